@@ -1,0 +1,1 @@
+"""Bargaining: scenarios, models, Monte Carlo forecasts, variants and plan tests."""

@@ -1,0 +1,112 @@
+"""The shared model signature: arrays in, forecast out.
+
+Shapes (D draws, N actors, K issues):
+
+* `positions`  (D, N, K) on the issue scale (0-100 in scenarios);
+* `salience`   (D, N, K) in [0, 1];
+* `capability` (D, N)    non-negative;
+* `status_quo` (D, K)    on the issue scale (the disagreement / reference point).
+
+A model returns `ModelOutput.outcome` (D, K); iterative models also report rounds,
+convergence and the trajectory of actor positions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+import numpy as np
+from numpy.typing import NDArray
+
+from detente.errors import ModelError
+
+
+@dataclass(frozen=True)
+class ModelInput:
+    positions: NDArray[np.float64]
+    salience: NDArray[np.float64]
+    capability: NDArray[np.float64]
+    status_quo: NDArray[np.float64]
+    scale: tuple[float, float] = (0.0, 100.0)
+
+    def __post_init__(self) -> None:
+        p, s, c, q = self.positions, self.salience, self.capability, self.status_quo
+        if p.ndim != 3 or s.shape != p.shape:
+            raise ModelError(f"positions and salience must both be (draws, actors, issues); got {p.shape} and {s.shape}")
+        if c.shape != p.shape[:2]:
+            raise ModelError(f"capability must be (draws, actors) = {p.shape[:2]}; got {c.shape}")
+        if q.shape != (p.shape[0], p.shape[2]):
+            raise ModelError(f"status_quo must be (draws, issues) = {(p.shape[0], p.shape[2])}; got {q.shape}")
+
+    @property
+    def shape(self) -> tuple[int, int, int]:
+        d, n, k = self.positions.shape
+        return d, n, k
+
+    @classmethod
+    def single(
+        cls,
+        positions: Any,
+        salience: Any,
+        capability: Any,
+        status_quo: Any | None = None,
+        scale: tuple[float, float] | None = None,
+    ) -> "ModelInput":
+        """One draw of one issue from 1-D arrays (handy for tests and small examples).
+
+        `scale` defaults to (0, 100); pass (min, max) for other units.
+        """
+        p = np.asarray(positions, dtype=float)
+        s = np.asarray(salience, dtype=float)
+        c = np.asarray(capability, dtype=float)
+        q = float(np.median(p)) if status_quo is None else float(status_quo)
+        return cls(
+            positions=p[None, :, None],
+            salience=s[None, :, None],
+            capability=c[None, :],
+            status_quo=np.array([[q]]),
+            scale=scale if scale is not None else (0.0, 100.0),
+        )
+
+
+@dataclass
+class ModelOutput:
+    outcome: NDArray[np.float64]  # (D, K)
+    rounds: NDArray[np.int64] | None = None  # (D, K) or (D,) rounds run
+    converged: NDArray[np.bool_] | None = None  # same shape as rounds
+    trajectory: NDArray[np.float64] | None = None  # (R+1, N, K) positions per round for draw 0
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+class Model(Protocol):
+    def __call__(self, inputs: ModelInput, **params: Any) -> ModelOutput: ...
+
+
+MODELS: dict[str, Callable[..., ModelOutput]] = {}
+
+
+def register_model(name: str) -> Callable[[Callable[..., ModelOutput]], Callable[..., ModelOutput]]:
+    """Decorator: add a model function to `MODELS` under `name`."""
+
+    def wrap(fn: Callable[..., ModelOutput]) -> Callable[..., ModelOutput]:
+        MODELS[name] = fn
+        return fn
+
+    return wrap
+
+
+def get_model(name: str) -> Callable[..., ModelOutput]:
+    """The model function for a name; imports the model modules on first use."""
+    from detente.bargaining.models import load_all
+
+    load_all()
+    if name not in MODELS:
+        raise ModelError(f"unknown model '{name}'", hint=f"choose one of: {', '.join(sorted(MODELS))}")
+    return MODELS[name]
+
+
+def weights(inputs: ModelInput) -> NDArray[np.float64]:
+    """Capability x salience, (D, N, K): the weight of each actor on each issue."""
+    return inputs.capability[:, :, None] * inputs.salience

@@ -1,0 +1,1 @@
+"""Events: the schema, the DuckDB EventStore and the importers for event datasets."""

@@ -1,5 +1,14 @@
-"""Actors: one registry of codes, names, aliases and the people who stand for an actor."""
+"""Actors: one registry of codes, names, aliases, metonyms, demonyms and the people who stand for an actor."""
 
-from detente.actors.registry import Actor, ActorRegistry, get_registry
+from detente.actors.registry import (
+    Actor,
+    ActorRegistry,
+    Mention,
+    Person,
+    Term,
+    find_mentions,
+    get_registry,
+    resolve,
+)
 
-__all__ = ["Actor", "ActorRegistry", "get_registry"]
+__all__ = ["Actor", "ActorRegistry", "Mention", "Person", "Term", "find_mentions", "get_registry", "resolve"]

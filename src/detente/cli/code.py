@@ -1,9 +1,256 @@
-"""CLI commands: code (filled in by its owner)."""
+"""CLI: `detente code PATH...` turns news text into events; `detente code train FILE` trains the classifier.
+
+`code` takes paths *and* has a `train` subcommand. :class:`CodeGroup` routes: when the
+first argument is `train`, the subcommand runs; anything else (paths, `-`, options,
+`--help`) goes to the coding command. A file that is literally called `train` can be
+given as `./train`.
+"""
 
 from __future__ import annotations
 
+import json
+import sys
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any, Optional
+
+import click
 import typer
+from typer.core import TyperGroup
+
+from detente.errors import DetenteError, InputError
+
+JSONL_FIELDS: tuple[str, ...] = (
+    "doc_id", "sentence_index", "char_start", "char_end", "sentence", "date", "date_precision",
+    "source", "target", "cameo", "root", "quad", "goldstein", "plover", "negated", "modality",
+    "quote", "tone", "confidence", "source_name", "target_name", "url", "file", "note",
+)
+"""Fields of one event in `--jsonl` output (plus `event_id` first)."""
+
+_SUBCOMMANDS = ("train",)
+_DEFAULT = "text"
+
+
+class CodeGroup(TyperGroup):
+    """A group whose default command takes paths: `code PATH...` runs `text`, `code train FILE` trains."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if not args or args[0] not in _SUBCOMMANDS:
+            args = [_DEFAULT, *args]
+        return super().parse_args(ctx, args)
+
+    def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        formatter.write_usage(ctx.command_path, "PATH... [OPTIONS] | train FILE [--out PATH]")
+
+
+code_app = typer.Typer(
+    cls=CodeGroup,
+    name="code",
+    help="Code news text into events (who did what to whom, when), or train the classifier.",
+    add_completion=False,
+    no_args_is_help=False,
+)
+
+
+def _event_record(event: Any) -> dict[str, Any]:
+    record = {"event_id": event.event_id}
+    for name in JSONL_FIELDS:
+        value = getattr(event, name)
+        record[name] = value.isoformat() if isinstance(value, date) else value
+    return record
+
+
+def _parse_cli_date(value: Optional[str]) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise InputError(f"'{value}' is not a date", field="--date", hint="write it as YYYY-MM-DD") from None
+
+
+def _progress(total: int, enabled: bool) -> Any:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from detente.cli.output import err_console
+
+    return Progress(
+        TextColumn("coding"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+        console=err_console, transient=True, disable=not enabled,
+    )
+
+
+@code_app.command(
+    _DEFAULT,
+    hidden=True,
+    help=(
+        "Code news text into events.\n\n"
+        "PATH is a .txt, .html or .jsonl file (JSON Lines with id, date, url, text), a directory of them, "
+        "or - for standard input. Events are stored in the event database (--db), or printed as JSON Lines "
+        "with --jsonl. With --sentences FILE, each line of FILE (or a TSV's first column) is coded on its own "
+        "and one JSON object per line is printed. To train the classifier: detente code train FILE --out PATH."
+    ),
+)
+def code_text(
+    paths: list[str] = typer.Argument(None, metavar="PATH...", help="Files, directories or - (stdin)."),
+    date_: Optional[str] = typer.Option(
+        None, "--date", help="Document date YYYY-MM-DD for documents without one in their metadata."
+    ),
+    jsonl: bool = typer.Option(False, "--jsonl", help="Print events as JSON Lines instead of storing them."),
+    db: Optional[Path] = typer.Option(None, "--db", help="Event database (default: $DETENTE_DB or ./detente.duckdb)."),
+    sentences: Optional[Path] = typer.Option(
+        None, "--sentences", help="Code each line of this file as one sentence; print one JSON object per line."
+    ),
+    model: Optional[Path] = typer.Option(
+        None, "--model", help="A classifier saved by `detente code train`, used where no pattern fires."
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
+    all_events: bool = typer.Option(
+        False, "--all", help="Also keep events marked possible, conditional, reported or question."
+    ),
+) -> None:
+    """Code news text into events."""
+    from detente.coding.pipeline import Coder, is_asserted
+    from detente.coding.reader import read_paths
+
+    doc_date = _parse_cli_date(date_)
+    if sentences is not None:
+        _sentence_mode(sentences, doc_date, model)
+        return
+    if not paths:
+        raise InputError("no input given", hint="give a file, a directory or - for stdin (see detente code --help)")
+    docs = read_paths(paths, default_date=doc_date)
+    coder = Coder(classifier=str(model) if model else None)
+    show_progress = sys.stderr.isatty() and len(docs) > 1
+    events: list[Any] = []
+    per_doc: list[dict[str, Any]] = []
+    with _progress(len(docs), show_progress) as progress:
+        task = progress.add_task("coding", total=len(docs))
+        for result in coder.code_document_results(docs):
+            kept = [e for e in result.events if all_events or is_asserted(e)]
+            events.extend(kept)
+            per_doc.append(
+                {"doc_id": result.doc_id, "sentences": result.sentences, "events": len(kept),
+                 "tone": result.tone, "undated": result.undated}
+            )
+            progress.advance(task)
+    undated = sum(d["undated"] for d in per_doc)
+    if undated:
+        typer.echo(
+            f"warning: {undated} event(s) skipped because their document has no date "
+            "(pass --date YYYY-MM-DD)", err=True,
+        )
+    if jsonl:
+        out = sys.stdout
+        for event in events:
+            out.write(json.dumps(_event_record(event), ensure_ascii=False) + "\n")
+        return
+    stored = _store(events, db)
+    _summary(events, per_doc, stored, as_json)
+
+
+def _store(events: list[Any], db: Optional[Path]) -> dict[str, Any]:
+    try:
+        from detente.events.store import EventStore, default_db_path
+    except ImportError as exc:  # pragma: no cover - store ships with detente
+        raise DetenteError("the event store is not available", hint="use --jsonl") from exc
+    path = db or default_db_path()
+    store = EventStore(path)
+    try:
+        summary = store.ingest(events, kind="text")
+    finally:
+        store.close()
+    return {"db": str(path), "added": summary.added, "duplicates": summary.duplicates}
+
+
+def _summary(events: list[Any], per_doc: list[dict[str, Any]], stored: dict[str, Any], as_json: bool) -> None:
+    from detente import ontology
+    from detente.cli.output import print_json, print_table
+
+    if as_json:
+        print_json({"documents": per_doc, "events": len(events), **stored})
+        return
+    rows = []
+    for e in events:
+        label = ontology.label(e.cameo)
+        marks = ", ".join(x for x in ("not" if e.negated else "", e.modality or "") if x)
+        excerpt = e.sentence if len(e.sentence or "") <= 80 else e.sentence[:77] + "..."
+        rows.append([e.date, e.source, f"{e.cameo} {label}" + (f" [{marks}]" if marks else ""), e.target, e.goldstein, excerpt])
+    print_table(["date", "source", "event", "target", "goldstein", "sentence"], rows, title=f"{len(events)} events")
+    tones = ", ".join(f"{d['doc_id']}: {d['tone']:+.2f}" for d in per_doc if d["tone"] is not None)
+    typer.echo(
+        f"{len(per_doc)} document(s); {stored['added']} event(s) added to {stored['db']}"
+        f" ({stored['duplicates']} already there)" + (f"; tone {tones}" if tones else ""),
+        err=True,
+    )
+
+
+def _read_sentence_lines(path: Path) -> Iterator[str]:
+    from detente.coding.reader import decode_bytes
+
+    if str(path) == "-":
+        data = sys.stdin.buffer.read()
+    else:
+        if not path.is_file():
+            raise InputError("no such file", path=path, hint="check the path")
+        data = path.read_bytes()
+    text = decode_bytes(data, path=path)
+    is_tsv = path.suffix.lower() == ".tsv"
+    for line in text.splitlines():
+        yield line.split("\t", 1)[0] if is_tsv or "\t" in line else line
+
+
+def _sentence_mode(path: Path, when: date | None, model: Optional[Path]) -> None:
+    from detente.coding.pipeline import Coder
+
+    lines = list(_read_sentence_lines(path))
+    coder = Coder(classifier=str(model) if model else None)
+    out = sys.stdout
+    batch = 512
+    for begin in range(0, len(lines), batch):
+        chunk = lines[begin:begin + batch]
+        for offset, result in enumerate(coder.code_sentences(chunk, date=when)):
+            record: dict[str, Any] = {"line": begin + offset + 1, "event": None}
+            if result is not None:
+                record["event"] = _event_record(result.event)
+                record["source_span"] = list(result.source_span) if result.source_span else None
+                record["target_span"] = list(result.target_span) if result.target_span else None
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+@code_app.command("train", help="Train the sentence classifier on a labelled TSV (sentence<TAB>label) and save it.")
+def code_train(
+    file: Path = typer.Argument(..., help="Labelled sentences: sentence<TAB>quad class (0-4) or CAMEO root."),
+    out: Optional[Path] = typer.Option(None, "--out", help="Where to save the model (default: next to FILE, .joblib)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the training report as JSON."),
+) -> None:
+    """Train the classifier stage on the user's labelled data."""
+    from detente.cli.output import print_json, print_table
+
+    import importlib
+
+    try:
+        classifier = importlib.import_module("detente.coding.classifier")
+    except ImportError as exc:
+        raise DetenteError(
+            "the classifier stage is not available in this installation",
+            hint="pip install 'detente[nlp]' (scikit-learn) or update detente",
+        ) from exc
+    trainer = getattr(classifier, "train_from_file", None)
+    if trainer is None:
+        raise DetenteError("the classifier stage is not available yet", hint="update detente")
+    if out is None:
+        out = file.with_suffix(".joblib")
+    report = trainer(file, out)
+    data = report.to_dict() if hasattr(report, "to_dict") else dict(report)
+    if as_json:
+        print_json(data)
+        return
+    rows = [[k, v if not isinstance(v, (dict, list)) else json.dumps(v)] for k, v in data.items()]
+    print_table(["field", "value"], rows, title="classifier training", digits=3)
 
 
 def register(app: typer.Typer) -> None:
-    """Add this module's commands to the app."""
+    """Add `detente code` to the app."""
+    app.add_typer(code_app, name="code")

@@ -1,9 +1,222 @@
-"""CLI commands: events (filled in by its owner)."""
+"""CLI commands: ``detente events import | list | quarantine | export``.
+
+Each command opens the EventStore (``--db``, default ``$DETENTE_DB`` or
+``./detente.duckdb``), calls one store method and renders the result.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
 import typer
+
+from detente.cli.output import console, err_console, print_json, print_table
+from detente.errors import DetenteError, InputError
+
+DB_HELP = "Event store (a DuckDB file). Default: $DETENTE_DB, else ./detente.duckdb."
+KIND_HELP = "gdelt (1.0 or 2.0, width auto-detected; .zip ok), icews (.tab), plover (.json), csv, parquet."
+MAP_HELP = (
+    "csv/parquet: which column holds which event field, as field=column pairs "
+    "(date=day,source=actor1,target=actor2,cameo=code) or a YAML mapping file."
+)
+
+events_app = typer.Typer(
+    name="events",
+    help="Import event data (GDELT, ICEWS, PLOVER, CSV/Parquet) into an event store, list, export it.",
+    no_args_is_help=True,
+)
+
+
+def _records(frame: Any) -> list[dict[str, Any]]:
+    """Rows as dicts with None for every missing value (NaN, NA, NaT)."""
+    return frame.astype(object).where(frame.notna(), None).to_dict(orient="records")
+
+
+def _store(db: Path | None, *, read_only: bool = False) -> Any:
+    from detente.events.store import EventStore
+
+    return EventStore(db, read_only=read_only)
+
+
+@contextmanager
+def _progress(label: str) -> Iterator[Any]:
+    """A rich progress bar on stderr when it is a terminal; None otherwise."""
+    if not err_console.is_terminal:
+        yield None
+        return
+    from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
+
+    bar = Progress(
+        TextColumn("{task.description}"), BarColumn(), TaskProgressColumn(), TimeElapsedColumn(),
+        console=err_console, transient=True,
+    )
+    with bar:
+        task = bar.add_task(label, total=1.0)
+
+        def update(stage: str, fraction: float) -> None:
+            bar.update(task, completed=fraction, description=f"{label}: {stage}")
+
+        yield update
+
+
+@events_app.command("import")
+def import_(
+    kind: str = typer.Argument(..., help=KIND_HELP, metavar="KIND"),
+    files: list[Path] = typer.Argument(..., help="One or more files of that kind.", metavar="FILE..."),
+    db: Path | None = typer.Option(None, "--db", help=DB_HELP),
+    mapping: str | None = typer.Option(None, "--map", help=MAP_HELP),
+    dataset: str | None = typer.Option(None, "--dataset", help="csv/parquet: dataset name stored with the events."),
+    date_format: str | None = typer.Option(
+        None, "--date-format", help="csv/parquet: strptime format of the date column, e.g. %d/%m/%Y."
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Print the import summaries as JSON."),
+) -> None:
+    """Import event files; each file is all-or-nothing and importing it again adds nothing.
+
+    Rows that do not parse are kept in the quarantine table with their line and
+    reason (see `detente events quarantine`). Exit code 2 if any file could not be
+    imported at all; the others are still imported.
+
+    Examples:
+
+        detente events import gdelt 20250212.export.CSV.zip
+
+        detente events import icews events.2018.tab --db events.duckdb
+
+        detente events import csv mine.csv --map date=day,source=a1,target=a2,cameo=code
+    """
+    from detente.events.importers import get_importer
+
+    get_importer(kind)  # fail early on an unknown kind
+    options: dict[str, Any] = {}
+    if kind.lower() in ("csv", "parquet"):
+        options = {"mapping": mapping, "dataset": dataset, "date_format": date_format}
+    elif mapping or dataset or date_format:
+        raise InputError(
+            f"--map, --dataset and --date-format apply to csv and parquet, not {kind}", field="--map",
+            hint="drop those options, or use KIND csv/parquet",
+        )
+    summaries: list[dict[str, Any]] = []
+    failures: list[dict[str, str]] = []
+    with _store(db) as store:
+        for path in files:
+            try:
+                with _progress(path.name) as progress:
+                    summary = store.import_file(kind, path, progress=progress, **options)
+            except DetenteError as exc:
+                failures.append({"file": str(path), "error": str(exc)})
+                if not as_json:
+                    err_console.print(f"error: {exc}", highlight=False, markup=False)
+                continue
+            summaries.append(summary.to_dict())
+        total = store.count()
+        db_path = str(store.path)
+    if as_json:
+        print_json({"db": db_path, "imports": summaries, "failures": failures, "events_in_store": total})
+    else:
+        print_table(
+            ["file", "dataset", "read", "added", "duplicates", "quarantined", "seconds"],
+            [[Path(s["file"]).name, s["dataset"], s["read"], s["added"], s["duplicates"], s["quarantined"],
+              s["seconds"]] for s in summaries],
+            title=f"Imported into {db_path} ({total} events in the store)",
+            digits=2,
+        )
+        for s in summaries:
+            for note in s["notes"]:
+                err_console.print(f"note: {Path(s['file']).name}: {note}", highlight=False, markup=False, soft_wrap=True)
+            if s["quarantined"]:
+                err_console.print(
+                    f"note: {Path(s['file']).name}: {s['quarantined']} rows quarantined; "
+                    f"see `detente events quarantine --db {db_path}`",
+                    highlight=False, markup=False,
+                )
+    if failures:
+        raise typer.Exit(code=2)
+
+
+@events_app.command("list")
+def list_(
+    db: Path | None = typer.Option(None, "--db", help=DB_HELP),
+    dyad: tuple[str, str] | None = typer.Option(
+        None, "--dyad", help="Two actor codes: events between them, both directions (e.g. --dyad USA RUS).",
+        metavar="A B",
+    ),
+    directed: bool = typer.Option(False, "--directed", help="With --dyad: only events from A to B."),
+    actor: str | None = typer.Option(None, "--actor", help="Events where this actor is source or target."),
+    code: list[str] | None = typer.Option(None, "--code", help="CAMEO code prefix, e.g. 04 or 042 (repeatable)."),
+    since: str | None = typer.Option(None, "--since", help="First date, YYYY-MM-DD (or YYYY-MM, YYYY)."),
+    until: str | None = typer.Option(None, "--until", help="Last date, inclusive, YYYY-MM-DD (or YYYY-MM, YYYY)."),
+    dataset: str | None = typer.Option(None, "--dataset", help="Only events of this dataset (gdelt2, icews, ...)."),
+    limit: int = typer.Option(50, "--limit", min=1, help="At most this many events (oldest first)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the events as JSON records (every column)."),
+) -> None:
+    """List stored events, oldest first. Codes match with their roles (USA matches USAGOV) and groups
+    match their members (EUR matches the EU states).
+
+    Example: detente events list --dyad USA RUS --code 04 --since 2025-02
+    """
+    with _store(db, read_only=True) as store:
+        frame = store.events(
+            actor=actor, dyad=dyad, directed=directed, cameo=code or None, start=since, end=until,
+            dataset=dataset, limit=limit,
+        )
+    frame["date"] = frame["date"].dt.strftime("%Y-%m-%d")
+    if as_json:
+        print_json(_records(frame))
+        return
+    rows = []
+    for r in _records(frame):
+        text = r["sentence"] or r["note"] or ""
+        rows.append([
+            r["date"], r["source"], r["target"], r["cameo"], r["goldstein"], r["dataset"], r["doc_id"],
+            (text[:70] + "\u2026") if len(text) > 70 else text,
+        ])
+    print_table(["date", "source", "target", "cameo", "goldstein", "dataset", "doc_id", "sentence / note"], rows,
+                title=f"{len(frame)} events" + (" (limit reached)" if len(frame) == limit else ""))
+
+
+@events_app.command("quarantine")
+def quarantine(
+    db: Path | None = typer.Option(None, "--db", help=DB_HELP),
+    file: Path | None = typer.Option(None, "--file", help="Only rows of this imported file."),
+    limit: int = typer.Option(100, "--limit", min=1, help="At most this many rows."),
+    as_json: bool = typer.Option(False, "--json", help="Print the rows as JSON records."),
+) -> None:
+    """Rows that did not parse: file, line, reason and the raw text, for fixing or reporting."""
+    with _store(db, read_only=True) as store:
+        frame = store.quarantine(file=file)
+    total = len(frame)
+    frame = frame.head(limit)
+    if as_json:
+        print_json({"total": total, "rows": _records(frame)})
+        return
+    rows = [[Path(r["file"]).name, r["line"], r["reason"], (r["raw"] or "")[:60]] for r in _records(frame)]
+    print_table(["file", "line", "reason", "raw"], rows, title=f"{total} quarantined rows" + (
+        f" (first {limit})" if total > limit else ""))
+
+
+@events_app.command("export")
+def export(
+    file: Path = typer.Argument(..., help="Output file: .parquet or .csv (written atomically)."),
+    db: Path | None = typer.Option(None, "--db", help=DB_HELP),
+    as_json: bool = typer.Option(False, "--json", help="Print the result as JSON."),
+) -> None:
+    """Export every stored event (all columns, oldest first) to Parquet or CSV.
+
+    The file imports back with `detente events import csv|parquet FILE` and no mapping,
+    keeping each event's provenance and id.
+    """
+    with _store(db, read_only=True) as store:
+        count = store.export(file)
+    if as_json:
+        print_json({"file": str(file), "events": count})
+    else:
+        console.print(f"wrote {count} events to {file}", highlight=False)
 
 
 def register(app: typer.Typer) -> None:
-    """Add this module's commands to the app."""
+    """Add the `events` command group to the app."""
+    app.add_typer(events_app, name="events")

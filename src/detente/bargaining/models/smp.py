@@ -1,0 +1,582 @@
+r"""Spatial Model of Politics (SMP) as in KAPSARC's KTAB, vectorised with NumPy.
+
+The SMP (Wise, Lester & Efird 2015, "An introduction to the KAPSARC Toolkit for
+Behavioral Analysis (KTAB) using one-dimensional spatial models", KAPSARC discussion
+paper KS-1516-DP015A; Efird, Lester & Wise 2016, "The application of KTAB to China's
+state-owned enterprise reform", KAPSARC) lets actors challenge each other, strike
+bargains and move, turn by turn, until positions settle. This module implements the
+model with KTAB's default settings (the ones ``smpc`` runs with on a CSV input):
+VictoryProbModel Linear, VotingRule Prop, PCEModel Conditional, deterministic state
+transitions, BigRRange Mid, BigRAdjust OneThird, ThirdPartyCommit SemiCommit,
+InterVecBrgn S2P2, BargnModel InitOnlyInterp, ideals that track positions, and KTAB's
+stop rule. The equations below were reconstructed from KTAB's papers, its published
+reference logs and (for reading only) its MIT-licensed C++ source, and the code is
+written anew from them in NumPy; it reproduces the per-turn figures of KTAB's logs.
+
+Notation: N actors with capability :math:`c_i`, K dimensions, positions
+:math:`x_{ik}` rescaled to [0, 1], saliences :math:`s_{ik}` in [0, 1] and the overall
+salience :math:`\sigma_i = \min(1, \sum_k s_{ik})`.
+
+One turn
+--------
+1. **Distance and utility.** :math:`d_{ab} = \sqrt{\sum_k s_{ak}^2 (x_{ak}-x_{bk})^2 /
+   \sum_k s_{ak}^2}` (actor a's salience-weighted distance to b's position) and
+   :math:`u(d, R) = (1-d)(1+dR)`.
+2. **Risk attitudes** (BigRRange Mid). A Probabilistic Condorcet Election (PCE) over the
+   N positions with risk-neutral values :math:`1-d`: votes
+   :math:`v_a(i{:}j) = c_a (u_{ai}-u_{aj})` (Prop), coalitions
+   :math:`C_{ij} = 10^{-8} + \sum_a \max(0, v_a(i{:}j))`, victory probabilities
+   :math:`P_{ij} = C_{ij}/(C_{ij}+C_{ji})` (Linear, :math:`P_{ii}=1/2`) and the
+   conditional PCE :math:`p_i \propto \prod_j P_{ij}`. Then
+   :math:`R_i = (3p_i - p_{max} - 2p_{min}) / (2(p_{max}-p_{min}))` in [-1/2, 1]: the
+   actor whose position is most likely to win is risk-seeking.
+3. **Perceptions** (BigRAdjust OneThird). Actor h estimates a's risk attitude as
+   :math:`(2R_h + R_a)/3`, giving h's utility matrix :math:`U^h_{ab}`; the objective
+   matrix is :math:`U_{ab} = u(d_{ab}, R_a)`.
+4. **Challenges** (h = i, ThirdPartyCommit SemiCommit). For every target j, in i's
+   eyes: principals contribute :math:`w_i(U_{ii}-U_{ij})` and
+   :math:`w_j(U_{ji}-U_{jj})` with :math:`w = \sigma c`; each third party n first weighs
+   the little contest {i, j, n} (its order-zero vote added to the principals' coalitions
+   gives :math:`\pi_n`), then votes
+   :math:`w_n[\pi_n(U_{nn}-U_{ni}) + (1-\pi_n)(U_{nj}-U_{nn})]` (the sum-of-utilities of
+   the three positions when the side it joins wins or loses, with semi-commitment: a
+   winning third party keeps its own position). The coalitions give
+   :math:`P_{ij}`. Target j concedes with probability :math:`1-\sigma_j`, otherwise the
+   contest is decided by :math:`P_{ij}` (i wins: j adopts :math:`x_i`; j wins: i adopts
+   :math:`x_j`), so the expected gain is
+   :math:`(U_{ii}-U_{ij})(1 - 2\sigma_j(1-P_{ij}))`. Each actor challenges the target
+   with the largest gain, if it exceeds :math:`10^{-5}`.
+5. **Bargains** (S2P2, InitOnlyInterp). The challenger proposes, per dimension, the
+   average of the two positions with weights :math:`(s_{ik}P_{ij})^2` and
+   :math:`(s_{jk}(1-P_{ij}))^2` (plus :math:`10^{-6}` on the own side), rounded to
+   four decimals as KTAB does.
+6. **Resolution** (PCE Conditional, deterministic). Each actor k considers its status
+   quo, the bargain it proposed and the bargains proposed to it. Every actor a values
+   the state a bargain would produce as the mean of its utilities of all N positions
+   after the two principals move; a PCE with weights c over those options picks the
+   most probable, and k adopts its side of it.
+7. **Stop** after at most 100 turns, or from turn 2 on when
+   :math:`\sum_i \lVert x_i^{t}-x_i^{t-1}\rVert` falls below 0.02 of
+   (the first turn's change + :math:`10^{-4}`).
+
+Forecast
+--------
+A final PCE (weights c, objective risk-aware utilities of the final state) over the
+distinct final positions gives each a probability; the forecast is the
+probability-weighted position (KTAB's "probability-weighted" outcome) and
+``extra["most_probable"]`` the most likely one. We use KTAB's objective final PCE (the
+probabilities its log prints; we reproduce them exactly on the published logs).
+Averaging the outcome over every actor's own perspective instead moves some forecasts by
+up to about a point (it is what reproduces the reference table's SOE-Pol-Comp figure).
+
+Choices that differ from KTAB
+-----------------------------
+* **Overall salience** :math:`\sigma_i = \min(1, \sum_k s_{ik})`. KTAB requires the
+  saliences of an actor to add up to at most 1 (a share of attention), so on KTAB inputs
+  this is exactly KTAB's sum. detente scenarios give each issue its own salience in
+  [0, 1]; capping the total at 1 treats such actors as fully engaged instead of failing.
+* **Degenerate PCE.** When every position has the same PCE probability (e.g. all actors
+  agree), KTAB divides by zero when inferring risk attitudes; we set R = 0
+  (risk-neutral). Zero salience on every dimension gives distance 0 (the actor is
+  indifferent) where KTAB would reject the input.
+* **Log-space PCE.** The conditional PCE multiplies N probabilities; we add logarithms,
+  so large scenarios do not underflow to zero. Results are equal up to rounding.
+* **Distinct positions.** Positions closer than 0.001 (on [0, 1], i.e. 0.1 points on
+  0-100) count as one position in the final PCE, which is what KTAB's reference runs
+  show. KTAB scans actors in index order and lets the first stand for its group; we scan
+  them in order of position and let the most capable member stand for it, so that
+  relabelling the actors cannot change the forecast. On KTAB's examples, where the
+  actor lists start with the most powerful, this picks the same representatives.
+* **Ties and order.** KTAB gathers each actor's bargains in thread-completion order; we
+  list the status quo first, then bargains by initiator. Only exact ties between two
+  options' probabilities could make this matter.
+* **Status quo.** The SMP has no disagreement point; ``inputs.status_quo`` is ignored.
+* Only KTAB's default settings are implemented (no stochastic transitions, Markov PCE
+  or other voting rules).
+
+Vectorisation
+-------------
+All draws of a Monte Carlo batch advance together: every array carries a leading draw
+axis, and draws that have stopped are frozen (dropped from later turns); there is no
+loop over draws (and identical draws are run once). Within a turn everything is array arithmetic over actors. The O(N^3)
+challenge step (initiator x target x third party) uses U^h = u0 + R_h g (the OneThird
+adjustment is affine in R_h) and computes third-party votes in place; the bargain PCEs
+are grouped by queue length so that none is padded. Work is cut into blocks of at most
+250,000 numbers to stay in cache. The only Python loops are over turns, over those
+blocks, and (once, at the end) over actors to group equal positions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from detente.bargaining.models.base import ModelInput, ModelOutput, register_model
+from detente.errors import ModelError
+
+__all__ = ["smp", "SMPResult", "run_smp"]
+
+F = NDArray[np.float64]
+
+#: KTAB constants (smpc defaults).
+MIN_COALITION = 1e-8  # added to every coalition in a PCE
+MIN_CHALLENGE_COALITION = 1e-10  # added to both sides of a challenge
+MIN_SIG_GAIN = 1e-5  # smallest expected gain worth a challenge
+MIN_BARGAIN_WEIGHT = 1e-6  # keeps bargain interpolation away from 0/0
+MIN_SIG_DELTA = 1e-4  # added to the first turn's change in the stop rule
+POSITION_TOLERANCE = 1e-3  # positions closer than this (on [0, 1]) count as one position
+
+#: Largest temporary array (number of float64 values) built in one block.
+_BLOCK_ELEMENTS = 250_000
+
+
+@dataclass
+class SMPResult:
+    """Everything one batch of SMP runs produces (positions on [0, 1])."""
+
+    forecast: F  # (D, K) probability-weighted outcome
+    most_probable: F  # (D, K)
+    final_positions: F  # (D, N, K)
+    turns: NDArray[np.int64]  # (D,) steps taken
+    converged: NDArray[np.bool_]  # (D,) stopped by the change rule, not by max_turns
+    trajectory: F  # (T+1, N, K) positions per state, draw 0
+    position_probability: F  # (D, N) final PCE probability of each actor's position
+
+
+# ---------------------------------------------------------------- building blocks
+
+
+def _distance(ideal: F, sal2: F, den: F, pos: F) -> F:
+    """Salience-weighted distances d[d, a, b] from a's ideal to position b.
+
+    ideal (D, A, K), sal2 = s**2 (D, A, K), den = sum_k s**2 (D, A), pos (D, B, K).
+    """
+    diff = ideal[:, :, None, :] - pos[:, None, :, :]
+    num = np.einsum("dak,dabk->dab", sal2, diff * diff)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        d = np.sqrt(num / den[:, :, None])
+    return np.where(den[:, :, None] > 0, d, 0.0)
+
+
+def _utility(d: F, risk: F) -> F:
+    """KTAB's u(d, R) = (1 - d)(1 + d R); `risk` broadcasts against `d`."""
+    return (1.0 - d) * (1.0 + np.minimum(d, 1.0) * risk)
+
+
+def _pce_log_scores(u: F, w: F, option_mask: NDArray[np.bool_] | None = None) -> F:
+    """Conditional-PCE log scores sum_j log P(i > j) for options i (D, M).
+
+    u (D, A, M): utility to voter a of option m; w (D, A): voting weights (Prop rule).
+    Options outside `option_mask` (D, M) neither score nor count as rivals.
+    """
+    d_, a_, m_ = u.shape
+    out = np.empty((d_, m_))
+    block = max(1, _BLOCK_ELEMENTS // max(1, a_ * m_ * m_))
+    for lo in range(0, d_, block):
+        hi = min(d_, lo + block)
+        diff = u[lo:hi, :, :, None] - u[lo:hi, :, None, :]  # (b, A, M, M)
+        c = np.einsum("da,daij->dij", w[lo:hi], np.maximum(diff, 0.0)) + MIN_COALITION
+        p = c / (c + c.transpose(0, 2, 1))
+        idx = np.arange(m_)
+        p[:, idx, idx] = 0.5
+        logp = np.log(p)
+        if option_mask is not None:
+            logp = np.where(option_mask[lo:hi, None, :], logp, 0.0)
+        out[lo:hi] = logp.sum(axis=2)
+    if option_mask is not None:
+        out = np.where(option_mask, out, -np.inf)
+    return out
+
+
+def _pce_probabilities(scores: F) -> F:
+    """Normalise log scores (D, M) into probabilities."""
+    top = np.max(scores, axis=1, keepdims=True)
+    e = np.exp(scores - top)
+    return e / e.sum(axis=1, keepdims=True)
+
+
+def _risk_attitudes(d: F, cap: F) -> F:
+    """R_i from a PCE over all N positions with risk-neutral values 1 - d (BigRRange Mid)."""
+    p = _pce_probabilities(_pce_log_scores(1.0 - d, cap))
+    pmax = p.max(axis=1, keepdims=True)
+    pmin = p.min(axis=1, keepdims=True)
+    span = pmax - pmin
+    with np.errstate(invalid="ignore", divide="ignore"):
+        r = (3.0 * p - (pmax + 2.0 * pmin)) / (2.0 * span)
+    return np.where(span > 1e-300, r, 0.0)
+
+
+def _round4(x: F) -> F:
+    """KTAB rounds bargain coordinates to 4 decimals (half up)."""
+    return np.floor(0.5 + x * 10_000.0) / 10_000.0
+
+
+# ---------------------------------------------------------------- one turn
+
+
+def _challenges(u0: F, g: F, risk: F, wt: F, sigma: F) -> tuple[NDArray[np.intp], F, F]:
+    """Each actor's best target, its victory probability and expected gain (h = i).
+
+    u0, g (D, N, N): U^h_ab = u0_ab + R_h g_ab; risk (D, N); wt = sigma * c (D, N).
+    Returns target (D, N) (-1 when no challenge pays), p (D, N), gain (D, N).
+    """
+    d_, n, _ = u0.shape
+    target = np.full((d_, n), -1, dtype=np.intp)
+    prob = np.zeros((d_, n))
+    best = np.full((d_, n), -np.inf)
+    ar = np.arange(n)
+    # Block over draws and initiators so that (b, I, J, N) stays small.
+    per_draw = n * n * n
+    dblock = max(1, _BLOCK_ELEMENTS // per_draw)
+    iblock = n if per_draw <= _BLOCK_ELEMENTS else max(1, _BLOCK_ELEMENTS // (n * n))
+    for dlo in range(0, d_, dblock):
+        dhi = min(d_, dlo + dblock)
+        U0, G, R, W, S = u0[dlo:dhi], g[dlo:dhi], risk[dlo:dhi], wt[dlo:dhi], sigma[dlo:dhi]
+        for ilo in range(0, n, iblock):
+            ihi = min(n, ilo + iblock)
+            ii = ar[ilo:ihi]
+            r_i = R[:, ilo:ihi]  # (b, I)
+            # Y[b, i, j, n] = U^i_{nj};  X[b, i, n] = U^i_{ni};  Z[b, i, n] = U^i_{nn}
+            Y = U0.transpose(0, 2, 1)[:, None, :, :] + r_i[:, :, None, None] * G.transpose(0, 2, 1)[:, None, :, :]
+            X = U0.transpose(0, 2, 1)[:, ii, :] + r_i[:, :, None] * G.transpose(0, 2, 1)[:, ii, :]
+            diag0 = np.diagonal(U0, axis1=1, axis2=2)  # (b, N)
+            diagg = np.diagonal(G, axis1=1, axis2=2)
+            Z = diag0[:, None, :] + r_i[:, :, None] * diagg[:, None, :]
+            # principals
+            u_ii = X[:, np.arange(ihi - ilo), ii]  # U^i_ii (b, I)
+            u_ij = U0[:, ii, :] + r_i[:, :, None] * G[:, ii, :]  # U^i_ij (b, I, J)
+            u_ji = X  # U^i_ji, indexed [b, i, j]
+            u_jj = Z  # U^i_jj, indexed [b, i, j]
+            c_i = W[:, ilo:ihi, None] * (u_ii[:, :, None] - u_ij)
+            c_j = W[:, None, :] * (u_ji - u_jj)
+            ch_ij0 = MIN_CHALLENGE_COALITION + np.maximum(c_i, 0) + np.maximum(c_j, 0)
+            ch_ji0 = MIN_CHALLENGE_COALITION + np.maximum(-c_i, 0) + np.maximum(-c_j, 0)
+            # Third parties n (in place: these are the (b, I, J, N) arrays). Order-zero
+            # vote v0 = w_n (U_ni - U_nj); little-contest probability
+            # pin = (ch_ij0 + max(v0, 0)) / (ch_ij0 + ch_ji0 + |v0|); SemiCommit vote
+            # v = w_n [pin (U_nn - U_ni) + (1 - pin)(U_nj - U_nn)]
+            #   = w_n [(U_nj - U_nn) + pin (2 U_nn - U_ni - U_nj)].
+            w_n = W[:, None, None, :]
+            x_b = X[:, :, None, :]
+            z_b = Z[:, :, None, :]
+            v0 = x_b - Y
+            v0 *= w_n
+            buf = np.abs(v0)
+            buf += (ch_ij0 + ch_ji0)[..., None]
+            pin = np.maximum(v0, 0.0, out=v0)
+            pin += ch_ij0[..., None]
+            pin /= buf
+            np.subtract(2.0 * z_b - x_b, Y, out=buf)
+            buf *= pin
+            v = np.subtract(Y, z_b, out=Y)
+            v += buf
+            v *= w_n
+            v[:, np.arange(ihi - ilo), :, ii] = 0.0  # n == i is a principal
+            v[:, :, ar, ar] = 0.0  # n == j is a principal
+            v_sum = v.sum(axis=3)
+            v_pos = np.maximum(v, 0.0, out=v).sum(axis=3)
+            ch_ij = ch_ij0 + v_pos
+            ch_ji = ch_ji0 + (v_pos - v_sum)
+            p = ch_ij / (ch_ij + ch_ji)  # (b, I, J)
+            # expected gain to i of challenging j (KTAB's UtilChlg - UtilSQ)
+            eu_sq = u_ii[:, :, None] + u_ij
+            eu_vict = 2.0 * u_ii[:, :, None]
+            eu_cntst = p * eu_vict + (1.0 - p) * 2.0 * u_ij
+            s_j = S[:, None, :]
+            gain = (1.0 - s_j) * eu_vict + s_j * eu_cntst - eu_sq
+            gain[:, np.arange(ihi - ilo), ii] = -np.inf
+            j_best = np.argmax(gain, axis=2)  # first maximum, as KTAB's strict '<'
+            b_ix = np.arange(dhi - dlo)[:, None]
+            i_ix = np.arange(ihi - ilo)[None, :]
+            g_best = gain[b_ix, i_ix, j_best]
+            p_best = p[b_ix, i_ix, j_best]
+            ok = g_best > MIN_SIG_GAIN
+            target[dlo:dhi, ilo:ihi] = np.where(ok, j_best, -1)
+            prob[dlo:dhi, ilo:ihi] = p_best
+            best[dlo:dhi, ilo:ihi] = g_best
+    return target, prob, best
+
+
+def _bargains(pos: F, sal: F, target: NDArray[np.intp], prob: F) -> tuple[F, F]:
+    """S2P2 bargain positions for initiator i (its own side) and its target (D, N, K)."""
+    d_idx = np.arange(pos.shape[0])[:, None]
+    t = np.where(target >= 0, target, np.arange(pos.shape[1])[None, :])
+    x_i, x_j = pos, pos[d_idx, t]
+    s_i, s_j = sal, sal[d_idx, t]
+    p = prob[:, :, None]
+    w_i = (s_i * s_i) * (p * p)
+    w_j = (s_j * s_j) * ((1.0 - p) * (1.0 - p))
+    den = w_i + MIN_BARGAIN_WEIGHT + w_j
+    b_init = _round4(((w_i + MIN_BARGAIN_WEIGHT) * x_i + w_j * x_j) / den)
+    b_rcvr = _round4((w_i * x_i + (MIN_BARGAIN_WEIGHT + w_j) * x_j) / den)
+    return b_init, b_rcvr
+
+
+def _resolve(
+    pos: F,
+    sal2: F,
+    den: F,
+    u_obj: F,
+    risk: F,
+    cap: F,
+    target: NDArray[np.intp],
+    b_init: F,
+    b_rcvr: F,
+) -> F:
+    """Each actor adopts the option its bargain PCE rates most probable; new positions."""
+    d_, n, k_ = pos.shape
+    has = target >= 0
+    # state utility of each option to each voter a: SQ and the bargain initiated by i
+    total = u_obj.sum(axis=2)  # (D, A)
+    r_a = risk[:, :, None]
+    f_both = _utility(_distance(pos, sal2, den, np.concatenate([b_init, b_rcvr], axis=1)), r_a)
+    f_init, f_rcvr = f_both[:, :, :n], f_both[:, :, n:]  # (D, A, I) each
+    d_idx = np.arange(d_)[:, None, None]
+    a_idx = np.arange(n)[None, :, None]
+    t_safe = np.where(has, target, np.arange(n)[None, :])
+    u_at_init = u_obj  # U[a, i]
+    u_at_rcvr = u_obj[d_idx, a_idx, t_safe[:, None, :]]  # U[a, t_i]
+    u_brg = (total[:, :, None] - u_at_init - u_at_rcvr + f_init + f_rcvr) / n  # (D, A, I)
+    u_sq = total / n  # (D, A)
+
+    # queues: option codes -1 = status quo, i >= 0 = bargain initiated by i
+    received = has[:, None, :] & (target[:, None, :] == np.arange(n)[None, :, None])  # (D, K, I)
+    involved = received | (has[:, None, :] & np.eye(n, dtype=bool)[None])  # (D, K, I)
+    count = involved.sum(axis=2)  # bargains in each queue (D, K)
+    m_max = 1 + int(count.max(initial=0))
+    # order: status quo, then bargains by initiator index (a stable sort puts them first)
+    order = np.argsort(~involved, axis=2, kind="stable")[:, :, : m_max - 1]  # (D, K, M-1)
+    valid = np.arange(m_max - 1)[None, None, :] < count[:, :, None]
+    codes = np.concatenate([np.full((d_, n, 1), -1), np.where(valid, order, -2)], axis=2)  # (D,K,M)
+    mask = codes != -2
+
+    new = pos.copy()
+    length = mask.sum(axis=2)  # options in each queue; valid codes come first
+    # Queues holding only the status quo keep their position; the others are grouped
+    # by length so that no PCE is padded.
+    sizes = np.bincount(length.ravel(), minlength=m_max + 1)
+    for m in np.flatnonzero(sizes[2:]) + 2:
+        dd_all, kk_all = np.nonzero(length == m)
+        block = max(1, _BLOCK_ELEMENTS // max(1, n * m * m))
+        for lo in range(0, dd_all.size, block):
+            dd, kk = dd_all[lo : lo + block], kk_all[lo : lo + block]
+            cd = codes[dd, kk, :m]  # (b, m)
+            ub = u_brg[dd[:, None], :, np.maximum(cd, 0)]  # (b, m, A)
+            ub = np.where((cd >= 0)[:, :, None], ub, u_sq[dd][:, None, :])
+            scores = _pce_log_scores(ub.transpose(0, 2, 1), cap[dd])
+            m_star = np.argmax(scores, axis=1)
+            chosen = cd[np.arange(dd.size), m_star]
+            moved = chosen >= 0
+            if not moved.any():
+                continue
+            dd_m, kk_m, ch = dd[moved], kk[moved], chosen[moved]
+            as_init = ch == kk_m
+            new[dd_m, kk_m] = np.where(as_init[:, None], b_init[dd_m, ch], b_rcvr[dd_m, ch])
+    return new
+
+
+def _distinct_positions(pos: F, cap: F) -> tuple[NDArray[np.intp], NDArray[np.bool_], F]:
+    """Group (nearly) equal positions into distinct positions.
+
+    Actors are scanned in lexicographic order of their positions; an actor joins the
+    first group whose leader lies within `POSITION_TOLERANCE` (Euclidean, on [0, 1]),
+    else it leads a new group. Each group is represented by the position of its most
+    capable member (ties: the first in scan order). Returns, per draw, each actor's group
+    leader (D, N), the mask of leaders (D, N) and the representative position of each
+    group, stored at its leader (D, N, K). Scanning by position rather than by actor
+    index keeps the result independent of the order in which actors are listed.
+    """
+    d_, n, _ = pos.shape
+    keys = np.moveaxis(pos[:, :, ::-1], 2, 0)  # lexsort: the last key (dimension 0) is primary
+    order = np.lexsort(keys, axis=-1)  # (D, N) actor at each scan slot
+    d_idx = np.arange(d_)[:, None]
+    ps = pos[d_idx, order]
+    gap = np.linalg.norm(ps[:, :, None, :] - ps[:, None, :, :], axis=3)
+    same = gap < POSITION_TOLERANCE
+    lead_s = np.tile(np.arange(n), (d_, 1))  # leader of each scan slot, as a scan slot
+    is_lead_s = np.zeros((d_, n), dtype=bool)
+    is_lead_s[:, 0] = True
+    for i in range(1, n):
+        cand = is_lead_s[:, :i] & same[:, i, :i]
+        has = cand.any(axis=1)
+        lead_s[has, i] = np.argmax(cand[has], axis=1)
+        is_lead_s[~has, i] = True
+    leader = np.empty((d_, n), dtype=np.intp)  # back to actor indices
+    leader[d_idx, order] = order[d_idx, lead_s]
+    is_leader = leader == np.arange(n)[None, :]
+    rank = np.empty((d_, n), dtype=np.intp)
+    rank[d_idx, order] = np.arange(n)[None, :]
+    member = leader[:, None, :] == np.arange(n)[None, :, None]  # (D, leader, actor)
+    cap_m = np.where(member, cap[:, None, :], -np.inf)
+    top = member & (cap_m == cap_m.max(axis=2, keepdims=True))
+    rep = np.argmin(np.where(top, rank[:, None, :], n), axis=2)  # (D, leader) actor
+    return leader, is_leader, pos[d_idx, rep]
+
+
+def _final_pce(pos: F, sal2: F, den: F, cap: F) -> tuple[F, F, F]:
+    """Probabilities of the distinct final positions, the weighted outcome, the mode.
+
+    Risk attitudes come from a PCE over all N positions (as in KTAB); the final PCE runs
+    over the distinct positions.
+    """
+    d = _distance(pos, sal2, den, pos)
+    risk = _risk_attitudes(d, cap)
+    leader, is_leader, rep = _distinct_positions(pos, cap)
+    u = _utility(_distance(pos, sal2, den, rep), risk[:, :, None])  # (D, A, group)
+    p = _pce_probabilities(_pce_log_scores(u, cap, is_leader))  # zero off the leaders
+    forecast = np.einsum("dn,dnk->dk", p, rep)
+    mode = rep[np.arange(pos.shape[0]), np.argmax(p, axis=1)]
+    per_actor = np.take_along_axis(p, leader, axis=1)  # probability of each actor's position
+    return forecast, mode, per_actor
+
+
+# ---------------------------------------------------------------- the turn loop
+
+
+def run_smp(
+    positions: F,
+    salience: F,
+    capability: F,
+    *,
+    max_turns: int = 100,
+    min_turns: int = 2,
+    stop_ratio: float = 0.02,
+) -> SMPResult:
+    """Run the SMP on a batch of draws; positions (D, N, K) already on [0, 1].
+
+    Parameters
+    ----------
+    positions, salience
+        (D, N, K); positions in [0, 1], saliences in [0, 1].
+    capability
+        (D, N), non-negative.
+    max_turns, min_turns, stop_ratio
+        KTAB's stop rule: stop after `max_turns`, or from turn `min_turns` on when a
+        turn moves the actors less than `stop_ratio` times the first turn.
+    """
+    pos = np.array(positions, dtype=float)
+    sal = np.asarray(salience, dtype=float)
+    cap = np.asarray(capability, dtype=float)
+    d_, n, k_ = pos.shape
+    sal2 = sal * sal
+    den = sal2.sum(axis=2)
+    sigma = np.minimum(1.0, sal.sum(axis=2))
+    wt = sigma * cap
+
+    turns = np.zeros(d_, dtype=np.int64)
+    converged = np.zeros(d_, dtype=bool)
+    active = np.ones(d_, dtype=bool)
+    first_change = np.zeros(d_)
+    trajectory = [pos[0].copy()]
+    for turn in range(1, max_turns + 1):
+        idx = np.flatnonzero(active)
+        if idx.size == 0:
+            break
+        p0 = pos[idx]
+        s2, dn, cp = sal2[idx], den[idx], cap[idx]
+        dist = _distance(p0, s2, dn, p0)
+        risk = _risk_attitudes(dist, cp)
+        u0 = (1.0 - dist) * (1.0 + dist * risk[:, :, None] / 3.0)  # U^h = u0 + R_h g
+        g = (2.0 / 3.0) * dist * (1.0 - dist)
+        u_obj = _utility(dist, risk[:, :, None])
+        target, prob, _ = _challenges(u0, g, risk, wt[idx], sigma[idx])
+        b_init, b_rcvr = _bargains(p0, sal[idx], target, prob)
+        p1 = _resolve(p0, s2, dn, u_obj, risk, cp, target, b_init, b_rcvr)
+        change = np.linalg.norm(p1 - p0, axis=2).sum(axis=1)
+        pos[idx] = p1
+        turns[idx] = turn
+        if active[0]:
+            trajectory.append(pos[0].copy())
+        if turn == 1:
+            first_change[idx] = change + MIN_SIG_DELTA
+            continue
+        quiet = change / first_change[idx] < stop_ratio
+        if turn >= min_turns:
+            converged[idx[quiet]] = True
+            active[idx[quiet]] = False
+    forecast, mode, per_actor = _final_pce(pos, sal2, den, cap)
+    return SMPResult(
+        forecast=forecast,
+        most_probable=mode,
+        final_positions=pos,
+        turns=turns,
+        converged=converged,
+        trajectory=np.stack(trajectory),
+        position_probability=per_actor,
+    )
+
+
+@register_model("smp")
+def smp(
+    inputs: ModelInput,
+    *,
+    max_turns: int = 100,
+    stop_ratio: float = 0.02,
+    **_: Any,
+) -> ModelOutput:
+    """KTAB's Spatial Model of Politics with KTAB's default settings (see module doc).
+
+    Parameters
+    ----------
+    inputs
+        Positions (D, N, K) on ``inputs.scale``, saliences in [0, 1], capabilities.
+        All K issues are bargained jointly; ``status_quo`` is not used.
+    max_turns
+        Upper bound on turns (KTAB: 100).
+    stop_ratio
+        Stop when a turn's total movement is below this fraction of the first turn's
+        (KTAB: 0.02).
+
+    Returns
+    -------
+    ModelOutput
+        ``outcome`` (D, K): probability-weighted final positions on the input scale;
+        ``rounds`` (D,) turns taken; ``converged`` (D,) stopped by the change rule;
+        ``trajectory`` (T+1, N, K) positions per state for draw 0; ``extra`` holds
+        ``most_probable`` (D, K), ``final_positions`` (D, N, K) and
+        ``position_probability`` (D, N), the final PCE probability of each actor's
+        position.
+    """
+    lo, hi = inputs.scale
+    if not hi > lo:
+        raise ModelError(f"the issue scale must have max > min; got {inputs.scale}")
+    if max_turns < 1:
+        raise ModelError(f"max_turns must be at least 1; got {max_turns}", hint="use the KTAB default, 100")
+    pos = (np.asarray(inputs.positions, dtype=float) - lo) / (hi - lo)
+    sal = np.asarray(inputs.salience, dtype=float)
+    cap = np.asarray(inputs.capability, dtype=float)
+    if np.any(~np.isfinite(pos)) or np.any(~np.isfinite(sal)) or np.any(~np.isfinite(cap)):
+        raise ModelError("SMP inputs must be finite numbers", hint="check the scenario for missing values")
+    if np.any(pos < -1e-9) or np.any(pos > 1 + 1e-9):
+        raise ModelError(
+            f"positions must lie on the issue scale {inputs.scale}", hint="clip or rescale positions to the scale"
+        )
+    if np.any(sal < 0) or np.any(sal > 1):
+        raise ModelError("saliences must lie in [0, 1]", hint="divide 0-100 saliences by 100")
+    if np.any(cap < 0):
+        raise ModelError("capabilities must be non-negative", hint="use 0 for an actor without clout")
+    pos = np.clip(pos, 0.0, 1.0)
+    # The SMP is deterministic: identical draws (point-valued inputs, e.g. a KTAB file)
+    # are run once and copied. `reps` keeps first occurrences in order, so draw 0 leads.
+    d_ = pos.shape[0]
+    key = np.concatenate([pos.reshape(d_, -1), sal.reshape(d_, -1), cap], axis=1)
+    _, first, inverse = np.unique(key, axis=0, return_index=True, return_inverse=True)
+    order = np.argsort(first)
+    reps = first[order]
+    back = np.argsort(order)[np.asarray(inverse).reshape(-1)]
+    res = run_smp(pos[reps], sal[reps], cap[reps], max_turns=max_turns, stop_ratio=stop_ratio)
+    scale = hi - lo
+    return ModelOutput(
+        outcome=lo + scale * res.forecast[back],
+        rounds=res.turns[back],
+        converged=res.converged[back],
+        trajectory=lo + scale * res.trajectory,
+        extra={
+            "most_probable": lo + scale * res.most_probable[back],
+            "final_positions": lo + scale * res.final_positions[back],
+            "position_probability": res.position_probability[back],
+        },
+    )

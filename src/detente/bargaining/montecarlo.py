@@ -1,0 +1,283 @@
+"""Monte Carlo forecasts: draw every uncertain input, run each model once on all draws.
+
+Randomness
+----------
+Each input is a triangular distribution (low, mode, high); a point value is a
+degenerate one. Draws come from a `numpy.random.SeedSequence` built from the seed:
+one independent stream per input kind (position, salience, capability, status quo),
+and inside each kind one stream per actor and issue, keyed by the actor code and
+issue id rather than by their order. So the draws of an input depend only on the
+seed and on which input it is: adding or removing an actor in a variant, or
+widening one range, leaves every other input's draws unchanged. Base case and
+variant therefore share their random numbers, and their difference shows the effect
+of the patch rather than sampling noise. Triangular values are computed by the
+inverse CDF from uniforms, so a point input costs the same stream as a range.
+
+Vectorisation
+-------------
+The draws are stacked into (D, N, K) arrays once and each model is called once with
+all D draws (the models are vectorised over the leading axis); no Python loop runs
+per draw. A second call with D = 1 gives the point forecast at the modes.
+"""
+
+from __future__ import annotations
+
+import inspect
+import time
+import zlib
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from detente.bargaining.forecast import Forecast
+from detente.bargaining.models.base import MODELS, ModelInput, ModelOutput
+from detente.bargaining.scenario import SCALE, Scenario
+from detente.errors import DetenteError, ModelError
+
+DEFAULT_SEED = 2025
+DEFAULT_DRAWS = 2000
+STREAMS = ("position", "salience", "capability", "status_quo")
+
+
+def _key(text: str) -> int:
+    return zlib.crc32(text.encode("utf-8"))
+
+
+def _uniforms(seed: int, kind: str, keys: Sequence[str], draws: int) -> NDArray[np.float64]:
+    """(draws, len(keys)) uniforms in [0, 1), one independent stream per key.
+
+    The stream for `key` is the SeedSequence child with spawn key
+    (index of `kind` in STREAMS, crc32(key)) under the root entropy `seed`.
+    """
+    root = np.random.SeedSequence(seed)
+    k = STREAMS.index(kind)
+    out = np.empty((draws, len(keys)))
+    for j, key in enumerate(keys):
+        child = np.random.SeedSequence(root.entropy, spawn_key=(k, _key(key)))
+        out[:, j] = np.random.Generator(np.random.PCG64(child)).random(draws)
+    return out
+
+
+def triangular_ppf(u: NDArray[np.float64], low: NDArray[np.float64], mode: NDArray[np.float64], high: NDArray[np.float64]) -> NDArray[np.float64]:
+    """Inverse CDF of the triangular distribution, broadcasting; low == high gives low.
+
+    F(m) = (m - a) / (b - a); x = a + sqrt(u (b - a)(m - a)) for u < F(m), else
+    b - sqrt((1 - u)(b - a)(b - m)).
+    """
+    width = high - low
+    with np.errstate(invalid="ignore", divide="ignore"):
+        cut = np.where(width > 0, (mode - low) / np.where(width > 0, width, 1.0), 0.0)
+    left = low + np.sqrt(u * width * (mode - low))
+    right = high - np.sqrt((1.0 - u) * width * (high - mode))
+    return np.where(u < cut, left, right)
+
+
+def draw_inputs(scenario: Scenario, draws: int, seed: int) -> ModelInput:
+    """(D, N, K) positions and saliences, (D, N) capabilities, (D, K) status quo, drawn from the ranges."""
+    if draws < 1:
+        raise ModelError(f"draws must be at least 1, got {draws}", hint="pass --draws 1 or more")
+    actors, issues = scenario.actor_codes, scenario.issue_ids
+    n, k = len(actors), len(issues)
+    pair_keys = [f"{a}\x1f{i}" for a in actors for i in issues]
+
+    def stance(what: str) -> NDArray[np.float64]:
+        u = _uniforms(seed, what, pair_keys, draws).reshape(draws, n, k)
+        lo, mo, hi = (scenario.stance_array(what, p)[None] for p in ("low", "mode", "high"))  # type: ignore[arg-type]
+        return triangular_ppf(u, lo, mo, hi)
+
+    cap_u = _uniforms(seed, "capability", actors, draws)
+    sq_u = _uniforms(seed, "status_quo", issues, draws)
+    cap = triangular_ppf(cap_u, *(scenario.capability_array(p)[None] for p in ("low", "mode", "high")))  # type: ignore[arg-type]
+    sq = triangular_ppf(sq_u, *(scenario.status_quo_array(p)[None] for p in ("low", "mode", "high")))  # type: ignore[arg-type]
+    return ModelInput(positions=stance("position"), salience=stance("salience"), capability=cap, status_quo=sq, scale=SCALE)
+
+
+def mode_inputs(scenario: Scenario) -> ModelInput:
+    """One draw at the mode of every input (the deterministic point forecast's input)."""
+    return ModelInput(
+        positions=scenario.stance_array("position", "mode")[None],
+        salience=scenario.stance_array("salience", "mode")[None],
+        capability=scenario.capability_array("mode")[None],
+        status_quo=scenario.status_quo_array("mode")[None],
+        scale=SCALE,
+    )
+
+
+def model_params(fn: Callable[..., ModelOutput], overrides: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The model's keyword parameters with their defaults, updated by `overrides` (recorded in the Forecast)."""
+    params = {
+        name: p.default
+        for name, p in inspect.signature(fn).parameters.items()
+        if p.default is not inspect.Parameter.empty and p.kind in (p.KEYWORD_ONLY, p.POSITIONAL_OR_KEYWORD)
+    }
+    for key in overrides or {}:
+        if key not in params:
+            raise ModelError(f"model parameter '{key}' is unknown", hint=f"parameters: {', '.join(params) or '(none)'}")
+    params.update(overrides or {})
+    return params
+
+
+def available_models() -> list[str]:
+    """Registered model names, in a stable order (the literature's order, then others)."""
+    from detente.bargaining.models import load_all
+
+    load_all()
+    order = ["compromise", "median", "nash", "expected_utility", "smp"]
+    return [m for m in order if m in MODELS] + sorted(m for m in MODELS if m not in order)
+
+
+def _check_output(name: str, out: Any, d: int, k: int) -> NDArray[np.float64]:
+    if not isinstance(out, ModelOutput):
+        raise ModelError(f"model '{name}' returned {type(out).__name__}, not ModelOutput")
+    outcome = np.asarray(out.outcome, dtype=float)
+    if outcome.shape != (d, k):
+        raise ModelError(f"model '{name}' returned outcomes of shape {outcome.shape}, expected {(d, k)}")
+    if not np.all(np.isfinite(outcome)):
+        bad = int((~np.isfinite(outcome)).any(axis=1).sum())
+        raise ModelError(f"model '{name}' returned non-finite outcomes in {bad} of {d} draws")
+    return outcome
+
+
+def _diagnostics(out: ModelOutput) -> dict[str, Any]:
+    diag: dict[str, Any] = {}
+    if out.converged is not None:
+        diag["converged_share"] = float(np.mean(out.converged))
+    if out.rounds is not None:
+        diag["mean_rounds"] = float(np.mean(out.rounds))
+        diag["max_rounds"] = int(np.max(out.rounds))
+    return diag
+
+
+def run_forecast(
+    scenario: Scenario,
+    models: Sequence[str] | None = None,
+    *,
+    draws: int = DEFAULT_DRAWS,
+    seed: int = DEFAULT_SEED,
+    params: dict[str, dict[str, Any]] | None = None,
+    on_model: Callable[[str, int, int], None] | None = None,
+) -> Forecast:
+    """Run each model on `draws` Monte Carlo draws of the scenario's inputs.
+
+    Parameters
+    ----------
+    scenario
+        A validated scenario (apply a variant first with `scenario.with_variant(name)`).
+    models
+        Model names (default: every registered model).
+    draws, seed
+        Number of draws and the root seed (same seed -> identical forecast).
+    params
+        model name -> keyword parameters (e.g. ``{"expected_utility": {"q": 0.5}}``).
+    on_model
+        Called as ``on_model(name, index, total)`` before each model runs (progress bars).
+
+    Returns
+    -------
+    Forecast
+        A model that raises is recorded in `Forecast.failures` and the others still run;
+        if every model fails, ModelError.
+    """
+    from detente import __version__
+
+    names = list(models) if models else available_models()
+    known = available_models()
+    for name in names:
+        if name not in known:
+            raise ModelError(f"unknown model '{name}'", hint=f"choose from: {', '.join(known)}")
+    for name in params or {}:
+        if name not in names:
+            raise ModelError(f"parameters given for model '{name}', which is not being run", hint=f"run it with --model {name}")
+    inputs = draw_inputs(scenario, draws, seed)
+    at_modes = mode_inputs(scenario)
+    d, _, k = inputs.shape
+    fc = Forecast(
+        case=scenario.name,
+        title=scenario.title,
+        variant=scenario.variant,
+        actors=scenario.actor_codes,
+        issues=scenario.issue_ids,
+        draws=draws,
+        seed=seed,
+        params={},
+        input_hash=scenario.input_hash(),
+        version=__version__,
+    )
+    for idx, name in enumerate(names):
+        if on_model is not None:
+            on_model(name, idx, len(names))
+        fn = MODELS[name]
+        kw = model_params(fn, (params or {}).get(name))
+        fc.params[name] = kw
+        started = time.perf_counter()
+        try:
+            out = fn(inputs, **kw)
+            outcome = _check_output(name, out, d, k)
+            point = _check_output(name, fn(at_modes, **kw), 1, k)[0]
+        except DetenteError as exc:
+            fc.failures[name] = str(exc)
+            continue
+        except Exception as exc:  # a model bug must not hide the other models' forecasts
+            fc.failures[name] = f"{type(exc).__name__}: {exc}"
+            continue
+        fc.seconds[name] = time.perf_counter() - started
+        fc.outcomes[name] = outcome
+        fc.point[name] = point
+        fc.diagnostics[name] = _diagnostics(out)
+    if not fc.outcomes:
+        detail = "; ".join(f"{m}: {msg}" for m, msg in fc.failures.items())
+        raise ModelError(f"every model failed ({detail})", hint="check the scenario with `detente case check FILE`")
+    return fc
+
+
+def _ranks(x: NDArray[np.float64]) -> NDArray[np.float64]:
+    """Column-wise ranks (0..D-1); ties among continuous draws are negligible."""
+    return np.argsort(np.argsort(x, axis=0, kind="stable"), axis=0).astype(float)
+
+
+def sensitivity(scenario: Scenario, forecast: Forecast, *, top: int = 3) -> dict[str, list[tuple[str, float]]]:
+    """Which uncertain inputs drive each issue's forecast: Spearman rank correlations.
+
+    For every input that varies across draws (a range, not a point) and every issue,
+    the rank correlation between the input's draws and the forecast outcome, averaged
+    over the forecast's models (the draws are regenerated from the forecast's seed, so
+    they are the ones the models saw). A large |rho| means narrowing that input's range
+    would narrow the forecast most; the sign says in which direction it pushes.
+
+    Returns
+    -------
+    dict
+        issue id -> up to `top` (input field path, rho) pairs, largest |rho| first.
+    """
+    mc = draw_inputs(scenario, forecast.draws, forecast.seed)
+    names: list[str] = []
+    columns: list[NDArray[np.float64]] = []
+    for n, a in enumerate(scenario.actor_codes):
+        names.append(f"actors.{a}.capability")
+        columns.append(mc.capability[:, n])
+    for k, i in enumerate(scenario.issue_ids):
+        names.append(f"issues.{i}.status_quo")
+        columns.append(mc.status_quo[:, k])
+    for n, a in enumerate(scenario.actor_codes):
+        for k, i in enumerate(scenario.issue_ids):
+            names += [f"positions.{a}.{i}.position", f"positions.{a}.{i}.salience"]
+            columns += [mc.positions[:, n, k], mc.salience[:, n, k]]
+    x = np.stack(columns, axis=1)
+    varying = np.ptp(x, axis=0) > 0
+    if not varying.any() or not forecast.outcomes or forecast.draws < 3:
+        return {i: [] for i in forecast.issues}
+    names = [nm for nm, keep in zip(names, varying) if keep]
+
+    def standardise(r: NDArray[np.float64]) -> NDArray[np.float64]:
+        sd = r.std(axis=0)
+        return np.where(sd > 0, (r - r.mean(axis=0)) / np.where(sd > 0, sd, 1.0), 0.0)
+
+    xs = standardise(_ranks(x[:, varying]))
+    rho = np.mean([xs.T @ standardise(_ranks(out)) / len(out) for out in forecast.outcomes.values()], axis=0)  # (P, K)
+    result = {}
+    for k, issue in enumerate(forecast.issues):
+        order = np.argsort(-np.abs(rho[:, k]), kind="stable")[:top]
+        result[issue] = [(names[j], float(rho[j, k])) for j in order]
+    return result

@@ -1,0 +1,60 @@
+"""Built-in cases: scenario files packaged with detente, loaded by name.
+
+`us-russia-2025` (a settlement of the war in Ukraine, spring 2025) is the default
+that `detente forecast` and `detente plans` use when given no `--case`.
+"""
+
+from __future__ import annotations
+
+import difflib
+from importlib import resources
+from pathlib import Path
+
+from detente.bargaining.scenario import Scenario, load_scenario, parse_scenario
+from detente.errors import ScenarioError
+
+DEFAULT_CASE = "us-russia-2025"
+
+
+def _case_files() -> dict[str, str]:
+    """case name -> packaged file name (`us-russia-2025` -> `us_russia_2025.yaml`)."""
+    files = {}
+    for entry in resources.files("detente.cases").iterdir():
+        if entry.name.endswith((".yaml", ".yml")):
+            files[entry.name.rsplit(".", 1)[0].replace("_", "-")] = entry.name
+    return dict(sorted(files.items()))
+
+
+def list_cases() -> list[str]:
+    """Names of the built-in cases."""
+    return list(_case_files())
+
+
+def case_text(name: str) -> str:
+    """The YAML text of a built-in case."""
+    files = _case_files()
+    if name not in files:
+        close = difflib.get_close_matches(name, list(files), n=1)
+        hint = f"did you mean '{close[0]}'?" if close else f"built-in cases: {', '.join(files)}; or give a scenario file path"
+        raise ScenarioError(f"no built-in case '{name}'", field="--case", hint=hint)
+    return resources.files("detente.cases").joinpath(files[name]).read_text(encoding="utf-8")
+
+
+def load_case(name: str = DEFAULT_CASE) -> Scenario:
+    """Load a built-in case by name (e.g. `us-russia-2025`)."""
+    return parse_scenario(case_text(name), origin=f"case:{name}")
+
+
+def resolve_case(name_or_path: str | None) -> Scenario:
+    """A built-in case by name, or a scenario file (YAML or KTAB CSV) by path; None: the default case."""
+    if name_or_path is None:
+        return load_case(DEFAULT_CASE)
+    if name_or_path in _case_files():
+        return load_case(name_or_path)
+    path = Path(name_or_path)
+    if path.exists() or path.suffix.lower() in {".yaml", ".yml", ".csv"} or "/" in name_or_path:
+        return load_scenario(path)
+    return load_case(name_or_path)  # raises with a suggestion
+
+
+__all__ = ["DEFAULT_CASE", "case_text", "list_cases", "load_case", "resolve_case"]

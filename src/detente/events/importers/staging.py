@@ -1,0 +1,234 @@
+"""The staging contract between importers and the EventStore, and the SQL they share.
+
+An importer never writes to the store's tables. It fills two temporary tables on the
+store's connection, inside the store's transaction:
+
+- ``_stage``: one row per event, with every column of :class:`detente.events.schema.Event`
+  (no ``event_id``: the store derives it);
+- ``_stage_quarantine``: one row per rejected input row: ``line`` (1-based line or
+  record number), ``reason`` (what is wrong, with the field), ``raw`` (the row as read).
+
+The store then hashes event ids in SQL (the same formula as ``Event.event_id``), drops
+events it already holds (anti-join), and commits events, quarantine and the import
+record together: a file is imported entirely or not at all.
+"""
+
+from __future__ import annotations
+
+import types
+import typing
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, fields
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+
+from detente.events.importers.quarantine import clip, read_lines
+from detente.events.schema import EVENT_COLUMNS, Event
+
+STAGE = "_stage"
+STAGE_QUARANTINE = "_stage_quarantine"
+CODEBOOK = "_codebook"
+
+UNKNOWN_ACTOR = "---"
+"""Actor code for a side the source does not name or detente cannot resolve (CAMEO's blank actor)."""
+
+_SQL_TYPES: dict[Any, str] = {date: "DATE", str: "VARCHAR", int: "BIGINT", float: "DOUBLE", bool: "BOOLEAN"}
+_ARROW_TYPES: dict[str, pa.DataType] = {
+    "DATE": pa.date32(), "VARCHAR": pa.string(), "BIGINT": pa.int64(), "DOUBLE": pa.float64(), "BOOLEAN": pa.bool_(),
+}
+
+
+def _sql_type(annotation: Any) -> str:
+    """DuckDB type for an Event field annotation (`str | None` -> VARCHAR, `DatePrecision` -> VARCHAR)."""
+    if isinstance(annotation, str):
+        annotation = typing.get_type_hints(Event).get(annotation, str)
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        return _sql_type(args[0]) if args else "VARCHAR"
+    if origin is typing.Literal:
+        return "VARCHAR"
+    return _SQL_TYPES.get(annotation, "VARCHAR")
+
+
+def event_sql_types() -> dict[str, str]:
+    """Event field name -> DuckDB column type, in schema order (without `event_id`)."""
+    hints = typing.get_type_hints(Event)
+    return {f.name: _sql_type(hints[f.name]) for f in fields(Event)}
+
+
+EVENT_FIELDS: tuple[str, ...] = tuple(c for c in EVENT_COLUMNS if c != "event_id")
+
+
+def event_id_sql(alias: str = "") -> str:
+    """SQL expression equal to ``Event.event_id`` for a row of Event columns.
+
+    ``Event.event_id`` is the first 16 hex digits of SHA-1 over
+    ``dataset|doc_id|row|sentence_index|char_start|date|source|target|cameo`` with
+    Python's ``str()`` of each value (``None`` -> ``"None"``, dates in ISO form).
+    """
+    p = f"{alias}." if alias else ""
+
+    def s(col: str) -> str:
+        return f"coalesce(CAST({p}{col} AS VARCHAR), 'None')"
+
+    parts = [
+        s("dataset"), s("doc_id"), s("row"), s("sentence_index"), s("char_start"),
+        f"coalesce(strftime({p}date, '%Y-%m-%d'), 'None')", s("source"), s("target"), s("cameo"),
+    ]
+    return f"substr(sha1(concat_ws('|', {', '.join(parts)})), 1, 16)"
+
+
+def prepare_stage(con: Any) -> None:
+    """Start a staging round: no `_stage` yet, an empty `_stage_quarantine` table."""
+    drop_stage(con)
+    con.execute(f"CREATE TEMP TABLE {STAGE_QUARANTINE} (line BIGINT, reason VARCHAR, raw VARCHAR)")
+
+
+def _create_stage_table(con: Any) -> None:
+    cols = ", ".join(f'"{name}" {typ}' for name, typ in event_sql_types().items())
+    con.execute(f"CREATE TEMP TABLE IF NOT EXISTS {STAGE} ({cols})")
+
+
+def has_stage(con: Any) -> bool:
+    """True if an importer left a `_stage` table or view."""
+    found = con.execute(
+        "SELECT count(*) FROM duckdb_tables() WHERE table_name = ? AND temporary "
+        "UNION ALL SELECT count(*) FROM duckdb_views() WHERE view_name = ? AND temporary",
+        [STAGE, STAGE],
+    ).fetchall()
+    return any(n for (n,) in found)
+
+
+def drop_stage(con: Any) -> None:
+    """Drop every temporary view and table of this connection: all of them are staging.
+
+    Also used in clean-up paths, so it never raises.
+    """
+    try:
+        views = [r[0] for r in con.execute("SELECT view_name FROM duckdb_views() WHERE temporary AND NOT internal").fetchall()]
+        tables = [r[0] for r in con.execute("SELECT table_name FROM duckdb_tables() WHERE temporary AND NOT internal").fetchall()]
+        for name in views:
+            con.execute(f'DROP VIEW IF EXISTS "{name}"')
+        for name in tables:
+            con.execute(f'DROP TABLE IF EXISTS "{name}"')
+    except Exception:  # noqa: BLE001 - e.g. an aborted transaction; temp objects die with it
+        pass
+
+
+def events_to_arrow(events: Iterable[Event]) -> pa.Table:
+    """A pyarrow Table of Event columns (no `event_id`), built column-wise."""
+    types_ = event_sql_types()
+    columns: dict[str, list[Any]] = {name: [] for name in types_}
+    for event in events:
+        for name in types_:
+            columns[name].append(getattr(event, name))
+    return pa.table({name: pa.array(vals, type=_ARROW_TYPES[types_[name]]) for name, vals in columns.items()})
+
+
+def stage_events(con: Any, events: Sequence[Event] | pa.Table) -> int:
+    """Append events (Event objects or an Arrow table of Event columns) to the stage; returns the count."""
+    table = events if isinstance(events, pa.Table) else events_to_arrow(events)
+    _create_stage_table(con)
+    if table.num_rows == 0:
+        return 0
+    con.register("_stage_arrow", table)
+    try:
+        names = ", ".join(f'"{c}"' for c in table.column_names)
+        con.execute(f"INSERT INTO {STAGE} ({names}) SELECT {names} FROM _stage_arrow")
+    finally:
+        con.unregister("_stage_arrow")
+    return table.num_rows
+
+
+def stage_quarantine(con: Any, rows: Sequence[tuple[int | None, str, str | None]]) -> int:
+    """Append rejected rows `(line, reason, raw)` to the quarantine stage; returns the count."""
+    if not rows:
+        return 0
+    table = pa.table({
+        "line": pa.array([r[0] for r in rows], type=pa.int64()),
+        "reason": pa.array([r[1] for r in rows], type=pa.string()),
+        "raw": pa.array([clip(r[2]) for r in rows], type=pa.string()),
+    })
+    con.register("_stage_q_arrow", table)
+    try:
+        con.execute(f"INSERT INTO {STAGE_QUARANTINE} SELECT line, reason, raw FROM _stage_q_arrow")
+    finally:
+        con.unregister("_stage_q_arrow")
+    return len(rows)
+
+
+def create_codebook(con: Any) -> None:
+    """A temp table `_codebook(code, root, quad, goldstein, plover)` from :mod:`detente.ontology`."""
+    from detente import ontology
+
+    codes = ontology.all_codes()
+    table = pa.table({
+        "code": [c.code for c in codes],
+        "root": [c.root for c in codes],
+        "quad": pa.array([c.quad for c in codes], type=pa.int64()),
+        "goldstein": pa.array([c.goldstein for c in codes], type=pa.float64()),
+        "plover": [c.plover for c in codes],
+    })
+    con.register("_codebook_arrow", table)
+    try:
+        con.execute(f"CREATE OR REPLACE TEMP TABLE {CODEBOOK} AS SELECT * FROM _codebook_arrow")
+    finally:
+        con.unregister("_codebook_arrow")
+
+
+def sql_str(value: str) -> str:
+    """A SQL string literal."""
+    return "'" + value.replace("'", "''") + "'"
+
+
+@dataclass
+class Staged:
+    """What an importer reports after filling the stage.
+
+    Attributes
+    ----------
+    dataset : str
+        Dataset name written into the events (`gdelt1`, `gdelt2`, `icews`, `plover`, `csv`).
+    read : int
+        Input rows or records read (header, blank lines and documentation records excluded).
+    notes : list of str
+        Things the user should know that are not errors (unresolved actor names, ...).
+    """
+
+    dataset: str
+    read: int
+    notes: list[str] = field(default_factory=list)
+
+
+def stage_checked(
+    con: Any, select_sql: str, *, raw_from: Path | None, raw_column: str | None = None
+) -> int:
+    """Stage the rows of `select_sql`: those with a NULL `reason` as events, the others in quarantine.
+
+    `select_sql` must yield a `line` column, a `reason` column (NULL when the row is a
+    good event) and any subset of the Event columns (others are NULL). The query
+    becomes the view `_checked` (not materialised: the store reads it once for counts
+    and quarantine and once for the insert, which is cheaper than copying every row),
+    and `_stage` a view of its good rows; the tables it reads must live until the
+    store commits (the store drops every temporary object afterwards). The raw
+    text of quarantined rows is read back from `raw_from` by line number, or taken
+    from the column `raw_column` of `select_sql` (for inputs without text lines, such
+    as Parquet). Call once per import. Returns the number of rows quarantined.
+    """
+    con.execute(f"CREATE OR REPLACE TEMP VIEW _checked AS {select_sql}")
+    have = {row[0] for row in con.execute("SELECT column_name FROM (DESCRIBE _checked)").fetchall()}
+    types_ = event_sql_types()
+    cols = ", ".join(
+        f'"{c}"' if c in have else f'CAST(NULL AS {types_[c]}) AS "{c}"' for c in EVENT_FIELDS
+    )
+    con.execute(f"CREATE TEMP VIEW {STAGE} AS SELECT {cols} FROM _checked WHERE reason IS NULL")
+    raw_sql = f'"{raw_column}"' if raw_column else "NULL"
+    bad = con.execute(f"SELECT line, reason, {raw_sql} FROM _checked WHERE reason IS NOT NULL ORDER BY line").fetchall()
+    if bad:
+        raw = read_lines(raw_from, [line for line, _, _ in bad]) if raw_from is not None else {}
+        stage_quarantine(con, [(line, reason, raw.get(line, text)) for line, reason, text in bad])
+    return len(bad)

@@ -1,0 +1,503 @@
+"""The EventStore: one DuckDB file holding events, quarantined rows and an import log.
+
+Tables
+------
+``events``
+    Every column of :class:`detente.events.schema.Event`, its ``event_id`` first,
+    plus ``imported_at`` (UTC).
+``quarantine``
+    Rows that did not parse: ``file``, ``line``, ``reason``, ``raw``, ``imported_at``.
+``imports``
+    One row per imported file or ingested batch: ``file``, ``sha256``, ``kind``,
+    ``dataset``, ``rows`` (read), ``added``, ``duplicates``, ``quarantined``, ``at``.
+
+Guarantees
+----------
+*Idempotent.* ``event_id`` is a hash of an event's content and provenance
+(``Event.event_id``), computed in SQL for bulk imports; an event whose id is already
+stored is counted as a duplicate and not added again (an anti-join, restricted to the
+batch's date range so DuckDB can skip row groups). Quarantined rows are likewise
+kept once per file, line and reason. Importing a file twice adds nothing.
+
+*All or nothing.* Each file is staged and committed in one transaction; on any error
+the transaction is rolled back and the store is as it was.
+
+*Bulk.* Events move as Arrow tables or inside DuckDB (``read_csv``), never as
+row-by-row INSERTs.
+
+``event_id`` is the key but is not declared ``PRIMARY KEY``: DuckDB maintains such a
+constraint with an ART index that makes bulk inserts several times slower, and the
+anti-join already keeps ids unique.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field, replace
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from detente.errors import InputError, StoreError
+from detente.events.importers.delimited import run_with_progress
+from detente.events.importers.quarantine import ProgressCallback
+from detente.events.importers.staging import (
+    EVENT_FIELDS,
+    STAGE,
+    STAGE_QUARANTINE,
+    drop_stage,
+    has_stage,
+    prepare_stage,
+    event_id_sql,
+    event_sql_types,
+    stage_events,
+)
+from detente.events.schema import EVENT_COLUMNS, Event
+
+DEFAULT_DB = "detente.duckdb"
+ENV_DB = "DETENTE_DB"
+
+
+def default_db_path() -> Path:
+    """`$DETENTE_DB` if set, else `./detente.duckdb`."""
+    return Path(os.environ.get(ENV_DB) or DEFAULT_DB)
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    """What one import did.
+
+    Attributes
+    ----------
+    read : int
+        Rows (or records) read from the file.
+    added : int
+        New events stored.
+    duplicates : int
+        Events already in the store (re-imports), not added again.
+    quarantined : int
+        Rows that did not parse, now in the ``quarantine`` table with their reason.
+    """
+
+    read: int
+    added: int
+    duplicates: int
+    quarantined: int
+    file: str = ""
+    kind: str = ""
+    dataset: str = ""
+    sha256: str = ""
+    seconds: float = 0.0
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-friendly dict."""
+        out = asdict(self)
+        out["notes"] = list(self.notes)
+        return out
+
+
+def file_sha256(path: Path, progress: ProgressCallback | None = None) -> str:
+    """SHA-256 of a file's bytes (recorded in the import log)."""
+    digest = hashlib.sha256()
+    size = max(path.stat().st_size, 1)
+    done = 0
+    with path.open("rb") as fh:
+        while chunk := fh.read(1 << 24):
+            digest.update(chunk)
+            done += len(chunk)
+            if progress is not None:
+                progress("hash", done / size)
+    return digest.hexdigest()
+
+
+def _parse_day(value: date | datetime | str | None, *, end: bool) -> date | None:
+    """A date from `date`, ISO `YYYY-MM-DD`, `YYYY-MM` or `YYYY` (periods open at their start or end)."""
+    if value is None or isinstance(value, date):
+        return value.date() if isinstance(value, datetime) else value
+    text = str(value).strip()
+    try:
+        if re.fullmatch(r"\d{4}", text):
+            return date(int(text), 12, 31) if end else date(int(text), 1, 1)
+        if re.fullmatch(r"\d{4}-\d{2}", text):
+            first = date(int(text[:4]), int(text[5:]), 1)
+            if not end:
+                return first
+            return (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise InputError(
+            f"cannot read {text!r} as a date", field="until" if end else "since", hint="use YYYY-MM-DD, YYYY-MM or YYYY"
+        ) from exc
+
+
+def actor_prefixes(code: str) -> list[str]:
+    """Code prefixes that stand for an actor: itself, plus the members of a group (`EUR` -> EU states).
+
+    A role suffix narrows (`USAGOV` matches `USAGOV`, `USAGOVMIL`); a bare code widens
+    (`USA` matches `USA`, `USAGOV`, `USAMIL`, ...).
+    """
+    code = code.strip().upper()
+    prefixes = [code]
+    try:
+        from detente.actors import get_registry
+
+        registry = get_registry()
+        members = registry.group_members(code) if code == registry.base_code(code) else ()
+    except Exception:  # noqa: BLE001 - unknown codes simply match themselves
+        members = ()
+    prefixes += [m.upper() for m in members if m.upper() != code]
+    return prefixes
+
+
+def _prefix_condition(column: str, prefixes: Sequence[str]) -> tuple[str, list[Any]]:
+    pattern = "^(?:" + "|".join(re.escape(p) for p in prefixes) + ")"
+    return f"regexp_matches({column}, ?)", [pattern]
+
+
+class EventStore:
+    """Events in one DuckDB file, with idempotent, all-or-nothing imports.
+
+    Parameters
+    ----------
+    path
+        The database file; default `$DETENTE_DB` or `./detente.duckdb`. Created if absent
+        (unless `read_only`).
+    read_only
+        Open without write access (several readers may share a file).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from datetime import date
+    >>> from detente.events.schema import Event
+    >>> db = pathlib.Path(tempfile.mkdtemp()) / "ev.duckdb"
+    >>> ev = Event(date(2025, 2, 12), "USAGOV", "RUSGOV", "041", "04", 1, 1.0, "case", "seed-1")
+    >>> with EventStore(db) as store:
+    ...     store.ingest([ev], file="notes.txt").added, store.ingest([ev], file="notes.txt").added
+    (1, 0)
+    """
+
+    def __init__(self, path: str | Path | None = None, *, read_only: bool = False) -> None:
+        import duckdb
+
+        self.path = Path(path) if path is not None else default_db_path()
+        if read_only and not self.path.exists():
+            raise StoreError(
+                f"no event store at {self.path}",
+                hint="import events first (`detente events import KIND FILE`) or point --db / $DETENTE_DB at a store",
+            )
+        try:
+            if not read_only:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._con = duckdb.connect(str(self.path), read_only=read_only)
+        except duckdb.Error as exc:
+            first = str(exc).splitlines()[0]
+            hint = (
+                "another process has the store open for writing; close it or use another --db"
+                if "lock" in first.lower()
+                else "check that the path is a DuckDB file written by detente"
+            )
+            raise StoreError(f"cannot open event store {self.path}: {first}", hint=hint) from exc
+        self.read_only = read_only
+        self._con.execute("SET enable_progress_bar_print = false")  # never write progress to stdout
+        if not read_only:
+            self._create_tables()
+
+    # ------------------------------------------------------------------ lifecycle
+    def close(self) -> None:
+        """Close the connection (the file stays)."""
+        con = getattr(self, "_con", None)
+        if con is not None:
+            con.close()
+            self._con = None
+
+    def __enter__(self) -> "EventStore":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"EventStore({str(self.path)!r})"
+
+    @property
+    def con(self) -> Any:
+        """The DuckDB connection (for ad-hoc SQL; treat the tables as read-only)."""
+        if self._con is None:
+            raise StoreError(f"event store {self.path} is closed", hint="open a new EventStore")
+        return self._con
+
+    def _create_tables(self) -> None:
+        types_ = event_sql_types()
+        cols = ", ".join(f'"{name}" {typ}' for name, typ in types_.items())
+        con = self.con
+        con.execute(f'CREATE TABLE IF NOT EXISTS events ("event_id" VARCHAR NOT NULL, {cols}, imported_at TIMESTAMP)')
+        have = {r[0] for r in con.execute("SELECT column_name FROM (DESCRIBE events)").fetchall()}
+        for name, typ in types_.items():  # the Event schema grew since this file was made
+            if name not in have:
+                con.execute(f'ALTER TABLE events ADD COLUMN "{name}" {typ}')
+        con.execute(
+            "CREATE TABLE IF NOT EXISTS quarantine "
+            "(file VARCHAR, line BIGINT, reason VARCHAR, raw VARCHAR, imported_at TIMESTAMP)"
+        )
+        con.execute(
+            "CREATE TABLE IF NOT EXISTS imports (file VARCHAR, sha256 VARCHAR, kind VARCHAR, dataset VARCHAR, "
+            "rows BIGINT, added BIGINT, duplicates BIGINT, quarantined BIGINT, \"at\" TIMESTAMP)"
+        )
+
+    # ------------------------------------------------------------------ writing
+    def ingest(self, events: Iterable[Event], *, file: str | Path | None = None, kind: str = "events") -> ImportSummary:
+        """Add events (Event objects) in one transaction; events already stored are skipped.
+
+        Parameters
+        ----------
+        events
+            The events. Those without a `file` get `file`.
+        file
+            Where the batch comes from (an article, a case file); recorded in the import log.
+        kind
+            What produced the batch (`events`, `text`, `case`, ...), for the import log.
+        """
+        where = str(file) if file is not None else None
+        unique: dict[str, Event] = {}
+        given = 0
+        for event in events:
+            given += 1
+            if where is not None and not event.file:
+                event = _with_file(event, where)
+            unique.setdefault(event.event_id, event)  # the same event twice in one batch is stored once
+        batch = list(unique.values())
+        repeated = given - len(batch)
+        digest = hashlib.sha256("\n".join(sorted(e.event_id for e in batch)).encode()).hexdigest()
+        datasets = sorted({e.dataset for e in batch})
+
+        def stage(con: Any) -> tuple[str, int, list[str]]:
+            stage_events(con, batch)
+            return ",".join(datasets), given, [f"{repeated} events repeated within the batch"] if repeated else []
+
+        summary = self._commit(stage, file=where or "", kind=kind, sha256=digest)
+        if repeated:
+            summary = replace(summary, duplicates=summary.duplicates + repeated)
+        return summary
+
+    def import_file(
+        self, kind: str, path: str | Path, *, progress: ProgressCallback | None = None, **options: Any
+    ) -> ImportSummary:
+        """Import one event file of a given kind (`gdelt`, `icews`, `plover`, `csv`, `parquet`).
+
+        Rows that do not parse go to the ``quarantine`` table; the summary counts them.
+        Options are passed to the importer (`mapping=` for `csv`/`parquet`).
+
+        Raises
+        ------
+        InputError
+            Unknown kind, missing file.
+        DataFormatError
+            A file whose layout cannot be read at all (nothing is imported from it).
+        """
+        from detente.events.importers import get_importer
+
+        importer = get_importer(kind)
+        src = Path(path)
+        if not src.is_file():
+            raise InputError("file not found", path=src, hint="check the path")
+        name = str(src.resolve())
+        digest = file_sha256(src, progress)
+
+        def stage(con: Any) -> tuple[str, int, list[str]]:
+            staged = importer(con, src, file=name, progress=progress, **options)
+            return staged.dataset, staged.read, staged.notes
+
+        return self._commit(stage, file=name, kind=kind, sha256=digest, progress=progress)
+
+    def _commit(
+        self, stage: Any, *, file: str, kind: str, sha256: str, progress: ProgressCallback | None = None
+    ) -> ImportSummary:
+        if self.read_only:
+            raise StoreError(f"event store {self.path} is open read-only", hint="open it without read_only to import")
+        con = self.con
+        started = datetime.now(UTC)
+        at = started.replace(tzinfo=None)
+        con.execute("BEGIN TRANSACTION")
+        try:
+            prepare_stage(con)
+            dataset, read, notes = stage(con)
+            staged, lo, hi, null_dates = 0, None, None, 0
+            if has_stage(con):
+                staged, lo, hi, null_dates = con.execute(
+                    f"SELECT count(*), min(date), max(date), count(*) FILTER (WHERE date IS NULL) FROM {STAGE}"
+                ).fetchall()[0]
+            added = 0
+            if staged:
+                cols = ", ".join(f'"{c}"' for c in EVENT_FIELDS)
+                window = ""
+                if lo is not None and not null_dates:
+                    window = f" AND e.date BETWEEN DATE '{lo.isoformat()}' AND DATE '{hi.isoformat()}'"
+                # Line numbers are fixed by now, so the insert may run in parallel out of order.
+                con.execute("SET preserve_insertion_order = false")
+                try:
+                    added = run_with_progress(
+                        con,
+                        f'INSERT INTO events ("event_id", {cols}, imported_at) '
+                        f"SELECT * FROM (SELECT {event_id_sql()} AS event_id, {cols}, ?::TIMESTAMP FROM {STAGE}) n "
+                        f"WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.event_id = n.event_id{window})",
+                        progress, "write", [at],
+                    )[0][0]
+                finally:  # a connection setting, not undone by ROLLBACK (read_delimited sets it again)
+                    try:
+                        con.execute("SET preserve_insertion_order = true")
+                    except Exception:  # noqa: BLE001 - never mask the insert's own error
+                        pass
+            quarantined = con.execute(f"SELECT count(*) FROM {STAGE_QUARANTINE}").fetchall()[0][0]
+            con.execute(
+                f"INSERT INTO quarantine SELECT ?, q.line, q.reason, q.raw, ? FROM {STAGE_QUARANTINE} q "
+                "WHERE NOT EXISTS (SELECT 1 FROM quarantine o WHERE o.file = ? AND o.line IS NOT DISTINCT FROM q.line "
+                "AND o.reason = q.reason)",
+                [file, at, file],
+            )
+            con.execute(
+                "INSERT INTO imports VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [file, sha256, kind, dataset, read, added, staged - added, quarantined, at],
+            )
+            drop_stage(con)
+            con.execute("COMMIT")
+        except BaseException:
+            try:
+                con.execute("ROLLBACK")
+            except Exception:  # noqa: BLE001 - the transaction may already be aborted
+                pass
+            drop_stage(con)
+            raise
+        seconds = (datetime.now(UTC) - started).total_seconds()
+        return ImportSummary(
+            read=int(read), added=int(added), duplicates=int(staged - added), quarantined=int(quarantined),
+            file=file, kind=kind, dataset=dataset, sha256=sha256, seconds=seconds, notes=tuple(notes),
+        )
+
+    # ------------------------------------------------------------------ reading
+    def events(
+        self,
+        *,
+        actor: str | None = None,
+        dyad: tuple[str, str] | Sequence[str] | None = None,
+        directed: bool = False,
+        cameo: str | Sequence[str] | None = None,
+        start: date | str | None = None,
+        end: date | str | None = None,
+        dataset: str | None = None,
+        limit: int | None = None,
+    ) -> pd.DataFrame:
+        """Events matching all the filters given, oldest first, with the columns of EVENT_COLUMNS.
+
+        Parameters
+        ----------
+        actor
+            Events where this actor is source or target. Codes match by prefix
+            (`USA` matches `USAGOV`) and a group matches its members (`EUR`: the EU states).
+        dyad
+            A pair of codes `(A, B)`: events from A to B, and from B to A unless `directed`.
+        cameo
+            A CAMEO code prefix (`"04"`: all consultations), or several.
+        start, end
+            Inclusive date bounds (`date`, `"2025-02-12"`, `"2025-02"` or `"2025"`).
+        dataset
+            Only events of this dataset (`gdelt2`, `icews`, `case`, ...).
+        limit
+            At most this many rows.
+        """
+        where: list[str] = []
+        params: list[Any] = []
+        if actor:
+            src, p1 = _prefix_condition("source", actor_prefixes(actor))
+            tgt, p2 = _prefix_condition("target", actor_prefixes(actor))
+            where.append(f"({src} OR {tgt})")
+            params += p1 + p2
+        if dyad is not None:
+            if len(dyad) != 2:
+                raise InputError("a dyad is a pair of actor codes", field="dyad", hint="e.g. dyad=('USA', 'RUS')")
+            a, b = actor_prefixes(dyad[0]), actor_prefixes(dyad[1])
+            sa, pa_ = _prefix_condition("source", a)
+            tb, pb = _prefix_condition("target", b)
+            clause = f"({sa} AND {tb})"
+            params += pa_ + pb
+            if not directed:
+                sb, pb2 = _prefix_condition("source", b)
+                ta, pa2 = _prefix_condition("target", a)
+                clause = f"({clause} OR ({sb} AND {ta}))"
+                params += pb2 + pa2
+            where.append(clause)
+        if cameo:
+            prefixes = [cameo] if isinstance(cameo, str) else list(cameo)
+            where.append("(" + " OR ".join("starts_with(cameo, ?)" for _ in prefixes) + ")")
+            params += [str(p).strip() for p in prefixes]
+        lo, hi = _parse_day(start, end=False), _parse_day(end, end=True)
+        if lo is not None:
+            where.append("date >= ?")
+            params.append(lo)
+        if hi is not None:
+            where.append("date <= ?")
+            params.append(hi)
+        if dataset:
+            where.append("dataset = ?")
+            params.append(dataset)
+        sql = "SELECT " + ", ".join(f'"{c}"' for c in EVENT_COLUMNS) + " FROM events"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY date, event_id"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        return self.con.execute(sql, params).df()
+
+    def count(self) -> int:
+        """Number of stored events."""
+        return int(self.con.execute("SELECT count(*) FROM events").fetchall()[0][0])
+
+    def quarantine(self, *, file: str | Path | None = None) -> pd.DataFrame:
+        """Quarantined rows (file, line, reason, raw, imported_at), optionally of one file."""
+        sql = "SELECT file, line, reason, raw, imported_at FROM quarantine"
+        params: list[Any] = []
+        if file is not None:
+            sql += " WHERE file = ?"
+            params.append(str(Path(file).resolve()) if Path(file).exists() else str(file))
+        return self.con.execute(sql + " ORDER BY imported_at, file, line", params).df()
+
+    def imports(self) -> pd.DataFrame:
+        """The import log, oldest first."""
+        return self.con.execute("SELECT * FROM imports ORDER BY \"at\"").df()
+
+    def export(self, path: str | Path) -> int:
+        """Write all events to `path` (`.parquet` or `.csv`, by suffix), atomically; returns the row count."""
+        out = Path(path)
+        fmt = {".parquet": "(FORMAT parquet)", ".csv": "(FORMAT csv, HEADER true)"}.get(out.suffix.lower())
+        if fmt is None:
+            raise InputError(
+                f"cannot export to {out.suffix or 'a file without suffix'}", path=out, hint="name the file .parquet or .csv"
+            )
+        out.parent.mkdir(parents=True, exist_ok=True)
+        tmp = out.with_name(f".{out.name}.tmp-{os.getpid()}")
+        cols = ", ".join(f'"{c}"' for c in EVENT_COLUMNS)
+        try:
+            self.con.execute(
+                f"COPY (SELECT {cols} FROM events ORDER BY date, event_id) TO '{_sql_path(tmp)}' {fmt}"
+            )
+            os.replace(tmp, out)
+        except Exception as exc:
+            tmp.unlink(missing_ok=True)
+            if isinstance(exc, (InputError, StoreError)):
+                raise
+            raise StoreError(f"cannot write {out}: {str(exc).splitlines()[0]}", hint="check the directory and free space") from exc
+        return self.count()
+
+
+def _with_file(event: Event, file: str) -> Event:
+    return replace(event, file=file)
+
+
+def _sql_path(path: Path) -> str:
+    return str(path).replace("'", "''")

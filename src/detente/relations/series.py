@@ -1,0 +1,385 @@
+"""Dyad relation series: how cooperative or hostile two actors were, period by period.
+
+The input is any event table with the columns of :data:`detente.events.schema.EVENT_COLUMNS`
+(at least ``date``, ``source``, ``target``, ``quad``, ``goldstein``): the built-in
+timeline, an :class:`~detente.events.store.EventStore` query, or a frame you built.
+The output is tidy: one row per (period, measure).
+
+Measures (per period)
+---------------------
+``events``
+    events in the dyad.
+``statements``, ``verbal_coop``, ``material_coop``, ``verbal_conflict``, ``material_conflict``
+    counts by quad class (0-4, see :data:`detente.events.schema.QUAD_LABELS`).
+``cooperation`` / ``conflict``
+    verbal + material cooperation (quads 1-2) / verbal + material conflict (quads 3-4).
+``goldstein_sum`` / ``goldstein_mean``
+    sum and mean of the events' Goldstein (1992) weights, -10 hostile to +10 cooperative.
+``net_coop``
+    **net cooperation**, the balance of cooperative over conflictual events,
+    ``(cooperation - conflict) / (cooperation + conflict)``, in [-1, 1]: +1 all
+    cooperative, -1 all conflictual, 0 even. Public statements (quad 0) are neutral
+    and left out of both terms. Empty (no coop/conflict events) -> NaN, not 0:
+    silence is not neutrality.
+``net_coop_count``
+    ``cooperation - conflict`` as a count (scales with news volume; compare within
+    one source only).
+
+This follows the usual reduction of event data to a dyadic cooperation-conflict
+series (Goldstein 1992, *J. Conflict Resolution* 36(2); the quad classes of
+GDELT/Duran-Schrodt); the share form of ``net_coop`` keeps periods with many and
+few reports comparable.
+
+Actors
+------
+An actor argument is a registry code or name. A plain code matches its role-suffixed
+codes (``USA`` counts ``USAGOV``, ``USAMIL`` ...); a role-suffixed code matches only
+that role (``USAGOV``). A group (``EUR``) matches itself and its members from the
+registry (EU institutions and member states).
+
+Non-state challengers are not the state: a plain country code does **not** match its
+opposition, rebel, separatist or insurgent roles (:data:`NON_STATE_ROLES`;
+``UKRREB``, Russian-backed separatists, are not Ukraine). Ask for them by their
+full code (``UKRREB``).
+
+Smoothing
+---------
+``smooth="rolling"`` (centred=False, trailing window of ``window`` periods) or
+``smooth="ewm"`` (exponentially weighted, span ``window``) smooths the *counts and
+sums* and then recomputes the ratios (``goldstein_mean``, ``net_coop``) from the
+smoothed parts, so a busy period weighs more than a quiet one.
+
+Dates coarser than the frequency
+--------------------------------
+An event dated only to a year or month sits at the first day of that period. In a
+finer series (a year-precision event in a month series) ``coarse="keep"`` (default)
+counts it in the period of that first day; ``coarse="drop"`` leaves it out. The
+number of such events is in ``frame.attrs["coarse_events"]``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+
+from detente.errors import InputError, UnknownActorError
+
+Frequency = Literal["day", "week", "month", "quarter", "year"]
+FREQUENCIES: dict[str, str] = {"day": "D", "week": "W-SUN", "month": "M", "quarter": "Q", "year": "Y"}
+"""Frequency name -> pandas period alias (weeks run Monday to Sunday)."""
+
+_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4}
+
+COUNT_MEASURES: tuple[str, ...] = (
+    "events",
+    "statements",
+    "verbal_coop",
+    "material_coop",
+    "verbal_conflict",
+    "material_conflict",
+    "cooperation",
+    "conflict",
+    "net_coop_count",
+    "goldstein_sum",
+)
+RATIO_MEASURES: tuple[str, ...] = ("goldstein_mean", "net_coop")
+MEASURES: tuple[str, ...] = COUNT_MEASURES + RATIO_MEASURES
+"""Every measure a series carries, in output order."""
+
+SERIES_COLUMNS: tuple[str, ...] = ("dyad", "source", "target", "directed", "freq", "period", "measure", "value", "smoothed")
+"""Columns of :func:`dyad_series`'s tidy output (``smoothed`` is NaN when not smoothing)."""
+
+NON_STATE_ROLES: tuple[str, ...] = ("OPP", "REB", "SEP", "INS")
+"""Role suffixes a plain country code does not stand for (CAMEO opposition, rebels, separatists, insurgents)."""
+
+_QUAD_MEASURE = {0: "statements", 1: "verbal_coop", 2: "material_coop", 3: "verbal_conflict", 4: "material_conflict"}
+_REQUIRED = ("date", "source", "target", "quad", "goldstein")
+
+
+def check_events(events: pd.DataFrame) -> pd.DataFrame:
+    """Check an event frame has the columns the relations need; return it with ``date`` as datetime64."""
+    if not isinstance(events, pd.DataFrame):
+        raise InputError("events must be a pandas DataFrame", field="events", hint="pass an event frame, e.g. timeline_frame()")
+    missing = [c for c in _REQUIRED if c not in events.columns]
+    if missing:
+        raise InputError(
+            f"event frame lacks column(s) {', '.join(missing)}",
+            field="events",
+            hint="use a frame with detente.events.schema.EVENT_COLUMNS",
+        )
+    out = events.copy()
+    out["date"] = pd.to_datetime(out["date"], errors="coerce")
+    out = out[out["date"].notna()]
+    out["source"] = out["source"].astype("string").str.upper().fillna("")
+    out["target"] = out["target"].astype("string").str.upper().fillna("")
+    out["goldstein"] = pd.to_numeric(out["goldstein"], errors="coerce")
+    out["quad"] = pd.to_numeric(out["quad"], errors="coerce")
+    return out
+
+
+def resolve_actor(actor: str) -> str:
+    """A user's actor argument (code or name) as a code, checked against the registry."""
+    from detente.actors.registry import get_registry
+    from detente.ontology import split_code
+
+    registry = get_registry()
+    text = actor.strip()
+    if not text:
+        raise UnknownActorError("empty actor", hint="give an actor code such as USA or a name such as Russia")
+    code = text.upper()
+    base, _role = split_code(code)
+    if base in registry.actors:
+        return code
+    resolved = registry.resolve(text)
+    if resolved is None:
+        raise UnknownActorError(
+            f"unknown actor '{actor}'",
+            hint="use a registry code (USA, RUS, UKR, CHN, EUR ...) or a known name ('Russia', 'the Kremlin')",
+        )
+    return resolved.upper()
+
+
+def actor_prefixes(actor: str) -> tuple[str, ...]:
+    """The code prefixes an actor stands for: itself, plus a group's members.
+
+    >>> actor_prefixes("USA")
+    ('USA',)
+    """
+    from detente.actors.registry import get_registry
+
+    from detente.ontology import split_code
+
+    code = resolve_actor(actor)
+    if split_code(code)[1] is not None:  # a role narrows: EURGOV is the EU institutions only
+        return (code,)
+    registry = get_registry()
+    members: Sequence[str] = ()
+    group_members = getattr(registry, "group_members", None)
+    try:
+        if callable(group_members):
+            members = tuple(group_members(code) or ())
+        elif code in registry.actors:
+            members = registry.actors[code].members
+    except UnknownActorError:
+        members = ()
+    return tuple(dict.fromkeys([code, *(m.upper() for m in members)]))
+
+
+def _matches(codes: pd.Series, prefixes: tuple[str, ...]) -> pd.Series:
+    """Codes that start with one of the prefixes, leaving out the non-state roles of plain codes."""
+    from detente.ontology import split_code
+
+    plain = [p for p in prefixes if split_code(p)[1] is None]
+    excluded = tuple(p + role for p in plain for role in NON_STATE_ROLES)
+    hit = codes.str.startswith(prefixes).fillna(False).astype(bool)
+    if excluded:
+        hit &= ~codes.str.startswith(excluded).fillna(False).astype(bool)
+    return hit
+
+
+def dyad_events(events: pd.DataFrame, a: str, b: str, *, directed: bool = False) -> pd.DataFrame:
+    """The events between ``a`` and ``b`` (``a`` -> ``b`` only if ``directed``), with a ``direction`` column."""
+    ca, cb = resolve_actor(a), resolve_actor(b)
+    if ca.startswith(cb) or cb.startswith(ca):
+        raise InputError(
+            f"a dyad needs two different actors, got {ca} and {cb}, which overlap",
+            field="actors",
+            hint="name two actors, neither a role of the other (USAGOV-USAMIL is fine, USA-USAGOV is not)",
+        )
+    frame = check_events(events)
+    pa, pb = actor_prefixes(a), actor_prefixes(b)
+    forward = _matches(frame["source"], pa) & _matches(frame["target"], pb)
+    backward = _matches(frame["source"], pb) & _matches(frame["target"], pa)
+    keep = forward if directed else forward | backward
+    out = frame[keep].copy()
+    out["direction"] = np.where(forward[keep], f"{ca}->{cb}", f"{cb}->{ca}")
+    return out.sort_values("date", kind="stable")
+
+
+def period_start(dates: pd.Series, freq: str) -> pd.Series:
+    """The first day of each date's period (``freq`` one of :data:`FREQUENCIES`)."""
+    return pd.to_datetime(dates).dt.to_period(period_alias(freq)).dt.start_time
+
+
+def period_alias(freq: str) -> str:
+    """The pandas period alias of a frequency name; InputError for an unknown one."""
+    if freq not in FREQUENCIES:
+        raise InputError(f"unknown frequency '{freq}'", field="freq", hint=f"one of {', '.join(FREQUENCIES)}")
+    return FREQUENCIES[freq]
+
+
+def _grid(first: pd.Timestamp, last: pd.Timestamp, freq: str) -> pd.DatetimeIndex:
+    periods = pd.period_range(first.to_period(period_alias(freq)), last.to_period(period_alias(freq)), freq=period_alias(freq))
+    return pd.DatetimeIndex(periods.start_time, name="period")
+
+
+def _counts(dyad: pd.DataFrame, grid: pd.DatetimeIndex, freq: str) -> pd.DataFrame:
+    """Per-period counts and sums on the full grid (empty periods are zero)."""
+    wide = pd.DataFrame(0.0, index=grid, columns=[*COUNT_MEASURES, "_scored"])
+    if dyad.empty:
+        return wide
+    period = period_start(dyad["date"], freq)
+    grouped = dyad.assign(period=period).groupby("period")
+    wide.loc[:, "events"] = grouped.size().reindex(grid, fill_value=0).astype(float)
+    for quad, name in _QUAD_MEASURE.items():
+        wide.loc[:, name] = (dyad["quad"] == quad).groupby(period).sum().reindex(grid, fill_value=0).astype(float)
+    wide.loc[:, "goldstein_sum"] = grouped["goldstein"].sum(min_count=1).reindex(grid).fillna(0.0)
+    # events without a Goldstein weight do not dilute the mean
+    wide["_scored"] = dyad["goldstein"].notna().groupby(period).sum().reindex(grid, fill_value=0).astype(float)
+    return wide
+
+
+def _finish(wide: pd.DataFrame) -> pd.DataFrame:
+    """Derive cooperation/conflict and the ratio measures from the per-quad counts and sums."""
+    wide["cooperation"] = wide["verbal_coop"] + wide["material_coop"]
+    wide["conflict"] = wide["verbal_conflict"] + wide["material_conflict"]
+    wide["net_coop_count"] = wide["cooperation"] - wide["conflict"]
+    scored = wide["_scored"]
+    wide["goldstein_mean"] = (wide["goldstein_sum"] / scored).where(scored > 0)
+    both = wide["cooperation"] + wide["conflict"]
+    wide["net_coop"] = (wide["net_coop_count"] / both).where(both > 0)
+    return wide
+
+
+def series_wide(
+    events: pd.DataFrame,
+    a: str,
+    b: str,
+    *,
+    freq: Frequency = "month",
+    directed: bool = False,
+    start: str | pd.Timestamp | None = None,
+    end: str | pd.Timestamp | None = None,
+    smooth: Literal["rolling", "ewm"] | None = None,
+    window: int = 3,
+    coarse: Literal["keep", "drop"] = "keep",
+) -> pd.DataFrame:
+    """The dyad's measures as a wide frame indexed by period start (see :func:`dyad_series`).
+
+    With ``smooth`` set, the values are the smoothed ones.
+    """
+    period_alias(freq)  # validates the frequency
+    if window < 1:
+        raise InputError(f"window must be at least 1, got {window}", field="window", hint="give a number of periods")
+    if smooth not in (None, "rolling", "ewm"):
+        raise InputError(f"unknown smoothing '{smooth}'", field="smooth", hint="one of: rolling, ewm")
+    if coarse not in ("keep", "drop"):
+        raise InputError(f"unknown coarse-date policy '{coarse}'", field="coarse", hint="one of: keep, drop")
+    dyad = dyad_events(events, a, b, directed=directed)
+    lo = pd.Timestamp(start) if start is not None else None
+    hi = pd.Timestamp(end) if end is not None else None
+    if lo is not None and hi is not None and lo > hi:
+        raise InputError(f"start {lo.date()} is after end {hi.date()}", field="since", hint="swap the dates")
+    if lo is not None:
+        dyad = dyad[dyad["date"] >= lo]
+    if hi is not None:
+        dyad = dyad[dyad["date"] <= hi]
+    coarse_mask = _coarser_than(dyad, freq)
+    n_coarse = int(coarse_mask.sum())
+    if coarse == "drop":
+        dyad = dyad[~coarse_mask]
+    if lo is None and hi is None and dyad.empty:
+        grid = pd.DatetimeIndex([], name="period")
+    else:
+        first = lo if lo is not None else dyad["date"].min()
+        last = hi if hi is not None else dyad["date"].max()
+        if pd.isna(first) or pd.isna(last):
+            first = last = lo if lo is not None else hi
+        grid = _grid(pd.Timestamp(first), pd.Timestamp(last), freq)
+    wide = _counts(dyad, grid, freq)
+    if smooth == "rolling":
+        wide = wide.rolling(window, min_periods=1).mean()
+    elif smooth == "ewm":
+        wide = wide.ewm(span=window, adjust=True).mean()
+    wide = _finish(wide).drop(columns="_scored")[list(MEASURES)]
+    wide.attrs["coarse_events"] = n_coarse
+    wide.attrs["n_events"] = int(len(dyad))
+    return wide
+
+
+def _coarser_than(dyad: pd.DataFrame, freq: str) -> pd.Series:
+    if "date_precision" not in dyad.columns or dyad.empty:
+        return pd.Series(False, index=dyad.index)
+    rank = dyad["date_precision"].map(_PRECISION_RANK).fillna(0)
+    return rank > _PRECISION_RANK[freq]
+
+
+def dyad_series(
+    events: pd.DataFrame,
+    a: str,
+    b: str,
+    *,
+    freq: Frequency = "month",
+    directed: bool = False,
+    start: str | pd.Timestamp | None = None,
+    end: str | pd.Timestamp | None = None,
+    smooth: Literal["rolling", "ewm"] | None = None,
+    window: int = 3,
+    coarse: Literal["keep", "drop"] = "keep",
+) -> pd.DataFrame:
+    """The dyad ``a``-``b`` as a tidy series: one row per (period, measure).
+
+    Parameters
+    ----------
+    events
+        Event frame with :data:`~detente.events.schema.EVENT_COLUMNS` (at least
+        date, source, target, quad, goldstein; date_precision is used if present).
+    a, b
+        Actor codes or names (see the module docstring for roles and groups).
+    freq
+        ``day``, ``week`` (Monday-Sunday), ``month``, ``quarter`` or ``year``;
+        periods are labelled by their first day.
+    directed
+        Only events from ``a`` to ``b``; otherwise both directions.
+    start, end
+        Keep events in [start, end]; the period grid then spans exactly these dates,
+        otherwise it spans the dyad's first to last event. Empty periods are kept
+        (counts 0, ratios NaN).
+    smooth, window
+        Optional trailing rolling mean or EWMA over ``window`` periods; see the
+        module docstring. Raw values stay in ``value``, smoothed ones go to ``smoothed``.
+    coarse
+        What to do with events dated more coarsely than ``freq``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns :data:`SERIES_COLUMNS`; ``attrs`` holds ``n_events`` and ``coarse_events``.
+
+    Examples
+    --------
+    >>> from detente.cases.timeline import timeline_frame
+    >>> s = dyad_series(timeline_frame(), "USA", "RUS", freq="month", start="2025-01-01", end="2025-05-31")
+    >>> s[(s.measure == "events")].set_index("period")["value"].astype(int).tolist()
+    [1, 4, 0, 0, 4]
+    """
+    kwargs = dict(freq=freq, directed=directed, start=start, end=end, coarse=coarse)
+    raw = series_wide(events, a, b, **kwargs)  # type: ignore[arg-type]
+    smoothed = series_wide(events, a, b, smooth=smooth, window=window, **kwargs) if smooth else None  # type: ignore[arg-type]
+    ca, cb = resolve_actor(a), resolve_actor(b)
+    long = raw.reset_index().melt(id_vars="period", var_name="measure", value_name="value")
+    if smoothed is not None:
+        sm = smoothed.reset_index().melt(id_vars="period", var_name="measure", value_name="smoothed")
+        long = long.merge(sm, on=["period", "measure"], how="left")
+    else:
+        long["smoothed"] = np.nan
+    long["measure"] = pd.Categorical(long["measure"], categories=list(MEASURES), ordered=True)
+    long = long.sort_values(["period", "measure"], kind="stable").reset_index(drop=True)
+    long["measure"] = long["measure"].astype(str)
+    long.insert(0, "dyad", f"{ca}->{cb}" if directed else f"{ca}-{cb}")
+    long.insert(1, "source", ca)
+    long.insert(2, "target", cb)
+    long.insert(3, "directed", directed)
+    long.insert(4, "freq", freq)
+    long = long[list(SERIES_COLUMNS)]
+    long.attrs.update(raw.attrs)
+    return long
+
+
+def to_wide(series: pd.DataFrame, column: Literal["value", "smoothed"] = "value") -> pd.DataFrame:
+    """Pivot a tidy :func:`dyad_series` result to one column per measure, indexed by period."""
+    wide = series.pivot_table(index="period", columns="measure", values=column, aggfunc="first", dropna=False)
+    return wide.reindex(columns=[m for m in MEASURES if m in wide.columns])

@@ -1,0 +1,1 @@
+"""Reports: plots of forecasts (and, later, HTML reports)."""

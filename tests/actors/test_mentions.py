@@ -1,0 +1,100 @@
+"""Actor mentions in running text: longest match, word boundaries, case, titles, dates."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from detente.actors import Mention, get_registry
+
+REG = get_registry()
+
+
+def spans(text: str, on: date | None = None) -> list[tuple[str, str, str]]:
+    return [(m.text, m.code, m.kind) for m in REG.find_mentions(text, on=on)]
+
+
+def test_longest_match_wins() -> None:
+    assert spans("the Russian Federation said") == [("Russian Federation", "RUS", "name")]
+    assert spans("The Democratic Republic of the Congo and Congo") == [
+        ("Democratic Republic of the Congo", "COD", "name"), ("Congo", "COG", "name"),
+    ]
+    assert spans("Russian gas") == [("Russian", "RUS", "demonym")]
+
+
+def test_spans_point_into_the_text() -> None:
+    text = "Talks between Washington and Moscow resumed in Riyadh."
+    found = REG.find_mentions(text)
+    assert [m.code for m in found] == ["USA", "RUS", "SAU"]
+    assert all(isinstance(m, Mention) and text[m.start : m.end] == m.text for m in found)
+    assert all(m.kind == "metonym" for m in found)
+
+
+def test_word_boundaries_and_case() -> None:
+    assert spans("Prussia and Russiagate") == []
+    assert spans("let us go, US said") == [("US", "USA", "name")]
+    assert spans("US-Russia relations") == [("US", "USA", "name"), ("Russia", "RUS", "name")]
+    assert spans("the kremlin") == []  # case-aware: names are proper nouns
+
+
+def test_titles() -> None:
+    assert spans("Russian Foreign Minister Sergei Lavrov", on=date(2025, 2, 18)) == [
+        ("Russian Foreign Minister", "RUSGOV", "title"), ("Sergei Lavrov", "RUSGOV", "person"),
+    ]
+    assert spans("Ukrainian officials met Chinese troops") == [
+        ("Ukrainian officials", "UKRGOV", "title"), ("Chinese troops", "CHNMIL", "title"),
+    ]
+    assert spans("Russia's deputy foreign minister") == [("Russia's deputy foreign minister", "RUSGOV", "title")]
+    assert spans("Russian defence ministry officials") == [("Russian defence ministry officials", "RUSMIL", "title")]
+    assert spans("Chinese state media") == [("Chinese state media", "CHNMED", "title")]
+    assert spans("the Belarusian opposition") == [("Belarusian opposition", "BLROPP", "title")]
+    # institutions already carry a role and do not take another
+    assert spans("the Kremlin officials") == [("Kremlin", "RUSGOV", "metonym")]
+
+
+def test_people_follow_dates() -> None:
+    text = "Trump spoke with Putin."
+    assert spans(text, on=date(2025, 2, 12)) == [("Trump", "USAGOV", "person"), ("Putin", "RUSGOV", "person")]
+    assert spans(text, on=date(2022, 6, 1)) == [("Putin", "RUSGOV", "person")]
+    assert spans(text) == [("Trump", "USAGOV", "person"), ("Putin", "RUSGOV", "person")]
+
+
+def test_seed_style_sentence() -> None:
+    text = (
+        "On February 18, US Secretary of State Marco Rubio and Russian Foreign Minister Sergei Lavrov met in "
+        "Riyadh without Ukraine and the EU, while the White House and the Kremlin prepared a Trump-Putin summit."
+    )
+    codes = [m.code for m in REG.find_mentions(text, on=date(2025, 2, 18))]
+    assert codes == ["USAGOV", "USAGOV", "RUSGOV", "RUSGOV", "SAU", "UKR", "EUR", "USAGOV", "RUSGOV", "USAGOV", "RUSGOV"]
+
+
+def test_no_overlaps_and_sorted() -> None:
+    text = "European Commission President Ursula von der Leyen and the European Parliament; NATO troops; UN Security Council"
+    found = REG.find_mentions(text, on=date(2025, 1, 1))
+    assert [m.start for m in found] == sorted(m.start for m in found)
+    assert all(a.end <= b.start for a, b in zip(found, found[1:]))
+    assert [m.code for m in found] == ["EURGOV", "EURGOV", "EURLEG", "NATOMIL", "UNOGOV"]
+
+
+def test_module_level_shortcuts() -> None:
+    from detente.actors import find_mentions, resolve
+
+    assert resolve("Kyiv") == "UKR"
+    assert [m.code for m in find_mentions("Kyiv and Minsk")] == ["UKR", "BLR"]
+
+
+def test_curly_apostrophes() -> None:
+    assert spans("Côte d’Ivoire and Russia’s troops") == [
+        ("Côte d’Ivoire", "CIV", "name"), ("Russia’s troops", "RUSMIL", "title"),
+    ]
+
+
+def test_known_false_friends_are_left_out() -> None:
+    assert spans("the North Pole and Sofia Coppola") == []
+
+
+def test_coordinated_actors_share_the_role() -> None:
+    assert spans("US and Russian officials met") == [("US", "USAGOV", "title"), ("Russian officials", "RUSGOV", "title")]
+    assert [c for _, c, _ in spans("French, German and Polish troops")] == ["FRAMIL", "DEUMIL", "POLMIL"]
+    assert [c for _, c, _ in spans("Russia and Ukraine agreed")] == ["RUS", "UKR"]
+    assert [c for _, c, _ in spans("the Kremlin and Ukrainian officials")] == ["RUSGOV", "UKRGOV"]
+    assert [c for _, c, _ in spans("Russia, which Ukrainian officials")] == ["RUS", "UKRGOV"]

@@ -1,0 +1,142 @@
+"""Expected-utility model (Bueno de Mesquita / Scholz et al. 2011): hand cases and the emissions replication."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from detente.bargaining.models import ModelInput
+from detente.bargaining.models import expected_utility as eu_module
+from detente.bargaining.models.expected_utility import (
+    challenge_utilities,
+    expected_utility,
+    risk_exponent,
+    win_probability,
+)
+from detente.errors import ModelError
+
+FIXTURE = Path(__file__).resolve().parents[2] / "fixtures" / "bdm_emissions_1994.csv"
+#: Actual outcome of the emissions decision (years), Bueno de Mesquita (1994).
+EMISSIONS_OUTCOME = 8.83
+
+
+def _emissions() -> ModelInput:
+    with FIXTURE.open(newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert len(rows) == 10
+    x = [float(r["position"]) for r in rows]
+    return ModelInput.single(
+        x,
+        [float(r["salience"]) for r in rows],
+        [float(r["capability"]) for r in rows],
+        status_quo=min(x),
+        scale=(min(x), max(x)),  # positions are years: R = 10 - 4
+    )
+
+
+def test_emissions_forecast_within_one_year_of_the_outcome() -> None:
+    out = expected_utility(_emissions())
+    assert abs(out.outcome[0, 0] - EMISSIONS_OUTCOME) < 1.0
+    assert out.converged[0, 0]
+    # the trajectory starts at the inputs and has one row per round run
+    assert out.trajectory.shape == (out.rounds[0, 0] + 1, 10, 1)
+    np.testing.assert_array_equal(out.trajectory[0, :, 0], [4, 7, 4, 4, 10, 10, 10, 7, 4, 7])
+    # the median voter starts at 7 (the weighted median) and moves toward the outcome
+    assert out.extra["median_trajectory"][0, 0] == 7
+    assert out.extra["median_trajectory"][-1, 0] == pytest.approx(out.outcome[0, 0])
+
+
+def test_win_probability_by_hand() -> None:
+    # x = 0, 10, 20 with equal weights. P(0 beats 10): a_k = |x_k - 10| - |x_k - 0| = 10, -10, -10
+    # -> 10 / 30. P(0 beats 20): a_k = 20, 0, -20 -> 20 / 40.
+    p = win_probability(np.array([[0.0, 10.0, 20.0]]), np.ones((1, 3)))[0]
+    assert p[0, 1] == pytest.approx(1 / 3)
+    assert p[1, 0] == pytest.approx(2 / 3)
+    assert p[0, 2] == pytest.approx(0.5)
+    np.testing.assert_allclose(p + p.T, 1.0)
+
+
+def test_win_probability_is_one_half_for_equal_positions() -> None:
+    p = win_probability(np.array([[5.0, 5.0]]), np.ones((1, 2)))[0]
+    np.testing.assert_array_equal(p, 0.5)
+
+
+def test_risk_exponent_spans_one_half_to_two() -> None:
+    # Sec = column sums off the diagonal: 0, 1, 2 -> R = -1, 0, 1 -> r = 2, 1, 1/2
+    first = np.array([[[0.0, 1.0, 1.0], [0.0, 0.0, 1.0], [0.0, 0.0, 0.0]]])
+    np.testing.assert_allclose(risk_exponent(first)[0], [2.0, 1.0, 0.5])
+    np.testing.assert_allclose(risk_exponent(np.zeros((1, 3, 3)))[0], 1.0)
+
+
+def test_two_actor_utilities_by_hand() -> None:
+    # x = 0, 100 (R = 100), s = 1, 0.5, c = 1, 1 (votes w = 1, 0.5), q = 1.
+    # P_01 = 1 * 100 / (1 * 100 + 0.5 * 100) = 2/3, P_10 = 1/3.
+    # Pass 1 (r = 1): E_i(U_ij) = 2 d (1 - 2 s_j (1 - P_ij)): E_0(U_01) = 4/3, E_1(U_10) = -2/3
+    # -> Sec_0 = -2/3, Sec_1 = 4/3 -> R = -1, 1 -> r_0 = 2, r_1 = 1/2.
+    x = np.array([[0.0, 100.0]])
+    s = np.array([[1.0, 0.5]])
+    own, other, p, r = challenge_utilities(x, s, s.copy(), np.array([0.0]), 100.0, 1.0, np.full((1, 2), 0.5))
+    assert p[0, 0, 1] == pytest.approx(2 / 3)
+    np.testing.assert_allclose(r[0], [2.0, 0.5])
+    # r_0 = 2: U_s = 2, U_f = -2, U_sq = 1.
+    # E^0(U_01) = 0.5 (2/3 * 2 - 1/3 * 2) + 0.5 * 2 - 1 = 1/3; E^0(U_10) = (1/3 * 2 - 2/3 * 2) - 1 = -5/3
+    assert own[0, 0, 1] == pytest.approx(1 / 3)
+    assert other[0, 0, 1] == pytest.approx(-5 / 3)
+    # r_1 = 1/2: U_s = 2, U_f = -2, U_sq = 2 - 4 sqrt(1/2).
+    u_sq = 2 - 4 * np.sqrt(0.5)
+    assert own[0, 1, 0] == pytest.approx(-2 / 3 - u_sq)  # E^1(U_10)
+    assert other[0, 1, 0] == pytest.approx(4 / 3 - u_sq)  # E^1(U_01)
+
+
+def test_one_round_two_actors_confrontation_meets_at_the_expected_outcome() -> None:
+    # Continuing the case above: both of actor 1's numbers are positive, a confrontation;
+    # it moves by P_01 = 2/3 of the way toward 0: to 100/3. Actor 0 gets no offer.
+    case = ModelInput.single([0, 100], [1, 0.5], [1, 1])
+    out = expected_utility(case, max_rounds=1)
+    np.testing.assert_allclose(out.trajectory[1, :, 0], [0.0, 100 / 3])
+    assert out.rounds[0, 0] == 1
+    # "loser": the side expecting less moves all the way; "none": nobody moves
+    loser = expected_utility(case, max_rounds=1, confrontation="loser")
+    np.testing.assert_allclose(loser.trajectory[1, :, 0], [0.0, 0.0])
+    still = expected_utility(case, max_rounds=1, confrontation="none")
+    np.testing.assert_allclose(still.trajectory[-1, :, 0], [0.0, 100.0])
+
+
+def test_unanimity_needs_no_rounds() -> None:
+    out = expected_utility(ModelInput.single([30, 30, 30], [1, 0.5, 0.2], [1, 2, 3]))
+    assert out.outcome[0, 0] == 30
+    assert out.rounds[0, 0] == 1 and out.converged[0, 0]
+
+
+@pytest.mark.parametrize("rule", ["expected", "loser", "none"])
+@pytest.mark.parametrize("q", [1.0, 0.5])
+def test_every_rule_stays_within_the_positions(rule: str, q: float) -> None:
+    out = expected_utility(_emissions(), q=q, confrontation=rule)  # type: ignore[arg-type]
+    assert 4 <= out.outcome[0, 0] <= 10
+    assert out.extra["params"]["confrontation"] == rule
+
+
+def test_blocks_do_not_change_results(monkeypatch: pytest.MonkeyPatch) -> None:
+    rng = np.random.default_rng(11)
+    d, n, k = 40, 6, 2
+    inputs = ModelInput(
+        rng.uniform(0, 100, (d, n, k)), rng.uniform(0.1, 1, (d, n, k)), rng.uniform(0.1, 1, (d, n)), np.zeros((d, k))
+    )
+    big = expected_utility(inputs).outcome
+    monkeypatch.setattr(eu_module, "_BLOCK_CELLS", 5 * n * n)  # blocks of 5 rows
+    np.testing.assert_array_equal(expected_utility(inputs).outcome, big)
+
+
+def test_bad_parameters_are_model_errors() -> None:
+    inputs = _emissions()
+    with pytest.raises(ModelError):
+        expected_utility(inputs, q=1.5)
+    with pytest.raises(ModelError):
+        expected_utility(inputs, confrontation="fight")  # type: ignore[arg-type]
+    with pytest.raises(ModelError):
+        expected_utility(inputs, patience=0)
+    with pytest.raises(ModelError):
+        expected_utility(ModelInput.single([1, 2], [1, 1], [1, 1], scale=(5.0, 5.0)))

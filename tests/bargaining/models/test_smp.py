@@ -1,0 +1,220 @@
+"""KTAB-style Spatial Model of Politics: behaviour on own fixtures, KTAB's runs on shared data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from detente.bargaining.models.base import ModelInput, get_model
+from detente.bargaining.models.smp import _risk_attitudes, run_smp, smp
+from detente.errors import ModelError
+
+SHARED_KTAB = Path(__file__).resolve().parents[4] / "shared" / "data" / "ktab"
+
+
+def scenario(seed: int, n: int = 6, k: int = 2, draws: int = 1) -> ModelInput:
+    """A random scenario with distinct continuous values (no exact ties)."""
+    rng = np.random.default_rng(seed)
+    pos = rng.uniform(0, 100, (draws, n, k))
+    sal = rng.uniform(0.1, 1.0, (draws, n, k))
+    sal = sal / sal.sum(axis=2, keepdims=True) * rng.uniform(0.6, 0.95, (draws, n, 1))
+    cap = rng.uniform(10, 100, (draws, n))
+    return ModelInput(positions=pos, salience=sal, capability=cap, status_quo=np.full((draws, k), 50.0))
+
+
+def test_registered_under_smp() -> None:
+    assert get_model("smp") is smp
+
+
+def test_unanimity_gives_the_common_position() -> None:
+    mi = ModelInput(
+        positions=np.full((1, 4, 2), [30.0, 70.0]),
+        salience=np.full((1, 4, 2), 0.4),
+        capability=np.array([[1.0, 2.0, 3.0, 4.0]]),
+        status_quo=np.array([[0.0, 0.0]]),
+    )
+    out = smp(mi)
+    np.testing.assert_allclose(out.outcome, [[30.0, 70.0]])
+    assert out.converged.all()
+    np.testing.assert_allclose(out.extra["most_probable"], [[30.0, 70.0]])
+
+
+def test_two_actors_settle_between_their_positions() -> None:
+    mi = ModelInput.single([20.0, 80.0], [0.6, 0.4], [100.0, 50.0])
+    out = smp(mi)
+    assert 20.0 <= out.outcome[0, 0] <= 80.0
+    # the stronger, more committed actor pulls the outcome its way
+    assert out.outcome[0, 0] < 50.0
+    assert out.rounds.shape == (1,) and out.rounds[0] >= 1
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_relabelling_actors_changes_nothing(seed: int) -> None:
+    mi = scenario(seed)
+    perm = np.random.default_rng(100 + seed).permutation(mi.shape[1])
+    shuffled = ModelInput(
+        positions=mi.positions[:, perm],
+        salience=mi.salience[:, perm],
+        capability=mi.capability[:, perm],
+        status_quo=mi.status_quo,
+    )
+    a, b = smp(mi), smp(shuffled)
+    np.testing.assert_allclose(a.outcome, b.outcome, atol=1e-9)
+    np.testing.assert_allclose(a.extra["final_positions"][:, perm], b.extra["final_positions"], atol=1e-9)
+    assert a.rounds[0] == b.rounds[0]
+
+
+def test_a_batch_of_draws_equals_draws_run_one_by_one() -> None:
+    batch = scenario(7, n=5, k=2, draws=6)
+    together = smp(batch)
+    for d in range(6):
+        alone = smp(
+            ModelInput(
+                positions=batch.positions[d : d + 1],
+                salience=batch.salience[d : d + 1],
+                capability=batch.capability[d : d + 1],
+                status_quo=batch.status_quo[d : d + 1],
+            )
+        )
+        np.testing.assert_allclose(together.outcome[d], alone.outcome[0], atol=1e-12)
+        assert together.rounds[d] == alone.rounds[0]
+        assert together.converged[d] == alone.converged[0]
+    # draw 0's trajectory is reported and starts at the inputs
+    np.testing.assert_allclose(together.trajectory[0], batch.positions[0])
+    assert together.trajectory.shape == (together.rounds[0] + 1, 5, 2)
+
+
+def test_scale_is_respected() -> None:
+    mi = scenario(11, n=5, k=1)
+    on_ten = ModelInput(
+        positions=mi.positions / 10.0,
+        salience=mi.salience,
+        capability=mi.capability,
+        status_quo=mi.status_quo / 10.0,
+        scale=(0.0, 10.0),
+    )
+    np.testing.assert_allclose(smp(on_ten).outcome * 10.0, smp(mi).outcome, atol=1e-9)
+
+
+def test_forecast_stays_within_the_positions() -> None:
+    mi = scenario(5, n=8, k=3, draws=3)
+    out = smp(mi)
+    lo, hi = mi.positions.min(axis=1), mi.positions.max(axis=1)
+    assert np.all(out.outcome >= lo - 1e-9) and np.all(out.outcome <= hi + 1e-9)
+    assert np.allclose(out.extra["position_probability"].max(axis=1) <= 1.0, True)
+
+
+def test_risk_attitudes_span_minus_half_to_one() -> None:
+    # three voters, the middle position wins the PCE: it gets R = 1, the weakest -1/2
+    d = np.array([[[0.0, 0.3, 0.6], [0.3, 0.0, 0.3], [0.6, 0.3, 0.0]]])
+    r = _risk_attitudes(d, np.array([[1.0, 1.0, 1.0]]))
+    assert r[0, 1] == pytest.approx(1.0)
+    assert r.min() == pytest.approx(-0.5)
+    # all positions alike: no spread, risk-neutral instead of 0/0
+    assert np.all(_risk_attitudes(np.zeros((1, 3, 3)), np.ones((1, 3))) == 0.0)
+
+
+def test_max_turns_caps_the_run() -> None:
+    out = smp(scenario(3, n=7, k=2), max_turns=1)
+    assert out.rounds[0] == 1 and not out.converged[0]
+
+
+def test_bad_inputs_raise_model_error() -> None:
+    mi = scenario(1, n=3, k=1)
+    with pytest.raises(ModelError):
+        smp(ModelInput(mi.positions + 200.0, mi.salience, mi.capability, mi.status_quo))
+    with pytest.raises(ModelError):
+        smp(ModelInput(mi.positions, mi.salience * 5.0, mi.capability, mi.status_quo))
+    with pytest.raises(ModelError):
+        smp(ModelInput(mi.positions, mi.salience, -mi.capability, mi.status_quo))
+
+
+@settings(max_examples=15, deadline=None)
+@given(
+    x=st.floats(0, 100),
+    n=st.integers(2, 5),
+    k=st.integers(1, 3),
+    caps=st.lists(st.floats(0.1, 100), min_size=5, max_size=5),
+)
+def test_property_unanimity(x: float, n: int, k: int, caps: list[float]) -> None:
+    mi = ModelInput(
+        positions=np.full((1, n, k), x),
+        salience=np.full((1, n, k), 0.9 / k),
+        capability=np.array([caps[:n]]),
+        status_quo=np.zeros((1, k)),
+    )
+    np.testing.assert_allclose(smp(mi).outcome, np.full((1, k), x), atol=1e-9)
+
+
+# ------------------------------------------------------------------ KTAB reference runs
+
+# KTAB's own outputs with its default parameters (../shared/data/ktab/REFERENCE_OUTPUTS.md):
+# forecast per dimension and number of steps.
+KTAB_REFERENCE = [
+    ("dummyData_3Dim.csv", [78.1, 35.6, 72.2], 10),
+    ("dummyData_6Dim.csv", [42.5, 62.9, 65.8, 94.6, 70.1, 77.2], 29),
+    ("dummyData-a040.csv", [60.3], 20),
+    ("dummyData-a080.csv", [64.8], 17),
+    ("dummyData-a160.csv", [67.0], 13),  # KTAB reports "about 67" (takes ~10 s here)
+    ("SOE-Policy.csv", [38.6], 19),
+    ("SOE-Competitive.csv", [35.2], 35),
+    ("SOE-Pol-Comp.csv", [39.4, 31.7], 27),
+]
+
+
+@pytest.mark.shared_data
+@pytest.mark.parametrize(("name", "forecast", "steps"), KTAB_REFERENCE, ids=[r[0] for r in KTAB_REFERENCE])
+def test_matches_ktab_reference(name: str, forecast: list[float], steps: int) -> None:
+    from detente.bargaining.ktab import read_ktab_csv
+
+    path = SHARED_KTAB / name
+    if not path.exists():
+        pytest.skip(f"../shared/data/ktab/{name} absent")
+    sc = read_ktab_csv(path)
+    res = run_smp(sc.positions[None] / 100.0, sc.salience[None], sc.power[None])
+    np.testing.assert_allclose(100.0 * res.forecast[0], forecast, atol=2.0)
+    assert res.turns[0] == steps
+    assert res.converged[0]
+
+
+@pytest.mark.shared_data
+def test_ktab_3dim_trajectory_matches_the_reference_log() -> None:
+    """States 1 of KTAB's 2017 reference log for dummyData_3Dim (positions on 0-100)."""
+    from detente.bargaining.ktab import read_ktab_csv
+
+    path = SHARED_KTAB / "dummyData_3Dim.csv"
+    if not path.exists():
+        pytest.skip("../shared/data/ktab/dummyData_3Dim.csv absent")
+    sc = read_ktab_csv(path)
+    out = smp(sc.to_model_input())
+    after_first_turn = [
+        [79.54, 44.71, 72.05],
+        [78.93, 56.33, 72.52],
+        [82.45, 90.89, 0.07],
+        [65.82, 50.76, 63.02],
+        [79.54, 44.72, 72.05],
+        [84.39, 34.05, 86.34],
+        [75.61, 24.79, 71.95],
+    ]
+    np.testing.assert_allclose(out.trajectory[1], after_first_turn, atol=1e-9)
+    np.testing.assert_allclose(out.extra["most_probable"][0], [79.9, 34.4, 75.2], atol=0.05)
+
+
+def test_identical_draws_are_run_once_and_copied_in_order() -> None:
+    one = scenario(21, n=5, k=2, draws=2)
+    # draws: A, B, A, B, A  -> outcomes must follow the same pattern
+    idx = [0, 1, 0, 1, 0]
+    mixed = ModelInput(
+        positions=one.positions[idx],
+        salience=one.salience[idx],
+        capability=one.capability[idx],
+        status_quo=one.status_quo[idx],
+    )
+    out, ref = smp(mixed), smp(one)
+    np.testing.assert_allclose(out.outcome, ref.outcome[idx], atol=1e-12)
+    np.testing.assert_array_equal(out.rounds, ref.rounds[idx])
+    np.testing.assert_allclose(out.trajectory, ref.trajectory)

@@ -1,0 +1,183 @@
+"""Monte Carlo: seeded, reproducible, vectorised draws; failures reported, not hidden."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from detente.bargaining.models.base import MODELS, ModelInput, ModelOutput, register_model
+from detente.bargaining.montecarlo import draw_inputs, mode_inputs, run_forecast, sensitivity, triangular_ppf
+from detente.bargaining.scenario import Estimate, Source, parse_scenario
+from detente.errors import ModelError
+
+TOY = (Path(__file__).parent / "scenario_toy.yaml").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def toy():
+    return parse_scenario(TOY)
+
+
+def test_same_seed_identical_output(toy) -> None:
+    a = run_forecast(toy, ["compromise"], draws=300, seed=11)
+    b = run_forecast(toy, ["compromise"], draws=300, seed=11)
+    np.testing.assert_array_equal(a.outcomes["compromise"], b.outcomes["compromise"])
+    assert a.summary() == b.summary()
+    assert a.input_hash == b.input_hash
+    c = run_forecast(toy, ["compromise"], draws=300, seed=12)
+    assert not np.array_equal(a.outcomes["compromise"], c.outcomes["compromise"])
+
+
+@settings(max_examples=15, deadline=None)
+@given(seed=st.integers(min_value=0, max_value=2**32 - 1), draws=st.integers(min_value=1, max_value=50))
+def test_same_seed_identical_inputs_property(seed: int, draws: int) -> None:
+    s = parse_scenario(TOY)
+    a, b = draw_inputs(s, draws, seed), draw_inputs(s, draws, seed)
+    for field in ("positions", "salience", "capability", "status_quo"):
+        np.testing.assert_array_equal(getattr(a, field), getattr(b, field))
+
+
+def test_draws_stay_in_ranges_and_points_are_fixed(toy) -> None:
+    mc = draw_inputs(toy, 2000, 3)
+    assert mc.positions.shape == (2000, 2, 1)
+    usa = mc.positions[:, 0, 0]
+    assert usa.min() >= 30 and usa.max() <= 70
+    assert abs(np.median(usa) - 50) < 2  # symmetric triangle: median at the mode
+    assert np.all(mc.positions[:, 1, 0] == 95)  # a point value never varies
+    assert np.all((mc.salience >= 0) & (mc.salience <= 1))
+    assert np.all(mc.status_quo == 25)
+
+
+def test_triangular_ppf_matches_the_distribution() -> None:
+    u = (np.arange(100_000) + 0.5) / 100_000
+    x = triangular_ppf(u, np.array(0.0), np.array(20.0), np.array(100.0))
+    # mean of a triangle is (a + m + b) / 3; F(m) = (m - a) / (b - a)
+    assert x.mean() == pytest.approx(40.0, abs=0.05)
+    assert np.mean(x < 20.0) == pytest.approx(0.2, abs=1e-3)
+    assert np.all(triangular_ppf(u[:5], np.array(7.0), np.array(7.0), np.array(7.0)) == 7.0)
+
+
+def test_common_random_numbers_across_actor_sets(toy) -> None:
+    """An actor's draws depend on the seed and its code, not on who else is at the table."""
+    base = draw_inputs(toy, 200, 5)
+    fewer = dataclasses.replace(toy, actors=toy.actors[:1], stances={k: v for k, v in toy.stances.items() if k[0] == "USA"})
+    one = draw_inputs(fewer, 200, 5)
+    np.testing.assert_array_equal(base.positions[:, 0], one.positions[:, 0])
+    np.testing.assert_array_equal(base.capability[:, 0], one.capability[:, 0])
+
+
+def test_input_kinds_use_independent_streams(toy) -> None:
+    # both USA position and salience are ranges in another scenario; their uniforms must differ
+    s = parse_scenario(TOY.replace("salience: {value: 0.5,", "salience: {value: [0, 0.5, 1],"))
+    mc = draw_inputs(s, 500, 9)
+    u_pos = (mc.positions[:, 0, 0] - 30) / 40
+    u_sal = mc.salience[:, 0, 0]
+    assert abs(np.corrcoef(u_pos, u_sal)[0, 1]) < 0.15
+
+
+def test_vectorised_equals_per_draw_loop(toy) -> None:
+    fc = run_forecast(toy, ["compromise"], draws=50, seed=1)
+    mc = draw_inputs(toy, 50, 1)
+    loop = [
+        MODELS["compromise"](
+            ModelInput(mc.positions[d : d + 1], mc.salience[d : d + 1], mc.capability[d : d + 1], mc.status_quo[d : d + 1])
+        ).outcome[0]
+        for d in range(50)
+    ]
+    np.testing.assert_allclose(fc.outcomes["compromise"], np.array(loop))
+
+
+def test_point_forecast_at_modes(toy) -> None:
+    fc = run_forecast(toy, ["compromise"], draws=10, seed=1)
+    m = mode_inputs(toy)
+    w = m.capability[0] * m.salience[0, :, 0]
+    expected = (w * m.positions[0, :, 0]).sum() / w.sum()
+    assert fc.point["compromise"][0] == pytest.approx(expected)
+    assert fc.get("compromise", "sanctions").point == pytest.approx(expected)
+
+
+def test_provenance_recorded(toy) -> None:
+    from detente import __version__
+
+    fc = run_forecast(toy, ["compromise"], draws=20, seed=77)
+    prov = fc.provenance()
+    assert prov["seed"] == 77 and prov["draws"] == 20
+    assert prov["input_hash"] == toy.input_hash()
+    assert prov["detente_version"] == __version__
+    assert prov["params"] == {"compromise": {}}
+    frame = fc.to_frame()
+    assert list(frame.columns) == ["draw", "model", "issue", "value"]
+    assert len(frame) == 20
+    summary = fc.get("compromise", "sanctions")
+    assert summary.p10 <= summary.median <= summary.p90
+
+
+@pytest.fixture
+def broken_model():
+    @register_model("_broken_for_test")
+    def broken(inputs: ModelInput, *, knob: float = 1.0) -> ModelOutput:
+        raise ValueError("deliberately broken")
+
+    yield "_broken_for_test"
+    MODELS.pop("_broken_for_test", None)
+
+
+def test_failing_model_is_reported_not_hidden(toy, broken_model) -> None:
+    fc = run_forecast(toy, ["compromise", broken_model], draws=20, seed=1)
+    assert fc.models == ["compromise"]
+    assert "deliberately broken" in fc.failures[broken_model]
+    assert fc.params[broken_model] == {"knob": 1.0}
+    with pytest.raises(ModelError, match="every model failed"):
+        run_forecast(toy, [broken_model], draws=5, seed=1)
+
+
+def test_unknown_model_and_parameter(toy, broken_model) -> None:
+    with pytest.raises(ModelError, match="unknown model"):
+        run_forecast(toy, ["nonesuch"], draws=5)
+    with pytest.raises(ModelError, match="parameter 'nope'"):
+        run_forecast(toy, [broken_model], draws=5, params={broken_model: {"nope": 1}})
+
+
+def test_zero_draws_rejected(toy) -> None:
+    with pytest.raises(ModelError, match="draws"):
+        draw_inputs(toy, 0, 1)
+
+
+def test_every_registered_model_runs_on_the_toy(toy) -> None:
+    fc = run_forecast(toy, None, draws=40, seed=2)
+    assert not fc.failures, fc.failures
+    for model, out in fc.outcomes.items():
+        assert out.shape == (40, 1)
+        assert np.all((out >= 0) & (out <= 100)), model
+
+
+def test_estimate_source_kept() -> None:
+    e = Estimate(1, 2, 3, Source(estimate="why"))
+    assert e.source.describe() == "estimate: why"
+
+
+def test_actor_order_in_the_file_does_not_matter(toy) -> None:
+    """Draws are keyed by actor code, so listing the actors in another order gives the same forecast."""
+    reordered = dataclasses.replace(toy, actors=toy.actors[::-1])
+    assert reordered.actor_codes == ["RUS", "USA"]
+    a = run_forecast(toy, ["compromise", "median"], draws=300, seed=5)
+    b = run_forecast(reordered, ["compromise", "median"], draws=300, seed=5)
+    for model in a.models:
+        np.testing.assert_allclose(a.outcomes[model], b.outcomes[model])
+    mc_a, mc_b = draw_inputs(toy, 50, 5), draw_inputs(reordered, 50, 5)
+    np.testing.assert_array_equal(mc_a.positions[:, 0], mc_b.positions[:, 1])
+
+
+def test_sensitivity_finds_the_driving_input(toy) -> None:
+    """Only USA's position and RUS's capability and salience vary in the toy; USA's position drives the mean."""
+    fc = run_forecast(toy, ["compromise"], draws=1000, seed=3)
+    (top, *rest) = sensitivity(toy, fc)["sanctions"]
+    assert top[0] == "positions.USA.sanctions.position"
+    assert top[1] > 0.5
+    assert all(abs(rho) <= abs(top[1]) for _, rho in rest)
+    assert not any(name == "positions.RUS.sanctions.position" for name, _ in [top, *rest])  # a point never varies

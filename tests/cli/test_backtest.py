@@ -1,0 +1,63 @@
+"""`detente backtest deu`: table, JSON, per-issue CSV and errors at the CLI boundary."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+from typer.testing import CliRunner
+
+from detente.cli.main import app
+
+runner = CliRunner()
+
+LINES = [
+    "isnr\tpa\tpb\tsa\tsb\tout",
+    "\t1\t3\t\t",
+    "i1\t0\t100\t100\t100\t80",
+    "i2\t20\tx\t50\t50\t20",
+    "i3\t40\t60\t100\t\t55",
+]
+
+
+def _file(tmp_path: Path) -> Path:
+    path = tmp_path / "deu.tsv"
+    path.write_text("\n".join(LINES) + "\n")
+    return path
+
+
+def test_json_summary(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["backtest", "deu", str(_file(tmp_path)), "--json", "-m", "compromise", "-m", "median"])
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)
+    mae = {row["method"]: row["mae"] for row in doc["summary"]}
+    # i1: weighted mean 75 (err 5); i3: b's salience missing -> 50: (40 + 90) / 2.5 = 52 (err 3)
+    assert mae["weighted_mean"] == 4.0
+    assert mae["mean"] == (30 + 5) / 2  # plain means 50 and 50
+    assert set(mae) == {"mean", "weighted_mean", "median_position", "compromise", "median"}
+    assert doc["issues"] == 2 and doc["skipped"][0]["line"] == 4
+
+
+def test_table_and_per_issue_csv(tmp_path: Path) -> None:
+    out = tmp_path / "forecasts.csv"
+    result = runner.invoke(app, ["backtest", "deu", str(_file(tmp_path)), "-m", "nash", "--per-issue", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "weighted_mean" in result.stdout and "nash" in result.stdout
+    assert "1 line(s) skipped" in result.stderr
+    frame = pd.read_csv(out)
+    assert set(frame["method"]) == {"mean", "weighted_mean", "median_position", "nash"}
+    assert len(frame) == 2 * 4
+
+
+def test_errors_are_one_line_and_exit_2(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["backtest", "deu", str(tmp_path / "nope.tsv")])
+    assert result.exit_code == 2
+    assert "nope.tsv" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    result = runner.invoke(app, ["backtest", "deu", str(_file(tmp_path)), "-m", "oracle"])
+    assert result.exit_code == 2 and "unknown model 'oracle'" in result.stderr
+
+
+def test_help() -> None:
+    result = runner.invoke(app, ["backtest", "deu", "--help"])
+    assert result.exit_code == 0 and "weighted mean" in result.output

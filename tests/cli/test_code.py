@@ -1,0 +1,169 @@
+"""`detente code`: paths, stdin, --jsonl, --db, --sentences, and `code train`."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import pytest
+from typer.testing import CliRunner
+
+from detente.cli.main import app
+
+pytestmark = pytest.mark.nlp
+runner = CliRunner()
+
+TEXT = (
+    "On February 18, 2025, Marco Rubio met with Sergey Lavrov in Riyadh.\n"
+    "Russia may attack Ukraine.\n"
+    "Donald Trump called Volodymyr Zelensky a dictator.\n"
+)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _nlp():
+    pytest.importorskip("spacy")
+    from detente.coding.nlp import load
+    from detente.errors import MissingDependencyError
+
+    try:
+        load()
+    except MissingDependencyError as exc:  # pragma: no cover
+        pytest.skip(str(exc))
+
+
+def _jsonl(output: str) -> list[dict]:
+    return [json.loads(line) for line in output.splitlines() if line.startswith("{")]
+
+
+def test_jsonl_output_fields(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    result = runner.invoke(app, ["code", str(path), "--date", "2025-02-20", "--jsonl"])
+    assert result.exit_code == 0, result.output
+    records = _jsonl(result.stdout)
+    assert {(r["source"][:3], r["cameo"], r["target"][:3]) for r in records} >= {("USA", "044", "RUS"), ("USA", "111", "UKR")}
+    needed = {"doc_id", "sentence_index", "char_start", "char_end", "sentence", "date", "source", "target", "cameo",
+              "root", "quad", "goldstein", "plover", "negated", "modality", "quote", "tone", "confidence"}
+    assert needed <= set(records[0])
+    assert all(r["modality"] != "possible" for r in records)  # hypotheticals only with --all
+
+
+def test_all_keeps_marked_events(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    result = runner.invoke(app, ["code", str(path), "--date", "2025-02-20", "--jsonl", "--all"])
+    assert any(r["modality"] == "possible" and r["root"] == "19" for r in _jsonl(result.stdout))
+
+
+def test_stores_events_in_the_database(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    db = tmp_path / "events.duckdb"
+    result = runner.invoke(app, ["code", str(path), "--date", "2025-02-20", "--db", str(db), "--json"])
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.stdout)
+    assert summary["added"] >= 3 and summary["db"] == str(db)
+    again = runner.invoke(app, ["code", str(path), "--date", "2025-02-20", "--db", str(db), "--json"])
+    assert json.loads(again.stdout)["added"] == 0
+    from detente.events.store import EventStore
+
+    with EventStore(db) as store:
+        assert store.count() == summary["added"]
+
+
+def test_table_output(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    result = runner.invoke(app, ["code", str(path), "--date", "2025-02-20", "--db", str(tmp_path / "e.duckdb")])
+    assert result.exit_code == 0, result.output
+    assert "meet on neutral ground" in result.stdout and "Riyadh" in result.stdout
+
+
+def test_stdin(tmp_path):
+    result = runner.invoke(app, ["code", "-", "--date", "2025-02-20", "--jsonl"], input="Russia attacked Ukraine.\n")
+    assert result.exit_code == 0, result.output
+    assert [(r["source"], r["cameo"], r["target"]) for r in _jsonl(result.stdout)] == [("RUS", "190", "UKR")]
+
+
+def test_missing_date_warns(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Russia attacked Ukraine.", encoding="utf-8")
+    result = runner.invoke(app, ["code", str(path), "--jsonl"])
+    assert result.exit_code == 0
+    assert _jsonl(result.stdout) == []
+    assert "--date" in result.stderr
+
+
+def test_sentence_mode(tmp_path):
+    path = tmp_path / "s.tsv"
+    path.write_text("Russia attacked Ukraine.\t4\nThe weather was mild.\t0\n\nChina criticized the United States.\t3\n",
+                    encoding="utf-8")
+    result = runner.invoke(app, ["code", "--sentences", str(path)])
+    assert result.exit_code == 0, result.output
+    records = _jsonl(result.stdout)
+    assert [r["line"] for r in records] == [1, 2, 3, 4]
+    assert records[0]["event"]["cameo"] == "190" and records[0]["source_span"] == [0, 6]
+    assert records[1]["event"] is None and records[2]["event"] is None
+    assert records[3]["event"]["root"] == "11"
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [(b"\x00\x01\x02\x03" * 500, "binary"), (b"", None), (b"<html><body><p>broken <<<", None),
+     ("caf\u00e9 Russia attacked Ukraine.".encode("cp1252"), None)],
+)
+def test_bad_inputs_end_cleanly(tmp_path, content, message):
+    path = tmp_path / "x.txt"
+    path.write_bytes(content)
+    result = runner.invoke(app, ["code", str(path), "--date", "2025-01-01", "--jsonl"])
+    if message:
+        assert result.exit_code == 2
+        assert message in result.stderr and "Traceback" not in result.output
+    else:
+        assert result.exit_code == 0, result.output
+
+
+def test_errors_are_one_line(tmp_path):
+    result = runner.invoke(app, ["code", str(tmp_path / "absent.txt")])
+    assert result.exit_code == 2 and "no such file" in result.stderr
+    result = runner.invoke(app, ["code", "x.txt", "--date", "20-02-2025"])
+    assert result.exit_code == 2 and "YYYY-MM-DD" in result.stderr
+    result = runner.invoke(app, ["code"])
+    assert result.exit_code == 2 and "no input" in result.stderr
+
+
+def test_help_mentions_train():
+    result = runner.invoke(app, ["code", "--help"])
+    assert result.exit_code == 0 and "train" in result.stdout and "--sentences" in result.stdout
+
+
+def test_train_routes_to_the_classifier(tmp_path, monkeypatch):
+    calls = {}
+
+    class Report:
+        def to_dict(self):
+            return {"n_sentences": 4, "cv_macro_f1": 0.5}
+
+    def fake_train(path, out):
+        calls["args"] = (str(path), str(out))
+        return Report()
+
+    import detente.coding.classifier as clf
+
+    monkeypatch.setattr(clf, "train_from_file", fake_train)
+    data = tmp_path / "labels.tsv"
+    data.write_text("Russia attacked Ukraine.\t4\n", encoding="utf-8")
+    out = tmp_path / "m.joblib"
+    result = runner.invoke(app, ["code", "train", str(data), "--out", str(out), "--json"])
+    assert result.exit_code == 0, result.output
+    assert calls["args"] == (str(data), str(out))
+    assert json.loads(result.stdout)["n_sentences"] == 4
+
+
+def test_train_unavailable_is_a_clear_message(tmp_path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "detente.coding.classifier", None)
+    data = tmp_path / "labels.tsv"
+    data.write_text("x\t1\n", encoding="utf-8")
+    result = runner.invoke(app, ["code", "train", str(data)])
+    assert result.exit_code == 2 and "not available" in result.stderr

@@ -1,0 +1,95 @@
+"""`detente events import | list | quarantine | export` through the app's CLI boundary."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+from typer.testing import CliRunner
+
+from detente.cli.main import app
+from detente.events.importers.gdelt_layout import GDELT2
+
+runner = CliRunner()
+
+
+def _row(layout: tuple[str, ...], **values: str) -> str:
+    base = {"GLOBALEVENTID": "1", "SQLDATE": "20250212", "Actor1Code": "USAGOV", "Actor2Code": "RUSGOV",
+            "EventCode": "041", "GoldsteinScale": "1.0", "SOURCEURL": "https://example.org/x"}
+    base.update(values)
+    return "\t".join(base.get(c, "") for c in layout)
+
+
+def _gdelt(tmp_path: Path) -> Path:
+    path = tmp_path / "events.tsv"
+    rows = [
+        _row(GDELT2, GLOBALEVENTID="1"),
+        _row(GDELT2, GLOBALEVENTID="2", Actor1Code="RUS", Actor2Code="UKR", EventCode="190", SQLDATE="20250301"),
+        _row(GDELT2, GLOBALEVENTID="3", SQLDATE="2025-99"),
+    ]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
+def test_import_list_quarantine_export(tmp_path: Path) -> None:
+    db = str(tmp_path / "ev.duckdb")
+    src = _gdelt(tmp_path)
+    result = runner.invoke(app, ["events", "import", "gdelt", str(src), "--db", db, "--json"])
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)
+    assert doc["imports"][0]["added"] == 2 and doc["imports"][0]["quarantined"] == 1 and doc["events_in_store"] == 2
+
+    again = runner.invoke(app, ["events", "import", "gdelt", str(src), "--db", db])
+    assert again.exit_code == 0 and "events.tsv" in again.stdout
+    assert json.loads(runner.invoke(app, ["events", "import", "gdelt", str(src), "--db", db, "--json"]).stdout)[
+        "imports"][0]["added"] == 0
+
+    listed = runner.invoke(app, ["events", "list", "--db", db, "--dyad", "USA", "RUS", "--json"])
+    assert listed.exit_code == 0
+    events = json.loads(listed.stdout)
+    assert [(e["source"], e["target"], e["date"]) for e in events] == [("USAGOV", "RUSGOV", "2025-02-12")]
+
+    table = runner.invoke(app, ["events", "list", "--db", db, "--code", "19", "--since", "2025-03"])
+    assert table.exit_code == 0 and "RUS\tUKR\t190" in table.stdout
+
+    quarantine = runner.invoke(app, ["events", "quarantine", "--db", db, "--json"])
+    rows = json.loads(quarantine.stdout)["rows"]
+    assert [(r["line"], r["reason"]) for r in rows] == [(3, 'bad date: SQLDATE="2025-99"')]
+
+    out = tmp_path / "all.parquet"
+    exported = runner.invoke(app, ["events", "export", str(out), "--db", db])
+    assert exported.exit_code == 0 and "wrote 2 events" in exported.stdout
+    assert len(pd.read_parquet(out)) == 2
+
+
+def test_csv_import_with_map(tmp_path: Path) -> None:
+    db = str(tmp_path / "ev.duckdb")
+    src = tmp_path / "mine.csv"
+    src.write_text("day,a,b,code\n2025-02-12,USA,RUS,042\n", encoding="utf-8")
+    result = runner.invoke(
+        app, ["events", "import", "csv", str(src), "--db", db, "--map", "date=day,source=a,target=b,cameo=code", "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["imports"][0]["added"] == 1
+
+
+def test_errors_are_one_line_and_exit_2(tmp_path: Path) -> None:
+    db = str(tmp_path / "ev.duckdb")
+    bad_kind = runner.invoke(app, ["events", "import", "acled", "x.csv", "--db", db])
+    assert bad_kind.exit_code == 2 and "unknown event file kind" in bad_kind.output
+    missing = runner.invoke(app, ["events", "list", "--db", str(tmp_path / "none.duckdb")])
+    assert missing.exit_code == 2 and "no event store" in missing.output
+    # one bad file does not stop the others; the exit code says something failed
+    good = _gdelt(tmp_path)
+    mixed = runner.invoke(app, ["events", "import", "gdelt", str(tmp_path / "nope.tsv"), str(good), "--db", db, "--json"])
+    assert mixed.exit_code == 2
+    doc = json.loads(mixed.stdout)
+    assert doc["imports"][0]["added"] == 2 and "file not found" in doc["failures"][0]["error"]
+    wrong = runner.invoke(app, ["events", "import", "gdelt", str(good), "--db", db, "--map", "date=x"])
+    assert wrong.exit_code == 2 and "apply to csv and parquet" in wrong.output
+
+
+def test_help_mentions_kinds() -> None:
+    result = runner.invoke(app, ["events", "import", "--help"])
+    assert result.exit_code == 0 and "gdelt" in result.output and "parquet" in result.output

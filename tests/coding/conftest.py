@@ -1,0 +1,32 @@
+"""Shared fixtures for the text-coding tests: one Coder per session (spaCy loads once)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+DOC_DATE = date(2025, 3, 3)
+
+
+@pytest.fixture(scope="session")
+def coder():
+    """The rule coder, or a skip when spaCy or its English pipeline is not installed."""
+    pytest.importorskip("spacy")
+    from detente.coding.pipeline import Coder
+    from detente.errors import MissingDependencyError
+
+    try:
+        return Coder()
+    except MissingDependencyError as exc:  # pragma: no cover - depends on the environment
+        pytest.skip(str(exc))
+
+
+@pytest.fixture(scope="session")
+def code_fn(coder):
+    """Code one text on DOC_DATE and return all its events (asserted or not)."""
+
+    def run(text: str, when: date = DOC_DATE):
+        return coder.code_text(text, doc_id="t", date=when)
+
+    return run

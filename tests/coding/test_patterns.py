@@ -1,0 +1,58 @@
+"""The pattern table: every code exists in the ontology, and the modality mappings stay in their families."""
+
+from __future__ import annotations
+
+import pytest
+
+from detente import ontology
+from detente.coding import patterns as P
+
+
+def test_every_pattern_code_is_a_cameo_code():
+    codes = {p.code for pats in P.PATTERNS.values() for p in pats}
+    unknown = sorted(c for c in codes if not ontology.is_code(c))
+    assert unknown == []
+
+
+def test_patterns_cover_all_twenty_roots():
+    roots = {ontology.root(p.code) for pats in P.PATTERNS.values() for p in pats}
+    assert roots == {f"{i:02d}" for i in range(1, 21)}
+
+
+def test_most_specific_pattern_wins():
+    assert P.match("impose", set(), {"sanctions"}).code == "163"
+    assert P.match("threaten", set(), {"sanctions"}).code == "1312"
+    assert P.match("threaten", set(), set()).code == "130"
+    assert P.match("meet", {"with"}, set()).code == "040"
+    assert P.match("call", {"for"}, {"ceasefire"}).code == "0256"
+    assert P.match("reject", set(), {"talks"}).code == "125"
+    assert P.match("impose", set(), set()) is None  # "imposed a curfew" is not a sanction
+
+
+@pytest.mark.parametrize(
+    ("inner", "expected"),
+    [("163", "1312"), ("190", "1384"), ("164", "134"), ("046", "036"), ("085", "0354"), ("072", "0332")],
+)
+def test_intent_code_pledges_cooperation_and_threatens_conflict(inner, expected):
+    assert P.intent_code(inner) == expected
+    assert ontology.is_code(expected)
+
+
+def test_mapping_tables_only_produce_known_codes():
+    for inner in {p.code for pats in P.PATTERNS.values() for p in pats}:
+        for fn in (P.intent_code, P.threat_code, P.refusal_code, P.request_code):
+            assert ontology.is_code(fn(inner)), (fn.__name__, inner)
+        assert ontology.is_code(P.request_code(inner, demand=True))
+
+
+def test_refusal_and_requests_land_in_their_roots():
+    assert ontology.root(P.refusal_code("046")) == "12"
+    assert P.refusal_code("010") == "011"
+    assert ontology.root(P.request_code("0871")) == "02"
+    assert ontology.root(P.request_code("0871", demand=True)) == "10"
+
+
+def test_noun_families():
+    assert P.family("sanctions") == "sanctions"
+    assert P.family("Talks") == "talks"
+    assert P.family("banana") is None

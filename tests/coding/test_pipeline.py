@@ -1,0 +1,131 @@
+"""The Coder's public API: code_text, code_documents, code_sentences, and robustness."""
+
+from __future__ import annotations
+
+import random
+from datetime import date
+
+import pytest
+
+from detente.coding.pipeline import SentenceResult, is_asserted
+from detente.coding.reader import Document
+from detente.events.schema import Event
+
+pytestmark = pytest.mark.nlp
+
+
+def test_code_text_provenance(coder):
+    text = "Intro line.\nOn February 18, 2025, Marco Rubio met with Sergey Lavrov in Riyadh."
+    events = coder.code_text(text, doc_id="d1", date=date(2025, 2, 20), url="https://x.test/a", file="a.txt")
+    (event,) = [e for e in events if e.source[:3] == "USA"]
+    assert isinstance(event, Event)
+    assert text[event.char_start:event.char_end] == event.sentence
+    assert event.sentence_index == 1
+    assert (event.doc_id, event.url, event.file, event.dataset) == ("d1", "https://x.test/a", "a.txt", "text")
+    assert (event.date, event.date_precision) == (date(2025, 2, 18), "day")
+    assert event.cameo == "044" and event.root == "04" and event.quad == 1
+    assert event.plover == "CONSULT"
+    assert -1 <= event.tone <= 1 and 0 < event.confidence <= 1
+
+
+def test_event_without_date_phrase_gets_document_date(coder):
+    (event, *_) = coder.code_text("Russia attacked Ukraine.", doc_id="d", date=date(2025, 3, 1))
+    assert event.date == date(2025, 3, 1)
+
+
+def test_no_document_date_drops_relative_events_only(coder):
+    events = coder.code_text(
+        "Russia attacked Ukraine last week. In 2019, Donald Trump imposed sanctions on Russia.", doc_id="d", date=None
+    )
+    assert [(e.cameo, e.date, e.date_precision) for e in events] == [("163", date(2019, 1, 1), "year")]
+
+
+def test_people_resolve_on_the_event_date(coder):
+    events = coder.code_text("In 2019, Donald Trump imposed sanctions on Russia.", doc_id="d", date=date(2025, 2, 20))
+    assert events and events[0].source == "USAGOV"
+
+
+def test_code_documents_batches_in_order(coder):
+    docs = [
+        Document("a", "Russia attacked Ukraine.", date(2025, 1, 1)),
+        Document("b", "Nothing happened here.", date(2025, 1, 2)),
+        Document("c", "China criticized the United States.", date(2025, 1, 3)),
+    ]
+    events = list(coder.code_documents(docs))
+    assert [e.doc_id for e in events] == ["a", "c"]
+
+
+def test_quotes_are_attached(coder):
+    text = "Donald Trump called Volodymyr Zelensky “a dictator without elections”."
+    (event,) = coder.code_text(text, doc_id="q", date=date(2025, 2, 19))
+    assert event.quote == "a dictator without elections"
+
+
+def test_code_sentences_alignment_and_spans(coder):
+    sentences = [
+        "Russia attacked Ukraine.",
+        "",
+        "The weather was mild.",
+        "A Swiss court rejected the Croatian government's request.",
+    ]
+    results = coder.code_sentences(sentences)
+    assert len(results) == 4
+    assert results[1] is None and results[2] is None
+    first = results[0]
+    assert isinstance(first, SentenceResult)
+    assert first.event.cameo == "190"
+    assert sentences[0][slice(*first.source_span)] == "Russia"
+    assert sentences[0][slice(*first.target_span)] == "Ukraine"
+    last = results[3]
+    assert last is not None and last.event.root == "12"
+    assert sentences[3][slice(*last.source_span)] == "A Swiss court"
+    assert sentences[3][slice(*last.target_span)] == "the Croatian government's request"
+
+
+def test_sentence_mode_keeps_unknown_actors(coder):
+    (result,) = coder.code_sentences(["The rebels attacked the convoy."])
+    assert result is not None and result.event.source == "---" and result.event.root == "19"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   \n\n  ",
+        "\x00\x01 binary junk \ufffd\ufffd",
+        "<html><body><p>Russia attacked <b>Ukraine<p><<<",
+        "Russia " * 5000,
+        "..." * 1000,
+        "\u202e\u200b emoji 🚀 and RTL marks",
+    ],
+)
+def test_odd_text_never_crashes(coder, text):
+    events = coder.code_text(text, doc_id="odd", date=date(2025, 1, 1))
+    assert all(isinstance(e, Event) for e in events)
+    assert coder.code_sentences([text])[0] is None or isinstance(coder.code_sentences([text])[0], SentenceResult)
+
+
+def test_five_megabyte_text_is_coded(coder):
+    rng = random.Random(4)
+    words = "the of and a in to said was for on that with as by at from it an were".split()
+    paragraphs = []
+    size = 0
+    while size < 5_100_000:
+        para = " ".join(rng.choice(words) for _ in range(120)).capitalize() + "."
+        paragraphs.append(para)
+        size += len(para) + 1
+    paragraphs[len(paragraphs) // 2] = "On February 18, 2025, Russia attacked Ukraine."
+    text = "\n".join(paragraphs)
+    assert len(text) >= 5_000_000
+    events = coder.code_text(text, doc_id="big", date=date(2025, 2, 20))
+    assert [(e.source, e.cameo, e.target, e.date) for e in events] == [("RUS", "190", "UKR", date(2025, 2, 18))]
+    assert text[events[0].char_start:events[0].char_end] == events[0].sentence
+
+
+def test_is_asserted():
+    base = dict(date=date(2025, 1, 1), source="RUS", target="UKR", cameo="190", root="19", quad=4,
+                goldstein=-10.0, dataset="text", doc_id="d")
+    assert is_asserted(Event(**base))
+    assert not is_asserted(Event(**base, negated=True))
+    assert not is_asserted(Event(**base, modality="possible"))
+    assert is_asserted(Event(**{**base, "cameo": "1384", "root": "13"}, modality="threat"))

@@ -169,3 +169,11 @@ def test_store_reopens_with_its_data(tmp_path: Path) -> None:
         assert s.count() == 6
         with pytest.raises(StoreError, match="read-only"):
             s.ingest([replace(EVENTS[0], doc_id="new")])
+
+
+def test_progress_reports_each_stage(store: EventStore, tmp_path: Path) -> None:
+    seen: list[tuple[str, float]] = []
+    store.import_file("gdelt", write_lines(tmp_path / "g.tsv", GDELT_ROWS_58), progress=lambda s, f: seen.append((s, f)))
+    stages = [s for s, _ in seen]
+    assert {"hash", "parse", "write"} <= set(stages)
+    assert all(0.0 <= f <= 1.0 for _, f in seen) and seen[-1] == ("write", 1.0)

@@ -141,3 +141,36 @@ def test_bad_inputs_raise_input_errors(small_events: pd.DataFrame) -> None:
         series_wide(small_events, "USA", "Atlantis")
     with pytest.raises(InputError, match="window"):
         series_wide(small_events, "USA", "RUS", smooth="rolling", window=0)
+
+
+# --- properties on random event tables ------------------------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_CODES = ["010", "041", "057", "062", "111", "1312", "163", "190"]
+_ACTORS = ["USAGOV", "USAMIL", "RUSGOV", "RUS", "UKRGOV", "CHNGOV"]
+_row = st.tuples(
+    st.dates(min_value=pd.Timestamp("2024-01-01").date(), max_value=pd.Timestamp("2025-12-31").date()).map(str),
+    st.sampled_from(_ACTORS),
+    st.sampled_from(_ACTORS),
+    st.sampled_from(_CODES),
+)
+
+
+# the fixture is a pure function, so sharing it across examples is safe
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(rows=st.lists(_row, min_size=1, max_size=40))
+def test_series_invariants(make_events, rows) -> None:  # noqa: ANN001
+    events = make_events(rows)
+    n_dyad = len(dyad_events(events, "USA", "RUS"))
+    month = series_wide(events, "USA", "RUS", freq="month")
+    quarter = series_wide(events, "USA", "RUS", freq="quarter")
+    assert month["events"].sum() == quarter["events"].sum() == n_dyad
+    parts = month[["statements", "cooperation", "conflict"]].sum(axis=1)
+    assert (parts == month["events"]).all()
+    assert month["net_coop"].dropna().between(-1, 1).all()
+    assert month["goldstein_mean"].dropna().between(-10, 10).all()
+    forward = series_wide(events, "USA", "RUS", directed=True, freq="quarter")["events"].sum() if n_dyad else 0
+    backward = series_wide(events, "RUS", "USA", directed=True, freq="quarter")["events"].sum() if n_dyad else 0
+    assert forward + backward == n_dyad

@@ -131,7 +131,7 @@ def import_(
                 err_console.print(
                     f"note: {Path(s['file']).name}: {s['quarantined']} rows quarantined; "
                     f"see `detente events quarantine --db {db_path}`",
-                    highlight=False, markup=False,
+                    highlight=False, markup=False, soft_wrap=True,
                 )
     if failures:
         raise typer.Exit(code=2)
@@ -153,8 +153,10 @@ def list_(
     limit: int = typer.Option(50, "--limit", min=1, help="At most this many events (oldest first)."),
     as_json: bool = typer.Option(False, "--json", help="Print the events as JSON records (every column)."),
 ) -> None:
-    """List stored events, oldest first. Codes match with their roles (USA matches USAGOV) and groups
-    match their members (EUR matches the EU states).
+    """List stored events, oldest first.
+
+    Codes match with their roles (USA matches USAGOV) and groups match their members
+    (EUR matches the EU states).
 
     Example: detente events list --dyad USA RUS --code 04 --since 2025-02
     """

@@ -67,7 +67,7 @@ import threading
 import time
 import warnings
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -78,7 +78,7 @@ import numpy as np
 from detente.errors import InputError, MissingDependencyError, ModelError
 from detente.events.schema import QUAD_LABELS
 
-FEATURE_VERSION = "2"
+FEATURE_VERSION = "3"
 """Bumped whenever the features change, so stale disk caches are not reused."""
 
 DEFAULT_DATA = "labelled_quad.tsv"
@@ -129,9 +129,10 @@ _MAX_DEPTH = 3
 
 
 def syntax_tokens(doc: Any) -> list[str]:
-    """Predicate features of the first sentence of a parsed spaCy `Doc` (or `Span`).
+    """Predicate features of a parsed spaCy `Doc` (or `Span`) holding one sentence.
 
-    Walks from the syntactic root down the clausal dependents (``xcomp``, ``ccomp``,
+    When the parser splits the text into several sentences, the first three are read.
+    Walks from each syntactic root down the clausal dependents (``xcomp``, ``ccomp``,
     ``conj``, ``advcl``; at most three levels) and emits, for each verb: ``V:lemma``,
     ``<dep>:lemma``, ``VO:lemma_objlemma`` and ``O:objlemma`` for its object,
     ``VP:lemma_prep_nounlemma`` for a prepositional complement, ``NEG``/``NEG:lemma``
@@ -142,7 +143,7 @@ def syntax_tokens(doc: Any) -> list[str]:
     if not sents:
         return []
     out: list[str] = []
-    stack = [(sents[0].root, "R", 0)]
+    stack = [(sent.root, "R", 0) for sent in reversed(sents[:3])]
     while stack:
         tok, rel, depth = stack.pop()
         if depth > _MAX_DEPTH:
@@ -590,10 +591,7 @@ def default_classifier(*, scheme: str = "detente", use_disk_cache: bool = True) 
         if base is None:
             base = _load_or_train_default(use_disk_cache)
             _DEFAULT["model"] = base
-    if scheme == base.scheme:
-        return base
-    clone = _shallow_with_scheme(base, scheme)
-    return clone
+    return base if scheme == base.scheme else _shallow_with_scheme(base, scheme)
 
 
 def _shallow_with_scheme(model: QuadClassifier, scheme: str) -> QuadClassifier:
@@ -765,8 +763,3 @@ def train_from_file(
         cv_folds=k, cv_macro_f1=cv_f1, cv_per_class_f1=per_class, uses_syntax=model.uses_syntax,
         sklearn_version=sklearn.__version__, seconds=round(time.perf_counter() - started, 2),
     )
-
-
-def iter_quad_names() -> Iterable[str]:
-    """The quad class names accepted as labels (besides 0-4)."""
-    return QUAD_LABELS.values()

@@ -48,6 +48,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("y2", re.compile(r"(?:^|,\s*)" + _YEAR.format("y") + r"(?=,)")),
     ("rel", re.compile(r"\b(?:on\s+)?(?P<rel>today|yesterday|(?:earlier\s+|later\s+)?this\s+(?:week|month|year)|last\s+(?:week|month|year)|(?:last\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b", re.I)),
 ]
+_TRIGGER = re.compile(
+    r"\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|today|yesterday|week|month|year|day\b",
+    re.I,
+)
 # Month names that are also common words ("May", "March") only count as months next to
 # a day, a year or a date preposition; the patterns above already require that.
 
@@ -91,6 +95,8 @@ def find_dates(sentence: str, doc_date: date | None = None) -> list[DateMention]
     are dropped when `doc_date` is None. Overlapping matches keep the most specific.
     """
     found: list[DateMention] = []
+    if not _TRIGGER.search(sentence):
+        return found
     taken: list[tuple[int, int]] = []
 
     def free(a: int, b: int) -> bool:

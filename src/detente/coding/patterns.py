@@ -39,7 +39,7 @@ NOUN_FAMILIES: dict[str, frozenset[str]] = {
     for name, words in {
         "talks": "talk talks negotiation negotiations dialogue consultation consultations discussion discussions "
         "meeting meetings summit summits contact contacts",
-        "sanctions": "sanction sanctions embargo embargoes ban bans boycott tariff tariffs penalty penalties restriction "
+        "sanctions": "sanction sanctions embargo embargoes blockade blockades ban bans boycott tariff tariffs penalty penalties restriction "
         "restrictions countermeasure countermeasures measure measures",
         "aid": "aid assistance funding fund funds loan loans money grant grants package support relief",
         "arms": "weapon weapons arm arms missile missiles ammunition munitions tank tanks jet jets "
@@ -131,9 +131,10 @@ _TABLE = _p(
     express obj:concern -> 012
     express obj:hope -> 013
     express obj:condolence -> 018
-    express|voice obj:support -> 051
+    express|voice|declare|reaffirm|offer obj:support -> 051
     claim obj:responsibility -> 015
-    consider|weigh|explore|study|review -> 014
+    consider|weigh|explore|study|review|mull obj:plan -> 014
+    consider|weigh|explore|study|review|mull obj:option -> 014
     push for|lobby for|press for|campaign for -> 020
     attend|participate|join obj:talks -> 040
     attend|participate in -> 040
@@ -172,6 +173,7 @@ _TABLE = _p(
     phone|telephone|call -> 041
     speak with|speak to -> 041 sym
     visit|travel to|fly to|arrive in|go to|tour -> 042
+    make|pay|begin|start|conclude|end obj:visit -> 042
     host|receive|welcome obj:delegation -> 043
     host -> 043
     mediate|broker -> 045
@@ -189,7 +191,8 @@ _TABLE = _p(
     pardon|amnesty -> 0841
     sign|conclude|finalize|finalise|reach|strike|ink|seal|clinch obj:plan -> 057 sym
     sign|conclude|finalize|finalise|reach|strike|ink|seal|clinch obj:ceasefire -> 057 sym
-    sign|ratify -> 057 sym
+    ratify -> 057 sym
+    sign with|sign on -> 057 sym
     agree on|agree to obj:plan -> 057 sym
     agree on|agree to obj:ceasefire -> 0356 sym
     agree obj:plan -> 057 sym
@@ -207,7 +210,8 @@ _TABLE = _p(
     # 07 aid
     aid|help|assist|fund|finance -> 070
     give|provide|send|grant|extend|deliver|allocate|transfer obj:aid -> 070
-    give|provide|send|grant|extend|allocate|transfer|pledge obj:money -> 071
+    give|provide|send|grant|extend|allocate|transfer|pledge|lend|loan obj:money -> 071
+    contribute|send obj:troops -> 074
     give|provide|send|grant|extend|deliver|allocate|transfer obj:arms -> 072
     give|provide|send|grant|extend|deliver obj:support -> 070
     give|provide|send obj:peacekeepers -> 074
@@ -230,6 +234,10 @@ _TABLE = _p(
     declare obj:ceasefire -> 0871
     allow obj:inspectors -> 0862
     concede|yield|cede|capitulate -> 080
+    allow|permit|grant obj:access -> 0863
+    allow|permit -> 080
+    lay down|surrender|hand over obj:arms -> 0873
+    disarm|demobilize|demobilise -> 0873
     # 09 investigate
     investigate|probe -> 090
     launch|open|start|begin|conduct|order obj:investigation -> 090
@@ -247,6 +255,7 @@ _TABLE = _p(
     accuse|blame|charge|allege -> 112
     oppose|object to|disapprove -> 110
     complain|protest to -> 114
+    summon -> 114
     sue -> 115
     launch|file|bring|start|take obj:lawsuit -> 115
     # 12 reject
@@ -255,7 +264,7 @@ _TABLE = _p(
     reject|refuse|rebuff|dismiss|spurn|turn down|decline obj:ceasefire -> 127
     reject|refuse|rebuff|dismiss|spurn|turn down|decline obj:peace -> 127
     reject|refuse|rebuff|dismiss|spurn|turn down|decline obj:aid -> 122
-    reject|rebuff|spurn|turn down|snub -> 120
+    reject|rebuff|spurn|turn down|snub|refuse -> 120
     veto -> 129
     defy|violate|flout|breach -> 128
     violate|breach obj:ceasefire -> 196
@@ -302,6 +311,7 @@ _TABLE = _p(
     # 19 fight
     attack|assault|fight|strike|hit|target|raid|invade|ambush|fire on|fire at -> 190
     launch|carry out|conduct|mount obj:attack -> 190
+    launch|begin|start|conduct|mount|step up|intensify obj:operation -> 190
     open obj:fire -> 190
     fire across|fire into|fire upon -> 190
     shell|bombard -> 194
@@ -327,8 +337,12 @@ for _name, _words in {
     "force": "force",
     "peacekeepers": "peacekeeper peacekeepers peacekeeping",
     "ultimatum": "ultimatum",
-    "intelligence": "intelligence information",
+    "intelligence": "intelligence information evidence data",
     "demand": "demand demands",
+    "visit": "visit visits trip trips tour",
+    "access": "access",
+    "option": "option options possibility possibilities idea ideas",
+    "operation": "operation operations campaign",
     "hope": "hope hopes optimism confidence",
     "condolence": "condolence condolences sympathy sympathies",
     "responsibility": "responsibility credit",
@@ -373,9 +387,11 @@ def match(lemma: str, preps: set[str], obj_families: set[str]) -> Pattern | None
 THREAT_VERBS = frozenset("threaten warn".split())
 INTENT_VERBS = frozenset(
     "promise pledge vow plan intend aim seek want hope look prepare expect offer agree propose "
-    "consider mull weigh commit decide resolve".split()
+    "consider mull weigh commit decide resolve ready willing prepared committed determined eager".split()
 )
 REFUSAL_VERBS = frozenset("refuse decline reject".split())
+PLEDGE_VERBS = frozenset("agree promise pledge vow commit offer undertake".split())
+"""Intent verbs that pledge cooperation even when the act they govern has no pattern."""
 ATTEMPT_VERBS = frozenset("try attempt move begin start continue".split())
 FAIL_VERBS = frozenset("fail neglect".split())
 MODAL_AUX = frozenset("may might could would should can".split())

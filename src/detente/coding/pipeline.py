@@ -133,6 +133,7 @@ class _Candidate:
     confidence: float = 0.8
     main: bool = False
     reverse: bool = False
+    symmetric: bool = False
 
 
 @dataclass
@@ -237,6 +238,10 @@ class Coder:
                 continue
             src = best.source.span if best.source is not None else None
             tgt = best.target.span if best.target is not None and self._actor_like(best.target) else None
+            if tgt is None and best.symmetric and best.source is not None and any(
+                True for _ in best.source.token.conjuncts
+            ):
+                tgt = src  # "The US and China signed ...": both sides are source and target
             if src is None and best.source_actor is not None and not best.source_actor.fallback:
                 src = (best.source_actor.start, best.source_actor.end)
             results.append(SentenceResult(event, src, tgt))
@@ -280,10 +285,10 @@ class Coder:
 
     def _remember(self, sdoc: Doc, offset: int, ctx: _Context) -> None:
         """Carry the sentence's actors forward (for pronouns and elided targets)."""
-        dates = [d for d in find_dates(sdoc.text, ctx.doc_date) if not d.relative]
+        dates = [d for d in find_dates(_text(sdoc), ctx.doc_date) if not d.relative]
         if dates:
             ctx.last_date = dates[-1].date
-        found = [_actor_from_mention(m, ctx) for m in ctx.mentions_between(offset, offset + len(sdoc.text))]
+        found = [_actor_from_mention(m, ctx) for m in ctx.mentions_between(offset, offset + len(_text(sdoc)))]
         if found:
             ctx.previous_actors = found
             people = [a for a in found if a.person]
@@ -297,7 +302,7 @@ class Coder:
 
     def _candidates(self, sdoc: Doc, offset: int, ctx: _Context, *, permissive: bool) -> list[_Candidate]:
         out: list[_Candidate] = []
-        question = sdoc.text.rstrip().endswith("?")
+        question = _text(sdoc).rstrip().endswith("?")
         for tok in sdoc:
             if tok.tag_.startswith("VB") or (tok.tag_ == "NN" and tok.dep_ in ("ROOT",) and tok.head.i == tok.i):
                 cand = self._verbal(tok, offset, ctx, permissive)
@@ -339,6 +344,11 @@ class Coder:
             elif lemma != "call":
                 return None
         governor_modality, governor = self._governor(verb)
+        own_intent = False
+        if governor is None and lemma in P.PLEDGE_VERBS and any(
+            c.dep_ == "xcomp" and c.tag_.startswith("VB") for c in verb.children
+        ):
+            code, own_intent = "030", True  # "agreed to set up ...": intent to cooperate, act unknown
         if code is None:
             if governor is None:
                 return None
@@ -376,6 +386,8 @@ class Coder:
                 modality = "attempt"
         if target_tok is None:
             target_tok = self._target_token(verb, objects, source_tok)
+        if own_intent:
+            modality = "intent"
         clause = self._clause_modality(verb, governor, source_tok, ctx, offset)
         if clause in ("conditional", "reported", "possible") and governor_modality not in ("request", "demand"):
             modality = clause
@@ -406,6 +418,7 @@ class Coder:
                 code, source, target, s_actor, t_actor, verb, anchor,
                 negated=negated, modality=modality, confidence=base_conf,
                 main=self._is_main(verb if governor is None else governor),
+                symmetric=symmetric,
             )
             if t_actor is not None and t_actor.fallback:
                 cand.confidence -= 0.2
@@ -751,7 +764,7 @@ class Coder:
         if target is not None and target.actors:
             return None
         sdoc = verb.doc
-        ms = ctx.mentions_between(offset, offset + len(sdoc.text))
+        ms = ctx.mentions_between(offset, offset + len(_text(sdoc)))
         base = source.code[:3] if source else None
         verb_at = offset + verb.idx
         used_start = source.start if source else -1
@@ -869,7 +882,7 @@ class Coder:
         key = (id(sdoc), ctx.doc_date)
         dates = ctx.date_cache.get(key)
         if dates is None:
-            dates = find_dates(sdoc.text, ctx.doc_date)
+            dates = find_dates(_text(sdoc), ctx.doc_date)
             ctx.date_cache = {key: dates}
         best: tuple[int, DateMention] | None = None
         anchors = {cand.anchor.i, cand.verb.i}
@@ -895,7 +908,7 @@ class Coder:
             return best[1]
         if len(dates) == 1 and cand.verb.pos_ != "VERB" and not cand.verb.tag_.startswith("VB"):
             return dates[0]
-        same_year = _SAME_YEAR.search(sdoc.text)
+        same_year = _SAME_YEAR.search(_text(sdoc))
         if same_year and ctx.last_date is not None:
             return DateMention(same_year.start(), same_year.end(), same_year.group(0), date(ctx.last_date.year, 1, 1), "year", True)
         if ctx.doc_date is not None:
@@ -904,7 +917,7 @@ class Coder:
 
     def _quote_for(self, cand: _Candidate, offset: int, ctx: _Context) -> str | None:
         verb_at = offset + cand.verb.idx
-        end = offset + len(cand.verb.doc.text)
+        end = offset + len(_text(cand.verb.doc))
         inside = [q for q in ctx.quotes if q.start <= verb_at < q.end]
         if inside:
             return inside[0].text
@@ -988,6 +1001,22 @@ def _governor_kind(lemma: str) -> str | None:
     if lemma in P.ATTEMPT_VERBS:
         return "attempt"
     return None
+
+
+_TEXT_CACHE: dict[int, tuple[Any, str]] = {}
+
+
+def _text(sdoc: Doc) -> str:
+    """`sdoc.text`, cached: spaCy rebuilds the string from the tokens on every access."""
+    key = id(sdoc)
+    hit = _TEXT_CACHE.get(key)
+    if hit is not None and hit[0] is sdoc:
+        return hit[1]
+    text = sdoc.text
+    if len(_TEXT_CACHE) > 64:
+        _TEXT_CACHE.clear()
+    _TEXT_CACHE[key] = (sdoc, text)
+    return text
 
 
 def _same(a: Token | None, b: Token | None) -> bool:

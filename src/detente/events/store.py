@@ -328,32 +328,37 @@ class EventStore:
         try:
             prepare_stage(con)
             dataset, read, notes = stage(con)
-            staged, lo, hi, null_dates = 0, None, None, 0
+            staged = added = 0
             if has_stage(con):
-                staged, lo, hi, null_dates = con.execute(
-                    f"SELECT count(*), min(date), max(date), count(*) FILTER (WHERE date IS NULL) FROM {STAGE}"
-                ).fetchall()[0]
-            added = 0
-            if staged:
                 cols = ", ".join(f'"{c}"' for c in EVENT_FIELDS)
-                window = ""
-                if lo is not None and not null_dates:
-                    window = f" AND e.date BETWEEN DATE '{lo.isoformat()}' AND DATE '{hi.isoformat()}'"
+                select = f"SELECT {event_id_sql()} AS event_id, {cols}, ?::TIMESTAMP FROM {STAGE}"
+                empty = con.execute("SELECT count(*) FROM events").fetchall()[0][0] == 0
+                if not empty:
+                    # Restrict the anti-join to the batch's dates (the date is part of the id), so that
+                    # DuckDB can skip stored row groups outside them.
+                    staged, lo, hi, null_dates = con.execute(
+                        f"SELECT count(*), min(date), max(date), count(*) FILTER (WHERE date IS NULL) FROM {STAGE}"
+                    ).fetchall()[0]
+                    window = ""
+                    if lo is not None and not null_dates:
+                        window = f" AND e.date BETWEEN DATE '{lo.isoformat()}' AND DATE '{hi.isoformat()}'"
+                    select = (
+                        f"SELECT * FROM ({select}) n "
+                        f"WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.event_id = n.event_id{window})"
+                    )
                 # Line numbers are fixed by now, so the insert may run in parallel out of order.
                 con.execute("SET preserve_insertion_order = false")
                 try:
                     added = run_with_progress(
-                        con,
-                        f'INSERT INTO events ("event_id", {cols}, imported_at) '
-                        f"SELECT * FROM (SELECT {event_id_sql()} AS event_id, {cols}, ?::TIMESTAMP FROM {STAGE}) n "
-                        f"WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.event_id = n.event_id{window})",
-                        progress, "write", [at],
+                        con, f'INSERT INTO events ("event_id", {cols}, imported_at) {select}', progress, "write", [at]
                     )[0][0]
                 finally:  # a connection setting, not undone by ROLLBACK (read_delimited sets it again)
                     try:
                         con.execute("SET preserve_insertion_order = true")
                     except Exception:  # noqa: BLE001 - never mask the insert's own error
                         pass
+                if empty:  # nothing to be a duplicate of: ids within one batch are distinct
+                    staged = added
             quarantined = con.execute(f"SELECT count(*) FROM {STAGE_QUARANTINE}").fetchall()[0][0]
             con.execute(
                 f"INSERT INTO quarantine SELECT ?, q.line, q.reason, q.raw, ? FROM {STAGE_QUARANTINE} q "

@@ -303,8 +303,8 @@ def series_wide(
 def _coarser_than(dyad: pd.DataFrame, freq: str) -> pd.Series:
     if "date_precision" not in dyad.columns or dyad.empty:
         return pd.Series(False, index=dyad.index)
-    rank = dyad["date_precision"].map(_PRECISION_RANK).fillna(0)
-    return rank > _PRECISION_RANK[freq]
+    coarser = [name for name, rank in _PRECISION_RANK.items() if rank > _PRECISION_RANK[freq]]
+    return dyad["date_precision"].isin(coarser)
 
 
 def dyad_series(

@@ -140,3 +140,50 @@ def test_bad_parameters_are_model_errors() -> None:
         expected_utility(inputs, patience=0)
     with pytest.raises(ModelError):
         expected_utility(ModelInput.single([1, 2], [1, 1], [1, 1], scale=(5.0, 5.0)))
+
+
+def _reference_utilities(x, s, w, mu, span, q, t):  # type: ignore[no-untyped-def]
+    """Eqs. 5-7, 15-16, 22-24, 31, 33-34 written out with Python loops, for one row."""
+    n = len(x)
+
+    def prob(i: int, j: int) -> float:
+        a = [abs(x[k] - x[j]) - abs(x[k] - x[i]) for k in range(n)]
+        den = sum(w[k] * abs(a[k]) for k in range(n))
+        return 0.5 if den == 0 else sum(w[k] * a[k] for k in range(n) if a[k] > 0) / den
+
+    def eu(i: int, j: int, r: float, challenger: int) -> float:
+        """E(U_cj) of `challenger` c (= i or j) challenging the other, valued with exponent r."""
+        c, o = (i, j) if challenger == i else (j, i)
+        d = abs(x[c] - x[o]) / span
+        m = abs(x[c] - mu) / span
+        u = lambda base: 2 - 4 * base**r  # noqa: E731
+        u_s, u_f, u_sq = u(0.5 - 0.5 * d), u(0.5 + 0.5 * d), u(0.5)
+        u_b, u_w = u(0.5 - 0.25 * (m + d)), u(0.5 + 0.25 * (m + d))
+        p = prob(c, o)
+        return (
+            s[o] * (p * u_s + (1 - p) * u_f) + (1 - s[o]) * u_s
+            - q * u_sq - (1 - q) * (t[c] * u_b + (1 - t[c]) * u_w)
+        )
+
+    sec = [sum(eu(j, i, 1.0, j) for j in range(n) if j != i) for i in range(n)]
+    hi, lo = max(sec), min(sec)
+    rel = [(2 * v - hi - lo) / (hi - lo) if hi > lo else 0.0 for v in sec]
+    r = [(1 - v / 3) / (1 + v / 3) for v in rel]
+    own = [[eu(i, j, r[i], i) for j in range(n)] for i in range(n)]
+    other = [[eu(i, j, r[i], j) for j in range(n)] for i in range(n)]
+    return np.array(own), np.array(other), np.array(r)
+
+
+@pytest.mark.parametrize("q", [1.0, 0.5, 0.0])
+def test_vectorised_utilities_match_a_loop_over_the_equations(q: float) -> None:
+    rng = np.random.default_rng(int(q * 10))
+    x = rng.uniform(0, 100, 6)
+    s = rng.uniform(0.1, 1, 6)
+    w = s * rng.uniform(0.1, 1, 6)
+    t = rng.integers(0, 2, 6).astype(float)
+    mu = float(x[2])
+    own, other, _, r = challenge_utilities(x[None], s[None], w[None], np.array([mu]), 100.0, q, t[None])
+    ref_own, ref_other, ref_r = _reference_utilities(x, s, w, mu, 100.0, q, t)
+    np.testing.assert_allclose(r[0], ref_r, atol=1e-12)
+    np.testing.assert_allclose(own[0], ref_own, atol=1e-12)
+    np.testing.assert_allclose(other[0], ref_other, atol=1e-12)

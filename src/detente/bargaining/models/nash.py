@@ -48,7 +48,10 @@ from numpy.typing import NDArray
 from detente.bargaining.models.base import ModelInput, ModelOutput, register_model, weights
 from detente.bargaining.models.median import weighted_median
 
-def _slope(x: NDArray[np.float64], y: NDArray[np.float64], e: NDArray[np.float64], w: NDArray[np.float64]) -> NDArray[np.float64]:
+
+def _slope(
+    x: NDArray[np.float64], y: NDArray[np.float64], e: NDArray[np.float64], w: NDArray[np.float64]
+) -> NDArray[np.float64]:
     """Derivative of sum_i w_i log((y_i - e) - |x - y_i|) at x (D, K), over players (w_i > 0)."""
     gain = (y - e[:, None, :]) - np.abs(x[:, None, :] - y)
     with np.errstate(all="ignore"):  # gains of 0 at the ends of the interval

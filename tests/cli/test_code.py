@@ -167,3 +167,28 @@ def test_train_unavailable_is_a_clear_message(tmp_path, monkeypatch):
     data.write_text("x\t1\n", encoding="utf-8")
     result = runner.invoke(app, ["code", "train", str(data)])
     assert result.exit_code == 2 and "not available" in result.stderr
+
+
+def test_explicit_text_command(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Russia attacked Ukraine.", encoding="utf-8")
+    result = runner.invoke(app, ["code", "text", str(path), "--date", "2025-01-01", "--jsonl"])
+    assert result.exit_code == 0, result.output
+    assert len(_jsonl(result.stdout)) == 1
+
+
+def test_model_fills_in_where_no_pattern_fires(tmp_path):
+    pytest.importorskip("sklearn")
+    from detente.coding.classifier import QuadClassifier
+
+    sentences = ["Troops shelled the town.", "Rebels bombed the village.", "The minister praised the deal.",
+                 "Leaders welcomed the accord."] * 3
+    model = QuadClassifier(use_syntax=False).fit(sentences, ["19", "19", "05", "05"] * 3)
+    saved = model.save(tmp_path / "m.joblib")
+    lines = tmp_path / "s.txt"
+    lines.write_text("Gunmen stormed the barracks of Ukraine.\n", encoding="utf-8")
+    result = runner.invoke(app, ["code", "--sentences", str(lines), "--model", str(saved)])
+    assert result.exit_code == 0, result.output
+    (record,) = _jsonl(result.stdout)
+    assert record["event"] is not None and record["event"]["note"] == "classifier"
+    assert record["event"]["root"] in {"19", "05"}

@@ -17,6 +17,7 @@ pytestmark = pytest.mark.nlp
 MUST_CODE = [
     # 01 statement
     ("Russian Foreign Minister Sergey Lavrov said that Ukraine must accept the new realities.", "010", "RUS", "UKR"),
+    ("Germany is considering sending weapons to Ukraine.", "014", "DEU", "UKR"),
     # 02 appeal
     ("France urged Russia to agree to a ceasefire.", "0256", "FRA", "RUS"),
     ("Ukraine called for more military aid from Germany.", "0232", "UKR", "DEU"),
@@ -45,6 +46,7 @@ MUST_CODE = [
     ("Poland investigated Russia over the sabotage.", "090", "POL", "RUS"),
     # 10 demand
     ("Russia demanded the withdrawal of NATO troops from Poland.", "10", "RUS", None),
+    ("China said Russia must negotiate with Ukraine.", "106", "CHN", "RUS"),
     # 11 disapprove
     ("Donald Trump called Volodymyr Zelensky a dictator.", "111", "USA", "UKR"),
     ("China criticized the United States.", "111", "CHN", "USA"),
@@ -52,6 +54,7 @@ MUST_CODE = [
     # 12 reject
     ("Zelensky rejected the proposal of the United States.", "127", "UKR", "USA"),
     ("Russia refused to hold talks with Ukraine.", "125", "RUS", "UKR"),
+    ("The United Kingdom said it will not lift sanctions on Russia.", "1244", "GBR", "RUS"),
     # 13 threaten
     ("Donald Trump threatened Russia with sanctions.", "1312", "USA", "RUS"),
     ("Trump promised to sanction Russia if it does not end the war.", "1312", "USA", "RUS"),

@@ -129,3 +129,19 @@ def test_is_asserted():
     assert not is_asserted(Event(**base, negated=True))
     assert not is_asserted(Event(**base, modality="possible"))
     assert is_asserted(Event(**{**base, "cameo": "1384", "root": "13"}, modality="threat"))
+
+
+def test_context_does_not_leak_between_documents(coder):
+    docs = [
+        Document("a", "Donald Trump spoke in Washington.", date(2025, 2, 1)),
+        Document("b", "He criticized Russia.", date(2025, 2, 1)),
+    ]
+    assert [e for e in coder.code_documents(docs) if e.doc_id == "b"] == []
+
+
+def test_many_small_documents_keep_their_order(coder):
+    docs = [Document(f"d{i}", "Russia attacked Ukraine." if i % 2 else "China praised Russia.", date(2025, 1, 1))
+            for i in range(300)]
+    results = list(coder.code_document_results(docs))
+    assert [r.doc_id for r in results] == [d.id for d in docs]
+    assert all(r.events[0].root == ("19" if i % 2 else "05") for i, r in enumerate(results))

@@ -86,3 +86,19 @@ def test_missing_mapping_names_the_columns(store: EventStore, tmp_path: Path) ->
 def test_bad_mapping_specs(spec: str) -> None:
     with pytest.raises(InputError):
         parse_mapping(spec)
+
+
+def test_quoted_line_breaks_fall_back_to_record_numbers(store: EventStore, tmp_path: Path) -> None:
+    path = tmp_path / "multi.csv"
+    path.write_text(
+        'day,a,b,code,text\n2025-02-12,USA,RUS,042,"first line\nsecond line"\n2025-02-13,USA,RUS,999,x\n'
+        "2025-02-14,USA,RUS,043,plain\n",
+        encoding="utf-8",
+    )
+    summary = store.import_file("csv", path, mapping="date=day,source=a,target=b,cameo=code,sentence=text")
+    assert (summary.added, summary.quarantined) == (2, 1)
+    assert any("record numbers" in n for n in summary.notes)
+    ev = store.events()
+    assert list(ev.row) == [2, 4] and ev.sentence.iloc[0] == "first line\nsecond line"
+    q = store.quarantine().iloc[0]
+    assert q.line == 3 and '"999"' in q.raw

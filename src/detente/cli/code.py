@@ -2,8 +2,8 @@
 
 `code` takes paths *and* has a `train` subcommand. :class:`CodeGroup` routes: when the
 first argument is `train`, the subcommand runs; anything else (paths, `-`, options,
-`--help`) goes to the coding command. A file that is literally called `train` can be
-given as `./train`.
+`--help`) goes to the coding command, which is also reachable as `code text`. A file
+literally called `train` or `text` can be given as `./train`.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ class CodeGroup(TyperGroup):
     """A group whose default command takes paths: `code PATH...` runs `text`, `code train FILE` trains."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        if not args or args[0] not in _SUBCOMMANDS:
+        if not args or args[0] not in (*_SUBCOMMANDS, _DEFAULT):
             args = [_DEFAULT, *args]
         return super().parse_args(ctx, args)
 

@@ -44,7 +44,7 @@ NOUN_FAMILIES: dict[str, frozenset[str]] = {
         "aid": "aid assistance funding fund funds loan loans money grant grants package support relief",
         "arms": "weapon weapons arm arms missile missiles ammunition munitions tank tanks jet jets "
         "system systems sale sales equipment drone drones",
-        "ceasefire": "ceasefire cease-fire truce armistice",
+        "ceasefire": "ceasefire cease-fire truce armistice cessation",
         "plan": "plan plans proposal proposals deal deals agreement agreements accord accords treaty treaties "
         "settlement framework initiative offer offers pact memorandum roadmap",
         "peace": "peace",
@@ -231,7 +231,8 @@ _TABLE = _p(
     withdraw|pull|remove|recall obj:troops -> 0874
     pull out obj:troops -> 0874
     retreat|surrender -> 0874
-    declare obj:ceasefire -> 0871
+    declare|announce|agree obj:ceasefire -> 0871
+    lift|end|revoke obj:emergency -> 0814
     allow obj:inspectors -> 0862
     concede|yield|cede|capitulate -> 080
     allow|permit|grant obj:access -> 0863
@@ -300,6 +301,8 @@ _TABLE = _p(
     seize|confiscate|freeze|impound -> 1711
     destroy|demolish -> 1712
     arrest|detain|jail|imprison|charge|apprehend -> 173
+    declare|impose|proclaim|extend obj:emergency -> 1724
+    impose obj:curfew -> 1723
     ban|outlaw|prohibit -> 172
     deport -> 174
     crack down on -> 175
@@ -341,6 +344,10 @@ for _name, _words in {
     "demand": "demand demands",
     "visit": "visit visits trip trips tour",
     "access": "access",
+    "emergency": "emergency siege martial",
+    "curfew": "curfew",
+    "problem": "covid-19 covid coronavirus virus pandemic epidemic ebola disease diseases malaria poverty "
+    "corruption crime hunger famine drought fire fires flood floods climate inflation unemployment",
     "option": "option options possibility possibilities idea ideas",
     "operation": "operation operations campaign",
     "hope": "hope hopes optimism confidence",
@@ -387,9 +394,11 @@ def match(lemma: str, preps: set[str], obj_families: set[str]) -> Pattern | None
 THREAT_VERBS = frozenset("threaten warn".split())
 INTENT_VERBS = frozenset(
     "promise pledge vow plan intend aim seek want hope look prepare expect offer agree propose "
-    "consider mull weigh commit decide resolve ready willing prepared committed determined eager".split()
+    "commit decide resolve ready willing prepared committed determined eager".split()
 )
 REFUSAL_VERBS = frozenset("refuse decline reject".split())
+CONSIDER_VERBS = frozenset("consider mull weigh explore contemplate study".split())
+"""Verbs that weigh an act rather than commit to it ("is considering sending aid" -> 014)."""
 PLEDGE_VERBS = frozenset("agree promise pledge vow commit offer undertake".split())
 """Intent verbs that pledge cooperation even when the act they govern has no pattern."""
 ATTEMPT_VERBS = frozenset("try attempt move begin start continue".split())
@@ -414,6 +423,16 @@ def _cooperation_pledge(code: str) -> str:
     if code.startswith(("03", "02")):
         return code
     return "030"
+
+
+def act_of_pledge(code: str) -> str:
+    """The act a 03 pledge code promises (0354 -> 085, 036 -> 046); other codes unchanged."""
+    table = {
+        "036": "046", "037": "057", "039": "045", "0356": "0871", "0354": "085", "0353": "0841",
+        "0351": "081", "035": "080", "033": "070", "0331": "071", "0332": "072", "0333": "073",
+        "031": "060", "0311": "061", "0312": "062", "032": "050", "030": "060",
+    }
+    return table.get(code, code)
 
 
 def threat_code(code: str) -> str:
@@ -471,12 +490,7 @@ def request_code(code: str, *, demand: bool = False) -> str:
         "070": "023", "071": "0231", "072": "0232", "073": "0233", "060": "021", "061": "0211",
         "062": "0212", "045": "028", "080": "025",
     }
-    pledge_to_act = {
-        "036": "046", "037": "057", "039": "045", "0356": "0871", "0354": "085", "0353": "0841",
-        "0351": "081", "035": "080", "033": "070", "0331": "071", "0332": "072", "0333": "073",
-        "031": "060", "0311": "061", "0312": "062", "032": "050", "030": "020",
-    }
-    code = pledge_to_act.get(code, code)
+    code = "020" if code == "030" else act_of_pledge(code)
     base = appeal.get(code, "020")
     if not demand:
         return base

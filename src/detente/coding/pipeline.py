@@ -116,7 +116,8 @@ class _Actor:
 class _Arg:
     token: Any
     actors: list[_Actor]
-    span: tuple[int, int]  # char span of the noun phrase in the document
+    span: tuple[int, int]  # char span of the noun phrase in the document (first conjunct)
+    whole: tuple[int, int] | None = None  # the whole coordination ("The US and China")
 
 
 @dataclass
@@ -159,6 +160,17 @@ class _Context:
         return out
 
 
+@dataclass
+class _Prepared:
+    """A document read, segmented and scanned for actors, waiting for its parse."""
+
+    doc: Document
+    text: str
+    ctx: _Context
+    sentences: int
+    wanted: list[Any]
+
+
 class Coder:
     """Codes text into events with rules over a spaCy parse (optionally helped by a classifier).
 
@@ -174,6 +186,9 @@ class Coder:
         `detente code train` (loaded with :func:`detente.coding.classifier.load`).
     batch_size:
         Sentences per `nlp.pipe` batch.
+    n_process:
+        Worker processes for parsing (spaCy multiprocessing); 1 parses in this process.
+        More only pays off for many thousands of sentences on an idle machine.
 
     Examples
     --------
@@ -183,10 +198,14 @@ class Coder:
     ['190']
     """
 
-    def __init__(self, *, model: str | None = None, classifier: Any = None, batch_size: int = nlp_mod.BATCH_SIZE) -> None:
+    def __init__(
+        self, *, model: str | None = None, classifier: Any = None, batch_size: int = nlp_mod.BATCH_SIZE,
+        n_process: int = 1,
+    ) -> None:
         self.nlp = nlp_mod.load(model)
         self._lem = nlp_mod.lemmatizer(self.nlp)
         self.batch_size = batch_size
+        self.n_process = max(1, int(n_process))
         self.classifier = _load_classifier(classifier)
 
     # -- public API ----------------------------------------------------------------------
@@ -204,9 +223,22 @@ class Coder:
             yield from result.events
 
     def code_document_results(self, docs: Iterable[Document]) -> Iterator[DocumentResult]:
-        """One :class:`DocumentResult` per document (events, tone, counts), in order."""
+        """One :class:`DocumentResult` per document (events, tone, counts), in order.
+
+        Documents are grouped so that one `nlp.pipe` call parses the sentences of many
+        short documents together (the parser is fastest on full batches).
+        """
+        group: list[_Prepared] = []
+        pending = 0
         for doc in docs:
-            yield self._code_one(doc)
+            prepared = self._prepare(doc)
+            group.append(prepared)
+            pending += len(prepared.wanted)
+            if pending >= 4 * self.batch_size:
+                yield from self._finish(group)
+                group, pending = [], 0
+        if group:
+            yield from self._finish(group)
 
     def code_sentences(self, sentences: list[str], date: date | None = None) -> list[SentenceResult | None]:
         """The best event of each sentence (or None), each sentence coded on its own.
@@ -217,7 +249,9 @@ class Coder:
         """
         results: list[SentenceResult | None] = []
         texts = [s if isinstance(s, str) else "" for s in sentences]
-        parsed = self.nlp.pipe((t[:nlp_mod.MAX_PARSE_CHARS] for t in texts), batch_size=self.batch_size)
+        parsed = self.nlp.pipe(
+            (t[:nlp_mod.MAX_PARSE_CHARS] for t in texts), batch_size=self.batch_size, n_process=self.n_process
+        )
         for text, sdoc in zip(texts, parsed):
             if not text.strip():
                 results.append(None)
@@ -238,10 +272,9 @@ class Coder:
                 continue
             src = best.source.span if best.source is not None else None
             tgt = best.target.span if best.target is not None and self._actor_like(best.target) else None
-            if tgt is None and best.symmetric and best.source is not None and any(
-                True for _ in best.source.token.conjuncts
-            ):
-                tgt = src  # "The US and China signed ...": both sides are source and target
+            if best.symmetric and best.source is not None and best.source.whole != best.source.span:
+                if tgt is None or best.target is best.source:
+                    src = tgt = best.source.whole  # "The US and China signed ...": both sides at once
             if src is None and best.source_actor is not None and not best.source_actor.fallback:
                 src = (best.source_actor.start, best.source_actor.end)
             results.append(SentenceResult(event, src, tgt))
@@ -249,17 +282,29 @@ class Coder:
 
     # -- documents ----------------------------------------------------------------------
 
-    def _code_one(self, doc: Document) -> DocumentResult:
+    def _prepare(self, doc: Document) -> _Prepared:
         text = doc.text or ""
         mentions = _sorted(find_mentions(text, on=doc.date)) if text.strip() else []
         ctx = _Context(doc.date, mentions, [m.start for m in mentions], find_quotes(text))
         spans = list(split_sentences(text))
         wanted = [s for s in spans if ctx.mentions_between(s.start, s.end) or _has_pronoun(text[s.start:s.end])]
+        return _Prepared(doc, text, ctx, len(spans), wanted)
+
+    def _finish(self, group: list[_Prepared]) -> Iterator[DocumentResult]:
+        parsed = self.nlp.pipe(
+            (p.text[s.start:s.end] for p in group for s in p.wanted),
+            batch_size=self.batch_size, n_process=self.n_process,
+        )
+        for prepared in group:
+            yield self._code_parsed(prepared, parsed)
+
+    def _code_parsed(self, prepared: _Prepared, parsed: Iterator[Doc]) -> DocumentResult:
+        doc, text, ctx = prepared.doc, prepared.text, prepared.ctx
         events: list[Event] = []
         tones: list[float] = []
         undated = 0
-        parsed = self.nlp.pipe((text[s.start:s.end] for s in wanted), batch_size=self.batch_size)
-        for span, sdoc in zip(wanted, parsed):
+        for span in prepared.wanted:
+            sdoc = next(parsed)
             sentence = text[span.start:span.end]
             tone = sentence_tone(sentence)
             tones.append(tone)
@@ -281,7 +326,7 @@ class Coder:
                 seen.add(key)
                 events.append(event)
             self._remember(sdoc, span.start, ctx)
-        return DocumentResult(doc.id, events, document_tone(tones), len(spans), undated)
+        return DocumentResult(doc.id, events, document_tone(tones), prepared.sentences, undated)
 
     def _remember(self, sdoc: Doc, offset: int, ctx: _Context) -> None:
         """Carry the sentence's actors forward (for pronouns and elided targets)."""
@@ -322,7 +367,7 @@ class Coder:
         lemma = self._lemma(verb)
         if lemma not in _ALL_PREDICATES:
             return None
-        if verb.tag_ == "VBG" and not _gerund_is_act(verb):
+        if verb.tag_ == "VBG" and not _gerund_is_act(verb) and self._governor(verb)[1] is None:
             return None
         if lemma in ("be", "have", "do") and not any(c.dep_ == "dobj" for c in verb.children):
             return None
@@ -337,6 +382,8 @@ class Coder:
             families.add("arms")  # "military aid", "defence support"
         pattern = P.match(lemma, preps, families)
         code: str | None = pattern.code if pattern else None
+        if code is not None and code[:2] in ("18", "19", "20") and "problem" in families:
+            return None  # "fight COVID-19", "combat corruption"
         if lemma in _LABEL_VERBS:
             label_code = self._label_code(verb)
             if label_code is not None:
@@ -380,6 +427,9 @@ class Coder:
             elif governor_modality == "refusal":
                 code = P.refusal_code(code)
                 modality = "refusal"
+            elif governor_modality == "consider":
+                code = "014"  # "is considering sending aid": weighing a policy option
+                modality = "intent"
             elif governor_modality == "fail":
                 negated = True
             elif governor_modality == "attempt":
@@ -396,6 +446,16 @@ class Coder:
             if modality == "intent-future":
                 code = P.intent_code(code)
                 modality = "threat" if code.startswith("13") else "intent"
+        if negated and modality == "intent" and code[:2] in ("03",):
+            # "will not lift the ban", "promised not to release": a refusal, which did happen
+            code, modality, negated = P.refusal_code(P.act_of_pledge(code)), "refusal", False
+        if clause == "reported" and governor is None:
+            obligation = {c.lower_ for c in verb.children if c.dep_ == "aux"} & {"must", "should"}
+            speaker = self._speech_subject(verb)
+            if obligation and speaker is not None and not _same(speaker, source_tok):
+                # "the UN said the EU must mediate": the speaker demands (must) or urges (should)
+                code = P.request_code(code, demand="must" in obligation)
+                target_tok, source_tok, modality = source_tok, speaker, None
         source = self._arg(source_tok, offset, ctx) if source_tok is not None else None
         target = self._arg(target_tok, offset, ctx) if target_tok is not None else None
         anchor = governor if governor is not None else verb
@@ -475,6 +535,8 @@ class Coder:
     def _governor(self, verb: Token) -> tuple[str | None, Token | None]:
         """The modality verb above `verb` ("promised" in "promised to sanction"), with its kind."""
         node = verb
+        while node.dep_ == "conj" and node.head.i != node.i and node.head.tag_.startswith("VB"):
+            node = node.head  # "agreed to open its borders and grant asylum"
         while node.dep_ == "xcomp" and node.head.i != node.i:
             head = node.head
             kind = _governor_kind(self._lemma(head))
@@ -574,18 +636,24 @@ class Coder:
             for child in verb.children:
                 if child.dep_ in ("prep", "prt") and child.lower_ == prep_word:
                     pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                    if pobj is not None and not _same(pobj, source_tok):
+                    if pobj is not None and not _same(pobj, source_tok) and not _is_time_word(pobj):
                         return pobj
         for obj in objects:
-            for prep_word in _TARGET_PREPS:
+            for prep_word in _TARGET_PREPS[:-1]:
                 for child in obj.children:
                     if child.dep_ == "prep" and child.lower_ == prep_word:
                         pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                         if pobj is not None:
                             return pobj
-        for child in direct:
+        for child in direct:  # "supported Putin's invasion of Ukraine": the possessor first
             if _has_actor_child(child):
                 return child
+        for obj in objects:  # then "of": "lifted its blockade of Yemen"
+            for child in obj.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                    if pobj is not None:
+                        return pobj
         for child in verb.children:  # "said that X ...": the subject of the reported clause
             if child.dep_ == "ccomp":
                 subj = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -672,20 +740,19 @@ class Coder:
             found = self._actor_of(head, offset, ctx)
             if found is not None and all(found.code != a.code or found.start != a.start for a in actors):
                 actors.append(found)
-        left = min((t.i for t in tok.subtree if t.i <= tok.i and not t.is_punct), default=tok.i)
-        right = tok.i
-        for t in tok.subtree:
-            if t.i > right and t.dep_ in ("compound", "flat", "nummod") and t.head.i <= right + 1:
-                right = t.i
+        doc = tok.doc
+        left = tok.left_edge.i
+        while left < tok.i and doc[left].is_punct:
+            left += 1
+        right = _right_edge(tok)
+        start = doc[left].idx
+        end = doc[right].idx + len(doc[right].text)
+        span = (offset + start, offset + end)
+        whole = span
         if len(heads) > 1:  # "The US and China": the whole coordination
-            last = heads[-1]
-            right = max(right, last.i)
-            for t in last.subtree:
-                if t.i > right and t.dep_ in ("compound", "flat") and t.head.i <= right + 1:
-                    right = t.i
-        start = tok.doc[left].idx
-        end = tok.doc[right].idx + len(tok.doc[right].text)
-        return _Arg(tok, actors, (offset + start, offset + end))
+            last = doc[max(right, _right_edge(heads[-1]))]
+            whole = (span[0], offset + last.idx + len(last.text))
+        return _Arg(tok, actors, span, whole)
 
     def _actor_of(self, tok: Token, offset: int, ctx: _Context) -> _Actor | None:
         if tok.lower_ in _PERSON_PRONOUNS:
@@ -704,7 +771,7 @@ class Coder:
             before = [m for m in ctx.mentions_between(offset, offset + tok.idx) if not _actor_from_mention(m, ctx).person]
             return _actor_from_mention(before[-1], ctx) if before else None
         # the noun phrase core: left dependents and the head, then right compounds/appositions
-        core_start = min((t.idx for t in tok.subtree if t.i <= tok.i), default=tok.idx)
+        core_start = tok.left_edge.idx
         core_end = tok.idx + len(tok.text)
         for child in tok.children:
             if child.i > tok.i and child.dep_ in ("compound", "flat", "appos", "nummod"):
@@ -745,6 +812,20 @@ class Coder:
             lemma = self._lemma(tok)
             return role_for_noun(lemma) is not None or role_for_noun(tok.lower_) is not None or lemma in _PEOPLE_NOUNS
         return False
+
+    def _speech_subject(self, verb: Token) -> Token | None:
+        """The subject of the speech verb whose reported clause holds `verb`, if any."""
+        node = verb
+        for _ in range(3):
+            if node.dep_ in ("ccomp", "conj") and node.head.i != node.i:
+                head = node.head
+                if self._lemma(head) in P.SPEECH_VERBS:
+                    subj, _, _ = self._subject(head)
+                    return subj
+                node = head
+            else:
+                break
+        return None
 
     def _speaker_of_clause(self, tok: Token) -> Token | None:
         """For a pronoun subject of a clause under a speech verb ("X said it would ..."), X."""
@@ -980,7 +1061,7 @@ class Coder:
 
 
 _ALL_PREDICATES = frozenset(
-    P.VERB_LEMMAS | _LABEL_VERBS | P.THREAT_VERBS | P.INTENT_VERBS | P.REFUSAL_VERBS | P.REQUEST_VERBS
+    P.VERB_LEMMAS | _LABEL_VERBS | P.CONSIDER_VERBS | P.THREAT_VERBS | P.INTENT_VERBS | P.REFUSAL_VERBS | P.REQUEST_VERBS
     | P.DEMAND_VERBS | P.FAIL_VERBS | P.ATTEMPT_VERBS
 )
 
@@ -994,6 +1075,8 @@ def _governor_kind(lemma: str) -> str | None:
         return "request"
     if lemma in P.DEMAND_VERBS:
         return "demand"
+    if lemma in P.CONSIDER_VERBS:
+        return "consider"
     if lemma in P.INTENT_VERBS:
         return "intent"
     if lemma in P.FAIL_VERBS:
@@ -1017,6 +1100,48 @@ def _text(sdoc: Doc) -> str:
         _TEXT_CACHE.clear()
     _TEXT_CACHE[key] = (sdoc, text)
     return text
+
+
+def _right_of_name(tok: Token) -> int:
+    """Index of the last token of a name that continues after its head ("Otto Perez Molina")."""
+    right = tok.i
+    for child in tok.rights:
+        if child.i == right + 1 and child.dep_ in ("compound", "flat", "nummod"):
+            right = child.i
+    return right
+
+
+_SPAN_RIGHT_DEPS = frozenset({"compound", "flat", "nummod", "prep", "acl", "amod", "poss", "case", "pobj", "nmod"})
+
+
+def _right_edge(tok: Token) -> int:
+    """Last token of the noun phrase headed by `tok`: its name and post-modifiers
+    ("Hackers linked to the Iranian government", "The president of Kosovo"), but not a
+    relative clause, an apposition or anything after a comma."""
+    right = _right_of_name(tok)
+    common = tok.tag_ in ("NN", "NNS")
+    for child in tok.rights:
+        if child.dep_ not in _SPAN_RIGHT_DEPS:
+            break
+        if not common and not (child.dep_ == "prep" and child.lower_ == "of"):
+            break  # a name ends with the name ("Evo Morales"), or "of ..." ("The Office of the President")
+        if any(t.is_punct and t.text in ",;:()–—-" for t in tok.doc[right + 1:child.i]):
+            break
+        right = max(right, child.right_edge.i)
+    while right > tok.i and tok.doc[right].is_punct:
+        right -= 1
+    return right
+
+
+_TIME_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december today yesterday tomorrow week weeks month months year years "
+    "day days night morning evening weekend time".split()
+)
+
+
+def _is_time_word(tok: Token) -> bool:
+    return tok.lower_ in _TIME_WORDS or tok.like_num
 
 
 def _same(a: Token | None, b: Token | None) -> bool:
@@ -1086,7 +1211,8 @@ def _best(candidates: list[_Candidate]) -> _Candidate | None:
         value += 0.3 if c.source_actor is not None else 0.0
         value += 0.2 if c.target_actor is not None and not c.target_actor.fallback else 0.0
         value += 0.1 if c.target_actor is not None else 0.0
-        value += 0.15 if c.main else 0.0
+        value += 0.25 if c.main else 0.0
+        value -= 0.2 if c.verb.dep_ in ("relcl", "acl") else 0.0
         value -= 0.35 if c.code == "010" else 0.0
         value -= 0.5 if c.reverse else 0.0
         return value

@@ -106,7 +106,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from detente.bargaining.models.base import ModelInput, ModelOutput, register_model
-from detente.bargaining.models.median import weighted_median
+from detente.bargaining.models.median import TIE_RTOL
 from detente.errors import ModelError
 
 Confrontation = Literal["expected", "loser", "none"]
@@ -117,7 +117,65 @@ _SAME = 1e-9
 #: Expected utilities (of order 1) closer than this count as equal, or as zero.
 _EU_TOL = 1e-9
 #: Target number of pair cells (rows x N x N) per block: small enough to stay in cache.
-_BLOCK_CELLS = 100_000
+_BLOCK_CELLS = 50_000
+#: Stands for "no offer" in the minima over offers: far above any move, yet finite, so
+#: that adding 0 x it leaves a number unchanged (masks become arithmetic, not `where`).
+_NONE = 1e300
+
+# Internal layout: actors first, rows (draw-issues) last, so a pair array is (N, N, B)
+# with [i, j, b] for the pair (i, j) of row b. Sums and minima over actors then run as
+# elementwise operations on contiguous rows of B numbers, which NumPy vectorises well,
+# instead of many short reductions of length N.
+
+
+def _vote_spread(
+    wd: NDArray[np.float64], total: NDArray[np.float64], scratch: NDArray[np.float64]
+) -> NDArray[np.float64]:
+    """sum_k w_k |a_k| for every pair (i, j) into `total` (N, N, B), from wd[k, l] = w_k |x_k - x_l|.
+
+    With w_k >= 0, w_k |a_k| = |w_k |x_k - x_j| - w_k |x_k - x_i||; the sum is symmetric
+    in i and j, so it is built for i < j, one i at a time (a loop over actors, not draws).
+    `scratch` is any (N, N, B) array whose contents may be lost.
+    """
+    n = wd.shape[0]
+    for i in range(n):
+        total[i, i] = 0.0
+        if i == n - 1:
+            break
+        cells = scratch[:, : n - 1 - i]
+        np.subtract(wd[:, i + 1 :], wd[:, i : i + 1], out=cells)
+        np.abs(cells, out=cells)
+        row = total[i, i + 1 :]
+        np.add.reduce(cells, axis=0, out=row)
+        total[i + 1 :, i] = row
+    return total
+
+
+def _win_probability_t(
+    x: NDArray[np.float64],
+    w: NDArray[np.float64],
+    dist: NDArray[np.float64],
+    wd: NDArray[np.float64] | None = None,
+    spread: NDArray[np.float64] | None = None,
+    out: NDArray[np.float64] | None = None,
+) -> NDArray[np.float64]:
+    """P_ij (eq. 31) in the internal layout: x, w (N, B), dist (N, N, B) -> (N, N, B).
+
+    `wd`, `spread` and `out` are optional (N, N, B) buffers; the result is written to `out`.
+    """
+    if wd is None or spread is None or out is None:
+        wd, spread, out = np.empty_like(dist), np.empty_like(dist), np.empty_like(dist)
+    np.multiply(w[:, None, :], dist, out=wd)  # wd[k, l] = w_k |x_k - x_l|
+    pull = wd.sum(axis=0)  # sum_k w_k |x_k - x_l|
+    _vote_spread(wd, spread, out)
+    p = np.subtract(pull[None, :, :], pull[:, None, :], out=out)  # sum_k w_k a_k for (i, j)
+    # Where the spread is 0 (x_i = x_j, or no weight tells them apart) the signed sum is
+    # exactly 0 too; adding 1 to both makes P = 1/2 there and changes nothing elsewhere.
+    np.add(spread, spread == 0, out=spread)
+    p += spread
+    spread += spread
+    p /= spread
+    return p
 
 
 def win_probability(
@@ -126,32 +184,18 @@ def win_probability(
     """P_ij (eq. 31) for every pair: the probability that i beats j, (B, N, N).
 
     Uses sum_{a>0} w a = (sum w a + sum w |a|) / 2. The first sum is
-    sum_k w_k |x_k - x_j| - sum_k w_k |x_k - x_i|. For the second, on one issue
-    |a_k| = ||x_k - x_j| - |x_k - x_i|| = min(|x_i - x_j|, |2 x_k - x_i - x_j|)
-    (the full gap for k outside the pair, the distance to the pair's midpoint, doubled,
-    for k between them); it is symmetric in i and j, so it is built for i < j only.
-    `dist` (B, N, N), |x_k - x_l|, may be passed in when already computed.
+    sum_k w_k |x_k - x_j| - sum_k w_k |x_k - x_i|; the second,
+    sum_k |w_k |x_k - x_j| - w_k |x_k - x_i|| (weights are non-negative), is symmetric
+    in i and j and built for i < j only. `dist` (B, N, N), |x_k - x_l|, may be passed in
+    when already computed. Where sum_k w_k |a_k| = 0 (x_i = x_j), P_ij = 1/2.
     """
-    b, n = x.shape
+    xt = np.ascontiguousarray(np.asarray(x, dtype=float).T)
+    wt = np.ascontiguousarray(np.asarray(w, dtype=float).T)
     if dist is None:
-        dist = np.abs(x[:, :, None] - x[:, None, :])
-    pull = np.einsum("bk,bkl->bl", w, dist)  # sum_k w_k |x_k - x_l|
-    upper_i, upper_j = np.triu_indices(n, 1)
-    both = x[:, upper_i] + x[:, upper_j]  # (B, pairs)
-    gap = np.abs(x[:, upper_j] - x[:, upper_i])
-    cells = 2.0 * x[:, None, :] - both[:, :, None]  # (B, pairs, k)
-    np.abs(cells, out=cells)
-    np.minimum(cells, gap[:, :, None], out=cells)
-    half = np.einsum("bk,bpk->bp", w, cells)  # sum_k w_k |a_k| for i < j
-    total_abs = np.zeros((b, n, n), dtype=x.dtype)
-    total_abs[:, upper_i, upper_j] = half
-    total_abs[:, upper_j, upper_i] = half
-    signed = pull[:, None, :] - pull[:, :, None]  # sum_k w_k a_k for (i, j)
-    signed += total_abs
-    with np.errstate(invalid="ignore", divide="ignore"):
-        signed /= 2.0 * total_abs
-    np.copyto(signed, 0.5, where=total_abs == 0)
-    return signed
+        dist_t = np.abs(xt[None, :, :] - xt[:, None, :])
+    else:
+        dist_t = np.ascontiguousarray(np.moveaxis(dist, 0, -1))
+    return np.ascontiguousarray(np.moveaxis(_win_probability_t(xt, wt, dist_t), -1, 0))
 
 
 def risk_exponent(first: NDArray[np.float64]) -> NDArray[np.float64]:
@@ -159,18 +203,84 @@ def risk_exponent(first: NDArray[np.float64]) -> NDArray[np.float64]:
 
     Sec_i = sum_{j != i} E_j(U_ji): how much the others expect to gain by challenging i.
     """
-    return _risk_from_security(first.sum(axis=1) - np.diagonal(first, axis1=1, axis2=2))
+    sec = first.sum(axis=1) - np.diagonal(first, axis1=1, axis2=2)
+    return _risk_from_security(sec, axis=1)
 
 
-def _risk_from_security(sec: NDArray[np.float64]) -> NDArray[np.float64]:
+def _risk_from_security(sec: NDArray[np.float64], axis: int = 0) -> NDArray[np.float64]:
     """R_i = (2 Sec_i - max Sec - min Sec) / (max Sec - min Sec) (0 if all Sec are equal);
-    r_i = (1 - R_i/3) / (1 + R_i/3)."""
-    hi = sec.max(axis=1, keepdims=True)
-    lo = sec.min(axis=1, keepdims=True)
+    r_i = (1 - R_i/3) / (1 + R_i/3). Actors along `axis`."""
+    hi = sec.max(axis=axis, keepdims=True)
+    lo = sec.min(axis=axis, keepdims=True)
     spread = hi - lo
     with np.errstate(invalid="ignore", divide="ignore"):
         rel = np.where(spread > _EU_TOL, (2.0 * sec - hi - lo) / spread, 0.0)
     return (1.0 - rel / 3.0) / (1.0 + rel / 3.0)
+
+
+def _challenge_utilities_t(
+    x: NDArray[np.float64],
+    s: NDArray[np.float64],
+    mu: NDArray[np.float64],
+    span: float,
+    q: float,
+    t: NDArray[np.float64],
+    dist: NDArray[np.float64],
+    p: NDArray[np.float64],
+    f0: NDArray[np.float64] | None = None,
+    f1: NDArray[np.float64] | None = None,
+    own: NDArray[np.float64] | None = None,
+    pji: NDArray[np.float64] | None = None,
+) -> tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.float64]]:
+    """`challenge_utilities` in the internal layout: returns (own, other, r), (N, N, B) and (N, B).
+
+    E^i(U_ji) is written over `p` (the array passed in is consumed); 1 - P_ij is left in
+    `pji`. `f0`, `f1`, `own`, `pji` are optional (N, N, B) buffers. Works with
+    h = d_ij / 2 = |x_i - x_j| / 2R, so that the utility bases are 1/2 -+ h; halving is
+    exact in floating point, so the sums below equal those written with d.
+    """
+    if f0 is None or f1 is None or own is None or pji is None:
+        f0, f1, own, pji = (np.empty_like(dist) for _ in range(4))
+    h = np.multiply(dist, 0.5 / span, out=f1)
+    hp = np.multiply(h, p, out=f0)
+    # Pass 1 (r = 1): E_j(U_ji) = 2 d_ij - 4 s_i d_ij P_ij - (1 - Q)(2 T_j - 1)(|x_j - mu|/R + d_ij),
+    # using 1 - P_ji = P_ij; Sec_i sums it over j != i (the j = i term is 0 when Q = 1).
+    sec = 4.0 * h.sum(axis=1) - (8.0 * s) * hp.sum(axis=1)
+    if q != 1.0:
+        to_mu = np.abs(x - mu) * (1.0 / span)
+        d = dist * (1.0 / span)
+        lean = 2.0 * t - 1.0
+        lean_mu = lean * to_mu
+        sec -= (1.0 - q) * (lean_mu.sum(axis=0, keepdims=True) - lean_mu + (d * lean[None, :, :]).sum(axis=1))
+    r = _risk_from_security(sec, axis=0)
+    r_rows = r[:, None, :]
+    # Pass 2 with r_i: U_s = 2 - 4 a^r, U_f = 2 - 4 b^r, a = 1/2 - h, b = 1/2 + h.
+    lower = np.subtract(0.5, h, out=f0)
+    np.power(lower, r_rows, out=lower)
+    gap = np.add(0.5, h, out=h)  # h is not needed any more
+    np.power(gap, r_rows, out=gap)
+    gap -= lower
+    gap *= 4.0  # U_s - U_f
+    base = lower
+    base *= -4.0
+    base += 2.0 - q * (2.0 - 4.0 * np.power(0.5, r_rows))  # U_s - Q U_sq
+    np.subtract(1.0, p, out=pji)
+    np.multiply(pji, s[None, :, :], out=own)
+    own *= gap
+    np.subtract(base, own, out=own)  # U_s - s_j (1 - P_ij)(U_s - U_f) - Q U_sq
+    other = p
+    other *= s[:, None, :]
+    other *= gap
+    np.subtract(base, other, out=other)  # U_s - s_i P_ij (U_s - U_f) - Q U_sq
+    if q != 1.0:
+        for target, reach, tt in (
+            (own, to_mu[:, None, :] + d, t[:, None, :]),
+            (other, to_mu[None, :, :] + d, t[None, :, :]),
+        ):
+            u_b = 2.0 - 4.0 * np.power(np.maximum(0.5 - 0.25 * reach, 0.0), r_rows)
+            u_w = 2.0 - 4.0 * np.power(0.5 + 0.25 * reach, r_rows)
+            target -= (1.0 - q) * (tt * u_b + (1.0 - tt) * u_w)
+    return own, other, r
 
 
 def challenge_utilities(
@@ -194,51 +304,53 @@ def challenge_utilities(
     U_b = -U_w = |x_i - mu|/R + d, d = |x_i - x_j|/R), which the first pass uses.
     P_ji = 1 - P_ij, so E^i(U_ji) = U_s - s_i P_ij (U_s - U_f) - Q U_sq - ...
     """
+    as_t = lambda a: np.ascontiguousarray(np.asarray(a, dtype=float).T)  # noqa: E731
+    xt, st, wt, tt = as_t(x), as_t(s), as_t(w), as_t(t)
     if dist is None:
-        dist = np.abs(x[:, :, None] - x[:, None, :])
-    p = win_probability(x, w, dist)
-    d = dist * (1.0 / span)
-    to_mu = np.abs(x - mu[:, None]) * (1.0 / span)
-    # Pass 1 (r = 1): E_j(U_ji) = 2 d_ij - 4 s_i d_ij P_ij - (1 - Q)(2 T_j - 1)(|x_j - mu|/R + d_ij),
-    # using 1 - P_ji = P_ij; Sec_i sums it over j != i (the j = i term is 0 when Q = 1).
-    sec = 2.0 * d.sum(axis=2) - 4.0 * s * np.einsum("bij,bij->bi", d, p)
-    if q != 1.0:
-        lean = 2.0 * t - 1.0
-        sec -= (1.0 - q) * (
-            (lean * to_mu).sum(axis=1, keepdims=True) - lean * to_mu + np.einsum("bij,bj->bi", d, lean)
-        )
-    r = _risk_from_security(sec)
-    r_rows = r[:, :, None]
-    # Pass 2 with r_i: U_s = 2 - 4 a^r, U_f = 2 - 4 b^r, a = (1 - d)/2, b = (1 + d)/2.
-    lower = np.subtract(0.5, 0.5 * d)
-    np.power(lower, r_rows, out=lower)
-    gap = np.add(0.5, 0.5 * d)
-    np.power(gap, r_rows, out=gap)
-    gap -= lower
-    gap *= 4.0  # U_s - U_f
-    u_sq = 2.0 - 4.0 * np.power(0.5, r_rows)
-    base = lower
-    base *= -4.0
-    base += 2.0 - q * u_sq  # U_s - Q U_sq
-    own = 1.0 - p
-    own *= s[:, None, :]
-    own *= gap
-    np.subtract(base, own, out=own)  # U_s - s_j (1 - P_ij)(U_s - U_f) - Q U_sq
-    other = p * s[:, :, None]
-    other *= gap
-    np.subtract(base, other, out=other)  # U_s - s_i P_ij (U_s - U_f) - Q U_sq
-    if q != 1.0:
-        for target, reach, tt in (
-            (own, to_mu[:, :, None] + d, t[:, :, None]),
-            (other, to_mu[:, None, :] + d, t[:, None, :]),
-        ):
-            u_b = 2.0 - 4.0 * np.power(np.maximum(0.5 - 0.25 * reach, 0.0), r_rows)
-            u_w = 2.0 - 4.0 * np.power(0.5 + 0.25 * reach, r_rows)
-            target -= (1.0 - q) * (tt * u_b + (1.0 - tt) * u_w)
-    return own, other, p, r
+        dist_t = np.abs(xt[None, :, :] - xt[:, None, :])
+    else:
+        dist_t = np.ascontiguousarray(np.moveaxis(dist, 0, -1))
+    p = _win_probability_t(xt, wt, dist_t)
+    own, other, r = _challenge_utilities_t(xt, st, np.asarray(mu, dtype=float)[None, :], span, q, tt, dist_t, p.copy())
+    back = lambda a: np.ascontiguousarray(np.moveaxis(a, -1, 0))  # noqa: E731
+    return back(own), back(other), back(p), np.ascontiguousarray(r.T)
 
 
-def _round(
+def _weighted_median_t(x: NDArray[np.float64], w: NDArray[np.float64]) -> NDArray[np.float64]:
+    """`detente.bargaining.models.median.weighted_median` in the internal layout, (N, B) -> (B,).
+
+    Without sorting: the lower end of the median interval is the least x_j with
+    sum_{k: x_k <= x_j} w_k >= W/2 (less the tie tolerance), the upper end the least
+    x_j where that sum passes W/2 (plus it); the same rule as the sorted cumulative sum.
+    """
+    total = w.sum(axis=0)
+    if not (total > 0).all():  # all-zero rows: an unweighted median
+        w = np.where(total > 0, w, 1.0)
+        total = w.sum(axis=0)
+    below = np.less_equal(x[:, None, :], x[None, :, :])  # [k, j]: x_k <= x_j
+    reach = (w[:, None, :] * below).sum(axis=0)  # weight at or below x_j
+    half = 0.5 * total
+    tol = TIE_RTOL * total
+    lower = np.where(reach >= half - tol, x, np.inf).min(axis=0)
+    upper = np.where(reach > half + tol, x, np.inf).min(axis=0)
+    np.minimum(upper, x.max(axis=0), out=upper)
+    return 0.5 * (lower + upper)
+
+
+class _Workspace:
+    """Scratch arrays for the rounds of one block, (N, N, rows) float and bool; a round on
+    fewer rows uses views of their first columns. Allocating them once avoids fresh
+    memory (and its page faults) for every temporary of every round."""
+
+    def __init__(self, n: int, rows: int) -> None:
+        self.f = [np.empty((n, n, rows)) for _ in range(7)]
+        self.b = [np.empty((n, n, rows), dtype=bool) for _ in range(7)]
+
+    def views(self, rows: int) -> tuple[list[NDArray[np.float64]], list[NDArray[np.bool_]]]:
+        return [a[:, :, :rows] for a in self.f], [a[:, :, :rows] for a in self.b]
+
+
+def _round_t(
     x: NDArray[np.float64],
     s: NDArray[np.float64],
     w: NDArray[np.float64],
@@ -248,67 +360,92 @@ def _round(
     t: NDArray[np.float64],
     confrontation: Confrontation,
     choice: Choice,
+    work: _Workspace | None = None,
 ) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
-    """One round for a block of rows; returns (new positions, risk exponents).
+    """One round for a block in the internal layout (x, s, w, t (N, B), mu (B,));
+    returns (new positions (N, B), risk exponents (N, B)).
 
     Every offer to i from j is a fraction phi of the way from x_i to x_j:
     capitulation 1, compromise |E^i(U_ij)| / E^i(U_ji), confrontation P_ji
-    ("expected"), 1 ("loser") or none.
+    ("expected"), 1 ("loser") or none. Class masks enter as 0/1 factors and
+    "no offer" as a huge addend, which gives the same numbers as selecting with
+    `np.where` (x * 1 + 0 = x exactly) at a fraction of the cost.
     """
-    toward = x[:, None, :] - x[:, :, None]  # x_j - x_i
-    dist = np.abs(toward)
-    own, other, p, r = challenge_utilities(x, s, w, mu, span, q, t, dist)
+    if confrontation not in ("expected", "loser", "none"):
+        raise ModelError(f"unknown confrontation rule '{confrontation}'", hint="use 'expected', 'loser' or 'none'")
+    if choice not in ("credible", "nearest"):
+        raise ModelError(f"unknown offer choice '{choice}'", hint="use 'credible' or 'nearest'")
+    n, b = x.shape
+    if work is None:
+        work = _Workspace(n, b)
+    (toward, dist, f2, f3, f4, f5, f6), (b0, b1, b2, b3, b4, b5, b6) = work.views(b)
+    np.subtract(x[None, :, :], x[:, None, :], out=toward)  # [i, j]: x_j - x_i
+    np.abs(toward, out=dist)
+    p = _win_probability_t(x, w, dist, f2, f3, f4)
+    own, other, r = _challenge_utilities_t(x, s, mu, span, q, t, dist, p, f2, f3, f5, f6)
+    pji = f6  # 1 - P_ij, left there by _challenge_utilities_t
     # Signs and comparisons with a tolerance: on coarse scales (0, 50, 100) many
     # expected utilities are exactly 0 or exactly equal, and rounding noise must not decide.
-    apart = dist > _SAME * span  # actors that met by different arithmetic paths are together
-    gains = other > _EU_TOL  # the proposer j expects to gain
+    apart = np.greater(dist, _SAME * span, out=b0)  # actors that met by different arithmetic paths are together
+    gains = np.greater(other, _EU_TOL, out=b1)  # the proposer j expects to gain
     gains &= apart
-    opposed = own < -_EU_TOL
+    opposed = np.less(own, -_EU_TOL, out=b2)
     opposed &= gains
-    capitulate = other + own <= _EU_TOL  # E^i(U_ji) <= |E^i(U_ij)|
+    capitulate = np.less_equal(np.add(other, own, out=f2), _EU_TOL, out=b3)  # E^i(U_ji) <= |E^i(U_ij)|
     capitulate &= opposed
-    compromise = opposed ^ capitulate
+    compromise = np.logical_xor(opposed, capitulate, out=b4)
+    confront = b5
     if confrontation == "expected":
-        confront = own > _EU_TOL
+        np.greater(own, _EU_TOL, out=confront)
         confront &= gains
-        phi = 1.0 - p
     elif confrontation == "loser":
-        confront = own > _EU_TOL
-        confront &= other > own + _EU_TOL
+        np.greater(own, _EU_TOL, out=confront)
+        np.add(own, _EU_TOL, out=f2)
+        confront &= np.greater(other, f2, out=b6)
         confront &= apart
-        phi = np.ones_like(p)
-    elif confrontation == "none":
-        confront = np.zeros_like(opposed)
-        phi = np.zeros_like(p)
     else:
-        raise ModelError(f"unknown confrontation rule '{confrontation}'", hint="use 'expected', 'loser' or 'none'")
-    with np.errstate(invalid="ignore", divide="ignore"):
-        np.divide(own, other, out=phi, where=compromise)
-    np.negative(phi, out=phi, where=compromise)
-    np.copyto(phi, 1.0, where=capitulate)
+        confront[...] = False
+    # phi = P_ji or 1 (confrontation) + 1 (capitulation) - E^i(U_ij) / E^i(U_ji) (compromise);
+    # E^i(U_ji) > tolerance in a compromise, so the clipped divisor changes nothing where
+    # it counts and keeps the ratio finite elsewhere.
+    phi = pji
+    if confrontation == "expected":
+        phi *= confront
+    elif confrontation == "loser":
+        np.copyto(phi, confront)
+    else:
+        phi[...] = 0.0
+    phi += capitulate
+    ratio = np.maximum(other, _EU_TOL, out=f2)
+    np.divide(own, ratio, out=ratio)
+    ratio *= compromise
+    phi -= ratio
     if choice == "credible":
         # Credibility classes: a confrontation (both expect to gain, so the contest
         # happens) before a compromise before a capitulation; least move within a class.
-        has_confront = confront.any(axis=2, keepdims=True)
-        has_compromise = compromise.any(axis=2, keepdims=True)
-        valid = np.where(has_confront, confront, np.where(has_compromise, compromise, capitulate))
-    elif choice == "nearest":
-        valid = opposed | confront
+        has_confront = confront.any(axis=1, keepdims=True)
+        has_compromise = compromise.any(axis=1, keepdims=True)
+        valid = np.logical_and(compromise, ~has_confront, out=b6)
+        has_compromise |= has_confront
+        capitulate &= ~has_compromise
+        valid |= capitulate
+        valid |= confront
     else:
-        raise ModelError(f"unknown offer choice '{choice}'", hint="use 'credible' or 'nearest'")
-    key = phi * dist  # how far the offer moves i
-    np.copyto(key, np.inf, where=~valid)
-    tied = key <= key.min(axis=2, keepdims=True) + 1e-12 * span
+        valid = np.logical_or(opposed, confront, out=b6)
+    invalid = np.logical_not(valid, out=b0)
+    key = np.multiply(phi, dist, out=f2)  # how far the offer moves i
+    key += np.multiply(invalid, _NONE, out=f3)
+    tied = np.less_equal(key, key.min(axis=1, keepdims=True) + 1e-12 * span, out=b1)
     tied &= valid
-    if np.count_nonzero(tied) > np.count_nonzero(tied.any(axis=2)):
+    if np.count_nonzero(tied) > np.count_nonzero(tied.any(axis=1)):
         # Equal moves (e.g. capitulating up or down by the same distance): the most
         # credible offer, the one whose proposer expects most, E^i(U_ji); then the lower.
-        credibility = np.where(tied, other, -np.inf)
-        tied &= credibility >= credibility.max(axis=2, keepdims=True) - _EU_TOL
-    offer = phi * toward
-    np.copyto(offer, np.inf, where=~tied)
-    chosen = offer.min(axis=2)
-    moved = np.isfinite(chosen)
+        credibility = np.subtract(other, np.multiply(np.logical_not(tied, out=b2), _NONE, out=f3), out=f3)
+        tied &= np.greater_equal(credibility, credibility.max(axis=1, keepdims=True) - _EU_TOL, out=b2)
+    offer = np.multiply(phi, toward, out=toward)
+    offer += np.multiply(np.logical_not(tied, out=b0), _NONE, out=f3)
+    chosen = offer.min(axis=1)
+    moved = chosen < 0.5 * _NONE
     return np.where(moved, x + np.where(moved, chosen, 0.0), x), r
 
 
@@ -325,39 +462,53 @@ def _run_block(
     choice: Choice,
     record: bool,
 ) -> dict[str, NDArray[np.float64] | list[NDArray[np.float64]]]:
-    """Run the rounds for one block of rows, dropping rows as they converge."""
+    """Run the rounds for one block of rows (x, s, w (rows, N)), dropping rows as they converge.
+
+    The working arrays hold only the rows still running (in the internal layout) and
+    shrink when rows finish; results go back to their rows each round.
+    """
     rows, n = x.shape
-    x = x.copy()
-    mu = weighted_median(x, w)
-    t = np.full((rows, n), 0.5)
+    xt = np.ascontiguousarray(x.T, dtype=float)  # a copy: (N, rows)
+    xa, sa, wa = xt.copy(), np.ascontiguousarray(s.T, dtype=float), np.ascontiguousarray(w.T, dtype=float)
+    mu = _weighted_median_t(xa, wa)
+    ta = np.full((n, rows), 0.5)
     still = np.zeros(rows, dtype=int)
     rounds = np.zeros(rows, dtype=int)
     converged = np.zeros(rows, dtype=bool)
-    risk = np.ones((rows, n))
+    risk = np.ones((n, rows))
     active = np.arange(rows)
+    mua = mu.copy()
     step = tol * span
-    traj, mu_traj = [x.copy()], [mu.copy()]
+    traj, mu_traj = [xt.T.copy()], [mu.copy()]
+    work = _Workspace(n, rows)
     for _ in range(max_rounds):
         if active.size == 0:
             break
-        xa, mua = x[active], mu[active]
-        new, r = _round(xa, s[active], w[active], mua, span, q, t[active], confrontation, choice)
-        new_mu = weighted_median(new, w[active])
+        new, r = _round_t(xa, sa, wa, mua, span, q, ta, confrontation, choice, work)
+        new_mu = _weighted_median_t(new, wa)
         if q != 1.0:  # T_i: did the median voter position move toward i?
-            nearer = np.abs(new - new_mu[:, None]) < np.abs(new - mua[:, None]) - _SAME * span
-            t[active] = nearer.astype(float)
-        x[active] = new
+            ta = (np.abs(new - new_mu) < np.abs(new - mua) - _SAME * span).astype(float)
+        xt[:, active] = new
         mu[active] = new_mu
-        risk[active] = r
+        risk[:, active] = r
         rounds[active] += 1
-        still[active] = np.where(np.abs(new_mu - mua) < step, still[active] + 1, 0)
-        done = (still[active] >= patience) | (np.abs(new - xa).max(axis=1) <= step)
-        converged[active[done]] = True
-        active = active[~done]
+        run = np.where(np.abs(new_mu - mua) < step, still[active] + 1, 0)
+        still[active] = run
+        done = (run >= patience) | (np.abs(new - xa).max(axis=0) <= step)
         if record:
-            traj.append(x.copy())
+            traj.append(xt.T.copy())
             mu_traj.append(mu.copy())
-    return {"x": x, "mu": mu, "rounds": rounds, "converged": converged, "risk": risk, "traj": traj, "mu_traj": mu_traj}
+        if done.any():
+            converged[active[done]] = True
+            keep = ~done
+            active = active[keep]
+            xa, sa, wa, ta, mua = new[:, keep], sa[:, keep], wa[:, keep], ta[:, keep], new_mu[keep]
+        else:
+            xa, mua = new, new_mu
+    return {
+        "x": xt.T, "mu": mu, "rounds": rounds, "converged": converged, "risk": risk.T,
+        "traj": traj, "mu_traj": mu_traj,
+    }
 
 
 @register_model("expected_utility")

@@ -15,8 +15,9 @@ three steps:
    lines e_1 < ... < e_m (header, rejects, blank lines): with g_i = e_i - i,
    ``line = k + #{i : g_i < k}``, computed with an ASOF join. Blank lines, which the
    reader skips silently, are found by one extra pass only when the counts say
-   there are some; if the counts still disagree, the import stops rather than
-   record wrong provenance.
+   there are some. If the counts still disagree, a quoted field spans lines (CSV
+   only: GDELT and ICEWS have no quoting, and there the import stops rather than
+   record wrong provenance); rows are then numbered as records and the caller says so.
 """
 
 from __future__ import annotations
@@ -54,6 +55,9 @@ class DelimitedRead:
         Physical lines in the file.
     blank : int
         Blank lines skipped.
+    records : bool
+        True when ``line`` holds record numbers, not physical lines: a quoted CSV field
+        spans several lines, so the two differ.
     """
 
     table: str
@@ -61,6 +65,7 @@ class DelimitedRead:
     rejects: list[tuple[int, str, int | None, str]] = field(default_factory=list)
     lines: int = 0
     blank: int = 0
+    records: bool = False
 
 
 def count_lines(path: Path) -> int:
@@ -211,10 +216,19 @@ def read_delimited(
         blank = blank_lines(path)
         excluded = sorted(set(excluded) | set(blank))
     if total - len(excluded) != accepted:
-        raise StoreError(
-            f"{path}: line accounting failed ({total} lines, {accepted} rows read, {len(excluded)} excluded)",
-            hint="the file may contain line breaks inside fields; please report this file to detente's issue tracker",
+        if not quote:
+            raise StoreError(
+                f"{path}: line accounting failed ({total} lines, {accepted} rows read, {len(excluded)} excluded)",
+                hint="please report this file to detente's issue tracker",
+            )
+        # Quoted fields with line breaks: physical lines cannot be recovered from the reader's
+        # output, so rows are numbered as records (header = 1), and the caller is told.
+        con.execute(
+            f"CREATE OR REPLACE TEMP TABLE {table} AS SELECT k + {1 if header else 0} AS line, * EXCLUDE (k) "
+            f"FROM {table}_acc"
         )
+        con.execute(f"DROP TABLE {table}_acc")
+        return DelimitedRead(table=table, rows=int(accepted), rejects=rejects, lines=total, blank=0, records=True)
 
     if excluded:
         gaps = [(e - i, i) for i, e in enumerate(excluded, start=1)]

@@ -195,15 +195,15 @@ def import_tabular(
     create_codebook(con)
     with plain_file(path) as plain:
         rejects: list[tuple[int, str, int | None, str]] = []
+        records = False
         if fmt == "parquet":
             try:
                 names = [r[0] for r in con.execute(
-                    f"SELECT name FROM parquet_schema({sql_str(str(plain))}) WHERE num_children IS NULL OR num_children = 0"
+                    f"DESCRIBE SELECT * FROM read_parquet({sql_str(str(plain))})"
                 ).fetchall()]
             except Exception as exc:
                 raise DataFormatError(f"not a readable Parquet file: {str(exc).splitlines()[0]}", path=path,
                                       hint="check the file; use kind csv for text tables") from exc
-            names = [n for n in names if n != "schema"]
             cols = ", ".join(f'CAST("{n}" AS VARCHAR) AS "{n}"' for n in names)
             run_with_progress(
                 con,
@@ -218,12 +218,15 @@ def import_tabular(
             delimiter = _sniff_delimiter(head)
             names = next(csv.reader(io.StringIO(head), delimiter=delimiter))
             names = [n.strip() for n in names]
+            if names:
+                names[0] = names[0].lstrip("\ufeff")  # a byte-order mark from spreadsheet exports
             if len(set(names)) != len(names):
                 raise DataFormatError("duplicate column names in the header", path=path, line=1,
                                       hint="give every column a distinct name")
             result = read_delimited(con, plain, tuple(names), header=True, delimiter=delimiter, quote='"',
                                     progress=progress)
             rejects, read, blank = result.rejects, result.rows + len(result.rejects), result.blank
+            records = result.records
         columns = {f: f for f in EVENT_FIELDS if f in names and f not in _DERIVED}
         columns.update(spec["columns"])
         missing = [f for f in REQUIRED if f not in columns]
@@ -237,9 +240,11 @@ def import_tabular(
                 "map them with --map date=COL,source=COL,target=COL,cameo=COL",
             )
         stage_quarantine(con, [(line, reject_reason(kind, found, len(names)), raw) for line, kind, found, raw in rejects])
-        parquet = fmt == "parquet"
+        no_lines = fmt == "parquet" or records  # raw rows cannot be read back by line number
         sql = _checked_sql(columns, dataset=dataset, date_format=date_format, file=file, doc_default=path.name,
-                           raw_json=parquet)
-        stage_checked(con, sql, raw_from=None if parquet else plain, raw_column="_raw_text" if parquet else None)
+                           raw_json=no_lines)
+        stage_checked(con, sql, raw_from=None if no_lines else plain, raw_column="_raw_text" if no_lines else None)
     notes = [f"{blank} blank lines skipped"] if blank else []
+    if records:
+        notes.append("quoted fields span several lines, so `row` and quarantine lines are record numbers (header = 1)")
     return Staged(dataset=dataset, read=int(read), notes=notes)

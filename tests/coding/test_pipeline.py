@@ -145,3 +145,13 @@ def test_many_small_documents_keep_their_order(coder):
     results = list(coder.code_document_results(docs))
     assert [r.doc_id for r in results] == [d.id for d in docs]
     assert all(r.events[0].root == ("19" if i % 2 else "05") for i, r in enumerate(results))
+
+
+def test_sentence_mode_source_spans_follow_annotation_practice(coder):
+    sentences = [
+        "Sergey Lavrov, the Russian foreign minister, criticized the United States.",
+        "Russia said it would attack Ukraine.",
+    ]
+    first, second = coder.code_sentences(sentences)
+    assert sentences[0][slice(*first.source_span)] == "Sergey Lavrov, the Russian foreign minister"
+    assert second.event.cameo == "1384" and sentences[1][slice(*second.source_span)] == "Russia"

@@ -99,6 +99,7 @@ def test_filters(store: EventStore) -> None:
     assert len(store.events(dyad=("RUS", "USA"), directed=True)) == 0
     assert len(store.events(dyad=("USAGOV", "RUS"))) == 2  # role suffix narrows, bare code widens
     assert len(store.events(actor="UKR")) == 2
+    assert len(store.events(actor="Ukraine")) == 2  # names resolve through the registry
     assert set(store.events(actor="RUS").cameo) == {"041", "043", "190", "172", "057"}
     assert list(store.events(cameo="04").cameo) == ["041", "043"]
     assert list(store.events(cameo=["19", "17"]).cameo) == ["190", "172"]

@@ -131,7 +131,10 @@ _PEOPLE: list[tuple[str, str, date | None, date | None]] = [
     ("Kim Jong Un", "PRKGOV", None, None),
 ]
 _METONYMS = {"White House": "USAGOV", "State Department": "USAGOV", "Pentagon": "USAMIL", "Kremlin": "RUSGOV"}
-_TITLES = r"(?:President|Prime Minister|Foreign Minister|Defen[cs]e Minister|Minister|Secretary of State|Secretary|Vice President|Ambassador|officials?|government|leaders?|diplomats?|troops|forces|army|military)"
+_TITLES = (
+    r"(?:President|Prime Minister|Foreign Minister|Defen[cs]e Minister|Minister|Secretary of State|Secretary"
+    r"|Vice President|Ambassador|officials?|government|leaders?|diplomats?|troops|forces|army|military)"
+)
 
 
 @functools.cache

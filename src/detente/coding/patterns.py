@@ -232,6 +232,8 @@ _TABLE = _p(
     pull out obj:troops -> 0874
     retreat|surrender -> 0874
     declare|announce|agree obj:ceasefire -> 0871
+    lift|end|ease obj:curfew -> 0813
+    complete|begin|start|announce|order|speed obj:withdrawal -> 0874
     lift|end|revoke obj:emergency -> 0814
     allow obj:inspectors -> 0862
     concede|yield|cede|capitulate -> 080
@@ -279,6 +281,11 @@ _TABLE = _p(
     issue obj:ultimatum -> 139
     # 14 protest
     protest|demonstrate|rally|march -> 141
+    stage|hold|organize|organise|begin|start|launch|continue|join|lead obj:protest -> 141
+    stage|hold|begin|start|continue|launch|go on obj:hunger -> 142
+    stage|hold|organize|organise|begin|start|call|launch|continue obj:walkout -> 143
+    riot -> 145
+    block|barricade|blockade obj:road -> 144
     strike -> 190
     boycott -> 143
     # 15 force posture
@@ -344,6 +351,11 @@ for _name, _words in {
     "demand": "demand demands",
     "visit": "visit visits trip trips tour",
     "access": "access",
+    "protest": "protest protests demonstration demonstrations rally rallies march marches sit-in vigil",
+    "hunger": "hunger",
+    "walkout": "strike strikes walkout walkouts stoppage",
+    "road": "road roads street streets highway bridge border crossing",
+    "withdrawal": "withdrawal pullout pull-out",
     "emergency": "emergency siege martial",
     "curfew": "curfew",
     "problem": "covid-19 covid coronavirus virus pandemic epidemic ebola disease diseases malaria poverty "

@@ -69,6 +69,9 @@ _PEOPLE_NOUNS = frozenset(
     "group agency court council committee party organization organisation coalition alliance "
     "ministry department office army police union team country nation state government".split()
 )
+_GOVERNOR_DEFAULT = {"threat": "130", "refusal": "120", "request": "020", "demand": "100"}
+"""Code for a modality verb whose governed act has no pattern ("threatened to leave" -> 130)."""
+_QUANTITY_WORDS = frozenset("part parts some all most much half share portion rest bulk many".split())
 _MILITARY_WORDS = frozenset({"military", "defense", "defence", "security", "lethal"})
 _NOMINAL_EVENTS = frozenset(
     "call calls talks talk negotiation negotiations meeting meetings summit summits discussions "
@@ -118,6 +121,7 @@ class _Arg:
     actors: list[_Actor]
     span: tuple[int, int]  # char span of the noun phrase in the document (first conjunct)
     whole: tuple[int, int] | None = None  # the whole coordination ("The US and China")
+    full: tuple[int, int] | None = None  # with appositions and post-modifiers, without relative clauses
 
 
 @dataclass
@@ -270,7 +274,7 @@ class Coder:
             if event is None:
                 results.append(None)
                 continue
-            src = best.source.span if best.source is not None else None
+            src = self._source_span(best.source, ctx) if best.source is not None else None
             tgt = best.target.span if best.target is not None and self._actor_like(best.target) else None
             if best.symmetric and best.source is not None and best.source.whole != best.source.span:
                 if tgt is None or best.target is best.source:
@@ -399,7 +403,7 @@ class Coder:
         if code is None:
             if governor is None:
                 return None
-            code = {"threat": "130", "intent": None, "refusal": "120", "request": "020", "demand": "100"}.get(governor_modality)
+            code = _GOVERNOR_DEFAULT.get(governor_modality or "")
             if code is None:
                 return None
         # source and target
@@ -470,7 +474,11 @@ class Coder:
         else:
             pairs = [(s, t) for s in sources[:3] for t in targets[:3]]
         for s_actor, t_actor in pairs:
-            if t_actor is not None and s_actor is not None and t_actor.code[:3] == s_actor.code[:3] and t_actor.start != s_actor.start and not symmetric:
+            same_side = (
+                t_actor is not None and s_actor is not None and not symmetric
+                and t_actor.code[:3] == s_actor.code[:3] and t_actor.start != s_actor.start
+            )
+            if same_side:  # "the US ... US control": look for the other side instead
                 t_actor = None
             if t_actor is None:
                 t_actor = self._fallback_target(verb, s_actor, offset, ctx, target)
@@ -563,6 +571,11 @@ class Coder:
                 out.extend(c for c in child.children if c.dep_ == "pobj")
         if verb.dep_ == "acl" and verb.tag_ == "VBN":
             out.append(verb.head)  # "sanctions imposed by ..."
+        for obj in list(out):  # "part of the aid programme", "some of the sanctions": the real object
+            if obj.lower_ in _QUANTITY_WORDS:
+                for prep in obj.children:
+                    if prep.dep_ == "prep" and prep.lower_ == "of":
+                        out.extend(c for c in prep.children if c.dep_ == "pobj")
         extra = []
         for obj in out:  # "sanctions relief", "peace talks": look at the compound's head and its modifiers
             extra.extend(c for c in obj.children if c.dep_ in ("compound", "amod"))
@@ -587,7 +600,8 @@ class Coder:
             if subj is not None:
                 if subj.lower_ in _RELATIVE and node.dep_ == "relcl":
                     subj = node.head
-                if node.i != verb.i and verb.dep_ == "xcomp" and node.lemma_ and self._lemma(node) in P.REQUEST_VERBS | P.DEMAND_VERBS:
+                controls = self._lemma(node) in P.REQUEST_VERBS | P.DEMAND_VERBS
+                if node.i != verb.i and verb.dep_ == "xcomp" and controls:
                     obj = next((c for c in node.children if c.dep_ == "dobj"), None)
                     if obj is not None:
                         return obj, False, None
@@ -669,7 +683,9 @@ class Coder:
                 return True
         return False
 
-    def _clause_modality(self, verb: Token, governor: Token | None, source_tok: Token | None, ctx: _Context, offset: int) -> str | None:
+    def _clause_modality(
+        self, verb: Token, governor: Token | None, source_tok: Token | None, ctx: _Context, offset: int
+    ) -> str | None:
         node = governor if governor is not None else verb
         aux = {c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")}
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in node.children):
@@ -752,7 +768,9 @@ class Coder:
         if len(heads) > 1:  # "The US and China": the whole coordination
             last = doc[max(right, _right_edge(heads[-1]))]
             whole = (span[0], offset + last.idx + len(last.text))
-        return _Arg(tok, actors, span, whole)
+        full_end = doc[_full_right_edge(tok)]
+        full = (span[0], offset + full_end.idx + len(full_end.text))
+        return _Arg(tok, actors, span, whole, full)
 
     def _actor_of(self, tok: Token, offset: int, ctx: _Context) -> _Actor | None:
         if tok.lower_ in _PERSON_PRONOUNS:
@@ -797,6 +815,16 @@ class Coder:
             actor = replace(actor, code=with_role(actor.code, self._lemma(tok)))
         return actor
 
+    def _source_span(self, arg: _Arg, ctx: _Context) -> tuple[int, int]:
+        """The source's span as annotators mark it: the whole noun phrase with appositions
+        ("Zabihullah Mujahid, the Taliban spokesman"), or for "it"/"he" under "X said", X's."""
+        tok = arg.token
+        if tok.lower_ in _PERSON_PRONOUNS | _THING_PRONOUNS:
+            speaker = self._speaker_of_clause(tok)
+            if speaker is not None and speaker.i != tok.i:
+                return self._arg(speaker, 0, ctx).full or arg.span
+        return arg.full or arg.span
+
     def _actor_like(self, arg: _Arg) -> bool:
         """Whether a noun phrase names an actor (not a theme such as "the ban" or a pronoun)."""
         tok = arg.token
@@ -840,7 +868,9 @@ class Coder:
                 break
         return None
 
-    def _fallback_target(self, verb: Token, source: _Actor | None, offset: int, ctx: _Context, target: _Arg | None) -> _Actor | None:
+    def _fallback_target(
+        self, verb: Token, source: _Actor | None, offset: int, ctx: _Context, target: _Arg | None
+    ) -> _Actor | None:
         """A target named elsewhere in the sentence (after the verb first), else in the previous sentence."""
         if target is not None and target.actors:
             return None
@@ -902,9 +932,9 @@ class Coder:
         s_actor, t_actor = cand.source_actor, cand.target_actor
         if not permissive and (s_actor is None or t_actor is None):
             return None
-        if s_actor is not None and t_actor is not None and s_actor.code == t_actor.code and (t_actor.fallback or permissive is False):
+        if s_actor is not None and t_actor is not None and s_actor.code == t_actor.code:
             if s_actor.start == t_actor.start or t_actor.fallback:
-                return None
+                return None  # an actor acting on itself is a parsing artefact
         when = self._date_for(cand, sdoc, offset, ctx)
         note = None
         if when is None:
@@ -991,7 +1021,8 @@ class Coder:
             return dates[0]
         same_year = _SAME_YEAR.search(_text(sdoc))
         if same_year and ctx.last_date is not None:
-            return DateMention(same_year.start(), same_year.end(), same_year.group(0), date(ctx.last_date.year, 1, 1), "year", True)
+            start, end = same_year.span()
+            return DateMention(start, end, same_year.group(0), date(ctx.last_date.year, 1, 1), "year", True)
         if ctx.doc_date is not None:
             return DateMention(0, 0, "", ctx.doc_date, "day", False)
         return None
@@ -1142,6 +1173,19 @@ _TIME_WORDS = frozenset(
 
 def _is_time_word(tok: Token) -> bool:
     return tok.lower_ in _TIME_WORDS or tok.like_num
+
+
+def _full_right_edge(tok: Token) -> int:
+    """Last token of the noun phrase with its appositions and modifiers, before any relative clause."""
+    right = tok.i
+    for child in tok.rights:
+        if child.dep_ == "relcl":
+            break
+        right = max(right, child.right_edge.i)
+    doc = tok.doc
+    while right > tok.i and doc[right].is_punct and doc[right].text not in ")]":
+        right -= 1
+    return right
 
 
 def _same(a: Token | None, b: Token | None) -> bool:

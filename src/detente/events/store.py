@@ -140,17 +140,22 @@ def actor_prefixes(code: str) -> list[str]:
     """Code prefixes that stand for an actor: itself, plus the members of a group (`EUR` -> EU states).
 
     A role suffix narrows (`USAGOV` matches `USAGOV`, `USAGOVMIL`); a bare code widens
-    (`USA` matches `USA`, `USAGOV`, `USAMIL`, ...).
+    (`USA` matches `USA`, `USAGOV`, `USAMIL`, ...). A name the registry knows is
+    resolved first (`"Russia"` -> `RUS`, `"the Kremlin"` -> `RUSGOV`).
     """
-    code = code.strip().upper()
-    prefixes = [code]
+    code = code.strip()
+    members: tuple[str, ...] = ()
     try:
         from detente.actors import get_registry
 
         registry = get_registry()
+        if not registry.is_code(code):  # a name ("Russia", "the Kremlin") rather than a code
+            code = registry.resolve(code) or code
+        code = code.upper()
         members = registry.group_members(code) if code == registry.base_code(code) else ()
     except Exception:  # noqa: BLE001 - unknown codes simply match themselves
-        members = ()
+        code = code.upper()
+    prefixes = [code]
     prefixes += [m.upper() for m in members if m.upper() != code]
     return prefixes
 

@@ -316,38 +316,146 @@ def challenge_utilities(
     return back(own), back(other), back(p), np.ascontiguousarray(r.T)
 
 
-def _weighted_median_t(x: NDArray[np.float64], w: NDArray[np.float64]) -> NDArray[np.float64]:
-    """`detente.bargaining.models.median.weighted_median` in the internal layout, (N, B) -> (B,).
-
-    Without sorting: the lower end of the median interval is the least x_j with
-    sum_{k: x_k <= x_j} w_k >= W/2 (less the tie tolerance), the upper end the least
-    x_j where that sum passes W/2 (plus it); the same rule as the sorted cumulative sum.
-    """
+def _median_thresholds(w: NDArray[np.float64]) -> tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.float64]]:
+    """Vote weights (N, B) and the cumulative weights that bound the weighted median,
+    (W/2 - tol, W/2 + tol) per row, as `weighted_median` sets them (zero-weight rows vote
+    equally). They depend on the weights only, which stay fixed through the rounds."""
     total = w.sum(axis=0)
     if not (total > 0).all():  # all-zero rows: an unweighted median
         w = np.where(total > 0, w, 1.0)
         total = w.sum(axis=0)
-    below = np.less_equal(x[:, None, :], x[None, :, :])  # [k, j]: x_k <= x_j
-    reach = (w[:, None, :] * below).sum(axis=0)  # weight at or below x_j
     half = 0.5 * total
     tol = TIE_RTOL * total
-    lower = np.where(reach >= half - tol, x, np.inf).min(axis=0)
-    upper = np.where(reach > half + tol, x, np.inf).min(axis=0)
+    return w, half - tol, half + tol
+
+
+def _weighted_median_t(
+    x: NDArray[np.float64], w: NDArray[np.float64], low: NDArray[np.float64], high: NDArray[np.float64]
+) -> NDArray[np.float64]:
+    """`detente.bargaining.models.median.weighted_median` in the internal layout, (N, B) -> (B,),
+    with `w`, `low`, `high` from `_median_thresholds`.
+
+    Without sorting: the lower end of the median interval is the least x_j with
+    sum_{k: x_k <= x_j} w_k >= W/2 (less the tie tolerance), the upper end the least
+    x_j where that sum passes W/2 (plus it): the same rule as the sorted cumulative sum.
+    """
+    below = np.less_equal(x[:, None, :], x[None, :, :])  # [k, j]: x_k <= x_j
+    reach = (w[:, None, :] * below).sum(axis=0)  # weight at or below x_j
+    lower = np.where(reach >= low, x, np.inf).min(axis=0)
+    upper = np.where(reach > high, x, np.inf).min(axis=0)
     np.minimum(upper, x.max(axis=0), out=upper)
     return 0.5 * (lower + upper)
 
 
 class _Workspace:
-    """Scratch arrays for the rounds of one block, (N, N, rows) float and bool; a round on
-    fewer rows uses views of their first columns. Allocating them once avoids fresh
-    memory (and its page faults) for every temporary of every round."""
+    """Scratch arrays for the rounds of one block: (N, N, rows) float and bool arrays, each
+    a contiguous view of the front of a flat buffer, so that a round on fewer rows still
+    gets contiguous arrays (NumPy runs them about twice as fast as strided views).
+    Allocating them once spares fresh memory (and its page faults) for every temporary
+    of every round."""
 
     def __init__(self, n: int, rows: int) -> None:
-        self.f = [np.empty((n, n, rows)) for _ in range(7)]
-        self.b = [np.empty((n, n, rows), dtype=bool) for _ in range(7)]
+        self.n = n
+        self.f = [np.empty(n * n * rows) for _ in range(7)]
+        self.b = [np.empty(n * n * rows, dtype=bool) for _ in range(5)]
 
     def views(self, rows: int) -> tuple[list[NDArray[np.float64]], list[NDArray[np.bool_]]]:
-        return [a[:, :, :rows] for a in self.f], [a[:, :, :rows] for a in self.b]
+        shape, size = (self.n, self.n, rows), self.n * self.n * rows
+        return [a[:size].reshape(shape) for a in self.f], [a[:size].reshape(shape) for a in self.b]
+
+
+def _masked_min(values: NDArray[np.float64], mask: NDArray[np.bool_], scratch: NDArray[np.float64]) -> NDArray[np.float64]:
+    """min over j (axis 1) of values[i, j] where mask[i, j]; about _NONE where the mask is empty.
+
+    Adds _NONE x (not mask) in place (values + 0 = values exactly), then reduces.
+    """
+    values += np.multiply(np.logical_not(mask), _NONE, out=scratch)
+    return values.min(axis=1)
+
+
+def _best_offers(
+    other: NDArray[np.float64],
+    dist: NDArray[np.float64],
+    toward: NDArray[np.float64],
+    span: float,
+    candidates: NDArray[np.bool_],
+    phi: NDArray[np.float64],
+    key: NDArray[np.float64],
+    scratch: NDArray[np.float64],
+    tied: NDArray[np.bool_],
+) -> NDArray[np.float64]:
+    """The offer each actor accepts among `candidates`: least move (phi x distance), then
+    the proposer who expects most, then the lower position; (N, B), about _NONE for none.
+
+    `phi`, `key`, `scratch` and `tied` are overwritten.
+    """
+    np.multiply(phi, dist, out=key)  # how far the offer moves i
+    least = _masked_min(key, candidates, scratch)
+    np.less_equal(key, (least + 1e-12 * span)[:, None, :], out=tied)
+    tied &= candidates
+    # Equal moves (e.g. capitulating up or down by the same distance): the most credible
+    # offer, the one whose proposer expects most, E^i(U_ji); then the lower. (Coincident
+    # proposers tie in almost every row, so this runs unconditionally; with a single
+    # tied offer it changes nothing.)
+    credibility = np.subtract(other, np.multiply(np.logical_not(tied), _NONE, out=scratch), out=scratch)
+    tied &= credibility >= (credibility.max(axis=1) - _EU_TOL)[:, None, :]
+    offer = np.multiply(phi, toward, out=phi)
+    return _masked_min(offer, tied, scratch)
+
+
+def _classify(
+    own: NDArray[np.float64],
+    other: NDArray[np.float64],
+    pji: NDArray[np.float64],
+    dist: NDArray[np.float64],
+    toward: NDArray[np.float64],
+    span: float,
+    confrontation: Confrontation,
+    choice: Choice,
+) -> NDArray[np.float64]:
+    """All offer classes and the choice among them, for any rule; (N, B) chosen moves
+    (about _NONE where no offer is accepted). Works on copies: the inputs are kept."""
+    apart = dist > _SAME * span  # actors that met by different arithmetic paths are together
+    gains = other > _EU_TOL  # the proposer j expects to gain
+    gains &= apart
+    opposed = own < -_EU_TOL
+    opposed &= gains
+    capitulate = np.add(other, own) <= _EU_TOL  # E^i(U_ji) <= |E^i(U_ij)|
+    capitulate &= opposed
+    compromise = opposed ^ capitulate
+    confront = own > _EU_TOL
+    if confrontation == "expected":
+        confront &= gains
+        phi = pji * confront
+    elif confrontation == "loser":
+        confront &= other > own + _EU_TOL
+        confront &= apart
+        phi = confront.astype(float)
+    else:
+        confront[...] = False
+        phi = np.zeros_like(own)
+    # phi = P_ji or 1 (confrontation) + 1 (capitulation) - E^i(U_ij) / E^i(U_ji)
+    # (compromise); E^i(U_ji) > tolerance in a compromise, so the clipped divisor changes
+    # nothing where it counts and keeps the ratio finite elsewhere. Masks enter as 0/1
+    # factors (x * 1 + 0 = x exactly), which is much faster than `np.where`.
+    phi += capitulate
+    ratio = np.maximum(other, _EU_TOL)
+    np.divide(own, ratio, out=ratio)
+    ratio *= compromise
+    phi -= ratio
+    if choice == "credible":
+        # Credibility classes: a confrontation (both expect to gain, so the contest
+        # happens) before a compromise before a capitulation; least move within a class.
+        has_confront = confront.any(axis=1, keepdims=True)
+        has_compromise = compromise.any(axis=1, keepdims=True)
+        valid = compromise & ~has_confront
+        has_compromise |= has_confront
+        capitulate &= ~has_compromise
+        valid |= capitulate
+        valid |= confront
+    else:
+        valid = opposed | confront
+    return _best_offers(other, dist, toward, span, valid, phi, np.empty_like(own), ratio, np.empty_like(valid))
 
 
 def _round_t(
@@ -367,9 +475,10 @@ def _round_t(
 
     Every offer to i from j is a fraction phi of the way from x_i to x_j:
     capitulation 1, compromise |E^i(U_ij)| / E^i(U_ji), confrontation P_ji
-    ("expected"), 1 ("loser") or none. Class masks enter as 0/1 factors and
-    "no offer" as a huge addend, which gives the same numbers as selecting with
-    `np.where` (x * 1 + 0 = x exactly) at a fraction of the cost.
+    ("expected"), 1 ("loser") or none. With `choice="credible"` an actor facing a
+    confrontation takes the best of those and nothing else; so confrontations are
+    resolved for all rows at once, and only the rows where some actor faces no
+    confrontation but other offers go through the full classification.
     """
     if confrontation not in ("expected", "loser", "none"):
         raise ModelError(f"unknown confrontation rule '{confrontation}'", hint="use 'expected', 'loser' or 'none'")
@@ -378,73 +487,40 @@ def _round_t(
     n, b = x.shape
     if work is None:
         work = _Workspace(n, b)
-    (toward, dist, f2, f3, f4, f5, f6), (b0, b1, b2, b3, b4, b5, b6) = work.views(b)
+    (toward, dist, f2, f3, f4, f5, f6), (b0, b1, b2, b3, b4) = work.views(b)
     np.subtract(x[None, :, :], x[:, None, :], out=toward)  # [i, j]: x_j - x_i
     np.abs(toward, out=dist)
     p = _win_probability_t(x, w, dist, f2, f3, f4)
     own, other, r = _challenge_utilities_t(x, s, mu, span, q, t, dist, p, f2, f3, f5, f6)
     pji = f6  # 1 - P_ij, left there by _challenge_utilities_t
-    # Signs and comparisons with a tolerance: on coarse scales (0, 50, 100) many
-    # expected utilities are exactly 0 or exactly equal, and rounding noise must not decide.
-    apart = np.greater(dist, _SAME * span, out=b0)  # actors that met by different arithmetic paths are together
-    gains = np.greater(other, _EU_TOL, out=b1)  # the proposer j expects to gain
-    gains &= apart
-    opposed = np.less(own, -_EU_TOL, out=b2)
-    opposed &= gains
-    capitulate = np.less_equal(np.add(other, own, out=f2), _EU_TOL, out=b3)  # E^i(U_ji) <= |E^i(U_ij)|
-    capitulate &= opposed
-    compromise = np.logical_xor(opposed, capitulate, out=b4)
-    confront = b5
-    if confrontation == "expected":
-        np.greater(own, _EU_TOL, out=confront)
-        confront &= gains
-    elif confrontation == "loser":
-        np.greater(own, _EU_TOL, out=confront)
-        np.add(own, _EU_TOL, out=f2)
-        confront &= np.greater(other, f2, out=b6)
-        confront &= apart
+    if confrontation == "none" or choice == "nearest":
+        chosen = _classify(own, other, pji, dist, toward, span, confrontation, choice)
     else:
-        confront[...] = False
-    # phi = P_ji or 1 (confrontation) + 1 (capitulation) - E^i(U_ij) / E^i(U_ji) (compromise);
-    # E^i(U_ji) > tolerance in a compromise, so the clipped divisor changes nothing where
-    # it counts and keeps the ratio finite elsewhere.
-    phi = pji
-    if confrontation == "expected":
-        phi *= confront
-    elif confrontation == "loser":
-        np.copyto(phi, confront)
-    else:
-        phi[...] = 0.0
-    phi += capitulate
-    ratio = np.maximum(other, _EU_TOL, out=f2)
-    np.divide(own, ratio, out=ratio)
-    ratio *= compromise
-    phi -= ratio
-    if choice == "credible":
-        # Credibility classes: a confrontation (both expect to gain, so the contest
-        # happens) before a compromise before a capitulation; least move within a class.
-        has_confront = confront.any(axis=1, keepdims=True)
-        has_compromise = compromise.any(axis=1, keepdims=True)
-        valid = np.logical_and(compromise, ~has_confront, out=b6)
-        has_compromise |= has_confront
-        capitulate &= ~has_compromise
-        valid |= capitulate
-        valid |= confront
-    else:
-        valid = np.logical_or(opposed, confront, out=b6)
-    invalid = np.logical_not(valid, out=b0)
-    key = np.multiply(phi, dist, out=f2)  # how far the offer moves i
-    key += np.multiply(invalid, _NONE, out=f3)
-    tied = np.less_equal(key, key.min(axis=1, keepdims=True) + 1e-12 * span, out=b1)
-    tied &= valid
-    if np.count_nonzero(tied) > np.count_nonzero(tied.any(axis=1)):
-        # Equal moves (e.g. capitulating up or down by the same distance): the most
-        # credible offer, the one whose proposer expects most, E^i(U_ji); then the lower.
-        credibility = np.subtract(other, np.multiply(np.logical_not(tied, out=b2), _NONE, out=f3), out=f3)
-        tied &= np.greater_equal(credibility, credibility.max(axis=1, keepdims=True) - _EU_TOL, out=b2)
-    offer = np.multiply(phi, toward, out=toward)
-    offer += np.multiply(np.logical_not(tied, out=b0), _NONE, out=f3)
-    chosen = offer.min(axis=1)
+        # Signs and comparisons with a tolerance: on coarse scales (0, 50, 100) many
+        # expected utilities are exactly 0 or exactly equal, and rounding noise must not decide.
+        gains = np.greater(dist, _SAME * span, out=b0)  # apart: actors that met by different paths are together
+        gains &= np.greater(other, _EU_TOL, out=b1)  # the proposer j expects to gain
+        confront = np.greater(own, _EU_TOL, out=b1)
+        if confrontation == "loser":
+            confront &= np.greater(other, np.add(own, _EU_TOL, out=f2), out=b2)
+            confront &= np.greater(dist, _SAME * span, out=b2)
+        else:
+            confront &= gains
+        opposed = np.less(own, -_EU_TOL, out=b2)
+        opposed &= gains
+        # Rows where some actor has no confrontation but other offers: full classification.
+        rest = np.flatnonzero((opposed.any(axis=1) & ~confront.any(axis=1)).any(axis=0))
+        if rest.size:
+            sub = lambda a: a[:, :, rest]  # noqa: E731
+            chosen_rest = _classify(
+                sub(own), sub(other), sub(pji), sub(dist), sub(toward), span, confrontation, choice
+            )
+        phi = pji  # P_ji, or 1 for "loser"
+        if confrontation == "loser":
+            phi[...] = 1.0
+        chosen = _best_offers(other, dist, toward, span, confront, phi, f2, f3, b3)
+        if rest.size:
+            chosen[:, rest] = chosen_rest
     moved = chosen < 0.5 * _NONE
     return np.where(moved, x + np.where(moved, chosen, 0.0), x), r
 
@@ -470,7 +546,8 @@ def _run_block(
     rows, n = x.shape
     xt = np.ascontiguousarray(x.T, dtype=float)  # a copy: (N, rows)
     xa, sa, wa = xt.copy(), np.ascontiguousarray(s.T, dtype=float), np.ascontiguousarray(w.T, dtype=float)
-    mu = _weighted_median_t(xa, wa)
+    vote, low, high = _median_thresholds(wa)
+    mu = _weighted_median_t(xa, vote, low, high)
     ta = np.full((n, rows), 0.5)
     still = np.zeros(rows, dtype=int)
     rounds = np.zeros(rows, dtype=int)
@@ -485,7 +562,7 @@ def _run_block(
         if active.size == 0:
             break
         new, r = _round_t(xa, sa, wa, mua, span, q, ta, confrontation, choice, work)
-        new_mu = _weighted_median_t(new, wa)
+        new_mu = _weighted_median_t(new, vote, low, high)
         if q != 1.0:  # T_i: did the median voter position move toward i?
             ta = (np.abs(new - new_mu) < np.abs(new - mua) - _SAME * span).astype(float)
         xt[:, active] = new
@@ -503,6 +580,7 @@ def _run_block(
             keep = ~done
             active = active[keep]
             xa, sa, wa, ta, mua = new[:, keep], sa[:, keep], wa[:, keep], ta[:, keep], new_mu[keep]
+            vote, low, high = vote[:, keep], low[keep], high[keep]
         else:
             xa, mua = new, new_mu
     return {

@@ -131,22 +131,24 @@ _NONE = 1e300
 def _vote_spread(
     wd: NDArray[np.float64], total: NDArray[np.float64], scratch: NDArray[np.float64]
 ) -> NDArray[np.float64]:
-    """sum_k w_k |a_k| for every pair (i, j) into `total` (N, N, B), from wd[k, l] = w_k |x_k - x_l|.
+    """sum_k w_k |a_k| for every pair (i, j) into `total` (N, N, B), from wd[l, k] = w_k |x_k - x_l|.
 
     With w_k >= 0, w_k |a_k| = |w_k |x_k - x_j| - w_k |x_k - x_i||; the sum is symmetric
-    in i and j, so it is built for i < j, one i at a time (a loop over actors, not draws).
-    `scratch` is any (N, N, B) array whose contents may be lost.
+    in i and j, so it is built for i < j, one i at a time (a loop over actors, not draws),
+    on contiguous (j, k, row) slabs. `scratch` is any contiguous (N, N, B) array whose
+    contents may be lost.
     """
-    n = wd.shape[0]
+    n, _, b = wd.shape
+    flat = scratch.reshape(-1)
     for i in range(n):
         total[i, i] = 0.0
         if i == n - 1:
             break
-        cells = scratch[:, : n - 1 - i]
-        np.subtract(wd[:, i + 1 :], wd[:, i : i + 1], out=cells)
+        cells = flat[: (n - 1 - i) * n * b].reshape(n - 1 - i, n, b)
+        np.subtract(wd[i + 1 :], wd[i], out=cells)
         np.abs(cells, out=cells)
         row = total[i, i + 1 :]
-        np.add.reduce(cells, axis=0, out=row)
+        np.add.reduce(cells, axis=1, out=row)
         total[i + 1 :, i] = row
     return total
 
@@ -161,12 +163,13 @@ def _win_probability_t(
 ) -> NDArray[np.float64]:
     """P_ij (eq. 31) in the internal layout: x, w (N, B), dist (N, N, B) -> (N, N, B).
 
-    `wd`, `spread` and `out` are optional (N, N, B) buffers; the result is written to `out`.
+    `wd`, `spread` and `out` are optional contiguous (N, N, B) buffers; the result is
+    written to `out`.
     """
     if wd is None or spread is None or out is None:
         wd, spread, out = np.empty_like(dist), np.empty_like(dist), np.empty_like(dist)
-    np.multiply(w[:, None, :], dist, out=wd)  # wd[k, l] = w_k |x_k - x_l|
-    pull = wd.sum(axis=0)  # sum_k w_k |x_k - x_l|
+    np.multiply(dist, w[None, :, :], out=wd)  # wd[l, k] = w_k |x_k - x_l|
+    pull = wd.sum(axis=1)  # sum_k w_k |x_k - x_l|
     _vote_spread(wd, spread, out)
     p = np.subtract(pull[None, :, :], pull[:, None, :], out=out)  # sum_k w_k a_k for (i, j)
     # Where the spread is 0 (x_i = x_j, or no weight tells them apart) the signed sum is
@@ -218,6 +221,14 @@ def _risk_from_security(sec: NDArray[np.float64], axis: int = 0) -> NDArray[np.f
     return (1.0 - rel / 3.0) / (1.0 + rel / 3.0)
 
 
+def _power(base: NDArray[np.float64], exponent: NDArray[np.float64]) -> NDArray[np.float64]:
+    """base ** exponent in place, as exp(exponent log base) (base >= 0; 0 ** r = 0 for r > 0)."""
+    with np.errstate(divide="ignore"):
+        np.log(base, out=base)
+    base *= exponent
+    return np.exp(base, out=base)
+
+
 def _challenge_utilities_t(
     x: NDArray[np.float64],
     s: NDArray[np.float64],
@@ -254,11 +265,12 @@ def _challenge_utilities_t(
         sec -= (1.0 - q) * (lean_mu.sum(axis=0, keepdims=True) - lean_mu + (d * lean[None, :, :]).sum(axis=1))
     r = _risk_from_security(sec, axis=0)
     r_rows = r[:, None, :]
-    # Pass 2 with r_i: U_s = 2 - 4 a^r, U_f = 2 - 4 b^r, a = 1/2 - h, b = 1/2 + h.
+    # Pass 2 with r_i: U_s = 2 - 4 a^r, U_f = 2 - 4 b^r, a = 1/2 - h, b = 1/2 + h;
+    # a^r = exp(r log a), which NumPy evaluates faster than `np.power` (to ~1e-16).
     lower = np.subtract(0.5, h, out=f0)
-    np.power(lower, r_rows, out=lower)
+    _power(lower, r_rows)
     gap = np.add(0.5, h, out=h)  # h is not needed any more
-    np.power(gap, r_rows, out=gap)
+    _power(gap, r_rows)
     gap -= lower
     gap *= 4.0  # U_s - U_f
     base = lower
@@ -397,7 +409,8 @@ def _best_offers(
     # offer, the one whose proposer expects most, E^i(U_ji); then the lower. (Coincident
     # proposers tie in almost every row, so this runs unconditionally; with a single
     # tied offer it changes nothing.)
-    credibility = np.subtract(other, np.multiply(np.logical_not(tied), _NONE, out=scratch), out=scratch)
+    # Every candidate has E^i(U_ji) > 0, so other x tied (0 where not tied) ranks the tied ones.
+    credibility = np.multiply(other, tied, out=scratch)
     tied &= credibility >= (credibility.max(axis=1) - _EU_TOL)[:, None, :]
     offer = np.multiply(phi, toward, out=phi)
     return _masked_min(offer, tied, scratch)

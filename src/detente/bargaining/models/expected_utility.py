@@ -198,7 +198,9 @@ def win_probability(
         dist_t = np.abs(xt[None, :, :] - xt[:, None, :])
     else:
         dist_t = np.ascontiguousarray(np.moveaxis(dist, 0, -1))
-    return np.ascontiguousarray(np.moveaxis(_win_probability_t(xt, wt, dist_t), -1, 0))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        p = _win_probability_t(xt, wt, dist_t)
+    return np.ascontiguousarray(np.moveaxis(p, -1, 0))
 
 
 def risk_exponent(first: NDArray[np.float64]) -> NDArray[np.float64]:
@@ -207,7 +209,8 @@ def risk_exponent(first: NDArray[np.float64]) -> NDArray[np.float64]:
     Sec_i = sum_{j != i} E_j(U_ji): how much the others expect to gain by challenging i.
     """
     sec = first.sum(axis=1) - np.diagonal(first, axis1=1, axis2=2)
-    return _risk_from_security(sec, axis=1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return _risk_from_security(sec, axis=1)
 
 
 def _risk_from_security(sec: NDArray[np.float64], axis: int = 0) -> NDArray[np.float64]:
@@ -216,15 +219,13 @@ def _risk_from_security(sec: NDArray[np.float64], axis: int = 0) -> NDArray[np.f
     hi = sec.max(axis=axis, keepdims=True)
     lo = sec.min(axis=axis, keepdims=True)
     spread = hi - lo
-    with np.errstate(invalid="ignore", divide="ignore"):
-        rel = np.where(spread > _EU_TOL, (2.0 * sec - hi - lo) / spread, 0.0)
+    rel = np.where(spread > _EU_TOL, (2.0 * sec - hi - lo) / spread, 0.0)  # callers silence 0/0
     return (1.0 - rel / 3.0) / (1.0 + rel / 3.0)
 
 
 def _power(base: NDArray[np.float64], exponent: NDArray[np.float64]) -> NDArray[np.float64]:
     """base ** exponent in place, as exp(exponent log base) (base >= 0; 0 ** r = 0 for r > 0)."""
-    with np.errstate(divide="ignore"):
-        np.log(base, out=base)
+    np.log(base, out=base)  # log 0 = -inf (callers silence the warning), exp(-inf) = 0
     base *= exponent
     return np.exp(base, out=base)
 
@@ -322,8 +323,9 @@ def challenge_utilities(
         dist_t = np.abs(xt[None, :, :] - xt[:, None, :])
     else:
         dist_t = np.ascontiguousarray(np.moveaxis(dist, 0, -1))
-    p = _win_probability_t(xt, wt, dist_t)
-    own, other, r = _challenge_utilities_t(xt, st, np.asarray(mu, dtype=float)[None, :], span, q, tt, dist_t, p.copy())
+    with np.errstate(invalid="ignore", divide="ignore"):
+        p = _win_probability_t(xt, wt, dist_t)
+        own, other, r = _challenge_utilities_t(xt, st, np.asarray(mu, dtype=float)[None, :], span, q, tt, dist_t, p.copy())
     back = lambda a: np.ascontiguousarray(np.moveaxis(a, -1, 0))  # noqa: E731
     return back(own), back(other), back(p), np.ascontiguousarray(r.T)
 
@@ -664,10 +666,11 @@ def expected_utility(
     converged = np.empty(d * k, dtype=bool)
     first: dict = {}
     for start, stop in zip(starts, stops):
-        out = _run_block(
-            x[start:stop], s[start:stop], w[start:stop], span, q, max_rounds, tol, patience,
-            confrontation, choice, record=start == 0,
-        )
+        with np.errstate(divide="ignore", invalid="ignore"):  # log 0 and 0/0 are handled
+            out = _run_block(
+                x[start:stop], s[start:stop], w[start:stop], span, q, max_rounds, tol, patience,
+                confrontation, choice, record=start == 0,
+            )
         mu[start:stop] = out["mu"]
         rounds[start:stop] = out["rounds"]
         converged[start:stop] = out["converged"]

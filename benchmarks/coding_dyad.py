@@ -167,17 +167,22 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     results = Coder().code_sentences(texts)
     t_code = time.perf_counter() - t0
+    from detente.coding.classifier import default_classifier
+
+    combined = Coder(classifier=default_classifier()).code_sentences(texts)
     nlp = nlp_mod.load()
     base = [baseline_spans(d) for d in nlp.pipe(texts, batch_size=nlp_mod.BATCH_SIZE)]
 
-    tallies = {name: {"S": Tally(), "T": Tally()} for name in ("coder", "baseline")}
+    tallies = {name: {"S": Tally(), "T": Tally()} for name in ("coder", "coder+clf", "baseline")}
     fired = 0
-    for s, res, (bs, bt) in zip(sentences, results, base):
+    for s, res, comb, (bs, bt) in zip(sentences, results, combined, base):
         gold_s, gold_t = s.spans("S"), s.spans("T")
         if res is not None:
             fired += 1
         tallies["coder"]["S"].add(to_tokens(s, res.source_span) if res else None, gold_s)
         tallies["coder"]["T"].add(to_tokens(s, res.target_span) if res else None, gold_t)
+        tallies["coder+clf"]["S"].add(to_tokens(s, comb.source_span) if comb else None, gold_s)
+        tallies["coder+clf"]["T"].add(to_tokens(s, comb.target_span) if comb else None, gold_t)
         tallies["baseline"]["S"].add(to_tokens(s, bs), gold_s)
         tallies["baseline"]["T"].add(to_tokens(s, bt), gold_t)
 

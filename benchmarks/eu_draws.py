@@ -9,14 +9,23 @@ draw at a time (on `--loop-draws` draws, since it is slow); it keeps the best of
 `--repeat` runs of each in CPU seconds (the CPUs are shared), checks that both give the
 same forecasts, and prints the ratio. Results go to benchmarks/results/eu_draws.md.
 
+`--baseline FILE` also times another version of the expected-utility module (a file
+holding an `expected_utility` function, e.g. an earlier revision taken from git) on the
+same draws, interleaved with the current one, checks that both give the same forecasts
+and rounds, and reports the speed-up; for instance, against the first implementation:
+
+    git show 28e95a5:src/detente/bargaining/models/expected_utility.py > /tmp/eu_first.py
+    .venv/bin/python benchmarks/eu_draws.py --baseline /tmp/eu_first.py
+
     .venv/bin/python benchmarks/eu_draws.py [--data ../shared/data/bdm_emissions_1994.csv]
-        [--draws 10000] [--loop-draws 300] [--repeat 3] [--seed 2025]
+        [--draws 10000] [--loop-draws 300] [--repeat 3] [--seed 2025] [--baseline FILE]
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import importlib.util
 import os
 import platform
 import time
@@ -67,6 +76,40 @@ def one_draw(inputs: ModelInput, d: int) -> ModelInput:
     )
 
 
+def load_baseline(path: Path):  # type: ignore[no-untyped-def]
+    """`expected_utility` from another version of the module, without replacing the registered one."""
+    saved = dict(MODELS)
+    spec = importlib.util.spec_from_file_location("eu_baseline", path)
+    if spec is None or spec.loader is None:
+        raise SystemExit(f"cannot load {path}")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    MODELS.clear()
+    MODELS.update(saved)  # its @register_model calls must not replace the current model
+    return module.expected_utility
+
+
+def compare_baseline(inputs: ModelInput, path: Path, repeat: int) -> dict:
+    """Best-of-`repeat` CPU seconds of the current and the baseline expected_utility, interleaved."""
+    current, baseline = MODELS["expected_utility"], load_baseline(path)
+    baseline(one_draw(inputs, 0))  # warm up
+    best_new = best_old = float("inf")
+    for _ in range(repeat):
+        cpu = time.process_time()
+        old = baseline(inputs)
+        best_old = min(best_old, time.process_time() - cpu)
+        cpu = time.process_time()
+        new = current(inputs)
+        best_new = min(best_new, time.process_time() - cpu)
+    same = bool(
+        np.allclose(old.outcome, new.outcome, atol=1e-9, rtol=0)
+        and np.array_equal(old.rounds, new.rounds)
+        and np.array_equal(old.converged, new.converged)
+    )
+    return {"file": path.name, "current": best_new, "baseline": best_old, "same": same,
+            "max_diff": float(np.abs(old.outcome - new.outcome).max())}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="emissions table (CSV)")
@@ -75,6 +118,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--seed", type=int, default=2025)
     parser.add_argument("--out", type=Path, default=RESULTS)
+    parser.add_argument("--baseline", type=Path, default=None, help="another expected_utility module file to time against")
     args = parser.parse_args()
     data = args.data if args.data.exists() else FALLBACK_DATA
     load_all()
@@ -110,6 +154,13 @@ def main() -> None:
             f"loop {loop_rate:10,.0f} draws/s | x{vec_rate / loop_rate:7.1f} | same={same} | "
             f"median forecast {np.median(out.outcome):.2f} {extra}"
         )
+    versus = compare_baseline(inputs, args.baseline, args.repeat) if args.baseline else None
+    if versus:
+        print(
+            f"expected_utility   current {versus['current']:.3f} s CPU | baseline {versus['file']} "
+            f"{versus['baseline']:.3f} s CPU | x{versus['baseline'] / versus['current']:.2f} | "
+            f"same forecasts and rounds={versus['same']} (max difference {versus['max_diff']:.1e})"
+        )
     load_after = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     lines = [
         "# Model-level draws per second: vectorised vs per-draw loop",
@@ -132,6 +183,20 @@ def main() -> None:
         lines.append(
             f"| {name} | {best:.3f} | {wall:.3f} | {vec:,.0f} | {loop:,.0f} | {ratio:.0f}x | {same} | {med:.2f} | {extra} |"
         )
+    eu = next(row for row in rows if row[0] == "expected_utility")
+    lines += [
+        "",
+        f"Expected utility, {args.draws:,} draws of the 10-actor single-issue scenario: {eu[1]:.3f} CPU s"
+        f" ({eu[2]:.3f} s wall), {eu[5]:.0f}x the draws per second of the per-draw loop.",
+    ]
+    if versus:
+        lines += [
+            "",
+            f"Against another version of the module (`{versus['file']}`), same draws, same process, interleaved:"
+            f" {versus['baseline']:.3f} CPU s before, {versus['current']:.3f} CPU s now,"
+            f" {versus['baseline'] / versus['current']:.2f}x faster; same forecasts (to 1e-9) and rounds:"
+            f" {versus['same']} (largest difference {versus['max_diff']:.1e}).",
+        ]
     args.out.parent.mkdir(parents=True, exist_ok=True)
     tmp = args.out.with_suffix(".md.tmp")
     tmp.write_text("\n".join(lines) + "\n")

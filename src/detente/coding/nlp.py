@@ -61,9 +61,19 @@ class _Lemmatizer:
             self._lemmatizer.lookups = source.lookups
         else:  # pragma: no cover - depends on spacy-lookups-data
             self._lemmatizer.initialize()
-        self._rules = self._lemmatizer.lookups.get_table("lemma_rules")
-        self._index = self._lemmatizer.lookups.get_table("lemma_index")
-        self._exc = self._lemmatizer.lookups.get_table("lemma_exc")
+        # spaCy's tables are keyed by hashed part-of-speech names and hold plain lists; copy
+        # them once into dicts keyed by the name, with the word index as a set, so that a
+        # new word costs a few hash look-ups instead of scans of 50,000-word lists.
+        rules = self._lemmatizer.lookups.get_table("lemma_rules")
+        index = self._lemmatizer.lookups.get_table("lemma_index")
+        exc = self._lemmatizer.lookups.get_table("lemma_exc")
+        self._rules: dict[str, list[tuple[str, str]]] = {}
+        self._index: dict[str, frozenset[str]] = {}
+        self._exc: dict[str, dict[str, list[str]]] = {}
+        for univ in {p.lower() for p in _TAG_POS.values()}:
+            self._rules[univ] = [(old, new) for old, new in rules.get(univ, [])]
+            self._index[univ] = frozenset(index.get(univ, []))
+            self._exc[univ] = dict(exc.get(univ, {}))
 
     def __call__(self, text: str, tag: str) -> str:
         key = (text, tag)
@@ -86,7 +96,7 @@ class _Lemmatizer:
         exc = self._exc.get(univ, {}).get(word)
         if exc:
             return exc[0]
-        index = self._index.get(univ, {})
+        index = self._index.get(univ, frozenset())
         if word in index:
             return word
         forms = []

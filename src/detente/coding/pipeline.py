@@ -56,6 +56,12 @@ ASSERTED_MODALITIES = frozenset({None, "threat", "intent", "refusal", "request",
 """Modalities under which the coded act itself (the threat, the pledge, the refusal) took place."""
 
 _TARGET_PREPS = ("with", "to", "against", "on", "toward", "towards", "from", "at", "into", "over", "for", "of")
+_ACT_NOUNS = frozenset(
+    "operation operations action actions lawsuit lawsuits suit complaint complaints case campaign campaigns "
+    "appeal appeals crackdown offensive raid raids strike strikes airstrike airstrikes attack attacks assault "
+    "assaults bombardment shelling fire".split()
+)
+_TARGET_PREP_RANK = {word: rank for rank, word in enumerate(_TARGET_PREPS)}
 _LOCATION_PREPS = frozenset({"in", "at", "near", "inside", "across", "during", "within"})
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 _THING_PRONOUNS = frozenset({"it", "its", "they", "them", "their"})
@@ -257,6 +263,7 @@ class Coder:
             (t[:nlp_mod.MAX_PARSE_CHARS] for t in texts), batch_size=self.batch_size, n_process=self.n_process
         )
         for text, sdoc in zip(texts, parsed):
+            _keep_text(sdoc, text[:nlp_mod.MAX_PARSE_CHARS])
             if not text.strip():
                 results.append(None)
                 continue
@@ -275,7 +282,7 @@ class Coder:
                 results.append(None)
                 continue
             src = self._source_span(best.source, ctx) if best.source is not None else None
-            tgt = best.target.span if best.target is not None and self._actor_like(best.target) else None
+            tgt = self._target_span(best, ctx)
             if best.symmetric and best.source is not None and best.source.whole != best.source.span:
                 if tgt is None or best.target is best.source:
                     src = tgt = best.source.whole  # "The US and China signed ...": both sides at once
@@ -310,6 +317,7 @@ class Coder:
         for span in prepared.wanted:
             sdoc = next(parsed)
             sentence = text[span.start:span.end]
+            _keep_text(sdoc, sentence)
             tone = sentence_tone(sentence)
             tones.append(tone)
             candidates = self._candidates(sdoc, span.start, ctx, permissive=False)
@@ -635,8 +643,9 @@ class Coder:
         an object whose modifiers name an actor ("blocked Russia's exports"); the
         subject of a reported clause ("said that Trump ...").
         """
+        children = list(verb.children)
         direct = []
-        for c in verb.children:
+        for c in children:
             if c.dep_ in ("dobj", "dative", "oprd") and not _same(c, source_tok):
                 if c.pos_ == "ADP" or c.tag_ in ("IN", "TO"):  # "offered to US a regiment"
                     c = next((g for g in c.children if g.dep_ == "pobj"), None)
@@ -646,19 +655,19 @@ class Coder:
         for child in direct:
             if P.family(self._lemma(child)) is None:
                 return child
-        for prep_word in _TARGET_PREPS:
-            for child in verb.children:
-                if child.dep_ in ("prep", "prt") and child.lower_ == prep_word:
-                    pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                    if pobj is not None and not _same(pobj, source_tok) and not _is_time_word(pobj):
-                        return pobj
+        preps = [c for c in children if c.dep_ in ("prep", "prt") and c.lower_ in _TARGET_PREP_RANK]
+        preps.sort(key=lambda c: _TARGET_PREP_RANK[c.lower_])  # stable: in sentence order within a word
+        for child in preps:
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and not _same(pobj, source_tok) and not _is_time_word(pobj):
+                return pobj
         for obj in objects:
-            for prep_word in _TARGET_PREPS[:-1]:
-                for child in obj.children:
-                    if child.dep_ == "prep" and child.lower_ == prep_word:
-                        pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                        if pobj is not None:
-                            return pobj
+            obj_preps = [c for c in obj.children if c.dep_ == "prep" and c.lower_ in _TARGET_PREP_RANK and c.lower_ != "of"]
+            obj_preps.sort(key=lambda c: _TARGET_PREP_RANK[c.lower_])
+            for child in obj_preps:
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj
         for child in direct:  # "supported Putin's invasion of Ukraine": the possessor first
             if _has_actor_child(child):
                 return child
@@ -822,8 +831,59 @@ class Coder:
         if tok.lower_ in _PERSON_PRONOUNS | _THING_PRONOUNS:
             speaker = self._speaker_of_clause(tok)
             if speaker is not None and speaker.i != tok.i:
-                return self._arg(speaker, 0, ctx).full or arg.span
-        return arg.full or arg.span
+                return _full_span(speaker) if "nosrc" not in _V else (self._arg(speaker, 0, ctx).full or arg.span)
+        return _full_span(tok) if "nosrc" not in _V else (arg.full or arg.span)
+
+    def _target_span(self, cand: _Candidate, ctx: _Context) -> tuple[int, int] | None:
+        """The target's span as annotators mark it: the whole noun phrase of the patient
+        ("the last ISIS group bastion in the country"), actor or not; when the rules found
+        no target, the verb's direct object or the object of a targeting preposition."""
+        arg = cand.target
+        tok = arg.token if arg is not None else None
+        if arg is not None and arg is cand.source:
+            return None
+        if tok is None:
+            tok = self._patient(cand.verb, cand.source.token if cand.source is not None else None)
+            if tok is None:
+                return None
+        if tok.tag_.startswith("VB"):
+            return None
+        tok = self._through_event_noun(tok, cand.verb)
+        if tok.lower_ in _PERSON_PRONOUNS | _THING_PRONOUNS | _RELATIVE or tok.pos_ in ("PRON", "NUM") or _is_time_word(tok):
+            if arg is not None and self._actor_like(arg):
+                return arg.span
+            return None
+        return _phrase_span(tok)
+
+    def _through_event_noun(self, tok: Token, verb: Token) -> Token:
+        """For "launched an operation against X", "carried out strikes on X", "filed a lawsuit
+        against X": X (the object names the act, not who it is done to)."""
+        if tok.lower_ not in _ACT_NOUNS and P.family(self._lemma(tok)) not in ("attack",):
+            return tok
+        for head in (tok, verb):
+            for child in head.children:
+                if child.dep_ == "prep" and child.lower_ in ("against", "on", "upon", "at", "targeting"):
+                    pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                    if pobj is not None and not _is_time_word(pobj):
+                        return pobj
+        for child in verb.children:  # "carried out a raid, targeting X"
+            if child.dep_ in ("advcl", "xcomp") and child.lower_ in ("targeting", "target", "hitting"):
+                dobj = next((c for c in child.children if c.dep_ == "dobj"), None)
+                if dobj is not None:
+                    return dobj
+        return tok
+
+    def _patient(self, verb: Token, source_tok: Token | None) -> Token | None:
+        """Best guess at what a verb acts on: its direct object, else a targeting preposition's object."""
+        for child in verb.children:
+            if child.dep_ in ("dobj", "dative") and not _same(child, source_tok):
+                return child
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ in _TARGET_PREP_RANK:
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None and not _is_time_word(pobj) and not _same(pobj, source_tok):
+                    return pobj
+        return None
 
     def _actor_like(self, arg: _Arg) -> bool:
         """Whether a noun phrase names an actor (not a theme such as "the ban" or a pronoun)."""
@@ -1043,7 +1103,10 @@ class Coder:
             return None
         try:
             if hasattr(self.classifier, "predict_root"):
-                code = self.classifier.predict_root([text])[0]
+                try:  # reuse this parse rather than parse the sentence again
+                    code = self.classifier.predict_root([text], docs=[sdoc])[0]
+                except TypeError:  # a user classifier without the `docs` keyword
+                    code = self.classifier.predict_root([text])[0]
             else:
                 code = self.classifier.predict([text])[0]
         except Exception:  # noqa: BLE001 - a broken model must not stop coding
@@ -1083,8 +1146,14 @@ class Coder:
             char_end=len(text), tone=sentence_tone(text), confidence=0.4, note="classifier",
             source_name=source.text if source else None, target_name=target.text if target else None,
         )
-        src = source_arg.span if source_arg else ((source.start, source.end) if source else None)
-        tgt = target_arg.span if target_arg else ((target.start, target.end) if target else None)
+        if subj_tok is not None and root is not None and obj_tok is None:
+            obj_tok = self._patient(root, subj_tok)
+        if obj_tok is not None and root is not None:
+            obj_tok = self._through_event_noun(obj_tok, root)
+        src = _full_span(subj_tok) if subj_tok is not None and subj_tok.pos_ != "PRON" else (
+            (source.start, source.end) if source else None)
+        tgt = _phrase_span(obj_tok) if obj_tok is not None and obj_tok.pos_ != "PRON" and not obj_tok.tag_.startswith("VB") else (
+            (target.start, target.end) if target else None)
         return SentenceResult(event, src, tgt)
 
 
@@ -1131,6 +1200,13 @@ def _text(sdoc: Doc) -> str:
         _TEXT_CACHE.clear()
     _TEXT_CACHE[key] = (sdoc, text)
     return text
+
+
+def _keep_text(sdoc: Doc, text: str) -> None:
+    """Record the text a Doc was parsed from (the same string `sdoc.text` would rebuild)."""
+    if len(_TEXT_CACHE) > 64:
+        _TEXT_CACHE.clear()
+    _TEXT_CACHE[id(sdoc)] = (sdoc, text)
 
 
 def _right_of_name(tok: Token) -> int:
@@ -1186,6 +1262,95 @@ def _full_right_edge(tok: Token) -> int:
     while right > tok.i and doc[right].is_punct and doc[right].text not in ")]":
         right -= 1
     return right
+
+
+_SPAN_CUT_DEPS = frozenset({"relcl", "cc", "conj", "advcl", "npadvmod", "ccomp", "xcomp", "parataxis"})
+_SPAN_KEEP_PREPS = frozenset({"of", "in", "from", "by", "near", "at", "inside", "outside", "across"})
+_WEEKDAYS_MONTHS = frozenset(w for w in _TIME_WORDS if len(w) > 3 and w not in ("week", "weeks", "month", "months", "year", "years", "days", "night", "time"))
+import os as _os
+_V = set(_os.environ.get("DV", "").split(","))
+
+
+def _phrase_span(tok: Token) -> tuple[int, int]:
+    if tok.dep_ == "poss" and tok.head.i != tok.i and "poss" not in _V:
+        tok = tok.head  # "Japan's Crown Prince Naruhito", "Trump's decision": the whole phrase
+    return _phrase_span_of(tok)
+
+
+def _phrase_span_of(tok: Token) -> tuple[int, int]:
+    """Character span (within the sentence) of the noun phrase headed by `tok`, as annotators
+    of who-did-what-to-whom mark it: the head with its left modifiers, appositions ("his
+    counterpart, Michel Aoun") and locative or "of" post-modifiers ("the rebel-held enclave
+    of Eastern Ghouta near the capital"), without a relative or infinitival clause, a
+    conjunct, a time phrase ("on Sunday") or a purpose phrase ("request for revocation")."""
+    doc = tok.doc
+    right = tok.i
+    for child in tok.rights:
+        if child.dep_ in _SPAN_CUT_DEPS or _is_time_phrase(child):
+            if "relcl" in _V and child.dep_ == "relcl":
+                right = max(right, child.right_edge.i)
+                continue
+            break
+        if child.dep_ == "punct":
+            if child.text == "," and any(c.dep_ == "appos" and c.i > child.i for c in tok.rights):
+                continue  # "Aya Hijazi, an American aid worker"
+            if child.text in ")]":
+                right = child.i
+                continue
+            if child.text in "([":
+                continue
+            break
+        if child.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children) and "acl" not in _V:
+            break
+        if child.dep_ == "prep" and child.lower_ not in _SPAN_KEEP_PREPS and "prep" not in _V:
+            break
+        right = max(right, child.right_edge.i)
+    left = tok.i
+    for child in tok.lefts:
+        if _is_time_phrase(child) and child.dep_ not in ("poss", "compound", "amod", "det"):
+            continue
+        left = min(left, child.left_edge.i)
+    while left < tok.i and (doc[left].is_punct or doc[left].dep_ in ("cc", "preconj")):
+        left += 1
+    while right > tok.i and doc[right].is_punct and doc[right].text not in ")]":
+        right -= 1
+    return doc[left].idx, doc[right].idx + len(doc[right].text)
+
+
+def _full_span(tok: Token) -> tuple[int, int]:
+    """Character span of the noun phrase headed by `tok` with its appositions and
+    post-modifiers ("Sergey Lavrov, the Russian foreign minister"), before any relative
+    clause or time phrase ("Russian police on Saturday" -> "Russian police")."""
+    if tok.dep_ == "poss" and tok.head.i != tok.i and "sposs" not in _V:
+        tok = tok.head  # "Iran's Supreme Leader": the whole phrase
+    doc = tok.doc
+    right = tok.i
+    for child in tok.rights:
+        if child.dep_ == "relcl" or _is_time_phrase(child):
+            break
+        right = max(right, child.right_edge.i)
+    left = tok.i
+    for child in tok.lefts:
+        if _is_time_phrase(child) and child.dep_ not in ("poss", "compound", "amod", "det"):
+            continue
+        left = min(left, child.left_edge.i)
+    while left < tok.i and doc[left].is_punct:
+        left += 1
+    while right > tok.i and doc[right].is_punct and doc[right].text not in ")]":
+        right -= 1
+    return doc[left].idx, doc[right].idx + len(doc[right].text)
+
+
+def _is_time_phrase(tok: Token) -> bool:
+    """`tok` heads "on Sunday", "this month", "on March 31", "hours earlier"."""
+    if tok.dep_ in ("npadvmod", "advmod") and (tok.lower_ in _TIME_WORDS or any(_is_time_word(t) for t in tok.subtree)):
+        return True
+    if tok.dep_ == "prep":
+        sub = list(tok.subtree)
+        if len(sub) <= 6 and any(t.lower_ in _WEEKDAYS_MONTHS or t.lower_ in _TIME_WORDS and t.dep_ == "pobj"
+                                 or (t.like_num and len(t.text) == 4) for t in sub):
+            return True
+    return False
 
 
 def _same(a: Token | None, b: Token | None) -> bool:

@@ -26,9 +26,18 @@ def _analyzer() -> Any:
 
 
 def sentence_tone(text: str) -> float:
-    """VADER compound score of one sentence, in [-1, 1] (0 for empty text)."""
+    """VADER compound score of one sentence, in [-1, 1] (0 for empty text).
+
+    Scores are cached by sentence text (news repeats sentences across outlets and
+    updates, and one sentence may carry several events).
+    """
     if not text or not text.strip():
         return 0.0
+    return _compound(text)
+
+
+@functools.lru_cache(maxsize=8192)
+def _compound(text: str) -> float:
     return round(float(_analyzer().polarity_scores(text)["compound"]), 4)
 
 

@@ -66,7 +66,17 @@ class Event:
 
     @property
     def event_id(self) -> str:
-        """A stable id from the event's content and provenance (importing twice gives the same id)."""
+        """A stable id from the event's content and provenance (importing twice gives the same id).
+
+        The MD5 digest of ``dataset|doc_id|row|sentence_index|char_start|date|source|target|cameo``
+        (Python's ``str()`` of each value: ``None`` -> ``"None"``, dates in ISO form), read as
+        a little-endian 128-bit integer and written as 32 lower-case hex digits. This is
+        exactly DuckDB's ``printf('%032x', md5_number(key))``, so bulk imports compute the
+        same id in SQL (:func:`detente.events.importers.staging.event_id_sql`) and the store
+        keeps it as a 16-byte ``UHUGEINT``. MD5 serves as a fingerprint here, not as a
+        security measure: 128 bits make an accidental collision negligible even over
+        billions of events.
+        """
         key = "|".join(
             str(v)
             for v in (
@@ -74,7 +84,8 @@ class Event:
                 self.date, self.source, self.target, self.cameo,
             )
         )
-        return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+        digest = hashlib.md5(key.encode("utf-8"), usedforsecurity=False).digest()
+        return f"{int.from_bytes(digest, 'little'):032x}"
 
     def to_record(self) -> dict[str, Any]:
         """A flat dict with `event_id` first, ready for a DataFrame or a store row."""

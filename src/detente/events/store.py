@@ -14,7 +14,8 @@ Tables
 Guarantees
 ----------
 *Idempotent.* ``event_id`` is a hash of an event's content and provenance
-(``Event.event_id``), computed in SQL for bulk imports; an event whose id is already
+(``Event.event_id``: MD5 as a 128-bit integer), computed in SQL for bulk imports and
+kept as a ``UHUGEINT`` (read back as the same 32 hex digits); an event whose id is already
 stored is counted as a duplicate and not added again (an anti-join, restricted to the
 batch's date range so DuckDB can skip row groups). Quarantined rows are likewise
 kept once per file, line and reason. Importing a file twice adds nothing.
@@ -23,7 +24,13 @@ kept once per file, line and reason. Importing a file twice adds nothing.
 the transaction is rolled back and the store is as it was.
 
 *Bulk.* Events move as Arrow tables or inside DuckDB (``read_csv``), never as
-row-by-row INSERTs.
+row-by-row INSERTs. A file is parsed once, in parallel; its SHA-256 (for the import
+log) is computed in a second thread meanwhile; validation, ids and the insert are one
+vectorised SQL statement.
+
+*Migration.* Stores written before ids became MD5 integers (``event_id`` as SHA-1
+text) are converted when opened for writing: the ids are recomputed from the stored
+columns in one statement, so re-imports into an old store still add nothing.
 
 ``event_id`` is the key but is not declared ``PRIMARY KEY``: DuckDB maintains such a
 constraint with an ART index that makes bulk inserts several times slower, and the
@@ -35,6 +42,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
@@ -48,12 +56,14 @@ from detente.events.importers.delimited import run_with_progress
 from detente.events.importers.quarantine import ProgressCallback
 from detente.events.importers.staging import (
     EVENT_FIELDS,
+    EVENT_ID_TYPE,
     STAGE,
     STAGE_QUARANTINE,
     drop_stage,
     has_stage,
     prepare_stage,
     event_id_sql,
+    event_id_text_sql,
     event_sql_types,
     stage_events,
 )
@@ -165,6 +175,12 @@ def _prefix_condition(column: str, prefixes: Sequence[str]) -> tuple[str, list[A
     return f"regexp_matches({column}, ?)", [pattern]
 
 
+_COMPRESSION: dict[str, str] = {"doc_id": " USING COMPRESSION uncompressed"}
+"""Per-column storage overrides for new stores. ``doc_id`` is nearly unique in bulk data
+(GDELT's GLOBALEVENTID): DuckDB's dictionary+FSST analysis of it costs about a quarter of
+the write time of a GDELT import and saves only ~8 bytes a row, so it is stored plain."""
+
+
 class EventStore:
     """Events in one DuckDB file, with idempotent, all-or-nothing imports.
 
@@ -240,13 +256,21 @@ class EventStore:
 
     def _create_tables(self) -> None:
         types_ = event_sql_types()
-        cols = ", ".join(f'"{name}" {typ}' for name, typ in types_.items())
+        cols = ", ".join(f'"{name}" {typ}{_COMPRESSION.get(name, "")}' for name, typ in types_.items())
         con = self.con
-        con.execute(f'CREATE TABLE IF NOT EXISTS events ("event_id" VARCHAR NOT NULL, {cols}, imported_at TIMESTAMP)')
-        have = {r[0] for r in con.execute("SELECT column_name FROM (DESCRIBE events)").fetchall()}
+        con.execute(
+            f'CREATE TABLE IF NOT EXISTS events ("event_id" {EVENT_ID_TYPE} NOT NULL, {cols}, imported_at TIMESTAMP)'
+        )
+        have = dict(con.execute("SELECT column_name, column_type FROM (DESCRIBE events)").fetchall())
         for name, typ in types_.items():  # the Event schema grew since this file was made
             if name not in have:
                 con.execute(f'ALTER TABLE events ADD COLUMN "{name}" {typ}')
+        if have.get("event_id", EVENT_ID_TYPE) != EVENT_ID_TYPE:
+            # A store from before ids became MD5 integers (SHA-1 text): recompute every id from
+            # the stored columns, so that re-importing a file still finds its events.
+            con.execute(
+                f'ALTER TABLE events ALTER COLUMN "event_id" SET DATA TYPE {EVENT_ID_TYPE} USING {event_id_sql()}'
+            )
         con.execute(
             "CREATE TABLE IF NOT EXISTS quarantine "
             "(file VARCHAR, line BIGINT, reason VARCHAR, raw VARCHAR, imported_at TIMESTAMP)"
@@ -313,17 +337,23 @@ class EventStore:
         if not src.is_file():
             raise InputError("file not found", path=src, hint="check the path")
         name = str(src.resolve())
-        digest = file_sha256(src, progress)
+        # The file's SHA-256 (for the import log) is computed in a second thread while DuckDB
+        # parses: hashlib releases the GIL, and so does DuckDB, so the two overlap.
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="detente-sha256") as pool:
+            digest = pool.submit(file_sha256, src)
+            if progress is not None:
+                progress("hash", 0.0)
 
-        def stage(con: Any) -> tuple[str, int, list[str]]:
-            staged = importer(con, src, file=name, progress=progress, **options)
-            return staged.dataset, staged.read, staged.notes
+            def stage(con: Any) -> tuple[str, int, list[str]]:
+                staged = importer(con, src, file=name, progress=progress, **options)
+                return staged.dataset, staged.read, staged.notes
 
-        return self._commit(stage, file=name, kind=kind, sha256=digest, progress=progress)
+            return self._commit(stage, file=name, kind=kind, sha256=digest, progress=progress)
 
     def _commit(
-        self, stage: Any, *, file: str, kind: str, sha256: str, progress: ProgressCallback | None = None
+        self, stage: Any, *, file: str, kind: str, sha256: Any, progress: ProgressCallback | None = None
     ) -> ImportSummary:
+        """Stage, dedupe and insert in one transaction; `sha256` is the digest or a Future of it."""
         if self.read_only:
             raise StoreError(f"event store {self.path} is open read-only", hint="open it without read_only to import")
         con = self.con
@@ -333,6 +363,10 @@ class EventStore:
         try:
             prepare_stage(con)
             dataset, read, notes = stage(con)
+            if not isinstance(sha256, str):  # a Future from the hashing thread, done by now as a rule
+                sha256 = sha256.result()
+                if progress is not None:
+                    progress("hash", 1.0)
             staged = added = 0
             if has_stage(con):
                 cols = ", ".join(f'"{c}"' for c in EVENT_FIELDS)
@@ -456,10 +490,10 @@ class EventStore:
         if dataset:
             where.append("dataset = ?")
             params.append(dataset)
-        sql = "SELECT " + ", ".join(f'"{c}"' for c in EVENT_COLUMNS) + " FROM events"
+        sql = f"SELECT {_event_columns_sql()} FROM events"
         if where:
             sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY date, event_id"
+        sql += " ORDER BY events.date, events.event_id"
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
         return self.con.execute(sql, params).df()
@@ -491,10 +525,10 @@ class EventStore:
             )
         out.parent.mkdir(parents=True, exist_ok=True)
         tmp = out.with_name(f".{out.name}.tmp-{os.getpid()}")
-        cols = ", ".join(f'"{c}"' for c in EVENT_COLUMNS)
+        cols = _event_columns_sql()
         try:
             self.con.execute(
-                f"COPY (SELECT {cols} FROM events ORDER BY date, event_id) TO '{_sql_path(tmp)}' {fmt}"
+                f"COPY (SELECT {cols} FROM events ORDER BY events.date, events.event_id) TO '{_sql_path(tmp)}' {fmt}"
             )
             os.replace(tmp, out)
         except Exception as exc:
@@ -503,6 +537,13 @@ class EventStore:
                 raise
             raise StoreError(f"cannot write {out}: {str(exc).splitlines()[0]}", hint="check the directory and free space") from exc
         return self.count()
+
+
+def _event_columns_sql() -> str:
+    """The EVENT_COLUMNS as stored, with `event_id` turned back into its text form."""
+    return ", ".join(
+        f'{event_id_text_sql(chr(34) + c + chr(34))} AS "{c}"' if c == "event_id" else f'"{c}"' for c in EVENT_COLUMNS
+    )
 
 
 def _with_file(event: Event, file: str) -> Event:

@@ -187,3 +187,134 @@ def test_vectorised_utilities_match_a_loop_over_the_equations(q: float) -> None:
     np.testing.assert_allclose(r[0], ref_r, atol=1e-12)
     np.testing.assert_allclose(own[0], ref_own, atol=1e-12)
     np.testing.assert_allclose(other[0], ref_other, atol=1e-12)
+
+
+# --- Regression pins: outputs of the first (straightforward) implementation -----------------
+# The model was later rewritten for speed (rows-last layout, reused buffers, arithmetic
+# masks); these numbers, computed with the first version, guard that rewrites change
+# only the speed. Tolerance 1e-9: the rewrite may differ from it by rounding only.
+
+EMISSIONS_PINS = [
+    # (q, confrontation, choice, outcome, rounds, converged)
+    (1.0, "expected", "credible", 8.174718213947802, 6, True),
+    (1.0, "expected", "nearest", 7.614544101730298, 6, True),
+    (1.0, "loser", "credible", 7.0, 3, True),
+    (1.0, "none", "credible", 10.0, 5, True),
+    (0.5, "expected", "credible", 7.747270432621198, 9, True),
+    (0.5, "expected", "nearest", 7.254612718224076, 16, True),
+    (0.5, "none", "nearest", 6.180381386818248, 5, True),
+    (0.0, "expected", "credible", 7.310675344605801, 20, False),
+    (0.0, "loser", "nearest", 7.007264874134059, 3, True),
+    (0.0, "none", "credible", 9.317420302108339, 4, True),
+]
+
+
+@pytest.mark.parametrize(("q", "rule", "choice", "outcome", "rounds", "converged"), EMISSIONS_PINS)
+def test_emissions_outputs_are_pinned(
+    q: float, rule: str, choice: str, outcome: float, rounds: int, converged: bool
+) -> None:
+    out = expected_utility(_emissions(), q=q, confrontation=rule, choice=choice)  # type: ignore[arg-type]
+    assert out.outcome[0, 0] == pytest.approx(outcome, abs=1e-9)
+    assert out.rounds[0, 0] == rounds
+    assert bool(out.converged[0, 0]) is converged
+
+
+def _pinned_batch() -> ModelInput:
+    """120 draws x 8 actors x 2 issues: half on a coarse grid (many exact ties), half continuous."""
+    rng = np.random.default_rng(2025)
+    d, n, k = 120, 8, 2
+    pos = rng.choice([0.0, 25.0, 50.0, 75.0, 100.0], size=(d, n, k))
+    pos[d // 2 :] = rng.uniform(0, 100, (d - d // 2, n, k))
+    return ModelInput(pos, rng.uniform(0.1, 1.0, (d, n, k)), rng.uniform(0.1, 1.0, (d, n)), np.zeros((d, k)))
+
+
+@pytest.mark.parametrize(
+    ("params", "total", "rounds", "converged", "first"),
+    [
+        ({}, 11840.064451049155, 1542, 240, [52.922901009481215, 72.85537701031068, 62.84824560652286]),
+        ({"q": 0.5}, 11808.385553878863, 1864, 237, [51.94799033070062, 73.93827472767259, 63.70821476857993]),
+        ({"choice": "nearest"}, 11620.636978006296, 2394, 201, [50.0, 71.33788173642955, 71.96080204688847]),
+        ({"confrontation": "loser"}, 11758.508126327457, 872, 240, [50.0, 100.0, 75.0]),
+    ],
+)
+def test_monte_carlo_batch_outputs_are_pinned(
+    params: dict, total: float, rounds: int, converged: int, first: list[float]
+) -> None:
+    out = expected_utility(_pinned_batch(), **params)
+    assert out.outcome.sum() == pytest.approx(total, abs=1e-7)
+    np.testing.assert_allclose(out.outcome.ravel()[:3], first, atol=1e-9, rtol=0)
+    assert out.rounds.sum() == rounds
+    assert out.converged.sum() == converged
+
+
+# --- The fast paths agree with the plain definitions ----------------------------------------
+
+
+def _random_rows(seed: int, n: int, b: int, grid: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(N, B) positions, saliences, weights in the internal rows-last layout."""
+    rng = np.random.default_rng(seed)
+    x = rng.choice([0.0, 50.0, 100.0], size=(n, b)) if grid else rng.uniform(0, 100, (n, b))
+    s = rng.uniform(0.05, 1.0, (n, b))
+    w = s * rng.uniform(0.05, 1.0, (n, b))
+    return x, s, w
+
+
+@pytest.mark.parametrize("rule", ["expected", "loser"])
+@pytest.mark.parametrize("grid", [False, True])
+def test_confrontations_first_shortcut_matches_the_full_classification(rule: str, grid: bool) -> None:
+    # With choice="credible" a round resolves confrontations for all rows and classifies
+    # every offer only where some actor faces none; classifying every row must agree.
+    n, b, span = 7, 300, 100.0
+    x, s, w = _random_rows(3 if grid else 4, n, b, grid)
+    mu = eu_module._weighted_median_t(x, *eu_module._median_thresholds(w))
+    t = np.full((n, b), 0.5)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        new, _ = eu_module._round_t(x, s, w, mu, span, 1.0, t, rule, "credible")  # type: ignore[arg-type]
+        toward = x[None, :, :] - x[:, None, :]
+        dist = np.abs(toward)
+        p = eu_module._win_probability_t(x, w, dist)
+        own, other, _ = eu_module._challenge_utilities_t(x, s, mu, span, 1.0, t, dist, p.copy())
+        chosen = eu_module._classify(
+            own, other, 1.0 - p, dist, toward, span, rule, "credible"  # type: ignore[arg-type]
+        )
+    expected = np.where(chosen < 1e299, x + np.where(chosen < 1e299, chosen, 0.0), x)
+    np.testing.assert_array_equal(new, expected)
+    assert np.any(new != x)  # something moved
+
+
+def test_internal_weighted_median_matches_the_median_model() -> None:
+    from detente.bargaining.models.median import weighted_median
+
+    rng = np.random.default_rng(5)
+    n, b = 9, 400
+    x = rng.choice([10.0, 20.0, 30.0, 40.0], size=(b, n))  # many equal positions
+    w = rng.choice([0.0, 0.5, 1.0, 2.0], size=(b, n))  # exact half-half splits, zero weights
+    w[:20] = 0.0  # rows without any weight: the plain median
+    thresholds = eu_module._median_thresholds(np.ascontiguousarray(w.T))
+    got = eu_module._weighted_median_t(np.ascontiguousarray(x.T), *thresholds)
+    np.testing.assert_array_equal(got, weighted_median(x, w))
+
+
+def test_win_probability_is_complementary_with_ties_and_zero_weights() -> None:
+    rng = np.random.default_rng(9)
+    x = rng.choice([0.0, 30.0, 60.0], size=(50, 6))
+    w = rng.choice([0.0, 0.3, 1.0], size=(50, 6))
+    p = win_probability(x, w)
+    np.testing.assert_allclose(p + np.swapaxes(p, 1, 2), 1.0, atol=1e-12)
+    assert np.all((p >= -1e-12) & (p <= 1 + 1e-12))
+    same = x[:, :, None] == x[:, None, :]
+    np.testing.assert_array_equal(p[same], 0.5)
+    dist = np.abs(x[:, :, None] - x[:, None, :])
+    np.testing.assert_array_equal(win_probability(x, w, dist), p)
+
+
+def test_actors_at_the_ends_of_the_scale_raise_no_warnings() -> None:
+    # d = 1 makes a utility base 0 (log 0 inside a^r); that must stay silent and finite.
+    import warnings
+
+    case = ModelInput.single([0, 100, 100, 0, 50], [1, 0.5, 0.2, 0.9, 0.4], [1, 2, 1, 1, 3])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        out = expected_utility(case, q=0.5)
+    assert np.isfinite(out.outcome).all()
+    assert np.isfinite(out.extra["risk"]).all()

@@ -8,12 +8,14 @@ three steps:
 1. ``read_csv`` with explicit all-VARCHAR columns, no quoting, and
    ``store_rejects``: rows with a wrong column count or a non-UTF-8 byte go to a
    reject table with their physical line number instead of stopping the read;
-2. the accepted rows are numbered in file order with ``row_number() OVER ()``
-   (DuckDB guarantees that an empty window over a single-table scan keeps the
-   source's order);
+2. the accepted rows land in a temporary table in file order: the parallel reader
+   with ``preserve_insertion_order`` appends its chunks in the order of the file, so
+   the table's ``rowid`` + 1 numbers the accepted rows (a ``row_number() OVER ()``
+   would do the same, but forces the whole read onto one thread). Meanwhile a second
+   thread counts the file's lines;
 3. the physical line of accepted row *k* (1-based) follows from the sorted excluded
    lines e_1 < ... < e_m (header, rejects, blank lines): with g_i = e_i - i,
-   ``line = k + #{i : g_i < k}``, computed with an ASOF join. Blank lines, which the
+   ``line = k + #{i : g_i < k}``, computed with an ASOF join in a view over that table. Blank lines, which the
    reader skips silently, are found by one extra pass only when the counts say
    there are some. If the counts still disagree, a quoted field spans lines (CSV
    only: GDELT and ICEWS have no quoting, and there the import stops rather than
@@ -23,6 +25,7 @@ three steps:
 from __future__ import annotations
 
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -45,7 +48,7 @@ class DelimitedRead:
     Attributes
     ----------
     table : str
-        Temp table with a ``line`` column (1-based physical line) and the requested columns.
+        Temp view with a ``line`` column (1-based physical line) and the requested columns.
     rows : int
         Accepted rows.
     rejects : list of (line, kind, found_columns, raw)
@@ -154,7 +157,7 @@ def read_delimited(
     table: str = "_raw",
     progress: ProgressCallback | None = None,
 ) -> DelimitedRead:
-    """Read `path` into temp table `table` with a `line` column; bad rows come back as rejects.
+    """Read `path` into temp view `table` with a `line` column; bad rows come back as rejects.
 
     Parameters
     ----------
@@ -176,23 +179,26 @@ def read_delimited(
     projected = ", ".join(f'"{c}"' for c in keep)
     for t in (_REJECTS, _REJECT_SCANS):
         con.execute(f"DROP TABLE IF EXISTS {t}")
-    con.execute("SET preserve_insertion_order = true")  # row_number() OVER () must follow the file
+    con.execute("SET preserve_insertion_order = true")  # the table's rowid must follow the file
     source = (
         f"read_csv({sql_str(str(path))}, delim={sql_str(delimiter)}, quote={sql_str(quote)}, escape={sql_str(quote)}, "
         f"header={'true' if header else 'false'}, auto_detect=false, columns={{{col_spec}}}, "
         f"null_padding=false, store_rejects=true, "
         f"rejects_table='{_REJECTS}', rejects_scan='{_REJECT_SCANS}', max_line_size=8388608)"
     )
-    try:
-        run_with_progress(
-            con, f"CREATE OR REPLACE TEMP TABLE {table}_acc AS SELECT row_number() OVER () AS k, {projected} FROM {source}", progress, "parse"
-        )
-    except Exception as exc:  # duckdb raises its own error types
-        raise DataFormatError(
-            f"cannot read as a {len(columns)}-column delimited file: {str(exc).splitlines()[0]}",
-            path=path,
-            hint="check that the file is a plain or gzipped text file of the stated kind",
-        ) from exc
+    acc = f"{table}_acc"
+    con.execute(f"DROP VIEW IF EXISTS {table}")
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="detente-lines") as pool:
+        counted = pool.submit(count_lines, path)  # overlaps the parse (bytes.count and DuckDB release the GIL)
+        try:
+            run_with_progress(con, f"CREATE OR REPLACE TEMP TABLE {acc} AS SELECT {projected} FROM {source}", progress, "parse")
+        except Exception as exc:  # duckdb raises its own error types
+            raise DataFormatError(
+                f"cannot read as a {len(columns)}-column delimited file: {str(exc).splitlines()[0]}",
+                path=path,
+                hint="check that the file is a plain or gzipped text file of the stated kind",
+            ) from exc
+        total = counted.result()
 
     rejects: list[tuple[int, str, int | None, str]] = []
     for line, error_type, message, raw in con.execute(
@@ -208,8 +214,10 @@ def read_delimited(
         else:
             rejects.append((int(line), "other", None, f"{kind}: {message}: {raw}"))
 
-    accepted = con.execute(f"SELECT count(*) FROM {table}_acc").fetchall()[0][0]
-    total = count_lines(path)
+    accepted, first_rowid = con.execute(f"SELECT count(*), coalesce(min(rowid), 0) FROM {acc}").fetchall()[0]
+    # `rowid - first_rowid` is the 0-based position of an accepted row in file order (rows of a
+    # table created inside a transaction are numbered from an offset, hence `first_rowid`).
+    position = f"(rowid - {int(first_rowid)})"
     excluded = sorted(({1} if header else set()) | {r[0] for r in rejects})
     blank: list[int] = []
     if total - len(excluded) != accepted:
@@ -224,29 +232,25 @@ def read_delimited(
         # Quoted fields with line breaks: physical lines cannot be recovered from the reader's
         # output, so rows are numbered as records (header = 1), and the caller is told.
         con.execute(
-            f"CREATE OR REPLACE TEMP TABLE {table} AS SELECT k + {1 if header else 0} AS line, * EXCLUDE (k) "
-            f"FROM {table}_acc"
+            f"CREATE OR REPLACE TEMP VIEW {table} AS SELECT {position} + {2 if header else 1} AS line, * FROM {acc}"
         )
-        con.execute(f"DROP TABLE {table}_acc")
         return DelimitedRead(table=table, rows=int(accepted), rejects=rejects, lines=total, blank=0, records=True)
 
     if excluded:
         gaps = [(e - i, i) for i, e in enumerate(excluded, start=1)]
         con.register("_line_gaps_arrow", pa.table({"g": [g for g, _ in gaps], "n": [n for _, n in gaps]}))
-        con.execute("CREATE OR REPLACE TEMP TABLE _line_gaps AS SELECT g::BIGINT AS g, n::BIGINT AS n FROM _line_gaps_arrow")
+        con.execute(
+            "CREATE OR REPLACE TEMP TABLE _line_gaps AS "
+            "SELECT g::BIGINT AS g, max(n)::BIGINT AS n FROM _line_gaps_arrow GROUP BY g"
+        )
         con.unregister("_line_gaps_arrow")
         con.execute(
-            f"CREATE OR REPLACE TEMP TABLE {table} AS "
+            f"CREATE OR REPLACE TEMP VIEW {table} AS "
             f"SELECT a.k + coalesce(g.n, 0) AS line, a.* EXCLUDE (k) "
-            f"FROM {table}_acc a "
-            f"ASOF LEFT JOIN (SELECT g, max(n) AS n FROM _line_gaps GROUP BY g) g ON a.k > g.g"
+            f"FROM (SELECT {position} + 1 AS k, * FROM {acc}) a ASOF LEFT JOIN _line_gaps g ON a.k > g.g"
         )
-        con.execute("DROP TABLE _line_gaps")
-        con.execute(f"DROP TABLE {table}_acc")
-    else:  # the common case: accepted row k is line k; rename, do not copy
-        con.execute(f"DROP TABLE IF EXISTS {table}")
-        con.execute(f"ALTER TABLE {table}_acc RENAME COLUMN k TO line")
-        con.execute(f"ALTER TABLE {table}_acc RENAME TO {table}")
+    else:  # the common case: accepted row k is line k
+        con.execute(f"CREATE OR REPLACE TEMP VIEW {table} AS SELECT {position} + 1 AS line, * FROM {acc}")
     return DelimitedRead(table=table, rows=int(accepted), rejects=rejects, lines=total, blank=len(blank))
 
 

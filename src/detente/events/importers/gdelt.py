@@ -75,8 +75,8 @@ def detect_layout(path: Path) -> tuple[str, tuple[str, ...]]:
     return LAYOUTS[width]
 
 
-def _checked_sql(dataset: str, file: str) -> str:
-    """Validation and mapping of `_raw` rows to event columns, one `reason` per bad row."""
+def _checked_sql(dataset: str, file: str, rows: str = "_raw") -> str:
+    """Validation and mapping of the rows of `rows` to event columns, one `reason` per bad row."""
 
     def shown(col: str) -> str:
         return f"'{col}=\"' || coalesce(r.{col}, '') || '\"'"
@@ -100,7 +100,7 @@ def _checked_sql(dataset: str, file: str) -> str:
     FROM (
       SELECT *, try_strptime(SQLDATE, '%Y%m%d')::DATE AS date, try_cast(GoldsteinScale AS DOUBLE) AS goldstein,
              nullif(trim(GLOBALEVENTID), '') AS doc_id
-      FROM _raw
+      FROM {rows}
     ) r LEFT JOIN {CODEBOOK} cb ON cb.code = r.EventCode
     """
 
@@ -117,8 +117,10 @@ def import_gdelt(
         other = {57: GDELT1_DAILY, 58: GDELT1_BACKFILE}.get(len(layout))
         keep = KEEP + (("SOURCEURL",) if "SOURCEURL" in layout else ())
         read = read_delimited(con, plain, layout, keep=keep, progress=progress)
-        if "SOURCEURL" not in keep:
-            con.execute("ALTER TABLE _raw ADD COLUMN SOURCEURL VARCHAR")
+        rows = "_raw"
+        if "SOURCEURL" not in keep:  # the 57-column backfile layout
+            con.execute("CREATE TEMP VIEW _gdelt_rows AS SELECT *, CAST(NULL AS VARCHAR) AS SOURCEURL FROM _raw")
+            rows = "_gdelt_rows"
         widths = "57 or 58" if dataset == "gdelt1" else "61"
         quarantined: list[tuple[int | None, str, str | None]] = []
         alternate: list[tuple[int, list[str | None]]] = []
@@ -134,12 +136,16 @@ def import_gdelt(
                 {"line": pa.array([a[0] for a in alternate], type=pa.int64())}
                 | {c: pa.array([a[1][i] for a in alternate], type=pa.string()) for i, c in enumerate(cols)}
             )
-            con.register("_gdelt_alt", table)
+            con.register("_gdelt_alt_arrow", table)
+            con.execute("CREATE TEMP TABLE _gdelt_alt AS SELECT * FROM _gdelt_alt_arrow")
+            con.unregister("_gdelt_alt_arrow")
             names = ", ".join(f'"{c}"' for c in ("line",) + cols)
-            con.execute(f"INSERT INTO _raw ({names}) SELECT {names} FROM _gdelt_alt")
-            con.unregister("_gdelt_alt")
+            con.execute(
+                f"CREATE OR REPLACE TEMP VIEW _gdelt_all AS SELECT {names} FROM {rows} UNION ALL SELECT {names} FROM _gdelt_alt"
+            )
+            rows = "_gdelt_all"
         stage_quarantine(con, quarantined)
-        stage_checked(con, _checked_sql(dataset, file), raw_from=plain)
+        stage_checked(con, _checked_sql(dataset, file, rows), raw_from=plain)
     notes = []
     if alternate:
         notes.append(f"{len(alternate)} rows in the {len(other or ())}-column GDELT 1.0 layout read with that layout")

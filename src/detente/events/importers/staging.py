@@ -8,7 +8,7 @@ store's connection, inside the store's transaction:
 - ``_stage_quarantine``: one row per rejected input row: ``line`` (1-based line or
   record number), ``reason`` (what is wrong, with the field), ``raw`` (the row as read).
 
-The store then hashes event ids in SQL (the same formula as ``Event.event_id``), drops
+The store then hashes event ids in SQL (the same MD5 as ``Event.event_id``), drops
 events it already holds (anti-join), and commits events, quarantine and the import
 record together: a file is imported entirely or not at all.
 """
@@ -63,23 +63,41 @@ def event_sql_types() -> dict[str, str]:
 EVENT_FIELDS: tuple[str, ...] = tuple(c for c in EVENT_COLUMNS if c != "event_id")
 
 
-def event_id_sql(alias: str = "") -> str:
-    """SQL expression equal to ``Event.event_id`` for a row of Event columns.
+EVENT_ID_TYPE = "UHUGEINT"
+"""How the store keeps ``event_id``: the 128-bit integer, 16 bytes (cheaper to write and
+join than 32-character text); :func:`event_id_text_sql` turns it back into ``Event.event_id``."""
 
-    ``Event.event_id`` is the first 16 hex digits of SHA-1 over
+
+def event_key_sql(alias: str = "") -> str:
+    """SQL expression for the text ``Event.event_id`` hashes, from a row of Event columns.
+
     ``dataset|doc_id|row|sentence_index|char_start|date|source|target|cameo`` with
     Python's ``str()`` of each value (``None`` -> ``"None"``, dates in ISO form).
     """
     p = f"{alias}." if alias else ""
 
     def s(col: str) -> str:
-        return f"coalesce(CAST({p}{col} AS VARCHAR), 'None')"
+        return f'coalesce(CAST({p}"{col}" AS VARCHAR), \'None\')'
 
     parts = [
         s("dataset"), s("doc_id"), s("row"), s("sentence_index"), s("char_start"),
         f"coalesce(strftime({p}date, '%Y-%m-%d'), 'None')", s("source"), s("target"), s("cameo"),
     ]
-    return f"substr(sha1(concat_ws('|', {', '.join(parts)})), 1, 16)"
+    return f"concat_ws('|', {', '.join(parts)})"
+
+
+def event_id_sql(alias: str = "") -> str:
+    """SQL expression for the stored ``event_id`` (a ``UHUGEINT``) of a row of Event columns.
+
+    DuckDB's ``md5_number`` reads the MD5 digest of :func:`event_key_sql` as a
+    little-endian 128-bit integer, as ``Event.event_id`` does in Python.
+    """
+    return f"md5_number({event_key_sql(alias)})"
+
+
+def event_id_text_sql(column: str = "event_id") -> str:
+    """SQL expression turning a stored ``event_id`` into the text of ``Event.event_id`` (32 hex digits)."""
+    return f"printf('%032x', {column})"
 
 
 def prepare_stage(con: Any) -> None:

@@ -198,11 +198,13 @@ def main(argv: list[str] | None = None) -> int:
             label = "source" if role == "S" else "target"
             print(f"{name:10s} {label:7s} {pe:8.3f} {re_:8.3f} {fe:9.3f} {pp:7.3f} {rp:7.3f} {fp:8.3f}")
             md_rows.append(f"| {name} | {label} | {pe:.3f} | {re_:.3f} | {fe:.3f} | {pp:.3f} | {rp:.3f} | {fp:.3f} |")
-    coder_f = [tallies["coder"][r].prf(False)[2] for r in ("S", "T")]
-    macro = sum(coder_f) / 2
-    coder_p = [tallies["coder"][r].prf(True)[2] for r in ("S", "T")]
-    macro_p = sum(coder_p) / 2
-    print(f"coder macro span F1 (source, target): exact {macro:.3f}, partial {macro_p:.3f}; aim >= 0.60; "
+    def macro_of(name: str, partial: bool) -> float:
+        return sum(tallies[name][r].prf(partial)[2] for r in ("S", "T")) / 2
+
+    macro, macro_p = macro_of("coder", False), macro_of("coder", True)
+    macro_c, macro_cp = macro_of("coder+clf", False), macro_of("coder+clf", True)
+    print(f"coder macro span F1 (source, target): exact {macro:.3f}, partial {macro_p:.3f}; "
+          f"with the classifier fallback: exact {macro_c:.3f}, partial {macro_cp:.3f}; aim >= 0.60; "
           + ", ".join(f"published {k} {v:.3f}" for k, v in PUBLISHED.items()))
     md = [
         "# coding_dyad: source and target span F1",
@@ -212,16 +214,26 @@ def main(argv: list[str] | None = None) -> int:
         "",
         f"The rule coder found an event in {fired} of {n} sentences ({fired / n:.0%}); it reports one source and one "
         "target span per sentence, so recall is capped where the gold marks several actors on one side. "
-        "Baseline: the root verb's subject and object subtrees from the same spaCy parse.",
+        "*coder+clf*: the same coder given the shipped default classifier (`Coder(classifier=default_classifier())`, "
+        "`detente code --sentences FILE --model ...`), which codes the sentences no pattern fires on and reads their "
+        "spans off the main verb's subject and object. Baseline: the root verb's subject and object subtrees from "
+        "the same spaCy parse.",
         "",
         "| system | role | P exact | R exact | F1 exact | P partial | R partial | F1 partial |",
         "|---|---|---:|---:|---:|---:|---:|---:|",
         *md_rows,
         "",
-        f"Coder macro F1 over source and target: exact **{macro:.3f}**, partial (overlap) **{macro_p:.3f}**; "
-        "aim >= 0.60. Published entity-level macro-F1 of fine-tuned token taggers on the test split: "
+        f"Macro F1 over source and target, rules alone: exact **{macro:.3f}**, partial (overlap) **{macro_p:.3f}**; "
+        f"rules with the classifier fallback: exact **{macro_c:.3f}**, partial **{macro_cp:.3f}**; aim >= 0.60. "
+        "Published entity-level macro-F1 of fine-tuned token taggers on the test split: "
         + ", ".join(f"{k} {v:.3f}" for k, v in PUBLISHED.items()) + " (a different, easier-to-score setting: "
         "taggers label every actor mention).",
+        "",
+        "In-sample: the span rules (whole noun phrases, time phrases left out, recipients and themes, "
+        "appositions) were tuned while reading this file's errors, so expect lower figures on unseen text; "
+        "the test split was never read. The gold marks things as well as actors as targets (\"an army camp\", "
+        "\"the Kirkuk council decision\") and is itself uneven (determiners and appositions in some spans, "
+        "not in others), which caps exact-match scores.",
     ]
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text("\n".join(md) + "\n", encoding="utf-8")

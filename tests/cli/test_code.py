@@ -186,7 +186,7 @@ def test_model_fills_in_where_no_pattern_fires(tmp_path):
     model = QuadClassifier(use_syntax=False).fit(sentences, ["19", "19", "05", "05"] * 3)
     saved = model.save(tmp_path / "m.joblib")
     lines = tmp_path / "s.txt"
-    lines.write_text("Gunmen stormed the barracks of Ukraine.\n", encoding="utf-8")
+    lines.write_text("Gunmen surrounded the barracks of Ukraine.\n", encoding="utf-8")
     result = runner.invoke(app, ["code", "--sentences", str(lines), "--model", str(saved)])
     assert result.exit_code == 0, result.output
     (record,) = _jsonl(result.stdout)

@@ -46,3 +46,14 @@ def test_with_role():
     assert with_role("UKR", "officials") == "UKRGOV"
     assert with_role("UKR", "banana") == "UKR"
     assert with_role("USAGOV", "troops") == "USAGOV"
+
+
+def test_sentence_tone_is_cached_by_text():
+    pytest.importorskip("vaderSentiment")
+    from detente.coding import tone
+
+    text = "The ministers praised the constructive talks."
+    first = tone.sentence_tone(text)
+    hits = tone._compound.cache_info().hits
+    assert tone.sentence_tone(text) == first > 0
+    assert tone._compound.cache_info().hits == hits + 1

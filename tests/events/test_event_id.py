@@ -101,3 +101,20 @@ def test_duplicates_within_one_ingest_are_one_event(tmp_path: Path, rows: int) -
     with EventStore(tmp_path / "ev.duckdb") as store:
         summary = store.ingest([EVENTS[2]] * rows)
         assert (summary.added, summary.duplicates) == (1, rows - 1)
+
+
+def test_batches_outside_the_stored_dates_are_still_deduplicated(tmp_path: Path) -> None:
+    from detente.events.importers.gdelt_layout import GDELT2
+
+    from .conftest import gdelt_row
+
+    old = write_lines(tmp_path / "old.CSV", [gdelt_row(GDELT2, GLOBALEVENTID="1", SQLDATE="20150301")])
+    new = write_lines(tmp_path / "new.CSV", [gdelt_row(GDELT2, GLOBALEVENTID=str(i), SQLDATE="20250301")
+                                             for i in (2, 3)])
+    with EventStore(tmp_path / "ev.duckdb") as store:
+        assert store.import_file("gdelt", old).added == 1
+        first = store.import_file("gdelt", new)  # no stored event in March 2025: no anti-join needed
+        assert (first.added, first.duplicates) == (2, 0)
+        again = store.import_file("gdelt", new)
+        assert (again.added, again.duplicates) == (0, 2)
+        assert store.count() == 3

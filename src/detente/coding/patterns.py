@@ -67,11 +67,8 @@ def family(noun_lemma: str | None) -> str | None:
     """The family a noun belongs to (first listed wins), or None."""
     if not noun_lemma:
         return None
-    key = noun_lemma.lower()
-    for name, words in NOUN_FAMILIES.items():
-        if key in words:
-            return name
-    return None
+    return _FAMILY_OF.get(noun_lemma.lower())
+
 
 
 @dataclass(frozen=True)
@@ -320,6 +317,7 @@ _TABLE = _p(
     bomb -> 183
     # 19 fight
     attack|assault|fight|strike|hit|target|raid|invade|ambush|fire on|fire at -> 190
+    storm|overrun|overran|pound -> 190
     launch|carry out|conduct|mount obj:attack -> 190
     launch|begin|start|conduct|mount|step up|intensify obj:operation -> 190
     open obj:fire -> 190
@@ -377,6 +375,12 @@ for _name, _words in {
     "territory": "territory territories land region regions city town village",
 }.items():
     NOUN_FAMILIES.setdefault(_name, frozenset(_words.split()))
+
+_FAMILY_OF: dict[str, str] = {}
+"""Noun -> family, for :func:`family` (the first family listed wins)."""
+for _name, _members in NOUN_FAMILIES.items():
+    for _word in _members:
+        _FAMILY_OF.setdefault(_word, _name)
 
 VERB_LEMMAS: frozenset[str] = frozenset(PATTERNS)
 

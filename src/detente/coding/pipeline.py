@@ -56,11 +56,18 @@ ASSERTED_MODALITIES = frozenset({None, "threat", "intent", "refusal", "request",
 """Modalities under which the coded act itself (the threat, the pledge, the refusal) took place."""
 
 _TARGET_PREPS = ("with", "to", "against", "on", "toward", "towards", "from", "at", "into", "over", "for", "of")
+_NEEDS_OBJECT = frozenset({"storm", "overrun", "overran", "pound"})
+"""Verbs that code an assault only with an object ("stormed the base", not "stormed out")."""
 _ACT_NOUNS = frozenset(
     "operation operations action actions lawsuit lawsuits suit complaint complaints case campaign campaigns "
     "appeal appeals crackdown offensive raid raids strike strikes airstrike airstrikes attack attacks assault "
     "assaults bombardment shelling fire".split()
 )
+_GIVE_VERBS = frozenset(
+    "give provide send grant extend deliver allocate transfer donate contribute pledge offer supply hand lend "
+    "loan disburse channel ship".split()
+)
+_VOICE_VERBS = frozenset("express voice convey extend offer send register lodge".split())
 _TARGET_PREP_RANK = {word: rank for rank, word in enumerate(_TARGET_PREPS)}
 _LOCATION_PREPS = frozenset({"in", "at", "near", "inside", "across", "during", "within"})
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
@@ -383,6 +390,8 @@ class Coder:
             return None
         if lemma in ("be", "have", "do") and not any(c.dep_ == "dobj" for c in verb.children):
             return None
+        if lemma in _NEEDS_OBJECT and not any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
+            return None  # "stormed out of the meeting" is no assault
         governed = self._governed_child(verb)
         if governed is not None:
             return None  # the inner verb carries the event
@@ -562,11 +571,7 @@ class Coder:
         return None, None
 
     def _preps(self, verb: Token) -> set[str]:
-        out = set()
-        for child in verb.children:
-            if child.dep_ in ("prt", "prep", "agent"):
-                out.add(child.lower_)
-        return out
+        return {child.lower_ for child in verb.children if child.dep_ in ("prt", "prep", "agent")}
 
     def _objects(self, verb: Token) -> list[Token]:
         """Object nouns of a verb: direct objects, objects of its prepositions, passive subjects."""
@@ -831,8 +836,8 @@ class Coder:
         if tok.lower_ in _PERSON_PRONOUNS | _THING_PRONOUNS:
             speaker = self._speaker_of_clause(tok)
             if speaker is not None and speaker.i != tok.i:
-                return _full_span(speaker) if "nosrc" not in _V else (self._arg(speaker, 0, ctx).full or arg.span)
-        return _full_span(tok) if "nosrc" not in _V else (arg.full or arg.span)
+                return _full_span(speaker)
+        return _full_span(tok)
 
     def _target_span(self, cand: _Candidate, ctx: _Context) -> tuple[int, int] | None:
         """The target's span as annotators mark it: the whole noun phrase of the patient
@@ -849,6 +854,7 @@ class Coder:
         if tok.tag_.startswith("VB"):
             return None
         tok = self._through_event_noun(tok, cand.verb)
+        tok = self._through_theme(tok, cand.verb)
         if tok.lower_ in _PERSON_PRONOUNS | _THING_PRONOUNS | _RELATIVE or tok.pos_ in ("PRON", "NUM") or _is_time_word(tok):
             if arg is not None and self._actor_like(arg):
                 return arg.span
@@ -872,6 +878,39 @@ class Coder:
                 if dobj is not None:
                     return dobj
         return tok
+
+    def _through_theme(self, tok: Token, verb: Token) -> Token:
+        """From what is given or voiced to whom or what it concerns: "provided 6 million
+        euros to X", "donated supplies to X" -> X (the recipient); "expressed pessimism about
+        X", "voiced concern over X", "expressed condolences to X" -> X."""
+        if tok.dep_ != "dobj" or tok.head.i != verb.i or self._actor_of_like(tok):
+            return tok
+        lemma = self._lemma(verb)
+        if lemma in _GIVE_VERBS:
+            preps, holders = ("to", "for"), (verb, tok)
+        elif lemma in _VOICE_VERBS:
+            preps, holders = ("to", "about", "over", "regarding", "on", "in", "with", "for", "at"), (tok, verb)
+        else:
+            return tok
+        for word in preps:
+            for head in holders:
+                for child in head.children:
+                    if child.dep_ == "prep" and child.lower_ == word:
+                        pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+                        if pobj is not None and not _is_time_word(pobj) and not pobj.tag_.startswith("VB"):
+                            return pobj
+        return tok
+
+    def _actor_of_like(self, tok: Token) -> bool:
+        """Whether a noun names a person, group or state (a proper name or a role noun)."""
+        if tok.tag_ in ("NNP", "NNPS"):
+            return True
+        if tok.tag_ in ("NN", "NNS"):
+            from detente.ontology import role_for_noun
+
+            lemma = self._lemma(tok)
+            return role_for_noun(lemma) is not None or lemma in _PEOPLE_NOUNS
+        return False
 
     def _patient(self, verb: Token, source_tok: Token | None) -> Token | None:
         """Best guess at what a verb acts on: its direct object, else a targeting preposition's object."""
@@ -1149,7 +1188,7 @@ class Coder:
         if subj_tok is not None and root is not None and obj_tok is None:
             obj_tok = self._patient(root, subj_tok)
         if obj_tok is not None and root is not None:
-            obj_tok = self._through_event_noun(obj_tok, root)
+            obj_tok = self._through_theme(self._through_event_noun(obj_tok, root), root)
         src = _full_span(subj_tok) if subj_tok is not None and subj_tok.pos_ != "PRON" else (
             (source.start, source.end) if source else None)
         tgt = _phrase_span(obj_tok) if obj_tok is not None and obj_tok.pos_ != "PRON" and not obj_tok.tag_.startswith("VB") else (
@@ -1266,13 +1305,12 @@ def _full_right_edge(tok: Token) -> int:
 
 _SPAN_CUT_DEPS = frozenset({"relcl", "cc", "conj", "advcl", "npadvmod", "ccomp", "xcomp", "parataxis"})
 _SPAN_KEEP_PREPS = frozenset({"of", "in", "from", "by", "near", "at", "inside", "outside", "across"})
+_SPAN_TIME_WORDS = _TIME_WORDS | frozenset("hour hours minute minutes decade decades earlier later ago".split())
 _WEEKDAYS_MONTHS = frozenset(w for w in _TIME_WORDS if len(w) > 3 and w not in ("week", "weeks", "month", "months", "year", "years", "days", "night", "time"))
-import os as _os
-_V = set(_os.environ.get("DV", "").split(","))
 
 
 def _phrase_span(tok: Token) -> tuple[int, int]:
-    if tok.dep_ == "poss" and tok.head.i != tok.i and "poss" not in _V:
+    if tok.dep_ == "poss" and tok.head.i != tok.i:
         tok = tok.head  # "Japan's Crown Prince Naruhito", "Trump's decision": the whole phrase
     return _phrase_span_of(tok)
 
@@ -1287,9 +1325,6 @@ def _phrase_span_of(tok: Token) -> tuple[int, int]:
     right = tok.i
     for child in tok.rights:
         if child.dep_ in _SPAN_CUT_DEPS or _is_time_phrase(child):
-            if "relcl" in _V and child.dep_ == "relcl":
-                right = max(right, child.right_edge.i)
-                continue
             break
         if child.dep_ == "punct":
             if child.text == "," and any(c.dep_ == "appos" and c.i > child.i for c in tok.rights):
@@ -1300,16 +1335,12 @@ def _phrase_span_of(tok: Token) -> tuple[int, int]:
             if child.text in "([":
                 continue
             break
-        if child.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children) and "acl" not in _V:
+        if child.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
             break
-        if child.dep_ == "prep" and child.lower_ not in _SPAN_KEEP_PREPS and "prep" not in _V:
+        if child.dep_ == "prep" and child.lower_ not in _SPAN_KEEP_PREPS:
             break
         right = max(right, child.right_edge.i)
-    left = tok.i
-    for child in tok.lefts:
-        if _is_time_phrase(child) and child.dep_ not in ("poss", "compound", "amod", "det"):
-            continue
-        left = min(left, child.left_edge.i)
+    left = _left_without_time(tok)
     while left < tok.i and (doc[left].is_punct or doc[left].dep_ in ("cc", "preconj")):
         left += 1
     while right > tok.i and doc[right].is_punct and doc[right].text not in ")]":
@@ -1321,7 +1352,7 @@ def _full_span(tok: Token) -> tuple[int, int]:
     """Character span of the noun phrase headed by `tok` with its appositions and
     post-modifiers ("Sergey Lavrov, the Russian foreign minister"), before any relative
     clause or time phrase ("Russian police on Saturday" -> "Russian police")."""
-    if tok.dep_ == "poss" and tok.head.i != tok.i and "sposs" not in _V:
+    if tok.dep_ == "poss" and tok.head.i != tok.i:
         tok = tok.head  # "Iran's Supreme Leader": the whole phrase
     doc = tok.doc
     right = tok.i
@@ -1329,11 +1360,7 @@ def _full_span(tok: Token) -> tuple[int, int]:
         if child.dep_ == "relcl" or _is_time_phrase(child):
             break
         right = max(right, child.right_edge.i)
-    left = tok.i
-    for child in tok.lefts:
-        if _is_time_phrase(child) and child.dep_ not in ("poss", "compound", "amod", "det"):
-            continue
-        left = min(left, child.left_edge.i)
+    left = _left_without_time(tok)
     while left < tok.i and doc[left].is_punct:
         left += 1
     while right > tok.i and doc[right].is_punct and doc[right].text not in ")]":
@@ -1341,9 +1368,23 @@ def _full_span(tok: Token) -> tuple[int, int]:
     return doc[left].idx, doc[right].idx + len(doc[right].text)
 
 
+def _left_without_time(tok: Token) -> int:
+    """First token of `tok`'s left modifiers, leaving out leading time phrases
+    ("Hours earlier Maduro", "17 July 2017 Russia's Supreme Court")."""
+    left = tok.i
+    for child in reversed(list(tok.lefts)):
+        sub = list(child.subtree)
+        if _is_time_phrase(child) or any(
+            (t.lower_ in _SPAN_TIME_WORDS and t.text != "May") or (t.like_num and len(t.text) == 4) for t in sub
+        ):
+            break  # this modifier and everything before it
+        left = sub[0].i
+    return left
+
+
 def _is_time_phrase(tok: Token) -> bool:
     """`tok` heads "on Sunday", "this month", "on March 31", "hours earlier"."""
-    if tok.dep_ in ("npadvmod", "advmod") and (tok.lower_ in _TIME_WORDS or any(_is_time_word(t) for t in tok.subtree)):
+    if tok.dep_ in ("npadvmod", "advmod") and any(t.lower_ in _SPAN_TIME_WORDS or t.like_num for t in tok.subtree):
         return True
     if tok.dep_ == "prep":
         sub = list(tok.subtree)
@@ -1430,7 +1471,7 @@ def _best(candidates: list[_Candidate]) -> _Candidate | None:
 
 
 def _load_classifier(classifier: Any) -> Any:
-    if classifier is None or hasattr(classifier, "predict"):
+    if classifier is None or hasattr(classifier, "predict_root") or hasattr(classifier, "predict"):
         return classifier
     try:
         from detente.coding import classifier as clf_mod  # type: ignore[attr-defined]

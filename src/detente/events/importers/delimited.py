@@ -191,7 +191,9 @@ def read_delimited(
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="detente-lines") as pool:
         counted = pool.submit(count_lines, path)  # overlaps the parse (bytes.count and DuckDB release the GIL)
         try:
-            run_with_progress(con, f"CREATE OR REPLACE TEMP TABLE {acc} AS SELECT {projected} FROM {source}", progress, "parse")
+            run_with_progress(
+                con, f"CREATE OR REPLACE TEMP TABLE {acc} AS SELECT {projected} FROM {source}", progress, "parse"
+            )
         except Exception as exc:  # duckdb raises its own error types
             raise DataFormatError(
                 f"cannot read as a {len(columns)}-column delimited file: {str(exc).splitlines()[0]}",

@@ -141,7 +141,8 @@ def import_gdelt(
             con.unregister("_gdelt_alt_arrow")
             names = ", ".join(f'"{c}"' for c in ("line",) + cols)
             con.execute(
-                f"CREATE OR REPLACE TEMP VIEW _gdelt_all AS SELECT {names} FROM {rows} UNION ALL SELECT {names} FROM _gdelt_alt"
+                f"CREATE OR REPLACE TEMP VIEW _gdelt_all AS "
+                f"SELECT {names} FROM {rows} UNION ALL SELECT {names} FROM _gdelt_alt"
             )
             rows = "_gdelt_all"
         stage_quarantine(con, quarantined)

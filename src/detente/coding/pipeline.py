@@ -134,7 +134,6 @@ class _Arg:
     actors: list[_Actor]
     span: tuple[int, int]  # char span of the noun phrase in the document (first conjunct)
     whole: tuple[int, int] | None = None  # the whole coordination ("The US and China")
-    full: tuple[int, int] | None = None  # with appositions and post-modifiers, without relative clauses
 
 
 @dataclass
@@ -782,9 +781,7 @@ class Coder:
         if len(heads) > 1:  # "The US and China": the whole coordination
             last = doc[max(right, _right_edge(heads[-1]))]
             whole = (span[0], offset + last.idx + len(last.text))
-        full_end = doc[_full_right_edge(tok)]
-        full = (span[0], offset + full_end.idx + len(full_end.text))
-        return _Arg(tok, actors, span, whole, full)
+        return _Arg(tok, actors, span, whole)
 
     def _actor_of(self, tok: Token, offset: int, ctx: _Context) -> _Actor | None:
         if tok.lower_ in _PERSON_PRONOUNS:
@@ -1290,26 +1287,18 @@ def _is_time_word(tok: Token) -> bool:
     return tok.lower_ in _TIME_WORDS or tok.like_num
 
 
-def _full_right_edge(tok: Token) -> int:
-    """Last token of the noun phrase with its appositions and modifiers, before any relative clause."""
-    right = tok.i
-    for child in tok.rights:
-        if child.dep_ == "relcl":
-            break
-        right = max(right, child.right_edge.i)
-    doc = tok.doc
-    while right > tok.i and doc[right].is_punct and doc[right].text not in ")]":
-        right -= 1
-    return right
-
-
 _SPAN_CUT_DEPS = frozenset({"relcl", "cc", "conj", "advcl", "npadvmod", "ccomp", "xcomp", "parataxis"})
+"""Right dependents that end a span's noun phrase."""
 _SPAN_KEEP_PREPS = frozenset({"of", "in", "from", "by", "near", "at", "inside", "outside", "across"})
+"""Prepositions whose phrase stays in a target's span ("the enclave of Eastern Ghouta near the capital")."""
 _SPAN_TIME_WORDS = _TIME_WORDS | frozenset("hour hours minute minutes decade decades earlier later ago".split())
-_WEEKDAYS_MONTHS = frozenset(w for w in _TIME_WORDS if len(w) > 3 and w not in ("week", "weeks", "month", "months", "year", "years", "days", "night", "time"))
+_WEEKDAYS_MONTHS = frozenset(
+    w for w in _TIME_WORDS if len(w) > 3 and w not in ("week", "weeks", "month", "months", "year", "years", "days", "night", "time")
+)
 
 
 def _phrase_span(tok: Token) -> tuple[int, int]:
+    """A target's span: the phrase of `tok`, or of what it possesses (see :func:`_phrase_span_of`)."""
     if tok.dep_ == "poss" and tok.head.i != tok.i:
         tok = tok.head  # "Japan's Crown Prince Naruhito", "Trump's decision": the whole phrase
     return _phrase_span_of(tok)

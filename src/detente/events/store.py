@@ -229,6 +229,13 @@ class EventStore:
         self._con.execute("SET enable_progress_bar_print = false")  # never write progress to stdout
         if not read_only:
             self._create_tables()
+        # A store from before MD5 ids, opened read-only, is not migrated: read its text ids as they are.
+        self._id_sql = event_id_text_sql('"event_id"')
+        found = self._con.execute(
+            "SELECT data_type FROM information_schema.columns WHERE table_name = 'events' AND column_name = 'event_id'"
+        ).fetchall()
+        if found and found[0][0] != EVENT_ID_TYPE:
+            self._id_sql = '"event_id"'
 
     # ------------------------------------------------------------------ lifecycle
     def close(self) -> None:
@@ -495,7 +502,7 @@ class EventStore:
         if dataset:
             where.append("dataset = ?")
             params.append(dataset)
-        sql = f"SELECT {_event_columns_sql()} FROM events"
+        sql = f"SELECT {_event_columns_sql(self._id_sql)} FROM events"
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY events.date, events.event_id"
@@ -530,7 +537,7 @@ class EventStore:
             )
         out.parent.mkdir(parents=True, exist_ok=True)
         tmp = out.with_name(f".{out.name}.tmp-{os.getpid()}")
-        cols = _event_columns_sql()
+        cols = _event_columns_sql(self._id_sql)
         try:
             self.con.execute(
                 f"COPY (SELECT {cols} FROM events ORDER BY events.date, events.event_id) TO '{_sql_path(tmp)}' {fmt}"
@@ -544,11 +551,9 @@ class EventStore:
         return self.count()
 
 
-def _event_columns_sql() -> str:
-    """The EVENT_COLUMNS as stored, with `event_id` turned back into its text form."""
-    return ", ".join(
-        f'{event_id_text_sql(chr(34) + c + chr(34))} AS "{c}"' if c == "event_id" else f'"{c}"' for c in EVENT_COLUMNS
-    )
+def _event_columns_sql(id_sql: str) -> str:
+    """The EVENT_COLUMNS as stored, with `event_id` read through `id_sql` (its text form)."""
+    return ", ".join(f'{id_sql} AS "{c}"' if c == "event_id" else f'"{c}"' for c in EVENT_COLUMNS)
 
 
 def _with_file(event: Event, file: str) -> Event:

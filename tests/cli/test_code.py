@@ -99,13 +99,26 @@ def test_sentence_mode(tmp_path):
     path = tmp_path / "s.tsv"
     path.write_text("Russia attacked Ukraine.\t4\nThe weather was mild.\t0\n\nChina criticized the United States.\t3\n",
                     encoding="utf-8")
-    result = runner.invoke(app, ["code", "--sentences", str(path)])
+    result = runner.invoke(app, ["code", "--sentences", str(path), "--no-classifier"])
     assert result.exit_code == 0, result.output
     records = _jsonl(result.stdout)
     assert [r["line"] for r in records] == [1, 2, 3, 4]
     assert records[0]["event"]["cameo"] == "190" and records[0]["source_span"] == [0, 6]
+    assert records[0]["event"]["date"] is None  # no --date: no sentinel date printed
     assert records[1]["event"] is None and records[2]["event"] is None
     assert records[3]["event"]["root"] == "11"
+
+
+def test_sentence_mode_uses_the_shipped_classifier_where_no_pattern_fires(tmp_path):
+    path = tmp_path / "s.txt"
+    path.write_text("Russia attacked Ukraine.\nRebel fighters took over the northern town after days of clashes.\n\n",
+                    encoding="utf-8")
+    result = runner.invoke(app, ["code", "--sentences", str(path), "--date", "2025-02-18"])
+    assert result.exit_code == 0, result.output
+    first, second, blank = _jsonl(result.stdout)
+    assert first["event"]["note"] != "classifier" and first["event"]["date"] == "2025-02-18"
+    assert second["event"]["note"] == "classifier" and second["event"]["quad"] == 4
+    assert blank["event"] is None
 
 
 @pytest.mark.parametrize(

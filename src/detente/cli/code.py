@@ -54,9 +54,13 @@ code_app = typer.Typer(
 
 
 def _event_record(event: Any) -> dict[str, Any]:
+    from detente.coding.pipeline import UNDATED
+
     record = {"event_id": event.event_id}
     for name in JSONL_FIELDS:
         value = getattr(event, name)
+        if name == "date" and value == UNDATED and event.note in ("undated", "classifier"):
+            value = None  # sentence mode without --date: say so rather than print a sentinel
         record[name] = value.isoformat() if isinstance(value, date) else value
     return record
 
@@ -105,6 +109,12 @@ def code_text(
     model: Optional[Path] = typer.Option(
         None, "--model", help="A classifier saved by `detente code train`, used where no pattern fires."
     ),
+    use_classifier: bool = typer.Option(
+        True,
+        "--classifier/--no-classifier",
+        help="In --sentences mode, let the shipped default classifier code the sentences no pattern fires on "
+        "(trained on detente's own labelled sentences on first use, then cached). --model replaces it.",
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
     all_events: bool = typer.Option(
         False, "--all", help="Also keep events marked possible, conditional, reported or question."
@@ -116,7 +126,7 @@ def code_text(
 
     doc_date = _parse_cli_date(date_)
     if sentences is not None:
-        _sentence_mode(sentences, doc_date, model)
+        _sentence_mode(sentences, doc_date, model, use_classifier)
         return
     if not paths:
         raise InputError("no input given", hint="give a file, a directory or - for stdin (see detente code --help)")
@@ -201,11 +211,18 @@ def _read_sentence_lines(path: Path) -> Iterator[str]:
         yield line.split("\t", 1)[0] if is_tsv or "\t" in line else line
 
 
-def _sentence_mode(path: Path, when: date | None, model: Optional[Path]) -> None:
+def _sentence_mode(path: Path, when: date | None, model: Optional[Path], use_classifier: bool) -> None:
     from detente.coding.pipeline import Coder
 
     lines = list(_read_sentence_lines(path))
-    coder = Coder(classifier=str(model) if model else None)
+    classifier: Any = None
+    if model is not None:
+        classifier = str(model)
+    elif use_classifier:
+        from detente.coding.classifier import default_classifier
+
+        classifier = default_classifier()
+    coder = Coder(classifier=classifier)
     out = sys.stdout
     batch = 512
     for begin in range(0, len(lines), batch):

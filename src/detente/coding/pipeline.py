@@ -50,6 +50,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
 
 UNKNOWN_ACTOR = "---"
+UNDATED = date(1970, 1, 1)  # stands in for "no date" in sentence mode (Event.date is required)
 """CAMEO's code for an actor the coder could not identify (sentence mode only)."""
 
 ASSERTED_MODALITIES = frozenset({None, "threat", "intent", "refusal", "request", "demand"})
@@ -1036,7 +1037,7 @@ class Coder:
         if when is None:
             if not permissive:
                 return None
-            when_date, precision, note = date(1970, 1, 1), "day", "undated"
+            when_date, precision, note = UNDATED, "day", "undated"
         else:
             when_date, precision = when.date, when.precision
             if when.relative:
@@ -1175,7 +1176,7 @@ class Coder:
             target = _actor_from_mention(other, ctx) if other else None
         plover = ontology.to_plover(info.code)
         event = Event(
-            date=when or date(1970, 1, 1), source=source.code if source else UNKNOWN_ACTOR,
+            date=when or UNDATED, source=source.code if source else UNKNOWN_ACTOR,
             target=target.code if target else UNKNOWN_ACTOR, cameo=info.code, root=info.root,
             quad=int(info.quad), goldstein=float(info.goldstein), dataset="text", doc_id="sentence",
             plover=plover.type if plover else None, sentence=text, sentence_index=0, char_start=0,

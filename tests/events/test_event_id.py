@@ -25,7 +25,8 @@ from .conftest import GDELT_ROWS_61, write_lines
 
 EVENTS = [
     Event(date(2025, 2, 12), "USAGOV", "RUSGOV", "041", "04", 1, 1.0, "case", "seed-1"),
-    Event(date(1999, 12, 31), "USA", "---", "010", "01", 0, 0.0, "gdelt1", "d|1", row=7, sentence_index=0, char_start=0),
+    Event(date(1999, 12, 31), "USA", "---", "010", "01", 0, 0.0, "gdelt1", "d|1", row=7, sentence_index=0,
+          char_start=0),
     Event(date(2025, 1, 1), "EUR", "RUS", "163", "16", 4, -4.0, "text", "x", sentence_index=3, char_start=5,
           char_end=40, sentence="Brussels cut \u00e9nergie ties with Moscow."),
     Event(date(2018, 6, 1), "RUSGOV", "UKRMIL", "190", "19", 4, -10.0, "icews", "9001", row=2, file="/tmp/a b.tab"),
@@ -84,7 +85,8 @@ def test_old_store_with_sha1_text_ids_is_migrated(tmp_path: Path) -> None:
                                         event.char_start, event.date, event.source, event.target, event.cameo))
     con.execute(
         "INSERT INTO events (event_id, date, source, target, cameo, root, quad, goldstein, dataset, doc_id, "
-        '"row", sentence_index, char_start, date_precision, negated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        '"row", sentence_index, char_start, date_precision, negated) '
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [hashlib.sha1(old_key.encode()).hexdigest()[:16], event.date, event.source, event.target, event.cameo,
          event.root, event.quad, event.goldstein, event.dataset, event.doc_id, event.row, event.sentence_index,
          event.char_start, "day", False],

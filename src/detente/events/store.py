@@ -42,6 +42,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field, replace
@@ -112,13 +113,17 @@ class ImportSummary:
         return out
 
 
-def file_sha256(path: Path, progress: ProgressCallback | None = None) -> str:
-    """SHA-256 of a file's bytes (recorded in the import log)."""
+def file_sha256(
+    path: Path, progress: ProgressCallback | None = None, *, stop: threading.Event | None = None
+) -> str:
+    """SHA-256 of a file's bytes (recorded in the import log); ``""`` if `stop` is set before the end."""
     digest = hashlib.sha256()
     size = max(path.stat().st_size, 1)
     done = 0
     with path.open("rb") as fh:
         while chunk := fh.read(1 << 24):
+            if stop is not None and stop.is_set():  # the import failed: do not hash the rest for nothing
+                return ""
             digest.update(chunk)
             done += len(chunk)
             if progress is not None:
@@ -346,8 +351,9 @@ class EventStore:
         name = str(src.resolve())
         # The file's SHA-256 (for the import log) is computed in a second thread while DuckDB
         # parses: hashlib releases the GIL, and so does DuckDB, so the two overlap.
+        stop = threading.Event()
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="detente-sha256") as pool:
-            digest = pool.submit(file_sha256, src)
+            digest = pool.submit(file_sha256, src, stop=stop)
             if progress is not None:
                 progress("hash", 0.0)
 
@@ -355,7 +361,11 @@ class EventStore:
                 staged = importer(con, src, file=name, progress=progress, **options)
                 return staged.dataset, staged.read, staged.notes
 
-            return self._commit(stage, file=name, kind=kind, sha256=digest, progress=progress)
+            try:
+                return self._commit(stage, file=name, kind=kind, sha256=digest, progress=progress)
+            except BaseException:
+                stop.set()
+                raise
 
     def _commit(
         self, stage: Any, *, file: str, kind: str, sha256: Any, progress: ProgressCallback | None = None

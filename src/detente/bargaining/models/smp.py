@@ -157,16 +157,29 @@ def _distance(ideal: F, sal2: F, den: F, pos: F) -> F:
 
     ideal (D, A, K), sal2 = s**2 (D, A, K), den = sum_k s**2 (D, A), pos (D, B, K).
     """
-    diff = ideal[:, :, None, :] - pos[:, None, :, :]
-    num = np.einsum("dak,dabk->dab", sal2, diff * diff)
+    # A loop over the (few) dimensions: with K ~ 1-7 an einsum over k runs its inner
+    # loop over K values only, which is several times slower.
+    num = np.zeros(den.shape + (pos.shape[1],))
+    for k in range(pos.shape[2]):
+        diff = ideal[:, :, None, k] - pos[:, None, :, k]
+        diff *= diff
+        diff *= sal2[:, :, None, k]
+        num += diff
     with np.errstate(invalid="ignore", divide="ignore"):
-        d = np.sqrt(num / den[:, :, None])
+        np.divide(num, den[:, :, None], out=num)
+        d = np.sqrt(num, out=num)
+    if np.all(den > 0):
+        return d
     return np.where(den[:, :, None] > 0, d, 0.0)
 
 
 def _utility(d: F, risk: F) -> F:
     """KTAB's u(d, R) = (1 - d)(1 + d R); `risk` broadcasts against `d`."""
-    return (1.0 - d) * (1.0 + np.minimum(d, 1.0) * risk)
+    u = np.minimum(d, 1.0)
+    u *= risk
+    u += 1.0
+    u *= 1.0 - d
+    return u
 
 
 def _pce_log_scores(u: F, w: F, option_mask: NDArray[np.bool_] | None = None) -> F:
@@ -177,18 +190,24 @@ def _pce_log_scores(u: F, w: F, option_mask: NDArray[np.bool_] | None = None) ->
     """
     d_, a_, m_ = u.shape
     out = np.empty((d_, m_))
-    block = max(1, _BLOCK_ELEMENTS // max(1, a_ * m_ * m_))
+    block = max(1, _CHALLENGE_BLOCK_ELEMENTS // max(1, a_ * m_ * m_))
+    idx = np.arange(m_)
+    # Draw axis last, (A, M, M, b), so that NumPy's inner loops run over draws (see
+    # `_challenges`).
     for lo in range(0, d_, block):
         hi = min(d_, lo + block)
-        diff = u[lo:hi, :, :, None] - u[lo:hi, :, None, :]  # (b, A, M, M)
-        c = np.einsum("da,daij->dij", w[lo:hi], np.maximum(diff, 0.0)) + MIN_COALITION
-        p = c / (c + c.transpose(0, 2, 1))
-        idx = np.arange(m_)
-        p[:, idx, idx] = 0.5
-        logp = np.log(p)
+        ul = np.ascontiguousarray(u[lo:hi].transpose(1, 2, 0))  # (A, M, b)
+        diff = ul[:, :, None, :] - ul[:, None, :, :]  # (A, M, M, b)
+        np.maximum(diff, 0.0, out=diff)
+        diff *= np.ascontiguousarray(w[lo:hi].T)[:, None, None, :]
+        c = diff.sum(axis=0)  # (M, M, b)
+        c += MIN_COALITION
+        p = c / (c + c.transpose(1, 0, 2))
+        p[idx, idx] = 0.5
+        logp = np.log(p, out=p)
         if option_mask is not None:
-            logp = np.where(option_mask[lo:hi, None, :], logp, 0.0)
-        out[lo:hi] = logp.sum(axis=2)
+            logp = np.where(option_mask[lo:hi].T[None, :, :], logp, 0.0)
+        out[lo:hi] = logp.sum(axis=1).T
     if option_mask is not None:
         out = np.where(option_mask, out, -np.inf)
     return out
@@ -225,82 +244,100 @@ def _challenges(u0: F, g: F, risk: F, wt: F, sigma: F) -> tuple[NDArray[np.intp]
 
     u0, g (D, N, N): U^h_ab = u0_ab + R_h g_ab; risk (D, N); wt = sigma * c (D, N).
     Returns target (D, N) (-1 when no challenge pays), p (D, N), gain (D, N).
+
+    Inside, arrays are laid out with the draw axis LAST, (I, J, N, b): with N ~ 10 a
+    draw-first layout makes every broadcast run NumPy's inner loop over only N values,
+    which costs several times more than the arithmetic; draw-last inner loops run over
+    the whole block of draws.
     """
     d_, n, _ = u0.shape
     target = np.full((d_, n), -1, dtype=np.intp)
     prob = np.zeros((d_, n))
     best = np.full((d_, n), -np.inf)
     ar = np.arange(n)
-    # Block over draws and initiators so that (b, I, J, N) stays small.
+    # Block over draws and initiators so that (I, J, N, b) stays small.
     per_draw = n * n * n
     dblock = max(1, _CHALLENGE_BLOCK_ELEMENTS // per_draw)
     iblock = n if per_draw <= _CHALLENGE_BLOCK_ELEMENTS else max(1, _CHALLENGE_BLOCK_ELEMENTS // (n * n))
+    # Preallocated (I, J, N, b) work arrays: allocating fresh ones per block costs more
+    # than the arithmetic itself.
+    shape4 = (iblock, n, n, min(dblock, d_))
+    y_buf, a_buf, b_buf = np.empty(shape4), np.empty(shape4), np.empty(shape4)
     for dlo in range(0, d_, dblock):
         dhi = min(d_, dlo + dblock)
-        U0, G, R, W, S = u0[dlo:dhi], g[dlo:dhi], risk[dlo:dhi], wt[dlo:dhi], sigma[dlo:dhi]
+        nb = dhi - dlo
+        # draw-last copies: u0_l[a, c, b] = u0[b, a, c]; u0_t[c, a, b] = u0[b, a, c]
+        u0_l = np.ascontiguousarray(u0[dlo:dhi].transpose(1, 2, 0))
+        g_l = np.ascontiguousarray(g[dlo:dhi].transpose(1, 2, 0))
+        u0_t = np.ascontiguousarray(u0_l.transpose(1, 0, 2))
+        g_t = np.ascontiguousarray(g_l.transpose(1, 0, 2))
+        R = np.ascontiguousarray(risk[dlo:dhi].T)  # (N, b)
+        W = np.ascontiguousarray(wt[dlo:dhi].T)
+        S = np.ascontiguousarray(sigma[dlo:dhi].T)
+        diag0 = np.ascontiguousarray(u0_l[ar, ar])  # U_nn (N, b)
+        diagg = np.ascontiguousarray(g_l[ar, ar])
         for ilo in range(0, n, iblock):
             ihi = min(n, ilo + iblock)
+            ni = ihi - ilo
             ii = ar[ilo:ihi]
-            r_i = R[:, ilo:ihi]  # (b, I)
-            # Y[b, i, j, n] = U^i_{nj};  X[b, i, n] = U^i_{ni};  Z[b, i, n] = U^i_{nn}
-            Y = U0.transpose(0, 2, 1)[:, None, :, :] + r_i[:, :, None, None] * G.transpose(0, 2, 1)[:, None, :, :]
-            X = U0.transpose(0, 2, 1)[:, ii, :] + r_i[:, :, None] * G.transpose(0, 2, 1)[:, ii, :]
-            diag0 = np.diagonal(U0, axis1=1, axis2=2)  # (b, N)
-            diagg = np.diagonal(G, axis1=1, axis2=2)
-            Z = diag0[:, None, :] + r_i[:, :, None] * diagg[:, None, :]
+            il = np.arange(ni)
+            r_i = R[ilo:ihi]  # (I, b)
+            Y, A, B = y_buf[:ni, :, :, :nb], a_buf[:ni, :, :, :nb], b_buf[:ni, :, :, :nb]
+            # Y[i, j, n, b] = U^i_{nj};  X[i, n, b] = U^i_{ni};  Z[i, n, b] = U^i_{nn}
+            np.multiply(r_i[:, None, None, :], g_t[None, :, :, :], out=Y)
+            np.add(u0_t[None, :, :, :], Y, out=Y)
+            X = u0_t[ii] + r_i[:, None, :] * g_t[ii]
+            Z = diag0[None, :, :] + r_i[:, None, :] * diagg[None, :, :]
             # principals
-            u_ii = X[:, np.arange(ihi - ilo), ii]  # U^i_ii (b, I)
-            u_ij = U0[:, ii, :] + r_i[:, :, None] * G[:, ii, :]  # U^i_ij (b, I, J)
-            u_ji = X  # U^i_ji, indexed [b, i, j]
-            u_jj = Z  # U^i_jj, indexed [b, i, j]
-            c_i = W[:, ilo:ihi, None] * (u_ii[:, :, None] - u_ij)
-            c_j = W[:, None, :] * (u_ji - u_jj)
+            u_ii = X[il, ii]  # U^i_ii (I, b)
+            u_ij = u0_l[ii] + r_i[:, None, :] * g_l[ii]  # U^i_ij (I, J, b)
+            u_ji = X  # U^i_ji, indexed [i, j, b]
+            u_jj = Z  # U^i_jj, indexed [i, j, b]
+            c_i = W[ilo:ihi, None, :] * (u_ii[:, None, :] - u_ij)
+            c_j = W[None, :, :] * (u_ji - u_jj)
             ch_ij0 = MIN_CHALLENGE_COALITION + np.maximum(c_i, 0) + np.maximum(c_j, 0)
             ch_ji0 = MIN_CHALLENGE_COALITION + np.maximum(-c_i, 0) + np.maximum(-c_j, 0)
-            # Third parties n (in place: these are the (b, I, J, N) arrays). Order-zero
+            # Third parties n (in place: these are the (I, J, N, b) arrays). Order-zero
             # vote v0 = w_n (U_ni - U_nj); little-contest probability
             # pin = (ch_ij0 + max(v0, 0)) / (ch_ij0 + ch_ji0 + |v0|); SemiCommit vote
             # v = w_n [pin (U_nn - U_ni) + (1 - pin)(U_nj - U_nn)]
             #   = w_n [(U_nj - U_nn) + pin (2 U_nn - U_ni - U_nj)].
-            w_n = W[:, None, None, :]
-            x_b = X[:, :, None, :]
-            z_b = Z[:, :, None, :]
-            v0 = x_b - Y
+            w_n = W[None, None, :, :]
+            x_b = X[:, None, :, :]
+            z_b = Z[:, None, :, :]
+            v0 = np.subtract(x_b, Y, out=A)
             v0 *= w_n
-            buf = np.abs(v0)
-            buf += (ch_ij0 + ch_ji0)[..., None]
+            buf = np.abs(v0, out=B)
+            buf += (ch_ij0 + ch_ji0)[:, :, None, :]
             pin = np.maximum(v0, 0.0, out=v0)
-            pin += ch_ij0[..., None]
+            pin += ch_ij0[:, :, None, :]
             pin /= buf
             np.subtract(2.0 * z_b - x_b, Y, out=buf)
             buf *= pin
             v = np.subtract(Y, z_b, out=Y)
             v += buf
             v *= w_n
-            v[:, np.arange(ihi - ilo), :, ii] = 0.0  # n == i is a principal
-            v[:, :, ar, ar] = 0.0  # n == j is a principal
-            # einsum: far faster than .sum() over a short last axis
-            v_sum = np.einsum("bijn->bij", v)
-            v_pos = np.einsum("bijn->bij", np.maximum(v, 0.0, out=v))
+            v[il, :, ii] = 0.0  # n == i is a principal
+            v[:, ar, ar] = 0.0  # n == j is a principal
+            v_sum = v.sum(axis=2)  # over third parties (I, J, b)
+            v_pos = np.maximum(v, 0.0, out=v).sum(axis=2)
             ch_ij = ch_ij0 + v_pos
             ch_ji = ch_ji0 + (v_pos - v_sum)
-            p = ch_ij / (ch_ij + ch_ji)  # (b, I, J)
+            p = ch_ij / (ch_ij + ch_ji)  # (I, J, b)
             # expected gain to i of challenging j (KTAB's UtilChlg - UtilSQ)
-            eu_sq = u_ii[:, :, None] + u_ij
-            eu_vict = 2.0 * u_ii[:, :, None]
+            eu_sq = u_ii[:, None, :] + u_ij
+            eu_vict = 2.0 * u_ii[:, None, :]
             eu_cntst = p * eu_vict + (1.0 - p) * 2.0 * u_ij
-            s_j = S[:, None, :]
+            s_j = S[None, :, :]
             gain = (1.0 - s_j) * eu_vict + s_j * eu_cntst - eu_sq
-            gain[:, np.arange(ihi - ilo), ii] = -np.inf
-            j_best = np.argmax(gain, axis=2)  # first maximum, as KTAB's strict '<'
-            b_ix = np.arange(dhi - dlo)[:, None]
-            i_ix = np.arange(ihi - ilo)[None, :]
-            g_best = gain[b_ix, i_ix, j_best]
-            p_best = p[b_ix, i_ix, j_best]
+            gain[il, ii] = -np.inf
+            j_best = np.argmax(gain, axis=1)  # (I, b) first maximum, as KTAB's strict '<'
+            g_best = gain.max(axis=1)  # the value at j_best
+            p_best = np.take_along_axis(p, j_best[:, None, :], axis=1)[:, 0]
             ok = g_best > MIN_SIG_GAIN
-            target[dlo:dhi, ilo:ihi] = np.where(ok, j_best, -1)
-            prob[dlo:dhi, ilo:ihi] = p_best
-            best[dlo:dhi, ilo:ihi] = g_best
+            target[dlo:dhi, ilo:ihi] = np.where(ok, j_best, -1).T
+            prob[dlo:dhi, ilo:ihi] = p_best.T
+            best[dlo:dhi, ilo:ihi] = g_best.T
     return target, prob, best
 
 
@@ -338,27 +375,29 @@ def _resolve(
     r_a = risk[:, :, None]
     f_both = _utility(_distance(pos, sal2, den, np.concatenate([b_init, b_rcvr], axis=1)), r_a)
     f_init, f_rcvr = f_both[:, :, :n], f_both[:, :, n:]  # (D, A, I) each
-    d_idx = np.arange(d_)[:, None, None]
-    a_idx = np.arange(n)[None, :, None]
     t_safe = np.where(has, target, np.arange(n)[None, :])
     u_at_init = u_obj  # U[a, i]
-    u_at_rcvr = u_obj[d_idx, a_idx, t_safe[:, None, :]]  # U[a, t_i]
+    u_at_rcvr = np.take_along_axis(u_obj, t_safe[:, None, :], axis=2)  # U[a, t_i]
     u_brg = (total[:, :, None] - u_at_init - u_at_rcvr + f_init + f_rcvr) / n  # (D, A, I)
     u_sq = total / n  # (D, A)
 
     # queues: option codes -1 = status quo, i >= 0 = bargain initiated by i
     received = has[:, None, :] & (target[:, None, :] == np.arange(n)[None, :, None])  # (D, K, I)
     involved = received | (has[:, None, :] & np.eye(n, dtype=bool)[None])  # (D, K, I)
-    count = involved.sum(axis=2)  # bargains in each queue (D, K)
+    slot = np.cumsum(involved, axis=2)  # 1 + rank of each bargain in its queue
+    count = slot[:, :, -1]  # bargains in each queue (D, K)
     m_max = 1 + int(count.max(initial=0))
-    # order: status quo, then bargains by initiator index (a stable sort puts them first)
-    order = np.argsort(~involved, axis=2, kind="stable")[:, :, : m_max - 1]  # (D, K, M-1)
-    valid = np.arange(m_max - 1)[None, None, :] < count[:, :, None]
-    codes = np.concatenate([np.full((d_, n, 1), -1), np.where(valid, order, -2)], axis=2)  # (D,K,M)
-    mask = codes != -2
+    # codes: status quo first, then bargains by initiator index, padded with -2
+    codes = np.full((d_, n, m_max), -2, dtype=np.intp)
+    codes[:, :, 0] = -1
+    qd, qk, qi = np.nonzero(involved)
+    codes[qd, qk, slot[qd, qk, qi]] = qi
+    # utility of each option (status quo at index 0) to each voter, (D, 1 + I, A): the
+    # gathers below then copy whole contiguous rows of voters
+    u_opt = np.concatenate([u_sq[:, None, :], u_brg.transpose(0, 2, 1)], axis=1)
 
     new = pos.copy()
-    length = mask.sum(axis=2)  # options in each queue; valid codes come first
+    length = 1 + count  # options in each queue; valid codes come first
     # Queues holding only the status quo keep their position; the others are grouped
     # by length so that no PCE is padded.
     sizes = np.bincount(length.ravel(), minlength=m_max + 1)
@@ -368,8 +407,7 @@ def _resolve(
         for lo in range(0, dd_all.size, block):
             dd, kk = dd_all[lo : lo + block], kk_all[lo : lo + block]
             cd = codes[dd, kk, :m]  # (b, m)
-            ub = u_brg[dd[:, None], :, np.maximum(cd, 0)]  # (b, m, A)
-            ub = np.where((cd >= 0)[:, :, None], ub, u_sq[dd][:, None, :])
+            ub = u_opt[dd[:, None], cd + 1]  # (b, m, A)
             scores = _pce_log_scores(ub.transpose(0, 2, 1), cap[dd])
             m_star = np.argmax(scores, axis=1)
             chosen = cd[np.arange(dd.size), m_star]

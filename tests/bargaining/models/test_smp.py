@@ -218,3 +218,60 @@ def test_identical_draws_are_run_once_and_copied_in_order() -> None:
     np.testing.assert_allclose(out.outcome, ref.outcome[idx], atol=1e-12)
     np.testing.assert_array_equal(out.rounds, ref.rounds[idx])
     np.testing.assert_allclose(out.trajectory, ref.trajectory)
+
+
+# ------------------------------------------------------------------ vectorised kernels
+
+
+def _naive_pce_log_scores(u: np.ndarray, w: np.ndarray, mask: np.ndarray | None = None) -> np.ndarray:
+    """Conditional-PCE log scores written out loop by loop, as the module doc states them."""
+    d_, a_, m_ = u.shape
+    out = np.full((d_, m_), -np.inf)
+    for d in range(d_):
+        for i in range(m_):
+            if mask is not None and not mask[d, i]:
+                continue
+            total = 0.0
+            for j in range(m_):
+                if mask is not None and not mask[d, j]:
+                    continue
+                if i == j:
+                    total += np.log(0.5)
+                    continue
+                c_ij = 1e-8 + sum(w[d, a] * max(0.0, u[d, a, i] - u[d, a, j]) for a in range(a_))
+                c_ji = 1e-8 + sum(w[d, a] * max(0.0, u[d, a, j] - u[d, a, i]) for a in range(a_))
+                total += np.log(c_ij / (c_ij + c_ji))
+            out[d, i] = total
+    return out
+
+
+@pytest.mark.parametrize(("draws", "voters", "options"), [(1, 1, 1), (3, 4, 2), (7, 6, 5), (2, 12, 9)])
+def test_pce_log_scores_match_a_loop_by_loop_reference(draws: int, voters: int, options: int) -> None:
+    from detente.bargaining.models.smp import _pce_log_scores
+
+    rng = np.random.default_rng(draws * 100 + options)
+    u = rng.uniform(0, 1, (draws, voters, options))
+    w = rng.uniform(0, 5, (draws, voters))
+    np.testing.assert_allclose(_pce_log_scores(u, w), _naive_pce_log_scores(u, w), rtol=1e-12)
+    mask = rng.uniform(size=(draws, options)) < 0.7
+    mask[:, 0] = True
+    got = _pce_log_scores(u, w, mask)
+    want = _naive_pce_log_scores(u, w, mask)
+    assert np.array_equal(np.isinf(got), ~mask)
+    np.testing.assert_allclose(got[mask], want[mask], rtol=1e-12)
+
+
+def test_block_size_does_not_change_results(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tiny blocks split the draws and the initiators; the results must not move."""
+    import detente.bargaining.models.smp as smp_module
+
+    mi = scenario(11, n=7, k=2, draws=9)
+    default = smp(mi)
+    # 7**3 = 343 > 100 numbers per draw: one draw per block and initiators cut in 2-blocks
+    monkeypatch.setattr(smp_module, "_CHALLENGE_BLOCK_ELEMENTS", 100)
+    monkeypatch.setattr(smp_module, "_BLOCK_ELEMENTS", 100)
+    small = smp(mi)
+    np.testing.assert_allclose(small.outcome, default.outcome, rtol=0, atol=1e-9)
+    np.testing.assert_array_equal(small.rounds, default.rounds)
+    np.testing.assert_array_equal(small.converged, default.converged)
+    np.testing.assert_allclose(small.extra["final_positions"], default.extra["final_positions"], rtol=0, atol=1e-9)

@@ -100,10 +100,13 @@ All draws of a Monte Carlo batch advance together: every array carries a leading
 axis, and draws that have stopped are frozen (dropped from later turns); there is no
 loop over draws (and identical draws are run once). Within a turn everything is array arithmetic over actors. The O(N^3)
 challenge step (initiator x target x third party) uses U^h = u0 + R_h g (the OneThird
-adjustment is affine in R_h) and computes third-party votes in place; the bargain PCEs
-are grouped by queue length so that none is padded. Work is cut into blocks of at most
-250,000 numbers to stay in cache. The only Python loops are over turns, over those
-blocks, and (once, at the end) over actors to group equal positions.
+adjustment is affine in R_h) and computes third-party votes in preallocated buffers;
+the bargain PCEs are grouped by queue length so that none is padded. The O(N^3) kernels
+(challenges and PCEs) put the draw axis last: with N ~ 10 a draw-first layout would run
+NumPy's inner loops over only N numbers at a time. Work is cut into blocks of at most
+64,000 numbers (challenges, PCEs) or 250,000 (bargain queues) to stay in cache. The
+only Python loops are over turns, over those blocks, over the dimensions (in distances)
+and (once, at the end) over actors to group equal positions.
 """
 
 from __future__ import annotations
@@ -263,19 +266,20 @@ def _challenges(u0: F, g: F, risk: F, wt: F, sigma: F) -> tuple[NDArray[np.intp]
     # than the arithmetic itself.
     shape4 = (iblock, n, n, min(dblock, d_))
     y_buf, a_buf, b_buf = np.empty(shape4), np.empty(shape4), np.empty(shape4)
+    # draw-last copies: u0_all[a, c, d] = u0[d, a, c]; u0_tall[c, a, d] = u0[d, a, c]
+    u0_all = np.ascontiguousarray(u0.transpose(1, 2, 0))
+    g_all = np.ascontiguousarray(g.transpose(1, 2, 0))
+    u0_tall = np.ascontiguousarray(u0.transpose(2, 1, 0))
+    g_tall = np.ascontiguousarray(g.transpose(2, 1, 0))
+    r_all, w_all, s_all = risk.T.copy(), wt.T.copy(), sigma.T.copy()  # (N, D)
+    diag0_all, diagg_all = u0_all[ar, ar], g_all[ar, ar]  # U_nn (N, D)
     for dlo in range(0, d_, dblock):
         dhi = min(d_, dlo + dblock)
         nb = dhi - dlo
-        # draw-last copies: u0_l[a, c, b] = u0[b, a, c]; u0_t[c, a, b] = u0[b, a, c]
-        u0_l = np.ascontiguousarray(u0[dlo:dhi].transpose(1, 2, 0))
-        g_l = np.ascontiguousarray(g[dlo:dhi].transpose(1, 2, 0))
-        u0_t = np.ascontiguousarray(u0_l.transpose(1, 0, 2))
-        g_t = np.ascontiguousarray(g_l.transpose(1, 0, 2))
-        R = np.ascontiguousarray(risk[dlo:dhi].T)  # (N, b)
-        W = np.ascontiguousarray(wt[dlo:dhi].T)
-        S = np.ascontiguousarray(sigma[dlo:dhi].T)
-        diag0 = np.ascontiguousarray(u0_l[ar, ar])  # U_nn (N, b)
-        diagg = np.ascontiguousarray(g_l[ar, ar])
+        u0_l, g_l = u0_all[..., dlo:dhi], g_all[..., dlo:dhi]
+        u0_t, g_t = u0_tall[..., dlo:dhi], g_tall[..., dlo:dhi]
+        R, W, S = r_all[:, dlo:dhi], w_all[:, dlo:dhi], s_all[:, dlo:dhi]
+        diag0, diagg = diag0_all[:, dlo:dhi], diagg_all[:, dlo:dhi]
         for ilo in range(0, n, iblock):
             ihi = min(n, ilo + iblock)
             ni = ihi - ilo

@@ -14,6 +14,8 @@ import sys
 import time
 from pathlib import Path
 
+from _results import write_page  # benchmarks/ is on sys.path when a script runs
+
 from detente.bargaining.backtest import backtest_deu
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,12 +46,8 @@ def main(path: Path) -> None:
         "median position 31.92. `eu_compromise` averages the expected-utility and weighted-mean "
         "forecasts; its edge was found on this file, so treat it as promising, not proven.",
     ]
-    text = "\n".join(lines) + "\n"
-    print(text)
-    out = ROOT / "benchmarks" / "results" / "backtest_deu.md"
-    tmp = out.with_suffix(".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(out)
+    print("\n".join(lines))
+    write_page(ROOT / "benchmarks" / "results" / "backtest_deu.md", lines)
 
 
 if __name__ == "__main__":

@@ -32,6 +32,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from _results import write_page  # benchmarks/ is on sys.path when a script runs
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "confli_cameo_dyad_train.txt"
 RESULTS = ROOT / "benchmarks" / "results" / "coding_dyad.md"
@@ -235,9 +237,7 @@ def main(argv: list[str] | None = None) -> int:
         "\"the Kirkuk council decision\") and is itself uneven (determiners and appositions in some spans, "
         "not in others), which caps exact-match scores.",
     ]
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text("\n".join(md) + "\n", encoding="utf-8")
-    print(f"wrote {args.out}")
+    write_page(args.out, md)
     return 0
 
 

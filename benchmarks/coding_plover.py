@@ -28,6 +28,8 @@ from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
 
+from _results import write_page  # benchmarks/ is on sys.path when a script runs
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "plover_gsr_cameo.json"
 RESULTS = ROOT / "benchmarks" / "results" / "coding_plover.md"
@@ -134,9 +136,7 @@ def main(argv: list[str] | None = None) -> int:
     md += [f"| {t} | {k} | {found[t]} | {right[t]} |" for t, k in per_type.most_common()]
     md += ["", "Most frequent confusions (gold -> coded): "
            + ", ".join(f"{g} -> {p} ({k})" for (g, p), k in confusions) + "."]
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text("\n".join(md) + "\n", encoding="utf-8")
-    print(f"wrote {args.out}")
+    write_page(args.out, md)
     return 0
 
 

@@ -35,6 +35,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
+from _results import write_page  # benchmarks/ is on sys.path when a script runs
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "confli_cameo_quad_train.tsv"
@@ -210,9 +211,8 @@ def main(argv: list[str] | None = None) -> int:
               "or paraphrased), so the shipped default's figure here is optimistic for unseen text.")
     for title, cm in matrices.items():
         md += ["", f"Confusion matrix, {title} (rows gold, columns predicted):", ""] + confusion_md(cm)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text("\n".join(md) + "\n", encoding="utf-8")
-    print(f"\nwrote {args.out}")
+    print()
+    write_page(args.out, md)
     return 0
 
 

@@ -30,6 +30,8 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
+from _results import write_page  # benchmarks/ is on sys.path when a script runs
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "confli_cameo_quad_train.tsv"
 RESULTS = ROOT / "benchmarks" / "results" / "coding_speed.md"
@@ -138,9 +140,7 @@ def main(argv: list[str] | None = None) -> int:
         f"{n / cpu_code:.0f} sentences per CPU second. The tone cache is cleared before every round; the "
         "lemma cache stays warm (as in any long run).",
     ]
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text("\n".join(md) + "\n", encoding="utf-8")
-    print(f"wrote {args.out}")
+    write_page(args.out, md)
     return 0
 
 

@@ -492,18 +492,11 @@ class StanceModel(_Strict):
         return _salience_ok(v)
 
 
-class AddActorModel(_Strict):
-    code: str
-    capability: EstimateModel
-    positions: dict[str, StanceModel]
-    name: str | None = None
-    description: str = ""
-    custom: bool = False
+class AddActorModel(ActorModel):
+    """A variant's new actor: an actor entry plus its code and its stances on the issues."""
 
-    @field_validator("capability")
-    @classmethod
-    def _cap(cls, v: EstimateModel) -> EstimateModel:
-        return _capability_ok(v)
+    code: str
+    positions: dict[str, StanceModel]
 
 
 class PatchModel(_Strict):

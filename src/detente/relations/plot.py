@@ -213,15 +213,7 @@ def plot_dyad(
     for axis in (top, bottom):
         axis.spines[["top", "right"]].set_visible(False)
         axis.grid(axis="y", alpha=0.25)
-    notes = [caption] if caption else []
-    if ax.compressed:
-        notes.insert(0, f"Only periods with events are shown, evenly spaced (dotted lines mark skipped periods; {len(index) - len(ax.kept)} of {len(index)} empty).")
-    if notes:
-        fig.text(0.01, 0.005, "\n".join(notes), fontsize=7, color="#555555", ha="left", va="bottom")
-    fig.tight_layout(rect=(0, 0.02 + 0.018 * len(notes), 1, 1))
-    out = _save(fig, path)
-    plt.close(fig)
-    return out
+    return _finish(plt, fig, path, ax, len(index), caption)
 
 
 def plot_triangle(triangle: pd.DataFrame, path: str | Path, *, title: str, caption: str | None = None) -> Path:
@@ -286,9 +278,15 @@ def plot_triangle(triangle: pd.DataFrame, path: str | Path, *, title: str, capti
         ax.gaps(axis)
         axis.spines[["top", "right"]].set_visible(False)
     ax.style(bottom)
+    return _finish(plt, fig, path, ax, len(periods), caption)
+
+
+def _finish(plt: Any, fig: Any, path: str | Path, ax: Any, n_periods: int, caption: str | None) -> Path:
+    """Caption the figure (skipped periods first, then the data source), lay it out, save it, close it."""
     notes = [caption] if caption else []
     if ax.compressed:
-        notes.insert(0, f"Only periods with events are shown, evenly spaced (dotted lines mark skipped periods; {len(periods) - len(ax.kept)} of {len(periods)} empty).")
+        notes.insert(0, "Only periods with events are shown, evenly spaced (dotted lines mark skipped periods; "
+                        f"{n_periods - len(ax.kept)} of {n_periods} empty).")
     if notes:
         fig.text(0.01, 0.005, "\n".join(notes), fontsize=7, color="#555555", ha="left", va="bottom")
     fig.tight_layout(rect=(0, 0.02 + 0.018 * len(notes), 1, 1))

@@ -76,3 +76,15 @@ class MissingDependencyError(DetenteError):
         )
         self.package = package
         self.extra = extra
+
+
+class BrokenDependencyError(DetenteError):
+    """An optional dependency is installed but fails to import (a broken or incomplete install)."""
+
+    def __init__(self, module: str, error: BaseException, fix: str) -> None:
+        super().__init__(
+            f"'{module}' is installed but fails to import: {type(error).__name__}: {' '.join(str(error).split())}",
+            hint=fix,
+        )
+        self.module = module
+        self.error = error

@@ -18,7 +18,8 @@ def run(*args: str):  # noqa: ANN201 - click Result
 
 
 def test_relations_runs_on_the_builtin_timeline() -> None:
-    result = run("relations", "USA", "RUS")
+    # the February 2025 warming is followed by a cooler May, so the default penalty (3·σ²·log n) finds no turn: ask with a lower one
+    result = run("relations", "USA", "RUS", "--penalty", "10")
     assert result.exit_code == 0, result.output
     assert "built-in timeline of us-russia-2025" in result.output
     assert "USA–RUS by month" in result.output
@@ -48,7 +49,7 @@ def test_relations_directed_and_smoothed() -> None:
 
 
 def test_shifts_reports_date_size_and_events() -> None:
-    result = run("shifts", "USA", "RUS", "--json")
+    result = run("shifts", "USA", "RUS", "--json", "--penalty", "10")
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     (shift,) = data["shifts"]
@@ -56,7 +57,7 @@ def test_shifts_reports_date_size_and_events() -> None:
     assert shift["size"] == pytest.approx(shift["after"] - shift["before"])
     assert data["detector"]["method"] == "pelt" and data["detector"]["penalty"] > 0
     assert all(d["sentence"] for d in shift["drivers"])
-    table = run("shifts", "USA", "RUS")
+    table = run("shifts", "USA", "RUS", "--penalty", "10")
     assert table.exit_code == 0 and "Events behind each turn" in table.output and "penalty" in table.output
 
 

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from detente.errors import InputError, MissingDependencyError
+from detente.errors import InputError
+from detente.optional import pyplot
 
 if TYPE_CHECKING:
     from detente.bargaining.forecast import Forecast
@@ -26,17 +27,6 @@ MAX_ACTOR_ROWS = 10
 """Above this many actors, the plot shows all positions on one row (dot area ~ capability x salience)."""
 MODEL_NAMES = {"expected_utility": "exp. utility", "nash": "Nash", "smp": "SMP"}
 ACTOR_COLOURS = ["#222222", "#b2182b", "#2166ac", "#1b7837", "#8c510a", "#762a83", "#e08214", "#4d4d4d"]
-
-
-def _pyplot() -> Any:
-    try:
-        import matplotlib
-    except ImportError:
-        raise MissingDependencyError("matplotlib", "plot", "--plot") from None
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    return plt
 
 
 def _check_target(path: Path) -> None:
@@ -82,7 +72,7 @@ def plot_forecast(forecast: "Forecast", scenario: "Scenario", path: str | Path) 
     """
     path = Path(path)
     _check_target(path)
-    plt = _pyplot()
+    plt = pyplot()
     models = forecast.models
     issues = list(scenario.issues)
     n_models = len(models)
@@ -175,7 +165,7 @@ def plot_plans(results: list[Any], scenario: "Scenario", path: str | Path, *, ti
     """
     path = Path(path)
     _check_target(path)
-    plt = _pyplot()
+    plt = pyplot()
     actors = scenario.actor_codes
     margin = np.array([[r.verdict(a).margin for a in actors] for r in results])
     p_accept = np.array([[r.verdict(a).p_accept for a in actors] for r in results])

@@ -26,6 +26,7 @@ from detente.events.schema import EVENT_COLUMNS
 
 SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
 RAW = yaml.safe_load(resources.files("detente.cases.timelines").joinpath("us_russia_2025.yaml").read_text(encoding="utf-8"))
+TIMELINE_FILES = {"us-russia-2025": "us_russia_2025.yaml", "belarus-2025": "belarus_2025.yaml"}
 
 
 def by_id(event_id: str):  # noqa: ANN201 - an Event
@@ -34,14 +35,15 @@ def by_id(event_id: str):  # noqa: ANN201 - an Event
 
 
 def test_timeline_is_listed_and_sized() -> None:
-    assert "us-russia-2025" in available_timelines()
+    assert {"us-russia-2025", "belarus-2025"} <= set(available_timelines())
     events = load_timeline("us-russia-2025")
     assert 30 <= len(events) <= 40
     assert [e.date for e in events] == sorted(e.date for e in events)
 
 
-def test_every_event_has_a_valid_code_date_and_provenance() -> None:
-    doc = load_timeline_document("us-russia-2025")
+@pytest.mark.parametrize("case", ["us-russia-2025", "belarus-2025"])
+def test_every_event_has_a_valid_code_date_and_provenance(case: str) -> None:
+    doc = load_timeline_document(case)
     registry = get_registry()
     for key, event in zip(doc.event_ids, doc.events):
         assert ontology.is_code(event.cameo), key
@@ -193,15 +195,17 @@ def test_parse_timeline_rejects_duplicates_and_missing_events() -> None:
 
 @pytest.mark.shared_data
 @pytest.mark.skipif(not SEEDS.exists(), reason="../shared/seeds (the seed articles) is not present")
-def test_every_sentence_is_found_at_its_span_in_the_seed_file() -> None:
+@pytest.mark.parametrize("case", ["us-russia-2025", "belarus-2025"])
+def test_every_sentence_is_found_at_its_span_in_the_seed_file(case: str) -> None:
+    raw = yaml.safe_load(resources.files("detente.cases.timelines").joinpath(TIMELINE_FILES[case]).read_text(encoding="utf-8"))
     texts = {p.stem: p.read_text(encoding="utf-8") for p in SEEDS.glob("*.txt")}
-    assert set(RAW_DOCS := {s["doc_id"] for s in RAW["sources"]}) <= set(texts), RAW_DOCS
+    assert set(RAW_DOCS := {s["doc_id"] for s in raw["sources"]}) <= set(texts), RAW_DOCS
     spans = []
-    for entry in RAW["events"]:
+    for entry in raw["events"]:
         spans.append((entry["doc_id"], entry["sentence"], entry["char_start"], entry["char_end"]))
         spans += [(a["doc_id"], a["sentence"], a["char_start"], a["char_end"]) for a in entry.get("also_reported", [])]
-    spans += [(n["doc_id"], n["sentence"], n["char_start"], n["char_end"]) for n in RAW["not_coded"]]
-    spans += [(n["doc_id"], n["sentence"], n["char_start"], n["char_end"]) for n in RAW.get("context", [])]
+    spans += [(n["doc_id"], n["sentence"], n["char_start"], n["char_end"]) for n in raw["not_coded"]]
+    spans += [(n["doc_id"], n["sentence"], n["char_start"], n["char_end"]) for n in raw.get("context", [])]
     for doc_id, sentence, start, end in spans:
         assert texts[doc_id][start:end] == sentence, (doc_id, start, sentence[:60])
     # the file quotes sentences, it does not carry the articles: well under the full texts
@@ -279,3 +283,28 @@ def test_date_label_shows_the_precision() -> None:
     assert date_label(date(2025, 2, 12), "day") == "2025-02-12"
     shown = {date_label(e.date, e.date_precision) for e in load_timeline("us-russia-2025") if e.date_precision == "year"}
     assert shown == {"2014", "2019"}
+
+
+def test_belarus_timeline_holds_the_exchange_and_its_aim() -> None:
+    doc = load_timeline_document("belarus-2025")
+    offer = doc.event("us-offers-sanctions-relief")
+    assert (offer.source, offer.target, offer.cameo, offer.modality) == ("USAGOV", "BLRGOV", "0354", "intent")
+    assert {(e.source, e.target) for e in doc.events} >= {("BLRGOV", "RUSGOV"), ("BLRGOV", "CHNGOV")}
+    assert {"co-aggressor", "political-prisoners", "aim-less-dependence"} <= {n.id for n in doc.context}
+    from detente.relations.series import dyad_series
+
+    series = dyad_series(timeline_frame("belarus-2025"), "USA", "BLR", freq="month")
+    assert series.loc[series["measure"] == "events", "value"].sum() >= 1
+
+
+def test_a_user_timeline_file_loads_by_path(tmp_path: Path) -> None:
+    from detente.cases.timeline import load_timeline_file, resolve_timeline
+
+    path = tmp_path / "mine.yaml"
+    path.write_text(yaml.safe_dump(GOOD), encoding="utf-8")
+    assert resolve_timeline(str(path)).events[0].cameo == "041"
+    assert resolve_timeline("belarus-2025").case == "belarus-2025"
+    with pytest.raises(InputError, match="no such file"):
+        load_timeline_file(tmp_path / "missing.yaml")
+    with pytest.raises(InputError, match="did you mean 'belarus-2025'"):
+        resolve_timeline("belarus-2024")

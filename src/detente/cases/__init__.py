@@ -19,13 +19,18 @@ from detente.errors import ScenarioError
 DEFAULT_CASE = "us-russia-2025"
 
 
-def _case_files() -> dict[str, str]:
-    """case name -> packaged file name (`us-russia-2025` -> `us_russia_2025.yaml`)."""
+def packaged_yaml(package: str) -> dict[str, str]:
+    """Case name -> YAML file in a data package (`us-russia-2025` -> `us_russia_2025.yaml`)."""
     files = {}
-    for entry in resources.files("detente.cases").iterdir():
+    for entry in resources.files(package).iterdir():
         if entry.name.endswith((".yaml", ".yml")):
             files[entry.name.rsplit(".", 1)[0].replace("_", "-")] = entry.name
     return dict(sorted(files.items()))
+
+
+def _case_files() -> dict[str, str]:
+    """case name -> packaged scenario file."""
+    return packaged_yaml("detente.cases")
 
 
 def list_cases() -> list[str]:

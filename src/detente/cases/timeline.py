@@ -36,6 +36,7 @@ from typing import Any
 import pandas as pd
 import yaml
 
+from detente.cases import packaged_yaml
 from detente.errors import InputError, UnknownActorError
 from detente.events.schema import EVENT_COLUMNS, DatePrecision, Event
 
@@ -116,16 +117,7 @@ class Timeline:
         return [n for n in self.context if n.topic == topic]
 
 
-def _timeline_files() -> dict[str, str]:
-    """Case name -> packaged timeline file (``belarus-2025`` -> ``belarus_2025.yaml``)."""
-    files = {}
-    for entry in resources.files("detente.cases.timelines").iterdir():
-        if entry.name.endswith((".yaml", ".yml")):
-            files[entry.name.rsplit(".", 1)[0].replace("_", "-")] = entry.name
-    return dict(sorted(files.items()))
-
-
-TIMELINES: dict[str, str] = _timeline_files()
+TIMELINES: dict[str, str] = packaged_yaml("detente.cases.timelines")
 """Case name -> timeline file in ``detente/cases/timelines/``."""
 
 

@@ -1,9 +1,13 @@
-"""The packaged cases (us-russia-2025, belarus-2025): load by name, every number sourced, values agree with their quotes, run.
+"""The packaged cases (us-russia-2025, belarus-2025): load by name, every number sourced, quotes verbatim, run.
 
-That every quote occurs in its seed article is checked in test_verify.py.
+The quote test here is an oracle independent of `detente.cases.verify` (which
+test_verify.py checks through `case check`'s own code path).
 """
 
 from __future__ import annotations
+
+import re
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -13,6 +17,8 @@ from detente.bargaining.plans import evaluate_plans
 from detente.cases import DEFAULT_CASE, list_cases, load_case, resolve_case
 from detente.cases.verify import normalise
 from detente.errors import ScenarioError
+
+SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
 
 
 @pytest.fixture(scope="module")
@@ -69,6 +75,25 @@ def test_sources_are_described(case) -> None:
     assert kul.outlet == "The Conversation" and "Kulakevich" in (kul.author or "") and kul.date.startswith("2025-02")
     other = case.sources["contesting-russia-2025"]
     assert "undated" in other.date and "Istanbul" in (other.note or "")
+
+
+def _norm(text: str) -> str:
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
+    return re.sub(r"\s+", " ", text)
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="the seed articles (../shared/seeds) are not present")
+def test_quotes_are_verbatim_in_the_seed_articles(any_case) -> None:
+    texts = {}
+    for cid, citation in any_case.sources.items():
+        assert citation.path, cid
+        texts[cid] = _norm((SEEDS / Path(citation.path).name).read_text(encoding="utf-8"))
+    checked = 0
+    for field, src in _all_sources(any_case):
+        if src.cite:
+            assert _norm(src.quote) in texts[src.cite], f"{field}: quote not found in {src.cite}: {src.quote!r}"
+            checked += 1
+    assert checked >= 15
 
 
 def test_every_model_runs_and_is_reproducible(any_case) -> None:

@@ -93,6 +93,10 @@ def test_check_fails_on_a_quote_not_in_its_source(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "actors.RUS.capability.source" in result.output and "Russia is strong" in result.output
     assert "1 quote(s) do not occur in the source they cite" in result.output and "fix:" in result.output
+    machine = runner.invoke(app, ["case", "check", str(path), "--json"])
+    assert machine.exit_code == 2
+    doc = json.loads(machine.stdout)
+    assert doc["ok"] is False and [m["key"] for m in doc["quotes"]["missing"]] == ["actors.RUS.capability.source"]
 
 
 def test_check_says_when_a_source_text_is_not_available(tmp_path: Path) -> None:

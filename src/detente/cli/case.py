@@ -62,7 +62,10 @@ def check(
     scenario = resolve_case(file)
     counts = _counts(scenario)
     quotes = verify_case(file)
+    summary = {"file": file, "name": scenario.name, "input_hash": scenario.input_hash(), **counts, "quotes": quotes.to_dict()}
     if quotes.missing:
+        if json_out:
+            print_json({"ok": False, **summary})
         for line in describe_missing(quotes):
             err_console.print(line, markup=False, highlight=False, soft_wrap=True)
         first = quotes.missing[0]
@@ -73,7 +76,7 @@ def check(
             hint="copy the quote word for word from the source text, or cite the source that says it",
         )
     if json_out:
-        print_json({"ok": True, "file": file, "name": scenario.name, "input_hash": scenario.input_hash(), **counts, "quotes": quotes.to_dict()})
+        print_json({"ok": True, **summary})
     else:
         typer.echo(
             f"OK {file}: '{scenario.name}', {counts['actors']} actors ({_short_list(scenario.actor_codes)}), "

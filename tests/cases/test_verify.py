@@ -61,7 +61,7 @@ def test_sources_folder_from_the_environment(tmp_path: Path, monkeypatch: pytest
     folder.mkdir()
     (folder / "memo.txt").write_text('the "deal" - signed; Russia\'s offer; never said', encoding="utf-8")
     monkeypatch.setenv("DETENTE_SOURCES", str(folder))
-    assert folder / "memo.txt" in candidate_paths("memo", CITATIONS["memo"], base_dir=tmp_path / "elsewhere", cwd=tmp_path)
+    assert folder / "memo.txt" in candidate_paths("memo", CITATIONS["memo"].path, base_dir=tmp_path / "elsewhere", cwd=tmp_path)
     report = verify_quotes(SCENARIO, CITATIONS, base_dir=tmp_path / "elsewhere", cwd=tmp_path)
     assert report.ok and len(report.found) == 3
 

@@ -202,3 +202,39 @@ def test_new_defaults_to_name_yaml_in_the_working_directory(tmp_path: Path, monk
     monkeypatch.chdir(tmp_path)
     assert runner.invoke(app, ["case", "new", "my-case"]).exit_code == 0
     assert (tmp_path / "my-case.yaml").is_file()
+
+
+def _user_timeline(tmp_path: Path, start: int) -> Path:
+    (tmp_path / "d1.txt").write_text("Intro. They spoke.", encoding="utf-8")
+    text = f"""\
+case: mine
+sources: [{{doc_id: d1, file: d1.txt}}]
+events:
+- {{id: e1, date: "2025-02", date_basis: report, source: USAGOV, target: RUSGOV, cameo: "041", doc_id: d1,
+   sentence: They spoke., char_start: {start}, char_end: {start + 11}}}
+"""
+    path = tmp_path / "mine.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_timeline_checks_spans_of_a_user_file(tmp_path: Path) -> None:
+    good = _user_timeline(tmp_path, 7)
+    result = runner.invoke(app, ["case", "timeline", str(good), "--json"])
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)
+    assert doc["events"][0]["date"] == "2025-02" and doc["spans"] == {"checked": 1, "unverified": 0, "texts": {"d1": str(tmp_path / "d1.txt")}}
+    bad = _user_timeline(tmp_path, 0)
+    failed = runner.invoke(app, ["case", "timeline", str(bad)])
+    assert failed.exit_code == 2 and "events[0] (e1)" in failed.output and "d1:0-11" in failed.output
+    (tmp_path / "d1.txt").unlink()
+    unchecked = runner.invoke(app, ["case", "timeline", str(good)])
+    assert unchecked.exit_code == 0 and "not checked at their spans" in unchecked.output
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="the seed articles (../shared/seeds) are not present")
+def test_timeline_checks_the_built_in_spans(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DETENTE_SOURCES", str(SEEDS))
+    for case in ("us-russia-2025", "belarus-2025"):
+        doc = json.loads(runner.invoke(app, ["case", "timeline", case, "--json"]).stdout)
+        assert doc["spans"]["unverified"] == 0 and doc["spans"]["checked"] >= 5

@@ -33,6 +33,7 @@ from typing import Any
 import yaml
 
 from detente.bargaining.scenario import Citation
+from detente.cases.timeline import Timeline
 
 SOURCES_ENV = "DETENTE_SOURCES"
 SEEDS_DIR = Path("..") / "shared" / "seeds"
@@ -101,11 +102,15 @@ class QuoteReport:
         }
 
 
-def candidate_paths(source_id: str, citation: Citation | None, *, base_dir: Path | None = None, cwd: Path | None = None) -> list[Path]:
-    """The places a source's text is looked for, in order (see the module docstring)."""
+def candidate_paths(source_id: str, path: str | None, *, base_dir: Path | None = None, cwd: Path | None = None) -> list[Path]:
+    """The places a source's text is looked for, in order (see the module docstring).
+
+    `path` is where the scenario or timeline says the text is (a citation's `path:`, a
+    timeline source's `file:`), or None.
+    """
     cwd = Path.cwd() if cwd is None else cwd
     bases = [b for b in (base_dir, cwd) if b is not None]
-    declared = Path(citation.path) if citation is not None and citation.path else None
+    declared = Path(path) if path else None
     names = [declared.name] if declared is not None else []
     names.append(f"{source_id}.txt")
     paths: list[Path] = []
@@ -123,10 +128,10 @@ def candidate_paths(source_id: str, citation: Citation | None, *, base_dir: Path
 
 
 def find_source_text(
-    source_id: str, citation: Citation | None, *, base_dir: Path | None = None, cwd: Path | None = None
+    source_id: str, path: str | None, *, base_dir: Path | None = None, cwd: Path | None = None
 ) -> tuple[Path | None, list[Path]]:
     """The first readable candidate file for a source, and every place looked in."""
-    tried = candidate_paths(source_id, citation, base_dir=base_dir, cwd=cwd)
+    tried = candidate_paths(source_id, path, base_dir=base_dir, cwd=cwd)
     for path in tried:
         if path.is_file():
             return path, tried
@@ -172,7 +177,8 @@ def verify_quotes(
     checks: list[QuoteCheck] = []
     for key, line, cite, quote in cited_quotes(text):
         if cite not in texts:
-            path, tried = find_source_text(cite, citations.get(cite), base_dir=base_dir, cwd=cwd)
+            citation = citations.get(cite)
+            path, tried = find_source_text(cite, citation.path if citation else None, base_dir=base_dir, cwd=cwd)
             if path is None:
                 texts[cite] = None
                 unavailable[cite] = [str(p) for p in tried]
@@ -198,6 +204,54 @@ def verify_case(name_or_path: str) -> QuoteReport:
     return verify_quotes(path.read_text(encoding="utf-8"), scenario.sources, origin=str(path), base_dir=path.resolve().parent)
 
 
+@dataclass(frozen=True)
+class SpanReport:
+    """Every sentence of a timeline checked at its character span in its document, where found."""
+
+    origin: str
+    checked: int
+    wrong: list[tuple[str, str, int, int]]  # (entry key, doc_id, char_start, char_end) whose text differs
+    texts: dict[str, str] = field(default_factory=dict)  # doc_id -> file read
+    unavailable: dict[str, list[str]] = field(default_factory=dict)  # doc_id -> places looked in
+    unverified: int = 0
+
+
+def verify_spans(timeline: Timeline, *, origin: str = "<timeline>", base_dir: Path | None = None, cwd: Path | None = None) -> SpanReport:
+    """Check that each event's, report's, context note's and uncoded sentence's span holds that sentence."""
+    entries: list[tuple[str, str, str, int, int]] = []
+    for i, (key, event) in enumerate(zip(timeline.event_ids, timeline.events)):
+        entries.append((f"events[{i}] ({key})", event.doc_id, event.sentence or "", event.char_start or 0, event.char_end or 0))
+        for j, other in enumerate(timeline.also_reported.get(key, [])):
+            entries.append((f"events[{i}] ({key}).also_reported[{j}]", str(other.get("doc_id")), str(other.get("sentence")),
+                            int(other.get("char_start", 0)), int(other.get("char_end", 0))))
+    for i, note in enumerate(timeline.context):
+        entries.append((f"context[{i}] ({note.id})", note.doc_id, note.sentence, note.char_start, note.char_end))
+    for i, left in enumerate(timeline.not_coded):
+        entries.append((f"not_coded[{i}]", str(left.get("doc_id")), str(left.get("sentence")), int(left.get("char_start", 0)), int(left.get("char_end", 0))))
+    texts: dict[str, str | None] = {}
+    where: dict[str, str] = {}
+    unavailable: dict[str, list[str]] = {}
+    wrong: list[tuple[str, str, int, int]] = []
+    checked = unverified = 0
+    for key, doc_id, sentence, start, end in entries:
+        if doc_id not in texts:
+            source = timeline.sources.get(doc_id)
+            path, tried = find_source_text(doc_id, source.file if source else None, base_dir=base_dir, cwd=cwd)
+            texts[doc_id] = None if path is None else path.read_text(encoding="utf-8")
+            if path is None:
+                unavailable[doc_id] = [str(p) for p in tried]
+            else:
+                where[doc_id] = str(path.resolve())
+        body = texts[doc_id]
+        if body is None:
+            unverified += 1
+            continue
+        checked += 1
+        if body[start:end] != sentence:
+            wrong.append((key, doc_id, start, end))
+    return SpanReport(origin=origin, checked=checked, wrong=wrong, texts=where, unavailable=unavailable, unverified=unverified)
+
+
 def describe_missing(report: QuoteReport) -> Iterable[str]:
     """One line per quote not found in its source: file:line, key, source and the quote."""
     for c in report.missing:
@@ -209,6 +263,7 @@ __all__ = [
     "SOURCES_ENV",
     "QuoteCheck",
     "QuoteReport",
+    "SpanReport",
     "candidate_paths",
     "cited_quotes",
     "describe_missing",
@@ -216,4 +271,5 @@ __all__ = [
     "normalise",
     "verify_case",
     "verify_quotes",
+    "verify_spans",
 ]

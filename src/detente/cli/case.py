@@ -171,9 +171,24 @@ def timeline(
     json_out: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """Show a case's event timeline: each event dated at its precision, with the basis of the date and its sentence."""
-    from detente.cases.timeline import date_label, resolve_timeline
+    from pathlib import Path
+
+    from detente.cases.timeline import TIMELINES, date_label, resolve_timeline
+    from detente.cases.verify import SOURCES_ENV, verify_spans
+    from detente.errors import InputError
 
     doc = resolve_timeline(case)
+    builtin = case in TIMELINES
+    origin = f"detente/cases/timelines/{TIMELINES[case]}" if builtin else case
+    spans = verify_spans(doc, origin=origin, base_dir=None if builtin else Path(case).resolve().parent)
+    if spans.wrong:
+        for key, doc_id, start, end in spans.wrong:
+            err_console.print(f"{origin}: {key}: the text at {doc_id}:{start}-{end} is not the sentence", markup=False, highlight=False)
+        raise InputError(
+            f"{len(spans.wrong)} sentence(s) are not at their span in the document (first: {spans.wrong[0][0]})",
+            path=origin,
+            hint="set char_start/char_end to the sentence's offsets in the document (Python str offsets into the UTF-8 text)",
+        )
     records = [
         {"id": key, "date": date_label(e.date, e.date_precision), "precision": e.date_precision, "basis": doc.date_basis.get(key, "text"),
          "source": e.source, "target": e.target, "cameo": e.cameo, "goldstein": e.goldstein, "modality": e.modality,
@@ -186,7 +201,8 @@ def timeline(
         for n in doc.context
     ]
     if json_out:
-        print_json({"case": doc.case, "title": doc.title, "events": records, "context": context, "not_coded": len(doc.not_coded)})
+        spans_doc = {"checked": spans.checked, "unverified": spans.unverified, "texts": spans.texts}
+        print_json({"case": doc.case, "title": doc.title, "events": records, "context": context, "not_coded": len(doc.not_coded), "spans": spans_doc})
         return
     print_table(
         ["date", "basis", "dyad", "CAMEO", "goldstein", "words", "document:span"],
@@ -205,6 +221,8 @@ def timeline(
         _note(f"{external} date(s) come from outside the articles (basis 'external'); `--json` gives each one's note")
     if doc.not_coded:
         _note(f"{len(doc.not_coded)} sentence(s) that look like events were left uncoded on purpose; the timeline file gives each reason")
+    for doc_id, tried in spans.unavailable.items():
+        _note(f"sentences of {doc_id} not checked at their spans: its text was not found (looked in {', '.join(tried)}); set ${SOURCES_ENV} to its folder")
 
 
 @case_app.command("export")

@@ -11,15 +11,13 @@ plain dataclasses.
 ['warming']
 """
 
+from detente.actors import NON_STATE_ROLES, actor_prefixes
 from detente.relations.series import (
     FREQUENCIES,
     MEASURES,
-    NON_STATE_ROLES,
     SERIES_COLUMNS,
-    actor_prefixes,
     dyad_events,
     dyad_series,
-    resolve_actor,
     series_wide,
     to_wide,
 )
@@ -61,7 +59,6 @@ __all__ = [
     "dyad_events",
     "dyad_series",
     "dyad_shifts",
-    "resolve_actor",
     "series_wide",
     "shifts_frame",
     "sign_of",

@@ -2,14 +2,14 @@
 
 matplotlib is optional (the ``plot`` extra): it is imported inside each function,
 with the Agg backend, and a missing install raises
-:class:`~detente.errors.MissingDependencyError`. Files are written to a temporary
-name and renamed, so a failed plot never leaves half a PNG.
+:class:`~detente.errors.MissingDependencyError`. Files are written through
+:mod:`detente.files` (suffix checked, a temporary name renamed into place, the normal
+permissions of a new file), so a failed plot never leaves half a PNG. Whether an
+existing file may be replaced is the caller's check (``--force``), made before any work.
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from detente.errors import InputError
+from detente.files import atomic_path, check_output
 from detente.optional import pyplot
 from detente.relations.shifts import Shift
 
@@ -33,21 +34,15 @@ SHAPE_COLOURS = {
 }
 
 
+PLOT_SUFFIXES: tuple[str, ...] = (".png", ".svg", ".pdf")
+
+
 def _save(fig: Any, path: str | Path) -> Path:
-    path = Path(path)
-    if path.suffix.lower() not in (".png", ".svg", ".pdf"):
-        raise InputError(f"cannot write a plot to '{path.name}'", path=path, hint="give a file name ending in .png, .svg or .pdf")
-    if not path.parent.exists():
-        raise InputError("the folder does not exist", path=path.parent, hint="create the folder or choose another path")
-    fd, tmp = tempfile.mkstemp(suffix=path.suffix, dir=path.parent, prefix=f".{path.stem}-")
-    os.close(fd)
-    try:
+    """Write the figure through :mod:`detente.files`: suffix checked, atomic, normal permissions."""
+    target = check_output(path, flag="--plot", suffixes=PLOT_SUFFIXES)
+    with atomic_path(target) as tmp:
         fig.savefig(tmp, dpi=150, bbox_inches="tight")
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-    return path
+    return target
 
 
 def _bar_width(index: pd.DatetimeIndex) -> float:

@@ -181,6 +181,7 @@ def test_a_bad_timeline_names_file_and_line(tmp_path: Path) -> None:
         (("relations", "USA", "RUS", "--db", "a.duckdb", "--case", "us-russia-2025"), "two data sources"),
         (("relations", "USA", "RUS", "--timeline", "nope.yaml"), "--timeline nope.yaml: no such file"),
         (("triangle", "USA", "Washington", "CHN"), "three different actors"),
+        (("relations", "USA", "the White House", "--db", "missing.duckdb"), "overlap"),  # checked before the store
     ],
 )
 def test_bad_flags_are_one_line_and_exit_2(args: tuple[str, ...], needle: str) -> None:

@@ -77,12 +77,18 @@ def check_request(
     actors: list[tuple[str, str]], *, db: Path | None, timeline: Path | None, case: str | None,
     since: str | None, until: str | None, plot: Path | None, force: bool,
 ) -> Request:
-    """Every flag checked before any work: (value, flag) actors, dates, plot path, data source."""
+    """Every flag checked before any work: (value, flag) actors (two distinct ones for a dyad, three for a triangle), dates, plot path, data source."""
     from detente.actors import lookup
     from detente.files import check_output
     from detente.relations.sources import choose_source, parse_bound
 
     codes = tuple(lookup(value, field=flag) for value, flag in actors)
+    if len(codes) == 2:
+        from detente.relations.series import dyad_actors
+
+        dyad_actors(*codes)
+    elif len(set(codes)) != len(codes):
+        raise InputError(f"a triangle needs three different actors, got {', '.join(codes)}", field="A B C", hint="name three different actors")
     lo, hi = parse_bound(since, end=False, flag="--since"), parse_bound(until, end=True, flag="--until")
     if lo is not None and hi is not None and lo > hi:
         raise InputError(f"--since {since} is after --until {until}", field="--since", hint="swap the two dates")
@@ -420,8 +426,6 @@ def register(app: typer.Typer) -> None:
         from detente.relations.triangle import configuration_spells, triangle_series
 
         req = check_request([(a, "A"), (b, "B"), (c, "C")], db=db, timeline=timeline, case=case, since=since, until=until, plot=plot, force=force)
-        if len(set(req.actors)) != 3:
-            raise InputError(f"a triangle needs three different actors, got {', '.join(req.actors)}", field="A B C", hint="name three different actors")
         x, y, z = req.actors
         source = _load(req, [(x, y), (x, z), (y, z)])
         width = band if band is not None else (0.2 if measure is TriangleMeasure.net_coop else 1.0)

@@ -123,8 +123,8 @@ def check_events(events: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _actors(a: str, b: str) -> tuple[ActorPrefixes, ActorPrefixes]:
-    """The two sides of a dyad as the codes they stand for; they must not overlap."""
+def dyad_actors(a: str, b: str) -> tuple[ActorPrefixes, ActorPrefixes]:
+    """The two sides of a dyad as the codes they stand for (:func:`detente.actors.actor_prefixes`); they must not overlap."""
     pa, pb = actor_prefixes(a), actor_prefixes(b)
     ca, cb = pa.code, pb.code
     if ca.startswith(cb) or cb.startswith(ca):
@@ -142,7 +142,7 @@ def dyad_events(events: pd.DataFrame, a: str, b: str, *, directed: bool = False,
     Only asserted events (:func:`detente.events.modality.asserted_mask`) unless
     ``include_unasserted``; ``attrs["unasserted_events"]`` counts the dyad's events left out.
     """
-    pa, pb = _actors(a, b)
+    pa, pb = dyad_actors(a, b)
     ca, cb = pa.code, pb.code
     frame = check_events(events)
     forward = pa.mask(frame["source"]) & pb.mask(frame["target"])

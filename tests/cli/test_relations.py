@@ -318,10 +318,11 @@ def test_errors_exit_2_with_one_line(args: tuple[str, ...], needle: str) -> None
 
 
 def test_commands_read_a_store(tmp_path: Path) -> None:
+    import pandas as pd
+
+    from detente.events.schema import Event
     from detente.events.store import EventStore
     from detente.relations.shifts import synthetic_events
-    from detente.events.schema import Event
-    import pandas as pd
 
     frame, true_dates = synthetic_events(periods=36, rate=15, regimes=((0, 0.2), (18, 0.85)), rng=4)
     events = []

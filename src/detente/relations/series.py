@@ -69,7 +69,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from detente.actors import NON_STATE_ROLES, ActorPrefixes, actor_prefixes, lookup
+from detente.actors import ActorPrefixes, actor_prefixes, lookup
 from detente.errors import InputError
 from detente.events.modality import asserted_mask
 

@@ -58,8 +58,8 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from detente.errors import InputError
 from detente.actors import lookup
+from detente.errors import InputError
 from detente.relations.series import Frequency, period_alias, series_wide
 
 MENAGE = "menage a trois"

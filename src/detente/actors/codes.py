@@ -25,13 +25,10 @@ from typing import TYPE_CHECKING, Any
 
 from detente.actors.entities import Actor
 from detente.errors import UnknownActorError
-from detente.ontology.roles import ROLE_SUFFIXES, split_code
+from detente.ontology.roles import NON_STATE_ROLES, ROLE_SUFFIXES, split_code
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
-
-NON_STATE_ROLES: tuple[str, ...] = ("OPP", "REB", "SEP", "INS")
-"""Role suffixes a plain country code does not stand for (CAMEO opposition, rebels, separatists, insurgents)."""
 
 _CODE_SHAPE = re.compile(r"[A-Za-z][A-Za-z0-9]*")
 

@@ -72,6 +72,7 @@ import pandas as pd
 from detente.actors import ActorPrefixes, actor_prefixes, lookup
 from detente.errors import InputError
 from detente.events.modality import asserted_mask
+from detente.ontology.roles import NON_STATE_ROLES  # noqa: F401 - re-exported: the rule's roles, named where series are
 
 Frequency = Literal["day", "week", "month", "quarter", "year"]
 FREQUENCIES: dict[str, str] = {"day": "D", "week": "W-SUN", "month": "M", "quarter": "Q", "year": "Y"}

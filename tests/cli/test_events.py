@@ -130,7 +130,7 @@ def test_list_says_when_nothing_matches_and_refuses_bad_filters(tmp_path: Path, 
         (["--dyad", "USA", "Atlantis"], "--dyad: unknown actor 'Atlantis'"),
         (["--code", "0421"], "--code: '0421' is not a CAMEO code"),
         (["--since", "2025-02-30"], "--since: bad date"),
-        (["--directed"], "--directed needs --dyad"),
+        (["--directed"], "--directed: needs --dyad"),
         (["--db", "notes.tsv"], "no event store"),
     ):
         result = runner.invoke(app, ["events", "list", *args])

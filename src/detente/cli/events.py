@@ -173,11 +173,11 @@ def list_(
     who = lookup(actor, field="--actor") if actor is not None else None
     pair = (lookup(dyad[0], field="--dyad"), lookup(dyad[1], field="--dyad")) if dyad is not None else None
     if directed and pair is None:
-        raise InputError("--directed needs --dyad", field="--directed", hint="add --dyad A B, or drop --directed")
+        raise InputError("needs --dyad A B", field="--directed", hint="add --dyad A B, or drop --directed")
     codes = [_cameo_prefix(c) for c in code or ()]
     lo, hi = parse_bound(since, end=False, flag="--since"), parse_bound(until, end=True, flag="--until")
     if lo is not None and hi is not None and lo > hi:
-        raise InputError(f"--since {since} is after --until {until}", field="--since", hint="swap the two dates")
+        raise InputError(f"{since} is after --until {until}", field="--since", hint="swap the two dates")
     choice = choose_source(db, timeline, case)
     filters: dict[str, Any] = dict(actor=who, dyad=pair, directed=directed, cameo=codes or None, dataset=dataset, limit=limit)
     if choice.kind == "store":

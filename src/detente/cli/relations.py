@@ -91,7 +91,7 @@ def check_request(
         raise InputError(f"a triangle needs three different actors, got {', '.join(codes)}", field="A B C", hint="name three different actors")
     lo, hi = parse_bound(since, end=False, flag="--since"), parse_bound(until, end=True, flag="--until")
     if lo is not None and hi is not None and lo > hi:
-        raise InputError(f"--since {since} is after --until {until}", field="--since", hint="swap the two dates")
+        raise InputError(f"{since} is after --until {until}", field="--since", hint="swap the two dates")
     path = check_output(plot, flag="--plot", suffixes=PLOT_SUFFIXES, overwrite=force) if plot is not None else None
     return Request(codes, lo, hi, choose_source(db, timeline, case), path)
 
@@ -209,9 +209,14 @@ def _shift_options(
 
 def _check_detector(method: Method, n_shifts: int | None) -> None:
     if n_shifts is not None and method is not Method.binseg:
-        raise InputError("--n-shifts needs --method binseg", field="--n-shifts", hint="add --method binseg, or drop --n-shifts and tune --penalty")
+        raise InputError("needs --method binseg", field="--n-shifts", hint="add --method binseg, or drop --n-shifts and tune --penalty")
     if n_shifts is not None and n_shifts < 1:
-        raise InputError(f"--n-shifts must be at least 1, got {n_shifts}", field="--n-shifts", hint="give 1 or more")
+        raise InputError(f"must be at least 1, got {n_shifts}", field="--n-shifts", hint="give 1 or more")
+
+
+def _check_penalty(penalty: float | None, n_shifts: int | None) -> None:
+    if penalty is not None and n_shifts is not None:
+        raise InputError("conflicts with --n-shifts: both set how many shifts are found", field="--penalty", hint="give one of them")
 
 
 def _unasserted_caption(count: int) -> None:
@@ -241,7 +246,7 @@ def register(app: typer.Typer) -> None:
         until: str | None = UNTIL_OPTION,
         measure: str = typer.Option("goldstein_mean", "--measure", help="Measure for the turning points: goldstein_mean, net_coop, goldstein_sum, ..."),
         smooth: Smooth = typer.Option(Smooth.none, "--smooth", help="Smooth the series: rolling mean or EWMA over --window periods."),
-        window: int = typer.Option(3, "--window", min=1, help="Smoothing window, in periods (1 or more)."),
+        window: int | None = typer.Option(None, "--window", min=1, help="Smoothing window, in periods (1 or more; default 3). Needs --smooth."),
         method: Method = typer.Option(Method.pelt, "--method", help="Change-point search (ruptures)."),
         penalty: float | None = typer.Option(None, "--penalty", min=0.0, help="Penalty per turning point (default: 3·σ²·log n)."),
         events: str = typer.Option("3", "--events", help="Events to show behind each turn: a number, or 'all' for every one."),
@@ -262,6 +267,9 @@ def register(app: typer.Typer) -> None:
 
         _check_measure(measure)
         top = _check_events_shown(events)
+        if window is not None and smooth is Smooth.none:
+            raise InputError("sets the smoothing window, but nothing is smoothed", field="--window", hint="add --smooth rolling or --smooth ewm, or drop --window")
+        window = 3 if window is None else window
         req = check_request([(a, "A"), (b, "B")], db=db, timeline=timeline, case=case, since=since, until=until, plot=plot, force=force)
         ca, cb = req.actors
         source = _load(req, [(ca, cb)])
@@ -357,6 +365,7 @@ def register(app: typer.Typer) -> None:
 
         _check_measure(measure)
         _check_detector(method, n_shifts)
+        _check_penalty(penalty, n_shifts)
         top = _check_events_shown(events)
         req = check_request([(a, "A"), (b, "B")], db=db, timeline=timeline, case=case, since=since, until=until, plot=plot, force=force)
         ca, cb = req.actors

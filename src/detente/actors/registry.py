@@ -288,8 +288,7 @@ class ActorRegistry:
             )
         near = self.names_index.suggestions(name)
         hint = (
-            f"did you mean {' or '.join(near)}? (codes, names, capitals and leaders all work; "
-            "see docs/reference/actors.md)"
+            f"did you mean {' or '.join(near)}? Any code, name, capital or leader works: see docs/reference/actors.md"
             if near
             else "give a registry code (USA, RUS, UKR, CHN, EUR ...) or a name ('Russia', 'the Kremlin', 'Putin'); "
             "add your own actors with DETENTE_ACTORS (docs/how-to/add-an-actor.md)"

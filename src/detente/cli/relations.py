@@ -23,8 +23,6 @@ from detente.cli.output import console, print_json, print_table
 from detente.errors import InputError
 from detente.relations.sources import EventSource, SourceChoice
 
-PLOT_SUFFIXES = (".png", ".svg", ".pdf")
-
 
 class Freq(str, Enum):
     day = "day"
@@ -81,6 +79,7 @@ def check_request(
     from detente.actors import lookup
     from detente.files import check_output
     from detente.relations.sources import choose_source, parse_bound
+    from detente.report.plots import PLOT_SUFFIXES
 
     codes = tuple(lookup(value, field=flag) for value, flag in actors)
     if len(codes) == 2:

@@ -2,9 +2,9 @@
 
 matplotlib is optional (the ``plot`` extra): it is imported inside each function,
 with the Agg backend, and a missing install raises
-:class:`~detente.errors.MissingDependencyError`. Files are written through
-:mod:`detente.files` (suffix checked, a temporary name renamed into place, the normal
-permissions of a new file), so a failed plot never leaves half a PNG. Whether an
+:class:`~detente.errors.MissingDependencyError`. Files are written by
+:func:`detente.report.plots.save_figure` through :mod:`detente.files` (suffix checked,
+a temporary name renamed into place, the normal permissions of a new file), so a failed plot never leaves half a PNG. Whether an
 existing file may be replaced is the caller's check (``--force``), made before any work.
 """
 
@@ -17,8 +17,8 @@ import numpy as np
 import pandas as pd
 
 from detente.errors import InputError
-from detente.files import atomic_path, check_output
 from detente.optional import pyplot
+from detente.report.plots import save_figure
 from detente.relations.shifts import Shift
 
 COOP = "#2e7d32"
@@ -32,17 +32,6 @@ SHAPE_COLOURS = {
     "undetermined": "#d9d9d9",
     "no data": "#ffffff",
 }
-
-
-PLOT_SUFFIXES: tuple[str, ...] = (".png", ".svg", ".pdf")
-
-
-def _save(fig: Any, path: str | Path) -> Path:
-    """Write the figure through :mod:`detente.files`: suffix checked, atomic, normal permissions."""
-    target = check_output(path, flag="--plot", suffixes=PLOT_SUFFIXES)
-    with atomic_path(target) as tmp:
-        fig.savefig(tmp, dpi=150, bbox_inches="tight")
-    return target
 
 
 def _bar_width(index: pd.DatetimeIndex) -> float:
@@ -275,6 +264,6 @@ def _finish(plt: Any, fig: Any, path: str | Path, ax: Any, n_periods: int, capti
     if notes:
         fig.text(0.01, 0.005, "\n".join(notes), fontsize=7, color="#555555", ha="left", va="bottom")
     fig.tight_layout(rect=(0, 0.02 + 0.018 * len(notes), 1, 1))
-    out = _save(fig, path)
+    out = save_figure(fig, path)
     plt.close(fig)
     return out

@@ -124,3 +124,16 @@ def test_may_attack_stored_through_the_api_does_not_count(tmp_path: Path) -> Non
     assert long.loc[long.measure == "conflict", "value"].sum() == 0
     tri = triangle_series(frame, "RUS", "UKR", "USA", freq="month")
     assert tri["RUS-UKR n"].sum() == 1
+
+
+def test_a_timeline_code_must_be_a_registry_code(tmp_path: Path) -> None:
+    path = tmp_path / "t.yaml"
+    path.write_text(
+        "sources:\n- {doc_id: d, file: d.txt}\nevents:\n"
+        "- id: one\n  date: '2025-02-12'\n  source: USAGOV\n  target: UKRAINE\n  cameo: '041'\n  doc_id: d\n"
+        "  sentence: A call.\n  char_start: 0\n  char_end: 7\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError) as info:
+        read_timeline(path)
+    assert info.value.line == 7 and "'UKRAINE' is not an actor code" in str(info.value)

@@ -179,7 +179,7 @@ def read_timeline(path: str | Path) -> Any:
     except UnicodeDecodeError:
         raise InputError("not UTF-8 text", field=f"--timeline {path}", hint="save the timeline as UTF-8") from None
     try:
-        return parse_timeline(text, path=str(path))
+        document = parse_timeline(text, path=str(path))
     except InputError as exc:
         if exc.line is not None or not exc.field:
             raise
@@ -189,6 +189,25 @@ def read_timeline(path: str | Path) -> Any:
         prefix = f"{path}: {exc.field}: "
         message = exc.message[len(prefix):] if exc.message.startswith(prefix) else exc.message
         raise type(exc)(message, path=path, line=line, field=exc.field, hint=exc.hint) from None
+    _check_codes(document.events, text, path)
+    return document
+
+
+def _check_codes(events: Sequence[Any], text: str, path: str | Path) -> None:
+    """Every actor code is a registry code with known roles: `UKRAINE` is not `UKR` + `AINE`."""
+    from detente.actors import get_registry
+    from detente.errors import UnknownActorError
+
+    codes = get_registry().codes
+    for index, event in enumerate(events):
+        for side in ("source", "target"):
+            code = getattr(event, side)
+            if not codes.is_code(code):
+                where = f"events[{index}].{side}"
+                raise UnknownActorError(
+                    f"'{code}' is not an actor code", path=path, line=_line_of(text, where), field=where,
+                    hint="write a registry code with optional roles (USA, UKRGOV, RUSMIL, EUR ...); see docs/reference/actors.md",
+                )
 
 
 def _line_of(text: str, field_path: str) -> int | None:

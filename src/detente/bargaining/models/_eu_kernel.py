@@ -11,8 +11,9 @@ sums over the sorted positions as in `expected_utility._vote_spread_sorted`, wit
 midpoint's slot found by a pointer that only moves forward as the upper end rises
 (two pointers, O(N) per lower end), so O(N^2) per row instead of the direct O(N^3).
 Rows run one after another: numba's parallel loop was slower here, where the kernel is
-called once per round on blocks of a few hundred rows and the cores are shared (its
-threads' start-up and waits outweighed the split).
+called once per round on blocks of a few hundred rows (its threads' start-up and waits
+outweighed the split); `expected_utility` runs whole blocks on threads instead, and the
+kernel releases the GIL (nogil) so that they overlap.
 
 Written to the same rules as the NumPy path: the spread is 0 where x_i = x_j, never
 below |pull_j - pull_i|, and floored at 1e-300, so that P = 1/2 exactly between equal
@@ -40,7 +41,7 @@ def win_probability_kernel() -> Any:
         return _KERNEL
     numba = require("numba", extra="fast", purpose="the compiled expected-utility kernel (engine='numba')")
 
-    @numba.njit(cache=True)
+    @numba.njit(cache=True, nogil=True)
     def kernel(x, w, out):  # type: ignore[no-untyped-def]
         n, b = x.shape
         floor = 1e-300

@@ -14,9 +14,13 @@ scratch buffers reused from round to round; masks enter the arithmetic as 0/1
 factors and "no offer" as a huge addend instead of `np.where`; confrontations, which
 decide almost every actor's move, are resolved for all rows at once, and only rows
 where an actor faces other offers alone are classified in full. These change the
-speed (2.5-3x the first version on 10 actors, less for many actors, where the
-O(N^3) vote shares of eq. 31 dominate), not the numbers: results agree with the
+speed (2.5-3x the first version on 10 actors), not the numbers: results agree with the
 first, plainer formulation to rounding (tests pin its outputs to 1e-9, same rounds).
+The vote shares of eq. 31 cost O(N^3) per round summed directly; from `_SORTED_FROM`
+actors on they come from sorted prefix sums in O(N^2 log N) (`_vote_spread_sorted`),
+and the optional compiled kernel (`engine="numba"`, module `_eu_kernel`) takes O(N^2);
+blocks of rows run on threads. Tests pin both fast paths to the direct NumPy sum (same
+forecasts to 1e-9, same rounds).
 
 Per round, with R = x_max - x_min of the issue scale (`ModelInput.scale`) and
 w_k = c_k s_k:
@@ -128,6 +132,10 @@ _SAME = 1e-9
 _EU_TOL = 1e-9
 #: Target number of pair cells (rows x N x N) per block: small enough to stay in cache.
 _BLOCK_CELLS = 100_000
+#: Least rows per block: the innermost loops of NumPy run over the rows, and below about
+#: 64 their start-up costs more than the arithmetic (with 80 actors, 15 rows a block
+#: ran 1.4x slower than 62).
+_MIN_BLOCK_ROWS = 64
 #: Floor for the vote spread sum_k w_k |a_k| (eq. 31's denominator): 0 only on ties.
 _FLOOR = 1e-300
 #: Stands for "no offer" in the minima over offers: far above any move, yet finite, so
@@ -807,7 +815,7 @@ def expected_utility(
     x = np.moveaxis(inputs.positions, 1, -1).reshape(d * k, n).astype(float)
     s = np.moveaxis(inputs.salience, 1, -1).reshape(d * k, n).astype(float)
     w = np.repeat(inputs.capability.astype(float), k, axis=0) * s
-    block = max(1, _BLOCK_CELLS // max(1, n * n))
+    block = max(_MIN_BLOCK_ROWS, _BLOCK_CELLS // max(1, n * n))
     starts = [0, *range(k, d * k, block)]
     stops = [*starts[1:], d * k]
     mu = np.empty(d * k)

@@ -65,9 +65,9 @@ def check_outputs(plot: str | None, out: str | None, force: bool) -> tuple[Path 
     if plot_path is not None and out_path is not None and plot_path.resolve() == out_path.resolve():
         raise InputError("--plot and --out name the same file", field=f"--out {out}", hint="give them different names")
     if plot_path is not None:
-        from detente.optional import require
+        from detente.optional import pyplot
 
-        require("matplotlib.pyplot", extra="plot", purpose="--plot")
+        pyplot()
     return plot_path, out_path
 
 

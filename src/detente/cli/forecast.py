@@ -74,7 +74,7 @@ def check_outputs(plot: str | None, out: str | None, force: bool) -> tuple[Path 
 def notes(study: Any) -> None:
     """Print a study's notes (assumptions, models left out) on stderr, where they stay visible beside any output."""
     for note in study.notes:
-        err_console.print(f"[yellow]note:[/] {note}", highlight=False)
+        err_console.print(f"[yellow]note:[/] {note}", highlight=False, soft_wrap=True)
 
 
 def _interval(s: Any) -> str:

@@ -217,6 +217,10 @@ def forecast_command(
     models = list(dict.fromkeys(model)) if model else None
     check_params(params, models, flag="--param")
     _check_table(table)
+    if out and table == "plans" and not plans:
+        raise InputError("--table plans with --no-plans would write an empty table", field="--table plans", hint="drop --no-plans, or choose another --table")
+    if out and table == "shifts" and not variant and not setting:
+        raise InputError("there are no shifts without a change to the case", field="--table shifts", hint="add --variant NAME or --set ..., or choose another --table")
     plot_path, out_path = check_outputs(plot, out, force)
     scenario = resolve_case(case)
     target = scenario.with_variant(variant)

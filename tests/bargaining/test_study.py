@@ -117,6 +117,8 @@ def test_ad_hoc_plan_says_what_it_assumes() -> None:
     case = load_case()
     assert r.point["ceasefire"] == case.issue("ceasefire").status_quo.mode
     assert r.point["territory"] == 50
+    basis = s.scenario.plans["ad-hoc"].point
+    assert "status quo is assumed" in basis["ceasefire"].source.estimate and basis["territory"].source.estimate == "given by the user"
     (note,) = [n for n in s.notes if "ad-hoc" in n]
     assert "ceasefire=" in note and "status quo" in note and "territory" not in note
     assert len(s.plans) == len(case.plans) + 1

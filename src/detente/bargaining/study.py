@@ -297,8 +297,9 @@ def ad_hoc_plan(scenario: Scenario, name: str, values: Mapping[str, float], *, f
     assumed = {i.id: i.status_quo.mode for i in scenario.issues if i.id not in values}
     text = ", ".join(f"{k}={v:g}" for k, v in values.items())
     source = Source(estimate=f"ad-hoc plan: {text}" + (f"; status quo assumed on {', '.join(assumed)}" if assumed else ""))
-    point = {i: PlanValue(float(values[i]) if i in values else assumed[i]) for i in scenario.issue_ids}
-    return Plan(name, f"Ad-hoc plan ({text})", "given on the command line" if flag.startswith("--") else "given by the user", source, point), assumed
+    given, kept = Source(estimate="given by the user"), Source(estimate="not given: the status quo is assumed")
+    point = {i: PlanValue(float(values[i]), given) if i in values else PlanValue(assumed[i], kept) for i in scenario.issue_ids}
+    return Plan(name, f"Ad-hoc plan ({text})", "given by the user", source, point), assumed
 
 
 # --------------------------------------------------------------------------------------

@@ -103,3 +103,18 @@ def test_utility_properties(positions, salience, point) -> None:
     np.testing.assert_allclose(own, 1.0)  # nothing beats getting exactly what you want
     perm = np.array([2, 0, 3, 1])
     np.testing.assert_allclose(utility(positions[perm], salience[perm], point), u[perm])  # relabelling actors
+
+
+def test_plans_refuse_a_variant_forecast_with_the_base_scenario() -> None:
+    """Regression: a base scenario and a variant's forecast used to be mixed silently."""
+    from detente.bargaining.plans import evaluate_plans
+    from detente.cases import load_case
+    from detente.errors import ScenarioError
+
+    case = load_case()
+    name = next(iter(case.variants))
+    variant_fc = run_forecast(case.with_variant(name), ["compromise"], draws=50)
+    with pytest.raises(ScenarioError, match=f"variant '{name}'"):
+        evaluate_plans(case, variant_fc)
+    # the matching pair is accepted and reuses the forecast's own draws
+    assert evaluate_plans(case.with_variant(name), variant_fc)

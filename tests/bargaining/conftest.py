@@ -1,0 +1,26 @@
+"""Shared fixtures for the bargaining tests: a loopback Dask cluster, started once."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+
+@pytest.fixture(scope="session")
+def dask_cluster() -> Iterator[Any]:
+    """A LocalCluster of 2 single-threaded worker processes on 127.0.0.1, no dashboard."""
+    distributed = pytest.importorskip("distributed")
+    cluster = distributed.LocalCluster(
+        n_workers=2,
+        threads_per_worker=1,
+        processes=True,
+        host="127.0.0.1",
+        dashboard_address=None,
+        silence_logs=40,
+    )
+    try:
+        yield cluster
+    finally:
+        cluster.close()

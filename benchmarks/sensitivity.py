@@ -96,7 +96,7 @@ def main() -> None:
     finally:
         pool.close()
     print(f"  local pool of 2: {t_pool:.1f} s")
-    cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None, silence_logs=40)
+    cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address="127.0.0.1:0", worker_dashboard_address="127.0.0.1:0", scheduler_kwargs={"dashboard": False}, silence_logs=40)
     try:
         dask = DaskCluster(cluster.scheduler_address)
         try:

@@ -128,3 +128,27 @@ def test_a_chunk_that_keeps_killing_workers_fails_the_job_clearly(dask_cluster) 
             ex.map(_die, [1])
     # the cluster recovers for later jobs
     dask_cluster.wait_for_workers(2, timeout=60)
+
+
+def _interrupt(done: int, total: int) -> None:
+    raise KeyboardInterrupt
+
+
+def test_ctrl_c_stops_a_pool_cleanly_and_it_can_run_again() -> None:
+    pool = LocalPool(2)
+    with pytest.raises(KeyboardInterrupt):
+        pool.map(_slow, list(range(8)), progress=_interrupt)
+    assert pool._pool is None  # shut down, queued chunks cancelled
+    assert pool.map(_square, [2]) == [4]
+    pool.close()
+
+
+def test_ctrl_c_cancels_the_chunks_on_the_cluster(dask_cluster) -> None:
+    with open_executor(dask_cluster.scheduler_address) as ex:
+        assert isinstance(ex, DaskCluster)
+        with pytest.raises(KeyboardInterrupt):
+            ex.map(_slow, list(range(10)), progress=_interrupt)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and any(ex.client.processing().values()):
+            time.sleep(0.1)
+        assert not any(ex.client.processing().values())

@@ -96,3 +96,16 @@ def test_levers_unknown_actor_suggests(actor: str, match: str) -> None:
 def test_levers_bad_budget_and_issue() -> None:
     assert "--budget" in runner.invoke(app, ["levers", "UKR", "--budget", "0"]).stderr
     assert "did you mean 'territory'" in runner.invoke(app, ["levers", "UKR", "--issue", "teritory"]).stderr
+
+
+@pytest.mark.parametrize(
+    ("module", "args"),
+    [("SALib", ["sensitivity", "--method", "sobol"]), ("distributed", ["sensitivity", "--scheduler", "tcp://127.0.0.1:8786"])],
+)
+def test_without_the_scale_extra_the_command_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch, module: str, args: list[str]) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, module, None)
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2
+    assert "pip install 'detente[scale]'" in result.stderr

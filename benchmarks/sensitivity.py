@@ -177,7 +177,7 @@ def main() -> None:
         "when two run at once (shared or overcommitted cores, memory bandwidth; the local pool's wall time shows the same), "
         "and the client's CPU includes the LocalCluster's scheduler, which runs in the client's process.",
         "",
-        f"**How the cost grows** (synthetic cases, point inputs with the default spread, compromise model, one process): rows = 2 P D with P = N + K + 2NK inputs, "
+        "**How the cost grows** (synthetic cases, point inputs with the default spread, compromise model, one process): rows = 2 P D with P = N + K + 2NK inputs, "
         "each row O(NK) for the compromise model, so O(N^2 K^2 D) in all (O(N^3 K^2 D) for expected utility, whose challenges are pairwise).",
         "",
         "| actors x issues | draws | inputs | model rows | seconds |",

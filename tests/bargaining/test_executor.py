@@ -4,18 +4,15 @@ from __future__ import annotations
 
 import os
 import time
-from pathlib import Path
 
 import numpy as np
 import pytest
 
 from detente.bargaining.executor import DaskCluster, ExecutorError, InProcess, LocalPool, chunks, open_executor, scheduler_address
 from detente.bargaining.montecarlo import run_forecast
-from detente.bargaining.scenario import parse_scenario
 from detente.cases import load_case
 from detente.errors import InputError
 
-TOY = (Path(__file__).parent / "scenario_toy.yaml").read_text(encoding="utf-8")
 MODELS = ["compromise", "median", "expected_utility"]
 
 

@@ -216,14 +216,15 @@ def test_an_existing_plot_is_kept_without_force(tmp_path: Path) -> None:
 
 # ---------------------------------------------------------------- every event behind a turn
 def test_events_all_lists_every_event_behind_a_turn() -> None:
-    few = json.loads(run("shifts", "USA", "RUS", "--events", "1", "--json").output)
-    every = json.loads(run("shifts", "USA", "RUS", "--events", "all", "--json").output)
+    # the short built-in series needs a lower penalty than the default to show its February 2025 turn
+    few = json.loads(run("shifts", "USA", "RUS", "--events", "1", "--penalty", "10", "--json").output)
+    every = json.loads(run("shifts", "USA", "RUS", "--events", "all", "--penalty", "10", "--json").output)
     assert [len(s["drivers"]) for s in few["shifts"]] == [1]
     turn = every["shifts"][0]
     month = turn["date"][:7]
     events = json.loads(run("events", "list", "--dyad", "USA", "RUS", "--since", month, "--until", month, "--json").output)
     assert len(turn["drivers"]) == len(events) > 3
-    table = run("relations", "USA", "RUS", "--events", "all")
+    table = run("relations", "USA", "RUS", "--events", "all", "--penalty", "10")
     assert table.output.count(f"{month}\t{month}-") == len(events)
 
 

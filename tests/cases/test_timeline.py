@@ -308,3 +308,31 @@ def test_a_user_timeline_file_loads_by_path(tmp_path: Path) -> None:
         load_timeline_file(tmp_path / "missing.yaml")
     with pytest.raises(InputError, match="did you mean 'belarus-2025'"):
         resolve_timeline("belarus-2024")
+
+
+def test_events_list_shows_dates_at_their_precision() -> None:
+    """A year-only event is listed as its year, not as 1 January (the JSON keeps the ISO date and the precision)."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from detente.cli.main import app
+
+    runner = CliRunner()
+    table = runner.invoke(app, ["events", "list", "--case", "us-russia-2025", "--until", "2024"])
+    assert table.exit_code == 0, table.output
+    dates = {line.split("\t")[0] for line in table.stdout.splitlines()[2:] if line}
+    assert dates == {"2014", "2019", "2022-02", "2024-05"}
+    records = json.loads(runner.invoke(app, ["events", "list", "--case", "us-russia-2025", "--until", "2019", "--json"]).stdout)
+    assert {(r["date"], r["date_precision"]) for r in records} == {("2014-01-01", "year"), ("2019-01-01", "year")}
+
+
+def test_events_behind_a_turn_show_dates_at_their_precision() -> None:
+    from typer.testing import CliRunner
+
+    from detente.cli.main import app
+
+    result = CliRunner().invoke(app, ["relations", "RUS", "UKR", "--penalty", "5"])
+    assert result.exit_code == 0, result.output
+    assert "2025-02\t2025-02\tRUSMIL→UKR" in result.stdout  # a month-precision event, not 2025-02-01
+    assert "2025-02-01" not in result.stdout

@@ -196,12 +196,17 @@ def list_(
     if frame.empty:
         console.print(f"note: no events match these filters in {where}", highlight=False, markup=False, soft_wrap=True)
         return
+    from datetime import date as _date
+
+    from detente.cases.timeline import date_label
+
     rows = []
     for r in _records(frame):
         text = r["sentence"] or r["note"] or ""
         marks = ", ".join(x for x in ("not" if r.get("negated") else "", r.get("modality") or "") if x)
+        shown = date_label(_date.fromisoformat(r["date"]), r.get("date_precision") or "day")  # 2019, not 2019-01-01
         rows.append([
-            r["date"], r["source"], r["target"], r["cameo"], r["goldstein"], marks, r["dataset"], r["doc_id"],
+            shown, r["source"], r["target"], r["cameo"], r["goldstein"], marks, r["dataset"], r["doc_id"],
             (text[:70] + "\u2026") if len(text) > 70 else text,
         ])
     print_table(["date", "source", "target", "cameo", "goldstein", "modality", "dataset", "doc_id", "sentence / note"], rows,

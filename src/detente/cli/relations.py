@@ -167,7 +167,16 @@ def _label(cameo: Any) -> str:
 
 
 def _event_line(d: dict[str, Any]) -> str:
-    return f"{d['date']} {d['source']}→{d['target']} {_label(d['cameo'])} ({d['goldstein']:+.1f})"
+    return f"{_driver_date(d)} {d['source']}→{d['target']} {_label(d['cameo'])} ({d['goldstein']:+.1f})"
+
+
+def _driver_date(d: dict[str, Any]) -> str:
+    """An event's date at its precision (2019, 2025-02, 2025-02-18), never a year shown as 1 January."""
+    from datetime import date
+
+    from detente.cases.timeline import date_label
+
+    return date_label(date.fromisoformat(str(d["date"])[:10]), d.get("date_precision") or "day")
 
 
 def _shifts_table(shifts: list[Any], freq: str) -> None:
@@ -189,7 +198,7 @@ def _drivers_table(shifts: list[Any], freq: str) -> None:
             if len(text) > 160:
                 text = text[:157] + "…"
             rows.append([
-                _period_label(s.date, freq), d["date"], f"{d['source']}→{d['target']}", f"{d['cameo']} {_label(d['cameo'])}",
+                _period_label(s.date, freq), _driver_date(d), f"{d['source']}→{d['target']}", f"{d['cameo']} {_label(d['cameo'])}",
                 _fmt(d["goldstein"], 1), text, where,
             ])
     if rows:

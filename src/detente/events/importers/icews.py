@@ -20,8 +20,9 @@ list of sectors; detente turns them into CAMEO-style codes:
 Other columns: ``date`` = Event Date; ``cameo`` = CAMEO Code (checked against the
 codebook); ``goldstein`` = Intensity (ICEWS's Goldstein figure); ``doc_id`` = Story
 ID and ``sentence_index`` = Sentence Number (ICEWS does not publish the sentence
-itself); ``note`` keeps the ICEWS Event ID, Event Text (the event type's name, not a
-quote, hence not in ``sentence``) and Publisher.
+itself); ``origin_id`` = Event ID (part of the event's identity, so the same ICEWS
+event in two files is one event); ``note`` keeps the Event ID, Event Text (the event
+type's name, not a quote, hence not in ``sentence``) and Publisher.
 """
 
 from __future__ import annotations
@@ -182,7 +183,8 @@ def _checked_sql(file: str) -> str:
       r.date, {_side('s')} AS source, {_side('t')} AS target,
       cb.code AS cameo, cb.root, cb.quad, r.goldstein, 'icews' AS dataset, r.doc_id, 'day' AS date_precision,
       cb.plover, nullif(r."Source Name", '') AS source_name, nullif(r."Target Name", '') AS target_name,
-      try_cast(r."Sentence Number" AS BIGINT) AS sentence_index, {sql_str(file)} AS file, r.line AS "row",
+      try_cast(r."Sentence Number" AS BIGINT) AS sentence_index, nullif(trim(r."Event ID"), '') AS origin_id,
+      {sql_str(file)} AS file, r.line AS "row",
       false AS negated,
       concat_ws('; ', 'icews_event_id=' || r."Event ID", 'event_text=' || nullif(r."Event Text", ''),
                 'publisher=' || nullif(r."Publisher", ''), {unresolved('Source', 's')},

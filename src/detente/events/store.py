@@ -27,7 +27,7 @@ the transaction is rolled back and the store is as it was.
 
 *Bulk.* Events move as Arrow tables or inside DuckDB (``read_csv``), never as
 row-by-row INSERTs. A file is parsed once, in parallel; its SHA-256 (for the import
-log) is computed in a second thread meanwhile; validation, ids and the insert are one
+log) and its line count are computed in one pass in a second thread meanwhile; validation, ids and the insert are one
 vectorised SQL statement.
 
 *Migration.* The ``meta`` table records the id version (:data:`~detente.events.schema.ID_VERSION`).
@@ -60,7 +60,8 @@ from typing import Any
 import pandas as pd
 
 from detente.errors import InputError, StoreError
-from detente.events.importers.delimited import run_with_progress
+from detente.events import aggregate
+from detente.events.importers.delimited import run_with_progress, scan_file
 from detente.events.importers.quarantine import ProgressCallback
 from detente.events.importers.staging import (
     EVENT_FIELDS,
@@ -121,24 +122,6 @@ class ImportSummary:
         out = asdict(self)
         out["notes"] = list(self.notes)
         return out
-
-
-def file_sha256(
-    path: Path, progress: ProgressCallback | None = None, *, stop: threading.Event | None = None
-) -> str:
-    """SHA-256 of a file's bytes (recorded in the import log); ``""`` if `stop` is set before the end."""
-    digest = hashlib.sha256()
-    size = max(path.stat().st_size, 1)
-    done = 0
-    with path.open("rb") as fh:
-        while chunk := fh.read(1 << 24):
-            if stop is not None and stop.is_set():  # the import failed: do not hash the rest for nothing
-                return ""
-            digest.update(chunk)
-            done += len(chunk)
-            if progress is not None:
-                progress("hash", done / size)
-    return digest.hexdigest()
 
 
 def _parse_day(value: date | datetime | str | None, *, end: bool) -> date | None:
@@ -321,6 +304,15 @@ class EventStore:
             "CREATE TABLE IF NOT EXISTS quarantine "
             "(file VARCHAR, line BIGINT, reason VARCHAR, raw VARCHAR, imported_at TIMESTAMP)"
         )
+        if not self._has_table(aggregate.TABLE):  # a new store, or one from before the aggregate
+            con.execute(aggregate.create_sql())
+            aggregate.rebuild(con)
+
+    def _has_table(self, name: str) -> bool:
+        found = self.con.execute(
+            "SELECT count(*) FROM duckdb_tables() WHERE table_name = ? AND NOT temporary", [name]
+        ).fetchall()
+        return bool(found[0][0])
 
     def _rekey(self) -> None:
         """Recompute every id with the current formula (:data:`ID_VERSION`) and keep one row per id.
@@ -356,6 +348,8 @@ class EventStore:
                 ) = 1
             """)
             con.execute("DROP TABLE _events_before_rekey")
+            if self._has_table(aggregate.TABLE):
+                aggregate.rebuild(con)
             after = con.execute("SELECT count(*) FROM events").fetchall()[0][0]
             con.execute(
                 "INSERT INTO imports VALUES ('(re-keyed by detente)', '', 'rekey', '', ?, 0, ?, 0, ?)",
@@ -423,20 +417,21 @@ class EventStore:
         if not src.is_file():
             raise InputError("file not found", path=src, hint="check the path")
         name = str(src.resolve())
-        # The file's SHA-256 (for the import log) is computed in a second thread while DuckDB
-        # parses: hashlib releases the GIL, and so does DuckDB, so the two overlap.
+        # One pass over the file's bytes, in a second thread while DuckDB parses, gives its
+        # SHA-256 (for the import log) and its line count (for exact line numbers): hashlib,
+        # bytes.count and DuckDB all release the GIL, so the two overlap.
         stop = threading.Event()
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="detente-sha256") as pool:
-            digest = pool.submit(file_sha256, src, stop=stop)
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="detente-scan") as pool:
+            scan = pool.submit(scan_file, src, stop=stop)
             if progress is not None:
                 progress("hash", 0.0)
 
             def stage(con: Any) -> tuple[str, int, list[str]]:
-                staged = importer(con, src, file=name, progress=progress, **options)
+                staged = importer(con, src, file=name, progress=progress, scan=scan, **options)
                 return staged.dataset, staged.read, staged.notes
 
             try:
-                return self._commit(stage, file=name, kind=kind, sha256=digest, progress=progress)
+                return self._commit(stage, file=name, kind=kind, sha256=scan, progress=progress)
             except BaseException:
                 stop.set()
                 raise
@@ -454,8 +449,8 @@ class EventStore:
         try:
             prepare_stage(con)
             dataset, read, notes = stage(con)
-            if not isinstance(sha256, str):  # a Future from the hashing thread, done by now as a rule
-                sha256 = sha256.result()
+            if not isinstance(sha256, str):  # a Future from the scanning thread, done by now as a rule
+                sha256 = sha256.result().sha256
                 if progress is not None:
                     progress("hash", 1.0)
             staged = added = 0
@@ -482,6 +477,7 @@ class EventStore:
                             f"SELECT * FROM ({select}) n "
                             f"WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.event_id = n.event_id{window})"
                         )
+                last_rowid = con.execute("SELECT coalesce(max(rowid), -1) FROM events").fetchall()[0][0]
                 # Line numbers are fixed by now, so the insert may run in parallel out of order.
                 con.execute("SET preserve_insertion_order = false")
                 try:
@@ -495,6 +491,8 @@ class EventStore:
                         pass
                 if empty:  # nothing to be a duplicate of: ids within one batch are distinct
                     staged = added
+                if added:  # the month x dyad aggregate gains exactly the events this import added
+                    con.execute(aggregate.add_sql("events", f"rowid > {int(last_rowid)}"))
             quarantined = con.execute(f"SELECT count(*) FROM {STAGE_QUARANTINE}").fetchall()[0][0]
             con.execute(
                 f"INSERT INTO quarantine SELECT ?, q.line, q.reason, q.raw, ? FROM {STAGE_QUARANTINE} q "
@@ -594,6 +592,16 @@ class EventStore:
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
         return self.con.execute(sql, params).df()
+
+    def dyad_months(self, *, countries: bool = False) -> pd.DataFrame:
+        """The month x dyad aggregate kept at import (see :mod:`detente.events.aggregate`), oldest month first.
+
+        With `countries`, one row per month x directed country dyad (state flags and date
+        precisions summed): ``month, source, target, events, goldstein_sum, goldstein_mean``.
+        """
+        table = aggregate.TABLE if self._has_table(aggregate.TABLE) else f"({aggregate.aggregate_sql('events')})"
+        sql = aggregate.country_months_sql(table) if countries else f"SELECT * FROM {table}"
+        return self.con.execute(f"SELECT * FROM ({sql}) ORDER BY month, source, target").df()
 
     def count(self) -> int:
         """Number of stored events."""

@@ -205,7 +205,8 @@ def _checked_sql(file: str) -> str:
 
 
 def import_icews(
-    con: Any, path: Path, *, file: str, progress: ProgressCallback | None = None, **options: Any
+    con: Any, path: Path, *, file: str, progress: ProgressCallback | None = None, scan: Any = None,
+    **options: Any,
 ) -> Staged:
     """Stage the events of one ICEWS coded-event file (see the module docstring)."""
     if options:
@@ -213,7 +214,10 @@ def import_icews(
     create_codebook(con)
     with plain_file(path) as plain:
         _check_header(plain)
-        read = read_delimited(con, plain, COLUMNS, keep=KEEP, header=True, progress=progress)
+        read = read_delimited(
+            con, plain, COLUMNS, keep=KEEP, header=True, progress=progress,
+            line_count=(lambda: scan.result().lines) if scan is not None and plain == path else None,
+        )
         stage_quarantine(con, [(line, reject_reason(kind, found, 20), raw) for line, kind, found, raw in read.rejects])
         unresolved = _actor_table(con)
         stage_checked(con, _checked_sql(file), raw_from=plain)

@@ -191,6 +191,7 @@ def import_tabular(
     dataset: str | None = None,
     date_format: str | None = None,
     progress: ProgressCallback | None = None,
+    scan: Any = None,
 ) -> Staged:
     """Stage the events of a CSV/TSV (`fmt="csv"`) or Parquet (`fmt="parquet"`) table (see the module docstring)."""
     spec = parse_mapping(mapping)
@@ -227,8 +228,10 @@ def import_tabular(
             if len(set(names)) != len(names):
                 raise DataFormatError("duplicate column names in the header", path=path, line=1,
                                       hint="give every column a distinct name")
-            result = read_delimited(con, plain, tuple(names), header=True, delimiter=delimiter, quote='"',
-                                    progress=progress)
+            result = read_delimited(
+                con, plain, tuple(names), header=True, delimiter=delimiter, quote='"', progress=progress,
+                line_count=(lambda: scan.result().lines) if scan is not None and plain == path else None,
+            )
             rejects, read, blank = result.rejects, result.rows + len(result.rejects), result.blank
             records = result.records
         columns = {f: f for f in EVENT_FIELDS if f in names and f not in _DERIVED}

@@ -82,6 +82,8 @@ from detente.events.importers.staging import (
 from detente.events.schema import EVENT_COLUMNS, ID_VERSION, Event
 
 DEFAULT_DB = "detente.duckdb"
+MEMORY = ":memory:"
+"""`path` for a store held in memory only (imports straight to Parquet stage through one)."""
 ENV_DB = "DETENTE_DB"
 
 
@@ -186,7 +188,7 @@ class EventStore:
     ----------
     path
         The database file; default `$DETENTE_DB` or `./detente.duckdb`. Created if absent
-        (unless `read_only`).
+        (unless `read_only`); ``":memory:"`` for a store that lives in memory only.
     read_only
         Open without write access (several readers may share a file).
 
@@ -206,9 +208,11 @@ class EventStore:
         import duckdb
 
         self.path = Path(path) if path is not None else default_db_path()
-        _check_store_file(self.path, read_only=read_only)
+        memory = str(path) == MEMORY
+        if not memory:
+            _check_store_file(self.path, read_only=read_only)
         try:
-            if not read_only:
+            if not read_only and not memory:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
             self._con = duckdb.connect(str(self.path), read_only=read_only)
         except duckdb.Error as exc:

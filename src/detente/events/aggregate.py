@@ -14,7 +14,7 @@ Keys
 the actor codes: the country or organisation, ``USA`` for ``USAGOV``), ``source_state``
 and ``target_state`` (false when the code carries a non-state role, opposition,
 rebels, separatists or insurgents, which a plain country code does not stand for; see
-:data:`detente.relations.series.NON_STATE_ROLES`), and ``date_precision`` (so that
+:data:`detente.ontology.roles.NON_STATE_ROLES`), and ``date_precision`` (so that
 events dated only to a year can be left out of a monthly view).
 
 Measures
@@ -46,7 +46,7 @@ MEASURES: tuple[str, ...] = (
 
 
 def _non_state_sql(column: str) -> str:
-    from detente.relations.series import NON_STATE_ROLES
+    from detente.ontology.roles import NON_STATE_ROLES
 
     roles = ", ".join(f"'{r}'" for r in NON_STATE_ROLES)
     return f"substr({column}, 4, 3) NOT IN ({roles})"

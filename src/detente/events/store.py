@@ -55,9 +55,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from detente.errors import InputError, StoreError
 from detente.events import aggregate
@@ -80,6 +78,9 @@ from detente.events.importers.staging import (
     stage_events,
 )
 from detente.events.schema import EVENT_COLUMNS, ID_VERSION, Event
+
+if TYPE_CHECKING:  # pandas is imported only by the methods that return frames
+    import pandas as pd
 
 DEFAULT_DB = "detente.duckdb"
 MEMORY = ":memory:"

@@ -66,6 +66,7 @@ import numpy as np
 import pandas as pd
 
 from detente.errors import InputError, UnknownActorError
+from detente.ontology.roles import NON_STATE_ROLES
 
 Frequency = Literal["day", "week", "month", "quarter", "year"]
 FREQUENCIES: dict[str, str] = {"day": "D", "week": "W-SUN", "month": "M", "quarter": "Q", "year": "Y"}
@@ -92,8 +93,6 @@ MEASURES: tuple[str, ...] = COUNT_MEASURES + RATIO_MEASURES
 SERIES_COLUMNS: tuple[str, ...] = ("dyad", "source", "target", "directed", "freq", "period", "measure", "value", "smoothed")
 """Columns of :func:`dyad_series`'s tidy output (``smoothed`` is NaN when not smoothing)."""
 
-NON_STATE_ROLES: tuple[str, ...] = ("OPP", "REB", "SEP", "INS")
-"""Role suffixes a plain country code does not stand for (CAMEO opposition, rebels, separatists, insurgents)."""
 
 _QUAD_MEASURE = {0: "statements", 1: "verbal_coop", 2: "material_coop", 3: "verbal_conflict", 4: "material_conflict"}
 _REQUIRED = ("date", "source", "target", "quad", "goldstein")

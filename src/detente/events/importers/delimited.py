@@ -32,11 +32,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import pyarrow as pa
-
 from detente.errors import DataFormatError, StoreError
 from detente.events.importers.quarantine import BAD_NUMBER, NON_UTF8, WRONG_COLUMNS, ProgressCallback
-from detente.events.importers.staging import sql_str
+from detente.events.importers.staging import sql_str, temp_table
 
 _REJECTS = "_rej_errors"
 _REJECT_SCANS = "_rej_scans"
@@ -295,12 +293,8 @@ def read_delimited(
 
     if excluded:
         gaps = [(e - i, i) for i, e in enumerate(excluded, start=1)]
-        con.register("_line_gaps_arrow", pa.table({"g": [g for g, _ in gaps], "n": [n for _, n in gaps]}))
-        con.execute(
-            "CREATE OR REPLACE TEMP TABLE _line_gaps AS "
-            "SELECT g::BIGINT AS g, max(n)::BIGINT AS n FROM _line_gaps_arrow GROUP BY g"
-        )
-        con.unregister("_line_gaps_arrow")
+        temp_table(con, "_line_gaps_all", {"g": ("BIGINT", [g for g, _ in gaps]), "n": ("BIGINT", [n for _, n in gaps])})
+        con.execute("CREATE OR REPLACE TEMP TABLE _line_gaps AS SELECT g, max(n) AS n FROM _line_gaps_all GROUP BY g")
         con.execute(
             f"CREATE OR REPLACE TEMP VIEW {table} AS "
             f"SELECT a.k + coalesce(g.n, 0) AS line, a.* EXCLUDE (k) "

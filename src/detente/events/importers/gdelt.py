@@ -36,8 +36,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-import pyarrow as pa
-
 from detente.errors import DataFormatError
 from detente.events.importers.archives import plain_file
 from detente.events.importers.delimited import first_line, read_delimited, reject_reason
@@ -51,6 +49,7 @@ from detente.events.importers.staging import (
     sql_str,
     stage_checked,
     stage_quarantine,
+    temp_table,
 )
 
 KEEP: tuple[str, ...] = (
@@ -71,7 +70,7 @@ def detect_layout(path: Path) -> tuple[str, tuple[str, ...]]:
             f"first line has {width} tab-separated columns; GDELT event files have 57 or 58 (1.0) or 61 (2.0)",
             path=path,
             line=1,
-            hint="pass a GDELT event export (not a mentions or GKG file), or use `--kind csv` with a column map",
+            hint="pass a GDELT event export (not a mentions or GKG file), or import it as `csv` with --map",
         )
     return LAYOUTS[width]
 
@@ -172,14 +171,9 @@ def import_gdelt(
                 quarantined.append((line, reason, raw))
         if alternate:
             cols = KEEP + ("SOURCEURL",)
-            arrow = {"SQLDATE": pa.date32(), "GoldsteinScale": pa.float64()}
-            table = pa.table(
-                {"line": pa.array([a[0] for a in alternate], type=pa.int64())}
-                | {c: pa.array([a[1][i] for a in alternate], type=arrow.get(c, pa.string())) for i, c in enumerate(cols)}
-            )
-            con.register("_gdelt_alt_arrow", table)
-            con.execute("CREATE TEMP TABLE _gdelt_alt AS SELECT * FROM _gdelt_alt_arrow")
-            con.unregister("_gdelt_alt_arrow")
+            temp_table(con, "_gdelt_alt", {"line": ("BIGINT", [a[0] for a in alternate])} | {
+                c: (TYPES.get(c, "VARCHAR"), [a[1][i] for a in alternate]) for i, c in enumerate(cols)
+            })
             names = ", ".join(f'"{c}"' for c in ("line",) + cols)
             con.execute(
                 f"CREATE OR REPLACE TEMP VIEW _gdelt_all AS "

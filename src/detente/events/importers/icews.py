@@ -30,8 +30,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import pyarrow as pa
-
 from detente.errors import DataFormatError
 from detente.events.importers.archives import plain_file
 from detente.events.importers.delimited import first_line, read_delimited, reject_reason
@@ -44,6 +42,7 @@ from detente.events.importers.staging import (
     sql_str,
     stage_checked,
     stage_quarantine,
+    temp_table,
 )
 
 COLUMNS: tuple[str, ...] = (
@@ -126,27 +125,19 @@ def _actor_table(con: Any) -> list[str]:
         if code is None:
             unresolved.add(country if country and country.strip() not in _MISSING else (name or ""))
         rows[(country, name)] = code
-    table = pa.table({
-        "country": pa.array([k[0] for k in rows], type=pa.string()),
-        "name": pa.array([k[1] for k in rows], type=pa.string()),
-        "code": pa.array(list(rows.values()), type=pa.string()),
-        "by_name": pa.array(
-            [bool(v) and not (k[0] and k[0].strip() not in _MISSING) for k, v in rows.items()], type=pa.bool_()
-        ),
+    temp_table(con, "_icews_actor", {
+        "country": ("VARCHAR", [k[0] for k in rows]),
+        "name": ("VARCHAR", [k[1] for k in rows]),
+        "code": ("VARCHAR", list(rows.values())),
+        "by_name": ("BOOLEAN", [bool(v) and not (k[0] and k[0].strip() not in _MISSING) for k, v in rows.items()]),
     })
-    con.register("_icews_actor_arrow", table)
-    con.execute("CREATE OR REPLACE TEMP TABLE _icews_actor AS SELECT * FROM _icews_actor_arrow")
-    con.unregister("_icews_actor_arrow")
-
     sectors = [r[0] for r in con.execute(
         'SELECT DISTINCT "Source Sectors" FROM _raw UNION SELECT DISTINCT "Target Sectors" FROM _raw'
     ).fetchall()]
-    con.register("_icews_role_arrow", pa.table({
-        "sectors": pa.array(sectors, type=pa.string()),
-        "role": pa.array([role_for_sectors(s) for s in sectors], type=pa.string()),
-    }))
-    con.execute("CREATE OR REPLACE TEMP TABLE _icews_role AS SELECT * FROM _icews_role_arrow")
-    con.unregister("_icews_role_arrow")
+    temp_table(con, "_icews_role", {
+        "sectors": ("VARCHAR", sectors),
+        "role": ("VARCHAR", [role_for_sectors(s) for s in sectors]),
+    })
     return sorted(u for u in unresolved if u)
 
 

@@ -173,20 +173,34 @@ def stage_events(con: Any, events: Sequence[Event] | pa.Table) -> int:
     return table.num_rows
 
 
+def columns_sql(columns: dict[str, str]) -> str:
+    """SELECT list turning one list parameter per column into rows (see :func:`temp_table`)."""
+    return ", ".join(f'unnest(?::{typ}[]) AS "{name}"' for name, typ in columns.items())
+
+
+def temp_table(con: Any, name: str, columns: dict[str, tuple[str, Sequence[Any]]], *, insert: bool = False) -> None:
+    """Create (or, with `insert`, append to) a temp table from Python lists, one per column: ``{name: (type, values)}``.
+
+    The lists go to DuckDB as list parameters, not as a registered Arrow or pandas object:
+    registering makes DuckDB's Python module import pandas, which an import does not need.
+    """
+    select = columns_sql({c: typ for c, (typ, _) in columns.items()})
+    params = [list(values) for _, values in columns.values()]
+    if insert:
+        con.execute(f"INSERT INTO {name} SELECT {select}", params)
+    else:
+        con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT {select}", params)
+
+
 def stage_quarantine(con: Any, rows: Sequence[tuple[int | None, str, str | None]]) -> int:
     """Append rejected rows `(line, reason, raw)` to the quarantine stage; returns the count."""
     if not rows:
         return 0
-    table = pa.table({
-        "line": pa.array([r[0] for r in rows], type=pa.int64()),
-        "reason": pa.array([r[1] for r in rows], type=pa.string()),
-        "raw": pa.array([clip(r[2]) for r in rows], type=pa.string()),
-    })
-    con.register("_stage_q_arrow", table)
-    try:
-        con.execute(f"INSERT INTO {STAGE_QUARANTINE} SELECT line, reason, raw FROM _stage_q_arrow")
-    finally:
-        con.unregister("_stage_q_arrow")
+    temp_table(con, STAGE_QUARANTINE, {
+        "line": ("BIGINT", [r[0] for r in rows]),
+        "reason": ("VARCHAR", [r[1] for r in rows]),
+        "raw": ("VARCHAR", [clip(r[2]) for r in rows]),
+    }, insert=True)
     return len(rows)
 
 
@@ -195,18 +209,13 @@ def create_codebook(con: Any) -> None:
     from detente import ontology
 
     codes = ontology.all_codes()
-    table = pa.table({
-        "code": [c.code for c in codes],
-        "root": [c.root for c in codes],
-        "quad": pa.array([c.quad for c in codes], type=pa.int64()),
-        "goldstein": pa.array([c.goldstein for c in codes], type=pa.float64()),
-        "plover": [c.plover for c in codes],
+    temp_table(con, CODEBOOK, {
+        "code": ("VARCHAR", [c.code for c in codes]),
+        "root": ("VARCHAR", [c.root for c in codes]),
+        "quad": ("BIGINT", [c.quad for c in codes]),
+        "goldstein": ("DOUBLE", [c.goldstein for c in codes]),
+        "plover": ("VARCHAR", [c.plover for c in codes]),
     })
-    con.register("_codebook_arrow", table)
-    try:
-        con.execute(f"CREATE OR REPLACE TEMP TABLE {CODEBOOK} AS SELECT * FROM _codebook_arrow")
-    finally:
-        con.unregister("_codebook_arrow")
 
 
 def sql_str(value: str) -> str:

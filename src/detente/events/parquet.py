@@ -21,6 +21,7 @@ from __future__ import annotations
 import os
 import shutil
 import uuid
+import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -258,13 +259,15 @@ def read_dyads(
 
     meta = keep(frame._meta)
     selected = frame.map_partitions(keep, meta=meta)
-    if scheduler:
-        client = _client(scheduler)
-        try:
-            result = client.compute(selected).result()
-        finally:
-            client.close()
-    else:
-        result = selected.compute(scheduler="threads")
+    with warnings.catch_warnings():  # Dask's own use of a pandas keyword pandas has deprecated
+        warnings.filterwarnings("ignore", message="The inplace keyword")
+        if scheduler:
+            client = _client(scheduler)
+            try:
+                result = client.compute(selected).result()
+            finally:
+                client.close()
+        else:
+            result = selected.compute(scheduler="threads")
     result = result.drop_duplicates("event_id").sort_values(["date", "event_id"], kind="stable").reset_index(drop=True)
     return result

@@ -52,7 +52,7 @@ class EventSource:
     """Where the events came from, for the caption and the JSON."""
 
     events: pd.DataFrame
-    kind: str  # "builtin" | "db"
+    kind: str  # "builtin" | "db" | "parquet"
     description: str
     path: str | None = None
 
@@ -85,6 +85,9 @@ def load_events(
     since: pd.Timestamp | None,
     until: pd.Timestamp | None,
     dyads: list[tuple[str, str]] | None = None,
+    *,
+    parquet: Path | None = None,
+    scheduler: str | None = None,
 ) -> EventSource:
     """Events from the user's store (``--db``) or, without one, the built-in timeline.
 
@@ -92,6 +95,19 @@ def load_events(
     are read: the store filters in SQL, the relations code then applies its own rules
     (groups, non-state roles) on the much smaller frame.
     """
+    if scheduler is not None and parquet is None:
+        raise InputError("--scheduler applies to --parquet", field="--scheduler", hint="add --parquet DIR, or drop --scheduler")
+    if parquet is not None:
+        if db is not None:
+            raise InputError("--db and --parquet exclude each other", field="--parquet", hint="read a store (--db) or a dataset (--parquet)")
+        from detente.events.parquet import read_dyads
+        from detente.relations.series import resolve_actor
+
+        pairs = [(resolve_actor(x), resolve_actor(y)) for x, y in (dyads or [])]
+        frame = read_dyads(parquet, pairs, start=since, end=until, scheduler=scheduler)
+        where = f"the Dask scheduler {scheduler}" if scheduler else "local Dask threads"
+        return EventSource(frame, "parquet", f"data: Parquet dataset {parquet} on {where}, {len(frame)} events of these actors in range",
+                           path=str(parquet))
     if db is None:
         from detente.cases.timeline import load_timeline_document, timeline_frame
 
@@ -215,6 +231,8 @@ def register(app: typer.Typer) -> None:
         freq: Freq = typer.Option(Freq.month, "--freq", help="Period length."),
         directed: bool = typer.Option(False, "--directed", help="Only events from A to B (default: both directions)."),
         db: Path | None = typer.Option(None, "--db", help="DuckDB event store (default: the built-in us-russia-2025 timeline)."),
+        parquet: Path | None = typer.Option(None, "--parquet", metavar="DIR", help="Partitioned Parquet event dataset, read with Dask (the scale extra)."),
+        scheduler: str | None = typer.Option(None, "--scheduler", metavar="ADDRESS", help="With --parquet: Dask scheduler to run on (tcp://host:8786); default local threads."),
         since: str | None = typer.Option(None, "--since", help="First day (YYYY-MM-DD or YYYY-MM)."),
         until: str | None = typer.Option(None, "--until", help="Last day (YYYY-MM-DD or YYYY-MM)."),
         measure: str = typer.Option("goldstein_mean", "--measure", help="Measure for the turning points: goldstein_mean, net_coop, goldstein_sum, ..."),
@@ -236,7 +254,7 @@ def register(app: typer.Typer) -> None:
         from detente.relations.shifts import dyad_shifts
 
         lo, hi = _parse_day(since, "--since"), _until_end(until)
-        source = load_events(db, lo, hi, [(a, b)])
+        source = load_events(db, lo, hi, [(a, b)], parquet=parquet, scheduler=scheduler)
         sm = None if smooth is Smooth.none else smooth.value
         wide = series_wide(source.events, a, b, freq=freq.value, directed=directed, start=lo, end=hi)
         smoothed = series_wide(source.events, a, b, freq=freq.value, directed=directed, start=lo, end=hi, smooth=sm, window=window) if sm else None
@@ -303,6 +321,8 @@ def register(app: typer.Typer) -> None:
         freq: Freq = typer.Option(Freq.month, "--freq", help="Period length."),
         directed: bool = typer.Option(False, "--directed", help="Only events from A to B."),
         db: Path | None = typer.Option(None, "--db", help="DuckDB event store (default: the built-in us-russia-2025 timeline)."),
+        parquet: Path | None = typer.Option(None, "--parquet", metavar="DIR", help="Partitioned Parquet event dataset, read with Dask (the scale extra)."),
+        scheduler: str | None = typer.Option(None, "--scheduler", metavar="ADDRESS", help="With --parquet: Dask scheduler to run on (tcp://host:8786); default local threads."),
         since: str | None = typer.Option(None, "--since", help="First day (YYYY-MM-DD or YYYY-MM)."),
         until: str | None = typer.Option(None, "--until", help="Last day (YYYY-MM-DD or YYYY-MM)."),
         measure: str = typer.Option("goldstein_mean", "--measure", help="Series to segment: goldstein_mean, net_coop, goldstein_sum, events ..."),
@@ -319,7 +339,7 @@ def register(app: typer.Typer) -> None:
         from detente.relations.shifts import default_penalty, dyad_shifts
 
         lo, hi = _parse_day(since, "--since"), _until_end(until)
-        source = load_events(db, lo, hi, [(a, b)])
+        source = load_events(db, lo, hi, [(a, b)], parquet=parquet, scheduler=scheduler)
         found = dyad_shifts(source.events, a, b, **_shift_options(freq, measure, directed, lo, hi, method, penalty, n_shifts, min_size, top))
         wide = series_wide(source.events, a, b, freq=freq.value, directed=directed, start=lo, end=hi)
         column = wide[measure].dropna() if measure in ("goldstein_mean", "net_coop") else wide[measure].fillna(0.0)
@@ -358,6 +378,8 @@ def register(app: typer.Typer) -> None:
         c: str = typer.Argument(..., metavar="C", help="Third actor (e.g. CHN)."),
         freq: Freq = typer.Option(Freq.quarter, "--freq", help="Period length."),
         db: Path | None = typer.Option(None, "--db", help="DuckDB event store (default: the built-in us-russia-2025 timeline)."),
+        parquet: Path | None = typer.Option(None, "--parquet", metavar="DIR", help="Partitioned Parquet event dataset, read with Dask (the scale extra)."),
+        scheduler: str | None = typer.Option(None, "--scheduler", metavar="ADDRESS", help="With --parquet: Dask scheduler to run on (tcp://host:8786); default local threads."),
         since: str | None = typer.Option(None, "--since", help="First day (YYYY-MM-DD or YYYY-MM)."),
         until: str | None = typer.Option(None, "--until", help="Last day (YYYY-MM-DD or YYYY-MM)."),
         measure: TriangleMeasure = typer.Option(TriangleMeasure.net_coop, "--measure", help="Tie measure: net_coop (-1..1) or goldstein_mean (-10..10)."),
@@ -375,7 +397,7 @@ def register(app: typer.Typer) -> None:
         from detente.relations.triangle import configuration_spells, triangle_series
 
         lo, hi = _parse_day(since, "--since"), _until_end(until)
-        source = load_events(db, lo, hi, [(a, b), (a, c), (b, c)])
+        source = load_events(db, lo, hi, [(a, b), (a, c), (b, c)], parquet=parquet, scheduler=scheduler)
         width = band if band is not None else (0.2 if measure is TriangleMeasure.net_coop else 1.0)
         frame = triangle_series(source.events, a, b, c, freq=freq.value, measure=measure.value, band=width, min_events=min_events, start=lo, end=hi)
         actors = frame.attrs["actors"]

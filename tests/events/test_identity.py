@@ -131,3 +131,16 @@ def test_cli_names_db_for_a_file_that_is_not_a_store(tmp_path: Path) -> None:
         lines = [line for line in result.output.splitlines() if line.strip()]
         assert len(lines) == 1 and "not a detente event store" in lines[0] and "--db" in lines[0]
         assert "Catalog" not in result.output
+
+
+def test_rekey_moves_the_icews_event_id_into_origin_id(tmp_path: Path) -> None:
+    db = tmp_path / "old.duckdb"
+    rows = [ICEWS_HEADER, icews_row(**{"Event ID": "41"}), icews_row(**{"Event ID": "42"})]
+    path = write_lines(tmp_path / "a.tab", rows)
+    with EventStore(db) as store:
+        store.import_file("icews", path)
+        store.con.execute("UPDATE events SET origin_id = NULL")  # as stored before origin_id existed
+        store.con.execute("DELETE FROM meta")
+    with EventStore(db) as store:
+        assert sorted(store.events().origin_id) == ["41", "42"]
+        assert store.import_file("icews", path).added == 0

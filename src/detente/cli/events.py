@@ -230,7 +230,7 @@ def quarantine(
 @events_app.command("export")
 def export(
     file: Path | None = typer.Argument(
-        None, help="Output file: .parquet or .csv (written atomically).", metavar="[FILE]", show_default=False
+        None, help="Output file: .parquet or .csv (written atomically).", metavar="FILE", show_default=False
     ),
     db: Path | None = typer.Option(None, "--db", help=DB_HELP),
     parquet: Path | None = typer.Option(

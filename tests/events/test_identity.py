@@ -129,7 +129,7 @@ def test_cli_names_db_for_a_file_that_is_not_a_store(tmp_path: Path) -> None:
         result = runner.invoke(app, args)
         assert result.exit_code == 2, result.output
         lines = [line for line in result.output.splitlines() if line.strip()]
-        assert len(lines) == 1 and "not a detente event store" in lines[0] and "--db" in lines[0]
+        assert len(lines) == 1 and "event store" in lines[0] and "--db" in lines[0] and "notes.tsv" in lines[0]
         assert "Catalog" not in result.output
 
 

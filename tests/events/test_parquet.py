@@ -131,17 +131,3 @@ def test_cli_export_and_import_parquet(tmp_path: Path, store_and_dataset) -> Non
     neither = runner.invoke(app, ["events", "export", "--db", db])
     assert neither.exit_code == 2 and "FILE or --parquet" in neither.output
 
-
-def test_relations_and_shifts_on_parquet_match_the_store(tmp_path: Path, store_and_dataset) -> None:
-    store, dataset, _ = store_and_dataset
-    store.close()
-    db = str(tmp_path / "ev.duckdb")
-    for command in (["relations", "USA", "RUS"], ["shifts", "RUS", "UKR"], ["triangle", "USA", "RUS", "CHN"]):
-        on_db = runner.invoke(app, [*command, "--db", db, "--json"])
-        on_parquet = runner.invoke(app, [*command, "--parquet", str(dataset), "--json"])
-        assert on_db.exit_code == 0 and on_parquet.exit_code == 0, (on_db.output, on_parquet.output)
-        a, b = json.loads(on_db.stdout), json.loads(on_parquet.stdout)
-        assert (a.pop("data")["kind"], b.pop("data")["kind"]) == ("db", "parquet")
-        assert a == b and a  # the same numbers, turning points and events behind them
-    lonely = runner.invoke(app, ["relations", "USA", "RUS", "--db", db, "--scheduler", "tcp://127.0.0.1:1"])
-    assert lonely.exit_code == 2 and "--scheduler applies to --parquet" in lonely.output

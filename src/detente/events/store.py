@@ -189,7 +189,7 @@ class EventStore:
         self.path = Path(path) if path is not None else default_db_path()
         memory = str(path) == MEMORY
         if not memory:
-            _check_store_file(self.path, read_only=read_only)
+            check_store_file(self.path, read_only=read_only)
         try:
             if not read_only and not memory:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -631,7 +631,7 @@ _DUCKDB_MAGIC = b"DUCK"
 """DuckDB database files carry these bytes at offset 8."""
 
 
-def _check_store_file(path: Path, *, read_only: bool) -> None:
+def check_store_file(path: Path, *, read_only: bool) -> None:
     """Before DuckDB touches `path`: a directory or a file that is not a DuckDB database is refused in one line.
 
     An absent path, or an empty file (as ``touch`` leaves), becomes a new store when

@@ -1,20 +1,26 @@
-"""Benchmark: GDELT 2.0 import into the EventStore and monthly dyad aggregation, beside pandas.
+"""Benchmark: GDELT 2.0 import into the EventStore and monthly dyad aggregation, beside DuckDB and pandas.
 
 Generates a synthetic GDELT 2.0 event file (61 tab-separated columns, no header,
 realistic values: CAMEO actor codes with roles, codebook event codes with their
 Goldstein weights, dates over ten years, geography, tone, URLs) in a temporary
 directory, then times in the same process:
 
-1. import: ``EventStore.import_file("gdelt", path)`` (DuckDB: parallel parse, validate,
-   MD5 event ids, one transaction; SHA-256 of the file in a second thread) against pandas
-   ``read_csv(sep="\\t", header=None, usecols=..., dtype=...)`` of the columns an
-   event needs;
-2. aggregation: event counts, Goldstein sum and mean by month x directed dyad
-   (source, target) over all events, in SQL on the store against pandas
-   ``groupby`` on the frame read in step 1.
+1. import: ``EventStore.import_file("gdelt", path)`` (DuckDB: parallel typed parse,
+   validation, MD5 event ids, quarantine, exact line numbers, one transaction; SHA-256
+   and line count in one pass in a second thread; the month x dyad aggregate updated)
+   against two bare DuckDB reads of the same file, with no validation, ids or
+   quarantine: ``CREATE TABLE AS SELECT * FROM read_csv(path)`` into a DuckDB file
+   (all 61 columns, sniffed types: loading the file into a database the plain way)
+   and ``CREATE TABLE AS SELECT <the 10 event columns> FROM read_csv(path)`` in memory
+   (only what an event needs); and against pandas ``read_csv`` of the event columns;
+2. aggregation: event counts, Goldstein sum and mean by month x directed country
+   dyad over all events: the store's month x dyad aggregate (kept at import), and
+   the same GROUP BY in SQL over the stored events, against pandas ``groupby`` on the
+   frame read in step 1.
 
-Reports rows/second and the ratios (aims: import >= 3x pandas, aggregation >= 10x),
-and writes benchmarks/results/gdelt_import.md. The generated file is deleted at the end.
+Aims (issue #13): import within 1.3x of DuckDB's bare read_csv; aggregation >= 10x
+pandas. Writes benchmarks/results/gdelt_import.md; the generated file is deleted at
+the end. The machine's load changes every figure: run it on an idle machine,
 
     .venv/bin/python benchmarks/gdelt_import.py --rows 5000000
     .venv/bin/python benchmarks/gdelt_import.py --rows 200000   # quick
@@ -39,6 +45,7 @@ import pyarrow.csv as pacsv
 
 from detente import ontology
 from detente.events.importers.gdelt_layout import GDELT2
+from _results import write_page  # benchmarks/ is on sys.path when a script runs
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "results" / "gdelt_import.md"
@@ -174,6 +181,35 @@ SELECT year(date) * 100 + month(date) AS month, substr(source, 1, 3) AS source, 
 FROM events GROUP BY ALL
 """
 
+BARE_COLUMNS = ("GLOBALEVENTID", "SQLDATE", "Actor1Code", "Actor1Name", "Actor2Code", "Actor2Name", "EventCode",
+                "GoldsteinScale", "AvgTone", "SOURCEURL")
+"""The columns an event is made of (the importer reads the same ones)."""
+
+
+def duckdb_bare_load(path: Path, db: Path) -> int:
+    """Baseline: ``CREATE TABLE AS SELECT * FROM read_csv(path)`` into a new DuckDB file (all columns, sniffed types)."""
+    import duckdb
+
+    con = duckdb.connect(str(db))
+    try:
+        con.execute(f"CREATE TABLE gdelt AS SELECT * FROM read_csv('{path}', delim='\t', header=false)")
+        return con.execute("SELECT count(*) FROM gdelt").fetchall()[0][0]
+    finally:
+        con.close()
+
+
+def duckdb_bare_read(path: Path) -> int:
+    """Baseline: the event columns of the file into an in-memory DuckDB table (sniffed types), nothing else."""
+    import duckdb
+
+    cols = ", ".join(f"column{GDELT2.index(c):02d}" for c in BARE_COLUMNS)
+    con = duckdb.connect()
+    try:
+        con.execute(f"CREATE TABLE gdelt AS SELECT {cols} FROM read_csv('{path}', delim='\t', header=false)")
+        return con.execute("SELECT count(*) FROM gdelt").fetchall()[0][0]
+    finally:
+        con.close()
+
 
 def pandas_full_import(path: Path, out: Path) -> int:
     """Baseline doing the store's work in pandas: read, validate, hash event ids, drop known ids, write Parquet.
@@ -220,13 +256,13 @@ def _timed(fn, *args, name: str = ""):  # noqa: ANN001, ANN202
 
 
 def run(rows: int, *, workdir: Path, seed: int, repeat: int) -> dict[str, float]:
-    """Generate the file, run both sides, return the figures."""
+    """Generate the file, run every side, return the figures."""
     from detente.events.store import EventStore
 
     data = workdir / "synthetic.export.CSV"
     _, gen_s = _timed(write_synthetic_gdelt2, data, rows)
     size_mb = data.stat().st_size / 1e6
-    print(f"generated {rows:,} rows ({size_mb:,.0f} MB) in {gen_s:.1f} s: {data}")
+    print(f"generated {rows:,} rows ({size_mb:,.0f} MB) in {gen_s:.1f} s: {data}", flush=True)
 
     kept, pandas_full_s = _timed(pandas_full_import, data, workdir / "pandas.parquet")
     assert kept == rows
@@ -238,11 +274,29 @@ def run(rows: int, *, workdir: Path, seed: int, repeat: int) -> dict[str, float]
         agg_pd_times.append(t)
     del frame
     gc.collect()
+    print(f"pandas done: read {pandas_read_s:.2f} s", flush=True)
 
+    # the bare DuckDB reads and the import alternate, so that a change of load hits both sides
+    bare_load, bare_read, imports = [], [], []
     db = workdir / "bench.duckdb"
-    store = EventStore(db)
-    summary, import_s = _timed(store.import_file, "gdelt", data, name="import")
-    assert summary.added == rows, summary
+    summary = None
+    for i in range(2):
+        n, t = _timed(duckdb_bare_load, data, workdir / f"bare{i}.duckdb", name=f"bare_load{i}")
+        assert n == rows
+        bare_load.append((t, CPU[f"bare_load{i}"]))
+        (workdir / f"bare{i}.duckdb").unlink()
+        n, t = _timed(duckdb_bare_read, data, name=f"bare_read{i}")
+        assert n == rows
+        bare_read.append((t, CPU[f"bare_read{i}"]))
+        db.unlink(missing_ok=True)
+        store = EventStore(db)
+        summary, t = _timed(store.import_file, "gdelt", data, name=f"import{i}")
+        imports.append((t, CPU[f"import{i}"]))
+        assert summary.added == rows, summary
+        if i == 0:
+            store.close()
+        print(f"round {i + 1}: bare load {bare_load[-1][0]:.2f} s, bare read {bare_read[-1][0]:.2f} s, "
+              f"import {imports[-1][0]:.2f} s", flush=True)
     # every event points at its own line (the generator numbers GLOBALEVENTID from 410,000,000 by line)
     misplaced = store.con.execute(
         'SELECT count(*) FROM events WHERE doc_id::BIGINT - "row" <> 409999999'
@@ -250,86 +304,111 @@ def run(rows: int, *, workdir: Path, seed: int, repeat: int) -> dict[str, float]
     assert misplaced == 0, f"{misplaced} events with a wrong line number"
     again, reimport_s = _timed(store.import_file, "gdelt", data, name="reimport")
     assert (again.added, again.duplicates) == (0, rows), again
-    agg_db_times = []
+    agg_db_times, agg_kept_times = [], []
     for _ in range(repeat):
         agg_db, t = _timed(lambda: store.con.sql(DUCKDB_MONTHLY_DYADS).df())
         agg_db_times.append(t)
-    assert len(agg_db) == len(agg_pd), (len(agg_db), len(agg_pd))
+        agg_kept, t = _timed(lambda: store.dyad_months(countries=True))
+        agg_kept_times.append(t)
+    assert len(agg_db) == len(agg_pd) == len(agg_kept), (len(agg_db), len(agg_pd), len(agg_kept))
+    assert int(agg_kept["events"].sum()) == rows
     store.close()
     db_mb = db.stat().st_size / 1e6
+    best = min(range(2), key=lambda k: imports[k][0])
     return {
         "rows": rows, "file_mb": size_mb, "db_mb": db_mb, "groups": len(agg_db),
-        "pandas_read_s": pandas_read_s, "pandas_full_s": pandas_full_s, "import_s": import_s, "reimport_s": reimport_s,
-        "pandas_agg_s": min(agg_pd_times), "duckdb_agg_s": min(agg_db_times),
-        "import_cpu": CPU["import"], "reimport_cpu": CPU["reimport"], "pandas_read_cpu": CPU["pandas_read"],
+        "pandas_read_s": pandas_read_s, "pandas_full_s": pandas_full_s,
+        "import_s": min(t for t, _ in imports), "import_cpu": imports[best][1],
+        "bare_load_s": min(t for t, _ in bare_load), "bare_load_cpu": min(c for _, c in bare_load),
+        "bare_read_s": min(t for t, _ in bare_read), "bare_read_cpu": min(c for _, c in bare_read),
+        "reimport_s": reimport_s, "reimport_cpu": CPU["reimport"], "pandas_read_cpu": CPU["pandas_read"],
+        "pandas_agg_s": min(agg_pd_times), "duckdb_agg_s": min(agg_db_times), "kept_agg_s": min(agg_kept_times),
     }
 
 
-def report(fig: dict[str, float]) -> str:
-    """The markdown page."""
+def report(fig: dict[str, float]) -> list[str]:
+    """The markdown page, as lines."""
     rows = fig["rows"]
-    imp_ratio = fig["pandas_read_s"] / fig["import_s"]
-    agg_ratio = fig["pandas_agg_s"] / fig["duckdb_agg_s"]
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    vs_load = fig["import_s"] / fig["bare_load_s"]
+    vs_read = fig["import_s"] / fig["bare_read_s"]
+    agg_kept = fig["pandas_agg_s"] / fig["kept_agg_s"]
+    agg_sql = fig["pandas_agg_s"] / fig["duckdb_agg_s"]
+
+    def rate(seconds: float) -> str:
+        return f"{seconds:.2f} s ({rows / seconds:,.0f} rows/s)"
+
     lines = [
-        "# GDELT import and monthly dyad aggregation: EventStore (DuckDB) vs pandas",
+        "# GDELT import and monthly dyad aggregation: EventStore against bare DuckDB and pandas",
         "",
         f"Synthetic GDELT 2.0 file: {rows:,} rows x 61 columns, {fig['file_mb']:,.0f} MB "
-        f"(`benchmarks/gdelt_import.py --rows {rows}`); same process, same file.",
+        f"(`benchmarks/gdelt_import.py --rows {rows}`); every side in the same process on the same file, "
+        "the DuckDB baselines and the import run alternately twice (best of two each).",
         f"Machine: {platform.machine()}, {os.cpu_count()} CPU threads, load average {load:.1f} at the end "
         f"(shared with other jobs); Python {platform.python_version()}. "
         f"Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC.",
         "",
-        "| step | EventStore (DuckDB) | pandas | ratio (pandas time / DuckDB time) | aim |",
+        "## Import",
+        "",
+        "| step | wall | CPU (all threads) | import / step (wall) | import / step (CPU) |",
         "|---|---|---|---|---|",
-        f"| import | {fig['import_s']:.2f} s ({rows / fig['import_s']:,.0f} rows/s) "
-        f"| {fig['pandas_read_s']:.2f} s ({rows / fig['pandas_read_s']:,.0f} rows/s) | {imp_ratio:.2f}x | >= 3x |",
-        f"| import, same work on both sides (validate, hash ids, dedupe, write) | {fig['import_s']:.2f} s "
-        f"| {fig['pandas_full_s']:.2f} s ({rows / fig['pandas_full_s']:,.0f} rows/s) "
-        f"| {fig['pandas_full_s'] / fig['import_s']:.2f}x | - |",
-        f"| monthly dyad aggregation ({fig['groups']:,} month x dyad cells) | {fig['duckdb_agg_s']:.3f} s "
-        f"| {fig['pandas_agg_s']:.3f} s | {agg_ratio:.1f}x | >= 10x |",
-        f"| re-import of the same file (adds 0) | {fig['reimport_s']:.2f} s | - | - | - |",
+        f"| **EventStore import** (typed parse, validation, ids, quarantine, line numbers, aggregate, durable) "
+        f"| {rate(fig['import_s'])} | {fig['import_cpu']:.1f} s | 1.00x | 1.00x |",
+        f"| DuckDB bare `read_csv` of the file into a DuckDB file (all 61 columns, sniffed) | {rate(fig['bare_load_s'])} "
+        f"| {fig['bare_load_cpu']:.1f} s | {vs_load:.2f}x | {fig['import_cpu'] / fig['bare_load_cpu']:.2f}x |",
+        f"| DuckDB bare `read_csv` of the 10 event columns into memory | {rate(fig['bare_read_s'])} "
+        f"| {fig['bare_read_cpu']:.1f} s | {vs_read:.2f}x | {fig['import_cpu'] / fig['bare_read_cpu']:.2f}x |",
+        f"| pandas `read_csv` of the event columns (typed), in memory | {rate(fig['pandas_read_s'])} "
+        f"| {fig['pandas_read_cpu']:.1f} s | {fig['import_s'] / fig['pandas_read_s']:.2f}x "
+        f"| {fig['import_cpu'] / fig['pandas_read_cpu']:.2f}x |",
+        f"| pandas doing the import's work (read, validate, hash ids, dedupe, write Parquet) "
+        f"| {rate(fig['pandas_full_s'])} | - | {fig['import_s'] / fig['pandas_full_s']:.2f}x | - |",
+        f"| re-import of the same file (adds 0) | {rate(fig['reimport_s'])} | {fig['reimport_cpu']:.1f} s | - | - |",
         "",
-        f"CPU time of this process (all threads): import {fig['import_cpu']:.1f} s, re-import "
-        f"{fig['reimport_cpu']:.1f} s, pandas `read_csv` {fig['pandas_read_cpu']:.1f} s "
-        f"(CPU ratio {fig['pandas_read_cpu'] / fig['import_cpu']:.2f}x). Wall time is what the aim is stated in;",
-        "CPU time shows how much of the gap is the second core DuckDB could or could not get on a shared machine.",
+        f"Aim: import within 1.3x of DuckDB's bare `read_csv` of the same file. Against loading the file into a "
+        f"DuckDB file the bare way: **{'met' if vs_load <= 1.3 else 'not met'}** ({vs_load:.2f}x). Against the "
+        f"bare in-memory read of only the columns an event needs: **{'met' if vs_read <= 1.3 else 'not met'}** "
+        f"({vs_read:.2f}x). The second is the stricter reading: it writes nothing to disk and checks nothing.",
         "",
-        "What each side does:",
+        "## Month x dyad aggregation",
         "",
-        "- **EventStore import**: `EventStore.import_file('gdelt', path)`: DuckDB `read_csv` (parallel,",
-        "  all-VARCHAR, rejects kept) into a temporary table in file order, exact line numbers from its row",
-        "  positions, while a second thread takes the file's SHA-256 and counts its lines; validation of every",
-        "  row (date, CAMEO code against the codebook, Goldstein number) and MD5 event ids (128-bit integers) in",
-        "  one vectorised `INSERT ... SELECT`; anti-join against the stored events only when the store is not",
-        f"  empty; one transaction committed to a DuckDB file ({fig['db_mb']:,.0f} MB on disk).",
-        "- **pandas import**: `pandas.read_csv(sep='\\t', header=None, usecols=<the 11 event columns>, dtype=...)`",
-        "  into memory: no validation, no ids, nothing written (the baseline the aim is stated against).",
-        "- **pandas, same work**: that `read_csv`, then the importer's checks (date, CAMEO code, Goldstein),",
-        "  `Event.event_id` hashed per row with `hashlib`, a membership test against known ids, `to_parquet`.",
-        "- **aggregation**: events, Goldstein sum and mean by calendar month (as `yyyymm`) x directed country",
-        "  dyad (the first three letters of the actor codes); DuckDB in SQL on the stored table (`substr`, not",
-        "  the slower `left`; an integer month, not `date_trunc`), result as a pandas frame;",
-        "  pandas `groupby` on the frame it read (keys computed inside the timing). Best of "
-        f"{REPEAT} runs each.",
+        "| step | time | pandas / step |",
+        "|---|---|---|",
+        f"| the store's month x dyad aggregate (`EventStore.dyad_months(countries=True)`, kept at import) "
+        f"| {fig['kept_agg_s']:.4f} s | **{agg_kept:.0f}x** |",
+        f"| the same GROUP BY in SQL over the {rows:,} stored events | {fig['duckdb_agg_s']:.3f} s | {agg_sql:.1f}x |",
+        f"| pandas `groupby` on the frame read above (keys computed inside the timing) | {fig['pandas_agg_s']:.3f} s "
+        "| 1.0x |",
         "",
+        f"{fig['groups']:,} month x directed country dyad cells (events, Goldstein sum and mean). Aim >= 10x pandas: "
+        f"**{'met' if agg_kept >= 10 else 'not met'}** with the kept aggregate; the per-question SQL scan "
+        f"reaches {agg_sql:.1f}x. Best of {REPEAT} runs each. The aggregate costs the import one GROUP BY over the "
+        "rows it adds (included in the import time above).",
+        "",
+        "## What each side does",
+        "",
+        "- **EventStore import**: `EventStore.import_file('gdelt', path)`: DuckDB `read_csv` (parallel, SQLDATE",
+        "  and GoldsteinScale typed by the reader, rejects kept with their line) into a temporary table in file",
+        "  order, exact line numbers from its row positions, while a second thread reads the file once for its",
+        "  SHA-256 and its line count; validation (date range, CAMEO code against the codebook, Goldstein) and",
+        "  MD5 event ids in one `INSERT ... SELECT`; anti-join against stored events only when the store holds",
+        "  events in the batch's dates; the month x dyad aggregate updated from the added rows; one transaction",
+        f"  committed to a DuckDB file ({fig['db_mb']:,.0f} MB on disk).",
+        "- **DuckDB bare load**: `CREATE TABLE gdelt AS SELECT * FROM read_csv(path, delim='\\t', header=false)`",
+        "  into a new DuckDB file: what loading the file into DuckDB takes with no checks at all.",
+        "- **DuckDB bare read**: the same `read_csv`, only the 10 columns an event is built from, into an",
+        "  in-memory table.",
+        "- **pandas import**: `pandas.read_csv(sep='\\t', header=None, usecols=<the event columns>, dtype=...)`",
+        "  into memory; **pandas, same work**: that read, the importer's checks, `Event.event_id` hashed per row",
+        "  with `hashlib`, a membership test against known ids, `to_parquet`.",
+        "",
+        "Where the import's time goes beyond the bare read (CPU, measured at 500,000 rows on a loaded machine):",
+        "the parse is the same work as the bare read; building ids and checks costs about a quarter of it, and",
+        "the durable, compressed write of the 29 stored columns about as much as the parse itself. That write",
+        "is what the in-memory baseline does not do. On a machine shared by several jobs DuckDB's second",
+        "thread brings little, so wall times depend on the load; rerun on an idle machine for a fair picture.",
     ]
-    verdict_import = "met" if imp_ratio >= 3 else "not met"
-    verdict_agg = "met" if agg_ratio >= 10 else "not met"
-    lines += [
-        f"Aim for import: **{verdict_import}**; aim for aggregation: **{verdict_agg}**.",
-        "",
-        "Reading the import rows: against bare `read_csv` the two sides do not do the same work. The",
-        "store's import parses, validates, hashes and durably writes every event (28 columns, compressed);",
-        "`read_csv` only parses 11 columns into memory. Per million rows the import's CPU goes roughly to the",
-        "parse (~2 s: DuckDB still tokenises all 61 columns), keeping the needed columns in order (~1 s),",
-        "building and hashing the id key (~0.7 s), validation (~0.5 s) and writing the table (~1-2 s);",
-        "the second row compares like with like. On a machine shared by several jobs DuckDB's second thread",
-        "brings little, so every figure here depends on the load; rerun on an idle machine for a fair picture.",
-        "",
-    ]
-    return "\n".join(lines)
+    return lines
 
 
 REPEAT = 3
@@ -347,14 +426,10 @@ def main(argv: list[str] | None = None) -> int:
         fig = run(args.rows, workdir=workdir, seed=args.seed, repeat=REPEAT)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
-    page = report(fig)
-    print(page)
+    lines = report(fig)
+    print("\n".join(lines))
     if not args.no_write:
-        RESULTS.parent.mkdir(parents=True, exist_ok=True)
-        tmp = RESULTS.with_suffix(".md.tmp")
-        tmp.write_text(page, encoding="utf-8")
-        os.replace(tmp, RESULTS)
-        print(f"wrote {RESULTS.relative_to(ROOT)}")
+        write_page(RESULTS, lines)
     return 0
 
 

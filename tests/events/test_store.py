@@ -178,3 +178,27 @@ def test_progress_reports_each_stage(store: EventStore, tmp_path: Path) -> None:
     stages = [s for s, _ in seen]
     assert {"hash", "parse", "write"} <= set(stages)
     assert all(0.0 <= f <= 1.0 for _, f in seen) and seen[-1] == ("write", 1.0)
+
+
+def test_importing_does_not_load_pandas(tmp_path: Path) -> None:
+    # start-up cost: `detente events import` needs DuckDB, not pandas (issue #13)
+    import subprocess
+    import sys
+
+    src = write_lines(tmp_path / "g.CSV", GDELT_ROWS_58)
+    code = (
+        "import sys\n"
+        "from detente.cli.main import main\n"
+        f"sys.argv = ['detente', 'events', 'import', 'gdelt', {str(src)!r}, '--db', {str(tmp_path / 'x.duckdb')!r}]\n"
+        "try:\n    main()\nexcept SystemExit as exc:\n    assert not exc.code, exc.code\n"
+        "print('pandas' in sys.modules, 'duckdb' in sys.modules, file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.strip().splitlines()[-1] == "False True"
+    help_only = subprocess.run(
+        [sys.executable, "-c", "import sys\nfrom detente.cli.main import main\nsys.argv = ['detente', 'events', 'import', "
+         "'--help']\ntry:\n    main()\nexcept SystemExit:\n    pass\nprint(sorted({'pandas', 'duckdb'} & set(sys.modules)), "
+         "file=sys.stderr)"], capture_output=True, text=True, timeout=120,
+    )
+    assert help_only.stderr.strip().splitlines()[-1] == "[]"

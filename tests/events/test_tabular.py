@@ -40,7 +40,7 @@ def test_csv_with_map_string(store: EventStore, tmp_path: Path) -> None:
     assert list(ev.cameo) == ["041", "043"]  # a dropped leading zero is restored
     assert list(ev.source) == ["USAGOV", "USA"] and list(ev.dataset) == ["mine", "mine"]
     assert ev.sentence.iloc[1] == "Talks in Riyadh, without Ukraine"
-    assert list(ev.goldstein) == [1.0, 2.8] and list(ev.row) == [2, 3] and set(ev.doc_id) == {"mine.csv"}
+    assert list(ev.goldstein) == [1.0, 2.8] and list(ev.row) == [2, 3] and set(ev.doc_id) == {""}
     reasons = dict(zip(store.quarantine().line, store.quarantine().reason))
     assert reasons == {
         4: 'bad date: day="2025-02-31"',

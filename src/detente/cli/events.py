@@ -11,7 +11,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
 import typer
 
 from detente.cli.output import console, err_console, print_json, print_table
@@ -73,6 +72,10 @@ def import_(
     date_format: str | None = typer.Option(
         None, "--date-format", help="csv/parquet: strptime format of the date column, e.g. %d/%m/%Y."
     ),
+    parquet: Path | None = typer.Option(
+        None, "--parquet", metavar="DIR",
+        help="Write the events to this partitioned Parquet dataset (year=/month=) instead of the store.",
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print the import summaries as JSON."),
 ) -> None:
     """Import event files; each file is all-or-nothing and importing it again adds nothing.
@@ -88,10 +91,19 @@ def import_(
         detente events import icews events.2018.tab --db events.duckdb
 
         detente events import csv mine.csv --map date=day,source=a1,target=a2,cameo=code
+
+        detente events import gdelt 2025*.export.CSV.zip --parquet events-dataset/
     """
     from detente.events.importers import get_importer
 
     get_importer(kind)  # fail early on an unknown kind
+    if parquet is not None:
+        from detente.events.parquet import check_dataset_dir
+
+        if db is not None:
+            raise InputError("--db and --parquet exclude each other", field="--parquet",
+                             hint="import into a store (--db) or into a Parquet dataset (--parquet), not both")
+        check_dataset_dir(parquet, flag="--parquet", new=False)
     options: dict[str, Any] = {}
     if kind.lower() in ("csv", "parquet"):
         options = {"mapping": mapping, "dataset": dataset, "date_format": date_format}
@@ -102,36 +114,50 @@ def import_(
         )
     summaries: list[dict[str, Any]] = []
     failures: list[dict[str, str]] = []
-    with _store(db) as store:
+
+    def run(do_import: Any) -> None:
         for path in files:
             try:
                 with _progress(path.name) as progress:
-                    summary = store.import_file(kind, path, progress=progress, **options)
+                    summary = do_import(path, progress)
             except DetenteError as exc:
                 failures.append({"file": str(path), "error": str(exc)})
                 if not as_json:
                     err_console.print(f"error: {exc}", highlight=False, markup=False)
                 continue
             summaries.append(summary.to_dict())
-        total = store.count()
-        db_path = str(store.path)
+
+    if parquet is not None:
+        from detente.events.parquet import import_to_dataset
+
+        run(lambda path, progress: import_to_dataset(kind, path, parquet, progress=progress, **options))
+        total = sum(s["added"] for s in summaries)
+        db_path = str(parquet)
+    else:
+        with _store(db) as store:
+            run(lambda path, progress: store.import_file(kind, path, progress=progress, **options))
+            total = store.count()
+            db_path = str(store.path)
     if as_json:
-        print_json({"db": db_path, "imports": summaries, "failures": failures, "events_in_store": total})
+        where = {"parquet": db_path, "events_added": total} if parquet is not None else {"db": db_path, "events_in_store": total}
+        print_json({**where, "imports": summaries, "failures": failures})
     else:
         print_table(
             ["file", "dataset", "read", "added", "duplicates", "quarantined", "seconds"],
             [[Path(s["file"]).name, s["dataset"], s["read"], s["added"], s["duplicates"], s["quarantined"],
               s["seconds"]] for s in summaries],
-            title=f"Imported into {db_path} ({total} events in the store)",
+            title=(f"Imported into the Parquet dataset {db_path} ({total} events added)" if parquet is not None
+                   else f"Imported into {db_path} ({total} events in the store)"),
             digits=2,
         )
         for s in summaries:
             for note in s["notes"]:
                 err_console.print(f"note: {Path(s['file']).name}: {note}", highlight=False, markup=False, soft_wrap=True)
             if s["quarantined"]:
+                see = (f"they are in {Path(db_path) / '_detente'}" if parquet is not None
+                       else f"see `detente events quarantine --db {db_path}`")
                 err_console.print(
-                    f"note: {Path(s['file']).name}: {s['quarantined']} rows quarantined; "
-                    f"see `detente events quarantine --db {db_path}`",
+                    f"note: {Path(s['file']).name}: {s['quarantined']} rows quarantined; {see}",
                     highlight=False, markup=False, soft_wrap=True,
                 )
     if failures:
@@ -189,6 +215,8 @@ def list_(
         frame = select_events(source.events, start=lo, end=hi, **filters)
         where = choice.label()
     frame = frame.copy()
+    import pandas as pd  # only the commands that show frames need pandas
+
     frame["date"] = pd.to_datetime(frame["date"]).dt.strftime("%Y-%m-%d")
     if as_json:
         print_json(_records(frame))
@@ -245,21 +273,52 @@ def quarantine(
 
 @events_app.command("export")
 def export(
-    file: Path = typer.Argument(..., help="Output file: .parquet or .csv (written atomically)."),
+    file: Path | None = typer.Argument(
+        None, help="Output file: .parquet or .csv (written atomically).", metavar="FILE", show_default=False
+    ),
     db: Path | None = typer.Option(None, "--db", help=DB_HELP),
+    parquet: Path | None = typer.Option(
+        None, "--parquet", metavar="DIR",
+        help="Write a partitioned Parquet dataset (year=YYYY/month=M/part-*.parquet) to this new directory instead.",
+    ),
+    force: bool = typer.Option(False, "--force", help="With --parquet: replace a dataset already in DIR."),
     as_json: bool = typer.Option(False, "--json", help="Print the result as JSON."),
 ) -> None:
-    """Export every stored event (all columns, oldest first) to Parquet or CSV.
+    """Export every stored event (all columns, oldest first) to Parquet or CSV, or as a partitioned dataset.
 
     The file imports back with `detente events import csv|parquet FILE` and no mapping,
-    keeping each event's provenance and id.
+    keeping each event's provenance and id. `--parquet DIR` writes the Hive layout that
+    Dask, Spark and DuckDB read as one table.
+
+    Examples:
+
+        detente events export all-events.parquet --db events.duckdb
+
+        detente events export --parquet events-dataset/ --db events.duckdb
     """
-    with _store(db, read_only=True) as store:
-        count = store.export(file)
-    if as_json:
-        print_json({"file": str(file), "events": count})
+    if (file is None) == (parquet is None):
+        raise InputError("give either FILE or --parquet DIR", field="--parquet",
+                         hint="detente events export events.parquet, or detente events export --parquet DIR")
+    if force and parquet is None:
+        raise InputError("--force applies to --parquet", field="--force", hint="drop --force, or export with --parquet DIR")
+    if parquet is not None:
+        from detente.events.parquet import check_dataset_dir, export_dataset
+
+        check_dataset_dir(parquet, flag="--parquet", new=True, overwrite=force)
+        with _store(db, read_only=True) as store:
+            count = export_dataset(store, parquet, overwrite=force)
+        target = str(parquet)
     else:
-        console.print(f"wrote {count} events to {file}", highlight=False)
+        from detente.files import check_output
+
+        check_output(file, flag="FILE", suffixes=[".parquet", ".csv"])
+        with _store(db, read_only=True) as store:
+            count = store.export(file)
+        target = str(file)
+    if as_json:
+        print_json({"parquet" if parquet is not None else "file": target, "events": count})
+    else:
+        console.print(f"wrote {count} events to {target}", highlight=False)
 
 
 def register(app: typer.Typer) -> None:

@@ -13,24 +13,31 @@ Tables
 
 Guarantees
 ----------
-*Idempotent.* ``event_id`` is a hash of an event's content and provenance
-(``Event.event_id``: MD5 as a 128-bit integer), computed in SQL for bulk imports and
-kept as a ``UHUGEINT`` (read back as the same 32 hex digits); an event whose id is already
-stored is counted as a duplicate and not added again (an anti-join, restricted to the
-batch's date range so DuckDB can skip row groups). Quarantined rows are likewise
-kept once per file, line and reason. Importing a file twice adds nothing.
+*Idempotent.* ``event_id`` is a hash of the event itself: what it says and its origin's
+own identifiers (``Event.event_id``: MD5 as a 128-bit integer), never of how it was
+imported (dataset label, column map, file, line). It is computed in SQL for bulk
+imports and kept as a ``UHUGEINT`` (read back as the same 32 hex digits); an event whose
+id is already stored is counted as a duplicate and not added again (an anti-join,
+restricted to the batch's date range so DuckDB can skip row groups). Quarantined rows
+are likewise kept once per file, line and reason. Importing a file twice, under another
+``--dataset`` or ``--map``, or the same events from another file, adds nothing.
 
 *All or nothing.* Each file is staged and committed in one transaction; on any error
 the transaction is rolled back and the store is as it was.
 
 *Bulk.* Events move as Arrow tables or inside DuckDB (``read_csv``), never as
 row-by-row INSERTs. A file is parsed once, in parallel; its SHA-256 (for the import
-log) is computed in a second thread meanwhile; validation, ids and the insert are one
+log) and its line count are computed in one pass in a second thread meanwhile; validation, ids and the insert are one
 vectorised SQL statement.
 
-*Migration.* Stores written before ids became MD5 integers (``event_id`` as SHA-1
-text) are converted when opened for writing: the ids are recomputed from the stored
-columns in one statement, so re-imports into an old store still add nothing.
+*Migration.* The ``meta`` table records the id version (:data:`~detente.events.schema.ID_VERSION`).
+Stores written with an older formula (SHA-1 text ids, or MD5 ids that hashed the
+dataset and line) are re-keyed when opened for writing: the ids are recomputed from
+the stored columns in one statement and copies of one event are merged, so re-imports
+into an old store still add nothing.
+
+*Not a store.* ``--db`` pointing at a file that is not a DuckDB database, or at a DuckDB
+database of something else, is refused in one line before anything is written.
 
 ``event_id`` is the key but is not declared ``PRIMARY KEY``: DuckDB maintains such a
 constraint with an ART index that makes bulk inserts several times slower, and the
@@ -48,16 +55,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from detente.errors import InputError, StoreError
-from detente.events.importers.delimited import run_with_progress
+from detente.events import aggregate
+from detente.events.importers.delimited import run_with_progress, scan_file
 from detente.events.importers.quarantine import ProgressCallback
 from detente.events.importers.staging import (
     EVENT_FIELDS,
     EVENT_ID_TYPE,
+    OCCURRENCE,
     STAGE,
     STAGE_QUARANTINE,
     drop_stage,
@@ -65,12 +72,19 @@ from detente.events.importers.staging import (
     prepare_stage,
     event_id_sql,
     event_id_text_sql,
+    event_key_sql,
+    stage_has_occurrence,
     event_sql_types,
     stage_events,
 )
-from detente.events.schema import EVENT_COLUMNS, Event
+from detente.events.schema import EVENT_COLUMNS, ID_VERSION, Event
+
+if TYPE_CHECKING:  # pandas is imported only by the methods that return frames
+    import pandas as pd
 
 DEFAULT_DB = "detente.duckdb"
+MEMORY = ":memory:"
+"""`path` for a store held in memory only (imports straight to Parquet stage through one)."""
 ENV_DB = "DETENTE_DB"
 
 
@@ -113,24 +127,6 @@ class ImportSummary:
         return out
 
 
-def file_sha256(
-    path: Path, progress: ProgressCallback | None = None, *, stop: threading.Event | None = None
-) -> str:
-    """SHA-256 of a file's bytes (recorded in the import log); ``""`` if `stop` is set before the end."""
-    digest = hashlib.sha256()
-    size = max(path.stat().st_size, 1)
-    done = 0
-    with path.open("rb") as fh:
-        while chunk := fh.read(1 << 24):
-            if stop is not None and stop.is_set():  # the import failed: do not hash the rest for nothing
-                return ""
-            digest.update(chunk)
-            done += len(chunk)
-            if progress is not None:
-                progress("hash", done / size)
-    return digest.hexdigest()
-
-
 def _parse_day(value: date | datetime | str | None, *, end: bool) -> date | None:
     """A date from `date`, ISO `YYYY-MM-DD`, `YYYY-MM` or `YYYY` (periods open at their start or end)."""
     if value is None or isinstance(value, date):
@@ -171,7 +167,7 @@ class EventStore:
     ----------
     path
         The database file; default `$DETENTE_DB` or `./detente.duckdb`. Created if absent
-        (unless `read_only`).
+        (unless `read_only`); ``":memory:"`` for a store that lives in memory only.
     read_only
         Open without write access (several readers may share a file).
 
@@ -191,13 +187,11 @@ class EventStore:
         import duckdb
 
         self.path = Path(path) if path is not None else default_db_path()
-        if read_only and not self.path.exists():
-            raise StoreError(
-                f"no event store at {self.path}",
-                hint="import events first (`detente events import KIND FILE`) or point --db / $DETENTE_DB at a store",
-            )
+        memory = str(path) == MEMORY
+        if not memory:
+            check_store_file(self.path, read_only=read_only)
         try:
-            if not read_only:
+            if not read_only and not memory:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
             self._con = duckdb.connect(str(self.path), read_only=read_only)
         except duckdb.Error as exc:
@@ -205,11 +199,12 @@ class EventStore:
             hint = (
                 "another process has the store open for writing; close it or use another --db"
                 if "lock" in first.lower()
-                else "check that the path is a DuckDB file written by detente"
+                else "check that --db (or $DETENTE_DB) names a store written by `detente events import`"
             )
             raise StoreError(f"cannot open event store {self.path}: {first}", hint=hint) from exc
         self.read_only = read_only
         self._con.execute("SET enable_progress_bar_print = false")  # never write progress to stdout
+        self._check_is_event_store()
         if not read_only:
             self._create_tables()
         # A store from before MD5 ids, opened read-only, is not migrated: read its text ids as they are.
@@ -219,6 +214,22 @@ class EventStore:
         ).fetchall()
         if found and found[0][0] != EVENT_ID_TYPE:
             self._id_sql = '"event_id"'
+
+    def _check_is_event_store(self) -> None:
+        """A DuckDB file with tables but no ``events`` table belongs to something else: refuse it."""
+        tables = {r[0] for r in self._con.execute("SELECT table_name FROM duckdb_tables() WHERE NOT temporary").fetchall()}
+        if tables and "events" not in tables:
+            self.close()
+            raise StoreError(
+                f"{self.path} is a DuckDB database but not a detente event store (it has no events table)",
+                hint="point --db (or $DETENTE_DB) at a store written by `detente events import`, or at a new file name",
+            )
+        if not tables and self.read_only:
+            self.close()
+            raise StoreError(
+                f"{self.path} is an empty DuckDB database, not an event store yet",
+                hint=f"import events first: detente events import KIND FILE --db {self.path}",
+            )
 
     # ------------------------------------------------------------------ lifecycle
     def close(self) -> None:
@@ -244,31 +255,93 @@ class EventStore:
             raise StoreError(f"event store {self.path} is closed", hint="open a new EventStore")
         return self._con
 
-    def _create_tables(self) -> None:
+    def _create_events_table(self) -> None:
         types_ = event_sql_types()
         cols = ", ".join(f'"{name}" {typ}{_COMPRESSION.get(name, "")}' for name, typ in types_.items())
-        con = self.con
-        con.execute(
+        self.con.execute(
             f'CREATE TABLE IF NOT EXISTS events ("event_id" {EVENT_ID_TYPE} NOT NULL, {cols}, imported_at TIMESTAMP)'
+        )
+
+    def _create_tables(self) -> None:
+        types_ = event_sql_types()
+        con = self.con
+        self._create_events_table()
+        con.execute(
+            "CREATE TABLE IF NOT EXISTS imports (file VARCHAR, sha256 VARCHAR, kind VARCHAR, dataset VARCHAR, "
+            "rows BIGINT, added BIGINT, duplicates BIGINT, quarantined BIGINT, \"at\" TIMESTAMP)"
         )
         have = dict(con.execute("SELECT column_name, column_type FROM (DESCRIBE events)").fetchall())
         for name, typ in types_.items():  # the Event schema grew since this file was made
             if name not in have:
                 con.execute(f'ALTER TABLE events ADD COLUMN "{name}" {typ}')
-        if have.get("event_id", EVENT_ID_TYPE) != EVENT_ID_TYPE:
-            # A store from before ids became MD5 integers (SHA-1 text): recompute every id from
-            # the stored columns, so that re-importing a file still finds its events.
-            con.execute(
-                f'ALTER TABLE events ALTER COLUMN "event_id" SET DATA TYPE {EVENT_ID_TYPE} USING {event_id_sql()}'
-            )
+        con.execute("CREATE TABLE IF NOT EXISTS meta (key VARCHAR, value VARCHAR)")
+        version = con.execute("SELECT value FROM meta WHERE key = 'id_version'").fetchall()
+        if not version:
+            if con.execute("SELECT count(*) FROM events").fetchall()[0][0]:
+                self._rekey()
+            con.execute("INSERT INTO meta VALUES ('id_version', ?)", [str(ID_VERSION)])
+        elif int(version[0][0]) != ID_VERSION:
+            self._rekey()
+            con.execute("UPDATE meta SET value = ? WHERE key = 'id_version'", [str(ID_VERSION)])
         con.execute(
             "CREATE TABLE IF NOT EXISTS quarantine "
             "(file VARCHAR, line BIGINT, reason VARCHAR, raw VARCHAR, imported_at TIMESTAMP)"
         )
-        con.execute(
-            "CREATE TABLE IF NOT EXISTS imports (file VARCHAR, sha256 VARCHAR, kind VARCHAR, dataset VARCHAR, "
-            "rows BIGINT, added BIGINT, duplicates BIGINT, quarantined BIGINT, \"at\" TIMESTAMP)"
+        if not self._has_table(aggregate.TABLE):  # a new store, or one from before the aggregate
+            con.execute(aggregate.create_sql())
+            aggregate.rebuild(con)
+
+    def _has_table(self, name: str) -> bool:
+        found = self.con.execute(
+            "SELECT count(*) FROM duckdb_tables() WHERE table_name = ? AND NOT temporary", [name]
+        ).fetchall()
+        return bool(found[0][0])
+
+    def _rekey(self) -> None:
+        """Recompute every id with the current formula (:data:`ID_VERSION`) and keep one row per id.
+
+        Stores written by earlier versions hashed the dataset label and the line into the id,
+        so one event imported twice (another ``--dataset``, another file) was stored twice.
+        Re-keying merges such copies (the first import is kept) and moves the ICEWS Event ID
+        from ``note`` to ``origin_id``; identical events of one imported file stay apart
+        (numbered as :func:`~detente.events.importers.staging.stage_checked` does). The
+        import log records what was merged.
+        """
+        con = self.con
+        types_ = event_sql_types()
+        cols = ", ".join(f'"{c}"' for c in types_)
+        origin = (
+            "CASE WHEN origin_id IS NULL AND dataset = 'icews' "
+            "THEN nullif(regexp_extract(note, 'icews_event_id=([^;]*)', 1), '') ELSE origin_id END"
         )
+        before = con.execute("SELECT count(*) FROM events").fetchall()[0][0]
+        con.execute("BEGIN TRANSACTION")
+        try:
+            con.execute("ALTER TABLE events RENAME TO _events_before_rekey")
+            self._create_events_table()
+            con.execute(f"""
+                INSERT INTO events SELECT {event_id_sql(occurrence='_occ')}, {cols}, imported_at FROM (
+                  SELECT *, row_number() OVER (
+                    PARTITION BY {event_key_sql()}, file, imported_at ORDER BY "row", sentence_index, char_start
+                  ) AS _occ
+                  FROM (SELECT * REPLACE ({origin} AS origin_id) FROM _events_before_rekey)
+                )
+                QUALIFY row_number() OVER (
+                  PARTITION BY {event_id_sql(occurrence='_occ')} ORDER BY imported_at, file, "row"
+                ) = 1
+            """)
+            con.execute("DROP TABLE _events_before_rekey")
+            if self._has_table(aggregate.TABLE):
+                aggregate.rebuild(con)
+            after = con.execute("SELECT count(*) FROM events").fetchall()[0][0]
+            con.execute(
+                "INSERT INTO imports VALUES ('(re-keyed by detente)', '', 'rekey', '', ?, 0, ?, 0, ?)",
+                [before, before - after, datetime.now(UTC).replace(tzinfo=None)],
+            )
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
 
     # ------------------------------------------------------------------ writing
     def ingest(self, events: Iterable[Event], *, file: str | Path | None = None, kind: str = "events") -> ImportSummary:
@@ -327,20 +400,21 @@ class EventStore:
         if not src.is_file():
             raise InputError("file not found", path=src, hint="check the path")
         name = str(src.resolve())
-        # The file's SHA-256 (for the import log) is computed in a second thread while DuckDB
-        # parses: hashlib releases the GIL, and so does DuckDB, so the two overlap.
+        # One pass over the file's bytes, in a second thread while DuckDB parses, gives its
+        # SHA-256 (for the import log) and its line count (for exact line numbers): hashlib,
+        # bytes.count and DuckDB all release the GIL, so the two overlap.
         stop = threading.Event()
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="detente-sha256") as pool:
-            digest = pool.submit(file_sha256, src, stop=stop)
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="detente-scan") as pool:
+            scan = pool.submit(scan_file, src, stop=stop)
             if progress is not None:
                 progress("hash", 0.0)
 
             def stage(con: Any) -> tuple[str, int, list[str]]:
-                staged = importer(con, src, file=name, progress=progress, **options)
+                staged = importer(con, src, file=name, progress=progress, scan=scan, **options)
                 return staged.dataset, staged.read, staged.notes
 
             try:
-                return self._commit(stage, file=name, kind=kind, sha256=digest, progress=progress)
+                return self._commit(stage, file=name, kind=kind, sha256=scan, progress=progress)
             except BaseException:
                 stop.set()
                 raise
@@ -358,14 +432,15 @@ class EventStore:
         try:
             prepare_stage(con)
             dataset, read, notes = stage(con)
-            if not isinstance(sha256, str):  # a Future from the hashing thread, done by now as a rule
-                sha256 = sha256.result()
+            if not isinstance(sha256, str):  # a Future from the scanning thread, done by now as a rule
+                sha256 = sha256.result().sha256
                 if progress is not None:
                     progress("hash", 1.0)
             staged = added = 0
             if has_stage(con):
                 cols = ", ".join(f'"{c}"' for c in EVENT_FIELDS)
-                select = f"SELECT {event_id_sql()} AS event_id, {cols}, ?::TIMESTAMP FROM {STAGE}"
+                occurrence = OCCURRENCE if stage_has_occurrence(con) else None
+                select = f"SELECT {event_id_sql(occurrence=occurrence)} AS event_id, {cols}, ?::TIMESTAMP FROM {STAGE}"
                 empty = con.execute("SELECT count(*) FROM events").fetchall()[0][0] == 0
                 if not empty:
                     # Restrict the anti-join to the batch's dates (the date is part of the id), so that
@@ -385,6 +460,7 @@ class EventStore:
                             f"SELECT * FROM ({select}) n "
                             f"WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.event_id = n.event_id{window})"
                         )
+                last_rowid = con.execute("SELECT coalesce(max(rowid), -1) FROM events").fetchall()[0][0]
                 # Line numbers are fixed by now, so the insert may run in parallel out of order.
                 con.execute("SET preserve_insertion_order = false")
                 try:
@@ -398,6 +474,8 @@ class EventStore:
                         pass
                 if empty:  # nothing to be a duplicate of: ids within one batch are distinct
                     staged = added
+                if added:  # the month x dyad aggregate gains exactly the events this import added
+                    con.execute(aggregate.add_sql("events", f"rowid > {int(last_rowid)}"))
             quarantined = con.execute(f"SELECT count(*) FROM {STAGE_QUARANTINE}").fetchall()[0][0]
             con.execute(
                 f"INSERT INTO quarantine SELECT ?, q.line, q.reason, q.raw, ? FROM {STAGE_QUARANTINE} q "
@@ -498,6 +576,16 @@ class EventStore:
             sql += f" LIMIT {int(limit)}"
         return self.con.execute(sql, params).df()
 
+    def dyad_months(self, *, countries: bool = False) -> pd.DataFrame:
+        """The month x dyad aggregate kept at import (see :mod:`detente.events.aggregate`), oldest month first.
+
+        With `countries`, one row per month x directed country dyad (state flags and date
+        precisions summed): ``month, source, target, events, goldstein_sum, goldstein_mean``.
+        """
+        table = aggregate.TABLE if self._has_table(aggregate.TABLE) else f"({aggregate.aggregate_sql('events')})"
+        sql = aggregate.country_months_sql(table) if countries else f"SELECT * FROM {table}"
+        return self.con.execute(f"SELECT * FROM ({sql}) ORDER BY month, source, target").df()
+
     def count(self) -> int:
         """Number of stored events."""
         return int(self.con.execute("SELECT count(*) FROM events").fetchall()[0][0])
@@ -537,6 +625,40 @@ class EventStore:
                 raise
             raise StoreError(f"cannot write {out}: {str(exc).splitlines()[0]}", hint="check the directory and free space") from exc
         return self.count()
+
+
+_DUCKDB_MAGIC = b"DUCK"
+"""DuckDB database files carry these bytes at offset 8."""
+
+
+def check_store_file(path: Path, *, read_only: bool) -> None:
+    """Before DuckDB touches `path`: a directory or a file that is not a DuckDB database is refused in one line.
+
+    An absent path, or an empty file (as ``touch`` leaves), becomes a new store when
+    opened for writing.
+    """
+    if path.is_dir():
+        raise StoreError(f"{path} is a directory, not an event store", hint="give --db (or $DETENTE_DB) a file name such as events.duckdb")
+    if not path.exists():
+        if read_only:
+            raise StoreError(
+                f"no event store at {path}",
+                hint="import events first (`detente events import KIND FILE`) or point --db / $DETENTE_DB at a store",
+            )
+        return
+    with path.open("rb") as fh:
+        head = fh.read(16)
+    if not head:
+        if read_only:
+            raise StoreError(f"{path} is an empty file, not an event store",
+                             hint=f"import events first: detente events import KIND FILE --db {path}")
+        path.unlink()  # DuckDB refuses an empty file; an empty file holds nothing to lose
+        return
+    if head[8:12] != _DUCKDB_MAGIC:
+        raise StoreError(
+            f"{path} is not a detente event store (not a DuckDB database file)",
+            hint="point --db (or $DETENTE_DB) at a store written by `detente events import`, or at a new file name to create one",
+        )
 
 
 def _event_columns_sql(id_sql: str) -> str:

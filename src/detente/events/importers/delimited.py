@@ -24,17 +24,17 @@ three steps:
 
 from __future__ import annotations
 
+import hashlib
 import threading
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import pyarrow as pa
-
 from detente.errors import DataFormatError, StoreError
-from detente.events.importers.quarantine import NON_UTF8, WRONG_COLUMNS, ProgressCallback
-from detente.events.importers.staging import sql_str
+from detente.events.importers.quarantine import BAD_NUMBER, NON_UTF8, WRONG_COLUMNS, ProgressCallback
+from detente.events.importers.staging import sql_str, temp_table
 
 _REJECTS = "_rej_errors"
 _REJECT_SCANS = "_rej_scans"
@@ -69,6 +69,39 @@ class DelimitedRead:
     lines: int = 0
     blank: int = 0
     records: bool = False
+
+
+@dataclass(frozen=True)
+class FileScan:
+    """What one pass over a file's bytes gives: its SHA-256 (for the import log) and its physical lines."""
+
+    sha256: str
+    lines: int
+
+
+def scan_file(
+    path: Path, progress: ProgressCallback | None = None, *, stop: threading.Event | None = None
+) -> FileScan:
+    """SHA-256 and line count of a file in one read (``sha256 == ""`` if `stop` is set before the end).
+
+    Both ``hashlib`` and ``bytes.count`` release the GIL, so this runs in a thread beside
+    DuckDB's parse without slowing it, and the file is read once for both.
+    """
+    digest = hashlib.sha256()
+    size = max(path.stat().st_size, 1)
+    done = lines = 0
+    last = b"\n"
+    with path.open("rb") as fh:
+        while chunk := fh.read(_CHUNK):
+            if stop is not None and stop.is_set():  # the import failed: do not read the rest for nothing
+                return FileScan("", -1)
+            digest.update(chunk)
+            lines += chunk.count(b"\n")
+            last = chunk[-1:]
+            done += len(chunk)
+            if progress is not None:
+                progress("hash", done / size)
+    return FileScan(digest.hexdigest(), lines + (1 if last != b"\n" else 0))
 
 
 def count_lines(path: Path) -> int:
@@ -156,6 +189,9 @@ def read_delimited(
     quote: str = "",
     table: str = "_raw",
     progress: ProgressCallback | None = None,
+    types: dict[str, str] | None = None,
+    dateformat: str | None = None,
+    line_count: Callable[[], int] | None = None,
 ) -> DelimitedRead:
     """Read `path` into temp view `table` with a `line` column; bad rows come back as rejects.
 
@@ -173,9 +209,17 @@ def read_delimited(
         Whether line 1 is a header (it is skipped and excluded from numbering).
     delimiter, quote
         Field delimiter; quote character (``""`` for none, as in GDELT and ICEWS).
+    types, dateformat
+        SQL types the reader gives some columns directly (default VARCHAR), and the
+        ``strptime`` format of DATE columns: a value that does not convert makes the
+        row a reject of kind ``cast:COLUMN`` (its line and raw text kept).
+    line_count
+        Returns the file's physical line count, when another pass already counts them
+        (:func:`scan_file`); otherwise the lines are counted in a thread during the parse.
     """
     keep = keep or columns
-    col_spec = ", ".join(f"{sql_str(c)}: 'VARCHAR'" for c in columns)
+    types = types or {}
+    col_spec = ", ".join(f"{sql_str(c)}: {sql_str(types.get(c, 'VARCHAR'))}" for c in columns)
     projected = ", ".join(f'"{c}"' for c in keep)
     for t in (_REJECTS, _REJECT_SCANS):
         con.execute(f"DROP TABLE IF EXISTS {t}")
@@ -184,12 +228,14 @@ def read_delimited(
         f"read_csv({sql_str(str(path))}, delim={sql_str(delimiter)}, quote={sql_str(quote)}, escape={sql_str(quote)}, "
         f"header={'true' if header else 'false'}, auto_detect=false, columns={{{col_spec}}}, "
         f"null_padding=false, store_rejects=true, "
-        f"rejects_table='{_REJECTS}', rejects_scan='{_REJECT_SCANS}', max_line_size=8388608)"
+        + (f"dateformat={sql_str(dateformat)}, " if dateformat else "")
+        + f"rejects_table='{_REJECTS}', rejects_scan='{_REJECT_SCANS}', max_line_size=8388608)"
     )
     acc = f"{table}_acc"
     con.execute(f"DROP VIEW IF EXISTS {table}")
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="detente-lines") as pool:
-        counted = pool.submit(count_lines, path)  # overlaps the parse (bytes.count and DuckDB release the GIL)
+        # the line count overlaps the parse (bytes.count and DuckDB release the GIL)
+        counted = pool.submit(line_count or (lambda: count_lines(path)))
         try:
             run_with_progress(
                 con, f"CREATE OR REPLACE TEMP TABLE {acc} AS SELECT {projected} FROM {source}", progress, "parse"
@@ -203,13 +249,20 @@ def read_delimited(
         total = counted.result()
 
     rejects: list[tuple[int, str, int | None, str]] = []
-    for line, error_type, message, raw in con.execute(
-        f"SELECT line, any_value(error_type), any_value(error_message), any_value(csv_line) "
-        f"FROM {_REJECTS} GROUP BY line ORDER BY line"
+    # one reason per line: a wrong column count first, then the first column that does not convert
+    rank = (
+        "CASE WHEN error_type IN ('MISSING COLUMNS', 'TOO MANY COLUMNS') THEN 0 WHEN error_type = 'CAST' THEN 2 "
+        "ELSE 1 END * 1000000 + coalesce(column_idx, 0)"
+    )
+    for line, error_type, message, raw, column in con.execute(
+        f"SELECT line, arg_min(error_type, {rank}), arg_min(error_message, {rank}), any_value(csv_line), "
+        f"arg_min(column_name, {rank}) FROM {_REJECTS} GROUP BY line ORDER BY line"
     ).fetchall():
         raw = (raw or "").strip("\r\n")
         kind = error_type or ""
-        if kind in ("MISSING COLUMNS", "TOO MANY COLUMNS"):
+        if kind == "CAST":
+            rejects.append((int(line), f"cast:{column}", None, raw))
+        elif kind in ("MISSING COLUMNS", "TOO MANY COLUMNS"):
             rejects.append((int(line), "columns", _found_columns(message or "", raw, delimiter), raw))
         elif kind == "INVALID ENCODING" or "unicode" in (message or "").lower():
             rejects.append((int(line), "encoding", None, raw))
@@ -240,12 +293,8 @@ def read_delimited(
 
     if excluded:
         gaps = [(e - i, i) for i, e in enumerate(excluded, start=1)]
-        con.register("_line_gaps_arrow", pa.table({"g": [g for g, _ in gaps], "n": [n for _, n in gaps]}))
-        con.execute(
-            "CREATE OR REPLACE TEMP TABLE _line_gaps AS "
-            "SELECT g::BIGINT AS g, max(n)::BIGINT AS n FROM _line_gaps_arrow GROUP BY g"
-        )
-        con.unregister("_line_gaps_arrow")
+        temp_table(con, "_line_gaps_all", {"g": ("BIGINT", [g for g, _ in gaps]), "n": ("BIGINT", [n for _, n in gaps])})
+        con.execute("CREATE OR REPLACE TEMP TABLE _line_gaps AS SELECT g, max(n) AS n FROM _line_gaps_all GROUP BY g")
         con.execute(
             f"CREATE OR REPLACE TEMP VIEW {table} AS "
             f"SELECT a.k + coalesce(g.n, 0) AS line, a.* EXCLUDE (k) "
@@ -256,8 +305,21 @@ def read_delimited(
     return DelimitedRead(table=table, rows=int(accepted), rejects=rejects, lines=total, blank=len(blank))
 
 
-def reject_reason(kind: str, found: int | None, expected: int | str) -> str:
-    """Quarantine reason for a reader reject."""
+def reject_reason(
+    kind: str, found: int | None, expected: int | str, *, raw: str = "", columns: tuple[str, ...] = (),
+    delimiter: str = "\t", phrases: dict[str, str] | None = None,
+) -> str:
+    """Quarantine reason for a reader reject.
+
+    A ``cast:COLUMN`` reject (a typed column whose value does not convert) reads
+    ``PHRASE: COLUMN="value"``, the phrase from `phrases` (default ``bad number``), the
+    value cut from `raw` by the column's position in `columns`.
+    """
+    if kind.startswith("cast:"):
+        column = kind[5:]
+        fields = raw.split(delimiter)
+        value = fields[columns.index(column)] if column in columns and columns.index(column) < len(fields) else "?"
+        return f"{(phrases or {}).get(column, BAD_NUMBER)}: {column}=\"{value}\""
     if kind == "columns":
         return f"{WRONG_COLUMNS}: expected {expected}, found {found if found is not None else '?'}"
     if kind == "encoding":

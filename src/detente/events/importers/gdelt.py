@@ -32,10 +32,9 @@ not in the codebook, a non-numeric GoldsteinScale.
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 from typing import Any
-
-import pyarrow as pa
 
 from detente.errors import DataFormatError
 from detente.events.importers.archives import plain_file
@@ -50,6 +49,7 @@ from detente.events.importers.staging import (
     sql_str,
     stage_checked,
     stage_quarantine,
+    temp_table,
 )
 
 KEEP: tuple[str, ...] = (
@@ -70,9 +70,17 @@ def detect_layout(path: Path) -> tuple[str, tuple[str, ...]]:
             f"first line has {width} tab-separated columns; GDELT event files have 57 or 58 (1.0) or 61 (2.0)",
             path=path,
             line=1,
-            hint="pass a GDELT event export (not a mentions or GKG file), or use `--kind csv` with a column map",
+            hint="pass a GDELT event export (not a mentions or GKG file), or import it as `csv` with --map",
         )
     return LAYOUTS[width]
+
+
+TYPES: dict[str, str] = {"SQLDATE": "DATE", "GoldsteinScale": "DOUBLE"}
+"""Columns DuckDB's reader types itself (SQLDATE with :data:`DATE_FORMAT`); a value that does not
+convert makes its row a reject, quarantined with the reason in :data:`CAST_REASONS`."""
+
+DATE_FORMAT = "%Y%m%d"
+CAST_REASONS: dict[str, str] = {"SQLDATE": BAD_DATE, "GoldsteinScale": BAD_NUMBER}
 
 
 def _checked_sql(dataset: str, file: str, rows: str = "_raw") -> str:
@@ -85,9 +93,10 @@ def _checked_sql(dataset: str, file: str, rows: str = "_raw") -> str:
     SELECT r.line,
       CASE
         WHEN r.doc_id IS NULL THEN '{MISSING_FIELD}: GLOBALEVENTID'
-        WHEN r.date IS NULL OR year(r.date) NOT BETWEEN 1900 AND 2100 THEN '{BAD_DATE}: ' || {shown('SQLDATE')}
+        WHEN r.date IS NULL OR year(r.date) NOT BETWEEN 1900 AND 2100
+          THEN '{BAD_DATE}: SQLDATE="' || coalesce(strftime(r.date, '{DATE_FORMAT}'), '') || '"'
         WHEN cb.code IS NULL THEN '{UNKNOWN_CAMEO}: ' || {shown('EventCode')}
-        WHEN r.goldstein IS NULL THEN '{BAD_NUMBER}: ' || {shown('GoldsteinScale')}
+        WHEN r.goldstein IS NULL THEN '{BAD_NUMBER}: GoldsteinScale=""'
       END AS reason,
       r.date,
       coalesce(nullif(trim(r.Actor1Code), ''), '{UNKNOWN_ACTOR}') AS source,
@@ -98,17 +107,38 @@ def _checked_sql(dataset: str, file: str, rows: str = "_raw") -> str:
       nullif(r.SOURCEURL, '') AS url, {sql_str(file)} AS file, r.line AS "row",
       false AS negated, try_cast(r.AvgTone AS DOUBLE) AS tone
     FROM (
-      SELECT *, try_strptime(SQLDATE, '%Y%m%d')::DATE AS date, try_cast(GoldsteinScale AS DOUBLE) AS goldstein,
-             nullif(trim(GLOBALEVENTID), '') AS doc_id
+      SELECT *, SQLDATE AS date, GoldsteinScale AS goldstein, nullif(trim(GLOBALEVENTID), '') AS doc_id
       FROM {rows}
     ) r LEFT JOIN {CODEBOOK} cb ON cb.code = r.EventCode
     """
 
 
+def _typed(value: str | None, column: str) -> Any:
+    """A raw value of a 1.0 row of the other width, converted as the reader converts :data:`TYPES`."""
+    if column == "SQLDATE":
+        return datetime.strptime(value or "", DATE_FORMAT).date() if value else None
+    if column == "GoldsteinScale":
+        return float(value) if value else None
+    return value
+
+
+def _fails(value: str | None, column: str) -> bool:
+    try:
+        _typed(value, column)
+    except ValueError:
+        return True
+    return False
+
+
 def import_gdelt(
-    con: Any, path: Path, *, file: str, progress: ProgressCallback | None = None, **options: Any
+    con: Any, path: Path, *, file: str, progress: ProgressCallback | None = None, scan: Any = None,
+    **options: Any,
 ) -> Staged:
-    """Stage the events of one GDELT event file (see the module docstring)."""
+    """Stage the events of one GDELT event file (see the module docstring).
+
+    `scan` (a Future of :class:`~detente.events.importers.delimited.FileScan`) gives the
+    line count of a plain file from the store's single pass over its bytes.
+    """
     if options:
         raise DataFormatError(f"unknown option(s) for gdelt: {', '.join(options)}", path=path, hint="gdelt takes no options")
     create_codebook(con)
@@ -116,7 +146,10 @@ def import_gdelt(
         dataset, layout = detect_layout(plain)
         other = {57: GDELT1_DAILY, 58: GDELT1_BACKFILE}.get(len(layout))
         keep = KEEP + (("SOURCEURL",) if "SOURCEURL" in layout else ())
-        read = read_delimited(con, plain, layout, keep=keep, progress=progress)
+        read = read_delimited(
+            con, plain, layout, keep=keep, progress=progress, types=TYPES, dateformat=DATE_FORMAT,
+            line_count=(lambda: scan.result().lines) if scan is not None and plain == path else None,
+        )
         rows = "_raw"
         if "SOURCEURL" not in keep:  # the 57-column backfile layout
             con.execute("CREATE TEMP VIEW _gdelt_rows AS SELECT *, CAST(NULL AS VARCHAR) AS SOURCEURL FROM _raw")
@@ -127,18 +160,20 @@ def import_gdelt(
         for line, kind, found, raw in read.rejects:
             if kind == "columns" and other is not None and found == len(other) and raw.count("\t") + 1 == len(other):
                 fields = raw.split("\t")
-                alternate.append((line, [fields[other.index(c)] if c in other else None for c in KEEP + ("SOURCEURL",)]))
+                values = [fields[other.index(c)] if c in other else None for c in KEEP + ("SOURCEURL",)]
+                try:
+                    alternate.append((line, [_typed(v, c) for v, c in zip(values, KEEP + ("SOURCEURL",))]))
+                except ValueError:
+                    bad = next(c for v, c in zip(values, KEEP) if c in TYPES and _fails(v, c))
+                    quarantined.append((line, f"{CAST_REASONS[bad]}: {bad}=\"{values[KEEP.index(bad)]}\"", raw))
             else:
-                quarantined.append((line, reject_reason(kind, found, widths), raw))
+                reason = reject_reason(kind, found, widths, raw=raw, columns=layout, phrases=CAST_REASONS)
+                quarantined.append((line, reason, raw))
         if alternate:
             cols = KEEP + ("SOURCEURL",)
-            table = pa.table(
-                {"line": pa.array([a[0] for a in alternate], type=pa.int64())}
-                | {c: pa.array([a[1][i] for a in alternate], type=pa.string()) for i, c in enumerate(cols)}
-            )
-            con.register("_gdelt_alt_arrow", table)
-            con.execute("CREATE TEMP TABLE _gdelt_alt AS SELECT * FROM _gdelt_alt_arrow")
-            con.unregister("_gdelt_alt_arrow")
+            temp_table(con, "_gdelt_alt", {"line": ("BIGINT", [a[0] for a in alternate])} | {
+                c: (TYPES.get(c, "VARCHAR"), [a[1][i] for a in alternate]) for i, c in enumerate(cols)
+            })
             names = ", ".join(f'"{c}"' for c in ("line",) + cols)
             con.execute(
                 f"CREATE OR REPLACE TEMP VIEW _gdelt_all AS "

@@ -20,16 +20,15 @@ list of sectors; detente turns them into CAMEO-style codes:
 Other columns: ``date`` = Event Date; ``cameo`` = CAMEO Code (checked against the
 codebook); ``goldstein`` = Intensity (ICEWS's Goldstein figure); ``doc_id`` = Story
 ID and ``sentence_index`` = Sentence Number (ICEWS does not publish the sentence
-itself); ``note`` keeps the ICEWS Event ID, Event Text (the event type's name, not a
-quote, hence not in ``sentence``) and Publisher.
+itself); ``origin_id`` = Event ID (part of the event's identity, so the same ICEWS
+event in two files is one event); ``note`` keeps the Event ID, Event Text (the event
+type's name, not a quote, hence not in ``sentence``) and Publisher.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
-
-import pyarrow as pa
 
 from detente.errors import DataFormatError
 from detente.events.importers.archives import plain_file
@@ -43,6 +42,7 @@ from detente.events.importers.staging import (
     sql_str,
     stage_checked,
     stage_quarantine,
+    temp_table,
 )
 
 COLUMNS: tuple[str, ...] = (
@@ -125,27 +125,19 @@ def _actor_table(con: Any) -> list[str]:
         if code is None:
             unresolved.add(country if country and country.strip() not in _MISSING else (name or ""))
         rows[(country, name)] = code
-    table = pa.table({
-        "country": pa.array([k[0] for k in rows], type=pa.string()),
-        "name": pa.array([k[1] for k in rows], type=pa.string()),
-        "code": pa.array(list(rows.values()), type=pa.string()),
-        "by_name": pa.array(
-            [bool(v) and not (k[0] and k[0].strip() not in _MISSING) for k, v in rows.items()], type=pa.bool_()
-        ),
+    temp_table(con, "_icews_actor", {
+        "country": ("VARCHAR", [k[0] for k in rows]),
+        "name": ("VARCHAR", [k[1] for k in rows]),
+        "code": ("VARCHAR", list(rows.values())),
+        "by_name": ("BOOLEAN", [bool(v) and not (k[0] and k[0].strip() not in _MISSING) for k, v in rows.items()]),
     })
-    con.register("_icews_actor_arrow", table)
-    con.execute("CREATE OR REPLACE TEMP TABLE _icews_actor AS SELECT * FROM _icews_actor_arrow")
-    con.unregister("_icews_actor_arrow")
-
     sectors = [r[0] for r in con.execute(
         'SELECT DISTINCT "Source Sectors" FROM _raw UNION SELECT DISTINCT "Target Sectors" FROM _raw'
     ).fetchall()]
-    con.register("_icews_role_arrow", pa.table({
-        "sectors": pa.array(sectors, type=pa.string()),
-        "role": pa.array([role_for_sectors(s) for s in sectors], type=pa.string()),
-    }))
-    con.execute("CREATE OR REPLACE TEMP TABLE _icews_role AS SELECT * FROM _icews_role_arrow")
-    con.unregister("_icews_role_arrow")
+    temp_table(con, "_icews_role", {
+        "sectors": ("VARCHAR", sectors),
+        "role": ("VARCHAR", [role_for_sectors(s) for s in sectors]),
+    })
     return sorted(u for u in unresolved if u)
 
 
@@ -182,7 +174,8 @@ def _checked_sql(file: str) -> str:
       r.date, {_side('s')} AS source, {_side('t')} AS target,
       cb.code AS cameo, cb.root, cb.quad, r.goldstein, 'icews' AS dataset, r.doc_id, 'day' AS date_precision,
       cb.plover, nullif(r."Source Name", '') AS source_name, nullif(r."Target Name", '') AS target_name,
-      try_cast(r."Sentence Number" AS BIGINT) AS sentence_index, {sql_str(file)} AS file, r.line AS "row",
+      try_cast(r."Sentence Number" AS BIGINT) AS sentence_index, nullif(trim(r."Event ID"), '') AS origin_id,
+      {sql_str(file)} AS file, r.line AS "row",
       false AS negated,
       concat_ws('; ', 'icews_event_id=' || r."Event ID", 'event_text=' || nullif(r."Event Text", ''),
                 'publisher=' || nullif(r."Publisher", ''), {unresolved('Source', 's')},
@@ -203,7 +196,8 @@ def _checked_sql(file: str) -> str:
 
 
 def import_icews(
-    con: Any, path: Path, *, file: str, progress: ProgressCallback | None = None, **options: Any
+    con: Any, path: Path, *, file: str, progress: ProgressCallback | None = None, scan: Any = None,
+    **options: Any,
 ) -> Staged:
     """Stage the events of one ICEWS coded-event file (see the module docstring)."""
     if options:
@@ -211,7 +205,10 @@ def import_icews(
     create_codebook(con)
     with plain_file(path) as plain:
         _check_header(plain)
-        read = read_delimited(con, plain, COLUMNS, keep=KEEP, header=True, progress=progress)
+        read = read_delimited(
+            con, plain, COLUMNS, keep=KEEP, header=True, progress=progress,
+            line_count=(lambda: scan.result().lines) if scan is not None and plain == path else None,
+        )
         stage_quarantine(con, [(line, reject_reason(kind, found, 20), raw) for line, kind, found, raw in read.rejects])
         unresolved = _actor_table(con)
         stage_checked(con, _checked_sql(file), raw_from=plain)

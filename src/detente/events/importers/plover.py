@@ -180,7 +180,8 @@ def _events_of(record: dict[str, Any], number: int, file: str) -> list[Event]:
 
 
 def import_plover(
-    con: Any, path: Path, *, file: str, progress: ProgressCallback | None = None, **options: Any
+    con: Any, path: Path, *, file: str, progress: ProgressCallback | None = None, scan: Any = None,
+    **options: Any,
 ) -> Staged:
     """Stage the events of one PLOVER JSON (or JSON Lines) file (see the module docstring)."""
     if options:

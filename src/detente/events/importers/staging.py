@@ -26,11 +26,13 @@ from typing import Any
 import pyarrow as pa
 
 from detente.events.importers.quarantine import clip, read_lines
-from detente.events.schema import EVENT_COLUMNS, Event
+from detente.events.schema import EVENT_COLUMNS, ID_KEY_FIELDS, Event
 
 STAGE = "_stage"
 STAGE_QUARANTINE = "_stage_quarantine"
 CODEBOOK = "_codebook"
+OCCURRENCE = "_occurrence"
+"""Optional `_stage` column numbering identical events of one source without event ids (1, 2, ...)."""
 
 UNKNOWN_ACTOR = "---"
 """Actor code for a side the source does not name or detente cannot resolve (CAMEO's blank actor)."""
@@ -68,31 +70,34 @@ EVENT_ID_TYPE = "UHUGEINT"
 join than 32-character text); :func:`event_id_text_sql` turns it back into ``Event.event_id``."""
 
 
-def event_key_sql(alias: str = "") -> str:
+def event_key_sql(alias: str = "", *, occurrence: str | None = None) -> str:
     """SQL expression for the text ``Event.event_id`` hashes, from a row of Event columns.
 
-    ``dataset|doc_id|row|sentence_index|char_start|date|source|target|cameo`` with
-    Python's ``str()`` of each value (``None`` -> ``"None"``, dates in ISO form).
+    The :data:`~detente.events.schema.ID_KEY_FIELDS` joined with ``|``, with Python's
+    ``str()`` of each value (``None`` -> ``"None"``, dates in ISO form). `occurrence`
+    names a column numbering identical rows of one source (1, 2, ...): copies after the
+    first get ``|#n``, as :func:`detente.events.schema.id_key` does.
     """
     p = f"{alias}." if alias else ""
 
     def s(col: str) -> str:
+        if col == "date":
+            return f"coalesce(strftime({p}date, '%Y-%m-%d'), 'None')"
         return f'coalesce(CAST({p}"{col}" AS VARCHAR), \'None\')'
 
-    parts = [
-        s("dataset"), s("doc_id"), s("row"), s("sentence_index"), s("char_start"),
-        f"coalesce(strftime({p}date, '%Y-%m-%d'), 'None')", s("source"), s("target"), s("cameo"),
-    ]
-    return f"concat_ws('|', {', '.join(parts)})"
+    key = f"concat_ws('|', {', '.join(s(c) for c in ID_KEY_FIELDS)})"
+    if occurrence is not None:
+        key = f"CASE WHEN {occurrence} > 1 THEN {key} || '|#' || {occurrence} ELSE {key} END"
+    return key
 
 
-def event_id_sql(alias: str = "") -> str:
+def event_id_sql(alias: str = "", *, occurrence: str | None = None) -> str:
     """SQL expression for the stored ``event_id`` (a ``UHUGEINT``) of a row of Event columns.
 
     DuckDB's ``md5_number`` reads the MD5 digest of :func:`event_key_sql` as a
     little-endian 128-bit integer, as ``Event.event_id`` does in Python.
     """
-    return f"md5_number({event_key_sql(alias)})"
+    return f"md5_number({event_key_sql(alias, occurrence=occurrence)})"
 
 
 def event_id_text_sql(column: str = "event_id") -> str:
@@ -109,6 +114,12 @@ def prepare_stage(con: Any) -> None:
 def _create_stage_table(con: Any) -> None:
     cols = ", ".join(f'"{name}" {typ}' for name, typ in event_sql_types().items())
     con.execute(f"CREATE TEMP TABLE IF NOT EXISTS {STAGE} ({cols})")
+
+
+def stage_has_occurrence(con: Any) -> bool:
+    """True if the `_stage` numbers identical events (see :func:`stage_checked`)."""
+    names = {row[0] for row in con.execute(f"SELECT column_name FROM (DESCRIBE {STAGE})").fetchall()}
+    return OCCURRENCE in names
 
 
 def has_stage(con: Any) -> bool:
@@ -162,20 +173,34 @@ def stage_events(con: Any, events: Sequence[Event] | pa.Table) -> int:
     return table.num_rows
 
 
+def columns_sql(columns: dict[str, str]) -> str:
+    """SELECT list turning one list parameter per column into rows (see :func:`temp_table`)."""
+    return ", ".join(f'unnest(?::{typ}[]) AS "{name}"' for name, typ in columns.items())
+
+
+def temp_table(con: Any, name: str, columns: dict[str, tuple[str, Sequence[Any]]], *, insert: bool = False) -> None:
+    """Create (or, with `insert`, append to) a temp table from Python lists, one per column: ``{name: (type, values)}``.
+
+    The lists go to DuckDB as list parameters, not as a registered Arrow or pandas object:
+    registering makes DuckDB's Python module import pandas, which an import does not need.
+    """
+    select = columns_sql({c: typ for c, (typ, _) in columns.items()})
+    params = [list(values) for _, values in columns.values()]
+    if insert:
+        con.execute(f"INSERT INTO {name} SELECT {select}", params)
+    else:
+        con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT {select}", params)
+
+
 def stage_quarantine(con: Any, rows: Sequence[tuple[int | None, str, str | None]]) -> int:
     """Append rejected rows `(line, reason, raw)` to the quarantine stage; returns the count."""
     if not rows:
         return 0
-    table = pa.table({
-        "line": pa.array([r[0] for r in rows], type=pa.int64()),
-        "reason": pa.array([r[1] for r in rows], type=pa.string()),
-        "raw": pa.array([clip(r[2]) for r in rows], type=pa.string()),
-    })
-    con.register("_stage_q_arrow", table)
-    try:
-        con.execute(f"INSERT INTO {STAGE_QUARANTINE} SELECT line, reason, raw FROM _stage_q_arrow")
-    finally:
-        con.unregister("_stage_q_arrow")
+    temp_table(con, STAGE_QUARANTINE, {
+        "line": ("BIGINT", [r[0] for r in rows]),
+        "reason": ("VARCHAR", [r[1] for r in rows]),
+        "raw": ("VARCHAR", [clip(r[2]) for r in rows]),
+    }, insert=True)
     return len(rows)
 
 
@@ -184,18 +209,13 @@ def create_codebook(con: Any) -> None:
     from detente import ontology
 
     codes = ontology.all_codes()
-    table = pa.table({
-        "code": [c.code for c in codes],
-        "root": [c.root for c in codes],
-        "quad": pa.array([c.quad for c in codes], type=pa.int64()),
-        "goldstein": pa.array([c.goldstein for c in codes], type=pa.float64()),
-        "plover": [c.plover for c in codes],
+    temp_table(con, CODEBOOK, {
+        "code": ("VARCHAR", [c.code for c in codes]),
+        "root": ("VARCHAR", [c.root for c in codes]),
+        "quad": ("BIGINT", [c.quad for c in codes]),
+        "goldstein": ("DOUBLE", [c.goldstein for c in codes]),
+        "plover": ("VARCHAR", [c.plover for c in codes]),
     })
-    con.register("_codebook_arrow", table)
-    try:
-        con.execute(f"CREATE OR REPLACE TEMP TABLE {CODEBOOK} AS SELECT * FROM _codebook_arrow")
-    finally:
-        con.unregister("_codebook_arrow")
 
 
 def sql_str(value: str) -> str:
@@ -223,7 +243,7 @@ class Staged:
 
 
 def stage_checked(
-    con: Any, select_sql: str, *, raw_from: Path | None, raw_column: str | None = None
+    con: Any, select_sql: str, *, raw_from: Path | None, raw_column: str | None = None, occurrence: bool = False
 ) -> int:
     """Stage the rows of `select_sql`: those with a NULL `reason` as events, the others in quarantine.
 
@@ -235,7 +255,10 @@ def stage_checked(
     store commits (the store drops every temporary object afterwards). The raw
     text of quarantined rows is read back from `raw_from` by line number, or taken
     from the column `raw_column` of `select_sql` (for inputs without text lines, such
-    as Parquet). Call once per import. Returns the number of rows quarantined.
+    as Parquet). With `occurrence`, identical events (same id key) are numbered in line
+    order (column :data:`OCCURRENCE`), so that a source without event ids that lists
+    the same event twice keeps both, and importing it again still adds nothing. Call
+    once per import. Returns the number of rows quarantined.
     """
     con.execute(f"CREATE OR REPLACE TEMP VIEW _checked AS {select_sql}")
     have = {row[0] for row in con.execute("SELECT column_name FROM (DESCRIBE _checked)").fetchall()}
@@ -243,6 +266,8 @@ def stage_checked(
     cols = ", ".join(
         f'"{c}"' if c in have else f'CAST(NULL AS {types_[c]}) AS "{c}"' for c in EVENT_FIELDS
     )
+    if occurrence:
+        cols += f", row_number() OVER (PARTITION BY {event_key_sql()} ORDER BY line) AS {OCCURRENCE}"
     con.execute(f"CREATE TEMP VIEW {STAGE} AS SELECT {cols} FROM _checked WHERE reason IS NULL")
     raw_sql = f'"{raw_column}"' if raw_column else "NULL"
     bad = con.execute(f"SELECT line, reason, {raw_sql} FROM _checked WHERE reason IS NOT NULL ORDER BY line").fetchall()

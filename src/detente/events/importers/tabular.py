@@ -19,12 +19,17 @@ or, in a YAML file (``--map mapping.yaml``)::
 Columns named like Event fields map to themselves without being listed, so a file
 written by ``detente events export`` imports back with no mapping. Required fields:
 ``date``, ``source``, ``target``, ``cameo``. ``root`` and ``quad`` always come from
-the codebook (a mapped ``quad`` is checked against it); ``doc_id`` defaults to the
-file name; ``dataset``, ``file`` and ``row`` default to the KIND, the file imported
-and the 1-based line (CSV, header = line 1) or row (Parquet), but when the table
-has these columns (an export of a store) their values are kept as they are, so that
-events keep their original provenance and ids: exporting and importing again adds
-nothing.
+the codebook (a mapped ``quad`` is checked against it); ``doc_id`` is empty unless a
+column gives it; ``dataset``, ``file`` and ``row`` default to the KIND (or
+``--dataset``), the file imported and the 1-based line (CSV, header = line 1) or row
+(Parquet), but when the table has these columns (an export of a store) their values
+are kept as they are, so that events keep their original provenance.
+
+Identity comes from the event, not from the import: ``doc_id``, ``origin_id``,
+``sentence_index``, ``char_start``, date, actors and code (see ``Event.event_id``).
+Importing the file again, under another ``--dataset`` or ``--map``, or the same rows
+from another file, adds nothing. A table without such identifiers that lists the
+same event twice keeps both copies (numbered in file order), so counts stay right.
 
 Rows are quarantined for a bad date, an unknown CAMEO code (a dropped leading zero
 is restored first: ``42`` -> ``042``), a non-numeric Goldstein score, a wrong column
@@ -109,7 +114,7 @@ def _sniff_delimiter(head: str) -> str:
 
 
 def _checked_sql(
-    columns: dict[str, str], *, dataset: str, date_format: str | None, file: str, doc_default: str, raw_json: bool
+    columns: dict[str, str], *, dataset: str, date_format: str | None, file: str, raw_json: bool
 ) -> str:
     types_ = event_sql_types()
 
@@ -150,8 +155,7 @@ def _checked_sql(
         "coalesce(cb.quad, cb0.quad) AS quad", "coalesce(r._gold, cb.goldstein, cb0.goldstein) AS goldstein",
         (f"coalesce(nullif(trim({col('dataset')}), ''), {sql_str(dataset)})" if "dataset" in columns
          else sql_str(dataset)) + " AS dataset",
-        (f"coalesce(nullif(trim({col('doc_id')}), ''), {sql_str(doc_default)})" if "doc_id" in columns
-         else sql_str(doc_default)) + " AS doc_id",
+        (f"coalesce(nullif(trim({col('doc_id')}), ''), '')" if "doc_id" in columns else "''") + " AS doc_id",
         (f"nullif({col('file')}, '')" if "file" in columns else sql_str(file)) + " AS file",
         (f'try_cast(nullif({col("row")}, \'\') AS BIGINT)' if "row" in columns else "r.line") + ' AS "row"',
     ]
@@ -187,6 +191,7 @@ def import_tabular(
     dataset: str | None = None,
     date_format: str | None = None,
     progress: ProgressCallback | None = None,
+    scan: Any = None,
 ) -> Staged:
     """Stage the events of a CSV/TSV (`fmt="csv"`) or Parquet (`fmt="parquet"`) table (see the module docstring)."""
     spec = parse_mapping(mapping)
@@ -223,8 +228,10 @@ def import_tabular(
             if len(set(names)) != len(names):
                 raise DataFormatError("duplicate column names in the header", path=path, line=1,
                                       hint="give every column a distinct name")
-            result = read_delimited(con, plain, tuple(names), header=True, delimiter=delimiter, quote='"',
-                                    progress=progress)
+            result = read_delimited(
+                con, plain, tuple(names), header=True, delimiter=delimiter, quote='"', progress=progress,
+                line_count=(lambda: scan.result().lines) if scan is not None and plain == path else None,
+            )
             rejects, read, blank = result.rejects, result.rows + len(result.rejects), result.blank
             records = result.records
         columns = {f: f for f in EVENT_FIELDS if f in names and f not in _DERIVED}
@@ -241,9 +248,9 @@ def import_tabular(
             )
         stage_quarantine(con, [(line, reject_reason(kind, found, len(names)), raw) for line, kind, found, raw in rejects])
         no_lines = fmt == "parquet" or records  # raw rows cannot be read back by line number
-        sql = _checked_sql(columns, dataset=dataset, date_format=date_format, file=file, doc_default=path.name,
-                           raw_json=no_lines)
-        stage_checked(con, sql, raw_from=None if no_lines else plain, raw_column="_raw_text" if no_lines else None)
+        sql = _checked_sql(columns, dataset=dataset, date_format=date_format, file=file, raw_json=no_lines)
+        stage_checked(con, sql, raw_from=None if no_lines else plain, raw_column="_raw_text" if no_lines else None,
+                      occurrence=True)
     notes = [f"{blank} blank lines skipped"] if blank else []
     if records:
         notes.append("quoted fields span several lines, so `row` and quarantine lines are record numbers (header = 1)")

@@ -156,3 +156,17 @@ def test_every_chart_renders_in_a_browser_without_network(small_report: Path) ->
     assert [d[0] for d in drawn] == CHARTS
     for cid, laid_out, svgs, traces in drawn:
         assert laid_out and svgs >= 1 and traces >= 1, cid
+
+
+def test_text_from_the_case_cannot_break_out_of_the_page(tmp_path: Path) -> None:
+    from detente.bargaining.scenario import parse_scenario
+    from detente.report.html import write_report
+
+    toy = (Path(__file__).resolve().parents[1] / "bargaining" / "scenario_toy.yaml").read_text(encoding="utf-8")
+    evil = "</script><script>alert(1)</script>"
+    toy = re.sub(r"^title:.*$", f'title: "Toy {evil}"', toy, count=1, flags=re.M)
+    toy = re.sub(r"^(\s+)name: (.*)$", lambda m: f'{m.group(1)}name: "{m.group(2)} {evil}"', toy, count=1, flags=re.M)
+    case = parse_scenario(toy, origin="toy.yaml")
+    assert evil in case.title and any(evil in i.name for i in case.issues)
+    page = write_report(tmp_path / "toy.html", case, models=["compromise"], draws=20).read_text(encoding="utf-8")
+    assert "<script>alert(1)" not in page

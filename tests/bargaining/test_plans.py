@@ -140,3 +140,16 @@ def test_decisive_actor_is_the_one_whose_verdict_is_open() -> None:
     assert r.decisive == "B"
     assert r.verdict("A").swing == pytest.approx(0.0) and r.verdict("C").swing == pytest.approx(0.0)
     assert r.support_p10 < r.support_p90
+def test_plans_refuse_a_variant_forecast_with_the_base_scenario() -> None:
+    """Regression: a base scenario and a variant's forecast used to be mixed silently."""
+    from detente.bargaining.plans import evaluate_plans
+    from detente.cases import load_case
+    from detente.errors import ScenarioError
+
+    case = load_case()
+    name = next(iter(case.variants))
+    variant_fc = run_forecast(case.with_variant(name), ["compromise"], draws=50)
+    with pytest.raises(ScenarioError, match=f"variant '{name}'"):
+        evaluate_plans(case, variant_fc)
+    # the matching pair is accepted and reuses the forecast's own draws
+    assert evaluate_plans(case.with_variant(name), variant_fc)

@@ -21,7 +21,8 @@ FREQS = ("month", "quarter", "year")
 def report_command(
     out: str = typer.Option(..., "--out", "-o", help="The HTML file to write (.html)."),
     case: str = typer.Option(None, "--case", "-c", help=CASE_HELP),
-    db: Path = typer.Option(None, "--db", help="DuckDB event store for the relations section (default: $DETENTE_DB, else ./detente.duckdb if present, else the built-in us-russia-2025 timeline)."),
+    db: Path = typer.Option(None, "--db", help="DuckDB event store for the relations section. Default: $DETENTE_DB, else ./detente.duckdb, else the built-in us-russia-2025 timeline."),
+    timeline: Path = typer.Option(None, "--timeline", help="Your own timeline YAML for the relations section, instead of a store."),
     variant: list[str] = typer.Option(None, "--variant", "-v", help="Variant to show (repeatable). Default: every variant of the case."),
     no_variants: bool = typer.Option(False, "--no-variants", help="Show no variants."),
     model: list[str] = typer.Option(None, "--model", "-m", help=MODEL_HELP),
@@ -58,7 +59,7 @@ def report_command(
     check_params(params, models, flag="--param")
     from detente.relations.sources import choose_source
 
-    choice = choose_source(db)  # --db, else $DETENTE_DB, else ./detente.duckdb, else the built-in timeline
+    choice = choose_source(db, timeline)  # --db, else --timeline, else $DETENTE_DB, else ./detente.duckdb, else the built-in timeline
     from detente.optional import require
 
     require("plotly", extra="web", purpose="detente report (Plotly charts)")

@@ -400,6 +400,20 @@ class Workspace:
         doc = self.forecast()
         return {"provenance": doc["provenance"], "issues": [{"id": i["id"], "name": i["name"], **i["pooled"]} for i in doc["issues"]]}
 
+    def base_study(self, *, draws: int, seed: int, models: Sequence[str] | None = None) -> Any:
+        """The unchanged case's :class:`~detente.bargaining.study.Study` (cached): the base every variant is compared with."""
+        key = ("base-study", draws, seed, tuple(models) if models else None)
+        with self._lock:
+            if key in self._forecasts:
+                self._forecasts.move_to_end(key)
+                return self._forecasts[key]
+        from detente.bargaining.study import run_study
+
+        study = run_study(self.scenario, models=list(models) if models else None, draws=draws, seed=seed)
+        with self._lock:
+            self._forecasts[key] = study
+        return study
+
     def forecast(self, *, variant: str | None = None, settings: Sequence[str] = (), draws: int = 1000, seed: int = 2025,
                  models: Sequence[str] | None = None) -> dict[str, Any]:
         """Forecast, variant comparison and plan tests for the forecast page (cached)."""

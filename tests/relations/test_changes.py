@@ -80,8 +80,10 @@ def test_builtin_timeline_may_against_january_to_april() -> None:
 
 
 def test_names_as_people_type_them(weekly: pd.DataFrame) -> None:
-    table = dyad_changes(weekly, [("the United States", "Russia")], freq="week")
-    assert set(table.dyad) == {"USA-RUS"}
+    table = dyad_changes(weekly, [("the United States", "Russia"), ("USA", "China")], freq="week")
+    assert set(table.dyad) == {"USA-RUS", "USA-CHN"}
+    # a name that starts like a code ("Ukraine": UKR + "AINE") is a name, not a role-suffixed code
+    assert set(dyad_changes(weekly, [("Ukraine", "Belarus")]).dyad) == {"UKR-BLR"}
 
 
 def test_empty_events_give_an_empty_table(make_events) -> None:  # noqa: ANN001

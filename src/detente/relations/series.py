@@ -130,8 +130,8 @@ def resolve_actor(actor: str) -> str:
     if not text:
         raise UnknownActorError("empty actor", hint="give an actor code such as USA or a name such as Russia")
     code = text.upper()
-    base, _role = split_code(code)
-    if base in registry.actors:
+    base, role = split_code(code)
+    if base in registry.actors and (role is None or _is_role(role)):  # "UKRGOV" is a code; "Ukraine" is a name
         return code
     resolved = registry.resolve(text)
     if resolved is None:
@@ -140,6 +140,13 @@ def resolve_actor(actor: str) -> str:
             hint="use a registry code (USA, RUS, UKR, CHN, EUR ...) or a known name ('Russia', 'the Kremlin')",
         )
     return resolved.upper()
+
+
+def _is_role(suffix: str) -> bool:
+    """True when `suffix` is one or more CAMEO role codes (``GOV``, ``GOVMIL``)."""
+    from detente.ontology.roles import ROLE_SUFFIXES
+
+    return len(suffix) % 3 == 0 and all(suffix[i : i + 3] in ROLE_SUFFIXES for i in range(0, len(suffix), 3))
 
 
 def actor_prefixes(actor: str) -> tuple[str, ...]:

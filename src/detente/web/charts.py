@@ -11,9 +11,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from detente.report.palette import NEUTRAL, SIGN_COLOURS, actor_colours
+from detente.report.palette import NEUTRAL, QUAD_COLOURS, SIGN_COLOURS, actor_colours
 
 FONT = {"family": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif", "size": 13, "color": "#222"}
+MEASURE_SHORT = {
+    "goldstein_mean": "Goldstein mean (−10 … +10)",
+    "goldstein_sum": "Goldstein sum (points)",
+    "net_coop": "net cooperation (−1 … +1)",
+    "net_coop_count": "coop − conflict (count)",
+}
 MEASURE_AXIS = {
     "goldstein_mean": "mean Goldstein score (−10 hostile … +10 cooperative)",
     "goldstein_sum": "sum of Goldstein scores (points)",
@@ -28,9 +34,9 @@ MEASURE_AXIS = {
     "verbal_conflict": "verbal conflict (count)",
     "material_conflict": "material conflict (count)",
 }
-QUAD_SERIES = (("verbal_coop", "verbal cooperation", "#56B4E9"), ("material_coop", "material cooperation", "#0072B2"),
-               ("verbal_conflict", "verbal conflict", "#E69F00"), ("material_conflict", "material conflict", "#D55E00"),
-               ("statements", "statements", "#BBBBBB"))
+QUAD_SERIES = (("verbal_coop", "verbal cooperation", QUAD_COLOURS[1]), ("material_coop", "material cooperation", QUAD_COLOURS[2]),
+               ("verbal_conflict", "verbal conflict", QUAD_COLOURS[3]), ("material_conflict", "material conflict", QUAD_COLOURS[4]),
+               ("statements", "statements", QUAD_COLOURS[0]))
 PERIOD_AXIS = {"day": "day", "week": "week (Monday start)", "month": "month", "quarter": "quarter", "year": "year"}
 
 
@@ -57,6 +63,23 @@ def _axis(title: str, **extra: Any) -> dict[str, Any]:
     return {"title": {"text": title}, "gridcolor": "#eee", "zerolinecolor": "#bbb", "linecolor": "#888", **extra}
 
 
+def _dyad_colours(dyads: list[dict[str, Any]]) -> dict[str, str]:
+    """A dyad takes the colour of its second actor (USA-RUS: Russia's), unless another dyad has it already."""
+    from detente.report.palette import MODEL_COLOURS
+
+    colours = actor_colours(list(dict.fromkeys(c for d in dyads for c in (d["a"], d["b"]))))
+    out: dict[str, str] = {}
+    spare = iter(MODEL_COLOURS)
+    for d in dyads:
+        for code in (d["b"], d["a"]):
+            if colours[code] not in out.values():
+                out[d["dyad"]] = colours[code]
+                break
+        else:
+            out[d["dyad"]] = next(spare, NEUTRAL)
+    return out
+
+
 def relations_figure(doc: dict[str, Any]) -> str:
     """The chosen measure for each dyad over time, shifts marked; below, the first dyad's events by quad class."""
     from plotly.subplots import make_subplots
@@ -64,12 +87,11 @@ def relations_figure(doc: dict[str, Any]) -> str:
     go = _go()
     measure, freq = doc["measure"], doc["freq"]
     fig = make_subplots(rows=2, cols=1, shared_xaxes=True, row_heights=[0.62, 0.38], vertical_spacing=0.08)
-    codes = [c for d in doc["dyads"] for c in (d["a"], d["b"])]
-    colours = actor_colours(list(dict.fromkeys(codes)))
+    dyad_colours = _dyad_colours(doc["dyads"])
     for k, d in enumerate(doc["dyads"]):
         periods = [r["period"] for r in d["series"]]
         values = [r[measure] for r in d["series"]]
-        colour = colours[d["b"]] if k else colours[d["a"]] if len(doc["dyads"]) == 1 else colours[d["b"]]
+        colour = dyad_colours[d["dyad"]]
         fig.add_trace(go.Scatter(x=periods, y=values, mode="lines+markers", name=d["dyad"], connectgaps=False,
                                  line={"color": colour, "width": 2.5}, marker={"size": 7},
                                  hovertemplate=f"{d['dyad']}<br>%{{x|%Y-%m-%d}}: %{{y:.2f}}<extra></extra>"), row=1, col=1)
@@ -82,9 +104,11 @@ def relations_figure(doc: dict[str, Any]) -> str:
     for key, label, colour in QUAD_SERIES:
         fig.add_trace(go.Bar(x=periods, y=[r[key] for r in first["series"]], name=label, marker={"color": colour},
                              legendgroup="quad", hovertemplate=f"{label}: %{{y}}<extra>{first['dyad']}</extra>"), row=2, col=1)
-    fig.update_layout(**_layout(barmode="stack", height=520, title={"text": f"{MEASURE_AXIS.get(measure, measure)} by {freq}", "font": {"size": 15}}))
-    fig.update_yaxes(_axis(MEASURE_AXIS.get(measure, measure)), row=1, col=1)
-    fig.update_yaxes(_axis(f"{first['dyad']} events (count)"), row=2, col=1)
+    fig.update_layout(**_layout(barmode="stack", height=560, margin={"l": 70, "r": 20, "t": 70, "b": 55},
+                                legend={"orientation": "h", "y": 1.02, "x": 0, "yanchor": "bottom"},
+                                title={"text": f"{MEASURE_AXIS.get(measure, measure)} by {freq}; below, {first['dyad']} events by quad class", "font": {"size": 14}, "y": 0.99}))
+    fig.update_yaxes(_axis(MEASURE_SHORT.get(measure, MEASURE_AXIS.get(measure, measure))), row=1, col=1)
+    fig.update_yaxes(_axis("events (count)"), row=2, col=1)
     fig.update_xaxes(_axis(PERIOD_AXIS.get(freq, freq)), row=2, col=1)
     fig.update_xaxes(gridcolor="#eee", row=1, col=1)
     return _json(fig)
@@ -159,6 +183,8 @@ def triangle_timeline_figure(tri: dict[str, Any]) -> str:
             hovertemplate=f"{pair} %{{x|%Y-%m-%d}}: %{{y:.2f}}<extra></extra>",
         ))
     for p in tri["periods"]:
+        if p["configuration"] in ("no data",):
+            continue
         fig.add_annotation(x=p["period"], y=1.0, yref="paper", text=p["configuration"], showarrow=False, textangle=-30,
                            font={"size": 11, "color": "#333"}, yanchor="bottom")
     unit = "net cooperation (−1 … +1)" if tri["measure"] == "net_coop" else "mean Goldstein score (−10 … +10)"
@@ -200,7 +226,7 @@ def forecast_issue_figure(issue: dict[str, Any], model_colours: dict[str, str], 
     fig.add_annotation(x=issue["status_quo"], y=1.0, yref="paper", text="status quo", showarrow=False, yanchor="bottom", font={"size": 11, "color": "#555"})
     fig.update_layout(**_layout(height=90 + 34 * (len(rows) + 1), margin={"l": 120, "r": 20, "t": 24, "b": 60}))
     fig.update_xaxes(_axis(f"scale points: 0 = {issue['low_label']}, 100 = {issue['high_label']}", range=[-2, 102]))
-    fig.update_yaxes(categoryorder="array", categoryarray=["actors", *reversed(rows)], gridcolor="#f3f3f3")
+    fig.update_yaxes(_axis("model / actors", categoryorder="array", categoryarray=["actors", *reversed(rows)], gridcolor="#f3f3f3"))
     return _json(fig)
 
 
@@ -213,7 +239,8 @@ def levels_figure(levels: list[dict[str, Any]]) -> str:
     fig.add_trace(go.Bar(x=dyads, y=[r["net_coop"] for r in levels], name="recent window",
                          marker={"color": ["#009E73" if (v or 0) > 0 else "#D55E00" for v in (r["net_coop"] for r in levels)]},
                          customdata=[r["events"] for r in levels], hovertemplate="%{x}: %{y:.2f} (%{customdata} events)<extra></extra>"))
-    fig.update_layout(**_layout(height=300, barmode="group", title={"text": "Net cooperation per dyad", "font": {"size": 15}}))
+    fig.update_layout(**_layout(height=300, barmode="group", title={"text": "Net cooperation per dyad", "font": {"size": 15}},
+                                legend={"orientation": "h", "y": 1.02, "x": 1, "xanchor": "right", "yanchor": "bottom"}))
     fig.update_yaxes(_axis("net cooperation (−1 … +1)", range=[-1.05, 1.05]))
     fig.update_xaxes(_axis("dyad"))
     return _json(fig)

@@ -303,8 +303,7 @@ class Workspace:
             row["cameo_label"] = cameo_code(row["cameo"]).label
         except Exception:  # a code the codebook lacks still shows, unlabelled
             row["cameo_label"] = None
-        source = self.data_source()["sources"].get(row.get("doc_id") or "")
-        return {"data": self.data_source(), "event": row, "document": source}
+        return {"data": self.data_source(), "event": row, "document": _document(row.get("doc_id"))}
 
     # ------------------------------------------------------------------ relations
     def relations(self, dyads: Sequence[tuple[str, str]], *, freq: str = "month", measure: str = "goldstein_mean",
@@ -453,6 +452,16 @@ class Workspace:
         with self._lock, EventStore(self._store_path) as store:
             summary = store.ingest(events, file=label, kind="text")
         return plain(summary.to_dict())
+
+
+def _document(doc_id: str | None) -> dict[str, Any] | None:
+    """The citation of a document the built-in timeline is read from (events imported from it keep its id)."""
+    from detente.cases.timeline import load_timeline_document
+
+    source = load_timeline_document(BUILTIN_CASE).sources.get(doc_id or "")
+    if source is None:
+        return None
+    return {"citation": source.citation(), "file": source.file, "title": source.title, "outlet": source.outlet, "date": source.date}
 
 
 def _columns(store: Any) -> str:

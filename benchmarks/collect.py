@@ -23,6 +23,7 @@ ORDER = [
     "coding_dyad",
     "coding_plover",
     "coding_speed",
+    "report_build",
 ]
 
 HEADER = """# Benchmarks

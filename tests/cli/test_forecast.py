@@ -271,3 +271,12 @@ def test_piped_table_is_one_tab_separated_table() -> None:
     lines = result.stdout.splitlines()
     assert lines[0].startswith("# ") and lines[1].split("\t") == ["issue", "status quo", "USA", "RUS", "UKR", "EUR", "CHN", "compromise", "median"]
     assert "(part" not in result.stdout
+
+
+def test_out_refuses_a_table_that_would_be_empty(tmp_path: Path) -> None:
+    out = tmp_path / "t.csv"
+    line = _one_error_line(runner.invoke(app, ["forecast", "--out", str(out), "--table", "plans", "--no-plans"]))
+    assert "--table plans" in line and "--no-plans" in line
+    line = _one_error_line(runner.invoke(app, ["forecast", "--out", str(out), "--table", "shifts"]))
+    assert "--variant" in line
+    assert not out.exists()

@@ -445,7 +445,8 @@ class Study:
         return pd.DataFrame(rows, columns=columns)
 
 
-def _resolve(scenario: Scenario | str | None) -> Scenario:
+def resolve_scenario(scenario: Scenario | str | None) -> Scenario:
+    """A Scenario as given, or a built-in case by name or a scenario file by path (None: the default case)."""
     if isinstance(scenario, Scenario):
         return scenario
     from detente.cases import resolve_case
@@ -481,7 +482,7 @@ def run_study(
         raise InputError(f"spread must be 0 or more, got {spread}", field="spread", hint="give a spread in scale points, e.g. 10")
     model_list = list(dict.fromkeys(models)) if models else None
     check_params(params, model_list)
-    base = _resolve(scenario)
+    base = resolve_scenario(scenario)
     if spread > 0:
         from detente.bargaining.variants import widen_points
 
@@ -556,5 +557,6 @@ __all__ = [
     "parse_params",
     "parse_plan_spec",
     "parse_setting",
+    "resolve_scenario",
     "run_study",
 ]

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from detente.files import atomic_path, check_output
+from detente.optional import pyplot
 
 if TYPE_CHECKING:
     from detente.bargaining.forecast import Forecast
@@ -28,14 +29,6 @@ ACTOR_COLOURS = ["#222222", "#b2182b", "#2166ac", "#1b7837", "#8c510a", "#762a83
 
 
 PLOT_SUFFIXES = (".png", ".svg", ".pdf")
-
-
-def _pyplot() -> Any:
-    from detente.optional import require
-
-    matplotlib = require("matplotlib", extra="plot", purpose="--plot")
-    matplotlib.use("Agg")
-    return require("matplotlib.pyplot", extra="plot", purpose="--plot")
 
 
 def _check_target(path: str | Path) -> Path:
@@ -71,7 +64,7 @@ def plot_forecast(forecast: "Forecast", scenario: "Scenario", path: str | Path) 
         Output file; the format follows the extension (.png, .svg, .pdf).
     """
     path = _check_target(path)
-    plt = _pyplot()
+    plt = pyplot()
     models = forecast.models
     issues = list(scenario.issues)
     n_models = len(models)
@@ -163,7 +156,7 @@ def plot_plans(results: list[Any], scenario: "Scenario", path: str | Path, *, ti
         Output file (.png, .svg, .pdf).
     """
     path = _check_target(path)
-    plt = _pyplot()
+    plt = pyplot()
     actors = scenario.actor_codes
     margin = np.array([[r.verdict(a).margin for a in actors] for r in results])
     p_accept = np.array([[r.verdict(a).p_accept for a in actors] for r in results])

@@ -197,37 +197,47 @@ def triangle_timeline_figure(tri: dict[str, Any]) -> str:
 
 
 def forecast_issue_figure(issue: dict[str, Any], model_colours: dict[str, str], changed: bool) -> str:
-    """One issue: each model's forecast distribution (box = middle half, whiskers = 80% interval), actors' positions below."""
-    go = _go()
-    fig = go.Figure()
+    """One issue: each model's forecast distribution (box = middle half, whiskers = 80% interval), actors' positions below.
+
+    Written as a plain Plotly figure dict rather than through ``plotly.graph_objects``:
+    this chart is redrawn seven times whenever a slider moves, and the graph objects'
+    property validation cost about 0.1 s per figure (see benchmarks/web_latency.py).
+    """
+    import json
+
+    traces: list[dict[str, Any]] = []
     rows = [m["model"] for m in issue["models"]]
     for m in issue["models"]:
         colour = model_colours.get(m["model"], NEUTRAL)
-        fig.add_trace(go.Box(
-            y=[m["model"]], q1=[m["p25"]], median=[m["median"]], q3=[m["p75"]], lowerfence=[m["p10"]], upperfence=[m["p90"]],
-            orientation="h", name=m["model"], marker={"color": colour}, line={"color": colour}, fillcolor=colour, opacity=0.75,
-            showlegend=False, hoverinfo="x",
-        ))
+        traces.append({
+            "type": "box", "orientation": "h", "y": [m["model"]], "q1": [m["p25"]], "median": [m["median"]], "q3": [m["p75"]],
+            "lowerfence": [m["p10"]], "upperfence": [m["p90"]], "name": m["model"], "marker": {"color": colour},
+            "line": {"color": colour}, "fillcolor": colour, "opacity": 0.75, "showlegend": False, "hoverinfo": "x",
+        })
         if changed and m.get("base_median") is not None:
-            fig.add_trace(go.Scatter(x=[m["base_median"]], y=[m["model"]], mode="markers", showlegend=False,
-                                     marker={"symbol": "line-ns", "size": 18, "line": {"color": "#222", "width": 2}},
-                                     hovertemplate="base case median %{x:.1f}<extra></extra>"))
+            traces.append({"type": "scatter", "x": [m["base_median"]], "y": [m["model"]], "mode": "markers", "showlegend": False,
+                           "marker": {"symbol": "line-ns", "size": 18, "line": {"color": "#222", "width": 2}},
+                           "hovertemplate": "base case median %{x:.1f}<extra></extra>"})
     pos = issue["positions"]
-    fig.add_trace(go.Scatter(
-        x=[p["position"] for p in pos], y=["actors"] * len(pos), mode="markers+text", text=[p["actor"] for p in pos],
-        textposition="top center", textfont={"size": 11}, showlegend=False,
-        marker={"symbol": "diamond", "size": [9 + 10 * p["salience"] for p in pos], "color": [p["colour"] for p in pos], "line": {"color": "white", "width": 1}},
-        error_x={"type": "data", "symmetric": False, "array": [p["high"] - p["position"] for p in pos],
-                 "arrayminus": [p["position"] - p["low"] for p in pos], "color": "#aaa", "thickness": 1},
-        customdata=[[p["actor"], p["salience"]] for p in pos],
-        hovertemplate="%{customdata[0]}: position %{x:.0f}, salience %{customdata[1]:.2f}<extra></extra>",
-    ))
-    fig.add_vline(x=issue["status_quo"], line={"color": "#666", "dash": "dash", "width": 1.5})
-    fig.add_annotation(x=issue["status_quo"], y=1.0, yref="paper", text="status quo", showarrow=False, yanchor="bottom", font={"size": 11, "color": "#555"})
-    fig.update_layout(**_layout(height=90 + 34 * (len(rows) + 1), margin={"l": 120, "r": 20, "t": 24, "b": 60}))
-    fig.update_xaxes(_axis(f"scale points: 0 = {issue['low_label']}, 100 = {issue['high_label']}", range=[-2, 102]))
-    fig.update_yaxes(_axis("model / actors", categoryorder="array", categoryarray=["actors", *reversed(rows)], gridcolor="#f3f3f3"))
-    return _json(fig)
+    traces.append({
+        "type": "scatter", "x": [p["position"] for p in pos], "y": ["actors"] * len(pos), "mode": "markers+text",
+        "text": [p["actor"] for p in pos], "textposition": "top center", "textfont": {"size": 11}, "showlegend": False,
+        "marker": {"symbol": "diamond", "size": [9 + 10 * p["salience"] for p in pos], "color": [p["colour"] for p in pos], "line": {"color": "white", "width": 1}},
+        "error_x": {"type": "data", "symmetric": False, "array": [p["high"] - p["position"] for p in pos],
+                    "arrayminus": [p["position"] - p["low"] for p in pos], "color": "#aaa", "thickness": 1},
+        "customdata": [[p["actor"], p["salience"]] for p in pos],
+        "hovertemplate": "%{customdata[0]}: position %{x:.0f}, salience %{customdata[1]:.2f}<extra></extra>",
+    })
+    layout = _layout(
+        height=90 + 34 * (len(rows) + 1), margin={"l": 120, "r": 20, "t": 24, "b": 60},
+        xaxis=_axis(f"scale points: 0 = {issue['low_label']}, 100 = {issue['high_label']}", range=[-2, 102]),
+        yaxis=_axis("model / actors", type="category", categoryorder="array", categoryarray=["actors", *reversed(rows)], gridcolor="#f3f3f3"),
+        shapes=[{"type": "line", "xref": "x", "yref": "paper", "x0": issue["status_quo"], "x1": issue["status_quo"], "y0": 0, "y1": 1,
+                 "line": {"color": "#666", "dash": "dash", "width": 1.5}}],
+        annotations=[{"x": issue["status_quo"], "y": 1.0, "xref": "x", "yref": "paper", "text": "status quo", "showarrow": False,
+                      "yanchor": "bottom", "font": {"size": 11, "color": "#555"}}],
+    )
+    return json.dumps({"data": traces, "layout": layout}, allow_nan=False)
 
 
 def levels_figure(levels: list[dict[str, Any]]) -> str:

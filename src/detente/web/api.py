@@ -9,7 +9,7 @@ from fastapi.responses import Response
 
 from detente.errors import InputError
 from detente.web.forecast import DRAWS_RANGE
-from detente.web.params import EventQuery, Freq, Measure, Model, TriangleMeasure, text_param
+from detente.web.params import EventQuery, Freq, Measure, TriangleMeasure, text_param
 from detente.web.workspace import Workspace, check_actor, parse_day, parse_dyad
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -92,7 +92,7 @@ def forecast_args(
     set_: Annotated[list[str], Query(alias="set", max_length=20, description=SET_HELP)] = [],  # noqa: B006
     draws: Annotated[int, Query(ge=DRAWS_RANGE[0], le=DRAWS_RANGE[1], description="Monte Carlo draws per model.")] = 1000,
     seed: Annotated[int, Query(ge=0, le=2**32 - 1, description="Root seed: the same seed gives the same forecast.")] = 2025,
-    model: Annotated[list[Model], Query(description="Models to run (repeatable; default all).")] = [],  # noqa: B006
+    model: Annotated[list[str], Query(max_length=20, description="Models to run (repeatable; default all; names in /api/case).")] = [],  # noqa: B006
 ) -> dict[str, Any]:
     return {"variant": text_param(variant, "variant"), "settings": tuple(s.strip() for s in set_ if s.strip()), "draws": draws, "seed": seed,
             "models": tuple(dict.fromkeys(model)) or None}

@@ -22,7 +22,6 @@ Measure = Literal[
     "cooperation", "conflict", "net_coop_count", "goldstein_sum", "goldstein_mean", "net_coop",
 ]
 TriangleMeasure = Literal["net_coop", "goldstein_mean"]
-Model = Literal["compromise", "median", "nash", "expected_utility", "smp", "eu_compromise"]
 
 MAX_TEXT = 200
 

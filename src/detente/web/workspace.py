@@ -241,6 +241,7 @@ class Workspace:
             ],
             "variants": [{"name": v.name, "title": v.title, "description": v.description} for v in s.variants.values()],
             "plans": [{"name": p.name, "title": p.title} for p in s.plans.values()],
+            "models": _models(),
             "sources": {k: {"citation": getattr(c, "describe", lambda: str(c))()} for k, c in s.sources.items()},
         }
 
@@ -452,6 +453,12 @@ class Workspace:
         with self._lock, EventStore(self._store_path) as store:
             summary = store.ingest(events, file=label, kind="text")
         return plain(summary.to_dict())
+
+
+def _models() -> list[str]:
+    from detente.bargaining.montecarlo import available_models
+
+    return available_models()
 
 
 def _document(doc_id: str | None) -> dict[str, Any] | None:

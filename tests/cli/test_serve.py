@@ -56,6 +56,8 @@ def test_a_short_token_is_refused() -> None:
         (["--port", "eighty"], "--port"),
         (["--db", "no-such-store.duckdb"], "no such event store"),
         (["--case", "no-such-case"], "no built-in case"),
+        (["--model", "medain"], "did you mean 'median'"),
+        (["--draws", "5"], "--draws"),
     ],
 )
 def test_bad_options_fail_in_one_line(args: list[str], needle: str) -> None:
@@ -90,7 +92,7 @@ def test_serve_prints_its_address_and_serves(tmp_path: Path) -> None:
     token = "a-token-for-the-serve-test-123456"
     env = {**os.environ, "DETENTE_TOKEN": token}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "detente", "serve", "--port", str(port)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env
+        [sys.executable, "-m", "detente", "serve", "--port", str(port), "--model", "median", "--draws", "200"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env
     )
     try:
         first = proc.stdout.readline()  # type: ignore[union-attr]

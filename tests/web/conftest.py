@@ -17,6 +17,8 @@ pytest.importorskip("fastapi", reason="the web extra is not installed: pip insta
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"]
 TOKEN = "a-test-token-of-32-characters-xx"
+FAST_MODELS = ("compromise", "median", "expected_utility")
+"""The models the test apps run by default: quick, and different enough to show a variant's effect."""
 ARTICLE = (
     "Russia attacked Ukraine on Monday. Trump met Putin in Riyadh on 18 February 2025. "
     "The European Union criticised the United States. The weather was fine."
@@ -27,7 +29,7 @@ ARTICLE = (
 def app() -> Any:
     from detente.web import create_app
 
-    return create_app()
+    return create_app(models=FAST_MODELS)
 
 
 @pytest.fixture(scope="session")
@@ -44,7 +46,7 @@ def token_client() -> Any:
 
     from detente.web import create_app
 
-    with TestClient(create_app(token=TOKEN)) as c:
+    with TestClient(create_app(token=TOKEN, models=FAST_MODELS)) as c:
         yield c
 
 
@@ -85,7 +87,7 @@ def live_server(live_store: Path) -> Iterator[str]:
     from detente.web import create_app
 
     port = free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(db=live_store), host="127.0.0.1", port=port, log_level="warning"))
+    server = uvicorn.Server(uvicorn.Config(create_app(db=live_store, models=FAST_MODELS), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 30

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from .conftest import ARTICLE, TOKEN
+from .conftest import ARTICLE, FAST_MODELS, TOKEN
 
 
 def error_of(response: Any, status: int) -> str:
@@ -295,7 +295,7 @@ def test_store_coded_events_in_the_user_store(store: Path, nlp_ready: None) -> N
 
     with EventStore(store, read_only=True) as s:
         before = s.count()
-    with TestClient(create_app(db=store)) as c:
+    with TestClient(create_app(db=store, models=FAST_MODELS)) as c:
         assert c.get("/api/events").json()["data"]["kind"] == "db"
         doc = c.post("/api/code/store", data={"text": ARTICLE, "date": "2025-02-20"}).json()
         assert doc["stored"]["added"] == doc["events"] > 0
@@ -316,7 +316,7 @@ def test_no_query_reads_a_store_for_writing(store: Path) -> None:
     from detente.web import create_app
 
     before = store.read_bytes()
-    with TestClient(create_app(db=store)) as c:
+    with TestClient(create_app(db=store, models=FAST_MODELS)) as c:
         for path in ("/api/overview", "/api/events", "/api/relations", "/api/triangle", "/"):
             assert c.get(path).status_code == 200
     assert store.read_bytes() == before
@@ -328,6 +328,20 @@ def test_a_missing_store_fails_before_the_app_exists(tmp_path: Path) -> None:
 
     with pytest.raises(StoreError, match="no event store"):
         create_app(db=tmp_path / "missing.duckdb")
+
+
+@pytest.mark.parametrize(("kwargs", "needle"), [({"models": ["oracle"]}, "unknown model"), ({"draws": 5}, "draws")])
+def test_bad_defaults_fail_before_the_app_exists(kwargs: dict, needle: str) -> None:
+    from detente.errors import DetenteError
+    from detente.web import create_app
+
+    with pytest.raises(DetenteError, match=needle):
+        create_app(**kwargs)
+
+
+def test_the_workspace_defaults_apply_when_a_request_names_none(client: Any) -> None:
+    doc = client.get("/api/forecast").json()
+    assert doc["models"] == list(FAST_MODELS) and doc["provenance"]["draws"] == 1000
 
 
 def test_openapi_documents_every_endpoint(client: Any) -> None:

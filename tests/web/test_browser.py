@@ -21,7 +21,6 @@ from .conftest import ARTICLE
 pytestmark = pytest.mark.browser
 
 DOCS_IMAGES = Path(__file__).resolve().parents[2] / "docs" / "images"
-FAST_MODELS = "model=compromise&model=median&model=expected_utility"
 
 
 def snap(page: Any, shots: Path, name: str) -> Path:
@@ -46,7 +45,7 @@ def charts_drawn(page: Any, expected: int) -> None:
         ("/events", "events", 1, "#events-table tbody tr"),
         ("/relations?dyad=USA-RUS&dyad=USA-UKR", "relations", 1, "ul.drivers li"),
         ("/triangle", "triangle", 2, "#triangle-shape"),
-        (f"/forecast?{FAST_MODELS}", "forecast", 7, "#plans tbody tr"),
+        ("/forecast", "forecast", 7, "#plans tbody tr"),
         ("/code", "code", 0, "#code-form"),
     ],
 )
@@ -121,7 +120,7 @@ def wait_rerun(page: Any) -> None:
 
 
 def test_switch_variant_then_move_a_slider(page: Any, shots: Path) -> None:
-    page.goto(f"/forecast?{FAST_MODELS}")
+    page.goto("/forecast")
     charts_drawn(page, 7)
     base = pooled(page)
     base_hash = page.get_attribute("#forecast-panel .panel", "data-input-hash")

@@ -73,6 +73,8 @@ def register(app: typer.Typer) -> None:
         host: str = typer.Option("127.0.0.1", "--host", help="Interface to bind. Default 127.0.0.1 (this machine only); any other host needs --token."),
         port: int = typer.Option(8765, "--port", "-p", min=1, max=65535, help="Port to listen on."),
         token: str = typer.Option(None, "--token", envvar="DETENTE_TOKEN", show_envvar=True, help="Token every request must carry (at least 16 characters); required off loopback."),
+        model: list[str] = typer.Option(None, "--model", "-m", help="Models the forecast page runs by default (repeatable). Default: every model; fewer re-run faster."),
+        draws: int = typer.Option(1000, "--draws", "-n", min=100, max=10000, help="Monte Carlo draws per model on the forecast page."),
     ) -> None:
         """Open the analyst's workspace: a local web app with the overview, events, relations, triangle, forecast and text coding.
 
@@ -96,7 +98,7 @@ def register(app: typer.Typer) -> None:
         uvicorn = require("uvicorn", extra="web", purpose="detente serve")
         from detente.web import create_app
 
-        web_app = create_app(case=case, db=db, token=secret)
+        web_app = create_app(case=case, db=db, token=secret, models=list(model) if model else None, draws=draws)
         shown = f"[{bind}]" if ":" in bind else bind
         address = f"http://{shown}:{port}/"
         typer.echo(f"detente workspace: {address}{f'?token={secret}' if secret else ''}")

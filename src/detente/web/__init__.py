@@ -12,11 +12,11 @@ from __future__ import annotations
 from typing import Any
 
 
-def create_app(case: str | None = None, db: Any = None, token: str | None = None) -> Any:
+def create_app(case: str | None = None, db: Any = None, token: str | None = None, *, models: Any = None, draws: int = 1000) -> Any:
     """The workspace app (see :func:`detente.web.app.create_app`)."""
     from detente.web.app import create_app as _create
 
-    return _create(case=case, db=db, token=token)
+    return _create(case=case, db=db, token=token, models=models, draws=draws)
 
 
 __all__ = ["create_app"]

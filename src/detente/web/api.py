@@ -90,9 +90,9 @@ def triangle(
 def forecast_args(
     variant: Annotated[str | None, Query(max_length=100, description="A variant of the case (see /api/case).")] = None,
     set_: Annotated[list[str], Query(alias="set", max_length=20, description=SET_HELP)] = [],  # noqa: B006
-    draws: Annotated[int, Query(ge=DRAWS_RANGE[0], le=DRAWS_RANGE[1], description="Monte Carlo draws per model.")] = 1000,
+    draws: Annotated[int | None, Query(ge=DRAWS_RANGE[0], le=DRAWS_RANGE[1], description="Monte Carlo draws per model (default: the workspace's, 1000).")] = None,
     seed: Annotated[int, Query(ge=0, le=2**32 - 1, description="Root seed: the same seed gives the same forecast.")] = 2025,
-    model: Annotated[list[str], Query(max_length=20, description="Models to run (repeatable; default all; names in /api/case).")] = [],  # noqa: B006
+    model: Annotated[list[str], Query(max_length=20, description="Models to run (repeatable; default: the workspace's, all unless `detente serve --model` chose; names in /api/case).")] = [],  # noqa: B006
 ) -> dict[str, Any]:
     return {"variant": text_param(variant, "variant"), "settings": tuple(s.strip() for s in set_ if s.strip()), "draws": draws, "seed": seed,
             "models": tuple(dict.fromkeys(model)) or None}

@@ -28,6 +28,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import secrets
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -50,8 +51,17 @@ def _status_for(exc: DetenteError) -> int:
     return 400
 
 
-def create_app(case: str | None = None, db: str | Path | None = None, token: str | None = None) -> Any:
+def create_app(
+    case: str | None = None,
+    db: str | Path | None = None,
+    token: str | None = None,
+    *,
+    models: Sequence[str] | None = None,
+    draws: int = 1000,
+) -> Any:
     """The workspace as an ASGI app (FastAPI) for `case` (default: us-russia-2025) and event store `db` (default: the built-in timeline).
+
+    `models` and `draws` are the forecast's defaults (None: every model; 1000 draws per model).
 
     Raises `detente.errors` subclasses for a bad case or store before the app exists, so
     `detente serve` fails at once with a one-line message rather than on the first request.
@@ -73,7 +83,7 @@ def create_app(case: str | None = None, db: str | Path | None = None, token: str
 
     if token is not None and not token.strip():
         raise InputError("the token is empty", field="--token", hint="give a long random token, e.g. from `python -c 'import secrets; print(secrets.token_urlsafe())'`")
-    workspace = Workspace(case=case, db=db)
+    workspace = Workspace(case=case, db=db, models=tuple(models) if models else None, draws=draws)
 
     @contextlib.asynccontextmanager
     async def lifespan(_: Any) -> Any:

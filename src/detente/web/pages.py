@@ -35,9 +35,8 @@ def overview_page(
 ) -> HTMLResponse:
     actor_code = check_actor(actor) if text_param(actor, "actor") else None
     doc = ws.overview(freq=freq, recent=recent, baseline=baseline, actor=actor_code)
-    tri = ws.triangle(*doc["triangle"]["actors"]) if doc["triangle"] else None
     return render(request, "overview.html", "/", doc=doc, levels_chart=charts.levels_figure(doc["levels"]) if doc["levels"] else None,
-                  triangle_chart=charts.triangle_now_figure(tri) if tri else None)
+                  triangle_chart=charts.triangle_now_figure(doc["triangle"]) if doc["triangle"] else None)
 
 
 @router.get("/events", response_class=HTMLResponse)

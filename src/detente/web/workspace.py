@@ -130,10 +130,15 @@ class Workspace:
         Built-in case name or scenario file (None: ``us-russia-2025``).
     db
         A DuckDB event store (None: the built-in timeline).
+    models, draws
+        The forecast's default models (None: every registered model) and draws per
+        model, used when a request names none (`detente serve --model ... --draws N`).
     """
 
     case: str | None = None
     db: str | Path | None = None
+    models: tuple[str, ...] | None = None
+    draws: int = 1000
     scenario: Any = field(init=False)
     _store_path: Path = field(init=False)
     _tmp: Any = field(init=False, default=None)
@@ -142,8 +147,14 @@ class Workspace:
     _coder: Any = field(init=False, default=None)
 
     def __post_init__(self) -> None:
+        from detente.bargaining.study import check_params
         from detente.cases import resolve_case
 
+        if self.models is not None:
+            self.models = tuple(dict.fromkeys(self.models)) or None
+        check_params(None, list(self.models) if self.models else None, flag="--model")
+        if isinstance(self.draws, bool) or not isinstance(self.draws, int) or not 100 <= self.draws <= 10_000:
+            raise InputError(f"draws must be a whole number from 100 to 10000, got {self.draws!r}", field="--draws", hint="e.g. --draws 1000")
         self.scenario = resolve_case(self.case)
         if self.db is not None:
             path = Path(self.db)
@@ -414,9 +425,11 @@ class Workspace:
             self._forecasts[key] = study
         return study
 
-    def forecast(self, *, variant: str | None = None, settings: Sequence[str] = (), draws: int = 1000, seed: int = 2025,
+    def forecast(self, *, variant: str | None = None, settings: Sequence[str] = (), draws: int | None = None, seed: int = 2025,
                  models: Sequence[str] | None = None) -> dict[str, Any]:
-        """Forecast, variant comparison and plan tests for the forecast page (cached)."""
+        """Forecast, variant comparison and plan tests for the forecast page (cached); defaults: the workspace's models and draws."""
+        draws = draws or self.draws
+        models = tuple(models) if models else self.models
         key = (variant, tuple(settings), draws, seed, tuple(models) if models else None)
         with self._lock:
             if key in self._forecasts:

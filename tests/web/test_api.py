@@ -282,6 +282,15 @@ def test_code_bad_input(client: Any, kwargs: dict, status: int, needle: str) -> 
     assert needle in error_of(client.post("/api/code", **kwargs), status)
 
 
+def test_a_huge_body_is_refused_before_it_is_read(client: Any) -> None:
+    assert "over the limit" in error_of(client.post("/api/code", content=b"x" * 2_000_000, headers={"content-type": "text/plain"}), 413)
+
+
+def test_until_a_month_means_its_end(client: Any) -> None:
+    may = client.get("/api/events", params={"since": "2025-05", "until": "2025-05"}).json()
+    assert may["total"] > 0 and all(e["date"].startswith("2025-05") for e in may["events"])
+
+
 def test_storing_needs_a_user_store(client: Any, nlp_ready: None) -> None:
     message = error_of(client.post("/api/code/store", data={"text": ARTICLE, "date": "2025-02-20"}), 400)
     assert "read-only" in message

@@ -132,7 +132,7 @@ def test_switch_variant_then_move_a_slider(page: Any, shots: Path) -> None:
     assert variant["sanctions"] != base["sanctions"]
     assert page.get_attribute("#forecast-panel .panel", "data-input-hash") != base_hash
     assert "variant=us-adds-sanctions" in page.url
-    page.locator("#issue-sanctions").scroll_into_view_if_needed()
+    page.evaluate("window.scrollTo(0, document.getElementById('pooled').getBoundingClientRect().top + window.scrollY - 60)")
     snap(page, shots, "forecast-variant")
 
     page.check("input[name=variant][value='']")

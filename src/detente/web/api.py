@@ -6,6 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, File, Form, Path, Query, Request, UploadFile
 from fastapi.responses import Response
+from starlette.concurrency import run_in_threadpool
 
 from detente.errors import InputError
 from detente.web.forecast import DRAWS_RANGE
@@ -128,7 +129,7 @@ async def code(
     from detente.web.coding import code_article
 
     body, is_html, label = await read_article(text, file)
-    doc = code_article(ws, body, is_html=is_html, when=parse_day(text_param(date, "date"), "date"), label=label)
+    doc = await run_in_threadpool(code_article, ws, body, is_html=is_html, when=parse_day(text_param(date, "date"), "date"), label=label)
     doc.pop("events_objects")
     doc["can_store"] = ws.writable
     return doc
@@ -146,6 +147,6 @@ async def code_store(
     body, is_html, label = await read_article(text, file)
     if not ws.writable:
         ws.store_events([], label=label)  # raises the read-only error before any coding
-    doc = code_article(ws, body, is_html=is_html, when=parse_day(text_param(date, "date"), "date"), label=label)
-    summary = ws.store_events(doc.pop("events_objects"), label=f"web:{doc['doc_id']}")
+    doc = await run_in_threadpool(code_article, ws, body, is_html=is_html, when=parse_day(text_param(date, "date"), "date"), label=label)
+    summary = await run_in_threadpool(ws.store_events, doc.pop("events_objects"), label=f"web:{doc['doc_id']}")
     return {"doc_id": doc["doc_id"], "stored": summary, "events": len(doc["events"])}

@@ -108,6 +108,16 @@ def create_app(
     app.state.templates = templates
 
     @app.middleware("http")
+    async def limit_body(request: Request, call_next: Any) -> Any:
+        """Refuse a request body far over the upload limit before anything reads it."""
+        from detente.web.coding import MAX_BYTES
+
+        length = request.headers.get("content-length", "")
+        if length.isdigit() and int(length) > 2 * MAX_BYTES + 64_000:
+            return error_response(request, 413, f"a request body of {int(length):,} bytes is over the limit", f"upload at most {MAX_BYTES:,} bytes of text")
+        return await call_next(request)
+
+    @app.middleware("http")
     async def require_token(request: Request, call_next: Any) -> Any:
         expected = request.app.state.token
         if expected is None:

@@ -59,7 +59,7 @@ def _json(fig: Any) -> str:
     return fig.to_json(validate=False, pretty=False, engine="json")
 
 
-def _axis(title: str, **extra: Any) -> dict[str, Any]:
+def _axis(title: str, /, **extra: Any) -> dict[str, Any]:
     return {"title": {"text": title}, "gridcolor": "#eee", "zerolinecolor": "#bbb", "linecolor": "#888", **extra}
 
 
@@ -196,6 +196,11 @@ def triangle_timeline_figure(tri: dict[str, Any]) -> str:
     return _json(fig)
 
 
+def _short(label: str, limit: int = 28) -> str:
+    """An anchor label cut to fit under a half-width chart (the full labels are in the case and in /api/case)."""
+    return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"
+
+
 def forecast_issue_figure(issue: dict[str, Any], model_colours: dict[str, str], changed: bool) -> str:
     """One issue: each model's forecast distribution (box = middle half, whiskers = 80% interval), actors' positions below.
 
@@ -229,9 +234,11 @@ def forecast_issue_figure(issue: dict[str, Any], model_colours: dict[str, str], 
         "hovertemplate": "%{customdata[0]}: position %{x:.0f}, salience %{customdata[1]:.2f}<extra></extra>",
     })
     layout = _layout(
-        height=90 + 34 * (len(rows) + 1), margin={"l": 120, "r": 20, "t": 24, "b": 60},
-        xaxis=_axis(f"scale points: 0 = {issue['low_label']}, 100 = {issue['high_label']}", range=[-2, 102]),
-        yaxis=_axis("model / actors", type="category", categoryorder="array", categoryarray=["actors", *reversed(rows)], gridcolor="#f3f3f3"),
+        height=100 + 34 * (len(rows) + 1), margin={"l": 60, "r": 20, "t": 24, "b": 56},
+        xaxis=_axis(f"scale points: 0 = {_short(issue['low_label'])}; 100 = {_short(issue['high_label'])}", range=[-2, 102], automargin=True,
+                    title={"text": f"scale points: 0 = {_short(issue['low_label'])}; 100 = {_short(issue['high_label'])}", "font": {"size": 12}}),
+        yaxis=_axis("model / actors", type="category", categoryorder="array", categoryarray=["actors", *reversed(rows)], gridcolor="#f3f3f3",
+                    automargin=True, title={"text": "model / actors", "font": {"size": 12}, "standoff": 8}),
         shapes=[{"type": "line", "xref": "x", "yref": "paper", "x0": issue["status_quo"], "x1": issue["status_quo"], "y0": 0, "y1": 1,
                  "line": {"color": "#666", "dash": "dash", "width": 1.5}}],
         annotations=[{"x": issue["status_quo"], "y": 1.0, "xref": "x", "yref": "paper", "text": "status quo", "showarrow": False,

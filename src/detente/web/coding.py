@@ -71,7 +71,7 @@ def code_article(ws: "Workspace", text: str, *, is_html: bool, when: date | None
     if not text.strip():
         raise InputError("there is no text to code", field="text", hint="paste the article's text, or upload a .txt or .html file")
     doc_id = f"web-{hashlib.sha1(text.encode('utf-8')).hexdigest()[:12]}"
-    events = ws.coder().code_text(text, doc_id=doc_id, date=when, url=url, file=label)
+    events = ws.code_text(text, doc_id=doc_id, date=when, url=url, file=label)
     rows = []
     for k, e in enumerate(events):
         record = plain(e.to_record())

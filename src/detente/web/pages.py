@@ -6,6 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, File, Form, Path, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse
+from starlette.concurrency import run_in_threadpool
 
 from detente.web import charts
 from detente.web.api import EVENT_ID, WS, forecast_args, read_article
@@ -127,6 +128,6 @@ async def code_submit(
     body, is_html, label = await read_article(text, file)
     if store and not ws.writable:
         ws.store_events([], label=label)  # the read-only error, before any coding
-    doc = code_article(ws, body, is_html=is_html, when=parse_day(text_param(date, "date"), "date"), label=label)
-    stored = ws.store_events(doc["events_objects"], label=f"web:{doc['doc_id']}") if store else None
+    doc = await run_in_threadpool(code_article, ws, body, is_html=is_html, when=parse_day(text_param(date, "date"), "date"), label=label)
+    stored = await run_in_threadpool(ws.store_events, doc["events_objects"], label=f"web:{doc['doc_id']}") if store else None
     return render(request, "code.html", "/code", doc=doc, can_store=ws.writable, text=doc["text"], date=date or "", stored=stored)

@@ -74,9 +74,12 @@ def parse_day(value: str | None, field_name: str) -> date | None:
         return None
     text = value.strip()
     try:
-        return date.fromisoformat(text if len(text) != 7 else f"{text}-01")
+        day = date.fromisoformat(text if len(text) != 7 else f"{text}-01")
     except ValueError:
         raise InputError(f"'{value}' is not a date", field=field_name, hint="write YYYY-MM-DD, e.g. 2025-02-18") from None
+    if len(text) == 7 and field_name == "until":  # "until 2025-05" means to the end of May
+        day = (pd.Timestamp(day) + pd.offsets.MonthEnd(0)).date()
+    return day
 
 
 def parse_dyad(text: str, field_name: str = "dyad") -> tuple[str, str]:
@@ -145,6 +148,7 @@ class Workspace:
     _lock: threading.RLock = field(init=False, default_factory=threading.RLock)
     _forecasts: OrderedDict = field(init=False, default_factory=OrderedDict)
     _coder: Any = field(init=False, default=None)
+    _coder_lock: threading.Lock = field(init=False, default_factory=threading.Lock)
 
     def __post_init__(self) -> None:
         from detente.bargaining.study import check_params
@@ -447,12 +451,18 @@ class Workspace:
     # ------------------------------------------------------------------ text coding
     def coder(self) -> Any:
         """The text coder, loaded on first use (spaCy: the `nlp` extra)."""
-        with self._lock:
+        with self._coder_lock:
             if self._coder is None:
                 from detente.coding.pipeline import Coder
 
                 self._coder = Coder()
             return self._coder
+
+    def code_text(self, text: str, **kwargs: Any) -> list[Any]:
+        """Code one text with the shared coder, one request at a time (a spaCy pipeline is not shared across threads)."""
+        coder = self.coder()
+        with self._coder_lock:
+            return coder.code_text(text, **kwargs)
 
     def store_events(self, events: Sequence[Any], *, label: str) -> dict[str, Any]:
         """Store coded events in the user's store: the only write, in one transaction."""

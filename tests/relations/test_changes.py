@@ -72,11 +72,18 @@ def test_silence_is_not_neutral(make_events) -> None:  # noqa: ANN001
 
 
 def test_builtin_timeline_may_against_january_to_april() -> None:
-    table = dyad_changes(timeline_frame(), all_dyads(["USA", "RUS", "UKR", "EUR", "CHN"]), freq="month", recent=1, baseline=4)
-    assert len(table) == 10 * 2
-    top = table.iloc[0]
-    assert (top.dyad, top.measure, top.recent, top.baseline) == ("USA-RUS", "events", 4.0, 1.25)
-    assert table.attrs["end"] == "2025-05-31"
+    from detente.relations.series import series_wide
+
+    events = timeline_frame()
+    table = dyad_changes(events, all_dyads(["USA", "RUS", "UKR", "EUR", "CHN"]), freq="month", recent=1, baseline=4)
+    assert len(table) == 10 * 2 and table.attrs["end"] == "2025-05-31"
+    # each row is the dyad's own series: May against the mean of January to April
+    wide = series_wide(events, "USA", "RUS", freq="month", start="2025-01-01", end="2025-05-31")
+    row = table[(table.dyad == "USA-RUS") & (table.measure == "events")].iloc[0]
+    assert row.recent == wide.loc["2025-05-01", "events"]
+    assert row.baseline == pytest.approx(wide.loc["2025-01-01":"2025-04-01", "events"].mean())
+    scores = table["score"].abs().dropna().tolist()
+    assert scores == sorted(scores, reverse=True)
 
 
 def test_names_as_people_type_them(weekly: pd.DataFrame) -> None:

@@ -82,6 +82,7 @@ def test_report_cli_writes_the_file(tmp_path: Path) -> None:
     assert doc["out"] == str(out) and doc["bytes"] == out.stat().st_size
     page = out.read_text(encoding="utf-8")
     assert "built-in timeline of us-russia-2025" in page and "us-withdraws-support" not in page
+    assert doc["input_hash"] in page.split("</header>")[0]
     assert out.stat().st_mode & 0o777 != 0o600
     assert sorted(p.name for p in tmp_path.iterdir()) == ["r.html"]
 

@@ -43,7 +43,7 @@ def charts_drawn(page: Any, expected: int) -> None:
     [
         ("/", "overview", 2, "#changes tbody tr"),
         ("/events", "events", 1, "#events-table tbody tr"),
-        ("/relations?dyad=USA-RUS&dyad=USA-UKR", "relations", 1, "ul.drivers li"),
+        ("/relations?dyad=USA-RUS&dyad=USA-UKR&freq=quarter", "relations", 1, "ul.drivers li"),
         ("/triangle", "triangle", 2, "#triangle-shape"),
         ("/forecast", "forecast", 7, "#plans tbody tr"),
         ("/code", "code", 0, "#code-form"),

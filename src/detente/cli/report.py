@@ -30,7 +30,7 @@ def report_command(
     param: list[str] = typer.Option(None, "--param", "-p", help=PARAM_HELP),
     freq: str = typer.Option("quarter", "--freq", help="Period length of the relations and triangle charts: month, quarter or year."),
     force: bool = typer.Option(False, "--force", help="Replace --out if it exists already."),
-    json_out: bool = typer.Option(False, "--json", help="Print what was written (path, size, provenance) as JSON."),
+    json_out: bool = typer.Option(False, "--json", help="Print what was written (path, size, case, data, seed, draws, input hash) as JSON."),
 ) -> None:
     """Write the whole analysis of a case (forecast, variants, plans, relations, triangle) as one self-contained HTML file.
 
@@ -81,7 +81,7 @@ def report_command(
         if status is not None:
             status.stop()
     if json_out:
-        print_json({"out": str(path), "bytes": path.stat().st_size, "case": scenario.name, "data": source.description, "seed": seed, "draws": draws})
+        print_json({"out": str(path), "bytes": path.stat().st_size, "case": scenario.name, "data": source.description, "seed": seed, "draws": draws, "input_hash": scenario.input_hash()})
         return
     err_console.print(f"report written to {path} ({path.stat().st_size / 1e6:.1f} MB; opens offline in any browser)", highlight=False)
 

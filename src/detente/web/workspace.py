@@ -8,11 +8,13 @@ from :mod:`detente.relations` (series, shifts, triangle, change table),
 
 Event data
 ----------
-With ``db`` the user's DuckDB event store is read through
-:class:`~detente.events.store.EventStore`, opened **read-only** for every query and
-writable only for the moment the user stores coded events. Without it, the built-in
-timeline of the case ``us-russia-2025`` is copied at start-up into a private store in a
-temporary directory, so both sources are queried the same way (filters in SQL); that
+The events come from where every relations command reads them
+(:func:`detente.relations.sources.choose_source`): ``db`` if given, else
+``$DETENTE_DB``, else ``./detente.duckdb``, else the built-in timeline of
+``us-russia-2025``. A store is read through :class:`~detente.events.store.EventStore`,
+opened **read-only** for every query and writable only for the moment the user stores
+coded events. A built-in timeline is copied at start-up into a private store in a
+temporary directory, so both kinds are queried the same way (filters in SQL); that
 private store is read-only to requests and coded events cannot be stored into it.
 
 Forecasts are cached per (variant, what-if settings, draws, seed, models), so switching
@@ -84,24 +86,20 @@ def parse_day(value: str | None, field_name: str) -> date | None:
 
 def parse_dyad(text: str, field_name: str = "dyad") -> tuple[str, str]:
     """``USA-RUS`` (or ``USA,RUS``; names as people type them) -> two registry codes."""
-    from detente.relations.series import resolve_actor
+    from detente.actors import lookup
 
     sep = "," if "," in text else "-"
     parts = [p.strip() for p in text.split(sep)]
     if len(parts) != 2 or not all(parts):
         raise InputError(f"cannot read dyad '{text}'", field=field_name, hint="write two actors joined by '-', e.g. USA-RUS")
-    return resolve_actor(parts[0]), resolve_actor(parts[1])
+    return lookup(parts[0], field=field_name), lookup(parts[1], field=field_name)
 
 
 def check_actor(text: str, field_name: str = "actor") -> str:
     """A registry code for a code or name; the error names the field."""
-    from detente.errors import UnknownActorError
-    from detente.relations.series import resolve_actor
+    from detente.actors import lookup
 
-    try:
-        return resolve_actor(text)
-    except UnknownActorError as exc:
-        raise UnknownActorError(exc.message, field=field_name, hint=exc.hint) from None
+    return lookup(text, field=field_name)
 
 
 @dataclass
@@ -143,6 +141,7 @@ class Workspace:
     models: tuple[str, ...] | None = None
     draws: int = 1000
     scenario: Any = field(init=False)
+    source: Any = field(init=False)
     _store_path: Path = field(init=False)
     _tmp: Any = field(init=False, default=None)
     _lock: threading.RLock = field(init=False, default_factory=threading.RLock)
@@ -160,23 +159,23 @@ class Workspace:
         if isinstance(self.draws, bool) or not isinstance(self.draws, int) or not 100 <= self.draws <= 10_000:
             raise InputError(f"draws must be a whole number from 100 to 10000, got {self.draws!r}", field="--draws", hint="e.g. --draws 1000")
         self.scenario = resolve_case(self.case)
-        if self.db is not None:
-            path = Path(self.db)
-            if not path.is_file():
-                raise StoreError(f"no event store at {path}", hint=f"import events first: detente events import KIND FILE --db {path}")
-            from detente.events.store import EventStore
+        from detente.events.store import EventStore
+        from detente.relations.sources import choose_source
 
-            with EventStore(path, read_only=True):
+        if self.db is not None and not Path(self.db).is_file():
+            raise StoreError(f"no event store at {self.db}", hint=f"import events first: detente events import KIND FILE --db {self.db}")
+        self.source = choose_source(self.db)
+        if self.source.kind == "store":
+            with EventStore(self.source.path, read_only=True):
                 pass  # fail now, with the store's own message, if it is not a store
-            self._store_path = path
+            self._store_path = Path(self.source.path)  # type: ignore[arg-type]
         else:
             from detente.cases.timeline import load_timeline
-            from detente.events.store import EventStore
 
             self._tmp = tempfile.TemporaryDirectory(prefix="detente-serve-")
             self._store_path = Path(self._tmp.name) / "timeline.duckdb"
             with EventStore(self._store_path) as store:
-                store.ingest(load_timeline(BUILTIN_CASE), file=f"case:{BUILTIN_CASE}", kind="timeline")
+                store.ingest(load_timeline(self.source.case or BUILTIN_CASE), file=f"case:{self.source.case}", kind="timeline")
 
     def close(self) -> None:
         if self._tmp is not None:
@@ -187,22 +186,23 @@ class Workspace:
     @property
     def writable(self) -> bool:
         """Whether coded events can be stored (only into the user's own store)."""
-        return self.db is not None
+        return self.source.kind == "store"
 
     def data_source(self) -> dict[str, Any]:
-        """Where the events come from, for every page's caption and the JSON."""
-        if self.db is None:
+        """Where the events come from and why (the source rule's reason), for every page's caption and the JSON."""
+        if self.source.kind != "store":
             from detente.cases.timeline import load_timeline_document
 
-            doc = load_timeline_document(BUILTIN_CASE)
+            case = self.source.case or BUILTIN_CASE
+            doc = load_timeline_document(case)
             cites = "; ".join(s.short() for s in doc.sources.values())
             return {
-                "kind": "builtin",
-                "description": f"built-in timeline of {BUILTIN_CASE}: {len(doc.events)} events hand-coded from {len(doc.sources)} articles ({cites})",
+                "kind": "builtin", "reason": self.source.reason,
+                "description": f"built-in timeline of {case}: {len(doc.events)} events hand-coded from {len(doc.sources)} articles ({cites})",
                 "path": None,
                 "sources": {k: {"citation": s.citation(), "file": s.file, "title": s.title, "outlet": s.outlet, "date": s.date} for k, s in doc.sources.items()},
             }
-        return {"kind": "db", "description": f"event store {Path(self.db).name}", "path": str(self.db), "sources": {}}
+        return {"kind": "db", "reason": self.source.reason, "description": self.source.label(), "path": str(self.source.path), "sources": {}}
 
     def query_events(
         self,
@@ -312,7 +312,7 @@ class Workspace:
                 f"SELECT * FROM ({'SELECT ' + _columns(store) + ' FROM events'}) WHERE event_id = ?", [event_id]
             ).df()
         if frame.empty:
-            raise InputError(f"no event '{event_id}' in the {'store' if self.db else 'built-in timeline'}", field="event_id", hint="follow an event from the events page")
+            raise InputError(f"no event '{event_id}' in the {'store' if self.writable else 'built-in timeline'}", field="event_id", hint="follow an event from the events page")
         row = records(frame)[0]
         row["quad_label"] = QUAD_LABELS.get(row.get("quad"), "")
         try:

@@ -122,6 +122,7 @@ def test_ad_hoc_plan_says_what_it_assumes() -> None:
     (note,) = [n for n in s.notes if "ad-hoc" in n]
     assert "ceasefire=" in note and "status quo" in note and "territory" not in note
     assert len(s.plans) == len(case.plans) + 1
+    assert not s.changed and s.base_forecast is None  # an extra plan is not a change to the case
     with pytest.raises(InputError, match="no issue 'natoo'"):
         run_study("us-russia-2025", extra_plans={"x": {"natoo": 1}}, **FAST)
     with pytest.raises(InputError, match="not a number"):

@@ -74,7 +74,9 @@ def test_same_seed_same_file(small_report: Path, tmp_path: Path) -> None:
     assert again.read_bytes() == small_report.read_bytes()
 
 
-def test_report_cli_writes_the_file(tmp_path: Path) -> None:
+def test_report_cli_writes_the_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("DETENTE_DB", raising=False)
+    monkeypatch.chdir(tmp_path)
     out = tmp_path / "r.html"
     result = runner.invoke(app, ["report", "--out", str(out), "--model", "compromise", "--draws", "50", "--variant", "us-adds-sanctions", "--freq", "year", "--json"])
     assert result.exit_code == 0, result.output
@@ -97,16 +99,39 @@ def test_report_cli_writes_the_file(tmp_path: Path) -> None:
         (["--out", "r.html", "--param", "expected_utility.q=abc"], "--param expected_utility.q"),
         (["--out", "r.html", "--no-variants", "--variant", "us-adds-sanctions"], "--no-variants"),
         (["--out", "nowhere/r.html"], "directory does not exist"),
+        (["--out", "r.html", "--db", "notes.tsv"], "--db notes.tsv"),
     ],
 )
 def test_report_bad_flags_fail_before_work(args: list[str], expected: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
+    if "notes.tsv" in args:
+        (tmp_path / "notes.tsv").write_text("a\tb\n", encoding="utf-8")
     monkeypatch.setattr("detente.report.html.write_report", lambda *a, **k: pytest.fail("the report was built"))
     result = runner.invoke(app, ["report", *args])
     lines = [ln for ln in result.output.splitlines() if ln.strip()]
     assert result.exit_code == 2 and len(lines) == 1, result.output
     assert expected in lines[0] and "fix:" in lines[0]
-    assert list(tmp_path.iterdir()) == []
+    assert [p.name for p in tmp_path.iterdir()] == (["notes.tsv"] if "notes.tsv" in args else [])
+
+
+def test_report_reads_the_users_event_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from datetime import date
+
+    from detente.events.schema import Event
+    from detente.events.store import EventStore
+
+    db = tmp_path / "ev.duckdb"
+    with EventStore(db) as store:
+        store.ingest([Event(date(2025, 2, 12), "USAGOV", "RUSGOV", "041", "04", 1, 1.0, "t", "d1")], file="t")
+    out = tmp_path / "r.html"
+    for args in (["--db", str(db)], []):
+        if not args:
+            monkeypatch.setenv("DETENTE_DB", str(db))  # the same rule as `detente relations`
+            out.unlink()
+        result = runner.invoke(app, ["report", "--out", str(out), "--model", "compromise", "--draws", "20", "--no-variants", *args])
+        assert result.exit_code == 0, result.output
+        header = out.read_text(encoding="utf-8").split("</header>")[0]
+        assert f"event store {db}" in header and "1 events" in header
 
 
 def test_existing_report_needs_force(tmp_path: Path) -> None:
@@ -156,3 +181,17 @@ def test_every_chart_renders_in_a_browser_without_network(small_report: Path) ->
     assert [d[0] for d in drawn] == CHARTS
     for cid, laid_out, svgs, traces in drawn:
         assert laid_out and svgs >= 1 and traces >= 1, cid
+
+
+def test_text_from_the_case_cannot_break_out_of_the_page(tmp_path: Path) -> None:
+    from detente.bargaining.scenario import parse_scenario
+    from detente.report.html import write_report
+
+    toy = (Path(__file__).resolve().parents[1] / "bargaining" / "scenario_toy.yaml").read_text(encoding="utf-8")
+    evil = "</script><script>alert(1)</script>"
+    toy = re.sub(r"^title:.*$", f'title: "Toy {evil}"', toy, count=1, flags=re.M)
+    toy = re.sub(r"^(\s+)name: (.*)$", lambda m: f'{m.group(1)}name: "{m.group(2)} {evil}"', toy, count=1, flags=re.M)
+    case = parse_scenario(toy, origin="toy.yaml")
+    assert evil in case.title and any(evil in i.name for i in case.issues)
+    page = write_report(tmp_path / "toy.html", case, models=["compromise"], draws=20).read_text(encoding="utf-8")
+    assert "<script>alert(1)" not in page

@@ -508,6 +508,7 @@ def run_study(
     changed = base.with_variant(variant)
     parsed = [s if isinstance(s, Setting) else parse_setting(changed, s, flag="settings") for s in settings or []]
     changed = apply_settings(changed, parsed)
+    is_changed = changed is not base
     notes: list[str] = []
     adhoc: dict[str, Plan] = {}
     for name, values in (extra_plans or {}).items():
@@ -517,7 +518,7 @@ def run_study(
             notes.append(f"plan '{name}': issues not given keep their status quo: " + ", ".join(f"{i}={v:g}" for i, v in assumed.items()))
     if adhoc:
         base = dataclasses.replace(base, plans={**base.plans, **adhoc})
-        changed = dataclasses.replace(changed, plans={**changed.plans, **adhoc})
+        changed = dataclasses.replace(changed, plans={**changed.plans, **adhoc}) if is_changed else base
     wanted: list[str] | None
     if plans is True:
         wanted = list(changed.plans) or None
@@ -529,7 +530,6 @@ def run_study(
             if name not in changed.plans:
                 close = difflib.get_close_matches(name, list(changed.plans), n=1)
                 raise InputError(f"unknown plan '{name}'", path=changed.origin, field="plans", hint=(f"did you mean '{close[0]}'? " if close else "") + f"plans: {', '.join(changed.plans) or '(none)'}")
-    is_changed = changed is not base
 
     def forecast(s: Scenario, names: Sequence[str] | None, label: str) -> Forecast:
         if on_run is not None:
@@ -541,6 +541,7 @@ def run_study(
 
     if reuse is not None and same_run(reuse, base, draws=draws, seed=seed, models=model_list, params=params):
         base_fc = reuse
+        notes.extend(f"model '{model}' failed and is left out: {reason}" for model, reason in reuse.failures.items())
     else:
         base_fc = forecast(base, model_list, "base case" if is_changed else "forecast")
     fc = forecast(changed, base_fc.models, f"variant {changed.variant}") if is_changed else base_fc

@@ -21,7 +21,8 @@ FREQS = ("month", "quarter", "year")
 def report_command(
     out: str = typer.Option(..., "--out", "-o", help="The HTML file to write (.html)."),
     case: str = typer.Option(None, "--case", "-c", help=CASE_HELP),
-    db: Path = typer.Option(None, "--db", help="DuckDB event store for the relations section (default: the built-in us-russia-2025 timeline)."),
+    db: Path = typer.Option(None, "--db", help="DuckDB event store for the relations section. Default: $DETENTE_DB, else ./detente.duckdb, else the built-in us-russia-2025 timeline."),
+    timeline: Path = typer.Option(None, "--timeline", help="Your own timeline YAML for the relations section, instead of a store."),
     variant: list[str] = typer.Option(None, "--variant", "-v", help="Variant to show (repeatable). Default: every variant of the case."),
     no_variants: bool = typer.Option(False, "--no-variants", help="Show no variants."),
     model: list[str] = typer.Option(None, "--model", "-m", help=MODEL_HELP),
@@ -64,10 +65,10 @@ def report_command(
     names = [] if no_variants else (list(dict.fromkeys(variant)) if variant else None)
     for name in names or []:
         scenario.with_variant(name)  # unknown names fail here, naming the choices
-    from detente.cli.relations import load_events
+    from detente.relations.sources import event_source
 
     dyads = list(itertools.combinations(scenario.actor_codes, 2))
-    source = load_events(db, None, None, dyads)
+    source = event_source(db=db, timeline=timeline, dyads=dyads)
     relations = Relations(source.events, source.description.removeprefix("data: "), freq=freq)
     status = err_console.status("building the report", spinner="dots") if err_console.is_terminal else None
     if status is not None:

@@ -103,7 +103,7 @@ def relations_figure(doc: dict[str, Any]) -> str:
     periods = [r["period"] for r in first["series"]]
     for key, label, colour in QUAD_SERIES:
         fig.add_trace(go.Bar(x=periods, y=[r[key] for r in first["series"]], name=label, marker={"color": colour},
-                             legendgroup="quad", hovertemplate=f"{label}: %{{y}}<extra>{first['dyad']}</extra>"), row=2, col=1)
+                             hovertemplate=f"{label}: %{{y}}<extra>{first['dyad']}</extra>"), row=2, col=1)
     fig.update_layout(**_layout(barmode="stack", height=560, margin={"l": 70, "r": 20, "t": 70, "b": 55},
                                 legend={"orientation": "h", "y": 1.02, "x": 0, "yanchor": "bottom"},
                                 title={"text": f"{MEASURE_AXIS.get(measure, measure)} by {freq}; below, {first['dyad']} events by quad class", "font": {"size": 14}, "y": 0.99}))

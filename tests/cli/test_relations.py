@@ -216,15 +216,20 @@ def test_an_existing_plot_is_kept_without_force(tmp_path: Path) -> None:
 
 # ---------------------------------------------------------------- every event behind a turn
 def test_events_all_lists_every_event_behind_a_turn() -> None:
-    few = json.loads(run("shifts", "USA", "RUS", "--events", "1", "--json").output)
-    every = json.loads(run("shifts", "USA", "RUS", "--events", "all", "--json").output)
-    assert [len(s["drivers"]) for s in few["shifts"]] == [1]
+    from detente.events.modality import ASSERTED_MODALITIES
+
+    args = ("shifts", "USA", "Ukraine", "--measure", "events")
+    few = json.loads(run(*args, "--events", "1", "--json").output)
+    every = json.loads(run(*args, "--events", "all", "--json").output)
+    assert few["shifts"] and [len(s["drivers"]) for s in few["shifts"]] == [1] * len(few["shifts"])
     turn = every["shifts"][0]
     month = turn["date"][:7]
-    events = json.loads(run("events", "list", "--dyad", "USA", "RUS", "--since", month, "--until", month, "--json").output)
-    assert len(turn["drivers"]) == len(events) > 3
-    table = run("relations", "USA", "RUS", "--events", "all")
-    assert table.output.count(f"{month}\t{month}-") == len(events)
+    listed = json.loads(run("events", "list", "--dyad", "USA", "UKR", "--since", month, "--until", month, "--json").output)
+    asserted = [e for e in listed if not e["negated"] and e["modality"] in ASSERTED_MODALITIES]
+    assert sorted(d["event_id"] for d in turn["drivers"]) == sorted(e["event_id"] for e in asserted)
+    assert len(asserted) > 3  # more than the default three
+    table = run(*args, "--events", "all")
+    assert table.output.count(f"\n{month}\t{month}-") == len(asserted)
 
 
 def test_triangle_says_who_is_isolated() -> None:

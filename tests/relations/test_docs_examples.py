@@ -18,3 +18,4 @@ def test_page_examples(page: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Pat
         str(DOCS / page), module_relative=False, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE, verbose=False
     )
     assert result.attempted > 0 and result.failed == 0, f"{result.failed} of {result.attempted} examples in {page} failed"
+

@@ -21,8 +21,7 @@ FREQS = ("month", "quarter", "year")
 def report_command(
     out: str = typer.Option(..., "--out", "-o", help="The HTML file to write (.html)."),
     case: str = typer.Option(None, "--case", "-c", help=CASE_HELP),
-    db: Path = typer.Option(None, "--db", help="DuckDB event store for the relations section. Default: $DETENTE_DB, else ./detente.duckdb, else the built-in us-russia-2025 timeline."),
-    timeline: Path = typer.Option(None, "--timeline", help="Your own timeline YAML for the relations section, instead of a store."),
+    db: Path = typer.Option(None, "--db", help="DuckDB event store for the relations section (default: $DETENTE_DB, else ./detente.duckdb if present, else the built-in us-russia-2025 timeline)."),
     variant: list[str] = typer.Option(None, "--variant", "-v", help="Variant to show (repeatable). Default: every variant of the case."),
     no_variants: bool = typer.Option(False, "--no-variants", help="Show no variants."),
     model: list[str] = typer.Option(None, "--model", "-m", help=MODEL_HELP),
@@ -57,6 +56,9 @@ def report_command(
     params = parse_params(param)
     models = list(dict.fromkeys(model)) if model else None
     check_params(params, models, flag="--param")
+    from detente.relations.sources import choose_source
+
+    choice = choose_source(db)  # --db, else $DETENTE_DB, else ./detente.duckdb, else the built-in timeline
     from detente.optional import require
 
     require("plotly", extra="web", purpose="detente report (Plotly charts)")
@@ -65,10 +67,12 @@ def report_command(
     names = [] if no_variants else (list(dict.fromkeys(variant)) if variant else None)
     for name in names or []:
         scenario.with_variant(name)  # unknown names fail here, naming the choices
-    from detente.relations.sources import event_source
+    from detente.actors import get_registry
+    from detente.relations.sources import load_events
 
-    dyads = list(itertools.combinations(scenario.actor_codes, 2))
-    source = event_source(db=db, timeline=timeline, dyads=dyads)
+    registry = get_registry()  # actors outside the registry (custom: true) have no events in a store
+    dyads = list(itertools.combinations([c for c in scenario.actor_codes if registry.is_code(c)], 2))
+    source = load_events(choice, dyads=dyads)
     relations = Relations(source.events, source.description.removeprefix("data: "), freq=freq)
     status = err_console.status("building the report", spinner="dots") if err_console.is_terminal else None
     if status is not None:

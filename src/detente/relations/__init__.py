@@ -7,7 +7,7 @@ plain dataclasses.
 >>> from detente.cases.timeline import timeline_frame
 >>> from detente.relations import dyad_shifts, triangle_series
 >>> events = timeline_frame("us-russia-2025")
->>> [s.direction for s in dyad_shifts(events, "USA", "RUS")]
+>>> [s.direction for s in dyad_shifts(events, "USA", "RUS", penalty=20)]
 ['warming']
 """
 

@@ -324,7 +324,7 @@ def dyad_series(
     >>> from detente.cases.timeline import timeline_frame
     >>> s = dyad_series(timeline_frame(), "USA", "RUS", freq="month", start="2025-01-01", end="2025-05-31")
     >>> s[(s.measure == "events")].set_index("period")["value"].astype(int).tolist()
-    [1, 4, 0, 0, 4]
+    [1, 4, 0, 0, 3]
     """
     kwargs = dict(freq=freq, directed=directed, start=start, end=end, coarse=coarse, include_unasserted=include_unasserted)
     raw = series_wide(events, a, b, **kwargs)  # type: ignore[arg-type]

@@ -261,7 +261,7 @@ def dyad_shifts(
     Examples
     --------
     >>> from detente.cases.timeline import timeline_frame
-    >>> [ (s.date.date().isoformat(), s.direction) for s in dyad_shifts(timeline_frame(), "USA", "RUS")]
+    >>> [(s.date.date().isoformat(), s.direction) for s in dyad_shifts(timeline_frame(), "USA", "RUS", penalty=20)]
     [('2025-02-01', 'warming')]
     """
     if measure not in MEASURES:

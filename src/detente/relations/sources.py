@@ -169,31 +169,41 @@ def parse_bound(value: str | date | None, *, end: bool, flag: str) -> pd.Timesta
 
 
 def read_timeline(path: str | Path) -> Any:
-    """A user's timeline YAML, validated as the built-in ones are; errors name the file and line."""
-    from detente.cases.timeline import parse_timeline
+    """A user's timeline YAML, validated as the built-in ones are; errors name the file and line.
+
+    :func:`detente.cases.timeline.load_timeline_file` reads and validates it; this adds
+    the line of the field at fault, and checks that every actor code is a registry code.
+    """
+    from detente.cases.timeline import load_timeline_file
 
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", field=f"--timeline {path}", hint="check the path") from None
-    except UnicodeDecodeError:
-        raise InputError("not UTF-8 text", field=f"--timeline {path}", hint="save the timeline as UTF-8") from None
-    try:
-        document = parse_timeline(text, path=str(path))
+        document = load_timeline_file(path)
     except InputError as exc:
-        if exc.line is not None or not exc.field:
-            raise
-        line = _line_of(text, exc.field)
-        if line is None:
-            raise
-        prefix = f"{path}: {exc.field}: "
-        message = exc.message[len(prefix):] if exc.message.startswith(prefix) else exc.message
-        raise type(exc)(message, path=path, line=line, field=exc.field, hint=exc.hint) from None
-    _check_codes(document.events, text, path)
+        raise _with_line(exc, path) from None
+    _check_codes(document.events, path)
     return document
 
 
-def _check_codes(events: Sequence[Any], text: str, path: str | Path) -> None:
+def _with_line(exc: InputError, path: str | Path) -> InputError:
+    """`exc` with the line of its field in the file, when the field is an ``events[i]...`` path and the line can be found."""
+    if exc.line is not None or not exc.field:
+        return exc
+    line = _line_of(_text(path), exc.field)
+    if line is None:
+        return exc
+    prefix = f"{path}: {exc.field}: "
+    message = exc.message[len(prefix):] if exc.message.startswith(prefix) else exc.message
+    return type(exc)(message, path=path, line=line, field=exc.field, hint=exc.hint)
+
+
+def _text(path: str | Path) -> str:
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ""
+
+
+def _check_codes(events: Sequence[Any], path: str | Path) -> None:
     """Every actor code is a registry code with known roles: `UKRAINE` is not `UKR` + `AINE`."""
     from detente.actors import get_registry
     from detente.errors import UnknownActorError
@@ -205,7 +215,7 @@ def _check_codes(events: Sequence[Any], text: str, path: str | Path) -> None:
             if not codes.is_code(code):
                 where = f"events[{index}].{side}"
                 raise UnknownActorError(
-                    f"'{code}' is not an actor code", path=path, line=_line_of(text, where), field=where,
+                    f"'{code}' is not an actor code", path=path, line=_line_of(_text(path), where), field=where,
                     hint="write a registry code with optional roles (USA, UKRGOV, RUSMIL, EUR ...); see docs/reference/actors.md",
                 )
 

@@ -25,6 +25,7 @@ ORDER = [
     "coding_plover",
     "coding_speed",
     "report_build",
+    "web_latency",
 ]
 
 HEADER = """# Benchmarks

@@ -42,6 +42,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "shifts": ("detente.cli.relations", "Change points in the A-B relation: dated, with levels before and after, size and the events behind each."),
     "triangle": ("detente.cli.relations", "Dittmer's strategic triangle per period: ménage à trois, romantic triangle (with its pivot), stable marriage or unit veto."),
     "code": ("detente.cli.code", "Code news text into events (who did what to whom, when), or train the classifier."),
+    "serve": ("detente.cli.serve", "Open the analyst's workspace: a local web app with the overview, events, relations, triangle, forecast and text coding."),
     "info": ("detente.cli.info", "Version, Python, and which optional components are installed (with the command to add each)."),
 }
 """The order here is the order in `detente --help`."""

@@ -59,6 +59,10 @@ MODEL_COLOURS: tuple[str, ...] = ("#332288", "#88CCEE", "#44AA99", "#117733", "#
 SIGN_COLOURS: dict[str, str] = {"+": "#009E73", "-": "#D55E00", "0": "#999999", "": "#DDDDDD"}
 """A relation's sign: cooperative (green), conflictual (vermilion), neutral and no data (greys)."""
 
+QUAD_COLOURS: dict[int, str] = {0: "#BBBBBB", 1: "#88CCEE", 2: "#44AA99", 3: "#CC6677", 4: "#882255"}
+"""CAMEO quad classes (0 statement, 1-2 verbal/material cooperation, 3-4 verbal/material conflict), Tol's muted hues:
+light for words, dark for deeds; no hue shared with an actor."""
+
 DIVERGING: tuple[tuple[float, str], ...] = ((0.0, "#B2182B"), (0.5, "#F7F7F7"), (1.0, "#2166AC"))
 """Red-white-blue scale for signed changes (ColorBrewer RdBu ends, colour-blind safe)."""
 
@@ -99,4 +103,4 @@ def model_colours(models: Sequence[str]) -> dict[str, str]:
     return {m: MODEL_COLOURS[k % len(MODEL_COLOURS)] for k, m in enumerate(models)}
 
 
-__all__ = ["DIVERGING", "FIXED", "MODEL_COLOURS", "NEUTRAL", "OKABE_ITO", "SIGN_COLOURS", "actor_colour", "actor_colours", "model_colours"]
+__all__ = ["DIVERGING", "FIXED", "MODEL_COLOURS", "NEUTRAL", "OKABE_ITO", "QUAD_COLOURS", "SIGN_COLOURS", "actor_colour", "actor_colours", "model_colours"]

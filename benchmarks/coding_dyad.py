@@ -162,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.path}: not found", file=sys.stderr)
         return 2
     from detente.coding import nlp as nlp_mod
-    from detente.coding.pipeline import Coder
+    from detente.coding import Coder
 
     sentences = read_sentences(args.path, args.limit)
     texts = [s.text for s in sentences]

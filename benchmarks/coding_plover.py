@@ -67,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     gold_h = [HARMONISE.get(g, g) for g in gold]
     n = len(records)
 
-    from detente.coding.pipeline import Coder
+    from detente.coding import Coder
 
     t0 = time.perf_counter()
     results = Coder().code_sentences(texts)

@@ -139,7 +139,7 @@ def main(argv: list[str] | None = None) -> int:
     coverage = None
     if not args.no_rules:
         try:
-            from detente.coding.pipeline import Coder
+            from detente.coding import Coder
         except ImportError as exc:  # pragma: no cover - pipeline not installed yet
             print(f"rule pipeline unavailable: {exc}")
         else:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from detente import ontology
-from detente.coding.pipeline import is_asserted
+from detente.coding import is_asserted
 
 pytestmark = pytest.mark.nlp
 

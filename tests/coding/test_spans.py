@@ -71,7 +71,7 @@ class _RecordingClassifier:
 
 
 def test_classifier_fallback_reuses_the_parse_and_reports_phrase_spans(coder):
-    from detente.coding.pipeline import Coder
+    from detente.coding import Coder
 
     clf = _RecordingClassifier()
     fallback = Coder(classifier=clf)

@@ -54,7 +54,7 @@ code_app = typer.Typer(
 
 
 def _event_record(event: Any) -> dict[str, Any]:
-    from detente.coding.pipeline import UNDATED
+    from detente.coding.assemble import UNDATED
 
     record = {"event_id": event.event_id}
     for name in JSONL_FIELDS:
@@ -121,7 +121,7 @@ def code_text(
     ),
 ) -> None:
     """Code news text into events."""
-    from detente.coding.pipeline import Coder, is_asserted
+    from detente.coding import Coder, is_asserted
     from detente.coding.reader import read_paths
 
     doc_date = _parse_cli_date(date_)
@@ -212,7 +212,7 @@ def _read_sentence_lines(path: Path) -> Iterator[str]:
 
 
 def _sentence_mode(path: Path, when: date | None, model: Optional[Path], use_classifier: bool) -> None:
-    from detente.coding.pipeline import Coder
+    from detente.coding import Coder
 
     lines = list(_read_sentence_lines(path))
     classifier: Any = None

@@ -7,7 +7,8 @@ from datetime import date
 
 import pytest
 
-from detente.coding.pipeline import SentenceResult, is_asserted
+from detente.coding import is_asserted
+from detente.coding.coder import SentenceResult
 from detente.coding.reader import Document
 from detente.events.schema import Event
 

@@ -113,7 +113,7 @@ def test_sentence_mode_uses_the_shipped_classifier_where_no_pattern_fires(tmp_pa
     path = tmp_path / "s.txt"
     path.write_text("Russia attacked Ukraine.\nRebel fighters took over the northern town after days of clashes.\n\n",
                     encoding="utf-8")
-    result = runner.invoke(app, ["code", "--sentences", str(path), "--date", "2025-02-18"])
+    result = runner.invoke(app, ["code", "--sentences", str(path), "--date", "2025-02-18", "--partial"])
     assert result.exit_code == 0, result.output
     first, second, blank = _jsonl(result.stdout)
     assert first["event"]["note"] != "classifier" and first["event"]["date"] == "2025-02-18"
@@ -200,7 +200,7 @@ def test_model_fills_in_where_no_pattern_fires(tmp_path):
     saved = model.save(tmp_path / "m.joblib")
     lines = tmp_path / "s.txt"
     lines.write_text("Gunmen surrounded the barracks of Ukraine.\n", encoding="utf-8")
-    result = runner.invoke(app, ["code", "--sentences", str(lines), "--model", str(saved)])
+    result = runner.invoke(app, ["code", "--sentences", str(lines), "--model", str(saved), "--partial"])
     assert result.exit_code == 0, result.output
     (record,) = _jsonl(result.stdout)
     assert record["event"] is not None and record["event"]["note"] == "classifier"

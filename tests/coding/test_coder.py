@@ -83,9 +83,11 @@ def test_code_sentences_alignment_and_spans(coder):
     assert sentences[3][slice(*last.target_span)] == "the Croatian government's request"
 
 
-def test_sentence_mode_keeps_unknown_actors(coder):
-    (result,) = coder.code_sentences(["The rebels attacked the convoy."])
-    assert result is not None and result.event.source == "---" and result.event.root == "19"
+def test_sentence_mode_keeps_unknown_actors_apart_as_partial(coder):
+    assert coder.code_sentences(["The rebels attacked the convoy."]) == [None]
+    (result,) = coder.code_sentences(["The rebels attacked the convoy."], partial=True)
+    assert result is not None and result.partial
+    assert result.event.source == "---" and result.event.root == "19"
 
 
 @pytest.mark.parametrize(

@@ -119,6 +119,10 @@ def code_text(
     all_events: bool = typer.Option(
         False, "--all", help="Also keep events marked possible, conditional, reported or question."
     ),
+    partial: bool = typer.Option(
+        False, "--partial",
+        help="In --sentences mode, also show partial events (source or target not an identified actor, '---').",
+    ),
 ) -> None:
     """Code news text into events."""
     from detente.coding import Coder, is_asserted
@@ -126,12 +130,16 @@ def code_text(
 
     doc_date = _parse_cli_date(date_)
     if sentences is not None:
-        _sentence_mode(sentences, doc_date, model, use_classifier)
+        _sentence_mode(sentences, doc_date, model, use_classifier, partial)
         return
+    if partial:
+        typer.echo("note: --partial applies to --sentences mode only; documents keep complete events", err=True)
     if not paths:
         raise InputError("no input given", hint="give a file, a directory or - for stdin (see detente code --help)")
     docs = read_paths(paths, default_date=doc_date)
     coder = Coder(classifier=str(model) if model else None)
+    if model is not None:
+        typer.echo("note: --model is used only in --sentences mode (documents are coded by the patterns)", err=True)
     show_progress = sys.stderr.isatty() and len(docs) > 1
     events: list[Any] = []
     per_doc: list[dict[str, Any]] = []
@@ -211,7 +219,16 @@ def _read_sentence_lines(path: Path) -> Iterator[str]:
         yield line.split("\t", 1)[0] if is_tsv or "\t" in line else line
 
 
-def _sentence_mode(path: Path, when: date | None, model: Optional[Path], use_classifier: bool) -> None:
+def _sentence_record(result: Any) -> dict[str, Any]:
+    return {
+        **_event_record(result.event),
+        "source_span": list(result.source_span) if result.source_span else None,
+        "target_span": list(result.target_span) if result.target_span else None,
+        "partial": result.partial,
+    }
+
+
+def _sentence_mode(path: Path, when: date | None, model: Optional[Path], use_classifier: bool, partial: bool) -> None:
     from detente.coding import Coder
 
     lines = list(_read_sentence_lines(path))
@@ -222,18 +239,34 @@ def _sentence_mode(path: Path, when: date | None, model: Optional[Path], use_cla
         from detente.coding.classifier import default_classifier
 
         classifier = default_classifier()
-    coder = Coder(classifier=classifier)
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # the CLI prints the coder's notes itself
+        coder = Coder(classifier=classifier)
+    for note in coder.notes:
+        typer.echo(f"note: {note}", err=True)
     out = sys.stdout
     batch = 512
+    hidden = 0
     for begin in range(0, len(lines), batch):
         chunk = lines[begin:begin + batch]
-        for offset, result in enumerate(coder.code_sentences(chunk, date=when)):
+        for offset, events in enumerate(coder.code_sentence_events(chunk, date=when, partial=True)):
+            shown = [r for r in events if partial or not r.partial]
+            hidden += int(bool(events) and not shown)
             record: dict[str, Any] = {"line": begin + offset + 1, "event": None}
-            if result is not None:
-                record["event"] = _event_record(result.event)
-                record["source_span"] = list(result.source_span) if result.source_span else None
-                record["target_span"] = list(result.target_span) if result.target_span else None
+            if shown:
+                first = _sentence_record(shown[0])
+                record["event"] = {k: v for k, v in first.items() if k not in ("source_span", "target_span")}
+                record["source_span"] = first["source_span"]
+                record["target_span"] = first["target_span"]
+            record["events"] = [_sentence_record(r) for r in shown]
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    if hidden:
+        typer.echo(
+            f"note: {hidden} sentence(s) gave only partial events (source or target not an identified actor); "
+            "--partial shows them", err=True,
+        )
 
 
 @code_app.command("train", help="Train the sentence classifier on a labelled TSV (sentence<TAB>label) and save it.")

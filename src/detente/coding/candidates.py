@@ -278,23 +278,28 @@ def meeting_place(cand: Candidate, verb: Token, offset: int, ctx: Context) -> bo
     return False
 
 
-def best(cands: list[Candidate]) -> Candidate | None:
-    """The candidate that best stands for the sentence (sentence mode reports one event)."""
-    if not cands:
-        return None
+def score(c: Candidate) -> float:
+    """How well a candidate stands for its sentence (weights in :mod:`detente.coding.lexicon`)."""
+    value = c.confidence
+    value += L.RANK_HAS_SOURCE if c.source_actor is not None else 0.0
+    value += L.RANK_PARSED_TARGET if c.target_actor is not None and not c.target_actor.fallback else 0.0
+    value += L.RANK_HAS_TARGET if c.target_actor is not None else 0.0
+    value += L.RANK_MAIN_CLAUSE if c.main else 0.0
+    value -= L.RANK_SUBORDINATE if c.verb.dep_ in ("relcl", "acl") else 0.0
+    value -= L.RANK_STATEMENT if c.code == L.STATEMENT else 0.0
+    value -= L.RANK_REVERSED if c.reverse else 0.0
+    return value
+
+
+def ranked(cands: list[Candidate]) -> list[Candidate]:
+    """Candidates best first; a bare statement (010) only when nothing more specific is coded."""
     contentful = [c for c in cands if c.code != L.STATEMENT]
     if contentful:
         cands = contentful
+    return sorted(cands, key=score, reverse=True)
 
-    def score(c: Candidate) -> float:
-        value = c.confidence
-        value += L.RANK_HAS_SOURCE if c.source_actor is not None else 0.0
-        value += L.RANK_PARSED_TARGET if c.target_actor is not None and not c.target_actor.fallback else 0.0
-        value += L.RANK_HAS_TARGET if c.target_actor is not None else 0.0
-        value += L.RANK_MAIN_CLAUSE if c.main else 0.0
-        value -= L.RANK_SUBORDINATE if c.verb.dep_ in ("relcl", "acl") else 0.0
-        value -= L.RANK_STATEMENT if c.code == L.STATEMENT else 0.0
-        value -= L.RANK_REVERSED if c.reverse else 0.0
-        return value
 
-    return max(cands, key=score)
+def best(cands: list[Candidate]) -> Candidate | None:
+    """The candidate that best stands for the sentence."""
+    order = ranked(cands)
+    return order[0] if order else None

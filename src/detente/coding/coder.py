@@ -15,6 +15,7 @@ the spaCy parse (:mod:`detente.coding.nlp`), candidates
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -23,10 +24,10 @@ from typing import TYPE_CHECKING, Any
 from detente.coding import nlp as nlp_mod
 from detente.coding import spans, syntax
 from detente.coding.arguments import argument, remember
-from detente.coding.assemble import UNDATED, event_of, make_event
-from detente.coding.candidates import best, candidates
+from detente.coding.assemble import UNDATED, UNKNOWN_ACTOR, event_of, make_event
+from detente.coding.candidates import Candidate, candidates, ranked
 from detente.coding.context import Context, actor_of_mention
-from detente.coding.lexicon import CONF_CLASSIFIER
+from detente.coding.lexicon import CLASSIFIER_MIN_PROB, CONF_CLASSIFIER
 from detente.coding.reader import Document
 from detente.coding.segment import split_sentences
 from detente.coding.tone import document_tone, sentence_tone
@@ -38,11 +39,12 @@ if TYPE_CHECKING:  # pragma: no cover
 
 @dataclass(frozen=True)
 class SentenceResult:
-    """The best event of one sentence, with the character spans (within the sentence) of its actors."""
+    """One event of a sentence, with the character spans (within the sentence) of its two sides."""
 
     event: Event
     source_span: tuple[int, int] | None
     target_span: tuple[int, int] | None
+    partial: bool = False  # a side is not an identified actor ("---")
 
 
 @dataclass
@@ -104,6 +106,17 @@ class Coder:
         self.batch_size = batch_size
         self.n_process = max(1, int(n_process))
         self.classifier = load_classifier(classifier)
+        self.min_probability = CLASSIFIER_MIN_PROB
+        self.notes: list[str] = []
+        """Settings that do not take effect, for the caller to show (the CLI prints them)."""
+        self.classifier_gives_roots = self.classifier is not None and getattr(self.classifier, "label_kind", "root") != "quad"
+        if self.classifier is not None and not self.classifier_gives_roots:
+            note = (
+                "the classifier was trained on quad classes only, so it cannot give a sentence a CAMEO root: "
+                "sentences no pattern codes get no event (train it on CAMEO roots to use it as a fallback)"
+            )
+            self.notes.append(note)
+            warnings.warn(note, UserWarning, stacklevel=2)
 
     # -- documents ------------------------------------------------------------------------------
 
@@ -178,14 +191,32 @@ class Coder:
 
     # -- sentences ------------------------------------------------------------------------------
 
-    def code_sentences(self, sentences: list[str], date: date | None = None) -> list[SentenceResult | None]:
+    def code_sentences(
+        self, sentences: list[str], date: date | None = None, *, partial: bool = False
+    ) -> list[SentenceResult | None]:
         """The best event of each sentence (or None), each sentence coded on its own.
 
-        Unlike document mode, actors the registry does not know are kept with the code
-        ``"---"`` (their span is still reported), and a sentence without a date phrase
-        is dated `date` or, when that is None, 1 January 1970 with a note "undated".
+        The first of :meth:`code_sentence_events` for each sentence; see there for
+        `date` and `partial`.
         """
-        results: list[SentenceResult | None] = []
+        return [events[0] if events else None for events in self.code_sentence_events(sentences, date, partial=partial)]
+
+    def code_sentence_events(
+        self, sentences: list[str], date: date | None = None, *, partial: bool = False
+    ) -> list[list[SentenceResult]]:
+        """Every event of each sentence, best first, each sentence coded on its own.
+
+        A sentence may hold several events ("A met B and C", "A called B and
+        threatened C"); joint acts (meet, talk, negotiate, phone, agree, sign) are
+        given in both directions. An event needs an identifiable source and target:
+        one with a side the registry does not know (``"---"``) is *partial* and is
+        returned only when `partial` is true, after the complete ones (its span is
+        still reported). Where no pattern codes the sentence, the classifier (if any)
+        codes it when its probability reaches :data:`~detente.coding.lexicon.CLASSIFIER_MIN_PROB`.
+        A sentence without a date phrase is dated `date` or, when that is None,
+        1 January 1970 with a note "undated".
+        """
+        results: list[list[SentenceResult]] = []
         texts = [s if isinstance(s, str) else "" for s in sentences]
         parsed = self.nlp.pipe(
             (t[:nlp_mod.MAX_PARSE_CHARS] for t in texts), batch_size=self.batch_size, n_process=self.n_process
@@ -193,35 +224,68 @@ class Coder:
         for text, sdoc in zip(texts, parsed):
             syntax.keep_text(sdoc, text[:nlp_mod.MAX_PARSE_CHARS])
             if not text.strip():
-                results.append(None)
+                results.append([])
                 continue
-            results.append(self._code_sentence(text, sdoc, date))
+            results.append(self._sentence_events(text, sdoc, date, partial))
         return results
 
-    def _code_sentence(self, text: str, sdoc: Doc, when: date | None) -> SentenceResult | None:
+    def _sentence_events(self, text: str, sdoc: Doc, when: date | None, partial: bool) -> list[SentenceResult]:
         ctx = Context.read(text, when)
-        top = best(candidates(sdoc, 0, ctx, self.lemma))
-        if top is None:
-            return self._classifier_fallback(text, sdoc, ctx, when)
-        event = event_of(
-            top, sdoc, 0, text, 0, ctx, self.lemma, doc_id="sentence", url=None, file=None, permissive=True,
-            tone=sentence_tone(text),
-        )
-        if event is None:
-            return None
-        src = spans.source_span(top.source, self.lemma) if top.source is not None else None
-        tgt = spans.target_span(top.target, top.source, top.verb, self.lemma)
-        if top.symmetric and top.source is not None and top.source.whole != top.source.span:
-            if tgt is None or top.target is top.source:
-                src = tgt = top.source.whole  # "The US and China signed ...": both sides at once
-        if src is None and top.source_actor is not None and not top.source_actor.fallback:
-            src = (top.source_actor.start, top.source_actor.end)
-        return SentenceResult(event, src, tgt)
+        tone = sentence_tone(text)
+        complete: list[SentenceResult] = []
+        guessed: list[SentenceResult] = []
+        partial_events: list[SentenceResult] = []
+        seen: set[tuple[str, str, str]] = set()
+        for cand in ranked(candidates(sdoc, 0, ctx, self.lemma)):
+            event = event_of(
+                cand, sdoc, 0, text, 0, ctx, self.lemma, doc_id="sentence", url=None, file=None, permissive=True,
+                tone=tone,
+            )
+            if event is None:
+                continue
+            key = (event.source, event.target, event.root)
+            if key in seen:
+                continue
+            seen.add(key)
+            src, tgt = self._spans(cand)
+            if is_complete(event):
+                fallback = cand.target_actor is not None and cand.target_actor.fallback
+                (guessed if fallback else complete).append(SentenceResult(event, src, tgt))
+            else:
+                partial_events.append(SentenceResult(event, src, tgt, partial=True))
+        if not complete:
+            complete = guessed[:1]  # a guessed target only when the parse found no pair at all
+        if not complete:
+            fallback_result = self._classifier_fallback(text, sdoc, ctx, when)
+            if fallback_result is not None and not fallback_result.partial:
+                complete = [fallback_result]
+            elif fallback_result is not None and not partial_events:
+                partial_events = [fallback_result]
+        return complete + (partial_events if partial else [])
+
+    def _spans(self, cand: Candidate) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+        """Where the candidate's source and target are written in its sentence."""
+        src = spans.source_span(cand.source, self.lemma) if cand.source is not None else None
+        tgt = spans.target_span(cand.target, cand.source, cand.verb, self.lemma)
+        if cand.symmetric and cand.source is not None and cand.source.whole != cand.source.span:
+            if tgt is None or cand.target is cand.source:
+                src = tgt = cand.source.whole  # "The US and China signed ...": both sides at once
+        if src is None and cand.source_actor is not None and not cand.source_actor.fallback:
+            src = (cand.source_actor.start, cand.source_actor.end)
+        if cand.reverse:
+            src, tgt = tgt, src
+        return src, tgt
 
     def _classifier_fallback(self, text: str, sdoc: Doc, ctx: Context, when: date | None) -> SentenceResult | None:
-        """The classifier's code for a sentence no pattern codes, with sides read off the main verb."""
-        code = _classify(self.classifier, text, sdoc)
-        if not code:
+        """The classifier's code for a sentence no pattern codes, with sides read off the main verb.
+
+        Only when the classifier is at least :data:`~detente.coding.lexicon.CLASSIFIER_MIN_PROB`
+        sure of the root; the result is partial unless both sides name known actors.
+        """
+        if not self.classifier_gives_roots:
+            return None
+        code, probability = _classify(self.classifier, text, sdoc)
+        if not code or probability < self.min_probability:
             return None
         lemma = self.lemma
         # who and whom: the main verb's subject and object, else the first two actors named
@@ -258,7 +322,13 @@ class Coder:
         usable_obj = obj_tok is not None and obj_tok.pos_ != "PRON" and not obj_tok.tag_.startswith("VB")
         tgt = spans.phrase_span(obj_tok) if usable_obj and obj_tok is not None else (
             (target.start, target.end) if target else None)
-        return SentenceResult(event, src, tgt)
+        same_actor = source is not None and target is not None and source.code == target.code
+        return SentenceResult(event, src, tgt, partial=not is_complete(event) or same_actor)
+
+
+def is_complete(event: Event) -> bool:
+    """Both sides of the event are identified actors (neither is ``"---"``)."""
+    return event.source != UNKNOWN_ACTOR and event.target != UNKNOWN_ACTOR
 
 
 def _prepare(doc: Document) -> _Prepared:
@@ -275,19 +345,28 @@ def _has_pronoun(sentence: str) -> bool:
     return " he " in low or " she " in low
 
 
-def _classify(classifier: Any, text: str, sdoc: Doc) -> str | None:
-    """The classifier's CAMEO code or root for one sentence (None without a classifier or on its failure)."""
+def _classify(classifier: Any, text: str, sdoc: Doc) -> tuple[str | None, float]:
+    """The classifier's CAMEO root for one sentence and its probability (1.0 when the model gives none).
+
+    (None, 0.0) without a classifier or when it fails on this sentence (a broken
+    model must not stop coding a corpus).
+    """
     if classifier is None:
-        return None
+        return None, 0.0
     try:
+        proba_of = getattr(classifier, "predict_label_proba", None)
+        if callable(proba_of) and getattr(classifier, "classes_", None) is not None:
+            proba = proba_of([text], docs=[sdoc])[0]
+            best_i = int(proba.argmax())
+            return str(classifier.classes_[best_i]), float(proba[best_i])
         if hasattr(classifier, "predict_root"):
             try:  # reuse this parse rather than parse the sentence again
-                return classifier.predict_root([text], docs=[sdoc])[0]
+                return classifier.predict_root([text], docs=[sdoc])[0], 1.0
             except TypeError:  # a user classifier without the `docs` keyword
-                return classifier.predict_root([text])[0]
-        return classifier.predict([text])[0]
+                return classifier.predict_root([text])[0], 1.0
+        return classifier.predict([text])[0], 1.0
     except Exception:  # noqa: BLE001 - a broken model must not stop coding
-        return None
+        return None, 0.0
 
 
 def load_classifier(classifier: Any) -> Any:

@@ -52,6 +52,9 @@ def argument(tok: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> Arg:
         found = actor_of(head, offset, ctx, lemma)
         if found is not None and all(found.code != a.code or found.start != a.start for a in actors):
             actors.append(found)
+    for found in _coordinated_modifiers(tok, offset, ctx, lemma):  # "Chinese and Indian officials"
+        if all(found.code[:3] != a.code[:3] for a in actors):
+            actors.append(found)
     doc = tok.doc
     left = tok.left_edge.i
     while left < tok.i and doc[left].is_punct:
@@ -65,6 +68,23 @@ def argument(tok: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> Arg:
         last = doc[max(right, right_edge(heads[-1]))]
         whole = (span[0], offset + last.idx + len(last.text))
     return Arg(tok, actors, span, whole)
+
+
+def _coordinated_modifiers(tok: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Actor]:
+    """Actors named by coordinated modifiers of one head noun, each with the head's role
+    ("Chinese and Indian officials" -> CHNGOV, INDGOV)."""
+    found: list[Actor] = []
+    for mod in tok.children:
+        if mod.dep_ not in ("amod", "compound") or mod.i > tok.i or not mod.conjuncts:
+            continue
+        for word in (mod, *mod.conjuncts):
+            start, end = offset + word.idx, offset + word.idx + len(word.text)
+            for m in ctx.mentions_between(start, end):
+                actor = actor_of_mention(m)
+                if tok.tag_ in ("NN", "NNS"):
+                    actor = replace(actor, code=with_role(actor.code, lemma(tok)))
+                found.append(actor)
+    return found
 
 
 def actor_of(tok: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> Actor | None:

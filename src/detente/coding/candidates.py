@@ -98,6 +98,8 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         if gov is None:
             return []
         code = L.GOVERNOR_DEFAULT.get(gov_kind or "")
+        if code is None and gov_kind == "intent" and lemma(gov) in P.PLEDGE_VERBS:
+            code = L.PLEDGE_UNKNOWN_ACT  # "agreed to expand cooperation": a pledge whose act has no pattern
         if code is None:
             return []
     # source and target
@@ -136,14 +138,14 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
     if clause in ("conditional", "reported", "possible") and gov_kind not in ("request", "demand"):
         modality = clause
     elif modality is None:
-        modality = clause
+        modality = None if clause == "attributed" else clause
         if modality == "intent-future":
             code = P.intent_code(code)
             modality = "threat" if code.startswith("13") else "intent"
     if negated and modality == "intent" and code[:2] in ("03",):
         # "will not lift the ban", "promised not to release": a refusal, which did happen
         code, modality, negated = P.refusal_code(P.act_of_pledge(code)), "refusal", False
-    if clause == "reported" and gov is None:
+    if clause in ("reported", "attributed") and gov is None:
         obligation = {c.lower_ for c in verb.children if c.dep_ == "aux"} & {"must", "should"}
         speaker = syntax.speech_subject(verb, lemma)
         if obligation and speaker is not None and not syntax.same(speaker, source_tok):
@@ -158,7 +160,11 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
     out: list[Candidate] = []
     sources = source.actors if source and source.actors else [None]
     targets = target.actors if target and target.actors else [None]
-    symmetric = pattern is not None and pattern.symmetric and gov_kind not in ("request", "demand")
+    symmetric = (
+        pattern is not None and pattern.symmetric and code == pattern.code and gov_kind not in ("request", "demand")
+    )
+    if code[:2] in L.JOINT_ROOTS and source is not None and len(source.actors) >= 2 and not (target and target.actors):
+        symmetric = True  # "France and Germany agreed to expand cooperation": each with the other
     if symmetric and source is not None and len(source.actors) >= 2 and not (target and target.actors):
         pairs: list[tuple[Actor | None, Actor | None]] = [(source.actors[0], source.actors[1])]
         target = source
@@ -291,12 +297,20 @@ def score(c: Candidate) -> float:
     return value
 
 
+def without_bare_statements(cands: list[Candidate]) -> list[Candidate]:
+    """Drop the statements (010) of a sentence that codes something more specific.
+
+    "Ukrainian officials said Russia attacked Kyiv" reports an attack; the saying is
+    its attribution, not a second event (root 01 would otherwise be over-produced).
+    """
+    if any(c.code != L.STATEMENT for c in cands):
+        return [c for c in cands if c.code != L.STATEMENT]
+    return cands
+
+
 def ranked(cands: list[Candidate]) -> list[Candidate]:
     """Candidates best first; a bare statement (010) only when nothing more specific is coded."""
-    contentful = [c for c in cands if c.code != L.STATEMENT]
-    if contentful:
-        cands = contentful
-    return sorted(cands, key=score, reverse=True)
+    return sorted(without_bare_statements(cands), key=score, reverse=True)
 
 
 def best(cands: list[Candidate]) -> Candidate | None:

@@ -25,7 +25,7 @@ from detente.coding import nlp as nlp_mod
 from detente.coding import spans, syntax
 from detente.coding.arguments import argument, remember
 from detente.coding.assemble import UNDATED, UNKNOWN_ACTOR, event_of, make_event
-from detente.coding.candidates import Candidate, candidates, ranked
+from detente.coding.candidates import Candidate, candidates, ranked, without_bare_statements
 from detente.coding.context import Context, actor_of_mention
 from detente.coding.lexicon import CLASSIFIER_MIN_PROB, CONF_CLASSIFIER
 from detente.coding.reader import Document
@@ -169,7 +169,7 @@ class Coder:
             syntax.keep_text(sdoc, sentence)
             tone = sentence_tone(sentence)
             tones.append(tone)
-            found = candidates(sdoc, span.start, ctx, self.lemma)
+            found = without_bare_statements(candidates(sdoc, span.start, ctx, self.lemma))
             seen: set[tuple[str, str, str]] = set()
             found.sort(key=lambda c: -c.confidence)
             for cand in found:

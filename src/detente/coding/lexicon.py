@@ -84,6 +84,16 @@ WEEKDAYS_MONTHS = frozenset(
     if len(w) > 3 and w not in ("week", "weeks", "month", "months", "year", "years", "days", "night", "time")
 )
 
+JOINT_ROOTS = frozenset({"03", "04", "05", "06"})
+"""Roots of acts that coordinated subjects do with each other when no target is named ("A and B
+agreed to cooperate", "A and B consulted"): coded in both directions, as CAMEO does for joint acts."""
+ALLEGATION_VERBS = frozenset(
+    "claim allege insist argue contend maintain believe think suggest assert speculate".split()
+)
+"""Speech verbs that present their clause as a claim or opinion: an act under them is `reported`
+(not asserted). Under other speech verbs ("said", "told", "announced", "confirmed") the clause is
+attributed fact, as in CAMEO and PLOVER practice, and is coded as asserted."""
+
 # -- literal CAMEO codes assigned outside the pattern table ------------------------------------
 
 GOVERNOR_DEFAULT: dict[str, str] = {"threat": "130", "refusal": "120", "request": "020", "demand": "100"}

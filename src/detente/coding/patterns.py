@@ -167,7 +167,7 @@ _TABLE = _p(
     discuss -> 040 sym
     consult|consult with -> 040 sym
     talk with|talk to -> 040 sym
-    phone|telephone|call -> 041
+    phone|telephone|call -> 041 sym
     speak with|speak to -> 041 sym
     visit|travel to|fly to|arrive in|go to|tour -> 042
     make|pay|begin|start|conclude|end obj:visit -> 042

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from detente.coding import patterns as P
 from detente.coding.lexicon import (
+    ALLEGATION_VERBS,
     LABEL_VERBS,
     QUANTITY_WORDS,
     PERSON_PRONOUNS,
@@ -168,8 +169,16 @@ def governor(verb: Token, lemma: Lemma) -> tuple[str | None, Token | None]:
 
 
 def preps(verb: Token) -> set[str]:
-    """Particles and prepositions on a verb ("met *with*", "pulled *out*")."""
-    return {child.lower_ for child in verb.children if child.dep_ in ("prt", "prep", "agent")}
+    """Particles and prepositions on a verb ("met *with*", "pulled *out*"), not those of a time ("on Tuesday")."""
+    out = set()
+    for child in verb.children:
+        if child.dep_ not in ("prt", "prep", "agent"):
+            continue
+        pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+        if pobj is not None and pobj.lower_ in TIME_WORDS and pobj.lower_ != "may":
+            continue  # "called Putin on Tuesday" is no "call on"
+        out.add(child.lower_)
+    return out
 
 
 def objects(verb: Token) -> list[Token]:
@@ -337,12 +346,14 @@ def speaker_of_clause(tok: Token, lemma: Lemma) -> Token | None:
 
 
 def clause_modality(verb: Token, gov: Token | None, source_tok: Token | None, lemma: Lemma) -> str | None:
-    """The modality the clause gives an act: conditional, reported, possible, intent-future or None.
+    """The modality the clause gives an act: conditional, reported, attributed, possible, intent-future or None.
 
-    "if"/"unless" clauses are `conditional`; a clause under a speech verb whose subject
-    is someone other than the act's source is `reported` (the same speaker with
-    "will"/"would" is a stated intention, `intent-future`); "may/might/could/would/
-    should/can" make it `possible`; "will/shall" `intent-future`.
+    "if"/"unless" clauses are `conditional`. A clause under a speech verb whose subject
+    is someone other than the act's source is `reported` when the verb presents a
+    claim (:data:`~detente.coding.lexicon.ALLEGATION_VERBS`: "claimed", "alleged") and
+    `attributed` otherwise ("said", "told": attributed fact, coded as asserted); the same
+    speaker with "will"/"would" is a stated intention, `intent-future`. "may/might/
+    could/would/should/can" make it `possible`; "will/shall" `intent-future`.
     """
     node = gov if gov is not None else verb
     aux = {c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")}
@@ -363,7 +374,9 @@ def clause_modality(verb: Token, gov: Token | None, source_tok: Token | None, le
                 )
                 if speaker_is_source and aux & (P.FUTURE_AUX | {"would"}):
                     return "intent-future"
-                return "reported"
+                if aux & P.MODAL_AUX:
+                    return "possible"
+                return "reported" if lemma(head) in ALLEGATION_VERBS else "attributed"
             if anc.dep_ == "ccomp":
                 break
         anc = anc.head

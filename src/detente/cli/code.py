@@ -28,7 +28,7 @@ JSONL_FIELDS: tuple[str, ...] = (
 )
 """Fields of one event in `--jsonl` output (plus `event_id` first)."""
 
-_SUBCOMMANDS = ("train",)
+_SUBCOMMANDS = ("train", "eval")
 _DEFAULT = "text"
 
 
@@ -41,13 +41,13 @@ class CodeGroup(TyperGroup):
         return super().parse_args(ctx, args)
 
     def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        formatter.write_usage(ctx.command_path, "PATH... [OPTIONS] | train FILE [--out PATH]")
+        formatter.write_usage(ctx.command_path, "PATH... [OPTIONS] | train FILE [--out PATH] | eval GOLD [--json]")
 
 
 code_app = typer.Typer(
     cls=CodeGroup,
     name="code",
-    help="Code news text into events (who did what to whom, when), or train the classifier.",
+    help="Code news text into events (who did what to whom, when), score the coder, or train the classifier.",
     add_completion=False,
     no_args_is_help=False,
 )
@@ -299,6 +299,74 @@ def code_train(
         return
     rows = [[k, v if not isinstance(v, (dict, list)) else json.dumps(v)] for k, v in data.items()]
     print_table(["field", "value"], rows, title="classifier training", digits=3)
+
+
+@code_app.command(
+    "eval",
+    help=(
+        "Score the coder on a gold file: precision, recall and F1 per CAMEO root and overall.\n\n"
+        "GOLD is JSON Lines of sentences with events (.jsonl: {\"text\", \"date\", \"events\": [{\"source\", "
+        "\"target\", \"root\"}]}), PETRARCH-style XML (.xml: <Sentence><Text/><EventCoding sourcecode targetcode "
+        "eventcode/></Sentence>), PLOVER JSON (.json), a ConfliBERT-style quad TSV (.tsv: sentence<TAB>class 0-4; "
+        "per-class F1 and macro-F1) or CoNLL actor spans (.conll: token TAG with B-S/I-S/B-T/I-T/B-R/I-R/O; exact "
+        "and overlap span F1). Events are compared as (source country, target country, root) per sentence."
+    ),
+)
+def code_eval(
+    gold: Path = typer.Argument(..., metavar="GOLD", help="The gold file (.jsonl, .xml, .json, .tsv or .conll)."),
+    fmt: Optional[str] = typer.Option(None, "--format", help="jsonl, xml, plover, tsv or conll (default: from the suffix)."),
+    date_: Optional[str] = typer.Option(None, "--date", help="Date YYYY-MM-DD for sentences without one (people resolve on it)."),
+    model: Optional[Path] = typer.Option(None, "--model", help="A classifier saved by `detente code train`."),
+    use_classifier: bool = typer.Option(
+        True, "--classifier/--no-classifier", help="Let the shipped default classifier code what no pattern codes."
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
+) -> None:
+    """Score the coder on a gold file."""
+    import warnings
+
+    from detente.cli.output import print_json, print_table
+    from detente.coding import Coder
+    from detente.coding.evaluate import FORMAT_NAMES, evaluate
+
+    when = _parse_cli_date(date_)
+    if fmt is not None and fmt not in FORMAT_NAMES:
+        raise InputError(f"unknown format '{fmt}'", field="--format", hint="use one of " + ", ".join(FORMAT_NAMES))
+    if not gold.is_file():
+        raise InputError("no such file", path=gold, hint="check the path")
+    if model is not None and not model.is_file():
+        raise InputError("no such file", path=model, field="--model", hint="give a model saved by `detente code train`")
+    classifier: Any = str(model) if model is not None else None
+    if classifier is None and use_classifier:
+        from detente.coding.classifier import default_classifier
+
+        classifier = default_classifier()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        coder = Coder(classifier=classifier)
+    for note in coder.notes:
+        typer.echo(f"note: {note}", err=True)
+    report = evaluate(gold, coder, fmt=fmt, when=when)
+    for line in report.skipped[:20]:
+        typer.echo(f"skipped: {line}", err=True)
+    if len(report.skipped) > 20:
+        typer.echo(f"skipped: ... and {len(report.skipped) - 20} more rows", err=True)
+    if as_json:
+        print_json(report.to_dict())
+        return
+    rows = [[r.label, r.gold, r.predicted, r.correct, r.precision, r.recall, r.f1] for r in report.rows]
+    if report.overall is not None:
+        o = report.overall
+        rows.append(["overall", o.gold, o.predicted, o.correct, o.precision, o.recall, o.f1])
+    title = f"{report.sentences} sentences ({report.fmt}): {report.headline} {report.headline_value:.3f}"
+    if report.kind == "spans":
+        title += f", overlap macro-F1 {report.extra['overlap_macro_f1']:.3f} (rows: exact match)"
+    if report.kind == "quad":
+        title += f", accuracy {report.extra['accuracy']:.3f} (ConfliBERT grouping of roots)"
+    if report.kind == "events":
+        title += (f"; {report.extra['left_uncoded']} of {report.extra['sentences_without_event']} sentences "
+                  "without a gold event left uncoded")
+    print_table(["label", "gold", "predicted", "correct", "precision", "recall", "F1"], rows, title=title, digits=3)
 
 
 def register(app: typer.Typer) -> None:

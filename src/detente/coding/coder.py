@@ -221,16 +221,42 @@ class Coder:
         parsed = self.nlp.pipe(
             (t[:nlp_mod.MAX_PARSE_CHARS] for t in texts), batch_size=self.batch_size, n_process=self.n_process
         )
+        waiting: list[tuple[int, str, Doc, Context, list[SentenceResult]]] = []  # for the classifier
         for text, sdoc in zip(texts, parsed):
             syntax.keep_text(sdoc, text[:nlp_mod.MAX_PARSE_CHARS])
             if not text.strip():
                 results.append([])
                 continue
-            results.append(self._sentence_events(text, sdoc, date, partial))
+            ctx = Context.read(text, date)
+            complete, partial_events = self._sentence_events(text, sdoc, ctx)
+            results.append(complete + (partial_events if partial else []))
+            if not complete and self._fallback_may_help(ctx, partial):
+                waiting.append((len(results) - 1, text, sdoc, ctx, partial_events))
+        if waiting:  # one classifier call for all sentences no pattern coded (it is slow per call)
+            coded = _classify(self.classifier, [w[1] for w in waiting], [w[2] for w in waiting])
+            for (i, text, sdoc, ctx, partial_events), (code, probability) in zip(waiting, coded):
+                if not code or probability < self.min_probability:
+                    continue
+                found = self._classifier_event(str(code), text, sdoc, ctx, date)
+                if found is None:
+                    continue
+                if not found.partial:
+                    results[i] = [found] + (partial_events if partial else [])
+                elif partial and not partial_events:
+                    results[i] = [found]
         return results
 
-    def _sentence_events(self, text: str, sdoc: Doc, when: date | None, partial: bool) -> list[SentenceResult]:
-        ctx = Context.read(text, when)
+    def _fallback_may_help(self, ctx: Context, partial: bool) -> bool:
+        """Whether the classifier could add an event: it needs roots, and (unless partial events
+        are wanted) two actors of different countries named in the sentence."""
+        if not self.classifier_gives_roots:
+            return False
+        return partial or len({m.code[:3] for m in ctx.mentions}) >= 2
+
+    def _sentence_events(
+        self, text: str, sdoc: Doc, ctx: Context
+    ) -> tuple[list[SentenceResult], list[SentenceResult]]:
+        """The complete and the partial events the patterns find in one sentence, best first."""
         tone = sentence_tone(text)
         complete: list[SentenceResult] = []
         guessed: list[SentenceResult] = []
@@ -255,13 +281,7 @@ class Coder:
                 partial_events.append(SentenceResult(event, src, tgt, partial=True))
         if not complete:
             complete = guessed[:1]  # a guessed target only when the parse found no pair at all
-        if not complete:
-            fallback_result = self._classifier_fallback(text, sdoc, ctx, when)
-            if fallback_result is not None and not fallback_result.partial:
-                complete = [fallback_result]
-            elif fallback_result is not None and not partial_events:
-                partial_events = [fallback_result]
-        return complete + (partial_events if partial else [])
+        return complete, partial_events
 
     def _spans(self, cand: Candidate) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
         """Where the candidate's source and target are written in its sentence."""
@@ -276,17 +296,11 @@ class Coder:
             src, tgt = tgt, src
         return src, tgt
 
-    def _classifier_fallback(self, text: str, sdoc: Doc, ctx: Context, when: date | None) -> SentenceResult | None:
-        """The classifier's code for a sentence no pattern codes, with sides read off the main verb.
+    def _classifier_event(self, code: str, text: str, sdoc: Doc, ctx: Context, when: date | None) -> SentenceResult | None:
+        """The event of a sentence the classifier coded `code`, with sides read off the main verb.
 
-        Only when the classifier is at least :data:`~detente.coding.lexicon.CLASSIFIER_MIN_PROB`
-        sure of the root; the result is partial unless both sides name known actors.
+        Partial unless both sides name known actors of different countries.
         """
-        if not self.classifier_gives_roots:
-            return None
-        code, probability = _classify(self.classifier, text, sdoc)
-        if not code or probability < self.min_probability:
-            return None
         lemma = self.lemma
         # who and whom: the main verb's subject and object, else the first two actors named
         root = next((t for t in sdoc if t.dep_ == "ROOT"), None)
@@ -322,7 +336,7 @@ class Coder:
         usable_obj = obj_tok is not None and obj_tok.pos_ != "PRON" and not obj_tok.tag_.startswith("VB")
         tgt = spans.phrase_span(obj_tok) if usable_obj and obj_tok is not None else (
             (target.start, target.end) if target else None)
-        same_actor = source is not None and target is not None and source.code == target.code
+        same_actor = source is not None and target is not None and source.code[:3] == target.code[:3]
         return SentenceResult(event, src, tgt, partial=not is_complete(event) or same_actor)
 
 
@@ -345,28 +359,26 @@ def _has_pronoun(sentence: str) -> bool:
     return " he " in low or " she " in low
 
 
-def _classify(classifier: Any, text: str, sdoc: Doc) -> tuple[str | None, float]:
-    """The classifier's CAMEO root for one sentence and its probability (1.0 when the model gives none).
+def _classify(classifier: Any, texts: list[str], docs: list[Doc]) -> list[tuple[str | None, float]]:
+    """The classifier's CAMEO root for each sentence and its probability (1.0 when the model gives none).
 
-    (None, 0.0) without a classifier or when it fails on this sentence (a broken
-    model must not stop coding a corpus).
+    (None, 0.0) for every sentence when it fails (a broken model must not stop coding a corpus).
     """
-    if classifier is None:
-        return None, 0.0
     try:
         proba_of = getattr(classifier, "predict_label_proba", None)
         if callable(proba_of) and getattr(classifier, "classes_", None) is not None:
-            proba = proba_of([text], docs=[sdoc])[0]
-            best_i = int(proba.argmax())
-            return str(classifier.classes_[best_i]), float(proba[best_i])
+            proba = proba_of(texts, docs=docs)
+            return [(str(classifier.classes_[int(p.argmax())]), float(p.max())) for p in proba]
         if hasattr(classifier, "predict_root"):
-            try:  # reuse this parse rather than parse the sentence again
-                return classifier.predict_root([text], docs=[sdoc])[0], 1.0
+            try:  # reuse the parses rather than parse the sentences again
+                codes = classifier.predict_root(texts, docs=docs)
             except TypeError:  # a user classifier without the `docs` keyword
-                return classifier.predict_root([text])[0], 1.0
-        return classifier.predict([text])[0], 1.0
+                codes = classifier.predict_root(texts)
+        else:
+            codes = classifier.predict(texts)
+        return [(str(c) if c is not None else None, 1.0) for c in codes]
     except Exception:  # noqa: BLE001 - a broken model must not stop coding
-        return None, 0.0
+        return [(None, 0.0)] * len(texts)
 
 
 def load_classifier(classifier: Any) -> Any:

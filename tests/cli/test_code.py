@@ -205,3 +205,34 @@ def test_model_fills_in_where_no_pattern_fires(tmp_path):
     (record,) = _jsonl(result.stdout)
     assert record["event"] is not None and record["event"]["note"] == "classifier"
     assert record["event"]["root"] in {"19", "05"}
+
+
+def test_code_eval_prints_scores_and_json(tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(
+        json.dumps({"text": "Russia attacked Ukraine.", "events": [{"source": "RUS", "target": "UKR", "root": "19"}]})
+        + "\n" + json.dumps({"text": "Nobody knows.", "events": [{"source": "Narnia", "target": "RUS", "root": "1"}]})
+        + "\n", encoding="utf-8",
+    )
+    result = runner.invoke(app, ["code", "eval", str(gold), "--no-classifier"])
+    assert result.exit_code == 0, result.output
+    assert "overall" in result.stdout and f"{gold}:2:" in result.stderr
+    result = runner.invoke(app, ["code", "eval", str(gold), "--no-classifier", "--json"])
+    data = json.loads(result.stdout)
+    assert data["f1"] == 1.0 and data["per_label"][0]["label"] == "19" and len(data["skipped"]) == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [(["--format", "csv"], "--format"), (["--date", "soon"], "--date")],
+)
+def test_code_eval_rejects_bad_flags_before_work(tmp_path, args, message):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("{}\n", encoding="utf-8")
+    result = runner.invoke(app, ["code", "eval", str(gold), *args])
+    assert result.exit_code == 2 and message in result.stderr
+
+
+def test_code_eval_missing_file_is_one_line(tmp_path):
+    result = runner.invoke(app, ["code", "eval", str(tmp_path / "nope.tsv")])
+    assert result.exit_code == 2 and "no such file" in result.stderr and "Traceback" not in result.output

@@ -163,7 +163,9 @@ class Report:
             "path": self.path, "format": self.fmt, "kind": self.kind, "sentences": self.sentences,
             self.headline: round(self.headline_value, 4),
             "overall": self.overall.to_dict() if self.overall else None,
-            "per_label": [r.to_dict() for r in self.rows], **self.extra, "skipped": self.skipped,
+            "per_label": [r.to_dict() for r in self.rows],
+            **{k: round(v, 4) if isinstance(v, float) else v for k, v in self.extra.items()},
+            "skipped": self.skipped,
         }
 
 
@@ -444,7 +446,7 @@ def score_quad(gold: Gold, predicted: Sequence[int]) -> Report:
     macro = sum(r.f1 for r in rows) / len(rows)
     n = len(gold.sentences)
     return Report(gold.path, gold.fmt, "quad", n, rows, None, "macro_f1", macro,
-                  extra={"accuracy": round(right / n, 4) if n else 0.0, "scheme": "conflibert"}, skipped=gold.skipped)
+                  extra={"accuracy": right / n if n else 0.0, "scheme": "conflibert"}, skipped=gold.skipped)
 
 
 def score_spans(gold: Gold, predicted: Sequence[tuple[tuple[int, int] | None, tuple[int, int] | None]]) -> Report:
@@ -474,7 +476,7 @@ def score_spans(gold: Gold, predicted: Sequence[tuple[tuple[int, int] | None, tu
     macro_overlap = sum(r.f1 for r in overlap.values()) / 2
     return Report(
         gold.path, gold.fmt, "spans", len(gold.sentences), rows, None, "exact_macro_f1", macro_exact,
-        extra={"overlap_macro_f1": round(macro_overlap, 4), "overlap": [r.to_dict() for r in overlap.values()]},
+        extra={"overlap_macro_f1": macro_overlap, "overlap": [r.to_dict() for r in overlap.values()]},
         skipped=gold.skipped,
     )
 

@@ -23,6 +23,7 @@ ORDER = [
     "coding_dyad",
     "coding_plover",
     "coding_speed",
+    "coding_dev",
 ]
 
 HEADER = """# Benchmarks

@@ -129,3 +129,10 @@ def check(component: Component) -> ComponentStatus:
 def status() -> list[ComponentStatus]:
     """The state of every optional component, in the order of :data:`COMPONENTS`."""
     return [check(c) for c in COMPONENTS]
+
+
+def pyplot() -> ModuleType:
+    """matplotlib's pyplot on the headless Agg backend (the `plot` extra), for every plot detente draws."""
+    matplotlib = require("matplotlib", extra="plot", purpose="--plot")
+    matplotlib.use("Agg")
+    return require("matplotlib.pyplot", extra="plot", purpose="--plot")

@@ -148,3 +148,100 @@ def test_real_issues_do_not_depend_on_actor_order() -> None:
         )
     for name in ("median", "nash", "expected_utility"):
         np.testing.assert_allclose(model_forecasts(shuffled, name), model_forecasts(issues, name), atol=1e-9)
+
+
+def test_summarise_pairs_errors_and_resamples_whole_proposals() -> None:
+    from detente.bargaining.backtest import summarise
+
+    wm = np.array([10.0, 20.0, 30.0, 40.0, 5.0, 5.0])
+    groups = np.array([0, 0, 1, 1, 2, 3])
+    errors = {"weighted_mean": wm, "better": wm - 2.0, "same": wm.copy(), "mixed": wm + np.array([-5, 5, -5, -5, 0, 1.0])}
+    out = summarise(errors, groups, bootstrap=500, seed=1)
+    assert out["better"]["mae"] == pytest.approx(wm.mean() - 2)
+    # Every resample has the same paired difference: -2 exactly.
+    assert out["better"]["diff_low"] == pytest.approx(-2) and out["better"]["diff_high"] == pytest.approx(-2)
+    assert out["better"]["closer"] == 1.0 and out["better"]["tied"] == 0.0
+    assert out["same"]["diff"] == 0 and out["same"]["tied"] == 1.0 and out["same"]["closer"] == 0.0
+    assert out["mixed"]["closer"] == pytest.approx(3 / 6) and out["mixed"]["tied"] == pytest.approx(1 / 6)
+    assert out["mixed"]["diff_low"] < 0 < out["mixed"]["diff_high"]
+    assert out["weighted_mean"]["mae_low"] <= wm.mean() <= out["weighted_mean"]["mae_high"]
+    again = summarise(errors, groups, bootstrap=500, seed=1)
+    assert again == out  # the same seed, the same intervals
+    assert np.isnan(summarise(errors, groups, bootstrap=0)["better"]["diff_low"])
+
+
+def _synthetic_deu(path: Path, proposals: int = 24, seed: int = 4) -> Path:
+    """Issues whose outcome is the salience-weighted compromise with a = 0.5, b = 3 (plus a little noise)."""
+    rng = np.random.default_rng(seed)
+    actors = ["a", "b", "c", "d", "e"]
+    cap = np.array([4.0, 1.0, 2.0, 0.5, 3.0])
+    lines = [["isnr", "prname", *(f"p{a}" for a in actors), *(f"s{a}" for a in actors), "rp", "out"]]
+    lines.append(["", "", *(f"{c:g}" for c in cap), *[""] * 5, "", ""])
+    for p in range(proposals):
+        for i in range(2):
+            x = rng.choice([0.0, 25.0, 50.0, 75.0, 100.0], size=5)
+            s = rng.choice([10.0, 30.0, 50.0, 70.0, 90.0], size=5)
+            w = np.sqrt(cap) * (s / 100) ** 3
+            out = float((w * x).sum() / w.sum()) + rng.normal(0, 0.5)
+            lines.append([f"p{p}i{i}", f"prop{p}", *(f"{v:g}" for v in x), *(f"{v:g}" for v in s), "0",
+                          f"{min(100.0, max(0.0, out)):.3f}"])
+    return write_deu(path, lines)
+
+
+def test_backtest_reports_intervals_and_a_real_gain(tmp_path: Path) -> None:
+    result = backtest_deu(_synthetic_deu(tmp_path / "syn.tsv"), models=["compromise", "salience_compromise"], bootstrap=300)
+    row = result.summary.set_index("method").loc["salience_compromise"]
+    assert row["mae"] < 1.0 and row["diff_high"] < 0 and row["closer"] > 0.9
+    assert row["mae_low"] <= row["mae"] <= row["mae_high"]
+    assert result.bootstrap["clusters"] == 24 and result.to_dict()["bootstrap"]["resamples"] == 300
+
+
+def test_cross_validation_finds_the_generating_parameters(tmp_path: Path) -> None:
+    from detente.bargaining.backtest import cross_validate
+
+    cv = cross_validate(_synthetic_deu(tmp_path / "syn.tsv"), ["compromise", "salience_compromise"], folds=4, repeats=2)
+    table = cv.table.set_index("method")
+    tuned = table.loc["salience_compromise"]
+    assert tuned["kind"] == "tuned" and tuned["grid"] == 25
+    assert tuned["chosen"].startswith("capability_power=0.5,salience_power=3.0 (100% of folds)")
+    assert tuned["oof"] < 1.0 < table.loc["weighted_mean", "oof"]
+    assert tuned["oof"] >= tuned["best_in_sample"] - 1e-12  # out of fold is never better than the best fit
+    assert table.loc["compromise", "oof"] == pytest.approx(table.loc["compromise", "in_sample"])
+    assert table.loc["selection", "oof"] == pytest.approx(tuned["oof"])
+    assert cv.n_groups == 24 and cv.to_dict()["grouped_by"] == "proposal"
+
+
+def test_cross_validation_groups_and_settings_are_checked(tmp_path: Path) -> None:
+    from detente.bargaining.backtest import cross_validate
+
+    path = _synthetic_deu(tmp_path / "syn.tsv", proposals=3)
+    with pytest.raises(InputError, match="at least 4 proposals"):
+        cross_validate(path, ["salience_compromise"], folds=4)
+    for folds, repeats in ((1, 1), (2, 0)):
+        with pytest.raises(InputError):
+            cross_validate(path, ["salience_compromise"], folds=folds, repeats=repeats)
+
+
+def test_model_mean_is_cross_validated_with_members_tuned_in_each_fold(tmp_path: Path) -> None:
+    from detente.bargaining.backtest import cross_validate
+
+    cv = cross_validate(_synthetic_deu(tmp_path / "syn.tsv"), ["model_mean"], folds=3, repeats=1)
+    chosen = cv.table.set_index("method").loc["model_mean", "chosen"]
+    assert "salience_compromise(capability_power=0.5,salience_power=3.0)" in chosen
+
+
+@pytest.mark.shared_data
+@pytest.mark.skipif(not SHARED_DEU.exists(), reason="../shared/data/deu3_dev.tsv is not here")
+def test_dev_half_figures_quoted_in_the_docs() -> None:
+    """The in-sample and out-of-fold figures the model docstrings and the how-to quote."""
+    from detente.bargaining.backtest import cross_validate
+
+    models = ["compromise", "salience_compromise", "reference_compromise", "model_mean"]
+    summary = backtest_deu(SHARED_DEU, models=models, bootstrap=500).summary.set_index("method")
+    assert summary.loc["salience_compromise", "mae"] == pytest.approx(24.51, abs=0.005)
+    assert summary.loc["model_mean", "mae"] == pytest.approx(23.91, abs=0.005)
+    assert summary.loc["model_mean", "diff_high"] < 0  # the paired interval excludes no gain
+    table = cross_validate(SHARED_DEU, models, folds=10, repeats=10).table.set_index("method")
+    assert table.loc["salience_compromise", "oof"] == pytest.approx(25.13, abs=0.01)
+    assert table.loc["model_mean", "oof"] == pytest.approx(24.21, abs=0.01)
+    assert table.loc["selection", "oof"] < table.loc["weighted_mean", "oof"]

@@ -61,3 +61,30 @@ def test_errors_are_one_line_and_exit_2(tmp_path: Path) -> None:
 def test_help() -> None:
     result = runner.invoke(app, ["backtest", "deu", "--help"])
     assert result.exit_code == 0 and "weighted mean" in result.output
+
+
+def test_intervals_and_cross_validation_as_typed(tmp_path: Path) -> None:
+    lines = ["isnr\tprname\tpa\tpb\tpc\tsa\tsb\tsc\tout", "\t\t1\t2\t3\t\t\t\t"]
+    for k in range(8):
+        lines.append(f"i{k}\tp{k}\t{10 * k}\t{100 - 5 * k}\t50\t90\t{20 + k}\t40\t{12 * k % 100}")
+    path = tmp_path / "deu.tsv"
+    path.write_text("\n".join(lines) + "\n")
+    result = runner.invoke(app, ["backtest", "deu", str(path), "-m", "compromise", "-m", "salience_compromise",
+                                 "--cv", "4", "--repeats", "2", "--bootstrap", "200"])
+    assert result.exit_code == 0, result.output
+    assert "95% interval" in result.stdout and "out-of-fold MAE" in result.stdout
+    assert "selection" in result.stdout and "salience_compromise" in result.stdout
+    doc = json.loads(runner.invoke(app, ["backtest", "deu", str(path), "--json", "-m", "salience_compromise",
+                                         "--cv", "2", "--repeats", "1"]).stdout)
+    assert doc["cross_validation"]["folds"] == 2
+    assert {"diff_low", "diff_high", "closer"} <= set(doc["summary"][0])
+
+
+def test_bad_flag_values_stop_before_work(tmp_path: Path) -> None:
+    for flags in (["--cv", "1"], ["--bootstrap", "5"], ["--cv", "3", "--repeats", "0"], ["--per-issue", "out.txt"]):
+        result = runner.invoke(app, ["backtest", "deu", str(tmp_path / "absent.tsv"), *flags])
+        assert result.exit_code == 2, flags
+        assert "absent.tsv" not in result.stderr  # the flag is checked before the file is read
+        assert len(result.stderr.strip().splitlines()) == 1
+    result = runner.invoke(app, ["backtest", "deu", str(_file(tmp_path)), "--cv", "5"])
+    assert result.exit_code == 2 and "needs at least 5 proposals" in result.stderr

@@ -28,6 +28,32 @@ Ranking
 `support` is the capability-weighted share of acceptance, averaged over draws:
 mean_d [sum_i c_di 1(i accepts in d) / sum_i c_di]. Plans are ranked by support,
 then by `unanimity`, the share of draws in which every actor accepts.
+
+Telling plans apart
+-------------------
+Two plans with the same mean support can differ in how sure that support is and in
+who it hangs on. So each result also carries
+
+* the **spread** of support across draws: its 10th and 90th percentiles
+  (`support_p10`, `support_p90`), the same 80% interval the forecasts use;
+* the **decisive actor**: the actor whose uncertain acceptance moves support the
+  most from draw to draw. With each actor's mean capability share w_i, the support
+  that comes from acceptance alone is S_d = sum_i w_i a_di (a = 1 if i accepts in
+  draw d), and its variance splits exactly into one term per actor,
+  Var(S) = sum_i Cov(w_i a_i, S) (the covariance decomposition used for portfolio
+  risk contributions). Actor i's `swing` is its share Cov(w_i a_i, S) / Var(S); the
+  decisive actor has the largest. An actor whose verdict never changes contributes
+  nothing, however heavy it is; an actor that accepts in half the draws and carries
+  much capability decides the plan. When no verdict varies, no actor decides
+  (`decisive` is None) and the spread comes from uncertain capabilities alone.
+
+Choices
+-------
+* Linear loss and the status quo as the disagreement point (above); a plan that
+  leaves an issue out keeps its status quo there (see `ad_hoc_plan` in
+  `detente.bargaining.study`).
+* The tie tolerance 1e-12 counts an actor indifferent between plan and status quo
+  as accepting.
 """
 
 from __future__ import annotations
@@ -67,6 +93,8 @@ class ActorVerdict:
     utility_forecast: float | None
     accepts: bool
     p_accept: float
+    swing: float = 0.0
+    """Share of the draw-to-draw variance of the plan's support due to this actor (module docstring)."""
 
     @property
     def margin(self) -> float:
@@ -93,6 +121,10 @@ class PlanResult:
     verdicts: tuple[ActorVerdict, ...]
     support: float
     unanimity: float
+    support_p10: float = float("nan")
+    support_p90: float = float("nan")
+    decisive: str | None = None
+    """The actor with the largest `swing`: whose acceptance flips support the most (None if support never varies)."""
 
     @property
     def accepted_by(self) -> list[str]:
@@ -114,11 +146,33 @@ class PlanResult:
             "title": self.title,
             "point": self.point,
             "support": self.support,
+            "support_p10": self.support_p10,
+            "support_p90": self.support_p90,
             "unanimity": self.unanimity,
+            "decisive": self.decisive,
             "accepted_by": self.accepted_by,
             "rejected_by": self.rejected_by,
             "actors": [v.to_dict() for v in self.verdicts],
         }
+
+
+def _support_by_draw(cap: NDArray[np.float64], accept: NDArray[np.bool_]) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """Capability-weighted support per draw (D,), and each actor's swing (N,): its share of the acceptance variance.
+
+    Draws where every capability is zero count each actor equally. The swings sum to 1
+    when some verdict varies across draws; all zero when none does.
+    """
+    total = cap.sum(axis=1, keepdims=True)
+    n = cap.shape[1]
+    w = np.where(total > 0, cap / np.where(total > 0, total, 1.0), 1.0 / n)  # (D, N) capability shares
+    per_draw = (w * accept).sum(axis=1)
+    part = w.mean(axis=0) * accept  # (D, N): acceptance at each actor's mean weight
+    dev = part.sum(axis=1) - part.sum(axis=1).mean()
+    var = float(np.mean(dev**2))
+    if var <= 1e-12:
+        return per_draw, np.zeros(n)
+    cov = ((part - part.mean(axis=0)) * dev[:, None]).mean(axis=0)
+    return per_draw, cov / var
 
 
 def evaluate_plans(
@@ -164,8 +218,9 @@ def evaluate_plans(
         x = plan.vector(scenario.issue_ids)
         u_plan = utility(mc.positions, mc.salience, np.broadcast_to(x, mc.status_quo.shape))  # (D, N)
         accept = u_plan >= u_sq - 1e-12
-        total = cap.sum(axis=1)
-        support = float(np.mean(np.where(total > 0, (cap * accept).sum(axis=1) / np.where(total > 0, total, 1.0), accept.mean(axis=1))))
+        per_draw, swing = _support_by_draw(cap, accept)
+        support = float(per_draw.mean())
+        p10, p90 = np.percentile(per_draw, [10.0, 90.0])
         u_plan_mode = utility(modes.positions, modes.salience, x[None])[0]
         verdicts = tuple(
             ActorVerdict(
@@ -175,9 +230,11 @@ def evaluate_plans(
                 utility_forecast=None if u_fc is None else float(u_fc[n]),
                 accepts=bool(u_plan_mode[n] >= u_sq_mode[n] - 1e-12),
                 p_accept=float(accept[:, n].mean()),
+                swing=float(swing[n]),
             )
             for n, code in enumerate(scenario.actor_codes)
         )
+        decisive = scenario.actor_codes[int(np.argmax(swing))] if swing.any() else None
         results.append(
             PlanResult(
                 plan=name,
@@ -186,6 +243,9 @@ def evaluate_plans(
                 verdicts=verdicts,
                 support=support,
                 unanimity=float(accept.all(axis=1).mean()),
+                support_p10=float(p10),
+                support_p90=float(p90),
+                decisive=decisive,
             )
         )
     results.sort(key=lambda r: (-r.support, -r.unanimity, r.plan))

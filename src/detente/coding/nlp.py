@@ -18,6 +18,7 @@ import threading
 from typing import TYPE_CHECKING, Any
 
 from detente.errors import MissingDependencyError
+from detente.optional import require
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
@@ -110,10 +111,7 @@ class _Lemmatizer:
 
 @functools.cache
 def _load(name: str | None) -> Language:
-    try:
-        import spacy
-    except ImportError as exc:  # pragma: no cover - exercised only without the extra
-        raise MissingDependencyError("spacy", "nlp", "Coding news text") from exc
+    spacy = require("spacy", extra="nlp", purpose="Coding news text")
     names = (name,) if name else MODEL_NAMES
     for candidate in names:
         try:

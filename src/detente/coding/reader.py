@@ -26,7 +26,8 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 
-from detente.errors import InputError, MissingDependencyError
+from detente.errors import InputError
+from detente.optional import require
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ""})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
@@ -118,10 +119,7 @@ def html_to_text(html: str) -> tuple[str, date | None, str | None]:
     Falls back to all visible text when trafilatura finds no main content (very short
     or broken pages), so a page is never silently empty when it has words.
     """
-    try:
-        import trafilatura
-    except ImportError as exc:  # pragma: no cover
-        raise MissingDependencyError("trafilatura", "nlp", "Reading HTML") from exc
+    trafilatura = require("trafilatura", extra="nlp", purpose="Reading HTML")
     text = None
     meta_date: date | None = None
     url: str | None = None

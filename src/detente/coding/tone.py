@@ -13,16 +13,13 @@ import functools
 from collections.abc import Iterable
 from typing import Any
 
-from detente.errors import MissingDependencyError
+from detente.optional import require
 
 
 @functools.cache
 def _analyzer() -> Any:
-    try:
-        from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-    except ImportError as exc:  # pragma: no cover
-        raise MissingDependencyError("vaderSentiment", "nlp", "Scoring tone") from exc
-    return SentimentIntensityAnalyzer()
+    vader = require("vaderSentiment.vaderSentiment", extra="nlp", purpose="Scoring tone")
+    return vader.SentimentIntensityAnalyzer()
 
 
 def sentence_tone(text: str) -> float:

@@ -16,7 +16,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from detente.errors import InputError, MissingDependencyError
+from detente.errors import InputError
+from detente.optional import pyplot
 from detente.relations.shifts import Shift
 
 COOP = "#2e7d32"
@@ -30,17 +31,6 @@ SHAPE_COLOURS = {
     "undetermined": "#d9d9d9",
     "no data": "#ffffff",
 }
-
-
-def _pyplot() -> Any:
-    try:
-        import matplotlib
-
-        matplotlib.use("Agg")
-        import matplotlib.pyplot as plt
-    except ImportError:
-        raise MissingDependencyError("matplotlib", "plot", "--plot") from None
-    return plt
 
 
 def _save(fig: Any, path: str | Path) -> Path:
@@ -149,7 +139,7 @@ def plot_dyad(
     dashed lines (green warming, red cooling) with the levels before and after as
     grey steps.
     """
-    plt = _pyplot()
+    plt = pyplot()
     if wide.empty:
         raise InputError("no events in this dyad and range, nothing to plot", field="--plot", hint="widen --since/--until or check the actor codes")
     index = pd.DatetimeIndex(wide.index)
@@ -218,7 +208,7 @@ def plot_dyad(
 
 def plot_triangle(triangle: pd.DataFrame, path: str | Path, *, title: str, caption: str | None = None) -> Path:
     """Top: each tie's measure with the neutral band; bottom: the configuration per period (pivot named)."""
-    plt = _pyplot()
+    plt = pyplot()
     if triangle.empty:
         raise InputError("no events on any tie in this range, nothing to plot", field="--plot", hint="widen --since/--until or check the actor codes")
     measure, band = triangle.attrs.get("measure", "net_coop"), float(triangle.attrs.get("band", 0.2))

@@ -1,21 +1,21 @@
 """Plots of forecasts: per issue, each model's forecast distribution beside the actors' positions.
 
 matplotlib is optional (`pip install 'detente[plot]'`); it is imported inside the
-functions, with the Agg backend, so the rest of detente never needs it. Files are
-written atomically: to a temporary file in the target directory, then renamed.
+functions, with the Agg backend, so the rest of detente never needs it. Files go
+through `detente.files`: the path is checked first (a .png, .svg or .pdf suffix, an
+existing directory), then written atomically with normal permissions.
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
 import textwrap
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from detente.errors import InputError, MissingDependencyError
+from detente.files import atomic_path, check_output
+from detente.optional import pyplot
 
 if TYPE_CHECKING:
     from detente.bargaining.forecast import Forecast
@@ -28,36 +28,19 @@ MODEL_NAMES = {"expected_utility": "exp. utility", "nash": "Nash", "smp": "SMP"}
 ACTOR_COLOURS = ["#222222", "#b2182b", "#2166ac", "#1b7837", "#8c510a", "#762a83", "#e08214", "#4d4d4d"]
 
 
-def _pyplot() -> Any:
-    try:
-        import matplotlib
-    except ImportError:
-        raise MissingDependencyError("matplotlib", "plot", "--plot") from None
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    return plt
+PLOT_SUFFIXES = (".png", ".svg", ".pdf")
 
 
-def _check_target(path: Path) -> None:
-    if not path.parent.is_dir():
-        raise InputError("the directory does not exist", path=path.parent, hint="create it first or choose another --plot path")
+def _check_target(path: str | Path) -> Path:
+    return check_output(path, flag="--plot", suffixes=PLOT_SUFFIXES)
 
 
 def save_figure(fig: Any, path: str | Path) -> Path:
-    """Save a matplotlib figure atomically (temp file in the same directory, then rename)."""
-    path = Path(path)
-    fmt = path.suffix.lstrip(".").lower() or "png"
-    _check_target(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=f".{fmt}", dir=path.parent)
-    os.close(fd)
-    try:
-        fig.savefig(tmp, format=fmt, dpi=120)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
+    """Save a matplotlib figure atomically with normal permissions; the format follows the suffix."""
+    target = _check_target(path)
+    with atomic_path(target) as tmp:
+        fig.savefig(tmp, format=target.suffix.lstrip(".").lower(), dpi=120)
+    return target
 
 
 def _violin(ax: Any, draws: Any, y: float) -> Any:
@@ -80,9 +63,8 @@ def plot_forecast(forecast: "Forecast", scenario: "Scenario", path: str | Path) 
     path
         Output file; the format follows the extension (.png, .svg, .pdf).
     """
-    path = Path(path)
-    _check_target(path)
-    plt = _pyplot()
+    path = _check_target(path)
+    plt = pyplot()
     models = forecast.models
     issues = list(scenario.issues)
     n_models = len(models)
@@ -173,9 +155,8 @@ def plot_plans(results: list[Any], scenario: "Scenario", path: str | Path, *, ti
     path
         Output file (.png, .svg, .pdf).
     """
-    path = Path(path)
-    _check_target(path)
-    plt = _pyplot()
+    path = _check_target(path)
+    plt = pyplot()
     actors = scenario.actor_codes
     margin = np.array([[r.verdict(a).margin for a in actors] for r in results])
     p_accept = np.array([[r.verdict(a).p_accept for a in actors] for r in results])

@@ -18,7 +18,10 @@ def load_all() -> None:
     """Import every model module so that each registers itself in `MODELS`."""
     import importlib
 
-    for name in ("compromise", "median", "nash", "expected_utility", "smp"):
+    for name in (
+        "compromise", "median", "nash", "expected_utility", "smp",
+        "salience_compromise", "reference_compromise", "model_mean",
+    ):
         try:
             importlib.import_module(f"detente.bargaining.models.{name}")
         except ModuleNotFoundError as exc:  # a model module not written yet

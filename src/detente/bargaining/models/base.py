@@ -85,13 +85,21 @@ class Model(Protocol):
 
 
 MODELS: dict[str, Callable[..., ModelOutput]] = {}
+#: Per model with tunable parameters: the values cross-validation chooses among
+#: (`detente backtest deu --cv K`); a model's defaults are the values chosen on the DEU
+#: III dev half, and its docstring gives the out-of-fold error that choice earned.
+TUNING_GRIDS: dict[str, dict[str, tuple[Any, ...]]] = {}
 
 
-def register_model(name: str) -> Callable[[Callable[..., ModelOutput]], Callable[..., ModelOutput]]:
-    """Decorator: add a model function to `MODELS` under `name`."""
+def register_model(
+    name: str, grid: dict[str, tuple[Any, ...]] | None = None
+) -> Callable[[Callable[..., ModelOutput]], Callable[..., ModelOutput]]:
+    """Decorator: add a model function to `MODELS` under `name` (and its tuning grid, if any)."""
 
     def wrap(fn: Callable[..., ModelOutput]) -> Callable[..., ModelOutput]:
         MODELS[name] = fn
+        if grid:
+            TUNING_GRIDS[name] = {key: tuple(values) for key, values in grid.items()}
         return fn
 
     return wrap
@@ -103,10 +111,24 @@ def get_model(name: str) -> Callable[..., ModelOutput]:
 
     load_all()
     if name not in MODELS:
-        raise ModelError(f"unknown model '{name}'", hint=f"choose one of: {', '.join(sorted(MODELS))}")
+        import difflib
+
+        near = difflib.get_close_matches(name, list(MODELS), n=3, cutoff=0.5)
+        guess = f"did you mean {' or '.join(near)}? " if near else ""
+        raise ModelError(f"unknown model '{name}'", hint=f"{guess}choose one of: {', '.join(sorted(MODELS))}")
     return MODELS[name]
 
 
 def weights(inputs: ModelInput) -> NDArray[np.float64]:
     """Capability x salience, (D, N, K): the weight of each actor on each issue."""
     return inputs.capability[:, :, None] * inputs.salience
+
+
+def weighted_mean(positions: NDArray[np.float64], w: NDArray[np.float64]) -> NDArray[np.float64]:
+    """sum_i w_i x_i / sum_i w_i over actors (axis 1) of (D, N, K) arrays -> (D, K);
+    where every weight is zero, the plain mean of the positions."""
+    total = w.sum(axis=1)
+    plain = positions.mean(axis=1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        weighted = (w * positions).sum(axis=1) / total
+    return np.where(total > 0, weighted, plain)

@@ -8,17 +8,10 @@ on DEU III it is the baseline to beat.
 
 from __future__ import annotations
 
-import numpy as np
-
-from detente.bargaining.models.base import ModelInput, ModelOutput, register_model, weights
+from detente.bargaining.models.base import ModelInput, ModelOutput, register_model, weighted_mean, weights
 
 
 @register_model("compromise")
 def compromise(inputs: ModelInput) -> ModelOutput:
     """Weighted mean per draw and issue; where every weight is zero, the plain mean."""
-    w = weights(inputs)
-    total = w.sum(axis=1)
-    plain = inputs.positions.mean(axis=1)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        weighted = (w * inputs.positions).sum(axis=1) / total
-    return ModelOutput(outcome=np.where(total > 0, weighted, plain))
+    return ModelOutput(outcome=weighted_mean(inputs.positions, weights(inputs)))

@@ -1,0 +1,560 @@
+"""A study: everything `detente forecast` shows, as one library call.
+
+A *study* runs the bargaining models on a case (or on a variant of it, or on a what-if
+with changed inputs), compares the result with the unchanged case, tests the peace
+plans, reads the pooled forecast back into the issue's words, and records where
+every number came from. The CLI (`detente forecast`, `detente plans`), the web app and
+the HTML report all call :func:`run_study` and render its :class:`Study`; Python users
+get the same numbers as DataFrames.
+
+Usage
+-----
+>>> from detente.bargaining.study import run_study
+>>> study = run_study("us-russia-2025", models=["compromise", "median"], draws=200, seed=7)
+>>> study.forecast.models
+['compromise', 'median']
+>>> doc = study.to_dict()          # the JSON document `detente forecast --json` prints
+>>> doc["provenance"]["seed"], doc["provenance"]["models"]
+(7, ['compromise', 'median'])
+>>> study.to_frame("forecast").columns.tolist()[:4]
+['run', 'model', 'issue', 'median']
+
+API
+---
+``run_study(scenario, *, models=None, draws=2000, seed=2025, params=None, variant=None,
+plans=True, settings=None, extra_plans=None, spread=0.0, sensitivity=False,
+on_model=None) -> Study``
+
+* `scenario`: a :class:`~detente.bargaining.scenario.Scenario`, a built-in case name,
+  a scenario file path, or None (the default case).
+* `variant`: a named variant of the case; `settings`: what-if changes such as
+  ``["RUS.territory.position=60", "EUR.guarantees.salience=0.9"]`` (see
+  :func:`parse_setting`). Either makes the study run twice, on the unchanged case and
+  on the changed one, with the same seed (common random numbers), and report the shifts.
+* `plans`: True (all of the case's plans), False (none) or a list of plan names;
+  `extra_plans`: ad-hoc plans, name -> {issue: value}; issues left out keep their
+  status quo, and the study's `notes` say so.
+* Every argument is validated before any model runs (:func:`check_params` for model
+  parameters, names and types).
+
+:class:`Study` holds the scenario as run and the base scenario, both forecasts, the
+variant shifts, the plan results, the sensitivity table and `notes` (assumptions a
+reader must see). ``Study.to_dict()`` is the JSON document; ``Study.to_frame(table)``
+gives a tidy long DataFrame for one of :data:`TABLES`; ``Study.provenance()`` the
+seed, parameters, input hash, version, case, variant and settings.
+
+Choices
+-------
+* The comparison base of a variant or what-if is the case as loaded (with `spread`
+  applied), run with the same seed and models.
+* The reference forecast for plan tests is the pooled median of every model's draws.
+* A what-if value is a point (low = mode = high): the user states it, so it carries
+  no range; its source records the setting as typed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import typing
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from detente.bargaining.forecast import Forecast
+from detente.bargaining.montecarlo import DEFAULT_DRAWS, DEFAULT_SEED, available_models, run_forecast
+from detente.bargaining.plans import PlanResult, evaluate_plans
+from detente.bargaining.scenario import BOUNDS, Estimate, Patch, Plan, PlanValue, Scenario, Source, Variant
+from detente.bargaining.variants import VariantShift, compare
+from detente.errors import InputError, ModelError
+
+TABLES = ("forecast", "draws", "pooled", "positions", "shifts", "plans")
+"""The tables `Study.to_frame` can build."""
+
+WHAT_IF = "what-if"
+"""The variant name a study gives to its `settings` (shown as e.g. ``us-adds-sanctions+what-if``)."""
+
+SETTING_FORMS = "ACTOR.ISSUE.position=V, ACTOR.ISSUE.salience=V, ACTOR.capability=V or ISSUE.status_quo=V"
+
+
+# --------------------------------------------------------------------------------------
+# Model parameters
+# --------------------------------------------------------------------------------------
+
+
+def parse_params(items: Sequence[str] | None, *, flag: str = "--param") -> dict[str, dict[str, Any]]:
+    """['expected_utility.q=0.5'] -> {'expected_utility': {'q': 0.5}} (values read as YAML scalars)."""
+    import yaml
+
+    params: dict[str, dict[str, Any]] = {}
+    for item in items or []:
+        key, sep, raw = item.partition("=")
+        model, dot, name = key.strip().partition(".")
+        if not sep or not dot or not model or not name:
+            raise InputError(f"cannot read parameter '{item}'", field=flag, hint="write MODEL.NAME=VALUE, e.g. expected_utility.q=0.5")
+        try:
+            value = yaml.safe_load(raw) if raw.strip() else None
+        except yaml.YAMLError:
+            value = raw
+        if value is None:
+            raise InputError(f"parameter '{key}' has no value", field=flag, hint=f"write {key}=VALUE")
+        params.setdefault(model, {})[name] = value
+    return params
+
+
+def _type_ok(value: Any, annotation: Any, default: Any) -> tuple[bool, str]:
+    """Whether `value` fits a parameter's annotation (or its default's type); and a description of what fits."""
+    if typing.get_origin(annotation) is typing.Literal:
+        choices = typing.get_args(annotation)
+        return value in choices, "one of " + ", ".join(map(str, choices))
+    kind = annotation if isinstance(annotation, type) else type(default) if default is not None else None
+    if kind is bool:
+        return isinstance(value, bool), "true or false"
+    if kind is int:
+        return isinstance(value, int) and not isinstance(value, bool), "a whole number"
+    if kind is float:
+        return isinstance(value, (int, float)) and not isinstance(value, bool) and bool(np.isfinite(value)), "a number"
+    if kind is str:
+        return isinstance(value, str), "a word"
+    return True, "any value"
+
+
+def check_params(params: Mapping[str, Mapping[str, Any]] | None, models: Sequence[str] | None, *, flag: str = "params") -> None:
+    """Check model names, parameter names and value types against each model's keyword parameters.
+
+    Raises InputError naming `flag` and the fix, before any model runs.
+    """
+    from detente.bargaining.models.base import MODELS
+
+    known = available_models()
+    running = list(models) if models else known
+    for name in running:
+        if name not in known:
+            close = difflib.get_close_matches(name, known, n=1)
+            raise ModelError(f"unknown model '{name}'", hint=f"did you mean '{close[0]}'? models: {', '.join(known)}" if close else f"choose from: {', '.join(known)}")
+    for model, values in (params or {}).items():
+        if model not in known:
+            close = difflib.get_close_matches(model, known, n=1)
+            hint = f"did you mean '{close[0]}'? models: {', '.join(known)}" if close else f"models: {', '.join(known)}"
+            raise InputError(f"no model '{model}'", field=f"{flag} {model}", hint=hint)
+        if model not in running:
+            raise InputError(f"parameters given for model '{model}', which is not being run", field=f"{flag} {model}", hint=f"add --model {model}, or drop the parameter")
+        fn = MODELS[model]
+        import inspect
+
+        signature = inspect.signature(fn)
+        try:
+            hints = typing.get_type_hints(fn)
+        except Exception:  # an unresolvable annotation: fall back to the defaults' types
+            hints = {}
+        accepted = {
+            n: p for n, p in signature.parameters.items() if p.default is not inspect.Parameter.empty and p.kind in (p.KEYWORD_ONLY, p.POSITIONAL_OR_KEYWORD)
+        }
+        for name, value in values.items():
+            if name not in accepted:
+                close = difflib.get_close_matches(name, list(accepted), n=1)
+                choices = ", ".join(accepted) or "(none)"
+                hint = f"did you mean '{close[0]}'? {model} takes: {choices}" if close else f"{model} takes: {choices}"
+                raise InputError(f"model '{model}' has no parameter '{name}'", field=f"{flag} {model}.{name}", hint=hint)
+            ok, wanted = _type_ok(value, hints.get(name), accepted[name].default)
+            if not ok:
+                raise InputError(
+                    f"'{value}' is not a valid value",
+                    field=f"{flag} {model}.{name}",
+                    hint=f"give {wanted}, e.g. {model}.{name}={accepted[name].default}",
+                )
+
+
+# --------------------------------------------------------------------------------------
+# What-if settings and ad-hoc plans
+# --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One what-if change: the input's field path (as in variants) and its new value."""
+
+    target: str
+    value: float
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"target": self.target, "value": self.value, "as_typed": self.text}
+
+
+def _actor_code(scenario: Scenario, token: str) -> str | None:
+    """The scenario's actor code for a code or a name (through the actor registry); None if `token` is no actor."""
+    codes = scenario.actor_codes
+    for a in scenario.actors:
+        if token.upper() == a.code.upper() or token.casefold() == a.name.casefold():
+            return a.code
+    try:
+        from detente.actors import get_registry
+
+        reg = get_registry()
+        code = reg.resolve(token)
+    except Exception:  # the registry is a convenience here; an unreadable one must not hide the real error
+        code = None
+    if code:
+        if code in codes:
+            return code
+        base = reg.base_code(code)
+        if base in codes:
+            return base
+    return None
+
+
+def _unknown(kind: str, token: str, item: str, flag: str, choices: Sequence[str]) -> InputError:
+    close = difflib.get_close_matches(token, list(choices), n=2, cutoff=0.5)
+    hint = (f"did you mean {' or '.join(repr(c) for c in close)}? " if close else "") + f"{kind}s: {', '.join(choices)}"
+    return InputError(f"no {kind} '{token}' in the case", field=f"{flag} {item}", hint=hint)
+
+
+def parse_setting(scenario: Scenario, item: str, *, flag: str = "--set") -> Setting:
+    """Read ``ACTOR.ISSUE.position=60``, ``ACTOR.ISSUE.salience=0.9``, ``ACTOR.capability=80`` or ``ISSUE.status_quo=40``.
+
+    Actors by code or by name (``Russia``, ``"European Union"``, resolved through the
+    actor registry); issues by id. Errors name the bad part and list the valid choices.
+    """
+    key, sep, raw = item.partition("=")
+    parts = [p.strip() for p in key.split(".")]
+    if not sep or not raw.strip() or len(parts) not in (2, 3) or not all(parts):
+        raise InputError(f"cannot read '{item}'", field=flag, hint=f"write {SETTING_FORMS}")
+    try:
+        value = float(raw)
+    except ValueError:
+        raise InputError(f"'{raw.strip()}' is not a number", field=f"{flag} {item}", hint=f"write {SETTING_FORMS}") from None
+    issues = scenario.issue_ids
+    names = [f"{a.code} ({a.name})" if a.name and a.name != a.code else a.code for a in scenario.actors]
+    if len(parts) == 2:
+        first, what = parts
+        if what == "status_quo":
+            if first not in issues:
+                raise _unknown("issue", first, item, flag, issues)
+            target, kind = f"issues.{first}.status_quo", "status_quo"
+        elif what == "capability":
+            code = _actor_code(scenario, first)
+            if code is None:
+                raise InputError(f"no actor '{first}' in the case", field=f"{flag} {item}", hint=f"actors: {', '.join(names)}")
+            target, kind = f"actors.{code}.capability", "capability"
+        else:
+            raise InputError(f"'{what}' is not a setting", field=f"{flag} {item}", hint=f"write {SETTING_FORMS}")
+    else:
+        first, issue, what = parts
+        code = _actor_code(scenario, first)
+        if code is None:
+            raise InputError(f"no actor '{first}' in the case", field=f"{flag} {item}", hint=f"actors: {', '.join(names)}")
+        if issue not in issues:
+            raise _unknown("issue", issue, item, flag, issues)
+        if what not in ("position", "salience"):
+            raise InputError(f"'{what}' is not a setting", field=f"{flag} {item}", hint="after ACTOR.ISSUE write position or salience")
+        target, kind = f"positions.{code}.{issue}.{what}", what
+    lo, hi = BOUNDS[kind]
+    if not lo <= value <= hi:
+        raise InputError(f"{kind} {value:g} is outside [{lo:g}, {hi:g}]", field=f"{flag} {item}", hint=f"give a {kind} between {lo:g} and {hi:g}")
+    return Setting(target, value, item)
+
+
+def apply_settings(scenario: Scenario, settings: Sequence[Setting | str], *, flag: str = "--set") -> Scenario:
+    """The scenario with what-if settings applied (as one variant named :data:`WHAT_IF`)."""
+    parsed = [s if isinstance(s, Setting) else parse_setting(scenario, s, flag=flag) for s in settings]
+    if not parsed:
+        return scenario
+    from detente.bargaining.variants import apply_variant
+
+    patches = tuple(Patch(op="set", target=s.target, value=Estimate.point(s.value, Source(estimate=f"what-if: {s.text}"))) for s in parsed)
+    return apply_variant(scenario, Variant(WHAT_IF, "What if", "; ".join(s.text for s in parsed), patches))
+
+
+def parse_plan_spec(spec: str, *, flag: str = "--plan-spec") -> dict[str, float]:
+    """``"territory=50,nato=0"`` -> {'territory': 50.0, 'nato': 0.0}."""
+    values: dict[str, float] = {}
+    for part in (p.strip() for p in spec.split(",")):
+        if not part:
+            continue
+        issue, sep, raw = part.partition("=")
+        if not sep or not issue.strip():
+            raise InputError(f"cannot read '{part}'", field=flag, hint='write ISSUE=VALUE pairs separated by commas, e.g. "territory=50,nato=0"')
+        try:
+            values[issue.strip()] = float(raw)
+        except ValueError:
+            raise InputError(f"'{raw.strip()}' is not a number", field=f"{flag} {part}", hint="give a value on the issue's 0-100 scale") from None
+    if not values:
+        raise InputError("the plan is empty", field=flag, hint='write ISSUE=VALUE pairs, e.g. "territory=50,nato=0"')
+    return values
+
+
+def ad_hoc_plan(scenario: Scenario, name: str, values: Mapping[str, float], *, flag: str = "--plan-spec") -> tuple[Plan, dict[str, float]]:
+    """A plan from issue values; issues left out keep their status quo (mode). Returns the plan and those assumed values."""
+    for issue, v in values.items():
+        if issue not in scenario.issue_ids:
+            raise _unknown("issue", issue, f"{issue}={v:g}", flag, scenario.issue_ids)
+        lo, hi = BOUNDS["position"]
+        if not lo <= v <= hi:
+            raise InputError(f"{issue}={v:g} is outside the scale [{lo:g}, {hi:g}]", field=flag, hint=f"give a value between {lo:g} and {hi:g}")
+    assumed = {i.id: i.status_quo.mode for i in scenario.issues if i.id not in values}
+    text = ", ".join(f"{k}={v:g}" for k, v in values.items())
+    source = Source(estimate=f"ad-hoc plan: {text}" + (f"; status quo assumed on {', '.join(assumed)}" if assumed else ""))
+    point = {i: PlanValue(float(values[i]) if i in values else assumed[i]) for i in scenario.issue_ids}
+    return Plan(name, f"Ad-hoc plan ({text})", "given on the command line" if flag.startswith("--") else "given by the user", source, point), assumed
+
+
+# --------------------------------------------------------------------------------------
+# The study
+# --------------------------------------------------------------------------------------
+
+
+@dataclass
+class Study:
+    """What a study produced: forecasts, variant shifts, plan tests and their provenance.
+
+    Attributes
+    ----------
+    scenario
+        The scenario as run (variant and what-if settings applied).
+    base_scenario
+        The case as loaded (the comparison base when a variant or settings are given).
+    forecast, base_forecast
+        The forecast on `scenario`; the one on `base_scenario` (None when nothing changed).
+    shifts
+        Per model and issue, base median -> changed median (empty when nothing changed).
+    plans, base_plans
+        Plan tests on `scenario` and on `base_scenario` (ranked; empty when not asked).
+    sensitivity
+        issue -> [(input, Spearman rho)] when asked, else None.
+    settings
+        The what-if settings applied.
+    notes
+        Things a reader must see: assumed values, models left out, ...
+    """
+
+    scenario: Scenario
+    base_scenario: Scenario
+    forecast: Forecast
+    base_forecast: Forecast | None = None
+    shifts: list[VariantShift] = field(default_factory=list)
+    plans: list[PlanResult] = field(default_factory=list)
+    base_plans: list[PlanResult] = field(default_factory=list)
+    sensitivity: dict[str, list[tuple[str, float]]] | None = None
+    settings: list[Setting] = field(default_factory=list)
+    variant: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        """True when a variant or what-if settings were applied (so there is a base to compare with)."""
+        return self.base_forecast is not None
+
+    def provenance(self) -> dict[str, Any]:
+        """Where the numbers come from: case, origin, variant, settings, seed, draws, models, parameters, input hashes, version."""
+        fc = self.forecast
+        return {
+            **fc.provenance(),
+            "title": self.scenario.title,
+            "origin": self.scenario.origin,
+            "settings": [s.to_dict() for s in self.settings],
+            "base_input_hash": self.base_forecast.input_hash if self.base_forecast is not None else fc.input_hash,
+        }
+
+    def pooled(self) -> dict[str, dict[str, Any]]:
+        """Per issue, all models' draws pooled: median, p10, p90 and the nearest labelled anchor."""
+        med, lo, hi = self.forecast.pooled()
+        return {
+            i.id: {"median": float(med[k]), "p10": float(lo[k]), "p90": float(hi[k]), "nearest_anchor": i.label(med[k])}
+            for k, i in enumerate(self.scenario.issues)
+        }
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON document of `detente forecast --json`: the forecast, positions, pooled reading, shifts, plans and provenance."""
+        fc, scenario = self.forecast, self.scenario
+        doc: dict[str, Any] = fc.to_dict()
+        doc["positions"] = {i: {a: scenario.stances[(a, i)].position.mode for a in scenario.actor_codes} for i in scenario.issue_ids}
+        doc["status_quo"] = {i.id: i.status_quo.mode for i in scenario.issues}
+        doc["pooled"] = self.pooled()
+        if self.base_forecast is not None:
+            doc["base"] = self.base_forecast.to_dict()
+            doc["shifts"] = [s.to_dict() for s in self.shifts]
+        doc["plans"] = [r.to_dict() for r in self.plans]
+        if self.sensitivity is not None:
+            doc["sensitivity"] = {i: [{"input": name, "rho": rho} for name, rho in pairs] for i, pairs in self.sensitivity.items()}
+        if self.base_plans:
+            doc["base_plans"] = [r.to_dict() for r in self.base_plans]
+        if self.settings:
+            doc["settings"] = [s.to_dict() for s in self.settings]
+        doc["notes"] = list(self.notes)
+        doc["provenance"] = self.provenance()
+        return doc
+
+    def to_frame(self, table: str = "forecast") -> Any:
+        """One tidy long pandas DataFrame; `table` is one of :data:`TABLES`.
+
+        * ``forecast``: run, model, issue, median, p10, p90, mean, point (run is "base"
+          or the variant's name; base rows only when something changed);
+        * ``draws``: run, model, draw, issue, value (the Monte Carlo outcomes);
+        * ``pooled``: issue, median, p10, p90, nearest_anchor;
+        * ``positions``: actor, issue, position, position_low, position_high, salience, capability;
+        * ``shifts``: model, issue, base_median, variant_median, shift;
+        * ``plans``: plan, title, support, support_p10, support_p90, unanimity, decisive,
+          actor, accepts, p_accept, swing, margin, margin_vs_forecast.
+        """
+        import pandas as pd
+
+        if table not in TABLES:
+            close = difflib.get_close_matches(table, TABLES, n=1)
+            raise InputError(f"no table '{table}'", field="table", hint=(f"did you mean '{close[0]}'? " if close else "") + f"tables: {', '.join(TABLES)}")
+        runs = [(self.forecast.variant or "base", self.forecast)]
+        if self.base_forecast is not None:
+            runs.insert(0, ("base", self.base_forecast))
+        if table == "forecast":
+            rows = [{"run": run, **r.to_dict()} for run, fc in runs for r in fc.summary()]
+            return pd.DataFrame(rows, columns=["run", "model", "issue", "median", "p10", "p90", "mean", "point"])
+        if table == "draws":
+            frames = [fc.to_frame().assign(run=run) for run, fc in runs]
+            return pd.concat(frames, ignore_index=True)[["run", "model", "draw", "issue", "value"]]
+        if table == "pooled":
+            return pd.DataFrame([{"issue": i, **v} for i, v in self.pooled().items()], columns=["issue", "median", "p10", "p90", "nearest_anchor"])
+        if table == "positions":
+            s = self.scenario
+            caps = {a.code: a.capability.mode for a in s.actors}
+            rows = [
+                {
+                    "actor": a,
+                    "issue": i,
+                    "position": st.position.mode,
+                    "position_low": st.position.low,
+                    "position_high": st.position.high,
+                    "salience": st.salience.mode,
+                    "capability": caps[a],
+                }
+                for (a, i), st in ((k, s.stances[k]) for k in ((a, i) for a in s.actor_codes for i in s.issue_ids))
+            ]
+            return pd.DataFrame(rows)
+        if table == "shifts":
+            return pd.DataFrame([s.to_dict() for s in self.shifts], columns=["model", "issue", "base_median", "variant_median", "shift"])
+        rows = []
+        for r in self.plans:
+            head = {
+                "plan": r.plan, "title": r.title, "support": r.support, "support_p10": r.support_p10, "support_p90": r.support_p90,
+                "unanimity": r.unanimity, "decisive": r.decisive,
+            }
+            for v in r.verdicts:
+                rows.append({**head, "actor": v.actor, "accepts": v.accepts, "p_accept": v.p_accept, "swing": v.swing, "margin": v.margin, "margin_vs_forecast": v.margin_vs_forecast})
+        columns = ["plan", "title", "support", "support_p10", "support_p90", "unanimity", "decisive", "actor", "accepts", "p_accept", "swing", "margin", "margin_vs_forecast"]
+        return pd.DataFrame(rows, columns=columns)
+
+
+def _resolve(scenario: Scenario | str | None) -> Scenario:
+    if isinstance(scenario, Scenario):
+        return scenario
+    from detente.cases import resolve_case
+
+    return resolve_case(scenario)
+
+
+def run_study(
+    scenario: Scenario | str | None = None,
+    *,
+    models: Sequence[str] | None = None,
+    draws: int = DEFAULT_DRAWS,
+    seed: int = DEFAULT_SEED,
+    params: Mapping[str, Mapping[str, Any]] | None = None,
+    variant: str | None = None,
+    plans: bool | Sequence[str] = True,
+    settings: Sequence[Setting | str] | None = None,
+    extra_plans: Mapping[str, Mapping[str, float]] | None = None,
+    spread: float = 0.0,
+    sensitivity: bool = False,
+    on_model: Callable[[str, int, int], None] | None = None,
+    on_run: Callable[[str], None] | None = None,
+) -> Study:
+    """Forecast a case, compare a variant or what-if with it, test the plans; see the module docstring.
+
+    `on_model(name, index, total)` is called before each model runs, `on_run(label)`
+    before each forecast ("base case", "variant NAME", "forecast"), for progress bars.
+    Raises `detente.errors` subclasses for any bad argument before a model runs.
+    """
+    if isinstance(draws, bool) or not isinstance(draws, int) or draws < 1:
+        raise InputError(f"draws must be a whole number of at least 1, got {draws!r}", field="draws", hint="use 1 or more draws (2000 is the default)")
+    if spread < 0:
+        raise InputError(f"spread must be 0 or more, got {spread}", field="spread", hint="give a spread in scale points, e.g. 10")
+    model_list = list(dict.fromkeys(models)) if models else None
+    check_params(params, model_list)
+    base = _resolve(scenario)
+    if spread > 0:
+        from detente.bargaining.variants import widen_points
+
+        base = widen_points(base, spread)
+    changed = base.with_variant(variant)
+    parsed = [s if isinstance(s, Setting) else parse_setting(changed, s, flag="settings") for s in settings or []]
+    changed = apply_settings(changed, parsed)
+    notes: list[str] = []
+    adhoc: dict[str, Plan] = {}
+    for name, values in (extra_plans or {}).items():
+        plan, assumed = ad_hoc_plan(changed, name, values, flag="extra_plans")
+        adhoc[name] = plan
+        if assumed:
+            notes.append(f"plan '{name}': issues not given keep their status quo: " + ", ".join(f"{i}={v:g}" for i, v in assumed.items()))
+    if adhoc:
+        base = dataclasses.replace(base, plans={**base.plans, **adhoc})
+        changed = dataclasses.replace(changed, plans={**changed.plans, **adhoc})
+    wanted: list[str] | None
+    if plans is True:
+        wanted = list(changed.plans) or None
+    elif plans is False:
+        wanted = list(adhoc) or None
+    else:
+        wanted = list(dict.fromkeys([*plans, *adhoc]))
+        for name in wanted:
+            if name not in changed.plans:
+                close = difflib.get_close_matches(name, list(changed.plans), n=1)
+                raise InputError(f"unknown plan '{name}'", path=changed.origin, field="plans", hint=(f"did you mean '{close[0]}'? " if close else "") + f"plans: {', '.join(changed.plans) or '(none)'}")
+    is_changed = changed is not base
+
+    def forecast(s: Scenario, names: Sequence[str] | None, label: str) -> Forecast:
+        if on_run is not None:
+            on_run(label)
+        fc = run_forecast(s, names, draws=draws, seed=seed, params={k: dict(v) for k, v in (params or {}).items()}, on_model=on_model)
+        for model, reason in fc.failures.items():
+            notes.append(f"model '{model}' failed and is left out: {reason}")
+        return fc
+
+    base_fc = forecast(base, model_list, "base case" if is_changed else "forecast")
+    fc = forecast(changed, base_fc.models, f"variant {changed.variant}") if is_changed else base_fc
+    plan_results = evaluate_plans(changed, fc, plans=wanted) if wanted else []
+    base_plans = evaluate_plans(base, base_fc, plans=wanted) if wanted and is_changed else []
+    driven = None
+    if sensitivity:
+        from detente.bargaining.montecarlo import sensitivity as rank_drivers
+
+        driven = rank_drivers(changed, fc)
+    if plans is not False and not changed.plans:
+        notes.append(f"the case '{changed.name}' defines no peace plans, so none were tested")
+    return Study(
+        scenario=changed,
+        base_scenario=base,
+        forecast=fc,
+        base_forecast=base_fc if is_changed else None,
+        shifts=compare(base_fc, fc) if is_changed else [],
+        plans=plan_results,
+        base_plans=base_plans,
+        sensitivity=driven,
+        settings=parsed,
+        variant=variant,
+        notes=notes,
+    )
+
+
+__all__ = [
+    "TABLES",
+    "Setting",
+    "Study",
+    "ad_hoc_plan",
+    "apply_settings",
+    "check_params",
+    "parse_params",
+    "parse_plan_spec",
+    "parse_setting",
+    "run_study",
+]

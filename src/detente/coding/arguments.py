@@ -70,20 +70,33 @@ def argument(tok: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> Arg:
     return Arg(tok, actors, span, whole)
 
 
+_MEMBER_PREPS = frozenset({"of", "as", "like", "including", "from"})
+"""Prepositions that list who a common noun stands for ("diplomats *of* the US and China",
+"actors *such as* the US, UK and Saudi Arabia")."""
+
+
 def _coordinated_modifiers(tok: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Actor]:
-    """Actors named by coordinated modifiers of one head noun, each with the head's role
-    ("Chinese and Indian officials" -> CHNGOV, INDGOV)."""
-    found: list[Actor] = []
+    """Actors named by coordinated modifiers of one common noun, each with the noun's role:
+    "Chinese and Indian officials" -> CHNGOV, INDGOV; "the diplomats of the US and China",
+    "foreign actors such as the US, UK and Saudi Arabia" -> one actor per conjunct."""
+    if tok.tag_ not in ("NN", "NNS"):
+        return []
+    words: list[Token] = []
     for mod in tok.children:
-        if mod.dep_ not in ("amod", "compound") or mod.i > tok.i or not mod.conjuncts:
-            continue
-        for word in (mod, *mod.conjuncts):
+        if mod.dep_ in ("amod", "compound") and mod.i < tok.i and mod.conjuncts:
+            words.extend((mod, *mod.conjuncts))
+        elif mod.dep_ == "prep" and mod.lower_ in _MEMBER_PREPS:
+            pobj = next((c for c in mod.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.conjuncts:
+                words.extend((pobj, *pobj.conjuncts))
+    found: list[Actor] = []
+    for word in words:
+        if word.dep_ == "pobj" or word.dep_ == "conj" and word.head.dep_ == "pobj":
+            start, end = offset + word.left_edge.idx, offset + word.idx + len(word.text)
+        else:
             start, end = offset + word.idx, offset + word.idx + len(word.text)
-            for m in ctx.mentions_between(start, end):
-                actor = actor_of_mention(m)
-                if tok.tag_ in ("NN", "NNS"):
-                    actor = replace(actor, code=with_role(actor.code, lemma(tok)))
-                found.append(actor)
+        for m in ctx.mentions_between(start, end)[:1]:
+            found.append(replace(actor_of_mention(m), code=with_role(m.code, lemma(tok))))
     return found
 
 
@@ -130,15 +143,20 @@ def actor_of(tok: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> Acto
 
 
 def fallback_target(
-    verb: Token, source: Actor | None, offset: int, ctx: Context, target: Arg | None
+    verb: Token, source: Actor | None, offset: int, ctx: Context, target: Arg | None,
+    source_arg: Arg | None = None,
 ) -> Actor | None:
     """A target named elsewhere in the sentence (after the verb first), else in the previous sentence.
 
     Used only when the parse gave no target actor; the actor is marked `fallback`
-    (lower confidence, and never the only evidence for a same-actor event).
+    (lower confidence, and never the only evidence for a same-actor event). Actors
+    inside the source's own noun phrase ("South Korea and *the United States*
+    conducted drills") are on the source's side, never its target.
     """
     if target is not None and target.actors:
         return None
+    if source_arg is not None and len(source_arg.actors) > 1:
+        return None  # a coordinated source acting with no target named: nothing to guess
     sdoc = verb.doc
     ms = ctx.mentions_between(offset, offset + len(syntax.text_of(sdoc)))
     base = source.code[:3] if source else None

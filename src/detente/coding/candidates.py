@@ -178,7 +178,7 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         if same_side:  # "the US ... US control": look for the other side instead
             t_actor = None
         if t_actor is None:
-            t_actor = fallback_target(verb, s_actor, offset, ctx, target)
+            t_actor = fallback_target(verb, s_actor, offset, ctx, target, source)
         cand = Candidate(
             code, source, target, s_actor, t_actor, verb, anchor,
             negated=negated, modality=modality, confidence=base_conf,

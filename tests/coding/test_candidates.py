@@ -190,3 +190,14 @@ def test_quad_only_model_is_a_visible_note(coder):
     with pytest.warns(UserWarning, match="quad classes only"):
         quad_only = type(coder)(classifier=model)
     assert quad_only.notes and "CAMEO root" in quad_only.notes[0]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Philippine navy completed the resupply mission, reported Reuters.",
+        "Palestinian witnesses and the Israeli army reported it.",
+    ],
+)
+def test_a_report_or_remark_is_no_statement_event(coder, sentence):
+    assert all(root != "01" for *_, root in triples(coder, sentence, partial=True))

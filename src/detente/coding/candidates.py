@@ -305,7 +305,17 @@ def without_bare_statements(cands: list[Candidate]) -> list[Candidate]:
     """
     if any(c.code != L.STATEMENT for c in cands):
         return [c for c in cands if c.code != L.STATEMENT]
-    return cands
+    return [c for c in cands if not _empty_statement(c)]
+
+
+def _empty_statement(c: Candidate) -> bool:
+    """A statement that says nothing about anyone: a report or remark ("Reuters reported",
+    "the spokesperson added"), or one whose target is only guessed from elsewhere in the text."""
+    if c.code != L.STATEMENT:
+        return False
+    if c.verb.lower_ in L.REPORTING_WORDS:
+        return True
+    return c.target_actor is None or c.target_actor.fallback
 
 
 def ranked(cands: list[Candidate]) -> list[Candidate]:

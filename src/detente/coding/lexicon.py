@@ -94,6 +94,13 @@ ALLEGATION_VERBS = frozenset(
 (not asserted). Under other speech verbs ("said", "told", "announced", "confirmed") the clause is
 attributed fact, as in CAMEO and PLOVER practice, and is coded as asserted."""
 
+REPORTING_WORDS = frozenset(
+    "report reports reported reporting tell tells told telling note notes noted add adds added write writes wrote "
+    "quote quoted cite cited reply replied respond responded comment commented tweet tweeted post posted".split()
+)
+"""Verbs of reporting and remarking: they attribute what follows ("..., Reuters reported", "the
+spokesperson told CBS"), and on their own are no statement event (CAMEO 010 needs content about a target)."""
+
 # -- literal CAMEO codes assigned outside the pattern table ------------------------------------
 
 GOVERNOR_DEFAULT: dict[str, str] = {"threat": "130", "refusal": "120", "request": "020", "demand": "100"}

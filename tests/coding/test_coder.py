@@ -158,3 +158,22 @@ def test_sentence_mode_source_spans_follow_annotation_practice(coder):
     first, second = coder.code_sentences(sentences)
     assert sentences[0][slice(*first.source_span)] == "Sergey Lavrov, the Russian foreign minister"
     assert second.event.cameo == "1384" and sentences[1][slice(*second.source_span)] == "Russia"
+
+
+def test_a_classifier_loader_is_loaded_in_the_background(coder):
+    calls = []
+
+    class Always04:
+        label_kind = "root"
+
+        def predict_root(self, sentences, docs=None):
+            return ["04"] * len(sentences)
+
+    def loader():
+        calls.append(1)
+        return Always04()
+
+    lazy = type(coder)(classifier=loader)
+    (result,) = lazy.code_sentences(["Russia and Ukraine exchanged views at the border."], partial=True)
+    assert calls == [1] and isinstance(lazy.classifier, Always04)
+    assert result is not None and result.event.note == "classifier" and result.event.root == "04"

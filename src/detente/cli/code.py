@@ -238,7 +238,7 @@ def _sentence_mode(path: Path, when: date | None, model: Optional[Path], use_cla
     elif use_classifier:
         from detente.coding.classifier import default_classifier
 
-        classifier = default_classifier()
+        classifier = default_classifier  # loaded in the background while spaCy parses
     import warnings
 
     with warnings.catch_warnings():

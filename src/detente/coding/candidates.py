@@ -321,9 +321,3 @@ def _empty_statement(c: Candidate) -> bool:
 def ranked(cands: list[Candidate]) -> list[Candidate]:
     """Candidates best first; a bare statement (010) only when nothing more specific is coded."""
     return sorted(without_bare_statements(cands), key=score, reverse=True)
-
-
-def best(cands: list[Candidate]) -> Candidate | None:
-    """The candidate that best stands for the sentence."""
-    order = ranked(cands)
-    return order[0] if order else None

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -80,8 +81,10 @@ class Coder:
         An object with `predict_root(sentences) -> list[str]` (or `predict`) returning a
         CAMEO root or code per sentence, such as
         :class:`detente.coding.classifier.QuadClassifier`, consulted in sentence mode for
-        sentences where no pattern fires; or a path to a model saved by
-        `detente code train` (loaded with :func:`detente.coding.classifier.load`).
+        sentences where no pattern fires; a path to a model saved by
+        `detente code train` (loaded with :func:`detente.coding.classifier.load`); or a
+        function that returns one (such as :func:`~detente.coding.classifier.default_classifier`),
+        called in a background thread so that loading it overlaps loading and parsing.
     batch_size:
         Sentences per `nlp.pipe` batch.
     n_process:
@@ -100,23 +103,50 @@ class Coder:
         self, *, model: str | None = None, classifier: Any = None, batch_size: int = nlp_mod.BATCH_SIZE,
         n_process: int = 1,
     ) -> None:
+        self._loading: Future[Any] | None = None
+        self._classifier: Any = None
+        if callable(classifier) and not _is_model(classifier):
+            # a loader (such as `default_classifier`): load it in the background while spaCy
+            # loads and parses; it is waited for when a sentence first needs it
+            pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="detente-classifier")
+            self._loading = pool.submit(classifier)
+            pool.shutdown(wait=False)
+        else:
+            self._classifier = load_classifier(classifier)
         self.nlp = nlp_mod.load(model)
         lem = nlp_mod.lemmatizer(self.nlp)
         self.lemma: syntax.Lemma = lambda tok: lem(tok.text, tok.tag_)
         self.batch_size = batch_size
         self.n_process = max(1, int(n_process))
-        self.classifier = load_classifier(classifier)
         self.min_probability = CLASSIFIER_MIN_PROB
         self.notes: list[str] = []
         """Settings that do not take effect, for the caller to show (the CLI prints them)."""
-        self.classifier_gives_roots = self.classifier is not None and getattr(self.classifier, "label_kind", "root") != "quad"
-        if self.classifier is not None and not self.classifier_gives_roots:
+        if self._loading is None:
+            self._check_classifier()
+
+    @property
+    def classifier(self) -> Any:
+        """The classifier consulted where no pattern fires (None without one)."""
+        if self._loading is not None:
+            loading, self._loading = self._loading, None
+            self._classifier = load_classifier(loading.result())
+            self._check_classifier()
+        return self._classifier
+
+    @property
+    def classifier_gives_roots(self) -> bool:
+        """Whether the classifier can give a sentence a CAMEO root (a quad-only model cannot)."""
+        clf = self.classifier
+        return clf is not None and getattr(clf, "label_kind", "root") != "quad"
+
+    def _check_classifier(self) -> None:
+        if self._classifier is not None and not self.classifier_gives_roots:
             note = (
                 "the classifier was trained on quad classes only, so it cannot give a sentence a CAMEO root: "
                 "sentences no pattern codes get no event (train it on CAMEO roots to use it as a fallback)"
             )
             self.notes.append(note)
-            warnings.warn(note, UserWarning, stacklevel=2)
+            warnings.warn(note, UserWarning, stacklevel=3)
 
     # -- documents ------------------------------------------------------------------------------
 
@@ -232,7 +262,7 @@ class Coder:
             results.append(complete + (partial_events if partial else []))
             if not complete and self._fallback_may_help(ctx, partial):
                 waiting.append((len(results) - 1, text, sdoc, ctx, partial_events))
-        if waiting:  # one classifier call for all sentences no pattern coded (it is slow per call)
+        if waiting and self.classifier_gives_roots:  # one call for all of them (it is slow per call)
             coded = _classify(self.classifier, [w[1] for w in waiting], [w[2] for w in waiting])
             for (i, text, sdoc, ctx, partial_events), (code, probability) in zip(waiting, coded):
                 if not code or probability < self.min_probability:
@@ -249,7 +279,7 @@ class Coder:
     def _fallback_may_help(self, ctx: Context, partial: bool) -> bool:
         """Whether the classifier could add an event: it needs roots, and (unless partial events
         are wanted) two actors of different countries named in the sentence."""
-        if not self.classifier_gives_roots:
+        if self._loading is None and not self.classifier_gives_roots:
             return False
         return partial or len({m.code[:3] for m in ctx.mentions}) >= 2
 
@@ -379,6 +409,10 @@ def _classify(classifier: Any, texts: list[str], docs: list[Doc]) -> list[tuple[
         return [(str(c) if c is not None else None, 1.0) for c in codes]
     except Exception:  # noqa: BLE001 - a broken model must not stop coding
         return [(None, 0.0)] * len(texts)
+
+
+def _is_model(obj: Any) -> bool:
+    return hasattr(obj, "predict_root") or hasattr(obj, "predict") or hasattr(obj, "predict_label_proba")
 
 
 def load_classifier(classifier: Any) -> Any:

@@ -201,3 +201,20 @@ def test_quad_only_model_is_a_visible_note(coder):
 )
 def test_a_report_or_remark_is_no_statement_event(coder, sentence):
     assert all(root != "01" for *_, root in triples(coder, sentence, partial=True))
+
+
+def test_coordinated_countries_before_a_role_noun_each_act(coder):
+    got = set(triples(coder, "The U.S. and U.K. military forces struck Yemen."))
+    assert {("USAMIL", "YEM", "19"), ("GBRMIL", "YEM", "19")} <= got
+
+
+def test_members_listed_after_a_role_noun_are_actors(coder):
+    got = set(triples(coder, "Iranian authorities blamed foreign actors such as the US, UK, and Saudi Arabia."))
+    assert {t[:3] for _, t, root in got if root == "11"} >= {"USA", "GBR", "SAU"}
+    got = set(triples(coder, "The top diplomats of the United States and China met in Washington."))
+    assert {(s[:3], t[:3]) for s, t, root in got if root == "04"} >= {("USA", "CHN"), ("CHN", "USA")}
+
+
+def test_sanctions_after_a_quantity_noun(coder):
+    got = triples(coder, "The United States announced a new round of sanctions on Iranian officials.")
+    assert got and got[0][2] == "16" and got[0][1].startswith("IRN")

@@ -83,7 +83,7 @@ def _coordinated_modifiers(tok: Token, offset: int, ctx: Context, lemma: syntax.
         return []
     words: list[Token] = []
     for mod in tok.children:
-        if mod.dep_ in ("amod", "compound") and mod.i < tok.i and mod.conjuncts:
+        if mod.dep_ in ("amod", "compound", "nmod") and mod.i < tok.i and mod.conjuncts:
             words.extend((mod, *mod.conjuncts))
         elif mod.dep_ == "prep" and mod.lower_ in _MEMBER_PREPS:
             pobj = next((c for c in mod.children if c.dep_ == "pobj"), None)
@@ -155,8 +155,6 @@ def fallback_target(
     """
     if target is not None and target.actors:
         return None
-    if source_arg is not None and len(source_arg.actors) > 1:
-        return None  # a coordinated source acting with no target named: nothing to guess
     sdoc = verb.doc
     ms = ctx.mentions_between(offset, offset + len(syntax.text_of(sdoc)))
     base = source.code[:3] if source else None
@@ -164,10 +162,14 @@ def fallback_target(
     used_start = source.start if source else -1
     after = [m for m in ms if m.start > verb_at and m.code[:3] != base and m.start != used_start]
     before = [m for m in ms if m.start < verb_at and m.code[:3] != base and m.start != used_start]
+    own = {a.start for a in source_arg.actors} if source_arg is not None else set()
+    whole = source_arg.whole if source_arg is not None and source_arg.whole else (-1, -1)
     for group in (after, before):
         for m in group:
             if source is not None and source.start <= m.start < source.end:
                 continue
+            if m.start in own or whole[0] <= m.start < whole[1]:
+                continue  # the source's own side
             return replace(actor_of_mention(m), fallback=True)
     for a in ctx.previous_actors:
         if base is None or a.code[:3] != base:

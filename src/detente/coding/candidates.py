@@ -298,12 +298,12 @@ def score(c: Candidate) -> float:
 
 
 def without_bare_statements(cands: list[Candidate]) -> list[Candidate]:
-    """Drop the statements (010) of a sentence that codes something more specific.
+    """Drop the statements (010) of a sentence that codes something more specific between two actors.
 
     "Ukrainian officials said Russia attacked Kyiv" reports an attack; the saying is
     its attribution, not a second event (root 01 would otherwise be over-produced).
     """
-    if any(c.code != L.STATEMENT for c in cands):
+    if any(c.code != L.STATEMENT and c.source_actor is not None and c.target_actor is not None for c in cands):
         return [c for c in cands if c.code != L.STATEMENT]
     return [c for c in cands if not _empty_statement(c)]
 

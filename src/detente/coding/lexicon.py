@@ -63,7 +63,11 @@ PEOPLE_NOUNS = frozenset(
     "ministry department office army police union team country nation state government".split()
 )
 """Common nouns that name a person, group or state (for annotation spans)."""
-QUANTITY_WORDS = frozenset("part parts some all most much half share portion rest bulk many".split())
+QUANTITY_WORDS = frozenset(
+    "part parts some all most much half share portion rest bulk many round rounds set sets series wave waves "
+    "batch raft slew".split()
+)
+"""Nouns that stand before the real object: "part *of* the aid", "a new round *of* sanctions"."""
 MILITARY_WORDS = frozenset({"military", "defense", "defence", "security", "lethal"})
 """Modifiers that turn aid into arms ("military aid")."""
 NOMINAL_EVENTS = frozenset(

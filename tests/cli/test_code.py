@@ -236,3 +236,16 @@ def test_code_eval_rejects_bad_flags_before_work(tmp_path, args, message):
 def test_code_eval_missing_file_is_one_line(tmp_path):
     result = runner.invoke(app, ["code", "eval", str(tmp_path / "nope.tsv")])
     assert result.exit_code == 2 and "no such file" in result.stderr and "Traceback" not in result.output
+
+
+def test_quad_only_model_is_a_visible_note_not_a_silent_drop(tmp_path):
+    pytest.importorskip("sklearn")
+    from detente.coding.classifier import QuadClassifier
+
+    model = QuadClassifier(use_syntax=False).fit(["Troops shelled the town.", "Leaders praised the deal."] * 4, [4, 1] * 4)
+    saved = model.save(tmp_path / "quad.joblib")
+    lines = tmp_path / "s.txt"
+    lines.write_text("Gunmen surrounded the barracks of Ukraine.\n", encoding="utf-8")
+    result = runner.invoke(app, ["code", "--sentences", str(lines), "--model", str(saved)])
+    assert result.exit_code == 0, result.output
+    assert "quad classes only" in result.stderr and "CAMEO root" in result.stderr

@@ -15,6 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "results"
 ORDER = [
     "montecarlo",
+    "sensitivity",
     "eu_draws",
     "smp_vs_ktab",
     "backtest_deu",
@@ -24,6 +25,7 @@ ORDER = [
     "coding_plover",
     "coding_speed",
     "coding_dev",
+    "report_build",
 ]
 
 HEADER = """# Benchmarks

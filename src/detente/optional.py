@@ -100,6 +100,8 @@ COMPONENTS: tuple[Component, ...] = (
     Component("tone", "nlp", ("vaderSentiment.vaderSentiment",), "sentence tone (VADER)", ("vaderSentiment",)),
     Component("classifier", "nlp", ("sklearn", "joblib", "scipy.sparse"), "the learned event classifier (scikit-learn)", ("scikit-learn",)),
     Component("plots", "plot", ("matplotlib.pyplot",), "--plot on forecasts, plans and relations (matplotlib)", ("matplotlib",)),
+    Component("cluster", "scale", ("distributed",), "--scheduler: Monte Carlo sweeps on a Dask cluster (dask.distributed)", ("dask", "distributed")),
+    Component("sensitivity indices", "scale", ("SALib",), "detente sensitivity --method morris|sobol (SALib)", ("SALib",)),
 )
 
 

@@ -181,3 +181,39 @@ def test_sensitivity_finds_the_driving_input(toy) -> None:
     assert top[1] > 0.5
     assert all(abs(rho) <= abs(top[1]) for _, rho in rest)
     assert not any(name == "positions.RUS.sanctions.position" for name, _ in [top, *rest])  # a point never varies
+
+
+def test_a_chunk_of_draws_equals_the_same_slice_of_one_long_run(toy) -> None:
+    """Draws depend on seed, input and draw index only: never on how the run is split."""
+    whole = draw_inputs(toy, 1500, 21)
+    part = draw_inputs(toy, 500, 21, start=1000)
+    for f in ("positions", "salience", "capability", "status_quo"):
+        np.testing.assert_array_equal(getattr(whole, f)[1000:], getattr(part, f))
+
+
+def test_forecast_is_the_same_whatever_the_chunking(toy, monkeypatch: pytest.MonkeyPatch) -> None:
+    import detente.bargaining.montecarlo as mc
+
+    a = run_forecast(toy, ["compromise", "expected_utility"], draws=700, seed=4)
+    monkeypatch.setattr(mc, "CHUNK_ROWS", 64)
+    b = run_forecast(toy, ["compromise", "expected_utility"], draws=700, seed=4)
+    for m in a.models:
+        np.testing.assert_array_equal(a.outcomes[m], b.outcomes[m])
+    assert a.diagnostics == b.diagnostics
+
+
+def test_forecast_keeps_the_draws_it_used(toy) -> None:
+    fc = run_forecast(toy, ["compromise"], draws=200, seed=8)
+    assert fc.inputs is not None
+    np.testing.assert_array_equal(fc.inputs.positions, draw_inputs(toy, 200, 8).positions)
+
+
+def test_sensitivity_refuses_a_forecast_of_other_inputs() -> None:
+    from detente.cases import load_case
+    from detente.errors import ScenarioError
+
+    case = load_case()
+    variant = case.with_variant(next(iter(case.variants)))
+    fc = run_forecast(variant, ["compromise"], draws=50)
+    with pytest.raises(ScenarioError, match="forecast was run on other inputs"):
+        sensitivity(case, fc)

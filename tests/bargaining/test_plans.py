@@ -103,3 +103,53 @@ def test_utility_properties(positions, salience, point) -> None:
     np.testing.assert_allclose(own, 1.0)  # nothing beats getting exactly what you want
     perm = np.array([2, 0, 3, 1])
     np.testing.assert_allclose(utility(positions[perm], salience[perm], point), u[perm])  # relabelling actors
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    cap=arrays(np.float64, (40, 4), elements=st.floats(0.1, 10.0)),
+    accept=arrays(np.bool_, (40, 4)),
+)
+def test_swings_split_the_variance_of_support(cap: np.ndarray, accept: np.ndarray) -> None:
+    from detente.bargaining.plans import _support_by_draw
+
+    per_draw, swing = _support_by_draw(cap, accept)
+    assert np.all((per_draw >= -1e-12) & (per_draw <= 1 + 1e-12))
+    varies = accept.any(axis=0) & ~accept.all(axis=0)
+    if varies.any():
+        assert swing.sum() == pytest.approx(1.0)
+    else:
+        assert not swing.any()
+    # an actor whose verdict never changes decides nothing, however heavy it is
+    assert np.allclose(swing[~varies], 0.0)
+
+
+def test_decisive_actor_is_the_one_whose_verdict_is_open() -> None:
+    import dataclasses
+
+    from detente.bargaining.scenario import Plan, PlanValue, Source
+
+    # A (heavy) always accepts 10 (its position 0, status quo 50); B's position straddles the plan
+    s = scenario_from_arrays(
+        name="decide", actors=["A", "B", "C"], issues=["x"], positions=[[0], [30], [100]], salience=[[1], [1], [1]],
+        capability=[10, 3, 1], status_quo=[50],
+    )
+    wide = dataclasses.replace(s.stances[("B", "x")], position=dataclasses.replace(s.stances[("B", "x")].position, low=0.0, high=60.0))
+    s = dataclasses.replace(s, stances={**s.stances, ("B", "x"): wide}, plans={"p": Plan("p", "P", "", Source(estimate="t"), {"x": PlanValue(10)})})
+    (r,) = evaluate_plans(s, draws=400, seed=2)
+    assert r.decisive == "B"
+    assert r.verdict("A").swing == pytest.approx(0.0) and r.verdict("C").swing == pytest.approx(0.0)
+    assert r.support_p10 < r.support_p90
+def test_plans_refuse_a_variant_forecast_with_the_base_scenario() -> None:
+    """Regression: a base scenario and a variant's forecast used to be mixed silently."""
+    from detente.bargaining.plans import evaluate_plans
+    from detente.cases import load_case
+    from detente.errors import ScenarioError
+
+    case = load_case()
+    name = next(iter(case.variants))
+    variant_fc = run_forecast(case.with_variant(name), ["compromise"], draws=50)
+    with pytest.raises(ScenarioError, match=f"variant '{name}'"):
+        evaluate_plans(case, variant_fc)
+    # the matching pair is accepted and reuses the forecast's own draws
+    assert evaluate_plans(case.with_variant(name), variant_fc)

@@ -117,6 +117,8 @@ def test_ad_hoc_plan_says_what_it_assumes() -> None:
     case = load_case()
     assert r.point["ceasefire"] == case.issue("ceasefire").status_quo.mode
     assert r.point["territory"] == 50
+    basis = s.scenario.plans["ad-hoc"].point
+    assert "status quo is assumed" in basis["ceasefire"].source.estimate and basis["territory"].source.estimate == "given by the user"
     (note,) = [n for n in s.notes if "ad-hoc" in n]
     assert "ceasefire=" in note and "status quo" in note and "territory" not in note
     assert len(s.plans) == len(case.plans) + 1
@@ -150,3 +152,23 @@ def test_case_without_plans_says_so() -> None:
     case = parse_scenario(TOY.split("plans:")[0], origin="toy.yaml")
     s = run_study(case, models=["compromise"], draws=50)
     assert s.plans == [] and any("defines no peace plans" in n for n in s.notes)
+
+
+def test_reusing_the_base_forecast_changes_nothing_but_the_work(monkeypatch: pytest.MonkeyPatch) -> None:
+    base = run_study("us-russia-2025", **FAST)
+    fresh = run_study("us-russia-2025", variant="us-adds-sanctions", **FAST)
+    calls: list[str | None] = []
+    original = study_module.run_forecast
+
+    def counting(scenario, *args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(scenario.variant)
+        return original(scenario, *args, **kwargs)
+
+    monkeypatch.setattr(study_module, "run_forecast", counting)
+    reused = run_study("us-russia-2025", variant="us-adds-sanctions", reuse=base.forecast, **FAST)
+    assert calls == ["us-adds-sanctions"]  # the base was not run again
+    assert json.dumps(reused.to_dict(), sort_keys=True) == json.dumps(fresh.to_dict(), sort_keys=True)
+    # a forecast from other settings is not reused
+    calls.clear()
+    run_study("us-russia-2025", variant="us-adds-sanctions", reuse=base.forecast, **{**FAST, "seed": 4})
+    assert calls == [None, "us-adds-sanctions"]

@@ -29,7 +29,7 @@ def test_tutorial_case_validates_and_runs() -> None:
     assert ranked[0].plan == "potash-for-prisoners"
 
 
-@pytest.mark.parametrize("page", ["reference/scenario-format.md", "how-to/test-a-peace-plan.md"])
+@pytest.mark.parametrize("page", ["reference/scenario-format.md", "reference/timeline-format.md", "how-to/test-a-peace-plan.md"])
 def test_python_blocks_run(page: str, capsys: pytest.CaptureFixture[str]) -> None:
     code = blocks(page, "python")
     assert code

@@ -12,7 +12,9 @@ import yaml
 from detente import ontology
 from detente.actors.registry import get_registry
 from detente.cases.timeline import (
+    DATE_BASES,
     available_timelines,
+    date_label,
     load_timeline,
     load_timeline_document,
     parse_date,
@@ -24,6 +26,7 @@ from detente.events.schema import EVENT_COLUMNS
 
 SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
 RAW = yaml.safe_load(resources.files("detente.cases.timelines").joinpath("us_russia_2025.yaml").read_text(encoding="utf-8"))
+TIMELINE_FILES = {"us-russia-2025": "us_russia_2025.yaml", "belarus-2025": "belarus_2025.yaml"}
 
 
 def by_id(event_id: str):  # noqa: ANN201 - an Event
@@ -32,14 +35,15 @@ def by_id(event_id: str):  # noqa: ANN201 - an Event
 
 
 def test_timeline_is_listed_and_sized() -> None:
-    assert "us-russia-2025" in available_timelines()
+    assert {"us-russia-2025", "belarus-2025"} <= set(available_timelines())
     events = load_timeline("us-russia-2025")
     assert 30 <= len(events) <= 40
     assert [e.date for e in events] == sorted(e.date for e in events)
 
 
-def test_every_event_has_a_valid_code_date_and_provenance() -> None:
-    doc = load_timeline_document("us-russia-2025")
+@pytest.mark.parametrize("case", ["us-russia-2025", "belarus-2025"])
+def test_every_event_has_a_valid_code_date_and_provenance(case: str) -> None:
+    doc = load_timeline_document(case)
     registry = get_registry()
     for key, event in zip(doc.event_ids, doc.events):
         assert ontology.is_code(event.cameo), key
@@ -90,9 +94,13 @@ def test_sources_are_cited_by_outlet_author_and_date() -> None:
         ("zelensky-disinformation-space", "2025-02-19", "day", "UKRGOV", "USAGOV", "111"),
         ("minerals-deal-proposal", "2025-02-01", "month", "USAGOV", "UKRGOV", "0311"),
         ("minerals-deal-rejected", "2025-02-01", "month", "UKRGOV", "USAGOV", "1211"),
-        ("minerals-deal-concluded", "2025-05-01", "month", "USAGOV", "UKRGOV", "057"),
+        ("minerals-deal-concluded", "2025-04-30", "day", "USAGOV", "UKRGOV", "057"),
         ("belarus-prisoners-for-sanctions", "2025-02-01", "month", "USAGOV", "BLRGOV", "0354"),
-        ("istanbul-talks-offer", "2025-05-01", "month", "RUSGOV", "UKRGOV", "036"),
+        ("istanbul-talks-offer", "2025-05-11", "day", "RUSGOV", "UKRGOV", "036"),
+        ("war-continues-jan-2025", "2025-01-01", "month", "RUSMIL", "UKR", "190"),
+        ("war-continues-feb-2025-russia", "2025-02-01", "month", "RUSMIL", "UKR", "190"),
+        ("war-continues-feb-2025-ukraine", "2025-02-01", "month", "UKRMIL", "RUSMIL", "190"),
+        ("war-continues-may-2025-russia", "2025-05-01", "month", "RUSMIL", "UKRMIL", "190"),
         ("russian-media-celebrates-us", "2025-05-01", "month", "RUSMED", "USA", "051"),
         ("us-demands-pipeline-control", "2025-05-01", "month", "USAGOV", "UKRGOV", "1011"),
     ],
@@ -108,8 +116,9 @@ def test_vague_dates_say_how_they_were_resolved() -> None:
     rejected = by_id("minerals-deal-rejected")
     assert "this week" in rejected.note and "17" in rejected.note and "21 February 2025" in rejected.note
     assert "2025-02-17 to 2025-02-21" in rejected.note  # the window
-    vance = by_id("vance-plan-guarantees")
-    assert "dated by the report" in vance.note.casefold() and vance.modality == "intent"
+    concluded = by_id("minerals-deal-concluded")
+    assert "dated by the report" not in concluded.note.casefold() and "recently concluded" in concluded.note
+    assert "dated by the report" in by_id("medvedev-mocks-minerals-deal").note.casefold()
     assert by_id("sanctions-threat-jan-2025").modality == "threat"
 
 
@@ -161,6 +170,8 @@ def test_parse_timeline_accepts_a_minimal_file() -> None:
         ({"quote": "not there"}, "quote", InputError),
         ({"date_basis": "rumour"}, "date_basis", InputError),
         ({"modality": "maybe"}, "modality", InputError),
+        ({"date_basis": "external"}, "external", InputError),
+        ({"external": "signed on 30 April"}, "date_basis", InputError),
     ],
 )
 def test_parse_timeline_names_the_bad_field(changes: dict, field: str, error: type) -> None:
@@ -184,17 +195,116 @@ def test_parse_timeline_rejects_duplicates_and_missing_events() -> None:
 
 @pytest.mark.shared_data
 @pytest.mark.skipif(not SEEDS.exists(), reason="../shared/seeds (the seed articles) is not present")
-def test_every_sentence_is_found_at_its_span_in_the_seed_file() -> None:
+@pytest.mark.parametrize("case", ["us-russia-2025", "belarus-2025"])
+def test_every_sentence_is_found_at_its_span_in_the_seed_file(case: str) -> None:
+    raw = yaml.safe_load(resources.files("detente.cases.timelines").joinpath(TIMELINE_FILES[case]).read_text(encoding="utf-8"))
     texts = {p.stem: p.read_text(encoding="utf-8") for p in SEEDS.glob("*.txt")}
-    assert set(RAW_DOCS := {s["doc_id"] for s in RAW["sources"]}) <= set(texts), RAW_DOCS
+    assert set(RAW_DOCS := {s["doc_id"] for s in raw["sources"]}) <= set(texts), RAW_DOCS
     spans = []
-    for entry in RAW["events"]:
+    for entry in raw["events"]:
         spans.append((entry["doc_id"], entry["sentence"], entry["char_start"], entry["char_end"]))
         spans += [(a["doc_id"], a["sentence"], a["char_start"], a["char_end"]) for a in entry.get("also_reported", [])]
-    spans += [(n["doc_id"], n["sentence"], n["char_start"], n["char_end"]) for n in RAW["not_coded"]]
+    spans += [(n["doc_id"], n["sentence"], n["char_start"], n["char_end"]) for n in raw["not_coded"]]
+    spans += [(n["doc_id"], n["sentence"], n["char_start"], n["char_end"]) for n in raw.get("context", [])]
     for doc_id, sentence, start, end in spans:
         assert texts[doc_id][start:end] == sentence, (doc_id, start, sentence[:60])
     # the file quotes sentences, it does not carry the articles: well under the full texts
     for doc_id, text in texts.items():
         quoted = {(s, e) for d, _, s, e in spans if d == doc_id}
         assert sum(e - s for s, e in quoted) < 0.6 * len(text), doc_id
+
+
+def test_the_war_reads_as_a_conflict_in_2025() -> None:
+    """The continuing war the articles state is coded, so Russia-Ukraine 2025 is net conflictual."""
+    from detente.relations.series import dyad_series
+
+    series = dyad_series(timeline_frame(), "RUS", "UKR", freq="month", start="2025-01-01", end="2025-05-31")
+    wide = series.pivot(index="period", columns="measure", values="value")
+    active = wide[wide["events"] > 0]
+    assert len(active) >= 3
+    assert (active["net_coop"] < 0).all(), active["net_coop"]
+    assert wide["conflict"].sum() > 2 * wide["cooperation"].sum()
+    fighting = [e for e in load_timeline("us-russia-2025") if e.cameo == "190" and e.date.year == 2025]
+    assert {(e.source[:3], e.target[:3]) for e in fighting} == {("RUS", "UKR"), ("UKR", "RUS")}
+    assert all(e.quote and e.quote in e.sentence for e in fighting)
+
+
+def test_dates_from_outside_the_articles_are_marked_external() -> None:
+    doc = load_timeline_document("us-russia-2025")
+    external = {key for key, basis in doc.date_basis.items() if basis == "external"}
+    assert {"minerals-deal-concluded", "istanbul-talks-offer"} <= external
+    for key in external:
+        assert "External date (not in the articles)" in doc.event(key).note, key
+    assert set(doc.date_basis.values()) <= set(DATE_BASES)
+    # nothing else is dated to the article's month while the article does not date it
+    assert doc.event("minerals-deal-concluded").date.isoformat() == "2025-04-30"
+    # the Vance plan, undated in the article and from 2024, is a context note with its external date, not a May 2025 event
+    assert not any(key.startswith("vance") for key in doc.event_ids)
+    (vance,) = [n for n in doc.context if n.id == "vance-plan"]
+    assert vance.period == "2024-09" and "September 2024" in vance.external
+    # the source's own date says which part of its dating is external
+    assert "External (not in the text)" in doc.sources["000_0893147c89d5f6ac"].date_note
+
+
+def test_one_stance_is_counted_once() -> None:
+    """The US view of China as the main threat is in both articles: one event, the other report kept as provenance."""
+    doc = load_timeline_document("us-russia-2025")
+    us_china = [k for k, e in zip(doc.event_ids, doc.events) if e.source.startswith("USA") and e.target.startswith("CHN")]
+    assert us_china == ["trump-china-primary-threat-feb"]
+    assert [a["doc_id"] for a in doc.also_reported["trump-china-primary-threat-feb"]] == ["000_0893147c89d5f6ac"]
+    # no sentence is both an event of a dyad and provenance of another event of the same dyad
+    for key, event in zip(doc.event_ids, doc.events):
+        for other, reports in doc.also_reported.items():
+            other_event = doc.event(other)
+            same_dyad = {event.source[:3], event.target[:3]} == {other_event.source[:3], other_event.target[:3]}
+            if other != key and same_dyad and other_event.cameo == event.cameo:
+                assert all(r["sentence"] != event.sentence for r in reports), (key, other)
+
+
+def test_context_notes_carry_the_readings_the_events_cannot() -> None:
+    doc = load_timeline_document("us-russia-2025")
+    triangle = doc.notes_on("triangle")
+    assert {"triangle-one-against-two", "us-aim-distance-russia-from-china"} <= {n.id for n in triangle}
+    assert all(set(n.actors) == {"USA", "RUS", "CHN"} for n in triangle)
+    ids = {n.id for n in doc.context}
+    assert {"first-term-actions-against-moscow", "russian-hardliners-angry", "dictator-as-tactics",
+            "european-defence-spending", "minerals-fund-arms-purchases"} <= ids
+    # what moved to context is no longer listed as left out
+    assert not any("50 policy actions" in n["sentence"] for n in doc.not_coded)
+    for note in doc.context:
+        assert note.char_end - note.char_start == len(note.sentence) and note.note
+        if note.quote:
+            assert note.quote in note.sentence
+
+
+def test_date_label_shows_the_precision() -> None:
+    assert date_label(date(2019, 1, 1), "year") == "2019"
+    assert date_label(date(2025, 2, 1), "month") == "2025-02"
+    assert date_label(date(2025, 2, 12), "day") == "2025-02-12"
+    shown = {date_label(e.date, e.date_precision) for e in load_timeline("us-russia-2025") if e.date_precision == "year"}
+    assert shown == {"2014", "2019"}
+
+
+def test_belarus_timeline_holds_the_exchange_and_its_aim() -> None:
+    doc = load_timeline_document("belarus-2025")
+    offer = doc.event("us-offers-sanctions-relief")
+    assert (offer.source, offer.target, offer.cameo, offer.modality) == ("USAGOV", "BLRGOV", "0354", "intent")
+    assert {(e.source, e.target) for e in doc.events} >= {("BLRGOV", "RUSGOV"), ("BLRGOV", "CHNGOV")}
+    assert {"co-aggressor", "political-prisoners", "aim-less-dependence"} <= {n.id for n in doc.context}
+    from detente.relations.series import dyad_series
+
+    series = dyad_series(timeline_frame("belarus-2025"), "USA", "BLR", freq="month")
+    assert series.loc[series["measure"] == "events", "value"].sum() >= 1
+
+
+def test_a_user_timeline_file_loads_by_path(tmp_path: Path) -> None:
+    from detente.cases.timeline import load_timeline_file, resolve_timeline
+
+    path = tmp_path / "mine.yaml"
+    path.write_text(yaml.safe_dump(GOOD), encoding="utf-8")
+    assert resolve_timeline(str(path)).events[0].cameo == "041"
+    assert resolve_timeline("belarus-2025").case == "belarus-2025"
+    with pytest.raises(InputError, match="no such file"):
+        load_timeline_file(tmp_path / "missing.yaml")
+    with pytest.raises(InputError, match="did you mean 'belarus-2025'"):
+        resolve_timeline("belarus-2024")

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pandas as pd
+import pytest
 from typer.testing import CliRunner
 
 from detente.cli.main import app
@@ -88,3 +89,34 @@ def test_bad_flag_values_stop_before_work(tmp_path: Path) -> None:
         assert len(result.stderr.strip().splitlines()) == 1
     result = runner.invoke(app, ["backtest", "deu", str(_file(tmp_path)), "--cv", "5"])
     assert result.exit_code == 2 and "needs at least 5 proposals" in result.stderr
+
+
+SHARED_DEU = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "deu3_dev.tsv"
+HOW_TO = Path(__file__).resolve().parents[2] / "docs" / "how-to" / "backtest-on-deu.md"
+
+
+def _doc_commands() -> list[str]:
+    import re
+
+    blocks = re.findall(r"```bash\n(.*?)```", HOW_TO.read_text(encoding="utf-8"), flags=re.S)
+    return [line.strip() for block in blocks for line in block.splitlines() if line.strip().startswith("detente ")]
+
+
+def test_the_how_to_shows_the_new_flags() -> None:
+    commands = _doc_commands()
+    assert any("--cv" in c for c in commands) and len(commands) >= 4
+
+
+@pytest.mark.shared_data
+@pytest.mark.skipif(not SHARED_DEU.exists(), reason="../shared/data/deu3_dev.tsv is not here")
+@pytest.mark.parametrize("command", _doc_commands())
+def test_how_to_commands_run_as_written(command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shlex
+
+    monkeypatch.chdir(tmp_path)  # --per-issue writes into the working directory
+    args = [str(SHARED_DEU) if a == "../shared/data/deu3_dev.tsv" else a for a in shlex.split(command)[1:]]
+    if "--cv" in args:
+        args += ["--repeats", "1", "-m", "compromise", "-m", "salience_compromise"]  # the same path, less work
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert "weighted_mean" in result.stdout

@@ -93,3 +93,46 @@ def test_errors_are_one_line_and_exit_2(tmp_path: Path) -> None:
 def test_help_mentions_kinds() -> None:
     result = runner.invoke(app, ["events", "import", "--help"])
     assert result.exit_code == 0 and "gdelt" in result.output and "parquet" in result.output
+
+
+def test_list_runs_on_the_builtin_timeline_with_the_stores_filters(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    """#10: `events list` needs no store; the same filters give the same events as on a store of the same events."""
+    from detente.cases.timeline import load_timeline
+    from detente.events.store import EventStore
+
+    monkeypatch.delenv("DETENTE_DB", raising=False)
+    monkeypatch.chdir(tmp_path)
+    db = tmp_path / "case.duckdb"
+    with EventStore(db) as store:
+        store.ingest(load_timeline("us-russia-2025"), file="case")
+    for filters in (
+        ["--dyad", "USA", "Russia", "--code", "04"],
+        ["--actor", "European Union"],
+        ["--dyad", "Washington", "Kyiv", "--directed", "--since", "2025-02", "--until", "2025-02"],
+        ["--actor", "the Kremlin", "--since", "2025"],
+    ):
+        builtin = runner.invoke(app, ["events", "list", *filters, "--json"])
+        stored = runner.invoke(app, ["events", "list", *filters, "--db", str(db), "--json"])
+        assert builtin.exit_code == 0 and stored.exit_code == 0, builtin.output + stored.output
+        ids = [e["event_id"] for e in json.loads(builtin.stdout)]
+        assert ids and ids == [e["event_id"] for e in json.loads(stored.stdout)], filters
+    table = runner.invoke(app, ["events", "list", "--actor", "UKR", "--limit", "2"])
+    assert "built-in timeline of us-russia-2025" in table.stdout and "limit reached" in table.stdout
+
+
+def test_list_says_when_nothing_matches_and_refuses_bad_filters(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    monkeypatch.delenv("DETENTE_DB", raising=False)
+    monkeypatch.chdir(tmp_path)
+    empty = runner.invoke(app, ["events", "list", "--actor", "Hungary"])
+    assert empty.exit_code == 0 and "note: no events match these filters" in empty.stdout
+    for args, needle in (
+        (["--actor", "Ukrane"], "did you mean Ukraine (UKR)"),
+        (["--dyad", "USA", "Atlantis"], "--dyad: unknown actor 'Atlantis'"),
+        (["--code", "0421"], "--code: '0421' is not a CAMEO code"),
+        (["--since", "2025-02-30"], "--since: bad date"),
+        (["--directed"], "--directed: needs --dyad"),
+        (["--db", "notes.tsv"], "no event store"),
+    ):
+        result = runner.invoke(app, ["events", "list", *args])
+        assert result.exit_code == 2 and needle in result.output, (args, result.output)
+        assert result.output.count("\n") == 1

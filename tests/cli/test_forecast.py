@@ -130,3 +130,153 @@ def test_spread_widens_point_inputs(tmp_path: Path) -> None:
     (w,) = wide["forecast"]
     assert w["p90"] - w["p10"] > p["p90"] - p["p10"]
     assert wide["input_hash"] != plain["input_hash"]
+
+
+# ---- issue 10: every bad flag is one line and exit 2, before any work -------------------
+
+
+def _one_error_line(result) -> str:
+    lines = [ln for ln in result.output.splitlines() if ln.strip()]
+    assert result.exit_code == 2, result.output
+    assert len(lines) == 1, result.output
+    return lines[0]
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["--param", "expected_utility.q=abc"], "--param expected_utility.q"),
+        (["--param", "expected_utility.qq=1"], "has no parameter 'qq'"),
+        (["--param", "nash.iterations=many"], "--param nash.iterations"),
+        (["--model", "median", "--param", "nash.iterations=3"], "not being run"),
+        (["--plot", "out.txt"], "--plot out.txt"),
+        (["--plot", "forecast"], "--plot forecast"),
+        (["--out", "table.xlsx"], "--out table.xlsx"),
+        (["--table", "everything"], "--table"),
+        (["--set", "RUS.territory.position=abc"], "--set RUS.territory.position=abc"),
+        (["--set", "Atlantis.territory.position=5"], "no actor 'Atlantis'"),
+        (["--set", "RUS.land.position=5"], "no issue 'land'"),
+    ],
+)
+def test_bad_flags_fail_fast_with_one_line(args: list[str], expected: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    calls = []
+    monkeypatch.setattr("detente.bargaining.study.run_forecast", lambda *a, **k: calls.append(1))
+    line = _one_error_line(runner.invoke(app, ["forecast", *args]))
+    assert expected in line and "fix:" in line
+    assert calls == []  # nothing ran
+    assert list(tmp_path.iterdir()) == []  # nothing written
+
+
+def test_plot_has_normal_permissions_and_is_not_replaced_without_force(tmp_path: Path) -> None:
+    pytest.importorskip("matplotlib")
+    import os
+
+    case = tmp_path / "toy.yaml"
+    case.write_text(TOY, encoding="utf-8")
+    plot = tmp_path / "fc.svg"
+    old = os.umask(0o022)
+    try:
+        ok = runner.invoke(app, ["forecast", "--case", str(case), *FAST, "--plot", str(plot), "--no-plans"])
+    finally:
+        os.umask(old)
+    assert ok.exit_code == 0, ok.output
+    assert plot.read_text(encoding="utf-8").lstrip().startswith("<?xml")
+    assert plot.stat().st_mode & 0o777 == 0o644
+    again = runner.invoke(app, ["forecast", "--case", str(case), *FAST, "--plot", str(plot)])
+    assert "exists already" in _one_error_line(again) and "--force" in again.output
+    forced = runner.invoke(app, ["forecast", "--case", str(case), *FAST, "--plot", str(plot), "--force", "--no-plans"])
+    assert forced.exit_code == 0, forced.output
+
+
+def test_what_if_from_the_command_line() -> None:
+    result = runner.invoke(app, ["forecast", *FAST, "--set", "Russia.territory.position=60", "--set", "EUR.guarantees.salience=0.9", "--json"])
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)
+    assert doc["variant"] == "what-if" and doc["positions"]["territory"]["RUS"] == 60
+    assert [s["target"] for s in doc["settings"]] == ["positions.RUS.territory.position", "positions.EUR.guarantees.salience"]
+    shift = next(s for s in doc["shifts"] if s["issue"] == "territory" and s["model"] == "compromise")
+    assert shift["shift"] < 0
+    table = runner.invoke(app, ["forecast", *FAST, "--set", "RUS.territory.position=60"])
+    assert "what-if RUS.territory.position=60" in table.stdout and "->" in table.stdout
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".parquet"])
+def test_out_carries_provenance_in_the_file(suffix: str, tmp_path: Path) -> None:
+    import pandas as pd
+
+    from detente.report.export import read_provenance
+
+    out = tmp_path / f"draws{suffix}"
+    result = runner.invoke(app, ["forecast", *FAST, "--seed", "5", "--variant", "us-adds-sanctions", "--out", str(out), "--table", "draws", "--no-plans"])
+    assert result.exit_code == 0, result.output
+    frame = pd.read_csv(out, comment="#") if suffix == ".csv" else pd.read_parquet(out)
+    assert list(frame.columns) == ["run", "model", "draw", "issue", "value"]
+    assert len(frame) == 2 * 2 * 150 * 7
+    prov = read_provenance(out)
+    assert prov["seed"] == 5 and prov["draws"] == 150 and prov["variant"] == "us-adds-sanctions" and prov["case"] == "us-russia-2025"
+    assert len(prov["input_hash"]) == 64 and prov["detente_version"] and set(prov["params"]) == {"compromise", "median"}
+    plans = tmp_path / f"plans{suffix}"
+    assert runner.invoke(app, ["plans", *FAST, "--out", str(plans)]).exit_code == 0
+    table = pd.read_csv(plans, comment="#") if suffix == ".csv" else pd.read_parquet(plans)
+    assert {"plan", "actor", "support", "decisive", "p_accept"} <= set(table.columns)
+
+
+def test_ad_hoc_plan_spec_says_what_it_assumes() -> None:
+    result = runner.invoke(app, ["plans", *FAST, "--plan-spec", "territory=50,nato=0,guarantees=75"])
+    assert result.exit_code == 0, result.output
+    assert "ad-hoc" in result.stdout
+    assert "note:" in result.output and "keep their status quo" in result.output and "ceasefire=0" in result.output
+    doc = json.loads(runner.invoke(app, ["plans", *FAST, "--plan-spec", "territory=50,nato=0", "--json"]).stdout)
+    adhoc = next(p for p in doc["plans"] if p["plan"] == "ad-hoc")
+    assert adhoc["point"]["territory"] == 50 and adhoc["point"]["sanctions"] == 25
+    assert any("ad-hoc" in n for n in doc["notes"])
+    bad = runner.invoke(app, ["plans", "--plan-spec", "territory=50,natoo=0"])
+    assert "no issue 'natoo'" in _one_error_line(bad)
+
+
+def test_plans_show_spread_and_who_decides() -> None:
+    result = runner.invoke(app, ["plans", *FAST, "--json"])
+    plans = {p["plan"]: p for p in json.loads(result.stdout)["plans"]}
+    for p in plans.values():
+        assert p["support_p10"] <= p["support"] <= p["support_p90"] + 1e-9
+    # near-equal support, told apart by who decides
+    assert plans["vance-plan"]["decisive"] == "RUS" and plans["russia-terms"]["decisive"] == "USA"
+    table = runner.invoke(app, ["plans", *FAST])
+    header = next(ln for ln in table.stdout.splitlines() if ln.startswith("plan\t"))
+    assert header.split("\t")[:5] == ["plan", "support", "spread", "all accept", "decided by"]
+
+
+@pytest.mark.parametrize("width", [80, 120])
+def test_tables_fit_the_terminal_without_cutting_cells(width: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from rich.console import Console
+
+    from detente.cli import output
+
+    buffer = io.StringIO()
+    monkeypatch.setattr(output, "console", Console(file=buffer, width=width, force_terminal=True, color_system=None))
+    result = runner.invoke(app, ["forecast", "--draws", "100"])
+    assert result.exit_code == 0, result.output
+    text = buffer.getvalue()
+    assert "…" not in text
+    assert max(len(line) for line in text.splitlines()) <= width
+    for cell in ("compromise", "exp. utility", "gas_transit", "minerals-without-guarantees", "decided by"):
+        assert cell in text
+
+
+def test_piped_table_is_one_tab_separated_table() -> None:
+    result = runner.invoke(app, ["forecast", *FAST, "--no-plans"])
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("# ") and lines[1].split("\t") == ["issue", "status quo", "USA", "RUS", "UKR", "EUR", "CHN", "compromise", "median"]
+    assert "(part" not in result.stdout
+
+
+def test_out_refuses_a_table_that_would_be_empty(tmp_path: Path) -> None:
+    out = tmp_path / "t.csv"
+    line = _one_error_line(runner.invoke(app, ["forecast", "--out", str(out), "--table", "plans", "--no-plans"]))
+    assert "--table plans" in line and "--no-plans" in line
+    line = _one_error_line(runner.invoke(app, ["forecast", "--out", str(out), "--table", "shifts"]))
+    assert "--variant" in line
+    assert not out.exists()

@@ -13,12 +13,231 @@ from detente.cli.main import app
 runner = CliRunner()
 
 
+@pytest.fixture(autouse=True)
+def _no_ambient_store(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Run each command where no ./detente.duckdb and no $DETENTE_DB would pick another data source."""
+    monkeypatch.delenv("DETENTE_DB", raising=False)
+    monkeypatch.chdir(tmp_path_factory.mktemp("cwd"))
+
+
 def run(*args: str):  # noqa: ANN201 - click Result
     return runner.invoke(app, list(args))
 
 
-def test_relations_runs_on_the_builtin_timeline() -> None:
+def _store(path: Path, events: list | None = None) -> Path:
+    """A small event store: two USA-RUS events in 2025-02 and a 'may attack' RUS->UKR one."""
+    from datetime import date
+
+    from detente.events.schema import Event
+    from detente.events.store import EventStore
+
+    events = events or [
+        Event(date(2025, 2, 12), "USAGOV", "RUSGOV", "041", "04", 1, 1.0, "test", "doc-1"),
+        Event(date(2025, 2, 18), "RUSGOV", "USAGOV", "043", "04", 1, 2.8, "test", "doc-2"),
+        Event(date(2025, 3, 1), "RUSMIL", "UKR", "190", "19", 4, -10.0, "test", "doc-3", modality="possible",
+              sentence="Russia may attack Ukraine again."),
+    ]
+    with EventStore(path) as store:
+        store.ingest(events, file="test")
+    return path
+
+
+# ---------------------------------------------------------------- names (#10: never an empty table in silence)
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [("Ukraine", "UKR"), ("European Union", "EUR"), ("EU", "EUR"), ("Belarus", "BLR"), ("the Kremlin", "RUSGOV"),
+     ("Kyiv", "UKR"), ("Zelensky", "UKRGOV"), ("ukr", "UKR"), ("Russians", "RUS")],
+)
+def test_names_resolve_the_same_as_codes(name: str, code: str) -> None:
+    by_name = json.loads(run("relations", "USA", name, "--json").output)
+    by_code = json.loads(run("relations", "USA", code, "--json").output)
+    assert by_name["dyad"]["b"] == code
+    assert by_name["series"] == by_code["series"]
+
+
+def test_ukraine_and_the_eu_have_events_on_the_builtin_timeline() -> None:
+    for name in ("Ukraine", "European Union"):
+        result = run("relations", "USA", name)
+        assert result.exit_code == 0, result.output
+        assert "2025-" in result.output  # a table with rows, not an empty one
+
+
+@pytest.mark.parametrize("name", ["Hungary", "Austria", "Georgia", "Kazakhstan"])
+def test_a_known_actor_without_events_gets_a_note(name: str) -> None:
+    result = run("relations", "USA", name)
+    assert result.exit_code == 0, result.output
+    assert "note: no events between USA-" in result.output
+    assert "period\tevents" not in result.output  # no empty table
+
+
+@pytest.mark.parametrize(("command", "args"), [("relations", ("USA", "Ukrane")), ("shifts", ("Ukrane", "USA")),
+                                                ("triangle", ("USA", "RUS", "Ukrane"))])
+def test_an_unknown_actor_is_an_error_with_suggestions(command: str, args: tuple[str, ...]) -> None:
+    result = run(command, *args)
+    assert result.exit_code == 2
+    assert result.output.count("\n") == 1
+    assert "unknown actor 'Ukrane'" in result.output and "did you mean Ukraine (UKR)" in result.output
+
+
+# ---------------------------------------------------------------- the data source (#10: one rule)
+def test_detente_db_is_honoured(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    db = _store(tmp_path / "env.duckdb")
+    monkeypatch.setenv("DETENTE_DB", str(db))
+    for args in (("relations", "USA", "RUS"), ("shifts", "USA", "RUS"), ("triangle", "USA", "RUS", "UKR")):
+        data = json.loads(run(*args, "--json").output)
+        assert data["data"]["kind"] == "store" and data["data"]["reason"] == "$DETENTE_DB", args
+    data = json.loads(run("relations", "USA", "RUS", "--json").output)
+    assert data["n_events"] == 2
+
+
+def test_a_local_store_is_used_then_the_builtin_timeline(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert json.loads(run("relations", "USA", "RUS", "--json").output)["data"]["reason"] == "default"
+    _store(tmp_path / "detente.duckdb")
+    data = json.loads(run("relations", "USA", "RUS", "--json").output)
+    assert data["data"]["reason"] == "./detente.duckdb" and data["n_events"] == 2
+    data = json.loads(run("relations", "USA", "RUS", "--case", "us-russia-2025", "--json").output)
+    assert data["data"]["kind"] == "case"  # an explicit flag beats the ambient store
+
+
+def test_detente_db_pointing_nowhere_is_an_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("DETENTE_DB", str(tmp_path / "missing.duckdb"))
     result = run("relations", "USA", "RUS")
+    assert result.exit_code == 2 and "$DETENTE_DB" in result.output and "no event store" in result.output
+
+
+def test_unasserted_events_count_only_when_asked(tmp_path: Path) -> None:
+    db = _store(tmp_path / "ev.duckdb")
+    default = json.loads(run("relations", "RUS", "UKR", "--db", str(db), "--json").output)
+    assert default["n_events"] == 0 and default["unasserted_events"] == 1
+    table = run("relations", "RUS", "UKR", "--db", str(db))
+    assert "1 unasserted event(s) left out" in table.output
+    everything = json.loads(run("relations", "RUS", "UKR", "--db", str(db), "--all-modalities", "--json").output)
+    assert everything["n_events"] == 1
+
+
+TIMELINE = """\
+case: my-case
+title: my own timeline
+sources:
+- {doc_id: note-1, file: note-1.txt}
+events:
+- id: call
+  date: '2025-02-12'
+  source: USAGOV
+  target: RUSGOV
+  cameo: '041'
+  doc_id: note-1
+  sentence: Trump called Putin.
+  char_start: 0
+  char_end: 19
+- id: talks
+  date: '2025-03'
+  source: USAGOV
+  target: UKRGOV
+  cameo: '046'
+  doc_id: note-1
+  sentence: US and Ukrainian officials held talks.
+  char_start: 20
+  char_end: 58
+"""
+
+
+def test_a_users_timeline_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "mine.yaml"
+    path.write_text(TIMELINE, encoding="utf-8")
+    data = json.loads(run("relations", "USA", "RUS", "--timeline", str(path), "--json").output)
+    assert data["data"]["kind"] == "timeline" and data["n_events"] == 1
+    tri = run("triangle", "USA", "RUS", "UKR", "--timeline", str(path), "--freq", "month")
+    assert tri.exit_code == 0 and "2025-02" in tri.output
+
+
+def test_a_bad_timeline_names_file_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_text(TIMELINE.replace("cameo: '046'", "cameo: '999'"), encoding="utf-8")
+    result = run("relations", "USA", "RUS", "--timeline", str(path))
+    assert result.exit_code == 2
+    line = TIMELINE.splitlines().index("  cameo: '046'") + 1
+    assert f"bad.yaml:{line}" in result.output and "unknown CAMEO code" in result.output
+
+
+# ---------------------------------------------------------------- every bad flag: one line, exit 2, before any work
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [
+        (("relations", "USA", "RUS", "--plot", "usa_rus"), "--plot usa_rus: cannot tell what to write from no suffix"),
+        (("shifts", "USA", "RUS", "--plot", "x.txt"), "--plot x.txt"),
+        (("triangle", "USA", "RUS", "CHN", "--plot", "nodir/t.png"), "the directory does not exist"),
+        (("relations", "USA", "RUS", "--since", "2025-13"), "--since: bad date"),
+        (("shifts", "USA", "RUS", "--until", "May"), "--until: bad date"),
+        (("relations", "USA", "RUS", "--since", "2025-05", "--until", "2025-01"), "--since: 2025-05 is after --until 2025-01"),
+        (("relations", "USA", "RUS", "--freq", "fortnight"), "--freq"),
+        (("relations", "USA", "RUS", "--window", "0"), "--window"),
+        (("relations", "USA", "RUS", "--window", "5"), "--window: sets the smoothing window, but nothing is smoothed"),
+        (("shifts", "USA", "RUS", "--method", "binseg", "--n-shifts", "1", "--penalty", "3"), "--penalty: conflicts with --n-shifts"),
+        (("relations", "USA", "RUS", "--measure", "vibes"), "--measure: unknown measure"),
+        (("shifts", "USA", "RUS", "--events", "some"), "--events: bad value"),
+        (("shifts", "USA", "RUS", "--method", "binseg", "--n-shifts", "0"), "--n-shifts"),
+        (("triangle", "USA", "RUS", "CHN", "--band", "-1"), "--band"),
+        (("relations", "USA", "RUS", "--case", "us-rusia-2025"), "did you mean us-russia-2025"),
+        (("relations", "USA", "RUS", "--db", "a.duckdb", "--case", "us-russia-2025"), "two data sources"),
+        (("relations", "USA", "RUS", "--timeline", "nope.yaml"), "--timeline nope.yaml: no such file"),
+        (("triangle", "USA", "Washington", "CHN"), "three different actors"),
+        (("relations", "USA", "the White House", "--db", "missing.duckdb"), "overlap"),  # checked before the store
+    ],
+)
+def test_bad_flags_are_one_line_and_exit_2(args: tuple[str, ...], needle: str) -> None:
+    result = run(*args)
+    assert result.exit_code == 2, result.output
+    assert needle in result.output, result.output
+    assert result.output.count("\n") == 1 and "Traceback" not in result.output
+
+
+def test_db_that_is_not_duckdb_is_refused_before_work(tmp_path: Path) -> None:
+    notes = tmp_path / "notes.tsv"
+    notes.write_text("date\tsource\ttarget\n2025-02-12\tUSA\tRUS\n", encoding="utf-8")
+    out = tmp_path / "chart.png"
+    for command, actors in (("relations", ("USA", "RUS")), ("shifts", ("USA", "RUS")), ("triangle", ("USA", "RUS", "CHN"))):
+        result = run(command, *actors, "--db", str(notes), "--plot", str(out))
+        assert result.exit_code == 2 and "not a DuckDB event store" in result.output, result.output
+        assert "--db" in result.output and "Catalog" not in result.output
+    assert not out.exists()
+
+
+def test_an_existing_plot_is_kept_without_force(tmp_path: Path) -> None:
+    out = tmp_path / "chart.png"
+    out.write_bytes(b"mine")
+    result = run("relations", "USA", "RUS", "--plot", str(out))
+    assert result.exit_code == 2 and "--force" in result.output and out.read_bytes() == b"mine"
+    assert run("relations", "USA", "RUS", "--plot", str(out), "--force").exit_code == 0
+    assert out.read_bytes()[:4] == b"\x89PNG"
+    assert out.stat().st_mode & 0o044  # readable by others under the usual umask, not 0600
+
+
+# ---------------------------------------------------------------- every event behind a turn
+def test_events_all_lists_every_event_behind_a_turn() -> None:
+    few = json.loads(run("shifts", "USA", "RUS", "--events", "1", "--json").output)
+    every = json.loads(run("shifts", "USA", "RUS", "--events", "all", "--json").output)
+    assert [len(s["drivers"]) for s in few["shifts"]] == [1]
+    turn = every["shifts"][0]
+    month = turn["date"][:7]
+    events = json.loads(run("events", "list", "--dyad", "USA", "RUS", "--since", month, "--until", month, "--json").output)
+    assert len(turn["drivers"]) == len(events) > 3
+    table = run("relations", "USA", "RUS", "--events", "all")
+    assert table.output.count(f"{month}\t{month}-") == len(events)
+
+
+def test_triangle_says_who_is_isolated() -> None:
+    result = run("triangle", "USA", "RUS", "CHN")
+    assert "RUS pivots: courted by USA and CHN, who are at odds" in result.output
+    data = json.loads(run("triangle", "USA", "RUS", "CHN", "--json").output)
+    q1 = next(p for p in data["periods"] if p["period"] == "2025-01-01")
+    assert q1["reading"].startswith("RUS pivots")
+
+
+def test_relations_runs_on_the_builtin_timeline() -> None:
+    # the February 2025 warming is followed by a cooler May, so the default penalty (3·σ²·log n) finds no turn: ask with a lower one
+    result = run("relations", "USA", "RUS", "--penalty", "10")
     assert result.exit_code == 0, result.output
     assert "built-in timeline of us-russia-2025" in result.output
     assert "USA–RUS by month" in result.output
@@ -32,7 +251,7 @@ def test_relations_json_is_complete() -> None:
     result = run("relations", "Washington", "Moscow", "--freq", "quarter", "--since", "2025-01", "--json")
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
-    assert data["data"]["kind"] == "builtin" and data["data"]["events"] >= 30
+    assert data["data"]["kind"] == "case" and data["data"]["reason"] == "default" and data["data"]["events"] >= 30
     assert data["dyad"] == {"a": "USA", "b": "RUS", "directed": False}
     periods = {r["period"][:10] for r in data["series"]}
     assert periods == {"2025-01-01", "2025-04-01"}
@@ -48,7 +267,7 @@ def test_relations_directed_and_smoothed() -> None:
 
 
 def test_shifts_reports_date_size_and_events() -> None:
-    result = run("shifts", "USA", "RUS", "--json")
+    result = run("shifts", "USA", "RUS", "--json", "--penalty", "10")
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     (shift,) = data["shifts"]
@@ -56,7 +275,7 @@ def test_shifts_reports_date_size_and_events() -> None:
     assert shift["size"] == pytest.approx(shift["after"] - shift["before"])
     assert data["detector"]["method"] == "pelt" and data["detector"]["penalty"] > 0
     assert all(d["sentence"] for d in shift["drivers"])
-    table = run("shifts", "USA", "RUS")
+    table = run("shifts", "USA", "RUS", "--penalty", "10")
     assert table.exit_code == 0 and "Events behind each turn" in table.output and "penalty" in table.output
 
 
@@ -91,7 +310,7 @@ def test_plots_are_written(tmp_path: Path) -> None:
         (("relations", "USA", "RUS", "--db", "/nonexistent/x.duckdb"), "no event store"),
         (("shifts", "USA", "RUS", "--n-shifts", "1"), "binseg"),
         (("triangle", "USA", "RUS", "USA"), "three different"),
-        (("relations", "USA", "RUS", "--plot", "/tmp/chart.txt"), "cannot write a plot"),
+        (("relations", "USA", "RUS", "--plot", "/tmp/chart.txt"), "--plot /tmp/chart.txt: cannot tell what to write from '.txt'"),
     ],
 )
 def test_errors_exit_2_with_one_line(args: tuple[str, ...], needle: str) -> None:
@@ -102,10 +321,11 @@ def test_errors_exit_2_with_one_line(args: tuple[str, ...], needle: str) -> None
 
 
 def test_commands_read_a_store(tmp_path: Path) -> None:
+    import pandas as pd
+
+    from detente.events.schema import Event
     from detente.events.store import EventStore
     from detente.relations.shifts import synthetic_events
-    from detente.events.schema import Event
-    import pandas as pd
 
     frame, true_dates = synthetic_events(periods=36, rate=15, regimes=((0, 0.2), (18, 0.85)), rng=4)
     events = []
@@ -119,7 +339,7 @@ def test_commands_read_a_store(tmp_path: Path) -> None:
     result = run("shifts", "USA", "RUS", "--db", str(db), "--json")
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
-    assert data["data"]["kind"] == "db"
+    assert data["data"]["kind"] == "store" and data["data"]["reason"] == "--db"
     assert [s["date"] for s in data["shifts"]] == [d.date().isoformat() for d in true_dates]
     table = run("relations", "USA", "RUS", "--db", str(db), "--freq", "quarter")
     assert table.exit_code == 0 and "event store" in table.output and "built-in" not in table.output

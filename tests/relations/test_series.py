@@ -54,10 +54,10 @@ def test_role_suffixes_and_non_state_roles(small_events: pd.DataFrame) -> None:
 
 
 def test_group_includes_institutions_and_members(small_events: pd.DataFrame) -> None:
-    prefixes = actor_prefixes("EUR")
+    prefixes = actor_prefixes("EUR").include
     assert "EUR" in prefixes and "DEU" in prefixes and "FRA" in prefixes
     assert len(dyad_events(small_events, "EUR", "RUS")) == 2  # DEUGOV and EURGOV
-    assert actor_prefixes("EURGOV") == ("EURGOV",)  # a role narrows to the institutions
+    assert actor_prefixes("EURGOV").include == ("EURGOV",)  # a role narrows to the institutions
     assert len(dyad_events(small_events, "EURGOV", "RUS")) == 1
 
 

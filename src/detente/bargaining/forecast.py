@@ -1,7 +1,8 @@
 """The Forecast: what a Monte Carlo run of one or more models on a scenario produced.
 
 Plain data with its provenance: the case and variant, the seed and number of draws,
-each model's parameters, the sha256 of the inputs and the detente version. Same
+each model's parameters, the sha256 of the inputs, the detente version, and the
+input draws themselves. Same
 inputs, seed, draws and parameters give the same Forecast, number for number.
 """
 
@@ -9,10 +10,13 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from numpy.typing import NDArray
+
+if TYPE_CHECKING:
+    from detente.bargaining.models.base import ModelInput
 
 INTERVAL = (10.0, 90.0)
 """Percentiles of the reported interval (an 80% interval)."""
@@ -48,6 +52,10 @@ class Forecast:
         model name -> one-line reason, for models that raised (the others still ran).
     diagnostics
         model name -> e.g. the share of draws whose rounds converged, mean rounds.
+    inputs
+        The Monte Carlo draws every model ran on: plan tests, sensitivity and lever
+        search reuse them (after checking `input_hash` against their scenario) rather
+        than drawing again.
     """
 
     case: str
@@ -65,6 +73,7 @@ class Forecast:
     failures: dict[str, str] = field(default_factory=dict)
     diagnostics: dict[str, dict[str, Any]] = field(default_factory=dict)
     seconds: dict[str, float] = field(default_factory=dict, compare=False)
+    inputs: "ModelInput | None" = field(default=None, compare=False, repr=False)
 
     @property
     def models(self) -> list[str]:

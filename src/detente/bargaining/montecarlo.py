@@ -13,6 +13,15 @@ variant therefore share their random numbers, and their difference shows the eff
 of the patch rather than sampling noise. Triangular values are computed by the
 inverse CDF from uniforms, so a point input costs the same stream as a range.
 
+Chunks
+------
+The draws of one input form one stream; draws ``start`` to ``stop`` of it are taken
+by advancing that stream's PCG64 state ``start`` steps (`numpy.random.PCG64.advance`),
+so any chunk of draws can be made on its own, anywhere, and equals the same slice
+of a single long run. Draws therefore depend only on the seed, the input's key and
+the draw's index: never on how the work was split, nor on which process, pool or
+Dask worker ran it (see `detente.bargaining.executor`).
+
 Vectorisation
 -------------
 The draws are stacked into (D, N, K) arrays once and each model is called once with
@@ -26,15 +35,20 @@ import inspect
 import time
 import zlib
 from collections.abc import Callable, Sequence
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from numpy.typing import NDArray
 
 from detente.bargaining.forecast import Forecast
 from detente.bargaining.models.base import MODELS, ModelInput, ModelOutput
-from detente.bargaining.scenario import SCALE, Scenario
-from detente.errors import DetenteError, ModelError
+from detente.bargaining.executor import CHUNK_ROWS, chunks
+from detente.bargaining.scenario import SCALE, InputRanges, Scenario
+from detente.errors import DetenteError, ModelError, ScenarioError
+
+if TYPE_CHECKING:
+    from detente.bargaining.executor import Executor, Progress
 
 DEFAULT_SEED = 2025
 DEFAULT_DRAWS = 2000
@@ -45,18 +59,23 @@ def _key(text: str) -> int:
     return zlib.crc32(text.encode("utf-8"))
 
 
-def _uniforms(seed: int, kind: str, keys: Sequence[str], draws: int) -> NDArray[np.float64]:
-    """(draws, len(keys)) uniforms in [0, 1), one independent stream per key.
+def _uniforms(seed: int, kind: str, keys: Sequence[str], draws: int, start: int = 0) -> NDArray[np.float64]:
+    """(draws, len(keys)) uniforms in [0, 1): draws `start` .. `start + draws` of one stream per key.
 
     The stream for `key` is the SeedSequence child with spawn key
-    (index of `kind` in STREAMS, crc32(key)) under the root entropy `seed`.
+    (index of `kind` in STREAMS, crc32(key)) under the root entropy `seed`. Each
+    uniform takes one 64-bit step of the PCG64 generator, so advancing the state by
+    `start` steps skips exactly the draws before the chunk.
     """
     root = np.random.SeedSequence(seed)
     k = STREAMS.index(kind)
     out = np.empty((draws, len(keys)))
     for j, key in enumerate(keys):
         child = np.random.SeedSequence(root.entropy, spawn_key=(k, _key(key)))
-        out[:, j] = np.random.Generator(np.random.PCG64(child)).random(draws)
+        bits = np.random.PCG64(child)
+        if start:
+            bits.advance(start)
+        out[:, j] = np.random.Generator(bits).random(draws)
     return out
 
 
@@ -74,8 +93,12 @@ def triangular_ppf(u: NDArray[np.float64], low: NDArray[np.float64], mode: NDArr
     return np.where(u < cut, left, right)
 
 
-def draw_inputs(scenario: Scenario, draws: int, seed: int) -> ModelInput:
-    """(D, N, K) positions and saliences, (D, N) capabilities, (D, K) status quo, drawn from the ranges."""
+def draw_inputs(scenario: Scenario, draws: int, seed: int, *, start: int = 0) -> ModelInput:
+    """(D, N, K) positions and saliences, (D, N) capabilities, (D, K) status quo, drawn from the ranges.
+
+    `start` skips the first draws of every stream: ``draw_inputs(s, 500, seed, start=1000)``
+    equals draws 1000-1499 of ``draw_inputs(s, 1500, seed)``.
+    """
     if draws < 1:
         raise ModelError(f"draws must be at least 1, got {draws}", hint="pass --draws 1 or more")
     actors, issues = scenario.actor_codes, scenario.issue_ids
@@ -83,12 +106,12 @@ def draw_inputs(scenario: Scenario, draws: int, seed: int) -> ModelInput:
     pair_keys = [f"{a}\x1f{i}" for a in actors for i in issues]
 
     def stance(what: str) -> NDArray[np.float64]:
-        u = _uniforms(seed, what, pair_keys, draws).reshape(draws, n, k)
+        u = _uniforms(seed, what, pair_keys, draws, start).reshape(draws, n, k)
         lo, mo, hi = (scenario.stance_array(what, p)[None] for p in ("low", "mode", "high"))  # type: ignore[arg-type]
         return triangular_ppf(u, lo, mo, hi)
 
-    cap_u = _uniforms(seed, "capability", actors, draws)
-    sq_u = _uniforms(seed, "status_quo", issues, draws)
+    cap_u = _uniforms(seed, "capability", actors, draws, start)
+    sq_u = _uniforms(seed, "status_quo", issues, draws, start)
     cap = triangular_ppf(cap_u, *(scenario.capability_array(p)[None] for p in ("low", "mode", "high")))  # type: ignore[arg-type]
     sq = triangular_ppf(sq_u, *(scenario.status_quo_array(p)[None] for p in ("low", "mode", "high")))  # type: ignore[arg-type]
     return ModelInput(positions=stance("position"), salience=stance("salience"), capability=cap, status_quo=sq, scale=SCALE)
@@ -140,14 +163,104 @@ def _check_output(name: str, out: Any, d: int, k: int) -> NDArray[np.float64]:
     return outcome
 
 
-def _diagnostics(out: ModelOutput) -> dict[str, Any]:
-    diag: dict[str, Any] = {}
-    if out.converged is not None:
-        diag["converged_share"] = float(np.mean(out.converged))
-    if out.rounds is not None:
-        diag["mean_rounds"] = float(np.mean(out.rounds))
-        diag["max_rounds"] = int(np.max(out.rounds))
-    return diag
+Change = tuple[int, str, float, float, float]
+"""One change to one input column of every row in a chunk: (column, "set" or "shift", value, low bound, high bound)."""
+
+
+@dataclass(frozen=True)
+class RowChunk:
+    """One task: a model on rows `start`..`stop` of the base rows, once per change (or once as they are)."""
+
+    model: str
+    start: int
+    stop: int
+    changes: tuple[Change, ...] = ()
+
+    @property
+    def rows(self) -> int:
+        return (self.stop - self.start) * max(1, len(self.changes))
+
+
+@dataclass(frozen=True)
+class RowJob:
+    """What every chunk of a job shares: the input layout, the base rows (D, P) and the models with their parameters."""
+
+    ranges: InputRanges
+    base: NDArray[np.float64]
+    models: dict[str, tuple[Callable[..., ModelOutput], dict[str, Any]]]
+
+
+@dataclass(frozen=True)
+class ChunkResult:
+    """A chunk's outcomes (rows, K) with the models' rounds and convergence, or the error it raised."""
+
+    outcome: NDArray[np.float64] | None
+    rounds: NDArray[np.float64] | None = None
+    converged: NDArray[np.bool_] | None = None
+    error: str | None = None
+
+
+def run_chunk(job: RowJob, chunk: RowChunk) -> ChunkResult:
+    """Build a chunk's rows from the base rows and its changes, run its model on them (in any process)."""
+    x = job.base[chunk.start : chunk.stop]
+    if chunk.changes:
+        blocks = []
+        for col, op, value, lo, hi in chunk.changes:
+            b = x.copy()
+            b[:, col] = value if op == "set" else np.clip(b[:, col] + value, lo, hi)
+            blocks.append(b)
+        x = np.concatenate(blocks, axis=0)
+    positions, salience, capability, status_quo = job.ranges.split(x)
+    fn, params = job.models[chunk.model]
+    try:
+        out = fn(ModelInput(positions, salience, capability, status_quo, SCALE), **params)
+        outcome = _check_output(chunk.model, out, x.shape[0], len(job.ranges.issues))
+    except DetenteError as exc:
+        return ChunkResult(None, error=str(exc))
+    except Exception as exc:  # a model bug must not hide the other models' results
+        return ChunkResult(None, error=f"{type(exc).__name__}: {exc}")
+    rounds = None if out.rounds is None else np.asarray(out.rounds, dtype=float)
+    converged = None if out.converged is None else np.asarray(out.converged, dtype=bool)
+    return ChunkResult(outcome, rounds, converged)
+
+
+def run_rows(job: RowJob, chunks: Sequence[RowChunk], executor: "Executor | None" = None, progress: "Progress | None" = None) -> list[ChunkResult]:
+    """Run every chunk of a job on `executor` (default: this process); results in chunk order."""
+    from detente.bargaining.executor import InProcess
+
+    return (executor or InProcess()).map(run_chunk, list(chunks), shared=job, progress=progress)
+
+
+def draw_chunks(model: str, draws: int, changes: tuple[Change, ...] = ()) -> list[RowChunk]:
+    """The chunks covering `draws` base rows for one model, each small enough to be one task."""
+    per = max(1, CHUNK_ROWS // max(1, len(changes)))
+    return [RowChunk(model, a, b, changes) for a, b in chunks(draws, per)]
+
+
+def check_forecast_inputs(scenario: Scenario, forecast: Forecast) -> None:
+    """Refuse a forecast that was run on other inputs than `scenario` (another variant, another case, edited numbers)."""
+    if forecast.input_hash != scenario.input_hash():
+        ran = f"case '{forecast.case}'" + (f", variant '{forecast.variant}'" if forecast.variant else ", no variant")
+        given = f"case '{scenario.name}'" + (f", variant '{scenario.variant}'" if scenario.variant else ", no variant")
+        raise ScenarioError(
+            f"the forecast was run on other inputs ({ran}, inputs sha256 {forecast.input_hash[:12]}) than the scenario given ({given}, sha256 {scenario.input_hash()[:12]})",
+            path=scenario.origin,
+            hint="pass the forecast of this same scenario and variant (run_forecast(scenario.with_variant(name), ...)), or no forecast",
+        )
+
+
+def forecast_inputs(scenario: Scenario, forecast: Forecast | None, *, draws: int = DEFAULT_DRAWS, seed: int = DEFAULT_SEED) -> ModelInput:
+    """The draws a forecast of `scenario` used (checked against its input hash), or fresh ones from `seed`.
+
+    Plan tests, sensitivity and lever search call this so that they reuse the exact
+    inputs the forecast's models saw, and never mix one scenario with another's forecast.
+    """
+    if forecast is None:
+        return draw_inputs(scenario, draws, seed)
+    check_forecast_inputs(scenario, forecast)
+    if forecast.inputs is not None:
+        return forecast.inputs
+    return draw_inputs(scenario, forecast.draws, forecast.seed)
 
 
 def run_forecast(
@@ -158,6 +271,8 @@ def run_forecast(
     seed: int = DEFAULT_SEED,
     params: dict[str, dict[str, Any]] | None = None,
     on_model: Callable[[str, int, int], None] | None = None,
+    executor: "Executor | None" = None,
+    progress: "Progress | None" = None,
 ) -> Forecast:
     """Run each model on `draws` Monte Carlo draws of the scenario's inputs.
 
@@ -172,13 +287,19 @@ def run_forecast(
     params
         model name -> keyword parameters (e.g. ``{"expected_utility": {"q": 0.5}}``).
     on_model
-        Called as ``on_model(name, index, total)`` before each model runs (progress bars).
+        Called as ``on_model(name, index, total)`` as the run reaches each model (progress bars).
+    executor
+        Where the chunks of draws run (`detente.bargaining.executor.open_executor`:
+        this process, a local pool, or a Dask cluster); default this process. The
+        result is the same, number for number, on every executor.
+    progress
+        Called as ``progress(chunks_done, chunks_total)``.
 
     Returns
     -------
     Forecast
-        A model that raises is recorded in `Forecast.failures` and the others still run;
-        if every model fails, ModelError.
+        With the draws it used (`Forecast.inputs`). A model that raises is recorded in
+        `Forecast.failures` and the others still run; if every model fails, ModelError.
     """
     from detente import __version__
 
@@ -192,7 +313,8 @@ def run_forecast(
             raise ModelError(f"parameters given for model '{name}', which is not being run", hint=f"run it with --model {name}")
     inputs = draw_inputs(scenario, draws, seed)
     at_modes = mode_inputs(scenario)
-    d, _, k = inputs.shape
+    ranges = scenario.ranges()
+    k = len(scenario.issue_ids)
     fc = Forecast(
         case=scenario.name,
         title=scenario.title,
@@ -204,32 +326,61 @@ def run_forecast(
         params={},
         input_hash=scenario.input_hash(),
         version=__version__,
+        inputs=inputs,
     )
-    for idx, name in enumerate(names):
-        if on_model is not None:
-            on_model(name, idx, len(names))
-        fn = MODELS[name]
-        kw = model_params(fn, (params or {}).get(name))
-        fc.params[name] = kw
-        started = time.perf_counter()
-        try:
-            out = fn(inputs, **kw)
-            outcome = _check_output(name, out, d, k)
-            point = _check_output(name, fn(at_modes, **kw), 1, k)[0]
-        except DetenteError as exc:
-            fc.failures[name] = str(exc)
+    fns = {}
+    for name in names:
+        fns[name] = (MODELS[name], model_params(MODELS[name], (params or {}).get(name)))
+        fc.params[name] = fns[name][1]
+    job = RowJob(ranges, ranges.join(inputs.positions, inputs.salience, inputs.capability, inputs.status_quo), fns)
+    work = [c for name in names for c in draw_chunks(name, draws)]
+
+    def tick(done: int, total: int) -> None:
+        if on_model is not None and done < total:
+            idx = min(len(names) - 1, done * len(names) // total)
+            on_model(names[idx], idx, len(names))
+        if progress is not None:
+            progress(done, total)
+
+    if on_model is not None:
+        on_model(names[0], 0, len(names))
+    started = time.perf_counter()
+    results = run_rows(job, work, executor, tick)
+    elapsed = time.perf_counter() - started
+    for name in names:
+        mine = [r for c, r in zip(work, results) if c.model == name]
+        failed = next((r.error for r in mine if r.error is not None), None)
+        if failed is None:
+            fn, kw = fns[name]
+            try:
+                point = _check_output(name, fn(at_modes, **kw), 1, k)[0]
+            except DetenteError as exc:
+                failed = str(exc)
+            except Exception as exc:  # a model bug must not hide the other models' forecasts
+                failed = f"{type(exc).__name__}: {exc}"
+        if failed is not None:
+            fc.failures[name] = failed
             continue
-        except Exception as exc:  # a model bug must not hide the other models' forecasts
-            fc.failures[name] = f"{type(exc).__name__}: {exc}"
-            continue
-        fc.seconds[name] = time.perf_counter() - started
-        fc.outcomes[name] = outcome
+        fc.outcomes[name] = np.concatenate([r.outcome for r in mine], axis=0)  # type: ignore[misc]
         fc.point[name] = point
-        fc.diagnostics[name] = _diagnostics(out)
+        fc.diagnostics[name] = _combined_diagnostics(mine)
+        fc.seconds[name] = elapsed * len(mine) / len(work)
     if not fc.outcomes:
         detail = "; ".join(f"{m}: {msg}" for m, msg in fc.failures.items())
         raise ModelError(f"every model failed ({detail})", hint="check the scenario with `detente case check FILE`")
     return fc
+
+
+def _combined_diagnostics(results: Sequence[ChunkResult]) -> dict[str, Any]:
+    """Convergence share and rounds over all chunks of one model (as if run in one call)."""
+    diag: dict[str, Any] = {}
+    if all(r.converged is not None for r in results):
+        diag["converged_share"] = float(np.mean(np.concatenate([r.converged for r in results], axis=0)))  # type: ignore[misc]
+    if all(r.rounds is not None for r in results):
+        rounds = np.concatenate([r.rounds for r in results], axis=0)  # type: ignore[misc]
+        diag["mean_rounds"] = float(np.mean(rounds))
+        diag["max_rounds"] = int(np.max(rounds))
+    return diag
 
 
 def _ranks(x: NDArray[np.float64]) -> NDArray[np.float64]:
@@ -242,8 +393,8 @@ def sensitivity(scenario: Scenario, forecast: Forecast, *, top: int = 3) -> dict
 
     For every input that varies across draws (a range, not a point) and every issue,
     the rank correlation between the input's draws and the forecast outcome, averaged
-    over the forecast's models (the draws are regenerated from the forecast's seed, so
-    they are the ones the models saw). A large |rho| means narrowing that input's range
+    over the forecast's models (the forecast's own draws, so they are the ones the
+    models saw; a forecast of other inputs is refused). A large |rho| means narrowing that input's range
     would narrow the forecast most; the sign says in which direction it pushes.
 
     Returns
@@ -251,7 +402,7 @@ def sensitivity(scenario: Scenario, forecast: Forecast, *, top: int = 3) -> dict
     dict
         issue id -> up to `top` (input field path, rho) pairs, largest |rho| first.
     """
-    mc = draw_inputs(scenario, forecast.draws, forecast.seed)
+    mc = forecast_inputs(scenario, forecast)
     names: list[str] = []
     columns: list[NDArray[np.float64]] = []
     for n, a in enumerate(scenario.actor_codes):

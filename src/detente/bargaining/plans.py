@@ -65,7 +65,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from numpy.typing import NDArray
 
-from detente.bargaining.montecarlo import DEFAULT_DRAWS, DEFAULT_SEED, draw_inputs, mode_inputs
+from detente.bargaining.montecarlo import DEFAULT_DRAWS, DEFAULT_SEED, forecast_inputs, mode_inputs
 from detente.bargaining.scenario import SCALE, Scenario
 from detente.errors import ScenarioError
 
@@ -191,8 +191,9 @@ def evaluate_plans(
         The scenario (with a variant applied, if any) whose `plans` are tested.
     forecast
         If given, each actor's utility under the plan is also compared with its
-        utility at the forecast (the pooled median of all models); its seed and
-        draws are reused so plan tests share the forecast's random inputs.
+        utility at the forecast (the pooled median of all models); its draws are
+        reused so plan tests share the forecast's random inputs. A forecast of other
+        inputs (another variant or case) is refused with ScenarioError.
     plans
         Plan names to test (default: all).
     """
@@ -202,9 +203,7 @@ def evaluate_plans(
     for name in names:
         if name not in scenario.plans:
             raise ScenarioError(f"unknown plan '{name}'", path=scenario.origin, field="plans", hint=f"choose one of: {', '.join(scenario.plans)}")
-    if forecast is not None:
-        draws, seed = forecast.draws, forecast.seed
-    mc = draw_inputs(scenario, draws, seed)
+    mc = forecast_inputs(scenario, forecast, draws=draws, seed=seed)
     modes = mode_inputs(scenario)
     u_sq = utility(mc.positions, mc.salience, mc.status_quo)  # (D, N)
     u_sq_mode = utility(modes.positions, modes.salience, modes.status_quo)[0]

@@ -297,8 +297,9 @@ def ad_hoc_plan(scenario: Scenario, name: str, values: Mapping[str, float], *, f
     assumed = {i.id: i.status_quo.mode for i in scenario.issues if i.id not in values}
     text = ", ".join(f"{k}={v:g}" for k, v in values.items())
     source = Source(estimate=f"ad-hoc plan: {text}" + (f"; status quo assumed on {', '.join(assumed)}" if assumed else ""))
-    point = {i: PlanValue(float(values[i]) if i in values else assumed[i]) for i in scenario.issue_ids}
-    return Plan(name, f"Ad-hoc plan ({text})", "given on the command line" if flag.startswith("--") else "given by the user", source, point), assumed
+    given, kept = Source(estimate="given by the user"), Source(estimate="not given: the status quo is assumed")
+    point = {i: PlanValue(float(values[i]), given) if i in values else PlanValue(assumed[i], kept) for i in scenario.issue_ids}
+    return Plan(name, f"Ad-hoc plan ({text})", "given by the user", source, point), assumed
 
 
 # --------------------------------------------------------------------------------------
@@ -445,7 +446,21 @@ class Study:
         return pd.DataFrame(rows, columns=columns)
 
 
-def _resolve(scenario: Scenario | str | None) -> Scenario:
+def same_run(
+    fc: Forecast, scenario: Scenario, *, draws: int, seed: int, models: Sequence[str] | None, params: Mapping[str, Mapping[str, Any]] | None
+) -> bool:
+    """Whether `fc` is what `run_forecast(scenario, models, draws=, seed=, params=)` would give (same inputs and settings)."""
+    from detente.bargaining.models.base import MODELS
+    from detente.bargaining.montecarlo import model_params
+
+    names = list(models) if models else available_models()
+    if fc.input_hash != scenario.input_hash() or fc.draws != draws or fc.seed != seed or list(fc.params) != names:
+        return False
+    return all(fc.params[m] == model_params(MODELS[m], dict((params or {}).get(m, {}))) for m in names)
+
+
+def resolve_scenario(scenario: Scenario | str | None) -> Scenario:
+    """A Scenario as given, or a built-in case by name or a scenario file by path (None: the default case)."""
     if isinstance(scenario, Scenario):
         return scenario
     from detente.cases import resolve_case
@@ -468,11 +483,15 @@ def run_study(
     sensitivity: bool = False,
     on_model: Callable[[str, int, int], None] | None = None,
     on_run: Callable[[str], None] | None = None,
+    reuse: Forecast | None = None,
 ) -> Study:
     """Forecast a case, compare a variant or what-if with it, test the plans; see the module docstring.
 
     `on_model(name, index, total)` is called before each model runs, `on_run(label)`
     before each forecast ("base case", "variant NAME", "forecast"), for progress bars.
+    `reuse` is a forecast of the unchanged case from an earlier study (``study.forecast``):
+    when its inputs, seed, draws, models and parameters are this run's, it stands in for
+    the base run, so comparing several variants with one base forecasts the base once.
     Raises `detente.errors` subclasses for any bad argument before a model runs.
     """
     if isinstance(draws, bool) or not isinstance(draws, int) or draws < 1:
@@ -481,7 +500,7 @@ def run_study(
         raise InputError(f"spread must be 0 or more, got {spread}", field="spread", hint="give a spread in scale points, e.g. 10")
     model_list = list(dict.fromkeys(models)) if models else None
     check_params(params, model_list)
-    base = _resolve(scenario)
+    base = resolve_scenario(scenario)
     if spread > 0:
         from detente.bargaining.variants import widen_points
 
@@ -520,7 +539,10 @@ def run_study(
             notes.append(f"model '{model}' failed and is left out: {reason}")
         return fc
 
-    base_fc = forecast(base, model_list, "base case" if is_changed else "forecast")
+    if reuse is not None and same_run(reuse, base, draws=draws, seed=seed, models=model_list, params=params):
+        base_fc = reuse
+    else:
+        base_fc = forecast(base, model_list, "base case" if is_changed else "forecast")
     fc = forecast(changed, base_fc.models, f"variant {changed.variant}") if is_changed else base_fc
     plan_results = evaluate_plans(changed, fc, plans=wanted) if wanted else []
     base_plans = evaluate_plans(base, base_fc, plans=wanted) if wanted and is_changed else []
@@ -556,5 +578,7 @@ __all__ = [
     "parse_params",
     "parse_plan_spec",
     "parse_setting",
+    "resolve_scenario",
     "run_study",
+    "same_run",
 ]

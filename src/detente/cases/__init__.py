@@ -1,7 +1,10 @@
 """Built-in cases: scenario files packaged with detente, loaded by name.
 
 `us-russia-2025` (a settlement of the war in Ukraine, spring 2025) is the default
-that `detente forecast` and `detente plans` use when given no `--case`.
+that `detente forecast` and `detente plans` use when given no `--case`;
+`belarus-2025` (US sanctions relief for Belarus's political prisoners, early 2025)
+is the second. Each has an event timeline (`detente.cases.timeline`), and its
+quotes can be checked against the seed articles (`detente.cases.verify`).
 """
 
 from __future__ import annotations
@@ -16,13 +19,18 @@ from detente.errors import ScenarioError
 DEFAULT_CASE = "us-russia-2025"
 
 
-def _case_files() -> dict[str, str]:
-    """case name -> packaged file name (`us-russia-2025` -> `us_russia_2025.yaml`)."""
+def packaged_yaml(package: str) -> dict[str, str]:
+    """Case name -> YAML file in a data package (`us-russia-2025` -> `us_russia_2025.yaml`)."""
     files = {}
-    for entry in resources.files("detente.cases").iterdir():
+    for entry in resources.files(package).iterdir():
         if entry.name.endswith((".yaml", ".yml")):
             files[entry.name.rsplit(".", 1)[0].replace("_", "-")] = entry.name
     return dict(sorted(files.items()))
+
+
+def _case_files() -> dict[str, str]:
+    """case name -> packaged scenario file."""
+    return packaged_yaml("detente.cases")
 
 
 def list_cases() -> list[str]:
@@ -30,14 +38,23 @@ def list_cases() -> list[str]:
     return list(_case_files())
 
 
-def case_text(name: str) -> str:
-    """The YAML text of a built-in case."""
+def _case_name(name: str) -> str:
     files = _case_files()
     if name not in files:
         close = difflib.get_close_matches(name, list(files), n=1)
         hint = f"did you mean '{close[0]}'?" if close else f"built-in cases: {', '.join(files)}; or give a scenario file path"
         raise ScenarioError(f"no built-in case '{name}'", field="--case", hint=hint)
-    return resources.files("detente.cases").joinpath(files[name]).read_text(encoding="utf-8")
+    return files[name]
+
+
+def case_file(name: str) -> str:
+    """Where a built-in case's YAML lives in the package, for messages (`detente/cases/us_russia_2025.yaml`)."""
+    return f"detente/cases/{_case_name(name)}"
+
+
+def case_text(name: str) -> str:
+    """The YAML text of a built-in case."""
+    return resources.files("detente.cases").joinpath(_case_name(name)).read_text(encoding="utf-8")
 
 
 def load_case(name: str = DEFAULT_CASE) -> Scenario:
@@ -57,4 +74,4 @@ def resolve_case(name_or_path: str | None) -> Scenario:
     return load_case(name_or_path)  # raises with a suggestion
 
 
-__all__ = ["DEFAULT_CASE", "case_text", "list_cases", "load_case", "resolve_case"]
+__all__ = ["DEFAULT_CASE", "case_file", "case_text", "list_cases", "load_case", "resolve_case"]

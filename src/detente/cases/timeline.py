@@ -2,10 +2,17 @@
 
 A case timeline (``cases/timelines/<case>.yaml``) lists every event its seed
 articles report, each with a CAMEO code, actor codes, a date whose written form is
-its precision (``"2019"``, ``"2025-02"``, ``"2025-02-12"``), and its provenance: the
-document id, the exact sentence and its character span in the article. Goldstein
-weights, quad classes and roots are *derived* here from :mod:`detente.ontology`,
-never typed into the file, so the codebook stays the one source of truth.
+its precision (``"2019"``, ``"2025-02"``, ``"2025-02-12"``), the basis of that date
+(the text, its context, the report's own date, or a fact from outside the articles,
+marked ``external``), and its provenance: the document id, the exact sentence and
+its character span in the article. Goldstein weights, quad classes and roots are
+*derived* here from :mod:`detente.ontology`, never typed into the file, so the
+codebook stays the one source of truth.
+
+Beside the events, ``context`` keeps what the articles say about a stance, a
+strategy or a period rather than a single dated act (the US aim to draw Russia away
+from China, a count of first-term sanctions actions): cited with sentence and span
+for readings such as the triangle's, and never counted in a relation series.
 
 >>> from detente.cases.timeline import load_timeline
 >>> events = load_timeline("us-russia-2025")
@@ -16,25 +23,27 @@ never typed into the file, so the codebook stays the one source of truth.
 
 from __future__ import annotations
 
+import difflib
 import functools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
 import yaml
 
+from detente.cases import packaged_yaml
 from detente.errors import InputError, UnknownActorError
 from detente.events.schema import EVENT_COLUMNS, DatePrecision, Event
 
-TIMELINES: dict[str, str] = {"us-russia-2025": "us_russia_2025.yaml"}
-"""Case name -> timeline file in ``detente/cases/timelines/``."""
-
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
-_DATE_BASES = ("text", "context", "report")
+DATE_BASES = ("text", "context", "report", "external")
+"""How an event's date was found: stated by the text, following from its context,
+the report's own date, or a fact from outside the articles (``external:`` says which)."""
 _MODALITIES = ("threat", "intent", "refusal", "possible")
 
 
@@ -69,8 +78,25 @@ class Source:
 
 
 @dataclass(frozen=True)
+class ContextNote:
+    """A stance, strategy or period the articles describe, cited by its sentence (not an event)."""
+
+    id: str
+    topic: str
+    doc_id: str
+    sentence: str
+    char_start: int
+    char_end: int
+    note: str
+    quote: str | None = None
+    actors: tuple[str, ...] = ()
+    period: str | None = None
+    external: str | None = None  # a fact from outside the articles (a date, say), marked as such
+
+
+@dataclass(frozen=True)
 class Timeline:
-    """A whole timeline file: its sources, its events and the sentences left uncoded."""
+    """A whole timeline file: its sources, its events, context notes and the sentences left uncoded."""
 
     case: str
     title: str
@@ -79,11 +105,40 @@ class Timeline:
     event_ids: list[str]
     not_coded: list[dict[str, Any]] = field(default_factory=list)
     also_reported: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    date_basis: dict[str, str] = field(default_factory=dict)
+    context: list[ContextNote] = field(default_factory=list)
+
+    def event(self, event_id: str) -> Event:
+        """The event with this id (``KeyError`` if none)."""
+        return self.events[self.event_ids.index(event_id)]
+
+    def notes_on(self, topic: str) -> list[ContextNote]:
+        """The context notes on one topic (``triangle``, ``sanctions`` ...)."""
+        return [n for n in self.context if n.topic == topic]
+
+
+TIMELINES: dict[str, str] = packaged_yaml("detente.cases.timelines")
+"""Case name -> timeline file in ``detente/cases/timelines/``."""
 
 
 def available_timelines() -> list[str]:
     """Names of the cases that ship a timeline."""
     return sorted(TIMELINES)
+
+
+def date_label(day: date, precision: str) -> str:
+    """A date written at its precision: ``2019``, ``2025-02`` or ``2025-02-12``.
+
+    A year-only event is shown as its year, never as the 1 January it is stored as.
+
+    >>> date_label(date(2019, 1, 1), "year"), date_label(date(2025, 2, 1), "month")
+    ('2019', '2025-02')
+    """
+    if precision == "year":
+        return f"{day.year:04d}"
+    if precision == "month":
+        return f"{day.year:04d}-{day.month:02d}"
+    return day.isoformat()
 
 
 def parse_date(value: object, *, where: str = "date", path: str | None = None) -> tuple[date, DatePrecision]:
@@ -140,6 +195,48 @@ def _required(entry: Mapping[str, Any], key: str, where: str, path: str | None) 
     return value
 
 
+def _span(entry: Mapping[str, Any], where: str, path: str | None) -> tuple[str, int, int, str | None]:
+    """The sentence, its character span and the optional quote, checked against each other."""
+    sentence = str(_required(entry, "sentence", where, path))
+    start, end = entry.get("char_start"), entry.get("char_end")
+    if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end and end - start == len(sentence)):
+        raise InputError(
+            "char_start/char_end do not span the sentence",
+            path=path,
+            field=f"{where}.char_start",
+            hint="char_end - char_start must equal the sentence's length (code points)",
+        )
+    quote = entry.get("quote")
+    if quote is not None and quote not in sentence:
+        raise InputError("quote is not part of the sentence", path=path, field=f"{where}.quote", hint="quote words from the sentence exactly")
+    return sentence, start, end, quote
+
+
+def _context_note(entry: Mapping[str, Any], index: int, sources: Mapping[str, Source], path: str | None) -> ContextNote:
+    where = f"context[{index}]"
+    if not isinstance(entry, Mapping):
+        raise InputError("a context note must be a mapping", path=path, field=where, hint="give id, topic, doc_id, sentence, char_start, char_end and note")
+    where = f"context[{index}] ({entry.get('id', '?')})"
+    sentence, start, end, quote = _span(entry, where, path)
+    doc_id = str(_required(entry, "doc_id", where, path))
+    if doc_id not in sources:
+        raise InputError(f"doc_id '{doc_id}' is not in sources", path=path, field=f"{where}.doc_id", hint="add the document to 'sources'")
+    actors = tuple(_check_actor(a, where=f"{where}.actors", path=path) for a in entry.get("actors") or [])
+    return ContextNote(
+        id=str(_required(entry, "id", where, path)),
+        topic=str(_required(entry, "topic", where, path)),
+        doc_id=doc_id,
+        sentence=sentence,
+        char_start=start,
+        char_end=end,
+        note=str(_required(entry, "note", where, path)),
+        quote=quote,
+        actors=actors,
+        period=None if entry.get("period") is None else str(entry["period"]),
+        external=None if entry.get("external") is None else str(entry["external"]),
+    )
+
+
 def _event(entry: Mapping[str, Any], index: int, path: str | None) -> Event:
     from detente import ontology
 
@@ -154,23 +251,27 @@ def _event(entry: Mapping[str, Any], index: int, path: str | None) -> Event:
             f"unknown CAMEO code {cameo!r}", path=path, field=f"{where}.cameo", hint="use a code from the CAMEO codebook, as a quoted string"
         )
     basis = entry.get("date_basis", "text")
-    if basis not in _DATE_BASES:
-        raise InputError(f"bad date_basis {basis!r}", path=path, field=f"{where}.date_basis", hint=f"one of {', '.join(_DATE_BASES)}")
+    if basis not in DATE_BASES:
+        raise InputError(f"bad date_basis {basis!r}", path=path, field=f"{where}.date_basis", hint=f"one of {', '.join(DATE_BASES)}")
+    external = entry.get("external")
+    if basis == "external" and not (isinstance(external, str) and external.strip()):
+        raise InputError(
+            "an external date needs `external:`",
+            path=path,
+            field=f"{where}.external",
+            hint="say which fact from outside the articles gives the date, and what the articles themselves say",
+        )
+    if external is not None and basis != "external":
+        raise InputError(
+            "`external:` given but the date_basis is not external",
+            path=path,
+            field=f"{where}.date_basis",
+            hint="write `date_basis: external` when the date comes from outside the articles",
+        )
     modality = entry.get("modality")
     if modality is not None and modality not in _MODALITIES:
         raise InputError(f"bad modality {modality!r}", path=path, field=f"{where}.modality", hint=f"one of {', '.join(_MODALITIES)}")
-    sentence = str(_required(entry, "sentence", where, path))
-    start, end = entry.get("char_start"), entry.get("char_end")
-    if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end and end - start == len(sentence)):
-        raise InputError(
-            "char_start/char_end do not span the sentence",
-            path=path,
-            field=f"{where}.char_start",
-            hint="char_end - char_start must equal the sentence's length (code points)",
-        )
-    quote = entry.get("quote")
-    if quote is not None and quote not in sentence:
-        raise InputError("quote is not part of the sentence", path=path, field=f"{where}.quote", hint="quote words from the sentence exactly")
+    sentence, start, end, quote = _span(entry, where, path)
     note = entry.get("note")
     window = entry.get("window")
     if window:
@@ -181,6 +282,8 @@ def _event(entry: Mapping[str, Any], index: int, path: str | None) -> Event:
         note = f"{note} Date window: {lo.isoformat()} to {hi.isoformat()}." if note else f"Date window: {lo.isoformat()} to {hi.isoformat()}."
     if basis == "report" and note and "dated by the report" not in note.casefold():
         note = f"{note} Dated by the report."
+    if basis == "external":
+        note = f"{note} External date (not in the articles): {external.strip()}" if note else f"External date (not in the articles): {external.strip()}"
     code = ontology.get(cameo)
     return Event(
         date=day,
@@ -230,6 +333,7 @@ def parse_timeline(text: str, *, path: str | None = None) -> Timeline:
     events: list[Event] = []
     ids: list[str] = []
     also: dict[str, list[dict[str, Any]]] = {}
+    bases: dict[str, str] = {}
     for i, entry in enumerate(raw["events"]):
         event = _event(entry, i, path)
         event_key = str(entry.get("id") or event.event_id)
@@ -243,6 +347,10 @@ def parse_timeline(text: str, *, path: str | None = None) -> Timeline:
         events.append(event)
         ids.append(event_key)
         also[event_key] = list(entry.get("also_reported") or [])
+        bases[event_key] = str(entry.get("date_basis", "text"))
+    context = [_context_note(entry, i, sources, path) for i, entry in enumerate(raw.get("context") or [])]
+    if len({n.id for n in context}) != len(context):
+        raise InputError("duplicate context id", path=path, field="context", hint="give every context note its own id")
     return Timeline(
         case=str(raw.get("case", "")),
         title=str(raw.get("title", "")),
@@ -251,20 +359,44 @@ def parse_timeline(text: str, *, path: str | None = None) -> Timeline:
         event_ids=ids,
         not_coded=list(raw.get("not_coded") or []),
         also_reported=also,
+        date_basis=bases,
+        context=context,
     )
 
 
 @functools.cache
 def load_timeline_document(case: str = "us-russia-2025") -> Timeline:
-    """The whole built-in timeline of a case (sources, events, uncoded sentences)."""
+    """The whole built-in timeline of a case (sources, events, context notes, uncoded sentences)."""
     if case not in TIMELINES:
+        close = difflib.get_close_matches(case, available_timelines(), n=1)
         raise InputError(
             f"no built-in timeline for case '{case}'",
             field="case",
-            hint=f"choose one of: {', '.join(available_timelines())}",
+            hint=(f"did you mean '{close[0]}'? " if close else "") + f"built-in timelines: {', '.join(available_timelines())}",
         )
     resource = resources.files("detente.cases.timelines").joinpath(TIMELINES[case])
     return parse_timeline(resource.read_text(encoding="utf-8"), path=f"detente/cases/timelines/{TIMELINES[case]}")
+
+
+def load_timeline_file(path: str | Path) -> Timeline:
+    """Read and validate a timeline YAML file of your own (same fields as the built-in ones)."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError("no such file", path=path, hint="check the path, or name a built-in timeline: " + ", ".join(available_timelines())) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot read the file: {exc}", path=path, hint="give a readable UTF-8 YAML file") from None
+    return parse_timeline(text, path=str(path))
+
+
+def resolve_timeline(name_or_path: str) -> Timeline:
+    """A built-in timeline by case name (``belarus-2025``), or a timeline YAML file by path."""
+    if name_or_path in TIMELINES:
+        return load_timeline_document(name_or_path)
+    if Path(name_or_path).suffix.lower() in {".yaml", ".yml"} or Path(name_or_path).exists():
+        return load_timeline_file(name_or_path)
+    return load_timeline_document(name_or_path)  # raises with a suggestion
 
 
 def load_timeline(case: str = "us-russia-2025") -> list[Event]:

@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
 import typer
 
 from detente.cli.output import console, err_console, print_json, print_table
@@ -139,45 +140,82 @@ def import_(
 
 @events_app.command("list")
 def list_(
-    db: Path | None = typer.Option(None, "--db", help=DB_HELP),
+    db: Path | None = typer.Option(
+        None, "--db", help="Event store (a DuckDB file). Default: $DETENTE_DB, else ./detente.duckdb if present, else the built-in timeline.",
+    ),
+    timeline: Path | None = typer.Option(None, "--timeline", help="List the events of your own timeline YAML instead."),
+    case: str | None = typer.Option(None, "--case", help="List a built-in case's timeline (see `detente case list`)."),
     dyad: tuple[str, str] | None = typer.Option(
-        None, "--dyad", help="Two actor codes: events between them, both directions (e.g. --dyad USA RUS).",
+        None, "--dyad", help="Two actors (codes or names): events between them, both directions (e.g. --dyad USA Russia).",
         metavar="A B",
     ),
     directed: bool = typer.Option(False, "--directed", help="With --dyad: only events from A to B."),
-    actor: str | None = typer.Option(None, "--actor", help="Events where this actor is source or target."),
+    actor: str | None = typer.Option(None, "--actor", help="Events where this actor (code or name) is source or target."),
     code: list[str] | None = typer.Option(None, "--code", help="CAMEO code prefix, e.g. 04 or 042 (repeatable)."),
     since: str | None = typer.Option(None, "--since", help="First date, YYYY-MM-DD (or YYYY-MM, YYYY)."),
     until: str | None = typer.Option(None, "--until", help="Last date, inclusive, YYYY-MM-DD (or YYYY-MM, YYYY)."),
-    dataset: str | None = typer.Option(None, "--dataset", help="Only events of this dataset (gdelt2, icews, ...)."),
+    dataset: str | None = typer.Option(None, "--dataset", help="Only events of this dataset (gdelt2, icews, case, ...)."),
     limit: int = typer.Option(50, "--limit", min=1, help="At most this many events (oldest first)."),
     as_json: bool = typer.Option(False, "--json", help="Print the events as JSON records (every column)."),
 ) -> None:
-    """List stored events, oldest first.
+    """List events, oldest first: from an event store, or with no store from the built-in timeline.
 
-    Codes match with their roles (USA matches USAGOV) and groups match their members
-    (EUR matches the EU states).
+    The data source follows the one rule of the relations commands: --db, --timeline or
+    --case, else $DETENTE_DB, else ./detente.duckdb if present, else the built-in timeline
+    of us-russia-2025. Actors are codes or names; codes match with their roles (USA
+    matches USAGOV) and groups match their members (EUR matches the EU states).
 
-    Example: detente events list --dyad USA RUS --code 04 --since 2025-02
+    Example: detente events list --dyad USA Russia --code 04 --since 2025-02
     """
-    with _store(db, read_only=True) as store:
-        frame = store.events(
-            actor=actor, dyad=dyad, directed=directed, cameo=code or None, start=since, end=until,
-            dataset=dataset, limit=limit,
-        )
-    frame["date"] = frame["date"].dt.strftime("%Y-%m-%d")
+    from detente.actors import lookup
+    from detente.relations.sources import choose_source, load_events, parse_bound, select_events
+
+    who = lookup(actor, field="--actor") if actor is not None else None
+    pair = (lookup(dyad[0], field="--dyad"), lookup(dyad[1], field="--dyad")) if dyad is not None else None
+    if directed and pair is None:
+        raise InputError("needs --dyad A B", field="--directed", hint="add --dyad A B, or drop --directed")
+    codes = [_cameo_prefix(c) for c in code or ()]
+    lo, hi = parse_bound(since, end=False, flag="--since"), parse_bound(until, end=True, flag="--until")
+    if lo is not None and hi is not None and lo > hi:
+        raise InputError(f"{since} is after --until {until}", field="--since", hint="swap the two dates")
+    choice = choose_source(db, timeline, case)
+    filters: dict[str, Any] = dict(actor=who, dyad=pair, directed=directed, cameo=codes or None, dataset=dataset, limit=limit)
+    if choice.kind == "store":
+        with _store(choice.path, read_only=True) as store:
+            frame = store.events(start=None if lo is None else lo.date(), end=None if hi is None else hi.date(), **filters)
+        where = f"event store {choice.path} ({choice.reason})"
+    else:
+        source = load_events(choice)
+        frame = select_events(source.events, start=lo, end=hi, **filters)
+        where = choice.label()
+    frame = frame.copy()
+    frame["date"] = pd.to_datetime(frame["date"]).dt.strftime("%Y-%m-%d")
     if as_json:
         print_json(_records(frame))
+        return
+    if frame.empty:
+        console.print(f"note: no events match these filters in {where}", highlight=False, markup=False, soft_wrap=True)
         return
     rows = []
     for r in _records(frame):
         text = r["sentence"] or r["note"] or ""
+        marks = ", ".join(x for x in ("not" if r.get("negated") else "", r.get("modality") or "") if x)
         rows.append([
-            r["date"], r["source"], r["target"], r["cameo"], r["goldstein"], r["dataset"], r["doc_id"],
+            r["date"], r["source"], r["target"], r["cameo"], r["goldstein"], marks, r["dataset"], r["doc_id"],
             (text[:70] + "\u2026") if len(text) > 70 else text,
         ])
-    print_table(["date", "source", "target", "cameo", "goldstein", "dataset", "doc_id", "sentence / note"], rows,
-                title=f"{len(frame)} events" + (" (limit reached)" if len(frame) == limit else ""))
+    print_table(["date", "source", "target", "cameo", "goldstein", "modality", "dataset", "doc_id", "sentence / note"], rows,
+                title=f"{len(frame)} events from {where}" + (" (limit reached: --limit shows more)" if len(frame) == limit else ""))
+
+
+def _cameo_prefix(value: str) -> str:
+    """A ``--code`` value: a CAMEO code or root from the codebook (``04``, ``042``, ``1384``)."""
+    from detente import ontology
+
+    text = value.strip()
+    if not text.isdigit() or not ontology.is_code(text):
+        raise InputError(f"'{value}' is not a CAMEO code or root", field="--code", hint="give digits from the CAMEO codebook, e.g. 04 (consult) or 042")
+    return text
 
 
 @events_app.command("quarantine")

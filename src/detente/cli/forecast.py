@@ -65,16 +65,16 @@ def check_outputs(plot: str | None, out: str | None, force: bool) -> tuple[Path 
     if plot_path is not None and out_path is not None and plot_path.resolve() == out_path.resolve():
         raise InputError("--plot and --out name the same file", field=f"--out {out}", hint="give them different names")
     if plot_path is not None:
-        from detente.optional import require
+        from detente.optional import pyplot
 
-        require("matplotlib.pyplot", extra="plot", purpose="--plot")
+        pyplot()
     return plot_path, out_path
 
 
 def notes(study: Any) -> None:
     """Print a study's notes (assumptions, models left out) on stderr, where they stay visible beside any output."""
     for note in study.notes:
-        err_console.print(f"[yellow]note:[/] {note}", highlight=False)
+        err_console.print(f"[yellow]note:[/] {note}", highlight=False, soft_wrap=True)
 
 
 def _interval(s: Any) -> str:
@@ -217,6 +217,10 @@ def forecast_command(
     models = list(dict.fromkeys(model)) if model else None
     check_params(params, models, flag="--param")
     _check_table(table)
+    if out and table == "plans" and not plans:
+        raise InputError("--table plans with --no-plans would write an empty table", field="--table plans", hint="drop --no-plans, or choose another --table")
+    if out and table == "shifts" and not variant and not setting:
+        raise InputError("there are no shifts without a change to the case", field="--table shifts", hint="add --variant NAME or --set ..., or choose another --table")
     plot_path, out_path = check_outputs(plot, out, force)
     scenario = resolve_case(case)
     target = scenario.with_variant(variant)

@@ -31,6 +31,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     # name: (module that registers it with `register(app)`, short help for `detente --help`)
     "forecast": ("detente.cli.forecast", "Forecast where a negotiation lands: each model's median and 80% interval per issue."),
     "plans": ("detente.cli.forecast", "Rank a case's peace plans by how widely they are accepted, weighted by capability."),
+    "report": ("detente.cli.report", "Write the whole analysis of a case (forecast, variants, plans, relations, triangle) as one self-contained HTML file."),
+    "sensitivity": ("detente.cli.sensitivity", "Which inputs each issue's forecast depends on: one-at-a-time tornado, Morris or Sobol indices."),
+    "levers": ("detente.cli.sensitivity", "Lever search inside the model: the input changes that move the forecast most toward one actor's ideal."),
     "case": ("detente.cli.case", "Scenario files and built-in cases: validate, list, inspect."),
     "backtest": ("detente.cli.backtest", "Backtest the bargaining models against real negotiation outcomes."),
     "events": ("detente.cli.events", "Import event data (GDELT, ICEWS, PLOVER, CSV/Parquet) into an event store, list, export it."),

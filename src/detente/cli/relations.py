@@ -1,15 +1,17 @@
 """CLI commands: ``detente relations``, ``detente shifts`` and ``detente triangle``.
 
-Each command parses its options, calls one library function in
-:mod:`detente.relations` and renders the result. Without ``--db`` they run on the
-built-in timeline of ``us-russia-2025`` and say so in a caption line.
+Each command checks every flag first (actors through :func:`detente.actors.lookup`,
+dates, the plot path, the data source), then reads the events chosen by the one rule
+of :mod:`detente.relations.sources` (``--db``, ``--timeline`` or ``--case``, else
+``$DETENTE_DB``, else ``./detente.duckdb``, else the built-in timeline), calls one
+library function in :mod:`detente.relations` and renders the result, saying where
+the data came from in a caption line.
 """
 
 from __future__ import annotations
 
 import sys
 from dataclasses import dataclass
-from datetime import datetime
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -18,9 +20,8 @@ import pandas as pd
 import typer
 
 from detente.cli.output import console, print_json, print_table
-from detente.errors import InputError, StoreError
-
-BUILTIN_CASE = "us-russia-2025"
+from detente.errors import InputError
+from detente.relations.sources import EventSource, SourceChoice
 
 
 class Freq(str, Enum):
@@ -47,80 +48,80 @@ class TriangleMeasure(str, Enum):
     goldstein_mean = "goldstein_mean"
 
 
-@dataclass
-class EventSource:
-    """Where the events came from, for the caption and the JSON."""
+DB_OPTION = typer.Option(None, "--db", help="DuckDB event store. Default: $DETENTE_DB, else ./detente.duckdb if present, else the built-in timeline.")
+TIMELINE_OPTION = typer.Option(None, "--timeline", help="Your own timeline YAML (the schema of the built-in case timelines) instead of a store.")
+CASE_OPTION = typer.Option(None, "--case", help="A built-in case's timeline (see `detente case list`), instead of a store.")
+SINCE_OPTION = typer.Option(None, "--since", help="First day: YYYY-MM-DD, YYYY-MM or YYYY.")
+UNTIL_OPTION = typer.Option(None, "--until", help="Last day: YYYY-MM-DD, YYYY-MM (its last day) or YYYY.")
+ALL_MODALITIES_OPTION = typer.Option(
+    False, "--all-modalities",
+    help="Also count events that do not assert their act (negated, 'may attack', conditional, reported by others).",
+)
+FORCE_OPTION = typer.Option(False, "--force", help="Replace the --plot file if it exists.")
 
-    events: pd.DataFrame
-    kind: str  # "builtin" | "db"
-    description: str
-    path: str | None = None
 
-    def to_record(self) -> dict[str, Any]:
-        return {"kind": self.kind, "description": self.description, "path": self.path, "events": int(len(self.events))}
+@dataclass(frozen=True)
+class Request:
+    """A command's checked inputs: the actors as codes, the date range, the data source and the plot path."""
+
+    actors: tuple[str, ...]
+    since: pd.Timestamp | None
+    until: pd.Timestamp | None
+    choice: SourceChoice
+    plot: Path | None
 
 
-def _parse_day(value: str | None, option: str) -> pd.Timestamp | None:
-    if value is None:
+def check_request(
+    actors: list[tuple[str, str]], *, db: Path | None, timeline: Path | None, case: str | None,
+    since: str | None, until: str | None, plot: Path | None, force: bool,
+) -> Request:
+    """Every flag checked before any work: (value, flag) actors (two distinct ones for a dyad, three for a triangle), dates, plot path, data source."""
+    from detente.actors import lookup
+    from detente.files import check_output
+    from detente.relations.sources import choose_source, parse_bound
+    from detente.report.plots import PLOT_SUFFIXES
+
+    codes = tuple(lookup(value, field=flag) for value, flag in actors)
+    if len(codes) == 2:
+        from detente.relations.series import dyad_actors
+
+        dyad_actors(*codes)
+    elif len(set(codes)) != len(codes):
+        raise InputError(f"a triangle needs three different actors, got {', '.join(codes)}", field="A B C", hint="name three different actors")
+    lo, hi = parse_bound(since, end=False, flag="--since"), parse_bound(until, end=True, flag="--until")
+    if lo is not None and hi is not None and lo > hi:
+        raise InputError(f"{since} is after --until {until}", field="--since", hint="swap the two dates")
+    path = check_output(plot, flag="--plot", suffixes=PLOT_SUFFIXES, overwrite=force) if plot is not None else None
+    return Request(codes, lo, hi, choose_source(db, timeline, case), path)
+
+
+def _check_measure(measure: str) -> None:
+    from detente.relations.series import MEASURES
+
+    if measure not in MEASURES:
+        raise InputError(f"unknown measure '{measure}'", field="--measure", hint=f"one of {', '.join(MEASURES)}")
+
+
+def _check_events_shown(value: str) -> int | None:
+    """``--events``: a number of events behind each turn, or ``all``."""
+    if value.strip().lower() == "all":
         return None
     try:
-        return pd.Timestamp(datetime.strptime(value, "%Y-%m-%d"))
+        number = int(value)
     except ValueError:
-        try:
-            return pd.Timestamp(datetime.strptime(value, "%Y-%m"))
-        except ValueError:
-            raise InputError(f"bad date '{value}'", field=option, hint="write YYYY-MM-DD or YYYY-MM") from None
+        number = -1
+    if number < 0:
+        raise InputError(f"bad value '{value}'", field="--events", hint="give a number of events (0 or more) or 'all'")
+    return number
 
 
-def _until_end(value: str | None) -> pd.Timestamp | None:
-    """``--until 2025-05`` means the end of May."""
-    day = _parse_day(value, "--until")
-    if day is not None and value is not None and len(value) == 7:
-        day = day + pd.offsets.MonthEnd(0)
-    return day
-
-
-def load_events(
-    db: Path | None,
-    since: pd.Timestamp | None,
-    until: pd.Timestamp | None,
-    dyads: list[tuple[str, str]] | None = None,
-) -> EventSource:
-    """Events from the user's store (``--db``) or, without one, the built-in timeline.
-
-    With a store, only the events of ``dyads`` (both directions) in [since, until]
-    are read: the store filters in SQL, the relations code then applies its own rules
-    (groups, non-state roles) on the much smaller frame.
-    """
-    if db is None:
-        from detente.cases.timeline import load_timeline_document, timeline_frame
-
-        doc = load_timeline_document(BUILTIN_CASE)
-        cites = "; ".join(s.short() for s in doc.sources.values())
-        frame = timeline_frame(BUILTIN_CASE)
-        return EventSource(
-            frame,
-            "builtin",
-            f"data: built-in timeline of {BUILTIN_CASE}, {len(frame)} events hand-coded from {len(doc.sources)} articles "
-            f"({cites}); use --db FILE for your own events",
-        )
-    if not Path(db).exists():
-        raise StoreError(f"no event store at {db}", hint=f"import events first: detente events import KIND FILE --db {db}")
-    from detente.events.store import EventStore
-    from detente.relations.series import resolve_actor
-
-    kwargs: dict[str, Any] = {}
-    if since is not None:
-        kwargs["start"] = since.date()
-    if until is not None:
-        kwargs["end"] = until.date()
-    with EventStore(db, read_only=True) as store:
-        if dyads:
-            parts = [store.events(dyad=(resolve_actor(x), resolve_actor(y)), **kwargs) for x, y in dyads]
-            frame = pd.concat(parts, ignore_index=True).drop_duplicates("event_id") if parts else store.events(**kwargs)
-        else:
-            frame = store.events(**kwargs)
-    return EventSource(frame, "db", f"data: event store {db}, {len(frame)} events of these actors in range", path=str(db))
+def _empty_note(source: EventSource, codes: tuple[str, ...], n_events: int, unasserted: int) -> None:
+    """Say so when there is nothing to show: no events between the actors in this source."""
+    if n_events:
+        return
+    pair = "-".join(codes)
+    extra = f" ({unasserted} unasserted event(s) left out; --all-modalities counts them)" if unasserted else ""
+    _caption(f"note: no events between {pair} in {source.choice.label()}{extra}; try another --db, --timeline or --case")
 
 
 def _caption(text: str) -> None:
@@ -196,13 +197,36 @@ def _drivers_table(shifts: list[Any], freq: str) -> None:
 
 
 def _shift_options(
-    freq: Freq, measure: str, directed: bool, since: pd.Timestamp | None, until: pd.Timestamp | None,
-    method: Method, penalty: float | None, n_shifts: int | None, min_size: int, top: int,
+    freq: Freq, measure: str, directed: bool, req: Request, method: Method, penalty: float | None,
+    n_shifts: int | None, min_size: int, top: int | None, all_modalities: bool,
 ) -> dict[str, Any]:
     return dict(
-        freq=freq.value, measure=measure, directed=directed, start=since, end=until, method=method.value,
-        penalty=penalty, n_shifts=n_shifts, min_size=min_size, top=top,
+        freq=freq.value, measure=measure, directed=directed, start=req.since, end=req.until, method=method.value,
+        penalty=penalty, n_shifts=n_shifts, min_size=min_size, top=top, include_unasserted=all_modalities,
     )
+
+
+def _check_detector(method: Method, n_shifts: int | None) -> None:
+    if n_shifts is not None and method is not Method.binseg:
+        raise InputError("needs --method binseg", field="--n-shifts", hint="add --method binseg, or drop --n-shifts and tune --penalty")
+    if n_shifts is not None and n_shifts < 1:
+        raise InputError(f"must be at least 1, got {n_shifts}", field="--n-shifts", hint="give 1 or more")
+
+
+def _check_penalty(penalty: float | None, n_shifts: int | None) -> None:
+    if penalty is not None and n_shifts is not None:
+        raise InputError("conflicts with --n-shifts: both set how many shifts are found", field="--penalty", hint="give one of them")
+
+
+def _unasserted_caption(count: int) -> None:
+    if count:
+        _caption(f"{count} event(s) that do not assert their act (negated, modal, conditional or reported) left out; --all-modalities counts them")
+
+
+def _load(req: Request, dyads: list[tuple[str, str]]) -> EventSource:
+    from detente.relations.sources import load_events
+
+    return load_events(req.choice, start=req.since, end=req.until, dyads=dyads)
 
 
 def register(app: typer.Typer) -> None:
@@ -210,48 +234,60 @@ def register(app: typer.Typer) -> None:
 
     @app.command("relations")
     def relations(
-        a: str = typer.Argument(..., metavar="A", help="First actor: code or name (USA, RUS, EUR, 'the Kremlin' ...)."),
+        a: str = typer.Argument(..., metavar="A", help="First actor: code or name (USA, RUS, EUR, Ukraine, 'European Union', 'the Kremlin', Putin ...)."),
         b: str = typer.Argument(..., metavar="B", help="Second actor."),
         freq: Freq = typer.Option(Freq.month, "--freq", help="Period length."),
         directed: bool = typer.Option(False, "--directed", help="Only events from A to B (default: both directions)."),
-        db: Path | None = typer.Option(None, "--db", help="DuckDB event store (default: the built-in us-russia-2025 timeline)."),
-        since: str | None = typer.Option(None, "--since", help="First day (YYYY-MM-DD or YYYY-MM)."),
-        until: str | None = typer.Option(None, "--until", help="Last day (YYYY-MM-DD or YYYY-MM)."),
+        db: Path | None = DB_OPTION,
+        timeline: Path | None = TIMELINE_OPTION,
+        case: str | None = CASE_OPTION,
+        since: str | None = SINCE_OPTION,
+        until: str | None = UNTIL_OPTION,
         measure: str = typer.Option("goldstein_mean", "--measure", help="Measure for the turning points: goldstein_mean, net_coop, goldstein_sum, ..."),
         smooth: Smooth = typer.Option(Smooth.none, "--smooth", help="Smooth the series: rolling mean or EWMA over --window periods."),
-        window: int = typer.Option(3, "--window", min=1, help="Smoothing window, in periods."),
+        window: int | None = typer.Option(None, "--window", min=1, help="Smoothing window, in periods (1 or more; default 3). Needs --smooth."),
         method: Method = typer.Option(Method.pelt, "--method", help="Change-point search (ruptures)."),
-        penalty: float | None = typer.Option(None, "--penalty", help="Penalty per turning point (default: 3·σ²·log n)."),
-        top: int = typer.Option(3, "--top", min=0, help="Events to show behind each turn."),
+        penalty: float | None = typer.Option(None, "--penalty", min=0.0, help="Penalty per turning point (default: 3·σ²·log n)."),
+        events: str = typer.Option("3", "--events", help="Events to show behind each turn: a number, or 'all' for every one."),
         all_periods: bool = typer.Option(False, "--all-periods", help="Also list periods without events."),
+        all_modalities: bool = ALL_MODALITIES_OPTION,
         json_out: bool = typer.Option(False, "--json", help="Print JSON (series, turning points, events) instead of tables."),
-        plot: Path | None = typer.Option(None, "--plot", help="Write a chart of the series with its turning points (PNG)."),
+        plot: Path | None = typer.Option(None, "--plot", help="Write a chart of the series with its turning points (.png, .svg or .pdf)."),
+        force: bool = FORCE_OPTION,
     ) -> None:
         """How cooperative or hostile relations between A and B were, period by period, where they turned, and why.
 
         Net cooperation = (cooperative - conflictual events) / (cooperative + conflictual), -1 to +1;
-        Goldstein mean on the -10 (hostile) to +10 (cooperative) scale.
+        Goldstein mean on the -10 (hostile) to +10 (cooperative) scale. Only events that assert
+        their act count (not "may attack", not negated) unless --all-modalities.
         """
-        from detente.relations.series import dyad_series, resolve_actor, series_wide
+        from detente.relations.series import dyad_series, series_wide
         from detente.relations.shifts import dyad_shifts
 
-        lo, hi = _parse_day(since, "--since"), _until_end(until)
-        source = load_events(db, lo, hi, [(a, b)])
+        _check_measure(measure)
+        top = _check_events_shown(events)
+        if window is not None and smooth is Smooth.none:
+            raise InputError("sets the smoothing window, but nothing is smoothed", field="--window", hint="add --smooth rolling or --smooth ewm, or drop --window")
+        window = 3 if window is None else window
+        req = check_request([(a, "A"), (b, "B")], db=db, timeline=timeline, case=case, since=since, until=until, plot=plot, force=force)
+        ca, cb = req.actors
+        source = _load(req, [(ca, cb)])
         sm = None if smooth is Smooth.none else smooth.value
-        wide = series_wide(source.events, a, b, freq=freq.value, directed=directed, start=lo, end=hi)
-        smoothed = series_wide(source.events, a, b, freq=freq.value, directed=directed, start=lo, end=hi, smooth=sm, window=window) if sm else None
-        shifts = dyad_shifts(
-            source.events, a, b, **_shift_options(freq, measure, directed, lo, hi, method, penalty, None, 2, top)
-        )
-        ca, cb = resolve_actor(a), resolve_actor(b)
+        common = dict(freq=freq.value, directed=directed, start=req.since, end=req.until, include_unasserted=all_modalities)
+        wide = series_wide(source.events, ca, cb, **common)
+        smoothed = series_wide(source.events, ca, cb, smooth=sm, window=window, **common) if sm else None
+        shifts = dyad_shifts(source.events, ca, cb, **_shift_options(freq, measure, directed, req, method, penalty, None, 2, top, all_modalities))
         dyad = f"{ca}→{cb}" if directed else f"{ca}–{cb}"
         if json_out:
-            long = dyad_series(source.events, a, b, freq=freq.value, directed=directed, start=lo, end=hi, smooth=sm, window=window)
+            long = dyad_series(source.events, ca, cb, smooth=sm, window=window, **common)
             print_json(
                 {
                     "data": source.to_record(),
                     "dyad": {"a": ca, "b": cb, "directed": directed},
                     "freq": freq.value,
+                    "include_unasserted": all_modalities,
+                    "n_events": wide.attrs.get("n_events", 0),
+                    "unasserted_events": wide.attrs.get("unasserted_events", 0),
                     "coarse_events": wide.attrs.get("coarse_events", 0),
                     "series": long.to_dict("records"),
                     "shifts": [s.to_record() for s in shifts],
@@ -272,25 +308,29 @@ def register(app: typer.Typer) -> None:
             columns = ["period", "events", "coop", "conflict", "net coop", "", "Goldstein mean", "Goldstein sum"]
             if smoothed is not None:
                 columns.append(f"{measure} ({smooth.value}, {window})")
-            print_table(columns, rows, title=f"{dyad} by {freq.value}")
+            _empty_note(source, req.actors, wide.attrs.get("n_events", 0), wide.attrs.get("unasserted_events", 0))
+            if rows:
+                print_table(columns, rows, title=f"{dyad} by {freq.value}")
             hidden = len(wide) - len(shown)
             notes = []
-            if hidden:
+            if hidden and rows:
                 notes.append(f"{hidden} {freq.value}s without events hidden (--all-periods shows them)")
             if wide.attrs.get("coarse_events"):
                 notes.append(f"{wide.attrs['coarse_events']} event(s) dated only to a coarser period are counted at its first {freq.value}")
             if notes:
                 _caption("; ".join(notes))
+            if wide.attrs.get("n_events", 0):
+                _unasserted_caption(wide.attrs.get("unasserted_events", 0))
             if shifts:
                 _shifts_table(shifts, freq.value)
                 _drivers_table(shifts, freq.value)
-            else:
+            elif wide.attrs.get("n_events", 0):
                 _caption(f"no turning point found in {measure} (try --penalty lower, or a longer range)")
-        if plot is not None:
+        if req.plot is not None:
             from detente.relations.plot import plot_dyad
 
             path = plot_dyad(
-                wide, shifts, plot, title=f"{dyad} relations by {freq.value}", measure=measure, smoothed=smoothed,
+                wide, shifts, req.plot, title=f"{dyad} relations by {freq.value}", measure=measure, smoothed=smoothed,
                 caption=_plot_caption(source), freq=freq.value,
             )
             if not json_out:
@@ -302,31 +342,39 @@ def register(app: typer.Typer) -> None:
         b: str = typer.Argument(..., metavar="B", help="Second actor."),
         freq: Freq = typer.Option(Freq.month, "--freq", help="Period length."),
         directed: bool = typer.Option(False, "--directed", help="Only events from A to B."),
-        db: Path | None = typer.Option(None, "--db", help="DuckDB event store (default: the built-in us-russia-2025 timeline)."),
-        since: str | None = typer.Option(None, "--since", help="First day (YYYY-MM-DD or YYYY-MM)."),
-        until: str | None = typer.Option(None, "--until", help="Last day (YYYY-MM-DD or YYYY-MM)."),
+        db: Path | None = DB_OPTION,
+        timeline: Path | None = TIMELINE_OPTION,
+        case: str | None = CASE_OPTION,
+        since: str | None = SINCE_OPTION,
+        until: str | None = UNTIL_OPTION,
         measure: str = typer.Option("goldstein_mean", "--measure", help="Series to segment: goldstein_mean, net_coop, goldstein_sum, events ..."),
         method: Method = typer.Option(Method.pelt, "--method", help="pelt (exact, penalised) or binseg (fast; allows --n-shifts)."),
-        penalty: float | None = typer.Option(None, "--penalty", help="Penalty per shift (default 3·σ²·log n, σ from first differences)."),
+        penalty: float | None = typer.Option(None, "--penalty", min=0.0, help="Penalty per shift (default 3·σ²·log n, σ from first differences)."),
         n_shifts: int | None = typer.Option(None, "--n-shifts", help="Exactly this many shifts (needs --method binseg)."),
         min_size: int = typer.Option(2, "--min-size", min=1, help="Shortest segment, in observed periods."),
-        top: int = typer.Option(3, "--top", min=0, help="Events to report behind each shift."),
+        events: str = typer.Option("3", "--events", help="Events to report behind each shift: a number, or 'all' for every one."),
+        all_modalities: bool = ALL_MODALITIES_OPTION,
         json_out: bool = typer.Option(False, "--json", help="Print JSON."),
-        plot: Path | None = typer.Option(None, "--plot", help="Write a chart of the series with its shifts (PNG)."),
+        plot: Path | None = typer.Option(None, "--plot", help="Write a chart of the series with its shifts (.png, .svg or .pdf)."),
+        force: bool = FORCE_OPTION,
     ) -> None:
         """Change points in the A-B relation: dated, with levels before and after, size and the events behind each."""
-        from detente.relations.series import resolve_actor, series_wide
+        from detente.relations.series import series_wide
         from detente.relations.shifts import default_penalty, dyad_shifts
 
-        lo, hi = _parse_day(since, "--since"), _until_end(until)
-        source = load_events(db, lo, hi, [(a, b)])
-        found = dyad_shifts(source.events, a, b, **_shift_options(freq, measure, directed, lo, hi, method, penalty, n_shifts, min_size, top))
-        wide = series_wide(source.events, a, b, freq=freq.value, directed=directed, start=lo, end=hi)
+        _check_measure(measure)
+        _check_detector(method, n_shifts)
+        _check_penalty(penalty, n_shifts)
+        top = _check_events_shown(events)
+        req = check_request([(a, "A"), (b, "B")], db=db, timeline=timeline, case=case, since=since, until=until, plot=plot, force=force)
+        ca, cb = req.actors
+        source = _load(req, [(ca, cb)])
+        found = dyad_shifts(source.events, ca, cb, **_shift_options(freq, measure, directed, req, method, penalty, n_shifts, min_size, top, all_modalities))
+        wide = series_wide(source.events, ca, cb, freq=freq.value, directed=directed, start=req.since, end=req.until, include_unasserted=all_modalities)
         column = wide[measure].dropna() if measure in ("goldstein_mean", "net_coop") else wide[measure].fillna(0.0)
         used_penalty = penalty if penalty is not None else (default_penalty(column.to_numpy()) if len(column) >= 3 else None)
         if used_penalty == 0.0 and penalty is None:
             used_penalty = None  # a flat series: the detector does not run
-        ca, cb = resolve_actor(a), resolve_actor(b)
         dyad = f"{ca}→{cb}" if directed else f"{ca}–{cb}"
         settings = {
             "method": method.value, "model": "l2", "penalty": None if n_shifts is not None else used_penalty,
@@ -334,20 +382,26 @@ def register(app: typer.Typer) -> None:
         }
         if json_out:
             print_json({"data": source.to_record(), "dyad": {"a": ca, "b": cb, "directed": directed}, "freq": freq.value,
-                        "measure": measure, "detector": settings, "shifts": [s.to_record() for s in found]})
+                        "measure": measure, "include_unasserted": all_modalities, "n_events": wide.attrs.get("n_events", 0),
+                        "unasserted_events": wide.attrs.get("unasserted_events", 0), "detector": settings,
+                        "shifts": [s.to_record() for s in found]})
         else:
             _caption(source.description)
+            _empty_note(source, req.actors, wide.attrs.get("n_events", 0), wide.attrs.get("unasserted_events", 0))
             how = f"{method.value}, l2 cost, " + (f"{n_shifts} shifts" if n_shifts is not None else f"penalty {_fmt(used_penalty, 1, False)}")
             _caption(f"{dyad}, {measure} by {freq.value}: {len(column)} observed periods; {how}")
+            if wide.attrs.get("n_events", 0):
+                _unasserted_caption(wide.attrs.get("unasserted_events", 0))
             if found:
                 _shifts_table(found, freq.value)
                 _drivers_table(found, freq.value)
             else:
                 _caption("no shift found")
-        if plot is not None:
+        if req.plot is not None:
             from detente.relations.plot import plot_dyad
 
-            path = plot_dyad(wide, found, plot, title=f"{dyad}: shifts in {measure.replace('_', ' ')}", measure=measure, caption=_plot_caption(source), freq=freq.value)
+            path = plot_dyad(wide, found, req.plot, title=f"{dyad}: shifts in {measure.replace('_', ' ')}", measure=measure,
+                             caption=_plot_caption(source), freq=freq.value)
             if not json_out:
                 _caption(f"chart written to {path}")
 
@@ -357,66 +411,77 @@ def register(app: typer.Typer) -> None:
         b: str = typer.Argument(..., metavar="B", help="Second actor (e.g. RUS)."),
         c: str = typer.Argument(..., metavar="C", help="Third actor (e.g. CHN)."),
         freq: Freq = typer.Option(Freq.quarter, "--freq", help="Period length."),
-        db: Path | None = typer.Option(None, "--db", help="DuckDB event store (default: the built-in us-russia-2025 timeline)."),
-        since: str | None = typer.Option(None, "--since", help="First day (YYYY-MM-DD or YYYY-MM)."),
-        until: str | None = typer.Option(None, "--until", help="Last day (YYYY-MM-DD or YYYY-MM)."),
+        db: Path | None = DB_OPTION,
+        timeline: Path | None = TIMELINE_OPTION,
+        case: str | None = CASE_OPTION,
+        since: str | None = SINCE_OPTION,
+        until: str | None = UNTIL_OPTION,
         measure: TriangleMeasure = typer.Option(TriangleMeasure.net_coop, "--measure", help="Tie measure: net_coop (-1..1) or goldstein_mean (-10..10)."),
         band: float | None = typer.Option(None, "--band", min=0.0, help="Neutral band ±band (default 0.2 for net_coop, 1.0 for goldstein_mean)."),
         min_events: int = typer.Option(1, "--min-events", min=1, help="Fewest events for a tie to count in a period."),
         all_periods: bool = typer.Option(False, "--all-periods", help="Also list periods where no tie has events."),
+        all_modalities: bool = ALL_MODALITIES_OPTION,
         json_out: bool = typer.Option(False, "--json", help="Print JSON."),
-        plot: Path | None = typer.Option(None, "--plot", help="Write a timeline of the configurations (PNG)."),
+        plot: Path | None = typer.Option(None, "--plot", help="Write a timeline of the configurations (.png, .svg or .pdf)."),
+        force: bool = FORCE_OPTION,
     ) -> None:
         """Dittmer's strategic triangle per period: ménage à trois, romantic triangle (with its pivot), stable marriage or unit veto.
 
         Each tie is + above the neutral band, - below it, 0 inside it; a period with a neutral tie is
-        'undetermined' and one with a silent tie 'no data', with the shapes it could still be.
+        'undetermined' and one with a silent tie 'no data', with the shapes it could still be. The
+        'reading' column says which side is isolated and which pair is aligned (one side against the two others).
         """
         from detente.relations.triangle import configuration_spells, triangle_series
 
-        lo, hi = _parse_day(since, "--since"), _until_end(until)
-        source = load_events(db, lo, hi, [(a, b), (a, c), (b, c)])
+        req = check_request([(a, "A"), (b, "B"), (c, "C")], db=db, timeline=timeline, case=case, since=since, until=until, plot=plot, force=force)
+        x, y, z = req.actors
+        source = _load(req, [(x, y), (x, z), (y, z)])
         width = band if band is not None else (0.2 if measure is TriangleMeasure.net_coop else 1.0)
-        frame = triangle_series(source.events, a, b, c, freq=freq.value, measure=measure.value, band=width, min_events=min_events, start=lo, end=hi)
+        frame = triangle_series(source.events, x, y, z, freq=freq.value, measure=measure.value, band=width, min_events=min_events,
+                                start=req.since, end=req.until, include_unasserted=all_modalities)
         actors = frame.attrs["actors"]
-        pairs = [f"{x}-{y}" for i, x in enumerate(actors) for y in actors[i + 1 :]]
+        pairs = [f"{p}-{q}" for i, p in enumerate(actors) for q in actors[i + 1 :]]
         spells = configuration_spells(frame)
         rule = (f"tie + if {measure.value} > {width:g}, - if < -{width:g}, 0 within; "
                 f"a tie needs ≥{min_events} event(s) in the period")
+        counts = frame[[f"{p} n" for p in pairs]].sum(axis=1) if len(frame) else pd.Series(dtype=float)
         if json_out:
             records = frame.assign(period=frame["period"].dt.date).to_dict("records")
             print_json({"data": source.to_record(), "actors": list(actors), "freq": freq.value, "measure": measure.value,
-                        "band": width, "min_events": min_events, "rule": rule, "periods": records,
+                        "band": width, "min_events": min_events, "rule": rule, "include_unasserted": all_modalities,
+                        "periods": records,
                         "spells": spells.assign(start=spells["start"].dt.date, end=spells["end"].dt.date).to_dict("records")})
         else:
             _caption(source.description)
             _caption(rule)
-            counts = frame[[f"{p} n" for p in pairs]].sum(axis=1)
+            if not len(frame) or not counts.sum():
+                _caption(f"note: no events on any tie of {'-'.join(actors)} in {source.choice.label()}; try another --db, --timeline or --case")
             shown = frame if all_periods else frame[counts > 0]
             rows = []
             for r in shown.to_dict("records"):
                 ties = [f"{r[f'{p} sign'] or '·'} {_fmt(r[p])} ({r[f'{p} n']})" for p in pairs]
                 role = r["pivot"] or (f"{r['partners']} vs {r['pariah']}" if r["pariah"] else "")
-                rows.append([_period_label(r["period"], freq.value), r["configuration"], role, *ties, r["candidates"] or ""])
-            print_table(["period", "configuration", "pivot / pair", *[f"{p} sign value (n)" for p in pairs], "could be"], rows,
-                        title=f"Strategic triangle {'–'.join(actors)} by {freq.value}")
-            if len(frame) - len(shown):
+                rows.append([_period_label(r["period"], freq.value), r["configuration"], role, *ties, r["reading"] or r["candidates"] or ""])
+            if rows:
+                print_table(["period", "configuration", "pivot / pair", *[f"{p} sign value (n)" for p in pairs], "reading (or could be)"], rows,
+                            title=f"Strategic triangle {'–'.join(actors)} by {freq.value}")
+            if rows and len(frame) - len(shown):
                 _caption(f"{len(frame) - len(shown)} {freq.value}s with no event on any tie hidden (--all-periods shows them)")
             definite = spells[~spells["configuration"].isin(["no data", "undetermined"])]
             if not definite.empty:
                 print_table(["from", "to", "periods", "shape"],
                             [[_period_label(s.start, freq.value), _period_label(s.end, freq.value), s.periods, s.shape] for s in definite.itertuples()],
                             title="Timeline of definite configurations")
-        if plot is not None:
+        if req.plot is not None:
             from detente.relations.plot import plot_triangle
 
-            path = plot_triangle(frame, plot, title=f"Strategic triangle {'–'.join(actors)} by {freq.value}",
+            path = plot_triangle(frame, req.plot, title=f"Strategic triangle {'–'.join(actors)} by {freq.value}",
                                  caption=f"{rule}. {_plot_caption(source)}")
             if not json_out:
                 _caption(f"chart written to {path}")
 
 
 def _plot_caption(source: EventSource) -> str:
-    if source.kind == "builtin":
-        return f"Data: built-in {BUILTIN_CASE} timeline ({len(source.events)} events hand-coded from two articles); detente"
+    if source.choice.kind == "case":
+        return f"Data: built-in {source.choice.case} timeline ({len(source.events)} events hand-coded from its sources); detente"
     return f"Data: {source.path} ({len(source.events)} events); detente"

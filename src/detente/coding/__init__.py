@@ -18,8 +18,8 @@ per module:
   :mod:`~detente.coding.assemble` turns them into :class:`~detente.events.schema.Event`
   (dates, quotes); :mod:`~detente.coding.spans` says where the two sides are written;
 - :mod:`~detente.coding.coder` is the :class:`Coder` (documents and sentence modes);
-- :mod:`~detente.coding.modality` defines :func:`is_asserted`, the one rule for which
-  events describe an act that took place;
+- :func:`is_asserted` (defined once in :mod:`detente.events.modality`, re-exported
+  here) says which coded events describe an act that took place;
 - :mod:`~detente.coding.dates`, :mod:`~detente.coding.quotes` and :mod:`~detente.coding.tone`
   date events, attach quotes and score tone (VADER);
 - :mod:`~detente.coding.classifier` is the learned quad/root classifier
@@ -35,7 +35,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from detente.coding.modality import ASSERTED_MODALITIES, is_asserted
+from detente.events.modality import ASSERTED_MODALITIES, is_asserted
 
 __all__ = ["ASSERTED_MODALITIES", "Coder", "is_asserted"]
 

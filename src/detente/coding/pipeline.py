@@ -6,7 +6,7 @@ module only re-exports the names that scripts and notebooks imported from here.
 
 from detente.coding.assemble import UNDATED, UNKNOWN_ACTOR
 from detente.coding.coder import Coder, DocumentResult, SentenceResult
-from detente.coding.modality import ASSERTED_MODALITIES, is_asserted
+from detente.events.modality import ASSERTED_MODALITIES, is_asserted
 
 __all__ = [
     "ASSERTED_MODALITIES", "Coder", "DocumentResult", "SentenceResult", "UNDATED", "UNKNOWN_ACTOR", "is_asserted",

@@ -151,33 +151,11 @@ def _parse_day(value: date | datetime | str | None, *, end: bool) -> date | None
         ) from exc
 
 
-def actor_prefixes(code: str) -> list[str]:
-    """Code prefixes that stand for an actor: itself, plus the members of a group (`EUR` -> EU states).
+def _prefix_condition(column: str, actor: str) -> tuple[str, list[Any]]:
+    """SQL for "`column` holds a code of this actor" (the rule of :func:`detente.actors.actor_prefixes`)."""
+    from detente.actors import actor_prefixes
 
-    A role suffix narrows (`USAGOV` matches `USAGOV`, `USAGOVMIL`); a bare code widens
-    (`USA` matches `USA`, `USAGOV`, `USAMIL`, ...). A name the registry knows is
-    resolved first (`"Russia"` -> `RUS`, `"the Kremlin"` -> `RUSGOV`).
-    """
-    code = code.strip()
-    members: tuple[str, ...] = ()
-    try:
-        from detente.actors import get_registry
-
-        registry = get_registry()
-        if not registry.is_code(code):  # a name ("Russia", "the Kremlin") rather than a code
-            code = registry.resolve(code) or code
-        code = code.upper()
-        members = registry.group_members(code) if code == registry.base_code(code) else ()
-    except Exception:  # noqa: BLE001 - unknown codes simply match themselves
-        code = code.upper()
-    prefixes = [code]
-    prefixes += [m.upper() for m in members if m.upper() != code]
-    return prefixes
-
-
-def _prefix_condition(column: str, prefixes: Sequence[str]) -> tuple[str, list[Any]]:
-    pattern = "^(?:" + "|".join(re.escape(p) for p in prefixes) + ")"
-    return f"regexp_matches({column}, ?)", [pattern]
+    return actor_prefixes(actor).sql(column)
 
 
 _COMPRESSION: dict[str, str] = {"doc_id": " USING COMPRESSION uncompressed"}
@@ -480,14 +458,14 @@ class EventStore:
         where: list[str] = []
         params: list[Any] = []
         if actor:
-            src, p1 = _prefix_condition("source", actor_prefixes(actor))
-            tgt, p2 = _prefix_condition("target", actor_prefixes(actor))
+            src, p1 = _prefix_condition("source", actor)
+            tgt, p2 = _prefix_condition("target", actor)
             where.append(f"({src} OR {tgt})")
             params += p1 + p2
         if dyad is not None:
             if len(dyad) != 2:
                 raise InputError("a dyad is a pair of actor codes", field="dyad", hint="e.g. dyad=('USA', 'RUS')")
-            a, b = actor_prefixes(dyad[0]), actor_prefixes(dyad[1])
+            a, b = dyad[0], dyad[1]
             sa, pa_ = _prefix_condition("source", a)
             tb, pb = _prefix_condition("target", b)
             clause = f"({sa} AND {tb})"

@@ -12,6 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+NON_STATE_ROLES: tuple[str, ...] = ("OPP", "REB", "SEP", "INS")
+"""Role suffixes a plain country code does not stand for (opposition, rebels, separatists, insurgents):
+``UKRREB``, Russian-backed separatists, are not Ukraine."""
+
 ROLE_SUFFIXES: dict[str, str] = {
     "GOV": "government: executive, ministers, officials",
     "MIL": "military: armed forces, defence ministry",

@@ -11,15 +11,14 @@ plain dataclasses.
 ['warming']
 """
 
+from detente.actors import NON_STATE_ROLES, actor_prefixes
 from detente.relations.series import (
     FREQUENCIES,
     MEASURES,
-    NON_STATE_ROLES,
     SERIES_COLUMNS,
-    actor_prefixes,
+    dyad_actors,
     dyad_events,
     dyad_series,
-    resolve_actor,
     series_wide,
     to_wide,
 )
@@ -58,10 +57,10 @@ __all__ = [
     "configuration_spells",
     "default_penalty",
     "detect_shifts",
+    "dyad_actors",
     "dyad_events",
     "dyad_series",
     "dyad_shifts",
-    "resolve_actor",
     "series_wide",
     "shifts_frame",
     "sign_of",

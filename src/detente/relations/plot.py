@@ -2,14 +2,14 @@
 
 matplotlib is optional (the ``plot`` extra): it is imported inside each function,
 with the Agg backend, and a missing install raises
-:class:`~detente.errors.MissingDependencyError`. Files are written to a temporary
-name and renamed, so a failed plot never leaves half a PNG.
+:class:`~detente.errors.MissingDependencyError`. Files are written by
+:func:`detente.report.plots.save_figure` through :mod:`detente.files` (suffix checked,
+a temporary name renamed into place, the normal permissions of a new file), so a failed plot never leaves half a PNG. Whether an
+existing file may be replaced is the caller's check (``--force``), made before any work.
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +18,7 @@ import pandas as pd
 
 from detente.errors import InputError
 from detente.optional import pyplot
+from detente.report.plots import save_figure
 from detente.relations.shifts import Shift
 
 COOP = "#2e7d32"
@@ -31,23 +32,6 @@ SHAPE_COLOURS = {
     "undetermined": "#d9d9d9",
     "no data": "#ffffff",
 }
-
-
-def _save(fig: Any, path: str | Path) -> Path:
-    path = Path(path)
-    if path.suffix.lower() not in (".png", ".svg", ".pdf"):
-        raise InputError(f"cannot write a plot to '{path.name}'", path=path, hint="give a file name ending in .png, .svg or .pdf")
-    if not path.parent.exists():
-        raise InputError("the folder does not exist", path=path.parent, hint="create the folder or choose another path")
-    fd, tmp = tempfile.mkstemp(suffix=path.suffix, dir=path.parent, prefix=f".{path.stem}-")
-    os.close(fd)
-    try:
-        fig.savefig(tmp, dpi=150, bbox_inches="tight")
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-    return path
 
 
 def _bar_width(index: pd.DatetimeIndex) -> float:
@@ -280,6 +264,6 @@ def _finish(plt: Any, fig: Any, path: str | Path, ax: Any, n_periods: int, capti
     if notes:
         fig.text(0.01, 0.005, "\n".join(notes), fontsize=7, color="#555555", ha="left", va="bottom")
     fig.tight_layout(rect=(0, 0.02 + 0.018 * len(notes), 1, 1))
-    out = _save(fig, path)
+    out = save_figure(fig, path)
     plt.close(fig)
     return out

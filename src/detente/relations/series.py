@@ -25,6 +25,10 @@ Measures (per period)
     ``cooperation - conflict`` as a count (scales with news volume; compare within
     one source only).
 
+Only events that assert their act took place count (not "may attack", not negated,
+not conditional or reported by someone else; :mod:`detente.events.modality`), unless
+``include_unasserted=True``.
+
 This follows the usual reduction of event data to a dyadic cooperation-conflict
 series (Goldstein 1992, *J. Conflict Resolution* 36(2); the quad classes of
 GDELT/Duran-Schrodt); the share form of ``net_coop`` keeps periods with many and
@@ -32,15 +36,16 @@ few reports comparable.
 
 Actors
 ------
-An actor argument is a registry code or name. A plain code matches its role-suffixed
-codes (``USA`` counts ``USAGOV``, ``USAMIL`` ...); a role-suffixed code matches only
-that role (``USAGOV``). A group (``EUR``) matches itself and its members from the
-registry (EU institutions and member states).
-
-Non-state challengers are not the state: a plain country code does **not** match its
-opposition, rebel, separatist or insurgent roles (:data:`NON_STATE_ROLES`;
-``UKRREB``, Russian-backed separatists, are not Ukraine). Ask for them by their
-full code (``UKRREB``).
+An actor argument is anything :func:`detente.actors.lookup` reads: a registry code,
+a name, an alias, a capital, a demonym or a person ("UKR", "Ukraine", "Kyiv",
+"Zelensky"); an unknown one is an error naming the nearest known actors. Which stored
+codes it stands for is :func:`detente.actors.actor_prefixes`, the rule the event
+store uses too: a plain code matches its role-suffixed codes (``USA`` counts
+``USAGOV``, ``USAMIL`` ...) but not its non-state challengers
+(:data:`~detente.actors.NON_STATE_ROLES`: ``UKRREB``, Russian-backed separatists,
+are not Ukraine; ask for them by their full code); a role-suffixed code matches only
+that role (``USAGOV``); a group (``EUR``) matches itself and its members (EU
+institutions and member states).
 
 Smoothing
 ---------
@@ -59,13 +64,15 @@ number of such events is in ``frame.attrs["coarse_events"]``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Literal
 
 import numpy as np
 import pandas as pd
 
-from detente.errors import InputError, UnknownActorError
+from detente.actors import ActorPrefixes, actor_prefixes, lookup
+from detente.errors import InputError
+from detente.events.modality import asserted_mask
+from detente.ontology.roles import NON_STATE_ROLES  # noqa: F401 - re-exported: the rule's roles, named where series are
 
 Frequency = Literal["day", "week", "month", "quarter", "year"]
 FREQUENCIES: dict[str, str] = {"day": "D", "week": "W-SUN", "month": "M", "quarter": "Q", "year": "Y"}
@@ -92,9 +99,6 @@ MEASURES: tuple[str, ...] = COUNT_MEASURES + RATIO_MEASURES
 SERIES_COLUMNS: tuple[str, ...] = ("dyad", "source", "target", "directed", "freq", "period", "measure", "value", "smoothed")
 """Columns of :func:`dyad_series`'s tidy output (``smoothed`` is NaN when not smoothing)."""
 
-NON_STATE_ROLES: tuple[str, ...] = ("OPP", "REB", "SEP", "INS")
-"""Role suffixes a plain country code does not stand for (CAMEO opposition, rebels, separatists, insurgents)."""
-
 _QUAD_MEASURE = {0: "statements", 1: "verbal_coop", 2: "material_coop", 3: "verbal_conflict", 4: "material_conflict"}
 _REQUIRED = ("date", "source", "target", "quad", "goldstein")
 
@@ -120,83 +124,40 @@ def check_events(events: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def resolve_actor(actor: str) -> str:
-    """A user's actor argument (code or name) as a code, checked against the registry."""
-    from detente.actors.registry import get_registry
-    from detente.ontology import split_code
-
-    registry = get_registry()
-    text = actor.strip()
-    if not text:
-        raise UnknownActorError("empty actor", hint="give an actor code such as USA or a name such as Russia")
-    code = text.upper()
-    base, _role = split_code(code)
-    if base in registry.actors:
-        return code
-    resolved = registry.resolve(text)
-    if resolved is None:
-        raise UnknownActorError(
-            f"unknown actor '{actor}'",
-            hint="use a registry code (USA, RUS, UKR, CHN, EUR ...) or a known name ('Russia', 'the Kremlin')",
-        )
-    return resolved.upper()
-
-
-def actor_prefixes(actor: str) -> tuple[str, ...]:
-    """The code prefixes an actor stands for: itself, plus a group's members.
-
-    >>> actor_prefixes("USA")
-    ('USA',)
-    """
-    from detente.actors.registry import get_registry
-
-    from detente.ontology import split_code
-
-    code = resolve_actor(actor)
-    if split_code(code)[1] is not None:  # a role narrows: EURGOV is the EU institutions only
-        return (code,)
-    registry = get_registry()
-    members: Sequence[str] = ()
-    group_members = getattr(registry, "group_members", None)
-    try:
-        if callable(group_members):
-            members = tuple(group_members(code) or ())
-        elif code in registry.actors:
-            members = registry.actors[code].members
-    except UnknownActorError:
-        members = ()
-    return tuple(dict.fromkeys([code, *(m.upper() for m in members)]))
-
-
-def _matches(codes: pd.Series, prefixes: tuple[str, ...]) -> pd.Series:
-    """Codes that start with one of the prefixes, leaving out the non-state roles of plain codes."""
-    from detente.ontology import split_code
-
-    plain = [p for p in prefixes if split_code(p)[1] is None]
-    excluded = tuple(p + role for p in plain for role in NON_STATE_ROLES)
-    hit = codes.str.startswith(prefixes).fillna(False).astype(bool)
-    if excluded:
-        hit &= ~codes.str.startswith(excluded).fillna(False).astype(bool)
-    return hit
-
-
-def dyad_events(events: pd.DataFrame, a: str, b: str, *, directed: bool = False) -> pd.DataFrame:
-    """The events between ``a`` and ``b`` (``a`` -> ``b`` only if ``directed``), with a ``direction`` column."""
-    ca, cb = resolve_actor(a), resolve_actor(b)
+def dyad_actors(a: str, b: str) -> tuple[ActorPrefixes, ActorPrefixes]:
+    """The two sides of a dyad as the codes they stand for (:func:`detente.actors.actor_prefixes`); they must not overlap."""
+    pa, pb = actor_prefixes(a), actor_prefixes(b)
+    ca, cb = pa.code, pb.code
     if ca.startswith(cb) or cb.startswith(ca):
         raise InputError(
             f"a dyad needs two different actors, got {ca} and {cb}, which overlap",
             field="actors",
             hint="name two actors, neither a role of the other (USAGOV-USAMIL is fine, USA-USAGOV is not)",
         )
+    return pa, pb
+
+
+def dyad_events(events: pd.DataFrame, a: str, b: str, *, directed: bool = False, include_unasserted: bool = False) -> pd.DataFrame:
+    """The events between ``a`` and ``b`` (``a`` -> ``b`` only if ``directed``), with a ``direction`` column.
+
+    Only asserted events (:func:`detente.events.modality.asserted_mask`) unless
+    ``include_unasserted``; ``attrs["unasserted_events"]`` counts the dyad's events left out.
+    """
+    pa, pb = dyad_actors(a, b)
+    ca, cb = pa.code, pb.code
     frame = check_events(events)
-    pa, pb = actor_prefixes(a), actor_prefixes(b)
-    forward = _matches(frame["source"], pa) & _matches(frame["target"], pb)
-    backward = _matches(frame["source"], pb) & _matches(frame["target"], pa)
+    forward = pa.mask(frame["source"]) & pb.mask(frame["target"])
+    backward = pb.mask(frame["source"]) & pa.mask(frame["target"])
     keep = forward if directed else forward | backward
+    asserted = asserted_mask(frame)
+    left_out = int((keep & ~asserted).sum())
+    if not include_unasserted:
+        keep &= asserted
     out = frame[keep].copy()
     out["direction"] = np.where(forward[keep], f"{ca}->{cb}", f"{cb}->{ca}")
-    return out.sort_values("date", kind="stable")
+    out = out.sort_values("date", kind="stable")
+    out.attrs["unasserted_events"] = 0 if include_unasserted else left_out
+    return out
 
 
 def period_start(dates: pd.Series, freq: str) -> pd.Series:
@@ -256,6 +217,7 @@ def series_wide(
     smooth: Literal["rolling", "ewm"] | None = None,
     window: int = 3,
     coarse: Literal["keep", "drop"] = "keep",
+    include_unasserted: bool = False,
 ) -> pd.DataFrame:
     """The dyad's measures as a wide frame indexed by period start (see :func:`dyad_series`).
 
@@ -268,7 +230,8 @@ def series_wide(
         raise InputError(f"unknown smoothing '{smooth}'", field="smooth", hint="one of: rolling, ewm")
     if coarse not in ("keep", "drop"):
         raise InputError(f"unknown coarse-date policy '{coarse}'", field="coarse", hint="one of: keep, drop")
-    dyad = dyad_events(events, a, b, directed=directed)
+    dyad = dyad_events(events, a, b, directed=directed, include_unasserted=include_unasserted)
+    unasserted = dyad.attrs.get("unasserted_events", 0)
     lo = pd.Timestamp(start) if start is not None else None
     hi = pd.Timestamp(end) if end is not None else None
     if lo is not None and hi is not None and lo > hi:
@@ -297,6 +260,7 @@ def series_wide(
     wide = _finish(wide).drop(columns="_scored")[list(MEASURES)]
     wide.attrs["coarse_events"] = n_coarse
     wide.attrs["n_events"] = int(len(dyad))
+    wide.attrs["unasserted_events"] = unasserted
     return wide
 
 
@@ -319,6 +283,7 @@ def dyad_series(
     smooth: Literal["rolling", "ewm"] | None = None,
     window: int = 3,
     coarse: Literal["keep", "drop"] = "keep",
+    include_unasserted: bool = False,
 ) -> pd.DataFrame:
     """The dyad ``a``-``b`` as a tidy series: one row per (period, measure).
 
@@ -343,11 +308,16 @@ def dyad_series(
         module docstring. Raw values stay in ``value``, smoothed ones go to ``smoothed``.
     coarse
         What to do with events dated more coarsely than ``freq``.
+    include_unasserted
+        Also count events that do not assert their act took place (negated, "may
+        attack", conditional, reported by someone else); by default they are left out
+        (:mod:`detente.events.modality`) and counted in ``attrs["unasserted_events"]``.
 
     Returns
     -------
     pandas.DataFrame
-        Columns :data:`SERIES_COLUMNS`; ``attrs`` holds ``n_events`` and ``coarse_events``.
+        Columns :data:`SERIES_COLUMNS`; ``attrs`` holds ``n_events``, ``coarse_events``
+        and ``unasserted_events``.
 
     Examples
     --------
@@ -356,10 +326,10 @@ def dyad_series(
     >>> s[(s.measure == "events")].set_index("period")["value"].astype(int).tolist()
     [1, 4, 0, 0, 4]
     """
-    kwargs = dict(freq=freq, directed=directed, start=start, end=end, coarse=coarse)
+    kwargs = dict(freq=freq, directed=directed, start=start, end=end, coarse=coarse, include_unasserted=include_unasserted)
     raw = series_wide(events, a, b, **kwargs)  # type: ignore[arg-type]
     smoothed = series_wide(events, a, b, smooth=smooth, window=window, **kwargs) if smooth else None  # type: ignore[arg-type]
-    ca, cb = resolve_actor(a), resolve_actor(b)
+    ca, cb = lookup(a), lookup(b)
     long = raw.reset_index().melt(id_vars="period", var_name="measure", value_name="value")
     if smoothed is not None:
         sm = smoothed.reset_index().melt(id_vars="period", var_name="measure", value_name="smoothed")

@@ -37,7 +37,8 @@ For each shift the events of the first ``driver_periods`` observed periods of th
 new regime are ranked by how much they push in the direction of the shift
 (``sign(size) * goldstein``, largest first) and the top ``top`` are reported with
 their provenance; repeats of the same source, target and code are shown once, so
-a burst of identical wire reports does not crowd out the other events.
+a burst of identical wire reports does not crowd out the other events. With
+``top=None`` every event of those periods is reported, repeats included.
 """
 
 from __future__ import annotations
@@ -210,7 +211,7 @@ def detect_shifts(
 
 
 def _drivers(
-    dyad: pd.DataFrame, shift: Shift, observed: pd.DatetimeIndex, freq: str, *, driver_periods: int, top: int
+    dyad: pd.DataFrame, shift: Shift, observed: pd.DatetimeIndex, freq: str, *, driver_periods: int, top: int | None
 ) -> list[dict[str, Any]]:
     position = observed.get_loc(shift.date)
     window = set(observed[position : position + driver_periods])
@@ -220,8 +221,9 @@ def _drivers(
         return []
     near["_push"] = np.sign(shift.size) * near["goldstein"].fillna(0.0)
     near = near.sort_values(["_push", "date"], ascending=[False, True], kind="stable")
-    # one event per (source, target, code): show different kinds of event, not the same one repeated
-    near = near.drop_duplicates(["source", "target", "cameo"]).head(top)
+    if top is not None:
+        # one event per (source, target, code): show different kinds of event, not the same one repeated
+        near = near.drop_duplicates(["source", "target", "cameo"]).head(top)
     out = []
     for row in near.to_dict("records"):
         record = {k: row.get(k) for k in _DRIVER_FIELDS if k in row}
@@ -246,12 +248,15 @@ def dyad_shifts(
     penalty: float | None = None,
     n_shifts: int | None = None,
     min_size: int = 2,
-    top: int = 3,
+    top: int | None = 3,
     driver_periods: int = 1,
+    include_unasserted: bool = False,
 ) -> list[Shift]:
     """Shifts in the dyad ``a``-``b``'s ``measure`` series, each with its driving events.
 
     See the module docstring for the detector, the penalty, sparse periods and drivers.
+    ``top=None`` keeps every driving event (repeats of the same source, target and code
+    included). Only asserted events count unless ``include_unasserted``.
 
     Examples
     --------
@@ -261,14 +266,14 @@ def dyad_shifts(
     """
     if measure not in MEASURES:
         raise InputError(f"unknown measure '{measure}'", field="measure", hint=f"one of {', '.join(MEASURES)}")
-    wide = series_wide(events, a, b, freq=freq, directed=directed, start=start, end=end)  # type: ignore[arg-type]
+    wide = series_wide(events, a, b, freq=freq, directed=directed, start=start, end=end, include_unasserted=include_unasserted)  # type: ignore[arg-type]
     column = wide[measure]
     if measure not in RATIO_MEASURES:
         column = column.fillna(0.0)
     shifts = detect_shifts(column, measure=measure, method=method, model=model, penalty=penalty, n_shifts=n_shifts, min_size=min_size)
     if not shifts:
         return []
-    dyad = dyad_events(events, a, b, directed=directed)
+    dyad = dyad_events(events, a, b, directed=directed, include_unasserted=include_unasserted)
     observed = pd.DatetimeIndex(column.dropna().index)
     return [
         Shift(**{**asdict(s), "date": s.date, "drivers": _drivers(dyad, s, observed, freq, driver_periods=driver_periods, top=top)})

@@ -29,6 +29,16 @@ Each dyad's net cooperation (see :mod:`detente.relations.series`; by default
 
 With ``measure="goldstein_mean"`` a band of about 1.0 Goldstein point is sensible.
 
+One side against the two others
+-------------------------------
+Each definite shape says who is isolated (:meth:`TriangleShape.reading`, the
+``reading`` column): a stable marriage isolates its pariah against an aligned pair;
+a romantic triangle gives its pivot leverage over two wings at odds; a unit veto sets
+each side against both others; a ménage à trois isolates none. For the US, Russia
+and China, the aim of drawing Russia away from China reads as a move out of the
+stable marriage RUS+CHN against an isolated USA, towards a romantic triangle with
+the US as pivot or a marriage USA+RUS that isolates China.
+
 Neutral and missing ties
 ------------------------
 Dittmer's four shapes need three definite signs. When a tie is neutral the period is
@@ -48,8 +58,9 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
+from detente.actors import lookup
 from detente.errors import InputError
-from detente.relations.series import Frequency, period_alias, resolve_actor, series_wide
+from detente.relations.series import Frequency, period_alias, series_wide
 
 MENAGE = "menage a trois"
 ROMANTIC = "romantic triangle"
@@ -76,6 +87,27 @@ class TriangleShape:
     partners: tuple[str, str] | None = None
     pariah: str | None = None
     candidates: tuple[str, ...] = ()
+
+    def reading(self) -> str | None:
+        """Who stands against whom: which side is isolated and which pair is aligned (None when undetermined).
+
+        The triangle's logic is "one side against the two others": in a stable marriage the
+        pariah is isolated by an aligned pair; in a romantic triangle the pivot is courted by
+        two wings at odds with each other, and each wing risks isolation; in a unit veto each
+        side stands against both others; in a ménage à trois none is isolated.
+
+        >>> classify(("USA", "RUS", "CHN"), {("USA", "RUS"): -1, ("RUS", "CHN"): 1, ("USA", "CHN"): -1}).reading()
+        'USA isolated: RUS and CHN aligned against it'
+        """
+        if self.configuration == MENAGE:
+            return "no side isolated: all three on good terms"
+        if self.configuration == ROMANTIC and self.wings:
+            return f"{self.pivot} pivots: courted by {self.wings[0]} and {self.wings[1]}, who are at odds"
+        if self.configuration == MARRIAGE and self.partners:
+            return f"{self.pariah} isolated: {self.partners[0]} and {self.partners[1]} aligned against it"
+        if self.configuration == UNIT_VETO:
+            return "each side against the two others: no pair aligned"
+        return None
 
     def describe(self) -> str:
         """A short phrase: ``romantic triangle (pivot RUS)``."""
@@ -162,7 +194,7 @@ def sign_of(value: float, n_events: float, *, band: float, min_events: int) -> S
     return 0
 
 
-TRIANGLE_COLUMNS: tuple[str, ...] = ("period", "configuration", "pivot", "wings", "partners", "pariah", "candidates", "shape")
+TRIANGLE_COLUMNS: tuple[str, ...] = ("period", "configuration", "pivot", "wings", "partners", "pariah", "candidates", "shape", "reading")
 
 
 def triangle_series(
@@ -177,8 +209,9 @@ def triangle_series(
     min_events: int = 1,
     start: str | pd.Timestamp | None = None,
     end: str | pd.Timestamp | None = None,
+    include_unasserted: bool = False,
 ) -> pd.DataFrame:
-    """The triangle ``a``-``b``-``c`` classified per period.
+    """The triangle ``a``-``b``-``c`` classified per period (asserted events only unless ``include_unasserted``).
 
     Returns one row per period from the first to the last event of any of the three
     dyads (or ``start``..``end``): :data:`TRIANGLE_COLUMNS`, then for each dyad
@@ -189,11 +222,11 @@ def triangle_series(
         raise InputError(f"unknown triangle measure '{measure}'", field="measure", hint="one of: net_coop, goldstein_mean")
     if band < 0:
         raise InputError("the neutral band must be >= 0", field="band", hint="give a band such as 0.2")
-    actors = tuple(resolve_actor(x) for x in (a, b, c))
+    actors = tuple(lookup(x) for x in (a, b, c))
     if len(set(actors)) != 3:
         raise InputError(f"a triangle needs three different actors, got {', '.join(actors)}", field="actors", hint="name three actors")
     pairs = list(itertools.combinations(actors, 2))
-    series = {p: series_wide(events, *p, freq=freq, start=start, end=end) for p in pairs}
+    series = {p: series_wide(events, *p, freq=freq, start=start, end=end, include_unasserted=include_unasserted) for p in pairs}
     grid = sorted(set().union(*(s.index for s in series.values())))
     if grid:
         full = pd.period_range(min(grid), max(grid), freq=period_alias(freq)).start_time
@@ -220,11 +253,12 @@ def triangle_series(
             pariah=shape.pariah,
             candidates="; ".join(shape.candidates) if shape.candidates else None,
             shape=shape.describe(),
+            reading=shape.reading(),
         )
         rows.append(row)
     dyad_cols = [col for p in pairs for col in (f"{p[0]}-{p[1]}", f"{p[0]}-{p[1]} n", f"{p[0]}-{p[1]} sign")]
     frame = pd.DataFrame(rows, columns=[*TRIANGLE_COLUMNS, *dyad_cols])
-    for column in ("pivot", "wings", "partners", "pariah", "candidates"):
+    for column in ("pivot", "wings", "partners", "pariah", "candidates", "reading"):
         frame[column] = frame[column].astype(object).where(frame[column].notna(), None)
     frame.attrs.update(measure=measure, band=band, min_events=min_events, freq=freq, actors=actors)
     return frame

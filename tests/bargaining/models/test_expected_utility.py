@@ -7,6 +7,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from detente.bargaining.models import ModelInput
 from detente.bargaining.models import expected_utility as eu_module
@@ -318,3 +320,96 @@ def test_actors_at_the_ends_of_the_scale_raise_no_warnings() -> None:
         out = expected_utility(case, q=0.5)
     assert np.isfinite(out.outcome).all()
     assert np.isfinite(out.extra["risk"]).all()
+
+
+# --- fast paths: the sorted vote spread and the compiled kernel, pinned to the reference ---
+
+
+FAST = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@st.composite
+def _rows(draw: st.DrawFn) -> tuple[np.ndarray, np.ndarray]:
+    """x, w (N, B) in the internal layout: 2-40 actors, 1-6 rows; half the time a coarse grid (ties)."""
+    n, b = draw(st.integers(2, 40)), draw(st.integers(1, 6))
+    seed = draw(st.integers(0, 2**32 - 1))
+    rng = np.random.default_rng(seed)
+    grid = draw(st.booleans())
+    x = rng.choice([0.0, 25.0, 50.0, 75.0, 100.0], size=(n, b)) if grid else rng.uniform(0, 100, (n, b))
+    w = rng.uniform(0, 1, (n, b)) * (rng.uniform(size=(n, b)) > 0.2)  # some zero weights
+    return x, w
+
+
+@FAST
+@given(rows=_rows())
+def test_sorted_vote_spread_equals_the_direct_sum(rows: tuple[np.ndarray, np.ndarray]) -> None:
+    x, w = rows
+    dist = np.abs(x[None, :, :] - x[:, None, :])
+    direct, fast = np.empty_like(dist), np.empty_like(dist)
+    eu_module._vote_spread(dist * w[None, :, :], direct, np.empty_like(dist))
+    eu_module._vote_spread_sorted(x, w, dist, fast)
+    np.testing.assert_allclose(fast, direct, atol=1e-9 * max(1.0, direct.max()), rtol=0)
+    np.testing.assert_array_equal(fast[dist == 0], 0.0)
+
+
+@st.composite
+def _cases(draw: st.DrawFn) -> ModelInput:
+    """1-8 draws of one issue, 2-30 actors; coarse grids half the time (exact ties between offers)."""
+    d, n = draw(st.integers(1, 8)), draw(st.integers(2, 30))
+    rng = np.random.default_rng(draw(st.integers(0, 2**32 - 1)))
+    grid = draw(st.booleans())
+    x = rng.choice([0.0, 25.0, 50.0, 75.0, 100.0], size=(d, n, 1)) if grid else rng.uniform(0, 100, (d, n, 1))
+    return ModelInput(x, rng.uniform(0, 1, (d, n, 1)), rng.uniform(0.05, 1, (d, n)), np.full((d, 1), 50.0))
+
+
+PARAMS = [{}, {"q": 0.5}, {"choice": "nearest"}, {"confrontation": "loser"}]
+
+
+@pytest.mark.parametrize("params", PARAMS)
+@FAST
+@given(case=_cases())
+def test_sorted_spread_path_gives_the_same_forecasts_and_rounds(params: dict, case: ModelInput) -> None:
+    reference = expected_utility(case, engine="numpy", **params)
+    saved = eu_module._SORTED_FROM
+    eu_module._SORTED_FROM = 2  # every case through the sorted prefix sums
+    try:
+        fast = expected_utility(case, engine="numpy", **params)
+    finally:
+        eu_module._SORTED_FROM = saved
+    np.testing.assert_allclose(fast.outcome, reference.outcome, atol=1e-9, rtol=0)
+    np.testing.assert_array_equal(fast.rounds, reference.rounds)
+
+
+@pytest.mark.parametrize("params", PARAMS)
+@FAST
+@given(case=_cases())
+def test_compiled_kernel_gives_the_same_forecasts_and_rounds(params: dict, case: ModelInput) -> None:
+    pytest.importorskip("numba", reason="the fast extra (numba) is not installed")
+    reference = expected_utility(case, engine="numpy", **params)
+    fast = expected_utility(case, engine="numba", **params)
+    np.testing.assert_allclose(fast.outcome, reference.outcome, atol=1e-9, rtol=0)
+    np.testing.assert_array_equal(fast.rounds, reference.rounds)
+    np.testing.assert_array_equal(fast.converged, reference.converged)
+    assert fast.extra["params"]["engine"] == "numba" and reference.extra["params"]["engine"] == "numpy"
+
+
+def test_compiled_kernel_win_probabilities_equal_the_reference() -> None:
+    pytest.importorskip("numba", reason="the fast extra (numba) is not installed")
+    from detente.bargaining.models._eu_kernel import win_probability_numba
+
+    rng = np.random.default_rng(12)
+    x = rng.choice([0.0, 30.0, 60.0, 90.0], size=(25, 40))
+    w = rng.choice([0.0, 0.3, 1.0], size=(25, 40))
+    dist = np.abs(x[None, :, :] - x[:, None, :])
+    with np.errstate(divide="ignore", invalid="ignore"):
+        reference = eu_module._win_probability_t(x, w, dist)
+    fast = win_probability_numba(x, w, np.empty_like(dist))
+    np.testing.assert_allclose(fast, reference, atol=1e-12)
+    np.testing.assert_array_equal(fast[dist == 0], 0.5)
+
+
+def test_engine_is_checked_and_recorded() -> None:
+    case = ModelInput.single([0, 40, 100], [1, 0.5, 0.8], [1, 2, 1])
+    with pytest.raises(ModelError, match="engine"):
+        expected_utility(case, engine="gpu")  # type: ignore[arg-type]
+    assert expected_utility(case).extra["params"]["engine"] == "numpy"  # auto: 3 actors stay on NumPy

@@ -49,14 +49,31 @@ from detente.bargaining.models.base import ModelInput, ModelOutput, register_mod
 from detente.bargaining.models.median import weighted_median
 
 
-def _slope(
-    x: NDArray[np.float64], y: NDArray[np.float64], e: NDArray[np.float64], w: NDArray[np.float64]
-) -> NDArray[np.float64]:
-    """Derivative of sum_i w_i log((y_i - e) - |x - y_i|) at x (D, K), over players (w_i > 0)."""
-    gain = (y - e[:, None, :]) - np.abs(x[:, None, :] - y)
-    with np.errstate(all="ignore"):  # gains of 0 at the ends of the interval
-        terms = np.where(w > 0, w * np.sign(y - x[:, None, :]) / gain, 0.0)
-    return terms.sum(axis=1)
+class _Slope:
+    """Derivative of sum_i w_i log((y_i - e) - |x - y_i|) at x (D, K), over players (w_i > 0),
+    with its arrays allocated once for all bisection steps.
+
+    Non-players get weight 0 and a reach of 1e300, so their term is 0 / (1e300 - |x - y|)
+    = 0 without `np.where`. For many draws, fresh temporaries at every step cost more
+    than the arithmetic; the buffers spare them.
+    """
+
+    def __init__(self, y: NDArray[np.float64], e: NDArray[np.float64], w: NDArray[np.float64]) -> None:
+        self.y = y
+        self.w = w
+        self.reach = np.where(w > 0, y - e[:, None, :], 1e300)  # y_i - e: the gain at x = y_i
+        self.a = np.empty_like(y)
+        self.b = np.empty_like(y)
+
+    def __call__(self, x: NDArray[np.float64]) -> NDArray[np.float64]:
+        a, b = self.a, self.b
+        np.subtract(self.y, x[:, None, :], out=a)  # y_i - x
+        np.sign(a, out=b)
+        b *= self.w  # w_i sign(y_i - x) (0 for non-players, and at a kink x = y_i)
+        np.abs(a, out=a)
+        np.subtract(self.reach, a, out=a)  # the gain
+        np.divide(b, a, out=b)
+        return b.sum(axis=1)
 
 
 @register_model("nash")
@@ -94,9 +111,11 @@ def nash(inputs: ModelInput, *, iterations: int = 52) -> ModelOutput:
     farthest = np.where(players, y, -np.inf).max(axis=1)
     lo = e.copy()
     hi = np.where(n_players > 0, np.minimum(mirror, farthest), e)
+    slope = _Slope(y, e, w_players)
     for _ in range(iterations):  # bisection on the sign of the (decreasing) slope
         mid = 0.5 * (lo + hi)
-        rising = _slope(mid, y, e, w_players) > 0
+        with np.errstate(all="ignore"):  # gains of 0 at the ends of the interval
+            rising = slope(mid) > 0
         lo = np.where(rising, mid, lo)
         hi = np.where(rising, hi, mid)
     solution = 0.5 * (lo + hi)

@@ -44,11 +44,17 @@ class Citation:
 
 @dataclass(frozen=True)
 class Source:
-    """Where a number comes from: a cited source with a quote, an estimate's reasoning, or both."""
+    """Where a number comes from: a cited source with a quote, an estimate's reasoning, or both.
+
+    `external` names a fact from outside the cited sources that the number also rests
+    on (a date, a battlefield trend), with where it is from, so that it is never
+    presented as sourced by the quote.
+    """
 
     cite: str | None = None
     quote: str | None = None
     estimate: str | None = None
+    external: str | None = None
 
     def describe(self) -> str:
         bits = []
@@ -57,6 +63,8 @@ class Source:
             bits.append(f"{self.cite}: \"{self.quote}\"" if self.quote else self.cite)
         if self.estimate:
             bits.append(f"estimate: {self.estimate}")
+        if self.external:
+            bits.append(f"external (not in the sources): {self.external}")
         return "; ".join(bits)
 
 

@@ -206,7 +206,7 @@ class _Builder:
             close = difflib.get_close_matches(s.cite, list(self.m.sources), n=1)
             hint = f"did you mean '{close[0]}'?" if close else "declare it under `sources:` (outlet, title, date) or fix the id"
             raise self.error((*loc, "cite"), f"unknown source '{s.cite}'", hint)
-        return Source(cite=s.cite, quote=s.quote, estimate=s.estimate)
+        return Source(cite=s.cite, quote=s.quote, estimate=s.estimate, external=s.external)
 
     def estimate(self, e: EstimateModel, loc: tuple[Any, ...]) -> Estimate:
         lo, mo, hi = e.value

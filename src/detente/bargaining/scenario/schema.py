@@ -33,12 +33,13 @@ class SourceModel(_Strict):
     cite: str | None = None
     quote: str | None = None
     estimate: str | None = None
+    external: str | None = None
 
     @model_validator(mode="after")
     def _one_kind(self) -> "SourceModel":
-        if not self.cite and not self.estimate:
+        if not self.cite and not self.estimate and not self.external:
             raise _fail(
-                "a source needs `cite:` (a source id) with a `quote:`, or `estimate:` with the reasoning",
+                "a source needs `cite:` (a source id) with a `quote:`, `estimate:` with the reasoning, or `external:` with the outside fact",
                 "write `source: {cite: <source id>, quote: \"...\"}` or `source: {estimate: \"<why this number>\"}`",
             )
         if self.cite and not self.quote:

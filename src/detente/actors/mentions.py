@@ -1,0 +1,164 @@
+"""Mention matching: every actor named in running text, with its span, code and kind.
+
+Matching is case-sensitive on the registry's spelling (so "US" matches but "us"
+does not) and respects word boundaries. People are kept only on dates inside one of
+their terms. A name, metonym or demonym followed by a role noun, possibly with a
+possessive and modifiers between, becomes one ``title`` mention with the role
+suffix: "Russian Foreign Minister" -> `RUSGOV`, "Ukraine's armed forces" -> `UKRMIL`,
+"Chinese troops" -> `CHNMIL`; bare actor words coordinated with it share the role
+("US and Russian officials" -> `USAGOV`, `RUSGOV`).
+
+All names are one regular expression shaped as a character trie, compiled once per
+registry, so a sentence costs one linear scan.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from detente.actors.entities import KINDS, Mention
+from detente.actors.names import NameEntry
+from detente.ontology.roles import role_for_noun, split_code
+
+# Words that may sit between an actor word and its role noun: "Russian *deputy foreign* minister".
+_TITLE_MODIFIERS = frozenset(
+    "foreign defence defense interior finance economy economic trade energy justice home state senior top "
+    "deputy vice prime first chief acting special former new outgoing incoming security intelligence military "
+    "national federal central presidential government armed naval air ground border health culture "
+    "agriculture transport education environment emergency emergencies situations affairs policy treasury commerce press war".split()
+)
+_WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
+_POSSESSIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)?")
+_COORDINATION = re.compile(r"\s*(?:,\s*and|,\s*or|,|and|or|&)\s*")
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """A regex alternation of `words` shaped as a character trie (fast; greedy, so longest first)."""
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = True
+
+    def emit(node: dict[str, Any]) -> str:
+        terminal = "" in node
+        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char != ""]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if terminal:
+            return "(?:" + body + ")?"
+        return body
+
+    return emit(trie)
+
+
+@dataclass(frozen=True)
+class MentionMatcher:
+    """Finds actor mentions in text from a name table (names as written -> entries).
+
+    ``base_code`` strips role suffixes (from the registry's code table), so that only
+    role-less names are widened into titles.
+    """
+
+    surface: dict[str, list[NameEntry]]
+    base_code: Callable[[str], str]
+    pattern: re.Pattern[str] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        body = trie_pattern(sorted(self.surface))
+        object.__setattr__(self, "pattern", re.compile(r"(?<![\w.])(?:" + body + r")(?![\w]|\.\w)"))
+
+    def find(self, text: str, on: date | None = None) -> list[Mention]:
+        """Every actor mention in `text`, left to right, without overlaps (longest match wins)."""
+        found: list[Mention] = []
+        # Curly apostrophes count as straight ones ("Côte d’Ivoire"); same length, so spans hold.
+        for match in self.pattern.finditer(text.replace("\u2019", "'")):
+            entries = self.surface.get(match.group(0))  # the straight-apostrophe form, as registered
+            if not entries:
+                continue
+            chosen: tuple[str, str] | None = None
+            for entry in sorted(entries, key=lambda e: KINDS.index(e.kind)):
+                code = entry.code_on(on)
+                if code:
+                    chosen = (code, entry.kind)
+                    break
+            if chosen is None:
+                continue
+            code, kind = chosen
+            start, end = match.start(), match.end()
+            if kind in ("name", "metonym", "demonym") and len(code) == len(self.base_code(code)):
+                title_end, role = title_after(text, end)
+                if role:
+                    code, kind, end = code + role, "title", title_end
+            found.append(Mention(start, end, text[start:end], code, kind))
+        return share_roles(text, drop_overlaps(found))
+
+
+def title_after(text: str, pos: int) -> tuple[int, str | None]:
+    """If a role noun phrase follows `pos` ("'s deputy foreign minister"), its end and role."""
+    possessive = _POSSESSIVE.match(text, pos)
+    cursor = possessive.end() if possessive else pos
+    words: list[tuple[str, int]] = []
+    while len(words) < 4:
+        gap = cursor
+        while gap < len(text) and text[gap] == " ":
+            gap += 1
+        if gap == cursor:
+            break
+        word = _WORD.match(text, gap)
+        if not word:
+            break
+        words.append((word.group(0), word.end()))
+        cursor = word.end()
+    # The role comes from the first role noun (with the modifiers before it: "defence
+    # ministry" -> MIL); role nouns right after it only widen the span ("ministry officials").
+    end, role = pos, None
+    for k, (word, word_end) in enumerate(words, start=1):
+        if role is None:
+            if role_for_noun(word):
+                role, end = role_for_noun(" ".join(w for w, _ in words[:k])), word_end
+            elif word.casefold() not in _TITLE_MODIFIERS:
+                break
+        elif role_for_noun(word):
+            end = word_end
+        else:
+            break
+    return end, role
+
+
+def share_roles(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Give coordinated bare actors the role of the title that ends the list.
+
+    In "US and Russian officials" or "French, German and Polish troops" the role noun
+    belongs to every actor word in the list, so `US` becomes `USAGOV` (kind ``title``,
+    span unchanged).
+    """
+    out = list(mentions)
+    for i in range(len(out) - 2, -1, -1):
+        here, after = out[i], out[i + 1]
+        if after.kind != "title" or here.kind not in ("name", "demonym", "metonym"):
+            continue
+        if "'" in after.text or "\u2019" in after.text:  # "Kyiv and Russia's troops": the troops are Russia's
+            continue
+        if not _COORDINATION.fullmatch(text, here.end, after.start):
+            continue
+        role = split_code(after.code)[1]
+        if role and split_code(here.code)[1] is None:
+            out[i] = Mention(here.start, here.end, here.text, here.code + role, "title")
+    return out
+
+
+def drop_overlaps(mentions: list[Mention]) -> list[Mention]:
+    """Mentions without overlaps: at each start the longest wins, later overlapping ones are dropped."""
+    kept: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
+        if kept and m.start < kept[-1].end:
+            continue
+        kept.append(m)
+    return kept

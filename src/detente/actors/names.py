@@ -1,0 +1,136 @@
+"""The name index: every name, alias, metonym, demonym and person the registry knows, and look-ups by name.
+
+Names are of five kinds, each with its own job (:data:`~detente.actors.entities.KINDS`):
+
+- ``name``: a state's or organisation's name or alias ("Russian Federation", "EU");
+- ``metonym``: a place or institution standing for an actor ("Moscow" -> `RUS`,
+  "the Kremlin" -> `RUSGOV`, "the Pentagon" -> `USAMIL`, "Brussels" -> `EUR`);
+- ``demonym``: a nationality adjective or noun ("Russian", "Ukrainians");
+- ``person``: someone who stands for an actor over a half-open date range
+  ([start, end)): "Trump" is `USAGOV` from 2017-01-20 to 2021-01-20 and from 2025-01-20;
+- ``title`` (only in running text): an actor word followed by a role noun
+  ("Russian Foreign Minister" -> `RUSGOV`), see :mod:`detente.actors.mentions`.
+
+A look-up key is case-folded, with single spaces, no leading "the" and no trailing
+possessive, so "the kremlin's" finds "Kremlin". Unknown names get suggestions: the
+nearest known names by :func:`difflib.get_close_matches` (Ratcliff-Obershelp
+similarity), over names and codes alike.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from detente.actors.entities import KINDS, Actor, Person
+
+_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class NameEntry:
+    """What one written name stands for: a code of some kind, or a person (whose code depends on the date)."""
+
+    code: str
+    kind: str
+    person: Person | None = None
+
+    def code_on(self, on: date | None) -> str | None:
+        """The code on a date (people only inside a term; with no date, their latest term)."""
+        return self.person.code_on(on) if self.person is not None else self.code
+
+
+def name_key(name: str) -> str:
+    """The look-up key of a name: case-folded, single spaces, without a leading 'the' or trailing possessive.
+
+    >>> name_key("  The Kremlin's ")
+    'kremlin'
+    """
+    text = " ".join(name.replace("\u2019", "'").split())
+    text = _LEADING_THE.sub("", text)
+    if text.endswith("'s"):
+        text = text[:-2]
+    return text.casefold()
+
+
+def surface_form(name: str) -> str:
+    """A name as it is matched in text: single spaces, no leading 'the' ("the Kremlin" -> "Kremlin")."""
+    return _LEADING_THE.sub("", " ".join(name.split()))
+
+
+@dataclass(frozen=True)
+class NameIndex:
+    """Every written name -> what it stands for, and the same by look-up key.
+
+    ``surface`` keeps names as written (text matching is case-sensitive: "US" but not
+    "us"); ``folded`` is keyed by :func:`name_key`, its entries in :data:`KINDS` order.
+    """
+
+    surface: dict[str, list[NameEntry]]
+    folded: dict[str, list[NameEntry]] = field(repr=False)
+    labels: dict[str, str] = field(repr=False)  # look-up key -> a label for suggestions ("Ukraine (UKR)")
+
+    @classmethod
+    def build(cls, actors: Iterable[Actor], people: Iterable[Person]) -> "NameIndex":
+        surface: dict[str, list[NameEntry]] = {}
+
+        def add(text: str, entry: NameEntry) -> None:
+            text = surface_form(text)
+            if text:
+                surface.setdefault(text, []).append(entry)
+
+        actors = list(actors)
+        for actor in actors:
+            for name in (actor.name, *actor.aliases):
+                add(name, NameEntry(actor.code, "name"))
+            for name in actor.metonyms:
+                add(name, NameEntry(actor.code, "metonym"))
+            for name, role in actor.institutions:
+                add(name, NameEntry(actor.code + role, "metonym"))
+            for name in actor.demonyms:
+                add(name, NameEntry(actor.code, "demonym"))
+        for person in people:
+            for name in (person.name, *person.aliases):
+                add(name, NameEntry(person.terms[0].code if person.terms else "", "person", person))
+        folded: dict[str, list[NameEntry]] = {}
+        labels: dict[str, str] = {}
+        for text, entries in surface.items():
+            key = name_key(text)
+            folded.setdefault(key, []).extend(entries)
+            labels.setdefault(key, f"{text} ({entries[0].code_on(None) or '?'})")
+        for entries in folded.values():
+            entries.sort(key=lambda e: KINDS.index(e.kind))
+        for actor in actors:  # codes are suggestions too: "UKR" for "UKRR"
+            labels.setdefault(name_key(actor.code), f"{actor.code} ({actor.name})")
+        return cls(surface, folded, labels)
+
+    def resolve(self, name: str, on: date | None = None) -> str | None:
+        """The code a whole name stands for on a date (names before metonyms before people), or None."""
+        for entry in self.folded.get(name_key(name), ()):
+            code = entry.code_on(on)
+            if code:
+                return code
+        return None
+
+    def people_named(self, name: str) -> list[Person]:
+        """The people with this name or alias (case-insensitive)."""
+        return [e.person for e in self.folded.get(name_key(name), ()) if e.person is not None]
+
+    def suggestions(self, name: str, n: int = 3) -> list[str]:
+        """The nearest known names (with their codes), best first, for an error message.
+
+        >>> from detente.actors import get_registry
+        >>> get_registry().names_index.suggestions("Ukriane", n=1)
+        ['Ukraine (UKR)']
+        """
+        key = name_key(name)
+        if not key:
+            return []
+        close = difflib.get_close_matches(key, list(self.labels), n=4 * n, cutoff=0.7)
+        by_code: dict[str, str] = {}  # one name per actor: "Ukraine (UKR)", not also "Ukrainian (UKR)"
+        for k in close:
+            by_code.setdefault(self.labels[k].rsplit("(", 1)[-1], self.labels[k])
+        return list(by_code.values())[:n]

@@ -1,0 +1,347 @@
+"""Where relations read their events: one rule for choosing the data source, and one way to select events.
+
+The rule (:func:`choose_source`), the same for ``relations``, ``shifts``, ``triangle``,
+``events list`` and the web workspace:
+
+1. what the user named explicitly, at most one of: ``--db FILE`` (a DuckDB event
+   store), ``--timeline FILE`` (a timeline YAML of their own, in the schema of
+   ``detente/cases/timelines/*.yaml``) or ``--case NAME`` (a built-in case's timeline);
+2. else ``$DETENTE_DB`` (which must then exist: a name that points nowhere is an
+   error, not a silent fall-back);
+3. else ``./detente.duckdb`` if it exists in the working directory;
+4. else the built-in timeline of the default case (:data:`DEFAULT_CASE`).
+
+The choice records why it was made (``reason``), so every table can say where its
+numbers come from. A store file is checked to be a DuckDB file before any work.
+
+:func:`select_events` applies the event store's filters (actor, dyad, CAMEO code,
+dates, dataset, limit) to any source, with the store's own actor rule
+(:func:`detente.actors.actor_prefixes`), so ``events list`` answers the same on a
+store and on a timeline.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, Literal
+
+import pandas as pd
+
+from detente.errors import InputError, StoreError
+
+DEFAULT_CASE = "us-russia-2025"
+"""The built-in case whose timeline is used when nothing else is given."""
+
+ENV_DB = "DETENTE_DB"
+LOCAL_DB = "detente.duckdb"
+_DUCKDB_MAGIC = b"DUCK"  # bytes 8-11 of every DuckDB database file
+
+SourceKind = Literal["store", "timeline", "case"]
+
+
+@dataclass(frozen=True)
+class SourceChoice:
+    """Which events to read and why: a store file, a timeline file or a built-in case."""
+
+    kind: SourceKind
+    reason: str  # "--db", "$DETENTE_DB", "./detente.duckdb", "--timeline", "--case", "default"
+    path: Path | None = None
+    case: str | None = None
+
+    def label(self) -> str:
+        """A short name for captions: ``event store my.duckdb (--db)``."""
+        if self.kind == "store":
+            return f"event store {self.path} ({self.reason})"
+        if self.kind == "timeline":
+            return f"timeline {self.path} (--timeline)"
+        return f"built-in timeline of {self.case}" + (" (--case)" if self.reason == "--case" else "")
+
+
+@dataclass
+class EventSource:
+    """Events read from a source, with the choice behind them and a one-line description."""
+
+    events: pd.DataFrame
+    choice: SourceChoice
+    description: str
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def kind(self) -> str:
+        return self.choice.kind
+
+    @property
+    def path(self) -> str | None:
+        return None if self.choice.path is None else str(self.choice.path)
+
+    def to_record(self) -> dict[str, Any]:
+        """The source as JSON: kind, reason, path or case, number of events, description."""
+        return {
+            "kind": self.choice.kind, "reason": self.choice.reason, "path": self.path, "case": self.choice.case,
+            "events": int(len(self.events)), "description": self.description,
+        }
+
+
+def check_store_file(path: str | Path, *, flag: str) -> Path:
+    """A path that must be an existing DuckDB event store; InputError naming `flag` otherwise (reads 12 bytes)."""
+    store = Path(path)
+    if not store.exists():
+        raise StoreError(f"{flag} {path}: no event store there", hint=f"import events first: detente events import KIND FILE --db {path}")
+    if store.is_dir():
+        raise InputError("is a directory, not an event store", field=f"{flag} {path}", hint="give the DuckDB file written by `detente events import`")
+    try:
+        with store.open("rb") as handle:
+            head = handle.read(12)
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", field=f"{flag} {path}", hint="check the file's permissions") from None
+    if head[8:12] != _DUCKDB_MAGIC:
+        raise InputError(
+            "not a DuckDB event store", field=f"{flag} {path}",
+            hint="give the .duckdb file written by `detente events import`; to read a CSV or TSV, import it first "
+            "(detente events import csv FILE --db events.duckdb)",
+        )
+    return store
+
+
+def choose_source(
+    db: str | Path | None = None,
+    timeline: str | Path | None = None,
+    case: str | None = None,
+    *,
+    environ: Mapping[str, str] | None = None,
+    cwd: str | Path | None = None,
+) -> SourceChoice:
+    """The data source by the module's rule, checked (files exist and are what they claim) but not read."""
+    given = [(flag, value) for flag, value in (("--db", db), ("--timeline", timeline), ("--case", case)) if value is not None]
+    if len(given) > 1:
+        flags = " and ".join(flag for flag, _ in given)
+        raise InputError(f"{flags} name two data sources", field=given[1][0], hint="give one of --db, --timeline, --case")
+    environ = os.environ if environ is None else environ
+    if db is not None:
+        return SourceChoice("store", "--db", check_store_file(db, flag="--db"))
+    if timeline is not None:
+        path = Path(timeline)
+        if not path.is_file():
+            raise InputError("no such file", field=f"--timeline {timeline}", hint="give a timeline YAML (see docs/how-to/track-a-dyad.md)")
+        return SourceChoice("timeline", "--timeline", path)
+    if case is not None:
+        from detente.cases.timeline import available_timelines
+
+        known = available_timelines()
+        if case not in known:
+            import difflib
+
+            near = difflib.get_close_matches(case, known, n=3, cutoff=0.5)
+            hint = f"did you mean {' or '.join(near)}?" if near else f"choose one of: {', '.join(known)}"
+            raise InputError(f"no built-in timeline for case '{case}'", field="--case", hint=hint)
+        return SourceChoice("case", "--case", case=case)
+    env = environ.get(ENV_DB)
+    if env:
+        return SourceChoice("store", f"${ENV_DB}", check_store_file(env, flag=f"${ENV_DB}"))
+    local = Path(cwd or ".") / LOCAL_DB
+    if local.exists():
+        return SourceChoice("store", f"./{LOCAL_DB}", check_store_file(local, flag=f"./{LOCAL_DB}"))
+    return SourceChoice("case", "default", case=DEFAULT_CASE)
+
+
+def parse_bound(value: str | date | None, *, end: bool, flag: str) -> pd.Timestamp | None:
+    """A date bound from ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; an end bound is the last day of that period.
+
+    >>> parse_bound("2025-02", end=True, flag="--until")
+    Timestamp('2025-02-28 00:00:00')
+    """
+    if value is None:
+        return None
+    if isinstance(value, date):
+        return pd.Timestamp(value)
+    text = str(value).strip()
+    for fmt, period in (("%Y-%m-%d", None), ("%Y-%m", pd.offsets.MonthEnd(0)), ("%Y", pd.offsets.YearEnd(0))):
+        try:
+            day = pd.Timestamp(datetime.strptime(text, fmt))
+        except ValueError:
+            continue
+        return day + period if end and period is not None else day
+    raise InputError(f"bad date '{value}'", field=flag, hint="write YYYY-MM-DD, YYYY-MM or YYYY")
+
+
+def read_timeline(path: str | Path) -> Any:
+    """A user's timeline YAML, validated as the built-in ones are; errors name the file and line."""
+    from detente.cases.timeline import parse_timeline
+
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", field=f"--timeline {path}", hint="check the path") from None
+    except UnicodeDecodeError:
+        raise InputError("not UTF-8 text", field=f"--timeline {path}", hint="save the timeline as UTF-8") from None
+    try:
+        document = parse_timeline(text, path=str(path))
+    except InputError as exc:
+        if exc.line is not None or not exc.field:
+            raise
+        line = _line_of(text, exc.field)
+        if line is None:
+            raise
+        prefix = f"{path}: {exc.field}: "
+        message = exc.message[len(prefix):] if exc.message.startswith(prefix) else exc.message
+        raise type(exc)(message, path=path, line=line, field=exc.field, hint=exc.hint) from None
+    _check_codes(document.events, text, path)
+    return document
+
+
+def _check_codes(events: Sequence[Any], text: str, path: str | Path) -> None:
+    """Every actor code is a registry code with known roles: `UKRAINE` is not `UKR` + `AINE`."""
+    from detente.actors import get_registry
+    from detente.errors import UnknownActorError
+
+    codes = get_registry().codes
+    for index, event in enumerate(events):
+        for side in ("source", "target"):
+            code = getattr(event, side)
+            if not codes.is_code(code):
+                where = f"events[{index}].{side}"
+                raise UnknownActorError(
+                    f"'{code}' is not an actor code", path=path, line=_line_of(text, where), field=where,
+                    hint="write a registry code with optional roles (USA, UKRGOV, RUSMIL, EUR ...); see docs/reference/actors.md",
+                )
+
+
+def _line_of(text: str, field_path: str) -> int | None:
+    """The 1-based line where a field such as ``events[3] (id).date`` is written, if it can be found."""
+    import re
+
+    import yaml
+
+    match = re.match(r"(\w+)\[(\d+)\](?:\s*\([^)]*\))?(?:\.(\w+))?", field_path)
+    if match is None:
+        return None
+    try:
+        root = yaml.compose(text)
+    except yaml.YAMLError:
+        return None
+    if not isinstance(root, yaml.MappingNode):
+        return None
+    for key, value in root.value:
+        if key.value == match.group(1) and isinstance(value, yaml.SequenceNode) and int(match.group(2)) < len(value.value):
+            item = value.value[int(match.group(2))]
+            if match.group(3) and isinstance(item, yaml.MappingNode):
+                for k, v in item.value:
+                    if k.value == match.group(3):
+                        return v.start_mark.line + 1
+            return item.start_mark.line + 1
+    return None
+
+
+def select_events(
+    events: pd.DataFrame,
+    *,
+    actor: str | None = None,
+    dyad: Sequence[str] | None = None,
+    directed: bool = False,
+    cameo: str | Sequence[str] | None = None,
+    start: pd.Timestamp | None = None,
+    end: pd.Timestamp | None = None,
+    dataset: str | None = None,
+    limit: int | None = None,
+) -> pd.DataFrame:
+    """The store's filters (:meth:`detente.events.store.EventStore.events`) on an event frame, oldest first."""
+    from detente.actors import actor_prefixes
+
+    frame = events
+    keep = pd.Series(True, index=frame.index)
+    source = frame["source"].astype("string").str.upper()
+    target = frame["target"].astype("string").str.upper()
+    if actor:
+        who = actor_prefixes(actor)
+        keep &= who.mask(source) | who.mask(target)
+    if dyad is not None:
+        if len(dyad) != 2:
+            raise InputError("a dyad is a pair of actors", field="--dyad", hint="e.g. --dyad USA RUS")
+        pa, pb = actor_prefixes(dyad[0]), actor_prefixes(dyad[1])
+        pair = pa.mask(source) & pb.mask(target)
+        if not directed:
+            pair |= pb.mask(source) & pa.mask(target)
+        keep &= pair
+    if cameo:
+        codes = [cameo] if isinstance(cameo, str) else list(cameo)
+        keep &= frame["cameo"].astype("string").str.startswith(tuple(str(c).strip() for c in codes)).fillna(False).astype(bool)
+    dates = pd.to_datetime(frame["date"])
+    if start is not None:
+        keep &= dates >= start
+    if end is not None:
+        keep &= dates <= end
+    if dataset:
+        keep &= frame["dataset"] == dataset
+    out = frame[keep].sort_values(["date", "event_id"], kind="stable")
+    return out.head(limit) if limit is not None else out
+
+
+def load_events(
+    choice: SourceChoice,
+    *,
+    start: pd.Timestamp | None = None,
+    end: pd.Timestamp | None = None,
+    dyads: Sequence[tuple[str, str]] | None = None,
+) -> EventSource:
+    """The events of a chosen source; from a store, only those of `dyads` (both directions) in [start, end].
+
+    The store filters in SQL; the relations code then applies its own rules (groups,
+    non-state roles, asserted events) on the much smaller frame.
+    """
+    if choice.kind == "store":
+        from detente.events.store import EventStore
+
+        kwargs: dict[str, Any] = {}
+        if start is not None:
+            kwargs["start"] = start.date()
+        if end is not None:
+            kwargs["end"] = end.date()
+        with EventStore(choice.path, read_only=True) as store:
+            if dyads:
+                parts = [store.events(dyad=pair, **kwargs) for pair in dyads]
+                frame = pd.concat(parts, ignore_index=True).drop_duplicates("event_id")
+            else:
+                frame = store.events(**kwargs)
+        scope = "of these actors in range" if dyads else "in range" if kwargs else ""
+        return EventSource(frame, choice, f"data: {choice.label()}, {len(frame)} events {scope}".rstrip())
+    if choice.kind == "timeline":
+        from detente.cases.timeline import events_frame
+
+        document = read_timeline(choice.path)  # type: ignore[arg-type]
+        frame = events_frame(document.events)
+        return EventSource(frame, choice, f"data: {choice.label()}, {len(frame)} events from {len(document.sources)} source(s)")
+    from detente.cases.timeline import load_timeline_document, timeline_frame
+
+    case = choice.case or DEFAULT_CASE
+    document = load_timeline_document(case)
+    cites = "; ".join(s.short() for s in document.sources.values())
+    frame = timeline_frame(case)
+    own = "; use --db FILE or --timeline FILE for your own events" if choice.reason == "default" else ""
+    return EventSource(
+        frame, choice,
+        f"data: {choice.label()}, {len(frame)} events hand-coded from {len(document.sources)} articles ({cites}){own}",
+    )
+
+
+def event_source(
+    db: str | Path | None = None,
+    timeline: str | Path | None = None,
+    case: str | None = None,
+    *,
+    start: pd.Timestamp | None = None,
+    end: pd.Timestamp | None = None,
+    dyads: Sequence[tuple[str, str]] | None = None,
+) -> EventSource:
+    """Choose the source by the rule (:func:`choose_source`) and read its events (:func:`load_events`).
+
+    The one call for a program (the web workspace) that wants "the events the CLI would use".
+
+    >>> source = event_source(case="us-russia-2025")
+    >>> source.choice.kind, len(source.events) > 20
+    ('case', True)
+    """
+    return load_events(choose_source(db, timeline, case), start=start, end=end, dyads=dyads)

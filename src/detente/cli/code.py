@@ -1,9 +1,9 @@
-"""CLI: `detente code PATH...` turns news text into events; `detente code train FILE` trains the classifier.
+"""CLI: `detente code PATH...` turns news text into events; `code eval GOLD` scores it; `code train FILE` trains the classifier.
 
-`code` takes paths *and* has a `train` subcommand. :class:`CodeGroup` routes: when the
-first argument is `train`, the subcommand runs; anything else (paths, `-`, options,
+`code` takes paths *and* has `eval` and `train` subcommands. :class:`CodeGroup` routes: when the
+first argument is `eval` or `train`, the subcommand runs; anything else (paths, `-`, options,
 `--help`) goes to the coding command, which is also reachable as `code text`. A file
-literally called `train` or `text` can be given as `./train`.
+literally called `eval`, `train` or `text` can be given as `./train`.
 """
 
 from __future__ import annotations
@@ -93,7 +93,8 @@ def _progress(total: int, enabled: bool) -> Any:
         "PATH is a .txt, .html or .jsonl file (JSON Lines with id, date, url, text), a directory of them, "
         "or - for standard input. Events are stored in the event database (--db), or printed as JSON Lines "
         "with --jsonl. With --sentences FILE, each line of FILE (or a TSV's first column) is coded on its own "
-        "and one JSON object per line is printed. To train the classifier: detente code train FILE --out PATH."
+        "and one JSON object per line is printed (--partial adds events with an unknown side). To score the coder "
+        "on a gold file: detente code eval GOLD. To train the classifier: detente code train FILE --out PATH."
     ),
 )
 def code_text(

@@ -128,3 +128,22 @@ def test_evaluate_runs_the_coder_on_a_jsonl_gold_file(tmp_path, coder):
     ]))
     report = ev.evaluate(path, coder)
     assert report.overall.f1 == 1.0 and report.extra["left_uncoded"] == 1
+
+
+def test_quad_prediction_trusts_specific_patterns_and_an_unsure_classifier_gives_way():
+    import numpy as np
+
+    class Sure2:
+        label_kind = "root"
+
+        def predict_proba(self, sentences, scheme=None):
+            return np.array([[0.0, 0.1, 0.9, 0.0, 0.0], [0.0, 0.1, 0.9, 0.0, 0.0], [0.1, 0.2, 0.5, 0.1, 0.1]])
+
+    coder = SimpleNamespace(classifier=Sure2(), classifier_gives_roots=True)
+    rules = [
+        SimpleNamespace(root="16", confidence=0.85),  # "reduced military aid": the pattern names its object
+        SimpleNamespace(root="16", confidence=0.75),  # a bare verb: the sure classifier decides
+        SimpleNamespace(root="19", confidence=0.75),  # the classifier is unsure: the pattern decides
+    ]
+    assert ev.predict_quads(coder, ["a", "b", "c"], rules) == [3, 2, 4]
+    assert ev.predict_quads(SimpleNamespace(classifier=None), ["a", "b"], [rules[2], None]) == [4, 0]

@@ -60,8 +60,9 @@ PLOVER_RENAMED = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "A
 """PLOVER 0.5b1 types the 2021 CAMEO-to-PLOVER table folds into others."""
 RULES_OVER_CLASSIFIER = 0.6
 """Quad task: where the classifier's top quad probability is below this and a pattern codes the
-sentence, the pattern's root decides (the best combination on the ConfliBERT train split,
-benchmarks/coding_quad.py: macro-F1 0.820 against 0.813 for patterns first)."""
+sentence, the pattern's root decides; so does a pattern that names its object. On the ConfliBERT
+train split this gives macro-F1 0.834, against 0.827 with the threshold alone and 0.813 for
+patterns always first (benchmarks/coding_quad.py, benchmarks/coding_dev.py)."""
 
 _NO_SPACE_BEFORE = frozenset(
     {".", ",", ":", ";", "!", "?", ")", "]", "}", "%", "'s", "’s", "n't", "'", "’", "'re", "'ve", "'ll", "'d", "'m"}
@@ -492,25 +493,31 @@ def _to_tokens(sent: GoldSentence, span: tuple[int, int] | None) -> tuple[int, i
 # -- running the coder -------------------------------------------------------------------------------
 
 
-def predict_quads(coder: Any, sentences: Sequence[str], best_roots: Sequence[str | None]) -> list[int]:
+def predict_quads(coder: Any, sentences: Sequence[str], rule_events: Sequence[Any | None]) -> list[int]:
     """The five-class quad of each sentence under the ConfliBERT task's grouping.
 
-    With a root classifier: its most probable quad, except where it is less than
-    :data:`RULES_OVER_CLASSIFIER` sure and a pattern coded the sentence (then the
-    pattern's root). Without one: the pattern's root, and statement (0) where none fired.
+    `rule_events` holds each sentence's best pattern event (None where no pattern
+    fired). With a root classifier: its most probable quad, except where a pattern
+    fired that names its object or preposition (confidence at least
+    :data:`~detente.coding.lexicon.CONF_SPECIFIC_PATTERN`: "reduced military aid") or
+    the classifier is less than :data:`RULES_OVER_CLASSIFIER` sure; there the pattern's
+    root decides. Without one: the pattern's root, and statement (0) where none fired.
     """
     from detente.coding.classifier import quad_scheme
+    from detente.coding.lexicon import CONF_SPECIFIC_PATTERN
 
     table = quad_scheme("conflibert")
-    rules = [table[r] if r in table else None for r in best_roots]
+    rules = [table.get(e.root) if e is not None else None for e in rule_events]
     clf = getattr(coder, "classifier", None)
     if clf is None or not hasattr(clf, "predict_proba") or not getattr(coder, "classifier_gives_roots", False):
         return [r if r is not None else 0 for r in rules]
     proba = clf.predict_proba(list(sentences), scheme="conflibert")
     out = []
-    for p, r in zip(proba, rules):
-        q = int(p.argmax())
-        out.append(r if r is not None and float(p.max()) < RULES_OVER_CLASSIFIER else q)
+    for p, r, e in zip(proba, rules, rule_events):
+        trust_rule = r is not None and (
+            float(p.max()) < RULES_OVER_CLASSIFIER or (e.confidence or 0.0) >= CONF_SPECIFIC_PATTERN
+        )
+        out.append(r if trust_rule else int(p.argmax()))
     return out
 
 
@@ -530,7 +537,7 @@ def evaluate(path: str | Path, coder: Any, *, fmt: str | None = None, when: date
         return score_events(gold, predicted)
     results = coder.code_sentence_events(texts, when, partial=True)
     if gold.kind == "quad":
-        roots = [next((r.event.root for r in events if r.event.note != "classifier"), None) for events in results]
-        return score_quad(gold, predict_quads(coder, texts, roots))
+        firsts = [next((r.event for r in events if r.event.note != "classifier"), None) for events in results]
+        return score_quad(gold, predict_quads(coder, texts, firsts))
     pairs = [(events[0].source_span, events[0].target_span) if events else (None, None) for events in results]
     return score_spans(gold, pairs)

@@ -218,3 +218,8 @@ def test_members_listed_after_a_role_noun_are_actors(coder):
 def test_sanctions_after_a_quantity_noun(coder):
     got = triples(coder, "The United States announced a new round of sanctions on Iranian officials.")
     assert got and got[0][2] == "16" and got[0][1].startswith("IRN")
+
+
+def test_ending_mediation_is_halting_mediation(coder):
+    got = triples(coder, "The US envoy ended mediation efforts between Serbia and Kosovo.")
+    assert got and got[0][2] == "16"

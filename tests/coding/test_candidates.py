@@ -223,3 +223,9 @@ def test_sanctions_after_a_quantity_noun(coder):
 def test_ending_mediation_is_halting_mediation(coder):
     got = triples(coder, "The US envoy ended mediation efforts between Serbia and Kosovo.")
     assert got and got[0][2] == "16"
+
+
+def test_an_attributed_future_refusal_is_a_refusal(code_fn):
+    events = code_fn("The French Prime Minister said that France will not lift the ban on British beef.")
+    (refusal,) = [e for e in events if e.root == "12"]
+    assert refusal.source[:3] == "FRA" and refusal.modality == "refusal" and is_asserted(refusal)

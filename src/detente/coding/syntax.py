@@ -374,6 +374,8 @@ def clause_modality(verb: Token, gov: Token | None, source_tok: Token | None, le
                 )
                 if speaker_is_source and aux & (P.FUTURE_AUX | {"would"}):
                     return "intent-future"
+                if aux & P.FUTURE_AUX and lemma(head) not in ALLEGATION_VERBS:
+                    return "intent-future"  # "officials said France will not lift the ban": an intention, attributed
                 if aux & P.MODAL_AUX:
                     return "possible"
                 return "reported" if lemma(head) in ALLEGATION_VERBS else "attributed"

@@ -47,7 +47,7 @@ class CodeGroup(TyperGroup):
 code_app = typer.Typer(
     cls=CodeGroup,
     name="code",
-    help="Code news text into events (who did what to whom, when), score the coder, or train the classifier.",
+    help="Code news text into events (who did what to whom, when), or train the classifier.",
     add_completion=False,
     no_args_is_help=False,
 )

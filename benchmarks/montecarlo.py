@@ -62,27 +62,28 @@ def ten_actor_scenario(seed: int = 7) -> Scenario:
 
 
 def time_vectorised(name: str, inputs: ModelInput, repeat: int = 2) -> float:
+    """Draws per CPU second (best of `repeat`): CPU time, since other jobs share the cores."""
     fn, kw = MODELS[name], model_params(MODELS[name])
     best = np.inf
     for _ in range(repeat):
-        t = time.perf_counter()
+        t = time.process_time()
         fn(inputs, **kw)
-        best = min(best, time.perf_counter() - t)
+        best = min(best, time.process_time() - t)
     return inputs.shape[0] / best
 
 
 def time_loop(name: str, inputs: ModelInput, budget: float, min_draws: int = 3) -> tuple[float, int]:
     fn, kw = MODELS[name], model_params(MODELS[name])
-    done, start = 0, time.perf_counter()
+    done, start = 0, time.process_time()
     for d in range(inputs.shape[0]):
         one = ModelInput(
             inputs.positions[d : d + 1], inputs.salience[d : d + 1], inputs.capability[d : d + 1], inputs.status_quo[d : d + 1], inputs.scale
         )
         fn(one, **kw)
         done += 1
-        if done >= min_draws and time.perf_counter() - start > budget:
+        if done >= min_draws and time.process_time() - start > budget:
             break
-    return done / (time.perf_counter() - start), done
+    return done / (time.process_time() - start), done
 
 
 def main() -> None:
@@ -118,8 +119,10 @@ def main() -> None:
         f"`benchmarks/montecarlo.py`, run {datetime.now(UTC).strftime('%Y-%m-%d %H:%M UTC')} on {platform.machine()}, "
         f"{os.cpu_count()} CPUs (shared with other jobs; load average {os.getloadavg()[0]:.1f}), Python {platform.python_version()}, "
         f"NumPy {np.__version__}. {args.draws:,} draws per vectorised call; the per-draw loop (one model call per draw, D = 1) "
-        f"runs for about {args.budget:g} s per model and its rate is extrapolated. Same process, same drawn inputs; "
-        "ratios matter, absolute rates depend on the machine's load.",
+        f"runs for about {args.budget:g} CPU s per model and its rate is extrapolated. Same process, same drawn inputs; "
+        "rates are per CPU second (the cores are shared, so wall time says more about the other jobs than about "
+        "detente); ratios matter. The expected-utility model's scaling in actors, issues and draws, with fitted "
+        "growth exponents, is in eu_draws.md.",
         "",
         "| scenario | model | vectorised draws/s | per-draw loop draws/s | speed-up | time for all draws (vectorised) |",
         "|---|---|---:|---:|---:|---:|",

@@ -104,7 +104,7 @@ def deu(
         ["method", "kind", "MAE", "95% interval", "vs weighted mean", "95% interval", "closer", "params"],
         rows,
         title=f"DEU backtest: {result.path} ({result.n_with_outcome} of {result.n_issues} issues with an outcome; "
-        f"intervals from {bootstrap} resamples of proposals, seed {seed})",
+        + (f"intervals from {bootstrap} resamples of proposals, seed {seed})" if bootstrap else "no intervals: --bootstrap 0)"),
         digits=2,
     )
     if validation is not None:

@@ -12,6 +12,7 @@ help in the table matches each command's own docstring.
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 from typing import Any
 
@@ -102,9 +103,14 @@ class DetenteGroup(TyperGroup):
         except click_errors.ClickException as exc:
             click.echo(f"error: {exc.format_message()}", err=True)
             sys.exit(exc.exit_code)
-        except (click_errors.Abort, KeyboardInterrupt):
+        except (typer.Abort, KeyboardInterrupt):
             click.echo("aborted", err=True)
             sys.exit(130)
+        except BrokenPipeError:
+            # the reader went away (`detente ... | head`): stop quietly, as Unix tools do
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            sys.exit(141)
         sys.exit(rc if isinstance(rc, int) else 0)
 
 

@@ -413,3 +413,17 @@ def test_engine_is_checked_and_recorded() -> None:
     with pytest.raises(ModelError, match="engine"):
         expected_utility(case, engine="gpu")  # type: ignore[arg-type]
     assert expected_utility(case).extra["params"]["engine"] == "numpy"  # auto: 3 actors stay on NumPy
+
+
+def test_threads_do_not_change_results() -> None:
+    rng = np.random.default_rng(21)
+    d, n = 300, 40  # 64 rows a block: 5 blocks, run side by side
+    case = ModelInput(rng.uniform(0, 100, (d, n, 1)), rng.uniform(0.1, 1, (d, n, 1)), rng.uniform(0.1, 1, (d, n)),
+                      np.full((d, 1), 50.0))
+    one = expected_utility(case, engine="numpy", threads=1)
+    two = expected_utility(case, engine="numpy", threads=2)
+    np.testing.assert_array_equal(one.outcome, two.outcome)
+    np.testing.assert_array_equal(one.rounds, two.rounds)
+    np.testing.assert_array_equal(one.trajectory, two.trajectory)
+    with pytest.raises(ModelError, match="threads"):
+        expected_utility(case, threads=-1)

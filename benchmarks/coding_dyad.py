@@ -162,16 +162,16 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.path}: not found", file=sys.stderr)
         return 2
     from detente.coding import nlp as nlp_mod
-    from detente.coding.pipeline import Coder
+    from detente.coding import Coder
 
     sentences = read_sentences(args.path, args.limit)
     texts = [s.text for s in sentences]
     t0 = time.perf_counter()
-    results = Coder().code_sentences(texts)
+    results = Coder().code_sentences(texts, partial=True)
     t_code = time.perf_counter() - t0
     from detente.coding.classifier import default_classifier
 
-    combined = Coder(classifier=default_classifier()).code_sentences(texts)
+    combined = Coder(classifier=default_classifier()).code_sentences(texts, partial=True)
     nlp = nlp_mod.load()
     base = [baseline_spans(d) for d in nlp.pipe(texts, batch_size=nlp_mod.BATCH_SIZE)]
 

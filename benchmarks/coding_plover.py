@@ -67,10 +67,10 @@ def main(argv: list[str] | None = None) -> int:
     gold_h = [HARMONISE.get(g, g) for g in gold]
     n = len(records)
 
-    from detente.coding.pipeline import Coder
+    from detente.coding import Coder
 
     t0 = time.perf_counter()
-    results = Coder().code_sentences(texts)
+    results = Coder().code_sentences(texts, partial=True)
     t_code = time.perf_counter() - t0
     pred: list[str | None] = []
     for res in results:

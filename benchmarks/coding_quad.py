@@ -139,13 +139,13 @@ def main(argv: list[str] | None = None) -> int:
     coverage = None
     if not args.no_rules:
         try:
-            from detente.coding.pipeline import Coder
+            from detente.coding import Coder
         except ImportError as exc:  # pragma: no cover - pipeline not installed yet
             print(f"rule pipeline unavailable: {exc}")
         else:
             table = C.quad_scheme("conflibert")
             t0 = time.perf_counter()
-            results = Coder().code_sentences(sentences)
+            results = Coder().code_sentences(sentences, partial=True)
             t_rules = time.perf_counter() - t0
             rule_pred = np.array([table[r.event.root] if r is not None else -1 for r in results])
             fired = rule_pred >= 0

@@ -72,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.path}: not found", file=sys.stderr)
         return 2
     from detente.coding import nlp as nlp_mod
-    from detente.coding.pipeline import Coder
+    from detente.coding import Coder
 
     sentences = load_sentences(args.path, args.n)
     chars = sum(len(s) for s in sentences) / len(sentences)

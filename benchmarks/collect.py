@@ -24,6 +24,7 @@ ORDER = [
     "coding_dyad",
     "coding_plover",
     "coding_speed",
+    "coding_dev",
     "report_build",
     "web_latency",
 ]

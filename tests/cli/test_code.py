@@ -113,7 +113,7 @@ def test_sentence_mode_uses_the_shipped_classifier_where_no_pattern_fires(tmp_pa
     path = tmp_path / "s.txt"
     path.write_text("Russia attacked Ukraine.\nRebel fighters took over the northern town after days of clashes.\n\n",
                     encoding="utf-8")
-    result = runner.invoke(app, ["code", "--sentences", str(path), "--date", "2025-02-18"])
+    result = runner.invoke(app, ["code", "--sentences", str(path), "--date", "2025-02-18", "--partial"])
     assert result.exit_code == 0, result.output
     first, second, blank = _jsonl(result.stdout)
     assert first["event"]["note"] != "classifier" and first["event"]["date"] == "2025-02-18"
@@ -200,8 +200,52 @@ def test_model_fills_in_where_no_pattern_fires(tmp_path):
     saved = model.save(tmp_path / "m.joblib")
     lines = tmp_path / "s.txt"
     lines.write_text("Gunmen surrounded the barracks of Ukraine.\n", encoding="utf-8")
-    result = runner.invoke(app, ["code", "--sentences", str(lines), "--model", str(saved)])
+    result = runner.invoke(app, ["code", "--sentences", str(lines), "--model", str(saved), "--partial"])
     assert result.exit_code == 0, result.output
     (record,) = _jsonl(result.stdout)
     assert record["event"] is not None and record["event"]["note"] == "classifier"
     assert record["event"]["root"] in {"19", "05"}
+
+
+def test_code_eval_prints_scores_and_json(tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(
+        json.dumps({"text": "Russia attacked Ukraine.", "events": [{"source": "RUS", "target": "UKR", "root": "19"}]})
+        + "\n" + json.dumps({"text": "Nobody knows.", "events": [{"source": "Narnia", "target": "RUS", "root": "1"}]})
+        + "\n", encoding="utf-8",
+    )
+    result = runner.invoke(app, ["code", "eval", str(gold), "--no-classifier"])
+    assert result.exit_code == 0, result.output
+    assert "overall" in result.stdout and f"{gold}:2:" in result.stderr
+    result = runner.invoke(app, ["code", "eval", str(gold), "--no-classifier", "--json"])
+    data = json.loads(result.stdout)
+    assert data["f1"] == 1.0 and data["per_label"][0]["label"] == "19" and len(data["skipped"]) == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [(["--format", "csv"], "--format"), (["--date", "soon"], "--date")],
+)
+def test_code_eval_rejects_bad_flags_before_work(tmp_path, args, message):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("{}\n", encoding="utf-8")
+    result = runner.invoke(app, ["code", "eval", str(gold), *args])
+    assert result.exit_code == 2 and message in result.stderr
+
+
+def test_code_eval_missing_file_is_one_line(tmp_path):
+    result = runner.invoke(app, ["code", "eval", str(tmp_path / "nope.tsv")])
+    assert result.exit_code == 2 and "no such file" in result.stderr and "Traceback" not in result.output
+
+
+def test_quad_only_model_is_a_visible_note_not_a_silent_drop(tmp_path):
+    pytest.importorskip("sklearn")
+    from detente.coding.classifier import QuadClassifier
+
+    model = QuadClassifier(use_syntax=False).fit(["Troops shelled the town.", "Leaders praised the deal."] * 4, [4, 1] * 4)
+    saved = model.save(tmp_path / "quad.joblib")
+    lines = tmp_path / "s.txt"
+    lines.write_text("Gunmen surrounded the barracks of Ukraine.\n", encoding="utf-8")
+    result = runner.invoke(app, ["code", "--sentences", str(lines), "--model", str(saved)])
+    assert result.exit_code == 0, result.output
+    assert "quad classes only" in result.stderr and "CAMEO root" in result.stderr

@@ -13,7 +13,7 @@ DOC_DATE = date(2025, 3, 3)
 def coder():
     """The rule coder, or a skip when spaCy or its English pipeline is not installed."""
     pytest.importorskip("spacy")
-    from detente.coding.pipeline import Coder
+    from detente.coding import Coder
     from detente.errors import MissingDependencyError
 
     try:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from detente import ontology
-from detente.coding.pipeline import is_asserted
+from detente.coding import is_asserted
 
 pytestmark = pytest.mark.nlp
 
@@ -117,7 +117,7 @@ NEAR_MISSES = [
     ("If Russia attacks Poland, NATO will respond.", "19"),
     ("Russia threatened to attack Ukraine.", "19"),
     ("Russia plans to attack Ukraine.", "19"),
-    ("Ukrainian officials said Russia attacked Kyiv.", "19"),
+    ("Ukrainian officials claimed Russia attacked Kyiv.", "19"),
     ("Did Russia attack Ukraine?", "19"),
     ("The United States refused to impose sanctions on Russia.", "16"),
     ("The United States has not lifted sanctions on Russia.", "08"),
@@ -141,7 +141,7 @@ def test_near_misses_are_kept_marked(code_fn):
     assert threats and threats[0].cameo == "1384" and threats[0].modality == "threat"
     possible = [e for e in code_fn("Russia may attack Ukraine.") if e.root == "19"]
     assert possible and possible[0].modality == "possible"
-    reported = [e for e in code_fn("Ukrainian officials said Russia attacked Kyiv.") if e.root == "19"]
+    reported = [e for e in code_fn("Ukrainian officials claimed Russia attacked Kyiv.") if e.root == "19"]
     assert reported and reported[0].modality == "reported"
 
 

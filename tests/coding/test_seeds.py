@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from detente.coding.pipeline import is_asserted
+from detente.coding import is_asserted
 from detente.coding.reader import read_file
 
 SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"

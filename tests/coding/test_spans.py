@@ -7,7 +7,7 @@ import pytest
 
 
 def _spans(coder, sentence: str) -> tuple[str | None, str | None, str | None]:
-    (result,) = coder.code_sentences([sentence])
+    (result,) = coder.code_sentences([sentence], partial=True)
     if result is None:
         return None, None, None
     src = sentence[slice(*result.source_span)] if result.source_span else None
@@ -55,7 +55,7 @@ def test_storm_codes_an_assault_only_with_an_object(coder):
 
 
 def test_pronoun_target_gives_no_target_span(coder):
-    (result,) = coder.code_sentences(["The rebels attacked it."])
+    (result,) = coder.code_sentences(["The rebels attacked it."], partial=True)
     assert result is not None and result.target_span is None
 
 
@@ -71,12 +71,12 @@ class _RecordingClassifier:
 
 
 def test_classifier_fallback_reuses_the_parse_and_reports_phrase_spans(coder):
-    from detente.coding.pipeline import Coder
+    from detente.coding import Coder
 
     clf = _RecordingClassifier()
     fallback = Coder(classifier=clf)
     sentence = "Gunmen surrounded the barracks of the army on Monday."
-    (result,) = fallback.code_sentences([sentence])
+    (result,) = fallback.code_sentences([sentence], partial=True)
     assert result is not None and result.event.note == "classifier" and result.event.root == "19"
     assert clf.docs and clf.docs[0] is not None and clf.docs[0][0].text == sentence
     assert sentence[slice(*result.source_span)] == "Gunmen"

@@ -1,9 +1,9 @@
-"""CLI: `detente code PATH...` turns news text into events; `detente code train FILE` trains the classifier.
+"""CLI: `detente code PATH...` turns news text into events; `code eval GOLD` scores it; `code train FILE` trains the classifier.
 
-`code` takes paths *and* has a `train` subcommand. :class:`CodeGroup` routes: when the
-first argument is `train`, the subcommand runs; anything else (paths, `-`, options,
+`code` takes paths *and* has `eval` and `train` subcommands. :class:`CodeGroup` routes: when the
+first argument is `eval` or `train`, the subcommand runs; anything else (paths, `-`, options,
 `--help`) goes to the coding command, which is also reachable as `code text`. A file
-literally called `train` or `text` can be given as `./train`.
+literally called `eval`, `train` or `text` can be given as `./train`.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ JSONL_FIELDS: tuple[str, ...] = (
 )
 """Fields of one event in `--jsonl` output (plus `event_id` first)."""
 
-_SUBCOMMANDS = ("train",)
+_SUBCOMMANDS = ("train", "eval")
 _DEFAULT = "text"
 
 
@@ -41,7 +41,7 @@ class CodeGroup(TyperGroup):
         return super().parse_args(ctx, args)
 
     def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        formatter.write_usage(ctx.command_path, "PATH... [OPTIONS] | train FILE [--out PATH]")
+        formatter.write_usage(ctx.command_path, "PATH... [OPTIONS] | train FILE [--out PATH] | eval GOLD [--json]")
 
 
 code_app = typer.Typer(
@@ -54,7 +54,7 @@ code_app = typer.Typer(
 
 
 def _event_record(event: Any) -> dict[str, Any]:
-    from detente.coding.pipeline import UNDATED
+    from detente.coding.assemble import UNDATED
 
     record = {"event_id": event.event_id}
     for name in JSONL_FIELDS:
@@ -93,7 +93,8 @@ def _progress(total: int, enabled: bool) -> Any:
         "PATH is a .txt, .html or .jsonl file (JSON Lines with id, date, url, text), a directory of them, "
         "or - for standard input. Events are stored in the event database (--db), or printed as JSON Lines "
         "with --jsonl. With --sentences FILE, each line of FILE (or a TSV's first column) is coded on its own "
-        "and one JSON object per line is printed. To train the classifier: detente code train FILE --out PATH."
+        "and one JSON object per line is printed (--partial adds events with an unknown side). To score the coder "
+        "on a gold file: detente code eval GOLD. To train the classifier: detente code train FILE --out PATH."
     ),
 )
 def code_text(
@@ -119,19 +120,27 @@ def code_text(
     all_events: bool = typer.Option(
         False, "--all", help="Also keep events marked possible, conditional, reported or question."
     ),
+    partial: bool = typer.Option(
+        False, "--partial",
+        help="In --sentences mode, also show partial events (source or target not an identified actor, '---').",
+    ),
 ) -> None:
     """Code news text into events."""
-    from detente.coding.pipeline import Coder, is_asserted
+    from detente.coding import Coder, is_asserted
     from detente.coding.reader import read_paths
 
     doc_date = _parse_cli_date(date_)
     if sentences is not None:
-        _sentence_mode(sentences, doc_date, model, use_classifier)
+        _sentence_mode(sentences, doc_date, model, use_classifier, partial)
         return
+    if partial:
+        typer.echo("note: --partial applies to --sentences mode only; documents keep complete events", err=True)
     if not paths:
         raise InputError("no input given", hint="give a file, a directory or - for stdin (see detente code --help)")
     docs = read_paths(paths, default_date=doc_date)
     coder = Coder(classifier=str(model) if model else None)
+    if model is not None:
+        typer.echo("note: --model is used only in --sentences mode (documents are coded by the patterns)", err=True)
     show_progress = sys.stderr.isatty() and len(docs) > 1
     events: list[Any] = []
     per_doc: list[dict[str, Any]] = []
@@ -211,8 +220,17 @@ def _read_sentence_lines(path: Path) -> Iterator[str]:
         yield line.split("\t", 1)[0] if is_tsv or "\t" in line else line
 
 
-def _sentence_mode(path: Path, when: date | None, model: Optional[Path], use_classifier: bool) -> None:
-    from detente.coding.pipeline import Coder
+def _sentence_record(result: Any) -> dict[str, Any]:
+    return {
+        **_event_record(result.event),
+        "source_span": list(result.source_span) if result.source_span else None,
+        "target_span": list(result.target_span) if result.target_span else None,
+        "partial": result.partial,
+    }
+
+
+def _sentence_mode(path: Path, when: date | None, model: Optional[Path], use_classifier: bool, partial: bool) -> None:
+    from detente.coding import Coder
 
     lines = list(_read_sentence_lines(path))
     classifier: Any = None
@@ -221,19 +239,35 @@ def _sentence_mode(path: Path, when: date | None, model: Optional[Path], use_cla
     elif use_classifier:
         from detente.coding.classifier import default_classifier
 
-        classifier = default_classifier()
-    coder = Coder(classifier=classifier)
+        classifier = default_classifier  # loaded in the background while spaCy parses
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # the CLI prints the coder's notes itself
+        coder = Coder(classifier=classifier)
+    for note in coder.notes:
+        typer.echo(f"note: {note}", err=True)
     out = sys.stdout
     batch = 512
+    hidden = 0
     for begin in range(0, len(lines), batch):
         chunk = lines[begin:begin + batch]
-        for offset, result in enumerate(coder.code_sentences(chunk, date=when)):
+        for offset, events in enumerate(coder.code_sentence_events(chunk, date=when, partial=True)):
+            shown = [r for r in events if partial or not r.partial]
+            hidden += int(bool(events) and not shown)
             record: dict[str, Any] = {"line": begin + offset + 1, "event": None}
-            if result is not None:
-                record["event"] = _event_record(result.event)
-                record["source_span"] = list(result.source_span) if result.source_span else None
-                record["target_span"] = list(result.target_span) if result.target_span else None
+            if shown:
+                first = _sentence_record(shown[0])
+                record["event"] = {k: v for k, v in first.items() if k not in ("source_span", "target_span")}
+                record["source_span"] = first["source_span"]
+                record["target_span"] = first["target_span"]
+            record["events"] = [_sentence_record(r) for r in shown]
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    if hidden:
+        typer.echo(
+            f"note: {hidden} sentence(s) gave only partial events (source or target not an identified actor); "
+            "--partial shows them", err=True,
+        )
 
 
 @code_app.command("train", help="Train the sentence classifier on a labelled TSV (sentence<TAB>label) and save it.")
@@ -266,6 +300,74 @@ def code_train(
         return
     rows = [[k, v if not isinstance(v, (dict, list)) else json.dumps(v)] for k, v in data.items()]
     print_table(["field", "value"], rows, title="classifier training", digits=3)
+
+
+@code_app.command(
+    "eval",
+    help=(
+        "Score the coder on a gold file: precision, recall and F1 per CAMEO root and overall.\n\n"
+        "GOLD is JSON Lines of sentences with events (.jsonl: {\"text\", \"date\", \"events\": [{\"source\", "
+        "\"target\", \"root\"}]}), PETRARCH-style XML (.xml: <Sentence><Text/><EventCoding sourcecode targetcode "
+        "eventcode/></Sentence>), PLOVER JSON (.json), a ConfliBERT-style quad TSV (.tsv: sentence<TAB>class 0-4; "
+        "per-class F1 and macro-F1) or CoNLL actor spans (.conll: token TAG with B-S/I-S/B-T/I-T/B-R/I-R/O; exact "
+        "and overlap span F1). Events are compared as (source country, target country, root) per sentence."
+    ),
+)
+def code_eval(
+    gold: Path = typer.Argument(..., metavar="GOLD", help="The gold file (.jsonl, .xml, .json, .tsv or .conll)."),
+    fmt: Optional[str] = typer.Option(None, "--format", help="jsonl, xml, plover, tsv or conll (default: from the suffix)."),
+    date_: Optional[str] = typer.Option(None, "--date", help="Date YYYY-MM-DD for sentences without one (people resolve on it)."),
+    model: Optional[Path] = typer.Option(None, "--model", help="A classifier saved by `detente code train`."),
+    use_classifier: bool = typer.Option(
+        True, "--classifier/--no-classifier", help="Let the shipped default classifier code what no pattern codes."
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
+) -> None:
+    """Score the coder on a gold file."""
+    import warnings
+
+    from detente.cli.output import print_json, print_table
+    from detente.coding import Coder
+    from detente.coding.evaluate import FORMAT_NAMES, evaluate
+
+    when = _parse_cli_date(date_)
+    if fmt is not None and fmt not in FORMAT_NAMES:
+        raise InputError(f"unknown format '{fmt}'", field="--format", hint="use one of " + ", ".join(FORMAT_NAMES))
+    if not gold.is_file():
+        raise InputError("no such file", path=gold, hint="check the path")
+    if model is not None and not model.is_file():
+        raise InputError("no such file", path=model, field="--model", hint="give a model saved by `detente code train`")
+    classifier: Any = str(model) if model is not None else None
+    if classifier is None and use_classifier:
+        from detente.coding.classifier import default_classifier
+
+        classifier = default_classifier()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        coder = Coder(classifier=classifier)
+    for note in coder.notes:
+        typer.echo(f"note: {note}", err=True)
+    report = evaluate(gold, coder, fmt=fmt, when=when)
+    for line in report.skipped[:20]:
+        typer.echo(f"skipped: {line}", err=True)
+    if len(report.skipped) > 20:
+        typer.echo(f"skipped: ... and {len(report.skipped) - 20} more rows", err=True)
+    if as_json:
+        print_json(report.to_dict())
+        return
+    rows = [[r.label, r.gold, r.predicted, r.correct, r.precision, r.recall, r.f1] for r in report.rows]
+    if report.overall is not None:
+        o = report.overall
+        rows.append(["overall", o.gold, o.predicted, o.correct, o.precision, o.recall, o.f1])
+    title = f"{report.sentences} sentences ({report.fmt}): {report.headline} {report.headline_value:.3f}"
+    if report.kind == "spans":
+        title += f", overlap macro-F1 {report.extra['overlap_macro_f1']:.3f} (rows: exact match)"
+    if report.kind == "quad":
+        title += f", accuracy {report.extra['accuracy']:.3f} (ConfliBERT grouping of roots)"
+    if report.kind == "events":
+        title += (f"; {report.extra['left_uncoded']} of {report.extra['sentences_without_event']} sentences "
+                  "without a gold event left uncoded")
+    print_table(["label", "gold", "predicted", "correct", "precision", "recall", "F1"], rows, title=title, digits=3)
 
 
 def register(app: typer.Typer) -> None:

@@ -1,21 +1,48 @@
 """From news text to events: who did what to whom, when, in CAMEO and PLOVER.
 
 `detente.coding` is a rule-based event coder over a spaCy dependency parse, in the
-tradition of TABARI and PETRARCH (Schrodt), with an optional learned stage:
+tradition of TABARI and PETRARCH (Schrodt), with an optional learned stage. One idea
+per module:
 
 - :mod:`~detente.coding.reader` reads text, HTML, JSON Lines, directories and stdin;
-- :mod:`~detente.coding.segment` splits sentences; :mod:`~detente.coding.nlp` loads
-  the English pipeline (tagger and parser only) and lemmatizes on demand;
-- :mod:`~detente.coding.mentions` finds actors through the registry;
+  :mod:`~detente.coding.segment` splits sentences;
+- :mod:`~detente.coding.nlp` loads the English pipeline (tagger and parser only) and
+  lemmatizes on demand;
+- :mod:`~detente.coding.context` holds what is known while reading a document (actor
+  mentions from :func:`detente.actors.find_mentions`, quotes, the last person named);
 - :mod:`~detente.coding.patterns` maps verbs, particles and object nouns to CAMEO codes;
-- :mod:`~detente.coding.pipeline` connects them (:class:`~detente.coding.pipeline.Coder`,
-  ``code_text``, ``code_documents``, ``code_sentences`` and :func:`~detente.coding.pipeline.is_asserted`);
+  :mod:`~detente.coding.lexicon` holds the other word lists, literal codes and weights;
+- :mod:`~detente.coding.syntax` has pure functions over the parse (subjects, objects,
+  governors, modality); :mod:`~detente.coding.arguments` resolves noun phrases to actors;
+- :mod:`~detente.coding.candidates` finds the codable predicates of a sentence;
+  :mod:`~detente.coding.assemble` turns them into :class:`~detente.events.schema.Event`
+  (dates, quotes); :mod:`~detente.coding.spans` says where the two sides are written;
+- :mod:`~detente.coding.coder` is the :class:`Coder` (documents and sentence modes);
+- :func:`is_asserted` (defined once in :mod:`detente.events.modality`, re-exported
+  here) says which coded events describe an act that took place;
 - :mod:`~detente.coding.dates`, :mod:`~detente.coding.quotes` and :mod:`~detente.coding.tone`
   date events, attach quotes and score tone (VADER);
 - :mod:`~detente.coding.classifier` is the learned quad/root classifier
-  (`detente code train`), consulted where no pattern fires.
+  (`detente code train`), consulted where no pattern fires;
+- :mod:`~detente.coding.evaluate` scores the coder on a gold file (`detente code eval`).
 
-Submodules are imported on demand (spaCy and scikit-learn are optional extras), so
+`Coder` is imported on first use (spaCy and scikit-learn are optional extras), so
 importing this package is cheap. See docs/explanation/coding.md and
 docs/explanation/classifier.md.
 """
+
+from __future__ import annotations
+
+from typing import Any
+
+from detente.events.modality import ASSERTED_MODALITIES, is_asserted
+
+__all__ = ["ASSERTED_MODALITIES", "Coder", "is_asserted"]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "Coder":
+        from detente.coding.coder import Coder
+
+        return Coder
+    raise AttributeError(f"module 'detente.coding' has no attribute {name!r}")

@@ -1,6 +1,6 @@
 """A learned sentence classifier for the CAMEO quad class, for where the rules fall short.
 
-The rule coder (:mod:`detente.coding.pipeline`) says exactly who did what to whom when
+The rule coder (:mod:`detente.coding.coder`) says exactly who did what to whom when
 one of its verb patterns fires. Many news sentences carry an event in words no pattern
 knows. This stage gives every sentence a calibrated probability over the five quad
 classes of :data:`detente.events.schema.QUAD_LABELS` (0 statement, 1 verbal

@@ -55,6 +55,7 @@ NOUN_FAMILIES: dict[str, frozenset[str]] = {
         "attack": "attack attacks strike strikes offensive assault invasion bombing bombings raid raids "
         "war hostilities airstrike airstrikes",
         "relations": "relation relations tie ties",
+        "mediation": "mediation",
         "diplomats": "diplomat diplomats ambassador ambassadors envoy envoys embassy",
         "label_bad": "dictator tyrant liar criminal thief terrorist terrorists aggressor enemy enemies threat "
         "murderer killer butcher thug fascist fascists nazi nazis puppet clown traitor war-criminal failure",
@@ -167,7 +168,7 @@ _TABLE = _p(
     discuss -> 040 sym
     consult|consult with -> 040 sym
     talk with|talk to -> 040 sym
-    phone|telephone|call -> 041
+    phone|telephone|call -> 041 sym
     speak with|speak to -> 041 sym
     visit|travel to|fly to|arrive in|go to|tour -> 042
     make|pay|begin|start|conclude|end obj:visit -> 042
@@ -295,6 +296,7 @@ _TABLE = _p(
     cut|halt|suspend|freeze|stop|end|reduce|withhold|pause obj:aid -> 162
     cut|halt|suspend|freeze|stop|end|reduce|withhold|pause obj:arms -> 1622
     halt|suspend|stop|end|break off|abandon|quit|leave|walk out obj:talks -> 164
+    halt|suspend|stop|end|abandon|quit obj:mediation -> 165
     halt|suspend|stop|cut|block|ban|restrict|end|curb obj:trade -> 163
     impose|issue|slap|announce|introduce|adopt|levy|extend|tighten|expand|approve obj:sanctions -> 163
     sanction|embargo|blacklist -> 163

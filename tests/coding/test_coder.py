@@ -7,7 +7,8 @@ from datetime import date
 
 import pytest
 
-from detente.coding.pipeline import SentenceResult, is_asserted
+from detente.coding import is_asserted
+from detente.coding.coder import SentenceResult
 from detente.coding.reader import Document
 from detente.events.schema import Event
 
@@ -82,9 +83,11 @@ def test_code_sentences_alignment_and_spans(coder):
     assert sentences[3][slice(*last.target_span)] == "the Croatian government's request"
 
 
-def test_sentence_mode_keeps_unknown_actors(coder):
-    (result,) = coder.code_sentences(["The rebels attacked the convoy."])
-    assert result is not None and result.event.source == "---" and result.event.root == "19"
+def test_sentence_mode_keeps_unknown_actors_apart_as_partial(coder):
+    assert coder.code_sentences(["The rebels attacked the convoy."]) == [None]
+    (result,) = coder.code_sentences(["The rebels attacked the convoy."], partial=True)
+    assert result is not None and result.partial
+    assert result.event.source == "---" and result.event.root == "19"
 
 
 @pytest.mark.parametrize(
@@ -155,3 +158,22 @@ def test_sentence_mode_source_spans_follow_annotation_practice(coder):
     first, second = coder.code_sentences(sentences)
     assert sentences[0][slice(*first.source_span)] == "Sergey Lavrov, the Russian foreign minister"
     assert second.event.cameo == "1384" and sentences[1][slice(*second.source_span)] == "Russia"
+
+
+def test_a_classifier_loader_is_loaded_in_the_background(coder):
+    calls = []
+
+    class Always04:
+        label_kind = "root"
+
+        def predict_root(self, sentences, docs=None):
+            return ["04"] * len(sentences)
+
+    def loader():
+        calls.append(1)
+        return Always04()
+
+    lazy = type(coder)(classifier=loader)
+    (result,) = lazy.code_sentences(["Russia and Ukraine exchanged views at the border."], partial=True)
+    assert calls == [1] and isinstance(lazy.classifier, Always04)
+    assert result is not None and result.event.note == "classifier" and result.event.root == "04"

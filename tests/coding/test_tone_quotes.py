@@ -1,12 +1,9 @@
-"""Tone (VADER), quotations and actor mentions."""
+"""Tone (VADER) and quotations."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from detente.coding.mentions import find_mentions, with_role
 from detente.coding.quotes import find_quotes, inside, quotes_in
 from detente.coding.tone import document_tone, sentence_tone
 
@@ -31,21 +28,6 @@ def test_quotes_straight_and_curly():
     assert inside(quotes, text.index("ready")) is quotes[0]
     assert inside(quotes, 0) is None
     assert quotes_in(quotes, 0, 10) == []
-
-
-def test_mentions_through_the_registry():
-    text = "President Donald Trump spoke with Vladimir Putin while the Kremlin watched Kyiv."
-    found = find_mentions(text, on=date(2025, 2, 12))
-    codes = [m.code[:3] for m in found]
-    assert codes[:2] == ["USA", "RUS"] and "UKR" in codes
-    assert all(text[m.start:m.end] == m.text for m in found)
-    assert all(a.end <= b.start for a, b in zip(found, found[1:]))
-
-
-def test_with_role():
-    assert with_role("UKR", "officials") == "UKRGOV"
-    assert with_role("UKR", "banana") == "UKR"
-    assert with_role("USAGOV", "troops") == "USAGOV"
 
 
 def test_sentence_tone_is_cached_by_text():

@@ -1,0 +1,205 @@
+"""From a noun phrase in the parse to the actors it names: sources, targets, pronouns and roles.
+
+An argument (:class:`Arg`) is the noun phrase in a source or target slot; its actors
+are the registry mentions inside its core (left modifiers, the head and its compounds
+and appositions, not a locative phrase such as "a car bomb *in Kiev*"), one per
+conjunct ("the US *and* China"). A bare nationality before a role noun takes that
+role ("Ukrainian officials" -> ``UKRGOV``, roles from :func:`detente.ontology.role_for_noun`).
+"he"/"she" refer back to the last person named; "it"/"they" under "X said" to X.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
+
+from detente.coding import syntax
+from detente.coding.context import Actor, Context, actor_of_mention
+from detente.coding.lexicon import LOCATION_PREPS, PERSON_PRONOUNS, THING_PRONOUNS
+from detente.coding.spans import right_edge
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
+
+    from detente.actors import Mention
+
+
+@dataclass
+class Arg:
+    """A noun phrase in a source or target slot and the actors it names."""
+
+    token: Any
+    actors: list[Actor]
+    span: tuple[int, int]  # char span of the noun phrase in the document (first conjunct)
+    whole: tuple[int, int] | None = None  # the whole coordination ("The US and China")
+
+
+def with_role(code: str, head_noun: str | None) -> str:
+    """Add the role a head noun implies to a bare country code (`UKR` + "officials" -> `UKRGOV`)."""
+    if not head_noun or len(code) != 3:
+        return code
+    from detente.ontology import role_for_noun
+
+    role = role_for_noun(head_noun)
+    return code + role if role else code
+
+
+def argument(tok: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> Arg:
+    """The argument headed by `tok` (a sentence starting at document offset `offset`)."""
+    heads = [tok] + [c for c in tok.conjuncts if c.i > tok.i]
+    actors: list[Actor] = []
+    for head in heads:
+        found = actor_of(head, offset, ctx, lemma)
+        if found is not None and all(found.code != a.code or found.start != a.start for a in actors):
+            actors.append(found)
+    for found in _coordinated_modifiers(tok, offset, ctx, lemma):  # "Chinese and Indian officials"
+        if all(found.code[:3] != a.code[:3] for a in actors):
+            actors.append(found)
+    doc = tok.doc
+    left = tok.left_edge.i
+    while left < tok.i and doc[left].is_punct:
+        left += 1
+    right = right_edge(tok)
+    start = doc[left].idx
+    end = doc[right].idx + len(doc[right].text)
+    span = (offset + start, offset + end)
+    whole = span
+    if len(heads) > 1:  # "The US and China": the whole coordination
+        last = doc[max(right, right_edge(heads[-1]))]
+        whole = (span[0], offset + last.idx + len(last.text))
+    return Arg(tok, actors, span, whole)
+
+
+_MEMBER_PREPS = frozenset({"of", "as", "like", "including", "from"})
+"""Prepositions that list who a common noun stands for ("diplomats *of* the US and China",
+"actors *such as* the US, UK and Saudi Arabia")."""
+
+
+def _coordinated_modifiers(tok: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Actor]:
+    """Actors named by coordinated modifiers of one common noun, each with the noun's role:
+    "Chinese and Indian officials" -> CHNGOV, INDGOV; "the diplomats of the US and China",
+    "foreign actors such as the US, UK and Saudi Arabia" -> one actor per conjunct."""
+    if tok.tag_ not in ("NN", "NNS"):
+        return []
+    words: list[Token] = []
+    for mod in tok.children:
+        if mod.dep_ in ("amod", "compound", "nmod") and mod.i < tok.i and mod.conjuncts:
+            words.extend((mod, *mod.conjuncts))
+        elif mod.dep_ == "prep" and mod.lower_ in _MEMBER_PREPS:
+            pobj = next((c for c in mod.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.conjuncts:
+                words.extend((pobj, *pobj.conjuncts))
+    found: list[Actor] = []
+    for word in words:
+        if word.dep_ == "pobj" or word.dep_ == "conj" and word.head.dep_ == "pobj":
+            start, end = offset + word.left_edge.idx, offset + word.idx + len(word.text)
+        else:
+            start, end = offset + word.idx, offset + word.idx + len(word.text)
+        for m in ctx.mentions_between(start, end)[:1]:
+            found.append(replace(actor_of_mention(m), code=with_role(m.code, lemma(tok))))
+    return found
+
+
+def actor_of(tok: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> Actor | None:
+    """The actor one noun (or pronoun) stands for, or None."""
+    if tok.lower_ in PERSON_PRONOUNS:
+        before = [m for m in ctx.mentions_between(offset, offset + tok.idx) if actor_of_mention(m).person]
+        if before:
+            return actor_of_mention(before[-1])
+        return ctx.last_person
+    if tok.lower_ in THING_PRONOUNS or tok.lower_ == "itself":
+        speaker = syntax.speaker_of_clause(tok, lemma)
+        if speaker is not None and speaker.i != tok.i:
+            found = actor_of(speaker, offset, ctx, lemma)
+            if found is not None:
+                return found
+        before = [m for m in ctx.mentions_between(offset, offset + tok.idx) if not actor_of_mention(m).person]
+        return actor_of_mention(before[-1]) if before else None
+    # the noun phrase core: left dependents and the head, then right compounds/appositions
+    core_start = tok.left_edge.idx
+    core_end = tok.idx + len(tok.text)
+    for child in tok.children:
+        if child.i > tok.i and child.dep_ in ("compound", "flat", "appos", "nummod"):
+            core_end = max(core_end, child.idx + len(child.text))
+    ms = ctx.mentions_between(offset + core_start, offset + core_end)
+    ms = [m for m in ms if not _inside_location(m, tok, offset)]
+    if not ms:  # "delegates led by Rubio", "the government of Ukraine"
+        for child in tok.children:
+            if (child.dep_ == "acl" and child.tag_ == "VBN") or (child.dep_ == "prep" and child.lower_ in ("of", "from")):
+                sub = list(child.subtree)
+                s = min(t.idx for t in sub)
+                e = max(t.idx + len(t.text) for t in sub)
+                ms = ctx.mentions_between(offset + s, offset + e)
+                if ms:
+                    break
+    if not ms:
+        return None
+    head_start, head_end = offset + tok.idx, offset + tok.idx + len(tok.text)
+    on_head = [m for m in ms if m.start <= head_start and m.end >= head_end]
+    actor = actor_of_mention(on_head[0] if on_head else ms[0])
+    if not on_head and tok.tag_ in ("NN", "NNS"):
+        actor = replace(actor, code=with_role(actor.code, lemma(tok)))
+    return actor
+
+
+def fallback_target(
+    verb: Token, source: Actor | None, offset: int, ctx: Context, target: Arg | None,
+    source_arg: Arg | None = None,
+) -> Actor | None:
+    """A target named elsewhere in the sentence (after the verb first), else in the previous sentence.
+
+    Used only when the parse gave no target actor; the actor is marked `fallback`
+    (lower confidence, and never the only evidence for a same-actor event). Actors
+    inside the source's own noun phrase ("South Korea and *the United States*
+    conducted drills") are on the source's side, never its target.
+    """
+    if target is not None and target.actors:
+        return None
+    sdoc = verb.doc
+    ms = ctx.mentions_between(offset, offset + len(syntax.text_of(sdoc)))
+    base = source.code[:3] if source else None
+    verb_at = offset + verb.idx
+    used_start = source.start if source else -1
+    after = [m for m in ms if m.start > verb_at and m.code[:3] != base and m.start != used_start]
+    before = [m for m in ms if m.start < verb_at and m.code[:3] != base and m.start != used_start]
+    own = {a.start for a in source_arg.actors} if source_arg is not None else set()
+    whole = source_arg.whole if source_arg is not None and source_arg.whole else (-1, -1)
+    for group in (after, before):
+        for m in group:
+            if source is not None and source.start <= m.start < source.end:
+                continue
+            if m.start in own or whole[0] <= m.start < whole[1]:
+                continue  # the source's own side
+            return replace(actor_of_mention(m), fallback=True)
+    for a in ctx.previous_actors:
+        if base is None or a.code[:3] != base:
+            return replace(a, fallback=True)
+    return None
+
+
+def remember(sdoc: Any, offset: int, ctx: Context) -> None:
+    """Carry a sentence's actors and last absolute date forward (for pronouns and elided targets)."""
+    from detente.coding.dates import find_dates
+
+    text = syntax.text_of(sdoc)
+    dates = [d for d in find_dates(text, ctx.doc_date) if not d.relative]
+    if dates:
+        ctx.last_date = dates[-1].date
+    found = [actor_of_mention(m) for m in ctx.mentions_between(offset, offset + len(text))]
+    if found:
+        ctx.previous_actors = found
+        people = [a for a in found if a.person]
+        if people:
+            ctx.last_person = people[-1]
+
+
+def _inside_location(m: Mention, tok: Token, offset: int) -> bool:
+    """True when the mention sits inside a locative phrase under `tok` ("a car bomb in Kiev")."""
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in LOCATION_PREPS:
+            sub = list(child.subtree)
+            s = offset + min(t.idx for t in sub)
+            e = offset + max(t.idx + len(t.text) for t in sub)
+            if s <= m.start < e:
+                return True
+    return False

@@ -1,0 +1,186 @@
+"""From a coded candidate to an :class:`~detente.events.schema.Event`: date, quote, codes on the day, provenance.
+
+:func:`make_event` is the one place an Event is built from a CAMEO code (both for
+pattern candidates and for the classifier's codes): the Goldstein weight, quad class
+and PLOVER type come from :mod:`detente.ontology`, never from the coder.
+:func:`event_of` adds what a pattern candidate knows: the date phrase attached to the
+predicate (:func:`date_for`), the quote around it (:func:`quote_for`) and the actor
+codes people stood for on that date.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import TYPE_CHECKING, Literal
+
+from detente.actors import resolve
+from detente.coding import patterns as P
+from detente.coding import syntax
+from detente.coding.context import Actor, Context
+from detente.coding.dates import DateMention, find_dates
+from detente.coding.lexicon import TEMPORAL_BLOCKERS
+from detente.coding.tone import sentence_tone
+from detente.events.schema import Event
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc
+
+    from detente.coding.candidates import Candidate
+
+UNKNOWN_ACTOR = "---"
+"""CAMEO's code for an actor the coder could not identify."""
+UNDATED = date(1970, 1, 1)
+"""Stands in for "no date" in sentence mode (Event.date is required); the event's note says "undated"."""
+
+_SAME_YEAR = re.compile(r"\b(?:that|the)\s+same\s+year\b|\bthat\s+year\b", re.I)
+
+
+def make_event(
+    code: str, *, when: date, sentence: str, doc_id: str, source: Actor | None, target: Actor | None,
+    source_code: str | None = None, target_code: str | None = None,
+    precision: Literal["day", "month", "year"] = "day", sentence_index: int = 0, char_start: int = 0,
+    negated: bool = False, modality: str | None = None, quote: str | None = None, url: str | None = None,
+    file: str | None = None, tone: float | None = None, confidence: float = 0.5, note: str | None = None,
+) -> Event | None:
+    """The event for CAMEO `code` between two actors (None: unknown, "---"), or None for a code the ontology lacks."""
+    from detente import ontology
+
+    try:
+        info = ontology.get(code)
+    except Exception:  # noqa: BLE001 - a table/ontology mismatch must not crash coding
+        return None
+    plover = ontology.to_plover(info.code)
+    return Event(
+        date=when,
+        date_precision=precision,
+        source=source_code or (source.code if source else UNKNOWN_ACTOR),
+        target=target_code or (target.code if target else UNKNOWN_ACTOR),
+        cameo=info.code,
+        root=info.root,
+        quad=int(info.quad),
+        goldstein=float(info.goldstein),
+        plover=plover.type if plover is not None else None,
+        dataset="text",
+        doc_id=doc_id,
+        source_name=source.text if source else None,
+        target_name=target.text if target else None,
+        sentence=sentence,
+        sentence_index=sentence_index,
+        char_start=char_start,
+        char_end=char_start + len(sentence),
+        quote=quote,
+        url=url,
+        file=file,
+        negated=negated,
+        modality=modality,
+        tone=tone if tone is not None else sentence_tone(sentence),
+        confidence=round(max(0.05, min(0.99, confidence)), 2),
+        note=note,
+    )
+
+
+def event_of(
+    cand: Candidate, sdoc: Doc, offset: int, sentence: str, index: int, ctx: Context, lemma: syntax.Lemma, *,
+    doc_id: str, url: str | None, file: str | None, permissive: bool, tone: float | None = None,
+) -> Event | None:
+    """The event of a candidate, or None when it cannot stand as one.
+
+    Document mode (`permissive` False) needs both actors and a date; sentence mode
+    keeps unknown sides as "---" and dates an undated sentence `UNDATED` (note
+    "undated"). An actor acting on itself (the same mention, or a guessed target with
+    the source's code) is a parsing artefact and gives no event.
+    """
+    s_actor, t_actor = cand.source_actor, cand.target_actor
+    if not permissive and (s_actor is None or t_actor is None):
+        return None
+    if s_actor is not None and t_actor is not None and s_actor.code == t_actor.code:
+        if s_actor.start == t_actor.start or t_actor.fallback:
+            return None
+    when = date_for(cand, sdoc, offset, ctx)
+    note = None
+    if when is None:
+        if not permissive:
+            return None
+        when_date, precision, note = UNDATED, "day", "undated"
+    else:
+        when_date, precision = when.date, when.precision
+        if when.relative:
+            note = f"date from '{when.text}'"
+    return make_event(
+        cand.code, when=when_date, precision=precision, sentence=sentence, doc_id=doc_id,
+        source=s_actor, target=t_actor,
+        source_code=code_on(s_actor, when_date, ctx) if s_actor else None,
+        target_code=code_on(t_actor, when_date, ctx) if t_actor else None,
+        sentence_index=index, char_start=offset, negated=cand.negated, modality=cand.modality,
+        quote=quote_for(cand, offset, ctx, lemma), url=url, file=file, tone=tone,
+        confidence=cand.confidence, note=note,
+    )
+
+
+def code_on(actor: Actor, when: date, ctx: Context) -> str:
+    """People stand for an actor over a date range: re-resolve them on the event's date."""
+    if actor.person and ctx.doc_date is not None and when != ctx.doc_date:
+        code = resolve(actor.text, on=when)
+        if code:
+            return code
+    return actor.code
+
+
+def date_for(cand: Candidate, sdoc: Doc, offset: int, ctx: Context) -> DateMention | None:
+    """The date phrase attached (through the parse) to the candidate's predicate, else the document's date.
+
+    Phrases under "after", "before", "since" ... or under another verb belong to
+    another event and are skipped; "that same year" takes the year of the last
+    absolute date in the document.
+    """
+    text = syntax.text_of(sdoc)
+    key = (id(sdoc), ctx.doc_date)
+    dates = ctx.date_cache.get(key)
+    if dates is None:
+        dates = find_dates(text, ctx.doc_date)
+        ctx.date_cache = {key: dates}
+    found: tuple[int, DateMention] | None = None
+    anchors = {cand.anchor.i, cand.verb.i}
+    node = cand.anchor
+    while node.dep_ in ("conj", "xcomp", "advcl", "pcomp", "prep") and node.head.i != node.i:
+        node = node.head
+        anchors.add(node.i)
+    for d in dates:
+        tok = syntax.token_at(sdoc, d.start)
+        if tok is None:
+            continue
+        steps, node, blocked = 0, tok, False
+        while node.i not in anchors and node.head.i != node.i:
+            node = node.head
+            steps += 1
+            if steps > 1 and node.lower_ in TEMPORAL_BLOCKERS:
+                blocked = True
+            if node.i not in anchors and node.tag_.startswith("VB") and node.dep_ != "aux":
+                blocked = True
+        if node.i in anchors and not blocked and (found is None or steps < found[0]):
+            found = (steps, d)
+    if found is not None:
+        return found[1]
+    if len(dates) == 1 and cand.verb.pos_ != "VERB" and not cand.verb.tag_.startswith("VB"):
+        return dates[0]
+    same_year = _SAME_YEAR.search(text)
+    if same_year and ctx.last_date is not None:
+        start, end = same_year.span()
+        return DateMention(start, end, same_year.group(0), date(ctx.last_date.year, 1, 1), "year", True)
+    if ctx.doc_date is not None:
+        return DateMention(0, 0, "", ctx.doc_date, "day", False)
+    return None
+
+
+def quote_for(cand: Candidate, offset: int, ctx: Context, lemma: syntax.Lemma) -> str | None:
+    """The quote the predicate is in, or (for a speech verb or "called X ...") the sentence's quote."""
+    verb_at = offset + cand.verb.idx
+    end = offset + len(syntax.text_of(cand.verb.doc))
+    inside = [q for q in ctx.quotes if q.start <= verb_at < q.end]
+    if inside:
+        return inside[0].text
+    here = [q for q in ctx.quotes if offset <= q.start < end and q.words >= 2]
+    if here and lemma(cand.verb) in P.SPEECH_VERBS | {"call", "describe"}:
+        return here[0].text
+    return None

@@ -1,0 +1,323 @@
+"""Event candidates: every predicate of a sentence that the pattern table can code, with its sides.
+
+For each verb in the pattern table (and each event noun with "between A and B"), a
+:class:`Candidate` records the CAMEO code, the source and target arguments, the actor
+pair, the modality and negation read off the governing verbs and the clause, and a
+confidence (weights in :mod:`detente.coding.lexicon`). One predicate gives one
+candidate per actor pair; joint acts (patterns marked symmetric: meet, negotiate,
+sign) give both directions. Turning candidates into events is
+:mod:`detente.coding.assemble`'s job.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
+
+from detente.coding import lexicon as L
+from detente.coding import patterns as P
+from detente.coding import syntax
+from detente.coding.arguments import Arg, argument, fallback_target
+from detente.coding.context import Actor, Context
+from detente.coding.tone import sentence_tone
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Token
+
+
+@dataclass
+class Candidate:
+    """One codable predicate with one (source, target) actor pair."""
+
+    code: str
+    source: Arg | None
+    target: Arg | None
+    source_actor: Actor | None
+    target_actor: Actor | None
+    verb: Any
+    anchor: Any  # the governing verb ("threatened" in "threatened to strike"), else the verb
+    negated: bool = False
+    modality: str | None = None
+    confidence: float = L.CONF_BARE_VERB
+    main: bool = False
+    reverse: bool = False  # the mirrored direction of a symmetric event
+    symmetric: bool = False
+
+
+def candidates(sdoc: Doc, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Candidate]:
+    """All candidates of one parsed sentence (which starts at document offset `offset`)."""
+    out: list[Candidate] = []
+    question = syntax.text_of(sdoc).rstrip().endswith("?")
+    for tok in sdoc:
+        if tok.tag_.startswith("VB") or (tok.tag_ == "NN" and tok.dep_ == "ROOT" and tok.head.i == tok.i):
+            out.extend(verbal(tok, offset, ctx, lemma))
+        elif tok.lower_ in L.NOMINAL_EVENTS and any(c.lower_ == "between" for c in tok.rights):
+            out.extend(nominal(tok, offset, ctx, lemma))
+    if question:
+        for cand in out:
+            cand.modality = "question"
+            cand.confidence *= L.QUESTION_FACTOR
+    return out
+
+
+def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Candidate]:
+    """The candidates of one verb (none when its lemma has no pattern or it only governs another verb)."""
+    verb_lemma = lemma(verb)
+    if verb_lemma not in syntax.PREDICATES:
+        return []
+    if verb.tag_ == "VBG" and not syntax.gerund_is_act(verb) and syntax.governor(verb, lemma)[1] is None:
+        return []
+    if verb_lemma in ("be", "have", "do") and not any(c.dep_ == "dobj" for c in verb.children):
+        return []
+    if verb_lemma in L.NEEDS_OBJECT and not any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
+        return []  # "stormed out of the meeting" is no assault
+    if syntax.governed_child(verb, lemma) is not None:
+        return []  # the inner verb carries the event
+    objects = syntax.objects(verb)
+    families = {f for o in objects for f in (P.family(lemma(o)),) if f}
+    if "aid" in families and any(o.lower_ in L.MILITARY_WORDS for o in objects):
+        families.discard("aid")
+        families.add("arms")  # "military aid", "defence support"
+    pattern = P.match(verb_lemma, syntax.preps(verb), families)
+    code: str | None = pattern.code if pattern else None
+    if code is not None and code[:2] in ("18", "19", "20") and "problem" in families:
+        return []  # "fight COVID-19", "combat corruption"
+    if verb_lemma in L.LABEL_VERBS:
+        label = label_code(verb, lemma)
+        if label is not None:
+            code = label
+        elif verb_lemma != "call":
+            return []
+    gov_kind, gov = syntax.governor(verb, lemma)
+    own_intent = False
+    if gov is None and verb_lemma in P.PLEDGE_VERBS and any(
+        c.dep_ == "xcomp" and c.tag_.startswith("VB") for c in verb.children
+    ):
+        code, own_intent = L.PLEDGE_UNKNOWN_ACT, True  # "agreed to set up ...": intent to cooperate, act unknown
+    if code is None:
+        if gov is None:
+            return []
+        code = L.GOVERNOR_DEFAULT.get(gov_kind or "")
+        if code is None and gov_kind == "intent" and lemma(gov) in P.PLEDGE_VERBS:
+            code = L.PLEDGE_UNKNOWN_ACT  # "agreed to expand cooperation": a pledge whose act has no pattern
+        if code is None:
+            return []
+    # source and target
+    subj_tok, passive, agent = syntax.subject(verb, lemma)
+    source_tok = agent if passive else subj_tok
+    target_tok = subj_tok if passive and subj_tok is not None else None
+    modality: str | None = None
+    negated = syntax.negated(verb)
+    if gov is not None:
+        negated = negated or syntax.negated(gov)
+        if gov_kind in ("request", "demand"):
+            code = P.request_code(code, demand=gov_kind == "demand")
+            gsubj, gpass, gagent = syntax.subject(gov, lemma)
+            source_tok = gagent if gpass else gsubj
+            target_tok = next((c for c in gov.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        elif gov_kind == "threat":
+            code = P.threat_code(code) if P.is_conflict(code) else L.GOVERNOR_DEFAULT["threat"]
+            modality = "threat"
+        elif gov_kind == "intent":
+            code = P.intent_code(code)
+            modality = "threat" if code.startswith("13") else "intent"
+        elif gov_kind == "refusal":
+            code = P.refusal_code(code)
+            modality = "refusal"
+        elif gov_kind == "consider":
+            code, modality = L.WEIGH_OPTION, "intent"  # "is considering sending aid": weighing a policy option
+        elif gov_kind == "fail":
+            negated = True
+        elif gov_kind == "attempt":
+            modality = "attempt"
+    if target_tok is None:
+        target_tok = syntax.target_token(verb, objects, source_tok, lemma)
+    if own_intent:
+        modality = "intent"
+    clause = syntax.clause_modality(verb, gov, source_tok, lemma)
+    if clause in ("conditional", "reported", "possible") and gov_kind not in ("request", "demand"):
+        modality = clause
+    elif modality is None:
+        modality = None if clause == "attributed" else clause
+        if modality == "intent-future":
+            code = P.intent_code(code)
+            modality = "threat" if code.startswith("13") else "intent"
+    if negated and modality == "intent" and code[:2] in ("03",):
+        # "will not lift the ban", "promised not to release": a refusal, which did happen
+        code, modality, negated = P.refusal_code(P.act_of_pledge(code)), "refusal", False
+    if clause in ("reported", "attributed") and gov is None:
+        obligation = {c.lower_ for c in verb.children if c.dep_ == "aux"} & {"must", "should"}
+        speaker = syntax.speech_subject(verb, lemma)
+        if obligation and speaker is not None and not syntax.same(speaker, source_tok):
+            # "the UN said the EU must mediate": the speaker demands (must) or urges (should)
+            code = P.request_code(code, demand="must" in obligation)
+            target_tok, source_tok, modality = source_tok, speaker, None
+    source = argument(source_tok, offset, ctx, lemma) if source_tok is not None else None
+    target = argument(target_tok, offset, ctx, lemma) if target_tok is not None else None
+    anchor = gov if gov is not None else verb
+    specific = pattern is not None and bool(pattern.obj or pattern.prep)
+    base_conf = L.CONF_SPECIFIC_PATTERN if specific else L.CONF_BARE_VERB
+    out: list[Candidate] = []
+    sources = source.actors if source and source.actors else [None]
+    targets = target.actors if target and target.actors else [None]
+    symmetric = (
+        pattern is not None and pattern.symmetric and code == pattern.code and gov_kind not in ("request", "demand")
+    )
+    if code[:2] in L.JOINT_ROOTS and source is not None and len(source.actors) >= 2 and not (target and target.actors):
+        symmetric = True  # "France and Germany agreed to expand cooperation": each with the other
+    if symmetric and source is not None and len(source.actors) >= 2 and not (target and target.actors):
+        pairs: list[tuple[Actor | None, Actor | None]] = [(source.actors[0], source.actors[1])]
+        target = source
+    else:
+        pairs = [(s, t) for s in sources[:3] for t in targets[:3]]
+    for s_actor, t_actor in pairs:
+        same_side = (
+            t_actor is not None and s_actor is not None and not symmetric
+            and t_actor.code[:3] == s_actor.code[:3] and t_actor.start != s_actor.start
+        )
+        if same_side:  # "the US ... US control": look for the other side instead
+            t_actor = None
+        if t_actor is None:
+            t_actor = fallback_target(verb, s_actor, offset, ctx, target, source)
+        cand = Candidate(
+            code, source, target, s_actor, t_actor, verb, anchor,
+            negated=negated, modality=modality, confidence=base_conf,
+            main=syntax.is_main(verb if gov is None else gov), symmetric=symmetric,
+        )
+        if t_actor is not None and t_actor.fallback:
+            cand.confidence -= L.PENALTY_GUESSED_TARGET
+        if modality in ("possible", "conditional", "reported"):
+            cand.confidence -= L.PENALTY_HYPOTHETICAL
+        if negated:
+            cand.confidence -= L.PENALTY_NEGATED
+        if meeting_place(cand, verb, offset, ctx):
+            cand.confidence += L.BONUS_PLACE
+        out.append(cand)
+        if symmetric and s_actor is not None and t_actor is not None and not t_actor.fallback:
+            out.append(replace(cand, source_actor=t_actor, target_actor=s_actor, reverse=True))
+    return out
+
+
+def nominal(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Candidate]:
+    """Events named by a noun with "between X and Y": "a phone call between Trump and Putin"."""
+    noun_lemma = lemma(noun)
+    fam = P.family(noun_lemma)
+    if noun_lemma == "call":
+        code = L.PHONE_CALL
+    elif noun_lemma in ("talks", "talk", "negotiation", "negotiations"):
+        code = L.NEGOTIATE
+    elif fam == "talks":
+        code = L.MEETING
+    elif fam == "plan":
+        code = L.DISCUSS_PLAN
+    else:
+        return []
+    prep = next(c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between")
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return []
+    arg = argument(pobj, offset, ctx, lemma)
+    if len(arg.actors) < 2:
+        return []
+    a, b = arg.actors[0], arg.actors[1]
+    cand = Candidate(code, arg, arg, a, b, noun, noun, confidence=L.CONF_NOMINAL, main=False)
+    return [cand, replace(cand, source_actor=b, target_actor=a, reverse=True)]
+
+
+def label_code(verb: Token, lemma: syntax.Lemma) -> str | None:
+    """For "called X a dictator": 111 for a pejorative label, 051 for a laudatory one, else None."""
+    nouns = []
+    for child in verb.children:
+        if child.dep_ in ("dobj", "oprd", "attr", "xcomp", "ccomp", "advcl"):
+            nouns.append(child)
+            nouns.extend(c for c in child.children if c.dep_ in ("appos", "attr", "oprd", "amod", "compound"))
+        if child.dep_ == "prep" and child.lower_ == "as":
+            nouns.extend(c for c in child.children if c.dep_ == "pobj")
+    if not any(c.dep_ in ("dobj", "oprd") for c in verb.children):
+        return None
+    for noun in nouns:
+        fam = P.family(lemma(noun))
+        if fam == "label_bad":
+            return L.LABEL_BAD
+        if fam == "label_good":
+            return L.LABEL_GOOD
+    if len(nouns) >= 2:
+        tone = sentence_tone(" ".join(n.text for n in nouns[1:]))
+        if tone <= -0.3:
+            return L.LABEL_BAD
+        if tone >= 0.3:
+            return L.LABEL_GOOD
+    return None
+
+
+def meeting_place(cand: Candidate, verb: Token, offset: int, ctx: Context) -> bool:
+    """Meetings: 044 at a third country's place, 042 in the target's, 043 in the source's.
+
+    Updates `cand.code` for a 040 meeting; True when a place was read.
+    """
+    if cand.code not in (L.MEETING, L.NEGOTIATE) or cand.source_actor is None or cand.target_actor is None:
+        return False
+    for prep in verb.subtree:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "at"):
+            continue
+        node, ok = prep.head, True
+        while node.i != verb.i:
+            if node.tag_.startswith("VB") and node.dep_ != "acl":
+                ok = False
+                break
+            node = node.head
+        if not ok:
+            continue
+        sub = list(prep.subtree)
+        s = offset + min(t.idx for t in sub)
+        e = offset + max(t.idx + len(t.text) for t in sub)
+        for m in ctx.mentions_between(s, e):
+            place = m.code[:3]
+            if cand.code == L.MEETING:
+                if place not in (cand.source_actor.code[:3], cand.target_actor.code[:3]):
+                    cand.code = L.MEET_ELSEWHERE
+                elif place == cand.target_actor.code[:3]:
+                    cand.code = L.MEET_AT_TARGET
+                else:
+                    cand.code = L.MEET_AT_SOURCE
+            return True
+    return False
+
+
+def score(c: Candidate) -> float:
+    """How well a candidate stands for its sentence (weights in :mod:`detente.coding.lexicon`)."""
+    value = c.confidence
+    value += L.RANK_HAS_SOURCE if c.source_actor is not None else 0.0
+    value += L.RANK_PARSED_TARGET if c.target_actor is not None and not c.target_actor.fallback else 0.0
+    value += L.RANK_HAS_TARGET if c.target_actor is not None else 0.0
+    value += L.RANK_MAIN_CLAUSE if c.main else 0.0
+    value -= L.RANK_SUBORDINATE if c.verb.dep_ in ("relcl", "acl") else 0.0
+    value -= L.RANK_STATEMENT if c.code == L.STATEMENT else 0.0
+    value -= L.RANK_REVERSED if c.reverse else 0.0
+    return value
+
+
+def without_bare_statements(cands: list[Candidate]) -> list[Candidate]:
+    """Drop the statements (010) of a sentence that codes something more specific between two actors.
+
+    "Ukrainian officials said Russia attacked Kyiv" reports an attack; the saying is
+    its attribution, not a second event (root 01 would otherwise be over-produced).
+    """
+    if any(c.code != L.STATEMENT and c.source_actor is not None and c.target_actor is not None for c in cands):
+        return [c for c in cands if c.code != L.STATEMENT]
+    return [c for c in cands if not _empty_statement(c)]
+
+
+def _empty_statement(c: Candidate) -> bool:
+    """A statement that says nothing about anyone: a report or remark ("Reuters reported",
+    "the spokesperson added"), or one whose target is only guessed from elsewhere in the text."""
+    if c.code != L.STATEMENT:
+        return False
+    if c.verb.lower_ in L.REPORTING_WORDS:
+        return True
+    return c.target_actor is None or c.target_actor.fallback
+
+
+def ranked(cands: list[Candidate]) -> list[Candidate]:
+    """Candidates best first; a bare statement (010) only when nothing more specific is coded."""
+    return sorted(without_bare_statements(cands), key=score, reverse=True)

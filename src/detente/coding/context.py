@@ -1,0 +1,87 @@
+"""What the coder knows while reading one document: its actors, quotes, dates and the last person named.
+
+The mentions come from the actor registry (:func:`detente.actors.find_mentions`), once
+per document; sentences look theirs up by character offset. Pronouns ("he") and
+elided targets are resolved against what earlier sentences named, so this state is
+carried from sentence to sentence in document order.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from detente.actors import Mention, find_mentions
+from detente.coding.dates import DateMention
+from detente.coding.quotes import Quote, find_quotes
+
+
+def is_person(mention: Mention) -> bool:
+    """Whether a registry mention names a person (a later "he" may refer back to it)."""
+    kind = mention.kind or ""
+    return "person" in kind or "people" in kind
+
+
+@dataclass(frozen=True)
+class Actor:
+    """An actor the coder found in the text: its code and where it is written (document offsets)."""
+
+    code: str
+    start: int
+    end: int
+    text: str
+    person: bool = False
+    fallback: bool = False  # taken from elsewhere in the text, not found through the parse
+
+
+def actor_of_mention(mention: Mention) -> Actor:
+    """The :class:`Actor` a registry mention stands for."""
+    return Actor(mention.code, mention.start, mention.end, mention.text, person=is_person(mention))
+
+
+@dataclass
+class Context:
+    """What the coder knows while reading one document."""
+
+    doc_date: date | None
+    mentions: list[Mention]
+    quotes: list[Quote]
+    starts: list[int] = field(default_factory=list)
+    last_person: Actor | None = None
+    last_date: date | None = None
+    date_cache: dict[Any, list[DateMention]] = field(default_factory=dict)
+    previous_actors: list[Actor] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.mentions = _sorted(self.mentions)
+        self.starts = [m.start for m in self.mentions]
+
+    @classmethod
+    def read(cls, text: str, on: date | None) -> Context:
+        """The context of a text: its actor mentions on date `on` and its quotes."""
+        mentions = list(find_mentions(text, on=on)) if text.strip() else []
+        return cls(on, mentions, find_quotes(text))
+
+    def mentions_between(self, start: int, end: int) -> list[Mention]:
+        """The mentions that lie wholly inside [start, end), in text order."""
+        i = bisect.bisect_left(self.starts, start)
+        out = []
+        while i < len(self.mentions) and self.mentions[i].start < end:
+            if self.mentions[i].end <= end:
+                out.append(self.mentions[i])
+            i += 1
+        return out
+
+
+def _sorted(mentions: Sequence[Mention]) -> list[Mention]:
+    """Mentions in text order, without overlaps (the longest at a position wins)."""
+    ordered = sorted(mentions, key=lambda m: (m.start, -(m.end - m.start)))
+    kept: list[Mention] = []
+    for m in ordered:
+        if kept and m.start < kept[-1].end:
+            continue
+        kept.append(m)
+    return kept

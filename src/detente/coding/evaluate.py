@@ -1,0 +1,543 @@
+"""Score the coder on a user's gold file: who did what to whom, the quad class, or the actor spans.
+
+`detente code eval GOLD` lets analysts judge the coder on their own material before
+trusting the relation series built from it. Four gold formats are read (by suffix,
+or `fmt=`):
+
+``.jsonl`` (events)
+    One sentence a line: ``{"text": ..., "date": "YYYY-MM-DD" (optional), "events":
+    [{"source": "RUS", "target": "UKR", "root": "19"}, ...]}``; ``"events": []``
+    marks a sentence with no codable event. ``cameo``/``code`` may stand for
+    ``root``; actors may be codes or names the registry knows ("Russia").
+``.xml`` (events, PETRARCH style)
+    ``<Sentence date="20180312" id="...">`` elements, each with a ``<Text>`` and zero
+    or more ``<EventCoding sourcecode="USA" targetcode="RUS" eventcode="042"/>``
+    (``noevents="True"`` or no coding: no event).
+``.json`` (events, PLOVER style)
+    A JSON list of records with ``text``, ``source``/``target`` (lists of
+    ``{"code": ...}`` or strings) and a PLOVER ``event`` type; scored on PLOVER types
+    (0.5b1 types renamed to the 2021 ones: :data:`PLOVER_RENAMED`).
+``.tsv`` (quad classes, the ConfliBERT task)
+    ``sentence<TAB>class``, classes 0 statement, 1 verbal cooperation, 2 material
+    cooperation, 3 verbal conflict, 4 material conflict; the coder's CAMEO roots are
+    grouped with the task's own table (``scheme="conflibert"``,
+    :func:`detente.coding.classifier.quad_scheme`), not detente's GDELT grouping.
+``.conll`` / ``.txt`` (actor spans)
+    One ``token TAG`` a line (space or tab), tags B-S/I-S (source), B-T/I-T (target),
+    B-R/I-R (an actor on both sides), O; a blank line between sentences.
+
+Events are compared as (source country, target country, label) triples per sentence,
+where the country is the first three letters of the actor code (``USAGOV`` -> ``USA``)
+and the label the CAMEO root (or PLOVER type); precision, recall and F1 are given per
+label and overall (micro). Sentences whose gold has no event are counted apart: the
+share the coder leaves uncoded. Spans are scored exactly (same tokens) and by overlap
+(at least one token shared), per role, and macro-averaged over source and target.
+Unreadable rows are reported with file and line and left out of the scores.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, Literal
+
+from detente.errors import InputError
+
+Kind = Literal["events", "quad", "spans"]
+FORMATS: dict[str, tuple[str, Kind]] = {
+    "jsonl": ("jsonl", "events"), "xml": ("xml", "events"), "json": ("plover", "events"),
+    "tsv": ("tsv", "quad"), "conll": ("conll", "spans"), "txt": ("conll", "spans"),
+}
+"""File suffix -> (format name, kind of gold)."""
+FORMAT_NAMES = ("jsonl", "xml", "plover", "tsv", "conll")
+
+QUAD_NAMES = ("statement", "verbal cooperation", "material cooperation", "verbal conflict", "material conflict")
+PLOVER_RENAMED = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
+"""PLOVER 0.5b1 types the 2021 CAMEO-to-PLOVER table folds into others."""
+RULES_OVER_CLASSIFIER = 0.6
+"""Quad task: where the classifier's top quad probability is below this and a pattern codes the
+sentence, the pattern's root decides; so does a pattern that names its object. On the ConfliBERT
+train split this gives macro-F1 0.834, against 0.827 with the threshold alone and 0.813 for
+patterns always first (benchmarks/coding_quad.py, benchmarks/coding_dev.py)."""
+
+_NO_SPACE_BEFORE = frozenset(
+    {".", ",", ":", ";", "!", "?", ")", "]", "}", "%", "'s", "’s", "n't", "'", "’", "'re", "'ve", "'ll", "'d", "'m"}
+)
+_NO_SPACE_AFTER = frozenset({"(", "[", "{", "$", "“", "‘"})
+
+
+@dataclass(frozen=True)
+class GoldEvent:
+    """One gold event: source and target actor codes and the label (CAMEO root or PLOVER type)."""
+
+    source: str
+    target: str
+    label: str
+
+
+@dataclass
+class GoldSentence:
+    """One gold sentence with its line in the file and what it holds."""
+
+    text: str
+    line: int
+    events: list[GoldEvent] = field(default_factory=list)
+    when: date | None = None
+    quad: int | None = None
+    tags: list[str] = field(default_factory=list)
+    offsets: list[tuple[int, int]] = field(default_factory=list)
+
+    def spans(self, role: str) -> set[tuple[int, int]]:
+        """Gold token spans [start, end) of a role ("S" or "T"; an "R" span counts for both)."""
+        out: set[tuple[int, int]] = set()
+        start = None
+        for i, tag in enumerate([*self.tags, "O"]):
+            inside = tag[2:] in (role, "R") if len(tag) > 2 else False
+            if start is not None and (not inside or tag.startswith("B-")):
+                out.add((start, i))
+                start = None
+            if inside and start is None:
+                start = i
+        return out
+
+
+@dataclass
+class Gold:
+    """A gold file read: its kind, format, sentences and the rows left out (file:line: reason)."""
+
+    path: str
+    fmt: str
+    kind: Kind
+    label: Literal["root", "plover"] = "root"
+    sentences: list[GoldSentence] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+
+
+@dataclass
+class PRF:
+    """Counts of one label (or overall) and the precision, recall and F1 they give."""
+
+    label: str
+    gold: int = 0
+    predicted: int = 0
+    correct: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.correct / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.correct / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"label": self.label, "gold": self.gold, "predicted": self.predicted, "correct": self.correct,
+                "precision": round(self.precision, 4), "recall": round(self.recall, 4), "f1": round(self.f1, 4)}
+
+
+@dataclass
+class Report:
+    """The scores of one gold file: rows per label, the overall row and the headline figure."""
+
+    path: str
+    fmt: str
+    kind: Kind
+    sentences: int
+    rows: list[PRF]
+    overall: PRF | None
+    headline: str
+    headline_value: float
+    extra: dict[str, Any] = field(default_factory=dict)
+    skipped: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "path": self.path, "format": self.fmt, "kind": self.kind, "sentences": self.sentences,
+            self.headline: round(self.headline_value, 4),
+            "overall": self.overall.to_dict() if self.overall else None,
+            "per_label": [r.to_dict() for r in self.rows],
+            **{k: round(v, 4) if isinstance(v, float) else v for k, v in self.extra.items()},
+            "skipped": self.skipped,
+        }
+
+
+# -- reading ---------------------------------------------------------------------------------------
+
+
+def read_gold(path: str | Path, fmt: str | None = None) -> Gold:
+    """Read a gold file (format from its suffix unless `fmt` is one of :data:`FORMAT_NAMES`)."""
+    path = Path(path)
+    if fmt is None:
+        suffix = path.suffix.lower().lstrip(".")
+        if suffix not in FORMATS:
+            raise InputError(
+                f"cannot tell the gold format from the suffix '.{suffix}'", path=path,
+                hint="name it .jsonl, .xml, .json (PLOVER), .tsv or .conll, or pass --format",
+            )
+        fmt = FORMATS[suffix][0]
+    if fmt not in FORMAT_NAMES:
+        raise InputError(f"unknown format '{fmt}'", field="--format", hint="use one of " + ", ".join(FORMAT_NAMES))
+    if not path.is_file():
+        raise InputError("no such file", path=path, hint="check the path")
+    from detente.coding.reader import decode_bytes
+
+    text = decode_bytes(path.read_bytes(), path=path)
+    reader = {"jsonl": _read_jsonl, "xml": _read_xml, "plover": _read_plover, "tsv": _read_tsv, "conll": _read_conll}[fmt]
+    gold = reader(text, str(path))
+    if not gold.sentences:
+        raise InputError("no gold sentences could be read", path=path,
+                         hint="; ".join(gold.skipped[:3]) or f"see the {fmt} layout in `detente code eval --help`")
+    return gold
+
+
+def _actor_code(value: Any) -> str | None:
+    """An actor code from a gold field: a code as written, or a name the registry resolves."""
+    if isinstance(value, dict):
+        value = value.get("code") or value.get("actorText")
+    if not isinstance(value, str) or not value.strip():
+        return None
+    value = value.strip()
+    if value == "---":
+        return value
+    if value.isupper() and value.isalpha() and len(value) >= 3:
+        return value
+    from detente.actors import resolve
+
+    return resolve(value)
+
+
+def _parse_date(value: Any) -> date | None:
+    if not value:
+        return None
+    raw = str(value).strip()
+    if len(raw) == 8 and raw.isdigit():
+        raw = f"{raw[:4]}-{raw[4:6]}-{raw[6:]}"
+    try:
+        return date.fromisoformat(raw[:10])
+    except ValueError:
+        return None
+
+
+def _read_jsonl(text: str, path: str) -> Gold:
+    gold = Gold(path, "jsonl", "events")
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            gold.skipped.append(f"{path}:{lineno}: not JSON ({exc.msg})")
+            continue
+        sentence = record.get("text") or record.get("sentence") if isinstance(record, dict) else None
+        events = record.get("events") if isinstance(record, dict) else None
+        if not isinstance(sentence, str) or not isinstance(events, list):
+            gold.skipped.append(f"{path}:{lineno}: needs 'text' and an 'events' list")
+            continue
+        parsed: list[GoldEvent] = []
+        problem = None
+        for k, ev in enumerate(events):
+            code = str((ev or {}).get("root") or (ev or {}).get("cameo") or (ev or {}).get("code") or "")
+            source, target = _actor_code((ev or {}).get("source")), _actor_code((ev or {}).get("target"))
+            if len(code) < 2 or not code[:2].isdigit() or source is None or target is None:
+                problem = f"{path}:{lineno}: events[{k}] needs a known source, target and a CAMEO root"
+                break
+            parsed.append(GoldEvent(source, target, code[:2]))
+        if problem:
+            gold.skipped.append(problem)
+            continue
+        gold.sentences.append(GoldSentence(sentence, lineno, parsed, when=_parse_date(record.get("date"))))
+    return gold
+
+
+def _read_xml(text: str, path: str) -> Gold:
+    import xml.etree.ElementTree as ET
+
+    gold = Gold(path, "xml", "events")
+    try:
+        root = ET.fromstring(text)
+    except ET.ParseError as exc:
+        line = exc.position[0] if exc.position else None
+        raise InputError(f"not well-formed XML ({exc})", path=path, line=line, hint="check the file") from None
+    for k, node in enumerate(root.iter("Sentence"), start=1):
+        text_node = node.find("Text")
+        sentence = " ".join((text_node.text or "").split()) if text_node is not None else ""
+        where = f"{path}: Sentence {k} (id {node.get('id', '?')})"
+        if not sentence:
+            gold.skipped.append(f"{where}: no <Text>")
+            continue
+        events: list[GoldEvent] = []
+        problem = None
+        for coding in node.findall("EventCoding"):
+            if str(coding.get("noevents", "")).lower() == "true":
+                continue
+            code = coding.get("eventcode") or ""
+            source, target = _actor_code(coding.get("sourcecode")), _actor_code(coding.get("targetcode"))
+            if len(code) < 2 or not code[:2].isdigit() or source is None or target is None:
+                problem = f"{where}: EventCoding needs sourcecode, targetcode and eventcode"
+                break
+            events.append(GoldEvent(source, target, code[:2]))
+        if problem:
+            gold.skipped.append(problem)
+            continue
+        gold.sentences.append(GoldSentence(sentence, k, events, when=_parse_date(node.get("date"))))
+    return gold
+
+
+def _read_plover(text: str, path: str) -> Gold:
+    gold = Gold(path, "plover", "events", label="plover")
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"not JSON ({exc.msg})", path=path, line=exc.lineno, hint="check the file") from None
+    if not isinstance(data, list):
+        raise InputError("expected a JSON list of records", path=path, hint="see `detente code eval --help`")
+    for k, record in enumerate(data):
+        if not isinstance(record, dict) or record.get("event") == "DOCUMENT":
+            continue
+        where = f"{path}: record {k}"
+        sentence, kind = record.get("text"), record.get("event")
+        if not isinstance(sentence, str) or not isinstance(kind, str):
+            gold.skipped.append(f"{where}: needs 'text' and 'event'")
+            continue
+        sources = record.get("source") or []
+        targets = record.get("target") or []
+        sources = sources if isinstance(sources, list) else [sources]
+        targets = targets if isinstance(targets, list) else [targets]
+        label = PLOVER_RENAMED.get(kind.upper(), kind.upper())
+        codes_s = [c for c in (_actor_code(s) for s in sources) if c]
+        codes_t = [c for c in (_actor_code(t) for t in targets) if c]
+        events = [GoldEvent(s, t, label) for s in codes_s for t in codes_t]
+        if not events:
+            gold.skipped.append(f"{where}: no source and target codes")
+            continue
+        gold.sentences.append(GoldSentence(sentence, k, events, when=_parse_date(record.get("date"))))
+    return gold
+
+
+def _read_tsv(text: str, path: str) -> Gold:
+    gold = Gold(path, "tsv", "quad")
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        sentence, _, label = line.rpartition("\t")
+        if not sentence.strip() or label.strip() not in {"0", "1", "2", "3", "4"}:
+            gold.skipped.append(f"{path}:{lineno}: expected sentence<TAB>class 0-4")
+            continue
+        gold.sentences.append(GoldSentence(sentence.strip(), lineno, quad=int(label)))
+    return gold
+
+
+def _read_conll(text: str, path: str) -> Gold:
+    gold = Gold(path, "conll", "spans")
+    tokens: list[str] = []
+    tags: list[str] = []
+    start_line = 1
+    bad = False
+
+    def flush() -> None:
+        if tokens and not bad:
+            gold.sentences.append(_detokenised(list(tokens), list(tags), start_line))
+
+    for lineno, line in enumerate([*text.splitlines(), ""], start=1):
+        if not line.strip():
+            flush()
+            tokens, tags, bad = [], [], False
+            start_line = lineno + 1
+            continue
+        token, _, tag = line.rstrip().replace("\t", " ").rpartition(" ")
+        if not token or not (tag == "O" or (tag[:2] in ("B-", "I-") and tag[2:] in ("S", "T", "R"))):
+            if not bad:
+                gold.skipped.append(f"{path}:{lineno}: expected 'token TAG' with TAG O, B-S, I-S, B-T, I-T, B-R or I-R")
+            bad = True
+            continue
+        tokens.append(token)
+        tags.append(tag)
+    return gold
+
+
+def _detokenised(tokens: list[str], tags: list[str], line: int) -> GoldSentence:
+    """Join tokens into a sentence, recording each token's character offsets."""
+    parts: list[str] = []
+    offsets: list[tuple[int, int]] = []
+    pos = 0
+    prev: str | None = None
+    for tok in tokens:
+        if prev is not None and tok not in _NO_SPACE_BEFORE and prev not in _NO_SPACE_AFTER:
+            parts.append(" ")
+            pos += 1
+        offsets.append((pos, pos + len(tok)))
+        parts.append(tok)
+        pos += len(tok)
+        prev = tok
+    return GoldSentence("".join(parts), line, tags=tags, offsets=offsets)
+
+
+# -- scoring -----------------------------------------------------------------------------------------
+
+
+def country(code: str) -> str:
+    """The country part of an actor code (``USAGOV`` -> ``USA``); ``---`` stays unknown."""
+    return code[:3].upper() if code and code != "---" else "---"
+
+
+def score_events(gold: Gold, predicted: Sequence[Sequence[Any]]) -> Report:
+    """Precision, recall and F1 of (source country, target country, label) triples, per label and overall.
+
+    `predicted` holds, per gold sentence, the coder's events (objects with `source`,
+    `target`, `root` and `cameo`).
+    """
+    from detente import ontology
+
+    per: dict[str, PRF] = {}
+    overall = PRF("overall")
+    empty = uncoded = 0
+    for sent, events in zip(gold.sentences, predicted):
+        want = Counter((country(e.source), country(e.target), e.label) for e in sent.events)
+        got: Counter[tuple[str, str, str]] = Counter()
+        for e in events:
+            if gold.label == "plover":
+                mapping = ontology.to_plover(e.cameo)
+                label = mapping.type if mapping is not None else "-"
+            else:
+                label = e.root
+            got[(country(e.source), country(e.target), label)] += 1
+        got = Counter(set(got))  # one triple per sentence, as the gold counts it
+        want = Counter(set(want))
+        if not sent.events:
+            empty += 1
+            uncoded += int(not events)
+        for triple, n in want.items():
+            per.setdefault(triple[2], PRF(triple[2])).gold += n
+            overall.gold += n
+        for triple, n in got.items():
+            row = per.setdefault(triple[2], PRF(triple[2]))
+            row.predicted += n
+            overall.predicted += n
+            hit = min(n, want.get(triple, 0))
+            row.correct += hit
+            overall.correct += hit
+    rows = sorted(per.values(), key=lambda r: r.label)
+    return Report(
+        gold.path, gold.fmt, "events", len(gold.sentences), rows, overall, "f1", overall.f1,
+        extra={"sentences_without_event": empty, "left_uncoded": uncoded, "label": gold.label},
+        skipped=gold.skipped,
+    )
+
+
+def score_quad(gold: Gold, predicted: Sequence[int]) -> Report:
+    """Per-class precision, recall and F1 of the five quad classes, macro-F1 and accuracy."""
+    rows = [PRF(f"{q} {QUAD_NAMES[q]}") for q in range(5)]
+    right = 0
+    for sent, pred in zip(gold.sentences, predicted):
+        assert sent.quad is not None
+        rows[sent.quad].gold += 1
+        rows[int(pred)].predicted += 1
+        if int(pred) == sent.quad:
+            rows[sent.quad].correct += 1
+            right += 1
+    macro = sum(r.f1 for r in rows) / len(rows)
+    n = len(gold.sentences)
+    return Report(gold.path, gold.fmt, "quad", n, rows, None, "macro_f1", macro,
+                  extra={"accuracy": right / n if n else 0.0, "scheme": "conflibert"}, skipped=gold.skipped)
+
+
+def score_spans(gold: Gold, predicted: Sequence[tuple[tuple[int, int] | None, tuple[int, int] | None]]) -> Report:
+    """Exact and overlap precision, recall and F1 of source and target spans; macro over the two roles.
+
+    `predicted` holds, per sentence, the (source, target) character spans of the coder's
+    best event (None where it has none).
+    """
+    rows: list[PRF] = []
+    overlap: dict[str, PRF] = {}
+    for role, name, k in (("S", "source", 0), ("T", "target", 1)):
+        exact, loose = PRF(name), PRF(name)
+        for sent, pair in zip(gold.sentences, predicted):
+            want = sent.spans(role)
+            exact.gold += len(want)
+            loose.gold += len(want)
+            tokens = _to_tokens(sent, pair[k] if pair else None)
+            if tokens is None:
+                continue
+            exact.predicted += 1
+            loose.predicted += 1
+            exact.correct += int(tokens in want)
+            loose.correct += int(any(g[0] < tokens[1] and tokens[0] < g[1] for g in want))
+        rows.append(exact)
+        overlap[name] = loose
+    macro_exact = sum(r.f1 for r in rows) / 2
+    macro_overlap = sum(r.f1 for r in overlap.values()) / 2
+    return Report(
+        gold.path, gold.fmt, "spans", len(gold.sentences), rows, None, "exact_macro_f1", macro_exact,
+        extra={"overlap_macro_f1": macro_overlap, "overlap": [r.to_dict() for r in overlap.values()]},
+        skipped=gold.skipped,
+    )
+
+
+def _to_tokens(sent: GoldSentence, span: tuple[int, int] | None) -> tuple[int, int] | None:
+    if span is None:
+        return None
+    a, b = span
+    hit = [i for i, (x, y) in enumerate(sent.offsets) if x < b and y > a]
+    return (hit[0], hit[-1] + 1) if hit else None
+
+
+# -- running the coder -------------------------------------------------------------------------------
+
+
+def predict_quads(coder: Any, sentences: Sequence[str], rule_events: Sequence[Any | None]) -> list[int]:
+    """The five-class quad of each sentence under the ConfliBERT task's grouping.
+
+    `rule_events` holds each sentence's best pattern event (None where no pattern
+    fired). With a root classifier: its most probable quad, except where a pattern
+    fired that names its object or preposition (confidence at least
+    :data:`~detente.coding.lexicon.CONF_SPECIFIC_PATTERN`: "reduced military aid") or
+    the classifier is less than :data:`RULES_OVER_CLASSIFIER` sure; there the pattern's
+    root decides. Without one: the pattern's root, and statement (0) where none fired.
+    """
+    from detente.coding.classifier import quad_scheme
+    from detente.coding.lexicon import CONF_SPECIFIC_PATTERN
+
+    table = quad_scheme("conflibert")
+    rules = [table.get(e.root) if e is not None else None for e in rule_events]
+    clf = getattr(coder, "classifier", None)
+    if clf is None or not hasattr(clf, "predict_proba") or not getattr(coder, "classifier_gives_roots", False):
+        return [r if r is not None else 0 for r in rules]
+    proba = clf.predict_proba(list(sentences), scheme="conflibert")
+    out = []
+    for p, r, e in zip(proba, rules, rule_events):
+        trust_rule = r is not None and (
+            float(p.max()) < RULES_OVER_CLASSIFIER or (e.confidence or 0.0) >= CONF_SPECIFIC_PATTERN
+        )
+        out.append(r if trust_rule else int(p.argmax()))
+    return out
+
+
+def evaluate(path: str | Path, coder: Any, *, fmt: str | None = None, when: date | None = None) -> Report:
+    """Read a gold file, code its sentences with `coder` and score the result."""
+    gold = read_gold(path, fmt)
+    texts = [s.text for s in gold.sentences]
+    if gold.kind == "events":
+        predicted: list[list[Any]] = [[] for _ in texts]
+        by_date: dict[date | None, list[int]] = {}
+        for i, sent in enumerate(gold.sentences):  # sentences may carry their own dates
+            by_date.setdefault(sent.when or when, []).append(i)
+        for day, indices in by_date.items():
+            coded = coder.code_sentence_events([texts[i] for i in indices], day)
+            for i, events in zip(indices, coded):
+                predicted[i] = [r.event for r in events]
+        return score_events(gold, predicted)
+    results = coder.code_sentence_events(texts, when, partial=True)
+    if gold.kind == "quad":
+        firsts = [next((r.event for r in events if r.event.note != "classifier"), None) for events in results]
+        return score_quad(gold, predict_quads(coder, texts, firsts))
+    pairs = [(events[0].source_span, events[0].target_span) if events else (None, None) for events in results]
+    return score_spans(gold, pairs)

@@ -1,0 +1,165 @@
+"""The coder's word lists, literal CAMEO codes and confidence weights, in one place.
+
+:mod:`detente.coding.patterns` maps a predicate to a CAMEO code; this module holds
+everything else the rules look words up in (which prepositions introduce a target,
+which nouns name an act, which words are times) and every literal CAMEO code the rules
+assign outside the pattern table, so that a reader can audit them side by side.
+
+Where the numbers come from
+---------------------------
+The confidence weights below are hand-set ordinal scores, not probabilities. Their
+*order* encodes the rules' reliability as seen while developing the coder on the
+project's development data (the public ConfliBERT train splits, the PLOVER gold
+sentences from the CAMEO manual and the seed articles in ``../shared/data``): an event
+whose pattern names its object or preposition is right more often than one read off a
+bare verb; a target guessed from elsewhere in the sentence is wrong more often than one
+found through the parse; hypothetical, reported and negated events are the ones an
+analyst most often does not want counted. The values were chosen once by hand on that
+data and are not fitted; :func:`detente.coding.evaluate.score` measures what they give.
+Goldstein weights, quad classes and PLOVER types are never set here: they come from
+:mod:`detente.ontology` (the ICEWS CAMEO table).
+"""
+
+from __future__ import annotations
+
+# -- prepositions and syntax words ---------------------------------------------------------
+
+TARGET_PREPS: tuple[str, ...] = (
+    "with", "to", "against", "on", "toward", "towards", "from", "at", "into", "over", "for", "of",
+)
+"""Prepositions whose object is the target of the verb, most telling first ("met *with* X")."""
+TARGET_PREP_RANK: dict[str, int] = {word: rank for rank, word in enumerate(TARGET_PREPS)}
+LOCATION_PREPS = frozenset({"in", "at", "near", "inside", "across", "during", "within"})
+"""Prepositions of place: an actor inside them is where the act happened, not who did it."""
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+THING_PRONOUNS = frozenset({"it", "its", "they", "them", "their"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
+SUBJECT_CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "prep", "ccomp", "acomp", "relcl"})
+"""Dependency relations through which a verb without a subject inherits its head's subject."""
+TEMPORAL_BLOCKERS = frozenset({"after", "before", "following", "since", "until", "ago", "prior"})
+"""Words whose date phrase belongs to another event ("*after* talks on Monday")."""
+
+# -- noun lists --------------------------------------------------------------------------------
+
+NEEDS_OBJECT = frozenset({"storm", "overrun", "overran", "pound"})
+"""Verbs that code an assault only with an object ("stormed the base", not "stormed out")."""
+ACT_NOUNS = frozenset(
+    "operation operations action actions lawsuit lawsuits suit complaint complaints case campaign campaigns "
+    "appeal appeals crackdown offensive raid raids strike strikes airstrike airstrikes attack attacks assault "
+    "assaults bombardment shelling fire".split()
+)
+"""Nouns that name the act itself: the target is what the act is against ("an operation against X")."""
+GIVE_VERBS = frozenset(
+    "give provide send grant extend deliver allocate transfer donate contribute pledge offer supply hand lend "
+    "loan disburse channel ship".split()
+)
+"""Verbs of giving: the target is the recipient, not the thing given."""
+VOICE_VERBS = frozenset("express voice convey extend offer send register lodge".split())
+"""Verbs of voicing a feeling: the target is what the feeling is about."""
+PEOPLE_NOUNS = frozenset(
+    "man woman men women people person child children migrant journalist activist worker farmer "
+    "fighter militant rebel protester demonstrator civilian victim prisoner hostage student leader "
+    "group agency court council committee party organization organisation coalition alliance "
+    "ministry department office army police union team country nation state government".split()
+)
+"""Common nouns that name a person, group or state (for annotation spans)."""
+QUANTITY_WORDS = frozenset(
+    "part parts some all most much half share portion rest bulk many round rounds set sets series wave waves "
+    "batch raft slew".split()
+)
+"""Nouns that stand before the real object: "part *of* the aid", "a new round *of* sanctions"."""
+MILITARY_WORDS = frozenset({"military", "defense", "defence", "security", "lethal"})
+"""Modifiers that turn aid into arms ("military aid")."""
+NOMINAL_EVENTS = frozenset(
+    "call calls talks talk negotiation negotiations meeting meetings summit summits discussions "
+    "consultations deal agreement agreements accord treaty pact".split()
+)
+"""Nouns that name an event between two parties ("a call *between* A and B")."""
+LABEL_VERBS = frozenset({"call", "describe", "brand", "label", "dub", "term"})
+"""Verbs that put a label on someone ("called X a dictator")."""
+TIME_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december today yesterday tomorrow week weeks month months year years "
+    "day days night morning evening weekend time".split()
+)
+SPAN_TIME_WORDS = TIME_WORDS | frozenset("hour hours minute minutes decade decades earlier later ago".split())
+WEEKDAYS_MONTHS = frozenset(
+    w for w in TIME_WORDS
+    if len(w) > 3 and w not in ("week", "weeks", "month", "months", "year", "years", "days", "night", "time")
+)
+
+JOINT_ROOTS = frozenset({"03", "04", "05", "06"})
+"""Roots of acts that coordinated subjects do with each other when no target is named ("A and B
+agreed to cooperate", "A and B consulted"): coded in both directions, as CAMEO does for joint acts."""
+ALLEGATION_VERBS = frozenset(
+    "claim allege insist argue contend maintain believe think suggest assert speculate".split()
+)
+"""Speech verbs that present their clause as a claim or opinion: an act under them is `reported`
+(not asserted). Under other speech verbs ("said", "told", "announced", "confirmed") the clause is
+attributed fact, as in CAMEO and PLOVER practice, and is coded as asserted."""
+
+REPORTING_WORDS = frozenset(
+    "report reports reported reporting tell tells told telling note notes noted add adds added write writes wrote "
+    "quote quoted cite cited reply replied respond responded comment commented tweet tweeted post posted".split()
+)
+"""Verbs of reporting and remarking: they attribute what follows ("..., Reuters reported", "the
+spokesperson told CBS"), and on their own are no statement event (CAMEO 010 needs content about a target)."""
+
+# -- literal CAMEO codes assigned outside the pattern table ------------------------------------
+
+GOVERNOR_DEFAULT: dict[str, str] = {"threat": "130", "refusal": "120", "request": "020", "demand": "100"}
+"""Code for a modality verb whose governed act has no pattern ("threatened to leave" -> 130)."""
+PLEDGE_UNKNOWN_ACT = "030"
+""""Agreed to set up ...": an intent to cooperate whose act has no pattern (CAMEO 030)."""
+WEIGH_OPTION = "014"
+""""Is considering sending aid": CAMEO 014, consider policy option."""
+LABEL_BAD = "111"
+"""A pejorative label ("called X a dictator"): CAMEO 111, criticise or denounce."""
+LABEL_GOOD = "051"
+"""A laudatory label ("called X a great leader"): CAMEO 051, praise or endorse."""
+STATEMENT = "010"
+"""CAMEO 010, make statement: the least informative code, ranked last among candidates."""
+MEETING = "040"
+MEET_AT_TARGET, MEET_AT_SOURCE, MEET_ELSEWHERE = "042", "043", "044"
+"""Meetings refined by place: in the target's country, the source's, or a third country's."""
+NEGOTIATE = "046"
+PHONE_CALL = "041"
+DISCUSS_PLAN = "057"
+"""Nominal events ("talks between A and B", "a deal between A and B")."""
+
+# -- confidence weights (see the module docstring for where they come from) --------------------
+
+CONF_SPECIFIC_PATTERN = 0.85
+"""Base confidence when the pattern names the object family or the preposition ("impose + sanctions")."""
+CONF_BARE_VERB = 0.75
+"""Base confidence when only the verb matched ("attacked")."""
+CONF_NOMINAL = 0.7
+"""A nominal event ("talks between A and B"): no verb to check the roles against."""
+CONF_CLASSIFIER = 0.4
+"""An event whose code comes from the classifier, not a pattern."""
+PENALTY_GUESSED_TARGET = 0.2
+"""Target taken from elsewhere in the sentence (or the previous one), not found through the parse."""
+PENALTY_HYPOTHETICAL = 0.25
+"""Modality possible, conditional or reported."""
+PENALTY_NEGATED = 0.15
+BONUS_PLACE = 0.05
+"""A meeting whose place was read (042/043/044)."""
+CLASSIFIER_MIN_PROB = 0.3
+"""The classifier codes a sentence no pattern codes only when its most probable CAMEO root has at
+least this probability. Calibrated on the ConfliBERT quad train split (the 200 of 1,349 sentences no
+pattern codes): at 0.3 the fallback's quad class is right for 0.80 of the 119 sentences it codes,
+about the patterns' own precision there (0.72 at 0.2, 0.89 at 0.4, 0.92 at 0.5); benchmarks/coding_dev.py
+prints the curve."""
+QUESTION_FACTOR = 0.5
+"""A question reports no act: confidence halved."""
+
+# ranking of candidates within one sentence (sentence mode keeps the best)
+RANK_HAS_SOURCE = 0.3
+RANK_PARSED_TARGET = 0.2
+RANK_HAS_TARGET = 0.1
+RANK_MAIN_CLAUSE = 0.25
+RANK_SUBORDINATE = 0.2
+"""Penalty for an event read off a relative or adjectival clause ("sanctions *imposed* by")."""
+RANK_STATEMENT = 0.35
+RANK_REVERSED = 0.5
+"""Penalty for the mirrored direction of a symmetric event (sentence mode reports one direction)."""

@@ -1,0 +1,253 @@
+"""Where an event's two sides are written: character spans as annotators mark them.
+
+Who-did-what-to-whom annotation (ConfliBERT's dyad task, and the CoNLL spans
+`detente code eval` reads) marks whole noun phrases, and marks things as well as
+actors as targets, so these spans are not the registry mentions. The rules are
+described in docs/explanation/coding.md ("Spans in sentence mode"); they change
+spans only, never the coded events. Offsets are within the sentence.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from detente.coding import patterns as P
+from detente.coding import syntax
+from detente.coding.lexicon import (
+    ACT_NOUNS,
+    GIVE_VERBS,
+    PEOPLE_NOUNS,
+    PERSON_PRONOUNS,
+    RELATIVE_PRONOUNS,
+    SPAN_TIME_WORDS,
+    THING_PRONOUNS,
+    TIME_WORDS,
+    VOICE_VERBS,
+    WEEKDAYS_MONTHS,
+)
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
+
+    from detente.coding.arguments import Arg
+
+_SPAN_RIGHT_DEPS = frozenset({"compound", "flat", "nummod", "prep", "acl", "amod", "poss", "case", "pobj", "nmod"})
+_SPAN_CUT_DEPS = frozenset({"relcl", "cc", "conj", "advcl", "npadvmod", "ccomp", "xcomp", "parataxis"})
+"""Right dependents that end a span's noun phrase."""
+_SPAN_KEEP_PREPS = frozenset({"of", "in", "from", "by", "near", "at", "inside", "outside", "across"})
+"""Prepositions whose phrase stays in a target's span ("the enclave of Eastern Ghouta near the capital")."""
+
+
+def _right_of_name(tok: Token) -> int:
+    """Index of the last token of a name that continues after its head ("Otto Perez Molina")."""
+    right = tok.i
+    for child in tok.rights:
+        if child.i == right + 1 and child.dep_ in ("compound", "flat", "nummod"):
+            right = child.i
+    return right
+
+
+def right_edge(tok: Token) -> int:
+    """Last token of the noun phrase headed by `tok`: its name and post-modifiers
+    ("Hackers linked to the Iranian government", "The president of Kosovo"), but not a
+    relative clause, an apposition or anything after a comma."""
+    right = _right_of_name(tok)
+    common = tok.tag_ in ("NN", "NNS")
+    for child in tok.rights:
+        if child.dep_ not in _SPAN_RIGHT_DEPS:
+            break
+        if not common and not (child.dep_ == "prep" and child.lower_ == "of"):
+            break  # a name ends with the name ("Evo Morales"), or "of ..." ("The Office of the President")
+        if any(t.is_punct and t.text in ",;:()–—-" for t in tok.doc[right + 1:child.i]):
+            break
+        right = max(right, child.right_edge.i)
+    while right > tok.i and tok.doc[right].is_punct:
+        right -= 1
+    return right
+
+
+def phrase_span(tok: Token) -> tuple[int, int]:
+    """A target's span: the phrase of `tok`, or of what it possesses (see :func:`_phrase_span_of`)."""
+    if tok.dep_ == "poss" and tok.head.i != tok.i:
+        tok = tok.head  # "Japan's Crown Prince Naruhito", "Trump's decision": the whole phrase
+    return _phrase_span_of(tok)
+
+
+def _phrase_span_of(tok: Token) -> tuple[int, int]:
+    """Character span (within the sentence) of the noun phrase headed by `tok`, as annotators
+    of who-did-what-to-whom mark it: the head with its left modifiers, appositions ("his
+    counterpart, Michel Aoun") and locative or "of" post-modifiers ("the rebel-held enclave
+    of Eastern Ghouta near the capital"), without a relative or infinitival clause, a
+    conjunct, a time phrase ("on Sunday") or a purpose phrase ("request for revocation")."""
+    doc = tok.doc
+    right = tok.i
+    for child in tok.rights:
+        if child.dep_ in _SPAN_CUT_DEPS or _is_time_phrase(child):
+            break
+        if child.dep_ == "punct":
+            if child.text == "," and any(c.dep_ == "appos" and c.i > child.i for c in tok.rights):
+                continue  # "Aya Hijazi, an American aid worker"
+            if child.text in ")]":
+                right = child.i
+                continue
+            if child.text in "([":
+                continue
+            break
+        if child.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+            break
+        if child.dep_ == "prep" and child.lower_ not in _SPAN_KEEP_PREPS:
+            break
+        right = max(right, child.right_edge.i)
+    left = _left_without_time(tok)
+    while left < tok.i and (doc[left].is_punct or doc[left].dep_ in ("cc", "preconj")):
+        left += 1
+    while right > tok.i and doc[right].is_punct and doc[right].text not in ")]":
+        right -= 1
+    return doc[left].idx, doc[right].idx + len(doc[right].text)
+
+
+def full_span(tok: Token) -> tuple[int, int]:
+    """Character span of the noun phrase headed by `tok` with its appositions and
+    post-modifiers ("Sergey Lavrov, the Russian foreign minister"), before any relative
+    clause or time phrase ("Russian police on Saturday" -> "Russian police")."""
+    if tok.dep_ == "poss" and tok.head.i != tok.i:
+        tok = tok.head  # "Iran's Supreme Leader": the whole phrase
+    doc = tok.doc
+    right = tok.i
+    for child in tok.rights:
+        if child.dep_ == "relcl" or _is_time_phrase(child):
+            break
+        right = max(right, child.right_edge.i)
+    left = _left_without_time(tok)
+    while left < tok.i and doc[left].is_punct:
+        left += 1
+    while right > tok.i and doc[right].is_punct and doc[right].text not in ")]":
+        right -= 1
+    return doc[left].idx, doc[right].idx + len(doc[right].text)
+
+
+def _left_without_time(tok: Token) -> int:
+    """First token of `tok`'s left modifiers, leaving out leading time phrases
+    ("Hours earlier Maduro", "17 July 2017 Russia's Supreme Court")."""
+    left = tok.i
+    for child in reversed(list(tok.lefts)):
+        sub = list(child.subtree)
+        if _is_time_phrase(child) or any(
+            (t.lower_ in SPAN_TIME_WORDS and t.text != "May") or (t.like_num and len(t.text) == 4) for t in sub
+        ):
+            break  # this modifier and everything before it
+        left = sub[0].i
+    return left
+
+
+def _is_time_phrase(tok: Token) -> bool:
+    """`tok` heads "on Sunday", "this month", "on March 31", "hours earlier"."""
+    if tok.dep_ in ("npadvmod", "advmod") and any(t.lower_ in SPAN_TIME_WORDS or t.like_num for t in tok.subtree):
+        return True
+    if tok.dep_ == "prep":
+        sub = list(tok.subtree)
+        if len(sub) <= 6 and any(t.lower_ in WEEKDAYS_MONTHS or t.lower_ in TIME_WORDS and t.dep_ == "pobj"
+                                 or (t.like_num and len(t.text) == 4) for t in sub):
+            return True
+    return False
+
+
+def names_actor(tok: Token, lemma: syntax.Lemma) -> bool:
+    """Whether a noun names a person, group or state (a proper name or a role noun)."""
+    if tok.tag_ in ("NNP", "NNPS"):
+        return True
+    if tok.tag_ in ("NN", "NNS"):
+        from detente.ontology import role_for_noun
+
+        lemma_ = lemma(tok)
+        return role_for_noun(lemma_) is not None or lemma_ in PEOPLE_NOUNS
+    return False
+
+
+def actor_like(arg: Arg, lemma: syntax.Lemma) -> bool:
+    """Whether a noun phrase names an actor (not a theme such as "the ban" or a pronoun)."""
+    tok = arg.token
+    if tok.lower_ in PERSON_PRONOUNS | THING_PRONOUNS | RELATIVE_PRONOUNS:
+        return False
+    if any(not a.fallback for a in arg.actors):
+        return True
+    if tok.tag_ in ("NN", "NNS"):
+        from detente.ontology import role_for_noun
+
+        if role_for_noun(tok.lower_) is not None:
+            return True
+    return names_actor(tok, lemma)
+
+
+def through_event_noun(tok: Token, verb: Token, lemma: syntax.Lemma) -> Token:
+    """For "launched an operation against X", "carried out strikes on X", "filed a lawsuit
+    against X": X (the object names the act, not who it is done to)."""
+    if tok.lower_ not in ACT_NOUNS and P.family(lemma(tok)) not in ("attack",):
+        return tok
+    for head in (tok, verb):
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in ("against", "on", "upon", "at", "targeting"):
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None and not syntax.is_time_word(pobj):
+                    return pobj
+    for child in verb.children:  # "carried out a raid, targeting X"
+        if child.dep_ in ("advcl", "xcomp") and child.lower_ in ("targeting", "target", "hitting"):
+            dobj = next((c for c in child.children if c.dep_ == "dobj"), None)
+            if dobj is not None:
+                return dobj
+    return tok
+
+
+def through_theme(tok: Token, verb: Token, lemma: syntax.Lemma) -> Token:
+    """From what is given or voiced to whom or what it concerns: "provided 6 million
+    euros to X", "donated supplies to X" -> X (the recipient); "expressed pessimism about
+    X", "voiced concern over X", "expressed condolences to X" -> X."""
+    if tok.dep_ != "dobj" or tok.head.i != verb.i or names_actor(tok, lemma):
+        return tok
+    verb_lemma = lemma(verb)
+    if verb_lemma in GIVE_VERBS:
+        preps, holders = ("to", "for"), (verb, tok)
+    elif verb_lemma in VOICE_VERBS:
+        preps, holders = ("to", "about", "over", "regarding", "on", "in", "with", "for", "at"), (tok, verb)
+    else:
+        return tok
+    for word in preps:
+        for head in holders:
+            for child in head.children:
+                if child.dep_ == "prep" and child.lower_ == word:
+                    pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+                    if pobj is not None and not syntax.is_time_word(pobj) and not pobj.tag_.startswith("VB"):
+                        return pobj
+    return tok
+
+
+def source_span(arg: Arg, lemma: syntax.Lemma) -> tuple[int, int]:
+    """The source's span as annotators mark it: the whole noun phrase with appositions
+    ("Zabihullah Mujahid, the Taliban spokesman"), or for "it"/"he" under "X said", X's."""
+    tok = arg.token
+    if tok.lower_ in PERSON_PRONOUNS | THING_PRONOUNS:
+        speaker = syntax.speaker_of_clause(tok, lemma)
+        if speaker is not None and speaker.i != tok.i:
+            return full_span(speaker)
+    return full_span(tok)
+
+
+def target_span(target: Arg | None, source: Arg | None, verb: Token, lemma: syntax.Lemma) -> tuple[int, int] | None:
+    """The target's span as annotators mark it: the whole noun phrase of the patient
+    ("the last ISIS group bastion in the country"), actor or not; when the rules found
+    no target, the verb's direct object or the object of a targeting preposition."""
+    tok = target.token if target is not None else None
+    if target is not None and target is source:
+        return None
+    if tok is None:
+        tok = syntax.patient(verb, source.token if source is not None else None)
+        if tok is None:
+            return None
+    if tok.tag_.startswith("VB"):
+        return None
+    tok = through_theme(through_event_noun(tok, verb, lemma), verb, lemma)
+    if syntax.is_pronoun(tok) or tok.pos_ in ("PRON", "NUM") or syntax.is_time_word(tok):
+        if target is not None and actor_like(target, lemma):
+            return target.span
+        return None
+    return phrase_span(tok)

@@ -1,0 +1,389 @@
+"""Pure functions over a spaCy dependency parse: subjects, objects, governors, modality, negation.
+
+Every function takes tokens of a parsed sentence (spaCy's ``Token``; ClearNLP
+dependency labels as produced by ``en_core_web_sm``) and returns tokens or plain
+values; none keeps state. Functions that need a word's lemma take ``lemma``, a
+function from a token to its lower-case lemma (:func:`detente.coding.nlp.lemma`
+bound to the pipeline's lemmatizer), because the pipeline runs without spaCy's own
+lemmatizer (see :mod:`detente.coding.nlp`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from detente.coding import patterns as P
+from detente.coding.lexicon import (
+    ALLEGATION_VERBS,
+    LABEL_VERBS,
+    QUANTITY_WORDS,
+    PERSON_PRONOUNS,
+    RELATIVE_PRONOUNS,
+    SUBJECT_CLIMB_DEPS,
+    TARGET_PREP_RANK,
+    THING_PRONOUNS,
+    TIME_WORDS,
+)
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Token
+
+Lemma = Callable[["Token"], str]
+"""A token's lower-case lemma."""
+
+PREDICATES = frozenset(
+    P.VERB_LEMMAS | LABEL_VERBS | P.CONSIDER_VERBS | P.THREAT_VERBS | P.INTENT_VERBS | P.REFUSAL_VERBS
+    | P.REQUEST_VERBS | P.DEMAND_VERBS | P.FAIL_VERBS | P.ATTEMPT_VERBS
+)
+"""Every verb lemma the coder looks at: event verbs and the verbs that govern them."""
+
+
+# -- text of a parsed sentence -------------------------------------------------------------------
+
+_TEXT_CACHE: dict[int, tuple[Any, str]] = {}
+
+
+def text_of(sdoc: Doc) -> str:
+    """`sdoc.text`, cached: spaCy rebuilds the string from the tokens on every access."""
+    key = id(sdoc)
+    hit = _TEXT_CACHE.get(key)
+    if hit is not None and hit[0] is sdoc:
+        return hit[1]
+    text = sdoc.text
+    keep_text(sdoc, text)
+    return text
+
+
+def keep_text(sdoc: Doc, text: str) -> None:
+    """Record the text a Doc was parsed from (the same string `sdoc.text` would rebuild)."""
+    if len(_TEXT_CACHE) > 64:
+        _TEXT_CACHE.clear()
+    _TEXT_CACHE[id(sdoc)] = (sdoc, text)
+
+
+# -- small predicates ---------------------------------------------------------------------------
+
+
+def same(a: Token | None, b: Token | None) -> bool:
+    """Token identity (spaCy makes a new Token object on every access, so `is` never works)."""
+    return a is not None and b is not None and a.i == b.i
+
+
+def is_time_word(tok: Token) -> bool:
+    """"Monday", "week", "2019": a time, not a participant."""
+    return tok.lower_ in TIME_WORDS or tok.like_num
+
+
+def is_pronoun(tok: Token) -> bool:
+    """A personal, impersonal or relative pronoun."""
+    return tok.lower_ in PERSON_PRONOUNS | THING_PRONOUNS | RELATIVE_PRONOUNS
+
+
+def has_actor_child(tok: Token) -> bool:
+    """A noun with a possessor or modifier that may name an actor ("Russia's exports")."""
+    return any(c.dep_ in ("poss", "amod", "compound") for c in tok.children)
+
+
+def token_at(sdoc: Doc, char: int) -> Token | None:
+    """The token covering character offset `char`."""
+    for tok in sdoc:
+        if tok.idx <= char < tok.idx + max(1, len(tok.text)):
+            return tok
+    return None
+
+
+def gerund_is_act(verb: Token) -> bool:
+    """A gerund codes an act only as a means ("by offering ..."), a main verb or a progressive."""
+    if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return True
+    if verb.dep_ == "ROOT":
+        return True
+    if verb.dep_ == "pcomp" and verb.head.lower_ in ("by", "after", "before"):
+        return True
+    if verb.dep_ == "advcl" and not any(c.dep_ == "mark" for c in verb.children):
+        return verb.i < verb.head.i or verb.head.lower_ in ("by",)
+    return False
+
+
+def negated(verb: Token) -> bool:
+    """"did not", "never": a negation on the verb or its auxiliary."""
+    for child in verb.children:
+        if child.dep_ == "neg":
+            return True
+        if child.dep_ in ("aux", "auxpass") and any(c.dep_ == "neg" for c in child.children):
+            return True
+    return False
+
+
+def is_main(verb: Token) -> bool:
+    """The verb is the sentence's main predicate (or conjoined with it)."""
+    node = verb
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    return node.dep_ == "ROOT"
+
+
+# -- governors: "threatened [to attack]" --------------------------------------------------------
+
+
+def governor_kind(lemma_: str) -> str | None:
+    """The modality a governing verb gives the act under it ("threaten" -> threat), or None."""
+    for kind, verbs in (
+        ("threat", P.THREAT_VERBS), ("refusal", P.REFUSAL_VERBS), ("request", P.REQUEST_VERBS),
+        ("demand", P.DEMAND_VERBS), ("consider", P.CONSIDER_VERBS), ("intent", P.INTENT_VERBS),
+        ("fail", P.FAIL_VERBS), ("attempt", P.ATTEMPT_VERBS),
+    ):
+        if lemma_ in verbs:
+            return kind
+    return None
+
+
+def governed_child(verb: Token, lemma: Lemma) -> Token | None:
+    """The xcomp verb this verb governs as a modality ("threatened [to attack]"), if it has a pattern."""
+    if not governor_kind(lemma(verb)):
+        return None
+    for child in verb.children:
+        if child.dep_ == "xcomp" and child.tag_.startswith("VB"):
+            inner = lemma(child)
+            if inner in P.VERB_LEMMAS or inner in LABEL_VERBS or governed_child(child, lemma) is not None:
+                return child
+    return None
+
+
+def governor(verb: Token, lemma: Lemma) -> tuple[str | None, Token | None]:
+    """The modality verb above `verb` ("promised" in "promised to sanction"), with its kind."""
+    node = verb
+    while node.dep_ == "conj" and node.head.i != node.i and node.head.tag_.startswith("VB"):
+        node = node.head  # "agreed to open its borders and grant asylum"
+    while node.dep_ == "xcomp" and node.head.i != node.i:
+        head = node.head
+        kind = governor_kind(lemma(head))
+        if kind:
+            return kind, head
+        node = head
+    return None, None
+
+
+# -- arguments of a verb --------------------------------------------------------------------------
+
+
+def preps(verb: Token) -> set[str]:
+    """Particles and prepositions on a verb ("met *with*", "pulled *out*"), not those of a time ("on Tuesday")."""
+    out = set()
+    for child in verb.children:
+        if child.dep_ not in ("prt", "prep", "agent"):
+            continue
+        pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+        if pobj is not None and pobj.lower_ in TIME_WORDS and pobj.lower_ != "may":
+            continue  # "called Putin on Tuesday" is no "call on"
+        out.add(child.lower_)
+    return out
+
+
+def objects(verb: Token) -> list[Token]:
+    """Object nouns of a verb: direct objects, objects of its prepositions, passive subjects."""
+    out = []
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "dative"):
+            out.append(child)
+            out.extend(c for c in child.conjuncts)
+        elif child.dep_ in ("prep", "prt"):
+            out.extend(c for c in child.children if c.dep_ == "pobj")
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        out.append(verb.head)  # "sanctions imposed by ..."
+    for obj in list(out):  # "part of the aid programme", "some of the sanctions": the real object
+        if obj.lower_ in QUANTITY_WORDS:
+            for prep in obj.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    out.extend(c for c in prep.children if c.dep_ == "pobj")
+    extra = []
+    for obj in out:  # "sanctions relief", "peace talks": look at the compound's head and its modifiers
+        extra.extend(c for c in obj.children if c.dep_ in ("compound", "amod"))
+    return out + extra
+
+
+def subject(verb: Token, lemma: Lemma) -> tuple[Token | None, bool, Token | None]:
+    """(subject, passive?, agent) of a verb, climbing through xcomp/conj/advcl to find one."""
+    node = verb
+    for _ in range(6):
+        subj = None
+        passive = False
+        agent = None
+        for child in node.children:
+            if child.dep_ in ("nsubj", "csubj", "expl") and subj is None:
+                subj = child
+            elif child.dep_ == "nsubjpass":
+                subj, passive = child, True
+            elif child.dep_ == "agent":
+                agent = next((c for c in child.children if c.dep_ == "pobj"), None)
+        if node.dep_ == "acl" and node.tag_ == "VBN" and node.i == verb.i:
+            return node.head, True, agent
+        if subj is not None:
+            if subj.lower_ in RELATIVE_PRONOUNS and node.dep_ == "relcl":
+                subj = node.head
+            controls = lemma(node) in P.REQUEST_VERBS | P.DEMAND_VERBS
+            if node.i != verb.i and verb.dep_ == "xcomp" and controls:
+                obj = next((c for c in node.children if c.dep_ == "dobj"), None)
+                if obj is not None:
+                    return obj, False, None
+            if passive and node.i != verb.i:
+                passive = False
+            if node.i != verb.i and verb.tag_ == "VBN" and verb.dep_ in ("advcl", "conj") and not any(
+                c.dep_ in ("aux", "auxpass") for c in verb.children
+            ) and not any(c.dep_ in ("aux", "auxpass") for c in node.children if verb.dep_ == "conj"):
+                return subj, True, agent  # "Once denounced as ..., the US is ...": the subject is the patient
+            return subj, passive, agent
+        if passive or agent is not None:
+            return None, True, agent
+        if node.dep_ == "pcomp" and node.head.lower_ == "from":
+            controller = next((c for c in node.head.head.children if c.dep_ == "dobj"), None)
+            if controller is not None:
+                return controller, False, None
+        if node.dep_ in SUBJECT_CLIMB_DEPS and node.head.i != node.i:
+            node = node.head
+            while node.dep_ in ("prep", "pcomp", "mark") and node.head.i != node.i:
+                node = node.head
+            continue
+        break
+    return None, False, None
+
+
+def target_token(verb: Token, objs: list[Token], source_tok: Token | None, lemma: Lemma) -> Token | None:
+    """The target of a verb.
+
+    In order: a direct object that names an actor ("criticised Russia"); the object
+    of a targeting preposition on the verb ("met with", "sanctions against"); the
+    object of such a preposition on the verb's object ("imposed sanctions on");
+    an object whose modifiers name an actor ("blocked Russia's exports"); the
+    subject of a reported clause ("said that Trump ...").
+    """
+    children = list(verb.children)
+    direct = []
+    for c in children:
+        if c.dep_ in ("dobj", "dative", "oprd") and not same(c, source_tok):
+            if c.pos_ == "ADP" or c.tag_ in ("IN", "TO"):  # "offered to US a regiment"
+                c = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if c is None:
+                    continue
+            direct.append(c)
+    for child in direct:
+        if P.family(lemma(child)) is None:
+            return child
+    on_verb = [c for c in children if c.dep_ in ("prep", "prt") and c.lower_ in TARGET_PREP_RANK]
+    on_verb.sort(key=lambda c: TARGET_PREP_RANK[c.lower_])  # stable: in sentence order within a word
+    for child in on_verb:
+        pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+        if pobj is not None and not same(pobj, source_tok) and not is_time_word(pobj):
+            return pobj
+    for obj in objs:
+        obj_preps = [c for c in obj.children if c.dep_ == "prep" and c.lower_ in TARGET_PREP_RANK and c.lower_ != "of"]
+        obj_preps.sort(key=lambda c: TARGET_PREP_RANK[c.lower_])
+        for child in obj_preps:
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    for child in direct:  # "supported Putin's invasion of Ukraine": the possessor first
+        if has_actor_child(child):
+            return child
+    for obj in objs:  # then "of": "lifted its blockade of Yemen"
+        for child in obj.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj
+    for child in verb.children:  # "said that X ...": the subject of the reported clause
+        if child.dep_ == "ccomp":
+            subj = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None:
+                return subj
+    return None
+
+
+def patient(verb: Token, source_tok: Token | None) -> Token | None:
+    """Best guess at what a verb acts on: its direct object, else a targeting preposition's object."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative") and not same(child, source_tok):
+            return child
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in TARGET_PREP_RANK:
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and not is_time_word(pobj) and not same(pobj, source_tok):
+                return pobj
+    return None
+
+
+# -- reported speech and modality -----------------------------------------------------------------
+
+
+def speech_subject(verb: Token, lemma: Lemma) -> Token | None:
+    """The subject of the speech verb whose reported clause holds `verb`, if any."""
+    node = verb
+    for _ in range(3):
+        if node.dep_ in ("ccomp", "conj") and node.head.i != node.i:
+            head = node.head
+            if lemma(head) in P.SPEECH_VERBS:
+                subj, _, _ = subject(head, lemma)
+                return subj
+            node = head
+        else:
+            break
+    return None
+
+
+def speaker_of_clause(tok: Token, lemma: Lemma) -> Token | None:
+    """For a pronoun subject of a clause under a speech verb ("X said it would ..."), X."""
+    clause = tok.head
+    for _ in range(3):
+        if clause.dep_ in ("ccomp", "xcomp", "conj") and clause.head.i != clause.i:
+            head = clause.head
+            if lemma(head) in P.SPEECH_VERBS:
+                return next((c for c in head.children if c.dep_ in ("nsubj",)), None)
+            clause = head
+        else:
+            break
+    return None
+
+
+def clause_modality(verb: Token, gov: Token | None, source_tok: Token | None, lemma: Lemma) -> str | None:
+    """The modality the clause gives an act: conditional, reported, attributed, possible, intent-future or None.
+
+    "if"/"unless" clauses are `conditional`. A clause under a speech verb whose subject
+    is someone other than the act's source is `reported` when the verb presents a
+    claim (:data:`~detente.coding.lexicon.ALLEGATION_VERBS`: "claimed", "alleged") and
+    `attributed` otherwise ("said", "told": attributed fact, coded as asserted); the same
+    speaker with "will"/"would" is a stated intention, `intent-future`. "may/might/
+    could/would/should/can" make it `possible`; "will/shall" `intent-future`.
+    """
+    node = gov if gov is not None else verb
+    aux = {c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")}
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in node.children):
+        return "conditional"
+    anc = node
+    while anc.head.i != anc.i:
+        if anc.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in anc.children):
+            return "conditional"
+        if anc.dep_ in ("ccomp", "xcomp") or (anc.dep_ == "conj" and anc.head.dep_ == "ccomp"):
+            head = anc.head if anc.dep_ != "conj" else anc.head.head
+            if lemma(head) in P.SPEECH_VERBS:
+                hsubj, _, _ = subject(head, lemma)
+                if hsubj is None or hsubj.lower_ in ("i", "we", "you", "one"):
+                    break
+                speaker_is_source = source_tok is not None and (
+                    hsubj.i == source_tok.i or (source_tok.lower_ in THING_PRONOUNS | PERSON_PRONOUNS)
+                )
+                if speaker_is_source and aux & (P.FUTURE_AUX | {"would"}):
+                    return "intent-future"
+                if aux & P.FUTURE_AUX and lemma(head) not in ALLEGATION_VERBS:
+                    return "intent-future"  # "officials said France will not lift the ban": an intention, attributed
+                if aux & P.MODAL_AUX:
+                    return "possible"
+                return "reported" if lemma(head) in ALLEGATION_VERBS else "attributed"
+            if anc.dep_ == "ccomp":
+                break
+        anc = anc.head
+    if aux & P.MODAL_AUX:
+        return "possible"
+    if aux & P.FUTURE_AUX:
+        return "intent-future"
+    return None

@@ -1,0 +1,231 @@
+"""The coder's error patterns, each pinned with hand-written sentences (none from any gold set).
+
+Sentence mode (`code_sentence_events`, what `detente code --sentences` prints) and
+document mode must agree on these conventions (docs/explanation/coding.md):
+several events per sentence, both directions for joint acts, reported speech and
+accusations, abstention when a side is unknown, no event for commentary.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from detente.coding import is_asserted
+
+pytestmark = pytest.mark.nlp
+
+WHEN = date(2025, 3, 3)
+
+
+def triples(coder, sentence, *, partial=False):
+    (events,) = coder.code_sentence_events([sentence], WHEN, partial=partial)
+    return [(r.event.source, r.event.target, r.event.root) for r in events]
+
+
+def doc_triples(code_fn, sentence):
+    return {(e.source, e.target, e.root) for e in code_fn(sentence)}
+
+
+# -- several events per sentence --------------------------------------------------------------
+
+
+def test_coordinated_targets_give_one_event_each(coder):
+    got = triples(coder, "Vladimir Putin met Xi Jinping and Narendra Modi in Kazan.")
+    assert {("RUSGOV", "CHNGOV", "04"), ("RUSGOV", "INDGOV", "04")} <= set(got)
+
+
+def test_coordinated_nationalities_on_one_noun_give_one_actor_each(coder):
+    got = set(triples(coder, "Sergey Lavrov met Chinese and Indian officials in Moscow."))
+    assert {("RUSGOV", "CHNGOV", "04"), ("RUSGOV", "INDGOV", "04")} <= got
+
+
+def test_coordinated_subjects_of_a_joint_act_code_each_with_the_other(coder, code_fn):
+    sentence = "France and Germany agreed to expand their defence cooperation."
+    got = set(triples(coder, sentence))
+    assert {("FRA", "DEU", "03"), ("DEU", "FRA", "03")} <= got
+    assert {("FRA", "DEU", "03"), ("DEU", "FRA", "03")} <= doc_triples(code_fn, sentence)
+
+
+def test_coordinated_predicates_give_one_event_each(coder, code_fn):
+    sentence = "Donald Trump called Vladimir Putin and threatened Iran with new sanctions."
+    got = set(triples(coder, sentence))
+    assert ("USAGOV", "RUSGOV", "04") in got and ("USAGOV", "IRN", "13") in got
+    assert {("USAGOV", "RUSGOV", "04"), ("USAGOV", "IRN", "13")} <= doc_triples(code_fn, sentence)
+
+
+def test_the_best_event_comes_first(coder):
+    (best,) = coder.code_sentences(["Vladimir Putin met Xi Jinping and Narendra Modi in Kazan."], WHEN)
+    assert best is not None and best.event.source == "RUSGOV"
+
+
+# -- joint acts in both directions --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "a", "b", "root"),
+    [
+        ("Turkey negotiated with Russia over grain exports.", "TUR", "RUS", "04"),
+        ("The United States and China held talks in Geneva.", "USA", "CHN", "04"),
+        ("Emmanuel Macron spoke with Olaf Scholz by phone.", "FRAGOV", "DEUGOV", "04"),
+        ("Donald Trump called Vladimir Putin on Tuesday.", "USAGOV", "RUSGOV", "04"),
+        ("Hungary met with Slovakia in Budapest.", "HUN", "SVK", "04"),
+    ],
+)
+def test_joint_acts_are_coded_both_ways(coder, sentence, a, b, root):
+    got = [(s[:len(a)], t[:len(b)] if s[:len(a)] == a else t[:len(a)], r) for s, t, r in triples(coder, sentence)]
+    assert (a, b, root) in got and (b, a, root) in got, got
+
+
+def test_one_sided_acts_are_not_mirrored(coder):
+    got = triples(coder, "Russia attacked Ukraine.")
+    assert got == [("RUS", "UKR", "19")]
+    assert ("UKR", "RUS", "11") not in triples(coder, "Donald Trump called Zelensky a dictator.")
+
+
+# -- reported speech and accusations -------------------------------------------------------------
+
+
+def test_attributed_fact_is_coded_as_the_act_itself(coder, code_fn):
+    for sentence in ("Ukrainian officials said Russia attacked Kyiv overnight.",
+                     "Russia attacked Kyiv overnight, Ukrainian officials said."):
+        assert triples(coder, sentence) == [("RUS", "UKR", "19")]
+        (event,) = [e for e in code_fn(sentence) if e.root == "19"]
+        assert is_asserted(event) and event.modality is None
+
+
+def test_a_claim_is_kept_as_reported_not_asserted(code_fn):
+    (event,) = [e for e in code_fn("Iran claimed that Israel attacked its embassy.") if e.root == "19"]
+    assert event.modality == "reported" and not is_asserted(event)
+
+
+def test_an_accusation_codes_the_accuser_against_the_accused(coder, code_fn):
+    sentence = "Poland accused Belarus of orchestrating the migrant crisis."
+    assert triples(coder, sentence) == [("POL", "BLR", "11")]
+    assert doc_triples(code_fn, sentence) == {("POL", "BLR", "11")}
+
+
+def test_a_statement_is_not_coded_beside_the_act_it_reports(code_fn):
+    roots = {e.root for e in code_fn("Ukrainian officials said Russia attacked Kyiv.")}
+    assert roots == {"19"}
+
+
+# -- abstention --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Analysts said the talks were unlikely to produce a breakthrough.",
+        "Russian troops in Belarus are expected to number about 30,000 by February.",
+        "The weather in Moscow was cold on Monday.",
+        "Germany said the decision was a mistake.",
+        "The rebels attacked the convoy.",
+        "Observers expect the ceasefire to hold through the winter.",
+    ],
+)
+def test_no_identifiable_pair_gives_no_event(coder, sentence):
+    from detente.coding.classifier import default_classifier
+
+    with_fallback = type(coder)(classifier=default_classifier())
+    assert with_fallback.code_sentences([sentence], WHEN) == [None]
+    assert coder.code_sentences([sentence], WHEN) == [None]
+
+
+def test_partial_events_are_kept_apart_and_shown_when_asked(coder):
+    sentence = "The rebels attacked the convoy."
+    (events,) = coder.code_sentence_events([sentence], WHEN, partial=True)
+    assert events and all(r.partial for r in events) and events[0].event.source == "---"
+    assert sentence[slice(*events[0].source_span)] == "The rebels"
+
+
+def test_classifier_fallback_needs_a_confident_classifier(coder):
+    class Unsure:
+        """A root classifier that puts 0.74 on root 04 for every sentence."""
+
+        classes_ = ["19", "04"]
+        label_kind = "root"
+
+        def predict_label_proba(self, sentences, docs=None):
+            import numpy as np
+
+            return np.array([[0.26, 0.74]] * len(sentences))
+
+        def predict_root(self, sentences, docs=None):
+            return ["04"] * len(sentences)
+
+    unsure = type(coder)(classifier=Unsure())
+    unsure.min_probability = 0.8
+    assert unsure.code_sentences(["Russia and Ukraine exchanged fire at the border."], WHEN) == [None]
+    unsure.min_probability = 0.7
+    (result,) = unsure.code_sentences(["Russia and Ukraine exchanged fire at the border."], WHEN, partial=True)
+    assert result is not None and result.event.note == "classifier" and result.event.root == "04"
+
+
+# -- modality and negation marks ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "negated", "modality"),
+    [
+        ("Russia may attack Ukraine again.", False, "possible"),
+        ("Russia did not attack Moldova.", True, None),
+        ("If Russia attacks Poland, NATO will respond.", False, "conditional"),
+        ("Did Russia attack Ukraine?", False, "question"),
+    ],
+)
+def test_events_carry_their_marks_and_are_not_asserted(code_fn, sentence, negated, modality):
+    events = [e for e in code_fn(sentence) if e.root == "19"]
+    assert events and events[0].negated == negated and events[0].modality == modality
+    assert not is_asserted(events[0])
+
+
+def test_quad_only_model_is_a_visible_note(coder):
+    pytest.importorskip("sklearn")
+    from detente.coding.classifier import QuadClassifier
+
+    sentences = ["Troops shelled the town.", "The minister praised the deal."] * 4
+    model = QuadClassifier(use_syntax=False).fit(sentences, [4, 1] * 4)
+    with pytest.warns(UserWarning, match="quad classes only"):
+        quad_only = type(coder)(classifier=model)
+    assert quad_only.notes and "CAMEO root" in quad_only.notes[0]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Philippine navy completed the resupply mission, reported Reuters.",
+        "Palestinian witnesses and the Israeli army reported it.",
+    ],
+)
+def test_a_report_or_remark_is_no_statement_event(coder, sentence):
+    assert all(root != "01" for *_, root in triples(coder, sentence, partial=True))
+
+
+def test_coordinated_countries_before_a_role_noun_each_act(coder):
+    got = set(triples(coder, "The U.S. and U.K. military forces struck Yemen."))
+    assert {("USAMIL", "YEM", "19"), ("GBRMIL", "YEM", "19")} <= got
+
+
+def test_members_listed_after_a_role_noun_are_actors(coder):
+    got = set(triples(coder, "Iranian authorities blamed foreign actors such as the US, UK, and Saudi Arabia."))
+    assert {t[:3] for _, t, root in got if root == "11"} >= {"USA", "GBR", "SAU"}
+    got = set(triples(coder, "The top diplomats of the United States and China met in Washington."))
+    assert {(s[:3], t[:3]) for s, t, root in got if root == "04"} >= {("USA", "CHN"), ("CHN", "USA")}
+
+
+def test_sanctions_after_a_quantity_noun(coder):
+    got = triples(coder, "The United States announced a new round of sanctions on Iranian officials.")
+    assert got and got[0][2] == "16" and got[0][1].startswith("IRN")
+
+
+def test_ending_mediation_is_halting_mediation(coder):
+    got = triples(coder, "The US envoy ended mediation efforts between Serbia and Kosovo.")
+    assert got and got[0][2] == "16"
+
+
+def test_an_attributed_future_refusal_is_a_refusal(code_fn):
+    events = code_fn("The French Prime Minister said that France will not lift the ban on British beef.")
+    (refusal,) = [e for e in events if e.root == "12"]
+    assert refusal.source[:3] == "FRA" and refusal.modality == "refusal" and is_asserted(refusal)

@@ -1,0 +1,149 @@
+"""Scoring the coder on gold files: readers for each format, the arithmetic, and bad rows kept aside."""
+
+from __future__ import annotations
+
+import json
+from types import SimpleNamespace
+
+import pytest
+
+from detente.coding import evaluate as ev
+from detente.errors import InputError
+
+
+def write(tmp_path, name, text):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def event(source, target, cameo):
+    return SimpleNamespace(source=source, target=target, cameo=cameo, root=cameo[:2])
+
+
+def test_jsonl_reader_resolves_names_and_keeps_bad_rows_aside(tmp_path):
+    path = write(tmp_path, "gold.jsonl", "\n".join([
+        json.dumps({"text": "Russia attacked Ukraine.", "date": "2025-03-01",
+                    "events": [{"source": "RUS", "target": "Ukraine", "root": "19"}]}),
+        json.dumps({"text": "Analysts said little.", "events": []}),
+        "{not json",
+        json.dumps({"text": "x", "events": [{"source": "Narnia", "target": "RUS", "root": "19"}]}),
+    ]) + "\n")
+    gold = ev.read_gold(path)
+    assert gold.kind == "events" and len(gold.sentences) == 2
+    assert gold.sentences[0].events == [ev.GoldEvent("RUS", "UKR", "19")]
+    assert str(gold.sentences[0].when) == "2025-03-01"
+    assert gold.skipped[0].endswith(":3: not JSON (Expecting property name enclosed in double quotes)")
+    assert ":4: events[0] needs a known source" in gold.skipped[1]
+
+
+def test_petrarch_xml_reader(tmp_path):
+    path = write(tmp_path, "gold.xml", """<Sentences>
+<Sentence date="20180312" id="a-1"><Text>Turkey negotiated with Russia over grain.</Text>
+<EventCoding sourcecode="TUR" targetcode="RUS" eventcode="046"/>
+<EventCoding sourcecode="RUS" targetcode="TUR" eventcode="046"/></Sentence>
+<Sentence id="a-2"><Text>Nothing happened.</Text><EventCoding noevents="True"/></Sentence>
+<Sentence id="a-3"><EventCoding sourcecode="TUR" targetcode="RUS" eventcode="046"/></Sentence>
+</Sentences>""")
+    gold = ev.read_gold(path)
+    assert [len(s.events) for s in gold.sentences] == [2, 0]
+    assert gold.sentences[0].events[0] == ev.GoldEvent("TUR", "RUS", "04")
+    assert str(gold.sentences[0].when) == "2018-03-12"
+    assert gold.skipped == [f"{path}: Sentence 3 (id a-3): no <Text>"]
+
+
+def test_tsv_and_conll_readers(tmp_path):
+    tsv = write(tmp_path, "q.tsv", "Russia attacked Ukraine.\t4\nA bad row\t7\n")
+    gold = ev.read_gold(tsv)
+    assert gold.kind == "quad" and [s.quad for s in gold.sentences] == [4]
+    assert gold.skipped == [f"{tsv}:2: expected sentence<TAB>class 0-4"]
+    conll = write(tmp_path, "d.conll", "Russian B-S\ntroops I-S\nshelled O\nKharkiv B-T\n. O\n\nBad X-Y\n")
+    gold = ev.read_gold(conll)
+    (sent,) = gold.sentences
+    assert sent.text == "Russian troops shelled Kharkiv."
+    assert sent.spans("S") == {(0, 2)} and sent.spans("T") == {(3, 4)}
+    assert gold.skipped and ":7:" in gold.skipped[0]
+
+
+def test_unknown_suffix_and_format_are_errors(tmp_path):
+    path = write(tmp_path, "gold.csv", "x")
+    with pytest.raises(InputError, match="suffix"):
+        ev.read_gold(path)
+    with pytest.raises(InputError, match="--format"):
+        ev.read_gold(path, fmt="csv")
+    with pytest.raises(InputError, match="no gold sentences"):
+        ev.read_gold(write(tmp_path, "empty.tsv", "no tab here\n"))
+
+
+def test_event_scores_per_root_and_overall():
+    gold = ev.Gold("g", "jsonl", "events", sentences=[
+        ev.GoldSentence("a", 1, [ev.GoldEvent("RUS", "UKR", "19"), ev.GoldEvent("UKR", "RUS", "19")]),
+        ev.GoldSentence("b", 2, [ev.GoldEvent("USAGOV", "RUSGOV", "04")]),
+        ev.GoldSentence("c", 3, []),
+        ev.GoldSentence("d", 4, []),
+    ])
+    predicted = [
+        [event("RUSMIL", "UKR", "190")],                                # 1 of 2 (country level)
+        [event("USA", "RUS", "040"), event("USA", "CHN", "111")],       # 04 right, 11 wrong
+        [],                                                             # rightly uncoded
+        [event("FRA", "DEU", "010")],                                   # coded though nothing happened
+    ]
+    report = ev.score_events(gold, predicted)
+    rows = {r.label: r for r in report.rows}
+    assert (rows["19"].gold, rows["19"].predicted, rows["19"].correct) == (2, 1, 1)
+    assert rows["11"].precision == 0.0 and rows["04"].f1 == 1.0
+    o = report.overall
+    assert (o.gold, o.predicted, o.correct) == (3, 4, 2)
+    assert o.precision == pytest.approx(0.5) and o.recall == pytest.approx(2 / 3)
+    assert report.headline_value == pytest.approx(2 * 0.5 * (2 / 3) / (0.5 + 2 / 3))
+    assert report.extra["sentences_without_event"] == 2 and report.extra["left_uncoded"] == 1
+
+
+def test_quad_scores_macro_f1():
+    gold = ev.Gold("g", "tsv", "quad", sentences=[ev.GoldSentence(str(q), q, quad=q) for q in (0, 1, 2, 3, 4, 4)])
+    report = ev.score_quad(gold, [0, 1, 2, 3, 4, 3])
+    per = [r.f1 for r in report.rows]
+    assert per[:3] == [1.0, 1.0, 1.0] and per[3] == pytest.approx(2 / 3) and per[4] == pytest.approx(2 / 3)
+    assert report.headline_value == pytest.approx((3 + 4 / 3) / 5)
+    assert report.extra["accuracy"] == pytest.approx(5 / 6)
+
+
+def test_span_scores_exact_and_overlap(tmp_path):
+    gold = ev.read_gold(write(tmp_path, "d.conll", "Russian B-S\ntroops I-S\nshelled O\nthe B-T\ncity I-T\n. O\n"))
+    text = gold.sentences[0].text
+    source = (0, len("Russian troops"))
+    target = (text.index("city"), text.index("city") + 4)  # overlaps "the city", not exact
+    report = ev.score_spans(gold, [(source, target)])
+    assert [r.f1 for r in report.rows] == [1.0, 0.0]
+    assert report.headline_value == 0.5 and report.extra["overlap_macro_f1"] == 1.0
+
+
+@pytest.mark.nlp
+def test_evaluate_runs_the_coder_on_a_jsonl_gold_file(tmp_path, coder):
+    path = write(tmp_path, "gold.jsonl", "\n".join(json.dumps(r) for r in [
+        {"text": "Russia attacked Ukraine.", "events": [{"source": "RUS", "target": "UKR", "root": "19"}]},
+        {"text": "Turkey negotiated with Russia over grain exports.",
+         "events": [{"source": "TUR", "target": "RUS", "root": "04"}, {"source": "RUS", "target": "TUR", "root": "04"}]},
+        {"text": "Analysts said the talks were unlikely to produce a breakthrough.", "events": []},
+    ]))
+    report = ev.evaluate(path, coder)
+    assert report.overall.f1 == 1.0 and report.extra["left_uncoded"] == 1
+
+
+def test_quad_prediction_trusts_specific_patterns_and_an_unsure_classifier_gives_way():
+    import numpy as np
+
+    class Sure2:
+        label_kind = "root"
+
+        def predict_proba(self, sentences, scheme=None):
+            return np.array([[0.0, 0.1, 0.9, 0.0, 0.0], [0.0, 0.1, 0.9, 0.0, 0.0], [0.1, 0.2, 0.5, 0.1, 0.1]])
+
+    coder = SimpleNamespace(classifier=Sure2(), classifier_gives_roots=True)
+    rules = [
+        SimpleNamespace(root="16", confidence=0.85),  # "reduced military aid": the pattern names its object
+        SimpleNamespace(root="16", confidence=0.75),  # a bare verb: the sure classifier decides
+        SimpleNamespace(root="19", confidence=0.75),  # the classifier is unsure: the pattern decides
+    ]
+    assert ev.predict_quads(coder, ["a", "b", "c"], rules) == [3, 2, 4]
+    assert ev.predict_quads(SimpleNamespace(classifier=None), ["a", "b"], [rules[2], None]) == [4, 0]

@@ -121,6 +121,7 @@ from numpy.typing import NDArray
 from detente.bargaining.models.base import ModelInput, ModelOutput, register_model
 from detente.bargaining.models.median import TIE_RTOL
 from detente.errors import ModelError
+from detente.optional import require
 
 Confrontation = Literal["expected", "loser", "none"]
 Choice = Literal["credible", "nearest"]
@@ -261,18 +262,14 @@ def _win_probability_t(
     wd: NDArray[np.float64] | None = None,
     spread: NDArray[np.float64] | None = None,
     out: NDArray[np.float64] | None = None,
-    kernel: Callable[..., NDArray[np.float64]] | None = None,
 ) -> NDArray[np.float64]:
     """P_ij (eq. 31) in the internal layout: x, w (N, B), dist (N, N, B) -> (N, N, B).
 
     `wd`, `spread` and `out` are optional contiguous (N, N, B) buffers; the result is
-    written to `out`. `kernel`: the compiled `_eu_kernel.win_probability_numba`, or None
-    for the NumPy path.
+    written to `out`.
     """
     if wd is None or spread is None or out is None:
         wd, spread, out = np.empty_like(dist), np.empty_like(dist), np.empty_like(dist)
-    if kernel is not None:
-        return kernel(x, w, out)
     np.multiply(dist, w[None, :, :], out=wd)  # wd[l, k] = w_k |x_k - x_l|
     pull = wd.sum(axis=1)  # sum_k w_k |x_k - x_l|
     if x.shape[0] >= _SORTED_FROM:
@@ -604,7 +601,6 @@ def _round_t(
     confrontation: Confrontation,
     choice: Choice,
     work: _Workspace | None = None,
-    kernel: Callable[..., NDArray[np.float64]] | None = None,
 ) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
     """One round for a block in the internal layout (x, s, w, t (N, B), mu (B,));
     returns (new positions (N, B), risk exponents (N, B)).
@@ -626,7 +622,7 @@ def _round_t(
     (toward, dist, f2, f3, f4, f5, f6), (b0, b1, b2, b3, b4) = work.views(b)
     np.subtract(x[None, :, :], x[:, None, :], out=toward)  # [i, j]: x_j - x_i
     np.abs(toward, out=dist)
-    p = _win_probability_t(x, w, dist, f2, f3, f4, kernel)
+    p = _win_probability_t(x, w, dist, f2, f3, f4)
     own, other, r = _challenge_utilities_t(x, s, mu, span, q, t, dist, p, f2, f3, f5, f6)
     pji = f6  # 1 - P_ij, left there by _challenge_utilities_t
     if confrontation == "none" or choice == "nearest":
@@ -673,7 +669,6 @@ def _run_block(
     confrontation: Confrontation,
     choice: Choice,
     record: bool,
-    kernel: Callable[..., NDArray[np.float64]] | None = None,
 ) -> dict[str, NDArray[np.float64] | list[NDArray[np.float64]]]:
     """Run the rounds for one block of rows (x, s, w (rows, N)), dropping rows as they converge.
 
@@ -698,7 +693,7 @@ def _run_block(
     for _ in range(max_rounds):
         if active.size == 0:
             break
-        new, r = _round_t(xa, sa, wa, mua, span, q, ta, confrontation, choice, work, kernel)
+        new, r = _round_t(xa, sa, wa, mua, span, q, ta, confrontation, choice, work)
         new_mu = _weighted_median_t(new, vote, low, high)
         if q != 1.0:  # T_i: did the median voter position move toward i?
             ta = (np.abs(new - new_mu) < np.abs(new - mua) - _SAME * span).astype(float)
@@ -726,24 +721,60 @@ def _run_block(
     }
 
 
+def _run_block_compiled(
+    x: NDArray[np.float64],
+    s: NDArray[np.float64],
+    w: NDArray[np.float64],
+    span: float,
+    q: float,
+    max_rounds: int,
+    tol: float,
+    patience: int,
+    confrontation: Confrontation,
+    choice: Choice,
+    record: bool,
+) -> dict[str, NDArray[np.float64] | list[NDArray[np.float64]]]:
+    """`_run_block` through the compiled kernel (`_eu_kernel.run_rows`): every round of
+    every row in one call; same results (tests pin them to 1e-9, same rounds)."""
+    from detente.bargaining.models import _eu_kernel
+
+    rows, n = x.shape
+    vote, low, high = _median_thresholds(np.ascontiguousarray(w.T, dtype=float))
+    c = lambda a: np.ascontiguousarray(a, dtype=float)  # noqa: E731
+    mu = np.empty(rows)
+    rounds = np.empty(rows, dtype=np.int64)
+    converged = np.empty(rows, dtype=np.bool_)
+    risk = np.empty((rows, n))
+    traj = np.empty((max_rounds + 1 if record else 0, n, rows))
+    mu_traj = np.empty((max_rounds + 1 if record else 0, rows))
+    _eu_kernel.run_rows(
+        c(x), c(s), c(w), c(vote.T), c(low), c(high), span, q, max_rounds, tol, patience,
+        _eu_kernel.CONFRONTATION[confrontation], _eu_kernel.CHOICE[choice],
+        mu, rounds, converged, risk, traj, mu_traj,
+    )
+    kept = int(rounds.max(initial=0)) + 1 if record else 0
+    return {
+        "mu": mu, "rounds": rounds, "converged": converged, "risk": risk,
+        "traj": [traj[i].T.copy() for i in range(kept)], "mu_traj": [mu_traj[i].copy() for i in range(kept)],
+    }
+
+
 #: With engine="auto", the compiled kernel is used from this many actors on (below, the
-#: NumPy path's direct sum is already cheap and compiling would cost more than it saves).
+#: NumPy path is already cheap and compiling would cost more than it saves).
 _NUMBA_FROM = 16
 
 
-def _kernel_for(engine: str, n: int) -> tuple[Callable[..., NDArray[np.float64]] | None, str]:
-    """The win-probability kernel for `engine` and N actors, and the engine actually used."""
+def _engine_for(engine: str, n: int) -> str:
+    """The engine actually used for `engine` and N actors: "numpy" or "numba"."""
     if engine == "numpy" or (engine == "auto" and n < _NUMBA_FROM):
-        return None, "numpy"
+        return "numpy"
     if engine == "auto":
         import importlib.util
 
         if importlib.util.find_spec("numba") is None:
-            return None, "numpy"
-    from detente.bargaining.models._eu_kernel import win_probability_kernel, win_probability_numba
-
-    win_probability_kernel()  # compile now (or raise the missing-extra error) before any work
-    return win_probability_numba, "numba"
+            return "numpy"
+    require("numba", extra="fast", purpose="the compiled expected-utility kernel (engine='numba')")
+    return "numba"
 
 
 @register_model("expected_utility")
@@ -807,7 +838,8 @@ def expected_utility(
     if engine not in ("auto", "numpy", "numba"):
         raise ModelError(f"unknown engine '{engine}'", hint="use 'auto', 'numpy' or 'numba'")
     d, n, k = inputs.shape
-    kernel, used = _kernel_for(engine, n)
+    used = _engine_for(engine, n)
+    run_block = _run_block_compiled if used == "numba" else _run_block
     span = float(inputs.scale[1] - inputs.scale[0])
     if span <= 0:
         raise ModelError(f"the issue scale {inputs.scale} has no width", hint="pass scale=(min, max) with max > min")
@@ -825,9 +857,9 @@ def expected_utility(
     def run(bounds: tuple[int, int]) -> tuple[int, int, dict]:
         start, stop = bounds
         with np.errstate(divide="ignore", invalid="ignore"):  # log 0 and 0/0 are handled
-            return start, stop, _run_block(
+            return start, stop, run_block(
                 x[start:stop], s[start:stop], w[start:stop], span, q, max_rounds, tol, patience,
-                confrontation, choice, record=start == 0, kernel=kernel,
+                confrontation, choice, record=start == 0,
             )
 
     blocks = list(zip(starts, stops))

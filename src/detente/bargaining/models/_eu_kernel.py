@@ -19,9 +19,12 @@ Per round and row, all O(N^2) but the sort (O(N log N)):
 
 * P_ij (eq. 31) as (sum_k w_k a_k + sum_k w_k |a_k|) / (2 sum_k w_k |a_k|); the first
   sum is pull_j - pull_i with pull_l = sum_k w_k |x_k - x_l|, the second (the vote
-  spread) comes from prefix sums over the sorted positions with the midpoint's slot
-  found by a pointer that only moves forward (as `expected_utility._vote_spread_sorted`
-  does with a binary search);
+  spread); both come from prefix sums over the sorted positions, the spread with the
+  midpoint's slot found by a pointer that only moves forward (as
+  `expected_utility._vote_spread_sorted` does with a binary search). Their rounding
+  differs from the direct sums by about 1e-16 of the weights times the scale; it can
+  matter only between actors closer than 1e-9 R, which never trade offers (and P = 1/2
+  exactly where positions are equal);
 * the two risk passes and the utilities; log(1/2 -+ h) is shared by (i, j) and (j, i),
   so a pair costs two logs and four exps;
 * the offer classes and the choice among them, actor by actor, with the NumPy path's
@@ -55,14 +58,19 @@ _JIT = {"cache": True, "nogil": True, "error_model": "numpy"}
 
 @numba.njit(**_JIT)
 def _win_row(x, w, p, pull, order, xs, cw, cwx):  # type: ignore[no-untyped-def]
-    """P_ij for one row into p (N, N); the other arguments are scratch of length N (N + 1)."""
+    """P_ij for one row into p (N, N); `order` a permutation of the actors (sorted here by
+    x); the other arguments are scratch of length N (N + 1)."""
     n = x.shape[0]
-    for l in range(n):
-        acc = 0.0
-        for k in range(n):
-            acc += abs(x[k] - x[l]) * w[k]
-        pull[l] = acc
-    order[:] = np.argsort(x)
+    # `order` holds a permutation on entry (last round's order: positions move little
+    # from round to round, so the insertion sort has little to do).
+    for a in range(1, n):
+        cur = order[a]
+        key = x[cur]
+        c = a - 1
+        while c >= 0 and x[order[c]] > key:
+            order[c + 1] = order[c]
+            c -= 1
+        order[c + 1] = cur
     base = x[order[0]]
     cw[0] = 0.0
     cwx[0] = 0.0
@@ -71,6 +79,11 @@ def _win_row(x, w, p, pull, order, xs, cw, cwx):  # type: ignore[no-untyped-def]
         cw[a + 1] = cw[a] + w[order[a]]
         cwx[a + 1] = cwx[a] + w[order[a]] * xs[a]
     total = cw[n]
+    # pull_l = sum_k w_k |x_k - x_l| from the prefix sums: O(N) after the sort.
+    for a in range(n):
+        below = xs[a] * cw[a] - cwx[a]
+        above = (cwx[n] - cwx[a]) - xs[a] * (total - cw[a])
+        pull[order[a]] = below + above
     for a in range(n):
         i = order[a]
         p[i, i] = 0.5
@@ -78,8 +91,10 @@ def _win_row(x, w, p, pull, order, xs, cw, cwx):  # type: ignore[no-untyped-def]
         for bb in range(a + 1, n):
             j = order[bb]
             d = abs(x[j] - x[i])  # as the NumPy path's |x_j - x_i|
-            if d == 0.0:
-                spread = 0.0
+            if d == 0.0:  # equal positions: P = 1/2 exactly, as in the NumPy path
+                p[i, j] = 0.5
+                p[j, i] = 0.5
+                continue
             else:
                 both = xs[a] + xs[bb]
                 while c < bb and 2.0 * xs[c] < both:
@@ -106,7 +121,7 @@ def win_probability_rows(x, w, out):  # type: ignore[no-untyped-def]
     n, b = x.shape
     p = np.empty((n, n))
     pull, xs, xr, wr = np.empty(n), np.empty(n), np.empty(n), np.empty(n)
-    order = np.empty(n, dtype=np.int64)
+    order = np.arange(n)
     cw, cwx = np.empty(n + 1), np.empty(n + 1)
     for r in range(b):
         for k in range(n):
@@ -303,8 +318,10 @@ def run_rows(x, s, w, vote, low, high, span, q, max_rounds, tol, patience, conf,
         np.empty(n), np.empty(n + 1), np.empty(n + 1), np.empty(n), np.empty(n), np.empty(n),
         np.empty(n, dtype=np.int64),
     )
+    order = sc[4]
     for b in range(rows):
         for k in range(n):
+            order[k] = k
             xr[k] = x[b, k]
             t[k] = 0.5
             r[k] = 1.0

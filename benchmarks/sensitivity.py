@@ -171,9 +171,13 @@ def main() -> None:
         f"{cpu_here:.1f} s of CPU; on the cluster the two workers used {', '.join(f'{c:.1f}' for c in cpu_workers)} s and the client {cpu_main:.1f} s, "
         f"so the overhead is {1000 * overhead_task:.0f} ms of CPU per task ({tasks} tasks; an empty task's round trip took {1000 * t_noop / n_noop:.1f} ms of wall time), "
         f"and the speed-up on 2 idle cores, one-process CPU over the busiest worker's plus the client's, projects to **{projected:.2f}x** "
-        "(aim: at least 1.7x; to be confirmed by wall time on an idle machine).",
+        "(aim: at least 1.7x; to be confirmed by wall time on an idle machine). "
+        f"The two workers together used {sum(cpu_workers) / cpu_here:.2f}x the one-process CPU for the same rows, while the scheduling itself "
+        f"(empty round trip x tasks) accounts for about {t_noop / n_noop * tasks:.1f} s: where that ratio is well above 1, each row costs more CPU "
+        "when two run at once (shared or overcommitted cores, memory bandwidth; the local pool's wall time shows the same), "
+        "and the client's CPU includes the LocalCluster's scheduler, which runs in the client's process.",
         "",
-        f"**How the cost grows** (synthetic cases, point inputs with the default spread, compromise model, one process): rows = 2 P D with P = N + K + 2NK inputs, "
+        "**How the cost grows** (synthetic cases, point inputs with the default spread, compromise model, one process): rows = 2 P D with P = N + K + 2NK inputs, "
         "each row O(NK) for the compromise model, so O(N^2 K^2 D) in all (O(N^3 K^2 D) for expected utility, whose challenges are pairwise).",
         "",
         "| actors x issues | draws | inputs | model rows | seconds |",

@@ -1,4 +1,4 @@
-"""Shared fixtures for the bargaining tests: a loopback Dask cluster, started once."""
+"""Shared fixtures for the bargaining tests: loopback Dask clusters."""
 
 from __future__ import annotations
 
@@ -8,20 +8,41 @@ from typing import Any
 import pytest
 
 
-@pytest.fixture(scope="session")
-def dask_cluster() -> Iterator[Any]:
+def _local_cluster(**config: Any) -> Any:
     """A LocalCluster of 2 single-threaded worker processes, every port on 127.0.0.1, dashboards off."""
     distributed = pytest.importorskip("distributed")
-    cluster = distributed.LocalCluster(
-        n_workers=2,
-        threads_per_worker=1,
-        processes=True,
-        host="127.0.0.1",
-        dashboard_address="127.0.0.1:0",  # the scheduler's health endpoint, on loopback only
-        worker_dashboard_address="127.0.0.1:0",
-        scheduler_kwargs={"dashboard": False},
-        silence_logs=40,
-    )
+    import dask
+
+    with dask.config.set(config):
+        return distributed.LocalCluster(
+            n_workers=2,
+            threads_per_worker=1,
+            processes=True,
+            host="127.0.0.1",
+            dashboard_address="127.0.0.1:0",  # the scheduler's health endpoint, on loopback only
+            worker_dashboard_address="127.0.0.1:0",
+            scheduler_kwargs={"dashboard": False},
+            silence_logs=40,
+        )
+
+
+@pytest.fixture(scope="session")
+def dask_cluster() -> Iterator[Any]:
+    """One cluster for the whole session (tests must leave its workers alive)."""
+    cluster = _local_cluster()
+    try:
+        yield cluster
+    finally:
+        cluster.close()
+
+
+@pytest.fixture(scope="module")
+def disposable_dask_cluster() -> Iterator[Any]:
+    """A cluster apart for the tests that kill workers (in one module; the last may leave it broken).
+
+    A chunk may lose its worker once and be re-run; the second loss fails the job.
+    """
+    cluster = _local_cluster(**{"distributed.scheduler.allowed-failures": 1})
     try:
         yield cluster
     finally:

@@ -17,10 +17,12 @@ where an actor faces other offers alone are classified in full. These change the
 speed (2.5-3x the first version on 10 actors), not the numbers: results agree with the
 first, plainer formulation to rounding (tests pin its outputs to 1e-9, same rounds).
 The vote shares of eq. 31 cost O(N^3) per round summed directly; from `_SORTED_FROM`
-actors on they come from sorted prefix sums in O(N^2 log N) (`_vote_spread_sorted`),
-and the optional compiled kernel (`engine="numba"`, module `_eu_kernel`) takes O(N^2);
-blocks of rows run on threads. Tests pin both fast paths to the direct NumPy sum (same
-forecasts to 1e-9, same rounds).
+actors on they come from sorted prefix sums in O(N^2 log N) (`_vote_spread_sorted`).
+The optional compiled kernel (`engine="numba"`, module `_eu_kernel`, the `fast` extra)
+runs the whole round, every pass fused, one row at a time through all its rounds, in
+O(N^2) per round; blocks of rows run on threads. This NumPy path is the reference: tests
+pin the sorted spread and the kernel to it (same forecasts, trajectories and risk
+exponents to 1e-9, same rounds and convergence flags).
 
 Per round, with R = x_max - x_min of the issue scale (`ModelInput.scale`) and
 w_k = c_k s_k:
@@ -112,7 +114,6 @@ salience can move an actor to another side of a capitulation threshold).
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from typing import Any, Literal
 
 import numpy as np
@@ -147,7 +148,7 @@ _NONE = 1e300
 #: (O(N^2 log N) per row) instead of the direct pairwise sum (O(N^3)); below it the
 #: direct sum does fewer passes over memory (NumPy's batched search costs about 100 ns a
 #: query). Measured on the benchmark machine: the sorted path is 0.5x the direct one at
-#: 32 actors, 1.5x at 80, 2.5x at 160. The compiled kernel (`engine="numba"`) is O(N^2).
+#: 32 actors, 1.5x at 80, 2.5x at 160. (The compiled kernel, `engine="numba"`, has its own.)
 _SORTED_FROM = 64
 
 # Internal layout: actors first, rows (draw-issues) last, so a pair array is (N, N, B)
@@ -809,8 +810,8 @@ def expected_utility(
         Which offer an actor accepts: "credible" (best credibility class, then least
         move) or "nearest" (least move, whatever the class).
     engine
-        Where eq. 31's win probabilities are computed: "numpy" (the reference path),
-        "numba" (the compiled O(N^2) kernel of the `fast` extra; same forecasts and rounds
+        Where the rounds run: "numpy" (the reference path), "numba" (the compiled
+        whole-round kernel of the `fast` extra; same forecasts, rounds and convergence
         to 1e-9) or "auto" (numba when it is installed and the case is big enough to
         repay compiling: 16 actors or more, else NumPy).
     threads

@@ -217,3 +217,16 @@ def test_sensitivity_refuses_a_forecast_of_other_inputs() -> None:
     fc = run_forecast(variant, ["compromise"], draws=50)
     with pytest.raises(ScenarioError, match="forecast was run on other inputs"):
         sensitivity(case, fc)
+
+
+def test_deu_tuned_models_run_only_when_named(toy) -> None:
+    from detente.bargaining.montecarlo import available_models, default_models
+
+    tuned = {"salience_compromise", "reference_compromise", "model_mean"}
+    assert tuned <= set(available_models())
+    assert not tuned & set(default_models())
+    assert {"compromise", "median", "nash", "expected_utility", "smp", "eu_compromise"} <= set(default_models())
+    unasked = run_forecast(toy, draws=20, seed=1)
+    assert unasked.models == default_models()
+    named = run_forecast(toy, ["salience_compromise"], draws=20, seed=1)
+    assert named.models == ["salience_compromise"]

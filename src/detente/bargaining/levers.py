@@ -41,7 +41,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from detente.bargaining.executor import CHUNK_ROWS, chunks
-from detente.bargaining.montecarlo import DEFAULT_SEED, Change, RowChunk, RowJob, available_models, forecast_inputs, model_params, run_rows
+from detente.bargaining.montecarlo import DEFAULT_SEED, Change, RowChunk, RowJob, available_models, default_models, forecast_inputs, model_params, run_rows
 from detente.bargaining.models.base import MODELS
 from detente.bargaining.plans import utility
 from detente.bargaining.scenario import BOUNDS, Scenario
@@ -208,7 +208,7 @@ def find_levers(
         raise InputError(f"draws must be at least 1, got {draws}", field="--draws", hint=f"give 1 or more (default {DEFAULT_DRAWS})")
     code = resolve_actor(scenario, actor)
     issue_id = resolve_issue(scenario, issue) if issue is not None else None
-    names = list(models) if models else (forecast.models if forecast is not None else available_models())
+    names = list(models) if models else (forecast.models if forecast is not None else default_models())
     known = available_models()
     for m in names:
         if m not in known:

@@ -151,6 +151,14 @@ def available_models() -> list[str]:
     return [m for m in order if m in MODELS] + sorted(m for m in MODELS if m not in order)
 
 
+def default_models() -> list[str]:
+    """The models run when none is named, in `available_models` order: those registered
+    with default=True (the DEU-tuned ones are left to `--model`)."""
+    from detente.bargaining.models.base import DEFAULTS
+
+    return [m for m in available_models() if DEFAULTS.get(m, True)]
+
+
 def _check_output(name: str, out: Any, d: int, k: int) -> NDArray[np.float64]:
     if not isinstance(out, ModelOutput):
         raise ModelError(f"model '{name}' returned {type(out).__name__}, not ModelOutput")
@@ -281,7 +289,7 @@ def run_forecast(
     scenario
         A validated scenario (apply a variant first with `scenario.with_variant(name)`).
     models
-        Model names (default: every registered model).
+        Model names (default: `default_models()`, every registered model but the DEU-tuned ones).
     draws, seed
         Number of draws and the root seed (same seed -> identical forecast).
     params
@@ -303,7 +311,7 @@ def run_forecast(
     """
     from detente import __version__
 
-    names = list(models) if models else available_models()
+    names = list(models) if models else default_models()
     known = available_models()
     for name in names:
         if name not in known:

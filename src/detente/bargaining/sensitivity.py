@@ -65,6 +65,7 @@ from detente.bargaining.montecarlo import (
     RowChunk,
     RowJob,
     available_models,
+    default_models,
     forecast_inputs,
     model_params,
     run_rows,
@@ -267,7 +268,7 @@ def check_method(method: str, draws: int | None) -> int:
 
 
 def _models(models: Sequence[str] | None, forecast: "Forecast | None") -> list[str]:
-    names = list(models) if models else (forecast.models if forecast is not None else available_models())
+    names = list(models) if models else (forecast.models if forecast is not None else default_models())
     known = available_models()
     for name in names:
         if name not in known:

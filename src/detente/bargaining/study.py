@@ -64,7 +64,7 @@ from typing import Any
 import numpy as np
 
 from detente.bargaining.forecast import Forecast
-from detente.bargaining.montecarlo import DEFAULT_DRAWS, DEFAULT_SEED, available_models, run_forecast
+from detente.bargaining.montecarlo import DEFAULT_DRAWS, DEFAULT_SEED, available_models, default_models, run_forecast
 from detente.bargaining.plans import PlanResult, evaluate_plans
 from detente.bargaining.scenario import BOUNDS, Estimate, Patch, Plan, PlanValue, Scenario, Source, Variant
 from detente.bargaining.variants import VariantShift, compare
@@ -129,7 +129,7 @@ def check_params(params: Mapping[str, Mapping[str, Any]] | None, models: Sequenc
     from detente.bargaining.models.base import MODELS
 
     known = available_models()
-    running = list(models) if models else known
+    running = list(models) if models else default_models()
     for name in running:
         if name not in known:
             close = difflib.get_close_matches(name, known, n=1)
@@ -453,7 +453,7 @@ def same_run(
     from detente.bargaining.models.base import MODELS
     from detente.bargaining.montecarlo import model_params
 
-    names = list(models) if models else available_models()
+    names = list(models) if models else default_models()
     if fc.input_hash != scenario.input_hash() or fc.draws != draws or fc.seed != seed or list(fc.params) != names:
         return False
     return all(fc.params[m] == model_params(MODELS[m], dict((params or {}).get(m, {}))) for m in names)

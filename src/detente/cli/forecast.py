@@ -20,7 +20,7 @@ from detente.cli.output import err_console, print_json, print_table
 from detente.errors import InputError
 
 CASE_HELP = "Built-in case name (see `detente case list`) or a scenario file: YAML, or a KTAB CSV. Default: us-russia-2025."
-MODEL_HELP = "Model to run (repeat for several). Default: every registered model."
+MODEL_HELP = "Model to run (repeat for several). Default: every model but the DEU-tuned salience_compromise, reference_compromise and model_mean."
 PARAM_HELP = "Model parameter as MODEL.NAME=VALUE, e.g. expected_utility.q=0.5 (repeatable; names and types are checked before the run)."
 SET_HELP = (
     "What-if without editing YAML: ACTOR.ISSUE.position=V, ACTOR.ISSUE.salience=V, ACTOR.capability=V or ISSUE.status_quo=V "
@@ -194,7 +194,7 @@ def forecast_command(
 ) -> None:
     """Forecast where a negotiation lands: each model's median and 80% interval per issue.
 
-    With no options, runs every model on the built-in case us-russia-2025 (a settlement
+    With no options, runs the default models on the built-in case us-russia-2025 (a settlement
     of the war in Ukraine, spring 2025), shows the forecasts beside each actor's position,
     then which peace plans each actor would accept.
 

@@ -95,10 +95,10 @@ def sensitivity_command(
         pyplot()
     scenario = resolve_case(case).with_variant(variant)
     models = list(dict.fromkeys(model)) if model else None
-    from detente.bargaining.montecarlo import available_models
+    from detente.bargaining.montecarlo import default_models
 
     p = len(scenario.ranges().names)
-    n_models = len(models) if models else len(available_models())
+    n_models = len(models) if models else len(default_models())
     rows = {"oat": 2 * p * n, "morris": n * (p + 1), "sobol": n * (p + 2)}[method] * n_models
     with open_executor(address, rows=rows) as ex, chunk_progress(f"sensitivity ({method})") as progress:
         result = analyse(scenario, method=method, models=models, draws=n, seed=seed, spread=spread, executor=ex, progress=progress)
@@ -195,9 +195,9 @@ def levers_command(
     code = resolve_actor(scenario, actor)
     issue_id = resolve_issue(scenario, issue) if issue else None
     models = list(dict.fromkeys(model)) if model else None
-    from detente.bargaining.montecarlo import available_models
+    from detente.bargaining.montecarlo import default_models
 
-    rows = 4 * len(scenario.actors) * (1 if issue_id else len(scenario.issues)) * draws * len(models or available_models())
+    rows = 4 * len(scenario.actors) * (1 if issue_id else len(scenario.issues)) * draws * len(models or default_models())
     with open_executor(address, rows=rows) as ex, chunk_progress(f"levers for {code}") as progress:
         result = find_levers(scenario, code, issue=issue_id, budget=budget, models=models, draws=draws, seed=seed, executor=ex, progress=progress)
     if json_out:

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from detente.bargaining.models import ModelInput
+from detente.bargaining.models import ModelInput, ModelOutput
 from detente.bargaining.models import expected_utility as eu_module
 from detente.bargaining.models.expected_utility import (
     challenge_utilities,
@@ -363,6 +363,8 @@ def _cases(draw: st.DrawFn) -> ModelInput:
 
 
 PARAMS = [{}, {"q": 0.5}, {"choice": "nearest"}, {"confrontation": "loser"}]
+#: The compiled kernel runs every rule itself (the whole round), so it is pinned on all of them.
+KERNEL_PARAMS = [*PARAMS, {"confrontation": "none"}, {"q": 0.3, "choice": "nearest", "confrontation": "loser"}]
 
 
 @pytest.mark.parametrize("params", PARAMS)
@@ -380,17 +382,54 @@ def test_sorted_spread_path_gives_the_same_forecasts_and_rounds(params: dict, ca
     np.testing.assert_array_equal(fast.rounds, reference.rounds)
 
 
-@pytest.mark.parametrize("params", PARAMS)
+def _assert_same_run(fast: ModelOutput, reference: ModelOutput) -> None:
+    """Forecasts, rounds, convergence flags, draw 0's trajectory, medians and risk: equal to 1e-9."""
+    np.testing.assert_allclose(fast.outcome, reference.outcome, atol=1e-9, rtol=0)
+    np.testing.assert_array_equal(fast.rounds, reference.rounds)
+    np.testing.assert_array_equal(fast.converged, reference.converged)
+    assert fast.trajectory.shape == reference.trajectory.shape
+    np.testing.assert_allclose(fast.trajectory, reference.trajectory, atol=1e-9, rtol=0)
+    np.testing.assert_allclose(fast.extra["median_trajectory"], reference.extra["median_trajectory"], atol=1e-9, rtol=0)
+    np.testing.assert_allclose(fast.extra["risk"], reference.extra["risk"], atol=1e-9, rtol=0)
+
+
+@pytest.mark.parametrize("params", KERNEL_PARAMS)
 @FAST
 @given(case=_cases())
 def test_compiled_kernel_gives_the_same_forecasts_and_rounds(params: dict, case: ModelInput) -> None:
     pytest.importorskip("numba", reason="the fast extra (numba) is not installed")
     reference = expected_utility(case, engine="numpy", **params)
     fast = expected_utility(case, engine="numba", **params)
-    np.testing.assert_allclose(fast.outcome, reference.outcome, atol=1e-9, rtol=0)
-    np.testing.assert_array_equal(fast.rounds, reference.rounds)
-    np.testing.assert_array_equal(fast.converged, reference.converged)
+    _assert_same_run(fast, reference)
     assert fast.extra["params"]["engine"] == "numba" and reference.extra["params"]["engine"] == "numpy"
+
+
+@st.composite
+def _large_cases(draw: st.DrawFn) -> ModelInput:
+    """1-3 draws of 1-3 issues with 60-90 actors (the NumPy path's sorted spread from 64 on), coarse grids half the time."""
+    d, n, k = draw(st.integers(1, 3)), draw(st.integers(60, 90)), draw(st.integers(1, 3))
+    rng = np.random.default_rng(draw(st.integers(0, 2**32 - 1)))
+    grid = draw(st.booleans())
+    x = rng.choice([0.0, 25.0, 50.0, 75.0, 100.0], size=(d, n, k)) if grid else rng.uniform(0, 100, (d, n, k))
+    return ModelInput(x, rng.uniform(0, 1, (d, n, k)), rng.uniform(0.05, 1, (d, n)), np.full((d, k), 50.0))
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(case=_large_cases(), q=st.sampled_from([1.0, 0.5]))
+def test_compiled_kernel_equals_numpy_on_many_actors_and_issues(case: ModelInput, q: float) -> None:
+    pytest.importorskip("numba", reason="the fast extra (numba) is not installed")
+    _assert_same_run(expected_utility(case, engine="numba", q=q), expected_utility(case, engine="numpy", q=q))
+
+
+def test_compiled_kernel_with_no_rounds_and_one_round() -> None:
+    pytest.importorskip("numba", reason="the fast extra (numba) is not installed")
+    rng = np.random.default_rng(5)
+    case = ModelInput(rng.uniform(0, 100, (4, 20, 2)), rng.uniform(0, 1, (4, 20, 2)), rng.uniform(0.1, 1, (4, 20)),
+                      np.full((4, 2), 50.0))
+    for max_rounds in (0, 1):
+        fast = expected_utility(case, engine="numba", max_rounds=max_rounds)
+        _assert_same_run(fast, expected_utility(case, engine="numpy", max_rounds=max_rounds))
+        assert (fast.rounds == max_rounds).all()
 
 
 def test_compiled_kernel_win_probabilities_equal_the_reference() -> None:

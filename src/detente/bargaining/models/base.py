@@ -89,15 +89,21 @@ MODELS: dict[str, Callable[..., ModelOutput]] = {}
 #: (`detente backtest deu --cv K`); a model's defaults are the values chosen on the DEU
 #: III dev half, and its docstring gives the out-of-fold error that choice earned.
 TUNING_GRIDS: dict[str, dict[str, tuple[Any, ...]]] = {}
+#: Per model: whether it runs when no model is named (and so feeds the pooled "all
+#: models" reading). Models tuned on another kind of case (EU law-making) register with
+#: default=False: available with `--model`, not run unasked.
+DEFAULTS: dict[str, bool] = {}
 
 
 def register_model(
-    name: str, grid: dict[str, tuple[Any, ...]] | None = None
+    name: str, grid: dict[str, tuple[Any, ...]] | None = None, *, default: bool = True
 ) -> Callable[[Callable[..., ModelOutput]], Callable[..., ModelOutput]]:
-    """Decorator: add a model function to `MODELS` under `name` (and its tuning grid, if any)."""
+    """Decorator: add a model function to `MODELS` under `name` (and its tuning grid, if any);
+    `default=False` keeps it out of the models run when none is named."""
 
     def wrap(fn: Callable[..., ModelOutput]) -> Callable[..., ModelOutput]:
         MODELS[name] = fn
+        DEFAULTS[name] = default
         if grid:
             TUNING_GRIDS[name] = {key: tuple(values) for key, values in grid.items()}
         return fn

@@ -17,10 +17,12 @@ where an actor faces other offers alone are classified in full. These change the
 speed (2.5-3x the first version on 10 actors), not the numbers: results agree with the
 first, plainer formulation to rounding (tests pin its outputs to 1e-9, same rounds).
 The vote shares of eq. 31 cost O(N^3) per round summed directly; from `_SORTED_FROM`
-actors on they come from sorted prefix sums in O(N^2 log N) (`_vote_spread_sorted`),
-and the optional compiled kernel (`engine="numba"`, module `_eu_kernel`) takes O(N^2);
-blocks of rows run on threads. Tests pin both fast paths to the direct NumPy sum (same
-forecasts to 1e-9, same rounds).
+actors on they come from sorted prefix sums in O(N^2 log N) (`_vote_spread_sorted`).
+The optional compiled kernel (`engine="numba"`, module `_eu_kernel`, the `fast` extra)
+runs the whole round, every pass fused, one row at a time through all its rounds, in
+O(N^2) per round; blocks of rows run on threads. This NumPy path is the reference: tests
+pin the sorted spread and the kernel to it (same forecasts, trajectories and risk
+exponents to 1e-9, same rounds and convergence flags).
 
 Per round, with R = x_max - x_min of the issue scale (`ModelInput.scale`) and
 w_k = c_k s_k:
@@ -112,7 +114,6 @@ salience can move an actor to another side of a capitulation threshold).
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from typing import Any, Literal
 
 import numpy as np
@@ -121,6 +122,7 @@ from numpy.typing import NDArray
 from detente.bargaining.models.base import ModelInput, ModelOutput, register_model
 from detente.bargaining.models.median import TIE_RTOL
 from detente.errors import ModelError
+from detente.optional import require
 
 Confrontation = Literal["expected", "loser", "none"]
 Choice = Literal["credible", "nearest"]
@@ -146,7 +148,7 @@ _NONE = 1e300
 #: (O(N^2 log N) per row) instead of the direct pairwise sum (O(N^3)); below it the
 #: direct sum does fewer passes over memory (NumPy's batched search costs about 100 ns a
 #: query). Measured on the benchmark machine: the sorted path is 0.5x the direct one at
-#: 32 actors, 1.5x at 80, 2.5x at 160. The compiled kernel (`engine="numba"`) is O(N^2).
+#: 32 actors, 1.5x at 80, 2.5x at 160. (The compiled kernel, `engine="numba"`, has its own.)
 _SORTED_FROM = 64
 
 # Internal layout: actors first, rows (draw-issues) last, so a pair array is (N, N, B)
@@ -261,18 +263,14 @@ def _win_probability_t(
     wd: NDArray[np.float64] | None = None,
     spread: NDArray[np.float64] | None = None,
     out: NDArray[np.float64] | None = None,
-    kernel: Callable[..., NDArray[np.float64]] | None = None,
 ) -> NDArray[np.float64]:
     """P_ij (eq. 31) in the internal layout: x, w (N, B), dist (N, N, B) -> (N, N, B).
 
     `wd`, `spread` and `out` are optional contiguous (N, N, B) buffers; the result is
-    written to `out`. `kernel`: the compiled `_eu_kernel.win_probability_numba`, or None
-    for the NumPy path.
+    written to `out`.
     """
     if wd is None or spread is None or out is None:
         wd, spread, out = np.empty_like(dist), np.empty_like(dist), np.empty_like(dist)
-    if kernel is not None:
-        return kernel(x, w, out)
     np.multiply(dist, w[None, :, :], out=wd)  # wd[l, k] = w_k |x_k - x_l|
     pull = wd.sum(axis=1)  # sum_k w_k |x_k - x_l|
     if x.shape[0] >= _SORTED_FROM:
@@ -604,7 +602,6 @@ def _round_t(
     confrontation: Confrontation,
     choice: Choice,
     work: _Workspace | None = None,
-    kernel: Callable[..., NDArray[np.float64]] | None = None,
 ) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
     """One round for a block in the internal layout (x, s, w, t (N, B), mu (B,));
     returns (new positions (N, B), risk exponents (N, B)).
@@ -626,7 +623,7 @@ def _round_t(
     (toward, dist, f2, f3, f4, f5, f6), (b0, b1, b2, b3, b4) = work.views(b)
     np.subtract(x[None, :, :], x[:, None, :], out=toward)  # [i, j]: x_j - x_i
     np.abs(toward, out=dist)
-    p = _win_probability_t(x, w, dist, f2, f3, f4, kernel)
+    p = _win_probability_t(x, w, dist, f2, f3, f4)
     own, other, r = _challenge_utilities_t(x, s, mu, span, q, t, dist, p, f2, f3, f5, f6)
     pji = f6  # 1 - P_ij, left there by _challenge_utilities_t
     if confrontation == "none" or choice == "nearest":
@@ -673,7 +670,6 @@ def _run_block(
     confrontation: Confrontation,
     choice: Choice,
     record: bool,
-    kernel: Callable[..., NDArray[np.float64]] | None = None,
 ) -> dict[str, NDArray[np.float64] | list[NDArray[np.float64]]]:
     """Run the rounds for one block of rows (x, s, w (rows, N)), dropping rows as they converge.
 
@@ -698,7 +694,7 @@ def _run_block(
     for _ in range(max_rounds):
         if active.size == 0:
             break
-        new, r = _round_t(xa, sa, wa, mua, span, q, ta, confrontation, choice, work, kernel)
+        new, r = _round_t(xa, sa, wa, mua, span, q, ta, confrontation, choice, work)
         new_mu = _weighted_median_t(new, vote, low, high)
         if q != 1.0:  # T_i: did the median voter position move toward i?
             ta = (np.abs(new - new_mu) < np.abs(new - mua) - _SAME * span).astype(float)
@@ -726,24 +722,60 @@ def _run_block(
     }
 
 
+def _run_block_compiled(
+    x: NDArray[np.float64],
+    s: NDArray[np.float64],
+    w: NDArray[np.float64],
+    span: float,
+    q: float,
+    max_rounds: int,
+    tol: float,
+    patience: int,
+    confrontation: Confrontation,
+    choice: Choice,
+    record: bool,
+) -> dict[str, NDArray[np.float64] | list[NDArray[np.float64]]]:
+    """`_run_block` through the compiled kernel (`_eu_kernel.run_rows`): every round of
+    every row in one call; same results (tests pin them to 1e-9, same rounds)."""
+    from detente.bargaining.models import _eu_kernel
+
+    rows, n = x.shape
+    vote, low, high = _median_thresholds(np.ascontiguousarray(w.T, dtype=float))
+    c = lambda a: np.ascontiguousarray(a, dtype=float)  # noqa: E731
+    mu = np.empty(rows)
+    rounds = np.empty(rows, dtype=np.int64)
+    converged = np.empty(rows, dtype=np.bool_)
+    risk = np.empty((rows, n))
+    traj = np.empty((max_rounds + 1 if record else 0, n, rows))
+    mu_traj = np.empty((max_rounds + 1 if record else 0, rows))
+    _eu_kernel.run_rows(
+        c(x), c(s), c(w), c(vote.T), c(low), c(high), span, q, max_rounds, tol, patience,
+        _eu_kernel.CONFRONTATION[confrontation], _eu_kernel.CHOICE[choice],
+        mu, rounds, converged, risk, traj, mu_traj,
+    )
+    kept = int(rounds.max(initial=0)) + 1 if record else 0
+    return {
+        "mu": mu, "rounds": rounds, "converged": converged, "risk": risk,
+        "traj": [traj[i].T.copy() for i in range(kept)], "mu_traj": [mu_traj[i].copy() for i in range(kept)],
+    }
+
+
 #: With engine="auto", the compiled kernel is used from this many actors on (below, the
-#: NumPy path's direct sum is already cheap and compiling would cost more than it saves).
+#: NumPy path is already cheap and compiling would cost more than it saves).
 _NUMBA_FROM = 16
 
 
-def _kernel_for(engine: str, n: int) -> tuple[Callable[..., NDArray[np.float64]] | None, str]:
-    """The win-probability kernel for `engine` and N actors, and the engine actually used."""
+def _engine_for(engine: str, n: int) -> str:
+    """The engine actually used for `engine` and N actors: "numpy" or "numba"."""
     if engine == "numpy" or (engine == "auto" and n < _NUMBA_FROM):
-        return None, "numpy"
+        return "numpy"
     if engine == "auto":
         import importlib.util
 
         if importlib.util.find_spec("numba") is None:
-            return None, "numpy"
-    from detente.bargaining.models._eu_kernel import win_probability_kernel, win_probability_numba
-
-    win_probability_kernel()  # compile now (or raise the missing-extra error) before any work
-    return win_probability_numba, "numba"
+            return "numpy"
+    require("numba", extra="fast", purpose="the compiled expected-utility kernel (engine='numba')")
+    return "numba"
 
 
 @register_model("expected_utility")
@@ -778,8 +810,8 @@ def expected_utility(
         Which offer an actor accepts: "credible" (best credibility class, then least
         move) or "nearest" (least move, whatever the class).
     engine
-        Where eq. 31's win probabilities are computed: "numpy" (the reference path),
-        "numba" (the compiled O(N^2) kernel of the `fast` extra; same forecasts and rounds
+        Where the rounds run: "numpy" (the reference path), "numba" (the compiled
+        whole-round kernel of the `fast` extra; same forecasts, rounds and convergence
         to 1e-9) or "auto" (numba when it is installed and the case is big enough to
         repay compiling: 16 actors or more, else NumPy).
     threads
@@ -807,7 +839,8 @@ def expected_utility(
     if engine not in ("auto", "numpy", "numba"):
         raise ModelError(f"unknown engine '{engine}'", hint="use 'auto', 'numpy' or 'numba'")
     d, n, k = inputs.shape
-    kernel, used = _kernel_for(engine, n)
+    used = _engine_for(engine, n)
+    run_block = _run_block_compiled if used == "numba" else _run_block
     span = float(inputs.scale[1] - inputs.scale[0])
     if span <= 0:
         raise ModelError(f"the issue scale {inputs.scale} has no width", hint="pass scale=(min, max) with max > min")
@@ -825,9 +858,9 @@ def expected_utility(
     def run(bounds: tuple[int, int]) -> tuple[int, int, dict]:
         start, stop = bounds
         with np.errstate(divide="ignore", invalid="ignore"):  # log 0 and 0/0 are handled
-            return start, stop, _run_block(
+            return start, stop, run_block(
                 x[start:stop], s[start:stop], w[start:stop], span, q, max_rounds, tol, patience,
-                confrontation, choice, record=start == 0, kernel=kernel,
+                confrontation, choice, record=start == 0,
             )
 
     blocks = list(zip(starts, stops))

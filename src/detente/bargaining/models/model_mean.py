@@ -64,7 +64,7 @@ def parse_members(members: str | list[str] | tuple[str, ...]) -> list[str]:
     return names
 
 
-@register_model("model_mean", grid=GRID)
+@register_model("model_mean", grid=GRID, default=False)  # tuned on DEU III (EU law-making)
 def model_mean(inputs: ModelInput, *, members: str = DEFAULT_MEMBERS) -> ModelOutput:
     """Equal-weight mean of the members' forecasts per draw and issue.
 

@@ -48,7 +48,7 @@ from detente.errors import ModelError
 GRID = {**SALIENCE_GRID, "pull": (0.0, 0.05, 0.1, 0.2, 0.3)}
 
 
-@register_model("reference_compromise", grid=GRID)
+@register_model("reference_compromise", grid=GRID, default=False)  # tuned on DEU III (EU law-making)
 def reference_compromise(
     inputs: ModelInput, *, pull: float = 0.05, capability_power: float = 0.5, salience_power: float = 3.0
 ) -> ModelOutput:

@@ -67,7 +67,7 @@ def power_weights(inputs: ModelInput, capability_power: float, salience_power: f
     return np.power(inputs.capability, capability_power)[:, :, None] * np.power(inputs.salience, salience_power)
 
 
-@register_model("salience_compromise", grid=GRID)
+@register_model("salience_compromise", grid=GRID, default=False)  # tuned on DEU III (EU law-making)
 def salience_compromise(
     inputs: ModelInput, *, capability_power: float = 0.5, salience_power: float = 3.0
 ) -> ModelOutput:

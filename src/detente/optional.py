@@ -102,7 +102,7 @@ COMPONENTS: tuple[Component, ...] = (
     Component("plots", "plot", ("matplotlib.pyplot",), "--plot on forecasts, plans and relations (matplotlib)", ("matplotlib",)),
     Component("cluster", "scale", ("distributed",), "--scheduler: Monte Carlo sweeps on a Dask cluster (dask.distributed)", ("dask", "distributed")),
     Component("sensitivity indices", "scale", ("SALib",), "detente sensitivity --method morris|sobol (SALib)", ("SALib",)),
-    Component("compiled kernels", "fast", ("numba",), "compiled expected-utility and SMP rounds, engine=auto|numba (numba)", ("numba",)),
+    Component("compiled kernels", "fast", ("numba",), "compiled expected-utility rounds, engine=auto|numba (numba)", ("numba",)),
 )
 
 

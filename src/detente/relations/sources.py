@@ -97,8 +97,9 @@ def check_store_file(path: str | Path, *, flag: str) -> Path:
     store = Path(path)
     try:
         check_store(store, read_only=True)
-    except StoreError as exc:
-        raise StoreError(f"{flag}: {exc.message}", hint=exc.hint) from None
+    except StoreError as exc:  # "--db notes.tsv is not a detente event store", "--db: no event store at x.duckdb"
+        joint = " " if exc.message.startswith(str(store)) else ": "
+        raise StoreError(f"{flag}{joint}{exc.message}", hint=exc.hint) from None
     return store
 
 

@@ -182,6 +182,7 @@ def test_a_bad_timeline_names_file_and_line(tmp_path: Path) -> None:
         (("relations", "USA", "RUS", "--case", "us-rusia-2025"), "did you mean us-russia-2025"),
         (("relations", "USA", "RUS", "--db", "a.duckdb", "--case", "us-russia-2025"), "two data sources"),
         (("relations", "USA", "RUS", "--timeline", "nope.yaml"), "--timeline nope.yaml: no such file"),
+        (("relations", "USA", "RUS", "--db", "nope.duckdb"), "--db: no event store at nope.duckdb"),
         (("triangle", "USA", "Washington", "CHN"), "three different actors"),
         (("relations", "USA", "the White House", "--db", "missing.duckdb"), "overlap"),  # checked before the store
     ],
@@ -199,7 +200,7 @@ def test_db_that_is_not_duckdb_is_refused_before_work(tmp_path: Path) -> None:
     out = tmp_path / "chart.png"
     for command, actors in (("relations", ("USA", "RUS")), ("shifts", ("USA", "RUS")), ("triangle", ("USA", "RUS", "CHN"))):
         result = run(command, *actors, "--db", str(notes), "--plot", str(out))
-        assert result.exit_code == 2 and "not a DuckDB event store" in result.output, result.output
+        assert result.exit_code == 2 and "not a detente event store" in result.output, result.output
         assert "--db" in result.output and "Catalog" not in result.output
     assert not out.exists()
 

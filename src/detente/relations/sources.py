@@ -12,7 +12,7 @@ The rule (:func:`choose_source`), the same for ``relations``, ``shifts``, ``tria
 4. else the built-in timeline of the default case (:data:`DEFAULT_CASE`).
 
 The choice records why it was made (``reason``), so every table can say where its
-numbers come from. A store file is checked to be a DuckDB file before any work.
+numbers come from. A store file is checked by the store's own rule before any work.
 
 :func:`select_events` applies the event store's filters (actor, dyad, CAMEO code,
 dates, dataset, limit) to any source, with the store's own actor rule
@@ -38,7 +38,6 @@ DEFAULT_CASE = "us-russia-2025"
 
 ENV_DB = "DETENTE_DB"
 LOCAL_DB = "detente.duckdb"
-_DUCKDB_MAGIC = b"DUCK"  # bytes 8-11 of every DuckDB database file
 
 SourceKind = Literal["store", "timeline", "case"]
 
@@ -87,23 +86,20 @@ class EventSource:
 
 
 def check_store_file(path: str | Path, *, flag: str) -> Path:
-    """A path that must be an existing DuckDB event store; InputError naming `flag` otherwise (reads 12 bytes)."""
+    """A path that must be an existing event store, checked by the store's own rule before any work.
+
+    :func:`detente.events.store.check_store_file` reads the file's first bytes; its error
+    is re-raised naming `flag` (``--db``, ``$DETENTE_DB``), so the user knows which
+    setting to fix.
+    """
+    from detente.events.store import check_store_file as check_store
+
     store = Path(path)
-    if not store.exists():
-        raise StoreError(f"{flag} {path}: no event store there", hint=f"import events first: detente events import KIND FILE --db {path}")
-    if store.is_dir():
-        raise InputError("is a directory, not an event store", field=f"{flag} {path}", hint="give the DuckDB file written by `detente events import`")
     try:
-        with store.open("rb") as handle:
-            head = handle.read(12)
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", field=f"{flag} {path}", hint="check the file's permissions") from None
-    if head[8:12] != _DUCKDB_MAGIC:
-        raise InputError(
-            "not a DuckDB event store", field=f"{flag} {path}",
-            hint="give the .duckdb file written by `detente events import`; to read a CSV or TSV, import it first "
-            "(detente events import csv FILE --db events.duckdb)",
-        )
+        check_store(store, read_only=True)
+    except StoreError as exc:  # "--db notes.tsv is not a detente event store", "--db: no event store at x.duckdb"
+        joint = " " if exc.message.startswith(str(store)) else ": "
+        raise StoreError(f"{flag}{joint}{exc.message}", hint=exc.hint) from None
     return store
 
 

@@ -213,4 +213,4 @@ def test_one_wording_for_a_file_that_is_not_a_store(tmp_path: Path) -> None:
     with pytest.raises(StoreError) as from_relations:
         check_store_file(notes, flag="--db")
     assert str(from_store.value) == str(from_relations.value)
-    assert str(from_store.value).startswith(f"--db: {notes} is not a detente event store")
+    assert str(from_store.value).startswith(f"--db {notes} is not a detente event store")

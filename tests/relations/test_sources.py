@@ -46,7 +46,7 @@ def test_the_rule_in_order(tmp_path: Path) -> None:
 def test_sources_are_checked_before_reading(tmp_path: Path) -> None:
     notes = tmp_path / "notes.tsv"
     notes.write_text("a\tb\n", encoding="utf-8")
-    with pytest.raises(StoreError, match="--db: .*notes.tsv is not a detente event store"):
+    with pytest.raises(StoreError, match="--db .*notes.tsv is not a detente event store"):
         choose_source(notes)
     with pytest.raises(StoreError, match=r"\$DETENTE_DB: no event store"):
         choose_source(environ={"DETENTE_DB": str(tmp_path / "gone.duckdb")})

@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any
 from detente.coding import syntax
 from detente.coding.context import Actor, Context, actor_of_mention
 from detente.coding.lexicon import LOCATION_PREPS, PERSON_PRONOUNS, THING_PRONOUNS
-from detente.coding.spans import right_edge
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -59,13 +58,13 @@ def argument(tok: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> Arg:
     left = tok.left_edge.i
     while left < tok.i and doc[left].is_punct:
         left += 1
-    right = right_edge(tok)
+    right = syntax.right_edge(tok)
     start = doc[left].idx
     end = doc[right].idx + len(doc[right].text)
     span = (offset + start, offset + end)
     whole = span
     if len(heads) > 1:  # "The US and China": the whole coordination
-        last = doc[max(right, right_edge(heads[-1]))]
+        last = doc[max(right, syntax.right_edge(heads[-1]))]
         whole = (span[0], offset + last.idx + len(last.text))
     return Arg(tok, actors, span, whole)
 

@@ -387,3 +387,35 @@ def clause_modality(verb: Token, gov: Token | None, source_tok: Token | None, le
     if aux & P.FUTURE_AUX:
         return "intent-future"
     return None
+
+
+_NP_RIGHT_DEPS = frozenset({"compound", "flat", "nummod", "prep", "acl", "amod", "poss", "case", "pobj", "nmod"})
+"""Right dependents that stay inside a noun phrase (its name and post-modifiers)."""
+
+
+def right_of_name(tok: Token) -> int:
+    """Index of the last token of a name that continues after its head ("Otto Perez Molina")."""
+    right = tok.i
+    for child in tok.rights:
+        if child.i == right + 1 and child.dep_ in ("compound", "flat", "nummod"):
+            right = child.i
+    return right
+
+
+def right_edge(tok: Token) -> int:
+    """Last token of the noun phrase headed by `tok`: its name and post-modifiers
+    ("Hackers linked to the Iranian government", "The president of Kosovo"), but not a
+    relative clause, an apposition or anything after a comma."""
+    right = right_of_name(tok)
+    common = tok.tag_ in ("NN", "NNS")
+    for child in tok.rights:
+        if child.dep_ not in _NP_RIGHT_DEPS:
+            break
+        if not common and not (child.dep_ == "prep" and child.lower_ == "of"):
+            break  # a name ends with the name ("Evo Morales"), or "of ..." ("The Office of the President")
+        if any(t.is_punct and t.text in ",;:()–—-" for t in tok.doc[right + 1:child.i]):
+            break
+        right = max(right, child.right_edge.i)
+    while right > tok.i and tok.doc[right].is_punct:
+        right -= 1
+    return right

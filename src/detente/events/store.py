@@ -644,7 +644,7 @@ def check_store_file(path: Path, *, read_only: bool, flag: str = "--db") -> None
     if not path.exists():
         if read_only:
             raise StoreError(
-                f"no event store at {flag} {path}",
+                f"{flag}: no event store at {path}",
                 hint="import events first (`detente events import KIND FILE`) or point --db / $DETENTE_DB at a store",
             )
         return

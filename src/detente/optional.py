@@ -100,9 +100,11 @@ COMPONENTS: tuple[Component, ...] = (
     Component("tone", "nlp", ("vaderSentiment.vaderSentiment",), "sentence tone (VADER)", ("vaderSentiment",)),
     Component("classifier", "nlp", ("sklearn", "joblib", "scipy.sparse"), "the learned event classifier (scikit-learn)", ("scikit-learn",)),
     Component("plots", "plot", ("matplotlib.pyplot",), "--plot on forecasts, plans and relations (matplotlib)", ("matplotlib",)),
+    Component("web workspace", "web", ("fastapi", "fastapi_offline", "uvicorn", "python_multipart"), "detente serve: the local web workspace (FastAPI, uvicorn)", ("fastapi", "fastapi-offline", "uvicorn", "python-multipart")),
+    Component("html report", "web", ("jinja2", "plotly"), "detente report and the workspace's charts (Jinja2, Plotly)", ("jinja2", "plotly")),
     Component("cluster", "scale", ("distributed",), "--scheduler: Monte Carlo sweeps on a Dask cluster (dask.distributed)", ("dask", "distributed")),
     Component("sensitivity indices", "scale", ("SALib",), "detente sensitivity --method morris|sobol (SALib)", ("SALib",)),
-    Component("compiled kernels", "fast", ("numba",), "compiled expected-utility and SMP rounds, engine=auto|numba (numba)", ("numba",)),
+    Component("compiled kernels", "fast", ("numba",), "compiled expected-utility rounds, engine=auto|numba (numba)", ("numba",)),
 )
 
 

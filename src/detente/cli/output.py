@@ -3,48 +3,27 @@
 from __future__ import annotations
 
 import json
-import math
 import sys
 from collections.abc import Iterable, Sequence
-from datetime import date, datetime
-from pathlib import Path
 from typing import Any
 
-import numpy as np
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
+
+from detente.jsonable import jsonable
 
 console = Console()
 err_console = Console(stderr=True)
 
 
-def _plain(value: Any) -> Any:
-    """Make numpy scalars, dates and paths JSON-friendly."""
-    if isinstance(value, np.generic):
-        value = value.item()
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    if isinstance(value, (date, datetime)):
-        return value.isoformat()
-    if isinstance(value, Path):
-        return str(value)
-    if isinstance(value, np.ndarray):
-        return [_plain(v) for v in value.tolist()]
-    if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
-    return value
-
-
 def print_json(obj: Any) -> None:
     """Print one JSON document to stdout."""
-    sys.stdout.write(json.dumps(_plain(obj), indent=2, ensure_ascii=False) + "\n")
+    sys.stdout.write(json.dumps(jsonable(obj), indent=2, ensure_ascii=False) + "\n")
 
 
 def format_cell(value: Any, digits: int = 1) -> str:
-    value = _plain(value)
+    value = jsonable(value)
     if value is None:
         return ""
     if isinstance(value, float):

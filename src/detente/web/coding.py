@@ -16,7 +16,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from detente.errors import InputError
-from detente.web.workspace import plain
+from detente.jsonable import jsonable
 
 if TYPE_CHECKING:
     from detente.web.workspace import Workspace
@@ -74,7 +74,7 @@ def code_article(ws: "Workspace", text: str, *, is_html: bool, when: date | None
     events = ws.code_text(text, doc_id=doc_id, date=when, url=url, file=label)
     rows = []
     for k, e in enumerate(events):
-        record = plain(e.to_record())
+        record = jsonable(e.to_record())
         record.update(index=k, quad_label=QUAD_LABELS.get(e.quad, ""), asserted=is_asserted(e))
         rows.append(record)
     notes = []
@@ -82,7 +82,7 @@ def code_article(ws: "Workspace", text: str, *, is_html: bool, when: date | None
         notes.append("no events found: the coder needs sentences in which one named actor acts on another")
     if when is None:
         notes.append("no date given or found in the text: events dated only by date phrases in the text; give the article's date")
-    return {"doc_id": doc_id, "date": plain(when), "label": label, "chars": len(text), "text": text, "events": rows,
+    return {"doc_id": doc_id, "date": jsonable(when), "label": label, "chars": len(text), "text": text, "events": rows,
             "segments": segments(text, rows), "notes": notes, "events_objects": events}
 
 

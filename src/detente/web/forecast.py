@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from detente.web.workspace import plain
+from detente.jsonable import jsonable
 
 if TYPE_CHECKING:
     from detente.web.workspace import Workspace
@@ -87,7 +87,7 @@ def forecast_document(
     provenance = {**study.provenance(), "settings": [s.to_dict() for s in parsed]}
     if base is not None:
         provenance["base_input_hash"] = base.forecast.input_hash
-    return plain({
+    return jsonable({
         "case": {"name": scenario.name, "title": scenario.title},
         "variant": variant,
         "settings": [s.to_dict() for s in parsed],

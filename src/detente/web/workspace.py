@@ -34,10 +34,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from detente.errors import InputError, StoreError
+from detente.jsonable import jsonable
 
 BUILTIN_CASE = "us-russia-2025"
 MAX_EVENTS_SHOWN = 500
@@ -47,27 +47,11 @@ MAX_EVENTS_READ = 200_000
 FORECAST_CACHE = 16
 
 
-def plain(value: Any) -> Any:
-    """Numpy scalars, NaN, dates and timestamps as JSON values (NaN -> None)."""
-    if isinstance(value, np.generic):
-        value = value.item()
-    if isinstance(value, float) and value != value:
-        return None
-    if isinstance(value, pd.Timestamp):
-        return None if pd.isna(value) else value.date().isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    if value is pd.NaT or value is pd.NA:
-        return None
-    if isinstance(value, dict):
-        return {str(k): plain(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [plain(v) for v in value]
-    return value
+
 
 
 def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
-    return [plain(r) for r in frame.to_dict("records")]
+    return [jsonable(r) for r in frame.to_dict("records")]
 
 
 def parse_day(value: str | None, field_name: str) -> date | None:
@@ -117,7 +101,7 @@ class EventFilter:
     def to_dict(self) -> dict[str, Any]:
         return {
             "actor": self.actor, "dyad": "-".join(self.dyad) if self.dyad else None, "root": self.root, "quad": self.quad,
-            "since": plain(self.since), "until": plain(self.until), "q": self.text,
+            "since": jsonable(self.since), "until": jsonable(self.until), "q": self.text,
         }
 
 
@@ -248,7 +232,7 @@ class Workspace:
         s = self.scenario
         return {
             "name": s.name, "title": s.title, "description": s.description, "origin": s.origin,
-            "as_of": plain(s.as_of), "actors": self.actors(),
+            "as_of": jsonable(s.as_of), "actors": self.actors(),
             "issues": [
                 {"id": i.id, "name": i.name, "status_quo": i.status_quo.mode,
                  "anchors": {f"{k:g}": v for k, v in sorted(i.anchors.items())}}
@@ -348,9 +332,9 @@ class Workspace:
             out.append({
                 "dyad": f"{a}-{b}", "a": a, "b": b, "events": int(wide.attrs.get("n_events", 0)),
                 "coarse_events": int(wide.attrs.get("coarse_events", 0)),
-                "series": records(series), "shifts": [plain(s.to_record()) for s in shifts], "note": note,
+                "series": records(series), "shifts": [jsonable(s.to_record()) for s in shifts], "note": note,
             })
-        return {"data": self.data_source(), "freq": freq, "measure": measure, "since": plain(since), "until": plain(until), "dyads": out}
+        return {"data": self.data_source(), "freq": freq, "measure": measure, "since": jsonable(since), "until": jsonable(until), "dyads": out}
 
     def triangle(self, a: str, b: str, c: str, *, freq: str = "quarter", measure: str = "net_coop", band: float | None = None,
                  min_events: int = 1) -> dict[str, Any]:
@@ -403,7 +387,7 @@ class Workspace:
             notes.append("no events between the case's actors in the data")
         return {
             "data": self.data_source(), "case": {"name": self.scenario.name, "title": self.scenario.title}, "actors": self.actors(),
-            "window": {"freq": freq, "recent": recent, "baseline": baseline, **{k: plain(v) for k, v in changes.attrs.items() if k in ("end", "recent_start", "baseline_start")}},
+            "window": {"freq": freq, "recent": recent, "baseline": baseline, **{k: jsonable(v) for k, v in changes.attrs.items() if k in ("end", "recent_start", "baseline_start")}},
             "filter": {"actor": actor}, "changes": rows, "levels": levels,
             "triangle": None if tri is None else {"actors": tri["actors"], "latest": tri["latest"], "pairs": tri["pairs"], "rule": tri["rule"]},
             "forecast": headline, "notes": notes,
@@ -475,7 +459,7 @@ class Workspace:
 
         with self._lock, EventStore(self._store_path) as store:
             summary = store.ingest(events, file=label, kind="text")
-        return plain(summary.to_dict())
+        return jsonable(summary.to_dict())
 
 
 def _models() -> list[str]:

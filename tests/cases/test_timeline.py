@@ -336,3 +336,13 @@ def test_events_behind_a_turn_show_dates_at_their_precision() -> None:
     assert result.exit_code == 0, result.output
     assert "2025-02\t2025-02\tRUSMIL→UKR" in result.stdout  # a month-precision event, not 2025-02-01
     assert "2025-02-01" not in result.stdout
+
+
+def test_a_name_glued_to_a_code_is_not_read_as_a_role() -> None:
+    """Regression: 'UKRAINE' used to pass as UKR with a role 'AINE'."""
+    from detente.cases.timeline import _check_actor
+    from detente.errors import UnknownActorError
+
+    with pytest.raises(UnknownActorError, match="UKRAINE"):
+        _check_actor("UKRAINE", where="events[0].source", path="t.yaml")
+    assert _check_actor("ukrgov", where="events[0].source", path="t.yaml") == "UKRGOV"

@@ -170,22 +170,19 @@ def parse_date(value: object, *, where: str = "date", path: str | None = None) -
 
 def _check_actor(code: object, *, where: str, path: str | None) -> str:
     from detente.actors.registry import get_registry
-    from detente.ontology import split_code
 
     if not isinstance(code, str) or not code.strip():
         raise InputError("missing actor code", path=path, field=where, hint="give a CAMEO-style actor code such as USAGOV")
+    registry = get_registry()
     code = code.strip().upper()
-    base, _role = split_code(code)
-    try:
-        get_registry().get(base)
-    except UnknownActorError:
+    if not registry.is_code(code):  # a registry code with known role suffixes only: not UKR + "AINE"
         raise UnknownActorError(
             f"unknown actor code '{code}'",
             path=path,
             field=where,
             hint="use a registry code (USA, RUS, UKR, CHN, BLR, EUR ...) with an optional role suffix (GOV, MIL, BUS, MED, REB ...)",
-        ) from None
-    return code
+        )
+    return registry.normalize_code(code)
 
 
 def _required(entry: Mapping[str, Any], key: str, where: str, path: str | None) -> Any:

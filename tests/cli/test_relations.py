@@ -356,3 +356,125 @@ def test_help_explains_the_commands() -> None:
         result = run(command, "--help")
         assert result.exit_code == 0
         assert "--json" in result.output and "--plot" in result.output
+
+
+# ---------------------------------------------------------------- a Parquet dataset read with Dask (#12)
+ACTORS = ["USAGOV", "USA", "RUSMIL", "RUS", "RUSGOV", "CHNGOV", "CHN", "UKRREB", "UKR"]
+ACTS = [("041", "04", 1, 1.0), ("057", "05", 1, 8.0), ("112", "11", 3, -2.0), ("190", "19", 4, -10.0), ("010", "01", 1, 0.0)]
+
+
+@pytest.fixture(scope="module")
+def store_and_parquet(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """A store of 1,200 generated events over 2023-2025 (US-Russia turning hostile from mid-2024) and its Parquet export."""
+    from datetime import date
+
+    import numpy as np
+
+    from detente.events.parquet import export_dataset
+    from detente.events.schema import Event
+    from detente.events.store import EventStore
+
+    rng = np.random.default_rng(12)
+    events = []
+    for i in range(1200):
+        day = date(int(rng.integers(2023, 2026)), int(rng.integers(1, 13)), int(rng.integers(1, 29)))
+        late = (day.year, day.month) >= (2024, 7)
+        act = ACTS[int(rng.integers(2, 4))] if late and rng.random() < 0.9 else ACTS[int(rng.integers(0, 5))]
+        source, target = rng.choice(ACTORS[:5], size=2, replace=False) if rng.random() < 0.5 else rng.choice(ACTORS, size=2, replace=False)
+        modality = "possible" if rng.random() < 0.1 else None
+        events.append(Event(day, str(source), str(target), *act, "test", f"doc-{i}", modality=modality, sentence=f"sentence {i}"))
+    root = tmp_path_factory.mktemp("parquet")
+    db = _store(root / "ev.duckdb", events)
+    with EventStore(db, read_only=True) as store:
+        export_dataset(store, root / "dataset")
+    return db, root / "dataset"
+
+
+def _numbers(output: str) -> dict:
+    """A command's JSON without its 'data' record (which names the source): the numbers to compare."""
+    record = json.loads(output)
+    record.pop("data")
+    return record
+
+
+@pytest.mark.parametrize(("command", "actors", "extra"), [
+    ("relations", ("USA", "Russia"), ()),
+    ("relations", ("USA", "RUS"), ("--freq", "quarter", "--since", "2024-01", "--until", "2025-06", "--directed")),
+    ("relations", ("USA", "RUS"), ("--all-modalities",)),
+    ("shifts", ("United States", "RUS"), ("--measure", "net_coop")),
+    ("triangle", ("USA", "RUS", "China"), ()),
+])
+def test_parquet_gives_the_store_numbers(store_and_parquet, command: str, actors: tuple[str, ...], extra: tuple[str, ...]) -> None:
+    db, dataset = store_and_parquet
+    on_store = run(command, *actors, *extra, "--db", str(db), "--json")
+    on_parquet = run(command, *actors, *extra, "--parquet", str(dataset), "--json")
+    assert on_store.exit_code == 0 and on_parquet.exit_code == 0, on_store.output + on_parquet.output
+    assert _numbers(on_parquet.stdout) == _numbers(on_store.stdout)
+    data = json.loads(on_parquet.stdout)["data"]
+    assert (data["kind"], data["reason"], data["scheduler"]) == ("parquet", "--parquet", None)
+    if command == "relations" and not extra:
+        numbers = _numbers(on_store.stdout)
+        assert numbers["n_events"] > 100 and numbers["unasserted_events"] > 5 and numbers["shifts"]  # not two empty tables
+
+
+def test_parquet_table_says_where_the_numbers_come_from(store_and_parquet) -> None:
+    _, dataset = store_and_parquet
+    result = run("relations", "USA", "RUS", "--parquet", str(dataset))
+    assert result.exit_code == 0, result.output
+    assert f"Parquet dataset {dataset} (--parquet, read on local Dask threads)" in result.output
+    assert "2024-07" in result.output
+
+
+def test_parquet_on_a_loopback_cluster_gives_the_store_numbers(store_and_parquet, monkeypatch: pytest.MonkeyPatch) -> None:
+    distributed = pytest.importorskip("distributed")
+    db, dataset = store_and_parquet
+    on_store = run("relations", "USA", "RUS", "--db", str(db), "--json")
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False, protocol="tcp", host="127.0.0.1",
+                                  dashboard_address=None) as cluster:
+        by_flag = run("relations", "USA", "RUS", "--parquet", str(dataset), "--scheduler", cluster.scheduler_address, "--json")
+        monkeypatch.setenv("DETENTE_SCHEDULER", cluster.scheduler_address)
+        by_env = run("triangle", "USA", "RUS", "CHN", "--parquet", str(dataset), "--json")
+    assert by_flag.exit_code == 0 and by_env.exit_code == 0, by_flag.output + by_env.output
+    assert _numbers(by_flag.stdout) == _numbers(on_store.stdout)
+    assert json.loads(by_flag.stdout)["data"]["scheduler"] == cluster.scheduler_address
+    assert json.loads(by_env.stdout)["data"]["scheduler"] == cluster.scheduler_address
+    assert _numbers(by_env.stdout) == _numbers(run("triangle", "USA", "RUS", "CHN", "--db", str(db), "--json").stdout)
+
+
+def test_detente_scheduler_without_parquet_is_a_visible_note(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DETENTE_SCHEDULER", "tcp://127.0.0.1:8786")
+    result = run("relations", "USA", "RUS")
+    assert result.exit_code == 0, result.output
+    assert "note: $DETENTE_SCHEDULER (tcp://127.0.0.1:8786) not used: only a --parquet dataset is read on Dask" in result.output
+    record = json.loads(run("relations", "USA", "RUS", "--json").stdout)
+    assert record["data"]["notes"] == ["$DETENTE_SCHEDULER (tcp://127.0.0.1:8786) not used: only a --parquet dataset is read on Dask"]
+
+
+@pytest.mark.parametrize(("args", "needle"), [
+    (("relations", "USA", "RUS", "--scheduler", "tcp://127.0.0.1:8786"), "--scheduler: only applies to a Parquet dataset"),
+    (("shifts", "USA", "RUS", "--parquet", "{dataset}", "--db", "{db}"), "--db and --parquet name two data sources"),
+    (("triangle", "USA", "RUS", "CHN", "--parquet", "{dataset}", "--case", "us-russia-2025"), "--parquet and --case name two data sources"),
+    (("relations", "USA", "RUS", "--parquet", "{dataset}", "--timeline", "{db}"), "--parquet and --timeline name two data sources"),
+    (("relations", "USA", "RUS", "--parquet", "{missing}"), "no such directory"),
+    (("relations", "USA", "RUS", "--parquet", "{db}"), "is a file, not a directory"),
+    (("relations", "USA", "RUS", "--parquet", "{empty}"), "no Parquet event dataset here"),
+    (("relations", "USA", "RUS", "--parquet", "{stranger}"), "not an event dataset"),
+    (("relations", "USA", "RUS", "--parquet", "{dataset}", "--scheduler", "localhost"), "has no port"),
+])
+def test_parquet_and_scheduler_errors_are_one_line(store_and_parquet, tmp_path: Path, args: tuple[str, ...], needle: str) -> None:
+    db, dataset = store_and_parquet
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "stranger").mkdir()
+    (tmp_path / "stranger" / "notes.txt").write_text("x", encoding="utf-8")
+    paths = {"dataset": dataset, "db": db, "missing": tmp_path / "missing", "empty": tmp_path / "empty", "stranger": tmp_path / "stranger"}
+    result = run(*[a.format(**paths) for a in args])
+    assert result.exit_code == 2, result.output
+    assert needle in result.output, result.output
+    assert result.output.count("\n") == 1 and "Traceback" not in result.output
+
+
+def test_a_bad_detente_scheduler_is_named_with_parquet(store_and_parquet, monkeypatch: pytest.MonkeyPatch) -> None:
+    _, dataset = store_and_parquet
+    monkeypatch.setenv("DETENTE_SCHEDULER", "localhost")
+    result = run("relations", "USA", "RUS", "--parquet", str(dataset))
+    assert result.exit_code == 2 and "$DETENTE_SCHEDULER: scheduler address 'localhost' has no port" in result.output, result.output

@@ -195,3 +195,24 @@ def test_text_from_the_case_cannot_break_out_of_the_page(tmp_path: Path) -> None
     assert evil in case.title and any(evil in i.name for i in case.issues)
     page = write_report(tmp_path / "toy.html", case, models=["compromise"], draws=20).read_text(encoding="utf-8")
     assert "<script>alert(1)" not in page
+
+
+def test_report_reads_a_parquet_dataset(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from datetime import date
+
+    from detente.events.parquet import export_dataset
+    from detente.events.schema import Event
+    from detente.events.store import EventStore
+
+    monkeypatch.delenv("DETENTE_SCHEDULER", raising=False)
+    with EventStore(tmp_path / "ev.duckdb") as store:
+        store.ingest([Event(date(2025, 2, 12), "USAGOV", "RUSGOV", "041", "04", 1, 1.0, "t", "d1")], file="t")
+        export_dataset(store, tmp_path / "dataset")
+    out = tmp_path / "r.html"
+    bad = runner.invoke(app, ["report", "--out", str(out), "--draws", "20", "--scheduler", "tcp://127.0.0.1:8786"])
+    assert bad.exit_code == 2 and "--scheduler: only applies to a Parquet dataset" in bad.output and not out.exists()
+    result = runner.invoke(app, ["report", "--out", str(out), "--model", "compromise", "--draws", "20", "--no-variants",
+                                 "--parquet", str(tmp_path / "dataset")])
+    assert result.exit_code == 0, result.output
+    header = out.read_text(encoding="utf-8").split("</header>")[0]
+    assert f"Parquet dataset {tmp_path / 'dataset'}" in header and "1 events" in header

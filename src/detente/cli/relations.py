@@ -2,7 +2,7 @@
 
 Each command checks every flag first (actors through :func:`detente.actors.lookup`,
 dates, the plot path, the data source), then reads the events chosen by the one rule
-of :mod:`detente.relations.sources` (``--db``, ``--timeline`` or ``--case``, else
+of :mod:`detente.relations.sources` (``--db``, ``--parquet``, ``--timeline`` or ``--case``, else
 ``$DETENTE_DB``, else ``./detente.duckdb``, else the built-in timeline), calls one
 library function in :mod:`detente.relations` and renders the result, saying where
 the data came from in a caption line.
@@ -50,6 +50,14 @@ class TriangleMeasure(str, Enum):
 
 DB_OPTION = typer.Option(None, "--db", help="DuckDB event store. Default: $DETENTE_DB, else ./detente.duckdb if present, else the built-in timeline.")
 TIMELINE_OPTION = typer.Option(None, "--timeline", help="Your own timeline YAML (the schema of the built-in case timelines) instead of a store.")
+PARQUET_OPTION = typer.Option(
+    None, "--parquet", metavar="DIR",
+    help="A Parquet event dataset (from `detente events export --parquet` or `events import ... --parquet`), read with Dask DataFrame.",
+)
+SCHEDULER_OPTION = typer.Option(
+    None, "--scheduler", metavar="ADDRESS",
+    help="Read the --parquet dataset on this Dask cluster (tcp://host:8786). Default: $DETENTE_SCHEDULER, else local threads.",
+)
 CASE_OPTION = typer.Option(None, "--case", help="A built-in case's timeline (see `detente case list`), instead of a store.")
 SINCE_OPTION = typer.Option(None, "--since", help="First day: YYYY-MM-DD, YYYY-MM or YYYY.")
 UNTIL_OPTION = typer.Option(None, "--until", help="Last day: YYYY-MM-DD, YYYY-MM (its last day) or YYYY.")
@@ -74,6 +82,7 @@ class Request:
 def check_request(
     actors: list[tuple[str, str]], *, db: Path | None, timeline: Path | None, case: str | None,
     since: str | None, until: str | None, plot: Path | None, force: bool,
+    parquet: Path | None = None, scheduler: str | None = None,
 ) -> Request:
     """Every flag checked before any work: (value, flag) actors (two distinct ones for a dyad, three for a triangle), dates, plot path, data source."""
     from detente.actors import lookup
@@ -92,7 +101,7 @@ def check_request(
     if lo is not None and hi is not None and lo > hi:
         raise InputError(f"{since} is after --until {until}", field="--since", hint="swap the two dates")
     path = check_output(plot, flag="--plot", suffixes=PLOT_SUFFIXES, overwrite=force) if plot is not None else None
-    return Request(codes, lo, hi, choose_source(db, timeline, case), path)
+    return Request(codes, lo, hi, choose_source(db, timeline, case, parquet=parquet, scheduler=scheduler), path)
 
 
 def _check_measure(measure: str) -> None:
@@ -122,6 +131,13 @@ def _empty_note(source: EventSource, codes: tuple[str, ...], n_events: int, unas
     pair = "-".join(codes)
     extra = f" ({unasserted} unasserted event(s) left out; --all-modalities counts them)" if unasserted else ""
     _caption(f"note: no events between {pair} in {source.choice.label()}{extra}; try another --db, --timeline or --case")
+
+
+def _source_captions(source: EventSource) -> None:
+    """Where the numbers come from, and any setting that did not apply."""
+    _caption(source.description)
+    for note in source.notes:
+        _caption(f"note: {note}")
 
 
 def _caption(text: str) -> None:
@@ -248,6 +264,8 @@ def register(app: typer.Typer) -> None:
         freq: Freq = typer.Option(Freq.month, "--freq", help="Period length."),
         directed: bool = typer.Option(False, "--directed", help="Only events from A to B (default: both directions)."),
         db: Path | None = DB_OPTION,
+        parquet: Path | None = PARQUET_OPTION,
+        scheduler: str | None = SCHEDULER_OPTION,
         timeline: Path | None = TIMELINE_OPTION,
         case: str | None = CASE_OPTION,
         since: str | None = SINCE_OPTION,
@@ -278,7 +296,8 @@ def register(app: typer.Typer) -> None:
         if window is not None and smooth is Smooth.none:
             raise InputError("sets the smoothing window, but nothing is smoothed", field="--window", hint="add --smooth rolling or --smooth ewm, or drop --window")
         window = 3 if window is None else window
-        req = check_request([(a, "A"), (b, "B")], db=db, timeline=timeline, case=case, since=since, until=until, plot=plot, force=force)
+        req = check_request([(a, "A"), (b, "B")], db=db, timeline=timeline, case=case, since=since, until=until, plot=plot, force=force,
+                            parquet=parquet, scheduler=scheduler)
         ca, cb = req.actors
         source = _load(req, [(ca, cb)])
         sm = None if smooth is Smooth.none else smooth.value
@@ -303,7 +322,7 @@ def register(app: typer.Typer) -> None:
                 }
             )
         else:
-            _caption(source.description)
+            _source_captions(source)
             shown = wide if all_periods else wide[wide["events"] > 0]
             rows = []
             for period, r in shown.iterrows():
@@ -352,6 +371,8 @@ def register(app: typer.Typer) -> None:
         freq: Freq = typer.Option(Freq.month, "--freq", help="Period length."),
         directed: bool = typer.Option(False, "--directed", help="Only events from A to B."),
         db: Path | None = DB_OPTION,
+        parquet: Path | None = PARQUET_OPTION,
+        scheduler: str | None = SCHEDULER_OPTION,
         timeline: Path | None = TIMELINE_OPTION,
         case: str | None = CASE_OPTION,
         since: str | None = SINCE_OPTION,
@@ -375,7 +396,8 @@ def register(app: typer.Typer) -> None:
         _check_detector(method, n_shifts)
         _check_penalty(penalty, n_shifts)
         top = _check_events_shown(events)
-        req = check_request([(a, "A"), (b, "B")], db=db, timeline=timeline, case=case, since=since, until=until, plot=plot, force=force)
+        req = check_request([(a, "A"), (b, "B")], db=db, timeline=timeline, case=case, since=since, until=until, plot=plot, force=force,
+                            parquet=parquet, scheduler=scheduler)
         ca, cb = req.actors
         source = _load(req, [(ca, cb)])
         found = dyad_shifts(source.events, ca, cb, **_shift_options(freq, measure, directed, req, method, penalty, n_shifts, min_size, top, all_modalities))
@@ -395,7 +417,7 @@ def register(app: typer.Typer) -> None:
                         "unasserted_events": wide.attrs.get("unasserted_events", 0), "detector": settings,
                         "shifts": [s.to_record() for s in found]})
         else:
-            _caption(source.description)
+            _source_captions(source)
             _empty_note(source, req.actors, wide.attrs.get("n_events", 0), wide.attrs.get("unasserted_events", 0))
             how = f"{method.value}, l2 cost, " + (f"{n_shifts} shifts" if n_shifts is not None else f"penalty {_fmt(used_penalty, 1, False)}")
             _caption(f"{dyad}, {measure} by {freq.value}: {len(column)} observed periods; {how}")
@@ -421,6 +443,8 @@ def register(app: typer.Typer) -> None:
         c: str = typer.Argument(..., metavar="C", help="Third actor (e.g. CHN)."),
         freq: Freq = typer.Option(Freq.quarter, "--freq", help="Period length."),
         db: Path | None = DB_OPTION,
+        parquet: Path | None = PARQUET_OPTION,
+        scheduler: str | None = SCHEDULER_OPTION,
         timeline: Path | None = TIMELINE_OPTION,
         case: str | None = CASE_OPTION,
         since: str | None = SINCE_OPTION,
@@ -442,7 +466,8 @@ def register(app: typer.Typer) -> None:
         """
         from detente.relations.triangle import configuration_spells, triangle_series
 
-        req = check_request([(a, "A"), (b, "B"), (c, "C")], db=db, timeline=timeline, case=case, since=since, until=until, plot=plot, force=force)
+        req = check_request([(a, "A"), (b, "B"), (c, "C")], db=db, timeline=timeline, case=case, since=since, until=until, plot=plot, force=force,
+                            parquet=parquet, scheduler=scheduler)
         x, y, z = req.actors
         source = _load(req, [(x, y), (x, z), (y, z)])
         width = band if band is not None else (0.2 if measure is TriangleMeasure.net_coop else 1.0)
@@ -461,7 +486,7 @@ def register(app: typer.Typer) -> None:
                         "periods": records,
                         "spells": spells.assign(start=spells["start"].dt.date, end=spells["end"].dt.date).to_dict("records")})
         else:
-            _caption(source.description)
+            _source_captions(source)
             _caption(rule)
             if not len(frame) or not counts.sum():
                 _caption(f"note: no events on any tie of {'-'.join(actors)} in {source.choice.label()}; try another --db, --timeline or --case")

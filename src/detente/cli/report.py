@@ -23,6 +23,8 @@ def report_command(
     case: str = typer.Option(None, "--case", "-c", help=CASE_HELP),
     db: Path = typer.Option(None, "--db", help="DuckDB event store for the relations section. Default: $DETENTE_DB, else ./detente.duckdb, else the built-in us-russia-2025 timeline."),
     timeline: Path = typer.Option(None, "--timeline", help="Your own timeline YAML for the relations section, instead of a store."),
+    parquet: Path = typer.Option(None, "--parquet", metavar="DIR", help="A Parquet event dataset for the relations section (read with Dask DataFrame), instead of a store."),
+    scheduler: str = typer.Option(None, "--scheduler", metavar="ADDRESS", help="Read the --parquet dataset on this Dask cluster. Default: $DETENTE_SCHEDULER, else local threads."),
     variant: list[str] = typer.Option(None, "--variant", "-v", help="Variant to show (repeatable). Default: every variant of the case."),
     no_variants: bool = typer.Option(False, "--no-variants", help="Show no variants."),
     model: list[str] = typer.Option(None, "--model", "-m", help=MODEL_HELP),
@@ -59,7 +61,8 @@ def report_command(
     check_params(params, models, flag="--param")
     from detente.relations.sources import choose_source
 
-    choice = choose_source(db, timeline)  # --db, else --timeline, else $DETENTE_DB, else ./detente.duckdb, else the built-in timeline
+    # --db, --parquet or --timeline, else $DETENTE_DB, else ./detente.duckdb, else the built-in timeline
+    choice = choose_source(db, timeline, parquet=parquet, scheduler=scheduler)
     from detente.optional import require
 
     require("plotly", extra="web", purpose="detente report (Plotly charts)")
@@ -74,6 +77,8 @@ def report_command(
     registry = get_registry()  # actors outside the registry (custom: true) have no events in a store
     dyads = list(itertools.combinations([c for c in scenario.actor_codes if registry.is_code(c)], 2))
     source = load_events(choice, dyads=dyads)
+    for note in source.notes:
+        err_console.print(f"note: {note}")
     relations = Relations(source.events, source.description.removeprefix("data: "), freq=freq)
     status = err_console.status("building the report", spinner="dots") if err_console.is_terminal else None
     if status is not None:

@@ -222,7 +222,9 @@ def read_dyads(
     The scan runs partition by partition on Dask (the local threads, or the cluster at
     `scheduler`), reading only the year partitions in range, and keeps the rows the
     relations code counts for each dyad (its own rules: roles, groups, non-state
-    roles; :func:`detente.relations.series.dyad_events`). The result is a pandas frame
+    roles; :func:`detente.relations.series.dyad_events`), unasserted events included so
+that the relations code can count them or leave them out (``--all-modalities``) as
+it does for a store. The result is a pandas frame
     with the columns of :data:`~detente.events.schema.EVENT_COLUMNS`, like
     :meth:`~detente.events.store.EventStore.events`, so the relation series and the
     change table computed from it are those of the same events in a store.
@@ -253,7 +255,7 @@ def read_dyads(
             part = part[part["date"] >= lo]
         if hi is not None:
             part = part[part["date"] <= hi]
-        pieces = [dyad_events(part, a, b).drop(columns="direction") for a, b in dyads]
+        pieces = [dyad_events(part, a, b, include_unasserted=True).drop(columns="direction") for a, b in dyads]
         out = pd.concat(pieces) if pieces else part.iloc[:0]
         return out[~out.index.duplicated()][list(EVENT_COLUMNS)]
 

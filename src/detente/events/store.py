@@ -631,18 +631,20 @@ _DUCKDB_MAGIC = b"DUCK"
 """DuckDB database files carry these bytes at offset 8."""
 
 
-def check_store_file(path: Path, *, read_only: bool) -> None:
+def check_store_file(path: Path, *, read_only: bool, flag: str = "--db") -> None:
     """Before DuckDB touches `path`: a directory or a file that is not a DuckDB database is refused in one line.
 
     An absent path, or an empty file (as ``touch`` leaves), becomes a new store when
-    opened for writing.
+    opened for writing. The message names `flag` (``--db``, ``$DETENTE_DB``), the
+    setting the user must fix; every command that reads a store gets this one wording
+    (:func:`detente.relations.sources.check_store_file` calls this).
     """
     if path.is_dir():
-        raise StoreError(f"{path} is a directory, not an event store", hint="give --db (or $DETENTE_DB) a file name such as events.duckdb")
+        raise StoreError(f"{flag} {path} is a directory, not an event store", hint="give --db (or $DETENTE_DB) a file name such as events.duckdb")
     if not path.exists():
         if read_only:
             raise StoreError(
-                f"no event store at {path}",
+                f"{flag}: no event store at {path}",
                 hint="import events first (`detente events import KIND FILE`) or point --db / $DETENTE_DB at a store",
             )
         return
@@ -650,13 +652,13 @@ def check_store_file(path: Path, *, read_only: bool) -> None:
         head = fh.read(16)
     if not head:
         if read_only:
-            raise StoreError(f"{path} is an empty file, not an event store",
+            raise StoreError(f"{flag} {path} is an empty file, not an event store",
                              hint=f"import events first: detente events import KIND FILE --db {path}")
         path.unlink()  # DuckDB refuses an empty file; an empty file holds nothing to lose
         return
     if head[8:12] != _DUCKDB_MAGIC:
         raise StoreError(
-            f"{path} is not a detente event store (not a DuckDB database file)",
+            f"{flag} {path} is not a detente event store (not a DuckDB database file)",
             hint="point --db (or $DETENTE_DB) at a store written by `detente events import`, or at a new file name to create one",
         )
 

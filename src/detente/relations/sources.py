@@ -4,7 +4,10 @@ The rule (:func:`choose_source`), the same for ``relations``, ``shifts``, ``tria
 ``events list`` and the web workspace:
 
 1. what the user named explicitly, at most one of: ``--db FILE`` (a DuckDB event
-   store), ``--timeline FILE`` (a timeline YAML of their own, in the schema of
+   store), ``--parquet DIR`` (a partitioned Parquet dataset written by ``detente events
+   export --parquet`` or ``events import ... --parquet``, read with Dask DataFrame,
+   on the local threads or on the cluster at ``--scheduler`` / ``$DETENTE_SCHEDULER``),
+   ``--timeline FILE`` (a timeline YAML of their own, in the schema of
    ``detente/cases/timelines/*.yaml``) or ``--case NAME`` (a built-in case's timeline);
 2. else ``$DETENTE_DB`` (which must then exist: a name that points nowhere is an
    error, not a silent fall-back);
@@ -12,7 +15,17 @@ The rule (:func:`choose_source`), the same for ``relations``, ``shifts``, ``tria
 4. else the built-in timeline of the default case (:data:`DEFAULT_CASE`).
 
 The choice records why it was made (``reason``), so every table can say where its
-numbers come from. A store file is checked by the store's own rule before any work.
+numbers come from. A store file is checked by the store's own rule, a Parquet
+dataset by the dataset's, and a scheduler address by the executor's, before any work.
+A scheduler is used only to read a Parquet dataset: ``--scheduler`` without
+``--parquet`` is an error, and a ``$DETENTE_SCHEDULER`` that does not apply is said in
+a note (:attr:`SourceChoice.notes`), never ignored in silence.
+
+Parquet and DuckDB give the same numbers: Dask does the scan (the large part: every
+partition of the years in range, filtered to the dyads' events by the relations
+rules, :func:`detente.events.parquet.read_dyads`), and the small selected frame is
+then aggregated into period series and change tables by the same pandas code as every
+other source, so the arithmetic is one and the same.
 
 :func:`select_events` applies the event store's filters (actor, dyad, CAMEO code,
 dates, dataset, limit) to any source, with the store's own actor rule
@@ -24,14 +37,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Literal
 
 import pandas as pd
 
-from detente.errors import InputError, StoreError
+from detente.errors import InputError
 
 DEFAULT_CASE = "us-russia-2025"
 """The built-in case whose timeline is used when nothing else is given."""
@@ -39,22 +52,27 @@ DEFAULT_CASE = "us-russia-2025"
 ENV_DB = "DETENTE_DB"
 LOCAL_DB = "detente.duckdb"
 
-SourceKind = Literal["store", "timeline", "case"]
+SourceKind = Literal["store", "parquet", "timeline", "case"]
 
 
 @dataclass(frozen=True)
 class SourceChoice:
-    """Which events to read and why: a store file, a timeline file or a built-in case."""
+    """Which events to read and why: a store file, a Parquet dataset, a timeline file or a built-in case."""
 
     kind: SourceKind
-    reason: str  # "--db", "$DETENTE_DB", "./detente.duckdb", "--timeline", "--case", "default"
+    reason: str  # "--db", "$DETENTE_DB", "./detente.duckdb", "--parquet", "--timeline", "--case", "default"
     path: Path | None = None
     case: str | None = None
+    scheduler: str | None = None  # the Dask scheduler a Parquet dataset is read on (None: local threads)
+    notes: tuple[str, ...] = ()  # settings that did not apply, said to the user
 
     def label(self) -> str:
         """A short name for captions: ``event store my.duckdb (--db)``."""
         if self.kind == "store":
             return f"event store {self.path} ({self.reason})"
+        if self.kind == "parquet":
+            where = f"Dask scheduler {self.scheduler}" if self.scheduler else "local Dask threads"
+            return f"Parquet dataset {self.path} (--parquet, read on {where})"
         if self.kind == "timeline":
             return f"timeline {self.path} (--timeline)"
         return f"built-in timeline of {self.case}" + (" (--case)" if self.reason == "--case" else "")
@@ -81,26 +99,64 @@ class EventSource:
         """The source as JSON: kind, reason, path or case, number of events, description."""
         return {
             "kind": self.choice.kind, "reason": self.choice.reason, "path": self.path, "case": self.choice.case,
-            "events": int(len(self.events)), "description": self.description,
+            "scheduler": self.choice.scheduler, "events": int(len(self.events)), "description": self.description,
+            "notes": list(self.notes),
         }
 
 
 def check_store_file(path: str | Path, *, flag: str) -> Path:
-    """A path that must be an existing event store, checked by the store's own rule before any work.
+    """A path that must be an existing event store, checked before any work by the store's own rule.
 
-    :func:`detente.events.store.check_store_file` reads the file's first bytes; its error
-    is re-raised naming `flag` (``--db``, ``$DETENTE_DB``), so the user knows which
-    setting to fix.
+    :func:`detente.events.store.check_store_file` reads the file's first bytes and names
+    `flag` (``--db``, ``$DETENTE_DB``) in its error, so the wording is the same for every
+    command and the user knows which setting to fix.
     """
     from detente.events.store import check_store_file as check_store
 
     store = Path(path)
-    try:
-        check_store(store, read_only=True)
-    except StoreError as exc:  # "--db notes.tsv is not a detente event store", "--db: no event store at x.duckdb"
-        joint = " " if exc.message.startswith(str(store)) else ": "
-        raise StoreError(f"{flag}{joint}{exc.message}", hint=exc.hint) from None
+    check_store(store, read_only=True, flag=flag)
     return store
+
+
+def check_parquet_dir(directory: str | Path) -> Path:
+    """``--parquet DIR``: an existing directory holding a detente event dataset, checked before any work."""
+    from detente.events.parquet import check_dataset_dir, has_events
+
+    path = Path(directory)
+    hint = "write one with `detente events export --parquet DIR` or `detente events import KIND FILE --parquet DIR`"
+    if not path.exists():
+        raise InputError("no such directory", field=f"--parquet {directory}", hint=hint)
+    check_dataset_dir(path, flag="--parquet", new=False)
+    if not has_events(path):
+        raise InputError("no Parquet event dataset here (no year=*/month=*/*.parquet files)", field=f"--parquet {directory}", hint=hint)
+    return path
+
+
+def check_scheduler(scheduler: str | None, *, parquet: bool, environ: Mapping[str, str]) -> tuple[str | None, tuple[str, ...]]:
+    """The scheduler address a Parquet dataset is read on, and the notes to show.
+
+    ``--scheduler`` wins over ``$DETENTE_SCHEDULER``; both are checked by the executor's
+    rule (:func:`detente.bargaining.executor.scheduler_address`). Only a Parquet dataset
+    is read on Dask: ``--scheduler`` without ``--parquet`` is an error; a
+    ``$DETENTE_SCHEDULER`` (set for Monte Carlo runs) gives a note that it was not used.
+    """
+    from detente.bargaining.executor import ENV, scheduler_address
+
+    env = (environ.get(ENV) or "").strip() or None
+    if not parquet:
+        if scheduler is not None:
+            raise InputError("only applies to a Parquet dataset read with Dask", field="--scheduler",
+                             hint="add --parquet DIR (see `detente events export --parquet`), or drop --scheduler")
+        return None, ((f"${ENV} ({env}) not used: only a --parquet dataset is read on Dask",) if env else ())
+    if scheduler is not None:
+        return scheduler_address(scheduler), ()
+    if env is None:
+        return None, ()
+    try:
+        return scheduler_address(env), ()
+    except InputError as exc:
+        message = exc.message.removeprefix("--scheduler: ")
+        raise InputError(message, field=f"${ENV}", hint=exc.hint) from None
 
 
 def choose_source(
@@ -108,15 +164,33 @@ def choose_source(
     timeline: str | Path | None = None,
     case: str | None = None,
     *,
+    parquet: str | Path | None = None,
+    scheduler: str | None = None,
     environ: Mapping[str, str] | None = None,
     cwd: str | Path | None = None,
 ) -> SourceChoice:
-    """The data source by the module's rule, checked (files exist and are what they claim) but not read."""
-    given = [(flag, value) for flag, value in (("--db", db), ("--timeline", timeline), ("--case", case)) if value is not None]
+    """The data source by the module's rule, checked (files exist and are what they claim) but not read.
+
+    `scheduler` is the ``--scheduler`` flag (None: ``$DETENTE_SCHEDULER`` from `environ`);
+    it applies to `parquet` only (:func:`check_scheduler`).
+    """
+    given = [(flag, value) for flag, value in (("--db", db), ("--parquet", parquet), ("--timeline", timeline), ("--case", case))
+             if value is not None]
     if len(given) > 1:
         flags = " and ".join(flag for flag, _ in given)
-        raise InputError(f"{flags} name two data sources", field=given[1][0], hint="give one of --db, --timeline, --case")
+        raise InputError(f"{flags} name two data sources", field=given[1][0], hint="give one of --db, --parquet, --timeline, --case")
     environ = os.environ if environ is None else environ
+    address, notes = check_scheduler(scheduler, parquet=parquet is not None, environ=environ)
+    choice = _choose(db, timeline, case, parquet, address, environ, cwd)
+    return replace(choice, notes=notes) if notes else choice
+
+
+def _choose(
+    db: str | Path | None, timeline: str | Path | None, case: str | None, parquet: str | Path | None,
+    scheduler: str | None, environ: Mapping[str, str], cwd: str | Path | None,
+) -> SourceChoice:
+    if parquet is not None:
+        return SourceChoice("parquet", "--parquet", check_parquet_dir(parquet), scheduler=scheduler)
     if db is not None:
         return SourceChoice("store", "--db", check_store_file(db, flag="--db"))
     if timeline is not None:
@@ -296,8 +370,20 @@ def load_events(
     """The events of a chosen source; from a store, only those of `dyads` (both directions) in [start, end].
 
     The store filters in SQL; the relations code then applies its own rules (groups,
-    non-state roles, asserted events) on the much smaller frame.
+    non-state roles, asserted events) on the much smaller frame. A Parquet dataset is
+    scanned with Dask DataFrame (:func:`detente.events.parquet.read_dyads`, on the
+    local threads or the choice's scheduler), which keeps the dyads' events by those
+    same rules; the aggregation that follows is the same pandas code for every source.
     """
+    notes = list(choice.notes)
+    if choice.kind == "parquet":
+        from detente.events.parquet import read_dyads
+
+        if not dyads:
+            raise InputError("a Parquet dataset is read for given actors only", field="--parquet",
+                             hint="name the actors (a dyad or a triangle), or read the whole dataset with DuckDB or Dask yourself")
+        frame = read_dyads(choice.path, list(dyads), start=start, end=end, scheduler=choice.scheduler)  # type: ignore[arg-type]
+        return EventSource(frame, choice, f"data: {choice.label()}, {len(frame)} events of these actors in range", notes)
     if choice.kind == "store":
         from detente.events.store import EventStore
 
@@ -313,13 +399,13 @@ def load_events(
             else:
                 frame = store.events(**kwargs)
         scope = "of these actors in range" if dyads else "in range" if kwargs else ""
-        return EventSource(frame, choice, f"data: {choice.label()}, {len(frame)} events {scope}".rstrip())
+        return EventSource(frame, choice, f"data: {choice.label()}, {len(frame)} events {scope}".rstrip(), notes)
     if choice.kind == "timeline":
         from detente.cases.timeline import events_frame
 
         document = read_timeline(choice.path)  # type: ignore[arg-type]
         frame = events_frame(document.events)
-        return EventSource(frame, choice, f"data: {choice.label()}, {len(frame)} events from {len(document.sources)} source(s)")
+        return EventSource(frame, choice, f"data: {choice.label()}, {len(frame)} events from {len(document.sources)} source(s)", notes)
     from detente.cases.timeline import load_timeline_document, timeline_frame
 
     case = choice.case or DEFAULT_CASE
@@ -329,7 +415,7 @@ def load_events(
     own = "; use --db FILE or --timeline FILE for your own events" if choice.reason == "default" else ""
     return EventSource(
         frame, choice,
-        f"data: {choice.label()}, {len(frame)} events hand-coded from {len(document.sources)} articles ({cites}){own}",
+        f"data: {choice.label()}, {len(frame)} events hand-coded from {len(document.sources)} articles ({cites}){own}", notes,
     )
 
 

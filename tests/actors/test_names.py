@@ -59,10 +59,10 @@ def test_name_key_folds_case_article_and_possessive() -> None:
 
 
 def test_the_package_reexports_its_public_names() -> None:
-    from detente.actors import codes, entities, loading, mentions, names, registry
+    from detente.actors import entities, loading, mentions, names, prefixes, registry
 
     for name in actors.__all__:
         assert hasattr(actors, name), name
-    assert actors.lookup is registry.lookup and actors.actor_prefixes is codes.actor_prefixes
+    assert actors.lookup is registry.lookup and actors.actor_prefixes is prefixes.actor_prefixes
     assert actors.Actor is entities.Actor and actors.Mention is entities.Mention
     assert loading.DATA_FILES and names.NameIndex and mentions.MentionMatcher

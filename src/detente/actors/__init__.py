@@ -2,15 +2,17 @@
 
 Modules, one idea each: :mod:`~detente.actors.entities` (the records),
 :mod:`~detente.actors.loading` (YAML), :mod:`~detente.actors.codes` (base codes, roles,
-groups, the prefixes an actor stands for), :mod:`~detente.actors.names` (the name
+groups), :mod:`~detente.actors.prefixes` (the stored codes an actor stands for), :mod:`~detente.actors.names` (the name
 index and suggestions), :mod:`~detente.actors.mentions` (actors in running text) and
 :mod:`~detente.actors.registry` (the registry that ties them together, and
 :func:`lookup`, the one way a command turns what a user typed into a code).
 """
 
-from detente.actors.codes import NON_STATE_ROLES, ActorPrefixes, CodeTable, actor_prefixes
+from detente.actors.codes import CodeTable
 from detente.actors.entities import KINDS, Actor, Mention, Person, Term
+from detente.actors.prefixes import ActorPrefixes, actor_prefixes
 from detente.actors.registry import ActorRegistry, find_mentions, get_registry, lookup, resolve
+from detente.ontology.roles import NON_STATE_ROLES
 
 __all__ = [
     "KINDS",

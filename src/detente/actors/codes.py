@@ -1,4 +1,4 @@
-"""The code algebra: base codes, role suffixes, former codes, groups, and which codes an actor stands for.
+"""The code algebra: base codes, role suffixes, former codes and groups.
 
 A CAMEO actor code is a base (`USA`, `EUR`, `NATO`) followed by zero or more
 three-letter role suffixes (`USAGOV`, `RUSMIL`; CAMEO manual 1.1b3, ch. 3). Unlike
@@ -6,14 +6,7 @@ three-letter role suffixes (`USAGOV`, `RUSMIL`; CAMEO manual 1.1b3, ch. 3). Unli
 knows the registry's bases too, so it tells a code from a word: `UKRAINE` is not
 `UKR` + `AINE` (`AINE` is no role), and `NATOMIL` is `NATO` + `MIL`.
 
-:func:`actor_prefixes` is the one rule for which stored codes an actor stands for,
-shared by the event store's SQL filters and the relation series:
-
-- a plain code stands for itself and every role of it (`USA` covers `USAGOV`,
-  `USAMIL`), but not its non-state challengers (:data:`NON_STATE_ROLES`: `UKRREB`,
-  Russian-backed separatists, are not Ukraine; ask for them by their full code);
-- a group or organisation adds its members (`EUR`: EU institutions and the 27 states);
-- a role-suffixed code stands only for that role (`EURGOV`: the EU institutions).
+Which stored codes an actor stands for is :mod:`detente.actors.prefixes`.
 """
 
 from __future__ import annotations
@@ -21,14 +14,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
 
 from detente.actors.entities import Actor
 from detente.errors import UnknownActorError
-from detente.ontology.roles import NON_STATE_ROLES, ROLE_SUFFIXES, split_code
-
-if TYPE_CHECKING:  # pragma: no cover
-    import pandas as pd
+from detente.ontology.roles import ROLE_SUFFIXES, split_code
 
 _CODE_SHAPE = re.compile(r"[A-Za-z][A-Za-z0-9]*")
 
@@ -91,68 +80,3 @@ class CodeTable:
                 hint="use a registry code with optional role suffixes (`USA`, `RUSGOV`, `EUR`, `NATO` ...)",
             )
         return split[0] + (split[1] or "")
-
-
-@dataclass(frozen=True)
-class ActorPrefixes:
-    """The stored codes an actor stands for: those starting with an ``include`` prefix and no ``exclude`` one.
-
-    One rule, two back ends: :meth:`mask` for a pandas column, :meth:`sql` for a DuckDB
-    filter, so the event store and the relation series always agree.
-    """
-
-    code: str
-    include: tuple[str, ...]
-    exclude: tuple[str, ...] = ()
-
-    def matches(self, code: str) -> bool:
-        """True if the stored code `code` belongs to this actor."""
-        code = code.upper()
-        return code.startswith(self.include) and not (self.exclude and code.startswith(self.exclude))
-
-    def mask(self, codes: "pd.Series") -> "pd.Series":
-        """A boolean mask over a column of stored codes (upper case)."""
-        hit = codes.str.startswith(self.include).fillna(False).astype(bool)
-        if self.exclude:
-            hit &= ~codes.str.startswith(self.exclude).fillna(False).astype(bool)
-        return hit
-
-    def sql(self, column: str) -> tuple[str, list[Any]]:
-        """A DuckDB condition on `column` and its parameters (regular expressions anchored at the start)."""
-        condition = f"regexp_matches({column}, ?)"
-        params: list[Any] = [_anchored(self.include)]
-        if self.exclude:
-            condition = f"({condition} AND NOT regexp_matches({column}, ?))"
-            params.append(_anchored(self.exclude))
-        return condition, params
-
-
-def _anchored(prefixes: tuple[str, ...]) -> str:
-    return "^(?:" + "|".join(re.escape(p) for p in prefixes) + ")"
-
-
-def actor_prefixes(actor: str, *, registry: Any = None) -> ActorPrefixes:
-    """Which stored codes an actor (a code or a name a user typed) stands for; see the module docstring.
-
-    An unknown actor raises :class:`~detente.errors.UnknownActorError` with the nearest
-    known names, never an empty match.
-
-    >>> actor_prefixes("USA")
-    ActorPrefixes(code='USA', include=('USA',), exclude=('USAOPP', 'USAREB', 'USASEP', 'USAINS'))
-    >>> actor_prefixes("EURGOV").include
-    ('EURGOV',)
-    >>> len(actor_prefixes("European Union").include)  # EUR and its 27 member states
-    28
-    """
-    if registry is None:
-        from detente.actors.registry import get_registry
-
-        registry = get_registry()
-    code = registry.lookup(actor)
-    base = registry.base_code(code)
-    if base != code:  # a role narrows: EURGOV is the EU institutions only
-        return ActorPrefixes(code, (code,))
-    members = [m.upper() for m in registry.get(code).members]
-    include = tuple(dict.fromkeys([code, *members]))
-    exclude = tuple(p + role for p in include for role in NON_STATE_ROLES)
-    return ActorPrefixes(code, include, exclude)

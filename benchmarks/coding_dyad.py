@@ -28,88 +28,18 @@ import argparse
 import platform
 import sys
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from _results import write_page  # benchmarks/ is on sys.path when a script runs
 
+from detente.coding.evaluate import read_gold, to_tokens
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "confli_cameo_dyad_train.txt"
 RESULTS = ROOT / "benchmarks" / "results" / "coding_dyad.md"
 PUBLISHED = {"BERT": 0.723, "ConfliBERT": 0.745}
-_NO_SPACE_BEFORE = {".", ",", ":", ";", "!", "?", ")", "]", "}", "%", "'s", "’s", "n't", "'", "’", "'re", "'ve", "'ll", "'d", "'m"}
-_NO_SPACE_AFTER = {"(", "[", "{", "$", "“", "‘"}
-
-
-@dataclass
-class Sentence:
-    tokens: list[str]
-    tags: list[str]
-    text: str = ""
-    offsets: list[tuple[int, int]] = field(default_factory=list)
-
-    def spans(self, role: str) -> set[tuple[int, int]]:
-        """Gold token spans [start, end) of a role ("S" or "T"; "R" counts for both)."""
-        out: set[tuple[int, int]] = set()
-        start = None
-        for i, tag in enumerate(self.tags + ["O"]):
-            kind = tag[2:] if len(tag) > 2 else ""
-            inside = kind in (role, "R")
-            if start is not None and (not inside or tag.startswith("B-")):
-                out.add((start, i))
-                start = None
-            if inside and start is None:
-                start = i
-        return out
-
-
-def read_sentences(path: Path, limit: int | None = None) -> list[Sentence]:
-    sentences: list[Sentence] = []
-    cur = Sentence([], [])
-    for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            if cur.tokens:
-                sentences.append(cur)
-                cur = Sentence([], [])
-            continue
-        token, _, tag = line.rstrip().rpartition(" ")
-        if not token or not (tag == "O" or tag[:2] in ("B-", "I-")):
-            raise SystemExit(f"{path}:{lineno}: expected 'token TAG'")
-        cur.tokens.append(token)
-        cur.tags.append(tag)
-    if cur.tokens:
-        sentences.append(cur)
-    for s in sentences:
-        detokenise(s)
-    return sentences[:limit] if limit else sentences
-
-
-def detokenise(s: Sentence) -> None:
-    """Join tokens into text, recording each token's (start, end) character offsets."""
-    parts: list[str] = []
-    pos = 0
-    prev = None
-    for tok in s.tokens:
-        if prev is not None and tok not in _NO_SPACE_BEFORE and prev not in _NO_SPACE_AFTER:
-            parts.append(" ")
-            pos += 1
-        s.offsets.append((pos, pos + len(tok)))
-        parts.append(tok)
-        pos += len(tok)
-        prev = tok
-    s.text = "".join(parts)
-
-
-def to_tokens(s: Sentence, span: tuple[int, int] | None) -> tuple[int, int] | None:
-    """The token span [start, end) overlapping a character span, or None."""
-    if span is None:
-        return None
-    a, b = span
-    hit = [i for i, (x, y) in enumerate(s.offsets) if x < b and y > a]
-    return (hit[0], hit[-1] + 1) if hit else None
-
-
 @dataclass
 class Tally:
     tp_exact: int = 0
@@ -164,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
     from detente.coding import nlp as nlp_mod
     from detente.coding import Coder
 
-    sentences = read_sentences(args.path, args.limit)
+    sentences = read_gold(args.path, "conll").sentences[: args.limit or None]  # the library's CoNLL reader (`detente code eval`)
     texts = [s.text for s in sentences]
     t0 = time.perf_counter()
     results = Coder().code_sentences(texts, partial=True)

@@ -464,7 +464,7 @@ def score_spans(gold: Gold, predicted: Sequence[tuple[tuple[int, int] | None, tu
             want = sent.spans(role)
             exact.gold += len(want)
             loose.gold += len(want)
-            tokens = _to_tokens(sent, pair[k] if pair else None)
+            tokens = to_tokens(sent, pair[k] if pair else None)
             if tokens is None:
                 continue
             exact.predicted += 1
@@ -482,7 +482,8 @@ def score_spans(gold: Gold, predicted: Sequence[tuple[tuple[int, int] | None, tu
     )
 
 
-def _to_tokens(sent: GoldSentence, span: tuple[int, int] | None) -> tuple[int, int] | None:
+def to_tokens(sent: GoldSentence, span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The token span [start, end) that a character span overlaps, or None."""
     if span is None:
         return None
     a, b = span

@@ -124,6 +124,10 @@ def code_text(
         False, "--partial",
         help="In --sentences mode, also show partial events (source or target not an identified actor, '---').",
     ),
+    workers: Optional[int] = typer.Option(
+        None, "--workers", min=1,
+        help="Processes that code the text (default: in --sentences mode the cores, for 300 sentences or more; else 1).",
+    ),
 ) -> None:
     """Code news text into events."""
     from detente.coding import Coder, is_asserted
@@ -131,14 +135,14 @@ def code_text(
 
     doc_date = _parse_cli_date(date_)
     if sentences is not None:
-        _sentence_mode(sentences, doc_date, model, use_classifier, partial)
+        _sentence_mode(sentences, doc_date, model, use_classifier, partial, workers)
         return
     if partial:
         typer.echo("note: --partial applies to --sentences mode only; documents keep complete events", err=True)
     if not paths:
         raise InputError("no input given", hint="give a file, a directory or - for stdin (see detente code --help)")
     docs = read_paths(paths, default_date=doc_date)
-    coder = Coder(classifier=str(model) if model else None)
+    coder = Coder(classifier=str(model) if model else None, n_process=workers)
     if model is not None:
         typer.echo("note: --model is used only in --sentences mode (documents are coded by the patterns)", err=True)
     show_progress = sys.stderr.isatty() and len(docs) > 1
@@ -229,7 +233,11 @@ def _sentence_record(result: Any) -> dict[str, Any]:
     }
 
 
-def _sentence_mode(path: Path, when: date | None, model: Optional[Path], use_classifier: bool, partial: bool) -> None:
+def _sentence_mode(
+    path: Path, when: date | None, model: Optional[Path], use_classifier: bool, partial: bool, workers: Optional[int]
+) -> None:
+    import warnings
+
     from detente.coding import Coder
 
     lines = list(_read_sentence_lines(path))
@@ -239,23 +247,20 @@ def _sentence_mode(path: Path, when: date | None, model: Optional[Path], use_cla
     elif use_classifier:
         from detente.coding.classifier import default_classifier
 
-        classifier = default_classifier  # loaded in the background while spaCy parses
-    import warnings
-
+        classifier = default_classifier  # loaded only if a sentence reaches the fallback
+    out = sys.stdout
+    hidden = 0
+    shown_notes = 0
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)  # the CLI prints the coder's notes itself
-        coder = Coder(classifier=classifier)
-    for note in coder.notes:
-        typer.echo(f"note: {note}", err=True)
-    out = sys.stdout
-    batch = 512
-    hidden = 0
-    for begin in range(0, len(lines), batch):
-        chunk = lines[begin:begin + batch]
-        for offset, events in enumerate(coder.code_sentence_events(chunk, date=when, partial=True)):
+        coder = Coder(classifier=classifier, n_process=workers)
+        for note in coder.notes:
+            typer.echo(f"note: {note}", err=True)
+        shown_notes = len(coder.notes)
+        for number, events in enumerate(coder.iter_sentence_events(lines, date=when, partial=True), start=1):
             shown = [r for r in events if partial or not r.partial]
             hidden += int(bool(events) and not shown)
-            record: dict[str, Any] = {"line": begin + offset + 1, "event": None}
+            record: dict[str, Any] = {"line": number, "event": None}
             if shown:
                 first = _sentence_record(shown[0])
                 record["event"] = {k: v for k, v in first.items() if k not in ("source_span", "target_span")}
@@ -263,6 +268,8 @@ def _sentence_mode(path: Path, when: date | None, model: Optional[Path], use_cla
                 record["target_span"] = first["target_span"]
             record["events"] = [_sentence_record(r) for r in shown]
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    for note in coder.notes[shown_notes:]:  # found while coding (a classifier loaded on first need)
+        typer.echo(f"note: {note}", err=True)
     if hidden:
         typer.echo(
             f"note: {hidden} sentence(s) gave only partial events (source or target not an identified actor); "

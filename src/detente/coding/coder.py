@@ -11,13 +11,22 @@ the spaCy parse (:mod:`detente.coding.nlp`), candidates
 - **sentences** (:meth:`Coder.code_sentences`): each line coded on its own, the best
   event per sentence with the spans of its two sides, for scoring against
   sentence-level gold data.
+
+Speed (sentence mode): a large input is split into chunks coded by worker processes
+forked from this one (:data:`PARALLEL_MIN_SENTENCES`), so they share the loaded spaCy
+pipeline without loading it again; the classifier is loaded only when a sentence
+reaches the fallback, while the workers go on parsing, and all fallback sentences of
+a block are classified in one call. The results are the same, event for event, in
+one process and in several (a test checks it).
 """
 
 from __future__ import annotations
 
+import math
+import multiprocessing
+import os
 import warnings
-from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -32,10 +41,25 @@ from detente.coding.lexicon import CLASSIFIER_MIN_PROB, CONF_CLASSIFIER
 from detente.coding.reader import Document
 from detente.coding.segment import split_sentences
 from detente.coding.tone import document_tone, sentence_tone
+from detente.errors import InputError
 from detente.events.schema import Event
 
 if TYPE_CHECKING:  # pragma: no cover
+    from multiprocessing.pool import Pool
+
     from spacy.tokens import Doc, Token
+
+PARALLEL_MIN_SENTENCES = 300
+"""Sentence mode codes at least this many sentences in worker processes (when `n_process`
+allows more than one): below it, forking and collecting the workers' results costs more
+than the second core saves (benchmarks/coding_speed.py measures both sides)."""
+
+BLOCK_SENTENCES = 4096
+"""Sentences coded per block in :meth:`Coder.iter_sentence_events`: the fallback
+classifier runs once per block, and results are handed back block by block."""
+
+MAX_WORKERS = 8
+"""Most worker processes chosen automatically (`n_process=None`)."""
 
 
 @dataclass(frozen=True)
@@ -82,14 +106,20 @@ class Coder:
         CAMEO root or code per sentence, such as
         :class:`detente.coding.classifier.QuadClassifier`, consulted in sentence mode for
         sentences where no pattern fires; a path to a model saved by
-        `detente code train` (loaded with :func:`detente.coding.classifier.load`); or a
-        function that returns one (such as :func:`~detente.coding.classifier.default_classifier`),
-        called in a background thread so that loading it overlaps loading and parsing.
+        `detente code train` (loaded with :func:`detente.coding.classifier.load`, at once,
+        so that a bad path fails before any work); or a function that returns one (such
+        as :func:`~detente.coding.classifier.default_classifier`), called only when a
+        sentence first reaches the fallback, so that input the patterns code in full
+        never loads scikit-learn.
     batch_size:
         Sentences per `nlp.pipe` batch.
     n_process:
-        Worker processes for parsing (spaCy multiprocessing); 1 parses in this process.
-        More only pays off for many thousands of sentences on an idle machine.
+        Processes that code sentences in sentence mode (and parse documents in document
+        mode). None (the default) chooses: the usable cores (at most
+        :data:`MAX_WORKERS`) for inputs of :data:`PARALLEL_MIN_SENTENCES` sentences or
+        more, this process alone otherwise, and always this process in document mode.
+        Workers are forked from this process (where `fork` is not available, as on
+        Windows, everything runs here and :attr:`notes` says so).
 
     Examples
     --------
@@ -101,35 +131,37 @@ class Coder:
 
     def __init__(
         self, *, model: str | None = None, classifier: Any = None, batch_size: int = nlp_mod.BATCH_SIZE,
-        n_process: int = 1,
+        n_process: int | None = None,
     ) -> None:
-        self._loading: Future[Any] | None = None
+        if n_process is not None and (isinstance(n_process, bool) or not isinstance(n_process, int) or n_process < 1):
+            raise InputError(f"n_process must be a whole number of at least 1, not {n_process!r}", field="n_process",
+                             hint="give 1 for this process only, 2 or more for worker processes, or None to choose")
+        self._loader: Callable[[], Any] | None = None
         self._classifier: Any = None
+        self.notes: list[str] = []
+        """Settings that do not take effect, for the caller to show (the CLI prints them)."""
         if callable(classifier) and not _is_model(classifier):
-            # a loader (such as `default_classifier`): load it in the background while spaCy
-            # loads and parses; it is waited for when a sentence first needs it
-            pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="detente-classifier")
-            self._loading = pool.submit(classifier)
-            pool.shutdown(wait=False)
+            self._loader = classifier  # a loader (such as `default_classifier`): called on first need
         else:
             self._classifier = load_classifier(classifier)
         self.nlp = nlp_mod.load(model)
         lem = nlp_mod.lemmatizer(self.nlp)
         self.lemma: syntax.Lemma = lambda tok: lem(tok.text, tok.tag_)
         self.batch_size = batch_size
-        self.n_process = max(1, int(n_process))
+        self.n_process = n_process
         self.min_probability = CLASSIFIER_MIN_PROB
-        self.notes: list[str] = []
-        """Settings that do not take effect, for the caller to show (the CLI prints them)."""
-        if self._loading is None:
+        if n_process is not None and n_process > 1 and not _can_fork():
+            self.notes.append(f"n_process={n_process} needs the 'fork' start method, which this system lacks: "
+                              "coding runs in this process")
+        if self._loader is None:
             self._check_classifier()
 
     @property
     def classifier(self) -> Any:
-        """The classifier consulted where no pattern fires (None without one)."""
-        if self._loading is not None:
-            loading, self._loading = self._loading, None
-            self._classifier = load_classifier(loading.result())
+        """The classifier consulted where no pattern fires (None without one); a loader is called here."""
+        if self._loader is not None:
+            loader, self._loader = self._loader, None
+            self._classifier = load_classifier(loader())
             self._check_classifier()
         return self._classifier
 
@@ -140,13 +172,23 @@ class Coder:
         return clf is not None and getattr(clf, "label_kind", "root") != "quad"
 
     def _check_classifier(self) -> None:
-        if self._classifier is not None and not self.classifier_gives_roots:
+        if self._classifier is not None and getattr(self._classifier, "label_kind", "root") == "quad":
             note = (
                 "the classifier was trained on quad classes only, so it cannot give a sentence a CAMEO root: "
                 "sentences no pattern codes get no event (train it on CAMEO roots to use it as a fallback)"
             )
             self.notes.append(note)
             warnings.warn(note, UserWarning, stacklevel=3)
+
+    def workers_for(self, sentences: int) -> int:
+        """How many processes code `sentences` sentences in sentence mode (1: this process alone)."""
+        if not _can_fork():
+            return 1
+        if self.n_process is not None:
+            return min(self.n_process, max(1, sentences // 2))  # as asked, but at least two sentences each
+        if sentences < PARALLEL_MIN_SENTENCES:
+            return 1  # never for a few sentences: the fork and the hand-back cost more
+        return max(1, min(MAX_WORKERS, _usable_cores()))
 
     # -- documents ------------------------------------------------------------------------------
 
@@ -183,7 +225,7 @@ class Coder:
     def _finish(self, group: list[_Prepared]) -> Iterator[DocumentResult]:
         parsed = self.nlp.pipe(
             (p.text[s.start:s.end] for p in group for s in p.wanted),
-            batch_size=self.batch_size, n_process=self.n_process,
+            batch_size=self.batch_size, n_process=self.n_process or 1,
         )
         for prepared in group:
             yield self._code_parsed(prepared, parsed)
@@ -246,42 +288,109 @@ class Coder:
         A sentence without a date phrase is dated `date` or, when that is None,
         1 January 1970 with a note "undated".
         """
+        return list(self.iter_sentence_events(sentences, date, partial=partial))
+
+    def iter_sentence_events(
+        self, sentences: Iterable[str], date: date | None = None, *, partial: bool = False
+    ) -> Iterator[list[SentenceResult]]:
+        """The events of each sentence (as :meth:`code_sentence_events`), yielded in order.
+
+        Sentences are read and coded in blocks of :data:`BLOCK_SENTENCES`, so a long
+        input streams; worker processes (:meth:`workers_for`) start with the first
+        block big enough for them and serve the following blocks.
+        """
+        pool: Pool | None = None
+        workers = 1
+        try:
+            block: list[str] = []
+            for sentence in sentences:
+                block.append(sentence if isinstance(sentence, str) else "")
+                if len(block) == BLOCK_SENTENCES:
+                    if pool is None and self.workers_for(len(block)) > 1:
+                        workers = self.workers_for(len(block))
+                        pool = _fork_pool(self, workers)
+                    yield from self._code_block(block, date, partial, pool, workers)
+                    block = []
+            if block:
+                if pool is None and self.workers_for(len(block)) > 1:
+                    workers = self.workers_for(len(block))
+                    pool = _fork_pool(self, workers)
+                yield from self._code_block(block, date, partial, pool, workers)
+        except BaseException:
+            if pool is not None:
+                pool.terminate()
+            raise
+        finally:
+            if pool is not None:
+                pool.close()
+                pool.join()
+                _forget_worker_coder()
+
+    def _code_block(
+        self, texts: list[str], date: date | None, partial: bool, pool: Pool | None, workers: int
+    ) -> list[list[SentenceResult]]:
+        """One block: the patterns (here or in the workers), then one classifier call for the rest."""
+        if pool is None:
+            coded: Iterable[_Coded] = self._code_chunk(texts, date, keep_docs=True)
+        else:
+            size = max(16, math.ceil(len(texts) / (4 * workers)))
+            chunks = [texts[a:a + size] for a in range(0, len(texts), size)]
+            coded = (c for part in pool.imap(_worker_code_chunk, [(chunk, date) for chunk in chunks]) for c in part)
         results: list[list[SentenceResult]] = []
-        texts = [s if isinstance(s, str) else "" for s in sentences]
-        parsed = self.nlp.pipe(
-            (t[:nlp_mod.MAX_PARSE_CHARS] for t in texts), batch_size=self.batch_size, n_process=self.n_process
-        )
-        waiting: list[tuple[int, str, Doc, Context, list[SentenceResult]]] = []  # for the classifier
+        waiting: list[tuple[int, _Coded]] = []  # for the classifier
+        wants_fallback = self._loader is not None or self._classifier is not None
+        for item in coded:
+            results.append(item.complete + (item.partial if partial else []))
+            if item.fallback and wants_fallback and (partial or item.countries >= 2):
+                waiting.append((len(results) - 1, item))
+                if self._loader is not None:
+                    _ = self.classifier  # load it now, while the workers go on coding
+        if not waiting or not self.classifier_gives_roots:
+            return results
+        texts_waiting = [texts[i] for i, _ in waiting]
+        docs = [self._doc_of(item, texts[i]) for i, item in waiting]
+        coded_roots = _classify(self.classifier, texts_waiting, docs)  # one call for all (slow per call)
+        for (i, item), text, sdoc, (code, probability) in zip(waiting, texts_waiting, docs, coded_roots):
+            if not code or probability < self.min_probability:
+                continue
+            found = self._classifier_event(str(code), text, sdoc, Context.read(text, date), date)
+            if found is None:
+                continue
+            if not found.partial:
+                results[i] = [found] + (item.partial if partial else [])
+            elif partial and not item.partial:
+                results[i] = [found]
+        return results
+
+    def _doc_of(self, item: _Coded, text: str) -> Doc:
+        """The parse of a sentence the patterns left to the classifier (rebuilt if a worker parsed it)."""
+        if item.doc is not None:
+            return item.doc
+        from spacy.tokens import Doc
+
+        sdoc = Doc(self.nlp.vocab).from_bytes(item.doc_bytes or b"")
+        syntax.keep_text(sdoc, text[:nlp_mod.MAX_PARSE_CHARS])
+        return sdoc
+
+    def _code_chunk(self, texts: list[str], date: date | None, *, keep_docs: bool) -> list[_Coded]:
+        """The patterns' events for each sentence, and whether it is left to the fallback."""
+        out: list[_Coded] = []
+        parsed = self.nlp.pipe((t[:nlp_mod.MAX_PARSE_CHARS] for t in texts), batch_size=self.batch_size)
         for text, sdoc in zip(texts, parsed):
             syntax.keep_text(sdoc, text[:nlp_mod.MAX_PARSE_CHARS])
             if not text.strip():
-                results.append([])
+                out.append(_Coded([], [], False, 0))
                 continue
             ctx = Context.read(text, date)
             complete, partial_events = self._sentence_events(text, sdoc, ctx)
-            results.append(complete + (partial_events if partial else []))
-            if not complete and self._fallback_may_help(ctx, partial):
-                waiting.append((len(results) - 1, text, sdoc, ctx, partial_events))
-        if waiting and self.classifier_gives_roots:  # one call for all of them (it is slow per call)
-            coded = _classify(self.classifier, [w[1] for w in waiting], [w[2] for w in waiting])
-            for (i, text, sdoc, ctx, partial_events), (code, probability) in zip(waiting, coded):
-                if not code or probability < self.min_probability:
-                    continue
-                found = self._classifier_event(str(code), text, sdoc, ctx, date)
-                if found is None:
-                    continue
-                if not found.partial:
-                    results[i] = [found] + (partial_events if partial else [])
-                elif partial and not partial_events:
-                    results[i] = [found]
-        return results
-
-    def _fallback_may_help(self, ctx: Context, partial: bool) -> bool:
-        """Whether the classifier could add an event: it needs roots, and (unless partial events
-        are wanted) two actors of different countries named in the sentence."""
-        if self._loading is None and not self.classifier_gives_roots:
-            return False
-        return partial or len({m.code[:3] for m in ctx.mentions}) >= 2
+            item = _Coded(complete, partial_events, not complete, len({m.code[:3] for m in ctx.mentions}))
+            if item.fallback:
+                if keep_docs:
+                    item.doc = sdoc
+                else:
+                    item.doc_bytes = sdoc.to_bytes(exclude=["tensor", "user_data"])
+            out.append(item)
+        return out
 
     def _sentence_events(
         self, text: str, sdoc: Doc, ctx: Context
@@ -368,6 +477,56 @@ class Coder:
             (target.start, target.end) if target else None)
         same_actor = source is not None and target is not None and source.code[:3] == target.code[:3]
         return SentenceResult(event, src, tgt, partial=not is_complete(event) or same_actor)
+
+
+@dataclass
+class _Coded:
+    """What the patterns found in one sentence, and what the fallback classifier needs."""
+
+    complete: list[SentenceResult]
+    partial: list[SentenceResult]
+    fallback: bool  # no complete event: the classifier may code it
+    countries: int  # distinct countries among the actors named
+    doc: Doc | None = None  # the parse, when coded in this process
+    doc_bytes: bytes | None = None  # the parse, when coded in a worker
+
+
+_WORKER_CODER: Coder | None = None
+"""The coder a forked worker process inherits (set just before the fork)."""
+
+
+def _worker_code_chunk(task: tuple[list[str], date | None]) -> list[_Coded]:
+    texts, when = task
+    assert _WORKER_CODER is not None, "worker started without a coder"
+    return _WORKER_CODER._code_chunk(texts, when, keep_docs=False)
+
+
+def _fork_pool(coder: Coder, workers: int) -> Pool:
+    """Worker processes forked from this one, each inheriting `coder` with its loaded pipeline.
+
+    `fork` rather than the `forkserver` of :mod:`detente.bargaining.executor`: a fresh
+    process would load spaCy again (about a second each), which is most of what the
+    workers are meant to save.
+    """
+    global _WORKER_CODER
+    _WORKER_CODER = coder
+    return multiprocessing.get_context("fork").Pool(workers)
+
+
+def _forget_worker_coder() -> None:
+    global _WORKER_CODER
+    _WORKER_CODER = None
+
+
+def _can_fork() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def _usable_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return os.cpu_count() or 1
 
 
 def is_complete(event: Event) -> bool:

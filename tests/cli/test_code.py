@@ -249,3 +249,26 @@ def test_quad_only_model_is_a_visible_note_not_a_silent_drop(tmp_path):
     result = runner.invoke(app, ["code", "--sentences", str(lines), "--model", str(saved)])
     assert result.exit_code == 0, result.output
     assert "quad classes only" in result.stderr and "CAMEO root" in result.stderr
+
+
+def test_sentences_with_worker_processes_print_the_same_lines(tmp_path):
+    lines = [
+        "Russia attacked Ukraine.", "", "The weather was mild.", "China and Russia signed a trade agreement.",
+        "Marco Rubio met Sergey Lavrov and Wang Yi in Riyadh.", "The rebels attacked the convoy.",
+    ] * 4
+    path = tmp_path / "s.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    args = ["code", "--sentences", str(path), "--no-classifier", "--partial", "--date", "2025-02-18"]
+    one = runner.invoke(app, [*args, "--workers", "1"])
+    two = runner.invoke(app, [*args, "--workers", "2"])
+    assert one.exit_code == 0 and two.exit_code == 0
+    assert _jsonl(two.stdout) == _jsonl(one.stdout)
+    assert [r["line"] for r in _jsonl(two.stdout)] == list(range(1, len(lines) + 1))
+    assert _jsonl(two.stdout)[0]["event"]["root"] == "19"
+
+
+def test_workers_must_be_positive(tmp_path):
+    path = tmp_path / "s.txt"
+    path.write_text("Russia attacked Ukraine.\n", encoding="utf-8")
+    result = runner.invoke(app, ["code", "--sentences", str(path), "--workers", "0"])
+    assert result.exit_code == 2 and "--workers" in result.output

@@ -160,7 +160,7 @@ def test_sentence_mode_source_spans_follow_annotation_practice(coder):
     assert second.event.cameo == "1384" and sentences[1][slice(*second.source_span)] == "Russia"
 
 
-def test_a_classifier_loader_is_loaded_in_the_background(coder):
+def test_a_classifier_loader_is_called_only_when_a_sentence_needs_it(coder):
     calls = []
 
     class Always04:
@@ -174,6 +174,102 @@ def test_a_classifier_loader_is_loaded_in_the_background(coder):
         return Always04()
 
     lazy = type(coder)(classifier=loader)
+    assert lazy.code_sentences(["Russia attacked Ukraine.", "The weather was mild."])[0].event.root == "19"
+    assert calls == []  # the patterns coded the first, and the second names no actor: nothing to classify
     (result,) = lazy.code_sentences(["Russia and Ukraine exchanged views at the border."], partial=True)
     assert calls == [1] and isinstance(lazy.classifier, Always04)
     assert result is not None and result.event.note == "classifier" and result.event.root == "04"
+
+
+# -- worker processes --------------------------------------------------------------------------
+
+MIXED = [
+    "Russia attacked Ukraine.",
+    "",
+    "The weather was mild.",
+    "Sergey Lavrov, the Russian foreign minister, criticized the United States.",
+    "Russia said it would attack Ukraine.",
+    "The rebels attacked the convoy.",
+    "Russia and Ukraine exchanged views at the border.",
+    "China and Russia signed a trade agreement in Beijing.",
+    "Marco Rubio met Sergey Lavrov and Wang Yi in Riyadh.",
+    "Poland and Germany held talks on border security on Monday.",
+    "France sent tanks to the Ukrainian army.",
+    "Iran and Israel traded accusations at the United Nations.",
+]
+
+
+class ParseReadingRoots:
+    """A root classifier whose answer depends on each sentence's parse (its heads and tags),
+    so that a parse that did not survive the trip from a worker gives other events."""
+
+    label_kind = "root"
+    classes_ = ("04", "11", "12", "19")
+
+    def __init__(self):
+        self.seen: list[str] = []
+
+    def predict_label_proba(self, sentences, docs):
+        import numpy as np
+
+        assert [d.text for d in docs] == list(sentences)
+        self.seen.extend(sentences)
+        out = np.full((len(docs), 4), 0.1)
+        for row, doc in enumerate(docs):
+            signature = sum(t.head.i * 7 + len(t.tag_) + len(t.dep_) for t in doc)
+            out[row, signature % 4] = 0.7
+        return out
+
+
+def _flat(results):
+    return [[(r.event.event_id, r.event, r.source_span, r.target_span, r.partial) for r in events] for events in results]
+
+
+def test_worker_processes_give_the_same_events_as_one_process(coder):
+    sentences = MIXED * 5
+    here = type(coder)(classifier=ParseReadingRoots(), n_process=1)
+    forked_clf = ParseReadingRoots()
+    forked = type(coder)(classifier=forked_clf, n_process=2)
+    assert forked.workers_for(len(sentences)) == 2
+    expected = here.code_sentence_events(sentences, date(2025, 3, 1), partial=True)
+    got = forked.code_sentence_events(sentences, date(2025, 3, 1), partial=True)
+    assert _flat(got) == _flat(expected)
+    assert any(r.event.note == "classifier" for events in got for r in events)  # the fallback was exercised
+    assert forked_clf.seen  # in the parent, on parses rebuilt from the workers'
+    assert [e.event.root for e in got[0]] == ["19"] and got[1] == [] and all(r.partial for r in got[2])
+
+
+def test_blocks_stream_in_order_across_worker_calls(coder, monkeypatch):
+    import detente.coding.coder as coder_mod
+
+    monkeypatch.setattr(coder_mod, "BLOCK_SENTENCES", 5)
+    sentences = MIXED * 2
+    one = list(type(coder)(n_process=1).iter_sentence_events(iter(sentences), partial=True))
+    two = list(type(coder)(n_process=2).iter_sentence_events(iter(sentences), partial=True))
+    assert len(two) == len(sentences) and _flat(two) == _flat(one)
+
+
+def test_a_few_sentences_stay_in_this_process(coder, monkeypatch):
+    import detente.coding.coder as coder_mod
+
+    monkeypatch.setattr(coder_mod, "_usable_cores", lambda: 4)
+    auto = type(coder)()
+    assert auto.workers_for(1) == 1
+    assert auto.workers_for(coder_mod.PARALLEL_MIN_SENTENCES - 1) == 1
+    assert auto.workers_for(coder_mod.PARALLEL_MIN_SENTENCES) == 4
+    assert type(coder)(n_process=3).workers_for(2) == 1  # asked for, but two sentences cannot feed three workers
+    assert type(coder)(n_process=3).workers_for(100) == 3
+
+    def no_fork(*args, **kwargs):
+        raise AssertionError("forked for a few sentences")
+
+    monkeypatch.setattr(coder_mod, "_fork_pool", no_fork)
+    assert auto.code_sentences(["Russia attacked Ukraine."])[0].event.root == "19"
+
+
+@pytest.mark.parametrize("bad", [0, -2, 1.5, True])
+def test_n_process_is_checked(coder, bad):
+    from detente.errors import InputError
+
+    with pytest.raises(InputError, match="n_process"):
+        type(coder)(n_process=bad)

@@ -576,7 +576,7 @@ def _is_model(obj: Any) -> bool:
 
 def load_classifier(classifier: Any) -> Any:
     """A classifier object as given, or the model saved at a path (:func:`detente.coding.classifier.load`)."""
-    if classifier is None or hasattr(classifier, "predict_root") or hasattr(classifier, "predict"):
+    if classifier is None or _is_model(classifier):
         return classifier
     from detente.coding import classifier as clf_mod
 

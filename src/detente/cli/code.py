@@ -245,9 +245,9 @@ def _sentence_mode(
     if model is not None:
         classifier = str(model)
     elif use_classifier:
-        from detente.coding.classifier import default_classifier
+        from detente.coding.scorer import default_scorer
 
-        classifier = default_classifier  # loaded only if a sentence reaches the fallback
+        classifier = default_scorer  # loaded only if a sentence reaches the fallback, without scikit-learn
     out = sys.stdout
     hidden = 0
     shown_notes = 0

@@ -570,10 +570,20 @@ def cache_dir() -> Path:
 
 
 def _cache_key(data: LabelledSet, use_syntax: bool) -> str:
-    import sklearn
-
-    h = hashlib.sha256(f"{data.sha256}|{sklearn.__version__}|{FEATURE_VERSION}|{use_syntax}".encode()).hexdigest()
+    h = hashlib.sha256(f"{data.sha256}|{_sklearn_version()}|{FEATURE_VERSION}|{use_syntax}".encode()).hexdigest()
     return h[:20]
+
+
+def _sklearn_version() -> str:
+    """scikit-learn's version, read from its installed metadata: importing it costs about a CPU-second."""
+    from importlib import metadata
+
+    try:
+        return metadata.version("scikit-learn")
+    except metadata.PackageNotFoundError:  # not installed as a distribution: ask the module itself
+        import sklearn
+
+        return sklearn.__version__
 
 
 def default_classifier(*, scheme: str = "detente", use_disk_cache: bool = True) -> QuadClassifier:

@@ -14,10 +14,12 @@ the spaCy parse (:mod:`detente.coding.nlp`), candidates
 
 Speed (sentence mode): a large input is split into chunks coded by worker processes
 forked from this one (:data:`PARALLEL_MIN_SENTENCES`), so they share the loaded spaCy
-pipeline without loading it again; the classifier is loaded only when a sentence
-reaches the fallback, while the workers go on parsing, and all fallback sentences of
-a block are classified in one call. The results are the same, event for event, in
-one process and in several (a test checks it).
+pipeline without loading it again. A classifier given as a loader is called only when
+a sentence reaches the fallback, or once before the workers start (a large input
+nearly always has such a sentence, and the default, :func:`detente.coding.scorer.default_scorer`,
+loads in milliseconds without scikit-learn); the fallback sentences of a chunk are
+classified in one call. The results are the same, event for event, in one process and
+in several (a test checks it).
 """
 
 from __future__ import annotations
@@ -108,9 +110,9 @@ class Coder:
         sentences where no pattern fires; a path to a model saved by
         `detente code train` (loaded with :func:`detente.coding.classifier.load`, at once,
         so that a bad path fails before any work); or a function that returns one (such
-        as :func:`~detente.coding.classifier.default_classifier`), called only when a
-        sentence first reaches the fallback, so that input the patterns code in full
-        never loads scikit-learn.
+        as :func:`~detente.coding.scorer.default_scorer`), called only when a sentence
+        first reaches the fallback (or once before worker processes start), so that
+        input the patterns code in full never loads it.
     batch_size:
         Sentences per `nlp.pipe` batch.
     n_process:
@@ -329,79 +331,56 @@ class Coder:
     def _code_block(
         self, texts: list[str], date: date | None, partial: bool, pool: Pool | None, workers: int
     ) -> list[list[SentenceResult]]:
-        """One block: the patterns (here or in the workers), then one classifier call for the rest."""
+        """One block, here or split into chunks among the workers (each chunk coded in full)."""
         if pool is None:
-            coded: Iterable[_Coded] = self._code_chunk(texts, date, keep_docs=True)
-        else:
-            size = max(16, math.ceil(len(texts) / (4 * workers)))
-            chunks = [texts[a:a + size] for a in range(0, len(texts), size)]
-            coded = (c for part in pool.imap(_worker_code_chunk, [(chunk, date) for chunk in chunks]) for c in part)
+            return self._code_chunk(texts, date, partial)
+        size = max(16, math.ceil(len(texts) / (4 * workers)))
+        tasks = [(texts[a:a + size], date, partial) for a in range(0, len(texts), size)]
+        return [events for part in pool.imap(_worker_code_chunk, tasks) for events in part]
+
+    def _code_chunk(self, texts: list[str], date: date | None, partial: bool) -> list[list[SentenceResult]]:
+        """The events of each sentence: the patterns, then one classifier call for those they leave."""
         results: list[list[SentenceResult]] = []
-        waiting: list[tuple[int, _Coded]] = []  # for the classifier
+        waiting: list[tuple[int, str, Doc, Context, list[SentenceResult]]] = []  # for the classifier
         wants_fallback = self._loader is not None or self._classifier is not None
-        for item in coded:
-            results.append(item.complete + (item.partial if partial else []))
-            if item.fallback and wants_fallback and (partial or item.countries >= 2):
-                waiting.append((len(results) - 1, item))
-                if self._loader is not None:
-                    _ = self.classifier  # load it now, while the workers go on coding
-        if not waiting or not self.classifier_gives_roots:
-            return results
-        texts_waiting = [texts[i] for i, _ in waiting]
-        docs = [self._doc_of(item, texts[i]) for i, item in waiting]
-        coded_roots = _classify(self.classifier, texts_waiting, docs)  # one call for all (slow per call)
-        for (i, item), text, sdoc, (code, probability) in zip(waiting, texts_waiting, docs, coded_roots):
-            if not code or probability < self.min_probability:
-                continue
-            found = self._classifier_event(str(code), text, sdoc, Context.read(text, date), date)
-            if found is None:
-                continue
-            if not found.partial:
-                results[i] = [found] + (item.partial if partial else [])
-            elif partial and not item.partial:
-                results[i] = [found]
-        return results
-
-    def _doc_of(self, item: _Coded, text: str) -> Doc:
-        """The parse of a sentence the patterns left to the classifier (rebuilt if a worker parsed it)."""
-        if item.doc is not None:
-            return item.doc
-        from spacy.tokens import Doc
-
-        sdoc = Doc(self.nlp.vocab).from_bytes(item.doc_bytes or b"")
-        syntax.keep_text(sdoc, text[:nlp_mod.MAX_PARSE_CHARS])
-        return sdoc
-
-    def _code_chunk(self, texts: list[str], date: date | None, *, keep_docs: bool) -> list[_Coded]:
-        """The patterns' events for each sentence, and whether it is left to the fallback."""
-        out: list[_Coded] = []
         parsed = self.nlp.pipe((t[:nlp_mod.MAX_PARSE_CHARS] for t in texts), batch_size=self.batch_size)
         for text, sdoc in zip(texts, parsed):
             syntax.keep_text(sdoc, text[:nlp_mod.MAX_PARSE_CHARS])
             if not text.strip():
-                out.append(_Coded([], [], False, 0))
+                results.append([])
                 continue
             ctx = Context.read(text, date)
             complete, partial_events = self._sentence_events(text, sdoc, ctx)
-            item = _Coded(complete, partial_events, not complete, len({m.code[:3] for m in ctx.mentions}))
-            if item.fallback:
-                if keep_docs:
-                    item.doc = sdoc
-                else:
-                    item.doc_bytes = sdoc.to_bytes(exclude=["tensor", "user_data"])
-            out.append(item)
-        return out
+            results.append(complete + (partial_events if partial else []))
+            if not complete and wants_fallback and (partial or len({m.code[:3] for m in ctx.mentions}) >= 2):
+                waiting.append((len(results) - 1, text, sdoc, ctx, partial_events))
+        if waiting and self.classifier_gives_roots:  # one call for all of them (it is slow per call)
+            coded = _classify(self.classifier, [w[1] for w in waiting], [w[2] for w in waiting])
+            for (i, text, sdoc, ctx, partial_events), (code, probability) in zip(waiting, coded):
+                if not code or probability < self.min_probability:
+                    continue
+                found = self._classifier_event(str(code), text, sdoc, ctx, date)
+                if found is None:
+                    continue
+                if not found.partial:
+                    results[i] = [found] + (partial_events if partial else [])
+                elif partial and not partial_events:
+                    results[i] = [found]
+        return results
 
     def _sentence_events(
         self, text: str, sdoc: Doc, ctx: Context
     ) -> tuple[list[SentenceResult], list[SentenceResult]]:
         """The complete and the partial events the patterns find in one sentence, best first."""
-        tone = sentence_tone(text)
         complete: list[SentenceResult] = []
         guessed: list[SentenceResult] = []
         partial_events: list[SentenceResult] = []
+        found = ranked(candidates(sdoc, 0, ctx, self.lemma))
+        if not found:
+            return complete, partial_events
+        tone = sentence_tone(text)  # only for sentences with a candidate: VADER is a tenth of the rules' time
         seen: set[tuple[str, str, str]] = set()
-        for cand in ranked(candidates(sdoc, 0, ctx, self.lemma)):
+        for cand in found:
             event = event_of(
                 cand, sdoc, 0, text, 0, ctx, self.lemma, doc_id="sentence", url=None, file=None, permissive=True,
                 tone=tone,
@@ -479,36 +458,26 @@ class Coder:
         return SentenceResult(event, src, tgt, partial=not is_complete(event) or same_actor)
 
 
-@dataclass
-class _Coded:
-    """What the patterns found in one sentence, and what the fallback classifier needs."""
-
-    complete: list[SentenceResult]
-    partial: list[SentenceResult]
-    fallback: bool  # no complete event: the classifier may code it
-    countries: int  # distinct countries among the actors named
-    doc: Doc | None = None  # the parse, when coded in this process
-    doc_bytes: bytes | None = None  # the parse, when coded in a worker
-
-
 _WORKER_CODER: Coder | None = None
 """The coder a forked worker process inherits (set just before the fork)."""
 
 
-def _worker_code_chunk(task: tuple[list[str], date | None]) -> list[_Coded]:
-    texts, when = task
+def _worker_code_chunk(task: tuple[list[str], date | None, bool]) -> list[list[SentenceResult]]:
+    texts, when, partial = task
     assert _WORKER_CODER is not None, "worker started without a coder"
-    return _WORKER_CODER._code_chunk(texts, when, keep_docs=False)
+    return _WORKER_CODER._code_chunk(texts, when, partial)
 
 
 def _fork_pool(coder: Coder, workers: int) -> Pool:
-    """Worker processes forked from this one, each inheriting `coder` with its loaded pipeline.
+    """Worker processes forked from this one, each inheriting `coder` with its loaded pipeline
+    and classifier (a classifier loader is called first, here, so that it runs once).
 
     `fork` rather than the `forkserver` of :mod:`detente.bargaining.executor`: a fresh
     process would load spaCy again (about a second each), which is most of what the
     workers are meant to save.
     """
     global _WORKER_CODER
+    _ = coder.classifier
     _WORKER_CODER = coder
     return multiprocessing.get_context("fork").Pool(workers)
 

@@ -271,3 +271,14 @@ def test_n_process_is_checked(coder, bad):
 
     with pytest.raises(InputError, match="n_process"):
         type(coder)(n_process=bad)
+
+
+def test_a_worker_that_dies_is_an_error_not_a_hang(coder, monkeypatch):
+    import os
+
+    from detente.errors import DetenteError
+
+    forked = type(coder)(n_process=2)
+    monkeypatch.setattr(type(coder), "_code_chunk", lambda self, *args: os._exit(3))  # only the workers call it
+    with pytest.raises(DetenteError, match="worker process"):
+        forked.code_sentence_events(MIXED * 3)

@@ -29,6 +29,8 @@ import multiprocessing
 import os
 import warnings
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -43,12 +45,10 @@ from detente.coding.lexicon import CLASSIFIER_MIN_PROB, CONF_CLASSIFIER
 from detente.coding.reader import Document
 from detente.coding.segment import split_sentences
 from detente.coding.tone import document_tone, sentence_tone
-from detente.errors import InputError
+from detente.errors import DetenteError, InputError
 from detente.events.schema import Event
 
 if TYPE_CHECKING:  # pragma: no cover
-    from multiprocessing.pool import Pool
-
     from spacy.tokens import Doc, Token
 
 PARALLEL_MIN_SENTENCES = 300
@@ -301,7 +301,7 @@ class Coder:
         input streams; worker processes (:meth:`workers_for`) start with the first
         block big enough for them and serve the following blocks.
         """
-        pool: Pool | None = None
+        pool: ProcessPoolExecutor | None = None
         workers = 1
         try:
             block: list[str] = []
@@ -318,25 +318,26 @@ class Coder:
                     workers = self.workers_for(len(block))
                     pool = _fork_pool(self, workers)
                 yield from self._code_block(block, date, partial, pool, workers)
-        except BaseException:
-            if pool is not None:
-                pool.terminate()
-            raise
         finally:
             if pool is not None:
-                pool.close()
-                pool.join()
+                pool.shutdown(wait=True, cancel_futures=True)
                 _forget_worker_coder()
 
     def _code_block(
-        self, texts: list[str], date: date | None, partial: bool, pool: Pool | None, workers: int
+        self, texts: list[str], date: date | None, partial: bool, pool: ProcessPoolExecutor | None, workers: int
     ) -> list[list[SentenceResult]]:
         """One block, here or split into chunks among the workers (each chunk coded in full)."""
         if pool is None:
             return self._code_chunk(texts, date, partial)
         size = max(16, math.ceil(len(texts) / (4 * workers)))
         tasks = [(texts[a:a + size], date, partial) for a in range(0, len(texts), size)]
-        return [events for part in pool.imap(_worker_code_chunk, tasks) for events in part]
+        try:
+            return [events for part in pool.map(_worker_code_chunk, tasks) for events in part]
+        except BrokenProcessPool:
+            raise DetenteError(
+                "a worker process coding sentences died (the machine may be short of memory); nothing was reported "
+                "for this block", hint="run again with fewer worker processes (--workers 1, or Coder(n_process=1))",
+            ) from None
 
     def _code_chunk(self, texts: list[str], date: date | None, partial: bool) -> list[list[SentenceResult]]:
         """The events of each sentence: the patterns, then one classifier call for those they leave."""
@@ -468,7 +469,7 @@ def _worker_code_chunk(task: tuple[list[str], date | None, bool]) -> list[list[S
     return _WORKER_CODER._code_chunk(texts, when, partial)
 
 
-def _fork_pool(coder: Coder, workers: int) -> Pool:
+def _fork_pool(coder: Coder, workers: int) -> ProcessPoolExecutor:
     """Worker processes forked from this one, each inheriting `coder` with its loaded pipeline
     and classifier (a classifier loader is called first, here, so that it runs once).
 
@@ -479,7 +480,8 @@ def _fork_pool(coder: Coder, workers: int) -> Pool:
     global _WORKER_CODER
     _ = coder.classifier
     _WORKER_CODER = coder
-    return multiprocessing.get_context("fork").Pool(workers)
+    # with `fork`, the executor starts all its workers at the first task, before its own thread
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
 
 
 def _forget_worker_coder() -> None:

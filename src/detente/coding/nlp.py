@@ -52,22 +52,23 @@ class _Lemmatizer:
     """spaCy's English rule lemmatizer, driven by the tagger's fine tags, cached by (word, tag)."""
 
     def __init__(self, nlp: Language) -> None:
-        from spacy.lang.en import English
-
         self._cache: dict[tuple[str, str], str] = {}
-        blank = English()
-        self._lemmatizer = blank.add_pipe("lemmatizer", config={"mode": "rule"})
+        # the tables of the pipeline's own (disabled) lemmatizer; a blank English pipeline
+        # (a tenth of a CPU-second) only when the pipeline has none
         source = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.component_names else None
-        if source is not None and getattr(source, "lookups", None) is not None:
-            self._lemmatizer.lookups = source.lookups
-        else:  # pragma: no cover - depends on spacy-lookups-data
-            self._lemmatizer.initialize()
+        lookups = getattr(source, "lookups", None)
+        if lookups is None:  # pragma: no cover - depends on the pipeline and spacy-lookups-data
+            from spacy.lang.en import English
+
+            blank = English().add_pipe("lemmatizer", config={"mode": "rule"})
+            blank.initialize()
+            lookups = blank.lookups
         # spaCy's tables are keyed by hashed part-of-speech names and hold plain lists; copy
         # them once into dicts keyed by the name, with the word index as a set, so that a
         # new word costs a few hash look-ups instead of scans of 50,000-word lists.
-        rules = self._lemmatizer.lookups.get_table("lemma_rules")
-        index = self._lemmatizer.lookups.get_table("lemma_index")
-        exc = self._lemmatizer.lookups.get_table("lemma_exc")
+        rules = lookups.get_table("lemma_rules")
+        index = lookups.get_table("lemma_index")
+        exc = lookups.get_table("lemma_exc")
         self._rules: dict[str, list[tuple[str, str]]] = {}
         self._index: dict[str, frozenset[str]] = {}
         self._exc: dict[str, dict[str, list[str]]] = {}

@@ -74,14 +74,14 @@ def _parse_cli_date(value: Optional[str]) -> date | None:
         raise InputError(f"'{value}' is not a date", field="--date", hint="write it as YYYY-MM-DD") from None
 
 
-def _progress(total: int, enabled: bool) -> Any:
+def _progress(total: int, enabled: bool, *, auto_refresh: bool = True) -> Any:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     from detente.cli.output import err_console
 
     return Progress(
         TextColumn("coding"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-        console=err_console, transient=True, disable=not enabled,
+        console=err_console, transient=True, disable=not enabled, auto_refresh=auto_refresh,
     )
 
 
@@ -257,17 +257,14 @@ def _sentence_mode(
         for note in coder.notes:
             typer.echo(f"note: {note}", err=True)
         shown_notes = len(coder.notes)
-        for number, events in enumerate(coder.iter_sentence_events(lines, date=when, partial=True), start=1):
-            shown = [r for r in events if partial or not r.partial]
-            hidden += int(bool(events) and not shown)
-            record: dict[str, Any] = {"line": number, "event": None}
-            if shown:
-                first = _sentence_record(shown[0])
-                record["event"] = {k: v for k, v in first.items() if k not in ("source_span", "target_span")}
-                record["source_span"] = first["source_span"]
-                record["target_span"] = first["target_span"]
-            record["events"] = [_sentence_record(r) for r in shown]
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        # no refresh thread: the coder may fork worker processes, which must not inherit a running thread
+        progress = _progress(len(lines), sys.stderr.isatty() and len(lines) >= 1000, auto_refresh=False)
+        with progress:
+            task = progress.add_task("coding", total=len(lines))
+            for number, events in enumerate(coder.iter_sentence_events(lines, date=when, partial=True), start=1):
+                hidden += _write_sentence(out, number, events, partial)
+                if number % 200 == 0:
+                    progress.update(task, completed=number, refresh=True)
     for note in coder.notes[shown_notes:]:  # found while coding (a classifier loaded on first need)
         typer.echo(f"note: {note}", err=True)
     if hidden:
@@ -275,6 +272,20 @@ def _sentence_mode(
             f"note: {hidden} sentence(s) gave only partial events (source or target not an identified actor); "
             "--partial shows them", err=True,
         )
+
+
+def _write_sentence(out: Any, number: int, events: list[Any], partial: bool) -> int:
+    """Print one sentence's JSON line; 1 if it had only partial events, which are not shown, else 0."""
+    shown = [r for r in events if partial or not r.partial]
+    record: dict[str, Any] = {"line": number, "event": None}
+    if shown:
+        first = _sentence_record(shown[0])
+        record["event"] = {k: v for k, v in first.items() if k not in ("source_span", "target_span")}
+        record["source_span"] = first["source_span"]
+        record["target_span"] = first["target_span"]
+    record["events"] = [_sentence_record(r) for r in shown]
+    out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return int(bool(events) and not shown)
 
 
 @code_app.command("train", help="Train the sentence classifier on a labelled TSV (sentence<TAB>label) and save it.")

@@ -325,14 +325,17 @@ class Coder:
 
     def _code_block(
         self, texts: list[str], date: date | None, partial: bool, pool: ProcessPoolExecutor | None, workers: int
-    ) -> list[list[SentenceResult]]:
-        """One block, here or split into chunks among the workers (each chunk coded in full)."""
+    ) -> Iterator[list[SentenceResult]]:
+        """One block, here or split into chunks among the workers (each chunk coded in full,
+        handed on as soon as it and those before it are done)."""
         if pool is None:
-            return self._code_chunk(texts, date, partial)
+            yield from self._code_chunk(texts, date, partial)
+            return
         size = max(16, math.ceil(len(texts) / (4 * workers)))
         tasks = [(texts[a:a + size], date, partial) for a in range(0, len(texts), size)]
         try:
-            return [events for part in pool.map(_worker_code_chunk, tasks) for events in part]
+            for part in pool.map(_worker_code_chunk, tasks):
+                yield from part
         except BrokenProcessPool:
             raise DetenteError(
                 "a worker process coding sentences died (the machine may be short of memory); nothing was reported "

@@ -24,6 +24,7 @@ per module:
   date events, attach quotes and score tone (VADER);
 - :mod:`~detente.coding.classifier` is the learned quad/root classifier
   (`detente code train`), consulted where no pattern fires;
+  :mod:`~detente.coding.scorer` applies a fitted one with NumPy alone;
 - :mod:`~detente.coding.evaluate` scores the coder on a gold file (`detente code eval`).
 
 `Coder` is imported on first use (spaCy and scikit-learn are optional extras), so

@@ -32,13 +32,14 @@ Choices
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import os
 import re
 import tempfile
-from collections import Counter
 from collections.abc import Sequence
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -73,14 +74,22 @@ def char_terms(text: str, low: int = 2, high: int = 5) -> list[str]:
     """Character n-grams (`low` to `high`) of each word padded with a space on either side."""
     out: list[str] = []
     for word in text.lower().split():
-        padded = f" {word} "
-        size = len(padded)
-        for n in range(low, high + 1):
-            if size <= n:
-                out.append(padded)
-                break
-            out += [padded[i:i + n] for i in range(size - n + 1)]
+        out += _word_char_terms(word, low, high)
     return out
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _word_char_terms(word: str, low: int, high: int) -> tuple[str, ...]:
+    # cached: news repeats its words, and this loop is most of the scorer's time
+    padded = f" {word} "
+    size = len(padded)
+    out: list[str] = []
+    for n in range(low, high + 1):
+        if size <= n:
+            out.append(padded)
+            break
+        out += [padded[i:i + n] for i in range(size - n + 1)]
+    return tuple(out)
 
 
 class LinearScorer:
@@ -98,6 +107,7 @@ class LinearScorer:
         self.vocabularies = vocabularies
         self.idf = idf
         self.coef = np.ascontiguousarray(coef, dtype=np.float64)
+        self._coef_t = np.ascontiguousarray(self.coef.T)  # one contiguous row per feature
         self.intercept = np.asarray(intercept, dtype=np.float64)
         self.classes_ = np.asarray([str(c) for c in classes])
         self.label_kind = label_kind
@@ -160,14 +170,9 @@ class LinearScorer:
         offset = self._offsets[block]
         rows = []
         for terms in terms_per_sentence:
-            counts = Counter(map(vocab.get, terms))
-            counts.pop(None, None)  # terms the fit never saw
-            if not counts:
-                rows.append((np.zeros(0, dtype=np.intp), np.zeros(0)))
-                continue
-            cols = np.fromiter(sorted(counts), dtype=np.intp, count=len(counts))
-            values = np.array([counts[j] for j in cols.tolist()], dtype=np.float64)
-            np.log(values, out=values)
+            found = np.array(list(map(vocab.get, terms, repeat(-1))), dtype=np.intp)
+            cols, counts = np.unique(found[found >= 0], return_counts=True)  # sorted, as scikit-learn sums
+            values = np.log(counts.astype(np.float64))
             values += 1.0
             values *= idf[cols]
             norm = math.sqrt(float(values @ values))
@@ -192,7 +197,7 @@ class LinearScorer:
         for row in range(len(sentences)):
             cols = np.concatenate([b[row][0] for b in blocks])
             values = np.concatenate([b[row][1] for b in blocks])
-            out[row] = values @ self.coef[:, cols].T
+            out[row] = values @ self._coef_t[cols]
         out += self.intercept
         return out
 

@@ -272,3 +272,26 @@ def test_workers_must_be_positive(tmp_path):
     path.write_text("Russia attacked Ukraine.\n", encoding="utf-8")
     result = runner.invoke(app, ["code", "--sentences", str(path), "--workers", "0"])
     assert result.exit_code == 2 and "--workers" in result.output
+
+
+def test_sentence_mode_does_not_import_scikit_learn_once_the_default_is_exported(tmp_path):
+    import os
+    import subprocess
+
+    lines = tmp_path / "s.txt"
+    lines.write_text("Russia attacked Ukraine.\nRussia and Ukraine exchanged views at the border.\n", encoding="utf-8")
+    script = (
+        "import sys, json\n"
+        "from typer.testing import CliRunner\n"
+        "from detente.cli.main import app\n"
+        f"result = CliRunner().invoke(app, ['code', '--sentences', {str(lines)!r}])\n"
+        "print(json.dumps({'exit': result.exit_code, 'sklearn': 'sklearn' in sys.modules,\n"
+        "                  'pandas': 'pandas' in sys.modules, 'out': result.stdout}))\n"
+    )
+    env = {**os.environ, "DETENTE_CACHE_DIR": str(tmp_path / "cache")}
+    runs = [json.loads(subprocess.run([sys.executable, "-c", script], env=env, check=True, capture_output=True,
+                                      text=True).stdout.splitlines()[-1]) for _ in range(2)]
+    assert runs[0]["exit"] == runs[1]["exit"] == 0
+    assert runs[0]["sklearn"]  # the first run trains the default and exports it
+    assert not runs[1]["sklearn"] and not runs[1]["pandas"]
+    assert runs[0]["out"] == runs[1]["out"] and _jsonl(runs[1]["out"])[0]["event"]["root"] == "19"

@@ -192,6 +192,78 @@ def through_theme(tok: Token, verb: Token, lemma: syntax.Lemma) -> Token:
     return tok
 
 
+_TOWARD_PREPS = ("on", "against", "to", "toward", "towards", "for", "by", "from", "with", "into", "in")
+"""Prepositions, in order of preference, whose object can be whom a thing-like target is
+aimed at or comes from ("sanctions imposed on Eritrea", "accusations by the US",
+"demands from the association", "a ceasefire in Tripoli"); never "of", whose object
+belongs to the thing ("an arms depot of the Syrian army")."""
+_FORCE_VERBS = frozenset(
+    "attack strike storm bomb shell raid hit ambush seize capture target overrun shoot fire besiege "
+    "bombard blockade destroy burn torch occupy invade surround".split()
+)
+"""Verbs of force: a place they hit is the target itself ("attacked an army base in
+Kandahar"), so "in" does not lead from it to the place around it."""
+_SITE_NOUNS = frozenset(
+    "base bases position positions target targets camp camps post posts checkpoint checkpoints airport port "
+    "village villages town city area areas region building buildings headquarters facility facilities depot "
+    "hospital school prison resort station stronghold bastion convoy vehicle ship".split()
+)
+"""Places and things that force is used on: they are targets in their own right, so "in"
+does not lead past them ("PKK targets stationed in northern Iraq")."""
+_ASK_NOUNS = frozenset("request requests offer offers proposal proposals invitation invitations".split())
+"""Requests and offers keep who made them inside the target ("a request by Mr. X")."""
+_CLAUSE_ON_THING = frozenset({"acl", "relcl"})
+
+
+def toward_actor(tok: Token, verb: Token, lemma: syntax.Lemma) -> Token:
+    """Span convention *whom a thing is aimed at*: when the target phrase names a thing
+    rather than an actor ("lifted sanctions imposed on Eritrea", "rejected accusations by
+    the US of ...", "declared a ceasefire in Tripoli", "returned two paintings to the
+    government of Brazil"), annotators mark the actor or place the thing is aimed at or
+    comes from. The recipient on the verb is tried first, then prepositional phrases
+    inside the thing's phrase (through a participle: "imposed on", "lodged by"), in the
+    order of :data:`_TOWARD_PREPS`. `tok` itself when it names an actor or nothing
+    actor-like hangs off it. Things hit by force stay targets ("an army base")."""
+    if names_actor(tok, lemma) or tok.pos_ in ("PRON", "NUM"):
+        return tok
+    noun = lemma(tok)
+    force = lemma(verb) in _FORCE_VERBS or noun in _SITE_NOUNS or P.family(noun) == "attack" or tok.lower_ in ACT_NOUNS
+    asked = noun in _ASK_NOUNS
+    preps = tuple(p for p in _TOWARD_PREPS if not (force and p == "in") and not (asked and p in ("by", "from")))
+    if tok.head.i == verb.i and tok.dep_ in ("dobj", "dative"):
+        found = _actor_under(verb, preps, lemma, depth=1)
+        if found is not None:
+            return found
+    found = _actor_under(tok, preps, lemma, depth=3)
+    return found if found is not None else tok
+
+
+def _actor_under(head: Token, preps: tuple[str, ...], lemma: syntax.Lemma, depth: int) -> Token | None:
+    """The first actor-naming object of one of `preps` below `head`, nearest first, by
+    preposition preference, going through nested phrases and participles up to `depth`."""
+    frontier = [head]
+    for _ in range(depth):
+        found: list[tuple[int, int, Token]] = []
+        nxt: list[Token] = []
+        for node in frontier:
+            for child in node.rights:
+                if child.dep_ == "prep" and child.lower_ in preps:
+                    for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                        if syntax.is_time_word(pobj):
+                            continue
+                        if names_actor(pobj, lemma):
+                            found.append((preps.index(child.lower_), pobj.i, pobj))
+                        nxt.append(pobj)
+                elif child.dep_ == "prep" and child.lower_ == "of":
+                    nxt.extend(c for c in child.children if c.dep_ == "pobj")
+                elif child.dep_ in _CLAUSE_ON_THING and child.tag_ in ("VBN", "VBG"):
+                    nxt.append(child)
+        if found:
+            return min(found)[2]
+        frontier = nxt
+    return None
+
+
 def source_span(arg: Arg, lemma: syntax.Lemma) -> tuple[int, int]:
     """The source's span as annotators mark it: the whole noun phrase with appositions
     ("Zabihullah Mujahid, the Taliban spokesman"), or for "it"/"he" under "X said", X's."""
@@ -216,7 +288,7 @@ def target_span(target: Arg | None, source: Arg | None, verb: Token, lemma: synt
             return None
     if tok.tag_.startswith("VB"):
         return None
-    tok = through_theme(through_event_noun(tok, verb, lemma), verb, lemma)
+    tok = toward_actor(through_theme(through_event_noun(tok, verb, lemma), verb, lemma), verb, lemma)
     if syntax.is_pronoun(tok) or tok.pos_ in ("PRON", "NUM") or syntax.is_time_word(tok):
         if target is not None and actor_like(target, lemma):
             return target.span

@@ -226,9 +226,8 @@ def toward_actor(tok: Token, verb: Token, lemma: syntax.Lemma) -> Token:
     actor-like hangs off it. Things hit by force stay targets ("an army base")."""
     if names_actor(tok, lemma) or tok.pos_ in ("PRON", "NUM"):
         return tok
-    noun = lemma(tok)
-    force = lemma(verb) in _FORCE_VERBS or noun in _SITE_NOUNS or P.family(noun) == "attack" or tok.lower_ in ACT_NOUNS
-    asked = noun in _ASK_NOUNS
+    force = _force_on(tok, verb, lemma)
+    asked = lemma(tok) in _ASK_NOUNS
     preps = tuple(p for p in _TOWARD_PREPS if not (force and p == "in") and not (asked and p in ("by", "from")))
     if tok.head.i == verb.i and tok.dep_ in ("dobj", "dative"):
         found = _actor_under(verb, preps, lemma, depth=1)
@@ -236,6 +235,18 @@ def toward_actor(tok: Token, verb: Token, lemma: syntax.Lemma) -> Token:
             return found
     found = _actor_under(tok, preps, lemma, depth=3)
     return found if found is not None else tok
+
+
+def _force_on(tok: Token, verb: Token, lemma: syntax.Lemma) -> bool:
+    """Whether `tok` is hit by force: the verb is one of force, or the noun an act of
+    force or a place force is used on."""
+    noun = lemma(tok)
+    return lemma(verb) in _FORCE_VERBS or noun in _SITE_NOUNS or P.family(noun) == "attack" or tok.lower_ in ACT_NOUNS
+
+
+def _named_modifier(tok: Token) -> bool:
+    """A possessor or modifier that is a name ("American products", "Russia's exports")."""
+    return any(c.dep_ in ("poss", "amod", "compound", "nmod") and c.text[:1].isupper() for c in tok.children)
 
 
 def _actor_under(head: Token, preps: tuple[str, ...], lemma: syntax.Lemma, depth: int) -> Token | None:
@@ -278,19 +289,39 @@ def source_span(arg: Arg, lemma: syntax.Lemma) -> tuple[int, int]:
 def target_span(target: Arg | None, source: Arg | None, verb: Token, lemma: syntax.Lemma) -> tuple[int, int] | None:
     """The target's span as annotators mark it: the whole noun phrase of the patient
     ("the last ISIS group bastion in the country"), actor or not; when the rules found
-    no target, the verb's direct object or the object of a targeting preposition."""
+    no target (or only a time word: "declared a ceasefire on Monday"), the verb's direct
+    object or the object of a targeting preposition. Conventions on top:
+    :func:`toward_actor` (a thing leads to whom it is aimed at) and :func:`joint_sides`
+    (conjoined sources with no other party are both sides)."""
     tok = target.token if target is not None else None
     if target is not None and target is source:
         return None
+    if tok is not None and syntax.is_time_word(tok) and target is not None and not any(not a.fallback for a in target.actors):
+        tok = None  # "on Monday" is when, not whom
     if tok is None:
         tok = syntax.patient(verb, source.token if source is not None else None)
         if tok is None:
-            return None
+            return joint_sides(source)
     if tok.tag_.startswith("VB"):
-        return None
+        return joint_sides(source)
     tok = toward_actor(through_theme(through_event_noun(tok, verb, lemma), verb, lemma), verb, lemma)
     if syntax.is_pronoun(tok) or tok.pos_ in ("PRON", "NUM") or syntax.is_time_word(tok):
         if target is not None and actor_like(target, lemma):
             return target.span
-        return None
+        return joint_sides(source)
+    if not names_actor(tok, lemma) and not _force_on(tok, verb, lemma) and not _named_modifier(tok):
+        both = joint_sides(source)
+        if both is not None:
+            return both
     return phrase_span(tok)
+
+
+def joint_sides(source: Arg | None) -> tuple[int, int] | None:
+    """Span convention *joint sides*: when the source is a coordination of actors ("The EU
+    and Mercosur agreed on the draft text", "Syria and Israel have fired across the
+    line") and no other actor is the target, annotators mark the coordination as both
+    source and target (each side acts on the other). None when the source is not a
+    coordination."""
+    if source is None or source.whole is None or source.whole == source.span:
+        return None
+    return source.whole

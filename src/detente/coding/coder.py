@@ -357,15 +357,11 @@ class Coder:
         )
         if event is None:
             return None
-        if subj_tok is not None and root is not None and obj_tok is None:
-            obj_tok = syntax.patient(root, subj_tok)
-        if obj_tok is not None and root is not None:
-            obj_tok = spans.through_theme(spans.through_event_noun(obj_tok, root, lemma), root, lemma)
         src = spans.full_span(subj_tok) if subj_tok is not None and subj_tok.pos_ != "PRON" else (
             (source.start, source.end) if source else None)
-        usable_obj = obj_tok is not None and obj_tok.pos_ != "PRON" and not obj_tok.tag_.startswith("VB")
-        tgt = spans.phrase_span(obj_tok) if usable_obj and obj_tok is not None else (
-            (target.start, target.end) if target else None)
+        tgt = spans.target_span(target_arg, source_arg, root, lemma) if root is not None else None
+        if tgt is None and target is not None:
+            tgt = (target.start, target.end)
         same_actor = source is not None and target is not None and source.code[:3] == target.code[:3]
         return SentenceResult(event, src, tgt, partial=not is_complete(event) or same_actor)
 

@@ -304,16 +304,48 @@ def target_span(target: Arg | None, source: Arg | None, verb: Token, lemma: synt
             return joint_sides(source)
     if tok.tag_.startswith("VB"):
         return joint_sides(source)
+    if syntax.is_pronoun(tok) or tok.pos_ == "PRON":
+        tok = feeling_object(tok, lemma) or tok
     tok = toward_actor(through_theme(through_event_noun(tok, verb, lemma), verb, lemma), verb, lemma)
     if syntax.is_pronoun(tok) or tok.pos_ in ("PRON", "NUM") or syntax.is_time_word(tok):
         if target is not None and actor_like(target, lemma):
             return target.span
         return joint_sides(source)
-    if not names_actor(tok, lemma) and not _force_on(tok, verb, lemma) and not _named_modifier(tok):
+    if (not names_actor(tok, lemma) and not _force_on(tok, verb, lemma) and not _named_modifier(tok)
+            and lemma(verb) not in VOICE_VERBS):
         both = joint_sides(source)
         if both is not None:
             return both
     return phrase_span(tok)
+
+
+_FEELING_PREPS = frozenset({"about", "of", "over", "on", "regarding", "with", "at"})
+_HOPE_VERBS = frozenset("hope fear expect wish worry doubt".split())
+"""Verbs whose clause says what a feeling is about ("they hoped that Gambari would ...")."""
+
+
+def feeling_object(tok: Token, lemma: syntax.Lemma) -> Token | None:
+    """Span convention *what a feeling is about*: for a pronoun that repeats the speaker
+    ("X said it is skeptical about Iranian motives", "he is pessimistic that the
+    Olympics will go ahead", "they hoped that Gambari would ..."), annotators mark what
+    the feeling is about, not the speaker again: the object of the adjective's
+    preposition, else the subject of its clause. None when there is no such feeling."""
+    head = tok.head
+    if tok.dep_ not in ("nsubj", "nsubjpass") or head.i == tok.i:
+        return None
+    clauses = [c for c in head.children if c.dep_ == "ccomp"] if lemma(head) in _HOPE_VERBS else []
+    for adj in (c for c in head.children if c.dep_ == "acomp"):
+        for child in adj.children:
+            if child.dep_ == "prep" and child.lower_ in _FEELING_PREPS:
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None and not pobj.tag_.startswith("VB"):
+                    return pobj
+        clauses += [c for c in adj.children if c.dep_ == "ccomp"]
+    for clause in clauses:
+        subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and not syntax.is_pronoun(subj):
+            return subj
+    return None
 
 
 def joint_sides(source: Arg | None) -> tuple[int, int] | None:

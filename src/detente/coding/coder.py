@@ -315,11 +315,7 @@ class Coder:
 
     def _spans(self, cand: Candidate) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
         """Where the candidate's source and target are written in its sentence."""
-        src = spans.source_span(cand.source, self.lemma) if cand.source is not None else None
-        tgt = spans.target_span(cand.target, cand.source, cand.verb, self.lemma)
-        if cand.symmetric and cand.source is not None and cand.source.whole != cand.source.span:
-            if tgt is None or cand.target is cand.source:
-                src = tgt = cand.source.whole  # "The US and China signed ...": both sides at once
+        src, tgt = spans.sides(cand.source, cand.target, cand.verb, self.lemma, symmetric=cand.symmetric)
         if src is None and cand.source_actor is not None and not cand.source_actor.fallback:
             src = (cand.source_actor.start, cand.source_actor.end)
         if cand.reverse:

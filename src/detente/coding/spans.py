@@ -9,6 +9,7 @@ spans only, never the coded events. Offsets are within the sentence.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from detente.coding import patterns as P
@@ -31,6 +32,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from detente.coding.arguments import Arg
 
+_ABBREVIATION = re.compile(r" ?\((?:[A-Z][A-Za-z]*[ .-]*){1,4}\)")
+"""An abbreviation in brackets: "(EAEU)", "(SPLA - IO)"."""
 _SPAN_CUT_DEPS = frozenset({"relcl", "cc", "conj", "advcl", "npadvmod", "ccomp", "xcomp", "parataxis"})
 """Right dependents that end a span's noun phrase."""
 _SPAN_KEEP_PREPS = frozenset({"of", "in", "from", "by", "near", "at", "inside", "outside", "across"})
@@ -77,16 +80,27 @@ def _phrase_span_of(tok: Token) -> tuple[int, int]:
     return doc[left].idx, doc[right].idx + len(doc[right].text)
 
 
-def full_span(tok: Token) -> tuple[int, int]:
+_SOURCE_CUT_PREPS = frozenset({"on", "during", "including", "amid"})
+"""Prepositions that end a source's phrase: when and where it acted, not who it is
+("The Foreign Office during a weekly briefing", "groups including X")."""
+
+
+def full_span(tok: Token, *, conjuncts: bool = True) -> tuple[int, int]:
     """Character span of the noun phrase headed by `tok` with its appositions and
     post-modifiers ("Sergey Lavrov, the Russian foreign minister"), before any relative
-    clause or time phrase ("Russian police on Saturday" -> "Russian police")."""
+    clause, time phrase ("Russian police on Saturday" -> "Russian police") or a phrase
+    of :data:`_SOURCE_CUT_PREPS`; with `conjuncts` false, the first conjunct only
+    ("China and Russia" -> "China")."""
     if tok.dep_ == "poss" and tok.head.i != tok.i:
         tok = tok.head  # "Iran's Supreme Leader": the whole phrase
     doc = tok.doc
     right = tok.i
     for child in tok.rights:
         if child.dep_ == "relcl" or _is_time_phrase(child):
+            break
+        if child.dep_ == "prep" and child.lower_ in _SOURCE_CUT_PREPS:
+            break
+        if not conjuncts and child.dep_ in ("cc", "conj"):
             break
         right = max(right, child.right_edge.i)
     left = _left_without_time(tok)
@@ -275,15 +289,73 @@ def _actor_under(head: Token, preps: tuple[str, ...], lemma: syntax.Lemma, depth
     return None
 
 
-def source_span(arg: Arg, lemma: syntax.Lemma) -> tuple[int, int]:
+def source_span(arg: Arg, lemma: syntax.Lemma, *, conjuncts: bool = True) -> tuple[int, int]:
     """The source's span as annotators mark it: the whole noun phrase with appositions
-    ("Zabihullah Mujahid, the Taliban spokesman"), or for "it"/"he" under "X said", X's."""
+    ("Zabihullah Mujahid, the Taliban spokesman"), or for "it"/"he" under "X said", X's;
+    with `conjuncts` false, the first of conjoined sources only."""
     tok = arg.token
     if tok.lower_ in PERSON_PRONOUNS | THING_PRONOUNS:
         speaker = syntax.speaker_of_clause(tok, lemma)
         if speaker is not None and speaker.i != tok.i:
-            return full_span(speaker)
-    return full_span(tok)
+            return full_span(speaker, conjuncts=conjuncts)
+    return full_span(tok, conjuncts=conjuncts)
+
+
+def sides(
+    source: Arg | None, target: Arg | None, verb: Token, lemma: syntax.Lemma, *, symmetric: bool = False
+) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+    """The source and target spans of one event, as annotators mark them.
+
+    Span convention *conjoined sources*: a coordination that is both sides of a joint act
+    ("The EU and Mercosur agreed on the text", :func:`joint_sides`) is one span on both
+    sides; otherwise each conjunct is its own source ("China and Russia call on the US"
+    -> "China", "Russia"), and with one span per side the first is given. A symmetric
+    act (meet, sign) with no other party takes the coordination as its target.
+    """
+    tgt = target_span(target, source, verb, lemma)
+    both = joint_sides(source)
+    if symmetric and both is not None and (tgt is None or target is source):
+        tgt = both
+    src: tuple[int, int] | None = None
+    if source is not None and both is not None and tgt == both:
+        src = both
+    elif source is not None and both is not None and _named_conjuncts(source.token):
+        src = source_span(source, lemma, conjuncts=False)
+    elif source is not None:
+        src = source_span(source, lemma)
+    text = verb.doc.text
+    return closed_brackets(text, src), closed_brackets(text, tgt)
+
+
+def closed_brackets(text: str, span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """`span` extended over the closing bracket of an opening one inside it ("the
+    Eurasia Economic Union (EAEU" -> "... (EAEU)"), or over an abbreviation in brackets
+    right after it ("the Eurasia Economic Union" -> "... (EAEU)"): parsers often hang
+    brackets elsewhere, annotators keep them with the name."""
+    if span is None:
+        return None
+    start, end = span
+    inside = text[start:end]
+    rest = text[end:]
+    if inside.count("(") > inside.count(")"):
+        stripped = rest.lstrip(" ")
+        if stripped.startswith(")"):
+            return start, end + len(rest) - len(stripped) + 1
+    abbreviation = _ABBREVIATION.match(rest)
+    if abbreviation is not None:
+        return start, end + abbreviation.end()
+    return span
+
+
+def _named_conjuncts(tok: Token) -> bool:
+    """Every conjunct after the first starts with a capital (a name: "China and Russia",
+    "ICE and CBP officials"), not a common-noun phrase that completes one actor
+    ("Yemeni army and allied forces")."""
+    later = [c for c in tok.conjuncts if c.i > tok.i]
+    return bool(later) and all(
+        next((t for t in c.subtree if t.dep_ not in ("det", "predet", "cc", "punct")), c).text[:1].isupper()
+        for c in later
+    )
 
 
 def target_span(target: Arg | None, source: Arg | None, verb: Token, lemma: syntax.Lemma) -> tuple[int, int] | None:

@@ -40,19 +40,20 @@ _SPAN_KEEP_PREPS = frozenset({"of", "in", "from", "by", "near", "at", "inside", 
 """Prepositions whose phrase stays in a target's span ("the enclave of Eastern Ghouta near the capital")."""
 
 
-def phrase_span(tok: Token) -> tuple[int, int]:
+def phrase_span(tok: Token, cut: frozenset[str] = frozenset()) -> tuple[int, int]:
     """A target's span: the phrase of `tok`, or of what it possesses (see :func:`_phrase_span_of`)."""
     if tok.dep_ == "poss" and tok.head.i != tok.i:
         tok = tok.head  # "Japan's Crown Prince Naruhito", "Trump's decision": the whole phrase
-    return _phrase_span_of(tok)
+    return _phrase_span_of(tok, cut)
 
 
-def _phrase_span_of(tok: Token) -> tuple[int, int]:
+def _phrase_span_of(tok: Token, cut: frozenset[str] = frozenset()) -> tuple[int, int]:
     """Character span (within the sentence) of the noun phrase headed by `tok`, as annotators
     of who-did-what-to-whom mark it: the head with its left modifiers, appositions ("his
     counterpart, Michel Aoun") and locative or "of" post-modifiers ("the rebel-held enclave
     of Eastern Ghouta near the capital"), without a relative or infinitival clause, a
-    conjunct, a time phrase ("on Sunday") or a purpose phrase ("request for revocation")."""
+    conjunct, a participle ("a resolution presented by Britain"), a time phrase ("on
+    Sunday"), a purpose phrase ("request for revocation") or a phrase of `cut`."""
     doc = tok.doc
     right = tok.i
     for child in tok.rights:
@@ -67,7 +68,12 @@ def _phrase_span_of(tok: Token) -> tuple[int, int]:
             if child.text in "([":
                 continue
             break
-        if child.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+        if child.dep_ == "acl" and (
+            any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+            or not any(c.dep_ in ("agent", "prep") and c.lower_ in ("by", "as") for c in child.children)
+        ):
+            break  # "the decision to recognise", "songbirds captured from trade"; "workers employed by the UN" stays
+        if child.dep_ == "prep" and child.lower_ in cut:
             break
         if child.dep_ == "prep" and child.lower_ not in _SPAN_KEEP_PREPS:
             break

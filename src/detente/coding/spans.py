@@ -379,22 +379,43 @@ def target_span(target: Arg | None, source: Arg | None, verb: Token, lemma: synt
     if tok is None:
         tok = syntax.patient(verb, source.token if source is not None else None)
         if tok is None:
-            return joint_sides(source)
+            return _without_patient(source, verb, lemma)
     if tok.tag_.startswith("VB"):
-        return joint_sides(source)
+        return _without_patient(source, verb, lemma)
     if syntax.is_pronoun(tok) or tok.pos_ == "PRON":
         tok = feeling_object(tok, lemma) or tok
     tok = toward_actor(through_theme(through_event_noun(tok, verb, lemma), verb, lemma), verb, lemma)
     if syntax.is_pronoun(tok) or tok.pos_ in ("PRON", "NUM") or syntax.is_time_word(tok):
         if target is not None and actor_like(target, lemma):
             return target.span
-        return joint_sides(source)
+        return _without_patient(source, verb, lemma)
     if (not names_actor(tok, lemma) and not _force_on(tok, verb, lemma) and not _named_modifier(tok)
             and lemma(verb) not in VOICE_VERBS):
         both = joint_sides(source)
         if both is not None:
             return both
-    return phrase_span(tok)
+    return phrase_span(tok, _OF_CHARGE if lemma(verb) in _CHARGE_VERBS and tok.dep_ == "dobj" else frozenset())
+
+
+_CHARGE_VERBS = frozenset("accuse charge blame suspect convict indict".split())
+"""Verbs whose "of" phrase is the charge, not part of whom it is made against."""
+_OF_CHARGE = frozenset({"of", "for"})
+_WHERE_PREPS = ("to", "in", "into", "at", "for")
+"""Prepositions of a recipient or a place when a verb has no patient ("arrived in Mali")."""
+
+
+def _without_patient(source: Arg | None, verb: Token, lemma: syntax.Lemma) -> tuple[int, int] | None:
+    """The target span when the verb acts on no phrase: the conjoined sources when they
+    are both sides (:func:`joint_sides`), else span convention *recipient or place*: the
+    actor or named place the act goes to or happens in ("troops arrived in Mali",
+    "provided 3.5 million in funding to Lebanon", "resigned after protests in Peru")."""
+    both = joint_sides(source)
+    if both is not None:
+        return both
+    found = _actor_under(verb, _WHERE_PREPS, lemma, depth=3)
+    if found is None or (source is not None and source.span[0] <= found.idx < source.span[1]):
+        return None
+    return phrase_span(found)
 
 
 _FEELING_PREPS = frozenset({"about", "of", "over", "on", "regarding", "with", "at"})

@@ -192,7 +192,8 @@ def through_event_noun(tok: Token, verb: Token, lemma: syntax.Lemma) -> Token:
 def through_theme(tok: Token, verb: Token, lemma: syntax.Lemma) -> Token:
     """From what is given or voiced to whom or what it concerns: "provided 6 million
     euros to X", "donated supplies to X" -> X (the recipient); "expressed pessimism about
-    X", "voiced concern over X", "expressed condolences to X" -> X."""
+    X", "voiced concern over X", "expressed condolences to X" -> X; "expressed hope that
+    X will ..." -> X (the subject of the clause the feeling holds)."""
     if tok.dep_ != "dobj" or tok.head.i != verb.i or names_actor(tok, lemma):
         return tok
     verb_lemma = lemma(verb)
@@ -200,6 +201,10 @@ def through_theme(tok: Token, verb: Token, lemma: syntax.Lemma) -> Token:
         preps, holders = ("to", "for"), (verb, tok)
     elif verb_lemma in VOICE_VERBS:
         preps, holders = ("to", "about", "over", "regarding", "on", "in", "with", "for", "at"), (tok, verb)
+        for clause in (c for c in tok.children if c.dep_ in ("ccomp", "acl", "relcl")):
+            subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and not syntax.is_pronoun(subj) and subj.lower_ not in RELATIVE_PRONOUNS:
+                return subj
     else:
         return tok
     for word in preps:

@@ -189,6 +189,10 @@ def through_event_noun(tok: Token, verb: Token, lemma: syntax.Lemma) -> Token:
     return tok
 
 
+_HAND_BACK_VERBS = frozenset("return restore repatriate".split())
+"""Verbs of handing back: like giving, the target is who gets it ("returned two paintings to Brazil")."""
+
+
 def through_theme(tok: Token, verb: Token, lemma: syntax.Lemma) -> Token:
     """From what is given or voiced to whom or what it concerns: "provided 6 million
     euros to X", "donated supplies to X" -> X (the recipient); "expressed pessimism about
@@ -197,7 +201,7 @@ def through_theme(tok: Token, verb: Token, lemma: syntax.Lemma) -> Token:
     if tok.dep_ != "dobj" or tok.head.i != verb.i or names_actor(tok, lemma):
         return tok
     verb_lemma = lemma(verb)
-    if verb_lemma in GIVE_VERBS:
+    if verb_lemma in GIVE_VERBS or verb_lemma in _HAND_BACK_VERBS:
         preps, holders = ("to", "for"), (verb, tok)
     elif verb_lemma in VOICE_VERBS:
         preps, holders = ("to", "about", "over", "regarding", "on", "in", "with", "for", "at"), (tok, verb)
@@ -287,7 +291,7 @@ def _actor_under(head: Token, preps: tuple[str, ...], lemma: syntax.Lemma, depth
                     for pobj in (c for c in child.children if c.dep_ == "pobj"):
                         if syntax.is_time_word(pobj):
                             continue
-                        if names_actor(pobj, lemma):
+                        if names_actor(pobj, lemma) or _named_modifier(pobj):
                             found.append((preps.index(child.lower_), pobj.i, pobj))
                         nxt.append(pobj)
                 elif child.dep_ == "prep" and child.lower_ == "of":
@@ -458,6 +462,10 @@ def joint_sides(source: Arg | None) -> tuple[int, int] | None:
     line") and no other actor is the target, annotators mark the coordination as both
     source and target (each side acts on the other). None when the source is not a
     coordination."""
-    if source is None or source.whole is None or source.whole == source.span:
+    if source is None:
         return None
-    return source.whole
+    if source.whole is not None and source.whole != source.span:
+        return source.whole
+    if any(m.dep_ in ("compound", "amod", "nmod") and any(c.dep_ == "conj" for c in m.children) for m in source.token.lefts):
+        return source.span  # "UK and EU negotiators have agreed": two sides in one phrase
+    return None

@@ -306,11 +306,14 @@ def _actor_under(head: Token, preps: tuple[str, ...], lemma: syntax.Lemma, depth
 
 def source_span(arg: Arg, lemma: syntax.Lemma, *, conjuncts: bool = True) -> tuple[int, int]:
     """The source's span as annotators mark it: the whole noun phrase with appositions
-    ("Zabihullah Mujahid, the Taliban spokesman"), or for "it"/"he" under "X said", X's;
+    ("Zabihullah Mujahid, the Taliban spokesman"), or for "it"/"he" under "X said", X's,
+    else the main clause's subject before it (span convention *pronoun sources*);
     with `conjuncts` false, the first of conjoined sources only."""
     tok = arg.token
     if tok.lower_ in PERSON_PRONOUNS | THING_PRONOUNS:
         speaker = syntax.speaker_of_clause(tok, lemma)
+        if speaker is None or speaker.pos_ == "PRON":
+            speaker = syntax.main_subject_before(tok)  # "The Taliban refused talks, saying it will ..."
         if speaker is not None and speaker.i != tok.i:
             return full_span(speaker, conjuncts=conjuncts)
     return full_span(tok, conjuncts=conjuncts)

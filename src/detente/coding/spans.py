@@ -60,8 +60,9 @@ def _phrase_span_of(tok: Token, cut: frozenset[str] = frozenset()) -> tuple[int,
         if child.dep_ in _SPAN_CUT_DEPS or _is_time_phrase(child):
             break
         if child.dep_ == "punct":
-            if child.text == "," and any(c.dep_ == "appos" and c.i > child.i for c in tok.rights):
-                continue  # "Aya Hijazi, an American aid worker"
+            appos = next((c for c in tok.rights if c.dep_ == "appos" and c.i > child.i), None)
+            if child.text == "," and appos is not None and _actor_word(appos):
+                continue  # "Aya Hijazi, an American aid worker", not "Hodeidah, a major flashpoint"
             if child.text in ")]":
                 right = child.i
                 continue
@@ -73,8 +74,8 @@ def _phrase_span_of(tok: Token, cut: frozenset[str] = frozenset()) -> tuple[int,
             or not any(c.dep_ in ("agent", "prep") and c.lower_ in ("by", "as") for c in child.children)
         ):
             break  # "the decision to recognise", "songbirds captured from trade"; "workers employed by the UN" stays
-        if child.dep_ == "prep" and child.lower_ in cut:
-            break
+        if child.dep_ == "prep" and (child.lower_ in cut or (child.lower_ in ("in", "at") and _titled_person(tok))):
+            break  # "Lebanese Prime Minister Saad Hariri in Washington": where the person is
         if child.dep_ == "prep" and child.lower_ not in _SPAN_KEEP_PREPS:
             break
         right = max(right, child.right_edge.i)
@@ -89,6 +90,30 @@ def _phrase_span_of(tok: Token, cut: frozenset[str] = frozenset()) -> tuple[int,
 _SOURCE_CUT_PREPS = frozenset({"on", "during", "including", "amid"})
 """Prepositions that end a source's phrase: when and where it acted, not who it is
 ("The Foreign Office during a weekly briefing", "groups including X")."""
+
+
+def _actor_word(tok: Token) -> bool:
+    """A noun that names a person, group or state, read off the token alone (a proper
+    name, a role noun such as "official", or a people noun such as "worker")."""
+    from detente.ontology import role_for_noun
+
+    if tok.tag_ in ("NNP", "NNPS"):
+        return True
+    return any(role_for_noun(w) is not None or w in PEOPLE_NOUNS for w in (tok.lower_, tok.lemma_.lower()))
+
+
+_PERSON_TITLES = frozenset(
+    "president minister premier chancellor ambassador envoy king queen prince secretary senator "
+    "governor mayor general spokesman spokeswoman counterpart leader".split()
+)
+"""Titles that make a name or a noun a person ("Prime Minister Saad Hariri", "the ambassador")."""
+
+
+def _titled_person(tok: Token) -> bool:
+    """`tok` heads a person's title or a titled name ("US President Donald Trump")."""
+    if tok.lower_ in _PERSON_TITLES:
+        return True
+    return tok.tag_ in ("NNP", "NNPS") and any(c.dep_ == "compound" and c.lower_ in _PERSON_TITLES for c in tok.lefts)
 
 
 def full_span(tok: Token, *, conjuncts: bool = True) -> tuple[int, int]:

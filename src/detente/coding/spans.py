@@ -267,6 +267,11 @@ does not lead past them ("PKK targets stationed in northern Iraq")."""
 _ASK_NOUNS = frozenset("request requests offer offers proposal proposals invitation invitations".split())
 """Requests and offers keep who made them inside the target ("a request by Mr. X")."""
 _CLAUSE_ON_THING = frozenset({"acl", "relcl"})
+_MEASURE_NOUNS = frozenset(
+    "curfew siege blockade ceasefire truce emergency lockdown boycott embargo cessation".split()
+)
+"""Measures that hold over a place or party: the target is where or whom they hold on
+("a curfew in parts of Kashmir", "its blockade of the U.K."), whether or not it names an actor."""
 
 
 def toward_actor(tok: Token, verb: Token, lemma: syntax.Lemma) -> Token:
@@ -280,6 +285,11 @@ def toward_actor(tok: Token, verb: Token, lemma: syntax.Lemma) -> Token:
     actor-like hangs off it. Things hit by force stay targets ("an army base")."""
     if names_actor(tok, lemma) or tok.pos_ in ("PRON", "NUM"):
         return tok
+    if lemma(tok) in _MEASURE_NOUNS:  # "imposed a curfew in parts of Kashmir": the place it holds in
+        held = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ in ("in", "on", "of", "against")), None)
+        pobj = next((c for c in held.children if c.dep_ == "pobj"), None) if held is not None else None
+        if pobj is not None and not syntax.is_time_word(pobj):
+            return pobj
     force = _force_on(tok, verb, lemma)
     asked = lemma(tok) in _ASK_NOUNS
     preps = tuple(p for p in _TOWARD_PREPS if not (force and p == "in") and not (asked and p in ("by", "from")))

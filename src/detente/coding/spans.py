@@ -78,6 +78,10 @@ def _phrase_span_of(tok: Token, cut: frozenset[str] = frozenset()) -> tuple[int,
             break  # "Lebanese Prime Minister Saad Hariri in Washington": where the person is
         if child.dep_ == "prep" and child.lower_ not in _SPAN_KEEP_PREPS:
             break
+        if child.dep_ == "prep" and child.lower_ == "of" and tok.tag_ in ("NNP", "NNPS") and not any(
+            t.tag_ in ("NNP", "NNPS") for t in child.subtree
+        ):
+            break  # "the United States of election meddling" (a misparse): a name ends before a common "of" phrase
         right = max(right, child.right_edge.i)
     left = _left_without_time(tok)
     while left < tok.i and (doc[left].is_punct or doc[left].dep_ in ("cc", "preconj")):
@@ -504,6 +508,7 @@ def joint_sides(source: Arg | None) -> tuple[int, int] | None:
         return None
     if source.whole is not None and source.whole != source.span:
         return source.whole
-    if any(m.dep_ in ("compound", "amod", "nmod") and any(c.dep_ == "conj" for c in m.children) for m in source.token.lefts):
+    if any(m.dep_ in ("compound", "amod", "nmod") and any(c.dep_ in ("cc", "conj") for c in m.children)
+           for m in source.token.lefts):
         return source.span  # "UK and EU negotiators have agreed": two sides in one phrase
     return None

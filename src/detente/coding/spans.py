@@ -287,7 +287,7 @@ def toward_actor(tok: Token, verb: Token, lemma: syntax.Lemma) -> Token:
     inside the thing's phrase (through a participle: "imposed on", "lodged by"), in the
     order of :data:`_TOWARD_PREPS`. `tok` itself when it names an actor or nothing
     actor-like hangs off it. Things hit by force stay targets ("an army base")."""
-    if names_actor(tok, lemma) or tok.pos_ in ("PRON", "NUM"):
+    if names_actor(tok, lemma) or tok.tag_ in ("PRP", "PRP$", "CD"):
         return tok
     if lemma(tok) in _MEASURE_NOUNS:  # "imposed a curfew in parts of Kashmir": the place it holds in
         held = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ in ("in", "on", "of", "against")), None)
@@ -351,7 +351,7 @@ def source_span(arg: Arg, lemma: syntax.Lemma, *, conjuncts: bool = True) -> tup
     tok = arg.token
     if tok.lower_ in PERSON_PRONOUNS | THING_PRONOUNS:
         speaker = syntax.speaker_of_clause(tok, lemma)
-        if speaker is None or speaker.pos_ == "PRON":
+        if speaker is None or syntax.is_pronoun(speaker):
             speaker = syntax.main_subject_before(tok)  # "The Taliban refused talks, saying it will ..."
         if speaker is not None and speaker.i != tok.i:
             return full_span(speaker, conjuncts=conjuncts)
@@ -433,10 +433,10 @@ def target_span(target: Arg | None, source: Arg | None, verb: Token, lemma: synt
             return _without_patient(source, verb, lemma)
     if tok.tag_.startswith("VB"):
         return _without_patient(source, verb, lemma)
-    if syntax.is_pronoun(tok) or tok.pos_ == "PRON":
+    if syntax.is_pronoun(tok) or tok.tag_ == "PRP":
         tok = feeling_object(tok, lemma) or tok
     tok = toward_actor(through_theme(through_event_noun(tok, verb, lemma), verb, lemma), verb, lemma)
-    if syntax.is_pronoun(tok) or tok.pos_ in ("PRON", "NUM") or syntax.is_time_word(tok):
+    if syntax.is_pronoun(tok) or tok.tag_ in ("PRP", "PRP$", "CD") or syntax.is_time_word(tok):
         if target is not None and actor_like(target, lemma):
             return target.span
         return _without_patient(source, verb, lemma)
@@ -483,8 +483,9 @@ def feeling_object(tok: Token, lemma: syntax.Lemma) -> Token | None:
     head = tok.head
     if tok.dep_ not in ("nsubj", "nsubjpass") or head.i == tok.i:
         return None
-    clauses = [c for c in head.children if c.dep_ == "ccomp"] if lemma(head) in _HOPE_VERBS else []
-    for adj in (c for c in head.children if c.dep_ == "acomp"):
+    adjectives = [c for c in head.children if c.dep_ == "acomp"]
+    clauses = [c for c in head.children if c.dep_ == "ccomp"] if lemma(head) in _HOPE_VERBS or adjectives else []
+    for adj in adjectives:
         for child in adj.children:
             if child.dep_ == "prep" and child.lower_ in _FEELING_PREPS:
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)

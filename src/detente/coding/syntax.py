@@ -353,7 +353,7 @@ def main_subject_before(tok: Token) -> Token | None:
     while root.head.i != root.i:
         root = root.head
     subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None or subj.i >= tok.i or subj.pos_ == "PRON":
+    if subj is None or subj.i >= tok.i or is_pronoun(subj) or subj.tag_ in ("PRP", "PRP$", "WP", "EX", "DT"):
         return None
     return subj
 

@@ -353,8 +353,9 @@ class Coder:
         )
         if event is None:
             return None
-        src = spans.full_span(subj_tok) if subj_tok is not None and subj_tok.pos_ != "PRON" else (
-            (source.start, source.end) if source else None)
+        src = spans.source_span(source_arg, lemma) if source_arg is not None else None
+        if (src is None or text[src[0]:src[1]].lower() in spans.PRONOUNS) and source is not None:
+            src = (source.start, source.end)  # an unresolved "he": the actor named instead
         tgt = spans.target_span(target_arg, source_arg, root, lemma) if root is not None else None
         if tgt is None and target is not None:
             tgt = (target.start, target.end)

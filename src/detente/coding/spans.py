@@ -32,6 +32,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from detente.coding.arguments import Arg
 
+PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | RELATIVE_PRONOUNS
+"""Words that are no span of their own."""
 _ABBREVIATION = re.compile(r" ?\((?:[A-Z][A-Za-z]*[ .-]*){1,4}\)")
 """An abbreviation in brackets: "(EAEU)", "(SPLA - IO)"."""
 _SPAN_CUT_DEPS = frozenset({"relcl", "cc", "conj", "advcl", "npadvmod", "ccomp", "xcomp", "parataxis"})

@@ -337,6 +337,8 @@ def _actor_under(head: Token, preps: tuple[str, ...], lemma: syntax.Lemma, depth
                         nxt.append(pobj)
                 elif child.dep_ == "prep" and child.lower_ == "of":
                     nxt.extend(c for c in child.children if c.dep_ == "pobj")
+                elif child.dep_ == "conj":  # "supplies and personnel such as doctors to Nepal"
+                    nxt.append(child)
                 elif child.dep_ in _CLAUSE_ON_THING and child.tag_ in ("VBN", "VBG"):
                     nxt.append(child)
         if found:
@@ -511,7 +513,9 @@ def joint_sides(source: Arg | None) -> tuple[int, int] | None:
         return None
     if source.whole is not None and source.whole != source.span:
         return source.whole
-    if any(m.dep_ in ("compound", "amod", "nmod") and any(c.dep_ in ("cc", "conj") for c in m.children)
-           for m in source.token.lefts):
+    head = source.token
+    if head.tag_ in ("NN", "NNS") and any(
+        m.dep_ in ("compound", "amod", "nmod") and any(c.dep_ in ("cc", "conj") for c in m.children) for m in head.lefts
+    ):
         return source.span  # "UK and EU negotiators have agreed": two sides in one phrase
     return None

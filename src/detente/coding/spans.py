@@ -378,14 +378,32 @@ def sides(
     if symmetric and both is not None and (tgt is None or target is source):
         tgt = both
     src: tuple[int, int] | None = None
-    if source is not None and both is not None and tgt == both:
+    if source is None:
+        src = _unnamed_source(verb, lemma, tgt)
+    elif both is not None and tgt == both:
         src = both
-    elif source is not None and both is not None and _named_conjuncts(source.token):
+    elif both is not None and _named_conjuncts(source.token):
         src = source_span(source, lemma, conjuncts=False)
-    elif source is not None:
+    else:
         src = source_span(source, lemma)
     text = verb.doc.text
     return closed_brackets(text, src), closed_brackets(text, tgt)
+
+
+def _unnamed_source(verb: Token, lemma: syntax.Lemma, tgt: tuple[int, int] | None) -> tuple[int, int] | None:
+    """Span convention *unnamed sources*: when the rules found no source actor, annotators
+    still mark the doer: the verb's subject ("Unidentified gunmen beheaded ..."), the
+    agent of a passive, or for a passive without one the place it was done in or from
+    ("was arrested in Niger", "have been expelled from North Korea")."""
+    subj, passive, agent = syntax.subject(verb, lemma)
+    if passive:
+        subj = agent if agent is not None else _actor_under(verb, ("in", "from"), lemma, depth=1)
+    if subj is None or syntax.is_pronoun(subj) or subj.tag_ in ("PRP", "EX", "WDT"):
+        return None
+    span = full_span(subj)
+    if tgt is not None and span[0] < tgt[1] and tgt[0] < span[1]:
+        return None  # the subject is the target's own phrase
+    return span
 
 
 def closed_brackets(text: str, span: tuple[int, int] | None) -> tuple[int, int] | None:

@@ -315,8 +315,12 @@ def _force_on(tok: Token, verb: Token, lemma: syntax.Lemma) -> bool:
 
 
 def _named_modifier(tok: Token) -> bool:
-    """A possessor or modifier that is a name ("American products", "Russia's exports")."""
-    return any(c.dep_ in ("poss", "amod", "compound", "nmod") and c.text[:1].isupper() for c in tok.children)
+    """A possessor ("the government's demand") or a modifier that is a name ("American
+    products", "Russia's exports")."""
+    return any(
+        (c.dep_ == "poss" and c.tag_ != "PRP$") or (c.dep_ in ("amod", "compound", "nmod") and c.text[:1].isupper())
+        for c in tok.children
+    )
 
 
 def _actor_under(head: Token, preps: tuple[str, ...], lemma: syntax.Lemma, depth: int) -> Token | None:
@@ -461,7 +465,7 @@ def target_span(target: Arg | None, source: Arg | None, verb: Token, lemma: synt
     if syntax.is_pronoun(tok) or tok.tag_ in ("PRP", "PRP$", "CD") or syntax.is_time_word(tok):
         if target is not None and actor_like(target, lemma):
             return target.span
-        return _without_patient(source, verb, lemma)
+        return None  # "destroyed them": a patient there is, but not named
     if (not names_actor(tok, lemma) and not _force_on(tok, verb, lemma) and not _named_modifier(tok)
             and lemma(verb) not in VOICE_VERBS):
         both = joint_sides(source)

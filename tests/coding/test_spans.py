@@ -69,6 +69,11 @@ def test_spans_follow_annotation_practice(coder, sentence, source, target):
         ("UK and EU negotiators have agreed a free trade agreement.", "UK and EU negotiators", "UK and EU negotiators"),
         # conjoined named sources acting on another party: each is its own source, the first is given
         ("China and Russia condemned the air strikes on Syria.", "China", "Syria"),
+        ("Canada and Mexico rejected the American government's demand.", "Canada", "the American government's demand"),
+        ("Japan and Korea held talks.", "Japan and Korea", "Japan and Korea"),
+        # unnamed sources: a passive without an agent is done in or from a place
+        ("The journalist was arrested on Monday in Niger.", "Niger", "The journalist"),
+        ("Two inspectors have been expelled from North Korea.", "North Korea", "Two inspectors"),
         # a voiced hope: the subject of its clause
         ("Croatian experts expressed hope that the Croatian government will change its policy.", "Croatian experts",
          "the Croatian government"),

@@ -155,7 +155,7 @@ def _left_without_time(tok: Token) -> int:
     for child in reversed(list(tok.lefts)):
         sub = list(child.subtree)
         if _is_time_phrase(child) or any(
-            (t.lower_ in SPAN_TIME_WORDS and t.text != "May") or (t.like_num and len(t.text) == 4) for t in sub
+            (t.lower_ in SPAN_TIME_WORDS and t.text != "May") or (t.text.isdigit() and len(t.text) == 4) for t in sub
         ):
             break  # this modifier and everything before it
         left = sub[0].i
@@ -169,7 +169,7 @@ def _is_time_phrase(tok: Token) -> bool:
     if tok.dep_ == "prep":
         sub = list(tok.subtree)
         if len(sub) <= 6 and any(t.lower_ in WEEKDAYS_MONTHS or t.lower_ in TIME_WORDS and t.dep_ == "pobj"
-                                 or (t.like_num and len(t.text) == 4) for t in sub):
+                                 or (t.text.isdigit() and len(t.text) == 4) for t in sub):
             return True
     return False
 

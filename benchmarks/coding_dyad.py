@@ -173,7 +173,8 @@ def main(argv: list[str] | None = None) -> int:
     n = len(sentences)
     fired = sum(bool(e) for e in rules)
     print(f"{args.path.name}: {n} sentences; rules found an event in {fired} ({fired / n:.0%}) in {t_code:.1f} s")
-    print(f"{'system':20s} {'part':16s} {'role':7s} {'P':>6s} {'R':>6s} {'F1':>6s} {'P part':>7s} {'R part':>7s} {'F1 part':>8s}")
+    print(f"{'system':20s} {'part':16s} {'role':7s} {'P':>6s} {'R':>6s} {'F1':>6s} "
+          f"{'P part':>7s} {'R part':>7s} {'F1 part':>8s}")
     rows, macro_rows = [], []
     for (name, part), by_role in tallies.items():
         for role, tally in by_role.items():

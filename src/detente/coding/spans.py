@@ -445,13 +445,17 @@ def target_span(target: Arg | None, source: Arg | None, verb: Token, lemma: synt
     """The target's span as annotators mark it: the whole noun phrase of the patient
     ("the last ISIS group bastion in the country"), actor or not; when the rules found
     no target (or only a time word: "declared a ceasefire on Monday"), the verb's direct
-    object or the object of a targeting preposition. Conventions on top:
-    :func:`toward_actor` (a thing leads to whom it is aimed at) and :func:`joint_sides`
-    (conjoined sources with no other party are both sides)."""
+    object or the object of a targeting preposition. Conventions on top, in order:
+    :func:`through_event_noun`, :func:`through_theme` (gifts, voiced feelings),
+    :func:`feeling_object` (a pronoun repeating the speaker), :func:`toward_actor` (a
+    thing leads to whom it is aimed at), :func:`joint_sides` (conjoined sources with no
+    other party are both sides), the charge left out after "accuse", and when the verb
+    acts on no phrase, the recipient or place (:func:`_without_patient`)."""
     tok = target.token if target is not None else None
     if target is not None and target is source:
         return None
-    if tok is not None and syntax.is_time_word(tok) and target is not None and not any(not a.fallback for a in target.actors):
+    named = target is not None and any(not a.fallback for a in target.actors)
+    if tok is not None and syntax.is_time_word(tok) and not named:
         tok = None  # "on Monday" is when, not whom
     if tok is None:
         tok = syntax.patient(verb, source.token if source is not None else None)

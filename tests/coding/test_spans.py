@@ -149,6 +149,21 @@ def test_closed_brackets(text, span, expected):
     assert (text[slice(*got)] if got else None) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("Kenya signed a deal with the U.K.", (25, 33), "the U.K"),  # the full stop fused with "K."
+        ("Kenya met U.N. envoys.", (10, 21), "U.N. envoys"),  # the span stops before the full stop anyway
+        ("The U.N. met.", (0, 8), "The U.N."),  # not at the end: the abbreviation keeps its dot
+    ],
+)
+def test_tidy_leaves_the_full_stop_out(text, span, expected):
+    from detente.coding.spans import tidy
+
+    got = tidy(text, span)
+    assert text[slice(*got)] == expected
+
+
 def test_purpose_clause_is_not_part_of_the_target(coder):
     code, _, tgt = _spans(coder, "Palestinian leaders rejected Donald Trump's decision to recognise Jerusalem as the capital.")
     assert code is not None and code.startswith("12")

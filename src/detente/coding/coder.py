@@ -360,7 +360,8 @@ class Coder:
         if tgt is None and target is not None:
             tgt = (target.start, target.end)
         same_actor = source is not None and target is not None and source.code[:3] == target.code[:3]
-        return SentenceResult(event, src, tgt, partial=not is_complete(event) or same_actor)
+        partial = not is_complete(event) or same_actor
+        return SentenceResult(event, spans.tidy(text, src), spans.tidy(text, tgt), partial=partial)
 
 
 def is_complete(event: Event) -> bool:

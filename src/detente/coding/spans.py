@@ -390,8 +390,21 @@ def sides(
         src = source_span(source, lemma, conjuncts=False)
     else:
         src = source_span(source, lemma)
-    text = verb.doc.text
-    return closed_brackets(text, src), closed_brackets(text, tgt)
+    return tidy(verb.doc.text, src), tidy(verb.doc.text, tgt)
+
+
+def tidy(text: str, span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """A span's edges as annotators draw them: brackets closed (:func:`closed_brackets`)
+    and the sentence's full stop left out."""
+    return _without_full_stop(text, closed_brackets(text, span))
+
+
+def _without_full_stop(text: str, span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """`span` without the sentence's full stop, which a tokeniser may have fused with an
+    abbreviation at the end ("an agreement with the U.K." -> "the U.K")."""
+    if span is not None and span[1] - span[0] > 1 and text[span[1] - 1] == "." and not text[span[1]:].strip(' "”’)'):
+        return span[0], span[1] - 1
+    return span
 
 
 def _unnamed_source(verb: Token, lemma: syntax.Lemma, tgt: tuple[int, int] | None) -> tuple[int, int] | None:

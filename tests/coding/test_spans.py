@@ -73,6 +73,8 @@ def test_spans_follow_annotation_practice(coder, sentence, source, target):
         ("Japan and Korea held talks.", "Japan and Korea", "Japan and Korea"),
         # a number word is no year: "Four" stays in the source; where a titled envoy is stays out
         ("Four Taliban members met the American envoy in Doha.", "Four Taliban members", "the American envoy"),
+        # an age is no time phrase
+        ("US authorities deported a 95-year-old man.", "US authorities", "a 95-year-old man"),
         # unnamed sources: a passive without an agent is done in or from a place
         ("The journalist was arrested on Monday in Niger.", "Niger", "The journalist"),
         ("Two inspectors have been expelled from North Korea.", "North Korea", "Two inspectors"),

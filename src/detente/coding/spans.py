@@ -152,14 +152,22 @@ def _left_without_time(tok: Token) -> int:
     """First token of `tok`'s left modifiers, leaving out leading time phrases
     ("Hours earlier Maduro", "17 July 2017 Russia's Supreme Court")."""
     left = tok.i
+    doc = tok.doc
     for child in reversed(list(tok.lefts)):
         sub = list(child.subtree)
         if _is_time_phrase(child) or any(
-            (t.lower_ in SPAN_TIME_WORDS and t.text != "May") or (t.text.isdigit() and len(t.text) == 4) for t in sub
+            (t.lower_ in SPAN_TIME_WORDS and t.text != "May" and not _hyphenated(doc, t))
+            or (t.text.isdigit() and len(t.text) == 4)
+            for t in sub
         ):
             break  # this modifier and everything before it
         left = sub[0].i
     return left
+
+
+def _hyphenated(doc, t: Token) -> bool:
+    """`t` is inside a hyphenated compound ("a 95-year-old man", "a five - year plan")."""
+    return any(0 <= j < len(doc) and doc[j].text in ("-", "–") for j in (t.i - 1, t.i + 1))
 
 
 def _is_time_phrase(tok: Token) -> bool:

@@ -62,6 +62,10 @@ SHIFT = 6755399441055744.0
 SHIFT_BITS = 0x4338000000000000
 
 _JIT = {"cache": True, "nogil": True, "error_model": "numpy"}
+#: For `_log_into` and `_exp_into` only: their polynomials may fuse a multiply and an add
+#: into one FMA (one rounding instead of two; their tests bound the result to NumPy's
+#: within 2 ulp). No other fast-math flag: NaN and infinity keep their meaning.
+_JIT_POLY = {**_JIT, "fastmath": {"contract"}}
 
 
 @numba.njit(**_JIT)
@@ -165,7 +169,7 @@ def _median(x, v, low, high):  # type: ignore[no-untyped-def]
     return 0.5 * (lower + upper)
 
 
-@numba.njit(**_JIT)
+@numba.njit(**_JIT_POLY)
 def _log_into(a, out, e):  # type: ignore[no-untyped-def]
     """out = log(a) elementwise (1-D, contiguous, a not out; e: scratch of a's size).
 
@@ -204,7 +208,7 @@ def _log_into(a, out, e):  # type: ignore[no-untyped-def]
         out[i] = v if ai > 0.0 else (-np.inf if ai == 0.0 else np.nan)
 
 
-@numba.njit(**_JIT)
+@numba.njit(**_JIT_POLY)
 def _exp_into(y, out, bits):  # type: ignore[no-untyped-def]
     """out = exp(y) elementwise (1-D, contiguous, y not out; bits: int64 scratch of y's size).
 
@@ -258,16 +262,16 @@ def _scratch(n):  # type: ignore[no-untyped-def]
     nn = n * n
     return (
         np.empty((n, n)), np.empty((n, n)), np.empty((n, n)), np.empty((n, n)),  # p, own, other, dist
-        np.empty(2 * nn), np.empty(2 * nn), np.empty(2 * nn), np.empty(2 * nn, dtype=np.int64),  # base, logs, powers, bits
+        np.empty(2 * nn), np.empty(2 * nn), np.empty(2 * nn), np.empty(2 * nn), np.empty(2 * nn, dtype=np.int64),  # base, packed, logs, powers, bits
         np.empty(n), np.empty(n, dtype=np.int64), np.empty(n), np.empty(n + 1), np.empty(n + 1),  # pull, order, xs, cw, cwx
-        np.empty(n), np.empty(n), np.empty(n), np.empty(n), np.empty(n, dtype=np.int64),  # sec, c0, phi, key, cls
+        np.empty(n), np.empty(n), np.empty(n), np.empty(n), np.empty(n),  # sec, c0, phi, key, cls
     )
 
 
 @numba.njit(**_JIT)
 def _round(x, s, w, mu, span, q, t, conf, choice, new, r, sc):  # type: ignore[no-untyped-def]
     """One round of one row: new positions into `new`, risk exponents into `r`; `sc` from `_scratch`."""
-    p, own, other, dist, base, logs, powers, bits, pull, order, xs, cw, cwx, sec, c0, phi, key, cls = sc
+    p, own, other, dist, base, packed, logs, powers, bits, pull, order, xs, cw, cwx, sec, c0, phi, key, cls = sc
     n = x.shape[0]
     nn = n * n
     _win_row(x, w, p, pull, order, xs, cw, cwx)
@@ -306,19 +310,31 @@ def _round(x, s, w, mu, span, q, t, conf, choice, new, r, sc):  # type: ignore[n
         r[i] = (1.0 - rel / 3.0) / (1.0 + rel / 3.0)
         c0[i] = 2.0 - q * (2.0 - 4.0 * 0.5 ** r[i])  # U_s - Q U_sq, less the -4 a^r term
     # Pass 2: a^r and b^r for a, b = 1/2 -+ h (h = d_ij / 2R) as exp(r_i log a), like the
-    # NumPy path's `_power`: every log, then every exp, each in one vectorised sweep
-    # over the n x n pairs (a's in the first half of the buffers, b's in the second).
+    # NumPy path's `_power`. h is symmetric, so the logs are taken once per pair (i <= j,
+    # packed row by row, a's then b's), in one vectorised sweep; unpacking them scales
+    # by r_i and r_j; then every power in one sweep of exps (a's in the first half of
+    # `logs` and `powers`, b's in the second).
+    half = n * (n + 1) // 2
+    at = 0
     for i in range(n):
-        for j in range(n):
+        for j in range(i, n):
             h = dist[i, j] * inv
-            base[i * n + j] = 0.5 - h
-            base[nn + i * n + j] = 0.5 + h
-    _log_into(base, logs, powers)
+            base[at + j - i] = 0.5 - h
+            base[half + at + j - i] = 0.5 + h
+        at += n - i
+    _log_into(base[: 2 * half], packed[: 2 * half], powers[: 2 * half])
+    at = 0
     for i in range(n):
         ri = r[i]
-        for j in range(n):
-            logs[i * n + j] *= ri
-            logs[nn + i * n + j] *= ri
+        for j in range(i, n):
+            la = packed[at + j - i]
+            lb = packed[half + at + j - i]
+            logs[i * n + j] = la * ri
+            logs[nn + i * n + j] = lb * ri
+            rj = r[j]
+            logs[j * n + i] = la * rj
+            logs[nn + j * n + i] = lb * rj
+        at += n - i
     _exp_into(logs, powers, bits)
     # own[i, j] = E^i(U_ij), other[i, j] = E^i(U_ji).
     for i in range(n):
@@ -341,18 +357,47 @@ def _round(x, s, w, mu, span, q, t, conf, choice, new, r, sc):  # type: ignore[n
     _offers(x, p, own, other, dist, span, conf, choice, phi, key, cls, new)
 
 
+#: For `_least` and `_most` only: min and max over arrays that hold no NaN (the callers
+#: mask every other entry with +inf or 0), so that LLVM may vectorise the reductions.
+#: Neither flag changes a minimum or maximum of NaN-free numbers.
+_JIT_REDUCE = {**_JIT, "fastmath": {"nnan", "nsz"}}
+
+
+@numba.njit(**_JIT_REDUCE)
+def _least(a, n):  # type: ignore[no-untyped-def]
+    """min(a[:n]) (+inf when empty); a must hold no NaN."""
+    m = np.inf
+    for j in range(n):
+        m = a[j] if a[j] < m else m
+    return m
+
+
+@numba.njit(**_JIT_REDUCE)
+def _most(a, n):  # type: ignore[no-untyped-def]
+    """max(a[:n]) (-inf when empty); a must hold no NaN."""
+    m = -np.inf
+    for j in range(n):
+        m = a[j] if a[j] > m else m
+    return m
+
+
 @numba.njit(**_JIT)
 def _offers(x, p, own, other, dist, span, conf, choice, phi, key, cls, new):  # type: ignore[no-untyped-def]
     """Each actor's accepted offer, actor by actor, into `new`, with the NumPy path's rules
-    and tolerances (`expected_utility._classify`, `_best_offers`). Written with selects
-    rather than branches where the classes are decided (they vary from pair to pair, so
-    branches would be mispredicted). Classes (cls): 1 confrontation, 2 compromise,
-    3 capitulation, 0 none."""
+    and tolerances (`expected_utility._classify`, `_best_offers`).
+
+    Per actor i, four passes over the proposers j, each free of branches so that they
+    vectorise: the class and the fraction phi of every offer (cls: 1 confrontation,
+    2 compromise, 3 capitulation, 0 none); the candidates' moves phi |x_j - x_i| (+inf
+    elsewhere) and their least; the most any proposer of a least move expects
+    (E^i(U_ji), 0 elsewhere); among those within EU_TOL of it, the lowest offer.
+    Candidates have phi >= 0 and E^i(U_ji) > EU_TOL, so the masked arrays hold no NaN.
+    """
     n = x.shape[0]
     same = SAME * span
     for i in range(n):
-        has_conf = False
-        has_comp = False
+        nconf = 0
+        ncomp = 0
         for j in range(n):
             ow = own[i, j]
             ot = other[i, j]
@@ -367,39 +412,32 @@ def _offers(x, p, own, other, dist, span, conf, choice, phi, key, cls, new):  # 
             opposed = (ow < -EU_TOL) & gains
             cap = opposed & (ot + ow <= EU_TOL)
             comp = opposed & (ot + ow > EU_TOL)
-            ratio = -(ow / max(ot, EU_TOL))
+            ratio = -(ow / (ot if ot > EU_TOL else EU_TOL))
             lose = (1.0 - p[i, j]) if conf == 0 else 1.0
             phi[j] = lose if cf else (1.0 if cap else ratio)
-            cls[j] = 1 if cf else (3 if cap else (2 if comp else 0))
-            has_conf |= cf
-            has_comp |= comp
+            cls[j] = 1.0 if cf else (3.0 if cap else (2.0 if comp else 0.0))
+            nconf += cf
+            ncomp += comp
         # Candidates: "credible" takes the best class present, "nearest" every offer;
         # then the least move, the proposer who expects most, the lower position.
-        top = 1 if has_conf else (2 if has_comp else 3)
-        least = np.inf
-        found = False
+        top = 1.0 if nconf > 0 else (2.0 if ncomp > 0 else 3.0)
         for j in range(n):
             c = cls[j]
-            ok = (c > 0) & ((choice == 1) | (c == top))
-            k = phi[j] * dist[i, j]
-            key[j] = k if ok else np.inf
-            least = k if ok and k < least else least
-            found |= ok
-        if not found:
+            ok = (c > 0.0) & ((choice == 1) | (c == top))
+            key[j] = phi[j] * dist[i, j] if ok else np.inf
+        least = _least(key, n)
+        if least == np.inf:  # no offer
             new[i] = x[i]
             continue
-        cred = 0.0
         bound = least + 1e-12 * span
         for j in range(n):
-            tied = key[j] <= bound
-            cred = other[i, j] if tied and other[i, j] > cred else cred
-            key[j] = 0.0 if tied else np.inf  # key now marks the tied offers
-        best = np.inf
+            cls[j] = other[i, j] if key[j] <= bound else 0.0  # cls now: credibility of the tied
+        lim = _most(cls, n) - EU_TOL
+        xi = x[i]
         for j in range(n):
-            offer = phi[j] * (x[j] - x[i])
-            take = (key[j] == 0.0) & (other[i, j] >= cred - EU_TOL)
-            best = offer if take and offer < best else best
-        new[i] = x[i] + best if best < 0.5 * NONE else x[i]
+            key[j] = phi[j] * (x[j] - xi) if (key[j] <= bound) & (cls[j] >= lim) else np.inf
+        best = _least(key, n)
+        new[i] = xi + best if best < 0.5 * NONE else xi
 
 
 @numba.njit(**_JIT)
@@ -419,7 +457,7 @@ def run_rows(x, s, w, vote, low, high, span, q, max_rounds, tol, patience, conf,
     t = np.empty(n)
     r = np.empty(n)
     sc = _scratch(n)
-    order = sc[9]
+    order = sc[10]
     for b in range(rows):
         for k in range(n):
             order[k] = k

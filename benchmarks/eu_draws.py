@@ -39,6 +39,9 @@ import csv
 import importlib.util
 import os
 import platform
+import subprocess
+import sys
+import tempfile
 import time
 from datetime import datetime, timezone
 from pathlib import Path
@@ -146,6 +149,38 @@ def best_times(fn, repeat: int) -> tuple[float, float]:  # type: ignore[no-untyp
         best = min(best, time.process_time() - cpu)
         best_wall = min(best_wall, time.perf_counter() - wall)
     return best, best_wall
+
+
+#: Run in a fresh process: the first compiled call on a small case, then a second one.
+FIRST_CALL = """
+import time
+t0 = time.perf_counter()
+import numpy as np
+from detente.bargaining.models import ModelInput
+from detente.bargaining.models.expected_utility import expected_utility
+rng = np.random.default_rng(0)
+case = ModelInput(rng.uniform(0, 100, (4, 20, 1)), rng.uniform(0.1, 1, (4, 20, 1)), rng.uniform(0.1, 1, (4, 20)), np.full((4, 1), 50.0))
+t1 = time.perf_counter()
+expected_utility(case, engine="numba")
+t2 = time.perf_counter()
+expected_utility(case, engine="numba")
+t3 = time.perf_counter()
+print(t1 - t0, t2 - t1, t3 - t2)
+"""
+
+
+def first_call() -> dict:
+    """Seconds of the first compiled call in a fresh process: with an empty numba cache
+    (compiling the kernel) and again with the cache that run wrote (loading it); the
+    steady-state figures exclude both (every timing is preceded by a warm-up call)."""
+    out = {}
+    with tempfile.TemporaryDirectory() as cache:
+        env = {**os.environ, "NUMBA_CACHE_DIR": cache}
+        for label in ("cold", "warm"):
+            run = subprocess.run([sys.executable, "-c", FIRST_CALL], env=env, capture_output=True, text=True, check=True)
+            imports, first, second = (float(v) for v in run.stdout.split())
+            out[label] = {"imports": imports, "first": first, "second": second}
+    return out
 
 
 def versus_reference(inputs: ModelInput, loop_draws: int, repeat: int) -> dict:
@@ -297,6 +332,11 @@ def main() -> None:
             f"{r['s']:.3f} s ({r['rounds']:.2f} rounds/draw) | x{r['ratio']:.0f} | same forecasts {r['same']:.0%}, "
             f"same rounds {r['same_rounds']:.0%}"
         )
+    compile_times = first_call() if "numba" in engines() else None
+    if compile_times:
+        cold, warm = compile_times["cold"], compile_times["warm"]
+        print(f"first numba call in a fresh process: {cold['first']:.2f} s with an empty cache (compiling), "
+              f"{warm['first']:.2f} s with a warm cache; a second call {warm['second'] * 1000:.1f} ms")
     scale_rows = scaling(args.seed, args.repeat, args.actor_draws) if args.scaling else []
     versus = compare_baseline(inputs, args.baseline, args.repeat) if args.baseline else None
     if versus:
@@ -351,6 +391,16 @@ def main() -> None:
             f"| {engine} | {r['s']:.3f} | {ref['reference_s']:.2f} | {r['ratio']:.0f}x | {r['rounds']:.2f} | "
             f"{r['same']:.0%} | {r['same_rounds']:.0%} |"
         )
+    if compile_times:
+        cold, warm = compile_times["cold"], compile_times["warm"]
+        lines += [
+            "",
+            "Compiling, not counted above (every timing follows a warm-up call): the first `engine=\"numba\"` call in a "
+            f"fresh process (20 actors, 4 draws) took {cold['first']:.2f} s wall with an empty numba cache (the kernel "
+            f"compiles, once per install and machine: `cache=True` writes it to disk) and {warm['first']:.2f} s with "
+            f"the cache warm (importing numba and loading the kernel); a second call {warm['second'] * 1000:.1f} ms. "
+            f"Importing detente's model module took {warm['imports']:.2f} s.",
+        ]
     if scale_rows:
         lines += scaling_lines(scale_rows, args.actor_draws)
     if versus:

@@ -214,6 +214,81 @@ def random_case(draws: int, actors: int, issues: int, seed: int) -> ModelInput:
     )
 
 
+def stage_profile(n: int, seed: int, rounds: int = 2000) -> dict[str, float]:
+    """Nanoseconds per pair-round of each stage of the compiled kernel's round, on one
+    random row of n actors advanced 3 rounds (so that positions have begun to gather):
+    each stage runs `rounds` times on that state (best of 5 runs, CPU time), inside a
+    compiled loop so that no Python call is counted; "rest" is the round less the stages
+    (distances, the first risk pass, the utilities and the calls between stages)."""
+    import numba  # the fast extra; only called when numba is installed
+
+    from detente.bargaining.models import _eu_kernel as kernel
+
+    rng = np.random.default_rng(seed)
+    x, s = rng.uniform(0, 100, n), rng.uniform(0.1, 1, n)
+    w = rng.uniform(0.1, 1, n) * s
+    span, total = 100.0, w.sum()
+    low, high = 0.5 * total - 1e-9 * total, 0.5 * total + 1e-9 * total
+    sc = kernel._scratch(n)
+    p, own, other, dist, base, packed, logs, powers, bits, pull, order, xs, cw, cwx, sec, c0, phi, key, cls = sc
+    order[:] = np.arange(n)
+    t, new, r = np.full(n, 0.5), np.empty(n), np.ones(n)
+    for _ in range(3):
+        kernel._round(x, s, w, kernel._median(x, w, low, high), span, 1.0, t, 0, 0, new, r, sc)
+        x = new.copy()
+    mu = kernel._median(x, w, low, high)
+    kernel._round(x, s, w, mu, span, 1.0, t, 0, 0, new, r, sc)  # leaves this round's arrays in sc
+    half = n * (n + 1)
+
+    @numba.njit
+    def loop(stage, m, x, s, w, mu, t, new, r, sc):  # type: ignore[no-untyped-def]
+        p, own, other, dist, base, packed, logs, powers, bits, pull, order, xs, cw, cwx, sec, c0, phi, key, cls = sc
+        acc = 0.0
+        for _ in range(m):
+            if stage == 0:
+                kernel._round(x, s, w, mu, span, 1.0, t, 0, 0, new, r, sc)
+            elif stage == 1:
+                kernel._win_row(x, w, p, pull, order, xs, cw, cwx)
+            elif stage == 2:
+                kernel._log_into(base[:half], packed[:half], powers[:half])
+                kernel._exp_into(logs, powers, bits)
+            elif stage == 3:
+                kernel._offers(x, p, own, other, dist, span, 0, 0, phi, key, cls, new)
+            else:
+                acc += kernel._median(x, w, low, high)
+        return acc
+
+    names = ("round", "win probabilities (eq. 31)", "logs and exps", "offers", "weighted median")
+    out = {}
+    for stage, name in enumerate(names):
+        loop(stage, 1, x, s, w, mu, t, new, r, sc)
+        best = float("inf")
+        for _ in range(5):
+            cpu = time.process_time()
+            loop(stage, rounds, x, s, w, mu, t, new, r, sc)
+            best = min(best, time.process_time() - cpu)
+        out[name] = best / rounds / (n * n) * 1e9
+    out["rest"] = out["round"] - sum(v for k, v in out.items() if k != "round")
+    return out
+
+
+def profile_lines(profiles: dict[int, dict[str, float]]) -> list[str]:
+    sizes = sorted(profiles)
+    lines = [
+        "",
+        "## Where the compiled kernel's time goes",
+        "",
+        "Nanoseconds per pair-round (one ordered pair (i, j) of one row in one round), CPU time, each stage run "
+        "alone in a compiled loop on a fixed state (`stage_profile`): " + ", ".join(f"{n} actors" for n in sizes) + ".",
+        "",
+        "| stage | " + " | ".join(f"{n} actors" for n in sizes) + " |",
+        "|---|" + "---:|" * len(sizes),
+    ]
+    for name in profiles[sizes[0]]:
+        lines.append(f"| {name} | " + " | ".join(f"{profiles[n][name]:.1f}" for n in sizes) + " |")
+    return lines
+
+
 def scaling(seed: int, repeat: int, actor_draws: int) -> list[tuple]:
     """(sweep, actors, issues, draws, engine, CPU s, rounds) for the three sweeps."""
     sweeps = [("actors", a, 1, actor_draws) for a in (10, 20, 40, 80, 160)]
@@ -337,6 +412,9 @@ def main() -> None:
         cold, warm = compile_times["cold"], compile_times["warm"]
         print(f"first numba call in a fresh process: {cold['first']:.2f} s with an empty cache (compiling), "
               f"{warm['first']:.2f} s with a warm cache; a second call {warm['second'] * 1000:.1f} ms")
+    profiles = {n: stage_profile(n, args.seed, 200_000 // n) for n in (10, 80)} if "numba" in engines() else {}
+    for n, prof in profiles.items():
+        print(f"kernel stages, {n} actors (ns per pair-round): " + ", ".join(f"{k} {v:.1f}" for k, v in prof.items()))
     scale_rows = scaling(args.seed, args.repeat, args.actor_draws) if args.scaling else []
     versus = compare_baseline(inputs, args.baseline, args.repeat) if args.baseline else None
     if versus:
@@ -401,6 +479,8 @@ def main() -> None:
             f"the cache warm (importing numba and loading the kernel); a second call {warm['second'] * 1000:.1f} ms. "
             f"Importing detente's model module took {warm['imports']:.2f} s.",
         ]
+    if profiles:
+        lines += profile_lines(profiles)
     if scale_rows:
         lines += scaling_lines(scale_rows, args.actor_draws)
     if versus:

@@ -323,10 +323,12 @@ def scaling_lines(rows: list[tuple], actor_draws: int) -> list[str]:
         "Rounds are the mean rounds per draw-issue (they grow with actors: more actors, more rounds to settle). "
         "Growth exponent k: time ~ size^k fitted on log-log axes over the sweep; per round, the NumPy path's vote "
         "spread is O(N^3) below 64 actors (direct sum) and O(N^2 log N) from 64 on (sorted prefix sums), the rest "
-        "of its round O(N^2) in about 40 array passes; the compiled kernel runs the whole round per draw in O(N^2) "
-        "(an insertion sort carried over from the last round, prefix sums, then 2 logs and 4 exps per pair, which "
-        "are most of its time). CPU seconds add up the threads (blocks of draws run on both cores); wall seconds "
-        "beside them.",
+        "of its round O(N^2) in about 40 array passes; the compiled kernel runs the whole round per row in O(N^2) "
+        "(an insertion sort carried over from the last round, O(N^2) at worst and about O(N) once positions settle; "
+        "prefix sums and a forward pointer for eq. 31; one vectorised log per unordered pair's two utility bases "
+        "and one vectorised exp per ordered pair and base; the offers in branch-free passes: see the stage profile "
+        "above). CPU seconds add up the threads (blocks of draws run on both cores); wall seconds beside them: "
+        "on a machine shared with other jobs, wall time exceeds the CPU time of one thread.",
         "",
         "| sweep | actors | issues | draws | engine | CPU s | wall s | rounds | CPU per 1,000 draw-issues |",
         "|---|---:|---:|---:|---|---:|---:|---:|---:|",

@@ -28,13 +28,23 @@ and rounds, and reports the speed-up; for instance, against the first implementa
     git show 28e95a5:src/detente/bargaining/models/expected_utility.py > /tmp/eu_first.py
     .venv/bin/python benchmarks/eu_draws.py --baseline /tmp/eu_first.py
 
+`--baseline-kernel FILE` does the same for the compiled kernel alone (another version of
+`_eu_kernel.py`, swapped in for the current one inside the same `expected_utility`), on
+the emissions draws and on 80 random actors x 1,000 draws; for instance, against the
+kernel before its vectorised log and exp:
+
+    git show 0a2f779:src/detente/bargaining/models/_eu_kernel.py > /tmp/eu_kernel_before.py
+    .venv/bin/python benchmarks/eu_draws.py --baseline-kernel /tmp/eu_kernel_before.py
+
     .venv/bin/python benchmarks/eu_draws.py [--data ../shared/data/bdm_emissions_1994.csv]
-        [--draws 10000] [--loop-draws 300] [--repeat 3] [--seed 2025] [--baseline FILE] [--scaling]
+        [--draws 10000] [--loop-draws 300] [--repeat 3] [--seed 2025] [--baseline FILE]
+        [--baseline-kernel FILE] [--scaling]
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import importlib.util
 import os
@@ -128,6 +138,50 @@ def compare_baseline(inputs: ModelInput, path: Path, repeat: int) -> dict:
     )
     return {"file": path.name, "current": best_new, "baseline": best_old, "same": same,
             "max_diff": float(np.abs(old.outcome - new.outcome).max())}
+
+
+@contextlib.contextmanager
+def kernel_from(path: Path):  # type: ignore[no-untyped-def]
+    """Run `expected_utility(engine="numba")` with the kernel module in `path` instead of the current one."""
+    import detente.bargaining.models as package
+
+    name = "detente.bargaining.models._eu_kernel"
+    current = importlib.import_module(name)
+    spec = importlib.util.spec_from_file_location("eu_kernel_baseline", path)
+    if spec is None or spec.loader is None:
+        raise SystemExit(f"cannot load {path}")
+    other = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(other)
+    sys.modules[name], package._eu_kernel = other, other  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        sys.modules[name], package._eu_kernel = current, current  # type: ignore[attr-defined]
+
+
+def compare_kernel(cases: dict[str, ModelInput], path: Path, repeat: int) -> list[dict]:
+    """Best-of-`repeat` CPU (and wall) seconds of expected_utility(engine="numba") with the
+    current kernel and with the one in `path`, interleaved, per case; same results checked."""
+    rows = []
+    for label, case in cases.items():
+        best = {"current": (float("inf"), float("inf")), "baseline": (float("inf"), float("inf"))}
+        out = {}
+        for _ in range(repeat):
+            for which in ("baseline", "current"):
+                with kernel_from(path) if which == "baseline" else contextlib.nullcontext():
+                    expected_utility(one_draw(case, 0), engine="numba")  # warm up (compiles the baseline)
+                    result: list = []
+                    secs = best_times(lambda: result.append(expected_utility(case, engine="numba")), 1)  # noqa: B023
+                best[which] = min(best[which], secs)
+                out[which] = result[-1]
+        old, new = out["baseline"], out["current"]
+        same = bool(np.allclose(old.outcome, new.outcome, atol=1e-9, rtol=0) and np.array_equal(old.rounds, new.rounds))
+        rows.append({"case": label, "baseline": best["baseline"], "current": best["current"], "same": same,
+                     "rounds": float(new.rounds.mean())})
+        print(f"kernel {label}: baseline {path.name} {best['baseline'][0]:.3f} s CPU ({best['baseline'][1]:.3f} s wall) | "
+              f"current {best['current'][0]:.3f} s CPU ({best['current'][1]:.3f} s wall) | "
+              f"x{best['baseline'][0] / best['current'][0]:.2f} CPU | same forecasts and rounds={same}")
+    return rows
 
 
 def engines() -> list[str]:
@@ -363,6 +417,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=2025)
     parser.add_argument("--out", type=Path, default=RESULTS)
     parser.add_argument("--baseline", type=Path, default=None, help="another expected_utility module file to time against")
+    parser.add_argument("--baseline-kernel", type=Path, default=None, help="another _eu_kernel.py to time against")
     parser.add_argument("--scaling", action="store_true", help="also run the scaling sweeps (minutes)")
     parser.add_argument("--actor-draws", type=int, default=250, help="draws per point of the actor sweep")
     args = parser.parse_args()
@@ -417,6 +472,10 @@ def main() -> None:
     profiles = {n: stage_profile(n, args.seed, 200_000 // n) for n in (10, 80)} if "numba" in engines() else {}
     for n, prof in profiles.items():
         print(f"kernel stages, {n} actors (ns per pair-round): " + ", ".join(f"{k} {v:.1f}" for k, v in prof.items()))
+    kernel_rows = []
+    if args.baseline_kernel and "numba" in engines():
+        kernel_cases = {"emissions, 10 actors x 10,000 draws": inputs, "random, 80 actors x 1,000 draws": random_case(1000, 80, 1, args.seed)}
+        kernel_rows = compare_kernel(kernel_cases, args.baseline_kernel, args.repeat)
     scale_rows = scaling(args.seed, args.repeat, args.actor_draws) if args.scaling else []
     versus = compare_baseline(inputs, args.baseline, args.repeat) if args.baseline else None
     if versus:
@@ -481,6 +540,20 @@ def main() -> None:
             f"the cache warm (importing numba and loading the kernel); a second call {warm['second'] * 1000:.1f} ms. "
             f"Importing detente's model module took {warm['imports']:.2f} s.",
         ]
+    if kernel_rows:
+        lines += [
+            "",
+            f"## Against another version of the compiled kernel (`{args.baseline_kernel.name}`)",
+            "",
+            "Same `expected_utility(engine=\"numba\")` call (same blocks and threads), only the kernel module swapped; "
+            "interleaved, best of the runs.",
+            "",
+            "| case | baseline CPU s | wall s | current CPU s | wall s | speed-up (CPU) | rounds per draw | same forecasts and rounds |",
+            "|---|---:|---:|---:|---:|---:|---:|---|",
+        ]
+        for r in kernel_rows:
+            (bc, bw), (cc, cw) = r["baseline"], r["current"]
+            lines.append(f"| {r['case']} | {bc:.3f} | {bw:.3f} | {cc:.3f} | {cw:.3f} | {bc / cc:.2f}x | {r['rounds']:.2f} | {r['same']} |")
     if profiles:
         lines += profile_lines(profiles)
     if scale_rows:

@@ -55,8 +55,6 @@ on coarse scales fall the same way.
 
 from __future__ import annotations
 
-import math
-
 import numba
 import numpy as np
 

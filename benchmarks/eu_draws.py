@@ -143,16 +143,29 @@ def compare_baseline(inputs: ModelInput, path: Path, repeat: int) -> dict:
 @contextlib.contextmanager
 def kernel_from(path: Path):  # type: ignore[no-untyped-def]
     """Run `expected_utility(engine="numba")` with the kernel module in `path` instead of the current one."""
+    with tempfile.TemporaryDirectory() as folder:
+        # A fresh copy, registered under its own name: numba's on-disk cache of a module
+        # loaded from a file cannot be read back in a later process, so it compiles anew.
+        copy = Path(folder) / "eu_kernel_baseline.py"
+        copy.write_text(path.read_text())
+        spec = importlib.util.spec_from_file_location("eu_kernel_baseline", copy)
+        if spec is None or spec.loader is None:
+            raise SystemExit(f"cannot load {path}")
+        other = importlib.util.module_from_spec(spec)
+        sys.modules["eu_kernel_baseline"] = other
+        spec.loader.exec_module(other)
+        with swapped(other):
+            yield
+
+
+@contextlib.contextmanager
+def swapped(module):  # type: ignore[no-untyped-def]
+    """Run `expected_utility(engine="numba")` with an already loaded kernel module."""
     import detente.bargaining.models as package
 
     name = "detente.bargaining.models._eu_kernel"
     current = importlib.import_module(name)
-    spec = importlib.util.spec_from_file_location("eu_kernel_baseline", path)
-    if spec is None or spec.loader is None:
-        raise SystemExit(f"cannot load {path}")
-    other = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(other)
-    sys.modules[name], package._eu_kernel = other, other  # type: ignore[attr-defined]
+    sys.modules[name], package._eu_kernel = module, module  # type: ignore[attr-defined]
     try:
         yield
     finally:
@@ -163,13 +176,17 @@ def compare_kernel(cases: dict[str, ModelInput], path: Path, repeat: int) -> lis
     """Best-of-`repeat` CPU (and wall) seconds of expected_utility(engine="numba") with the
     current kernel and with the one in `path`, interleaved, per case; same results checked."""
     rows = []
+    baseline_module = None
+    with kernel_from(path):
+        from detente.bargaining.models import _eu_kernel as baseline_module  # the swapped-in copy
+        expected_utility(one_draw(next(iter(cases.values())), 0), engine="numba")  # compiles the baseline
     for label, case in cases.items():
         best = {"current": (float("inf"), float("inf")), "baseline": (float("inf"), float("inf"))}
         out = {}
         for _ in range(repeat):
             for which in ("baseline", "current"):
-                with kernel_from(path) if which == "baseline" else contextlib.nullcontext():
-                    expected_utility(one_draw(case, 0), engine="numba")  # warm up (compiles the baseline)
+                with swapped(baseline_module) if which == "baseline" else contextlib.nullcontext():
+                    expected_utility(one_draw(case, 0), engine="numba")  # warm up
                     result: list = []
                     secs = best_times(lambda: result.append(expected_utility(case, engine="numba")), 1)  # noqa: B023
                 best[which] = min(best[which], secs)

@@ -858,7 +858,7 @@ def expected_utility(
         # The kernel keeps one row's N x N scratch in cache whatever the block, so blocks
         # only share out the work: about four per thread, each big enough (_KERNEL_BLOCK_PAIRS)
         # that its call costs nothing next to it.
-        block = max(-(-_KERNEL_BLOCK_PAIRS // (n * n)), -(-(d * k - k) // (4 * cpus)))
+        block = max(-(-_KERNEL_BLOCK_PAIRS // max(1, n * n)), -(-(d * k - k) // (4 * cpus)))
     else:
         block = max(_MIN_BLOCK_ROWS, _BLOCK_CELLS // max(1, n * n))
     starts = [0, *range(k, d * k, block)]

@@ -63,3 +63,31 @@ def test_a_stopped_scan_says_so(tmp_path: Path) -> None:
     stop = threading.Event()
     stop.set()
     assert scan_file(path, stop=stop) == delimited.FileScan("", -1)
+
+
+@pytest.mark.parametrize("buffer", [7, 64, 1 << 20])
+def test_import_logs_the_file_hash_and_keeps_exact_lines(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, buffer: int
+) -> None:
+    """The user's path: blank lines and a last line without newline, newlines on the scan buffer's edges."""
+    from detente.events.importers.gdelt_layout import GDELT2
+    from detente.events.store import EventStore
+
+    from .conftest import gdelt_row
+
+    monkeypatch.setattr(delimited, "_SCAN_BUFFER", buffer)
+    rows = [gdelt_row(GDELT2, GLOBALEVENTID=str(i)) for i in range(1, 6)]
+    text = rows[0] + "\n\n" + rows[1] + "\n" + "x\ty\n" + "\n\n" + rows[2] + "\n" + rows[3] + "\n" + rows[4]
+    path = tmp_path / "g.export.CSV"
+    path.write_bytes(text.encode("utf-8"))
+    with EventStore(tmp_path / "ev.duckdb") as store:
+        summary = store.import_file("gdelt", path)
+        assert (summary.added, summary.quarantined) == (5, 1)
+        assert summary.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
+        assert store.imports().sha256.tolist() == [summary.sha256]
+        frame = store.events()
+        assert dict(zip(frame.doc_id, frame.row)) == {"1": 1, "2": 3, "3": 7, "4": 8, "5": 9}
+        assert store.quarantine().line.tolist() == [4]
+        again = store.import_file("gdelt", path)
+        assert (again.added, again.duplicates, again.quarantined) == (0, 5, 1)
+        assert len(store.quarantine()) == 1

@@ -94,10 +94,14 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         c.dep_ == "xcomp" and c.tag_.startswith("VB") for c in verb.children
     ):
         code, own_intent = L.PLEDGE_UNKNOWN_ACT, True  # "agreed to set up ...": intent to cooperate, act unknown
+    obligation = _obligation(verb) if gov is None else None
     if code is None:
-        if gov is None:
+        if gov is None and obligation is not None and syntax.speech_subject(verb, lemma) is not None:
+            code = L.GOVERNOR_DEFAULT[obligation]  # "X said Y must stop ...": the act has no pattern, the demand is coded
+        elif gov is None:
             return []
-        code = L.GOVERNOR_DEFAULT.get(gov_kind or "")
+        else:
+            code = L.GOVERNOR_DEFAULT.get(gov_kind or "")
         if code is None and gov_kind == "intent" and lemma(gov) in P.PLEDGE_VERBS:
             code = L.PLEDGE_UNKNOWN_ACT  # "agreed to expand cooperation": a pledge whose act has no pattern
         if code is None:
@@ -111,10 +115,17 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
     if gov is not None:
         negated = negated or syntax.negated(gov)
         if gov_kind in ("request", "demand"):
-            code = P.request_code(code, demand=gov_kind == "demand")
+            gov_lemma = lemma(gov)
+            if gov_lemma in L.INVITE_VERBS and code[:2] == "04":
+                code = L.INVITATION  # "invited X to visit": an offer to meet (CAMEO 036), not an appeal
+            else:
+                stop = verb_lemma in L.STOP_VERBS and gov_lemma in L.CALL_ON_VERBS
+                code = P.request_code(code, demand=gov_kind == "demand" or stop)
             gsubj, gpass, gagent = syntax.subject(gov, lemma)
             source_tok = gagent if gpass else gsubj
             target_tok = next((c for c in gov.children if c.dep_ in ("dobj", "nsubjpass")), None)
+            if target_tok is None and gov_lemma in L.CALL_ON_VERBS:  # "called on X to ..."
+                target_tok = _prep_object(gov, "on")
         elif gov_kind == "threat":
             code = P.threat_code(code) if P.is_conflict(code) else L.GOVERNOR_DEFAULT["threat"]
             modality = "threat"
@@ -130,6 +141,10 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
             negated = True
         elif gov_kind == "attempt":
             modality = "attempt"
+    if passive and agent is None and code[:2] in L.FROM_SOURCE_ROOTS:
+        origin = _prep_object(verb, "from")
+        if origin is not None:  # "rockets were fired from Gaza towards Israel": fired by Gaza
+            source_tok, target_tok = origin, None
     if target_tok is None:
         target_tok = syntax.target_token(verb, objects, source_tok, lemma)
     if own_intent:
@@ -145,12 +160,11 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
     if negated and modality == "intent" and code[:2] in ("03",):
         # "will not lift the ban", "promised not to release": a refusal, which did happen
         code, modality, negated = P.refusal_code(P.act_of_pledge(code)), "refusal", False
-    if clause in ("reported", "attributed") and gov is None:
-        obligation = {c.lower_ for c in verb.children if c.dep_ == "aux"} & {"must", "should"}
+    if (clause in ("reported", "attributed") or obligation is not None) and gov is None:
         speaker = syntax.speech_subject(verb, lemma)
-        if obligation and speaker is not None and not syntax.same(speaker, source_tok):
+        if obligation is not None and speaker is not None and not syntax.same(speaker, source_tok):
             # "the UN said the EU must mediate": the speaker demands (must) or urges (should)
-            code = P.request_code(code, demand="must" in obligation)
+            code = P.request_code(code, demand=obligation == "demand")
             target_tok, source_tok, modality = source_tok, speaker, None
     source = argument(source_tok, offset, ctx, lemma) if source_tok is not None else None
     target = argument(target_tok, offset, ctx, lemma) if target_tok is not None else None
@@ -196,6 +210,30 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         if symmetric and s_actor is not None and t_actor is not None and not t_actor.fallback:
             out.append(replace(cand, source_actor=t_actor, target_actor=s_actor, reverse=True))
     return out
+
+
+def _prep_object(verb: Token, prep: str) -> Token | None:
+    """The object of a preposition `prep` hanging off `verb` ("called *on* X" -> X), or None."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == prep:
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _obligation(verb: Token) -> str | None:
+    """"demand" for an act under "must"/"have to"/"need to", "request" under "should", else None."""
+    node = verb
+    while node.dep_ == "conj" and node.head.i != node.i:  # "needs to sit and talk"
+        node = node.head
+    aux = {c.lower_ for c in node.children if c.dep_ == "aux"}
+    if aux & L.DEMAND_AUX:
+        return "demand"
+    if aux & L.REQUEST_AUX:
+        return "request"
+    head = node.head
+    if node.dep_ == "xcomp" and head.i != node.i and head.lemma_.lower() in L.OBLIGATION_VERBS:
+        return "demand"  # "X has to leave", "X needs to sit and talk"
+    return None
 
 
 def nominal(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Candidate]:

@@ -105,6 +105,22 @@ REPORTING_WORDS = frozenset(
 """Verbs of reporting and remarking: they attribute what follows ("..., Reuters reported", "the
 spokesperson told CBS"), and on their own are no statement event (CAMEO 010 needs content about a target)."""
 
+INVITE_VERBS = frozenset({"invite"})
+"""Request verbs whose inner meeting act is the author's own offer ("invited Modi to visit")."""
+CALL_ON_VERBS = frozenset({"call", "urge", "press"})
+"""Request verbs whose addressee may stand after "on" ("called *on* Russia to ...")."""
+STOP_VERBS = frozenset("stop end cease halt quit abandon refrain desist withdraw".split())
+"""Acts whose request is a demand to cease ("called on X to stop its attacks"): CAMEO 10, as the
+news development set's guide (rule 5: "demand, call on to stop or to do -> 10") codes them."""
+DEMAND_AUX = frozenset({"must"})
+REQUEST_AUX = frozenset({"should"})
+OBLIGATION_VERBS = frozenset({"have", "need"})
+"""Verbs of obligation over an xcomp ("has to leave", "need to talk"): under a speech verb the
+speaker demands the act of its subject, as with "must"."""
+FROM_SOURCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})
+"""Roots of material acts whose passive form names the source with "from" when it names no agent
+("rockets were fired *from* Gaza", "shells launched from Russian territory")."""
+
 # -- literal CAMEO codes assigned outside the pattern table ------------------------------------
 
 GOVERNOR_DEFAULT: dict[str, str] = {"threat": "130", "refusal": "120", "request": "020", "demand": "100"}
@@ -117,6 +133,8 @@ LABEL_BAD = "111"
 """A pejorative label ("called X a dictator"): CAMEO 111, criticise or denounce."""
 LABEL_GOOD = "051"
 """A laudatory label ("called X a great leader"): CAMEO 051, praise or endorse."""
+INVITATION = "036"
+""""Invited X to visit/meet": an invitation is an offer to meet (CAMEO 036), not an appeal to the invitee."""
 STATEMENT = "010"
 """CAMEO 010, make statement: the least informative code, ranked last among candidates."""
 MEETING = "040"

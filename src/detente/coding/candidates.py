@@ -168,6 +168,8 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
             target_tok, source_tok, modality = source_tok, speaker, None
     source = argument(source_tok, offset, ctx, lemma) if source_tok is not None else None
     target = argument(target_tok, offset, ctx, lemma) if target_tok is not None else None
+    if pattern is not None and pattern.obj in L.ADDRESSED_FAMILIES and target is not None and not target.actors:
+        return []  # "issued a warning to the public": addressed to no actor, so no guessed target either
     anchor = gov if gov is not None else verb
     specific = pattern is not None and bool(pattern.obj or pattern.prep)
     base_conf = L.CONF_SPECIFIC_PATTERN if specific else L.CONF_BARE_VERB

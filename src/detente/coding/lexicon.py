@@ -117,9 +117,27 @@ REQUEST_AUX = frozenset({"should"})
 OBLIGATION_VERBS = frozenset({"have", "need"})
 """Verbs of obligation over an xcomp ("has to leave", "need to talk"): under a speech verb the
 speaker demands the act of its subject, as with "must"."""
+ADDRESSED_FAMILIES = frozenset({"warning"})
+"""Object families of acts addressed to someone ("issued a warning *to* X"): when the parse finds
+the addressee and it is no actor ("to the public"), the act has no target and no target is guessed."""
 FROM_SOURCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})
 """Roots of material acts whose passive form names the source with "from" when it names no agent
 ("rockets were fired *from* Gaza", "shells launched from Russian territory")."""
+
+DESCRIPTION_NOUNS: dict[str, frozenset[str]] = {
+    "island": frozenset("TWN CUB CYP LKA MDG ISL IRL MLT JAM SGP BHR MUS NZL".split()),
+    "bloc": frozenset("EUR ASEAN BRICS GCC EAEU SCO AU".split()),
+    "alliance": frozenset("NATO CSTO".split()),
+    "emirate": frozenset("QAT KWT ARE".split()),
+    "city-state": frozenset("SGP VAT MCO".split()),
+}
+"""Definite descriptions ("the island", "the bloc") and the actors each can stand for. "The kingdom"
+is every state the registry names "Kingdom of ..." (:func:`detente.coding.context.description_codes`).
+:mod:`detente.coding.context` resolves a description only when the document names exactly one
+of its actors (so "the island" is Taiwan in an article about Taiwan and China, and nothing in one
+that also names Cuba)."""
+DESCRIPTION_MODIFIERS = 3
+"""At most this many words between "the" and the noun ("the self-ruled, democratic island")."""
 
 # -- literal CAMEO codes assigned outside the pattern table ------------------------------------
 

@@ -31,6 +31,10 @@ TARGET_PREPS: tuple[str, ...] = (
 TARGET_PREP_RANK: dict[str, int] = {word: rank for rank, word in enumerate(TARGET_PREPS)}
 LOCATION_PREPS = frozenset({"in", "at", "near", "inside", "across", "during", "within"})
 """Prepositions of place: an actor inside them is where the act happened, not who did it."""
+RESIDENT_ROLES = frozenset({"GOV", "LEG", "JUD", "OPP", "REB", "COP", "CVL"})
+"""Roles whose holders belong to the place they are "in" ("officials in Armenia", "rebels in Mali",
+"protesters in Hong Kong"). Troops, refugees, workers and settlers are not among them: "US troops in
+Iraq", "Syrian refugees in Lebanon" are not the place's."""
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 THING_PRONOUNS = frozenset({"it", "its", "they", "them", "their"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})

@@ -285,3 +285,15 @@ def test_a_request_to_do_something_else_stays_an_appeal(coder):
 def test_should_under_a_speech_verb_is_the_speakers_appeal(coder):
     got = triples(coder, "The Chinese embassy said the United States should abandon its megaphone diplomacy.")
     assert ("CHNGOV", "USA", "02") in got
+
+
+def test_an_official_protest_is_a_complaint_and_a_street_protest_a_demonstration(coder):
+    got = triples(coder, "The Russian foreign ministry summoned the US ambassador on Monday to protest the remarks.")
+    assert ("RUSGOV", "USAGOV", "11") in got and not any(root == "14" for *_, root in got)
+    assert ("CHNCVL", "JPN", "14") in triples(coder, "Chinese protesters protested the Japanese decision.")
+
+
+def test_a_guessed_target_is_never_the_outlet_or_the_sources_own_side(coder):
+    sentence = "South Korea and the United States held joint drills on Monday, South Korea's army told ABC News."
+    got = triples(coder, sentence, partial=True)
+    assert got and all(target[:3] not in ("USA", "KOR") for _, target, _ in got), got

@@ -15,7 +15,9 @@ from typing import TYPE_CHECKING, Any
 
 from detente.coding import syntax
 from detente.coding.context import Actor, Context, actor_of_mention
-from detente.coding.lexicon import LOCATION_PREPS, PERSON_PRONOUNS, RESIDENT_ROLES, THING_PRONOUNS
+from detente.coding.lexicon import (
+    FALLBACK_SKIP_ROLES, LOCATION_PREPS, PERSON_PRONOUNS, RESIDENT_ROLES, THING_PRONOUNS,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -168,13 +170,16 @@ def fallback_target(
     after = [m for m in ms if m.start > verb_at and m.code[:3] != base and m.start != used_start]
     before = [m for m in ms if m.start < verb_at and m.code[:3] != base and m.start != used_start]
     own = {a.start for a in source_arg.actors} if source_arg is not None else set()
+    own_side = {a.code[:3] for a in source_arg.actors} if source_arg is not None else set()
     whole = source_arg.whole if source_arg is not None and source_arg.whole else (-1, -1)
     for group in (after, before):
         for m in group:
             if source is not None and source.start <= m.start < source.end:
                 continue
-            if m.start in own or whole[0] <= m.start < whole[1]:
-                continue  # the source's own side
+            if m.code[3:6] in FALLBACK_SKIP_ROLES:
+                continue  # "..., South Korea's army told ABC News": the outlet reports, it is no target
+            if m.start in own or whole[0] <= m.start < whole[1] or m.code[:3] in own_side:
+                continue  # the source's own side ("South Korea and the US drilled, South Korea's army said")
             return replace(actor_of_mention(m), fallback=True)
     for a in ctx.previous_actors:
         if base is None or a.code[:3] != base:

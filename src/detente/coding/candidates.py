@@ -168,6 +168,10 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
             target_tok, source_tok, modality = source_tok, speaker, None
     source = argument(source_tok, offset, ctx, lemma) if source_tok is not None else None
     target = argument(target_tok, offset, ctx, lemma) if target_tok is not None else None
+    if code[:2] == "14" and verb_lemma == "protest" and any(c.dep_ == "dobj" for c in verb.children) and (
+        source is not None and source.actors and source.actors[0].code[3:6] not in L.OFFICIAL_PROTEST_ROLES
+    ):
+        code = L.OFFICIAL_COMPLAINT  # "the ministry summoned the envoy to protest the designation"
     if pattern is not None and pattern.obj in L.ADDRESSED_FAMILIES and target is not None and not target.actors:
         return []  # "issued a warning to the public": addressed to no actor, so no guessed target either
     anchor = gov if gov is not None else verb

@@ -35,6 +35,12 @@ RESIDENT_ROLES = frozenset({"GOV", "LEG", "JUD", "OPP", "REB", "COP", "CVL"})
 """Roles whose holders belong to the place they are "in" ("officials in Armenia", "rebels in Mali",
 "protesters in Hong Kong"). Troops, refugees, workers and settlers are not among them: "US troops in
 Iraq", "Syrian refugees in Lebanon" are not the place's."""
+FALLBACK_SKIP_ROLES = frozenset({"MED"})
+"""Roles never guessed as a target from elsewhere in the sentence: a news outlet named there reports
+the act ("told ABC News", "Xinhua reported"); a media target is coded only when the parse finds it."""
+OFFICIAL_PROTEST_ROLES = frozenset({"CVL", "OPP", "LAB", "EDU", "REB", "REF", "ELI"})
+"""Roles of those whose protest is a demonstration (CAMEO 14). A state or its officials protesting
+something ("the ministry protested the decision") complain officially: CAMEO 114."""
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 THING_PRONOUNS = frozenset({"it", "its", "they", "them", "their"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
@@ -157,6 +163,7 @@ LABEL_GOOD = "051"
 """A laudatory label ("called X a great leader"): CAMEO 051, praise or endorse."""
 INVITATION = "036"
 """"Invited X to visit/meet": an invitation is an offer to meet (CAMEO 036), not an appeal to the invitee."""
+OFFICIAL_COMPLAINT = "114"
 STATEMENT = "010"
 """CAMEO 010, make statement: the least informative code, ranked last among candidates."""
 MEETING = "040"

@@ -262,6 +262,11 @@ WEAK_ROOTS = [
     # 17 coerce: boarding or seizing a vessel, sentencing
     ("Chinese coast guard ships boarded a Vietnamese fishing boat.", "CHN", "VNM", "17"),
     ("A Chinese court sentenced an Australian writer to prison.", "CHNJUD", "AUS", "17"),
+    ("Chinese coast guard ships blocked a Philippine supply boat.", "CHN", "PHL", "17"),
+    # 10 "reiterated that X must ...": a demand by the one who says it
+    ("A senior British minister reiterated that Libya must hand over the suspects.", "GBRGOV", "LBY", "10"),
+    # 11 a complaint lodged with the UN about an actor's act is against that actor
+    ("Lebanon complained to the United Nations on Tuesday over two Israeli air raids.", "LBN", "ISR", "11"),
     # 19 a passive attack names its source with "from"
     ("Rockets were fired from Lebanon towards Israel on Sunday.", "LBN", "ISR", "19"),
 ]

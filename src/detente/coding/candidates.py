@@ -147,6 +147,10 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
             source_tok, target_tok = origin, None
     if target_tok is None:
         target_tok = syntax.target_token(verb, objects, source_tok, lemma)
+    if code[:2] == "11":
+        about = _complained_about(verb, offset, ctx)
+        if about is not None:  # "complained to the UN over Israeli air raids": Israel, not the UN
+            target_tok = about
     if own_intent:
         modality = "intent"
     clause = syntax.clause_modality(verb, gov, source_tok, lemma)
@@ -216,6 +220,22 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         if symmetric and s_actor is not None and t_actor is not None and not t_actor.fallback:
             out.append(replace(cand, source_actor=t_actor, target_actor=s_actor, reverse=True))
     return out
+
+
+def _complained_about(verb: Token, offset: int, ctx: Context) -> Token | None:
+    """For a complaint or criticism with an addressee ("to the UN"), the phrase it is about when that
+    phrase names an actor ("over two Israeli air raids" -> the raids, whose actor is Israel)."""
+    if not any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children):
+        return None
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in L.COMPLAINT_ABOUT_PREPS:
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is None:
+                continue
+            sub = list(pobj.subtree)
+            if ctx.mentions_between(offset + sub[0].idx, offset + sub[-1].idx + len(sub[-1].text)):
+                return pobj
+    return None
 
 
 def _prep_object(verb: Token, prep: str) -> Token | None:

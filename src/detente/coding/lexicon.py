@@ -35,6 +35,9 @@ RESIDENT_ROLES = frozenset({"GOV", "LEG", "JUD", "OPP", "REB", "COP", "CVL"})
 """Roles whose holders belong to the place they are "in" ("officials in Armenia", "rebels in Mali",
 "protesters in Hong Kong"). Troops, refugees, workers and settlers are not among them: "US troops in
 Iraq", "Syrian refugees in Lebanon" are not the place's."""
+COMPLAINT_ABOUT_PREPS = frozenset({"over", "about", "against"})
+"""What a complaint is about ("complained to the UN *over* Israeli raids"): its actor is the target,
+the addressee after "to" is only where the complaint was lodged."""
 FALLBACK_SKIP_ROLES = frozenset({"MED"})
 """Roles never guessed as a target from elsewhere in the sentence: a news outlet named there reports
 the act ("told ABC News", "Xinhua reported"); a media target is coded only when the parse finds it."""

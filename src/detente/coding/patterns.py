@@ -313,6 +313,7 @@ _TABLE = _p(
     cut|halt|suspend|freeze|stop|end|reduce|withhold|pause obj:arms -> 1622
     halt|suspend|stop|end|break off|abandon|quit|leave|walk out obj:talks -> 164
     halt|suspend|stop|end|abandon|quit obj:mediation -> 165
+    block|obstruct|chase|shadow|interfere with obj:vessel -> 170  # 17, listed before trade: "blocked a supply boat"
     halt|suspend|stop|cut|block|ban|restrict|end|curb obj:trade -> 163
     impose|issue|slap|announce|introduce|adopt|levy|extend|tighten|expand|approve obj:sanctions -> 163
     sanction|embargo|blacklist -> 163
@@ -551,5 +552,5 @@ DEMAND_VERBS = frozenset("demand insist order force".split())
 SPEECH_VERBS = frozenset(
     "say tell add note remark write declare state announce insist argue claim explain reply respond "
     "comment tweet post stress emphasise emphasize acknowledge admit suggest report indicate signal "
-    "assert contend maintain observe believe think warn".split()
+    "assert contend maintain observe believe think warn reiterate repeat underline reaffirm".split()
 )

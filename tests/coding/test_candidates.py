@@ -302,3 +302,8 @@ def test_a_guessed_target_is_never_the_outlet_or_the_sources_own_side(coder):
     sentence = "South Korea and the United States held joint drills on Monday, South Korea's army told ABC News."
     got = triples(coder, sentence, partial=True)
     assert got and all(target[:3] not in ("USA", "KOR") for _, target, _ in got), got
+
+
+def test_an_obligation_without_a_speaker_is_not_an_asserted_act(coder):
+    (events,) = coder.code_sentence_events(["Russia must withdraw its troops from Ukraine."], WHEN, partial=True)
+    assert events and not any(is_asserted(r.event) for r in events)

@@ -94,7 +94,7 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         c.dep_ == "xcomp" and c.tag_.startswith("VB") for c in verb.children
     ):
         code, own_intent = L.PLEDGE_UNKNOWN_ACT, True  # "agreed to set up ...": intent to cooperate, act unknown
-    obligation = _obligation(verb) if gov is None else None
+    obligation = _obligation(verb, lemma) if gov is None else None
     if code is None:
         if gov is None and obligation is not None and syntax.speech_subject(verb, lemma) is not None:
             code = L.GOVERNOR_DEFAULT[obligation]  # "X said Y must stop ...": the act has no pattern, the demand is coded
@@ -170,6 +170,8 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
             # "the UN said the EU must mediate": the speaker demands (must) or urges (should)
             code = P.request_code(code, demand=obligation == "demand")
             target_tok, source_tok, modality = source_tok, speaker, None
+        elif obligation is not None and modality is None:
+            modality = "possible"  # "Russia must withdraw": an obligation, not the act
     source = argument(source_tok, offset, ctx, lemma) if source_tok is not None else None
     target = argument(target_tok, offset, ctx, lemma) if target_tok is not None else None
     if code[:2] == "14" and verb_lemma == "protest" and any(c.dep_ == "dobj" for c in verb.children) and (
@@ -246,7 +248,7 @@ def _prep_object(verb: Token, prep: str) -> Token | None:
     return None
 
 
-def _obligation(verb: Token) -> str | None:
+def _obligation(verb: Token, lemma: syntax.Lemma) -> str | None:
     """"demand" for an act under "must"/"have to"/"need to", "request" under "should", else None."""
     node = verb
     while node.dep_ == "conj" and node.head.i != node.i:  # "needs to sit and talk"
@@ -257,7 +259,7 @@ def _obligation(verb: Token) -> str | None:
     if aux & L.REQUEST_AUX:
         return "request"
     head = node.head
-    if node.dep_ == "xcomp" and head.i != node.i and head.lemma_.lower() in L.OBLIGATION_VERBS:
+    if node.dep_ == "xcomp" and head.i != node.i and lemma(head) in L.OBLIGATION_VERBS:
         return "demand"  # "X has to leave", "X needs to sit and talk"
     return None
 

@@ -307,3 +307,19 @@ def test_a_guessed_target_is_never_the_outlet_or_the_sources_own_side(coder):
 def test_an_obligation_without_a_speaker_is_not_an_asserted_act(coder):
     (events,) = coder.code_sentence_events(["Russia must withdraw its troops from Ukraine."], WHEN, partial=True)
     assert events and not any(is_asserted(r.event) for r in events)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "triple"),
+    [
+        ("The Kremlin said it was open to talks with Washington.", ("RUSGOV", "USA", "03")),
+        ("Ukraine is ready for negotiations with Russia.", ("UKR", "RUS", "03")),
+    ],
+)
+def test_readiness_after_a_copula_is_an_intent_to_negotiate(coder, sentence, triple):
+    assert triple in triples(coder, sentence)
+
+
+def test_no_readiness_no_intent(coder):
+    assert triples(coder, "Russia is not ready for a ceasefire with Ukraine.", partial=True) == []
+    assert triples(coder, "The statement was open to interpretation in Kyiv.", partial=True) == []

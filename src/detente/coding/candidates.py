@@ -49,7 +49,9 @@ def candidates(sdoc: Doc, offset: int, ctx: Context, lemma: syntax.Lemma) -> lis
     out: list[Candidate] = []
     question = syntax.text_of(sdoc).rstrip().endswith("?")
     for tok in sdoc:
-        if tok.tag_.startswith("VB") or (tok.tag_ == "NN" and tok.dep_ == "ROOT" and tok.head.i == tok.i):
+        if tok.tag_.startswith("VB") and lemma(tok) in L.COPULAS:
+            out.extend(readiness(tok, offset, ctx, lemma))
+        elif tok.tag_.startswith("VB") or (tok.tag_ == "NN" and tok.dep_ == "ROOT" and tok.head.i == tok.i):
             out.extend(verbal(tok, offset, ctx, lemma))
         elif tok.lower_ in L.NOMINAL_EVENTS and any(c.lower_ == "between" for c in tok.rights):
             out.extend(nominal(tok, offset, ctx, lemma))
@@ -262,6 +264,39 @@ def _obligation(verb: Token, lemma: syntax.Lemma) -> str | None:
     if node.dep_ == "xcomp" and head.i != node.i and lemma(head) in L.OBLIGATION_VERBS:
         return "demand"  # "X has to leave", "X needs to sit and talk"
     return None
+
+
+def readiness(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Candidate]:
+    """"X is open to talks (with Y)", "X remains ready for a peace deal": an intent to meet or to
+    settle (CAMEO 036 / 037 ...), read off a copula with a readiness adjective and its object."""
+    adj = next((c for c in verb.children if c.dep_ == "acomp" and c.lower_ in L.READY_ADJECTIVES), None)
+    if adj is None or syntax.negated(verb) or syntax.negated(adj):
+        return []
+    obj = next((g for c in adj.children if c.dep_ == "prep" and c.lower_ in ("to", "for")
+                for g in c.children if g.dep_ == "pobj"), None)
+    if obj is None:
+        return []
+    families = {P.family(lemma(o)) for o in (obj, *(c for c in obj.children if c.dep_ in ("compound", "amod")))}
+    code = next((L.READY_FOR[f] for f in L.READY_FOR if f in families), None)
+    subj, _, _ = syntax.subject(verb, lemma)
+    if code is None or subj is None:
+        return []
+    source = argument(subj, offset, ctx, lemma)
+    with_tok = _prep_object(obj, "with")
+    target = argument(with_tok, offset, ctx, lemma) if with_tok is not None else None
+    clause = syntax.clause_modality(verb, None, subj, lemma)
+    modality = clause if clause in ("conditional", "reported", "possible") else "intent"
+    out = []
+    for s_actor in source.actors[:3] or [None]:
+        for t_actor in (target.actors[:3] if target is not None and target.actors else [None]):
+            if t_actor is None:
+                t_actor = fallback_target(verb, s_actor, offset, ctx, target, source)
+            cand = Candidate(code, source, target, s_actor, t_actor, verb, verb, modality=modality,
+                             confidence=L.CONF_SPECIFIC_PATTERN, main=syntax.is_main(verb))
+            if t_actor is not None and t_actor.fallback:
+                cand.confidence -= L.PENALTY_GUESSED_TARGET
+            out.append(cand)
+    return out
 
 
 def nominal(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Candidate]:

@@ -152,6 +152,13 @@ that also names Cuba)."""
 DESCRIPTION_MODIFIERS = 3
 """At most this many words between "the" and the noun ("the self-ruled, democratic island")."""
 
+COPULAS = frozenset({"be", "remain", "stay", "seem", "appear"})
+READY_ADJECTIVES = frozenset({"open", "ready", "willing", "prepared", "available", "committed"})
+"""Adjectives of readiness after a copula: "the Kremlin is *open* to talks" states an intent."""
+READY_FOR: dict[str, str] = {"talks": "036", "mediation": "039", "ceasefire": "0356", "peace": "037", "plan": "037"}
+"""Object family of a readiness phrase -> its CAMEO intent code: talks 036 (intent to meet or
+negotiate), mediation 039, ceasefire 0356, a peace deal or plan 037 (intent to settle)."""
+
 # -- literal CAMEO codes assigned outside the pattern table ------------------------------------
 
 GOVERNOR_DEFAULT: dict[str, str] = {"threat": "130", "refusal": "120", "request": "020", "demand": "100"}

@@ -68,6 +68,69 @@ def test_relabelling_actors_changes_nothing(seed: int) -> None:
     assert a.rounds[0] == b.rounds[0]
 
 
+@st.composite
+def near_degenerate(draw: st.DrawFn) -> ModelInput:
+    """1-2 draws, 2-6 actors, 1-2 issues, inputs on coarse grids: ties everywhere.
+
+    Positions 0, 1, ... 10 (many equal, others one point apart), saliences and
+    capabilities from two or three values, so that gains and option probabilities tie.
+    """
+    d, n, k = draw(st.integers(1, 2)), draw(st.integers(2, 6)), draw(st.integers(1, 2))
+    pos = draw(st.lists(st.integers(0, 10).map(float), min_size=d * n * k, max_size=d * n * k))
+    sal = draw(st.lists(st.sampled_from([0.2, 0.5, 1.0]), min_size=d * n * k, max_size=d * n * k))
+    cap = draw(st.lists(st.sampled_from([0.5, 1.0]), min_size=d * n, max_size=d * n))
+    return ModelInput(np.reshape(pos, (d, n, k)), np.reshape(sal, (d, n, k)), np.reshape(cap, (d, n)), np.full((d, k), 50.0))
+
+
+def _rows_sorted(x: np.ndarray) -> np.ndarray:
+    """Each draw's actor rows (D, N, K) in lexicographic order: a multiset of positions."""
+    order = np.lexsort(np.moveaxis(x[:, :, ::-1], 2, 0), axis=-1)
+    return np.take_along_axis(x, order[:, :, None], axis=1)
+
+
+@settings(max_examples=60, deadline=None)
+@given(mi=near_degenerate(), seed=st.integers(0, 2**16))
+def test_relabelling_actors_changes_nothing_even_with_ties(mi: ModelInput, seed: int) -> None:
+    """Ties are broken by the actors' inputs, never by their order in the list: exactly equal results."""
+    perm = np.random.default_rng(seed).permutation(mi.shape[1])
+    shuffled = ModelInput(mi.positions[:, perm], mi.salience[:, perm], mi.capability[:, perm], mi.status_quo)
+    a, b = smp(mi), smp(shuffled)
+    assert np.array_equal(a.outcome, b.outcome)
+    assert np.array_equal(a.extra["most_probable"], b.extra["most_probable"])
+    assert np.array_equal(a.rounds, b.rounds) and np.array_equal(a.converged, b.converged)
+    # per actor, up to exchanging actors whose inputs are identical (they are interchangeable)
+    assert np.array_equal(_rows_sorted(a.extra["final_positions"][:, perm]), _rows_sorted(b.extra["final_positions"]))
+
+
+def test_tied_challenges_are_not_broken_by_list_order() -> None:
+    """Pinned case (found by the property above): two actors at 0 and two at 1, equal capabilities.
+
+    Listing the actors in another order once sent a tied bargain the other way and moved
+    the forecast by 0.27 points.
+    """
+    mi = ModelInput(np.array([[[0.0], [0.0], [1.0], [1.0]]]), np.array([[[1.0], [1.0], [1.0], [0.5]]]), np.ones((1, 4)), np.full((1, 1), 50.0))
+    base = smp(mi)
+    for perm in ([3, 2, 0, 1], [1, 0, 3, 2], [2, 3, 1, 0]):
+        again = smp(ModelInput(mi.positions[:, perm], mi.salience[:, perm], mi.capability[:, perm], mi.status_quo))
+        assert again.outcome[0, 0] == base.outcome[0, 0]
+        # every state of the run, actor by actor up to exchanging the two identical actors at 0
+        np.testing.assert_array_equal(_rows_sorted(again.trajectory), _rows_sorted(base.trajectory[:, perm]))
+    # the same list order of the identical actors: the same path actor by actor
+    perm = [3, 2, 0, 1]
+    again = smp(ModelInput(mi.positions[:, perm], mi.salience[:, perm], mi.capability[:, perm], mi.status_quo))
+    np.testing.assert_array_equal(again.trajectory, base.trajectory[:, perm])
+
+
+def test_canonical_order_sorts_by_position_then_salience_then_capability() -> None:
+    from detente.bargaining.models.smp import canonical_order
+
+    pos = np.array([[[0.5, 0.1], [0.2, 0.9], [0.5, 0.1], [0.5, 0.0], [0.5, 0.1]]])
+    sal = np.array([[[0.3, 0.3], [0.1, 0.1], [0.2, 0.3], [0.9, 0.9], [0.3, 0.3]]])
+    cap = np.array([[2.0, 1.0, 5.0, 1.0, 1.0]])
+    # actor 1 (0.2 first); then at (0.5, 0.0): actor 3; at (0.5, 0.1): salience 0.2 first (2), then caps 1 (4) < 2 (0)
+    np.testing.assert_array_equal(canonical_order(pos, sal, cap), [[1, 3, 2, 4, 0]])
+
+
 def test_a_batch_of_draws_equals_draws_run_one_by_one() -> None:
     batch = scenario(7, n=5, k=2, draws=6)
     together = smp(batch)

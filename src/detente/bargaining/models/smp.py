@@ -87,9 +87,15 @@ Choices that differ from KTAB
   them in order of position and let the most capable member stand for it, so that
   relabelling the actors cannot change the forecast. On KTAB's examples, where the
   actor lists start with the most powerful, this picks the same representatives.
-* **Ties and order.** KTAB gathers each actor's bargains in thread-completion order; we
-  list the status quo first, then bargains by initiator. Only exact ties between two
-  options' probabilities could make this matter.
+* **Ties and order.** KTAB breaks ties (two targets with equal gains, two options with
+  equal probabilities) by list order, and gathers each actor's bargains in
+  thread-completion order; relabelling the actors can then change its forecast. We run
+  the turns on the actors sorted by their inputs (`canonical_order`: position, then
+  salience, then capability) and return per-actor results in the caller's order. So a
+  tie goes to the first actor or option in that order (within a queue: the status quo,
+  then bargains by initiator), and every sum over actors runs in the same order however
+  the actors are listed: the forecast is exactly invariant to relabelling. Actors with
+  identical inputs are interchangeable; which of them ends where may swap.
 * **Status quo.** The SMP has no disagreement point; ``inputs.status_quo`` is ignored.
 * Only KTAB's default settings are implemented (no stochastic transitions, Markov PCE
   or other voting rules).
@@ -120,7 +126,7 @@ from numpy.typing import NDArray
 from detente.bargaining.models.base import ModelInput, ModelOutput, register_model
 from detente.errors import ModelError
 
-__all__ = ["smp", "SMPResult", "run_smp"]
+__all__ = ["smp", "SMPResult", "canonical_order", "run_smp"]
 
 F = NDArray[np.float64]
 
@@ -482,6 +488,23 @@ def _final_pce(pos: F, sal2: F, den: F, cap: F) -> tuple[F, F, F]:
 # ---------------------------------------------------------------- the turn loop
 
 
+def canonical_order(positions: F, salience: F, capability: F) -> NDArray[np.intp]:
+    """Per draw, the actors sorted by their inputs: position (dimension 0 first), then
+    salience, then capability (D, N).
+
+    The SMP breaks ties (equal gains, equally probable options) by taking the first in
+    order, and sums over actors in order; running it on this order makes both depend on
+    the actors' inputs only, never on how they are listed. Actors with identical inputs
+    are interchangeable, so their relative order cannot change the result.
+    """
+    pos = np.asarray(positions, dtype=float)
+    sal = np.asarray(salience, dtype=float)
+    cap = np.asarray(capability, dtype=float)
+    # np.lexsort sorts by its last key first: the keys go in reverse order of priority.
+    keys = [cap, *np.moveaxis(sal, 2, 0)[::-1], *np.moveaxis(pos, 2, 0)[::-1]]
+    return np.lexsort(np.stack(keys), axis=-1)
+
+
 def run_smp(
     positions: F,
     salience: F,
@@ -503,9 +526,13 @@ def run_smp(
         KTAB's stop rule: stop after `max_turns`, or from turn `min_turns` on when a
         turn moves the actors less than `stop_ratio` times the first turn.
     """
-    pos = np.array(positions, dtype=float)
-    sal = np.asarray(salience, dtype=float)
-    cap = np.asarray(capability, dtype=float)
+    # Work on the actors in canonical order (see `canonical_order`), so that every tie
+    # and every sum over actors comes out the same however the actors are listed.
+    order = canonical_order(positions, salience, capability)
+    d_all = np.arange(order.shape[0])[:, None]
+    pos = np.array(np.asarray(positions, dtype=float)[d_all, order])
+    sal = np.asarray(salience, dtype=float)[d_all, order]
+    cap = np.asarray(capability, dtype=float)[d_all, order]
     d_, n, k_ = pos.shape
     sal2 = sal * sal
     den = sal2.sum(axis=2)
@@ -544,14 +571,21 @@ def run_smp(
             converged[idx[quiet]] = True
             active[idx[quiet]] = False
     forecast, mode, per_actor = _final_pce(pos, sal2, den, cap)
+    # back to the caller's order of actors
+    final = np.empty_like(pos)
+    final[d_all, order] = pos
+    probability = np.empty_like(per_actor)
+    probability[d_all, order] = per_actor
+    path = np.stack(trajectory)
+    path[:, order[0]] = path.copy()
     return SMPResult(
         forecast=forecast,
         most_probable=mode,
-        final_positions=pos,
+        final_positions=final,
         turns=turns,
         converged=converged,
-        trajectory=np.stack(trajectory),
-        position_probability=per_actor,
+        trajectory=path,
+        position_probability=probability,
     )
 
 

@@ -174,11 +174,11 @@ def test_forecast_stays_within_the_positions() -> None:
 def test_risk_attitudes_span_minus_half_to_one() -> None:
     # three voters, the middle position wins the PCE: it gets R = 1, the weakest -1/2
     d = np.array([[[0.0, 0.3, 0.6], [0.3, 0.0, 0.3], [0.6, 0.3, 0.0]]])
-    r = _risk_attitudes(d, np.array([[1.0, 1.0, 1.0]]))
-    assert r[0, 1] == pytest.approx(1.0)
+    r = _risk_attitudes(d.transpose(1, 2, 0), np.ones((3, 1)))[:, 0]  # draws last: (N, N, R), (N, R)
+    assert r[1] == pytest.approx(1.0)
     assert r.min() == pytest.approx(-0.5)
     # all positions alike: no spread, risk-neutral instead of 0/0
-    assert np.all(_risk_attitudes(np.zeros((1, 3, 3)), np.ones((1, 3))) == 0.0)
+    assert np.all(_risk_attitudes(np.zeros((3, 3, 1)), np.ones((3, 1))) == 0.0)
 
 
 def test_max_turns_caps_the_run() -> None:
@@ -315,13 +315,18 @@ def test_pce_log_scores_match_a_loop_by_loop_reference(draws: int, voters: int, 
     rng = np.random.default_rng(draws * 100 + options)
     u = rng.uniform(0, 1, (draws, voters, options))
     w = rng.uniform(0, 5, (draws, voters))
-    np.testing.assert_allclose(_pce_log_scores(u, w), _naive_pce_log_scores(u, w), rtol=1e-12)
-    mask = rng.uniform(size=(draws, options)) < 0.7
-    mask[:, 0] = True
-    got = _pce_log_scores(u, w, mask)
-    want = _naive_pce_log_scores(u, w, mask)
-    assert np.array_equal(np.isinf(got), ~mask)
-    np.testing.assert_allclose(got[mask], want[mask], rtol=1e-12)
+    # the module's layout puts draws last: u (A, M, R), w (A, R), option sets (S, M, R)
+    def scores(members: np.ndarray | None) -> np.ndarray:
+        return _pce_log_scores(u.transpose(1, 2, 0), w.T, members)
+
+    np.testing.assert_allclose(scores(None)[0].T, _naive_pce_log_scores(u, w), rtol=1e-12)
+    masks = rng.uniform(size=(3, draws, options)) < 0.7
+    masks[:, :, 0] = True
+    got = scores(masks.transpose(0, 2, 1))  # three option sets at once
+    for s, mask in enumerate(masks):
+        want = _naive_pce_log_scores(u, w, mask)
+        assert np.array_equal(np.isinf(got[s].T), ~mask)
+        np.testing.assert_allclose(got[s].T[mask], want[mask], rtol=1e-12)
 
 
 def test_block_size_does_not_change_results(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -332,7 +337,6 @@ def test_block_size_does_not_change_results(monkeypatch: pytest.MonkeyPatch) -> 
     default = smp(mi)
     # 7**3 = 343 > 100 numbers per draw: one draw per block and initiators cut in 2-blocks
     monkeypatch.setattr(smp_module, "_CHALLENGE_BLOCK_ELEMENTS", 100)
-    monkeypatch.setattr(smp_module, "_BLOCK_ELEMENTS", 100)
     small = smp(mi)
     np.testing.assert_allclose(small.outcome, default.outcome, rtol=0, atol=1e-9)
     np.testing.assert_array_equal(small.rounds, default.rounds)

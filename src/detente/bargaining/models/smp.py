@@ -102,17 +102,20 @@ Choices that differ from KTAB
 
 Vectorisation
 -------------
-All draws of a Monte Carlo batch advance together: every array carries a leading draw
-axis, and draws that have stopped are frozen (dropped from later turns); there is no
-loop over draws (and identical draws are run once). Within a turn everything is array arithmetic over actors. The O(N^3)
-challenge step (initiator x target x third party) uses U^h = u0 + R_h g (the OneThird
-adjustment is affine in R_h) and computes third-party votes in preallocated buffers;
-the bargain PCEs are grouped by queue length so that none is padded. The O(N^3) kernels
-(challenges and PCEs) put the draw axis last: with N ~ 10 a draw-first layout would run
-NumPy's inner loops over only N numbers at a time. Work is cut into blocks of at most
-64,000 numbers (challenges, PCEs) or 250,000 (bargain queues) to stay in cache. The
-only Python loops are over turns, over those blocks, over the dimensions (in distances)
-and (once, at the end) over actors to group equal positions.
+All draws of a Monte Carlo batch advance together and there is no loop over draws
+(identical draws are run once). The turn loop keeps the draw axis LAST in every array,
+(K, N, R) for positions and (N, N, R) for pairs, R being the draws still running: with
+N ~ 5-10 actors a draw-first layout would run NumPy's inner loops over only N numbers at
+a time, so every operation here runs over contiguous rows of draws instead. Draws that
+have stopped are dropped from later turns. The O(N^3) challenge step (initiator x target
+x third party) uses U^h = u0 + R_h g (the OneThird adjustment is affine in R_h) and
+computes third-party votes in preallocated buffers. In the resolution step the victory
+probability of one option over another does not depend on whose queue it is in, so one
+PCE matrix over all N + 1 options per draw serves every queue, each summing over its own
+members (no grouping or padding of queues). Work is cut into blocks of at most 64,000
+numbers per array to stay in cache. The only Python loops are over turns, over those
+blocks, over the dimensions (in distances) and (once, at the end) over actors to group
+equal positions.
 """
 
 from __future__ import annotations
@@ -138,10 +141,9 @@ MIN_BARGAIN_WEIGHT = 1e-6  # keeps bargain interpolation away from 0/0
 MIN_SIG_DELTA = 1e-4  # added to the first turn's change in the stop rule
 POSITION_TOLERANCE = 1e-3  # positions closer than this (on [0, 1]) count as one position
 
-#: Largest temporary array (number of float64 values) built in one block.
-_BLOCK_ELEMENTS = 250_000
-#: Block size for the (draw, initiator, target, third party) arrays of the challenge
-#: step, which holds several such arrays at once: smaller, so that they stay in cache.
+#: Largest number of float64 values in one work array of the O(N^3) steps (challenges:
+#: initiator x target x third party; PCEs: voter x option x option), so that the
+#: several such arrays a step holds at once stay in cache; draws are cut into blocks.
 _CHALLENGE_BLOCK_ELEMENTS = 64_000
 
 
@@ -159,27 +161,30 @@ class SMPResult:
 
 
 # ---------------------------------------------------------------- building blocks
+#
+# Layout: the draw axis is LAST in every array of the turn loop, (..., R) with R the
+# draws still running (see Vectorisation in the module doc): positions (K, N, R),
+# pair arrays (N, N, R), per-actor arrays (N, R).
 
 
 def _distance(ideal: F, sal2: F, den: F, pos: F) -> F:
-    """Salience-weighted distances d[d, a, b] from a's ideal to position b.
+    """Salience-weighted distances d[a, b, r] from a's ideal to position b in draw r (A, B, R).
 
-    ideal (D, A, K), sal2 = s**2 (D, A, K), den = sum_k s**2 (D, A), pos (D, B, K).
+    ideal, sal2 = s**2 (K, A, R); den = sum_k s**2 (A, R); pos (K, B, R).
     """
-    # A loop over the (few) dimensions: with K ~ 1-7 an einsum over k runs its inner
-    # loop over K values only, which is several times slower.
-    num = np.zeros(den.shape + (pos.shape[1],))
-    for k in range(pos.shape[2]):
-        diff = ideal[:, :, None, k] - pos[:, None, :, k]
+    # A loop over the (few) dimensions; each step runs over contiguous rows of draws.
+    num = np.zeros((den.shape[0], pos.shape[1], den.shape[1]))
+    for k in range(pos.shape[0]):
+        diff = ideal[k, :, None, :] - pos[k, None, :, :]
         diff *= diff
-        diff *= sal2[:, :, None, k]
+        diff *= sal2[k, :, None, :]
         num += diff
     with np.errstate(invalid="ignore", divide="ignore"):
-        np.divide(num, den[:, :, None], out=num)
+        np.divide(num, den[:, None, :], out=num)
         d = np.sqrt(num, out=num)
     if np.all(den > 0):
         return d
-    return np.where(den[:, :, None] > 0, d, 0.0)
+    return np.where(den[:, None, :] > 0, d, 0.0)
 
 
 def _utility(d: F, risk: F) -> F:
@@ -191,49 +196,54 @@ def _utility(d: F, risk: F) -> F:
     return u
 
 
-def _pce_log_scores(u: F, w: F, option_mask: NDArray[np.bool_] | None = None) -> F:
-    """Conditional-PCE log scores sum_j log P(i > j) for options i (D, M).
+def _pce_log_scores(u: F, w: F, members: NDArray[np.bool_] | None = None) -> F:
+    """Conditional-PCE log scores sum_{j in S} log P(m > j) of each option m within option sets S.
 
-    u (D, A, M): utility to voter a of option m; w (D, A): voting weights (Prop rule).
-    Options outside `option_mask` (D, M) neither score nor count as rivals.
+    u (A, M, R): utility to voter a of option m in draw r; w (A, R): voting weights (Prop
+    rule). `members` (S, M, R) says which options each set S holds (default: one set of
+    all M options). Returns (S, M, R); an option outside a set scores -inf in it.
+
+    The victory probabilities P(m > j) depend only on the voters, not on the set, so
+    they are computed once for all M options and each set sums its own rivals.
     """
-    d_, a_, m_ = u.shape
-    out = np.empty((d_, m_))
-    block = max(1, _CHALLENGE_BLOCK_ELEMENTS // max(1, a_ * m_ * m_))
+    a_, m_, r_ = u.shape
+    s_ = 1 if members is None else members.shape[0]
+    out = np.empty((s_, m_, r_))
+    block = max(1, _CHALLENGE_BLOCK_ELEMENTS // max(1, (a_ + s_) * m_ * m_))
     idx = np.arange(m_)
-    # Draw axis last, (A, M, M, b), so that NumPy's inner loops run over draws (see
-    # `_challenges`).
-    for lo in range(0, d_, block):
-        hi = min(d_, lo + block)
-        ul = np.ascontiguousarray(u[lo:hi].transpose(1, 2, 0))  # (A, M, b)
-        diff = ul[:, :, None, :] - ul[:, None, :, :]  # (A, M, M, b)
+    member_w = None if members is None else members.astype(float)
+    for lo in range(0, r_, block):
+        hi = min(r_, lo + block)
+        ul = u[:, :, lo:hi]
+        diff = ul[:, :, None, :] - ul[:, None, :, :]  # (A, M, M, b): u_a(m) - u_a(j)
         np.maximum(diff, 0.0, out=diff)
-        diff *= np.ascontiguousarray(w[lo:hi].T)[:, None, None, :]
-        c = diff.sum(axis=0)  # (M, M, b)
+        c = np.einsum("amjb,ab->mjb", diff, w[:, lo:hi])  # (M, M, b) coalition of m against j
         c += MIN_COALITION
         p = c / (c + c.transpose(1, 0, 2))
         p[idx, idx] = 0.5
         logp = np.log(p, out=p)
-        if option_mask is not None:
-            logp = np.where(option_mask[lo:hi].T[None, :, :], logp, 0.0)
-        out[lo:hi] = logp.sum(axis=1).T
-    if option_mask is not None:
-        out = np.where(option_mask, out, -np.inf)
+        if members is None:
+            out[0, :, lo:hi] = logp.sum(axis=1)
+        else:
+            # sum over the rivals j in each set (a 0/1 weight; einsum builds no (S, M, M, b) array)
+            out[:, :, lo:hi] = np.einsum("sjb,mjb->smb", member_w[:, :, lo:hi], logp)
+    if members is not None:
+        out = np.where(members, out, -np.inf)
     return out
 
 
 def _pce_probabilities(scores: F) -> F:
-    """Normalise log scores (D, M) into probabilities."""
-    top = np.max(scores, axis=1, keepdims=True)
+    """Normalise log scores (M, R) into probabilities over the M options of each draw."""
+    top = np.max(scores, axis=0, keepdims=True)
     e = np.exp(scores - top)
-    return e / e.sum(axis=1, keepdims=True)
+    return e / e.sum(axis=0, keepdims=True)
 
 
 def _risk_attitudes(d: F, cap: F) -> F:
-    """R_i from a PCE over all N positions with risk-neutral values 1 - d (BigRRange Mid)."""
-    p = _pce_probabilities(_pce_log_scores(1.0 - d, cap))
-    pmax = p.max(axis=1, keepdims=True)
-    pmin = p.min(axis=1, keepdims=True)
+    """R_i (N, R) from a PCE over all N positions with risk-neutral values 1 - d (BigRRange Mid)."""
+    p = _pce_probabilities(_pce_log_scores(1.0 - d, cap)[0])
+    pmax = p.max(axis=0, keepdims=True)
+    pmin = p.min(axis=0, keepdims=True)
     span = pmax - pmin
     with np.errstate(invalid="ignore", divide="ignore"):
         r = (3.0 * p - (pmax + 2.0 * pmin)) / (2.0 * span)
@@ -248,21 +258,17 @@ def _round4(x: F) -> F:
 # ---------------------------------------------------------------- one turn
 
 
-def _challenges(u0: F, g: F, risk: F, wt: F, sigma: F) -> tuple[NDArray[np.intp], F, F]:
-    """Each actor's best target, its victory probability and expected gain (h = i).
+def _challenges(u0: F, g: F, risk: F, wt: F, sigma: F) -> tuple[NDArray[np.intp], F]:
+    """Each actor's best target and its victory probability (h = i).
 
-    u0, g (D, N, N): U^h_ab = u0_ab + R_h g_ab; risk (D, N); wt = sigma * c (D, N).
-    Returns target (D, N) (-1 when no challenge pays), p (D, N), gain (D, N).
+    u0, g (N, N, R): U^h_ab = u0_ab + R_h g_ab; risk (N, R); wt = sigma * c (N, R).
+    Returns target (N, R) (-1 when no challenge pays) and p (N, R).
 
-    Inside, arrays are laid out with the draw axis LAST, (I, J, N, b): with N ~ 10 a
-    draw-first layout makes every broadcast run NumPy's inner loop over only N values,
-    which costs several times more than the arithmetic; draw-last inner loops run over
-    the whole block of draws.
+    The work arrays are (I, J, N, b): initiator, target, third party, draws.
     """
-    d_, n, _ = u0.shape
-    target = np.full((d_, n), -1, dtype=np.intp)
-    prob = np.zeros((d_, n))
-    best = np.full((d_, n), -np.inf)
+    n, _, d_ = u0.shape
+    target = np.full((n, d_), -1, dtype=np.intp)
+    prob = np.zeros((n, d_))
     ar = np.arange(n)
     # Block over draws and initiators so that (I, J, N, b) stays small.
     per_draw = n * n * n
@@ -272,19 +278,16 @@ def _challenges(u0: F, g: F, risk: F, wt: F, sigma: F) -> tuple[NDArray[np.intp]
     # than the arithmetic itself.
     shape4 = (iblock, n, n, min(dblock, d_))
     y_buf, a_buf, b_buf = np.empty(shape4), np.empty(shape4), np.empty(shape4)
-    # draw-last copies: u0_all[a, c, d] = u0[d, a, c]; u0_tall[c, a, d] = u0[d, a, c]
-    u0_all = np.ascontiguousarray(u0.transpose(1, 2, 0))
-    g_all = np.ascontiguousarray(g.transpose(1, 2, 0))
-    u0_tall = np.ascontiguousarray(u0.transpose(2, 1, 0))
-    g_tall = np.ascontiguousarray(g.transpose(2, 1, 0))
-    r_all, w_all, s_all = risk.T.copy(), wt.T.copy(), sigma.T.copy()  # (N, D)
-    diag0_all, diagg_all = u0_all[ar, ar], g_all[ar, ar]  # U_nn (N, D)
+    # u0_tall[c, a, r] = u0[a, c, r]
+    u0_tall = np.ascontiguousarray(u0.transpose(1, 0, 2))
+    g_tall = np.ascontiguousarray(g.transpose(1, 0, 2))
+    diag0_all, diagg_all = u0[ar, ar], g[ar, ar]  # U_nn (N, R)
     for dlo in range(0, d_, dblock):
         dhi = min(d_, dlo + dblock)
         nb = dhi - dlo
-        u0_l, g_l = u0_all[..., dlo:dhi], g_all[..., dlo:dhi]
+        u0_l, g_l = u0[..., dlo:dhi], g[..., dlo:dhi]
         u0_t, g_t = u0_tall[..., dlo:dhi], g_tall[..., dlo:dhi]
-        R, W, S = r_all[:, dlo:dhi], w_all[:, dlo:dhi], s_all[:, dlo:dhi]
+        R, W, S = risk[:, dlo:dhi], wt[:, dlo:dhi], sigma[:, dlo:dhi]
         diag0, diagg = diag0_all[:, dlo:dhi], diagg_all[:, dlo:dhi]
         for ilo in range(0, n, iblock):
             ihi = min(n, ilo + iblock)
@@ -345,19 +348,17 @@ def _challenges(u0: F, g: F, risk: F, wt: F, sigma: F) -> tuple[NDArray[np.intp]
             g_best = gain.max(axis=1)  # the value at j_best
             p_best = np.take_along_axis(p, j_best[:, None, :], axis=1)[:, 0]
             ok = g_best > MIN_SIG_GAIN
-            target[dlo:dhi, ilo:ihi] = np.where(ok, j_best, -1).T
-            prob[dlo:dhi, ilo:ihi] = p_best.T
-            best[dlo:dhi, ilo:ihi] = g_best.T
-    return target, prob, best
+            target[ilo:ihi, dlo:dhi] = np.where(ok, j_best, -1)
+            prob[ilo:ihi, dlo:dhi] = p_best
+    return target, prob
 
 
 def _bargains(pos: F, sal: F, target: NDArray[np.intp], prob: F) -> tuple[F, F]:
-    """S2P2 bargain positions for initiator i (its own side) and its target (D, N, K)."""
-    d_idx = np.arange(pos.shape[0])[:, None]
-    t = np.where(target >= 0, target, np.arange(pos.shape[1])[None, :])
-    x_i, x_j = pos, pos[d_idx, t]
-    s_i, s_j = sal, sal[d_idx, t]
-    p = prob[:, :, None]
+    """S2P2 bargain positions (K, N, R) for initiator i (its own side) and its target."""
+    t = np.where(target >= 0, target, np.arange(pos.shape[1])[:, None])[None]  # (1, N, R)
+    x_i, x_j = pos, np.take_along_axis(pos, t, axis=1)
+    s_i, s_j = sal, np.take_along_axis(sal, t, axis=1)
+    p = prob[None]
     w_i = (s_i * s_i) * (p * p)
     w_j = (s_j * s_j) * ((1.0 - p) * (1.0 - p))
     den = w_i + MIN_BARGAIN_WEIGHT + w_j
@@ -377,57 +378,37 @@ def _resolve(
     b_init: F,
     b_rcvr: F,
 ) -> F:
-    """Each actor adopts the option its bargain PCE rates most probable; new positions."""
-    d_, n, k_ = pos.shape
+    """Each actor adopts the option its bargain PCE rates most probable; new positions (K, N, R).
+
+    Options: 0 = the status quo, 1 + i = the bargain initiated by i. Actor k's queue holds
+    the status quo, its own bargain and the bargains proposed to it; one PCE (weights c,
+    every actor voting) per queue. The victory probabilities between two options do not
+    depend on the queue, so `_pce_log_scores` computes them once per draw for all N + 1
+    options and each queue sums over its own members.
+    """
+    _, n, d_ = pos.shape
     has = target >= 0
-    # state utility of each option to each voter a: SQ and the bargain initiated by i
-    total = u_obj.sum(axis=2)  # (D, A)
-    r_a = risk[:, :, None]
-    f_both = _utility(_distance(pos, sal2, den, np.concatenate([b_init, b_rcvr], axis=1)), r_a)
-    f_init, f_rcvr = f_both[:, :, :n], f_both[:, :, n:]  # (D, A, I) each
-    t_safe = np.where(has, target, np.arange(n)[None, :])
-    u_at_init = u_obj  # U[a, i]
-    u_at_rcvr = np.take_along_axis(u_obj, t_safe[:, None, :], axis=2)  # U[a, t_i]
-    u_brg = (total[:, :, None] - u_at_init - u_at_rcvr + f_init + f_rcvr) / n  # (D, A, I)
-    u_sq = total / n  # (D, A)
-
-    # queues: option codes -1 = status quo, i >= 0 = bargain initiated by i
-    received = has[:, None, :] & (target[:, None, :] == np.arange(n)[None, :, None])  # (D, K, I)
-    involved = received | (has[:, None, :] & np.eye(n, dtype=bool)[None])  # (D, K, I)
-    slot = np.cumsum(involved, axis=2)  # 1 + rank of each bargain in its queue
-    count = slot[:, :, -1]  # bargains in each queue (D, K)
-    m_max = 1 + int(count.max(initial=0))
-    # codes: status quo first, then bargains by initiator index, padded with -2
-    codes = np.full((d_, n, m_max), -2, dtype=np.intp)
-    codes[:, :, 0] = -1
-    qd, qk, qi = np.nonzero(involved)
-    codes[qd, qk, slot[qd, qk, qi]] = qi
-    # utility of each option (status quo at index 0) to each voter, (D, 1 + I, A): the
-    # gathers below then copy whole contiguous rows of voters
-    u_opt = np.concatenate([u_sq[:, None, :], u_brg.transpose(0, 2, 1)], axis=1)
-
-    new = pos.copy()
-    length = 1 + count  # options in each queue; valid codes come first
-    # Queues holding only the status quo keep their position; the others are grouped
-    # by length so that no PCE is padded.
-    sizes = np.bincount(length.ravel(), minlength=m_max + 1)
-    for m in np.flatnonzero(sizes[2:]) + 2:
-        dd_all, kk_all = np.nonzero(length == m)
-        block = max(1, _BLOCK_ELEMENTS // max(1, n * m * m))
-        for lo in range(0, dd_all.size, block):
-            dd, kk = dd_all[lo : lo + block], kk_all[lo : lo + block]
-            cd = codes[dd, kk, :m]  # (b, m)
-            ub = u_opt[dd[:, None], cd + 1]  # (b, m, A)
-            scores = _pce_log_scores(ub.transpose(0, 2, 1), cap[dd])
-            m_star = np.argmax(scores, axis=1)
-            chosen = cd[np.arange(dd.size), m_star]
-            moved = chosen >= 0
-            if not moved.any():
-                continue
-            dd_m, kk_m, ch = dd[moved], kk[moved], chosen[moved]
-            as_init = ch == kk_m
-            new[dd_m, kk_m] = np.where(as_init[:, None], b_init[dd_m, ch], b_rcvr[dd_m, ch])
-    return new
+    # state utility of each option to each voter a: the mean utility of all N positions
+    # after the two principals move
+    total = u_obj.sum(axis=1)  # (A, R)
+    f_both = _utility(_distance(pos, sal2, den, np.concatenate([b_init, b_rcvr], axis=1)), risk[:, None, :])
+    f_init, f_rcvr = f_both[:, :n], f_both[:, n:]  # (A, I, R) each
+    t_safe = np.where(has, target, np.arange(n)[:, None])
+    u_at_rcvr = np.take_along_axis(u_obj, t_safe[None], axis=1)  # U[a, t_i]
+    u_opt = np.empty((n, n + 1, d_))  # (A, 1 + I, R)
+    u_opt[:, 0] = total / n
+    u_opt[:, 1:] = (total[:, None, :] - u_obj - u_at_rcvr + f_init + f_rcvr) / n
+    # queues (K, 1 + I, R): the status quo, then bargains by initiator, where k takes part
+    ar = np.arange(n)
+    members = np.empty((n, n + 1, d_), dtype=bool)
+    members[:, 0] = True
+    members[:, 1:] = has[None] & ((target[None] == ar[:, None, None]) | (ar[:, None, None] == ar[None, :, None]))
+    # argmax: the first most probable option, so the status quo wins a tie, then the
+    # lowest initiator (in the canonical order of actors)
+    best = np.argmax(_pce_log_scores(u_opt, cap, members), axis=1)  # (K, R)
+    i = np.maximum(best - 1, 0)[None]  # initiator of the chosen bargain
+    side = np.where(i == ar[None, :, None], np.take_along_axis(b_init, i, axis=1), np.take_along_axis(b_rcvr, i, axis=1))
+    return np.where(best[None] > 0, side, pos)
 
 
 def _distinct_positions(pos: F, cap: F) -> tuple[NDArray[np.intp], NDArray[np.bool_], F]:
@@ -471,16 +452,17 @@ def _distinct_positions(pos: F, cap: F) -> tuple[NDArray[np.intp], NDArray[np.bo
 def _final_pce(pos: F, sal2: F, den: F, cap: F) -> tuple[F, F, F]:
     """Probabilities of the distinct final positions, the weighted outcome, the mode.
 
-    Risk attitudes come from a PCE over all N positions (as in KTAB); the final PCE runs
-    over the distinct positions.
+    Inputs in the turn loop's layout (draws last); outputs draw-first: forecast and mode
+    (D, K), each actor's position probability (D, N). Risk attitudes come from a PCE
+    over all N positions (as in KTAB); the final PCE runs over the distinct positions.
     """
-    d = _distance(pos, sal2, den, pos)
-    risk = _risk_attitudes(d, cap)
-    leader, is_leader, rep = _distinct_positions(pos, cap)
-    u = _utility(_distance(pos, sal2, den, rep), risk[:, :, None])  # (D, A, group)
-    p = _pce_probabilities(_pce_log_scores(u, cap, is_leader))  # zero off the leaders
+    risk = _risk_attitudes(_distance(pos, sal2, den, pos), cap)
+    pos_d = np.ascontiguousarray(pos.transpose(2, 1, 0))  # (D, N, K)
+    leader, is_leader, rep = _distinct_positions(pos_d, np.ascontiguousarray(cap.T))
+    u = _utility(_distance(pos, sal2, den, rep.transpose(2, 1, 0)), risk[:, None, :])  # (A, group, D)
+    p = _pce_probabilities(_pce_log_scores(u, cap, is_leader.T[None])[0]).T  # (D, group), zero off the leaders
     forecast = np.einsum("dn,dnk->dk", p, rep)
-    mode = rep[np.arange(pos.shape[0]), np.argmax(p, axis=1)]
+    mode = rep[np.arange(pos_d.shape[0]), np.argmax(p, axis=1)]
     per_actor = np.take_along_axis(p, leader, axis=1)  # probability of each actor's position
     return forecast, mode, per_actor
 
@@ -534,35 +516,43 @@ def run_smp(
     sal = np.asarray(salience, dtype=float)[d_all, order]
     cap = np.asarray(capability, dtype=float)[d_all, order]
     d_, n, k_ = pos.shape
-    sal2 = sal * sal
-    den = sal2.sum(axis=2)
-    sigma = np.minimum(1.0, sal.sum(axis=2))
-    wt = sigma * cap
+    # the turn loop's layout: draws last (K, N, D) and (N, D)
+    pos_t = np.ascontiguousarray(pos.transpose(2, 1, 0))
+    sal_t = np.ascontiguousarray(sal.transpose(2, 1, 0))
+    sal2 = sal_t * sal_t
+    den = sal2.sum(axis=0)
+    sigma = np.minimum(1.0, sal_t.sum(axis=0))
+    cap_t = np.ascontiguousarray(cap.T)
+    wt = sigma * cap_t
 
     turns = np.zeros(d_, dtype=np.int64)
     converged = np.zeros(d_, dtype=bool)
     active = np.ones(d_, dtype=bool)
     first_change = np.zeros(d_)
-    trajectory = [pos[0].copy()]
+    trajectory = [pos_t[:, :, 0].T.copy()]
     for turn in range(1, max_turns + 1):
         idx = np.flatnonzero(active)
         if idx.size == 0:
             break
-        p0 = pos[idx]
-        s2, dn, cp = sal2[idx], den[idx], cap[idx]
+        if idx.size == d_:
+            p0, sl, s2, dn, cp, w, sg = pos_t, sal_t, sal2, den, cap_t, wt, sigma
+        else:
+            p0, sl, s2 = pos_t[:, :, idx], sal_t[:, :, idx], sal2[:, :, idx]
+            dn, cp, w, sg = den[:, idx], cap_t[:, idx], wt[:, idx], sigma[:, idx]
         dist = _distance(p0, s2, dn, p0)
         risk = _risk_attitudes(dist, cp)
-        u0 = (1.0 - dist) * (1.0 + dist * risk[:, :, None] / 3.0)  # U^h = u0 + R_h g
+        r_a = risk[:, None, :]  # the risk attitude of the actor in a pair's first place
+        u0 = (1.0 - dist) * (1.0 + dist * r_a / 3.0)  # U^h = u0 + R_h g
         g = (2.0 / 3.0) * dist * (1.0 - dist)
-        u_obj = _utility(dist, risk[:, :, None])
-        target, prob, _ = _challenges(u0, g, risk, wt[idx], sigma[idx])
-        b_init, b_rcvr = _bargains(p0, sal[idx], target, prob)
+        u_obj = _utility(dist, r_a)
+        target, prob = _challenges(u0, g, risk, w, sg)
+        b_init, b_rcvr = _bargains(p0, sl, target, prob)
         p1 = _resolve(p0, s2, dn, u_obj, risk, cp, target, b_init, b_rcvr)
-        change = np.linalg.norm(p1 - p0, axis=2).sum(axis=1)
-        pos[idx] = p1
+        change = np.linalg.norm(p1 - p0, axis=0).sum(axis=0)
+        pos_t[:, :, idx] = p1
         turns[idx] = turn
         if active[0]:
-            trajectory.append(pos[0].copy())
+            trajectory.append(pos_t[:, :, 0].T.copy())
         if turn == 1:
             first_change[idx] = change + MIN_SIG_DELTA
             continue
@@ -570,7 +560,8 @@ def run_smp(
         if turn >= min_turns:
             converged[idx[quiet]] = True
             active[idx[quiet]] = False
-    forecast, mode, per_actor = _final_pce(pos, sal2, den, cap)
+    forecast, mode, per_actor = _final_pce(pos_t, sal2, den, cap_t)
+    pos = pos_t.transpose(2, 1, 0)
     # back to the caller's order of actors
     final = np.empty_like(pos)
     final[d_all, order] = pos

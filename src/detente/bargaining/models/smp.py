@@ -209,7 +209,7 @@ def _pce_log_scores(u: F, w: F, members: NDArray[np.bool_] | None = None) -> F:
     a_, m_, r_ = u.shape
     s_ = 1 if members is None else members.shape[0]
     out = np.empty((s_, m_, r_))
-    block = max(1, _CHALLENGE_BLOCK_ELEMENTS // max(1, (a_ + s_) * m_ * m_))
+    block = max(1, _CHALLENGE_BLOCK_ELEMENTS // max(1, a_ * m_ * m_))  # the largest array is (A, M, M, b)
     idx = np.arange(m_)
     member_w = None if members is None else members.astype(float)
     for lo in range(0, r_, block):

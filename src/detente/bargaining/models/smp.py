@@ -264,63 +264,50 @@ def _challenges(u0: F, g: F, risk: F, wt: F, sigma: F) -> tuple[NDArray[np.intp]
     u0, g (N, N, R): U^h_ab = u0_ab + R_h g_ab; risk (N, R); wt = sigma * c (N, R).
     Returns target (N, R) (-1 when no challenge pays) and p (N, R).
 
-    The work arrays are (I, J, N, b): initiator i, target j, third party n, draws. For
-    initiator i both j and n run over the other actors only (`others[i]`, in index
-    order): i neither challenges nor votes as a third party in its own contest, so
-    those (N - 1)^2 of N^2 entries are all the work there is.
+    The work arrays are (I, J, N, b): initiator, target, third party, draws.
     """
     n, _, d_ = u0.shape
     target = np.full((n, d_), -1, dtype=np.intp)
     prob = np.zeros((n, d_))
-    if n < 2:
-        return target, prob
-    m = n - 1
     ar = np.arange(n)
-    others = np.array([np.delete(ar, i) for i in ar])  # (N, N - 1)
     # Block over draws and initiators so that (I, J, N, b) stays small.
-    per_draw = n * m * m
+    per_draw = n * n * n
     dblock = max(1, _CHALLENGE_BLOCK_ELEMENTS // per_draw)
-    iblock = n if per_draw <= _CHALLENGE_BLOCK_ELEMENTS else max(1, _CHALLENGE_BLOCK_ELEMENTS // (m * m))
+    iblock = n if per_draw <= _CHALLENGE_BLOCK_ELEMENTS else max(1, _CHALLENGE_BLOCK_ELEMENTS // (n * n))
     # Preallocated (I, J, N, b) work arrays: allocating fresh ones per block costs more
     # than the arithmetic itself.
-    shape4 = (iblock, m, m, min(dblock, d_))
+    shape4 = (iblock, n, n, min(dblock, d_))
     y_buf, a_buf, b_buf = np.empty(shape4), np.empty(shape4), np.empty(shape4)
-    # rows of (U_nj over draws) for every pair, gathered per initiator by flat pair index
-    # pair[i, j', n'] = others[i, j'] * N + others[i, n'], i.e. u0_pairs[pair] = u0[n, j]
-    pair = others[:, :, None] * n + others[:, None, :]
-    u0_pairs = np.ascontiguousarray(u0.transpose(1, 0, 2)).reshape(n * n, d_)
-    g_pairs = np.ascontiguousarray(g.transpose(1, 0, 2)).reshape(n * n, d_)
+    # u0_tall[c, a, r] = u0[a, c, r]
+    u0_tall = np.ascontiguousarray(u0.transpose(1, 0, 2))
+    g_tall = np.ascontiguousarray(g.transpose(1, 0, 2))
     diag0_all, diagg_all = u0[ar, ar], g[ar, ar]  # U_nn (N, R)
-    jr = np.arange(m)
     for dlo in range(0, d_, dblock):
         dhi = min(d_, dlo + dblock)
         nb = dhi - dlo
-        u0_p, g_p = u0_pairs[:, dlo:dhi], g_pairs[:, dlo:dhi]
+        u0_l, g_l = u0[..., dlo:dhi], g[..., dlo:dhi]
+        u0_t, g_t = u0_tall[..., dlo:dhi], g_tall[..., dlo:dhi]
         R, W, S = risk[:, dlo:dhi], wt[:, dlo:dhi], sigma[:, dlo:dhi]
         diag0, diagg = diag0_all[:, dlo:dhi], diagg_all[:, dlo:dhi]
         for ilo in range(0, n, iblock):
             ihi = min(n, ilo + iblock)
             ni = ihi - ilo
             ii = ar[ilo:ihi]
-            o = others[ilo:ihi]  # (I, J): the other actors, as targets and as third parties
+            il = np.arange(ni)
             r_i = R[ilo:ihi]  # (I, b)
             Y, A, B = y_buf[:ni, :, :, :nb], a_buf[:ni, :, :, :nb], b_buf[:ni, :, :, :nb]
             # Y[i, j, n, b] = U^i_{nj};  X[i, n, b] = U^i_{ni};  Z[i, n, b] = U^i_{nn}
-            np.take(g_p, pair[ilo:ihi], axis=0, out=Y)
-            Y *= r_i[:, None, None, :]
-            Y += np.take(u0_p, pair[ilo:ihi], axis=0, out=A)
-            ni_flat = ii[:, None] * n + o  # rows of U_ni (n among the others)
-            X = u0_p[ni_flat] + r_i[:, None, :] * g_p[ni_flat]
-            Z = diag0[o] + r_i[:, None, :] * diagg[o]
+            np.multiply(r_i[:, None, None, :], g_t[None, :, :, :], out=Y)
+            np.add(u0_t[None, :, :, :], Y, out=Y)
+            X = u0_t[ii] + r_i[:, None, :] * g_t[ii]
+            Z = diag0[None, :, :] + r_i[:, None, :] * diagg[None, :, :]
             # principals
-            u_ii = diag0[ii] + r_i * diagg[ii]  # U^i_ii (I, b)
-            ij_flat = o * n + ii[:, None]  # rows of U_ij (j among the others)
-            u_ij = u0_p[ij_flat] + r_i[:, None, :] * g_p[ij_flat]  # U^i_ij (I, J, b)
+            u_ii = X[il, ii]  # U^i_ii (I, b)
+            u_ij = u0_l[ii] + r_i[:, None, :] * g_l[ii]  # U^i_ij (I, J, b)
             u_ji = X  # U^i_ji, indexed [i, j, b]
             u_jj = Z  # U^i_jj, indexed [i, j, b]
-            w_o = W[o]  # (I, J, b): weights of the others
             c_i = W[ilo:ihi, None, :] * (u_ii[:, None, :] - u_ij)
-            c_j = w_o * (u_ji - u_jj)
+            c_j = W[None, :, :] * (u_ji - u_jj)
             ch_ij0 = MIN_CHALLENGE_COALITION + np.maximum(c_i, 0) + np.maximum(c_j, 0)
             ch_ji0 = MIN_CHALLENGE_COALITION + np.maximum(-c_i, 0) + np.maximum(-c_j, 0)
             # Third parties n (in place: these are the (I, J, N, b) arrays). Order-zero
@@ -328,7 +315,7 @@ def _challenges(u0: F, g: F, risk: F, wt: F, sigma: F) -> tuple[NDArray[np.intp]
             # pin = (ch_ij0 + max(v0, 0)) / (ch_ij0 + ch_ji0 + |v0|); SemiCommit vote
             # v = w_n [pin (U_nn - U_ni) + (1 - pin)(U_nj - U_nn)]
             #   = w_n [(U_nj - U_nn) + pin (2 U_nn - U_ni - U_nj)].
-            w_n = w_o[:, None, :, :]
+            w_n = W[None, None, :, :]
             x_b = X[:, None, :, :]
             z_b = Z[:, None, :, :]
             v0 = np.subtract(x_b, Y, out=A)
@@ -343,7 +330,8 @@ def _challenges(u0: F, g: F, risk: F, wt: F, sigma: F) -> tuple[NDArray[np.intp]
             v = np.subtract(Y, z_b, out=Y)
             v += buf
             v *= w_n
-            v[:, jr, jr] = 0.0  # n == j is a principal
+            v[il, :, ii] = 0.0  # n == i is a principal
+            v[:, ar, ar] = 0.0  # n == j is a principal
             v_sum = v.sum(axis=2)  # over third parties (I, J, b)
             v_pos = np.maximum(v, 0.0, out=v).sum(axis=2)
             ch_ij = ch_ij0 + v_pos
@@ -353,13 +341,14 @@ def _challenges(u0: F, g: F, risk: F, wt: F, sigma: F) -> tuple[NDArray[np.intp]
             eu_sq = u_ii[:, None, :] + u_ij
             eu_vict = 2.0 * u_ii[:, None, :]
             eu_cntst = p * eu_vict + (1.0 - p) * 2.0 * u_ij
-            s_j = S[o]
+            s_j = S[None, :, :]
             gain = (1.0 - s_j) * eu_vict + s_j * eu_cntst - eu_sq
-            k_best = np.argmax(gain, axis=1)  # (I, b) first maximum, as KTAB's strict '<'
-            g_best = gain.max(axis=1)  # the value at k_best
-            p_best = np.take_along_axis(p, k_best[:, None, :], axis=1)[:, 0]
+            gain[il, ii] = -np.inf
+            j_best = np.argmax(gain, axis=1)  # (I, b) first maximum, as KTAB's strict '<'
+            g_best = gain.max(axis=1)  # the value at j_best
+            p_best = np.take_along_axis(p, j_best[:, None, :], axis=1)[:, 0]
             ok = g_best > MIN_SIG_GAIN
-            target[ilo:ihi, dlo:dhi] = np.where(ok, np.take_along_axis(o, k_best, axis=1), -1)
+            target[ilo:ihi, dlo:dhi] = np.where(ok, j_best, -1)
             prob[ilo:ihi, dlo:dhi] = p_best
     return target, prob
 

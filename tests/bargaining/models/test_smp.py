@@ -315,18 +315,47 @@ def test_pce_log_scores_match_a_loop_by_loop_reference(draws: int, voters: int, 
     rng = np.random.default_rng(draws * 100 + options)
     u = rng.uniform(0, 1, (draws, voters, options))
     w = rng.uniform(0, 5, (draws, voters))
-    # the module's layout puts draws last: u (A, M, R), w (A, R), option sets (S, M, R)
-    def scores(members: np.ndarray | None) -> np.ndarray:
-        return _pce_log_scores(u.transpose(1, 2, 0), w.T, members)
+    # the module's layout puts draws last: u (A, M, R), w (A, R), option mask (M, R)
+    u_t, w_t = u.transpose(1, 2, 0), w.T
+    np.testing.assert_allclose(_pce_log_scores(u_t, w_t).T, _naive_pce_log_scores(u, w), rtol=1e-12)
+    mask = rng.uniform(size=(draws, options)) < 0.7
+    mask[:, 0] = True
+    got = _pce_log_scores(u_t, w_t, mask.T).T
+    want = _naive_pce_log_scores(u, w, mask)
+    assert np.array_equal(np.isinf(got), ~mask)
+    np.testing.assert_allclose(got[mask], want[mask], rtol=1e-12)
 
-    np.testing.assert_allclose(scores(None)[0].T, _naive_pce_log_scores(u, w), rtol=1e-12)
-    masks = rng.uniform(size=(3, draws, options)) < 0.7
-    masks[:, :, 0] = True
-    got = scores(masks.transpose(0, 2, 1))  # three option sets at once
-    for s, mask in enumerate(masks):
-        want = _naive_pce_log_scores(u, w, mask)
-        assert np.array_equal(np.isinf(got[s].T), ~mask)
-        np.testing.assert_allclose(got[s].T[mask], want[mask], rtol=1e-12)
+
+@pytest.mark.parametrize(("actors", "draws"), [(2, 5), (5, 40), (9, 7)])
+def test_both_ways_of_choosing_in_the_queues_agree(actors: int, draws: int) -> None:
+    """One PCE matrix shared by all queues (small N) and one PCE per queue (large N) pick the same options."""
+    from detente.bargaining.models.smp import _choose_grouped, _choose_shared
+
+    rng = np.random.default_rng(actors * 10 + draws)
+    u_opt = rng.uniform(0, 1, (actors, actors + 1, draws))
+    u_opt[:, 3 % (actors + 1)] = u_opt[:, 0]  # an option as good as the status quo to everyone: a tie
+    cap = rng.uniform(0.1, 1, (actors, draws))
+    target = np.where(rng.uniform(size=(actors, draws)) < 0.8, rng.integers(0, actors, (actors, draws)), -1)
+    target[target == np.arange(actors)[:, None]] = -1  # nobody challenges itself
+    ar = np.arange(actors)
+    involved = (target >= 0)[None] & ((target[None] == ar[:, None, None]) | (ar[:, None, None] == ar[None, :, None]))
+    shared = _choose_shared(u_opt, cap, involved)
+    np.testing.assert_array_equal(_choose_grouped(u_opt, cap, involved), shared)
+    # each choice is an option of its queue: the status quo or a bargain it takes part in
+    k, r = np.nonzero(shared > 0)
+    assert involved[k, shared[k, r] - 1, r].all()
+
+
+def test_both_queue_paths_give_the_same_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    import detente.bargaining.models.smp as smp_module
+
+    mi = scenario(5, n=8, k=2, draws=6)
+    monkeypatch.setattr(smp_module, "_SHARED_QUEUE_PCE_UP_TO", 100)
+    shared = smp(mi)
+    monkeypatch.setattr(smp_module, "_SHARED_QUEUE_PCE_UP_TO", 0)
+    grouped = smp(mi)
+    np.testing.assert_allclose(grouped.outcome, shared.outcome, rtol=0, atol=1e-9)
+    np.testing.assert_array_equal(grouped.rounds, shared.rounds)
 
 
 def test_block_size_does_not_change_results(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -109,6 +109,10 @@ def main() -> None:
     if not Path(DETENTE).exists():
         raise SystemExit(f"no detente executable beside {PY}; install the package (pip install -e .)")
 
+    # An installed package has its bytecode compiled; an editable checkout run with
+    # PYTHONDONTWRITEBYTECODE set (as some sandboxes do) would compile every module on
+    # every start. Compile once, so that the timings are a user's.
+    subprocess.run([PY, "-m", "compileall", "-q", str(ROOT / "src" / "detente")], check=True)
     samples: dict[str, list[tuple[float, float, float]]] = {label: [] for label, _ in COMMANDS}
     load_before = os.getloadavg()[0]
     for _ in range(args.repeat):  # interleaved: every command sees the same spread of load
@@ -138,7 +142,8 @@ def main() -> None:
         f"{os.cpu_count()} CPUs (shared with other jobs; load average {load_before:.1f} before, {load_after:.1f} after), "
         f"Python {platform.python_version()}. Each command runs as a fresh process {args.repeat} times, interleaved with the "
         "baselines; medians of wall and CPU (user + system) seconds, peak resident memory. Default case us-russia-2025, "
-        "default models and draws; stdout piped (tab-separated tables). CPU seconds are the steadier figure on a shared machine.",
+        "default models and draws; stdout piped (tab-separated tables); detente's modules byte-compiled first, as in an "
+        "installed package. CPU seconds are the steadier figure on a shared machine.",
         "",
         '| command | wall (s) | CPU (s) | CPU vs `python -c "import numpy"` | peak memory (MiB) |',
         "|---|---:|---:|---:|---:|",

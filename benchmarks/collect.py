@@ -25,6 +25,7 @@ ORDER = [
     "coding_plover",
     "coding_speed",
     "coding_dev",
+    "coding_classifier",
     "report_build",
     "web_latency",
 ]

@@ -427,8 +427,13 @@ class QuadClassifier:
         return model
 
 
-def load(path: str | Path) -> QuadClassifier:
-    """Load a saved :class:`QuadClassifier` (see :meth:`QuadClassifier.load`)."""
+def load(path: str | Path) -> Any:
+    """Load a saved classifier: a :class:`QuadClassifier` file (:meth:`QuadClassifier.load`), or a
+    directory saved by :class:`detente.coding.sentence_model.EncoderClassifier`."""
+    if Path(path).is_dir():
+        from detente.coding import sentence_model
+
+        return sentence_model.load(path)
     return QuadClassifier.load(path)
 
 

@@ -361,6 +361,8 @@ class CrossValidation:
     seed: int
     gold: list[int] = field(repr=False)
     predicted: list[int] = field(repr=False)
+    fold_of: list[int] = field(repr=False, default_factory=list)
+    """The fold (1..k) in which each sentence was scored."""
 
     def mean_sd(self, attr: str = "macro_f1") -> tuple[float, float]:
         """Mean and sample standard deviation of a per-fold figure over the folds."""
@@ -415,6 +417,7 @@ def cross_validate(
         raise InputError(f"{len(vectors)} vectors for {len(everything)} sentences", field="vectors")
     n = len(sentences)
     pred = np.full(n, -1)
+    fold_of = np.zeros(n, dtype=int)
     strat = np.array([str(v) for v in y])
     splitter = StratifiedGroupKFold(n_splits=folds, shuffle=True, random_state=seed)
     scores: list[FoldScore] = []
@@ -431,12 +434,13 @@ def cross_validate(
             text_only = model.text.predict(test_sents, docs=test_docs)
             majority = np.full(len(test), np.bincount(gold[train], minlength=5).argmax())
             pred[test] = fused
+            fold_of[test] = k
             present = sorted(set(gold[test].tolist()))
             f1 = lambda p: float(f1_score(gold[test], p, labels=present, average="macro"))  # noqa: E731
             scores.append(FoldScore(k, len(test), f1(fused), f1(text_only), f1(majority)))
             if progress is not None:
                 progress("cross-validation", k, folds)
-    return CrossValidation(scores, len(dup.pairs), dup.n_clusters, seed, gold.tolist(), pred.tolist())
+    return CrossValidation(scores, len(dup.pairs), dup.n_clusters, seed, gold.tolist(), pred.tolist(), fold_of.tolist())
 
 
 @dataclass

@@ -145,12 +145,14 @@ def variants_chart(base: "Study", variants: Sequence["Study"]) -> Chart | None:
         return None
     import plotly.graph_objects as go
 
+    from detente.report.palette import series_colours
+
     fig = go.Figure()
     issues = base.scenario.issue_ids
-    palette = ["#332288", "#117733", "#AA4499", "#88CCEE", "#999933", "#882255"]
-    for k, v in enumerate(variants):
+    colours = series_colours([str(v.variant) for v in variants])
+    for v in variants:
         b, c = v.base_forecast.pooled()[0], v.forecast.pooled()[0]  # type: ignore[union-attr]
-        fig.add_trace(go.Bar(x=issues, y=(c - b).tolist(), name=v.variant, marker_color=palette[k % len(palette)], hovertemplate="%{x}: %{y:+.1f} points<extra>" + html.escape(str(v.variant)) + "</extra>"))
+        fig.add_trace(go.Bar(x=issues, y=(c - b).tolist(), name=v.variant, marker_color=colours[str(v.variant)], hovertemplate="%{x}: %{y:+.1f} points<extra>" + html.escape(str(v.variant)) + "</extra>"))
     fig.update_layout(barmode="group", height=360, legend={"orientation": "h", "y": -0.25})
     fig.update_yaxes(title_text="shift of the pooled median (scale points)", zeroline=True, zerolinecolor="#444444")
     fig.update_xaxes(title_text="issue")
@@ -195,6 +197,7 @@ def relations_section(study: "Study", relations: Relations) -> tuple[list[Chart]
 
     from detente.relations.series import series_wide
     from detente.relations.triangle import triangle_series
+    from detente.report.palette import dyad_colours
 
     events = relations.events
     dyads = case_dyads(study, events)
@@ -202,14 +205,14 @@ def relations_section(study: "Study", relations: Relations) -> tuple[list[Chart]
     rows: list[list[str]] = []
     if dyads:
         fig = go.Figure()
-        palette = ["#332288", "#88CCEE", "#44AA99", "#117733", "#999933", "#DDCC77", "#882255", "#AA4499", "#CC6677", "#DDDDDD"]
-        for k, (a, b) in enumerate(dyads):
+        colours = dyad_colours(dyads)
+        for a, b in dyads:
             wide = series_wide(events, a, b, freq=relations.freq)  # type: ignore[arg-type]
             seen = wide[wide["events"] > 0]
             fig.add_trace(
                 go.Scatter(
                     x=[p.date().isoformat() for p in seen.index], y=seen["net_coop"].round(3).tolist(), mode="lines+markers", name=f"{a}-{b}",
-                    line={"color": palette[k % len(palette)]}, customdata=seen["events"].astype(int).tolist(),
+                    line={"color": colours[f"{a}-{b}"]}, customdata=seen["events"].astype(int).tolist(),
                     hovertemplate=f"{a}-{b}, %{{x}}: net cooperation %{{y:+.2f}} (%{{customdata}} events)<extra></extra>",
                 )
             )
@@ -229,11 +232,12 @@ def relations_section(study: "Study", relations: Relations) -> tuple[list[Chart]
         shown = frame[counts > 0]
         if not shown.empty:
             fig = go.Figure()
-            for k, p in enumerate(pairs):
+            colours = dyad_colours([(x, y) for x, y in itertools.combinations(frame.attrs["actors"], 2)])
+            for p in pairs:
                 fig.add_trace(
                     go.Scatter(
                         x=[d.date().isoformat() for d in shown["period"]], y=shown[p].round(3).tolist(), mode="lines+markers", name=p,
-                        line={"color": ["#332288", "#44AA99", "#882255"][k]}, customdata=shown["shape"].tolist(),
+                        line={"color": colours[p]}, customdata=shown["shape"].tolist(),
                         hovertemplate=f"{p}, %{{x}}: %{{y:+.2f}}<br>%{{customdata}}<extra></extra>",
                     )
                 )

@@ -103,4 +103,29 @@ def model_colours(models: Sequence[str]) -> dict[str, str]:
     return {m: MODEL_COLOURS[k % len(MODEL_COLOURS)] for k, m in enumerate(models)}
 
 
-__all__ = ["DIVERGING", "FIXED", "MODEL_COLOURS", "NEUTRAL", "OKABE_ITO", "QUAD_COLOURS", "SIGN_COLOURS", "actor_colour", "actor_colours", "model_colours"]
+def series_colours(names: Sequence[str]) -> dict[str, str]:
+    """name -> colour for series that are neither actors nor models (variants, say): Tol's muted hues in order."""
+    return {n: MODEL_COLOURS[k % len(MODEL_COLOURS)] for k, n in enumerate(names)}
+
+
+def dyad_colours(dyads: Sequence[tuple[str, str]]) -> dict[str, str]:
+    """"A-B" -> colour for dyads drawn together: a dyad takes its second actor's colour (USA-RUS is Russia's
+    vermilion), else its first actor's, unless an earlier dyad holds that colour; then Tol's muted hues, then grey.
+
+    >>> dyad_colours([("USA", "RUS"), ("USA", "CHN"), ("RUS", "CHN")])
+    {'USA-RUS': '#D55E00', 'USA-CHN': '#CC79A7', 'RUS-CHN': '#332288'}
+    """
+    colours = actor_colours(list(dict.fromkeys(c for pair in dyads for c in pair)))
+    out: dict[str, str] = {}
+    spare = iter(MODEL_COLOURS)
+    for a, b in dyads:
+        name = f"{a}-{b}"
+        free = [colours[code] for code in (b, a) if colours[code] not in out.values()]
+        out[name] = free[0] if free else next(spare, NEUTRAL)
+    return out
+
+
+__all__ = [
+    "DIVERGING", "FIXED", "MODEL_COLOURS", "NEUTRAL", "OKABE_ITO", "QUAD_COLOURS", "SIGN_COLOURS",
+    "actor_colour", "actor_colours", "dyad_colours", "model_colours", "series_colours",
+]

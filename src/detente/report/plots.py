@@ -16,16 +16,15 @@ import numpy as np
 
 from detente.files import atomic_path, check_output
 from detente.optional import pyplot
+from detente.report.palette import actor_colours, model_colours
 
 if TYPE_CHECKING:
     from detente.bargaining.forecast import Forecast
     from detente.bargaining.scenario import Scenario
 
-MODEL_COLOURS = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#17becf"]
 MAX_ACTOR_ROWS = 10
 """Above this many actors, the plot shows all positions on one row (dot area ~ capability x salience)."""
 MODEL_NAMES = {"expected_utility": "exp. utility", "nash": "Nash", "smp": "SMP"}
-ACTOR_COLOURS = ["#222222", "#b2182b", "#2166ac", "#1b7837", "#8c510a", "#762a83", "#e08214", "#4d4d4d"]
 
 
 PLOT_SUFFIXES = (".png", ".svg", ".pdf")
@@ -77,10 +76,11 @@ def plot_forecast(forecast: "Forecast", scenario: "Scenario", path: str | Path) 
     sal_mode = scenario.stance_array("salience", "mode")
     row_h = 0.42 * n_models + 0.26 * (1 if many else len(actor_codes)) + 1.3
     fig, axes = plt.subplots(len(issues), 1, figsize=(10.5, row_h * len(issues) + 0.6), squeeze=False, layout="constrained")
+    mcolours, acolours = model_colours(models), actor_colours(actor_codes)
     for k, (issue, ax) in enumerate(zip(issues, axes[:, 0])):
         ys = np.arange(n_models)[::-1].astype(float)
         for m, (model, y) in enumerate(zip(models, ys)):
-            colour = MODEL_COLOURS[m % len(MODEL_COLOURS)]
+            colour = mcolours[model]
             draws = forecast.outcomes[model][:, k]
             if np.ptp(draws) > 1e-9:
                 parts = _violin(ax, draws, y)
@@ -103,13 +103,13 @@ def plot_forecast(forecast: "Forecast", scenario: "Scenario", path: str | Path) 
             # one thin row per actor above the models: modal position (diamond) and range
             ya_rows = (n_models - 1) + 0.9 + 0.5 * np.arange(len(actor_codes))[::-1]
             for a, ya in enumerate(ya_rows):
-                colour = ACTOR_COLOURS[a % len(ACTOR_COLOURS)]
+                colour = acolours[actor_codes[a]]
                 x = pos_mode[a, k]
                 ax.axvline(x, color=colour, lw=0.7, ls=":", alpha=0.55, zorder=1)
                 ax.hlines(ya, pos_low[a, k], pos_high[a, k], color=colour, lw=1.2, alpha=0.7)
                 ax.plot([x], [ya], marker="D", ms=5, color=colour, zorder=4)
             tick_labels = list(actor_codes)
-            tick_colours = [ACTOR_COLOURS[a % len(ACTOR_COLOURS)] for a in range(len(actor_codes))]
+            tick_colours = [acolours[actor_codes[a]] for a in range(len(actor_codes))]
         ax.axhline((n_models - 1) + 0.6, color="0.8", lw=0.6)
         sq = issue.status_quo.mode
         ax.axvline(sq, color="0.45", lw=1.3, ls="--", zorder=1)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from detente.report.palette import NEUTRAL, QUAD_COLOURS, SIGN_COLOURS, actor_colours
+from detente.report.palette import NEUTRAL, QUAD_COLOURS, SIGN_COLOURS, actor_colours, dyad_colours
 
 FONT = {"family": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif", "size": 13, "color": "#222"}
 MEASURE_SHORT = {
@@ -63,23 +63,6 @@ def _axis(title: str, /, **extra: Any) -> dict[str, Any]:
     return {"title": {"text": title}, "gridcolor": "#eee", "zerolinecolor": "#bbb", "linecolor": "#888", **extra}
 
 
-def _dyad_colours(dyads: list[dict[str, Any]]) -> dict[str, str]:
-    """A dyad takes the colour of its second actor (USA-RUS: Russia's), unless another dyad has it already."""
-    from detente.report.palette import MODEL_COLOURS
-
-    colours = actor_colours(list(dict.fromkeys(c for d in dyads for c in (d["a"], d["b"]))))
-    out: dict[str, str] = {}
-    spare = iter(MODEL_COLOURS)
-    for d in dyads:
-        for code in (d["b"], d["a"]):
-            if colours[code] not in out.values():
-                out[d["dyad"]] = colours[code]
-                break
-        else:
-            out[d["dyad"]] = next(spare, NEUTRAL)
-    return out
-
-
 def relations_figure(doc: dict[str, Any]) -> str:
     """The chosen measure for each dyad over time, shifts marked; below, the first dyad's events by quad class."""
     from plotly.subplots import make_subplots
@@ -87,11 +70,11 @@ def relations_figure(doc: dict[str, Any]) -> str:
     go = _go()
     measure, freq = doc["measure"], doc["freq"]
     fig = make_subplots(rows=2, cols=1, shared_xaxes=True, row_heights=[0.62, 0.38], vertical_spacing=0.08)
-    dyad_colours = _dyad_colours(doc["dyads"])
+    colours = dyad_colours([(d["a"], d["b"]) for d in doc["dyads"]])
     for k, d in enumerate(doc["dyads"]):
         periods = [r["period"] for r in d["series"]]
         values = [r[measure] for r in d["series"]]
-        colour = dyad_colours[d["dyad"]]
+        colour = colours[d["dyad"]]
         fig.add_trace(go.Scatter(x=periods, y=values, mode="lines+markers", name=d["dyad"], connectgaps=False,
                                  line={"color": colour, "width": 2.5}, marker={"size": 7},
                                  hovertemplate=f"{d['dyad']}<br>%{{x|%Y-%m-%d}}: %{{y:.2f}}<extra></extra>"), row=1, col=1)

@@ -14,7 +14,7 @@ forecast, not two.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -22,14 +22,16 @@ import numpy as np
 from detente.jsonable import jsonable
 
 if TYPE_CHECKING:
-    from detente.web.workspace import Workspace
+    from detente.bargaining.scenario import Scenario
+    from detente.bargaining.study import Study
 
 DRAWS_RANGE = (100, 10_000)
 """Draws a request may ask for (the CLI's default is 2000; the page uses 1000)."""
 
 
 def forecast_document(
-    ws: "Workspace",
+    case: "Scenario",
+    base_study: Callable[..., "Study"],
     *,
     variant: str | None = None,
     settings: Sequence[str] = (),
@@ -37,7 +39,11 @@ def forecast_document(
     seed: int = 2025,
     models: Sequence[str] | None = None,
 ) -> dict[str, Any]:
-    """Run the study for the page and lay it out per issue (see the module docstring)."""
+    """Run the study for the page and lay it out per issue (see the module docstring).
+
+    `case` is the scenario as loaded; `base_study(draws=, seed=, models=)` returns its study
+    (the workspace passes its cached one).
+    """
     from detente.bargaining.study import apply_settings, parse_setting, run_study
     from detente.bargaining.variants import compare
     from detente.report.palette import actor_colours, model_colours
@@ -45,14 +51,14 @@ def forecast_document(
     model_list = list(models) if models else None
     changed = variant is not None or bool(settings)
     if changed:
-        scenario = ws.scenario.with_variant(variant)
+        scenario = case.with_variant(variant)
         parsed = [parse_setting(scenario, s, flag="set") for s in settings]
-        base = ws.base_study(draws=draws, seed=seed, models=models)
+        base = base_study(draws=draws, seed=seed, models=models)
         study = run_study(apply_settings(scenario, parsed, flag="set"), models=base.forecast.models, draws=draws, seed=seed)
         shift_list = compare(base.forecast, study.forecast)
     else:
         parsed, base = [], None
-        study = ws.base_study(draws=draws, seed=seed, models=model_list)
+        study = base_study(draws=draws, seed=seed, models=model_list)
         shift_list = []
     scenario, fc = study.scenario, study.forecast
     summary = {(r.model, r.issue): r for r in fc.summary()}
@@ -97,7 +103,7 @@ def forecast_document(
         "models": fc.models,
         "model_colours": model_colours(fc.models),
         "actors": [{"code": a.code, "name": a.name, "capability": a.capability.mode, "colour": colours[a.code]} for a in scenario.actors],
-        "variants": [{"name": v.name, "title": v.title, "description": v.description} for v in ws.scenario.variants.values()],
+        "variants": [{"name": v.name, "title": v.title, "description": v.description} for v in case.variants.values()],
         "issues": issues,
         "plans": doc.get("plans", []),
         "base_plans": [r.to_dict() for r in base.plans] if base is not None else [],

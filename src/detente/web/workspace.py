@@ -425,7 +425,7 @@ class Workspace:
                 return self._forecasts[key]
         from detente.web.forecast import forecast_document
 
-        doc = forecast_document(self, variant=variant, settings=settings, draws=draws, seed=seed, models=models)
+        doc = forecast_document(self.scenario, self.base_study, variant=variant, settings=settings, draws=draws, seed=seed, models=models)
         with self._lock:
             self._forecasts[key] = doc
             while len(self._forecasts) > FORECAST_CACHE:

@@ -328,7 +328,7 @@ def code_train(
 
     require("sklearn", extra="nlp", purpose="detente code train (the classifier)")
     out = check_output(out if out is not None else file.with_suffix(".joblib"), flag="--out", suffixes=[".joblib"])
-    report = train_from_file(file, out, folds=folds or 5, seed=seed, scheme=scheme)
+    report = train_from_file(file, out, folds=folds, seed=seed, scheme=scheme)
     data = report.to_dict()
     if as_json:
         print_json(data)

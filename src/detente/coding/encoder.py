@@ -15,7 +15,7 @@ Choices
 * Sentences are embedded with the model's ``query:`` prefix, the one its authors
   recommend for classification features; vectors are L2-normalised.
 * One OpenMP thread by default: on a shared 2-core machine, two busy-waiting threads
-  competing with other processes were three times slower than one
+  competing with other processes were about 2.5 times slower than one
   (``$DETENTE_ENCODER_THREADS`` overrides).
 * Which encoder and which package version made a vector is part of a saved model's
   provenance (:func:`describe`); a model is refused with another encoder.

@@ -65,6 +65,14 @@ def test_tsv_and_conll_readers(tmp_path):
     assert gold.skipped and ":7:" in gold.skipped[0]
 
 
+def test_conll_reader_joins_a_split_clitic_to_its_apostrophe(tmp_path):
+    rows = "Libya B-T\n’ I-T\ns I-T\ngovernment I-T\ndidn O\n' O\nt O\nmove O\n. O\n"
+    (sent,) = ev.read_gold(write(tmp_path, "d.conll", rows)).sentences
+    assert sent.text == "Libya’s government didn't move."
+    assert sent.spans("T") == {(0, 4)}
+    assert ev.to_tokens(sent, (0, len("Libya’s government"))) == (0, 4)
+
+
 def test_unknown_suffix_and_format_are_errors(tmp_path):
     path = write(tmp_path, "gold.csv", "x")
     with pytest.raises(InputError, match="suffix"):

@@ -42,6 +42,130 @@ def test_spans_follow_annotation_practice(coder, sentence, source, target):
     assert tgt == target
 
 
+@pytest.mark.parametrize(
+    ("sentence", "source", "target"),
+    [
+        # whom a thing is aimed at (toward_actor): through a participle, "by", a recipient
+        ("The council lifted sanctions imposed on Eritrea.", "The council", "Eritrea"),
+        ("Moscow rejected accusations by the United States of election meddling.", "Moscow", "the United States"),
+        ("The government lifted restrictions on humanitarian assistance to North Korea.", "The government",
+         "North Korea"),
+        ("Japan is sending troops to the United Nations peacekeeping mission in South Sudan.", "Japan", "South Sudan"),
+        # ... but a thing hit by force is the target itself, and a request keeps who made it
+        ("Rebels attacked an army base in Kandahar.", "Rebels", "an army base in Kandahar"),
+        ("The court rejected a request from the opposition party.", "The court", "a request from the opposition party"),
+        # handing back is giving: the recipient
+        ("The United States returned two paintings to the government of Brazil.", "The United States",
+         "the government of Brazil"),
+        ("Germany provided 3 million euros in humanitarian funding to Lebanon.", "Germany", "Lebanon"),
+        # measures hold over a place
+        ("Indian authorities imposed a curfew in parts of Kashmir.", "Indian authorities", "parts of Kashmir"),
+        # a time word is when, not whom
+        ("The rebels declared a ceasefire on Monday in Darfur.", "The rebels", "Darfur"),
+        # recipient or place when the verb acts on no phrase
+        ("British troops arrived in Mali.", "British troops", "Mali"),
+        # joint sides: conjoined sources with no other party are both sides, one span
+        ("Canada and Mexico agreed on the text of a trade deal.", "Canada and Mexico", "Canada and Mexico"),
+        ("UK and EU negotiators have agreed a free trade agreement.", "UK and EU negotiators", "UK and EU negotiators"),
+        # conjoined named sources acting on another party: each is its own source, the first is given
+        ("China and Russia condemned the air strikes on Syria.", "China", "Syria"),
+        ("Canada and Mexico rejected the American government's demand.", "Canada", "the American government's demand"),
+        ("Japan and Korea held talks.", "Japan and Korea", "Japan and Korea"),
+        # a number word is no year: "Four" stays in the source; where a titled envoy is stays out
+        ("Four Taliban members met the American envoy in Doha.", "Four Taliban members", "the American envoy"),
+        # an age is no time phrase
+        ("US authorities deported a 95-year-old man.", "US authorities", "a 95-year-old man"),
+        # unnamed sources: a passive without an agent is done in or from a place
+        ("The journalist was arrested on Monday in Niger.", "Niger", "The journalist"),
+        ("Two inspectors have been expelled from North Korea.", "North Korea", "Two inspectors"),
+        # a voiced hope: the subject of its clause
+        ("Croatian experts expressed hope that the Croatian government will change its policy.", "Croatian experts",
+         "the Croatian government"),
+        # the charge is not part of whom it is made against
+        ("Amnesty International accused the Nigerian army of killing civilians.", "Amnesty International",
+         "the Nigerian army"),
+        # extents: where a titled person is, a descriptive apposition, a participle stay out;
+        # an abbreviation in brackets stays in
+        ("Trump will meet Lebanese Prime Minister Saad Hariri in Washington.", "Trump",
+         "Lebanese Prime Minister Saad Hariri"),
+        ("Hezbollah threatened to shell Haifa, Israel's third largest city.", "Hezbollah", "Haifa"),
+        ("The court released two activists detained during the protests.", "The court", "two activists"),
+        ("China and the Eurasia Economic Union (EAEU) signed a trade agreement.",
+         "China and the Eurasia Economic Union (EAEU)", "China and the Eurasia Economic Union (EAEU)"),
+    ],
+)
+def test_span_conventions(coder, sentence, source, target):
+    _, src, tgt = _spans(coder, sentence)
+    assert (src, tgt) == (source, target)
+
+
+def test_pronoun_source_is_the_main_subject_before_it(coder):
+    sentence = "The Taliban refused direct talks with Kabul, saying it will only negotiate with Washington."
+    _, src, _ = _spans(coder, sentence)
+    assert src == "The Taliban"
+
+
+@pytest.fixture(scope="module")
+def parse(coder):
+    return lambda text: coder.nlp(text)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "about"),
+    [
+        ("The ministry said it is skeptical about Iranian motives.", "motives"),
+        ("A virus expert says he is pessimistic that the Olympics will go ahead.", "Olympics"),
+        ("UN diplomats said they hoped that Gambari would be in Myanmar soon.", "Gambari"),
+    ],
+)
+def test_feeling_object_is_what_a_feeling_is_about(coder, parse, sentence, about):
+    from detente.coding import spans
+
+    doc = parse(sentence)
+    pronoun = next(t for t in doc if t.lower_ in ("it", "he", "they"))
+    found = spans.feeling_object(pronoun, coder.lemma)
+    assert found is not None and found.text == about
+
+
+def test_feeling_object_is_none_without_a_feeling(coder, parse):
+    from detente.coding import spans
+
+    doc = parse("The ministry said it will send troops.")
+    pronoun = next(t for t in doc if t.lower_ == "it")
+    assert spans.feeling_object(pronoun, coder.lemma) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("the Union (EAEU) met", (0, 15), "the Union (EAEU)"),  # an unclosed bracket is closed
+        ("the Union (EAEU) met", (0, 9), "the Union (EAEU)"),  # an abbreviation right after joins
+        ("the Union (a bloc) met", (0, 9), "the Union"),  # not an abbreviation
+        ("the Union met", None, None),
+    ],
+)
+def test_closed_brackets(text, span, expected):
+    from detente.coding.spans import closed_brackets
+
+    got = closed_brackets(text, span)
+    assert (text[slice(*got)] if got else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("Kenya signed a deal with the U.K.", (25, 33), "the U.K"),  # the full stop fused with "K."
+        ("Kenya met U.N. envoys.", (10, 21), "U.N. envoys"),  # the span stops before the full stop anyway
+        ("The U.N. met.", (0, 8), "The U.N."),  # not at the end: the abbreviation keeps its dot
+    ],
+)
+def test_tidy_leaves_the_full_stop_out(text, span, expected):
+    from detente.coding.spans import tidy
+
+    got = tidy(text, span)
+    assert text[slice(*got)] == expected
+
+
 def test_purpose_clause_is_not_part_of_the_target(coder):
     code, _, tgt = _spans(coder, "Palestinian leaders rejected Donald Trump's decision to recognise Jerusalem as the capital.")
     assert code is not None and code.startswith("12")

@@ -315,11 +315,7 @@ class Coder:
 
     def _spans(self, cand: Candidate) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
         """Where the candidate's source and target are written in its sentence."""
-        src = spans.source_span(cand.source, self.lemma) if cand.source is not None else None
-        tgt = spans.target_span(cand.target, cand.source, cand.verb, self.lemma)
-        if cand.symmetric and cand.source is not None and cand.source.whole != cand.source.span:
-            if tgt is None or cand.target is cand.source:
-                src = tgt = cand.source.whole  # "The US and China signed ...": both sides at once
+        src, tgt = spans.sides(cand.source, cand.target, cand.verb, self.lemma, symmetric=cand.symmetric)
         if src is None and cand.source_actor is not None and not cand.source_actor.fallback:
             src = (cand.source_actor.start, cand.source_actor.end)
         if cand.reverse:
@@ -357,17 +353,15 @@ class Coder:
         )
         if event is None:
             return None
-        if subj_tok is not None and root is not None and obj_tok is None:
-            obj_tok = syntax.patient(root, subj_tok)
-        if obj_tok is not None and root is not None:
-            obj_tok = spans.through_theme(spans.through_event_noun(obj_tok, root, lemma), root, lemma)
-        src = spans.full_span(subj_tok) if subj_tok is not None and subj_tok.pos_ != "PRON" else (
-            (source.start, source.end) if source else None)
-        usable_obj = obj_tok is not None and obj_tok.pos_ != "PRON" and not obj_tok.tag_.startswith("VB")
-        tgt = spans.phrase_span(obj_tok) if usable_obj and obj_tok is not None else (
-            (target.start, target.end) if target else None)
+        src = spans.source_span(source_arg, lemma) if source_arg is not None else None
+        if (src is None or text[src[0]:src[1]].lower() in spans.PRONOUNS) and source is not None:
+            src = (source.start, source.end)  # an unresolved "he": the actor named instead
+        tgt = spans.target_span(target_arg, source_arg, root, lemma) if root is not None else None
+        if tgt is None and target is not None:
+            tgt = (target.start, target.end)
         same_actor = source is not None and target is not None and source.code[:3] == target.code[:3]
-        return SentenceResult(event, src, tgt, partial=not is_complete(event) or same_actor)
+        partial = not is_complete(event) or same_actor
+        return SentenceResult(event, spans.tidy(text, src), spans.tidy(text, tgt), partial=partial)
 
 
 def is_complete(event: Event) -> bool:

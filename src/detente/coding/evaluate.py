@@ -68,6 +68,8 @@ _NO_SPACE_BEFORE = frozenset(
     {".", ",", ":", ";", "!", "?", ")", "]", "}", "%", "'s", "’s", "n't", "'", "’", "'re", "'ve", "'ll", "'d", "'m"}
 )
 _NO_SPACE_AFTER = frozenset({"(", "[", "{", "$", "“", "‘"})
+_CLITIC_AFTER_APOSTROPHE = frozenset({"s", "t", "re", "ve", "ll", "d", "m"})
+"""A tokeniser that splits "Libya’s" as "Libya", "’", "s": the clitic joins the apostrophe."""
 
 
 @dataclass(frozen=True)
@@ -371,7 +373,8 @@ def _detokenised(tokens: list[str], tags: list[str], line: int) -> GoldSentence:
     pos = 0
     prev: str | None = None
     for tok in tokens:
-        if prev is not None and tok not in _NO_SPACE_BEFORE and prev not in _NO_SPACE_AFTER:
+        clitic = prev in ("’", "'") and tok.lower() in _CLITIC_AFTER_APOSTROPHE
+        if prev is not None and tok not in _NO_SPACE_BEFORE and prev not in _NO_SPACE_AFTER and not clitic:
             parts.append(" ")
             pos += 1
         offsets.append((pos, pos + len(tok)))

@@ -9,6 +9,7 @@ spans only, never the coded events. Offsets are within the sentence.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from detente.coding import patterns as P
@@ -31,43 +32,58 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from detente.coding.arguments import Arg
 
+PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | RELATIVE_PRONOUNS
+"""Words that are no span of their own."""
+_ABBREVIATION = re.compile(r" ?\((?:[A-Z][A-Za-z]*[ .-]*){1,4}\)")
+"""An abbreviation in brackets: "(EAEU)", "(SPLA - IO)"."""
 _SPAN_CUT_DEPS = frozenset({"relcl", "cc", "conj", "advcl", "npadvmod", "ccomp", "xcomp", "parataxis"})
 """Right dependents that end a span's noun phrase."""
 _SPAN_KEEP_PREPS = frozenset({"of", "in", "from", "by", "near", "at", "inside", "outside", "across"})
 """Prepositions whose phrase stays in a target's span ("the enclave of Eastern Ghouta near the capital")."""
 
 
-def phrase_span(tok: Token) -> tuple[int, int]:
+def phrase_span(tok: Token, cut: frozenset[str] = frozenset()) -> tuple[int, int]:
     """A target's span: the phrase of `tok`, or of what it possesses (see :func:`_phrase_span_of`)."""
     if tok.dep_ == "poss" and tok.head.i != tok.i:
         tok = tok.head  # "Japan's Crown Prince Naruhito", "Trump's decision": the whole phrase
-    return _phrase_span_of(tok)
+    return _phrase_span_of(tok, cut)
 
 
-def _phrase_span_of(tok: Token) -> tuple[int, int]:
+def _phrase_span_of(tok: Token, cut: frozenset[str] = frozenset()) -> tuple[int, int]:
     """Character span (within the sentence) of the noun phrase headed by `tok`, as annotators
     of who-did-what-to-whom mark it: the head with its left modifiers, appositions ("his
     counterpart, Michel Aoun") and locative or "of" post-modifiers ("the rebel-held enclave
     of Eastern Ghouta near the capital"), without a relative or infinitival clause, a
-    conjunct, a time phrase ("on Sunday") or a purpose phrase ("request for revocation")."""
+    conjunct, a participle ("a resolution presented by Britain"), a time phrase ("on
+    Sunday"), a purpose phrase ("request for revocation") or a phrase of `cut`."""
     doc = tok.doc
     right = tok.i
     for child in tok.rights:
         if child.dep_ in _SPAN_CUT_DEPS or _is_time_phrase(child):
             break
         if child.dep_ == "punct":
-            if child.text == "," and any(c.dep_ == "appos" and c.i > child.i for c in tok.rights):
-                continue  # "Aya Hijazi, an American aid worker"
+            appos = next((c for c in tok.rights if c.dep_ == "appos" and c.i > child.i), None)
+            if child.text == "," and appos is not None and _actor_word(appos):
+                continue  # "Aya Hijazi, an American aid worker", not "Hodeidah, a major flashpoint"
             if child.text in ")]":
                 right = child.i
                 continue
             if child.text in "([":
                 continue
             break
-        if child.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
-            break
+        if child.dep_ == "acl" and (
+            any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+            or not any(c.dep_ in ("agent", "prep") and c.lower_ in ("by", "as") for c in child.children)
+        ):
+            break  # "the decision to recognise", "songbirds captured from trade"; "workers employed by the UN" stays
+        if child.dep_ == "prep" and (child.lower_ in cut or (child.lower_ in ("in", "at") and _titled_person(tok))):
+            break  # "Lebanese Prime Minister Saad Hariri in Washington": where the person is
         if child.dep_ == "prep" and child.lower_ not in _SPAN_KEEP_PREPS:
             break
+        if child.dep_ == "prep" and child.lower_ == "of" and tok.tag_ in ("NNP", "NNPS") and not any(
+            t.tag_ in ("NNP", "NNPS") for t in child.subtree
+        ):
+            break  # "the United States of election meddling" (a misparse): a name ends before a common "of" phrase
         right = max(right, child.right_edge.i)
     left = _left_without_time(tok)
     while left < tok.i and (doc[left].is_punct or doc[left].dep_ in ("cc", "preconj")):
@@ -77,16 +93,51 @@ def _phrase_span_of(tok: Token) -> tuple[int, int]:
     return doc[left].idx, doc[right].idx + len(doc[right].text)
 
 
-def full_span(tok: Token) -> tuple[int, int]:
+_SOURCE_CUT_PREPS = frozenset({"on", "during", "including", "amid"})
+"""Prepositions that end a source's phrase: when and where it acted, not who it is
+("The Foreign Office during a weekly briefing", "groups including X")."""
+
+
+def _actor_word(tok: Token) -> bool:
+    """A noun that names a person, group or state, read off the token alone (a proper
+    name, a role noun such as "official", or a people noun such as "worker")."""
+    from detente.ontology import role_for_noun
+
+    if tok.tag_ in ("NNP", "NNPS"):
+        return True
+    return any(role_for_noun(w) is not None or w in PEOPLE_NOUNS for w in (tok.lower_, tok.lemma_.lower()))
+
+
+_PERSON_TITLES = frozenset(
+    "president minister premier chancellor ambassador envoy king queen prince secretary senator "
+    "governor mayor general spokesman spokeswoman counterpart leader".split()
+)
+"""Titles that make a name or a noun a person ("Prime Minister Saad Hariri", "the ambassador")."""
+
+
+def _titled_person(tok: Token) -> bool:
+    """`tok` heads a person's title or a titled name ("US President Donald Trump")."""
+    if tok.lower_ in _PERSON_TITLES:
+        return True
+    return tok.tag_ in ("NNP", "NNPS") and any(c.dep_ == "compound" and c.lower_ in _PERSON_TITLES for c in tok.lefts)
+
+
+def full_span(tok: Token, *, conjuncts: bool = True) -> tuple[int, int]:
     """Character span of the noun phrase headed by `tok` with its appositions and
     post-modifiers ("Sergey Lavrov, the Russian foreign minister"), before any relative
-    clause or time phrase ("Russian police on Saturday" -> "Russian police")."""
+    clause, time phrase ("Russian police on Saturday" -> "Russian police") or a phrase
+    of :data:`_SOURCE_CUT_PREPS`; with `conjuncts` false, the first conjunct only
+    ("China and Russia" -> "China")."""
     if tok.dep_ == "poss" and tok.head.i != tok.i:
         tok = tok.head  # "Iran's Supreme Leader": the whole phrase
     doc = tok.doc
     right = tok.i
     for child in tok.rights:
         if child.dep_ == "relcl" or _is_time_phrase(child):
+            break
+        if child.dep_ == "prep" and child.lower_ in _SOURCE_CUT_PREPS:
+            break
+        if not conjuncts and child.dep_ in ("cc", "conj"):
             break
         right = max(right, child.right_edge.i)
     left = _left_without_time(tok)
@@ -101,14 +152,22 @@ def _left_without_time(tok: Token) -> int:
     """First token of `tok`'s left modifiers, leaving out leading time phrases
     ("Hours earlier Maduro", "17 July 2017 Russia's Supreme Court")."""
     left = tok.i
+    doc = tok.doc
     for child in reversed(list(tok.lefts)):
         sub = list(child.subtree)
         if _is_time_phrase(child) or any(
-            (t.lower_ in SPAN_TIME_WORDS and t.text != "May") or (t.like_num and len(t.text) == 4) for t in sub
+            (t.lower_ in SPAN_TIME_WORDS and t.text != "May" and not _hyphenated(doc, t))
+            or (t.text.isdigit() and len(t.text) == 4)
+            for t in sub
         ):
             break  # this modifier and everything before it
         left = sub[0].i
     return left
+
+
+def _hyphenated(doc, t: Token) -> bool:
+    """`t` is inside a hyphenated compound ("a 95-year-old man", "a five - year plan")."""
+    return any(0 <= j < len(doc) and doc[j].text in ("-", "–") for j in (t.i - 1, t.i + 1))
 
 
 def _is_time_phrase(tok: Token) -> bool:
@@ -118,7 +177,7 @@ def _is_time_phrase(tok: Token) -> bool:
     if tok.dep_ == "prep":
         sub = list(tok.subtree)
         if len(sub) <= 6 and any(t.lower_ in WEEKDAYS_MONTHS or t.lower_ in TIME_WORDS and t.dep_ == "pobj"
-                                 or (t.like_num and len(t.text) == 4) for t in sub):
+                                 or (t.text.isdigit() and len(t.text) == 4) for t in sub):
             return True
     return False
 
@@ -169,17 +228,26 @@ def through_event_noun(tok: Token, verb: Token, lemma: syntax.Lemma) -> Token:
     return tok
 
 
+_HAND_BACK_VERBS = frozenset("return restore repatriate".split())
+"""Verbs of handing back: like giving, the target is who gets it ("returned two paintings to Brazil")."""
+
+
 def through_theme(tok: Token, verb: Token, lemma: syntax.Lemma) -> Token:
     """From what is given or voiced to whom or what it concerns: "provided 6 million
     euros to X", "donated supplies to X" -> X (the recipient); "expressed pessimism about
-    X", "voiced concern over X", "expressed condolences to X" -> X."""
+    X", "voiced concern over X", "expressed condolences to X" -> X; "expressed hope that
+    X will ..." -> X (the subject of the clause the feeling holds)."""
     if tok.dep_ != "dobj" or tok.head.i != verb.i or names_actor(tok, lemma):
         return tok
     verb_lemma = lemma(verb)
-    if verb_lemma in GIVE_VERBS:
+    if verb_lemma in GIVE_VERBS or verb_lemma in _HAND_BACK_VERBS:
         preps, holders = ("to", "for"), (verb, tok)
     elif verb_lemma in VOICE_VERBS:
         preps, holders = ("to", "about", "over", "regarding", "on", "in", "with", "for", "at"), (tok, verb)
+        for clause in (c for c in tok.children if c.dep_ in ("ccomp", "acl", "relcl")):
+            subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and not syntax.is_pronoun(subj) and subj.lower_ not in RELATIVE_PRONOUNS:
+                return subj
     else:
         return tok
     for word in preps:
@@ -192,33 +260,309 @@ def through_theme(tok: Token, verb: Token, lemma: syntax.Lemma) -> Token:
     return tok
 
 
-def source_span(arg: Arg, lemma: syntax.Lemma) -> tuple[int, int]:
+_TOWARD_PREPS = ("on", "against", "to", "toward", "towards", "for", "by", "from", "with", "into", "in")
+"""Prepositions, in order of preference, whose object can be whom a thing-like target is
+aimed at or comes from ("sanctions imposed on Eritrea", "accusations by the US",
+"demands from the association", "a ceasefire in Tripoli"); never "of", whose object
+belongs to the thing ("an arms depot of the Syrian army")."""
+_FORCE_VERBS = frozenset(
+    "attack strike storm bomb shell raid hit ambush seize capture target overrun shoot fire besiege "
+    "bombard blockade destroy burn torch occupy invade surround".split()
+)
+"""Verbs of force: a place they hit is the target itself ("attacked an army base in
+Kandahar"), so "in" does not lead from it to the place around it."""
+_SITE_NOUNS = frozenset(
+    "base bases position positions target targets camp camps post posts checkpoint checkpoints airport port "
+    "village villages town city area areas region building buildings headquarters facility facilities depot "
+    "hospital school prison resort station stronghold bastion convoy vehicle ship".split()
+)
+"""Places and things that force is used on: they are targets in their own right, so "in"
+does not lead past them ("PKK targets stationed in northern Iraq")."""
+_ASK_NOUNS = frozenset("request requests offer offers proposal proposals invitation invitations".split())
+"""Requests and offers keep who made them inside the target ("a request by Mr. X")."""
+_CLAUSE_ON_THING = frozenset({"acl", "relcl"})
+_MEASURE_NOUNS = frozenset(
+    "curfew siege blockade ceasefire truce emergency lockdown boycott embargo cessation".split()
+)
+"""Measures that hold over a place or party: the target is where or whom they hold on
+("a curfew in parts of Kashmir", "its blockade of the U.K."), whether or not it names an actor."""
+
+
+def toward_actor(tok: Token, verb: Token, lemma: syntax.Lemma) -> Token:
+    """Span convention *whom a thing is aimed at*: when the target phrase names a thing
+    rather than an actor ("lifted sanctions imposed on Eritrea", "rejected accusations by
+    the US of ...", "declared a ceasefire in Tripoli", "returned two paintings to the
+    government of Brazil"), annotators mark the actor or place the thing is aimed at or
+    comes from. The recipient on the verb is tried first, then prepositional phrases
+    inside the thing's phrase (through a participle: "imposed on", "lodged by"), in the
+    order of :data:`_TOWARD_PREPS`. `tok` itself when it names an actor or nothing
+    actor-like hangs off it. Things hit by force stay targets ("an army base")."""
+    if names_actor(tok, lemma) or tok.tag_ in ("PRP", "PRP$", "CD"):
+        return tok
+    if lemma(tok) in _MEASURE_NOUNS:  # "imposed a curfew in parts of Kashmir": the place it holds in
+        held = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ in ("in", "on", "of", "against")), None)
+        pobj = next((c for c in held.children if c.dep_ == "pobj"), None) if held is not None else None
+        if pobj is not None and not syntax.is_time_word(pobj):
+            return pobj
+    force = _force_on(tok, verb, lemma)
+    asked = lemma(tok) in _ASK_NOUNS
+    preps = tuple(p for p in _TOWARD_PREPS if not (force and p == "in") and not (asked and p in ("by", "from")))
+    if tok.head.i == verb.i and tok.dep_ in ("dobj", "dative"):
+        found = _actor_under(verb, preps, lemma, depth=1)
+        if found is not None:
+            return found
+    found = _actor_under(tok, preps, lemma, depth=3)
+    return found if found is not None else tok
+
+
+def _force_on(tok: Token, verb: Token, lemma: syntax.Lemma) -> bool:
+    """Whether `tok` is hit by force: the verb is one of force, or the noun an act of
+    force or a place force is used on."""
+    noun = lemma(tok)
+    return lemma(verb) in _FORCE_VERBS or noun in _SITE_NOUNS or P.family(noun) == "attack" or tok.lower_ in ACT_NOUNS
+
+
+def _named_modifier(tok: Token) -> bool:
+    """A possessor ("the government's demand") or a modifier that is a name ("American
+    products", "Russia's exports")."""
+    return any(
+        (c.dep_ == "poss" and c.tag_ != "PRP$") or (c.dep_ in ("amod", "compound", "nmod") and c.text[:1].isupper())
+        for c in tok.children
+    )
+
+
+def _actor_under(head: Token, preps: tuple[str, ...], lemma: syntax.Lemma, depth: int) -> Token | None:
+    """The first actor-naming object of one of `preps` below `head`, nearest first, by
+    preposition preference, going through nested phrases and participles up to `depth`."""
+    frontier = [head]
+    for _ in range(depth):
+        found: list[tuple[int, int, Token]] = []
+        nxt: list[Token] = []
+        for node in frontier:
+            for child in node.rights:
+                if child.dep_ == "prep" and child.lower_ in preps:
+                    for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                        if syntax.is_time_word(pobj):
+                            continue
+                        if names_actor(pobj, lemma) or _named_modifier(pobj):
+                            found.append((preps.index(child.lower_), pobj.i, pobj))
+                        nxt.append(pobj)
+                elif child.dep_ == "prep" and child.lower_ == "of":
+                    nxt.extend(c for c in child.children if c.dep_ == "pobj")
+                elif child.dep_ == "conj":  # "supplies and personnel such as doctors to Nepal"
+                    nxt.append(child)
+                elif child.dep_ in _CLAUSE_ON_THING and child.tag_ in ("VBN", "VBG"):
+                    nxt.append(child)
+        if found:
+            return min(found)[2]
+        frontier = nxt
+    return None
+
+
+def source_span(arg: Arg, lemma: syntax.Lemma, *, conjuncts: bool = True) -> tuple[int, int]:
     """The source's span as annotators mark it: the whole noun phrase with appositions
-    ("Zabihullah Mujahid, the Taliban spokesman"), or for "it"/"he" under "X said", X's."""
+    ("Zabihullah Mujahid, the Taliban spokesman"), or for "it"/"he" under "X said", X's,
+    else the main clause's subject before it (span convention *pronoun sources*);
+    with `conjuncts` false, the first of conjoined sources only."""
     tok = arg.token
     if tok.lower_ in PERSON_PRONOUNS | THING_PRONOUNS:
         speaker = syntax.speaker_of_clause(tok, lemma)
+        if speaker is None or syntax.is_pronoun(speaker):
+            speaker = syntax.main_subject_before(tok)  # "The Taliban refused talks, saying it will ..."
         if speaker is not None and speaker.i != tok.i:
-            return full_span(speaker)
-    return full_span(tok)
+            return full_span(speaker, conjuncts=conjuncts)
+    return full_span(tok, conjuncts=conjuncts)
+
+
+def sides(
+    source: Arg | None, target: Arg | None, verb: Token, lemma: syntax.Lemma, *, symmetric: bool = False
+) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+    """The source and target spans of one event, as annotators mark them.
+
+    Span convention *conjoined sources*: a coordination that is both sides of a joint act
+    ("The EU and Mercosur agreed on the text", :func:`joint_sides`) is one span on both
+    sides; otherwise each conjunct is its own source ("China and Russia call on the US"
+    -> "China", "Russia"), and with one span per side the first is given. A symmetric
+    act (meet, sign) with no other party takes the coordination as its target.
+    """
+    tgt = target_span(target, source, verb, lemma)
+    both = joint_sides(source)
+    if symmetric and both is not None and (tgt is None or target is source):
+        tgt = both
+    src: tuple[int, int] | None = None
+    if source is None:
+        src = _unnamed_source(verb, lemma, tgt)
+    elif both is not None and tgt == both:
+        src = both
+    elif both is not None and _named_conjuncts(source.token):
+        src = source_span(source, lemma, conjuncts=False)
+    else:
+        src = source_span(source, lemma)
+    return tidy(verb.doc.text, src), tidy(verb.doc.text, tgt)
+
+
+def tidy(text: str, span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """A span's edges as annotators draw them: brackets closed (:func:`closed_brackets`)
+    and the sentence's full stop left out."""
+    return _without_full_stop(text, closed_brackets(text, span))
+
+
+def _without_full_stop(text: str, span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """`span` without the sentence's full stop, which a tokeniser may have fused with an
+    abbreviation at the end ("an agreement with the U.K." -> "the U.K")."""
+    if span is not None and span[1] - span[0] > 1 and text[span[1] - 1] == "." and not text[span[1]:].strip(' "”’)'):
+        return span[0], span[1] - 1
+    return span
+
+
+def _unnamed_source(verb: Token, lemma: syntax.Lemma, tgt: tuple[int, int] | None) -> tuple[int, int] | None:
+    """Span convention *unnamed sources*: when the rules found no source actor, annotators
+    still mark the doer: the verb's subject ("Unidentified gunmen beheaded ..."), the
+    agent of a passive, or for a passive without one the place it was done in or from
+    ("was arrested in Niger", "have been expelled from North Korea")."""
+    subj, passive, agent = syntax.subject(verb, lemma)
+    if passive:
+        subj = agent if agent is not None else _actor_under(verb, ("in", "from"), lemma, depth=1)
+    if subj is None or syntax.is_pronoun(subj) or subj.tag_ in ("PRP", "EX", "WDT"):
+        return None
+    span = full_span(subj)
+    if tgt is not None and span[0] < tgt[1] and tgt[0] < span[1]:
+        return None  # the subject is the target's own phrase
+    return span
+
+
+def closed_brackets(text: str, span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """`span` extended over the closing bracket of an opening one inside it ("the
+    Eurasia Economic Union (EAEU" -> "... (EAEU)"), or over an abbreviation in brackets
+    right after it ("the Eurasia Economic Union" -> "... (EAEU)"): parsers often hang
+    brackets elsewhere, annotators keep them with the name."""
+    if span is None:
+        return None
+    start, end = span
+    inside = text[start:end]
+    rest = text[end:]
+    if inside.count("(") > inside.count(")"):
+        stripped = rest.lstrip(" ")
+        if stripped.startswith(")"):
+            return start, end + len(rest) - len(stripped) + 1
+    abbreviation = _ABBREVIATION.match(rest)
+    if abbreviation is not None:
+        return start, end + abbreviation.end()
+    return span
+
+
+def _named_conjuncts(tok: Token) -> bool:
+    """Every conjunct after the first starts with a capital (a name: "China and Russia",
+    "ICE and CBP officials"), not a common-noun phrase that completes one actor
+    ("Yemeni army and allied forces")."""
+    later = [c for c in tok.conjuncts if c.i > tok.i]
+    return bool(later) and all(
+        next((t for t in c.subtree if t.dep_ not in ("det", "predet", "cc", "punct")), c).text[:1].isupper()
+        for c in later
+    )
 
 
 def target_span(target: Arg | None, source: Arg | None, verb: Token, lemma: syntax.Lemma) -> tuple[int, int] | None:
     """The target's span as annotators mark it: the whole noun phrase of the patient
     ("the last ISIS group bastion in the country"), actor or not; when the rules found
-    no target, the verb's direct object or the object of a targeting preposition."""
+    no target (or only a time word: "declared a ceasefire on Monday"), the verb's direct
+    object or the object of a targeting preposition. Conventions on top, in order:
+    :func:`through_event_noun`, :func:`through_theme` (gifts, voiced feelings),
+    :func:`feeling_object` (a pronoun repeating the speaker), :func:`toward_actor` (a
+    thing leads to whom it is aimed at), :func:`joint_sides` (conjoined sources with no
+    other party are both sides), the charge left out after "accuse", and when the verb
+    acts on no phrase, the recipient or place (:func:`_without_patient`)."""
     tok = target.token if target is not None else None
     if target is not None and target is source:
         return None
+    named = target is not None and any(not a.fallback for a in target.actors)
+    if tok is not None and syntax.is_time_word(tok) and not named:
+        tok = None  # "on Monday" is when, not whom
     if tok is None:
         tok = syntax.patient(verb, source.token if source is not None else None)
         if tok is None:
-            return None
+            return _without_patient(source, verb, lemma)
     if tok.tag_.startswith("VB"):
-        return None
-    tok = through_theme(through_event_noun(tok, verb, lemma), verb, lemma)
-    if syntax.is_pronoun(tok) or tok.pos_ in ("PRON", "NUM") or syntax.is_time_word(tok):
+        return _without_patient(source, verb, lemma)
+    if syntax.is_pronoun(tok) or tok.tag_ == "PRP":
+        tok = feeling_object(tok, lemma) or tok
+    tok = toward_actor(through_theme(through_event_noun(tok, verb, lemma), verb, lemma), verb, lemma)
+    if syntax.is_pronoun(tok) or tok.tag_ in ("PRP", "PRP$", "CD") or syntax.is_time_word(tok):
         if target is not None and actor_like(target, lemma):
             return target.span
+        return None  # "destroyed them": a patient there is, but not named
+    if (not names_actor(tok, lemma) and not _force_on(tok, verb, lemma) and not _named_modifier(tok)
+            and lemma(verb) not in VOICE_VERBS):
+        both = joint_sides(source)
+        if both is not None:
+            return both
+    return phrase_span(tok, _OF_CHARGE if lemma(verb) in _CHARGE_VERBS and tok.dep_ == "dobj" else frozenset())
+
+
+_CHARGE_VERBS = frozenset("accuse charge blame suspect convict indict".split())
+"""Verbs whose "of" phrase is the charge, not part of whom it is made against."""
+_OF_CHARGE = frozenset({"of", "for"})
+_WHERE_PREPS = ("to", "in", "into", "at", "for")
+"""Prepositions of a recipient or a place when a verb has no patient ("arrived in Mali")."""
+
+
+def _without_patient(source: Arg | None, verb: Token, lemma: syntax.Lemma) -> tuple[int, int] | None:
+    """The target span when the verb acts on no phrase: the conjoined sources when they
+    are both sides (:func:`joint_sides`), else span convention *recipient or place*: the
+    actor or named place the act goes to or happens in ("troops arrived in Mali",
+    "provided 3.5 million in funding to Lebanon", "resigned after protests in Peru")."""
+    both = joint_sides(source)
+    if both is not None:
+        return both
+    found = _actor_under(verb, _WHERE_PREPS, lemma, depth=3)
+    if found is None or (source is not None and source.span[0] <= found.idx < source.span[1]):
         return None
-    return phrase_span(tok)
+    return phrase_span(found)
+
+
+_FEELING_PREPS = frozenset({"about", "of", "over", "on", "regarding", "with", "at"})
+_HOPE_VERBS = frozenset("hope fear expect wish worry doubt".split())
+"""Verbs whose clause says what a feeling is about ("they hoped that Gambari would ...")."""
+
+
+def feeling_object(tok: Token, lemma: syntax.Lemma) -> Token | None:
+    """Span convention *what a feeling is about*: for a pronoun that repeats the speaker
+    ("X said it is skeptical about Iranian motives", "he is pessimistic that the
+    Olympics will go ahead", "they hoped that Gambari would ..."), annotators mark what
+    the feeling is about, not the speaker again: the object of the adjective's
+    preposition, else the subject of its clause. None when there is no such feeling."""
+    head = tok.head
+    if tok.dep_ not in ("nsubj", "nsubjpass") or head.i == tok.i:
+        return None
+    adjectives = [c for c in head.children if c.dep_ == "acomp"]
+    clauses = [c for c in head.children if c.dep_ == "ccomp"] if lemma(head) in _HOPE_VERBS or adjectives else []
+    for adj in adjectives:
+        for child in adj.children:
+            if child.dep_ == "prep" and child.lower_ in _FEELING_PREPS:
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None and not pobj.tag_.startswith("VB"):
+                    return pobj
+        clauses += [c for c in adj.children if c.dep_ == "ccomp"]
+    for clause in clauses:
+        subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and not syntax.is_pronoun(subj):
+            return subj
+    return None
+
+
+def joint_sides(source: Arg | None) -> tuple[int, int] | None:
+    """Span convention *joint sides*: when the source is a coordination of actors ("The EU
+    and Mercosur agreed on the draft text", "Syria and Israel have fired across the
+    line") and no other actor is the target, annotators mark the coordination as both
+    source and target (each side acts on the other). None when the source is not a
+    coordination."""
+    if source is None:
+        return None
+    if source.whole is not None and source.whole != source.span:
+        return source.whole
+    head = source.token
+    if head.tag_ in ("NN", "NNS") and any(
+        m.dep_ in ("compound", "amod", "nmod") and any(c.dep_ in ("cc", "conj") for c in m.children) for m in head.lefts
+    ):
+        return source.span  # "UK and EU negotiators have agreed": two sides in one phrase
+    return None

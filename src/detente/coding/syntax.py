@@ -345,6 +345,19 @@ def speaker_of_clause(tok: Token, lemma: Lemma) -> Token | None:
     return None
 
 
+def main_subject_before(tok: Token) -> Token | None:
+    """The subject of the sentence's main verb when it comes before `tok` and is a noun
+    (not a pronoun): the likeliest antecedent of a subject pronoun in a later clause
+    ("The Taliban rejected talks, saying it will only negotiate with ...")."""
+    root = tok
+    while root.head.i != root.i:
+        root = root.head
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.i >= tok.i or is_pronoun(subj) or subj.tag_ in ("PRP", "PRP$", "WP", "EX", "DT"):
+        return None
+    return subj
+
+
 def clause_modality(verb: Token, gov: Token | None, source_tok: Token | None, lemma: Lemma) -> str | None:
     """The modality the clause gives an act: conditional, reported, attributed, possible, intent-future or None.
 

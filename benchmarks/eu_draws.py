@@ -28,17 +28,30 @@ and rounds, and reports the speed-up; for instance, against the first implementa
     git show 28e95a5:src/detente/bargaining/models/expected_utility.py > /tmp/eu_first.py
     .venv/bin/python benchmarks/eu_draws.py --baseline /tmp/eu_first.py
 
+`--baseline-kernel FILE` does the same for the compiled kernel alone (another version of
+`_eu_kernel.py`, swapped in for the current one inside the same `expected_utility`), on
+the emissions draws and on 80 random actors x 1,000 draws; for instance, against the
+kernel before its vectorised log and exp:
+
+    git show 0a2f779:src/detente/bargaining/models/_eu_kernel.py > /tmp/eu_kernel_before.py
+    .venv/bin/python benchmarks/eu_draws.py --baseline-kernel /tmp/eu_kernel_before.py
+
     .venv/bin/python benchmarks/eu_draws.py [--data ../shared/data/bdm_emissions_1994.csv]
-        [--draws 10000] [--loop-draws 300] [--repeat 3] [--seed 2025] [--baseline FILE] [--scaling]
+        [--draws 10000] [--loop-draws 300] [--repeat 3] [--seed 2025] [--baseline FILE]
+        [--baseline-kernel FILE] [--scaling]
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import importlib.util
 import os
 import platform
+import subprocess
+import sys
+import tempfile
 import time
 from datetime import datetime, timezone
 from pathlib import Path
@@ -127,6 +140,67 @@ def compare_baseline(inputs: ModelInput, path: Path, repeat: int) -> dict:
             "max_diff": float(np.abs(old.outcome - new.outcome).max())}
 
 
+@contextlib.contextmanager
+def kernel_from(path: Path):  # type: ignore[no-untyped-def]
+    """Run `expected_utility(engine="numba")` with the kernel module in `path` instead of the current one."""
+    with tempfile.TemporaryDirectory() as folder:
+        # A fresh copy, registered under its own name: numba's on-disk cache of a module
+        # loaded from a file cannot be read back in a later process, so it compiles anew.
+        copy = Path(folder) / "eu_kernel_baseline.py"
+        copy.write_text(path.read_text())
+        spec = importlib.util.spec_from_file_location("eu_kernel_baseline", copy)
+        if spec is None or spec.loader is None:
+            raise SystemExit(f"cannot load {path}")
+        other = importlib.util.module_from_spec(spec)
+        sys.modules["eu_kernel_baseline"] = other
+        spec.loader.exec_module(other)
+        with swapped(other):
+            yield
+
+
+@contextlib.contextmanager
+def swapped(module):  # type: ignore[no-untyped-def]
+    """Run `expected_utility(engine="numba")` with an already loaded kernel module."""
+    import detente.bargaining.models as package
+
+    name = "detente.bargaining.models._eu_kernel"
+    current = importlib.import_module(name)
+    sys.modules[name], package._eu_kernel = module, module  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        sys.modules[name], package._eu_kernel = current, current  # type: ignore[attr-defined]
+
+
+def compare_kernel(cases: dict[str, ModelInput], path: Path, repeat: int) -> list[dict]:
+    """Best-of-`repeat` CPU (and wall) seconds of expected_utility(engine="numba") with the
+    current kernel and with the one in `path`, interleaved, per case; same results checked."""
+    rows = []
+    baseline_module = None
+    with kernel_from(path):
+        from detente.bargaining.models import _eu_kernel as baseline_module  # the swapped-in copy
+        expected_utility(one_draw(next(iter(cases.values())), 0), engine="numba")  # compiles the baseline
+    for label, case in cases.items():
+        best = {"current": (float("inf"), float("inf")), "baseline": (float("inf"), float("inf"))}
+        out = {}
+        for _ in range(repeat):
+            for which in ("baseline", "current"):
+                with swapped(baseline_module) if which == "baseline" else contextlib.nullcontext():
+                    expected_utility(one_draw(case, 0), engine="numba")  # warm up
+                    result: list = []
+                    secs = best_times(lambda: result.append(expected_utility(case, engine="numba")), 1)  # noqa: B023
+                best[which] = min(best[which], secs)
+                out[which] = result[-1]
+        old, new = out["baseline"], out["current"]
+        same = bool(np.allclose(old.outcome, new.outcome, atol=1e-9, rtol=0) and np.array_equal(old.rounds, new.rounds))
+        rows.append({"case": label, "baseline": best["baseline"], "current": best["current"], "same": same,
+                     "rounds": float(new.rounds.mean())})
+        print(f"kernel {label}: baseline {path.name} {best['baseline'][0]:.3f} s CPU ({best['baseline'][1]:.3f} s wall) | "
+              f"current {best['current'][0]:.3f} s CPU ({best['current'][1]:.3f} s wall) | "
+              f"x{best['baseline'][0] / best['current'][0]:.2f} CPU | same forecasts and rounds={same}")
+    return rows
+
+
 def engines() -> list[str]:
     """The expected-utility engines to time: NumPy always, the compiled kernel when numba is installed."""
     return ["numpy", "numba"] if importlib.util.find_spec("numba") else ["numpy"]
@@ -148,21 +222,65 @@ def best_times(fn, repeat: int) -> tuple[float, float]:  # type: ignore[no-untyp
     return best, best_wall
 
 
+#: Run in a fresh process: the first compiled call on a small case, then a second one.
+FIRST_CALL = """
+import time
+t0 = time.perf_counter()
+import numpy as np
+from detente.bargaining.models import ModelInput
+from detente.bargaining.models.expected_utility import expected_utility
+rng = np.random.default_rng(0)
+case = ModelInput(rng.uniform(0, 100, (4, 20, 1)), rng.uniform(0.1, 1, (4, 20, 1)), rng.uniform(0.1, 1, (4, 20)), np.full((4, 1), 50.0))
+t1 = time.perf_counter()
+expected_utility(case, engine="numba")
+t2 = time.perf_counter()
+expected_utility(case, engine="numba")
+t3 = time.perf_counter()
+print(t1 - t0, t2 - t1, t3 - t2)
+"""
+
+
+def first_call() -> dict:
+    """Seconds of the first compiled call in a fresh process: with an empty numba cache
+    (compiling the kernel) and again with the cache that run wrote (loading it); the
+    steady-state figures exclude both (every timing is preceded by a warm-up call)."""
+    out = {}
+    with tempfile.TemporaryDirectory() as cache:
+        env = {**os.environ, "NUMBA_CACHE_DIR": cache}
+        for label in ("cold", "warm"):
+            run = subprocess.run([sys.executable, "-c", FIRST_CALL], env=env, capture_output=True, text=True, check=True)
+            imports, first, second = (float(v) for v in run.stdout.split())
+            out[label] = {"imports": imports, "first": first, "second": second}
+    return out
+
+
 def versus_reference(inputs: ModelInput, loop_draws: int, repeat: int) -> dict:
-    """The plain per-draw Python BDM against the vectorised model, same draws, same process."""
+    """The plain per-draw Python BDM against the vectorised model, same draws, same process.
+
+    The reference (on `loop_draws` draws, extrapolated) and each engine run in turns,
+    `repeat` times, and each keeps its best: other jobs on the machine then weigh on
+    both alike."""
     d = inputs.shape[0]
     n_ref = min(loop_draws, d)
     x, s, c = inputs.positions[:, :, 0], inputs.salience[:, :, 0], inputs.capability
     span = float(inputs.scale[1] - inputs.scale[0])
-    cpu = time.process_time()
-    ref = [reference_bdm(x[k], s[k], c[k], span) for k in range(n_ref)]
-    ref_time = (time.process_time() - cpu) * d / n_ref  # extrapolated to all draws
-    out: dict = {"reference_s": ref_time, "reference_draws": n_ref,
-                 "reference_rounds": float(np.mean([r[1] for r in ref]))}
     for engine in engines():
         expected_utility(one_draw(inputs, 0), engine=engine)  # warm up (and compile)
-        result = expected_utility(inputs, engine=engine)
-        secs = cpu_best(lambda: expected_utility(inputs, engine=engine), repeat)  # noqa: B023
+    ref_time = float("inf")
+    best = {engine: float("inf") for engine in engines()}
+    results = {}
+    for _ in range(repeat):
+        cpu = time.process_time()
+        ref = [reference_bdm(x[k], s[k], c[k], span) for k in range(n_ref)]
+        ref_time = min(ref_time, (time.process_time() - cpu) * d / n_ref)  # extrapolated to all draws
+        for engine in engines():
+            cpu = time.process_time()
+            results[engine] = expected_utility(inputs, engine=engine)
+            best[engine] = min(best[engine], time.process_time() - cpu)
+    out: dict = {"reference_s": ref_time, "reference_draws": n_ref,
+                 "reference_rounds": float(np.mean([r[1] for r in ref]))}
+    for engine, result in results.items():
+        secs = best[engine]
         same = np.mean(np.abs(np.array([r[0] for r in ref]) - result.outcome[:n_ref, 0]) < 1e-9)
         same_rounds = np.mean(np.array([r[1] for r in ref]) == result.rounds[:n_ref, 0])
         out[engine] = {"s": secs, "ratio": ref_time / secs, "rounds": float(result.rounds.mean()),
@@ -177,6 +295,81 @@ def random_case(draws: int, actors: int, issues: int, seed: int) -> ModelInput:
         rng.uniform(0, 100, (draws, actors, issues)), rng.uniform(0.1, 1, (draws, actors, issues)),
         rng.uniform(0.1, 1, (draws, actors)), np.full((draws, issues), 50.0),
     )
+
+
+def stage_profile(n: int, seed: int, rounds: int = 2000) -> dict[str, float]:
+    """Nanoseconds per pair-round of each stage of the compiled kernel's round, on one
+    random row of n actors advanced 3 rounds (so that positions have begun to gather):
+    each stage runs `rounds` times on that state (best of 5 runs, CPU time), inside a
+    compiled loop so that no Python call is counted; "rest" is the round less the stages
+    (distances, the first risk pass, the utilities and the calls between stages)."""
+    import numba  # the fast extra; only called when numba is installed
+
+    from detente.bargaining.models import _eu_kernel as kernel
+
+    rng = np.random.default_rng(seed)
+    x, s = rng.uniform(0, 100, n), rng.uniform(0.1, 1, n)
+    w = rng.uniform(0.1, 1, n) * s
+    span, total = 100.0, w.sum()
+    low, high = 0.5 * total - 1e-9 * total, 0.5 * total + 1e-9 * total
+    sc = kernel._scratch(n)
+    p, own, other, dist, base, packed, logs, powers, bits, pull, order, xs, cw, cwx, sec, c0, phi, key, cls = sc
+    order[:] = np.arange(n)
+    t, new, r = np.full(n, 0.5), np.empty(n), np.ones(n)
+    for _ in range(3):
+        kernel._round(x, s, w, kernel._median(x, w, low, high), span, 1.0, t, 0, 0, new, r, sc)
+        x = new.copy()
+    mu = kernel._median(x, w, low, high)
+    kernel._round(x, s, w, mu, span, 1.0, t, 0, 0, new, r, sc)  # leaves this round's arrays in sc
+    half = n * (n + 1)
+
+    @numba.njit
+    def loop(stage, m, x, s, w, mu, t, new, r, sc):  # type: ignore[no-untyped-def]
+        p, own, other, dist, base, packed, logs, powers, bits, pull, order, xs, cw, cwx, sec, c0, phi, key, cls = sc
+        acc = 0.0
+        for _ in range(m):
+            if stage == 0:
+                kernel._round(x, s, w, mu, span, 1.0, t, 0, 0, new, r, sc)
+            elif stage == 1:
+                kernel._win_row(x, w, p, pull, order, xs, cw, cwx)
+            elif stage == 2:
+                kernel._log_into(base[:half], packed[:half], powers[:half])
+                kernel._exp_into(logs, powers, bits)
+            elif stage == 3:
+                kernel._offers(x, p, own, other, dist, span, 0, 0, phi, key, cls, new)
+            else:
+                acc += kernel._median(x, w, low, high)
+        return acc
+
+    names = ("round", "win probabilities (eq. 31)", "logs and exps", "offers", "weighted median")
+    out = {}
+    for stage, name in enumerate(names):
+        loop(stage, 1, x, s, w, mu, t, new, r, sc)
+        best = float("inf")
+        for _ in range(5):
+            cpu = time.process_time()
+            loop(stage, rounds, x, s, w, mu, t, new, r, sc)
+            best = min(best, time.process_time() - cpu)
+        out[name] = best / rounds / (n * n) * 1e9
+    out["rest"] = out["round"] - sum(v for k, v in out.items() if k != "round")
+    return out
+
+
+def profile_lines(profiles: dict[int, dict[str, float]]) -> list[str]:
+    sizes = sorted(profiles)
+    lines = [
+        "",
+        "## Where the compiled kernel's time goes",
+        "",
+        "Nanoseconds per pair-round (one ordered pair (i, j) of one row in one round), CPU time, each stage run "
+        "alone in a compiled loop on a fixed state (`stage_profile`): " + ", ".join(f"{n} actors" for n in sizes) + ".",
+        "",
+        "| stage | " + " | ".join(f"{n} actors" for n in sizes) + " |",
+        "|---|" + "---:|" * len(sizes),
+    ]
+    for name in profiles[sizes[0]]:
+        lines.append(f"| {name} | " + " | ".join(f"{profiles[n][name]:.1f}" for n in sizes) + " |")
+    return lines
 
 
 def scaling(seed: int, repeat: int, actor_draws: int) -> list[tuple]:
@@ -213,10 +406,12 @@ def scaling_lines(rows: list[tuple], actor_draws: int) -> list[str]:
         "Rounds are the mean rounds per draw-issue (they grow with actors: more actors, more rounds to settle). "
         "Growth exponent k: time ~ size^k fitted on log-log axes over the sweep; per round, the NumPy path's vote "
         "spread is O(N^3) below 64 actors (direct sum) and O(N^2 log N) from 64 on (sorted prefix sums), the rest "
-        "of its round O(N^2) in about 40 array passes; the compiled kernel runs the whole round per draw in O(N^2) "
-        "(an insertion sort carried over from the last round, prefix sums, then 2 logs and 4 exps per pair, which "
-        "are most of its time). CPU seconds add up the threads (blocks of draws run on both cores); wall seconds "
-        "beside them.",
+        "of its round O(N^2) in about 40 array passes; the compiled kernel runs the whole round per row in O(N^2) "
+        "(an insertion sort carried over from the last round, O(N^2) at worst and about O(N) once positions settle; "
+        "prefix sums and a forward pointer for eq. 31; one vectorised log per unordered pair's two utility bases "
+        "and one vectorised exp per ordered pair and base; the offers in branch-free passes: see the stage profile "
+        "above). CPU seconds add up the threads (blocks of draws run on both cores); wall seconds beside them: "
+        "on a machine shared with other jobs, wall time exceeds the CPU time of one thread.",
         "",
         "| sweep | actors | issues | draws | engine | CPU s | wall s | rounds | CPU per 1,000 draw-issues |",
         "|---|---:|---:|---:|---|---:|---:|---:|---:|",
@@ -251,6 +446,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=2025)
     parser.add_argument("--out", type=Path, default=RESULTS)
     parser.add_argument("--baseline", type=Path, default=None, help="another expected_utility module file to time against")
+    parser.add_argument("--baseline-kernel", type=Path, default=None, help="another _eu_kernel.py to time against")
     parser.add_argument("--scaling", action="store_true", help="also run the scaling sweeps (minutes)")
     parser.add_argument("--actor-draws", type=int, default=250, help="draws per point of the actor sweep")
     args = parser.parse_args()
@@ -297,6 +493,18 @@ def main() -> None:
             f"{r['s']:.3f} s ({r['rounds']:.2f} rounds/draw) | x{r['ratio']:.0f} | same forecasts {r['same']:.0%}, "
             f"same rounds {r['same_rounds']:.0%}"
         )
+    compile_times = first_call() if "numba" in engines() else None
+    if compile_times:
+        cold, warm = compile_times["cold"], compile_times["warm"]
+        print(f"first numba call in a fresh process: {cold['first']:.2f} s with an empty cache (compiling), "
+              f"{warm['first']:.2f} s with a warm cache; a second call {warm['second'] * 1000:.1f} ms")
+    profiles = {n: stage_profile(n, args.seed, 200_000 // n) for n in (10, 80)} if "numba" in engines() else {}
+    for n, prof in profiles.items():
+        print(f"kernel stages, {n} actors (ns per pair-round): " + ", ".join(f"{k} {v:.1f}" for k, v in prof.items()))
+    kernel_rows = []
+    if args.baseline_kernel and "numba" in engines():
+        kernel_cases = {"emissions, 10 actors x 10,000 draws": inputs, "random, 80 actors x 1,000 draws": random_case(1000, 80, 1, args.seed)}
+        kernel_rows = compare_kernel(kernel_cases, args.baseline_kernel, args.repeat)
     scale_rows = scaling(args.seed, args.repeat, args.actor_draws) if args.scaling else []
     versus = compare_baseline(inputs, args.baseline, args.repeat) if args.baseline else None
     if versus:
@@ -339,7 +547,7 @@ def main() -> None:
         "",
         f"`benchmarks/_reference_bdm.py`: one draw at a time, NumPy over that draw's actors, eq. 31 as the triple sum "
         f"over (i, j, k); written from Scholz et al. (2011) to the same rules as detente's defaults. Timed on "
-        f"{ref['reference_draws']} of the {args.draws:,} draws and extrapolated; "
+        f"{ref['reference_draws']} of the {args.draws:,} draws and extrapolated, in turns with the engines (best of {args.repeat} each); "
         f"{ref['reference_rounds']:.2f} rounds per draw.",
         "",
         "| engine | vectorised CPU s | plain per-draw CPU s (extrapolated) | speed-up | rounds per draw | same forecasts | same rounds |",
@@ -351,6 +559,32 @@ def main() -> None:
             f"| {engine} | {r['s']:.3f} | {ref['reference_s']:.2f} | {r['ratio']:.0f}x | {r['rounds']:.2f} | "
             f"{r['same']:.0%} | {r['same_rounds']:.0%} |"
         )
+    if compile_times:
+        cold, warm = compile_times["cold"], compile_times["warm"]
+        lines += [
+            "",
+            "Compiling, not counted above (every timing follows a warm-up call): the first `engine=\"numba\"` call in a "
+            f"fresh process (20 actors, 4 draws) took {cold['first']:.2f} s wall with an empty numba cache (the kernel "
+            f"compiles, once per install and machine: `cache=True` writes it to disk) and {warm['first']:.2f} s with "
+            f"the cache warm (importing numba and loading the kernel); a second call {warm['second'] * 1000:.1f} ms. "
+            f"Importing detente's model module took {warm['imports']:.2f} s.",
+        ]
+    if kernel_rows:
+        lines += [
+            "",
+            f"## Against another version of the compiled kernel (`{args.baseline_kernel.name}`)",
+            "",
+            "Same `expected_utility(engine=\"numba\")` call (same blocks and threads), only the kernel module swapped; "
+            "interleaved, best of the runs.",
+            "",
+            "| case | baseline CPU s | wall s | current CPU s | wall s | speed-up (CPU) | rounds per draw | same forecasts and rounds |",
+            "|---|---:|---:|---:|---:|---:|---:|---|",
+        ]
+        for r in kernel_rows:
+            (bc, bw), (cc, cw) = r["baseline"], r["current"]
+            lines.append(f"| {r['case']} | {bc:.3f} | {bw:.3f} | {cc:.3f} | {cw:.3f} | {bc / cc:.2f}x | {r['rounds']:.2f} | {r['same']} |")
+    if profiles:
+        lines += profile_lines(profiles)
     if scale_rows:
         lines += scaling_lines(scale_rows, args.actor_draws)
     if versus:

@@ -454,13 +454,16 @@ def test_engine_is_checked_and_recorded() -> None:
     assert expected_utility(case).extra["params"]["engine"] == "numpy"  # auto: 3 actors stay on NumPy
 
 
-def test_threads_do_not_change_results() -> None:
+@pytest.mark.parametrize("engine", ["numpy", "numba"])
+def test_threads_do_not_change_results(engine: str) -> None:
+    if engine == "numba":
+        pytest.importorskip("numba", reason="the fast extra (numba) is not installed")
     rng = np.random.default_rng(21)
-    d, n = 300, 40  # 64 rows a block: 5 blocks, run side by side
+    d, n = 300, 40  # NumPy: 64 rows a block, 5 blocks; the kernel: 38 rows a block, 9 blocks; run side by side
     case = ModelInput(rng.uniform(0, 100, (d, n, 1)), rng.uniform(0.1, 1, (d, n, 1)), rng.uniform(0.1, 1, (d, n)),
                       np.full((d, 1), 50.0))
-    one = expected_utility(case, engine="numpy", threads=1)
-    two = expected_utility(case, engine="numpy", threads=2)
+    one = expected_utility(case, engine=engine, threads=1)
+    two = expected_utility(case, engine=engine, threads=2)
     np.testing.assert_array_equal(one.outcome, two.outcome)
     np.testing.assert_array_equal(one.rounds, two.rounds)
     np.testing.assert_array_equal(one.trajectory, two.trajectory)

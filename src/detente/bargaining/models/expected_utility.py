@@ -760,6 +760,10 @@ def _run_block_compiled(
     }
 
 
+#: Least pairs x rows in a block of the compiled kernel (about 2 ms of work at 30 ns a
+#: pair-round and 10 rounds): a block's call, scratch and thread hand-off cost about 50 us.
+_KERNEL_BLOCK_PAIRS = 8_000
+
 #: With engine="auto", the compiled kernel is used from this many actors on (below, the
 #: NumPy path is already cheap and compiling would cost more than it saves).
 _NUMBA_FROM = 16
@@ -816,7 +820,8 @@ def expected_utility(
         repay compiling: 16 actors or more, else NumPy).
     threads
         Threads that run blocks of draws side by side (0: one per CPU); blocks are
-        independent, so the results do not depend on it. Used from 4 blocks on.
+        independent, so the results do not depend on it. Used from 4 blocks on (NumPy)
+        or 3 (the kernel: draw 0 and two more).
 
     Returns
     -------
@@ -848,7 +853,14 @@ def expected_utility(
     x = np.moveaxis(inputs.positions, 1, -1).reshape(d * k, n).astype(float)
     s = np.moveaxis(inputs.salience, 1, -1).reshape(d * k, n).astype(float)
     w = np.repeat(inputs.capability.astype(float), k, axis=0) * s
-    block = max(_MIN_BLOCK_ROWS, _BLOCK_CELLS // max(1, n * n))
+    cpus = threads or os.cpu_count() or 1
+    if used == "numba":
+        # The kernel keeps one row's N x N scratch in cache whatever the block, so blocks
+        # only share out the work: about four per thread, each big enough (_KERNEL_BLOCK_PAIRS)
+        # that its call costs nothing next to it.
+        block = max(-(-_KERNEL_BLOCK_PAIRS // max(1, n * n)), -(-(d * k - k) // (4 * cpus)))
+    else:
+        block = max(_MIN_BLOCK_ROWS, _BLOCK_CELLS // max(1, n * n))
     starts = [0, *range(k, d * k, block)]
     stops = [*starts[1:], d * k]
     mu = np.empty(d * k)
@@ -864,8 +876,10 @@ def expected_utility(
             )
 
     blocks = list(zip(starts, stops))
-    workers = min(len(blocks), threads or os.cpu_count() or 1)
-    if workers > 1 and len(blocks) >= 4:  # blocks are independent; NumPy and the kernel release the GIL
+    workers = min(len(blocks), cpus)
+    # Blocks are independent; NumPy and the kernel release the GIL. Fewer blocks than
+    # this (small runs) go one after the other: threads would cost more than they save.
+    if workers > 1 and len(blocks) >= (3 if used == "numba" else 4):
         from concurrent.futures import ThreadPoolExecutor
 
         with ThreadPoolExecutor(max_workers=workers) as pool:

@@ -38,7 +38,6 @@ from detente.events.importers.staging import sql_str, temp_table
 
 _REJECTS = "_rej_errors"
 _REJECT_SCANS = "_rej_scans"
-_CHUNK = 1 << 24
 
 
 @dataclass
@@ -79,40 +78,63 @@ class FileScan:
     lines: int
 
 
+_SCAN_BUFFER = 1 << 20
+"""Bytes read at a time by :func:`scan_file`: one reused buffer, small enough to stay in the CPU's cache
+while it is hashed and searched for newlines (a fresh 16 MB ``bytes`` per read cost page faults)."""
+
+
+def _scan(
+    path: Path, *, digest: Any = None, progress: ProgressCallback | None = None, stop: threading.Event | None = None
+) -> int:
+    """Physical lines of `path`, feeding every byte to `digest` on the way; -1 if `stop` was set before the end.
+
+    The file is read into one reused buffer (``readinto``); NumPy compares the buffer with
+    ``\\n`` and counts the matches, several times faster than ``bytes.count``. ``readinto``,
+    ``hashlib`` (on blocks over 2 kB) and NumPy's comparison release the GIL, so this runs in a
+    thread beside DuckDB's parse.
+    """
+    import numpy as np
+
+    buffer = bytearray(_SCAN_BUFFER)
+    view = memoryview(buffer)
+    octets = np.frombuffer(buffer, dtype=np.uint8)
+    newline = np.empty(len(buffer), dtype=bool)
+    size = max(path.stat().st_size, 1)
+    done = lines = 0
+    last = ord("\n")
+    with path.open("rb", buffering=0) as fh:
+        while n := fh.readinto(buffer):
+            if stop is not None and stop.is_set():  # the import failed: do not read the rest for nothing
+                return -1
+            if digest is not None:
+                digest.update(view[:n])
+            np.equal(octets[:n], ord("\n"), out=newline[:n])
+            lines += int(np.count_nonzero(newline[:n]))
+            last = buffer[n - 1]
+            done += n
+            if progress is not None and (done // _SCAN_BUFFER) % 16 == 0:
+                progress("hash", done / size)
+    if progress is not None:
+        progress("hash", done / size)
+    return lines + (1 if last != ord("\n") else 0)
+
+
 def scan_file(
     path: Path, progress: ProgressCallback | None = None, *, stop: threading.Event | None = None
 ) -> FileScan:
-    """SHA-256 and line count of a file in one read (``sha256 == ""`` if `stop` is set before the end).
+    """SHA-256 and line count of a file in one read (``sha256 == ""``, ``lines == -1`` if `stop` is set before the end).
 
-    Both ``hashlib`` and ``bytes.count`` release the GIL, so this runs in a thread beside
-    DuckDB's parse without slowing it, and the file is read once for both.
+    Runs in a thread beside DuckDB's parse without slowing it (see :func:`_scan`), and the
+    file is read once for both.
     """
     digest = hashlib.sha256()
-    size = max(path.stat().st_size, 1)
-    done = lines = 0
-    last = b"\n"
-    with path.open("rb") as fh:
-        while chunk := fh.read(_CHUNK):
-            if stop is not None and stop.is_set():  # the import failed: do not read the rest for nothing
-                return FileScan("", -1)
-            digest.update(chunk)
-            lines += chunk.count(b"\n")
-            last = chunk[-1:]
-            done += len(chunk)
-            if progress is not None:
-                progress("hash", done / size)
-    return FileScan(digest.hexdigest(), lines + (1 if last != b"\n" else 0))
+    lines = _scan(path, digest=digest, progress=progress, stop=stop)
+    return FileScan(digest.hexdigest() if lines >= 0 else "", lines)
 
 
 def count_lines(path: Path) -> int:
     """Physical lines in a file (a last line without a newline counts)."""
-    lines = 0
-    last = b"\n"
-    with path.open("rb") as fh:
-        while chunk := fh.read(_CHUNK):
-            lines += chunk.count(b"\n")
-            last = chunk[-1:]
-    return lines + (1 if last != b"\n" else 0)
+    return _scan(path)
 
 
 def blank_lines(path: Path) -> list[int]:

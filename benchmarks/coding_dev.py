@@ -186,6 +186,81 @@ def calibration(path: Path, coder, clf) -> list[tuple[float, int, float]]:
     return out
 
 
+LOSS_BUCKETS = (
+    "unknown actor", "no predicate pattern", "actor on another predicate", "wrong root", "wrong direction",
+)
+"""Where a missed gold event went, checked in this order (first that applies):
+
+- unknown actor: the registry names no actor of the gold source's or target's country in the sentence;
+- wrong direction: the coder has the same event the other way round;
+- wrong root: the coder has an event between the same two countries, with another label;
+- actor on another predicate: the coder has the gold label in the sentence, but with another actor
+  pair or a side it could not identify (a partial event): the predicate was found, an actor was not
+  attached to it;
+- no predicate pattern: the coder has nothing with the gold label in the sentence."""
+
+
+def recall_losses(path: Path, coder) -> tuple[Counter, Counter]:
+    """(missed gold events per loss bucket, false positives on sentences with / without gold events)."""
+    from detente import ontology
+    from detente.coding import evaluate as ev
+    from detente.coding.context import Context
+
+    gold = ev.read_gold(path)
+
+    def label(event) -> str:
+        if gold.label != "plover":
+            return event.root
+        mapping = ontology.to_plover(event.cameo)
+        return mapping.type if mapping is not None else "-"
+
+    coded: list[list] = [[] for _ in gold.sentences]
+    by_date: dict = {}
+    for i, sent in enumerate(gold.sentences):
+        by_date.setdefault(sent.when, []).append(i)
+    for day, indices in by_date.items():
+        for i, results in zip(indices, coder.code_sentence_events([gold.sentences[i].text for i in indices], day,
+                                                                   partial=True)):
+            coded[i] = [r.event for r in results]
+    losses: Counter = Counter()
+    false: Counter = Counter()
+    for sent, events in zip(gold.sentences, coded):
+        want = {(ev.gold_country(e.source), ev.gold_country(e.target), e.label) for e in sent.events}
+        generic = {side for triple in want for side in triple[:2] if side in ev.GENERIC_CODES}
+        triples = {(ev.predicted_country(e.source, generic), ev.predicted_country(e.target, generic), label(e))
+                   for e in events}
+        complete = {t for t in triples if "---" not in t[:2]}
+        partial = triples - complete
+        named = {ev.predicted_country(m.code, generic) for m in Context.read(sent.text, sent.when).mentions}
+        for source, target, lab in want - complete:
+            if source not in named or target not in named:
+                losses["unknown actor"] += 1
+            elif (target, source, lab) in complete:
+                losses["wrong direction"] += 1
+            elif any(t[:2] == (source, target) for t in complete):
+                losses["wrong root"] += 1
+            elif any(t[2] == lab for t in complete) or any(
+                t[2] == lab and (t[0] in (source, "---") and t[1] in (target, "---")) for t in partial
+            ):
+                losses["actor on another predicate"] += 1
+            else:
+                losses["no predicate pattern"] += 1
+        false["on sentences with gold events" if want else "on sentences without any"] += len(complete - want)
+    return losses, false
+
+
+def loss_table(rows: list[tuple[str, Counter, Counter]]) -> list[str]:
+    """The "where recall is lost" table (one column per gold file) and the false positives beside it."""
+    lines = ["| missed gold event | " + " | ".join(name for name, _, _ in rows) + " |",
+             "|---|" + "---:|" * len(rows)]
+    for bucket in LOSS_BUCKETS:
+        lines.append(f"| {bucket} | " + " | ".join(str(losses[bucket]) for _, losses, _ in rows) + " |")
+    lines.append("| **missed, all** | " + " | ".join(str(sum(losses.values())) for _, losses, _ in rows) + " |")
+    for kind in ("on sentences with gold events", "on sentences without any"):
+        lines.append(f"| false positive {kind} | " + " | ".join(str(false[kind]) for _, _, false in rows) + " |")
+    return lines
+
+
 def whole_process(args: list[str]) -> tuple[float, float]:
     """(wall seconds, CPU seconds of the child) of one whole process."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -327,6 +402,20 @@ def main(argv: list[str] | None = None) -> int:
         else:
             print("\nno news development set (data/news_dev/*.jsonl): skipped")
             md += ["## News development set", "", "Not in the repository yet (`data/news_dev/*.jsonl`): not scored.", ""]
+        loss_rows = [("PLOVER gold", *recall_losses(plover_path, coder))]
+        loss_rows += [(f"news dev `{p.name}`", *recall_losses(p, coder)) for p in news_files]
+        print("\nwhere recall is lost (missed gold events per bucket):")
+        for name, losses, false in loss_rows:
+            print(f"  {name}: " + ", ".join(f"{b} {losses[b]}" for b in LOSS_BUCKETS)
+                  + "; false positives " + ", ".join(f"{k} {v}" for k, v in false.items()))
+        md += ["## Where recall is lost", "",
+               "Every gold event the coder misses, put in the first bucket that applies: the registry names no "
+               "actor of the gold side's country in the sentence (unknown actor); the coder has the same event "
+               "the other way round (wrong direction); it has an event between the same two countries with "
+               "another label (wrong root); it has the gold label in the sentence but with other actors or a side "
+               "it could not identify (actor on another predicate); or nothing with that label (no predicate "
+               "pattern). False positives beside them. `recall_losses` in this script.", ""]
+        md += loss_table(loss_rows) + [""]
         print(f"\naccuracy runs: {time.perf_counter() - t0:.0f} s")
 
         if not args.quick:

@@ -229,3 +229,97 @@ def test_an_attributed_future_refusal_is_a_refusal(code_fn):
     events = code_fn("The French Prime Minister said that France will not lift the ban on British beef.")
     (refusal,) = [e for e in events if e.root == "12"]
     assert refusal.source[:3] == "FRA" and refusal.modality == "refusal" and is_asserted(refusal)
+
+
+# -- predicates of the weak roots (appeal, intent, demand, reject, threaten, force posture, coerce) --
+# Hand-written sentences; each pins one pattern added for issue #9's recall work.
+
+WEAK_ROOTS = [
+    # 02 appeal
+    ("France encouraged Iran to return to the negotiating table.", "FRA", "IRN", "02"),
+    ("Armenia asked Russia for military help.", "ARM", "RUS", "02"),
+    # 03 intent to cooperate: an invitation to meet is the inviter's offer, not an appeal
+    ("Donald Trump invited Narendra Modi to visit Washington.", "USAGOV", "INDGOV", "03"),
+    # 05 a restated commitment is support
+    ("Japan reaffirmed its commitment to Ukraine.", "JPN", "UKR", "05"),
+    # 07 an announced sum of aid
+    ("Turkey announced $50 million in aid to Syria.", "TUR", "SYR", "07"),
+    # 10 demand: calling on someone to stop, and "must" under a speech verb
+    ("The United States called on Russia to stop its attacks on Ukrainian cities.", "USA", "RUS", "10"),
+    ("Venezuela must stop threatening Guyana, the State Department said.", "USAGOV", "VEN", "10"),
+    # 11 mutual blame
+    ("Armenia traded blame with Azerbaijan for the clashes.", "ARM", "AZE", "11"),
+    # 12 refusing talks, said as a future refusal
+    ("North Korea said it would not engage in talks with South Korea.", "PRK", "KOR", "12"),
+    # 13 a warning addressed to an actor
+    ("Pakistan issued a stern warning to India over the dam.", "PAK", "IND", "13"),
+    # 15 force posture: drills, deployments of arms, alert
+    ("China held large military drills around Taiwan on Monday.", "CHN", "TWN", "15"),
+    ("The Russian navy conducted live-fire exercises near Finland.", "RUSMIL", "FIN", "15"),
+    ("Russia deployed warships and bombers close to Norway.", "RUS", "NOR", "15"),
+    ("Serbia put its troops on high alert at the border with Kosovo.", "SRB", "XKX", "15"),
+    ("Japan scrambled fighter jets after Chinese aircraft approached its airspace.", "JPN", "CHN", "15"),
+    # 17 coerce: boarding or seizing a vessel, sentencing
+    ("Chinese coast guard ships boarded a Vietnamese fishing boat.", "CHN", "VNM", "17"),
+    ("A Chinese court sentenced an Australian writer to prison.", "CHNJUD", "AUS", "17"),
+    ("Chinese coast guard ships blocked a Philippine supply boat.", "CHN", "PHL", "17"),
+    # 10 "reiterated that X must ...": a demand by the one who says it
+    ("A senior British minister reiterated that Libya must hand over the suspects.", "GBRGOV", "LBY", "10"),
+    # 11 a complaint lodged with the UN about an actor's act is against that actor
+    ("Lebanon complained to the United Nations on Tuesday over two Israeli air raids.", "LBN", "ISR", "11"),
+    # 19 a passive attack names its source with "from"
+    ("Rockets were fired from Lebanon towards Israel on Sunday.", "LBN", "ISR", "19"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "source", "target", "root"), WEAK_ROOTS, ids=[c[0][:40] for c in WEAK_ROOTS])
+def test_weak_root_patterns_code_the_event(coder, sentence, source, target, root):
+    got = triples(coder, sentence)
+    assert (source, target, root) in got, got
+
+
+def test_a_warning_to_no_actor_is_no_event(coder):
+    assert triples(coder, "On Monday, Japan issued an emergency warning to the public after the launch.") == []
+
+
+def test_a_request_to_do_something_else_stays_an_appeal(coder):
+    got = triples(coder, "Germany urged Poland to release the frozen funds.")
+    assert got and all(root == "02" for _, _, root in got)
+
+
+def test_should_under_a_speech_verb_is_the_speakers_appeal(coder):
+    got = triples(coder, "The Chinese embassy said the United States should abandon its megaphone diplomacy.")
+    assert ("CHNGOV", "USA", "02") in got
+
+
+def test_an_official_protest_is_a_complaint_and_a_street_protest_a_demonstration(coder):
+    got = triples(coder, "The Russian foreign ministry summoned the US ambassador on Monday to protest the remarks.")
+    assert ("RUSGOV", "USAGOV", "11") in got and not any(root == "14" for *_, root in got)
+    assert ("CHNCVL", "JPN", "14") in triples(coder, "Chinese protesters protested the Japanese decision.")
+
+
+def test_a_guessed_target_is_never_the_outlet_or_the_sources_own_side(coder):
+    sentence = "South Korea and the United States held joint drills on Monday, South Korea's army told ABC News."
+    got = triples(coder, sentence, partial=True)
+    assert got and all(target[:3] not in ("USA", "KOR") for _, target, _ in got), got
+
+
+def test_an_obligation_without_a_speaker_is_not_an_asserted_act(coder):
+    (events,) = coder.code_sentence_events(["Russia must withdraw its troops from Ukraine."], WHEN, partial=True)
+    assert events and not any(is_asserted(r.event) for r in events)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "triple"),
+    [
+        ("The Kremlin said it was open to talks with Washington.", ("RUSGOV", "USA", "03")),
+        ("Ukraine is ready for negotiations with Russia.", ("UKR", "RUS", "03")),
+    ],
+)
+def test_readiness_after_a_copula_is_an_intent_to_negotiate(coder, sentence, triple):
+    assert triple in triples(coder, sentence)
+
+
+def test_no_readiness_no_intent(coder):
+    assert triples(coder, "Russia is not ready for a ceasefire with Ukraine.", partial=True) == []
+    assert triples(coder, "The statement was open to interpretation in Kyiv.", partial=True) == []

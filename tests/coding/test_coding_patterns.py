@@ -16,7 +16,8 @@ pytestmark = pytest.mark.nlp
 
 MUST_CODE = [
     # 01 statement
-    ("Russian Foreign Minister Sergey Lavrov said that Ukraine must accept the new realities.", "010", "RUS", "UKR"),
+    # "X said Y must ..." is the speaker's demand on Y (CAMEO 10), even when the act has no pattern
+    ("Russian Foreign Minister Sergey Lavrov said that Ukraine must accept the new realities.", "100", "RUS", "UKR"),
     ("Germany is considering sending weapons to Ukraine.", "014", "DEU", "UKR"),
     # 02 appeal
     ("France urged Russia to agree to a ceasefire.", "0256", "FRA", "RUS"),

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from detente.coding.context import Context, actor_of_mention
 
 
@@ -21,3 +23,40 @@ def test_context_reads_mentions_through_the_registry():
 
 def test_empty_text_has_no_mentions():
     assert Context.read("   ", None).mentions == []
+
+
+# -- definite descriptions ------------------------------------------------------------------------
+
+
+def _described(text: str) -> list[tuple[str, str]]:
+    return [(m.text, m.code) for m in Context.read(text, date(2023, 6, 1)).mentions if m.text[:4].lower() == "the "]
+
+
+def test_the_kingdom_is_the_one_kingdom_the_document_names():
+    text = "The kingdom cut ties with Iran in 2016 after protesters stormed Saudi diplomatic posts."
+    assert _described(text) == [("The kingdom", "SAU")]
+
+
+def test_the_island_with_modifiers_is_taiwan_in_an_article_about_taiwan():
+    text = "China sent warships near Taiwan. Beijing warned the self-ruled, democratic island against independence."
+    assert _described(text) == [("the self-ruled, democratic island", "TWN")]
+
+
+def test_the_bloc_and_the_alliance_resolve_to_the_organisation_named():
+    assert _described("The EU met on Monday. The 27-member bloc then sanctioned Russia.") == [("The 27-member bloc", "EUR")]
+    assert _described("NATO met in Vilnius; the alliance warned Russia.") == [("the alliance", "NATO")]
+
+
+def test_an_ambiguous_or_unanchored_description_is_left_alone():
+    assert _described("Cuba and Taiwan both protested; the island said so.") == []  # two islands named
+    assert _described("The kingdom announced new visas.") == []  # no kingdom named at all
+    assert _described("The Kingdom of Bahrain and Saudi Arabia met.") == []  # part of a name, not a description
+    assert _described("Taiwan held drills; the rest of the island was calm.") == []  # "the rest of"
+
+
+@pytest.mark.nlp
+def test_a_described_actor_is_coded_as_the_source(coder):
+    (events,) = coder.code_sentence_events(
+        ["The kingdom broke off relations with Iran after protesters stormed Saudi diplomatic posts."], date(2016, 1, 3)
+    )
+    assert ("SAU", "IRN", "16") in [(r.event.source, r.event.target, r.event.root) for r in events]

@@ -168,3 +168,22 @@ def test_quad_prediction_uses_a_quad_trained_model():
 
     coder = SimpleNamespace(classifier=QuadModel(), classifier_gives_roots=False)
     assert ev.predict_quads(coder, ["a", "b"], [None, SimpleNamespace(root="04", confidence=0.75)]) == [4, 4]
+
+
+def test_generic_igo_codes_and_former_codes_in_gold_match_the_registry_actors():
+    gold = ev.Gold("g", "xml", "events", sentences=[
+        ev.GoldSentence("a", 1, [ev.GoldEvent("IGOUNO", "IRQ", "02")]),  # PETRARCH style
+        ev.GoldSentence("b", 2, [ev.GoldEvent("IGO", "SRB", "13")]),  # PLOVER style, the EC as "IGO"
+        ev.GoldSentence("c", 3, [ev.GoldEvent("JAP", "SRB", "16")]),  # KEDS's code for Japan
+        ev.GoldSentence("d", 4, [ev.GoldEvent("USA", "IRQ", "19")]),
+    ])
+    predicted = [
+        [event("UNO", "IRQ", "020")],
+        [event("EUR", "SRB", "130")],
+        [event("JPN", "SRB", "162")],
+        [event("UNO", "IRQ", "190")],  # no generic code in this sentence's gold: UNO stays UNO, a miss
+    ]
+    report = ev.score_events(gold, predicted)
+    assert (report.overall.correct, report.overall.predicted) == (3, 4)
+    assert ev.gold_country("JAP") == "JPN" and ev.gold_country("IGOUNO") == "IGO" and ev.gold_country("XQZ") == "XQZ"
+    assert ev.predicted_country("NATOMIL", {"IGO"}) == "IGO" and ev.predicted_country("AMN", {"IGO"}) == "AMN"

@@ -29,7 +29,7 @@ from detente.ontology.roles import ROLE_SUFFIXES
 
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader when libyaml is present
 
-DATA_FILES: tuple[str, ...] = ("states.yaml", "organisations.yaml", "people.yaml")
+DATA_FILES: tuple[str, ...] = ("states.yaml", "organisations.yaml", "groups.yaml", "people.yaml")
 """The packaged data files, loaded in this order."""
 
 NAME_KINDS: tuple[str, ...] = ("name", "metonym", "demonym")

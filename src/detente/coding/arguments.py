@@ -15,7 +15,9 @@ from typing import TYPE_CHECKING, Any
 
 from detente.coding import syntax
 from detente.coding.context import Actor, Context, actor_of_mention
-from detente.coding.lexicon import LOCATION_PREPS, PERSON_PRONOUNS, THING_PRONOUNS
+from detente.coding.lexicon import (
+    FALLBACK_SKIP_ROLES, LOCATION_PREPS, PERSON_PRONOUNS, RESIDENT_ROLES, THING_PRONOUNS,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -84,7 +86,7 @@ def _coordinated_modifiers(tok: Token, offset: int, ctx: Context, lemma: syntax.
     for mod in tok.children:
         if mod.dep_ in ("amod", "compound", "nmod") and mod.i < tok.i and mod.conjuncts:
             words.extend((mod, *mod.conjuncts))
-        elif mod.dep_ == "prep" and mod.lower_ in _MEMBER_PREPS:
+        elif mod.dep_ == "prep" and (mod.lower_ in _MEMBER_PREPS or mod.lower_ == "in" and _resident(tok, lemma)):
             pobj = next((c for c in mod.children if c.dep_ == "pobj"), None)
             if pobj is not None and pobj.conjuncts:
                 words.extend((pobj, *pobj.conjuncts))
@@ -131,6 +133,12 @@ def actor_of(tok: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> Acto
                 ms = ctx.mentions_between(offset + s, offset + e)
                 if ms:
                     break
+    if not ms and _resident(tok, lemma):  # "officials in Armenia", "rebels in the Ivory Coast"
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ == "in":
+                sub = list(child.subtree)
+                ms = ctx.mentions_between(offset + min(t.idx for t in sub), offset + max(t.idx + len(t.text) for t in sub))
+                break
     if not ms:
         return None
     head_start, head_end = offset + tok.idx, offset + tok.idx + len(tok.text)
@@ -162,13 +170,16 @@ def fallback_target(
     after = [m for m in ms if m.start > verb_at and m.code[:3] != base and m.start != used_start]
     before = [m for m in ms if m.start < verb_at and m.code[:3] != base and m.start != used_start]
     own = {a.start for a in source_arg.actors} if source_arg is not None else set()
+    own_side = {a.code[:3] for a in source_arg.actors} if source_arg is not None else set()
     whole = source_arg.whole if source_arg is not None and source_arg.whole else (-1, -1)
     for group in (after, before):
         for m in group:
             if source is not None and source.start <= m.start < source.end:
                 continue
-            if m.start in own or whole[0] <= m.start < whole[1]:
-                continue  # the source's own side
+            if m.code[3:6] in FALLBACK_SKIP_ROLES:
+                continue  # "..., South Korea's army told ABC News": the outlet reports, it is no target
+            if m.start in own or whole[0] <= m.start < whole[1] or m.code[:3] in own_side:
+                continue  # the source's own side ("South Korea and the US drilled, South Korea's army said")
             return replace(actor_of_mention(m), fallback=True)
     for a in ctx.previous_actors:
         if base is None or a.code[:3] != base:
@@ -190,6 +201,16 @@ def remember(sdoc: Any, offset: int, ctx: Context) -> None:
         people = [a for a in found if a.person]
         if people:
             ctx.last_person = people[-1]
+
+
+def _resident(tok: Token, lemma: syntax.Lemma) -> bool:
+    """Whether "in X" after this noun says whose it is: "officials in Armenia" are Armenia's (a role in
+    :data:`~detente.coding.lexicon.RESIDENT_ROLES`), "troops in Syria" need not be Syria's."""
+    if not tok.tag_.startswith("NN"):
+        return False
+    from detente.ontology import role_for_noun
+
+    return (role_for_noun(tok.lower_) or role_for_noun(lemma(tok))) in RESIDENT_ROLES
 
 
 def _inside_location(m: Mention, tok: Token, offset: int) -> bool:

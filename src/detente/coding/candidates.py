@@ -49,7 +49,9 @@ def candidates(sdoc: Doc, offset: int, ctx: Context, lemma: syntax.Lemma) -> lis
     out: list[Candidate] = []
     question = syntax.text_of(sdoc).rstrip().endswith("?")
     for tok in sdoc:
-        if tok.tag_.startswith("VB") or (tok.tag_ == "NN" and tok.dep_ == "ROOT" and tok.head.i == tok.i):
+        if tok.tag_.startswith("VB") and lemma(tok) in L.COPULAS:
+            out.extend(readiness(tok, offset, ctx, lemma))
+        elif tok.tag_.startswith("VB") or (tok.tag_ == "NN" and tok.dep_ == "ROOT" and tok.head.i == tok.i):
             out.extend(verbal(tok, offset, ctx, lemma))
         elif tok.lower_ in L.NOMINAL_EVENTS and any(c.lower_ == "between" for c in tok.rights):
             out.extend(nominal(tok, offset, ctx, lemma))
@@ -94,10 +96,14 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         c.dep_ == "xcomp" and c.tag_.startswith("VB") for c in verb.children
     ):
         code, own_intent = L.PLEDGE_UNKNOWN_ACT, True  # "agreed to set up ...": intent to cooperate, act unknown
+    obligation = _obligation(verb, lemma) if gov is None else None
     if code is None:
-        if gov is None:
+        if gov is None and obligation is not None and syntax.speech_subject(verb, lemma) is not None:
+            code = L.GOVERNOR_DEFAULT[obligation]  # "X said Y must stop ...": the act has no pattern, the demand is coded
+        elif gov is None:
             return []
-        code = L.GOVERNOR_DEFAULT.get(gov_kind or "")
+        else:
+            code = L.GOVERNOR_DEFAULT.get(gov_kind or "")
         if code is None and gov_kind == "intent" and lemma(gov) in P.PLEDGE_VERBS:
             code = L.PLEDGE_UNKNOWN_ACT  # "agreed to expand cooperation": a pledge whose act has no pattern
         if code is None:
@@ -111,10 +117,17 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
     if gov is not None:
         negated = negated or syntax.negated(gov)
         if gov_kind in ("request", "demand"):
-            code = P.request_code(code, demand=gov_kind == "demand")
+            gov_lemma = lemma(gov)
+            if gov_lemma in L.INVITE_VERBS and code[:2] == "04":
+                code = L.INVITATION  # "invited X to visit": an offer to meet (CAMEO 036), not an appeal
+            else:
+                stop = verb_lemma in L.STOP_VERBS and gov_lemma in L.CALL_ON_VERBS
+                code = P.request_code(code, demand=gov_kind == "demand" or stop)
             gsubj, gpass, gagent = syntax.subject(gov, lemma)
             source_tok = gagent if gpass else gsubj
             target_tok = next((c for c in gov.children if c.dep_ in ("dobj", "nsubjpass")), None)
+            if target_tok is None and gov_lemma in L.CALL_ON_VERBS:  # "called on X to ..."
+                target_tok = _prep_object(gov, "on")
         elif gov_kind == "threat":
             code = P.threat_code(code) if P.is_conflict(code) else L.GOVERNOR_DEFAULT["threat"]
             modality = "threat"
@@ -130,8 +143,16 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
             negated = True
         elif gov_kind == "attempt":
             modality = "attempt"
+    if passive and agent is None and code[:2] in L.FROM_SOURCE_ROOTS:
+        origin = _prep_object(verb, "from")
+        if origin is not None:  # "rockets were fired from Gaza towards Israel": fired by Gaza
+            source_tok, target_tok = origin, None
     if target_tok is None:
         target_tok = syntax.target_token(verb, objects, source_tok, lemma)
+    if code[:2] == "11":
+        about = _complained_about(verb, offset, ctx)
+        if about is not None:  # "complained to the UN over Israeli air raids": Israel, not the UN
+            target_tok = about
     if own_intent:
         modality = "intent"
     clause = syntax.clause_modality(verb, gov, source_tok, lemma)
@@ -145,15 +166,22 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
     if negated and modality == "intent" and code[:2] in ("03",):
         # "will not lift the ban", "promised not to release": a refusal, which did happen
         code, modality, negated = P.refusal_code(P.act_of_pledge(code)), "refusal", False
-    if clause in ("reported", "attributed") and gov is None:
-        obligation = {c.lower_ for c in verb.children if c.dep_ == "aux"} & {"must", "should"}
+    if (clause in ("reported", "attributed") or obligation is not None) and gov is None:
         speaker = syntax.speech_subject(verb, lemma)
-        if obligation and speaker is not None and not syntax.same(speaker, source_tok):
+        if obligation is not None and speaker is not None and not syntax.same(speaker, source_tok):
             # "the UN said the EU must mediate": the speaker demands (must) or urges (should)
-            code = P.request_code(code, demand="must" in obligation)
+            code = P.request_code(code, demand=obligation == "demand")
             target_tok, source_tok, modality = source_tok, speaker, None
+        elif obligation is not None and modality is None:
+            modality = "possible"  # "Russia must withdraw": an obligation, not the act
     source = argument(source_tok, offset, ctx, lemma) if source_tok is not None else None
     target = argument(target_tok, offset, ctx, lemma) if target_tok is not None else None
+    if code[:2] == "14" and verb_lemma == "protest" and any(c.dep_ == "dobj" for c in verb.children) and (
+        source is not None and source.actors and source.actors[0].code[3:6] not in L.OFFICIAL_PROTEST_ROLES
+    ):
+        code = L.OFFICIAL_COMPLAINT  # "the ministry summoned the envoy to protest the designation"
+    if pattern is not None and pattern.obj in L.ADDRESSED_FAMILIES and target is not None and not target.actors:
+        return []  # "issued a warning to the public": addressed to no actor, so no guessed target either
     anchor = gov if gov is not None else verb
     specific = pattern is not None and bool(pattern.obj or pattern.prep)
     base_conf = L.CONF_SPECIFIC_PATTERN if specific else L.CONF_BARE_VERB
@@ -195,6 +223,79 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         out.append(cand)
         if symmetric and s_actor is not None and t_actor is not None and not t_actor.fallback:
             out.append(replace(cand, source_actor=t_actor, target_actor=s_actor, reverse=True))
+    return out
+
+
+def _complained_about(verb: Token, offset: int, ctx: Context) -> Token | None:
+    """For a complaint or criticism with an addressee ("to the UN"), the phrase it is about when that
+    phrase names an actor ("over two Israeli air raids" -> the raids, whose actor is Israel)."""
+    if not any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children):
+        return None
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in L.COMPLAINT_ABOUT_PREPS:
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is None:
+                continue
+            sub = list(pobj.subtree)
+            if ctx.mentions_between(offset + sub[0].idx, offset + sub[-1].idx + len(sub[-1].text)):
+                return pobj
+    return None
+
+
+def _prep_object(verb: Token, prep: str) -> Token | None:
+    """The object of a preposition `prep` hanging off `verb` ("called *on* X" -> X), or None."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == prep:
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _obligation(verb: Token, lemma: syntax.Lemma) -> str | None:
+    """"demand" for an act under "must"/"have to"/"need to", "request" under "should", else None."""
+    node = verb
+    while node.dep_ == "conj" and node.head.i != node.i:  # "needs to sit and talk"
+        node = node.head
+    aux = {c.lower_ for c in node.children if c.dep_ == "aux"}
+    if aux & L.DEMAND_AUX:
+        return "demand"
+    if aux & L.REQUEST_AUX:
+        return "request"
+    head = node.head
+    if node.dep_ == "xcomp" and head.i != node.i and lemma(head) in L.OBLIGATION_VERBS:
+        return "demand"  # "X has to leave", "X needs to sit and talk"
+    return None
+
+
+def readiness(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Candidate]:
+    """"X is open to talks (with Y)", "X remains ready for a peace deal": an intent to meet or to
+    settle (CAMEO 036 / 037 ...), read off a copula with a readiness adjective and its object."""
+    adj = next((c for c in verb.children if c.dep_ == "acomp" and c.lower_ in L.READY_ADJECTIVES), None)
+    if adj is None or syntax.negated(verb) or syntax.negated(adj):
+        return []
+    obj = next((g for c in adj.children if c.dep_ == "prep" and c.lower_ in ("to", "for")
+                for g in c.children if g.dep_ == "pobj"), None)
+    if obj is None:
+        return []
+    families = {P.family(lemma(o)) for o in (obj, *(c for c in obj.children if c.dep_ in ("compound", "amod")))}
+    code = next((L.READY_FOR[f] for f in L.READY_FOR if f in families), None)
+    subj, _, _ = syntax.subject(verb, lemma)
+    if code is None or subj is None:
+        return []
+    source = argument(subj, offset, ctx, lemma)
+    with_tok = _prep_object(obj, "with")
+    target = argument(with_tok, offset, ctx, lemma) if with_tok is not None else None
+    clause = syntax.clause_modality(verb, None, subj, lemma)
+    modality = clause if clause in ("conditional", "reported", "possible") else "intent"
+    out = []
+    for s_actor in source.actors[:3] or [None]:
+        for t_actor in (target.actors[:3] if target is not None and target.actors else [None]):
+            if t_actor is None:
+                t_actor = fallback_target(verb, s_actor, offset, ctx, target, source)
+            cand = Candidate(code, source, target, s_actor, t_actor, verb, verb, modality=modality,
+                             confidence=L.CONF_SPECIFIC_PATTERN, main=syntax.is_main(verb))
+            if t_actor is not None and t_actor.fallback:
+                cand.confidence -= L.PENALTY_GUESSED_TARGET
+            out.append(cand)
     return out
 
 

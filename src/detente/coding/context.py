@@ -9,6 +9,8 @@ carried from sentence to sentence in document order.
 from __future__ import annotations
 
 import bisect
+import functools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -16,6 +18,7 @@ from typing import Any
 
 from detente.actors import Mention, find_mentions
 from detente.coding.dates import DateMention
+from detente.coding.lexicon import DESCRIPTION_MODIFIERS, DESCRIPTION_NOUNS
 from detente.coding.quotes import Quote, find_quotes
 
 
@@ -61,9 +64,10 @@ class Context:
 
     @classmethod
     def read(cls, text: str, on: date | None) -> Context:
-        """The context of a text: its actor mentions on date `on` and its quotes."""
+        """The context of a text: its actor mentions on date `on` (and the definite descriptions
+        they make unambiguous, :func:`descriptions`) and its quotes."""
         mentions = list(find_mentions(text, on=on)) if text.strip() else []
-        return cls(on, mentions, find_quotes(text))
+        return cls(on, mentions + descriptions(text, mentions), find_quotes(text))
 
     def mentions_between(self, start: int, end: int) -> list[Mention]:
         """The mentions that lie wholly inside [start, end), in text order."""
@@ -74,6 +78,46 @@ class Context:
                 out.append(self.mentions[i])
             i += 1
         return out
+
+
+_DESCRIPTION = re.compile(
+    r"\b[Tt]he\s+((?:[\w'-]+,?\s+){0,%d}?)(kingdom|%s)(?:'s)?\b(?!\s+of\b)"
+    % (DESCRIPTION_MODIFIERS, "|".join(re.escape(n) for n in DESCRIPTION_NOUNS))
+)
+
+
+@functools.lru_cache(maxsize=None)
+def description_codes(noun: str) -> frozenset[str]:
+    """The actor codes a description noun can stand for ("kingdom": the registry's "Kingdom of ..." states)."""
+    if noun != "kingdom":
+        return DESCRIPTION_NOUNS.get(noun, frozenset())
+    from detente.actors import get_registry
+
+    return frozenset(
+        a.code for a in get_registry() if a.kind == "state" and any(x.startswith("Kingdom of ") for x in a.aliases)
+    )
+
+
+def descriptions(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """Definite descriptions that stand for exactly one actor the text names: "the kingdom" in an
+    article that names Saudi Arabia (and no other kingdom), "the self-ruled island" in one about
+    Taiwan. A description whose noun fits several named actors, or none, is left alone; so is one
+    inside a name ("the Kingdom of Bahrain") or another mention."""
+    if not mentions:
+        return []
+    out: list[Mention] = []
+    taken = [(m.start, m.end) for m in mentions]
+    for match in _DESCRIPTION.finditer(text):
+        if any(s < match.end() and match.start() < e for s, e in taken):
+            continue
+        if any(w.strip(",") in ("of", "and", "or") for w in match.group(1).split()):
+            continue  # "the rest of the island", "the EU and the bloc": not one description
+        fits = description_codes(match.group(2).lower())
+        named = {m.code[:3] if m.code[:3] in fits else m.code for m in mentions}
+        found = sorted(c for c in named if c in fits)
+        if len(found) == 1:
+            out.append(Mention(match.start(), match.end(), match.group(0), found[0], "metonym"))
+    return out
 
 
 def _sorted(mentions: Sequence[Mention]) -> list[Mention]:

@@ -392,11 +392,47 @@ def country(code: str) -> str:
     return code[:3].upper() if code and code != "---" else "---"
 
 
+GENERIC_CODES: dict[str, frozenset[str]] = {"IGO": frozenset({"igo", "group"}), "NGO": frozenset({"ngo"})}
+"""CAMEO's generic prefixes for organisations, as gold files write them (PLOVER's "IGO" for the UN, the
+EC or NATO; PETRARCH's "IGOUNO"), and the registry kinds of actor each stands for. A coded actor of such
+a kind counts as that prefix where the gold sentence uses it, so "UNO" matches a gold "IGO"."""
+
+
+def gold_country(code: str) -> str:
+    """The country part of a gold code, with former codes replaced (KEDS's ``JAP`` -> ``JPN``)."""
+    from detente.actors import get_registry
+
+    side = country(code)
+    if side in GENERIC_CODES or side == "---":
+        return side
+    try:
+        return country(get_registry().normalize_code(side))
+    except Exception:  # noqa: BLE001 - an unknown gold code stays as written
+        return side
+
+
+def predicted_country(code: str, generic: set[str]) -> str:
+    """The country part of a coded actor, or the generic prefix (``IGO``) the gold sentence uses for its kind."""
+    side = country(code)
+    if not generic or side == "---":
+        return side
+    from detente.actors import get_registry
+
+    registry = get_registry()
+    try:
+        kind = registry.get(registry.base_code(code)).kind
+    except Exception:  # noqa: BLE001 - a code the registry lacks is compared as written
+        return side
+    return next((g for g in generic if kind in GENERIC_CODES[g]), side)
+
+
 def score_events(gold: Gold, predicted: Sequence[Sequence[Any]]) -> Report:
     """Precision, recall and F1 of (source country, target country, label) triples, per label and overall.
 
     `predicted` holds, per gold sentence, the coder's events (objects with `source`,
-    `target`, `root` and `cameo`).
+    `target`, `root` and `cameo`). Gold codes are compared by country with former codes
+    replaced (:func:`gold_country`); where a gold sentence names an organisation by a generic
+    CAMEO prefix (``IGO``), a coded organisation of that kind matches it (:data:`GENERIC_CODES`).
     """
     from detente import ontology
 
@@ -404,7 +440,8 @@ def score_events(gold: Gold, predicted: Sequence[Sequence[Any]]) -> Report:
     overall = PRF("overall")
     empty = uncoded = 0
     for sent, events in zip(gold.sentences, predicted):
-        want = Counter((country(e.source), country(e.target), e.label) for e in sent.events)
+        want = Counter((gold_country(e.source), gold_country(e.target), e.label) for e in sent.events)
+        generic = {side for triple in want for side in triple[:2] if side in GENERIC_CODES}
         got: Counter[tuple[str, str, str]] = Counter()
         for e in events:
             if gold.label == "plover":
@@ -412,7 +449,7 @@ def score_events(gold: Gold, predicted: Sequence[Sequence[Any]]) -> Report:
                 label = mapping.type if mapping is not None else "-"
             else:
                 label = e.root
-            got[(country(e.source), country(e.target), label)] += 1
+            got[(predicted_country(e.source, generic), predicted_country(e.target, generic), label)] += 1
         got = Counter(set(got))  # one triple per sentence, as the gold counts it
         want = Counter(set(want))
         if not sent.events:

@@ -31,6 +31,19 @@ TARGET_PREPS: tuple[str, ...] = (
 TARGET_PREP_RANK: dict[str, int] = {word: rank for rank, word in enumerate(TARGET_PREPS)}
 LOCATION_PREPS = frozenset({"in", "at", "near", "inside", "across", "during", "within"})
 """Prepositions of place: an actor inside them is where the act happened, not who did it."""
+RESIDENT_ROLES = frozenset({"GOV", "LEG", "JUD", "OPP", "REB", "COP", "CVL"})
+"""Roles whose holders belong to the place they are "in" ("officials in Armenia", "rebels in Mali",
+"protesters in Hong Kong"). Troops, refugees, workers and settlers are not among them: "US troops in
+Iraq", "Syrian refugees in Lebanon" are not the place's."""
+COMPLAINT_ABOUT_PREPS = frozenset({"over", "about", "against"})
+"""What a complaint is about ("complained to the UN *over* Israeli raids"): its actor is the target,
+the addressee after "to" is only where the complaint was lodged."""
+FALLBACK_SKIP_ROLES = frozenset({"MED"})
+"""Roles never guessed as a target from elsewhere in the sentence: a news outlet named there reports
+the act ("told ABC News", "Xinhua reported"); a media target is coded only when the parse finds it."""
+OFFICIAL_PROTEST_ROLES = frozenset({"CVL", "OPP", "LAB", "EDU", "REB", "REF", "ELI"})
+"""Roles of those whose protest is a demonstration (CAMEO 14). A state or its officials protesting
+something ("the ministry protested the decision") complain officially: CAMEO 114."""
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 THING_PRONOUNS = frozenset({"it", "its", "they", "them", "their"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
@@ -105,6 +118,47 @@ REPORTING_WORDS = frozenset(
 """Verbs of reporting and remarking: they attribute what follows ("..., Reuters reported", "the
 spokesperson told CBS"), and on their own are no statement event (CAMEO 010 needs content about a target)."""
 
+INVITE_VERBS = frozenset({"invite"})
+"""Request verbs whose inner meeting act is the author's own offer ("invited Modi to visit")."""
+CALL_ON_VERBS = frozenset({"call", "urge", "press"})
+"""Request verbs whose addressee may stand after "on" ("called *on* Russia to ...")."""
+STOP_VERBS = frozenset("stop end cease halt quit abandon refrain desist withdraw".split())
+"""Acts whose request is a demand to cease ("called on X to stop its attacks"): CAMEO 10, as the
+news development set's guide (rule 5: "demand, call on to stop or to do -> 10") codes them."""
+DEMAND_AUX = frozenset({"must"})
+REQUEST_AUX = frozenset({"should"})
+OBLIGATION_VERBS = frozenset({"have", "need"})
+"""Verbs of obligation over an xcomp ("has to leave", "need to talk"): under a speech verb the
+speaker demands the act of its subject, as with "must"."""
+ADDRESSED_FAMILIES = frozenset({"warning"})
+"""Object families of acts addressed to someone ("issued a warning *to* X"): when the parse finds
+the addressee and it is no actor ("to the public"), the act has no target and no target is guessed."""
+FROM_SOURCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})
+"""Roots of material acts whose passive form names the source with "from" when it names no agent
+("rockets were fired *from* Gaza", "shells launched from Russian territory")."""
+
+DESCRIPTION_NOUNS: dict[str, frozenset[str]] = {
+    "island": frozenset("TWN CUB CYP LKA MDG ISL IRL MLT JAM SGP BHR MUS NZL".split()),
+    "bloc": frozenset("EUR ASEAN BRICS GCC EAEU SCO AU".split()),
+    "alliance": frozenset("NATO CSTO".split()),
+    "emirate": frozenset("QAT KWT ARE".split()),
+    "city-state": frozenset("SGP VAT MCO".split()),
+}
+"""Definite descriptions ("the island", "the bloc") and the actors each can stand for. "The kingdom"
+is every state the registry names "Kingdom of ..." (:func:`detente.coding.context.description_codes`).
+:mod:`detente.coding.context` resolves a description only when the document names exactly one
+of its actors (so "the island" is Taiwan in an article about Taiwan and China, and nothing in one
+that also names Cuba)."""
+DESCRIPTION_MODIFIERS = 3
+"""At most this many words between "the" and the noun ("the self-ruled, democratic island")."""
+
+COPULAS = frozenset({"be", "remain", "stay", "seem", "appear"})
+READY_ADJECTIVES = frozenset({"open", "ready", "willing", "prepared", "available", "committed"})
+"""Adjectives of readiness after a copula: "the Kremlin is *open* to talks" states an intent."""
+READY_FOR: dict[str, str] = {"talks": "036", "mediation": "039", "ceasefire": "0356", "peace": "037", "plan": "037"}
+"""Object family of a readiness phrase -> its CAMEO intent code: talks 036 (intent to meet or
+negotiate), mediation 039, ceasefire 0356, a peace deal or plan 037 (intent to settle)."""
+
 # -- literal CAMEO codes assigned outside the pattern table ------------------------------------
 
 GOVERNOR_DEFAULT: dict[str, str] = {"threat": "130", "refusal": "120", "request": "020", "demand": "100"}
@@ -117,6 +171,9 @@ LABEL_BAD = "111"
 """A pejorative label ("called X a dictator"): CAMEO 111, criticise or denounce."""
 LABEL_GOOD = "051"
 """A laudatory label ("called X a great leader"): CAMEO 051, praise or endorse."""
+INVITATION = "036"
+""""Invited X to visit/meet": an invitation is an offer to meet (CAMEO 036), not an appeal to the invitee."""
+OFFICIAL_COMPLAINT = "114"
 STATEMENT = "010"
 """CAMEO 010, make statement: the least informative code, ranked last among candidates."""
 MEETING = "040"

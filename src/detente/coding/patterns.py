@@ -41,9 +41,10 @@ NOUN_FAMILIES: dict[str, frozenset[str]] = {
         "meeting meetings summit summits contact contacts",
         "sanctions": "sanction sanctions embargo embargoes blockade blockades ban bans boycott tariff tariffs penalty penalties restriction "
         "restrictions countermeasure countermeasures measure measures",
-        "aid": "aid assistance funding fund funds loan loans money grant grants package support relief",
+        "aid": "aid assistance funding fund funds loan loans money grant grants package support relief help",
         "arms": "weapon weapons arm arms missile missiles ammunition munitions tank tanks jet jets "
-        "system systems sale sales equipment drone drones",
+        "system systems sale sales equipment drone drones warship warships bomber bombers fighter fighters "
+        "aircraft carrier carriers submarine submarines frigate frigates destroyer destroyers artillery",
         "ceasefire": "ceasefire cease-fire truce armistice cessation",
         "plan": "plan plans proposal proposals deal deals agreement agreements accord accords treaty treaties "
         "settlement framework initiative offer offers pact memorandum roadmap",
@@ -139,10 +140,12 @@ _TABLE = _p(
     agree with -> 019
     # 02 appeal
     urge|appeal|implore|press|ask|request|call on -> 020
+    encourage|plead with|beseech -> 020
     urge|appeal|ask|request|seek|call for obj:talks -> 026
     urge|appeal|ask|request|seek|call for obj:ceasefire -> 0256
     urge|appeal|ask|request|seek|call for obj:peace -> 027
     urge|appeal|ask|request|seek|call for obj:aid -> 023
+    ask for|appeal for|plead for obj:aid -> 023
     urge|appeal|ask|request|seek|call for obj:arms -> 0232
     urge|appeal|ask|request|seek|call for obj:release -> 0253
     call for -> 020
@@ -162,6 +165,7 @@ _TABLE = _p(
     present|unveil|table|put forward|float obj:plan -> 037
     present|unveil|table|put forward|float obj:peace -> 037
     invite -> 036
+    reiterate|reaffirm|renew|express|voice|pledge obj:support -> 051
     # 04 consult
     meet|confer -> 040 sym
     meet with -> 040 sym
@@ -178,6 +182,8 @@ _TABLE = _p(
     negotiate|negotiate with -> 046 sym
     hold|start|begin|resume|open|launch|conduct|have obj:talks -> 046 sym
     hold|have obj:meeting -> 040 sym
+    engage in|enter obj:talks -> 046 sym
+    return to|go back to|come back to obj:talks -> 046 sym
     # 05 diplomatic cooperation
     praise|hail|commend|laud|applaud|congratulate|thank|endorse|welcome|celebrate -> 051
     defend -> 052
@@ -214,6 +220,8 @@ _TABLE = _p(
     give|provide|send|grant|extend|deliver obj:support -> 070
     give|provide|send obj:peacekeepers -> 074
     grant obj:asylum -> 075
+    announce|unveil|approve|earmark|commit obj:aid -> 070
+    announce|unveil|approve|earmark|commit obj:money -> 071
     # 08 yield
     lift|ease|relax|remove|drop|suspend|waive|loosen obj:sanctions -> 085
     approve|authorize|authorise obj:extradition -> 063
@@ -254,6 +262,7 @@ _TABLE = _p(
     # 11 disapprove
     criticize|criticise|condemn|denounce|slam|blast|rebuke|decry|deplore|castigate|lambast|chide|mock|ridicule|attack verbally -> 111
     accuse|blame|charge|allege -> 112
+    trade|swap|exchange obj:blame -> 112 sym
     oppose|object to|disapprove -> 110
     complain|protest to -> 114
     summon -> 114
@@ -277,6 +286,7 @@ _TABLE = _p(
     threaten obj:force -> 138
     threaten|warn -> 130
     issue obj:ultimatum -> 139
+    issue|give|deliver|send obj:warning -> 130
     # 14 protest
     protest|demonstrate|rally|march -> 141
     stage|hold|organize|organise|begin|start|launch|continue|join|lead obj:protest -> 141
@@ -289,6 +299,12 @@ _TABLE = _p(
     # 15 force posture
     mobilize|mobilise|mass -> 154
     deploy|station|amass|send obj:troops -> 154
+    deploy|redeploy|station|amass|move obj:arms -> 154
+    hold|conduct|stage|launch|begin|start|carry out|hold|kick off|wrap up|complete obj:drills -> 150
+    drill|patrol -> 150
+    scramble obj:arms -> 152
+    put|place on obj:troops -> 152
+    raise|heighten|increase obj:alert -> 152
     # 16 reduce relations
     sever|cut|break|downgrade|suspend obj:relations -> 161
     expel|recall obj:diplomats -> 161
@@ -297,6 +313,7 @@ _TABLE = _p(
     cut|halt|suspend|freeze|stop|end|reduce|withhold|pause obj:arms -> 1622
     halt|suspend|stop|end|break off|abandon|quit|leave|walk out obj:talks -> 164
     halt|suspend|stop|end|abandon|quit obj:mediation -> 165
+    block|obstruct|chase|shadow|interfere with obj:vessel -> 170  # 17, listed before trade: "blocked a supply boat"
     halt|suspend|stop|cut|block|ban|restrict|end|curb obj:trade -> 163
     impose|issue|slap|announce|introduce|adopt|levy|extend|tighten|expand|approve obj:sanctions -> 163
     sanction|embargo|blacklist -> 163
@@ -305,8 +322,11 @@ _TABLE = _p(
     expel|oust -> 166
     # 17 coerce
     seize|confiscate|freeze|impound -> 1711
+    board|intercept|ram|harass|detain|seize obj:vessel -> 1711
+    harass|intimidate|coerce|blackmail -> 170
     destroy|demolish -> 1712
     arrest|detain|jail|imprison|charge|apprehend -> 173
+    sentence|convict|indict|prosecute -> 173
     declare|impose|proclaim|extend obj:emergency -> 1724
     impose obj:curfew -> 1723
     ban|outlaw|prohibit -> 172
@@ -323,7 +343,8 @@ _TABLE = _p(
     launch|carry out|conduct|mount obj:attack -> 190
     launch|begin|start|conduct|mount|step up|intensify obj:operation -> 190
     open obj:fire -> 190
-    fire across|fire into|fire upon -> 190
+    fire across|fire into|fire upon|fire towards|fire toward -> 190
+    order|authorize|authorise obj:attack -> 190
     shell|bombard -> 194
     blockade -> 191
     occupy|annex|capture|seize obj:territory -> 192
@@ -340,7 +361,7 @@ for _pat in _TABLE:
 # Extra noun families used only by the table above.
 for _name, _words in {
     "concern": "concern concerns worry worries alarm",
-    "support": "support backing solidarity",
+    "support": "support backing solidarity commitment commitments",
     "delegation": "delegation delegations",
     "asylum": "asylum",
     "inspectors": "inspector inspectors observers monitors",
@@ -375,6 +396,12 @@ for _name, _words in {
     "fire": "fire gunfire",
     "money": "billion million trillion dollar dollars euro euros",
     "territory": "territory territories land region regions city town village",
+    "drills": "drill drills exercise exercises maneuver maneuvers manoeuvre manoeuvres wargame wargames war-games "
+    "patrol patrols",
+    "vessel": "vessel vessels boat boats ship ships tanker tankers trawler trawlers ferry freighter",
+    "warning": "warning warnings",
+    "blame": "blame",
+    "alert": "alert readiness",
 }.items():
     NOUN_FAMILIES.setdefault(_name, frozenset(_words.split()))
 
@@ -525,5 +552,5 @@ DEMAND_VERBS = frozenset("demand insist order force".split())
 SPEECH_VERBS = frozenset(
     "say tell add note remark write declare state announce insist argue claim explain reply respond "
     "comment tweet post stress emphasise emphasize acknowledge admit suggest report indicate signal "
-    "assert contend maintain observe believe think warn".split()
+    "assert contend maintain observe believe think warn reiterate repeat underline reaffirm".split()
 )

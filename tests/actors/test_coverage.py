@@ -1,0 +1,77 @@
+"""Registry coverage for real news: armed groups, IGO acronyms and office holders of 2015-2025 by date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from detente.actors import find_mentions, get_registry, resolve
+from detente.actors.loading import DATA_FILES
+
+REG = get_registry()
+
+
+def _codes(text: str, on: date | None = None) -> list[tuple[str, str]]:
+    return [(m.text, m.code) for m in find_mentions(text, on=on)]
+
+
+def test_groups_file_is_packaged_and_every_group_is_a_country_with_the_rebel_role() -> None:
+    from importlib import resources
+
+    import yaml
+
+    assert "groups.yaml" in DATA_FILES
+    data = yaml.safe_load(resources.files("detente.actors").joinpath("data/groups.yaml").read_text(encoding="utf-8"))
+    codes = {entry["code"] for entry in data["names"]}
+    assert codes and all(len(code) == 6 and code.endswith("REB") and code[:3] in REG for code in codes)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The Houthis fired a missile at the ship.", "YEMREB"),
+        ("Houthi leaders vowed to respond.", "YEMREB"),
+        ("Hamas fired rockets.", "PSEREB"),
+        ("Hezbollah said it fired drones.", "LBNREB"),
+        ("Hizballah said it fired drones.", "LBNREB"),
+        ("The PKK claimed the attack.", "TURREB"),
+    ],
+)
+def test_armed_groups_code_as_their_home_country_with_the_rebel_role(text: str, code: str) -> None:
+    assert code in [c for _, c in _codes(text)]
+
+
+@pytest.mark.parametrize("acronym", ["IAEA", "OSCE", "WTO", "IMF", "OPCW", "CSTO", "SCO", "GCC", "APEC", "ICJ"])
+def test_igo_acronyms_are_names(acronym: str) -> None:
+    assert [code for _, code in _codes(f"The {acronym} said on Monday.")] == [REG.get(acronym).code]
+
+
+@pytest.mark.parametrize(
+    ("name", "on", "code"),
+    [
+        ("Rajnath Singh", date(2022, 9, 19), "INDMIL"),  # defence minister since 2019
+        ("Rajnath Singh", date(2018, 1, 1), "INDGOV"),  # home minister before
+        ("Albin Kurti", date(2023, 5, 30), "XKXGOV"),
+        ("Nicolas Maduro", date(2023, 12, 10), "VENGOV"),
+        ("Wei Fenghe", date(2022, 6, 10), "CHNMIL"),
+        ("Yoav Gallant", date(2024, 1, 5), "ISRMIL"),
+        ("Ismail Haniyeh", date(2023, 11, 1), "PSEREB"),
+        ("Hassan Nasrallah", date(2023, 11, 3), "LBNREB"),
+        ("Tsai Ing-wen", date(2022, 8, 3), "TWNGOV"),
+        ("Mevlut Cavusoglu", date(2022, 6, 28), "TURGOV"),
+    ],
+)
+def test_office_holders_resolve_on_a_date_in_office(name: str, on: date, code: str) -> None:
+    assert resolve(name, on=on) == code
+
+
+def test_office_holders_do_not_resolve_outside_their_terms() -> None:
+    assert resolve("Wei Fenghe", on=date(2024, 1, 1)) is None  # left office in March 2023
+    assert resolve("Yoav Gallant", on=date(2025, 1, 1)) is None  # dismissed in November 2024
+    assert resolve("Tsai Ing-wen", on=date(2024, 6, 1)) is None  # Lai Ching-te from 20 May 2024
+
+
+def test_surname_aliases_are_found_in_running_text() -> None:
+    assert _codes("Serbian President Aleksandar Vucic blamed Kurti.", date(2023, 5, 30))[-1] == ("Kurti", "XKXGOV")
+    assert ("Maduro", "VENGOV") in _codes("Lula urged Maduro by phone.", date(2023, 12, 10))

@@ -15,6 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "results"
 ORDER = [
     "montecarlo",
+    "forecast_process",
     "sensitivity",
     "eu_draws",
     "smp_vs_ktab",

@@ -280,3 +280,21 @@ def test_out_refuses_a_table_that_would_be_empty(tmp_path: Path) -> None:
     line = _one_error_line(runner.invoke(app, ["forecast", "--out", str(out), "--table", "shifts"]))
     assert "--variant" in line
     assert not out.exists()
+
+
+def test_forecast_imports_no_library_it_does_not_use() -> None:
+    """`detente forecast` is the command users run most: its start-up loads NumPy, typer and
+    the scenario stack, but none of the heavy libraries other commands need."""
+    import subprocess
+    import sys
+
+    heavy = ("pandas", "duckdb", "numba", "llvmlite", "matplotlib", "spacy", "scipy", "plotly", "dask", "fastapi", "pyarrow", "SALib")
+    code = (
+        "import sys\n"
+        "sys.argv = ['detente', 'forecast', '--draws', '20', '--json']\n"
+        "from detente.cli.main import main\n"
+        "try:\n    main()\nexcept SystemExit as exc:\n    assert not exc.code, exc.code\n"
+        f"print(sorted(m for m in sys.modules if m.split('.')[0] in {heavy!r}))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip().splitlines()[-1] == "[]", out[-500:]

@@ -68,6 +68,69 @@ def test_relabelling_actors_changes_nothing(seed: int) -> None:
     assert a.rounds[0] == b.rounds[0]
 
 
+@st.composite
+def near_degenerate(draw: st.DrawFn) -> ModelInput:
+    """1-2 draws, 2-6 actors, 1-2 issues, inputs on coarse grids: ties everywhere.
+
+    Positions 0, 1, ... 10 (many equal, others one point apart), saliences and
+    capabilities from two or three values, so that gains and option probabilities tie.
+    """
+    d, n, k = draw(st.integers(1, 2)), draw(st.integers(2, 6)), draw(st.integers(1, 2))
+    pos = draw(st.lists(st.integers(0, 10).map(float), min_size=d * n * k, max_size=d * n * k))
+    sal = draw(st.lists(st.sampled_from([0.2, 0.5, 1.0]), min_size=d * n * k, max_size=d * n * k))
+    cap = draw(st.lists(st.sampled_from([0.5, 1.0]), min_size=d * n, max_size=d * n))
+    return ModelInput(np.reshape(pos, (d, n, k)), np.reshape(sal, (d, n, k)), np.reshape(cap, (d, n)), np.full((d, k), 50.0))
+
+
+def _rows_sorted(x: np.ndarray) -> np.ndarray:
+    """Each draw's actor rows (D, N, K) in lexicographic order: a multiset of positions."""
+    order = np.lexsort(np.moveaxis(x[:, :, ::-1], 2, 0), axis=-1)
+    return np.take_along_axis(x, order[:, :, None], axis=1)
+
+
+@settings(max_examples=30, deadline=None)
+@given(mi=near_degenerate(), seed=st.integers(0, 2**16))
+def test_relabelling_actors_changes_nothing_even_with_ties(mi: ModelInput, seed: int) -> None:
+    """Ties are broken by the actors' inputs, never by their order in the list: exactly equal results."""
+    perm = np.random.default_rng(seed).permutation(mi.shape[1])
+    shuffled = ModelInput(mi.positions[:, perm], mi.salience[:, perm], mi.capability[:, perm], mi.status_quo)
+    a, b = smp(mi), smp(shuffled)
+    assert np.array_equal(a.outcome, b.outcome)
+    assert np.array_equal(a.extra["most_probable"], b.extra["most_probable"])
+    assert np.array_equal(a.rounds, b.rounds) and np.array_equal(a.converged, b.converged)
+    # per actor, up to exchanging actors whose inputs are identical (they are interchangeable)
+    assert np.array_equal(_rows_sorted(a.extra["final_positions"][:, perm]), _rows_sorted(b.extra["final_positions"]))
+
+
+def test_tied_challenges_are_not_broken_by_list_order() -> None:
+    """Pinned case (found by the property above): two actors at 0 and two at 1, equal capabilities.
+
+    Listing the actors in another order once sent a tied bargain the other way and moved
+    the forecast by 0.27 points.
+    """
+    mi = ModelInput(np.array([[[0.0], [0.0], [1.0], [1.0]]]), np.array([[[1.0], [1.0], [1.0], [0.5]]]), np.ones((1, 4)), np.full((1, 1), 50.0))
+    base = smp(mi)
+    for perm in ([3, 2, 0, 1], [1, 0, 3, 2], [2, 3, 1, 0]):
+        again = smp(ModelInput(mi.positions[:, perm], mi.salience[:, perm], mi.capability[:, perm], mi.status_quo))
+        assert again.outcome[0, 0] == base.outcome[0, 0]
+        # every state of the run, actor by actor up to exchanging the two identical actors at 0
+        np.testing.assert_array_equal(_rows_sorted(again.trajectory), _rows_sorted(base.trajectory[:, perm]))
+    # the same list order of the identical actors: the same path actor by actor
+    perm = [3, 2, 0, 1]
+    again = smp(ModelInput(mi.positions[:, perm], mi.salience[:, perm], mi.capability[:, perm], mi.status_quo))
+    np.testing.assert_array_equal(again.trajectory, base.trajectory[:, perm])
+
+
+def test_canonical_order_sorts_by_position_then_salience_then_capability() -> None:
+    from detente.bargaining.models.smp import canonical_order
+
+    pos = np.array([[[0.5, 0.1], [0.2, 0.9], [0.5, 0.1], [0.5, 0.0], [0.5, 0.1]]])
+    sal = np.array([[[0.3, 0.3], [0.1, 0.1], [0.2, 0.3], [0.9, 0.9], [0.3, 0.3]]])
+    cap = np.array([[2.0, 1.0, 5.0, 1.0, 1.0]])
+    # actor 1 (0.2 first); then at (0.5, 0.0): actor 3; at (0.5, 0.1): salience 0.2 first (2), then caps 1 (4) < 2 (0)
+    np.testing.assert_array_equal(canonical_order(pos, sal, cap), [[1, 3, 2, 4, 0]])
+
+
 def test_a_batch_of_draws_equals_draws_run_one_by_one() -> None:
     batch = scenario(7, n=5, k=2, draws=6)
     together = smp(batch)
@@ -111,11 +174,11 @@ def test_forecast_stays_within_the_positions() -> None:
 def test_risk_attitudes_span_minus_half_to_one() -> None:
     # three voters, the middle position wins the PCE: it gets R = 1, the weakest -1/2
     d = np.array([[[0.0, 0.3, 0.6], [0.3, 0.0, 0.3], [0.6, 0.3, 0.0]]])
-    r = _risk_attitudes(d, np.array([[1.0, 1.0, 1.0]]))
-    assert r[0, 1] == pytest.approx(1.0)
+    r = _risk_attitudes(d.transpose(1, 2, 0), np.ones((3, 1)))[:, 0]  # draws last: (N, N, R), (N, R)
+    assert r[1] == pytest.approx(1.0)
     assert r.min() == pytest.approx(-0.5)
     # all positions alike: no spread, risk-neutral instead of 0/0
-    assert np.all(_risk_attitudes(np.zeros((1, 3, 3)), np.ones((1, 3))) == 0.0)
+    assert np.all(_risk_attitudes(np.zeros((3, 3, 1)), np.ones((3, 1))) == 0.0)
 
 
 def test_max_turns_caps_the_run() -> None:
@@ -252,13 +315,47 @@ def test_pce_log_scores_match_a_loop_by_loop_reference(draws: int, voters: int, 
     rng = np.random.default_rng(draws * 100 + options)
     u = rng.uniform(0, 1, (draws, voters, options))
     w = rng.uniform(0, 5, (draws, voters))
-    np.testing.assert_allclose(_pce_log_scores(u, w), _naive_pce_log_scores(u, w), rtol=1e-12)
+    # the module's layout puts draws last: u (A, M, R), w (A, R), option mask (M, R)
+    u_t, w_t = u.transpose(1, 2, 0), w.T
+    np.testing.assert_allclose(_pce_log_scores(u_t, w_t).T, _naive_pce_log_scores(u, w), rtol=1e-12)
     mask = rng.uniform(size=(draws, options)) < 0.7
     mask[:, 0] = True
-    got = _pce_log_scores(u, w, mask)
+    got = _pce_log_scores(u_t, w_t, mask.T).T
     want = _naive_pce_log_scores(u, w, mask)
     assert np.array_equal(np.isinf(got), ~mask)
     np.testing.assert_allclose(got[mask], want[mask], rtol=1e-12)
+
+
+@pytest.mark.parametrize(("actors", "draws"), [(2, 5), (5, 40), (9, 7)])
+def test_both_ways_of_choosing_in_the_queues_agree(actors: int, draws: int) -> None:
+    """One PCE matrix shared by all queues (small N) and one PCE per queue (large N) pick the same options."""
+    from detente.bargaining.models.smp import _choose_grouped, _choose_shared
+
+    rng = np.random.default_rng(actors * 10 + draws)
+    u_opt = rng.uniform(0, 1, (actors, actors + 1, draws))
+    u_opt[:, 3 % (actors + 1)] = u_opt[:, 0]  # an option as good as the status quo to everyone: a tie
+    cap = rng.uniform(0.1, 1, (actors, draws))
+    target = np.where(rng.uniform(size=(actors, draws)) < 0.8, rng.integers(0, actors, (actors, draws)), -1)
+    target[target == np.arange(actors)[:, None]] = -1  # nobody challenges itself
+    ar = np.arange(actors)
+    involved = (target >= 0)[None] & ((target[None] == ar[:, None, None]) | (ar[:, None, None] == ar[None, :, None]))
+    shared = _choose_shared(u_opt, cap, involved)
+    np.testing.assert_array_equal(_choose_grouped(u_opt, cap, involved), shared)
+    # each choice is an option of its queue: the status quo or a bargain it takes part in
+    k, r = np.nonzero(shared > 0)
+    assert involved[k, shared[k, r] - 1, r].all()
+
+
+def test_both_queue_paths_give_the_same_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    import detente.bargaining.models.smp as smp_module
+
+    mi = scenario(5, n=8, k=2, draws=6)
+    monkeypatch.setattr(smp_module, "_SHARED_QUEUE_PCE_UP_TO", 100)
+    shared = smp(mi)
+    monkeypatch.setattr(smp_module, "_SHARED_QUEUE_PCE_UP_TO", 0)
+    grouped = smp(mi)
+    np.testing.assert_allclose(grouped.outcome, shared.outcome, rtol=0, atol=1e-9)
+    np.testing.assert_array_equal(grouped.rounds, shared.rounds)
 
 
 def test_block_size_does_not_change_results(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -269,7 +366,6 @@ def test_block_size_does_not_change_results(monkeypatch: pytest.MonkeyPatch) -> 
     default = smp(mi)
     # 7**3 = 343 > 100 numbers per draw: one draw per block and initiators cut in 2-blocks
     monkeypatch.setattr(smp_module, "_CHALLENGE_BLOCK_ELEMENTS", 100)
-    monkeypatch.setattr(smp_module, "_BLOCK_ELEMENTS", 100)
     small = smp(mi)
     np.testing.assert_allclose(small.outcome, default.outcome, rtol=0, atol=1e-9)
     np.testing.assert_array_equal(small.rounds, default.rounds)

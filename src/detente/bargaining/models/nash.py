@@ -50,30 +50,33 @@ from detente.bargaining.models.median import weighted_median
 
 
 class _Slope:
-    """Derivative of sum_i w_i log((y_i - e) - |x - y_i|) at x (D, K), over players (w_i > 0),
+    """Derivative of sum_i w_i log((y_i - e) - |x - y_i|) at x (M,), over players (w_i > 0),
     with its arrays allocated once for all bisection steps.
 
-    Non-players get weight 0 and a reach of 1e300, so their term is 0 / (1e300 - |x - y|)
-    = 0 without `np.where`. For many draws, fresh temporaries at every step cost more
-    than the arithmetic; the buffers spare them.
+    Arrays are (N, M): actors first, then every (draw, issue) search flattened into one
+    long contiguous axis, so each step's operations run over M numbers at a time and the
+    sum over actors adds whole rows (with the issues innermost, NumPy's inner loops would
+    run over only K numbers). Non-players get weight 0 and a reach of 1e300, so their term
+    is 0 / (1e300 - |x - y|) = 0 without `np.where`. For many draws, fresh temporaries at
+    every step cost more than the arithmetic; the buffers spare them.
     """
 
     def __init__(self, y: NDArray[np.float64], e: NDArray[np.float64], w: NDArray[np.float64]) -> None:
         self.y = y
         self.w = w
-        self.reach = np.where(w > 0, y - e[:, None, :], 1e300)  # y_i - e: the gain at x = y_i
+        self.reach = np.where(w > 0, y - e[None, :], 1e300)  # y_i - e: the gain at x = y_i
         self.a = np.empty_like(y)
         self.b = np.empty_like(y)
 
     def __call__(self, x: NDArray[np.float64]) -> NDArray[np.float64]:
         a, b = self.a, self.b
-        np.subtract(self.y, x[:, None, :], out=a)  # y_i - x
+        np.subtract(self.y, x[None, :], out=a)  # y_i - x
         np.sign(a, out=b)
         b *= self.w  # w_i sign(y_i - x) (0 for non-players, and at a kink x = y_i)
         np.abs(a, out=a)
         np.subtract(self.reach, a, out=a)  # the gain
         np.divide(b, a, out=b)
-        return b.sum(axis=1)
+        return b.sum(axis=0)
 
 
 @register_model("nash")
@@ -109,15 +112,21 @@ def nash(inputs: ModelInput, *, iterations: int = 52) -> ModelOutput:
     # Upper end: no player may lose (x <= 2 y_i - e), and nothing beyond the farthest player helps.
     mirror = np.where(players, 2.0 * y - e[:, None, :], np.inf).min(axis=1)
     farthest = np.where(players, y, -np.inf).max(axis=1)
-    lo = e.copy()
-    hi = np.where(n_players > 0, np.minimum(mirror, farthest), e)
-    slope = _Slope(y, e, w_players)
+    # every (draw, issue) search as one entry of a flat axis: (D, K) -> (D K,), (D, N, K) -> (N, D K)
+    d_, n_, k_ = y.shape
+    lo = e.reshape(-1).copy()
+    hi = np.where(n_players > 0, np.minimum(mirror, farthest), e).reshape(-1)
+    slope = _Slope(
+        np.ascontiguousarray(y.transpose(1, 0, 2)).reshape(n_, -1), lo.copy(), np.ascontiguousarray(w_players.transpose(1, 0, 2)).reshape(n_, -1)
+    )
+    mid = np.empty_like(lo)
     for _ in range(iterations):  # bisection on the sign of the (decreasing) slope
-        mid = 0.5 * (lo + hi)
+        np.add(lo, hi, out=mid)
+        mid *= 0.5
         with np.errstate(all="ignore"):  # gains of 0 at the ends of the interval
             rising = slope(mid) > 0
-        lo = np.where(rising, mid, lo)
-        hi = np.where(rising, hi, mid)
-    solution = 0.5 * (lo + hi)
+        np.copyto(lo, mid, where=rising)
+        np.copyto(hi, mid, where=~rising)
+    solution = (0.5 * (lo + hi)).reshape(d_, k_)
     outcome = np.where(n_players > 0, flip * solution, d)
     return ModelOutput(outcome=outcome, extra={"gainers": n_players})

@@ -87,26 +87,36 @@ Choices that differ from KTAB
   them in order of position and let the most capable member stand for it, so that
   relabelling the actors cannot change the forecast. On KTAB's examples, where the
   actor lists start with the most powerful, this picks the same representatives.
-* **Ties and order.** KTAB gathers each actor's bargains in thread-completion order; we
-  list the status quo first, then bargains by initiator. Only exact ties between two
-  options' probabilities could make this matter.
+* **Ties and order.** KTAB breaks ties (two targets with equal gains, two options with
+  equal probabilities) by list order, and gathers each actor's bargains in
+  thread-completion order; relabelling the actors can then change its forecast. We run
+  the turns on the actors sorted by their inputs (`canonical_order`: position, then
+  salience, then capability) and return per-actor results in the caller's order. So a
+  tie goes to the first actor or option in that order (within a queue: the status quo,
+  then bargains by initiator), and every sum over actors runs in the same order however
+  the actors are listed: the forecast is exactly invariant to relabelling. Actors with
+  identical inputs are interchangeable; which of them ends where may swap.
 * **Status quo.** The SMP has no disagreement point; ``inputs.status_quo`` is ignored.
 * Only KTAB's default settings are implemented (no stochastic transitions, Markov PCE
   or other voting rules).
 
 Vectorisation
 -------------
-All draws of a Monte Carlo batch advance together: every array carries a leading draw
-axis, and draws that have stopped are frozen (dropped from later turns); there is no
-loop over draws (and identical draws are run once). Within a turn everything is array arithmetic over actors. The O(N^3)
-challenge step (initiator x target x third party) uses U^h = u0 + R_h g (the OneThird
-adjustment is affine in R_h) and computes third-party votes in preallocated buffers;
-the bargain PCEs are grouped by queue length so that none is padded. The O(N^3) kernels
-(challenges and PCEs) put the draw axis last: with N ~ 10 a draw-first layout would run
-NumPy's inner loops over only N numbers at a time. Work is cut into blocks of at most
-64,000 numbers (challenges, PCEs) or 250,000 (bargain queues) to stay in cache. The
-only Python loops are over turns, over those blocks, over the dimensions (in distances)
-and (once, at the end) over actors to group equal positions.
+All draws of a Monte Carlo batch advance together and there is no loop over draws
+(identical draws are run once). The turn loop keeps the draw axis LAST in every array,
+(K, N, R) for positions and (N, N, R) for pairs, R being the draws still running: with
+N ~ 5-10 actors a draw-first layout would run NumPy's inner loops over only N numbers at
+a time, so every operation here runs over contiguous rows of draws instead. Draws that
+have stopped are dropped from later turns. The O(N^3) challenge step (initiator x target
+x third party) uses U^h = u0 + R_h g (the OneThird adjustment is affine in R_h) and
+computes third-party votes in preallocated buffers. In the resolution step the victory
+probability of one option over another does not depend on whose queue it is in: up to
+12 actors one PCE matrix over all N + 1 options per draw serves every queue, each
+summing over its own members; above, the queues are grouped by length and each runs its
+own small PCE (no padding). Work is cut into blocks of at most 64,000 numbers per array
+to stay in cache. The only Python loops are over turns, over those
+blocks, over the dimensions (in distances) and (once, at the end) over actors to group
+equal positions.
 """
 
 from __future__ import annotations
@@ -120,7 +130,7 @@ from numpy.typing import NDArray
 from detente.bargaining.models.base import ModelInput, ModelOutput, register_model
 from detente.errors import ModelError
 
-__all__ = ["smp", "SMPResult", "run_smp"]
+__all__ = ["smp", "SMPResult", "canonical_order", "run_smp"]
 
 F = NDArray[np.float64]
 
@@ -132,11 +142,15 @@ MIN_BARGAIN_WEIGHT = 1e-6  # keeps bargain interpolation away from 0/0
 MIN_SIG_DELTA = 1e-4  # added to the first turn's change in the stop rule
 POSITION_TOLERANCE = 1e-3  # positions closer than this (on [0, 1]) count as one position
 
-#: Largest temporary array (number of float64 values) built in one block.
-_BLOCK_ELEMENTS = 250_000
-#: Block size for the (draw, initiator, target, third party) arrays of the challenge
-#: step, which holds several such arrays at once: smaller, so that they stay in cache.
+#: Largest number of float64 values in one work array of the O(N^3) steps (challenges:
+#: initiator x target x third party; PCEs: voter x option x option), so that the
+#: several such arrays a step holds at once stay in cache; draws are cut into blocks.
 _CHALLENGE_BLOCK_ELEMENTS = 64_000
+#: Up to this many actors the bargain queues share one PCE matrix per draw
+#: (`_choose_shared`); above, each queue runs its own small PCE (`_choose_grouped`).
+#: Measured on the benchmark machine: shared is about 1.2x faster at 5-10 actors,
+#: grouped 1.2-1.5x faster at 27-160.
+_SHARED_QUEUE_PCE_UP_TO = 12
 
 
 @dataclass
@@ -153,27 +167,30 @@ class SMPResult:
 
 
 # ---------------------------------------------------------------- building blocks
+#
+# Layout: the draw axis is LAST in every array of the turn loop, (..., R) with R the
+# draws still running (see Vectorisation in the module doc): positions (K, N, R),
+# pair arrays (N, N, R), per-actor arrays (N, R).
 
 
 def _distance(ideal: F, sal2: F, den: F, pos: F) -> F:
-    """Salience-weighted distances d[d, a, b] from a's ideal to position b.
+    """Salience-weighted distances d[a, b, r] from a's ideal to position b in draw r (A, B, R).
 
-    ideal (D, A, K), sal2 = s**2 (D, A, K), den = sum_k s**2 (D, A), pos (D, B, K).
+    ideal, sal2 = s**2 (K, A, R); den = sum_k s**2 (A, R); pos (K, B, R).
     """
-    # A loop over the (few) dimensions: with K ~ 1-7 an einsum over k runs its inner
-    # loop over K values only, which is several times slower.
-    num = np.zeros(den.shape + (pos.shape[1],))
-    for k in range(pos.shape[2]):
-        diff = ideal[:, :, None, k] - pos[:, None, :, k]
+    # A loop over the (few) dimensions; each step runs over contiguous rows of draws.
+    num = np.zeros((den.shape[0], pos.shape[1], den.shape[1]))
+    for k in range(pos.shape[0]):
+        diff = ideal[k, :, None, :] - pos[k, None, :, :]
         diff *= diff
-        diff *= sal2[:, :, None, k]
+        diff *= sal2[k, :, None, :]
         num += diff
     with np.errstate(invalid="ignore", divide="ignore"):
-        np.divide(num, den[:, :, None], out=num)
+        np.divide(num, den[:, None, :], out=num)
         d = np.sqrt(num, out=num)
     if np.all(den > 0):
         return d
-    return np.where(den[:, :, None] > 0, d, 0.0)
+    return np.where(den[:, None, :] > 0, d, 0.0)
 
 
 def _utility(d: F, risk: F) -> F:
@@ -185,49 +202,59 @@ def _utility(d: F, risk: F) -> F:
     return u
 
 
-def _pce_log_scores(u: F, w: F, option_mask: NDArray[np.bool_] | None = None) -> F:
-    """Conditional-PCE log scores sum_j log P(i > j) for options i (D, M).
+def _log_victory(u: F, w: F) -> F:
+    """log P(m > j) for every pair of options (M, M, b), P(m > m) = 1/2.
 
-    u (D, A, M): utility to voter a of option m; w (D, A): voting weights (Prop rule).
-    Options outside `option_mask` (D, M) neither score nor count as rivals.
+    u (A, M, b): utility to voter a of option m in draw b; w (A, b): voting weights (Prop
+    rule). Coalition C_mj = 1e-8 + sum_a w_a max(0, u_am - u_aj); P = C_mj / (C_mj + C_jm).
     """
-    d_, a_, m_ = u.shape
-    out = np.empty((d_, m_))
-    block = max(1, _CHALLENGE_BLOCK_ELEMENTS // max(1, a_ * m_ * m_))
-    idx = np.arange(m_)
-    # Draw axis last, (A, M, M, b), so that NumPy's inner loops run over draws (see
-    # `_challenges`).
-    for lo in range(0, d_, block):
-        hi = min(d_, lo + block)
-        ul = np.ascontiguousarray(u[lo:hi].transpose(1, 2, 0))  # (A, M, b)
-        diff = ul[:, :, None, :] - ul[:, None, :, :]  # (A, M, M, b)
-        np.maximum(diff, 0.0, out=diff)
-        diff *= np.ascontiguousarray(w[lo:hi].T)[:, None, None, :]
-        c = diff.sum(axis=0)  # (M, M, b)
-        c += MIN_COALITION
-        p = c / (c + c.transpose(1, 0, 2))
-        p[idx, idx] = 0.5
-        logp = np.log(p, out=p)
+    diff = u[:, :, None, :] - u[:, None, :, :]  # (A, M, M, b): u_a(m) - u_a(j)
+    np.maximum(diff, 0.0, out=diff)
+    c = np.einsum("amjb,ab->mjb", diff, w)  # (M, M, b) coalition of m against j
+    c += MIN_COALITION
+    p = c / (c + c.transpose(1, 0, 2))
+    idx = np.arange(u.shape[1])
+    p[idx, idx] = 0.5
+    return np.log(p, out=p)
+
+
+def _pce_block(a_: int, m_: int) -> int:
+    """Draws per block of a PCE over M options and A voters: (A, M, M, b) is the largest array."""
+    return max(1, _CHALLENGE_BLOCK_ELEMENTS // max(1, a_ * m_ * m_))
+
+
+def _pce_log_scores(u: F, w: F, option_mask: NDArray[np.bool_] | None = None) -> F:
+    """Conditional-PCE log scores sum_j log P(m > j) of options m (M, R).
+
+    u (A, M, R): utility to voter a of option m in draw r; w (A, R): voting weights (Prop
+    rule). Options outside `option_mask` (M, R) neither score (-inf) nor count as rivals.
+    """
+    a_, m_, r_ = u.shape
+    out = np.empty((m_, r_))
+    block = _pce_block(a_, m_)
+    for lo in range(0, r_, block):
+        hi = min(r_, lo + block)
+        logp = _log_victory(u[:, :, lo:hi], w[:, lo:hi])
         if option_mask is not None:
-            logp = np.where(option_mask[lo:hi].T[None, :, :], logp, 0.0)
-        out[lo:hi] = logp.sum(axis=1).T
+            logp = np.where(option_mask[None, :, lo:hi], logp, 0.0)  # rivals j outside the mask
+        out[:, lo:hi] = logp.sum(axis=1)
     if option_mask is not None:
         out = np.where(option_mask, out, -np.inf)
     return out
 
 
 def _pce_probabilities(scores: F) -> F:
-    """Normalise log scores (D, M) into probabilities."""
-    top = np.max(scores, axis=1, keepdims=True)
+    """Normalise log scores (M, R) into probabilities over the M options of each draw."""
+    top = np.max(scores, axis=0, keepdims=True)
     e = np.exp(scores - top)
-    return e / e.sum(axis=1, keepdims=True)
+    return e / e.sum(axis=0, keepdims=True)
 
 
 def _risk_attitudes(d: F, cap: F) -> F:
-    """R_i from a PCE over all N positions with risk-neutral values 1 - d (BigRRange Mid)."""
+    """R_i (N, R) from a PCE over all N positions with risk-neutral values 1 - d (BigRRange Mid)."""
     p = _pce_probabilities(_pce_log_scores(1.0 - d, cap))
-    pmax = p.max(axis=1, keepdims=True)
-    pmin = p.min(axis=1, keepdims=True)
+    pmax = p.max(axis=0, keepdims=True)
+    pmin = p.min(axis=0, keepdims=True)
     span = pmax - pmin
     with np.errstate(invalid="ignore", divide="ignore"):
         r = (3.0 * p - (pmax + 2.0 * pmin)) / (2.0 * span)
@@ -242,21 +269,17 @@ def _round4(x: F) -> F:
 # ---------------------------------------------------------------- one turn
 
 
-def _challenges(u0: F, g: F, risk: F, wt: F, sigma: F) -> tuple[NDArray[np.intp], F, F]:
-    """Each actor's best target, its victory probability and expected gain (h = i).
+def _challenges(u0: F, g: F, risk: F, wt: F, sigma: F) -> tuple[NDArray[np.intp], F]:
+    """Each actor's best target and its victory probability (h = i).
 
-    u0, g (D, N, N): U^h_ab = u0_ab + R_h g_ab; risk (D, N); wt = sigma * c (D, N).
-    Returns target (D, N) (-1 when no challenge pays), p (D, N), gain (D, N).
+    u0, g (N, N, R): U^h_ab = u0_ab + R_h g_ab; risk (N, R); wt = sigma * c (N, R).
+    Returns target (N, R) (-1 when no challenge pays) and p (N, R).
 
-    Inside, arrays are laid out with the draw axis LAST, (I, J, N, b): with N ~ 10 a
-    draw-first layout makes every broadcast run NumPy's inner loop over only N values,
-    which costs several times more than the arithmetic; draw-last inner loops run over
-    the whole block of draws.
+    The work arrays are (I, J, N, b): initiator, target, third party, draws.
     """
-    d_, n, _ = u0.shape
-    target = np.full((d_, n), -1, dtype=np.intp)
-    prob = np.zeros((d_, n))
-    best = np.full((d_, n), -np.inf)
+    n, _, d_ = u0.shape
+    target = np.full((n, d_), -1, dtype=np.intp)
+    prob = np.zeros((n, d_))
     ar = np.arange(n)
     # Block over draws and initiators so that (I, J, N, b) stays small.
     per_draw = n * n * n
@@ -266,19 +289,16 @@ def _challenges(u0: F, g: F, risk: F, wt: F, sigma: F) -> tuple[NDArray[np.intp]
     # than the arithmetic itself.
     shape4 = (iblock, n, n, min(dblock, d_))
     y_buf, a_buf, b_buf = np.empty(shape4), np.empty(shape4), np.empty(shape4)
-    # draw-last copies: u0_all[a, c, d] = u0[d, a, c]; u0_tall[c, a, d] = u0[d, a, c]
-    u0_all = np.ascontiguousarray(u0.transpose(1, 2, 0))
-    g_all = np.ascontiguousarray(g.transpose(1, 2, 0))
-    u0_tall = np.ascontiguousarray(u0.transpose(2, 1, 0))
-    g_tall = np.ascontiguousarray(g.transpose(2, 1, 0))
-    r_all, w_all, s_all = risk.T.copy(), wt.T.copy(), sigma.T.copy()  # (N, D)
-    diag0_all, diagg_all = u0_all[ar, ar], g_all[ar, ar]  # U_nn (N, D)
+    # u0_tall[c, a, r] = u0[a, c, r]
+    u0_tall = np.ascontiguousarray(u0.transpose(1, 0, 2))
+    g_tall = np.ascontiguousarray(g.transpose(1, 0, 2))
+    diag0_all, diagg_all = u0[ar, ar], g[ar, ar]  # U_nn (N, R)
     for dlo in range(0, d_, dblock):
         dhi = min(d_, dlo + dblock)
         nb = dhi - dlo
-        u0_l, g_l = u0_all[..., dlo:dhi], g_all[..., dlo:dhi]
+        u0_l, g_l = u0[..., dlo:dhi], g[..., dlo:dhi]
         u0_t, g_t = u0_tall[..., dlo:dhi], g_tall[..., dlo:dhi]
-        R, W, S = r_all[:, dlo:dhi], w_all[:, dlo:dhi], s_all[:, dlo:dhi]
+        R, W, S = risk[:, dlo:dhi], wt[:, dlo:dhi], sigma[:, dlo:dhi]
         diag0, diagg = diag0_all[:, dlo:dhi], diagg_all[:, dlo:dhi]
         for ilo in range(0, n, iblock):
             ihi = min(n, ilo + iblock)
@@ -339,19 +359,17 @@ def _challenges(u0: F, g: F, risk: F, wt: F, sigma: F) -> tuple[NDArray[np.intp]
             g_best = gain.max(axis=1)  # the value at j_best
             p_best = np.take_along_axis(p, j_best[:, None, :], axis=1)[:, 0]
             ok = g_best > MIN_SIG_GAIN
-            target[dlo:dhi, ilo:ihi] = np.where(ok, j_best, -1).T
-            prob[dlo:dhi, ilo:ihi] = p_best.T
-            best[dlo:dhi, ilo:ihi] = g_best.T
-    return target, prob, best
+            target[ilo:ihi, dlo:dhi] = np.where(ok, j_best, -1)
+            prob[ilo:ihi, dlo:dhi] = p_best
+    return target, prob
 
 
 def _bargains(pos: F, sal: F, target: NDArray[np.intp], prob: F) -> tuple[F, F]:
-    """S2P2 bargain positions for initiator i (its own side) and its target (D, N, K)."""
-    d_idx = np.arange(pos.shape[0])[:, None]
-    t = np.where(target >= 0, target, np.arange(pos.shape[1])[None, :])
-    x_i, x_j = pos, pos[d_idx, t]
-    s_i, s_j = sal, sal[d_idx, t]
-    p = prob[:, :, None]
+    """S2P2 bargain positions (K, N, R) for initiator i (its own side) and its target."""
+    t = np.where(target >= 0, target, np.arange(pos.shape[1])[:, None])[None]  # (1, N, R)
+    x_i, x_j = pos, np.take_along_axis(pos, t, axis=1)
+    s_i, s_j = sal, np.take_along_axis(sal, t, axis=1)
+    p = prob[None]
     w_i = (s_i * s_i) * (p * p)
     w_j = (s_j * s_j) * ((1.0 - p) * (1.0 - p))
     den = w_i + MIN_BARGAIN_WEIGHT + w_j
@@ -371,57 +389,79 @@ def _resolve(
     b_init: F,
     b_rcvr: F,
 ) -> F:
-    """Each actor adopts the option its bargain PCE rates most probable; new positions."""
-    d_, n, k_ = pos.shape
+    """Each actor adopts the option its bargain PCE rates most probable; new positions (K, N, R).
+
+    Options: 0 = the status quo, 1 + i = the bargain initiated by i. Actor k's queue holds
+    the status quo, its own bargain and the bargains proposed to it, in that order of
+    codes (initiators ascending); one PCE (weights c, every actor voting) per queue.
+    """
+    _, n, d_ = pos.shape
     has = target >= 0
-    # state utility of each option to each voter a: SQ and the bargain initiated by i
-    total = u_obj.sum(axis=2)  # (D, A)
-    r_a = risk[:, :, None]
-    f_both = _utility(_distance(pos, sal2, den, np.concatenate([b_init, b_rcvr], axis=1)), r_a)
-    f_init, f_rcvr = f_both[:, :, :n], f_both[:, :, n:]  # (D, A, I) each
-    t_safe = np.where(has, target, np.arange(n)[None, :])
-    u_at_init = u_obj  # U[a, i]
-    u_at_rcvr = np.take_along_axis(u_obj, t_safe[:, None, :], axis=2)  # U[a, t_i]
-    u_brg = (total[:, :, None] - u_at_init - u_at_rcvr + f_init + f_rcvr) / n  # (D, A, I)
-    u_sq = total / n  # (D, A)
+    # state utility of each option to each voter a: the mean utility of all N positions
+    # after the two principals move
+    total = u_obj.sum(axis=1)  # (A, R)
+    f_both = _utility(_distance(pos, sal2, den, np.concatenate([b_init, b_rcvr], axis=1)), risk[:, None, :])
+    f_init, f_rcvr = f_both[:, :n], f_both[:, n:]  # (A, I, R) each
+    t_safe = np.where(has, target, np.arange(n)[:, None])
+    u_at_rcvr = np.take_along_axis(u_obj, t_safe[None], axis=1)  # U[a, t_i]
+    u_opt = np.empty((n, n + 1, d_))  # (A, 1 + I, R)
+    u_opt[:, 0] = total / n
+    u_opt[:, 1:] = (total[:, None, :] - u_obj - u_at_rcvr + f_init + f_rcvr) / n
+    # involved[k, i, r]: the bargain initiated by i is in k's queue
+    ar = np.arange(n)
+    involved = has[None] & ((target[None] == ar[:, None, None]) | (ar[:, None, None] == ar[None, :, None]))
+    choose = _choose_shared if n <= _SHARED_QUEUE_PCE_UP_TO else _choose_grouped
+    chosen = choose(u_opt, cap, involved)  # (K, R) option code, 0 = status quo
+    i = np.maximum(chosen - 1, 0)[None]  # initiator of the chosen bargain
+    side = np.where(i == ar[None, :, None], np.take_along_axis(b_init, i, axis=1), np.take_along_axis(b_rcvr, i, axis=1))
+    return np.where(chosen[None] > 0, side, pos)
 
-    # queues: option codes -1 = status quo, i >= 0 = bargain initiated by i
-    received = has[:, None, :] & (target[:, None, :] == np.arange(n)[None, :, None])  # (D, K, I)
-    involved = received | (has[:, None, :] & np.eye(n, dtype=bool)[None])  # (D, K, I)
-    slot = np.cumsum(involved, axis=2)  # 1 + rank of each bargain in its queue
-    count = slot[:, :, -1]  # bargains in each queue (D, K)
-    m_max = 1 + int(count.max(initial=0))
-    # codes: status quo first, then bargains by initiator index, padded with -2
-    codes = np.full((d_, n, m_max), -2, dtype=np.intp)
-    codes[:, :, 0] = -1
-    qd, qk, qi = np.nonzero(involved)
-    codes[qd, qk, slot[qd, qk, qi]] = qi
-    # utility of each option (status quo at index 0) to each voter, (D, 1 + I, A): the
-    # gathers below then copy whole contiguous rows of voters
-    u_opt = np.concatenate([u_sq[:, None, :], u_brg.transpose(0, 2, 1)], axis=1)
 
-    new = pos.copy()
-    length = 1 + count  # options in each queue; valid codes come first
-    # Queues holding only the status quo keep their position; the others are grouped
-    # by length so that no PCE is padded.
-    sizes = np.bincount(length.ravel(), minlength=m_max + 1)
-    for m in np.flatnonzero(sizes[2:]) + 2:
-        dd_all, kk_all = np.nonzero(length == m)
-        block = max(1, _BLOCK_ELEMENTS // max(1, n * m * m))
-        for lo in range(0, dd_all.size, block):
-            dd, kk = dd_all[lo : lo + block], kk_all[lo : lo + block]
-            cd = codes[dd, kk, :m]  # (b, m)
-            ub = u_opt[dd[:, None], cd + 1]  # (b, m, A)
-            scores = _pce_log_scores(ub.transpose(0, 2, 1), cap[dd])
-            m_star = np.argmax(scores, axis=1)
-            chosen = cd[np.arange(dd.size), m_star]
-            moved = chosen >= 0
-            if not moved.any():
-                continue
-            dd_m, kk_m, ch = dd[moved], kk[moved], chosen[moved]
-            as_init = ch == kk_m
-            new[dd_m, kk_m] = np.where(as_init[:, None], b_init[dd_m, ch], b_rcvr[dd_m, ch])
-    return new
+def _choose_shared(u_opt: F, cap: F, involved: NDArray[np.bool_]) -> NDArray[np.intp]:
+    """The option each queue's PCE rates most probable (K, R), from one PCE matrix per draw.
+
+    The victory probability of one option over another does not depend on the queue, so
+    it is computed once for all N + 1 options and each queue sums over its own members:
+    O(N^3) per draw, but few array operations (small N).
+    """
+    n, m_, d_ = u_opt.shape
+    member = np.ones((n, m_, d_))
+    member[:, 1:] = involved
+    best = np.empty((n, d_), dtype=np.intp)
+    block = _pce_block(n, m_)
+    for lo in range(0, d_, block):
+        hi = min(d_, lo + block)
+        logp = _log_victory(u_opt[:, :, lo:hi], cap[:, lo:hi])
+        # sum over the rivals j in each queue (a 0/1 weight; einsum builds no (K, M, M, b) array)
+        scores = np.einsum("kjb,mjb->kmb", member[:, :, lo:hi], logp)
+        # argmax: the first most probable option, so the status quo wins a tie, then the
+        # lowest initiator (in the canonical order of actors)
+        best[:, lo:hi] = np.argmax(np.where(member[:, :, lo:hi] > 0, scores, -np.inf), axis=1)
+    return best
+
+
+def _choose_grouped(u_opt: F, cap: F, involved: NDArray[np.bool_]) -> NDArray[np.intp]:
+    """The option each queue's PCE rates most probable (K, R), queue by queue.
+
+    Queues are grouped by length, so that no PCE is padded: O(N m^2) per queue of m
+    options, far less than a PCE over all N + 1 options once N is large.
+    """
+    n, _, d_ = u_opt.shape
+    best = np.zeros((n, d_), dtype=np.intp)
+    length = 1 + involved.sum(axis=1)  # options in each queue (K, R)
+    # Queues holding only the status quo keep it (code 0).
+    for m in np.unique(length[length > 1]):
+        kk_all, dd_all = np.nonzero(length == m)
+        block = _pce_block(n, m)
+        for lo in range(0, kk_all.size, block):
+            kk, dd = kk_all[lo : lo + block], dd_all[lo : lo + block]
+            # option codes (rows, m): the status quo, then 1 + initiators in index order
+            codes = np.zeros((kk.size, m), dtype=np.intp)
+            codes[:, 1:] = 1 + np.nonzero(involved[kk, :, dd])[1].reshape(kk.size, m - 1)
+            # argmax: the first most probable option (as in `_choose_shared`)
+            top = np.argmax(_pce_log_scores(u_opt[:, codes.T, dd], cap[:, dd]), axis=0)
+            best[kk, dd] = codes[np.arange(kk.size), top]
+    return best
 
 
 def _distinct_positions(pos: F, cap: F) -> tuple[NDArray[np.intp], NDArray[np.bool_], F]:
@@ -465,21 +505,39 @@ def _distinct_positions(pos: F, cap: F) -> tuple[NDArray[np.intp], NDArray[np.bo
 def _final_pce(pos: F, sal2: F, den: F, cap: F) -> tuple[F, F, F]:
     """Probabilities of the distinct final positions, the weighted outcome, the mode.
 
-    Risk attitudes come from a PCE over all N positions (as in KTAB); the final PCE runs
-    over the distinct positions.
+    Inputs in the turn loop's layout (draws last); outputs draw-first: forecast and mode
+    (D, K), each actor's position probability (D, N). Risk attitudes come from a PCE
+    over all N positions (as in KTAB); the final PCE runs over the distinct positions.
     """
-    d = _distance(pos, sal2, den, pos)
-    risk = _risk_attitudes(d, cap)
-    leader, is_leader, rep = _distinct_positions(pos, cap)
-    u = _utility(_distance(pos, sal2, den, rep), risk[:, :, None])  # (D, A, group)
-    p = _pce_probabilities(_pce_log_scores(u, cap, is_leader))  # zero off the leaders
+    risk = _risk_attitudes(_distance(pos, sal2, den, pos), cap)
+    pos_d = np.ascontiguousarray(pos.transpose(2, 1, 0))  # (D, N, K)
+    leader, is_leader, rep = _distinct_positions(pos_d, np.ascontiguousarray(cap.T))
+    u = _utility(_distance(pos, sal2, den, rep.transpose(2, 1, 0)), risk[:, None, :])  # (A, group, D)
+    p = _pce_probabilities(_pce_log_scores(u, cap, is_leader.T)).T  # (D, group), zero off the leaders
     forecast = np.einsum("dn,dnk->dk", p, rep)
-    mode = rep[np.arange(pos.shape[0]), np.argmax(p, axis=1)]
+    mode = rep[np.arange(pos_d.shape[0]), np.argmax(p, axis=1)]
     per_actor = np.take_along_axis(p, leader, axis=1)  # probability of each actor's position
     return forecast, mode, per_actor
 
 
 # ---------------------------------------------------------------- the turn loop
+
+
+def canonical_order(positions: F, salience: F, capability: F) -> NDArray[np.intp]:
+    """Per draw, the actors sorted by their inputs: position (dimension 0 first), then
+    salience, then capability (D, N).
+
+    The SMP breaks ties (equal gains, equally probable options) by taking the first in
+    order, and sums over actors in order; running it on this order makes both depend on
+    the actors' inputs only, never on how they are listed. Actors with identical inputs
+    are interchangeable, so their relative order cannot change the result.
+    """
+    pos = np.asarray(positions, dtype=float)
+    sal = np.asarray(salience, dtype=float)
+    cap = np.asarray(capability, dtype=float)
+    # np.lexsort sorts by its last key first: the keys go in reverse order of priority.
+    keys = [cap, *np.moveaxis(sal, 2, 0)[::-1], *np.moveaxis(pos, 2, 0)[::-1]]
+    return np.lexsort(np.stack(keys), axis=-1)
 
 
 def run_smp(
@@ -503,39 +561,51 @@ def run_smp(
         KTAB's stop rule: stop after `max_turns`, or from turn `min_turns` on when a
         turn moves the actors less than `stop_ratio` times the first turn.
     """
-    pos = np.array(positions, dtype=float)
-    sal = np.asarray(salience, dtype=float)
-    cap = np.asarray(capability, dtype=float)
+    # Work on the actors in canonical order (see `canonical_order`), so that every tie
+    # and every sum over actors comes out the same however the actors are listed.
+    order = canonical_order(positions, salience, capability)
+    d_all = np.arange(order.shape[0])[:, None]
+    pos = np.array(np.asarray(positions, dtype=float)[d_all, order])
+    sal = np.asarray(salience, dtype=float)[d_all, order]
+    cap = np.asarray(capability, dtype=float)[d_all, order]
     d_, n, k_ = pos.shape
-    sal2 = sal * sal
-    den = sal2.sum(axis=2)
-    sigma = np.minimum(1.0, sal.sum(axis=2))
-    wt = sigma * cap
+    # the turn loop's layout: draws last (K, N, D) and (N, D)
+    pos_t = np.ascontiguousarray(pos.transpose(2, 1, 0))
+    sal_t = np.ascontiguousarray(sal.transpose(2, 1, 0))
+    sal2 = sal_t * sal_t
+    den = sal2.sum(axis=0)
+    sigma = np.minimum(1.0, sal_t.sum(axis=0))
+    cap_t = np.ascontiguousarray(cap.T)
+    wt = sigma * cap_t
 
     turns = np.zeros(d_, dtype=np.int64)
     converged = np.zeros(d_, dtype=bool)
     active = np.ones(d_, dtype=bool)
     first_change = np.zeros(d_)
-    trajectory = [pos[0].copy()]
+    trajectory = [pos_t[:, :, 0].T.copy()]
     for turn in range(1, max_turns + 1):
         idx = np.flatnonzero(active)
         if idx.size == 0:
             break
-        p0 = pos[idx]
-        s2, dn, cp = sal2[idx], den[idx], cap[idx]
+        if idx.size == d_:
+            p0, sl, s2, dn, cp, w, sg = pos_t, sal_t, sal2, den, cap_t, wt, sigma
+        else:
+            p0, sl, s2 = pos_t[:, :, idx], sal_t[:, :, idx], sal2[:, :, idx]
+            dn, cp, w, sg = den[:, idx], cap_t[:, idx], wt[:, idx], sigma[:, idx]
         dist = _distance(p0, s2, dn, p0)
         risk = _risk_attitudes(dist, cp)
-        u0 = (1.0 - dist) * (1.0 + dist * risk[:, :, None] / 3.0)  # U^h = u0 + R_h g
+        r_a = risk[:, None, :]  # the risk attitude of the actor in a pair's first place
+        u0 = (1.0 - dist) * (1.0 + dist * r_a / 3.0)  # U^h = u0 + R_h g
         g = (2.0 / 3.0) * dist * (1.0 - dist)
-        u_obj = _utility(dist, risk[:, :, None])
-        target, prob, _ = _challenges(u0, g, risk, wt[idx], sigma[idx])
-        b_init, b_rcvr = _bargains(p0, sal[idx], target, prob)
+        u_obj = _utility(dist, r_a)
+        target, prob = _challenges(u0, g, risk, w, sg)
+        b_init, b_rcvr = _bargains(p0, sl, target, prob)
         p1 = _resolve(p0, s2, dn, u_obj, risk, cp, target, b_init, b_rcvr)
-        change = np.linalg.norm(p1 - p0, axis=2).sum(axis=1)
-        pos[idx] = p1
+        change = np.linalg.norm(p1 - p0, axis=0).sum(axis=0)
+        pos_t[:, :, idx] = p1
         turns[idx] = turn
         if active[0]:
-            trajectory.append(pos[0].copy())
+            trajectory.append(pos_t[:, :, 0].T.copy())
         if turn == 1:
             first_change[idx] = change + MIN_SIG_DELTA
             continue
@@ -543,15 +613,23 @@ def run_smp(
         if turn >= min_turns:
             converged[idx[quiet]] = True
             active[idx[quiet]] = False
-    forecast, mode, per_actor = _final_pce(pos, sal2, den, cap)
+    forecast, mode, per_actor = _final_pce(pos_t, sal2, den, cap_t)
+    pos = pos_t.transpose(2, 1, 0)
+    # back to the caller's order of actors
+    final = np.empty_like(pos)
+    final[d_all, order] = pos
+    probability = np.empty_like(per_actor)
+    probability[d_all, order] = per_actor
+    path = np.stack(trajectory)
+    path[:, order[0]] = path.copy()
     return SMPResult(
         forecast=forecast,
         most_probable=mode,
-        final_positions=pos,
+        final_positions=final,
         turns=turns,
         converged=converged,
-        trajectory=np.stack(trajectory),
-        position_probability=per_actor,
+        trajectory=path,
+        position_probability=probability,
     )
 
 

@@ -158,8 +158,9 @@ def test_train_routes_to_the_classifier(tmp_path, monkeypatch):
         def to_dict(self):
             return {"n_sentences": 4, "cv_macro_f1": 0.5}
 
-    def fake_train(path, out):
+    def fake_train(path, out, **options):
         calls["args"] = (str(path), str(out))
+        calls["options"] = options
         return Report()
 
     import detente.coding.classifier as clf
@@ -171,15 +172,16 @@ def test_train_routes_to_the_classifier(tmp_path, monkeypatch):
     result = runner.invoke(app, ["code", "train", str(data), "--out", str(out), "--json"])
     assert result.exit_code == 0, result.output
     assert calls["args"] == (str(data), str(out))
+    assert calls["options"] == {"folds": 5, "seed": 0, "scheme": "detente"}
     assert json.loads(result.stdout)["n_sentences"] == 4
 
 
-def test_train_unavailable_is_a_clear_message(tmp_path, monkeypatch):
-    monkeypatch.setitem(sys.modules, "detente.coding.classifier", None)
+def test_train_without_scikit_learn_names_the_extra(tmp_path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "sklearn", None)
     data = tmp_path / "labels.tsv"
     data.write_text("x\t1\n", encoding="utf-8")
     result = runner.invoke(app, ["code", "train", str(data)])
-    assert result.exit_code == 2 and "not available" in result.stderr
+    assert result.exit_code == 2 and "detente[nlp]" in result.stderr
 
 
 def test_explicit_text_command(tmp_path):

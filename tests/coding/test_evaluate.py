@@ -157,6 +157,19 @@ def test_quad_prediction_trusts_specific_patterns_and_an_unsure_classifier_gives
     assert ev.predict_quads(SimpleNamespace(classifier=None), ["a", "b"], [rules[2], None]) == [4, 0]
 
 
+def test_quad_prediction_uses_a_quad_trained_model():
+    import numpy as np
+
+    class QuadModel:  # trained on the task's own five classes: no roots, but quads are what is scored
+        label_kind = "quad"
+
+        def predict_proba(self, sentences, scheme=None):
+            return np.array([[0.0, 0.0, 0.0, 0.1, 0.9]] * len(sentences))
+
+    coder = SimpleNamespace(classifier=QuadModel(), classifier_gives_roots=False)
+    assert ev.predict_quads(coder, ["a", "b"], [None, SimpleNamespace(root="04", confidence=0.75)]) == [4, 4]
+
+
 def test_generic_igo_codes_and_former_codes_in_gold_match_the_registry_actors():
     gold = ev.Gold("g", "xml", "events", sentences=[
         ev.GoldSentence("a", 1, [ev.GoldEvent("IGOUNO", "IRQ", "02")]),  # PETRARCH style

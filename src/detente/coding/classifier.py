@@ -427,8 +427,13 @@ class QuadClassifier:
         return model
 
 
-def load(path: str | Path) -> QuadClassifier:
-    """Load a saved :class:`QuadClassifier` (see :meth:`QuadClassifier.load`)."""
+def load(path: str | Path) -> Any:
+    """Load a saved classifier: a :class:`QuadClassifier` file (:meth:`QuadClassifier.load`), or a
+    directory saved by :class:`detente.coding.sentence_model.EncoderClassifier`."""
+    if Path(path).is_dir():
+        from detente.coding import sentence_model
+
+        return sentence_model.load(path)
     return QuadClassifier.load(path)
 
 
@@ -686,8 +691,8 @@ def cross_validate(
 ) -> tuple[np.ndarray, np.ndarray]:
     """Stratified k-fold out-of-fold quad predictions: (gold quads, predicted quads).
 
-    Duplicate sentences are kept in one fold (grouped), so a sentence repeated in the
-    data never scores itself. Syntax features are parsed once for all folds.
+    Near-duplicate sentences (:mod:`detente.coding.neardup`) are kept in one fold
+    (grouped), so a sentence repeated in the data, or lightly edited, never scores itself. Syntax features are parsed once for all folds.
     """
     from sklearn.model_selection import StratifiedGroupKFold
 
@@ -712,8 +717,10 @@ def cross_validate(
 
 
 def _groups(sentences: Sequence[str]) -> np.ndarray:
-    index: dict[str, int] = {}
-    return np.array([index.setdefault(" ".join(s.lower().split()), len(index)) for s in sentences])
+    """Near-duplicate clusters (:mod:`detente.coding.neardup`): each is kept in one fold."""
+    from detente.coding.neardup import near_duplicates
+
+    return near_duplicates(sentences).groups
 
 
 def _parsed_docs(sentences: Sequence[str]) -> list[Any] | None:
@@ -733,7 +740,7 @@ def train_from_file(
     (``path:line: reason``) in the report; if more than `max_skipped_share` of the rows
     are bad, or fewer than two classes remain, nothing is written and an
     :class:`~detente.errors.InputError` names the first bad lines. Cross-validation is
-    stratified and grouped by sentence (folds are reduced when a class is rarer).
+    stratified and grouped by near-duplicate cluster (folds are reduced when a class is rarer).
     """
     import sklearn
     from sklearn.metrics import f1_score

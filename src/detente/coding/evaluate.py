@@ -542,7 +542,8 @@ def predict_quads(coder: Any, sentences: Sequence[str], rule_events: Sequence[An
     fired that names its object or preposition (confidence at least
     :data:`~detente.coding.lexicon.CONF_SPECIFIC_PATTERN`: "reduced military aid") or
     the classifier is less than :data:`RULES_OVER_CLASSIFIER` sure; there the pattern's
-    root decides. Without one: the pattern's root, and statement (0) where none fired.
+    root decides. A model trained on quad classes (as on this task's own train split) is
+    used the same way. Without one: the pattern's root, and statement (0) where none fired.
     """
     from detente.coding.classifier import quad_scheme
     from detente.coding.lexicon import CONF_SPECIFIC_PATTERN
@@ -550,7 +551,8 @@ def predict_quads(coder: Any, sentences: Sequence[str], rule_events: Sequence[An
     table = quad_scheme("conflibert")
     rules = [table.get(e.root) if e is not None else None for e in rule_events]
     clf = getattr(coder, "classifier", None)
-    if clf is None or not hasattr(clf, "predict_proba") or not getattr(coder, "classifier_gives_roots", False):
+    quad_model = getattr(clf, "label_kind", None) == "quad"  # quads are what this task scores: usable as they are
+    if clf is None or not hasattr(clf, "predict_proba") or not (quad_model or getattr(coder, "classifier_gives_roots", False)):
         return [r if r is not None else 0 for r in rules]
     proba = clf.predict_proba(list(sentences), scheme="conflibert")
     out = []

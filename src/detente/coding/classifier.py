@@ -62,7 +62,6 @@ import hashlib
 import io
 import os
 import re
-import tempfile
 import threading
 import time
 import warnings
@@ -76,6 +75,7 @@ from typing import Any
 import numpy as np
 
 from detente.errors import InputError, MissingDependencyError, ModelError
+from detente.files import atomic_path
 from detente.events.schema import QUAD_LABELS
 
 FEATURE_VERSION = "3"
@@ -380,14 +380,8 @@ class QuadClassifier:
             "model": self,
         }
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                joblib.dump(payload, fh, compress=3)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        with atomic_path(path) as tmp, open(tmp, "wb") as fh:
+            joblib.dump(payload, fh, compress=3)
         return path
 
     @classmethod

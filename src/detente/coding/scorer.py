@@ -35,9 +35,7 @@ from __future__ import annotations
 import functools
 import json
 import math
-import os
 import re
-import tempfile
 from collections.abc import Sequence
 from itertools import repeat
 from pathlib import Path
@@ -46,6 +44,7 @@ from typing import Any
 import numpy as np
 
 from detente.errors import MissingDependencyError, ModelError
+from detente.files import atomic_path
 
 EXPORT_VERSION = "1"
 """Bumped when the export's layout changes (older exports are then rebuilt)."""
@@ -237,14 +236,8 @@ class LinearScorer:
             arrays[f"{block}_terms"] = np.array(terms, dtype=str)
             arrays[f"{block}_idf"] = self.idf[block]
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                np.savez(fh, **arrays)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        with atomic_path(path) as tmp, open(tmp, "wb") as fh:  # a handle: np.savez would add ".npz" to a name
+            np.savez(fh, **arrays)
         return path
 
     @classmethod

@@ -74,6 +74,7 @@ from typing import Any
 
 import numpy as np
 
+from detente.coding.labels import RootPredictions
 from detente.errors import InputError, MissingDependencyError, ModelError
 from detente.files import atomic_path
 from detente.events.schema import QUAD_LABELS
@@ -225,7 +226,7 @@ def _identity(tokens: list[str]) -> list[str]:
 # -- the classifier -------------------------------------------------------------------------
 
 
-class QuadClassifier:
+class QuadClassifier(RootPredictions):
     """TF-IDF (word, character, syntax) + logistic regression over quad classes or CAMEO roots.
 
     Parameters
@@ -354,14 +355,6 @@ class QuadClassifier:
         """The most probable quad class (int 0-4) of each sentence."""
         return self.predict_proba(sentences, scheme=scheme, docs=docs).argmax(axis=1).astype(int)
 
-    def predict_root(self, sentences: Sequence[str], *, docs: Sequence[Any] | None = None) -> list[str]:
-        """The most probable CAMEO root code of each sentence (root-trained models only)."""
-        self._check_fitted()
-        if self.label_kind != "root":
-            raise ModelError("this classifier was trained on quad classes, not CAMEO roots",
-                             hint="train it on a file with a CAMEO code column to get roots")
-        proba = self.predict_label_proba(sentences, docs=docs)
-        return [str(self.classes_[i]) for i in proba.argmax(axis=1)]
 
     # -- persistence ---------------------------------------------------------------------
 

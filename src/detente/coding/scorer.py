@@ -43,6 +43,7 @@ from typing import Any
 
 import numpy as np
 
+from detente.coding.labels import RootPredictions
 from detente.errors import MissingDependencyError, ModelError
 from detente.files import atomic_path
 
@@ -91,7 +92,7 @@ def _word_char_terms(word: str, low: int, high: int) -> tuple[str, ...]:
     return tuple(out)
 
 
-class LinearScorer:
+class LinearScorer(RootPredictions):
     """A fitted TF-IDF + multinomial logistic regression model applied with NumPy.
 
     Made from a fitted :class:`~detente.coding.classifier.QuadClassifier`
@@ -210,13 +211,6 @@ class LinearScorer:
         scores /= scores.sum(axis=1, keepdims=True)
         return scores
 
-    def predict_root(self, sentences: Sequence[str], *, docs: Sequence[Any] | None = None) -> list[str]:
-        """The most probable CAMEO root of each sentence (root-trained models only)."""
-        if self.label_kind != "root":
-            raise ModelError("this classifier was trained on quad classes, not CAMEO roots",
-                             hint="train it on a file with a CAMEO code column to get roots")
-        proba = self.predict_label_proba(sentences, docs=docs)
-        return [str(self.classes_[i]) for i in proba.argmax(axis=1)]
 
     # -- export ----------------------------------------------------------------------------
 

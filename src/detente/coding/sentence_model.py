@@ -58,6 +58,7 @@ from typing import Any
 
 import numpy as np
 
+from detente.coding.labels import RootPredictions
 from detente.errors import InputError, ModelError
 from detente.events.schema import QUAD_LABELS
 
@@ -83,7 +84,7 @@ def _softmax_proba(X: np.ndarray, coef: np.ndarray, intercept: np.ndarray) -> np
     return e / e.sum(axis=1, keepdims=True)
 
 
-class EncoderClassifier:
+class EncoderClassifier(RootPredictions):
     """Quad or CAMEO-root classifier: the text model and an E5 sentence-encoder model, fused.
 
     Parameters
@@ -192,14 +193,6 @@ class EncoderClassifier:
         """The most probable quad class (int 0-4) of each sentence."""
         return self.predict_proba(sentences, scheme=scheme, docs=docs, vectors=vectors).argmax(axis=1).astype(int)
 
-    def predict_root(self, sentences: Sequence[str], *, docs: Sequence[Any] | None = None) -> list[str]:
-        """The most probable CAMEO root code of each sentence (root-trained models only)."""
-        self._check_fitted()
-        if self.label_kind != "root":
-            raise ModelError("this classifier was trained on quad classes, not CAMEO roots",
-                             hint="train it on a file with a CAMEO code column to get roots")
-        proba = self.predict_label_proba(sentences, docs=docs)
-        return [str(self.classes_[i]) for i in proba.argmax(axis=1)]
 
     # -- persistence ---------------------------------------------------------------------
 

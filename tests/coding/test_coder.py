@@ -279,6 +279,11 @@ def test_a_worker_that_dies_is_an_error_not_a_hang(coder, monkeypatch):
     from detente.errors import DetenteError
 
     forked = type(coder)(n_process=2)
-    monkeypatch.setattr(type(coder), "_code_chunk", lambda self, *args: os._exit(3))  # only the workers call it
+    parent, code_chunk = os.getpid(), type(coder)._code_chunk
+
+    def dies_in_a_worker(self, *args):
+        return code_chunk(self, *args) if os.getpid() == parent else os._exit(3)
+
+    monkeypatch.setattr(type(coder), "_code_chunk", dies_in_a_worker)
     with pytest.raises(DetenteError, match="worker process"):
         forked.code_sentence_events(MIXED * 3)

@@ -12,9 +12,10 @@ the spaCy parse (:mod:`detente.coding.nlp`), candidates
   event per sentence with the spans of its two sides, for scoring against
   sentence-level gold data.
 
-Speed (sentence mode): a large input is split into chunks coded by worker processes
-forked from this one (:data:`PARALLEL_MIN_SENTENCES`), so they share the loaded spaCy
-pipeline without loading it again. A classifier given as a loader is called only when
+Speed (sentence mode): a large input is split into chunks coded by this process and by
+worker processes forked from it (:data:`PARALLEL_MIN_SENTENCES`), so they share the
+loaded spaCy pipeline without loading it again; the workers take chunks from the end,
+this process from the start, until they meet. A classifier given as a loader is called only when
 a sentence reaches the fallback, or once before the workers start (a large input
 nearly always has such a sentence, and the default, :func:`detente.coding.scorer.default_scorer`,
 loads in milliseconds without scikit-learn); the fallback sentences of a chunk are
@@ -29,7 +30,7 @@ import multiprocessing
 import os
 import warnings
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from datetime import date
@@ -61,7 +62,15 @@ BLOCK_SENTENCES = 4096
 classifier runs once per block, and results are handed back block by block."""
 
 MAX_WORKERS = 8
-"""Most worker processes chosen automatically (`n_process=None`)."""
+"""Most processes (this one and the forked workers) chosen automatically (`n_process=None`)."""
+
+CHUNKS_PER_PROCESS = 16
+"""A block is cut into about this many chunks per process: small chunks keep the processes
+busy to the end (a worker holds at most two chunks it has not finished), large ones save
+`nlp.pipe` calls and hand-backs."""
+
+CHUNK_MIN_SENTENCES = 16
+"""Fewest sentences in a chunk handed to a worker."""
 
 
 @dataclass(frozen=True)
@@ -303,6 +312,7 @@ class Coder:
         """
         pool: ProcessPoolExecutor | None = None
         workers = 1
+        start = 0
         try:
             block: list[str] = []
             for sentence in sentences:
@@ -310,36 +320,58 @@ class Coder:
                 if len(block) == BLOCK_SENTENCES:
                     if pool is None and self.workers_for(len(block)) > 1:
                         workers = self.workers_for(len(block))
-                        pool = _fork_pool(self, workers)
-                    yield from self._code_block(block, date, partial, pool, workers)
+                        pool = _fork_pool(self, workers - 1)
+                    yield from self._code_block(block, date, partial, pool, workers, start)
+                    start += len(block)
                     block = []
             if block:
                 if pool is None and self.workers_for(len(block)) > 1:
                     workers = self.workers_for(len(block))
-                    pool = _fork_pool(self, workers)
-                yield from self._code_block(block, date, partial, pool, workers)
+                    pool = _fork_pool(self, workers - 1)
+                yield from self._code_block(block, date, partial, pool, workers, start)
         finally:
             if pool is not None:
                 pool.shutdown(wait=True, cancel_futures=True)
                 _forget_worker_coder()
 
     def _code_block(
-        self, texts: list[str], date: date | None, partial: bool, pool: ProcessPoolExecutor | None, workers: int
+        self, texts: list[str], date: date | None, partial: bool, pool: ProcessPoolExecutor | None, workers: int,
+        start: int = 0,
     ) -> Iterator[list[SentenceResult]]:
-        """One block, here or split into chunks among the workers (each chunk coded in full,
-        handed on as soon as it and those before it are done)."""
+        """One block (its first sentence is number `start` + 1 of the input), here or split into
+        chunks among this process and the workers (each chunk coded in full, handed on as soon
+        as it and those before it are done)."""
         if pool is None:
             yield from self._code_chunk(texts, date, partial)
             return
-        size = max(16, math.ceil(len(texts) / (4 * workers)))
-        tasks = [(texts[a:a + size], date, partial) for a in range(0, len(texts), size)]
+        size = max(CHUNK_MIN_SENTENCES, math.ceil(len(texts) / (CHUNKS_PER_PROCESS * workers)))
+        chunks = [texts[a:a + size] for a in range(0, len(texts), size)]
+        # This process codes chunks from the front while the workers take them from the back,
+        # each worker holding at most two unfinished (topped up after every chunk coded here), so
+        # both ends meet without this process idling and without a fixed share that a busy core
+        # would hold up. (No `Future.cancel`: Python 3.11's pool fails on a cancelled future when
+        # a worker dies.)
+        front, back = 0, len(chunks)
+        sent: dict[int, Future[list[list[SentenceResult]]]] = {}
+        done = 0
         try:
-            for part in pool.map(_worker_code_chunk, tasks):
+            while front < back:
+                while back > front + 1 and sum(not f.done() for f in sent.values()) < 2 * (workers - 1):
+                    back -= 1
+                    sent[back] = pool.submit(_worker_code_chunk, (chunks[back], date, partial))
+                part = self._code_chunk(chunks[front], date, partial)
+                front += 1
+                done += len(part)
+                yield from part
+            for i in range(back, len(chunks)):
+                part = sent.pop(i).result()
+                done += len(part)
                 yield from part
         except BrokenProcessPool:
             raise DetenteError(
-                "a worker process coding sentences died (the machine may be short of memory); nothing was reported "
-                "for this block", hint="run again with fewer worker processes (--workers 1, or Coder(n_process=1))",
+                f"a worker process coding sentences died (the machine may be short of memory); sentences from "
+                f"number {start + done + 1} on were not coded",
+                hint="run again with fewer worker processes (--workers 1, or Coder(n_process=1))",
             ) from None
 
     def _code_chunk(self, texts: list[str], date: date | None, partial: bool) -> list[list[SentenceResult]]:
@@ -467,8 +499,9 @@ def _worker_code_chunk(task: tuple[list[str], date | None, bool]) -> list[list[S
 
 
 def _fork_pool(coder: Coder, workers: int) -> ProcessPoolExecutor:
-    """Worker processes forked from this one, each inheriting `coder` with its loaded pipeline
-    and classifier (a classifier loader is called first, here, so that it runs once).
+    """`workers` processes forked from this one, each inheriting `coder` with its loaded pipeline
+    and classifier (a classifier loader is called first, here, so that it runs once). This
+    process codes too (:meth:`Coder._code_block`), so `n` processes need `n - 1` workers.
 
     `fork` rather than the `forkserver` of :mod:`detente.bargaining.executor`: a fresh
     process would load spaCy again (about a second each), which is most of what the

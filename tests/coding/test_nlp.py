@@ -39,3 +39,35 @@ def test_lookup_tables_are_hashed_once(lem):
     assert all(isinstance(index, frozenset) for index in lem._index.values())
     assert len(lem._index["noun"]) > 10_000
     assert lem("unheardofwords", "NNS") == "unheardofwords"  # unknown words are left as they are
+
+
+def _fresh(code: str) -> str:
+    """Run `code` in a fresh interpreter (spaCy not yet imported) and return what it prints."""
+    import subprocess
+    import sys
+    import textwrap
+
+    out = subprocess.run([sys.executable, "-c", textwrap.dedent(code)], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    return out.stdout.strip()
+
+
+def test_spacy_is_imported_without_its_command_line(lem):
+    printed = _fresh("""
+        import sys
+        from detente.coding import nlp
+        doc = nlp.load()("Russia attacked Ukraine.")
+        print([t.tag_ for t in doc], sorted(m for m in ("spacy.cli", "weasel", "httpx", "requests") if m in sys.modules))
+    """)
+    assert printed == "['NNP', 'VBD', 'NNP', '.'] []"
+
+
+def test_spacy_command_line_and_info_still_work_afterwards(lem):
+    printed = _fresh("""
+        from detente.coding import nlp
+        spacy = nlp.import_spacy()
+        import spacy.cli  # the real command line, imported when asked for
+        from spacy.cli.info import info as real_info
+        print(spacy.cli.info is real_info, spacy.info(silent=True)["spacy_version"] == spacy.__version__)
+    """)
+    assert printed == "True True"

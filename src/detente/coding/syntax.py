@@ -88,7 +88,10 @@ def has_actor_child(tok: Token) -> bool:
 def token_at(sdoc: Doc, char: int) -> Token | None:
     """The token covering character offset `char`."""
     for tok in sdoc:
-        if tok.idx <= char < tok.idx + max(1, len(tok.text)):
+        idx = tok.idx
+        if idx > char:  # tokens are in text order: none further on covers it
+            return None
+        if char < idx + max(1, len(tok.text)):
             return tok
     return None
 

@@ -59,6 +59,18 @@ def test_same_probabilities_as_scikit_learn(fitted: C.QuadClassifier, tmp_path: 
     assert list(reread.classes_) == [str(c) for c in fitted.classes_] and reread.label_kind == "root"
 
 
+def test_sentences_scored_together_score_as_alone(fitted: C.QuadClassifier, monkeypatch: pytest.MonkeyPatch) -> None:
+    import detente.coding.scorer as scorer_mod
+
+    monkeypatch.setattr(scorer_mod, "SCORE_SLICE", 7)  # several slices, one ending on an empty sentence
+    scorer = LinearScorer.from_classifier(fitted)
+    sentences = (PROBES + C.default_data().sentences[:40]) * 2  # repeated words come from the word cache
+    together = scorer.predict_label_proba(sentences)
+    alone = np.vstack([LinearScorer.from_classifier(fitted).predict_label_proba([s]) for s in sentences])
+    assert np.allclose(together, alone, rtol=0, atol=1e-15)
+    assert np.array_equal(together[: len(sentences) // 2], together[len(sentences) // 2:])
+
+
 def test_unsupported_settings_are_refused(fitted: C.QuadClassifier) -> None:
     import copy
 

@@ -37,7 +37,6 @@ import json
 import math
 import re
 from collections.abc import Sequence
-from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +45,9 @@ import numpy as np
 from detente.coding.labels import RootPredictions
 from detente.errors import MissingDependencyError, ModelError
 from detente.files import atomic_path
+
+SCORE_SLICE = 512
+"""Sentences whose TF-IDF rows are built together (about 200 non-zeros each)."""
 
 EXPORT_VERSION = "1"
 """Bumped when the export's layout changes (older exports are then rebuilt)."""
@@ -114,6 +116,7 @@ class LinearScorer(RootPredictions):
         self.scheme = scheme
         self.meta = meta
         self.uses_syntax = "syn" in vocabularies
+        self._char_columns: dict[str, np.ndarray] = {}  # word -> columns of its known character n-grams
         offset = 0
         self._offsets: dict[str, int] = {}
         for block in _BLOCKS:
@@ -164,40 +167,80 @@ class LinearScorer(RootPredictions):
 
     # -- prediction ------------------------------------------------------------------------
 
-    def _rows(self, block: str, terms_per_sentence: Sequence[Sequence[str]]) -> list[tuple[np.ndarray, np.ndarray]]:
-        vocab = self.vocabularies[block]
+    def _block(self, block: str, found: np.ndarray, lengths: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(row, feature column, value) of every non-zero of one block's TF-IDF matrix.
+
+        `found` holds the block's column of every known term of every sentence in turn,
+        `lengths` how many belong to each sentence. Rows are l2-normalised; within a row
+        the columns are sorted (scikit-learn sums in that order).
+        """
         idf = self.idf[block]
-        offset = self._offsets[block]
-        rows = []
-        for terms in terms_per_sentence:
-            found = np.array(list(map(vocab.get, terms, repeat(-1))), dtype=np.intp)
-            cols, counts = np.unique(found[found >= 0], return_counts=True)  # sorted, as scikit-learn sums
-            values = np.log(counts.astype(np.float64))
-            values += 1.0
-            values *= idf[cols]
-            norm = math.sqrt(float(values @ values))
-            if norm > 0.0:
-                values /= norm
-            rows.append((cols + offset, values))
-        return rows
+        width = len(idf)
+        rows = np.repeat(np.arange(len(lengths), dtype=np.intp), lengths)
+        keys, counts = np.unique(rows * width + found, return_counts=True)
+        rows, cols = np.divmod(keys, width)
+        values = np.log(counts.astype(np.float64))
+        values += 1.0
+        values *= idf[cols]
+        norms = np.sqrt(np.bincount(rows, weights=values * values, minlength=len(lengths)))[rows]
+        np.divide(values, norms, out=values, where=norms > 0.0)
+        return rows, cols + self._offsets[block], values
+
+    def _known(self, block: str, terms_per_sentence: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray]:
+        """(columns of the known terms of all sentences in turn, how many per sentence)."""
+        vocab = self.vocabularies[block]
+        per = [[j for j in map(vocab.get, terms) if j is not None] for terms in terms_per_sentence]
+        lengths = np.fromiter(map(len, per), dtype=np.intp, count=len(per))
+        return np.fromiter((j for row in per for j in row), dtype=np.intp, count=int(lengths.sum())), lengths
+
+    def _known_chars(self, sentences: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        """:meth:`_known` of the character block, from a per-word cache (news repeats its words)."""
+        vocab = self.vocabularies["char"]
+        cache = self._char_columns
+        if len(cache) > 1 << 17:
+            cache.clear()
+        parts: list[np.ndarray] = []
+        lengths = np.zeros(len(sentences), dtype=np.intp)
+        for i, sentence in enumerate(sentences):
+            for word in sentence.lower().split():
+                cols = cache.get(word)
+                if cols is None:
+                    known = [j for j in map(vocab.get, _word_char_terms(word, 2, 5)) if j is not None]
+                    cols = cache[word] = np.array(known, dtype=np.intp)
+                parts.append(cols)
+                lengths[i] += len(cols)
+        return (np.concatenate(parts) if parts else np.zeros(0, dtype=np.intp)), lengths
 
     def decision_function(self, sentences: Sequence[str], *, docs: Sequence[Any] | None = None) -> np.ndarray:
-        """``X @ coef.T + intercept`` for each sentence (one row per sentence, one column per class)."""
+        """``X @ coef.T + intercept`` for each sentence (one row per sentence, one column per class).
+
+        The TF-IDF rows are built for :data:`SCORE_SLICE` sentences at a time, in one NumPy
+        pass per block; each row then takes one product with the coefficients of its terms.
+        """
         from detente.coding.classifier import parse_syntax
 
         sentences = list(sentences)
-        blocks = [self._rows("word", [word_terms(s) for s in sentences]),
-                  self._rows("char", [char_terms(s) for s in sentences])]
+        syn: list[Any] | None = None
         if self.uses_syntax:
             syn = parse_syntax(sentences, docs)
             if syn is None:
                 raise MissingDependencyError("spacy", "nlp", "This classifier (trained with syntax features)")
-            blocks.append(self._rows("syn", syn))
         out = np.zeros((len(sentences), len(self.classes_)))
-        for row in range(len(sentences)):
-            cols = np.concatenate([b[row][0] for b in blocks])
-            values = np.concatenate([b[row][1] for b in blocks])
-            out[row] = values @ self._coef_t[cols]
+        for first in range(0, len(sentences), SCORE_SLICE):
+            part = sentences[first:first + SCORE_SLICE]
+            blocks = [self._block("word", *self._known("word", [word_terms(s) for s in part])),
+                      self._block("char", *self._known_chars(part))]
+            if syn is not None:
+                blocks.append(self._block("syn", *self._known("syn", syn[first:first + SCORE_SLICE])))
+            rows = np.concatenate([b[0] for b in blocks])
+            order = np.argsort(rows, kind="stable")  # by sentence; within one, the blocks in turn
+            rows, cols, values = rows[order], np.concatenate([b[1] for b in blocks])[order], \
+                np.concatenate([b[2] for b in blocks])[order]
+            bounds = np.searchsorted(rows, np.arange(len(part) + 1)).tolist()
+            for i in range(len(part)):
+                a, b = bounds[i], bounds[i + 1]
+                if b > a:
+                    out[first + i] = values[a:b] @ self._coef_t[cols[a:b]]
         out += self.intercept
         return out
 

@@ -49,9 +49,10 @@ def candidates(sdoc: Doc, offset: int, ctx: Context, lemma: syntax.Lemma) -> lis
     out: list[Candidate] = []
     question = syntax.text_of(sdoc).rstrip().endswith("?")
     for tok in sdoc:
-        if tok.tag_.startswith("VB") and lemma(tok) in L.COPULAS:
+        tag = tok.tag_
+        if tag.startswith("VB") and lemma(tok) in L.COPULAS:
             out.extend(readiness(tok, offset, ctx, lemma))
-        elif tok.tag_.startswith("VB") or (tok.tag_ == "NN" and tok.dep_ == "ROOT" and tok.head.i == tok.i):
+        elif tag.startswith("VB") or (tag == "NN" and tok.dep_ == "ROOT" and tok.head.i == tok.i):
             out.extend(verbal(tok, offset, ctx, lemma))
         elif tok.lower_ in L.NOMINAL_EVENTS and any(c.lower_ == "between" for c in tok.rights):
             out.extend(nominal(tok, offset, ctx, lemma))

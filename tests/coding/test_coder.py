@@ -237,6 +237,26 @@ def test_worker_processes_give_the_same_events_as_one_process(coder):
     assert [e.event.root for e in got[0]] == ["19"] and got[1] == [] and all(r.partial for r in got[2])
 
 
+def test_this_process_codes_from_the_front_while_a_worker_codes_from_the_back(coder, monkeypatch):
+    import os
+
+    sentences = MIXED * 6
+    here_pid, code_chunk, coded_here = os.getpid(), type(coder)._code_chunk, []
+
+    def recording(self, texts, *args):
+        if os.getpid() == here_pid:
+            coded_here.extend(texts)
+        return code_chunk(self, texts, *args)
+
+    monkeypatch.setattr(type(coder), "_code_chunk", recording)
+    forked = type(coder)(n_process=2)
+    got = forked.code_sentence_events(sentences, date(2025, 3, 1), partial=True)
+    assert _flat(got) == _flat(type(coder)(n_process=1).code_sentence_events(sentences, date(2025, 3, 1), partial=True))
+    coded_here = coded_here[: -len(sentences)]  # without the second call above, which coded everything here
+    assert 0 < len(coded_here) < len(sentences)  # a share here, the rest (at least the last chunk) in the worker
+    assert coded_here == sentences[:len(coded_here)]
+
+
 def test_blocks_stream_in_order_across_worker_calls(coder, monkeypatch):
     import detente.coding.coder as coder_mod
 

@@ -57,3 +57,24 @@ def test_numbers_and_month_words_are_not_dates(sentence):
 
 def test_invalid_calendar_dates_are_ignored():
     assert all(d.date != date(2025, 2, 30) for d in find_dates("On February 30, 2025 nothing happened.", DOC))
+
+
+def test_skipping_patterns_a_sentence_cannot_hold_changes_nothing(monkeypatch):
+    import json
+    import re
+    from pathlib import Path
+
+    import detente.coding.dates as dates_mod
+
+    news = Path(__file__).resolve().parents[2] / "data" / "news_dev" / "news_dev.jsonl"
+    sentences = [json.loads(line)["sentence"] for line in news.read_text(encoding="utf-8").splitlines() if line.strip()]
+    sentences += [
+        "In mid-January the talks resumed; by late 2019 they had not.", "2020-03-05: troops left.",
+        "On Monday and last week, then this month and last year.", "It rose 5 percent in May 12 trading.",
+        "EARLIER THIS YEAR, on sunday, TODAY.", "Since 2014, Feb. 3, 2015 and 4 of March 2016.",
+    ]
+    with_skips = [find_dates(s, DOC) for s in sentences]
+    anything = re.compile("")
+    monkeypatch.setattr(dates_mod, "_NEEDS", {kind: anything for kind in dates_mod._NEEDS})
+    assert [find_dates(s, DOC) for s in sentences] == with_skips
+    assert sum(map(len, with_skips)) > 50  # the sample is full of dates

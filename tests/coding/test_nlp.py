@@ -71,3 +71,15 @@ def test_spacy_command_line_and_info_still_work_afterwards(lem):
         print(spacy.cli.info is real_info, spacy.info(silent=True)["spacy_version"] == spacy.__version__)
     """)
     assert printed == "True True"
+
+
+def test_a_spacy_that_wants_more_of_its_command_line_is_imported_as_usual(lem):
+    printed = _fresh("""
+        import sys
+        from detente.coding import nlp
+        nlp._STAND_IN.clear()  # the stand-in offers nothing: spaCy's `from .cli.info import info` fails
+        spacy = nlp.import_spacy()
+        doc = nlp.load()("Russia attacked Ukraine.")
+        print(doc[1].tag_, "spacy.cli" in sys.modules, sys.modules["spacy"] is spacy, callable(spacy.info))
+    """)
+    assert printed == "VBD True True True"

@@ -128,6 +128,10 @@ def _info(*args: Any, **kwargs: Any) -> Any:
     return importlib.import_module(_CLI_INFO).info(*args, **kwargs)
 
 
+_STAND_IN: dict[str, Any] = {"info": _info}
+"""What the stand-in ``spacy.cli.info`` offers spaCy's ``__init__`` while it imports."""
+
+
 def import_spacy() -> ModuleType:
     """spaCy, imported without `spacy.cli` (and its weasel, httpx and requests imports).
 
@@ -136,16 +140,22 @@ def import_spacy() -> ModuleType:
     it a `spacy.info` that imports the real command line when first called; the
     stand-in is removed at once, so a later ``import spacy.cli`` (or
     ``python -m spacy``) gets the real one. If spaCy itself imported its command line
-    meanwhile, the real ``spacy.cli.info`` is put back in its place.
-    When spaCy is already imported, it is returned as it is.
+    meanwhile, the real ``spacy.cli.info`` is put back in its place; if its import fails
+    with the stand-in (a spaCy that wants more of its command line), what it imported is
+    dropped and spaCy is imported as usual. When spaCy is already imported, it is
+    returned as it is.
     """
     if "spacy" in sys.modules or _CLI_INFO in sys.modules:
         return require("spacy", extra="nlp", purpose="Coding news text")
     stand_in = ModuleType(_CLI_INFO)
-    stand_in.info = _info  # type: ignore[attr-defined]
+    stand_in.__dict__.update(_STAND_IN)
     sys.modules[_CLI_INFO] = stand_in
     try:
-        spacy = require("spacy", extra="nlp", purpose="Coding news text")
+        spacy = importlib.import_module("spacy")
+    except Exception:  # noqa: BLE001 - not installed or broken (reported below), or it wants the real command line
+        for module in [m for m in sys.modules if m == "spacy" or m.startswith("spacy.")]:
+            del sys.modules[module]
+        return require("spacy", extra="nlp", purpose="Coding news text")
     finally:
         if sys.modules.get(_CLI_INFO) is stand_in:
             del sys.modules[_CLI_INFO]

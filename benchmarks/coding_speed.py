@@ -21,7 +21,10 @@ Sentences: the real news sentences of ``../shared/data/confli_cameo_quad_train.t
    the NumPy scorer reads it beside the scikit-learn model it replaces (import, load,
    predict on the same sentences).
 
-3. **The worker threshold** (``--threshold``): wall seconds of one process against two
+3. **Parse batch size**: CPU seconds of ``nlp.pipe`` on the same sentences at a few batch
+   sizes, beside the coder's :data:`detente.coding.nlp.BATCH_SIZE`.
+
+4. **The worker threshold** (``--threshold``): wall seconds of one process against two
    processes on `n` sentences around :data:`detente.coding.coder.PARALLEL_MIN_SENTENCES`.
 
 Bar: >= 300 sentences/s wall on 2 cores (PETRARCH-2: about 250/s without its parser).
@@ -190,6 +193,33 @@ def _run_stages(n: int) -> None:
         print(f"{name}\t{cpu:.4f}")
 
 
+BATCH_SIZES = (32, 128, 256, 1000)
+
+
+def batch_sizes(n: int, rounds: int) -> list[tuple[int, float]]:
+    """(nlp.pipe batch size, best CPU seconds to parse n sentences) in a fresh interpreter."""
+    out = subprocess.run([sys.executable, __file__, "--batches", str(n), "--rounds", str(rounds)], check=True,
+                         capture_output=True, text=True)
+    return [(int(a), float(b)) for a, b in (line.split("\t") for line in out.stdout.splitlines())]
+
+
+def _run_batches(n: int, rounds: int) -> None:
+    from detente.coding import nlp as nlp_mod
+
+    nlp = nlp_mod.load()
+    texts = sentences(n)
+    list(nlp.pipe(texts[:64]))  # warm up
+    best = {size: float("inf") for size in BATCH_SIZES}
+    for _ in range(rounds):  # interleaved, so that a busy moment does not fall on one size only
+        for size in BATCH_SIZES:
+            c0 = time.process_time()
+            for _doc in nlp.pipe(texts, batch_size=size):
+                pass
+            best[size] = min(best[size], time.process_time() - c0)
+    for size in BATCH_SIZES:
+        print(f"{size}\t{best[size]:.4f}")
+
+
 def threshold(ns: list[int], tmp: Path, rounds: int) -> list[tuple[int, float, float]]:
     """(n, best wall s with one process, best wall s with two processes) of `detente code --sentences`."""
     exe = str(Path(sys.executable).with_name("detente"))
@@ -211,21 +241,27 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=2, help="interleaved rounds; the best is kept (default 2)")
     parser.add_argument("--threshold", action="store_true", help="also time 1 vs 2 processes around the threshold")
     parser.add_argument("--stages", type=int, default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--batches", type=int, default=None, help=argparse.SUPPRESS)
     parser.add_argument("--out", type=Path, default=RESULTS)
     args = parser.parse_args(argv)
     if args.stages is not None:
         _run_stages(args.stages)
         return 0
+    if args.batches is not None:
+        _run_batches(args.batches, args.rounds)
+        return 0
     if not DATA.is_file():
         print(f"{DATA}: not found (the shared data directory is needed)", file=sys.stderr)
         return 2
     from detente.coding.coder import PARALLEL_MIN_SENTENCES
+    from detente.coding.nlp import BATCH_SIZE
 
     load_before = load()
     with tempfile.TemporaryDirectory() as tmpdir:
         tmp = Path(tmpdir)
         rows = whole_processes(args.n, tmp, args.rounds)
         parts = stages(args.n)
+        batches = batch_sizes(args.n, args.rounds)
         near = [PARALLEL_MIN_SENTENCES // 3, PARALLEL_MIN_SENTENCES, 3 * PARALLEL_MIN_SENTENCES]
         limits = threshold(near, tmp, args.rounds) if args.threshold else []
     load_after = load()
@@ -242,6 +278,7 @@ def main(argv: list[str] | None = None) -> int:
     print("\none process, CPU seconds by stage:")
     for name, cpu in parts:
         print(f"  {name:60s} {cpu:6.2f}")
+    print("parse CPU s by nlp.pipe batch size: " + ", ".join(f"{size}: {cpu:.2f}" for size, cpu in batches))
     for n, one, two in limits:
         print(f"threshold: {n} sentences, wall 1 process {one:.2f} s, 2 processes {two:.2f} s")
 
@@ -298,6 +335,13 @@ def main(argv: list[str] | None = None) -> int:
         "|---|---:|",
     ]
     md += [f"| {name} | {cpu:.2f} |" for name, cpu in parts]
+    default_batch = next((cpu for size, cpu in batches if size == BATCH_SIZE), batches[0][1])
+    md += ["", f"## Parse batch size (`nlp.pipe(batch_size=...)`; the coder uses {BATCH_SIZE})", "",
+           f"CPU seconds to parse the same {args.n} sentences in one process, best of {args.rounds} interleaved "
+           "rounds, beside the coder's batch size. The pipeline runs tok2vec, tagger and parser only (ner and "
+           "senter excluded, attribute_ruler and lemmatizer disabled).", "",
+           "| batch size | CPU s | vs the coder's |", "|---:|---:|---:|"]
+    md += [f"| {size} | {cpu:.2f} | {default_batch / cpu:.2f} |" for size, cpu in batches]
     if limits:
         md += ["", f"## Worker threshold (PARALLEL_MIN_SENTENCES = {PARALLEL_MIN_SENTENCES})", "",
                "| sentences | wall s, 1 process | wall s, 2 processes |", "|---:|---:|---:|"]

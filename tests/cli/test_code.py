@@ -288,7 +288,9 @@ def test_sentence_mode_does_not_import_scikit_learn_once_the_default_is_exported
         "from detente.cli.main import app\n"
         f"result = CliRunner().invoke(app, ['code', '--sentences', {str(lines)!r}])\n"
         "print(json.dumps({'exit': result.exit_code, 'sklearn': 'sklearn' in sys.modules,\n"
-        "                  'pandas': 'pandas' in sys.modules, 'out': result.stdout}))\n"
+        "                  'pandas': 'pandas' in sys.modules, 'out': result.stdout,\n"
+        "                  'unused': sorted(m for m in ('rich.progress', 'spacy.cli', 'weasel', 'httpx', 'requests')\n"
+        "                                   if m in sys.modules)}))\n"
     )
     env = {**os.environ, "DETENTE_CACHE_DIR": str(tmp_path / "cache")}
     runs = [json.loads(subprocess.run([sys.executable, "-c", script], env=env, check=True, capture_output=True,
@@ -296,4 +298,5 @@ def test_sentence_mode_does_not_import_scikit_learn_once_the_default_is_exported
     assert runs[0]["exit"] == runs[1]["exit"] == 0
     assert runs[0]["sklearn"]  # the first run trains the default and exports it
     assert not runs[1]["sklearn"] and not runs[1]["pandas"]
+    assert runs[1]["unused"] == []  # no progress bar when not on a terminal; spaCy without its command line
     assert runs[0]["out"] == runs[1]["out"] and _jsonl(runs[1]["out"])[0]["event"]["root"] == "19"

@@ -74,14 +74,35 @@ def _parse_cli_date(value: Optional[str]) -> date | None:
         raise InputError(f"'{value}' is not a date", field="--date", hint="write it as YYYY-MM-DD") from None
 
 
+class _NoProgress:
+    """The progress bar's interface doing nothing (no rich import when no bar is shown)."""
+
+    def __enter__(self) -> _NoProgress:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def add_task(self, *args: Any, **kwargs: Any) -> int:
+        return 0
+
+    def update(self, *args: Any, **kwargs: Any) -> None:
+        return None
+
+    def advance(self, *args: Any, **kwargs: Any) -> None:
+        return None
+
+
 def _progress(total: int, enabled: bool, *, auto_refresh: bool = True) -> Any:
+    if not enabled:  # output to a file or pipe: importing rich's progress would cost a tenth of a second
+        return _NoProgress()
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     from detente.cli.output import err_console
 
     return Progress(
         TextColumn("coding"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-        console=err_console, transient=True, disable=not enabled, auto_refresh=auto_refresh,
+        console=err_console, transient=True, auto_refresh=auto_refresh,
     )
 
 

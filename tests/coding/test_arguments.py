@@ -36,3 +36,63 @@ def test_people_in_a_place_belong_to_it(coder, sentence, pair):
 def test_troops_in_a_place_are_not_that_places(coder):
     (events,) = coder.code_sentence_events(["Troops in Syria attacked a convoy."], date(2023, 6, 1), partial=True)
     assert all(r.event.source[:3] != "SYR" for r in events)
+
+
+# -- domestic events: sectors of the one country in context (CAMEO manual 1.1b3, ch. 3) ------------
+
+
+def test_sector_nouns_agree_with_the_role_table():
+    from detente.coding.arguments import sector_nouns
+    from detente.ontology import role_for_noun
+
+    nouns, titles = sector_nouns()
+    assert nouns["police"] == "COP" and nouns["protesters"] == "CVL" and titles["president"] == "GOV"
+    assert {noun: role for noun, role in nouns.items() if role_for_noun(noun) != role} == {}
+    assert {t: r for t, r in titles.items() if role_for_noun(t) not in (None, r)} == {}
+
+
+def _pairs(coder, sentence, partial=False):
+    (events,) = coder.code_sentence_events([sentence], date(2023, 6, 1), partial=partial)
+    return [(r.event.source, r.event.target, r.event.root) for r in events if not r.partial]
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        # generic sector nouns take the one state the sentence names (here by its capital)
+        ("Police arrested opposition supporters in Abuja.", ("NGACOP", "NGAOPP", "17")),
+        ("Riot police detained dozens of demonstrators in Minsk.", ("BLRCOP", "BLRCVL", "17")),
+        ("Thousands of demonstrators protested against the government in Caracas.", ("VENCVL", "VENGOV", "14")),
+        # a named side and a generic one
+        ("Nigerian police arrested opposition protesters on Monday.", ("NGACOP", "NGAOPP", "17")),
+        ("The Congolese army shelled rebels near the border.", ("COGMIL", "COGREB", "19")),
+        # an office holder the registry does not know, by title
+        ("President Ali Mbeki banned opposition rallies in Harare.", ("ZWEGOV", "ZWEOPP", "17")),
+    ],
+)
+def test_two_sectors_of_one_country_are_a_domestic_event(coder, sentence, event):
+    assert event in _pairs(coder, sentence)
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Nigeria's president praised Nigeria.",  # a country acting on itself: no sides to tell apart
+        "The Nigerian government praised the Nigerian authorities.",  # one sector twice
+        "Police arrested protesters in Kyiv after talks in Moscow.",  # two states in view: whose police?
+        "Former president Ali Mbeki criticised the government in Harare.",  # a former office holder is no GOV
+    ],
+)
+def test_no_domestic_event_without_two_distinguishable_sides(coder, sentence):
+    pairs = _pairs(coder, sentence)
+    assert not [p for p in pairs if p[0][:3] == p[1][:3]], pairs
+
+
+@pytest.mark.nlp
+def test_generic_sector_takes_the_documents_one_state(code_fn):
+    one = code_fn("Nigeria votes for a new parliament on Saturday. Police arrested opposition supporters on Monday.")
+    assert ("NGACOP", "NGAOPP") in [(e.source, e.target) for e in one]
+    two = code_fn("Nigeria and Ghana signed a trade pact. Police arrested opposition supporters on Monday.")
+    assert not [e for e in two if e.source[:3] == e.target[:3]]

@@ -6,11 +6,22 @@ and appositions, not a locative phrase such as "a car bomb *in Kiev*"), one per
 conjunct ("the US *and* China"). A bare nationality before a role noun takes that
 role ("Ukrainian officials" -> ``UKRGOV``, roles from :func:`detente.ontology.role_for_noun`).
 "he"/"she" refer back to the last person named; "it"/"they" under "X said" to X.
+
+Sectors of the country in context (:func:`sector_actor`): a side that names no actor
+but is a generic sector noun ("police", "the army", "protesters", "rebels"; an unknown
+"President X") is that sector of the one state its sentence names (or, when the
+sentence names none, of the one state its document names): "Police arrested opposition
+protesters in Lagos" is ``NGACOP`` against ``NGAOPP``. With two states in view the side
+stays unknown. Two sides of one country are a codable domestic event only when their
+sectors tell them apart (:func:`same_side`, CAMEO manual 1.1b3, ch. 3).
 """
 
 from __future__ import annotations
 
+import functools
+import re
 from dataclasses import dataclass, replace
+from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from detente.coding import syntax
@@ -140,13 +151,154 @@ def actor_of(tok: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> Acto
                 ms = ctx.mentions_between(offset + min(t.idx for t in sub), offset + max(t.idx + len(t.text) for t in sub))
                 break
     if not ms:
-        return None
+        return sector_actor(tok, offset, ctx, lemma)
     head_start, head_end = offset + tok.idx, offset + tok.idx + len(tok.text)
     on_head = [m for m in ms if m.start <= head_start and m.end >= head_end]
     actor = actor_of_mention(on_head[0] if on_head else ms[0])
     if not on_head and tok.tag_ in ("NN", "NNS"):
         actor = replace(actor, code=with_role(actor.code, lemma(tok)))
     return actor
+
+
+SECTOR_NOUNS_FILE = "data/sector_nouns.yaml"
+"""Generic sector nouns and titles, in :mod:`detente.actors`'s package data (the file says why each is listed)."""
+CROWD_WORDS = frozenset("tens hundreds thousands dozens scores millions group groups crowd crowds members".split())
+"""Heads that stand before the people a side is made of ("thousands *of* demonstrators")."""
+FORMER_WORDS = frozenset({"former", "ex", "ousted", "late", "deposed", "exiled", "then"})
+"""Words that make a title holder a former one ("ousted president X"): no longer the sector, so no actor."""
+
+
+@functools.lru_cache(maxsize=1)
+def sector_nouns() -> tuple[dict[str, str], dict[str, str]]:
+    """(noun -> role, title -> role) of the generic sector nouns (``actors/data/sector_nouns.yaml``)."""
+    import yaml
+
+    text = resources.files("detente.actors").joinpath(SECTOR_NOUNS_FILE).read_text(encoding="utf-8")
+    nouns: dict[str, str] = {}
+    titles: dict[str, str] = {}
+    for role, entry in (yaml.safe_load(text) or {}).items():
+        for noun in entry.get("nouns") or ():
+            nouns[noun.casefold()] = role
+        for title in entry.get("titles") or ():
+            titles[title.casefold()] = role
+    return nouns, titles
+
+
+@functools.lru_cache(maxsize=1)
+def _sector_word() -> re.Pattern[str]:
+    nouns, titles = sector_nouns()
+    words = sorted({w for phrase in (*nouns, *titles) for w in phrase.split()}, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
+
+
+def names_sector(sentence: str) -> bool:
+    """Whether a sentence has a generic sector word ("police", "the army"), so that it is worth parsing in a
+    document even when it names no actor: its sides may be sectors of the document's one state."""
+    return _sector_word().search(sentence) is not None
+
+
+def sector_of(tok: Token, lemma: syntax.Lemma) -> str | None:
+    """The sector a side headed by `tok` names without naming its country, or None.
+
+    A common noun in the sector list ("police", "riot police", "the army"), a noun
+    whose modifier names a non-state sector ("opposition candidates", "rebel
+    commanders"), or an unknown name under a title ("President Yoweri Museveni"; not
+    a former one).
+    """
+    nouns, titles = sector_nouns()
+    mods = [c for c in tok.children if c.i < tok.i and c.dep_ in ("compound", "amod", "nmod")]
+    words = [c.lower_ for c in mods]
+    if any(w in FORMER_WORDS for w in words):
+        return None
+    if tok.tag_ in ("NN", "NNS", "CD") and (tok.lower_ in CROWD_WORDS or tok.like_num):
+        member = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for g in c.children if g.dep_ == "pobj"), None)
+        if member is not None:
+            return sector_of(member, lemma)  # "thousands of demonstrators"
+    if tok.tag_ in ("NN", "NNS"):
+        from detente.ontology.roles import NON_STATE_ROLES
+
+        challenger = next((nouns[w] for w in words if nouns.get(w) in NON_STATE_ROLES), None)
+        if challenger is not None:
+            return challenger  # "opposition protesters", "rebel commanders": whose side they are on
+        for phrase in (" ".join([*words[-1:], tok.lower_]), tok.lower_, lemma(tok)):
+            if phrase in nouns:
+                return nouns[phrase]
+        return None
+    if tok.tag_ in ("NNP", "NNPS"):
+        names = [c for c in mods if c.tag_ in ("NNP", "NNPS", "NN")]
+        for i in range(len(names)):
+            for j in range(len(names), i, -1):
+                phrase = " ".join(c.lower_ for c in names[i:j])
+                if phrase in titles:
+                    return titles[phrase]
+    return None
+
+
+def context_state(offset: int, end: int, ctx: Context) -> str | None:
+    """The one state named between document offsets [offset, end) (a sentence), else the one state the
+    whole document names; None when there are none or several (ambiguous)."""
+    for mentions in (ctx.mentions_between(offset, end), ctx.mentions):
+        states = {base for base in (_state_base(m.code) for m in mentions) if base is not None}
+        if states:
+            return states.pop() if len(states) == 1 else None
+    return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _state_base(code: str) -> str | None:
+    """The base code of `code` when the registry knows it as a state, else None."""
+    from detente.actors import get_registry
+
+    registry = get_registry()
+    try:
+        base = registry.base_code(code)
+        return base if registry.get(base).kind == "state" else None
+    except Exception:  # noqa: BLE001 - a code the registry lacks is no state
+        return None
+
+
+def sector_actor(tok: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> Actor | None:
+    """A generic sector side ("the police") as that sector of the state in context, or None.
+
+    See the module docstring; the country must be unambiguous (:func:`context_state`).
+    """
+    role = sector_of(tok, lemma)
+    if role is None:
+        return None
+    if role not in RESIDENT_ROLES and any(_inside_location(m, tok, offset) for m in ctx.mentions_between(
+        offset + tok.left_edge.idx, offset + tok.right_edge.idx + len(tok.right_edge.text)
+    )):
+        return None  # "troops in Syria" need not be Syria's (see :func:`_resident`)
+    base = context_state(offset, offset + len(syntax.text_of(tok.doc)), ctx)
+    if base is None:
+        return None
+    from detente.actors import get_registry
+
+    left = tok.left_edge
+    while left.i < tok.i and (left.is_punct or left.dep_ in ("det", "predet")):
+        left = left.doc[left.i + 1]
+    start, end = offset + left.idx, offset + tok.idx + len(tok.text)
+    text = syntax.text_of(tok.doc)[left.idx:tok.idx + len(tok.text)]
+    return Actor(get_registry().codes.compose(base, role), start, end, text)
+
+
+def same_side(source: Actor | None, target: Actor | None) -> bool:
+    """True when a target is on its source's own side: another mention of the same country whose
+    sector does not tell it apart ("the US ... US control", `NGA` and `NGAGOV`).
+
+    Two sectors of one country (`NGACOP` and `NGAOPP`), or a state and one of its
+    non-state challengers (`NGA` and `NGAOPP`), are two sides
+    (:meth:`detente.actors.CodeTable.distinct_sides`): a domestic event, coded as CAMEO codes it. The same mention is not a
+    side of its own (that is a parsing artefact, :func:`detente.coding.assemble.event_of`).
+    """
+    if source is None or target is None or source.start == target.start:
+        return False
+    if source.code[:3] != target.code[:3]:
+        return False
+    from detente.actors import get_registry
+
+    return not get_registry().codes.distinct_sides(source.code, target.code)
 
 
 def fallback_target(

@@ -44,3 +44,45 @@ def test_domestic_events_stay_out_of_inter_state_dyads(code_fn):
     assert series_wide(frame, "EUR", "DEU", freq="month")["events"].sum() == 1
     triangle = triangle_series(frame, "EUR", "DEU", "USA", freq="month")
     assert (triangle["EUR-DEU n"].sum(), triangle["DEU-USA n"].sum()) == (1, 1)
+
+
+# -- civilian protest without a target: against the protesters' own government ---------------------
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        ("Thousands of Venezuelans staged a hunger strike in Caracas on Sunday.", ("VENCVL", "VENGOV", "142")),
+        ("Kenyan opposition supporters demonstrated in Nairobi on Monday.", ("KENOPP", "KENGOV", "141")),
+    ],
+)
+def test_a_protest_naming_no_target_is_against_the_protesters_government(coder, sentence, event):
+    (events,) = coder.code_sentence_events([sentence], date(2023, 6, 1))
+    assert event in [(r.event.source, r.event.target, r.event.cameo) for r in events]
+
+
+@pytest.mark.nlp
+def test_a_protest_with_a_target_keeps_it_and_a_government_protest_gets_none(coder):
+    (named, official) = coder.code_sentence_events(
+        ["Students in Belgrade protested against the Russian government.", "The French government demonstrated its resolve."],
+        date(2023, 6, 1), partial=True,
+    )
+    assert all(r.event.target != "SRBGOV" for r in named)
+    assert all(r.event.target[:3] != "FRA" for r in official)
+
+
+def test_protest_sides_convention():
+    from detente.coding.assemble import protest_sides
+
+    source, target = protest_sides(Actor("DZA", 0, 10, "Algerians"))
+    assert (source.code, target.code, target.fallback) == ("DZACVL", "DZAGOV", True)
+    assert protest_sides(Actor("NPLOPP", 0, 5, "x"))[1].code == "NPLGOV"
+    assert protest_sides(Actor("NPLGOV", 0, 5, "x"))[1] is None  # the government does not protest against itself
+    assert protest_sides(Actor("EUR", 0, 5, "x"))[1] is None  # no state
+
+
+@pytest.mark.nlp
+def test_a_joint_act_needs_two_sides_too(coder):
+    (events,) = coder.code_sentence_events(["Moroccan diplomats met Morocco's ambassador in Rabat."], date(2023, 6, 1))
+    assert not [r for r in events if r.event.source[:3] == r.event.target[:3] == "MAR"]

@@ -202,8 +202,9 @@ def sector_of(tok: Token, lemma: syntax.Lemma) -> str | None:
 
     A common noun in the sector list ("police", "riot police", "the army"), a noun
     whose modifier names a non-state sector ("opposition candidates", "rebel
-    commanders"), or an unknown name under a title ("President Yoweri Museveni"; not
-    a former one).
+    commanders"), the people a crowd word is made of ("thousands of demonstrators"),
+    the owner of a thing ("the opposition's demands"), or an unknown name under a
+    title ("President Yoweri Museveni"; not a former one).
     """
     nouns, titles = sector_nouns()
     mods = [c for c in tok.children if c.i < tok.i and c.dep_ in ("compound", "amod", "nmod")]
@@ -215,6 +216,9 @@ def sector_of(tok: Token, lemma: syntax.Lemma) -> str | None:
                        for g in c.children if g.dep_ == "pobj"), None)
         if member is not None:
             return sector_of(member, lemma)  # "thousands of demonstrators"
+    owner = next((c for c in tok.children if c.dep_ == "poss" and c.tag_.startswith("NN")), None)
+    if owner is not None and tok.lower_ not in nouns:
+        return sector_of(owner, lemma)  # "the opposition's demands", "the army's offensive": whose they are
     if tok.tag_ in ("NN", "NNS"):
         from detente.ontology.roles import NON_STATE_ROLES
 

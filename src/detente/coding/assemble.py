@@ -11,10 +11,11 @@ codes people stood for on that date.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, Literal
 
-from detente.actors import resolve
+from detente.actors import get_registry, resolve
 from detente.coding import patterns as P
 from detente.coding import syntax
 from detente.coding.context import Actor, Context
@@ -88,15 +89,20 @@ def event_of(
 
     Document mode (`permissive` False) needs both actors and a date; sentence mode
     keeps unknown sides as "---" and dates an undated sentence `UNDATED` (note
-    "undated"). An actor acting on itself (the same mention, or a guessed target with
-    the source's code) is a parsing artefact and gives no event.
+    "undated"). Two sides of one country make an event only when their sectors tell
+    them apart (a domestic event, :meth:`detente.actors.CodeTable.distinct_sides`:
+    `NGACOP` -> `NGAOPP`); a country acting on itself (`NGA` -> `NGAGOV`, the same
+    mention twice) gives none. Civilian protests that name no target are directed at
+    the protesters' government (:func:`protest_sides`).
     """
     s_actor, t_actor = cand.source_actor, cand.target_actor
+    if cand.code[:2] == PROTEST_ROOT and t_actor is None and s_actor is not None:
+        s_actor, t_actor = protest_sides(s_actor)
     if not permissive and (s_actor is None or t_actor is None):
         return None
-    if s_actor is not None and t_actor is not None and s_actor.code == t_actor.code:
-        if s_actor.start == t_actor.start or t_actor.fallback:
-            return None
+    if s_actor is not None and t_actor is not None and s_actor.code[:3] == t_actor.code[:3]:
+        if not get_registry().codes.distinct_sides(s_actor.code, t_actor.code):
+            return None  # one country on itself, no sides to tell apart (also for joint acts: "A and A's envoy met")
     when = date_for(cand, sdoc, offset, ctx)
     note = None
     if when is None:
@@ -116,6 +122,43 @@ def event_of(
         quote=quote_for(cand, offset, ctx, lemma), url=url, file=file, tone=tone,
         confidence=cand.confidence, note=note,
     )
+
+
+PROTEST_ROOT = "14"
+"""CAMEO's root for civilian protest (demonstrations, hunger strikes, strikes, blockades, riots); a
+state's diplomatic protest is 114 (see :mod:`detente.coding.candidates`)."""
+
+
+def protest_sides(source: Actor) -> tuple[Actor, Actor | None]:
+    """The sides of a civilian protest that names no target: the protesters against their own government.
+
+    CAMEO root 14 is civilian protest, and a demonstration, hunger strike or blockade
+    that names no one it is against is directed at the government of the country the
+    protesters belong to (the convention of ICEWS's protest events, and of the PLOVER
+    gold records: "Young Algerians blocked roads" is Algeria against Algeria). So
+    protesters named only by their nationality are that country's civilians (`CVL`)
+    and the target is its government (`GOV`): `DZA` -> (`DZACVL`, `DZAGOV`). A source
+    of another sector keeps it ("opposition parties in Nepal": `NPLOPP` -> `NPLGOV`);
+    one that is the government itself, or no state, gets no target.
+    """
+    from detente.actors import get_registry
+
+    registry = get_registry()
+    split = registry.codes.split(source.code)
+    if split is None or split[1] == GOVERNMENT:
+        return source, None
+    try:
+        if registry.get(split[0]).kind != "state":
+            return source, None
+    except Exception:  # noqa: BLE001 - a code the registry lacks gets no target
+        return source, None
+    if split[1] is None:
+        source = replace(source, code=registry.codes.compose(split[0], CIVILIANS))
+    target = Actor(registry.codes.compose(split[0], GOVERNMENT), source.start, source.end, source.text, fallback=True)
+    return source, target
+
+
+GOVERNMENT, CIVILIANS = "GOV", "CVL"
 
 
 def code_on(actor: Actor, when: date, ctx: Context) -> str:

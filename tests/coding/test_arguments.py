@@ -96,3 +96,33 @@ def test_generic_sector_takes_the_documents_one_state(code_fn):
     assert ("NGACOP", "NGAOPP") in [(e.source, e.target) for e in one]
     two = code_fn("Nigeria and Ghana signed a trade pact. Police arrested opposition supporters on Monday.")
     assert not [e for e in two if e.source[:3] == e.target[:3]]
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        # "ethnic" names a people, not its state: the civilians of the state they live in
+        ("Ethnic Serbs in Croatia protested against the government on Monday.", ("HRVCVL", "HRVGOV", "14")),
+        ("Croatian police arrested ethnic Serb activists in Zagreb.", ("HRVCOP", "HRVCVL", "17")),
+        ("Ethnic Russians rallied in Moscow.", ("RUSCVL", "RUSGOV", "14")),  # no other state: their own
+    ],
+)
+def test_an_ethnic_group_belongs_to_the_state_it_lives_in(coder, sentence, event):
+    assert event in _pairs(coder, sentence)
+
+
+@pytest.mark.nlp
+def test_an_ethnic_group_between_two_other_states_stays_unknown(coder):
+    pairs = _pairs(coder, "Ethnic Hungarians in Romania protested against Ukraine's language law.", partial=True)
+    assert not [p for p in pairs if p[0][:3] in ("HUN", "ROU")]
+
+
+@pytest.mark.nlp
+def test_informants_are_no_side_of_what_they_report(coder):
+    shelled, entered = coder.code_sentence_events(
+        ["Russian troops shelled the border town overnight, Georgian military sources said.",
+         "Vietnamese forces entered the village, Thai military sources said today."], date(2023, 6, 1), partial=True,
+    )
+    assert not [r for r in shelled if r.event.target.startswith("GEO")]  # no target guessed from the informants
+    assert not [r for r in entered if r.event.source.startswith("THA")]  # and no statement of theirs

@@ -86,3 +86,22 @@ def test_protest_sides_convention():
 def test_a_joint_act_needs_two_sides_too(coder):
     (events,) = coder.code_sentence_events(["Moroccan diplomats met Morocco's ambassador in Rabat."], date(2023, 6, 1))
     assert not [r for r in events if r.event.source[:3] == r.event.target[:3] == "MAR"]
+
+
+# -- curfews and states of emergency fall on the source's own people ------------------------------
+
+
+@pytest.mark.nlp
+def test_a_curfew_without_a_target_falls_on_the_countrys_civilians(coder):
+    own, other = coder.code_sentence_events(
+        ["Turkish authorities imposed a curfew in Diyarbakir, in southeastern Turkey.",
+         "Turkish authorities imposed a curfew on Kurdish towns in Syria."], date(2023, 6, 1), partial=True,
+    )
+    assert ("TURGOV", "TURCVL", "1723") in [(r.event.source, r.event.target, r.event.cameo) for r in own]
+    assert not [r for r in other if r.event.target == "TURCVL"]  # another state in view: whose people is a guess
+
+
+@pytest.mark.nlp
+def test_a_joint_act_with_no_partner_named_has_none_guessed(code_fn):
+    events = code_fn("The Kenyan cabinet met on Sunday after Ethiopia closed the border.")
+    assert not [e for e in events if e.root == "04"]

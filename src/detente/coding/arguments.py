@@ -127,6 +127,8 @@ def actor_of(tok: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> Acto
                 return found
         before = [m for m in ctx.mentions_between(offset, offset + tok.idx) if not actor_of_mention(m).person]
         return actor_of_mention(before[-1]) if before else None
+    if tok.lower_ in INFORMANT_NOUNS:
+        return None  # "Thai military sources said ...": informants attribute a report, they are no side of it
     # the noun phrase core: left dependents and the head, then right compounds/appositions
     core_start = tok.left_edge.idx
     core_end = tok.idx + len(tok.text)
@@ -154,16 +156,49 @@ def actor_of(tok: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> Acto
         return sector_actor(tok, offset, ctx, lemma)
     head_start, head_end = offset + tok.idx, offset + tok.idx + len(tok.text)
     on_head = [m for m in ms if m.start <= head_start and m.end >= head_end]
-    actor = actor_of_mention(on_head[0] if on_head else ms[0])
+    mention = on_head[0] if on_head else ms[0]
+    actor = actor_of_mention(mention)
     if not on_head and tok.tag_ in ("NN", "NNS"):
         actor = replace(actor, code=with_role(actor.code, lemma(tok)))
+    if mention.kind in ("demonym", "title") and any(c.lower_ == "ethnic" for c in tok.children):
+        return ethnic_group(actor, offset, offset + len(syntax.text_of(tok.doc)), ctx)
     return actor
 
 
+def ethnic_group(actor: Actor, start: int, end: int, ctx: Context) -> Actor | None:
+    """An ethnic group named by a demonym ("ethnic Albanians in Serbia") as the people of the state it lives in.
+
+    "Ethnic" says the demonym names a people, not its state: the group is coded as
+    the civilians (or its own sector: "ethnic Albanian guerrillas" -> `REB`) of the one
+    other state the sentence names, as the CAMEO manual's examples code them
+    (residents of a country are that country's). The sentence is [start, end) in document
+    offsets. With no other state it keeps the demonym's state; with several it is
+    unknown (None).
+    """
+    from detente.actors import get_registry
+
+    codes = get_registry().codes
+    split = codes.split(actor.code)
+    if split is None:
+        return actor
+    others = {s for s in states_named(start, end, ctx) if s != split[0]}
+    if not others:
+        return actor
+    if len(others) > 1:
+        return None
+    return replace(actor, code=codes.compose(others.pop(), split[1] or "CVL"))
+
+
+INFORMANT_NOUNS = frozenset({"source", "sources", "witness", "witnesses"})
+"""Heads of the people a report is attributed to ("military sources said", "witnesses said"): no actor, so
+the attribution is no statement event of their country (CAMEO codes what they report, not that they spoke)."""
 SECTOR_NOUNS_FILE = "data/sector_nouns.yaml"
 """Generic sector nouns and titles, in :mod:`detente.actors`'s package data (the file says why each is listed)."""
-CROWD_WORDS = frozenset("tens hundreds thousands dozens scores millions group groups crowd crowds members".split())
-"""Heads that stand before the people a side is made of ("thousands *of* demonstrators")."""
+CROWD_WORDS = frozenset(
+    "tens hundreds thousands dozens scores millions group groups crowd crowds members leaders supporters activists".split()
+)
+"""Heads that stand before the people a side is made of ("thousands *of* demonstrators", "leaders *of* the
+opposition coalition")."""
 FORMER_WORDS = frozenset({"former", "ex", "ousted", "late", "deposed", "exiled", "then"})
 """Words that make a title holder a former one ("ousted president X"): no longer the sector, so no actor."""
 
@@ -242,11 +277,16 @@ def sector_of(tok: Token, lemma: syntax.Lemma) -> str | None:
 def context_state(offset: int, end: int, ctx: Context) -> str | None:
     """The one state named between document offsets [offset, end) (a sentence), else the one state the
     whole document names; None when there are none or several (ambiguous)."""
-    for mentions in (ctx.mentions_between(offset, end), ctx.mentions):
-        states = {base for base in (_state_base(m.code) for m in mentions) if base is not None}
+    for states in (states_named(offset, end, ctx), states_named(0, None, ctx)):
         if states:
             return states.pop() if len(states) == 1 else None
     return None
+
+
+def states_named(start: int, end: int | None, ctx: Context) -> set[str]:
+    """The states (base codes) named between document offsets [start, end) (to the end: None)."""
+    mentions = ctx.mentions if end is None else ctx.mentions_between(start, end)
+    return {base for base in (_state_base(m.code) for m in mentions) if base is not None}
 
 
 @functools.lru_cache(maxsize=4096)
@@ -332,8 +372,8 @@ def fallback_target(
         for m in group:
             if source is not None and source.start <= m.start < source.end:
                 continue
-            if m.code[3:6] in FALLBACK_SKIP_ROLES:
-                continue  # "..., South Korea's army told ABC News": the outlet reports, it is no target
+            if m.code[3:6] in FALLBACK_SKIP_ROLES or _informant(m, sdoc, offset):
+                continue  # "..., South Korea's army told ABC News", "military sources said": they report, no target
             if m.start in own or whole[0] <= m.start < whole[1] or m.code[:3] in own_side:
                 continue  # the source's own side ("South Korea and the US drilled, South Korea's army said")
             return replace(actor_of_mention(m), fallback=True)
@@ -341,6 +381,12 @@ def fallback_target(
         if base is None or a.code[:3] != base:
             return replace(a, fallback=True)
     return None
+
+
+def _informant(m: Mention, sdoc: Any, offset: int) -> bool:
+    """Whether a mention only qualifies informants ("*Georgian military* sources said")."""
+    tok = syntax.token_at(sdoc, m.end - 1 - offset)
+    return tok is not None and (tok.lower_ in INFORMANT_NOUNS or tok.head.lower_ in INFORMANT_NOUNS)
 
 
 def remember(sdoc: Any, offset: int, ctx: Context) -> None:

@@ -98,6 +98,10 @@ def event_of(
     s_actor, t_actor = cand.source_actor, cand.target_actor
     if cand.code[:2] == PROTEST_ROOT and t_actor is None and s_actor is not None:
         s_actor, t_actor = protest_sides(s_actor)
+    elif P.act_of_pledge(cand.code) in POPULATION_MEASURES and t_actor is None and s_actor is not None:
+        t_actor = population_target(s_actor, offset, offset + len(sentence), ctx)
+    if cand.symmetric and t_actor is not None and t_actor.fallback:
+        return None  # a joint act with no partner named ("the cabinet met") is no act with anyone
     if not permissive and (s_actor is None or t_actor is None):
         return None
     if s_actor is not None and t_actor is not None and s_actor.code[:3] == t_actor.code[:3]:
@@ -159,6 +163,23 @@ def protest_sides(source: Actor) -> tuple[Actor, Actor | None]:
 
 
 GOVERNMENT, CIVILIANS = "GOV", "CVL"
+
+POPULATION_MEASURES = frozenset({"1723", "1724", "0813", "0814"})
+"""Measures a government takes on a place and the people in it rather than on another actor:
+imposing a curfew (1723), a state of emergency or martial law (1724), easing or lifting them
+(0813, 0814); threats and pledges of them too (their 13 and 03 codes lead back here)."""
+
+
+def population_target(source: Actor, start: int, end: int, ctx: Context) -> Actor | None:
+    """The people a curfew or state of emergency that names no target falls on: the source's own
+    civilians (`TURGOV` imposing a curfew on a Turkish town -> `TURCVL`), when the sentence (document
+    offsets [start, end)) names no other state; else None (whose town it is would be a guess)."""
+    from detente.coding.arguments import states_named
+
+    split = get_registry().codes.split(source.code)
+    if split is None or split[1] in (None, CIVILIANS) or states_named(start, end, ctx) - {split[0]}:
+        return None
+    return Actor(get_registry().codes.compose(split[0], CIVILIANS), source.start, source.end, source.text, fallback=True)
 
 
 def code_on(actor: Actor, when: date, ctx: Context) -> str:

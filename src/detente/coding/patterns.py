@@ -366,6 +366,10 @@ _TABLE += _p(
     disperse|tear-gas -> 175
     accept|meet|grant|accede to obj:demand -> 080
     shorten|relax|loosen obj:curfew -> 0813
+    launch|undertake|begin|start|lead obj:mediation -> 045
+    establish|open obj:relations -> 050
+    lodge|file|register obj:protest -> 114
+    strengthen|reinforce|boost|bolster obj:troops -> 154
     """
 )
 

@@ -11,9 +11,11 @@ Sectors of the country in context (:func:`sector_actor`): a side that names no a
 but is a generic sector noun ("police", "the army", "protesters", "rebels"; an unknown
 "President X") is that sector of the one state its sentence names (or, when the
 sentence names none, of the one state its document names): "Police arrested opposition
-protesters in Lagos" is ``NGACOP`` against ``NGAOPP``. With two states in view the side
+protesters in Abuja" is ``NGACOP`` against ``NGAOPP``. With two states in view the side
 stays unknown. Two sides of one country are a codable domestic event only when their
-sectors tell them apart (:func:`same_side`, CAMEO manual 1.1b3, ch. 3).
+sectors tell them apart (:func:`same_side`, CAMEO manual 1.1b3, ch. 3). "Ethnic"
+before a demonym names a people, coded by the state it lives in (:func:`ethnic_group`);
+informants ("military sources said") are no side (``lexicon.INFORMANT_NOUNS``).
 """
 
 from __future__ import annotations
@@ -27,7 +29,8 @@ from typing import TYPE_CHECKING, Any
 from detente.coding import syntax
 from detente.coding.context import Actor, Context, actor_of_mention
 from detente.coding.lexicon import (
-    FALLBACK_SKIP_ROLES, LOCATION_PREPS, PERSON_PRONOUNS, RESIDENT_ROLES, THING_PRONOUNS,
+    CIVILIANS, CROWD_WORDS, ETHNIC_WORD, FALLBACK_SKIP_ROLES, FORMER_WORDS, INFORMANT_NOUNS, LOCATION_PREPS,
+    PERSON_PRONOUNS, RESIDENT_ROLES, THING_PRONOUNS,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -160,7 +163,7 @@ def actor_of(tok: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> Acto
     actor = actor_of_mention(mention)
     if not on_head and tok.tag_ in ("NN", "NNS"):
         actor = replace(actor, code=with_role(actor.code, lemma(tok)))
-    if mention.kind in ("demonym", "title") and any(c.lower_ == "ethnic" for c in tok.children):
+    if mention.kind in ("demonym", "title") and any(c.lower_ == ETHNIC_WORD for c in tok.children):
         return ethnic_group(actor, offset, offset + len(syntax.text_of(tok.doc)), ctx)
     return actor
 
@@ -186,21 +189,11 @@ def ethnic_group(actor: Actor, start: int, end: int, ctx: Context) -> Actor | No
         return actor
     if len(others) > 1:
         return None
-    return replace(actor, code=codes.compose(others.pop(), split[1] or "CVL"))
+    return replace(actor, code=codes.compose(others.pop(), split[1] or CIVILIANS))
 
 
-INFORMANT_NOUNS = frozenset({"source", "sources", "witness", "witnesses"})
-"""Heads of the people a report is attributed to ("military sources said", "witnesses said"): no actor, so
-the attribution is no statement event of their country (CAMEO codes what they report, not that they spoke)."""
 SECTOR_NOUNS_FILE = "data/sector_nouns.yaml"
 """Generic sector nouns and titles, in :mod:`detente.actors`'s package data (the file says why each is listed)."""
-CROWD_WORDS = frozenset(
-    "tens hundreds thousands dozens scores millions group groups crowd crowds members leaders supporters activists".split()
-)
-"""Heads that stand before the people a side is made of ("thousands *of* demonstrators", "leaders *of* the
-opposition coalition")."""
-FORMER_WORDS = frozenset({"former", "ex", "ousted", "late", "deposed", "exiled", "then"})
-"""Words that make a title holder a former one ("ousted president X"): no longer the sector, so no actor."""
 
 
 @functools.lru_cache(maxsize=1)

@@ -20,7 +20,7 @@ from detente.coding import patterns as P
 from detente.coding import syntax
 from detente.coding.context import Actor, Context
 from detente.coding.dates import DateMention, find_dates
-from detente.coding.lexicon import TEMPORAL_BLOCKERS
+from detente.coding.lexicon import CIVILIANS, GOVERNMENT, POPULATION_MEASURES, PROTEST_ROOT, TEMPORAL_BLOCKERS
 from detente.coding.tone import sentence_tone
 from detente.events.schema import Event
 
@@ -64,8 +64,8 @@ def make_event(
         plover=plover.type if plover is not None else None,
         dataset="text",
         doc_id=doc_id,
-        source_name=source.text if source else None,
-        target_name=target.text if target else None,
+        source_name=(source.text or None) if source else None,
+        target_name=(target.text or None) if target else None,
         sentence=sentence,
         sentence_index=sentence_index,
         char_start=char_start,
@@ -128,11 +128,6 @@ def event_of(
     )
 
 
-PROTEST_ROOT = "14"
-"""CAMEO's root for civilian protest (demonstrations, hunger strikes, strikes, blockades, riots); a
-state's diplomatic protest is 114 (see :mod:`detente.coding.candidates`)."""
-
-
 def protest_sides(source: Actor) -> tuple[Actor, Actor | None]:
     """The sides of a civilian protest that names no target: the protesters against their own government.
 
@@ -145,8 +140,6 @@ def protest_sides(source: Actor) -> tuple[Actor, Actor | None]:
     of another sector keeps it ("opposition parties in Nepal": `NPLOPP` -> `NPLGOV`);
     one that is the government itself, or no state, gets no target.
     """
-    from detente.actors import get_registry
-
     registry = get_registry()
     split = registry.codes.split(source.code)
     if split is None or split[1] == GOVERNMENT:
@@ -158,16 +151,7 @@ def protest_sides(source: Actor) -> tuple[Actor, Actor | None]:
         return source, None
     if split[1] is None:
         source = replace(source, code=registry.codes.compose(split[0], CIVILIANS))
-    target = Actor(registry.codes.compose(split[0], GOVERNMENT), source.start, source.end, source.text, fallback=True)
-    return source, target
-
-
-GOVERNMENT, CIVILIANS = "GOV", "CVL"
-
-POPULATION_MEASURES = frozenset({"1723", "1724", "0813", "0814"})
-"""Measures a government takes on a place and the people in it rather than on another actor:
-imposing a curfew (1723), a state of emergency or martial law (1724), easing or lifting them
-(0813, 0814); threats and pledges of them too (their 13 and 03 codes lead back here)."""
+    return source, _unwritten(registry.codes.compose(split[0], GOVERNMENT), source)
 
 
 def population_target(source: Actor, start: int, end: int, ctx: Context) -> Actor | None:
@@ -179,7 +163,12 @@ def population_target(source: Actor, start: int, end: int, ctx: Context) -> Acto
     split = get_registry().codes.split(source.code)
     if split is None or split[1] in (None, CIVILIANS) or states_named(start, end, ctx) - {split[0]}:
         return None
-    return Actor(get_registry().codes.compose(split[0], CIVILIANS), source.start, source.end, source.text, fallback=True)
+    return _unwritten(get_registry().codes.compose(split[0], CIVILIANS), source)
+
+
+def _unwritten(code: str, source: Actor) -> Actor:
+    """A side a convention supplies: not written in the text (no name; placed at its source, marked `fallback`)."""
+    return Actor(code, source.start, source.start, "", fallback=True)
 
 
 def code_on(actor: Actor, when: date, ctx: Context) -> str:

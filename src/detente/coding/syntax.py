@@ -17,6 +17,7 @@ from detente.coding import patterns as P
 from detente.coding.lexicon import (
     ALLEGATION_VERBS,
     LABEL_VERBS,
+    MEDIATE,
     QUANTITY_WORDS,
     PERSON_PRONOUNS,
     RELATIVE_PRONOUNS,
@@ -302,10 +303,6 @@ def target_token(verb: Token, objs: list[Token], source_tok: Token | None, lemma
             if subj is not None:
                 return subj
     return None
-
-
-MEDIATE = "045"
-"""CAMEO's mediation code: its target is each party the mediator stands between."""
 
 
 def _mediated_parties(verb: Token, objs: list[Token], lemma: Lemma) -> Token | None:

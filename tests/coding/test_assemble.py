@@ -105,3 +105,10 @@ def test_a_curfew_without_a_target_falls_on_the_countrys_civilians(coder):
 def test_a_joint_act_with_no_partner_named_has_none_guessed(code_fn):
     events = code_fn("The Kenyan cabinet met on Sunday after Ethiopia closed the border.")
     assert not [e for e in events if e.root == "04"]
+
+
+@pytest.mark.nlp
+def test_a_protest_takes_no_target_guessed_from_an_earlier_sentence(code_fn):
+    events = code_fn("Nigeria holds local elections on Saturday. Thousands of Venezuelans staged a hunger strike in Caracas.")
+    assert ("VENCVL", "VENGOV") in [(e.source, e.target) for e in events if e.root == "14"]
+    assert not [e for e in events if e.root == "14" and e.target.startswith("NGA")]

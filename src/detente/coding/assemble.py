@@ -92,12 +92,15 @@ def event_of(
     "undated"). Two sides of one country make an event only when their sectors tell
     them apart (a domestic event, :meth:`detente.actors.CodeTable.distinct_sides`:
     `NGACOP` -> `NGAOPP`); a country acting on itself (`NGA` -> `NGAGOV`, the same
-    mention twice) gives none. Civilian protests that name no target are directed at
-    the protesters' government (:func:`protest_sides`).
+    mention twice) gives none. Civilian protests that name no target in their sentence
+    are directed at the protesters' government (:func:`protest_sides`), rather than at a
+    target guessed from an earlier sentence.
     """
     s_actor, t_actor = cand.source_actor, cand.target_actor
-    if cand.code[:2] == PROTEST_ROOT and t_actor is None and s_actor is not None:
-        s_actor, t_actor = protest_sides(s_actor)
+    earlier = t_actor is not None and t_actor.fallback and t_actor.start < offset  # guessed from a past sentence
+    if cand.code[:2] == PROTEST_ROOT and (t_actor is None or earlier) and s_actor is not None:
+        s_actor, convention = protest_sides(s_actor)
+        t_actor = convention or t_actor
     elif P.act_of_pledge(cand.code) in POPULATION_MEASURES and t_actor is None and s_actor is not None:
         t_actor = population_target(s_actor, offset, offset + len(sentence), ctx)
     if cand.symmetric and t_actor is not None and t_actor.fallback:

@@ -205,3 +205,64 @@ def test_classifier_fallback_reuses_the_parse_and_reports_phrase_spans(coder):
     assert clf.docs and clf.docs[0] is not None and clf.docs[0][0].text == sentence
     assert sentence[slice(*result.source_span)] == "Gunmen"
     assert sentence[slice(*result.target_span)] == "the barracks of the army"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "target"),
+    [
+        # reported speech, speaker first: the speaker is the source, the clause's subject the target
+        ("The Dutch foreign minister said Belgium must stop arming the rebels.", "The Dutch foreign minister",
+         "Belgium"),
+        ("A Kenyan official said that the Somali government had agreed to reopen the border.", "A Kenyan official",
+         "the Somali government"),
+        # ... through an adjective and a nested hope; a pronoun speaker is looked for further up
+        ("The Czech premier said Austria must be ready to negotiate with Hungary.", "The Czech premier", "Austria"),
+        ("Chile's foreign minister said he hoped Peru would persuade Bolivia to sign the treaty.",
+         "Chile's foreign minister", "Peru"),
+        ("The Irish envoy voiced hope that the new Spanish government would help Portugal.", "The Irish envoy",
+         "the new Spanish government"),
+        # ... but the speaker's own side in the clause is no target: the clause's own target stays
+        ("The Peruvian president said his country will not lift the ban on Chile.", "The Peruvian president",
+         "Chile"),
+        ("A spokesman for the Polish government said the government will expel the Latvian consul.",
+         "A spokesman for the Polish government", "the Latvian consul"),
+        # speaker after the clause: the clause's own sides
+        ("Norway donated two million dollars to the Red Cross in Sudan, said Prime Minister Erna Solberg.",
+         "Norway", "the Red Cross in Sudan"),
+    ],
+)
+def test_reported_speech(coder, sentence, source, target):
+    _, src, tgt = _spans(coder, sentence)
+    assert (src, tgt) == (source, target)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "target"),
+    [
+        # recipient first: the "to" phrase of giving, handing back and voicing, whatever is given
+        ("Sweden has provided military aid to the Somali army.", "Sweden", "the Somali army"),
+        ("A medieval Persian Koran was returned to the Iranian government by Dutch officials.", "Dutch officials",
+         "the Iranian government"),
+        ("Belgian police returned a stolen Flemish Bible to its owners.", "Belgian police", "its owners"),
+        ("The Chilean government expressed condolences to Ecuador over a landslide in its capital.",
+         "The Chilean government", "Ecuador"),
+        ("Austria sent aid and medics such as surgeons to Albania.", "Austria", "Albania"),
+        # purpose of an act: annotated on the act it serves
+        ("Canada gave forty trucks to the Malian army to help in its fight against the jihadists.", "Canada",
+         "the Malian army"),
+        ("Spain sent a team of engineers to Morocco to investigate the collapse of the dam.", "Spain", "Morocco"),
+        ("The Danish premier will meet Chancellor Olaf Scholz in Berlin to discuss the dispute with Poland.",
+         "The Danish premier", "Chancellor Olaf Scholz"),
+    ],
+)
+def test_recipient_and_purpose(coder, sentence, source, target):
+    _, src, tgt = _spans(coder, sentence)
+    assert (src, tgt) == (source, target)
+
+
+def test_a_clause_after_an_act_is_no_purpose(coder, parse):
+    from detente.coding import spans
+
+    doc = parse("Portugal recalled its envoy after Brazil expelled two diplomats.")
+    expelled = next(t for t in doc if t.text == "expelled")
+    assert spans.served_act(expelled, None, coder.lemma) is None

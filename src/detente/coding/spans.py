@@ -347,7 +347,7 @@ def _actor_under(head: Token, preps: tuple[str, ...], lemma: syntax.Lemma, depth
                         if names_actor(pobj, lemma) or _named_modifier(pobj):
                             found.append((preps.index(child.lower_), pobj.i, pobj))
                         nxt.append(pobj)
-                elif child.dep_ == "prep" and child.lower_ == "of":
+                elif child.dep_ == "prep" and child.lower_ in ("of", "as"):  # "personnel such as doctors to X"
                     nxt.extend(c for c in child.children if c.dep_ == "pobj")
                 elif child.dep_ == "conj":  # "supplies and personnel such as doctors to Nepal"
                     nxt.append(child)
@@ -385,6 +385,16 @@ def sides(
     -> "China", "Russia"), and with one span per side the first is given. A symmetric
     act (meet, sign) with no other party takes the coordination as its target.
     """
+    told = reported(verb, lemma)
+    if told is not None:
+        speaker, clause_subject = told
+        tgt = phrase_span(clause_subject) if clause_subject is not None else target_span(target, source, verb, lemma)
+        return tidy(verb.doc.text, full_span(speaker)), tidy(verb.doc.text, tgt)
+    said_after = said_after_clause(verb, lemma)
+    if said_after is not None:  # "New Zealand donated $1 million to X, said Prime Minister Helen Clark"
+        clause_subject, clause = said_after
+        return (tidy(verb.doc.text, full_span(clause_subject)),
+                tidy(verb.doc.text, target_span(None, None, clause, lemma)))
     tgt = target_span(target, source, verb, lemma)
     both = joint_sides(source)
     if symmetric and both is not None and (tgt is None or target is source):
@@ -472,6 +482,15 @@ def target_span(target: Arg | None, source: Arg | None, verb: Token, lemma: synt
     thing leads to whom it is aimed at), :func:`joint_sides` (conjoined sources with no
     other party are both sides), the charge left out after "accuse", and when the verb
     acts on no phrase, the recipient or place (:func:`_without_patient`)."""
+    told = reported(verb, lemma)
+    if told is not None and told[1] is not None:
+        return phrase_span(told[1])
+    served = served_act(verb, source, lemma)
+    if served is not None:
+        return phrase_span(served)
+    given_to = recipient(verb, lemma)
+    if given_to is not None:
+        return phrase_span(given_to)
     tok = target.token if target is not None else None
     if target is not None and target is source:
         return None
@@ -566,3 +585,135 @@ def joint_sides(source: Arg | None) -> tuple[int, int] | None:
     ):
         return source.span  # "UK and EU negotiators have agreed": two sides in one phrase
     return None
+
+
+_TELL_VERBS = P.SPEECH_VERBS | {"hope"}
+"""Verbs whose content clause is what someone said, hoped or believed."""
+
+
+def _named_subject(verb: Token) -> Token | None:
+    """`verb`'s subject when it is a noun phrase (not a pronoun, relative word or expletive)."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or syntax.is_pronoun(subj) or subj.tag_ in ("PRP", "PRP$", "WP", "WDT", "EX", "DT"):
+        return None
+    return subj
+
+
+def reported(verb: Token, lemma: syntax.Lemma) -> tuple[Token, Token | None] | None:
+    """Span convention *reported speech*: in "X said (that) Y must end attacks on Z" the
+    annotators' source is the speaker X, named before the clause, and their target the
+    clause's subject Y when it is a noun phrase that is not the speaker's own side (when
+    it is a pronoun, "X said it will attack Z", the clause's own target Z stays). `verb`
+    is the speech verb or a verb of the clause it reports (through "must be ready to
+    mediate", conjoined verbs, "voiced hope that ..."); a speaker who is a pronoun ("X
+    said he hopes Y will ...") is looked for further up. (speaker, innermost clause's
+    subject or None); None when `verb` is no reported speech or the speaker comes after
+    the clause ("... , said X": :func:`said_after_clause`)."""
+    clauses: list[tuple[Token, Token]] = []  # (speech verb, its clause), innermost first
+    if lemma(verb) in _TELL_VERBS:
+        clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+        if clause is not None:
+            clauses.append((verb, clause))
+    node = verb
+    for _ in range(6):
+        if node.head.i == node.i or node.dep_ not in ("ccomp", "xcomp", "conj", "acomp", "acl"):
+            break
+        head = node.head
+        if node.dep_ == "ccomp" and lemma(head) in _TELL_VERBS:
+            clauses.append((head, node))
+        elif node.dep_ in ("ccomp", "acl") and head.tag_ in ("NN", "NNS") and lemma(head) in _TOLD_NOUNS:
+            if head.head.i != head.i and head.dep_ == "dobj":
+                clauses.append((head.head, node))  # "voiced hope that Y will ...": the voicing verb
+                head = head.head
+        node = head
+    if not clauses:
+        return None
+    clause = clauses[0][1]
+    for speech, outer in clauses:
+        speaker = next((c for c in speech.children if c.dep_ == "nsubj"), None)
+        if speaker is None or speaker.i > outer.left_edge.i:
+            return None  # no speaker, or one after the clause
+        if _named_subject(speech) is not None:
+            break
+    else:
+        return None
+    clause_subject = _named_subject(clause)
+    if clause_subject is not None and _same_side(clause_subject, speaker):
+        clause_subject = None
+    return speaker, clause_subject
+
+
+_TOLD_NOUNS = frozenset("hope hopes belief confidence fear fears statement".split())
+"""Nouns whose clause is what was voiced ("voiced hope that ...")."""
+
+
+def _same_side(subj: Token, speaker: Token) -> bool:
+    """The clause's subject is the speaker's own side: it holds the speaker, is owned by a
+    pronoun ("his country", "its government"), or repeats a word of the speaker's phrase
+    ("Spokesperson of the government ... said the government will ...")."""
+    if subj.left_edge.i <= speaker.i <= subj.right_edge.i:
+        return True
+    if any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in subj.children):
+        return True
+    return subj.lower_ in {t.lower_ for t in speaker.subtree if t.i != subj.i}
+
+
+def said_after_clause(verb: Token, lemma: syntax.Lemma) -> tuple[Token, Token] | None:
+    """Span convention *speaker after the clause*: in "New Zealand donated $1 million to
+    the World Food Program, said Prime Minister Helen Clark" the sides are the clause's
+    (New Zealand, the World Food Program), not the speaker's. For a speech verb whose
+    clause comes before its subject: (the clause's subject, the clause's verb); else None."""
+    if lemma(verb) not in P.SPEECH_VERBS:
+        return None
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    speaker = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if clause is None or speaker is None or clause.i > speaker.i:
+        return None
+    subj = _named_subject(clause)
+    return (subj, clause) if subj is not None else None
+
+
+_RECIPIENT_PREPS = frozenset({"to", "into"})
+
+
+def recipient(verb: Token, lemma: syntax.Lemma) -> Token | None:
+    """Span convention *recipient first*: for a verb of giving, handing back or voicing
+    with a "to" phrase ("provided peacekeeping training to AMISOM", "an ancient
+    sarcophagus was returned to Egypt", "expressed condolences to Bangladesh over a
+    fire", "sent supplies and personnel such as doctors to Nepal"), annotators mark the
+    recipient, whatever the thing given and whoever it is (a proper-named gift, "a
+    Hebrew Bible", included), or whom a recipient that is a thing serves
+    (:func:`toward_actor`: "troops to the UN mission in South Sudan"). None when there is no such phrase or it names a time."""
+    if lemma(verb) not in GIVE_VERBS | _HAND_BACK_VERBS | VOICE_VERBS:
+        return None
+    for child in verb.children:
+        if child.dep_ in ("prep", "dative") and child.lower_ in _RECIPIENT_PREPS:
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.tag_.startswith("NN") and not syntax.is_time_word(pobj):
+                return toward_actor(pobj, verb, lemma)  # "to the UN mission in South Sudan": South Sudan
+    theme = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    return _actor_under(theme, ("to",), lemma, depth=3) if theme is not None else None
+
+
+def served_act(verb: Token, source: Arg | None, lemma: syntax.Lemma) -> Token | None:
+    """Span convention *purpose of an act*: an act done to serve another ("gave 625
+    firearms to the Philippine Marines to help in operations against X", "will meet
+    Donald Trump to discuss disputes with Y", "sent a letter to the head of the WHO
+    threatening to pull funding") is annotated on the act it serves: its recipient or its
+    actor object (the Philippine Marines, Donald Trump, the head of the WHO). `verb` is
+    the purpose clause (an adverbial "to" clause or participle); None when it is not one
+    or the act it serves has no such party."""
+    if verb.dep_ != "advcl" or verb.head.i == verb.i:
+        return None
+    if not (any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) or verb.tag_ == "VBG"):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children):
+        return None  # a clause of its own ("after X did"), not a purpose
+    main = verb.head
+    found = recipient(main, lemma)
+    if found is None:
+        obj = next((c for c in main.children if c.dep_ in ("dobj", "dative")), None)
+        found = obj if obj is not None and obj.tag_ in ("NNP", "NNPS") else None
+    if found is None or (source is not None and source.span[0] <= found.idx < source.span[1]):
+        return None
+    return found

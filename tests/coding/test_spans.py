@@ -266,3 +266,36 @@ def test_a_clause_after_an_act_is_no_purpose(coder, parse):
     doc = parse("Portugal recalled its envoy after Brazil expelled two diplomats.")
     expelled = next(t for t in doc if t.text == "expelled")
     assert spans.served_act(expelled, None, coder.lemma) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "target"),
+    [
+        # an infinitive with no subject of its own: the doer of the verb above it
+        ("The Dutch government has sent a team of inspectors into Belgium in a rush to investigate the Flemish "
+         "militia.", "The Dutch government", "the Flemish militia"),
+        # a list of three or more is separate actors: the first is the source
+        ("Norway, Sweden, Finland and Denmark have provided emergency aid to Ukrainians.", "Norway", "Ukrainians"),
+        ("Egypt, Jordan and Iraq condemned the Israeli strikes.", "Egypt", "the Israeli strikes"),
+        # ... a joint act keeps the coordination on both sides
+        ("Kenya and Somalia signed a border agreement.", "Kenya and Somalia", "Kenya and Somalia"),
+        # a place the act happens in comes before the coordination as its own target
+        ("A Kurdish commander and his ten fighters have surrendered in Syria's northern Raqqa province.",
+         "A Kurdish commander and his ten fighters", "Syria's northern Raqqa province"),
+    ],
+)
+def test_doers_lists_and_places(coder, sentence, source, target):
+    _, src, tgt = _spans(coder, sentence)
+    assert (src, tgt) == (source, target)
+
+
+def test_a_misparsed_finite_verb_takes_the_noun_before_it_as_its_doer(coder, parse):
+    from detente.coding import spans
+
+    doc = parse("A delegation of the Chilean senate here on Monday called on Argentine President Javier Milei.")
+    called = next(t for t in doc if t.text == "called")
+    assert called.dep_ == "acl"  # the misparse this convention is for (spaCy's small English model)
+    doer = spans._doer_above(called, coder.lemma)
+    assert doer is not None and doer.text == "delegation"
+    span = spans._unnamed_source(called, coder.lemma, None)
+    assert span is not None and doc.text[slice(*span)] == "A delegation of the Chilean senate"

@@ -137,8 +137,8 @@ def full_span(tok: Token, *, conjuncts: bool = True) -> tuple[int, int]:
             break
         if child.dep_ == "prep" and child.lower_ in _SOURCE_CUT_PREPS:
             break
-        if not conjuncts and child.dep_ in ("cc", "conj"):
-            break
+        if not conjuncts and (child.dep_ in ("cc", "conj") or (child.dep_ == "appos" and child.tag_ in ("NNP", "NNPS"))):
+            break  # "China and Russia", "The United States, India, Israel and Pakistan": the first
         right = max(right, child.right_edge.i)
     left = _left_without_time(tok)
     while left < tok.i and doc[left].is_punct:
@@ -359,12 +359,18 @@ def _actor_under(head: Token, preps: tuple[str, ...], lemma: syntax.Lemma, depth
     return None
 
 
-def source_span(arg: Arg, lemma: syntax.Lemma, *, conjuncts: bool = True) -> tuple[int, int]:
+def source_span(arg: Arg, lemma: syntax.Lemma, *, conjuncts: bool | None = None) -> tuple[int, int]:
     """The source's span as annotators mark it: the whole noun phrase with appositions
     ("Zabihullah Mujahid, the Taliban spokesman"), or for "it"/"he" under "X said", X's,
     else the main clause's subject before it (span convention *pronoun sources*);
-    with `conjuncts` false, the first of conjoined sources only."""
+    with `conjuncts` false, the first of conjoined sources only; by default (None) the
+    first when the sources are separate actors (named conjuncts or a list of three or
+    more: "Germany, Russia and Sweden provided ..."), else the whole coordination
+    ("Yemeni army and allied forces")."""
     tok = arg.token
+    if conjuncts is None:
+        whole = full_span(tok)
+        conjuncts = not (_named_conjuncts(tok) or _is_list(tok.doc.text[whole[0]:whole[1]]))
     if tok.lower_ in PERSON_PRONOUNS | THING_PRONOUNS:
         speaker = syntax.speaker_of_clause(tok, lemma)
         if speaker is None or syntax.is_pronoun(speaker):
@@ -404,10 +410,10 @@ def sides(
         src = _unnamed_source(verb, lemma, tgt)
     elif both is not None and tgt == both:
         src = both
-    elif both is not None and _named_conjuncts(source.token):
+    elif both is not None and (_named_conjuncts(source.token) or _is_list(verb.doc.text[both[0]:both[1]])):
         src = source_span(source, lemma, conjuncts=False)
     else:
-        src = source_span(source, lemma)
+        src = source_span(source, lemma, conjuncts=True)
     return tidy(verb.doc.text, src), tidy(verb.doc.text, tgt)
 
 
@@ -433,12 +439,39 @@ def _unnamed_source(verb: Token, lemma: syntax.Lemma, tgt: tuple[int, int] | Non
     subj, passive, agent = syntax.subject(verb, lemma)
     if passive:
         subj = agent if agent is not None else _actor_under(verb, ("in", "from"), lemma, depth=1)
+    if subj is None and not passive:
+        subj = _doer_above(verb, lemma)
+    if subj is not None and (syntax.is_pronoun(subj) or subj.tag_ == "PRP"):
+        speaker = syntax.speaker_of_clause(subj, lemma) or syntax.main_subject_before(subj)
+        subj = speaker if speaker is not None and not syntax.is_pronoun(speaker) else subj
     if subj is None or syntax.is_pronoun(subj) or subj.tag_ in ("PRP", "EX", "WDT"):
         return None
     span = full_span(subj)
     if tgt is not None and span[0] < tgt[1] and tgt[0] < span[1]:
         return None  # the subject is the target's own phrase
     return span
+
+
+def _doer_above(verb: Token, lemma: syntax.Lemma) -> Token | None:
+    """Who does an act whose verb the parse left without a subject: for a finite verb
+    parsed as a clause on a noun ("The Taliban on Thursday condemned ...", read as a
+    relative clause), that noun; for an infinitive ("sent teams into Libya in a rush to
+    investigate ..."), the subject of the nearest verb above it."""
+    if verb.head.i == verb.i:
+        return None
+    if verb.dep_ in ("relcl", "acl") and verb.tag_ in ("VBD", "VBZ", "VBP") and verb.head.tag_.startswith("NN"):
+        return verb.head
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    node = verb.head
+    for _ in range(6):
+        if node.tag_.startswith("VB"):
+            subj, passive, agent = syntax.subject(node, lemma)
+            return agent if passive else subj
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return None
 
 
 def closed_brackets(text: str, span: tuple[int, int] | None) -> tuple[int, int] | None:
@@ -459,6 +492,12 @@ def closed_brackets(text: str, span: tuple[int, int] | None) -> tuple[int, int] 
     if abbreviation is not None:
         return start, end + abbreviation.end()
     return span
+
+
+def _is_list(text: str) -> bool:
+    """A coordination of three or more ("Germany, Russia and Sweden"): separate actors,
+    whatever their words."""
+    return len(re.split(r",| and ", text)) >= 3 and " and " in text
 
 
 def _named_conjuncts(tok: Token) -> bool:
@@ -526,16 +565,14 @@ _WHERE_PREPS = ("to", "in", "into", "at", "for")
 
 
 def _without_patient(source: Arg | None, verb: Token, lemma: syntax.Lemma) -> tuple[int, int] | None:
-    """The target span when the verb acts on no phrase: the conjoined sources when they
-    are both sides (:func:`joint_sides`), else span convention *recipient or place*: the
-    actor or named place the act goes to or happens in ("troops arrived in Mali",
-    "provided 3.5 million in funding to Lebanon", "resigned after protests in Peru")."""
-    both = joint_sides(source)
-    if both is not None:
-        return both
+    """The target span when the verb acts on no phrase: span convention *recipient or
+    place*: the actor or named place the act goes to or happens in ("troops arrived in
+    Mali", "provided 3.5 million in funding to Lebanon", "resigned after protests in
+    Peru", "A Taliban leader and his associates surrendered in Faryab province"), else
+    the conjoined sources when they are both sides (:func:`joint_sides`)."""
     found = _actor_under(verb, _WHERE_PREPS, lemma, depth=3)
     if found is None or (source is not None and source.span[0] <= found.idx < source.span[1]):
-        return None
+        return joint_sides(source)
     return phrase_span(found)
 
 

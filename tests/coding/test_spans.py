@@ -299,3 +299,36 @@ def test_a_misparsed_finite_verb_takes_the_noun_before_it_as_its_doer(coder, par
     assert doer is not None and doer.text == "delegation"
     span = spans._unnamed_source(called, coder.lemma, None)
     assert span is not None and doc.text[slice(*span)] == "A delegation of the Chilean senate"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "target"),
+    [
+        # a number split at its thousands separator is one phrase with what it counts
+        ("Spain has deported 1, 250 Moroccan migrants.", "Spain", "1, 250 Moroccan migrants"),
+        # a passive verb conjoined to another shares its subject: the target
+        ("Twelve Greek sailors, held captive in Libya for two months, have been freed by Libyan forces.",
+         "Libyan forces", "Twelve Greek sailors"),
+        # the recipient deep inside what is given
+        ("Norway has provided over 2. 5 million dollars in humanitarian funding to Lebanon.", "Norway", "Lebanon"),
+        ("Belgian customs returned 210 stolen manuscripts to the government of Iraq that were seized in raids.",
+         "Belgian customs", "the government of Iraq"),
+    ],
+)
+def test_misparsed_targets(coder, sentence, source, target):
+    _, src, tgt = _spans(coder, sentence)
+    assert (src, tgt) == (source, target)
+
+
+def test_source_phrase_ends_before_a_misparsed_clause_and_a_dangling_and(coder):
+    """A parse that hangs the main verb on the subject ("Putin called Macron ... and
+    urged him", read as a clause on "Putin"): the source is the name alone."""
+    from spacy.tokens import Doc
+
+    from detente.coding import spans
+
+    words = ["Putin", "called", "Macron", "and", "urged", "him", "."]
+    doc = Doc(coder.nlp.vocab, words=words, heads=[4, 0, 1, 0, 4, 4, 4],
+              deps=["nsubj", "acl", "oprd", "cc", "ROOT", "dobj", "punct"],
+              tags=["NNP", "VBN", "NNP", "CC", "VBD", "PRP", "."])
+    assert doc.text[slice(*spans.full_span(doc[0]))] == "Putin"

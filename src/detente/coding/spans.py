@@ -135,6 +135,8 @@ def full_span(tok: Token, *, conjuncts: bool = True) -> tuple[int, int]:
     for child in tok.rights:
         if child.dep_ == "relcl" or _is_time_phrase(child):
             break
+        if child.dep_ == "acl" and any(c.dep_ in ("dobj", "oprd") for c in child.children):
+            break  # "Trump called President Erdogan ... and urged him" parsed as a clause on "Trump"
         if child.dep_ == "prep" and child.lower_ in _SOURCE_CUT_PREPS:
             break
         if not conjuncts and (child.dep_ in ("cc", "conj") or (child.dep_ == "appos" and child.tag_ in ("NNP", "NNPS"))):
@@ -143,7 +145,7 @@ def full_span(tok: Token, *, conjuncts: bool = True) -> tuple[int, int]:
     left = _left_without_time(tok)
     while left < tok.i and doc[left].is_punct:
         left += 1
-    while right > tok.i and doc[right].is_punct and doc[right].text not in ")]":
+    while right > tok.i and (doc[right].is_punct and doc[right].text not in ")]" or doc[right].dep_ == "cc"):
         right -= 1
     return doc[left].idx, doc[right].idx + len(doc[right].text)
 
@@ -537,9 +539,12 @@ def target_span(target: Arg | None, source: Arg | None, verb: Token, lemma: synt
     if tok is not None and syntax.is_time_word(tok) and not named:
         tok = None  # "on Monday" is when, not whom
     if tok is None:
-        tok = syntax.patient(verb, source.token if source is not None else None)
+        tok = syntax.patient(verb, source.token if source is not None else None) or _shared_passive_subject(verb)
         if tok is None:
             return _without_patient(source, verb, lemma)
+    counted = _counted_noun(tok)
+    if counted is not None:  # "deported 1, 086 Myanmar migrants": the number and what it counts
+        return tok.idx, phrase_span(counted)[1]
     if tok.tag_.startswith("VB"):
         return _without_patient(source, verb, lemma)
     if syntax.is_pronoun(tok) or tok.tag_ == "PRP":
@@ -555,6 +560,25 @@ def target_span(target: Arg | None, source: Arg | None, verb: Token, lemma: synt
         if both is not None:
             return both
     return phrase_span(tok, _OF_CHARGE if lemma(verb) in _CHARGE_VERBS and tok.dep_ == "dobj" else frozenset())
+
+
+def _shared_passive_subject(verb: Token) -> Token | None:
+    """The subject a passive verb shares with the verb it is conjoined to ("Eighteen
+    fishermen, held captive in Libya, have been freed by Libyan forces", where the parse
+    hangs "freed" on "held"): what was done to them is done to that subject."""
+    if verb.dep_ != "conj" or not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    return next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _counted_noun(tok: Token) -> Token | None:
+    """For a number the tokeniser split off its thousands ("1, 086 Myanmar migrants" parsed
+    as two objects), the noun it counts: the next object of the same verb."""
+    if tok.tag_ != "CD" or tok.dep_ != "dobj":
+        return None
+    return next((c for c in tok.head.children if c.dep_ == "dobj" and c.i > tok.i and c.tag_.startswith("NN")), None)
 
 
 _CHARGE_VERBS = frozenset("accuse charge blame suspect convict indict".split())
@@ -728,8 +752,14 @@ def recipient(verb: Token, lemma: syntax.Lemma) -> Token | None:
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None and pobj.tag_.startswith("NN") and not syntax.is_time_word(pobj):
                 return toward_actor(pobj, verb, lemma)  # "to the UN mission in South Sudan": South Sudan
-    theme = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
-    return _actor_under(theme, ("to",), lemma, depth=3) if theme is not None else None
+    themes = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "npadvmod" and c.tag_ == "NNS")]
+    for theme in themes:  # "3.5 million in funding to Lebanon", "antiquities to Iraq that were seized"
+        for t in theme.subtree:
+            if t.lower_ == "to" and t.dep_ in ("prep", "dative"):
+                pobj = next((c for c in t.children if c.dep_ == "pobj"), None)
+                if pobj is not None and pobj.tag_.startswith("NN") and not syntax.is_time_word(pobj):
+                    return toward_actor(pobj, verb, lemma)
+    return None
 
 
 def served_act(verb: Token, source: Arg | None, lemma: syntax.Lemma) -> Token | None:

@@ -332,3 +332,30 @@ def test_source_phrase_ends_before_a_misparsed_clause_and_a_dangling_and(coder):
               deps=["nsubj", "acl", "oprd", "cc", "ROOT", "dobj", "punct"],
               tags=["NNP", "VBN", "NNP", "CC", "VBD", "PRP", "."])
     assert doc.text[slice(*spans.full_span(doc[0]))] == "Putin"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "target"),
+    [
+        # whom an effort is between or with, also a name the tagger reads as a common plural
+        ("The Swiss envoy ended mediation efforts between Kurdish separatists.", "Kurdish separatists"),
+        ("The Swiss envoy ended mediation efforts with Seychelles.", "Seychelles"),
+    ],
+)
+def test_whom_an_effort_is_with(coder, sentence, target):
+    _, _, tgt = _spans(coder, sentence)
+    assert tgt == target
+
+
+def test_a_capitalised_object_counts_as_a_name_whatever_its_tag(coder):
+    """The tagger reads "Seychelles" as a common plural in some sentences; a capital
+    inside the sentence still makes it whom the ties are with."""
+    from spacy.tokens import Doc
+
+    from detente.coding import spans
+
+    words = ["Chile", "established", "ties", "with", "Seychelles", "."]
+    doc = Doc(coder.nlp.vocab, words=words, heads=[1, 1, 1, 2, 3, 1],
+              deps=["nsubj", "ROOT", "dobj", "prep", "pobj", "punct"], tags=["NNP", "VBD", "NNS", "IN", "NNS", "."])
+    found = spans.toward_actor(doc[2], doc[1], coder.lemma)
+    assert found.text == "Seychelles"

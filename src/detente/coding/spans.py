@@ -262,10 +262,11 @@ def through_theme(tok: Token, verb: Token, lemma: syntax.Lemma) -> Token:
     return tok
 
 
-_TOWARD_PREPS = ("on", "against", "to", "toward", "towards", "for", "by", "from", "with", "into", "in")
+_TOWARD_PREPS = ("on", "against", "to", "toward", "towards", "for", "by", "from", "with", "into", "in", "between")
 """Prepositions, in order of preference, whose object can be whom a thing-like target is
 aimed at or comes from ("sanctions imposed on Eritrea", "accusations by the US",
-"demands from the association", "a ceasefire in Tripoli"); never "of", whose object
+"demands from the association", "a ceasefire in Tripoli", "mediation efforts between
+Albanian separatists"); never "of", whose object
 belongs to the thing ("an arms depot of the Syrian army")."""
 _FORCE_VERBS = frozenset(
     "attack strike storm bomb shell raid hit ambush seize capture target overrun shoot fire besiege "
@@ -346,7 +347,7 @@ def _actor_under(head: Token, preps: tuple[str, ...], lemma: syntax.Lemma, depth
                     for pobj in (c for c in child.children if c.dep_ == "pobj"):
                         if syntax.is_time_word(pobj):
                             continue
-                        if names_actor(pobj, lemma) or _named_modifier(pobj):
+                        if names_actor(pobj, lemma) or _named_modifier(pobj) or pobj.text[:1].isupper():
                             found.append((preps.index(child.lower_), pobj.i, pobj))
                         nxt.append(pobj)
                 elif child.dep_ == "prep" and child.lower_ in ("of", "as"):  # "personnel such as doctors to X"

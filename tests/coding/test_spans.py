@@ -359,3 +359,32 @@ def test_a_capitalised_object_counts_as_a_name_whatever_its_tag(coder):
               deps=["nsubj", "ROOT", "dobj", "prep", "pobj", "punct"], tags=["NNP", "VBD", "NNS", "IN", "NNS", "."])
     found = spans.toward_actor(doc[2], doc[1], coder.lemma)
     assert found.text == "Seychelles"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "target"),
+    [
+        # things are no target: the patient is a thing, annotators mark no party
+        ("The Kenyan government has lifted a ban on night fishing.", None),
+        ("The Peruvian foreign ministry declined to comment on the dispute.", None),
+        ("The Chilean army rejected accusations of torture.", None),
+        ("Rebels claimed responsibility for the attack.", None),
+        # ... but a feeling's object is marked whatever it is, and people are a party
+        ("The Bolivian senator expressed optimism about a bipartisan deal.", "a bipartisan deal"),
+        ("The Ghanaian court freed three local residents.", "three local residents"),
+    ],
+)
+def test_things_are_no_target(coder, sentence, target):
+    code, src, tgt = _spans(coder, sentence)
+    assert code is not None and src is not None  # the event and its source stay
+    assert tgt == target
+
+
+def test_names_party(coder, parse):
+    from detente.coding import spans
+
+    doc = parse("They discussed the federal government's vaccination timeline and the new pension reform.")
+    timeline = next(t for t in doc if t.text == "timeline")
+    reform = next(t for t in doc if t.text == "reform")
+    assert spans.names_party(timeline, spans.phrase_span(timeline), coder.lemma)
+    assert not spans.names_party(reform, spans.phrase_span(reform), coder.lemma)

@@ -19,6 +19,7 @@ from detente.coding.lexicon import (
     GIVE_VERBS,
     PEOPLE_NOUNS,
     PERSON_PRONOUNS,
+    QUANTITY_WORDS,
     RELATIVE_PRONOUNS,
     SPAN_TIME_WORDS,
     THING_PRONOUNS,
@@ -548,8 +549,10 @@ def target_span(target: Arg | None, source: Arg | None, verb: Token, lemma: synt
         return tok.idx, phrase_span(counted)[1]
     if tok.tag_.startswith("VB"):
         return _without_patient(source, verb, lemma)
+    felt = None
     if syntax.is_pronoun(tok) or tok.tag_ == "PRP":
-        tok = feeling_object(tok, lemma) or tok
+        felt = feeling_object(tok, lemma)
+        tok = felt or tok
     tok = toward_actor(through_theme(through_event_noun(tok, verb, lemma), verb, lemma), verb, lemma)
     if syntax.is_pronoun(tok) or tok.tag_ in ("PRP", "PRP$", "CD") or syntax.is_time_word(tok):
         if target is not None and actor_like(target, lemma):
@@ -560,7 +563,10 @@ def target_span(target: Arg | None, source: Arg | None, verb: Token, lemma: synt
         both = joint_sides(source)
         if both is not None:
             return both
-    return phrase_span(tok, _OF_CHARGE if lemma(verb) in _CHARGE_VERBS and tok.dep_ == "dobj" else frozenset())
+    span = phrase_span(tok, _OF_CHARGE if lemma(verb) in _CHARGE_VERBS and tok.dep_ == "dobj" else frozenset())
+    if felt is None and lemma(verb) not in _ABOUT_THINGS and not names_party(tok, span, lemma):
+        return None  # span convention *things are no target*
+    return span
 
 
 def _shared_passive_subject(verb: Token) -> Token | None:
@@ -785,3 +791,46 @@ def served_act(verb: Token, source: Arg | None, lemma: syntax.Lemma) -> Token | 
     if found is None or (source is not None and source.span[0] <= found.idx < source.span[1]):
         return None
     return found
+
+
+_ABOUT_THINGS = VOICE_VERBS | _HOPE_VERBS | _CHARGE_VERBS | frozenset("agree approve endorse welcome".split())
+"""Verbs whose target annotators mark whatever it is: a feeling's or a view's object
+("expressed optimism at a bipartisan deal", "agree with the recommendation"), whom a
+charge is made against ("accused the legislation of ...")."""
+_PARTY_NOUNS = frozenset(
+    "owner household community candidate developer politician executive partner member resident detainee "
+    "supporter family counterpart delegation neighbour neighbor colleague ally allies authority authorities "
+    "force forces troop troops official officials minister diplomat envoy citizen national inspector observer "
+    "monitor expert employee staff personnel crew sailor fisherman fishermen peacekeeper tourist pilot doctor "
+    "nurse lawyer suspect".split()
+)
+"""People and bodies beyond :data:`PEOPLE_NOUNS` and the role nouns that annotators mark as
+a party ("its owners", "about 550 households", "local communities")."""
+_COUNT_NOUNS = frozenset("dozen dozens hundred hundreds thousand thousands number numbers some many few".split())
+
+
+def names_party(tok: Token, span: tuple[int, int], lemma: syntax.Lemma) -> bool:
+    """Span convention *things are no target*: whether the target phrase headed by `tok`
+    (character `span`) names a party, a person, group or place, rather than a thing ("the
+    dispute", "accusations", "a ceasefire", "the attack", "sanctions"): where the patient
+    of an act is a thing, annotators of who-did-what-to-whom mostly mark no target or the
+    party it concerns, so a thing is given as no target. A party: a name anywhere in the
+    phrase ("the Syrian army's positions", "the federal government's timeline"), a role or
+    people noun, a count of them
+    ("dozens of activists"), or a place or thing that force is used on (a base, a
+    village: :data:`_SITE_NOUNS`)."""
+    doc = tok.doc
+    words = [t for t in doc if span[0] <= t.idx < span[1]]
+    if any(t.tag_ in ("NNP", "NNPS") or (t.text[:1].isupper() and t.i > 0 and t.tag_ != "DT")
+           or (t.tag_ in ("NN", "NNS") and names_actor(t, lemma)) for t in words):
+        return True  # "the federal government's vaccination timeline"
+    heads = [tok]
+    if lemma(tok) in _COUNT_NOUNS | QUANTITY_WORDS or tok.tag_ == "CD":  # "dozens of activists"
+        heads += [c for p in tok.rights if p.dep_ == "prep" and p.lower_ == "of" for c in p.children if c.dep_ == "pobj"]
+    for head in heads:
+        word = lemma(head)
+        if names_actor(head, lemma) or word in _PARTY_NOUNS or head.lower_ in _PARTY_NOUNS or word in _SITE_NOUNS:
+            return True
+        if head.tag_ in ("CD", "PRP", "PRP$") or (head.tag_ == "NNS" and any(c.dep_ == "nummod" for c in head.lefts)):
+            return True  # "Two inspectors", "45 members": counted ones are people more often than not
+    return False

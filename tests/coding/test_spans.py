@@ -388,3 +388,25 @@ def test_names_party(coder, parse):
     reform = next(t for t in doc if t.text == "reform")
     assert spans.names_party(timeline, spans.phrase_span(timeline), coder.lemma)
     assert not spans.names_party(reform, spans.phrase_span(reform), coder.lemma)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "target"),
+    [
+        # a time phrase at the end of a target, however deep, stays out
+        ("The Kenyan parliament rejected the draft law submitted by the Finance Ministry on March 12.",
+         "The Kenyan parliament", "the draft law submitted by the Finance Ministry"),
+        # a non-restrictive tail after a comma, however deep, stays out
+        ("The Senate rejected several amendments laid out by the opposition as part of a new budget, including "
+         "limits on spending.", "The Senate", "several amendments laid out by the opposition as part of a new budget"),
+        # what a source speaks in is no part of it
+        ("The Office of the Chilean President in a statement said Peru must withdraw its troops.",
+         "The Office of the Chilean President", "Peru"),
+        # ... while a person's apposition stays
+        ("Putin met his Turkish counterpart, Recep Tayyip Erdogan.", "Putin",
+         "his Turkish counterpart, Recep Tayyip Erdogan"),
+    ],
+)
+def test_span_tails(coder, sentence, source, target):
+    _, src, tgt = _spans(coder, sentence)
+    assert (src, tgt) == (source, target)

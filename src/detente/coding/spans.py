@@ -86,6 +86,7 @@ def _phrase_span_of(tok: Token, cut: frozenset[str] = frozenset()) -> tuple[int,
         ):
             break  # "the United States of election meddling" (a misparse): a name ends before a common "of" phrase
         right = max(right, child.right_edge.i)
+    right = _without_tail(tok, right)
     left = _left_without_time(tok)
     while left < tok.i and (doc[left].is_punct or doc[left].dep_ in ("cc", "preconj")):
         left += 1
@@ -94,6 +95,35 @@ def _phrase_span_of(tok: Token, cut: frozenset[str] = frozenset()) -> tuple[int,
     return doc[left].idx, doc[right].idx + len(doc[right].text)
 
 
+def _without_tail(tok: Token, right: int) -> int:
+    """The last token of `tok`'s phrase ending at `right`, without what annotators leave
+    out deeper in it: a non-restrictive tail after a comma (", which has caused ...",
+    ", including clauses ...", ", an attack that ..."; a person's apposition stays:
+    "his counterpart, Michel Aoun") and a time phrase at its end ("a proposal submitted
+    by X on March 31", "the migrants found near London last month")."""
+    doc = tok.doc
+    for t in doc[tok.i + 1:right + 1]:
+        if t.text != "," or t.i + 1 > right:
+            continue
+        nxt = doc[t.i + 1]
+        tail = next((c for c in doc[t.i + 1:right + 1] if c.head.i < t.i and c.head.i >= tok.i), nxt)
+        if (nxt.lower_ in ("which", "including") or tail.dep_ == "relcl"
+                or (tail.dep_ == "appos" and not _actor_word(tail) and tail.head.i != tok.i)):
+            right = t.i - 1
+            break
+    changed = True
+    while changed:
+        changed = False
+        for t in doc[tok.i + 1:right + 1]:
+            if t.right_edge.i == right and t.left_edge.i > tok.i and _is_time_phrase(t):
+                right = t.left_edge.i - 1
+                changed = True
+                break
+    return right
+
+
+_MEDIUM_NOUNS = frozenset("statement interview letter speech report message briefing tweet post communique".split())
+"""What a source speaks in ("in a statement"): how it acted, not who it is."""
 _SOURCE_CUT_PREPS = frozenset({"on", "during", "including", "amid"})
 """Prepositions that end a source's phrase: when and where it acted, not who it is
 ("The Foreign Office during a weekly briefing", "groups including X")."""
@@ -140,9 +170,14 @@ def full_span(tok: Token, *, conjuncts: bool = True) -> tuple[int, int]:
             break  # "Trump called President Erdogan ... and urged him" parsed as a clause on "Trump"
         if child.dep_ == "prep" and child.lower_ in _SOURCE_CUT_PREPS:
             break
+        if child.dep_ == "prep" and child.lower_ in ("in", "through", "via") and any(
+            c.dep_ == "pobj" and c.lower_.rstrip("s") in _MEDIUM_NOUNS for c in child.children
+        ):
+            break  # "The Office of the former President in a statement said": how it spoke
         if not conjuncts and (child.dep_ in ("cc", "conj") or (child.dep_ == "appos" and child.tag_ in ("NNP", "NNPS"))):
             break  # "China and Russia", "The United States, India, Israel and Pakistan": the first
         right = max(right, child.right_edge.i)
+    right = _without_tail(tok, right)
     left = _left_without_time(tok)
     while left < tok.i and doc[left].is_punct:
         left += 1

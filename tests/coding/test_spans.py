@@ -410,3 +410,21 @@ def test_names_party(coder, parse):
 def test_span_tails(coder, sentence, source, target):
     _, src, tgt = _spans(coder, sentence)
     assert (src, tgt) == (source, target)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "target"),
+    [
+        # a multinational mission is marked by the country it is in
+        ("Chile is sending troops to the United Nations peacekeeping force in Haiti.", "Chile", "Haiti"),
+        ("Peru is ready to contribute helicopters to an African Union peacekeeping force in Mali.", "Peru", "Mali"),
+        # a relative clause on a thing deep in the target stays out
+        ("Chile welcomed the expansion of islands it claims in the South Pacific.", "Chile",
+         "the expansion of islands"),
+        # an amount of money is a thing: no target
+        ("Norway has provided 6. 3 million euros to support projects in Gaza.", "Norway", None),
+    ],
+)
+def test_missions_clauses_and_amounts(coder, sentence, source, target):
+    _, src, tgt = _spans(coder, sentence)
+    assert (src, tgt) == (source, target)

@@ -99,8 +99,10 @@ def _without_tail(tok: Token, right: int) -> int:
     """The last token of `tok`'s phrase ending at `right`, without what annotators leave
     out deeper in it: a non-restrictive tail after a comma (", which has caused ...",
     ", including clauses ...", ", an attack that ..."; a person's apposition stays:
-    "his counterpart, Michel Aoun") and a time phrase at its end ("a proposal submitted
-    by X on March 31", "the migrants found near London last month")."""
+    "his counterpart, Michel Aoun"), a relative clause on a thing deeper in the phrase ("a
+    unit of the company *that was accused of ...*"; one on people stays: "families of
+    farmers who were killed") and a time phrase at its end ("a proposal submitted by X
+    on March 31", "the migrants found near London last month")."""
     doc = tok.doc
     for t in doc[tok.i + 1:right + 1]:
         if t.text != "," or t.i + 1 > right:
@@ -110,6 +112,12 @@ def _without_tail(tok: Token, right: int) -> int:
         if (nxt.lower_ in ("which", "including") or tail.dep_ == "relcl"
                 or (tail.dep_ == "appos" and not _actor_word(tail) and tail.head.i != tok.i)):
             right = t.i - 1
+            break
+    for t in doc[tok.i + 1:right + 1]:  # "a unit of the company that was accused of ...", "reefs it claims"
+        if (t.dep_ == "relcl" and t.head.i > tok.i and t.left_edge.i > t.head.i
+                and not _actor_word(t.head) and t.head.lower_ not in PRONOUNS
+                and not any(c.lower_ in ("who", "whom", "whose") for c in t.children)):
+            right = t.left_edge.i - 1
             break
     changed = True
     while changed:
@@ -327,6 +335,12 @@ _MEASURE_NOUNS = frozenset(
 ("a curfew in parts of Kashmir", "its blockade of the U.K."), whether or not it names an actor."""
 
 
+_MISSION_NOUNS = frozenset("force forces mission operation operations contingent".split())
+_MISSION_WORDS = frozenset("peacekeeping stabilization stabilisation security monitoring observer".split())
+"""A multinational mission ("the UN peacekeeping force in Somalia", "the NATO-led security
+force in Afghanistan") is marked by the country it is in."""
+
+
 def toward_actor(tok: Token, verb: Token, lemma: syntax.Lemma) -> Token:
     """Span convention *whom a thing is aimed at*: when the target phrase names a thing
     rather than an actor ("lifted sanctions imposed on Eritrea", "rejected accusations by
@@ -335,7 +349,15 @@ def toward_actor(tok: Token, verb: Token, lemma: syntax.Lemma) -> Token:
     comes from. The recipient on the verb is tried first, then prepositional phrases
     inside the thing's phrase (through a participle: "imposed on", "lodged by"), in the
     order of :data:`_TOWARD_PREPS`. `tok` itself when it names an actor or nothing
-    actor-like hangs off it. Things hit by force stay targets ("an army base")."""
+    actor-like hangs off it. Things hit by force stay targets ("an army base"); a
+    multinational mission leads to the country it is in (:data:`_MISSION_NOUNS`)."""
+    if lemma(tok) in _MISSION_NOUNS and any(
+        t.lower_ in _MISSION_WORDS or t.tag_ in ("NNP", "NNPS") for t in tok.subtree if t.i < tok.i
+    ):  # "contribute troops to the UN peacekeeping force in Somalia": where the mission is
+        where = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "in"), None)
+        place = next((c for c in where.children if c.dep_ == "pobj"), None) if where is not None else None
+        if place is not None and not syntax.is_time_word(place):
+            return place
     if names_actor(tok, lemma) or tok.tag_ in ("PRP", "PRP$", "CD"):
         return tok
     if lemma(tok) in _MEASURE_NOUNS:  # "imposed a curfew in parts of Kashmir": the place it holds in
@@ -841,6 +863,7 @@ _PARTY_NOUNS = frozenset(
 )
 """People and bodies beyond :data:`PEOPLE_NOUNS` and the role nouns that annotators mark as
 a party ("its owners", "about 550 households", "local communities")."""
+_MONEY_WORDS = frozenset("euro dollar pound yuan yen rupee franc rouble ruble million billion trillion".split())
 _COUNT_NOUNS = frozenset("dozen dozens hundred hundreds thousand thousands number numbers some many few".split())
 
 
@@ -856,6 +879,8 @@ def names_party(tok: Token, span: tuple[int, int], lemma: syntax.Lemma) -> bool:
     village: :data:`_SITE_NOUNS`)."""
     doc = tok.doc
     words = [t for t in doc if span[0] <= t.idx < span[1]]
+    if lemma(tok) in _MONEY_WORDS or any(t.tag_ == "$" for t in words):
+        return False  # "6.3 million euros", "$670,000": an amount is a thing
     if any(t.tag_ in ("NNP", "NNPS") or (t.text[:1].isupper() and t.i > 0 and t.tag_ != "DT")
            or (t.tag_ in ("NN", "NNS") and names_actor(t, lemma)) for t in words):
         return True  # "the federal government's vaccination timeline"

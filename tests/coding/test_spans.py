@@ -15,6 +15,13 @@ def _spans(coder, sentence: str) -> tuple[str | None, str | None, str | None]:
     return result.event.cameo, src, tgt
 
 
+def _hand_parse(coder, words, heads, deps, tags):
+    """A parse written by hand, for a convention that exists for one kind of misparse."""
+    from spacy.tokens import Doc
+
+    return Doc(coder.nlp.vocab, words=words, heads=heads, deps=deps, tags=tags)
+
+
 @pytest.mark.parametrize(
     ("sentence", "source", "target"),
     [
@@ -323,14 +330,10 @@ def test_misparsed_targets(coder, sentence, source, target):
 def test_source_phrase_ends_before_a_misparsed_clause_and_a_dangling_and(coder):
     """A parse that hangs the main verb on the subject ("Putin called Macron ... and
     urged him", read as a clause on "Putin"): the source is the name alone."""
-    from spacy.tokens import Doc
-
     from detente.coding import spans
 
-    words = ["Putin", "called", "Macron", "and", "urged", "him", "."]
-    doc = Doc(coder.nlp.vocab, words=words, heads=[4, 0, 1, 0, 4, 4, 4],
-              deps=["nsubj", "acl", "oprd", "cc", "ROOT", "dobj", "punct"],
-              tags=["NNP", "VBN", "NNP", "CC", "VBD", "PRP", "."])
+    doc = _hand_parse(coder, ["Putin", "called", "Macron", "and", "urged", "him", "."], [4, 0, 1, 0, 4, 4, 4],
+                      ["nsubj", "acl", "oprd", "cc", "ROOT", "dobj", "punct"], ["NNP", "VBN", "NNP", "CC", "VBD", "PRP", "."])
     assert doc.text[slice(*spans.full_span(doc[0]))] == "Putin"
 
 
@@ -350,13 +353,10 @@ def test_whom_an_effort_is_with(coder, sentence, target):
 def test_a_capitalised_object_counts_as_a_name_whatever_its_tag(coder):
     """The tagger reads "Seychelles" as a common plural in some sentences; a capital
     inside the sentence still makes it whom the ties are with."""
-    from spacy.tokens import Doc
-
     from detente.coding import spans
 
-    words = ["Chile", "established", "ties", "with", "Seychelles", "."]
-    doc = Doc(coder.nlp.vocab, words=words, heads=[1, 1, 1, 2, 3, 1],
-              deps=["nsubj", "ROOT", "dobj", "prep", "pobj", "punct"], tags=["NNP", "VBD", "NNS", "IN", "NNS", "."])
+    doc = _hand_parse(coder, ["Chile", "established", "ties", "with", "Seychelles", "."], [1, 1, 1, 2, 3, 1],
+                      ["nsubj", "ROOT", "dobj", "prep", "pobj", "punct"], ["NNP", "VBD", "NNS", "IN", "NNS", "."])
     found = spans.toward_actor(doc[2], doc[1], coder.lemma)
     assert found.text == "Seychelles"
 
@@ -428,3 +428,23 @@ def test_span_tails(coder, sentence, source, target):
 def test_missions_clauses_and_amounts(coder, sentence, source, target):
     _, src, tgt = _spans(coder, sentence)
     assert (src, tgt) == (source, target)
+
+
+def test_source_spans_a_name_the_parse_broke(coder):
+    """Pieces of a name hung on the verb beside the subject belong to the source."""
+    from detente.coding import spans
+
+    # "Hezb - e - Islami threatened Kabul .": "e" and the hyphens hang on the verb
+    doc = _hand_parse(coder, ["Hezb", "-", "e", "-", "Islami", "threatened", "Kabul", "."],
+                      [2, 2, 5, 5, 5, 5, 5, 5], ["compound", "punct", "dep", "punct", "nsubj", "ROOT", "dobj", "punct"],
+                      ["NNP", "HYPH", "NNP", "HYPH", "NNP", "VBD", "NNP", "."])
+    assert doc.text[slice(*spans.full_span(doc[4]))] == "Hezb - e - Islami"
+    # "The rebel Free Syrian Army threatened Damascus .": two subjects side by side
+    doc = _hand_parse(coder, ["The", "rebel", "Free", "Syrian", "Army", "threatened", "Damascus", "."],
+                      [1, 5, 4, 4, 5, 5, 5, 5], ["det", "nsubj", "compound", "compound", "nsubj", "ROOT", "dobj", "punct"],
+                      ["DT", "NN", "NNP", "NNP", "NNP", "VBD", "NNP", "."])
+    assert doc.text[slice(*spans.full_span(doc[1]))] == "The rebel Free Syrian Army"
+    # a day beside the subject is when, not who
+    doc = _hand_parse(coder, ["Monday", "Putin", "threatened", "Kyiv", "."], [2, 2, 2, 2, 2],
+                      ["npadvmod", "nsubj", "ROOT", "dobj", "punct"], ["NNP", "NNP", "VBD", "NNP", "."])
+    assert doc.text[slice(*spans.full_span(doc[1]))] == "Putin"

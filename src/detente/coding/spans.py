@@ -187,11 +187,48 @@ def full_span(tok: Token, *, conjuncts: bool = True) -> tuple[int, int]:
         right = max(right, child.right_edge.i)
     right = _without_tail(tok, right)
     left = _left_without_time(tok)
+    left, right = _broken_name(tok, left, right)
     while left < tok.i and doc[left].is_punct:
         left += 1
     while right > tok.i and (doc[right].is_punct and doc[right].text not in ")]" or doc[right].dep_ == "cc"):
         right -= 1
     return doc[left].idx, doc[right].idx + len(doc[right].text)
+
+
+_NAME_PIECE_DEPS = frozenset({"nsubj", "dep", "npadvmod", "compound", "nmod"})
+
+
+def _broken_name(tok: Token, left: int, right: int) -> tuple[int, int]:
+    """`left` and `right` widened over the pieces of a name the parse hung on the verb
+    next to the subject ("Hezb - e - Islami", "Taiwan Representative Bi khim Hsiao",
+    "The rebel Free Syrian Army"): proper nouns and hyphens right beside the phrase with
+    the same head, without time words ("On Monday Putin" stays "Putin")."""
+    if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.i == tok.i:
+        return left, right
+    doc = tok.doc
+
+    def piece(t: Token) -> bool:
+        if t.head.i != tok.head.i or t.i == tok.head.i:
+            return False
+        if t.tag_ == "HYPH":
+            return True
+        return (t.tag_ in ("NNP", "NNPS") and t.dep_ in _NAME_PIECE_DEPS
+                and not any(syntax.is_time_word(w) or w.lower_ in WEEKDAYS_MONTHS for w in t.subtree))
+
+    def sibling(t: Token) -> Token:
+        """The phrase under the verb that `t` belongs to."""
+        while t.head.i != tok.head.i and t.head.i != t.i:
+            t = t.head
+        return t
+
+    while left > 0 and piece(sibling(doc[left - 1])) and sibling(doc[left - 1]).right_edge.i == left - 1:
+        left = sibling(doc[left - 1]).left_edge.i
+    while right + 1 < len(doc):
+        nxt = sibling(doc[right + 1])
+        if not (piece(nxt) and nxt.tag_ != "HYPH" and nxt.left_edge.i == right + 1):
+            break
+        right = nxt.right_edge.i
+    return left, right
 
 
 def _left_without_time(tok: Token) -> int:

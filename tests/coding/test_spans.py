@@ -195,6 +195,9 @@ def test_classifier_fallback_reuses_the_parse_and_reports_phrase_spans(coder):
          "Chile"),
         ("A spokesman for the Polish government said the government will expel the Latvian consul.",
          "A spokesman for the Polish government", "the Latvian consul"),
+        # ... nor is a thing: "the air strikes" killed, the clause's own target stays
+        ("The Chilean president said the air strikes killed Bolivian farmers.", "The Chilean president",
+         "Bolivian farmers"),
         # speaker after the clause: the clause's own sides
         ("Norway donated two million dollars to the Red Cross in Sudan, said Prime Minister Erna Solberg.",
          "Norway", "the Red Cross in Sudan"),

@@ -534,8 +534,10 @@ def reported(verb: Token, lemma: syntax.Lemma) -> tuple[Token, Token | None] | N
     else:
         return None
     clause_subject = _named_subject(clause)
-    if clause_subject is not None and _same_side(clause_subject, speaker):
-        clause_subject = None
+    if clause_subject is not None and (
+        _same_side(clause_subject, speaker) or not names_party(clause_subject, phrase_span(clause_subject), lemma)
+    ):
+        clause_subject = None  # "X said the attack killed Y": the clause's own target
     return speaker, clause_subject
 
 

@@ -251,11 +251,15 @@ def sides(
 ) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
     """The source and target spans of one event, as annotators mark them.
 
-    Span convention *conjoined sources*: a coordination that is both sides of a joint act
-    ("The EU and Mercosur agreed on the text", :func:`joint_sides`) is one span on both
-    sides; otherwise each conjunct is its own source ("China and Russia call on the US"
-    -> "China", "Russia"), and with one span per side the first is given. A symmetric
-    act (meet, sign) with no other party takes the coordination as its target.
+    First the conventions on the whole sentence: *reported speech* (:func:`reported`:
+    "X said Y must ..." -> X, Y) and *speaker after the clause*
+    (:func:`said_after_clause`: "A gave B ..., said X" -> A, B). Then span convention
+    *conjoined sources*: a coordination that is both sides of a joint act ("The EU and
+    Mercosur agreed on the text", :func:`joint_sides`) is one span on both sides;
+    otherwise each conjunct is its own source ("China and Russia call on the US" ->
+    "China", "Russia"; so is each member of a list of three or more), and with one span
+    per side the first is given. A symmetric act (meet, sign) with no other party takes
+    the coordination as its target. The target: :func:`target_span`.
     """
     told = reported(verb, lemma)
     if told is not None:
@@ -347,12 +351,15 @@ def target_span(target: Arg | None, source: Arg | None, verb: Token, lemma: synt
     """The target's span as annotators mark it: the whole noun phrase of the patient
     ("the last ISIS group bastion in the country"), actor or not; when the rules found
     no target (or only a time word: "declared a ceasefire on Monday"), the verb's direct
-    object or the object of a targeting preposition. Conventions on top, in order:
+    object or the object of a targeting preposition. Conventions on top, in order: the
+    subject of a reported clause (:func:`reported`), the party an act serves
+    (:func:`served_act`), the recipient of giving or voicing (:func:`recipient`);
     :func:`through_event_noun`, :func:`through_theme` (gifts, voiced feelings),
     :func:`feeling_object` (a pronoun repeating the speaker), :func:`toward_actor` (a
     thing leads to whom it is aimed at), :func:`joint_sides` (conjoined sources with no
-    other party are both sides), the charge left out after "accuse", and when the verb
-    acts on no phrase, the recipient or place (:func:`_without_patient`)."""
+    other party are both sides), the charge left out after "accuse", when the verb acts
+    on no phrase the recipient or place (:func:`_without_patient`); last, a thing is no
+    target (:func:`names_party`) unless it is what a feeling, view or charge is about."""
     told = reported(verb, lemma)
     if told is not None and told[1] is not None:
         return phrase_span(told[1])

@@ -384,3 +384,19 @@ def test_span_tails(coder, sentence, source, target):
 def test_missions_clauses_and_amounts(coder, sentence, source, target):
     _, src, tgt = _spans(coder, sentence)
     assert (src, tgt) == (source, target)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verb", "expected"),
+    [
+        ("Norway sent emergency aid to Lebanon.", "sent", "Lebanon"),
+        # an act against someone: the recipient is only whom it is addressed to
+        ("Lebanon sent a letter of protest to the United Nations against Israel.", "sent", None),
+    ],
+)
+def test_recipient(coder, parse, sentence, verb, expected):
+    from detente.coding import spans
+
+    doc = parse(sentence)
+    found = spans.recipient(next(t for t in doc if t.text == verb), coder.lemma)
+    assert (found.text if found is not None else None) == expected

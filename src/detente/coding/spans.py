@@ -588,9 +588,16 @@ def recipient(verb: Token, lemma: syntax.Lemma) -> Token | None:
     fire", "sent supplies and personnel such as doctors to Nepal"), annotators mark the
     recipient, whatever the thing given and whoever it is (a proper-named gift, "a
     Hebrew Bible", included), or whom a recipient that is a thing serves
-    (:func:`toward_actor`: "troops to the UN mission in South Sudan"). None when there is no such phrase or it names a time."""
+    (:func:`toward_actor`: "troops to the UN mission in South Sudan"). None when the act
+    is against someone ("a letter of protest to the UN against Israel"), when there is
+    no such phrase, or it names a time."""
     if lemma(verb) not in GIVE_VERBS | _HAND_BACK_VERBS | VOICE_VERBS:
         return None
+    phrases = [c for c in verb.children if c.dep_ in ("prep", "dobj", "dative")]
+    if any(t.lower_ == "against" and t.dep_ == "prep" and not any(a.tag_.startswith("VB") for a in t.ancestors
+                                                                    if a.i != verb.i and verb.is_ancestor(a))
+           for p in phrases for t in p.subtree):
+        return None  # "sent a letter of protest to the UN against Israel": whom it is against
     for child in verb.children:
         if child.dep_ in ("prep", "dative") and child.lower_ in _RECIPIENT_PREPS:
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)

@@ -203,10 +203,12 @@ def _distance(ideal: F, sal2: F, den: F, pos: F) -> F:
 
     ideal, sal2 = s**2 (K, A, R); den = sum_k s**2 (A, R); pos (K, B, R).
     """
-    # A loop over the (few) dimensions; each step runs over contiguous rows of draws.
+    # A loop over the (few) dimensions; each step runs over contiguous rows of draws,
+    # in one scratch array.
     num = np.zeros((den.shape[0], pos.shape[1], den.shape[1]))
+    diff = np.empty_like(num)
     for k in range(pos.shape[0]):
-        diff = ideal[k, :, None, :] - pos[k, None, :, :]
+        np.subtract(ideal[k, :, None, :], pos[k, None, :, :], out=diff)
         diff *= diff
         diff *= sal2[k, :, None, :]
         num += diff
@@ -284,6 +286,14 @@ def _risk_attitudes(d: F, cap: F) -> F:
     with np.errstate(invalid="ignore", divide="ignore"):
         r = (3.0 * p - (pmax + 2.0 * pmin)) / (2.0 * span)
     return np.where(span > 1e-300, r, 0.0)
+
+
+def _along_actors(x: F, idx: NDArray[np.intp]) -> F:
+    """x[..., idx[m, r], r] for x (..., N, R) and idx (M, R): (..., M, R), as
+    ``np.take_along_axis(x, idx, axis=-2)`` but through one flat index (cheaper)."""
+    n, r = x.shape[-2:]
+    flat = idx * r + np.arange(r)
+    return np.take(x.reshape(*x.shape[:-2], n * r), flat, axis=-1)
 
 
 def _round4(x: F) -> F:
@@ -388,8 +398,8 @@ def _challenges(u0: F, g: F, risk: F, wt: F, sigma: F) -> tuple[NDArray[np.intp]
 def _bargains(pos: F, sal: F, target: NDArray[np.intp], prob: F) -> tuple[F, F]:
     """S2P2 bargain positions (K, N, R) for initiator i (its own side) and its target."""
     t = np.where(target >= 0, target, np.arange(pos.shape[1])[:, None])[None]  # (1, N, R)
-    x_i, x_j = pos, np.take_along_axis(pos, t, axis=1)
-    s_i, s_j = sal, np.take_along_axis(sal, t, axis=1)
+    x_i, x_j = pos, _along_actors(pos, t[0])
+    s_i, s_j = sal, _along_actors(sal, t[0])
     p = prob[None]
     w_i = (s_i * s_i) * (p * p)
     w_j = (s_j * s_j) * ((1.0 - p) * (1.0 - p))
@@ -433,7 +443,7 @@ def _resolve(
         d_sub = _distance(pos[:, :, rr], sal2[:, :, rr], den[:, rr], b_rcvr[:, None, ii, rr])
         f_rcvr[:, ii, rr] = _utility(d_sub, risk[:, None, rr])[:, 0, :]
     t_safe = np.where(has, target, np.arange(n)[:, None])
-    u_at_rcvr = np.take_along_axis(u_obj, t_safe[None], axis=1)  # U[a, t_i]
+    u_at_rcvr = _along_actors(u_obj, t_safe)  # U[a, t_i]
     u_opt = np.empty((n, n + 1, d_))  # (A, 1 + I, R)
     u_opt[:, 0] = total / n
     u_opt[:, 1:] = (total[:, None, :] - u_obj - u_at_rcvr + f_init + f_rcvr) / n
@@ -443,7 +453,7 @@ def _resolve(
     choose = _choose_shared if n <= _SHARED_QUEUE_PCE_UP_TO else _choose_grouped
     chosen = choose(u_opt, cap, involved)  # (K, R) option code, 0 = status quo
     i = np.maximum(chosen - 1, 0)[None]  # initiator of the chosen bargain
-    side = np.where(i == ar[None, :, None], np.take_along_axis(b_init, i, axis=1), np.take_along_axis(b_rcvr, i, axis=1))
+    side = np.where(i == ar[None, :, None], _along_actors(b_init, i[0]), _along_actors(b_rcvr, i[0]))
     return np.where(chosen[None] > 0, side, pos)
 
 

@@ -137,3 +137,17 @@ def test_kernel_equals_the_numpy_path_on_ktab_inputs(name: str) -> None:
     np.testing.assert_allclose(a.forecast, b.forecast, rtol=0, atol=1e-9)
     np.testing.assert_allclose(a.trajectory, b.trajectory, rtol=0, atol=1e-9)
     assert a.turns[0] == b.turns[0]
+
+
+def test_kernel_equals_the_numpy_path_on_degenerate_inputs() -> None:
+    """One actor, all actors agreeing, zero saliences and zero capabilities."""
+    one = ModelInput(np.array([[[30.0, 70.0]]]), np.array([[[0.5, 0.5]]]), np.array([[2.0]]), np.array([[50.0, 50.0]]))
+    agree = ModelInput(np.full((2, 4, 1), 40.0), np.full((2, 4, 1), 0.7), np.ones((2, 4)), np.full((2, 1), 50.0))
+    rng = np.random.default_rng(13)
+    sal = rng.uniform(0.1, 0.5, (3, 5, 2))
+    sal[:, 0] = 0.0  # an actor with no salience anywhere
+    cap = rng.uniform(1, 10, (3, 5))
+    cap[:, 1] = 0.0  # and one without capability
+    mixed = ModelInput(rng.uniform(0, 100, (3, 5, 2)), sal, cap, np.full((3, 2), 50.0))
+    for mi in (one, agree, mixed):
+        _assert_same(smp(mi, engine="numpy"), smp(mi, engine="numba"))

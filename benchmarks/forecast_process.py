@@ -15,9 +15,10 @@ and draws, stdout piped so the tables print as tab-separated text), the same wit
 ``--json``, and ``detente forecast --model compromise`` (everything but the expensive
 models: start-up, case, sampling, plans and output).
 
-A second part runs one fresh process that times the phases of the default forecast
-with ``time.process_time``: imports, reading the case, sampling, each model on all
-draws (and at the modes), plans, rendering. It is the breakdown behind the total.
+A second part runs the real command once more in a fresh process, with its pieces
+wrapped in timers (CPU and wall seconds): the imports, reading the case, sampling,
+each model on all draws (and at the modes), the plan tests, rendering, and the rest
+(typer's option parsing, summaries). It is the breakdown behind the total.
 
     .venv/bin/python benchmarks/forecast_process.py
     .venv/bin/python benchmarks/forecast_process.py --repeat 3   # quicker

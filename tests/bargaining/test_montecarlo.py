@@ -304,3 +304,10 @@ def test_a_failed_member_fails_the_combination(toy) -> None:
         COMBINATIONS.pop("test_combo", None)
         for name in ("test_broken_eu", "test_combo"):
             MODELS.pop(name, None)
+
+
+def test_progress_names_only_the_models_that_run(toy) -> None:
+    seen: list[tuple[str, int, int]] = []
+    run_forecast(toy, ["compromise", "expected_utility", "eu_compromise"], draws=50, seed=2, on_model=lambda *a: seen.append(a))
+    assert seen and {name for name, _, _ in seen} <= {"compromise", "expected_utility"}
+    assert all(total == 2 for _, _, total in seen)

@@ -399,15 +399,17 @@ def run_forecast(
     job = RowJob(ranges, ranges.join(inputs.positions, inputs.salience, inputs.capability, inputs.status_quo), fns)
     work = [c for name in names if name not in combined for c in draw_chunks(name, draws)]
 
+    running = [name for name in names if name not in combined]
+
     def tick(done: int, total: int) -> None:
         if on_model is not None and done < total:
-            idx = min(len(names) - 1, done * len(names) // total)
-            on_model(names[idx], idx, len(names))
+            idx = min(len(running) - 1, done * len(running) // total)
+            on_model(running[idx], idx, len(running))
         if progress is not None:
             progress(done, total)
 
     if on_model is not None:
-        on_model(names[0], 0, len(names))
+        on_model(running[0], 0, len(running))
     started = time.perf_counter()
     results = run_rows(job, work, executor, tick)
     elapsed = time.perf_counter() - started

@@ -116,7 +116,9 @@ summing over its own members; above, the queues are grouped by length and each r
 own small PCE (no padding). Work is cut into blocks of at most 64,000 numbers per array
 to stay in cache. Large batches are split into contiguous blocks of draws that run on
 threads, one per CPU (``threads``; NumPy releases the GIL in its loops); draws never
-interact, so the split changes the wall time, not the numbers.
+interact, so the split changes the wall time, not the numbers. The only Python loops
+are over turns, over those blocks, over the dimensions (in distances) and (once, at the
+end) over actors to group equal positions.
 
 Compiled engine
 ---------------
@@ -127,9 +129,7 @@ threads without the GIL; the final PCE stays in NumPy. It is written to this pat
 arithmetic, operation by operation, and tests pin it to this path (same forecasts,
 final positions and trajectories to 1e-9, same turns and convergence) on random inputs
 and on inputs full of exact ties. ``engine="auto"`` (the default) uses it only for
-batches large enough to repay numba's start-up in a fresh process (`_engine_for`). The only Python loops are over turns, over those
-blocks, over the dimensions (in distances) and (once, at the end) over actors to group
-equal positions.
+batches large enough to repay numba's start-up in a fresh process (`_engine_for`).
 """
 
 from __future__ import annotations

@@ -373,28 +373,62 @@ def _round(x, s, w, mu, span, q, t, conf, choice, new, r, sc):  # type: ignore[n
     _offers(x, p, own, other, dist, span, conf, choice, phi, key, cls, new)
 
 
-#: For `_least` and `_most` only: min and max over arrays that hold no NaN (the callers
-#: mask every other entry with +inf or 0), so that LLVM may vectorise the reductions.
-#: Neither flag changes a minimum or maximum of NaN-free numbers.
-_JIT_REDUCE = {**_JIT, "fastmath": {"nnan", "nsz"}}
-
-
-@numba.njit(**_JIT_REDUCE)
+@numba.njit(**_JIT)
 def _least(a, n):  # type: ignore[no-untyped-def]
-    """min(a[:n]) (+inf when empty); a must hold no NaN."""
-    m = np.inf
-    for j in range(n):
-        m = a[j] if a[j] < m else m
-    return m
+    """min(a[:n]) (+inf when empty); a must hold no NaN.
+
+    Eight running minima, one per lane, merged at the end: a single running minimum is a
+    chain of dependent compares (about 0.55 ns an element here, and these reductions were
+    most of the offers' time), while eight independent ones vectorise (LLVM does not
+    vectorise a floating-point min reduction by itself without fast-math flags). The
+    minimum of numbers does not depend on the order they are taken in, so the result is
+    the same.
+    """
+    m0 = m1 = m2 = m3 = m4 = m5 = m6 = m7 = np.inf
+    top = n - n % 8
+    for j in range(0, top, 8):
+        m0 = a[j] if a[j] < m0 else m0
+        m1 = a[j + 1] if a[j + 1] < m1 else m1
+        m2 = a[j + 2] if a[j + 2] < m2 else m2
+        m3 = a[j + 3] if a[j + 3] < m3 else m3
+        m4 = a[j + 4] if a[j + 4] < m4 else m4
+        m5 = a[j + 5] if a[j + 5] < m5 else m5
+        m6 = a[j + 6] if a[j + 6] < m6 else m6
+        m7 = a[j + 7] if a[j + 7] < m7 else m7
+    for j in range(top, n):
+        m0 = a[j] if a[j] < m0 else m0
+    m0 = m1 if m1 < m0 else m0
+    m2 = m3 if m3 < m2 else m2
+    m4 = m5 if m5 < m4 else m4
+    m6 = m7 if m7 < m6 else m6
+    m0 = m2 if m2 < m0 else m0
+    m4 = m6 if m6 < m4 else m4
+    return m4 if m4 < m0 else m0
 
 
-@numba.njit(**_JIT_REDUCE)
+@numba.njit(**_JIT)
 def _most(a, n):  # type: ignore[no-untyped-def]
-    """max(a[:n]) (-inf when empty); a must hold no NaN."""
-    m = -np.inf
-    for j in range(n):
-        m = a[j] if a[j] > m else m
-    return m
+    """max(a[:n]) (-inf when empty); a must hold no NaN. Eight lanes, as `_least`."""
+    m0 = m1 = m2 = m3 = m4 = m5 = m6 = m7 = -np.inf
+    top = n - n % 8
+    for j in range(0, top, 8):
+        m0 = a[j] if a[j] > m0 else m0
+        m1 = a[j + 1] if a[j + 1] > m1 else m1
+        m2 = a[j + 2] if a[j + 2] > m2 else m2
+        m3 = a[j + 3] if a[j + 3] > m3 else m3
+        m4 = a[j + 4] if a[j + 4] > m4 else m4
+        m5 = a[j + 5] if a[j + 5] > m5 else m5
+        m6 = a[j + 6] if a[j + 6] > m6 else m6
+        m7 = a[j + 7] if a[j + 7] > m7 else m7
+    for j in range(top, n):
+        m0 = a[j] if a[j] > m0 else m0
+    m0 = m1 if m1 > m0 else m0
+    m2 = m3 if m3 > m2 else m2
+    m4 = m5 if m5 > m4 else m4
+    m6 = m7 if m7 > m6 else m6
+    m0 = m2 if m2 > m0 else m0
+    m4 = m6 if m6 > m4 else m4
+    return m4 if m4 > m0 else m0
 
 
 @numba.njit(**_JIT)
@@ -411,7 +445,30 @@ def _offers(x, p, own, other, dist, span, conf, choice, phi, key, cls, new):  # 
     """
     n = x.shape[0]
     same = SAME * span
+    quick = choice == 0 and conf != 2
     for i in range(n):
+        if quick:
+            # Confrontations first: with "credible", an actor that faces one takes the least
+            # of them and nothing else, and almost every actor faces one (P_ij sits near
+            # 1/2). One pass finds them and their moves (phi |x_j - x_i|, phi = P_ji or 1,
+            # the same numbers as below); the full classification runs only without them.
+            nconf = 0
+            for j in range(n):
+                ow = own[i, j]
+                ot = other[i, j]
+                d = dist[i, j]
+                if conf == 0:
+                    cf = (ow > EU_TOL) & (ot > EU_TOL) & (d > same)
+                    lose = 1.0 - p[i, j]
+                else:
+                    cf = (ow > EU_TOL) & (ot > ow + EU_TOL) & (d > same)
+                    lose = 1.0
+                key[j] = lose * d if cf else np.inf
+                phi[j] = lose
+                nconf += cf
+            if nconf > 0:
+                _take(x, other, dist, span, phi, key, cls, new, i)
+                continue
         nconf = 0
         ncomp = 0
         for j in range(n):
@@ -441,19 +498,36 @@ def _offers(x, p, own, other, dist, span, conf, choice, phi, key, cls, new):  # 
             c = cls[j]
             ok = (c > 0.0) & ((choice == 1) | (c == top))
             key[j] = phi[j] * dist[i, j] if ok else np.inf
-        least = _least(key, n)
-        if least == np.inf:  # no offer
-            new[i] = x[i]
-            continue
-        bound = least + 1e-12 * span
+        _take(x, other, dist, span, phi, key, cls, new, i)
+
+
+@numba.njit(**_JIT)
+def _take(x, other, dist, span, phi, key, cls, new, i):  # type: ignore[no-untyped-def]
+    """Actor i's move into new[i], from its candidates' moves `key` (+inf: not a candidate)
+    and fractions `phi`: the least move, the proposer who expects most, the lower position."""
+    n = x.shape[0]
+    least = _least(key, n)
+    if least == np.inf:  # no offer
+        new[i] = x[i]
+        return
+    bound = least + 1e-12 * span
+    xi = x[i]
+    # Usually one candidate makes the least move: then it is the offer taken.
+    tied = 0
+    for j in range(n):
+        near = key[j] <= bound
+        tied += near
+        cls[j] = phi[j] * (x[j] - xi) if near else np.inf
+    if tied == 1:
+        best = _least(cls, n)
+    else:
         for j in range(n):
-            cls[j] = other[i, j] if key[j] <= bound else 0.0  # cls now: credibility of the tied
+            cls[j] = other[i, j] if key[j] <= bound else 0.0  # credibility of the tied
         lim = _most(cls, n) - EU_TOL
-        xi = x[i]
         for j in range(n):
             key[j] = phi[j] * (x[j] - xi) if (key[j] <= bound) & (cls[j] >= lim) else np.inf
         best = _least(key, n)
-        new[i] = xi + best if best < 0.5 * NONE else xi
+    new[i] = xi + best if best < 0.5 * NONE else xi
 
 
 @numba.njit(**_JIT)

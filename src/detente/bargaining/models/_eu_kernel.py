@@ -83,12 +83,13 @@ _JIT_POLY = {**_JIT, "fastmath": {"contract"}}
 
 
 @numba.njit(**_JIT)
-def _win_row(x, w, p, pull, order, xs, cw, cwx):  # type: ignore[no-untyped-def]
-    """P_ij for one row into p (N, N); `order` a permutation of the actors (sorted here by
-    x); the other arguments are scratch of length N (N + 1)."""
+def _sort_row(x, order):  # type: ignore[no-untyped-def]
+    """Sort `order` (a permutation of the actors on entry) by x, ties in the order they had.
+
+    On entry `order` holds the last round's order: positions move little from round to
+    round, so the insertion sort has little to do (O(N) once they settle).
+    """
     n = x.shape[0]
-    # `order` holds a permutation on entry (last round's order: positions move little
-    # from round to round, so the insertion sort has little to do).
     for a in range(1, n):
         cur = order[a]
         key = x[cur]
@@ -97,48 +98,60 @@ def _win_row(x, w, p, pull, order, xs, cw, cwx):  # type: ignore[no-untyped-def]
             order[c + 1] = order[c]
             c -= 1
         order[c + 1] = cur
-    base = x[order[0]]
+
+
+@numba.njit(**_JIT)
+def _win_sorted(x, w, p, pull, xs, cw, cwx):  # type: ignore[no-untyped-def]
+    """P for one row with the actors in order of position (x sorted, w alike) into p (N, N);
+    pull, xs: scratch of length N, cw, cwx: N + 1 (prefix sums over the sorted actors).
+
+    Per pair (lo, hi) of slots, the vote spread from four prefix-sum differences, with the
+    slot c of the pair's midpoint found by a pointer that only moves forward along a row
+    (xs is sorted, so it stops by hi). In this order both halves of p are written row by
+    row (p[a, bb] contiguous, its mirror p[bb, a] a column). Tried and slower on the
+    states of real runs: every row in full (both halves, no mirror) with the spread in
+    one vectorised pass, the slots from two walks or from a table of buckets (positions
+    cluster as rounds go on, so buckets fill unevenly); the walk's unpredictable loop
+    exits stay the largest cost of eq. 31 (about 2.5 ns a pair at 80 actors).
+    """
+    n = x.shape[0]
+    base = x[0]
     cw[0] = 0.0
     cwx[0] = 0.0
     for a in range(n):
-        xs[a] = x[order[a]] - base
-        cw[a + 1] = cw[a] + w[order[a]]
-        cwx[a + 1] = cwx[a] + w[order[a]] * xs[a]
+        xs[a] = x[a] - base
+        cw[a + 1] = cw[a] + w[a]
+        cwx[a + 1] = cwx[a] + w[a] * xs[a]
     total = cw[n]
     # pull_l = sum_k w_k |x_k - x_l| from the prefix sums: O(N) after the sort.
     for a in range(n):
         below = xs[a] * cw[a] - cwx[a]
         above = (cwx[n] - cwx[a]) - xs[a] * (total - cw[a])
-        pull[order[a]] = below + above
+        pull[a] = below + above
     for a in range(n):
-        i = order[a]
-        p[i, i] = 0.5
+        p[a, a] = 0.5
         c = a
+        xa = x[a]
         for bb in range(a + 1, n):
-            j = order[bb]
-            d = abs(x[j] - x[i])  # as the NumPy path's |x_j - x_i|
+            d = abs(x[bb] - xa)  # as the NumPy path's |x_j - x_i|
             if d == 0.0:  # equal positions: P = 1/2 exactly, as in the NumPy path
-                p[i, j] = 0.5
-                p[j, i] = 0.5
+                p[a, bb] = 0.5
+                p[bb, a] = 0.5
                 continue
-            else:
-                both = xs[a] + xs[bb]
-                while c < bb and 2.0 * xs[c] < both:
-                    c += 1
-                spread = (
-                    d * (cw[a] + total - cw[bb])
-                    + both * (2.0 * cw[c] - cw[a] - cw[bb])
-                    + 2.0 * (cwx[bb] + cwx[a] - 2.0 * cwx[c])
-                )
-                if spread < 0.0:
-                    spread = 0.0
-            num = pull[j] - pull[i]
-            if spread < abs(num):
-                spread = abs(num)
-            if spread < FLOOR:
-                spread = FLOOR
-            p[i, j] = (num + spread) / (spread + spread)
-            p[j, i] = ((pull[i] - pull[j]) + spread) / (spread + spread)
+            both = xs[a] + xs[bb]
+            while c < bb and 2.0 * xs[c] < both:
+                c += 1
+            spread = (
+                d * (cw[a] + total - cw[bb])
+                + both * (2.0 * cw[c] - cw[a] - cw[bb])
+                + 2.0 * (cwx[bb] + cwx[a] - 2.0 * cwx[c])
+            )
+            spread = spread if spread > 0.0 else 0.0
+            num = pull[bb] - pull[a]
+            spread = spread if spread >= abs(num) else abs(num)
+            spread = spread if spread >= FLOOR else FLOOR
+            p[a, bb] = (num + spread) / (spread + spread)
+            p[bb, a] = ((pull[a] - pull[bb]) + spread) / (spread + spread)
 
 
 @numba.njit(**_JIT)
@@ -146,17 +159,21 @@ def win_probability_rows(x, w, out):  # type: ignore[no-untyped-def]
     """P_ij for every row: x, w (N, B) -> out (N, N, B) (the layout of the NumPy path)."""
     n, b = x.shape
     p = np.empty((n, n))
-    pull, xs, xr, wr = np.empty(n), np.empty(n), np.empty(n), np.empty(n)
+    pull, xs, xo, wo = np.empty(n), np.empty(n), np.empty(n), np.empty(n)
+    xr = np.empty(n)
     order = np.arange(n)
     cw, cwx = np.empty(n + 1), np.empty(n + 1)
     for r in range(b):
         for k in range(n):
             xr[k] = x[k, r]
-            wr[k] = w[k, r]
-        _win_row(xr, wr, p, pull, order, xs, cw, cwx)
-        for i in range(n):
-            for j in range(n):
-                out[i, j, r] = p[i, j]
+        _sort_row(xr, order)
+        for a in range(n):
+            xo[a] = x[order[a], r]
+            wo[a] = w[order[a], r]
+        _win_sorted(xo, wo, p, pull, xs, cw, cwx)
+        for a in range(n):
+            for bb in range(n):
+                out[order[a], order[bb], r] = p[a, bb]
     return out
 
 
@@ -281,6 +298,7 @@ def _scratch(n):  # type: ignore[no-untyped-def]
         np.empty(2 * nn), np.empty(2 * nn), np.empty(2 * nn), np.empty(2 * nn), np.empty(2 * nn, dtype=np.int64),  # base, packed, logs, powers, bits
         np.empty(n), np.empty(n, dtype=np.int64), np.empty(n), np.empty(n + 1), np.empty(n + 1),  # pull, order, xs, cw, cwx
         np.empty(n), np.empty(n), np.empty(n), np.empty(n), np.empty(n),  # sec, c0, phi, key, cls
+        np.empty(n), np.empty(n), np.empty(n), np.empty(n), np.empty(n), np.empty(n),  # the sorted x, s, w, t, r, new
     )
 
 
@@ -330,12 +348,28 @@ def _security_sums(d, p, inv, n):  # type: ignore[no-untyped-def]
 
 
 @numba.njit(**_JIT)
-def _round(x, s, w, mu, span, q, t, conf, choice, new, r, sc):  # type: ignore[no-untyped-def]
-    """One round of one row: new positions into `new`, risk exponents into `r`; `sc` from `_scratch`."""
-    p, own, other, dist, base, packed, logs, powers, bits, pull, order, xs, cw, cwx, sec, c0, phi, key, cls = sc
-    n = x.shape[0]
+def _round(x_in, s_in, w_in, mu, span, q, t_in, conf, choice, new, r, sc):  # type: ignore[no-untyped-def]
+    """One round of one row: new positions into `new`, risk exponents into `r`; `sc` from `_scratch`.
+
+    The round works on the actors in order of position (x, s, w, t below are the
+    inputs sorted by x_in; results go back to the actors' own slots at the end): eq. 31
+    needs that order, and in it every pass reads and writes its (N, N) arrays row by row.
+    Nothing the model decides depends on the actors' order: the offers are chosen by
+    value (least move, most credible proposer, lower position), and the sums in Sec
+    are taken in eight lanes anyway (`_security_sums`).
+    """
+    (p, own, other, dist, base, packed, logs, powers, bits, pull, order, xs, cw, cwx, sec, c0, phi, key, cls,
+     x, s, w, t, rs, news) = sc
+    n = x_in.shape[0]
     nn = n * n
-    _win_row(x, w, p, pull, order, xs, cw, cwx)
+    _sort_row(x_in, order)
+    for a in range(n):
+        k = order[a]
+        x[a] = x_in[k]
+        s[a] = s_in[k]
+        w[a] = w_in[k]
+        t[a] = t_in[k]
+    _win_sorted(x, w, p, pull, xs, cw, cwx)
     for i in range(n):
         for j in range(n):
             dist[i, j] = abs(x[j] - x[i])  # as the NumPy path's |x_j - x_i|
@@ -363,8 +397,8 @@ def _round(x, s, w, mu, span, q, t, conf, choice, new, r, sc):  # type: ignore[n
     width = hi - lo
     for i in range(n):
         rel = (2.0 * sec[i] - hi - lo) / width if width > EU_TOL else 0.0
-        r[i] = (1.0 - rel / 3.0) / (1.0 + rel / 3.0)
-        c0[i] = 2.0 - q * (2.0 - 4.0 * 0.5 ** r[i])  # U_s - Q U_sq, less the -4 a^r term
+        rs[i] = (1.0 - rel / 3.0) / (1.0 + rel / 3.0)
+        c0[i] = 2.0 - q * (2.0 - 4.0 * 0.5 ** rs[i])  # U_s - Q U_sq, less the -4 a^r term
     # Pass 2: a^r and b^r for a, b = 1/2 -+ h (h = d_ij / 2R) as exp(r_i log a), like the
     # NumPy path's `_power`. h is symmetric, so the logs are taken once per pair (i <= j,
     # packed row by row, a's then b's), in one vectorised sweep; unpacking them scales
@@ -381,13 +415,13 @@ def _round(x, s, w, mu, span, q, t, conf, choice, new, r, sc):  # type: ignore[n
     _log_into(base[: 2 * half], packed[: 2 * half], powers[: 2 * half])
     at = 0
     for i in range(n):
-        ri = r[i]
+        ri = rs[i]
         for j in range(i, n):
             la = packed[at + j - i]
             lb = packed[half + at + j - i]
             logs[i * n + j] = la * ri
             logs[nn + i * n + j] = lb * ri
-            rj = r[j]
+            rj = rs[j]
             logs[j * n + i] = la * rj
             logs[nn + j * n + i] = lb * rj
         at += n - i
@@ -405,12 +439,15 @@ def _round(x, s, w, mu, span, q, t, conf, choice, new, r, sc):  # type: ignore[n
             other[i, j] = b - (pij * s4i) * gap
     if q != 1.0:
         for i in range(n):
-            ri = r[i]
+            ri = rs[i]
             for j in range(n):
                 d = dist[i, j] * inv_r
                 own[i, j] -= _status_quo_term(abs(x[i] - mu) * inv_r + d, t[i], ri, q)
                 other[i, j] -= _status_quo_term(abs(x[j] - mu) * inv_r + d, t[j], ri, q)
-    _offers(x, p, own, other, dist, span, conf, choice, phi, key, cls, new)
+    _offers(x, p, own, other, dist, span, conf, choice, phi, key, cls, news)
+    for a in range(n):
+        new[order[a]] = news[a]
+        r[order[a]] = rs[a]
 
 
 @numba.njit(**_JIT)

@@ -297,61 +297,93 @@ def random_case(draws: int, actors: int, issues: int, seed: int) -> ModelInput:
     )
 
 
-def stage_profile(n: int, seed: int, rounds: int = 2000) -> dict[str, float]:
-    """Nanoseconds per pair-round of each stage of the compiled kernel's round, on one
-    random row of n actors advanced 3 rounds (so that positions have begun to gather):
-    each stage runs `rounds` times on that state (best of 5 runs, CPU time), inside a
-    compiled loop so that no Python call is counted; "rest" is the round less the stages
-    (distances, the first risk pass, the utilities and the calls between stages)."""
+#: `stage_profile`: a stage timed inside the round runs this many more times after it.
+REPEAT_STAGE = 5
+
+
+def stage_profile(n: int, seed: int, rows: int = 60) -> dict[str, float]:
+    """Nanoseconds per pair-round of each stage of the compiled kernel's round, CPU time,
+    on the states of real runs: `rows` random rows of n actors run to convergence with
+    their positions recorded, then every recorded round replayed (best of 5, inside a
+    compiled loop so that no Python call is counted). A stage is timed alone where it can
+    be (the sort, carrying its order from round to round as the kernel does; eq. 31 after
+    it; the weighted median), else as what one more call of it adds to the whole round
+    right after it, divided by that many (logs and exps, offers: their inputs are the round's
+    own; `REPEAT_STAGE` more calls). Replaying
+    real states matters: positions cluster as the rounds go on, and the pointer of eq. 31
+    and the insertion sort branch on them (a fixed state repeated would let the branch
+    predictor learn it). "rest": the round less the stages (distances, Sec, the risk
+    exponents, unpacking the logs, the utilities, sorting the inputs and putting the
+    results back)."""
     import numba  # the fast extra; only called when numba is installed
 
     from detente.bargaining.models import _eu_kernel as kernel
+    from detente.bargaining.models.expected_utility import _median_thresholds
 
     rng = np.random.default_rng(seed)
-    x, s = rng.uniform(0, 100, n), rng.uniform(0.1, 1, n)
-    w = rng.uniform(0.1, 1, n) * s
-    span, total = 100.0, w.sum()
-    low, high = 0.5 * total - 1e-9 * total, 0.5 * total + 1e-9 * total
-    sc = kernel._scratch(n)
-    p, own, other, dist, base, packed, logs, powers, bits, pull, order, xs, cw, cwx, sec, c0, phi, key, cls = sc
-    order[:] = np.arange(n)
-    t, new, r = np.full(n, 0.5), np.empty(n), np.ones(n)
-    for _ in range(3):
-        kernel._round(x, s, w, kernel._median(x, w, low, high), span, 1.0, t, 0, 0, new, r, sc)
-        x = new.copy()
-    mu = kernel._median(x, w, low, high)
-    kernel._round(x, s, w, mu, span, 1.0, t, 0, 0, new, r, sc)  # leaves this round's arrays in sc
-    half = n * (n + 1)
+    x, s = rng.uniform(0, 100, (rows, n)), rng.uniform(0.1, 1, (rows, n))
+    w = s * rng.uniform(0.1, 1, (rows, 1))
+    vote, low, high = _median_thresholds(np.ascontiguousarray(w.T))
+    vote = np.ascontiguousarray(vote.T)
+    mu, rounds = np.empty(rows), np.empty(rows, dtype=np.int64)
+    traj, mu_traj = np.empty((21, n, rows)), np.empty((21, rows))
+    kernel.run_rows(x, s, w, vote, low, high, 100.0, 1.0, 20, 1e-3, 3, 0, 0, mu, rounds, np.empty(rows, dtype=np.bool_),
+                    np.empty((rows, n)), traj, mu_traj)
 
     @numba.njit
-    def loop(stage, m, x, s, w, mu, t, new, r, sc):  # type: ignore[no-untyped-def]
-        p, own, other, dist, base, packed, logs, powers, bits, pull, order, xs, cw, cwx, sec, c0, phi, key, cls = sc
+    def replay(stage, traj, mu_traj, rounds, s, w, vote, low, high):  # type: ignore[no-untyped-def]
+        n = traj.shape[1]
+        sc = kernel._scratch(n)
+        p, own, other, dist, base, packed, logs, powers, bits, pull, order, xs, cw, cwx = sc[:14]
+        phi, key, cls, xo, wo = sc[16], sc[17], sc[18], sc[19], sc[21]
+        half = n * (n + 1)
+        t, new, r, xr = np.full(n, 0.5), np.empty(n), np.empty(n), np.empty(n)
         acc = 0.0
-        for _ in range(m):
-            if stage == 0:
-                kernel._round(x, s, w, mu, span, 1.0, t, 0, 0, new, r, sc)
-            elif stage == 1:
-                kernel._win_row(x, w, p, pull, order, xs, cw, cwx)
-            elif stage == 2:
-                kernel._log_into(base[:half], packed[:half], powers[:half])
-                kernel._exp_into(logs, powers, bits)
-            elif stage == 3:
-                kernel._offers(x, p, own, other, dist, span, 0, 0, phi, key, cls, new)
-            else:
-                acc += kernel._median(x, w, low, high)
-        return acc
+        count = 0
+        for b in range(traj.shape[2]):
+            for k in range(n):
+                order[k] = k
+            for k in range(rounds[b]):
+                for i in range(n):
+                    xr[i] = traj[k, i, b]
+                count += 1
+                if stage == 0 or stage >= 4:
+                    kernel._round(xr, s[b], w[b], mu_traj[k, b], 100.0, 1.0, t, 0, 0, new, r, sc)
+                    for _ in range(REPEAT_STAGE if stage >= 4 else 0):
+                        if stage == 4:
+                            kernel._log_into(base[:half], packed[:half], powers[:half])
+                            kernel._exp_into(logs, powers, bits)
+                        else:
+                            kernel._offers(xo, p, own, other, dist, 100.0, 0, 0, phi, key, cls, new)
+                elif stage == 1:
+                    kernel._sort_row(xr, order)
+                elif stage == 2:
+                    kernel._sort_row(xr, order)
+                    for a in range(n):
+                        xo[a] = xr[order[a]]
+                        wo[a] = w[b, order[a]]
+                    kernel._win_sorted(xo, wo, p, pull, xs, cw, cwx)
+                else:
+                    acc += kernel._median(xr, vote[b], low[b], high[b])
+        return count, acc
 
-    names = ("round", "win probabilities (eq. 31)", "logs and exps", "offers", "weighted median")
-    out = {}
+    names = ("round", "sort", "win probabilities (eq. 31)", "weighted median", "logs and exps", "offers")
+    best = {}
     for stage, name in enumerate(names):
-        loop(stage, 1, x, s, w, mu, t, new, r, sc)
-        best = float("inf")
+        replay(stage, traj, mu_traj, rounds, s, w, vote, low, high)
+        best[name] = float("inf")
         for _ in range(5):
             cpu = time.process_time()
-            loop(stage, rounds, x, s, w, mu, t, new, r, sc)
-            best = min(best, time.process_time() - cpu)
-        out[name] = best / rounds / (n * n) * 1e9
-    out["rest"] = out["round"] - sum(v for k, v in out.items() if k != "round")
+            count, _ = replay(stage, traj, mu_traj, rounds, s, w, vote, low, high)
+            best[name] = min(best[name], time.process_time() - cpu)
+        best[name] = best[name] / count / (n * n) * 1e9
+    out = {"round": best["round"], "sort": best["sort"]}
+    out["win probabilities (eq. 31)"] = best["win probabilities (eq. 31)"] - best["sort"]
+    out["logs and exps"] = (best["logs and exps"] - best["round"]) / REPEAT_STAGE
+    out["offers"] = (best["offers"] - best["round"]) / REPEAT_STAGE
+    out["weighted median"] = best["weighted median"]
+    out["rest"] = out["round"] - sum(v for k, v in out.items() if k not in ("round", "weighted median"))
+    out["rounds per row"] = float(rounds.mean())
     return out
 
 
@@ -361,14 +393,17 @@ def profile_lines(profiles: dict[int, dict[str, float]]) -> list[str]:
         "",
         "## Where the compiled kernel's time goes",
         "",
-        "Nanoseconds per pair-round (one ordered pair (i, j) of one row in one round), CPU time, each stage run "
-        "alone in a compiled loop on a fixed state (`stage_profile`): " + ", ".join(f"{n} actors" for n in sizes) + ".",
+        "Nanoseconds per pair-round (one ordered pair (i, j) of one row in one round), CPU time of one thread, on the "
+        "states of real runs replayed (`stage_profile`: 60 random rows run to convergence, every round's positions "
+        "recorded, each stage timed over all of them): " + ", ".join(f"{n} actors" for n in sizes) + ". The weighted "
+        "median runs once per round outside `_round` (the convergence rule needs it): the \"round\" row leaves it out.",
         "",
         "| stage | " + " | ".join(f"{n} actors" for n in sizes) + " |",
         "|---|" + "---:|" * len(sizes),
     ]
     for name in profiles[sizes[0]]:
-        lines.append(f"| {name} | " + " | ".join(f"{profiles[n][name]:.1f}" for n in sizes) + " |")
+        digits = 1
+        lines.append(f"| {name} | " + " | ".join(f"{profiles[n][name]:.{digits}f}" for n in sizes) + " |")
     return lines
 
 
@@ -498,7 +533,7 @@ def main() -> None:
         cold, warm = compile_times["cold"], compile_times["warm"]
         print(f"first numba call in a fresh process: {cold['first']:.2f} s with an empty cache (compiling), "
               f"{warm['first']:.2f} s with a warm cache; a second call {warm['second'] * 1000:.1f} ms")
-    profiles = {n: stage_profile(n, args.seed, 200_000 // n) for n in (10, 80)} if "numba" in engines() else {}
+    profiles = {n: stage_profile(n, args.seed) for n in (10, 80)} if "numba" in engines() else {}
     for n, prof in profiles.items():
         print(f"kernel stages, {n} actors (ns per pair-round): " + ", ".join(f"{k} {v:.1f}" for k, v in prof.items()))
     kernel_rows = []

@@ -37,16 +37,23 @@ Profile and what followed from it (benchmarks/eu_draws.py, "Where the compiled
 kernel's time goes"; CPU time per pair-round on the shared 2-core benchmark machine).
 The first version of this kernel spent 48 ns a pair-round at 80 actors: 22 in its
 logs and exps, each a scalar call into libm (numba's `math.log`/`math.exp`; about 9-10
-ns each here, against 1.5-2 for NumPy's vectorised ones: the reason it was no faster
-than the NumPy path at 10 actors), 7 in eq. 31, 19 in the rest. numba's SVML (Intel's
-vectorised maths) is not available: the llvmlite wheels are built without it
-(`llvmlite.binding.targets.has_svml()` is False even with `intel-cmplr-lib-rt`
-installed). So `_log_into` and `_exp_into` write log and exp as polynomials that LLVM
-vectorises (within 2 ulp of NumPy's, tested), the logs are taken once per unordered
-pair, and the offers are decided in branch-free passes with vectorisable reductions
-(`_least`, `_most`); the fast-math flags that allow this are confined to those four
-functions and cannot change their results beyond their tests' bounds. Round cost fell
-to about 25 ns a pair-round at both 10 and 80 actors.
+ns each here, against 1.5-2 for NumPy's vectorised ones), 7 in eq. 31, 19 in the rest.
+numba's SVML (Intel's vectorised maths) is not available: the llvmlite wheels are built
+without it (`llvmlite.binding.targets.has_svml()` is False even with
+`intel-cmplr-lib-rt` installed). So `_log_into` and `_exp_into` write log and exp as
+polynomials that LLVM vectorises (within 2 ulp of NumPy's, tested), the logs are taken
+once per unordered pair, and the offers are decided in branch-free passes; the
+fast-math flags that allow this are confined to those two functions and cannot change
+their results beyond their tests' bounds. A second profile, on the states of real runs
+replayed (a fixed state repeated hides mispredicted branches), found the offers' min
+and max reductions running as chains of dependent compares (about 0.55 ns an element;
+LLVM does not vectorise a floating-point min by itself): `_least` and `_most` keep
+eight lanes, the offers take the confrontations in one pass and skip the credibility
+passes when one candidate makes the least move (offers 4.8 -> 1.2 ns a pair-round at
+80 actors); Sec's two sums run in eight lanes too. The round works on the actors in
+order of position. What remains (about 16 ns a pair-round at 80 actors, of which eq.
+31 about 5, its midpoint pointer's unpredictable branches half of that; logs, exps
+and unpacking about 6) is listed in the benchmark page with what was tried and not kept.
 
 Written to the same arithmetic as the NumPy path, operation by operation where it
 decides a comparison (sums in the same order, the same tolerances), so that exact ties
@@ -76,6 +83,10 @@ SHIFT = 6755399441055744.0
 SHIFT_BITS = 0x4338000000000000
 
 _JIT = {"cache": True, "nogil": True, "error_model": "numpy"}
+#: For the small helpers called once per actor (or row) inside a round: inlined into the
+#: caller by numba, since a call passes every array as its seven fields (pointer, shape,
+#: strides, ...), which at 10 actors cost more than the helper's own work.
+_JIT_INLINE = {**_JIT, "inline": "always"}
 #: For `_log_into` and `_exp_into` only: their polynomials may fuse a multiply and an add
 #: into one FMA (one rounding instead of two; their tests bound the result to NumPy's
 #: within 2 ulp). No other fast-math flag: NaN and infinity keep their meaning.
@@ -302,7 +313,7 @@ def _scratch(n):  # type: ignore[no-untyped-def]
     )
 
 
-@numba.njit(**_JIT)
+@numba.njit(**_JIT_INLINE)
 def _security_sums(d, p, inv, n):  # type: ignore[no-untyped-def]
     """(sum_j h_j, sum_j h_j p_j) with h_j = d_j inv, over j < n: Sec_i's two sums.
 
@@ -450,7 +461,7 @@ def _round(x_in, s_in, w_in, mu, span, q, t_in, conf, choice, new, r, sc):  # ty
         r[order[a]] = rs[a]
 
 
-@numba.njit(**_JIT)
+@numba.njit(**_JIT_INLINE)
 def _least(a, n):  # type: ignore[no-untyped-def]
     """min(a[:n]) (+inf when empty); a must hold no NaN.
 
@@ -483,7 +494,7 @@ def _least(a, n):  # type: ignore[no-untyped-def]
     return m4 if m4 < m0 else m0
 
 
-@numba.njit(**_JIT)
+@numba.njit(**_JIT_INLINE)
 def _most(a, n):  # type: ignore[no-untyped-def]
     """max(a[:n]) (-inf when empty); a must hold no NaN. Eight lanes, as `_least`."""
     m0 = m1 = m2 = m3 = m4 = m5 = m6 = m7 = -np.inf
@@ -513,23 +524,27 @@ def _offers(x, p, own, other, dist, span, conf, choice, phi, key, cls, new):  # 
     """Each actor's accepted offer, actor by actor, into `new`, with the NumPy path's rules
     and tolerances (`expected_utility._classify`, `_best_offers`).
 
-    Per actor i, four passes over the proposers j, each free of branches so that they
-    vectorise: the class and the fraction phi of every offer (cls: 1 confrontation,
-    2 compromise, 3 capitulation, 0 none); the candidates' moves phi |x_j - x_i| (+inf
-    elsewhere) and their least; the most any proposer of a least move expects
-    (E^i(U_ji), 0 elsewhere); among those within EU_TOL of it, the lowest offer.
-    Candidates have phi >= 0 and E^i(U_ji) > EU_TOL, so the masked arrays hold no NaN.
+    Per actor i, passes over the proposers j, each free of branches so that they
+    vectorise. With "credible" offers and a confrontation rule, first the confrontations
+    alone and their moves phi |x_j - x_i| (+inf elsewhere): almost every actor faces one,
+    and then nothing else counts. Otherwise the class and the fraction phi of every offer
+    (cls: 1 confrontation, 2 compromise, 3 capitulation, 0 none) and the candidates'
+    moves. Then the least move; when one candidate makes it (the usual case) its offer,
+    else the most any proposer of a least move expects (E^i(U_ji), 0 elsewhere) and,
+    among those within EU_TOL of it, the lowest offer. Candidates have phi >= 0 and
+    E^i(U_ji) > EU_TOL, so the masked arrays hold no NaN. One function on purpose: the
+    tail as a helper of its own, even inlined, made 10 actors twice as slow here.
     """
     n = x.shape[0]
     same = SAME * span
     quick = choice == 0 and conf != 2
     for i in range(n):
+        nconf = 0
         if quick:
             # Confrontations first: with "credible", an actor that faces one takes the least
             # of them and nothing else, and almost every actor faces one (P_ij sits near
             # 1/2). One pass finds them and their moves (phi |x_j - x_i|, phi = P_ji or 1,
             # the same numbers as below); the full classification runs only without them.
-            nconf = 0
             for j in range(n):
                 ow = own[i, j]
                 ot = other[i, j]
@@ -543,68 +558,57 @@ def _offers(x, p, own, other, dist, span, conf, choice, phi, key, cls, new):  # 
                 key[j] = lose * d if cf else np.inf
                 phi[j] = lose
                 nconf += cf
-            if nconf > 0:
-                _take(x, other, dist, span, phi, key, cls, new, i)
-                continue
-        nconf = 0
-        ncomp = 0
+        if nconf == 0:
+            ncomp = 0
+            for j in range(n):
+                ow = own[i, j]
+                ot = other[i, j]
+                apart = dist[i, j] > same
+                gains = apart & (ot > EU_TOL)
+                if conf == 0:
+                    cf = (ow > EU_TOL) & gains
+                elif conf == 1:
+                    cf = (ow > EU_TOL) & (ot > ow + EU_TOL) & apart
+                else:
+                    cf = False
+                opposed = (ow < -EU_TOL) & gains
+                cap = opposed & (ot + ow <= EU_TOL)
+                comp = opposed & (ot + ow > EU_TOL)
+                ratio = -(ow / (ot if ot > EU_TOL else EU_TOL))
+                lose = (1.0 - p[i, j]) if conf == 0 else 1.0
+                phi[j] = lose if cf else (1.0 if cap else ratio)
+                cls[j] = 1.0 if cf else (3.0 if cap else (2.0 if comp else 0.0))
+                nconf += cf
+                ncomp += comp
+            # Candidates: "credible" takes the best class present, "nearest" every offer.
+            top = 1.0 if nconf > 0 else (2.0 if ncomp > 0 else 3.0)
+            for j in range(n):
+                c = cls[j]
+                ok = (c > 0.0) & ((choice == 1) | (c == top))
+                key[j] = phi[j] * dist[i, j] if ok else np.inf
+        # Then the least move, the proposer who expects most, the lower position.
+        least = _least(key, n)
+        if least == np.inf:  # no offer
+            new[i] = x[i]
+            continue
+        bound = least + 1e-12 * span
+        xi = x[i]
+        # Usually one candidate makes the least move: then it is the offer taken.
+        tied = 0
         for j in range(n):
-            ow = own[i, j]
-            ot = other[i, j]
-            apart = dist[i, j] > same
-            gains = apart & (ot > EU_TOL)
-            if conf == 0:
-                cf = (ow > EU_TOL) & gains
-            elif conf == 1:
-                cf = (ow > EU_TOL) & (ot > ow + EU_TOL) & apart
-            else:
-                cf = False
-            opposed = (ow < -EU_TOL) & gains
-            cap = opposed & (ot + ow <= EU_TOL)
-            comp = opposed & (ot + ow > EU_TOL)
-            ratio = -(ow / (ot if ot > EU_TOL else EU_TOL))
-            lose = (1.0 - p[i, j]) if conf == 0 else 1.0
-            phi[j] = lose if cf else (1.0 if cap else ratio)
-            cls[j] = 1.0 if cf else (3.0 if cap else (2.0 if comp else 0.0))
-            nconf += cf
-            ncomp += comp
-        # Candidates: "credible" takes the best class present, "nearest" every offer;
-        # then the least move, the proposer who expects most, the lower position.
-        top = 1.0 if nconf > 0 else (2.0 if ncomp > 0 else 3.0)
-        for j in range(n):
-            c = cls[j]
-            ok = (c > 0.0) & ((choice == 1) | (c == top))
-            key[j] = phi[j] * dist[i, j] if ok else np.inf
-        _take(x, other, dist, span, phi, key, cls, new, i)
-
-
-@numba.njit(**_JIT)
-def _take(x, other, dist, span, phi, key, cls, new, i):  # type: ignore[no-untyped-def]
-    """Actor i's move into new[i], from its candidates' moves `key` (+inf: not a candidate)
-    and fractions `phi`: the least move, the proposer who expects most, the lower position."""
-    n = x.shape[0]
-    least = _least(key, n)
-    if least == np.inf:  # no offer
-        new[i] = x[i]
-        return
-    bound = least + 1e-12 * span
-    xi = x[i]
-    # Usually one candidate makes the least move: then it is the offer taken.
-    tied = 0
-    for j in range(n):
-        near = key[j] <= bound
-        tied += near
-        cls[j] = phi[j] * (x[j] - xi) if near else np.inf
-    if tied == 1:
-        best = _least(cls, n)
-    else:
-        for j in range(n):
-            cls[j] = other[i, j] if key[j] <= bound else 0.0  # credibility of the tied
-        lim = _most(cls, n) - EU_TOL
-        for j in range(n):
-            key[j] = phi[j] * (x[j] - xi) if (key[j] <= bound) & (cls[j] >= lim) else np.inf
-        best = _least(key, n)
-    new[i] = xi + best if best < 0.5 * NONE else xi
+            near = key[j] <= bound
+            tied += near
+            cls[j] = phi[j] * (x[j] - xi) if near else np.inf
+        if tied == 1:
+            best = _least(cls, n)
+        else:
+            for j in range(n):
+                cls[j] = other[i, j] if key[j] <= bound else 0.0  # credibility of the tied
+            lim = _most(cls, n) - EU_TOL
+            for j in range(n):
+                key[j] = phi[j] * (x[j] - xi) if (key[j] <= bound) & (cls[j] >= lim) else np.inf
+            best = _least(key, n)
+        new[i] = xi + best if best < 0.5 * NONE else xi
 
 
 @numba.njit(**_JIT)

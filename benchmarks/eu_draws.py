@@ -36,6 +36,15 @@ kernel before its vectorised log and exp:
     git show 0a2f779:src/detente/bargaining/models/_eu_kernel.py > /tmp/eu_kernel_before.py
     .venv/bin/python benchmarks/eu_draws.py --baseline-kernel /tmp/eu_kernel_before.py
 
+or against the kernel before its offers and sorted order (the page's comparison):
+
+    git show cf042ac:src/detente/bargaining/models/_eu_kernel.py > /tmp/eu_kernel_cf042ac.py
+    .venv/bin/python benchmarks/eu_draws.py --scaling --repeat 2 --baseline-kernel /tmp/eu_kernel_cf042ac.py
+
+On a shared machine CPU seconds are the steadier figure; for wall times, run it when
+`uptime` shows a load average below 1 (nothing else running) and compare the target
+section's wall seconds with 2 threads against the 1 s goal.
+
     .venv/bin/python benchmarks/eu_draws.py [--data ../shared/data/bdm_emissions_1994.csv]
         [--draws 10000] [--loop-draws 300] [--repeat 3] [--seed 2025] [--baseline FILE]
         [--baseline-kernel FILE] [--scaling]

@@ -323,3 +323,105 @@ def test_readiness_after_a_copula_is_an_intent_to_negotiate(coder, sentence, tri
 def test_no_readiness_no_intent(coder):
     assert triples(coder, "Russia is not ready for a ceasefire with Ukraine.", partial=True) == []
     assert triples(coder, "The statement was open to interpretation in Kyiv.", partial=True) == []
+
+
+# -- news recall (issue 9): each rule pinned with its own sentence --------------------------------
+
+
+def test_a_pledge_not_to_attack_is_a_pledge_of_restraint_not_a_threat(coder):
+    got = set(triples(coder, "The ministers of Chile and Peru agreed not to attack each other."))
+    assert {("CHLGOV", "PERGOV", "03"), ("PERGOV", "CHLGOV", "03")} <= got
+    assert not any(root == "13" for *_, root in got)
+    assert ("CHL", "PER", "03") in triples(coder, "Chile promised not to use force against Peru.")
+
+
+def test_not_agreeing_to_attack_is_no_pledge(coder):
+    (events,) = coder.code_sentence_events(["Chile did not agree to attack Peru."], WHEN)
+    assert not any(r.event.root == "03" for r in events)
+
+
+def test_a_relative_pronoun_target_is_its_antecedent(coder):
+    got = set(triples(coder, "Emmanuel Macron met Olaf Scholz in Paris, to whom he appealed for calm."))
+    assert ("FRAGOV", "DEUGOV", "02") in got
+
+
+def test_a_joint_act_of_three_coordinated_subjects_pairs_each_with_each(coder):
+    sentence = "Italy, Spain and France signed a joint declaration on migration in Rome."
+    got = {(s[:3], t[:3], r) for s, t, r in triples(coder, sentence)}
+    assert {(a, b, "05") for a in ("ITA", "ESP", "FRA") for b in ("ITA", "ESP", "FRA") if a != b} <= got
+
+
+def test_an_absolute_construction_with_its_own_subject_is_an_act(coder):
+    sentence = "The summit ended in Rome, with Italy and Spain signing a joint statement on migration."
+    assert {("ITA", "ESP", "05"), ("ESP", "ITA", "05")} <= set(triples(coder, sentence))
+
+
+def test_days_of_talks_are_talks_and_their_place_is_no_party(coder):
+    got = set(triples(coder, "Diplomats from Italy and Spain held two days of talks in Paris."))
+    assert {("ITAGOV", "ESPGOV", "04"), ("ESPGOV", "ITAGOV", "04")} <= got
+    assert not any("FRA" in (s[:3], t[:3]) for s, t, _ in got)
+
+
+def test_a_claimed_attack_also_codes_the_claimant_accusing_its_author(coder, code_fn):
+    sentence = "Armenia claimed that it was Azerbaijan that shelled the border villages."
+    assert ("ARM", "AZE", "11") in triples(coder, sentence)
+    alleged = "Serbia alleged that Kosovo police had attacked Serb protesters."
+    assert ("SRB", "XKXCOP", "11") in triples(coder, alleged)
+    attacks = [e for e in code_fn(alleged) if e.root == "19"]
+    assert all(not is_asserted(e) for e in attacks)  # the claimed act itself stays reported
+
+
+def test_a_claimed_statement_accuses_no_one(coder):
+    assert not any(root == "11" for *_, root in triples(coder, "Iran claimed that Israel wanted talks."))
+
+
+def test_claiming_responsibility_for_an_attack_is_the_attack(coder):
+    got = triples(coder, "Hezbollah claimed responsibility for a rocket attack on an Israeli army post.")
+    assert ("LBNREB", "ISRMIL", "19") in got
+    assert not any(root == "19" for *_, root in triples(
+        coder, "The Greek government claimed responsibility for the delay in talks with Turkey.", partial=True))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Hezbollah leader said any Israeli attack on Lebanon would not go without a response.",
+        "Moscow said that any hostile British actions against Russia would provoke a decisive response.",
+        "Tehran said further Israeli strikes would meet with severe consequences.",
+    ],
+)
+def test_a_promised_retaliation_is_a_threat(coder, sentence):
+    got = {(s[:3], t[:3], r) for s, t, r in triples(coder, sentence)}
+    assert any(r == "13" for *_, r in got) and not any(r == "01" for *_, r in got), got
+
+
+def test_vowing_retaliation_is_a_threat_not_a_pledge(coder):
+    assert ("IRN", "ISR", "13") in triples(coder, "Iran vowed retaliation against Israel.")
+
+
+def test_a_future_statement_without_a_retaliation_is_no_threat(coder):
+    got = triples(coder, "Poland said the talks with Germany would resume next week.", partial=True)
+    assert not any(root == "13" for *_, root in got)
+
+
+def test_placing_firms_on_a_sanctions_list_is_a_sanction(coder):
+    got = triples(coder, "The US Treasury placed five companies on its sanctions list over their links to Iran.")
+    assert ("USAGOV", "IRN", "16") in got
+    assert ("USA", "CHNBUS", "16") in triples(coder, "Washington added three Chinese firms to its trade blacklist.")
+
+
+def test_stopping_a_vessel_is_coercion(coder):
+    got = triples(coder, "The Chinese coast guard tried to stop a Philippine boat from reaching the reef.")
+    assert got and got[0][0][:3] == "CHN" and got[0][1][:3] == "PHL" and got[0][2] == "17"
+
+
+def test_approving_a_membership_bid_endorses_the_applicant(coder):
+    assert ("HUNLEG", "SWE", "05") in triples(coder, "The Hungarian parliament gave its approval to Sweden's accession.")
+    assert ("HUN", "FIN", "05") in triples(coder, "Hungary ratified Finland's bid to join NATO.")
+    intent = triples(coder, "The Turkish president said he would start ratifying Sweden's application for NATO membership.")
+    assert ("TURGOV", "SWE", "03") in intent
+
+
+def test_a_pronoun_subject_under_a_speech_verb_is_the_speaker(coder):
+    got = triples(coder, "The US envoy said he was looking for a positive response from North Korea.")
+    assert ("USAGOV", "PRK", "02") in got

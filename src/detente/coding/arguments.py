@@ -104,6 +104,11 @@ def _coordinated_modifiers(tok: Token, offset: int, ctx: Context, lemma: syntax.
 def actor_of(tok: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> Actor | None:
     """The actor one noun (or pronoun) stands for, or None."""
     if tok.lower_ in PERSON_PRONOUNS:
+        speaker = syntax.speaker_of_clause(tok, lemma) if tok.dep_ == "nsubj" else None
+        if speaker is not None and speaker.i != tok.i and speaker.lower_ not in PERSON_PRONOUNS:
+            found = actor_of(speaker, offset, ctx, lemma)  # "the US envoy said he ...": the envoy
+            if found is not None:
+                return found
         before = [m for m in ctx.mentions_between(offset, offset + tok.idx) if actor_of_mention(m).person]
         if before:
             return actor_of_mention(before[-1])
@@ -130,7 +135,8 @@ def actor_of(tok: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> Acto
                 sub = list(child.subtree)
                 s = min(t.idx for t in sub)
                 e = max(t.idx + len(t.text) for t in sub)
-                ms = ctx.mentions_between(offset + s, offset + e)
+                ms = [m for m in ctx.mentions_between(offset + s, offset + e)
+                      if not any(_inside_location(m, t, offset) for t in sub)]  # "two days of talks *in Paris*"
                 if ms:
                     break
     if not ms and _resident(tok, lemma):  # "officials in Armenia", "rebels in the Ivory Coast"

@@ -55,6 +55,8 @@ def candidates(sdoc: Doc, offset: int, ctx: Context, lemma: syntax.Lemma) -> lis
             out.extend(verbal(tok, offset, ctx, lemma))
         elif tok.lower_ in L.NOMINAL_EVENTS and any(c.lower_ == "between" for c in tok.rights):
             out.extend(nominal(tok, offset, ctx, lemma))
+        if tok.tag_.startswith("VB") and lemma(tok) in P.SPEECH_VERBS:
+            out.extend(retaliation_warning(tok, offset, ctx, lemma))
     if question:
         for cand in out:
             cand.modality = "question"
@@ -80,8 +82,13 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
     if "aid" in families and any(o.lower_ in L.MILITARY_WORDS for o in objects):
         families.discard("aid")
         families.add("arms")  # "military aid", "defence support"
+    if verb_lemma in L.LISTING_VERBS:  # "placed five firms *on its sanctions list*": the list names the act
+        families |= {f for o in _listed_on(verb) for f in (P.family(lemma(o)),) if f}
     pattern = P.match(verb_lemma, syntax.preps(verb), families)
     code: str | None = pattern.code if pattern else None
+    claimed = _claimed_attack(verb, objects, lemma) if code == L.CLAIM_RESPONSIBILITY else None
+    if claimed is not None:  # "claimed responsibility for a drone strike on X": the claimant attacked X
+        code = L.CLAIMED_ATTACK
     if code is not None and code[:2] in ("18", "19", "20") and "problem" in families:
         return []  # "fight COVID-19", "combat corruption"
     if verb_lemma in L.LABEL_VERBS:
@@ -131,6 +138,10 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         elif gov_kind == "threat":
             code = P.threat_code(code) if P.is_conflict(code) else L.GOVERNOR_DEFAULT["threat"]
             modality = "threat"
+        elif (gov_kind == "intent" and syntax.negated(verb) and not syntax.negated(gov) and P.is_conflict(code)
+              and lemma(gov) in P.PLEDGE_VERBS):
+            # "agreed not to attack each other", "pledged not to use force": a pledge of restraint
+            code, modality, negated = P.restraint_code(code), "intent", False
         elif gov_kind == "intent":
             code = P.intent_code(code)
             modality = "threat" if code.startswith("13") else "intent"
@@ -147,8 +158,19 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         origin = _prep_object(verb, "from")
         if origin is not None:  # "rockets were fired from Gaza towards Israel": fired by Gaza
             source_tok, target_tok = origin, None
+    if claimed is not None and target_tok is None:
+        target_tok = next((g for c in claimed.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
+                           for g in c.children if g.dep_ == "pobj"), None)
+    if target_tok is None and pattern is not None and pattern.obj in L.POSSESSED_FAMILIES:
+        target_tok = next((o for o in objects if P.family(lemma(o)) == pattern.obj  # "ratified Sweden's bid"
+                           and any(c.dep_ == "poss" for c in o.children)), None)
     if target_tok is None:
         target_tok = syntax.target_token(verb, objects, source_tok, lemma)
+    antecedent = _antecedent(target_tok) if target_tok is not None else None
+    if antecedent is not None:  # "met A and B, to whom he appealed for calm": the target is A and B
+        target_tok = antecedent
+        if source_tok is not None and source_tok.lower_ in L.PERSON_PRONOUNS:
+            source_tok = syntax.main_subject_before(source_tok) or source_tok  # "he" is not "whom"
     if code[:2] == "11":
         about = _complained_about(verb, offset, ctx)
         if about is not None:  # "complained to the UN over Israeli air raids": Israel, not the UN
@@ -158,8 +180,8 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
     clause = syntax.clause_modality(verb, gov, source_tok, lemma)
     if clause in ("conditional", "reported", "possible") and gov_kind not in ("request", "demand"):
         modality = clause
-    elif modality is None:
-        modality = None if clause == "attributed" else clause
+    elif modality is None or (modality == "attempt" and clause == "intent-future"):
+        modality = None if clause == "attributed" else clause  # "would start ratifying": a stated intention
         if modality == "intent-future":
             code = P.intent_code(code)
             modality = "threat" if code.startswith("13") else "intent"
@@ -194,7 +216,10 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
     if code[:2] in L.JOINT_ROOTS and source is not None and len(source.actors) >= 2 and not (target and target.actors):
         symmetric = True  # "France and Germany agreed to expand cooperation": each with the other
     if symmetric and source is not None and len(source.actors) >= 2 and not (target and target.actors):
-        pairs: list[tuple[Actor | None, Actor | None]] = [(source.actors[0], source.actors[1])]
+        joint = source.actors[:3]  # "Iran, Saudi Arabia and China signed ...": each pair, both ways below
+        pairs: list[tuple[Actor | None, Actor | None]] = [
+            (a, b) for i, a in enumerate(joint) for b in joint[i + 1:] if a.code[:3] != b.code[:3]
+        ] or [(joint[0], joint[1])]
         target = source
     else:
         pairs = [(s, t) for s in sources[:3] for t in targets[:3]]
@@ -223,6 +248,26 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         out.append(cand)
         if symmetric and s_actor is not None and t_actor is not None and not t_actor.fallback:
             out.append(replace(cand, source_actor=t_actor, target_actor=s_actor, reverse=True))
+    if clause == "reported" and code[:2] in L.ALLEGED_ROOTS and source is not None and source.actors:
+        out.extend(_accusation(verb, anchor, source, offset, ctx, lemma))
+    return out
+
+
+def _accusation(verb: Token, anchor: Token, accused: Arg, offset: int, ctx: Context,
+                lemma: syntax.Lemma) -> list[Candidate]:
+    """"Russia claimed that it was Azerbaijan that violated the ceasefire": the claimant accuses the
+    act's author (CAMEO 112), beside the claimed act itself, which stays `reported` (not asserted)."""
+    speaker_tok = syntax.speech_subject(verb, lemma)
+    if speaker_tok is None:
+        return []
+    speaker = argument(speaker_tok, offset, ctx, lemma)
+    out = []
+    for s_actor in speaker.actors[:3]:
+        for t_actor in accused.actors[:3]:
+            if s_actor.code[:3] == t_actor.code[:3]:
+                continue
+            out.append(Candidate(L.ACCUSE, speaker, accused, s_actor, t_actor, verb, anchor,
+                                 confidence=L.CONF_BARE_VERB, main=syntax.is_main(anchor)))
     return out
 
 
@@ -239,6 +284,46 @@ def _complained_about(verb: Token, offset: int, ctx: Context) -> Token | None:
             sub = list(pobj.subtree)
             if ctx.mentions_between(offset + sub[0].idx, offset + sub[-1].idx + len(sub[-1].text)):
                 return pobj
+    return None
+
+
+def _claimed_attack(verb: Token, objects: list[Token], lemma: syntax.Lemma) -> Token | None:
+    """The attack a claim of responsibility is for ("claimed responsibility *for a missile strike* on
+    X"), whether "for" hangs off the verb or off "responsibility"; None when it is for no attack."""
+    for head in [verb, *objects]:
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "for":
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj" and P.family(lemma(pobj)) == "attack":
+                        return pobj
+    return None
+
+
+def _listed_on(verb: Token) -> list[Token]:
+    """The list a listing verb puts its object on, with its compounds ("added X *to its sanctions list*"),
+    whether the parse hangs the phrase off the verb or off the object."""
+    heads = [verb] + [c for c in verb.children if c.dep_ == "dobj"]
+    out = []
+    for head in heads:
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in L.LIST_PREPS:
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        out.append(pobj)
+                        out.extend(c for c in pobj.children if c.dep_ in ("compound", "amod"))
+    return out
+
+
+def _antecedent(tok: Token) -> Token | None:
+    """For a relative pronoun in an object slot ("to *whom* he appealed"), the noun its relative
+    clause hangs off (the pronoun's antecedent); None for any other token."""
+    if tok.lower_ not in L.RELATIVE_PRONOUNS or not tok.tag_.startswith("W"):
+        return None
+    node = tok
+    while node.head.i != node.i:
+        if node.dep_ == "relcl":
+            return node.head
+        node = node.head
     return None
 
 
@@ -264,6 +349,39 @@ def _obligation(verb: Token, lemma: syntax.Lemma) -> str | None:
     if node.dep_ == "xcomp" and head.i != node.i and lemma(head) in L.OBLIGATION_VERBS:
         return "demand"  # "X has to leave", "X needs to sit and talk"
     return None
+
+
+def retaliation_warning(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Candidate]:
+    """"X said any attack by Y would not go unanswered / would meet a decisive response": a conditional
+    promise of retaliation is a threat (CAMEO 130) from the speaker to the author of the act it answers.
+
+    The reported clause must be in the future ("would", "will") and name a retaliation
+    (:data:`~detente.coding.lexicon.RETALIATION_WORDS`); its subject phrase names the target.
+    """
+    speaker_tok, passive, agent = syntax.subject(verb, lemma)
+    if passive:
+        speaker_tok = agent
+    if speaker_tok is None or syntax.negated(verb):
+        return []
+    out: list[Candidate] = []
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        aux = {c.lower_ for c in clause.children if c.dep_ == "aux"}
+        if not aux & L.RETALIATION_AUX:
+            continue
+        if not any(lemma(t) in L.RETALIATION_WORDS or t.lower_ in L.RETALIATION_WORDS for t in clause.subtree):
+            continue
+        subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None:
+            continue
+        source = argument(speaker_tok, offset, ctx, lemma)
+        target = argument(subj, offset, ctx, lemma)
+        for s_actor in source.actors[:3]:
+            for t_actor in target.actors[:3]:
+                if s_actor.code[:3] != t_actor.code[:3]:
+                    out.append(Candidate(L.THREAT, source, target, s_actor, t_actor, clause, verb,
+                                         modality="threat", confidence=L.CONF_SPECIFIC_PATTERN,
+                                         main=syntax.is_main(verb)))
+    return out
 
 
 def readiness(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Candidate]:

@@ -76,11 +76,26 @@ PEOPLE_NOUNS = frozenset(
     "ministry department office army police union team country nation state government".split()
 )
 """Common nouns that name a person, group or state (for annotation spans)."""
+RETALIATION_WORDS = frozenset(
+    "response retaliation retaliate reprisal reprisals revenge retribution consequence consequences punishment "
+    "unanswered unpunished".split()
+)
+"""Words of a promised retaliation: under a speech verb in the future ("said any attack would meet a
+response", "warned that aggression will not go unanswered") they make the statement a threat."""
+RETALIATION_AUX = frozenset({"would", "will", "'ll", "wo"})
+POSSESSED_FAMILIES = frozenset({"membership"})
+"""Object families whose possessor is the target ("ratified *Sweden's* application for NATO membership":
+Sweden, not NATO)."""
+LISTING_VERBS = frozenset({"put", "place", "add", "include", "list"})
+"""Verbs that put someone on a list: the list says what the act is ("added ten firms to its sanctions list",
+"placed X on a blacklist" -> sanctions)."""
+LIST_PREPS = frozenset({"on", "onto", "to", "in"})
 QUANTITY_WORDS = frozenset(
     "part parts some all most much half share portion rest bulk many round rounds set sets series wave waves "
-    "batch raft slew".split()
+    "batch raft slew number day days week weeks month months year years hour hours".split()
 )
-"""Nouns that stand before the real object: "part *of* the aid", "a new round *of* sanctions"."""
+"""Nouns that stand before the real object: "part *of* the aid", "a new round *of* sanctions", "held two
+days *of* talks", "reduce the number *of* diplomats"."""
 MILITARY_WORDS = frozenset({"military", "defense", "defence", "security", "lethal"})
 """Modifiers that turn aid into arms ("military aid")."""
 NOMINAL_EVENTS = frozenset(
@@ -110,6 +125,13 @@ ALLEGATION_VERBS = frozenset(
 """Speech verbs that present their clause as a claim or opinion: an act under them is `reported`
 (not asserted). Under other speech verbs ("said", "told", "announced", "confirmed") the clause is
 attributed fact, as in CAMEO and PLOVER practice, and is coded as asserted."""
+
+ALLEGED_ROOTS = frozenset({"13", "14", "15", "16", "17", "18", "19", "20"})
+"""Roots of the conflictual acts whose claim is also an accusation: "X claimed that Y attacked Z" codes
+X accusing Y (CAMEO 112) beside the reported attack, as the news development set's guide (rule 4) and
+PLOVER's ACCUSE do; a claimed statement or appeal accuses no one."""
+ACCUSE = "112"
+"""CAMEO 112, accuse (of a crime, of aggression ...)."""
 
 REPORTING_WORDS = frozenset(
     "report reports reported reporting tell tells told telling note notes noted add adds added write writes wrote "
@@ -171,6 +193,13 @@ LABEL_BAD = "111"
 """A pejorative label ("called X a dictator"): CAMEO 111, criticise or denounce."""
 LABEL_GOOD = "051"
 """A laudatory label ("called X a great leader"): CAMEO 051, praise or endorse."""
+THREAT = "130"
+"""CAMEO 130, threaten (not otherwise specified)."""
+CLAIM_RESPONSIBILITY = "015"
+"""CAMEO 015, acknowledge or claim responsibility (the pattern "claim + responsibility")."""
+CLAIMED_ATTACK = "190"
+"""Claiming responsibility for an attack reports the attack: coded as the claimant's use of force (190),
+as CAMEO coders code "X claimed responsibility for the bombing of Y"."""
 INVITATION = "036"
 """"Invited X to visit/meet": an invitation is an offer to meet (CAMEO 036), not an appeal to the invitee."""
 OFFICIAL_COMPLAINT = "114"

@@ -104,7 +104,9 @@ def _coordinated_modifiers(tok: Token, offset: int, ctx: Context, lemma: syntax.
 def actor_of(tok: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> Actor | None:
     """The actor one noun (or pronoun) stands for, or None."""
     if tok.lower_ in PERSON_PRONOUNS:
-        speaker = syntax.speaker_of_clause(tok, lemma) if tok.dep_ == "nsubj" else None
+        speaker = (syntax.speaker_of_clause(tok, lemma) if tok.dep_ == "nsubj"
+                   else syntax.speaker_of_clause(tok.head, lemma) if tok.dep_ == "poss" and tok.head.dep_ == "nsubj"
+                   else None)
         if speaker is not None and speaker.i != tok.i and speaker.lower_ not in PERSON_PRONOUNS:
             found = actor_of(speaker, offset, ctx, lemma)  # "the US envoy said he ...": the envoy
             if found is not None:
@@ -139,6 +141,12 @@ def actor_of(tok: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> Acto
                       if not any(_inside_location(m, t, offset) for t in sub)]  # "two days of talks *in Paris*"
                 if ms:
                     break
+    if not ms:  # "its top diplomat", "his government": the possessor's country in the noun's role
+        owner = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in PERSON_PRONOUNS | THING_PRONOUNS), None)
+        found = actor_of(owner, offset, ctx, lemma) if owner is not None and tok.tag_ in ("NN", "NNS") else None
+        role_code = with_role(found.code[:3], lemma(tok)) if found is not None else None
+        if found is not None and role_code != found.code[:3]:
+            return replace(found, code=role_code, fallback=False)
     if not ms and _resident(tok, lemma):  # "officials in Armenia", "rebels in the Ivory Coast"
         for child in tok.children:
             if child.dep_ == "prep" and child.lower_ == "in":

@@ -87,8 +87,6 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
     pattern = P.match(verb_lemma, syntax.preps(verb), families)
     code: str | None = pattern.code if pattern else None
     claimed = _claimed_attack(verb, objects, lemma) if code == L.CLAIM_RESPONSIBILITY else None
-    if claimed is not None:  # "claimed responsibility for a drone strike on X": the claimant attacked X
-        code = L.CLAIMED_ATTACK
     if code is not None and code[:2] in ("18", "19", "20") and "problem" in families:
         return []  # "fight COVID-19", "combat corruption"
     if verb_lemma in L.LABEL_VERBS:
@@ -142,6 +140,8 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
               and lemma(gov) in P.PLEDGE_VERBS):
             # "agreed not to attack each other", "pledged not to use force": a pledge of restraint
             code, modality, negated = P.restraint_code(code), "intent", False
+        elif gov_kind == "intent" and lemma(gov) in L.AGREE_VERBS and code in L.DONE_BY_AGREEING:
+            pass  # "Iran and Saudi Arabia agreed to restore relations": the agreement restores them (05)
         elif gov_kind == "intent":
             code = P.intent_code(code)
             modality = "threat" if code.startswith("13") else "intent"
@@ -248,6 +248,8 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         out.append(cand)
         if symmetric and s_actor is not None and t_actor is not None and not t_actor.fallback:
             out.append(replace(cand, source_actor=t_actor, target_actor=s_actor, reverse=True))
+        if claimed is not None:  # "claimed responsibility for a drone strike on X": also the attack on X
+            out.append(replace(cand, code=L.CLAIMED_ATTACK, confidence=cand.confidence - L.RANK_SECOND_EVENT))
     if clause == "reported" and code[:2] in L.ALLEGED_ROOTS and source is not None and source.actors:
         out.extend(_accusation(verb, anchor, source, offset, ctx, lemma))
     return out

@@ -83,6 +83,11 @@ RETALIATION_WORDS = frozenset(
 """Words of a promised retaliation: under a speech verb in the future ("said any attack would meet a
 response", "warned that aggression will not go unanswered") they make the statement a threat."""
 RETALIATION_AUX = frozenset({"would", "will", "'ll", "wo"})
+AGREE_VERBS = frozenset({"agree", "decide"})
+DONE_BY_AGREEING = frozenset({"050", "054"})
+"""Acts of diplomatic status that two parties perform by agreeing to them: "agreed to restore diplomatic
+relations" restores them (CAMEO 05, as the news development set's guide, rule 6, codes it), where "agreed
+to expand trade" only promises (03)."""
 POSSESSED_FAMILIES = frozenset({"membership"})
 """Object families whose possessor is the target ("ratified *Sweden's* application for NATO membership":
 Sweden, not NATO)."""
@@ -198,8 +203,9 @@ THREAT = "130"
 CLAIM_RESPONSIBILITY = "015"
 """CAMEO 015, acknowledge or claim responsibility (the pattern "claim + responsibility")."""
 CLAIMED_ATTACK = "190"
-"""Claiming responsibility for an attack reports the attack: coded as the claimant's use of force (190),
-as CAMEO coders code "X claimed responsibility for the bombing of Y"."""
+"""Claiming responsibility for an attack (CAMEO 015) also reports the attack: a second event, the
+claimant's use of force against the attack's target (190), ranked after the claim
+(:data:`RANK_SECOND_EVENT`)."""
 INVITATION = "036"
 """"Invited X to visit/meet": an invitation is an offer to meet (CAMEO 036), not an appeal to the invitee."""
 OFFICIAL_COMPLAINT = "114"
@@ -247,5 +253,8 @@ RANK_MAIN_CLAUSE = 0.25
 RANK_SUBORDINATE = 0.2
 """Penalty for an event read off a relative or adjectival clause ("sanctions *imposed* by")."""
 RANK_STATEMENT = 0.35
+RANK_SECOND_EVENT = 0.05
+"""A second event read off the same predicate (the attack behind a claim of responsibility) ranks just
+after the first."""
 RANK_REVERSED = 0.5
 """Penalty for the mirrored direction of a symmetric event (sentence mode reports one direction)."""

@@ -207,7 +207,7 @@ _TABLE = _p(
     agree on|agree to obj:ceasefire -> 0356 sym
     agree obj:plan -> 057 sym
     agree -> 019
-    restore obj:relations -> 050
+    restore|reestablish|re-establish|establish|resume obj:relations -> 050
     normalize|normalise|improve obj:relations -> 050
     # 06 material cooperation
     cooperate|collaborate -> 060 sym

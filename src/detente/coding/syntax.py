@@ -99,7 +99,7 @@ def gerund_is_act(verb: Token) -> bool:
         return True
     if verb.dep_ == "ROOT":
         return True
-    if any(c.dep_ == "nsubj" for c in verb.children):
+    if verb.head.lower_ == "with" and any(c.dep_ == "nsubj" for c in verb.children):
         return True  # an absolute construction with its own subject: "..., with Chile and Peru signing a pact"
     if verb.dep_ == "pcomp" and verb.head.lower_ in ("by", "after", "before"):
         return True
@@ -388,6 +388,8 @@ def clause_modality(verb: Token, gov: Token | None, source_tok: Token | None, le
                     break
                 speaker_is_source = source_tok is not None and (
                     hsubj.i == source_tok.i or (source_tok.lower_ in THING_PRONOUNS | PERSON_PRONOUNS)
+                    or any(c.dep_ == "poss" and c.lower_ in THING_PRONOUNS | PERSON_PRONOUNS
+                           for c in source_tok.children)  # "X said *his* government would ..."
                 )
                 if speaker_is_source and aux & (P.FUTURE_AUX | {"would"}):
                     return "intent-future"

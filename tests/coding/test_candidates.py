@@ -440,3 +440,20 @@ def test_a_possessive_pronoun_gives_its_owner_in_the_nouns_role(coder):
     assert ("TWNGOV", "CHN", "11") in got
     said = triples(coder, "Turkey's president said his government would start ratifying Finland's application.")
     assert ("TURGOV", "FIN", "03") in said
+
+
+def test_expelled_diplomats_belong_to_the_country_after_from(coder):
+    got = triples(coder, "Last week, Canada expelled four diplomats from China's mission to the UN in New York.")
+    assert ("CAN", "CHN", "16") in got and not any(t[:3] == "UNO" for _, t, _ in got)
+
+
+def test_a_passive_label_is_a_denunciation_of_the_subjects_owner(coder):
+    assert ("CHN", "JPN", "11") in triples(coder, "Tokyo's decision was described by Beijing as a hostile provocation.")
+    assert triples(coder, "The plan was described by officials as a good start.", partial=True) == []
+
+
+def test_a_released_statement_or_video_is_no_release_of_people(coder):
+    got = triples(coder, "In a statement released after the launch, a North Korean spokesperson denounced the drills.",
+                  partial=True)
+    assert not any(root == "08" for *_, root in got)
+    assert ("PSEREB", "ISR", "08") in triples(coder, "Hamas released two Israeli hostages.")

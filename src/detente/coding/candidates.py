@@ -161,6 +161,8 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
     if claimed is not None and target_tok is None:
         target_tok = next((g for c in claimed.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
                            for g in c.children if g.dep_ == "pobj"), None)
+    if target_tok is None and pattern is not None and pattern.obj in L.FROM_TARGET_FAMILIES:
+        target_tok = _prep_object(verb, "from")  # "expelled 12 diplomats from Russia's mission to the UN"
     if target_tok is None and pattern is not None and pattern.obj in L.POSSESSED_FAMILIES:
         target_tok = next((o for o in objects if P.family(lemma(o)) == pattern.obj  # "ratified Sweden's bid"
                            and any(c.dep_ == "poss" for c in o.children)), None)
@@ -453,8 +455,12 @@ def label_code(verb: Token, lemma: syntax.Lemma) -> str | None:
             nouns.append(child)
             nouns.extend(c for c in child.children if c.dep_ in ("appos", "attr", "oprd", "amod", "compound"))
         if child.dep_ == "prep" and child.lower_ == "as":
-            nouns.extend(c for c in child.children if c.dep_ == "pobj")
-    if not any(c.dep_ in ("dobj", "oprd") for c in verb.children):
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                nouns.append(pobj)
+                nouns.extend(c for c in pobj.children if c.dep_ in ("amod", "conj"))  # "as a *hostile* act"
+    if not any(c.dep_ in ("dobj", "oprd") for c in verb.children) and not (
+        any(c.dep_ == "nsubjpass" for c in verb.children) and any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
+    ):  # "X called Y a liar", "the move was described by X as a hostile act"
         return None
     for noun in nouns:
         fam = P.family(lemma(noun))

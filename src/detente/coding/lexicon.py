@@ -88,6 +88,9 @@ DONE_BY_AGREEING = frozenset({"050", "054"})
 """Acts of diplomatic status that two parties perform by agreeing to them: "agreed to restore diplomatic
 relations" restores them (CAMEO 05, as the news development set's guide, rule 6, codes it), where "agreed
 to expand trade" only promises (03)."""
+FROM_TARGET_FAMILIES = frozenset({"diplomats"})
+"""Object families whose owner stands after "from": "expelled 12 diplomats *from Russia's mission* to the
+UN", "recalled its ambassador from Qatar" (the target is Russia, Qatar; not the UN)."""
 POSSESSED_FAMILIES = frozenset({"membership"})
 """Object families whose possessor is the target ("ratified *Sweden's* application for NATO membership":
 Sweden, not NATO)."""

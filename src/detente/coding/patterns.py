@@ -61,7 +61,8 @@ NOUN_FAMILIES: dict[str, frozenset[str]] = {
         "mediation": "mediation",
         "diplomats": "diplomat diplomats ambassador ambassadors envoy envoys embassy",
         "label_bad": "dictator tyrant liar criminal thief terrorist terrorists aggressor enemy enemies threat "
-        "murderer killer butcher thug fascist fascists nazi nazis puppet clown traitor war-criminal failure",
+        "murderer killer butcher thug fascist fascists nazi nazis puppet clown traitor war-criminal failure "
+        "provocation provocations",
         "label_good": "friend friends partner partners hero leader ally allies genius statesman peacemaker",
     }.items()
 }
@@ -232,6 +233,8 @@ _TABLE = _p(
     lift|ease|relax|remove|drop|suspend|waive|loosen obj:sanctions -> 085
     approve|authorize|authorise obj:extradition -> 063
     extradite|hand over obj:suspect -> 063
+    release|publish obj:statement -> 010 notarget
+    release|publish obj:document -> 010 notarget
     release|free|return|swap|exchange obj:release -> 0841
     release|free -> 0841
     return|repatriate|hand over -> 084
@@ -409,6 +412,8 @@ for _name, _words in {
     "vessel": "vessel vessels boat boats ship ships tanker tankers trawler trawlers ferry freighter",
     "warning": "warning warnings",
     "statement": "statement statements",
+    "document": "video videos footage photo photos photograph photographs image images document documents "
+    "transcript transcripts recording recordings book figures statistics results",
     "retaliation": "retaliation reprisal reprisals revenge retribution consequence consequences punishment",
     "approval": "approval endorsement blessing consent go-ahead",
     "membership": "membership accession bid application",

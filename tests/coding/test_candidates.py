@@ -457,3 +457,30 @@ def test_a_released_statement_or_video_is_no_release_of_people(coder):
                   partial=True)
     assert not any(root == "08" for *_, root in got)
     assert ("PSEREB", "ISR", "08") in triples(coder, "Hamas released two Israeli hostages.")
+
+
+def test_a_visit_named_by_a_noun_is_the_visitor_visiting_the_place(coder):
+    got = triples(coder, "In the first visit by a French foreign minister to Algiers since 2019, he met Tebboune.")
+    assert ("FRAGOV", "DZA", "04") in got
+    assert not any(root == "04" for *_, root in triples(coder, "The visit was cancelled by Poland.", partial=True))
+
+
+def test_a_pronoun_object_after_a_coordinated_verb_is_the_first_verbs_object(coder):
+    got = triples(coder, "Iranian police arrested a French tourist and charged him with spying.")
+    assert ("IRNCOP", "FRA", "17") in got and ("IRNCOP", "FRA", "11") in got
+
+
+def test_a_guessed_target_is_never_inside_the_subjects_own_phrase(coder):
+    sentence = "Other European countries, as well as Norway and Canada, recently called for a peaceful solution."
+    assert triples(coder, sentence) == []
+
+
+def test_a_subject_pronoun_in_a_later_clause_is_the_main_subject_not_a_modifier(coder):
+    got = triples(coder, "Protesters carried anti-Japan banners as they condemned the recent actions by the "
+                         "Chinese coast guard against Philippine vessels.", partial=True)
+    assert not any(s[:3] == "JPN" for s, _, _ in got)
+
+
+def test_taking_part_in_talks_with_someone_is_a_joint_act(coder):
+    got = set(triples(coder, "The Indian army participated in the working group with their Chinese counterparts."))
+    assert {("INDMIL", "CHN", "04"), ("CHN", "INDMIL", "04")} <= got

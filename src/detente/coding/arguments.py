@@ -121,6 +121,9 @@ def actor_of(tok: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> Acto
             found = actor_of(speaker, offset, ctx, lemma)
             if found is not None:
                 return found
+        antecedent = syntax.main_subject_before(tok) if tok.dep_ == "nsubj" and tok.head.dep_ != "ROOT" else None
+        if antecedent is not None:  # "Protesters carry anti-China slogans as they condemn ...": the protesters
+            return actor_of(antecedent, offset, ctx, lemma)
         before = [m for m in ctx.mentions_between(offset, offset + tok.idx) if not actor_of_mention(m).person]
         return actor_of_mention(before[-1]) if before else None
     # the noun phrase core: left dependents and the head, then right compounds/appositions

@@ -55,6 +55,8 @@ def candidates(sdoc: Doc, offset: int, ctx: Context, lemma: syntax.Lemma) -> lis
             out.extend(verbal(tok, offset, ctx, lemma))
         elif tok.lower_ in L.NOMINAL_EVENTS and any(c.lower_ == "between" for c in tok.rights):
             out.extend(nominal(tok, offset, ctx, lemma))
+        elif tok.lower_ in L.VISIT_NOUNS:
+            out.extend(nominal_visit(tok, offset, ctx, lemma))
         if tok.tag_.startswith("VB") and lemma(tok) in P.SPEECH_VERBS:
             out.extend(retaliation_warning(tok, offset, ctx, lemma))
     if question:
@@ -168,6 +170,10 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
                            and any(c.dep_ == "poss" for c in o.children)), None)
     if target_tok is None:
         target_tok = syntax.target_token(verb, objects, source_tok, lemma)
+    if target_tok is not None and target_tok.lower_ in L.OBJECT_PRONOUNS and verb.dep_ == "conj":
+        shared = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+        if shared is not None:  # "detained an American reporter and accused him of spying": the reporter
+            target_tok = shared
     antecedent = _antecedent(target_tok) if target_tok is not None else None
     if antecedent is not None:  # "met A and B, to whom he appealed for calm": the target is A and B
         target_tok = antecedent
@@ -234,6 +240,8 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
             t_actor = None
         if t_actor is None:
             t_actor = fallback_target(verb, s_actor, offset, ctx, target, source)
+            if t_actor is not None and source_tok is not None and _inside_phrase(t_actor, source_tok, offset):
+                t_actor = None  # "Other countries, as well as Russia and the US, called for ...": no co-subject
         cand = Candidate(
             code, source, target, s_actor, t_actor, verb, anchor,
             negated=negated, modality=modality, confidence=base_conf,
@@ -289,6 +297,11 @@ def _complained_about(verb: Token, offset: int, ctx: Context) -> Token | None:
             if ctx.mentions_between(offset + sub[0].idx, offset + sub[-1].idx + len(sub[-1].text)):
                 return pobj
     return None
+
+
+def _inside_phrase(actor: Actor, head: Token, offset: int) -> bool:
+    """Whether an actor is written inside the noun phrase headed by `head` (its whole subtree)."""
+    return offset + head.left_edge.idx <= actor.start < offset + head.right_edge.idx + len(head.right_edge.text)
 
 
 def _claimed_attack(verb: Token, objects: list[Token], lemma: syntax.Lemma) -> Token | None:
@@ -445,6 +458,24 @@ def nominal(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list
     a, b = arg.actors[0], arg.actors[1]
     cand = Candidate(code, arg, arg, a, b, noun, noun, confidence=L.CONF_NOMINAL, main=False)
     return [cand, replace(cand, source_actor=b, target_actor=a, reverse=True)]
+
+
+def nominal_visit(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Candidate]:
+    """"A visit by X to Y", "the first visit to Y by X": a visit (CAMEO 042) named by a noun, coded only
+    when both the visitor ("by") and the place ("to") name actors of different countries."""
+    visitor = _prep_object(noun, "by")
+    place = _prep_object(noun, "to")
+    if visitor is None or place is None:
+        return []
+    source = argument(visitor, offset, ctx, lemma)
+    target = argument(place, offset, ctx, lemma)
+    out = []
+    for s_actor in source.actors[:3]:
+        for t_actor in target.actors[:3]:
+            if s_actor.code[:3] != t_actor.code[:3]:
+                out.append(Candidate(L.MEET_AT_TARGET, source, target, s_actor, t_actor, noun, noun,
+                                     confidence=L.CONF_NOMINAL, main=False))
+    return out
 
 
 def label_code(verb: Token, lemma: syntax.Lemma) -> str | None:

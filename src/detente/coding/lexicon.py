@@ -88,6 +88,11 @@ DONE_BY_AGREEING = frozenset({"050", "054"})
 """Acts of diplomatic status that two parties perform by agreeing to them: "agreed to restore diplomatic
 relations" restores them (CAMEO 05, as the news development set's guide, rule 6, codes it), where "agreed
 to expand trade" only promises (03)."""
+VISIT_NOUNS = frozenset({"visit", "visits", "trip", "trips"})
+"""Nouns that name a visit: "a visit *by* X *to* Y" is X visiting Y (CAMEO 042)."""
+OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
+"""Object pronouns that, after a coordinated verb, stand for the first verb's object ("arrested X and
+charged him")."""
 FROM_TARGET_FAMILIES = frozenset({"diplomats"})
 """Object families whose owner stands after "from": "expelled 12 diplomats *from Russia's mission* to the
 UN", "recalled its ambassador from Qatar" (the target is Russia, Qatar; not the UN)."""

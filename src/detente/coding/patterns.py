@@ -139,8 +139,8 @@ _TABLE = _p(
     consider|weigh|explore|study|review|mull obj:plan -> 014
     consider|weigh|explore|study|review|mull obj:option -> 014
     push for|lobby for|press for|campaign for -> 020
-    attend|participate|join obj:talks -> 040
-    attend|participate in -> 040
+    attend|participate|join obj:talks -> 040 sym
+    attend|participate in -> 040 sym
     agree with -> 019
     # 02 appeal
     urge|appeal|implore|press|ask|request|call on -> 020

@@ -484,3 +484,8 @@ def test_a_subject_pronoun_in_a_later_clause_is_the_main_subject_not_a_modifier(
 def test_taking_part_in_talks_with_someone_is_a_joint_act(coder):
     got = set(triples(coder, "The Indian army participated in the working group with their Chinese counterparts."))
     assert {("INDMIL", "CHN", "04"), ("CHN", "INDMIL", "04")} <= got
+
+
+def test_an_unknown_name_takes_the_actor_its_spokesperson_apposition_speaks_for(coder):
+    got = triples(coder, "Ana Ruiz, a spokeswoman for the Spanish foreign ministry, criticised Morocco.")
+    assert got == [("ESPGOV", "MAR", "11")]

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from detente.coding import syntax
 from detente.coding.context import Actor, Context, actor_of_mention
 from detente.coding.lexicon import (
-    FALLBACK_SKIP_ROLES, LOCATION_PREPS, PERSON_PRONOUNS, RESIDENT_ROLES, THING_PRONOUNS,
+    FALLBACK_SKIP_ROLES, LOCATION_PREPS, PERSON_PRONOUNS, RESIDENT_ROLES, SPOKESPERSON_NOUNS, THING_PRONOUNS,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -144,6 +144,18 @@ def actor_of(tok: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> Acto
                       if not any(_inside_location(m, t, offset) for t in sub)]  # "two days of talks *in Paris*"
                 if ms:
                     break
+    if not ms and tok.lower_ in SPOKESPERSON_NOUNS:  # "a spokesman *for* the Chinese embassy"
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ == "for":
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                found = actor_of(pobj, offset, ctx, lemma) if pobj is not None else None
+                if found is not None:
+                    return found
+    if not ms:  # "Liu Pengyu, a spokesman for the Chinese embassy, said": the appositive says whose
+        for appos in (c for c in tok.children if c.dep_ == "appos" and c.lower_ in SPOKESPERSON_NOUNS):
+            found = actor_of(appos, offset, ctx, lemma)
+            if found is not None:
+                return found
     if not ms:  # "its top diplomat", "his government": the possessor's country in the noun's role
         owner = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in PERSON_PRONOUNS | THING_PRONOUNS), None)
         found = actor_of(owner, offset, ctx, lemma) if owner is not None and tok.tag_ in ("NN", "NNS") else None

@@ -88,6 +88,12 @@ DONE_BY_AGREEING = frozenset({"050", "054"})
 """Acts of diplomatic status that two parties perform by agreeing to them: "agreed to restore diplomatic
 relations" restores them (CAMEO 05, as the news development set's guide, rule 6, codes it), where "agreed
 to expand trade" only promises (03)."""
+SPOKESPERSON_NOUNS = frozenset(
+    "spokesman spokeswoman spokesperson spokesmen spokespeople envoy ambassador representative adviser advisor "
+    "negotiator".split()
+)
+"""Nouns of those who speak for someone named after "for" ("a spokesman *for* the Chinese embassy"):
+as an apposition they say whose an unknown name is ("Liu Pengyu, a spokesman for the embassy, said")."""
 VISIT_NOUNS = frozenset({"visit", "visits", "trip", "trips"})
 """Nouns that name a visit: "a visit *by* X *to* Y" is X visiting Y (CAMEO 042)."""
 OBJECT_PRONOUNS = frozenset({"him", "her", "them"})

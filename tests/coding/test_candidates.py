@@ -489,3 +489,22 @@ def test_taking_part_in_talks_with_someone_is_a_joint_act(coder):
 def test_an_unknown_name_takes_the_actor_its_spokesperson_apposition_speaks_for(coder):
     got = triples(coder, "Ana Ruiz, a spokeswoman for the Spanish foreign ministry, criticised Morocco.")
     assert got == [("ESPGOV", "MAR", "11")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "India and France are expected to sign a defence pact next month.",
+        "Analysts expect Turkey to approve Sweden's accession.",
+        "Relations soured since Georgia expelled two Russian diplomats in 2008.",
+        "Three Canadians who have been held for years by China appealed to Ottawa.",
+    ],
+)
+def test_expectations_background_and_standing_conditions_are_no_event(coder, sentence):
+    got = triples(coder, sentence, partial=True)
+    assert not any(root in ("05", "16", "17") for *_, root in got), got
+
+
+def test_own_expectation_is_still_an_intent_and_a_plain_detention_an_act(coder):
+    assert ("RUS", "CHN", "03") in triples(coder, "Russia expects to sign a deal with China.")
+    assert ("RUS", "USA", "17") in triples(coder, "Russia has detained an American reporter.")

@@ -79,6 +79,8 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         return []  # "stormed out of the meeting" is no assault
     if syntax.governed_child(verb, lemma) is not None:
         return []  # the inner verb carries the event
+    if _background(verb, lemma):
+        return []  # "are expected to start ...", "since Russia invaded Ukraine": no act of the news
     objects = syntax.objects(verb)
     families = {f for o in objects for f in (P.family(lemma(o)),) if f}
     if "aid" in families and any(o.lower_ in L.MILITARY_WORDS for o in objects):
@@ -89,6 +91,8 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
     pattern = P.match(verb_lemma, syntax.preps(verb), families)
     code: str | None = pattern.code if pattern else None
     claimed = _claimed_attack(verb, objects, lemma) if code == L.CLAIM_RESPONSIBILITY else None
+    if code is not None and code[:2] in L.STANDING_ROOTS and _standing(verb):
+        return []  # "who had been jailed for years": a continuing condition, not an act
     if code is not None and code[:2] in ("18", "19", "20") and "problem" in families:
         return []  # "fight COVID-19", "combat corruption"
     if verb_lemma in L.LABEL_VERBS:
@@ -297,6 +301,33 @@ def _complained_about(verb: Token, offset: int, ctx: Context) -> Token | None:
             if ctx.mentions_between(offset + sub[0].idx, offset + sub[-1].idx + len(sub[-1].text)):
                 return pobj
     return None
+
+
+def _background(verb: Token, lemma: syntax.Lemma) -> bool:
+    """Whether `verb` reports no act of the news: it is (under) an expectation ("X is expected to
+    start ...", :data:`~detente.coding.lexicon.EXPECTATION_VERBS` in the passive), or it sits in a clause
+    of reference ("since Russia invaded Ukraine", :data:`~detente.coding.lexicon.BACKGROUND_MARKS`)."""
+    node, below = verb, verb
+    for _ in range(8):
+        if lemma(node) in L.EXPECTATION_VERBS and node.i != verb.i and (
+            any(c.dep_ in ("auxpass", "dobj") for c in node.children) or any(c.dep_ == "nsubj" for c in below.children)
+        ):  # "X is expected to ...", "Japan expects China to ...": someone's expectation
+            return True
+        if any(c.dep_ == "mark" and c.lower_ in L.BACKGROUND_MARKS for c in node.children):
+            return True
+        if node.head.i == node.i:
+            return False
+        below, node = node, node.head
+    return False
+
+
+def _standing(verb: Token) -> bool:
+    """A perfect with a duration ("had been jailed *for years*", "has held him for months"): a
+    continuing condition, which the guide (rule 8) and CAMEO do not code as an act."""
+    perfect = any(c.dep_ == "aux" and c.lower_ in L.PERFECT_AUX for c in verb.children)
+    duration = any(c.dep_ == "prep" and c.lower_ == "for" and any(
+        g.dep_ == "pobj" and g.lower_ in L.DURATION_WORDS for g in c.children) for c in verb.children)
+    return perfect and duration
 
 
 def _inside_phrase(actor: Actor, head: Token, offset: int) -> bool:

@@ -94,6 +94,17 @@ SPOKESPERSON_NOUNS = frozenset(
 )
 """Nouns of those who speak for someone named after "for" ("a spokesman *for* the Chinese embassy"):
 as an apposition they say whose an unknown name is ("Liu Pengyu, a spokesman for the embassy, said")."""
+EXPECTATION_VERBS = frozenset({"expect"})
+"""Verbs of expectation: in the passive ("X is expected to start ...") or with an object ("Japan expects
+China to ...") nothing under them is an act (the news development set's guide, rule 7); "Russia expects
+to sign" is the subject's own intent and stays one."""
+BACKGROUND_MARKS = frozenset({"since"})
+"""Subordinators of clauses of reference: "tensions rose *since* Russia invaded Ukraine" tells background,
+not the news (the guide, rule 7)."""
+STANDING_ROOTS = frozenset({"17"})
+"""Roots whose perfect with a duration is a continuing condition: "had been jailed for years" (rule 8)."""
+PERFECT_AUX = frozenset({"has", "have", "had", "'s", "'ve", "'d"})
+DURATION_WORDS = frozenset("years months weeks decades days".split())
 VISIT_NOUNS = frozenset({"visit", "visits", "trip", "trips"})
 """Nouns that name a visit: "a visit *by* X *to* Y" is X visiting Y (CAMEO 042)."""
 OBJECT_PRONOUNS = frozenset({"him", "her", "them"})

@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING, Any
 from detente.coding import syntax
 from detente.coding.context import Actor, Context, actor_of_mention
 from detente.coding.lexicon import (
-    FALLBACK_SKIP_ROLES, LOCATION_PREPS, PERSON_PRONOUNS, RESIDENT_ROLES, SPOKESPERSON_NOUNS, THING_PRONOUNS,
+    FALLBACK_SKIP_ROLES, LOCATION_PREPS, PERSON_PRONOUNS, RESIDENT_ROLES, THING_PRONOUNS,
 )
+from detente.coding.lexicon import SPOKESPERSON_NOUNS
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token

@@ -159,7 +159,8 @@ def actor_of(tok: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> Acto
                 return found
     if not ms:  # "its top diplomat", "his government": the possessor's country in the noun's role
         owner = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in PERSON_PRONOUNS | THING_PRONOUNS), None)
-        found = actor_of(owner, offset, ctx, lemma) if owner is not None and tok.tag_ in ("NN", "NNS") else None
+        subject_slot = tok.dep_ in ("nsubj", "nsubjpass")  # not "attacked its embassy": whose is a guess there
+        found = actor_of(owner, offset, ctx, lemma) if owner is not None and tok.tag_ in ("NN", "NNS") and subject_slot else None
         role_code = with_role(found.code[:3], lemma(tok)) if found is not None else None
         if found is not None and role_code != found.code[:3]:
             return replace(found, code=role_code, fallback=False)

@@ -178,6 +178,9 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         shared = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
         if shared is not None:  # "detained an American reporter and accused him of spying": the reporter
             target_tok = shared
+    if (target_tok is not None and source_tok is not None and target_tok.lower_ in L.PERSON_PRONOUNS
+            and syntax.same(syntax.speaker_of_clause(target_tok, lemma), source_tok)):
+        target_tok = None  # "X said he hoped Y would ...": "he" is X himself, no target of the saying
     antecedent = _antecedent(target_tok) if target_tok is not None else None
     if antecedent is not None:  # "met A and B, to whom he appealed for calm": the target is A and B
         target_tok = antecedent

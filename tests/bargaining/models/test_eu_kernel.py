@@ -81,3 +81,45 @@ def test_kernel_equals_numpy_beyond_80_actors(n: int, grid: bool) -> None:
     np.testing.assert_array_equal(fast.converged, reference.converged)
     np.testing.assert_allclose(fast.trajectory, reference.trajectory, atol=1e-9, rtol=0)
     np.testing.assert_allclose(fast.extra["risk"], reference.extra["risk"], atol=1e-9, rtol=0)
+
+
+def test_kernel_does_not_depend_on_the_order_of_the_actors() -> None:
+    """The round runs on the actors sorted by position; listing them in another order (ties
+    included) gives the same forecasts, rounds and, actor by actor, the same trajectory."""
+    rng = np.random.default_rng(31)
+    d, n = 6, 50
+    x = rng.choice([0.0, 10.0, 35.0, 50.0, 90.0], size=(d, n, 1))
+    x[3:] = rng.uniform(0, 100, (d - 3, n, 1))
+    case = ModelInput(x, rng.uniform(0.1, 1, (d, n, 1)), rng.uniform(0.1, 1, (d, n)), np.full((d, 1), 50.0))
+    perm = rng.permutation(n)
+    shuffled = ModelInput(case.positions[:, perm], case.salience[:, perm], case.capability[:, perm],
+                          case.status_quo, case.scale)
+    one = expected_utility(case, engine="numba")
+    two = expected_utility(shuffled, engine="numba")
+    np.testing.assert_allclose(two.outcome, one.outcome, atol=1e-9, rtol=0)
+    np.testing.assert_array_equal(two.rounds, one.rounds)
+    np.testing.assert_allclose(two.trajectory, one.trajectory[:, perm], atol=1e-9, rtol=0)
+    np.testing.assert_allclose(expected_utility(shuffled, engine="numpy").outcome, two.outcome, atol=1e-9, rtol=0)
+
+
+def test_least_and_most_lanes_and_tails() -> None:
+    """The eight-lane reductions at every length around their unrolled blocks (0-17), the
+    extreme in any lane, and ties."""
+    rng = np.random.default_rng(8)
+    for n in range(18):
+        for where in range(n):
+            a = rng.normal(size=n)
+            a[where] = -50.0
+            assert kernel._least(a, n) == -50.0
+            a[where] = 50.0
+            assert kernel._most(a, n) == 50.0
+    tied = np.array([1.0, 0.5, 0.5, 2.0, 0.5, 3.0, 0.5, 0.5, 0.5])
+    assert kernel._least(tied, 9) == 0.5 and kernel._most(tied, 9) == 3.0
+
+
+def test_security_sums_equal_the_plain_sums() -> None:
+    rng = np.random.default_rng(9)
+    for n in (1, 7, 8, 9, 80, 83):
+        d, p = rng.uniform(0, 100, n), rng.uniform(0, 1, n)
+        hs, hps = kernel._security_sums(d, p, 0.005, n)
+        np.testing.assert_allclose([hs, hps], [(d * 0.005).sum(), (d * 0.005 * p).sum()], rtol=1e-14)

@@ -459,7 +459,7 @@ def test_threads_do_not_change_results(engine: str) -> None:
     if engine == "numba":
         pytest.importorskip("numba", reason="the fast extra (numba) is not installed")
     rng = np.random.default_rng(21)
-    d, n = 300, 40  # NumPy: 64 rows a block, 5 blocks; the kernel: 38 rows a block, 9 blocks; run side by side
+    d, n = 300, 40  # NumPy: 64 rows a block, 5 blocks; the kernel: 10 rows a block, 30 blocks (2 threads); side by side
     case = ModelInput(rng.uniform(0, 100, (d, n, 1)), rng.uniform(0.1, 1, (d, n, 1)), rng.uniform(0.1, 1, (d, n)),
                       np.full((d, 1), 50.0))
     one = expected_utility(case, engine=engine, threads=1)

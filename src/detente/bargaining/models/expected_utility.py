@@ -763,6 +763,11 @@ def _run_block_compiled(
 #: Least pairs x rows in a block of the compiled kernel (about 2 ms of work at 30 ns a
 #: pair-round and 10 rounds): a block's call, scratch and thread hand-off cost about 50 us.
 _KERNEL_BLOCK_PAIRS = 8_000
+#: Blocks per thread for the kernel. Threads take the next block as they finish one, so
+#: the last block decides how long one thread waits for the other: about half a block,
+#: 1/32 of the run with 16 (with 4, 1/8). Rows differ in rounds (3 to 20 at 80 actors),
+#: so blocks differ in time too; more, smaller blocks even that out.
+_KERNEL_BLOCKS_PER_THREAD = 16
 
 #: With engine="auto", the compiled kernel is used from this many actors on (below, the
 #: NumPy path is already cheap and compiling would cost more than it saves).
@@ -856,9 +861,11 @@ def expected_utility(
     cpus = threads or os.cpu_count() or 1
     if used == "numba":
         # The kernel keeps one row's N x N scratch in cache whatever the block, so blocks
-        # only share out the work: about four per thread, each big enough (_KERNEL_BLOCK_PAIRS)
-        # that its call costs nothing next to it.
-        block = max(-(-_KERNEL_BLOCK_PAIRS // max(1, n * n)), -(-(d * k - k) // (4 * cpus)))
+        # only share out the work: about _KERNEL_BLOCKS_PER_THREAD per thread, each big
+        # enough (_KERNEL_BLOCK_PAIRS) that its call costs nothing next to it.
+        block = max(
+            -(-_KERNEL_BLOCK_PAIRS // max(1, n * n)), -(-(d * k - k) // (_KERNEL_BLOCKS_PER_THREAD * cpus))
+        )
     else:
         block = max(_MIN_BLOCK_ROWS, _BLOCK_CELLS // max(1, n * n))
     starts = [0, *range(k, d * k, block)]

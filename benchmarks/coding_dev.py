@@ -29,6 +29,7 @@ seconds are the steadier figure.
 
     .venv/bin/python benchmarks/coding_dev.py            # everything (a few minutes)
     .venv/bin/python benchmarks/coding_dev.py --quick    # 300 sentences per set, no speed
+    .venv/bin/python benchmarks/coding_dev.py --quick --misses misses.tsv   # and every miss, with its bucket
 """
 
 from __future__ import annotations
@@ -198,8 +199,13 @@ LOSS_BUCKETS = (
 - no predicate pattern: the coder has nothing with the gold label in the sentence."""
 
 
-def recall_losses(path: Path, coder) -> tuple[Counter, Counter]:
-    """(missed gold events per loss bucket, false positives on sentences with / without gold events)."""
+def recall_losses(path: Path, coder, misses: list[str] | None = None) -> tuple[Counter, Counter]:
+    """(missed gold events per loss bucket, false positives on sentences with / without gold events).
+
+    Complete events are those the coder reports without `partial` (as `detente code eval` scores them);
+    partial ones (a side unknown, or both sides one country) only help to tell the buckets apart. When
+    `misses` is a list, one line per missed gold event and per false positive is appended to it (the
+    sentence, the triple, the bucket, and the actors the registry found)."""
     from detente import ontology
     from detente.coding import evaluate as ev
     from detente.coding.context import Context
@@ -213,6 +219,7 @@ def recall_losses(path: Path, coder) -> tuple[Counter, Counter]:
         return mapping.type if mapping is not None else "-"
 
     coded: list[list] = [[] for _ in gold.sentences]
+    full: list[list] = [[] for _ in gold.sentences]
     by_date: dict = {}
     for i, sent in enumerate(gold.sentences):
         by_date.setdefault(sent.when, []).append(i)
@@ -220,30 +227,39 @@ def recall_losses(path: Path, coder) -> tuple[Counter, Counter]:
         for i, results in zip(indices, coder.code_sentence_events([gold.sentences[i].text for i in indices], day,
                                                                    partial=True)):
             coded[i] = [r.event for r in results]
+            full[i] = [r.event for r in results if not r.partial]
     losses: Counter = Counter()
     false: Counter = Counter()
-    for sent, events in zip(gold.sentences, coded):
+    for n, (sent, events, complete_events) in enumerate(zip(gold.sentences, coded, full), 1):
         want = {(ev.gold_country(e.source), ev.gold_country(e.target), e.label) for e in sent.events}
         generic = {side for triple in want for side in triple[:2] if side in ev.GENERIC_CODES}
         triples = {(ev.predicted_country(e.source, generic), ev.predicted_country(e.target, generic), label(e))
                    for e in events}
-        complete = {t for t in triples if "---" not in t[:2]}
+        complete = {(ev.predicted_country(e.source, generic), ev.predicted_country(e.target, generic), label(e))
+                    for e in complete_events}
         partial = triples - complete
-        named = {ev.predicted_country(m.code, generic) for m in Context.read(sent.text, sent.when).mentions}
-        for source, target, lab in want - complete:
+        mentions = Context.read(sent.text, sent.when).mentions
+        named = {ev.predicted_country(m.code, generic) for m in mentions}
+        for source, target, lab in sorted(want - complete):
             if source not in named or target not in named:
-                losses["unknown actor"] += 1
+                bucket = "unknown actor"
             elif (target, source, lab) in complete:
-                losses["wrong direction"] += 1
+                bucket = "wrong direction"
             elif any(t[:2] == (source, target) for t in complete):
-                losses["wrong root"] += 1
+                bucket = "wrong root"
             elif any(t[2] == lab for t in complete) or any(
                 t[2] == lab and (t[0] in (source, "---") and t[1] in (target, "---")) for t in partial
             ):
-                losses["actor on another predicate"] += 1
+                bucket = "actor on another predicate"
             else:
-                losses["no predicate pattern"] += 1
+                bucket = "no predicate pattern"
+            losses[bucket] += 1
+            if misses is not None:
+                misses.append(f"{path.name}:{n}\tmissed {source}->{target} {lab}\t{bucket}\t"
+                              f"named: {', '.join(f'{m.text}={m.code}' for m in mentions) or '-'}\t{sent.text}")
         false["on sentences with gold events" if want else "on sentences without any"] += len(complete - want)
+        if misses is not None:
+            misses.extend(f"{path.name}:{n}\tfalse {s}->{t} {lab}\t\t\t{sent.text}" for s, t, lab in sorted(complete - want))
     return losses, false
 
 
@@ -276,6 +292,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="300 sentences per set, no speed run")
     parser.add_argument("--n-speed", type=int, default=1000)
     parser.add_argument("--out", type=Path, default=RESULTS)
+    parser.add_argument("--misses", type=Path, default=None,
+                        help="also write every missed gold event and false positive (with its bucket) to this TSV file")
     args = parser.parse_args(argv)
     files = {k: DATA / v for k, v in (("quad", "confli_cameo_quad_train.tsv"), ("dyad", "confli_cameo_dyad_train.txt"),
                                        ("plover", "plover_gsr_cameo.json"))}
@@ -377,8 +395,13 @@ def main(argv: list[str] | None = None) -> int:
         else:
             print("\nno news development set (data/news_dev/*.jsonl): skipped")
             md += ["## News development set", "", "Not in the repository yet (`data/news_dev/*.jsonl`): not scored.", ""]
-        loss_rows = [("PLOVER gold", *recall_losses(plover_path, coder))]
-        loss_rows += [(f"news dev `{p.name}`", *recall_losses(p, coder)) for p in news_files]
+        miss_lines: list[str] | None = [] if args.misses is not None else None
+        loss_rows = [("PLOVER gold", *recall_losses(plover_path, coder, miss_lines))]
+        loss_rows += [(f"news dev `{p.name}`", *recall_losses(p, coder, miss_lines)) for p in news_files]
+        if args.misses is not None and miss_lines is not None:
+            args.misses.write_text("where\twhat\tbucket\tactors named\tsentence\n" + "\n".join(miss_lines) + "\n",
+                                   encoding="utf-8")
+            print(f"misses and false positives: {args.misses}")
         print("\nwhere recall is lost (missed gold events per bucket):")
         for name, losses, false in loss_rows:
             print(f"  {name}: " + ", ".join(f"{b} {losses[b]}" for b in LOSS_BUCKETS)
@@ -389,7 +412,9 @@ def main(argv: list[str] | None = None) -> int:
                "the other way round (wrong direction); it has an event between the same two countries with "
                "another label (wrong root); it has the gold label in the sentence but with other actors or a side "
                "it could not identify (actor on another predicate); or nothing with that label (no predicate "
-               "pattern). False positives beside them. `recall_losses` in this script.", ""]
+               "pattern). False positives beside them (complete events only, as `detente code eval` scores them). "
+               "`recall_losses` in this script; `--misses FILE.tsv` lists every miss and false positive with its "
+               "bucket.", ""]
         md += loss_table(loss_rows) + [""]
         print(f"\naccuracy runs: {time.perf_counter() - t0:.0f} s")
 

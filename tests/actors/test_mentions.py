@@ -98,3 +98,21 @@ def test_coordinated_actors_share_the_role() -> None:
     assert [c for _, c, _ in spans("Russia and Ukraine agreed")] == ["RUS", "UKR"]
     assert [c for _, c, _ in spans("the Kremlin and Ukrainian officials")] == ["RUSGOV", "UKRGOV"]
     assert [c for _, c, _ in spans("Russia, which Ukrainian officials")] == ["RUS", "UKRGOV"]
+
+
+def test_institutions_metonyms_and_demonyms_added_for_news_recall() -> None:
+    on = date(2023, 5, 5)
+    codes = lambda text: [(m.text, m.code) for m in REG.find_mentions(text, on=on)]  # noqa: E731
+    assert codes("The IRGC seized a tanker in the Gulf.") == [("IRGC", "IRNMIL")]
+    assert ("Revolutionary Guards", "IRNMIL") in codes("Iran's Revolutionary Guards fired missiles.")
+    assert codes("Rockets were fired at Tel Aviv.") == [("Tel Aviv", "ISR")]
+    assert codes("Kosovan police closed the crossing.") == [("Kosovan police", "XKXCOP")]
+    assert codes("The Korean People's Army fired artillery.") == [("Korean People's Army", "PRKMIL")]
+
+
+def test_people_added_for_news_recall_follow_their_terms() -> None:
+    assert spans("Kristersson spoke.", on=date(2023, 1, 10)) == [("Kristersson", "SWEGOV", "person")]
+    assert spans("Kristersson spoke.", on=date(2021, 1, 10)) == []  # before he took office
+    assert spans("Gershkovich was detained.", on=date(2023, 4, 1))[0][1] == "USAMED"
+    assert spans("John Kirby said so.", on=date(2022, 1, 10))[0][1] == "USAMIL"
+    assert spans("John Kirby said so.", on=date(2023, 1, 10))[0][1] == "USAGOV"

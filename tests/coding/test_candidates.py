@@ -323,3 +323,188 @@ def test_readiness_after_a_copula_is_an_intent_to_negotiate(coder, sentence, tri
 def test_no_readiness_no_intent(coder):
     assert triples(coder, "Russia is not ready for a ceasefire with Ukraine.", partial=True) == []
     assert triples(coder, "The statement was open to interpretation in Kyiv.", partial=True) == []
+
+
+# -- news recall (issue 9): each rule pinned with its own sentence --------------------------------
+
+
+def test_a_pledge_not_to_attack_is_a_pledge_of_restraint_not_a_threat(coder):
+    got = set(triples(coder, "The ministers of Chile and Peru agreed not to attack each other."))
+    assert {("CHLGOV", "PERGOV", "03"), ("PERGOV", "CHLGOV", "03")} <= got
+    assert not any(root == "13" for *_, root in got)
+    assert ("CHL", "PER", "03") in triples(coder, "Chile promised not to use force against Peru.")
+
+
+def test_not_agreeing_to_attack_is_no_pledge(coder):
+    (events,) = coder.code_sentence_events(["Chile did not agree to attack Peru."], WHEN)
+    assert not any(r.event.root == "03" for r in events)
+
+
+def test_a_relative_pronoun_target_is_its_antecedent(coder):
+    got = set(triples(coder, "Emmanuel Macron met Olaf Scholz in Paris, to whom he appealed for calm."))
+    assert ("FRAGOV", "DEUGOV", "02") in got
+
+
+def test_a_joint_act_of_three_coordinated_subjects_pairs_each_with_each(coder):
+    sentence = "Italy, Spain and France signed a joint declaration on migration in Rome."
+    got = {(s[:3], t[:3], r) for s, t, r in triples(coder, sentence)}
+    assert {(a, b, "05") for a in ("ITA", "ESP", "FRA") for b in ("ITA", "ESP", "FRA") if a != b} <= got
+
+
+def test_an_absolute_construction_with_its_own_subject_is_an_act(coder):
+    sentence = "The summit ended in Rome, with Italy and Spain signing a joint statement on migration."
+    assert {("ITA", "ESP", "05"), ("ESP", "ITA", "05")} <= set(triples(coder, sentence))
+    other = "The Senate voted to retaliate for Russia vetoing the resolution on Syria."
+    assert not any(root == "12" for *_, root in triples(coder, other, partial=True))
+
+
+def test_days_of_talks_are_talks_and_their_place_is_no_party(coder):
+    got = set(triples(coder, "Diplomats from Italy and Spain held two days of talks in Paris."))
+    assert {("ITAGOV", "ESPGOV", "04"), ("ESPGOV", "ITAGOV", "04")} <= got
+    assert not any("FRA" in (s[:3], t[:3]) for s, t, _ in got)
+
+
+def test_a_claimed_attack_also_codes_the_claimant_accusing_its_author(coder, code_fn):
+    sentence = "Armenia claimed that it was Azerbaijan that shelled the border villages."
+    assert ("ARM", "AZE", "11") in triples(coder, sentence)
+    alleged = "Serbia alleged that Kosovo police had attacked Serb protesters."
+    assert ("SRB", "XKXCOP", "11") in triples(coder, alleged)
+    attacks = [e for e in code_fn(alleged) if e.root == "19"]
+    assert all(not is_asserted(e) for e in attacks)  # the claimed act itself stays reported
+
+
+def test_a_claimed_statement_accuses_no_one(coder):
+    assert not any(root == "11" for *_, root in triples(coder, "Iran claimed that Israel wanted talks."))
+
+
+def test_claiming_responsibility_for_an_attack_codes_the_claim_then_the_attack(coder):
+    got = triples(coder, "Hezbollah claimed responsibility for a rocket attack on an Israeli army post.")
+    assert got[:2] == [("LBNREB", "ISRMIL", "01"), ("LBNREB", "ISRMIL", "19")]
+    assert not any(root == "19" for *_, root in triples(
+        coder, "The Greek government claimed responsibility for the delay in talks with Turkey.", partial=True))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Hezbollah leader said any Israeli attack on Lebanon would not go without a response.",
+        "Moscow said that any hostile British actions against Russia would provoke a decisive response.",
+        "Tehran said further Israeli strikes would meet with severe consequences.",
+    ],
+)
+def test_a_promised_retaliation_is_a_threat(coder, sentence):
+    got = {(s[:3], t[:3], r) for s, t, r in triples(coder, sentence)}
+    assert any(r == "13" for *_, r in got) and not any(r == "01" for *_, r in got), got
+
+
+def test_vowing_retaliation_is_a_threat_not_a_pledge(coder):
+    assert ("IRN", "ISR", "13") in triples(coder, "Iran vowed retaliation against Israel.")
+
+
+def test_a_future_statement_without_a_retaliation_is_no_threat(coder):
+    got = triples(coder, "Poland said the talks with Germany would resume next week.", partial=True)
+    assert not any(root == "13" for *_, root in got)
+
+
+def test_placing_firms_on_a_sanctions_list_is_a_sanction(coder):
+    got = triples(coder, "The US Treasury placed five companies on its sanctions list over their links to Iran.")
+    assert ("USAGOV", "IRN", "16") in got
+    assert ("USA", "CHNBUS", "16") in triples(coder, "Washington added three Chinese firms to its trade blacklist.")
+
+
+def test_stopping_a_vessel_is_coercion(coder):
+    got = triples(coder, "The Chinese coast guard tried to stop a Philippine boat from reaching the reef.")
+    assert got and got[0][0][:3] == "CHN" and got[0][1][:3] == "PHL" and got[0][2] == "17"
+
+
+def test_approving_a_membership_bid_endorses_the_applicant(coder):
+    assert ("HUNLEG", "SWE", "05") in triples(coder, "The Hungarian parliament gave its approval to Sweden's accession.")
+    assert ("HUN", "FIN", "05") in triples(coder, "Hungary ratified Finland's bid to join NATO.")
+    intent = triples(coder, "The Turkish president said he would start ratifying Sweden's application for NATO membership.")
+    assert ("TURGOV", "SWE", "03") in intent
+
+
+def test_a_pronoun_subject_under_a_speech_verb_is_the_speaker(coder):
+    got = triples(coder, "The US envoy said he was looking for a positive response from North Korea.")
+    assert ("USAGOV", "PRK", "02") in got
+
+
+def test_agreeing_to_restore_relations_restores_them(coder):
+    got = set(triples(coder, "Bahrain and Qatar agreed to re-establish diplomatic relations."))
+    assert {("BHR", "QAT", "05"), ("QAT", "BHR", "05")} <= got
+    assert ("CHN", "NIC", "05") in triples(coder, "China established diplomatic ties with Nicaragua.")
+
+
+def test_a_possessive_pronoun_gives_its_owner_in_the_nouns_role(coder):
+    got = triples(coder, "Taiwan held an artillery drill on Tuesday as its top diplomat accused Beijing of lying.")
+    assert ("TWNGOV", "CHN", "11") in got
+    said = triples(coder, "Turkey's president said his government would start ratifying Finland's application.")
+    assert ("TURGOV", "FIN", "03") in said
+
+
+def test_expelled_diplomats_belong_to_the_country_after_from(coder):
+    got = triples(coder, "Last week, Canada expelled four diplomats from China's mission to the UN in New York.")
+    assert ("CAN", "CHN", "16") in got and not any(t[:3] == "UNO" for _, t, _ in got)
+
+
+def test_a_passive_label_is_a_denunciation_of_the_subjects_owner(coder):
+    assert ("CHN", "JPN", "11") in triples(coder, "Tokyo's decision was described by Beijing as a hostile provocation.")
+    assert triples(coder, "The plan was described by officials as a good start.", partial=True) == []
+
+
+def test_a_released_statement_or_video_is_no_release_of_people(coder):
+    got = triples(coder, "In a statement released after the launch, a North Korean spokesperson denounced the drills.",
+                  partial=True)
+    assert not any(root == "08" for *_, root in got)
+    assert ("PSEREB", "ISR", "08") in triples(coder, "Hamas released two Israeli hostages.")
+
+
+def test_a_visit_named_by_a_noun_is_the_visitor_visiting_the_place(coder):
+    got = triples(coder, "In the first visit by a French foreign minister to Algiers since 2019, he met Tebboune.")
+    assert ("FRAGOV", "DZA", "04") in got
+    assert not any(root == "04" for *_, root in triples(coder, "The visit was cancelled by Poland.", partial=True))
+
+
+def test_a_pronoun_object_after_a_coordinated_verb_is_the_first_verbs_object(coder):
+    got = triples(coder, "Iranian police arrested a French tourist and charged him with spying.")
+    assert ("IRNCOP", "FRA", "17") in got and ("IRNCOP", "FRA", "11") in got
+
+
+def test_a_guessed_target_is_never_inside_the_subjects_own_phrase(coder):
+    sentence = "Other European countries, as well as Norway and Canada, recently called for a peaceful solution."
+    assert triples(coder, sentence) == []
+
+
+def test_a_subject_pronoun_in_a_later_clause_is_the_main_subject_not_a_modifier(coder):
+    got = triples(coder, "Protesters carried anti-Japan banners as they condemned the recent actions by the "
+                         "Chinese coast guard against Philippine vessels.", partial=True)
+    assert not any(s[:3] == "JPN" for s, _, _ in got)
+
+
+def test_taking_part_in_talks_with_someone_is_a_joint_act(coder):
+    got = set(triples(coder, "The Indian army participated in the working group with their Chinese counterparts."))
+    assert {("INDMIL", "CHN", "04"), ("CHN", "INDMIL", "04")} <= got
+
+
+def test_an_unknown_name_takes_the_actor_its_spokesperson_apposition_speaks_for(coder):
+    got = triples(coder, "Ana Ruiz, a spokeswoman for the Spanish foreign ministry, criticised Morocco.")
+    assert got == [("ESPGOV", "MAR", "11")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "India and France are expected to sign a defence pact next month.",
+        "Analysts expect Turkey to approve Sweden's accession.",
+        "Relations soured since Georgia expelled two Russian diplomats in 2008.",
+        "Three Canadians who have been held for years by China appealed to Ottawa.",
+    ],
+)
+def test_expectations_background_and_standing_conditions_are_no_event(coder, sentence):
+    got = triples(coder, sentence, partial=True)
+    assert not any(root in ("05", "16", "17") for *_, root in got), got
+
+
+def test_own_expectation_is_still_an_intent_and_a_plain_detention_an_act(coder):
+    assert ("RUS", "CHN", "03") in triples(coder, "Russia expects to sign a deal with China.")
+    assert ("RUS", "USA", "17") in triples(coder, "Russia has detained an American reporter.")

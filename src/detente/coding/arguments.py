@@ -32,6 +32,7 @@ from detente.coding.lexicon import (
     CIVILIANS, CROWD_WORDS, ETHNIC_WORD, FALLBACK_SKIP_ROLES, FORMER_WORDS, INFORMANT_NOUNS, LOCATION_PREPS,
     PERSON_PRONOUNS, RESIDENT_ROLES, THING_PRONOUNS,
 )
+from detente.coding.lexicon import SPOKESPERSON_NOUNS
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -118,6 +119,13 @@ def _coordinated_modifiers(tok: Token, offset: int, ctx: Context, lemma: syntax.
 def actor_of(tok: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> Actor | None:
     """The actor one noun (or pronoun) stands for, or None."""
     if tok.lower_ in PERSON_PRONOUNS:
+        speaker = (syntax.speaker_of_clause(tok, lemma) if tok.dep_ == "nsubj"
+                   else syntax.speaker_of_clause(tok.head, lemma) if tok.dep_ == "poss" and tok.head.dep_ == "nsubj"
+                   else None)
+        if speaker is not None and speaker.i != tok.i and speaker.lower_ not in PERSON_PRONOUNS:
+            found = actor_of(speaker, offset, ctx, lemma)  # "the US envoy said he ...": the envoy
+            if found is not None:
+                return found
         before = [m for m in ctx.mentions_between(offset, offset + tok.idx) if actor_of_mention(m).person]
         if before:
             return actor_of_mention(before[-1])
@@ -128,6 +136,9 @@ def actor_of(tok: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> Acto
             found = actor_of(speaker, offset, ctx, lemma)
             if found is not None:
                 return found
+        antecedent = syntax.main_subject_before(tok) if tok.dep_ == "nsubj" and tok.head.dep_ != "ROOT" else None
+        if antecedent is not None:  # "Protesters carry anti-China slogans as they condemn ...": the protesters
+            return actor_of(antecedent, offset, ctx, lemma)
         before = [m for m in ctx.mentions_between(offset, offset + tok.idx) if not actor_of_mention(m).person]
         return actor_of_mention(before[-1]) if before else None
     if tok.lower_ in INFORMANT_NOUNS:
@@ -146,9 +157,29 @@ def actor_of(tok: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> Acto
                 sub = list(child.subtree)
                 s = min(t.idx for t in sub)
                 e = max(t.idx + len(t.text) for t in sub)
-                ms = ctx.mentions_between(offset + s, offset + e)
+                ms = [m for m in ctx.mentions_between(offset + s, offset + e)
+                      if not any(_inside_location(m, t, offset) for t in sub)]  # "two days of talks *in Paris*"
                 if ms:
                     break
+    if not ms and tok.lower_ in SPOKESPERSON_NOUNS:  # "a spokesman *for* the Chinese embassy"
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ == "for":
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                found = actor_of(pobj, offset, ctx, lemma) if pobj is not None else None
+                if found is not None:
+                    return found
+    if not ms:  # "Liu Pengyu, a spokesman for the Chinese embassy, said": the appositive says whose
+        for appos in (c for c in tok.children if c.dep_ == "appos" and c.lower_ in SPOKESPERSON_NOUNS):
+            found = actor_of(appos, offset, ctx, lemma)
+            if found is not None:
+                return found
+    if not ms:  # "its top diplomat", "his government": the possessor's country in the noun's role
+        owner = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in PERSON_PRONOUNS | THING_PRONOUNS), None)
+        subject_slot = tok.dep_ in ("nsubj", "nsubjpass")  # not "attacked its embassy": whose is a guess there
+        found = actor_of(owner, offset, ctx, lemma) if owner is not None and tok.tag_ in ("NN", "NNS") and subject_slot else None
+        role_code = with_role(found.code[:3], lemma(tok)) if found is not None else None
+        if found is not None and role_code != found.code[:3]:
+            return replace(found, code=role_code, fallback=False)
     if not ms and _resident(tok, lemma):  # "officials in Armenia", "rebels in the Ivory Coast"
         for child in tok.children:
             if child.dep_ == "prep" and child.lower_ == "in":

@@ -56,6 +56,10 @@ def candidates(sdoc: Doc, offset: int, ctx: Context, lemma: syntax.Lemma) -> lis
             out.extend(verbal(tok, offset, ctx, lemma))
         elif tok.lower_ in L.NOMINAL_EVENTS and any(c.lower_ == "between" for c in tok.rights):
             out.extend(nominal(tok, offset, ctx, lemma))
+        elif tok.lower_ in L.VISIT_NOUNS:
+            out.extend(nominal_visit(tok, offset, ctx, lemma))
+        if tok.tag_.startswith("VB") and lemma(tok) in P.SPEECH_VERBS:
+            out.extend(retaliation_warning(tok, offset, ctx, lemma))
     if question:
         for cand in out:
             cand.modality = "question"
@@ -76,13 +80,20 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         return []  # "stormed out of the meeting" is no assault
     if syntax.governed_child(verb, lemma) is not None:
         return []  # the inner verb carries the event
+    if _background(verb, lemma):
+        return []  # "are expected to start ...", "since Russia invaded Ukraine": no act of the news
     objects = syntax.objects(verb)
     families = {f for o in objects for f in (P.family(lemma(o)),) if f}
     if "aid" in families and any(o.lower_ in L.MILITARY_WORDS for o in objects):
         families.discard("aid")
         families.add("arms")  # "military aid", "defence support"
+    if verb_lemma in L.LISTING_VERBS:  # "placed five firms *on its sanctions list*": the list names the act
+        families |= {f for o in _listed_on(verb) for f in (P.family(lemma(o)),) if f}
     pattern = P.match(verb_lemma, syntax.preps(verb), families)
     code: str | None = pattern.code if pattern else None
+    claimed = _claimed_attack(verb, objects, lemma) if code == L.CLAIM_RESPONSIBILITY else None
+    if code is not None and code[:2] in L.STANDING_ROOTS and _standing(verb):
+        return []  # "who had been jailed for years": a continuing condition, not an act
     if code is not None and code[:2] in ("18", "19", "20") and "problem" in families:
         return []  # "fight COVID-19", "combat corruption"
     if verb_lemma in L.LABEL_VERBS:
@@ -132,6 +143,12 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         elif gov_kind == "threat":
             code = P.threat_code(code) if P.is_conflict(code) else L.GOVERNOR_DEFAULT["threat"]
             modality = "threat"
+        elif (gov_kind == "intent" and syntax.negated(verb) and not syntax.negated(gov) and P.is_conflict(code)
+              and lemma(gov) in P.PLEDGE_VERBS):
+            # "agreed not to attack each other", "pledged not to use force": a pledge of restraint
+            code, modality, negated = P.restraint_code(code), "intent", False
+        elif gov_kind == "intent" and lemma(gov) in L.AGREE_VERBS and code in L.DONE_BY_AGREEING:
+            pass  # "Iran and Saudi Arabia agreed to restore relations": the agreement restores them (05)
         elif gov_kind == "intent":
             code = P.intent_code(code)
             modality = "threat" if code.startswith("13") else "intent"
@@ -148,8 +165,28 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         origin = _prep_object(verb, "from")
         if origin is not None:  # "rockets were fired from Gaza towards Israel": fired by Gaza
             source_tok, target_tok = origin, None
+    if claimed is not None and target_tok is None:
+        target_tok = next((g for c in claimed.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
+                           for g in c.children if g.dep_ == "pobj"), None)
+    if target_tok is None and pattern is not None and pattern.obj in L.FROM_TARGET_FAMILIES:
+        target_tok = _prep_object(verb, "from")  # "expelled 12 diplomats from Russia's mission to the UN"
+    if target_tok is None and pattern is not None and pattern.obj in L.POSSESSED_FAMILIES:
+        target_tok = next((o for o in objects if P.family(lemma(o)) == pattern.obj  # "ratified Sweden's bid"
+                           and any(c.dep_ == "poss" for c in o.children)), None)
     if target_tok is None:
         target_tok = syntax.target_token(verb, objects, source_tok, lemma)
+    if target_tok is not None and target_tok.lower_ in L.OBJECT_PRONOUNS and verb.dep_ == "conj":
+        shared = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+        if shared is not None:  # "detained an American reporter and accused him of spying": the reporter
+            target_tok = shared
+    if (target_tok is not None and source_tok is not None and target_tok.lower_ in L.PERSON_PRONOUNS
+            and syntax.same(syntax.speaker_of_clause(target_tok, lemma), source_tok)):
+        target_tok = None  # "X said he hoped Y would ...": "he" is X himself, no target of the saying
+    antecedent = _antecedent(target_tok) if target_tok is not None else None
+    if antecedent is not None:  # "met A and B, to whom he appealed for calm": the target is A and B
+        target_tok = antecedent
+        if source_tok is not None and source_tok.lower_ in L.PERSON_PRONOUNS:
+            source_tok = syntax.main_subject_before(source_tok) or source_tok  # "he" is not "whom"
     if code[:2] == "11":
         about = _complained_about(verb, offset, ctx)
         if about is not None:  # "complained to the UN over Israeli air raids": Israel, not the UN
@@ -159,8 +196,8 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
     clause = syntax.clause_modality(verb, gov, source_tok, lemma)
     if clause in ("conditional", "reported", "possible") and gov_kind not in ("request", "demand"):
         modality = clause
-    elif modality is None:
-        modality = None if clause == "attributed" else clause
+    elif modality is None or (modality == "attempt" and clause == "intent-future"):
+        modality = None if clause == "attributed" else clause  # "would start ratifying": a stated intention
         if modality == "intent-future":
             code = P.intent_code(code)
             modality = "threat" if code.startswith("13") else "intent"
@@ -195,7 +232,10 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
     if code[:2] in L.JOINT_ROOTS and source is not None and len(source.actors) >= 2 and not (target and target.actors):
         symmetric = True  # "France and Germany agreed to expand cooperation": each with the other
     if symmetric and source is not None and len(source.actors) >= 2 and not (target and target.actors):
-        pairs: list[tuple[Actor | None, Actor | None]] = [(source.actors[0], source.actors[1])]
+        joint = source.actors[:3]  # "Iran, Saudi Arabia and China signed ...": each pair, both ways below
+        pairs: list[tuple[Actor | None, Actor | None]] = [
+            (a, b) for i, a in enumerate(joint) for b in joint[i + 1:] if a.code[:3] != b.code[:3]
+        ] or [(joint[0], joint[1])]
         target = source
     else:
         pairs = [(s, t) for s in sources[:3] for t in targets[:3]]
@@ -204,6 +244,8 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
             t_actor = None
         if t_actor is None:
             t_actor = fallback_target(verb, s_actor, offset, ctx, target, source)
+            if t_actor is not None and source_tok is not None and _inside_phrase(t_actor, source_tok, offset):
+                t_actor = None  # "Other countries, as well as Russia and the US, called for ...": no co-subject
         cand = Candidate(
             code, source, target, s_actor, t_actor, verb, anchor,
             negated=negated, modality=modality, confidence=base_conf,
@@ -220,6 +262,28 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         out.append(cand)
         if symmetric and s_actor is not None and t_actor is not None and not t_actor.fallback:
             out.append(replace(cand, source_actor=t_actor, target_actor=s_actor, reverse=True))
+        if claimed is not None:  # "claimed responsibility for a drone strike on X": also the attack on X
+            out.append(replace(cand, code=L.CLAIMED_ATTACK, confidence=cand.confidence - L.RANK_SECOND_EVENT))
+    if clause == "reported" and code[:2] in L.ALLEGED_ROOTS and source is not None and source.actors:
+        out.extend(_accusation(verb, anchor, source, offset, ctx, lemma))
+    return out
+
+
+def _accusation(verb: Token, anchor: Token, accused: Arg, offset: int, ctx: Context,
+                lemma: syntax.Lemma) -> list[Candidate]:
+    """"Russia claimed that it was Azerbaijan that violated the ceasefire": the claimant accuses the
+    act's author (CAMEO 112), beside the claimed act itself, which stays `reported` (not asserted)."""
+    speaker_tok = syntax.speech_subject(verb, lemma)
+    if speaker_tok is None:
+        return []
+    speaker = argument(speaker_tok, offset, ctx, lemma)
+    out = []
+    for s_actor in speaker.actors[:3]:
+        for t_actor in accused.actors[:3]:
+            if s_actor.code[:3] == t_actor.code[:3]:
+                continue
+            out.append(Candidate(L.ACCUSE, speaker, accused, s_actor, t_actor, verb, anchor,
+                                 confidence=L.CONF_BARE_VERB, main=syntax.is_main(anchor)))
     return out
 
 
@@ -236,6 +300,78 @@ def _complained_about(verb: Token, offset: int, ctx: Context) -> Token | None:
             sub = list(pobj.subtree)
             if ctx.mentions_between(offset + sub[0].idx, offset + sub[-1].idx + len(sub[-1].text)):
                 return pobj
+    return None
+
+
+def _background(verb: Token, lemma: syntax.Lemma) -> bool:
+    """Whether `verb` reports no act of the news: it is (under) an expectation ("X is expected to
+    start ...", :data:`~detente.coding.lexicon.EXPECTATION_VERBS` in the passive), or it sits in a clause
+    of reference ("since Russia invaded Ukraine", :data:`~detente.coding.lexicon.BACKGROUND_MARKS`)."""
+    node, below = verb, verb
+    for _ in range(8):
+        if lemma(node) in L.EXPECTATION_VERBS and node.i != verb.i and (
+            any(c.dep_ in ("auxpass", "dobj") for c in node.children) or any(c.dep_ == "nsubj" for c in below.children)
+        ):  # "X is expected to ...", "Japan expects China to ...": someone's expectation
+            return True
+        if any(c.dep_ == "mark" and c.lower_ in L.BACKGROUND_MARKS for c in node.children):
+            return True
+        if node.head.i == node.i:
+            return False
+        below, node = node, node.head
+    return False
+
+
+def _standing(verb: Token) -> bool:
+    """A perfect with a duration ("had been jailed *for years*", "has held him for months"): a
+    continuing condition, which the guide (rule 8) and CAMEO do not code as an act."""
+    perfect = any(c.dep_ == "aux" and c.lower_ in L.PERFECT_AUX for c in verb.children)
+    duration = any(c.dep_ == "prep" and c.lower_ == "for" and any(
+        g.dep_ == "pobj" and g.lower_ in L.DURATION_WORDS for g in c.children) for c in verb.children)
+    return perfect and duration
+
+
+def _inside_phrase(actor: Actor, head: Token, offset: int) -> bool:
+    """Whether an actor is written inside the noun phrase headed by `head` (its whole subtree)."""
+    return offset + head.left_edge.idx <= actor.start < offset + head.right_edge.idx + len(head.right_edge.text)
+
+
+def _claimed_attack(verb: Token, objects: list[Token], lemma: syntax.Lemma) -> Token | None:
+    """The attack a claim of responsibility is for ("claimed responsibility *for a missile strike* on
+    X"), whether "for" hangs off the verb or off "responsibility"; None when it is for no attack."""
+    for head in [verb, *objects]:
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "for":
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj" and P.family(lemma(pobj)) == "attack":
+                        return pobj
+    return None
+
+
+def _listed_on(verb: Token) -> list[Token]:
+    """The list a listing verb puts its object on, with its compounds ("added X *to its sanctions list*"),
+    whether the parse hangs the phrase off the verb or off the object."""
+    heads = [verb] + [c for c in verb.children if c.dep_ == "dobj"]
+    out = []
+    for head in heads:
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in L.LIST_PREPS:
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        out.append(pobj)
+                        out.extend(c for c in pobj.children if c.dep_ in ("compound", "amod"))
+    return out
+
+
+def _antecedent(tok: Token) -> Token | None:
+    """For a relative pronoun in an object slot ("to *whom* he appealed"), the noun its relative
+    clause hangs off (the pronoun's antecedent); None for any other token."""
+    if tok.lower_ not in L.RELATIVE_PRONOUNS or not tok.tag_.startswith("W"):
+        return None
+    node = tok
+    while node.head.i != node.i:
+        if node.dep_ == "relcl":
+            return node.head
+        node = node.head
     return None
 
 
@@ -261,6 +397,39 @@ def _obligation(verb: Token, lemma: syntax.Lemma) -> str | None:
     if node.dep_ == "xcomp" and head.i != node.i and lemma(head) in L.OBLIGATION_VERBS:
         return "demand"  # "X has to leave", "X needs to sit and talk"
     return None
+
+
+def retaliation_warning(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Candidate]:
+    """"X said any attack by Y would not go unanswered / would meet a decisive response": a conditional
+    promise of retaliation is a threat (CAMEO 130) from the speaker to the author of the act it answers.
+
+    The reported clause must be in the future ("would", "will") and name a retaliation
+    (:data:`~detente.coding.lexicon.RETALIATION_WORDS`); its subject phrase names the target.
+    """
+    speaker_tok, passive, agent = syntax.subject(verb, lemma)
+    if passive:
+        speaker_tok = agent
+    if speaker_tok is None or syntax.negated(verb):
+        return []
+    out: list[Candidate] = []
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        aux = {c.lower_ for c in clause.children if c.dep_ == "aux"}
+        if not aux & L.RETALIATION_AUX:
+            continue
+        if not any(lemma(t) in L.RETALIATION_WORDS or t.lower_ in L.RETALIATION_WORDS for t in clause.subtree):
+            continue
+        subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None:
+            continue
+        source = argument(speaker_tok, offset, ctx, lemma)
+        target = argument(subj, offset, ctx, lemma)
+        for s_actor in source.actors[:3]:
+            for t_actor in target.actors[:3]:
+                if s_actor.code[:3] != t_actor.code[:3]:
+                    out.append(Candidate(L.THREAT, source, target, s_actor, t_actor, clause, verb,
+                                         modality="threat", confidence=L.CONF_SPECIFIC_PATTERN,
+                                         main=syntax.is_main(verb)))
+    return out
 
 
 def readiness(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Candidate]:
@@ -322,6 +491,24 @@ def nominal(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list
     return [cand, replace(cand, source_actor=b, target_actor=a, reverse=True)]
 
 
+def nominal_visit(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Candidate]:
+    """"A visit by X to Y", "the first visit to Y by X": a visit (CAMEO 042) named by a noun, coded only
+    when both the visitor ("by") and the place ("to") name actors of different countries."""
+    visitor = _prep_object(noun, "by")
+    place = _prep_object(noun, "to")
+    if visitor is None or place is None:
+        return []
+    source = argument(visitor, offset, ctx, lemma)
+    target = argument(place, offset, ctx, lemma)
+    out = []
+    for s_actor in source.actors[:3]:
+        for t_actor in target.actors[:3]:
+            if s_actor.code[:3] != t_actor.code[:3]:
+                out.append(Candidate(L.MEET_AT_TARGET, source, target, s_actor, t_actor, noun, noun,
+                                     confidence=L.CONF_NOMINAL, main=False))
+    return out
+
+
 def label_code(verb: Token, lemma: syntax.Lemma) -> str | None:
     """For "called X a dictator": 111 for a pejorative label, 051 for a laudatory one, else None."""
     nouns = []
@@ -330,8 +517,12 @@ def label_code(verb: Token, lemma: syntax.Lemma) -> str | None:
             nouns.append(child)
             nouns.extend(c for c in child.children if c.dep_ in ("appos", "attr", "oprd", "amod", "compound"))
         if child.dep_ == "prep" and child.lower_ == "as":
-            nouns.extend(c for c in child.children if c.dep_ == "pobj")
-    if not any(c.dep_ in ("dobj", "oprd") for c in verb.children):
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                nouns.append(pobj)
+                nouns.extend(c for c in pobj.children if c.dep_ in ("amod", "conj"))  # "as a *hostile* act"
+    if not any(c.dep_ in ("dobj", "oprd") for c in verb.children) and not (
+        any(c.dep_ == "nsubjpass" for c in verb.children) and any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
+    ):  # "X called Y a liar", "the move was described by X as a hostile act"
         return None
     for noun in nouns:
         fam = P.family(lemma(noun))

@@ -76,11 +76,56 @@ PEOPLE_NOUNS = frozenset(
     "ministry department office army police union team country nation state government".split()
 )
 """Common nouns that name a person, group or state (for annotation spans)."""
+RETALIATION_WORDS = frozenset(
+    "response retaliation retaliate reprisal reprisals revenge retribution consequence consequences punishment "
+    "unanswered unpunished".split()
+)
+"""Words of a promised retaliation: under a speech verb in the future ("said any attack would meet a
+response", "warned that aggression will not go unanswered") they make the statement a threat."""
+RETALIATION_AUX = frozenset({"would", "will", "'ll", "wo"})
+AGREE_VERBS = frozenset({"agree", "decide"})
+DONE_BY_AGREEING = frozenset({"050", "054"})
+"""Acts of diplomatic status that two parties perform by agreeing to them: "agreed to restore diplomatic
+relations" restores them (CAMEO 05, as the news development set's guide, rule 6, codes it), where "agreed
+to expand trade" only promises (03)."""
+SPOKESPERSON_NOUNS = frozenset(
+    "spokesman spokeswoman spokesperson spokesmen spokespeople envoy ambassador representative adviser advisor "
+    "negotiator".split()
+)
+"""Nouns of those who speak for someone named after "for" ("a spokesman *for* the Chinese embassy"):
+as an apposition they say whose an unknown name is ("Liu Pengyu, a spokesman for the embassy, said")."""
+EXPECTATION_VERBS = frozenset({"expect"})
+"""Verbs of expectation: in the passive ("X is expected to start ...") or with an object ("Japan expects
+China to ...") nothing under them is an act (the news development set's guide, rule 7); "Russia expects
+to sign" is the subject's own intent and stays one."""
+BACKGROUND_MARKS = frozenset({"since"})
+"""Subordinators of clauses of reference: "tensions rose *since* Russia invaded Ukraine" tells background,
+not the news (the guide, rule 7)."""
+STANDING_ROOTS = frozenset({"17"})
+"""Roots whose perfect with a duration is a continuing condition: "had been jailed for years" (rule 8)."""
+PERFECT_AUX = frozenset({"has", "have", "had", "'s", "'ve", "'d"})
+DURATION_WORDS = frozenset("years months weeks decades days".split())
+VISIT_NOUNS = frozenset({"visit", "visits", "trip", "trips"})
+"""Nouns that name a visit: "a visit *by* X *to* Y" is X visiting Y (CAMEO 042)."""
+OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
+"""Object pronouns that, after a coordinated verb, stand for the first verb's object ("arrested X and
+charged him")."""
+FROM_TARGET_FAMILIES = frozenset({"diplomats"})
+"""Object families whose owner stands after "from": "expelled 12 diplomats *from Russia's mission* to the
+UN", "recalled its ambassador from Qatar" (the target is Russia, Qatar; not the UN)."""
+POSSESSED_FAMILIES = frozenset({"membership"})
+"""Object families whose possessor is the target ("ratified *Sweden's* application for NATO membership":
+Sweden, not NATO)."""
+LISTING_VERBS = frozenset({"put", "place", "add", "include", "list"})
+"""Verbs that put someone on a list: the list says what the act is ("added ten firms to its sanctions list",
+"placed X on a blacklist" -> sanctions)."""
+LIST_PREPS = frozenset({"on", "onto", "to", "in"})
 QUANTITY_WORDS = frozenset(
     "part parts some all most much half share portion rest bulk many round rounds set sets series wave waves "
-    "batch raft slew".split()
+    "batch raft slew number day days week weeks month months year years hour hours".split()
 )
-"""Nouns that stand before the real object: "part *of* the aid", "a new round *of* sanctions"."""
+"""Nouns that stand before the real object: "part *of* the aid", "a new round *of* sanctions", "held two
+days *of* talks", "reduce the number *of* diplomats"."""
 MILITARY_WORDS = frozenset({"military", "defense", "defence", "security", "lethal"})
 """Modifiers that turn aid into arms ("military aid")."""
 NOMINAL_EVENTS = frozenset(
@@ -110,6 +155,13 @@ ALLEGATION_VERBS = frozenset(
 """Speech verbs that present their clause as a claim or opinion: an act under them is `reported`
 (not asserted). Under other speech verbs ("said", "told", "announced", "confirmed") the clause is
 attributed fact, as in CAMEO and PLOVER practice, and is coded as asserted."""
+
+ALLEGED_ROOTS = frozenset({"13", "14", "15", "16", "17", "18", "19", "20"})
+"""Roots of the conflictual acts whose claim is also an accusation: "X claimed that Y attacked Z" codes
+X accusing Y (CAMEO 112) beside the reported attack, as the news development set's guide (rule 4) and
+PLOVER's ACCUSE do; a claimed statement or appeal accuses no one."""
+ACCUSE = "112"
+"""CAMEO 112, accuse (of a crime, of aggression ...)."""
 
 REPORTING_WORDS = frozenset(
     "report reports reported reporting tell tells told telling note notes noted add adds added write writes wrote "
@@ -171,6 +223,14 @@ LABEL_BAD = "111"
 """A pejorative label ("called X a dictator"): CAMEO 111, criticise or denounce."""
 LABEL_GOOD = "051"
 """A laudatory label ("called X a great leader"): CAMEO 051, praise or endorse."""
+THREAT = "130"
+"""CAMEO 130, threaten (not otherwise specified)."""
+CLAIM_RESPONSIBILITY = "015"
+"""CAMEO 015, acknowledge or claim responsibility (the pattern "claim + responsibility")."""
+CLAIMED_ATTACK = "190"
+"""Claiming responsibility for an attack (CAMEO 015) also reports the attack: a second event, the
+claimant's use of force against the attack's target (190), ranked after the claim
+(:data:`RANK_SECOND_EVENT`)."""
 INVITATION = "036"
 """"Invited X to visit/meet": an invitation is an offer to meet (CAMEO 036), not an appeal to the invitee."""
 OFFICIAL_COMPLAINT = "114"
@@ -218,6 +278,9 @@ RANK_MAIN_CLAUSE = 0.25
 RANK_SUBORDINATE = 0.2
 """Penalty for an event read off a relative or adjectival clause ("sanctions *imposed* by")."""
 RANK_STATEMENT = 0.35
+RANK_SECOND_EVENT = 0.05
+"""A second event read off the same predicate (the attack behind a claim of responsibility) ranks just
+after the first."""
 RANK_REVERSED = 0.5
 """Penalty for the mirrored direction of a symmetric event (sentence mode reports one direction)."""
 

@@ -40,6 +40,7 @@ NOUN_FAMILIES: dict[str, frozenset[str]] = {
         "talks": "talk talks negotiation negotiations dialogue consultation consultations discussion discussions "
         "meeting meetings summit summits contact contacts",
         "sanctions": "sanction sanctions embargo embargoes blockade blockades ban bans boycott tariff tariffs penalty penalties restriction "
+        "blacklist blacklists "
         "restrictions countermeasure countermeasures measure measures",
         "aid": "aid assistance funding fund funds loan loans money grant grants package support relief help",
         "arms": "weapon weapons arm arms missile missiles ammunition munitions tank tanks jet jets "
@@ -47,7 +48,8 @@ NOUN_FAMILIES: dict[str, frozenset[str]] = {
         "aircraft carrier carriers submarine submarines frigate frigates destroyer destroyers artillery",
         "ceasefire": "ceasefire cease-fire truce armistice cessation",
         "plan": "plan plans proposal proposals deal deals agreement agreements accord accords treaty treaties "
-        "settlement framework initiative offer offers pact memorandum roadmap",
+        "settlement framework initiative offer offers pact memorandum roadmap declaration declarations communique "
+        "communiqué",
         "peace": "peace",
         "release": "release prisoner prisoners detainee detainees hostage hostages captive captives",
         "troops": "troop troops force forces soldier soldiers presence contingent",
@@ -59,7 +61,8 @@ NOUN_FAMILIES: dict[str, frozenset[str]] = {
         "mediation": "mediation",
         "diplomats": "diplomat diplomats ambassador ambassadors envoy envoys embassy",
         "label_bad": "dictator tyrant liar criminal thief terrorist terrorists aggressor enemy enemies threat "
-        "murderer killer butcher thug fascist fascists nazi nazis puppet clown traitor war-criminal failure",
+        "murderer killer butcher thug fascist fascists nazi nazis puppet clown traitor war-criminal failure "
+        "provocation provocations",
         "label_good": "friend friends partner partners hero leader ally allies genius statesman peacemaker",
     }.items()
 }
@@ -131,15 +134,17 @@ _TABLE = _p(
     express obj:hope -> 013
     express obj:condolence -> 018
     express|voice|declare|reaffirm|offer obj:support -> 051
+    give|grant|express obj:approval -> 051
     claim obj:responsibility -> 015
     consider|weigh|explore|study|review|mull obj:plan -> 014
     consider|weigh|explore|study|review|mull obj:option -> 014
     push for|lobby for|press for|campaign for -> 020
-    attend|participate|join obj:talks -> 040
-    attend|participate in -> 040
+    attend|participate|join obj:talks -> 040 sym
+    attend|participate in -> 040 sym
     agree with -> 019
     # 02 appeal
     urge|appeal|implore|press|ask|request|call on -> 020
+    look for|hope for|wait for|await|seek obj:response -> 020
     encourage|plead with|beseech -> 020
     urge|appeal|ask|request|seek|call for obj:talks -> 026
     urge|appeal|ask|request|seek|call for obj:ceasefire -> 0256
@@ -195,13 +200,15 @@ _TABLE = _p(
     pardon|amnesty -> 0841
     sign|conclude|finalize|finalise|reach|strike|ink|seal|clinch obj:plan -> 057 sym
     sign|conclude|finalize|finalise|reach|strike|ink|seal|clinch obj:ceasefire -> 057 sym
+    sign obj:statement -> 057 sym
+    ratify|approve|endorse|back|support obj:membership -> 051
     ratify -> 057 sym
     sign with|sign on -> 057 sym
     agree on|agree to obj:plan -> 057 sym
     agree on|agree to obj:ceasefire -> 0356 sym
     agree obj:plan -> 057 sym
     agree -> 019
-    restore obj:relations -> 050
+    restore|reestablish|re-establish|establish|resume obj:relations -> 050
     normalize|normalise|improve obj:relations -> 050
     # 06 material cooperation
     cooperate|collaborate -> 060 sym
@@ -226,6 +233,8 @@ _TABLE = _p(
     lift|ease|relax|remove|drop|suspend|waive|loosen obj:sanctions -> 085
     approve|authorize|authorise obj:extradition -> 063
     extradite|hand over obj:suspect -> 063
+    release|publish obj:statement -> 010 notarget
+    release|publish obj:document -> 010 notarget
     release|free|return|swap|exchange obj:release -> 0841
     release|free -> 0841
     return|repatriate|hand over -> 084
@@ -284,6 +293,7 @@ _TABLE = _p(
     threaten obj:attack -> 1384
     threaten obj:troops -> 138
     threaten obj:force -> 138
+    vow|promise|pledge|threaten|warn of obj:retaliation -> 130
     threaten|warn -> 130
     issue obj:ultimatum -> 139
     issue|give|deliver|send obj:warning -> 130
@@ -313,9 +323,10 @@ _TABLE = _p(
     cut|halt|suspend|freeze|stop|end|reduce|withhold|pause obj:arms -> 1622
     halt|suspend|stop|end|break off|abandon|quit|leave|walk out obj:talks -> 164
     halt|suspend|stop|end|abandon|quit obj:mediation -> 165
-    block|obstruct|chase|shadow|interfere with obj:vessel -> 170  # 17, listed before trade: "blocked a supply boat"
+    block|obstruct|chase|shadow|interfere with|stop|prevent|impede|hinder obj:vessel -> 170  # 17, listed before trade: "blocked a supply boat"
     halt|suspend|stop|cut|block|ban|restrict|end|curb obj:trade -> 163
     impose|issue|slap|announce|introduce|adopt|levy|extend|tighten|expand|approve obj:sanctions -> 163
+    put|place|add obj:sanctions -> 163
     sanction|embargo|blacklist -> 163
     withdraw|pull out from|withdraw from|exit|quit|leave|abandon obj:plan -> 160
     withdraw from|pull out of|exit|quit -> 166
@@ -419,6 +430,13 @@ for _name, _words in {
     "patrol patrols",
     "vessel": "vessel vessels boat boats ship ships tanker tankers trawler trawlers ferry freighter",
     "warning": "warning warnings",
+    "statement": "statement statements",
+    "document": "video videos footage photo photos photograph photographs image images document documents "
+    "transcript transcripts recording recordings book figures statistics results",
+    "retaliation": "retaliation reprisal reprisals revenge retribution consequence consequences punishment",
+    "approval": "approval endorsement blessing consent go-ahead",
+    "membership": "membership accession bid application",
+    "response": "response responses reply answer",
     "blame": "blame",
     "alert": "alert readiness",
 }.items():
@@ -531,6 +549,15 @@ def intent_code(code: str) -> str:
     return threat_code(code) if is_conflict(code) else _cooperation_pledge(code)
 
 
+def restraint_code(code: str) -> str:
+    """What pledging *not* to do the conflictual act `code` is coded as: a pledge of military
+    de-escalation (0356) for threats and uses of force ("agreed not to attack each other"),
+    else an intent to cooperate (030: "promised not to impose new tariffs")."""
+    if code[:2] in ("13", "15", "17", "18", "19", "20"):
+        return "0356"
+    return "030"
+
+
 def refusal_code(code: str) -> str:
     """What refusing to do `code` is coded as (12 family: 125 refuse talks, 1244 keep sanctions ...)."""
     table = {
@@ -571,5 +598,5 @@ DEMAND_VERBS = frozenset("demand insist order force".split())
 SPEECH_VERBS = frozenset(
     "say tell add note remark write declare state announce insist argue claim explain reply respond "
     "comment tweet post stress emphasise emphasize acknowledge admit suggest report indicate signal "
-    "assert contend maintain observe believe think warn reiterate repeat underline reaffirm".split()
+    "assert contend maintain observe believe think warn reiterate repeat underline reaffirm allege".split()
 )

@@ -103,6 +103,8 @@ def gerund_is_act(verb: Token) -> bool:
         return True
     if verb.dep_ == "ROOT":
         return True
+    if verb.head.lower_ == "with" and any(c.dep_ == "nsubj" for c in verb.children):
+        return True  # an absolute construction with its own subject: "..., with Chile and Peru signing a pact"
     if verb.dep_ == "pcomp" and verb.head.lower_ in ("by", "after", "before"):
         return True
     if verb.dep_ == "advcl" and not any(c.dep_ == "mark" for c in verb.children):
@@ -226,6 +228,8 @@ def subject(verb: Token, lemma: Lemma) -> tuple[Token | None, bool, Token | None
         if subj is not None:
             if subj.lower_ in RELATIVE_PRONOUNS and node.dep_ == "relcl":
                 subj = node.head
+            elif subj.lower_ in RELATIVE_PRONOUNS and node.dep_ == "ccomp" and lemma(node.head) == "be":
+                subj = next((c for c in node.head.children if c.dep_ == "attr"), subj)  # "it was X that ..."
             controls = lemma(node) in P.REQUEST_VERBS | P.DEMAND_VERBS
             if node.i != verb.i and verb.dep_ == "xcomp" and controls:
                 obj = next((c for c in node.children if c.dep_ == "dobj"), None)
@@ -412,6 +416,8 @@ def clause_modality(verb: Token, gov: Token | None, source_tok: Token | None, le
                     break
                 speaker_is_source = source_tok is not None and (
                     hsubj.i == source_tok.i or (source_tok.lower_ in THING_PRONOUNS | PERSON_PRONOUNS)
+                    or any(c.dep_ == "poss" and c.lower_ in THING_PRONOUNS | PERSON_PRONOUNS
+                           for c in source_tok.children)  # "X said *his* government would ..."
                 )
                 if speaker_is_source and aux & (P.FUTURE_AUX | {"would"}):
                     return "intent-future"
@@ -420,7 +426,7 @@ def clause_modality(verb: Token, gov: Token | None, source_tok: Token | None, le
                 if aux & P.MODAL_AUX:
                     return "possible"
                 return "reported" if lemma(head) in ALLEGATION_VERBS else "attributed"
-            if anc.dep_ == "ccomp":
+            if anc.dep_ == "ccomp" and lemma(head) != "be":  # a cleft ("it was X that ...") reads on
                 break
         anc = anc.head
     if aux & P.MODAL_AUX:

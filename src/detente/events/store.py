@@ -475,7 +475,7 @@ class EventStore:
                 if empty:  # nothing to be a duplicate of: ids within one batch are distinct
                     staged = added
                 if added:  # the month x dyad aggregate gains exactly the events this import added
-                    con.execute(aggregate.add_sql("events", f"rowid > {int(last_rowid)}"))
+                    aggregate.add(con, "events", f"rowid > {int(last_rowid)}")
             quarantined = con.execute(f"SELECT count(*) FROM {STAGE_QUARANTINE}").fetchall()[0][0]
             con.execute(
                 f"INSERT INTO quarantine SELECT ?, q.line, q.reason, q.raw, ? FROM {STAGE_QUARANTINE} q "

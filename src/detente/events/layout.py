@@ -102,7 +102,15 @@ def create(con: Any) -> None:
         f"CREATE TABLE IF NOT EXISTS {CODEBOOK} (code VARCHAR PRIMARY KEY, root VARCHAR, quad BIGINT, plover VARCHAR)"
     )
     sync_codebook(con)
-    con.execute(f"CREATE OR REPLACE VIEW {VIEW} AS {view_sql()}")
+    # The view is written again only when its definition changed (a new Event field): opening a
+    # store for writing should not write to it.
+    con.execute("CREATE TABLE IF NOT EXISTS meta (key VARCHAR, value VARCHAR)")
+    definition = view_sql()
+    kept = con.execute("SELECT value FROM meta WHERE key = 'events_view'").fetchall()
+    if VIEW not in objects(con)[1] or not kept or kept[0][0] != definition:
+        con.execute(f"CREATE OR REPLACE VIEW {VIEW} AS {definition}")
+        con.execute("DELETE FROM meta WHERE key = 'events_view'")
+        con.execute("INSERT INTO meta VALUES ('events_view', ?)", [definition])
 
 
 def sync_codebook(con: Any) -> None:
@@ -116,6 +124,9 @@ def sync_codebook(con: Any) -> None:
     from detente.events.importers.staging import temp_table
 
     codes = ontology.all_codes()
+    stored = {r[0]: r[1:] for r in con.execute(f"SELECT code, root, quad, plover FROM {CODEBOOK}").fetchall()}
+    if len(stored) >= len(codes) and all(stored.get(c.code) == (c.root, c.quad, c.plover) for c in codes):
+        return  # the usual case: nothing to write
     temp_table(con, "_codebook_now", {
         "code": ("VARCHAR", [c.code for c in codes]),
         "root": ("VARCHAR", [c.root for c in codes]),

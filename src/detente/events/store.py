@@ -3,8 +3,10 @@
 Tables
 ------
 ``events``
-    Every column of :class:`detente.events.schema.Event`, its ``event_id`` first,
-    plus ``imported_at`` (UTC).
+    A view with every column of :class:`detente.events.schema.Event`, its ``event_id``
+    first, plus ``imported_at`` (UTC), over ``event_rows``, ``event_details`` and the
+    store's ``codebook`` (:mod:`detente.events.layout`: a bulk import writes only the
+    columns it fills).
 ``quarantine``
     Rows that did not parse: ``file``, ``line``, ``reason``, ``raw``, ``imported_at``.
 ``imports``
@@ -38,6 +40,9 @@ into an old store still add nothing.
 
 *Not a store.* ``--db`` pointing at a file that is not a DuckDB database, or at a DuckDB
 database of something else, is refused in one line before anything is written.
+
+*Layout.* Stores written with one ``events`` table (before :mod:`detente.events.layout`)
+are converted when opened for writing; opened read-only they are read as they are.
 
 ``event_id`` is the key but is not declared ``PRIMARY KEY``: DuckDB maintains such a
 constraint with an ART index that makes bulk inserts several times slower, and the

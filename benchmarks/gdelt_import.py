@@ -241,7 +241,7 @@ class StageClock:
     """A progress callback that notes wall and CPU time when the import enters and leaves each stage.
 
     ``EventStore.import_file`` reports ``parse`` (DuckDB's read of the file into a staging table)
-    and ``write`` (validation, ids and the INSERT into the events table) with fractions from 0 to
+    and ``write`` (validation, ids and the INSERT into ``event_rows``) with fractions from 0 to
     1; the first and the last report of a stage bound it. CPU is the whole process's (all
     threads), so the parse includes the SHA-256 and line-count pass running beside it.
     """

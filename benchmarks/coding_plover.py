@@ -14,6 +14,13 @@ Both readings are reported: *strict* (the type strings must match) and *harmonis
 event counts as wrong. Baselines in the same run: the most frequent gold type, and
 the learned classifier's quad class against the gold type's quad (quad agreement).
 
+A second table scores who did what to whom: (source country, target country, type)
+F1, as `detente code eval` does (:func:`detente.coding.evaluate.score_events`), split
+into *domestic* gold events (source and target of one country: police against
+protesters, government against rebels; about a quarter of the file) and inter-state
+ones, beside the same run's events with the domestic ones dropped (the coder before
+it coded domestic events between two sectors of one country).
+
     .venv/bin/python benchmarks/coding_plover.py
 """
 
@@ -136,8 +143,57 @@ def main(argv: list[str] | None = None) -> int:
     md += [f"| {t} | {k} | {found[t]} | {right[t]} |" for t, k in per_type.most_common()]
     md += ["", "Most frequent confusions (gold -> coded): "
            + ", ".join(f"{g} -> {p} ({k})" for (g, p), k in confusions) + "."]
+    md += domestic_section(args.path)
     write_page(args.out, md)
     return 0
+
+
+def domestic_section(path: Path) -> list[str]:
+    """(source country, target country, type) F1 overall and on domestic and inter-state gold events,
+    with and without the coder's domestic events (printed, and returned as Markdown lines)."""
+    from detente.coding import Coder, evaluate as ev
+
+    gold = ev.read_gold(path)
+    coder = Coder()
+    predicted: list[list] = [[] for _ in gold.sentences]
+    by_date: dict = {}
+    for i, sent in enumerate(gold.sentences):
+        by_date.setdefault(sent.when, []).append(i)
+    for day, indices in by_date.items():
+        for i, results in zip(indices, coder.code_sentence_events([gold.sentences[i].text for i in indices], day)):
+            predicted[i] = [r.event for r in results]
+
+    def domestic(event) -> bool:
+        return ev.country(event.source) == ev.country(event.target)
+
+    def part(keep_gold, keep_event) -> tuple[float, float, float, int, int]:
+        from dataclasses import replace
+
+        sentences = [replace(s, events=[e for e in s.events if keep_gold(e)]) for s in gold.sentences]
+        report = ev.score_events(replace(gold, sentences=sentences), [[e for e in p if keep_event(e)] for p in predicted])
+        o = report.overall
+        return o.precision, o.recall, o.f1, o.gold, o.predicted
+
+    def gold_domestic(e) -> bool:
+        return ev.gold_country(e.source) == ev.gold_country(e.target)
+
+    rows = [
+        ("all gold events, coder", part(lambda e: True, lambda e: True)),
+        ("all gold events, domestic events dropped (baseline)", part(lambda e: True, lambda e: not domestic(e))),
+        ("domestic gold events, coder's domestic events", part(gold_domestic, domestic)),
+        ("inter-state gold events, coder's inter-state events", part(lambda e: not gold_domestic(e), lambda e: not domestic(e))),
+    ]
+    print(f"\n{'(source, target, type)':56s} {'P':>6s} {'R':>6s} {'F1':>6s} {'gold':>5s} {'pred':>5s}")
+    for name, (p, r, f, g, n) in rows:
+        print(f"{name:56s} {p:6.3f} {r:6.3f} {f:6.3f} {g:5d} {n:5d}")
+    lines = ["", "## Who did what to whom: domestic and inter-state events", "",
+             "(source country, target country, PLOVER type) per sentence, as `detente code eval` scores it; "
+             f"{len(gold.skipped)} records without actor codes left out. *Domestic*: both sides of one country "
+             "(CAMEO codes them by the two sectors, NGACOP -> NGAOPP; the gold by country). The baseline drops the "
+             "coder's domestic events from the same run.", "",
+             "| events | precision | recall | F1 | gold | predicted |", "|---|---:|---:|---:|---:|---:|"]
+    lines += [f"| {name} | {p:.3f} | {r:.3f} | {f:.3f} | {g} | {n} |" for name, (p, r, f, g, n) in rows]
+    return lines
 
 
 if __name__ == "__main__":

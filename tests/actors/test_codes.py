@@ -72,3 +72,39 @@ def test_store_and_series_use_the_same_rule(tmp_path) -> None:  # noqa: ANN001
             stored = store.events(dyad=(a, b))
             frame = dyad_events(stored.assign(date=pd.to_datetime(stored["date"])), a, b)
             assert len(stored) == len(frame) == 1, (a, b)
+
+
+# -- sectors: country + role, and when two codes of one country are two sides ---------------------
+
+
+def test_compose_puts_a_country_and_a_sector_together() -> None:
+    codes = get_registry().codes
+    assert codes.compose("nga", "cop") == "NGACOP"
+    assert codes.compose("NATO", "MIL") == "NATOMIL"
+    assert codes.compose("ROM", "GOV") == "ROUGOV"  # a former code is replaced
+    assert codes.compose("NGAGOV", "COP") == "NGAGOV"  # a code names one sector: the one it has stays
+    assert codes.compose("NGA", None) == "NGA"
+    with pytest.raises(UnknownActorError, match="role 'XYZ'"):
+        codes.compose("NGA", "XYZ")
+    with pytest.raises(UnknownActorError, match="QQQ"):
+        codes.compose("QQQ", "GOV")
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "sides"),
+    [
+        ("NGACOP", "NGAOPP", True),  # police and opposition: a domestic event
+        ("RUSGOV", "RUSMIL", True),
+        ("NGA", "NGAREB", True),  # the state and its challengers (a plain code does not stand for them)
+        ("NGAOPP", "NGA", True),
+        ("NGA", "NGAGOV", False),  # the country and its government: no sides to tell apart
+        ("NGA", "NGA", False),
+        ("NGAGOV", "NGAGOV", False),
+        ("USAGOV", "RUSGOV", False),  # not one country at all
+        ("ROMGOV", "ROUMIL", True),  # former and current code of one country
+        ("NOT A CODE", "NGAGOV", False),
+    ],
+)
+def test_distinct_sides(a: str, b: str, sides: bool) -> None:
+    assert get_registry().codes.distinct_sides(a, b) is sides
+    assert get_registry().codes.distinct_sides(b, a) is sides

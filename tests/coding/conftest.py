@@ -30,3 +30,15 @@ def code_fn(coder):
         return coder.code_text(text, doc_id="t", date=when)
 
     return run
+
+
+@pytest.fixture(scope="session")
+def hand_parse(coder):
+    """A parse written by hand (words, heads, deps, tags), for a convention that exists
+    for one kind of misparse the model makes only now and then."""
+    from spacy.tokens import Doc
+
+    def build(words, heads, deps, tags):
+        return Doc(coder.nlp.vocab, words=words, heads=heads, deps=deps, tags=tags)
+
+    return build

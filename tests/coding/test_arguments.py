@@ -36,3 +36,93 @@ def test_people_in_a_place_belong_to_it(coder, sentence, pair):
 def test_troops_in_a_place_are_not_that_places(coder):
     (events,) = coder.code_sentence_events(["Troops in Syria attacked a convoy."], date(2023, 6, 1), partial=True)
     assert all(r.event.source[:3] != "SYR" for r in events)
+
+
+# -- domestic events: sectors of the one country in context (CAMEO manual 1.1b3, ch. 3) ------------
+
+
+def test_sector_nouns_agree_with_the_role_table():
+    from detente.coding.arguments import sector_nouns
+    from detente.ontology import role_for_noun
+
+    nouns, titles = sector_nouns()
+    assert nouns["police"] == "COP" and nouns["protesters"] == "CVL" and titles["president"] == "GOV"
+    assert {noun: role for noun, role in nouns.items() if role_for_noun(noun) != role} == {}
+    assert {t: r for t, r in titles.items() if role_for_noun(t) not in (None, r)} == {}
+
+
+def _pairs(coder, sentence, partial=False):
+    (events,) = coder.code_sentence_events([sentence], date(2023, 6, 1), partial=partial)
+    return [(r.event.source, r.event.target, r.event.root) for r in events if not r.partial]
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        # generic sector nouns take the one state the sentence names (here by its capital)
+        ("Police arrested opposition supporters in Abuja.", ("NGACOP", "NGAOPP", "17")),
+        ("Riot police detained dozens of demonstrators in Minsk.", ("BLRCOP", "BLRCVL", "17")),
+        ("Thousands of demonstrators protested against the government in Caracas.", ("VENCVL", "VENGOV", "14")),
+        # a named side and a generic one
+        ("Nigerian police arrested opposition protesters on Monday.", ("NGACOP", "NGAOPP", "17")),
+        ("The Congolese army shelled rebels near the border.", ("COGMIL", "COGREB", "19")),
+        # an office holder the registry does not know, by title
+        ("President Ali Mbeki banned opposition rallies in Harare.", ("ZWEGOV", "ZWEOPP", "17")),
+    ],
+)
+def test_two_sectors_of_one_country_are_a_domestic_event(coder, sentence, event):
+    assert event in _pairs(coder, sentence)
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Nigeria's president praised Nigeria.",  # a country acting on itself: no sides to tell apart
+        "The Nigerian government praised the Nigerian authorities.",  # one sector twice
+        "Police arrested protesters in Kyiv after talks in Moscow.",  # two states in view: whose police?
+        "Former president Ali Mbeki criticised the government in Harare.",  # a former office holder is no GOV
+    ],
+)
+def test_no_domestic_event_without_two_distinguishable_sides(coder, sentence):
+    pairs = _pairs(coder, sentence)
+    assert not [p for p in pairs if p[0][:3] == p[1][:3]], pairs
+
+
+@pytest.mark.nlp
+def test_generic_sector_takes_the_documents_one_state(code_fn):
+    one = code_fn("Nigeria votes for a new parliament on Saturday. Police arrested opposition supporters on Monday.")
+    assert ("NGACOP", "NGAOPP") in [(e.source, e.target) for e in one]
+    two = code_fn("Nigeria and Ghana signed a trade pact. Police arrested opposition supporters on Monday.")
+    assert not [e for e in two if e.source[:3] == e.target[:3]]
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        # "ethnic" names a people, not its state: the civilians of the state they live in
+        ("Ethnic Serbs in Croatia protested against the government on Monday.", ("HRVCVL", "HRVGOV", "14")),
+        ("Croatian police arrested ethnic Serb activists in Zagreb.", ("HRVCOP", "HRVCVL", "17")),
+        ("Ethnic Russians rallied in Moscow.", ("RUSCVL", "RUSGOV", "14")),  # no other state: their own
+    ],
+)
+def test_an_ethnic_group_belongs_to_the_state_it_lives_in(coder, sentence, event):
+    assert event in _pairs(coder, sentence)
+
+
+@pytest.mark.nlp
+def test_an_ethnic_group_between_two_other_states_stays_unknown(coder):
+    pairs = _pairs(coder, "Ethnic Hungarians in Romania protested against Ukraine's language law.", partial=True)
+    assert not [p for p in pairs if p[0][:3] in ("HUN", "ROU")]
+
+
+@pytest.mark.nlp
+def test_informants_are_no_side_of_what_they_report(coder):
+    shelled, entered = coder.code_sentence_events(
+        ["Russian troops shelled the border town overnight, Georgian military sources said.",
+         "Vietnamese forces entered the village, Thai military sources said today."], date(2023, 6, 1), partial=True,
+    )
+    assert not [r for r in shelled if r.event.target.startswith("GEO")]  # no target guessed from the informants
+    assert not [r for r in entered if r.event.source.startswith("THA")]  # and no statement of theirs

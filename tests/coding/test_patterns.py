@@ -56,3 +56,50 @@ def test_noun_families():
     assert P.family("sanctions") == "sanctions"
     assert P.family("Talks") == "talks"
     assert P.family("banana") is None
+
+
+# -- street violence, repression and a few diplomatic acts: generic CAMEO verbs (hand-written sentences)
+
+
+@pytest.mark.parametrize(
+    ("lemma", "preps", "families", "code"),
+    [
+        ("beat", {"up"}, set(), "182"),  # physically assault
+        ("shoot", set(), set(), "190"),
+        ("wound", set(), set(), "190"),
+        ("clash", {"with"}, set(), "190"),
+        ("besiege", set(), set(), "191"),
+        ("disperse", set(), set(), "175"),  # violent repression of a crowd
+        ("accept", set(), {"demand"}, "080"),  # accede to demands: yield
+        ("shorten", set(), {"curfew"}, "0813"),
+        ("launch", set(), {"mediation"}, "045"),  # mediate
+        ("establish", set(), {"relations"}, "050"),  # diplomatic cooperation
+        ("lodge", set(), {"protest"}, "114"),  # an official protest is a complaint, not a demonstration
+        ("strengthen", set(), {"troops"}, "154"),  # increase armed forces
+    ],
+)
+def test_generic_cameo_verb_patterns(lemma, preps, families, code):
+    assert P.match(lemma, preps, families).code == code
+    assert ontology.is_code(code)
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        ("Soldiers beat up protesters in Harare on Monday.", ("ZWEMIL", "ZWECVL", "182")),
+        ("Zimbabwean troops shot protesters in Harare.", ("ZWEMIL", "ZWECVL", "190")),
+        ("Police clashed with demonstrators in Minsk.", ("BLRCOP", "BLRCVL", "190")),
+        ("Riot police dispersed opposition supporters in Nairobi.", ("KENCOP", "KENOPP", "175")),
+        ("The Kenyan government accepted the opposition's demands.", ("KENGOV", "KENOPP", "080")),
+        ("Egypt's president launched a mediation effort between Israel and Hamas.", ("EGYGOV", "PSEREB", "045")),
+        ("Kenya established diplomatic ties with Iran.", ("KEN", "IRN", "050")),
+        ("Serbia lodged an official protest with Albania.", ("SRB", "ALB", "114")),
+        ("Israel strengthened its forces on the border with Lebanon.", ("ISR", "LBN", "154")),
+    ],
+)
+def test_generic_cameo_verb_sentences(coder, sentence, event):
+    from datetime import date
+
+    (events,) = coder.code_sentence_events([sentence], date(2023, 6, 1))
+    assert event in [(r.event.source, r.event.target, r.event.cameo) for r in events]

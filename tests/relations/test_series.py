@@ -174,3 +174,22 @@ def test_series_invariants(make_events, rows) -> None:  # noqa: ANN001
     forward = series_wide(events, "USA", "RUS", directed=True, freq="quarter")["events"].sum() if n_dyad else 0
     backward = series_wide(events, "RUS", "USA", directed=True, freq="quarter")["events"].sum() if n_dyad else 0
     assert forward + backward == n_dyad
+
+
+def test_one_countrys_own_events_stay_out_of_inter_state_dyads() -> None:
+    """Domestic events (two sectors of one country) reach a dyad only when it asks for those sectors:
+    through the EU's membership, the German government against the German police is no EU-Germany event."""
+    from detente.relations.series import domestic_mask
+
+    events = pd.DataFrame(
+        [
+            {"date": "2024-01-05", "source": "DEUGOV", "target": "DEUCOP", "quad": 4, "goldstein": -5.0},
+            {"date": "2024-01-06", "source": "EUR", "target": "DEUGOV", "quad": 1, "goldstein": 3.4},
+            {"date": "2024-01-07", "source": "NGACOP", "target": "NGAOPP", "quad": 4, "goldstein": -5.0},
+            {"date": "2024-01-08", "source": "ROMGOV", "target": "ROUMIL", "quad": 1, "goldstein": 1.0},
+        ]
+    )
+    assert list(domestic_mask(events)) == [True, False, True, True]
+    assert list(dyad_events(events, "EUR", "DEU")["source"]) == ["EUR"]
+    assert list(dyad_events(events, "DEUGOV", "DEUCOP")["target"]) == ["DEUCOP"]
+    assert list(dyad_events(events, "NGACOP", "NGAOPP")["source"]) == ["NGACOP"]

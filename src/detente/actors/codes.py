@@ -6,6 +6,13 @@ three-letter role suffixes (`USAGOV`, `RUSMIL`; CAMEO manual 1.1b3, ch. 3). Unli
 knows the registry's bases too, so it tells a code from a word: `UKRAINE` is not
 `UKR` + `AINE` (`AINE` is no role), and `NATOMIL` is `NATO` + `MIL`.
 
+Sectors: CAMEO codes events *inside* one country by the sectors of its two sides
+(manual 1.1b3, ch. 3: "NGACOP" police against "NGAOPP" opposition is a domestic
+event). :meth:`CodeTable.compose` puts a country and a sector together and
+:meth:`CodeTable.distinct_sides` says when two codes of one country are two
+distinguishable sides; a country acting on itself with no sectors to tell apart
+(`NGA` and `NGAGOV`, `NGAGOV` and `NGAGOV`) is not.
+
 Which stored codes an actor stands for is :mod:`detente.actors.prefixes`.
 """
 
@@ -17,7 +24,7 @@ from dataclasses import dataclass
 
 from detente.actors.entities import Actor
 from detente.errors import UnknownActorError
-from detente.ontology.roles import ROLE_SUFFIXES, split_code
+from detente.ontology.roles import NON_STATE_ROLES, ROLE_SUFFIXES, split_code
 
 _CODE_SHAPE = re.compile(r"[A-Za-z][A-Za-z0-9]*")
 
@@ -80,3 +87,51 @@ class CodeTable:
                 hint="use a registry code with optional role suffixes (`USA`, `RUSGOV`, `EUR`, `NATO` ...)",
             )
         return split[0] + (split[1] or "")
+
+    def compose(self, base: str, role: str | None) -> str:
+        """A country (or organisation) and a sector as one code: (`NGA`, `COP`) -> `NGACOP`, (`NATO`, `MIL`) -> `NATOMIL`.
+
+        A base that already carries a role keeps it (`NGAGOV` + `COP` stays `NGAGOV`:
+        a code names one sector); an unknown base or role raises
+        :class:`~detente.errors.UnknownActorError`.
+
+        >>> from detente.actors import get_registry
+        >>> get_registry().codes.compose("nga", "COP"), get_registry().codes.compose("NGAGOV", "COP")
+        ('NGACOP', 'NGAGOV')
+        """
+        split = self.split(base)
+        if split is None:
+            raise UnknownActorError(f"unknown actor code '{base}'", hint="compose a registry code with a role")
+        if split[1] is not None or not role:
+            return split[0] + (split[1] or "")
+        role = role.strip().upper()
+        if role not in ROLE_SUFFIXES:
+            raise UnknownActorError(
+                f"unknown role '{role}'", hint="use a CAMEO role suffix (" + ", ".join(list(ROLE_SUFFIXES)[:8]) + " ...)"
+            )
+        return split[0] + role
+
+    def distinct_sides(self, a: str, b: str) -> bool:
+        """True when `a` and `b` are two distinguishable sides of one country or organisation.
+
+        The test for a codable domestic event (CAMEO manual 1.1b3, ch. 3): two different
+        sectors (`NGACOP`, `NGAOPP`), or the state and one of its non-state challengers
+        (`NGA`, `NGAREB`: a plain country code does not stand for
+        :data:`~detente.ontology.roles.NON_STATE_ROLES`, the rule of
+        :func:`detente.actors.actor_prefixes`). A country and one of its state sectors
+        (`NGA`, `NGAGOV`), one sector twice, or two codes of different bases (not
+        domestic at all) are not.
+
+        >>> from detente.actors import get_registry
+        >>> t = get_registry().codes
+        >>> t.distinct_sides("NGACOP", "NGAOPP"), t.distinct_sides("NGA", "NGAREB"), t.distinct_sides("NGA", "NGAGOV")
+        (True, True, False)
+        >>> t.distinct_sides("USAGOV", "USAGOV"), t.distinct_sides("USAGOV", "RUSMIL")
+        (False, False)
+        """
+        sa, sb = self.split(a), self.split(b)
+        if sa is None or sb is None or sa[0] != sb[0] or sa[1] == sb[1]:
+            return False
+        if sa[1] is not None and sb[1] is not None:
+            return True
+        return (sa[1] or sb[1]) in NON_STATE_ROLES

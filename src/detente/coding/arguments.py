@@ -6,17 +6,31 @@ and appositions, not a locative phrase such as "a car bomb *in Kiev*"), one per
 conjunct ("the US *and* China"). A bare nationality before a role noun takes that
 role ("Ukrainian officials" -> ``UKRGOV``, roles from :func:`detente.ontology.role_for_noun`).
 "he"/"she" refer back to the last person named; "it"/"they" under "X said" to X.
+
+Sectors of the country in context (:func:`sector_actor`): a side that names no actor
+but is a generic sector noun ("police", "the army", "protesters", "rebels"; an unknown
+"President X") is that sector of the one state its sentence names (or, when the
+sentence names none, of the one state its document names): "Police arrested opposition
+protesters in Abuja" is ``NGACOP`` against ``NGAOPP``. With two states in view the side
+stays unknown. Two sides of one country are a codable domestic event only when their
+sectors tell them apart (:func:`same_side`, CAMEO manual 1.1b3, ch. 3). "Ethnic"
+before a demonym names a people, coded by the state it lives in (:func:`ethnic_group`);
+informants ("military sources said") are no side (``lexicon.INFORMANT_NOUNS``).
 """
 
 from __future__ import annotations
 
+import functools
+import re
 from dataclasses import dataclass, replace
+from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from detente.coding import syntax
 from detente.coding.context import Actor, Context, actor_of_mention
 from detente.coding.lexicon import (
-    FALLBACK_SKIP_ROLES, LOCATION_PREPS, PERSON_PRONOUNS, RESIDENT_ROLES, THING_PRONOUNS,
+    CIVILIANS, CROWD_WORDS, ETHNIC_WORD, FALLBACK_SKIP_ROLES, FORMER_WORDS, INFORMANT_NOUNS, LOCATION_PREPS,
+    PERSON_PRONOUNS, RESIDENT_ROLES, THING_PRONOUNS,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -116,6 +130,8 @@ def actor_of(tok: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> Acto
                 return found
         before = [m for m in ctx.mentions_between(offset, offset + tok.idx) if not actor_of_mention(m).person]
         return actor_of_mention(before[-1]) if before else None
+    if tok.lower_ in INFORMANT_NOUNS:
+        return None  # "Thai military sources said ...": informants attribute a report, they are no side of it
     # the noun phrase core: left dependents and the head, then right compounds/appositions
     core_start = tok.left_edge.idx
     core_end = tok.idx + len(tok.text)
@@ -140,13 +156,186 @@ def actor_of(tok: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> Acto
                 ms = ctx.mentions_between(offset + min(t.idx for t in sub), offset + max(t.idx + len(t.text) for t in sub))
                 break
     if not ms:
-        return None
+        return sector_actor(tok, offset, ctx, lemma)
     head_start, head_end = offset + tok.idx, offset + tok.idx + len(tok.text)
     on_head = [m for m in ms if m.start <= head_start and m.end >= head_end]
-    actor = actor_of_mention(on_head[0] if on_head else ms[0])
+    mention = on_head[0] if on_head else ms[0]
+    actor = actor_of_mention(mention)
     if not on_head and tok.tag_ in ("NN", "NNS"):
         actor = replace(actor, code=with_role(actor.code, lemma(tok)))
+    if mention.kind in ("demonym", "title") and any(c.lower_ == ETHNIC_WORD for c in tok.children):
+        return ethnic_group(actor, offset, offset + len(syntax.text_of(tok.doc)), ctx)
     return actor
+
+
+def ethnic_group(actor: Actor, start: int, end: int, ctx: Context) -> Actor | None:
+    """An ethnic group named by a demonym ("ethnic Albanians in Serbia") as the people of the state it lives in.
+
+    "Ethnic" says the demonym names a people, not its state: the group is coded as
+    the civilians (or its own sector: "ethnic Albanian guerrillas" -> `REB`) of the one
+    other state the sentence names, as the CAMEO manual's examples code them
+    (residents of a country are that country's). The sentence is [start, end) in document
+    offsets. With no other state it keeps the demonym's state; with several it is
+    unknown (None).
+    """
+    from detente.actors import get_registry
+
+    codes = get_registry().codes
+    split = codes.split(actor.code)
+    if split is None:
+        return actor
+    others = {s for s in states_named(start, end, ctx) if s != split[0]}
+    if not others:
+        return actor
+    if len(others) > 1:
+        return None
+    return replace(actor, code=codes.compose(others.pop(), split[1] or CIVILIANS))
+
+
+SECTOR_NOUNS_FILE = "data/sector_nouns.yaml"
+"""Generic sector nouns and titles, in :mod:`detente.actors`'s package data (the file says why each is listed)."""
+
+
+@functools.lru_cache(maxsize=1)
+def sector_nouns() -> tuple[dict[str, str], dict[str, str]]:
+    """(noun -> role, title -> role) of the generic sector nouns (``actors/data/sector_nouns.yaml``)."""
+    import yaml
+
+    text = resources.files("detente.actors").joinpath(SECTOR_NOUNS_FILE).read_text(encoding="utf-8")
+    nouns: dict[str, str] = {}
+    titles: dict[str, str] = {}
+    for role, entry in (yaml.safe_load(text) or {}).items():
+        for noun in entry.get("nouns") or ():
+            nouns[noun.casefold()] = role
+        for title in entry.get("titles") or ():
+            titles[title.casefold()] = role
+    return nouns, titles
+
+
+@functools.lru_cache(maxsize=1)
+def _sector_word() -> re.Pattern[str]:
+    nouns, titles = sector_nouns()
+    words = sorted({w for phrase in (*nouns, *titles) for w in phrase.split()}, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
+
+
+def names_sector(sentence: str) -> bool:
+    """Whether a sentence has a generic sector word ("police", "the army"), so that it is worth parsing in a
+    document even when it names no actor: its sides may be sectors of the document's one state."""
+    return _sector_word().search(sentence) is not None
+
+
+def sector_of(tok: Token, lemma: syntax.Lemma) -> str | None:
+    """The sector a side headed by `tok` names without naming its country, or None.
+
+    A common noun in the sector list ("police", "riot police", "the army"), a noun
+    whose modifier names a non-state sector ("opposition candidates", "rebel
+    commanders"), the people a crowd word is made of ("thousands of demonstrators"),
+    the owner of a thing ("the opposition's demands"), or an unknown name under a
+    title ("President Yoweri Museveni"; not a former one).
+    """
+    nouns, titles = sector_nouns()
+    mods = [c for c in tok.children if c.i < tok.i and c.dep_ in ("compound", "amod", "nmod")]
+    words = [c.lower_ for c in mods]
+    if any(w in FORMER_WORDS for w in words):
+        return None
+    if tok.tag_ in ("NN", "NNS", "CD") and (tok.lower_ in CROWD_WORDS or tok.like_num):
+        member = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for g in c.children if g.dep_ == "pobj"), None)
+        if member is not None:
+            return sector_of(member, lemma)  # "thousands of demonstrators"
+    owner = next((c for c in tok.children if c.dep_ == "poss" and c.tag_.startswith("NN")), None)
+    if owner is not None and tok.lower_ not in nouns:
+        return sector_of(owner, lemma)  # "the opposition's demands", "the army's offensive": whose they are
+    if tok.tag_ in ("NN", "NNS"):
+        from detente.ontology.roles import NON_STATE_ROLES
+
+        challenger = next((nouns[w] for w in words if nouns.get(w) in NON_STATE_ROLES), None)
+        if challenger is not None:
+            return challenger  # "opposition protesters", "rebel commanders": whose side they are on
+        for phrase in (" ".join([*words[-1:], tok.lower_]), tok.lower_, lemma(tok)):
+            if phrase in nouns:
+                return nouns[phrase]
+        return None
+    if tok.tag_ in ("NNP", "NNPS"):
+        names = [c for c in mods if c.tag_ in ("NNP", "NNPS", "NN")]
+        for i in range(len(names)):
+            for j in range(len(names), i, -1):
+                phrase = " ".join(c.lower_ for c in names[i:j])
+                if phrase in titles:
+                    return titles[phrase]
+    return None
+
+
+def context_state(offset: int, end: int, ctx: Context) -> str | None:
+    """The one state named between document offsets [offset, end) (a sentence), else the one state the
+    whole document names; None when there are none or several (ambiguous)."""
+    for states in (states_named(offset, end, ctx), states_named(0, None, ctx)):
+        if states:
+            return states.pop() if len(states) == 1 else None
+    return None
+
+
+def states_named(start: int, end: int | None, ctx: Context) -> set[str]:
+    """The states (base codes) named between document offsets [start, end) (to the end: None)."""
+    mentions = ctx.mentions if end is None else ctx.mentions_between(start, end)
+    return {base for base in (_state_base(m.code) for m in mentions) if base is not None}
+
+
+@functools.lru_cache(maxsize=4096)
+def _state_base(code: str) -> str | None:
+    """The base code of `code` when the registry knows it as a state, else None."""
+    from detente.actors import get_registry
+
+    registry = get_registry()
+    try:
+        base = registry.base_code(code)
+        return base if registry.get(base).kind == "state" else None
+    except Exception:  # noqa: BLE001 - a code the registry lacks is no state
+        return None
+
+
+def sector_actor(tok: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> Actor | None:
+    """A generic sector side ("the police") as that sector of the state in context, or None.
+
+    See the module docstring; the country must be unambiguous (:func:`context_state`).
+    """
+    role = sector_of(tok, lemma)
+    if role is None:
+        return None
+    if role not in RESIDENT_ROLES and any(_inside_location(m, tok, offset) for m in ctx.mentions_between(
+        offset + tok.left_edge.idx, offset + tok.right_edge.idx + len(tok.right_edge.text)
+    )):
+        return None  # "troops in Syria" need not be Syria's (see :func:`_resident`)
+    base = context_state(offset, offset + len(syntax.text_of(tok.doc)), ctx)
+    if base is None:
+        return None
+    from detente.actors import get_registry
+
+    left = tok.left_edge
+    while left.i < tok.i and (left.is_punct or left.dep_ in ("det", "predet")):
+        left = left.doc[left.i + 1]
+    start, end = offset + left.idx, offset + tok.idx + len(tok.text)
+    text = syntax.text_of(tok.doc)[left.idx:tok.idx + len(tok.text)]
+    return Actor(get_registry().codes.compose(base, role), start, end, text)
+
+
+def same_side(source: Actor | None, target: Actor | None) -> bool:
+    """True when a target is on its source's own side: another mention of the same country whose
+    sector does not tell it apart ("the US ... US control", `NGA` and `NGAGOV`).
+
+    Two sectors of one country (`NGACOP` and `NGAOPP`), or a state and one of its
+    non-state challengers (`NGA` and `NGAOPP`), are two sides
+    (:meth:`detente.actors.CodeTable.distinct_sides`): a domestic event, coded as CAMEO codes it. The same mention is not a
+    side of its own (that is a parsing artefact, :func:`detente.coding.assemble.event_of`).
+    """
+    if source is None or target is None or source.start == target.start:
+        return False
+    if source.code[:3] != target.code[:3]:
+        return False
+    from detente.actors import get_registry
+
+    return not get_registry().codes.distinct_sides(source.code, target.code)
 
 
 def fallback_target(
@@ -176,8 +365,8 @@ def fallback_target(
         for m in group:
             if source is not None and source.start <= m.start < source.end:
                 continue
-            if m.code[3:6] in FALLBACK_SKIP_ROLES:
-                continue  # "..., South Korea's army told ABC News": the outlet reports, it is no target
+            if m.code[3:6] in FALLBACK_SKIP_ROLES or _informant(m, sdoc, offset):
+                continue  # "..., South Korea's army told ABC News", "military sources said": they report, no target
             if m.start in own or whole[0] <= m.start < whole[1] or m.code[:3] in own_side:
                 continue  # the source's own side ("South Korea and the US drilled, South Korea's army said")
             return replace(actor_of_mention(m), fallback=True)
@@ -185,6 +374,12 @@ def fallback_target(
         if base is None or a.code[:3] != base:
             return replace(a, fallback=True)
     return None
+
+
+def _informant(m: Mention, sdoc: Any, offset: int) -> bool:
+    """Whether a mention only qualifies informants ("*Georgian military* sources said")."""
+    tok = syntax.token_at(sdoc, m.end - 1 - offset)
+    return tok is not None and (tok.lower_ in INFORMANT_NOUNS or tok.head.lower_ in INFORMANT_NOUNS)
 
 
 def remember(sdoc: Any, offset: int, ctx: Context) -> None:

@@ -11,15 +11,16 @@ codes people stood for on that date.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, Literal
 
-from detente.actors import resolve
+from detente.actors import get_registry, resolve
 from detente.coding import patterns as P
 from detente.coding import syntax
 from detente.coding.context import Actor, Context
 from detente.coding.dates import DateMention, find_dates
-from detente.coding.lexicon import TEMPORAL_BLOCKERS
+from detente.coding.lexicon import CIVILIANS, GOVERNMENT, POPULATION_MEASURES, PROTEST_ROOT, TEMPORAL_BLOCKERS
 from detente.coding.tone import sentence_tone
 from detente.events.schema import Event
 
@@ -63,8 +64,8 @@ def make_event(
         plover=plover.type if plover is not None else None,
         dataset="text",
         doc_id=doc_id,
-        source_name=source.text if source else None,
-        target_name=target.text if target else None,
+        source_name=(source.text or None) if source else None,
+        target_name=(target.text or None) if target else None,
         sentence=sentence,
         sentence_index=sentence_index,
         char_start=char_start,
@@ -88,15 +89,27 @@ def event_of(
 
     Document mode (`permissive` False) needs both actors and a date; sentence mode
     keeps unknown sides as "---" and dates an undated sentence `UNDATED` (note
-    "undated"). An actor acting on itself (the same mention, or a guessed target with
-    the source's code) is a parsing artefact and gives no event.
+    "undated"). Two sides of one country make an event only when their sectors tell
+    them apart (a domestic event, :meth:`detente.actors.CodeTable.distinct_sides`:
+    `NGACOP` -> `NGAOPP`); a country acting on itself (`NGA` -> `NGAGOV`, the same
+    mention twice) gives none. Civilian protests that name no target in their sentence
+    are directed at the protesters' government (:func:`protest_sides`), rather than at a
+    target guessed from an earlier sentence.
     """
     s_actor, t_actor = cand.source_actor, cand.target_actor
+    earlier = t_actor is not None and t_actor.fallback and t_actor.start < offset  # guessed from a past sentence
+    if cand.code[:2] == PROTEST_ROOT and (t_actor is None or earlier) and s_actor is not None:
+        s_actor, convention = protest_sides(s_actor)
+        t_actor = convention or t_actor
+    elif P.act_of_pledge(cand.code) in POPULATION_MEASURES and t_actor is None and s_actor is not None:
+        t_actor = population_target(s_actor, offset, offset + len(sentence), ctx)
+    if cand.symmetric and t_actor is not None and t_actor.fallback:
+        return None  # a joint act with no partner named ("the cabinet met") is no act with anyone
     if not permissive and (s_actor is None or t_actor is None):
         return None
-    if s_actor is not None and t_actor is not None and s_actor.code == t_actor.code:
-        if s_actor.start == t_actor.start or t_actor.fallback:
-            return None
+    if s_actor is not None and t_actor is not None and s_actor.code[:3] == t_actor.code[:3]:
+        if not get_registry().codes.distinct_sides(s_actor.code, t_actor.code):
+            return None  # one country on itself, no sides to tell apart (also for joint acts: "A and A's envoy met")
     when = date_for(cand, sdoc, offset, ctx)
     note = None
     if when is None:
@@ -116,6 +129,49 @@ def event_of(
         quote=quote_for(cand, offset, ctx, lemma), url=url, file=file, tone=tone,
         confidence=cand.confidence, note=note,
     )
+
+
+def protest_sides(source: Actor) -> tuple[Actor, Actor | None]:
+    """The sides of a civilian protest that names no target: the protesters against their own government.
+
+    CAMEO root 14 is civilian protest, and a demonstration, hunger strike or blockade
+    that names no one it is against is directed at the government of the country the
+    protesters belong to (the convention of ICEWS's protest events, and of the PLOVER
+    gold records: "Young Algerians blocked roads" is Algeria against Algeria). So
+    protesters named only by their nationality are that country's civilians (`CVL`)
+    and the target is its government (`GOV`): `DZA` -> (`DZACVL`, `DZAGOV`). A source
+    of another sector keeps it ("opposition parties in Nepal": `NPLOPP` -> `NPLGOV`);
+    one that is the government itself, or no state, gets no target.
+    """
+    registry = get_registry()
+    split = registry.codes.split(source.code)
+    if split is None or split[1] == GOVERNMENT:
+        return source, None
+    try:
+        if registry.get(split[0]).kind != "state":
+            return source, None
+    except Exception:  # noqa: BLE001 - a code the registry lacks gets no target
+        return source, None
+    if split[1] is None:
+        source = replace(source, code=registry.codes.compose(split[0], CIVILIANS))
+    return source, _unwritten(registry.codes.compose(split[0], GOVERNMENT), source)
+
+
+def population_target(source: Actor, start: int, end: int, ctx: Context) -> Actor | None:
+    """The people a curfew or state of emergency that names no target falls on: the source's own
+    civilians (`TURGOV` imposing a curfew on a Turkish town -> `TURCVL`), when the sentence (document
+    offsets [start, end)) names no other state; else None (whose town it is would be a guess)."""
+    from detente.coding.arguments import states_named
+
+    split = get_registry().codes.split(source.code)
+    if split is None or split[1] in (None, CIVILIANS) or states_named(start, end, ctx) - {split[0]}:
+        return None
+    return _unwritten(get_registry().codes.compose(split[0], CIVILIANS), source)
+
+
+def _unwritten(code: str, source: Actor) -> Actor:
+    """A side a convention supplies: not written in the text (no name; placed at its source, marked `fallback`)."""
+    return Actor(code, source.start, source.start, "", fallback=True)
 
 
 def code_on(actor: Actor, when: date, ctx: Context) -> str:

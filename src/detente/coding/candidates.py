@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from detente.coding import lexicon as L
 from detente.coding import patterns as P
 from detente.coding import syntax
-from detente.coding.arguments import Arg, argument, fallback_target
+from detente.coding.arguments import Arg, argument, fallback_target, same_side
 from detente.coding.context import Actor, Context
 from detente.coding.tone import sentence_tone
 
@@ -199,11 +199,7 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
     else:
         pairs = [(s, t) for s in sources[:3] for t in targets[:3]]
     for s_actor, t_actor in pairs:
-        same_side = (
-            t_actor is not None and s_actor is not None and not symmetric
-            and t_actor.code[:3] == s_actor.code[:3] and t_actor.start != s_actor.start
-        )
-        if same_side:  # "the US ... US control": look for the other side instead
+        if not symmetric and same_side(s_actor, t_actor):  # "the US ... US control": look for the other side instead
             t_actor = None
         if t_actor is None:
             t_actor = fallback_target(verb, s_actor, offset, ctx, target, source)

@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any
 
 from detente.coding import nlp as nlp_mod
 from detente.coding import spans, syntax
-from detente.coding.arguments import argument, remember
+from detente.coding.arguments import argument, names_sector, remember
 from detente.coding.assemble import UNDATED, UNKNOWN_ACTOR, event_of, make_event
 from detente.coding.candidates import Candidate, candidates, ranked, without_bare_statements
 from detente.coding.context import Context, actor_of_mention
@@ -507,7 +507,8 @@ def _prepare(doc: Document) -> _Prepared:
     text = doc.text or ""
     ctx = Context.read(text, doc.date)
     sentences = list(split_sentences(text))
-    wanted = [s for s in sentences if ctx.mentions_between(s.start, s.end) or _has_pronoun(text[s.start:s.end])]
+    wanted = [s for s in sentences if ctx.mentions_between(s.start, s.end) or _has_pronoun(text[s.start:s.end])
+              or (ctx.mentions and names_sector(text[s.start:s.end]))]  # "Police arrested ...": the document's state
     return _Prepared(doc, text, ctx, len(sentences), wanted)
 
 

@@ -220,3 +220,32 @@ RANK_SUBORDINATE = 0.2
 RANK_STATEMENT = 0.35
 RANK_REVERSED = 0.5
 """Penalty for the mirrored direction of a symmetric event (sentence mode reports one direction)."""
+
+# -- domestic events, sectors and who a side is (arguments.py, assemble.py) ------------------------
+INFORMANT_NOUNS = frozenset({"source", "sources", "witness", "witnesses"})
+"""Heads of the people a report is attributed to ("military sources said", "witnesses said"): no actor, so
+the attribution is no statement event of their country (CAMEO codes what they report, not that they spoke),
+and no target is guessed from them."""
+CROWD_WORDS = frozenset(
+    "tens hundreds thousands dozens scores millions group groups crowd crowds members leaders supporters activists".split()
+)
+"""Heads that stand before the people a side is made of ("thousands *of* demonstrators", "leaders *of* the
+opposition coalition")."""
+FORMER_WORDS = frozenset({"former", "ex", "ousted", "late", "deposed", "exiled", "then"})
+"""Words that make a title holder a former one ("ousted president X"): no longer the sector, so no actor."""
+ETHNIC_WORD = "ethnic"
+"""A demonym under this word names a people, not its state ("ethnic Albanians in Serbia": SRBCVL)."""
+CIVILIANS, GOVERNMENT = "CVL", "GOV"
+"""The sectors of the conventions below (CAMEO role codes): a people with no other sector, and the state."""
+PROTEST_ROOT = "14"
+"""CAMEO's root for civilian protest (demonstrations, hunger strikes, strikes, blockades, riots); a
+state's diplomatic protest is 114 (`OFFICIAL_COMPLAINT`). One that names no target is against the
+protesters' own government (`assemble.protest_sides`)."""
+POPULATION_MEASURES = frozenset({"1723", "1724", "0813", "0814"})
+"""Measures a government takes on a place and the people in it rather than on another actor:
+imposing a curfew (1723), a state of emergency or martial law (1724), easing or lifting them
+(0813, 0814), and pledges of them (their 03 codes lead back here). One that names no target falls on
+the source's own civilians (`assemble.population_target`)."""
+MEDIATE = "045"
+"""CAMEO's mediation code: its target is each party the mediator stands between (`syntax.target_token`)."""
+

@@ -354,6 +354,25 @@ _TABLE = _p(
     """
 )
 
+# Street violence and domestic repression (the weak PLOVER types ASSAULT, COERCE, CONCEDE on the
+# CAMEO-manual gold records), generic CAMEO verbs only; each is pinned by a sentence in
+# tests/coding/test_patterns.py.
+_TABLE += _p(
+    """
+    beat|beat up|club -> 182
+    shoot|shoot at|wound|injure -> 190
+    clash with -> 190
+    besiege -> 191
+    disperse|tear-gas -> 175
+    accept|meet|grant|accede to obj:demand -> 080
+    shorten|relax|loosen obj:curfew -> 0813
+    launch|undertake|begin|start|lead obj:mediation -> 045
+    establish|open obj:relations -> 050
+    lodge|file|register obj:protest -> 114
+    strengthen|reinforce|boost|bolster obj:troops -> 154
+    """
+)
+
 PATTERNS: dict[str, list[Pattern]] = {}
 for _pat in _TABLE:
     PATTERNS.setdefault(_pat.lemma, []).append(_pat)

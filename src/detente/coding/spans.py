@@ -1,10 +1,12 @@
-"""Where an event's two sides are written: character spans as annotators mark them.
+"""Where an event's two sides are written: which phrase annotators mark as source and target.
 
 Who-did-what-to-whom annotation (ConfliBERT's dyad task, and the CoNLL spans
 `detente code eval` reads) marks whole noun phrases, and marks things as well as
-actors as targets, so these spans are not the registry mentions. The rules are
-described in docs/explanation/coding.md ("Spans in sentence mode"); they change
-spans only, never the coded events. Offsets are within the sentence.
+actors as targets, so these spans are not the registry mentions. This module decides
+which phrase each side is (reported speech, recipients, the purpose of an act, things
+that are no target, ...); :mod:`detente.coding.extents` decides how far a phrase
+reaches. The rules are described in docs/explanation/coding.md ("Spans in sentence
+mode"); they change spans only, never the coded events. Offsets are within the sentence.
 """
 
 from __future__ import annotations
@@ -14,173 +16,22 @@ from typing import TYPE_CHECKING
 
 from detente.coding import patterns as P
 from detente.coding import syntax
+from detente.coding.extents import PRONOUNS, full_span, phrase_span, tidy  # noqa: F401 (PRONOUNS: the coder's)
 from detente.coding.lexicon import (
     ACT_NOUNS,
     GIVE_VERBS,
     PEOPLE_NOUNS,
     PERSON_PRONOUNS,
+    QUANTITY_WORDS,
     RELATIVE_PRONOUNS,
-    SPAN_TIME_WORDS,
     THING_PRONOUNS,
-    TIME_WORDS,
     VOICE_VERBS,
-    WEEKDAYS_MONTHS,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
 
     from detente.coding.arguments import Arg
-
-PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | RELATIVE_PRONOUNS
-"""Words that are no span of their own."""
-_ABBREVIATION = re.compile(r" ?\((?:[A-Z][A-Za-z]*[ .-]*){1,4}\)")
-"""An abbreviation in brackets: "(EAEU)", "(SPLA - IO)"."""
-_SPAN_CUT_DEPS = frozenset({"relcl", "cc", "conj", "advcl", "npadvmod", "ccomp", "xcomp", "parataxis"})
-"""Right dependents that end a span's noun phrase."""
-_SPAN_KEEP_PREPS = frozenset({"of", "in", "from", "by", "near", "at", "inside", "outside", "across"})
-"""Prepositions whose phrase stays in a target's span ("the enclave of Eastern Ghouta near the capital")."""
-
-
-def phrase_span(tok: Token, cut: frozenset[str] = frozenset()) -> tuple[int, int]:
-    """A target's span: the phrase of `tok`, or of what it possesses (see :func:`_phrase_span_of`)."""
-    if tok.dep_ == "poss" and tok.head.i != tok.i:
-        tok = tok.head  # "Japan's Crown Prince Naruhito", "Trump's decision": the whole phrase
-    return _phrase_span_of(tok, cut)
-
-
-def _phrase_span_of(tok: Token, cut: frozenset[str] = frozenset()) -> tuple[int, int]:
-    """Character span (within the sentence) of the noun phrase headed by `tok`, as annotators
-    of who-did-what-to-whom mark it: the head with its left modifiers, appositions ("his
-    counterpart, Michel Aoun") and locative or "of" post-modifiers ("the rebel-held enclave
-    of Eastern Ghouta near the capital"), without a relative or infinitival clause, a
-    conjunct, a participle ("a resolution presented by Britain"), a time phrase ("on
-    Sunday"), a purpose phrase ("request for revocation") or a phrase of `cut`."""
-    doc = tok.doc
-    right = tok.i
-    for child in tok.rights:
-        if child.dep_ in _SPAN_CUT_DEPS or _is_time_phrase(child):
-            break
-        if child.dep_ == "punct":
-            appos = next((c for c in tok.rights if c.dep_ == "appos" and c.i > child.i), None)
-            if child.text == "," and appos is not None and _actor_word(appos):
-                continue  # "Aya Hijazi, an American aid worker", not "Hodeidah, a major flashpoint"
-            if child.text in ")]":
-                right = child.i
-                continue
-            if child.text in "([":
-                continue
-            break
-        if child.dep_ == "acl" and (
-            any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
-            or not any(c.dep_ in ("agent", "prep") and c.lower_ in ("by", "as") for c in child.children)
-        ):
-            break  # "the decision to recognise", "songbirds captured from trade"; "workers employed by the UN" stays
-        if child.dep_ == "prep" and (child.lower_ in cut or (child.lower_ in ("in", "at") and _titled_person(tok))):
-            break  # "Lebanese Prime Minister Saad Hariri in Washington": where the person is
-        if child.dep_ == "prep" and child.lower_ not in _SPAN_KEEP_PREPS:
-            break
-        if child.dep_ == "prep" and child.lower_ == "of" and tok.tag_ in ("NNP", "NNPS") and not any(
-            t.tag_ in ("NNP", "NNPS") for t in child.subtree
-        ):
-            break  # "the United States of election meddling" (a misparse): a name ends before a common "of" phrase
-        right = max(right, child.right_edge.i)
-    left = _left_without_time(tok)
-    while left < tok.i and (doc[left].is_punct or doc[left].dep_ in ("cc", "preconj")):
-        left += 1
-    while right > tok.i and doc[right].is_punct and doc[right].text not in ")]":
-        right -= 1
-    return doc[left].idx, doc[right].idx + len(doc[right].text)
-
-
-_SOURCE_CUT_PREPS = frozenset({"on", "during", "including", "amid"})
-"""Prepositions that end a source's phrase: when and where it acted, not who it is
-("The Foreign Office during a weekly briefing", "groups including X")."""
-
-
-def _actor_word(tok: Token) -> bool:
-    """A noun that names a person, group or state, read off the token alone (a proper
-    name, a role noun such as "official", or a people noun such as "worker")."""
-    from detente.ontology import role_for_noun
-
-    if tok.tag_ in ("NNP", "NNPS"):
-        return True
-    return any(role_for_noun(w) is not None or w in PEOPLE_NOUNS for w in (tok.lower_, tok.lemma_.lower()))
-
-
-_PERSON_TITLES = frozenset(
-    "president minister premier chancellor ambassador envoy king queen prince secretary senator "
-    "governor mayor general spokesman spokeswoman counterpart leader".split()
-)
-"""Titles that make a name or a noun a person ("Prime Minister Saad Hariri", "the ambassador")."""
-
-
-def _titled_person(tok: Token) -> bool:
-    """`tok` heads a person's title or a titled name ("US President Donald Trump")."""
-    if tok.lower_ in _PERSON_TITLES:
-        return True
-    return tok.tag_ in ("NNP", "NNPS") and any(c.dep_ == "compound" and c.lower_ in _PERSON_TITLES for c in tok.lefts)
-
-
-def full_span(tok: Token, *, conjuncts: bool = True) -> tuple[int, int]:
-    """Character span of the noun phrase headed by `tok` with its appositions and
-    post-modifiers ("Sergey Lavrov, the Russian foreign minister"), before any relative
-    clause, time phrase ("Russian police on Saturday" -> "Russian police") or a phrase
-    of :data:`_SOURCE_CUT_PREPS`; with `conjuncts` false, the first conjunct only
-    ("China and Russia" -> "China")."""
-    if tok.dep_ == "poss" and tok.head.i != tok.i:
-        tok = tok.head  # "Iran's Supreme Leader": the whole phrase
-    doc = tok.doc
-    right = tok.i
-    for child in tok.rights:
-        if child.dep_ == "relcl" or _is_time_phrase(child):
-            break
-        if child.dep_ == "prep" and child.lower_ in _SOURCE_CUT_PREPS:
-            break
-        if not conjuncts and child.dep_ in ("cc", "conj"):
-            break
-        right = max(right, child.right_edge.i)
-    left = _left_without_time(tok)
-    while left < tok.i and doc[left].is_punct:
-        left += 1
-    while right > tok.i and doc[right].is_punct and doc[right].text not in ")]":
-        right -= 1
-    return doc[left].idx, doc[right].idx + len(doc[right].text)
-
-
-def _left_without_time(tok: Token) -> int:
-    """First token of `tok`'s left modifiers, leaving out leading time phrases
-    ("Hours earlier Maduro", "17 July 2017 Russia's Supreme Court")."""
-    left = tok.i
-    doc = tok.doc
-    for child in reversed(list(tok.lefts)):
-        sub = list(child.subtree)
-        if _is_time_phrase(child) or any(
-            (t.lower_ in SPAN_TIME_WORDS and t.text != "May" and not _hyphenated(doc, t))
-            or (t.text.isdigit() and len(t.text) == 4)
-            for t in sub
-        ):
-            break  # this modifier and everything before it
-        left = sub[0].i
-    return left
-
-
-def _hyphenated(doc, t: Token) -> bool:
-    """`t` is inside a hyphenated compound ("a 95-year-old man", "a five - year plan")."""
-    return any(0 <= j < len(doc) and doc[j].text in ("-", "–") for j in (t.i - 1, t.i + 1))
-
-
-def _is_time_phrase(tok: Token) -> bool:
-    """`tok` heads "on Sunday", "this month", "on March 31", "hours earlier"."""
-    if tok.dep_ in ("npadvmod", "advmod") and any(t.lower_ in SPAN_TIME_WORDS or t.like_num for t in tok.subtree):
-        return True
-    if tok.dep_ == "prep":
-        sub = list(tok.subtree)
-        if len(sub) <= 6 and any(t.lower_ in WEEKDAYS_MONTHS or t.lower_ in TIME_WORDS and t.dep_ == "pobj"
-                                 or (t.text.isdigit() and len(t.text) == 4) for t in sub):
-            return True
-    return False
-
 
 def names_actor(tok: Token, lemma: syntax.Lemma) -> bool:
     """Whether a noun names a person, group or state (a proper name or a role noun)."""
@@ -260,10 +111,11 @@ def through_theme(tok: Token, verb: Token, lemma: syntax.Lemma) -> Token:
     return tok
 
 
-_TOWARD_PREPS = ("on", "against", "to", "toward", "towards", "for", "by", "from", "with", "into", "in")
+_TOWARD_PREPS = ("on", "against", "to", "toward", "towards", "for", "by", "from", "with", "into", "in", "between")
 """Prepositions, in order of preference, whose object can be whom a thing-like target is
 aimed at or comes from ("sanctions imposed on Eritrea", "accusations by the US",
-"demands from the association", "a ceasefire in Tripoli"); never "of", whose object
+"demands from the association", "a ceasefire in Tripoli", "mediation efforts between
+Albanian separatists"); never "of", whose object
 belongs to the thing ("an arms depot of the Syrian army")."""
 _FORCE_VERBS = frozenset(
     "attack strike storm bomb shell raid hit ambush seize capture target overrun shoot fire besiege "
@@ -288,6 +140,12 @@ _MEASURE_NOUNS = frozenset(
 ("a curfew in parts of Kashmir", "its blockade of the U.K."), whether or not it names an actor."""
 
 
+_MISSION_NOUNS = frozenset("force forces mission operation operations contingent".split())
+_MISSION_WORDS = frozenset("peacekeeping stabilization stabilisation security monitoring observer".split())
+"""A multinational mission ("the UN peacekeeping force in Somalia", "the NATO-led security
+force in Afghanistan") is marked by the country it is in."""
+
+
 def toward_actor(tok: Token, verb: Token, lemma: syntax.Lemma) -> Token:
     """Span convention *whom a thing is aimed at*: when the target phrase names a thing
     rather than an actor ("lifted sanctions imposed on Eritrea", "rejected accusations by
@@ -296,7 +154,15 @@ def toward_actor(tok: Token, verb: Token, lemma: syntax.Lemma) -> Token:
     comes from. The recipient on the verb is tried first, then prepositional phrases
     inside the thing's phrase (through a participle: "imposed on", "lodged by"), in the
     order of :data:`_TOWARD_PREPS`. `tok` itself when it names an actor or nothing
-    actor-like hangs off it. Things hit by force stay targets ("an army base")."""
+    actor-like hangs off it. Things hit by force stay targets ("an army base"); a
+    multinational mission leads to the country it is in (:data:`_MISSION_NOUNS`)."""
+    if lemma(tok) in _MISSION_NOUNS and any(
+        t.lower_ in _MISSION_WORDS or t.tag_ in ("NNP", "NNPS") for t in tok.subtree if t.i < tok.i
+    ):  # "contribute troops to the UN peacekeeping force in Somalia": where the mission is
+        where = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "in"), None)
+        place = next((c for c in where.children if c.dep_ == "pobj"), None) if where is not None else None
+        if place is not None and not syntax.is_time_word(place):
+            return place
     if names_actor(tok, lemma) or tok.tag_ in ("PRP", "PRP$", "CD"):
         return tok
     if lemma(tok) in _MEASURE_NOUNS:  # "imposed a curfew in parts of Kashmir": the place it holds in
@@ -344,10 +210,10 @@ def _actor_under(head: Token, preps: tuple[str, ...], lemma: syntax.Lemma, depth
                     for pobj in (c for c in child.children if c.dep_ == "pobj"):
                         if syntax.is_time_word(pobj):
                             continue
-                        if names_actor(pobj, lemma) or _named_modifier(pobj):
+                        if names_actor(pobj, lemma) or _named_modifier(pobj) or pobj.text[:1].isupper():
                             found.append((preps.index(child.lower_), pobj.i, pobj))
                         nxt.append(pobj)
-                elif child.dep_ == "prep" and child.lower_ == "of":
+                elif child.dep_ == "prep" and child.lower_ in ("of", "as"):  # "personnel such as doctors to X"
                     nxt.extend(c for c in child.children if c.dep_ == "pobj")
                 elif child.dep_ == "conj":  # "supplies and personnel such as doctors to Nepal"
                     nxt.append(child)
@@ -359,12 +225,18 @@ def _actor_under(head: Token, preps: tuple[str, ...], lemma: syntax.Lemma, depth
     return None
 
 
-def source_span(arg: Arg, lemma: syntax.Lemma, *, conjuncts: bool = True) -> tuple[int, int]:
+def source_span(arg: Arg, lemma: syntax.Lemma, *, conjuncts: bool | None = None) -> tuple[int, int]:
     """The source's span as annotators mark it: the whole noun phrase with appositions
     ("Zabihullah Mujahid, the Taliban spokesman"), or for "it"/"he" under "X said", X's,
     else the main clause's subject before it (span convention *pronoun sources*);
-    with `conjuncts` false, the first of conjoined sources only."""
+    with `conjuncts` false, the first of conjoined sources only; by default (None) the
+    first when the sources are separate actors (named conjuncts or a list of three or
+    more: "Germany, Russia and Sweden provided ..."), else the whole coordination
+    ("Yemeni army and allied forces")."""
     tok = arg.token
+    if conjuncts is None:
+        whole = full_span(tok)
+        conjuncts = not (_named_conjuncts(tok) or _is_list(tok.doc.text[whole[0]:whole[1]]))
     if tok.lower_ in PERSON_PRONOUNS | THING_PRONOUNS:
         speaker = syntax.speaker_of_clause(tok, lemma)
         if speaker is None or syntax.is_pronoun(speaker):
@@ -379,12 +251,26 @@ def sides(
 ) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
     """The source and target spans of one event, as annotators mark them.
 
-    Span convention *conjoined sources*: a coordination that is both sides of a joint act
-    ("The EU and Mercosur agreed on the text", :func:`joint_sides`) is one span on both
-    sides; otherwise each conjunct is its own source ("China and Russia call on the US"
-    -> "China", "Russia"), and with one span per side the first is given. A symmetric
-    act (meet, sign) with no other party takes the coordination as its target.
+    First the conventions on the whole sentence: *reported speech* (:func:`reported`:
+    "X said Y must ..." -> X, Y) and *speaker after the clause*
+    (:func:`said_after_clause`: "A gave B ..., said X" -> A, B). Then span convention
+    *conjoined sources*: a coordination that is both sides of a joint act ("The EU and
+    Mercosur agreed on the text", :func:`joint_sides`) is one span on both sides;
+    otherwise each conjunct is its own source ("China and Russia call on the US" ->
+    "China", "Russia"; so is each member of a list of three or more), and with one span
+    per side the first is given. A symmetric act (meet, sign) with no other party takes
+    the coordination as its target. The target: :func:`target_span`.
     """
+    told = reported(verb, lemma)
+    if told is not None:
+        speaker, clause_subject = told
+        tgt = phrase_span(clause_subject) if clause_subject is not None else target_span(target, source, verb, lemma)
+        return tidy(verb.doc.text, full_span(speaker)), tidy(verb.doc.text, tgt)
+    said_after = said_after_clause(verb, lemma)
+    if said_after is not None:  # "New Zealand donated $1 million to X, said Prime Minister Helen Clark"
+        clause_subject, clause = said_after
+        return (tidy(verb.doc.text, full_span(clause_subject)),
+                tidy(verb.doc.text, target_span(None, None, clause, lemma)))
     tgt = target_span(target, source, verb, lemma)
     both = joint_sides(source)
     if symmetric and both is not None and (tgt is None or target is source):
@@ -394,25 +280,11 @@ def sides(
         src = _unnamed_source(verb, lemma, tgt)
     elif both is not None and tgt == both:
         src = both
-    elif both is not None and _named_conjuncts(source.token):
+    elif both is not None and (_named_conjuncts(source.token) or _is_list(verb.doc.text[both[0]:both[1]])):
         src = source_span(source, lemma, conjuncts=False)
     else:
-        src = source_span(source, lemma)
+        src = source_span(source, lemma, conjuncts=True)
     return tidy(verb.doc.text, src), tidy(verb.doc.text, tgt)
-
-
-def tidy(text: str, span: tuple[int, int] | None) -> tuple[int, int] | None:
-    """A span's edges as annotators draw them: brackets closed (:func:`closed_brackets`)
-    and the sentence's full stop left out."""
-    return _without_full_stop(text, closed_brackets(text, span))
-
-
-def _without_full_stop(text: str, span: tuple[int, int] | None) -> tuple[int, int] | None:
-    """`span` without the sentence's full stop, which a tokeniser may have fused with an
-    abbreviation at the end ("an agreement with the U.K." -> "the U.K")."""
-    if span is not None and span[1] - span[0] > 1 and text[span[1] - 1] == "." and not text[span[1]:].strip(' "”’)'):
-        return span[0], span[1] - 1
-    return span
 
 
 def _unnamed_source(verb: Token, lemma: syntax.Lemma, tgt: tuple[int, int] | None) -> tuple[int, int] | None:
@@ -423,6 +295,11 @@ def _unnamed_source(verb: Token, lemma: syntax.Lemma, tgt: tuple[int, int] | Non
     subj, passive, agent = syntax.subject(verb, lemma)
     if passive:
         subj = agent if agent is not None else _actor_under(verb, ("in", "from"), lemma, depth=1)
+    if subj is None and not passive:
+        subj = _doer_above(verb, lemma)
+    if subj is not None and (syntax.is_pronoun(subj) or subj.tag_ == "PRP"):
+        speaker = syntax.speaker_of_clause(subj, lemma) or syntax.main_subject_before(subj)
+        subj = speaker if speaker is not None and not syntax.is_pronoun(speaker) else subj
     if subj is None or syntax.is_pronoun(subj) or subj.tag_ in ("PRP", "EX", "WDT"):
         return None
     span = full_span(subj)
@@ -431,24 +308,32 @@ def _unnamed_source(verb: Token, lemma: syntax.Lemma, tgt: tuple[int, int] | Non
     return span
 
 
-def closed_brackets(text: str, span: tuple[int, int] | None) -> tuple[int, int] | None:
-    """`span` extended over the closing bracket of an opening one inside it ("the
-    Eurasia Economic Union (EAEU" -> "... (EAEU)"), or over an abbreviation in brackets
-    right after it ("the Eurasia Economic Union" -> "... (EAEU)"): parsers often hang
-    brackets elsewhere, annotators keep them with the name."""
-    if span is None:
+def _doer_above(verb: Token, lemma: syntax.Lemma) -> Token | None:
+    """Who does an act whose verb the parse left without a subject: for a finite verb
+    parsed as a clause on a noun ("The Taliban on Thursday condemned ...", read as a
+    relative clause), that noun; for an infinitive ("sent teams into Libya in a rush to
+    investigate ..."), the subject of the nearest verb above it."""
+    if verb.head.i == verb.i:
         return None
-    start, end = span
-    inside = text[start:end]
-    rest = text[end:]
-    if inside.count("(") > inside.count(")"):
-        stripped = rest.lstrip(" ")
-        if stripped.startswith(")"):
-            return start, end + len(rest) - len(stripped) + 1
-    abbreviation = _ABBREVIATION.match(rest)
-    if abbreviation is not None:
-        return start, end + abbreviation.end()
-    return span
+    if verb.dep_ in ("relcl", "acl") and verb.tag_ in ("VBD", "VBZ", "VBP") and verb.head.tag_.startswith("NN"):
+        return verb.head
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    node = verb.head
+    for _ in range(6):
+        if node.tag_.startswith("VB"):
+            subj, passive, agent = syntax.subject(node, lemma)
+            return agent if passive else subj
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return None
+
+
+def _is_list(text: str) -> bool:
+    """A coordination of three or more ("Germany, Russia and Sweden"): separate actors,
+    whatever their words."""
+    return len(re.split(r",| and ", text)) >= 3 and " and " in text
 
 
 def _named_conjuncts(tok: Token) -> bool:
@@ -466,12 +351,24 @@ def target_span(target: Arg | None, source: Arg | None, verb: Token, lemma: synt
     """The target's span as annotators mark it: the whole noun phrase of the patient
     ("the last ISIS group bastion in the country"), actor or not; when the rules found
     no target (or only a time word: "declared a ceasefire on Monday"), the verb's direct
-    object or the object of a targeting preposition. Conventions on top, in order:
+    object or the object of a targeting preposition. Conventions on top, in order: the
+    subject of a reported clause (:func:`reported`), the party an act serves
+    (:func:`served_act`), the recipient of giving or voicing (:func:`recipient`);
     :func:`through_event_noun`, :func:`through_theme` (gifts, voiced feelings),
     :func:`feeling_object` (a pronoun repeating the speaker), :func:`toward_actor` (a
     thing leads to whom it is aimed at), :func:`joint_sides` (conjoined sources with no
-    other party are both sides), the charge left out after "accuse", and when the verb
-    acts on no phrase, the recipient or place (:func:`_without_patient`)."""
+    other party are both sides), the charge left out after "accuse", when the verb acts
+    on no phrase the recipient or place (:func:`_without_patient`); last, a thing is no
+    target (:func:`names_party`) unless it is what a feeling, view or charge is about."""
+    told = reported(verb, lemma)
+    if told is not None and told[1] is not None:
+        return phrase_span(told[1])
+    served = served_act(verb, source, lemma)
+    if served is not None:
+        return phrase_span(served)
+    given_to = recipient(verb, lemma)
+    if given_to is not None:
+        return phrase_span(given_to)
     tok = target.token if target is not None else None
     if target is not None and target is source:
         return None
@@ -479,13 +376,18 @@ def target_span(target: Arg | None, source: Arg | None, verb: Token, lemma: synt
     if tok is not None and syntax.is_time_word(tok) and not named:
         tok = None  # "on Monday" is when, not whom
     if tok is None:
-        tok = syntax.patient(verb, source.token if source is not None else None)
+        tok = syntax.patient(verb, source.token if source is not None else None) or _shared_passive_subject(verb)
         if tok is None:
             return _without_patient(source, verb, lemma)
+    counted = _counted_noun(tok)
+    if counted is not None:  # "deported 1, 086 Myanmar migrants": the number and what it counts
+        return tok.idx, phrase_span(counted)[1]
     if tok.tag_.startswith("VB"):
         return _without_patient(source, verb, lemma)
+    felt = None
     if syntax.is_pronoun(tok) or tok.tag_ == "PRP":
-        tok = feeling_object(tok, lemma) or tok
+        felt = feeling_object(tok, lemma)
+        tok = felt or tok
     tok = toward_actor(through_theme(through_event_noun(tok, verb, lemma), verb, lemma), verb, lemma)
     if syntax.is_pronoun(tok) or tok.tag_ in ("PRP", "PRP$", "CD") or syntax.is_time_word(tok):
         if target is not None and actor_like(target, lemma):
@@ -496,7 +398,29 @@ def target_span(target: Arg | None, source: Arg | None, verb: Token, lemma: synt
         both = joint_sides(source)
         if both is not None:
             return both
-    return phrase_span(tok, _OF_CHARGE if lemma(verb) in _CHARGE_VERBS and tok.dep_ == "dobj" else frozenset())
+    span = phrase_span(tok, _OF_CHARGE if lemma(verb) in _CHARGE_VERBS and tok.dep_ == "dobj" else frozenset())
+    if felt is None and lemma(verb) not in _ABOUT_THINGS and not names_party(tok, span, lemma):
+        return None  # span convention *things are no target*
+    return span
+
+
+def _shared_passive_subject(verb: Token) -> Token | None:
+    """The subject a passive verb shares with the verb it is conjoined to ("Eighteen
+    fishermen, held captive in Libya, have been freed by Libyan forces", where the parse
+    hangs "freed" on "held"): what was done to them is done to that subject."""
+    if verb.dep_ != "conj" or not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    return next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _counted_noun(tok: Token) -> Token | None:
+    """For a number the tokeniser split off its thousands ("1, 086 Myanmar migrants" parsed
+    as two objects), the noun it counts: the next object of the same verb."""
+    if tok.tag_ != "CD" or tok.dep_ != "dobj":
+        return None
+    return next((c for c in tok.head.children if c.dep_ == "dobj" and c.i > tok.i and c.tag_.startswith("NN")), None)
 
 
 _CHARGE_VERBS = frozenset("accuse charge blame suspect convict indict".split())
@@ -507,16 +431,14 @@ _WHERE_PREPS = ("to", "in", "into", "at", "for")
 
 
 def _without_patient(source: Arg | None, verb: Token, lemma: syntax.Lemma) -> tuple[int, int] | None:
-    """The target span when the verb acts on no phrase: the conjoined sources when they
-    are both sides (:func:`joint_sides`), else span convention *recipient or place*: the
-    actor or named place the act goes to or happens in ("troops arrived in Mali",
-    "provided 3.5 million in funding to Lebanon", "resigned after protests in Peru")."""
-    both = joint_sides(source)
-    if both is not None:
-        return both
+    """The target span when the verb acts on no phrase: span convention *recipient or
+    place*: the actor or named place the act goes to or happens in ("troops arrived in
+    Mali", "provided 3.5 million in funding to Lebanon", "resigned after protests in
+    Peru", "A Taliban leader and his associates surrendered in Faryab province"), else
+    the conjoined sources when they are both sides (:func:`joint_sides`)."""
     found = _actor_under(verb, _WHERE_PREPS, lemma, depth=3)
     if found is None or (source is not None and source.span[0] <= found.idx < source.span[1]):
-        return None
+        return joint_sides(source)
     return phrase_span(found)
 
 
@@ -566,3 +488,196 @@ def joint_sides(source: Arg | None) -> tuple[int, int] | None:
     ):
         return source.span  # "UK and EU negotiators have agreed": two sides in one phrase
     return None
+
+
+_TELL_VERBS = P.SPEECH_VERBS | {"hope"}
+"""Verbs whose content clause is what someone said, hoped or believed."""
+
+
+def _named_subject(verb: Token) -> Token | None:
+    """`verb`'s subject when it is a noun phrase (not a pronoun, relative word or expletive)."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or syntax.is_pronoun(subj) or subj.tag_ in ("PRP", "PRP$", "WP", "WDT", "EX", "DT"):
+        return None
+    return subj
+
+
+def reported(verb: Token, lemma: syntax.Lemma) -> tuple[Token, Token | None] | None:
+    """Span convention *reported speech*: in "X said (that) Y must end attacks on Z" the
+    annotators' source is the speaker X, named before the clause, and their target the
+    clause's subject Y when it is a noun phrase that is not the speaker's own side (when
+    it is a pronoun, "X said it will attack Z", the clause's own target Z stays). `verb`
+    is the speech verb or a verb of the clause it reports (through "must be ready to
+    mediate", conjoined verbs, "voiced hope that ..."); a speaker who is a pronoun ("X
+    said he hopes Y will ...") is looked for further up. (speaker, innermost clause's
+    subject or None); None when `verb` is no reported speech or the speaker comes after
+    the clause ("... , said X": :func:`said_after_clause`)."""
+    clauses: list[tuple[Token, Token]] = []  # (speech verb, its clause), innermost first
+    if lemma(verb) in _TELL_VERBS:
+        clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+        if clause is not None:
+            clauses.append((verb, clause))
+    node = verb
+    for _ in range(6):
+        if node.head.i == node.i or node.dep_ not in ("ccomp", "xcomp", "conj", "acomp", "acl"):
+            break
+        head = node.head
+        if node.dep_ == "ccomp" and lemma(head) in _TELL_VERBS:
+            clauses.append((head, node))
+        elif node.dep_ in ("ccomp", "acl") and head.tag_ in ("NN", "NNS") and lemma(head) in _TOLD_NOUNS:
+            if head.head.i != head.i and head.dep_ == "dobj":
+                clauses.append((head.head, node))  # "voiced hope that Y will ...": the voicing verb
+                head = head.head
+        node = head
+    if not clauses:
+        return None
+    clause = clauses[0][1]
+    for speech, outer in clauses:
+        speaker = next((c for c in speech.children if c.dep_ == "nsubj"), None)
+        if speaker is None or speaker.i > outer.left_edge.i:
+            return None  # no speaker, or one after the clause
+        if _named_subject(speech) is not None:
+            break
+    else:
+        return None
+    clause_subject = _named_subject(clause)
+    if clause_subject is not None and (
+        _same_side(clause_subject, speaker) or not names_party(clause_subject, phrase_span(clause_subject), lemma)
+    ):
+        clause_subject = None  # "X said the attack killed Y": the clause's own target
+    return speaker, clause_subject
+
+
+_TOLD_NOUNS = frozenset("hope hopes belief confidence fear fears statement".split())
+"""Nouns whose clause is what was voiced ("voiced hope that ...")."""
+
+
+def _same_side(subj: Token, speaker: Token) -> bool:
+    """The clause's subject is the speaker's own side: it holds the speaker, is owned by a
+    pronoun ("his country", "its government"), or repeats a word of the speaker's phrase
+    ("Spokesperson of the government ... said the government will ...")."""
+    if subj.left_edge.i <= speaker.i <= subj.right_edge.i:
+        return True
+    if any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in subj.children):
+        return True
+    return subj.lower_ in {t.lower_ for t in speaker.subtree if t.i != subj.i}
+
+
+def said_after_clause(verb: Token, lemma: syntax.Lemma) -> tuple[Token, Token] | None:
+    """Span convention *speaker after the clause*: in "New Zealand donated $1 million to
+    the World Food Program, said Prime Minister Helen Clark" the sides are the clause's
+    (New Zealand, the World Food Program), not the speaker's. For a speech verb whose
+    clause comes before its subject: (the clause's subject, the clause's verb); else None."""
+    if lemma(verb) not in P.SPEECH_VERBS:
+        return None
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    speaker = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if clause is None or speaker is None or clause.i > speaker.i:
+        return None
+    subj = _named_subject(clause)
+    return (subj, clause) if subj is not None else None
+
+
+_RECIPIENT_PREPS = frozenset({"to", "into"})
+
+
+def recipient(verb: Token, lemma: syntax.Lemma) -> Token | None:
+    """Span convention *recipient first*: for a verb of giving, handing back or voicing
+    with a "to" phrase ("provided peacekeeping training to AMISOM", "an ancient
+    sarcophagus was returned to Egypt", "expressed condolences to Bangladesh over a
+    fire", "sent supplies and personnel such as doctors to Nepal"), annotators mark the
+    recipient, whatever the thing given and whoever it is (a proper-named gift, "a
+    Hebrew Bible", included), or whom a recipient that is a thing serves
+    (:func:`toward_actor`: "troops to the UN mission in South Sudan"). None when the act
+    is against someone ("a letter of protest to the UN against Israel"), when there is
+    no such phrase, or it names a time."""
+    if lemma(verb) not in GIVE_VERBS | _HAND_BACK_VERBS | VOICE_VERBS:
+        return None
+    phrases = [c for c in verb.children if c.dep_ in ("prep", "dobj", "dative")]
+    if any(t.lower_ == "against" and t.dep_ == "prep" and not any(a.tag_.startswith("VB") for a in t.ancestors
+                                                                    if a.i != verb.i and verb.is_ancestor(a))
+           for p in phrases for t in p.subtree):
+        return None  # "sent a letter of protest to the UN against Israel": whom it is against
+    for child in verb.children:
+        if child.dep_ in ("prep", "dative") and child.lower_ in _RECIPIENT_PREPS:
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.tag_.startswith("NN") and not syntax.is_time_word(pobj):
+                return toward_actor(pobj, verb, lemma)  # "to the UN mission in South Sudan": South Sudan
+    themes = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "npadvmod" and c.tag_ == "NNS")]
+    for theme in themes:  # "3.5 million in funding to Lebanon", "antiquities to Iraq that were seized"
+        for t in theme.subtree:
+            if t.lower_ == "to" and t.dep_ in ("prep", "dative"):
+                pobj = next((c for c in t.children if c.dep_ == "pobj"), None)
+                if pobj is not None and pobj.tag_.startswith("NN") and not syntax.is_time_word(pobj):
+                    return toward_actor(pobj, verb, lemma)
+    return None
+
+
+def served_act(verb: Token, source: Arg | None, lemma: syntax.Lemma) -> Token | None:
+    """Span convention *purpose of an act*: an act done to serve another ("gave 625
+    firearms to the Philippine Marines to help in operations against X", "will meet
+    Donald Trump to discuss disputes with Y", "sent a letter to the head of the WHO
+    threatening to pull funding") is annotated on the act it serves: its recipient or its
+    actor object (the Philippine Marines, Donald Trump, the head of the WHO). `verb` is
+    the purpose clause (an adverbial "to" clause or participle); None when it is not one
+    or the act it serves has no such party."""
+    if verb.dep_ != "advcl" or verb.head.i == verb.i:
+        return None
+    if not (any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) or verb.tag_ == "VBG"):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children):
+        return None  # a clause of its own ("after X did"), not a purpose
+    main = verb.head
+    found = recipient(main, lemma)
+    if found is None:
+        obj = next((c for c in main.children if c.dep_ in ("dobj", "dative")), None)
+        found = obj if obj is not None and obj.tag_ in ("NNP", "NNPS") else None
+    if found is None or (source is not None and source.span[0] <= found.idx < source.span[1]):
+        return None
+    return found
+
+
+_ABOUT_THINGS = VOICE_VERBS | _HOPE_VERBS | _CHARGE_VERBS | frozenset("agree approve endorse welcome".split())
+"""Verbs whose target annotators mark whatever it is: a feeling's or a view's object
+("expressed optimism at a bipartisan deal", "agree with the recommendation"), whom a
+charge is made against ("accused the legislation of ...")."""
+_PARTY_NOUNS = frozenset(
+    "owner household community candidate developer politician executive partner member resident detainee "
+    "supporter family counterpart delegation neighbour neighbor colleague ally allies authority authorities "
+    "force forces troop troops official officials minister diplomat envoy citizen national inspector observer "
+    "monitor expert employee staff personnel crew sailor fisherman fishermen peacekeeper tourist pilot doctor "
+    "nurse lawyer suspect".split()
+)
+"""People and bodies beyond :data:`PEOPLE_NOUNS` and the role nouns that annotators mark as
+a party ("its owners", "about 550 households", "local communities")."""
+_MONEY_WORDS = frozenset("euro dollar pound yuan yen rupee franc rouble ruble million billion trillion".split())
+_COUNT_NOUNS = frozenset("dozen dozens hundred hundreds thousand thousands number numbers some many few".split())
+
+
+def names_party(tok: Token, span: tuple[int, int], lemma: syntax.Lemma) -> bool:
+    """Span convention *things are no target*: whether the target phrase headed by `tok`
+    (character `span`) names a party, a person, group or place, rather than a thing ("the
+    dispute", "accusations", "a ceasefire", "the attack", "sanctions"): where the patient
+    of an act is a thing, annotators of who-did-what-to-whom mostly mark no target or the
+    party it concerns, so a thing is given as no target. A party: a name anywhere in the
+    phrase ("the Syrian army's positions", "the federal government's timeline"), a role or
+    people noun, a count of them
+    ("dozens of activists"), or a place or thing that force is used on (a base, a
+    village: :data:`_SITE_NOUNS`)."""
+    doc = tok.doc
+    words = [t for t in doc if span[0] <= t.idx < span[1]]
+    if lemma(tok) in _MONEY_WORDS or any(t.tag_ == "$" for t in words):
+        return False  # "6.3 million euros", "$670,000": an amount is a thing
+    if any(t.tag_ in ("NNP", "NNPS") or (t.text[:1].isupper() and t.i > 0 and t.tag_ != "DT")
+           or (t.tag_ in ("NN", "NNS") and names_actor(t, lemma)) for t in words):
+        return True  # "the federal government's vaccination timeline"
+    heads = [tok]
+    if lemma(tok) in _COUNT_NOUNS | QUANTITY_WORDS or tok.tag_ == "CD":  # "dozens of activists"
+        heads += [c for p in tok.rights if p.dep_ == "prep" and p.lower_ == "of" for c in p.children if c.dep_ == "pobj"]
+    for head in heads:
+        word = lemma(head)
+        if names_actor(head, lemma) or word in _PARTY_NOUNS or head.lower_ in _PARTY_NOUNS or word in _SITE_NOUNS:
+            return True
+        if head.tag_ in ("CD", "PRP", "PRP$") or (head.tag_ == "NNS" and any(c.dep_ == "nummod" for c in head.lefts)):
+            return True  # "Two inspectors", "45 members": counted ones are people more often than not
+    return False

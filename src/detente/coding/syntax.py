@@ -17,6 +17,7 @@ from detente.coding import patterns as P
 from detente.coding.lexicon import (
     ALLEGATION_VERBS,
     LABEL_VERBS,
+    MEDIATE,
     QUANTITY_WORDS,
     PERSON_PRONOUNS,
     RELATIVE_PRONOUNS,
@@ -252,12 +253,16 @@ def subject(verb: Token, lemma: Lemma) -> tuple[Token | None, bool, Token | None
 def target_token(verb: Token, objs: list[Token], source_tok: Token | None, lemma: Lemma) -> Token | None:
     """The target of a verb.
 
-    In order: a direct object that names an actor ("criticised Russia"); the object
+    In order: the parties of a mediation ("a mediation effort between A and B"); a
+    direct object that names an actor ("criticised Russia"); the object
     of a targeting preposition on the verb ("met with", "sanctions against"); the
     object of such a preposition on the verb's object ("imposed sanctions on");
     an object whose modifiers name an actor ("blocked Russia's exports"); the
     subject of a reported clause ("said that Trump ...").
     """
+    between = _mediated_parties(verb, objs, lemma)
+    if between is not None:
+        return between
     children = list(verb.children)
     direct = []
     for c in children:
@@ -297,6 +302,26 @@ def target_token(verb: Token, objs: list[Token], source_tok: Token | None, lemma
             subj = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is not None:
                 return subj
+    return None
+
+
+def _mediated_parties(verb: Token, objs: list[Token], lemma: Lemma) -> Token | None:
+    """The parties of a mediation, "between A and B" on the verb ("mediated between ...") or on its
+    object ("launched a mediation effort between ..."): CAMEO codes a mediation (045) toward each party
+    (the conjuncts of the returned token)."""
+    if lemma(verb) == "mediate":
+        holders = [verb]
+    else:
+        pattern = P.match(lemma(verb), preps(verb), {"mediation"})
+        if pattern is None or pattern.obj != "mediation" or pattern.code != MEDIATE:
+            return None  # "criticised the mediation between A and B": the mediation is criticised, not A and B
+        holders = [o.head if o.dep_ in ("compound", "amod") else o for o in objs if P.family(lemma(o)) == "mediation"]
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ == "prep" and child.lower_ == "between":
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj
     return None
 
 

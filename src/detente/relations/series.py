@@ -149,6 +149,8 @@ def dyad_events(events: pd.DataFrame, a: str, b: str, *, directed: bool = False,
     forward = pa.mask(frame["source"]) & pb.mask(frame["target"])
     backward = pb.mask(frame["source"]) & pa.mask(frame["target"])
     keep = forward if directed else forward | backward
+    if _base(ca) != _base(cb):  # an inter-state dyad: one country's own events stay out (EUR-DEU: not DEUGOV->DEUCOP)
+        keep &= ~domestic_mask(frame)
     asserted = asserted_mask(frame)
     left_out = int((keep & ~asserted).sum())
     if not include_unasserted:
@@ -158,6 +160,28 @@ def dyad_events(events: pd.DataFrame, a: str, b: str, *, directed: bool = False,
     out = out.sort_values("date", kind="stable")
     out.attrs["unasserted_events"] = 0 if include_unasserted else left_out
     return out
+
+
+def domestic_mask(events: pd.DataFrame) -> pd.Series:
+    """Events whose source and target are one country (domestic events, `NGACOP` -> `NGAOPP`).
+
+    Such an event belongs to a dyad only when the user asks for two sides of that
+    country (`NGACOP`-`NGAOPP`); through a group it would otherwise land in an
+    inter-state dyad (`EUR`-`DEU` would count the German government against the German
+    police), so :func:`dyad_events` leaves it out of those.
+    """
+    source = events["source"].astype("string").str.upper().fillna("")
+    target = events["target"].astype("string").str.upper().fillna("")
+    codes = pd.unique(pd.concat([source, target], ignore_index=True))
+    base = {code: _base(code) for code in codes}
+    return (source.map(base) == target.map(base)) & (source != "") & ~source.isin(("---",))
+
+
+def _base(code: str) -> str:
+    """The country (or organisation) of a stored code: the registry's base, else CAMEO's first three letters."""
+    from detente.actors import get_registry
+
+    return get_registry().base_code(code) if code else ""
 
 
 def period_start(dates: pd.Series, freq: str) -> pd.Series:

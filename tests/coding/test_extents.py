@@ -1,0 +1,68 @@
+"""How far a side's phrase reaches (detente.coding.extents): brackets, full stops, and
+names and clauses a parse got wrong, on hand-written text and hand-written parses."""
+
+from __future__ import annotations
+
+import pytest
+
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("the Union (EAEU) met", (0, 15), "the Union (EAEU)"),  # an unclosed bracket is closed
+        ("the Union (EAEU) met", (0, 9), "the Union (EAEU)"),  # an abbreviation right after joins
+        ("the Union (a bloc) met", (0, 9), "the Union"),  # not an abbreviation
+        ("the Union met", None, None),
+    ],
+)
+def test_closed_brackets(text, span, expected):
+    from detente.coding.extents import closed_brackets
+
+    got = closed_brackets(text, span)
+    assert (text[slice(*got)] if got else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("Kenya signed a deal with the U.K.", (25, 33), "the U.K"),  # the full stop fused with "K."
+        ("Kenya met U.N. envoys.", (10, 21), "U.N. envoys"),  # the span stops before the full stop anyway
+        ("The U.N. met.", (0, 8), "The U.N."),  # not at the end: the abbreviation keeps its dot
+    ],
+)
+def test_tidy_leaves_the_full_stop_out(text, span, expected):
+    from detente.coding.extents import tidy
+
+    got = tidy(text, span)
+    assert text[slice(*got)] == expected
+
+
+def test_source_phrase_ends_before_a_misparsed_clause_and_a_dangling_and(hand_parse):
+    """A parse that hangs the main verb on the subject ("Putin called Macron ... and
+    urged him", read as a clause on "Putin"): the source is the name alone."""
+    from detente.coding import extents
+
+    doc = hand_parse(["Putin", "called", "Macron", "and", "urged", "him", "."], [4, 0, 1, 0, 4, 4, 4],
+                      ["nsubj", "acl", "oprd", "cc", "ROOT", "dobj", "punct"], ["NNP", "VBN", "NNP", "CC", "VBD", "PRP", "."])
+    assert doc.text[slice(*extents.full_span(doc[0]))] == "Putin"
+
+
+def test_source_spans_a_name_the_parse_broke(hand_parse):
+    """Pieces of a name hung on the verb beside the subject belong to the source."""
+    from detente.coding import extents
+
+    # "Hezb - e - Islami threatened Kabul .": "e" and the hyphens hang on the verb
+    doc = hand_parse(["Hezb", "-", "e", "-", "Islami", "threatened", "Kabul", "."],
+                      [2, 2, 5, 5, 5, 5, 5, 5], ["compound", "punct", "dep", "punct", "nsubj", "ROOT", "dobj", "punct"],
+                      ["NNP", "HYPH", "NNP", "HYPH", "NNP", "VBD", "NNP", "."])
+    assert doc.text[slice(*extents.full_span(doc[4]))] == "Hezb - e - Islami"
+    # "The rebel Free Syrian Army threatened Damascus .": two subjects side by side
+    doc = hand_parse(["The", "rebel", "Free", "Syrian", "Army", "threatened", "Damascus", "."],
+                      [1, 5, 4, 4, 5, 5, 5, 5], ["det", "nsubj", "compound", "compound", "nsubj", "ROOT", "dobj", "punct"],
+                      ["DT", "NN", "NNP", "NNP", "NNP", "VBD", "NNP", "."])
+    assert doc.text[slice(*extents.full_span(doc[1]))] == "The rebel Free Syrian Army"
+    # a day beside the subject is when, not who
+    doc = hand_parse(["Monday", "Putin", "threatened", "Kyiv", "."], [2, 2, 2, 2, 2],
+                      ["npadvmod", "nsubj", "ROOT", "dobj", "punct"], ["NNP", "NNP", "VBD", "NNP", "."])
+    assert doc.text[slice(*extents.full_span(doc[1]))] == "Putin"

@@ -230,3 +230,84 @@ def test_deu_tuned_models_run_only_when_named(toy) -> None:
     assert unasked.models == default_models()
     named = run_forecast(toy, ["salience_compromise"], draws=20, seed=1)
     assert named.models == ["salience_compromise"]
+
+
+# ---------------------------------------------------------------- combined models
+
+
+def _counting(monkeypatch, name: str) -> list[int]:
+    """Replace MODELS[name] with a wrapper that counts its calls (same signature)."""
+    import functools
+
+    calls: list[int] = []
+    fn = MODELS[name]
+
+    @functools.wraps(fn)
+    def spy(inputs, **kw):
+        calls.append(inputs.shape[0])
+        return fn(inputs, **kw)
+
+    monkeypatch.setitem(MODELS, name, spy)
+    return calls
+
+
+def test_eu_compromise_reuses_the_expected_utility_run(toy, monkeypatch) -> None:
+    from detente.bargaining.models.expected_utility import eu_compromise
+
+    calls = _counting(monkeypatch, "eu_compromise")
+    fc = run_forecast(toy, ["compromise", "expected_utility", "eu_compromise"], draws=300, seed=5)
+    assert calls == []  # taken from its members' outcomes, not run again
+    direct = eu_compromise(fc.inputs)
+    np.testing.assert_array_equal(fc.outcomes["eu_compromise"], direct.outcome)
+    np.testing.assert_array_equal(fc.point["eu_compromise"], eu_compromise(mode_inputs(toy)).outcome[0])
+    assert fc.diagnostics["eu_compromise"] == fc.diagnostics["expected_utility"]
+    assert fc.models == ["compromise", "expected_utility", "eu_compromise"]
+
+
+def test_eu_compromise_runs_itself_when_its_members_differ(toy, monkeypatch) -> None:
+    calls = _counting(monkeypatch, "eu_compromise")
+    alone = run_forecast(toy, ["eu_compromise"], draws=100, seed=5)
+    assert calls == [100, 1]  # the draws and the modes
+    calls.clear()
+    # expected_utility with other parameters than eu_compromise's: no reuse
+    other = run_forecast(toy, ["compromise", "expected_utility", "eu_compromise"], draws=100, seed=5, params={"expected_utility": {"q": 0.5}})
+    assert calls == [100, 1]
+    np.testing.assert_array_equal(other.outcomes["eu_compromise"], alone.outcomes["eu_compromise"])
+
+
+def test_model_mean_reuses_its_members(toy, monkeypatch) -> None:
+    from detente.bargaining.models.model_mean import model_mean
+
+    calls = _counting(monkeypatch, "model_mean")
+    names = ["model_mean", "median", "compromise"]
+    fc = run_forecast(toy, names, draws=200, seed=9, params={"model_mean": {"members": "compromise+median"}})
+    assert calls == []
+    assert fc.models == names
+    np.testing.assert_array_equal(fc.outcomes["model_mean"], model_mean(fc.inputs, members="compromise+median").outcome)
+    assert fc.diagnostics["model_mean"] == {}
+
+
+def test_a_failed_member_fails_the_combination(toy) -> None:
+    @register_model("test_broken_eu")
+    def broken(inputs: ModelInput, **_: object) -> ModelOutput:
+        raise ModelError("broken on purpose")
+
+    from detente.bargaining.montecarlo import COMBINATIONS, Combination
+
+    try:
+        COMBINATIONS["test_combo"] = Combination(lambda params: {"test_broken_eu": {}, "compromise": {}})
+        register_model("test_combo")(lambda inputs: ModelOutput(outcome=np.zeros((inputs.shape[0], inputs.shape[2]))))
+        fc = run_forecast(toy, ["compromise", "test_broken_eu", "test_combo"], draws=20, seed=1)
+        assert "broken on purpose" in fc.failures["test_combo"]
+        assert fc.models == ["compromise"]
+    finally:
+        COMBINATIONS.pop("test_combo", None)
+        for name in ("test_broken_eu", "test_combo"):
+            MODELS.pop(name, None)
+
+
+def test_progress_names_only_the_models_that_run(toy) -> None:
+    seen: list[tuple[str, int, int]] = []
+    run_forecast(toy, ["compromise", "expected_utility", "eu_compromise"], draws=50, seed=2, on_model=lambda *a: seen.append(a))
+    assert seen and {name for name, _, _ in seen} <= {"compromise", "expected_utility"}
+    assert all(total == 2 for _, _, total in seen)

@@ -186,7 +186,7 @@ def test_classifier_fallback_reuses_the_parse_and_reports_phrase_spans(coder):
          "the Somali government"),
         # ... through an adjective and a nested hope; a pronoun speaker is looked for further up
         ("The Czech premier said Austria must be ready to negotiate with Hungary.", "The Czech premier", "Austria"),
-        ("Chile's foreign minister said he hoped Peru would persuade Bolivia to sign the treaty.",
+        ("Chile's foreign minister said he hoped Peru would resume talks with Bolivia.",
          "Chile's foreign minister", "Peru"),
         ("The Irish envoy voiced hope that the new Spanish government would help Portugal.", "The Irish envoy",
          "the new Spanish government"),

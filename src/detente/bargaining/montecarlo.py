@@ -159,6 +159,60 @@ def default_models() -> list[str]:
     return [m for m in available_models() if DEFAULTS.get(m, True)]
 
 
+@dataclass(frozen=True)
+class Combination:
+    """A model whose outcome is the equal-weight mean of other models' outcomes on the same draws.
+
+    `members(params)` gives, for the combination's parameters, each member with the
+    parameters it runs with, in the order the model averages them; `diagnostics` names
+    the member whose rounds and convergence the model reports (None: none).
+    """
+
+    members: Callable[[dict[str, Any]], dict[str, dict[str, Any]]]
+    diagnostics: str | None = None
+
+    def mean(self, outcomes: Sequence[NDArray[np.float64]]) -> NDArray[np.float64]:
+        """The models' own combination rule: the mean over members, in member order."""
+        return np.mean(np.stack(list(outcomes)), axis=0)
+
+
+def _model_mean_members(params: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    from detente.bargaining.models.model_mean import parse_members
+
+    return {name: {} for name in parse_members(params["members"])}
+
+
+COMBINATIONS: dict[str, Combination] = {
+    # expected_utility.eu_compromise: the mean of expected_utility (run with the
+    # combination's parameters) and compromise
+    "eu_compromise": Combination(lambda params: {"expected_utility": dict(params), "compromise": {}}, diagnostics="expected_utility"),
+    # model_mean.model_mean: the mean of its members, each with its defaults
+    "model_mean": Combination(_model_mean_members),
+}
+"""Combined models that a forecast takes from their members' outcomes when it runs the
+members too, with the same parameters, instead of running them a second time (the
+study's `eu_compromise` reuses its `expected_utility` run). Tests pin the result to
+the model's own call."""
+
+
+def reused_members(names: Sequence[str], params: dict[str, dict[str, Any]]) -> dict[str, dict[str, dict[str, Any]]]:
+    """Combined models among `names` whose members all run too with the parameters the
+    combination gives them: name -> {member: parameters}. `params` holds every model's
+    full parameters (`model_params`)."""
+    found = {}
+    for name in names:
+        combo = COMBINATIONS.get(name)
+        if combo is None or name not in params:
+            continue
+        members = combo.members(params[name])
+        if all(
+            m in params and m not in COMBINATIONS and params[m] == model_params(MODELS[m], kw)
+            for m, kw in members.items()
+        ):
+            found[name] = members
+    return found
+
+
 def _check_output(name: str, out: Any, d: int, k: int) -> NDArray[np.float64]:
     if not isinstance(out, ModelOutput):
         raise ModelError(f"model '{name}' returned {type(out).__name__}, not ModelOutput")
@@ -340,22 +394,28 @@ def run_forecast(
     for name in names:
         fns[name] = (MODELS[name], model_params(MODELS[name], (params or {}).get(name)))
         fc.params[name] = fns[name][1]
+    # combined models whose members run here anyway are taken from the members' outcomes
+    combined = reused_members(names, fc.params)
     job = RowJob(ranges, ranges.join(inputs.positions, inputs.salience, inputs.capability, inputs.status_quo), fns)
-    work = [c for name in names for c in draw_chunks(name, draws)]
+    work = [c for name in names if name not in combined for c in draw_chunks(name, draws)]
+
+    running = [name for name in names if name not in combined]
 
     def tick(done: int, total: int) -> None:
         if on_model is not None and done < total:
-            idx = min(len(names) - 1, done * len(names) // total)
-            on_model(names[idx], idx, len(names))
+            idx = min(len(running) - 1, done * len(running) // total)
+            on_model(running[idx], idx, len(running))
         if progress is not None:
             progress(done, total)
 
     if on_model is not None:
-        on_model(names[0], 0, len(names))
+        on_model(running[0], 0, len(running))
     started = time.perf_counter()
     results = run_rows(job, work, executor, tick)
     elapsed = time.perf_counter() - started
     for name in names:
+        if name in combined:
+            continue
         mine = [r for c, r in zip(work, results) if c.model == name]
         failed = next((r.error for r in mine if r.error is not None), None)
         if failed is None:
@@ -373,6 +433,20 @@ def run_forecast(
         fc.point[name] = point
         fc.diagnostics[name] = _combined_diagnostics(mine)
         fc.seconds[name] = elapsed * len(mine) / len(work)
+    for name, members in combined.items():
+        lost = [m for m in members if m in fc.failures]
+        if lost:
+            fc.failures[name] = f"its member '{lost[0]}' failed: {fc.failures[lost[0]]}"
+            continue
+        combo = COMBINATIONS[name]
+        fc.outcomes[name] = combo.mean([fc.outcomes[m] for m in members])
+        fc.point[name] = combo.mean([fc.point[m] for m in members])
+        fc.diagnostics[name] = dict(fc.diagnostics[combo.diagnostics]) if combo.diagnostics else {}
+        fc.seconds[name] = 0.0
+    # in the order asked for (the combined models were filled in last)
+    fc.outcomes = {m: fc.outcomes[m] for m in names if m in fc.outcomes}
+    fc.point = {m: fc.point[m] for m in names if m in fc.point}
+    fc.failures = {m: fc.failures[m] for m in names if m in fc.failures}
     if not fc.outcomes:
         detail = "; ".join(f"{m}: {msg}" for m, msg in fc.failures.items())
         raise ModelError(f"every model failed ({detail})", hint="check the scenario with `detente case check FILE`")

@@ -371,3 +371,26 @@ def test_block_size_does_not_change_results(monkeypatch: pytest.MonkeyPatch) -> 
     np.testing.assert_array_equal(small.rounds, default.rounds)
     np.testing.assert_array_equal(small.converged, default.converged)
     np.testing.assert_allclose(small.extra["final_positions"], default.extra["final_positions"], rtol=0, atol=1e-9)
+
+
+@pytest.mark.parametrize("threads", [2, 3])
+def test_threads_do_not_change_results(monkeypatch: pytest.MonkeyPatch, threads: int) -> None:
+    """Blocks of draws on threads give the numbers of one call, bit for bit, and draw 0's trajectory."""
+    import detente.bargaining.models.smp as smp_module
+
+    monkeypatch.setattr(smp_module, "_MIN_THREAD_DRAWS", 4)
+    mi = scenario(5, n=6, k=2, draws=23)
+    one = smp(mi, threads=1)
+    many = smp(mi, threads=threads)
+    np.testing.assert_array_equal(many.outcome, one.outcome)
+    np.testing.assert_array_equal(many.rounds, one.rounds)
+    np.testing.assert_array_equal(many.converged, one.converged)
+    np.testing.assert_array_equal(many.trajectory, one.trajectory)
+    for key in ("most_probable", "final_positions", "position_probability"):
+        np.testing.assert_array_equal(many.extra[key], one.extra[key])
+
+
+@pytest.mark.parametrize("threads", [-1, 1.5, True])
+def test_bad_threads_raise_model_error(threads: object) -> None:
+    with pytest.raises(ModelError, match="threads"):
+        smp(scenario(5, n=3, k=1), threads=threads)  # type: ignore[arg-type]

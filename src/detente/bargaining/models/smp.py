@@ -114,21 +114,39 @@ probability of one option over another does not depend on whose queue it is in: 
 12 actors one PCE matrix over all N + 1 options per draw serves every queue, each
 summing over its own members; above, the queues are grouped by length and each runs its
 own small PCE (no padding). Work is cut into blocks of at most 64,000 numbers per array
-to stay in cache. The only Python loops are over turns, over those
-blocks, over the dimensions (in distances) and (once, at the end) over actors to group
-equal positions.
+to stay in cache. Large batches are split into contiguous blocks of draws that run on
+threads, one per CPU (``threads``; NumPy releases the GIL in its loops); draws never
+interact, so the split changes the wall time, not the numbers. The only Python loops
+are over turns, over those blocks, over the dimensions (in distances) and (once, at the
+end) over actors to group equal positions.
+
+Compiled engine
+---------------
+With the `fast` extra (numba), ``engine="numba"`` runs each draw's whole turn loop in
+one compiled call (`_smp_kernel`: N x N scratch in cache, no array temporaries), about
+3x the NumPy path per CPU second at 5 and 10 actors, and its blocks of draws run on
+threads without the GIL; the final PCE stays in NumPy. It is written to this path's
+arithmetic, operation by operation, and tests pin it to this path (same forecasts,
+final positions and trajectories to 1e-9, same turns and convergence) on random inputs
+and on inputs full of exact ties. ``engine="auto"`` (the default) uses it only for
+batches large enough to repay numba's start-up in a fresh process (`_engine_for`).
 """
 
 from __future__ import annotations
 
+import dataclasses
+import os
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 from numpy.typing import NDArray
 
 from detente.bargaining.models.base import ModelInput, ModelOutput, register_model
 from detente.errors import ModelError
+from detente.optional import require
+
+Engine = Literal["auto", "numpy", "numba"]
 
 __all__ = ["smp", "SMPResult", "canonical_order", "run_smp"]
 
@@ -151,6 +169,13 @@ _CHALLENGE_BLOCK_ELEMENTS = 64_000
 #: Measured on the benchmark machine: shared is about 1.2x faster at 5-10 actors,
 #: grouped 1.2-1.5x faster at 27-160.
 _SHARED_QUEUE_PCE_UP_TO = 12
+#: Fewest draws in a block of its own thread (`smp(threads=...)`): below a few hundred
+#: draws per array, NumPy's per-call overhead, run under the GIL, would dominate.
+_MIN_THREAD_DRAWS = 256
+#: `engine="auto"` runs the compiled kernel from this many draw x actor^3 units on
+#: (`_engine_for`): e.g. 10 actors x 1,000 draws; the built-in case (5 actors x 2,000
+#: draws, 250,000) stays in NumPy, where numba's start-up would cost more than it saves.
+_NUMBA_FROM_WORK = 1_000_000
 
 
 @dataclass
@@ -178,10 +203,12 @@ def _distance(ideal: F, sal2: F, den: F, pos: F) -> F:
 
     ideal, sal2 = s**2 (K, A, R); den = sum_k s**2 (A, R); pos (K, B, R).
     """
-    # A loop over the (few) dimensions; each step runs over contiguous rows of draws.
+    # A loop over the (few) dimensions; each step runs over contiguous rows of draws,
+    # in one scratch array.
     num = np.zeros((den.shape[0], pos.shape[1], den.shape[1]))
+    diff = np.empty_like(num)
     for k in range(pos.shape[0]):
-        diff = ideal[k, :, None, :] - pos[k, None, :, :]
+        np.subtract(ideal[k, :, None, :], pos[k, None, :, :], out=diff)
         diff *= diff
         diff *= sal2[k, :, None, :]
         num += diff
@@ -261,6 +288,14 @@ def _risk_attitudes(d: F, cap: F) -> F:
     return np.where(span > 1e-300, r, 0.0)
 
 
+def _along_actors(x: F, idx: NDArray[np.intp]) -> F:
+    """x[..., idx[m, r], r] for x (..., N, R) and idx (M, R): (..., M, R), as
+    ``np.take_along_axis(x, idx, axis=-2)`` but through one flat index (cheaper)."""
+    n, r = x.shape[-2:]
+    flat = idx * r + np.arange(r)
+    return np.take(x.reshape(*x.shape[:-2], n * r), flat, axis=-1)
+
+
 def _round4(x: F) -> F:
     """KTAB rounds bargain coordinates to 4 decimals (half up)."""
     return np.floor(0.5 + x * 10_000.0) / 10_000.0
@@ -292,14 +327,12 @@ def _challenges(u0: F, g: F, risk: F, wt: F, sigma: F) -> tuple[NDArray[np.intp]
     # u0_tall[c, a, r] = u0[a, c, r]
     u0_tall = np.ascontiguousarray(u0.transpose(1, 0, 2))
     g_tall = np.ascontiguousarray(g.transpose(1, 0, 2))
-    diag0_all, diagg_all = u0[ar, ar], g[ar, ar]  # U_nn (N, R)
     for dlo in range(0, d_, dblock):
         dhi = min(d_, dlo + dblock)
         nb = dhi - dlo
         u0_l, g_l = u0[..., dlo:dhi], g[..., dlo:dhi]
         u0_t, g_t = u0_tall[..., dlo:dhi], g_tall[..., dlo:dhi]
         R, W, S = risk[:, dlo:dhi], wt[:, dlo:dhi], sigma[:, dlo:dhi]
-        diag0, diagg = diag0_all[:, dlo:dhi], diagg_all[:, dlo:dhi]
         for ilo in range(0, n, iblock):
             ihi = min(n, ilo + iblock)
             ni = ihi - ilo
@@ -307,18 +340,16 @@ def _challenges(u0: F, g: F, risk: F, wt: F, sigma: F) -> tuple[NDArray[np.intp]
             il = np.arange(ni)
             r_i = R[ilo:ihi]  # (I, b)
             Y, A, B = y_buf[:ni, :, :, :nb], a_buf[:ni, :, :, :nb], b_buf[:ni, :, :, :nb]
-            # Y[i, j, n, b] = U^i_{nj};  X[i, n, b] = U^i_{ni};  Z[i, n, b] = U^i_{nn}
+            # Y[i, j, n, b] = U^i_{nj};  X[i, n, b] = U^i_{ni}. An actor's utility of its own
+            # position is exactly 1 (d_nn = 0, so u0_nn = 1 and g_nn = 0): U^i_nn = 1.
             np.multiply(r_i[:, None, None, :], g_t[None, :, :, :], out=Y)
             np.add(u0_t[None, :, :, :], Y, out=Y)
             X = u0_t[ii] + r_i[:, None, :] * g_t[ii]
-            Z = diag0[None, :, :] + r_i[:, None, :] * diagg[None, :, :]
-            # principals
-            u_ii = X[il, ii]  # U^i_ii (I, b)
+            # principals: U^i_ii = U^i_jj = 1
             u_ij = u0_l[ii] + r_i[:, None, :] * g_l[ii]  # U^i_ij (I, J, b)
             u_ji = X  # U^i_ji, indexed [i, j, b]
-            u_jj = Z  # U^i_jj, indexed [i, j, b]
-            c_i = W[ilo:ihi, None, :] * (u_ii[:, None, :] - u_ij)
-            c_j = W[None, :, :] * (u_ji - u_jj)
+            c_i = W[ilo:ihi, None, :] * (1.0 - u_ij)
+            c_j = W[None, :, :] * (u_ji - 1.0)
             ch_ij0 = MIN_CHALLENGE_COALITION + np.maximum(c_i, 0) + np.maximum(c_j, 0)
             ch_ji0 = MIN_CHALLENGE_COALITION + np.maximum(-c_i, 0) + np.maximum(-c_j, 0)
             # Third parties n (in place: these are the (I, J, N, b) arrays). Order-zero
@@ -328,7 +359,6 @@ def _challenges(u0: F, g: F, risk: F, wt: F, sigma: F) -> tuple[NDArray[np.intp]
             #   = w_n [(U_nj - U_nn) + pin (2 U_nn - U_ni - U_nj)].
             w_n = W[None, None, :, :]
             x_b = X[:, None, :, :]
-            z_b = Z[:, None, :, :]
             v0 = np.subtract(x_b, Y, out=A)
             v0 *= w_n
             buf = np.abs(v0, out=B)
@@ -336,21 +366,22 @@ def _challenges(u0: F, g: F, risk: F, wt: F, sigma: F) -> tuple[NDArray[np.intp]
             pin = np.maximum(v0, 0.0, out=v0)
             pin += ch_ij0[:, :, None, :]
             pin /= buf
-            np.subtract(2.0 * z_b - x_b, Y, out=buf)
+            np.subtract(2.0 - x_b, Y, out=buf)
             buf *= pin
-            v = np.subtract(Y, z_b, out=Y)
-            v += buf
-            v *= w_n
+            v = np.subtract(Y, 1.0, out=Y)
+            v += buf  # the vote over w_n
             v[il, :, ii] = 0.0  # n == i is a principal
             v[:, ar, ar] = 0.0  # n == j is a principal
-            v_sum = v.sum(axis=2)  # over third parties (I, J, b)
-            v_pos = np.maximum(v, 0.0, out=v).sum(axis=2)
+            # sums over third parties of the votes and of their positive parts (I, J, b);
+            # w_n >= 0, so max(w_n v, 0) = w_n max(v, 0): the weight goes into the sums
+            v_sum = np.einsum("ijnb,nb->ijb", v, W)
+            v_pos = np.einsum("ijnb,nb->ijb", np.maximum(v, 0.0, out=v), W)
             ch_ij = ch_ij0 + v_pos
             ch_ji = ch_ji0 + (v_pos - v_sum)
             p = ch_ij / (ch_ij + ch_ji)  # (I, J, b)
             # expected gain to i of challenging j (KTAB's UtilChlg - UtilSQ)
-            eu_sq = u_ii[:, None, :] + u_ij
-            eu_vict = 2.0 * u_ii[:, None, :]
+            eu_sq = 1.0 + u_ij
+            eu_vict = 2.0
             eu_cntst = p * eu_vict + (1.0 - p) * 2.0 * u_ij
             s_j = S[None, :, :]
             gain = (1.0 - s_j) * eu_vict + s_j * eu_cntst - eu_sq
@@ -367,8 +398,8 @@ def _challenges(u0: F, g: F, risk: F, wt: F, sigma: F) -> tuple[NDArray[np.intp]
 def _bargains(pos: F, sal: F, target: NDArray[np.intp], prob: F) -> tuple[F, F]:
     """S2P2 bargain positions (K, N, R) for initiator i (its own side) and its target."""
     t = np.where(target >= 0, target, np.arange(pos.shape[1])[:, None])[None]  # (1, N, R)
-    x_i, x_j = pos, np.take_along_axis(pos, t, axis=1)
-    s_i, s_j = sal, np.take_along_axis(sal, t, axis=1)
+    x_i, x_j = pos, _along_actors(pos, t[0])
+    s_i, s_j = sal, _along_actors(sal, t[0])
     p = prob[None]
     w_i = (s_i * s_i) * (p * p)
     w_j = (s_j * s_j) * ((1.0 - p) * (1.0 - p))
@@ -400,10 +431,19 @@ def _resolve(
     # state utility of each option to each voter a: the mean utility of all N positions
     # after the two principals move
     total = u_obj.sum(axis=1)  # (A, R)
-    f_both = _utility(_distance(pos, sal2, den, np.concatenate([b_init, b_rcvr], axis=1)), risk[:, None, :])
-    f_init, f_rcvr = f_both[:, :n], f_both[:, n:]  # (A, I, R) each
+    f_init = _utility(_distance(pos, sal2, den, b_init), risk[:, None, :])  # (A, I, R)
+    # The two sides of a bargain differ only by the 1e-6 weight, which the rounding to
+    # four decimals almost always absorbs (about 3% differ on the built-in case): the
+    # receiver's side is valued anew only where it differs (the same operations on the
+    # same numbers, so the same values as valuing every bargain).
+    f_rcvr = f_init.copy()
+    ii, rr = np.nonzero(np.any(b_rcvr != b_init, axis=0))
+    if ii.size:
+        # each differing (bargain, draw) pair as a draw of its own: (A, 1, pairs)
+        d_sub = _distance(pos[:, :, rr], sal2[:, :, rr], den[:, rr], b_rcvr[:, None, ii, rr])
+        f_rcvr[:, ii, rr] = _utility(d_sub, risk[:, None, rr])[:, 0, :]
     t_safe = np.where(has, target, np.arange(n)[:, None])
-    u_at_rcvr = np.take_along_axis(u_obj, t_safe[None], axis=1)  # U[a, t_i]
+    u_at_rcvr = _along_actors(u_obj, t_safe)  # U[a, t_i]
     u_opt = np.empty((n, n + 1, d_))  # (A, 1 + I, R)
     u_opt[:, 0] = total / n
     u_opt[:, 1:] = (total[:, None, :] - u_obj - u_at_rcvr + f_init + f_rcvr) / n
@@ -413,7 +453,7 @@ def _resolve(
     choose = _choose_shared if n <= _SHARED_QUEUE_PCE_UP_TO else _choose_grouped
     chosen = choose(u_opt, cap, involved)  # (K, R) option code, 0 = status quo
     i = np.maximum(chosen - 1, 0)[None]  # initiator of the chosen bargain
-    side = np.where(i == ar[None, :, None], np.take_along_axis(b_init, i, axis=1), np.take_along_axis(b_rcvr, i, axis=1))
+    side = np.where(i == ar[None, :, None], _along_actors(b_init, i[0]), _along_actors(b_rcvr, i[0]))
     return np.where(chosen[None] > 0, side, pos)
 
 
@@ -548,6 +588,7 @@ def run_smp(
     max_turns: int = 100,
     min_turns: int = 2,
     stop_ratio: float = 0.02,
+    engine: str = "numpy",
 ) -> SMPResult:
     """Run the SMP on a batch of draws; positions (D, N, K) already on [0, 1].
 
@@ -560,6 +601,9 @@ def run_smp(
     max_turns, min_turns, stop_ratio
         KTAB's stop rule: stop after `max_turns`, or from turn `min_turns` on when a
         turn moves the actors less than `stop_ratio` times the first turn.
+    engine
+        "numpy" (the reference) or "numba" (the compiled turn loop of `_smp_kernel`,
+        the `fast` extra; the final PCE stays in NumPy).
     """
     # Work on the actors in canonical order (see `canonical_order`), so that every tie
     # and every sum over actors comes out the same however the actors are listed.
@@ -578,6 +622,44 @@ def run_smp(
     cap_t = np.ascontiguousarray(cap.T)
     wt = sigma * cap_t
 
+    if engine == "numba":
+        from detente.bargaining.models import _smp_kernel
+
+        traj = np.empty((max_turns + 1, n, k_))
+        turns, converged = _smp_kernel.run_turns(pos, np.ascontiguousarray(sal), np.ascontiguousarray(cap), max_turns, min_turns, stop_ratio, traj, True)
+        pos_t = np.ascontiguousarray(pos.transpose(2, 1, 0))
+        trajectory = list(traj[: turns[0] + 1])
+    else:
+        pos_t, turns, converged, trajectory = _turn_loop(pos_t, sal_t, sal2, den, sigma, cap_t, wt, max_turns, min_turns, stop_ratio)
+    forecast, mode, per_actor = _final_pce(pos_t, sal2, den, cap_t)
+    pos = pos_t.transpose(2, 1, 0)
+    # back to the caller's order of actors
+    final = np.empty_like(pos)
+    final[d_all, order] = pos
+    probability = np.empty_like(per_actor)
+    probability[d_all, order] = per_actor
+    path = np.stack(trajectory)
+    path[:, order[0]] = path.copy()
+    return SMPResult(
+        forecast=forecast,
+        most_probable=mode,
+        final_positions=final,
+        turns=turns,
+        converged=converged,
+        trajectory=path,
+        position_probability=probability,
+    )
+
+
+def _turn_loop(
+    pos_t: F, sal_t: F, sal2: F, den: F, sigma: F, cap_t: F, wt: F, max_turns: int, min_turns: int, stop_ratio: float
+) -> tuple[F, NDArray[np.int64], NDArray[np.bool_], list[F]]:
+    """The turns of every draw, all draws together (the reference engine); draws-last layout.
+
+    Returns the final positions (K, N, D), turns (D,), converged (D,) and draw 0's
+    positions per state (T+1 arrays (N, K)).
+    """
+    d_ = pos_t.shape[2]
     turns = np.zeros(d_, dtype=np.int64)
     converged = np.zeros(d_, dtype=bool)
     active = np.ones(d_, dtype=bool)
@@ -613,24 +695,53 @@ def run_smp(
         if turn >= min_turns:
             converged[idx[quiet]] = True
             active[idx[quiet]] = False
-    forecast, mode, per_actor = _final_pce(pos_t, sal2, den, cap_t)
-    pos = pos_t.transpose(2, 1, 0)
-    # back to the caller's order of actors
-    final = np.empty_like(pos)
-    final[d_all, order] = pos
-    probability = np.empty_like(per_actor)
-    probability[d_all, order] = per_actor
-    path = np.stack(trajectory)
-    path[:, order[0]] = path.copy()
-    return SMPResult(
-        forecast=forecast,
-        most_probable=mode,
-        final_positions=final,
-        turns=turns,
-        converged=converged,
-        trajectory=path,
-        position_probability=probability,
-    )
+    return pos_t, turns, converged, trajectory
+
+
+def _engine_for(engine: str, draws: int, n: int) -> str:
+    """The engine `smp` runs for `engine` on `draws` distinct draws of `n` actors: "numpy" or "numba".
+
+    "auto" takes numba when it is installed and the batch has at least
+    `_NUMBA_FROM_WORK` draw x actor^3 units: a fresh process pays about 0.5 CPU s to
+    import numba and load the cached kernel, which the kernel's 3x (measured:
+    benchmarks/montecarlo.py) repays from about that size on; below, NumPy. The choice
+    depends on the call only, never on what ran before, so the same call always runs
+    the same engine.
+    """
+    if engine == "numpy" or (engine == "auto" and draws * n**3 < _NUMBA_FROM_WORK):
+        return "numpy"
+    if engine == "auto":
+        import importlib.util
+
+        if importlib.util.find_spec("numba") is None:
+            return "numpy"
+    require("numba", extra="fast", purpose="the compiled SMP kernel (engine='numba')")
+    return "numba"
+
+
+def _run_threaded(pos: F, sal: F, cap: F, threads: int, **rules: Any) -> SMPResult:
+    """`run_smp` on contiguous blocks of draws, one block per thread; the same numbers as one call.
+
+    Draws never interact (every array op is elementwise along the draw axis, every sum
+    runs over actors), and NumPy releases the GIL inside its loops, so blocks of a few
+    hundred draws or more run side by side on the cores. Draw 0's block gives the trajectory.
+    """
+    d_ = pos.shape[0]
+    blocks = min(threads, d_ // _MIN_THREAD_DRAWS)
+    if blocks < 2:
+        return run_smp(pos, sal, cap, **rules)
+    from concurrent.futures import ThreadPoolExecutor
+
+    cuts = np.linspace(0, d_, blocks + 1).astype(int)
+    parts = [slice(lo, hi) for lo, hi in zip(cuts[:-1], cuts[1:])]
+    with ThreadPoolExecutor(max_workers=blocks) as pool:
+        done = list(pool.map(lambda sl: run_smp(pos[sl], sal[sl], cap[sl], **rules), parts))
+    joined = {
+        f.name: np.concatenate([getattr(r, f.name) for r in done], axis=0)
+        for f in dataclasses.fields(SMPResult)
+        if f.name != "trajectory"
+    }
+    return SMPResult(trajectory=done[0].trajectory, **joined)
 
 
 @register_model("smp")
@@ -639,6 +750,8 @@ def smp(
     *,
     max_turns: int = 100,
     stop_ratio: float = 0.02,
+    threads: int = 0,
+    engine: Engine = "auto",
     **_: Any,
 ) -> ModelOutput:
     """KTAB's Spatial Model of Politics with KTAB's default settings (see module doc).
@@ -653,6 +766,14 @@ def smp(
     stop_ratio
         Stop when a turn's total movement is below this fraction of the first turn's
         (KTAB: 0.02).
+    threads
+        Threads that share out blocks of draws (0: one per CPU; 1: none). Blocks of
+        fewer than 256 draws are not split. The numbers do not depend on it.
+    engine
+        "numpy" (the reference), "numba" (the compiled turn loop, `_smp_kernel`; the
+        `fast` extra) or "auto": numba when it is installed and the batch is large
+        enough to repay its start-up (`_engine_for`), else NumPy. Both give the same
+        numbers (tests pin them to 1e-9).
 
     Returns
     -------
@@ -669,6 +790,10 @@ def smp(
         raise ModelError(f"the issue scale must have max > min; got {inputs.scale}")
     if max_turns < 1:
         raise ModelError(f"max_turns must be at least 1; got {max_turns}", hint="use the KTAB default, 100")
+    if isinstance(threads, bool) or not isinstance(threads, int) or threads < 0:
+        raise ModelError(f"threads must be a whole number >= 0; got {threads}", hint="use 0 (one per CPU) or 1")
+    if engine not in ("auto", "numpy", "numba"):
+        raise ModelError(f"unknown engine '{engine}'", hint="use 'auto', 'numpy' or 'numba'")
     pos = (np.asarray(inputs.positions, dtype=float) - lo) / (hi - lo)
     sal = np.asarray(inputs.salience, dtype=float)
     cap = np.asarray(inputs.capability, dtype=float)
@@ -691,7 +816,9 @@ def smp(
     order = np.argsort(first)
     reps = first[order]
     back = np.argsort(order)[np.asarray(inverse).reshape(-1)]
-    res = run_smp(pos[reps], sal[reps], cap[reps], max_turns=max_turns, stop_ratio=stop_ratio)
+    used = _engine_for(engine, reps.size, pos.shape[1])
+    rules = {"max_turns": max_turns, "stop_ratio": stop_ratio, "engine": used}
+    res = _run_threaded(pos[reps], sal[reps], cap[reps], threads or os.cpu_count() or 1, **rules)
     scale = hi - lo
     return ModelOutput(
         outcome=lo + scale * res.forecast[back],
@@ -702,5 +829,6 @@ def smp(
             "most_probable": lo + scale * res.most_probable[back],
             "final_positions": lo + scale * res.final_positions[back],
             "position_probability": res.position_probability[back],
+            "engine": used,
         },
     )

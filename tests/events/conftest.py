@@ -69,3 +69,13 @@ def icews_row(**values: str) -> str:
 
 
 ICEWS_HEADER = "\t".join(ICEWS_COLUMNS)
+
+
+def as_single_table(con) -> None:  # noqa: ANN001 - a DuckDB connection
+    """Turn a store into the layout of earlier versions: one ``events`` table with every column."""
+    con.execute("CREATE TABLE _single AS SELECT * FROM events")
+    con.execute("DROP VIEW events")
+    con.execute("DROP TABLE event_rows")
+    con.execute("DROP TABLE event_details")
+    con.execute("DROP TABLE codebook")
+    con.execute("ALTER TABLE _single RENAME TO events")

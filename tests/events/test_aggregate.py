@@ -7,6 +7,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from detente.events import aggregate
 from detente.events.importers.gdelt_layout import GDELT2
 from detente.events.store import EventStore
 
@@ -80,3 +81,36 @@ def test_store_without_the_aggregate_gets_it_built(tmp_path: Path) -> None:
     with EventStore(db) as store:
         assert int(store.dyad_months()["events"].sum()) == 200
         _check(store)
+
+
+def _one_row_per_key(store: EventStore) -> None:
+    keys = ", ".join(aggregate.KEYS)
+    rows, distinct = store.con.execute(
+        f"SELECT count(*), (SELECT count(*) FROM (SELECT DISTINCT {keys} FROM {aggregate.TABLE})) FROM {aggregate.TABLE}"
+    ).fetchall()[0]
+    assert rows == distinct
+
+
+def test_imports_sum_into_existing_keys_one_row_each(tmp_path: Path) -> None:
+    # the second and third files share months and dyads with the first: their counts add up in place
+    with EventStore(tmp_path / "ev.duckdb") as store:
+        for i, seed in enumerate((4, 5, 6)):
+            store.import_file("gdelt", write_lines(tmp_path / f"{i}.CSV", _rows(300, seed, 1 + 1000 * i)))
+            _one_row_per_key(store)
+            _check(store)
+        assert int(store.dyad_months()["events"].sum()) == 900
+
+
+def test_store_whose_aggregate_has_a_primary_key_still_adds(tmp_path: Path) -> None:
+    # stores written before the key was dropped keep it; imports into them still sum correctly
+    with EventStore(tmp_path / "ev.duckdb") as store:
+        store.import_file("gdelt", write_lines(tmp_path / "a.CSV", _rows(300, 7, 1)))
+        store.con.execute(f"DROP TABLE {aggregate.TABLE}")
+        ddl = aggregate.create_sql()
+        assert ddl.endswith(")")
+        store.con.execute(ddl[:-1] + f", PRIMARY KEY ({', '.join(aggregate.KEYS)}))")
+        aggregate.rebuild(store.con)
+        store.import_file("gdelt", write_lines(tmp_path / "b.CSV", _rows(300, 8, 1001)))
+        _one_row_per_key(store)
+        _check(store)
+        assert int(store.dyad_months()["events"].sum()) == 600

@@ -13,7 +13,7 @@ from detente.errors import StoreError
 from detente.events.importers.gdelt_layout import GDELT2
 from detente.events.store import EventStore
 
-from .conftest import ICEWS_HEADER, gdelt_row, icews_row, write_lines
+from .conftest import ICEWS_HEADER, as_single_table, gdelt_row, icews_row, write_lines
 
 CSV = [
     "day,actor1,actor2,code,text",
@@ -79,6 +79,7 @@ def test_old_store_is_rekeyed_and_its_copies_merged(tmp_path: Path) -> None:
     spec = "date=day,source=actor1,target=actor2,cameo=code"
     with EventStore(db) as store:
         store.import_file("csv", path, mapping=spec, dataset="a")
+        as_single_table(store.con)
         # what an older version left behind: the same rows again under another label and other ids,
         # and no record of the id version
         store.con.execute(
@@ -139,6 +140,7 @@ def test_rekey_moves_the_icews_event_id_into_origin_id(tmp_path: Path) -> None:
     path = write_lines(tmp_path / "a.tab", rows)
     with EventStore(db) as store:
         store.import_file("icews", path)
+        as_single_table(store.con)
         store.con.execute("UPDATE events SET origin_id = NULL")  # as stored before origin_id existed
         store.con.execute("DELETE FROM meta")
     with EventStore(db) as store:

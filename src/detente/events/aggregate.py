@@ -28,8 +28,13 @@ Choices
 - Three-letter keys, not full codes: a role-level aggregate is nearly as large as the
   events themselves in GDELT (hundreds of role codes per country); questions about one
   role (``USAGOV``) read the events.
-- Integer-backed keys (DATE, short strings, booleans) and one row per key: the table is
-  updated with ``INSERT ... ON CONFLICT DO UPDATE`` from the aggregate of the added rows.
+- Integer-backed keys (DATE, short strings, booleans) and one row per key, kept by the
+  update itself (:func:`add`): the aggregate of the added rows is summed into the keys
+  already present (``UPDATE ... FROM``) and the new keys are appended (an anti-join).
+  No ``PRIMARY KEY``: DuckDB maintains one with an ART index whose upkeep and write
+  (``INSERT ... ON CONFLICT``) cost about as much again as the GROUP BY itself
+  (0.35 s against 0.19 s CPU for 1M GDELT events). Stores made with the key keep it;
+  the update works on both.
 """
 
 from __future__ import annotations
@@ -58,8 +63,7 @@ def create_sql() -> str:
         f"CREATE TABLE IF NOT EXISTS {TABLE} (month DATE NOT NULL, source VARCHAR NOT NULL, target VARCHAR NOT NULL, "
         "source_state BOOLEAN NOT NULL, target_state BOOLEAN NOT NULL, date_precision VARCHAR NOT NULL, "
         "events BIGINT, statements BIGINT, verbal_coop BIGINT, material_coop BIGINT, verbal_conflict BIGINT, "
-        "material_conflict BIGINT, goldstein_sum DOUBLE, goldstein_n BIGINT, "
-        f"PRIMARY KEY ({', '.join(KEYS)}))"
+        "material_conflict BIGINT, goldstein_sum DOUBLE, goldstein_n BIGINT)"
     )
 
 
@@ -78,10 +82,25 @@ def aggregate_sql(source: str, where: str = "") -> str:
     )
 
 
-def add_sql(source: str, where: str = "") -> str:
-    """INSERT that adds the aggregate of `source`'s events to the table (summing into existing keys)."""
-    updates = ", ".join(f"{m} = {TABLE}.{m} + excluded.{m}" for m in MEASURES)
-    return f"INSERT INTO {TABLE} {aggregate_sql(source, where)} ON CONFLICT DO UPDATE SET {updates}"
+_ADDED = "_dyad_months_added"
+
+
+def add(con: Any, source: str, where: str = "") -> None:
+    """Add the aggregate of `source`'s events (optionally filtered) to the table, one row per key.
+
+    Keys already in the table get the new counts and sums added; new keys are appended.
+    Into an empty table (a new store's first import) the aggregate is inserted as it is.
+    """
+    empty = con.execute(f"SELECT count(*) FROM (SELECT 1 FROM {TABLE} LIMIT 1)").fetchall()[0][0] == 0
+    if empty:
+        con.execute(f"INSERT INTO {TABLE} {aggregate_sql(source, where)}")
+        return
+    con.execute(f"CREATE OR REPLACE TEMP TABLE {_ADDED} AS {aggregate_sql(source, where)}")
+    same = " AND ".join(f"t.{k} = n.{k}" for k in KEYS)
+    updates = ", ".join(f"{m} = t.{m} + n.{m}" for m in MEASURES)
+    con.execute(f"UPDATE {TABLE} t SET {updates} FROM {_ADDED} n WHERE {same}")
+    con.execute(f"INSERT INTO {TABLE} SELECT n.* FROM {_ADDED} n WHERE NOT EXISTS (SELECT 1 FROM {TABLE} t WHERE {same})")
+    con.execute(f"DROP TABLE {_ADDED}")
 
 
 def rebuild(con: Any) -> None:

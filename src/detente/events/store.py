@@ -3,8 +3,10 @@
 Tables
 ------
 ``events``
-    Every column of :class:`detente.events.schema.Event`, its ``event_id`` first,
-    plus ``imported_at`` (UTC).
+    A view with every column of :class:`detente.events.schema.Event`, its ``event_id``
+    first, plus ``imported_at`` (UTC), over ``event_rows``, ``event_details`` and the
+    store's ``codebook`` (:mod:`detente.events.layout`: a bulk import writes only the
+    columns it fills).
 ``quarantine``
     Rows that did not parse: ``file``, ``line``, ``reason``, ``raw``, ``imported_at``.
 ``imports``
@@ -39,6 +41,9 @@ into an old store still add nothing.
 *Not a store.* ``--db`` pointing at a file that is not a DuckDB database, or at a DuckDB
 database of something else, is refused in one line before anything is written.
 
+*Layout.* Stores written with one ``events`` table (before :mod:`detente.events.layout`)
+are converted when opened for writing; opened read-only they are read as they are.
+
 ``event_id`` is the key but is not declared ``PRIMARY KEY``: DuckDB maintains such a
 constraint with an ART index that makes bulk inserts several times slower, and the
 anti-join already keeps ids unique.
@@ -58,7 +63,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from detente.errors import InputError, StoreError
-from detente.events import aggregate
+from detente.events import aggregate, layout
 from detente.events.importers.delimited import run_with_progress, scan_file
 from detente.events.importers.quarantine import ProgressCallback
 from detente.events.importers.staging import (
@@ -73,7 +78,7 @@ from detente.events.importers.staging import (
     event_id_sql,
     event_id_text_sql,
     event_key_sql,
-    stage_has_occurrence,
+    stage_columns,
     event_sql_types,
     stage_events,
 )
@@ -154,12 +159,6 @@ def _prefix_condition(column: str, actor: str) -> tuple[str, list[Any]]:
     return actor_prefixes(actor).sql(column)
 
 
-_COMPRESSION: dict[str, str] = {"doc_id": " USING COMPRESSION uncompressed"}
-"""Per-column storage overrides for new stores. ``doc_id`` is nearly unique in bulk data
-(GDELT's GLOBALEVENTID): DuckDB's dictionary+FSST analysis of it costs about a quarter of
-the write time of a GDELT import and saves only ~8 bytes a row, so it is stored plain."""
-
-
 class EventStore:
     """Events in one DuckDB file, with idempotent, all-or-nothing imports.
 
@@ -216,9 +215,9 @@ class EventStore:
             self._id_sql = '"event_id"'
 
     def _check_is_event_store(self) -> None:
-        """A DuckDB file with tables but no ``events`` table belongs to something else: refuse it."""
-        tables = {r[0] for r in self._con.execute("SELECT table_name FROM duckdb_tables() WHERE NOT temporary").fetchall()}
-        if tables and "events" not in tables:
+        """A DuckDB file with tables but no ``events`` table or view belongs to something else: refuse it."""
+        tables, views = layout.objects(self._con)
+        if tables and layout.VIEW not in tables | views:
             self.close()
             raise StoreError(
                 f"{self.path} is a DuckDB database but not a detente event store (it has no events table)",
@@ -255,33 +254,36 @@ class EventStore:
             raise StoreError(f"event store {self.path} is closed", hint="open a new EventStore")
         return self._con
 
-    def _create_events_table(self) -> None:
-        types_ = event_sql_types()
-        cols = ", ".join(f'"{name}" {typ}{_COMPRESSION.get(name, "")}' for name, typ in types_.items())
-        self.con.execute(
-            f'CREATE TABLE IF NOT EXISTS events ("event_id" {EVENT_ID_TYPE} NOT NULL, {cols}, imported_at TIMESTAMP)'
-        )
-
     def _create_tables(self) -> None:
-        types_ = event_sql_types()
         con = self.con
-        self._create_events_table()
         con.execute(
             "CREATE TABLE IF NOT EXISTS imports (file VARCHAR, sha256 VARCHAR, kind VARCHAR, dataset VARCHAR, "
             "rows BIGINT, added BIGINT, duplicates BIGINT, quarantined BIGINT, \"at\" TIMESTAMP)"
         )
-        have = dict(con.execute("SELECT column_name, column_type FROM (DESCRIBE events)").fetchall())
-        for name, typ in types_.items():  # the Event schema grew since this file was made
-            if name not in have:
-                con.execute(f'ALTER TABLE events ADD COLUMN "{name}" {typ}')
+        single = layout.is_single_table(con)
+        if single:  # the single-table layout: first the columns the Event schema gained since it was written
+            have = {r[0] for r in con.execute("SELECT column_name FROM (DESCRIBE events)").fetchall()}
+            for name, typ in event_sql_types().items():
+                if name not in have:
+                    con.execute(f'ALTER TABLE events ADD COLUMN "{name}" {typ}')
         con.execute("CREATE TABLE IF NOT EXISTS meta (key VARCHAR, value VARCHAR)")
         version = con.execute("SELECT value FROM meta WHERE key = 'id_version'").fetchall()
+        stored = single and con.execute("SELECT count(*) FROM events").fetchall()[0][0] > 0
+        if (not version and stored) or (version and int(version[0][0]) != ID_VERSION):
+            self._rekey()  # writes the current layout
+        elif single:
+            con.execute("BEGIN TRANSACTION")
+            try:
+                layout.migrate(con)
+                con.execute("COMMIT")
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+        else:
+            layout.create(con)
         if not version:
-            if con.execute("SELECT count(*) FROM events").fetchall()[0][0]:
-                self._rekey()
             con.execute("INSERT INTO meta VALUES ('id_version', ?)", [str(ID_VERSION)])
         elif int(version[0][0]) != ID_VERSION:
-            self._rekey()
             con.execute("UPDATE meta SET value = ? WHERE key = 'id_version'", [str(ID_VERSION)])
         con.execute(
             "CREATE TABLE IF NOT EXISTS quarantine "
@@ -317,10 +319,12 @@ class EventStore:
         before = con.execute("SELECT count(*) FROM events").fetchall()[0][0]
         con.execute("BEGIN TRANSACTION")
         try:
-            con.execute("ALTER TABLE events RENAME TO _events_before_rekey")
-            self._create_events_table()
+            con.execute("CREATE TEMP TABLE _events_before_rekey AS SELECT * FROM events")
+            layout.drop(con)
+            layout.create(con)
             con.execute(f"""
-                INSERT INTO events SELECT {event_id_sql(occurrence='_occ')}, {cols}, imported_at FROM (
+                CREATE TEMP TABLE _events_rekeyed AS
+                SELECT {event_id_sql(occurrence='_occ')} AS event_id, {cols}, imported_at FROM (
                   SELECT *, row_number() OVER (
                     PARTITION BY {event_key_sql()}, file, imported_at ORDER BY "row", sentence_index, char_start
                   ) AS _occ
@@ -330,10 +334,13 @@ class EventStore:
                   PARTITION BY {event_id_sql(occurrence='_occ')} ORDER BY imported_at, file, "row"
                 ) = 1
             """)
+            for statement in layout.write(con, "SELECT * FROM _events_rekeyed"):
+                con.execute(statement)
             con.execute("DROP TABLE _events_before_rekey")
+            con.execute("DROP TABLE _events_rekeyed")
             if self._has_table(aggregate.TABLE):
                 aggregate.rebuild(con)
-            after = con.execute("SELECT count(*) FROM events").fetchall()[0][0]
+            after = con.execute(f"SELECT count(*) FROM {layout.ROWS}").fetchall()[0][0]
             con.execute(
                 "INSERT INTO imports VALUES ('(re-keyed by detente)', '', 'rekey', '', ?, 0, ?, 0, ?)",
                 [before, before - after, datetime.now(UTC).replace(tzinfo=None)],
@@ -438,10 +445,16 @@ class EventStore:
                     progress("hash", 1.0)
             staged = added = 0
             if has_stage(con):
-                cols = ", ".join(f'"{c}"' for c in EVENT_FIELDS)
-                occurrence = OCCURRENCE if stage_has_occurrence(con) else None
-                select = f"SELECT {event_id_sql(occurrence=occurrence)} AS event_id, {cols}, ?::TIMESTAMP FROM {STAGE}"
-                empty = con.execute("SELECT count(*) FROM events").fetchall()[0][0] == 0
+                have = stage_columns(con)
+                derived = not set(layout.DERIVED) & have  # the importer left root, quad, PLOVER to the codebook
+                cols = ", ".join(f'"{c}"' for c in EVENT_FIELDS if not (derived and c in layout.DERIVED))
+                occurrence = OCCURRENCE if OCCURRENCE in have else None
+                select = (
+                    f"SELECT {event_id_sql(occurrence=occurrence)} AS event_id, {cols}, ?::TIMESTAMP AS imported_at "
+                    f"FROM {STAGE}"
+                )
+                rows = layout.ROWS
+                empty = con.execute(f"SELECT count(*) FROM (SELECT 1 FROM {rows} LIMIT 1)").fetchall()[0][0] == 0
                 if not empty:
                     # Restrict the anti-join to the batch's dates (the date is part of the id), so that
                     # DuckDB can skip stored row groups outside them.
@@ -453,20 +466,20 @@ class EventStore:
                         window = f" AND e.date BETWEEN DATE '{lo.isoformat()}' AND DATE '{hi.isoformat()}'"
                         # No stored event in the batch's dates (zone maps answer this cheaply): no event
                         # of the batch can be stored already, so the anti-join is skipped.
-                        probe = f"SELECT count(*) FROM (SELECT 1 FROM events e WHERE true{window} LIMIT 1)"
+                        probe = f"SELECT count(*) FROM (SELECT 1 FROM {rows} e WHERE true{window} LIMIT 1)"
                         empty = con.execute(probe).fetchall()[0][0] == 0
                     if not empty:
                         select = (
                             f"SELECT * FROM ({select}) n "
-                            f"WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.event_id = n.event_id{window})"
+                            f"WHERE NOT EXISTS (SELECT 1 FROM {rows} e WHERE e.event_id = n.event_id{window})"
                         )
-                last_rowid = con.execute("SELECT coalesce(max(rowid), -1) FROM events").fetchall()[0][0]
+                last_rowid = con.execute(f"SELECT coalesce(max(rowid), -1) FROM {rows}").fetchall()[0][0]
+                details, insert = layout.write(con, select, derived=derived)
                 # Line numbers are fixed by now, so the insert may run in parallel out of order.
                 con.execute("SET preserve_insertion_order = false")
                 try:
-                    added = run_with_progress(
-                        con, f'INSERT INTO events ("event_id", {cols}, imported_at) {select}', progress, "write", [at]
-                    )[0][0]
+                    con.execute(details, [at])  # before the rows: `select` leaves out the events already in them
+                    added = run_with_progress(con, insert, progress, "write", [at])[0][0]
                 finally:  # a connection setting, not undone by ROLLBACK (read_delimited sets it again)
                     try:
                         con.execute("SET preserve_insertion_order = true")
@@ -475,7 +488,7 @@ class EventStore:
                 if empty:  # nothing to be a duplicate of: ids within one batch are distinct
                     staged = added
                 if added:  # the month x dyad aggregate gains exactly the events this import added
-                    con.execute(aggregate.add_sql("events", f"rowid > {int(last_rowid)}"))
+                    aggregate.add(con, f"({layout.view_sql(f'rowid > {int(last_rowid)}')})")
             quarantined = con.execute(f"SELECT count(*) FROM {STAGE_QUARANTINE}").fetchall()[0][0]
             con.execute(
                 f"INSERT INTO quarantine SELECT ?, q.line, q.reason, q.raw, ? FROM {STAGE_QUARANTINE} q "
@@ -588,7 +601,8 @@ class EventStore:
 
     def count(self) -> int:
         """Number of stored events."""
-        return int(self.con.execute("SELECT count(*) FROM events").fetchall()[0][0])
+        table = "events" if layout.is_single_table(self.con) else layout.ROWS  # a read-only store of the old layout
+        return int(self.con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0])
 
     def quarantine(self, *, file: str | Path | None = None) -> pd.DataFrame:
         """Quarantined rows (file, line, reason, raw, imported_at), optionally of one file."""

@@ -84,7 +84,11 @@ CAST_REASONS: dict[str, str] = {"SQLDATE": BAD_DATE, "GoldsteinScale": BAD_NUMBE
 
 
 def _checked_sql(dataset: str, file: str, rows: str = "_raw") -> str:
-    """Validation and mapping of the rows of `rows` to event columns, one `reason` per bad row."""
+    """Validation and mapping of the rows of `rows` to event columns, one `reason` per bad row.
+
+    Root, quad and PLOVER category are not selected: every event's code is in the codebook
+    (else the row is quarantined), and the store derives them from it (``derived`` stage).
+    """
 
     def shown(col: str) -> str:
         return f"'{col}=\"' || coalesce(r.{col}, '') || '\"'"
@@ -101,9 +105,9 @@ def _checked_sql(dataset: str, file: str, rows: str = "_raw") -> str:
       r.date,
       coalesce(nullif(trim(r.Actor1Code), ''), '{UNKNOWN_ACTOR}') AS source,
       coalesce(nullif(trim(r.Actor2Code), ''), '{UNKNOWN_ACTOR}') AS target,
-      r.EventCode AS cameo, cb.root AS root, cb.quad AS quad, r.goldstein,
+      r.EventCode AS cameo, r.goldstein,
       {sql_str(dataset)} AS dataset, r.doc_id, 'day' AS date_precision,
-      cb.plover AS plover, nullif(r.Actor1Name, '') AS source_name, nullif(r.Actor2Name, '') AS target_name,
+      nullif(r.Actor1Name, '') AS source_name, nullif(r.Actor2Name, '') AS target_name,
       nullif(r.SOURCEURL, '') AS url, {sql_str(file)} AS file, r.line AS "row",
       false AS negated, try_cast(r.AvgTone AS DOUBLE) AS tone
     FROM (
@@ -181,7 +185,7 @@ def import_gdelt(
             )
             rows = "_gdelt_all"
         stage_quarantine(con, quarantined)
-        stage_checked(con, _checked_sql(dataset, file, rows), raw_from=plain)
+        stage_checked(con, _checked_sql(dataset, file, rows), raw_from=plain, derived=True)
     notes = []
     if alternate:
         notes.append(f"{len(alternate)} rows in the {len(other or ())}-column GDELT 1.0 layout read with that layout")

@@ -116,10 +116,10 @@ def _create_stage_table(con: Any) -> None:
     con.execute(f"CREATE TEMP TABLE IF NOT EXISTS {STAGE} ({cols})")
 
 
-def stage_has_occurrence(con: Any) -> bool:
-    """True if the `_stage` numbers identical events (see :func:`stage_checked`)."""
-    names = {row[0] for row in con.execute(f"SELECT column_name FROM (DESCRIBE {STAGE})").fetchall()}
-    return OCCURRENCE in names
+def stage_columns(con: Any) -> set[str]:
+    """The columns of `_stage`: :data:`OCCURRENCE` if it numbers identical events, no ``root``, ``quad``,
+    ``plover`` if the importer left them to the store's codebook (see :func:`stage_checked`)."""
+    return {row[0] for row in con.execute(f"SELECT column_name FROM (DESCRIBE {STAGE})").fetchall()}
 
 
 def has_stage(con: Any) -> bool:
@@ -242,8 +242,13 @@ class Staged:
     notes: list[str] = field(default_factory=list)
 
 
+CODEBOOK_DERIVED: tuple[str, ...] = ("root", "quad", "plover")
+"""Event columns that follow from the CAMEO code (the codebook's root, quad class and PLOVER category)."""
+
+
 def stage_checked(
-    con: Any, select_sql: str, *, raw_from: Path | None, raw_column: str | None = None, occurrence: bool = False
+    con: Any, select_sql: str, *, raw_from: Path | None, raw_column: str | None = None, occurrence: bool = False,
+    derived: bool = False,
 ) -> int:
     """Stage the rows of `select_sql`: those with a NULL `reason` as events, the others in quarantine.
 
@@ -258,13 +263,19 @@ def stage_checked(
     as Parquet). With `occurrence`, identical events (same id key) are numbered in line
     order (column :data:`OCCURRENCE`), so that a source without event ids that lists
     the same event twice keeps both, and importing it again still adds nothing. Call
-    once per import. Returns the number of rows quarantined.
+    once per import. With `derived`, `select_sql` has no :data:`CODEBOOK_DERIVED` columns
+    and neither has `_stage`: every event takes them from the codebook by its code (checked
+    to be in it), so the store need not write them (:mod:`detente.events.layout`). Returns
+    the number of rows quarantined.
     """
     con.execute(f"CREATE OR REPLACE TEMP VIEW _checked AS {select_sql}")
     have = {row[0] for row in con.execute("SELECT column_name FROM (DESCRIBE _checked)").fetchall()}
     types_ = event_sql_types()
+    if derived and set(CODEBOOK_DERIVED) & have:
+        raise ValueError(f"a derived stage must not select {', '.join(sorted(set(CODEBOOK_DERIVED) & have))}")
     cols = ", ".join(
-        f'"{c}"' if c in have else f'CAST(NULL AS {types_[c]}) AS "{c}"' for c in EVENT_FIELDS
+        f'"{c}"' if c in have else f'CAST(NULL AS {types_[c]}) AS "{c}"'
+        for c in EVENT_FIELDS if not (derived and c in CODEBOOK_DERIVED)
     )
     if occurrence:
         cols += f", row_number() OVER (PARTITION BY {event_key_sql()} ORDER BY line) AS {OCCURRENCE}"

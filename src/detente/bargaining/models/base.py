@@ -138,3 +138,25 @@ def weighted_mean(positions: NDArray[np.float64], w: NDArray[np.float64]) -> NDA
     with np.errstate(invalid="ignore", divide="ignore"):
         weighted = (w * positions).sum(axis=1) / total
     return np.where(total > 0, weighted, plain)
+
+
+def compiled_engine(engine: str, small: bool, purpose: str) -> str:
+    """The engine a model with an optional compiled kernel runs: "numpy" or "numba".
+
+    "numpy" always; "numba" always (a clear error naming the `fast` extra when numba is
+    missing); "auto" takes numba when it is installed and the call is not `small` (each
+    model says what small is: below the size where numba's start-up in a fresh process
+    costs more than the kernel saves). The choice depends on the call only, never on
+    what ran before, so the same call always runs the same engine.
+    """
+    if engine == "numpy" or (engine == "auto" and small):
+        return "numpy"
+    if engine == "auto":
+        import importlib.util
+
+        if importlib.util.find_spec("numba") is None:
+            return "numpy"
+    from detente.optional import require
+
+    require("numba", extra="fast", purpose=purpose)
+    return "numba"

@@ -119,10 +119,14 @@ from typing import Any, Literal
 import numpy as np
 from numpy.typing import NDArray
 
-from detente.bargaining.models.base import ModelInput, ModelOutput, register_model
+from detente.bargaining.models.base import (
+    ModelInput,
+    ModelOutput,
+    compiled_engine,
+    register_model,
+)
 from detente.bargaining.models.median import TIE_RTOL
 from detente.errors import ModelError
-from detente.optional import require
 
 Confrontation = Literal["expected", "loser", "none"]
 Choice = Literal["credible", "nearest"]
@@ -776,15 +780,7 @@ _NUMBA_FROM = 16
 
 def _engine_for(engine: str, n: int) -> str:
     """The engine actually used for `engine` and N actors: "numpy" or "numba"."""
-    if engine == "numpy" or (engine == "auto" and n < _NUMBA_FROM):
-        return "numpy"
-    if engine == "auto":
-        import importlib.util
-
-        if importlib.util.find_spec("numba") is None:
-            return "numpy"
-    require("numba", extra="fast", purpose="the compiled expected-utility kernel (engine='numba')")
-    return "numba"
+    return compiled_engine(engine, n < _NUMBA_FROM, "the compiled expected-utility kernel (engine='numba')")
 
 
 @register_model("expected_utility")

@@ -142,9 +142,13 @@ from typing import Any, Literal
 import numpy as np
 from numpy.typing import NDArray
 
-from detente.bargaining.models.base import ModelInput, ModelOutput, register_model
+from detente.bargaining.models.base import (
+    ModelInput,
+    ModelOutput,
+    compiled_engine,
+    register_model,
+)
 from detente.errors import ModelError
-from detente.optional import require
 
 Engine = Literal["auto", "numpy", "numba"]
 
@@ -708,15 +712,7 @@ def _engine_for(engine: str, draws: int, n: int) -> str:
     depends on the call only, never on what ran before, so the same call always runs
     the same engine.
     """
-    if engine == "numpy" or (engine == "auto" and draws * n**3 < _NUMBA_FROM_WORK):
-        return "numpy"
-    if engine == "auto":
-        import importlib.util
-
-        if importlib.util.find_spec("numba") is None:
-            return "numpy"
-    require("numba", extra="fast", purpose="the compiled SMP kernel (engine='numba')")
-    return "numba"
+    return compiled_engine(engine, draws * n**3 < _NUMBA_FROM_WORK, "the compiled SMP kernel (engine='numba')")
 
 
 def _run_threaded(pos: F, sal: F, cap: F, threads: int, **rules: Any) -> SMPResult:

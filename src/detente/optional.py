@@ -105,7 +105,7 @@ COMPONENTS: tuple[Component, ...] = (
     Component("html report", "web", ("jinja2", "plotly"), "detente report and the workspace's charts (Jinja2, Plotly)", ("jinja2", "plotly")),
     Component("cluster", "scale", ("distributed",), "--scheduler: Monte Carlo sweeps on a Dask cluster (dask.distributed)", ("dask", "distributed")),
     Component("sensitivity indices", "scale", ("SALib",), "detente sensitivity --method morris|sobol (SALib)", ("SALib",)),
-    Component("compiled kernels", "fast", ("numba",), "compiled expected-utility rounds, engine=auto|numba (numba)", ("numba",)),
+    Component("compiled kernels", "fast", ("numba",), "compiled expected-utility rounds and SMP turns, engine=auto|numba (numba)", ("numba",)),
 )
 
 

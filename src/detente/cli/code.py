@@ -247,6 +247,14 @@ def _read_sentence_lines(path: Path) -> Iterator[str]:
         yield line.split("\t", 1)[0] if is_tsv or "\t" in line else line
 
 
+def _echo_skipped(skipped: list[str], shown: int = 20) -> None:
+    """List rows of a labelled or gold file that were skipped (file and line each) on stderr, the first `shown` of them."""
+    for line in skipped[:shown]:
+        typer.echo(f"skipped: {line}", err=True)
+    if len(skipped) > shown:
+        typer.echo(f"skipped: ... and {len(skipped) - shown} more rows", err=True)
+
+
 def _sentence_record(result: Any) -> dict[str, Any]:
     return {
         **_event_record(result.event),
@@ -398,10 +406,7 @@ def _train_encoder(file: Path, out: Optional[Path], scheme: str, folds: int, see
     with progress:
         report = sentence_model.train_from_file(file, target, folds=folds, seed=seed, scheme=scheme,
                                                 with_shipped=with_shipped, progress=step)
-    for line in report.skipped[:20]:
-        typer.echo(f"skipped: {line}", err=True)
-    if len(report.skipped) > 20:
-        typer.echo(f"skipped: ... and {len(report.skipped) - 20} more rows", err=True)
+    _echo_skipped(report.skipped)
     if as_json:
         print_json(report.to_dict())
         return
@@ -472,10 +477,7 @@ def code_eval(
     for note in coder.notes:
         typer.echo(f"note: {note}", err=True)
     report = evaluate(gold, coder, fmt=fmt, when=when)
-    for line in report.skipped[:20]:
-        typer.echo(f"skipped: {line}", err=True)
-    if len(report.skipped) > 20:
-        typer.echo(f"skipped: ... and {len(report.skipped) - 20} more rows", err=True)
+    _echo_skipped(report.skipped)
     if as_json:
         print_json(report.to_dict())
         return

@@ -34,14 +34,18 @@ if TYPE_CHECKING:  # pragma: no cover
     from detente.coding.arguments import Arg
 
 def names_actor(tok: Token, lemma: syntax.Lemma) -> bool:
-    """Whether a noun names a person, group or state (a proper name or a role noun)."""
+    """Whether a noun names a person, group or state: a proper name, a role noun, or a
+    generic sector noun (``actors/data/sector_nouns.yaml``: "police", "opposition
+    supporters", "thousands of demonstrators"), so that "Police arrested opposition
+    supporters in Abuja" has the supporters as target, not the place."""
     if tok.tag_ in ("NNP", "NNPS"):
         return True
     if tok.tag_ in ("NN", "NNS"):
+        from detente.coding.arguments import sector_of
         from detente.ontology import role_for_noun
 
         lemma_ = lemma(tok)
-        return role_for_noun(lemma_) is not None or lemma_ in PEOPLE_NOUNS
+        return role_for_noun(lemma_) is not None or lemma_ in PEOPLE_NOUNS or sector_of(tok, lemma) is not None
     return False
 
 

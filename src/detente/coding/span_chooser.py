@@ -44,7 +44,7 @@ from __future__ import annotations
 import functools
 import json
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -75,17 +75,32 @@ def _head(sdoc: Doc, span: Span) -> Token | None:
     return chars.root if chars is not None and len(chars) else None
 
 
-def candidates(sdoc: Doc, rule: tuple[Span | None, Span | None]) -> list[Span]:
-    """The phrases of a sentence that may be a side, in order of first appearance (the
-    rules' two spans first, then every noun's phrase drawn three ways, noun chunks and
-    entities), without repeats; *no span* is not among them."""
+def candidates(sdoc: Doc, rule: tuple[Span | None, Span | None], phrases: Sequence[Span] | None = None) -> list[Span]:
+    """The phrases of a sentence that may be a side: the rules' two spans, then
+    :func:`sentence_phrases` (given as `phrases` when already known), without repeats;
+    *no span* is not among them."""
     text = syntax.text_of(sdoc)
-    found: list[Span] = [s for s in rule if s is not None]
+    out: list[Span] = []
+    seen: set[Span] = set()
+    for span in [*(tidy(text, s) for s in rule if s is not None), *(sentence_phrases(sdoc) if phrases is None else phrases)]:
+        if span is None or span in seen or span[1] <= span[0]:
+            continue
+        seen.add(span)
+        out.append(span)
+    return out
+
+
+def sentence_phrases(sdoc: Doc) -> list[Span]:
+    """Every noun's, name's and pronoun's phrase drawn three ways (the target rules'
+    :func:`~detente.coding.extents.phrase_span`, the source rules' whole coordination and
+    first conjunct), spaCy's noun chunks and entities, tidied like the rules' spans, in
+    order of first appearance, without repeats."""
+    text = syntax.text_of(sdoc)
+    found: list[Span] = []
     for tok in sdoc:
         if tok.tag_ not in _NOUN_TAGS:
             continue
-        for span in (phrase_span(tok), full_span(tok), full_span(tok, conjuncts=False)):
-            found.append(span)
+        found += [phrase_span(tok), full_span(tok), full_span(tok, conjuncts=False)]
     found += [(c.start_char, c.end_char) for c in sdoc.noun_chunks]
     found += [(e.start_char, e.end_char) for e in sdoc.ents]
     out: list[Span] = []
@@ -126,6 +141,8 @@ class Sentence:
     rule: tuple[Span | None, Span | None]
     mentions: tuple[Span, ...]
     lemma: syntax.Lemma
+    shared: dict[Span, Described | None] = field(default_factory=dict, compare=False, repr=False)
+    """What the phrases are whatever the rules' spans: one dict for every event of a sentence."""
 
     @functools.cached_property
     def _root(self) -> tuple[Token | None, str, Token | None]:
@@ -135,37 +152,46 @@ class Sentence:
         return root, "passive" if passive else "active", self.predicate()
 
     @functools.cached_property
-    def _described(self) -> dict[Span, Described | None]:
+    def _paths(self) -> dict[int, tuple[str, ...]]:
         return {}
 
-    def describe(self, span: Span) -> Described | None:
-        """What `span` is, whatever the role and the rules' spans (cached); None when it covers no token."""
-        if span not in self._described:
-            self._described[span] = self._describe(span)
-        return self._described[span]
+    def describe(self, span: Span) -> tuple[Described, tuple[str, ...]] | None:
+        """What `span` is whatever the role: the features that do not depend on the rules'
+        spans (shared by the sentence's events) and those of its path to the event's verb;
+        None when it covers no token."""
+        if span not in self.shared:
+            self.shared[span] = self._describe(span)
+        described = self.shared[span]
+        if described is None:
+            return None
+        head = described.head
+        if head.i not in self._paths:
+            _, voice, pred = self._root
+            path = _path(head, pred)
+            names = (f"path:{path}", f"path|voice:{path}|{voice}")
+            if pred is not None:
+                names += (f"pred:{self.lemma(pred)}|{path}",)
+            self._paths[head.i] = names
+        return described, self._paths[head.i]
 
     def _describe(self, span: Span) -> Described | None:
         chars = self.sdoc.char_span(span[0], span[1], alignment_mode="expand")
         if chars is None or not len(chars):
             return None
         head = chars.root
-        root, voice, pred = self._root
+        root, voice, _ = self._root
         words = list(chars)
         party = self.party(head, span)
         prep = head.head.lower_ if head.dep_ == "pobj" else "-"
         side = "-" if root is None else ("before" if head.i < root.i else "after")
-        path = _path(head, pred)
         out = [
             f"dep:{head.dep_}", f"dep2:{head.dep_}|{head.head.dep_}", f"dep|voice:{head.dep_}|{voice}",
             f"prep:{prep}", f"tag:{head.tag_}", f"ent:{head.ent_type_ or '-'}",
             f"side:{side}", f"side|dep:{side}|{head.dep_}", f"len:{_bucket(len(words), (1, 2, 3, 5, 8))}",
             f"mention:{_overlaps(span, self.mentions)}", f"sector:{self.sector(head)}",
             f"root_child:{root is not None and head.head.i == root.i}",
-            f"depth:{_bucket(sum(1 for _ in head.ancestors), (0, 1, 2, 3))}",
-            f"path:{path}", f"path|voice:{path}|{voice}", f"party:{party}",
+            f"depth:{_bucket(sum(1 for _ in head.ancestors), (0, 1, 2, 3))}", f"party:{party}",
         ]
-        if pred is not None:
-            out.append(f"pred:{self.lemma(pred)}|{path}")
         if head.tag_ in ("NN", "NNS"):
             out.append(f"noun:{self.lemma(head)}")
         if head.lower_ in PRONOUNS:
@@ -239,9 +265,10 @@ def features(sent: Sentence, role: str, span: Span | None) -> list[str]:
         if other is None:
             out.append("none|other_none")
         return out
-    described = sent.describe(span)
-    if described is None:
+    found = sent.describe(span)
+    if found is None:
         return ["empty"]
+    described, path = found
     head = described.head
     relation = "same" if span == mine else (
         "inside" if mine and mine[0] <= span[0] and span[1] <= mine[1] else
@@ -251,7 +278,7 @@ def features(sent: Sentence, role: str, span: Span | None) -> list[str]:
         "overlaps" if other and span[0] < other[1] and other[0] < span[1] else "apart")
     prep = head.head.lower_ if head.dep_ == "pobj" else "-"
     out = [
-        *described.names, f"rel:{relation}", f"other:{other_rel}", f"rel|other:{relation}|{other_rel}",
+        *described.names, *path, f"rel:{relation}", f"other:{other_rel}", f"rel|other:{relation}|{other_rel}",
         f"rule:{'none' if mine is None else 'some'}|rel:{relation}", f"prep|rel:{prep}|{relation}",
         f"mention|rel:{_overlaps(span, sent.mentions)}|{relation}", f"party|rel:{described.party}|{relation}",
     ]
@@ -396,12 +423,12 @@ def rechoose(chooser: SpanChooser, found: Sequence[Any], sdoc: Doc, ctx: Context
     """`found` (a sentence's :class:`~detente.coding.coder.SentenceResult` list) with each
     event's spans re-decided by `chooser`, the rules' spans as its evidence."""
     mentions = tuple((m.start, m.end) for m in ctx.mentions)
-    spans: dict[tuple[Span | None, Span | None], list[Span]] = {}
+    phrases = sentence_phrases(sdoc)
+    shared: dict[Span, Described | None] = {}
     out = []
     for result in found:
         rule = (result.source_span, result.target_span)
-        if rule not in spans:
-            spans[rule] = candidates(sdoc, rule)
-        src, tgt = chooser.choose(Sentence(sdoc, rule, mentions, lemma), spans[rule])
+        sent = Sentence(sdoc, rule, mentions, lemma, shared)
+        src, tgt = chooser.choose(sent, candidates(sdoc, rule, phrases))
         out.append(replace(result, source_span=src, target_span=tgt))
     return out

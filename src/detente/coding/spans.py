@@ -669,8 +669,7 @@ def names_party(tok: Token, span: tuple[int, int], lemma: syntax.Lemma) -> bool:
     people noun, a count of them
     ("dozens of activists"), or a place or thing that force is used on (a base, a
     village: :data:`_SITE_NOUNS`)."""
-    doc = tok.doc
-    words = [t for t in doc if span[0] <= t.idx < span[1]]
+    words = [t for t in tok.doc.char_span(span[0], span[1], alignment_mode="expand") or () if span[0] <= t.idx]
     if lemma(tok) in _MONEY_WORDS or any(t.tag_ == "$" for t in words):
         return False  # "6.3 million euros", "$670,000": an amount is a thing
     if any(t.tag_ in ("NNP", "NNPS") or (t.text[:1].isupper() and t.i > 0 and t.tag_ != "DT")

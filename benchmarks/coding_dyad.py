@@ -33,7 +33,8 @@ fold predicted by a model trained on the other four), *trained on 70%* (scored o
 other 30%), and the *shipped* model (``detente/coding/data/span_chooser.json``, trained
 on every sentence: in-sample here, what ``detente code eval`` runs). Per-fold figures
 show how much one part of about 230 sentences moves the score; the 30% part (about 350
-sentences) moves by about as much (+-0.02-0.03).
+sentences) moves by about as much (+-0.02-0.03). Near-duplicate sentences are kept in one
+fold (:mod:`detente.coding.neardup`).
 
     .venv/bin/python benchmarks/coding_dyad.py
     .venv/bin/python benchmarks/coding_dyad.py --limit 300   # quick
@@ -171,11 +172,15 @@ FOLD_SEED = 0
 MODEL_PATH = ROOT / "src" / "detente" / "coding" / "data" / "span_chooser.json"
 
 
-def folds(n: int, k: int = FOLDS) -> list[list[int]]:
-    """`k` disjoint parts of range(n), fixed by :data:`FOLD_SEED`."""
-    order = list(range(n))
-    random.Random(FOLD_SEED).shuffle(order)
-    return [sorted(order[j::k]) for j in range(k)]
+def folds(groups: list[int], k: int = FOLDS) -> list[list[int]]:
+    """`k` disjoint parts of the sentences, whole near-duplicate clusters (`groups`: a
+    cluster id per sentence, :func:`detente.coding.neardup.near_duplicates`) in one part,
+    so that no sentence is scored by a model trained on its twin; clusters are dealt out
+    in an order fixed by :data:`FOLD_SEED`."""
+    clusters = sorted(set(groups))
+    random.Random(FOLD_SEED).shuffle(clusters)
+    fold_of = {c: j % k for j, c in enumerate(clusters)}
+    return [[i for i, g in enumerate(groups) if fold_of[g] == j] for j in range(k)]
 
 
 def chooser_examples(sentences: list[GoldSentence], docs: list, coded: list, lemma) -> list:
@@ -245,7 +250,10 @@ def main(argv: list[str] | None = None) -> int:
     parts = {"all": every_index, "development 70%": [i for i in every_index if i in dev],
              "other 30%": [i for i in every_index if i not in dev]}
     print(f"span chooser: {FOLDS}-fold cross-validation", file=sys.stderr)
-    fold_parts = folds(n)
+    from detente.coding.neardup import near_duplicates
+
+    twins = near_duplicates(texts)
+    fold_parts = folds([int(g) for g in twins.groups])
     out_of_fold: dict[int, tuple[Span | None, Span | None]] = {}
     for held in fold_parts:
         held_set = set(held)
@@ -363,7 +371,9 @@ def main(argv: list[str] | None = None) -> int:
         f"The span conventions were developed on a fixed random {DEV_SHARE:.0%} of the sentences (seed {SPLIT_SEED}) "
         "and are reported on the other 30% apart: a gap between the two is over-fitting. *+ chooser*: the learned "
         "span chooser (`detente.coding.span_chooser`) on top of rules + classifier: *out-of-fold*, each sentence "
-        f"chosen by a model trained on the other {FOLDS - 1} of {FOLDS} folds (seed {FOLD_SEED}); *trained on 70%*, "
+        f"chosen by a model trained on the other {FOLDS - 1} of {FOLDS} folds (seed {FOLD_SEED}; near-duplicate "
+        f"sentences, word-set Jaccard >= 0.8, kept in one fold: {twins.n_sentences_in_clusters} sentences in "
+        f"{twins.n_clusters} clusters); *trained on 70%*, "
         "by a model trained on the development part only (the other 30% row is out of sample); *shipped*, the model "
         f"in the package (trained on {meta.get('sentences', '?')} sentences of `{meta.get('data', '?')}`; in-sample "
         "here, so not a measure of generalisation). The other 30% holds about 350 sentences: its figures move by "

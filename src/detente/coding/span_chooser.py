@@ -63,9 +63,11 @@ ROLES = ("source", "target")
 MODEL_FILE = "data/span_chooser.json"
 """The shipped model, in :mod:`detente.coding`'s package data."""
 MODEL_VERSION = 1
-C = 0.3
-"""Inverse L2 strength of the logistic regression (chosen by 5-fold cross-validation on
-the train split among 0.1, 0.3, 1 and 3; differences between them were within 0.005)."""
+C = 1.0
+"""Inverse L2 strength of the logistic regression. Out-of-fold exact macro-F1 (5 folds of
+the train split) for C = 0.1, 0.3, 1 and 3: 0.725, 0.730, 0.732, 0.735; the middle
+value is taken rather than the best, since the differences are within the noise and
+the choice was made on the same folds the benchmark reports."""
 _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP", "CD"})
 
 

@@ -15,26 +15,30 @@ draw it (whole coordination and first conjunct), spaCy's noun chunks and named
 entities, each tidied like the rules' spans; and *no span*. Each candidate is described
 by sparse binary features (:func:`features`): how it relates to the rules' choice, the
 dependency relation of its head and of the head's head, the preposition it hangs from,
-voice, position before or after the main verb and among the candidates, length,
+voice, the event's CAMEO root, position before or after the main verb, length,
 whether it holds a registry actor, a sector noun, a pronoun, a time word, a proper
 name, a coordination, a determiner at its start; *no span* is described by what the
 rules chose. A logistic regression per role scores each candidate as the gold span or
-not (ranking by a binary model, McCallum-style "reranking" of a base system's output;
-Collins & Koo 2005 rerank parses the same way), and the best-scoring candidate is the
-side.
+not, and the best-scoring pair of source and target whose two sides are not the same
+phrase (unless the rules made it both: span convention *joint sides*) is taken: a
+discriminative reranking of the base system's candidates, as Collins & Koo (2005,
+"Discriminative reranking for natural language parsing", Computational Linguistics
+31(1)) rerank a parser's output.
 
 Choices
 -------
 - A binary logistic regression (scikit-learn, L2, ``C`` below) over candidates, the
-  best per sentence taken: simpler than a conditional logit and as good at this size.
-- Features are names, weights a dictionary: the shipped model is a small JSON file in
-  the package data (``coding/data/span_chooser.json``), applied with plain Python sums,
+  best pair per sentence taken (simpler than a conditional logit over the candidates;
+  not compared with one).
+- Features are names, weights a dictionary: the shipped model is a JSON file in the
+  package data (``coding/data/span_chooser.json``, about 0.4 MB), applied with plain Python sums,
   so coding imports neither scikit-learn nor NumPy for it; training (:func:`fit`) needs
   scikit-learn (the ``classifier`` extra).
 - Trained only on ConfliBERT's public dyad TRAIN split
   (``confli_cameo_dyad_train.txt``); its test split is never read. The file records
-  the training data's SHA-256, the sentence count, ``C`` and the cross-validated
-  figures (benchmarks/coding_dyad.py writes it with ``--write-model``).
+  the training data's SHA-256, the sentence count and ``C``; benchmarks/coding_dyad.py
+  writes it (``--write-model``) and reports its cross-validated figures
+  (benchmarks/results/coding_dyad.md).
 - Deterministic: features are sorted, the solver (lbfgs) is deterministic, ties go to
   the earlier candidate.
 """
@@ -84,7 +88,8 @@ def candidates(sdoc: Doc, rule: tuple[Span | None, Span | None], phrases: Sequen
     text = syntax.text_of(sdoc)
     out: list[Span] = []
     seen: set[Span] = set()
-    for span in [*(tidy(text, s) for s in rule if s is not None), *(sentence_phrases(sdoc) if phrases is None else phrases)]:
+    ruled = [tidy(text, s) for s in rule if s is not None]
+    for span in [*ruled, *(sentence_phrases(sdoc) if phrases is None else phrases)]:
         if span is None or span in seen or span[1] <= span[0]:
             continue
         seen.add(span)
@@ -145,6 +150,8 @@ class Sentence:
     lemma: syntax.Lemma
     shared: dict[Span, Described | None] = field(default_factory=dict, compare=False, repr=False)
     """What the phrases are whatever the rules' spans: one dict for every event of a sentence."""
+    cameo: str = ""
+    """The event's CAMEO root ("" when not known)."""
 
     @functools.cached_property
     def _root(self) -> tuple[Token | None, str, Token | None]:
@@ -170,9 +177,11 @@ class Sentence:
         if head.i not in self._paths:
             _, voice, pred = self._root
             path = _path(head, pred)
-            names = (f"path:{path}", f"path|voice:{path}|{voice}")
+            names = (f"path:{path}", f"path|voice:{path}|{voice}", f"cameo|path:{self.cameo}|{path}")
             if pred is not None:
                 names += (f"pred:{self.lemma(pred)}|{path}",)
+                if head.dep_ == "pobj":
+                    names += (f"pred|prep:{self.lemma(pred)}|{head.head.lower_}",)
             self._paths[head.i] = names
         return described, self._paths[head.i]
 
@@ -257,7 +266,9 @@ def features(sent: Sentence, role: str, span: Span | None) -> list[str]:
     sdoc = sent.sdoc
     voice = sent._root[1]
     if span is None:
-        out = ["none", f"none|rule:{'none' if mine is None else 'some'}", f"none|voice:{voice}"]
+        pred = sent._root[2]
+        out = ["none", f"none|rule:{'none' if mine is None else 'some'}", f"none|voice:{voice}",
+               f"none|cameo:{sent.cameo}", f"none|pred:{sent.lemma(pred) if pred is not None else '-'}"]
         if mine is not None:
             head = _head(sdoc, mine)
             if head is not None:
@@ -415,7 +426,8 @@ def resolve(chooser: Any) -> SpanChooser | None:
         path = Path(chooser)
         if not path.is_file():
             raise InputError(f"span chooser {str(path)!r}: no such file", field="span_chooser",
-                             hint='give "shipped", None (the span rules alone) or a JSON file written by SpanChooser.to_json')
+                             hint='give "shipped", None (the span rules alone) or a JSON file written by '
+                                  'SpanChooser.to_json')
         return load(path)
     raise InputError(f"span_chooser must be \"shipped\", None, a SpanChooser or a path, not {chooser!r}",
                      field="span_chooser", hint='give "shipped" (the default) or None for the span rules alone')
@@ -430,7 +442,7 @@ def rechoose(chooser: SpanChooser, found: Sequence[Any], sdoc: Doc, ctx: Context
     out = []
     for result in found:
         rule = (result.source_span, result.target_span)
-        sent = Sentence(sdoc, rule, mentions, lemma, shared)
+        sent = Sentence(sdoc, rule, mentions, lemma, shared, cameo=result.event.cameo[:2])
         src, tgt = chooser.choose(sent, candidates(sdoc, rule, phrases))
         out.append(replace(result, source_span=src, target_span=tgt))
     return out

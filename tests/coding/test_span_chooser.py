@@ -145,3 +145,24 @@ def test_fit_learns_a_convention_from_examples(coder):
     assert (sentence[slice(*src)], sentence[slice(*tgt)]) == ("Gunmen", "Ghana")
     # and the fit is deterministic
     assert sc.fit(examples, c=10.0).to_json() == model.to_json()
+
+
+def _conll(sentences: list[tuple[list[str], list[str]]]) -> str:
+    return "\n\n".join("\n".join(f"{w} {t}" for w, t in zip(words, tags)) for words, tags in sentences) + "\n"
+
+
+def test_code_eval_scores_the_chosen_spans(chooser_coder, tmp_path):
+    """`detente code eval FILE.conll` (evaluate) scores the spans the default coder, with
+    the shipped chooser, gives: all right on these hand-written sentences."""
+    from detente.coding.evaluate import evaluate
+
+    path = tmp_path / "gold.conll"
+    path.write_text(_conll([
+        ("Police arrested opposition supporters in Abuja .".split(), "B-S O B-T I-T O O O".split()),
+        ("Russia attacked Ukraine on Friday .".split(), "B-S O B-T O O O".split()),
+        ("Israeli jets struck Hamas positions in Gaza .".split(), "B-S I-S O B-T I-T I-T I-T O".split()),
+    ]), encoding="utf-8")
+    report = evaluate(path, chooser_coder)
+    assert report.kind == "spans"
+    assert report.headline == "exact_macro_f1"
+    assert report.headline_value == pytest.approx(1.0)

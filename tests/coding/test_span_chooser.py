@@ -166,3 +166,15 @@ def test_code_eval_scores_the_chosen_spans(chooser_coder, tmp_path):
     assert report.kind == "spans"
     assert report.headline == "exact_macro_f1"
     assert report.headline_value == pytest.approx(1.0)
+
+
+def test_coder_refuses_a_missing_chooser_file_at_once(coder, tmp_path):
+    from detente.coding import Coder
+
+    with pytest.raises(InputError, match="no such file"):
+        Coder(span_chooser=tmp_path / "missing.json")
+
+
+def test_the_shipped_chooser_is_read_on_first_use(chooser_coder):
+    chooser_coder.code_sentences(["Russia attacked Ukraine."])
+    assert chooser_coder.span_chooser is sc.shipped()

@@ -163,7 +163,7 @@ class Coder:
             self._loader = classifier  # a loader (such as `default_classifier`): called on first need
         else:
             self._classifier = load_classifier(classifier)
-        self.span_chooser = span_chooser_mod.resolve(span_chooser)
+        self._span_chooser = span_chooser_mod.resolve(span_chooser, lazy=True)  # "shipped" is read on first use
         self.nlp = nlp_mod.load(model)
         self.lemma: syntax.Lemma = nlp_mod.token_lemma(self.nlp)
         self.batch_size = batch_size
@@ -174,6 +174,13 @@ class Coder:
                               "coding runs in this process")
         if self._loader is None:
             self._check_classifier()
+
+    @property
+    def span_chooser(self) -> span_chooser_mod.SpanChooser | None:
+        """The span chooser of sentence mode (None: the span rules alone); the shipped one is read here."""
+        if isinstance(self._span_chooser, str):
+            self._span_chooser = span_chooser_mod.resolve(self._span_chooser)
+        return self._span_chooser  # type: ignore[return-value]
 
     @property
     def classifier(self) -> Any:
@@ -413,10 +420,11 @@ class Coder:
                     results[i] = [found] + (partial_events if partial else [])
                 elif partial and not partial_events:
                     results[i] = [found]
-        if self.span_chooser is not None:
+        chooser = self.span_chooser
+        if chooser is not None:
             for i, (found, seen) in enumerate(zip(results, read)):
                 if found and seen is not None:
-                    results[i] = span_chooser_mod.rechoose(self.span_chooser, found, seen[0], seen[1], self.lemma)
+                    results[i] = span_chooser_mod.rechoose(chooser, found, seen[0], seen[1], self.lemma)
         return results
 
     def _sentence_events(
@@ -523,7 +531,7 @@ def _fork_pool(coder: Coder, workers: int) -> ProcessPoolExecutor:
     workers are meant to save.
     """
     global _WORKER_CODER
-    _ = coder.classifier
+    _ = coder.classifier, coder.span_chooser
     _warm_up()
     _WORKER_CODER = coder
     # with `fork`, the executor starts all its workers at the first task, before its own thread

@@ -107,7 +107,10 @@ def sentence_phrases(sdoc: Doc) -> list[Span]:
     for tok in sdoc:
         if tok.tag_ not in _NOUN_TAGS:
             continue
-        found += [phrase_span(tok), full_span(tok), full_span(tok, conjuncts=False)]
+        found += [phrase_span(tok), full_span(tok)]
+        whole = tok.head if tok.dep_ == "poss" and tok.head.i != tok.i else tok  # the phrase full_span draws
+        if any(c.dep_ in ("cc", "conj", "appos") for c in whole.rights):
+            found.append(full_span(tok, conjuncts=False))  # else the same span
     found += [(c.start_char, c.end_char) for c in sdoc.noun_chunks]
     found += [(e.start_char, e.end_char) for e in sdoc.ents]
     out: list[Span] = []
@@ -415,13 +418,15 @@ def fit(examples: Sequence[Example], *, c: float = C, meta: dict[str, Any] | Non
     return SpanChooser(weights, intercepts, dict(meta or {}, C=c, examples=len(examples)))
 
 
-def resolve(chooser: Any) -> SpanChooser | None:
+def resolve(chooser: Any, *, lazy: bool = False) -> SpanChooser | str | None:
     """The chooser a :class:`~detente.coding.coder.Coder` setting stands for: "shipped",
-    a :class:`SpanChooser`, a path to a saved one, or None (the span rules alone)."""
+    a :class:`SpanChooser`, a path to a saved one (read at once, so that a bad file fails
+    before any work), or None (the span rules alone). With `lazy`, "shipped" is returned
+    as it is, for a later :func:`resolve` to read on first use."""
     if chooser is None or isinstance(chooser, SpanChooser):
         return chooser
     if chooser == "shipped":
-        return shipped()
+        return chooser if lazy else shipped()
     if isinstance(chooser, (str, Path)):
         path = Path(chooser)
         if not path.is_file():

@@ -243,6 +243,17 @@ def _check_penalty(penalty: float | None, n_shifts: int | None) -> None:
         raise InputError("conflicts with --n-shifts: both set how many shifts are found", field="--penalty", hint="give one of them")
 
 
+def _domestic_caption(count: int, codes: tuple[str, ...]) -> None:
+    """Say how many of one country's own events the dyad rule left out (:mod:`detente.actors.dyads`)."""
+    if count:
+        from detente.actors.dyads import dyad_filter
+
+        countries = dyad_filter(*codes).countries
+        named = ", ".join(countries[:3]) + (" ..." if len(countries) > 3 else "")
+        _caption(f"{count} event(s) between two sides of one country ({named}) left out: a country's own events are not "
+                 f"{'-'.join(codes)} events (a dyad of two sides of it, e.g. {countries[0]}GOV {countries[0]}COP, counts them)")
+
+
 def _unasserted_caption(count: int) -> None:
     if count:
         _caption(f"{count} event(s) that do not assert their act (negated, modal, conditional or reported) left out; --all-modalities counts them")
@@ -316,6 +327,7 @@ def register(app: typer.Typer) -> None:
                     "include_unasserted": all_modalities,
                     "n_events": wide.attrs.get("n_events", 0),
                     "unasserted_events": wide.attrs.get("unasserted_events", 0),
+                    "domestic_events": wide.attrs.get("domestic_events", 0),
                     "coarse_events": wide.attrs.get("coarse_events", 0),
                     "series": long.to_dict("records"),
                     "shifts": [s.to_record() for s in shifts],
@@ -349,6 +361,7 @@ def register(app: typer.Typer) -> None:
                 _caption("; ".join(notes))
             if wide.attrs.get("n_events", 0):
                 _unasserted_caption(wide.attrs.get("unasserted_events", 0))
+            _domestic_caption(wide.attrs.get("domestic_events", 0), req.actors)
             if shifts:
                 _shifts_table(shifts, freq.value)
                 _drivers_table(shifts, freq.value)
@@ -414,7 +427,8 @@ def register(app: typer.Typer) -> None:
         if json_out:
             print_json({"data": source.to_record(), "dyad": {"a": ca, "b": cb, "directed": directed}, "freq": freq.value,
                         "measure": measure, "include_unasserted": all_modalities, "n_events": wide.attrs.get("n_events", 0),
-                        "unasserted_events": wide.attrs.get("unasserted_events", 0), "detector": settings,
+                        "unasserted_events": wide.attrs.get("unasserted_events", 0),
+                        "domestic_events": wide.attrs.get("domestic_events", 0), "detector": settings,
                         "shifts": [s.to_record() for s in found]})
         else:
             _source_captions(source)
@@ -423,6 +437,7 @@ def register(app: typer.Typer) -> None:
             _caption(f"{dyad}, {measure} by {freq.value}: {len(column)} observed periods; {how}")
             if wide.attrs.get("n_events", 0):
                 _unasserted_caption(wide.attrs.get("unasserted_events", 0))
+            _domestic_caption(wide.attrs.get("domestic_events", 0), req.actors)
             if found:
                 _shifts_table(found, freq.value)
                 _drivers_table(found, freq.value)

@@ -203,3 +203,11 @@ def test_a_dyad_written_as_one_word_or_overlapping_is_an_error(tmp_path: Path, m
     ):
         result = runner.invoke(app, ["events", "list", *args])
         assert result.exit_code == 2 and needle in result.output, (args, result.output)
+
+
+def test_an_empty_json_list_still_says_so_on_stderr(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    monkeypatch.delenv("DETENTE_DB", raising=False)
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["events", "list", "--actor", "Hungary", "--json"])
+    assert result.exit_code == 0 and json.loads(result.stdout) == []
+    assert "note: no events match these filters" in result.stderr

@@ -70,6 +70,15 @@ def test_a_known_actor_without_events_gets_a_note(name: str) -> None:
     assert "period\tevents" not in result.output  # no empty table
 
 
+@pytest.mark.parametrize("command", ["relations", "shifts"])
+def test_no_events_in_the_date_range_names_the_range(command: str) -> None:
+    """USA-RUS has events on the built-in timeline, just none after 2030: the note must not say the source has none."""
+    result = run(command, "USA", "RUS", "--since", "2030")
+    assert result.exit_code == 0, result.output
+    assert "note: no events between USA-RUS from 2030-01-01 to ... in built-in timeline" in result.output
+    assert "wider --since/--until" in result.output and "period\tevents" not in result.output
+
+
 @pytest.mark.parametrize(("command", "args"), [("relations", ("USA", "Ukrane")), ("shifts", ("Ukrane", "USA")),
                                                 ("triangle", ("USA", "RUS", "Ukrane"))])
 def test_an_unknown_actor_is_an_error_with_suggestions(command: str, args: tuple[str, ...]) -> None:

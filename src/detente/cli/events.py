@@ -232,6 +232,8 @@ def list_(
     frame["date"] = pd.to_datetime(frame["date"]).dt.strftime("%Y-%m-%d")
     if as_json:
         print_json(_records(frame))
+        if frame.empty:  # the list stays valid JSON; the note goes to stderr
+            err_console.print(f"note: no events match these filters in {where}", highlight=False, markup=False, soft_wrap=True)
         return
     if frame.empty:
         console.print(f"note: no events match these filters in {where}", highlight=False, markup=False, soft_wrap=True)

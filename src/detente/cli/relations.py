@@ -124,12 +124,17 @@ def _check_events_shown(value: str) -> int | None:
     return number
 
 
-def _empty_note(source: EventSource, codes: tuple[str, ...], n_events: int, unasserted: int) -> None:
-    """Say so when there is nothing to show: no events between the actors in this source."""
+def _empty_note(source: EventSource, req: Request, n_events: int, unasserted: int) -> None:
+    """Say so when there is nothing to show: no events between the actors in this source (and date range)."""
     if n_events:
         return
-    pair = "-".join(codes)
+    pair = "-".join(req.actors)
     extra = f" ({unasserted} unasserted event(s) left out; --all-modalities counts them)" if unasserted else ""
+    if req.since is not None or req.until is not None:
+        span = f"{'...' if req.since is None else f'{req.since:%Y-%m-%d}'} to {'...' if req.until is None else f'{req.until:%Y-%m-%d}'}"
+        _caption(f"note: no events between {pair} from {span} in {source.choice.label()}{extra}; "
+                 "try a wider --since/--until, or another --db, --timeline or --case")
+        return
     _caption(f"note: no events between {pair} in {source.choice.label()}{extra}; try another --db, --timeline or --case")
 
 
@@ -348,7 +353,7 @@ def register(app: typer.Typer) -> None:
             columns = ["period", "events", "coop", "conflict", "net coop", "", "Goldstein mean", "Goldstein sum"]
             if smoothed is not None:
                 columns.append(f"{measure} ({smooth.value}, {window})")
-            _empty_note(source, req.actors, wide.attrs.get("n_events", 0), wide.attrs.get("unasserted_events", 0))
+            _empty_note(source, req, wide.attrs.get("n_events", 0), wide.attrs.get("unasserted_events", 0))
             if rows:
                 print_table(columns, rows, title=f"{dyad} by {freq.value}")
             hidden = len(wide) - len(shown)
@@ -432,7 +437,7 @@ def register(app: typer.Typer) -> None:
                         "shifts": [s.to_record() for s in found]})
         else:
             _source_captions(source)
-            _empty_note(source, req.actors, wide.attrs.get("n_events", 0), wide.attrs.get("unasserted_events", 0))
+            _empty_note(source, req, wide.attrs.get("n_events", 0), wide.attrs.get("unasserted_events", 0))
             how = f"{method.value}, l2 cost, " + (f"{n_shifts} shifts" if n_shifts is not None else f"penalty {_fmt(used_penalty, 1, False)}")
             _caption(f"{dyad}, {measure} by {freq.value}: {len(column)} observed periods; {how}")
             if wide.attrs.get("n_events", 0):

@@ -171,6 +171,10 @@ def test_a_dyad_leaves_one_countrys_own_events_out_and_says_so(tmp_path: Path) -
     assert json.loads(relations.stdout)["n_events"] == 2 and json.loads(relations.stdout)["domestic_events"] == 2
     caption = runner.invoke(app, ["relations", "EUR", "DEU", "--db", db])
     assert "2 event(s) between two sides of one country (DEU) left out" in caption.stdout
+    triangle = runner.invoke(app, ["triangle", "EUR", "DEU", "USA", "--db", db])
+    assert "EUR-DEU: 2 event(s) between two sides of one country left out" in triangle.stdout
+    triangle_json = json.loads(runner.invoke(app, ["triangle", "EUR", "DEU", "USA", "--db", db, "--json"]).stdout)
+    assert triangle_json["domestic_events"] == {"EUR-DEU": 2}
 
 
 def test_a_dyad_is_typed_as_codes_or_names_and_the_same_on_a_store_and_a_timeline(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001

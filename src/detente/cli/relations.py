@@ -503,11 +503,14 @@ def register(app: typer.Typer) -> None:
             records = frame.assign(period=frame["period"].dt.date).to_dict("records")
             print_json({"data": source.to_record(), "actors": list(actors), "freq": freq.value, "measure": measure.value,
                         "band": width, "min_events": min_events, "rule": rule, "include_unasserted": all_modalities,
+                        "domestic_events": frame.attrs.get("domestic_events", {}),
                         "periods": records,
                         "spells": spells.assign(start=spells["start"].dt.date, end=spells["end"].dt.date).to_dict("records")})
         else:
             _source_captions(source)
             _caption(rule)
+            for tie, count in frame.attrs.get("domestic_events", {}).items():
+                _caption(f"{tie}: {count} event(s) between two sides of one country left out (a country's own events are no tie of the triangle)")
             if not len(frame) or not counts.sum():
                 _caption(f"note: no events on any tie of {'-'.join(actors)} in {source.choice.label()}; try another --db, --timeline or --case")
             shown = frame if all_periods else frame[counts > 0]

@@ -71,7 +71,7 @@ class DyadFilter:
         """Masks over two columns of stored codes (upper case): (A -> B, B -> A, domestic), before the rule applies."""
         forward = self.a.mask(source) & self.b.mask(target)
         backward = self.b.mask(source) & self.a.mask(target)
-        domestic = forward & False
+        domestic = forward & False  # an all-False mask on the same index (pandas is imported by the caller)
         for country in self.countries:
             domestic |= source.str.startswith(country).fillna(False).astype(bool) & target.str.startswith(country).fillna(False).astype(bool)
         return forward, backward, domestic

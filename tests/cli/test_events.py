@@ -215,3 +215,17 @@ def test_an_empty_json_list_still_says_so_on_stderr(tmp_path: Path, monkeypatch)
     result = runner.invoke(app, ["events", "list", "--actor", "Hungary", "--json"])
     assert result.exit_code == 0 and json.loads(result.stdout) == []
     assert "note: no events match these filters" in result.stderr
+
+
+def test_a_dataset_the_source_does_not_hold_is_an_error_naming_the_ones_it_does(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    """`--dataset gdelt` on a store of GDELT 2.0 rows (labelled gdelt2) would list nothing: say why instead."""
+    monkeypatch.delenv("DETENTE_DB", raising=False)
+    monkeypatch.chdir(tmp_path)
+    db = _german_store(tmp_path)
+    wrong = runner.invoke(app, ["events", "list", "--db", db, "--dataset", "gdelt"])
+    assert wrong.exit_code == 2 and "--dataset: no dataset 'gdelt'" in wrong.output and "did you mean gdelt2" in wrong.output
+    right = runner.invoke(app, ["events", "list", "--db", db, "--dataset", "gdelt2", "--json"])
+    assert right.exit_code == 0 and len(json.loads(right.stdout)) == 6
+    builtin = runner.invoke(app, ["events", "list", "--dataset", "icews"])
+    assert builtin.exit_code == 2 and "the datasets here: case" in builtin.output
+    assert runner.invoke(app, ["events", "list", "--dataset", "case", "--limit", "1"]).exit_code == 0

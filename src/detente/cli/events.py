@@ -211,11 +211,14 @@ def list_(
     if choice.kind == "store":
         bounds = dict(start=None if lo is None else lo.date(), end=None if hi is None else hi.date())
         with _store(choice.path, read_only=True) as store:
+            if dataset is not None:
+                _check_dataset(dataset, store.con.execute("SELECT DISTINCT dataset FROM events").df()["dataset"], choice.path)
             frame = store.events(dyad=rule, limit=limit, **bounds, **filters)
             domestic = len(store.events(dyad=rule.domestic_only(), **bounds, **filters)) if rule is not None and rule.countries else 0
         where = f"event store {choice.path} ({choice.reason})"
     else:
         source = load_events(choice)
+        _check_dataset(dataset, source.events["dataset"], choice.label())
         frame = select_events(source.events, start=lo, end=hi, dyad=rule, limit=limit, **filters)
         domestic = frame.attrs.get("domestic_events", 0)
         where = choice.label()
@@ -269,6 +272,19 @@ def _dyad_rule(values: tuple[str, str]) -> Any:
         raise InputError(f"takes two actors, got '{first}' and '{second}'", field="--dyad",
                          hint="write the two actors as two words: --dyad USA RUS, or --dyad 'United States' Russia")
     return dyad_filter(lookup(first, field="--dyad"), lookup(second, field="--dyad"))
+
+
+def _check_dataset(dataset: str | None, labels: Any, where: Any) -> None:
+    """``--dataset``: a label the source holds (``gdelt1``, ``icews``, ``case`` ...), else an error naming them."""
+    if dataset is None:
+        return
+    known = sorted({str(x) for x in labels.dropna().unique()})
+    if dataset not in known:
+        from difflib import get_close_matches
+
+        near = get_close_matches(dataset, known, n=3, cutoff=0.4)
+        hint = (f"did you mean {', '.join(near)}? " if near else "") + (f"the datasets here: {', '.join(known)}" if known else "the source holds no events")
+        raise InputError(f"no dataset '{dataset}' in {where}", field="--dataset", hint=hint)
 
 
 def _cameo_prefix(value: str) -> str:

@@ -487,3 +487,8 @@ def test_a_bad_detente_scheduler_is_named_with_parquet(store_and_parquet, monkey
     monkeypatch.setenv("DETENTE_SCHEDULER", "localhost")
     result = run("relations", "USA", "RUS", "--parquet", str(dataset))
     assert result.exit_code == 2 and "$DETENTE_SCHEDULER: scheduler address 'localhost' has no port" in result.output, result.output
+
+
+def test_the_caption_counts_one_article_in_the_singular() -> None:
+    result = run("triangle", "USA", "RUS", "CHN", "--case", "belarus-2025")
+    assert result.exit_code == 0 and "hand-coded from 1 article (" in result.output

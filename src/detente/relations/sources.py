@@ -421,7 +421,8 @@ def load_events(
     own = "; use --db FILE or --timeline FILE for your own events" if choice.reason == "default" else ""
     return EventSource(
         frame, choice,
-        f"data: {choice.label()}, {len(frame)} events hand-coded from {len(document.sources)} articles ({cites}){own}", notes,
+        f"data: {choice.label()}, {len(frame)} events hand-coded from {len(document.sources)} "
+        f"article{'s' if len(document.sources) != 1 else ''} ({cites}){own}", notes,
     )
 
 

@@ -112,3 +112,13 @@ def test_a_protest_takes_no_target_guessed_from_an_earlier_sentence(code_fn):
     events = code_fn("Nigeria holds local elections on Saturday. Thousands of Venezuelans staged a hunger strike in Caracas.")
     assert ("VENCVL", "VENGOV") in [(e.source, e.target) for e in events if e.root == "14"]
     assert not [e for e in events if e.root == "14" and e.target.startswith("NGA")]
+
+
+@pytest.mark.nlp
+def test_a_threatened_curfew_falls_on_the_sources_own_people(coder):
+    (events,) = coder.code_sentence_events(
+        ["President Abdou Diallo threatened to impose a curfew in Conakry after days of unrest."], date(2023, 6, 1))
+    assert ("GINGOV", "GINCVL", "13") in [(r.event.source, r.event.target, r.event.root) for r in events]
+    (plain,) = coder.code_sentence_events(["Russia threatened to impose a curfew in Kherson."], date(2023, 6, 1),
+                                          partial=True)
+    assert not [r for r in plain if r.event.target.startswith("RUS")]  # whose town it is would be a guess

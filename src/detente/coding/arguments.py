@@ -51,13 +51,26 @@ class Arg:
 
 
 def with_role(code: str, head_noun: str | None) -> str:
-    """Add the role a head noun implies to a bare country code (`UKR` + "officials" -> `UKRGOV`)."""
+    """Add the role a head noun implies to a bare country code (`UKR` + "officials" -> `UKRGOV`).
+
+    The role is :func:`detente.ontology.role_for_noun`'s, else the sector list's
+    (``sector_nouns.yaml``: "Afghan guerillas" -> `AFGREB`, "French farmers" -> `FRAAGR`,
+    "Syrian villagers" -> `SYRCVL`).
+    """
     if not head_noun or len(code) != 3:
         return code
     from detente.ontology import role_for_noun
 
-    role = role_for_noun(head_noun)
+    role = role_for_noun(head_noun) or noun_role(head_noun)
     return code + role if role else code
+
+
+def noun_role(noun: str) -> str | None:
+    """The sector a common noun names after a country's name or adjective (the sector list's
+    nouns and its `after_country` nouns), or None."""
+    nouns, _titles, after_country = sector_nouns()
+    key = " ".join(noun.casefold().split())
+    return nouns.get(key) or after_country.get(key)
 
 
 def argument(tok: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> Arg:
@@ -196,6 +209,26 @@ def actor_of(tok: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> Acto
         actor = replace(actor, code=with_role(actor.code, lemma(tok)))
     if mention.kind in ("demonym", "title") and any(c.lower_ == ETHNIC_WORD for c in tok.children):
         return ethnic_group(actor, offset, offset + len(syntax.text_of(tok.doc)), ctx)
+    if mention.kind == "demonym" and on_head:
+        return people_of_place(actor, tok, offset, ctx)
+    return actor
+
+
+def people_of_place(actor: Actor, tok: Token, offset: int, ctx: Context) -> Actor:
+    """A people named by a demonym and the state it lives in, by name, as that state's civilians:
+    "the Albanians *of* southern Serbia" -> `SRBCVL` (as :func:`ethnic_group` codes "ethnic Albanians in
+    Serbia"). Only "of" and a state named by a name or place, not by another adjective ("Palestinians
+    of the Israeli-occupied West Bank" stay Palestinians); else the demonym's own state."""
+    from detente.actors import get_registry
+
+    codes = get_registry().codes
+    split = codes.split(actor.code)
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+        sub = list(prep.subtree)
+        start, end = offset + min(t.idx for t in sub), offset + max(t.idx + len(t.text) for t in sub)
+        places = {_state_base(m.code) for m in ctx.mentions_between(start, end) if m.kind != "demonym"} - {None}
+        if split is not None and len(places) == 1 and places != {split[0]}:
+            return replace(actor, code=codes.compose(places.pop(), split[1] or CIVILIANS))
     return actor
 
 
@@ -228,24 +261,23 @@ SECTOR_NOUNS_FILE = "data/sector_nouns.yaml"
 
 
 @functools.lru_cache(maxsize=1)
-def sector_nouns() -> tuple[dict[str, str], dict[str, str]]:
-    """(noun -> role, title -> role) of the generic sector nouns (``actors/data/sector_nouns.yaml``)."""
+def sector_nouns() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """(noun -> role, title -> role, after-country noun -> role) of the generic sector nouns
+    (``actors/data/sector_nouns.yaml``)."""
     import yaml
 
     text = resources.files("detente.actors").joinpath(SECTOR_NOUNS_FILE).read_text(encoding="utf-8")
-    nouns: dict[str, str] = {}
-    titles: dict[str, str] = {}
+    tables: tuple[dict[str, str], dict[str, str], dict[str, str]] = ({}, {}, {})
     for role, entry in (yaml.safe_load(text) or {}).items():
-        for noun in entry.get("nouns") or ():
-            nouns[noun.casefold()] = role
-        for title in entry.get("titles") or ():
-            titles[title.casefold()] = role
-    return nouns, titles
+        for table, key in zip(tables, ("nouns", "titles", "after_country")):
+            for word in entry.get(key) or ():
+                table[word.casefold()] = role
+    return tables
 
 
 @functools.lru_cache(maxsize=1)
 def _sector_word() -> re.Pattern[str]:
-    nouns, titles = sector_nouns()
+    nouns, titles, _after_country = sector_nouns()
     words = sorted({w for phrase in (*nouns, *titles) for w in phrase.split()}, key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
 
@@ -263,12 +295,16 @@ def sector_of(tok: Token, lemma: syntax.Lemma) -> str | None:
     whose modifier names a non-state sector ("opposition candidates", "rebel
     commanders"), the people a crowd word is made of ("thousands of demonstrators"),
     the owner of a thing ("the opposition's demands"), or an unknown name under a
-    title ("President Yoweri Museveni"; not a former one).
+    title ("President Yoweri Museveni"). A former office holder ("former president
+    Carlos Menem") is one of the country's elites (``ELI``), as CAMEO codes former officials;
+    a former common noun ("former rebels") names no sector.
     """
-    nouns, titles = sector_nouns()
+    nouns, titles, _after_country = sector_nouns()
     mods = [c for c in tok.children if c.i < tok.i and c.dep_ in ("compound", "amod", "nmod")]
     words = [c.lower_ for c in mods]
-    if any(w in FORMER_WORDS for w in words):
+    if any(t.lower_ in FORMER_WORDS for m in mods for t in m.subtree):  # "former president X", "ex-rebels"
+        if tok.tag_ in ("NNP", "NNPS") and sector_of_title(mods) is not None:
+            return ELITES
         return None
     if tok.tag_ in ("NN", "NNS", "CD") and (tok.lower_ in CROWD_WORDS or tok.like_num):
         member = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -289,12 +325,25 @@ def sector_of(tok: Token, lemma: syntax.Lemma) -> str | None:
                 return nouns[phrase]
         return None
     if tok.tag_ in ("NNP", "NNPS"):
-        names = [c for c in mods if c.tag_ in ("NNP", "NNPS", "NN")]
-        for i in range(len(names)):
-            for j in range(len(names), i, -1):
-                phrase = " ".join(c.lower_ for c in names[i:j])
-                if phrase in titles:
-                    return titles[phrase]
+        if tok.lower_ in nouns and not any(c.tag_ in ("NNP", "NNPS") for c in mods):
+            return nouns[tok.lower_]  # "Gendarmes fired tear gas ...": a capitalised common noun, no name
+        return sector_of_title(mods)
+    return None
+
+
+ELITES = "ELI"
+"""CAMEO's role for elites without office, among them former office holders."""
+
+
+def sector_of_title(mods: list[Token]) -> str | None:
+    """The sector of the title among a name's left modifiers ("Prime Minister" in "Prime Minister X Y"), or None."""
+    _nouns, titles, _after_country = sector_nouns()
+    names = [c for c in mods if c.tag_ in ("NNP", "NNPS", "NN")]
+    for i in range(len(names)):
+        for j in range(len(names), i, -1):
+            phrase = " ".join(c.lower_ for c in names[i:j])
+            if phrase in titles:
+                return titles[phrase]
     return None
 
 
@@ -339,6 +388,8 @@ def sector_actor(tok: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> 
     )):
         return None  # "troops in Syria" need not be Syria's (see :func:`_resident`)
     base = context_state(offset, offset + len(syntax.text_of(tok.doc)), ctx)
+    if base is None and role in HOME_SECTORS:
+        base = partner_state(tok, offset, ctx)
     if base is None:
         return None
     from detente.actors import get_registry
@@ -349,6 +400,52 @@ def sector_actor(tok: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> 
     start, end = offset + left.idx, offset + tok.idx + len(tok.text)
     text = syntax.text_of(tok.doc)[left.idx:tok.idx + len(tok.text)]
     return Actor(get_registry().codes.compose(base, role), start, end, text)
+
+
+PARTNER_SLOTS = frozenset({"nsubj", "nsubjpass", "dobj", "agent"})
+"""The slots of a clause whose noun phrases are its two sides (the agent's "by" phrase included)."""
+
+
+def partner_state(tok: Token, offset: int, ctx: Context) -> str | None:
+    """The state of the other side of a generic sector's clause, when the sentence names several states.
+
+    "The Sudanese government accused Darfur rebels of breaking the truce, a Chadian
+    mediator said": the rebels are on the other side of the accusation from the
+    Sudanese government, so they are Sudan's (`SDNREB`), though the sentence names Chad
+    too. Only a side that names one state *and* a domestic sector of it counts
+    (government, police, courts, legislature, opposition, rebels ...): a bare country or
+    its armed forces may act abroad ("Russian troops shelled rebels, Ukraine said": whose
+    rebels is a guess), so they give no country here.
+    """
+    slot = tok
+    while slot.dep_ in ("conj", "appos", "pobj", "prep") and slot.head.i != slot.i:
+        slot = slot.head
+        if slot.dep_ == "agent":
+            break
+    if slot.dep_ not in PARTNER_SLOTS:
+        return None
+    verb = slot.head
+    found: set[str] = set()
+    for other in verb.children:
+        if other.i == slot.i or other.dep_ not in PARTNER_SLOTS:
+            continue
+        head = next((g for g in other.children if g.dep_ == "pobj"), other) if other.dep_ == "agent" else other
+        start = offset + head.left_edge.idx
+        end = offset + head.idx + len(head.text)
+        for m in ctx.mentions_between(start, end):
+            base = _state_base(m.code)
+            if base is not None and m.code[len(base):len(base) + 3] in DOMESTIC_PARTNER_ROLES:
+                found.add(base)
+    return found.pop() if len(found) == 1 else None
+
+
+DOMESTIC_PARTNER_ROLES = frozenset({"GOV", "COP", "JUD", "LEG", "OPP", "REB", "CVL", "LAB", "EDU", "MED"})
+"""Sectors that act at home: a side of one of them tells whose a generic sector on the other side is
+(:func:`partner_state`). Not the armed forces (MIL), which act abroad as often as at home."""
+
+HOME_SECTORS = frozenset({"OPP", "REB", "RAD", "CVL", "LAB", "EDU", "MED", "REL", "AGR", "HRI", "ELI"})
+"""Generic sectors that :func:`partner_state` may place: a country's own society and challengers. Not its
+organs (an unknown "President X" or "the army" beside a foreign government is as often foreign)."""
 
 
 def same_side(source: Actor | None, target: Actor | None) -> bool:

@@ -34,6 +34,9 @@ UNKNOWN_ACTOR = "---"
 UNDATED = date(1970, 1, 1)
 """Stands in for "no date" in sentence mode (Event.date is required); the event's note says "undated"."""
 
+THREAT_ROOT = "13"
+"""CAMEO's root for threats."""
+
 _SAME_YEAR = re.compile(r"\b(?:that|the)\s+same\s+year\b|\bthat\s+year\b", re.I)
 
 
@@ -101,7 +104,9 @@ def event_of(
     if cand.code[:2] == PROTEST_ROOT and (t_actor is None or earlier) and s_actor is not None:
         s_actor, convention = protest_sides(s_actor)
         t_actor = convention or t_actor
-    elif P.act_of_pledge(cand.code) in POPULATION_MEASURES and t_actor is None and s_actor is not None:
+    elif t_actor is None and s_actor is not None and (
+        P.act_of_pledge(cand.code) in POPULATION_MEASURES or threatened_measure(cand, lemma)
+    ):
         t_actor = population_target(s_actor, offset, offset + len(sentence), ctx)
     if cand.symmetric and t_actor is not None and t_actor.fallback:
         return None  # a joint act with no partner named ("the cabinet met") is no act with anyone
@@ -167,6 +172,20 @@ def population_target(source: Actor, start: int, end: int, ctx: Context) -> Acto
     if split is None or split[1] in (None, CIVILIANS) or states_named(start, end, ctx) - {split[0]}:
         return None
     return _unwritten(get_registry().codes.compose(split[0], CIVILIANS), source)
+
+
+MEASURE_FAMILIES = frozenset({"curfew", "emergency"})
+"""Pattern noun families (:func:`detente.coding.patterns.family`) of the population measures: a curfew,
+a state of emergency or siege, martial law."""
+
+
+def threatened_measure(cand: Candidate, lemma: syntax.Lemma) -> bool:
+    """Whether a threat (root 13) is one of a population measure: "threatened to impose a curfew in
+    Algiers", "is prepared to declare martial law". Like the measure itself (:func:`population_target`),
+    such a threat that names no target falls on the source's own people."""
+    if cand.code[:2] != THREAT_ROOT:
+        return False
+    return any(P.family(lemma(t)) in MEASURE_FAMILIES for t in cand.anchor.subtree if t.tag_[:2] in ("NN", "JJ"))
 
 
 def _unwritten(code: str, source: Actor) -> Actor:

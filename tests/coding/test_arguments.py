@@ -105,6 +105,16 @@ def test_generic_sector_takes_the_documents_one_state(code_fn):
 
 
 @pytest.mark.nlp
+def test_generic_sector_takes_the_earlier_sentences_one_state(code_fn):
+    events = code_fn("Ghana and Togo signed a trade pact. Nigeria's opposition called for protests. "
+                     "Police arrested opposition supporters on Monday.")
+    assert ("NGACOP", "NGAOPP") in [(e.source, e.target) for e in events]
+    two = code_fn("Nigeria's opposition called for protests. Ghana and Togo signed a trade pact. "
+                  "Police arrested opposition supporters on Monday.")
+    assert not [e for e in two if e.source[:3] == e.target[:3] and e.source.endswith("COP")]  # the last one names two
+
+
+@pytest.mark.nlp
 @pytest.mark.parametrize(
     ("sentence", "event"),
     [

@@ -10,9 +10,10 @@ role ("Ukrainian officials" -> ``UKRGOV``, roles from :func:`detente.ontology.ro
 Sectors of the country in context (:func:`sector_actor`): a side that names no actor
 but is a generic sector noun ("police", "the army", "protesters", "rebels"; an unknown
 "President X") is that sector of the one state its sentence names (or, when the
-sentence names none, of the one state its document names): "Police arrested opposition
-protesters in Abuja" is ``NGACOP`` against ``NGAOPP``. With two states in view the side
-stays unknown. Two sides of one country are a codable domestic event only when their
+sentence names none, of the earlier sentence's or the document's one state,
+:func:`context_state`): "Police arrested opposition protesters in Abuja" is
+``NGACOP`` against ``NGAOPP``. With two states in the sentence a society's sector takes
+the state of its clause's other side (:func:`partner_state`), else it stays unknown. Two sides of one country are a codable domestic event only when their
 sectors tell them apart (:func:`same_side`, CAMEO manual 1.1b3, ch. 3). "Ethnic"
 before a demonym names a people, coded by the state it lives in (:func:`ethnic_group`);
 informants ("military sources said") are no side (``lexicon.INFORMANT_NOUNS``).
@@ -348,12 +349,20 @@ def sector_of_title(mods: list[Token]) -> str | None:
 
 
 def context_state(offset: int, end: int, ctx: Context) -> str | None:
-    """The one state named between document offsets [offset, end) (a sentence), else the one state the
-    whole document names; None when there are none or several (ambiguous)."""
-    for states in (states_named(offset, end, ctx), states_named(0, None, ctx)):
-        if states:
-            return states.pop() if len(states) == 1 else None
-    return None
+    """The state a generic sector of the sentence at document offsets [offset, end) belongs to, or None.
+
+    In order: the one state the sentence names (several: ambiguous, None); the one state
+    the last earlier sentence naming any actor names ("Nigeria's opposition called for
+    protests. Police arrested dozens on Monday."); the one state the whole document names.
+    """
+    here = states_named(offset, end, ctx)
+    if here:
+        return here.pop() if len(here) == 1 else None
+    earlier = {base for base in (_state_base(a.code) for a in ctx.previous_actors if a.start < offset) if base}
+    if len(earlier) == 1:
+        return earlier.pop()
+    states = states_named(0, None, ctx)
+    return states.pop() if len(states) == 1 else None
 
 
 def states_named(start: int, end: int | None, ctx: Context) -> set[str]:

@@ -24,7 +24,7 @@ def test_with_role():
     [
         ("Officials in Armenia and Azerbaijan traded blame for the clashes.", ("ARMGOV", "AZEGOV")),
         ("Protesters in Hong Kong condemned China.", ("HKG", "CHN")),
-        ("Rebels in Mali attacked French soldiers.", ("MLI", "FRAMIL")),
+        ("Rebels in Mali attacked French soldiers.", ("MLIREB", "FRAMIL")),
     ],
 )
 def test_people_in_a_place_belong_to_it(coder, sentence, pair):
@@ -217,3 +217,16 @@ def test_a_people_of_a_named_state_are_its_civilians(coder):
     other = _pairs(coder, "Palestinians of the Israeli-occupied territories demanded an end to settlement building.",
                    partial=True)
     assert not [p for p in other if p[0].startswith("ISR")]  # an adjective is no place they live in
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        # a country's name before a capitalised sector noun: that sector of the country
+        ("The Montenegro Police arrested opposition activists in Podgorica.", ("MNECOP", "MNEOPP", "17")),
+        ("Opposition deputies asked the Kenya National Assembly to reject the budget.", ("KENOPP", "KENLEG", "02")),
+    ],
+)
+def test_a_named_sector_of_a_country(coder, sentence, event):
+    assert event in _pairs(coder, sentence)

@@ -208,6 +208,8 @@ def actor_of(tok: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> Acto
     actor = actor_of_mention(mention)
     if not on_head and tok.tag_ in ("NN", "NNS"):
         actor = replace(actor, code=with_role(actor.code, lemma(tok)))
+    elif not on_head and tok.tag_ in ("NNP", "NNPS") and len(actor.code) == 3 and noun_role(tok.lower_):
+        actor = replace(actor, code=actor.code + noun_role(tok.lower_))  # "the Ivory Coast's Supreme Court": CIVJUD
     if mention.kind in ("demonym", "title") and any(c.lower_ == ETHNIC_WORD for c in tok.children):
         return ethnic_group(actor, offset, offset + len(syntax.text_of(tok.doc)), ctx)
     if mention.kind == "demonym" and on_head:

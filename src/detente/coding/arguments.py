@@ -30,8 +30,8 @@ from typing import TYPE_CHECKING, Any
 from detente.coding import syntax
 from detente.coding.context import Actor, Context, actor_of_mention
 from detente.coding.lexicon import (
-    CIVILIANS, CROWD_WORDS, ETHNIC_WORD, FALLBACK_SKIP_ROLES, FORMER_WORDS, INFORMANT_NOUNS, LOCATION_PREPS,
-    PERSON_PRONOUNS, RESIDENT_ROLES, THING_PRONOUNS,
+    CIVILIANS, CROWD_WORDS, DOMESTIC_PARTNER_ROLES, ELITES, ETHNIC_WORD, FALLBACK_SKIP_ROLES, FORMER_WORDS,
+    HOME_SECTORS, INFORMANT_NOUNS, LOCATION_PREPS, PARTNER_SLOTS, PERSON_PRONOUNS, RESIDENT_ROLES, THING_PRONOUNS,
 )
 from detente.coding.lexicon import SPOKESPERSON_NOUNS
 
@@ -334,10 +334,6 @@ def sector_of(tok: Token, lemma: syntax.Lemma) -> str | None:
     return None
 
 
-ELITES = "ELI"
-"""CAMEO's role for elites without office, among them former office holders."""
-
-
 def sector_of_title(mods: list[Token]) -> str | None:
     """The sector of the title among a name's left modifiers ("Prime Minister" in "Prime Minister X Y"), or None."""
     _nouns, titles, _after_country = sector_nouns()
@@ -413,10 +409,6 @@ def sector_actor(tok: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> 
     return Actor(get_registry().codes.compose(base, role), start, end, text)
 
 
-PARTNER_SLOTS = frozenset({"nsubj", "nsubjpass", "dobj", "agent"})
-"""The slots of a clause whose noun phrases are its two sides (the agent's "by" phrase included)."""
-
-
 def partner_state(tok: Token, offset: int, ctx: Context) -> str | None:
     """The state of the other side of a generic sector's clause, when the sentence names several states.
 
@@ -448,15 +440,6 @@ def partner_state(tok: Token, offset: int, ctx: Context) -> str | None:
             if base is not None and m.code[len(base):len(base) + 3] in DOMESTIC_PARTNER_ROLES:
                 found.add(base)
     return found.pop() if len(found) == 1 else None
-
-
-DOMESTIC_PARTNER_ROLES = frozenset({"GOV", "COP", "JUD", "LEG", "OPP", "REB", "CVL", "LAB", "EDU", "MED"})
-"""Sectors that act at home: a side of one of them tells whose a generic sector on the other side is
-(:func:`partner_state`). Not the armed forces (MIL), which act abroad as often as at home."""
-
-HOME_SECTORS = frozenset({"OPP", "REB", "RAD", "CVL", "LAB", "EDU", "MED", "REL", "AGR", "HRI", "ELI"})
-"""Generic sectors that :func:`partner_state` may place: a country's own society and challengers. Not its
-organs (an unknown "President X" or "the army" beside a foreign government is as often foreign)."""
 
 
 def same_side(source: Actor | None, target: Actor | None) -> bool:

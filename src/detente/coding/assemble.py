@@ -20,7 +20,9 @@ from detente.coding import patterns as P
 from detente.coding import syntax
 from detente.coding.context import Actor, Context
 from detente.coding.dates import DateMention, find_dates
-from detente.coding.lexicon import CIVILIANS, GOVERNMENT, POPULATION_MEASURES, PROTEST_ROOT, TEMPORAL_BLOCKERS
+from detente.coding.lexicon import (
+    CIVILIANS, GOVERNMENT, MEASURE_FAMILIES, POPULATION_MEASURES, PROTEST_ROOT, TEMPORAL_BLOCKERS, THREAT_ROOT,
+)
 from detente.coding.tone import sentence_tone
 from detente.events.schema import Event
 
@@ -33,9 +35,6 @@ UNKNOWN_ACTOR = "---"
 """CAMEO's code for an actor the coder could not identify."""
 UNDATED = date(1970, 1, 1)
 """Stands in for "no date" in sentence mode (Event.date is required); the event's note says "undated"."""
-
-THREAT_ROOT = "13"
-"""CAMEO's root for threats."""
 
 _SAME_YEAR = re.compile(r"\b(?:that|the)\s+same\s+year\b|\bthat\s+year\b", re.I)
 
@@ -172,11 +171,6 @@ def population_target(source: Actor, start: int, end: int, ctx: Context) -> Acto
     if split is None or split[1] in (None, CIVILIANS) or states_named(start, end, ctx) - {split[0]}:
         return None
     return _unwritten(get_registry().codes.compose(split[0], CIVILIANS), source)
-
-
-MEASURE_FAMILIES = frozenset({"curfew", "emergency"})
-"""Pattern noun families (:func:`detente.coding.patterns.family`) of the population measures: a curfew,
-a state of emergency or siege, martial law."""
 
 
 def threatened_measure(cand: Candidate, lemma: syntax.Lemma) -> bool:

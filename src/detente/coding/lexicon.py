@@ -295,7 +295,8 @@ CROWD_WORDS = frozenset(
 """Heads that stand before the people a side is made of ("thousands *of* demonstrators", "leaders *of* the
 opposition coalition")."""
 FORMER_WORDS = frozenset({"former", "ex", "ousted", "late", "deposed", "exiled", "then"})
-"""Words that make a title holder a former one ("ousted president X"): no longer the sector, so no actor."""
+"""Words that make a title holder a former one ("ousted president X"): no longer the sector but one of the
+country's elites (`ELITES`)."""
 ETHNIC_WORD = "ethnic"
 """A demonym under this word names a people, not its state ("ethnic Albanians in Serbia": SRBCVL)."""
 CIVILIANS, GOVERNMENT = "CVL", "GOV"
@@ -309,6 +310,24 @@ POPULATION_MEASURES = frozenset({"1723", "1724", "0813", "0814"})
 imposing a curfew (1723), a state of emergency or martial law (1724), easing or lifting them
 (0813, 0814), and pledges of them (their 03 codes lead back here). One that names no target falls on
 the source's own civilians (`assemble.population_target`)."""
+ELITES = "ELI"
+"""CAMEO's role for elites without office, among them former office holders (`arguments.sector_of`)."""
+THREAT_ROOT = "13"
+"""CAMEO's root for threats: a threatened population measure ("threatened to impose a curfew") that names
+no target falls on the source's own civilians, as the measure does (`assemble.threatened_measure`)."""
+MEASURE_FAMILIES = frozenset({"curfew", "emergency"})
+"""Pattern noun families (`patterns.family`) of the population measures: a curfew, a state of emergency
+or siege, martial law."""
+PARTNER_SLOTS = frozenset({"nsubj", "nsubjpass", "dobj", "agent"})
+"""The slots of a clause whose noun phrases are its two sides (`arguments.partner_state`)."""
+HOME_SECTORS = frozenset({"OPP", "REB", "RAD", "CVL", "LAB", "EDU", "MED", "REL", "AGR", "HRI", "ELI"})
+"""Generic sectors of a country's own society and its challengers: when the sentence names several states,
+such a side takes the state of its clause's other side (`arguments.partner_state`). Not the state's organs:
+an unknown "President X" or "the army" beside a foreign government is as often foreign."""
+DOMESTIC_PARTNER_ROLES = frozenset({"GOV", "COP", "JUD", "LEG", "OPP", "REB", "CVL", "LAB", "EDU", "MED"})
+"""Sectors that act at home: a side of one of them tells whose a generic sector on the other side of its
+clause is (`arguments.partner_state`). Not the armed forces (MIL), which act abroad as often as at home,
+nor a bare country."""
 MEDIATE = "045"
 """CAMEO's mediation code: its target is each party the mediator stands between (`syntax.target_token`)."""
 

@@ -230,3 +230,13 @@ def test_a_people_of_a_named_state_are_its_civilians(coder):
 )
 def test_a_named_sector_of_a_country(coder, sentence, event):
     assert event in _pairs(coder, sentence)
+
+
+@pytest.mark.nlp
+def test_bystanders_are_the_states_only_beside_its_own_organs(coder):
+    assert ("BLRCOP", "BLRMED", "17") in _pairs(coder, "Police arrested journalists in Minsk.")
+    assert ("BLRGOV", "BLRMED", "17") in _pairs(coder, "The Belarusian authorities arrested journalists after the vote.")
+    for sentence in ("Russian missiles killed students in a school dormitory.",
+                     "Russian troops detained journalists near the front."):  # whose students? not Russia's
+        pairs = _pairs(coder, sentence, partial=True)
+        assert not [p for p in pairs if p[1].startswith("RUS")], pairs

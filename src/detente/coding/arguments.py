@@ -31,7 +31,7 @@ from detente.coding import syntax
 from detente.coding.context import Actor, Context, actor_of_mention
 from detente.coding.lexicon import (
     CIVILIANS, CROWD_WORDS, DOMESTIC_PARTNER_ROLES, ELITES, ETHNIC_WORD, FALLBACK_SKIP_ROLES, FORMER_WORDS,
-    HOME_SECTORS, INFORMANT_NOUNS, LOCATION_PREPS, PARTNER_SLOTS, PERSON_PRONOUNS, RESIDENT_ROLES, THING_PRONOUNS,
+    BYSTANDER_SECTORS, HOME_SECTORS, INFORMANT_NOUNS, LOCATION_PREPS, PARTNER_SLOTS, PERSON_PRONOUNS, RESIDENT_ROLES, THING_PRONOUNS,
 )
 from detente.coding.lexicon import SPOKESPERSON_NOUNS
 
@@ -397,7 +397,7 @@ def sector_actor(tok: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> 
     base = context_state(offset, offset + len(syntax.text_of(tok.doc)), ctx)
     if base is None and role in HOME_SECTORS:
         base = partner_state(tok, offset, ctx)
-    if base is None:
+    if base is None or role in BYSTANDER_SECTORS and not bystander_at_home(tok, base, offset, ctx, lemma):
         return None
     from detente.actors import get_registry
 
@@ -420,19 +420,8 @@ def partner_state(tok: Token, offset: int, ctx: Context) -> str | None:
     its armed forces may act abroad ("Russian troops shelled rebels, Ukraine said": whose
     rebels is a guess), so they give no country here.
     """
-    slot = tok
-    while slot.dep_ in ("conj", "appos", "pobj", "prep") and slot.head.i != slot.i:
-        slot = slot.head
-        if slot.dep_ == "agent":
-            break
-    if slot.dep_ not in PARTNER_SLOTS:
-        return None
-    verb = slot.head
     found: set[str] = set()
-    for other in verb.children:
-        if other.i == slot.i or other.dep_ not in PARTNER_SLOTS:
-            continue
-        head = next((g for g in other.children if g.dep_ == "pobj"), other) if other.dep_ == "agent" else other
+    for head in _partners(tok):
         start = offset + head.left_edge.idx
         end = offset + head.idx + len(head.text)
         for m in ctx.mentions_between(start, end):
@@ -440,6 +429,44 @@ def partner_state(tok: Token, offset: int, ctx: Context) -> str | None:
             if base is not None and m.code[len(base):len(base) + 3] in DOMESTIC_PARTNER_ROLES:
                 found.add(base)
     return found.pop() if len(found) == 1 else None
+
+
+def _slot(tok: Token) -> Token:
+    """The token that fills a clause slot for `tok` ("thousands *of* students", "X *and* Y": the first head)."""
+    slot = tok
+    while slot.dep_ in ("conj", "appos", "pobj", "prep") and slot.head.i != slot.i:
+        slot = slot.head
+        if slot.dep_ == "agent":
+            break
+    return slot
+
+
+def _partners(tok: Token) -> list[Token]:
+    """The heads of the other sides of `tok`'s clause (subject, object, passive agent), or []."""
+    slot = _slot(tok)
+    if slot.dep_ not in PARTNER_SLOTS:
+        return []
+    return [next((g for g in other.children if g.dep_ == "pobj"), other) if other.dep_ == "agent" else other
+            for other in slot.head.children if other.i != slot.i and other.dep_ in PARTNER_SLOTS]
+
+
+def bystander_at_home(tok: Token, base: str, offset: int, ctx: Context, lemma: syntax.Lemma) -> bool:
+    """Whether a bystander sector on the receiving end of a clause ("arrested journalists", "killed
+    students") is of the state in context: only when the clause's other side is a domestic sector of that
+    state ("Police arrested journalists in Minsk"), named or generic. Beside troops, a bare country or no
+    one, whose they are is a guess ("Russian missiles killed students": Ukraine's, though only Russia is
+    named). As the acting side ("Students marched in Dhaka") they are the state's."""
+    if _slot(tok).dep_ in ("nsubj", "nsubjpass"):
+        return True
+    for head in _partners(tok):
+        start, end = offset + head.left_edge.idx, offset + head.idx + len(head.text)
+        for m in ctx.mentions_between(start, end):
+            state = _state_base(m.code)
+            if state == base and m.code[len(state):len(state) + 3] in DOMESTIC_PARTNER_ROLES:
+                return True
+        if not ctx.mentions_between(start, end) and sector_of(head, lemma) in DOMESTIC_PARTNER_ROLES:
+            return True
+    return False
 
 
 def same_side(source: Actor | None, target: Actor | None) -> bool:

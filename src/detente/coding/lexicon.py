@@ -324,6 +324,10 @@ HOME_SECTORS = frozenset({"OPP", "REB", "RAD", "CVL", "LAB", "EDU", "MED", "REL"
 """Generic sectors of a country's own society and its challengers: when the sentence names several states,
 such a side takes the state of its clause's other side (`arguments.partner_state`). Not the state's organs:
 an unknown "President X" or "the army" beside a foreign government is as often foreign."""
+BYSTANDER_SECTORS = frozenset({"EDU", "MED", "REL"})
+"""Generic sectors often on the receiving end of a foreign state's violence (students, journalists, clergy and
+churches): as a target they are the state in view's only beside a domestic sector of it
+(`arguments.bystander_at_home`)."""
 DOMESTIC_PARTNER_ROLES = frozenset({"GOV", "COP", "JUD", "LEG", "OPP", "REB", "CVL", "LAB", "EDU", "MED"})
 """Sectors that act at home: a side of one of them tells whose a generic sector on the other side of its
 clause is (`arguments.partner_state`). Not the armed forces (MIL), which act abroad as often as at home,

@@ -240,3 +240,17 @@ def test_bystanders_are_the_states_only_beside_its_own_organs(coder):
                      "Russian troops detained journalists near the front."):  # whose students? not Russia's
         pairs = _pairs(coder, sentence, partial=True)
         assert not [p for p in pairs if p[1].startswith("RUS")], pairs
+
+
+@pytest.mark.nlp
+def test_a_sector_noun_inside_a_name_is_no_sector(coder):
+    (events,) = coder.code_sentence_events(
+        ["Members of the New People's Army violated the holiday ceasefire in Mindanao."], date(2023, 6, 1), partial=True)
+    assert not [r for r in events if r.event.source.endswith("MIL")]  # a rebel group's name, not the army
+
+
+@pytest.mark.nlp
+def test_activists_who_report_are_no_side(coder):
+    (events,) = coder.code_sentence_events(
+        ["Syrian government forces killed dozens of civilians in Idlib, activists said."], date(2023, 6, 1), partial=True)
+    assert not [r for r in events if r.event.source.endswith("OPP")]

@@ -54,15 +54,15 @@ class Arg:
 def with_role(code: str, head_noun: str | None) -> str:
     """Add the role a head noun implies to a bare country code (`UKR` + "officials" -> `UKRGOV`).
 
-    The role is :func:`detente.ontology.role_for_noun`'s, else the sector list's
+    The role is :func:`detente.ontology.role_for_noun`'s, else, for a state, the sector list's
     (``sector_nouns.yaml``: "Afghan guerillas" -> `AFGREB`, "French farmers" -> `FRAAGR`,
-    "Syrian villagers" -> `SYRCVL`).
+    "Syrian villagers" -> `SYRCVL`; "UN aid workers" stay `UNO`).
     """
     if not head_noun or len(code) != 3:
         return code
     from detente.ontology import role_for_noun
 
-    role = role_for_noun(head_noun) or noun_role(head_noun)
+    role = role_for_noun(head_noun) or (noun_role(head_noun) if _state_base(code) else None)
     return code + role if role else code
 
 
@@ -328,8 +328,8 @@ def sector_of(tok: Token, lemma: syntax.Lemma) -> str | None:
                 return nouns[phrase]
         return None
     if tok.tag_ in ("NNP", "NNPS"):
-        if tok.lower_ in nouns and not any(c.tag_ in ("NNP", "NNPS") for c in mods):
-            return nouns[tok.lower_]  # "Gendarmes fired tear gas ...": a capitalised common noun, no name
+        if tok.lower_ in nouns and all(t.dep_ in ("det", "predet") for t in tok.doc[tok.left_edge.i:tok.i]):
+            return nouns[tok.lower_]  # "Gendarmes fired ...", "the Army": a capitalised common noun, not a name's
         return sector_of_title(mods)
     return None
 

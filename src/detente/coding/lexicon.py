@@ -305,6 +305,10 @@ PROTEST_ROOT = "14"
 """CAMEO's root for civilian protest (demonstrations, hunger strikes, strikes, blockades, riots); a
 state's diplomatic protest is 114 (`OFFICIAL_COMPLAINT`). One that names no target is against the
 protesters' own government (`assemble.protest_sides`)."""
+PROTEST_THREATS = frozenset({"133", "1381"})
+"""Threats of civilian protest: of dissent, a strike or a demonstration (133), and of a blockade (1381, as the
+coder codes "would blockade" by a civil sector). Made by a sector of society that names no target, they are
+against its own government, as the protest itself (`assemble.event_of`)."""
 POPULATION_MEASURES = frozenset({"1723", "1724", "0813", "0814"})
 """Measures a government takes on a place and the people in it rather than on another actor:
 imposing a curfew (1723), a state of emergency or martial law (1724), easing or lifting them

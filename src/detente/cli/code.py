@@ -151,17 +151,25 @@ def code_text(
         None, "--workers", min=1,
         help="Processes that code the text (default: in --sentences mode the cores, for 300 sentences or more; else 1).",
     ),
+    spans: Optional[str] = typer.Option(
+        None, "--spans", metavar="chooser|rules",
+        help="How --sentences mode draws each event's source and target spans: chooser (the default: the span "
+        "rules, then the learned span chooser re-decides each side) or rules (the span rules alone).",
+    ),
 ) -> None:
     """Code news text into events."""
     from detente.coding import Coder, is_asserted
     from detente.coding.reader import read_paths
 
     doc_date = _parse_cli_date(date_)
+    chooser = _span_chooser(spans)
     if sentences is not None:
-        _sentence_mode(sentences, doc_date, model, use_classifier, partial, workers)
+        _sentence_mode(sentences, doc_date, model, use_classifier, partial, workers, chooser)
         return
     if partial:
         typer.echo("note: --partial applies to --sentences mode only; documents keep complete events", err=True)
+    if spans is not None:
+        typer.echo("note: --spans applies to --sentences mode only; documents report no spans", err=True)
     if not paths:
         raise InputError("no input given", hint="give a file, a directory or - for stdin (see detente code --help)")
     docs = read_paths(paths, default_date=doc_date)
@@ -264,8 +272,27 @@ def _sentence_record(result: Any) -> dict[str, Any]:
     }
 
 
+SPAN_CHOICES = {"chooser": "shipped", "rules": None}
+"""`--spans` values and the :class:`~detente.coding.Coder` `span_chooser` each stands for."""
+
+
+def _span_chooser(value: Optional[str]) -> str | None:
+    """The coder's `span_chooser` setting for a `--spans` value (None: the default, chooser)."""
+    if value is None:
+        return SPAN_CHOICES["chooser"]
+    key = value.strip().lower()
+    if key not in SPAN_CHOICES:
+        import difflib
+
+        close = difflib.get_close_matches(key, list(SPAN_CHOICES), n=1)
+        raise InputError(f"unknown span method '{value}'", field="--spans",
+                         hint=(f"did you mean '{close[0]}'? " if close else "") + "choose chooser or rules")
+    return SPAN_CHOICES[key]
+
+
 def _sentence_mode(
-    path: Path, when: date | None, model: Optional[Path], use_classifier: bool, partial: bool, workers: Optional[int]
+    path: Path, when: date | None, model: Optional[Path], use_classifier: bool, partial: bool,
+    workers: Optional[int], chooser: str | None = SPAN_CHOICES["chooser"],
 ) -> None:
     import warnings
 
@@ -284,7 +311,7 @@ def _sentence_mode(
     shown_notes = 0
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)  # the CLI prints the coder's notes itself
-        coder = Coder(classifier=classifier, n_process=workers)
+        coder = Coder(classifier=classifier, n_process=workers, span_chooser=chooser)
         for note in coder.notes:
             typer.echo(f"note: {note}", err=True)
         shown_notes = len(coder.notes)
@@ -450,6 +477,11 @@ def code_eval(
         True, "--classifier/--no-classifier", help="Let the shipped default classifier code what no pattern codes."
     ),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
+    spans: Optional[str] = typer.Option(
+        None, "--spans", metavar="chooser|rules",
+        help="How the coder draws each event's source and target spans: chooser (the default: the span "
+        "rules, then the learned span chooser re-decides each side) or rules (the span rules alone).",
+    ),
 ) -> None:
     """Score the coder on a gold file."""
     import warnings
@@ -459,6 +491,7 @@ def code_eval(
     from detente.coding.evaluate import FORMAT_NAMES, evaluate
 
     when = _parse_cli_date(date_)
+    chooser = _span_chooser(spans)
     if fmt is not None and fmt not in FORMAT_NAMES:
         raise InputError(f"unknown format '{fmt}'", field="--format", hint="use one of " + ", ".join(FORMAT_NAMES))
     if not gold.is_file():
@@ -473,7 +506,7 @@ def code_eval(
         classifier = default_classifier()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)
-        coder = Coder(classifier=classifier)
+        coder = Coder(classifier=classifier, span_chooser=chooser)
     for note in coder.notes:
         typer.echo(f"note: {note}", err=True)
     report = evaluate(gold, coder, fmt=fmt, when=when)

@@ -11,6 +11,7 @@ docs/explanation/coding.md ("Spans in sentence mode"). Offsets are within the se
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from detente.coding import syntax
@@ -37,11 +38,28 @@ _SPAN_KEEP_PREPS = frozenset({"of", "in", "from", "by", "near", "at", "inside", 
 """Prepositions whose phrase stays in a target's span ("the enclave of Eastern Ghouta near the capital")."""
 
 
+_MEMO_KEY = "detente.extents"
+"""Where a parse keeps the spans drawn on it (in ``Doc.user_data``)."""
+
+
+def _memo(tok: Token, key: tuple[object, ...], draw: Callable[[], tuple[int, int]]) -> tuple[int, int]:
+    """The span `draw` gives for `key`, drawn once per parse: the rules and the span
+    chooser (:mod:`detente.coding.span_chooser`) ask for the same phrases, and a span is
+    a function of the parse alone, which nothing changes after it is made."""
+    memo = tok.doc.user_data.get(_MEMO_KEY)
+    if memo is None:
+        memo = tok.doc.user_data[_MEMO_KEY] = {}
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = draw()
+    return found
+
+
 def phrase_span(tok: Token, cut: frozenset[str] = frozenset()) -> tuple[int, int]:
     """A target's span: the phrase of `tok`, or of what it possesses (see :func:`_phrase_span_of`)."""
     if tok.dep_ == "poss" and tok.head.i != tok.i:
         tok = tok.head  # "Japan's Crown Prince Naruhito", "Trump's decision": the whole phrase
-    return _phrase_span_of(tok, cut)
+    return _memo(tok, ("phrase", tok.i, cut), lambda: _phrase_span_of(tok, cut))
 
 
 def _phrase_span_of(tok: Token, cut: frozenset[str] = frozenset()) -> tuple[int, int]:
@@ -163,6 +181,11 @@ def full_span(tok: Token, *, conjuncts: bool = True) -> tuple[int, int]:
     ("China and Russia" -> "China")."""
     if tok.dep_ == "poss" and tok.head.i != tok.i:
         tok = tok.head  # "Iran's Supreme Leader": the whole phrase
+    return _memo(tok, ("full", tok.i, conjuncts), lambda: _full_span_of(tok, conjuncts))
+
+
+def _full_span_of(tok: Token, conjuncts: bool) -> tuple[int, int]:
+    """:func:`full_span` of `tok` (not a possessor)."""
     doc = tok.doc
     right = tok.i
     for child in tok.rights:

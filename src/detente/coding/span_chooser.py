@@ -50,6 +50,7 @@ import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from importlib import resources
+from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -142,6 +143,20 @@ class Described:
     has_prep: bool
 
 
+@dataclass
+class Shared:
+    """What one parse is whatever the event and its rules' spans, worked out once for all
+    the events of a sentence (and both roles): each phrase's role-free description, each
+    span's head, the sentence's root and voice, and per token whether it heads a sector
+    noun or names an actor."""
+
+    described: dict[Span, Described | None] = field(default_factory=dict)
+    heads: dict[Span, Token | None] = field(default_factory=dict)
+    root: tuple[Token | None, str] | None = None
+    sector: dict[int, bool] = field(default_factory=dict)
+    actor: dict[int, bool] = field(default_factory=dict)
+
+
 @dataclass(frozen=True)
 class Sentence:
     """What the chooser reads of one coded sentence: its parse, the rules' (source,
@@ -151,17 +166,20 @@ class Sentence:
     rule: tuple[Span | None, Span | None]
     mentions: tuple[Span, ...]
     lemma: syntax.Lemma
-    shared: dict[Span, Described | None] = field(default_factory=dict, compare=False, repr=False)
-    """What the phrases are whatever the rules' spans: one dict for every event of a sentence."""
+    shared: Shared = field(default_factory=Shared, compare=False, repr=False)
+    """What the parse is whatever the rules' spans: one for every event of a sentence."""
     cameo: str = ""
     """The event's CAMEO root ("" when not known)."""
 
     @functools.cached_property
     def _root(self) -> tuple[Token | None, str, Token | None]:
         """(the sentence's root, its voice, the event's verb: :meth:`predicate`)."""
-        root = next((t for t in self.sdoc if t.head.i == t.i), None)
-        passive = root is not None and any(c.dep_ in ("nsubjpass", "auxpass") for c in root.children)
-        return root, "passive" if passive else "active", self.predicate()
+        if self.shared.root is None:
+            root = next((t for t in self.sdoc if t.head.i == t.i), None)
+            passive = root is not None and any(c.dep_ in ("nsubjpass", "auxpass") for c in root.children)
+            self.shared.root = (root, "passive" if passive else "active")
+        root, voice = self.shared.root
+        return root, voice, self.predicate(root)
 
     @functools.cached_property
     def _paths(self) -> dict[int, tuple[str, ...]]:
@@ -171,9 +189,10 @@ class Sentence:
         """What `span` is whatever the role: the features that do not depend on the rules'
         spans (shared by the sentence's events) and those of its path to the event's verb;
         None when it covers no token."""
-        if span not in self.shared:
-            self.shared[span] = self._describe(span)
-        described = self.shared[span]
+        described_ = self.shared.described
+        if span not in described_:
+            described_[span] = self._describe(span)
+        described = described_[span]
         if described is None:
             return None
         head = described.head
@@ -226,24 +245,44 @@ class Sentence:
         """`tok` heads a generic sector noun ("police", "opposition supporters")."""
         from detente.coding.arguments import sector_of
 
-        return sector_of(tok, self.lemma) is not None
+        known = self.shared.sector.get(tok.i)
+        if known is None:
+            known = self.shared.sector[tok.i] = sector_of(tok, self.lemma) is not None
+        return known
+
+    def names_actor(self, tok: Token) -> bool:
+        """:func:`~detente.coding.spans.names_actor` of `tok`, once per token."""
+        from detente.coding.spans import names_actor
+
+        known = self.shared.actor.get(tok.i)
+        if known is None:
+            known = self.shared.actor[tok.i] = names_actor(tok, self.lemma)
+        return known
 
     def party(self, tok: Token, span: Span) -> bool:
         """The phrase names a party rather than a thing (:func:`~detente.coding.spans.names_party`)."""
         from detente.coding.spans import names_party
 
-        return names_party(tok, span, self.lemma)
+        return names_party(tok, span, self.lemma, actor=self.names_actor)
 
-    def predicate(self) -> Token | None:
+    def head(self, span: Span) -> Token | None:
+        """The syntactic head of the tokens `span` covers, or None; once per span."""
+        heads = self.shared.heads
+        if span not in heads:
+            heads[span] = _head(self.sdoc, span)
+        return heads[span]
+
+    def predicate(self, root: Token | None = None) -> Token | None:
         """The event's verb as the rules' spans show it: the head of the rules' source
-        phrase when that is a verb, else of their target's, else the sentence's root."""
+        phrase when that is a verb, else of their target's, else the sentence's root
+        (`root` when known)."""
         for span in self.rule:
-            head = _head(self.sdoc, span) if span is not None else None
+            head = self.head(span) if span is not None else None
             if head is not None and head.head.i != head.i:
                 up = head.head.head if head.dep_ == "pobj" else head.head
                 if up.pos_ in ("VERB", "AUX"):
                     return up
-        return next((t for t in self.sdoc if t.head.i == t.i), None)
+        return root if root is not None else next((t for t in self.sdoc if t.head.i == t.i), None)
 
 
 def _path(tok: Token, top: Token | None) -> str:
@@ -266,14 +305,13 @@ def features(sent: Sentence, role: str, span: Span | None) -> list[str]:
     """The sparse binary features of `span` (None: *no span*) as the `role` side ("source"
     or "target") of `sent`."""
     mine, other = sent.rule if role == "source" else sent.rule[::-1]
-    sdoc = sent.sdoc
     voice = sent._root[1]
     if span is None:
         pred = sent._root[2]
         out = ["none", f"none|rule:{'none' if mine is None else 'some'}", f"none|voice:{voice}",
                f"none|cameo:{sent.cameo}", f"none|pred:{sent.lemma(pred) if pred is not None else '-'}"]
         if mine is not None:
-            head = _head(sdoc, mine)
+            head = sent.head(mine)
             if head is not None:
                 out += [f"none|rule_dep:{head.dep_}", f"none|rule_tag:{head.tag_}",
                         f"none|rule_mention:{_overlaps(mine, sent.mentions)}", f"none|rule_ent:{head.ent_type_ or '-'}",
@@ -301,7 +339,7 @@ def features(sent: Sentence, role: str, span: Span | None) -> list[str]:
     if described.has_prep:
         out.append(f"prep_inside|rel:{relation}")
     if mine is not None and relation != "same":
-        mine_head = _head(sdoc, mine)
+        mine_head = sent.head(mine)
         if mine_head is not None and mine_head.i == head.i:
             out.append(f"same_head|{'longer' if span[1] - span[0] > mine[1] - mine[0] else 'shorter'}")
     return out
@@ -323,8 +361,7 @@ class SpanChooser:
     meta: dict[str, Any]
 
     def score(self, role: str, names: Iterable[str]) -> float:
-        w = self.weights[role]
-        return self.intercepts[role] + sum(w.get(n, 0.0) for n in names)
+        return self.intercepts[role] + sum(map(self.weights[role].get, names, repeat(0.0)))
 
     def choose(self, sent: Sentence, spans: Sequence[Span] | None = None) -> tuple[Span | None, Span | None]:
         """The (source, target) spans of `sent`, re-decided among its phrases (`spans`, by
@@ -443,7 +480,7 @@ def rechoose(chooser: SpanChooser, found: Sequence[Any], sdoc: Doc, ctx: Context
     event's spans re-decided by `chooser`, the rules' spans as its evidence."""
     mentions = tuple((m.start, m.end) for m in ctx.mentions)
     phrases = sentence_phrases(sdoc)
-    shared: dict[Span, Described | None] = {}
+    shared = Shared()
     out = []
     for result in found:
         rule = (result.source_span, result.target_span)

@@ -11,7 +11,9 @@ mode"); they change spans only, never the coded events. Offsets are within the s
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from detente.coding import patterns as P
@@ -659,7 +661,9 @@ _MONEY_WORDS = frozenset("euro dollar pound yuan yen rupee franc rouble ruble mi
 _COUNT_NOUNS = frozenset("dozen dozens hundred hundreds thousand thousands number numbers some many few".split())
 
 
-def names_party(tok: Token, span: tuple[int, int], lemma: syntax.Lemma) -> bool:
+def names_party(
+    tok: Token, span: tuple[int, int], lemma: syntax.Lemma, *, actor: Callable[[Token], bool] | None = None
+) -> bool:
     """Span convention *things are no target*: whether the target phrase headed by `tok`
     (character `span`) names a party, a person, group or place, rather than a thing ("the
     dispute", "accusations", "a ceasefire", "the attack", "sanctions"): where the patient
@@ -668,19 +672,21 @@ def names_party(tok: Token, span: tuple[int, int], lemma: syntax.Lemma) -> bool:
     phrase ("the Syrian army's positions", "the federal government's timeline"), a role or
     people noun, a count of them
     ("dozens of activists"), or a place or thing that force is used on (a base, a
-    village: :data:`_SITE_NOUNS`)."""
+    village: :data:`_SITE_NOUNS`). `actor` is :func:`names_actor` with `lemma` (given when
+    the caller keeps its answers per token)."""
+    actor = actor or functools.partial(names_actor, lemma=lemma)
     words = [t for t in tok.doc.char_span(span[0], span[1], alignment_mode="expand") or () if span[0] <= t.idx]
     if lemma(tok) in _MONEY_WORDS or any(t.tag_ == "$" for t in words):
         return False  # "6.3 million euros", "$670,000": an amount is a thing
     if any(t.tag_ in ("NNP", "NNPS") or (t.text[:1].isupper() and t.i > 0 and t.tag_ != "DT")
-           or (t.tag_ in ("NN", "NNS") and names_actor(t, lemma)) for t in words):
+           or (t.tag_ in ("NN", "NNS") and actor(t)) for t in words):
         return True  # "the federal government's vaccination timeline"
     heads = [tok]
     if lemma(tok) in _COUNT_NOUNS | QUANTITY_WORDS or tok.tag_ == "CD":  # "dozens of activists"
         heads += [c for p in tok.rights if p.dep_ == "prep" and p.lower_ == "of" for c in p.children if c.dep_ == "pobj"]
     for head in heads:
         word = lemma(head)
-        if names_actor(head, lemma) or word in _PARTY_NOUNS or head.lower_ in _PARTY_NOUNS or word in _SITE_NOUNS:
+        if actor(head) or word in _PARTY_NOUNS or head.lower_ in _PARTY_NOUNS or word in _SITE_NOUNS:
             return True
         if head.tag_ in ("CD", "PRP", "PRP$") or (head.tag_ == "NNS" and any(c.dep_ == "nummod" for c in head.lefts)):
             return True  # "Two inspectors", "45 members": counted ones are people more often than not

@@ -109,6 +109,54 @@ def test_sentence_mode(tmp_path):
     assert records[3]["event"]["root"] == "11"
 
 
+
+SPAN_SENTENCE = "Norway has provided 6 million euros to support projects in Gaza."
+"""The span rules mark no target (a sum of money is a thing); the shipped chooser marks Gaza."""
+
+
+@pytest.mark.parametrize(("flag", "target"), [([], "Gaza"), (["--spans", "chooser"], "Gaza"), (["--spans", "rules"], None)])
+def test_sentence_mode_spans_chooser_or_rules(tmp_path, flag, target):
+    path = tmp_path / "s.txt"
+    path.write_text(SPAN_SENTENCE + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["code", "--sentences", str(path), "--no-classifier", "--partial", *flag])
+    assert result.exit_code == 0, result.output
+    (record,) = _jsonl(result.stdout)
+    assert SPAN_SENTENCE[slice(*record["source_span"])] == "Norway"
+    got = SPAN_SENTENCE[slice(*record["target_span"])] if record["target_span"] else None
+    assert got == target
+
+
+def test_spans_flag_is_checked_before_work_and_suggests(tmp_path):
+    path = tmp_path / "s.txt"
+    path.write_text(SPAN_SENTENCE + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["code", "--sentences", str(path), "--spans", "rule"])
+    assert result.exit_code == 2 and "--spans" in result.stderr and "did you mean 'rules'" in result.stderr
+    assert result.stdout == ""
+    result = runner.invoke(app, ["code", "eval", str(path), "--spans", "learned"])
+    assert result.exit_code == 2 and "--spans" in result.stderr and "chooser or rules" in result.stderr
+
+
+def test_spans_flag_in_document_mode_is_a_visible_note(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Russia attacked Ukraine.\n", encoding="utf-8")
+    result = runner.invoke(app, ["code", str(path), "--date", "2025-02-20", "--jsonl", "--spans", "rules"])
+    assert result.exit_code == 0, result.output
+    assert "--spans applies to --sentences mode only" in result.stderr
+
+
+def test_code_eval_spans_rules_scores_the_rules(tmp_path):
+    gold = tmp_path / "gold.conll"
+    words = SPAN_SENTENCE.replace(".", " .").split()
+    tags = ["B-S"] + ["O"] * (len(words) - 3) + ["B-T", "O"]
+    gold.write_text("\n".join(f"{w} {t}" for w, t in zip(words, tags)) + "\n", encoding="utf-8")
+    scores = {}
+    for method in ("chooser", "rules"):
+        result = runner.invoke(app, ["code", "eval", str(gold), "--no-classifier", "--json", "--spans", method])
+        assert result.exit_code == 0, result.output
+        scores[method] = json.loads(result.stdout)
+    target = {m: next(r for r in s["per_label"] if r["label"] == "target") for m, s in scores.items()}
+    assert target["chooser"]["f1"] == 1.0 and target["rules"]["f1"] == 0.0
+
 def test_sentence_mode_uses_the_shipped_classifier_where_no_pattern_fires(tmp_path):
     path = tmp_path / "s.txt"
     path.write_text("Russia attacked Ukraine.\nRebel fighters took over the northern town after days of clashes.\n\n",

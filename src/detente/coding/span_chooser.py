@@ -155,6 +155,17 @@ class Shared:
     root: tuple[Token | None, str] | None = None
     sector: dict[int, bool] = field(default_factory=dict)
     actor: dict[int, bool] = field(default_factory=dict)
+    by_head: dict[int, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
+    table: _Table | None = None
+
+
+@dataclass(frozen=True)
+class _Table:
+    """Per token of the parse, by index: fine tag, dependency label, lower-case text."""
+
+    tag: tuple[str, ...]
+    dep: tuple[str, ...]
+    lower: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -212,34 +223,61 @@ class Sentence:
         if chars is None or not len(chars):
             return None
         head = chars.root
-        root, voice, _ = self._root
-        words = list(chars)
+        by_head = self._head_names(head)
+        table = self.shared.table or self._table()
+        inside = range(chars.start, chars.end)
+        tags = [table.tag[i] for i in inside]
+        deps = [table.dep[i] for i in inside]
+        lowers = [table.lower[i] for i in inside]
         party = self.party(head, span)
+        out = [
+            *by_head[0], f"len:{_bucket(len(inside), (1, 2, 3, 5, 8))}", f"mention:{_overlaps(span, self.mentions)}",
+            *by_head[1], f"party:{party}", *by_head[2],
+        ]
+        if any(t in ("NNP", "NNPS") for t in tags):
+            out.append("proper")
+        if any(w in ("and", "or") for w in lowers):
+            out.append("coordination")
+        if tags and tags[0] in ("DT", "PRP$"):
+            out.append(f"starts:{lowers[0] if lowers[0] in ('the', 'a', 'an') else tags[0]}")
+        if any(d in ("relcl", "acl") for d in deps):
+            out.append("clause_inside")
+        return Described(tuple(out), head, party, "prep" in deps)
+
+    def _head_names(self, head: Token) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+        """The features of a phrase that depend on its head alone, once per head, in three
+        groups (the phrase's own features go between them: the order of the names is the
+        order of the model's sum)."""
+        known = self.shared.by_head.get(head.i)
+        if known is not None:
+            return known
+        root, voice, _ = self._root
         prep = head.head.lower_ if head.dep_ == "pobj" else "-"
         side = "-" if root is None else ("before" if head.i < root.i else "after")
-        out = [
+        first = (
             f"dep:{head.dep_}", f"dep2:{head.dep_}|{head.head.dep_}", f"dep|voice:{head.dep_}|{voice}",
             f"prep:{prep}", f"tag:{head.tag_}", f"ent:{head.ent_type_ or '-'}",
-            f"side:{side}", f"side|dep:{side}|{head.dep_}", f"len:{_bucket(len(words), (1, 2, 3, 5, 8))}",
-            f"mention:{_overlaps(span, self.mentions)}", f"sector:{self.sector(head)}",
-            f"root_child:{root is not None and head.head.i == root.i}",
-            f"depth:{_bucket(sum(1 for _ in head.ancestors), (0, 1, 2, 3))}", f"party:{party}",
-        ]
+            f"side:{side}", f"side|dep:{side}|{head.dep_}",
+        )
+        second = (
+            f"sector:{self.sector(head)}", f"root_child:{root is not None and head.head.i == root.i}",
+            f"depth:{_bucket(sum(1 for _ in head.ancestors), (0, 1, 2, 3))}",
+        )
+        third: tuple[str, ...] = ()
         if head.tag_ in ("NN", "NNS"):
-            out.append(f"noun:{self.lemma(head)}")
+            third += (f"noun:{self.lemma(head)}",)
         if head.lower_ in PRONOUNS:
-            out.append("pronoun")
+            third += ("pronoun",)
         if syntax.is_time_word(head):
-            out.append("time")
-        if any(t.tag_ in ("NNP", "NNPS") for t in words):
-            out.append("proper")
-        if any(t.lower_ in ("and", "or") for t in words):
-            out.append("coordination")
-        if words and words[0].tag_ in ("DT", "PRP$"):
-            out.append(f"starts:{words[0].lower_ if words[0].lower_ in ('the', 'a', 'an') else words[0].tag_}")
-        if any(t.dep_ in ("relcl", "acl") for t in words):
-            out.append("clause_inside")
-        return Described(tuple(out), head, party, any(t.dep_ == "prep" for t in words))
+            third += ("time",)
+        known = self.shared.by_head[head.i] = (first, second, third)
+        return known
+
+    def _table(self) -> _Table:
+        words = list(self.sdoc)
+        table = self.shared.table = _Table(tuple(t.tag_ for t in words), tuple(t.dep_ for t in words),
+                                           tuple(t.lower_ for t in words))
+        return table
 
     def sector(self, tok: Token) -> bool:
         """`tok` heads a generic sector noun ("police", "opposition supporters")."""

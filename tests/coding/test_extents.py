@@ -66,3 +66,24 @@ def test_source_spans_a_name_the_parse_broke(hand_parse):
     doc = hand_parse(["Monday", "Putin", "threatened", "Kyiv", "."], [2, 2, 2, 2, 2],
                       ["npadvmod", "nsubj", "ROOT", "dobj", "punct"], ["NNP", "NNP", "VBD", "NNP", "."])
     assert doc.text[slice(*extents.full_span(doc[1]))] == "Putin"
+
+
+
+def test_spans_drawn_once_per_parse_keep_their_arguments_apart(hand_parse):
+    """The spans a parse has drawn are kept with it (the rules and the span chooser ask
+    for the same phrases): asked again they are the same, and a span drawn with other
+    arguments (conjuncts, a cut preposition) or on another parse is drawn afresh."""
+    from detente.coding import extents
+
+    heads, deps = [3, 0, 0, 3, 5, 3, 5, 6, 3], ["nsubj", "cc", "conj", "ROOT", "det", "dobj", "prep", "pobj", "punct"]
+    tags = ["NNP", "CC", "NNP", "VBD", "DT", "NNS", "IN", "NNP", "."]
+    doc = hand_parse(["China", "and", "Russia", "criticised", "the", "sanctions", "in", "Iran", "."], heads, deps, tags)
+    text = doc.text
+    for _ in range(2):
+        assert text[slice(*extents.full_span(doc[0]))] == "China and Russia"
+        assert text[slice(*extents.full_span(doc[0], conjuncts=False))] == "China"
+        assert text[slice(*extents.phrase_span(doc[5]))] == "the sanctions in Iran"
+        assert text[slice(*extents.phrase_span(doc[5], frozenset({"in"})))] == "the sanctions"
+    other = hand_parse(["Japan", "and", "Korea", "criticised", "the", "tariffs", "on", "Peru", "."], heads, deps, tags)
+    assert other.text[slice(*extents.full_span(other[0]))] == "Japan and Korea"
+    assert other.text[slice(*extents.phrase_span(other[5]))] == "the tariffs"

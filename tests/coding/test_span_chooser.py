@@ -178,3 +178,22 @@ def test_coder_refuses_a_missing_chooser_file_at_once(coder, tmp_path):
 def test_the_shipped_chooser_is_read_on_first_use(chooser_coder):
     chooser_coder.code_sentences(["Russia attacked Ukraine."])
     assert chooser_coder.span_chooser is sc.shipped()
+
+
+def test_what_one_parse_shares_between_events_changes_no_choice(coder, chooser_coder):
+    """`rechoose` works out a parse's phrases once for all its events (and both roles);
+    each event's spans are those a chooser given that event alone picks."""
+    from detente.coding.context import Context
+
+    sentence = "Putin met Xi and Modi in Moscow, and Russia threatened Ukraine."
+    (events,) = coder.code_sentence_events([sentence], partial=True)
+    assert len(events) >= 3
+    sdoc = coder.nlp(sentence)
+    ctx = Context.read(sentence, None)
+    chooser = sc.shipped()
+    together = sc.rechoose(chooser, events, sdoc, ctx, coder.lemma)
+    mentions = tuple((m.start, m.end) for m in ctx.mentions)
+    for result, chosen in zip(events, together):
+        rule = (result.source_span, result.target_span)
+        alone = chooser.choose(sc.Sentence(coder.nlp(sentence), rule, mentions, coder.lemma, cameo=result.event.cameo[:2]))
+        assert (chosen.source_span, chosen.target_span) == alone

@@ -11,14 +11,16 @@ Sentences: the real news sentences of ``../shared/data/confli_cameo_quad_train.t
      components the coder runs (tok2vec, tagger, parser) as spaCy's documentation does,
      and parses the sentences (``nlp.pipe``): plain spaCy's floor for any coder on this
      parser, one core;
-   - `detente code --sentences FILE` (default: rules + the default classifier; for 300
-     sentences or more, this process and forked workers, one process per core);
-   - the same with ``--workers 1`` (one process) and with ``--no-classifier``;
+   - `detente code --sentences FILE` (default: rules + the default classifier + the span
+     chooser; for 300 sentences or more, this process and forked workers, one process per core);
+   - the same with ``--workers 1`` (one process), with ``--no-classifier`` and with
+     ``--spans rules`` (the span rules without the learned span chooser);
    - `detente --version` (start-up alone).
 
 2. **Where one process spends its CPU** (``--workers 1``), stage by stage in this
-   process: imports, spaCy, lemmatizer, parse, the rules, and the fallback classifier as
-   the NumPy scorer reads it beside the scikit-learn model it replaces (import, load,
+   process: imports, spaCy, lemmatizer, parse, the rules, the fallback classifier as
+   the NumPy scorer reads it, the span chooser (load, re-choose the spans of every
+   sentence with events), and the scikit-learn model the scorer replaces (import, load,
    predict on the same sentences).
 
 3. **Parse batch size**: CPU seconds of ``nlp.pipe`` on the same sentences at a few batch
@@ -29,8 +31,8 @@ Sentences: the real news sentences of ``../shared/data/confli_cameo_quad_train.t
 
 Bar: >= 300 sentences/s wall on 2 cores (PETRARCH-2: about 250/s without its parser).
 Beside the measured wall figure, the page gives an estimate for an idle machine from the
-stage table: the stages before coding run in one process, parse, rules and classifier
-are split among the processes (fork and hand-back not counted).
+stage table: the stages before coding run in one process, parse, rules, classifier and
+span chooser are split among the processes (fork and hand-back not counted).
 On a shared machine the wall figures depend on the load (printed with them); the
 ratios to the baseline in the same run and the CPU seconds travel better. On an idle
 machine: ``.venv/bin/python benchmarks/coding_speed.py --rounds 3 --threshold``.
@@ -107,6 +109,7 @@ def commands(path: Path) -> list[tuple[str, list[str], bool]]:
         ("detente code --sentences (default: rules + classifier, a process per core)", code, True),
         ("detente code --sentences --no-classifier", [*code, "--no-classifier"], True),
         ("detente code --sentences --workers 1", [*code, "--workers", "1"], True),
+        ("detente code --sentences --spans rules (without the span chooser)", [*code, "--spans", "rules"], True),
     ]
 
 
@@ -174,10 +177,14 @@ def _run_stages(n: int) -> None:
     from detente.coding.context import Context
 
     waiting = []
+    coded = []  # (events, parse, context) of each sentence with events, for the span chooser
     for text, doc in zip(texts, docs):
-        complete, _partial = coder._sentence_events(text, doc, Context.read(text, None))
+        ctx = Context.read(text, None)
+        complete, partial = coder._sentence_events(text, doc, ctx)
         if not complete:
             waiting.append((text, doc))
+        if complete or partial:
+            coded.append((complete + partial, doc, ctx))  # the CLI keeps partial events (shown with --partial)
     mark(f"rules on the parses ({len(waiting)} left to the classifier)")
     from detente.coding.scorer import default_scorer
 
@@ -185,6 +192,13 @@ def _run_stages(n: int) -> None:
     mark("classifier: load the NumPy scorer export")
     scorer.predict_label_proba([w[0] for w in waiting], docs=[w[1] for w in waiting])
     mark(f"classifier: NumPy scorer on {len(waiting)} sentences")
+    from detente.coding import span_chooser
+
+    chooser = coder.span_chooser
+    mark("span chooser: load the shipped model")
+    for found, doc, ctx in coded:
+        span_chooser.rechoose(chooser, found, doc, ctx, coder.lemma)
+    mark(f"span chooser on the {len(coded)} sentences with events")
     import sklearn  # noqa: F401
     mark("replaced: import scikit-learn")
     from detente.coding.classifier import default_classifier
@@ -302,8 +316,9 @@ def main(argv: list[str] | None = None) -> int:
     md += [f"| {label} | {wall:.2f} | {cpu:.2f} | {rate:.0f} | {cpu_rate:.0f} | {base_wall / wall:.2f} | "
            f"{base_cpu / cpu:.2f} |" for label, wall, cpu, rate, cpu_rate in rows]
     cores = os.cpu_count() or 1
-    serial = sum(cpu for name, cpu in parts[:5]) + parts[7][1]  # imports, spaCy, lemmatizer, registry, scorer load
-    parallel = parts[5][1] + parts[6][1] + parts[8][1]  # parse, rules, scorer: split among the processes
+    # imports, spaCy, lemmatizer, registry, scorer load, chooser load
+    serial = sum(cpu for name, cpu in parts[:5]) + parts[7][1] + parts[9][1]
+    parallel = parts[5][1] + parts[6][1] + parts[8][1] + parts[10][1]  # parse, rules, scorer, chooser: split
     idle = serial + parallel / min(cores, 2)
     busy = max(load_before, load_after) >= cores
     print(f"estimate for an idle {min(cores, 2)}-core machine from the stages: {serial:.2f} s serial + "
@@ -316,7 +331,7 @@ def main(argv: list[str] | None = None) -> int:
         "",
         f"Estimate for an idle {min(cores, 2)}-core machine from the stage table below (not a measurement; fork "
         f"and hand-back not counted): {serial:.2f} CPU-s in one process before coding starts, {parallel:.2f} "
-        f"CPU-s of parsing, rules and classifier split among the processes: about {idle:.1f} s, "
+        f"CPU-s of parsing, rules, classifier and span chooser split among the processes: about {idle:.1f} s, "
         f"**{args.n / idle:.0f} sentences/s**.",
         "",
     ]

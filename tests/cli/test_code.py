@@ -348,3 +348,18 @@ def test_sentence_mode_does_not_import_scikit_learn_once_the_default_is_exported
     assert not runs[1]["sklearn"] and not runs[1]["pandas"]
     assert runs[1]["unused"] == []  # no progress bar when not on a terminal; spaCy without its command line
     assert runs[0]["out"] == runs[1]["out"] and _jsonl(runs[1]["out"])[0]["event"]["root"] == "19"
+
+
+def test_sentences_without_partial_show_what_partial_shows_of_complete_events(tmp_path):
+    """Without --partial the chooser is not run on the partial events (not shown): the
+    complete events and their spans are those --partial prints."""
+    path = tmp_path / "s.txt"
+    path.write_text("Putin met Xi in Moscow, and the rebels attacked the convoy.\n"
+                    "The rebels attacked the convoy near the border.\n" + SPAN_SENTENCE + "\n", encoding="utf-8")
+    plain = runner.invoke(app, ["code", "--sentences", str(path), "--no-classifier"])
+    shown = runner.invoke(app, ["code", "--sentences", str(path), "--no-classifier", "--partial"])
+    assert plain.exit_code == 0 and shown.exit_code == 0, plain.output + shown.output
+    for a, b in zip(_jsonl(plain.stdout), _jsonl(shown.stdout)):
+        assert a["events"] == [e for e in b["events"] if not e["partial"]]
+    assert any(e["partial"] for r in _jsonl(shown.stdout) for e in r["events"])
+    assert "gave only partial events" in plain.stderr

@@ -197,3 +197,22 @@ def test_what_one_parse_shares_between_events_changes_no_choice(coder, chooser_c
         rule = (result.source_span, result.target_span)
         alone = chooser.choose(sc.Sentence(coder.nlp(sentence), rule, mentions, coder.lemma, cameo=result.event.cameo[:2]))
         assert (chosen.source_span, chosen.target_span) == alone
+
+
+def test_partial_spans_false_chooses_for_complete_events_only(coder, chooser_coder):
+    """`partial_spans=False` (the CLI without --partial): the complete events' spans are the
+    chooser's as always, the partial events keep the span rules' spans."""
+    sentences = [
+        "Putin met Xi in Moscow, and the rebels attacked the convoy.",
+        "The rebels attacked the convoy near the border.",
+        "Norway has provided 6 million euros to support projects in Gaza.",
+        "The weather was mild.",
+    ]
+    full = chooser_coder.code_sentence_events(sentences, partial=True)
+    quick = list(chooser_coder.iter_sentence_events(sentences, partial=True, partial_spans=False))
+    rules = coder.code_sentence_events(sentences, partial=True)
+    assert any(r.partial for s in quick for r in s) and any(not r.partial for s in quick for r in s)
+    for a, b, r in zip(full, quick, rules):
+        assert [e.event for e in a] == [e.event for e in b] == [e.event for e in r]
+        for x, y, z in zip(a, b, r):
+            assert y == (z if y.partial else x)

@@ -319,7 +319,9 @@ def _sentence_mode(
         progress = _progress(len(lines), sys.stderr.isatty() and len(lines) >= 1000, auto_refresh=False)
         with progress:
             task = progress.add_task("coding", total=len(lines))
-            for number, events in enumerate(coder.iter_sentence_events(lines, date=when, partial=True), start=1):
+            # partial events are asked for to count them; their spans are chosen only when shown
+            coded = coder.iter_sentence_events(lines, date=when, partial=True, partial_spans=partial)
+            for number, events in enumerate(coded, start=1):
                 hidden += _write_sentence(out, number, events, partial)
                 if number % 200 == 0:
                     progress.update(task, completed=number, refresh=True)

@@ -317,9 +317,16 @@ class Coder:
         return list(self.iter_sentence_events(sentences, date, partial=partial))
 
     def iter_sentence_events(
-        self, sentences: Iterable[str], date: date | None = None, *, partial: bool = False
+        self, sentences: Iterable[str], date: date | None = None, *, partial: bool = False,
+        partial_spans: bool = True,
     ) -> Iterator[list[SentenceResult]]:
         """The events of each sentence (as :meth:`code_sentence_events`), yielded in order.
+
+        With `partial_spans` false, partial events keep the span rules' spans and only the
+        complete ones are re-decided by the span chooser (each event's choice is its own,
+        so the complete events' spans are the same either way): for a caller that asks for
+        partial events only to count them, as ``detente code --sentences`` without
+        ``--partial`` does, which saves the chooser's time on them.
 
         Sentences are read and coded in blocks of :data:`BLOCK_SENTENCES`, so a long
         input streams; worker processes (:meth:`workers_for`) start with the first
@@ -336,28 +343,28 @@ class Coder:
                     if pool is None and self.workers_for(len(block)) > 1:
                         workers = self.workers_for(len(block))
                         pool = _fork_pool(self, workers - 1)
-                    yield from self._code_block(block, date, partial, pool, workers, start)
+                    yield from self._code_block(block, date, (partial, partial_spans), pool, workers, start)
                     start += len(block)
                     block = []
             if block:
                 if pool is None and self.workers_for(len(block)) > 1:
                     workers = self.workers_for(len(block))
                     pool = _fork_pool(self, workers - 1)
-                yield from self._code_block(block, date, partial, pool, workers, start)
+                yield from self._code_block(block, date, (partial, partial_spans), pool, workers, start)
         finally:
             if pool is not None:
                 pool.shutdown(wait=True, cancel_futures=True)
                 _forget_worker_coder()
 
     def _code_block(
-        self, texts: list[str], date: date | None, partial: bool, pool: ProcessPoolExecutor | None, workers: int,
-        start: int = 0,
+        self, texts: list[str], date: date | None, partial: tuple[bool, bool], pool: ProcessPoolExecutor | None,
+        workers: int, start: int = 0,
     ) -> Iterator[list[SentenceResult]]:
         """One block (its first sentence is number `start` + 1 of the input), here or split into
         chunks among this process and the workers (each chunk coded in full, handed on as soon
         as it and those before it are done)."""
         if pool is None:
-            yield from self._code_chunk(texts, date, partial)
+            yield from self._code_chunk(texts, date, *partial)
             return
         size = max(CHUNK_MIN_SENTENCES, math.ceil(len(texts) / (CHUNKS_PER_PROCESS * workers)))
         chunks = [texts[a:a + size] for a in range(0, len(texts), size)]
@@ -374,7 +381,7 @@ class Coder:
                 while back > front + 1 and sum(not f.done() for f in sent.values()) < 2 * (workers - 1):
                     back -= 1
                     sent[back] = pool.submit(_worker_code_chunk, (chunks[back], date, partial))
-                part = self._code_chunk(chunks[front], date, partial)
+                part = self._code_chunk(chunks[front], date, *partial)
                 front += 1
                 done += len(part)
                 yield from part
@@ -389,8 +396,11 @@ class Coder:
                 hint="run again with fewer worker processes (--workers 1, or Coder(n_process=1))",
             ) from None
 
-    def _code_chunk(self, texts: list[str], date: date | None, partial: bool) -> list[list[SentenceResult]]:
-        """The events of each sentence: the patterns, then one classifier call for those they leave."""
+    def _code_chunk(
+        self, texts: list[str], date: date | None, partial: bool, partial_spans: bool = True
+    ) -> list[list[SentenceResult]]:
+        """The events of each sentence: the patterns, then one classifier call for those they leave,
+        then the span chooser (on partial events too unless `partial_spans` is false)."""
         results: list[list[SentenceResult]] = []
         waiting: list[tuple[int, str, Doc, Context, list[SentenceResult]]] = []  # for the classifier
         read: list[tuple[Doc, Context] | None] = []  # each sentence's parse and context, for the span chooser
@@ -423,8 +433,11 @@ class Coder:
         chooser = self.span_chooser
         if chooser is not None:
             for i, (found, seen) in enumerate(zip(results, read)):
-                if found and seen is not None:
-                    results[i] = span_chooser_mod.rechoose(chooser, found, seen[0], seen[1], self.lemma)
+                wanted = found if partial_spans else [r for r in found if not r.partial]
+                if not wanted or seen is None:
+                    continue
+                chosen = iter(span_chooser_mod.rechoose(chooser, wanted, seen[0], seen[1], self.lemma))
+                results[i] = [next(chosen) if partial_spans or not r.partial else r for r in found]
         return results
 
     def _sentence_events(
@@ -515,10 +528,10 @@ _WORKER_CODER: Coder | None = None
 """The coder a forked worker process inherits (set just before the fork)."""
 
 
-def _worker_code_chunk(task: tuple[list[str], date | None, bool]) -> list[list[SentenceResult]]:
+def _worker_code_chunk(task: tuple[list[str], date | None, tuple[bool, bool]]) -> list[list[SentenceResult]]:
     texts, when, partial = task
     assert _WORKER_CODER is not None, "worker started without a coder"
-    return _WORKER_CODER._code_chunk(texts, when, partial)
+    return _WORKER_CODER._code_chunk(texts, when, *partial)
 
 
 def _fork_pool(coder: Coder, workers: int) -> ProcessPoolExecutor:

@@ -177,14 +177,14 @@ def _run_stages(n: int) -> None:
     from detente.coding.context import Context
 
     waiting = []
-    coded = []  # (events, parse, context) of each sentence with events, for the span chooser
+    coded = []  # (complete events, parse, context) of each sentence with some, for the span chooser
     for text, doc in zip(texts, docs):
         ctx = Context.read(text, None)
         complete, partial = coder._sentence_events(text, doc, ctx)
         if not complete:
             waiting.append((text, doc))
-        if complete or partial:
-            coded.append((complete + partial, doc, ctx))  # the CLI keeps partial events (shown with --partial)
+        if complete:  # without --partial the chooser re-decides the complete events only
+            coded.append((complete, doc, ctx))
     mark(f"rules on the parses ({len(waiting)} left to the classifier)")
     from detente.coding.scorer import default_scorer
 
@@ -198,7 +198,7 @@ def _run_stages(n: int) -> None:
     mark("span chooser: load the shipped model")
     for found, doc, ctx in coded:
         span_chooser.rechoose(chooser, found, doc, ctx, coder.lemma)
-    mark(f"span chooser on the {len(coded)} sentences with events")
+    mark(f"span chooser on the rules' complete events ({len(coded)} sentences)")
     import sklearn  # noqa: F401
     mark("replaced: import scikit-learn")
     from detente.coding.classifier import default_classifier

@@ -702,17 +702,27 @@ def _turn_loop(
     return pos_t, turns, converged, trajectory
 
 
-def _engine_for(engine: str, draws: int, n: int) -> str:
+def _engine_for(engine: str, draws: int, n: int, *, prestarted: bool = False) -> str:
     """The engine `smp` runs for `engine` on `draws` distinct draws of `n` actors: "numpy" or "numba".
 
     "auto" takes numba when it is installed and the batch has at least
     `_NUMBA_FROM_WORK` draw x actor^3 units: a fresh process pays about 0.5 CPU s to
     import numba and load the cached kernel, which the kernel's 3x (measured:
-    benchmarks/montecarlo.py) repays from about that size on; below, NumPy. The choice
-    depends on the call only, never on what ran before, so the same call always runs
-    the same engine.
+    benchmarks/montecarlo.py) repays from about that size on; below, NumPy. With
+    `prestarted` (the caller loaded the kernel in a worker process in parallel with its
+    own start-up: `_smp_worker`), that load is not this call's cost, and "auto" takes
+    numba at any size. The choice depends on the call and on that setting only, never
+    on what ran before, so the same call always runs the same engine.
     """
-    return compiled_engine(engine, draws * n**3 < _NUMBA_FROM_WORK, "the compiled SMP kernel (engine='numba')")
+    small = draws * n**3 < _NUMBA_FROM_WORK and not prestarted
+    return compiled_engine(engine, small, "the compiled SMP kernel (engine='numba')")
+
+
+def warm_kernel() -> None:
+    """Import numba and load the compiled kernel from its cache (one tiny run), so that
+    the next call pays no start-up: what `_smp_worker` does while the caller starts up."""
+    rng = np.random.default_rng(0)
+    run_smp(rng.uniform(size=(2, 3, 2)), rng.uniform(size=(2, 3, 2)), rng.uniform(1, 2, size=(2, 3)), engine="numba")
 
 
 def _run_threaded(pos: F, sal: F, cap: F, threads: int, **rules: Any) -> SMPResult:
@@ -812,9 +822,19 @@ def smp(
     order = np.argsort(first)
     reps = first[order]
     back = np.argsort(order)[np.asarray(inverse).reshape(-1)]
-    used = _engine_for(engine, reps.size, pos.shape[1])
+    from detente.bargaining.models import _smp_worker
+
+    used = _engine_for(engine, reps.size, pos.shape[1], prestarted=_smp_worker.running())
     rules = {"max_turns": max_turns, "stop_ratio": stop_ratio, "engine": used}
-    res = _run_threaded(pos[reps], sal[reps], cap[reps], threads or os.cpu_count() or 1, **rules)
+    threads = threads or os.cpu_count() or 1
+    res = _smp_worker.run(pos[reps], sal[reps], cap[reps], threads, rules) if used == "numba" and _smp_worker.running() else None
+    if res is not None:
+        used = "numba (worker process)"
+    else:
+        if used == "numba" and engine == "auto" and _smp_worker.failure() is not None:
+            # the worker could not serve: the call's own rule, without it
+            used = rules["engine"] = _engine_for(engine, reps.size, pos.shape[1])
+        res = _run_threaded(pos[reps], sal[reps], cap[reps], threads, **rules)
     scale = hi - lo
     return ModelOutput(
         outcome=lo + scale * res.forecast[back],

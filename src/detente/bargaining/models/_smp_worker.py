@@ -25,6 +25,8 @@ Rules
   process ending or crashing closes it) or on `stop()`, which joins it; `prestarted()`
   stops it when the command ends. It ignores Ctrl-C (the parent handles it and then
   closes the pipe).
+* A lean worker: it imports no SciPy (numba would import scipy.linalg to look for a
+  BLAS, some 0.2 CPU s; the kernel does no linear algebra).
 * Only where it helps: POSIX fork available, at least two usable CPUs, numba
   installed, no other thread running in this process (forking a threaded process is
   unsafe), not already started.
@@ -68,6 +70,9 @@ def _serve(conn: Any, parent_end: Any) -> None:  # pragma: no cover - runs in th
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     parent_end.close()  # else the parent's end stays open here and its exit would not end the pipe
+    # numba probes SciPy's BLAS (importing scipy.linalg, 0.2 CPU s) when it loads its
+    # NumPy support; the kernel does no linear algebra, so this process goes without.
+    sys.modules.setdefault("scipy", None)  # type: ignore[arg-type]
     try:
         from detente.bargaining.models import smp as smp_module
 

@@ -50,8 +50,8 @@ def test_a_prestarted_worker_runs_the_smp_and_gives_the_numpy_numbers() -> None:
         # "auto" on a small batch goes to the worker once it is prestarted
         first = smp(mi)
         again = smp(ModelInput(mi.positions[:1], mi.salience[:1], mi.capability[:1], mi.status_quo[:1]))
-    assert first.extra["engine"] == "numba (worker process)"
-    assert again.extra["engine"] == "numba (worker process)"
+    assert first.extra["engine"] == "numba (kernel process)"
+    assert again.extra["engine"] == "numba (kernel process)"
     _assert_same(reference, first)
     np.testing.assert_allclose(again.outcome, reference.outcome[:1], rtol=0, atol=1e-9)
     assert not proc.is_alive() and proc.exitcode == 0  # asked to leave, and left

@@ -129,7 +129,11 @@ threads without the GIL; the final PCE stays in NumPy. It is written to this pat
 arithmetic, operation by operation, and tests pin it to this path (same forecasts,
 final positions and trajectories to 1e-9, same turns and convergence) on random inputs
 and on inputs full of exact ties. ``engine="auto"`` (the default) uses it only for
-batches large enough to repay numba's start-up in a fresh process (`_engine_for`).
+batches large enough to repay numba's start-up in a fresh process (`_engine_for`),
+or in a kernel process the caller prestarted (`_smp_worker`: `detente forecast` and
+`detente plans` fork it at their start, so numba loads on the second core while they
+import, read the case and run the other models; it then takes every "auto" and
+"numba" batch and falls back to this process if it cannot serve).
 """
 
 from __future__ import annotations
@@ -702,20 +706,19 @@ def _turn_loop(
     return pos_t, turns, converged, trajectory
 
 
-def _engine_for(engine: str, draws: int, n: int, *, prestarted: bool = False) -> str:
-    """The engine `smp` runs for `engine` on `draws` distinct draws of `n` actors: "numpy" or "numba".
+def _engine_for(engine: str, draws: int, n: int) -> str:
+    """The engine `smp` runs in this process for `engine` on `draws` distinct draws of `n` actors: "numpy" or "numba".
 
     "auto" takes numba when it is installed and the batch has at least
     `_NUMBA_FROM_WORK` draw x actor^3 units: a fresh process pays about 0.5 CPU s to
     import numba and load the cached kernel, which the kernel's 3x (measured:
-    benchmarks/montecarlo.py) repays from about that size on; below, NumPy. With
-    `prestarted` (the caller loaded the kernel in a worker process in parallel with its
-    own start-up: `_smp_worker`), that load is not this call's cost, and "auto" takes
-    numba at any size. The choice depends on the call and on that setting only, never
-    on what ran before, so the same call always runs the same engine.
+    benchmarks/montecarlo.py) repays from about that size on; below, NumPy. The choice
+    depends on the call only, never on what ran before, so the same call always runs
+    the same engine. (A kernel process prestarted by the caller, `_smp_worker`, takes
+    every "auto" and "numba" batch before this rule is asked: there numba's load ran
+    beside the caller's start-up and is not the call's cost.)
     """
-    small = draws * n**3 < _NUMBA_FROM_WORK and not prestarted
-    return compiled_engine(engine, small, "the compiled SMP kernel (engine='numba')")
+    return compiled_engine(engine, draws * n**3 < _NUMBA_FROM_WORK, "the compiled SMP kernel (engine='numba')")
 
 
 def warm_kernel() -> None:
@@ -778,8 +781,9 @@ def smp(
     engine
         "numpy" (the reference), "numba" (the compiled turn loop, `_smp_kernel`; the
         `fast` extra) or "auto": numba when it is installed and the batch is large
-        enough to repay its start-up (`_engine_for`), else NumPy. Both give the same
-        numbers (tests pin them to 1e-9).
+        enough to repay its start-up (`_engine_for`), else NumPy; "auto" and "numba"
+        batches go to a prestarted kernel process when there is one (`_smp_worker`).
+        Both engines give the same numbers (tests pin them to 1e-9).
 
     Returns
     -------
@@ -824,17 +828,16 @@ def smp(
     back = np.argsort(order)[np.asarray(inverse).reshape(-1)]
     from detente.bargaining.models import _smp_worker
 
-    used = _engine_for(engine, reps.size, pos.shape[1], prestarted=_smp_worker.running())
-    rules = {"max_turns": max_turns, "stop_ratio": stop_ratio, "engine": used}
+    rules: dict[str, Any] = {"max_turns": max_turns, "stop_ratio": stop_ratio}
     threads = threads or os.cpu_count() or 1
-    res = _smp_worker.run(pos[reps], sal[reps], cap[reps], threads, rules) if used == "numba" and _smp_worker.running() else None
-    if res is not None:
-        used = "numba (worker process)"
-    else:
-        if used == "numba" and engine == "auto" and _smp_worker.failure() is not None:
-            # the worker could not serve: the call's own rule, without it
-            used = rules["engine"] = _engine_for(engine, reps.size, pos.shape[1])
-        res = _run_threaded(pos[reps], sal[reps], cap[reps], threads, **rules)
+    res = None
+    if engine != "numpy" and _smp_worker.running():
+        # the compiled kernel, loaded in a second process beside the caller's start-up
+        res = _smp_worker.run(pos[reps], sal[reps], cap[reps], threads, {**rules, "engine": "numba"})
+        used = "numba (kernel process)"
+    if res is None:  # no kernel process, or it could not serve: this process, by the call's own rule
+        used = _engine_for(engine, reps.size, pos.shape[1])
+        res = _run_threaded(pos[reps], sal[reps], cap[reps], threads, engine=used, **rules)
     scale = hi - lo
     return ModelOutput(
         outcome=lo + scale * res.forecast[back],

@@ -12,19 +12,31 @@ the same loop:
 
 Commands timed: ``detente forecast`` (the built-in case us-russia-2025, default models
 and draws, stdout piped so the tables print as tab-separated text), the same with
-``--json``, and ``detente forecast --model compromise`` (everything but the expensive
-models: start-up, case, sampling, plans and output).
+``--json``, ``detente forecast --model compromise`` (everything but the expensive
+models: start-up, case, sampling, plans and output), and ``detente forecast --param
+smp.engine=numpy``: the default run with the SMP in NumPy in the main process, as before
+the kernel process (`detente.bargaining.models._smp_worker`) existed: the reference
+for what that process gains.
 
 A second part runs the real command once more in a fresh process, with its pieces
 wrapped in timers (CPU and wall seconds): the imports, reading the case, sampling,
 each model on all draws (and at the modes), the plan tests, rendering, and the rest
-(typer's option parsing, summaries). It is the breakdown behind the total.
+(typer's option parsing, summaries). It is the breakdown behind the total. With the
+kernel process, the SMP row is the main process waiting for it; the page adds when that
+process was forked, when numba and the kernel were loaded, and its CPU.
+
+A third part splits the SMP on the case's 2,000 draws into numba's one-off load
+(import, and the first call that loads the compiled kernel from numba's cache) and
+the compute, beside the NumPy engine, in two fresh processes: as a user's process
+imports numba, and "lean" (without SciPy) as the kernel process does.
 
     .venv/bin/python benchmarks/forecast_process.py
     .venv/bin/python benchmarks/forecast_process.py --repeat 3   # quicker
 
 On a shared machine the medians move with the load; CPU seconds move less than wall
-seconds. For a clean figure run it on an idle machine (nothing else on the cores).
+seconds. For a clean figure run it on an idle machine (nothing else on the cores):
+the kernel process gains wall time only when the second core is free, and costs some
+CPU (numba's load) when it is not.
 """
 
 from __future__ import annotations

@@ -111,3 +111,20 @@ def test_no_prestart_beside_other_threads() -> None:
     finally:
         gate.set()
         t.join()
+
+
+@pytest.mark.parametrize("case", ["us-russia-2025", "belarus-2025"])
+def test_the_kernel_process_gives_the_numpy_numbers_bit_for_bit_on_the_builtin_cases(case: str) -> None:
+    """What `detente forecast` prints does not depend on whether the kernel process ran."""
+    from detente.bargaining.montecarlo import draw_inputs
+    from detente.cases import load_case
+
+    mi = draw_inputs(load_case(case), 300, 2025)
+    reference = smp(mi, engine="numpy")
+    with _smp_worker.prestarted():
+        warm = smp(mi)
+    assert warm.extra["engine"] == "numba (kernel process)"
+    for key in ("most_probable", "final_positions", "position_probability"):
+        np.testing.assert_array_equal(warm.extra[key], reference.extra[key])
+    np.testing.assert_array_equal(warm.outcome, reference.outcome)
+    np.testing.assert_array_equal(warm.rounds, reference.rounds)

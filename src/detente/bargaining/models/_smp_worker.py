@@ -107,6 +107,9 @@ def prestart() -> bool:
         return False
     import multiprocessing
 
+    for stream in (sys.stdout, sys.stderr):  # else the child would write a copy of what is buffered
+        if stream is not None:
+            stream.flush()
     ctx = multiprocessing.get_context("fork")
     parent_end, child_end = ctx.Pipe(duplex=True)
     proc = ctx.Process(target=_serve, args=(child_end, parent_end), name="detente-smp-kernel", daemon=True)

@@ -307,7 +307,7 @@ def test_forecast_hands_the_smp_to_the_prestarted_kernel_and_prints_the_same(mon
     from detente.bargaining.models import _smp_worker
 
     if not _smp_worker.can_prestart():
-        pytest.skip("no fork or fewer than two CPUs here")
+        pytest.skip("the kernel process cannot start here (not Linux, one CPU, or other threads running)")
     served = []
     real_run = _smp_worker.run
     monkeypatch.setattr(_smp_worker, "run", lambda *a: served.append(a[0].shape) or real_run(*a))

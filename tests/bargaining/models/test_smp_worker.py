@@ -16,7 +16,7 @@ from detente.bargaining.models.smp import smp
 
 pytest.importorskip("numba", reason="the fast extra (numba) is not installed")
 if not _smp_worker.can_prestart():
-    pytest.skip("no fork or fewer than two CPUs here: the worker never starts", allow_module_level=True)
+    pytest.skip("the kernel process cannot start here (not Linux, one CPU, or other threads running)", allow_module_level=True)
 
 
 @pytest.fixture(autouse=True)

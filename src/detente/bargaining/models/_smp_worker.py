@@ -27,9 +27,12 @@ Rules
   closes the pipe).
 * A lean worker: it imports no SciPy (numba would import scipy.linalg to look for a
   BLAS, some 0.2 CPU s; the kernel does no linear algebra).
-* Only where it helps: POSIX fork available, at least two usable CPUs, numba
-  installed, no other thread running in this process (forking a threaded process is
-  unsafe), not already started.
+* Only where it helps and is safe: Linux (fork; macOS's system frameworks are not
+  fork-safe), at least two usable CPUs, numba installed, no other thread running in
+  this process (forking a threaded process is unsafe), not already started.
+* It pays on an idle second core: there the command's wall time drops by about the
+  SMP's NumPy run. On a machine whose cores are all busy, numba's load (about 0.4-0.5
+  CPU s) is extra work that competes with the command (benchmarks/forecast_process.py).
 """
 
 from __future__ import annotations
@@ -52,11 +55,11 @@ def _usable_cpus() -> int:
 
 
 def can_prestart() -> bool:
-    """Whether `prestart` would start a worker here (fork, two CPUs, numba, one thread)."""
+    """Whether `prestart` would start a worker here (Linux, two CPUs, numba, one thread)."""
     import importlib.util
 
     return (
-        sys.platform != "win32"
+        sys.platform.startswith("linux")  # macOS's system libraries are not fork-safe; Windows has no fork
         and hasattr(os, "fork")
         and _usable_cpus() >= 2
         and threading.active_count() == 1

@@ -128,3 +128,13 @@ def test_the_kernel_process_gives_the_numpy_numbers_bit_for_bit_on_the_builtin_c
         np.testing.assert_array_equal(warm.extra[key], reference.extra[key])
     np.testing.assert_array_equal(warm.outcome, reference.outcome)
     np.testing.assert_array_equal(warm.rounds, reference.rounds)
+
+
+def test_a_failing_block_ends_the_worker_at_once() -> None:
+    with pytest.raises(KeyboardInterrupt):
+        with _smp_worker.prestarted():
+            smp(_random(5, 4, 3, 1))  # served: loaded and idle
+            proc = _smp_worker._state["proc"]
+            raise KeyboardInterrupt
+    assert not proc.is_alive()
+    assert not _smp_worker.running()

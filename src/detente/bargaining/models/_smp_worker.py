@@ -164,12 +164,13 @@ def run(pos: Any, sal: Any, cap: Any, threads: int, rules: dict[str, Any]) -> An
     return detail
 
 
-def stop() -> None:
+def stop(*, now: bool = False) -> None:
     """End the worker and join it: asked to leave when it is serving; terminated when it
-    is still loading (it holds nothing then), or when it does not leave within 2 s."""
+    is still loading (it holds nothing then), when `now` (the command failed or was
+    interrupted, perhaps mid-run), or when it does not leave within 2 s."""
     conn, proc, ready = _state["conn"], _state["proc"], _state["ready"]
     _state.update(conn=None, proc=None, ready=False)
-    if proc is not None and not ready:
+    if proc is not None and (now or not ready):
         proc.terminate()
     if conn is not None:
         try:
@@ -190,6 +191,9 @@ def prestarted(wanted: bool = True) -> Iterator[bool]:
     started = prestart() if wanted else False
     try:
         yield started
-    finally:
+    except BaseException:
         if started:
-            stop()
+            stop(now=True)
+        raise
+    if started:
+        stop()

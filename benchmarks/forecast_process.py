@@ -81,11 +81,15 @@ def mark(name, c, w):
     marks.append((name, cpu() - c, wall() - w))
 c, w = cpu(), wall(); import numpy; mark("import numpy", c, w)
 c, w = cpu(), wall(); import detente.cli.main as climain; mark("import the CLI (typer, click, rich, command table)", c, w)
-c, w = cpu(), wall(); import detente.cli.forecast as cmd; mark("import the forecast command (study, Monte Carlo, scenario schema, pydantic, yaml)", c, w)
+c, w = cpu(), wall(); import detente.cli.forecast as cmd; mark("import the forecast command (its options)", c, w)
+c, w = cpu(), wall()
 from detente.bargaining import montecarlo, study as study_mod
 from detente.bargaining.models.base import MODELS
-from detente.bargaining.models import _smp_worker, smp as smp_mod
-import detente.cases as cases, resource, tempfile
+from detente.bargaining.models import _smp_worker, load_all, smp as smp_mod
+import detente.cases as cases
+load_all()
+mark("import the forecast's library (study, Monte Carlo, models, scenario schema, pydantic, yaml)", c, w)
+import resource, tempfile
 timers = {}
 # the kernel process (forked by the command): when it starts and when its kernel is
 # loaded, on the same clock (CLOCK_MONOTONIC is system-wide), and its CPU by then
@@ -264,7 +268,9 @@ def main() -> None:
         lines += [
             "",
             "The SMP's kernel process in that run (seconds after the script started; `detente forecast` forks it when the SMP "
-            "is among the models, see `detente.bargaining.models._smp_worker`): "
+            "is among the models, see `detente.bargaining.models._smp_worker`, as its first step, before it imports the "
+            "forecast's library; here that library was imported before the command, to wrap its pieces in timers, so the "
+            "fork comes later than in a plain run by that import's time): "
             f"forked at {kernel['fork']:.3f} s; numba and the kernel loaded at {kernel['ready']:.3f} s "
             f"({kernel['load_cpu']:.3f} CPU s in that process, in parallel with the main one); the SMP's draws handed over at "
             f"{kernel['run'][0]:.3f} s and back at {kernel['run'][1]:.3f} s; the command ended at {kernel['end']:.3f} s. "

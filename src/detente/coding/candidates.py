@@ -83,19 +83,20 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
     if _background(verb, lemma):
         return []  # "are expected to start ...", "since Russia invaded Ukraine": no act of the news
     objects = syntax.objects(verb)
-    families = {f for o in objects for f in (P.family(lemma(o)),) if f}
+    families, other_senses = _object_families(objects, lemma)
     if "aid" in families and any(o.lower_ in L.MILITARY_WORDS for o in objects):
         families.discard("aid")
         families.add("arms")  # "military aid", "defence support"
     if verb_lemma in L.LISTING_VERBS:  # "placed five firms *on its sanctions list*": the list names the act
         families |= {f for o in _listed_on(verb) for f in (P.family(lemma(o)),) if f}
-    pattern = P.match(verb_lemma, syntax.preps(verb), families)
+    pattern = P.match(verb_lemma, syntax.preps(verb), families, other_senses)
     code: str | None = pattern.code if pattern else None
     claimed = _claimed_attack(verb, objects, lemma) if code == L.CLAIM_RESPONSIBILITY else None
     if code is not None and code[:2] in L.STANDING_ROOTS and _standing(verb):
         return []  # "who had been jailed for years": a continuing condition, not an act
-    if code is not None and code[:2] in ("18", "19", "20") and "problem" in families:
-        return []  # "fight COVID-19", "combat corruption"
+    if (code is not None and code[:2] in ("18", "19", "20") and "problem" in families | other_senses
+            and (pattern is None or pattern.obj in (None, "problem"))):
+        return []  # "fight COVID-19", "combat corruption", "fight hunger"; not "opened fire" (gunfire)
     if verb_lemma in L.LABEL_VERBS:
         label = label_code(verb, lemma)
         if label is not None:
@@ -301,6 +302,19 @@ def _complained_about(verb: Token, offset: int, ctx: Context) -> Token | None:
             if ctx.mentions_between(offset + sub[0].idx, offset + sub[-1].idx + len(sub[-1].text)):
                 return pobj
     return None
+
+
+def _object_families(objects: list[Token], lemma: syntax.Lemma) -> tuple[set[str], set[str]]:
+    """(usual, other) noun families of a verb's objects, each read with its own modifiers
+    (:func:`detente.coding.patterns.object_families`: "a *general* strike" is a walkout)."""
+    usual: set[str] = set()
+    other: set[str] = set()
+    for obj in objects:
+        mods = [c.lower_ for c in obj.children if c.dep_ in ("amod", "compound", "nmod") and c.i < obj.i]
+        first, rest = P.object_families(lemma(obj), mods)
+        usual |= first
+        other |= rest
+    return usual, other - usual
 
 
 def _background(verb: Token, lemma: syntax.Lemma) -> bool:

@@ -508,3 +508,36 @@ def test_expectations_background_and_standing_conditions_are_no_event(coder, sen
 def test_own_expectation_is_still_an_intent_and_a_plain_detention_an_act(coder):
     assert ("RUS", "CHN", "03") in triples(coder, "Russia expects to sign a deal with China.")
     assert ("RUS", "USA", "17") in triples(coder, "Russia has detained an American reporter.")
+
+
+# -- demands (CAMEO 10): "demanded that X do", "insisted that X do", "we" in a quotation ------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "events"),
+    [
+        ("Iran demanded that the United States lift all sanctions.", [("IRN", "USA", "10")]),
+        ("China insisted that Japan withdraw its ships from the disputed waters.", [("CHN", "JPN", "10")]),
+        ("North Korea demanded that the United States and South Korea stop military exercises.",
+         [("PRK", "USA", "10"), ("PRK", "KOR", "10")]),
+        ("Ukraine demanded that Russian troops be withdrawn from the plant.", [("UKR", "RUS", "10")]),
+        ('"We demand that Israel stop its attacks on Gaza," Erdogan said.', [("TUR", "ISR", "10")]),
+        ("“We call on the Russian government to end its expulsions of our diplomats,” the State Department "
+         "spokesperson said.", [("USA", "RUS", "10")]),
+    ],
+)
+def test_a_demand_is_coded_from_who_demands_to_whom(coder, sentence, events):
+    got = {(s[:3], t[:3], root) for s, t, root in triples(coder, sentence)}
+    assert got == set(events)
+
+
+def test_insisting_on_a_past_act_is_a_claim_not_a_demand(coder):
+    got = {(s[:3], t[:3], root) for s, t, root in triples(coder, "Iran insisted that Israel had attacked its consulate.")}
+    assert ("IRN", "ISR", "10") not in got
+    assert ("IRN", "ISR", "11") in got  # the claim accuses (CAMEO 112)
+
+
+def test_a_demand_of_an_unnamed_speaker_stays_partial(coder):
+    sentence = '"We demand that Israel stop its attacks," the spokesperson said.'
+    assert triples(coder, sentence) == []
+    assert ("---", "ISR", "10") in triples(coder, sentence, partial=True)

@@ -80,6 +80,12 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         return []  # "stormed out of the meeting" is no assault
     if syntax.governed_child(verb, lemma) is not None:
         return []  # the inner verb carries the event
+    if verb_lemma in L.MANDATIVE_VERBS and any(
+        c.dep_ == "ccomp" and c.tag_.startswith("VB") and c.tag_ != "VBG" and syntax.governed_child(c, lemma) is None
+        and (_mandated_by(c, lemma) is not None or verb_lemma in L.ALLEGATION_VERBS)
+        for c in verb.children
+    ):
+        return []  # "demanded that X stop ...": the inner verb carries the demand; "insisted that X had ...": a claim
     if _background(verb, lemma):
         return []  # "are expected to start ...", "since Russia invaded Ukraine": no act of the news
     objects = syntax.objects(verb)
@@ -104,6 +110,9 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         elif verb_lemma != "call":
             return []
     gov_kind, gov = syntax.governor(verb, lemma)
+    mandate = _mandated_by(verb, lemma) if gov is None else None
+    if mandate is not None:
+        gov_kind, gov = "demand", mandate  # "insisted that Japan withdraw its ships": a demand of Japan
     own_intent = False
     if gov is None and verb_lemma in P.PLEDGE_VERBS and any(
         c.dep_ == "xcomp" and c.tag_.startswith("VB") for c in verb.children
@@ -139,6 +148,8 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
             gsubj, gpass, gagent = syntax.subject(gov, lemma)
             source_tok = gagent if gpass else gsubj
             target_tok = next((c for c in gov.children if c.dep_ in ("dobj", "nsubjpass")), None)
+            if mandate is not None:
+                target_tok = subj_tok  # the one the demand is made of ("that Russian troops be withdrawn": them)
             if target_tok is None and gov_lemma in L.CALL_ON_VERBS:  # "called on X to ..."
                 target_tok = _prep_object(gov, "on")
         elif gov_kind == "threat":
@@ -265,7 +276,8 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
             out.append(replace(cand, source_actor=t_actor, target_actor=s_actor, reverse=True))
         if claimed is not None:  # "claimed responsibility for a drone strike on X": also the attack on X
             out.append(replace(cand, code=L.CLAIMED_ATTACK, confidence=cand.confidence - L.RANK_SECOND_EVENT))
-    if clause == "reported" and code[:2] in L.ALLEGED_ROOTS and source is not None and source.actors:
+    if (clause == "reported" and code[:2] in L.ALLEGED_ROOTS and source is not None and source.actors
+            and gov_kind not in ("request", "demand")):  # "insisted that Japan withdraw": a demand, no accusation
         out.extend(_accusation(verb, anchor, source, offset, ctx, lemma))
     return out
 
@@ -395,6 +407,22 @@ def _prep_object(verb: Token, prep: str) -> Token | None:
         if child.dep_ == "prep" and child.lower_ == prep:
             return next((c for c in child.children if c.dep_ == "pobj"), None)
     return None
+
+
+def _mandated_by(verb: Token, lemma: syntax.Lemma) -> Token | None:
+    """The verb of demand whose mandative clause `verb` heads ("demanded that the US *lift* sanctions",
+    "insisted that Japan *withdraw* its ships", "... *should* withdraw"), or None. A clause in the
+    indicative ("insisted that Israel *had attacked*") is a claim, not a demand."""
+    node = verb
+    while node.dep_ == "conj" and node.head.i != node.i and node.head.tag_.startswith("VB"):
+        node = node.head  # "demanded that X stop the drills and withdraw"
+    if node.dep_ != "ccomp" or lemma(node.head) not in L.MANDATIVE_VERBS:
+        return None
+    aux = {c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")}
+    base = node.tag_ in ("VB", "VBP") or (node.tag_ == "VBN" and "be" in aux)  # "that X leave", "that X be freed"
+    if not base or aux - L.MANDATIVE_AUX:
+        return None
+    return node.head
 
 
 def _obligation(verb: Token, lemma: syntax.Lemma) -> str | None:

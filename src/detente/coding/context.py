@@ -67,7 +67,9 @@ class Context:
         """The context of a text: its actor mentions on date `on` (and the definite descriptions
         they make unambiguous, :func:`descriptions`) and its quotes."""
         mentions = list(find_mentions(text, on=on)) if text.strip() else []
-        return cls(on, mentions + descriptions(text, mentions), find_quotes(text))
+        quotes = find_quotes(text)
+        resolved = descriptions(text, mentions) + anaphora(text, mentions) + speakers(text, mentions, quotes)
+        return cls(on, mentions + resolved, quotes)
 
     def mentions_between(self, start: int, end: int) -> list[Mention]:
         """The mentions that lie wholly inside [start, end), in text order."""
@@ -129,3 +131,85 @@ def _sorted(mentions: Sequence[Mention]) -> list[Mention]:
             continue
         kept.append(m)
     return kept
+
+
+_FIRST_PERSON = re.compile(r"\b(?:[Ww]e|us|[Oo]ur|[Oo]urselves)\b")
+_ATTRIBUTION = re.compile(
+    r"\b(?:said|says|say|told|tells|added|adds|stated|states|declared|announced|wrote|writes|warned|insisted|"
+    r"stressed|noted|remarked|tweeted|posted|replied|according to)\b"
+)
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
+
+
+def _attribution(text: str, quote: Quote) -> str | None:
+    """The words that attribute a quotation, with their offset: after it ("..., the minister said.") or,
+    when nothing attributes it there, before it ("The minister said: ...")."""
+    after = text[quote.end + 1:]
+    stop = _SENTENCE_END.search(after)
+    after = after[: stop.start() if stop else len(after)]
+    after = re.split(r"[“\"«]", after, maxsplit=1)[0]
+    if (after.lstrip().startswith(",") or quote.text.endswith(",")) and _ATTRIBUTION.search(after):
+        return after
+    return None
+
+
+def _speaker_before(text: str, quote: Quote) -> tuple[int, str] | None:
+    before = text[: max(quote.start - 1, 0)]
+    starts = [m.end() for m in _SENTENCE_END.finditer(before)] + [m.end() for m in re.finditer(r"[”\"»]", before)]
+    begin = max(starts, default=0)
+    segment = before[begin:]
+    if segment.rstrip().endswith((":", ",")) and _ATTRIBUTION.search(segment):
+        return begin, segment
+    return None
+
+
+def speakers(text: str, mentions: Sequence[Mention], quotes: Sequence[Quote]) -> list[Mention]:
+    """First-person plural words in a quotation ("We call on Russia to ...") as its speaker, when the words
+    that attribute it ("..., the Turkish foreign minister said", "Erdogan told reporters: ...") name
+    exactly one country or organisation besides the news media that carry it. CAMEO codes what "we"
+    do as the speaker's state or group; a quotation whose speaker is unnamed or ambiguous stays unresolved."""
+    out: list[Mention] = []
+    for quote in quotes:
+        if quote.words < 2:
+            continue
+        words = list(_FIRST_PERSON.finditer(text, quote.start, quote.end))
+        if not words:
+            continue
+        after = _attribution(text, quote)
+        if after is not None:
+            begin, segment = quote.end + 1, after
+        else:
+            found = _speaker_before(text, quote)
+            if found is None:
+                continue
+            begin, segment = found
+        named = [m for m in mentions if begin <= m.start and m.end <= begin + len(segment) and not m.code.endswith("MED")]
+        if len({m.code[:3] for m in named}) != 1:
+            continue
+        code = named[0].code
+        out.extend(Mention(w.start(), w.end(), w.group(0), code, "metonym") for w in words)
+    return out
+
+
+_THE_NOUN = re.compile(r"\b[Tt]he\s+([a-z][a-z-]+)\b(?!\s+of\b)")
+
+
+def anaphora(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """"The ministry", "the agency", "the army" as the one actor named earlier in the text whose name ends
+    in that noun ("Armenia's Defense Ministry ... the ministry"). Left alone when earlier names ending in the
+    noun belong to two actors, or none, or when the phrase is part of a name ("the Ministry of ...")."""
+    if not mentions:
+        return []
+    by_noun: dict[str, list[Mention]] = {}
+    for m in mentions:
+        words = m.text.split()
+        if len(words) >= 2:  # a name of one word ("Russia") is no "the ..." phrase
+            by_noun.setdefault(words[-1].lower(), []).append(m)
+    out: list[Mention] = []
+    for match in _THE_NOUN.finditer(text):
+        earlier = [m for m in by_noun.get(match.group(1), []) if m.end <= match.start()]
+        if not earlier or any(m.start < match.end() and match.start() < m.end for m in mentions):
+            continue
+        if len({m.code for m in earlier}) == 1:
+            out.append(Mention(match.start(), match.end(), match.group(0), earlier[-1].code, "metonym"))
+    return out

@@ -177,6 +177,12 @@ CALL_ON_VERBS = frozenset({"call", "urge", "press"})
 STOP_VERBS = frozenset("stop end cease halt quit abandon refrain desist withdraw".split())
 """Acts whose request is a demand to cease ("called on X to stop its attacks"): CAMEO 10, as the
 news development set's guide (rule 5: "demand, call on to stop or to do -> 10") codes them."""
+MANDATIVE_VERBS = frozenset({"demand", "insist"})
+"""Verbs whose "that" clause in the base form is a demand of its subject ("demanded that the US *lift*
+sanctions", CAMEO 10 as the news development set's guide, rule 5, codes it); "insisted that X *had*
+attacked" (indicative) is a claim instead (:data:`ALLEGATION_VERBS`)."""
+MANDATIVE_AUX = frozenset({"should", "must", "be", "not"})
+"""Auxiliaries a mandative clause may have ("demanded that X *should* leave", "that X *be* punished")."""
 DEMAND_AUX = frozenset({"must"})
 REQUEST_AUX = frozenset({"should"})
 OBLIGATION_VERBS = frozenset({"have", "need"})

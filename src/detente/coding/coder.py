@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from detente.actors import find_mentions
+from detente.actors import find_mentions, get_registry
 from detente.coding import nlp as nlp_mod
 from detente.coding import spans, syntax
 from detente.coding.arguments import argument, names_sector, remember
@@ -388,7 +388,7 @@ class Coder:
             ctx = Context.read(text, date)
             complete, partial_events = self._sentence_events(text, sdoc, ctx)
             results.append(complete + (partial_events if partial else []))
-            if not complete and wants_fallback and (partial or len({m.code[:3] for m in ctx.mentions}) >= 2):
+            if not complete and wants_fallback and (partial or _two_sides(ctx.mentions, text)):
                 waiting.append((len(results) - 1, text, sdoc, ctx, partial_events))
         if waiting and self.classifier_gives_roots:  # one call for all of them (it is slow per call)
             coded = _classify(self.classifier, [w[1] for w in waiting], [w[2] for w in waiting])
@@ -483,9 +483,27 @@ class Coder:
         tgt = spans.target_span(target_arg, source_arg, root, lemma) if root is not None else None
         if tgt is None and target is not None:
             tgt = (target.start, target.end)
-        same_actor = source is not None and target is not None and source.code[:3] == target.code[:3]
+        same_actor = source is not None and target is not None and (
+            source.start == target.start
+            or source.code[:3] == target.code[:3] and not get_registry().codes.distinct_sides(source.code, target.code)
+        )  # as the rules code it (assemble.event_of): police against opposition supporters are two sides
         partial = not is_complete(event) or same_actor
         return SentenceResult(event, spans.tidy(text, src), spans.tidy(text, tgt), partial=partial)
+
+
+def _two_sides(mentions: list[Any], text: str) -> bool:
+    """Whether a sentence may name two sides an event can be between: two countries (or organisations), or
+    two sectors of one country that CAMEO tells apart (`VENCOP`, `VENOPP`:
+    :meth:`detente.actors.CodeTable.distinct_sides`), or one country and a sector word ("Kenyan police ...
+    opposition supporters": the sector is read off the parse). The classifier's event must still have two
+    such sides to be complete (:meth:`Coder._classifier_event`)."""
+    codes = sorted({m.code for m in mentions})
+    if len({c[:3] for c in codes}) >= 2:
+        return True
+    if codes and names_sector(text):
+        return True
+    table = get_registry().codes
+    return any(table.distinct_sides(a, b) for i, a in enumerate(codes) for b in codes[i + 1:])
 
 
 _WORKER_CODER: Coder | None = None

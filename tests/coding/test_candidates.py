@@ -541,3 +541,23 @@ def test_a_demand_of_an_unnamed_speaker_stays_partial(coder):
     sentence = '"We demand that Israel stop its attacks," the spokesperson said.'
     assert triples(coder, sentence) == []
     assert ("---", "ISR", "10") in triples(coder, sentence, partial=True)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "events"),
+    [
+        ("North Korea condemned joint drills by the United States and South Korea.",
+         {("PRK", "USA", "11"), ("PRK", "KOR", "11")}),
+        ("Iran condemned the talks between Israel and Saudi Arabia.", {("IRN", "ISR", "11"), ("IRN", "SAU", "11")}),
+        ("China criticised the summit at which the United States and Japan pledged closer ties.",
+         {("CHN", "USA", "11"), ("CHN", "JPN", "11")}),
+    ],
+)
+def test_criticism_of_an_event_is_aimed_at_those_who_hold_it(coder, sentence, events):
+    got = {(s[:3], t[:3], root) for s, t, root in triples(coder, sentence)}
+    assert events <= got
+
+
+def test_an_event_whose_holder_is_named_on_it_keeps_that_target(coder):
+    got = {(s[:3], t[:3], root) for s, t, root in triples(coder, "Russia condemned Ukraine's attack on Belgorod.")}
+    assert got == {("RUS", "UKR", "11")}

@@ -203,6 +203,10 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         about = _complained_about(verb, offset, ctx)
         if about is not None:  # "complained to the UN over Israeli air raids": Israel, not the UN
             target_tok = about
+    if code[:2] in L.VERBAL_CONFLICT_ROOTS and gov is None:
+        held = _participants(verb, offset, ctx, lemma)
+        if held is not None:  # "condemned joint drills by the US and South Korea": the two who hold them
+            target_tok = held
     if own_intent:
         modality = "intent"
     clause = syntax.clause_modality(verb, gov, source_tok, lemma)
@@ -406,6 +410,31 @@ def _prep_object(verb: Token, prep: str) -> Token | None:
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ == prep:
             return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _participants(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> Token | None:
+    """Who holds the event a verb's direct object names, when the object names no actor itself: "condemned
+    joint drills *by the US and South Korea*", "the talks *between Israel and Saudi Arabia*", "a meeting in
+    Washington, in which *the US and South Korea* agreed ...". CAMEO directs a criticism, rejection, demand
+    or threat of an event at those who hold it."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or not (obj.lower_ in L.HELD_EVENT_NOUNS or P.family(lemma(obj)) in L.HELD_EVENT_FAMILIES):
+        return None
+    if ctx.mentions_between(offset + obj.left_edge.idx, offset + obj.idx + len(obj.text)):
+        return None  # "condemned Russia's attack", "the US-led drills": the parse's own target stands
+    on_verb = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "by" and c.i > obj.i]  # attached high
+    for child in [*obj.children, *on_verb]:
+        if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "between"):
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    holders = [obj] + [p for c in obj.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    for holder in holders:  # "a meeting (in Washington), in which the US and South Korea agreed ..."
+        for clause in (c for c in holder.children if c.dep_ == "relcl"):
+            subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            if subj is not None and subj.lower_ not in L.RELATIVE_PRONOUNS:
+                return subj
     return None
 
 

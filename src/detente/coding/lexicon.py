@@ -177,6 +177,13 @@ CALL_ON_VERBS = frozenset({"call", "urge", "press"})
 STOP_VERBS = frozenset("stop end cease halt quit abandon refrain desist withdraw".split())
 """Acts whose request is a demand to cease ("called on X to stop its attacks"): CAMEO 10, as the
 news development set's guide (rule 5: "demand, call on to stop or to do -> 10") codes them."""
+VERBAL_CONFLICT_ROOTS = frozenset({"10", "11", "12", "13"})
+"""Roots of verbal acts against someone (demand, disapprove, reject, threaten): one aimed at an event is
+aimed at those who hold it (:data:`HELD_EVENT_FAMILIES`)."""
+HELD_EVENT_FAMILIES = frozenset({"talks", "drills", "attack", "plan", "visit"})
+HELD_EVENT_NOUNS = frozenset({"launch", "launches", "test", "tests", "exercise", "exercises", "visit", "visits"})
+"""Object nouns that name an event someone holds: "condemned the drills *by X and Y*", "rejected the deal
+*between X and Y*", "denounced a meeting *in which X and Y* agreed": the target is X and Y."""
 MANDATIVE_VERBS = frozenset({"demand", "insist"})
 """Verbs whose "that" clause in the base form is a demand of its subject ("demanded that the US *lift*
 sanctions", CAMEO 10 as the news development set's guide, rule 5, codes it); "insisted that X *had*

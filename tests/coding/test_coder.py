@@ -332,3 +332,13 @@ def test_classifier_fallback_codes_two_sectors_of_one_country_as_the_rules_do(co
     # one sector on itself has no two sides: kept apart as partial, as the rules keep it
     (alone,) = sure.code_sentence_events(["Kenya's president confronted the Kenyan government."], date(2024, 6, 25))
     assert alone == []
+
+
+def test_classifier_fallback_takes_no_news_outlet_as_a_target(coder):
+    sure = type(coder)(classifier=_SureOfCoercion())
+    sure.min_probability = 0.5
+    (events,) = sure.code_sentence_events(["The Kenyan government told CNN about the incident on Monday."], date(2024, 6, 25))
+    assert not [r for r in events if r.event.target.endswith("MED")]
+    (kept,) = sure.code_sentence_events(["The Kenyan government told CNN about the incident on Monday."], date(2024, 6, 25),
+                                        partial=True)
+    assert [(r.event.source, r.event.target, r.partial) for r in kept if r.event.note == "classifier"] == [("KENGOV", "---", True)]

@@ -43,7 +43,7 @@ from detente.coding.arguments import argument, names_sector, remember
 from detente.coding.assemble import UNDATED, UNKNOWN_ACTOR, event_of, make_event
 from detente.coding.candidates import Candidate, candidates, ranked, without_bare_statements
 from detente.coding.context import Context, actor_of_mention
-from detente.coding.lexicon import CLASSIFIER_MIN_PROB, CONF_CLASSIFIER
+from detente.coding.lexicon import CLASSIFIER_MIN_PROB, CONF_CLASSIFIER, FALLBACK_SKIP_ROLES
 from detente.coding.reader import Document
 from detente.coding.segment import split_sentences
 from detente.coding.tone import document_tone, sentence_tone
@@ -471,6 +471,8 @@ class Coder:
         if target is None and target_arg is None:
             other = next((m for m in ms if source is None or m.code[:3] != source.code[:3]), None)
             target = actor_of_mention(other) if other else None
+        if target is not None and target.code[3:6] in FALLBACK_SKIP_ROLES:
+            target = None  # "..., South Korea's army told ABC News": the outlet reports the act, it is no side of it
         event = make_event(
             str(code), when=when or UNDATED, sentence=text, doc_id="sentence", source=source, target=target,
             tone=sentence_tone(text), confidence=CONF_CLASSIFIER, note="classifier",

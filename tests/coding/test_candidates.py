@@ -561,3 +561,21 @@ def test_criticism_of_an_event_is_aimed_at_those_who_hold_it(coder, sentence, ev
 def test_an_event_whose_holder_is_named_on_it_keeps_that_target(coder):
     got = {(s[:3], t[:3], root) for s, t, root in triples(coder, "Russia condemned Ukraine's attack on Belgorod.")}
     assert got == {("RUS", "UKR", "11")}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Russia and Ukraine swapped prisoners on Friday.",
+        "Venezuela freed seven Americans in exchange for the release of two Venezuelans jailed in the United States.",
+    ],
+)
+def test_a_prisoner_swap_is_a_release_both_ways(coder, sentence):
+    got = {(s[:3], t[:3], root) for s, t, root in triples(coder, sentence)}
+    a, b = ("RUS", "UKR") if "Russia" in sentence else ("VEN", "USA")
+    assert {(a, b, "08"), (b, a, "08")} <= got
+
+
+def test_a_one_sided_release_is_coded_once(coder):
+    got = {(s[:3], t[:3], root) for s, t, root in triples(coder, "Iran released two French citizens.")}
+    assert got == {("IRN", "FRA", "08")}

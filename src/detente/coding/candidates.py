@@ -245,6 +245,8 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
     symmetric = (
         pattern is not None and pattern.symmetric and code == pattern.code and gov_kind not in ("request", "demand")
     )
+    if code == L.RELEASE and gov is None and _in_exchange(verb, lemma):
+        symmetric = True  # "freed seven Americans in exchange for the release of ...": a swap, both release
     if code[:2] in L.JOINT_ROOTS and source is not None and len(source.actors) >= 2 and not (target and target.actors):
         symmetric = True  # "France and Germany agreed to expand cooperation": each with the other
     if symmetric and source is not None and len(source.actors) >= 2 and not (target and target.actors):
@@ -411,6 +413,18 @@ def _prep_object(verb: Token, prep: str) -> Token | None:
         if child.dep_ == "prep" and child.lower_ == prep:
             return next((c for c in child.children if c.dep_ == "pobj"), None)
     return None
+
+
+def _in_exchange(verb: Token, lemma: syntax.Lemma) -> bool:
+    """Whether a release is "in exchange for" another release ("freed X in exchange for the release of Y"),
+    wherever the parse hangs the phrase in the verb's clause ("freed X imprisoned there in exchange for ...")."""
+    for prep in (c for c in verb.subtree if c.dep_ == "prep" and c.lower_ == "in"):
+        for noun in (g for g in prep.children if g.dep_ == "pobj" and g.lower_ == "exchange"):
+            for_objects = [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "for"
+                           for o in c.children if o.dep_ == "pobj"]
+            if any(P.family(lemma(o)) == "release" for o in for_objects):
+                return True
+    return False
 
 
 def _participants(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> Token | None:

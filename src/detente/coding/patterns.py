@@ -268,7 +268,8 @@ _TABLE = _p(
     extradite|hand over obj:suspect -> 063
     release|publish obj:statement -> 010 notarget
     release|publish obj:document -> 010 notarget
-    release|free|return|swap|exchange obj:release -> 0841
+    release|free|return obj:release -> 0841
+    swap|exchange|trade obj:release -> 0841 sym  # a prisoner swap is mutual: each side releases
     release|free -> 0841
     return|repatriate|hand over -> 084
     accept obj:plan -> 057

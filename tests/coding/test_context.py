@@ -103,3 +103,10 @@ def test_the_ministry_is_the_one_ministry_named_before():
     two = "The Russian army and the Ukrainian army fought near Bakhmut; the army said it held the line."
     assert _resolved(two, "the army said") is None  # two armies named before: ambiguous
     assert _resolved("The ministry said Russia's Defence Ministry is wrong.", "The ministry") is None  # named only after
+
+
+def test_the_country_is_the_one_state_named_before_it():
+    text = "North Korea fired a missile on Sunday. The country demanded that the United States stop its drills."
+    assert _resolved(text, "The country") == "PRK"  # the United States is named only after it
+    assert _resolved("North Korea and the US met. The country said no.", "The country") is None  # two states before
+    assert _resolved("Russia said the neighbouring country would pay.", "the neighbouring") is None  # another one

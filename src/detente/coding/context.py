@@ -18,7 +18,7 @@ from typing import Any
 
 from detente.actors import Mention, find_mentions
 from detente.coding.dates import DateMention
-from detente.coding.lexicon import DESCRIPTION_MODIFIERS, DESCRIPTION_NOUNS
+from detente.coding.lexicon import DESCRIPTION_MODIFIERS, DESCRIPTION_NOUNS, OTHER_WORDS, STATE_NOUNS
 from detente.coding.quotes import Quote, find_quotes
 
 
@@ -84,17 +84,19 @@ class Context:
 
 _DESCRIPTION = re.compile(
     r"\b[Tt]he\s+((?:[\w'-]+,?\s+){0,%d}?)(kingdom|%s)(?:'s)?\b(?!\s+of\b)"
-    % (DESCRIPTION_MODIFIERS, "|".join(re.escape(n) for n in DESCRIPTION_NOUNS))
+    % (DESCRIPTION_MODIFIERS, "|".join(re.escape(n) for n in (*DESCRIPTION_NOUNS, *STATE_NOUNS)))
 )
 
 
 @functools.lru_cache(maxsize=None)
 def description_codes(noun: str) -> frozenset[str]:
     """The actor codes a description noun can stand for ("kingdom": the registry's "Kingdom of ..." states)."""
-    if noun != "kingdom":
+    if noun != "kingdom" and noun not in STATE_NOUNS:
         return DESCRIPTION_NOUNS.get(noun, frozenset())
     from detente.actors import get_registry
 
+    if noun in STATE_NOUNS:  # "the country": any state
+        return frozenset(a.code for a in get_registry() if a.kind == "state")
     return frozenset(
         a.code for a in get_registry() if a.kind == "state" and any(x.startswith("Kingdom of ") for x in a.aliases)
     )
@@ -103,8 +105,8 @@ def description_codes(noun: str) -> frozenset[str]:
 def descriptions(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     """Definite descriptions that stand for exactly one actor the text names: "the kingdom" in an
     article that names Saudi Arabia (and no other kingdom), "the self-ruled island" in one about
-    Taiwan. A description whose noun fits several named actors, or none, is left alone; so is one
-    inside a name ("the Kingdom of Bahrain") or another mention."""
+    Taiwan; "the country" after the one state named before it. A description whose noun fits several named
+    actors, or none, is left alone; so is one inside a name ("the Kingdom of Bahrain") or another mention."""
     if not mentions:
         return []
     out: list[Mention] = []
@@ -114,8 +116,13 @@ def descriptions(text: str, mentions: Sequence[Mention]) -> list[Mention]:
             continue
         if any(w.strip(",") in ("of", "and", "or") for w in match.group(1).split()):
             continue  # "the rest of the island", "the EU and the bloc": not one description
-        fits = description_codes(match.group(2).lower())
-        named = {m.code[:3] if m.code[:3] in fits else m.code for m in mentions}
+        if any(w.strip(",").lower() in OTHER_WORDS for w in match.group(1).split()):
+            continue  # "the neighbouring country", "the other nation": not the one named
+        noun = match.group(2).lower()
+        fits = description_codes(noun)
+        # "the country" fits every state: only the states named before it count (a later one is another)
+        around = [m for m in mentions if m.end <= match.start()] if noun in STATE_NOUNS else mentions
+        named = {m.code[:3] if m.code[:3] in fits else m.code for m in around}
         found = sorted(c for c in named if c in fits)
         if len(found) == 1:
             out.append(Mention(match.start(), match.end(), match.group(0), found[0], "metonym"))

@@ -214,6 +214,11 @@ is every state the registry names "Kingdom of ..." (:func:`detente.coding.contex
 :mod:`detente.coding.context` resolves a description only when the document names exactly one
 of its actors (so "the island" is Taiwan in an article about Taiwan and China, and nothing in one
 that also names Cuba)."""
+STATE_NOUNS = frozenset({"country", "nation"})
+"""Descriptions any state fits ("the country", "the South American nation"): resolved, like those above,
+only in a text that names exactly one state."""
+OTHER_WORDS = frozenset({"other", "another", "neighboring", "neighbouring", "third", "second", "foreign", "host"})
+"""Modifiers that make a description point away from the actor named ("the neighbouring country")."""
 DESCRIPTION_MODIFIERS = 3
 """At most this many words between "the" and the noun ("the self-ruled, democratic island")."""
 

@@ -579,3 +579,25 @@ def test_a_prisoner_swap_is_a_release_both_ways(coder, sentence):
 def test_a_one_sided_release_is_coded_once(coder):
     got = {(s[:3], t[:3], root) for s, t, root in triples(coder, "Iran released two French citizens.")}
     assert got == {("IRN", "FRA", "08")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        ("Russia said an American journalist was detained in Moscow.", ("RUS", "USA", "17")),
+        ("Belarusian police said opposition activists were arrested in Minsk.", ("BLR", "BLR", "17")),
+    ],
+)
+def test_an_authority_announcing_an_arrest_without_agent_made_it(coder, sentence, event):
+    assert event in {(s[:3], t[:3], root) for s, t, root in triples(coder, sentence)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Human Rights Watch said opposition activists were arrested in Minsk.",  # an NGO arrests no one
+        "Ukraine said three civilians were killed in Kherson.",  # a killing is not the speaker's own act
+    ],
+)
+def test_other_speakers_of_an_act_without_agent_leave_it_unknown(coder, sentence):
+    assert not [t for t in triples(coder, sentence) if t[2] in ("17", "18")]

@@ -228,6 +228,10 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
             target_tok, source_tok, modality = source_tok, speaker, None
         elif obligation is not None and modality is None:
             modality = "possible"  # "Russia must withdraw": an obligation, not the act
+    if passive and agent is None and gov is None and code[:2] in L.AUTHORITY_ROOTS and source_tok is None:
+        speaker = syntax.speech_subject(verb, lemma)
+        if speaker is not None and _is_authority(argument(speaker, offset, ctx, lemma)):
+            source_tok = speaker  # "a Moscow court said X would be detained": the court detains him
     source = argument(source_tok, offset, ctx, lemma) if source_tok is not None else None
     target = argument(target_tok, offset, ctx, lemma) if target_tok is not None else None
     if code[:2] == "14" and verb_lemma == "protest" and any(c.dep_ == "dobj" for c in verb.children) and (
@@ -413,6 +417,21 @@ def _prep_object(verb: Token, prep: str) -> Token | None:
         if child.dep_ == "prep" and child.lower_ == prep:
             return next((c for c in child.children if c.dep_ == "pobj"), None)
     return None
+
+
+def _is_authority(arg: Arg) -> bool:
+    """Whether a speaker is a state or one of its authorities (government, courts, police, military): the
+    one who arrests, detains or sentences when it announces that someone "was arrested" with no agent."""
+    if not arg.actors:
+        return False
+    from detente.actors import get_registry
+
+    registry = get_registry()
+    code = arg.actors[0].code
+    base = registry.base_code(code)
+    if not registry.is_code(base) or registry.get(base).kind != "state":
+        return False  # "Human Rights Watch said activists were arrested": not who arrested them
+    return code == base or code[len(base):len(base) + 3] in L.AUTHORITY_ROLES
 
 
 def _in_exchange(verb: Token, lemma: syntax.Lemma) -> bool:

@@ -177,6 +177,12 @@ CALL_ON_VERBS = frozenset({"call", "urge", "press"})
 STOP_VERBS = frozenset("stop end cease halt quit abandon refrain desist withdraw".split())
 """Acts whose request is a demand to cease ("called on X to stop its attacks"): CAMEO 10, as the
 news development set's guide (rule 5: "demand, call on to stop or to do -> 10") codes them."""
+AUTHORITY_ROOTS = frozenset({"17"})
+AUTHORITY_ROLES = frozenset({"GOV", "JUD", "COP", "MIL"})
+"""A coercive act in the passive with no agent ("X was arrested", "would be detained until May") that a
+state or one of these authorities announces is its own act: "a Moscow court said Gershkovich would be
+detained" is the court detaining him (CAMEO 17). Any other speaker, or another root ("three civilians
+were killed, Ukraine said"), leaves the agent unknown."""
 VERBAL_CONFLICT_ROOTS = frozenset({"10", "11", "12", "13"})
 """Roots of verbal acts against someone (demand, disapprove, reject, threaten): one aimed at an event is
 aimed at those who hold it (:data:`HELD_EVENT_FAMILIES`)."""

@@ -87,6 +87,8 @@ def test_a_less_usual_sense_matches_only_where_the_usual_one_has_no_pattern():
         ("Russian troops opened fire on Ukrainian positions.", ("RUSMIL", "UKR", "190")),
         ("Nigerian unions called a general strike over fuel prices.", ("NGALAB", "NGAGOV", "143")),
         ("Nigerian unions went on strike.", ("NGALAB", "NGAGOV", "143")),
+        ("The Nigerian teachers' union called off its strike after talks with the government.",
+         ("NGALAB", "NGAGOV", "082")),  # ending a strike eases dissent: the opposite of calling one
         ("Israel launched a strike on Hezbollah positions in Lebanon.", ("ISR", "LBNREB", "190")),
         ("The United States carried out an air strike against Houthi targets in Yemen.", ("USA", "YEMREB", "190")),
     ],

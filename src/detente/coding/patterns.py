@@ -336,6 +336,8 @@ _TABLE = _p(
     stage|hold|organize|organise|begin|start|launch|continue|join|lead obj:protest -> 141
     stage|hold|begin|start|continue|launch|go on obj:hunger -> 142
     stage|hold|organize|organise|begin|start|call|launch|continue|join|go on obj:walkout -> 143
+    call off|end|suspend|halt|stop|cancel|abandon obj:walkout -> 082  # ending a strike eases dissent
+    call off|end|suspend|halt|stop|cancel|abandon obj:protest -> 082
     riot -> 145
     block|barricade|blockade obj:road -> 144
     strike -> 190

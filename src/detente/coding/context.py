@@ -198,6 +198,8 @@ def speakers(text: str, mentions: Sequence[Mention], quotes: Sequence[Quote]) ->
     return out
 
 
+_NOT_ANAPHORA = frozenset({"state", "states", "people", "country", "nation"})
+"""Nouns that end a name but stand for something else on their own ("Islamic State ... the state")."""
 _THE_NOUN = re.compile(r"\b[Tt]he\s+([a-z][a-z-]+)\b(?!\s+of\b)")
 
 
@@ -214,6 +216,8 @@ def anaphora(text: str, mentions: Sequence[Mention]) -> list[Mention]:
             by_noun.setdefault(words[-1].lower(), []).append(m)
     out: list[Mention] = []
     for match in _THE_NOUN.finditer(text):
+        if match.group(1) in _NOT_ANAPHORA:
+            continue
         earlier = [m for m in by_noun.get(match.group(1), []) if m.end <= match.start()]
         if not earlier or any(m.start < match.end() and match.start() < m.end for m in mentions):
             continue

@@ -148,19 +148,14 @@ _ATTRIBUTION = re.compile(
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
 
 
-def _attribution(text: str, quote: Quote) -> str | None:
-    """The words that attribute a quotation, with their offset: after it ("..., the minister said.") or,
-    when nothing attributes it there, before it ("The minister said: ...")."""
+def _attribution(text: str, quote: Quote) -> tuple[int, str] | None:
+    """(offset, words) that attribute a quotation: after it ("...," the minister said.") or, when nothing
+    attributes it there, before it ("The minister said: ..."); None when neither does."""
     after = text[quote.end + 1:]
     stop = _SENTENCE_END.search(after)
-    after = after[: stop.start() if stop else len(after)]
-    after = re.split(r"[“\"«]", after, maxsplit=1)[0]
+    after = re.split(r"[“\"«]", after[: stop.start() if stop else len(after)], maxsplit=1)[0]
     if (after.lstrip().startswith(",") or quote.text.endswith(",")) and _ATTRIBUTION.search(after):
-        return after
-    return None
-
-
-def _speaker_before(text: str, quote: Quote) -> tuple[int, str] | None:
+        return quote.end + 1, after
     before = text[: max(quote.start - 1, 0)]
     starts = [m.end() for m in _SENTENCE_END.finditer(before)] + [m.end() for m in re.finditer(r"[”\"»]", before)]
     begin = max(starts, default=0)
@@ -182,14 +177,10 @@ def speakers(text: str, mentions: Sequence[Mention], quotes: Sequence[Quote]) ->
         words = list(_FIRST_PERSON.finditer(text, quote.start, quote.end))
         if not words:
             continue
-        after = _attribution(text, quote)
-        if after is not None:
-            begin, segment = quote.end + 1, after
-        else:
-            found = _speaker_before(text, quote)
-            if found is None:
-                continue
-            begin, segment = found
+        found = _attribution(text, quote)
+        if found is None:
+            continue
+        begin, segment = found
         named = [m for m in mentions if begin <= m.start and m.end <= begin + len(segment) and not m.code.endswith("MED")]
         if len({m.code[:3] for m in named}) != 1:
             continue

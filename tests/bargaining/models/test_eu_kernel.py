@@ -121,5 +121,5 @@ def test_security_sums_equal_the_plain_sums() -> None:
     rng = np.random.default_rng(9)
     for n in (1, 7, 8, 9, 80, 83):
         d, p = rng.uniform(0, 100, n), rng.uniform(0, 1, n)
-        hs, hps = kernel._security_sums(d, p, 0.005, n)
+        hs, hps = kernel._security_sums(d[None, :], p[None, :], 0, 0.005, n)
         np.testing.assert_allclose([hs, hps], [(d * 0.005).sum(), (d * 0.005 * p).sum()], rtol=1e-14)

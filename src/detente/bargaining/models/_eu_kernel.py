@@ -64,6 +64,8 @@ from __future__ import annotations
 
 import numba
 import numpy as np
+from numba.core import types
+from numba.extending import intrinsic
 
 #: Mirrors of `expected_utility`'s constants (the NumPy path is the reference).
 SAME = 1e-9
@@ -300,9 +302,35 @@ def _status_quo_term(reach, tk, ri, q):  # type: ignore[no-untyped-def]
     return (1.0 - q) * (tk * u_b + (1.0 - tk) * u_w)
 
 
+@intrinsic
+def _borrowed(typingctx, a):  # type: ignore[no-untyped-def]
+    """A view of array `a` that holds no reference to it (its meminfo NULL): same data, shape
+    and strides. Valid while `a` lives; `run_rows` keeps the owners until it returns.
+
+    Why: numba counts references to an array each time one is passed to a function, taken
+    out of a tuple or sliced, with an atomic add and subtract (`NRT_incref`/`NRT_decref`,
+    a locked instruction that also drains the store buffer). The round passes its scratch
+    arrays to its stages every round, and at 10 actors those counts took 13-18% of the
+    kernel's time (perf: the two locked adds were the hottest instructions of the run).
+    numba skips the count for a NULL meminfo, as it does for `numba.carray` views.
+    """
+    if not isinstance(a, types.Array):
+        return None
+
+    def codegen(context, builder, signature, args):  # type: ignore[no-untyped-def]
+        src = context.make_array(a)(context, builder, value=args[0])
+        view = context.make_array(a)(context, builder)
+        context.populate_array(
+            view, data=src.data, shape=src.shape, strides=src.strides, itemsize=src.itemsize, meminfo=None,
+        )
+        return view._getvalue()
+
+    return a(a), codegen
+
+
 @numba.njit(**_JIT)
 def _scratch(n):  # type: ignore[no-untyped-def]
-    """The scratch arrays of `_round` for n actors (allocated once per block)."""
+    """The scratch arrays of `_round` for n actors (allocated once per block; owners)."""
     nn = n * n
     return (
         np.empty((n, n)), np.empty((n, n)), np.empty((n, n)), np.empty((n, n)),  # p, own, other, dist
@@ -313,9 +341,23 @@ def _scratch(n):  # type: ignore[no-untyped-def]
     )
 
 
+@numba.njit(**_JIT)
+def _borrow_all(sc):  # type: ignore[no-untyped-def]
+    """`_scratch`'s arrays as `_borrowed` views, in the same order."""
+    return (
+        _borrowed(sc[0]), _borrowed(sc[1]), _borrowed(sc[2]), _borrowed(sc[3]),
+        _borrowed(sc[4]), _borrowed(sc[5]), _borrowed(sc[6]), _borrowed(sc[7]), _borrowed(sc[8]),
+        _borrowed(sc[9]), _borrowed(sc[10]), _borrowed(sc[11]), _borrowed(sc[12]), _borrowed(sc[13]),
+        _borrowed(sc[14]), _borrowed(sc[15]), _borrowed(sc[16]), _borrowed(sc[17]), _borrowed(sc[18]),
+        _borrowed(sc[19]), _borrowed(sc[20]), _borrowed(sc[21]), _borrowed(sc[22]), _borrowed(sc[23]),
+        _borrowed(sc[24]),
+    )
+
+
 @numba.njit(**_JIT_INLINE)
-def _security_sums(d, p, inv, n):  # type: ignore[no-untyped-def]
-    """(sum_j h_j, sum_j h_j p_j) with h_j = d_j inv, over j < n: Sec_i's two sums.
+def _security_sums(d, p, i, inv, n):  # type: ignore[no-untyped-def]
+    """(sum_j h_j, sum_j h_j p_j) with h_j = d[i, j] inv and p_j = p[i, j], over j < n: Sec_i's
+    two sums (row i by index: a row view d[i] would cost a reference count per call).
 
     In eight lanes (j mod 8), added up at the end: one running sum is a chain of
     dependent additions (about 1.3 ns an element for these two here), eight vectorise.
@@ -327,14 +369,14 @@ def _security_sums(d, p, inv, n):  # type: ignore[no-untyped-def]
     b0 = b1 = b2 = b3 = b4 = b5 = b6 = b7 = 0.0
     top = n - n % 8
     for j in range(0, top, 8):
-        h0 = d[j] * inv
-        h1 = d[j + 1] * inv
-        h2 = d[j + 2] * inv
-        h3 = d[j + 3] * inv
-        h4 = d[j + 4] * inv
-        h5 = d[j + 5] * inv
-        h6 = d[j + 6] * inv
-        h7 = d[j + 7] * inv
+        h0 = d[i, j] * inv
+        h1 = d[i, j + 1] * inv
+        h2 = d[i, j + 2] * inv
+        h3 = d[i, j + 3] * inv
+        h4 = d[i, j + 4] * inv
+        h5 = d[i, j + 5] * inv
+        h6 = d[i, j + 6] * inv
+        h7 = d[i, j + 7] * inv
         a0 += h0
         a1 += h1
         a2 += h2
@@ -343,18 +385,18 @@ def _security_sums(d, p, inv, n):  # type: ignore[no-untyped-def]
         a5 += h5
         a6 += h6
         a7 += h7
-        b0 += h0 * p[j]
-        b1 += h1 * p[j + 1]
-        b2 += h2 * p[j + 2]
-        b3 += h3 * p[j + 3]
-        b4 += h4 * p[j + 4]
-        b5 += h5 * p[j + 5]
-        b6 += h6 * p[j + 6]
-        b7 += h7 * p[j + 7]
+        b0 += h0 * p[i, j]
+        b1 += h1 * p[i, j + 1]
+        b2 += h2 * p[i, j + 2]
+        b3 += h3 * p[i, j + 3]
+        b4 += h4 * p[i, j + 4]
+        b5 += h5 * p[i, j + 5]
+        b6 += h6 * p[i, j + 6]
+        b7 += h7 * p[i, j + 7]
     for j in range(top, n):
-        h0 = d[j] * inv
+        h0 = d[i, j] * inv
         a0 += h0
-        b0 += h0 * p[j]
+        b0 += h0 * p[i, j]
     return ((a0 + a1) + (a2 + a3)) + ((a4 + a5) + (a6 + a7)), ((b0 + b1) + (b2 + b3)) + ((b4 + b5) + (b6 + b7))
 
 
@@ -392,7 +434,7 @@ def _round(x_in, s_in, w_in, mu, span, q, t_in, conf, choice, new, r, sc):  # ty
         for l in range(n):
             lean_total += (2.0 * t[l] - 1.0) * (abs(x[l] - mu) * inv_r)
     for i in range(n):
-        hs, hps = _security_sums(dist[i], p[i], inv, n)
+        hs, hps = _security_sums(dist, p, i, inv, n)
         sec[i] = 4.0 * hs - (8.0 * s[i]) * hps
         if q != 1.0:
             lean_mu = (2.0 * t[i] - 1.0) * (abs(x[i] - mu) * inv_r)
@@ -623,19 +665,27 @@ def run_rows(x, s, w, vote, low, high, span, q, max_rounds, tol, patience, conf,
     rows, n = x.shape
     record = traj.shape[0] > 0
     step = tol * span
-    xr = np.empty(n)
-    new = np.empty(n)
-    t = np.empty(n)
-    r = np.empty(n)
-    sc = _scratch(n)
+    # The row's state and inputs (copied once a row), and the round's scratch: owners here,
+    # used through `_borrowed` views (no reference counts in the rounds); the owners stay
+    # alive to the end of this function (`_scratch` is referenced again there).
+    row = np.empty((7, n))
+    owners = _scratch(n)
+    xr, new, t, r = _borrowed(row[0]), _borrowed(row[1]), _borrowed(row[2]), _borrowed(row[3])
+    sr, wr, vr = _borrowed(row[4]), _borrowed(row[5]), _borrowed(row[6])
+    sc = _borrow_all(owners)
     order = sc[10]
     for b in range(rows):
         for k in range(n):
             order[k] = k
             xr[k] = x[b, k]
+            sr[k] = s[b, k]
+            wr[k] = w[b, k]
+            vr[k] = vote[b, k]
             t[k] = 0.5
             r[k] = 1.0
-        mu = _median(xr, vote[b], low[b], high[b])
+        lo_b = low[b]
+        hi_b = high[b]
+        mu = _median(xr, vr, lo_b, hi_b)
         if record:
             traj[0, :, b] = xr
             mu_traj[0, b] = mu
@@ -643,8 +693,8 @@ def run_rows(x, s, w, vote, low, high, span, q, max_rounds, tol, patience, conf,
         done = False
         rounds = 0
         for _ in range(max_rounds):
-            _round(xr, s[b], w[b], mu, span, q, t, conf, choice, new, r, sc)
-            new_mu = _median(new, vote[b], low[b], high[b])
+            _round(xr, sr, wr, mu, span, q, t, conf, choice, new, r, sc)
+            new_mu = _median(new, vr, lo_b, hi_b)
             if q != 1.0:
                 for k in range(n):
                     t[k] = 1.0 if abs(new[k] - new_mu) < abs(new[k] - mu) - SAME * span else 0.0
@@ -670,6 +720,7 @@ def run_rows(x, s, w, vote, low, high, span, q, max_rounds, tol, patience, conf,
         conv_out[b] = done
         for k in range(n):
             risk_out[b, k] = r[k]
+    row[0, 0] = owners[0][0, 0]  # the owners of the borrowed views live to here
 
 
 def win_probability_numba(x: np.ndarray, w: np.ndarray, out: np.ndarray) -> np.ndarray:

@@ -266,34 +266,40 @@ def first_call() -> dict:
 def versus_reference(inputs: ModelInput, loop_draws: int, repeat: int) -> dict:
     """The plain per-draw Python BDM against the vectorised model, same draws, same process.
 
-    The reference (on `loop_draws` draws, extrapolated) and each engine run in turns,
-    `repeat` times, and each keeps its best: other jobs on the machine then weigh on
-    both alike."""
+    In each of `repeat` turns the reference runs (on `loop_draws` draws, extrapolated to
+    all) and then each engine, each timed in CPU seconds of the process (all its threads:
+    one core's efficiency) and in wall seconds (what the user waits for; the engines run
+    their blocks on one thread per CPU, the reference on one). Each turn gives its own
+    ratios (the reference and the engine measured minutes apart would see different
+    loads); the page states every turn's and their spread."""
     d = inputs.shape[0]
     n_ref = min(loop_draws, d)
     x, s, c = inputs.positions[:, :, 0], inputs.salience[:, :, 0], inputs.capability
     span = float(inputs.scale[1] - inputs.scale[0])
     for engine in engines():
         expected_utility(one_draw(inputs, 0), engine=engine)  # warm up (and compile)
-    ref_time = float("inf")
-    best = {engine: float("inf") for engine in engines()}
+    turns: list[dict] = []
     results = {}
     for _ in range(repeat):
-        cpu = time.process_time()
+        turn: dict = {}
+        wall, cpu = time.perf_counter(), time.process_time()
         ref = [reference_bdm(x[k], s[k], c[k], span) for k in range(n_ref)]
-        ref_time = min(ref_time, (time.process_time() - cpu) * d / n_ref)  # extrapolated to all draws
+        turn["reference"] = ((time.process_time() - cpu) * d / n_ref, (time.perf_counter() - wall) * d / n_ref)
         for engine in engines():
-            cpu = time.process_time()
+            wall, cpu = time.perf_counter(), time.process_time()
             results[engine] = expected_utility(inputs, engine=engine)
-            best[engine] = min(best[engine], time.process_time() - cpu)
-    out: dict = {"reference_s": ref_time, "reference_draws": n_ref,
-                 "reference_rounds": float(np.mean([r[1] for r in ref]))}
+            turn[engine] = (time.process_time() - cpu, time.perf_counter() - wall)
+        turns.append(turn)
+    out: dict = {"reference_s": min(t["reference"][0] for t in turns), "reference_draws": n_ref,
+                 "reference_rounds": float(np.mean([r[1] for r in ref])), "turns": turns}
     for engine, result in results.items():
-        secs = best[engine]
         same = np.mean(np.abs(np.array([r[0] for r in ref]) - result.outcome[:n_ref, 0]) < 1e-9)
         same_rounds = np.mean(np.array([r[1] for r in ref]) == result.rounds[:n_ref, 0])
-        out[engine] = {"s": secs, "ratio": ref_time / secs, "rounds": float(result.rounds.mean()),
-                       "same": float(same), "same_rounds": float(same_rounds)}
+        cpu_ratios = [t["reference"][0] / t[engine][0] for t in turns]
+        wall_ratios = [t["reference"][1] / t[engine][1] for t in turns]
+        out[engine] = {"s": min(t[engine][0] for t in turns), "wall": min(t[engine][1] for t in turns),
+                       "ratio": min(cpu_ratios), "cpu_ratios": cpu_ratios, "wall_ratios": wall_ratios,
+                       "rounds": float(result.rounds.mean()), "same": float(same), "same_rounds": float(same_rounds)}
     return out
 
 
@@ -604,14 +610,17 @@ def main() -> None:
             f"loop {loop_rate:10,.0f} draws/s | x{vec_rate / loop_rate:7.1f} | same={same} | "
             f"median forecast {np.median(out.outcome):.2f} {extra}"
         )
+    load_ref = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     ref = versus_reference(inputs, args.loop_draws, args.repeat)
+    ref["load"] = (load_ref, os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan"))
     for engine in engines():
         r = ref[engine]
         print(
             f"expected_utility vs plain per-draw BDM ({args.draws} draws): reference {ref['reference_s']:.2f} s CPU "
             f"(extrapolated from {ref['reference_draws']} draws, {ref['reference_rounds']:.2f} rounds/draw) | {engine} "
-            f"{r['s']:.3f} s ({r['rounds']:.2f} rounds/draw) | x{r['ratio']:.0f} | same forecasts {r['same']:.0%}, "
-            f"same rounds {r['same_rounds']:.0%}"
+            f"{r['s']:.3f} s CPU, {r['wall']:.3f} s wall ({r['rounds']:.2f} rounds/draw) | by CPU "
+            f"{', '.join(f'x{v:.0f}' for v in r['cpu_ratios'])} | by wall {', '.join(f'x{v:.0f}' for v in r['wall_ratios'])} | "
+            f"same forecasts {r['same']:.0%}, same rounds {r['same_rounds']:.0%}"
         )
     compile_times = first_call() if "numba" in engines() else None
     if compile_times:
@@ -668,17 +677,28 @@ def main() -> None:
         "",
         f"`benchmarks/_reference_bdm.py`: one draw at a time, NumPy over that draw's actors, eq. 31 as the triple sum "
         f"over (i, j, k); written from Scholz et al. (2011) to the same rules as detente's defaults. Timed on "
-        f"{ref['reference_draws']} of the {args.draws:,} draws and extrapolated, in turns with the engines (best of {args.repeat} each); "
-        f"{ref['reference_rounds']:.2f} rounds per draw.",
+        f"{ref['reference_draws']} of the {args.draws:,} draws and extrapolated; {args.repeat} turns, each the reference "
+        f"then every engine, and each turn's ratios from its own runs; {ref['reference_rounds']:.2f} rounds per draw.",
         "",
-        "| engine | vectorised CPU s | plain per-draw CPU s (extrapolated) | speed-up | rounds per draw | same forecasts | same rounds |",
-        "|---|---:|---:|---:|---:|---:|---:|",
+        "Two measures, both against the same reference runs: **by CPU**, CPU seconds of the process (all threads "
+        "added up: one core's efficiency; the reference runs on one thread); **by wall**, the seconds a user waits, "
+        f"the engines running their blocks on {os.cpu_count()} threads (one per CPU), the reference on one. The "
+        "machine is shared, so the wall figures carry the other jobs' load; 1-minute load average "
+        f"{ref['load'][0]:.1f} before these turns and {ref['load'][1]:.1f} after.",
+        "",
+        "| engine | CPU s (best; range) | wall s (best; range) | reference CPU s (best; range) | speed-up by CPU, each turn | by wall, each turn | rounds per draw | same forecasts | same rounds |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
+    spread = lambda values: f"{min(values):.3f}; {min(values):.3f}-{max(values):.3f}"  # noqa: E731
+    ref_cpu = [t["reference"][0] for t in ref["turns"]]
     for engine in engines():
         r = ref[engine]
+        cpus = [t[engine][0] for t in ref["turns"]]
+        walls = [t[engine][1] for t in ref["turns"]]
         lines.append(
-            f"| {engine} | {r['s']:.3f} | {ref['reference_s']:.2f} | {r['ratio']:.0f}x | {r['rounds']:.2f} | "
-            f"{r['same']:.0%} | {r['same_rounds']:.0%} |"
+            f"| {engine} | {spread(cpus)} | {spread(walls)} | {min(ref_cpu):.2f}; {min(ref_cpu):.2f}-{max(ref_cpu):.2f} | "
+            f"{', '.join(f'{v:.0f}x' for v in r['cpu_ratios'])} | {', '.join(f'{v:.0f}x' for v in r['wall_ratios'])} | "
+            f"{r['rounds']:.2f} | {r['same']:.0%} | {r['same_rounds']:.0%} |"
         )
     if compile_times:
         cold, warm = compile_times["cold"], compile_times["warm"]

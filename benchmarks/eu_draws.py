@@ -348,22 +348,29 @@ def stage_profile(n: int, seed: int, rows: int = 60) -> dict[str, float]:
     @numba.njit
     def replay(stage, traj, mu_traj, rounds, s, w, vote, low, high):  # type: ignore[no-untyped-def]
         n = traj.shape[1]
-        sc = kernel._scratch(n)
+        # As `run_rows` does: the scratch and the row's state through views without
+        # reference counts (`_borrowed`), the owners alive to the end.
+        owners = kernel._scratch(n)
+        sc = kernel._borrow_all(owners)
+        row = np.empty((7, n))
+        t, new, r, xr = kernel._borrowed(row[0]), kernel._borrowed(row[1]), kernel._borrowed(row[2]), kernel._borrowed(row[3])
+        sr, wr, vr = kernel._borrowed(row[4]), kernel._borrowed(row[5]), kernel._borrowed(row[6])
+        t[:] = 0.5
         p, own, other, dist, base, packed, logs, powers, bits, pull, order, xs, cw, cwx = sc[:14]
         phi, key, cls, xo, wo = sc[16], sc[17], sc[18], sc[19], sc[21]
         half = n * (n + 1)
-        t, new, r, xr = np.full(n, 0.5), np.empty(n), np.empty(n), np.empty(n)
         acc = 0.0
         count = 0
         for b in range(traj.shape[2]):
             for k in range(n):
                 order[k] = k
+                sr[k], wr[k], vr[k] = s[b, k], w[b, k], vote[b, k]
             for k in range(rounds[b]):
                 for i in range(n):
                     xr[i] = traj[k, i, b]
                 count += 1
                 if stage == 0 or stage >= 4:
-                    kernel._round(xr, s[b], w[b], mu_traj[k, b], 100.0, 1.0, t, 0, 0, new, r, sc)
+                    kernel._round(xr, sr, wr, mu_traj[k, b], 100.0, 1.0, t, 0, 0, new, r, sc)
                     for _ in range(REPEAT_STAGE if stage >= 4 else 0):
                         if stage == 4:
                             kernel._log_into(base[:half], packed[:half], powers[:half])
@@ -376,10 +383,11 @@ def stage_profile(n: int, seed: int, rows: int = 60) -> dict[str, float]:
                     kernel._sort_row(xr, order)
                     for a in range(n):
                         xo[a] = xr[order[a]]
-                        wo[a] = w[b, order[a]]
+                        wo[a] = wr[order[a]]
                     kernel._win_sorted(xo, wo, p, pull, xs, cw, cwx)
                 else:
-                    acc += kernel._median(xr, vote[b], low[b], high[b])
+                    acc += kernel._median(xr, vr, low[b], high[b])
+        row[0, 0] = owners[0][0, 0]  # the owners of the borrowed views live to here
         return count, acc
 
     names = ("round", "sort", "win probabilities (eq. 31)", "weighted median", "logs and exps", "offers")
@@ -399,6 +407,15 @@ def stage_profile(n: int, seed: int, rows: int = 60) -> dict[str, float]:
     out["weighted median"] = best["weighted median"]
     out["rest"] = out["round"] - sum(v for k, v in out.items() if k not in ("round", "weighted median"))
     out["rounds per row"] = float(rounds.mean())
+    # The whole kernel as it runs (rounds, median and convergence rule, no replaying), same rows.
+    args = (x, s, w, vote, low, high, 100.0, 1.0, 20, 1e-3, 3, 0, 0, mu, rounds, np.empty(rows, dtype=np.bool_),
+            np.empty((rows, n)), np.empty((0, n, rows)), np.empty((0, rows)))
+    whole = float("inf")
+    for _ in range(5):
+        cpu = time.process_time()
+        kernel.run_rows(*args)
+        whole = min(whole, time.process_time() - cpu)
+    out["whole kernel (run_rows, not replayed)"] = whole / rounds.sum() / (n * n) * 1e9
     return out
 
 
@@ -411,7 +428,10 @@ def profile_lines(profiles: dict[int, dict[str, float]]) -> list[str]:
         "Nanoseconds per pair-round (one ordered pair (i, j) of one row in one round), CPU time of one thread, on the "
         "states of real runs replayed (`stage_profile`: 60 random rows run to convergence, every round's positions "
         "recorded, each stage timed over all of them): " + ", ".join(f"{n} actors" for n in sizes) + ". The weighted "
-        "median runs once per round outside `_round` (the convergence rule needs it): the \"round\" row leaves it out.",
+        "median runs once per round outside `_round` (the convergence rule needs it): the \"round\" row leaves it out. "
+        "The last row times `run_rows` itself on the same rows (all rounds, the median and the convergence rule): "
+        "on a shared machine single stage figures move by up to 2x from run to run (best of 5 each), so the "
+        "stages are a guide to where the time goes, and the last row the figure to compare with other runs.",
         "",
         "| stage | " + " | ".join(f"{n} actors" for n in sizes) + " |",
         "|---|" + "---:|" * len(sizes),

@@ -51,9 +51,19 @@ LLVM does not vectorise a floating-point min by itself): `_least` and `_most` ke
 eight lanes, the offers take the confrontations in one pass and skip the credibility
 passes when one candidate makes the least move (offers 4.8 -> 1.2 ns a pair-round at
 80 actors); Sec's two sums run in eight lanes too. The round works on the actors in
-order of position. What remains (about 16 ns a pair-round at 80 actors, of which eq.
-31 about 5, its midpoint pointer's unpredictable branches half of that; logs, exps
-and unpacking about 6) is listed in the benchmark page with what was tried and not kept.
+order of position. A third profile, at 10 actors (perf on the whole run, where the
+per-round costs weigh most: 100 pairs a round), found 13-18% of the time in numba's
+reference counting, two locked adds (`NRT_incref`/`NRT_decref`) on every array passed
+to a stage, taken out of the scratch tuple or sliced, every round; the sort, eq. 31's
+prefix sums and the eight-lane reductions cost little there (the sort 0.3-0.6 ns a
+pair-round). So `run_rows` hands the round views that carry no reference count
+(`_borrowed`; the owners live in `run_rows`), and copies a row's inputs once a row:
+the counts fell to about 1% of the run, and 10 actors x 10,000 draws to about 0.8 of
+the time; (1/2)^r joined the vectorised exps (a libm `pow` per actor before). Tried
+there and not kept: every ordered pair's logs for few actors (no triangle; within
+1%). What remains (about 16 ns a pair-round at 80 actors, of which eq. 31 about 5,
+its midpoint pointer's unpredictable branches half of that; logs, exps and unpacking
+about 6; about 24 at 10 actors) is listed in the benchmark page with what was tried.
 
 Written to the same arithmetic as the NumPy path, operation by operation where it
 decides a comparison (sums in the same order, the same tolerances), so that exact ties

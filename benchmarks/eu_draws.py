@@ -14,7 +14,11 @@ Python BDM (one draw at a time, NumPy over that draw's actors, eq. 31 as the tri
 written to the same rules, so it reaches the same forecasts and rounds; the script times
 it on `--loop-draws` draws, extrapolates to all draws, and reports the ratio to the
 vectorised model (NumPy engine, and the compiled kernel when numba is installed) with
-the rounds per draw of both (a tighter convergence rule costs rounds).
+the rounds per draw of both (a tighter convergence rule costs rounds). In each of
+`--repeat` turns the reference and then the engines run, and the turn gives two ratios
+from its own runs: by CPU seconds (all threads added up: one core's efficiency) and by
+wall seconds (the engines on one thread per CPU: what a user waits for); the page lists
+every turn's, so their spread shows.
 
 Scaling (`--scaling`): expected-utility CPU seconds as actors (10 to 160), issues (1 to
 10) and draws (1k to 100k) grow, each swept with the others fixed, with the growth
@@ -443,6 +447,13 @@ def profile_lines(profiles: dict[int, dict[str, float]]) -> list[str]:
         "Memory: one row at a time, its (N, N) float64 arrays reused round after round (at 80 actors four of 51 KB "
         "and five of 102 KB: in L2, 2 MB a core here, not in L1); a row runs until it converges, so rows that stop "
         "early cost nothing more (no compaction needed) and no array grows with the draws.",
+        "",
+        "At 10 actors (100 pairs a round) the per-round costs weigh most: a perf profile of the whole run found "
+        "13-18% of the time in numba's reference counts (two locked adds for every array passed to a stage, taken "
+        "out of the scratch tuple or sliced, every round); the round now gets views without a count "
+        "(`_eu_kernel._borrowed`) and they fell to about 1%. The sort and eq. 31's prefix sums (carried over from "
+        "the 80-actor work) cost little there (see the table), so a separate small-N path for them was not "
+        "written; every ordered pair's logs for few actors (no packed triangle) was within 1%: not kept.",
         "",
         "Levers tried and not kept (measured on these replayed states): eq. 31 row by row in full (both halves of "
         "the symmetric spread, no mirrored writes, one vectorised pass) with the midpoint slots from two pointer "

@@ -136,3 +136,96 @@ def test_list_says_when_nothing_matches_and_refuses_bad_filters(tmp_path: Path, 
         result = runner.invoke(app, ["events", "list", *args])
         assert result.exit_code == 2 and needle in result.output, (args, result.output)
         assert result.output.count("\n") == 1
+
+
+def _german_store(tmp_path: Path) -> str:
+    """A store of GDELT rows: EU-Germany events and two of Germany's own (government against police)."""
+    path = tmp_path / "de.tsv"
+    rows = [
+        _row(GDELT2, GLOBALEVENTID="1", Actor1Code="EUR", Actor2Code="DEUGOV", EventCode="042", SQLDATE="20250110"),
+        _row(GDELT2, GLOBALEVENTID="2", Actor1Code="DEUGOV", Actor2Code="DEUCOP", EventCode="173", SQLDATE="20250111"),
+        _row(GDELT2, GLOBALEVENTID="3", Actor1Code="FRAGOV", Actor2Code="DEU", EventCode="036", SQLDATE="20250112"),
+        _row(GDELT2, GLOBALEVENTID="4", Actor1Code="DEUCOP", Actor2Code="DEUGOV", EventCode="111", SQLDATE="20250113"),
+        _row(GDELT2, GLOBALEVENTID="5", Actor1Code="USAGOV", Actor2Code="RUSGOV", EventCode="041", SQLDATE="20250114"),
+        _row(GDELT2, GLOBALEVENTID="6", Actor1Code="RUS", Actor2Code="USA", EventCode="112", SQLDATE="20250115"),
+    ]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    db = str(tmp_path / "de.duckdb")
+    assert runner.invoke(app, ["events", "import", "gdelt", str(path), "--db", db]).exit_code == 0
+    return db
+
+
+def test_a_dyad_leaves_one_countrys_own_events_out_and_says_so(tmp_path: Path) -> None:
+    """#9/#13: `events list --dyad EUR DEU` lists what `relations EUR DEU` counts: not Germany against its own police."""
+    db = _german_store(tmp_path)
+    for pair in (["EUR", "DEU"], ["European Union", "Germany"], ["EU", "Berlin"]):
+        result = runner.invoke(app, ["events", "list", "--dyad", *pair, "--db", db, "--json"])
+        assert result.exit_code == 0, result.output
+        assert [(e["source"], e["target"]) for e in json.loads(result.stdout)] == [("EUR", "DEUGOV"), ("FRAGOV", "DEU")], pair
+        assert "note: 2 event(s) between two sides of one country (DEU) left out" in result.stderr
+    table = runner.invoke(app, ["events", "list", "--dyad", "EUR", "DEU", "--db", db])
+    assert "2 events from event store" in table.stdout and "--actor DEU" in table.stderr
+    own = runner.invoke(app, ["events", "list", "--dyad", "DEUGOV", "DEUCOP", "--db", db, "--json"])
+    assert [e["cameo"] for e in json.loads(own.stdout)] == ["173", "111"] and "note" not in own.stderr
+    relations = runner.invoke(app, ["relations", "EUR", "DEU", "--db", db, "--json"])
+    assert json.loads(relations.stdout)["n_events"] == 2 and json.loads(relations.stdout)["domestic_events"] == 2
+    caption = runner.invoke(app, ["relations", "EUR", "DEU", "--db", db])
+    assert "2 event(s) between two sides of one country (DEU) left out" in caption.stdout
+    triangle = runner.invoke(app, ["triangle", "EUR", "DEU", "USA", "--db", db])
+    assert "EUR-DEU: 2 event(s) between two sides of one country left out" in triangle.stdout
+    triangle_json = json.loads(runner.invoke(app, ["triangle", "EUR", "DEU", "USA", "--db", db, "--json"]).stdout)
+    assert triangle_json["domestic_events"] == {"EUR-DEU": 2}
+
+
+def test_a_dyad_is_typed_as_codes_or_names_and_the_same_on_a_store_and_a_timeline(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    from detente.cases.timeline import load_timeline
+    from detente.events.store import EventStore
+
+    monkeypatch.delenv("DETENTE_DB", raising=False)
+    monkeypatch.chdir(tmp_path)
+    db = _german_store(tmp_path)
+    codes = runner.invoke(app, ["events", "list", "--dyad", "USA", "RUS", "--db", db, "--json"])
+    names = runner.invoke(app, ["events", "list", "--dyad", "United States", "Russia", "--db", db, "--json"])
+    assert [e["event_id"] for e in json.loads(codes.stdout)] == [e["event_id"] for e in json.loads(names.stdout)]
+    assert len(json.loads(codes.stdout)) == 2
+    case = tmp_path / "case.duckdb"
+    with EventStore(case) as store:
+        store.ingest(load_timeline("us-russia-2025"), file="case")
+    for pair in (["United States", "Russia"], ["EUR", "RUS"], ["Ukraine", "the Kremlin"]):
+        builtin = runner.invoke(app, ["events", "list", "--dyad", *pair, "--limit", "500", "--json"])
+        stored = runner.invoke(app, ["events", "list", "--dyad", *pair, "--limit", "500", "--db", str(case), "--json"])
+        ids = [e["event_id"] for e in json.loads(builtin.stdout)]
+        assert ids and ids == [e["event_id"] for e in json.loads(stored.stdout)], pair
+
+
+def test_a_dyad_written_as_one_word_or_overlapping_is_an_error(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    monkeypatch.delenv("DETENTE_DB", raising=False)
+    monkeypatch.chdir(tmp_path)
+    for args, needle in (
+        (["--dyad", "USA-RUS", "--json"], "--dyad: takes two actors"),
+        (["--dyad", "USA", "USAGOV"], "overlap"),
+    ):
+        result = runner.invoke(app, ["events", "list", *args])
+        assert result.exit_code == 2 and needle in result.output, (args, result.output)
+
+
+def test_an_empty_json_list_still_says_so_on_stderr(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    monkeypatch.delenv("DETENTE_DB", raising=False)
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["events", "list", "--actor", "Hungary", "--json"])
+    assert result.exit_code == 0 and json.loads(result.stdout) == []
+    assert "note: no events match these filters" in result.stderr
+
+
+def test_a_dataset_the_source_does_not_hold_is_an_error_naming_the_ones_it_does(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    """`--dataset gdelt` on a store of GDELT 2.0 rows (labelled gdelt2) would list nothing: say why instead."""
+    monkeypatch.delenv("DETENTE_DB", raising=False)
+    monkeypatch.chdir(tmp_path)
+    db = _german_store(tmp_path)
+    wrong = runner.invoke(app, ["events", "list", "--db", db, "--dataset", "gdelt"])
+    assert wrong.exit_code == 2 and "--dataset: no dataset 'gdelt'" in wrong.output and "did you mean gdelt2" in wrong.output
+    right = runner.invoke(app, ["events", "list", "--db", db, "--dataset", "gdelt2", "--json"])
+    assert right.exit_code == 0 and len(json.loads(right.stdout)) == 6
+    builtin = runner.invoke(app, ["events", "list", "--dataset", "icews"])
+    assert builtin.exit_code == 2 and "the datasets here: case" in builtin.output
+    assert runner.invoke(app, ["events", "list", "--dataset", "case", "--limit", "1"]).exit_code == 0

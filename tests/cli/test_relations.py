@@ -70,6 +70,15 @@ def test_a_known_actor_without_events_gets_a_note(name: str) -> None:
     assert "period\tevents" not in result.output  # no empty table
 
 
+@pytest.mark.parametrize("command", ["relations", "shifts"])
+def test_no_events_in_the_date_range_names_the_range(command: str) -> None:
+    """USA-RUS has events on the built-in timeline, just none after 2030: the note must not say the source has none."""
+    result = run(command, "USA", "RUS", "--since", "2030")
+    assert result.exit_code == 0, result.output
+    assert "note: no events between USA-RUS from 2030-01-01 to ... in built-in timeline" in result.output
+    assert "wider --since/--until" in result.output and "period\tevents" not in result.output
+
+
 @pytest.mark.parametrize(("command", "args"), [("relations", ("USA", "Ukrane")), ("shifts", ("Ukrane", "USA")),
                                                 ("triangle", ("USA", "RUS", "Ukrane"))])
 def test_an_unknown_actor_is_an_error_with_suggestions(command: str, args: tuple[str, ...]) -> None:
@@ -478,3 +487,8 @@ def test_a_bad_detente_scheduler_is_named_with_parquet(store_and_parquet, monkey
     monkeypatch.setenv("DETENTE_SCHEDULER", "localhost")
     result = run("relations", "USA", "RUS", "--parquet", str(dataset))
     assert result.exit_code == 2 and "$DETENTE_SCHEDULER: scheduler address 'localhost' has no port" in result.output, result.output
+
+
+def test_the_caption_counts_one_article_in_the_singular() -> None:
+    result = run("triangle", "USA", "RUS", "CHN", "--case", "belarus-2025")
+    assert result.exit_code == 0 and "hand-coded from 1 article (" in result.output

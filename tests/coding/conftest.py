@@ -11,13 +11,14 @@ DOC_DATE = date(2025, 3, 3)
 
 @pytest.fixture(scope="session")
 def coder():
-    """The rule coder, or a skip when spaCy or its English pipeline is not installed."""
+    """The rule coder (spans by the span rules alone: no span chooser), or a skip when
+    spaCy or its English pipeline is not installed."""
     pytest.importorskip("spacy")
     from detente.coding import Coder
     from detente.errors import MissingDependencyError
 
     try:
-        return Coder()
+        return Coder(span_chooser=None)
     except MissingDependencyError as exc:  # pragma: no cover - depends on the environment
         pytest.skip(str(exc))
 

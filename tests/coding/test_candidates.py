@@ -508,3 +508,45 @@ def test_expectations_background_and_standing_conditions_are_no_event(coder, sen
 def test_own_expectation_is_still_an_intent_and_a_plain_detention_an_act(coder):
     assert ("RUS", "CHN", "03") in triples(coder, "Russia expects to sign a deal with China.")
     assert ("RUS", "USA", "17") in triples(coder, "Russia has detained an American reporter.")
+
+
+# -- background: a state already running is no new event (candidates.ongoing_state) ----------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kept", "background"),
+    [
+        # a relative or appositive clause with a duration describes the actor, not the news
+        ("Germany, which has backed Kyiv since 2022, sent more tanks to Ukraine on Monday.", ("DEU", "UKR", "07"), ("DEU", "UKR", "05")),
+        ("Poland, whose army has trained Ukrainian soldiers since 2022, sent tanks to Ukraine.", ("POL", "UKR", "07"), ("POL", "UKRMIL", "06")),
+        ("Hungary, which has blocked EU aid to Ukraine for months, hosted the Russian foreign minister.",
+         ("HUN", "RUSGOV", "04"), ("HUN", "UKR", "12")),
+        # a noun phrase with a duration modifier is the standing war or talks, not an act of the day
+        ("The ongoing negotiations between Serbia and Kosovo were discussed in Brussels.", None, ("SRB", "XKX", "04")),
+        ("The years-long talks between Armenia and Azerbaijan were the topic of the conference.", None, ("ARM", "AZE", "04")),
+    ],
+)
+def test_a_state_already_running_is_background_not_an_event(coder, sentence, kept, background):
+    found = triples(coder, sentence)
+    assert background not in found and tuple(reversed(background[:2])) + background[2:] not in found, found
+    if kept is not None:
+        assert kept in found, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        ("Russia has shelled Ukraine since Monday.", ("RUS", "UKR", "19")),  # the main clause is the news
+        ("Germany, which sent tanks to Ukraine on Monday, pledged more aid.", ("DEU", "UKR", "07")),  # no duration: an act
+        ("Negotiations between Serbia and Kosovo took place in Brussels on Monday.", ("SRB", "XKX", "04")),
+    ],
+)
+def test_acts_of_the_news_are_still_coded(coder, sentence, event):
+    assert event in triples(coder, sentence)
+
+
+def test_the_case_opening_clause_is_background(coder):
+    """The built-in case's opening sentence: Ukraine's war against Russia is the setting, not a February 2025 attack."""
+    sentence = ("The United States' steadfast allegiance to Ukraine during that country's three-year war against Russia "
+                "appears to be quickly disintegrating under the Trump administration.")
+    assert not [t for t in triples(coder, sentence, partial=True) if t[2] in ("18", "19", "20")]

@@ -400,3 +400,17 @@ def test_recipient(coder, parse, sentence, verb, expected):
     doc = parse(sentence)
     found = spans.recipient(next(t for t in doc if t.text == verb), coder.lemma)
     assert (found.text if found is not None else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "target"),
+    [
+        # a generic sector noun names a party: the target, not the place it is in (issue 9)
+        ("Police arrested opposition supporters in Abuja.", "Police", "opposition supporters"),
+        ("Soldiers detained opposition activists in Harare on Sunday.", "Soldiers", "opposition activists"),
+        ("Riot police dispersed demonstrators in Dhaka.", "Riot police", "demonstrators"),
+    ],
+)
+def test_sector_nouns_are_parties(coder, sentence, source, target):
+    _, src, tgt = _spans(coder, sentence)
+    assert (src, tgt) == (source, target)

@@ -7,11 +7,11 @@ import math
 import pandas as pd
 import pytest
 
+from detente.actors import actor_prefixes
 from detente.errors import InputError, UnknownActorError
 from detente.relations.series import (
     MEASURES,
     SERIES_COLUMNS,
-    actor_prefixes,
     dyad_events,
     dyad_series,
     series_wide,
@@ -178,18 +178,19 @@ def test_series_invariants(make_events, rows) -> None:  # noqa: ANN001
 
 def test_one_countrys_own_events_stay_out_of_inter_state_dyads() -> None:
     """Domestic events (two sectors of one country) reach a dyad only when it asks for those sectors:
-    through the EU's membership, the German government against the German police is no EU-Germany event."""
-    from detente.relations.series import domestic_mask
-
+    through the EU's membership, the German government against the German police is no EU-Germany event,
+    and the series says how many it left out."""
     events = pd.DataFrame(
         [
             {"date": "2024-01-05", "source": "DEUGOV", "target": "DEUCOP", "quad": 4, "goldstein": -5.0},
             {"date": "2024-01-06", "source": "EUR", "target": "DEUGOV", "quad": 1, "goldstein": 3.4},
             {"date": "2024-01-07", "source": "NGACOP", "target": "NGAOPP", "quad": 4, "goldstein": -5.0},
-            {"date": "2024-01-08", "source": "ROMGOV", "target": "ROUMIL", "quad": 1, "goldstein": 1.0},
+            {"date": "2024-01-08", "source": "ROUGOV", "target": "ROUMIL", "quad": 1, "goldstein": 1.0},
         ]
     )
-    assert list(domestic_mask(events)) == [True, False, True, True]
-    assert list(dyad_events(events, "EUR", "DEU")["source"]) == ["EUR"]
+    eu_germany = dyad_events(events, "EUR", "DEU")
+    assert list(eu_germany["source"]) == ["EUR"] and eu_germany.attrs["domestic_events"] == 1
+    assert series_wide(events, "European Union", "Germany").attrs["domestic_events"] == 1
+    assert dyad_events(events, "EUR", "ROU").attrs["domestic_events"] == 1
     assert list(dyad_events(events, "DEUGOV", "DEUCOP")["target"]) == ["DEUCOP"]
     assert list(dyad_events(events, "NGACOP", "NGAOPP")["source"]) == ["NGACOP"]

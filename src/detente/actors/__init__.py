@@ -2,7 +2,7 @@
 
 Modules, one idea each: :mod:`~detente.actors.entities` (the records),
 :mod:`~detente.actors.loading` (YAML), :mod:`~detente.actors.codes` (base codes, roles,
-groups), :mod:`~detente.actors.prefixes` (the stored codes an actor stands for), :mod:`~detente.actors.names` (the name
+groups), :mod:`~detente.actors.prefixes` (the stored codes an actor stands for), :mod:`~detente.actors.dyads` (which events are a dyad's), :mod:`~detente.actors.names` (the name
 index and suggestions), :mod:`~detente.actors.mentions` (actors in running text) and
 :mod:`~detente.actors.registry` (the registry that ties them together, and
 :func:`lookup`, the one way a command turns what a user typed into a code).

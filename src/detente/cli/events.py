@@ -189,7 +189,9 @@ def list_(
     The data source follows the one rule of the relations commands: --db, --timeline or
     --case, else $DETENTE_DB, else ./detente.duckdb if present, else the built-in timeline
     of us-russia-2025. Actors are codes or names; codes match with their roles (USA
-    matches USAGOV) and groups match their members (EUR matches the EU states).
+    matches USAGOV) and groups match their members (EUR matches the EU states). A dyad
+    leaves out a country's own events (--dyad EUR DEU: not the German government against
+    the German police) and says how many.
 
     Example: detente events list --dyad USA Russia --code 04 --since 2025-02
     """
@@ -197,29 +199,44 @@ def list_(
     from detente.relations.sources import choose_source, load_events, parse_bound, select_events
 
     who = lookup(actor, field="--actor") if actor is not None else None
-    pair = (lookup(dyad[0], field="--dyad"), lookup(dyad[1], field="--dyad")) if dyad is not None else None
-    if directed and pair is None:
+    rule = _dyad_rule(dyad) if dyad is not None else None
+    if directed and rule is None:
         raise InputError("needs --dyad A B", field="--directed", hint="add --dyad A B, or drop --directed")
     codes = [_cameo_prefix(c) for c in code or ()]
     lo, hi = parse_bound(since, end=False, flag="--since"), parse_bound(until, end=True, flag="--until")
     if lo is not None and hi is not None and lo > hi:
         raise InputError(f"{since} is after --until {until}", field="--since", hint="swap the two dates")
     choice = choose_source(db, timeline, case)
-    filters: dict[str, Any] = dict(actor=who, dyad=pair, directed=directed, cameo=codes or None, dataset=dataset, limit=limit)
+    filters: dict[str, Any] = dict(actor=who, directed=directed, cameo=codes or None, dataset=dataset)
     if choice.kind == "store":
+        bounds = dict(start=None if lo is None else lo.date(), end=None if hi is None else hi.date())
         with _store(choice.path, read_only=True) as store:
-            frame = store.events(start=None if lo is None else lo.date(), end=None if hi is None else hi.date(), **filters)
+            if dataset is not None:
+                _check_dataset(dataset, store.con.execute("SELECT DISTINCT dataset FROM events").df()["dataset"], choice.path)
+            frame = store.events(dyad=rule, limit=limit, **bounds, **filters)
+            domestic = len(store.events(dyad=rule.domestic_only(), **bounds, **filters)) if rule is not None and rule.countries else 0
         where = f"event store {choice.path} ({choice.reason})"
     else:
         source = load_events(choice)
-        frame = select_events(source.events, start=lo, end=hi, **filters)
+        _check_dataset(dataset, source.events["dataset"], choice.label())
+        frame = select_events(source.events, start=lo, end=hi, dyad=rule, limit=limit, **filters)
+        domestic = frame.attrs.get("domestic_events", 0)
         where = choice.label()
+    if domestic and rule is not None:
+        countries = ", ".join(rule.countries[:3]) + (" ..." if len(rule.countries) > 3 else "")
+        err_console.print(
+            f"note: {domestic} event(s) between two sides of one country ({countries}) left out: a country's own events are "
+            f"not {'-'.join(rule.pair)} events (list them with --actor {rule.countries[0]}, or a --dyad of two sides of it, e.g. {rule.countries[0]}GOV {rule.countries[0]}COP)",
+            highlight=False, markup=False, soft_wrap=True,
+        )
     frame = frame.copy()
     import pandas as pd  # only the commands that show frames need pandas
 
     frame["date"] = pd.to_datetime(frame["date"]).dt.strftime("%Y-%m-%d")
     if as_json:
         print_json(_records(frame))
+        if frame.empty:  # the list stays valid JSON; the note goes to stderr
+            err_console.print(f"note: no events match these filters in {where}", highlight=False, markup=False, soft_wrap=True)
         return
     if frame.empty:
         console.print(f"note: no events match these filters in {where}", highlight=False, markup=False, soft_wrap=True)
@@ -239,6 +256,35 @@ def list_(
         ])
     print_table(["date", "source", "target", "cameo", "goldstein", "modality", "dataset", "doc_id", "sentence / note"], rows,
                 title=f"{len(frame)} events from {where}" + (" (limit reached: --limit shows more)" if len(frame) == limit else ""))
+
+
+def _dyad_rule(values: tuple[str, str]) -> Any:
+    """``--dyad A B``: the one dyad rule (:func:`detente.actors.dyads.dyad_filter`) for two actors as people type them.
+
+    ``--dyad USA-RUS`` (one word) lets the option take the next flag as B; that is said,
+    with the fix, instead of an unknown actor ``--since``.
+    """
+    from detente.actors import lookup
+    from detente.actors.dyads import dyad_filter
+
+    first, second = values
+    if second.startswith("--") or first.startswith("--"):
+        raise InputError(f"takes two actors, got '{first}' and '{second}'", field="--dyad",
+                         hint="write the two actors as two words: --dyad USA RUS, or --dyad 'United States' Russia")
+    return dyad_filter(lookup(first, field="--dyad"), lookup(second, field="--dyad"))
+
+
+def _check_dataset(dataset: str | None, labels: Any, where: Any) -> None:
+    """``--dataset``: a label the source holds (``gdelt1``, ``icews``, ``case`` ...), else an error naming them."""
+    if dataset is None:
+        return
+    known = sorted({str(x) for x in labels.dropna().unique()})
+    if dataset not in known:
+        from difflib import get_close_matches
+
+        near = get_close_matches(dataset, known, n=3, cutoff=0.4)
+        hint = (f"did you mean {', '.join(near)}? " if near else "") + (f"the datasets here: {', '.join(known)}" if known else "the source holds no events")
+        raise InputError(f"no dataset '{dataset}' in {where}", field="--dataset", hint=hint)
 
 
 def _cameo_prefix(value: str) -> str:

@@ -124,12 +124,17 @@ def _check_events_shown(value: str) -> int | None:
     return number
 
 
-def _empty_note(source: EventSource, codes: tuple[str, ...], n_events: int, unasserted: int) -> None:
-    """Say so when there is nothing to show: no events between the actors in this source."""
+def _empty_note(source: EventSource, req: Request, n_events: int, unasserted: int) -> None:
+    """Say so when there is nothing to show: no events between the actors in this source (and date range)."""
     if n_events:
         return
-    pair = "-".join(codes)
+    pair = "-".join(req.actors)
     extra = f" ({unasserted} unasserted event(s) left out; --all-modalities counts them)" if unasserted else ""
+    if req.since is not None or req.until is not None:
+        span = f"{'...' if req.since is None else f'{req.since:%Y-%m-%d}'} to {'...' if req.until is None else f'{req.until:%Y-%m-%d}'}"
+        _caption(f"note: no events between {pair} from {span} in {source.choice.label()}{extra}; "
+                 "try a wider --since/--until, or another --db, --timeline or --case")
+        return
     _caption(f"note: no events between {pair} in {source.choice.label()}{extra}; try another --db, --timeline or --case")
 
 
@@ -243,6 +248,17 @@ def _check_penalty(penalty: float | None, n_shifts: int | None) -> None:
         raise InputError("conflicts with --n-shifts: both set how many shifts are found", field="--penalty", hint="give one of them")
 
 
+def _domestic_caption(count: int, codes: tuple[str, ...]) -> None:
+    """Say how many of one country's own events the dyad rule left out (:mod:`detente.actors.dyads`)."""
+    if count:
+        from detente.actors.dyads import dyad_filter
+
+        countries = dyad_filter(*codes).countries
+        named = ", ".join(countries[:3]) + (" ..." if len(countries) > 3 else "")
+        _caption(f"{count} event(s) between two sides of one country ({named}) left out: a country's own events are not "
+                 f"{'-'.join(codes)} events (a dyad of two sides of it, e.g. {countries[0]}GOV {countries[0]}COP, counts them)")
+
+
 def _unasserted_caption(count: int) -> None:
     if count:
         _caption(f"{count} event(s) that do not assert their act (negated, modal, conditional or reported) left out; --all-modalities counts them")
@@ -316,6 +332,7 @@ def register(app: typer.Typer) -> None:
                     "include_unasserted": all_modalities,
                     "n_events": wide.attrs.get("n_events", 0),
                     "unasserted_events": wide.attrs.get("unasserted_events", 0),
+                    "domestic_events": wide.attrs.get("domestic_events", 0),
                     "coarse_events": wide.attrs.get("coarse_events", 0),
                     "series": long.to_dict("records"),
                     "shifts": [s.to_record() for s in shifts],
@@ -336,7 +353,7 @@ def register(app: typer.Typer) -> None:
             columns = ["period", "events", "coop", "conflict", "net coop", "", "Goldstein mean", "Goldstein sum"]
             if smoothed is not None:
                 columns.append(f"{measure} ({smooth.value}, {window})")
-            _empty_note(source, req.actors, wide.attrs.get("n_events", 0), wide.attrs.get("unasserted_events", 0))
+            _empty_note(source, req, wide.attrs.get("n_events", 0), wide.attrs.get("unasserted_events", 0))
             if rows:
                 print_table(columns, rows, title=f"{dyad} by {freq.value}")
             hidden = len(wide) - len(shown)
@@ -349,6 +366,7 @@ def register(app: typer.Typer) -> None:
                 _caption("; ".join(notes))
             if wide.attrs.get("n_events", 0):
                 _unasserted_caption(wide.attrs.get("unasserted_events", 0))
+            _domestic_caption(wide.attrs.get("domestic_events", 0), req.actors)
             if shifts:
                 _shifts_table(shifts, freq.value)
                 _drivers_table(shifts, freq.value)
@@ -414,15 +432,17 @@ def register(app: typer.Typer) -> None:
         if json_out:
             print_json({"data": source.to_record(), "dyad": {"a": ca, "b": cb, "directed": directed}, "freq": freq.value,
                         "measure": measure, "include_unasserted": all_modalities, "n_events": wide.attrs.get("n_events", 0),
-                        "unasserted_events": wide.attrs.get("unasserted_events", 0), "detector": settings,
+                        "unasserted_events": wide.attrs.get("unasserted_events", 0),
+                        "domestic_events": wide.attrs.get("domestic_events", 0), "detector": settings,
                         "shifts": [s.to_record() for s in found]})
         else:
             _source_captions(source)
-            _empty_note(source, req.actors, wide.attrs.get("n_events", 0), wide.attrs.get("unasserted_events", 0))
+            _empty_note(source, req, wide.attrs.get("n_events", 0), wide.attrs.get("unasserted_events", 0))
             how = f"{method.value}, l2 cost, " + (f"{n_shifts} shifts" if n_shifts is not None else f"penalty {_fmt(used_penalty, 1, False)}")
             _caption(f"{dyad}, {measure} by {freq.value}: {len(column)} observed periods; {how}")
             if wide.attrs.get("n_events", 0):
                 _unasserted_caption(wide.attrs.get("unasserted_events", 0))
+            _domestic_caption(wide.attrs.get("domestic_events", 0), req.actors)
             if found:
                 _shifts_table(found, freq.value)
                 _drivers_table(found, freq.value)
@@ -483,11 +503,14 @@ def register(app: typer.Typer) -> None:
             records = frame.assign(period=frame["period"].dt.date).to_dict("records")
             print_json({"data": source.to_record(), "actors": list(actors), "freq": freq.value, "measure": measure.value,
                         "band": width, "min_events": min_events, "rule": rule, "include_unasserted": all_modalities,
+                        "domestic_events": frame.attrs.get("domestic_events", {}),
                         "periods": records,
                         "spells": spells.assign(start=spells["start"].dt.date, end=spells["end"].dt.date).to_dict("records")})
         else:
             _source_captions(source)
             _caption(rule)
+            for tie, count in frame.attrs.get("domestic_events", {}).items():
+                _caption(f"{tie}: {count} event(s) between two sides of one country left out (a country's own events are no tie of the triangle)")
             if not len(frame) or not counts.sum():
                 _caption(f"note: no events on any tie of {'-'.join(actors)} in {source.choice.label()}; try another --db, --timeline or --case")
             shown = frame if all_periods else frame[counts > 0]

@@ -60,6 +60,7 @@ def candidates(sdoc: Doc, offset: int, ctx: Context, lemma: syntax.Lemma) -> lis
             out.extend(nominal_visit(tok, offset, ctx, lemma))
         if tok.tag_.startswith("VB") and lemma(tok) in P.SPEECH_VERBS:
             out.extend(retaliation_warning(tok, offset, ctx, lemma))
+    out = [c for c in out if not ongoing_state(c.verb, c.anchor)]
     if question:
         for cand in out:
             cand.modality = "question"
@@ -319,6 +320,68 @@ def _background(verb: Token, lemma: syntax.Lemma) -> bool:
             return False
         below, node = node, node.head
     return False
+
+
+ONGOING_WORDS = frozenset({"ongoing", "continuing", "long-running", "protracted", "years-long", "decades-long", "months-long"})
+"""Modifiers that say a state is already running ("the *ongoing* war", "the *decades-long* conflict")."""
+SPAN_NOUNS = frozenset({"year", "month", "week", "decade"})
+"""Heads of a duration modifier: "three-year war", "a 10-month siege" (a number or hyphen before them)."""
+FIRST_SINCE = frozenset({"first", "last", "latest", "second", "third"})
+"""Ordinals that make "since" mark a gap before a new act: "the *first* visit since 2019"."""
+CLAUSE_OF_REFERENCE = frozenset({"relcl", "appos"})
+"""Clauses that describe an actor rather than report the news: "Germany, *which has backed Kyiv since 2022*, ..."."""
+
+
+def ongoing_state(pred: Token, anchor: Token) -> bool:
+    """Whether a predicate describes a state already running, which is background and not a new event.
+
+    The convention (the news development set's guide, rules 7-8; CAMEO codes acts, not
+    standing conditions): a noun phrase with a duration modifier ("that country's
+    *three-year* war", "the *ongoing* talks between A and B", "the war *since 2022*"), or a
+    verb inside a relative or appositive clause that carries a duration ("Germany, which
+    has backed Kyiv *since 2022*", "who has fought them *for years*"), tells what has been
+    going on, not what the news reports. A verb in the main clause with a duration stays
+    an act ("Russia has shelled Kharkiv since Monday" is news), except the standing
+    conditions of :func:`_standing`.
+    """
+    if pred.tag_.startswith("NN"):  # "the first visit since 2019" is a new act after a gap, not a running state
+        return _duration_modifier(pred) or _since(pred) and not any(c.lower_ in FIRST_SINCE for c in pred.children)
+    for node in (pred, anchor):
+        clause = node
+        for _ in range(4):  # up to the head of the clause the verb is in
+            if clause.dep_ in CLAUSE_OF_REFERENCE:
+                return any(_since(v) or _for_duration(v) for v in {pred.i: pred, anchor.i: anchor}.values())
+            if clause.dep_ not in ("xcomp", "ccomp", "conj", "advcl") or clause.head.i == clause.i:
+                break
+            clause = clause.head
+    return False
+
+
+def _duration_modifier(noun: Token) -> bool:
+    """A left modifier of `noun` that says the state is already running: ongoing, N-year, decades-long."""
+    for tok in noun.subtree:
+        if tok.i >= noun.i:
+            break
+        text = tok.lower_
+        if text in ONGOING_WORDS:
+            return True
+        if "-" in text and any(part.rstrip("s") in SPAN_NOUNS for part in text.split("-")):
+            return True  # "three-year" or "years-long" as one token
+        beside = [tok.doc[j].tag_ for j in (tok.i - 1, tok.i + 1) if 0 <= j < len(tok.doc)]
+        if text.rstrip("s") in SPAN_NOUNS and (any(c.dep_ == "nummod" for c in tok.children) or "HYPH" in beside):
+            return True  # "three - year", "years - long" as spaCy splits them; "last year's talks" is a date, not a duration
+    return False
+
+
+def _since(tok: Token) -> bool:
+    """A "since" phrase on `tok` ("since 2022", "since Russia's invasion")."""
+    return any(c.dep_ in ("prep", "mark") and c.lower_ in L.BACKGROUND_MARKS for c in tok.children)
+
+
+def _for_duration(tok: Token) -> bool:
+    """A "for years" phrase on `tok`."""
+    return any(c.dep_ == "prep" and c.lower_ == "for" and any(
+        g.dep_ == "pobj" and g.lower_ in L.DURATION_WORDS for g in c.children) for c in tok.children)
 
 
 def _standing(verb: Token) -> bool:

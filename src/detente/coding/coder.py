@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING, Any
 
 from detente.actors import find_mentions
 from detente.coding import nlp as nlp_mod
+from detente.coding import span_chooser as span_chooser_mod
 from detente.coding import spans, syntax
 from detente.coding.arguments import argument, names_sector, remember
 from detente.coding.assemble import UNDATED, UNKNOWN_ACTOR, event_of, make_event
@@ -125,6 +126,12 @@ class Coder:
         input the patterns code in full never loads it.
     batch_size:
         Sentences per `nlp.pipe` batch.
+    span_chooser:
+        In sentence mode, who re-decides each event's source and target spans among the
+        sentence's phrases (:mod:`detente.coding.span_chooser`): "shipped" (the default,
+        the model trained on ConfliBERT's dyad train split), a
+        :class:`~detente.coding.span_chooser.SpanChooser`, a path to one saved as JSON,
+        or None for the span rules alone. Spans only: the events are the same.
     n_process:
         Processes that code sentences in sentence mode (and parse documents in document
         mode). None (the default) chooses: the usable cores (at most
@@ -143,7 +150,7 @@ class Coder:
 
     def __init__(
         self, *, model: str | None = None, classifier: Any = None, batch_size: int = nlp_mod.BATCH_SIZE,
-        n_process: int | None = None,
+        n_process: int | None = None, span_chooser: Any = "shipped",
     ) -> None:
         if n_process is not None and (isinstance(n_process, bool) or not isinstance(n_process, int) or n_process < 1):
             raise InputError(f"n_process must be a whole number of at least 1, not {n_process!r}", field="n_process",
@@ -156,6 +163,7 @@ class Coder:
             self._loader = classifier  # a loader (such as `default_classifier`): called on first need
         else:
             self._classifier = load_classifier(classifier)
+        self._span_chooser = span_chooser_mod.resolve(span_chooser, lazy=True)  # "shipped" is read on first use
         self.nlp = nlp_mod.load(model)
         self.lemma: syntax.Lemma = nlp_mod.token_lemma(self.nlp)
         self.batch_size = batch_size
@@ -166,6 +174,13 @@ class Coder:
                               "coding runs in this process")
         if self._loader is None:
             self._check_classifier()
+
+    @property
+    def span_chooser(self) -> span_chooser_mod.SpanChooser | None:
+        """The span chooser of sentence mode (None: the span rules alone); the shipped one is read here."""
+        if isinstance(self._span_chooser, str):
+            self._span_chooser = span_chooser_mod.resolve(self._span_chooser)
+        return self._span_chooser  # type: ignore[return-value]
 
     @property
     def classifier(self) -> Any:
@@ -378,14 +393,17 @@ class Coder:
         """The events of each sentence: the patterns, then one classifier call for those they leave."""
         results: list[list[SentenceResult]] = []
         waiting: list[tuple[int, str, Doc, Context, list[SentenceResult]]] = []  # for the classifier
+        read: list[tuple[Doc, Context] | None] = []  # each sentence's parse and context, for the span chooser
         wants_fallback = self._loader is not None or self._classifier is not None
         parsed = self.nlp.pipe((t[:nlp_mod.MAX_PARSE_CHARS] for t in texts), batch_size=self.batch_size)
         for text, sdoc in zip(texts, parsed):
             syntax.keep_text(sdoc, text[:nlp_mod.MAX_PARSE_CHARS])
             if not text.strip():
                 results.append([])
+                read.append(None)
                 continue
             ctx = Context.read(text, date)
+            read.append((sdoc, ctx))
             complete, partial_events = self._sentence_events(text, sdoc, ctx)
             results.append(complete + (partial_events if partial else []))
             if not complete and wants_fallback and (partial or len({m.code[:3] for m in ctx.mentions}) >= 2):
@@ -402,6 +420,11 @@ class Coder:
                     results[i] = [found] + (partial_events if partial else [])
                 elif partial and not partial_events:
                     results[i] = [found]
+        chooser = self.span_chooser
+        if chooser is not None:
+            for i, (found, seen) in enumerate(zip(results, read)):
+                if found and seen is not None:
+                    results[i] = span_chooser_mod.rechoose(chooser, found, seen[0], seen[1], self.lemma)
         return results
 
     def _sentence_events(
@@ -508,7 +531,7 @@ def _fork_pool(coder: Coder, workers: int) -> ProcessPoolExecutor:
     workers are meant to save.
     """
     global _WORKER_CODER
-    _ = coder.classifier
+    _ = coder.classifier, coder.span_chooser
     _warm_up()
     _WORKER_CODER = coder
     # with `fork`, the executor starts all its workers at the first task, before its own thread

@@ -34,14 +34,18 @@ if TYPE_CHECKING:  # pragma: no cover
     from detente.coding.arguments import Arg
 
 def names_actor(tok: Token, lemma: syntax.Lemma) -> bool:
-    """Whether a noun names a person, group or state (a proper name or a role noun)."""
+    """Whether a noun names a person, group or state: a proper name, a role noun, or a
+    generic sector noun (``actors/data/sector_nouns.yaml``: "police", "opposition
+    supporters", "thousands of demonstrators"), so that "Police arrested opposition
+    supporters in Abuja" has the supporters as target, not the place."""
     if tok.tag_ in ("NNP", "NNPS"):
         return True
     if tok.tag_ in ("NN", "NNS"):
+        from detente.coding.arguments import sector_of
         from detente.ontology import role_for_noun
 
         lemma_ = lemma(tok)
-        return role_for_noun(lemma_) is not None or lemma_ in PEOPLE_NOUNS
+        return role_for_noun(lemma_) is not None or lemma_ in PEOPLE_NOUNS or sector_of(tok, lemma) is not None
     return False
 
 
@@ -665,8 +669,7 @@ def names_party(tok: Token, span: tuple[int, int], lemma: syntax.Lemma) -> bool:
     people noun, a count of them
     ("dozens of activists"), or a place or thing that force is used on (a base, a
     village: :data:`_SITE_NOUNS`)."""
-    doc = tok.doc
-    words = [t for t in doc if span[0] <= t.idx < span[1]]
+    words = [t for t in tok.doc.char_span(span[0], span[1], alignment_mode="expand") or () if span[0] <= t.idx]
     if lemma(tok) in _MONEY_WORDS or any(t.tag_ == "$" for t in words):
         return False  # "6.3 million euros", "$670,000": an amount is a thing
     if any(t.tag_ in ("NNP", "NNPS") or (t.text[:1].isupper() and t.i > 0 and t.tag_ != "DT")

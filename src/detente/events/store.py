@@ -87,6 +87,8 @@ from detente.events.schema import EVENT_COLUMNS, ID_VERSION, Event
 if TYPE_CHECKING:  # pandas is imported only by the methods that return frames
     import pandas as pd
 
+    from detente.actors.dyads import DyadFilter
+
 DEFAULT_DB = "detente.duckdb"
 MEMORY = ":memory:"
 """`path` for a store held in memory only (imports straight to Parquet stage through one)."""
@@ -520,7 +522,7 @@ class EventStore:
         self,
         *,
         actor: str | None = None,
-        dyad: tuple[str, str] | Sequence[str] | None = None,
+        dyad: "tuple[str, str] | Sequence[str] | DyadFilter | None" = None,
         directed: bool = False,
         cameo: str | Sequence[str] | None = None,
         start: date | str | None = None,
@@ -536,7 +538,10 @@ class EventStore:
             Events where this actor is source or target. Codes match by prefix
             (`USA` matches `USAGOV`) and a group matches its members (`EUR`: the EU states).
         dyad
-            A pair of codes `(A, B)`: events from A to B, and from B to A unless `directed`.
+            A pair of codes `(A, B)` or a :class:`detente.actors.dyads.DyadFilter`: events
+            from A to B, and from B to A unless `directed`, by the one dyad rule (a
+            country's own events stay out of an inter-state dyad: `EUR`-`DEU` has no
+            `DEUGOV` -> `DEUCOP`).
         cameo
             A CAMEO code prefix (`"04"`: all consultations), or several.
         start, end
@@ -553,20 +558,12 @@ class EventStore:
             tgt, p2 = _prefix_condition("target", actor)
             where.append(f"({src} OR {tgt})")
             params += p1 + p2
-        if dyad is not None:
-            if len(dyad) != 2:
-                raise InputError("a dyad is a pair of actor codes", field="dyad", hint="e.g. dyad=('USA', 'RUS')")
-            a, b = dyad[0], dyad[1]
-            sa, pa_ = _prefix_condition("source", a)
-            tb, pb = _prefix_condition("target", b)
-            clause = f"({sa} AND {tb})"
-            params += pa_ + pb
-            if not directed:
-                sb, pb2 = _prefix_condition("source", b)
-                ta, pa2 = _prefix_condition("target", a)
-                clause = f"({clause} OR ({sb} AND {ta}))"
-                params += pb2 + pa2
+        if dyad is not None:  # the one dyad rule (detente.actors.dyads): sides, groups, one country's own events left out
+            from detente.actors.dyads import as_dyad_filter
+
+            clause, more = as_dyad_filter(dyad).sql("source", "target", directed=directed)
             where.append(clause)
+            params += more
         if cameo:
             prefixes = [cameo] if isinstance(cameo, str) else list(cameo)
             where.append("(" + " OR ".join("starts_with(cameo, ?)" for _ in prefixes) + ")")

@@ -69,7 +69,8 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from detente.actors import ActorPrefixes, actor_prefixes, lookup
+from detente.actors import ActorPrefixes, lookup
+from detente.actors.dyads import dyad_filter
 from detente.errors import InputError
 from detente.events.modality import asserted_mask
 from detente.ontology.roles import NON_STATE_ROLES  # noqa: F401 - re-exported: the rule's roles, named where series are
@@ -125,32 +126,28 @@ def check_events(events: pd.DataFrame) -> pd.DataFrame:
 
 
 def dyad_actors(a: str, b: str) -> tuple[ActorPrefixes, ActorPrefixes]:
-    """The two sides of a dyad as the codes they stand for (:func:`detente.actors.actor_prefixes`); they must not overlap."""
-    pa, pb = actor_prefixes(a), actor_prefixes(b)
-    ca, cb = pa.code, pb.code
-    if ca.startswith(cb) or cb.startswith(ca):
-        raise InputError(
-            f"a dyad needs two different actors, got {ca} and {cb}, which overlap",
-            field="actors",
-            hint="name two actors, neither a role of the other (USAGOV-USAMIL is fine, USA-USAGOV is not)",
-        )
-    return pa, pb
+    """The two sides of a dyad as the codes they stand for (:func:`detente.actors.dyads.dyad_filter`); they must not overlap."""
+    rule = dyad_filter(a, b)
+    return rule.a, rule.b
 
 
 def dyad_events(events: pd.DataFrame, a: str, b: str, *, directed: bool = False, include_unasserted: bool = False) -> pd.DataFrame:
     """The events between ``a`` and ``b`` (``a`` -> ``b`` only if ``directed``), with a ``direction`` column.
 
-    Only asserted events (:func:`detente.events.modality.asserted_mask`) unless
-    ``include_unasserted``; ``attrs["unasserted_events"]`` counts the dyad's events left out.
+    Which events are the dyad's is the one dyad rule, :func:`detente.actors.dyads.dyad_filter`
+    (the event store and ``events list`` use it too): a country's own events stay out
+    of an inter-state dyad (``EUR``-``DEU`` has no ``DEUGOV`` -> ``DEUCOP``), and
+    ``attrs["domestic_events"]`` counts those left out. Only asserted events
+    (:func:`detente.events.modality.asserted_mask`) unless ``include_unasserted``;
+    ``attrs["unasserted_events"]`` counts the dyad's events left out.
     """
-    pa, pb = dyad_actors(a, b)
-    ca, cb = pa.code, pb.code
+    rule = dyad_filter(a, b)
+    ca, cb = rule.pair
     frame = check_events(events)
-    forward = pa.mask(frame["source"]) & pb.mask(frame["target"])
-    backward = pb.mask(frame["source"]) & pa.mask(frame["target"])
+    forward, backward, domestic = rule.masks(frame["source"], frame["target"])
     keep = forward if directed else forward | backward
-    if _base(ca) != _base(cb):  # an inter-state dyad: one country's own events stay out (EUR-DEU: not DEUGOV->DEUCOP)
-        keep &= ~domestic_mask(frame)
+    left_home = int((keep & domestic).sum())
+    keep &= ~domestic
     asserted = asserted_mask(frame)
     left_out = int((keep & ~asserted).sum())
     if not include_unasserted:
@@ -159,29 +156,8 @@ def dyad_events(events: pd.DataFrame, a: str, b: str, *, directed: bool = False,
     out["direction"] = np.where(forward[keep], f"{ca}->{cb}", f"{cb}->{ca}")
     out = out.sort_values("date", kind="stable")
     out.attrs["unasserted_events"] = 0 if include_unasserted else left_out
+    out.attrs["domestic_events"] = left_home
     return out
-
-
-def domestic_mask(events: pd.DataFrame) -> pd.Series:
-    """Events whose source and target are one country (domestic events, `NGACOP` -> `NGAOPP`).
-
-    Such an event belongs to a dyad only when the user asks for two sides of that
-    country (`NGACOP`-`NGAOPP`); through a group it would otherwise land in an
-    inter-state dyad (`EUR`-`DEU` would count the German government against the German
-    police), so :func:`dyad_events` leaves it out of those.
-    """
-    source = events["source"].astype("string").str.upper().fillna("")
-    target = events["target"].astype("string").str.upper().fillna("")
-    codes = pd.unique(pd.concat([source, target], ignore_index=True))
-    base = {code: _base(code) for code in codes}
-    return (source.map(base) == target.map(base)) & (source != "") & ~source.isin(("---",))
-
-
-def _base(code: str) -> str:
-    """The country (or organisation) of a stored code: the registry's base, else CAMEO's first three letters."""
-    from detente.actors import get_registry
-
-    return get_registry().base_code(code) if code else ""
 
 
 def period_start(dates: pd.Series, freq: str) -> pd.Series:
@@ -256,6 +232,7 @@ def series_wide(
         raise InputError(f"unknown coarse-date policy '{coarse}'", field="coarse", hint="one of: keep, drop")
     dyad = dyad_events(events, a, b, directed=directed, include_unasserted=include_unasserted)
     unasserted = dyad.attrs.get("unasserted_events", 0)
+    domestic = dyad.attrs.get("domestic_events", 0)
     lo = pd.Timestamp(start) if start is not None else None
     hi = pd.Timestamp(end) if end is not None else None
     if lo is not None and hi is not None and lo > hi:
@@ -285,6 +262,7 @@ def series_wide(
     wide.attrs["coarse_events"] = n_coarse
     wide.attrs["n_events"] = int(len(dyad))
     wide.attrs["unasserted_events"] = unasserted
+    wide.attrs["domestic_events"] = domestic
     return wide
 
 
@@ -341,7 +319,7 @@ def dyad_series(
     -------
     pandas.DataFrame
         Columns :data:`SERIES_COLUMNS`; ``attrs`` holds ``n_events``, ``coarse_events``
-        and ``unasserted_events``.
+        ``unasserted_events`` and ``domestic_events``.
 
     Examples
     --------

@@ -328,8 +328,14 @@ def select_events(
     dataset: str | None = None,
     limit: int | None = None,
 ) -> pd.DataFrame:
-    """The store's filters (:meth:`detente.events.store.EventStore.events`) on an event frame, oldest first."""
+    """The store's filters (:meth:`detente.events.store.EventStore.events`) on an event frame, oldest first.
+
+    A dyad follows the one dyad rule (:func:`detente.actors.dyads.dyad_filter`);
+    ``attrs["domestic_events"]`` counts the events it left out as one country's own
+    (before ``limit``), so the caller can say so.
+    """
     from detente.actors import actor_prefixes
+    from detente.actors.dyads import as_dyad_filter
 
     frame = events
     keep = pd.Series(True, index=frame.index)
@@ -338,14 +344,6 @@ def select_events(
     if actor:
         who = actor_prefixes(actor)
         keep &= who.mask(source) | who.mask(target)
-    if dyad is not None:
-        if len(dyad) != 2:
-            raise InputError("a dyad is a pair of actors", field="--dyad", hint="e.g. --dyad USA RUS")
-        pa, pb = actor_prefixes(dyad[0]), actor_prefixes(dyad[1])
-        pair = pa.mask(source) & pb.mask(target)
-        if not directed:
-            pair |= pb.mask(source) & pa.mask(target)
-        keep &= pair
     if cameo:
         codes = [cameo] if isinstance(cameo, str) else list(cameo)
         keep &= frame["cameo"].astype("string").str.startswith(tuple(str(c).strip() for c in codes)).fillna(False).astype(bool)
@@ -356,8 +354,15 @@ def select_events(
         keep &= dates <= end
     if dataset:
         keep &= frame["dataset"] == dataset
+    domestic = 0
+    if dyad is not None:
+        rule = as_dyad_filter(dyad, field="--dyad")
+        domestic = int((keep & rule.domestic_only().mask(source, target, directed=directed)).sum())
+        keep &= rule.mask(source, target, directed=directed)
     out = frame[keep].sort_values(["date", "event_id"], kind="stable")
-    return out.head(limit) if limit is not None else out
+    out = out.head(limit) if limit is not None else out
+    out.attrs["domestic_events"] = domestic
+    return out
 
 
 def load_events(
@@ -385,6 +390,7 @@ def load_events(
         frame = read_dyads(choice.path, list(dyads), start=start, end=end, scheduler=choice.scheduler)  # type: ignore[arg-type]
         return EventSource(frame, choice, f"data: {choice.label()}, {len(frame)} events of these actors in range", notes)
     if choice.kind == "store":
+        from detente.actors.dyads import as_dyad_filter
         from detente.events.store import EventStore
 
         kwargs: dict[str, Any] = {}
@@ -393,8 +399,8 @@ def load_events(
         if end is not None:
             kwargs["end"] = end.date()
         with EventStore(choice.path, read_only=True) as store:
-            if dyads:
-                parts = [store.events(dyad=pair, **kwargs) for pair in dyads]
+            if dyads:  # domestic events kept: the relations code applies the dyad rule, which leaves them out and counts them
+                parts = [store.events(dyad=as_dyad_filter(pair).with_domestic(), **kwargs) for pair in dyads]
                 frame = pd.concat(parts, ignore_index=True).drop_duplicates("event_id")
             else:
                 frame = store.events(**kwargs)
@@ -415,7 +421,8 @@ def load_events(
     own = "; use --db FILE or --timeline FILE for your own events" if choice.reason == "default" else ""
     return EventSource(
         frame, choice,
-        f"data: {choice.label()}, {len(frame)} events hand-coded from {len(document.sources)} articles ({cites}){own}", notes,
+        f"data: {choice.label()}, {len(frame)} events hand-coded from {len(document.sources)} "
+        f"article{'s' if len(document.sources) != 1 else ''} ({cites}){own}", notes,
     )
 
 

@@ -216,7 +216,8 @@ def triangle_series(
     Returns one row per period from the first to the last event of any of the three
     dyads (or ``start``..``end``): :data:`TRIANGLE_COLUMNS`, then for each dyad
     ``X-Y`` its value, event count and sign (``X-Y``, ``X-Y n``, ``X-Y sign``).
-    ``attrs`` records the measure, band and minimum events used.
+    ``attrs`` records the measure, band and minimum events used, and ``domestic_events`` the
+    ties whose one-country events the dyad rule left out (:mod:`detente.actors.dyads`), with counts.
     """
     if measure not in ("net_coop", "goldstein_mean"):
         raise InputError(f"unknown triangle measure '{measure}'", field="measure", hint="one of: net_coop, goldstein_mean")
@@ -261,6 +262,7 @@ def triangle_series(
     for column in ("pivot", "wings", "partners", "pariah", "candidates", "reading"):
         frame[column] = frame[column].astype(object).where(frame[column].notna(), None)
     frame.attrs.update(measure=measure, band=band, min_events=min_events, freq=freq, actors=actors)
+    frame.attrs["domestic_events"] = {f"{p}-{q}": s.attrs.get("domestic_events", 0) for (p, q), s in series.items() if s.attrs.get("domestic_events")}
     return frame
 
 

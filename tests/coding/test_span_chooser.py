@@ -1,0 +1,180 @@
+"""The learned span chooser: it loads, it learns from examples, it changes spans only,
+and the shipped model keeps the span conventions on hand-written sentences."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from detente.coding import span_chooser as sc
+from detente.errors import InputError, ModelError
+
+
+@pytest.fixture(scope="module")
+def chooser_coder(coder):
+    """A coder with the shipped span chooser (the default), sharing the rule coder's pipeline."""
+    from detente.coding import Coder
+
+    return Coder()
+
+
+def _spans(coder, sentence: str) -> tuple[str | None, str | None]:
+    (result,) = coder.code_sentences([sentence], partial=True)
+    assert result is not None, sentence
+    src = sentence[slice(*result.source_span)] if result.source_span else None
+    tgt = sentence[slice(*result.target_span)] if result.target_span else None
+    return src, tgt
+
+
+def test_shipped_model_records_what_it_was_trained_on():
+    model = sc.shipped()
+    assert model.meta["data"] == "confli_cameo_dyad_train.txt"
+    assert len(model.meta["sha256"]) == 64
+    assert model.meta["sentences"] == model.meta["examples"] > 1000
+    assert model.meta["C"] == sc.C
+    assert set(model.weights) == set(sc.ROLES) and all(len(w) > 100 for w in model.weights.values())
+    # the rules' own choice is the strongest evidence the chooser has for a source
+    assert model.weights["source"]["rel:same"] > 0
+
+
+def test_json_round_trip_scores_the_same(tmp_path):
+    model = sc.shipped()
+    path = tmp_path / "chooser.json"
+    path.write_text(model.to_json(), encoding="utf-8")
+    again = sc.load(path)
+    names = ["rel:same", "dep:nsubj", "none", "no such feature"]
+    for role in sc.ROLES:
+        assert again.score(role, names) == pytest.approx(model.score(role, names))
+    assert again.meta == model.meta
+
+
+def test_a_file_that_is_no_model_is_refused(tmp_path):
+    path = tmp_path / "chooser.json"
+    path.write_text(json.dumps({"version": 99}), encoding="utf-8")
+    with pytest.raises(ModelError, match="version"):
+        sc.load(path)
+    path.write_text("[1, 2]", encoding="utf-8")
+    with pytest.raises(ModelError, match="not a span chooser"):
+        sc.load(path)
+
+
+@pytest.mark.parametrize("setting", ["no_such_model.json", 3])
+def test_a_bad_setting_fails_before_any_work(setting, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(InputError, match="span_chooser|span chooser"):
+        sc.resolve(setting)
+
+
+def test_settings_resolve():
+    assert sc.resolve(None) is None
+    assert sc.resolve("shipped") is sc.shipped()
+    assert sc.resolve(sc.shipped()) is sc.shipped()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "target"),
+    [
+        # a sector noun is the target, not the place (issue 9)
+        ("Police arrested opposition supporters in Abuja.", "Police", "opposition supporters"),
+        ("Russia attacked Ukraine on Friday.", "Russia", "Ukraine"),
+        ("Indian police detained dozens of Kashmiri protesters.", "Indian police", "dozens of Kashmiri protesters"),
+        ("Japan gave two million dollars to the Philippines.", "Japan", "the Philippines"),
+        ("Israeli jets struck Hamas positions in Gaza.", "Israeli jets", "Hamas positions in Gaza"),
+        ("The embassy was attacked by armed men.", "armed men", "The embassy"),
+    ],
+)
+def test_shipped_chooser_keeps_the_conventions(chooser_coder, sentence, source, target):
+    assert _spans(chooser_coder, sentence) == (source, target)
+
+
+def test_one_phrase_is_not_both_sides(chooser_coder):
+    sentence = "Eleven Turkish fishermen, held captive in Yemen for a month, have been freed by Yemeni forces."
+    src, tgt = _spans(chooser_coder, sentence)
+    assert src != tgt
+    assert tgt == "Eleven Turkish fishermen"
+
+
+def test_chooser_changes_spans_only(coder, chooser_coder):
+    sentences = [
+        "Police arrested opposition supporters in Abuja.",
+        "The Dutch government has sent a team of inspectors into Belgium to investigate the militia.",
+        "Norway has provided 6 million euros to support projects in Gaza.",
+        "China and Russia held joint naval drills in the Baltic Sea.",
+    ]
+    rules = coder.code_sentence_events(sentences, partial=True)
+    chosen = chooser_coder.code_sentence_events(sentences, partial=True)
+    assert [[r.event for r in s] for s in rules] == [[r.event for r in s] for s in chosen]
+    assert [[r.partial for r in s] for s in rules] == [[r.partial for r in s] for s in chosen]
+
+
+def _example(coder, sentence: str, gold: dict[str, str | None]) -> sc.Example:
+    """A training example of `sentence` with the rule coder's spans and hand-given gold phrases."""
+    from detente.coding.context import Context
+
+    (events,) = coder.code_sentence_events([sentence], partial=True)
+    rule = (events[0].source_span, events[0].target_span) if events else (None, None)
+    sdoc = coder.nlp(sentence)
+    mentions = tuple((m.start, m.end) for m in Context.read(sentence, None).mentions)
+    sent = sc.Sentence(sdoc, rule, mentions, coder.lemma)
+
+    def is_gold(role: str, span) -> bool:
+        want = gold[role]
+        return want is None if span is None else sentence[span[0]:span[1]] == want
+
+    return sc.Example(sent, tuple(sc.candidates(sdoc, rule)), is_gold)
+
+
+def test_fit_learns_a_convention_from_examples(coder):
+    """Gold that always marks the place ("in X") as the target, whatever the rules say: a
+    model fit on such examples picks the place in a sentence it never saw."""
+    pytest.importorskip("sklearn")
+    train = [
+        ("Soldiers detained farmers in Kenya.", "Soldiers", "Kenya"),
+        ("Rebels kidnapped teachers in Mali.", "Rebels", "Mali"),
+        ("Police beat students in Chile.", "Police", "Chile"),
+        ("Militants abducted engineers in Niger.", "Militants", "Niger"),
+        ("Guards arrested traders in Peru.", "Guards", "Peru"),
+        ("Troops shot villagers in Sudan.", "Troops", "Sudan"),
+    ]
+    examples = [_example(coder, s, {"source": a, "target": b}) for s, a, b in train]
+    model = sc.fit(examples, c=10.0)
+    test = _example(coder, "Gunmen attacked miners in Ghana.", {"source": "Gunmen", "target": "Ghana"})
+    src, tgt = model.choose(test.sentence)
+    sentence = "Gunmen attacked miners in Ghana."
+    assert (sentence[slice(*src)], sentence[slice(*tgt)]) == ("Gunmen", "Ghana")
+    # and the fit is deterministic
+    assert sc.fit(examples, c=10.0).to_json() == model.to_json()
+
+
+def _conll(sentences: list[tuple[list[str], list[str]]]) -> str:
+    return "\n\n".join("\n".join(f"{w} {t}" for w, t in zip(words, tags)) for words, tags in sentences) + "\n"
+
+
+def test_code_eval_scores_the_chosen_spans(chooser_coder, tmp_path):
+    """`detente code eval FILE.conll` (evaluate) scores the spans the default coder, with
+    the shipped chooser, gives: all right on these hand-written sentences."""
+    from detente.coding.evaluate import evaluate
+
+    path = tmp_path / "gold.conll"
+    path.write_text(_conll([
+        ("Police arrested opposition supporters in Abuja .".split(), "B-S O B-T I-T O O O".split()),
+        ("Russia attacked Ukraine on Friday .".split(), "B-S O B-T O O O".split()),
+        ("Israeli jets struck Hamas positions in Gaza .".split(), "B-S I-S O B-T I-T I-T I-T O".split()),
+    ]), encoding="utf-8")
+    report = evaluate(path, chooser_coder)
+    assert report.kind == "spans"
+    assert report.headline == "exact_macro_f1"
+    assert report.headline_value == pytest.approx(1.0)
+
+
+def test_coder_refuses_a_missing_chooser_file_at_once(coder, tmp_path):
+    from detente.coding import Coder
+
+    with pytest.raises(InputError, match="no such file"):
+        Coder(span_chooser=tmp_path / "missing.json")
+
+
+def test_the_shipped_chooser_is_read_on_first_use(chooser_coder):
+    chooser_coder.code_sentences(["Russia attacked Ukraine."])
+    assert chooser_coder.span_chooser is sc.shipped()

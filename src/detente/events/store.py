@@ -64,6 +64,7 @@ from typing import TYPE_CHECKING, Any
 
 from detente.errors import InputError, StoreError
 from detente.events import aggregate, layout
+from detente.events.direct import DirectWriter
 from detente.events.importers.delimited import run_with_progress, scan_file
 from detente.events.importers.quarantine import ProgressCallback
 from detente.events.importers.staging import (
@@ -400,7 +401,7 @@ class EventStore:
         DataFormatError
             A file whose layout cannot be read at all (nothing is imported from it).
         """
-        from detente.events.importers import get_importer
+        from detente.events.importers import DIRECT_KINDS, get_importer
 
         importer = get_importer(kind)
         src = Path(path)
@@ -416,20 +417,28 @@ class EventStore:
             if progress is not None:
                 progress("hash", 0.0)
 
-            def stage(con: Any) -> tuple[str, int, list[str]]:
-                staged = importer(con, src, file=name, progress=progress, scan=scan, **options)
+            direct = kind.strip().lower() in DIRECT_KINDS
+
+            def stage(con: Any, *writer: DirectWriter) -> tuple[str, int, list[str]]:
+                extra = {"direct": writer[0]} if writer else {}
+                staged = importer(con, src, file=name, progress=progress, scan=scan, **extra, **options)
                 return staged.dataset, staged.read, staged.notes
 
             try:
-                return self._commit(stage, file=name, kind=kind, sha256=scan, progress=progress)
+                return self._commit(stage, file=name, kind=kind, sha256=scan, progress=progress, direct=direct)
             except BaseException:
                 stop.set()
                 raise
 
     def _commit(
-        self, stage: Any, *, file: str, kind: str, sha256: Any, progress: ProgressCallback | None = None
+        self, stage: Any, *, file: str, kind: str, sha256: Any, progress: ProgressCallback | None = None,
+        direct: bool = False,
     ) -> ImportSummary:
-        """Stage, dedupe and insert in one transaction; `sha256` is the digest or a Future of it."""
+        """Stage, dedupe and insert in one transaction; `sha256` is the digest or a Future of it.
+
+        With `direct`, `stage` is given a :class:`~detente.events.direct.DirectWriter` and writes
+        the events itself (one parse, one write); otherwise it fills the staging tables.
+        """
         if self.read_only:
             raise StoreError(f"event store {self.path} is open read-only", hint="open it without read_only to import")
         con = self.con
@@ -438,13 +447,18 @@ class EventStore:
         con.execute("BEGIN TRANSACTION")
         try:
             prepare_stage(con)
-            dataset, read, notes = stage(con)
+            writer = DirectWriter(con, at, progress) if direct else None
+            dataset, read, notes = stage(con, writer) if writer is not None else stage(con)
             if not isinstance(sha256, str):  # a Future from the scanning thread, done by now as a rule
                 sha256 = sha256.result().sha256
                 if progress is not None:
                     progress("hash", 1.0)
             staged = added = 0
-            if has_stage(con):
+            if writer is not None:
+                staged, added = writer.finish()
+                if added:  # the month x dyad aggregate gains exactly the events this import added
+                    aggregate.add(con, f"({layout.view_sql(f'rowid > {writer.last}')})")
+            elif has_stage(con):
                 have = stage_columns(con)
                 derived = not set(layout.DERIVED) & have  # the importer left root, quad, PLOVER to the codebook
                 cols = ", ".join(f'"{c}"' for c in EVENT_FIELDS if not (derived and c in layout.DERIVED))

@@ -240,13 +240,13 @@ def duckdb_bare_read_durable(path: Path, db: Path) -> int:
 class StageClock:
     """A progress callback that notes wall and CPU time when the import enters and leaves each stage.
 
-    ``EventStore.import_file`` reports ``parse`` (DuckDB's read of the file into a staging table)
-    and ``write`` (validation, ids and the INSERT into ``event_rows``) with fractions from 0 to
-    1; the first and the last report of a stage bound it. CPU is the whole process's (all
-    threads), so the parse includes the SHA-256 and line-count pass running beside it.
+    ``EventStore.import_file('gdelt', ...)`` reports ``parse and write`` (one ``INSERT`` from DuckDB's
+    reader into ``event_rows``) and ``check`` (line numbers, rejects, quarantine, duplicates) with
+    fractions from 0 to 1; the first and the last report of a stage bound it. CPU is the whole
+    process's (all threads), so the parse includes the SHA-256 and line-count pass running beside it.
     """
 
-    STAGES = ("parse", "write")
+    STAGES = ("parse and write", "check")
 
     def __init__(self) -> None:
         self.first: dict[str, tuple[float, float]] = {}
@@ -261,12 +261,14 @@ class StageClock:
 
     def segments(self, start: tuple[float, float], end: tuple[float, float]) -> dict[str, tuple[float, float]]:
         """(wall, CPU) of each segment of one import that began at `start` and ended at `end`."""
+        write, check = self.STAGES
         bounds = [
-            ("setup (store checks, codebook, layout)", start, self.first["parse"]),
-            ("parse into the staging table (+ SHA-256 and line count beside it)", self.first["parse"], self.last["parse"]),
-            ("rejects, line accounting, quarantine scan", self.last["parse"], self.first["write"]),
-            ("INSERT: validation, ids, mapping, compressed write", self.first["write"], self.last["write"]),
-            ("month x dyad aggregate, quarantine, import log, commit", self.last["write"], end),
+            ("setup (store checks, codebook, layout)", start, self.first[write]),
+            ("one INSERT from `read_csv`: typed parse, mapping, ids, compressed write (+ SHA-256 and line count "
+             "beside it)", self.first[write], self.last[write]),
+            ("rejects, line accounting, line numbers (`UPDATE`), checks and quarantine, duplicates",
+             self.last[write], self.last[check]),
+            ("month x dyad aggregate, quarantine, import log, commit", self.last[check], end),
         ]
         return {name: (b[0] - a[0], b[1] - a[1]) for name, a, b in bounds}
 

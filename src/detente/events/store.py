@@ -29,8 +29,11 @@ the transaction is rolled back and the store is as it was.
 
 *Bulk.* Events move as Arrow tables or inside DuckDB (``read_csv``), never as
 row-by-row INSERTs. A file is parsed once, in parallel; its SHA-256 (for the import
-log) and its line count are computed in one pass in a second thread meanwhile; validation, ids and the insert are one
-vectorised SQL statement.
+log) and its line count are computed in one pass in a second thread meanwhile. A GDELT
+file goes from the reader into ``event_rows`` in one statement (mapping, ids and the
+compressed write; :mod:`detente.events.direct`), its lines, checks and duplicates then
+settled on the written rows; other kinds are staged, then validated, keyed and inserted
+in one vectorised SQL statement.
 
 *Migration.* The ``meta`` table records the id version (:data:`~detente.events.schema.ID_VERSION`).
 Stores written with an older formula (SHA-1 text ids, or MD5 ids that hashed the

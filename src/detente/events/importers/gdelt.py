@@ -25,6 +25,9 @@ url             SOURCEURL (daily 1.0 and 2.0 files)
 file, row       the file imported and the 1-based line
 ==============  ==============================================================
 
+The file is read once, straight into the store (:mod:`detente.events.direct`): DuckDB's
+reader types SQLDATE and GoldsteinScale itself, and the checks run on the stored rows.
+
 Rows are quarantined for: a wrong column count (a truncated last line included), a
 non-UTF-8 byte, a missing GLOBALEVENTID, an unreadable SQLDATE, an EventCode that is
 not in the codebook, a non-numeric GoldsteinScale.

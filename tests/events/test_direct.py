@@ -103,3 +103,30 @@ def test_number_maps_positions_past_excluded_lines(store: EventStore) -> None:
     assert writer.finish() == (7, 7)
     con.execute("ROLLBACK")
     assert store.count() == 0
+
+
+def test_a_file_imported_before_is_staged_not_written_again(store: EventStore, tmp_path: Path) -> None:
+    path = write_lines(tmp_path / "g.tsv", rows(1, 2) + rows(3, EventCode="999"))
+    stages: list[set[str]] = []
+    for _ in range(2):
+        seen: set[str] = set()
+        summary = store.import_file("gdelt", path, progress=lambda s, f: seen.add(s))
+        stages.append(seen)
+    assert "parse and write" in stages[0] and "parse and write" not in stages[1] and "parse" in stages[1]
+    assert (summary.added, summary.duplicates, summary.quarantined) == (0, 2, 1)
+    assert stored(store) == {"1": 1, "2": 2} and aggregate_total(store) == 2 and len(store.quarantine()) == 1
+
+
+def test_a_file_grown_since_its_import_adds_its_new_rows_at_their_lines(store: EventStore, tmp_path: Path) -> None:
+    from detente.events.importers.gdelt_layout import GDELT1_DAILY
+
+    from .conftest import GDELT_ROW_57
+
+    daily = [gdelt_row(GDELT1_DAILY, GLOBALEVENTID=str(i)) for i in (1, 2, 3)]
+    path = write_lines(tmp_path / "g.tsv", daily[:2])
+    store.import_file("gdelt", path)
+    path.write_text(daily[0] + "\n\n" + GDELT_ROW_57 + "\n" + daily[1] + "\n" + "x\ty\n" + daily[2] + "\n")
+    again = store.import_file("gdelt", path)  # staged: the file was imported before
+    assert (again.added, again.duplicates, again.quarantined) == (2, 2, 1)
+    assert stored(store) == {"1": 1, "2": 2, "1004": 3, "3": 6}
+    assert aggregate_total(store) == 4

@@ -420,7 +420,9 @@ class EventStore:
             if progress is not None:
                 progress("hash", 0.0)
 
-            direct = kind.strip().lower() in DIRECT_KINDS
+            # A file imported before goes through the staging path: its events are found by an
+            # anti-join instead of being written and deleted again (re-imports add nothing either way).
+            direct = kind.strip().lower() in DIRECT_KINDS and not self._imported(name)
 
             def stage(con: Any, *writer: DirectWriter) -> tuple[str, int, list[str]]:
                 extra = {"direct": writer[0]} if writer else {}
@@ -432,6 +434,11 @@ class EventStore:
             except BaseException:
                 stop.set()
                 raise
+
+    def _imported(self, file: str) -> bool:
+        """True if the import log has an import of this file (its resolved path)."""
+        found = self.con.execute("SELECT count(*) FROM (SELECT 1 FROM imports WHERE file = ? LIMIT 1)", [file])
+        return bool(found.fetchall()[0][0])
 
     def _commit(
         self, stage: Any, *, file: str, kind: str, sha256: Any, progress: ProgressCallback | None = None,

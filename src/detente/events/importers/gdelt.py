@@ -50,6 +50,7 @@ from detente.events.importers.delimited import (
     first_line,
     prepare_reader,
     reader_rejects,
+    read_delimited,
     reader_sql,
     reject_reason,
     unreadable,
@@ -62,6 +63,7 @@ from detente.events.importers.staging import (
     Staged,
     create_codebook,
     sql_str,
+    stage_checked,
     stage_quarantine,
     temp_table,
 )
@@ -147,66 +149,121 @@ def _fails(value: str | None, column: str) -> bool:
     return False
 
 
+def _sort_rejects(
+    rejects: list[tuple[int, str, int | None, str]], dataset: str, layout: tuple[str, ...],
+) -> tuple[list[tuple[int | None, str, str | None]], list[tuple[int, list[Any]]]]:
+    """The reader's rejects as (quarantined rows, rows of the other GDELT 1.0 width with their typed values)."""
+    other = {57: GDELT1_DAILY, 58: GDELT1_BACKFILE}.get(len(layout))
+    widths = "57 or 58" if dataset == "gdelt1" else "61"
+    quarantined: list[tuple[int | None, str, str | None]] = []
+    alternate: list[tuple[int, list[Any]]] = []
+    for line, kind, found, raw in rejects:
+        if kind == "columns" and other is not None and found == len(other) and raw.count("\t") + 1 == len(other):
+            fields = raw.split("\t")
+            values = [fields[other.index(c)] if c in other else None for c in KEEP + ("SOURCEURL",)]
+            try:
+                alternate.append((line, [_typed(v, c) for v, c in zip(values, KEEP + ("SOURCEURL",))]))
+            except ValueError:
+                bad = next(c for v, c in zip(values, KEEP) if c in TYPES and _fails(v, c))
+                quarantined.append((line, f"{CAST_REASONS[bad]}: {bad}=\"{values[KEEP.index(bad)]}\"", raw))
+        else:
+            reason = reject_reason(kind, found, widths, raw=raw, columns=layout, phrases=CAST_REASONS)
+            quarantined.append((line, reason, raw))
+    return quarantined, alternate
+
+
+_ALTERNATE = "_gdelt_alt"
+
+
+def _alternate_table(con: Any, alternate: list[tuple[int, list[Any]]]) -> None:
+    """The rows of the other 1.0 width as a temp table with a ``line`` column and the :data:`KEEP` columns + SOURCEURL."""
+    cols = KEEP + ("SOURCEURL",)
+    temp_table(con, _ALTERNATE, {"line": ("BIGINT", [a[0] for a in alternate])} | {
+        c: (TYPES.get(c, "VARCHAR"), [a[1][i] for a in alternate]) for i, c in enumerate(cols)
+    })
+
+
+def _write_direct(
+    con: Any, plain: Path, direct: DirectWriter, *, dataset: str, layout: tuple[str, ...], file: str,
+    line_count: Any,
+) -> tuple[int, list[tuple[int, str, int | None, str]], int, int]:
+    """One ``read_csv`` of `plain` straight into the store; returns (rows read, rejects, alternate rows, blank lines)."""
+    import duckdb
+
+    prepare_reader(con)
+    source = reader_sql(plain, layout, types=TYPES, dateformat=DATE_FORMAT)
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="detente-lines") as pool:
+        counted = pool.submit(line_count)  # beside the parse (both release the GIL)
+        try:
+            first, written = direct.insert(_mapped_sql(dataset, file, source, url="SOURCEURL" in layout))
+        except duckdb.Error as exc:
+            raise unreadable(plain, len(layout), exc) from exc
+        total = counted.result()
+    rejects = reader_rejects(con)
+    account = account_lines(plain, total=total, accepted=written, rejected=[r[0] for r in rejects])
+    direct.number(first, written, account.excluded)
+    quarantined, alternate = _sort_rejects(rejects, dataset, layout)
+    if alternate:
+        _alternate_table(con, alternate)
+        direct.insert(_mapped_sql(dataset, file, _ALTERNATE, url=True, lines=True))
+    stage_quarantine(con, quarantined)
+    direct.quarantine(REASON_SQL, plain, codebook=CODEBOOK)
+    return written, rejects, len(alternate), account.blank
+
+
+def _stage(
+    con: Any, plain: Path, *, dataset: str, layout: tuple[str, ...], file: str, progress: ProgressCallback | None,
+    line_count: Any,
+) -> tuple[int, list[tuple[int, str, int | None, str]], int, int]:
+    """`plain` parsed into the staging tables, checked with :data:`REASON_SQL`; returns what :func:`_write_direct` does."""
+    url = "SOURCEURL" in layout
+    keep = KEEP + (("SOURCEURL",) if url else ())
+    read = read_delimited(
+        con, plain, layout, keep=keep, progress=progress, types=TYPES, dateformat=DATE_FORMAT, line_count=line_count,
+    )
+    quarantined, alternate = _sort_rejects(read.rejects, dataset, layout)
+    rows = _mapped_sql(dataset, file, read.table, url=url, lines=True)
+    if alternate:
+        _alternate_table(con, alternate)
+        rows += f" UNION ALL {_mapped_sql(dataset, file, _ALTERNATE, url=True, lines=True)}"
+    stage_quarantine(con, quarantined)
+    checked = f'SELECT r."row" AS line, {REASON_SQL} AS reason, r.* FROM ({rows}) r LEFT JOIN {CODEBOOK} cb ON cb.code = r.cameo'
+    stage_checked(con, checked, raw_from=plain, derived=True)
+    return read.rows, read.rejects, len(alternate), read.blank
+
+
 def import_gdelt(
-    con: Any, path: Path, *, file: str, direct: DirectWriter, progress: ProgressCallback | None = None,
+    con: Any, path: Path, *, file: str, direct: DirectWriter | None = None, progress: ProgressCallback | None = None,
     scan: Any = None, **options: Any,
 ) -> Staged:
-    """Write the events of one GDELT event file into the store through `direct` (see the module docstring).
+    """Import the events of one GDELT event file (see the module docstring).
 
-    One ``read_csv`` of the file goes straight into the store's rows (:mod:`detente.events.direct`);
-    the reader's rejects and the line count then give every row its physical line, and the rows
-    that fail :data:`REASON_SQL` move to quarantine. `scan` (a Future of
-    :class:`~detente.events.importers.delimited.FileScan`) gives the line count of a plain file
-    from the store's single pass over its bytes.
+    With `direct`, one ``read_csv`` of the file goes straight into the store's rows
+    (:mod:`detente.events.direct`): the reader's rejects and the line count then give every row
+    its physical line, and the rows that fail :data:`REASON_SQL` move to quarantine. Without,
+    the file is parsed into the staging tables with the same checks (the store's path for a
+    file it has imported before: an anti-join finds its events without writing them again).
+    `scan` (a Future of :class:`~detente.events.importers.delimited.FileScan`) gives the line
+    count of a plain file from the store's single pass over its bytes.
     """
     if options:
         raise DataFormatError(f"unknown option(s) for gdelt: {', '.join(options)}", path=path, hint="gdelt takes no options")
     create_codebook(con)
     with plain_file(path) as plain:
         dataset, layout = detect_layout(plain)
-        other = {57: GDELT1_DAILY, 58: GDELT1_BACKFILE}.get(len(layout))
-        url = "SOURCEURL" in layout
-        prepare_reader(con)
-        source = reader_sql(plain, layout, types=TYPES, dateformat=DATE_FORMAT)
         line_count = (lambda: scan.result().lines) if scan is not None and plain == path else (lambda: count_lines(plain))
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="detente-lines") as pool:
-            counted = pool.submit(line_count)  # beside the parse (both release the GIL)
-            import duckdb
-
-            try:
-                first, written = direct.insert(_mapped_sql(dataset, file, source, url=url))
-            except duckdb.Error as exc:
-                raise unreadable(plain, len(layout), exc) from exc
-            total = counted.result()
-        rejects = reader_rejects(con)
-        account = account_lines(plain, total=total, accepted=written, rejected=[r[0] for r in rejects])
-        direct.number(first, written, account.excluded)
-        widths = "57 or 58" if dataset == "gdelt1" else "61"
-        quarantined: list[tuple[int | None, str, str | None]] = []
-        alternate: list[tuple[int, list[str | None]]] = []
-        for line, kind, found, raw in rejects:
-            if kind == "columns" and other is not None and found == len(other) and raw.count("\t") + 1 == len(other):
-                fields = raw.split("\t")
-                values = [fields[other.index(c)] if c in other else None for c in KEEP + ("SOURCEURL",)]
-                try:
-                    alternate.append((line, [_typed(v, c) for v, c in zip(values, KEEP + ("SOURCEURL",))]))
-                except ValueError:
-                    bad = next(c for v, c in zip(values, KEEP) if c in TYPES and _fails(v, c))
-                    quarantined.append((line, f"{CAST_REASONS[bad]}: {bad}=\"{values[KEEP.index(bad)]}\"", raw))
-            else:
-                reason = reject_reason(kind, found, widths, raw=raw, columns=layout, phrases=CAST_REASONS)
-                quarantined.append((line, reason, raw))
-        if alternate:
-            cols = KEEP + ("SOURCEURL",)
-            temp_table(con, "_gdelt_alt", {"line": ("BIGINT", [a[0] for a in alternate])} | {
-                c: (TYPES.get(c, "VARCHAR"), [a[1][i] for a in alternate]) for i, c in enumerate(cols)
-            })
-            direct.insert(_mapped_sql(dataset, file, "_gdelt_alt", url=True, lines=True))
-        stage_quarantine(con, quarantined)
-        direct.quarantine(REASON_SQL, plain, codebook=CODEBOOK)
+        if direct is not None:
+            written, rejects, alternate, blank = _write_direct(
+                con, plain, direct, dataset=dataset, layout=layout, file=file, line_count=line_count
+            )
+        else:
+            written, rejects, alternate, blank = _stage(
+                con, plain, dataset=dataset, layout=layout, file=file, progress=progress, line_count=line_count
+            )
     notes = []
     if alternate:
-        notes.append(f"{len(alternate)} rows in the {len(other or ())}-column GDELT 1.0 layout read with that layout")
-    if account.blank:
-        notes.append(f"{account.blank} blank lines skipped")
+        other = 58 if len(layout) == 57 else 57
+        notes.append(f"{alternate} rows in the {other}-column GDELT 1.0 layout read with that layout")
+    if blank:
+        notes.append(f"{blank} blank lines skipped")
     return Staged(dataset=dataset, read=written + len(rejects), notes=notes)

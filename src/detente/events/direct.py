@@ -139,22 +139,25 @@ class DirectWriter:
 
     def finish(self) -> tuple[int, int]:
         """Drop this import's events the store already held; returns ``(events, added)`` (events = added + duplicates)."""
+        events, duplicates = self._drop_duplicates()
         if self.progress is not None:
             self.progress(CHECK, 1.0)
+        return events, events - duplicates
+
+    def _drop_duplicates(self) -> tuple[int, int]:
         new = f"rowid > {self.last}"
         events, lo, hi, null_dates = self.con.execute(
             f"SELECT count(*), min(date), max(date), count(*) FILTER (WHERE date IS NULL) FROM {layout.ROWS} WHERE {new}"
         ).fetchall()[0]
         if not events or not self.had_rows:
-            return int(events), int(events)
+            return int(events), 0
         window = ""
         if lo is not None and not null_dates:  # the date is part of the id: only stored rows of these dates can match
             window = f" AND date BETWEEN DATE '{lo.isoformat()}' AND DATE '{hi.isoformat()}'"
         old = f"rowid <= {self.last}{window}"
         if not self.con.execute(f"SELECT count(*) FROM (SELECT 1 FROM {layout.ROWS} WHERE {old} LIMIT 1)").fetchall()[0][0]:
-            return int(events), int(events)
+            return int(events), 0
         duplicates = self.con.execute(
             f"DELETE FROM {layout.ROWS} WHERE {new} AND event_id IN (SELECT event_id FROM {layout.ROWS} WHERE {old})"
         ).fetchall()[0][0]
-        return int(events), int(events) - int(duplicates)
-
+        return int(events), int(duplicates)

@@ -21,7 +21,11 @@ protesters, government against rebels; about a quarter of the file) and inter-st
 ones, beside the same run's events with the domestic ones dropped (the coder before
 it coded domestic events between two sectors of one country).
 
+A third table puts every missed domestic gold event in the first bucket of
+:data:`MISS_BUCKETS` that applies (the error analysis of the domestic misses).
+
     .venv/bin/python benchmarks/coding_plover.py
+    .venv/bin/python benchmarks/coding_plover.py --misses domestic_misses.tsv   # and each miss, with its bucket
 """
 
 from __future__ import annotations
@@ -62,6 +66,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("path", nargs="?", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--out", type=Path, default=RESULTS)
+    parser.add_argument("--misses", type=Path, default=None,
+                        help="also write every missed domestic gold event, with its bucket, to this TSV file")
     args = parser.parse_args(argv)
     if not args.path.is_file():
         print(f"{args.path}: not found", file=sys.stderr)
@@ -144,6 +150,7 @@ def main(argv: list[str] | None = None) -> int:
     md += ["", "Most frequent confusions (gold -> coded): "
            + ", ".join(f"{g} -> {p} ({k})" for (g, p), k in confusions) + "."]
     md += domestic_section(args.path)
+    md += domestic_misses(args.path, args.misses)
     write_page(args.out, md)
     return 0
 
@@ -194,6 +201,102 @@ def domestic_section(path: Path) -> list[str]:
              "| events | precision | recall | F1 | gold | predicted |", "|---|---:|---:|---:|---:|---:|"]
     lines += [f"| {name} | {p:.3f} | {r:.3f} | {f:.3f} | {g} | {n} |" for name, (p, r, f, g, n) in rows]
     return lines
+
+
+MISS_BUCKETS = {
+    "direction": "the coder has the event the other way round",
+    "PLOVER type": "the coder has an event (complete or partial) between two sides of the country, of another type",
+    "sector noun unknown": "a gold side names no registry actor and no generic sector noun (\"Yoruba leaders\", "
+                           "\"car bomb\", an unknown party or movement)",
+    "state not found": "a gold side is a generic sector noun or title, but its state was not found in the sentence "
+                       "(no state named, or several)",
+    "side coded by another state": "a gold side names an actor the registry places in another state than the gold "
+                                   "(\"Irish guerrillas\" coded GBR, \"Juba\" now South Sudan's, an ethnic demonym)",
+    "event pattern missing": "both sides are identified but the coder has no event of the gold type in the sentence",
+    "argument attachment": "the predicate and both sides are found but not put together (another predicate's "
+                           "argument, a target inside a clause)",
+}
+"""Why a domestic gold event is missed, in the order the buckets are tried."""
+
+
+def domestic_misses(path: Path, out: Path | None = None) -> list[str]:
+    """Bucket every missed domestic gold event (:data:`MISS_BUCKETS`); printed, Markdown lines returned,
+    and with `out` one TSV line per miss (record id, gold triple, bucket, coded events, sentence)."""
+    from detente import ontology
+    from detente.actors import get_registry
+    from detente.coding import Coder, evaluate as ev
+    from detente.coding.arguments import names_sector
+    from detente.coding.context import Context
+
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    gold = ev.read_gold(path)
+    coder = Coder()
+    registry = get_registry()
+
+    def label(event) -> str:
+        mapping = ontology.to_plover(event.cameo)
+        return mapping.type if mapping is not None else "-"
+
+    def side_state(code: str) -> str:
+        try:
+            return registry.base_code(code)[:3]
+        except Exception:  # noqa: BLE001 - a code the registry lacks is compared as written
+            return code[:3]
+
+    buckets: Counter = Counter()
+    lines: list[str] = []
+    for sent in gold.sentences:
+        domestic = {(ev.gold_country(e.source), e.label) for e in sent.events
+                    if ev.gold_country(e.source) == ev.gold_country(e.target) != "---"}
+        if not domestic:
+            continue
+        results = coder.code_sentence_events([sent.text], sent.when, partial=True)[0]
+        coded = [(ev.country(r.event.source), ev.country(r.event.target), label(r.event), r.partial) for r in results]
+        complete = {(s, t, lab) for s, t, lab, partial in coded if not partial}
+        mentions = Context.read(sent.text, sent.when).mentions
+        record = raw[sent.line]
+        for country, lab in sorted(domestic):
+            if (country, country, lab) in complete:
+                continue
+            sides = [side for key in ("source", "target") for side in (record.get(key) or [])
+                     if isinstance(side, dict) and ev.gold_country(str(side.get("code") or "")) == country]
+            bucket = None
+            if any(s == t == country and lab2 != lab for s, t, lab2, _ in coded) or any(
+                    lab2 != lab and {s, t} <= {country, "---"} and country in (s, t) for s, t, lab2, p in coded if p):
+                bucket = "PLOVER type"
+            for side in sides:
+                if bucket is not None:
+                    break
+                text = str(side.get("actorText") or "")
+                at = sent.text.find(text) if text else -1
+                inside = [m for m in mentions if at >= 0 and at <= m.start and m.end <= at + len(text)]
+                if inside and all(side_state(m.code) != country for m in inside):
+                    bucket = "side coded by another state"
+                elif not inside and text and not names_sector(text):
+                    bucket = "sector noun unknown"
+                elif not inside and not any(side_state(m.code) == country for m in mentions):
+                    bucket = "state not found"
+            if bucket is None:
+                if not any(lab2 == lab for _, _, lab2, _ in coded):
+                    bucket = "event pattern missing"
+                else:
+                    bucket = "argument attachment"
+            buckets[bucket] += 1
+            lines.append(f"{record.get('id')}\t{country}->{country} {lab}\t{bucket}\t"
+                         + ", ".join(f"{s}->{t} {lab2}{' (partial)' if p else ''}" for s, t, lab2, p in coded)
+                         + f"\t{sent.text}")
+    total = sum(buckets.values())
+    print(f"\nmissed domestic gold events: {total}")
+    for name in MISS_BUCKETS:
+        print(f"  {name:30s} {buckets[name]:3d}")
+    if out is not None:
+        out.write_text("record\tmissed\tbucket\tcoded\tsentence\n" + "\n".join(lines) + "\n", encoding="utf-8")
+        print(f"misses: {out}")
+    md = ["", "## Where the domestic misses are", "",
+          f"Each of the {total} missed domestic gold events in the first bucket that applies "
+          "(`--misses FILE.tsv` lists them).", "", "| bucket | missed | what it means |", "|---|---:|---|"]
+    md += [f"| {name} | {buckets[name]} | {what} |" for name, what in MISS_BUCKETS.items()]
+    return md
 
 
 if __name__ == "__main__":

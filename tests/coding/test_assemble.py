@@ -112,3 +112,22 @@ def test_a_protest_takes_no_target_guessed_from_an_earlier_sentence(code_fn):
     events = code_fn("Nigeria holds local elections on Saturday. Thousands of Venezuelans staged a hunger strike in Caracas.")
     assert ("VENCVL", "VENGOV") in [(e.source, e.target) for e in events if e.root == "14"]
     assert not [e for e in events if e.root == "14" and e.target.startswith("NGA")]
+
+
+@pytest.mark.nlp
+def test_a_threatened_curfew_falls_on_the_sources_own_people(coder):
+    (events,) = coder.code_sentence_events(
+        ["President Abdou Diallo threatened to impose a curfew in Conakry after days of unrest."], date(2023, 6, 1))
+    assert ("GINGOV", "GINCVL", "13") in [(r.event.source, r.event.target, r.event.root) for r in events]
+    (plain,) = coder.code_sentence_events(["Russia threatened to impose a curfew in Kherson."], date(2023, 6, 1),
+                                          partial=True)
+    assert not [r for r in plain if r.event.target.startswith("RUS")]  # whose town it is would be a guess
+
+
+@pytest.mark.nlp
+def test_a_societys_threatened_protest_is_against_its_own_government(coder):
+    triples = lambda text: [(r.event.source, r.event.target, r.event.root)  # noqa: E731
+                            for r in coder.code_sentence_events([text], date(2023, 6, 1), partial=True)[0]]
+    assert ("FRAAGR", "FRAGOV", "13") in triples("Radical French farmers said on Friday they would blockade Lyon from Monday.")
+    assert ("TGOOPP", "TGOGOV", "13") in triples("Opposition parties in Togo threatened to stage mass protests.")
+    assert not [t for t in triples("Russia threatened to blockade the port.") if t[1].startswith("RUS")]  # a state's is no protest

@@ -10,9 +10,10 @@ role ("Ukrainian officials" -> ``UKRGOV``, roles from :func:`detente.ontology.ro
 Sectors of the country in context (:func:`sector_actor`): a side that names no actor
 but is a generic sector noun ("police", "the army", "protesters", "rebels"; an unknown
 "President X") is that sector of the one state its sentence names (or, when the
-sentence names none, of the one state its document names): "Police arrested opposition
-protesters in Abuja" is ``NGACOP`` against ``NGAOPP``. With two states in view the side
-stays unknown. Two sides of one country are a codable domestic event only when their
+sentence names none, of the earlier sentence's or the document's one state,
+:func:`context_state`): "Police arrested opposition protesters in Abuja" is
+``NGACOP`` against ``NGAOPP``. With two states in the sentence a society's sector takes
+the state of its clause's other side (:func:`partner_state`), else it stays unknown. Two sides of one country are a codable domestic event only when their
 sectors tell them apart (:func:`same_side`, CAMEO manual 1.1b3, ch. 3). "Ethnic"
 before a demonym names a people, coded by the state it lives in (:func:`ethnic_group`);
 informants ("military sources said") are no side (``lexicon.INFORMANT_NOUNS``).
@@ -29,8 +30,8 @@ from typing import TYPE_CHECKING, Any
 from detente.coding import syntax
 from detente.coding.context import Actor, Context, actor_of_mention
 from detente.coding.lexicon import (
-    CIVILIANS, CROWD_WORDS, ETHNIC_WORD, FALLBACK_SKIP_ROLES, FORMER_WORDS, INFORMANT_NOUNS, LOCATION_PREPS,
-    PERSON_PRONOUNS, RESIDENT_ROLES, THING_PRONOUNS,
+    CIVILIANS, CROWD_WORDS, DOMESTIC_PARTNER_ROLES, ELITES, ETHNIC_WORD, FALLBACK_SKIP_ROLES, FORMER_WORDS,
+    BYSTANDER_SECTORS, HOME_SECTORS, INFORMANT_NOUNS, LOCATION_PREPS, PARTNER_SLOTS, PERSON_PRONOUNS, RESIDENT_ROLES, THING_PRONOUNS,
 )
 from detente.coding.lexicon import SPOKESPERSON_NOUNS
 
@@ -51,13 +52,26 @@ class Arg:
 
 
 def with_role(code: str, head_noun: str | None) -> str:
-    """Add the role a head noun implies to a bare country code (`UKR` + "officials" -> `UKRGOV`)."""
+    """Add the role a head noun implies to a bare country code (`UKR` + "officials" -> `UKRGOV`).
+
+    The role is :func:`detente.ontology.role_for_noun`'s, else, for a state, the sector list's
+    (``sector_nouns.yaml``: "Afghan guerillas" -> `AFGREB`, "French farmers" -> `FRAAGR`,
+    "Syrian villagers" -> `SYRCVL`; "UN aid workers" stay `UNO`).
+    """
     if not head_noun or len(code) != 3:
         return code
     from detente.ontology import role_for_noun
 
-    role = role_for_noun(head_noun)
+    role = role_for_noun(head_noun) or (noun_role(head_noun) if _state_base(code) else None)
     return code + role if role else code
+
+
+def noun_role(noun: str) -> str | None:
+    """The sector a common noun names after a country's name or adjective (the sector list's
+    nouns and its `after_country` nouns), or None."""
+    nouns, _titles, after_country = sector_nouns()
+    key = " ".join(noun.casefold().split())
+    return nouns.get(key) or after_country.get(key)
 
 
 def argument(tok: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> Arg:
@@ -194,8 +208,30 @@ def actor_of(tok: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> Acto
     actor = actor_of_mention(mention)
     if not on_head and tok.tag_ in ("NN", "NNS"):
         actor = replace(actor, code=with_role(actor.code, lemma(tok)))
+    elif not on_head and tok.tag_ in ("NNP", "NNPS") and len(actor.code) == 3 and noun_role(tok.lower_):
+        actor = replace(actor, code=actor.code + noun_role(tok.lower_))  # "the Ivory Coast's Supreme Court": CIVJUD
     if mention.kind in ("demonym", "title") and any(c.lower_ == ETHNIC_WORD for c in tok.children):
         return ethnic_group(actor, offset, offset + len(syntax.text_of(tok.doc)), ctx)
+    if mention.kind == "demonym" and on_head:
+        return people_of_place(actor, tok, offset, ctx)
+    return actor
+
+
+def people_of_place(actor: Actor, tok: Token, offset: int, ctx: Context) -> Actor:
+    """A people named by a demonym and the state it lives in, by name, as that state's civilians:
+    "the Albanians *of* southern Serbia" -> `SRBCVL` (as :func:`ethnic_group` codes "ethnic Albanians in
+    Serbia"). Only "of" and a state named by a name or place, not by another adjective ("Palestinians
+    of the Israeli-occupied West Bank" stay Palestinians); else the demonym's own state."""
+    from detente.actors import get_registry
+
+    codes = get_registry().codes
+    split = codes.split(actor.code)
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+        sub = list(prep.subtree)
+        start, end = offset + min(t.idx for t in sub), offset + max(t.idx + len(t.text) for t in sub)
+        places = {_state_base(m.code) for m in ctx.mentions_between(start, end) if m.kind != "demonym"} - {None}
+        if split is not None and len(places) == 1 and places != {split[0]}:
+            return replace(actor, code=codes.compose(places.pop(), split[1] or CIVILIANS))
     return actor
 
 
@@ -228,24 +264,23 @@ SECTOR_NOUNS_FILE = "data/sector_nouns.yaml"
 
 
 @functools.lru_cache(maxsize=1)
-def sector_nouns() -> tuple[dict[str, str], dict[str, str]]:
-    """(noun -> role, title -> role) of the generic sector nouns (``actors/data/sector_nouns.yaml``)."""
+def sector_nouns() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """(noun -> role, title -> role, after-country noun -> role) of the generic sector nouns
+    (``actors/data/sector_nouns.yaml``)."""
     import yaml
 
     text = resources.files("detente.actors").joinpath(SECTOR_NOUNS_FILE).read_text(encoding="utf-8")
-    nouns: dict[str, str] = {}
-    titles: dict[str, str] = {}
+    tables: tuple[dict[str, str], dict[str, str], dict[str, str]] = ({}, {}, {})
     for role, entry in (yaml.safe_load(text) or {}).items():
-        for noun in entry.get("nouns") or ():
-            nouns[noun.casefold()] = role
-        for title in entry.get("titles") or ():
-            titles[title.casefold()] = role
-    return nouns, titles
+        for table, key in zip(tables, ("nouns", "titles", "after_country")):
+            for word in entry.get(key) or ():
+                table[word.casefold()] = role
+    return tables
 
 
 @functools.lru_cache(maxsize=1)
 def _sector_word() -> re.Pattern[str]:
-    nouns, titles = sector_nouns()
+    nouns, titles, _after_country = sector_nouns()
     words = sorted({w for phrase in (*nouns, *titles) for w in phrase.split()}, key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
 
@@ -263,12 +298,16 @@ def sector_of(tok: Token, lemma: syntax.Lemma) -> str | None:
     whose modifier names a non-state sector ("opposition candidates", "rebel
     commanders"), the people a crowd word is made of ("thousands of demonstrators"),
     the owner of a thing ("the opposition's demands"), or an unknown name under a
-    title ("President Yoweri Museveni"; not a former one).
+    title ("President Yoweri Museveni"). A former office holder ("former president
+    Carlos Menem") is one of the country's elites (``ELI``), as CAMEO codes former officials;
+    a former common noun ("former rebels") names no sector.
     """
-    nouns, titles = sector_nouns()
+    nouns, titles, _after_country = sector_nouns()
     mods = [c for c in tok.children if c.i < tok.i and c.dep_ in ("compound", "amod", "nmod")]
     words = [c.lower_ for c in mods]
-    if any(w in FORMER_WORDS for w in words):
+    if any(t.lower_ in FORMER_WORDS for m in mods for t in m.subtree):  # "former president X", "ex-rebels"
+        if tok.tag_ in ("NNP", "NNPS") and sector_of_title(mods) is not None:
+            return ELITES
         return None
     if tok.tag_ in ("NN", "NNS", "CD") and (tok.lower_ in CROWD_WORDS or tok.like_num):
         member = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -289,22 +328,39 @@ def sector_of(tok: Token, lemma: syntax.Lemma) -> str | None:
                 return nouns[phrase]
         return None
     if tok.tag_ in ("NNP", "NNPS"):
-        names = [c for c in mods if c.tag_ in ("NNP", "NNPS", "NN")]
-        for i in range(len(names)):
-            for j in range(len(names), i, -1):
-                phrase = " ".join(c.lower_ for c in names[i:j])
-                if phrase in titles:
-                    return titles[phrase]
+        if tok.lower_ in nouns and all(t.dep_ in ("det", "predet") for t in tok.doc[tok.left_edge.i:tok.i]):
+            return nouns[tok.lower_]  # "Gendarmes fired ...", "the Army": a capitalised common noun, not a name's
+        return sector_of_title(mods)
+    return None
+
+
+def sector_of_title(mods: list[Token]) -> str | None:
+    """The sector of the title among a name's left modifiers ("Prime Minister" in "Prime Minister X Y"), or None."""
+    _nouns, titles, _after_country = sector_nouns()
+    names = [c for c in mods if c.tag_ in ("NNP", "NNPS", "NN")]
+    for i in range(len(names)):
+        for j in range(len(names), i, -1):
+            phrase = " ".join(c.lower_ for c in names[i:j])
+            if phrase in titles:
+                return titles[phrase]
     return None
 
 
 def context_state(offset: int, end: int, ctx: Context) -> str | None:
-    """The one state named between document offsets [offset, end) (a sentence), else the one state the
-    whole document names; None when there are none or several (ambiguous)."""
-    for states in (states_named(offset, end, ctx), states_named(0, None, ctx)):
-        if states:
-            return states.pop() if len(states) == 1 else None
-    return None
+    """The state a generic sector of the sentence at document offsets [offset, end) belongs to, or None.
+
+    In order: the one state the sentence names (several: ambiguous, None); the one state
+    the last earlier sentence naming any actor names ("Nigeria's opposition called for
+    protests. Police arrested dozens on Monday."); the one state the whole document names.
+    """
+    here = states_named(offset, end, ctx)
+    if here:
+        return here.pop() if len(here) == 1 else None
+    earlier = {base for base in (_state_base(a.code) for a in ctx.previous_actors if a.start < offset) if base}
+    if len(earlier) == 1:
+        return earlier.pop()
+    states = states_named(0, None, ctx)
+    return states.pop() if len(states) == 1 else None
 
 
 def states_named(start: int, end: int | None, ctx: Context) -> set[str]:
@@ -339,7 +395,9 @@ def sector_actor(tok: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> 
     )):
         return None  # "troops in Syria" need not be Syria's (see :func:`_resident`)
     base = context_state(offset, offset + len(syntax.text_of(tok.doc)), ctx)
-    if base is None:
+    if base is None and role in HOME_SECTORS:
+        base = partner_state(tok, offset, ctx)
+    if base is None or role in BYSTANDER_SECTORS and not bystander_at_home(tok, base, offset, ctx, lemma):
         return None
     from detente.actors import get_registry
 
@@ -349,6 +407,66 @@ def sector_actor(tok: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> 
     start, end = offset + left.idx, offset + tok.idx + len(tok.text)
     text = syntax.text_of(tok.doc)[left.idx:tok.idx + len(tok.text)]
     return Actor(get_registry().codes.compose(base, role), start, end, text)
+
+
+def partner_state(tok: Token, offset: int, ctx: Context) -> str | None:
+    """The state of the other side of a generic sector's clause, when the sentence names several states.
+
+    "The Sudanese government accused Darfur rebels of breaking the truce, a Chadian
+    mediator said": the rebels are on the other side of the accusation from the
+    Sudanese government, so they are Sudan's (`SDNREB`), though the sentence names Chad
+    too. Only a side that names one state *and* a domestic sector of it counts
+    (government, police, courts, legislature, opposition, rebels ...): a bare country or
+    its armed forces may act abroad ("Russian troops shelled rebels, Ukraine said": whose
+    rebels is a guess), so they give no country here.
+    """
+    found: set[str] = set()
+    for head in _partners(tok):
+        start = offset + head.left_edge.idx
+        end = offset + head.idx + len(head.text)
+        for m in ctx.mentions_between(start, end):
+            base = _state_base(m.code)
+            if base is not None and m.code[len(base):len(base) + 3] in DOMESTIC_PARTNER_ROLES:
+                found.add(base)
+    return found.pop() if len(found) == 1 else None
+
+
+def _slot(tok: Token) -> Token:
+    """The token that fills a clause slot for `tok` ("thousands *of* students", "X *and* Y": the first head)."""
+    slot = tok
+    while slot.dep_ in ("conj", "appos", "pobj", "prep") and slot.head.i != slot.i:
+        slot = slot.head
+        if slot.dep_ == "agent":
+            break
+    return slot
+
+
+def _partners(tok: Token) -> list[Token]:
+    """The heads of the other sides of `tok`'s clause (subject, object, passive agent), or []."""
+    slot = _slot(tok)
+    if slot.dep_ not in PARTNER_SLOTS:
+        return []
+    return [next((g for g in other.children if g.dep_ == "pobj"), other) if other.dep_ == "agent" else other
+            for other in slot.head.children if other.i != slot.i and other.dep_ in PARTNER_SLOTS]
+
+
+def bystander_at_home(tok: Token, base: str, offset: int, ctx: Context, lemma: syntax.Lemma) -> bool:
+    """Whether a bystander sector on the receiving end of a clause ("arrested journalists", "killed
+    students") is of the state in context: only when the clause's other side is a domestic sector of that
+    state ("Police arrested journalists in Minsk"), named or generic. Beside troops, a bare country or no
+    one, whose they are is a guess ("Russian missiles killed students": Ukraine's, though only Russia is
+    named). As the acting side ("Students marched in Dhaka") they are the state's."""
+    if _slot(tok).dep_ in ("nsubj", "nsubjpass"):
+        return True
+    for head in _partners(tok):
+        start, end = offset + head.left_edge.idx, offset + head.idx + len(head.text)
+        for m in ctx.mentions_between(start, end):
+            state = _state_base(m.code)
+            if state == base and m.code[len(state):len(state) + 3] in DOMESTIC_PARTNER_ROLES:
+                return True
+        if not ctx.mentions_between(start, end) and sector_of(head, lemma) in DOMESTIC_PARTNER_ROLES:
+            return True
+    return False
 
 
 def same_side(source: Actor | None, target: Actor | None) -> bool:

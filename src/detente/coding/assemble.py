@@ -20,7 +20,9 @@ from detente.coding import patterns as P
 from detente.coding import syntax
 from detente.coding.context import Actor, Context
 from detente.coding.dates import DateMention, find_dates
-from detente.coding.lexicon import CIVILIANS, GOVERNMENT, POPULATION_MEASURES, PROTEST_ROOT, TEMPORAL_BLOCKERS
+from detente.coding.lexicon import (
+    CIVILIANS, GOVERNMENT, HOME_SECTORS, MEASURE_FAMILIES, PROTEST_THREATS, POPULATION_MEASURES, PROTEST_ROOT, TEMPORAL_BLOCKERS, THREAT_ROOT,
+)
 from detente.coding.tone import sentence_tone
 from detente.events.schema import Event
 
@@ -94,14 +96,19 @@ def event_of(
     `NGACOP` -> `NGAOPP`); a country acting on itself (`NGA` -> `NGAGOV`, the same
     mention twice) gives none. Civilian protests that name no target in their sentence
     are directed at the protesters' government (:func:`protest_sides`), rather than at a
-    target guessed from an earlier sentence.
+    target guessed from an earlier sentence; so are a society's threats of them ("farmers
+    said they would blockade Paris", :data:`~detente.coding.lexicon.PROTEST_THREATS`).
     """
     s_actor, t_actor = cand.source_actor, cand.target_actor
     earlier = t_actor is not None and t_actor.fallback and t_actor.start < offset  # guessed from a past sentence
     if cand.code[:2] == PROTEST_ROOT and (t_actor is None or earlier) and s_actor is not None:
         s_actor, convention = protest_sides(s_actor)
         t_actor = convention or t_actor
-    elif P.act_of_pledge(cand.code) in POPULATION_MEASURES and t_actor is None and s_actor is not None:
+    elif cand.code in PROTEST_THREATS and t_actor is None and s_actor is not None and society(s_actor):
+        t_actor = protest_sides(s_actor)[1]  # "farmers said they would blockade Paris": against their government
+    elif t_actor is None and s_actor is not None and (
+        P.act_of_pledge(cand.code) in POPULATION_MEASURES or threatened_measure(cand, lemma)
+    ):
         t_actor = population_target(s_actor, offset, offset + len(sentence), ctx)
     if cand.symmetric and t_actor is not None and t_actor.fallback:
         return None  # a joint act with no partner named ("the cabinet met") is no act with anyone
@@ -157,6 +164,13 @@ def protest_sides(source: Actor) -> tuple[Actor, Actor | None]:
     return source, _unwritten(registry.codes.compose(split[0], GOVERNMENT), source)
 
 
+def society(actor: Actor) -> bool:
+    """Whether an actor is a sector of a state's own society or its challengers (`FRAAGR`, `NGAOPP`; not a
+    bare country, its government or its forces): the sides whose threatened protest is civilian protest."""
+    split = get_registry().codes.split(actor.code)
+    return split is not None and split[1] in HOME_SECTORS
+
+
 def population_target(source: Actor, start: int, end: int, ctx: Context) -> Actor | None:
     """The people a curfew or state of emergency that names no target falls on: the source's own
     civilians (`TURGOV` imposing a curfew on a Turkish town -> `TURCVL`), when the sentence (document
@@ -167,6 +181,15 @@ def population_target(source: Actor, start: int, end: int, ctx: Context) -> Acto
     if split is None or split[1] in (None, CIVILIANS) or states_named(start, end, ctx) - {split[0]}:
         return None
     return _unwritten(get_registry().codes.compose(split[0], CIVILIANS), source)
+
+
+def threatened_measure(cand: Candidate, lemma: syntax.Lemma) -> bool:
+    """Whether a threat (root 13) is one of a population measure: "threatened to impose a curfew in
+    Algiers", "is prepared to declare martial law". Like the measure itself (:func:`population_target`),
+    such a threat that names no target falls on the source's own people."""
+    if cand.code[:2] != THREAT_ROOT:
+        return False
+    return any(P.family(lemma(t)) in MEASURE_FAMILIES for t in cand.anchor.subtree if t.tag_[:2] in ("NN", "JJ"))
 
 
 def _unwritten(code: str, source: Actor) -> Actor:

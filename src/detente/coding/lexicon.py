@@ -295,7 +295,8 @@ CROWD_WORDS = frozenset(
 """Heads that stand before the people a side is made of ("thousands *of* demonstrators", "leaders *of* the
 opposition coalition")."""
 FORMER_WORDS = frozenset({"former", "ex", "ousted", "late", "deposed", "exiled", "then"})
-"""Words that make a title holder a former one ("ousted president X"): no longer the sector, so no actor."""
+"""Words that make a title holder a former one ("ousted president X"): no longer the sector but one of the
+country's elites (`ELITES`)."""
 ETHNIC_WORD = "ethnic"
 """A demonym under this word names a people, not its state ("ethnic Albanians in Serbia": SRBCVL)."""
 CIVILIANS, GOVERNMENT = "CVL", "GOV"
@@ -304,11 +305,37 @@ PROTEST_ROOT = "14"
 """CAMEO's root for civilian protest (demonstrations, hunger strikes, strikes, blockades, riots); a
 state's diplomatic protest is 114 (`OFFICIAL_COMPLAINT`). One that names no target is against the
 protesters' own government (`assemble.protest_sides`)."""
+PROTEST_THREATS = frozenset({"133", "1381"})
+"""Threats of civilian protest: of dissent, a strike or a demonstration (133), and of a blockade (1381, as the
+coder codes "would blockade" by a civil sector). Made by a sector of society that names no target, they are
+against its own government, as the protest itself (`assemble.event_of`)."""
 POPULATION_MEASURES = frozenset({"1723", "1724", "0813", "0814"})
 """Measures a government takes on a place and the people in it rather than on another actor:
 imposing a curfew (1723), a state of emergency or martial law (1724), easing or lifting them
 (0813, 0814), and pledges of them (their 03 codes lead back here). One that names no target falls on
 the source's own civilians (`assemble.population_target`)."""
+ELITES = "ELI"
+"""CAMEO's role for elites without office, among them former office holders (`arguments.sector_of`)."""
+THREAT_ROOT = "13"
+"""CAMEO's root for threats: a threatened population measure ("threatened to impose a curfew") that names
+no target falls on the source's own civilians, as the measure does (`assemble.threatened_measure`)."""
+MEASURE_FAMILIES = frozenset({"curfew", "emergency"})
+"""Pattern noun families (`patterns.family`) of the population measures: a curfew, a state of emergency
+or siege, martial law."""
+PARTNER_SLOTS = frozenset({"nsubj", "nsubjpass", "dobj", "agent"})
+"""The slots of a clause whose noun phrases are its two sides (`arguments.partner_state`)."""
+HOME_SECTORS = frozenset({"OPP", "REB", "RAD", "CVL", "LAB", "EDU", "MED", "REL", "AGR", "HRI", "ELI"})
+"""Generic sectors of a country's own society and its challengers: when the sentence names several states,
+such a side takes the state of its clause's other side (`arguments.partner_state`). Not the state's organs:
+an unknown "President X" or "the army" beside a foreign government is as often foreign."""
+BYSTANDER_SECTORS = frozenset({"EDU", "MED", "REL"})
+"""Generic sectors often on the receiving end of a foreign state's violence (students, journalists, clergy and
+churches): as a target they are the state in view's only beside a domestic sector of it
+(`arguments.bystander_at_home`)."""
+DOMESTIC_PARTNER_ROLES = frozenset({"GOV", "COP", "JUD", "LEG", "OPP", "REB", "CVL", "LAB", "EDU", "MED"})
+"""Sectors that act at home: a side of one of them tells whose a generic sector on the other side of its
+clause is (`arguments.partner_state`). Not the armed forces (MIL), which act abroad as often as at home,
+nor a bare country."""
 MEDIATE = "045"
 """CAMEO's mediation code: its target is each party the mediator stands between (`syntax.target_token`)."""
 

@@ -12,19 +12,31 @@ the same loop:
 
 Commands timed: ``detente forecast`` (the built-in case us-russia-2025, default models
 and draws, stdout piped so the tables print as tab-separated text), the same with
-``--json``, and ``detente forecast --model compromise`` (everything but the expensive
-models: start-up, case, sampling, plans and output).
+``--json``, ``detente forecast --model compromise`` (everything but the expensive
+models: start-up, case, sampling, plans and output), and ``detente forecast --param
+smp.engine=numpy``: the default run with the SMP in NumPy in the main process, as before
+the kernel process (`detente.bargaining.models._smp_worker`) existed: the reference
+for what that process gains.
 
 A second part runs the real command once more in a fresh process, with its pieces
 wrapped in timers (CPU and wall seconds): the imports, reading the case, sampling,
 each model on all draws (and at the modes), the plan tests, rendering, and the rest
-(typer's option parsing, summaries). It is the breakdown behind the total.
+(typer's option parsing, summaries). It is the breakdown behind the total. With the
+kernel process, the SMP row is the main process waiting for it; the page adds when that
+process was forked, when numba and the kernel were loaded, and its CPU.
+
+A third part splits the SMP on the case's 2,000 draws into numba's one-off load
+(import, and the first call that loads the compiled kernel from numba's cache) and
+the compute, beside the NumPy engine, in two fresh processes: as a user's process
+imports numba, and "lean" (without SciPy) as the kernel process does.
 
     .venv/bin/python benchmarks/forecast_process.py
     .venv/bin/python benchmarks/forecast_process.py --repeat 3   # quicker
 
 On a shared machine the medians move with the load; CPU seconds move less than wall
-seconds. For a clean figure run it on an idle machine (nothing else on the cores).
+seconds. For a clean figure run it on an idle machine (nothing else on the cores):
+the kernel process gains wall time only when the second core is free, and costs some
+CPU (numba's load) when it is not.
 """
 
 from __future__ import annotations
@@ -55,6 +67,7 @@ COMMANDS: list[tuple[str, list[str]]] = [
     ("detente forecast", [DETENTE, "forecast"]),
     ("detente forecast --json", [DETENTE, "forecast", "--json"]),
     ("detente forecast --model compromise", [DETENTE, "forecast", "--model", "compromise"]),
+    ("detente forecast --param smp.engine=numpy (no kernel process: the SMP in NumPy here)", [DETENTE, "forecast", "--param", "smp.engine=numpy"]),
 ]
 
 #: Run in a fresh interpreter: the real `detente forecast` (the CLI's own entry point),
@@ -62,16 +75,40 @@ COMMANDS: list[tuple[str, list[str]]] = [
 PHASES = r"""
 import contextlib, functools, json, os, sys, time
 cpu, wall = time.process_time, time.perf_counter
+t_start = wall()
 marks = []
 def mark(name, c, w):
     marks.append((name, cpu() - c, wall() - w))
 c, w = cpu(), wall(); import numpy; mark("import numpy", c, w)
 c, w = cpu(), wall(); import detente.cli.main as climain; mark("import the CLI (typer, click, rich, command table)", c, w)
-c, w = cpu(), wall(); import detente.cli.forecast as cmd; mark("import the forecast command (study, Monte Carlo, scenario schema, pydantic, yaml)", c, w)
+c, w = cpu(), wall(); import detente.cli.forecast as cmd; mark("import the forecast command (its options)", c, w)
+c, w = cpu(), wall()
 from detente.bargaining import montecarlo, study as study_mod
 from detente.bargaining.models.base import MODELS
+from detente.bargaining.models import _smp_worker, load_all, smp as smp_mod
 import detente.cases as cases
+load_all()
+mark("import the forecast's library (study, Monte Carlo, models, scenario schema, pydantic, yaml)", c, w)
+import resource, tempfile
 timers = {}
+# the kernel process (forked by the command): when it starts and when its kernel is
+# loaded, on the same clock (CLOCK_MONOTONIC is system-wide), and its CPU by then
+clock = tempfile.NamedTemporaryFile("w+", suffix=".txt", delete=False)
+real_prestart, real_warm, real_run = _smp_worker.prestart, smp_mod.warm_kernel, _smp_worker.run
+def prestart():
+    clock.write(f"fork {wall()}\n"); clock.flush()
+    return real_prestart()
+def warm():
+    real_warm()
+    with open(clock.name, "a") as f:
+        f.write(f"ready {wall()} {cpu()}\n")
+def run(*a):
+    handed = wall()
+    out = real_run(*a)
+    with open(clock.name, "a") as f:
+        f.write(f"run {handed} {wall()}\n")
+    return out
+_smp_worker.prestart, smp_mod.warm_kernel, _smp_worker.run = prestart, warm, run
 def timed(label, fn):
     @functools.wraps(fn)
     def run(*a, **k):
@@ -106,6 +143,44 @@ for name in montecarlo.default_models():
         parts.append((f"model {name}: taken from its members' outcomes", (0.0, 0.0)))
 marks += [(k, v[0], v[1]) for k, v in parts]
 marks.append(("the rest of the command (typer's option parsing, summaries, bookkeeping)", rest_c, rest_w))
+child = resource.getrusage(resource.RUSAGE_CHILDREN)
+events = [line.split() for line in open(clock.name).read().splitlines()]
+os.unlink(clock.name)
+kernel = {"cpu": child.ru_utime + child.ru_stime}
+for ev in events:
+    if ev[0] == "fork":
+        kernel["fork"] = float(ev[1]) - t_start
+    elif ev[0] == "ready":
+        kernel["ready"], kernel["load_cpu"] = float(ev[1]) - t_start, float(ev[2])
+    elif ev[0] == "run" and "run" not in kernel:
+        kernel["run"] = (float(ev[1]) - t_start, float(ev[2]) - t_start)
+kernel["end"] = wall() - t_start
+print(json.dumps({"marks": marks, "kernel": kernel}))
+"""
+
+#: Run in a fresh interpreter: what the SMP costs on the built-in case's draws, numba's
+#: one-off load apart from the compute. CPU and wall seconds each.
+SMP_PARTS = r"""
+import json, sys, time
+cpu, wall = time.process_time, time.perf_counter
+if sys.argv[1] == "lean":
+    sys.modules["scipy"] = None  # as in the kernel process (see detente.bargaining.models._smp_worker)
+marks = []
+def timed(name, fn):
+    c, w = cpu(), wall()
+    out = fn()
+    marks.append((name, cpu() - c, wall() - w))
+    return out
+import numpy as np
+from detente.bargaining import montecarlo
+from detente.bargaining.models import smp as smp_mod
+from detente.cases import load_case
+inputs = montecarlo.draw_inputs(load_case(), 2000, 2025)
+timed("SMP in NumPy, 2,000 draws (threads: one per CPU)", lambda: smp_mod.smp(inputs, engine="numpy"))
+timed("import numba", lambda: __import__("numba"))
+timed("import the kernel module and load the compiled kernel from numba's cache (one tiny run)", smp_mod.warm_kernel)
+timed("SMP with the compiled kernel, 2,000 draws (threads: one per CPU)", lambda: smp_mod.smp(inputs, engine="numba"))
+timed("SMP with the compiled kernel, 2,000 draws, one thread", lambda: smp_mod.smp(inputs, engine="numba", threads=1))
 print(json.dumps(marks))
 """
 
@@ -141,8 +216,13 @@ def main() -> None:
             samples[label].append(run_once(cmd))
     load_after = os.getloadavg()[0]
 
-    phases = json.loads(subprocess.run([PY, "-c", PHASES], capture_output=True, text=True, check=True, cwd=ROOT).stdout)
+    measured = json.loads(subprocess.run([PY, "-c", PHASES], capture_output=True, text=True, check=True, cwd=ROOT).stdout)
+    phases, kernel = measured["marks"], measured["kernel"]
     phase_total = sum(c for _, c, _ in phases)
+    smp_parts = {
+        mode: json.loads(subprocess.run([PY, "-c", SMP_PARTS, mode], capture_output=True, text=True, check=True, cwd=ROOT).stdout)
+        for mode in ("plain", "lean")
+    }
 
     base_cpu = statistics.median(c for _, c, _ in samples[COMMANDS[0][0]])
     rows = []
@@ -184,6 +264,35 @@ def main() -> None:
     ]
     lines += [f"| {name} | {secs:.3f} | {wsecs:.3f} |" for name, secs, wsecs in phases]
     lines.append(f"| total | {phase_total:.3f} | {sum(w for _, _, w in phases):.3f} |")
+    if "ready" in kernel and "run" in kernel:
+        lines += [
+            "",
+            "The SMP's kernel process in that run (seconds after the script started; `detente forecast` forks it when the SMP "
+            "is among the models, see `detente.bargaining.models._smp_worker`, as its first step, before it imports the "
+            "forecast's library; here that library was imported before the command, to wrap its pieces in timers, so the "
+            "fork comes later than in a plain run by that import's time): "
+            f"forked at {kernel['fork']:.3f} s; numba and the kernel loaded at {kernel['ready']:.3f} s "
+            f"({kernel['load_cpu']:.3f} CPU s in that process, in parallel with the main one); the SMP's draws handed over at "
+            f"{kernel['run'][0]:.3f} s and back at {kernel['run'][1]:.3f} s; the command ended at {kernel['end']:.3f} s. "
+            f"The kernel process used {kernel['cpu']:.3f} CPU s in all (not in the phases above, which are the main process's; "
+            "it is in the whole-process CPU of the first table). So the `model smp` row is the main process waiting: "
+            "for the kernel to finish loading, then for its run.",
+        ]
+    else:
+        lines += ["", "No kernel process ran (numba missing, one CPU, or no fork): the SMP ran in this process."]
+    lines += [
+        "",
+        "The SMP on the case's 2,000 draws, numba's one-off load apart from the compute (fresh processes; `plain`: as in "
+        "this process; `lean`: without SciPy, as the kernel process loads numba):",
+        "",
+        "| part | CPU (s), plain | wall (s), plain | CPU (s), lean | wall (s), lean |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    lean = {name: (c, w) for name, c, w in smp_parts["lean"]}
+    lines += [f"| {name} | {c:.3f} | {w:.3f} | {lean[name][0]:.3f} | {lean[name][1]:.3f} |" for name, c, w in smp_parts["plain"]]
+    print("\nthe SMP on the case's draws (plain / lean): CPU s, wall s")
+    for name, c, w in smp_parts["plain"]:
+        print(f"  {name:<90}{c:>7.3f}{w:>7.3f}{lean[name][0]:>7.3f}{lean[name][1]:>7.3f}")
     forecast_cpu = next(cpu for label, _, cpu, _, _ in rows if label == "detente forecast")
     forecast_wall = next(wall for label, wall, _, _, _ in rows if label == "detente forecast")
     lines += [

@@ -26,6 +26,8 @@ def test_plain_code_covers_roles_but_not_challengers() -> None:
     assert ukr.code == "UKR" and not ukr.matches("UKRREB") and not ukr.matches("RUS")
     assert set(ukr.exclude) == {"UKR" + r for r in NON_STATE_ROLES}
     assert actor_prefixes("UKRREB").matches("UKRREB")  # asked for by its full code
+    # radicals and extremists (CAMEO RAD) are challengers too, not the state
+    assert not actor_prefixes("Egypt").matches("EGYRAD") and actor_prefixes("EGYRAD").matches("EGYRAD")
 
 
 def test_groups_add_members_and_roles_narrow() -> None:

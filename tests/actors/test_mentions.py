@@ -116,3 +116,10 @@ def test_people_added_for_news_recall_follow_their_terms() -> None:
     assert spans("Gershkovich was detained.", on=date(2023, 4, 1))[0][1] == "USAMED"
     assert spans("John Kirby said so.", on=date(2022, 1, 10))[0][1] == "USAMIL"
     assert spans("John Kirby said so.", on=date(2023, 1, 10))[0][1] == "USAGOV"
+
+
+def test_south_american_is_the_region_not_the_united_states():
+    text = "Venezuela said the South American nation's authorities erred, as American officials watched."
+    found = [(m.text, m.code) for m in get_registry().find_mentions(text, on=date(2023, 12, 1))]
+    assert ("South American", "LAM") in found
+    assert ("American officials", "USAGOV") in found  # plain "American" is still the United States

@@ -298,3 +298,35 @@ def test_forecast_imports_no_library_it_does_not_use() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip().splitlines()[-1] == "[]", out[-500:]
+
+
+def test_forecast_hands_the_smp_to_the_prestarted_kernel_and_prints_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With the SMP among the models, `detente forecast` loads the compiled kernel in a
+    second process (when numba and two CPUs are there); the output is the same as without."""
+    pytest.importorskip("numba", reason="the fast extra (numba) is not installed")
+    from detente.bargaining.models import _smp_worker
+
+    if not _smp_worker.can_prestart():
+        pytest.skip("the kernel process cannot start here (not Linux, one CPU, or other threads running)")
+    served = []
+    real_run = _smp_worker.run
+    monkeypatch.setattr(_smp_worker, "run", lambda *a: served.append(a[0].shape) or real_run(*a))
+    args = ["forecast", "--draws", "300", "--model", "smp", "--model", "median", "--seed", "3", "--json"]
+    warm = runner.invoke(app, args)
+    assert warm.exit_code == 0, warm.output
+    assert served and served[0][0] == 300  # the draws went to the worker (then the modes)
+    assert not _smp_worker.running()  # and it was stopped with the command
+    monkeypatch.setattr(_smp_worker, "can_prestart", lambda: False)
+    served.clear()
+    cold = runner.invoke(app, args)
+    assert cold.exit_code == 0 and not served
+    assert json.loads(warm.stdout)["forecast"] == json.loads(cold.stdout)["forecast"]
+
+
+def test_the_kernel_is_prestarted_only_when_the_smp_runs() -> None:
+    from detente.cli.forecast import _runs_smp
+
+    assert _runs_smp(None, None)
+    assert _runs_smp(["smp", "nash"], ["nash.x=1"])
+    assert not _runs_smp(["compromise"], None)
+    assert not _runs_smp(None, ["smp.engine=numpy"])

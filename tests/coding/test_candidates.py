@@ -510,6 +510,77 @@ def test_own_expectation_is_still_an_intent_and_a_plain_detention_an_act(coder):
     assert ("RUS", "USA", "17") in triples(coder, "Russia has detained an American reporter.")
 
 
+# -- demands (CAMEO 10): "demanded that X do", "insisted that X do", "we" in a quotation ------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "events"),
+    [
+        ("Iran demanded that the United States lift all sanctions.", [("IRN", "USA", "10")]),
+        ("China insisted that Japan withdraw its ships from the disputed waters.", [("CHN", "JPN", "10")]),
+        ("North Korea demanded that the United States and South Korea stop military exercises.",
+         [("PRK", "USA", "10"), ("PRK", "KOR", "10")]),
+        ("Ukraine demanded that Russian troops be withdrawn from the plant.", [("UKR", "RUS", "10")]),
+        ('"We demand that Israel stop its attacks on Gaza," Erdogan said.', [("TUR", "ISR", "10")]),
+        ("“We call on the Russian government to end its expulsions of our diplomats,” the State Department "
+         "spokesperson said.", [("USA", "RUS", "10")]),
+    ],
+)
+def test_a_demand_is_coded_from_who_demands_to_whom(coder, sentence, events):
+    got = {(s[:3], t[:3], root) for s, t, root in triples(coder, sentence)}
+    assert got == set(events)
+
+
+def test_insisting_on_a_past_act_is_a_claim_not_a_demand(coder):
+    got = {(s[:3], t[:3], root) for s, t, root in triples(coder, "Iran insisted that Israel had attacked its consulate.")}
+    assert ("IRN", "ISR", "10") not in got
+    assert ("IRN", "ISR", "11") in got  # the claim accuses (CAMEO 112)
+
+
+def test_a_demand_of_an_unnamed_speaker_stays_partial(coder):
+    sentence = '"We demand that Israel stop its attacks," the spokesperson said.'
+    assert triples(coder, sentence) == []
+    assert ("---", "ISR", "10") in triples(coder, sentence, partial=True)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "events"),
+    [
+        ("North Korea condemned joint drills by the United States and South Korea.",
+         {("PRK", "USA", "11"), ("PRK", "KOR", "11")}),
+        ("Iran condemned the talks between Israel and Saudi Arabia.", {("IRN", "ISR", "11"), ("IRN", "SAU", "11")}),
+        ("China criticised the summit at which the United States and Japan pledged closer ties.",
+         {("CHN", "USA", "11"), ("CHN", "JPN", "11")}),
+    ],
+)
+def test_criticism_of_an_event_is_aimed_at_those_who_hold_it(coder, sentence, events):
+    got = {(s[:3], t[:3], root) for s, t, root in triples(coder, sentence)}
+    assert events <= got
+
+
+def test_an_event_whose_holder_is_named_on_it_keeps_that_target(coder):
+    got = {(s[:3], t[:3], root) for s, t, root in triples(coder, "Russia condemned Ukraine's attack on Belgorod.")}
+    assert got == {("RUS", "UKR", "11")}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Russia and Ukraine swapped prisoners on Friday.",
+        "Venezuela freed seven Americans in exchange for the release of two Venezuelans jailed in the United States.",
+    ],
+)
+def test_a_prisoner_swap_is_a_release_both_ways(coder, sentence):
+    got = {(s[:3], t[:3], root) for s, t, root in triples(coder, sentence)}
+    a, b = ("RUS", "UKR") if "Russia" in sentence else ("VEN", "USA")
+    assert {(a, b, "08"), (b, a, "08")} <= got
+
+
+def test_a_one_sided_release_is_coded_once(coder):
+    got = {(s[:3], t[:3], root) for s, t, root in triples(coder, "Iran released two French citizens.")}
+    assert got == {("IRN", "FRA", "08")}
+
+
 # -- background: a state already running is no new event (candidates.ongoing_state) ----------
 
 
@@ -531,6 +602,28 @@ def test_a_state_already_running_is_background_not_an_event(coder, sentence, kep
     assert background not in found and tuple(reversed(background[:2])) + background[2:] not in found, found
     if kept is not None:
         assert kept in found, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        ("Russia said an American journalist was detained in Moscow.", ("RUS", "USA", "17")),
+        ("Belarusian police said opposition activists were arrested in Minsk.", ("BLR", "BLR", "17")),
+    ],
+)
+def test_an_authority_announcing_an_arrest_without_agent_made_it(coder, sentence, event):
+    assert event in {(s[:3], t[:3], root) for s, t, root in triples(coder, sentence)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Human Rights Watch said opposition activists were arrested in Minsk.",  # an NGO arrests no one
+        "Ukraine said three civilians were killed in Kherson.",  # a killing is not the speaker's own act
+    ],
+)
+def test_other_speakers_of_an_act_without_agent_leave_it_unknown(coder, sentence):
+    assert not [t for t in triples(coder, sentence) if t[2] in ("17", "18")]
 
 
 @pytest.mark.parametrize(

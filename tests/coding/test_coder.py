@@ -307,3 +307,38 @@ def test_a_worker_that_dies_is_an_error_not_a_hang(coder, monkeypatch):
     monkeypatch.setattr(type(coder), "_code_chunk", dies_in_a_worker)
     with pytest.raises(DetenteError, match="worker process"):
         forked.code_sentence_events(MIXED * 3)
+
+
+class _SureOfCoercion:
+    """A root classifier that puts 0.9 on root 17 (coerce) for every sentence."""
+
+    classes_ = ["17", "04"]
+    label_kind = "root"
+
+    def predict_label_proba(self, sentences, docs=None):
+        import numpy as np
+
+        return np.array([[0.9, 0.1]] * len(sentences))
+
+    def predict_root(self, sentences, docs=None):
+        return ["17"] * len(sentences)
+
+
+def test_classifier_fallback_codes_two_sectors_of_one_country_as_the_rules_do(coder):
+    sure = type(coder)(classifier=_SureOfCoercion())
+    sure.min_probability = 0.5
+    (events,) = sure.code_sentence_events(["Kenyan police confronted opposition supporters in Nairobi."], date(2024, 6, 25))
+    assert [(r.event.source, r.event.target, r.event.root, r.partial) for r in events] == [("KENCOP", "KENOPP", "17", False)]
+    # one sector on itself has no two sides: kept apart as partial, as the rules keep it
+    (alone,) = sure.code_sentence_events(["Kenya's president confronted the Kenyan government."], date(2024, 6, 25))
+    assert alone == []
+
+
+def test_classifier_fallback_takes_no_news_outlet_as_a_target(coder):
+    sure = type(coder)(classifier=_SureOfCoercion())
+    sure.min_probability = 0.5
+    (events,) = sure.code_sentence_events(["The Kenyan government told CNN about the incident on Monday."], date(2024, 6, 25))
+    assert not [r for r in events if r.event.target.endswith("MED")]
+    (kept,) = sure.code_sentence_events(["The Kenyan government told CNN about the incident on Monday."], date(2024, 6, 25),
+                                        partial=True)
+    assert [(r.event.source, r.event.target, r.partial) for r in kept if r.event.note == "classifier"] == [("KENGOV", "---", True)]

@@ -60,3 +60,53 @@ def test_a_described_actor_is_coded_as_the_source(coder):
         ["The kingdom broke off relations with Iran after protesters stormed Saudi diplomatic posts."], date(2016, 1, 3)
     )
     assert ("SAU", "IRN", "16") in [(r.event.source, r.event.target, r.event.root) for r in events]
+
+
+# -- "we" in a quotation, "the ministry" after its name --------------------------------------------
+
+
+def _resolved(text: str, word: str) -> str | None:
+    ctx = Context.read(text, date(2024, 5, 1))
+    at = text.index(word)
+    return next((m.code for m in ctx.mentions if m.start == at), None)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "code"),
+    [
+        ('"We demand that Israel stop its attacks," Erdogan said.', "We", "TURGOV"),
+        ('Erdogan told reporters: "We expect Sweden to act first."', "We", "TURGOV"),
+        ("“Our patience has limits,” the Russian foreign ministry said in a statement.", "Our", "RUSGOV"),
+        ('"We will not leave," the Iranian foreign minister told CNN.', "We", "IRNGOV"),  # the outlet is no speaker
+    ],
+)
+def test_we_in_a_quotation_is_its_named_speaker(text, word, code):
+    assert _resolved(text, word) == code
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ('"We condemn this," said the statement that China and Russia signed.', "We"),  # two speakers: ambiguous
+        ('"We condemn this," the spokesperson said.', "We"),  # the speaker is not named
+        ("We call on Russia to stop, the spokesperson said.", "We"),  # no quotation
+    ],
+)
+def test_we_stays_unresolved_without_one_named_speaker(text, word):
+    assert _resolved(text, word) is None
+
+
+def test_the_ministry_is_the_one_ministry_named_before():
+    text = ("Armenia's Defense Ministry said Azerbaijani forces shelled border villages. "
+            "The ministry added that the army was on alert.")
+    assert _resolved(text, "The ministry") == "ARMMIL"
+    two = "The Russian army and the Ukrainian army fought near Bakhmut; the army said it held the line."
+    assert _resolved(two, "the army said") is None  # two armies named before: ambiguous
+    assert _resolved("The ministry said Russia's Defence Ministry is wrong.", "The ministry") is None  # named only after
+
+
+def test_the_country_is_the_one_state_named_before_it():
+    text = "North Korea fired a missile on Sunday. The country demanded that the United States stop its drills."
+    assert _resolved(text, "The country") == "PRK"  # the United States is named only after it
+    assert _resolved("North Korea and the US met. The country said no.", "The country") is None  # two states before
+    assert _resolved("Russia said the neighbouring country would pay.", "the neighbouring") is None  # another one

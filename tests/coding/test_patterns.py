@@ -58,6 +58,64 @@ def test_noun_families():
     assert P.family("banana") is None
 
 
+def test_a_noun_keeps_every_family_its_usual_sense_first():
+    assert P.families("strike") == ("attack", "walkout")
+    assert P.families("fire") == ("problem", "fire")
+    assert P.family("strike") == "attack"  # the usual sense, as before
+    assert P.families("banana") == ()
+
+
+def test_a_modifier_picks_the_sense_of_a_noun_of_several_families():
+    assert P.object_families("strike", ["general"]) == ({"walkout"}, set())
+    assert P.object_families("strike", ["air"]) == ({"attack"}, set())
+    assert P.object_families("strike", ["fresh"]) == ({"attack"}, {"walkout"})
+    assert P.object_families("sanctions", ["general"]) == ({"sanctions"}, set())  # one family: nothing to pick
+
+
+def test_a_less_usual_sense_matches_only_where_the_usual_one_has_no_pattern():
+    assert P.match("launch", set(), {"attack"}, {"walkout"}).code == "190"  # "launched a strike"
+    assert P.match("call", set(), {"attack"}, {"walkout"}).code == "143"  # "called a strike"
+    assert P.match("open", set(), {"problem"}, {"fire"}).code == "190"  # "opened fire"
+    assert P.match("fight", set(), {"problem"}, {"fire"}).code == "190"  # bare verb; candidates drop it (a problem)
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        ("Venezuelan police opened fire on opposition supporters.", ("VENCOP", "VENOPP", "190")),
+        ("Russian troops opened fire on Ukrainian positions.", ("RUSMIL", "UKR", "190")),
+        ("Nigerian unions called a general strike over fuel prices.", ("NGALAB", "NGAGOV", "143")),
+        ("Nigerian unions went on strike.", ("NGALAB", "NGAGOV", "143")),
+        ("The Nigerian teachers' union called off its strike after talks with the government.",
+         ("NGALAB", "NGAGOV", "082")),  # ending a strike eases dissent: the opposite of calling one
+        ("Israel launched a strike on Hezbollah positions in Lebanon.", ("ISR", "LBNREB", "190")),
+        ("The United States carried out an air strike against Houthi targets in Yemen.", ("USA", "YEMREB", "190")),
+    ],
+)
+def test_nouns_of_two_families_code_by_their_context(coder, sentence, event):
+    from datetime import date
+
+    (events,) = coder.code_sentence_events([sentence], date(2023, 6, 1))
+    assert event in [(r.event.source, r.event.target, r.event.cameo) for r in events]
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Greek firefighters fought the fire near Athens.",  # a fire is no attack
+        "The Indian government pledged to fight hunger.",
+    ],
+)
+def test_the_second_family_adds_no_attack(coder, sentence):
+    from datetime import date
+
+    (events,) = coder.code_sentence_events([sentence], date(2023, 6, 1), partial=True)
+    assert not [r for r in events if r.event.cameo.startswith(("18", "19", "20")) and not r.partial]
+    assert not [r for r in events if r.event.cameo.startswith(("18", "19", "20")) and r.event.confidence >= 0.5]
+
+
 # -- street violence, repression and a few diplomatic acts: generic CAMEO verbs (hand-written sentences)
 
 

@@ -172,12 +172,18 @@ def test_store_reopens_with_its_data(tmp_path: Path) -> None:
             s.ingest([replace(EVENTS[0], doc_id="new")])
 
 
-def test_progress_reports_each_stage(store: EventStore, tmp_path: Path) -> None:
+@pytest.mark.parametrize("kind, stages", [
+    ("gdelt", ("hash", "parse and write", "check")),  # one pass straight into the store
+    ("icews", ("hash", "parse", "write")),  # staged
+])
+def test_progress_reports_each_stage(store: EventStore, tmp_path: Path, kind: str, stages: tuple[str, ...]) -> None:
+    from .conftest import ICEWS_HEADER, icews_row
+
+    lines = GDELT_ROWS_58 if kind == "gdelt" else [ICEWS_HEADER, icews_row()]
     seen: list[tuple[str, float]] = []
-    store.import_file("gdelt", write_lines(tmp_path / "g.tsv", GDELT_ROWS_58), progress=lambda s, f: seen.append((s, f)))
-    stages = [s for s, _ in seen]
-    assert {"hash", "parse", "write"} <= set(stages)
-    assert all(0.0 <= f <= 1.0 for _, f in seen) and seen[-1] == ("write", 1.0)
+    store.import_file(kind, write_lines(tmp_path / "f.tsv", lines), progress=lambda s, f: seen.append((s, f)))
+    assert set(stages) <= {s for s, _ in seen}
+    assert all(0.0 <= f <= 1.0 for _, f in seen) and seen[-1] == (stages[-1], 1.0)
 
 
 def test_importing_does_not_load_pandas(tmp_path: Path) -> None:

@@ -68,7 +68,7 @@ def actor_prefixes(actor: str, *, registry: Any = None) -> ActorPrefixes:
     known names, never an empty match.
 
     >>> actor_prefixes("USA")
-    ActorPrefixes(code='USA', include=('USA',), exclude=('USAOPP', 'USAREB', 'USASEP', 'USAINS'))
+    ActorPrefixes(code='USA', include=('USA',), exclude=('USAOPP', 'USAREB', 'USASEP', 'USAINS', 'USARAD'))
     >>> actor_prefixes("EURGOV").include
     ('EURGOV',)
     >>> len(actor_prefixes("European Union").include)  # EUR and its 27 member states

@@ -14,7 +14,6 @@ from typing import Any
 
 import typer
 
-from detente.bargaining.study import parse_params
 from detente.cli import output
 from detente.cli.output import err_console, print_json, print_table
 from detente.errors import InputError
@@ -54,6 +53,27 @@ def model_progress() -> Iterator[tuple[Any, Any]]:
 
         yield on_run, on_model
         progress.update(task, completed=progress.tasks[0].total)
+
+
+def _runs_smp(model: list[str] | None, param: list[str] | None) -> bool:
+    """Whether this run's models include the SMP on an engine the kernel process serves
+    (a cheap look at the raw flags, before any import: they are validated later)."""
+    if model and "smp" not in model:
+        return False
+    return not any(p.replace(" ", "").lower().startswith("smp.engine=numpy") for p in param or [])
+
+
+@contextmanager
+def smp_kernel_prestarted(wanted: bool) -> Iterator[None]:
+    """Load the compiled SMP kernel in a second process while this one starts up, when
+    the SMP runs (`detente.bargaining.models._smp_worker`); stopped when the block ends."""
+    if not wanted:
+        yield
+        return
+    from detente.bargaining.models import _smp_worker
+
+    with _smp_worker.prestarted():
+        yield
 
 
 def check_outputs(plot: str | None, out: str | None, force: bool) -> tuple[Path | None, Path | None]:
@@ -210,7 +230,17 @@ def forecast_command(
 
       detente forecast --out draws.parquet --table draws
     """
-    from detente.bargaining.study import check_params, parse_setting, run_study
+    with smp_kernel_prestarted(_runs_smp(model, param)):
+        _forecast(case, model, draws, seed, variant, setting, param, spread, plans, drivers, json_out, plot, out, table, force)
+
+
+def _forecast(
+    case: str | None, model: list[str] | None, draws: int, seed: int, variant: str | None, setting: list[str] | None,
+    param: list[str] | None, spread: float, plans: bool, drivers: bool, json_out: bool, plot: str | None, out: str | None,
+    table: str, force: bool,
+) -> None:
+    """The body of `detente forecast` (see `forecast_command`)."""
+    from detente.bargaining.study import check_params, parse_params, parse_setting, run_study
     from detente.cases import resolve_case
 
     params = parse_params(param)
@@ -306,74 +336,75 @@ def plans_command(
 
       detente plans --plot plans.png --out plans.csv
     """
-    from detente.bargaining.study import ad_hoc_plan, parse_plan_spec, parse_setting, run_study
-    from detente.cases import resolve_case
+    with smp_kernel_prestarted(_runs_smp(model, None)):
+        from detente.bargaining.study import ad_hoc_plan, parse_plan_spec, parse_setting, run_study
+        from detente.cases import resolve_case
 
-    plot_path, out_path = check_outputs(plot, out, force)
-    scenario = resolve_case(case)
-    target = scenario.with_variant(variant)
-    settings = [parse_setting(target, item) for item in setting or []]
-    extra = {}
-    if plan_spec is not None:
-        extra["ad-hoc"] = parse_plan_spec(plan_spec)
-        ad_hoc_plan(target, "ad-hoc", extra["ad-hoc"])  # check the issues and values now
-    if plan is not None and plan not in target.plans and plan not in extra:
-        import difflib
+        plot_path, out_path = check_outputs(plot, out, force)
+        scenario = resolve_case(case)
+        target = scenario.with_variant(variant)
+        settings = [parse_setting(target, item) for item in setting or []]
+        extra = {}
+        if plan_spec is not None:
+            extra["ad-hoc"] = parse_plan_spec(plan_spec)
+            ad_hoc_plan(target, "ad-hoc", extra["ad-hoc"])  # check the issues and values now
+        if plan is not None and plan not in target.plans and plan not in extra:
+            import difflib
 
-        close = difflib.get_close_matches(plan, list(target.plans), n=1)
-        raise InputError(f"unknown plan '{plan}'", field="--plan", hint=(f"did you mean '{close[0]}'? " if close else "") + f"plans: {', '.join([*target.plans, *extra]) or '(none)'}")
-    if not target.plans and not extra:
-        raise InputError(f"the case '{target.name}' defines no peace plans", field="--case", hint='add a `plans:` section (see docs/how-to/test-a-peace-plan.md) or give one with --plan-spec "ISSUE=VALUE,..."')
-    with model_progress() as (on_run, on_model):
-        study = run_study(
-            scenario, models=list(model) if model else None, draws=draws, seed=seed, variant=variant, settings=settings,
-            plans=[plan] if plan else True, extra_plans=extra, on_model=on_model, on_run=on_run,
-        )
-    fc, scenario, results = study.forecast, study.scenario, study.plans
-    if plot_path is not None:
-        from detente.report.plots import plot_plans
+            close = difflib.get_close_matches(plan, list(target.plans), n=1)
+            raise InputError(f"unknown plan '{plan}'", field="--plan", hint=(f"did you mean '{close[0]}'? " if close else "") + f"plans: {', '.join([*target.plans, *extra]) or '(none)'}")
+        if not target.plans and not extra:
+            raise InputError(f"the case '{target.name}' defines no peace plans", field="--case", hint='add a `plans:` section (see docs/how-to/test-a-peace-plan.md) or give one with --plan-spec "ISSUE=VALUE,..."')
+        with model_progress() as (on_run, on_model):
+            study = run_study(
+                scenario, models=list(model) if model else None, draws=draws, seed=seed, variant=variant, settings=settings,
+                plans=[plan] if plan else True, extra_plans=extra, on_model=on_model, on_run=on_run,
+            )
+        fc, scenario, results = study.forecast, study.scenario, study.plans
+        if plot_path is not None:
+            from detente.report.plots import plot_plans
 
-        changed = f", variant: {scenario.variant}" if scenario.variant else ""
-        plot_plans(results, scenario, plot_path, title=f"{scenario.title}{changed}: which plans each actor accepts")
-    _export(study, out_path, "plans")
-    notes(study)
-    if json_out:
-        doc = {
-            **fc.provenance(),
-            "reference_forecast": dict(zip(fc.issues, fc.ensemble().tolist())),
-            "plans": [r.to_dict() for r in results],
-            "notes": study.notes,
-            "provenance": study.provenance(),
-        }
-        print_json(doc)
-        return
-    if plan:
-        r = next(x for x in results if x.plan == plan)
-        p = scenario.plans[plan]
-        print_table(
-            ["issue", "plan", "status quo", "forecast", "basis"],
-            [
-                [i, r.point[i], scenario.issue(i).status_quo.mode, f, (p.point[i].source or p.source).describe()]
-                for i, f in zip(scenario.issue_ids, fc.ensemble())
-            ],
-            title=f"{p.title}: {p.description}",
-            digits=0,
-        )
-        print_table(
-            ["actor", "accepts", "P(accept)", "swing", "u(plan)", "u(status quo)", "u(forecast)", "margin", "vs forecast"],
-            [
-                [v.actor, "yes" if v.accepts else "no", f"{v.p_accept:.0%}", f"{max(0.0, v.swing):.0%}", f"{v.utility_plan:.3f}", f"{v.utility_status_quo:.3f}", f"{v.utility_forecast:.3f}", f"{v.margin:+.1f}", f"{v.margin_vs_forecast:+.1f}"]
-                for v in r.verdicts
-            ],
-            title=(
-                f"support {r.support:.0%} (capability-weighted; {r.support_p10:.0%}-{r.support_p90:.0%} over draws), all accept in {r.unanimity:.0%} of draws; "
-                + (f"decided by {r.decisive}" if r.decisive else "no verdict varies across draws")
-            ),
-            keep=1,
-        )
-    else:
-        _plans_table(results, scenario)
-    _legend(fc)
+            changed = f", variant: {scenario.variant}" if scenario.variant else ""
+            plot_plans(results, scenario, plot_path, title=f"{scenario.title}{changed}: which plans each actor accepts")
+        _export(study, out_path, "plans")
+        notes(study)
+        if json_out:
+            doc = {
+                **fc.provenance(),
+                "reference_forecast": dict(zip(fc.issues, fc.ensemble().tolist())),
+                "plans": [r.to_dict() for r in results],
+                "notes": study.notes,
+                "provenance": study.provenance(),
+            }
+            print_json(doc)
+            return
+        if plan:
+            r = next(x for x in results if x.plan == plan)
+            p = scenario.plans[plan]
+            print_table(
+                ["issue", "plan", "status quo", "forecast", "basis"],
+                [
+                    [i, r.point[i], scenario.issue(i).status_quo.mode, f, (p.point[i].source or p.source).describe()]
+                    for i, f in zip(scenario.issue_ids, fc.ensemble())
+                ],
+                title=f"{p.title}: {p.description}",
+                digits=0,
+            )
+            print_table(
+                ["actor", "accepts", "P(accept)", "swing", "u(plan)", "u(status quo)", "u(forecast)", "margin", "vs forecast"],
+                [
+                    [v.actor, "yes" if v.accepts else "no", f"{v.p_accept:.0%}", f"{max(0.0, v.swing):.0%}", f"{v.utility_plan:.3f}", f"{v.utility_status_quo:.3f}", f"{v.utility_forecast:.3f}", f"{v.margin:+.1f}", f"{v.margin_vs_forecast:+.1f}"]
+                    for v in r.verdicts
+                ],
+                title=(
+                    f"support {r.support:.0%} (capability-weighted; {r.support_p10:.0%}-{r.support_p90:.0%} over draws), all accept in {r.unanimity:.0%} of draws; "
+                    + (f"decided by {r.decisive}" if r.decisive else "no verdict varies across draws")
+                ),
+                keep=1,
+            )
+        else:
+            _plans_table(results, scenario)
+        _legend(fc)
 
 
 def register(app: typer.Typer) -> None:

@@ -81,22 +81,29 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         return []  # "stormed out of the meeting" is no assault
     if syntax.governed_child(verb, lemma) is not None:
         return []  # the inner verb carries the event
+    if verb_lemma in L.MANDATIVE_VERBS and any(
+        c.dep_ == "ccomp" and c.tag_.startswith("VB") and c.tag_ != "VBG" and syntax.governed_child(c, lemma) is None
+        and (_mandated_by(c, lemma) is not None or verb_lemma in L.ALLEGATION_VERBS)
+        for c in verb.children
+    ):
+        return []  # "demanded that X stop ...": the inner verb carries the demand; "insisted that X had ...": a claim
     if _background(verb, lemma):
         return []  # "are expected to start ...", "since Russia invaded Ukraine": no act of the news
     objects = syntax.objects(verb)
-    families = {f for o in objects for f in (P.family(lemma(o)),) if f}
+    families, other_senses = _object_families(objects, lemma)
     if "aid" in families and any(o.lower_ in L.MILITARY_WORDS for o in objects):
         families.discard("aid")
         families.add("arms")  # "military aid", "defence support"
     if verb_lemma in L.LISTING_VERBS:  # "placed five firms *on its sanctions list*": the list names the act
         families |= {f for o in _listed_on(verb) for f in (P.family(lemma(o)),) if f}
-    pattern = P.match(verb_lemma, syntax.preps(verb), families)
+    pattern = P.match(verb_lemma, syntax.preps(verb), families, other_senses)
     code: str | None = pattern.code if pattern else None
     claimed = _claimed_attack(verb, objects, lemma) if code == L.CLAIM_RESPONSIBILITY else None
     if code is not None and code[:2] in L.STANDING_ROOTS and _standing(verb):
         return []  # "who had been jailed for years": a continuing condition, not an act
-    if code is not None and code[:2] in ("18", "19", "20") and "problem" in families:
-        return []  # "fight COVID-19", "combat corruption"
+    if (code is not None and code[:2] in ("18", "19", "20") and "problem" in families | other_senses
+            and (pattern is None or pattern.obj in (None, "problem"))):
+        return []  # "fight COVID-19", "combat corruption", "fight hunger"; not "opened fire" (gunfire)
     if verb_lemma in L.LABEL_VERBS:
         label = label_code(verb, lemma)
         if label is not None:
@@ -104,6 +111,9 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         elif verb_lemma != "call":
             return []
     gov_kind, gov = syntax.governor(verb, lemma)
+    mandate = _mandated_by(verb, lemma) if gov is None else None
+    if mandate is not None:
+        gov_kind, gov = "demand", mandate  # "insisted that Japan withdraw its ships": a demand of Japan
     own_intent = False
     if gov is None and verb_lemma in P.PLEDGE_VERBS and any(
         c.dep_ == "xcomp" and c.tag_.startswith("VB") for c in verb.children
@@ -139,6 +149,8 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
             gsubj, gpass, gagent = syntax.subject(gov, lemma)
             source_tok = gagent if gpass else gsubj
             target_tok = next((c for c in gov.children if c.dep_ in ("dobj", "nsubjpass")), None)
+            if mandate is not None:
+                target_tok = subj_tok  # the one the demand is made of ("that Russian troops be withdrawn": them)
             if target_tok is None and gov_lemma in L.CALL_ON_VERBS:  # "called on X to ..."
                 target_tok = _prep_object(gov, "on")
         elif gov_kind == "threat":
@@ -192,6 +204,10 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         about = _complained_about(verb, offset, ctx)
         if about is not None:  # "complained to the UN over Israeli air raids": Israel, not the UN
             target_tok = about
+    if code[:2] in L.VERBAL_CONFLICT_ROOTS and gov is None:
+        held = _participants(verb, offset, ctx, lemma)
+        if held is not None:  # "condemned joint drills by the US and South Korea": the two who hold them
+            target_tok = held
     if own_intent:
         modality = "intent"
     clause = syntax.clause_modality(verb, gov, source_tok, lemma)
@@ -213,6 +229,10 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
             target_tok, source_tok, modality = source_tok, speaker, None
         elif obligation is not None and modality is None:
             modality = "possible"  # "Russia must withdraw": an obligation, not the act
+    if passive and agent is None and gov is None and code[:2] in L.AUTHORITY_ROOTS and source_tok is None:
+        speaker = syntax.speech_subject(verb, lemma)
+        if speaker is not None and _is_authority(argument(speaker, offset, ctx, lemma)):
+            source_tok = speaker  # "a Moscow court said X would be detained": the court detains him
     source = argument(source_tok, offset, ctx, lemma) if source_tok is not None else None
     target = argument(target_tok, offset, ctx, lemma) if target_tok is not None else None
     if code[:2] == "14" and verb_lemma == "protest" and any(c.dep_ == "dobj" for c in verb.children) and (
@@ -230,6 +250,8 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
     symmetric = (
         pattern is not None and pattern.symmetric and code == pattern.code and gov_kind not in ("request", "demand")
     )
+    if code == L.RELEASE and gov is None and _in_exchange(verb, lemma):
+        symmetric = True  # "freed seven Americans in exchange for the release of ...": a swap, both release
     if code[:2] in L.JOINT_ROOTS and source is not None and len(source.actors) >= 2 and not (target and target.actors):
         symmetric = True  # "France and Germany agreed to expand cooperation": each with the other
     if symmetric and source is not None and len(source.actors) >= 2 and not (target and target.actors):
@@ -265,7 +287,8 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
             out.append(replace(cand, source_actor=t_actor, target_actor=s_actor, reverse=True))
         if claimed is not None:  # "claimed responsibility for a drone strike on X": also the attack on X
             out.append(replace(cand, code=L.CLAIMED_ATTACK, confidence=cand.confidence - L.RANK_SECOND_EVENT))
-    if clause == "reported" and code[:2] in L.ALLEGED_ROOTS and source is not None and source.actors:
+    if (clause == "reported" and code[:2] in L.ALLEGED_ROOTS and source is not None and source.actors
+            and gov_kind not in ("request", "demand")):  # "insisted that Japan withdraw": a demand, no accusation
         out.extend(_accusation(verb, anchor, source, offset, ctx, lemma))
     return out
 
@@ -302,6 +325,19 @@ def _complained_about(verb: Token, offset: int, ctx: Context) -> Token | None:
             if ctx.mentions_between(offset + sub[0].idx, offset + sub[-1].idx + len(sub[-1].text)):
                 return pobj
     return None
+
+
+def _object_families(objects: list[Token], lemma: syntax.Lemma) -> tuple[set[str], set[str]]:
+    """(usual, other) noun families of a verb's objects, each read with its own modifiers
+    (:func:`detente.coding.patterns.object_families`: "a *general* strike" is a walkout)."""
+    usual: set[str] = set()
+    other: set[str] = set()
+    for obj in objects:
+        mods = [c.lower_ for c in obj.children if c.dep_ in ("amod", "compound", "nmod") and c.i < obj.i]
+        first, rest = P.object_families(lemma(obj), mods)
+        usual |= first
+        other |= rest
+    return usual, other - usual
 
 
 def _background(verb: Token, lemma: syntax.Lemma) -> bool:
@@ -444,6 +480,74 @@ def _prep_object(verb: Token, prep: str) -> Token | None:
         if child.dep_ == "prep" and child.lower_ == prep:
             return next((c for c in child.children if c.dep_ == "pobj"), None)
     return None
+
+
+def _is_authority(arg: Arg) -> bool:
+    """Whether a speaker is a state or one of its authorities (government, courts, police, military): the
+    one who arrests, detains or sentences when it announces that someone "was arrested" with no agent."""
+    if not arg.actors:
+        return False
+    from detente.actors import get_registry
+
+    registry = get_registry()
+    code = arg.actors[0].code
+    base = registry.base_code(code)
+    if not registry.is_code(base) or registry.get(base).kind != "state":
+        return False  # "Human Rights Watch said activists were arrested": not who arrested them
+    return code == base or code[len(base):len(base) + 3] in L.AUTHORITY_ROLES
+
+
+def _in_exchange(verb: Token, lemma: syntax.Lemma) -> bool:
+    """Whether a release is "in exchange for" another release ("freed X in exchange for the release of Y"),
+    wherever the parse hangs the phrase in the verb's clause ("freed X imprisoned there in exchange for ...")."""
+    for prep in (c for c in verb.subtree if c.dep_ == "prep" and c.lower_ == "in"):
+        for noun in (g for g in prep.children if g.dep_ == "pobj" and g.lower_ == "exchange"):
+            for_objects = [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "for"
+                           for o in c.children if o.dep_ == "pobj"]
+            if any(P.family(lemma(o)) == "release" for o in for_objects):
+                return True
+    return False
+
+
+def _participants(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> Token | None:
+    """Who holds the event a verb's direct object names, when the object names no actor itself: "condemned
+    joint drills *by the US and South Korea*", "the talks *between Israel and Saudi Arabia*", "a meeting in
+    Washington, in which *the US and South Korea* agreed ...". CAMEO directs a criticism, rejection, demand
+    or threat of an event at those who hold it."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or not (obj.lower_ in L.HELD_EVENT_NOUNS or P.family(lemma(obj)) in L.HELD_EVENT_FAMILIES):
+        return None
+    if ctx.mentions_between(offset + obj.left_edge.idx, offset + obj.idx + len(obj.text)):
+        return None  # "condemned Russia's attack", "the US-led drills": the parse's own target stands
+    on_verb = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "by" and c.i > obj.i]  # attached high
+    for child in [*obj.children, *on_verb]:
+        if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "between"):
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    holders = [obj] + [p for c in obj.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    for holder in holders:  # "a meeting (in Washington), in which the US and South Korea agreed ..."
+        for clause in (c for c in holder.children if c.dep_ == "relcl"):
+            subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            if subj is not None and subj.lower_ not in L.RELATIVE_PRONOUNS:
+                return subj
+    return None
+
+
+def _mandated_by(verb: Token, lemma: syntax.Lemma) -> Token | None:
+    """The verb of demand whose mandative clause `verb` heads ("demanded that the US *lift* sanctions",
+    "insisted that Japan *withdraw* its ships", "... *should* withdraw"), or None. A clause in the
+    indicative ("insisted that Israel *had attacked*") is a claim, not a demand."""
+    node = verb
+    while node.dep_ == "conj" and node.head.i != node.i and node.head.tag_.startswith("VB"):
+        node = node.head  # "demanded that X stop the drills and withdraw"
+    if node.dep_ != "ccomp" or lemma(node.head) not in L.MANDATIVE_VERBS:
+        return None
+    aux = {c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")}
+    base = node.tag_ in ("VB", "VBP") or (node.tag_ == "VBN" and "be" in aux)  # "that X leave", "that X be freed"
+    if not base or aux - L.MANDATIVE_AUX:
+        return None
+    return node.head
 
 
 def _obligation(verb: Token, lemma: syntax.Lemma) -> str | None:

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from detente.actors import find_mentions
+from detente.actors import find_mentions, get_registry
 from detente.coding import nlp as nlp_mod
 from detente.coding import span_chooser as span_chooser_mod
 from detente.coding import spans, syntax
@@ -44,7 +44,7 @@ from detente.coding.arguments import argument, names_sector, remember
 from detente.coding.assemble import UNDATED, UNKNOWN_ACTOR, event_of, make_event
 from detente.coding.candidates import Candidate, candidates, ranked, without_bare_statements
 from detente.coding.context import Context, actor_of_mention
-from detente.coding.lexicon import CLASSIFIER_MIN_PROB, CONF_CLASSIFIER
+from detente.coding.lexicon import CLASSIFIER_MIN_PROB, CONF_CLASSIFIER, FALLBACK_SKIP_ROLES
 from detente.coding.reader import Document
 from detente.coding.segment import split_sentences
 from detente.coding.tone import document_tone, sentence_tone
@@ -416,7 +416,7 @@ class Coder:
             read.append((sdoc, ctx))
             complete, partial_events = self._sentence_events(text, sdoc, ctx)
             results.append(complete + (partial_events if partial else []))
-            if not complete and wants_fallback and (partial or len({m.code[:3] for m in ctx.mentions}) >= 2):
+            if not complete and wants_fallback and (partial or _two_sides(ctx.mentions, text)):
                 waiting.append((len(results) - 1, text, sdoc, ctx, partial_events))
         if waiting and self.classifier_gives_roots:  # one call for all of them (it is slow per call)
             coded = _classify(self.classifier, [w[1] for w in waiting], [w[2] for w in waiting])
@@ -507,6 +507,8 @@ class Coder:
         if target is None and target_arg is None:
             other = next((m for m in ms if source is None or m.code[:3] != source.code[:3]), None)
             target = actor_of_mention(other) if other else None
+        if target is not None and target.code[3:6] in FALLBACK_SKIP_ROLES:
+            target = None  # "..., South Korea's army told ABC News": the outlet reports the act, it is no side of it
         event = make_event(
             str(code), when=when or UNDATED, sentence=text, doc_id="sentence", source=source, target=target,
             tone=sentence_tone(text), confidence=CONF_CLASSIFIER, note="classifier",
@@ -519,9 +521,27 @@ class Coder:
         tgt = spans.target_span(target_arg, source_arg, root, lemma) if root is not None else None
         if tgt is None and target is not None:
             tgt = (target.start, target.end)
-        same_actor = source is not None and target is not None and source.code[:3] == target.code[:3]
+        same_actor = source is not None and target is not None and (
+            source.start == target.start
+            or source.code[:3] == target.code[:3] and not get_registry().codes.distinct_sides(source.code, target.code)
+        )  # as the rules code it (assemble.event_of): police against opposition supporters are two sides
         partial = not is_complete(event) or same_actor
         return SentenceResult(event, spans.tidy(text, src), spans.tidy(text, tgt), partial=partial)
+
+
+def _two_sides(mentions: list[Any], text: str) -> bool:
+    """Whether a sentence may name two sides an event can be between: two countries (or organisations), or
+    two sectors of one country that CAMEO tells apart (`VENCOP`, `VENOPP`:
+    :meth:`detente.actors.CodeTable.distinct_sides`), or one country and a sector word ("Kenyan police ...
+    opposition supporters": the sector is read off the parse). The classifier's event must still have two
+    such sides to be complete (:meth:`Coder._classifier_event`)."""
+    codes = sorted({m.code for m in mentions})
+    if len({c[:3] for c in codes}) >= 2:
+        return True
+    if codes and names_sector(text):
+        return True
+    table = get_registry().codes
+    return any(table.distinct_sides(a, b) for i, a in enumerate(codes) for b in codes[i + 1:])
 
 
 _WORKER_CODER: Coder | None = None

@@ -18,7 +18,7 @@ from typing import Any
 
 from detente.actors import Mention, find_mentions
 from detente.coding.dates import DateMention
-from detente.coding.lexicon import DESCRIPTION_MODIFIERS, DESCRIPTION_NOUNS
+from detente.coding.lexicon import DESCRIPTION_MODIFIERS, DESCRIPTION_NOUNS, OTHER_WORDS, STATE_NOUNS
 from detente.coding.quotes import Quote, find_quotes
 
 
@@ -67,7 +67,9 @@ class Context:
         """The context of a text: its actor mentions on date `on` (and the definite descriptions
         they make unambiguous, :func:`descriptions`) and its quotes."""
         mentions = list(find_mentions(text, on=on)) if text.strip() else []
-        return cls(on, mentions + descriptions(text, mentions), find_quotes(text))
+        quotes = find_quotes(text)
+        resolved = descriptions(text, mentions) + anaphora(text, mentions) + speakers(text, mentions, quotes)
+        return cls(on, mentions + resolved, quotes)
 
     def mentions_between(self, start: int, end: int) -> list[Mention]:
         """The mentions that lie wholly inside [start, end), in text order."""
@@ -82,17 +84,19 @@ class Context:
 
 _DESCRIPTION = re.compile(
     r"\b[Tt]he\s+((?:[\w'-]+,?\s+){0,%d}?)(kingdom|%s)(?:'s)?\b(?!\s+of\b)"
-    % (DESCRIPTION_MODIFIERS, "|".join(re.escape(n) for n in DESCRIPTION_NOUNS))
+    % (DESCRIPTION_MODIFIERS, "|".join(re.escape(n) for n in (*DESCRIPTION_NOUNS, *STATE_NOUNS)))
 )
 
 
 @functools.lru_cache(maxsize=None)
 def description_codes(noun: str) -> frozenset[str]:
     """The actor codes a description noun can stand for ("kingdom": the registry's "Kingdom of ..." states)."""
-    if noun != "kingdom":
+    if noun != "kingdom" and noun not in STATE_NOUNS:
         return DESCRIPTION_NOUNS.get(noun, frozenset())
     from detente.actors import get_registry
 
+    if noun in STATE_NOUNS:  # "the country": any state
+        return frozenset(a.code for a in get_registry() if a.kind == "state")
     return frozenset(
         a.code for a in get_registry() if a.kind == "state" and any(x.startswith("Kingdom of ") for x in a.aliases)
     )
@@ -101,8 +105,8 @@ def description_codes(noun: str) -> frozenset[str]:
 def descriptions(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     """Definite descriptions that stand for exactly one actor the text names: "the kingdom" in an
     article that names Saudi Arabia (and no other kingdom), "the self-ruled island" in one about
-    Taiwan. A description whose noun fits several named actors, or none, is left alone; so is one
-    inside a name ("the Kingdom of Bahrain") or another mention."""
+    Taiwan; "the country" after the one state named before it. A description whose noun fits several named
+    actors, or none, is left alone; so is one inside a name ("the Kingdom of Bahrain") or another mention."""
     if not mentions:
         return []
     out: list[Mention] = []
@@ -112,8 +116,13 @@ def descriptions(text: str, mentions: Sequence[Mention]) -> list[Mention]:
             continue
         if any(w.strip(",") in ("of", "and", "or") for w in match.group(1).split()):
             continue  # "the rest of the island", "the EU and the bloc": not one description
-        fits = description_codes(match.group(2).lower())
-        named = {m.code[:3] if m.code[:3] in fits else m.code for m in mentions}
+        if any(w.strip(",").lower() in OTHER_WORDS for w in match.group(1).split()):
+            continue  # "the neighbouring country", "the other nation": not the one named
+        noun = match.group(2).lower()
+        fits = description_codes(noun)
+        # "the country" fits every state: only the states named before it count (a later one is another)
+        around = [m for m in mentions if m.end <= match.start()] if noun in STATE_NOUNS else mentions
+        named = {m.code[:3] if m.code[:3] in fits else m.code for m in around}
         found = sorted(c for c in named if c in fits)
         if len(found) == 1:
             out.append(Mention(match.start(), match.end(), match.group(0), found[0], "metonym"))
@@ -129,3 +138,80 @@ def _sorted(mentions: Sequence[Mention]) -> list[Mention]:
             continue
         kept.append(m)
     return kept
+
+
+_FIRST_PERSON = re.compile(r"\b(?:[Ww]e|us|[Oo]ur|[Oo]urselves)\b")
+_ATTRIBUTION = re.compile(
+    r"\b(?:said|says|say|told|tells|added|adds|stated|states|declared|announced|wrote|writes|warned|insisted|"
+    r"stressed|noted|remarked|tweeted|posted|replied|according to)\b"
+)
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
+
+
+def _attribution(text: str, quote: Quote) -> tuple[int, str] | None:
+    """(offset, words) that attribute a quotation: after it ("...," the minister said.") or, when nothing
+    attributes it there, before it ("The minister said: ..."); None when neither does."""
+    after = text[quote.end + 1:]
+    stop = _SENTENCE_END.search(after)
+    after = re.split(r"[“\"«]", after[: stop.start() if stop else len(after)], maxsplit=1)[0]
+    if (after.lstrip().startswith(",") or quote.text.endswith(",")) and _ATTRIBUTION.search(after):
+        return quote.end + 1, after
+    before = text[: max(quote.start - 1, 0)]
+    starts = [m.end() for m in _SENTENCE_END.finditer(before)] + [m.end() for m in re.finditer(r"[”\"»]", before)]
+    begin = max(starts, default=0)
+    segment = before[begin:]
+    if segment.rstrip().endswith((":", ",")) and _ATTRIBUTION.search(segment):
+        return begin, segment
+    return None
+
+
+def speakers(text: str, mentions: Sequence[Mention], quotes: Sequence[Quote]) -> list[Mention]:
+    """First-person plural words in a quotation ("We call on Russia to ...") as its speaker, when the words
+    that attribute it ("..., the Turkish foreign minister said", "Erdogan told reporters: ...") name
+    exactly one country or organisation besides the news media that carry it. CAMEO codes what "we"
+    do as the speaker's state or group; a quotation whose speaker is unnamed or ambiguous stays unresolved."""
+    out: list[Mention] = []
+    for quote in quotes:
+        if quote.words < 2:
+            continue
+        words = list(_FIRST_PERSON.finditer(text, quote.start, quote.end))
+        if not words:
+            continue
+        found = _attribution(text, quote)
+        if found is None:
+            continue
+        begin, segment = found
+        named = [m for m in mentions if begin <= m.start and m.end <= begin + len(segment) and not m.code.endswith("MED")]
+        if len({m.code[:3] for m in named}) != 1:
+            continue
+        code = named[0].code
+        out.extend(Mention(w.start(), w.end(), w.group(0), code, "metonym") for w in words)
+    return out
+
+
+_NOT_ANAPHORA = frozenset({"state", "states", "people", "country", "nation"})
+"""Nouns that end a name but stand for something else on their own ("Islamic State ... the state")."""
+_THE_NOUN = re.compile(r"\b[Tt]he\s+([a-z][a-z-]+)\b(?!\s+of\b)")
+
+
+def anaphora(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """"The ministry", "the agency", "the army" as the one actor named earlier in the text whose name ends
+    in that noun ("Armenia's Defense Ministry ... the ministry"). Left alone when earlier names ending in the
+    noun belong to two actors, or none, or when the phrase is part of a name ("the Ministry of ...")."""
+    if not mentions:
+        return []
+    by_noun: dict[str, list[Mention]] = {}
+    for m in mentions:
+        words = m.text.split()
+        if len(words) >= 2:  # a name of one word ("Russia") is no "the ..." phrase
+            by_noun.setdefault(words[-1].lower(), []).append(m)
+    out: list[Mention] = []
+    for match in _THE_NOUN.finditer(text):
+        if match.group(1) in _NOT_ANAPHORA:
+            continue
+        earlier = [m for m in by_noun.get(match.group(1), []) if m.end <= match.start()]
+        if not earlier or any(m.start < match.end() and match.start() < m.end for m in mentions):
+            continue
+        if len({m.code for m in earlier}) == 1:
+            out.append(Mention(match.start(), match.end(), match.group(0), earlier[-1].code, "metonym"))
+    return out

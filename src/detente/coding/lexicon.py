@@ -177,6 +177,25 @@ CALL_ON_VERBS = frozenset({"call", "urge", "press"})
 STOP_VERBS = frozenset("stop end cease halt quit abandon refrain desist withdraw".split())
 """Acts whose request is a demand to cease ("called on X to stop its attacks"): CAMEO 10, as the
 news development set's guide (rule 5: "demand, call on to stop or to do -> 10") codes them."""
+AUTHORITY_ROOTS = frozenset({"17"})
+AUTHORITY_ROLES = frozenset({"GOV", "JUD", "COP", "MIL"})
+"""A coercive act in the passive with no agent ("X was arrested", "would be detained until May") that a
+state or one of these authorities announces is its own act: "a Moscow court said Gershkovich would be
+detained" is the court detaining him (CAMEO 17). Any other speaker, or another root ("three civilians
+were killed, Ukraine said"), leaves the agent unknown."""
+VERBAL_CONFLICT_ROOTS = frozenset({"10", "11", "12", "13"})
+"""Roots of verbal acts against someone (demand, disapprove, reject, threaten): one aimed at an event is
+aimed at those who hold it (:data:`HELD_EVENT_FAMILIES`)."""
+HELD_EVENT_FAMILIES = frozenset({"talks", "drills", "attack", "plan", "visit"})
+HELD_EVENT_NOUNS = frozenset({"launch", "launches", "test", "tests", "exercise", "exercises", "visit", "visits"})
+"""Object nouns that name an event someone holds: "condemned the drills *by X and Y*", "rejected the deal
+*between X and Y*", "denounced a meeting *in which X and Y* agreed": the target is X and Y."""
+MANDATIVE_VERBS = frozenset({"demand", "insist"})
+"""Verbs whose "that" clause in the base form is a demand of its subject ("demanded that the US *lift*
+sanctions", CAMEO 10 as the news development set's guide, rule 5, codes it); "insisted that X *had*
+attacked" (indicative) is a claim instead (:data:`ALLEGATION_VERBS`)."""
+MANDATIVE_AUX = frozenset({"should", "must", "be", "not"})
+"""Auxiliaries a mandative clause may have ("demanded that X *should* leave", "that X *be* punished")."""
 DEMAND_AUX = frozenset({"must"})
 REQUEST_AUX = frozenset({"should"})
 OBLIGATION_VERBS = frozenset({"have", "need"})
@@ -201,6 +220,11 @@ is every state the registry names "Kingdom of ..." (:func:`detente.coding.contex
 :mod:`detente.coding.context` resolves a description only when the document names exactly one
 of its actors (so "the island" is Taiwan in an article about Taiwan and China, and nothing in one
 that also names Cuba)."""
+STATE_NOUNS = frozenset({"country", "nation"})
+"""Descriptions any state fits ("the country", "the South American nation"): resolved, like those above,
+only in a text that names exactly one state."""
+OTHER_WORDS = frozenset({"other", "another", "neighboring", "neighbouring", "third", "second", "foreign", "host"})
+"""Modifiers that make a description point away from the actor named ("the neighbouring country")."""
 DESCRIPTION_MODIFIERS = 3
 """At most this many words between "the" and the noun ("the self-ruled, democratic island")."""
 
@@ -236,6 +260,8 @@ INVITATION = "036"
 OFFICIAL_COMPLAINT = "114"
 STATEMENT = "010"
 """CAMEO 010, make statement: the least informative code, ranked last among candidates."""
+RELEASE = "0841"
+"""CAMEO 0841, return or release persons: "in exchange for" another release it is a swap, coded both ways."""
 MEETING = "040"
 MEET_AT_TARGET, MEET_AT_SOURCE, MEET_ELSEWHERE = "042", "043", "044"
 """Meetings refined by place: in the target's country, the source's, or a third country's."""

@@ -32,6 +32,7 @@ supplies the Goldstein weight, quad class and PLOVER type.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 NOUN_FAMILIES: dict[str, frozenset[str]] = {
@@ -69,10 +70,42 @@ NOUN_FAMILIES: dict[str, frozenset[str]] = {
 
 
 def family(noun_lemma: str | None) -> str | None:
-    """The family a noun belongs to (first listed wins), or None."""
+    """The noun's first (usual) family, or None: "strike" is an attack before it is a walkout."""
+    found = families(noun_lemma)
+    return found[0] if found else None
+
+
+def families(noun_lemma: str | None) -> tuple[str, ...]:
+    """Every family a noun belongs to, its usual sense first ("strike": attack, walkout; "fire":
+    problem, fire). Which one a sentence means is decided by :func:`object_families` and :func:`match`."""
     if not noun_lemma:
-        return None
-    return _FAMILY_OF.get(noun_lemma.lower())
+        return ()
+    return _FAMILIES_OF.get(noun_lemma.lower(), ())
+
+
+SENSE_MODIFIERS: dict[str, str] = {
+    "general": "walkout", "labor": "walkout", "labour": "walkout", "worker": "walkout", "workers": "walkout",
+    "nationwide": "walkout", "teachers": "walkout", "doctors": "walkout", "union": "walkout",
+    "air": "attack", "missile": "attack", "drone": "attack", "rocket": "attack", "military": "attack",
+    "artillery": "attack", "retaliatory": "attack", "preemptive": "attack", "pre-emptive": "attack",
+}
+"""Modifiers that pick one sense of a noun of several families: a *general* (labour, nationwide) strike
+is a walkout (CAMEO 143), an *air* (missile, drone) strike an attack (190)."""
+
+
+def object_families(noun_lemma: str | None, modifiers: Iterable[str] = ()) -> tuple[set[str], set[str]]:
+    """(usual, other) families of an object noun in its context. A modifier that names one sense
+    (:data:`SENSE_MODIFIERS`) makes it the usual one and drops the rest ("general strike": walkout only);
+    otherwise the first family is the usual sense and the others are kept for verbs that have no pattern
+    for it ("opened fire": "fire" is a problem first, but "open" has a pattern only for gunfire)."""
+    found = families(noun_lemma)
+    if not found:
+        return set(), set()
+    if len(found) > 1:
+        chosen = next((SENSE_MODIFIERS[m.lower()] for m in modifiers if SENSE_MODIFIERS.get(m.lower()) in found), None)
+        if chosen is not None:
+            return {chosen}, set()
+    return {found[0]}, set(found[1:])
 
 
 
@@ -235,7 +268,8 @@ _TABLE = _p(
     extradite|hand over obj:suspect -> 063
     release|publish obj:statement -> 010 notarget
     release|publish obj:document -> 010 notarget
-    release|free|return|swap|exchange obj:release -> 0841
+    release|free|return obj:release -> 0841
+    swap|exchange|trade obj:release -> 0841 sym  # a prisoner swap is mutual: each side releases
     release|free -> 0841
     return|repatriate|hand over -> 084
     accept obj:plan -> 057
@@ -301,7 +335,9 @@ _TABLE = _p(
     protest|demonstrate|rally|march -> 141
     stage|hold|organize|organise|begin|start|launch|continue|join|lead obj:protest -> 141
     stage|hold|begin|start|continue|launch|go on obj:hunger -> 142
-    stage|hold|organize|organise|begin|start|call|launch|continue obj:walkout -> 143
+    stage|hold|organize|organise|begin|start|call|launch|continue|join|go on obj:walkout -> 143
+    call off|end|suspend|halt|stop|cancel|abandon obj:walkout -> 082  # ending a strike eases dissent
+    call off|end|suspend|halt|stop|cancel|abandon obj:protest -> 082
     riot -> 145
     block|barricade|blockade obj:road -> 144
     strike -> 190
@@ -442,30 +478,33 @@ for _name, _words in {
 }.items():
     NOUN_FAMILIES.setdefault(_name, frozenset(_words.split()))
 
-_FAMILY_OF: dict[str, str] = {}
-"""Noun -> family, for :func:`family` (the first family listed wins)."""
+_FAMILIES_OF: dict[str, tuple[str, ...]] = {}
+"""Noun -> its families in the order they are listed (the first is the noun's usual sense)."""
 for _name, _members in NOUN_FAMILIES.items():
     for _word in _members:
-        _FAMILY_OF.setdefault(_word, _name)
+        _FAMILIES_OF[_word] = (*_FAMILIES_OF.get(_word, ()), _name)
 
 VERB_LEMMAS: frozenset[str] = frozenset(PATTERNS)
 
 
-def match(lemma: str, preps: set[str], obj_families: set[str]) -> Pattern | None:
+def match(lemma: str, preps: set[str], obj_families: set[str], other_families: Iterable[str] = ()) -> Pattern | None:
     """The most specific pattern for a verb lemma given its prepositions/particles and object families.
 
     Specificity: preposition and object both match > object matches > preposition
     matches > bare verb. A pattern whose required preposition or object is absent
-    does not match.
+    does not match. `other_families` are the objects' less usual senses (:func:`object_families`): a
+    pattern for one of them is as specific as one for the usual sense but loses a tie to it ("launched
+    a strike" is an attack, "called a strike" a walkout: "call" has no pattern for an attack).
     """
     best: Pattern | None = None
-    best_score = -1
+    best_score = -1.0
+    other = set(other_families) - obj_families
     for pat in PATTERNS.get(lemma, ()):
         if pat.prep is not None and pat.prep not in preps:
             continue
-        if pat.obj is not None and pat.obj not in obj_families:
+        if pat.obj is not None and pat.obj not in obj_families and pat.obj not in other:
             continue
-        score = (2 if pat.obj else 0) + (1 if pat.prep else 0)
+        score = (2 if pat.obj else 0) + (1 if pat.prep else 0) - (0.5 if pat.obj in other else 0)
         if score > best_score:
             best, best_score = pat, score
     return best

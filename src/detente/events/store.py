@@ -29,8 +29,11 @@ the transaction is rolled back and the store is as it was.
 
 *Bulk.* Events move as Arrow tables or inside DuckDB (``read_csv``), never as
 row-by-row INSERTs. A file is parsed once, in parallel; its SHA-256 (for the import
-log) and its line count are computed in one pass in a second thread meanwhile; validation, ids and the insert are one
-vectorised SQL statement.
+log) and its line count are computed in one pass in a second thread meanwhile. A GDELT
+file goes from the reader into ``event_rows`` in one statement (mapping, ids and the
+compressed write; :mod:`detente.events.direct`), its lines, checks and duplicates then
+settled on the written rows; other kinds are staged, then validated, keyed and inserted
+in one vectorised SQL statement.
 
 *Migration.* The ``meta`` table records the id version (:data:`~detente.events.schema.ID_VERSION`).
 Stores written with an older formula (SHA-1 text ids, or MD5 ids that hashed the
@@ -64,6 +67,7 @@ from typing import TYPE_CHECKING, Any
 
 from detente.errors import InputError, StoreError
 from detente.events import aggregate, layout
+from detente.events.direct import DirectWriter
 from detente.events.importers.delimited import run_with_progress, scan_file
 from detente.events.importers.quarantine import ProgressCallback
 from detente.events.importers.staging import (
@@ -402,7 +406,7 @@ class EventStore:
         DataFormatError
             A file whose layout cannot be read at all (nothing is imported from it).
         """
-        from detente.events.importers import get_importer
+        from detente.events.importers import DIRECT_KINDS, get_importer
 
         importer = get_importer(kind)
         src = Path(path)
@@ -418,20 +422,35 @@ class EventStore:
             if progress is not None:
                 progress("hash", 0.0)
 
-            def stage(con: Any) -> tuple[str, int, list[str]]:
-                staged = importer(con, src, file=name, progress=progress, scan=scan, **options)
+            # A file imported before goes through the staging path: its events are found by an
+            # anti-join instead of being written and deleted again (re-imports add nothing either way).
+            direct = kind.strip().lower() in DIRECT_KINDS and not self._imported(name)
+
+            def stage(con: Any, *writer: DirectWriter) -> tuple[str, int, list[str]]:
+                extra = {"direct": writer[0]} if writer else {}
+                staged = importer(con, src, file=name, progress=progress, scan=scan, **extra, **options)
                 return staged.dataset, staged.read, staged.notes
 
             try:
-                return self._commit(stage, file=name, kind=kind, sha256=scan, progress=progress)
+                return self._commit(stage, file=name, kind=kind, sha256=scan, progress=progress, direct=direct)
             except BaseException:
                 stop.set()
                 raise
 
+    def _imported(self, file: str) -> bool:
+        """True if the import log has an import of this file (its resolved path)."""
+        found = self.con.execute("SELECT count(*) FROM (SELECT 1 FROM imports WHERE file = ? LIMIT 1)", [file])
+        return bool(found.fetchall()[0][0])
+
     def _commit(
-        self, stage: Any, *, file: str, kind: str, sha256: Any, progress: ProgressCallback | None = None
+        self, stage: Any, *, file: str, kind: str, sha256: Any, progress: ProgressCallback | None = None,
+        direct: bool = False,
     ) -> ImportSummary:
-        """Stage, dedupe and insert in one transaction; `sha256` is the digest or a Future of it."""
+        """Stage, dedupe and insert in one transaction; `sha256` is the digest or a Future of it.
+
+        With `direct`, `stage` is given a :class:`~detente.events.direct.DirectWriter` and writes
+        the events itself (one parse, one write); otherwise it fills the staging tables.
+        """
         if self.read_only:
             raise StoreError(f"event store {self.path} is open read-only", hint="open it without read_only to import")
         con = self.con
@@ -440,13 +459,18 @@ class EventStore:
         con.execute("BEGIN TRANSACTION")
         try:
             prepare_stage(con)
-            dataset, read, notes = stage(con)
+            writer = DirectWriter(con, at, progress) if direct else None
+            dataset, read, notes = stage(con, writer) if writer is not None else stage(con)
             if not isinstance(sha256, str):  # a Future from the scanning thread, done by now as a rule
                 sha256 = sha256.result().sha256
                 if progress is not None:
                     progress("hash", 1.0)
             staged = added = 0
-            if has_stage(con):
+            if writer is not None:
+                staged, added = writer.finish()
+                if added:  # the month x dyad aggregate gains exactly the events this import added
+                    aggregate.add(con, f"({layout.view_sql(f'rowid > {writer.last}')})")
+            elif has_stage(con):
                 have = stage_columns(con)
                 derived = not set(layout.DERIVED) & have  # the importer left root, quad, PLOVER to the codebook
                 cols = ", ".join(f'"{c}"' for c in EVENT_FIELDS if not (derived and c in layout.DERIVED))

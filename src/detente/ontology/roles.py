@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-NON_STATE_ROLES: tuple[str, ...] = ("OPP", "REB", "SEP", "INS")
-"""Role suffixes a plain country code does not stand for (opposition, rebels, separatists, insurgents):
+NON_STATE_ROLES: tuple[str, ...] = ("OPP", "REB", "SEP", "INS", "RAD")
+"""Role suffixes a plain country code does not stand for (opposition, rebels, separatists, insurgents, radicals):
 ``UKRREB``, Russian-backed separatists, are not Ukraine."""
 
 ROLE_SUFFIXES: dict[str, str] = {

@@ -51,9 +51,19 @@ LLVM does not vectorise a floating-point min by itself): `_least` and `_most` ke
 eight lanes, the offers take the confrontations in one pass and skip the credibility
 passes when one candidate makes the least move (offers 4.8 -> 1.2 ns a pair-round at
 80 actors); Sec's two sums run in eight lanes too. The round works on the actors in
-order of position. What remains (about 16 ns a pair-round at 80 actors, of which eq.
-31 about 5, its midpoint pointer's unpredictable branches half of that; logs, exps
-and unpacking about 6) is listed in the benchmark page with what was tried and not kept.
+order of position. A third profile, at 10 actors (perf on the whole run, where the
+per-round costs weigh most: 100 pairs a round), found 13-18% of the time in numba's
+reference counting, two locked adds (`NRT_incref`/`NRT_decref`) on every array passed
+to a stage, taken out of the scratch tuple or sliced, every round; the sort, eq. 31's
+prefix sums and the eight-lane reductions cost little there (the sort 0.3-0.6 ns a
+pair-round). So `run_rows` hands the round views that carry no reference count
+(`_borrowed`; the owners live in `run_rows`), and copies a row's inputs once a row:
+the counts fell to about 1% of the run, and 10 actors x 10,000 draws to about 0.8 of
+the time; (1/2)^r joined the vectorised exps (a libm `pow` per actor before). Tried
+there and not kept: every ordered pair's logs for few actors (no triangle; within
+1%). What remains (about 16 ns a pair-round at 80 actors, of which eq. 31 about 5,
+its midpoint pointer's unpredictable branches half of that; logs, exps and unpacking
+about 6; about 24 at 10 actors) is listed in the benchmark page with what was tried.
 
 Written to the same arithmetic as the NumPy path, operation by operation where it
 decides a comparison (sums in the same order, the same tolerances), so that exact ties
@@ -64,6 +74,8 @@ from __future__ import annotations
 
 import numba
 import numpy as np
+from numba.core import types
+from numba.extending import intrinsic
 
 #: Mirrors of `expected_utility`'s constants (the NumPy path is the reference).
 SAME = 1e-9
@@ -79,6 +91,7 @@ LN2_HI = 6.93147180369123816490e-01
 LN2_LO = 1.90821492927058770002e-10
 LOG2E = 1.4426950408889634
 SQRT2 = 1.4142135623730951
+LOG_HALF = -0.6931471805599453  # log(1/2), as NumPy's
 SHIFT = 6755399441055744.0
 SHIFT_BITS = 0x4338000000000000
 
@@ -300,22 +313,62 @@ def _status_quo_term(reach, tk, ri, q):  # type: ignore[no-untyped-def]
     return (1.0 - q) * (tk * u_b + (1.0 - tk) * u_w)
 
 
+@intrinsic
+def _borrowed(typingctx, a):  # type: ignore[no-untyped-def]
+    """A view of array `a` that holds no reference to it (its meminfo NULL): same data, shape
+    and strides. Valid while `a` lives; `run_rows` keeps the owners until it returns.
+
+    Why: numba counts references to an array each time one is passed to a function, taken
+    out of a tuple or sliced, with an atomic add and subtract (`NRT_incref`/`NRT_decref`,
+    a locked instruction that also drains the store buffer). The round passes its scratch
+    arrays to its stages every round, and at 10 actors those counts took 13-18% of the
+    kernel's time (perf: the two locked adds were the hottest instructions of the run).
+    numba skips the count for a NULL meminfo, as it does for `numba.carray` views.
+    """
+    if not isinstance(a, types.Array):
+        return None
+
+    def codegen(context, builder, signature, args):  # type: ignore[no-untyped-def]
+        src = context.make_array(a)(context, builder, value=args[0])
+        view = context.make_array(a)(context, builder)
+        context.populate_array(
+            view, data=src.data, shape=src.shape, strides=src.strides, itemsize=src.itemsize, meminfo=None,
+        )
+        return view._getvalue()
+
+    return a(a), codegen
+
+
 @numba.njit(**_JIT)
 def _scratch(n):  # type: ignore[no-untyped-def]
-    """The scratch arrays of `_round` for n actors (allocated once per block)."""
+    """The scratch arrays of `_round` for n actors (allocated once per block; owners)."""
     nn = n * n
     return (
         np.empty((n, n)), np.empty((n, n)), np.empty((n, n)), np.empty((n, n)),  # p, own, other, dist
-        np.empty(2 * nn), np.empty(2 * nn), np.empty(2 * nn), np.empty(2 * nn), np.empty(2 * nn, dtype=np.int64),  # base, packed, logs, powers, bits
+        np.empty(2 * nn), np.empty(2 * nn), np.empty(2 * nn + n), np.empty(2 * nn + n), np.empty(2 * nn + n, dtype=np.int64),  # base, packed, logs, powers, bits
         np.empty(n), np.empty(n, dtype=np.int64), np.empty(n), np.empty(n + 1), np.empty(n + 1),  # pull, order, xs, cw, cwx
         np.empty(n), np.empty(n), np.empty(n), np.empty(n), np.empty(n),  # sec, c0, phi, key, cls
         np.empty(n), np.empty(n), np.empty(n), np.empty(n), np.empty(n), np.empty(n),  # the sorted x, s, w, t, r, new
     )
 
 
+@numba.njit(**_JIT)
+def _borrow_all(sc):  # type: ignore[no-untyped-def]
+    """`_scratch`'s arrays as `_borrowed` views, in the same order."""
+    return (
+        _borrowed(sc[0]), _borrowed(sc[1]), _borrowed(sc[2]), _borrowed(sc[3]),
+        _borrowed(sc[4]), _borrowed(sc[5]), _borrowed(sc[6]), _borrowed(sc[7]), _borrowed(sc[8]),
+        _borrowed(sc[9]), _borrowed(sc[10]), _borrowed(sc[11]), _borrowed(sc[12]), _borrowed(sc[13]),
+        _borrowed(sc[14]), _borrowed(sc[15]), _borrowed(sc[16]), _borrowed(sc[17]), _borrowed(sc[18]),
+        _borrowed(sc[19]), _borrowed(sc[20]), _borrowed(sc[21]), _borrowed(sc[22]), _borrowed(sc[23]),
+        _borrowed(sc[24]),
+    )
+
+
 @numba.njit(**_JIT_INLINE)
-def _security_sums(d, p, inv, n):  # type: ignore[no-untyped-def]
-    """(sum_j h_j, sum_j h_j p_j) with h_j = d_j inv, over j < n: Sec_i's two sums.
+def _security_sums(d, p, i, inv, n):  # type: ignore[no-untyped-def]
+    """(sum_j h_j, sum_j h_j p_j) with h_j = d[i, j] inv and p_j = p[i, j], over j < n: Sec_i's
+    two sums (row i by index: a row view d[i] would cost a reference count per call).
 
     In eight lanes (j mod 8), added up at the end: one running sum is a chain of
     dependent additions (about 1.3 ns an element for these two here), eight vectorise.
@@ -327,14 +380,14 @@ def _security_sums(d, p, inv, n):  # type: ignore[no-untyped-def]
     b0 = b1 = b2 = b3 = b4 = b5 = b6 = b7 = 0.0
     top = n - n % 8
     for j in range(0, top, 8):
-        h0 = d[j] * inv
-        h1 = d[j + 1] * inv
-        h2 = d[j + 2] * inv
-        h3 = d[j + 3] * inv
-        h4 = d[j + 4] * inv
-        h5 = d[j + 5] * inv
-        h6 = d[j + 6] * inv
-        h7 = d[j + 7] * inv
+        h0 = d[i, j] * inv
+        h1 = d[i, j + 1] * inv
+        h2 = d[i, j + 2] * inv
+        h3 = d[i, j + 3] * inv
+        h4 = d[i, j + 4] * inv
+        h5 = d[i, j + 5] * inv
+        h6 = d[i, j + 6] * inv
+        h7 = d[i, j + 7] * inv
         a0 += h0
         a1 += h1
         a2 += h2
@@ -343,18 +396,18 @@ def _security_sums(d, p, inv, n):  # type: ignore[no-untyped-def]
         a5 += h5
         a6 += h6
         a7 += h7
-        b0 += h0 * p[j]
-        b1 += h1 * p[j + 1]
-        b2 += h2 * p[j + 2]
-        b3 += h3 * p[j + 3]
-        b4 += h4 * p[j + 4]
-        b5 += h5 * p[j + 5]
-        b6 += h6 * p[j + 6]
-        b7 += h7 * p[j + 7]
+        b0 += h0 * p[i, j]
+        b1 += h1 * p[i, j + 1]
+        b2 += h2 * p[i, j + 2]
+        b3 += h3 * p[i, j + 3]
+        b4 += h4 * p[i, j + 4]
+        b5 += h5 * p[i, j + 5]
+        b6 += h6 * p[i, j + 6]
+        b7 += h7 * p[i, j + 7]
     for j in range(top, n):
-        h0 = d[j] * inv
+        h0 = d[i, j] * inv
         a0 += h0
-        b0 += h0 * p[j]
+        b0 += h0 * p[i, j]
     return ((a0 + a1) + (a2 + a3)) + ((a4 + a5) + (a6 + a7)), ((b0 + b1) + (b2 + b3)) + ((b4 + b5) + (b6 + b7))
 
 
@@ -392,7 +445,7 @@ def _round(x_in, s_in, w_in, mu, span, q, t_in, conf, choice, new, r, sc):  # ty
         for l in range(n):
             lean_total += (2.0 * t[l] - 1.0) * (abs(x[l] - mu) * inv_r)
     for i in range(n):
-        hs, hps = _security_sums(dist[i], p[i], inv, n)
+        hs, hps = _security_sums(dist, p, i, inv, n)
         sec[i] = 4.0 * hs - (8.0 * s[i]) * hps
         if q != 1.0:
             lean_mu = (2.0 * t[i] - 1.0) * (abs(x[i] - mu) * inv_r)
@@ -409,12 +462,13 @@ def _round(x_in, s_in, w_in, mu, span, q, t_in, conf, choice, new, r, sc):  # ty
     for i in range(n):
         rel = (2.0 * sec[i] - hi - lo) / width if width > EU_TOL else 0.0
         rs[i] = (1.0 - rel / 3.0) / (1.0 + rel / 3.0)
-        c0[i] = 2.0 - q * (2.0 - 4.0 * 0.5 ** rs[i])  # U_s - Q U_sq, less the -4 a^r term
+        logs[2 * nn + i] = rs[i] * LOG_HALF  # (1/2)^r_i of U_sq, in the sweep of exps below
     # Pass 2: a^r and b^r for a, b = 1/2 -+ h (h = d_ij / 2R) as exp(r_i log a), like the
     # NumPy path's `_power`. h is symmetric, so the logs are taken once per pair (i <= j,
     # packed row by row, a's then b's), in one vectorised sweep; unpacking them scales
-    # by r_i and r_j; then every power in one sweep of exps (a's in the first half of
-    # `logs` and `powers`, b's in the second).
+    # by r_i and r_j; then every power in one sweep of exps (a's in the first N^2 of
+    # `logs` and `powers`, b's in the next, then (1/2)^r_i: a scalar `0.5 ** r` per actor
+    # was a libm call, about 2% of the kernel at 10 actors).
     half = n * (n + 1) // 2
     at = 0
     for i in range(n):
@@ -437,6 +491,8 @@ def _round(x_in, s_in, w_in, mu, span, q, t_in, conf, choice, new, r, sc):  # ty
             logs[nn + j * n + i] = lb * rj
         at += n - i
     _exp_into(logs, powers, bits)
+    for i in range(n):
+        c0[i] = 2.0 - q * (2.0 - 4.0 * powers[2 * nn + i])  # U_s - Q U_sq, less the -4 a^r term
     # own[i, j] = E^i(U_ij), other[i, j] = E^i(U_ji).
     for i in range(n):
         ci = c0[i]
@@ -623,19 +679,27 @@ def run_rows(x, s, w, vote, low, high, span, q, max_rounds, tol, patience, conf,
     rows, n = x.shape
     record = traj.shape[0] > 0
     step = tol * span
-    xr = np.empty(n)
-    new = np.empty(n)
-    t = np.empty(n)
-    r = np.empty(n)
-    sc = _scratch(n)
+    # The row's state and inputs (copied once a row), and the round's scratch: owners here,
+    # used through `_borrowed` views (no reference counts in the rounds); the owners stay
+    # alive to the end of this function (`_scratch` is referenced again there).
+    row = np.empty((7, n))
+    owners = _scratch(n)
+    xr, new, t, r = _borrowed(row[0]), _borrowed(row[1]), _borrowed(row[2]), _borrowed(row[3])
+    sr, wr, vr = _borrowed(row[4]), _borrowed(row[5]), _borrowed(row[6])
+    sc = _borrow_all(owners)
     order = sc[10]
     for b in range(rows):
         for k in range(n):
             order[k] = k
             xr[k] = x[b, k]
+            sr[k] = s[b, k]
+            wr[k] = w[b, k]
+            vr[k] = vote[b, k]
             t[k] = 0.5
             r[k] = 1.0
-        mu = _median(xr, vote[b], low[b], high[b])
+        lo_b = low[b]
+        hi_b = high[b]
+        mu = _median(xr, vr, lo_b, hi_b)
         if record:
             traj[0, :, b] = xr
             mu_traj[0, b] = mu
@@ -643,8 +707,8 @@ def run_rows(x, s, w, vote, low, high, span, q, max_rounds, tol, patience, conf,
         done = False
         rounds = 0
         for _ in range(max_rounds):
-            _round(xr, s[b], w[b], mu, span, q, t, conf, choice, new, r, sc)
-            new_mu = _median(new, vote[b], low[b], high[b])
+            _round(xr, sr, wr, mu, span, q, t, conf, choice, new, r, sc)
+            new_mu = _median(new, vr, lo_b, hi_b)
             if q != 1.0:
                 for k in range(n):
                     t[k] = 1.0 if abs(new[k] - new_mu) < abs(new[k] - mu) - SAME * span else 0.0
@@ -670,6 +734,7 @@ def run_rows(x, s, w, vote, low, high, span, q, max_rounds, tol, patience, conf,
         conv_out[b] = done
         for k in range(n):
             risk_out[b, k] = r[k]
+    row[0, 0] = owners[0][0, 0]  # the owners of the borrowed views live to here
 
 
 def win_probability_numba(x: np.ndarray, w: np.ndarray, out: np.ndarray) -> np.ndarray:

@@ -129,7 +129,11 @@ threads without the GIL; the final PCE stays in NumPy. It is written to this pat
 arithmetic, operation by operation, and tests pin it to this path (same forecasts,
 final positions and trajectories to 1e-9, same turns and convergence) on random inputs
 and on inputs full of exact ties. ``engine="auto"`` (the default) uses it only for
-batches large enough to repay numba's start-up in a fresh process (`_engine_for`).
+batches large enough to repay numba's start-up in a fresh process (`_engine_for`),
+or in a kernel process the caller prestarted (`_smp_worker`: `detente forecast` and
+`detente plans` fork it at their start, so numba loads on the second core while they
+import, read the case and run the other models; it then takes every "auto" and
+"numba" batch and falls back to this process if it cannot serve).
 """
 
 from __future__ import annotations
@@ -703,16 +707,25 @@ def _turn_loop(
 
 
 def _engine_for(engine: str, draws: int, n: int) -> str:
-    """The engine `smp` runs for `engine` on `draws` distinct draws of `n` actors: "numpy" or "numba".
+    """The engine `smp` runs in this process for `engine` on `draws` distinct draws of `n` actors: "numpy" or "numba".
 
     "auto" takes numba when it is installed and the batch has at least
     `_NUMBA_FROM_WORK` draw x actor^3 units: a fresh process pays about 0.5 CPU s to
     import numba and load the cached kernel, which the kernel's 3x (measured:
     benchmarks/montecarlo.py) repays from about that size on; below, NumPy. The choice
     depends on the call only, never on what ran before, so the same call always runs
-    the same engine.
+    the same engine. (A kernel process prestarted by the caller, `_smp_worker`, takes
+    every "auto" and "numba" batch before this rule is asked: there numba's load ran
+    beside the caller's start-up and is not the call's cost.)
     """
     return compiled_engine(engine, draws * n**3 < _NUMBA_FROM_WORK, "the compiled SMP kernel (engine='numba')")
+
+
+def warm_kernel() -> None:
+    """Import numba and load the compiled kernel from its cache (one tiny run), so that
+    the next call pays no start-up: what `_smp_worker` does while the caller starts up."""
+    rng = np.random.default_rng(0)
+    run_smp(rng.uniform(size=(2, 3, 2)), rng.uniform(size=(2, 3, 2)), rng.uniform(1, 2, size=(2, 3)), engine="numba")
 
 
 def _run_threaded(pos: F, sal: F, cap: F, threads: int, **rules: Any) -> SMPResult:
@@ -768,8 +781,9 @@ def smp(
     engine
         "numpy" (the reference), "numba" (the compiled turn loop, `_smp_kernel`; the
         `fast` extra) or "auto": numba when it is installed and the batch is large
-        enough to repay its start-up (`_engine_for`), else NumPy. Both give the same
-        numbers (tests pin them to 1e-9).
+        enough to repay its start-up (`_engine_for`), else NumPy; "auto" and "numba"
+        batches go to a prestarted kernel process when there is one (`_smp_worker`).
+        Both engines give the same numbers (tests pin them to 1e-9).
 
     Returns
     -------
@@ -812,9 +826,18 @@ def smp(
     order = np.argsort(first)
     reps = first[order]
     back = np.argsort(order)[np.asarray(inverse).reshape(-1)]
-    used = _engine_for(engine, reps.size, pos.shape[1])
-    rules = {"max_turns": max_turns, "stop_ratio": stop_ratio, "engine": used}
-    res = _run_threaded(pos[reps], sal[reps], cap[reps], threads or os.cpu_count() or 1, **rules)
+    from detente.bargaining.models import _smp_worker
+
+    rules: dict[str, Any] = {"max_turns": max_turns, "stop_ratio": stop_ratio}
+    threads = threads or os.cpu_count() or 1
+    res = None
+    if engine != "numpy" and _smp_worker.running():
+        # the compiled kernel, loaded in a second process beside the caller's start-up
+        res = _smp_worker.run(pos[reps], sal[reps], cap[reps], threads, {**rules, "engine": "numba"})
+        used = "numba (kernel process)"
+    if res is None:  # no kernel process, or it could not serve: this process, by the call's own rule
+        used = _engine_for(engine, reps.size, pos.shape[1])
+        res = _run_threaded(pos[reps], sal[reps], cap[reps], threads, engine=used, **rules)
     scale = hi - lo
     return ModelOutput(
         outcome=lo + scale * res.forecast[back],

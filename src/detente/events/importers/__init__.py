@@ -31,6 +31,10 @@ IMPORTERS: dict[str, Importer] = {
 
 KINDS: tuple[str, ...] = tuple(IMPORTERS)
 
+DIRECT_KINDS: frozenset[str] = frozenset({"gdelt"})
+"""KINDs whose importer writes straight into the store through a
+:class:`~detente.events.direct.DirectWriter` (one parse, one write) instead of staging."""
+
 
 def get_importer(kind: str) -> Importer:
     """The importer for a KIND; InputError naming the kinds if unknown."""
@@ -42,5 +46,5 @@ def get_importer(kind: str) -> Importer:
         ) from None
 
 
-__all__ = ["IMPORTERS", "KINDS", "UNKNOWN_ACTOR", "Importer", "Staged", "get_importer"]
+__all__ = ["DIRECT_KINDS", "IMPORTERS", "KINDS", "UNKNOWN_ACTOR", "Importer", "Staged", "get_importer"]
 

@@ -200,6 +200,131 @@ def _found_columns(message: str, raw: str, delimiter: str) -> int | None:
     return raw.count(delimiter) + 1 if raw else None
 
 
+def reader_sql(
+    path: Path,
+    columns: tuple[str, ...],
+    *,
+    header: bool = False,
+    delimiter: str = "\t",
+    quote: str = "",
+    types: dict[str, str] | None = None,
+    dateformat: str | None = None,
+) -> str:
+    """DuckDB ``read_csv`` of `path` with explicit columns, no sniffing, and every bad row kept as a reject.
+
+    Rows with a wrong column count, a non-UTF-8 byte or a typed value that does not
+    convert go to the reject tables with their physical line (:func:`reader_rejects`).
+    Call :func:`prepare_reader` on the connection first.
+    """
+    types = types or {}
+    col_spec = ", ".join(f"{sql_str(c)}: {sql_str(types.get(c, 'VARCHAR'))}" for c in columns)
+    return (
+        f"read_csv({sql_str(str(path))}, delim={sql_str(delimiter)}, quote={sql_str(quote)}, escape={sql_str(quote)}, "
+        f"header={'true' if header else 'false'}, auto_detect=false, columns={{{col_spec}}}, "
+        f"null_padding=false, store_rejects=true, "
+        + (f"dateformat={sql_str(dateformat)}, " if dateformat else "")
+        + f"rejects_table='{_REJECTS}', rejects_scan='{_REJECT_SCANS}', max_line_size=8388608)"
+    )
+
+
+def prepare_reader(con: Any) -> None:
+    """Empty reject tables, and insertion order kept: the rows of one read get ``rowid``s in file order."""
+    for t in (_REJECTS, _REJECT_SCANS):
+        con.execute(f"DROP TABLE IF EXISTS {t}")
+    con.execute("SET preserve_insertion_order = true")
+
+
+def reader_rejects(con: Any, delimiter: str = "\t") -> list[tuple[int, str, int | None, str]]:
+    """The rows the last :func:`reader_sql` read refused, one per line: ``(line, kind, found_columns, raw)``.
+
+    ``kind`` is ``"columns"`` (wrong column count, with the count found), ``"encoding"``
+    (a non-UTF-8 byte), ``"cast:COLUMN"`` (a typed value that does not convert) or ``"other"``.
+    """
+    rejects: list[tuple[int, str, int | None, str]] = []
+    # one reason per line: a wrong column count first, then the first column that does not convert
+    rank = (
+        "CASE WHEN error_type IN ('MISSING COLUMNS', 'TOO MANY COLUMNS') THEN 0 WHEN error_type = 'CAST' THEN 2 "
+        "ELSE 1 END * 1000000 + coalesce(column_idx, 0)"
+    )
+    for line, error_type, message, raw, column in con.execute(
+        f"SELECT line, arg_min(error_type, {rank}), arg_min(error_message, {rank}), any_value(csv_line), "
+        f"arg_min(column_name, {rank}) FROM {_REJECTS} GROUP BY line ORDER BY line"
+    ).fetchall():
+        raw = (raw or "").strip("\r\n")
+        kind = error_type or ""
+        if kind == "CAST":
+            rejects.append((int(line), f"cast:{column}", None, raw))
+        elif kind in ("MISSING COLUMNS", "TOO MANY COLUMNS"):
+            rejects.append((int(line), "columns", _found_columns(message or "", raw, delimiter), raw))
+        elif kind == "INVALID ENCODING" or "unicode" in (message or "").lower():
+            rejects.append((int(line), "encoding", None, raw))
+        else:
+            rejects.append((int(line), "other", None, f"{kind}: {message}: {raw}"))
+    return rejects
+
+
+@dataclass(frozen=True)
+class LineAccount:
+    """How the accepted rows of a read map to physical lines (see the module docstring, step 3).
+
+    Attributes
+    ----------
+    excluded : list of int
+        Sorted lines that gave no accepted row (header, rejects, blank lines); empty when
+        `records` is true.
+    blank : int
+        Blank lines skipped.
+    records : bool
+        True when lines cannot be recovered (a quoted field spans lines): rows are numbered as records.
+    """
+
+    excluded: list[int]
+    blank: int = 0
+    records: bool = False
+
+
+def account_lines(
+    path: Path, *, total: int, accepted: int, rejected: list[int], header: bool = False, quote: str = ""
+) -> LineAccount:
+    """Check that every physical line is an accepted row or excluded, finding blank lines if needed.
+
+    Raises StoreError when the counts cannot agree in a file without quoting (the import
+    stops rather than record wrong provenance).
+    """
+    excluded = sorted(({1} if header else set()) | set(rejected))
+    blank: list[int] = []
+    if total - len(excluded) != accepted:
+        blank = blank_lines(path)
+        excluded = sorted(set(excluded) | set(blank))
+    if total - len(excluded) != accepted:
+        if not quote:
+            raise StoreError(
+                f"{path}: line accounting failed ({total} lines, {accepted} rows read, {len(excluded)} excluded)",
+                hint="please report this file to detente's issue tracker",
+            )
+        return LineAccount(excluded=[], blank=0, records=True)
+    return LineAccount(excluded=excluded, blank=len(blank))
+
+
+LINE_GAPS = "_line_gaps"
+
+
+def line_sql(con: Any, excluded: list[int]) -> tuple[str, str]:
+    """(expression, join) giving the physical line of the accepted row at 1-based position ``a.k``.
+
+    With g_i = e_i - i over the sorted `excluded` lines, ``line = k + #{i : g_i < k}``; the
+    join (an ASOF join on the temp table :data:`LINE_GAPS`, created here) is empty when
+    nothing is excluded. The caller selects ``expression`` from a subquery aliased ``a``
+    that has the position as column ``k``, followed by ``join``.
+    """
+    if not excluded:
+        return "a.k", ""
+    gaps = [(e - i, i) for i, e in enumerate(excluded, start=1)]
+    temp_table(con, "_line_gaps_all", {"g": ("BIGINT", [g for g, _ in gaps]), "n": ("BIGINT", [n for _, n in gaps])})
+    con.execute(f"CREATE OR REPLACE TEMP TABLE {LINE_GAPS} AS SELECT g, max(n) AS n FROM _line_gaps_all GROUP BY g")
+    return "a.k + coalesce(g.n, 0)", f" ASOF LEFT JOIN {LINE_GAPS} g ON a.k > g.g"
+
+
 def read_delimited(
     con: Any,
     path: Path,
@@ -240,18 +365,10 @@ def read_delimited(
         (:func:`scan_file`); otherwise the lines are counted in a thread during the parse.
     """
     keep = keep or columns
-    types = types or {}
-    col_spec = ", ".join(f"{sql_str(c)}: {sql_str(types.get(c, 'VARCHAR'))}" for c in columns)
     projected = ", ".join(f'"{c}"' for c in keep)
-    for t in (_REJECTS, _REJECT_SCANS):
-        con.execute(f"DROP TABLE IF EXISTS {t}")
-    con.execute("SET preserve_insertion_order = true")  # the table's rowid must follow the file
-    source = (
-        f"read_csv({sql_str(str(path))}, delim={sql_str(delimiter)}, quote={sql_str(quote)}, escape={sql_str(quote)}, "
-        f"header={'true' if header else 'false'}, auto_detect=false, columns={{{col_spec}}}, "
-        f"null_padding=false, store_rejects=true, "
-        + (f"dateformat={sql_str(dateformat)}, " if dateformat else "")
-        + f"rejects_table='{_REJECTS}', rejects_scan='{_REJECT_SCANS}', max_line_size=8388608)"
+    prepare_reader(con)  # the table's rowid must follow the file
+    source = reader_sql(
+        path, columns, header=header, delimiter=delimiter, quote=quote, types=types, dateformat=dateformat
     )
     acc = f"{table}_acc"
     con.execute(f"DROP VIEW IF EXISTS {table}")
@@ -263,68 +380,39 @@ def read_delimited(
                 con, f"CREATE OR REPLACE TEMP TABLE {acc} AS SELECT {projected} FROM {source}", progress, "parse"
             )
         except Exception as exc:  # duckdb raises its own error types
-            raise DataFormatError(
-                f"cannot read as a {len(columns)}-column delimited file: {str(exc).splitlines()[0]}",
-                path=path,
-                hint="check that the file is a plain or gzipped text file of the stated kind",
-            ) from exc
+            raise unreadable(path, len(columns), exc) from exc
         total = counted.result()
 
-    rejects: list[tuple[int, str, int | None, str]] = []
-    # one reason per line: a wrong column count first, then the first column that does not convert
-    rank = (
-        "CASE WHEN error_type IN ('MISSING COLUMNS', 'TOO MANY COLUMNS') THEN 0 WHEN error_type = 'CAST' THEN 2 "
-        "ELSE 1 END * 1000000 + coalesce(column_idx, 0)"
-    )
-    for line, error_type, message, raw, column in con.execute(
-        f"SELECT line, arg_min(error_type, {rank}), arg_min(error_message, {rank}), any_value(csv_line), "
-        f"arg_min(column_name, {rank}) FROM {_REJECTS} GROUP BY line ORDER BY line"
-    ).fetchall():
-        raw = (raw or "").strip("\r\n")
-        kind = error_type or ""
-        if kind == "CAST":
-            rejects.append((int(line), f"cast:{column}", None, raw))
-        elif kind in ("MISSING COLUMNS", "TOO MANY COLUMNS"):
-            rejects.append((int(line), "columns", _found_columns(message or "", raw, delimiter), raw))
-        elif kind == "INVALID ENCODING" or "unicode" in (message or "").lower():
-            rejects.append((int(line), "encoding", None, raw))
-        else:
-            rejects.append((int(line), "other", None, f"{kind}: {message}: {raw}"))
-
+    rejects = reader_rejects(con, delimiter)
     accepted, first_rowid = con.execute(f"SELECT count(*), coalesce(min(rowid), 0) FROM {acc}").fetchall()[0]
     # `rowid - first_rowid` is the 0-based position of an accepted row in file order (rows of a
     # table created inside a transaction are numbered from an offset, hence `first_rowid`).
     position = f"(rowid - {int(first_rowid)})"
-    excluded = sorted(({1} if header else set()) | {r[0] for r in rejects})
-    blank: list[int] = []
-    if total - len(excluded) != accepted:
-        blank = blank_lines(path)
-        excluded = sorted(set(excluded) | set(blank))
-    if total - len(excluded) != accepted:
-        if not quote:
-            raise StoreError(
-                f"{path}: line accounting failed ({total} lines, {accepted} rows read, {len(excluded)} excluded)",
-                hint="please report this file to detente's issue tracker",
-            )
+    account = account_lines(
+        path, total=total, accepted=int(accepted), rejected=[r[0] for r in rejects], header=header, quote=quote
+    )
+    if account.records:
         # Quoted fields with line breaks: physical lines cannot be recovered from the reader's
         # output, so rows are numbered as records (header = 1), and the caller is told.
         con.execute(
             f"CREATE OR REPLACE TEMP VIEW {table} AS SELECT {position} + {2 if header else 1} AS line, * FROM {acc}"
         )
         return DelimitedRead(table=table, rows=int(accepted), rejects=rejects, lines=total, blank=0, records=True)
+    line, join = line_sql(con, account.excluded)
+    con.execute(
+        f"CREATE OR REPLACE TEMP VIEW {table} AS "
+        f"SELECT {line} AS line, a.* EXCLUDE (k) FROM (SELECT {position} + 1 AS k, * FROM {acc}) a{join}"
+    )
+    return DelimitedRead(table=table, rows=int(accepted), rejects=rejects, lines=total, blank=account.blank)
 
-    if excluded:
-        gaps = [(e - i, i) for i, e in enumerate(excluded, start=1)]
-        temp_table(con, "_line_gaps_all", {"g": ("BIGINT", [g for g, _ in gaps]), "n": ("BIGINT", [n for _, n in gaps])})
-        con.execute("CREATE OR REPLACE TEMP TABLE _line_gaps AS SELECT g, max(n) AS n FROM _line_gaps_all GROUP BY g")
-        con.execute(
-            f"CREATE OR REPLACE TEMP VIEW {table} AS "
-            f"SELECT a.k + coalesce(g.n, 0) AS line, a.* EXCLUDE (k) "
-            f"FROM (SELECT {position} + 1 AS k, * FROM {acc}) a ASOF LEFT JOIN _line_gaps g ON a.k > g.g"
-        )
-    else:  # the common case: accepted row k is line k
-        con.execute(f"CREATE OR REPLACE TEMP VIEW {table} AS SELECT {position} + 1 AS line, * FROM {acc}")
-    return DelimitedRead(table=table, rows=int(accepted), rejects=rejects, lines=total, blank=len(blank))
+
+def unreadable(path: Path, width: int, exc: Exception) -> DataFormatError:
+    """The error for a file DuckDB's reader cannot read at all."""
+    return DataFormatError(
+        f"cannot read as a {width}-column delimited file: {str(exc).splitlines()[0]}",
+        path=path,
+        hint="check that the file is a plain or gzipped text file of the stated kind",
+    )
 
 
 def reject_reason(

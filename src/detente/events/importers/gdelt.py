@@ -25,6 +25,9 @@ url             SOURCEURL (daily 1.0 and 2.0 files)
 file, row       the file imported and the 1-based line
 ==============  ==============================================================
 
+The file is read once, straight into the store (:mod:`detente.events.direct`): DuckDB's
+reader types SQLDATE and GoldsteinScale itself, and the checks run on the stored rows.
+
 Rows are quarantined for: a wrong column count (a truncated last line included), a
 non-UTF-8 byte, a missing GLOBALEVENTID, an unreadable SQLDATE, an EventCode that is
 not in the codebook, a non-numeric GoldsteinScale.
@@ -32,13 +35,26 @@ not in the codebook, a non-numeric GoldsteinScale.
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from typing import TYPE_CHECKING
+
 from detente.errors import DataFormatError
 from detente.events.importers.archives import plain_file
-from detente.events.importers.delimited import first_line, read_delimited, reject_reason
+from detente.events.importers.delimited import (
+    account_lines,
+    count_lines,
+    first_line,
+    prepare_reader,
+    reader_rejects,
+    read_delimited,
+    reader_sql,
+    reject_reason,
+    unreadable,
+)
 from detente.events.importers.gdelt_layout import GDELT1_BACKFILE, GDELT1_DAILY, LAYOUTS
 from detente.events.importers.quarantine import BAD_DATE, BAD_NUMBER, MISSING_FIELD, UNKNOWN_CAMEO, ProgressCallback
 from detente.events.importers.staging import (
@@ -51,6 +67,9 @@ from detente.events.importers.staging import (
     stage_quarantine,
     temp_table,
 )
+
+if TYPE_CHECKING:
+    from detente.events.direct import DirectWriter
 
 KEEP: tuple[str, ...] = (
     "GLOBALEVENTID", "SQLDATE", "Actor1Code", "Actor1Name", "Actor2Code", "Actor2Name",
@@ -83,38 +102,34 @@ DATE_FORMAT = "%Y%m%d"
 CAST_REASONS: dict[str, str] = {"SQLDATE": BAD_DATE, "GoldsteinScale": BAD_NUMBER}
 
 
-def _checked_sql(dataset: str, file: str, rows: str = "_raw") -> str:
-    """Validation and mapping of the rows of `rows` to event columns, one `reason` per bad row.
+def _mapped_sql(dataset: str, file: str, rows: str, *, url: bool, lines: bool = False) -> str:
+    """The event columns of the GDELT rows of `rows` (a table or ``read_csv``), in their order.
 
-    Root, quad and PLOVER category are not selected: every event's code is in the codebook
-    (else the row is quarantined), and the store derives them from it (``derived`` stage).
+    Root, quad and PLOVER category are not selected: the store derives them from the code
+    (:mod:`detente.events.layout`). With `lines`, `rows` has a ``line`` column, stored as ``row``.
     """
-
-    def shown(col: str) -> str:
-        return f"'{col}=\"' || coalesce(r.{col}, '') || '\"'"
-
     return f"""
-    SELECT r.line,
-      CASE
-        WHEN r.doc_id IS NULL THEN '{MISSING_FIELD}: GLOBALEVENTID'
-        WHEN r.date IS NULL OR year(r.date) NOT BETWEEN 1900 AND 2100
-          THEN '{BAD_DATE}: SQLDATE="' || coalesce(strftime(r.date, '{DATE_FORMAT}'), '') || '"'
-        WHEN cb.code IS NULL THEN '{UNKNOWN_CAMEO}: ' || {shown('EventCode')}
-        WHEN r.goldstein IS NULL THEN '{BAD_NUMBER}: GoldsteinScale=""'
-      END AS reason,
-      r.date,
-      coalesce(nullif(trim(r.Actor1Code), ''), '{UNKNOWN_ACTOR}') AS source,
-      coalesce(nullif(trim(r.Actor2Code), ''), '{UNKNOWN_ACTOR}') AS target,
-      r.EventCode AS cameo, r.goldstein,
-      {sql_str(dataset)} AS dataset, r.doc_id, 'day' AS date_precision,
-      nullif(r.Actor1Name, '') AS source_name, nullif(r.Actor2Name, '') AS target_name,
-      nullif(r.SOURCEURL, '') AS url, {sql_str(file)} AS file, r.line AS "row",
-      false AS negated, try_cast(r.AvgTone AS DOUBLE) AS tone
-    FROM (
-      SELECT *, SQLDATE AS date, GoldsteinScale AS goldstein, nullif(trim(GLOBALEVENTID), '') AS doc_id
-      FROM {rows}
-    ) r LEFT JOIN {CODEBOOK} cb ON cb.code = r.EventCode
+    SELECT SQLDATE AS date,
+      coalesce(nullif(trim(Actor1Code), ''), '{UNKNOWN_ACTOR}') AS source,
+      coalesce(nullif(trim(Actor2Code), ''), '{UNKNOWN_ACTOR}') AS target,
+      EventCode AS cameo, GoldsteinScale AS goldstein, {sql_str(dataset)} AS dataset,
+      nullif(trim(GLOBALEVENTID), '') AS doc_id, 'day' AS date_precision,
+      nullif(Actor1Name, '') AS source_name, nullif(Actor2Name, '') AS target_name,
+      {"nullif(SOURCEURL, '')" if url else "CAST(NULL AS VARCHAR)"} AS url, {sql_str(file)} AS file,
+      try_cast(AvgTone AS DOUBLE) AS tone{', line AS "row"' if lines else ''}
+    FROM {rows}
     """
+
+
+REASON_SQL = f"""CASE
+  WHEN r.doc_id IS NULL THEN '{MISSING_FIELD}: GLOBALEVENTID'
+  WHEN r.date IS NULL OR year(r.date) NOT BETWEEN 1900 AND 2100
+    THEN '{BAD_DATE}: SQLDATE="' || coalesce(strftime(r.date, '{DATE_FORMAT}'), '') || '"'
+  WHEN cb.code IS NULL THEN '{UNKNOWN_CAMEO}: EventCode="' || coalesce(r.cameo, '') || '"'
+  WHEN r.goldstein IS NULL THEN '{BAD_NUMBER}: GoldsteinScale=""'
+END"""
+"""Why a stored GDELT row is not an event (NULL if it is), over the stored columns ``r`` and the codebook ``cb``:
+no GLOBALEVENTID, a date outside 1900-2100, an EventCode not in the codebook, no GoldsteinScale."""
 
 
 def _typed(value: str | None, column: str) -> Any:
@@ -134,61 +149,121 @@ def _fails(value: str | None, column: str) -> bool:
     return False
 
 
-def import_gdelt(
-    con: Any, path: Path, *, file: str, progress: ProgressCallback | None = None, scan: Any = None,
-    **options: Any,
-) -> Staged:
-    """Stage the events of one GDELT event file (see the module docstring).
+def _sort_rejects(
+    rejects: list[tuple[int, str, int | None, str]], dataset: str, layout: tuple[str, ...],
+) -> tuple[list[tuple[int | None, str, str | None]], list[tuple[int, list[Any]]]]:
+    """The reader's rejects as (quarantined rows, rows of the other GDELT 1.0 width with their typed values)."""
+    other = {57: GDELT1_DAILY, 58: GDELT1_BACKFILE}.get(len(layout))
+    widths = "57 or 58" if dataset == "gdelt1" else "61"
+    quarantined: list[tuple[int | None, str, str | None]] = []
+    alternate: list[tuple[int, list[Any]]] = []
+    for line, kind, found, raw in rejects:
+        if kind == "columns" and other is not None and found == len(other) and raw.count("\t") + 1 == len(other):
+            fields = raw.split("\t")
+            values = [fields[other.index(c)] if c in other else None for c in KEEP + ("SOURCEURL",)]
+            try:
+                alternate.append((line, [_typed(v, c) for v, c in zip(values, KEEP + ("SOURCEURL",))]))
+            except ValueError:
+                bad = next(c for v, c in zip(values, KEEP) if c in TYPES and _fails(v, c))
+                quarantined.append((line, f"{CAST_REASONS[bad]}: {bad}=\"{values[KEEP.index(bad)]}\"", raw))
+        else:
+            reason = reject_reason(kind, found, widths, raw=raw, columns=layout, phrases=CAST_REASONS)
+            quarantined.append((line, reason, raw))
+    return quarantined, alternate
 
-    `scan` (a Future of :class:`~detente.events.importers.delimited.FileScan`) gives the
-    line count of a plain file from the store's single pass over its bytes.
+
+_ALTERNATE = "_gdelt_alt"
+
+
+def _alternate_table(con: Any, alternate: list[tuple[int, list[Any]]]) -> None:
+    """The rows of the other 1.0 width as a temp table with a ``line`` column and the :data:`KEEP` columns + SOURCEURL."""
+    cols = KEEP + ("SOURCEURL",)
+    temp_table(con, _ALTERNATE, {"line": ("BIGINT", [a[0] for a in alternate])} | {
+        c: (TYPES.get(c, "VARCHAR"), [a[1][i] for a in alternate]) for i, c in enumerate(cols)
+    })
+
+
+def _write_direct(
+    con: Any, plain: Path, direct: DirectWriter, *, dataset: str, layout: tuple[str, ...], file: str,
+    line_count: Any,
+) -> tuple[int, list[tuple[int, str, int | None, str]], int, int]:
+    """One ``read_csv`` of `plain` straight into the store; returns (rows read, rejects, alternate rows, blank lines)."""
+    import duckdb
+
+    prepare_reader(con)
+    source = reader_sql(plain, layout, types=TYPES, dateformat=DATE_FORMAT)
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="detente-lines") as pool:
+        counted = pool.submit(line_count)  # beside the parse (both release the GIL)
+        try:
+            first, written = direct.insert(_mapped_sql(dataset, file, source, url="SOURCEURL" in layout))
+        except duckdb.Error as exc:
+            raise unreadable(plain, len(layout), exc) from exc
+        total = counted.result()
+    rejects = reader_rejects(con)
+    account = account_lines(plain, total=total, accepted=written, rejected=[r[0] for r in rejects])
+    direct.number(first, written, account.excluded)
+    quarantined, alternate = _sort_rejects(rejects, dataset, layout)
+    if alternate:
+        _alternate_table(con, alternate)
+        direct.insert(_mapped_sql(dataset, file, _ALTERNATE, url=True, lines=True))
+    stage_quarantine(con, quarantined)
+    direct.quarantine(REASON_SQL, plain, codebook=CODEBOOK)
+    return written, rejects, len(alternate), account.blank
+
+
+def _stage(
+    con: Any, plain: Path, *, dataset: str, layout: tuple[str, ...], file: str, progress: ProgressCallback | None,
+    line_count: Any,
+) -> tuple[int, list[tuple[int, str, int | None, str]], int, int]:
+    """`plain` parsed into the staging tables, checked with :data:`REASON_SQL`; returns what :func:`_write_direct` does."""
+    url = "SOURCEURL" in layout
+    keep = KEEP + (("SOURCEURL",) if url else ())
+    read = read_delimited(
+        con, plain, layout, keep=keep, progress=progress, types=TYPES, dateformat=DATE_FORMAT, line_count=line_count,
+    )
+    quarantined, alternate = _sort_rejects(read.rejects, dataset, layout)
+    rows = _mapped_sql(dataset, file, read.table, url=url, lines=True)
+    if alternate:
+        _alternate_table(con, alternate)
+        rows += f" UNION ALL {_mapped_sql(dataset, file, _ALTERNATE, url=True, lines=True)}"
+    stage_quarantine(con, quarantined)
+    checked = f'SELECT r."row" AS line, {REASON_SQL} AS reason, r.* FROM ({rows}) r LEFT JOIN {CODEBOOK} cb ON cb.code = r.cameo'
+    stage_checked(con, checked, raw_from=plain, derived=True)
+    return read.rows, read.rejects, len(alternate), read.blank
+
+
+def import_gdelt(
+    con: Any, path: Path, *, file: str, direct: DirectWriter | None = None, progress: ProgressCallback | None = None,
+    scan: Any = None, **options: Any,
+) -> Staged:
+    """Import the events of one GDELT event file (see the module docstring).
+
+    With `direct`, one ``read_csv`` of the file goes straight into the store's rows
+    (:mod:`detente.events.direct`): the reader's rejects and the line count then give every row
+    its physical line, and the rows that fail :data:`REASON_SQL` move to quarantine. Without,
+    the file is parsed into the staging tables with the same checks (the store's path for a
+    file it has imported before: an anti-join finds its events without writing them again).
+    `scan` (a Future of :class:`~detente.events.importers.delimited.FileScan`) gives the line
+    count of a plain file from the store's single pass over its bytes.
     """
     if options:
         raise DataFormatError(f"unknown option(s) for gdelt: {', '.join(options)}", path=path, hint="gdelt takes no options")
     create_codebook(con)
     with plain_file(path) as plain:
         dataset, layout = detect_layout(plain)
-        other = {57: GDELT1_DAILY, 58: GDELT1_BACKFILE}.get(len(layout))
-        keep = KEEP + (("SOURCEURL",) if "SOURCEURL" in layout else ())
-        read = read_delimited(
-            con, plain, layout, keep=keep, progress=progress, types=TYPES, dateformat=DATE_FORMAT,
-            line_count=(lambda: scan.result().lines) if scan is not None and plain == path else None,
-        )
-        rows = "_raw"
-        if "SOURCEURL" not in keep:  # the 57-column backfile layout
-            con.execute("CREATE TEMP VIEW _gdelt_rows AS SELECT *, CAST(NULL AS VARCHAR) AS SOURCEURL FROM _raw")
-            rows = "_gdelt_rows"
-        widths = "57 or 58" if dataset == "gdelt1" else "61"
-        quarantined: list[tuple[int | None, str, str | None]] = []
-        alternate: list[tuple[int, list[str | None]]] = []
-        for line, kind, found, raw in read.rejects:
-            if kind == "columns" and other is not None and found == len(other) and raw.count("\t") + 1 == len(other):
-                fields = raw.split("\t")
-                values = [fields[other.index(c)] if c in other else None for c in KEEP + ("SOURCEURL",)]
-                try:
-                    alternate.append((line, [_typed(v, c) for v, c in zip(values, KEEP + ("SOURCEURL",))]))
-                except ValueError:
-                    bad = next(c for v, c in zip(values, KEEP) if c in TYPES and _fails(v, c))
-                    quarantined.append((line, f"{CAST_REASONS[bad]}: {bad}=\"{values[KEEP.index(bad)]}\"", raw))
-            else:
-                reason = reject_reason(kind, found, widths, raw=raw, columns=layout, phrases=CAST_REASONS)
-                quarantined.append((line, reason, raw))
-        if alternate:
-            cols = KEEP + ("SOURCEURL",)
-            temp_table(con, "_gdelt_alt", {"line": ("BIGINT", [a[0] for a in alternate])} | {
-                c: (TYPES.get(c, "VARCHAR"), [a[1][i] for a in alternate]) for i, c in enumerate(cols)
-            })
-            names = ", ".join(f'"{c}"' for c in ("line",) + cols)
-            con.execute(
-                f"CREATE OR REPLACE TEMP VIEW _gdelt_all AS "
-                f"SELECT {names} FROM {rows} UNION ALL SELECT {names} FROM _gdelt_alt"
+        line_count = (lambda: scan.result().lines) if scan is not None and plain == path else (lambda: count_lines(plain))
+        if direct is not None:
+            written, rejects, alternate, blank = _write_direct(
+                con, plain, direct, dataset=dataset, layout=layout, file=file, line_count=line_count
             )
-            rows = "_gdelt_all"
-        stage_quarantine(con, quarantined)
-        stage_checked(con, _checked_sql(dataset, file, rows), raw_from=plain, derived=True)
+        else:
+            written, rejects, alternate, blank = _stage(
+                con, plain, dataset=dataset, layout=layout, file=file, progress=progress, line_count=line_count
+            )
     notes = []
     if alternate:
-        notes.append(f"{len(alternate)} rows in the {len(other or ())}-column GDELT 1.0 layout read with that layout")
-    if read.blank:
-        notes.append(f"{read.blank} blank lines skipped")
-    return Staged(dataset=dataset, read=read.rows + len(read.rejects), notes=notes)
+        other = 58 if len(layout) == 57 else 57
+        notes.append(f"{alternate} rows in the {other}-column GDELT 1.0 layout read with that layout")
+    if blank:
+        notes.append(f"{blank} blank lines skipped")
+    return Staged(dataset=dataset, read=written + len(rejects), notes=notes)

@@ -1,7 +1,9 @@
 """The staging contract between importers and the EventStore, and the SQL they share.
 
-An importer never writes to the store's tables. It fills two temporary tables on the
-store's connection, inside the store's transaction:
+An importer writes to the store's tables only through a
+:class:`~detente.events.direct.DirectWriter` (the KINDs of
+:data:`detente.events.importers.DIRECT_KINDS`, GDELT: one parse, one write). The others
+fill two temporary tables on the store's connection, inside the store's transaction:
 
 - ``_stage``: one row per event, with every column of :class:`detente.events.schema.Event`
   (no ``event_id``: the store derives it);

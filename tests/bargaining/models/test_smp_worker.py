@@ -1,0 +1,140 @@
+"""The prestarted SMP kernel process: the same numbers as in this process, a clean
+fallback when it cannot serve, and no process left behind."""
+
+from __future__ import annotations
+
+import os
+import signal
+
+import numpy as np
+import pytest
+
+from detente.bargaining.models import ModelInput
+from detente.bargaining.models import _smp_worker
+from detente.bargaining.models import smp as smp_module
+from detente.bargaining.models.smp import smp
+
+pytest.importorskip("numba", reason="the fast extra (numba) is not installed")
+if not _smp_worker.can_prestart():
+    pytest.skip("the kernel process cannot start here (not Linux, one CPU, or other threads running)", allow_module_level=True)
+
+
+@pytest.fixture(autouse=True)
+def _no_worker_left():
+    yield
+    _smp_worker.stop()
+
+
+def _random(seed: int, d: int, n: int, k: int) -> ModelInput:
+    rng = np.random.default_rng(seed)
+    sal = rng.uniform(0.05, 1.0, (d, n, k))
+    sal = sal / sal.sum(axis=2, keepdims=True) * rng.uniform(0.5, 1.2, (d, n, 1))
+    return ModelInput(rng.uniform(0, 100, (d, n, k)), np.clip(sal, 0, 1), rng.uniform(1, 100, (d, n)), np.full((d, k), 50.0))
+
+
+def _assert_same(a, b) -> None:
+    np.testing.assert_allclose(a.outcome, b.outcome, rtol=0, atol=1e-9)
+    np.testing.assert_array_equal(a.rounds, b.rounds)
+    np.testing.assert_array_equal(a.converged, b.converged)
+    np.testing.assert_allclose(a.trajectory, b.trajectory, rtol=0, atol=1e-9)
+    for key in ("most_probable", "final_positions", "position_probability"):
+        np.testing.assert_allclose(a.extra[key], b.extra[key], rtol=0, atol=1e-9)
+
+
+def test_a_prestarted_worker_runs_the_smp_and_gives_the_numpy_numbers() -> None:
+    mi = _random(1, 40, 5, 7)
+    reference = smp(mi, engine="numpy")
+    with _smp_worker.prestarted() as started:
+        assert started and _smp_worker.running()
+        proc = _smp_worker._state["proc"]
+        # "auto" on a small batch goes to the worker once it is prestarted
+        first = smp(mi)
+        again = smp(ModelInput(mi.positions[:1], mi.salience[:1], mi.capability[:1], mi.status_quo[:1]))
+    assert first.extra["engine"] == "numba (kernel process)"
+    assert again.extra["engine"] == "numba (kernel process)"
+    _assert_same(reference, first)
+    np.testing.assert_allclose(again.outcome, reference.outcome[:1], rtol=0, atol=1e-9)
+    assert not proc.is_alive() and proc.exitcode == 0  # asked to leave, and left
+    assert not _smp_worker.running()
+    assert smp(mi).extra["engine"] == "numpy"  # after the block: the call's own rule again
+
+
+def test_engine_numpy_never_goes_to_the_worker() -> None:
+    mi = _random(2, 6, 4, 2)
+    with _smp_worker.prestarted():
+        assert smp(mi, engine="numpy").extra["engine"] == "numpy"
+
+
+def test_a_worker_that_cannot_load_the_kernel_falls_back_in_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken() -> None:
+        raise ImportError("numba's cache is unreadable")
+
+    monkeypatch.setattr(smp_module, "warm_kernel", broken)  # the forked child inherits it
+    mi = _random(3, 12, 5, 3)
+    with _smp_worker.prestarted():
+        out = smp(mi)
+        assert "numba's cache is unreadable" in _smp_worker.failure()
+    assert out.extra["engine"] == "numpy"  # the call's own rule for a small batch
+    _assert_same(smp(mi, engine="numpy"), out)
+
+
+def test_a_worker_that_dies_falls_back_in_process() -> None:
+    mi = _random(4, 12, 5, 3)
+    with _smp_worker.prestarted():
+        smp(mi)  # served: the worker is loaded
+        proc = _smp_worker._state["proc"]
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.join()
+        out = smp(mi)
+        assert "ended" in _smp_worker.failure()
+    assert out.extra["engine"] == "numpy"
+    _assert_same(smp(mi, engine="numpy"), out)
+
+
+def test_stopping_a_loading_worker_is_prompt_and_leaves_no_process() -> None:
+    assert _smp_worker.prestart()
+    proc = _smp_worker._state["proc"]
+    _smp_worker.stop()
+    assert not proc.is_alive()
+    assert not _smp_worker.running()
+
+
+def test_no_prestart_beside_other_threads() -> None:
+    import threading
+
+    gate = threading.Event()
+    t = threading.Thread(target=gate.wait)
+    t.start()
+    try:
+        assert not _smp_worker.can_prestart()
+        assert not _smp_worker.prestart()
+    finally:
+        gate.set()
+        t.join()
+
+
+@pytest.mark.parametrize("case", ["us-russia-2025", "belarus-2025"])
+def test_the_kernel_process_gives_the_numpy_numbers_bit_for_bit_on_the_builtin_cases(case: str) -> None:
+    """What `detente forecast` prints does not depend on whether the kernel process ran."""
+    from detente.bargaining.montecarlo import draw_inputs
+    from detente.cases import load_case
+
+    mi = draw_inputs(load_case(case), 300, 2025)
+    reference = smp(mi, engine="numpy")
+    with _smp_worker.prestarted():
+        warm = smp(mi)
+    assert warm.extra["engine"] == "numba (kernel process)"
+    for key in ("most_probable", "final_positions", "position_probability"):
+        np.testing.assert_array_equal(warm.extra[key], reference.extra[key])
+    np.testing.assert_array_equal(warm.outcome, reference.outcome)
+    np.testing.assert_array_equal(warm.rounds, reference.rounds)
+
+
+def test_a_failing_block_ends_the_worker_at_once() -> None:
+    with pytest.raises(KeyboardInterrupt):
+        with _smp_worker.prestarted():
+            smp(_random(5, 4, 3, 1))  # served: loaded and idle
+            proc = _smp_worker._state["proc"]
+            raise KeyboardInterrupt
+    assert not proc.is_alive()
+    assert not _smp_worker.running()

@@ -114,3 +114,20 @@ def test_store_whose_aggregate_has_a_primary_key_still_adds(tmp_path: Path) -> N
         _one_row_per_key(store)
         _check(store)
         assert int(store.dyad_months()["events"].sum()) == 600
+
+
+def test_aggregate_built_under_other_non_state_roles_is_rebuilt(tmp_path: Path) -> None:
+    # a store whose aggregate was built before RAD (radicals) became a non-state role
+    db = tmp_path / "ev.duckdb"
+    rows = [gdelt_row(GDELT2, GLOBALEVENTID=str(i), SQLDATE="20250301", Actor1Code="IRQRAD", Actor2Code="IRQ",
+                      EventCode="190", GoldsteinScale="-10.0") for i in range(1, 4)]
+    with EventStore(db) as store:
+        store.import_file("gdelt", write_lines(tmp_path / "a.CSV", rows))
+        assert not store.dyad_months()["source_state"].any()
+        store.con.execute("UPDATE dyad_months SET source_state = true")  # as the old rule set it
+        store.con.execute("DELETE FROM meta WHERE key = 'aggregate_non_state_roles'")
+    with EventStore(db, read_only=True) as store:  # read-only: computed on the fly, not read stale
+        assert not store.dyad_months()["source_state"].any()
+    with EventStore(db) as store:  # writable: rebuilt once on opening
+        assert not store.con.execute("SELECT bool_or(source_state) FROM dyad_months").fetchall()[0][0]
+        assert int(store.dyad_months()["events"].sum()) == 3

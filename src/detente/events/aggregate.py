@@ -103,6 +103,32 @@ def add(con: Any, source: str, where: str = "") -> None:
     con.execute(f"DROP TABLE {_ADDED}")
 
 
+_META_KEY = "aggregate_non_state_roles"
+
+
+def _roles_key() -> str:
+    from detente.ontology.roles import NON_STATE_ROLES
+
+    return ",".join(NON_STATE_ROLES)
+
+
+def stale(con: Any) -> bool:
+    """Whether the table's ``source_state``/``target_state`` flags were set under other non-state roles.
+
+    The roles a plain country code leaves out can grow between versions (``RAD`` joined
+    ``OPP``, ``REB``, ``SEP``, ``INS``); a store's aggregate records the rule it was built
+    with in the ``meta`` table (none: built before the rule was recorded).
+    """
+    found = con.execute("SELECT value FROM meta WHERE key = ?", [_META_KEY]).fetchall()
+    return not found or found[0][0] != _roles_key()
+
+
+def mark(con: Any) -> None:
+    """Record in ``meta`` the non-state roles the table's flags follow now."""
+    con.execute("DELETE FROM meta WHERE key = ?", [_META_KEY])
+    con.execute("INSERT INTO meta VALUES (?, ?)", [_META_KEY, _roles_key()])
+
+
 def rebuild(con: Any) -> None:
     """Recompute the whole table from the ``events`` table (new or re-keyed stores)."""
     con.execute(f"DELETE FROM {TABLE}")

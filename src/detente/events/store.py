@@ -298,6 +298,9 @@ class EventStore:
         if not self._has_table(aggregate.TABLE):  # a new store, or one from before the aggregate
             con.execute(aggregate.create_sql())
             aggregate.rebuild(con)
+        elif aggregate.stale(con):  # written under another rule of which roles are non-state
+            aggregate.rebuild(con)
+        aggregate.mark(con)
 
     def _has_table(self, name: str) -> bool:
         found = self.con.execute(
@@ -616,7 +619,8 @@ class EventStore:
         With `countries`, one row per month x directed country dyad (state flags and date
         precisions summed): ``month, source, target, events, goldstein_sum, goldstein_mean``.
         """
-        table = aggregate.TABLE if self._has_table(aggregate.TABLE) else f"({aggregate.aggregate_sql('events')})"
+        kept = self._has_table(aggregate.TABLE) and not (self.read_only and aggregate.stale(self.con))
+        table = aggregate.TABLE if kept else f"({aggregate.aggregate_sql('events')})"
         sql = aggregate.country_months_sql(table) if countries else f"SELECT * FROM {table}"
         return self.con.execute(f"SELECT * FROM ({sql}) ORDER BY month, source, target").df()
 

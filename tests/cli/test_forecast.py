@@ -300,27 +300,47 @@ def test_forecast_imports_no_library_it_does_not_use() -> None:
     assert out.strip().splitlines()[-1] == "[]", out[-500:]
 
 
-def test_forecast_hands_the_smp_to_the_prestarted_kernel_and_prints_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
-    """With the SMP among the models, `detente forecast` loads the compiled kernel in a
-    second process (when numba and two CPUs are there); the output is the same as without."""
-    pytest.importorskip("numba", reason="the fast extra (numba) is not installed")
-    from detente.bargaining.models import _smp_worker
+def _forecast_in_fresh_process(args: list[str], *, prestart: bool) -> tuple[dict, list[int], bool]:
+    """`detente ARGS` in a new interpreter (one thread, as a user's process starts), with the
+    batches handed to the kernel process recorded: (JSON output, their draw counts, whether
+    the kernel process could start there)."""
+    import subprocess
+    import sys
 
-    if not _smp_worker.can_prestart():
-        pytest.skip("the kernel process cannot start here (not Linux, one CPU, or other threads running)")
-    served = []
-    real_run = _smp_worker.run
-    monkeypatch.setattr(_smp_worker, "run", lambda *a: served.append(a[0].shape) or real_run(*a))
+    code = (
+        "import json, sys\n"
+        f"sys.argv = ['detente', *{args!r}]\n"
+        "from detente.bargaining.models import _smp_worker as w\n"
+        "possible = w.can_prestart()\n"
+        + ("" if prestart else "w.can_prestart = lambda: False\n")
+        + "served = []\n"
+        "real_run = w.run\n"
+        "w.run = lambda *a: served.append(int(a[0].shape[0])) or real_run(*a)\n"
+        "from detente.cli.main import main\n"
+        "try:\n    main()\nexcept SystemExit as exc:\n    assert not exc.code, exc.code\n"
+        "assert not w.running(), 'the kernel process outlived the command'\n"
+        "print(json.dumps({'served': served, 'possible': possible}), file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    report = json.loads(done.stderr.strip().splitlines()[-1])
+    return json.loads(done.stdout), report["served"], report["possible"]
+
+
+def test_forecast_hands_the_smp_to_the_prestarted_kernel_and_prints_the_same() -> None:
+    """With the SMP among the models, `detente forecast` loads the compiled kernel in a
+    second process (when numba and two CPUs are there); the output is the same as without.
+
+    Run in fresh interpreters: the test process itself may hold other threads (Dask,
+    earlier tests), and the kernel process is never forked beside threads."""
+    pytest.importorskip("numba", reason="the fast extra (numba) is not installed")
     args = ["forecast", "--draws", "300", "--model", "smp", "--model", "median", "--seed", "3", "--json"]
-    warm = runner.invoke(app, args)
-    assert warm.exit_code == 0, warm.output
-    assert served and served[0][0] == 300  # the draws went to the worker (then the modes)
-    assert not _smp_worker.running()  # and it was stopped with the command
-    monkeypatch.setattr(_smp_worker, "can_prestart", lambda: False)
-    served.clear()
-    cold = runner.invoke(app, args)
-    assert cold.exit_code == 0 and not served
-    assert json.loads(warm.stdout)["forecast"] == json.loads(cold.stdout)["forecast"]
+    warm, served, possible = _forecast_in_fresh_process(args, prestart=True)
+    if not possible:
+        pytest.skip("the kernel process cannot start here (not Linux or one CPU)")
+    assert served and served[0] == 300  # the draws went to the kernel process (then the modes)
+    cold, served_cold, _ = _forecast_in_fresh_process(args, prestart=False)
+    assert not served_cold
+    assert warm["forecast"] == cold["forecast"]
 
 
 def test_the_kernel_is_prestarted_only_when_the_smp_runs() -> None:

@@ -131,3 +131,33 @@ def test_cli_export_and_import_parquet(tmp_path: Path, store_and_dataset) -> Non
     neither = runner.invoke(app, ["events", "export", "--db", db])
     assert neither.exit_code == 2 and "FILE or --parquet" in neither.output
 
+
+
+def test_parquet_counts_the_domestic_events_a_store_counts(tmp_path: Path) -> None:
+    """EUR-DEU over a dataset leaves out and counts the German government against the German police, as over a store."""
+    rows = [
+        gdelt_row(GDELT2, GLOBALEVENTID=str(3000 + i), SQLDATE=f"2025{month:02d}10", Actor1Code=src, Actor2Code=dst,
+                  EventCode=code, GoldsteinScale=gold)
+        for i, (month, src, dst, code, gold) in enumerate([
+            (1, "DEUGOV", "DEUCOP", "190", "-10.0"), (1, "DEUGOV", "DEUCOP", "041", "1.0"), (2, "DEUCOP", "DEUGOV", "057", "8.0"),
+            (1, "FRA", "DEU", "041", "1.0"), (2, "DEUGOV", "FRAGOV", "057", "8.0"), (2, "POL", "DEUGOV", "190", "-10.0"),
+            (3, "USA", "RUS", "041", "1.0"),
+        ])
+    ]
+    db, dataset = tmp_path / "ev.duckdb", tmp_path / "dataset"
+    with EventStore(db) as store:
+        store.import_file("gdelt", write_lines(tmp_path / "g.CSV", rows))
+        export_dataset(store, dataset)
+    frame = read_dyads(dataset, [("EUR", "DEU")])
+    assert len(frame) == 6  # the three domestic events are read, for the relations code to leave out and count
+    assert series_wide(frame, "EUR", "DEU").attrs["domestic_events"] == 3
+    answers = {}
+    for flag, value in (("--db", db), ("--parquet", dataset)):
+        result = runner.invoke(app, ["relations", "EUR", "Germany", flag, str(value), "--json"])
+        assert result.exit_code == 0, result.output
+        answers[flag] = json.loads(result.stdout)
+    for key in ("n_events", "domestic_events", "series"):
+        assert answers["--parquet"][key] == answers["--db"][key], key
+    assert (answers["--parquet"]["n_events"], answers["--parquet"]["domestic_events"]) == (3, 3)
+    shown = runner.invoke(app, ["relations", "EUR", "Germany", "--parquet", str(dataset)])
+    assert "3 event(s) between two sides of one country (DEU) left out" in " ".join(shown.output.split())

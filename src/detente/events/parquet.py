@@ -220,21 +220,23 @@ def read_dyads(
     """The events of `dyads` (both directions) in [start, end] from a dataset, filtered with Dask DataFrame.
 
     The scan runs partition by partition on Dask (the local threads, or the cluster at
-    `scheduler`), reading only the year partitions in range, and keeps the rows the
-    relations code counts for each dyad (its own rules: roles, groups, non-state
-    roles; :func:`detente.relations.series.dyad_events`), unasserted events included so
-that the relations code can count them or leave them out (``--all-modalities``) as
-it does for a store. The result is a pandas frame
-    with the columns of :data:`~detente.events.schema.EVENT_COLUMNS`, like
-    :meth:`~detente.events.store.EventStore.events`, so the relation series and the
-    change table computed from it are those of the same events in a store.
+    `scheduler`), reading only the year partitions in range, and keeps each dyad's
+    events by the one dyad rule (:mod:`detente.actors.dyads`: roles, groups, non-state
+    roles) with one country's own events kept, as a store gives them to the relations
+    code (``store.events(dyad=rule.with_domestic())``): the relations code then leaves
+    those out and counts them (``attrs["domestic_events"]``), and counts or leaves out
+    unasserted events (``--all-modalities``), the same way for both sources. The result
+    is a pandas frame with the columns of :data:`~detente.events.schema.EVENT_COLUMNS`,
+    like :meth:`~detente.events.store.EventStore.events`, so the relation series, the
+    change table and the notes computed from it are those of the same events in a store.
     """
     import pandas as pd
 
+    from detente.actors.dyads import as_dyad_filter
     from detente.events.schema import EVENT_COLUMNS
-    from detente.relations.series import dyad_events
 
     dd = require_scale("dask.dataframe", purpose="reading a Parquet event dataset (--parquet)")
+    rules = [as_dyad_filter(pair, field="actors").with_domestic() for pair in dyads]  # unknown actors fail before the scan
     root = Path(directory)
     if not root.is_dir() or not has_events(root):
         raise InputError("no Parquet event dataset here", field=f"--parquet {directory}",
@@ -255,9 +257,12 @@ it does for a store. The result is a pandas frame
             part = part[part["date"] >= lo]
         if hi is not None:
             part = part[part["date"] <= hi]
-        pieces = [dyad_events(part, a, b, include_unasserted=True).drop(columns="direction") for a, b in dyads]
-        out = pd.concat(pieces) if pieces else part.iloc[:0]
-        return out[~out.index.duplicated()][list(EVENT_COLUMNS)]
+        source = part["source"].astype("string").str.upper().fillna("")
+        target = part["target"].astype("string").str.upper().fillna("")
+        selected = pd.Series(False, index=part.index)
+        for rule in rules:
+            selected |= rule.mask(source, target)
+        return part[selected][list(EVENT_COLUMNS)]
 
     meta = keep(frame._meta)
     selected = frame.map_partitions(keep, meta=meta)

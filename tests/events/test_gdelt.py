@@ -42,6 +42,26 @@ def test_gdelt2_61_columns(store: EventStore, tmp_path: Path) -> None:
     assert set(store.events().cameo) == {"041", "1123"}
 
 
+def test_spaces_around_codes_and_ids_are_trimmed_as_before(store: EventStore, tmp_path: Path) -> None:
+    """Codes and GLOBALEVENTID lose surrounding spaces, on the direct and the staged path, before the id is taken."""
+    from detente.events.schema import event_id_of
+
+    rows = [
+        gdelt_row(GDELT2, GLOBALEVENTID=" 2001", Actor1Code="USAGOV ", Actor2Code=" RUS "),
+        gdelt_row(GDELT2, GLOBALEVENTID="2002 ", Actor1Code=" ", Actor2Code="UKR"),
+        gdelt_row(GDELT2, GLOBALEVENTID="2003", Actor1Code="CHN ", Actor2Code="  "),
+    ]
+    path = write_lines(tmp_path / "spaces.export.CSV", rows)
+    first = store.import_file("gdelt", path)
+    ev = store.events().set_index("doc_id")
+    assert sorted(ev.index) == ["2001", "2002", "2003"] and first.added == 3
+    assert (ev.loc["2001"].source, ev.loc["2001"].target) == ("USAGOV", "RUS")
+    assert (ev.loc["2002"].source, ev.loc["2003"].source, ev.loc["2003"].target) == ("---", "CHN", "---")
+    assert ev.loc["2001"].event_id == event_id_of("2001|None|None|None|2025-02-12|USAGOV|RUS|041")  # the trimmed values
+    again = store.import_file("gdelt", path)  # the staged path: the same trimmed values, hence the same ids
+    assert (again.added, again.duplicates) == (0, 3)
+
+
 def test_mixed_57_and_58_columns_use_each_layout(store: EventStore, tmp_path: Path) -> None:
     path = write_lines(tmp_path / "mixed.tsv", [GDELT_ROWS_58[0], GDELT_ROW_57, GDELT_ROWS_58[1]])
     summary = store.import_file("gdelt", path)

@@ -259,10 +259,10 @@ def read_dyads(
             part = part[part["date"] <= hi]
         source = part["source"].astype("string").str.upper().fillna("")
         target = part["target"].astype("string").str.upper().fillna("")
-        selected = pd.Series(False, index=part.index)
+        wanted = pd.Series(False, index=part.index)
         for rule in rules:
-            selected |= rule.mask(source, target)
-        return part[selected][list(EVENT_COLUMNS)]
+            wanted |= rule.mask(source, target)
+        return part[wanted][list(EVENT_COLUMNS)]
 
     meta = keep(frame._meta)
     selected = frame.map_partitions(keep, meta=meta)

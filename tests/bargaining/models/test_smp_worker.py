@@ -183,14 +183,14 @@ def test_submit_refuses_what_smp_refuses_and_what_goes_to_numpy() -> None:
     assert not smp_module.submit(_random(11, 4, 3, 2))  # no kernel process
 
 
-def test_a_worker_that_dies_after_a_submit_falls_back_in_process() -> None:
+def test_a_worker_that_died_takes_no_submit_and_the_call_falls_back_in_process() -> None:
     mi = _random(12, 12, 5, 3)
     with _smp_worker.prestarted():
         smp(mi)  # loaded
-        assert smp_module.submit(mi)
         proc = _smp_worker._state["proc"]
         os.kill(proc.pid, signal.SIGKILL)
         proc.join()
+        assert not smp_module.submit(mi)  # the pipe is closed: nothing handed over
         out = smp(mi)
         assert "ended" in _smp_worker.failure()
     assert out.extra["engine"] == "numpy"
@@ -223,3 +223,16 @@ def test_a_forecast_hands_the_smp_over_first_and_prints_the_same_numbers() -> No
         np.testing.assert_array_equal(fc.outcomes[m], reference.outcomes[m])
         np.testing.assert_array_equal(fc.point[m], reference.point[m])
     assert fc.diagnostics["smp"] == reference.diagnostics["smp"]
+
+
+def test_a_worker_that_dies_with_a_submitted_batch_falls_back_in_process() -> None:
+    mi = _random(14, 300, 6, 3)
+    with _smp_worker.prestarted():
+        assert smp_module.submit(mi)  # handed over while the kernel is still loading
+        proc = _smp_worker._state["proc"]
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.join()
+        out = smp(mi)
+        assert "ended" in _smp_worker.failure()
+    assert out.extra["engine"] == "numpy"
+    _assert_same(smp(mi, engine="numpy"), out)

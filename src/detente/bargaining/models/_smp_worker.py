@@ -172,6 +172,19 @@ def _fail(reason: str) -> None:
     _state["failure"] = reason
 
 
+def _why_ended(exc: BaseException) -> str:
+    """Why the worker is gone: its own last word when it left one (it could not load the kernel), else how the pipe failed."""
+    conn = _state["conn"]
+    try:
+        if conn is not None and not _state["ready"] and conn.poll(1.0):
+            status, detail = conn.recv()
+            if status == "failed":
+                return str(detail)
+    except (EOFError, OSError):
+        pass
+    return f"the kernel process ended ({type(exc).__name__})"
+
+
 def _same_job(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
     import numpy as np
 
@@ -190,7 +203,7 @@ def submit(pos: Any, sal: Any, cap: Any, threads: int, rules: dict[str, Any]) ->
     try:
         conn.send(job)
     except (OSError, BrokenPipeError) as exc:
-        _fail(f"the kernel process ended ({type(exc).__name__})")
+        _fail(_why_ended(exc))
         return False
     _state["jobs"][_state["sent"]] = job
     _state["sent"] += 1

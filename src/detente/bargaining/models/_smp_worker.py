@@ -33,9 +33,10 @@ Rules
   it at once when it still owes results nobody will collect); `prestarted()` stops it
   when the command ends. It ignores Ctrl-C (the parent handles it, then ends it).
 * A lean worker: it imports no SciPy (numba would import scipy.linalg to look for a
-  BLAS, some 0.2 CPU s; the kernel does no linear algebra), and the parent freezes its
-  objects for the fork (`gc.freeze`), so the child's garbage collections while numba
-  loads do not copy every page the two processes share.
+  BLAS, some 0.2 CPU s; the kernel does no linear algebra). The parent freezes its
+  objects for the fork (`gc.freeze`) and the child runs without the cyclic garbage
+  collector (it lives for one command), so no collection walks, and copies, the pages
+  the two processes share while numba loads.
 * Only where it helps and is safe: Linux (fork; macOS's system frameworks are not
   fork-safe), at least two usable CPUs, numba installed, no other thread running in
   this process (forking a threaded process is unsafe), not already started.
@@ -85,10 +86,12 @@ def _serve(conn: Any, parent_end: Any) -> None:  # pragma: no cover - runs in th
     A reader thread takes jobs off the pipe from the start, while the kernel loads, so a
     parent that hands its draws over early never blocks on a full pipe.
     """
+    import gc
     import queue
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    gc.disable()  # a short-lived server whose jobs free their arrays by reference counting
     parent_end.close()  # else the parent's end stays open here and its exit would not end the pipe
     jobs: queue.SimpleQueue[Any] = queue.SimpleQueue()
 

@@ -133,7 +133,10 @@ batches large enough to repay numba's start-up in a fresh process (`_engine_for`
 or in a kernel process the caller prestarted (`_smp_worker`: `detente forecast` and
 `detente plans` fork it at their start, so numba loads on the second core while they
 import, read the case and run the other models; it then takes every "auto" and
-"numba" batch and falls back to this process if it cannot serve).
+"numba" batch and falls back to this process if it cannot serve). `submit` hands a
+batch to that process ahead of the call (a Monte Carlo forecast does so as soon as the
+draws are sampled, `base.SUBMITTERS`), and the `smp` call with the same inputs collects
+it: the same engine and numbers as without it, computed while the other models run.
 """
 
 from __future__ import annotations

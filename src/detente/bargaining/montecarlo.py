@@ -279,8 +279,8 @@ def chunk_input(job: RowJob, chunk: RowChunk) -> ModelInput:
 def run_chunk(job: RowJob, chunk: RowChunk) -> ChunkResult:
     """Build a chunk's rows from the base rows and its changes, run its model on them (in any process)."""
     fn, params = job.models[chunk.model]
+    inputs = chunk_input(job, chunk)
     try:
-        inputs = chunk_input(job, chunk)
         out = fn(inputs, **params)
         outcome = _check_output(chunk.model, out, inputs.shape[0], len(job.ranges.issues))
     except DetenteError as exc:

@@ -149,6 +149,7 @@ from typing import Any, Literal
 import numpy as np
 from numpy.typing import NDArray
 
+from detente.bargaining.models import _smp_worker
 from detente.bargaining.models.base import (
     ModelInput,
     ModelOutput,
@@ -804,7 +805,7 @@ def smp(
     if _uses_worker(engine):
         # the compiled kernel, loaded in a second process beside the caller's start-up
         # (the batch may have been handed over already by `submit`: this collects it)
-        res = _smp_worker_module().run(batch.pos, batch.sal, batch.cap, batch.threads, {**batch.rules, "engine": "numba"})
+        res = _smp_worker.run(batch.pos, batch.sal, batch.cap, batch.threads, {**batch.rules, "engine": "numba"})
         used = "numba (kernel process)"
     if res is None:  # no kernel process, or it could not serve: this process, by the call's own rule
         used = _engine_for(engine, batch.pos.shape[0], batch.pos.shape[1])
@@ -842,18 +843,12 @@ def submit(inputs: ModelInput, *, max_turns: int = 100, stop_ratio: float = 0.02
         batch = _prepare(inputs, max_turns, stop_ratio, threads, engine)
     except ModelError:
         return False
-    return _smp_worker_module().submit(batch.pos, batch.sal, batch.cap, batch.threads, {**batch.rules, "engine": "numba"})
-
-
-def _smp_worker_module() -> Any:
-    from detente.bargaining.models import _smp_worker
-
-    return _smp_worker
+    return _smp_worker.submit(batch.pos, batch.sal, batch.cap, batch.threads, {**batch.rules, "engine": "numba"})
 
 
 def _uses_worker(engine: str) -> bool:
     """The one rule for the kernel process: every "auto" or "numba" batch goes to it while it runs."""
-    return engine != "numpy" and _smp_worker_module().running()
+    return engine != "numpy" and _smp_worker.running()
 
 
 @dataclass(frozen=True)

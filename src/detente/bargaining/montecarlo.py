@@ -27,6 +27,14 @@ Vectorisation
 The draws are stacked into (D, N, K) arrays once and each model is called once with
 all D draws (the models are vectorised over the leading axis); no Python loop runs
 per draw. A second call with D = 1 gives the point forecast at the modes.
+
+Hand-over
+---------
+A model that can run in another process registers a submitter (`base.SUBMITTERS`: the
+SMP, when its kernel process was prestarted). `run_forecast` hands such a model's
+chunks and modes over as soon as the draws are sampled (`submit_ahead`) and runs its
+calls last, so the other process computes while the other models run here; the calls
+collect the results. The numbers are those of running the models in order.
 """
 
 from __future__ import annotations

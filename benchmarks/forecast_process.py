@@ -94,7 +94,7 @@ from detente.bargaining.models.base import MODELS
 from detente.bargaining.models import _smp_worker, load_all, smp as smp_mod
 import detente.cases as cases
 load_all()
-mark("import the forecast's library (study, Monte Carlo, models, scenario schema, pydantic, yaml)", c, w)
+mark("import the forecast's library (study, Monte Carlo, models, scenario; the YAML schema only on a first run)", c, w)
 import resource, tempfile
 timers = {}
 # the kernel process (forked by the command): when it starts and when its kernel is
@@ -152,7 +152,7 @@ for name in montecarlo.default_models():
     if label not in timers:
         parts.append((f"model {name}: taken from its members' outcomes", (0.0, 0.0)))
 marks += [(k, v[0], v[1]) for k, v in parts]
-marks.append(("the rest of the command (typer's option parsing, summaries, bookkeeping)", rest_c, rest_w))
+marks.append(("the rest of the command (typer's option parsing, whose converters import pydantic; summaries, bookkeeping)", rest_c, rest_w))
 child = resource.getrusage(resource.RUSAGE_CHILDREN)
 events = [line.split() for line in open(clock.name).read().splitlines()]
 os.unlink(clock.name)

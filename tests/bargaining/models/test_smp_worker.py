@@ -236,3 +236,14 @@ def test_a_worker_that_dies_with_a_submitted_batch_falls_back_in_process() -> No
         assert "ended" in _smp_worker.failure()
     assert out.extra["engine"] == "numpy"
     _assert_same(smp(mi, engine="numpy"), out)
+
+
+def test_a_worker_whose_parent_is_gone_leaves_quietly(capfd: pytest.CaptureFixture[str]) -> None:
+    with _smp_worker.prestarted():
+        smp(_random(15, 4, 3, 2))  # loaded
+        assert smp_module.submit(_random(16, 400, 6, 3))
+        proc = _smp_worker._state["proc"]
+        _smp_worker._state["conn"].close()  # as if this process had been killed mid-run
+        proc.join(timeout=60)
+        assert proc.exitcode == 0
+    assert "Traceback" not in capfd.readouterr().err

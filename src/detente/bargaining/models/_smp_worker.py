@@ -105,6 +105,12 @@ def _serve(conn: Any, parent_end: Any) -> None:  # pragma: no cover - runs in th
             if job is None:
                 return
 
+    def answer(message: Any) -> None:
+        try:
+            conn.send(message)
+        except OSError:  # the parent is gone (it ended or was killed): leave quietly
+            os._exit(0)
+
     threading.Thread(target=read, name="detente-smp-reader", daemon=True).start()
     # numba probes SciPy's BLAS (importing scipy.linalg, 0.2 CPU s) when it loads its
     # NumPy support; the kernel does no linear algebra, so this process goes without.
@@ -114,10 +120,10 @@ def _serve(conn: Any, parent_end: Any) -> None:  # pragma: no cover - runs in th
 
         smp_module.warm_kernel()
     except BaseException as exc:  # noqa: BLE001 - any failure means: run in the parent instead
-        conn.send(("failed", f"{type(exc).__name__}: {exc}"))
+        answer(("failed", f"{type(exc).__name__}: {exc}"))
         conn.close()
         return
-    conn.send(("ready", None))
+    answer(("ready", None))
     while True:
         job = jobs.get()
         if job is None:
@@ -126,9 +132,9 @@ def _serve(conn: Any, parent_end: Any) -> None:  # pragma: no cover - runs in th
         try:
             result = smp_module._run_threaded(pos, sal, cap, threads, **rules)
         except BaseException as exc:  # noqa: BLE001
-            conn.send(("failed", f"{type(exc).__name__}: {exc}"))
+            answer(("failed", f"{type(exc).__name__}: {exc}"))
             continue
-        conn.send(("ok", result))
+        answer(("ok", result))
 
 
 def prestart() -> bool:

@@ -18,14 +18,14 @@ Import from the package (`from detente.bargaining.scenario import Scenario,
 load_scenario`); the module layout is not part of the interface.
 """
 
+from typing import TYPE_CHECKING
+
 from detente.bargaining.scenario.arrays import scenario_from_arrays, scenario_from_ktab
 from detente.bargaining.scenario.inputs import BOUNDS, SCALE, Citation, Estimate, Source, Target
 from detente.bargaining.scenario.model import Scenario, citations_used
 from detente.bargaining.scenario.parts import Issue, Plan, PlanValue, ScenarioActor, Stance
 from detente.bargaining.scenario.patches import Patch, Variant, apply_patches, check_patch, parse_target
 from detente.bargaining.scenario.ranges import KINDS, InputRanges
-
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from detente.bargaining.scenario.loading import load_scenario, parse_scenario

@@ -33,6 +33,22 @@ def test_people_in_a_place_belong_to_it(coder, sentence, pair):
 
 
 @pytest.mark.nlp
+@pytest.mark.parametrize(
+    ("sentence", "pair"),
+    [
+        # the place phrase says whose a sector is, though the sentence names another state too
+        ("Security forces in Guinea tortured Liberian refugees.", ("GINCOP", "LBRREF")),
+        ("Rebels in Chad attacked Sudanese troops.", ("TCDREB", "SDNMIL")),
+        # students, clergy and farmers in a place are its own
+        ("Students in Nairobi protested against the government.", ("KENEDU", "KENGOV")),
+    ],
+)
+def test_a_sector_in_a_named_state_is_that_states(coder, sentence, pair):
+    (events,) = coder.code_sentence_events([sentence], date(2023, 6, 1))
+    assert pair in [(r.event.source, r.event.target) for r in events]
+
+
+@pytest.mark.nlp
 def test_troops_in_a_place_are_not_that_places(coder):
     (events,) = coder.code_sentence_events(["Troops in Syria attacked a convoy."], date(2023, 6, 1), partial=True)
     assert all(r.event.source[:3] != "SYR" for r in events)
@@ -236,6 +252,8 @@ def test_a_named_sector_of_a_country(coder, sentence, event):
 def test_bystanders_are_the_states_only_beside_its_own_organs(coder):
     assert ("BLRCOP", "BLRMED", "17") in _pairs(coder, "Police arrested journalists in Minsk.")
     assert ("BLRGOV", "BLRMED", "17") in _pairs(coder, "The Belarusian authorities arrested journalists after the vote.")
+    # the holders of a protest that police break up are on the receiving end beside the police
+    assert ("TURCOP", "TUREDU", "17") in _pairs(coder, "Turkish police prevented a demonstration organised by students.")
     for sentence in ("Russian missiles killed students in a school dormitory.",
                      "Russian troops detained journalists near the front."):  # whose students? not Russia's
         pairs = _pairs(coder, sentence, partial=True)

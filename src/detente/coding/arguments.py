@@ -394,7 +394,9 @@ def sector_actor(tok: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> 
         offset + tok.left_edge.idx, offset + tok.right_edge.idx + len(tok.right_edge.text)
     )):
         return None  # "troops in Syria" need not be Syria's (see :func:`_resident`)
-    base = context_state(offset, offset + len(syntax.text_of(tok.doc)), ctx)
+    base = located_state(tok, offset, ctx) if role in RESIDENT_ROLES else None
+    if base is None:
+        base = context_state(offset, offset + len(syntax.text_of(tok.doc)), ctx)
     if base is None and role in HOME_SECTORS:
         base = partner_state(tok, offset, ctx)
     if base is None or role in BYSTANDER_SECTORS and not bystander_at_home(tok, base, offset, ctx, lemma):
@@ -407,6 +409,17 @@ def sector_actor(tok: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> 
     start, end = offset + left.idx, offset + tok.idx + len(tok.text)
     text = syntax.text_of(tok.doc)[left.idx:tok.idx + len(tok.text)]
     return Actor(get_registry().codes.compose(base, role), start, end, text)
+
+
+def located_state(tok: Token, offset: int, ctx: Context) -> str | None:
+    """The one state named in a sector noun's own place phrase ("security forces *in Guinea*", "rebels *in
+    the Ivory Coast*"), which says whose they are even when the sentence names other states; else None."""
+    found: set[str] = set()
+    for m in ctx.mentions_between(offset + tok.idx, offset + tok.right_edge.idx + len(tok.right_edge.text)):
+        base = _state_base(m.code)
+        if base is not None and _inside_location(m, tok, offset):
+            found.add(base)
+    return found.pop() if len(found) == 1 else None
 
 
 def partner_state(tok: Token, offset: int, ctx: Context) -> str | None:
@@ -444,6 +457,8 @@ def _slot(tok: Token) -> Token:
 def _partners(tok: Token) -> list[Token]:
     """The heads of the other sides of `tok`'s clause (subject, object, passive agent), or []."""
     slot = _slot(tok)
+    if slot.dep_ == "agent" and slot.head.dep_ == "acl":  # "banned the rally organised by students": the ban's sides
+        slot = _slot(slot.head.head)
     if slot.dep_ not in PARTNER_SLOTS:
         return []
     return [next((g for g in other.children if g.dep_ == "pobj"), other) if other.dep_ == "agent" else other

@@ -186,6 +186,8 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
     if target_tok is None and pattern is not None and pattern.obj in L.POSSESSED_FAMILIES:
         target_tok = next((o for o in objects if P.family(lemma(o)) == pattern.obj  # "ratified Sweden's bid"
                            and any(c.dep_ == "poss" for c in o.children)), None)
+    if target_tok is None and pattern is not None and pattern.obj in L.HELD_BY_TARGET_FAMILIES:
+        target_tok = _holder(objects, pattern.obj, lemma)  # "banned a rally organised by the opposition"
     if target_tok is None:
         target_tok = syntax.target_token(verb, objects, source_tok, lemma)
     if target_tok is not None and target_tok.lower_ in L.OBJECT_PRONOUNS and verb.dep_ == "conj":
@@ -311,6 +313,25 @@ def _accusation(verb: Token, anchor: Token, accused: Arg, offset: int, ctx: Cont
     return out
 
 
+def _holder(objects: list[Token], obj_family: str, lemma: syntax.Lemma) -> Token | None:
+    """Who holds the event an object noun names: "a protest *by students*", "the rally *organised by the
+    opposition*", "*the miners'* strike"; None when the noun names no one."""
+    for obj in objects:
+        if P.family(lemma(obj)) != obj_family and obj_family not in P.families(lemma(obj)):
+            continue
+        for child in obj.children:
+            if child.dep_ == "poss" and child.lower_ not in L.THING_PRONOUNS:
+                return child
+            if child.dep_ == "prep" and child.lower_ == "by":
+                return next((g for g in child.children if g.dep_ == "pobj"), None)
+            if child.dep_ == "acl" and child.tag_ == "VBN":
+                agent = next((g for c in child.children if c.dep_ == "agent" for g in c.children
+                              if g.dep_ == "pobj"), None)
+                if agent is not None:
+                    return agent
+    return None
+
+
 def _complained_about(verb: Token, offset: int, ctx: Context) -> Token | None:
     """For a complaint or criticism with an addressee ("to the UN"), the phrase it is about when that
     phrase names an actor ("over two Israeli air raids" -> the raids, whose actor is Israel)."""
@@ -332,6 +353,10 @@ def _object_families(objects: list[Token], lemma: syntax.Lemma) -> tuple[set[str
     (:func:`detente.coding.patterns.object_families`: "a *general* strike" is a walkout)."""
     usual: set[str] = set()
     other: set[str] = set()
+    for obj in list(objects):
+        if obj.lower_ in L.KIND_NOUNS:  # "a state of siege": the kind is the object
+            objects = objects + [g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+                                 for g in c.children if g.dep_ == "pobj"]
     for obj in objects:
         mods = [c.lower_ for c in obj.children if c.dep_ in ("amod", "compound", "nmod") and c.i < obj.i]
         first, rest = P.object_families(lemma(obj), mods)

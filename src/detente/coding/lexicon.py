@@ -31,10 +31,11 @@ TARGET_PREPS: tuple[str, ...] = (
 TARGET_PREP_RANK: dict[str, int] = {word: rank for rank, word in enumerate(TARGET_PREPS)}
 LOCATION_PREPS = frozenset({"in", "at", "near", "inside", "across", "during", "within"})
 """Prepositions of place: an actor inside them is where the act happened, not who did it."""
-RESIDENT_ROLES = frozenset({"GOV", "LEG", "JUD", "OPP", "REB", "COP", "CVL"})
+RESIDENT_ROLES = frozenset({"GOV", "LEG", "JUD", "OPP", "REB", "COP", "CVL", "EDU", "REL", "AGR"})
 """Roles whose holders belong to the place they are "in" ("officials in Armenia", "rebels in Mali",
-"protesters in Hong Kong"). Troops, refugees, workers and settlers are not among them: "US troops in
-Iraq", "Syrian refugees in Lebanon" are not the place's."""
+"protesters in Hong Kong", "students in Nairobi", "farmers in Punjab"). Troops, refugees, workers and
+settlers are not among them: "US troops in Iraq", "Syrian refugees in Lebanon", "migrant workers in
+Qatar" are not the place's."""
 COMPLAINT_ABOUT_PREPS = frozenset({"over", "about", "against"})
 """What a complaint is about ("complained to the UN *over* Israeli raids"): its actor is the target,
 the addressee after "to" is only where the complaint was lodged."""
@@ -126,6 +127,11 @@ QUANTITY_WORDS = frozenset(
 )
 """Nouns that stand before the real object: "part *of* the aid", "a new round *of* sanctions", "held two
 days *of* talks", "reduce the number *of* diplomats"."""
+HELD_BY_TARGET_FAMILIES = frozenset({"protest", "walkout", "hunger"})
+"""Object families of events whose holders are the target of an act against the event: police who ban,
+prevent or break up "a rally organised by the opposition" act against the opposition (CAMEO 17)."""
+KIND_NOUNS = frozenset({"state"})
+"""Nouns that name their object's kind through "of": "declared a state *of* siege" is a state of emergency."""
 MILITARY_WORDS = frozenset({"military", "defense", "defence", "security", "lethal"})
 """Modifiers that turn aid into arms ("military aid")."""
 NOMINAL_EVENTS = frozenset(

@@ -49,6 +49,19 @@ def test_a_sector_in_a_named_state_is_that_states(coder, sentence, pair):
 
 
 @pytest.mark.nlp
+def test_a_two_word_sector_noun_after_a_nationality_takes_its_sector(coder):
+    # "armed groups" is the sector list's rebels, though "groups" alone names no sector
+    pairs = _pairs(coder, "Lebanese police in Tyre confiscated rifles from Lebanese armed groups, the Syrian army said.")
+    assert ("LBNCOP", "LBNREB", "17") in pairs, pairs
+
+
+@pytest.mark.nlp
+def test_bystanders_beside_a_nationality_and_a_sector_noun(coder):
+    # "Turkish riot police": a bare demonym before a sector noun is that state's organ, so students are Turkey's
+    assert ("TURCOP", "TUREDU", "17") in _pairs(coder, "Turkish riot police detained students.")
+
+
+@pytest.mark.nlp
 def test_troops_in_a_place_are_not_that_places(coder):
     (events,) = coder.code_sentence_events(["Troops in Syria attacked a convoy."], date(2023, 6, 1), partial=True)
     assert all(r.event.source[:3] != "SYR" for r in events)

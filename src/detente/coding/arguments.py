@@ -207,7 +207,11 @@ def actor_of(tok: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> Acto
     mention = on_head[0] if on_head else ms[0]
     actor = actor_of_mention(mention)
     if not on_head and tok.tag_ in ("NN", "NNS"):
-        actor = replace(actor, code=with_role(actor.code, lemma(tok)))
+        mods = [c.lower_ for c in tok.children if c.dep_ in ("amod", "compound") and offset + c.idx >= mention.end
+                and c.i < tok.i]
+        role = noun_role(f"{mods[-1]} {tok.lower_}") if mods and len(actor.code) == 3 and _state_base(actor.code) else None
+        # "Palestinian armed groups": the sector list's two-word noun before its head word alone
+        actor = replace(actor, code=actor.code + role if role else with_role(actor.code, lemma(tok)))
     elif not on_head and tok.tag_ in ("NNP", "NNPS") and len(actor.code) == 3 and noun_role(tok.lower_):
         actor = replace(actor, code=actor.code + noun_role(tok.lower_))  # "the Ivory Coast's Supreme Court": CIVJUD
     if mention.kind in ("demonym", "title") and any(c.lower_ == ETHNIC_WORD for c in tok.children):
@@ -477,7 +481,8 @@ def bystander_at_home(tok: Token, base: str, offset: int, ctx: Context, lemma: s
         start, end = offset + head.left_edge.idx, offset + head.idx + len(head.text)
         for m in ctx.mentions_between(start, end):
             state = _state_base(m.code)
-            if state == base and m.code[len(state):len(state) + 3] in DOMESTIC_PARTNER_ROLES:
+            code = with_role(m.code, lemma(head)) if m.code == state else m.code  # "Turkish riot police": TURCOP
+            if state == base and code[len(state):len(state) + 3] in DOMESTIC_PARTNER_ROLES:
                 return True
         if not ctx.mentions_between(start, end) and sector_of(head, lemma) in DOMESTIC_PARTNER_ROLES:
             return True

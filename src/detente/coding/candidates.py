@@ -186,6 +186,10 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
     if target_tok is None and pattern is not None and pattern.obj in L.POSSESSED_FAMILIES:
         target_tok = next((o for o in objects if P.family(lemma(o)) == pattern.obj  # "ratified Sweden's bid"
                            and any(c.dep_ == "poss" for c in o.children)), None)
+    if target_tok is None and code in L.TAKEN_FROM_CODES:  # "confiscated weapons from armed groups"
+        target_tok = _prep_object(verb, "from") or next(
+            (g for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ == "from"
+             for g in c.children if g.dep_ == "pobj"), None)
     if target_tok is None and pattern is not None and pattern.obj in L.HELD_BY_TARGET_FAMILIES:
         target_tok = _holder(objects, pattern.obj, lemma)  # "banned a rally organised by the opposition"
     if target_tok is None:
@@ -220,6 +224,10 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         if modality == "intent-future":
             code = P.intent_code(code)
             modality = "threat" if code.startswith("13") else "intent"
+    if modality in ("intent", "threat") and not negated and _unless(verb if gov is None else gov):
+        # "will withdraw its troops unless X holds elections": the act is the price of a refusal, a threat
+        code = code if code.startswith("13") else P.threat_code(code) if P.is_conflict(code) else L.THREAT
+        modality = "threat"
     if negated and modality == "intent" and code[:2] in ("03",):
         # "will not lift the ban", "promised not to release": a refusal, which did happen
         code, modality, negated = P.refusal_code(P.act_of_pledge(code)), "refusal", False
@@ -311,6 +319,12 @@ def _accusation(verb: Token, anchor: Token, accused: Arg, offset: int, ctx: Cont
             out.append(Candidate(L.ACCUSE, speaker, accused, s_actor, t_actor, verb, anchor,
                                  confidence=L.CONF_BARE_VERB, main=syntax.is_main(anchor)))
     return out
+
+
+def _unless(node: Token) -> bool:
+    """Whether an act carries an "unless" condition ("... unless the president resigns")."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+               for c in node.children)
 
 
 def _holder(objects: list[Token], obj_family: str, lemma: syntax.Lemma) -> Token | None:
@@ -673,7 +687,7 @@ def nominal(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list
         return []
     prep = next(c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between")
     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-    if pobj is None:
+    if pobj is None or _planned(noun, lemma):
         return []
     arg = argument(pobj, offset, ctx, lemma)
     if len(arg.actors) < 2:
@@ -681,6 +695,26 @@ def nominal(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list
     a, b = arg.actors[0], arg.actors[1]
     cand = Candidate(code, arg, arg, a, b, noun, noun, confidence=L.CONF_NOMINAL, main=False)
     return [cand, replace(cand, source_actor=b, target_actor=a, reverse=True)]
+
+
+def _planned(noun: Token, lemma: syntax.Lemma) -> bool:
+    """Whether an event noun names an event still to come: the object of an act that is only offered,
+    intended, requested or possible ("ready to host a meeting between A and B", "called for talks between
+    A and B", "would arrange a summit between ..."). Its parties have not met, so no event between them."""
+    node = noun
+    while node.dep_ in ("conj", "appos") and node.head.i != node.i:
+        node = node.head
+    if node.dep_ == "pobj" and node.head.dep_ == "prep":
+        node = node.head  # "called *for* talks between ..."
+    if node.dep_ not in ("dobj", "nsubjpass", "prep") or not node.head.tag_.startswith("VB"):
+        return False
+    verb = node.head
+    if syntax.governor(verb, lemma)[0] is not None:
+        return True
+    pattern = P.match(lemma(verb), syntax.preps(verb), {"talks"})
+    if pattern is not None and pattern.code[:2] in ("02", "03", "10"):
+        return True  # "proposed a meeting between ...", "called for talks between ..."
+    return syntax.clause_modality(verb, None, None, lemma) in ("intent-future", "possible", "conditional")
 
 
 def nominal_visit(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Candidate]:
@@ -786,7 +820,16 @@ def without_bare_statements(cands: list[Candidate]) -> list[Candidate]:
     """
     if any(c.code != L.STATEMENT and c.source_actor is not None and c.target_actor is not None for c in cands):
         return [c for c in cands if c.code != L.STATEMENT]
-    return [c for c in cands if not _empty_statement(c)]
+    return [c for c in cands if not _empty_statement(c) and not _attribution(c, cands)]
+
+
+def _attribution(c: Candidate, cands: list[Candidate]) -> bool:
+    """A statement whose reported clause holds an act with a known source ("the army said police seized
+    weapons from X"): the saying attributes that act, even one whose target is unknown; no event itself."""
+    if c.code != L.STATEMENT:
+        return False
+    return any(d.code != L.STATEMENT and d.source_actor is not None and d.anchor.i != c.verb.i
+               and c.verb.i in {a.i for a in d.anchor.ancestors} for d in cands)
 
 
 def _empty_statement(c: Candidate) -> bool:

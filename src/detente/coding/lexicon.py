@@ -130,6 +130,8 @@ days *of* talks", "reduce the number *of* diplomats"."""
 HELD_BY_TARGET_FAMILIES = frozenset({"protest", "walkout", "hunger"})
 """Object families of events whose holders are the target of an act against the event: police who ban,
 prevent or break up "a rally organised by the opposition" act against the opposition (CAMEO 17)."""
+TAKEN_FROM_CODES = frozenset({"171", "1711"})
+"""Seizures: whom property is taken *from* is the target ("confiscated weapons from armed groups")."""
 KIND_NOUNS = frozenset({"state"})
 """Nouns that name their object's kind through "of": "declared a state *of* siege" is a state of emergency."""
 MILITARY_WORDS = frozenset({"military", "defense", "defence", "security", "lethal"})

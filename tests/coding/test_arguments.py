@@ -23,7 +23,7 @@ def test_with_role():
     ("sentence", "pair"),
     [
         ("Officials in Armenia and Azerbaijan traded blame for the clashes.", ("ARMGOV", "AZEGOV")),
-        ("Protesters in Hong Kong condemned China.", ("HKG", "CHN")),
+        ("Protesters in Hong Kong condemned China.", ("HKGCVL", "CHN")),  # protesters are civilians (CVL)
         ("Rebels in Mali attacked French soldiers.", ("MLIREB", "FRAMIL")),
     ],
 )

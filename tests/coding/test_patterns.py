@@ -206,3 +206,31 @@ def test_said_they_would_boycott_is_a_threat_not_the_boycott(coder):
         ["Hungarian leaders said they would boycott all official contact with Slovakia."], date(2023, 6, 1))
     codes = [r.event.cameo for r in events]
     assert "133" in codes and "143" not in codes
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        # receiving observers or letting relief through is a yield of access (CAMEO 0862, 0863)
+        ("The Kyrgyz prime minister received a mission of observers from the OSCE.", ("KGZGOV", "OSCE", "0862")),
+        ("Uzbekistan opened the bridge to allow the delivery of grain and flour to Afghanistan.", ("UZB", "AFG", "0863")),
+        # a walkout, a blocked road, fire launched, ethnic cleansing
+        ("Serbian workers stopped work on Monday.", ("SRBLAB", "SRBGOV", "143")),
+        ("Chilean farmers blocked traffic on the border with Argentina.", ("CHLAGR", "ARG", "144")),
+        ("Russian forces launched artillery fire against Ukrainian positions.", ("RUSMIL", "UKR", "190")),
+        ("Serb forces engaged in ethnic cleansing against the Albanian population of Kosovo.", ("SRBMIL", "ALB", "203")),
+        # answers and investigations address the author of the demand or the offence
+        ("The Kenyan president conceded to demands from the opposition.", ("KENGOV", "KENOPP", "080")),
+        ("Hungary rejected a proposal by Austria.", ("HUN", "AUT", "127")),
+        ("Croatia is investigating alleged war crimes by Croatian extremists against Serb civilians.",
+         ("HRV", "HRVRAD", "090")),
+        # a demand whose act has no pattern is the demand itself, made of the clause's subject
+        ("Washington demanded that Hamas renounce its armed struggle.", ("USA", "PSEREB", "100")),
+    ],
+)
+def test_access_inquiries_answers_and_street_protest(coder, sentence, event):
+    from datetime import date
+
+    (events,) = coder.code_sentence_events([sentence], date(2023, 6, 1))
+    assert event in [(r.event.source, r.event.target, r.event.cameo) for r in events]

@@ -211,7 +211,11 @@ def actor_of(tok: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> Acto
                 and c.i < tok.i]
         role = noun_role(f"{mods[-1]} {tok.lower_}") if mods and len(actor.code) == 3 and _state_base(actor.code) else None
         # "Palestinian armed groups": the sector list's two-word noun before its head word alone
-        actor = replace(actor, code=actor.code + role if role else with_role(actor.code, lemma(tok)))
+        code = actor.code + role if role else with_role(actor.code, lemma(tok))
+        if code == actor.code and noun_role(tok.lower_) and not any(c.lower_ == ETHNIC_WORD for c in tok.children):
+            # a sector noun listed only in the plural ("Croatian extremists"); an ethnic group stays its people
+            code = actor.code + noun_role(tok.lower_)
+        actor = replace(actor, code=code)
     elif not on_head and tok.tag_ in ("NNP", "NNPS") and len(actor.code) == 3 and noun_role(tok.lower_):
         actor = replace(actor, code=actor.code + noun_role(tok.lower_))  # "the Ivory Coast's Supreme Court": CIVJUD
     if mention.kind in ("demonym", "title") and any(c.lower_ == ETHNIC_WORD for c in tok.children):

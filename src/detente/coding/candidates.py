@@ -83,6 +83,8 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         return []  # the inner verb carries the event
     if verb_lemma in L.MANDATIVE_VERBS and any(
         c.dep_ == "ccomp" and c.tag_.startswith("VB") and c.tag_ != "VBG" and syntax.governed_child(c, lemma) is None
+        and (lemma(c) in syntax.PREDICATES or verb_lemma in L.ALLEGATION_VERBS)  # "demanded that X renounce ...": no
+        # pattern for the act, so the demand itself is coded, on the one it is made of
         and (_mandated_by(c, lemma) is not None or verb_lemma in L.ALLEGATION_VERBS)
         for c in verb.children
     ):
@@ -190,10 +192,17 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         target_tok = _prep_object(verb, "from") or next(
             (g for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ == "from"
              for g in c.children if g.dep_ == "pobj"), None)
-    if target_tok is None and pattern is not None and pattern.obj in L.HELD_BY_TARGET_FAMILIES:
-        target_tok = _holder(objects, pattern.obj, lemma)  # "banned a rally organised by the opposition"
     if target_tok is None:
         target_tok = syntax.target_token(verb, objects, source_tok, lemma)
+    holder = None
+    if pattern is not None and pattern.obj in L.HELD_BY_TARGET_FAMILIES:  # "banned a rally organised by X"
+        holder = _holder([o for o in objects if pattern.obj in P.families(lemma(o))])
+    elif code[:2] in L.INQUIRY_ROOTS:  # "investigated war crimes by extremists against civilians": the extremists
+        holder = _holder([o for o in objects if lemma(o) in L.OFFENCE_NOUNS])
+    elif code[:2] in L.RESPONSE_ROOTS and (target_tok is None or not argument(target_tok, offset, ctx, lemma).actors):
+        holder = _holder([o for o in objects if lemma(o) in L.AUTHORED_NOUNS])  # "conceded to demands from UNITA"
+    if holder is not None and argument(holder, offset, ctx, lemma).actors:
+        target_tok = holder
     if target_tok is not None and target_tok.lower_ in L.OBJECT_PRONOUNS and verb.dep_ == "conj":
         shared = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
         if shared is not None:  # "detained an American reporter and accused him of spying": the reporter
@@ -327,16 +336,14 @@ def _unless(node: Token) -> bool:
                for c in node.children)
 
 
-def _holder(objects: list[Token], obj_family: str, lemma: syntax.Lemma) -> Token | None:
-    """Who holds the event an object noun names: "a protest *by students*", "the rally *organised by the
-    opposition*", "*the miners'* strike"; None when the noun names no one."""
+def _holder(objects: list[Token]) -> Token | None:
+    """Who holds the event, or makes the demand, an object noun names: "a protest *by students*", "the rally
+    *organised by the opposition*", "*the miners'* strike", "demands *from UNITA*"; None when it names no one."""
     for obj in objects:
-        if P.family(lemma(obj)) != obj_family and obj_family not in P.families(lemma(obj)):
-            continue
         for child in obj.children:
             if child.dep_ == "poss" and child.lower_ not in L.THING_PRONOUNS:
                 return child
-            if child.dep_ == "prep" and child.lower_ == "by":
+            if child.dep_ == "prep" and child.lower_ in ("by", "from"):
                 return next((g for g in child.children if g.dep_ == "pobj"), None)
             if child.dep_ == "acl" and child.tag_ == "VBN":
                 agent = next((g for c in child.children if c.dep_ == "agent" for g in c.children

@@ -130,10 +130,28 @@ days *of* talks", "reduce the number *of* diplomats"."""
 HELD_BY_TARGET_FAMILIES = frozenset({"protest", "walkout", "hunger"})
 """Object families of events whose holders are the target of an act against the event: police who ban,
 prevent or break up "a rally organised by the opposition" act against the opposition (CAMEO 17)."""
+RESPONSE_ROOTS = frozenset({"03", "05", "08", "12"})
+"""Roots of answers to a demand, appeal or proposal (accept, yield, reject): its author is the target
+("conceded to demands *from UNITA*", "dismissed an appeal *from the president*")."""
+AUTHORED_NOUNS = frozenset(
+    "demand demands appeal appeals request requests call calls plea pleas proposal proposals offer offers "
+    "invitation invitations ultimatum plan plans initiative".split()
+)
+"""Nouns of things someone asks or proposes, whose author an answer is addressed to."""
+INQUIRY_ROOTS = frozenset({"09", "11"})
+"""Investigations and accusations: the author of the offence investigated is the target."""
+OFFENCE_NOUNS = frozenset(
+    "crime crimes abuse abuses atrocity atrocities killing killings violation violations massacre massacres "
+    "attack attacks corruption".split()
+)
+"""Nouns of offences whose authors are named by "by" ("war crimes *by extremists*")."""
 TAKEN_FROM_CODES = frozenset({"171", "1711"})
 """Seizures: whom property is taken *from* is the target ("confiscated weapons from armed groups")."""
-KIND_NOUNS = frozenset({"state"})
-"""Nouns that name their object's kind through "of": "declared a state *of* siege" is a state of emergency."""
+KIND_NOUNS = frozenset(
+    "state mission missions team teams group groups delivery deliveries shipment shipments convoy convoys".split()
+)
+"""Nouns that name their object's kind through "of": "declared a state *of* siege" is a state of emergency,
+"received a mission *of* observers" receives observers, "allowed the delivery *of* grain" lets relief in."""
 MILITARY_WORDS = frozenset({"military", "defense", "defence", "security", "lethal"})
 """Modifiers that turn aid into arms ("military aid")."""
 NOMINAL_EVENTS = frozenset(

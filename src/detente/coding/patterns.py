@@ -431,6 +431,14 @@ _TABLE += _p(
     prevent|block|thwart|foil|obstruct obj:protest -> 170
     break up|disperse obj:protest -> 175
     pressure|pressurize|pressurise -> 100
+    receive|admit|accept|let in obj:inspectors -> 0862
+    allow|permit|let in obj:relief -> 0863
+    stop|halt|down|walk off obj:work -> 143
+    block|blockade|disrupt|halt obj:traffic -> 144
+    launch|direct|unleash|rain obj:fire -> 190
+    engage in|carry out|conduct|commit obj:cleansing -> 203
+    set to obj:fire -> 1712
+    torch|burn down -> 1712
     """
 )
 
@@ -444,7 +452,7 @@ for _name, _words in {
     "support": "support backing solidarity commitment commitments",
     "delegation": "delegation delegations",
     "asylum": "asylum",
-    "inspectors": "inspector inspectors observers monitors",
+    "inspectors": "inspector inspectors observer observers monitor monitors",
     "force": "force",
     "peacekeepers": "peacekeeper peacekeepers peacekeeping",
     "ultimatum": "ultimatum",
@@ -459,6 +467,9 @@ for _name, _words in {
     "withdrawal": "withdrawal pullout pull-out",
     "emergency": "emergency siege martial",
     "curfew": "curfew",
+    "work": "work tool tools job",
+    "traffic": "traffic transport",
+    "cleansing": "cleansing",
     "relief": "medicine medicines medication drugs vaccine vaccines food foodstuffs grain flour rice wheat "
     "blanket blankets tent tents goods",
     "problem": "covid-19 covid coronavirus virus pandemic epidemic ebola disease diseases malaria poverty "

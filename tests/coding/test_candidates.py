@@ -688,3 +688,27 @@ def test_the_saying_that_attributes_a_partial_act_is_no_statement(coder):
 def test_what_is_seized_from_someone_targets_them(coder):
     assert ("ISR", "PSEAGR", "19") in triples(coder, "Israel seized land from Palestinian farmers.")
     assert ("NGACOP", "NGAREB", "17") in triples(coder, "Nigerian police confiscated rifles from the rebels.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        # ordering or urging someone to do an act without a pattern is the order or appeal itself
+        ("An Argentine judge ordered former president Carlos Menem to appear for questioning.", ("ARGJUD", "ARGELI", "100")),
+        ("Germany urged Iran to reconsider.", ("DEU", "IRN", "020")),
+        # a statement issued by X that demands speaks for X
+        ("Hamas issued a statement demanding that Israel release prisoners.", ("PSEREB", "ISR", "1053")),
+        # a demand noun's clause names whom the demand is made of
+        ("The Hutu rebel group insisted on its demands that Burundi's government grant the Hutu majority more rights.",
+         ("BDIREB", "BDIGOV", "100")),
+        # a refusal "despite pressure by X" answers X
+        ("The Kenyan president declined to resign despite pressure by the Kenyan parliament.", ("KENGOV", "KENLEG", "120")),
+        # seeking refuge somewhere asks it for asylum
+        ("Thousands of Iraqi Kurds sought refuge in Germany.", ("IRQ", "DEU", "0233")),
+        # "were engaged in" is no passive: they did it
+        ("Serb forces were engaged in ethnic cleansing against the Albanian population.", ("SRBMIL", "ALB", "203")),
+    ],
+)
+def test_orders_issued_texts_demands_refusals_and_asylum(coder, sentence, event):
+    (events,) = coder.code_sentence_events([sentence], WHEN)
+    assert event in [(r.event.source, r.event.target, r.event.cameo) for r in events]

@@ -122,6 +122,10 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
     ):
         code, own_intent = L.PLEDGE_UNKNOWN_ACT, True  # "agreed to set up ...": intent to cooperate, act unknown
     obligation = _obligation(verb, lemma) if gov is None else None
+    asked = syntax.governor_kind(verb_lemma) if code is None and gov is None else None
+    if asked in ("request", "demand") and any(c.dep_ == "dobj" for c in verb.children) and any(
+            c.dep_ == "xcomp" and c.tag_.startswith("VB") for c in verb.children):
+        code = L.GOVERNOR_DEFAULT[asked]  # "ordered Menem to appear", "urged Iran to reconsider": the act has no pattern
     if code is None:
         if gov is None and obligation is not None and syntax.speech_subject(verb, lemma) is not None:
             code = L.GOVERNOR_DEFAULT[obligation]  # "X said Y must stop ...": the act has no pattern, the demand is coded
@@ -135,6 +139,10 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
             return []
     # source and target
     subj_tok, passive, agent = syntax.subject(verb, lemma)
+    if passive and agent is None and verb_lemma in L.STATIVE_PASSIVES:
+        passive = False  # "Serb forces were engaged in ethnic cleansing": they did it
+    if subj_tok is None:
+        subj_tok, passive, agent = _issuer_subject(verb, lemma) or (subj_tok, passive, agent)
     source_tok = agent if passive else subj_tok
     target_tok = subj_tok if passive and subj_tok is not None else None
     modality: str | None = None
@@ -149,6 +157,8 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
                 stop = verb_lemma in L.STOP_VERBS and gov_lemma in L.CALL_ON_VERBS
                 code = P.request_code(code, demand=gov_kind == "demand" or stop)
             gsubj, gpass, gagent = syntax.subject(gov, lemma)
+            if gsubj is None:
+                gsubj, gpass, gagent = _issuer_subject(gov, lemma) or (gsubj, gpass, gagent)
             source_tok = gagent if gpass else gsubj
             target_tok = next((c for c in gov.children if c.dep_ in ("dobj", "nsubjpass")), None)
             if mandate is not None:
@@ -188,6 +198,8 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
     if target_tok is None and pattern is not None and pattern.obj in L.POSSESSED_FAMILIES:
         target_tok = next((o for o in objects if P.family(lemma(o)) == pattern.obj  # "ratified Sweden's bid"
                            and any(c.dep_ == "poss" for c in o.children)), None)
+    if target_tok is None and pattern is not None and pattern.obj == "asylum" and code[:2] == "02":
+        target_tok = _prep_object(verb, "in")  # "sought refuge in Germany": asked of Germany
     if target_tok is None and code in L.TAKEN_FROM_CODES:  # "confiscated weapons from armed groups"
         target_tok = _prep_object(verb, "from") or next(
             (g for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ == "from"
@@ -200,7 +212,12 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
     elif code[:2] in L.INQUIRY_ROOTS:  # "investigated war crimes by extremists against civilians": the extremists
         holder = _holder([o for o in objects if lemma(o) in L.OFFENCE_NOUNS])
     elif code[:2] in L.RESPONSE_ROOTS and (target_tok is None or not argument(target_tok, offset, ctx, lemma).actors):
-        holder = _holder([o for o in objects if lemma(o) in L.AUTHORED_NOUNS])  # "conceded to demands from UNITA"
+        despite = [g for node in (verb, anchor_of(verb, gov)) for c in node.children
+                   if c.dep_ == "prep" and c.lower_ == "despite" for g in c.children if g.dep_ == "pobj"]
+        # "conceded to demands from UNITA", "declined to resign despite pressure by the commission"
+        holder = _holder([o for o in [*objects, *despite] if lemma(o) in L.AUTHORED_NOUNS])
+    elif code[:2] == "10" and (target_tok is None or not argument(target_tok, offset, ctx, lemma).actors):
+        holder = _demanded_of(objects, lemma)  # "insisted on its demands that the government grant ..."
     if holder is not None and argument(holder, offset, ctx, lemma).actors:
         target_tok = holder
     if target_tok is not None and target_tok.lower_ in L.OBJECT_PRONOUNS and verb.dep_ == "conj":
@@ -334,6 +351,37 @@ def _unless(node: Token) -> bool:
     """Whether an act carries an "unless" condition ("... unless the president resigns")."""
     return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
                for c in node.children)
+
+
+def _issuer_subject(verb: Token, lemma: syntax.Lemma) -> tuple[Token | None, bool, Token | None] | None:
+    """For a participle on an issued text ("issued a declaration *demanding* that ...", "in a statement
+    *calling for* ..."), the subject of the verb that issued it: the text speaks for its issuer."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBG" or verb.head.dep_ not in ("dobj", "pobj"):
+        return None
+    issuer = verb.head.head if verb.head.dep_ == "dobj" else verb.head.head.head
+    if not issuer.tag_.startswith("VB"):
+        return None
+    found = syntax.subject(issuer, lemma)
+    return found if found[0] is not None else None
+
+
+def anchor_of(verb: Token, gov: Token | None) -> Token:
+    """The verb that carries a clause's modality: the governor when there is one."""
+    return gov if gov is not None else verb
+
+
+def _demanded_of(objects: list[Token], lemma: syntax.Lemma) -> Token | None:
+    """Whom a demand noun's clause names ("its demands *that Burundi's government* grant more rights")."""
+    for obj in objects:
+        if lemma(obj) not in L.AUTHORED_NOUNS:
+            continue
+        for clause in obj.children:
+            if clause.dep_ in ("acl", "ccomp", "relcl") and any(m.dep_ == "mark" and m.lower_ == "that"
+                                                                 for m in clause.children):
+                subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is not None:
+                    return subj
+    return None
 
 
 def _holder(objects: list[Token]) -> Token | None:

@@ -135,7 +135,7 @@ RESPONSE_ROOTS = frozenset({"03", "05", "08", "12"})
 ("conceded to demands *from UNITA*", "dismissed an appeal *from the president*")."""
 AUTHORED_NOUNS = frozenset(
     "demand demands appeal appeals request requests call calls plea pleas proposal proposals offer offers "
-    "invitation invitations ultimatum plan plans initiative".split()
+    "invitation invitations ultimatum plan plans initiative pressure".split()
 )
 """Nouns of things someone asks or proposes, whose author an answer is addressed to."""
 INQUIRY_ROOTS = frozenset({"09", "11"})
@@ -145,6 +145,8 @@ OFFENCE_NOUNS = frozenset(
     "attack attacks corruption".split()
 )
 """Nouns of offences whose authors are named by "by" ("war crimes *by extremists*")."""
+STATIVE_PASSIVES = frozenset({"engage", "involve"})
+"""Participles whose "were ..." is no passive: "forces were engaged in ethnic cleansing" did it."""
 TAKEN_FROM_CODES = frozenset({"171", "1711"})
 """Seizures: whom property is taken *from* is the target ("confiscated weapons from armed groups")."""
 KIND_NOUNS = frozenset(

@@ -439,6 +439,8 @@ _TABLE += _p(
     engage in|carry out|conduct|commit obj:cleansing -> 203
     set to obj:fire -> 1712
     torch|burn down -> 1712
+    seek|request|ask for|apply for obj:asylum -> 0233
+    renege on|go back on|back out of -> 120
     """
 )
 
@@ -451,7 +453,7 @@ for _name, _words in {
     "concern": "concern concerns worry worries alarm",
     "support": "support backing solidarity commitment commitments",
     "delegation": "delegation delegations",
-    "asylum": "asylum",
+    "asylum": "asylum refuge sanctuary",
     "inspectors": "inspector inspectors observer observers monitor monitors",
     "force": "force",
     "peacekeepers": "peacekeeper peacekeepers peacekeeping",

@@ -62,6 +62,15 @@ def test_bystanders_beside_a_nationality_and_a_sector_noun(coder):
 
 
 @pytest.mark.nlp
+def test_a_camp_for_refugees_is_theirs(coder):
+    (events,) = coder.code_sentence_events(
+        ["A camp for Sudanese refugees was attacked by Chadian militiamen, the UN refugee agency reported."],
+        date(2023, 6, 1))
+    targets = [r.event.target for r in events if r.event.source.startswith("TCD")]
+    assert targets and all(t.startswith("SDN") for t in targets), targets
+
+
+@pytest.mark.nlp
 def test_troops_in_a_place_are_not_that_places(coder):
     (events,) = coder.code_sentence_events(["Troops in Syria attacked a convoy."], date(2023, 6, 1), partial=True)
     assert all(r.event.source[:3] != "SYR" for r in events)

@@ -31,7 +31,7 @@ from detente.coding import syntax
 from detente.coding.context import Actor, Context, actor_of_mention
 from detente.coding.lexicon import (
     CIVILIANS, CROWD_WORDS, DOMESTIC_PARTNER_ROLES, ELITES, ETHNIC_WORD, FALLBACK_SKIP_ROLES, FORMER_WORDS,
-    BYSTANDER_SECTORS, HOME_SECTORS, INFORMANT_NOUNS, LOCATION_PREPS, PARTNER_SLOTS, PERSON_PRONOUNS, RESIDENT_ROLES, THING_PRONOUNS,
+    BYSTANDER_SECTORS, FACILITY_NOUNS, HOME_SECTORS, INFORMANT_NOUNS, LOCATION_PREPS, PARTNER_SLOTS, PERSON_PRONOUNS, RESIDENT_ROLES, THING_PRONOUNS,
 )
 from detente.coding.lexicon import SPOKESPERSON_NOUNS
 
@@ -167,7 +167,8 @@ def actor_of(tok: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> Acto
     ms = [m for m in ms if not _inside_location(m, tok, offset)]
     if not ms:  # "delegates led by Rubio", "the government of Ukraine"
         for child in tok.children:
-            if (child.dep_ == "acl" and child.tag_ == "VBN") or (child.dep_ == "prep" and child.lower_ in ("of", "from")):
+            if (child.dep_ == "acl" and child.tag_ == "VBN") or (child.dep_ == "prep" and child.lower_ in ("of", "from")) or (
+                    child.dep_ == "prep" and child.lower_ == "for" and lemma(tok) in FACILITY_NOUNS):  # "a camp for X"
                 sub = list(child.subtree)
                 s = min(t.idx for t in sub)
                 e = max(t.idx + len(t.text) for t in sub)

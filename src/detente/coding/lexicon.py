@@ -145,6 +145,8 @@ OFFENCE_NOUNS = frozenset(
     "attack attacks corruption".split()
 )
 """Nouns of offences whose authors are named by "by" ("war crimes *by extremists*")."""
+FACILITY_NOUNS = frozenset({"camp", "shelter", "school", "hospital", "clinic", "home", "orphanage"})
+"""Places that belong to the people they are *for*: "a camp for Congolese refugees" is theirs."""
 STATIVE_PASSIVES = frozenset({"engage", "involve"})
 """Participles whose "were ..." is no passive: "forces were engaged in ethnic cleansing" did it."""
 TAKEN_FROM_CODES = frozenset({"171", "1711"})

@@ -71,6 +71,13 @@ def test_a_camp_for_refugees_is_theirs(coder):
 
 
 @pytest.mark.nlp
+def test_thousands_of_a_people_are_its_civilians_not_its_state(coder):
+    # so their protest is a demonstration against their government, not an official complaint (114)
+    pairs = _pairs(coder, "Thousands of Kenyans were converging for a rally in Nairobi to protest the tax law.")
+    assert ("KENCVL", "KENGOV", "14") in pairs, pairs
+
+
+@pytest.mark.nlp
 def test_troops_in_a_place_are_not_that_places(coder):
     (events,) = coder.code_sentence_events(["Troops in Syria attacked a convoy."], date(2023, 6, 1), partial=True)
     assert all(r.event.source[:3] != "SYR" for r in events)

@@ -31,7 +31,7 @@ from detente.coding import syntax
 from detente.coding.context import Actor, Context, actor_of_mention
 from detente.coding.lexicon import (
     CIVILIANS, CROWD_WORDS, DOMESTIC_PARTNER_ROLES, ELITES, ETHNIC_WORD, FALLBACK_SKIP_ROLES, FORMER_WORDS,
-    BYSTANDER_SECTORS, FACILITY_NOUNS, HOME_SECTORS, INFORMANT_NOUNS, LOCATION_PREPS, PARTNER_SLOTS, PERSON_PRONOUNS, RESIDENT_ROLES, THING_PRONOUNS,
+    BYSTANDER_SECTORS, FACILITY_NOUNS, HEADCOUNT_WORDS, HOME_SECTORS, INFORMANT_NOUNS, LOCATION_PREPS, PARTNER_SLOTS, PERSON_PRONOUNS, RESIDENT_ROLES, THING_PRONOUNS,
 )
 from detente.coding.lexicon import SPOKESPERSON_NOUNS
 
@@ -223,6 +223,9 @@ def actor_of(tok: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> Acto
         return ethnic_group(actor, offset, offset + len(syntax.text_of(tok.doc)), ctx)
     if mention.kind == "demonym" and on_head:
         return people_of_place(actor, tok, offset, ctx)
+    if (mention.kind == "demonym" and not on_head and actor.code == _state_base(actor.code)
+            and (lemma(tok) in HEADCOUNT_WORDS or tok.like_num)):
+        return replace(actor, code=actor.code + CIVILIANS)  # "thousands of Kenyans": the people, not the state
     return actor
 
 

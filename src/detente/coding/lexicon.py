@@ -145,6 +145,10 @@ OFFENCE_NOUNS = frozenset(
     "attack attacks corruption".split()
 )
 """Nouns of offences whose authors are named by "by" ("war crimes *by extremists*")."""
+HEADCOUNT_WORDS = frozenset(
+    "ten tens hundred hundreds thousand thousands dozen dozens score scores million millions crowd crowds".split()
+)
+"""Counts of people: "thousands *of* Kenyans" are Kenya's civilians (CVL), not the state."""
 FACILITY_NOUNS = frozenset({"camp", "shelter", "school", "hospital", "clinic", "home", "orphanage"})
 """Places that belong to the people they are *for*: "a camp for Congolese refugees" is theirs."""
 STATIVE_PASSIVES = frozenset({"engage", "involve"})

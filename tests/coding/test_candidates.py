@@ -712,3 +712,8 @@ def test_what_is_seized_from_someone_targets_them(coder):
 def test_orders_issued_texts_demands_refusals_and_asylum(coder, sentence, event):
     (events,) = coder.code_sentence_events([sentence], WHEN)
     assert event in [(r.event.source, r.event.target, r.event.cameo) for r in events]
+
+
+def test_preparing_to_attack_is_a_show_of_force_not_a_threat(coder):
+    assert ("ISRMIL", "PSE", "15") in triples(coder, "The Israeli army prepared to attack Gaza.")
+    assert ("RUS", "UKR", "13") in triples(coder, "Russia threatened to attack Ukraine.")

@@ -174,6 +174,8 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
             code, modality, negated = P.restraint_code(code), "intent", False
         elif gov_kind == "intent" and lemma(gov) in L.AGREE_VERBS and code in L.DONE_BY_AGREEING:
             pass  # "Iran and Saudi Arabia agreed to restore relations": the agreement restores them (05)
+        elif gov_kind == "intent" and lemma(gov) in L.PREPARE_VERBS and code[:2] in L.FORCE_ROOTS:
+            code = L.SHOW_OF_FORCE  # "the army prepared to resume shelling": the preparation is the act (15)
         elif gov_kind == "intent":
             code = P.intent_code(code)
             modality = "threat" if code.startswith("13") else "intent"

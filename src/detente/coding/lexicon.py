@@ -145,6 +145,13 @@ OFFENCE_NOUNS = frozenset(
     "attack attacks corruption".split()
 )
 """Nouns of offences whose authors are named by "by" ("war crimes *by extremists*")."""
+PREPARE_VERBS = frozenset({"prepare"})
+"""Intent verbs that report a material preparation, not a statement: an army that "prepared to attack"
+showed force (CAMEO 150, PLOVER MOBILIZE) rather than threatened."""
+FORCE_ROOTS = frozenset({"18", "19", "20"})
+"""Roots of the use of force."""
+SHOW_OF_FORCE = "150"
+"""CAMEO 150, demonstrate military or police power (not otherwise specified)."""
 HEADCOUNT_WORDS = frozenset(
     "ten tens hundred hundreds thousand thousands dozen dozens score scores million millions crowd crowds".split()
 )

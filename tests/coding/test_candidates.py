@@ -717,3 +717,7 @@ def test_orders_issued_texts_demands_refusals_and_asylum(coder, sentence, event)
 def test_preparing_to_attack_is_a_show_of_force_not_a_threat(coder):
     assert ("ISRMIL", "PSE", "15") in triples(coder, "The Israeli army prepared to attack Gaza.")
     assert ("RUS", "UKR", "13") in triples(coder, "Russia threatened to attack Ukraine.")
+
+
+def test_forcing_someone_to_flee_is_no_order(coder):
+    assert not [t for t in triples(coder, "Russian troops forced Ukrainian civilians to flee.") if t[2] in ("02", "10")]

@@ -122,7 +122,7 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
     ):
         code, own_intent = L.PLEDGE_UNKNOWN_ACT, True  # "agreed to set up ...": intent to cooperate, act unknown
     obligation = _obligation(verb, lemma) if gov is None else None
-    asked = syntax.governor_kind(verb_lemma) if code is None and gov is None else None
+    asked = syntax.governor_kind(verb_lemma) if code is None and gov is None and verb_lemma not in L.COMPEL_VERBS else None
     if asked in ("request", "demand") and any(c.dep_ == "dobj" for c in verb.children) and any(
             c.dep_ == "xcomp" and c.tag_.startswith("VB") for c in verb.children):
         code = L.GOVERNOR_DEFAULT[asked]  # "ordered Menem to appear", "urged Iran to reconsider": the act has no pattern

@@ -145,6 +145,8 @@ OFFENCE_NOUNS = frozenset(
     "attack attacks corruption".split()
 )
 """Nouns of offences whose authors are named by "by" ("war crimes *by extremists*")."""
+COMPEL_VERBS = frozenset({"force"})
+"""Demand verbs that report compulsion, not a demand: "forced civilians to flee" is no order of theirs to code."""
 PREPARE_VERBS = frozenset({"prepare"})
 """Intent verbs that report a material preparation, not a statement: an army that "prepared to attack"
 showed force (CAMEO 150, PLOVER MOBILIZE) rather than threatened."""

@@ -704,7 +704,7 @@ def test_what_is_seized_from_someone_targets_them(coder):
         # a refusal "despite pressure by X" answers X
         ("The Kenyan president declined to resign despite pressure by the Kenyan parliament.", ("KENGOV", "KENLEG", "120")),
         # seeking refuge somewhere asks it for asylum
-        ("Thousands of Iraqi Kurds sought refuge in Germany.", ("IRQ", "DEU", "0233")),
+        ("Thousands of Iraqi Kurds sought refuge in Germany.", ("IRQCVL", "DEU", "0233")),
         # "were engaged in" is no passive: they did it
         ("Serb forces were engaged in ethnic cleansing against the Albanian population.", ("SRBMIL", "ALB", "203")),
     ],

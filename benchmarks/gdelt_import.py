@@ -425,34 +425,32 @@ STORED_COLUMNS = len(("event_id",) + layout.CORE + ("imported_at",))
 
 
 def why_not_b(fig: dict[str, Any]) -> list[str]:
-    """The paragraph on baseline (b): how much of the gap the durable write alone accounts for, from this run's figures."""
+    """The paragraph on baseline (b): the CPU the 1.3x bar leaves for everything beyond the parse, against what the
+    durable write ((d) - (b)) and the file's SHA-256 pass alone cost in this run."""
     if fig["import_s"] <= 1.3 * fig["bare_read_s"]:
         return ["(b) is met in this run: the import, with its durable write, checks, ids and hash, stays within 1.3x "
                 "of a bare read into memory."]
-    d_over_b = fig["bare_durable_s"] / fig["bare_read_s"]
-    d_over_b_cpu = fig["bare_durable_cpu"] / fig["bare_read_cpu"]
-    gap_s = fig["bare_durable_s"] - fig["bare_read_s"]
-    gap_cpu = fig["bare_durable_cpu"] - fig["bare_read_cpu"]
-    head = (
-        f"(b) parses what the import parses and keeps the result in memory. (d) is (b) plus nothing but a durable, "
-        f"compressed write of the same 10 columns to a DuckDB file: {gap_s:.1f} s more wall and {gap_cpu:.1f} CPU s "
-        f"more, {d_over_b:.2f}x (b) in wall time and {d_over_b_cpu:.2f}x in CPU. "
+    budget = 0.3 * fig["bare_read_cpu"]
+    write = fig["bare_durable_cpu"] - fig["bare_read_cpu"]
+    scan = fig["scan_cpu"]
+    rest = fig["import_cpu"] - fig["bare_durable_cpu"] - scan
+    verdict = (
+        "more than the whole allowance: an import that stores its events on disk and records the file's SHA-256 "
+        "cannot be within 1.3x of (b), before any check, id or line number"
+        if write + scan > budget else "within the allowance in this run"
     )
-    if d_over_b > 1.3:
-        tail = (
-            "The durable write alone is over the 1.3x bar, before any check, id, line number or hash: an import that "
-            "stores its events on disk cannot be within 1.3x of (b). "
-        )
-    else:
-        tail = "In this run the durable write alone stays within 1.3x of (b). "
-    rest = (
-        f"The import adds to (d) ({fig['import_s'] / fig['bare_durable_s']:.2f}x (d) wall, "
-        f"{fig['import_cpu'] / fig['bare_durable_cpu']:.2f}x CPU) the MD5 ids, {STORED_COLUMNS - len(BARE_COLUMNS)} more "
-        "stored columns (the id, the line, and the dataset, date precision, file and import time, constant within an "
-        "import), the SHA-256 and line count of the file, the checks, the line numbers and the month x dyad aggregate; "
-        "what each costs is in the table below and in the levers."
-    )
-    return [head + tail + rest]
+    return [
+        f"Why (b) is not met, in CPU (less sensitive to the load than wall time): within 1.3x of (b) the import may "
+        f"spend {budget:.1f} CPU s beyond the parse (0.3 x {fig['bare_read_cpu']:.1f} s). Two things it must do take, "
+        f"alone: the durable, compressed write of the same 10 columns, (d) - (b), {write:.1f} s "
+        f"({fig['bare_durable_s'] / fig['bare_read_s']:.2f}x (b) in wall time, "
+        f"{fig['bare_durable_cpu'] / fig['bare_read_cpu']:.2f}x in CPU), and the SHA-256 and line count of the file "
+        f"for the import log and the line numbers, {scan:.1f} s: together {write + scan:.1f} s, {verdict}. The rest, "
+        f"{rest:.1f} CPU s in this run, is the MD5 ids, {STORED_COLUMNS - len(BARE_COLUMNS)} more stored columns (the "
+        "id, the line, and the dataset, date precision, file and import time, constant within an import), the "
+        "trims and mapping, the checks, the line numbers and the month x dyad aggregate (stages below, levers at "
+        "the end)."
+    ]
 
 
 def report(fig: dict[str, Any]) -> list[str]:

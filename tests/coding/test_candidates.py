@@ -288,8 +288,15 @@ def test_a_request_to_do_something_else_stays_an_appeal(coder):
 
 
 def test_should_under_a_speech_verb_is_the_speakers_appeal(coder):
-    got = triples(coder, "The Chinese embassy said the United States should abandon its megaphone diplomacy.")
+    got = triples(coder, "The Chinese embassy said the United States should return to the talks.")
     assert ("CHNGOV", "USA", "02") in got
+
+
+def test_should_stop_under_a_speech_verb_is_a_demand_to_cease(coder):
+    """ "X should abandon / stop ...": asking X to cease what it does is a demand (10), as "called on X
+    to stop" is (the news guide's rule 5); "should return to talks" stays an appeal (above)."""
+    got = triples(coder, "The Chinese embassy said the United States should abandon its megaphone diplomacy.")
+    assert ("CHNGOV", "USA", "10") in got
 
 
 def test_an_official_protest_is_a_complaint_and_a_street_protest_a_demonstration(coder):
@@ -643,3 +650,63 @@ def test_the_case_opening_clause_is_background(coder):
     sentence = ("The United States' steadfast allegiance to Ukraine during that country's three-year war against Russia "
                 "appears to be quickly disintegrating under the Trump administration.")
     assert not [t for t in triples(coder, sentence, partial=True) if t[2] in ("18", "19", "20")]
+
+
+# -- demands and requests: who asks whom, and the specific 10x/02x code ------------------------
+
+
+def cameo_triples(coder, sentence):
+    (events,) = coder.code_sentence_events([sentence], WHEN)
+    return {(r.event.source[:3], r.event.target[:3], r.event.cameo) for r in events}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a request in a "for X to ..." clause: of X, not a phone call to X
+        ("Poland called for Belarus to withdraw its troops from the border.", ("POL", "BLR", "1056")),
+        ("Norway called for Chile to respect the fishing accord.", ("NOR", "CHL", "020")),
+        ("Peru appealed for Bolivia to free the two truck drivers.", ("PER", "BOL", "0253")),
+        # a noun of demand or request with its clause: from the noun's owner
+        ("Kenya renewed its calls for Ethiopia to end the blockade.", ("KEN", "ETH", "100")),
+        ("The EU repeated its demand that Serbia recognise Kosovo.", ("EUR", "SRB", "102")),
+        ("India's demand that Pakistan stop the shelling went unanswered.", ("IND", "PAK", "100")),
+        # a deadline given is an ultimatum (CAMEO 139)
+        ("Chile gave Bolivia 48 hours to hand over the suspects.", ("CHL", "BOL", "139")),
+        # the object of the asked act says the specific code
+        ("Brazil asked Argentina to extradite the banker.", ("BRA", "ARG", "0213")),
+        ("Angola urged Zambia to send peacekeepers to the border.", ("AGO", "ZMB", "0234")),
+        ("Germany demanded that Russia release the detained journalists.", ("DEU", "RUS", "1053")),
+        # "told X it must ...": the pronoun is the one told
+        ("Iran told Iraq it must expel the militants within a week.", ("IRN", "IRQ", "100")),
+        # "X should stop / abandon ...", said by Y: a demand to cease (the guide's rule 5), not an appeal
+        ("Japan said China should stop its drills near the islands.", ("JPN", "CHN", "100")),
+    ],
+)
+def test_demands_and_requests_are_coded_from_the_asker_to_the_asked(coder, sentence, expected):
+    assert expected in cameo_triples(coder, sentence)
+
+
+def test_a_request_clause_is_no_phone_call(coder):
+    """ "called for X to ..." asks X to act: the verb "call" gives no phone call (041) beside it."""
+    got = cameo_triples(coder, "Poland called for Belarus to withdraw its troops from the border.")
+    assert not any(code.startswith("04") for _, _, code in got)
+
+
+def test_an_appeal_to_cooperate_stays_an_appeal(coder):
+    """Urging talks or help is an appeal (02), not a demand (10): the 02/10 boundary is the verb of
+    demand, a deadline, or a demand to cease."""
+    assert ("JPN", "CHN", "026") in cameo_triples(coder, "Japan urged China to return to talks.")
+    assert ("QAT", "EGY", "020") in cameo_triples(coder, "Qatar pleaded with Egypt to reopen the Rafah crossing.")
+
+
+def test_a_clause_for_someone_that_is_no_request_is_not_coded_as_one(coder):
+    got = cameo_triples(coder, "The summit paved the way for Sweden to join NATO.")
+    assert not any(code[:2] in ("02", "10") for _, _, code in got)
+
+
+def test_blame_on_someone_targets_them(coder):
+    """ "blamed the attack on X": X is blamed, not the attack."""
+    assert ("ISR", "PSE", "112") in cameo_triples(coder, "Israel blamed the rocket attack on Hamas.")
+    assert ("EUR", "XKX", "112") in cameo_triples(
+        coder, "The EU blamed the latest breakdown on Kosovo Prime Minister Albin Kurti's stubbornness.")

@@ -71,7 +71,8 @@ def candidates(sdoc: Doc, offset: int, ctx: Context, lemma: syntax.Lemma) -> lis
 def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Candidate]:
     """The candidates of one verb (none when its lemma has no pattern or it only governs another verb)."""
     verb_lemma = lemma(verb)
-    if verb_lemma not in syntax.PREDICATES:
+    mandate = _mandate(verb, lemma) if verb.dep_ in _MANDATE_DEPS else None
+    if verb_lemma not in syntax.PREDICATES and mandate is None:
         return []
     if verb.tag_ == "VBG" and not syntax.gerund_is_act(verb) and syntax.governor(verb, lemma)[1] is None:
         return []
@@ -87,6 +88,9 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         for c in verb.children
     ):
         return []  # "demanded that X stop ...": the inner verb carries the demand; "insisted that X had ...": a claim
+    if any(c.dep_ in _MANDATE_DEPS and c.tag_.startswith("VB") and syntax.governed_child(c, lemma) is None
+           and _mandate_of(c, lemma) == verb.i for c in verb.children):
+        return []  # "called for Belarus to withdraw", "gave Bolivia 48 hours to leave": the clause carries it
     if _background(verb, lemma):
         return []  # "are expected to start ...", "since Russia invaded Ukraine": no act of the news
     objects = syntax.objects(verb)
@@ -111,9 +115,10 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         elif verb_lemma != "call":
             return []
     gov_kind, gov = syntax.governor(verb, lemma)
-    mandate = _mandated_by(verb, lemma) if gov is None else None
-    if mandate is not None:
-        gov_kind, gov = "demand", mandate  # "insisted that Japan withdraw its ships": a demand of Japan
+    if gov is not None:
+        mandate = None
+    elif mandate is not None:
+        gov_kind, gov = mandate  # "insisted that Japan withdraw its ships": a demand of Japan
     own_intent = False
     if gov is None and verb_lemma in P.PLEDGE_VERBS and any(
         c.dep_ == "xcomp" and c.tag_.startswith("VB") for c in verb.children
@@ -139,15 +144,17 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
     negated = syntax.negated(verb)
     if gov is not None:
         negated = negated or syntax.negated(gov)
-        if gov_kind in ("request", "demand"):
+        if gov_kind == "ultimatum":  # "gave Bolivia 48 hours to hand over the suspects"
+            code, source_tok = L.ULTIMATUM, _asker(gov, lemma)
+            target_tok = next((c for c in gov.children if c.dep_ == "dative"), None) or _prep_object(gov, "to")
+        elif gov_kind in ("request", "demand"):
             gov_lemma = lemma(gov)
             if gov_lemma in L.INVITE_VERBS and code[:2] == "04":
                 code = L.INVITATION  # "invited X to visit": an offer to meet (CAMEO 036), not an appeal
             else:
                 stop = verb_lemma in L.STOP_VERBS and gov_lemma in L.CALL_ON_VERBS
                 code = P.request_code(code, demand=gov_kind == "demand" or stop)
-            gsubj, gpass, gagent = syntax.subject(gov, lemma)
-            source_tok = gagent if gpass else gsubj
+            source_tok = _asker(gov, lemma)
             target_tok = next((c for c in gov.children if c.dep_ in ("dobj", "nsubjpass")), None)
             if mandate is not None:
                 target_tok = subj_tok  # the one the demand is made of ("that Russian troops be withdrawn": them)
@@ -186,6 +193,9 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
     if target_tok is None and pattern is not None and pattern.obj in L.POSSESSED_FAMILIES:
         target_tok = next((o for o in objects if P.family(lemma(o)) == pattern.obj  # "ratified Sweden's bid"
                            and any(c.dep_ == "poss" for c in o.children)), None)
+    if target_tok is None and verb_lemma in L.BLAME_ON_VERBS:
+        target_tok = _prep_object(verb, "on") or next(  # "blamed the breakdown on Kurti's insistence": Kurti
+            (t for o in verb.children if o.dep_ == "dobj" for t in (_prep_object(o, "on"),) if t is not None), None)
     if target_tok is None:
         target_tok = syntax.target_token(verb, objects, source_tok, lemma)
     if target_tok is not None and target_tok.lower_ in L.OBJECT_PRONOUNS and verb.dep_ == "conj":
@@ -225,8 +235,11 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         speaker = syntax.speech_subject(verb, lemma)
         if obligation is not None and speaker is not None and not syntax.same(speaker, source_tok):
             # "the UN said the EU must mediate": the speaker demands (must) or urges (should)
-            code = P.request_code(code, demand=obligation == "demand")
+            code = P.request_code(code, demand=obligation == "demand" or verb_lemma in L.STOP_VERBS)
             target_tok, source_tok, modality = source_tok, speaker, None
+            if target_tok is not None and target_tok.lower_ in L.THING_PRONOUNS | L.PERSON_PRONOUNS:
+                # "Iran told Iraq it must expel the militants": "it" is the one told
+                target_tok = _addressee(verb, lemma) or target_tok
         elif obligation is not None and modality is None:
             modality = "possible"  # "Russia must withdraw": an obligation, not the act
     if passive and agent is None and gov is None and code[:2] in L.AUTHORITY_ROOTS and source_tok is None:
@@ -534,6 +547,76 @@ def _participants(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -
     return None
 
 
+_MANDATE_DEPS = frozenset({"advcl", "acl", "ccomp", "relcl", "conj"})
+"""Dependency relations of a clause that may say what someone is asked to do (:func:`_mandate`)."""
+
+
+def _mandate(verb: Token, lemma: syntax.Lemma) -> tuple[str, Token] | None:
+    """(kind, governor) when `verb` heads a clause that says what someone is asked or told to do, with
+    the one asked as its subject, else None. The governor is the verb or noun whose owner asks:
+
+    - "demanded that the US *lift* sanctions" (:func:`_mandated_by`): a demand;
+    - "its demand that Serbia *recognise* Kosovo", "an ultimatum that X *leave*": a demand (the noun);
+    - "called for Belarus *to withdraw*", "renewed its calls for Ethiopia *to end* the blockade": a
+      request of the clause's subject (the verb of request, or the noun of request or demand);
+    - "gave Bolivia 48 hours *to hand over* the suspects": an ultimatum (CAMEO 139).
+    """
+    mandated = _mandated_by(verb, lemma)
+    if mandated is not None:
+        return "demand", mandated
+    node = verb
+    while node.dep_ == "conj" and node.head.i != node.i and node.head.tag_.startswith("VB"):
+        node = node.head  # "called for X to stop the drills and withdraw"
+    if node.dep_ not in ("advcl", "acl", "ccomp", "relcl") or node.head.i == node.i:
+        return None
+    head = node.head
+    marks = {c.lower_ for c in node.children if c.dep_ == "mark"}
+    aux = {c.lower_ for c in node.children if c.dep_ == "aux"}
+    has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
+    if "to" in aux and not has_subject and lemma(head) == "give" and any(
+        c.dep_ == "dobj" and c.lower_ in L.DEADLINE_WORDS for c in head.children
+    ):
+        return "ultimatum", head  # "gave X 48 hours to leave"
+    if not has_subject:
+        return None
+    infinitive = "for" in marks and "to" in aux  # "for X to withdraw"
+    base = "that" in marks and node.tag_ in ("VB", "VBP") and not aux - L.MANDATIVE_AUX  # "that X recognise"
+    if not (infinitive or base):
+        return None
+    noun = head if head.tag_.startswith("NN") else next(
+        (c for c in head.children if c.dep_ == "dobj" and c.lower_ in L.DEMAND_NOUNS | L.REQUEST_NOUNS), None)
+    if noun is not None and noun.lower_ in L.DEMAND_NOUNS:
+        return "demand", noun
+    if noun is not None and noun.lower_ in L.REQUEST_NOUNS and infinitive:
+        return "request", noun
+    if infinitive and head.tag_.startswith("VB") and lemma(head) in L.FOR_CLAUSE_VERBS:
+        return "request", head
+    return None
+
+
+def _mandate_of(clause: Token, lemma: syntax.Lemma) -> int | None:
+    """The index of the token whose request or demand `clause` states (:func:`_mandate`), or None."""
+    found = _mandate(clause, lemma)
+    return found[1].i if found is not None else None
+
+
+def _asker(gov: Token, lemma: syntax.Lemma) -> Token | None:
+    """Who makes the request or demand `gov` stands for: the subject of a verb ("Poland called for"), the
+    owner of a noun ("*India's* demand that"), else the subject of the verb the noun hangs on ("*Kenya*
+    renewed its calls for")."""
+    if gov.tag_.startswith("VB"):
+        subj, passive, agent = syntax.subject(gov, lemma)
+        return agent if passive else subj
+    owner = next((c for c in gov.children if c.dep_ == "poss" and c.lower_ not in L.THING_PRONOUNS
+                  and c.lower_ not in L.PERSON_PRONOUNS), None)
+    if owner is not None:
+        return owner
+    if gov.head.i != gov.i and gov.head.tag_.startswith("VB"):
+        subj, passive, agent = syntax.subject(gov.head, lemma)
+        return agent if passive else subj
+    return None
+
+
 def _mandated_by(verb: Token, lemma: syntax.Lemma) -> Token | None:
     """The verb of demand whose mandative clause `verb` heads ("demanded that the US *lift* sanctions",
     "insisted that Japan *withdraw* its ships", "... *should* withdraw"), or None. A clause in the
@@ -548,6 +631,20 @@ def _mandated_by(verb: Token, lemma: syntax.Lemma) -> Token | None:
     if not base or aux - L.MANDATIVE_AUX:
         return None
     return node.head
+
+
+def _addressee(verb: Token, lemma: syntax.Lemma) -> Token | None:
+    """Who the speech verb over `verb`'s clause is addressed to ("*told Iraq* it must ...",
+    "said *to Japan* that ..."), or None."""
+    node = verb
+    for _ in range(3):
+        if node.dep_ not in ("ccomp", "conj") or node.head.i == node.i:
+            return None
+        node = node.head
+        if lemma(node) in P.SPEECH_VERBS:
+            told = next((c for c in node.children if c.dep_ in ("dobj", "dative")), None)
+            return told if told is not None else _prep_object(node, "to")
+    return None
 
 
 def _obligation(verb: Token, lemma: syntax.Lemma) -> str | None:

@@ -196,6 +196,21 @@ sanctions", CAMEO 10 as the news development set's guide, rule 5, codes it); "in
 attacked" (indicative) is a claim instead (:data:`ALLEGATION_VERBS`)."""
 MANDATIVE_AUX = frozenset({"should", "must", "be", "not"})
 """Auxiliaries a mandative clause may have ("demanded that X *should* leave", "that X *be* punished")."""
+BLAME_ON_VERBS = frozenset({"blame", "pin"})
+"""Verbs of blame whose "on" phrase names who is blamed ("blamed the attack *on Hamas*"); their direct
+object is what went wrong."""
+DEMAND_NOUNS = frozenset({"demand", "demands", "insistence", "ultimatum", "ultimatums"})
+REQUEST_NOUNS = frozenset({"call", "calls", "appeal", "appeals", "request", "requests", "plea", "pleas"})
+"""Nouns of demand and of request whose clause says what is asked of whom: "its demand *that Serbia
+recognise* Kosovo", "renewed its calls *for Ethiopia to end* the blockade" (CAMEO 10 and 02, from the
+noun's owner to the clause's subject)."""
+FOR_CLAUSE_VERBS = frozenset({"call", "appeal", "press", "push", "plead", "ask", "lobby", "campaign"})
+"""Verbs of request whose "for X to ..." clause is a request of X ("called for Belarus to withdraw")."""
+DEADLINE_WORDS = frozenset("hours hour days day weeks week months deadline".split())
+"""Objects of "give" that set a deadline: "gave Bolivia 48 hours to hand over the suspects" is an
+ultimatum (CAMEO 139, give ultimatum)."""
+ULTIMATUM = "139"
+"""CAMEO 139, give ultimatum: a demand with a deadline."""
 DEMAND_AUX = frozenset({"must"})
 REQUEST_AUX = frozenset({"should"})
 OBLIGATION_VERBS = frozenset({"have", "need"})

@@ -710,3 +710,41 @@ def test_blame_on_someone_targets_them(coder):
     assert ("ISR", "PSE", "112") in cameo_triples(coder, "Israel blamed the rocket attack on Hamas.")
     assert ("EUR", "XKX", "112") in cameo_triples(
         coder, "The EU blamed the latest breakdown on Kosovo Prime Minister Albin Kurti's stubbornness.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Egypt said Ethiopia needs to sit down and negotiate with Sudan.", ("EGY", "ETH", "106")),
+        ("Turkey said Sweden has to expel the activists first.", ("TUR", "SWE", "100")),
+    ],
+)
+def test_an_obligation_stated_by_a_speaker_is_their_demand(coder, sentence, expected):
+    """ "Y needs to / has to ...", said by X: X demands it of Y (through the verb of obligation)."""
+    assert expected in cameo_triples(coder, sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Mortar shells were fired from Syria into Turkey on Sunday.", ("SYR", "TUR", "190")),
+        ("Two missiles were fired overnight from Yemen at Saudi Arabia.", ("YEM", "SAU", "190")),
+        ("Rockets were fired during the night from Lebanon towards Israel.", ("LBN", "ISR", "190")),
+    ],
+)
+def test_fire_from_one_place_towards_another(coder, sentence, expected):
+    """Passive fire with no agent: from where is the source, where it is aimed the target, however the
+    parse chains the phrases ("during the night from X towards Y")."""
+    assert expected in cameo_triples(coder, sentence)
+
+
+def test_cutting_the_number_of_diplomats_reduces_relations(coder):
+    assert ("MDA", "RUS", "161") in cameo_triples(coder, "Moldova cut the number of Russian diplomats in Chisinau.")
+
+
+def test_speaking_to_no_actor_guesses_no_target(coder):
+    """ "complained to international bodies": the one addressed is found and is no actor, so no target is
+    guessed from elsewhere in the sentence (here the British of another clause)."""
+    got = cameo_triples(coder, "Chile complained to international bodies, but a tribunal later ruled in favour of Peru.")
+    assert not any(s == "CHL" and code.startswith("11") for s, _, code in got)
+    assert ("IRN", "ISR", "114") in cameo_triples(coder, "Iran complained to the UN about Israeli air raids.")

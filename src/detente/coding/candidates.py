@@ -100,7 +100,11 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         families.add("arms")  # "military aid", "defence support"
     if verb_lemma in L.LISTING_VERBS:  # "placed five firms *on its sanctions list*": the list names the act
         families |= {f for o in _listed_on(verb) for f in (P.family(lemma(o)),) if f}
-    pattern = P.match(verb_lemma, syntax.preps(verb), families, other_senses)
+    verb_preps = syntax.preps(verb)
+    origin, aimed_at = _line_of_fire(verb) if verb_lemma in L.FROM_TO_VERBS else (None, None)
+    if aimed_at is not None:  # "fired during the night from Gaza towards Israel": aimed, whatever the parse
+        verb_preps |= {aimed_at.head.lower_}
+    pattern = P.match(verb_lemma, verb_preps, families, other_senses)
     code: str | None = pattern.code if pattern else None
     claimed = _claimed_attack(verb, objects, lemma) if code == L.CLAIM_RESPONSIBILITY else None
     if code is not None and code[:2] in L.STANDING_ROOTS and _standing(verb):
@@ -126,7 +130,7 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         code, own_intent = L.PLEDGE_UNKNOWN_ACT, True  # "agreed to set up ...": intent to cooperate, act unknown
     obligation = _obligation(verb, lemma) if gov is None else None
     if code is None:
-        if gov is None and obligation is not None and syntax.speech_subject(verb, lemma) is not None:
+        if gov is None and obligation is not None and syntax.speech_subject(_obligation_clause(verb, lemma), lemma) is not None:
             code = L.GOVERNOR_DEFAULT[obligation]  # "X said Y must stop ...": the act has no pattern, the demand is coded
         elif gov is None:
             return []
@@ -182,9 +186,9 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         elif gov_kind == "attempt":
             modality = "attempt"
     if passive and agent is None and code[:2] in L.FROM_SOURCE_ROOTS:
-        origin = _prep_object(verb, "from")
-        if origin is not None:  # "rockets were fired from Gaza towards Israel": fired by Gaza
-            source_tok, target_tok = origin, None
+        origin = origin or _prep_object(verb, "from")
+        if origin is not None:  # "rockets were fired from Gaza towards Israel": fired by Gaza, at Israel
+            source_tok, target_tok = origin, aimed_at
     if claimed is not None and target_tok is None:
         target_tok = next((g for c in claimed.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
                            for g in c.children if g.dep_ == "pobj"), None)
@@ -232,14 +236,14 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         # "will not lift the ban", "promised not to release": a refusal, which did happen
         code, modality, negated = P.refusal_code(P.act_of_pledge(code)), "refusal", False
     if (clause in ("reported", "attributed") or obligation is not None) and gov is None:
-        speaker = syntax.speech_subject(verb, lemma)
+        speaker = syntax.speech_subject(_obligation_clause(verb, lemma) if obligation else verb, lemma)
         if obligation is not None and speaker is not None and not syntax.same(speaker, source_tok):
             # "the UN said the EU must mediate": the speaker demands (must) or urges (should)
             code = P.request_code(code, demand=obligation == "demand" or verb_lemma in L.STOP_VERBS)
             target_tok, source_tok, modality = source_tok, speaker, None
             if target_tok is not None and target_tok.lower_ in L.THING_PRONOUNS | L.PERSON_PRONOUNS:
                 # "Iran told Iraq it must expel the militants": "it" is the one told
-                target_tok = _addressee(verb, lemma) or target_tok
+                target_tok = _addressee(_obligation_clause(verb, lemma), lemma) or target_tok
         elif obligation is not None and modality is None:
             modality = "possible"  # "Russia must withdraw": an obligation, not the act
     if passive and agent is None and gov is None and code[:2] in L.AUTHORITY_ROOTS and source_tok is None:
@@ -254,6 +258,11 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         code = L.OFFICIAL_COMPLAINT  # "the ministry summoned the envoy to protest the designation"
     if pattern is not None and pattern.obj in L.ADDRESSED_FAMILIES and target is not None and not target.actors:
         return []  # "issued a warning to the public": addressed to no actor, so no guessed target either
+    # "complained to international bodies", "spoke to reporters": the one addressed is no actor, and no
+    # other is guessed from elsewhere in the sentence
+    addressed_no_actor = (verb_lemma in L.ADDRESS_VERBS and target is not None and not target.actors
+                          and target_tok is not None and any(
+        getattr(_prep_object(verb, prep), "i", None) == target_tok.i for prep in L.ADDRESS_PREPS))
     anchor = gov if gov is not None else verb
     specific = pattern is not None and bool(pattern.obj or pattern.prep)
     base_conf = L.CONF_SPECIFIC_PATTERN if specific else L.CONF_BARE_VERB
@@ -278,7 +287,7 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
     for s_actor, t_actor in pairs:
         if not symmetric and same_side(s_actor, t_actor):  # "the US ... US control": look for the other side instead
             t_actor = None
-        if t_actor is None:
+        if t_actor is None and not addressed_no_actor:
             t_actor = fallback_target(verb, s_actor, offset, ctx, target, source)
             if t_actor is not None and source_tok is not None and _inside_phrase(t_actor, source_tok, offset):
                 t_actor = None  # "Other countries, as well as Russia and the US, called for ...": no co-subject
@@ -487,6 +496,34 @@ def _antecedent(tok: Token) -> Token | None:
     return None
 
 
+def _line_of_fire(verb: Token) -> tuple[Token | None, Token | None]:
+    """(where from, what at) of a verb of fire, read along the chain of prepositional phrases on it
+    ("fired during the night *from* the Gaza Strip *towards* Israel"): a parse hangs each phrase on the
+    noun before it as often as on the verb. The object of the first "from" and of the first aiming
+    preposition (:data:`~detente.coding.lexicon.TOWARD_PREPS`) after it, or None."""
+    origin = aimed = None
+    node, steps = verb, 0
+    while steps < 4:
+        steps += 1
+        nxt = None
+        preps = [c for c in node.children if c.dep_ == "prep"]
+        preps += [g for c in preps for g in c.children if g.dep_ == "prep"]  # "from X towards Y" on "from"
+        for prep in preps:
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is None:
+                continue
+            if prep.lower_ == "from" and origin is None:
+                origin, nxt = pobj, pobj
+            elif prep.lower_ in L.TOWARD_PREPS and origin is not None and aimed is None:
+                aimed = pobj
+            elif nxt is None and origin is None:
+                nxt = pobj  # "during the night from ...": follow the chain
+        if nxt is None or nxt.i == node.i:
+            break
+        node = nxt
+    return origin, aimed
+
+
 def _prep_object(verb: Token, prep: str) -> Token | None:
     """The object of a preposition `prep` hanging off `verb` ("called *on* X" -> X), or None."""
     for child in verb.children:
@@ -645,6 +682,18 @@ def _addressee(verb: Token, lemma: syntax.Lemma) -> Token | None:
             told = next((c for c in node.children if c.dep_ in ("dobj", "dative")), None)
             return told if told is not None else _prep_object(node, "to")
     return None
+
+
+def _obligation_clause(verb: Token, lemma: syntax.Lemma) -> Token:
+    """The verb that heads the clause of an obligation on `verb`: "need" in "X need to sit and talk"
+    (through the coordination and the verb of obligation), else `verb` itself. A speech verb over it
+    says who demands the act."""
+    node = verb
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    if node.dep_ == "xcomp" and node.head.i != node.i and lemma(node.head) in L.OBLIGATION_VERBS:
+        return node.head
+    return verb
 
 
 def _obligation(verb: Token, lemma: syntax.Lemma) -> str | None:

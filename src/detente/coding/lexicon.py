@@ -196,6 +196,11 @@ sanctions", CAMEO 10 as the news development set's guide, rule 5, codes it); "in
 attacked" (indicative) is a claim instead (:data:`ALLEGATION_VERBS`)."""
 MANDATIVE_AUX = frozenset({"should", "must", "be", "not"})
 """Auxiliaries a mandative clause may have ("demanded that X *should* leave", "that X *be* punished")."""
+FROM_TO_VERBS = frozenset({"fire", "launch", "shell"})
+TOWARD_PREPS = frozenset({"towards", "toward", "into", "at", "on", "upon", "across"})
+"""Verbs of fire from one place to another: "rockets were fired from Gaza *towards Israel*". A parse
+often hangs the second phrase on the first place's name; its preposition still says the act is aimed
+(the pattern "fire towards"), and its object is the target."""
 BLAME_ON_VERBS = frozenset({"blame", "pin"})
 """Verbs of blame whose "on" phrase names who is blamed ("blamed the attack *on Hamas*"); their direct
 object is what went wrong."""
@@ -219,6 +224,11 @@ speaker demands the act of its subject, as with "must"."""
 ADDRESSED_FAMILIES = frozenset({"warning"})
 """Object families of acts addressed to someone ("issued a warning *to* X"): when the parse finds
 the addressee and it is no actor ("to the public"), the act has no target and no target is guessed."""
+ADDRESS_PREPS = frozenset({"to", "with"})
+ADDRESS_VERBS = frozenset("complain protest speak talk tell write explain comment remark apologize apologise".split())
+"""Verbs of speaking to someone and their preposition ("complained *to* X", "spoke *with* X"): when the
+parse finds the one addressed and it is no actor ("to international bodies", "with reporters"), the act
+has no target, and none is guessed from elsewhere in the sentence."""
 FROM_SOURCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})
 """Roots of material acts whose passive form names the source with "from" when it names no agent
 ("rockets were fired *from* Gaza", "shells launched from Russian territory")."""

@@ -354,6 +354,7 @@ _TABLE = _p(
     # 16 reduce relations
     sever|cut|break|downgrade|suspend obj:relations -> 161
     expel|recall obj:diplomats -> 161
+    reduce|cut|downgrade|limit obj:diplomats -> 161
     break off obj:relations -> 161
     cut|halt|suspend|freeze|stop|end|reduce|withhold|pause obj:aid -> 162
     cut|halt|suspend|freeze|stop|end|reduce|withhold|pause obj:arms -> 1622

@@ -748,3 +748,19 @@ def test_speaking_to_no_actor_guesses_no_target(coder):
     got = cameo_triples(coder, "Chile complained to international bodies, but a tribunal later ruled in favour of Peru.")
     assert not any(s == "CHL" and code.startswith("11") for s, _, code in got)
     assert ("IRN", "ISR", "114") in cameo_triples(coder, "Iran complained to the UN about Israeli air raids.")
+
+
+def test_a_warning_not_to_act_is_aimed_at_the_one_warned(coder):
+    """ "warned X not to send weapons to Y": a warning (130) to X about X's own act, not to Y, and not
+    negated (the warning was given)."""
+    (events,) = coder.code_sentence_events(["The United States warned China not to send weapons to Russia."], WHEN)
+    got = {(r.event.source, r.event.target, r.event.cameo) for r in events}
+    assert ("USA", "CHN", "130") in got and not any(t == "RUS" for _, t, _ in got)
+    assert not any(r.event.negated for r in events)
+
+
+@pytest.mark.parametrize(
+    "sentence", ["Germany voiced strong opposition to Poland's judicial reforms.",
+                 "Germany expressed its anger over the Polish decision."])
+def test_voiced_opposition_or_anger_is_disapproval(coder, sentence):
+    assert ("DEU", "POL", "110") in cameo_triples(coder, sentence)

@@ -165,7 +165,13 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
             if target_tok is None and gov_lemma in L.CALL_ON_VERBS:  # "called on X to ..."
                 target_tok = _prep_object(gov, "on")
         elif gov_kind == "threat":
-            code = P.threat_code(code) if P.is_conflict(code) else L.GOVERNOR_DEFAULT["threat"]
+            warned = next((c for c in gov.children if c.dep_ == "dobj"), None)
+            if warned is not None and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+                # "warned China not to send weapons to Russia": a warning to China about China's own act,
+                # not a threat of that act; the "not" is what the warning says, the warning happened
+                code, target_tok, negated = L.THREAT, warned, syntax.negated(gov)
+            else:
+                code = P.threat_code(code) if P.is_conflict(code) else L.GOVERNOR_DEFAULT["threat"]
             modality = "threat"
         elif (gov_kind == "intent" and syntax.negated(verb) and not syntax.negated(gov) and P.is_conflict(code)
               and lemma(gov) in P.PLEDGE_VERBS):

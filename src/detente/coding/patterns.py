@@ -307,6 +307,7 @@ _TABLE = _p(
     accuse|blame|charge|allege -> 112
     trade|swap|exchange obj:blame -> 112 sym
     oppose|object to|disapprove -> 110
+    express|voice|register|state|reiterate obj:opposition -> 110
     complain|protest to -> 114
     summon -> 114
     sue -> 115
@@ -475,6 +476,7 @@ for _name, _words in {
     "membership": "membership accession bid application",
     "response": "response responses reply answer",
     "blame": "blame",
+    "opposition": "opposition objection objections disapproval displeasure dismay anger outrage indignation",
     "alert": "alert readiness",
 }.items():
     NOUN_FAMILIES.setdefault(_name, frozenset(_words.split()))

@@ -764,3 +764,22 @@ def test_a_warning_not_to_act_is_aimed_at_the_one_warned(coder):
                  "Germany expressed its anger over the Polish decision."])
 def test_voiced_opposition_or_anger_is_disapproval(coder, sentence):
     assert ("DEU", "POL", "110") in cameo_triples(coder, sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Russia set Georgia a deadline to withdraw from the two villages.", ("RUS", "GEO", "139")),
+        ("Iraq demanded the withdrawal of Turkish troops from its territory.", ("IRQ", "TUR", "1056")),
+        ("Norway urged the withdrawal of Serbian forces.", ("NOR", "SRB", "0256")),
+        ("France called on Rwanda to stop supporting the M23 rebels.", ("FRA", "RWA", "100")),
+    ],
+)
+def test_deadlines_withdrawals_and_cessation(coder, sentence, expected):
+    assert expected in cameo_triples(coder, sentence)
+
+
+def test_asking_to_stop_an_act_is_no_request_of_that_act(coder):
+    """ "called on X to stop supporting the rebels" asks X to cease: no request for support (022)."""
+    got = cameo_triples(coder, "France called on Rwanda to stop supporting the M23 rebels.")
+    assert not any(code.startswith("02") for _, _, code in got)

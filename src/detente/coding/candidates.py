@@ -82,6 +82,9 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         return []  # "stormed out of the meeting" is no assault
     if syntax.governed_child(verb, lemma) is not None:
         return []  # the inner verb carries the event
+    if verb.dep_ in ("xcomp", "pcomp") and verb.head.i != verb.i and lemma(verb.head) in L.STOP_VERBS and not (
+            verb.dep_ == "pcomp" and verb.head.tag_ == "IN"):
+        return []  # "stop supporting the rebels": the cessation is the act ("called on X to stop ..."), not support
     if verb_lemma in L.MANDATIVE_VERBS and any(
         c.dep_ == "ccomp" and c.tag_.startswith("VB") and c.tag_ != "VBG" and syntax.governed_child(c, lemma) is None
         and (_mandated_by(c, lemma) is not None or verb_lemma in L.ALLEGATION_VERBS)
@@ -616,10 +619,11 @@ def _mandate(verb: Token, lemma: syntax.Lemma) -> tuple[str, Token] | None:
     marks = {c.lower_ for c in node.children if c.dep_ == "mark"}
     aux = {c.lower_ for c in node.children if c.dep_ == "aux"}
     has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
-    if "to" in aux and not has_subject and lemma(head) == "give" and any(
-        c.dep_ == "dobj" and c.lower_ in L.DEADLINE_WORDS for c in head.children
-    ):
-        return "ultimatum", head  # "gave X 48 hours to leave"
+    if "to" in aux and not has_subject:
+        giver = head.head if head.dep_ == "dobj" and head.lower_ in L.DEADLINE_WORDS else head  # "a deadline to leave"
+        if lemma(giver) in L.DEADLINE_VERBS and any(
+                c.dep_ == "dobj" and c.lower_ in L.DEADLINE_WORDS for c in giver.children):
+            return "ultimatum", giver  # "gave X 48 hours to leave", "set X a deadline to leave"
     if not has_subject:
         return None
     infinitive = "for" in marks and "to" in aux  # "for X to withdraw"

@@ -211,9 +211,10 @@ recognise* Kosovo", "renewed its calls *for Ethiopia to end* the blockade" (CAME
 noun's owner to the clause's subject)."""
 FOR_CLAUSE_VERBS = frozenset({"call", "appeal", "press", "push", "plead", "ask", "lobby", "campaign"})
 """Verbs of request whose "for X to ..." clause is a request of X ("called for Belarus to withdraw")."""
+DEADLINE_VERBS = frozenset({"give", "set"})
 DEADLINE_WORDS = frozenset("hours hour days day weeks week months deadline".split())
-"""Objects of "give" that set a deadline: "gave Bolivia 48 hours to hand over the suspects" is an
-ultimatum (CAMEO 139, give ultimatum)."""
+"""Objects of "give" or "set" that set a deadline: "gave Bolivia 48 hours to hand over the suspects",
+"set Kyiv a deadline to withdraw" is an ultimatum (CAMEO 139, give ultimatum)."""
 ULTIMATUM = "139"
 """CAMEO 139, give ultimatum: a demand with a deadline."""
 DEMAND_AUX = frozenset({"must"})

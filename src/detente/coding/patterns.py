@@ -186,6 +186,7 @@ _TABLE = _p(
     ask for|appeal for|plead for obj:aid -> 023
     urge|appeal|ask|request|seek|call for obj:arms -> 0232
     urge|appeal|ask|request|seek|call for obj:release -> 0253
+    urge|ask|request|seek|call for obj:withdrawal -> 0256
     call for -> 020
     # 03 intent to cooperate (plain verbs; "promised to X" is handled by modality)
     pledge|promise|vow obj:aid -> 033
@@ -300,6 +301,7 @@ _TABLE = _p(
     demand|insist|insist on obj:aid -> 103
     demand|insist|insist on obj:arms -> 1032
     demand|insist|insist on obj:peace -> 107
+    demand|insist on obj:withdrawal -> 1056
     demand|insist on|insist -> 100
     make|issue|present|send|deliver obj:demand -> 100
     # 11 disapprove

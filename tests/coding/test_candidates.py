@@ -783,3 +783,11 @@ def test_asking_to_stop_an_act_is_no_request_of_that_act(coder):
     """ "called on X to stop supporting the rebels" asks X to cease: no request for support (022)."""
     got = cameo_triples(coder, "France called on Rwanda to stop supporting the M23 rebels.")
     assert not any(code.startswith("02") for _, _, code in got)
+
+
+def test_a_demand_named_inside_another_act_is_its_circumstance(coder):
+    """ "blamed the breakdown on Kurti's insistence that Serbia recognise ...": the blame is the news; the
+    demand it mentions is background (the news guide's rule 7), not a second event."""
+    got = cameo_triples(coder, "The EU blamed the breakdown on Kosovo Prime Minister Albin Kurti's insistence "
+                               "that Serbia recognise Kosovo first.")
+    assert ("EUR", "XKX", "112") in got and not any(code.startswith("10") for _, _, code in got)

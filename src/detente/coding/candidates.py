@@ -632,6 +632,8 @@ def _mandate(verb: Token, lemma: syntax.Lemma) -> tuple[str, Token] | None:
         return None
     noun = head if head.tag_.startswith("NN") else next(
         (c for c in head.children if c.dep_ == "dobj" and c.lower_ in L.DEMAND_NOUNS | L.REQUEST_NOUNS), None)
+    if noun is not None and noun.dep_ == "pobj":
+        return None  # "blamed the breakdown on Kurti's insistence that ...": a circumstance of another act
     if noun is not None and noun.lower_ in L.DEMAND_NOUNS:
         return "demand", noun
     if noun is not None and noun.lower_ in L.REQUEST_NOUNS and infinitive:

@@ -791,3 +791,9 @@ def test_a_demand_named_inside_another_act_is_its_circumstance(coder):
     got = cameo_triples(coder, "The EU blamed the breakdown on Kosovo Prime Minister Albin Kurti's insistence "
                                "that Serbia recognise Kosovo first.")
     assert ("EUR", "XKX", "112") in got and not any(code.startswith("10") for _, _, code in got)
+
+
+def test_the_subject_of_an_infinitive_on_a_person_is_that_person(coder):
+    """ "the first American official to visit Taiwan": the official visits (an infinitival relative clause
+    has the noun it describes as its subject); "the decision to impose" names no one."""
+    assert ("USA", "TWN", "042") in cameo_triples(coder, "Pelosi became the first American official to visit Taiwan in decades.")

@@ -145,6 +145,10 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
             return []
     # source and target
     subj_tok, passive, agent = syntax.subject(verb, lemma)
+    if (verb.dep_ == "relcl" and not passive and _names_someone(verb.head)
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)):
+        subj_tok = verb.head  # "the first American official *to visit* Taiwan": the official visits
     source_tok = agent if passive else subj_tok
     target_tok = subj_tok if passive and subj_tok is not None else None
     modality: str | None = None
@@ -503,6 +507,16 @@ def _antecedent(tok: Token) -> Token | None:
             return node.head
         node = node.head
     return None
+
+
+def _names_someone(noun: Token) -> bool:
+    """`noun` names a person, group or state ("official", "leader", "country", "Pelosi"), not a thing or
+    an act ("the decision to impose", "plans to send")."""
+    from detente.ontology import role_for_noun
+
+    if noun.tag_ in ("NNP", "NNPS"):
+        return True
+    return noun.tag_.startswith("NN") and (noun.lower_ in L.PEOPLE_NOUNS or role_for_noun(noun.lower_) is not None)
 
 
 def _line_of_fire(verb: Token) -> tuple[Token | None, Token | None]:

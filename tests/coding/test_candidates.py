@@ -797,3 +797,32 @@ def test_the_subject_of_an_infinitive_on_a_person_is_that_person(coder):
     """ "the first American official to visit Taiwan": the official visits (an infinitival relative clause
     has the noun it describes as its subject); "the decision to impose" names no one."""
     assert ("USA", "TWN", "042") in cameo_triples(coder, "Pelosi became the first American official to visit Taiwan in decades.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # stopping an act of cooperation reduces relations; stopping force de-escalates
+        ("The United States stopped sending weapons to Georgia.", ("USA", "GEO", "1622")),
+        ("Turkey stopped trading with Israel.", ("TUR", "ISR", "163")),
+        ("Israel stopped attacking Hezbollah positions in Lebanon.", ("ISR", "LBN", "087")),
+        ("Washington suspended intelligence sharing with Kyiv.", ("USA", "UKR", "160")),
+        # a quantity or package before the real object
+        ("The EU adopted a 16th package of sanctions against Belarus.", ("EUR", "BLR", "163")),
+        ("North Korea sent thousands of troops to fight for Russia.", ("PRK", "RUS", "074")),
+        # supplying arms, repelling an assault
+        ("Iran supplied Venezuela with ballistic missiles.", ("IRN", "VEN", "072")),
+        ("The Armenian army said it repelled an Azerbaijani assault near the border.", ("ARM", "AZE", "190")),
+        # a show of force is aimed at what it surrounds
+        ("China launched large air and sea exercises around Taiwan last week.", ("CHN", "TWN", "150")),
+        ("Iran held naval drills off the coast of Oman.", ("IRN", "OMN", "150")),
+    ],
+)
+def test_cessation_quantities_supply_and_shows_of_force(coder, sentence, expected):
+    assert expected in cameo_triples(coder, sentence)
+
+
+def test_fighting_for_someone_is_not_fighting_them(coder):
+    """ "troops sent to fight for Russia": no use of force against Russia, and none guessed."""
+    got = cameo_triples(coder, "North Korea sent thousands of troops to fight for Russia.")
+    assert not any(code[:2] == "19" for _, _, code in got)

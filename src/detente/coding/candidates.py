@@ -74,7 +74,9 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
     mandate = _mandate(verb, lemma) if verb.dep_ in _MANDATE_DEPS else None
     if verb_lemma not in syntax.PREDICATES and mandate is None:
         return []
-    if verb.tag_ == "VBG" and not syntax.gerund_is_act(verb) and syntax.governor(verb, lemma)[1] is None:
+    ceased = verb.dep_ == "xcomp" and verb.head.i != verb.i and lemma(verb.head) in L.STOP_VERBS
+    if (verb.tag_ == "VBG" and not ceased and not syntax.gerund_is_act(verb)
+            and syntax.governor(verb, lemma)[1] is None):
         return []
     if verb_lemma in ("be", "have", "do") and not any(c.dep_ == "dobj" for c in verb.children):
         return []
@@ -82,9 +84,8 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         return []  # "stormed out of the meeting" is no assault
     if syntax.governed_child(verb, lemma) is not None:
         return []  # the inner verb carries the event
-    if verb.dep_ in ("xcomp", "pcomp") and verb.head.i != verb.i and lemma(verb.head) in L.STOP_VERBS and not (
-            verb.dep_ == "pcomp" and verb.head.tag_ == "IN"):
-        return []  # "stop supporting the rebels": the cessation is the act ("called on X to stop ..."), not support
+    if ceased and syntax.governor(verb.head, lemma)[1] is not None:
+        return []  # "called on X to stop supporting the rebels": the request to cease is the act, not support
     if verb_lemma in L.MANDATIVE_VERBS and any(
         c.dep_ == "ccomp" and c.tag_.startswith("VB") and c.tag_ != "VBG" and syntax.governed_child(c, lemma) is None
         and (_mandated_by(c, lemma) is not None or verb_lemma in L.ALLEGATION_VERBS)
@@ -109,6 +110,10 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         verb_preps |= {aimed_at.head.lower_}
     pattern = P.match(verb_lemma, verb_preps, families, other_senses)
     code: str | None = pattern.code if pattern else None
+    if ceased:  # "stopped sending weapons to Ukraine": cutting military aid (1622)
+        code = P.cessation_code(code) if code is not None else None
+        if code is None:
+            return []
     claimed = _claimed_attack(verb, objects, lemma) if code == L.CLAIM_RESPONSIBILITY else None
     if code is not None and code[:2] in L.STANDING_ROOTS and _standing(verb):
         return []  # "who had been jailed for years": a continuing condition, not an act
@@ -210,11 +215,18 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
     if target_tok is None and pattern is not None and pattern.obj in L.POSSESSED_FAMILIES:
         target_tok = next((o for o in objects if P.family(lemma(o)) == pattern.obj  # "ratified Sweden's bid"
                            and any(c.dep_ == "poss" for c in o.children)), None)
+    if target_tok is None and code[:2] in L.POSTURE_ROOTS:  # "launched drills around Taiwan": aimed at Taiwan
+        target_tok = next((t for holder in (verb, *objects) for prep in L.AROUND_PREPS
+                           for t in (_prep_object(holder, prep),) if t is not None), None)
     if target_tok is None and verb_lemma in L.BLAME_ON_VERBS:
         target_tok = _prep_object(verb, "on") or next(  # "blamed the breakdown on Kurti's insistence": Kurti
             (t for o in verb.children if o.dep_ == "dobj" for t in (_prep_object(o, "on"),) if t is not None), None)
     if target_tok is None:
         target_tok = syntax.target_token(verb, objects, source_tok, lemma)
+    fought_for = (target_tok is not None and code[:2] in L.FORCE_ROOTS and target_tok.dep_ == "pobj"
+                  and target_tok.head.lower_ == "for" and bool(argument(target_tok, offset, ctx, lemma).actors))
+    if fought_for:
+        target_tok = None  # "troops sent to fight for Russia": fighting on Russia's side, not against it
     if target_tok is not None and target_tok.lower_ in L.OBJECT_PRONOUNS and verb.dep_ == "conj":
         shared = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
         if shared is not None:  # "detained an American reporter and accused him of spying": the reporter
@@ -300,7 +312,7 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
     for s_actor, t_actor in pairs:
         if not symmetric and same_side(s_actor, t_actor):  # "the US ... US control": look for the other side instead
             t_actor = None
-        if t_actor is None and not addressed_no_actor:
+        if t_actor is None and not addressed_no_actor and not fought_for:
             t_actor = fallback_target(verb, s_actor, offset, ctx, target, source)
             if t_actor is not None and source_tok is not None and _inside_phrase(t_actor, source_tok, offset):
                 t_actor = None  # "Other countries, as well as Russia and the US, called for ...": no co-subject

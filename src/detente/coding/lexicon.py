@@ -122,10 +122,11 @@ LISTING_VERBS = frozenset({"put", "place", "add", "include", "list"})
 LIST_PREPS = frozenset({"on", "onto", "to", "in"})
 QUANTITY_WORDS = frozenset(
     "part parts some all most much half share portion rest bulk many round rounds set sets series wave waves "
+    "package packages tranche tranches thousands hundreds dozens scores "
     "batch raft slew number day days week weeks month months year years hour hours".split()
 )
 """Nouns that stand before the real object: "part *of* the aid", "a new round *of* sanctions", "held two
-days *of* talks", "reduce the number *of* diplomats"."""
+days *of* talks", "reduce the number *of* diplomats", "a 16th package *of* sanctions"."""
 MILITARY_WORDS = frozenset({"military", "defense", "defence", "security", "lethal"})
 """Modifiers that turn aid into arms ("military aid")."""
 NOMINAL_EVENTS = frozenset(
@@ -201,6 +202,13 @@ TOWARD_PREPS = frozenset({"towards", "toward", "into", "at", "on", "upon", "acro
 """Verbs of fire from one place to another: "rockets were fired from Gaza *towards Israel*". A parse
 often hangs the second phrase on the first place's name; its preposition still says the act is aimed
 (the pattern "fire towards"), and its object is the target."""
+POSTURE_ROOTS = frozenset({"15"})
+AROUND_PREPS = ("around", "near", "off", "encircling")
+"""A show of force (CAMEO 15: drills, deployments, alerts) is aimed at the place it surrounds: "exercises
+*around* Taiwan", "warships *off* the coast of X", "troops *near* the border of X"."""
+FORCE_ROOTS = frozenset({"18", "19", "20"})
+"""Roots of the use of force: their "for" phrase names the side fought for ("to fight *for* Russia"), never
+the target, and no target is guessed beside it."""
 BLAME_ON_VERBS = frozenset({"blame", "pin"})
 """Verbs of blame whose "on" phrase names who is blamed ("blamed the attack *on Hamas*"); their direct
 object is what went wrong."""

@@ -52,7 +52,7 @@ NOUN_FAMILIES: dict[str, frozenset[str]] = {
         "settlement framework initiative offer offers pact memorandum roadmap declaration declarations communique "
         "communiqué",
         "peace": "peace",
-        "release": "release prisoner prisoners detainee detainees hostage hostages captive captives",
+        "release": "release prisoner prisoners detainee detainees hostage hostages captive captives pow pows",
         "troops": "troop troops force forces soldier soldiers presence contingent",
         "trade": "gas oil export exports import imports supply supplies flow flows delivery deliveries "
         "trade transit shipment shipments",
@@ -257,7 +257,8 @@ _TABLE = _p(
     give|provide|send|grant|extend|deliver|allocate|transfer obj:aid -> 070
     give|provide|send|grant|extend|allocate|transfer|pledge|lend|loan obj:money -> 071
     contribute|send obj:troops -> 074
-    give|provide|send|grant|extend|deliver|allocate|transfer obj:arms -> 072
+    give|provide|send|grant|extend|deliver|allocate|transfer|supply obj:arms -> 072
+    supply obj:aid -> 070
     give|provide|send|grant|extend|deliver obj:support -> 070
     give|provide|send obj:peacekeepers -> 074
     grant obj:asylum -> 075
@@ -361,6 +362,7 @@ _TABLE = _p(
     break off obj:relations -> 161
     cut|halt|suspend|freeze|stop|end|reduce|withhold|pause obj:aid -> 162
     cut|halt|suspend|freeze|stop|end|reduce|withhold|pause obj:arms -> 1622
+    cut|halt|suspend|freeze|stop|end|reduce|withhold|pause obj:intelligence -> 160
     halt|suspend|stop|end|break off|abandon|quit|leave|walk out obj:talks -> 164
     halt|suspend|stop|end|abandon|quit obj:mediation -> 165
     block|obstruct|chase|shadow|interfere with|stop|prevent|impede|hinder obj:vessel -> 170  # 17, listed before trade: "blocked a supply boat"
@@ -394,6 +396,7 @@ _TABLE = _p(
     launch|carry out|conduct|mount obj:attack -> 190
     launch|begin|start|conduct|mount|step up|intensify obj:operation -> 190
     open obj:fire -> 190
+    repel|repulse|fend off|beat back|push back obj:attack -> 190
     fire across|fire into|fire upon|fire towards|fire toward -> 190
     order|authorize|authorise obj:attack -> 190
     shell|bombard -> 194
@@ -615,6 +618,25 @@ def refusal_code(code: str) -> str:
     if code.startswith("01"):
         return "011"  # "declined to comment"
     return table.get(code, "120")
+
+
+def cessation_code(code: str) -> str | None:
+    """What stopping the act `code` is coded as ("stopped sending weapons", "halted talks with"): cutting
+    cooperation reduces relations (16: aid 162, arms 1622, trade 163, talks 164, mediation 165, else 160),
+    ceasing force de-escalates (087); None for acts whose end CAMEO has no code for."""
+    table = {
+        "045": "165", "061": "163", "062": "1622", "070": "162", "071": "1621", "072": "1622", "073": "1623",
+    }
+    if code in table:
+        return table[code]
+    root = code[:2]
+    if root == "04":
+        return "164"
+    if root in ("05", "06", "07"):
+        return "162" if root == "07" else "160"
+    if root in ("18", "19", "20"):
+        return "087"
+    return None
 
 
 def request_code(code: str, *, demand: bool = False) -> str:

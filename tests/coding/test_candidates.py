@@ -826,3 +826,34 @@ def test_fighting_for_someone_is_not_fighting_them(coder):
     """ "troops sent to fight for Russia": no use of force against Russia, and none guessed."""
     got = cameo_triples(coder, "North Korea sent thousands of troops to fight for Russia.")
     assert not any(code[:2] == "19" for _, _, code in got)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "unexpected"),
+    [
+        # an event only offered or called for is not held: no talks between the two, the offer to each
+        ("Turkey offered to host peace talks between Russia and Ukraine.",
+         {("TUR", "RUS", "036"), ("TUR", "UKR", "036")}, {("RUS", "UKR", "046")}),
+        ("The UN called for talks between Armenia and Azerbaijan.",
+         {("UNO", "ARM", "026"), ("UNO", "AZE", "026")}, {("ARM", "AZE", "046")}),
+        # held ones are coded both ways
+        ("Talks between Serbia and Kosovo resumed in Brussels.", {("SRB", "XKX", "046"), ("XKX", "SRB", "046")}, set()),
+    ],
+)
+def test_talks_between_two_offered_called_for_or_held(coder, sentence, expected, unexpected):
+    got = cameo_triples(coder, sentence)
+    assert expected <= got and not unexpected & got
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Ukraine returned 84 Russian prisoners in exchange for 84 Ukrainians.", ("UKR", "RUS", "0841")),
+        ("Canada imposed tariffs on Chinese steel over its support for Russia.", ("CAN", "CHN", "163")),
+    ],
+)
+def test_whose_prisoners_and_on_whom_sanctions_fall(coder, sentence, expected):
+    """The owner of released prisoners and what sanctions are laid on are the target, before a phrase of
+    exchange or of reason on the verb ("over its support for Russia")."""
+    got = cameo_triples(coder, sentence)
+    assert expected in got and not any(t == "RUS" and code == "163" for _, t, code in got)

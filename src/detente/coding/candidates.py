@@ -218,6 +218,13 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
     if target_tok is None and code[:2] in L.POSTURE_ROOTS:  # "launched drills around Taiwan": aimed at Taiwan
         target_tok = next((t for holder in (verb, *objects) for prep in L.AROUND_PREPS
                            for t in (_prep_object(holder, prep),) if t is not None), None)
+    if target_tok is None and pattern is not None and pattern.obj in L.OWNED_OBJECT_FAMILIES:
+        # "returned 84 Russian prisoners", "imposed tariffs on Indian goods over Russian oil": whose they are
+        target_tok = next((o for o in objects if o.dep_ == "dobj" and P.family(lemma(o)) == pattern.obj
+                           and any(c.dep_ in ("amod", "compound", "poss") for c in o.children)
+                           and argument(o, offset, ctx, lemma).actors), None) or next(
+            (t for o in objects if o.dep_ == "dobj" for prep in L.ON_PREPS
+             for t in (_prep_object(o, prep),) if t is not None and argument(t, offset, ctx, lemma).actors), None)
     if target_tok is None and verb_lemma in L.BLAME_ON_VERBS:
         target_tok = _prep_object(verb, "on") or next(  # "blamed the breakdown on Kurti's insistence": Kurti
             (t for o in verb.children if o.dep_ == "dobj" for t in (_prep_object(o, "on"),) if t is not None), None)
@@ -247,6 +254,11 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         held = _participants(verb, offset, ctx, lemma)
         if held is not None:  # "condemned joint drills by the US and South Korea": the two who hold them
             target_tok = held
+    if code[:2] in L.HOSTING_ROOTS and (target_tok is None or not argument(target_tok, offset, ctx, lemma).actors):
+        between = next((t for o in objects if o.dep_ in ("dobj", "pobj") and lemma(o) in L.NOMINAL_EVENTS
+                        for t in (_prep_object(o, "between"),) if t is not None), None)
+        if between is not None:  # "ready to host a meeting between X and Y": with X and with Y
+            target_tok = between
     if own_intent:
         modality = "intent"
     clause = syntax.clause_modality(verb, gov, source_tok, lemma)
@@ -830,6 +842,8 @@ def nominal(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list
         code = L.DISCUSS_PLAN
     else:
         return []
+    if _unrealised(noun, lemma):
+        return []  # "offered to host talks between A and B", "called for talks between A and B": not held
     prep = next(c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between")
     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
     if pobj is None:
@@ -840,6 +854,23 @@ def nominal(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list
     a, b = arg.actors[0], arg.actors[1]
     cand = Candidate(code, arg, arg, a, b, noun, noun, confidence=L.CONF_NOMINAL, main=False)
     return [cand, replace(cand, source_actor=b, target_actor=a, reverse=True)]
+
+
+def _unrealised(noun: Token, lemma: syntax.Lemma) -> bool:
+    """Whether the event a noun names is only offered, asked for, refused or threatened: the noun is the
+    object of a verb of such a kind ("called for talks between ..."), or of a verb governed by one
+    ("offered to host talks between ..."), or of a verb in the future or a modal ("will hold talks")."""
+    node = noun
+    for _ in range(3):
+        if node.dep_ in ("dobj", "pobj", "prep", "nsubjpass", "compound") and node.head.i != node.i:
+            node = node.head
+        else:
+            break
+    if not node.tag_.startswith("VB"):
+        return False
+    if syntax.governor_kind(lemma(node)) is not None or syntax.governor(node, lemma)[1] is not None:
+        return True
+    return any(c.dep_ == "aux" and c.lower_ in P.MODAL_AUX | P.FUTURE_AUX for c in node.children)
 
 
 def nominal_visit(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Candidate]:

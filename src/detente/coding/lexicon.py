@@ -202,6 +202,14 @@ TOWARD_PREPS = frozenset({"towards", "toward", "into", "at", "on", "upon", "acro
 """Verbs of fire from one place to another: "rockets were fired from Gaza *towards Israel*". A parse
 often hangs the second phrase on the first place's name; its preposition still says the act is aimed
 (the pattern "fire towards"), and its object is the target."""
+OWNED_OBJECT_FAMILIES = frozenset({"release", "sanctions"})
+ON_PREPS = ("on", "against")
+"""Object families whose owner or the one they are laid "on" is the target before anything hung on the
+verb: "released 84 *Russian* prisoners in exchange for ...", "imposed tariffs *on Indian goods* over its
+purchases of Russian oil" (the "over" phrase is the reason, not the target)."""
+HOSTING_ROOTS = frozenset({"02", "03", "04"})
+"""Roots of calling for, hosting, offering or proposing an event between two others ("offered to host talks *between X
+and Y*"): its target is each of the two."""
 POSTURE_ROOTS = frozenset({"15"})
 AROUND_PREPS = ("around", "near", "off", "encircling")
 """A show of force (CAMEO 15: drills, deployments, alerts) is aimed at the place it surrounds: "exercises

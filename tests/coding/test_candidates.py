@@ -857,3 +857,11 @@ def test_whose_prisoners_and_on_whom_sanctions_fall(coder, sentence, expected):
     exchange or of reason on the verb ("over its support for Russia")."""
     got = cameo_triples(coder, sentence)
     assert expected in got and not any(t == "RUS" and code == "163" for _, t, code in got)
+
+
+def test_telling_someone_to_act_is_a_demand(coder):
+    """ "told X to withdraw its ship": a directive (10, here 1056 for a withdrawal), while "told X that ..."
+    stays the speech verb of what follows."""
+    assert ("CHN", "PHL", "1056") in cameo_triples(coder, "Beijing told Manila to withdraw its ship from the shoal.")
+    got = cameo_triples(coder, "The ministry told reporters that Japan had condemned the launch by North Korea.")
+    assert not any(code.startswith("10") for _, _, code in got)

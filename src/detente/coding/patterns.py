@@ -280,6 +280,7 @@ _TABLE = _p(
     accept obj:refugees -> 086
     resign|step down -> 0831
     withdraw|pull|remove|recall obj:troops -> 0874
+    withdraw|pull|remove|recall obj:vessel -> 0874
     pull out obj:troops -> 0874
     retreat|surrender -> 0874
     declare|announce|agree obj:ceasefire -> 0871
@@ -662,7 +663,8 @@ def request_code(code: str, *, demand: bool = False) -> str:
 
 
 REQUEST_VERBS = frozenset("urge ask request appeal call press implore encourage invite".split())
-DEMAND_VERBS = frozenset("demand insist order force".split())
+DEMAND_VERBS = frozenset("demand insist order force tell instruct".split())
+""""Told / ordered X to ...": a directive, CAMEO's demand (10); "told X that ..." stays a speech verb."""
 SPEECH_VERBS = frozenset(
     "say tell add note remark write declare state announce insist argue claim explain reply respond "
     "comment tweet post stress emphasise emphasize acknowledge admit suggest report indicate signal "

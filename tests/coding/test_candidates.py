@@ -865,3 +865,26 @@ def test_telling_someone_to_act_is_a_demand(coder):
     assert ("CHN", "PHL", "1056") in cameo_triples(coder, "Beijing told Manila to withdraw its ship from the shoal.")
     got = cameo_triples(coder, "The ministry told reporters that Japan had condemned the launch by North Korea.")
     assert not any(code.startswith("10") for _, _, code in got)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a condemning judgement under a speech verb is a criticism of the one judged
+        ("Pakistan said India's decision was unacceptable.", ("PAK", "IND", "111")),
+        ("Iran said the American strikes were illegal.", ("IRN", "USA", "111")),
+        ("Japan said the Chinese drills were not acceptable.", ("JPN", "CHN", "111")),
+        # promising to answer an act is a threat
+        ("Israel vowed to respond to the Iranian missile attack.", ("ISR", "IRN", "130")),
+        # opposing or condemning an act is aimed at its author, not at whom it is for
+        ("China firmly opposes the US arms sales to Taiwan.", ("CHN", "USA", "110")),
+    ],
+)
+def test_judgements_retaliation_and_whose_act(coder, sentence, expected):
+    assert expected in cameo_triples(coder, sentence)
+
+
+def test_a_neutral_judgement_is_no_criticism(coder):
+    assert not any(code.startswith("11") for _, _, code in cameo_triples(
+        coder, "Russia said the talks with Ukraine were productive."))
+    assert cameo_triples(coder, "China said the situation was dangerous.") == set()

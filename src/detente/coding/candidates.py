@@ -60,6 +60,7 @@ def candidates(sdoc: Doc, offset: int, ctx: Context, lemma: syntax.Lemma) -> lis
             out.extend(nominal_visit(tok, offset, ctx, lemma))
         if tok.tag_.startswith("VB") and lemma(tok) in P.SPEECH_VERBS:
             out.extend(retaliation_warning(tok, offset, ctx, lemma))
+            out.extend(condemning_judgement(tok, offset, ctx, lemma))
     out = [c for c in out if not ongoing_state(c.verb, c.anchor)]
     if question:
         for cand in out:
@@ -136,6 +137,8 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         c.dep_ == "xcomp" and c.tag_.startswith("VB") for c in verb.children
     ):
         code, own_intent = L.PLEDGE_UNKNOWN_ACT, True  # "agreed to set up ...": intent to cooperate, act unknown
+        if any(c.dep_ == "xcomp" and lemma(c) in L.RETALIATION_VERBS for c in verb.children):
+            code = L.THREAT  # "vowed to respond to the attack", "pledged to retaliate": a threat, not a pledge
     obligation = _obligation(verb, lemma) if gov is None else None
     if code is None:
         if gov is None and obligation is not None and syntax.speech_subject(_obligation_clause(verb, lemma), lemma) is not None:
@@ -144,6 +147,8 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
             return []
         else:
             code = L.GOVERNOR_DEFAULT.get(gov_kind or "")
+        if code is None and gov_kind in ("intent", "threat") and verb_lemma in L.RETALIATION_VERBS:
+            code = L.THREAT  # "vowed to respond to the attack", "pledged to retaliate": a threat
         if code is None and gov_kind == "intent" and lemma(gov) in P.PLEDGE_VERBS:
             code = L.PLEDGE_UNKNOWN_ACT  # "agreed to expand cooperation": a pledge whose act has no pattern
         if code is None:
@@ -225,6 +230,10 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
                            and argument(o, offset, ctx, lemma).actors), None) or next(
             (t for o in objects if o.dep_ == "dobj" for prep in L.ON_PREPS
              for t in (_prep_object(o, prep),) if t is not None and argument(t, offset, ctx, lemma).actors), None)
+    if target_tok is None and gov is None and code[:2] in L.VERBAL_CONFLICT_ROOTS:
+        # "opposes the US arms sales to Taiwan", "condemned Russia's strikes on Kyiv": the act's author
+        target_tok = next((o for o in verb.children if o.dep_ == "dobj" and P.family(lemma(o)) is not None
+                           and _modifier_actors(o, offset, ctx)), None)
     if target_tok is None and verb_lemma in L.BLAME_ON_VERBS:
         target_tok = _prep_object(verb, "on") or next(  # "blamed the breakdown on Kurti's insistence": Kurti
             (t for o in verb.children if o.dep_ == "dobj" for t in (_prep_object(o, "on"),) if t is not None), None)
@@ -260,7 +269,7 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         if between is not None:  # "ready to host a meeting between X and Y": with X and with Y
             target_tok = between
     if own_intent:
-        modality = "intent"
+        modality = "threat" if code.startswith("13") else "intent"
     clause = syntax.clause_modality(verb, gov, source_tok, lemma)
     if clause in ("conditional", "reported", "possible") and gov_kind not in ("request", "demand"):
         modality = clause
@@ -533,6 +542,15 @@ def _antecedent(tok: Token) -> Token | None:
     return None
 
 
+def _modifier_actors(noun: Token, offset: int, ctx: Context) -> bool:
+    """Whether a modifier before `noun` names an actor ("the *US* arms sales", "*Russia's* strikes")."""
+    start = noun.left_edge.i
+    if start >= noun.i:
+        return False
+    doc = noun.doc
+    return bool(ctx.mentions_between(offset + doc[start].idx, offset + noun.idx))
+
+
 def _names_someone(noun: Token) -> bool:
     """`noun` names a person, group or state ("official", "leader", "country", "Pelosi"), not a thing or
     an act ("the decision to impose", "plans to send")."""
@@ -760,6 +778,38 @@ def _obligation(verb: Token, lemma: syntax.Lemma) -> str | None:
     if node.dep_ == "xcomp" and head.i != node.i and lemma(head) in L.OBLIGATION_VERBS:
         return "demand"  # "X has to leave", "X needs to sit and talk"
     return None
+
+
+def condemning_judgement(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Candidate]:
+    """"X said Y's decision was unacceptable / a violation of international law": a speaker's condemning
+    judgement of an actor's act or of the actor is a criticism (CAMEO 111) from the speaker to that actor.
+
+    The reported clause is a copula whose predicate (or a modifier of it) is a word of condemnation
+    (:data:`~detente.coding.lexicon.CONDEMNING_WORDS`); its subject phrase names the target.
+    """
+    speaker_tok, passive, agent = syntax.subject(verb, lemma)
+    if passive:
+        speaker_tok = agent
+    if speaker_tok is None or syntax.negated(verb):
+        return []
+    out: list[Candidate] = []
+    for clause in (c for c in verb.children if c.dep_ == "ccomp" and lemma(c) in L.COPULAS):
+        predicate = [c for c in clause.children if c.dep_ in ("attr", "acomp")]
+        words = {lemma(t) for p in predicate for t in (p, *(c for c in p.children if c.dep_ in ("amod", "compound")))}
+        negated = syntax.negated(clause) or any(syntax.negated(p) for p in predicate)
+        if not (words & L.CONDEMNING_WORDS and not negated) and not (words & L.APPROVING_WORDS and negated):
+            continue  # "was unacceptable", "was not acceptable"
+        subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.lower_ in L.RELATIVE_PRONOUNS:
+            continue
+        source = argument(speaker_tok, offset, ctx, lemma)
+        target = argument(subj, offset, ctx, lemma)
+        for s_actor in source.actors[:3]:
+            for t_actor in target.actors[:3]:
+                if s_actor.code[:3] != t_actor.code[:3]:
+                    out.append(Candidate(L.LABEL_BAD, source, target, s_actor, t_actor, clause, verb,
+                                         confidence=L.CONF_SPECIFIC_PATTERN, main=syntax.is_main(verb)))
+    return out
 
 
 def retaliation_warning(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Candidate]:

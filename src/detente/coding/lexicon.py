@@ -82,6 +82,19 @@ RETALIATION_WORDS = frozenset(
 )
 """Words of a promised retaliation: under a speech verb in the future ("said any attack would meet a
 response", "warned that aggression will not go unanswered") they make the statement a threat."""
+RETALIATION_VERBS = frozenset({"retaliate", "respond", "avenge", "react"})
+"""Verbs of answering an act: promised or threatened ("vowed to respond to the attack") they are a threat
+(CAMEO 130), not a pledge of cooperation."""
+CONDEMNING_WORDS = frozenset(
+    "unacceptable illegal illegitimate unlawful provocative provocation provocations dangerous reckless "
+    "irresponsible violation aggression aggressive unjustified unjustifiable baseless groundless absurd hostile "
+    "unfriendly destabilising destabilizing outrageous shameful interference meddling blackmail crime "
+    "unhelpful unproductive counterproductive".split()
+)
+"""Words of a condemning judgement: "X said Y's decision *was unacceptable* / *a flagrant violation* of
+international law" is X criticising Y (CAMEO 111)."""
+APPROVING_WORDS = frozenset("acceptable legal legitimate justified justifiable helpful constructive".split())
+"""Their negation is a condemning judgement too ("X said the drills were *not acceptable*")."""
 RETALIATION_AUX = frozenset({"would", "will", "'ll", "wo"})
 AGREE_VERBS = frozenset({"agree", "decide"})
 DONE_BY_AGREEING = frozenset({"050", "054"})

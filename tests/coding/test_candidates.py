@@ -888,3 +888,23 @@ def test_a_neutral_judgement_is_no_criticism(coder):
     assert not any(code.startswith("11") for _, _, code in cameo_triples(
         coder, "Russia said the talks with Ukraine were productive."))
     assert cameo_triples(coder, "China said the situation was dangerous.") == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Egypt expressed readiness to mediate between the two Sudanese generals and Chad.", ("EGY", "TCD", "039")),
+        ("Japan renewed its offer to mediate between Iran and the United States.", ("JPN", "USA", "039")),
+        ("Russia's threat to cut gas supplies to Moldova alarmed the EU.", ("RUS", "MDA", "1312")),
+        ("The EU announced the decision to impose sanctions on Belarus.", ("EUR", "BLR", "163")),
+    ],
+)
+def test_nouns_of_intent_threat_and_decision(coder, sentence, expected):
+    """A noun of intent or threat voiced by its owner takes the modality its verb would ("expressed
+    readiness to mediate": 039; "Russia's threat to cut gas": 1312); a decision reports the act."""
+    assert expected in cameo_triples(coder, sentence)
+
+
+def test_talks_only_offered_by_a_noun_are_not_held(coder):
+    got = cameo_triples(coder, "Qatar announced its willingness to host talks between Israel and Hamas.")
+    assert ("QAT", "ISR", "036") in got and not any(code.startswith("046") for _, _, code in got)

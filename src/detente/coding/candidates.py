@@ -132,6 +132,9 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         mandate = None
     elif mandate is not None:
         gov_kind, gov = mandate  # "insisted that Japan withdraw its ships": a demand of Japan
+    intent_noun = _intent_noun(verb, lemma) if gov is None else None
+    if intent_noun is not None and L.INTENT_NOUNS[intent_noun.lower_] != "act":
+        gov_kind, gov = L.INTENT_NOUNS[intent_noun.lower_], intent_noun  # "expressed readiness to mediate"
     own_intent = False
     if gov is None and verb_lemma in P.PLEDGE_VERBS and any(
         c.dep_ == "xcomp" and c.tag_.startswith("VB") for c in verb.children
@@ -161,6 +164,8 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         subj_tok = verb.head  # "the first American official *to visit* Taiwan": the official visits
     source_tok = agent if passive else subj_tok
     target_tok = subj_tok if passive and subj_tok is not None else None
+    if intent_noun is not None:
+        source_tok = _asker(intent_noun, lemma)  # the owner of the readiness or the threat
     modality: str | None = None
     negated = syntax.negated(verb)
     if gov is not None:
@@ -699,6 +704,19 @@ def _mandate(verb: Token, lemma: syntax.Lemma) -> tuple[str, Token] | None:
     return None
 
 
+def _intent_noun(verb: Token, lemma: syntax.Lemma) -> Token | None:
+    """The noun of intent, threat or refusal whose "to" clause `verb` heads ("readiness *to mediate*",
+    "its threat *to cut* gas supplies"), or None."""
+    noun = verb.head
+    if verb.dep_ != "acl" or noun.i == verb.i or noun.lower_ not in L.INTENT_NOUNS:
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    if noun.dep_ in ("nsubj", "nsubjpass") or (noun.dep_ == "dobj" and lemma(noun.head) in L.VOICING_VERBS):
+        return noun  # "expressed its readiness to ...", "Russia's threat to ... alarmed": the owner's
+    return None  # "demanded that the US cancel plans to sell": the plans are another's topic
+
+
 def _mandate_of(clause: Token, lemma: syntax.Lemma) -> int | None:
     """The index of the token whose request or demand `clause` states (:func:`_mandate`), or None."""
     found = _mandate(clause, lemma)
@@ -920,6 +938,9 @@ def _unrealised(noun: Token, lemma: syntax.Lemma) -> bool:
         return False
     if syntax.governor_kind(lemma(node)) is not None or syntax.governor(node, lemma)[1] is not None:
         return True
+    intent = _intent_noun(node, lemma)
+    if intent is not None and L.INTENT_NOUNS[intent.lower_] != "act":
+        return True  # "announced its willingness to host talks between ..."
     return any(c.dep_ == "aux" and c.lower_ in P.MODAL_AUX | P.FUTURE_AUX for c in node.children)
 
 

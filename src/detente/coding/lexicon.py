@@ -82,6 +82,23 @@ RETALIATION_WORDS = frozenset(
 )
 """Words of a promised retaliation: under a speech verb in the future ("said any attack would meet a
 response", "warned that aggression will not go unanswered") they make the statement a threat."""
+INTENT_NOUNS: dict[str, str] = {
+    **dict.fromkeys("readiness willingness intention intent plan plans commitment pledge promise vow offer "
+                    "determination".split(), "intent"),
+    **dict.fromkeys("threat threats".split(), "threat"),
+    **dict.fromkeys("refusal".split(), "refusal"),
+    **dict.fromkeys("decision move".split(), "act"),
+}
+"""Nouns of intent, threat or refusal and the modality their "to" clause takes, as the verbs do:
+"expressed readiness to mediate" (an intent, 039), "Russia's threat to cut gas supplies" (a threat,
+1311), "its refusal to extradite" (a rejection). A decision or move to act ("act") reports the act
+itself, with the noun's owner as its source ("the EU's decision to impose sanctions")."""
+VOICING_VERBS = frozenset(
+    "express voice announce renew reiterate repeat reaffirm signal confirm make issue state declare show "
+    "indicate underline stress stand extend".split()
+)
+"""Verbs that voice their object noun of intent ("expressed its readiness to ...", "renewed its offer
+to ..."): the intent is their subject's own."""
 RETALIATION_VERBS = frozenset({"retaliate", "respond", "avenge", "react"})
 """Verbs of answering an act: promised or threatened ("vowed to respond to the attack") they are a threat
 (CAMEO 130), not a pledge of cooperation."""

@@ -984,3 +984,19 @@ def test_preparing_to_attack_is_a_show_of_force_not_a_threat(coder):
 
 def test_forcing_someone_to_flee_is_no_order(coder):
     assert not [t for t in triples(coder, "Russian troops forced Ukrainian civilians to flee.") if t[2] in ("02", "10")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "unexpected"),
+    [
+        # a projectile fired from X and stopped by Y: X's attack on Y; stopping it is no attack of Y's
+        ("Saudi forces intercepted a missile fired from Yemen.", ("YEM", "SAU", "190"), ("SAU", "YEM", "190")),
+        ("Ukrainian air defences shot down 40 drones launched from Russia overnight.",
+         ("RUS", "UKR", "190"), ("UKR", "RUS", "190")),
+        # force used in a place is used against it
+        ("Israeli forces carried out airstrikes early on Thursday in the Gaza Strip.", ("ISR", "PSE", "190"), None),
+    ],
+)
+def test_interceptions_and_force_in_a_place(coder, sentence, expected, unexpected):
+    got = cameo_triples(coder, sentence)
+    assert expected in got and unexpected not in got

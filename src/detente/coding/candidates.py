@@ -113,6 +113,11 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         verb_preps |= {aimed_at.head.lower_}
     pattern = P.match(verb_lemma, verb_preps, families, other_senses)
     code: str | None = pattern.code if pattern else None
+    if verb_lemma in L.INTERCEPT_VERBS and "arms" in families and (verb_lemma != "shoot" or "down" in verb_preps):
+        return []  # "shot down 40 drones": a defence against the drones, coded as their launcher's attack below
+    if (code is None and origin is not None and verb.dep_ == "acl" and verb.tag_ == "VBN"
+            and verb.head.dep_ == "dobj" and lemma(verb.head.head) in L.INTERCEPT_VERBS):
+        code = L.CLAIMED_ATTACK  # "intercepted a rocket fired from Gaza": Gaza's attack (190) on the interceptor
     if ceased:  # "stopped sending weapons to Ukraine": cutting military aid (1622)
         code = P.cessation_code(code) if code is not None else None
         if code is None:
@@ -225,10 +230,15 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
             negated = True
         elif gov_kind == "attempt":
             modality = "attempt"
-    if passive and agent is None and code[:2] in L.FROM_SOURCE_ROOTS:
+    stopper = None
+    if verb.dep_ == "acl" and verb.head.dep_ == "dobj" and lemma(verb.head.head) in L.INTERCEPT_VERBS:
+        # "air defences intercepted a rocket fired from Gaza": Gaza fired at those who intercepted it
+        found, found_passive, _ = syntax.subject(verb.head.head, lemma)
+        stopper = None if found_passive else found
+    if (passive or stopper is not None) and agent is None and code[:2] in L.FROM_SOURCE_ROOTS:
         origin = origin or _prep_object(verb, "from")
         if origin is not None:  # "rockets were fired from Gaza towards Israel": fired by Gaza, at Israel
-            source_tok, target_tok = origin, aimed_at
+            source_tok, target_tok = origin, aimed_at or stopper
     if claimed is not None and target_tok is None:
         target_tok = next((g for c in claimed.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
                            for g in c.children if g.dep_ == "pobj"), None)
@@ -276,6 +286,12 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         holder = _demanded_of(objects, lemma)  # "insisted on its demands that the government grant ..."
     if holder is not None and argument(holder, offset, ctx, lemma).actors:
         target_tok = holder
+    place_actors: list[Actor] = []
+    if code[:2] in L.FORCE_ROOTS and (target_tok is None or not argument(target_tok, offset, ctx, lemma).actors):
+        # "carried out airstrikes in the Gaza Strip", "struck an army base in Nigeria": force used in a place
+        # is used against it (CAMEO codes the strike on the place's state); the target's phrase stays
+        place_actors = next((found for holder in (verb, *objects) for t in (_prep_object(holder, "in"),)
+                             if t is not None for found in (argument(t, offset, ctx, lemma).actors,) if found), [])
     fought_for = (target_tok is not None and code[:2] in L.FORCE_ROOTS and target_tok.dep_ == "pobj"
                   and target_tok.head.lower_ == "for" and bool(argument(target_tok, offset, ctx, lemma).actors))
     if fought_for:
@@ -355,7 +371,7 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
     base_conf = L.CONF_SPECIFIC_PATTERN if specific else L.CONF_BARE_VERB
     out: list[Candidate] = []
     sources = source.actors if source and source.actors else [None]
-    targets = target.actors if target and target.actors else [None]
+    targets = target.actors if target and target.actors else (place_actors or [None])
     symmetric = (
         pattern is not None and pattern.symmetric and code == pattern.code and gov_kind not in ("request", "demand")
     )

@@ -288,6 +288,9 @@ POSTURE_ROOTS = frozenset({"15"})
 AROUND_PREPS = ("around", "near", "off", "encircling")
 """A show of force (CAMEO 15: drills, deployments, alerts) is aimed at the place it surrounds: "exercises
 *around* Taiwan", "warships *off* the coast of X", "troops *near* the border of X"."""
+INTERCEPT_VERBS = frozenset({"intercept", "shoot", "down", "destroy", "neutralise", "neutralize"})
+"""Verbs of stopping projectiles ("intercepted a rocket", "shot down 40 drones"): no attack of the
+interceptor's; a projectile "fired / launched from X" that they stop is X's attack on them (190)."""
 BLAME_ON_VERBS = frozenset({"blame", "pin"})
 """Verbs of blame whose "on" phrase names who is blamed ("blamed the attack *on Hamas*"); their direct
 object is what went wrong."""

@@ -1022,8 +1022,6 @@ def nominal(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list
         code = L.DISCUSS_PLAN
     else:
         return []
-    if _unrealised(noun, lemma):
-        return []  # "offered to host talks between A and B", "called for talks between A and B": not held
     prep = next(c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between")
     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
     if pobj is None or _planned(noun, lemma):
@@ -1034,26 +1032,6 @@ def nominal(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list
     a, b = arg.actors[0], arg.actors[1]
     cand = Candidate(code, arg, arg, a, b, noun, noun, confidence=L.CONF_NOMINAL, main=False)
     return [cand, replace(cand, source_actor=b, target_actor=a, reverse=True)]
-
-
-def _unrealised(noun: Token, lemma: syntax.Lemma) -> bool:
-    """Whether the event a noun names is only offered, asked for, refused or threatened: the noun is the
-    object of a verb of such a kind ("called for talks between ..."), or of a verb governed by one
-    ("offered to host talks between ..."), or of a verb in the future or a modal ("will hold talks")."""
-    node = noun
-    for _ in range(3):
-        if node.dep_ in ("dobj", "pobj", "prep", "nsubjpass", "compound") and node.head.i != node.i:
-            node = node.head
-        else:
-            break
-    if not node.tag_.startswith("VB"):
-        return False
-    if syntax.governor_kind(lemma(node)) is not None or syntax.governor(node, lemma)[1] is not None:
-        return True
-    intent = _intent_noun(node, lemma)
-    if intent is not None and L.INTENT_NOUNS[intent.lower_] != "act":
-        return True  # "announced its willingness to host talks between ..."
-    return any(c.dep_ == "aux" and c.lower_ in P.MODAL_AUX | P.FUTURE_AUX for c in node.children)
 
 
 def _planned(noun: Token, lemma: syntax.Lemma) -> bool:
@@ -1070,6 +1048,9 @@ def _planned(noun: Token, lemma: syntax.Lemma) -> bool:
     verb = node.head
     if syntax.governor(verb, lemma)[0] is not None:
         return True
+    intent = _intent_noun(verb, lemma)
+    if intent is not None and L.INTENT_NOUNS[intent.lower_] != "act":
+        return True  # "announced its willingness to host talks between ..."
     pattern = P.match(lemma(verb), syntax.preps(verb), {"talks"})
     if pattern is not None and pattern.code[:2] in ("02", "03", "10"):
         return True  # "proposed a meeting between ...", "called for talks between ..."

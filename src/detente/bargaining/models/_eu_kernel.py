@@ -63,7 +63,7 @@ the time; (1/2)^r joined the vectorised exps (a libm `pow` per actor before). Tr
 there and not kept: every ordered pair's logs for few actors (no triangle; within
 1%). A fourth profile at 10 actors (each section of the round run five times over, on
 real rows: ns a pair-round) found the calls themselves costly: `run_rows` called `_round`
-and it its stages once a round, each call passing its arrays field by field (25 of them
+and `_round` its stages once a round, each call passing its arrays field by field (25 of them
 to `_round`) and checking a status on return; inlined, 10 actors x 10,000 draws took
 about 0.88 of the time (80 actors: unchanged). Packing and unpacking the triangle of
 logs then cost about as much as the logs (1.8 ns each against 1.8): below

@@ -67,3 +67,32 @@ def test_code_eval_reads_every_record(read_news) -> None:
 @pytest.mark.parametrize("field", ["url", "date", "sentence", "events", "note"])
 def test_every_record_has_every_field(read_news, field: str) -> None:
     assert all(field in r for r in read_news("news_check"))
+
+
+@pytest.mark.nlp
+def test_code_eval_as_the_readme_writes_it(monkeypatch, read_news) -> None:
+    """`detente code eval data/news_check/news_check.jsonl --json` from the checkout: every sentence and gold
+    event scored, the no-event sentences counted apart. The score itself is not pinned: it is a measurement."""
+    import json
+
+    pytest.importorskip("spacy")
+    from typer.testing import CliRunner
+
+    from detente.cli.main import app
+    from detente.coding.nlp import load
+    from detente.errors import MissingDependencyError
+
+    try:
+        load()
+    except MissingDependencyError as exc:
+        pytest.skip(str(exc))
+    monkeypatch.chdir(CHECK.parents[2])
+    result = CliRunner().invoke(app, ["code", "eval", "data/news_check/news_check.jsonl", "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    rows = read_news("news_check")
+    empty = sum(1 for r in rows if not r["events"])
+    assert (data["sentences"], data["sentences_without_event"], data["overall"]["gold"], data["skipped"]) == (
+        len(rows), empty, sum(len(r["events"]) for r in rows), [])
+    assert 0 <= data["left_uncoded"] <= empty and 0.0 <= data["f1"] <= 1.0
+    assert {row["label"] for row in data["per_label"]} >= {"04", "05", "11", "16", "19"}

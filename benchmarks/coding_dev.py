@@ -485,9 +485,9 @@ def main(argv: list[str] | None = None) -> int:
                    "years apart from the development set's and from the built-in case), gold written before the coder "
                    "first ran on them; nobody tunes on it (its README). This is the coder's out-of-sample figure; the "
                    "development set's beside it is in-sample (its sentences were read to find errors). Intervals: 95% "
-                   "sentence bootstrap, 2,000 resamples, seed 0 (sampling error only). About 16 of the check set's "
-                   "gold events need the previous sentence to identify a side (its README): a sentence-at-a-time coder's "
-                   "recall ceiling there is about 0.91.", ""]
+                   "sentence bootstrap, 2,000 resamples, seed 0 (sampling error only). Some gold events need the previous "
+                   "sentence to identify a side, which caps a sentence-at-a-time coder's recall (the set's README counts "
+                   "them).", ""]
             md += news_side_by_side(dev_pooled, check) + [""]
             md += ["Per root, check set:", ""] + _rows(report) + [""]
         else:

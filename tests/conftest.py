@@ -1,14 +1,53 @@
-"""Suite-wide settings.
+"""Suite-wide settings, and the readers shared by the news gold-set tests.
 
 Property tests (hypothesis) run with a fixed example sequence (`derandomize`), so the
 README's test command gives the same verdict on every machine and in CI. To explore new
 examples, set DETENTE_HYPOTHESIS=explore (random examples, as hypothesis does by default).
 """
 
+import json
 import os
+from collections.abc import Callable
+from pathlib import Path
 
+import pytest
 from hypothesis import settings
 
 settings.register_profile("detente", derandomize=True, print_blob=True)
 settings.register_profile("explore", derandomize=False, print_blob=True)
 settings.load_profile(os.environ.get("DETENTE_HYPOTHESIS", "detente"))
+
+
+# --- news gold sets (data/news_dev, data/news_check): shared by tests/test_news_*.py -------------
+
+NEWS_DATA = Path(__file__).resolve().parents[1] / "data"
+ROOTS = frozenset(f"{k:02d}" for k in range(1, 21))
+
+
+@pytest.fixture
+def read_news() -> Callable[[str], list[dict]]:
+    """`read_news("news_dev")`: the records of data/news_dev/news_dev.jsonl, one dict a line."""
+
+    def read(name: str) -> list[dict]:
+        path = NEWS_DATA / name / f"{name}.jsonl"
+        return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+    return read
+
+
+@pytest.fixture
+def check_news_codes() -> Callable[[list[dict]], None]:
+    """Assert every record has a page address and every event two different known actors and a CAMEO root."""
+    from detente.actors import get_registry
+
+    registry = get_registry()
+
+    def check(rows: list[dict]) -> None:
+        for r in rows:
+            assert r["url"].startswith("http"), r["id"]
+            for e in r["events"]:
+                assert e["source"] in registry and e["target"] in registry, (r["id"], e)
+                assert e["source"] != e["target"], r["id"]
+                assert e["root"] in ROOTS, (r["id"], e)
+
+    return check

@@ -1,0 +1,98 @@
+"""The news check set: well-formed, codes the registry knows, apart from the development set and the held-out period.
+
+The set gives the coder's out-of-sample figure (data/news_check/README.md); these tests
+pin what makes that figure mean something: enough sentences and no-event sentences,
+valid gold, nothing shared with the development set, nothing from the held-out case
+period, and a file that `detente code eval` reads whole.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+CHECK = Path(__file__).resolve().parents[1] / "data" / "news_check" / "news_check.jsonl"
+
+
+def test_size_and_abstention_share(read_news) -> None:
+    rows = read_news("news_check")
+    assert len(rows) >= 100
+    assert sum(1 for r in rows if not r["events"]) >= 15
+    assert len({r["id"] for r in rows}) == len(rows)
+    assert len({r["sentence"] for r in rows}) == len(rows)
+    assert all(r["id"].startswith("chk-") for r in rows)
+
+
+def test_every_event_uses_known_codes_and_roots(read_news, check_news_codes) -> None:
+    check_news_codes(read_news("news_check"))
+
+
+def test_events_are_a_set_per_sentence(read_news) -> None:
+    """`code eval` scores one triple per sentence: a repeated gold triple would be silently merged."""
+    for r in read_news("news_check"):
+        triples = [(e["source"], e["target"], e["root"]) for e in r["events"]]
+        assert len(triples) == len(set(triples)), r["id"]
+
+
+def test_nothing_from_the_held_out_period(read_news) -> None:
+    """The case's own events of January-June 2025 are kept for independent scoring."""
+    assert all("2018-01-01" <= r["date"] < "2025-01-01" for r in read_news("news_check"))
+
+
+def test_apart_from_the_development_set(read_news) -> None:
+    """No shared page and no near-duplicate sentence: a check sentence must not be a development sentence in disguise."""
+    from detente.coding.neardup import near_duplicates
+
+    dev, check = read_news("news_dev"), read_news("news_check")
+    assert not {r["url"] for r in dev} & {r["url"] for r in check}
+    found = near_duplicates([r["sentence"] for r in dev] + [r["sentence"] for r in check])
+    assert found.pairs == []
+
+
+def test_code_eval_reads_every_record(read_news) -> None:
+    """The file as `detente code eval data/news_check/news_check.jsonl` reads it: nothing skipped, same gold."""
+    from detente.coding.evaluate import read_gold
+
+    rows = read_news("news_check")
+    gold = read_gold(CHECK)
+    assert gold.kind == "events" and gold.skipped == []
+    assert [s.text for s in gold.sentences] == [r["sentence"] for r in rows]
+    for sent, r in zip(gold.sentences, rows):
+        assert sorted((e.source, e.target, e.label) for e in sent.events) == sorted(
+            (e["source"], e["target"], e["root"]) for e in r["events"]), r["id"]
+        assert sent.when is not None and sent.when.isoformat() == r["date"], r["id"]
+
+
+@pytest.mark.parametrize("field", ["url", "date", "sentence", "events", "note"])
+def test_every_record_has_every_field(read_news, field: str) -> None:
+    assert all(field in r for r in read_news("news_check"))
+
+
+@pytest.mark.nlp
+def test_code_eval_as_the_readme_writes_it(monkeypatch, read_news) -> None:
+    """`detente code eval data/news_check/news_check.jsonl --json` from the checkout: every sentence and gold
+    event scored, the no-event sentences counted apart. The score itself is not pinned: it is a measurement."""
+    import json
+
+    pytest.importorskip("spacy")
+    from typer.testing import CliRunner
+
+    from detente.cli.main import app
+    from detente.coding.nlp import load
+    from detente.errors import MissingDependencyError
+
+    try:
+        load()
+    except MissingDependencyError as exc:
+        pytest.skip(str(exc))
+    monkeypatch.chdir(CHECK.parents[2])
+    result = CliRunner().invoke(app, ["code", "eval", "data/news_check/news_check.jsonl", "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    rows = read_news("news_check")
+    empty = sum(1 for r in rows if not r["events"])
+    assert (data["sentences"], data["sentences_without_event"], data["overall"]["gold"], data["skipped"]) == (
+        len(rows), empty, sum(len(r["events"]) for r in rows), [])
+    assert 0 <= data["left_uncoded"] <= empty and 0.0 <= data["f1"] <= 1.0
+    assert {row["label"] for row in data["per_label"]} >= {"04", "05", "11", "16", "19"}

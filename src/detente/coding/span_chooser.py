@@ -76,12 +76,6 @@ the choice was made on the same folds the benchmark reports."""
 _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP", "CD"})
 
 
-def _head(sdoc: Doc, span: Span) -> Token | None:
-    """The syntactic head of the tokens `span` covers, or None."""
-    chars = sdoc.char_span(span[0], span[1], alignment_mode="expand")
-    return chars.root if chars is not None and len(chars) else None
-
-
 def candidates(sdoc: Doc, rule: tuple[Span | None, Span | None], phrases: Sequence[Span] | None = None) -> list[Span]:
     """The phrases of a sentence that may be a side: the rules' two spans, then
     :func:`sentence_phrases` (given as `phrases` when already known), without repeats;
@@ -143,29 +137,83 @@ class Described:
     has_prep: bool
 
 
+@dataclass(frozen=True)
+class _Table:
+    """Per token of the parse, by index: the token, fine tag, dependency label, lower-case
+    text, entity type, the index of its head and its depth (the number of its ancestors).
+
+    Read from spaCy once per sentence: the features of a dozen candidates and of every
+    event then look up plain tuples instead of making a spaCy token at each attribute read
+    (``tok.head.dep_`` makes one; a walk up the tree one per step)."""
+
+    sdoc: Doc
+    tag: tuple[str, ...]
+    dep: tuple[str, ...]
+    lower: tuple[str, ...]
+    ent: tuple[str, ...]
+    head: tuple[int, ...]
+    depth: tuple[int, ...]
+    tokens: dict[int, Token] = field(default_factory=dict, compare=False, repr=False)
+
+    @classmethod
+    def read(cls, sdoc: Doc) -> _Table:
+        from spacy.attrs import DEP, ENT_TYPE, HEAD, LOWER, TAG
+
+        n = len(sdoc)
+        rows = sdoc.to_array([TAG, DEP, LOWER, ENT_TYPE, HEAD]).tolist() if n else []  # one read of the C arrays
+        strings, known = sdoc.vocab.strings, _STRINGS
+        columns: list[tuple[str, ...]] = []
+        for k in range(4):
+            column = []
+            for row in rows:
+                key = row[k]
+                text = known.get(key)
+                if text is None:
+                    text = known[key] = strings[key] if key else ""
+                column.append(text)
+            columns.append(tuple(column))
+        if not rows:
+            columns = [(), (), (), ()]
+        head = tuple(i + (row[4] if row[4] < 2**63 else row[4] - 2**64) for i, row in enumerate(rows))  # offsets, unsigned
+        depth = [-1] * n
+        for i in range(n):  # each token's depth once, by walking up to a token whose depth is known
+            chain: list[int] = []
+            node = i
+            while depth[node] < 0 and head[node] != node and len(chain) < n:
+                chain.append(node)
+                node = head[node]
+            if depth[node] < 0:
+                depth[node] = 0 if head[node] == node else n  # a root; or a cycle, as far as spaCy walks
+            for k, below in enumerate(reversed(chain), start=1):
+                depth[below] = min(depth[node] + k, n)
+        return cls(sdoc, *columns, head, tuple(depth))
+
+    def token(self, i: int) -> Token:
+        """The spaCy token `i`, made once."""
+        tok = self.tokens.get(i)
+        if tok is None:
+            tok = self.tokens[i] = self.sdoc[i]
+        return tok
+
+
+_STRINGS: dict[int, str] = {}
+"""spaCy string ids (hashes of the strings, the same in every vocabulary) -> strings, as read."""
+
+
 @dataclass
 class Shared:
     """What one parse is whatever the event and its rules' spans, worked out once for all
-    the events of a sentence (and both roles): each phrase's role-free description, each
-    span's head, the sentence's root and voice, and per token whether it heads a sector
-    noun or names an actor."""
+    the events of a sentence (and both roles): the token table, each phrase's role-free
+    description, the tokens and head each span covers, the sentence's root and voice, and
+    per token whether it heads a sector noun or names an actor."""
 
     described: dict[Span, Described | None] = field(default_factory=dict)
-    heads: dict[Span, Token | None] = field(default_factory=dict)
-    root: tuple[Token | None, str] | None = None
+    chars: dict[Span, tuple[int, int, int] | None] = field(default_factory=dict)
+    root: tuple[int | None, str] | None = None
     sector: dict[int, bool] = field(default_factory=dict)
     actor: dict[int, bool] = field(default_factory=dict)
     by_head: dict[int, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
     table: _Table | None = None
-
-
-@dataclass(frozen=True)
-class _Table:
-    """Per token of the parse, by index: fine tag, dependency label, lower-case text."""
-
-    tag: tuple[str, ...]
-    dep: tuple[str, ...]
-    lower: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -183,13 +231,25 @@ class Sentence:
     """The event's CAMEO root ("" when not known)."""
 
     @functools.cached_property
+    def table(self) -> _Table:
+        """The parse's token table (:class:`_Table`), read once for all the sentence's events."""
+        table = self.shared.table
+        if table is None:
+            table = self.shared.table = _Table.read(self.sdoc)
+        return table
+
+    @functools.cached_property
     def _root(self) -> tuple[Token | None, str, Token | None]:
         """(the sentence's root, its voice, the event's verb: :meth:`predicate`)."""
+        table = self.table
         if self.shared.root is None:
-            root = next((t for t in self.sdoc if t.head.i == t.i), None)
-            passive = root is not None and any(c.dep_ in ("nsubjpass", "auxpass") for c in root.children)
+            heads = table.head
+            root = next((i for i, h in enumerate(heads) if h == i), None)
+            passive = root is not None and any(
+                h == root and i != root and table.dep[i] in ("nsubjpass", "auxpass") for i, h in enumerate(heads))
             self.shared.root = (root, "passive" if passive else "active")
-        root, voice = self.shared.root
+        root_i, voice = self.shared.root
+        root = None if root_i is None else table.token(root_i)
         return root, voice, self.predicate(root)
 
     @functools.cached_property
@@ -209,75 +269,84 @@ class Sentence:
         head = described.head
         if head.i not in self._paths:
             _, voice, pred = self._root
-            path = _path(head, pred)
+            table = self.table
+            path = _path(table, head.i, None if pred is None else pred.i)
             names = (f"path:{path}", f"path|voice:{path}|{voice}", f"cameo|path:{self.cameo}|{path}")
             if pred is not None:
                 names += (f"pred:{self.lemma(pred)}|{path}",)
-                if head.dep_ == "pobj":
-                    names += (f"pred|prep:{self.lemma(pred)}|{head.head.lower_}",)
+                if table.dep[head.i] == "pobj":
+                    names += (f"pred|prep:{self.lemma(pred)}|{table.lower[table.head[head.i]]}",)
             self._paths[head.i] = names
         return described, self._paths[head.i]
 
-    def _describe(self, span: Span) -> Described | None:
+    def tokens(self, span: Span) -> tuple[int, int, int] | None:
+        """(first token, end token, head token) of what `span` covers, as spaCy's
+        ``char_span(..., alignment_mode="expand")`` and its root find them; None when it
+        covers no token. Once per span."""
+        known = self.shared.chars
+        if span in known:
+            return known[span]
         chars = self.sdoc.char_span(span[0], span[1], alignment_mode="expand")
-        if chars is None or not len(chars):
+        found = known[span] = (chars.start, chars.end, chars.root.i) if chars is not None and len(chars) else None
+        return found
+
+    def _describe(self, span: Span) -> Described | None:
+        covered = self.tokens(span)
+        if covered is None:
             return None
-        head = chars.root
-        by_head = self._head_names(head)
-        table = self.shared.table or self._table()
-        inside = range(chars.start, chars.end)
-        tags = [table.tag[i] for i in inside]
-        deps = [table.dep[i] for i in inside]
-        lowers = [table.lower[i] for i in inside]
+        start, end, head_i = covered
+        table = self.table
+        head = table.token(head_i)
+        by_head = self._head_names(head_i)
+        tags = table.tag[start:end]
+        deps = table.dep[start:end]
+        lowers = table.lower[start:end]
         party = self.party(head, span)
         out = [
-            *by_head[0], f"len:{_bucket(len(inside), (1, 2, 3, 5, 8))}", f"mention:{_overlaps(span, self.mentions)}",
+            *by_head[0], f"len:{_bucket(end - start, (1, 2, 3, 5, 8))}", f"mention:{_overlaps(span, self.mentions)}",
             *by_head[1], f"party:{party}", *by_head[2],
         ]
-        if any(t in ("NNP", "NNPS") for t in tags):
+        if "NNP" in tags or "NNPS" in tags:
             out.append("proper")
-        if any(w in ("and", "or") for w in lowers):
+        if "and" in lowers or "or" in lowers:
             out.append("coordination")
         if tags and tags[0] in ("DT", "PRP$"):
             out.append(f"starts:{lowers[0] if lowers[0] in ('the', 'a', 'an') else tags[0]}")
-        if any(d in ("relcl", "acl") for d in deps):
+        if "relcl" in deps or "acl" in deps:
             out.append("clause_inside")
         return Described(tuple(out), head, party, "prep" in deps)
 
-    def _head_names(self, head: Token) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
-        """The features of a phrase that depend on its head alone, once per head, in three
-        groups (the phrase's own features go between them: the order of the names is the
-        order of the model's sum)."""
-        known = self.shared.by_head.get(head.i)
+    def _head_names(self, i: int) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+        """The features of a phrase that depend on its head (token `i`) alone, once per head,
+        in three groups (the phrase's own features go between them: the order of the names
+        is the order of the model's sum)."""
+        known = self.shared.by_head.get(i)
         if known is not None:
             return known
         root, voice, _ = self._root
-        prep = head.head.lower_ if head.dep_ == "pobj" else "-"
-        side = "-" if root is None else ("before" if head.i < root.i else "after")
+        table = self.table
+        dep, up = table.dep[i], table.head[i]
+        prep = table.lower[up] if dep == "pobj" else "-"
+        side = "-" if root is None else ("before" if i < root.i else "after")
         first = (
-            f"dep:{head.dep_}", f"dep2:{head.dep_}|{head.head.dep_}", f"dep|voice:{head.dep_}|{voice}",
-            f"prep:{prep}", f"tag:{head.tag_}", f"ent:{head.ent_type_ or '-'}",
-            f"side:{side}", f"side|dep:{side}|{head.dep_}",
+            f"dep:{dep}", f"dep2:{dep}|{table.dep[up]}", f"dep|voice:{dep}|{voice}",
+            f"prep:{prep}", f"tag:{table.tag[i]}", f"ent:{table.ent[i] or '-'}",
+            f"side:{side}", f"side|dep:{side}|{dep}",
         )
+        head = table.token(i)
         second = (
-            f"sector:{self.sector(head)}", f"root_child:{root is not None and head.head.i == root.i}",
-            f"depth:{_bucket(sum(1 for _ in head.ancestors), (0, 1, 2, 3))}",
+            f"sector:{self.sector(head)}", f"root_child:{root is not None and up == root.i}",
+            f"depth:{_bucket(table.depth[i], (0, 1, 2, 3))}",
         )
         third: tuple[str, ...] = ()
-        if head.tag_ in ("NN", "NNS"):
+        if table.tag[i] in ("NN", "NNS"):
             third += (f"noun:{self.lemma(head)}",)
-        if head.lower_ in PRONOUNS:
+        if table.lower[i] in PRONOUNS:
             third += ("pronoun",)
         if syntax.is_time_word(head):
             third += ("time",)
-        known = self.shared.by_head[head.i] = (first, second, third)
+        known = self.shared.by_head[i] = (first, second, third)
         return known
-
-    def _table(self) -> _Table:
-        words = list(self.sdoc)
-        table = self.shared.table = _Table(tuple(t.tag_ for t in words), tuple(t.dep_ for t in words),
-                                           tuple(t.lower_ for t in words))
-        return table
 
     def sector(self, tok: Token) -> bool:
         """`tok` heads a generic sector noun ("police", "opposition supporters")."""
@@ -305,36 +374,41 @@ class Sentence:
 
     def head(self, span: Span) -> Token | None:
         """The syntactic head of the tokens `span` covers, or None; once per span."""
-        heads = self.shared.heads
-        if span not in heads:
-            heads[span] = _head(self.sdoc, span)
-        return heads[span]
+        covered = self.tokens(span)
+        return None if covered is None else self.table.token(covered[2])
 
     def predicate(self, root: Token | None = None) -> Token | None:
         """The event's verb as the rules' spans show it: the head of the rules' source
         phrase when that is a verb, else of their target's, else the sentence's root
         (`root` when known)."""
+        table = self.table
         for span in self.rule:
-            head = self.head(span) if span is not None else None
-            if head is not None and head.head.i != head.i:
-                up = head.head.head if head.dep_ == "pobj" else head.head
-                if up.pos_ in ("VERB", "AUX"):
-                    return up
-        return root if root is not None else next((t for t in self.sdoc if t.head.i == t.i), None)
+            covered = self.tokens(span) if span is not None else None
+            if covered is not None:
+                i = covered[2]
+                if table.head[i] != i:
+                    up = table.head[table.head[i]] if table.dep[i] == "pobj" else table.head[i]
+                    verb = table.token(up)
+                    if verb.pos_ in ("VERB", "AUX"):
+                        return verb
+        if root is not None:
+            return root
+        return next((table.token(i) for i, h in enumerate(table.head) if h == i), None)
 
 
-def _path(tok: Token, top: Token | None) -> str:
-    """Dependency labels from `tok` up to `top` (at most four), or "far"."""
+def _path(table: _Table, i: int, top: int | None) -> str:
+    """Dependency labels from token `i` up to token `top` (at most four), or "far"."""
     labels: list[str] = []
-    node = tok
+    node = i
+    heads = table.head
     for _ in range(4):
-        if top is not None and node.i == top.i:
+        if node == top:
             return "/".join(labels) or "self"
-        if node.head.i == node.i:
+        if heads[node] == node:
             break
-        labels.append(node.dep_)
-        node = node.head
-    if top is not None and node.i == top.i:
+        labels.append(table.dep[node])
+        node = heads[node]
+    if node == top:
         return "/".join(labels)
     return "far"
 
@@ -351,8 +425,9 @@ def features(sent: Sentence, role: str, span: Span | None) -> list[str]:
         if mine is not None:
             head = sent.head(mine)
             if head is not None:
-                out += [f"none|rule_dep:{head.dep_}", f"none|rule_tag:{head.tag_}",
-                        f"none|rule_mention:{_overlaps(mine, sent.mentions)}", f"none|rule_ent:{head.ent_type_ or '-'}",
+                table = sent.table
+                out += [f"none|rule_dep:{table.dep[head.i]}", f"none|rule_tag:{table.tag[head.i]}",
+                        f"none|rule_mention:{_overlaps(mine, sent.mentions)}", f"none|rule_ent:{table.ent[head.i] or '-'}",
                         f"none|rule_sector:{sent.sector(head)}"]
         if other is None:
             out.append("none|other_none")
@@ -361,14 +436,15 @@ def features(sent: Sentence, role: str, span: Span | None) -> list[str]:
     if found is None:
         return ["empty"]
     described, path = found
-    head = described.head
+    head_i = described.head.i
+    table = sent.table
     relation = "same" if span == mine else (
         "inside" if mine and mine[0] <= span[0] and span[1] <= mine[1] else
         "contains" if mine and span[0] <= mine[0] and mine[1] <= span[1] else
         "overlaps" if mine and span[0] < mine[1] and mine[0] < span[1] else "apart")
     other_rel = "same" if span == other else (
         "overlaps" if other and span[0] < other[1] and other[0] < span[1] else "apart")
-    prep = head.head.lower_ if head.dep_ == "pobj" else "-"
+    prep = table.lower[table.head[head_i]] if table.dep[head_i] == "pobj" else "-"
     out = [
         *described.names, *path, f"rel:{relation}", f"other:{other_rel}", f"rel|other:{relation}|{other_rel}",
         f"rule:{'none' if mine is None else 'some'}|rel:{relation}", f"prep|rel:{prep}|{relation}",
@@ -377,17 +453,25 @@ def features(sent: Sentence, role: str, span: Span | None) -> list[str]:
     if described.has_prep:
         out.append(f"prep_inside|rel:{relation}")
     if mine is not None and relation != "same":
-        mine_head = sent.head(mine)
-        if mine_head is not None and mine_head.i == head.i:
+        covered = sent.tokens(mine)
+        if covered is not None and covered[2] == head_i:
             out.append(f"same_head|{'longer' if span[1] - span[0] > mine[1] - mine[0] else 'shorter'}")
     return out
 
 
 def _overlaps(span: Span, others: Iterable[Span]) -> str:
-    hits = [o for o in others if o[0] < span[1] and span[0] < o[1]]
-    if not hits:
-        return "no"
-    return "exact" if span in hits else "part"
+    hit = False
+    for o in others:
+        if o[0] < span[1] and span[0] < o[1]:
+            if o == span:
+                return "exact"
+            hit = True
+    return "part" if hit else "no"
+
+
+def _best_first(scored: tuple[float, int]) -> tuple[float, int]:
+    """Sort key of (score, candidate index): highest score first, ties to the earlier candidate."""
+    return -scored[0], scored[1]
 
 
 @dataclass(frozen=True)
@@ -411,9 +495,10 @@ class SpanChooser:
         scored = {role: [(self.score(role, features(sent, role, span)), k) for k, span in enumerate(options)]
                   for role in ROLES}
         joint = sent.rule[0] is not None and sent.rule[0] == sent.rule[1]
+        targets = sorted(scored["target"], key=_best_first)
         best: tuple[float, int, int] | None = None
-        for s_score, i in sorted(scored["source"], key=lambda x: (-x[0], x[1])):
-            for t_score, j in sorted(scored["target"], key=lambda x: (-x[0], x[1])):
+        for s_score, i in sorted(scored["source"], key=_best_first):
+            for t_score, j in targets:
                 if i == j and i != 0 and not (joint and options[i] == sent.rule[0]):
                     continue  # one phrase on both sides, which the rules did not make so
                 if best is None or s_score + t_score > best[0]:

@@ -139,54 +139,36 @@ class Described:
 
 @dataclass(frozen=True)
 class _Table:
-    """Per token of the parse, by index: the token, fine tag, dependency label, lower-case
-    text, entity type, the index of its head and its depth (the number of its ancestors).
+    """Per token of the parse, by index: fine tag, dependency label, lower-case text and the
+    index of its head; the spaCy token itself, its entity type and its depth (the number of
+    its ancestors) on first use.
 
-    Read from spaCy once per sentence: the features of a dozen candidates and of every
-    event then look up plain tuples instead of making a spaCy token at each attribute read
-    (``tok.head.dep_`` makes one; a walk up the tree one per step)."""
+    Read from spaCy once per sentence (one ``Doc.to_array`` call): the features of a dozen
+    candidates and of every event then look up plain tuples instead of making a spaCy
+    token at each attribute read (``tok.head.dep_`` makes one; a walk up the tree one per
+    step)."""
 
     sdoc: Doc
     tag: tuple[str, ...]
     dep: tuple[str, ...]
     lower: tuple[str, ...]
-    ent: tuple[str, ...]
     head: tuple[int, ...]
-    depth: tuple[int, ...]
     tokens: dict[int, Token] = field(default_factory=dict, compare=False, repr=False)
+    depths: dict[int, int] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def read(cls, sdoc: Doc) -> _Table:
-        from spacy.attrs import DEP, ENT_TYPE, HEAD, LOWER, TAG
+        from spacy.attrs import DEP, HEAD, LOWER, TAG
 
-        n = len(sdoc)
-        rows = sdoc.to_array([TAG, DEP, LOWER, ENT_TYPE, HEAD]).tolist() if n else []  # one read of the C arrays
-        strings, known = sdoc.vocab.strings, _STRINGS
-        columns: list[tuple[str, ...]] = []
-        for k in range(4):
-            column = []
-            for row in rows:
-                key = row[k]
-                text = known.get(key)
-                if text is None:
-                    text = known[key] = strings[key] if key else ""
-                column.append(text)
-            columns.append(tuple(column))
-        if not rows:
-            columns = [(), (), (), ()]
-        head = tuple(i + (row[4] if row[4] < 2**63 else row[4] - 2**64) for i, row in enumerate(rows))  # offsets, unsigned
-        depth = [-1] * n
-        for i in range(n):  # each token's depth once, by walking up to a token whose depth is known
-            chain: list[int] = []
-            node = i
-            while depth[node] < 0 and head[node] != node and len(chain) < n:
-                chain.append(node)
-                node = head[node]
-            if depth[node] < 0:
-                depth[node] = 0 if head[node] == node else n  # a root; or a cycle, as far as spaCy walks
-            for k, below in enumerate(reversed(chain), start=1):
-                depth[below] = min(depth[node] + k, n)
-        return cls(sdoc, *columns, head, tuple(depth))
+        if not len(sdoc):
+            return cls(sdoc, (), (), (), ())
+        tags, deps, lowers, offsets = zip(*sdoc.to_array([TAG, DEP, LOWER, HEAD]).tolist())
+        known = _STRINGS
+        for key in {*tags, *deps, *lowers}.difference(known):
+            known[key] = sdoc.vocab.strings[key] if key else ""
+        head = tuple(i + (o if o < 2**63 else o - 2**64) for i, o in enumerate(offsets))  # offsets, stored unsigned
+        return cls(sdoc, tuple(map(known.__getitem__, tags)), tuple(map(known.__getitem__, deps)),
+                   tuple(map(known.__getitem__, lowers)), head)
 
     def token(self, i: int) -> Token:
         """The spaCy token `i`, made once."""
@@ -194,6 +176,21 @@ class _Table:
         if tok is None:
             tok = self.tokens[i] = self.sdoc[i]
         return tok
+
+    def ent(self, i: int) -> str:
+        """Token `i`'s entity type ("" outside entities)."""
+        return self.token(i).ent_type_
+
+    def depth(self, i: int) -> int:
+        """The number of token `i`'s ancestors (as many as ``Token.ancestors`` yields: at most the sentence's length)."""
+        found = self.depths.get(i)
+        if found is None:
+            found, node, n = 0, i, len(self.head)
+            while self.head[node] != node and found < n:
+                node = self.head[node]
+                found += 1
+            self.depths[i] = found
+        return found
 
 
 _STRINGS: dict[int, str] = {}
@@ -330,13 +327,13 @@ class Sentence:
         side = "-" if root is None else ("before" if i < root.i else "after")
         first = (
             f"dep:{dep}", f"dep2:{dep}|{table.dep[up]}", f"dep|voice:{dep}|{voice}",
-            f"prep:{prep}", f"tag:{table.tag[i]}", f"ent:{table.ent[i] or '-'}",
+            f"prep:{prep}", f"tag:{table.tag[i]}", f"ent:{table.ent(i) or '-'}",
             f"side:{side}", f"side|dep:{side}|{dep}",
         )
         head = table.token(i)
         second = (
             f"sector:{self.sector(head)}", f"root_child:{root is not None and up == root.i}",
-            f"depth:{_bucket(table.depth[i], (0, 1, 2, 3))}",
+            f"depth:{_bucket(table.depth(i), (0, 1, 2, 3))}",
         )
         third: tuple[str, ...] = ()
         if table.tag[i] in ("NN", "NNS"):
@@ -427,7 +424,7 @@ def features(sent: Sentence, role: str, span: Span | None) -> list[str]:
             if head is not None:
                 table = sent.table
                 out += [f"none|rule_dep:{table.dep[head.i]}", f"none|rule_tag:{table.tag[head.i]}",
-                        f"none|rule_mention:{_overlaps(mine, sent.mentions)}", f"none|rule_ent:{table.ent[head.i] or '-'}",
+                        f"none|rule_mention:{_overlaps(mine, sent.mentions)}", f"none|rule_ent:{table.ent(head.i) or '-'}",
                         f"none|rule_sector:{sent.sector(head)}"]
         if other is None:
             out.append("none|other_none")

@@ -47,6 +47,7 @@ from __future__ import annotations
 
 import functools
 import json
+import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from importlib import resources
@@ -74,6 +75,9 @@ the train split) for C = 0.1, 0.3, 1 and 3: 0.725, 0.730, 0.732, 0.735; the midd
 value is taken rather than the best, since the differences are within the noise and
 the choice was made on the same folds the benchmark reports."""
 _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP", "CD"})
+_SLACK = 1e-9
+"""How far :meth:`SpanChooser._scores` widens a score's bounds: far more than a sum of some
+forty weights can move when its terms are added in another order."""
 
 
 def candidates(sdoc: Doc, rule: tuple[Span | None, Span | None], phrases: Sequence[Span] | None = None) -> list[Span]:
@@ -128,13 +132,22 @@ def _bucket(n: int, edges: Sequence[int]) -> str:
 
 @dataclass(frozen=True)
 class Described:
-    """A candidate phrase as the chooser sees it whatever the role: its role-free features,
-    head token, whether it names a party, whether a preposition is inside it."""
+    """A candidate phrase as the chooser sees it whatever the role: its role-free features
+    around two that cost the most to work out (whether its head is a sector noun, whether
+    it names a party: :meth:`names`), its head token and span, whether a preposition is
+    inside it."""
 
-    names: tuple[str, ...]
+    before: tuple[str, ...]
+    between: tuple[str, ...]
+    after: tuple[str, ...]
     head: Token
-    party: bool
+    span: Span
     has_prep: bool
+
+    def names(self, sector: bool | None, party: bool | None) -> tuple[str, ...]:
+        """The role-free features, in the order of the model's sum; a value None gives a
+        name the model has no weight for (for :meth:`SpanChooser.choose`'s bounds)."""
+        return (*self.before, f"sector:{sector}", *self.between, f"party:{party}", *self.after)
 
 
 @dataclass(frozen=True)
@@ -209,6 +222,7 @@ class Shared:
     root: tuple[int | None, str] | None = None
     sector: dict[int, bool] = field(default_factory=dict)
     actor: dict[int, bool] = field(default_factory=dict)
+    party: dict[Span, bool] = field(default_factory=dict)
     by_head: dict[int, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
     table: _Table | None = None
 
@@ -298,25 +312,22 @@ class Sentence:
         tags = table.tag[start:end]
         deps = table.dep[start:end]
         lowers = table.lower[start:end]
-        party = self.party(head, span)
-        out = [
-            *by_head[0], f"len:{_bucket(end - start, (1, 2, 3, 5, 8))}", f"mention:{_overlaps(span, self.mentions)}",
-            *by_head[1], f"party:{party}", *by_head[2],
-        ]
+        before = (*by_head[0], f"len:{_bucket(end - start, (1, 2, 3, 5, 8))}", f"mention:{_overlaps(span, self.mentions)}")
+        after = list(by_head[2])
         if "NNP" in tags or "NNPS" in tags:
-            out.append("proper")
+            after.append("proper")
         if "and" in lowers or "or" in lowers:
-            out.append("coordination")
+            after.append("coordination")
         if tags and tags[0] in ("DT", "PRP$"):
-            out.append(f"starts:{lowers[0] if lowers[0] in ('the', 'a', 'an') else tags[0]}")
+            after.append(f"starts:{lowers[0] if lowers[0] in ('the', 'a', 'an') else tags[0]}")
         if "relcl" in deps or "acl" in deps:
-            out.append("clause_inside")
-        return Described(tuple(out), head, party, "prep" in deps)
+            after.append("clause_inside")
+        return Described(before, by_head[1], tuple(after), head, span, "prep" in deps)
 
     def _head_names(self, i: int) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
         """The features of a phrase that depend on its head (token `i`) alone, once per head,
-        in three groups (the phrase's own features go between them: the order of the names
-        is the order of the model's sum)."""
+        in three groups (the phrase's own features and the head's sector go between them:
+        the order of the names is the order of the model's sum)."""
         known = self.shared.by_head.get(i)
         if known is not None:
             return known
@@ -331,10 +342,7 @@ class Sentence:
             f"side:{side}", f"side|dep:{side}|{dep}",
         )
         head = table.token(i)
-        second = (
-            f"sector:{self.sector(head)}", f"root_child:{root is not None and up == root.i}",
-            f"depth:{_bucket(table.depth(i), (0, 1, 2, 3))}",
-        )
+        second = (f"root_child:{root is not None and up == root.i}", f"depth:{_bucket(table.depth(i), (0, 1, 2, 3))}")
         third: tuple[str, ...] = ()
         if table.tag[i] in ("NN", "NNS"):
             third += (f"noun:{self.lemma(head)}",)
@@ -364,10 +372,13 @@ class Sentence:
         return known
 
     def party(self, tok: Token, span: Span) -> bool:
-        """The phrase names a party rather than a thing (:func:`~detente.coding.spans.names_party`)."""
+        """The phrase names a party rather than a thing (:func:`~detente.coding.spans.names_party`); once per span."""
         from detente.coding.spans import names_party
 
-        return names_party(tok, span, self.lemma, actor=self.names_actor)
+        known = self.shared.party.get(span)
+        if known is None:
+            known = self.shared.party[span] = names_party(tok, span, self.lemma, actor=self.names_actor)
+        return known
 
     def head(self, span: Span) -> Token | None:
         """The syntactic head of the tokens `span` covers, or None; once per span."""
@@ -413,26 +424,41 @@ def _path(table: _Table, i: int, top: int | None) -> str:
 def features(sent: Sentence, role: str, span: Span | None) -> list[str]:
     """The sparse binary features of `span` (None: *no span*) as the `role` side ("source"
     or "target") of `sent`."""
-    mine, other = sent.rule if role == "source" else sent.rule[::-1]
-    voice = sent._root[1]
     if span is None:
-        pred = sent._root[2]
-        out = ["none", f"none|rule:{'none' if mine is None else 'some'}", f"none|voice:{voice}",
-               f"none|cameo:{sent.cameo}", f"none|pred:{sent.lemma(pred) if pred is not None else '-'}"]
-        if mine is not None:
-            head = sent.head(mine)
-            if head is not None:
-                table = sent.table
-                out += [f"none|rule_dep:{table.dep[head.i]}", f"none|rule_tag:{table.tag[head.i]}",
-                        f"none|rule_mention:{_overlaps(mine, sent.mentions)}", f"none|rule_ent:{table.ent(head.i) or '-'}",
-                        f"none|rule_sector:{sent.sector(head)}"]
-        if other is None:
-            out.append("none|other_none")
-        return out
+        return _none_features(sent, role)
     found = sent.describe(span)
     if found is None:
         return ["empty"]
+    described = found[0]
+    return _span_features(sent, role, found, sent.sector(described.head), sent.party(described.head, span))[0]
+
+
+def _none_features(sent: Sentence, role: str) -> list[str]:
+    """The features of *no span* as the `role` side."""
+    mine, other = sent.rule if role == "source" else sent.rule[::-1]
+    voice, pred = sent._root[1], sent._root[2]
+    out = ["none", f"none|rule:{'none' if mine is None else 'some'}", f"none|voice:{voice}",
+           f"none|cameo:{sent.cameo}", f"none|pred:{sent.lemma(pred) if pred is not None else '-'}"]
+    if mine is not None:
+        head = sent.head(mine)
+        if head is not None:
+            table = sent.table
+            out += [f"none|rule_dep:{table.dep[head.i]}", f"none|rule_tag:{table.tag[head.i]}",
+                    f"none|rule_mention:{_overlaps(mine, sent.mentions)}", f"none|rule_ent:{table.ent(head.i) or '-'}",
+                    f"none|rule_sector:{sent.sector(head)}"]
+    if other is None:
+        out.append("none|other_none")
+    return out
+
+
+def _span_features(sent: Sentence, role: str, found: tuple[Described, tuple[str, ...]], sector: bool | None,
+                   party: bool | None) -> tuple[list[str], str]:
+    """The features of a described phrase as the `role` side, with the phrase's sector and
+    party as given (None: unknown, named so that the model has no weight for them), and
+    the phrase's relation to the rules' span of the role."""
     described, path = found
+    span = described.span
+    mine, other = sent.rule if role == "source" else sent.rule[::-1]
     head_i = described.head.i
     table = sent.table
     relation = "same" if span == mine else (
@@ -443,9 +469,9 @@ def features(sent: Sentence, role: str, span: Span | None) -> list[str]:
         "overlaps" if other and span[0] < other[1] and other[0] < span[1] else "apart")
     prep = table.lower[table.head[head_i]] if table.dep[head_i] == "pobj" else "-"
     out = [
-        *described.names, *path, f"rel:{relation}", f"other:{other_rel}", f"rel|other:{relation}|{other_rel}",
+        *described.names(sector, party), *path, f"rel:{relation}", f"other:{other_rel}", f"rel|other:{relation}|{other_rel}",
         f"rule:{'none' if mine is None else 'some'}|rel:{relation}", f"prep|rel:{prep}|{relation}",
-        f"mention|rel:{_overlaps(span, sent.mentions)}|{relation}", f"party|rel:{described.party}|{relation}",
+        f"mention|rel:{_overlaps(span, sent.mentions)}|{relation}", f"party|rel:{party}|{relation}",
     ]
     if described.has_prep:
         out.append(f"prep_inside|rel:{relation}")
@@ -453,7 +479,7 @@ def features(sent: Sentence, role: str, span: Span | None) -> list[str]:
         covered = sent.tokens(mine)
         if covered is not None and covered[2] == head_i:
             out.append(f"same_head|{'longer' if span[1] - span[0] > mine[1] - mine[0] else 'shorter'}")
-    return out
+    return out, relation
 
 
 def _overlaps(span: Span, others: Iterable[Span]) -> str:
@@ -489,8 +515,7 @@ class SpanChooser:
         if spans is None:
             spans = candidates(sent.sdoc, sent.rule)
         options: list[Span | None] = [None, *spans]
-        scored = {role: [(self.score(role, features(sent, role, span)), k) for k, span in enumerate(options)]
-                  for role in ROLES}
+        scored = self._scores(sent, options)
         joint = sent.rule[0] is not None and sent.rule[0] == sent.rule[1]
         targets = sorted(scored["target"], key=_best_first)
         best: tuple[float, int, int] | None = None
@@ -503,6 +528,76 @@ class SpanChooser:
                 break  # the best target that fits this source
         assert best is not None  # "no span" fits any source
         return options[best[1]], options[best[2]]
+
+    def _scores(self, sent: Sentence, options: Sequence[Span | None]) -> dict[str, list[tuple[float, int]]]:
+        """(score, index) of every option per role, as :func:`features` and :meth:`score`
+        give it for every option that can be part of the chosen pair.
+
+        Whether a phrase's head is a sector noun and whether it names a party cost the most
+        to work out (:func:`~detente.coding.arguments.sector_of`,
+        :func:`~detente.coding.spans.names_party`) and move a score by at most three
+        weights. So each phrase is first scored without them, between the lowest and the
+        highest they can add; then they are worked out only for a phrase that can still be
+        chosen: as a target, if it can reach the second-best target's lowest score (the
+        best target that fits any source is one of the two best); as a source, if with the
+        best target it can reach the lowest sum the best pair is sure to have. The others
+        (most phrases) can be neither, whatever their sector and party, and are left out
+        (score -inf). The chosen pair is the one scoring every option would choose: the
+        bounds are widened by :data:`_SLACK` for the order of the sum.
+        """
+        exact: dict[str, dict[int, float]] = {role: {} for role in ROLES}
+        bounds: dict[str, dict[int, tuple[float, float]]] = {role: {} for role in ROLES}
+        found_of: dict[int, tuple[Described, tuple[str, ...]]] = {}
+        drafts: dict[tuple[str, int], tuple[list[str], str]] = {}  # an open option's names per role, and its relation
+        shared = sent.shared
+        for k, span in enumerate(options):
+            found = sent.describe(span) if span is not None else None
+            if found is None:
+                for role in ROLES:
+                    exact[role][k] = self.score(role, ["empty"] if span is not None else _none_features(sent, role))
+                continue
+            described = found[0]
+            sector, party = shared.sector.get(described.head.i), shared.party.get(described.span)
+            for role in ROLES:
+                names, relation = _span_features(sent, role, found, sector, party)
+                value = self.score(role, names)
+                if sector is not None and party is not None:
+                    exact[role][k] = value
+                    continue
+                w = self.weights[role]
+                s_lo = s_hi = p_lo = p_hi = 0.0
+                if sector is None:
+                    yes, no = w.get("sector:True", 0.0), w.get("sector:False", 0.0)
+                    s_lo, s_hi = min(yes, no), max(yes, no)
+                if party is None:
+                    yes = w.get("party:True", 0.0) + w.get(f"party|rel:True|{relation}", 0.0)
+                    no = w.get("party:False", 0.0) + w.get(f"party|rel:False|{relation}", 0.0)
+                    p_lo, p_hi = min(yes, no), max(yes, no)
+                bounds[role][k] = (value + s_lo + p_lo - _SLACK, value + s_hi + p_hi + _SLACK)
+                drafts[role, k] = (names, relation)
+                found_of[k] = found
+        if found_of:
+            lows = {role: [*exact[role].values(), *(b[0] for b in bounds[role].values())] for role in ROLES}
+            second = sorted(lows["target"], reverse=True)[1] if len(lows["target"]) > 1 else -math.inf
+            top_target = max([*exact["target"].values(), *(b[1] for b in bounds["target"].values())])
+            floor = max(lows["source"]) + second  # the best pair scores at least this
+            for k, found in found_of.items():
+                if bounds["target"][k][1] >= second or bounds["source"][k][1] + top_target >= floor:
+                    described, path = found
+                    sector, party = sent.sector(described.head), sent.party(described.head, described.span)
+                    at_sector = len(described.before)
+                    at_party = at_sector + 1 + len(described.between)
+                    at_party_rel = at_party + 1 + len(described.after) + len(path) + 6  # see _span_features
+                    for role in ROLES:
+                        names, relation = drafts[role, k]
+                        names = list(names)  # the same names with the two values filled in
+                        names[at_sector], names[at_party] = f"sector:{sector}", f"party:{party}"
+                        names[at_party_rel] = f"party|rel:{party}|{relation}"
+                        exact[role][k] = self.score(role, names)
+                else:
+                    for role in ROLES:
+                        exact[role][k] = -math.inf
+        return {role: [(exact[role][k], k) for k in range(len(options))] for role in ROLES}
 
     def to_json(self) -> str:
         body = {"version": MODEL_VERSION, "meta": self.meta, "intercepts": self.intercepts,

@@ -232,24 +232,6 @@ _SENTENCES = [
 ]
 
 
-def _every_option(chooser: sc.SpanChooser, sent: sc.Sentence, spans: list) -> tuple:
-    """The pair the chooser picks when every option is scored in full (the definition that
-    :meth:`SpanChooser.choose` reaches with fewer sector and party look-ups)."""
-    options = [None, *spans]
-    scored = {role: [(chooser.score(role, sc.features(sent, role, span)), k) for k, span in enumerate(options)]
-              for role in sc.ROLES}
-    joint = sent.rule[0] is not None and sent.rule[0] == sent.rule[1]
-    best = None
-    for s_score, i in sorted(scored["source"], key=lambda x: (-x[0], x[1])):
-        for t_score, j in sorted(scored["target"], key=lambda x: (-x[0], x[1])):
-            if i == j and i != 0 and not (joint and options[i] == sent.rule[0]):
-                continue
-            if best is None or s_score + t_score > best[0]:
-                best = (s_score + t_score, i, j)
-            break
-    return options[best[1]], options[best[2]]
-
-
 def test_the_chooser_picks_what_scoring_every_option_picks(coder):
     """Bounds leave out of the sector and party look-ups only phrases that cannot be chosen:
     the pair is the one full scoring gives, for every event and for rule spans moved about."""
@@ -267,7 +249,7 @@ def test_the_chooser_picks_what_scoring_every_option_picks(coder):
             sdoc = coder.nlp(sentence)
             spans = sc.candidates(sdoc, rule)
             fast = chooser.choose(sc.Sentence(sdoc, rule, mentions, coder.lemma), spans)
-            full = _every_option(chooser, sc.Sentence(coder.nlp(sentence), rule, mentions, coder.lemma), spans)
+            full = chooser.choose_scoring_all(sc.Sentence(coder.nlp(sentence), rule, mentions, coder.lemma), spans)
             assert fast == full, (sentence, rule)
             checked += 1
     assert checked > 50

@@ -515,7 +515,12 @@ class SpanChooser:
         if spans is None:
             spans = candidates(sent.sdoc, sent.rule)
         options: list[Span | None] = [None, *spans]
-        scored = self._scores(sent, options)
+        return self._pick(sent, options, self._scores(sent, options))
+
+    def _pick(self, sent: Sentence, options: Sequence[Span | None],
+              scored: dict[str, list[tuple[float, int]]]) -> tuple[Span | None, Span | None]:
+        """The best-scoring pair of options whose two sides are not one phrase (unless the
+        rules made it both); ties go to the earlier option."""
         joint = sent.rule[0] is not None and sent.rule[0] == sent.rule[1]
         targets = sorted(scored["target"], key=_best_first)
         best: tuple[float, int, int] | None = None
@@ -528,6 +533,17 @@ class SpanChooser:
                 break  # the best target that fits this source
         assert best is not None  # "no span" fits any source
         return options[best[1]], options[best[2]]
+
+    def choose_scoring_all(self, sent: Sentence, spans: Sequence[Span] | None = None) -> tuple[Span | None, Span | None]:
+        """What :meth:`choose` picks, by the definition: every option scored in full by
+        :func:`features` (which works out every phrase's sector and party). Slower; for
+        the tests and the benchmark that compare the two."""
+        if spans is None:
+            spans = candidates(sent.sdoc, sent.rule)
+        options: list[Span | None] = [None, *spans]
+        scored = {role: [(self.score(role, features(sent, role, span)), k) for k, span in enumerate(options)]
+                  for role in ROLES}
+        return self._pick(sent, options, scored)
 
     def _scores(self, sent: Sentence, options: Sequence[Span | None]) -> dict[str, list[tuple[float, int]]]:
         """(score, index) of every option per role, as :func:`features` and :meth:`score`
@@ -690,9 +706,12 @@ def resolve(chooser: Any, *, lazy: bool = False) -> SpanChooser | str | None:
                      field="span_chooser", hint='give "shipped" (the default) or None for the span rules alone')
 
 
-def rechoose(chooser: SpanChooser, found: Sequence[Any], sdoc: Doc, ctx: Context, lemma: syntax.Lemma) -> list[Any]:
+def rechoose(chooser: SpanChooser, found: Sequence[Any], sdoc: Doc, ctx: Context, lemma: syntax.Lemma, *,
+             scoring_all: bool = False) -> list[Any]:
     """`found` (a sentence's :class:`~detente.coding.coder.SentenceResult` list) with each
-    event's spans re-decided by `chooser`, the rules' spans as its evidence."""
+    event's spans re-decided by `chooser`, the rules' spans as its evidence (with
+    `scoring_all`, by :meth:`SpanChooser.choose_scoring_all`: the same spans, slower; for
+    the benchmark)."""
     mentions = tuple((m.start, m.end) for m in ctx.mentions)
     phrases = sentence_phrases(sdoc)
     shared = Shared()
@@ -700,6 +719,7 @@ def rechoose(chooser: SpanChooser, found: Sequence[Any], sdoc: Doc, ctx: Context
     for result in found:
         rule = (result.source_span, result.target_span)
         sent = Sentence(sdoc, rule, mentions, lemma, shared, cameo=result.event.cameo[:2])
-        src, tgt = chooser.choose(sent, candidates(sdoc, rule, phrases))
+        choose = chooser.choose_scoring_all if scoring_all else chooser.choose
+        src, tgt = choose(sent, candidates(sdoc, rule, phrases))
         out.append(replace(result, source_span=src, target_span=tgt))
     return out

@@ -138,3 +138,13 @@ def test_gaps_are_filled(text: str, code: str) -> None:
 def test_the_taliban_govern_or_fight_by_date(on: date, code: str) -> None:
     assert codes("The Taliban closed girls' schools.", on=on)[0] == ("Taliban", code)
     assert REG.resolve("Taliban", on=on) == code
+
+
+def test_a_users_own_file_can_guard_a_name() -> None:
+    reg = ActorRegistry.from_yaml_text(
+        "actors:\n  - {code: TRN, name: Transnistria, kind: other, metonyms: [Tiraspol, Sheriff], guarded: [Sheriff]}\n"
+    )
+    assert reg.validate() == []
+    assert [(m.text, m.code) for m in reg.find_mentions("Sheriff Tiraspol won. Sheriff said no.")] == [
+        ("Tiraspol", "TRN"), ("Sheriff", "TRN"),
+    ]

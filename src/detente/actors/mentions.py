@@ -130,15 +130,15 @@ def joined_to_other_name(text: str, start: int, end: int, matches: list[re.Match
     """
     if _NEXT_CAPITALISED.match(text, end):
         return True
-    before = _WORD_BEFORE.search(text, 0, start)
+    before = _WORD_BEFORE.search(text, max(0, start - 60), start)  # a window: a document may be long
     if before is None:
         return False
     word, gap = before.group(1), before.group(2)
     if not (word[0].isupper() or gap == "-"):
         return False
     if k > 0 and matches[k - 1].end() == before.end(1):
-        return False  # "Israel-Jordan", "Amman Jordan"? the word before is an actor itself
-    return not (gap == " " and _SENTENCE_START.search(text, 0, before.start(1)))
+        return False  # "Israel-Jordan": the word before is an actor itself
+    return not (gap == " " and _SENTENCE_START.search(text, max(0, before.start(1) - 8), before.start(1)))
 
 
 def title_after(text: str, pos: int) -> tuple[int, str | None]:

@@ -32,7 +32,7 @@ Choices
   not compared with one).
 - Features are names, weights a dictionary: the shipped model is a JSON file in the
   package data (``coding/data/span_chooser.json``, about 0.4 MB), applied with plain Python sums,
-  so coding imports neither scikit-learn nor NumPy for it; training (:func:`fit`) needs
+  so coding does not import scikit-learn for it; training (:func:`fit`) needs
   scikit-learn (the ``classifier`` extra).
 - Trained only on ConfliBERT's public dyad TRAIN split
   (``confli_cameo_dyad_train.txt``); its test split is never read. The file records
@@ -41,6 +41,12 @@ Choices
   (benchmarks/results/coding_dyad.md).
 - Deterministic: features are sorted, the solver (lbfgs) is deterministic, ties go to
   the earlier candidate.
+- Speed (it runs on every event of the Python API and of ``--partial``): the parse is read
+  once into a token table, each span's tokens once; a phrase's sector and party, the
+  costliest features, are worked out only for phrases whose score bounds leave them a
+  chance to be chosen (:meth:`SpanChooser._scores`). The pair is the one scoring every
+  option picks (:meth:`SpanChooser.choose_scoring_all`; a test checks it);
+  benchmarks/coding_speed.py times the two side by side.
 """
 
 from __future__ import annotations

@@ -311,3 +311,43 @@ def test_progress_names_only_the_models_that_run(toy) -> None:
     run_forecast(toy, ["compromise", "expected_utility", "eu_compromise"], draws=50, seed=2, on_model=lambda *a: seen.append(a))
     assert seen and {name for name, _, _ in seen} <= {"compromise", "expected_utility"}
     assert all(total == 2 for _, _, total in seen)
+
+
+def test_a_model_that_can_run_elsewhere_is_submitted_first_and_run_last(toy, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`SUBMITTERS`: the forecast hands such a model's chunks and modes over before the
+    others run, runs its own calls last, and reports the same numbers in the asked order."""
+    from detente.bargaining.executor import LocalPool
+    from detente.bargaining.models import base
+    from detente.bargaining.montecarlo import submit_ahead
+
+    calls: list[str] = []
+    submitted: list[int] = []
+
+    def submit(inputs: ModelInput, **params) -> bool:
+        calls.append("submit")
+        submitted.append(inputs.shape[0])
+        return True
+
+    reference = run_forecast(toy, ["median", "compromise"], draws=120, seed=5)  # registers the models
+    median = MODELS["median"]
+
+    def watched(name: str, fn):
+        def run(inputs: ModelInput, **params) -> ModelOutput:
+            calls.append(name)
+            return fn(inputs, **params)
+
+        return run
+
+    monkeypatch.setitem(MODELS, "median", watched("median", median))
+    monkeypatch.setitem(MODELS, "compromise", watched("compromise", MODELS["compromise"]))
+    monkeypatch.setitem(base.SUBMITTERS, "median", submit)
+    fc = run_forecast(toy, ["median", "compromise"], draws=120, seed=5)
+    assert calls == ["submit", "submit", "compromise", "median", "median", "compromise"]  # draws, then the modes in the asked order
+    assert submitted == [120, 1]  # every chunk of draws, then the modes
+    assert fc.models == ["median", "compromise"]
+    for m in fc.models:
+        np.testing.assert_array_equal(fc.outcomes[m], reference.outcomes[m])
+    # a pool runs the chunks in other processes: nothing is handed over from here
+    calls.clear()
+    assert submit_ahead(None, ["median"], 10, mode_inputs(toy), LocalPool(1)) == set()  # type: ignore[arg-type]
+    assert calls == []

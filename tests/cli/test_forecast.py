@@ -300,10 +300,10 @@ def test_forecast_imports_no_library_it_does_not_use() -> None:
     assert out.strip().splitlines()[-1] == "[]", out[-500:]
 
 
-def _forecast_in_fresh_process(args: list[str], *, prestart: bool) -> tuple[dict, list[int], bool]:
+def _forecast_in_fresh_process(args: list[str], *, prestart: bool) -> tuple[dict, list[list], bool]:
     """`detente ARGS` in a new interpreter (one thread, as a user's process starts), with the
-    batches handed to the kernel process recorded: (JSON output, their draw counts, whether
-    the kernel process could start there)."""
+    batches handed to the kernel process recorded: (JSON output, ["submit" or "run", draw
+    count] per hand-over or collection, whether the kernel process could start there)."""
     import subprocess
     import sys
 
@@ -314,8 +314,9 @@ def _forecast_in_fresh_process(args: list[str], *, prestart: bool) -> tuple[dict
         "possible = w.can_prestart()\n"
         + ("" if prestart else "w.can_prestart = lambda: False\n")
         + "served = []\n"
-        "real_run = w.run\n"
-        "w.run = lambda *a: served.append(int(a[0].shape[0])) or real_run(*a)\n"
+        "real_run, real_submit = w.run, w.submit\n"
+        "w.run = lambda *a: served.append(('run', int(a[0].shape[0]))) or real_run(*a)\n"
+        "w.submit = lambda *a: served.append(('submit', int(a[0].shape[0]))) or real_submit(*a)\n"
         "from detente.cli.main import main\n"
         "try:\n    main()\nexcept SystemExit as exc:\n    assert not exc.code, exc.code\n"
         "assert not w.running(), 'the kernel process outlived the command'\n"
@@ -337,7 +338,9 @@ def test_forecast_hands_the_smp_to_the_prestarted_kernel_and_prints_the_same() -
     warm, served, possible = _forecast_in_fresh_process(args, prestart=True)
     if not possible:
         pytest.skip("the kernel process cannot start here (not Linux or one CPU)")
-    assert served and served[0] == 300  # the draws went to the kernel process (then the modes)
+    # the draws, then the modes, handed over as soon as they were sampled (before the
+    # median ran), and collected by the SMP's own calls, which run last
+    assert [tuple(x) for x in served] == [("submit", 300), ("submit", 1), ("run", 300), ("run", 1)]
     cold, served_cold, _ = _forecast_in_fresh_process(args, prestart=False)
     assert not served_cold
     assert warm["forecast"] == cold["forecast"]

@@ -23,13 +23,58 @@ def test_with_role():
     ("sentence", "pair"),
     [
         ("Officials in Armenia and Azerbaijan traded blame for the clashes.", ("ARMGOV", "AZEGOV")),
-        ("Protesters in Hong Kong condemned China.", ("HKG", "CHN")),
+        ("Protesters in Hong Kong condemned China.", ("HKGCVL", "CHN")),  # protesters are civilians (CVL)
         ("Rebels in Mali attacked French soldiers.", ("MLIREB", "FRAMIL")),
     ],
 )
 def test_people_in_a_place_belong_to_it(coder, sentence, pair):
     (events,) = coder.code_sentence_events([sentence], date(2023, 6, 1))
     assert pair in [(r.event.source, r.event.target) for r in events]
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize(
+    ("sentence", "pair"),
+    [
+        # the place phrase says whose a sector is, though the sentence names another state too
+        ("Security forces in Guinea tortured Liberian refugees.", ("GINCOP", "LBRREF")),
+        ("Rebels in Chad attacked Sudanese troops.", ("TCDREB", "SDNMIL")),
+        # students, clergy and farmers in a place are its own
+        ("Students in Nairobi protested against the government.", ("KENEDU", "KENGOV")),
+    ],
+)
+def test_a_sector_in_a_named_state_is_that_states(coder, sentence, pair):
+    (events,) = coder.code_sentence_events([sentence], date(2023, 6, 1))
+    assert pair in [(r.event.source, r.event.target) for r in events]
+
+
+@pytest.mark.nlp
+def test_a_two_word_sector_noun_after_a_nationality_takes_its_sector(coder):
+    # "armed groups" is the sector list's rebels, though "groups" alone names no sector
+    pairs = _pairs(coder, "Lebanese police in Tyre confiscated rifles from Lebanese armed groups, the Syrian army said.")
+    assert ("LBNCOP", "LBNREB", "17") in pairs, pairs
+
+
+@pytest.mark.nlp
+def test_bystanders_beside_a_nationality_and_a_sector_noun(coder):
+    # "Turkish riot police": a bare demonym before a sector noun is that state's organ, so students are Turkey's
+    assert ("TURCOP", "TUREDU", "17") in _pairs(coder, "Turkish riot police detained students.")
+
+
+@pytest.mark.nlp
+def test_a_camp_for_refugees_is_theirs(coder):
+    (events,) = coder.code_sentence_events(
+        ["A camp for Sudanese refugees was attacked by Chadian militiamen, the UN refugee agency reported."],
+        date(2023, 6, 1))
+    targets = [r.event.target for r in events if r.event.source.startswith("TCD")]
+    assert targets and all(t.startswith("SDN") for t in targets), targets
+
+
+@pytest.mark.nlp
+def test_thousands_of_a_people_are_its_civilians_not_its_state(coder):
+    # so their protest is a demonstration against their government, not an official complaint (114)
+    pairs = _pairs(coder, "Thousands of Kenyans were converging for a rally in Nairobi to protest the tax law.")
+    assert ("KENCVL", "KENGOV", "14") in pairs, pairs
 
 
 @pytest.mark.nlp
@@ -236,6 +281,8 @@ def test_a_named_sector_of_a_country(coder, sentence, event):
 def test_bystanders_are_the_states_only_beside_its_own_organs(coder):
     assert ("BLRCOP", "BLRMED", "17") in _pairs(coder, "Police arrested journalists in Minsk.")
     assert ("BLRGOV", "BLRMED", "17") in _pairs(coder, "The Belarusian authorities arrested journalists after the vote.")
+    # the holders of a protest that police break up are on the receiving end beside the police
+    assert ("TURCOP", "TUREDU", "17") in _pairs(coder, "Turkish police prevented a demonstration organised by students.")
     for sentence in ("Russian missiles killed students in a school dormitory.",
                      "Russian troops detained journalists near the front."):  # whose students? not Russia's
         pairs = _pairs(coder, sentence, partial=True)

@@ -161,3 +161,76 @@ def test_generic_cameo_verb_sentences(coder, sentence, event):
 
     (events,) = coder.code_sentence_events([sentence], date(2023, 6, 1))
     assert event in [(r.event.source, r.event.target, r.event.cameo) for r in events]
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        # relief goods handed over or delivered are humanitarian aid, not a return of property
+        ("Norwegian doctors handed over medicine to hospitals in Kenya.", ("NOR", "KEN", "073")),
+        ("Japan delivered blankets and tents to Turkey after the earthquake.", ("JPN", "TUR", "073")),
+        # agreeing to someone's mediation is an intent to accept mediation, not bare accord
+        ("Armenia agreed to Russian mediation in the dispute with Azerbaijan.", ("ARM", "RUS", "038")),
+        # a state of siege is a state of emergency
+        ("The Bolivian government declared a state of siege in Bolivia.", ("BOLGOV", "BOLCVL", "1724")),
+        # acts against a protest are acts against the ones who hold it
+        ("Kenyan police banned a rally organised by the opposition.", ("KENCOP", "KENOPP", "1721")),
+        ("The Belarusian government banned the opposition's march.", ("BLRGOV", "BLROPP", "1721")),
+        ("Turkish police prevented the demonstration staged by students.", ("TURCOP", "TUREDU", "170")),
+        ("Police broke up a protest by students in Nairobi.", ("KENCOP", "KENEDU", "175")),
+        # pressuring someone to act is a demand
+        ("Chinese authorities pressured Hong Kong journalists to drop the story.", ("CHNGOV", "HKG", "10")),
+    ],
+)
+def test_relief_mediation_siege_and_protest_repression(coder, sentence, event):
+    from datetime import date
+
+    (events,) = coder.code_sentence_events([sentence], date(2023, 6, 1))
+    got = [(r.event.source, r.event.target, r.event.cameo) for r in events]
+    assert any(s == event[0] and t[:3] == event[1][:3] and t.startswith(event[1]) and c.startswith(event[2])
+               for s, t, c in got), got
+
+
+@pytest.mark.parametrize("inner", ["141", "142", "143", "144", "145"])
+def test_an_announced_protest_strike_or_boycott_is_a_threat_of_dissent(inner):
+    assert P.intent_code(inner) == "133"
+    assert P.threat_code(inner) == "133"
+
+
+@pytest.mark.nlp
+def test_said_they_would_boycott_is_a_threat_not_the_boycott(coder):
+    from datetime import date
+
+    (events,) = coder.code_sentence_events(
+        ["Hungarian leaders said they would boycott all official contact with Slovakia."], date(2023, 6, 1))
+    codes = [r.event.cameo for r in events]
+    assert "133" in codes and "143" not in codes
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        # receiving observers or letting relief through is a yield of access (CAMEO 0862, 0863)
+        ("The Kyrgyz prime minister received a mission of observers from the OSCE.", ("KGZGOV", "OSCE", "0862")),
+        ("Uzbekistan opened the bridge to allow the delivery of grain and flour to Afghanistan.", ("UZB", "AFG", "0863")),
+        # a walkout, a blocked road, fire launched, ethnic cleansing
+        ("Serbian workers stopped work on Monday.", ("SRBLAB", "SRBGOV", "143")),
+        ("Chilean farmers blocked traffic on the border with Argentina.", ("CHLAGR", "ARG", "144")),
+        ("Russian forces launched artillery fire against Ukrainian positions.", ("RUSMIL", "UKR", "190")),
+        ("Serb forces engaged in ethnic cleansing against the Albanian population of Kosovo.", ("SRBMIL", "ALB", "203")),
+        # answers and investigations address the author of the demand or the offence
+        ("The Kenyan president conceded to demands from the opposition.", ("KENGOV", "KENOPP", "080")),
+        ("Hungary rejected a proposal by Austria.", ("HUN", "AUT", "127")),
+        ("Croatia is investigating alleged war crimes by Croatian extremists against Serb civilians.",
+         ("HRV", "HRVRAD", "090")),
+        # a demand whose act has no pattern is the demand itself, made of the clause's subject
+        ("Washington demanded that Hamas renounce its armed struggle.", ("USA", "PSEREB", "100")),
+    ],
+)
+def test_access_inquiries_answers_and_street_protest(coder, sentence, event):
+    from datetime import date
+
+    (events,) = coder.code_sentence_events([sentence], date(2023, 6, 1))
+    assert event in [(r.event.source, r.event.target, r.event.cameo) for r in events]

@@ -27,6 +27,14 @@ Vectorisation
 The draws are stacked into (D, N, K) arrays once and each model is called once with
 all D draws (the models are vectorised over the leading axis); no Python loop runs
 per draw. A second call with D = 1 gives the point forecast at the modes.
+
+Hand-over
+---------
+A model that can run in another process registers a submitter (`base.SUBMITTERS`: the
+SMP, when its kernel process was prestarted). `run_forecast` hands such a model's
+chunks and modes over as soon as the draws are sampled (`submit_ahead`) and runs its
+calls last, so the other process computes while the other models run here; the calls
+collect the results. The numbers are those of running the models in order.
 """
 
 from __future__ import annotations
@@ -262,8 +270,8 @@ class ChunkResult:
     error: str | None = None
 
 
-def run_chunk(job: RowJob, chunk: RowChunk) -> ChunkResult:
-    """Build a chunk's rows from the base rows and its changes, run its model on them (in any process)."""
+def chunk_input(job: RowJob, chunk: RowChunk) -> ModelInput:
+    """A chunk's model input: its rows of the base rows, once per change (or once as they are)."""
     x = job.base[chunk.start : chunk.stop]
     if chunk.changes:
         blocks = []
@@ -273,10 +281,16 @@ def run_chunk(job: RowJob, chunk: RowChunk) -> ChunkResult:
             blocks.append(b)
         x = np.concatenate(blocks, axis=0)
     positions, salience, capability, status_quo = job.ranges.split(x)
+    return ModelInput(positions, salience, capability, status_quo, SCALE)
+
+
+def run_chunk(job: RowJob, chunk: RowChunk) -> ChunkResult:
+    """Build a chunk's rows from the base rows and its changes, run its model on them (in any process)."""
     fn, params = job.models[chunk.model]
+    inputs = chunk_input(job, chunk)
     try:
-        out = fn(ModelInput(positions, salience, capability, status_quo, SCALE), **params)
-        outcome = _check_output(chunk.model, out, x.shape[0], len(job.ranges.issues))
+        out = fn(inputs, **params)
+        outcome = _check_output(chunk.model, out, inputs.shape[0], len(job.ranges.issues))
     except DetenteError as exc:
         return ChunkResult(None, error=str(exc))
     except Exception as exc:  # a model bug must not hide the other models' results
@@ -297,6 +311,31 @@ def draw_chunks(model: str, draws: int, changes: tuple[Change, ...] = ()) -> lis
     """The chunks covering `draws` base rows for one model, each small enough to be one task."""
     per = max(1, CHUNK_ROWS // max(1, len(changes)))
     return [RowChunk(model, a, b, changes) for a, b in chunks(draws, per)]
+
+
+def submit_ahead(job: RowJob, names: Sequence[str], draws: int, at_modes: ModelInput, executor: "Executor | None" = None) -> set[str]:
+    """Hand the work of the models among `names` that can run in another process
+    (`SUBMITTERS`: the SMP with a prestarted kernel process) over now: every chunk of
+    draws, then the modes. Their calls in `run_forecast` collect it. Only when the chunks
+    run in this process (a pool or a cluster runs them elsewhere). The names handed over.
+    """
+    from detente.bargaining.executor import InProcess
+    from detente.bargaining.models.base import SUBMITTERS
+
+    if executor is not None and not isinstance(executor, InProcess):
+        return set()
+    handed = set()
+    for name in names:
+        submit = SUBMITTERS.get(name)
+        if submit is None:
+            continue
+        params = job.models[name][1]
+        try:
+            if all([submit(chunk_input(job, c), **params) for c in draw_chunks(name, draws)]) and submit(at_modes, **params):
+                handed.add(name)
+        except Exception:  # noqa: BLE001 - the model's own call reports any problem with its inputs
+            continue
+    return handed
 
 
 def check_forecast_inputs(scenario: Scenario, forecast: Forecast) -> None:
@@ -397,9 +436,12 @@ def run_forecast(
     # combined models whose members run here anyway are taken from the members' outcomes
     combined = reused_members(names, fc.params)
     job = RowJob(ranges, ranges.join(inputs.positions, inputs.salience, inputs.capability, inputs.status_quo), fns)
-    work = [c for name in names if name not in combined for c in draw_chunks(name, draws)]
-
     running = [name for name in names if name not in combined]
+    # models that hand their work to another process (the SMP's kernel process) get it
+    # now and run last here, so that it computes while the other models run
+    handed = submit_ahead(job, running, draws, at_modes, executor)
+    running = [n for n in running if n not in handed] + [n for n in running if n in handed]
+    work = [c for name in running for c in draw_chunks(name, draws)]
 
     def tick(done: int, total: int) -> None:
         if on_model is not None and done < total:

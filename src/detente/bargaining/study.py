@@ -86,10 +86,12 @@ SETTING_FORMS = "ACTOR.ISSUE.position=V, ACTOR.ISSUE.salience=V, ACTOR.capabilit
 
 def parse_params(items: Sequence[str] | None, *, flag: str = "--param") -> dict[str, dict[str, Any]]:
     """['expected_utility.q=0.5'] -> {'expected_utility': {'q': 0.5}} (values read as YAML scalars)."""
+    params: dict[str, dict[str, Any]] = {}
+    if not items:
+        return params
     import yaml
 
-    params: dict[str, dict[str, Any]] = {}
-    for item in items or []:
+    for item in items:
         key, sep, raw = item.partition("=")
         model, dot, name = key.strip().partition(".")
         if not sep or not dot or not model or not name:

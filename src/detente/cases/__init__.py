@@ -13,7 +13,7 @@ import difflib
 from importlib import resources
 from pathlib import Path
 
-from detente.bargaining.scenario import Scenario, load_scenario, parse_scenario
+from detente.bargaining.scenario import Scenario
 from detente.errors import ScenarioError
 
 DEFAULT_CASE = "us-russia-2025"
@@ -58,8 +58,21 @@ def case_text(name: str) -> str:
 
 
 def load_case(name: str = DEFAULT_CASE) -> Scenario:
-    """Load a built-in case by name (e.g. `us-russia-2025`)."""
-    return parse_scenario(case_text(name), origin=f"case:{name}")
+    """Load a built-in case by name (e.g. `us-russia-2025`).
+
+    Validated once and then read from a cache keyed by everything the result depends on
+    (`detente.cases.cache`); an invalid case always goes through the full validation.
+    """
+    from detente.cases.cache import cached_scenario
+
+    text, origin = case_text(name), f"case:{name}"
+
+    def validate() -> Scenario:
+        from detente.bargaining.scenario import parse_scenario
+
+        return parse_scenario(text, origin=origin)
+
+    return cached_scenario(text, origin, validate)
 
 
 def resolve_case(name_or_path: str | None) -> Scenario:
@@ -70,6 +83,8 @@ def resolve_case(name_or_path: str | None) -> Scenario:
         return load_case(name_or_path)
     path = Path(name_or_path)
     if path.exists() or path.suffix.lower() in {".yaml", ".yml", ".csv"} or "/" in name_or_path:
+        from detente.bargaining.scenario import load_scenario
+
         return load_scenario(path)
     return load_case(name_or_path)  # raises with a suggestion
 

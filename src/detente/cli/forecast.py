@@ -126,8 +126,9 @@ def _forecast_table(fc: Any, scenario: Any) -> None:
 def _reading_table(study: Any) -> None:
     """Numbers back into words: the pooled forecast per issue and the anchor nearest to it."""
     rows = []
+    pooled = study.pooled()
     for issue in study.scenario.issues:
-        p = study.pooled()[issue.id]
+        p = pooled[issue.id]
         nearest = min(issue.anchors, key=lambda a: abs(a - p["median"]))
         rows.append([issue.id, f"{p['median']:.0f} ({p['p10']:.0f}-{p['p90']:.0f})", f"{nearest:g}: {issue.anchors[nearest]}"])
     print_table(["issue", "all models", "nearest anchor"], rows, title="What the models expect: all models' draws pooled, and the nearest labelled point")
@@ -173,9 +174,9 @@ def _legend(fc: Any, with_plans: bool = True) -> None:
     if notes:
         text += " Convergence: " + "; ".join(notes) + "."
     if output.console.is_terminal:
-        output.console.print(text, style="dim", highlight=False)
+        output.console.print(text, style="dim", highlight=False, emoji=False)
     else:
-        err_console.print(text, highlight=False, soft_wrap=True)
+        err_console.print(text, highlight=False, soft_wrap=True, emoji=False)
 
 
 def _export(study: Any, out: Path | None, table: str) -> None:

@@ -31,7 +31,7 @@ from detente.coding import syntax
 from detente.coding.context import Actor, Context, actor_of_mention
 from detente.coding.lexicon import (
     CIVILIANS, CROWD_WORDS, DOMESTIC_PARTNER_ROLES, ELITES, ETHNIC_WORD, FALLBACK_SKIP_ROLES, FORMER_WORDS,
-    BYSTANDER_SECTORS, HOME_SECTORS, INFORMANT_NOUNS, LOCATION_PREPS, PARTNER_SLOTS, PERSON_PRONOUNS, RESIDENT_ROLES, THING_PRONOUNS,
+    BYSTANDER_SECTORS, FACILITY_NOUNS, HEADCOUNT_WORDS, HOME_SECTORS, INFORMANT_NOUNS, LOCATION_PREPS, PARTNER_SLOTS, PERSON_PRONOUNS, RESIDENT_ROLES, THING_PRONOUNS,
 )
 from detente.coding.lexicon import SPOKESPERSON_NOUNS
 
@@ -167,7 +167,8 @@ def actor_of(tok: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> Acto
     ms = [m for m in ms if not _inside_location(m, tok, offset)]
     if not ms:  # "delegates led by Rubio", "the government of Ukraine"
         for child in tok.children:
-            if (child.dep_ == "acl" and child.tag_ == "VBN") or (child.dep_ == "prep" and child.lower_ in ("of", "from")):
+            if (child.dep_ == "acl" and child.tag_ == "VBN") or (child.dep_ == "prep" and child.lower_ in ("of", "from")) or (
+                    child.dep_ == "prep" and child.lower_ == "for" and lemma(tok) in FACILITY_NOUNS):  # "a camp for X"
                 sub = list(child.subtree)
                 s = min(t.idx for t in sub)
                 e = max(t.idx + len(t.text) for t in sub)
@@ -207,13 +208,24 @@ def actor_of(tok: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> Acto
     mention = on_head[0] if on_head else ms[0]
     actor = actor_of_mention(mention)
     if not on_head and tok.tag_ in ("NN", "NNS"):
-        actor = replace(actor, code=with_role(actor.code, lemma(tok)))
+        mods = [c.lower_ for c in tok.children if c.dep_ in ("amod", "compound") and offset + c.idx >= mention.end
+                and c.i < tok.i]
+        role = noun_role(f"{mods[-1]} {tok.lower_}") if mods and len(actor.code) == 3 and _state_base(actor.code) else None
+        # "Palestinian armed groups": the sector list's two-word noun before its head word alone
+        code = actor.code + role if role else with_role(actor.code, lemma(tok))
+        if code == actor.code and noun_role(tok.lower_) and not any(c.lower_ == ETHNIC_WORD for c in tok.children):
+            # a sector noun listed only in the plural ("Croatian extremists"); an ethnic group stays its people
+            code = actor.code + noun_role(tok.lower_)
+        actor = replace(actor, code=code)
     elif not on_head and tok.tag_ in ("NNP", "NNPS") and len(actor.code) == 3 and noun_role(tok.lower_):
         actor = replace(actor, code=actor.code + noun_role(tok.lower_))  # "the Ivory Coast's Supreme Court": CIVJUD
     if mention.kind in ("demonym", "title") and any(c.lower_ == ETHNIC_WORD for c in tok.children):
         return ethnic_group(actor, offset, offset + len(syntax.text_of(tok.doc)), ctx)
     if mention.kind == "demonym" and on_head:
         return people_of_place(actor, tok, offset, ctx)
+    if (mention.kind == "demonym" and not on_head and actor.code == _state_base(actor.code)
+            and (lemma(tok) in HEADCOUNT_WORDS or tok.like_num)):
+        return replace(actor, code=actor.code + CIVILIANS)  # "thousands of Kenyans": the people, not the state
     return actor
 
 
@@ -394,7 +406,9 @@ def sector_actor(tok: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> 
         offset + tok.left_edge.idx, offset + tok.right_edge.idx + len(tok.right_edge.text)
     )):
         return None  # "troops in Syria" need not be Syria's (see :func:`_resident`)
-    base = context_state(offset, offset + len(syntax.text_of(tok.doc)), ctx)
+    base = located_state(tok, offset, ctx) if role in RESIDENT_ROLES else None
+    if base is None:
+        base = context_state(offset, offset + len(syntax.text_of(tok.doc)), ctx)
     if base is None and role in HOME_SECTORS:
         base = partner_state(tok, offset, ctx)
     if base is None or role in BYSTANDER_SECTORS and not bystander_at_home(tok, base, offset, ctx, lemma):
@@ -407,6 +421,17 @@ def sector_actor(tok: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> 
     start, end = offset + left.idx, offset + tok.idx + len(tok.text)
     text = syntax.text_of(tok.doc)[left.idx:tok.idx + len(tok.text)]
     return Actor(get_registry().codes.compose(base, role), start, end, text)
+
+
+def located_state(tok: Token, offset: int, ctx: Context) -> str | None:
+    """The one state named in a sector noun's own place phrase ("security forces *in Guinea*", "rebels *in
+    the Ivory Coast*"), which says whose they are even when the sentence names other states; else None."""
+    found: set[str] = set()
+    for m in ctx.mentions_between(offset + tok.idx, offset + tok.right_edge.idx + len(tok.right_edge.text)):
+        base = _state_base(m.code)
+        if base is not None and _inside_location(m, tok, offset):
+            found.add(base)
+    return found.pop() if len(found) == 1 else None
 
 
 def partner_state(tok: Token, offset: int, ctx: Context) -> str | None:
@@ -444,6 +469,8 @@ def _slot(tok: Token) -> Token:
 def _partners(tok: Token) -> list[Token]:
     """The heads of the other sides of `tok`'s clause (subject, object, passive agent), or []."""
     slot = _slot(tok)
+    if slot.dep_ == "agent" and slot.head.dep_ == "acl":  # "banned the rally organised by students": the ban's sides
+        slot = _slot(slot.head.head)
     if slot.dep_ not in PARTNER_SLOTS:
         return []
     return [next((g for g in other.children if g.dep_ == "pobj"), other) if other.dep_ == "agent" else other
@@ -462,7 +489,8 @@ def bystander_at_home(tok: Token, base: str, offset: int, ctx: Context, lemma: s
         start, end = offset + head.left_edge.idx, offset + head.idx + len(head.text)
         for m in ctx.mentions_between(start, end):
             state = _state_base(m.code)
-            if state == base and m.code[len(state):len(state) + 3] in DOMESTIC_PARTNER_ROLES:
+            code = with_role(m.code, lemma(head)) if m.code == state else m.code  # "Turkish riot police": TURCOP
+            if state == base and code[len(state):len(state) + 3] in DOMESTIC_PARTNER_ROLES:
                 return True
         if not ctx.mentions_between(start, end) and sector_of(head, lemma) in DOMESTIC_PARTNER_ROLES:
             return True

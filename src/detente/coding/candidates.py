@@ -83,6 +83,8 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         return []  # the inner verb carries the event
     if verb_lemma in L.MANDATIVE_VERBS and any(
         c.dep_ == "ccomp" and c.tag_.startswith("VB") and c.tag_ != "VBG" and syntax.governed_child(c, lemma) is None
+        and (lemma(c) in syntax.PREDICATES or verb_lemma in L.ALLEGATION_VERBS)  # "demanded that X renounce ...": no
+        # pattern for the act, so the demand itself is coded, on the one it is made of
         and (_mandated_by(c, lemma) is not None or verb_lemma in L.ALLEGATION_VERBS)
         for c in verb.children
     ):
@@ -120,6 +122,10 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
     ):
         code, own_intent = L.PLEDGE_UNKNOWN_ACT, True  # "agreed to set up ...": intent to cooperate, act unknown
     obligation = _obligation(verb, lemma) if gov is None else None
+    asked = syntax.governor_kind(verb_lemma) if code is None and gov is None and verb_lemma not in L.COMPEL_VERBS else None
+    if asked in ("request", "demand") and any(c.dep_ == "dobj" for c in verb.children) and any(
+            c.dep_ == "xcomp" and c.tag_.startswith("VB") for c in verb.children):
+        code = L.GOVERNOR_DEFAULT[asked]  # "ordered Menem to appear", "urged Iran to reconsider": the act has no pattern
     if code is None:
         if gov is None and obligation is not None and syntax.speech_subject(verb, lemma) is not None:
             code = L.GOVERNOR_DEFAULT[obligation]  # "X said Y must stop ...": the act has no pattern, the demand is coded
@@ -133,6 +139,10 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
             return []
     # source and target
     subj_tok, passive, agent = syntax.subject(verb, lemma)
+    if passive and agent is None and verb_lemma in L.STATIVE_PASSIVES:
+        passive = False  # "Serb forces were engaged in ethnic cleansing": they did it
+    if subj_tok is None:
+        subj_tok, passive, agent = _issuer_subject(verb, lemma) or (subj_tok, passive, agent)
     source_tok = agent if passive else subj_tok
     target_tok = subj_tok if passive and subj_tok is not None else None
     modality: str | None = None
@@ -147,6 +157,8 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
                 stop = verb_lemma in L.STOP_VERBS and gov_lemma in L.CALL_ON_VERBS
                 code = P.request_code(code, demand=gov_kind == "demand" or stop)
             gsubj, gpass, gagent = syntax.subject(gov, lemma)
+            if gsubj is None:
+                gsubj, gpass, gagent = _issuer_subject(gov, lemma) or (gsubj, gpass, gagent)
             source_tok = gagent if gpass else gsubj
             target_tok = next((c for c in gov.children if c.dep_ in ("dobj", "nsubjpass")), None)
             if mandate is not None:
@@ -162,6 +174,8 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
             code, modality, negated = P.restraint_code(code), "intent", False
         elif gov_kind == "intent" and lemma(gov) in L.AGREE_VERBS and code in L.DONE_BY_AGREEING:
             pass  # "Iran and Saudi Arabia agreed to restore relations": the agreement restores them (05)
+        elif gov_kind == "intent" and lemma(gov) in L.PREPARE_VERBS and code[:2] in L.FORCE_ROOTS:
+            code = L.SHOW_OF_FORCE  # "the army prepared to resume shelling": the preparation is the act (15)
         elif gov_kind == "intent":
             code = P.intent_code(code)
             modality = "threat" if code.startswith("13") else "intent"
@@ -186,8 +200,28 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
     if target_tok is None and pattern is not None and pattern.obj in L.POSSESSED_FAMILIES:
         target_tok = next((o for o in objects if P.family(lemma(o)) == pattern.obj  # "ratified Sweden's bid"
                            and any(c.dep_ == "poss" for c in o.children)), None)
+    if target_tok is None and pattern is not None and pattern.obj == "asylum" and code[:2] == "02":
+        target_tok = _prep_object(verb, "in")  # "sought refuge in Germany": asked of Germany
+    if target_tok is None and code in L.TAKEN_FROM_CODES:  # "confiscated weapons from armed groups"
+        target_tok = _prep_object(verb, "from") or next(
+            (g for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ == "from"
+             for g in c.children if g.dep_ == "pobj"), None)
     if target_tok is None:
         target_tok = syntax.target_token(verb, objects, source_tok, lemma)
+    holder = None
+    if pattern is not None and pattern.obj in L.HELD_BY_TARGET_FAMILIES:  # "banned a rally organised by X"
+        holder = _holder([o for o in objects if pattern.obj in P.families(lemma(o))])
+    elif code[:2] in L.INQUIRY_ROOTS:  # "investigated war crimes by extremists against civilians": the extremists
+        holder = _holder([o for o in objects if lemma(o) in L.OFFENCE_NOUNS])
+    elif code[:2] in L.RESPONSE_ROOTS and (target_tok is None or not argument(target_tok, offset, ctx, lemma).actors):
+        despite = [g for node in (verb, anchor_of(verb, gov)) for c in node.children
+                   if c.dep_ == "prep" and c.lower_ == "despite" for g in c.children if g.dep_ == "pobj"]
+        # "conceded to demands from UNITA", "declined to resign despite pressure by the commission"
+        holder = _holder([o for o in [*objects, *despite] if lemma(o) in L.AUTHORED_NOUNS])
+    elif code[:2] == "10" and (target_tok is None or not argument(target_tok, offset, ctx, lemma).actors):
+        holder = _demanded_of(objects, lemma)  # "insisted on its demands that the government grant ..."
+    if holder is not None and argument(holder, offset, ctx, lemma).actors:
+        target_tok = holder
     if target_tok is not None and target_tok.lower_ in L.OBJECT_PRONOUNS and verb.dep_ == "conj":
         shared = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
         if shared is not None:  # "detained an American reporter and accused him of spying": the reporter
@@ -218,6 +252,10 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         if modality == "intent-future":
             code = P.intent_code(code)
             modality = "threat" if code.startswith("13") else "intent"
+    if modality in ("intent", "threat") and not negated and _unless(verb if gov is None else gov):
+        # "will withdraw its troops unless X holds elections": the act is the price of a refusal, a threat
+        code = code if code.startswith("13") else P.threat_code(code) if P.is_conflict(code) else L.THREAT
+        modality = "threat"
     if negated and modality == "intent" and code[:2] in ("03",):
         # "will not lift the ban", "promised not to release": a refusal, which did happen
         code, modality, negated = P.refusal_code(P.act_of_pledge(code)), "refusal", False
@@ -311,6 +349,60 @@ def _accusation(verb: Token, anchor: Token, accused: Arg, offset: int, ctx: Cont
     return out
 
 
+def _unless(node: Token) -> bool:
+    """Whether an act carries an "unless" condition ("... unless the president resigns")."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+               for c in node.children)
+
+
+def _issuer_subject(verb: Token, lemma: syntax.Lemma) -> tuple[Token | None, bool, Token | None] | None:
+    """For a participle on an issued text ("issued a declaration *demanding* that ...", "in a statement
+    *calling for* ..."), the subject of the verb that issued it: the text speaks for its issuer."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBG" or verb.head.dep_ not in ("dobj", "pobj"):
+        return None
+    issuer = verb.head.head if verb.head.dep_ == "dobj" else verb.head.head.head
+    if not issuer.tag_.startswith("VB"):
+        return None
+    found = syntax.subject(issuer, lemma)
+    return found if found[0] is not None else None
+
+
+def anchor_of(verb: Token, gov: Token | None) -> Token:
+    """The verb that carries a clause's modality: the governor when there is one."""
+    return gov if gov is not None else verb
+
+
+def _demanded_of(objects: list[Token], lemma: syntax.Lemma) -> Token | None:
+    """Whom a demand noun's clause names ("its demands *that Burundi's government* grant more rights")."""
+    for obj in objects:
+        if lemma(obj) not in L.AUTHORED_NOUNS:
+            continue
+        for clause in obj.children:
+            if clause.dep_ in ("acl", "ccomp", "relcl") and any(m.dep_ == "mark" and m.lower_ == "that"
+                                                                 for m in clause.children):
+                subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is not None:
+                    return subj
+    return None
+
+
+def _holder(objects: list[Token]) -> Token | None:
+    """Who holds the event, or makes the demand, an object noun names: "a protest *by students*", "the rally
+    *organised by the opposition*", "*the miners'* strike", "demands *from UNITA*"; None when it names no one."""
+    for obj in objects:
+        for child in obj.children:
+            if child.dep_ == "poss" and child.lower_ not in L.THING_PRONOUNS:
+                return child
+            if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+                return next((g for g in child.children if g.dep_ == "pobj"), None)
+            if child.dep_ == "acl" and child.tag_ == "VBN":
+                agent = next((g for c in child.children if c.dep_ == "agent" for g in c.children
+                              if g.dep_ == "pobj"), None)
+                if agent is not None:
+                    return agent
+    return None
+
+
 def _complained_about(verb: Token, offset: int, ctx: Context) -> Token | None:
     """For a complaint or criticism with an addressee ("to the UN"), the phrase it is about when that
     phrase names an actor ("over two Israeli air raids" -> the raids, whose actor is Israel)."""
@@ -332,6 +424,10 @@ def _object_families(objects: list[Token], lemma: syntax.Lemma) -> tuple[set[str
     (:func:`detente.coding.patterns.object_families`: "a *general* strike" is a walkout)."""
     usual: set[str] = set()
     other: set[str] = set()
+    for obj in list(objects):
+        if obj.lower_ in L.KIND_NOUNS:  # "a state of siege": the kind is the object
+            objects = objects + [g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+                                 for g in c.children if g.dep_ == "pobj"]
     for obj in objects:
         mods = [c.lower_ for c in obj.children if c.dep_ in ("amod", "compound", "nmod") and c.i < obj.i]
         first, rest = P.object_families(lemma(obj), mods)
@@ -648,7 +744,7 @@ def nominal(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list
         return []
     prep = next(c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between")
     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-    if pobj is None:
+    if pobj is None or _planned(noun, lemma):
         return []
     arg = argument(pobj, offset, ctx, lemma)
     if len(arg.actors) < 2:
@@ -656,6 +752,26 @@ def nominal(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list
     a, b = arg.actors[0], arg.actors[1]
     cand = Candidate(code, arg, arg, a, b, noun, noun, confidence=L.CONF_NOMINAL, main=False)
     return [cand, replace(cand, source_actor=b, target_actor=a, reverse=True)]
+
+
+def _planned(noun: Token, lemma: syntax.Lemma) -> bool:
+    """Whether an event noun names an event still to come: the object of an act that is only offered,
+    intended, requested or possible ("ready to host a meeting between A and B", "called for talks between
+    A and B", "would arrange a summit between ..."). Its parties have not met, so no event between them."""
+    node = noun
+    while node.dep_ in ("conj", "appos") and node.head.i != node.i:
+        node = node.head
+    if node.dep_ == "pobj" and node.head.dep_ == "prep":
+        node = node.head  # "called *for* talks between ..."
+    if node.dep_ not in ("dobj", "nsubjpass", "prep") or not node.head.tag_.startswith("VB"):
+        return False
+    verb = node.head
+    if syntax.governor(verb, lemma)[0] is not None:
+        return True
+    pattern = P.match(lemma(verb), syntax.preps(verb), {"talks"})
+    if pattern is not None and pattern.code[:2] in ("02", "03", "10"):
+        return True  # "proposed a meeting between ...", "called for talks between ..."
+    return syntax.clause_modality(verb, None, None, lemma) in ("intent-future", "possible", "conditional")
 
 
 def nominal_visit(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Candidate]:
@@ -761,7 +877,16 @@ def without_bare_statements(cands: list[Candidate]) -> list[Candidate]:
     """
     if any(c.code != L.STATEMENT and c.source_actor is not None and c.target_actor is not None for c in cands):
         return [c for c in cands if c.code != L.STATEMENT]
-    return [c for c in cands if not _empty_statement(c)]
+    return [c for c in cands if not _empty_statement(c) and not _attribution(c, cands)]
+
+
+def _attribution(c: Candidate, cands: list[Candidate]) -> bool:
+    """A statement whose reported clause holds an act with a known source ("the army said police seized
+    weapons from X"): the saying attributes that act, even one whose target is unknown; no event itself."""
+    if c.code != L.STATEMENT:
+        return False
+    return any(d.code != L.STATEMENT and d.source_actor is not None and d.anchor.i != c.verb.i
+               and c.verb.i in {a.i for a in d.anchor.ancestors} for d in cands)
 
 
 def _empty_statement(c: Candidate) -> bool:

@@ -31,10 +31,11 @@ TARGET_PREPS: tuple[str, ...] = (
 TARGET_PREP_RANK: dict[str, int] = {word: rank for rank, word in enumerate(TARGET_PREPS)}
 LOCATION_PREPS = frozenset({"in", "at", "near", "inside", "across", "during", "within"})
 """Prepositions of place: an actor inside them is where the act happened, not who did it."""
-RESIDENT_ROLES = frozenset({"GOV", "LEG", "JUD", "OPP", "REB", "COP", "CVL"})
+RESIDENT_ROLES = frozenset({"GOV", "LEG", "JUD", "OPP", "REB", "COP", "CVL", "EDU", "REL", "AGR"})
 """Roles whose holders belong to the place they are "in" ("officials in Armenia", "rebels in Mali",
-"protesters in Hong Kong"). Troops, refugees, workers and settlers are not among them: "US troops in
-Iraq", "Syrian refugees in Lebanon" are not the place's."""
+"protesters in Hong Kong", "students in Nairobi", "farmers in Punjab"). Troops, refugees, workers and
+settlers are not among them: "US troops in Iraq", "Syrian refugees in Lebanon", "migrant workers in
+Qatar" are not the place's."""
 COMPLAINT_ABOUT_PREPS = frozenset({"over", "about", "against"})
 """What a complaint is about ("complained to the UN *over* Israeli raids"): its actor is the target,
 the addressee after "to" is only where the complaint was lodged."""
@@ -126,6 +127,48 @@ QUANTITY_WORDS = frozenset(
 )
 """Nouns that stand before the real object: "part *of* the aid", "a new round *of* sanctions", "held two
 days *of* talks", "reduce the number *of* diplomats"."""
+HELD_BY_TARGET_FAMILIES = frozenset({"protest", "walkout", "hunger"})
+"""Object families of events whose holders are the target of an act against the event: police who ban,
+prevent or break up "a rally organised by the opposition" act against the opposition (CAMEO 17)."""
+RESPONSE_ROOTS = frozenset({"03", "05", "08", "12"})
+"""Roots of answers to a demand, appeal or proposal (accept, yield, reject): its author is the target
+("conceded to demands *from UNITA*", "dismissed an appeal *from the president*")."""
+AUTHORED_NOUNS = frozenset(
+    "demand demands appeal appeals request requests call calls plea pleas proposal proposals offer offers "
+    "invitation invitations ultimatum plan plans initiative pressure".split()
+)
+"""Nouns of things someone asks or proposes, whose author an answer is addressed to."""
+INQUIRY_ROOTS = frozenset({"09", "11"})
+"""Investigations and accusations: the author of the offence investigated is the target."""
+OFFENCE_NOUNS = frozenset(
+    "crime crimes abuse abuses atrocity atrocities killing killings violation violations massacre massacres "
+    "attack attacks corruption".split()
+)
+"""Nouns of offences whose authors are named by "by" ("war crimes *by extremists*")."""
+COMPEL_VERBS = frozenset({"force"})
+"""Demand verbs that report compulsion, not a demand: "forced civilians to flee" is no order of theirs to code."""
+PREPARE_VERBS = frozenset({"prepare"})
+"""Intent verbs that report a material preparation, not a statement: an army that "prepared to attack"
+showed force (CAMEO 150, PLOVER MOBILIZE) rather than threatened."""
+FORCE_ROOTS = frozenset({"18", "19", "20"})
+"""Roots of the use of force."""
+SHOW_OF_FORCE = "150"
+"""CAMEO 150, demonstrate military or police power (not otherwise specified)."""
+HEADCOUNT_WORDS = frozenset(
+    "ten tens hundred hundreds thousand thousands dozen dozens score scores million millions crowd crowds".split()
+)
+"""Counts of people: "thousands *of* Kenyans" are Kenya's civilians (CVL), not the state."""
+FACILITY_NOUNS = frozenset({"camp", "shelter", "school", "hospital", "clinic", "home", "orphanage"})
+"""Places that belong to the people they are *for*: "a camp for Congolese refugees" is theirs."""
+STATIVE_PASSIVES = frozenset({"engage", "involve"})
+"""Participles whose "were ..." is no passive: "forces were engaged in ethnic cleansing" did it."""
+TAKEN_FROM_CODES = frozenset({"171", "1711"})
+"""Seizures: whom property is taken *from* is the target ("confiscated weapons from armed groups")."""
+KIND_NOUNS = frozenset(
+    "state mission missions team teams group groups delivery deliveries shipment shipments convoy convoys".split()
+)
+"""Nouns that name their object's kind through "of": "declared a state *of* siege" is a state of emergency,
+"received a mission *of* observers" receives observers, "allowed the delivery *of* grain" lets relief in."""
 MILITARY_WORDS = frozenset({"military", "defense", "defence", "security", "lethal"})
 """Modifiers that turn aid into arms ("military aid")."""
 NOMINAL_EVENTS = frozenset(

@@ -420,6 +420,30 @@ _TABLE += _p(
     """
 )
 
+# Relief goods, accepted mediation and repressed protests (the PLOVER gold records' AID, AGREE and COERCE
+# misses, first half of the file); generic CAMEO verbs, each pinned by a sentence in tests/coding/test_patterns.py.
+_TABLE += _p(
+    """
+    give|provide|send|deliver|hand over|donate|ship|airlift|distribute obj:relief -> 073
+    donate -> 070
+    agree to|accept obj:mediation -> 038
+    ban|prohibit|outlaw|forbid obj:protest -> 1721
+    prevent|block|thwart|foil|obstruct obj:protest -> 170
+    break up|disperse obj:protest -> 175
+    pressure|pressurize|pressurise -> 100
+    receive|admit|accept|let in obj:inspectors -> 0862
+    allow|permit|let in obj:relief -> 0863
+    stop|halt|down|walk off obj:work -> 143
+    block|blockade|disrupt|halt obj:traffic -> 144
+    launch|direct|unleash|rain obj:fire -> 190
+    engage in|carry out|conduct|commit obj:cleansing -> 203
+    set to obj:fire -> 1712
+    torch|burn down -> 1712
+    seek|request|ask for|apply for obj:asylum -> 0233
+    renege on|go back on|back out of -> 120
+    """
+)
+
 PATTERNS: dict[str, list[Pattern]] = {}
 for _pat in _TABLE:
     PATTERNS.setdefault(_pat.lemma, []).append(_pat)
@@ -429,8 +453,8 @@ for _name, _words in {
     "concern": "concern concerns worry worries alarm",
     "support": "support backing solidarity commitment commitments",
     "delegation": "delegation delegations",
-    "asylum": "asylum",
-    "inspectors": "inspector inspectors observers monitors",
+    "asylum": "asylum refuge sanctuary",
+    "inspectors": "inspector inspectors observer observers monitor monitors",
     "force": "force",
     "peacekeepers": "peacekeeper peacekeepers peacekeeping",
     "ultimatum": "ultimatum",
@@ -445,6 +469,11 @@ for _name, _words in {
     "withdrawal": "withdrawal pullout pull-out",
     "emergency": "emergency siege martial",
     "curfew": "curfew",
+    "work": "work tool tools job",
+    "traffic": "traffic transport",
+    "cleansing": "cleansing",
+    "relief": "medicine medicines medication drugs vaccine vaccines food foodstuffs grain flour rice wheat "
+    "blanket blankets tent tents goods",
     "problem": "covid-19 covid coronavirus virus pandemic epidemic ebola disease diseases malaria poverty "
     "corruption crime hunger famine drought fire fires flood floods climate inflation unemployment",
     "option": "option options possibility possibilities idea ideas",
@@ -569,6 +598,8 @@ def threat_code(code: str) -> str:
         return table[code]
     if code.startswith("13"):
         return code
+    if code[:2] == "14":
+        return "133"  # a stated intention to protest, strike or boycott (CAMEO 133, PLOVER THREATEN)
     if code[:2] in ("17", "18", "19", "20"):
         return "138"
     return "130"
@@ -580,10 +611,13 @@ def is_conflict(code: str) -> bool:
 
 
 def intent_code(code: str) -> str:
-    """What an expressed intention to do `code` is coded as: a pledge (03) or a threat (13)."""
+    """What an expressed intention to do `code` is coded as: a pledge (03) or a threat (13).
+
+    An announced protest, strike or boycott ("said they would boycott the elections") is a threat of
+    dissent (133), as CAMEO 133 and PLOVER's THREATEN both define it."""
     if code[:2] in ("01", "02", "03", "09"):
         return code
-    if code[:2] in ("10", "11", "12", "13", "14"):
+    if code[:2] in ("10", "11", "12", "13"):
         return code
     return threat_code(code) if is_conflict(code) else _cooperation_pledge(code)
 
@@ -633,7 +667,7 @@ def request_code(code: str, *, demand: bool = False) -> str:
 
 
 REQUEST_VERBS = frozenset("urge ask request appeal call press implore encourage invite".split())
-DEMAND_VERBS = frozenset("demand insist order force".split())
+DEMAND_VERBS = frozenset("demand insist order force pressure pressurize pressurise".split())
 SPEECH_VERBS = frozenset(
     "say tell add note remark write declare state announce insist argue claim explain reply respond "
     "comment tweet post stress emphasise emphasize acknowledge admit suggest report indicate signal "

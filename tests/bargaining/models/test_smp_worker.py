@@ -145,3 +145,105 @@ def test_a_failing_block_ends_the_worker_at_once() -> None:
             raise KeyboardInterrupt
     assert not proc.is_alive()
     assert not _smp_worker.running()
+
+
+def test_a_submitted_batch_is_collected_by_the_same_call_and_sent_once() -> None:
+    mi = _random(6, 30, 5, 4)
+    reference = smp(mi, engine="numpy")
+    with _smp_worker.prestarted():
+        assert smp_module.submit(mi)  # returns at once, the kernel may still be loading
+        assert _smp_worker._state["sent"] == 1
+        out = smp(mi)
+        assert _smp_worker._state["sent"] == 1  # collected, not sent again
+        assert _smp_worker._state["jobs"] == {}
+    assert out.extra["engine"] == "numba (kernel process)"
+    _assert_same(reference, out)
+
+
+def test_collecting_out_of_order_gives_each_call_its_own_result() -> None:
+    a, b = _random(7, 20, 4, 3), _random(8, 25, 5, 2)
+    with _smp_worker.prestarted():
+        assert smp_module.submit(a) and smp_module.submit(b)
+        out_b = smp(b)  # the worker answers in order: a's result is kept for a's call
+        out_c = smp(_random(9, 3, 3, 2))  # not submitted: sent now
+        out_a = smp(a)
+        assert _smp_worker._state["sent"] == 3
+    _assert_same(smp(a, engine="numpy"), out_a)
+    _assert_same(smp(b, engine="numpy"), out_b)
+    assert out_c.extra["engine"] == "numba (kernel process)"
+
+
+def test_submit_refuses_what_smp_refuses_and_what_goes_to_numpy() -> None:
+    bad = _random(10, 4, 3, 2)
+    bad = ModelInput(bad.positions + 200.0, bad.salience, bad.capability, bad.status_quo)
+    with _smp_worker.prestarted():
+        assert not smp_module.submit(bad)  # the call itself raises the error
+        assert not smp_module.submit(_random(11, 4, 3, 2), engine="numpy")
+        assert _smp_worker._state["sent"] == 0
+    assert not smp_module.submit(_random(11, 4, 3, 2))  # no kernel process
+
+
+def test_a_worker_that_died_takes_no_submit_and_the_call_falls_back_in_process() -> None:
+    mi = _random(12, 12, 5, 3)
+    with _smp_worker.prestarted():
+        smp(mi)  # loaded
+        proc = _smp_worker._state["proc"]
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.join()
+        assert not smp_module.submit(mi)  # the pipe is closed: nothing handed over
+        out = smp(mi)
+        assert "ended" in _smp_worker.failure()
+    assert out.extra["engine"] == "numpy"
+    _assert_same(smp(mi, engine="numpy"), out)
+
+
+def test_stopping_with_uncollected_work_ends_the_worker_at_once() -> None:
+    with _smp_worker.prestarted():
+        smp_module.submit(_random(13, 2000, 8, 3))
+        proc = _smp_worker._state["proc"]
+    assert not proc.is_alive()
+    assert not _smp_worker.running()
+
+
+def test_a_forecast_hands_the_smp_over_first_and_prints_the_same_numbers() -> None:
+    """`run_forecast` submits the SMP's draws and modes before the other models run;
+    the forecast is the one of the SMP in NumPy in this process, bit for bit."""
+    from detente.bargaining.montecarlo import run_forecast
+    from detente.cases import load_case
+
+    scenario = load_case("us-russia-2025")
+    models = ["smp", "nash", "median"]
+    reference = run_forecast(scenario, models, draws=300, seed=3, params={"smp": {"engine": "numpy"}})
+    with _smp_worker.prestarted():
+        fc = run_forecast(scenario, models, draws=300, seed=3)
+        assert _smp_worker._state["sent"] == 2  # the draws' one chunk, then the modes: each sent once
+        assert _smp_worker._state["jobs"] == {}
+    assert fc.models == models  # in the order asked for, though the SMP ran last
+    for m in models:
+        np.testing.assert_array_equal(fc.outcomes[m], reference.outcomes[m])
+        np.testing.assert_array_equal(fc.point[m], reference.point[m])
+    assert fc.diagnostics["smp"] == reference.diagnostics["smp"]
+
+
+def test_a_worker_that_dies_with_a_submitted_batch_falls_back_in_process() -> None:
+    mi = _random(14, 300, 6, 3)
+    with _smp_worker.prestarted():
+        assert smp_module.submit(mi)  # handed over while the kernel is still loading
+        proc = _smp_worker._state["proc"]
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.join()
+        out = smp(mi)
+        assert "ended" in _smp_worker.failure()
+    assert out.extra["engine"] == "numpy"
+    _assert_same(smp(mi, engine="numpy"), out)
+
+
+def test_a_worker_whose_parent_is_gone_leaves_quietly(capfd: pytest.CaptureFixture[str]) -> None:
+    with _smp_worker.prestarted():
+        smp(_random(15, 4, 3, 2))  # loaded
+        assert smp_module.submit(_random(16, 400, 6, 3))
+        proc = _smp_worker._state["proc"]
+        _smp_worker._state["conn"].close()  # as if this process had been killed mid-run
+        proc.join(timeout=60)
+        assert proc.exitcode == 0
+    assert "Traceback" not in capfd.readouterr().err

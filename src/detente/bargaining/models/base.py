@@ -93,6 +93,13 @@ TUNING_GRIDS: dict[str, dict[str, tuple[Any, ...]]] = {}
 #: models" reading). Models tuned on another kind of case (EU law-making) register with
 #: default=False: available with `--model`, not run unasked.
 DEFAULTS: dict[str, bool] = {}
+#: Per model whose work can run in another process: ``submit(inputs, **params)`` hands
+#: the work of the call ``model(inputs, **params)`` over ahead of time and returns at
+#: once (True if it did), so that it runs while the caller does other work; that model
+#: call later collects the result. It never changes a result. The SMP registers one
+#: (its prestarted kernel process, `_smp_worker`); a Monte Carlo forecast submits such
+#: models' draws first and runs them last (`montecarlo.run_forecast`).
+SUBMITTERS: dict[str, Callable[..., bool]] = {}
 
 
 def register_model(
@@ -106,6 +113,16 @@ def register_model(
         DEFAULTS[name] = default
         if grid:
             TUNING_GRIDS[name] = {key: tuple(values) for key, values in grid.items()}
+        return fn
+
+    return wrap
+
+
+def register_submitter(name: str) -> Callable[[Callable[..., bool]], Callable[..., bool]]:
+    """Decorator: add a model's ahead-of-time hand-over to `SUBMITTERS` under `name`."""
+
+    def wrap(fn: Callable[..., bool]) -> Callable[..., bool]:
+        SUBMITTERS[name] = fn
         return fn
 
     return wrap

@@ -133,7 +133,10 @@ batches large enough to repay numba's start-up in a fresh process (`_engine_for`
 or in a kernel process the caller prestarted (`_smp_worker`: `detente forecast` and
 `detente plans` fork it at their start, so numba loads on the second core while they
 import, read the case and run the other models; it then takes every "auto" and
-"numba" batch and falls back to this process if it cannot serve).
+"numba" batch and falls back to this process if it cannot serve). `submit` hands a
+batch to that process ahead of the call (a Monte Carlo forecast does so as soon as the
+draws are sampled, `base.SUBMITTERS`), and the `smp` call with the same inputs collects
+it: the same engine and numbers as without it, computed while the other models run.
 """
 
 from __future__ import annotations
@@ -146,17 +149,19 @@ from typing import Any, Literal
 import numpy as np
 from numpy.typing import NDArray
 
+from detente.bargaining.models import _smp_worker
 from detente.bargaining.models.base import (
     ModelInput,
     ModelOutput,
     compiled_engine,
     register_model,
+    register_submitter,
 )
 from detente.errors import ModelError
 
 Engine = Literal["auto", "numpy", "numba"]
 
-__all__ = ["smp", "SMPResult", "canonical_order", "run_smp"]
+__all__ = ["smp", "submit", "SMPResult", "canonical_order", "run_smp"]
 
 F = NDArray[np.float64]
 
@@ -795,6 +800,71 @@ def smp(
         ``position_probability`` (D, N), the final PCE probability of each actor's
         position.
     """
+    batch = _prepare(inputs, max_turns, stop_ratio, threads, engine)
+    res = None
+    if _uses_worker(engine):
+        # the compiled kernel, loaded in a second process beside the caller's start-up
+        # (the batch may have been handed over already by `submit`: this collects it)
+        res = _smp_worker.run(batch.pos, batch.sal, batch.cap, batch.threads, {**batch.rules, "engine": "numba"})
+        used = "numba (kernel process)"
+    if res is None:  # no kernel process, or it could not serve: this process, by the call's own rule
+        used = _engine_for(engine, batch.pos.shape[0], batch.pos.shape[1])
+        res = _run_threaded(batch.pos, batch.sal, batch.cap, batch.threads, engine=used, **batch.rules)
+    lo, hi = inputs.scale
+    scale = hi - lo
+    back = batch.back
+    return ModelOutput(
+        outcome=lo + scale * res.forecast[back],
+        rounds=res.turns[back],
+        converged=res.converged[back],
+        trajectory=lo + scale * res.trajectory,
+        extra={
+            "most_probable": lo + scale * res.most_probable[back],
+            "final_positions": lo + scale * res.final_positions[back],
+            "position_probability": res.position_probability[back],
+            "engine": used,
+        },
+    )
+
+
+@register_submitter("smp")
+def submit(inputs: ModelInput, *, max_turns: int = 100, stop_ratio: float = 0.02, threads: int = 0, engine: Engine = "auto", **_: Any) -> bool:
+    """Hand the batch that ``smp(inputs, ...)`` will run to the prestarted kernel process
+    now, without waiting for it (`_smp_worker.submit`); the `smp` call with the same
+    inputs and parameters later collects the result. True if it was handed over.
+
+    Nothing else changes: the same call runs the same engine on the same arrays, so the
+    numbers are those of `smp` alone. Inputs `smp` would refuse are not handed over (the
+    call itself raises the error); without a kernel process this does nothing.
+    """
+    if not _uses_worker(engine):
+        return False
+    try:
+        batch = _prepare(inputs, max_turns, stop_ratio, threads, engine)
+    except ModelError:
+        return False
+    return _smp_worker.submit(batch.pos, batch.sal, batch.cap, batch.threads, {**batch.rules, "engine": "numba"})
+
+
+def _uses_worker(engine: str) -> bool:
+    """The one rule for the kernel process: every "auto" or "numba" batch goes to it while it runs."""
+    return engine != "numpy" and _smp_worker.running()
+
+
+@dataclass(frozen=True)
+class _Batch:
+    """What `smp` runs: the distinct draws (first occurrences in order) on [0, 1], and how to map back."""
+
+    pos: F  # (R, N, K)
+    sal: F
+    cap: F  # (R, N)
+    back: NDArray[np.intp]  # (D,) row of each draw in the batch
+    threads: int
+    rules: dict[str, Any]
+
+
+def _prepare(inputs: ModelInput, max_turns: int, stop_ratio: float, threads: int, engine: str) -> _Batch:
+    """Check the parameters and inputs (ModelError naming the fix) and build the batch `smp` runs."""
     lo, hi = inputs.scale
     if not hi > lo:
         raise ModelError(f"the issue scale must have max > min; got {inputs.scale}")
@@ -826,28 +896,5 @@ def smp(
     order = np.argsort(first)
     reps = first[order]
     back = np.argsort(order)[np.asarray(inverse).reshape(-1)]
-    from detente.bargaining.models import _smp_worker
-
     rules: dict[str, Any] = {"max_turns": max_turns, "stop_ratio": stop_ratio}
-    threads = threads or os.cpu_count() or 1
-    res = None
-    if engine != "numpy" and _smp_worker.running():
-        # the compiled kernel, loaded in a second process beside the caller's start-up
-        res = _smp_worker.run(pos[reps], sal[reps], cap[reps], threads, {**rules, "engine": "numba"})
-        used = "numba (kernel process)"
-    if res is None:  # no kernel process, or it could not serve: this process, by the call's own rule
-        used = _engine_for(engine, reps.size, pos.shape[1])
-        res = _run_threaded(pos[reps], sal[reps], cap[reps], threads, engine=used, **rules)
-    scale = hi - lo
-    return ModelOutput(
-        outcome=lo + scale * res.forecast[back],
-        rounds=res.turns[back],
-        converged=res.converged[back],
-        trajectory=lo + scale * res.trajectory,
-        extra={
-            "most_probable": lo + scale * res.most_probable[back],
-            "final_positions": lo + scale * res.final_positions[back],
-            "position_probability": res.position_probability[back],
-            "engine": used,
-        },
-    )
+    return _Batch(pos[reps], sal[reps], cap[reps], back, threads or os.cpu_count() or 1, rules)

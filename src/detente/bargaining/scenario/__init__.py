@@ -18,14 +18,31 @@ Import from the package (`from detente.bargaining.scenario import Scenario,
 load_scenario`); the module layout is not part of the interface.
 """
 
+from typing import TYPE_CHECKING
+
 from detente.bargaining.scenario.arrays import scenario_from_arrays, scenario_from_ktab
 from detente.bargaining.scenario.inputs import BOUNDS, SCALE, Citation, Estimate, Source, Target
-from detente.bargaining.scenario.loading import load_scenario, parse_scenario
 from detente.bargaining.scenario.model import Scenario, citations_used
 from detente.bargaining.scenario.parts import Issue, Plan, PlanValue, ScenarioActor, Stance
 from detente.bargaining.scenario.patches import Patch, Variant, apply_patches, check_patch, parse_target
 from detente.bargaining.scenario.ranges import KINDS, InputRanges
-from detente.bargaining.scenario.schema import FORMAT_DOC
+
+if TYPE_CHECKING:
+    from detente.bargaining.scenario.loading import load_scenario, parse_scenario
+    from detente.bargaining.scenario.schema import FORMAT_DOC
+
+#: Imported on first use: reading files needs YAML, pydantic and the schema, which a
+#: command working on a validated scenario (a cached built-in case) does without.
+_LAZY = {"load_scenario": "loading", "parse_scenario": "loading", "FORMAT_DOC": "schema"}
+
+
+def __getattr__(name: str) -> object:
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(f"detente.bargaining.scenario.{_LAZY[name]}"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "BOUNDS",

@@ -118,7 +118,7 @@ def _pairs(coder, sentence, partial=False):
         ("Thousands of demonstrators protested against the government in Caracas.", ("VENCVL", "VENGOV", "14")),
         # a named side and a generic one
         ("Nigerian police arrested opposition protesters on Monday.", ("NGACOP", "NGAOPP", "17")),
-        ("The Congolese army shelled rebels near the border.", ("COGMIL", "COGREB", "19")),
+        ("The Congolese army shelled rebels near the border.", ("CODMIL", "CODREB", "19")),  # "Congolese" is the DRC's
         # an office holder the registry does not know, by title
         ("President Ali Mbeki banned opposition rallies in Harare.", ("ZWEGOV", "ZWEOPP", "17")),
     ],

@@ -216,3 +216,57 @@ def test_partial_spans_false_chooses_for_complete_events_only(coder, chooser_cod
         assert [e.event for e in a] == [e.event for e in b] == [e.event for e in r]
         for x, y, z in zip(a, b, r):
             assert y == (z if y.partial else x)
+
+
+_SENTENCES = [
+    "Police arrested opposition supporters in Abuja.",
+    "The Dutch government has sent a team of inspectors into Belgium to investigate the militia.",
+    "Norway has provided 6 million euros to support projects in Gaza.",
+    "China and Russia held joint naval drills in the Baltic Sea.",
+    "Putin met Xi and Modi in Moscow, and Russia threatened Ukraine.",
+    "Eleven Turkish fishermen, held captive in Yemen for a month, have been freed by Yemeni forces.",
+    "The embassy was attacked by armed men on Sunday, officials said.",
+    "Thousands of demonstrators marched on the parliament in Kyiv to demand the minister's resignation.",
+    "Japan's prime minister urged North Korea to return the abducted citizens.",
+    "",
+]
+
+
+def test_the_chooser_picks_what_scoring_every_option_picks(coder):
+    """Bounds leave out of the sector and party look-ups only phrases that cannot be chosen:
+    the pair is the one full scoring gives, for every event and for rule spans moved about."""
+    from detente.coding.context import Context
+
+    chooser = sc.shipped()
+    checked = 0
+    for sentence in _SENTENCES:
+        (events,) = coder.code_sentence_events([sentence], partial=True) if sentence else ([],)
+        mentions = tuple((m.start, m.end) for m in Context.read(sentence, None).mentions)
+        phrases = sc.sentence_phrases(coder.nlp(sentence))
+        rules = [(e.source_span, e.target_span) for e in events] + [(None, None)]
+        rules += [(a, b) for a in phrases[:3] for b in phrases[:3]]  # rule spans the rules did not give, too
+        for rule in rules:
+            sdoc = coder.nlp(sentence)
+            spans = sc.candidates(sdoc, rule)
+            fast = chooser.choose(sc.Sentence(sdoc, rule, mentions, coder.lemma), spans)
+            full = chooser.choose_scoring_all(sc.Sentence(coder.nlp(sentence), rule, mentions, coder.lemma), spans)
+            assert fast == full, (sentence, rule)
+            checked += 1
+    assert checked > 50
+
+
+def test_the_token_table_reads_what_spacy_gives(coder):
+    for sentence in _SENTENCES:
+        sdoc = coder.nlp(sentence)
+        table = sc._Table.read(sdoc)
+        assert list(table.tag) == [t.tag_ for t in sdoc]
+        assert list(table.dep) == [t.dep_ for t in sdoc]
+        assert list(table.lower) == [t.lower_ for t in sdoc]
+        assert list(table.head) == [t.head.i for t in sdoc]
+        assert [table.depth(i) for i in range(len(sdoc))] == [sum(1 for _ in t.ancestors) for t in sdoc]
+        assert [table.ent(i) for i in range(len(sdoc))] == [t.ent_type_ for t in sdoc]
+        sent = sc.Sentence(sdoc, (None, None), (), coder.lemma)
+        for span in sc.sentence_phrases(sdoc) + [(0, 1), (0, len(sentence)), (3, 3)]:
+            chars = sdoc.char_span(*span, alignment_mode="expand")
+            want = (chars.start, chars.end, chars.root.i) if chars is not None and len(chars) else None
+            assert sent.tokens(span) == want

@@ -37,6 +37,11 @@ class Actor:
         Institution metonyms with the role they stand for (("Kremlin", "GOV")).
     former_codes : tuple of str
         Older codes still found in data (`ROM` for Romania).
+    guarded : tuple of str
+        Names (among the above) that are also a given name, a surname or the first word
+        of other proper names ("Jordan Bardella", "Georgia Tech", "West Virginia"): in
+        running text they stand for the actor only when no other capitalised word is
+        joined to them (see :mod:`detente.actors.mentions`).
     """
 
     code: str
@@ -48,6 +53,7 @@ class Actor:
     demonyms: tuple[str, ...] = ()
     institutions: tuple[tuple[str, str], ...] = ()
     former_codes: tuple[str, ...] = ()
+    guarded: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

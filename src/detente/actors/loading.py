@@ -152,6 +152,7 @@ def _actor_from(entry: Any, where: str, fld: str) -> Actor:
         demonyms=_strings(entry.get("demonyms"), where, f"{fld}.demonyms"),
         institutions=tuple((str(k), str(v).upper()) for k, v in institutions.items()),
         former_codes=tuple(c.upper() for c in _strings(entry.get("former_codes"), where, f"{fld}.former_codes")),
+        guarded=_strings(entry.get("guarded"), where, f"{fld}.guarded"),
     )
 
 

@@ -8,6 +8,17 @@ suffix: "Russian Foreign Minister" -> `RUSGOV`, "Ukraine's armed forces" -> `UKR
 "Chinese troops" -> `CHNMIL`; bare actor words coordinated with it share the role
 ("US and Russian officials" -> `USAGOV`, `RUSGOV`).
 
+Guarded names (``guarded:`` in the YAML, :attr:`~detente.actors.entities.Actor.guarded`)
+are names that are also a given name, a surname or the first word of other proper
+names: "Jordan Bardella", "Michael Jordan", "Georgia Tech", "West Virginia", "Western
+Union", "East-West talks". Such a name stands for its actor only when no other
+capitalised word is joined to it: it is dropped when the next word (after one space) is
+capitalised, or when the word before it (one space or a hyphen away) is capitalised or
+hyphenated and is not itself an actor mention ("Israel-Jordan talks" and "Jordan-Israel
+talks" keep Jordan) nor the first word of a sentence ("In Jordan, ..." keeps it). The
+cost is the rare "Jordan Valley" or "Chad President Mahamat Deby" (news writes
+"Chadian President"), which name no actor.
+
 All names are one regular expression shaped as a character trie, compiled once per
 registry, so a sentence costs one linear scan.
 """
@@ -68,6 +79,7 @@ class MentionMatcher:
 
     surface: dict[str, list[NameEntry]]
     base_code: Callable[[str], str]
+    guarded: frozenset[str] = frozenset()
     pattern: re.Pattern[str] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -78,9 +90,12 @@ class MentionMatcher:
         """Every actor mention in `text`, left to right, without overlaps (longest match wins)."""
         found: list[Mention] = []
         # Curly apostrophes count as straight ones ("Côte d’Ivoire"); same length, so spans hold.
-        for match in self.pattern.finditer(text.replace("\u2019", "'")):
+        matches = list(self.pattern.finditer(text.replace("\u2019", "'")))
+        for k, match in enumerate(matches):
             entries = self.surface.get(match.group(0))  # the straight-apostrophe form, as registered
             if not entries:
+                continue
+            if match.group(0) in self.guarded and joined_to_other_name(text, match.start(), match.end(), matches, k):
                 continue
             chosen: tuple[str, str] | None = None
             for entry in sorted(entries, key=lambda e: KINDS.index(e.kind)):
@@ -98,6 +113,32 @@ class MentionMatcher:
                     code, kind, end = code + role, "title", title_end
             found.append(Mention(start, end, text[start:end], code, kind))
         return share_roles(text, drop_overlaps(found))
+
+
+_NEXT_CAPITALISED = re.compile(r" [A-Z]")
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w'.]*)([ -])$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"\u201c(]\s*)$")
+
+
+def joined_to_other_name(text: str, start: int, end: int, matches: list[re.Match[str]], k: int) -> bool:
+    """Whether the guarded name `matches[k]` at [start, end) is part of another proper name.
+
+    True when the next word is capitalised ("Jordan Bardella", "West Virginia", "Western
+    Cambodia", "West Germany"), or when the word right before it, one space or a hyphen
+    away, is capitalised or joined by a hyphen ("Michael Jordan", "East-West") and is
+    neither another match nor a sentence's first word ("In Jordan").
+    """
+    if _NEXT_CAPITALISED.match(text, end):
+        return True
+    before = _WORD_BEFORE.search(text, max(0, start - 60), start)  # a window: a document may be long
+    if before is None:
+        return False
+    word, gap = before.group(1), before.group(2)
+    if not (word[0].isupper() or gap == "-"):
+        return False
+    if k > 0 and matches[k - 1].end() == before.end(1):
+        return False  # "Israel-Jordan": the word before is an actor itself
+    return not (gap == " " and _SENTENCE_START.search(text, max(0, before.start(1) - 8), before.start(1)))
 
 
 def title_after(text: str, pos: int) -> tuple[int, str | None]:

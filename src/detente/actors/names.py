@@ -72,6 +72,7 @@ class NameIndex:
     surface: dict[str, list[NameEntry]]
     folded: dict[str, list[NameEntry]] = field(repr=False)
     labels: dict[str, str] = field(repr=False)  # look-up key -> a label for suggestions ("Ukraine (UKR)")
+    guarded: frozenset[str] = frozenset()  # names as written that are an actor only standing alone (Actor.guarded)
 
     @classmethod
     def build(cls, actors: Iterable[Actor], people: Iterable[Person]) -> "NameIndex":
@@ -105,7 +106,8 @@ class NameIndex:
             entries.sort(key=lambda e: KINDS.index(e.kind))
         for actor in actors:  # codes are suggestions too: "UKR" for "UKRR"
             labels.setdefault(name_key(actor.code), f"{actor.code} ({actor.name})")
-        return cls(surface, folded, labels)
+        guarded = frozenset(surface_form(name) for actor in actors for name in actor.guarded)
+        return cls(surface, folded, labels, guarded)
 
     def resolve(self, name: str, on: date | None = None) -> str | None:
         """The code a whole name stands for on a date (names before metonyms before people), or None."""

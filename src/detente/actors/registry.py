@@ -125,11 +125,13 @@ class ActorRegistry:
         return merged
 
     def validate(self) -> list[str]:
-        """Problems in the data: unknown member codes, term codes with an unknown base or role."""
+        """Problems in the data: unknown member codes, term codes with an unknown base or role, guarded names the actor does not have."""
         problems = []
         for actor in self.actors.values():
             problems += [f"{actor.code}: member '{m}' is not in the registry" for m in actor.members if m not in self.actors]
             problems += [f"{actor.code}: institution '{n}' has unknown role '{r}'" for n, r in actor.institutions if r not in ROLE_SUFFIXES]
+            own = {surface_form(n) for n in (actor.name, *actor.aliases, *actor.metonyms, *actor.demonyms)}
+            problems += [f"{actor.code}: guarded name '{g}' is not one of its names" for g in actor.guarded if surface_form(g) not in own]
         for person in self.people:
             for term in person.terms:
                 if not self.is_code(term.code):
@@ -155,7 +157,7 @@ class ActorRegistry:
     def matcher(self) -> MentionMatcher:
         """The mention matcher for running text (:class:`~detente.actors.mentions.MentionMatcher`)."""
         if "matcher" not in self._cache:
-            self._cache["matcher"] = MentionMatcher(self.names_index.surface, self.base_code)
+            self._cache["matcher"] = MentionMatcher(self.names_index.surface, self.base_code, self.names_index.guarded)
         return self._cache["matcher"]
 
     # ------------------------------------------------------------------ codes

@@ -32,7 +32,7 @@ Choices
   not compared with one).
 - Features are names, weights a dictionary: the shipped model is a JSON file in the
   package data (``coding/data/span_chooser.json``, about 0.4 MB), applied with plain Python sums,
-  so coding imports neither scikit-learn nor NumPy for it; training (:func:`fit`) needs
+  so coding does not import scikit-learn for it; training (:func:`fit`) needs
   scikit-learn (the ``classifier`` extra).
 - Trained only on ConfliBERT's public dyad TRAIN split
   (``confli_cameo_dyad_train.txt``); its test split is never read. The file records
@@ -41,12 +41,19 @@ Choices
   (benchmarks/results/coding_dyad.md).
 - Deterministic: features are sorted, the solver (lbfgs) is deterministic, ties go to
   the earlier candidate.
+- Speed (it runs on every event of the Python API and of ``--partial``): the parse is read
+  once into a token table, each span's tokens once; a phrase's sector and party, the
+  costliest features, are worked out only for phrases whose score bounds leave them a
+  chance to be chosen (:meth:`SpanChooser._scores`). The pair is the one scoring every
+  option picks (:meth:`SpanChooser.choose_scoring_all`; a test checks it);
+  benchmarks/coding_speed.py times the two side by side.
 """
 
 from __future__ import annotations
 
 import functools
 import json
+import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from importlib import resources
@@ -74,12 +81,9 @@ the train split) for C = 0.1, 0.3, 1 and 3: 0.725, 0.730, 0.732, 0.735; the midd
 value is taken rather than the best, since the differences are within the noise and
 the choice was made on the same folds the benchmark reports."""
 _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP", "CD"})
-
-
-def _head(sdoc: Doc, span: Span) -> Token | None:
-    """The syntactic head of the tokens `span` covers, or None."""
-    chars = sdoc.char_span(span[0], span[1], alignment_mode="expand")
-    return chars.root if chars is not None and len(chars) else None
+_SLACK = 1e-9
+"""How far :meth:`SpanChooser._scores` widens a score's bounds: far more than a sum of some
+forty weights can move when its terms are added in another order."""
 
 
 def candidates(sdoc: Doc, rule: tuple[Span | None, Span | None], phrases: Sequence[Span] | None = None) -> list[Span]:
@@ -134,38 +138,99 @@ def _bucket(n: int, edges: Sequence[int]) -> str:
 
 @dataclass(frozen=True)
 class Described:
-    """A candidate phrase as the chooser sees it whatever the role: its role-free features,
-    head token, whether it names a party, whether a preposition is inside it."""
+    """A candidate phrase as the chooser sees it whatever the role: its role-free features
+    around two that cost the most to work out (whether its head is a sector noun, whether
+    it names a party: :meth:`names`), its head token and span, whether a preposition is
+    inside it."""
 
-    names: tuple[str, ...]
+    before: tuple[str, ...]
+    between: tuple[str, ...]
+    after: tuple[str, ...]
     head: Token
-    party: bool
+    span: Span
     has_prep: bool
+
+    def names(self, sector: bool | None, party: bool | None) -> tuple[str, ...]:
+        """The role-free features, in the order of the model's sum; a value None gives a
+        name the model has no weight for (for :meth:`SpanChooser.choose`'s bounds)."""
+        return (*self.before, f"sector:{sector}", *self.between, f"party:{party}", *self.after)
+
+
+@dataclass(frozen=True)
+class _Table:
+    """Per token of the parse, by index: fine tag, dependency label, lower-case text and the
+    index of its head; the spaCy token itself, its entity type and its depth (the number of
+    its ancestors) on first use.
+
+    Read from spaCy once per sentence (one ``Doc.to_array`` call): the features of a dozen
+    candidates and of every event then look up plain tuples instead of making a spaCy
+    token at each attribute read (``tok.head.dep_`` makes one; a walk up the tree one per
+    step)."""
+
+    sdoc: Doc
+    tag: tuple[str, ...]
+    dep: tuple[str, ...]
+    lower: tuple[str, ...]
+    head: tuple[int, ...]
+    tokens: dict[int, Token] = field(default_factory=dict, compare=False, repr=False)
+    depths: dict[int, int] = field(default_factory=dict, compare=False, repr=False)
+
+    @classmethod
+    def read(cls, sdoc: Doc) -> _Table:
+        from spacy.attrs import DEP, HEAD, LOWER, TAG
+
+        if not len(sdoc):
+            return cls(sdoc, (), (), (), ())
+        tags, deps, lowers, offsets = zip(*sdoc.to_array([TAG, DEP, LOWER, HEAD]).tolist())
+        known = _STRINGS
+        for key in {*tags, *deps, *lowers}.difference(known):
+            known[key] = sdoc.vocab.strings[key] if key else ""
+        head = tuple(i + (o if o < 2**63 else o - 2**64) for i, o in enumerate(offsets))  # offsets, stored unsigned
+        return cls(sdoc, tuple(map(known.__getitem__, tags)), tuple(map(known.__getitem__, deps)),
+                   tuple(map(known.__getitem__, lowers)), head)
+
+    def token(self, i: int) -> Token:
+        """The spaCy token `i`, made once."""
+        tok = self.tokens.get(i)
+        if tok is None:
+            tok = self.tokens[i] = self.sdoc[i]
+        return tok
+
+    def ent(self, i: int) -> str:
+        """Token `i`'s entity type ("" outside entities)."""
+        return self.token(i).ent_type_
+
+    def depth(self, i: int) -> int:
+        """The number of token `i`'s ancestors (as many as ``Token.ancestors`` yields: at most the sentence's length)."""
+        found = self.depths.get(i)
+        if found is None:
+            found, node, n = 0, i, len(self.head)
+            while self.head[node] != node and found < n:
+                node = self.head[node]
+                found += 1
+            self.depths[i] = found
+        return found
+
+
+_STRINGS: dict[int, str] = {}
+"""spaCy string ids (hashes of the strings, the same in every vocabulary) -> strings, as read."""
 
 
 @dataclass
 class Shared:
     """What one parse is whatever the event and its rules' spans, worked out once for all
-    the events of a sentence (and both roles): each phrase's role-free description, each
-    span's head, the sentence's root and voice, and per token whether it heads a sector
-    noun or names an actor."""
+    the events of a sentence (and both roles): the token table, each phrase's role-free
+    description, the tokens and head each span covers, the sentence's root and voice, and
+    per token whether it heads a sector noun or names an actor."""
 
     described: dict[Span, Described | None] = field(default_factory=dict)
-    heads: dict[Span, Token | None] = field(default_factory=dict)
-    root: tuple[Token | None, str] | None = None
+    chars: dict[Span, tuple[int, int, int] | None] = field(default_factory=dict)
+    root: tuple[int | None, str] | None = None
     sector: dict[int, bool] = field(default_factory=dict)
     actor: dict[int, bool] = field(default_factory=dict)
+    party: dict[Span, bool] = field(default_factory=dict)
     by_head: dict[int, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
     table: _Table | None = None
-
-
-@dataclass(frozen=True)
-class _Table:
-    """Per token of the parse, by index: fine tag, dependency label, lower-case text."""
-
-    tag: tuple[str, ...]
-    dep: tuple[str, ...]
-    lower: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -183,13 +248,25 @@ class Sentence:
     """The event's CAMEO root ("" when not known)."""
 
     @functools.cached_property
+    def table(self) -> _Table:
+        """The parse's token table (:class:`_Table`), read once for all the sentence's events."""
+        table = self.shared.table
+        if table is None:
+            table = self.shared.table = _Table.read(self.sdoc)
+        return table
+
+    @functools.cached_property
     def _root(self) -> tuple[Token | None, str, Token | None]:
         """(the sentence's root, its voice, the event's verb: :meth:`predicate`)."""
+        table = self.table
         if self.shared.root is None:
-            root = next((t for t in self.sdoc if t.head.i == t.i), None)
-            passive = root is not None and any(c.dep_ in ("nsubjpass", "auxpass") for c in root.children)
+            heads = table.head
+            root = next((i for i, h in enumerate(heads) if h == i), None)
+            passive = root is not None and any(
+                h == root and i != root and table.dep[i] in ("nsubjpass", "auxpass") for i, h in enumerate(heads))
             self.shared.root = (root, "passive" if passive else "active")
-        root, voice = self.shared.root
+        root_i, voice = self.shared.root
+        root = None if root_i is None else table.token(root_i)
         return root, voice, self.predicate(root)
 
     @functools.cached_property
@@ -209,75 +286,78 @@ class Sentence:
         head = described.head
         if head.i not in self._paths:
             _, voice, pred = self._root
-            path = _path(head, pred)
+            table = self.table
+            path = _path(table, head.i, None if pred is None else pred.i)
             names = (f"path:{path}", f"path|voice:{path}|{voice}", f"cameo|path:{self.cameo}|{path}")
             if pred is not None:
                 names += (f"pred:{self.lemma(pred)}|{path}",)
-                if head.dep_ == "pobj":
-                    names += (f"pred|prep:{self.lemma(pred)}|{head.head.lower_}",)
+                if table.dep[head.i] == "pobj":
+                    names += (f"pred|prep:{self.lemma(pred)}|{table.lower[table.head[head.i]]}",)
             self._paths[head.i] = names
         return described, self._paths[head.i]
 
-    def _describe(self, span: Span) -> Described | None:
+    def tokens(self, span: Span) -> tuple[int, int, int] | None:
+        """(first token, end token, head token) of what `span` covers, as spaCy's
+        ``char_span(..., alignment_mode="expand")`` and its root find them; None when it
+        covers no token. Once per span."""
+        known = self.shared.chars
+        if span in known:
+            return known[span]
         chars = self.sdoc.char_span(span[0], span[1], alignment_mode="expand")
-        if chars is None or not len(chars):
-            return None
-        head = chars.root
-        by_head = self._head_names(head)
-        table = self.shared.table or self._table()
-        inside = range(chars.start, chars.end)
-        tags = [table.tag[i] for i in inside]
-        deps = [table.dep[i] for i in inside]
-        lowers = [table.lower[i] for i in inside]
-        party = self.party(head, span)
-        out = [
-            *by_head[0], f"len:{_bucket(len(inside), (1, 2, 3, 5, 8))}", f"mention:{_overlaps(span, self.mentions)}",
-            *by_head[1], f"party:{party}", *by_head[2],
-        ]
-        if any(t in ("NNP", "NNPS") for t in tags):
-            out.append("proper")
-        if any(w in ("and", "or") for w in lowers):
-            out.append("coordination")
-        if tags and tags[0] in ("DT", "PRP$"):
-            out.append(f"starts:{lowers[0] if lowers[0] in ('the', 'a', 'an') else tags[0]}")
-        if any(d in ("relcl", "acl") for d in deps):
-            out.append("clause_inside")
-        return Described(tuple(out), head, party, "prep" in deps)
+        found = known[span] = (chars.start, chars.end, chars.root.i) if chars is not None and len(chars) else None
+        return found
 
-    def _head_names(self, head: Token) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
-        """The features of a phrase that depend on its head alone, once per head, in three
-        groups (the phrase's own features go between them: the order of the names is the
-        order of the model's sum)."""
-        known = self.shared.by_head.get(head.i)
+    def _describe(self, span: Span) -> Described | None:
+        covered = self.tokens(span)
+        if covered is None:
+            return None
+        start, end, head_i = covered
+        table = self.table
+        head = table.token(head_i)
+        by_head = self._head_names(head_i)
+        tags = table.tag[start:end]
+        deps = table.dep[start:end]
+        lowers = table.lower[start:end]
+        before = (*by_head[0], f"len:{_bucket(end - start, (1, 2, 3, 5, 8))}", f"mention:{_overlaps(span, self.mentions)}")
+        after = list(by_head[2])
+        if "NNP" in tags or "NNPS" in tags:
+            after.append("proper")
+        if "and" in lowers or "or" in lowers:
+            after.append("coordination")
+        if tags and tags[0] in ("DT", "PRP$"):
+            after.append(f"starts:{lowers[0] if lowers[0] in ('the', 'a', 'an') else tags[0]}")
+        if "relcl" in deps or "acl" in deps:
+            after.append("clause_inside")
+        return Described(before, by_head[1], tuple(after), head, span, "prep" in deps)
+
+    def _head_names(self, i: int) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+        """The features of a phrase that depend on its head (token `i`) alone, once per head,
+        in three groups (the phrase's own features and the head's sector go between them:
+        the order of the names is the order of the model's sum)."""
+        known = self.shared.by_head.get(i)
         if known is not None:
             return known
         root, voice, _ = self._root
-        prep = head.head.lower_ if head.dep_ == "pobj" else "-"
-        side = "-" if root is None else ("before" if head.i < root.i else "after")
+        table = self.table
+        dep, up = table.dep[i], table.head[i]
+        prep = table.lower[up] if dep == "pobj" else "-"
+        side = "-" if root is None else ("before" if i < root.i else "after")
         first = (
-            f"dep:{head.dep_}", f"dep2:{head.dep_}|{head.head.dep_}", f"dep|voice:{head.dep_}|{voice}",
-            f"prep:{prep}", f"tag:{head.tag_}", f"ent:{head.ent_type_ or '-'}",
-            f"side:{side}", f"side|dep:{side}|{head.dep_}",
+            f"dep:{dep}", f"dep2:{dep}|{table.dep[up]}", f"dep|voice:{dep}|{voice}",
+            f"prep:{prep}", f"tag:{table.tag[i]}", f"ent:{table.ent(i) or '-'}",
+            f"side:{side}", f"side|dep:{side}|{dep}",
         )
-        second = (
-            f"sector:{self.sector(head)}", f"root_child:{root is not None and head.head.i == root.i}",
-            f"depth:{_bucket(sum(1 for _ in head.ancestors), (0, 1, 2, 3))}",
-        )
+        head = table.token(i)
+        second = (f"root_child:{root is not None and up == root.i}", f"depth:{_bucket(table.depth(i), (0, 1, 2, 3))}")
         third: tuple[str, ...] = ()
-        if head.tag_ in ("NN", "NNS"):
+        if table.tag[i] in ("NN", "NNS"):
             third += (f"noun:{self.lemma(head)}",)
-        if head.lower_ in PRONOUNS:
+        if table.lower[i] in PRONOUNS:
             third += ("pronoun",)
         if syntax.is_time_word(head):
             third += ("time",)
-        known = self.shared.by_head[head.i] = (first, second, third)
+        known = self.shared.by_head[i] = (first, second, third)
         return known
-
-    def _table(self) -> _Table:
-        words = list(self.sdoc)
-        table = self.shared.table = _Table(tuple(t.tag_ for t in words), tuple(t.dep_ for t in words),
-                                           tuple(t.lower_ for t in words))
-        return table
 
     def sector(self, tok: Token) -> bool:
         """`tok` heads a generic sector noun ("police", "opposition supporters")."""
@@ -298,43 +378,51 @@ class Sentence:
         return known
 
     def party(self, tok: Token, span: Span) -> bool:
-        """The phrase names a party rather than a thing (:func:`~detente.coding.spans.names_party`)."""
+        """The phrase names a party rather than a thing (:func:`~detente.coding.spans.names_party`); once per span."""
         from detente.coding.spans import names_party
 
-        return names_party(tok, span, self.lemma, actor=self.names_actor)
+        known = self.shared.party.get(span)
+        if known is None:
+            known = self.shared.party[span] = names_party(tok, span, self.lemma, actor=self.names_actor)
+        return known
 
     def head(self, span: Span) -> Token | None:
         """The syntactic head of the tokens `span` covers, or None; once per span."""
-        heads = self.shared.heads
-        if span not in heads:
-            heads[span] = _head(self.sdoc, span)
-        return heads[span]
+        covered = self.tokens(span)
+        return None if covered is None else self.table.token(covered[2])
 
     def predicate(self, root: Token | None = None) -> Token | None:
         """The event's verb as the rules' spans show it: the head of the rules' source
         phrase when that is a verb, else of their target's, else the sentence's root
         (`root` when known)."""
+        table = self.table
         for span in self.rule:
-            head = self.head(span) if span is not None else None
-            if head is not None and head.head.i != head.i:
-                up = head.head.head if head.dep_ == "pobj" else head.head
-                if up.pos_ in ("VERB", "AUX"):
-                    return up
-        return root if root is not None else next((t for t in self.sdoc if t.head.i == t.i), None)
+            covered = self.tokens(span) if span is not None else None
+            if covered is not None:
+                i = covered[2]
+                if table.head[i] != i:
+                    up = table.head[table.head[i]] if table.dep[i] == "pobj" else table.head[i]
+                    verb = table.token(up)
+                    if verb.pos_ in ("VERB", "AUX"):
+                        return verb
+        if root is not None:
+            return root
+        return next((table.token(i) for i, h in enumerate(table.head) if h == i), None)
 
 
-def _path(tok: Token, top: Token | None) -> str:
-    """Dependency labels from `tok` up to `top` (at most four), or "far"."""
+def _path(table: _Table, i: int, top: int | None) -> str:
+    """Dependency labels from token `i` up to token `top` (at most four), or "far"."""
     labels: list[str] = []
-    node = tok
+    node = i
+    heads = table.head
     for _ in range(4):
-        if top is not None and node.i == top.i:
+        if node == top:
             return "/".join(labels) or "self"
-        if node.head.i == node.i:
+        if heads[node] == node:
             break
-        labels.append(node.dep_)
-        node = node.head
-    if top is not None and node.i == top.i:
+        labels.append(table.dep[node])
+        node = heads[node]
+    if node == top:
         return "/".join(labels)
     return "far"
 
@@ -342,52 +430,77 @@ def _path(tok: Token, top: Token | None) -> str:
 def features(sent: Sentence, role: str, span: Span | None) -> list[str]:
     """The sparse binary features of `span` (None: *no span*) as the `role` side ("source"
     or "target") of `sent`."""
-    mine, other = sent.rule if role == "source" else sent.rule[::-1]
-    voice = sent._root[1]
     if span is None:
-        pred = sent._root[2]
-        out = ["none", f"none|rule:{'none' if mine is None else 'some'}", f"none|voice:{voice}",
-               f"none|cameo:{sent.cameo}", f"none|pred:{sent.lemma(pred) if pred is not None else '-'}"]
-        if mine is not None:
-            head = sent.head(mine)
-            if head is not None:
-                out += [f"none|rule_dep:{head.dep_}", f"none|rule_tag:{head.tag_}",
-                        f"none|rule_mention:{_overlaps(mine, sent.mentions)}", f"none|rule_ent:{head.ent_type_ or '-'}",
-                        f"none|rule_sector:{sent.sector(head)}"]
-        if other is None:
-            out.append("none|other_none")
-        return out
+        return _none_features(sent, role)
     found = sent.describe(span)
     if found is None:
         return ["empty"]
+    described = found[0]
+    return _span_features(sent, role, found, sent.sector(described.head), sent.party(described.head, span))[0]
+
+
+def _none_features(sent: Sentence, role: str) -> list[str]:
+    """The features of *no span* as the `role` side."""
+    mine, other = sent.rule if role == "source" else sent.rule[::-1]
+    voice, pred = sent._root[1], sent._root[2]
+    out = ["none", f"none|rule:{'none' if mine is None else 'some'}", f"none|voice:{voice}",
+           f"none|cameo:{sent.cameo}", f"none|pred:{sent.lemma(pred) if pred is not None else '-'}"]
+    if mine is not None:
+        head = sent.head(mine)
+        if head is not None:
+            table = sent.table
+            out += [f"none|rule_dep:{table.dep[head.i]}", f"none|rule_tag:{table.tag[head.i]}",
+                    f"none|rule_mention:{_overlaps(mine, sent.mentions)}", f"none|rule_ent:{table.ent(head.i) or '-'}",
+                    f"none|rule_sector:{sent.sector(head)}"]
+    if other is None:
+        out.append("none|other_none")
+    return out
+
+
+def _span_features(sent: Sentence, role: str, found: tuple[Described, tuple[str, ...]], sector: bool | None,
+                   party: bool | None) -> tuple[list[str], str]:
+    """The features of a described phrase as the `role` side, with the phrase's sector and
+    party as given (None: unknown, named so that the model has no weight for them), and
+    the phrase's relation to the rules' span of the role."""
     described, path = found
-    head = described.head
+    span = described.span
+    mine, other = sent.rule if role == "source" else sent.rule[::-1]
+    head_i = described.head.i
+    table = sent.table
     relation = "same" if span == mine else (
         "inside" if mine and mine[0] <= span[0] and span[1] <= mine[1] else
         "contains" if mine and span[0] <= mine[0] and mine[1] <= span[1] else
         "overlaps" if mine and span[0] < mine[1] and mine[0] < span[1] else "apart")
     other_rel = "same" if span == other else (
         "overlaps" if other and span[0] < other[1] and other[0] < span[1] else "apart")
-    prep = head.head.lower_ if head.dep_ == "pobj" else "-"
+    prep = table.lower[table.head[head_i]] if table.dep[head_i] == "pobj" else "-"
     out = [
-        *described.names, *path, f"rel:{relation}", f"other:{other_rel}", f"rel|other:{relation}|{other_rel}",
+        *described.names(sector, party), *path, f"rel:{relation}", f"other:{other_rel}", f"rel|other:{relation}|{other_rel}",
         f"rule:{'none' if mine is None else 'some'}|rel:{relation}", f"prep|rel:{prep}|{relation}",
-        f"mention|rel:{_overlaps(span, sent.mentions)}|{relation}", f"party|rel:{described.party}|{relation}",
+        f"mention|rel:{_overlaps(span, sent.mentions)}|{relation}", f"party|rel:{party}|{relation}",
     ]
     if described.has_prep:
         out.append(f"prep_inside|rel:{relation}")
     if mine is not None and relation != "same":
-        mine_head = sent.head(mine)
-        if mine_head is not None and mine_head.i == head.i:
+        covered = sent.tokens(mine)
+        if covered is not None and covered[2] == head_i:
             out.append(f"same_head|{'longer' if span[1] - span[0] > mine[1] - mine[0] else 'shorter'}")
-    return out
+    return out, relation
 
 
 def _overlaps(span: Span, others: Iterable[Span]) -> str:
-    hits = [o for o in others if o[0] < span[1] and span[0] < o[1]]
-    if not hits:
-        return "no"
-    return "exact" if span in hits else "part"
+    hit = False
+    for o in others:
+        if o[0] < span[1] and span[0] < o[1]:
+            if o == span:
+                return "exact"
+            hit = True
+    return "part" if hit else "no"
+
+
+def _best_first(scored: tuple[float, int]) -> tuple[float, int]:
+    """Sort key of (score, candidate index): highest score first, ties to the earlier candidate."""
+    return -scored[0], scored[1]
 
 
 @dataclass(frozen=True)
@@ -408,12 +521,17 @@ class SpanChooser:
         if spans is None:
             spans = candidates(sent.sdoc, sent.rule)
         options: list[Span | None] = [None, *spans]
-        scored = {role: [(self.score(role, features(sent, role, span)), k) for k, span in enumerate(options)]
-                  for role in ROLES}
+        return self._pick(sent, options, self._scores(sent, options))
+
+    def _pick(self, sent: Sentence, options: Sequence[Span | None],
+              scored: dict[str, list[tuple[float, int]]]) -> tuple[Span | None, Span | None]:
+        """The best-scoring pair of options whose two sides are not one phrase (unless the
+        rules made it both); ties go to the earlier option."""
         joint = sent.rule[0] is not None and sent.rule[0] == sent.rule[1]
+        targets = sorted(scored["target"], key=_best_first)
         best: tuple[float, int, int] | None = None
-        for s_score, i in sorted(scored["source"], key=lambda x: (-x[0], x[1])):
-            for t_score, j in sorted(scored["target"], key=lambda x: (-x[0], x[1])):
+        for s_score, i in sorted(scored["source"], key=_best_first):
+            for t_score, j in targets:
                 if i == j and i != 0 and not (joint and options[i] == sent.rule[0]):
                     continue  # one phrase on both sides, which the rules did not make so
                 if best is None or s_score + t_score > best[0]:
@@ -421,6 +539,87 @@ class SpanChooser:
                 break  # the best target that fits this source
         assert best is not None  # "no span" fits any source
         return options[best[1]], options[best[2]]
+
+    def choose_scoring_all(self, sent: Sentence, spans: Sequence[Span] | None = None) -> tuple[Span | None, Span | None]:
+        """What :meth:`choose` picks, by the definition: every option scored in full by
+        :func:`features` (which works out every phrase's sector and party). Slower; for
+        the tests and the benchmark that compare the two."""
+        if spans is None:
+            spans = candidates(sent.sdoc, sent.rule)
+        options: list[Span | None] = [None, *spans]
+        scored = {role: [(self.score(role, features(sent, role, span)), k) for k, span in enumerate(options)]
+                  for role in ROLES}
+        return self._pick(sent, options, scored)
+
+    def _scores(self, sent: Sentence, options: Sequence[Span | None]) -> dict[str, list[tuple[float, int]]]:
+        """(score, index) of every option per role, as :func:`features` and :meth:`score`
+        give it for every option that can be part of the chosen pair.
+
+        Whether a phrase's head is a sector noun and whether it names a party cost the most
+        to work out (:func:`~detente.coding.arguments.sector_of`,
+        :func:`~detente.coding.spans.names_party`) and move a score by at most three
+        weights. So each phrase is first scored without them, between the lowest and the
+        highest they can add; then they are worked out only for a phrase that can still be
+        chosen: as a target, if it can reach the second-best target's lowest score (the
+        best target that fits any source is one of the two best); as a source, if with the
+        best target it can reach the lowest sum the best pair is sure to have. The others
+        (most phrases) can be neither, whatever their sector and party, and are left out
+        (score -inf). The chosen pair is the one scoring every option would choose: the
+        bounds are widened by :data:`_SLACK` for the order of the sum.
+        """
+        exact: dict[str, dict[int, float]] = {role: {} for role in ROLES}
+        bounds: dict[str, dict[int, tuple[float, float]]] = {role: {} for role in ROLES}
+        found_of: dict[int, tuple[Described, tuple[str, ...]]] = {}
+        drafts: dict[tuple[str, int], tuple[list[str], str]] = {}  # an open option's names per role, and its relation
+        shared = sent.shared
+        for k, span in enumerate(options):
+            found = sent.describe(span) if span is not None else None
+            if found is None:
+                for role in ROLES:
+                    exact[role][k] = self.score(role, ["empty"] if span is not None else _none_features(sent, role))
+                continue
+            described = found[0]
+            sector, party = shared.sector.get(described.head.i), shared.party.get(described.span)
+            for role in ROLES:
+                names, relation = _span_features(sent, role, found, sector, party)
+                value = self.score(role, names)
+                if sector is not None and party is not None:
+                    exact[role][k] = value
+                    continue
+                w = self.weights[role]
+                s_lo = s_hi = p_lo = p_hi = 0.0
+                if sector is None:
+                    yes, no = w.get("sector:True", 0.0), w.get("sector:False", 0.0)
+                    s_lo, s_hi = min(yes, no), max(yes, no)
+                if party is None:
+                    yes = w.get("party:True", 0.0) + w.get(f"party|rel:True|{relation}", 0.0)
+                    no = w.get("party:False", 0.0) + w.get(f"party|rel:False|{relation}", 0.0)
+                    p_lo, p_hi = min(yes, no), max(yes, no)
+                bounds[role][k] = (value + s_lo + p_lo - _SLACK, value + s_hi + p_hi + _SLACK)
+                drafts[role, k] = (names, relation)
+                found_of[k] = found
+        if found_of:
+            lows = {role: [*exact[role].values(), *(b[0] for b in bounds[role].values())] for role in ROLES}
+            second = sorted(lows["target"], reverse=True)[1] if len(lows["target"]) > 1 else -math.inf
+            top_target = max([*exact["target"].values(), *(b[1] for b in bounds["target"].values())])
+            floor = max(lows["source"]) + second  # the best pair scores at least this
+            for k, found in found_of.items():
+                if bounds["target"][k][1] >= second or bounds["source"][k][1] + top_target >= floor:
+                    described, path = found
+                    sector, party = sent.sector(described.head), sent.party(described.head, described.span)
+                    at_sector = len(described.before)
+                    at_party = at_sector + 1 + len(described.between)
+                    at_party_rel = at_party + 1 + len(described.after) + len(path) + 6  # see _span_features
+                    for role in ROLES:
+                        names, relation = drafts[role, k]
+                        names = list(names)  # the same names with the two values filled in
+                        names[at_sector], names[at_party] = f"sector:{sector}", f"party:{party}"
+                        names[at_party_rel] = f"party|rel:{party}|{relation}"
+                        exact[role][k] = self.score(role, names)
+                else:
+                    for role in ROLES:
+                        exact[role][k] = -math.inf
+        return {role: [(exact[role][k], k) for k in range(len(options))] for role in ROLES}
 
     def to_json(self) -> str:
         body = {"version": MODEL_VERSION, "meta": self.meta, "intercepts": self.intercepts,
@@ -513,9 +712,12 @@ def resolve(chooser: Any, *, lazy: bool = False) -> SpanChooser | str | None:
                      field="span_chooser", hint='give "shipped" (the default) or None for the span rules alone')
 
 
-def rechoose(chooser: SpanChooser, found: Sequence[Any], sdoc: Doc, ctx: Context, lemma: syntax.Lemma) -> list[Any]:
+def rechoose(chooser: SpanChooser, found: Sequence[Any], sdoc: Doc, ctx: Context, lemma: syntax.Lemma, *,
+             scoring_all: bool = False) -> list[Any]:
     """`found` (a sentence's :class:`~detente.coding.coder.SentenceResult` list) with each
-    event's spans re-decided by `chooser`, the rules' spans as its evidence."""
+    event's spans re-decided by `chooser`, the rules' spans as its evidence (with
+    `scoring_all`, by :meth:`SpanChooser.choose_scoring_all`: the same spans, slower; for
+    the benchmark)."""
     mentions = tuple((m.start, m.end) for m in ctx.mentions)
     phrases = sentence_phrases(sdoc)
     shared = Shared()
@@ -523,6 +725,7 @@ def rechoose(chooser: SpanChooser, found: Sequence[Any], sdoc: Doc, ctx: Context
     for result in found:
         rule = (result.source_span, result.target_span)
         sent = Sentence(sdoc, rule, mentions, lemma, shared, cameo=result.event.cameo[:2])
-        src, tgt = chooser.choose(sent, candidates(sdoc, rule, phrases))
+        choose = chooser.choose_scoring_all if scoring_all else chooser.choose
+        src, tgt = choose(sent, candidates(sdoc, rule, phrases))
         out.append(replace(result, source_span=src, target_span=tgt))
     return out

@@ -79,7 +79,7 @@ def test_a_damaged_file_is_validated_again_and_replaced(cache: Path) -> None:
 
 def test_off_or_unwritable_the_case_still_loads(cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DETENTE_CACHE_DIR", "off")
-    assert case_cache.cache_dir() is None
+    assert case_cache.cache_dir("cases") is None
     full = load_case("us-russia-2025")
     assert not cache.exists()
     blocked = tmp_path / "a-file"

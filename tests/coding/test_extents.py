@@ -87,3 +87,55 @@ def test_spans_drawn_once_per_parse_keep_their_arguments_apart(hand_parse):
     other = hand_parse(["Japan", "and", "Korea", "criticised", "the", "tariffs", "on", "Peru", "."], heads, deps, tags)
     assert other.text[slice(*extents.full_span(other[0]))] == "Japan and Korea"
     assert other.text[slice(*extents.phrase_span(other[5]))] == "the tariffs"
+
+
+def test_a_name_ends_before_where_and_when(hand_parse):
+    """A person or place named by name ends before an "in"/"at"/"near" phrase hung on it: that says
+    where the act was ("met Xi Jinping in Moscow"); a common noun or a name with an article keeps its
+    place, which tells which ones ("rebels in Mali", "the Embassy in Athens")."""
+    from detente.coding import extents
+
+    words = ["Putin", "met", "Xi", "Jinping", "in", "Moscow", "."]
+    doc = hand_parse(words, [1, 1, 3, 1, 3, 4, 1], ["nsubj", "ROOT", "compound", "dobj", "prep", "pobj", "punct"],
+                     ["NNP", "VBD", "NNP", "NNP", "IN", "NNP", "."])
+    assert doc.text[slice(*extents.phrase_span(doc[3]))] == "Xi Jinping"
+    doc = hand_parse(["Oman", "sent", "aid", "to", "Fiji", "near", "Suva", "."], [1, 1, 1, 1, 3, 4, 5, 1],
+                     ["nsubj", "ROOT", "dobj", "prep", "pobj", "prep", "pobj", "punct"],
+                     ["NNP", "VBD", "NN", "IN", "NNP", "IN", "NNP", "."])
+    assert doc.text[slice(*extents.phrase_span(doc[4]))] == "Fiji"
+    doc = hand_parse(["Chad", "attacked", "rebels", "in", "Mali", "."], [1, 1, 1, 2, 3, 1],
+                     ["nsubj", "ROOT", "dobj", "prep", "pobj", "punct"], ["NNP", "VBD", "NNS", "IN", "NNP", "."])
+    assert doc.text[slice(*extents.phrase_span(doc[2]))] == "rebels in Mali"
+    doc = hand_parse(["Iran", "attacked", "the", "Embassy", "in", "Athens", "."], [1, 1, 3, 1, 3, 4, 1],
+                     ["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "punct"], ["NNP", "VBD", "DT", "NNP", "IN", "NNP", "."])
+    assert doc.text[slice(*extents.phrase_span(doc[3]))] == "the Embassy in Athens"
+    doc = hand_parse(["Mali", "attacked", "Army", "Command", "in", "Gao", "."], [1, 1, 3, 1, 3, 4, 1],
+                     ["nsubj", "ROOT", "compound", "dobj", "prep", "pobj", "punct"], ["NNP", "VBD", "NNP", "NNP", "IN", "NNP", "."])
+    assert doc.text[slice(*extents.phrase_span(doc[3]))] == "Army Command in Gao"  # an organisation's name
+
+
+def test_a_phrase_ends_before_an_in_phrase_of_cause_or_manner(hand_parse):
+    """ "in response to", "in exchange for", "in a statement" say why or how, never who: even a common
+    noun's phrase ends before them."""
+    from detente.coding import extents
+
+    words = ["Peru", "cut", "tariffs", "on", "grain", "traders", "in", "exchange", "for", "visas", "."]
+    doc = hand_parse(words, [1, 1, 1, 2, 5, 3, 5, 6, 7, 8, 1],
+                     ["nsubj", "ROOT", "dobj", "prep", "compound", "pobj", "prep", "pobj", "prep", "pobj", "punct"],
+                     ["NNP", "VBD", "NNS", "IN", "NN", "NNS", "IN", "NN", "IN", "NNS", "."])
+    assert doc.text[slice(*extents.phrase_span(doc[5]))] == "grain traders"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "target"),
+    [
+        ("Putin met Xi Jinping in Moscow.", "Xi Jinping"),
+        ("Putin met Xi Jinping in Moscow on Tuesday.", "Xi Jinping"),
+        ("Erdogan will meet Italian President Sergio Mattarella in Rome next week.", "Italian President Sergio Mattarella"),
+    ],
+)
+def test_sentence_mode_target_span_leaves_the_place_out(coder, sentence, target):
+    """The user's path: `detente code --sentences` reports the target's span without where they met."""
+    result = coder.code_sentences([sentence])[0]
+    assert result is not None and result.target_span is not None
+    assert sentence[slice(*result.target_span)] == target

@@ -36,27 +36,17 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from detente.cache import cache_dir
+
 if TYPE_CHECKING:
     from detente.bargaining.scenario import Scenario
 
 FORMAT = 1
 """Bumped when what is stored changes shape beyond what the key sees."""
 
-OFF = "off"
-"""``DETENTE_CACHE_DIR=off`` turns the cache off."""
-
 #: Packages whose source shapes a validated scenario (the builder, its schema, the
 #: registry and its data files, the role suffixes that actor codes may carry).
 _PACKAGES = ("detente.bargaining.scenario", "detente.actors", "detente.ontology")
-
-
-def cache_dir() -> Path | None:
-    """Where validated cases are kept: ``$DETENTE_CACHE_DIR/cases`` or ``~/.cache/detente/cases``; None when turned off."""
-    env = os.environ.get("DETENTE_CACHE_DIR")
-    if env is not None and env.strip().lower() == OFF:
-        return None
-    base = Path(env) if env else Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "detente"
-    return base / "cases"
 
 
 def _source_files() -> list[Path]:
@@ -91,7 +81,7 @@ def cached_scenario(text: str, origin: str, build: Callable[[], "Scenario"]) -> 
 
     `build` raises for an invalid case, as it would without the cache; nothing is stored then.
     """
-    folder = cache_dir()
+    folder = cache_dir("cases")
     try:
         path = None if folder is None else folder / f"{cache_key(text, origin)}.pickle"
     except OSError:  # a source file or a DETENTE_ACTORS file cannot be read: no key, the full path

@@ -60,6 +60,7 @@ def candidates(sdoc: Doc, offset: int, ctx: Context, lemma: syntax.Lemma) -> lis
             out.extend(nominal_visit(tok, offset, ctx, lemma))
         if tok.tag_.startswith("VB") and lemma(tok) in P.SPEECH_VERBS:
             out.extend(retaliation_warning(tok, offset, ctx, lemma))
+            out.extend(condemning_judgement(tok, offset, ctx, lemma))
     out = [c for c in out if not ongoing_state(c.verb, c.anchor)]
     if question:
         for cand in out:
@@ -71,9 +72,12 @@ def candidates(sdoc: Doc, offset: int, ctx: Context, lemma: syntax.Lemma) -> lis
 def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Candidate]:
     """The candidates of one verb (none when its lemma has no pattern or it only governs another verb)."""
     verb_lemma = lemma(verb)
-    if verb_lemma not in syntax.PREDICATES:
+    mandate = _mandate(verb, lemma) if verb.dep_ in _MANDATE_DEPS else None
+    if verb_lemma not in syntax.PREDICATES and mandate is None:
         return []
-    if verb.tag_ == "VBG" and not syntax.gerund_is_act(verb) and syntax.governor(verb, lemma)[1] is None:
+    ceased = verb.dep_ == "xcomp" and verb.head.i != verb.i and lemma(verb.head) in L.STOP_VERBS
+    if (verb.tag_ == "VBG" and not ceased and not syntax.gerund_is_act(verb)
+            and syntax.governor(verb, lemma)[1] is None):
         return []
     if verb_lemma in ("be", "have", "do") and not any(c.dep_ == "dobj" for c in verb.children):
         return []
@@ -81,6 +85,8 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         return []  # "stormed out of the meeting" is no assault
     if syntax.governed_child(verb, lemma) is not None:
         return []  # the inner verb carries the event
+    if ceased and syntax.governor(verb.head, lemma)[1] is not None:
+        return []  # "called on X to stop supporting the rebels": the request to cease is the act, not support
     if verb_lemma in L.MANDATIVE_VERBS and any(
         c.dep_ == "ccomp" and c.tag_.startswith("VB") and c.tag_ != "VBG" and syntax.governed_child(c, lemma) is None
         and (lemma(c) in syntax.PREDICATES or verb_lemma in L.ALLEGATION_VERBS)  # "demanded that X renounce ...": no
@@ -89,6 +95,9 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         for c in verb.children
     ):
         return []  # "demanded that X stop ...": the inner verb carries the demand; "insisted that X had ...": a claim
+    if any(c.dep_ in _MANDATE_DEPS and c.tag_.startswith("VB") and syntax.governed_child(c, lemma) is None
+           and _mandate_of(c, lemma) == verb.i for c in verb.children):
+        return []  # "called for Belarus to withdraw", "gave Bolivia 48 hours to leave": the clause carries it
     if _background(verb, lemma):
         return []  # "are expected to start ...", "since Russia invaded Ukraine": no act of the news
     objects = syntax.objects(verb)
@@ -98,8 +107,21 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         families.add("arms")  # "military aid", "defence support"
     if verb_lemma in L.LISTING_VERBS:  # "placed five firms *on its sanctions list*": the list names the act
         families |= {f for o in _listed_on(verb) for f in (P.family(lemma(o)),) if f}
-    pattern = P.match(verb_lemma, syntax.preps(verb), families, other_senses)
+    verb_preps = syntax.preps(verb)
+    origin, aimed_at = _line_of_fire(verb) if verb_lemma in L.FROM_TO_VERBS else (None, None)
+    if aimed_at is not None:  # "fired during the night from Gaza towards Israel": aimed, whatever the parse
+        verb_preps |= {aimed_at.head.lower_}
+    pattern = P.match(verb_lemma, verb_preps, families, other_senses)
     code: str | None = pattern.code if pattern else None
+    if verb_lemma in L.INTERCEPT_VERBS and "arms" in families and (verb_lemma != "shoot" or "down" in verb_preps):
+        return []  # "shot down 40 drones": a defence against the drones, coded as their launcher's attack below
+    if (code is None and origin is not None and verb.dep_ == "acl" and verb.tag_ == "VBN"
+            and verb.head.dep_ == "dobj" and lemma(verb.head.head) in L.INTERCEPT_VERBS):
+        code = L.CLAIMED_ATTACK  # "intercepted a rocket fired from Gaza": Gaza's attack (190) on the interceptor
+    if ceased:  # "stopped sending weapons to Ukraine": cutting military aid (1622)
+        code = P.cessation_code(code) if code is not None else None
+        if code is None:
+            return []
     claimed = _claimed_attack(verb, objects, lemma) if code == L.CLAIM_RESPONSIBILITY else None
     if code is not None and code[:2] in L.STANDING_ROOTS and _standing(verb):
         return []  # "who had been jailed for years": a continuing condition, not an act
@@ -113,60 +135,80 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         elif verb_lemma != "call":
             return []
     gov_kind, gov = syntax.governor(verb, lemma)
-    mandate = _mandated_by(verb, lemma) if gov is None else None
-    if mandate is not None:
-        gov_kind, gov = "demand", mandate  # "insisted that Japan withdraw its ships": a demand of Japan
+    if gov is not None:
+        mandate = None
+    elif mandate is not None:
+        gov_kind, gov = mandate  # "insisted that Japan withdraw its ships": a demand of Japan
+    intent_noun = _intent_noun(verb, lemma) if gov is None else None
+    if intent_noun is not None and L.INTENT_NOUNS[intent_noun.lower_] != "act":
+        gov_kind, gov = L.INTENT_NOUNS[intent_noun.lower_], intent_noun  # "expressed readiness to mediate"
     own_intent = False
     if gov is None and verb_lemma in P.PLEDGE_VERBS and any(
         c.dep_ == "xcomp" and c.tag_.startswith("VB") for c in verb.children
     ):
         code, own_intent = L.PLEDGE_UNKNOWN_ACT, True  # "agreed to set up ...": intent to cooperate, act unknown
+        if any(c.dep_ == "xcomp" and lemma(c) in L.RETALIATION_VERBS for c in verb.children):
+            code = L.THREAT  # "vowed to respond to the attack", "pledged to retaliate": a threat, not a pledge
     obligation = _obligation(verb, lemma) if gov is None else None
     asked = syntax.governor_kind(verb_lemma) if code is None and gov is None and verb_lemma not in L.COMPEL_VERBS else None
     if asked in ("request", "demand") and any(c.dep_ == "dobj" for c in verb.children) and any(
             c.dep_ == "xcomp" and c.tag_.startswith("VB") for c in verb.children):
         code = L.GOVERNOR_DEFAULT[asked]  # "ordered Menem to appear", "urged Iran to reconsider": the act has no pattern
     if code is None:
-        if gov is None and obligation is not None and syntax.speech_subject(verb, lemma) is not None:
+        if gov is None and obligation is not None and syntax.speech_subject(_obligation_clause(verb, lemma), lemma) is not None:
             code = L.GOVERNOR_DEFAULT[obligation]  # "X said Y must stop ...": the act has no pattern, the demand is coded
         elif gov is None:
             return []
         else:
             code = L.GOVERNOR_DEFAULT.get(gov_kind or "")
+        if code is None and gov_kind in ("intent", "threat") and verb_lemma in L.RETALIATION_VERBS:
+            code = L.THREAT  # "vowed to respond to the attack", "pledged to retaliate": a threat
         if code is None and gov_kind == "intent" and lemma(gov) in P.PLEDGE_VERBS:
             code = L.PLEDGE_UNKNOWN_ACT  # "agreed to expand cooperation": a pledge whose act has no pattern
         if code is None:
             return []
     # source and target
     subj_tok, passive, agent = syntax.subject(verb, lemma)
+    if (verb.dep_ == "relcl" and not passive and _names_someone(verb.head)
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)):
+        subj_tok = verb.head  # "the first American official *to visit* Taiwan": the official visits
     if passive and agent is None and verb_lemma in L.STATIVE_PASSIVES:
         passive = False  # "Serb forces were engaged in ethnic cleansing": they did it
     if subj_tok is None:
         subj_tok, passive, agent = _issuer_subject(verb, lemma) or (subj_tok, passive, agent)
     source_tok = agent if passive else subj_tok
     target_tok = subj_tok if passive and subj_tok is not None else None
+    if intent_noun is not None:
+        source_tok = _asker(intent_noun, lemma)  # the owner of the readiness or the threat
     modality: str | None = None
     negated = syntax.negated(verb)
     if gov is not None:
         negated = negated or syntax.negated(gov)
-        if gov_kind in ("request", "demand"):
+        if gov_kind == "ultimatum":  # "gave Bolivia 48 hours to hand over the suspects"
+            code, source_tok = L.ULTIMATUM, _asker(gov, lemma)
+            target_tok = next((c for c in gov.children if c.dep_ == "dative"), None) or _prep_object(gov, "to")
+        elif gov_kind in ("request", "demand"):
             gov_lemma = lemma(gov)
             if gov_lemma in L.INVITE_VERBS and code[:2] == "04":
                 code = L.INVITATION  # "invited X to visit": an offer to meet (CAMEO 036), not an appeal
             else:
                 stop = verb_lemma in L.STOP_VERBS and gov_lemma in L.CALL_ON_VERBS
                 code = P.request_code(code, demand=gov_kind == "demand" or stop)
-            gsubj, gpass, gagent = syntax.subject(gov, lemma)
-            if gsubj is None:
-                gsubj, gpass, gagent = _issuer_subject(gov, lemma) or (gsubj, gpass, gagent)
-            source_tok = gagent if gpass else gsubj
+            source_tok = _asker(gov, lemma)
             target_tok = next((c for c in gov.children if c.dep_ in ("dobj", "nsubjpass")), None)
             if mandate is not None:
                 target_tok = subj_tok  # the one the demand is made of ("that Russian troops be withdrawn": them)
             if target_tok is None and gov_lemma in L.CALL_ON_VERBS:  # "called on X to ..."
                 target_tok = _prep_object(gov, "on")
         elif gov_kind == "threat":
-            code = P.threat_code(code) if P.is_conflict(code) else L.GOVERNOR_DEFAULT["threat"]
+            warned = next((c for c in gov.children if c.dep_ == "dobj"), None)
+            if warned is not None and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+                # "warned China not to send weapons to Russia": a warning to China about China's own act,
+                # not a threat of that act; the "not" is what the warning says, the warning happened
+                code, target_tok, negated = L.THREAT, warned, syntax.negated(gov)
+            else:
+                code = P.threat_code(code) if P.is_conflict(code) else L.GOVERNOR_DEFAULT["threat"]
             modality = "threat"
         elif (gov_kind == "intent" and syntax.negated(verb) and not syntax.negated(gov) and P.is_conflict(code)
               and lemma(gov) in P.PLEDGE_VERBS):
@@ -188,10 +230,15 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
             negated = True
         elif gov_kind == "attempt":
             modality = "attempt"
-    if passive and agent is None and code[:2] in L.FROM_SOURCE_ROOTS:
-        origin = _prep_object(verb, "from")
-        if origin is not None:  # "rockets were fired from Gaza towards Israel": fired by Gaza
-            source_tok, target_tok = origin, None
+    stopper = None
+    if verb.dep_ == "acl" and verb.head.dep_ == "dobj" and lemma(verb.head.head) in L.INTERCEPT_VERBS:
+        # "air defences intercepted a rocket fired from Gaza": Gaza fired at those who intercepted it
+        found, found_passive, _ = syntax.subject(verb.head.head, lemma)
+        stopper = None if found_passive else found
+    if (passive or stopper is not None) and agent is None and code[:2] in L.FROM_SOURCE_ROOTS:
+        origin = origin or _prep_object(verb, "from")
+        if origin is not None:  # "rockets were fired from Gaza towards Israel": fired by Gaza, at Israel
+            source_tok, target_tok = origin, aimed_at or stopper
     if claimed is not None and target_tok is None:
         target_tok = next((g for c in claimed.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
                            for g in c.children if g.dep_ == "pobj"), None)
@@ -200,6 +247,23 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
     if target_tok is None and pattern is not None and pattern.obj in L.POSSESSED_FAMILIES:
         target_tok = next((o for o in objects if P.family(lemma(o)) == pattern.obj  # "ratified Sweden's bid"
                            and any(c.dep_ == "poss" for c in o.children)), None)
+    if target_tok is None and code[:2] in L.POSTURE_ROOTS:  # "launched drills around Taiwan": aimed at Taiwan
+        target_tok = next((t for holder in (verb, *objects) for prep in L.AROUND_PREPS
+                           for t in (_prep_object(holder, prep),) if t is not None), None)
+    if target_tok is None and pattern is not None and pattern.obj in L.OWNED_OBJECT_FAMILIES:
+        # "returned 84 Russian prisoners", "imposed tariffs on Indian goods over Russian oil": whose they are
+        target_tok = next((o for o in objects if o.dep_ == "dobj" and P.family(lemma(o)) == pattern.obj
+                           and any(c.dep_ in ("amod", "compound", "poss") for c in o.children)
+                           and argument(o, offset, ctx, lemma).actors), None) or next(
+            (t for o in objects if o.dep_ == "dobj" for prep in L.ON_PREPS
+             for t in (_prep_object(o, prep),) if t is not None and argument(t, offset, ctx, lemma).actors), None)
+    if target_tok is None and gov is None and code[:2] in L.VERBAL_CONFLICT_ROOTS:
+        # "opposes the US arms sales to Taiwan", "condemned Russia's strikes on Kyiv": the act's author
+        target_tok = next((o for o in verb.children if o.dep_ == "dobj" and P.family(lemma(o)) is not None
+                           and _modifier_actors(o, offset, ctx)), None)
+    if target_tok is None and verb_lemma in L.BLAME_ON_VERBS:
+        target_tok = _prep_object(verb, "on") or next(  # "blamed the breakdown on Kurti's insistence": Kurti
+            (t for o in verb.children if o.dep_ == "dobj" for t in (_prep_object(o, "on"),) if t is not None), None)
     if target_tok is None and pattern is not None and pattern.obj == "asylum" and code[:2] == "02":
         target_tok = _prep_object(verb, "in")  # "sought refuge in Germany": asked of Germany
     if target_tok is None and code in L.TAKEN_FROM_CODES:  # "confiscated weapons from armed groups"
@@ -226,6 +290,16 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
             holder = None
     if holder is not None and argument(holder, offset, ctx, lemma).actors:
         target_tok = holder
+    place_actors: list[Actor] = []
+    if code[:2] in L.FORCE_ROOTS and (target_tok is None or not argument(target_tok, offset, ctx, lemma).actors):
+        # "carried out airstrikes in the Gaza Strip", "struck an army base in Nigeria": force used in a place
+        # is used against it (CAMEO codes the strike on the place's state); the target's phrase stays
+        place_actors = next((found for holder in (verb, *objects) for t in (_prep_object(holder, "in"),)
+                             if t is not None for found in (argument(t, offset, ctx, lemma).actors,) if found), [])
+    fought_for = (target_tok is not None and code[:2] in L.FORCE_ROOTS and target_tok.dep_ == "pobj"
+                  and target_tok.head.lower_ == "for" and bool(argument(target_tok, offset, ctx, lemma).actors))
+    if fought_for:
+        target_tok = None  # "troops sent to fight for Russia": fighting on Russia's side, not against it
     if target_tok is not None and target_tok.lower_ in L.OBJECT_PRONOUNS and verb.dep_ == "conj":
         shared = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
         if shared is not None:  # "detained an American reporter and accused him of spying": the reporter
@@ -246,8 +320,13 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         held = _participants(verb, offset, ctx, lemma)
         if held is not None:  # "condemned joint drills by the US and South Korea": the two who hold them
             target_tok = held
+    if code[:2] in L.HOSTING_ROOTS and (target_tok is None or not argument(target_tok, offset, ctx, lemma).actors):
+        between = next((t for o in objects if o.dep_ in ("dobj", "pobj") and lemma(o) in L.NOMINAL_EVENTS
+                        for t in (_prep_object(o, "between"),) if t is not None), None)
+        if between is not None:  # "ready to host a meeting between X and Y": with X and with Y
+            target_tok = between
     if own_intent:
-        modality = "intent"
+        modality = "threat" if code.startswith("13") else "intent"
     clause = syntax.clause_modality(verb, gov, source_tok, lemma)
     if clause in ("conditional", "reported", "possible") and gov_kind not in ("request", "demand"):
         modality = clause
@@ -264,11 +343,14 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         # "will not lift the ban", "promised not to release": a refusal, which did happen
         code, modality, negated = P.refusal_code(P.act_of_pledge(code)), "refusal", False
     if (clause in ("reported", "attributed") or obligation is not None) and gov is None:
-        speaker = syntax.speech_subject(verb, lemma)
+        speaker = syntax.speech_subject(_obligation_clause(verb, lemma) if obligation else verb, lemma)
         if obligation is not None and speaker is not None and not syntax.same(speaker, source_tok):
             # "the UN said the EU must mediate": the speaker demands (must) or urges (should)
-            code = P.request_code(code, demand=obligation == "demand")
+            code = P.request_code(code, demand=obligation == "demand" or verb_lemma in L.STOP_VERBS)
             target_tok, source_tok, modality = source_tok, speaker, None
+            if target_tok is not None and target_tok.lower_ in L.THING_PRONOUNS | L.PERSON_PRONOUNS:
+                # "Iran told Iraq it must expel the militants": "it" is the one told
+                target_tok = _addressee(_obligation_clause(verb, lemma), lemma) or target_tok
         elif obligation is not None and modality is None:
             modality = "possible"  # "Russia must withdraw": an obligation, not the act
     if passive and agent is None and gov is None and code[:2] in L.AUTHORITY_ROOTS and source_tok is None:
@@ -283,12 +365,17 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         code = L.OFFICIAL_COMPLAINT  # "the ministry summoned the envoy to protest the designation"
     if pattern is not None and pattern.obj in L.ADDRESSED_FAMILIES and target is not None and not target.actors:
         return []  # "issued a warning to the public": addressed to no actor, so no guessed target either
+    # "complained to international bodies", "spoke to reporters": the one addressed is no actor, and no
+    # other is guessed from elsewhere in the sentence
+    addressed_no_actor = (verb_lemma in L.ADDRESS_VERBS and target is not None and not target.actors
+                          and target_tok is not None and any(
+        getattr(_prep_object(verb, prep), "i", None) == target_tok.i for prep in L.ADDRESS_PREPS))
     anchor = gov if gov is not None else verb
     specific = pattern is not None and bool(pattern.obj or pattern.prep)
     base_conf = L.CONF_SPECIFIC_PATTERN if specific else L.CONF_BARE_VERB
     out: list[Candidate] = []
     sources = source.actors if source and source.actors else [None]
-    targets = target.actors if target and target.actors else [None]
+    targets = target.actors if target and target.actors else (place_actors or [None])
     symmetric = (
         pattern is not None and pattern.symmetric and code == pattern.code and gov_kind not in ("request", "demand")
     )
@@ -307,7 +394,7 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
     for s_actor, t_actor in pairs:
         if not symmetric and same_side(s_actor, t_actor):  # "the US ... US control": look for the other side instead
             t_actor = None
-        if t_actor is None:
+        if t_actor is None and not addressed_no_actor and not fought_for:
             t_actor = fallback_target(verb, s_actor, offset, ctx, target, source)
             if t_actor is not None and source_tok is not None and _inside_phrase(t_actor, source_tok, offset):
                 t_actor = None  # "Other countries, as well as Russia and the US, called for ...": no co-subject
@@ -574,6 +661,53 @@ def _antecedent(tok: Token) -> Token | None:
     return None
 
 
+def _modifier_actors(noun: Token, offset: int, ctx: Context) -> bool:
+    """Whether a modifier before `noun` names an actor ("the *US* arms sales", "*Russia's* strikes")."""
+    start = noun.left_edge.i
+    if start >= noun.i:
+        return False
+    doc = noun.doc
+    return bool(ctx.mentions_between(offset + doc[start].idx, offset + noun.idx))
+
+
+def _names_someone(noun: Token) -> bool:
+    """`noun` names a person, group or state ("official", "leader", "country", "Pelosi"), not a thing or
+    an act ("the decision to impose", "plans to send")."""
+    from detente.ontology import role_for_noun
+
+    if noun.tag_ in ("NNP", "NNPS"):
+        return True
+    return noun.tag_.startswith("NN") and (noun.lower_ in L.PEOPLE_NOUNS or role_for_noun(noun.lower_) is not None)
+
+
+def _line_of_fire(verb: Token) -> tuple[Token | None, Token | None]:
+    """(where from, what at) of a verb of fire, read along the chain of prepositional phrases on it
+    ("fired during the night *from* the Gaza Strip *towards* Israel"): a parse hangs each phrase on the
+    noun before it as often as on the verb. The object of the first "from" and of the first aiming
+    preposition (:data:`~detente.coding.lexicon.TOWARD_PREPS`) after it, or None."""
+    origin = aimed = None
+    node, steps = verb, 0
+    while steps < 4:
+        steps += 1
+        nxt = None
+        preps = [c for c in node.children if c.dep_ == "prep"]
+        preps += [g for c in preps for g in c.children if g.dep_ == "prep"]  # "from X towards Y" on "from"
+        for prep in preps:
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is None:
+                continue
+            if prep.lower_ == "from" and origin is None:
+                origin, nxt = pobj, pobj
+            elif prep.lower_ in L.TOWARD_PREPS and origin is not None and aimed is None:
+                aimed = pobj
+            elif nxt is None and origin is None:
+                nxt = pobj  # "during the night from ...": follow the chain
+        if nxt is None or nxt.i == node.i:
+            break
+        node = nxt
+    return origin, aimed
+
+
 def _prep_object(verb: Token, prep: str) -> Token | None:
     """The object of a preposition `prep` hanging off `verb` ("called *on* X" -> X), or None."""
     for child in verb.children:
@@ -634,6 +768,94 @@ def _participants(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -
     return None
 
 
+_MANDATE_DEPS = frozenset({"advcl", "acl", "ccomp", "relcl", "conj"})
+"""Dependency relations of a clause that may say what someone is asked to do (:func:`_mandate`)."""
+
+
+def _mandate(verb: Token, lemma: syntax.Lemma) -> tuple[str, Token] | None:
+    """(kind, governor) when `verb` heads a clause that says what someone is asked or told to do, with
+    the one asked as its subject, else None. The governor is the verb or noun whose owner asks:
+
+    - "demanded that the US *lift* sanctions" (:func:`_mandated_by`): a demand;
+    - "its demand that Serbia *recognise* Kosovo", "an ultimatum that X *leave*": a demand (the noun);
+    - "called for Belarus *to withdraw*", "renewed its calls for Ethiopia *to end* the blockade": a
+      request of the clause's subject (the verb of request, or the noun of request or demand);
+    - "gave Bolivia 48 hours *to hand over* the suspects": an ultimatum (CAMEO 139).
+    """
+    mandated = _mandated_by(verb, lemma)
+    if mandated is not None:
+        return "demand", mandated
+    node = verb
+    while node.dep_ == "conj" and node.head.i != node.i and node.head.tag_.startswith("VB"):
+        node = node.head  # "called for X to stop the drills and withdraw"
+    if node.dep_ not in ("advcl", "acl", "ccomp", "relcl") or node.head.i == node.i:
+        return None
+    head = node.head
+    marks = {c.lower_ for c in node.children if c.dep_ == "mark"}
+    aux = {c.lower_ for c in node.children if c.dep_ == "aux"}
+    has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
+    if "to" in aux and not has_subject:
+        giver = head.head if head.dep_ == "dobj" and head.lower_ in L.DEADLINE_WORDS else head  # "a deadline to leave"
+        if lemma(giver) in L.DEADLINE_VERBS and any(
+                c.dep_ == "dobj" and c.lower_ in L.DEADLINE_WORDS for c in giver.children):
+            return "ultimatum", giver  # "gave X 48 hours to leave", "set X a deadline to leave"
+    if not has_subject:
+        return None
+    infinitive = "for" in marks and "to" in aux  # "for X to withdraw"
+    base = "that" in marks and node.tag_ in ("VB", "VBP") and not aux - L.MANDATIVE_AUX  # "that X recognise"
+    if not (infinitive or base):
+        return None
+    noun = head if head.tag_.startswith("NN") else next(
+        (c for c in head.children if c.dep_ == "dobj" and c.lower_ in L.DEMAND_NOUNS | L.REQUEST_NOUNS), None)
+    if noun is not None and noun.dep_ == "pobj":
+        return None  # "blamed the breakdown on Kurti's insistence that ...": a circumstance of another act
+    if noun is not None and noun.lower_ in L.DEMAND_NOUNS:
+        return "demand", noun
+    if noun is not None and noun.lower_ in L.REQUEST_NOUNS and infinitive:
+        return "request", noun
+    if infinitive and head.tag_.startswith("VB") and lemma(head) in L.FOR_CLAUSE_VERBS:
+        return "request", head
+    return None
+
+
+def _intent_noun(verb: Token, lemma: syntax.Lemma) -> Token | None:
+    """The noun of intent, threat or refusal whose "to" clause `verb` heads ("readiness *to mediate*",
+    "its threat *to cut* gas supplies"), or None."""
+    noun = verb.head
+    if verb.dep_ != "acl" or noun.i == verb.i or noun.lower_ not in L.INTENT_NOUNS:
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    if noun.dep_ in ("nsubj", "nsubjpass") or (noun.dep_ == "dobj" and lemma(noun.head) in L.VOICING_VERBS):
+        return noun  # "expressed its readiness to ...", "Russia's threat to ... alarmed": the owner's
+    return None  # "demanded that the US cancel plans to sell": the plans are another's topic
+
+
+def _mandate_of(clause: Token, lemma: syntax.Lemma) -> int | None:
+    """The index of the token whose request or demand `clause` states (:func:`_mandate`), or None."""
+    found = _mandate(clause, lemma)
+    return found[1].i if found is not None else None
+
+
+def _asker(gov: Token, lemma: syntax.Lemma) -> Token | None:
+    """Who makes the request or demand `gov` stands for: the subject of a verb ("Poland called for"), the
+    owner of a noun ("*India's* demand that"), else the subject of the verb the noun hangs on ("*Kenya*
+    renewed its calls for")."""
+    if gov.tag_.startswith("VB"):
+        subj, passive, agent = syntax.subject(gov, lemma)
+        if subj is None:  # "issued a declaration demanding that ...": the issuer
+            subj, passive, agent = _issuer_subject(gov, lemma) or (subj, passive, agent)
+        return agent if passive else subj
+    owner = next((c for c in gov.children if c.dep_ == "poss" and c.lower_ not in L.THING_PRONOUNS
+                  and c.lower_ not in L.PERSON_PRONOUNS), None)
+    if owner is not None:
+        return owner
+    if gov.head.i != gov.i and gov.head.tag_.startswith("VB"):
+        subj, passive, agent = syntax.subject(gov.head, lemma)
+        return agent if passive else subj
+    return None
+
+
 def _mandated_by(verb: Token, lemma: syntax.Lemma) -> Token | None:
     """The verb of demand whose mandative clause `verb` heads ("demanded that the US *lift* sanctions",
     "insisted that Japan *withdraw* its ships", "... *should* withdraw"), or None. A clause in the
@@ -650,6 +872,32 @@ def _mandated_by(verb: Token, lemma: syntax.Lemma) -> Token | None:
     return node.head
 
 
+def _addressee(verb: Token, lemma: syntax.Lemma) -> Token | None:
+    """Who the speech verb over `verb`'s clause is addressed to ("*told Iraq* it must ...",
+    "said *to Japan* that ..."), or None."""
+    node = verb
+    for _ in range(3):
+        if node.dep_ not in ("ccomp", "conj") or node.head.i == node.i:
+            return None
+        node = node.head
+        if lemma(node) in P.SPEECH_VERBS:
+            told = next((c for c in node.children if c.dep_ in ("dobj", "dative")), None)
+            return told if told is not None else _prep_object(node, "to")
+    return None
+
+
+def _obligation_clause(verb: Token, lemma: syntax.Lemma) -> Token:
+    """The verb that heads the clause of an obligation on `verb`: "need" in "X need to sit and talk"
+    (through the coordination and the verb of obligation), else `verb` itself. A speech verb over it
+    says who demands the act."""
+    node = verb
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    if node.dep_ == "xcomp" and node.head.i != node.i and lemma(node.head) in L.OBLIGATION_VERBS:
+        return node.head
+    return verb
+
+
 def _obligation(verb: Token, lemma: syntax.Lemma) -> str | None:
     """"demand" for an act under "must"/"have to"/"need to", "request" under "should", else None."""
     node = verb
@@ -664,6 +912,38 @@ def _obligation(verb: Token, lemma: syntax.Lemma) -> str | None:
     if node.dep_ == "xcomp" and head.i != node.i and lemma(head) in L.OBLIGATION_VERBS:
         return "demand"  # "X has to leave", "X needs to sit and talk"
     return None
+
+
+def condemning_judgement(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Candidate]:
+    """"X said Y's decision was unacceptable / a violation of international law": a speaker's condemning
+    judgement of an actor's act or of the actor is a criticism (CAMEO 111) from the speaker to that actor.
+
+    The reported clause is a copula whose predicate (or a modifier of it) is a word of condemnation
+    (:data:`~detente.coding.lexicon.CONDEMNING_WORDS`); its subject phrase names the target.
+    """
+    speaker_tok, passive, agent = syntax.subject(verb, lemma)
+    if passive:
+        speaker_tok = agent
+    if speaker_tok is None or syntax.negated(verb):
+        return []
+    out: list[Candidate] = []
+    for clause in (c for c in verb.children if c.dep_ == "ccomp" and lemma(c) in L.COPULAS):
+        predicate = [c for c in clause.children if c.dep_ in ("attr", "acomp")]
+        words = {lemma(t) for p in predicate for t in (p, *(c for c in p.children if c.dep_ in ("amod", "compound")))}
+        negated = syntax.negated(clause) or any(syntax.negated(p) for p in predicate)
+        if not (words & L.CONDEMNING_WORDS and not negated) and not (words & L.APPROVING_WORDS and negated):
+            continue  # "was unacceptable", "was not acceptable"
+        subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.lower_ in L.RELATIVE_PRONOUNS:
+            continue
+        source = argument(speaker_tok, offset, ctx, lemma)
+        target = argument(subj, offset, ctx, lemma)
+        for s_actor in source.actors[:3]:
+            for t_actor in target.actors[:3]:
+                if s_actor.code[:3] != t_actor.code[:3]:
+                    out.append(Candidate(L.LABEL_BAD, source, target, s_actor, t_actor, clause, verb,
+                                         confidence=L.CONF_SPECIFIC_PATTERN, main=syntax.is_main(verb)))
+    return out
 
 
 def retaliation_warning(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Candidate]:
@@ -772,6 +1052,9 @@ def _planned(noun: Token, lemma: syntax.Lemma) -> bool:
     verb = node.head
     if syntax.governor(verb, lemma)[0] is not None:
         return True
+    intent = _intent_noun(verb, lemma)
+    if intent is not None and L.INTENT_NOUNS[intent.lower_] != "act":
+        return True  # "announced its willingness to host talks between ..."
     pattern = P.match(lemma(verb), syntax.preps(verb), {"talks"})
     if pattern is not None and pattern.code[:2] in ("02", "03", "10"):
         return True  # "proposed a meeting between ...", "called for talks between ..."

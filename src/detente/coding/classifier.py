@@ -554,11 +554,11 @@ _DEFAULT_LOCK = threading.Lock()
 _DEFAULT: dict[str, QuadClassifier] = {}
 
 
-def cache_dir() -> Path:
-    """Where trained default models are cached: ``$DETENTE_CACHE_DIR`` or ``~/.cache/detente``."""
-    env = os.environ.get("DETENTE_CACHE_DIR")
-    base = Path(env) if env else Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "detente"
-    return base / "classifier"
+def cache_dir() -> Path | None:
+    """Where trained default models are cached (:func:`detente.cache.cache_dir`); None when caching is off."""
+    from detente.cache import cache_dir as _cache_dir
+
+    return _cache_dir("classifier")
 
 
 def _cache_key(data: LabelledSet, use_syntax: bool) -> str:
@@ -608,8 +608,9 @@ def _load_or_train_default(use_disk_cache: bool) -> QuadClassifier:
     data = default_data()
     use_syntax = _parser() is not None
     key = _cache_key(data, use_syntax)
-    cached = cache_dir() / f"default-{key}.joblib"
-    if use_disk_cache and cached.is_file():
+    folder = cache_dir() if use_disk_cache else None
+    cached = None if folder is None else folder / f"default-{key}.joblib"
+    if cached is not None and cached.is_file():
         try:
             model = QuadClassifier.load(cached)
             if model.meta.get("data_sha256") == data.sha256:
@@ -619,7 +620,7 @@ def _load_or_train_default(use_disk_cache: bool) -> QuadClassifier:
     model = QuadClassifier(scheme="detente", use_syntax=use_syntax)
     model.fit(data.sentences, data.labels())
     model.meta = _meta(data, model)
-    if use_disk_cache:
+    if cached is not None:
         try:
             model.save(cached)
         except OSError:  # an unwritable cache directory is not an error

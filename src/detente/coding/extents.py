@@ -36,6 +36,16 @@ _SPAN_CUT_DEPS = frozenset({"relcl", "cc", "conj", "advcl", "npadvmod", "ccomp",
 """Right dependents that end a span's noun phrase."""
 _SPAN_KEEP_PREPS = frozenset({"of", "in", "from", "by", "near", "at", "inside", "outside", "across"})
 """Prepositions whose phrase stays in a target's span ("the enclave of Eastern Ghouta near the capital")."""
+_PLACE_PREPS = frozenset({"in", "at", "near"})
+"""Prepositions of where: after a person or a place named by name ("met Xi Jinping *in Moscow*", "aid to
+Fiji *in* 2021"), their phrase says where or when the act happened, not who the side is."""
+_ADVERBIAL_IN = frozenset(
+    "response reply reaction retaliation return exchange order bid attempt effort protest connection relation "
+    "recognition support solidarity violation accordance line addition light view spite favour favor "
+    "statement message speech interview letter ceremony".split()
+)
+"""Nouns of "in" phrases that tell why or how an act was done ("sanctions on Iran *in response to* ...",
+"tariffs on Chinese goods *in exchange for* ...", "said *in a statement*"): never part of a side's phrase."""
 
 
 _MEMO_KEY = "detente.extents"
@@ -89,8 +99,11 @@ def _phrase_span_of(tok: Token, cut: frozenset[str] = frozenset()) -> tuple[int,
             or not any(c.dep_ in ("agent", "prep") and c.lower_ in ("by", "as") for c in child.children)
         ):
             break  # "the decision to recognise", "songbirds captured from trade"; "workers employed by the UN" stays
-        if child.dep_ == "prep" and (child.lower_ in cut or (child.lower_ in ("in", "at") and _titled_person(tok))):
-            break  # "Lebanese Prime Minister Saad Hariri in Washington": where the person is
+        if child.dep_ == "prep" and (child.lower_ in cut or (
+                child.lower_ in _PLACE_PREPS and (_titled_person(tok) or _bare_name(tok)))):
+            break  # "Lebanese Prime Minister Saad Hariri in Washington", "Xi Jinping in Moscow": where the person is
+        if child.dep_ == "prep" and _adverbial_in(child):
+            break  # "Chinese goods in exchange for ...": why, not who
         if child.dep_ == "prep" and child.lower_ not in _SPAN_KEEP_PREPS:
             break
         if child.dep_ == "prep" and child.lower_ == "of" and tok.tag_ in ("NNP", "NNPS") and not any(
@@ -171,6 +184,31 @@ def _titled_person(tok: Token) -> bool:
     if tok.lower_ in _PERSON_TITLES:
         return True
     return tok.tag_ in ("NNP", "NNPS") and any(c.dep_ == "compound" and c.lower_ in _PERSON_TITLES for c in tok.lefts)
+
+
+def _bare_name(tok: Token) -> bool:
+    """`tok` heads a name without an article that is no organisation's: a person's or a place's ("Xi
+    Jinping", "Nawaz Sharif", "Fiji"), read off the parse alone. "The World Food Program in Afghanistan"
+    (an article) and "rebels in Mali" (a common noun) keep their place: there it tells which ones."""
+    if tok.tag_ not in ("NNP", "NNPS") or any(c.dep_ == "det" for c in tok.children):
+        return False
+    return not any(
+        t.tag_ not in ("NNP", "NNPS", "HYPH") or _actor_word_common(t)
+        for t in tok.lefts if t.dep_ == "compound"
+    ) and not _actor_word_common(tok)
+
+
+def _actor_word_common(tok: Token) -> bool:
+    """A word that names a kind of person, group or state ("army", "council", "state"), capitalised or not."""
+    from detente.ontology import role_for_noun
+
+    word = tok.lower_
+    return word in PEOPLE_NOUNS or role_for_noun(word) is not None
+
+
+def _adverbial_in(prep: Token) -> bool:
+    """`prep` is an "in" phrase of cause or manner ("in response to", "in exchange for", "in a statement")."""
+    return prep.lower_ == "in" and any(c.dep_ == "pobj" and c.lower_ in _ADVERBIAL_IN for c in prep.children)
 
 
 def full_span(tok: Token, *, conjuncts: bool = True) -> tuple[int, int]:

@@ -83,6 +83,36 @@ RETALIATION_WORDS = frozenset(
 )
 """Words of a promised retaliation: under a speech verb in the future ("said any attack would meet a
 response", "warned that aggression will not go unanswered") they make the statement a threat."""
+INTENT_NOUNS: dict[str, str] = {
+    **dict.fromkeys("readiness willingness intention intent plan plans commitment pledge promise vow offer "
+                    "determination".split(), "intent"),
+    **dict.fromkeys("threat threats".split(), "threat"),
+    **dict.fromkeys("refusal".split(), "refusal"),
+    **dict.fromkeys("decision move".split(), "act"),
+}
+"""Nouns of intent, threat or refusal and the modality their "to" clause takes, as the verbs do:
+"expressed readiness to mediate" (an intent, 039), "Russia's threat to cut gas supplies" (a threat,
+1311), "its refusal to extradite" (a rejection). A decision or move to act ("act") reports the act
+itself, with the noun's owner as its source ("the EU's decision to impose sanctions")."""
+VOICING_VERBS = frozenset(
+    "express voice announce renew reiterate repeat reaffirm signal confirm make issue state declare show "
+    "indicate underline stress stand extend".split()
+)
+"""Verbs that voice their object noun of intent ("expressed its readiness to ...", "renewed its offer
+to ..."): the intent is their subject's own."""
+RETALIATION_VERBS = frozenset({"retaliate", "respond", "avenge", "react"})
+"""Verbs of answering an act: promised or threatened ("vowed to respond to the attack") they are a threat
+(CAMEO 130), not a pledge of cooperation."""
+CONDEMNING_WORDS = frozenset(
+    "unacceptable illegal illegitimate unlawful provocative provocation provocations dangerous reckless "
+    "irresponsible violation aggression aggressive unjustified unjustifiable baseless groundless absurd hostile "
+    "unfriendly destabilising destabilizing outrageous shameful interference meddling blackmail crime "
+    "unhelpful unproductive counterproductive".split()
+)
+"""Words of a condemning judgement: "X said Y's decision *was unacceptable* / *a flagrant violation* of
+international law" is X criticising Y (CAMEO 111)."""
+APPROVING_WORDS = frozenset("acceptable legal legitimate justified justifiable helpful constructive".split())
+"""Their negation is a condemning judgement too ("X said the drills were *not acceptable*")."""
 RETALIATION_AUX = frozenset({"would", "will", "'ll", "wo"})
 AGREE_VERBS = frozenset({"agree", "decide"})
 DONE_BY_AGREEING = frozenset({"050", "054"})
@@ -123,10 +153,11 @@ LISTING_VERBS = frozenset({"put", "place", "add", "include", "list"})
 LIST_PREPS = frozenset({"on", "onto", "to", "in"})
 QUANTITY_WORDS = frozenset(
     "part parts some all most much half share portion rest bulk many round rounds set sets series wave waves "
+    "package packages tranche tranches thousands hundreds dozens scores "
     "batch raft slew number day days week weeks month months year years hour hours".split()
 )
 """Nouns that stand before the real object: "part *of* the aid", "a new round *of* sanctions", "held two
-days *of* talks", "reduce the number *of* diplomats"."""
+days *of* talks", "reduce the number *of* diplomats", "a 16th package *of* sanctions"."""
 HELD_BY_TARGET_FAMILIES = frozenset({"protest", "walkout", "hunger"})
 """Object families of events whose holders are the target of an act against the event: police who ban,
 prevent or break up "a rally organised by the opposition" act against the opposition (CAMEO 17)."""
@@ -151,7 +182,8 @@ PREPARE_VERBS = frozenset({"prepare"})
 """Intent verbs that report a material preparation, not a statement: an army that "prepared to attack"
 showed force (CAMEO 150, PLOVER MOBILIZE) rather than threatened."""
 FORCE_ROOTS = frozenset({"18", "19", "20"})
-"""Roots of the use of force."""
+"""Roots of the use of force. Their "for" phrase names the side fought for ("to fight *for* Russia"), never
+the target, and no target is guessed beside it."""
 SHOW_OF_FORCE = "150"
 """CAMEO 150, demonstrate military or police power (not otherwise specified)."""
 HEADCOUNT_WORDS = frozenset(
@@ -239,6 +271,42 @@ sanctions", CAMEO 10 as the news development set's guide, rule 5, codes it); "in
 attacked" (indicative) is a claim instead (:data:`ALLEGATION_VERBS`)."""
 MANDATIVE_AUX = frozenset({"should", "must", "be", "not"})
 """Auxiliaries a mandative clause may have ("demanded that X *should* leave", "that X *be* punished")."""
+FROM_TO_VERBS = frozenset({"fire", "launch", "shell"})
+TOWARD_PREPS = frozenset({"towards", "toward", "into", "at", "on", "upon", "across"})
+"""Verbs of fire from one place to another: "rockets were fired from Gaza *towards Israel*". A parse
+often hangs the second phrase on the first place's name; its preposition still says the act is aimed
+(the pattern "fire towards"), and its object is the target."""
+OWNED_OBJECT_FAMILIES = frozenset({"release", "sanctions"})
+ON_PREPS = ("on", "against")
+"""Object families whose owner or the one they are laid "on" is the target before anything hung on the
+verb: "released 84 *Russian* prisoners in exchange for ...", "imposed tariffs *on Indian goods* over its
+purchases of Russian oil" (the "over" phrase is the reason, not the target)."""
+HOSTING_ROOTS = frozenset({"02", "03", "04"})
+"""Roots of calling for, hosting, offering or proposing an event between two others ("offered to host talks *between X
+and Y*"): its target is each of the two."""
+POSTURE_ROOTS = frozenset({"15"})
+AROUND_PREPS = ("around", "near", "off", "encircling")
+"""A show of force (CAMEO 15: drills, deployments, alerts) is aimed at the place it surrounds: "exercises
+*around* Taiwan", "warships *off* the coast of X", "troops *near* the border of X"."""
+INTERCEPT_VERBS = frozenset({"intercept", "shoot", "down", "destroy", "neutralise", "neutralize"})
+"""Verbs of stopping projectiles ("intercepted a rocket", "shot down 40 drones"): no attack of the
+interceptor's; a projectile "fired / launched from X" that they stop is X's attack on them (190)."""
+BLAME_ON_VERBS = frozenset({"blame", "pin"})
+"""Verbs of blame whose "on" phrase names who is blamed ("blamed the attack *on Hamas*"); their direct
+object is what went wrong."""
+DEMAND_NOUNS = frozenset({"demand", "demands", "insistence", "ultimatum", "ultimatums"})
+REQUEST_NOUNS = frozenset({"call", "calls", "appeal", "appeals", "request", "requests", "plea", "pleas"})
+"""Nouns of demand and of request whose clause says what is asked of whom: "its demand *that Serbia
+recognise* Kosovo", "renewed its calls *for Ethiopia to end* the blockade" (CAMEO 10 and 02, from the
+noun's owner to the clause's subject)."""
+FOR_CLAUSE_VERBS = frozenset({"call", "appeal", "press", "push", "plead", "ask", "lobby", "campaign"})
+"""Verbs of request whose "for X to ..." clause is a request of X ("called for Belarus to withdraw")."""
+DEADLINE_VERBS = frozenset({"give", "set"})
+DEADLINE_WORDS = frozenset("hours hour days day weeks week months deadline".split())
+"""Objects of "give" or "set" that set a deadline: "gave Bolivia 48 hours to hand over the suspects",
+"set Kyiv a deadline to withdraw" is an ultimatum (CAMEO 139, give ultimatum)."""
+ULTIMATUM = "139"
+"""CAMEO 139, give ultimatum: a demand with a deadline."""
 DEMAND_AUX = frozenset({"must"})
 REQUEST_AUX = frozenset({"should"})
 OBLIGATION_VERBS = frozenset({"have", "need"})
@@ -247,6 +315,11 @@ speaker demands the act of its subject, as with "must"."""
 ADDRESSED_FAMILIES = frozenset({"warning"})
 """Object families of acts addressed to someone ("issued a warning *to* X"): when the parse finds
 the addressee and it is no actor ("to the public"), the act has no target and no target is guessed."""
+ADDRESS_PREPS = frozenset({"to", "with"})
+ADDRESS_VERBS = frozenset("complain protest speak talk tell write explain comment remark apologize apologise".split())
+"""Verbs of speaking to someone and their preposition ("complained *to* X", "spoke *with* X"): when the
+parse finds the one addressed and it is no actor ("to international bodies", "with reporters"), the act
+has no target, and none is guessed from elsewhere in the sentence."""
 FROM_SOURCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})
 """Roots of material acts whose passive form names the source with "from" when it names no agent
 ("rockets were fired *from* Gaza", "shells launched from Russian territory")."""

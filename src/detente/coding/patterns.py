@@ -52,7 +52,7 @@ NOUN_FAMILIES: dict[str, frozenset[str]] = {
         "settlement framework initiative offer offers pact memorandum roadmap declaration declarations communique "
         "communiqué",
         "peace": "peace",
-        "release": "release prisoner prisoners detainee detainees hostage hostages captive captives",
+        "release": "release prisoner prisoners detainee detainees hostage hostages captive captives pow pows",
         "troops": "troop troops force forces soldier soldiers presence contingent",
         "trade": "gas oil export exports import imports supply supplies flow flows delivery deliveries "
         "trade transit shipment shipments",
@@ -186,6 +186,7 @@ _TABLE = _p(
     ask for|appeal for|plead for obj:aid -> 023
     urge|appeal|ask|request|seek|call for obj:arms -> 0232
     urge|appeal|ask|request|seek|call for obj:release -> 0253
+    urge|ask|request|seek|call for obj:withdrawal -> 0256
     call for -> 020
     # 03 intent to cooperate (plain verbs; "promised to X" is handled by modality)
     pledge|promise|vow obj:aid -> 033
@@ -256,7 +257,8 @@ _TABLE = _p(
     give|provide|send|grant|extend|deliver|allocate|transfer obj:aid -> 070
     give|provide|send|grant|extend|allocate|transfer|pledge|lend|loan obj:money -> 071
     contribute|send obj:troops -> 074
-    give|provide|send|grant|extend|deliver|allocate|transfer obj:arms -> 072
+    give|provide|send|grant|extend|deliver|allocate|transfer|supply obj:arms -> 072
+    supply obj:aid -> 070
     give|provide|send|grant|extend|deliver obj:support -> 070
     give|provide|send obj:peacekeepers -> 074
     grant obj:asylum -> 075
@@ -278,6 +280,7 @@ _TABLE = _p(
     accept obj:refugees -> 086
     resign|step down -> 0831
     withdraw|pull|remove|recall obj:troops -> 0874
+    withdraw|pull|remove|recall obj:vessel -> 0874
     pull out obj:troops -> 0874
     retreat|surrender -> 0874
     declare|announce|agree obj:ceasefire -> 0871
@@ -300,6 +303,7 @@ _TABLE = _p(
     demand|insist|insist on obj:aid -> 103
     demand|insist|insist on obj:arms -> 1032
     demand|insist|insist on obj:peace -> 107
+    demand|insist on obj:withdrawal -> 1056
     demand|insist on|insist -> 100
     make|issue|present|send|deliver obj:demand -> 100
     # 11 disapprove
@@ -307,6 +311,7 @@ _TABLE = _p(
     accuse|blame|charge|allege -> 112
     trade|swap|exchange obj:blame -> 112 sym
     oppose|object to|disapprove -> 110
+    express|voice|register|state|reiterate obj:opposition -> 110
     complain|protest to -> 114
     summon -> 114
     sue -> 115
@@ -354,9 +359,11 @@ _TABLE = _p(
     # 16 reduce relations
     sever|cut|break|downgrade|suspend obj:relations -> 161
     expel|recall obj:diplomats -> 161
+    reduce|cut|downgrade|limit obj:diplomats -> 161
     break off obj:relations -> 161
     cut|halt|suspend|freeze|stop|end|reduce|withhold|pause obj:aid -> 162
     cut|halt|suspend|freeze|stop|end|reduce|withhold|pause obj:arms -> 1622
+    cut|halt|suspend|freeze|stop|end|reduce|withhold|pause obj:intelligence -> 160
     halt|suspend|stop|end|break off|abandon|quit|leave|walk out obj:talks -> 164
     halt|suspend|stop|end|abandon|quit obj:mediation -> 165
     block|obstruct|chase|shadow|interfere with|stop|prevent|impede|hinder obj:vessel -> 170  # 17, listed before trade: "blocked a supply boat"
@@ -390,6 +397,7 @@ _TABLE = _p(
     launch|carry out|conduct|mount obj:attack -> 190
     launch|begin|start|conduct|mount|step up|intensify obj:operation -> 190
     open obj:fire -> 190
+    repel|repulse|fend off|beat back|push back obj:attack -> 190
     fire across|fire into|fire upon|fire towards|fire toward -> 190
     order|authorize|authorise obj:attack -> 190
     shell|bombard -> 194
@@ -503,6 +511,7 @@ for _name, _words in {
     "membership": "membership accession bid application",
     "response": "response responses reply answer",
     "blame": "blame",
+    "opposition": "opposition objection objections disapproval displeasure dismay anger outrage indignation",
     "alert": "alert readiness",
 }.items():
     NOUN_FAMILIES.setdefault(_name, frozenset(_words.split()))
@@ -646,20 +655,41 @@ def refusal_code(code: str) -> str:
     return table.get(code, "120")
 
 
+def cessation_code(code: str) -> str | None:
+    """What stopping the act `code` is coded as ("stopped sending weapons", "halted talks with"): cutting
+    cooperation reduces relations (16: aid 162, arms 1622, trade 163, talks 164, mediation 165, else 160),
+    ceasing force de-escalates (087); None for acts whose end CAMEO has no code for."""
+    table = {
+        "045": "165", "061": "163", "062": "1622", "070": "162", "071": "1621", "072": "1622", "073": "1623",
+    }
+    if code in table:
+        return table[code]
+    root = code[:2]
+    if root == "04":
+        return "164"
+    if root in ("05", "06", "07"):
+        return "162" if root == "07" else "160"
+    if root in ("18", "19", "20"):
+        return "087"
+    return None
+
+
 def request_code(code: str, *, demand: bool = False) -> str:
     """What urging (02) or demanding (10) that a target do `code` is coded as."""
     appeal = {
         "040": "026", "046": "026", "036": "026", "057": "027", "037": "027", "0871": "0256",
         "087": "0256", "0874": "0256", "085": "0254", "081": "0251", "0841": "0253", "084": "0253",
         "070": "023", "071": "0231", "072": "0232", "073": "0233", "060": "021", "061": "0211",
-        "062": "0212", "045": "028", "080": "025",
+        "062": "0212", "063": "0213", "064": "0214", "045": "028", "080": "025", "074": "0234",
+        "086": "0255", "0862": "0255", "0863": "0255", "0831": "0241", "051": "022", "052": "022", "054": "022",
     }
     code = "020" if code == "030" else act_of_pledge(code)
     base = appeal.get(code, "020")
     if not demand:
         return base
     to_demand = {
-        "020": "100", "021": "101", "0211": "1011", "0212": "1012", "023": "103", "0231": "1031",
+        "020": "100", "021": "101", "0211": "1011", "0212": "1012", "0213": "1013", "0214": "1014",
+        "022": "102", "0234": "1034", "0241": "1041", "0255": "1055", "023": "103", "0231": "1031",
         "0232": "1032", "0233": "1033", "025": "105", "0251": "1051", "0253": "1053", "0254": "1054",
         "0256": "1056", "026": "106", "027": "107", "028": "108",
     }
@@ -667,7 +697,8 @@ def request_code(code: str, *, demand: bool = False) -> str:
 
 
 REQUEST_VERBS = frozenset("urge ask request appeal call press implore encourage invite".split())
-DEMAND_VERBS = frozenset("demand insist order force pressure pressurize pressurise".split())
+DEMAND_VERBS = frozenset("demand insist order force pressure pressurize pressurise tell instruct".split())
+""""Told / ordered X to ...": a directive, CAMEO's demand (10); "told X that ..." stays a speech verb."""
 SPEECH_VERBS = frozenset(
     "say tell add note remark write declare state announce insist argue claim explain reply respond "
     "comment tweet post stress emphasise emphasize acknowledge admit suggest report indicate signal "

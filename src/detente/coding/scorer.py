@@ -316,8 +316,9 @@ def default_scorer() -> LinearScorer | Any:
 
     data = clf_mod.default_data()
     key = clf_mod._cache_key(data, clf_mod._parser() is not None)
-    path = clf_mod.cache_dir() / f"default-{key}.scorer-v{EXPORT_VERSION}.npz"
-    if path.is_file():
+    folder = clf_mod.cache_dir()
+    path = None if folder is None else folder / f"default-{key}.scorer-v{EXPORT_VERSION}.npz"
+    if path is not None and path.is_file():
         try:
             scorer = LinearScorer.load(path)
             if scorer.meta.get("data_sha256") == data.sha256:
@@ -329,8 +330,9 @@ def default_scorer() -> LinearScorer | Any:
         scorer = LinearScorer.from_classifier(model)
     except ModelError:
         return model
-    try:
-        scorer.save(path)
-    except OSError:  # an unwritable cache directory is not an error
-        pass
+    if path is not None:
+        try:
+            scorer.save(path)
+        except OSError:  # an unwritable cache directory is not an error
+            pass
     return scorer

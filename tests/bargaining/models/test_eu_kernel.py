@@ -141,11 +141,13 @@ def test_borrowed_view_is_the_owners_memory() -> None:
     assert a[1, 2] == 7.0
 
 
-@pytest.mark.parametrize("n", [2, 3, 5, 10, 13])
+@pytest.mark.parametrize("n", [2, 3, 5, 10, 13, kernel.FULL_LOGS_BELOW - 1, kernel.FULL_LOGS_BELOW])
 def test_kernel_equals_numpy_on_many_small_rows(n: int) -> None:
     """Few actors and many draws (several blocks, on threads), half of them on a coarse grid
     (equal positions, tied offers): the scratch the rows share through borrowed views leaves
-    nothing behind from one row to the next, and a second run gives the very same numbers."""
+    nothing behind from one row to the next, and a second run gives the very same numbers.
+    Both sides of the small-N branch (`FULL_LOGS_BELOW`: logs of every ordered pair below it,
+    of the packed triangle from it on) are pinned."""
     rng = np.random.default_rng(100 + n)
     d = 600
     x = rng.uniform(0, 100, (d, n, 1))

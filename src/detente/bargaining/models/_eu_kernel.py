@@ -61,7 +61,16 @@ pair-round). So `run_rows` hands the round views that carry no reference count
 the counts fell to about 1% of the run, and 10 actors x 10,000 draws to about 0.8 of
 the time; (1/2)^r joined the vectorised exps (a libm `pow` per actor before). Tried
 there and not kept: every ordered pair's logs for few actors (no triangle; within
-1%). What remains (about 16 ns a pair-round at 80 actors, of which eq. 31 about 5,
+1%). A fourth profile at 10 actors (each section of the round run five times over, on
+real rows: ns a pair-round) found the calls themselves costly: `run_rows` called `_round`
+and `_round` its stages once a round, each call passing its arrays field by field (25 of them
+to `_round`) and checking a status on return; inlined, 10 actors x 10,000 draws took
+about 0.88 of the time (80 actors: unchanged). Packing and unpacking the triangle of
+logs then cost about as much as the logs (1.8 ns each against 1.8): below
+`FULL_LOGS_BELOW` actors the round takes every ordered pair's logs in flat passes
+(about 2% at 10 actors; slower at 20, hence the bound). Tried and not kept: one
+division a pair in eq. 31 (a reciprocal; 1%), the one tied offer's move as a running
+sum instead of a second minimum (4% slower: a chain of dependent adds). What remains (about 16 ns a pair-round at 80 actors, of which eq. 31 about 5,
 its midpoint pointer's unpredictable branches half of that; logs, exps and unpacking
 about 6; about 24 at 10 actors) is listed in the benchmark page with what was tried.
 
@@ -94,11 +103,17 @@ SQRT2 = 1.4142135623730951
 LOG_HALF = -0.6931471805599453  # log(1/2), as NumPy's
 SHIFT = 6755399441055744.0
 SHIFT_BITS = 0x4338000000000000
+#: Below this many actors the round takes the logs of every ordered pair (`_round`).
+FULL_LOGS_BELOW = 16
 
 _JIT = {"cache": True, "nogil": True, "error_model": "numpy"}
-#: For the small helpers called once per actor (or row) inside a round: inlined into the
-#: caller by numba, since a call passes every array as its seven fields (pointer, shape,
-#: strides, ...), which at 10 actors cost more than the helper's own work.
+#: For the small helpers called once per actor (or row) inside a round, and for the
+#: stages of a round (`_round` itself, the sort, eq. 31, the offers, the median): inlined
+#: into the caller by numba, since a call passes every array as its seven fields
+#: (pointer, shape, strides, ...) and checks a status on return, which at 10 actors cost
+#: more than a helper's own work (inlining the stages: 10 actors x 10,000 draws about
+#: 1.13x; 80 actors unchanged). Not `_log_into` and `_exp_into`: inlined, they lose their
+#: own fast-math flag and LLVM vectorises them less well (measured slower).
 _JIT_INLINE = {**_JIT, "inline": "always"}
 #: For `_log_into` and `_exp_into` only: their polynomials may fuse a multiply and an add
 #: into one FMA (one rounding instead of two; their tests bound the result to NumPy's
@@ -106,7 +121,7 @@ _JIT_INLINE = {**_JIT, "inline": "always"}
 _JIT_POLY = {**_JIT, "fastmath": {"contract"}}
 
 
-@numba.njit(**_JIT)
+@numba.njit(**_JIT_INLINE)
 def _sort_row(x, order):  # type: ignore[no-untyped-def]
     """Sort `order` (a permutation of the actors on entry) by x, ties in the order they had.
 
@@ -124,7 +139,7 @@ def _sort_row(x, order):  # type: ignore[no-untyped-def]
         order[c + 1] = cur
 
 
-@numba.njit(**_JIT)
+@numba.njit(**_JIT_INLINE)
 def _win_sorted(x, w, p, pull, xs, cw, cwx):  # type: ignore[no-untyped-def]
     """P for one row with the actors in order of position (x sorted, w alike) into p (N, N);
     pull, xs: scratch of length N, cw, cwx: N + 1 (prefix sums over the sorted actors).
@@ -201,7 +216,7 @@ def win_probability_rows(x, w, out):  # type: ignore[no-untyped-def]
     return out
 
 
-@numba.njit(**_JIT)
+@numba.njit(**_JIT_INLINE)
 def _median(x, v, low, high):  # type: ignore[no-untyped-def]
     """`expected_utility._weighted_median_t` for one row."""
     n = x.shape[0]
@@ -411,7 +426,7 @@ def _security_sums(d, p, i, inv, n):  # type: ignore[no-untyped-def]
     return ((a0 + a1) + (a2 + a3)) + ((a4 + a5) + (a6 + a7)), ((b0 + b1) + (b2 + b3)) + ((b4 + b5) + (b6 + b7))
 
 
-@numba.njit(**_JIT)
+@numba.njit(**_JIT_INLINE)
 def _round(x_in, s_in, w_in, mu, span, q, t_in, conf, choice, new, r, sc):  # type: ignore[no-untyped-def]
     """One round of one row: new positions into `new`, risk exponents into `r`; `sc` from `_scratch`.
 
@@ -469,27 +484,43 @@ def _round(x_in, s_in, w_in, mu, span, q, t_in, conf, choice, new, r, sc):  # ty
     # by r_i and r_j; then every power in one sweep of exps (a's in the first N^2 of
     # `logs` and `powers`, b's in the next, then (1/2)^r_i: a scalar `0.5 ** r` per actor
     # was a libm call, about 2% of the kernel at 10 actors).
-    half = n * (n + 1) // 2
-    at = 0
-    for i in range(n):
-        for j in range(i, n):
-            h = dist[i, j] * inv
-            base[at + j - i] = 0.5 - h
-            base[half + at + j - i] = 0.5 + h
-        at += n - i
-    _log_into(base[: 2 * half], packed[: 2 * half], powers[: 2 * half])
-    at = 0
-    for i in range(n):
-        ri = rs[i]
-        for j in range(i, n):
-            la = packed[at + j - i]
-            lb = packed[half + at + j - i]
-            logs[i * n + j] = la * ri
-            logs[nn + i * n + j] = lb * ri
-            rj = rs[j]
-            logs[j * n + i] = la * rj
-            logs[nn + j * n + i] = lb * rj
-        at += n - i
+    if n < FULL_LOGS_BELOW:
+        # Few actors: every ordered pair's logs (twice the logs, |x_i - x_j| = |x_j - x_i|
+        # exactly, so the same numbers), in flat row-major passes that vectorise, instead
+        # of packing and unpacking the triangle in short loops of varying length.
+        flat = dist.reshape(nn)
+        for k in range(nn):
+            h = flat[k] * inv
+            base[k] = 0.5 - h
+            base[nn + k] = 0.5 + h
+        _log_into(base[: 2 * nn], packed[: 2 * nn], powers[: 2 * nn])
+        for i in range(n):
+            ri = rs[i]
+            for j in range(i * n, i * n + n):
+                logs[j] = packed[j] * ri
+                logs[nn + j] = packed[nn + j] * ri
+    else:
+        half = n * (n + 1) // 2
+        at = 0
+        for i in range(n):
+            for j in range(i, n):
+                h = dist[i, j] * inv
+                base[at + j - i] = 0.5 - h
+                base[half + at + j - i] = 0.5 + h
+            at += n - i
+        _log_into(base[: 2 * half], packed[: 2 * half], powers[: 2 * half])
+        at = 0
+        for i in range(n):
+            ri = rs[i]
+            for j in range(i, n):
+                la = packed[at + j - i]
+                lb = packed[half + at + j - i]
+                logs[i * n + j] = la * ri
+                logs[nn + i * n + j] = lb * ri
+                rj = rs[j]
+                logs[j * n + i] = la * rj
+                logs[nn + j * n + i] = lb * rj
+            at += n - i
     _exp_into(logs, powers, bits)
     for i in range(n):
         c0[i] = 2.0 - q * (2.0 - 4.0 * powers[2 * nn + i])  # U_s - Q U_sq, less the -4 a^r term
@@ -575,7 +606,7 @@ def _most(a, n):  # type: ignore[no-untyped-def]
     return m4 if m4 > m0 else m0
 
 
-@numba.njit(**_JIT)
+@numba.njit(**_JIT_INLINE)
 def _offers(x, p, own, other, dist, span, conf, choice, phi, key, cls, new):  # type: ignore[no-untyped-def]
     """Each actor's accepted offer, actor by actor, into `new`, with the NumPy path's rules
     and tolerances (`expected_utility._classify`, `_best_offers`).

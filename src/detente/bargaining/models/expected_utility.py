@@ -851,9 +851,11 @@ def expected_utility(
     if span <= 0:
         raise ModelError(f"the issue scale {inputs.scale} has no width", hint="pass scale=(min, max) with max > min")
     # One row per (draw, issue); row index = draw * K + issue; draw 0 is its own block.
-    x = np.moveaxis(inputs.positions, 1, -1).reshape(d * k, n).astype(float)
-    s = np.moveaxis(inputs.salience, 1, -1).reshape(d * k, n).astype(float)
-    w = np.repeat(inputs.capability.astype(float), k, axis=0) * s
+    # Views where the layout allows (one issue: (D, N, 1) -> (D, N) is one): both paths only
+    # read x and s (the kernel copies a row's inputs, the NumPy path transposes blocks).
+    x = np.moveaxis(inputs.positions, 1, -1).reshape(d * k, n).astype(float, copy=False)
+    s = np.moveaxis(inputs.salience, 1, -1).reshape(d * k, n).astype(float, copy=False)
+    w = np.repeat(inputs.capability.astype(float, copy=False), k, axis=0) * s
     cpus = threads or os.cpu_count() or 1
     if used == "numba":
         # The kernel keeps one row's N x N scratch in cache whatever the block, so blocks

@@ -277,13 +277,17 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         holder = _holder([o for o in objects if pattern.obj in P.families(lemma(o))])
     elif code[:2] in L.INQUIRY_ROOTS:  # "investigated war crimes by extremists against civilians": the extremists
         holder = _holder([o for o in objects if lemma(o) in L.OFFENCE_NOUNS])
-    elif code[:2] in L.RESPONSE_ROOTS and (target_tok is None or not argument(target_tok, offset, ctx, lemma).actors):
+    elif code[:2] in L.RESPONSE_ROOTS:
         despite = [g for node in (verb, anchor_of(verb, gov)) for c in node.children
                    if c.dep_ == "prep" and c.lower_ == "despite" for g in c.children if g.dep_ == "pobj"]
         # "conceded to demands from UNITA", "declined to resign despite pressure by the commission"
         holder = _holder([o for o in [*objects, *despite] if lemma(o) in L.AUTHORED_NOUNS])
-    elif code[:2] == "10" and (target_tok is None or not argument(target_tok, offset, ctx, lemma).actors):
+        if holder is not None and target_tok is not None and argument(target_tok, offset, ctx, lemma).actors:
+            holder = None  # the answer names whom it addresses itself
+    elif code[:2] == "10":
         holder = _demanded_of(objects, lemma)  # "insisted on its demands that the government grant ..."
+        if holder is not None and target_tok is not None and argument(target_tok, offset, ctx, lemma).actors:
+            holder = None
     if holder is not None and argument(holder, offset, ctx, lemma).actors:
         target_tok = holder
     place_actors: list[Actor] = []

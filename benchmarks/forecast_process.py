@@ -280,10 +280,11 @@ def main() -> None:
     if "ready" in kernel and "run" in kernel:
         lines += [
             "",
-            "The SMP's kernel process in that run (seconds after the script started; `detente forecast` forks it when the SMP "
-            "is among the models, see `detente.bargaining.models._smp_worker`, as its first step, before it imports the "
-            "forecast's library; here that library was imported before the command, to wrap its pieces in timers, so the "
-            "fork comes later than in a plain run by that import's time): "
+            "The SMP's kernel process in that run (seconds after the script started; `detente forecast` forks it in its entry "
+            "point, `detente.cli.main.main`, before typer parses the options, and the command keeps it when the SMP is "
+            "among the models (see `detente.bargaining.models._smp_worker`); here the forecast's library was imported "
+            "before the command, to wrap its pieces in timers, so the fork comes later than in a plain run by that "
+            "import's time): "
             f"forked at {kernel['fork']:.3f} s; numba and the kernel loaded at {kernel['ready']:.3f} s "
             f"({kernel['load_cpu']:.3f} CPU s in that process, in parallel with the main one); the SMP's draws handed over at "
             f"{kernel.get('submit', kernel['run'][0]):.3f} s (as soon as they were sampled, before the other models ran); "

@@ -353,3 +353,36 @@ def test_the_kernel_is_prestarted_only_when_the_smp_runs() -> None:
     assert _runs_smp(["smp", "nash"], ["nash.x=1"])
     assert not _runs_smp(["compromise"], None)
     assert not _runs_smp(None, ["smp.engine=numpy"])
+
+
+def test_an_early_kernel_start_is_stopped_when_the_options_leave_the_smp_out() -> None:
+    """`detente forecast` forks the kernel process before typer parses its options (a guess
+    from the raw words); `--model compromise` overrules it: the process is stopped, none
+    outlives the command, and `--help` starts none. Fresh interpreters, as in a user's shell."""
+    import subprocess
+    import sys
+
+    def run(args: list[str]) -> dict:
+        code = (
+            "import json, multiprocessing, sys\n"
+            f"sys.argv = ['detente', *{args!r}]\n"
+            "from detente.bargaining.models import _smp_worker as w\n"
+            "started = []\n"
+            "real = w.prestart\n"
+            "w.prestart = lambda: started.append(real()) or started[-1]\n"
+            "from detente.cli.main import main\n"
+            "try:\n    main()\nexcept SystemExit as exc:\n    assert not exc.code, exc.code\n"
+            "print(json.dumps({'started': started, 'possible': w.can_prestart(), 'running': w.running(),"
+            " 'children': len(multiprocessing.active_children())}), file=sys.stderr)\n"
+        )
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+        return json.loads(done.stderr.strip().splitlines()[-1])
+
+    pytest.importorskip("numba", reason="the fast extra (numba) is not installed")
+    overruled = run(["forecast", "--model", "compromise", "--draws", "200", "--json"])
+    if not overruled["possible"]:
+        pytest.skip("the kernel process cannot start here (not Linux or one CPU)")
+    assert overruled["started"][:1] == [True]  # forked before the options were parsed
+    assert not overruled["running"] and overruled["children"] == 0
+    helped = run(["forecast", "--help"])
+    assert helped["started"] == [] and helped["children"] == 0

@@ -141,6 +141,10 @@ def _root(
 
 def main() -> None:
     """Console-script entry point."""
+    if sys.argv[1:2] in (["forecast"], ["plans"]):  # their SMP kernel loads while typer parses
+        from detente.cli.forecast import prestart_kernel_early
+
+        prestart_kernel_early(sys.argv[2:])
     app()
 
 

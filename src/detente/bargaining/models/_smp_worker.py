@@ -7,7 +7,8 @@ process pays some 0.3-0.5 CPU s to import numba and load the cached kernel, so
 start-up work, and while this process imports, reads the case and runs the other
 models the machine's second core is idle. `prestart()` forks a worker that imports
 numba and loads the kernel there, in parallel; `smp` then hands its batches to it.
-`detente forecast` and `detente plans` prestart it when the SMP is among their models.
+`detente forecast` and `detente plans` prestart it when the SMP is among their models
+(forked before typer parses their options, `cli.forecast.prestart_kernel_early`).
 A forecast hands the SMP's draws over as soon as they are sampled (`smp.submit`, which
 calls `submit` here), so the kernel computes while this process runs the other models;
 the SMP's own call later collects the result (`run` with the same arguments).
@@ -285,8 +286,11 @@ def stop(*, now: bool = False) -> None:
 
 @contextmanager
 def prestarted(wanted: bool = True) -> Iterator[bool]:
-    """Run a block with the worker prestarted (when `wanted` and possible); stopped after it."""
-    started = prestart() if wanted else False
+    """Run a block with the worker prestarted (when `wanted` and possible); stopped after it.
+
+    A worker started before the block (the CLI forks it before parsing options) is owned
+    by the block when `wanted`, as if started here."""
+    started = (prestart() or running()) if wanted else False
     try:
         yield started
     except BaseException:

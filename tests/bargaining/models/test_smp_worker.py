@@ -247,3 +247,23 @@ def test_a_worker_whose_parent_is_gone_leaves_quietly(capfd: pytest.CaptureFixtu
         proc.join(timeout=60)
         assert proc.exitcode == 0
     assert "Traceback" not in capfd.readouterr().err
+
+
+def test_a_fork_that_fails_leaves_the_smp_in_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A process limit that refuses the fork is no error: prestart says False, nothing runs, the reason is kept."""
+    import multiprocessing.process
+
+    from detente.bargaining.models import _smp_worker as w
+
+    monkeypatch.setattr(w, "can_prestart", lambda: True)
+
+    def refuse(self: object) -> None:
+        raise OSError("Resource temporarily unavailable")
+
+    monkeypatch.setattr(multiprocessing.process.BaseProcess, "start", refuse)
+    try:
+        assert w.prestart() is False
+        assert not w.running()
+        assert "could not start" in (w.failure() or "")
+    finally:
+        w._state["failure"] = None

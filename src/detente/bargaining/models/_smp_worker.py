@@ -159,6 +159,11 @@ def prestart() -> bool:
     gc.freeze()
     try:
         proc.start()
+    except OSError as exc:  # no fork here (process or memory limits): the SMP runs in this process
+        parent_end.close()
+        child_end.close()
+        _state["failure"] = f"the kernel process could not start ({exc})"
+        return False
     finally:
         gc.unfreeze()
     child_end.close()

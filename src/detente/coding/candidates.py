@@ -914,6 +914,17 @@ def _obligation(verb: Token, lemma: syntax.Lemma) -> str | None:
     return None
 
 
+def _asserting_speaker(verb: Token, lemma: syntax.Lemma) -> Token | None:
+    """Who says what `verb` reports (its subject, or the agent of a passive), or None when
+    there is none or the saying is negated ("did not say that ...")."""
+    speaker_tok, passive, agent = syntax.subject(verb, lemma)
+    if passive:
+        speaker_tok = agent
+    if speaker_tok is None or syntax.negated(verb):
+        return None
+    return speaker_tok
+
+
 def condemning_judgement(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Candidate]:
     """"X said Y's decision was unacceptable / a violation of international law": a speaker's condemning
     judgement of an actor's act or of the actor is a criticism (CAMEO 111) from the speaker to that actor.
@@ -921,10 +932,8 @@ def condemning_judgement(verb: Token, offset: int, ctx: Context, lemma: syntax.L
     The reported clause is a copula whose predicate (or a modifier of it) is a word of condemnation
     (:data:`~detente.coding.lexicon.CONDEMNING_WORDS`); its subject phrase names the target.
     """
-    speaker_tok, passive, agent = syntax.subject(verb, lemma)
-    if passive:
-        speaker_tok = agent
-    if speaker_tok is None or syntax.negated(verb):
+    speaker_tok = _asserting_speaker(verb, lemma)
+    if speaker_tok is None:
         return []
     out: list[Candidate] = []
     for clause in (c for c in verb.children if c.dep_ == "ccomp" and lemma(c) in L.COPULAS):
@@ -953,10 +962,8 @@ def retaliation_warning(verb: Token, offset: int, ctx: Context, lemma: syntax.Le
     The reported clause must be in the future ("would", "will") and name a retaliation
     (:data:`~detente.coding.lexicon.RETALIATION_WORDS`); its subject phrase names the target.
     """
-    speaker_tok, passive, agent = syntax.subject(verb, lemma)
-    if passive:
-        speaker_tok = agent
-    if speaker_tok is None or syntax.negated(verb):
+    speaker_tok = _asserting_speaker(verb, lemma)
+    if speaker_tok is None:
         return []
     out: list[Candidate] = []
     for clause in (c for c in verb.children if c.dep_ == "ccomp"):

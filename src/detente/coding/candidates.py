@@ -431,12 +431,9 @@ def _accusation(verb: Token, anchor: Token, accused: Arg, offset: int, ctx: Cont
         return []
     speaker = argument(speaker_tok, offset, ctx, lemma)
     out = []
-    for s_actor in speaker.actors[:3]:
-        for t_actor in accused.actors[:3]:
-            if s_actor.code[:3] == t_actor.code[:3]:
-                continue
-            out.append(Candidate(L.ACCUSE, speaker, accused, s_actor, t_actor, verb, anchor,
-                                 confidence=L.CONF_BARE_VERB, main=syntax.is_main(anchor)))
+    for s_actor, t_actor in _foreign_pairs(speaker, accused):
+        out.append(Candidate(L.ACCUSE, speaker, accused, s_actor, t_actor, verb, anchor,
+                             confidence=L.CONF_BARE_VERB, main=syntax.is_main(anchor)))
     return out
 
 
@@ -914,6 +911,13 @@ def _obligation(verb: Token, lemma: syntax.Lemma) -> str | None:
     return None
 
 
+def _foreign_pairs(source: Arg, target: Arg) -> list[tuple[Actor, Actor]]:
+    """The (source, target) actor pairs of two arguments (the first three actors of each)
+    whose countries differ: an act between two sectors of one state is not one of these
+    inter-state patterns."""
+    return [(s, t) for s in source.actors[:3] for t in target.actors[:3] if s.code[:3] != t.code[:3]]
+
+
 def _asserting_speaker(verb: Token, lemma: syntax.Lemma) -> Token | None:
     """Who says what `verb` reports (its subject, or the agent of a passive), or None when
     there is none or the saying is negated ("did not say that ...")."""
@@ -947,11 +951,9 @@ def condemning_judgement(verb: Token, offset: int, ctx: Context, lemma: syntax.L
             continue
         source = argument(speaker_tok, offset, ctx, lemma)
         target = argument(subj, offset, ctx, lemma)
-        for s_actor in source.actors[:3]:
-            for t_actor in target.actors[:3]:
-                if s_actor.code[:3] != t_actor.code[:3]:
-                    out.append(Candidate(L.LABEL_BAD, source, target, s_actor, t_actor, clause, verb,
-                                         confidence=L.CONF_SPECIFIC_PATTERN, main=syntax.is_main(verb)))
+        for s_actor, t_actor in _foreign_pairs(source, target):
+            out.append(Candidate(L.LABEL_BAD, source, target, s_actor, t_actor, clause, verb,
+                                 confidence=L.CONF_SPECIFIC_PATTERN, main=syntax.is_main(verb)))
     return out
 
 
@@ -977,12 +979,10 @@ def retaliation_warning(verb: Token, offset: int, ctx: Context, lemma: syntax.Le
             continue
         source = argument(speaker_tok, offset, ctx, lemma)
         target = argument(subj, offset, ctx, lemma)
-        for s_actor in source.actors[:3]:
-            for t_actor in target.actors[:3]:
-                if s_actor.code[:3] != t_actor.code[:3]:
-                    out.append(Candidate(L.THREAT, source, target, s_actor, t_actor, clause, verb,
-                                         modality="threat", confidence=L.CONF_SPECIFIC_PATTERN,
-                                         main=syntax.is_main(verb)))
+        for s_actor, t_actor in _foreign_pairs(source, target):
+            out.append(Candidate(L.THREAT, source, target, s_actor, t_actor, clause, verb,
+                                 modality="threat", confidence=L.CONF_SPECIFIC_PATTERN,
+                                 main=syntax.is_main(verb)))
     return out
 
 
@@ -1078,11 +1078,9 @@ def nominal_visit(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -
     source = argument(visitor, offset, ctx, lemma)
     target = argument(place, offset, ctx, lemma)
     out = []
-    for s_actor in source.actors[:3]:
-        for t_actor in target.actors[:3]:
-            if s_actor.code[:3] != t_actor.code[:3]:
-                out.append(Candidate(L.MEET_AT_TARGET, source, target, s_actor, t_actor, noun, noun,
-                                     confidence=L.CONF_NOMINAL, main=False))
+    for s_actor, t_actor in _foreign_pairs(source, target):
+        out.append(Candidate(L.MEET_AT_TARGET, source, target, s_actor, t_actor, noun, noun,
+                             confidence=L.CONF_NOMINAL, main=False))
     return out
 
 

@@ -200,6 +200,12 @@ def _driver_date(d: dict[str, Any]) -> str:
     return date_label(date.fromisoformat(str(d["date"])[:10]), d.get("date_precision") or "day")
 
 
+def _shift_tables(shifts: list[Any], freq: str) -> None:
+    """The turning points, then the events behind each."""
+    _shifts_table(shifts, freq)
+    _drivers_table(shifts, freq)
+
+
 def _shifts_table(shifts: list[Any], freq: str) -> None:
     rows = []
     for s in shifts:
@@ -262,6 +268,13 @@ def _domestic_caption(count: int, codes: tuple[str, ...]) -> None:
 def _unasserted_caption(count: int) -> None:
     if count:
         _caption(f"{count} event(s) that do not assert their act (negated, modal, conditional or reported) left out; --all-modalities counts them")
+
+
+def _left_out_captions(wide: pd.DataFrame, codes: tuple[str, ...]) -> None:
+    """The dyad's events the series did not count: unasserted ones (when any event counted) and one country's own."""
+    if wide.attrs.get("n_events", 0):
+        _unasserted_caption(wide.attrs.get("unasserted_events", 0))
+    _domestic_caption(wide.attrs.get("domestic_events", 0), codes)
 
 
 def _load(req: Request, dyads: list[tuple[str, str]]) -> EventSource:
@@ -364,23 +377,18 @@ def register(app: typer.Typer) -> None:
                 notes.append(f"{wide.attrs['coarse_events']} event(s) dated only to a coarser period are counted at its first {freq.value}")
             if notes:
                 _caption("; ".join(notes))
-            if wide.attrs.get("n_events", 0):
-                _unasserted_caption(wide.attrs.get("unasserted_events", 0))
-            _domestic_caption(wide.attrs.get("domestic_events", 0), req.actors)
+            _left_out_captions(wide, req.actors)
             if shifts:
-                _shifts_table(shifts, freq.value)
-                _drivers_table(shifts, freq.value)
+                _shift_tables(shifts, freq.value)
             elif wide.attrs.get("n_events", 0):
                 _caption(f"no turning point found in {measure} (try --penalty lower, or a longer range)")
         if req.plot is not None:
             from detente.relations.plot import plot_dyad
 
-            path = plot_dyad(
+            _written(plot_dyad(
                 wide, shifts, req.plot, title=f"{dyad} relations by {freq.value}", measure=measure, smoothed=smoothed,
                 caption=_plot_caption(source), freq=freq.value,
-            )
-            if not json_out:
-                _caption(f"chart written to {path}")
+            ), json_out)
 
     @app.command("shifts")
     def shifts_cmd(
@@ -408,7 +416,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Change points in the A-B relation: dated, with levels before and after, size and the events behind each."""
         from detente.relations.series import series_wide
-        from detente.relations.shifts import default_penalty, dyad_shifts
+        from detente.relations.shifts import detector_settings, dyad_shifts, measure_signal
 
         _check_measure(measure)
         _check_detector(method, n_shifts)
@@ -420,15 +428,8 @@ def register(app: typer.Typer) -> None:
         source = _load(req, [(ca, cb)])
         found = dyad_shifts(source.events, ca, cb, **_shift_options(freq, measure, directed, req, method, penalty, n_shifts, min_size, top, all_modalities))
         wide = series_wide(source.events, ca, cb, freq=freq.value, directed=directed, start=req.since, end=req.until, include_unasserted=all_modalities)
-        column = wide[measure].dropna() if measure in ("goldstein_mean", "net_coop") else wide[measure].fillna(0.0)
-        used_penalty = penalty if penalty is not None else (default_penalty(column.to_numpy()) if len(column) >= 3 else None)
-        if used_penalty == 0.0 and penalty is None:
-            used_penalty = None  # a flat series: the detector does not run
+        settings = detector_settings(measure_signal(wide, measure), method=method.value, penalty=penalty, n_shifts=n_shifts, min_size=min_size)
         dyad = f"{ca}→{cb}" if directed else f"{ca}–{cb}"
-        settings = {
-            "method": method.value, "model": "l2", "penalty": None if n_shifts is not None else used_penalty,
-            "n_shifts": n_shifts, "min_size": min_size, "observed_periods": int(len(column)),
-        }
         if json_out:
             print_json({"data": source.to_record(), "dyad": {"a": ca, "b": cb, "directed": directed}, "freq": freq.value,
                         "measure": measure, "include_unasserted": all_modalities, "n_events": wide.attrs.get("n_events", 0),
@@ -438,23 +439,18 @@ def register(app: typer.Typer) -> None:
         else:
             _source_captions(source)
             _empty_note(source, req, wide.attrs.get("n_events", 0), wide.attrs.get("unasserted_events", 0))
-            how = f"{method.value}, l2 cost, " + (f"{n_shifts} shifts" if n_shifts is not None else f"penalty {_fmt(used_penalty, 1, False)}")
-            _caption(f"{dyad}, {measure} by {freq.value}: {len(column)} observed periods; {how}")
-            if wide.attrs.get("n_events", 0):
-                _unasserted_caption(wide.attrs.get("unasserted_events", 0))
-            _domestic_caption(wide.attrs.get("domestic_events", 0), req.actors)
+            how = f"{method.value}, l2 cost, " + (f"{n_shifts} shifts" if n_shifts is not None else f"penalty {_fmt(settings['penalty'], 1, False)}")
+            _caption(f"{dyad}, {measure} by {freq.value}: {settings['observed_periods']} observed periods; {how}")
+            _left_out_captions(wide, req.actors)
             if found:
-                _shifts_table(found, freq.value)
-                _drivers_table(found, freq.value)
+                _shift_tables(found, freq.value)
             else:
                 _caption("no shift found")
         if req.plot is not None:
             from detente.relations.plot import plot_dyad
 
-            path = plot_dyad(wide, found, req.plot, title=f"{dyad}: shifts in {measure.replace('_', ' ')}", measure=measure,
-                             caption=_plot_caption(source), freq=freq.value)
-            if not json_out:
-                _caption(f"chart written to {path}")
+            _written(plot_dyad(wide, found, req.plot, title=f"{dyad}: shifts in {measure.replace('_', ' ')}", measure=measure,
+                               caption=_plot_caption(source), freq=freq.value), json_out)
 
     @app.command("triangle")
     def triangle(
@@ -484,13 +480,13 @@ def register(app: typer.Typer) -> None:
         'undetermined' and one with a silent tie 'no data', with the shapes it could still be. The
         'reading' column says which side is isolated and which pair is aligned (one side against the two others).
         """
-        from detente.relations.triangle import configuration_spells, triangle_series
+        from detente.relations.triangle import DEFAULT_BAND, configuration_spells, triangle_series
 
         req = check_request([(a, "A"), (b, "B"), (c, "C")], db=db, timeline=timeline, case=case, since=since, until=until, plot=plot, force=force,
                             parquet=parquet, scheduler=scheduler)
         x, y, z = req.actors
         source = _load(req, [(x, y), (x, z), (y, z)])
-        width = band if band is not None else (0.2 if measure is TriangleMeasure.net_coop else 1.0)
+        width = band if band is not None else DEFAULT_BAND[measure.value]
         frame = triangle_series(source.events, x, y, z, freq=freq.value, measure=measure.value, band=width, min_events=min_events,
                                 start=req.since, end=req.until, include_unasserted=all_modalities)
         actors = frame.attrs["actors"]
@@ -532,10 +528,14 @@ def register(app: typer.Typer) -> None:
         if req.plot is not None:
             from detente.relations.plot import plot_triangle
 
-            path = plot_triangle(frame, req.plot, title=f"Strategic triangle {'–'.join(actors)} by {freq.value}",
-                                 caption=f"{rule}. {_plot_caption(source)}")
-            if not json_out:
-                _caption(f"chart written to {path}")
+            _written(plot_triangle(frame, req.plot, title=f"Strategic triangle {'–'.join(actors)} by {freq.value}",
+                                   caption=f"{rule}. {_plot_caption(source)}"), json_out)
+
+
+def _written(path: Path, json_out: bool) -> None:
+    """Say where the chart went (JSON output stays one document)."""
+    if not json_out:
+        _caption(f"chart written to {path}")
 
 
 def _plot_caption(source: EventSource) -> str:

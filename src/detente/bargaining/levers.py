@@ -187,6 +187,15 @@ def resolve_issue(scenario: Scenario, issue: str) -> str:
     )
 
 
+def model_rows(scenario: Scenario, *, issue: str | None, draws: int, models: Sequence[str] | None = None) -> int:
+    """About how many model rows :func:`find_levers` runs, known before any work: it sizes the executor.
+
+    Up to four changes per actor (position and salience, up and down) on each issue searched, ``draws`` rows each, for every model.
+    """
+    issues = 1 if issue else len(scenario.issues)
+    return 4 * len(scenario.actors) * issues * draws * len(models or default_models())
+
+
 def find_levers(
     scenario: Scenario,
     actor: str,

@@ -87,7 +87,7 @@ def check_request(
     """Every flag checked before any work: (value, flag) actors (two distinct ones for a dyad, three for a triangle), dates, plot path, data source."""
     from detente.actors import lookup
     from detente.files import check_output
-    from detente.relations.sources import choose_source, parse_bound
+    from detente.relations.sources import choose_source, parse_range
     from detente.report.plots import PLOT_SUFFIXES
 
     codes = tuple(lookup(value, field=flag) for value, flag in actors)
@@ -97,9 +97,7 @@ def check_request(
         dyad_actors(*codes)
     elif len(set(codes)) != len(codes):
         raise InputError(f"a triangle needs three different actors, got {', '.join(codes)}", field="A B C", hint="name three different actors")
-    lo, hi = parse_bound(since, end=False, flag="--since"), parse_bound(until, end=True, flag="--until")
-    if lo is not None and hi is not None and lo > hi:
-        raise InputError(f"{since} is after --until {until}", field="--since", hint="swap the two dates")
+    lo, hi = parse_range(since, until)
     path = check_output(plot, flag="--plot", suffixes=PLOT_SUFFIXES, overwrite=force) if plot is not None else None
     return Request(codes, lo, hi, choose_source(db, timeline, case, parquet=parquet, scheduler=scheduler), path)
 

@@ -66,6 +66,11 @@ ALL_MODALITIES_OPTION = typer.Option(
     help="Also count events that do not assert their act (negated, 'may attack', conditional, reported by others).",
 )
 FORCE_OPTION = typer.Option(False, "--force", help="Replace the --plot file if it exists.")
+A_ARGUMENT = typer.Argument(..., metavar="A", help="First actor: code or name (USA, RUS, EUR, Ukraine, 'European Union', 'the Kremlin', Putin ...).")
+B_ARGUMENT = typer.Argument(..., metavar="B", help="Second actor.")
+DYAD_FREQ_OPTION = typer.Option(Freq.month, "--freq", help="Period length.")
+DIRECTED_OPTION = typer.Option(False, "--directed", help="Only events from A to B (default: both directions).")
+EVENTS_OPTION = typer.Option("3", "--events", help="Events to show behind each turn: a number, or 'all' for every one.")
 
 
 @dataclass(frozen=True)
@@ -282,10 +287,10 @@ def _load(req: Request, dyads: list[tuple[str, str]]) -> EventSource:
 
 
 def relations_command(
-    a: str = typer.Argument(..., metavar="A", help="First actor: code or name (USA, RUS, EUR, Ukraine, 'European Union', 'the Kremlin', Putin ...)."),
-    b: str = typer.Argument(..., metavar="B", help="Second actor."),
-    freq: Freq = typer.Option(Freq.month, "--freq", help="Period length."),
-    directed: bool = typer.Option(False, "--directed", help="Only events from A to B (default: both directions)."),
+    a: str = A_ARGUMENT,
+    b: str = B_ARGUMENT,
+    freq: Freq = DYAD_FREQ_OPTION,
+    directed: bool = DIRECTED_OPTION,
     db: Path | None = DB_OPTION,
     parquet: Path | None = PARQUET_OPTION,
     scheduler: str | None = SCHEDULER_OPTION,
@@ -298,7 +303,7 @@ def relations_command(
     window: int | None = typer.Option(None, "--window", min=1, help="Smoothing window, in periods (1 or more; default 3). Needs --smooth."),
     method: Method = typer.Option(Method.pelt, "--method", help="Change-point search (ruptures)."),
     penalty: float | None = typer.Option(None, "--penalty", min=0.0, help="Penalty per turning point (default: 3·σ²·log n)."),
-    events: str = typer.Option("3", "--events", help="Events to show behind each turn: a number, or 'all' for every one."),
+    events: str = EVENTS_OPTION,
     all_periods: bool = typer.Option(False, "--all-periods", help="Also list periods without events."),
     all_modalities: bool = ALL_MODALITIES_OPTION,
     json_out: bool = typer.Option(False, "--json", help="Print JSON (series, turning points, events) instead of tables."),
@@ -386,10 +391,10 @@ def relations_command(
 
 
 def shifts_command(
-    a: str = typer.Argument(..., metavar="A", help="First actor: code or name."),
-    b: str = typer.Argument(..., metavar="B", help="Second actor."),
-    freq: Freq = typer.Option(Freq.month, "--freq", help="Period length."),
-    directed: bool = typer.Option(False, "--directed", help="Only events from A to B."),
+    a: str = A_ARGUMENT,
+    b: str = B_ARGUMENT,
+    freq: Freq = DYAD_FREQ_OPTION,
+    directed: bool = DIRECTED_OPTION,
     db: Path | None = DB_OPTION,
     parquet: Path | None = PARQUET_OPTION,
     scheduler: str | None = SCHEDULER_OPTION,
@@ -402,7 +407,7 @@ def shifts_command(
     penalty: float | None = typer.Option(None, "--penalty", min=0.0, help="Penalty per shift (default 3·σ²·log n, σ from first differences)."),
     n_shifts: int | None = typer.Option(None, "--n-shifts", help="Exactly this many shifts (needs --method binseg)."),
     min_size: int = typer.Option(2, "--min-size", min=1, help="Shortest segment, in observed periods."),
-    events: str = typer.Option("3", "--events", help="Events to report behind each shift: a number, or 'all' for every one."),
+    events: str = EVENTS_OPTION,
     all_modalities: bool = ALL_MODALITIES_OPTION,
     json_out: bool = typer.Option(False, "--json", help="Print JSON."),
     plot: Path | None = typer.Option(None, "--plot", help="Write a chart of the series with its shifts (.png, .svg or .pdf)."),

@@ -41,7 +41,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from detente.bargaining.executor import CHUNK_ROWS, chunks
-from detente.bargaining.montecarlo import DEFAULT_SEED, Change, RowChunk, RowJob, available_models, default_models, forecast_inputs, model_params, run_rows
+from detente.bargaining.montecarlo import DEFAULT_SEED, Change, RowChunk, RowJob, check_models, default_models, forecast_inputs, model_params, run_rows
 from detente.bargaining.models.base import MODELS
 from detente.bargaining.plans import utility
 from detente.bargaining.scenario import BOUNDS, Scenario
@@ -217,12 +217,7 @@ def find_levers(
         raise InputError(f"draws must be at least 1, got {draws}", field="--draws", hint=f"give 1 or more (default {DEFAULT_DRAWS})")
     code = resolve_actor(scenario, actor)
     issue_id = resolve_issue(scenario, issue) if issue is not None else None
-    names = list(models) if models else (forecast.models if forecast is not None else default_models())
-    known = available_models()
-    for m in names:
-        if m not in known:
-            close = difflib.get_close_matches(m, known, n=1)
-            raise ModelError(f"unknown model '{m}'", hint=(f"did you mean '{close[0]}'? " if close else "") + f"choose from: {', '.join(known)}")
+    names = check_models(list(models) if models else (forecast.models if forecast is not None else default_models()))
     if forecast is not None:
         seed = forecast.seed
     base_inputs = forecast_inputs(scenario, forecast, draws=draws, seed=seed)

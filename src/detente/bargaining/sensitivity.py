@@ -64,7 +64,7 @@ from detente.bargaining.montecarlo import (
     Change,
     RowChunk,
     RowJob,
-    available_models,
+    check_models,
     default_models,
     forecast_inputs,
     model_params,
@@ -281,15 +281,7 @@ def model_rows(scenario: Scenario, *, method: str, draws: int, models: Sequence[
 
 
 def _models(models: Sequence[str] | None, forecast: "Forecast | None") -> list[str]:
-    names = list(models) if models else (forecast.models if forecast is not None else default_models())
-    known = available_models()
-    for name in names:
-        if name not in known:
-            import difflib
-
-            close = difflib.get_close_matches(name, known, n=1)
-            raise ModelError(f"unknown model '{name}'", hint=(f"did you mean '{close[0]}'? " if close else "") + f"choose from: {', '.join(known)}")
-    return names
+    return check_models(list(models) if models else (forecast.models if forecast is not None else default_models()))
 
 
 def _job(ranges: InputRanges, base: NDArray[np.float64], names: list[str], params: dict[str, dict[str, Any]] | None) -> RowJob:

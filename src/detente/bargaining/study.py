@@ -64,11 +64,11 @@ from typing import Any
 import numpy as np
 
 from detente.bargaining.forecast import Forecast
-from detente.bargaining.montecarlo import DEFAULT_DRAWS, DEFAULT_SEED, available_models, default_models, run_forecast
+from detente.bargaining.montecarlo import DEFAULT_DRAWS, DEFAULT_SEED, available_models, check_models, default_models, run_forecast
 from detente.bargaining.plans import PlanResult, evaluate_plans
 from detente.bargaining.scenario import BOUNDS, Estimate, Patch, Plan, PlanValue, Scenario, Source, Variant
 from detente.bargaining.variants import VariantShift, compare
-from detente.errors import InputError, ModelError
+from detente.errors import InputError
 
 TABLES = ("forecast", "draws", "pooled", "positions", "shifts", "plans")
 """The tables `Study.to_frame` can build."""
@@ -131,11 +131,7 @@ def check_params(params: Mapping[str, Mapping[str, Any]] | None, models: Sequenc
     from detente.bargaining.models.base import MODELS
 
     known = available_models()
-    running = list(models) if models else default_models()
-    for name in running:
-        if name not in known:
-            close = difflib.get_close_matches(name, known, n=1)
-            raise ModelError(f"unknown model '{name}'", hint=f"did you mean '{close[0]}'? models: {', '.join(known)}" if close else f"choose from: {', '.join(known)}")
+    running = check_models(list(models) if models else default_models())
     for model, values in (params or {}).items():
         if model not in known:
             close = difflib.get_close_matches(model, known, n=1)

@@ -14,21 +14,6 @@ case_app = typer.Typer(help="Scenario files and built-in cases: validate, list, 
 _NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
-def _counts(scenario) -> dict[str, int]:  # type: ignore[no-untyped-def]
-    estimates = list(scenario.iter_estimates())
-    return {
-        "actors": len(scenario.actors),
-        "issues": len(scenario.issues),
-        "variants": len(scenario.variants),
-        "plans": len(scenario.plans),
-        "numbers": len(estimates),
-        "cited": sum(1 for _, e in estimates if e.source.cite),
-        "estimates_only": sum(1 for _, e in estimates if not e.source.cite),
-        "external": sum(1 for _, e in estimates if e.source.external),
-        "ranges": sum(1 for _, e in estimates if not e.is_point),
-    }
-
-
 def _short_list(items: list[str], limit: int = 8) -> str:
     return ", ".join(items) if len(items) <= limit else ", ".join(items[:limit]) + f", ... ({len(items) - limit} more)"
 
@@ -55,12 +40,13 @@ def check(
     json_out: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """Validate a scenario and check its quotes against their sources: OK and a summary, or each problem and exit 2."""
+    from detente.bargaining.scenario import scenario_counts
     from detente.cases import resolve_case
     from detente.cases.verify import SOURCES_ENV, describe_missing, verify_case
     from detente.errors import ScenarioError
 
     scenario = resolve_case(file)
-    counts = _counts(scenario)
+    counts = scenario_counts(scenario)
     quotes = verify_case(file)
     summary = {"file": file, "name": scenario.name, "input_hash": scenario.input_hash(), **counts, "quotes": quotes.to_dict()}
     if quotes.missing:

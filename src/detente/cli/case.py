@@ -159,7 +159,7 @@ def timeline(
     """Show a case's event timeline: each event dated at its precision, with the basis of the date and its sentence."""
     from pathlib import Path
 
-    from detente.cases.timeline import TIMELINES, date_label, resolve_timeline
+    from detente.cases.timeline import TIMELINES, resolve_timeline
     from detente.cases.verify import SOURCES_ENV, verify_spans
     from detente.errors import InputError
 
@@ -175,17 +175,8 @@ def timeline(
             path=origin,
             hint="set char_start/char_end to the sentence's offsets in the document (Python str offsets into the UTF-8 text)",
         )
-    records = [
-        {"id": key, "date": date_label(e.date, e.date_precision), "precision": e.date_precision, "basis": doc.date_basis.get(key, "text"),
-         "source": e.source, "target": e.target, "cameo": e.cameo, "goldstein": e.goldstein, "modality": e.modality,
-         "quote": e.quote or e.sentence, "doc_id": e.doc_id, "span": f"{e.char_start}-{e.char_end}", "note": e.note}
-        for key, e in sorted(zip(doc.event_ids, doc.events), key=lambda pair: (pair[1].date, pair[0]))
-    ]
-    context = [
-        {"id": n.id, "topic": n.topic, "actors": list(n.actors), "period": n.period, "quote": n.quote or n.sentence,
-         "doc_id": n.doc_id, "span": f"{n.char_start}-{n.char_end}", "note": n.note, "external": n.external}
-        for n in doc.context
-    ]
+    records = doc.records()
+    context = doc.context_records()
     if json_out:
         spans_doc = {"checked": spans.checked, "unverified": spans.unverified, "texts": spans.texts}
         print_json({"case": doc.case, "title": doc.title, "events": records, "context": context, "not_coded": len(doc.not_coded), "spans": spans_doc})

@@ -46,7 +46,8 @@ def report_command(
 
       detente report --case my-case.yaml --db events.duckdb --variant us-adds-sanctions --out my-report.html
     """
-    from detente.bargaining.study import check_params, parse_params, resolve_scenario
+    from detente.bargaining.params import check_params, parse_params
+    from detente.bargaining.study import resolve_scenario
     from detente.files import check_output
     from detente.report.html import read_relations, write_report
 

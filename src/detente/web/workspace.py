@@ -134,7 +134,7 @@ class Workspace:
     _coder_lock: threading.Lock = field(init=False, default_factory=threading.Lock)
 
     def __post_init__(self) -> None:
-        from detente.bargaining.study import check_params
+        from detente.bargaining.params import check_params
         from detente.cases import resolve_case
 
         if self.models is not None:

@@ -63,7 +63,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from detente.bargaining.forecast import Forecast
-from detente.bargaining.montecarlo import DEFAULT_DRAWS, DEFAULT_SEED, run_forecast
+from detente.bargaining.montecarlo import DEFAULT_DRAWS, DEFAULT_SEED, default_models, run_forecast
 from detente.bargaining.params import check_params, parse_params
 from detente.bargaining.plans import PlanResult, evaluate_plans
 from detente.bargaining.scenario import Scenario

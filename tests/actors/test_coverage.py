@@ -23,7 +23,7 @@ def test_groups_file_is_packaged_and_every_group_is_a_country_with_a_group_role(
 
     assert "groups.yaml" in DATA_FILES
     data = yaml.safe_load(resources.files("detente.actors").joinpath("data/groups.yaml").read_text(encoding="utf-8"))
-    codes = {entry["code"] for entry in data["names"]} | {t["code"] for p in data["people"] for t in p["terms"]}
+    codes = {entry["code"] for entry in data["names"]} | {t["code"] for p in data["groups"] for t in p["terms"]}
     roles = {"REB", "SEP", "OPP", "PTY", "MIL", "GOV"}  # armed groups, separatists, banned parties, Fatah, Wagner, the Taliban
     assert codes and all(len(code) == 6 and code[3:] in roles and code[:3] in REG for code in codes)
     assert {c for c in codes if c.endswith("REB")} >= {"PSEREB", "LBNREB", "YEMREB", "AFGREB"}

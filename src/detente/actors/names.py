@@ -96,7 +96,8 @@ class NameIndex:
                 add(name, NameEntry(actor.code, "demonym"))
         for person in people:
             for name in (person.name, *person.aliases):
-                add(name, NameEntry(person.terms[0].code if person.terms else "", "person", person))
+                kind = "person" if person.kind == "person" else "name"  # a dated group is named, not a person
+                add(name, NameEntry(person.terms[0].code if person.terms else "", kind, person))
         folded: dict[str, list[NameEntry]] = {}
         labels: dict[str, str] = {}
         for text, entries in surface.items():

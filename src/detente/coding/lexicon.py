@@ -339,6 +339,9 @@ that also names Cuba)."""
 STATE_NOUNS = frozenset({"country", "nation"})
 """Descriptions any state fits ("the country", "the South American nation"): resolved, like those above,
 only in a text that names exactly one state."""
+REGION_STATE_NOUNS = frozenset({"state", "republic"})
+"""Descriptions any state fits only with a regional adjective ("the Gulf state", "the Baltic republic";
+data in ``actors/data/regions.yaml``): "the state" alone is too often a US state or the Islamic State."""
 OTHER_WORDS = frozenset({"other", "another", "neighboring", "neighbouring", "third", "second", "foreign", "host"})
 """Modifiers that make a description point away from the actor named ("the neighbouring country")."""
 DESCRIPTION_MODIFIERS = 3

@@ -77,3 +77,21 @@ def test_office_holders_do_not_resolve_outside_their_terms() -> None:
 def test_surname_aliases_are_found_in_running_text() -> None:
     assert _codes("Serbian President Aleksandar Vucic blamed Kurti.", date(2023, 5, 30))[-1] == ("Kurti", "XKXGOV")
     assert ("Maduro", "VENGOV") in _codes("Lula urged Maduro by phone.", date(2023, 12, 10))
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The Chinese Communist Party warned against interference.", "CHNGOV"),
+        ("The CCP's Central Committee met.", "CHNGOV"),
+        ("The Communist Party of Vietnam elected a leader.", "VNMGOV"),
+        ("The Workers' Party of Korea convened a plenum.", "PRKGOV"),
+    ],
+)
+def test_ruling_parties_are_their_states_government(text: str, code: str) -> None:
+    # CAMEO's GOV role covers governing parties; the longest name wins over the demonym
+    assert _codes(text)[0][1] == code
+
+
+def test_a_demonym_before_communists_stays_the_country() -> None:
+    assert _codes("Chinese communists in the 1930s")[0] == ("Chinese", "CHN")  # no party name, no party

@@ -1,0 +1,35 @@
+"""Places where an act happened are fallback targets of last resort (:func:`detente.coding.arguments.venue`)."""
+
+from __future__ import annotations
+
+
+def pairs(code_fn, text: str) -> set[tuple[str, str]]:
+    return {(e.source[:3], e.target[:3]) for e in code_fn(text)}
+
+
+def test_a_city_in_a_place_phrase_gives_way_to_a_party_named_earlier(code_fn) -> None:
+    found = pairs(code_fn, "Chile fired missiles toward Peru, a day after it vowed to retaliate for a raid on its "
+                           "embassy in Quito.")
+    assert ("CHL", "PER") in found and ("CHL", "ECU") not in found  # Quito is where the raid was
+
+
+def test_a_visited_capital_is_still_the_host_when_no_one_else_is_named(code_fn) -> None:
+    # near-miss: CAMEO codes the host of a visit ("arrived in Amman") as the target
+    assert ("KEN", "RUS") in pairs(code_fn, "Kenya's president arrived in Moscow for a three-day visit.")
+
+
+def test_a_capital_that_acts_stays_an_actor(code_fn) -> None:
+    assert ("CHN", "USA") in pairs(code_fn, "Beijing warned Washington against new arms sales.")
+
+
+def test_venue_reads_the_nearest_place_phrase(coder) -> None:
+    from detente.coding.arguments import venue
+    from detente.coding.context import Context
+
+    text = "Russian forces shelled villages in Ukraine, while talks went on in Vienna."
+    ctx = Context.read(text, None)
+    sdoc = coder.nlp(text)
+    by_text = {m.text: venue(m, sdoc, 0, ctx) for m in ctx.mentions}
+    assert by_text["Vienna"] is True  # a city as the place of the talks
+    assert by_text["Ukraine"] is False  # a country's name in a place phrase: whose villages, not where
+    assert by_text["Russian forces"] is False

@@ -44,3 +44,14 @@ def test_a_us_town_before_its_state_is_no_capital() -> None:
     assert codes("A band from Paris, Texas toured.") == []
     assert codes("In Moscow, officials denied it.") == ["RUS"]  # a comma, but no US state after it
     assert codes("Beijing, Washington and Moscow agreed.") == ["CHN", "USA", "RUS"]
+
+
+def test_a_capitals_name_before_another_state_is_a_town_of_that_state() -> None:
+    assert codes("Clashes broke out in Tripoli, Lebanon, overnight.") == ["LBN"]
+    assert codes("A strike hit a building in Damascus, Syria.") == ["SYR", "SYR"]  # near-miss: same state
+    assert codes("Officials in Tripoli, Benghazi and Misrata") == ["LBY"]  # a list, no state after the comma
+
+
+def test_a_list_of_capitals_and_states_is_no_town() -> None:
+    assert codes("Beijing, Russia and Iran held naval drills.") == ["CHN", "RUS", "IRN"]
+    assert codes("Envoys from Moscow, Belarus, Iran met.") == ["RUS", "BLR", "IRN"]

@@ -33,7 +33,7 @@ from typing import Any
 
 from detente.actors.entities import KINDS, Mention
 from detente.actors.names import NameEntry
-from detente.actors.places import drop_us_places
+from detente.actors.places import drop_places_elsewhere
 from detente.actors.textforms import Folded, fold
 from detente.ontology.roles import role_for_noun, split_code
 
@@ -115,7 +115,7 @@ class MentionMatcher:
                 if role:
                     code, kind, end = code + role, "title", title_end
             found.append(Mention(start, end, text[start:end], code, kind))
-        mentions = share_roles(text, drop_us_places(text, drop_overlaps(found)))
+        mentions = share_roles(text, drop_places_elsewhere(text, drop_overlaps(found)))
         if folded.original is text:
             return mentions
         return [original_span(m, folded) for m in mentions]

@@ -1,4 +1,4 @@
-"""Names of states that are US places in running text: "Atlanta, Georgia", "Athens, Georgia", "Moscow, Idaho".
+"""Names that are places elsewhere in running text: "Atlanta, Georgia", "Moscow, Idaho", "Tripoli, Lebanon".
 
 News writes a US town with its state after a comma ("Paris, Texas"), and Georgia is also
 a US state. A registry name in such a place names no actor (CAMEO codes the state
@@ -6,6 +6,8 @@ abroad, not a US town that shares its name):
 
 - a mention right before ", <US state>" is the town's name: "Moscow, Idaho", "Lebanon,
   Pennsylvania" (the state after the comma is then not checked any further);
+- a capital's name right before ", <another state's name>" is a town of that state:
+  "Tripoli, Lebanon" is Lebanon's Tripoli, not Libya ("Damascus, Syria" stays Syria's);
 - "Georgia" after "<a capitalised word>, " is the US state, unless that word is itself a
   mention ("Tbilisi, Georgia", "Russia, Georgia and Ukraine"), a day, month or connective
   ("On Monday, Georgia ..."), or a sentence's first word; so is "Georgia" after "state of" or before
@@ -46,18 +48,32 @@ _STATE_OF = re.compile(r"\b[Ss]tate\s+of\s+$")
 _STATE_AFTER = re.compile(r"\s+state\b")
 _US_STATE_PHRASE = re.compile(r"\b(?:U\.S\. state|US state|American state)\b")
 GEORGIA = "GEO"
+_LIST_GOES_ON = re.compile(r"(?:'s)?\s*(?:,\s*)?(?:and|or|&)\s|,\s+[A-Z]")
 
 
-def drop_us_places(text: str, mentions: list[Mention]) -> list[Mention]:
-    """`mentions` without those that are a US town before its state, or the US state of Georgia."""
+def in_other_state(text: str, place: Mention, after: Mention) -> bool:
+    """Whether a city metonym is written "<city>, <another state's name>" ("Tripoli, Lebanon"): a town
+    of that state which shares a capital's name. Same-state pairs ("Damascus, Syria") stay."""
+    if after.kind != "name" or text[place.end:after.start] not in (", ", ",\u00a0"):
+        return False
+    if _LIST_GOES_ON.match(text, after.end):
+        return False  # "Beijing, Russia and Iran held drills": a list of actors
+    return place.code[:3] != after.code[:3] and len(place.code) == 3 and len(after.code) == 3
+
+
+def drop_places_elsewhere(text: str, mentions: list[Mention]) -> list[Mention]:
+    """`mentions` without those that are a US town before its state, a town named after a capital
+    in another state ("Tripoli, Lebanon"), or the US state of Georgia."""
     if ", " not in text and "Georgia" not in text:
         return mentions
     starts = {m.start for m in mentions}
     kept: list[Mention] = []
     us_context: bool | None = None
-    for m in mentions:
+    for k, m in enumerate(mentions):
         if m.kind == "metonym" and _COMMA_US_STATE.match(text, m.end):
             continue  # "Moscow, Idaho", "Paris, Texas": a US town
+        if m.kind == "metonym" and k + 1 < len(mentions) and in_other_state(text, m, mentions[k + 1]):
+            continue  # "Tripoli, Lebanon": a town of the state after the comma
         if m.code.startswith(GEORGIA) and m.text.startswith("Georgia"):
             window_start = max(0, m.start - 40)
             town = _TOWN_BEFORE.search(text, window_start, m.start)

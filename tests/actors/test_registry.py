@@ -314,3 +314,14 @@ def test_groups_section_is_validated_and_dated() -> None:
     assert reg.find_mentions("Sheriff won the cup", on=date(1990, 1, 1)) == []
     with pytest.raises(DataFormatError, match=r"groups\[0\]\.terms"):
         ActorRegistry.from_yaml_text("groups:\n  - name: Sheriff\n    terms: []\n")
+
+
+def test_pakistans_prime_ministers_have_no_gap_from_2013() -> None:
+    from datetime import date, timedelta
+
+    terms = [t for p in get_registry().people for t in p.terms if t.code == "PAKGOV" and "Prime Minister" in t.role]
+    day = date(2013, 6, 5)
+    while day < date(2025, 1, 1):  # caretakers included: "Caretaker Prime Minister Kakar" is Pakistan's government
+        assert any(t.covers(day) for t in terms), day
+        day += timedelta(days=7)
+    assert get_registry().resolve("Anwaarul Haq Kakar", on=date(2024, 1, 17)) == "PAKGOV"

@@ -150,6 +150,8 @@ def joined_to_other_name(text: str, start: int, end: int, matches: list[re.Match
         return False
     if k > 0 and matches[k - 1].end() == before.end(1):
         return False  # "Israel-Jordan": the word before is an actor itself
+    if word.endswith(("'s", "s'")) and gap == " ":
+        return True  # "Russia's Security Council": the possessor's own organ, even first in a sentence
     return not (gap == " " and _SENTENCE_START.search(text, max(0, before.start(1) - 8), before.start(1)))
 
 

@@ -33,3 +33,39 @@ def test_venue_reads_the_nearest_place_phrase(coder) -> None:
     assert by_text["Vienna"] is True  # a city as the place of the talks
     assert by_text["Ukraine"] is False  # a country's name in a place phrase: whose villages, not where
     assert by_text["Russian forces"] is False
+
+
+def _places() -> list[tuple[str, str]]:
+    from detente.actors import get_registry
+
+    return sorted({(m, a.code) for a in get_registry() if a.kind == "state" for m in a.metonyms})
+
+
+def _two_others(code: str) -> tuple[str, str]:
+    return ("Chile", "Peru") if code not in ("CHL", "PER") else ("Kenya", "Ghana")
+
+
+def test_audit_no_city_or_place_alias_becomes_a_party_as_a_venue(coder) -> None:
+    """Every city or place alias of the registry, as the venue of an act between two other states."""
+    from datetime import date
+
+    places = _places()
+    assert len(places) > 150
+    templates = ("{a} and {b} signed a trade deal in {x} on Monday.", "{a} accused {b} of spying at a conference in {x}.")
+    for template in templates:
+        texts = [template.format(a=_two_others(code)[0], b=_two_others(code)[1], x=x) for x, code in places]
+        results = coder.code_sentence_events(texts, date(2023, 5, 1))
+        wrong = [x for (x, code), found in zip(places, results)
+                 if not found or any(code in (r.event.source[:3], r.event.target[:3]) for r in found)]
+        assert wrong == [], template
+
+
+def test_audit_every_capital_that_acts_is_an_actor(coder) -> None:
+    """The near-miss: the same aliases as the subject of a warning are their state."""
+    from datetime import date
+
+    places = _places()
+    texts = [f"{x} warned {_two_others(code)[1]} on Monday." for x, code in places]
+    results = coder.code_sentence_events(texts, date(2023, 5, 1))
+    wrong = {x for (x, code), found in zip(places, results) if not any(r.event.source[:3] == code for r in found)}
+    assert wrong <= {"Andorra la Vella", "Port of Spain", "Washington, D.C."}  # misparsed as a list or a phrase

@@ -42,7 +42,11 @@ _TITLE_MODIFIERS = frozenset(
     "foreign defence defense interior finance economy economic trade energy justice home state senior top "
     "deputy vice prime first chief acting special former new outgoing incoming security intelligence military "
     "national federal central presidential government armed naval air ground border health culture "
-    "agriculture transport education environment emergency emergencies situations affairs policy treasury commerce press war".split()
+    "agriculture transport education environment emergency emergencies situations affairs policy treasury commerce press war "
+    # ministry portfolios ("Ukraine's Infrastructure Minister", "Pakistan's Information Minister")
+    "infrastructure industry labour labor communications information digital tourism sport sports youth social "
+    "water mining oil petroleum development housing science technology veterans family regional reintegration "
+    "immigration migration public works planning fisheries climate internal strategic".split()
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
 _POSSESSIVE = re.compile(r"(?:'s|')?")  # on folded text (:mod:`detente.actors.textforms`)

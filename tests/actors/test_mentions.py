@@ -130,3 +130,12 @@ def test_ministry_portfolios_join_a_title() -> None:
     assert spans("Kenya's Information Minister said") == [("Kenya's Information Minister", "KENGOV", "title")]
     # near-miss: a portfolio word with no role noun after it is no title
     assert spans("Chile's infrastructure was damaged.") == [("Chile", "CHL", "name")]
+
+
+def test_europe_joined_to_another_capitalised_word_is_another_name() -> None:
+    assert spans("Farmers blocked the Europe Bridge for hours.") == []
+    assert spans("The talks in Central Europe ended.") == []
+    assert [c for _, c, _ in spans("Britain's Europe Minister resigned.")] == ["GBR"]
+    # near-misses: Europe standing alone is the EU
+    assert spans("Kyiv wants to move closer to Europe.") == [("Kyiv", "UKR", "metonym"), ("Europe", "EUR", "name")]
+    assert [c for _, c, _ in spans("Russia and Europe traded blame.")] == ["RUS", "EUR"]

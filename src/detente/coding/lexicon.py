@@ -107,7 +107,7 @@ CONDEMNING_WORDS = frozenset(
     "unacceptable illegal illegitimate unlawful provocative provocation provocations dangerous reckless "
     "irresponsible violation aggression aggressive unjustified unjustifiable baseless groundless absurd hostile "
     "unfriendly destabilising destabilizing outrageous shameful interference meddling blackmail crime "
-    "unhelpful unproductive counterproductive".split()
+    "unhelpful unproductive counterproductive regrettable deplorable".split()
 )
 """Words of a condemning judgement: "X said Y's decision *was unacceptable* / *a flagrant violation* of
 international law" is X criticising Y (CAMEO 111)."""
@@ -154,7 +154,8 @@ LIST_PREPS = frozenset({"on", "onto", "to", "in"})
 QUANTITY_WORDS = frozenset(
     "part parts some all most much half share portion rest bulk many round rounds set sets series wave waves "
     "package packages tranche tranches thousands hundreds dozens scores "
-    "batch raft slew number day days week weeks month months year years hour hours".split()
+    "batch raft slew number day days week weeks month months year years hour hours "
+    "tonne tonnes ton tons kilogram kilograms truckload truckloads planeload planeloads".split()
 )
 """Nouns that stand before the real object: "part *of* the aid", "a new round *of* sanctions", "held two
 days *of* talks", "reduce the number *of* diplomats", "a 16th package *of* sanctions"."""
@@ -201,6 +202,43 @@ KIND_NOUNS = frozenset(
 )
 """Nouns that name their object's kind through "of": "declared a state *of* siege" is a state of emergency,
 "received a mission *of* observers" receives observers, "allowed the delivery *of* grain" lets relief in."""
+RELIEF_MODIFIERS = frozenset(
+    "rescue relief humanitarian medical emergency search-and-rescue disaster aid".split()
+)
+RELIEF_CARRIERS = frozenset(
+    "team teams unit units worker workers personnel crew crews convoy convoys supplies supply shipment "
+    "shipments delivery deliveries cargo flight flights plane planes".split()
+)
+"""Nouns that carry relief when a relief word modifies them ("*rescue* teams", "*medical* supplies", "a
+*humanitarian* convoy"): sending them is providing humanitarian aid (CAMEO 073: "provisions of shelter,
+food, medicine, and evacuation of victims"); "sent a team of negotiators" or "supplies of gas" are not."""
+LEAVE_VERBS = frozenset({"leave", "depart", "quit", "exit", "go"})
+RETURN_VERBS = frozenset({"return", "come"})
+"""Acts a host orders of a diplomat to expel him: "gave the ambassador 72 hours *to leave*", "told the envoy
+*to leave*", "asked the ambassador *not to return*" (CAMEO 161, expel diplomats; the news guide's rule 6)."""
+EXPEL_DIPLOMATS = "161"
+"""CAMEO 161, reduce or break diplomatic relations (its usage note: expulsion of diplomats)."""
+NON_GRATA_WORDS = frozenset({"grata", "non-grata"})
+DECLARE_VERBS = frozenset({"declare", "name"})
+SEND_AWAY_VERBS = frozenset({"order", "send", "kick", "throw"})
+AWAY_WORDS = frozenset({"out", "home"})
+"""Sending a diplomat away: "ordered the ambassador *out* of the country", "sent the envoy *home*" (161)."""
+"""Declaring a diplomat *persona non grata* is expelling him (CAMEO 161)."""
+NEGATIVE_DETERMINERS = frozenset({"no"})
+NEGATIVE_PRONOUNS = frozenset({"none", "nobody", "nothing", "neither"})
+COMPARATIVE_WORDS = frozenset({"fewer", "more", "less", "later", "sooner", "longer"})
+"""A subject or object with "no" ("*no* shots were fired", "fired *no* missiles") or a negative pronoun
+("*none* of the drones hit") negates the act as "did not" does."""
+VIOLATE_VERBS = frozenset({"violate", "breach", "contravene", "flout", "undermine", "infringe"})
+JUDGED_ACT_NOUNS = frozenset(
+    "decision decisions move moves measure measures step steps action actions policy policies law laws bill "
+    "plan plans deployment deployments launch launches test tests presence conduct behaviour behavior "
+    "annexation occupation restrictions curbs controls ban".split()
+)
+"""A reported clause whose subject is an actor's act and whose verb is one of breaking a rule ("X said *Y's
+decision violates* WTO rules") is the speaker's condemnation of that actor (CAMEO 111), not an act of
+defying norms by the decision; "X said Y violated the truce" (the actor itself the subject) reports the
+violation instead."""
 MILITARY_WORDS = frozenset({"military", "defense", "defence", "security", "lethal"})
 """Modifiers that turn aid into arms ("military aid")."""
 NOMINAL_EVENTS = frozenset(
@@ -208,8 +246,10 @@ NOMINAL_EVENTS = frozenset(
     "consultations deal agreement agreements accord treaty pact".split()
 )
 """Nouns that name an event between two parties ("a call *between* A and B")."""
-LABEL_VERBS = frozenset({"call", "describe", "brand", "label", "dub", "term"})
-"""Verbs that put a label on someone ("called X a dictator")."""
+LABEL_VERBS = frozenset({"call", "describe", "brand", "label", "dub", "term", "deem", "find"})
+"""Verbs that put a label on someone or on an act ("called X a dictator", "deemed the move illegal", "found
+the measure regrettable"): a pejorative label or a word of condemnation (:data:`CONDEMNING_WORDS`) makes the
+labelling a criticism (CAMEO 111)."""
 TIME_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
     "august september october november december today yesterday tomorrow week weeks month months year years "

@@ -323,3 +323,22 @@ def test_a_denial_does_not_code_the_denied_act(coder):
     got = _codes(coder, "Russia denied carrying out the strike on the Ukrainian port.")
     assert not [e for e in got if e[2][:2] == "19"], got
     assert ("RUS", "UKR", "120") in got
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize(
+    ("sentence", "denied"),
+    [
+        ("Moscow denied that its troops had attacked Ukraine.", True),
+        ("India denied reports that its forces had shelled Pakistani posts.", True),
+        ("Russia rejected claims that it had attacked Poland.", True),
+        ("Ukraine said that Russia attacked Kharkiv.", False),  # attributed fact, no denial
+        ("Russia rejected the plan and attacked Poland.", False),  # a rejection of something else
+    ],
+)
+def test_an_act_under_a_denial_is_negated(coder, sentence, denied):
+    from datetime import date
+
+    (events,) = coder.code_sentence_events([sentence], date(2024, 3, 4), partial=True)
+    force = [r.event for r in events if r.event.root == "19"]
+    assert force and all(e.negated == denied for e in force), [(e.cameo, e.negated) for e in force]

@@ -198,7 +198,7 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
     if intent_noun is not None:
         source_tok = _asker(intent_noun, lemma)  # the owner of the readiness or the threat
     modality: str | None = None
-    negated = syntax.negated(verb) or _negative_argument(verb)
+    negated = syntax.negated(verb) or _negative_argument(verb) or _denied(verb, lemma)
     if gov is not None:
         negated = negated or syntax.negated(gov)
         if ordered_out is not None:  # the host expels the diplomat: the "not" of "not to return" is the order's
@@ -971,6 +971,26 @@ def _negative_argument(verb: Token) -> bool:
         if any(c.dep_ == "det" and c.lower_ in L.NEGATIVE_DETERMINERS and c.i + 1 < len(c.doc)
                and c.doc[c.i + 1].lower_ not in L.COMPARATIVE_WORDS for c in arg.children):
             return True  # not "*no fewer than* ten rockets were fired"
+    return False
+
+
+def _denied(verb: Token, lemma: syntax.Lemma) -> bool:
+    """Whether `verb` reports an act someone denies: "Moscow *denied* that its troops attacked", "*rejected*
+    claims that it had attacked", "*dismissed* reports that its forces shelled" (the denial itself is coded,
+    120; the act it denies did not happen by its speaker's word, as "did not attack" did not)."""
+    node, through_claim = verb, False
+    for _ in range(4):
+        if node.dep_ not in ("ccomp", "acl", "conj") or node.head.i == node.i:
+            return False
+        head = node.head
+        if head.tag_.startswith("NN"):  # "claims *that* ...", "reports that ..."
+            through_claim = through_claim or P.family(lemma(head)) == "accusation"
+            if head.dep_ not in ("dobj", "pobj") or head.head.i == head.i:
+                return False
+            head = head.head
+        if head.tag_.startswith("VB") and lemma(head) in L.DENIAL_VERBS:
+            return lemma(head) in L.DENIAL_VERBS_ALONE or through_claim
+        node = head
     return False
 
 

@@ -226,6 +226,11 @@ AWAY_WORDS = frozenset({"out", "home"})
 """Declaring a diplomat *persona non grata* is expelling him (CAMEO 161)."""
 NEGATIVE_DETERMINERS = frozenset({"no"})
 NEGATIVE_PRONOUNS = frozenset({"none", "nobody", "nothing", "neither"})
+DENIAL_VERBS = frozenset({"deny", "refute", "rebut", "reject", "dismiss"})
+DENIAL_VERBS_ALONE = frozenset({"deny", "refute", "rebut"})
+"""Verbs that deny an act reported under them: "deny", "refute", "rebut" with a clause ("denied that its troops
+attacked"), and all of them with an accusation noun's clause ("rejected claims that it attacked", "dismissed
+reports that ..."). The act is coded negated; the denial is coded as a rejection (120)."""
 COMPARATIVE_WORDS = frozenset({"fewer", "more", "less", "later", "sooner", "longer"})
 """A subject or object with "no" ("*no* shots were fired", "fired *no* missiles") or a negative pronoun
 ("*none* of the drones hit") negates the act as "did not" does."""

@@ -342,3 +342,12 @@ def test_an_act_under_a_denial_is_negated(coder, sentence, denied):
     (events,) = coder.code_sentence_events([sentence], date(2024, 3, 4), partial=True)
     force = [r.event for r in events if r.event.root == "19"]
     assert force and all(e.negated == denied for e in force), [(e.cameo, e.negated) for e in force]
+
+
+@pytest.mark.nlp
+def test_a_trailing_participle_of_a_verbal_act_is_a_second_event(coder):
+    got = _codes(coder, "Poland expelled the Russian ambassador, accusing Moscow of espionage.")
+    assert ("POL", "RUS", "161") in got and ("POL", "RUS", "112") in got, got
+    # near-miss: a participle of a material act is the main act's result, not a second act
+    got = _codes(coder, "Russia struck Kyiv overnight, killing five Ukrainian civilians.")
+    assert [e for e in got if e[2][:2] == "18"] == [], got

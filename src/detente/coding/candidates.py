@@ -77,7 +77,7 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         return []
     ceased = verb.dep_ == "xcomp" and verb.head.i != verb.i and lemma(verb.head) in L.STOP_VERBS
     if (verb.tag_ == "VBG" and not ceased and not syntax.gerund_is_act(verb)
-            and syntax.governor(verb, lemma)[1] is None):
+            and syntax.governor(verb, lemma)[1] is None and not _speech_participle(verb, lemma)):
         return []
     if verb_lemma in ("be", "have", "do") and not any(c.dep_ == "dobj" for c in verb.children):
         return []
@@ -972,6 +972,13 @@ def _negative_argument(verb: Token) -> bool:
                and c.doc[c.i + 1].lower_ not in L.COMPARATIVE_WORDS for c in arg.children):
             return True  # not "*no fewer than* ten rockets were fired"
     return False
+
+
+def _speech_participle(verb: Token, lemma: syntax.Lemma) -> bool:
+    """A trailing participle of a verbal act: "expelled the ambassador, *accusing* Moscow of espionage",
+    "condemned the visit, *calling* it a provocation" (said by the main clause's subject, a second event).
+    Participles of material acts ("struck Kyiv, *killing* five") stay results of the main act."""
+    return verb.dep_ == "advcl" and verb.i > verb.head.i and lemma(verb) in L.VERBAL_PARTICIPLES
 
 
 def _denied(verb: Token, lemma: syntax.Lemma) -> bool:

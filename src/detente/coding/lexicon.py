@@ -226,6 +226,11 @@ AWAY_WORDS = frozenset({"out", "home"})
 """Declaring a diplomat *persona non grata* is expelling him (CAMEO 161)."""
 NEGATIVE_DETERMINERS = frozenset({"no"})
 NEGATIVE_PRONOUNS = frozenset({"none", "nobody", "nothing", "neither"})
+VERBAL_PARTICIPLES = frozenset(
+    "accuse blame condemn criticize criticise denounce urge warn threaten demand call describe brand label".split()
+)
+"""Verbs of verbal acts (CAMEO 02, 10-13) whose trailing participle is an act of the main clause's subject:
+"expelled the ambassador, *accusing* Moscow of espionage" codes the accusation (112) beside the expulsion."""
 DENIAL_VERBS = frozenset({"deny", "refute", "rebut", "reject", "dismiss"})
 DENIAL_VERBS_ALONE = frozenset({"deny", "refute", "rebut"})
 """Verbs that deny an act reported under them: "deny", "refute", "rebut" with a clause ("denied that its troops

@@ -262,6 +262,8 @@ CONSTRUCTIONS = [
     ("Ghana asked the Nigerian ambassador not to return.", ("GHA", "NGA", "161")),
     ("Lithuania closed its embassy in Belarus.", ("LTU", "BLR", "161")),
     ("North Korea terminated the military agreement with South Korea.", ("PRK", "KOR", "160")),
+    ("Japan tightened curbs on chip exports to South Korea.", ("JPN", "KOR", "163")),
+    ("China lifted curbs on Australian wine.", ("CHN", "AUS", "085")),
     # 07: relief carried by teams and supplies
     ("Germany sent rescue teams to Turkey.", ("DEU", "TUR", "073")),
     ("Britain sent 50 tonnes of medical supplies to Libya.", ("GBR", "LBY", "073")),

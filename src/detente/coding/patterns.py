@@ -50,7 +50,7 @@ NOUN_FAMILIES: dict[str, frozenset[str]] = {
         "meeting meetings summit summits contact contacts",
         "sanctions": "sanction sanctions embargo embargoes blockade blockades ban bans boycott tariff tariffs penalty penalties restriction "
         "blacklist blacklists "
-        "restrictions countermeasure countermeasures measure measures",
+        "restrictions countermeasure countermeasures measure measures curb curbs",
         "aid": "aid assistance funding fund funds loan loans money grant grants package support relief help",
         "arms": "weapon weapons arm arms missile missiles ammunition munitions tank tanks jet jets "
         "system systems sale sales equipment drone drones warship warships bomber bombers fighter fighters "

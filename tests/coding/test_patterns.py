@@ -255,6 +255,11 @@ CONSTRUCTIONS = [
     ("The Thai minister described the Cambodian shelling as a dangerous provocation.", ("THA", "KHM", "111")),
     ("South Korea's trade minister said Japan's decision violates WTO rules.", ("KOR", "JPN", "111")),
     ("Pakistan claimed dozens of ceasefire violations by Indian forces.", ("PAK", "IND", "112")),
+    ("China lashed out at the Philippines over the collision.", ("CHN", "PHL", "111")),
+    ("Moscow dismissed Kyiv's criticism of the talks.", ("RUS", "UKR", "120")),
+    ("Japan protested against China's installation of a buoy.", ("JPN", "CHN", "114")),
+    # near-miss of the line above: a people protesting demonstrates (14)
+    ("Kenyans protested against the tax hikes in Nairobi.", ("KEN", "KEN", "141")),
     # 16: expulsions and cut ties, said directly or not
     ("Serbia gave the Croatian ambassador 48 hours to leave the country.", ("SRB", "HRV", "161")),
     ("Kenya declared the Somali ambassador persona non grata.", ("KEN", "SOM", "161")),

@@ -380,7 +380,10 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
             source_tok = speaker  # "a Moscow court said X would be detained": the court detains him
     source = argument(source_tok, offset, ctx, lemma) if source_tok is not None else None
     target = argument(target_tok, offset, ctx, lemma) if target_tok is not None else None
-    if code[:2] == "14" and verb_lemma == "protest" and any(c.dep_ == "dobj" for c in verb.children) and (
+    if code[:2] == "14" and verb_lemma == "protest" and any(  # "protested the decision", "Japan protested against X"
+            c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in L.COMPLAINT_ABOUT_PREPS and source_tok is not None
+                                 and source_tok.tag_ not in L.PEOPLE_TAGS)  # not "Kenyans protested against ..."
+            for c in verb.children) and (
         source is not None and source.actors and source.actors[0].code[3:6] not in L.OFFICIAL_PROTEST_ROLES
     ):
         code = L.OFFICIAL_COMPLAINT  # "the ministry summoned the envoy to protest the designation"

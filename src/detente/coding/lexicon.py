@@ -42,6 +42,9 @@ the addressee after "to" is only where the complaint was lodged."""
 FALLBACK_SKIP_ROLES = frozenset({"MED"})
 """Roles never guessed as a target from elsewhere in the sentence: a news outlet named there reports
 the act ("told ABC News", "Xinhua reported"); a media target is coded only when the parse finds it."""
+PEOPLE_TAGS = frozenset({"NNS", "NNPS"})
+"""Tags of a plural subject ("Kenyans", "students"): a people protesting demonstrates (14), where a state
+named in the singular ("Japan protested against X") complains officially (114)."""
 OFFICIAL_PROTEST_ROLES = frozenset({"CVL", "OPP", "LAB", "EDU", "REB", "REF", "ELI"})
 """Roles of those whose protest is a demonstration (CAMEO 14). A state or its officials protesting
 something ("the ministry protested the decision") complain officially: CAMEO 114."""

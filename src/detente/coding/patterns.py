@@ -317,6 +317,7 @@ _TABLE = _p(
     # 11 disapprove
     criticize|criticise|condemn|denounce|slam|blast|rebuke|decry|deplore|castigate|lambast|chide|mock|ridicule|attack verbally -> 111
     accuse|blame|charge|allege -> 112
+    lash out at -> 111
     claim|allege|report|document|record|cite obj:offence -> 112  # only with the offence's author ("by X")
     trade|swap|exchange obj:blame -> 112 sym
     oppose|object to|disapprove -> 110
@@ -509,7 +510,8 @@ for _name, _words in {
     "refugees": "refugee refugees migrants",
     "extradition": "extradition",
     "suspect": "suspect suspects fugitive fugitives",
-    "accusation": "allegation allegations accusation accusations claim claims charge charges report reports",
+    "accusation": "allegation allegations accusation accusations claim claims charge charges report reports "
+    "criticism criticisms",
     "lawsuit": "lawsuit lawsuits suit legal proceedings litigation",
     "fire": "fire gunfire",
     "money": "billion million trillion dollar dollars euro euros",

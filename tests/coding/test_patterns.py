@@ -273,6 +273,13 @@ CONSTRUCTIONS = [
     ("Germany sent rescue teams to Turkey.", ("DEU", "TUR", "073")),
     ("Britain sent 50 tonnes of medical supplies to Libya.", ("GBR", "LBY", "073")),
     ("Japan pledged $10 million in aid to Nepal.", ("JPN", "NPL", "071")),
+    # a promised sum of aid is the aid (07, the news guide's rule 6); without a sum it is a pledge (03, below)
+    ("The US will provide Ukraine with $500 million in military aid.", ("USA", "UKR", "071")),
+    ("The US will provide Ukraine with military aid.", ("USA", "UKR", "0332")),
+    ("The UN suspended aid deliveries to Somalia.", ("UNO", "SOM", "162")),
+    ("The UN reduced food supplies to the Sudanese refugees.", ("UNO", "SDN", "1623")),
+    # blocking a measure vetoes it: aimed at its author, not at the measure's target
+    ("Hungary blocked the EU's sanctions package against Russia.", ("HUN", "EUR", "129")),
     # an appeal not to do something was made: its "not" belongs to the act asked
     ("Brazil urged Venezuela not to escalate the dispute.", ("BRA", "VEN", "020")),
 ]
@@ -358,3 +365,9 @@ def test_a_trailing_participle_of_a_verbal_act_is_a_second_event(coder):
     # near-miss: a participle of a material act is the main act's result, not a second act
     got = _codes(coder, "Russia struck Kyiv overnight, killing five Ukrainian civilians.")
     assert [e for e in got if e[2][:2] == "18"] == [], got
+
+
+@pytest.mark.nlp
+def test_the_victim_of_a_criticised_act_is_not_its_target(coder):
+    assert ("FRA", "RUS", "111") in _codes(coder, "France condemned the Russian attack on Kyiv.")
+    assert [e for e in _codes(coder, "France condemned the attack on Kyiv.") if e[1] == "UKR"] == []

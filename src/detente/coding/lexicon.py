@@ -206,7 +206,7 @@ KIND_NOUNS = frozenset(
 """Nouns that name their object's kind through "of": "declared a state *of* siege" is a state of emergency,
 "received a mission *of* observers" receives observers, "allowed the delivery *of* grain" lets relief in."""
 RELIEF_MODIFIERS = frozenset(
-    "rescue relief humanitarian medical emergency search-and-rescue disaster aid".split()
+    "rescue relief humanitarian medical emergency search-and-rescue disaster aid food".split()
 )
 RELIEF_CARRIERS = frozenset(
     "team teams unit units worker workers personnel crew crews convoy convoys supplies supply shipment "

@@ -334,6 +334,7 @@ _TABLE = _p(
     reject|refuse|rebuff|dismiss|spurn|turn down|decline obj:aid -> 122
     reject|rebuff|spurn|turn down|snub|refuse -> 120
     veto -> 129
+    block|torpedo obj:sanctions -> 129  # blocking a measure is vetoing it
     defy|violate|flout|breach -> 128
     violate|breach obj:ceasefire -> 196
     # 13 threaten
@@ -377,6 +378,7 @@ _TABLE = _p(
     break off obj:relations -> 161
     cut|halt|suspend|freeze|stop|end|reduce|withhold|pause obj:aid -> 162
     cut|halt|suspend|freeze|stop|end|reduce|withhold|pause obj:arms -> 1622
+    cut|halt|suspend|freeze|stop|end|reduce|withhold|pause obj:relief -> 1623
     cut|halt|suspend|freeze|stop|end|reduce|withhold|pause obj:intelligence -> 160
     halt|suspend|stop|end|break off|abandon|quit|leave|walk out obj:talks -> 164
     halt|suspend|stop|end|abandon|quit obj:mediation -> 165

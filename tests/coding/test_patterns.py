@@ -256,6 +256,8 @@ CONSTRUCTIONS = [
     ("South Korea's trade minister said Japan's decision violates WTO rules.", ("KOR", "JPN", "111")),
     ("Pakistan claimed dozens of ceasefire violations by Indian forces.", ("PAK", "IND", "112")),
     ("China lashed out at the Philippines over the collision.", ("CHN", "PHL", "111")),
+    ("China voiced strong condemnation of Japan's decision.", ("CHN", "JPN", "111")),
+    ("Germany voiced criticism of Hungary.", ("DEU", "HUN", "111")),
     ("Moscow dismissed Kyiv's criticism of the talks.", ("RUS", "UKR", "120")),
     ("Japan protested against China's installation of a buoy.", ("JPN", "CHN", "114")),
     # near-miss of the line above: a people protesting demonstrates (14)

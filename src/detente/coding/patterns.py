@@ -322,6 +322,7 @@ _TABLE = _p(
     trade|swap|exchange obj:blame -> 112 sym
     oppose|object to|disapprove -> 110
     express|voice|register|state|reiterate obj:opposition -> 110
+    express|voice|issue|reiterate obj:condemnation -> 111
     complain|protest to -> 114
     summon -> 114
     sue -> 115
@@ -530,6 +531,7 @@ for _name, _words in {
     "membership": "membership accession bid application",
     "response": "response responses reply answer",
     "blame": "blame",
+    "condemnation": "condemnation condemnations criticism criticisms rebuke censure",
     "opposition": "opposition objection objections disapproval displeasure dismay anger outrage indignation",
     "alert": "alert readiness",
 }.items():

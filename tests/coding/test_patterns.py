@@ -350,6 +350,7 @@ def test_a_denial_does_not_code_the_denied_act(coder):
         ("Russia rejected claims that it had attacked Poland.", True),
         ("Ukraine said that Russia attacked Kharkiv.", False),  # attributed fact, no denial
         ("Russia rejected the plan and attacked Poland.", False),  # a rejection of something else
+        ("Moscow denied the report and attacked Ukraine the next day.", False),  # a second act beside the denial
     ],
 )
 def test_an_act_under_a_denial_is_negated(coder, sentence, denied):

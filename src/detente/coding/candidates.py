@@ -1014,6 +1014,8 @@ def _denied(verb: Token, lemma: syntax.Lemma) -> bool:
                 return False
             head = head.head
         if head.tag_.startswith("VB") and lemma(head) in L.DENIAL_VERBS:
+            if node.dep_ == "conj" and node.head.i == head.i:
+                return False  # "denied the attack and accused Ukraine of ...": a second act, not denied
             return lemma(head) in L.DENIAL_VERBS_ALONE or through_claim
         node = head
     return False

@@ -254,6 +254,8 @@ CONSTRUCTIONS = [
     ("Germany deemed Russia's move illegal.", ("DEU", "RUS", "111")),
     ("The Thai minister described the Cambodian shelling as a dangerous provocation.", ("THA", "KHM", "111")),
     ("South Korea's trade minister said Japan's decision violates WTO rules.", ("KOR", "JPN", "111")),
+    ("Ukraine's foreign minister said Russia's strikes on power plants constitute war crimes.", ("UKR", "RUS", "111")),
+    ("The Polish president said Belarus's actions amounted to aggression.", ("POL", "BLR", "111")),
     ("Pakistan claimed dozens of ceasefire violations by Indian forces.", ("PAK", "IND", "112")),
     ("China lashed out at the Philippines over the collision.", ("CHN", "PHL", "111")),
     ("China voiced strong condemnation of Japan's decision.", ("CHN", "JPN", "111")),
@@ -305,6 +307,7 @@ NEAR_MISSES = [
     # an approving label, and a rule broken by an act whose author is not said
     ("Germany deemed Russia's move necessary.", "11"),
     ("South Korea's trade minister said the decision violates WTO rules.", "11"),
+    ("The Chinese embassy said Japan's decision represents a new step.", "11"),
     # an offence reported without its author accuses no one
     ("Pakistan reported ceasefire violations along the border.", "11"),
 ]

@@ -1024,10 +1024,18 @@ def _denied(verb: Token, lemma: syntax.Lemma) -> bool:
 def _judged_act(clause: Token, lemma: syntax.Lemma) -> Token | None:
     """For a reported clause that breaks a rule with an act as its subject ("[X said] *Y's decision*
     violates WTO rules"), that subject; else None (:data:`~detente.coding.lexicon.VIOLATE_VERBS`)."""
-    if lemma(clause) not in L.VIOLATE_VERBS or syntax.negated(clause):
+    if syntax.negated(clause):
+        return None
+    if lemma(clause) in L.CONSTITUTE_VERBS:  # "Y's strikes constitute war crimes", "amount to aggression"
+        named = [g for c in clause.children if c.dep_ in ("dobj", "attr") for g in (c, *c.children) if g.dep_ != "det"]
+        named += [g for c in clause.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
+        named += [m for g in named for m in g.children if m.dep_ in ("compound", "amod")]
+        if not any(lemma(g) in L.CONDEMNING_WORDS or g.lower_ in L.OFFENCE_NOUNS for g in named):
+            return None
+    elif lemma(clause) not in L.VIOLATE_VERBS:
         return None
     subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
-    if subj is None or subj.lower_ not in L.JUDGED_ACT_NOUNS:
+    if subj is None or (subj.lower_ not in L.JUDGED_ACT_NOUNS and subj.lower_ not in L.ACT_NOUNS):
         return None
     if not any(c.dep_ in ("poss", "amod", "compound") or (c.dep_ == "prep" and c.lower_ == "by") for c in subj.children):
         return None  # "the decision violates ...": whose act is not said

@@ -243,6 +243,9 @@ COMPARATIVE_WORDS = frozenset({"fewer", "more", "less", "later", "sooner", "long
 """A subject or object with "no" ("*no* shots were fired", "fired *no* missiles") or a negative pronoun
 ("*none* of the drones hit") negates the act as "did not" does."""
 VIOLATE_VERBS = frozenset({"violate", "breach", "contravene", "flout", "undermine", "infringe"})
+CONSTITUTE_VERBS = frozenset({"constitute", "amount", "represent"})
+"""Verbs that judge an act by what it is: "Y's strikes *constitute* war crimes", "*amount to* aggression" (with a
+word of condemnation or an offence as their object: CAMEO 111 from the speaker, like :data:`VIOLATE_VERBS`)."""
 JUDGED_ACT_NOUNS = frozenset(
     "decision decisions move moves measure measures step steps action actions policy policies law laws bill "
     "plan plans deployment deployments launch launches test tests presence conduct behaviour behavior "

@@ -377,3 +377,10 @@ def test_a_trailing_participle_of_a_verbal_act_is_a_second_event(coder):
 def test_the_victim_of_a_criticised_act_is_not_its_target(coder):
     assert ("FRA", "RUS", "111") in _codes(coder, "France condemned the Russian attack on Kyiv.")
     assert [e for e in _codes(coder, "France condemned the attack on Kyiv.") if e[1] == "UKR"] == []
+
+
+@pytest.mark.nlp
+def test_a_promised_act_without_a_pattern_stays_a_pledge(coder):
+    """The label verbs ("deemed X illegal") must not take over an act a governor promises."""
+    got = _codes(coder, "Armenia and Azerbaijan agreed to find a peaceful solution.")
+    assert ("ARM", "AZE", "030") in got and ("AZE", "ARM", "030") in got, got

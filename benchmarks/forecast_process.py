@@ -337,6 +337,10 @@ def main() -> None:
         "- Both together, against the code before them (session-7 main, the same machine, alternating, whole "
         "processes, 11 pairs at load 6-9 on 2 cores): CPU median ratio 0.90, wall 0.91; output byte-identical "
         "(tables and `--json`).",
+        "",
+        f"At a load average of {load_after:.0f} on {os.cpu_count()} CPUs the wall times above are several times a quiet "
+        "machine's and the second process gains little; for the target, re-run on an idle machine: "
+        "`.venv/bin/python benchmarks/forecast_process.py --repeat 11`.",
     ]
     write_page(args.out, lines)
 

@@ -383,6 +383,8 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         symmetric = True  # "freed seven Americans in exchange for the release of ...": a swap, both release
     if code[:2] in L.JOINT_ROOTS and source is not None and len(source.actors) >= 2 and not (target and target.actors):
         symmetric = True  # "France and Germany agreed to expand cooperation": each with the other
+    if not symmetric and gov_kind not in ("request", "demand") and joint_act(code, verb, gov, source, target, target_tok, lemma):
+        symmetric = True  # "A and B declared a truce", "A agreed with B to reopen the border": each with the other
     if symmetric and source is not None and len(source.actors) >= 2 and not (target and target.actors):
         joint = source.actors[:3]  # "Iran, Saudi Arabia and China signed ...": each pair, both ways below
         pairs: list[tuple[Actor | None, Actor | None]] = [
@@ -420,6 +422,36 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
             and gov_kind not in ("request", "demand")):  # "insisted that Japan withdraw": a demand, no accusation
         out.extend(_accusation(verb, anchor, source, offset, ctx, lemma))
     return out
+
+
+RECIPROCAL_VERBS = frozenset({"exchange", "swap", "trade"})
+"""Verbs whose coordinated subjects act on each other: "A and B *exchanged* fire", "A and B *swapped* prisoners"."""
+MUTUAL_CODES = frozenset({"0871"})
+"""Acts between their own parties when none is named: "A and B declared a truce" (CAMEO 0871)."""
+
+
+def joint_act(code: str, verb: Token, gov: Token | None, source: Arg | None, target: Arg | None,
+              target_tok: Token | None, lemma: syntax.Lemma) -> bool:
+    """Whether an act is done jointly by its two sides, so that it is coded both ways (the news
+    development set's guide, convention 3; CAMEO codes a reciprocal act with its actors reversed):
+
+    - coordinated subjects of different countries, no target named, and either a mutual act
+      (:data:`MUTUAL_CODES`: "Armenia and Azerbaijan declared a truce") or a reciprocal verb
+      (:data:`RECIPROCAL_VERBS`: "India and Pakistan exchanged fire");
+    - an agreement *with* someone ("Sudan agreed with Chad to reopen the border", "agreed with
+      Chad on a ceasefire") for a cooperative or mutual act (roots 03-06, 0871): the partner of
+      the agreement is the target and agrees as well.
+
+    A one-sided act between coordinated subjects ("Russia and Belarus attacked") stays one-sided.
+    """
+    if code[:2] not in L.JOINT_ROOTS and code not in MUTUAL_CODES and lemma(verb) not in RECIPROCAL_VERBS:
+        return False
+    if source is not None and len({a.code[:3] for a in source.actors}) >= 2 and not (target and target.actors):
+        return code in MUTUAL_CODES or lemma(verb) in RECIPROCAL_VERBS
+    if target_tok is None or target_tok.dep_ != "pobj" or target_tok.head.lower_ != "with":
+        return False
+    agreeing = [n for n in (verb, gov) if n is not None and lemma(n) in L.AGREE_VERBS]
+    return any(target_tok.head.head.i == n.i for n in agreeing)
 
 
 def _accusation(verb: Token, anchor: Token, accused: Arg, offset: int, ctx: Context,

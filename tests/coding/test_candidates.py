@@ -1038,3 +1038,56 @@ def test_one_sided_or_opinion_acts_are_not_mirrored(coder, sentence):
 def test_an_agreed_ceasefire_still_to_come_is_an_intent_both_ways(coder):
     got = set(triples(coder, "Armenia and Azerbaijan will agree to a ceasefire next week."))
     assert {("ARM", "AZE", "03"), ("AZE", "ARM", "03")} <= got
+
+
+# -- acts among three or four parties ------------------------------------------------------------
+
+
+def _pairs_both_ways(parties, root):
+    return {(a, b, root) for a in parties for b in parties if a != b}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "parties", "root"),
+    [
+        ("Egypt, Jordan and Iraq signed a trade agreement on Monday.", ("EGY", "JOR", "IRQ"), "05"),
+        ("Egypt, Jordan, Iraq and Syria signed a transit accord in Amman.", ("EGY", "JOR", "IRQ", "SYR"), "05"),
+        ("The accord was signed by Egypt, Jordan and Iraq.", ("EGY", "JOR", "IRQ"), "05"),
+        ("Talks between Egypt, Jordan and Iraq ended in Amman on Monday.", ("EGY", "JOR", "IRQ"), "04"),
+        ("Egypt, Jordan and Iraq said on Monday that they had agreed to restore relations.",
+         ("EGY", "JOR", "IRQ"), "05"),
+    ],
+)
+def test_acts_of_three_or_four_parties_code_every_pair_both_ways(coder, sentence, parties, root):
+    got = set(triples(coder, sentence))
+    assert _pairs_both_ways(parties, root) <= got, got
+
+
+def test_a_conference_of_many_gives_no_pairwise_meetings(coder):
+    got = triples(coder, "Talks between Egypt, Jordan, Iraq, Syria and Lebanon ended on Monday.")
+    assert not any(r == "04" for _, _, r in got), got
+
+
+def test_separate_acts_pair_no_co_subjects(coder):
+    got = set(triples(coder, "Egypt and Jordan separately signed deals with Iraq."))
+    assert ("EGY", "IRQ", "05") in got and ("JOR", "IRQ", "05") in got
+    assert not {("EGY", "JOR", "05"), ("JOR", "EGY", "05")} & got
+
+
+def test_a_brokered_exchange_is_a_mediation_with_each_and_a_release_by_each(coder):
+    got = set(triples(coder, "Turkey brokered a prisoner exchange between Russia and Ukraine."))
+    assert {("TUR", "RUS", "04"), ("TUR", "UKR", "04"), ("RUS", "UKR", "08"), ("UKR", "RUS", "08")} <= got, got
+    assert not any(r == "08" for _, _, r in triples(coder, "An exchange of views between France and Italy took place."))
+    assert not any(r == "08" for _, _, r in triples(coder, "Russia proposed a prisoner exchange between Russia and Ukraine."))
+
+
+def test_a_plural_pronoun_stands_for_its_coordinated_speaker(coder):
+    got = set(triples(coder, "India and Pakistan said on Thursday they have agreed to a ceasefire along the border."))
+    assert {("IND", "PAK", "08"), ("PAK", "IND", "08")} <= got, got
+    got = set(triples(coder, "Russia said they would not attend the summit with Ukraine."))
+    assert not any(s == "UKR" for s, _, _ in got)
+
+
+def test_the_partner_of_an_act_noun_is_its_target(coder):
+    got = set(triples(coder, "India agreed to a ceasefire with Pakistan."))
+    assert {("IND", "PAK", "08"), ("PAK", "IND", "08")} <= got, got

@@ -85,6 +85,9 @@ def argument(tok: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> Arg:
     for found in _coordinated_modifiers(tok, offset, ctx, lemma):  # "Chinese and Indian officials"
         if all(found.code[:3] != a.code[:3] for a in actors):
             actors.append(found)
+    for found in _plural_antecedents(tok, offset, ctx, lemma):  # "India and Pakistan said they ..."
+        if all(found.code[:3] != a.code[:3] for a in actors):
+            actors.append(found)
     doc = tok.doc
     left = tok.left_edge.i
     while left < tok.i and doc[left].is_punct:
@@ -98,6 +101,22 @@ def argument(tok: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> Arg:
         last = doc[max(right, syntax.right_edge(heads[-1]))]
         whole = (span[0], offset + last.idx + len(last.text))
     return Arg(tok, actors, span, whole)
+
+
+PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
+"""Pronouns that may stand for a coordination of actors ("India and Pakistan said *they* had agreed")."""
+
+
+def _plural_antecedents(tok: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Actor]:
+    """The actors of a coordinated speaker a plural pronoun in the reported clause refers to: in
+    "India and Pakistan said they had agreed to ...", "they" is both (:func:`actor_of` gives the
+    first). None for a singular speaker or any other token."""
+    if tok.lower_ not in PLURAL_PRONOUNS:
+        return []
+    speaker = syntax.speaker_of_clause(tok if tok.dep_ != "poss" else tok.head, lemma)
+    if speaker is None or speaker.i == tok.i or not speaker.conjuncts or speaker.lower_ in PLURAL_PRONOUNS:
+        return []
+    return argument(speaker, offset, ctx, lemma).actors
 
 
 _MEMBER_PREPS = frozenset({"of", "as", "like", "including", "from"})

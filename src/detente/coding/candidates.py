@@ -54,7 +54,7 @@ def candidates(sdoc: Doc, offset: int, ctx: Context, lemma: syntax.Lemma) -> lis
             out.extend(readiness(tok, offset, ctx, lemma))
         elif tag.startswith("VB") or (tag == "NN" and tok.dep_ == "ROOT" and tok.head.i == tok.i):
             out.extend(verbal(tok, offset, ctx, lemma))
-        elif tok.lower_ in L.NOMINAL_EVENTS and any(c.lower_ == "between" for c in tok.rights):
+        elif (tok.lower_ in L.NOMINAL_EVENTS or tok.lower_ in SWAP_NOUNS) and any(c.lower_ == "between" for c in tok.rights):
             out.extend(nominal(tok, offset, ctx, lemma))
         elif tok.lower_ in L.VISIT_NOUNS:
             out.extend(nominal_visit(tok, offset, ctx, lemma))
@@ -386,7 +386,7 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
     if not symmetric and gov_kind not in ("request", "demand") and joint_act(code, verb, gov, source, target, target_tok, lemma):
         symmetric = True  # "A and B declared a truce", "A agreed with B to reopen the border": each with the other
     if symmetric and source is not None and len(source.actors) >= 2 and not (target and target.actors):
-        joint = source.actors[:3]  # "Iran, Saudi Arabia and China signed ...": each pair, both ways below
+        joint = source.actors[:MAX_PARTIES]  # "Iran, Saudi Arabia and China signed ...": each pair, both ways below
         pairs: list[tuple[Actor | None, Actor | None]] = [
             (a, b) for i, a in enumerate(joint) for b in joint[i + 1:] if a.code[:3] != b.code[:3]
         ] or [(joint[0], joint[1])]
@@ -1051,11 +1051,26 @@ def readiness(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> li
     return out
 
 
+SWAP_NOUNS = frozenset({"exchange", "swap"})
+"""Nouns of an exchange: "a prisoner *exchange* between A and B" is a release by each (CAMEO 0841)."""
+MAX_PARTIES = 4
+"""Parties of one joint act coded pairwise: documents and talks of three or four parties ("talks between A,
+B and C"); a longer list is a conference, whose pairs the guide does not code one by one."""
+
+
 def nominal(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Candidate]:
-    """Events named by a noun with "between X and Y": "a phone call between Trump and Putin"."""
+    """Events named by a noun with "between X and Y": "a phone call between Trump and Putin", "talks
+    between A, B and C" (each pair, both ways: the guide's convention 3 for joint acts of three or four
+    parties), "a prisoner exchange between A and B" (each releases the other's prisoners, 0841)."""
     noun_lemma = lemma(noun)
     fam = P.family(noun_lemma)
-    if noun_lemma == "call":
+    if noun.lower_ in SWAP_NOUNS:
+        swapped = [c for c in noun.children if c.dep_ in ("compound", "amod")] + [
+            g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        if not any(P.family(lemma(t)) == "release" for t in swapped):
+            return []  # "an exchange of views", "an exchange between the leaders": no swap of persons
+        code = L.RELEASE
+    elif noun_lemma == "call":
         code = L.PHONE_CALL
     elif noun_lemma in ("talks", "talk", "negotiation", "negotiations"):
         code = L.NEGOTIATE
@@ -1070,11 +1085,17 @@ def nominal(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list
     if pobj is None or _planned(noun, lemma):
         return []
     arg = argument(pobj, offset, ctx, lemma)
-    if len(arg.actors) < 2:
-        return []
-    a, b = arg.actors[0], arg.actors[1]
-    cand = Candidate(code, arg, arg, a, b, noun, noun, confidence=L.CONF_NOMINAL, main=False)
-    return [cand, replace(cand, source_actor=b, target_actor=a, reverse=True)]
+    parties = arg.actors
+    if len({a.code[:3] for a in parties}) > MAX_PARTIES:
+        return []  # a conference of many: no pairwise meetings
+    pairs = [(a, b) for i, a in enumerate(parties) for b in parties[i + 1:] if a.code[:3] != b.code[:3]]
+    if not pairs and len(parties) >= 2:
+        pairs = [(parties[0], parties[1])]  # two sides of one country the registry tells apart
+    out = []
+    for a, b in pairs:
+        cand = Candidate(code, arg, arg, a, b, noun, noun, confidence=L.CONF_NOMINAL, main=False, symmetric=True)
+        out += [cand, replace(cand, source_actor=b, target_actor=a, reverse=True)]
+    return out
 
 
 def _planned(noun: Token, lemma: syntax.Lemma) -> bool:

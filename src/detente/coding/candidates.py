@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from detente.coding import lexicon as L
 from detente.coding import patterns as P
-from detente.coding import syntax
+from detente.coding import nominals, syntax
 from detente.coding.arguments import Arg, argument, fallback_target, same_side
 from detente.coding.context import Actor, Context
 from detente.coding.tone import sentence_tone
@@ -58,6 +58,8 @@ def candidates(sdoc: Doc, offset: int, ctx: Context, lemma: syntax.Lemma) -> lis
             out.extend(nominal(tok, offset, ctx, lemma))
         elif tok.lower_ in L.VISIT_NOUNS:
             out.extend(nominal_visit(tok, offset, ctx, lemma))
+        elif tag.startswith("NN") and (lemma(tok) in nominals.ACT_NOUNS or lemma(tok) in nominals.JOINT_NOUNS):
+            out.extend(nominals.nominal_acts(tok, offset, ctx, lemma))  # "Iran's strike on X", "the US-China talks"
         if tok.tag_.startswith("VB") and lemma(tok) in P.SPEECH_VERBS:
             out.extend(retaliation_warning(tok, offset, ctx, lemma))
             out.extend(condemning_judgement(tok, offset, ctx, lemma))
@@ -1082,7 +1084,7 @@ def nominal(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list
         return []
     prep = next(c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between")
     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-    if pobj is None or _planned(noun, lemma):
+    if pobj is None or planned(noun, lemma):
         return []
     arg = argument(pobj, offset, ctx, lemma)
     parties = arg.actors
@@ -1098,7 +1100,7 @@ def nominal(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list
     return out
 
 
-def _planned(noun: Token, lemma: syntax.Lemma) -> bool:
+def planned(noun: Token, lemma: syntax.Lemma) -> bool:
     """Whether an event noun names an event still to come: the object of an act that is only offered,
     intended, requested or possible ("ready to host a meeting between A and B", "called for talks between
     A and B", "would arrange a summit between ..."). Its parties have not met, so no event between them."""

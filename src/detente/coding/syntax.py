@@ -259,6 +259,9 @@ def subject(verb: Token, lemma: Lemma) -> tuple[Token | None, bool, Token | None
 
 PARTNER_PREPS = frozenset({"with", "against", "on"})
 """Prepositions on an act noun that name whom the act is with or against ("a ceasefire *with* X")."""
+ACT_PREPS = frozenset({"to", "on", "in"})
+"""Prepositions of a verb that take the act itself ("agreed *to* a ceasefire", "engaged *in* talks"), whose
+partner is the target; not a cause ("*over* their ties with Israel")."""
 
 
 def target_token(verb: Token, objs: list[Token], source_tok: Token | None, lemma: Lemma) -> Token | None:
@@ -291,7 +294,7 @@ def target_token(verb: Token, objs: list[Token], source_tok: Token | None, lemma
     for child in on_verb:
         pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
         if pobj is not None and not same(pobj, source_tok) and not is_time_word(pobj):
-            if P.family(lemma(pobj)) is not None:  # "agreed to a ceasefire *with Pakistan*": the act's partner
+            if child.lower_ in ACT_PREPS and P.family(lemma(pobj)) is not None:  # "agreed to a ceasefire *with X*"
                 inner = next((g for c in pobj.children if c.dep_ == "prep" and c.lower_ in PARTNER_PREPS
                               for g in c.children if g.dep_ == "pobj"), None)
                 if inner is not None:
@@ -331,7 +334,7 @@ def _mediated_parties(verb: Token, objs: list[Token], lemma: Lemma) -> Token | N
     (the conjuncts of the returned token). A verb of mediation (:data:`MEDIATION_VERBS`) mediates
     whatever it brokers between them: "brokered a prisoner exchange between A and B"."""
     if lemma(verb) in MEDIATION_VERBS:  # "brokered a prisoner exchange between A and B": with each party
-        holders = [verb, *objs]
+        holders = [verb, *(o for o in objs if o.dep_ == "dobj")]  # not "mediate in a dispute between ..."
     else:
         pattern = P.match(lemma(verb), preps(verb), {"mediation"})
         if pattern is None or pattern.obj != "mediation" or pattern.code != MEDIATE:

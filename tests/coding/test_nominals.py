@@ -61,3 +61,8 @@ def test_a_joint_act_named_by_two_joined_actors_is_coded_both_ways(coder):
 def test_unreal_historic_standing_or_authorless_acts_in_noun_phrases_are_not_coded(coder, sentence):
     got = countries(coder, sentence)
     assert not any(r in ("19", "16", "04") for _, _, r in got), got
+
+
+def test_an_act_noun_in_an_infinitive_clause_is_not_coded(coder):
+    got = countries(coder, "Berlin welcomed the proposal as a sign of hope for a deal to be reached in the US-Iran talks.")
+    assert not {("USA", "IRN", "04"), ("IRN", "USA", "04")} & got, got

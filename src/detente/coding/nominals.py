@@ -82,8 +82,8 @@ def nominal_acts(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) ->
         return []
     clause = _clause_verb(noun)
     modality = syntax.clause_modality(clause, None, None, lemma) if clause is not None else None
-    if modality in UNREAL_CLAUSES:
-        return []  # "analysts warned that a Chinese attack on Taiwan *would* be costly"
+    if modality in UNREAL_CLAUSES or _infinitive(clause):
+        return []  # "a Chinese attack on Taiwan *would* be costly", "a settlement *to be reached* in A-B talks"
     modality = modality if modality in ("reported", "question") else None
     if act is not None and act[0] in STANDING_CODES and not words & NEW_WORDS:
         return []
@@ -136,6 +136,12 @@ def _clause_verb(noun: Token) -> Token | None:
             return node if node.tag_.startswith("VB") else None
         node = node.head
     return None
+
+
+def _infinitive(verb: Token | None) -> bool:
+    """Whether the clause is an infinitive ("a wish for a settlement *to be reached* in ..."): not an act."""
+    return verb is not None and verb.tag_ == "VB" or verb is not None and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _mirrored(cand: Candidate) -> Candidate:

@@ -1091,3 +1091,18 @@ def test_a_plural_pronoun_stands_for_its_coordinated_speaker(coder):
 def test_the_partner_of_an_act_noun_is_its_target(coder):
     got = set(triples(coder, "India agreed to a ceasefire with Pakistan."))
     assert {("IND", "PAK", "08"), ("PAK", "IND", "08")} <= got, got
+
+
+def test_a_meeting_venue_is_no_party(coder):
+    got = set(triples(coder, "Poland and Lithuania met at the White House on Friday."))
+    assert {("POL", "LTU", "04"), ("LTU", "POL", "04")} <= got
+    assert not any("USA" in (s[:3], t[:3]) for s, t, _ in got), got
+    got = set(triples(coder, "Olaf Scholz met with Emmanuel Macron in Paris."))
+    assert ("DEUGOV", "FRAGOV", "04") in got  # "with" names the partner; the city only the place
+
+
+def test_every_conjunct_of_a_coordinated_side_names_its_members(coder):
+    sentence = "Olaf Scholz and the foreign ministers of Poland and Lithuania met at the Elysee Palace on Friday."
+    got = {(s[:3], t[:3], r) for s, t, r in triples(coder, sentence)}
+    assert _pairs_both_ways(("DEU", "POL", "LTU"), "04") <= got, got
+    assert not any("FRA" in (s, t) for s, t, _ in got), got

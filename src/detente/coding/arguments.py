@@ -82,9 +82,10 @@ def argument(tok: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> Arg:
         found = actor_of(head, offset, ctx, lemma)
         if found is not None and all(found.code != a.code or found.start != a.start for a in actors):
             actors.append(found)
-    for found in _coordinated_modifiers(tok, offset, ctx, lemma):  # "Chinese and Indian officials"
-        if all(found.code[:3] != a.code[:3] for a in actors):
-            actors.append(found)
+    for head in heads:  # "Chinese and Indian officials", "X and the ministers of Poland and Lithuania"
+        for found in _coordinated_modifiers(head, offset, ctx, lemma):
+            if all(found.code[:3] != a.code[:3] for a in actors):
+                actors.append(found)
     for found in _plural_antecedents(tok, offset, ctx, lemma):  # "India and Pakistan said they ..."
         if all(found.code[:3] != a.code[:3] for a in actors):
             actors.append(found)

@@ -327,6 +327,8 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
                         for t in (_prep_object(o, "between"),) if t is not None), None)
         if between is not None:  # "ready to host a meeting between X and Y": with X and with Y
             target_tok = between
+    if target_tok is not None and pattern is not None and pattern.symmetric and meeting_venue(target_tok, verb, code):
+        target_tok = None  # "Poland and Lithuania met at the White House": where they met, not whom
     if own_intent:
         modality = "threat" if code.startswith("13") else "intent"
     clause = syntax.clause_modality(verb, gov, source_tok, lemma)
@@ -430,6 +432,15 @@ RECIPROCAL_VERBS = frozenset({"exchange", "swap", "trade"})
 """Verbs whose coordinated subjects act on each other: "A and B *exchanged* fire", "A and B *swapped* prisoners"."""
 MUTUAL_CODES = frozenset({"0871"})
 """Acts between their own parties when none is named: "A and B declared a truce" (CAMEO 0871)."""
+
+
+def meeting_venue(target_tok: Token, verb: Token, code: str) -> bool:
+    """Whether a joint meeting's target is only its venue: the object of a preposition of place on the verb
+    ("met *at the White House*", "held talks *in Geneva*"). A venue is a place, not a partner (CAMEO codes
+    the place in the meeting's code, 042-044, not as a side); "met *with* X" names the partner, and a
+    one-sided arrival or visit ("arrived at the Kremlin") is a visit to the place's state."""
+    return (code[:2] == "04" and target_tok.dep_ == "pobj" and target_tok.head.head.i == verb.i
+            and target_tok.head.lower_ in L.LOCATION_PREPS)
 
 
 def joint_act(code: str, verb: Token, gov: Token | None, source: Arg | None, target: Arg | None,

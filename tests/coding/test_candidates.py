@@ -1106,3 +1106,11 @@ def test_every_conjunct_of_a_coordinated_side_names_its_members(coder):
     got = {(s[:3], t[:3], r) for s, t, r in triples(coder, sentence)}
     assert _pairs_both_ways(("DEU", "POL", "LTU"), "04") <= got, got
     assert not any("FRA" in (s, t) for s, t, _ in got), got
+
+
+def test_joining_someone_in_an_act_makes_both_its_authors(coder):
+    got = {(s[:3], t[:3], r) for s, t, r in triples(coder, "France joined Germany and Poland in signing the declaration.")}
+    assert _pairs_both_ways(("FRA", "DEU", "POL"), "05") <= got, got
+    got = set(triples(coder, "France joined Germany in condemning Russia."))
+    assert {("FRA", "RUS", "11"), ("DEU", "RUS", "11")} <= got, got
+    assert not any(r == "11" for _, _, r in triples(coder, "France joined the talks on Russia in Geneva."))

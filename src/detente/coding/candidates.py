@@ -79,7 +79,7 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         return []
     ceased = verb.dep_ == "xcomp" and verb.head.i != verb.i and lemma(verb.head) in L.STOP_VERBS
     if (verb.tag_ == "VBG" and not ceased and not syntax.gerund_is_act(verb)
-            and syntax.governor(verb, lemma)[1] is None):
+            and syntax.governor(verb, lemma)[1] is None and _joined(verb, lemma) is None):
         return []
     if verb_lemma in ("be", "have", "do") and not any(c.dep_ == "dobj" for c in verb.children):
         return []
@@ -362,6 +362,10 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         if speaker is not None and _is_authority(argument(speaker, offset, ctx, lemma)):
             source_tok = speaker  # "a Moscow court said X would be detained": the court detains him
     source = argument(source_tok, offset, ctx, lemma) if source_tok is not None else None
+    joiners = _joined(verb, lemma)
+    if source is not None and joiners is not None:  # "France joined Germany in condemning Russia": both condemn
+        more = [a for a in argument(joiners, offset, ctx, lemma).actors if all(a.code[:3] != b.code[:3] for b in source.actors)]
+        source = replace(source, actors=source.actors + more)
     target = argument(target_tok, offset, ctx, lemma) if target_tok is not None else None
     if code[:2] == "14" and verb_lemma == "protest" and any(c.dep_ == "dobj" for c in verb.children) and (
         source is not None and source.actors and source.actors[0].code[3:6] not in L.OFFICIAL_PROTEST_ROLES
@@ -432,6 +436,19 @@ RECIPROCAL_VERBS = frozenset({"exchange", "swap", "trade"})
 """Verbs whose coordinated subjects act on each other: "A and B *exchanged* fire", "A and B *swapped* prisoners"."""
 MUTUAL_CODES = frozenset({"0871"})
 """Acts between their own parties when none is named: "A and B declared a truce" (CAMEO 0871)."""
+
+
+JOIN_VERBS = frozenset({"join"})
+"""Verbs that add their object to the subject's act: "X *joined* Y (and Z) in signing / condemning ..."."""
+
+
+def _joined(verb: Token, lemma: syntax.Lemma) -> Token | None:
+    """The object of "join" whose act `verb` names ("Biden joined *Scholz and Tusk* in signing the
+    declaration": they sign together), or None."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.lower_ != "in" or prep.dep_ != "prep" or lemma(prep.head) not in JOIN_VERBS:
+        return None
+    return next((c for c in prep.head.children if c.dep_ == "dobj"), None)
 
 
 def meeting_venue(target_tok: Token, verb: Token, code: str) -> bool:

@@ -1114,3 +1114,10 @@ def test_joining_someone_in_an_act_makes_both_its_authors(coder):
     got = set(triples(coder, "France joined Germany in condemning Russia."))
     assert {("FRA", "RUS", "11"), ("DEU", "RUS", "11")} <= got, got
     assert not any(r == "11" for _, _, r in triples(coder, "France joined the talks on Russia in Geneva."))
+
+
+def test_any_talks_noun_between_two_parties_is_a_meeting_both_ways(coder):
+    got = {(s[:3], t[:3], r) for s, t, r in triples(coder, "The decision followed a dialogue between Serbia and Croatia.")}
+    assert {("SRB", "HRV", "04"), ("HRV", "SRB", "04")} <= got, got
+    assert not any(r == "04" for _, _, r in triples(coder, "The ongoing dialogue between Serbia and Kosovo has stalled."))
+    assert ("XKX", "ALB", "04") not in set(triples(coder, "Serbia called for a dialogue between Kosovo and Albania."))

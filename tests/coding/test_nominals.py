@@ -25,6 +25,7 @@ def countries(coder, sentence):
     ("sentence", "expected"),
     [
         ("Russia's attack on Ukraine drew wide condemnation.", ("RUS", "UKR", "19")),
+        ("Russian airstrikes on Ukraine this morning killed four civilians, a local official said.", ("RUS", "UKR", "19")),
         ("Ukraine said the Russian attack on Kyiv killed five people.", ("RUS", "UKR", "19")),
         ("Israel's strike on Iran's consulate in Damascus killed seven officers.", ("ISR", "IRN", "19")),
         ("Following Russia's expulsion of Estonian diplomats, Estonia summoned the Russian ambassador.",

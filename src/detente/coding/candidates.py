@@ -54,7 +54,8 @@ def candidates(sdoc: Doc, offset: int, ctx: Context, lemma: syntax.Lemma) -> lis
             out.extend(readiness(tok, offset, ctx, lemma))
         elif tag.startswith("VB") or (tag == "NN" and tok.dep_ == "ROOT" and tok.head.i == tok.i):
             out.extend(verbal(tok, offset, ctx, lemma))
-        elif (tok.lower_ in L.NOMINAL_EVENTS or tok.lower_ in SWAP_NOUNS) and any(c.lower_ == "between" for c in tok.rights):
+        elif (tok.lower_ in L.NOMINAL_EVENTS or tok.lower_ in SWAP_NOUNS or tag.startswith("NN") and P.family(lemma(tok)) == "talks"
+              ) and any(c.lower_ == "between" for c in tok.rights):  # "a discussion between A and B"
             out.extend(nominal(tok, offset, ctx, lemma))
         elif tok.lower_ in L.VISIT_NOUNS:
             out.extend(nominal_visit(tok, offset, ctx, lemma))

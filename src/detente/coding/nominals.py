@@ -45,7 +45,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 ACT_NOUNS: dict[str, tuple[str, frozenset[str]]] = {
     **{n: ("190", frozenset({"on", "against"})) for n in (
-        "attack", "strike", "airstrike", "raid", "bombing", "shelling", "bombardment", "assault", "incursion")},
+        "attack", "strike", "airstrike", "airstrikes", "raid", "bombing", "shelling", "bombardment", "assault", "incursion")},
     **{n: ("163", frozenset({"on", "against"})) for n in ("sanction", "embargo", "tariff")},
     "expulsion": ("166", frozenset({"of"})),
     "seizure": ("1711", frozenset({"of"})),

@@ -1121,3 +1121,12 @@ def test_any_talks_noun_between_two_parties_is_a_meeting_both_ways(coder):
     assert {("SRB", "HRV", "04"), ("HRV", "SRB", "04")} <= got, got
     assert not any(r == "04" for _, _, r in triples(coder, "The ongoing dialogue between Serbia and Kosovo has stalled."))
     assert ("XKX", "ALB", "04") not in set(triples(coder, "Serbia called for a dialogue between Kosovo and Albania."))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Egypt and Jordan separately declared truces on Monday.", "Egypt and Jordan separately held talks on Monday."],
+)
+def test_no_pairs_across_separately(coder, sentence):
+    got = set(triples(coder, sentence))
+    assert not {("EGY", "JOR"), ("JOR", "EGY")} & {(s[:3], t[:3]) for s, t, _ in got}, got

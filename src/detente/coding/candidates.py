@@ -394,7 +394,8 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         symmetric = True  # "France and Germany agreed to expand cooperation": each with the other
     if not symmetric and gov_kind not in ("request", "demand") and joint_act(code, verb, gov, source, target, target_tok, lemma):
         symmetric = True  # "A and B declared a truce", "A agreed with B to reopen the border": each with the other
-    if symmetric and source is not None and len(source.actors) >= 2 and not (target and target.actors):
+    if (symmetric and source is not None and len(source.actors) >= 2 and not (target and target.actors)
+            and not separately(verb, gov)):
         joint = source.actors[:MAX_PARTIES]  # "Iran, Saudi Arabia and China signed ...": each pair, both ways below
         pairs: list[tuple[Actor | None, Actor | None]] = [
             (a, b) for i, a in enumerate(joint) for b in joint[i + 1:] if a.code[:3] != b.code[:3]
@@ -437,8 +438,9 @@ RECIPROCAL_VERBS = frozenset({"exchange", "swap", "trade"})
 """Verbs whose coordinated subjects act on each other: "A and B *exchanged* fire", "A and B *swapped* prisoners"."""
 MUTUAL_CODES = frozenset({"0871"})
 """Acts between their own parties when none is named: "A and B declared a truce" (CAMEO 0871)."""
-
-
+SEPARATE_WORDS = frozenset({"separately", "respectively", "independently", "individually"})
+"""Adverbs that make coordinated subjects act apart: "A and B *separately* signed ..." pairs neither with
+the other."""
 JOIN_VERBS = frozenset({"join"})
 """Verbs that add their object to the subject's act: "X *joined* Y (and Z) in signing / condemning ..."."""
 
@@ -450,6 +452,12 @@ def _joined(verb: Token, lemma: syntax.Lemma) -> Token | None:
     if verb.dep_ != "pcomp" or prep.lower_ != "in" or prep.dep_ != "prep" or lemma(prep.head) not in JOIN_VERBS:
         return None
     return next((c for c in prep.head.children if c.dep_ == "dobj"), None)
+
+
+def separately(verb: Token, gov: Token | None) -> bool:
+    """Whether the act (or its governor) carries an adverb of separate action (:data:`SEPARATE_WORDS`)."""
+    return any(c.lower_ in SEPARATE_WORDS and c.dep_ in ("advmod", "npadvmod", "dep", "appos")
+               for node in (verb, gov) if node is not None for c in node.children)
 
 
 def meeting_venue(target_tok: Token, verb: Token, code: str) -> bool:

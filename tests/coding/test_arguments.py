@@ -301,3 +301,43 @@ def test_activists_who_report_are_no_side(coder):
     (events,) = coder.code_sentence_events(
         ["Syrian government forces killed dozens of civilians in Idlib, activists said."], date(2023, 6, 1), partial=True)
     assert not [r for r in events if r.event.source.endswith("OPP")]
+
+
+# -- a subject pronoun opening a sentence continues the previous sentence's subject (document mode) --
+
+
+def _doc_triples(code_fn, text):
+    return {(e.sentence_index, e.source, e.target, e.root) for e in code_fn(text)}
+
+
+def test_a_sentence_opening_it_continues_the_previous_subject_in_a_document(code_fn):
+    got = _doc_triples(code_fn, "China summoned the Japanese ambassador on Monday. It also criticised Japan's new defence plan.")
+    assert (1, "CHN", "JPN", "11") in got, got
+
+
+def test_the_continued_subject_is_the_latest_one(code_fn):
+    text = "China summoned the Japanese ambassador on Monday. Japan said it regretted the move. It also criticised China."
+    got = _doc_triples(code_fn, text)
+    assert (2, "JPN", "CHN", "11") in got and not any(i == 2 and s == "CHN" for i, s, _, _ in got), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sergei Lavrov arrived in Ankara on Monday. It criticised Greece.",  # "it" is no person
+        "Iran and Iraq signed a border accord. It also criticised Kuwait.",  # "it" is not two states
+    ],
+)
+def test_it_does_not_continue_a_person_or_a_coordination(code_fn, text):
+    assert not any(i == 1 for i, *_ in _doc_triples(code_fn, text))
+
+
+def test_they_continues_a_coordinated_subject(code_fn):
+    got = _doc_triples(code_fn, "Iran and Iraq signed a border accord. They also agreed to expand trade.")
+    assert {(1, "IRN", "IRQ", "03"), (1, "IRQ", "IRN", "03")} <= got, got
+
+
+def test_sentences_coded_one_at_a_time_resolve_no_pronoun_across_them(coder):
+    results = coder.code_sentence_events(
+        ["China summoned the Japanese ambassador on Monday.", "It also criticised Japan's new defence plan."], date(2025, 3, 3))
+    assert results[1] == []

@@ -82,7 +82,11 @@ def argument(tok: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> Arg:
         found = actor_of(head, offset, ctx, lemma)
         if found is not None and all(found.code != a.code or found.start != a.start for a in actors):
             actors.append(found)
-    for found in _coordinated_modifiers(tok, offset, ctx, lemma):  # "Chinese and Indian officials"
+    for head in heads:  # "Chinese and Indian officials", "X and the ministers of Poland and Lithuania"
+        for found in _coordinated_modifiers(head, offset, ctx, lemma):
+            if all(found.code[:3] != a.code[:3] for a in actors):
+                actors.append(found)
+    for found in _plural_antecedents(tok, offset, ctx, lemma):  # "India and Pakistan said they ..."
         if all(found.code[:3] != a.code[:3] for a in actors):
             actors.append(found)
     doc = tok.doc
@@ -98,6 +102,25 @@ def argument(tok: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> Arg:
         last = doc[max(right, syntax.right_edge(heads[-1]))]
         whole = (span[0], offset + last.idx + len(last.text))
     return Arg(tok, actors, span, whole)
+
+
+PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
+"""Pronouns that may stand for a coordination of actors ("India and Pakistan said *they* had agreed")."""
+
+
+def _plural_antecedents(tok: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Actor]:
+    """The actors of a coordinated speaker a plural pronoun in the reported clause refers to: in
+    "India and Pakistan said they had agreed to ...", "they" is both (:func:`actor_of` gives the
+    first). None for a singular speaker or any other token."""
+    if tok.lower_ not in PLURAL_PRONOUNS:
+        return []
+    continued = continued_subjects(tok, offset, ctx)
+    if len(continued) > 1:  # "Iran and Iraq signed an accord. *They* also agreed ...": both
+        return continued
+    speaker = syntax.speaker_of_clause(tok if tok.dep_ != "poss" else tok.head, lemma)
+    if speaker is None or speaker.i == tok.i or not speaker.conjuncts or speaker.lower_ in PLURAL_PRONOUNS:
+        return []
+    return argument(speaker, offset, ctx, lemma).actors
 
 
 _MEMBER_PREPS = frozenset({"of", "as", "like", "including", "from"})
@@ -153,6 +176,9 @@ def actor_of(tok: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> Acto
         antecedent = syntax.main_subject_before(tok) if tok.dep_ == "nsubj" and tok.head.dep_ != "ROOT" else None
         if antecedent is not None:  # "Protesters carry anti-China slogans as they condemn ...": the protesters
             return actor_of(antecedent, offset, ctx, lemma)
+        continued = continued_subject(tok, offset, ctx)
+        if continued is not None:  # "China summoned the envoy. It also criticised ...": China
+            return continued
         before = [m for m in ctx.mentions_between(offset, offset + tok.idx) if not actor_of_mention(m).person]
         return actor_of_mention(before[-1]) if before else None
     if tok.lower_ in INFORMANT_NOUNS:
@@ -589,6 +615,41 @@ def _informant(m: Mention, sdoc: Any, offset: int) -> bool:
     return tok is not None and (tok.lower_ in INFORMANT_NOUNS or tok.head.lower_ in INFORMANT_NOUNS)
 
 
+def _main_subject_actors(sdoc: Any, offset: int, ctx: Context) -> list[Actor]:
+    """The actors the main clause's subject names ("*China* summoned ...", "*Iran and Iraq* signed ...")."""
+    root = next((t for t in sdoc if t.dep_ == "ROOT"), None)
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
+    if subj is None:
+        return []
+    if subj.lower_ in THING_PRONOUNS and ctx.last_subjects:
+        return ctx.last_subjects  # "It also ...": the subject carries on
+    end = max(t.idx + len(t.text) for t in (subj, *subj.conjuncts))
+    return [actor_of_mention(m) for m in ctx.mentions_between(offset + subj.left_edge.idx, offset + end)]
+
+
+def continued_subject(tok: Token, offset: int, ctx: Context) -> Actor | None:
+    """In a whole document, the actor a sentence-opening subject pronoun continues: "China summoned the
+    Japanese envoy. *It* also criticised Japan's plan" -> China, the previous sentence's main subject
+    (the "continue" transition of centering theory, Grosz, Joshi and Weinstein 1995). "It" takes no
+    person; None when the pronoun is not its sentence's main subject, something comes before it, or
+    the sentence is coded on its own (no previous sentence)."""
+    found = continued_subjects(tok, offset, ctx)
+    return found[0] if found else None
+
+
+def continued_subjects(tok: Token, offset: int, ctx: Context) -> list[Actor]:
+    """All the actors of :func:`continued_subject` ("Iran and Iraq signed ... *They* also agreed": both);
+    "it" continues one subject only."""
+    subjects = ctx.last_subjects
+    if not subjects or offset == 0 or tok.dep_ != "nsubj" or tok.head.dep_ != "ROOT":
+        return []
+    if tok.lower_ == "it" and (len(subjects) > 1 or subjects[0].person) or tok.lower_ not in ("it", "they"):
+        return []
+    if ctx.mentions_between(offset, offset + tok.idx):
+        return []
+    return subjects
+
+
 def remember(sdoc: Any, offset: int, ctx: Context) -> None:
     """Carry a sentence's actors and last absolute date forward (for pronouns and elided targets)."""
     from detente.coding.dates import find_dates
@@ -598,6 +659,7 @@ def remember(sdoc: Any, offset: int, ctx: Context) -> None:
     if dates:
         ctx.last_date = dates[-1].date
     found = [actor_of_mention(m) for m in ctx.mentions_between(offset, offset + len(text))]
+    ctx.last_subjects = _main_subject_actors(sdoc, offset, ctx)
     if found:
         ctx.previous_actors = found
         people = [a for a in found if a.person]

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from detente.coding import lexicon as L
 from detente.coding import patterns as P
-from detente.coding import syntax
+from detente.coding import nominals, syntax
 from detente.coding.arguments import Arg, argument, fallback_target, same_side
 from detente.coding.context import Actor, Context
 from detente.coding.tone import sentence_tone
@@ -54,10 +54,13 @@ def candidates(sdoc: Doc, offset: int, ctx: Context, lemma: syntax.Lemma) -> lis
             out.extend(readiness(tok, offset, ctx, lemma))
         elif tag.startswith("VB") or (tag == "NN" and tok.dep_ == "ROOT" and tok.head.i == tok.i):
             out.extend(verbal(tok, offset, ctx, lemma))
-        elif tok.lower_ in L.NOMINAL_EVENTS and any(c.lower_ == "between" for c in tok.rights):
+        elif (tok.lower_ in L.NOMINAL_EVENTS or tok.lower_ in SWAP_NOUNS or tag.startswith("NN") and P.family(lemma(tok)) == "talks"
+              ) and any(c.lower_ == "between" for c in tok.rights):  # "a discussion between A and B"
             out.extend(nominal(tok, offset, ctx, lemma))
         elif tok.lower_ in L.VISIT_NOUNS:
             out.extend(nominal_visit(tok, offset, ctx, lemma))
+        elif tag.startswith("NN") and (lemma(tok) in nominals.ACT_NOUNS or lemma(tok) in nominals.JOINT_NOUNS):
+            out.extend(nominals.nominal_acts(tok, offset, ctx, lemma))  # "Iran's strike on X", "the US-China talks"
         if tok.tag_.startswith("VB") and lemma(tok) in P.SPEECH_VERBS:
             out.extend(retaliation_warning(tok, offset, ctx, lemma))
             out.extend(condemning_judgement(tok, offset, ctx, lemma))
@@ -77,7 +80,8 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         return []
     ceased = verb.dep_ == "xcomp" and verb.head.i != verb.i and lemma(verb.head) in L.STOP_VERBS
     if (verb.tag_ == "VBG" and not ceased and not syntax.gerund_is_act(verb)
-            and syntax.governor(verb, lemma)[1] is None and not _speech_participle(verb, lemma)):
+            and syntax.governor(verb, lemma)[1] is None and not _speech_participle(verb, lemma)
+            and _joined(verb, lemma) is None):
         return []
     if verb_lemma in ("be", "have", "do") and not any(c.dep_ == "dobj" for c in verb.children):
         return []
@@ -347,6 +351,8 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
                         for t in (_prep_object(o, "between"),) if t is not None), None)
         if between is not None:  # "ready to host a meeting between X and Y": with X and with Y
             target_tok = between
+    if target_tok is not None and pattern is not None and pattern.symmetric and meeting_venue(target_tok, verb, code):
+        target_tok = None  # "Poland and Lithuania met at the White House": where they met, not whom
     if own_intent:
         modality = "threat" if code.startswith("13") else "intent"
     clause = syntax.clause_modality(verb, gov, source_tok, lemma)
@@ -380,6 +386,10 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         if speaker is not None and _is_authority(argument(speaker, offset, ctx, lemma)):
             source_tok = speaker  # "a Moscow court said X would be detained": the court detains him
     source = argument(source_tok, offset, ctx, lemma) if source_tok is not None else None
+    joiners = _joined(verb, lemma)
+    if source is not None and joiners is not None:  # "France joined Germany in condemning Russia": both condemn
+        more = [a for a in argument(joiners, offset, ctx, lemma).actors if all(a.code[:3] != b.code[:3] for b in source.actors)]
+        source = replace(source, actors=source.actors + more)
     target = argument(target_tok, offset, ctx, lemma) if target_tok is not None else None
     if code[:2] == "14" and verb_lemma == "protest" and any(  # "protested the decision", "Japan protested against X"
             c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in L.COMPLAINT_ABOUT_PREPS and source_tok is not None
@@ -416,8 +426,11 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         symmetric = True  # "freed seven Americans in exchange for the release of ...": a swap, both release
     if code[:2] in L.JOINT_ROOTS and source is not None and len(source.actors) >= 2 and not (target and target.actors):
         symmetric = True  # "France and Germany agreed to expand cooperation": each with the other
-    if symmetric and source is not None and len(source.actors) >= 2 and not (target and target.actors):
-        joint = source.actors[:3]  # "Iran, Saudi Arabia and China signed ...": each pair, both ways below
+    if not symmetric and gov_kind not in ("request", "demand") and joint_act(code, verb, gov, source, target, target_tok, lemma):
+        symmetric = True  # "A and B declared a truce", "A agreed with B to reopen the border": each with the other
+    if (symmetric and source is not None and len(source.actors) >= 2 and not (target and target.actors)
+            and not separately(verb, gov)):
+        joint = source.actors[:MAX_PARTIES]  # "Iran, Saudi Arabia and China signed ...": each pair, both ways below
         pairs: list[tuple[Actor | None, Actor | None]] = [
             (a, b) for i, a in enumerate(joint) for b in joint[i + 1:] if a.code[:3] != b.code[:3]
         ] or [(joint[0], joint[1])]
@@ -453,6 +466,65 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
             and gov_kind not in ("request", "demand")):  # "insisted that Japan withdraw": a demand, no accusation
         out.extend(_accusation(verb, anchor, source, offset, ctx, lemma))
     return out
+
+
+RECIPROCAL_VERBS = frozenset({"exchange", "swap", "trade"})
+"""Verbs whose coordinated subjects act on each other: "A and B *exchanged* fire", "A and B *swapped* prisoners"."""
+MUTUAL_CODES = frozenset({"0871"})
+"""Acts between their own parties when none is named: "A and B declared a truce" (CAMEO 0871)."""
+SEPARATE_WORDS = frozenset({"separately", "respectively", "independently", "individually"})
+"""Adverbs that make coordinated subjects act apart: "A and B *separately* signed ..." pairs neither with
+the other."""
+JOIN_VERBS = frozenset({"join"})
+"""Verbs that add their object to the subject's act: "X *joined* Y (and Z) in signing / condemning ..."."""
+
+
+def _joined(verb: Token, lemma: syntax.Lemma) -> Token | None:
+    """The object of "join" whose act `verb` names ("Biden joined *Scholz and Tusk* in signing the
+    declaration": they sign together), or None."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.lower_ != "in" or prep.dep_ != "prep" or lemma(prep.head) not in JOIN_VERBS:
+        return None
+    return next((c for c in prep.head.children if c.dep_ == "dobj"), None)
+
+
+def separately(verb: Token, gov: Token | None) -> bool:
+    """Whether the act (or its governor) carries an adverb of separate action (:data:`SEPARATE_WORDS`)."""
+    return any(c.lower_ in SEPARATE_WORDS and c.dep_ in ("advmod", "npadvmod", "dep", "appos")
+               for node in (verb, gov) if node is not None for c in node.children)
+
+
+def meeting_venue(target_tok: Token, verb: Token, code: str) -> bool:
+    """Whether a joint meeting's target is only its venue: the object of a preposition of place on the verb
+    ("met *at the White House*", "held talks *in Geneva*"). A venue is a place, not a partner (CAMEO codes
+    the place in the meeting's code, 042-044, not as a side); "met *with* X" names the partner, and a
+    one-sided arrival or visit ("arrived at the Kremlin") is a visit to the place's state."""
+    return (code[:2] == "04" and target_tok.dep_ == "pobj" and target_tok.head.head.i == verb.i
+            and target_tok.head.lower_ in L.LOCATION_PREPS)
+
+
+def joint_act(code: str, verb: Token, gov: Token | None, source: Arg | None, target: Arg | None,
+              target_tok: Token | None, lemma: syntax.Lemma) -> bool:
+    """Whether an act is done jointly by its two sides, so that it is coded both ways (the news
+    development set's guide, convention 3; CAMEO codes a reciprocal act with its actors reversed):
+
+    - coordinated subjects of different countries, no target named, and either a mutual act
+      (:data:`MUTUAL_CODES`: "Armenia and Azerbaijan declared a truce") or a reciprocal verb
+      (:data:`RECIPROCAL_VERBS`: "India and Pakistan exchanged fire");
+    - an agreement *with* someone ("Sudan agreed with Chad to reopen the border", "agreed with
+      Chad on a ceasefire") for a cooperative or mutual act (roots 03-06, 0871): the partner of
+      the agreement is the target and agrees as well.
+
+    A one-sided act between coordinated subjects ("Russia and Belarus attacked") stays one-sided.
+    """
+    if code[:2] not in L.JOINT_ROOTS and code not in MUTUAL_CODES and lemma(verb) not in RECIPROCAL_VERBS:
+        return False
+    if source is not None and len({a.code[:3] for a in source.actors}) >= 2 and not (target and target.actors):
+        return code in MUTUAL_CODES or lemma(verb) in RECIPROCAL_VERBS
+    if target_tok is None or target_tok.dep_ != "pobj" or target_tok.head.lower_ != "with":
+        return False
+    agreeing = [n for n in (verb, gov) if n is not None and lemma(n) in L.AGREE_VERBS]
+    return any(target_tok.head.head.i == n.i for n in agreeing)
 
 
 def _accusation(verb: Token, anchor: Token, accused: Arg, offset: int, ctx: Context,
@@ -1159,11 +1231,26 @@ def readiness(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> li
     return out
 
 
+SWAP_NOUNS = frozenset({"exchange", "swap"})
+"""Nouns of an exchange: "a prisoner *exchange* between A and B" is a release by each (CAMEO 0841)."""
+MAX_PARTIES = 4
+"""Parties of one joint act coded pairwise: documents and talks of three or four parties ("talks between A,
+B and C"); a longer list is a conference, whose pairs the guide does not code one by one."""
+
+
 def nominal(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Candidate]:
-    """Events named by a noun with "between X and Y": "a phone call between Trump and Putin"."""
+    """Events named by a noun with "between X and Y": "a phone call between Trump and Putin", "talks
+    between A, B and C" (each pair, both ways: the guide's convention 3 for joint acts of three or four
+    parties), "a prisoner exchange between A and B" (each releases the other's prisoners, 0841)."""
     noun_lemma = lemma(noun)
     fam = P.family(noun_lemma)
-    if noun_lemma == "call":
+    if noun.lower_ in SWAP_NOUNS:
+        swapped = [c for c in noun.children if c.dep_ in ("compound", "amod")] + [
+            g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        if not any(P.family(lemma(t)) == "release" for t in swapped):
+            return []  # "an exchange of views", "an exchange between the leaders": no swap of persons
+        code = L.RELEASE
+    elif noun_lemma == "call":
         code = L.PHONE_CALL
     elif noun_lemma in ("talks", "talk", "negotiation", "negotiations"):
         code = L.NEGOTIATE
@@ -1175,17 +1262,23 @@ def nominal(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list
         return []
     prep = next(c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between")
     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-    if pobj is None or _planned(noun, lemma):
+    if pobj is None or planned(noun, lemma):
         return []
     arg = argument(pobj, offset, ctx, lemma)
-    if len(arg.actors) < 2:
-        return []
-    a, b = arg.actors[0], arg.actors[1]
-    cand = Candidate(code, arg, arg, a, b, noun, noun, confidence=L.CONF_NOMINAL, main=False)
-    return [cand, replace(cand, source_actor=b, target_actor=a, reverse=True)]
+    parties = arg.actors
+    if len({a.code[:3] for a in parties}) > MAX_PARTIES:
+        return []  # a conference of many: no pairwise meetings
+    pairs = [(a, b) for i, a in enumerate(parties) for b in parties[i + 1:] if a.code[:3] != b.code[:3]]
+    if not pairs and len(parties) >= 2:
+        pairs = [(parties[0], parties[1])]  # two sides of one country the registry tells apart
+    out = []
+    for a, b in pairs:
+        cand = Candidate(code, arg, arg, a, b, noun, noun, confidence=L.CONF_NOMINAL, main=False, symmetric=True)
+        out += [cand, replace(cand, source_actor=b, target_actor=a, reverse=True)]
+    return out
 
 
-def _planned(noun: Token, lemma: syntax.Lemma) -> bool:
+def planned(noun: Token, lemma: syntax.Lemma) -> bool:
     """Whether an event noun names an event still to come: the object of an act that is only offered,
     intended, requested or possible ("ready to host a meeting between A and B", "called for talks between
     A and B", "would arrange a summit between ..."). Its parties have not met, so no event between them."""

@@ -59,6 +59,7 @@ class Context:
     last_date: date | None = None
     date_cache: dict[Any, list[DateMention]] = field(default_factory=dict)
     previous_actors: list[Actor] = field(default_factory=list)
+    last_subjects: list[Actor] = field(default_factory=list)  # the previous sentence's main subject (document mode)
 
     def __post_init__(self) -> None:
         self.mentions = _sorted(self.mentions)

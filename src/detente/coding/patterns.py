@@ -247,7 +247,7 @@ _TABLE = _p(
     ratify -> 057 sym
     sign with|sign on -> 057 sym
     agree on|agree to obj:plan -> 057 sym
-    agree on|agree to obj:ceasefire -> 0356 sym
+    agree on|agree to obj:ceasefire -> 0871 sym  # an agreed ceasefire is declared (CAMEO 0871's note)
     agree obj:plan -> 057 sym
     agree -> 019
     restore|reestablish|re-establish|establish|resume obj:relations -> 050
@@ -414,6 +414,7 @@ _TABLE = _p(
     launch|carry out|conduct|mount obj:attack -> 190
     launch|begin|start|conduct|mount|step up|intensify obj:operation -> 190
     open obj:fire -> 190
+    exchange|trade obj:fire -> 190 sym  # "X and Y exchanged fire": each fires on the other
     repel|repulse|fend off|beat back|push back obj:attack -> 190
     fire across|fire into|fire upon|fire towards|fire toward -> 190
     order|authorize|authorise obj:attack -> 190

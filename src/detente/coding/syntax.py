@@ -257,6 +257,13 @@ def subject(verb: Token, lemma: Lemma) -> tuple[Token | None, bool, Token | None
     return None, False, None
 
 
+PARTNER_PREPS = frozenset({"with", "against", "on"})
+"""Prepositions on an act noun that name whom the act is with or against ("a ceasefire *with* X")."""
+ACT_PREPS = frozenset({"to", "on", "in"})
+"""Prepositions of a verb that take the act itself ("agreed *to* a ceasefire", "engaged *in* talks"), whose
+partner is the target; not a cause ("*over* their ties with Israel")."""
+
+
 def target_token(verb: Token, objs: list[Token], source_tok: Token | None, lemma: Lemma) -> Token | None:
     """The target of a verb.
 
@@ -287,6 +294,11 @@ def target_token(verb: Token, objs: list[Token], source_tok: Token | None, lemma
     for child in on_verb:
         pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
         if pobj is not None and not same(pobj, source_tok) and not is_time_word(pobj):
+            if child.lower_ in ACT_PREPS and P.family(lemma(pobj)) is not None:  # "agreed to a ceasefire *with X*"
+                inner = next((g for c in pobj.children if c.dep_ == "prep" and c.lower_ in PARTNER_PREPS
+                              for g in c.children if g.dep_ == "pobj"), None)
+                if inner is not None:
+                    return inner
             return pobj
     for obj in objs:
         obj_preps = [c for c in obj.children if c.dep_ == "prep" and c.lower_ in TARGET_PREP_RANK and c.lower_ != "of"]
@@ -312,12 +324,17 @@ def target_token(verb: Token, objs: list[Token], source_tok: Token | None, lemma
     return None
 
 
+MEDIATION_VERBS = frozenset({"mediate", "broker"})
+"""Verbs whose own meaning is mediation (CAMEO 045, the pattern table's "mediate|broker")."""
+
+
 def _mediated_parties(verb: Token, objs: list[Token], lemma: Lemma) -> Token | None:
     """The parties of a mediation, "between A and B" on the verb ("mediated between ...") or on its
     object ("launched a mediation effort between ..."): CAMEO codes a mediation (045) toward each party
-    (the conjuncts of the returned token)."""
-    if lemma(verb) == "mediate":
-        holders = [verb]
+    (the conjuncts of the returned token). A verb of mediation (:data:`MEDIATION_VERBS`) mediates
+    whatever it brokers between them: "brokered a prisoner exchange between A and B"."""
+    if lemma(verb) in MEDIATION_VERBS:  # "brokered a prisoner exchange between A and B": with each party
+        holders = [verb, *(o for o in objs if o.dep_ == "dobj")]  # not "mediate in a dispute between ..."
     else:
         pattern = P.match(lemma(verb), preps(verb), {"mediation"})
         if pattern is None or pattern.obj != "mediation" or pattern.code != MEDIATE:

@@ -1,0 +1,170 @@
+"""Acts named by a noun phrase: "Russia's attack on Kyiv", "the China-India talks", "following Moscow's
+expulsion of Estonian diplomats".
+
+News often reports an act inside a noun phrase or a side clause rather than as the
+main verb; the verb patterns (:mod:`detente.coding.candidates`) miss it. An *act noun*
+(:data:`ACT_NOUNS`) is coded when its phrase names both sides:
+
+- the source by a possessor ("*Iran's* strike on ..."), a nationality or name before the
+  noun ("an *Israeli* strike on ...") or a "by" phrase ("the raid on X *by* Y");
+- the target by the act's preposition ("on", "against", or "of" for an expulsion,
+  seizure or arrest: "the expulsion *of Estonian diplomats*");
+- joint acts (talks, meetings, calls) by two actors joined before the noun ("the
+  *China-India* talks"), coded both ways (the guide's convention 3).
+
+Choices (the news development set's guide, rules 7 and 8; CAMEO codes acts, not states):
+
+- Only eventive nouns: an attack, a strike, a raid, an expulsion. "War", "invasion",
+  "occupation" and "annexation" name a state or an act of an earlier year in news
+  writing ("since Russia's invasion"), so they are left out.
+- Standing measures (sanctions, tariffs, an embargo) are coded only when a modifier says
+  they are new ("*new* US sanctions on Iran"): "US sanctions on Iran" is a standing state.
+- No act still to come or doubted: not under a verb of intent, request, threat or
+  possibility (:func:`detente.coding.candidates.planned`), not with a modifier such as
+  "possible", "planned" or "alleged" (:data:`UNREAL_MODIFIERS`), and not dated to an
+  earlier year than the document ("Russia's *2014* annexation").
+- A nominal event ranks below the verbs of its sentence (confidence
+  :data:`~detente.coding.lexicon.CONF_NOMINAL`, never the main clause).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from detente.coding import lexicon as L
+from detente.coding import patterns as P
+from detente.coding import syntax
+from detente.coding.arguments import argument
+from detente.coding.context import Actor, Context, actor_of_mention
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
+
+    from detente.coding.candidates import Candidate
+
+ACT_NOUNS: dict[str, tuple[str, frozenset[str]]] = {
+    **{n: ("190", frozenset({"on", "against"})) for n in (
+        "attack", "strike", "airstrike", "airstrikes", "raid", "bombing", "shelling", "bombardment", "assault", "incursion")},
+    **{n: ("163", frozenset({"on", "against"})) for n in ("sanction", "embargo", "tariff")},
+    "expulsion": ("166", frozenset({"of"})),
+    "seizure": ("1711", frozenset({"of"})),
+    "arrest": ("173", frozenset({"of"})),
+    "detention": ("173", frozenset({"of"})),
+}
+"""Act nouns by lemma: (CAMEO code, the prepositions that name the target). The codes are the
+verb table's for the same act (attack 190, impose sanctions 163, expel 166, seize 1711, arrest 173)."""
+JOINT_NOUNS: dict[str, str] = {"talks": "046", "talk": "046", "negotiation": "046", "meeting": "040",
+                               "summit": "040", "call": "041"}
+"""Joint-act nouns coded both ways for two actors joined before them ("the US-China talks")."""
+STANDING_CODES = frozenset({"163"})
+"""Measures that stand once taken: coded from a noun only with a word of newness (:data:`NEW_WORDS`)."""
+NEW_WORDS = frozenset({"new", "fresh", "latest", "additional", "further", "sweeping", "retaliatory"})
+"""Modifiers that make a standing measure news: "*new* sanctions on Iran"."""
+UNREAL_MODIFIERS = frozenset({"possible", "potential", "planned", "future", "proposed", "threatened", "alleged",
+                              "any", "hypothetical", "feared", "expected", "no"})
+"""Modifiers of an act noun that make the act not (yet) real: "a *possible* attack", "*any* strike"."""
+_YEAR = re.compile(r"^(19|20)\d\d$")
+
+
+def nominal_acts(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Candidate]:
+    """The candidates an act noun stands for (none when a side is missing or the act is not real)."""
+    from detente.coding.candidates import Candidate, planned
+
+    noun_lemma = lemma(noun)
+    joint = JOINT_NOUNS.get(noun_lemma) if noun.tag_.startswith("NN") else None
+    act = ACT_NOUNS.get(noun_lemma) if noun.tag_.startswith("NN") else None
+    if joint is None and act is None:
+        return []
+    mods = [c for c in noun.children if c.i < noun.i]
+    words = {c.lower_ for c in mods}
+    if words & UNREAL_MODIFIERS or _earlier_year(noun, ctx) or planned(noun, lemma):
+        return []
+    clause = _clause_verb(noun)
+    modality = syntax.clause_modality(clause, None, None, lemma) if clause is not None else None
+    if modality in UNREAL_CLAUSES or _infinitive(clause):
+        return []  # "a Chinese attack on Taiwan *would* be costly", "a settlement *to be reached* in A-B talks"
+    modality = modality if modality in ("reported", "question") else None
+    if act is not None and act[0] in STANDING_CODES and not words & NEW_WORDS:
+        return []
+    if act is not None and P.family(noun_lemma) == "attack" and "attack" not in P.object_families(
+            noun_lemma, [c.lower_ for c in mods if c.dep_ in ("amod", "compound", "nmod")])[0]:
+        return []  # "a general strike against the government": a walkout, not an attack
+    before = _named_before(noun, offset, ctx)
+    if joint is not None:
+        if any(c.dep_ == "prep" and c.lower_ in ("between", "with") for c in noun.children):
+            return []  # "talks between A and B", "talks with B": the phrase, not the modifiers, names the sides
+        sides = [a for i, a in enumerate(before) if all(a.code[:3] != b.code[:3] for b in before[:i])]
+        if len(sides) != 2:
+            return []
+        arg = argument(noun, offset, ctx, lemma)
+        cand = Candidate(joint, arg, arg, sides[0], sides[1], noun, noun, modality=modality, confidence=L.CONF_NOMINAL,
+                         symmetric=True)
+        return [cand, _mirrored(cand)]
+    code, target_preps = act  # type: ignore[misc]
+    target_tok = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ in target_preps
+                       for g in c.children if g.dep_ == "pobj"), None)
+    by_tok = next((g for c in noun.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"
+                   for g in c.children if g.dep_ == "pobj"), None)
+    if target_tok is None:
+        return []
+    target = argument(target_tok, offset, ctx, lemma)
+    if by_tok is not None:
+        source = argument(by_tok, offset, ctx, lemma)
+        sources = source.actors[:3]
+    else:
+        source = argument(noun, offset, ctx, lemma)
+        sources = [a for a in before if all(a.code[:3] != b.code[:3] for b in target.actors)][:1]
+    out = []
+    for s_actor in sources:
+        for t_actor in target.actors[:3]:
+            if s_actor.code[:3] != t_actor.code[:3]:
+                out.append(Candidate(code, source, target, s_actor, t_actor, noun, noun, modality=modality,
+                                     confidence=L.CONF_NOMINAL))
+    return out
+
+
+UNREAL_CLAUSES = frozenset({"intent-future", "possible", "conditional", "intent", "threat"})
+"""Modalities of the clause an act noun sits in that make the act not (yet) real (:func:`syntax.clause_modality`)."""
+
+
+def _clause_verb(noun: Token) -> Token | None:
+    """The verb whose clause the noun phrase is in (up the heads), or None."""
+    node = noun
+    for _ in range(8):
+        if node.tag_.startswith("VB") or node.head.i == node.i:
+            return node if node.tag_.startswith("VB") else None
+        node = node.head
+    return None
+
+
+def _infinitive(verb: Token | None) -> bool:
+    """Whether the clause is an infinitive ("a wish for a settlement *to be reached* in ..."): not an act."""
+    return verb is not None and verb.tag_ == "VB" or verb is not None and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _mirrored(cand: Candidate) -> Candidate:
+    from dataclasses import replace
+
+    return replace(cand, source_actor=cand.target_actor, target_actor=cand.source_actor, reverse=True)
+
+
+def _named_before(noun: Token, offset: int, ctx: Context) -> list[Actor]:
+    """The actors named by the noun's left modifiers: its possessor, a nationality or a name before it
+    ("*Iran's* attack", "an *Israeli* strike", "the *US-China* talks"); not pronouns."""
+    start = noun.left_edge.i
+    if start >= noun.i:
+        return []
+    doc = noun.doc
+    return [actor_of_mention(m) for m in ctx.mentions_between(offset + doc[start].idx, offset + noun.idx)]
+
+
+def _earlier_year(noun: Token, ctx: Context) -> bool:
+    """Whether the noun's phrase is dated to a year before the document's ("Russia's *2014* attack")."""
+    if ctx.doc_date is None:
+        return False
+    for tok in noun.subtree:
+        if _YEAR.match(tok.text) and int(tok.text) < ctx.doc_date.year:
+            return True
+    return False

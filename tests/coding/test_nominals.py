@@ -1,0 +1,69 @@
+"""Acts named by a noun phrase (detente.coding.nominals), each construction pinned by hand-written
+sentences with near-misses that must not fire."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+pytestmark = pytest.mark.nlp
+
+WHEN = date(2025, 3, 3)
+
+
+def triples(coder, sentence):
+    (events,) = coder.code_sentence_events([sentence], WHEN)
+    return {(r.event.source, r.event.target, r.event.root) for r in events}
+
+
+def countries(coder, sentence):
+    return {(s[:3], t[:3], r) for s, t, r in triples(coder, sentence)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Russia's attack on Ukraine drew wide condemnation.", ("RUS", "UKR", "19")),
+        ("Russian airstrikes on Ukraine this morning killed four civilians, a local official said.", ("RUS", "UKR", "19")),
+        ("Ukraine said the Russian attack on Kyiv killed five people.", ("RUS", "UKR", "19")),
+        ("Israel's strike on Iran's consulate in Damascus killed seven officers.", ("ISR", "IRN", "19")),
+        ("Following Russia's expulsion of Estonian diplomats, Estonia summoned the Russian ambassador.",
+         ("RUS", "EST", "16")),
+        ("New US sanctions against Iran took effect on Monday.", ("USA", "IRN", "16")),
+        ("Russia's arrest of an American journalist angered Washington.", ("RUS", "USA", "17")),
+        ("Venezuela's seizure of a Guyanese fishing boat angered Guyana.", ("VEN", "GUY", "17")),
+    ],
+)
+def test_an_act_inside_a_noun_phrase_is_coded_from_its_possessor_to_its_object(coder, sentence, expected):
+    assert expected in countries(coder, sentence)
+
+
+def test_a_joint_act_named_by_two_joined_actors_is_coded_both_ways(coder):
+    got = countries(coder, "The China-India talks ended without a deal on Friday.")
+    assert {("CHN", "IND", "04"), ("IND", "CHN", "04")} <= got
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Russia's possible attack on Finland worries analysts.",  # a possibility
+        "Analysts warned that a Chinese attack on Taiwan would be costly.",  # a conditional, in a reported clause
+        "A Chinese attack on Taiwan could start a wider war.",
+        "If Russia's attack on Ukraine fails, Putin will fall.",
+        "Iran's 2019 attack on Saudi oil facilities was never avenged.",  # an earlier year: history
+        "Russia's invasion of Ukraine has killed thousands.",  # a state of war, not an act of the news
+        "The US sanctions against Iran hurt its economy.",  # a standing measure, nothing new
+        "A general strike against the government paralysed Nigeria.",  # a walkout
+        "The US-China talks will begin next week.",  # still to come
+        "The attack on Kyiv killed five people.",  # no author named
+    ],
+)
+def test_unreal_historic_standing_or_authorless_acts_in_noun_phrases_are_not_coded(coder, sentence):
+    got = countries(coder, sentence)
+    assert not any(r in ("19", "16", "04") for _, _, r in got), got
+
+
+def test_an_act_noun_in_an_infinitive_clause_is_not_coded(coder):
+    got = countries(coder, "Berlin welcomed the proposal as a sign of hope for a deal to be reached in the US-Iran talks.")
+    assert not {("USA", "IRN", "04"), ("IRN", "USA", "04")} & got, got

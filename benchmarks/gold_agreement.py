@@ -12,7 +12,7 @@ Run from the checkout:
 
     .venv/bin/python benchmarks/gold_agreement.py FIRST.jsonl SECOND.jsonl
 
-e.g. ``data/news_check_new/part_a.jsonl data/news_check_new/agreement_b_on_a.jsonl``.
+e.g. ``data/news_check/news_check.jsonl data/news_check/annotation/agreement_b_on_a.jsonl``.
 Nothing is timed and nothing is written: the figures go to stdout (``--json`` for
 machines).
 """

@@ -26,10 +26,11 @@ ROOTS = frozenset(f"{k:02d}" for k in range(1, 21))
 
 @pytest.fixture
 def read_news() -> Callable[[str], list[dict]]:
-    """`read_news("news_dev")`: the records of data/news_dev/news_dev.jsonl, one dict a line."""
+    """`read_news("news_dev")`: the records of data/news_dev/news_dev.jsonl, one dict a line;
+    `read_news("news_dev", "news_check_v1")` reads another file of that folder."""
 
-    def read(name: str) -> list[dict]:
-        path = NEWS_DATA / name / f"{name}.jsonl"
+    def read(name: str, file: str | None = None) -> list[dict]:
+        path = NEWS_DATA / name / f"{file or name}.jsonl"
         return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
 
     return read

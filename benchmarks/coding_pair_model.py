@@ -32,6 +32,7 @@ The rules' figures here equal ``detente code eval FILE`` (a check in the script)
 from __future__ import annotations
 
 import argparse
+import functools
 import hashlib
 import json
 import platform
@@ -85,12 +86,16 @@ class Row:
     results: list = field(default_factory=list)
 
     def label(self, root: str) -> str:
-        if not self.plover:
-            return root
-        from detente import ontology
+        return plover_type(root) if self.plover else root
 
-        found = ontology.to_plover(root)
-        return found.type if found is not None else "-"
+
+@functools.lru_cache(maxsize=None)
+def plover_type(code: str) -> str:
+    """The PLOVER type the ontology maps a CAMEO code to ("-": none)."""
+    from detente import ontology
+
+    found = ontology.to_plover(code)
+    return found.type if found is not None else "-"
 
 
 class Recorder:

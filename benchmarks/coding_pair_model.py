@@ -27,6 +27,7 @@ The rules' figures here equal ``detente code eval FILE`` (a check in the script)
 
     .venv/bin/python benchmarks/coding_pair_model.py                # the page (about a minute)
     .venv/bin/python benchmarks/coding_pair_model.py --write-model  # and re-train the shipped model on everything
+    .venv/bin/python benchmarks/coding_pair_model.py --speed 1000   # and time coding with and without it
 """
 
 from __future__ import annotations
@@ -288,6 +289,28 @@ def compare(rows: list[Row], got: list[set[Triple]], pick, rng_seed: int = 0) ->
     }
 
 
+def speed(n: int, rounds: int = 2) -> list[tuple[str, float, float]]:
+    """(setting, best CPU seconds, sentences per CPU second) of coding `n` real news sentences
+    (benchmarks/coding_speed.py's) in this process, the rules alone beside rules + the shipped
+    pair model, rounds interleaved; the parse is warmed first."""
+    from coding_speed import sentences  # benchmarks/ is on sys.path when a script runs
+
+    from detente.coding import Coder
+
+    texts = sentences(n)
+    coders = {"rules (pair model off)": Coder(pair_model=None, n_process=1),
+              "rules + pair model": Coder(pair_model="shipped", n_process=1)}
+    for coder in coders.values():
+        coder.code_sentence_events(texts[:50])
+    best = dict.fromkeys(coders, float("inf"))
+    for _ in range(rounds):
+        for name, coder in coders.items():
+            start = time.process_time()
+            coder.code_sentence_events(texts)
+            best[name] = min(best[name], time.process_time() - start)
+    return [(name, cpu, n / cpu) for name, cpu in best.items()]
+
+
 def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -296,6 +319,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write-model", action="store_true", help="re-train the shipped model on every sentence")
     parser.add_argument("--no-page", action="store_true", help="print only; do not write the result page")
+    parser.add_argument("--speed", type=int, default=0, metavar="N",
+                        help="also time coding N sentences with and without the shipped model (e.g. 1000)")
     args = parser.parse_args(argv)
     import warnings
 
@@ -377,6 +402,13 @@ def main(argv: list[str] | None = None) -> int:
         lines.append(f"\nShipped model re-trained on every sentence (t_add {t_add:g}, t_drop {t_drop:g}) in "
                      f"{time.perf_counter() - t2:.1f} s: `{MODEL_OUT.relative_to(ROOT)}`.")
         print(f"wrote {MODEL_OUT}")
+    if args.speed:
+        rows_speed = speed(args.speed)
+        base = rows_speed[0][2]
+        lines += ["", f"Speed, {args.speed} news sentences coded in this process (`Coder.code_sentence_events`, "
+                  "one process, default classifier and span chooser; best of two interleaved rounds, CPU seconds):", "",
+                  "| setting | CPU s | sentences per CPU s | ratio to rules |", "|---|---|---|---|"]
+        lines += [f"| {name} | {cpu:.2f} | {rate:.0f} | {rate / base:.2f} |" for name, cpu, rate in rows_speed]
     print("\n".join(lines))
     if not args.no_page:
         write_page(RESULTS, lines)

@@ -26,6 +26,7 @@ ORDER = [
     "coding_plover",
     "coding_speed",
     "coding_dev",
+    "coding_pair_model",
     "coding_classifier",
     "report_build",
     "web_latency",

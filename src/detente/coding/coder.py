@@ -415,7 +415,8 @@ class Coder:
         self, texts: list[str], date: date | None, partial: bool, partial_spans: bool = True
     ) -> list[list[SentenceResult]]:
         """The events of each sentence: the patterns, then one classifier call for those they leave,
-        then the span chooser (on partial events too unless `partial_spans` is false)."""
+        then the pair model (if any), then the span chooser (on partial events too unless
+        `partial_spans` is false)."""
         results: list[list[SentenceResult]] = []
         waiting: list[tuple[int, str, Doc, Context, list[SentenceResult]]] = []  # for the classifier
         read: list[tuple[Doc, Context] | None] = []  # each sentence's parse and context, for the span chooser

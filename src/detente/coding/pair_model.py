@@ -118,6 +118,12 @@ def verb_class(lemma: str) -> str:
     return pat.code[:2]
 
 
+@functools.lru_cache(maxsize=4096)
+def symmetric(lemma: str) -> bool:
+    """Whether the pattern lexicon has a joint act for the verb (meet, negotiate, sign: coded both ways)."""
+    return any(p.symmetric for p in P.PATTERNS.get(lemma, ()))
+
+
 @dataclass(frozen=True)
 class Candidate:
     """One ordered pair of a sentence: the two actors (None: a side no mention names, as a
@@ -221,6 +227,12 @@ def features(sdoc: Doc, a: Token | None, b: Token | None, lemma: syntax.Lemma, *
     ))
     if rules:
         out.add(f"rule|class:{rules[0].root}|{cls}")
+    out.update(f"rule_rev|path:{e.root}|{path}" for e in reverse)
+    out.update(f"rule_other|class:{e.root}|{cls}" for e in others)
+    if symmetric(gov_lemma):
+        out.add("verb_symmetric")
+        out.add(f"symmetric|path:{path}")
+    out.add(f"verb_dep:{gov.dep_}")
     for t in between:
         if t.dep_ in ("prep", "agent", "dative") or t.tag_ in ("IN", "TO"):
             out.add(f"prep:{t.lower_}")

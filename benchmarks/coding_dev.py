@@ -293,7 +293,7 @@ def recall_losses(path: Path, coder, misses: list[str] | None = None) -> tuple[C
         for i, results in zip(indices, coder.code_sentence_events([gold.sentences[i].text for i in indices], day,
                                                                    partial=True)):
             coded[i] = [r.event for r in results]
-            full[i] = [r.event for r in results if not r.partial]
+            full[i] = [r.event for r in results if not r.partial and not r.event.negated]  # as `code eval` scores
     losses: Counter = Counter()
     false: Counter = Counter()
     for n, (sent, events, complete_events) in enumerate(zip(gold.sentences, coded, full), 1):

@@ -25,6 +25,7 @@ ORDER = [
     "coding_dyad",
     "coding_plover",
     "coding_speed",
+    "actor_mentions",
     "coding_dev",
     "coding_pair_model",
     "coding_classifier",

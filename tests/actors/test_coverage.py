@@ -23,7 +23,7 @@ def test_groups_file_is_packaged_and_every_group_is_a_country_with_a_group_role(
 
     assert "groups.yaml" in DATA_FILES
     data = yaml.safe_load(resources.files("detente.actors").joinpath("data/groups.yaml").read_text(encoding="utf-8"))
-    codes = {entry["code"] for entry in data["names"]} | {t["code"] for p in data["people"] for t in p["terms"]}
+    codes = {entry["code"] for entry in data["names"]} | {t["code"] for p in data["groups"] for t in p["terms"]}
     roles = {"REB", "SEP", "OPP", "PTY", "MIL", "GOV"}  # armed groups, separatists, banned parties, Fatah, Wagner, the Taliban
     assert codes and all(len(code) == 6 and code[3:] in roles and code[:3] in REG for code in codes)
     assert {c for c in codes if c.endswith("REB")} >= {"PSEREB", "LBNREB", "YEMREB", "AFGREB"}
@@ -77,3 +77,58 @@ def test_office_holders_do_not_resolve_outside_their_terms() -> None:
 def test_surname_aliases_are_found_in_running_text() -> None:
     assert _codes("Serbian President Aleksandar Vucic blamed Kurti.", date(2023, 5, 30))[-1] == ("Kurti", "XKXGOV")
     assert ("Maduro", "VENGOV") in _codes("Lula urged Maduro by phone.", date(2023, 12, 10))
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The Chinese Communist Party warned against interference.", "CHNGOV"),
+        ("The CCP's Central Committee met.", "CHNGOV"),
+        ("The Communist Party of Vietnam elected a leader.", "VNMGOV"),
+        ("The Workers' Party of Korea convened a plenum.", "PRKGOV"),
+    ],
+)
+def test_ruling_parties_are_their_states_government(text: str, code: str) -> None:
+    # CAMEO's GOV role covers governing parties; the longest name wins over the demonym
+    assert _codes(text)[0][1] == code
+
+
+def test_a_demonym_before_communists_stays_the_country() -> None:
+    assert _codes("Chinese communists in the 1930s")[0] == ("Chinese", "CHN")  # no party name, no party
+
+
+@pytest.mark.parametrize(
+    ("text", "on", "code"),
+    [
+        ("Kampuchean guerrillas attacked the camp.", date(1985, 3, 1), "KHMREB"),
+        ("Rhodesian troops crossed the border.", date(1977, 3, 1), "ZWEMIL"),
+        ("Upper Volta recalled its envoy.", date(1980, 3, 1), "BFA"),
+        ("Zairean soldiers deserted.", date(1992, 3, 1), "CODMIL"),
+        ("The OAU called for a ceasefire.", date(1995, 3, 1), "AU"),
+        ("The Red Crescent delivered aid.", date(2003, 3, 1), "ICRC"),
+        ("The International Labour Organization criticised the law.", date(2003, 3, 1), "ILO"),
+        ("The Khmer Rouge shelled the town.", date(1985, 3, 1), "KHMREB"),
+        ("The Khmer Rouge evacuated the capital.", date(1975, 4, 18), "KHMGOV"),
+        ("The Revolutionary United Front freed hostages.", date(2000, 3, 1), "SLEREB"),
+    ],
+)
+def test_historic_names_and_organisations(text: str, on: date, code: str) -> None:
+    assert _codes(text, on=on)[0][1] == code
+
+
+def test_northern_rhodesia_is_zambia_not_zimbabwe() -> None:
+    assert _codes("Northern Rhodesia became independent.")[0][1] == "ZMB"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Security Council extended the mandate.", [("Security Council", "UNOGOV")]),
+        ("A Security Council resolution passed.", [("Security Council", "UNOGOV")]),
+        ("Russia's Security Council met on Friday.", [("Russia", "RUS")]),  # a state's own council
+        ("The National Security Council met.", []),
+        ("Officials at Ukraine's Security Council said", [("Ukraine", "UKR")]),
+    ],
+)
+def test_security_council_alone_is_the_uns_unless_joined_to_another_name(text: str, expected: list) -> None:
+    assert _codes(text) == expected

@@ -123,3 +123,19 @@ def test_south_american_is_the_region_not_the_united_states():
     found = [(m.text, m.code) for m in get_registry().find_mentions(text, on=date(2023, 12, 1))]
     assert ("South American", "LAM") in found
     assert ("American officials", "USAGOV") in found  # plain "American" is still the United States
+
+
+def test_ministry_portfolios_join_a_title() -> None:
+    assert spans("Chile's Infrastructure Minister arrived.") == [("Chile's Infrastructure Minister", "CHLGOV", "title")]
+    assert spans("Kenya's Information Minister said") == [("Kenya's Information Minister", "KENGOV", "title")]
+    # near-miss: a portfolio word with no role noun after it is no title
+    assert spans("Chile's infrastructure was damaged.") == [("Chile", "CHL", "name")]
+
+
+def test_europe_joined_to_another_capitalised_word_is_another_name() -> None:
+    assert spans("Farmers blocked the Europe Bridge for hours.") == []
+    assert spans("The talks in Central Europe ended.") == []
+    assert [c for _, c, _ in spans("Britain's Europe Minister resigned.")] == ["GBR"]
+    # near-misses: Europe standing alone is the EU
+    assert spans("Kyiv wants to move closer to Europe.") == [("Kyiv", "UKR", "metonym"), ("Europe", "EUR", "name")]
+    assert [c for _, c, _ in spans("Russia and Europe traded blame.")] == ["RUS", "EUR"]

@@ -284,3 +284,44 @@ def test_add_actor_and_person_rebuild_lookups() -> None:
     assert reg.resolve("Ruritania") == "RUR"
     assert [m.code for m in reg.find_mentions("Ruritanian troops and Rassendyll")] == ["RURMIL", "RURGOV"]
     assert reg.validate() == []
+
+
+def test_a_dated_group_is_a_name_not_a_person() -> None:
+    from datetime import date
+
+    from detente.coding.context import is_person
+
+    reg = get_registry()
+    [taliban] = reg.find_mentions("The Taliban said on Sunday", on=date(2023, 6, 1))
+    assert (taliban.code, taliban.kind) == ("AFGGOV", "name") and not is_person(taliban)
+    [envoy] = reg.find_mentions("Blinken said on Sunday", on=date(2023, 6, 1))
+    assert envoy.kind == "person" and is_person(envoy)  # near-miss: people stay people
+
+
+def test_groups_section_is_validated_and_dated() -> None:
+    import pytest
+
+    from detente.errors import DataFormatError
+
+    reg = ActorRegistry.from_yaml_text(
+        "actors:\n  - {code: TRN, name: Transnistria, kind: other}\n"
+        "groups:\n  - name: Sheriff\n    terms: [{code: TRNBUS, start: 1993-01-01}]\n"
+    )
+    from datetime import date
+
+    [m] = reg.find_mentions("Sheriff won the cup", on=date(2020, 1, 1))
+    assert (m.code, m.kind) == ("TRNBUS", "name")
+    assert reg.find_mentions("Sheriff won the cup", on=date(1990, 1, 1)) == []
+    with pytest.raises(DataFormatError, match=r"groups\[0\]\.terms"):
+        ActorRegistry.from_yaml_text("groups:\n  - name: Sheriff\n    terms: []\n")
+
+
+def test_pakistans_prime_ministers_have_no_gap_from_2013() -> None:
+    from datetime import date, timedelta
+
+    terms = [t for p in get_registry().people for t in p.terms if t.code == "PAKGOV" and "Prime Minister" in t.role]
+    day = date(2013, 6, 5)
+    while day < date(2025, 1, 1):  # caretakers included: "Caretaker Prime Minister Kakar" is Pakistan's government
+        assert any(t.covers(day) for t in terms), day
+        day += timedelta(days=7)
+    assert get_registry().resolve("Anwaarul Haq Kakar", on=date(2024, 1, 17)) == "PAKGOV"

@@ -1,4 +1,4 @@
-"""Shared fixtures for the bargaining tests: loopback Dask clusters."""
+"""Shared fixtures for the bargaining tests: loopback Dask clusters, an executor that counts the model rows it runs."""
 
 from __future__ import annotations
 
@@ -47,3 +47,20 @@ def disposable_dask_cluster() -> Iterator[Any]:
         yield cluster
     finally:
         cluster.close()
+
+
+@pytest.fixture
+def counting_executor() -> Any:
+    """An in-process executor that adds up the model rows of the chunks it runs (`rows`)."""
+    from detente.bargaining.executor import InProcess
+    from detente.bargaining.montecarlo import RowChunk
+
+    class Counting(InProcess):
+        def __init__(self) -> None:
+            self.rows = 0
+
+        def map(self, fn: Any, items: Any, *, shared: Any = None, progress: Any = None) -> list[Any]:
+            self.rows += sum(item.rows for item in items if isinstance(item, RowChunk))
+            return super().map(fn, items, shared=shared, progress=progress)
+
+    return Counting()

@@ -351,3 +351,14 @@ def test_a_model_that_can_run_elsewhere_is_submitted_first_and_run_last(toy, mon
     calls.clear()
     assert submit_ahead(None, ["median"], 10, mode_inputs(toy), LocalPool(1)) == set()  # type: ignore[arg-type]
     assert calls == []
+
+
+def test_check_models_suggests_the_nearest_registered_model() -> None:
+    from detente.bargaining.montecarlo import available_models, check_models
+    from detente.errors import ModelError
+
+    assert check_models(("compromise", "median")) == ["compromise", "median"]
+    with pytest.raises(ModelError, match="unknown model 'expected_utilty'") as err:
+        check_models(["compromise", "expected_utilty"])
+    assert "did you mean 'expected_utility'?" in str(err.value.hint)
+    assert all(name in str(err.value.hint) for name in available_models())

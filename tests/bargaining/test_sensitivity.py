@@ -7,7 +7,7 @@ import pytest
 
 from detente.bargaining.montecarlo import run_forecast
 from detente.bargaining.scenario import scenario_from_arrays
-from detente.bargaining.sensitivity import analyse, check_method, morris_indices, sobol_indices
+from detente.bargaining.sensitivity import analyse, check_method, model_rows, morris_indices, sobol_indices
 from detente.cases import load_case
 from detente.errors import InputError, ModelError, ScenarioError
 
@@ -111,3 +111,10 @@ def test_sobol_on_the_case_is_identical_on_dask_and_here(dask_cluster) -> None:
     with open_executor(dask_cluster.scheduler_address) as ex:
         oat_there = analyse(case, method="oat", models=["compromise"], draws=40, seed=5, executor=ex)
     np.testing.assert_array_equal(oat_here.indices["effect"], oat_there.indices["effect"])
+
+
+def test_model_rows_is_the_oat_sweep_the_executor_runs(pair, counting_executor) -> None:
+    analyse(pair, method="oat", models=["compromise", "median"], draws=10, executor=counting_executor)
+    baseline = 10 * 2  # the forecast the swings are measured from: draws x models
+    assert counting_executor.rows == model_rows(pair, method="oat", draws=10, models=["compromise", "median"]) + baseline
+    assert model_rows(pair, method="sobol", draws=8, models=["compromise"]) < model_rows(pair, method="sobol", draws=16, models=["compromise"])

@@ -349,3 +349,19 @@ def test_a_name_glued_to_a_code_is_not_read_as_a_role() -> None:
     with pytest.raises(UnknownActorError, match="UKRAINE"):
         _check_actor("UKRAINE", where="events[0].source", path="t.yaml")
     assert _check_actor("ukrgov", where="events[0].source", path="t.yaml") == "UKRGOV"
+
+
+def test_timeline_records_are_oldest_first_at_their_precision() -> None:
+    from detente.cases.timeline import load_timeline_document
+
+    doc = load_timeline_document("us-russia-2025")
+    records = doc.records()
+    assert len(records) == len(doc.events) and {r["id"] for r in records} == set(doc.event_ids)
+    days = [doc.event(r["id"]).date for r in records]
+    assert days == sorted(days)
+    for r in records:
+        event = doc.event(r["id"])
+        assert r["basis"] == doc.date_basis.get(r["id"], "text") and r["span"] == f"{event.char_start}-{event.char_end}"
+        assert len(r["date"]) == {"year": 4, "month": 7, "day": 10}[event.date_precision]
+    context = doc.context_records()
+    assert [n["id"] for n in context] == [n.id for n in doc.context] and all(n["quote"] for n in context)

@@ -303,6 +303,8 @@ def test_triangle_names_the_pivot() -> None:
     q1 = next(p for p in data["periods"] if p["period"] == "2025-01-01")
     assert q1["configuration"] == "romantic triangle" and q1["pivot"] == "RUS"
     assert data["band"] == 0.2 and "rule" in data
+    goldstein = json.loads(run("triangle", "USA", "RUS", "CHN", "--measure", "goldstein_mean", "--json").output)
+    assert goldstein["band"] == 1.0 and "goldstein_mean > 1" in goldstein["rule"]  # each measure's own default band
 
 
 def test_plots_are_written(tmp_path: Path) -> None:

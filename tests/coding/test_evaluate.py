@@ -187,3 +187,19 @@ def test_generic_igo_codes_and_former_codes_in_gold_match_the_registry_actors():
     assert (report.overall.correct, report.overall.predicted) == (3, 4)
     assert ev.gold_country("JAP") == "JPN" and ev.gold_country("IGOUNO") == "IGO" and ev.gold_country("XQZ") == "XQZ"
     assert ev.predicted_country("NATOMIL", {"IGO"}) == "IGO" and ev.predicted_country("AMN", {"IGO"}) == "AMN"
+
+
+@pytest.mark.nlp
+def test_a_negated_event_is_no_prediction(coder, tmp_path):
+    """ "did not attack" says the act did not happen: scored as no event (the gold guides' rule), while
+    the coder still reports it, marked, to callers who ask for every event."""
+    gold = tmp_path / "g.jsonl"
+    rows = [
+        {"text": "Turkey did not attack Greece.", "date": "2024-03-04", "events": []},
+        {"text": "Turkey attacked Greece.", "date": "2024-03-04", "events": [{"source": "TUR", "target": "GRC", "root": "19"}]},
+    ]
+    gold.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    report = ev.evaluate(gold, coder)
+    assert report.overall.predicted == 1 and report.overall.correct == 1
+    (events,) = coder.code_sentence_events([rows[0]["text"]])
+    assert events and events[0].event.negated

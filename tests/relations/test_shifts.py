@@ -12,7 +12,9 @@ from detente.relations.shifts import (
     change_points,
     default_penalty,
     detect_shifts,
+    detector_settings,
     dyad_shifts,
+    measure_signal,
     noise_scale,
     shifts_frame,
     synthetic_events,
@@ -129,3 +131,22 @@ def test_bad_arguments() -> None:
         dyad_shifts(timeline_frame(), "USA", "RUS", measure="vibes")
     with pytest.raises(InputError):
         synthetic_series(n=20, n_shifts=3, min_gap=10)
+
+
+def test_measure_signal_skips_empty_periods_of_ratios_and_counts_them_as_zero_for_counts() -> None:
+    wide = pd.DataFrame({"net_coop": [0.5, np.nan, -0.5], "events": [2.0, np.nan, 1.0]},
+                        index=pd.date_range("2025-01-01", periods=3, freq="MS"))
+    assert measure_signal(wide, "net_coop").tolist() == [0.5, -0.5]
+    assert measure_signal(wide, "events").tolist() == [2.0, 0.0, 1.0]
+
+
+def test_detector_settings_name_the_penalty_the_detector_uses() -> None:
+    syn = synthetic_series(n=60, n_shifts=1, noise=1.0, min_gap=10, rng=3)
+    default = detector_settings(syn.series)
+    assert default["penalty"] == pytest.approx(default_penalty(syn.series.to_numpy()))
+    assert default["observed_periods"] == 60 and default["model"] == "l2"
+    assert detector_settings(syn.series, penalty=7.5)["penalty"] == 7.5
+    assert detector_settings(syn.series, method="binseg", n_shifts=2)["penalty"] is None
+    flat = pd.Series([1.0] * 10, index=pd.date_range("2025-01-01", periods=10, freq="MS"))
+    assert detector_settings(flat)["penalty"] is None  # nothing to find: the detector does not run
+    assert change_points(flat.to_numpy()) == []

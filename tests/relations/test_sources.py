@@ -16,8 +16,10 @@ from detente.relations.sources import (
     DEFAULT_CASE,
     choose_source,
     event_source,
+    list_events,
     load_events,
     parse_bound,
+    parse_range,
     read_timeline,
     select_events,
 )
@@ -215,3 +217,24 @@ def test_one_wording_for_a_file_that_is_not_a_store(tmp_path: Path) -> None:
         check_store_file(notes, flag="--db")
     assert str(from_store.value) == str(from_relations.value)
     assert str(from_store.value).startswith(f"--db {notes} is not a detente event store")
+
+
+def test_list_events_answers_the_same_on_a_store_and_on_the_timeline(tmp_path: Path) -> None:
+    from detente.actors.dyads import dyad_filter
+    from detente.cases.timeline import load_timeline
+
+    db = tmp_path / "case.duckdb"
+    with EventStore(db) as store:
+        store.ingest(load_timeline(DEFAULT_CASE), file="case")
+    lo, hi = parse_range("2025-02", "2025")
+    for kwargs in (dict(dyad=dyad_filter("USA", "RUS")), dict(actor="UKR", cameo=["19", "04"], start=lo, end=hi), dict(dataset="case", limit=3)):
+        on_store = list_events(choose_source(db=db), **kwargs)
+        on_timeline = list_events(choose_source(case=DEFAULT_CASE), **kwargs)
+        assert list(on_store.events["event_id"]) == list(on_timeline.events["event_id"]), kwargs
+        assert on_store.domestic == on_timeline.domestic and len(on_store.events) > 0, kwargs
+        assert str(db) in on_store.where and DEFAULT_CASE in on_timeline.where
+    with pytest.raises(InputError, match="no dataset 'cas'") as err:
+        list_events(choose_source(db=db), dataset="cas")
+    assert "did you mean case" in str(err.value.hint)
+    with pytest.raises(InputError, match="is after --until"):
+        parse_range("2025-03", "2025-02")

@@ -151,3 +151,4 @@ def test_triangle_rejects_bad_options(make_events) -> None:  # noqa: ANN001
         triangle_series(events, "USA", "RUS", "CHN", measure="events")  # type: ignore[arg-type]
     with pytest.raises(InputError):
         triangle_series(events, "USA", "RUS", "CHN", band=-1)
+

@@ -216,3 +216,19 @@ def test_report_reads_a_parquet_dataset(tmp_path: Path, monkeypatch: pytest.Monk
     assert result.exit_code == 0, result.output
     header = out.read_text(encoding="utf-8").split("</header>")[0]
     assert f"Parquet dataset {tmp_path / 'dataset'}" in header and "1 events" in header
+
+
+def test_read_relations_reads_the_pairs_of_the_case_registry_actors(tmp_path: Path) -> None:
+    from detente.cases.timeline import load_timeline
+    from detente.events.store import EventStore
+    from detente.relations.sources import choose_source
+    from detente.report.html import read_relations
+
+    db = tmp_path / "case.duckdb"
+    with EventStore(db) as store:
+        store.ingest(load_timeline("us-russia-2025"), file="case")
+    relations, notes = read_relations(choose_source(db=db), ["USA", "RUS", "MY_OWN_ACTOR"], freq="month")
+    sides = set(relations.events["source"].str[:3]) | set(relations.events["target"].str[:3])
+    assert sides == {"USA", "RUS"} and len(relations.events) > 0  # a custom actor has no events: no pair of it is read
+    assert relations.freq == "month" and str(db) in relations.description and not relations.description.startswith("data:")
+    assert notes == []

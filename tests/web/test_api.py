@@ -164,6 +164,14 @@ def test_relations_bad_input(client: Any, params: dict, status: int, needle: str
     assert needle in error_of(client.get("/api/relations", params=params), status)
 
 
+def test_triangle_default_band_is_the_cli_one(client: Any) -> None:
+    from detente.relations.triangle import DEFAULT_BAND
+
+    for measure, band in DEFAULT_BAND.items():
+        doc = client.get("/api/triangle", params={"measure": measure}).json()
+        assert doc["band"] == band
+
+
 def test_triangle_now_and_over_time(client: Any) -> None:
     doc = client.get("/api/triangle", params={"a": "USA", "b": "Russia", "c": "China"}).json()
     assert doc["actors"] == ["USA", "RUS", "CHN"]

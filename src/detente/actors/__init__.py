@@ -3,7 +3,9 @@
 Modules, one idea each: :mod:`~detente.actors.entities` (the records),
 :mod:`~detente.actors.loading` (YAML), :mod:`~detente.actors.codes` (base codes, roles,
 groups), :mod:`~detente.actors.prefixes` (the stored codes an actor stands for), :mod:`~detente.actors.dyads` (which events are a dyad's), :mod:`~detente.actors.names` (the name
-index and suggestions), :mod:`~detente.actors.mentions` (actors in running text) and
+index and suggestions), :mod:`~detente.actors.mentions` (actors in running text), :mod:`~detente.actors.textforms`
+(typographic variants folded before matching), :mod:`~detente.actors.places` (names that are places elsewhere:
+"Atlanta, Georgia"), :mod:`~detente.actors.regions` (regional adjectives of descriptions) and
 :mod:`~detente.actors.registry` (the registry that ties them together, and
 :func:`lookup`, the one way a command turns what a user typed into a code).
 """

@@ -72,11 +72,17 @@ class Term:
 
 @dataclass(frozen=True)
 class Person:
-    """Someone who stands for an actor (a leader, minister, envoy) over one or more terms."""
+    """Someone who stands for an actor (a leader, minister, envoy) over one or more terms.
+
+    ``kind`` is ``person``, or ``group`` for a named group whose code changes with the
+    date (the Taliban: `AFGREB` while they fight a government, `AFGGOV` while they are
+    one): dated like a person, but a name in text, so "he" never refers back to it.
+    """
 
     name: str
     aliases: tuple[str, ...] = ()
     terms: tuple[Term, ...] = ()
+    kind: str = "person"  # person | group
 
     def code_on(self, on: date | None = None) -> str | None:
         """The code the person stands for on a date; with no date, the latest term's code."""

@@ -5,7 +5,10 @@ A document has up to three lists (see docs/how-to/add-an-actor.md):
 - ``actors:`` add or replace actors by code (``{code: RUS, name: Russia, ...}``);
 - ``names:`` add a name to an existing actor (``{name: Lubyanka, code: RUSSPY}``;
   ``kind`` name, metonym or demonym for codes without a role);
-- ``people:`` add or replace people by name, each with dated terms.
+- ``people:`` add or replace people by name, each with dated terms;
+- ``groups:`` add or replace named groups whose code changes with the date, written as
+  people are (``{name: Taliban, terms: [{code: AFGGOV, start: 2021-08-15}]}``) but matched
+  as names, never as a person a later "he" refers to.
 
 Every problem raises :class:`~detente.errors.DataFormatError` naming the file and the
 field path (``actors[3].code``) and the fix. Applying a document to a registry (which
@@ -88,10 +91,12 @@ def parse_document(text: str, *, path: str | Path | None = None) -> ActorDocumen
             f"bad date or value: {exc}", path=where, hint="write dates as YYYY-MM-DD with a real month and day"
         ) from None
     if not isinstance(raw, dict):
-        raise DataFormatError("expected a mapping with `actors:` and/or `people:`", path=where, hint="see docs/how-to/add-an-actor.md")
+        raise DataFormatError("expected a mapping with `actors:`, `names:`, `people:` and/or `groups:`", path=where, hint="see docs/how-to/add-an-actor.md")
     actors = tuple(_actor_from(entry, where, f"actors[{i}]") for i, entry in enumerate(raw.get("actors") or ()))
     names = tuple(_name_from(entry, where, f"names[{i}]") for i, entry in enumerate(raw.get("names") or ()))
     people = tuple(_person_from(entry, where, f"people[{i}]") for i, entry in enumerate(raw.get("people") or ()))
+    people += tuple(replace(_person_from(entry, where, f"groups[{i}]"), kind="group")
+                    for i, entry in enumerate(raw.get("groups") or ()))
     return ActorDocument(actors, names, people)
 
 

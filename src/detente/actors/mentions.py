@@ -33,6 +33,8 @@ from typing import Any
 
 from detente.actors.entities import KINDS, Mention
 from detente.actors.names import NameEntry
+from detente.actors.places import drop_places_elsewhere
+from detente.actors.textforms import Folded, fold
 from detente.ontology.roles import role_for_noun, split_code
 
 # Words that may sit between an actor word and its role noun: "Russian *deputy foreign* minister".
@@ -40,10 +42,14 @@ _TITLE_MODIFIERS = frozenset(
     "foreign defence defense interior finance economy economic trade energy justice home state senior top "
     "deputy vice prime first chief acting special former new outgoing incoming security intelligence military "
     "national federal central presidential government armed naval air ground border health culture "
-    "agriculture transport education environment emergency emergencies situations affairs policy treasury commerce press war".split()
+    "agriculture transport education environment emergency emergencies situations affairs policy treasury commerce press war "
+    # ministry portfolios ("Ukraine's Infrastructure Minister", "Pakistan's Information Minister")
+    "infrastructure industry labour labor communications information digital tourism sport sports youth social "
+    "water mining oil petroleum development housing science technology veterans family regional reintegration "
+    "immigration migration public works planning fisheries climate internal strategic".split()
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
-_POSSESSIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)?")
+_POSSESSIVE = re.compile(r"(?:'s|')?")  # on folded text (:mod:`detente.actors.textforms`)
 _COORDINATION = re.compile(r"\s*(?:,\s*and|,\s*or|,|and|or|&)\s*")
 
 
@@ -88,9 +94,10 @@ class MentionMatcher:
 
     def find(self, text: str, on: date | None = None) -> list[Mention]:
         """Every actor mention in `text`, left to right, without overlaps (longest match wins)."""
+        folded = fold(text)  # "Ukraineʼs", "Côte d’Ivoire", "Foreign\u00a0Minister": matched as registered
+        text = folded.text
         found: list[Mention] = []
-        # Curly apostrophes count as straight ones ("Côte d’Ivoire"); same length, so spans hold.
-        matches = list(self.pattern.finditer(text.replace("\u2019", "'")))
+        matches = list(self.pattern.finditer(text))
         for k, match in enumerate(matches):
             entries = self.surface.get(match.group(0))  # the straight-apostrophe form, as registered
             if not entries:
@@ -112,7 +119,16 @@ class MentionMatcher:
                 if role:
                     code, kind, end = code + role, "title", title_end
             found.append(Mention(start, end, text[start:end], code, kind))
-        return share_roles(text, drop_overlaps(found))
+        mentions = share_roles(text, drop_places_elsewhere(text, drop_overlaps(found)))
+        if folded.original is text:
+            return mentions
+        return [original_span(m, folded) for m in mentions]
+
+
+def original_span(mention: Mention, folded: Folded) -> Mention:
+    """A mention found in folded text, with its span and text in the original (provenance)."""
+    start, end = folded.span(mention.start, mention.end)
+    return Mention(start, end, folded.original[start:end], mention.code, mention.kind)
 
 
 _NEXT_CAPITALISED = re.compile(r" [A-Z]")
@@ -138,6 +154,8 @@ def joined_to_other_name(text: str, start: int, end: int, matches: list[re.Match
         return False
     if k > 0 and matches[k - 1].end() == before.end(1):
         return False  # "Israel-Jordan": the word before is an actor itself
+    if word.endswith(("'s", "s'")) and gap == " ":
+        return True  # "Russia's Security Council": the possessor's own organ, even first in a sentence
     return not (gap == " " and _SENTENCE_START.search(text, max(0, before.start(1) - 8), before.start(1)))
 
 
@@ -185,7 +203,7 @@ def share_roles(text: str, mentions: list[Mention]) -> list[Mention]:
         here, after = out[i], out[i + 1]
         if after.kind != "title" or here.kind not in ("name", "demonym", "metonym"):
             continue
-        if "'" in after.text or "\u2019" in after.text:  # "Kyiv and Russia's troops": the troops are Russia's
+        if "'" in after.text:  # (folded text) "Kyiv and Russia's troops": the troops are Russia's
             continue
         if not _COORDINATION.fullmatch(text, here.end, after.start):
             continue

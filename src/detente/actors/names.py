@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from detente.actors.entities import KINDS, Actor, Person
+from detente.actors.textforms import fold
 
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 
@@ -49,7 +50,7 @@ def name_key(name: str) -> str:
     >>> name_key("  The Kremlin's ")
     'kremlin'
     """
-    text = " ".join(name.replace("\u2019", "'").split())
+    text = " ".join(fold(name).text.split())  # "Ukraineʼs" as "Ukraine's"
     text = _LEADING_THE.sub("", text)
     if text.endswith("'s"):
         text = text[:-2]
@@ -95,7 +96,8 @@ class NameIndex:
                 add(name, NameEntry(actor.code, "demonym"))
         for person in people:
             for name in (person.name, *person.aliases):
-                add(name, NameEntry(person.terms[0].code if person.terms else "", "person", person))
+                kind = "person" if person.kind == "person" else "name"  # a dated group is named, not a person
+                add(name, NameEntry(person.terms[0].code if person.terms else "", kind, person))
         folded: dict[str, list[NameEntry]] = {}
         labels: dict[str, str] = {}
         for text, entries in surface.items():

@@ -130,7 +130,8 @@ class ActorRegistry:
         for actor in self.actors.values():
             problems += [f"{actor.code}: member '{m}' is not in the registry" for m in actor.members if m not in self.actors]
             problems += [f"{actor.code}: institution '{n}' has unknown role '{r}'" for n, r in actor.institutions if r not in ROLE_SUFFIXES]
-            own = {surface_form(n) for n in (actor.name, *actor.aliases, *actor.metonyms, *actor.demonyms)}
+            own = {surface_form(n) for n in (actor.name, *actor.aliases, *actor.metonyms, *actor.demonyms,
+                                             *(name for name, _ in actor.institutions))}
             problems += [f"{actor.code}: guarded name '{g}' is not one of its names" for g in actor.guarded if surface_form(g) not in own]
         for person in self.people:
             for term in person.terms:

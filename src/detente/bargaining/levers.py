@@ -41,7 +41,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from detente.bargaining.executor import CHUNK_ROWS, chunks
-from detente.bargaining.montecarlo import DEFAULT_SEED, Change, RowChunk, RowJob, available_models, default_models, forecast_inputs, model_params, run_rows
+from detente.bargaining.montecarlo import DEFAULT_SEED, Change, RowChunk, RowJob, check_models, default_models, forecast_inputs, model_params, run_rows
 from detente.bargaining.models.base import MODELS
 from detente.bargaining.plans import utility
 from detente.bargaining.scenario import BOUNDS, Scenario
@@ -187,6 +187,15 @@ def resolve_issue(scenario: Scenario, issue: str) -> str:
     )
 
 
+def model_rows(scenario: Scenario, *, issue: str | None, draws: int, models: Sequence[str] | None = None) -> int:
+    """About how many model rows :func:`find_levers` runs, known before any work: it sizes the executor.
+
+    Up to four changes per actor (position and salience, up and down) on each issue searched, ``draws`` rows each, for every model.
+    """
+    issues = 1 if issue else len(scenario.issues)
+    return 4 * len(scenario.actors) * issues * draws * len(models or default_models())
+
+
 def find_levers(
     scenario: Scenario,
     actor: str,
@@ -208,12 +217,7 @@ def find_levers(
         raise InputError(f"draws must be at least 1, got {draws}", field="--draws", hint=f"give 1 or more (default {DEFAULT_DRAWS})")
     code = resolve_actor(scenario, actor)
     issue_id = resolve_issue(scenario, issue) if issue is not None else None
-    names = list(models) if models else (forecast.models if forecast is not None else default_models())
-    known = available_models()
-    for m in names:
-        if m not in known:
-            close = difflib.get_close_matches(m, known, n=1)
-            raise ModelError(f"unknown model '{m}'", hint=(f"did you mean '{close[0]}'? " if close else "") + f"choose from: {', '.join(known)}")
+    names = check_models(list(models) if models else (forecast.models if forecast is not None else default_models()))
     if forecast is not None:
         seed = forecast.seed
     base_inputs = forecast_inputs(scenario, forecast, draws=draws, seed=seed)

@@ -159,6 +159,18 @@ def available_models() -> list[str]:
     return [m for m in order if m in MODELS] + sorted(m for m in MODELS if m not in order)
 
 
+def check_models(names: Sequence[str]) -> list[str]:
+    """`names` as a list if every one is a registered model, else ModelError suggesting the nearest name."""
+    known = available_models()
+    for name in names:
+        if name not in known:
+            import difflib
+
+            close = difflib.get_close_matches(name, known, n=1)
+            raise ModelError(f"unknown model '{name}'", hint=(f"did you mean '{close[0]}'? " if close else "") + f"choose from: {', '.join(known)}")
+    return list(names)
+
+
 def default_models() -> list[str]:
     """The models run when none is named, in `available_models` order: those registered
     with default=True (the DEU-tuned ones are left to `--model`)."""
@@ -404,11 +416,7 @@ def run_forecast(
     """
     from detente import __version__
 
-    names = list(models) if models else default_models()
-    known = available_models()
-    for name in names:
-        if name not in known:
-            raise ModelError(f"unknown model '{name}'", hint=f"choose from: {', '.join(known)}")
+    names = check_models(list(models) if models else default_models())
     for name in params or {}:
         if name not in names:
             raise ModelError(f"parameters given for model '{name}', which is not being run", hint=f"run it with --model {name}")

@@ -64,7 +64,7 @@ from detente.bargaining.montecarlo import (
     Change,
     RowChunk,
     RowJob,
-    available_models,
+    check_models,
     default_models,
     forecast_inputs,
     model_params,
@@ -267,16 +267,21 @@ def check_method(method: str, draws: int | None) -> int:
     return n
 
 
-def _models(models: Sequence[str] | None, forecast: "Forecast | None") -> list[str]:
-    names = list(models) if models else (forecast.models if forecast is not None else default_models())
-    known = available_models()
-    for name in names:
-        if name not in known:
-            import difflib
+def model_rows(scenario: Scenario, *, method: str, draws: int, models: Sequence[str] | None = None) -> int:
+    """The sweep's size in model rows, known before any work: what the executor is chosen by (a pool only when it pays).
 
-            close = difflib.get_close_matches(name, known, n=1)
-            raise ModelError(f"unknown model '{name}'", hint=(f"did you mean '{close[0]}'? " if close else "") + f"choose from: {', '.join(known)}")
-    return names
+    oat runs every input at its low and its high, ``n`` draws each (``2 p n``, exact but for
+    the baseline's ``n``); for Morris it counts ``n`` trajectories of ``p + 1`` points and for
+    Sobol' ``n (p + 2)`` points, the designs' sizes, which the runs of each point multiply.
+    Each for every model.
+    """
+    p = len(scenario.ranges().names)
+    per_model = {"oat": 2 * p * draws, "morris": draws * (p + 1), "sobol": draws * (p + 2)}[method]
+    return per_model * len(models or default_models())
+
+
+def _models(models: Sequence[str] | None, forecast: "Forecast | None") -> list[str]:
+    return check_models(list(models) if models else (forecast.models if forecast is not None else default_models()))
 
 
 def _job(ranges: InputRanges, base: NDArray[np.float64], names: list[str], params: dict[str, dict[str, Any]] | None) -> RowJob:

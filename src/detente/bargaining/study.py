@@ -37,6 +37,10 @@ on_model=None) -> Study``
 * Every argument is validated before any model runs (:func:`check_params` for model
   parameters, names and types).
 
+Model parameters (:mod:`detente.bargaining.params`) and what-if settings and ad-hoc
+plans (:mod:`detente.bargaining.whatif`) live in modules of their own; their public
+names are importable from here too.
+
 :class:`Study` holds the scenario as run and the base scenario, both forecasts, the
 variant shifts, the plan results, the sensitivity table and `notes` (assumptions a
 reader must see). ``Study.to_dict()`` is the JSON document; ``Study.to_frame(table)``
@@ -48,261 +52,27 @@ Choices
 * The comparison base of a variant or what-if is the case as loaded (with `spread`
   applied), run with the same seed and models.
 * The reference forecast for plan tests is the pooled median of every model's draws.
-* A what-if value is a point (low = mode = high): the user states it, so it carries
-  no range; its source records the setting as typed.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import difflib
-import typing
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-import numpy as np
-
 from detente.bargaining.forecast import Forecast
-from detente.bargaining.montecarlo import DEFAULT_DRAWS, DEFAULT_SEED, available_models, default_models, run_forecast
+from detente.bargaining.montecarlo import DEFAULT_DRAWS, DEFAULT_SEED, default_models, run_forecast
+from detente.bargaining.params import check_params, parse_params
 from detente.bargaining.plans import PlanResult, evaluate_plans
-from detente.bargaining.scenario import BOUNDS, Estimate, Patch, Plan, PlanValue, Scenario, Source, Variant
+from detente.bargaining.scenario import Scenario
 from detente.bargaining.variants import VariantShift, compare
-from detente.errors import InputError, ModelError
+from detente.bargaining.whatif import Setting, ad_hoc_plan, apply_settings, parse_plan_spec, parse_setting
+from detente.errors import InputError
 
 TABLES = ("forecast", "draws", "pooled", "positions", "shifts", "plans")
 """The tables `Study.to_frame` can build."""
-
-WHAT_IF = "what-if"
-"""The variant name a study gives to its `settings` (shown as e.g. ``us-adds-sanctions+what-if``)."""
-
-SETTING_FORMS = "ACTOR.ISSUE.position=V, ACTOR.ISSUE.salience=V, ACTOR.capability=V or ISSUE.status_quo=V"
-
-
-# --------------------------------------------------------------------------------------
-# Model parameters
-# --------------------------------------------------------------------------------------
-
-
-def parse_params(items: Sequence[str] | None, *, flag: str = "--param") -> dict[str, dict[str, Any]]:
-    """['expected_utility.q=0.5'] -> {'expected_utility': {'q': 0.5}} (values read as YAML scalars)."""
-    params: dict[str, dict[str, Any]] = {}
-    if not items:
-        return params
-    import yaml
-
-    for item in items:
-        key, sep, raw = item.partition("=")
-        model, dot, name = key.strip().partition(".")
-        if not sep or not dot or not model or not name:
-            raise InputError(f"cannot read parameter '{item}'", field=flag, hint="write MODEL.NAME=VALUE, e.g. expected_utility.q=0.5")
-        try:
-            value = yaml.safe_load(raw) if raw.strip() else None
-        except yaml.YAMLError:
-            value = raw
-        if value is None:
-            raise InputError(f"parameter '{key}' has no value", field=flag, hint=f"write {key}=VALUE")
-        params.setdefault(model, {})[name] = value
-    return params
-
-
-def _type_ok(value: Any, annotation: Any, default: Any) -> tuple[bool, str]:
-    """Whether `value` fits a parameter's annotation (or its default's type); and a description of what fits."""
-    if typing.get_origin(annotation) is typing.Literal:
-        choices = typing.get_args(annotation)
-        return value in choices, "one of " + ", ".join(map(str, choices))
-    kind = annotation if isinstance(annotation, type) else type(default) if default is not None else None
-    if kind is bool:
-        return isinstance(value, bool), "true or false"
-    if kind is int:
-        return isinstance(value, int) and not isinstance(value, bool), "a whole number"
-    if kind is float:
-        return isinstance(value, (int, float)) and not isinstance(value, bool) and bool(np.isfinite(value)), "a number"
-    if kind is str:
-        return isinstance(value, str), "a word"
-    return True, "any value"
-
-
-def check_params(params: Mapping[str, Mapping[str, Any]] | None, models: Sequence[str] | None, *, flag: str = "params") -> None:
-    """Check model names, parameter names and value types against each model's keyword parameters.
-
-    Raises InputError naming `flag` and the fix, before any model runs.
-    """
-    from detente.bargaining.models.base import MODELS
-
-    known = available_models()
-    running = list(models) if models else default_models()
-    for name in running:
-        if name not in known:
-            close = difflib.get_close_matches(name, known, n=1)
-            raise ModelError(f"unknown model '{name}'", hint=f"did you mean '{close[0]}'? models: {', '.join(known)}" if close else f"choose from: {', '.join(known)}")
-    for model, values in (params or {}).items():
-        if model not in known:
-            close = difflib.get_close_matches(model, known, n=1)
-            hint = f"did you mean '{close[0]}'? models: {', '.join(known)}" if close else f"models: {', '.join(known)}"
-            raise InputError(f"no model '{model}'", field=f"{flag} {model}", hint=hint)
-        if model not in running:
-            raise InputError(f"parameters given for model '{model}', which is not being run", field=f"{flag} {model}", hint=f"add --model {model}, or drop the parameter")
-        fn = MODELS[model]
-        import inspect
-
-        signature = inspect.signature(fn)
-        try:
-            hints = typing.get_type_hints(fn)
-        except Exception:  # an unresolvable annotation: fall back to the defaults' types
-            hints = {}
-        accepted = {
-            n: p for n, p in signature.parameters.items() if p.default is not inspect.Parameter.empty and p.kind in (p.KEYWORD_ONLY, p.POSITIONAL_OR_KEYWORD)
-        }
-        for name, value in values.items():
-            if name not in accepted:
-                close = difflib.get_close_matches(name, list(accepted), n=1)
-                choices = ", ".join(accepted) or "(none)"
-                hint = f"did you mean '{close[0]}'? {model} takes: {choices}" if close else f"{model} takes: {choices}"
-                raise InputError(f"model '{model}' has no parameter '{name}'", field=f"{flag} {model}.{name}", hint=hint)
-            ok, wanted = _type_ok(value, hints.get(name), accepted[name].default)
-            if not ok:
-                raise InputError(
-                    f"'{value}' is not a valid value",
-                    field=f"{flag} {model}.{name}",
-                    hint=f"give {wanted}, e.g. {model}.{name}={accepted[name].default}",
-                )
-
-
-# --------------------------------------------------------------------------------------
-# What-if settings and ad-hoc plans
-# --------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Setting:
-    """One what-if change: the input's field path (as in variants) and its new value."""
-
-    target: str
-    value: float
-    text: str
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"target": self.target, "value": self.value, "as_typed": self.text}
-
-
-def _actor_code(scenario: Scenario, token: str) -> str | None:
-    """The scenario's actor code for a code or a name (through the actor registry); None if `token` is no actor."""
-    codes = scenario.actor_codes
-    for a in scenario.actors:
-        if token.upper() == a.code.upper() or token.casefold() == a.name.casefold():
-            return a.code
-    try:
-        from detente.actors import get_registry
-
-        reg = get_registry()
-        code = reg.resolve(token)
-    except Exception:  # the registry is a convenience here; an unreadable one must not hide the real error
-        code = None
-    if code:
-        if code in codes:
-            return code
-        base = reg.base_code(code)
-        if base in codes:
-            return base
-    return None
-
-
-def _unknown(kind: str, token: str, item: str, flag: str, choices: Sequence[str]) -> InputError:
-    close = difflib.get_close_matches(token, list(choices), n=2, cutoff=0.5)
-    hint = (f"did you mean {' or '.join(repr(c) for c in close)}? " if close else "") + f"{kind}s: {', '.join(choices)}"
-    return InputError(f"no {kind} '{token}' in the case", field=f"{flag} {item}", hint=hint)
-
-
-def parse_setting(scenario: Scenario, item: str, *, flag: str = "--set") -> Setting:
-    """Read ``ACTOR.ISSUE.position=60``, ``ACTOR.ISSUE.salience=0.9``, ``ACTOR.capability=80`` or ``ISSUE.status_quo=40``.
-
-    Actors by code or by name (``Russia``, ``"European Union"``, resolved through the
-    actor registry); issues by id. Errors name the bad part and list the valid choices.
-    """
-    key, sep, raw = item.partition("=")
-    parts = [p.strip() for p in key.split(".")]
-    if not sep or not raw.strip() or len(parts) not in (2, 3) or not all(parts):
-        raise InputError(f"cannot read '{item}'", field=flag, hint=f"write {SETTING_FORMS}")
-    try:
-        value = float(raw)
-    except ValueError:
-        raise InputError(f"'{raw.strip()}' is not a number", field=f"{flag} {item}", hint=f"write {SETTING_FORMS}") from None
-    issues = scenario.issue_ids
-    names = [f"{a.code} ({a.name})" if a.name and a.name != a.code else a.code for a in scenario.actors]
-    if len(parts) == 2:
-        first, what = parts
-        if what == "status_quo":
-            if first not in issues:
-                raise _unknown("issue", first, item, flag, issues)
-            target, kind = f"issues.{first}.status_quo", "status_quo"
-        elif what == "capability":
-            code = _actor_code(scenario, first)
-            if code is None:
-                raise InputError(f"no actor '{first}' in the case", field=f"{flag} {item}", hint=f"actors: {', '.join(names)}")
-            target, kind = f"actors.{code}.capability", "capability"
-        else:
-            raise InputError(f"'{what}' is not a setting", field=f"{flag} {item}", hint=f"write {SETTING_FORMS}")
-    else:
-        first, issue, what = parts
-        code = _actor_code(scenario, first)
-        if code is None:
-            raise InputError(f"no actor '{first}' in the case", field=f"{flag} {item}", hint=f"actors: {', '.join(names)}")
-        if issue not in issues:
-            raise _unknown("issue", issue, item, flag, issues)
-        if what not in ("position", "salience"):
-            raise InputError(f"'{what}' is not a setting", field=f"{flag} {item}", hint="after ACTOR.ISSUE write position or salience")
-        target, kind = f"positions.{code}.{issue}.{what}", what
-    lo, hi = BOUNDS[kind]
-    if not lo <= value <= hi:
-        raise InputError(f"{kind} {value:g} is outside [{lo:g}, {hi:g}]", field=f"{flag} {item}", hint=f"give a {kind} between {lo:g} and {hi:g}")
-    return Setting(target, value, item)
-
-
-def apply_settings(scenario: Scenario, settings: Sequence[Setting | str], *, flag: str = "--set") -> Scenario:
-    """The scenario with what-if settings applied (as one variant named :data:`WHAT_IF`)."""
-    parsed = [s if isinstance(s, Setting) else parse_setting(scenario, s, flag=flag) for s in settings]
-    if not parsed:
-        return scenario
-    from detente.bargaining.variants import apply_variant
-
-    patches = tuple(Patch(op="set", target=s.target, value=Estimate.point(s.value, Source(estimate=f"what-if: {s.text}"))) for s in parsed)
-    return apply_variant(scenario, Variant(WHAT_IF, "What if", "; ".join(s.text for s in parsed), patches))
-
-
-def parse_plan_spec(spec: str, *, flag: str = "--plan-spec") -> dict[str, float]:
-    """``"territory=50,nato=0"`` -> {'territory': 50.0, 'nato': 0.0}."""
-    values: dict[str, float] = {}
-    for part in (p.strip() for p in spec.split(",")):
-        if not part:
-            continue
-        issue, sep, raw = part.partition("=")
-        if not sep or not issue.strip():
-            raise InputError(f"cannot read '{part}'", field=flag, hint='write ISSUE=VALUE pairs separated by commas, e.g. "territory=50,nato=0"')
-        try:
-            values[issue.strip()] = float(raw)
-        except ValueError:
-            raise InputError(f"'{raw.strip()}' is not a number", field=f"{flag} {part}", hint="give a value on the issue's 0-100 scale") from None
-    if not values:
-        raise InputError("the plan is empty", field=flag, hint='write ISSUE=VALUE pairs, e.g. "territory=50,nato=0"')
-    return values
-
-
-def ad_hoc_plan(scenario: Scenario, name: str, values: Mapping[str, float], *, flag: str = "--plan-spec") -> tuple[Plan, dict[str, float]]:
-    """A plan from issue values; issues left out keep their status quo (mode). Returns the plan and those assumed values."""
-    for issue, v in values.items():
-        if issue not in scenario.issue_ids:
-            raise _unknown("issue", issue, f"{issue}={v:g}", flag, scenario.issue_ids)
-        lo, hi = BOUNDS["position"]
-        if not lo <= v <= hi:
-            raise InputError(f"{issue}={v:g} is outside the scale [{lo:g}, {hi:g}]", field=flag, hint=f"give a value between {lo:g} and {hi:g}")
-    assumed = {i.id: i.status_quo.mode for i in scenario.issues if i.id not in values}
-    text = ", ".join(f"{k}={v:g}" for k, v in values.items())
-    source = Source(estimate=f"ad-hoc plan: {text}" + (f"; status quo assumed on {', '.join(assumed)}" if assumed else ""))
-    given, kept = Source(estimate="given by the user"), Source(estimate="not given: the status quo is assumed")
-    point = {i: PlanValue(float(values[i]), given) if i in values else PlanValue(assumed[i], kept) for i in scenario.issue_ids}
-    return Plan(name, f"Ad-hoc plan ({text})", "given by the user", source, point), assumed
-
 
 # --------------------------------------------------------------------------------------
 # The study

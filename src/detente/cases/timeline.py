@@ -116,6 +116,23 @@ class Timeline:
         """The context notes on one topic (``triangle``, ``sanctions`` ...)."""
         return [n for n in self.context if n.topic == topic]
 
+    def records(self) -> list[dict[str, Any]]:
+        """The events oldest first as flat records: the date at its precision, its basis, the words and where they stand."""
+        return [
+            {"id": key, "date": date_label(e.date, e.date_precision), "precision": e.date_precision, "basis": self.date_basis.get(key, "text"),
+             "source": e.source, "target": e.target, "cameo": e.cameo, "goldstein": e.goldstein, "modality": e.modality,
+             "quote": e.quote or e.sentence, "doc_id": e.doc_id, "span": f"{e.char_start}-{e.char_end}", "note": e.note}
+            for key, e in sorted(zip(self.event_ids, self.events), key=lambda pair: (pair[1].date, pair[0]))
+        ]
+
+    def context_records(self) -> list[dict[str, Any]]:
+        """The context notes as flat records, in file order: topic, actors, period, the words and where they stand."""
+        return [
+            {"id": n.id, "topic": n.topic, "actors": list(n.actors), "period": n.period, "quote": n.quote or n.sentence,
+             "doc_id": n.doc_id, "span": f"{n.char_start}-{n.char_end}", "note": n.note, "external": n.external}
+            for n in self.context
+        ]
+
 
 TIMELINES: dict[str, str] = packaged_yaml("detente.cases.timelines")
 """Case name -> timeline file in ``detente/cases/timelines/``."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import typer
@@ -12,6 +14,19 @@ backtest_app = typer.Typer(
     help="Backtest the bargaining models against real negotiation outcomes.",
     no_args_is_help=True,
 )
+
+
+@contextmanager
+def _model_progress(shown: bool) -> Iterator[Callable[[str], None] | None]:
+    """A spinner on stderr naming the model that runs (``on_model``), or no callback when not shown."""
+    if not shown:
+        yield None
+        return
+    from rich.progress import Progress
+
+    with Progress(console=err_console, transient=True) as progress:
+        task = progress.add_task("models", total=None)
+        yield lambda name: progress.update(task, description=name)
 
 
 def _interval(low: float, high: float) -> str:
@@ -69,19 +84,10 @@ def deu(
     if data.skipped:
         err_console.print(f"warning: {len(data.skipped)} line(s) skipped", markup=False, highlight=False)
     validation = None
-    if err_console.is_terminal and not json_out:
-        from rich.progress import Progress
-
-        with Progress(console=err_console, transient=True) as progress:
-            task = progress.add_task("models", total=None)
-            show = lambda m: progress.update(task, description=m)  # noqa: E731
-            result = backtest_deu(data, models=model or None, on_model=show, bootstrap=bootstrap, seed=seed)
-            if cv is not None:
-                validation = cross_validate(data, model or None, cv, repeats, seed, on_model=show)
-    else:
-        result = backtest_deu(data, models=model or None, bootstrap=bootstrap, seed=seed)
+    with _model_progress(err_console.is_terminal and not json_out) as show:
+        result = backtest_deu(data, models=model or None, on_model=show, bootstrap=bootstrap, seed=seed)
         if cv is not None:
-            validation = cross_validate(data, model or None, cv, repeats, seed)
+            validation = cross_validate(data, model or None, cv, repeats, seed, on_model=show)
     if per_issue is not None:
         with atomic_path(per_issue) as tmp:
             result.forecasts.to_csv(tmp, index=False)

@@ -14,21 +14,6 @@ case_app = typer.Typer(help="Scenario files and built-in cases: validate, list, 
 _NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
-def _counts(scenario) -> dict[str, int]:  # type: ignore[no-untyped-def]
-    estimates = list(scenario.iter_estimates())
-    return {
-        "actors": len(scenario.actors),
-        "issues": len(scenario.issues),
-        "variants": len(scenario.variants),
-        "plans": len(scenario.plans),
-        "numbers": len(estimates),
-        "cited": sum(1 for _, e in estimates if e.source.cite),
-        "estimates_only": sum(1 for _, e in estimates if not e.source.cite),
-        "external": sum(1 for _, e in estimates if e.source.external),
-        "ranges": sum(1 for _, e in estimates if not e.is_point),
-    }
-
-
 def _short_list(items: list[str], limit: int = 8) -> str:
     return ", ".join(items) if len(items) <= limit else ", ".join(items[:limit]) + f", ... ({len(items) - limit} more)"
 
@@ -55,12 +40,13 @@ def check(
     json_out: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """Validate a scenario and check its quotes against their sources: OK and a summary, or each problem and exit 2."""
+    from detente.bargaining.scenario import scenario_counts
     from detente.cases import resolve_case
     from detente.cases.verify import SOURCES_ENV, describe_missing, verify_case
     from detente.errors import ScenarioError
 
     scenario = resolve_case(file)
-    counts = _counts(scenario)
+    counts = scenario_counts(scenario)
     quotes = verify_case(file)
     summary = {"file": file, "name": scenario.name, "input_hash": scenario.input_hash(), **counts, "quotes": quotes.to_dict()}
     if quotes.missing:
@@ -173,7 +159,7 @@ def timeline(
     """Show a case's event timeline: each event dated at its precision, with the basis of the date and its sentence."""
     from pathlib import Path
 
-    from detente.cases.timeline import TIMELINES, date_label, resolve_timeline
+    from detente.cases.timeline import TIMELINES, resolve_timeline
     from detente.cases.verify import SOURCES_ENV, verify_spans
     from detente.errors import InputError
 
@@ -189,17 +175,8 @@ def timeline(
             path=origin,
             hint="set char_start/char_end to the sentence's offsets in the document (Python str offsets into the UTF-8 text)",
         )
-    records = [
-        {"id": key, "date": date_label(e.date, e.date_precision), "precision": e.date_precision, "basis": doc.date_basis.get(key, "text"),
-         "source": e.source, "target": e.target, "cameo": e.cameo, "goldstein": e.goldstein, "modality": e.modality,
-         "quote": e.quote or e.sentence, "doc_id": e.doc_id, "span": f"{e.char_start}-{e.char_end}", "note": e.note}
-        for key, e in sorted(zip(doc.event_ids, doc.events), key=lambda pair: (pair[1].date, pair[0]))
-    ]
-    context = [
-        {"id": n.id, "topic": n.topic, "actors": list(n.actors), "period": n.period, "quote": n.quote or n.sentence,
-         "doc_id": n.doc_id, "span": f"{n.char_start}-{n.char_end}", "note": n.note, "external": n.external}
-        for n in doc.context
-    ]
+    records = doc.records()
+    context = doc.context_records()
     if json_out:
         spans_doc = {"checked": spans.checked, "unverified": spans.unverified, "texts": spans.texts}
         print_json({"case": doc.case, "title": doc.title, "events": records, "context": context, "not_coded": len(doc.not_coded), "spans": spans_doc})

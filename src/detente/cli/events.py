@@ -196,32 +196,17 @@ def list_(
     Example: detente events list --dyad USA Russia --code 04 --since 2025-02
     """
     from detente.actors import lookup
-    from detente.relations.sources import choose_source, load_events, parse_bound, select_events
+    from detente.relations.sources import choose_source, list_events, parse_range
 
     who = lookup(actor, field="--actor") if actor is not None else None
     rule = _dyad_rule(dyad) if dyad is not None else None
     if directed and rule is None:
         raise InputError("needs --dyad A B", field="--directed", hint="add --dyad A B, or drop --directed")
     codes = [_cameo_prefix(c) for c in code or ()]
-    lo, hi = parse_bound(since, end=False, flag="--since"), parse_bound(until, end=True, flag="--until")
-    if lo is not None and hi is not None and lo > hi:
-        raise InputError(f"{since} is after --until {until}", field="--since", hint="swap the two dates")
-    choice = choose_source(db, timeline, case)
-    filters: dict[str, Any] = dict(actor=who, directed=directed, cameo=codes or None, dataset=dataset)
-    if choice.kind == "store":
-        bounds = dict(start=None if lo is None else lo.date(), end=None if hi is None else hi.date())
-        with _store(choice.path, read_only=True) as store:
-            if dataset is not None:
-                _check_dataset(dataset, store.con.execute("SELECT DISTINCT dataset FROM events").df()["dataset"], choice.path)
-            frame = store.events(dyad=rule, limit=limit, **bounds, **filters)
-            domestic = len(store.events(dyad=rule.domestic_only(), **bounds, **filters)) if rule is not None and rule.countries else 0
-        where = f"event store {choice.path} ({choice.reason})"
-    else:
-        source = load_events(choice)
-        _check_dataset(dataset, source.events["dataset"], choice.label())
-        frame = select_events(source.events, start=lo, end=hi, dyad=rule, limit=limit, **filters)
-        domestic = frame.attrs.get("domestic_events", 0)
-        where = choice.label()
+    lo, hi = parse_range(since, until)
+    listing = list_events(choose_source(db, timeline, case), actor=who, dyad=rule, directed=directed, cameo=codes, start=lo, end=hi,
+                          dataset=dataset, limit=limit)
+    frame, domestic, where = listing.events, listing.domestic, listing.where
     if domestic and rule is not None:
         countries = ", ".join(rule.countries[:3]) + (" ..." if len(rule.countries) > 3 else "")
         err_console.print(
@@ -272,19 +257,6 @@ def _dyad_rule(values: tuple[str, str]) -> Any:
         raise InputError(f"takes two actors, got '{first}' and '{second}'", field="--dyad",
                          hint="write the two actors as two words: --dyad USA RUS, or --dyad 'United States' Russia")
     return dyad_filter(lookup(first, field="--dyad"), lookup(second, field="--dyad"))
-
-
-def _check_dataset(dataset: str | None, labels: Any, where: Any) -> None:
-    """``--dataset``: a label the source holds (``gdelt1``, ``icews``, ``case`` ...), else an error naming them."""
-    if dataset is None:
-        return
-    known = sorted({str(x) for x in labels.dropna().unique()})
-    if dataset not in known:
-        from difflib import get_close_matches
-
-        near = get_close_matches(dataset, known, n=3, cutoff=0.4)
-        hint = (f"did you mean {', '.join(near)}? " if near else "") + (f"the datasets here: {', '.join(known)}" if known else "the source holds no events")
-        raise InputError(f"no dataset '{dataset}' in {where}", field="--dataset", hint=hint)
 
 
 def _cameo_prefix(value: str) -> str:

@@ -66,6 +66,11 @@ ALL_MODALITIES_OPTION = typer.Option(
     help="Also count events that do not assert their act (negated, 'may attack', conditional, reported by others).",
 )
 FORCE_OPTION = typer.Option(False, "--force", help="Replace the --plot file if it exists.")
+A_ARGUMENT = typer.Argument(..., metavar="A", help="First actor: code or name (USA, RUS, EUR, Ukraine, 'European Union', 'the Kremlin', Putin ...).")
+B_ARGUMENT = typer.Argument(..., metavar="B", help="Second actor.")
+DYAD_FREQ_OPTION = typer.Option(Freq.month, "--freq", help="Period length.")
+DIRECTED_OPTION = typer.Option(False, "--directed", help="Only events from A to B (default: both directions).")
+EVENTS_OPTION = typer.Option("3", "--events", help="Events to show behind each turn: a number, or 'all' for every one.")
 
 
 @dataclass(frozen=True)
@@ -87,7 +92,7 @@ def check_request(
     """Every flag checked before any work: (value, flag) actors (two distinct ones for a dyad, three for a triangle), dates, plot path, data source."""
     from detente.actors import lookup
     from detente.files import check_output
-    from detente.relations.sources import choose_source, parse_bound
+    from detente.relations.sources import choose_source, parse_range
     from detente.report.plots import PLOT_SUFFIXES
 
     codes = tuple(lookup(value, field=flag) for value, flag in actors)
@@ -97,9 +102,7 @@ def check_request(
         dyad_actors(*codes)
     elif len(set(codes)) != len(codes):
         raise InputError(f"a triangle needs three different actors, got {', '.join(codes)}", field="A B C", hint="name three different actors")
-    lo, hi = parse_bound(since, end=False, flag="--since"), parse_bound(until, end=True, flag="--until")
-    if lo is not None and hi is not None and lo > hi:
-        raise InputError(f"{since} is after --until {until}", field="--since", hint="swap the two dates")
+    lo, hi = parse_range(since, until)
     path = check_output(plot, flag="--plot", suffixes=PLOT_SUFFIXES, overwrite=force) if plot is not None else None
     return Request(codes, lo, hi, choose_source(db, timeline, case, parquet=parquet, scheduler=scheduler), path)
 
@@ -200,6 +203,12 @@ def _driver_date(d: dict[str, Any]) -> str:
     return date_label(date.fromisoformat(str(d["date"])[:10]), d.get("date_precision") or "day")
 
 
+def _shift_tables(shifts: list[Any], freq: str) -> None:
+    """The turning points, then the events behind each."""
+    _shifts_table(shifts, freq)
+    _drivers_table(shifts, freq)
+
+
 def _shifts_table(shifts: list[Any], freq: str) -> None:
     rows = []
     for s in shifts:
@@ -264,281 +273,278 @@ def _unasserted_caption(count: int) -> None:
         _caption(f"{count} event(s) that do not assert their act (negated, modal, conditional or reported) left out; --all-modalities counts them")
 
 
+def _left_out_captions(wide: pd.DataFrame, codes: tuple[str, ...]) -> None:
+    """The dyad's events the series did not count: unasserted ones (when any event counted) and one country's own."""
+    if wide.attrs.get("n_events", 0):
+        _unasserted_caption(wide.attrs.get("unasserted_events", 0))
+    _domestic_caption(wide.attrs.get("domestic_events", 0), codes)
+
+
 def _load(req: Request, dyads: list[tuple[str, str]]) -> EventSource:
     from detente.relations.sources import load_events
 
     return load_events(req.choice, start=req.since, end=req.until, dyads=dyads)
 
 
-def register(app: typer.Typer) -> None:
-    """Add ``relations``, ``shifts`` and ``triangle`` to the app."""
+def relations_command(
+    a: str = A_ARGUMENT,
+    b: str = B_ARGUMENT,
+    freq: Freq = DYAD_FREQ_OPTION,
+    directed: bool = DIRECTED_OPTION,
+    db: Path | None = DB_OPTION,
+    parquet: Path | None = PARQUET_OPTION,
+    scheduler: str | None = SCHEDULER_OPTION,
+    timeline: Path | None = TIMELINE_OPTION,
+    case: str | None = CASE_OPTION,
+    since: str | None = SINCE_OPTION,
+    until: str | None = UNTIL_OPTION,
+    measure: str = typer.Option("goldstein_mean", "--measure", help="Measure for the turning points: goldstein_mean, net_coop, goldstein_sum, ..."),
+    smooth: Smooth = typer.Option(Smooth.none, "--smooth", help="Smooth the series: rolling mean or EWMA over --window periods."),
+    window: int | None = typer.Option(None, "--window", min=1, help="Smoothing window, in periods (1 or more; default 3). Needs --smooth."),
+    method: Method = typer.Option(Method.pelt, "--method", help="Change-point search (ruptures)."),
+    penalty: float | None = typer.Option(None, "--penalty", min=0.0, help="Penalty per turning point (default: 3·σ²·log n)."),
+    events: str = EVENTS_OPTION,
+    all_periods: bool = typer.Option(False, "--all-periods", help="Also list periods without events."),
+    all_modalities: bool = ALL_MODALITIES_OPTION,
+    json_out: bool = typer.Option(False, "--json", help="Print JSON (series, turning points, events) instead of tables."),
+    plot: Path | None = typer.Option(None, "--plot", help="Write a chart of the series with its turning points (.png, .svg or .pdf)."),
+    force: bool = FORCE_OPTION,
+) -> None:
+    """How cooperative or hostile relations between A and B were, period by period, where they turned, and why.
 
-    @app.command("relations")
-    def relations(
-        a: str = typer.Argument(..., metavar="A", help="First actor: code or name (USA, RUS, EUR, Ukraine, 'European Union', 'the Kremlin', Putin ...)."),
-        b: str = typer.Argument(..., metavar="B", help="Second actor."),
-        freq: Freq = typer.Option(Freq.month, "--freq", help="Period length."),
-        directed: bool = typer.Option(False, "--directed", help="Only events from A to B (default: both directions)."),
-        db: Path | None = DB_OPTION,
-        parquet: Path | None = PARQUET_OPTION,
-        scheduler: str | None = SCHEDULER_OPTION,
-        timeline: Path | None = TIMELINE_OPTION,
-        case: str | None = CASE_OPTION,
-        since: str | None = SINCE_OPTION,
-        until: str | None = UNTIL_OPTION,
-        measure: str = typer.Option("goldstein_mean", "--measure", help="Measure for the turning points: goldstein_mean, net_coop, goldstein_sum, ..."),
-        smooth: Smooth = typer.Option(Smooth.none, "--smooth", help="Smooth the series: rolling mean or EWMA over --window periods."),
-        window: int | None = typer.Option(None, "--window", min=1, help="Smoothing window, in periods (1 or more; default 3). Needs --smooth."),
-        method: Method = typer.Option(Method.pelt, "--method", help="Change-point search (ruptures)."),
-        penalty: float | None = typer.Option(None, "--penalty", min=0.0, help="Penalty per turning point (default: 3·σ²·log n)."),
-        events: str = typer.Option("3", "--events", help="Events to show behind each turn: a number, or 'all' for every one."),
-        all_periods: bool = typer.Option(False, "--all-periods", help="Also list periods without events."),
-        all_modalities: bool = ALL_MODALITIES_OPTION,
-        json_out: bool = typer.Option(False, "--json", help="Print JSON (series, turning points, events) instead of tables."),
-        plot: Path | None = typer.Option(None, "--plot", help="Write a chart of the series with its turning points (.png, .svg or .pdf)."),
-        force: bool = FORCE_OPTION,
-    ) -> None:
-        """How cooperative or hostile relations between A and B were, period by period, where they turned, and why.
+    Net cooperation = (cooperative - conflictual events) / (cooperative + conflictual), -1 to +1;
+    Goldstein mean on the -10 (hostile) to +10 (cooperative) scale. Only events that assert
+    their act count (not "may attack", not negated) unless --all-modalities.
+    """
+    from detente.relations.series import dyad_series, series_wide
+    from detente.relations.shifts import dyad_shifts
 
-        Net cooperation = (cooperative - conflictual events) / (cooperative + conflictual), -1 to +1;
-        Goldstein mean on the -10 (hostile) to +10 (cooperative) scale. Only events that assert
-        their act count (not "may attack", not negated) unless --all-modalities.
-        """
-        from detente.relations.series import dyad_series, series_wide
-        from detente.relations.shifts import dyad_shifts
-
-        _check_measure(measure)
-        top = _check_events_shown(events)
-        if window is not None and smooth is Smooth.none:
-            raise InputError("sets the smoothing window, but nothing is smoothed", field="--window", hint="add --smooth rolling or --smooth ewm, or drop --window")
-        window = 3 if window is None else window
-        req = check_request([(a, "A"), (b, "B")], db=db, timeline=timeline, case=case, since=since, until=until, plot=plot, force=force,
-                            parquet=parquet, scheduler=scheduler)
-        ca, cb = req.actors
-        source = _load(req, [(ca, cb)])
-        sm = None if smooth is Smooth.none else smooth.value
-        common = dict(freq=freq.value, directed=directed, start=req.since, end=req.until, include_unasserted=all_modalities)
-        wide = series_wide(source.events, ca, cb, **common)
-        smoothed = series_wide(source.events, ca, cb, smooth=sm, window=window, **common) if sm else None
-        shifts = dyad_shifts(source.events, ca, cb, **_shift_options(freq, measure, directed, req, method, penalty, None, 2, top, all_modalities))
-        dyad = f"{ca}→{cb}" if directed else f"{ca}–{cb}"
-        if json_out:
-            long = dyad_series(source.events, ca, cb, smooth=sm, window=window, **common)
-            print_json(
-                {
-                    "data": source.to_record(),
-                    "dyad": {"a": ca, "b": cb, "directed": directed},
-                    "freq": freq.value,
-                    "include_unasserted": all_modalities,
-                    "n_events": wide.attrs.get("n_events", 0),
-                    "unasserted_events": wide.attrs.get("unasserted_events", 0),
-                    "domestic_events": wide.attrs.get("domestic_events", 0),
-                    "coarse_events": wide.attrs.get("coarse_events", 0),
-                    "series": long.to_dict("records"),
-                    "shifts": [s.to_record() for s in shifts],
-                }
-            )
-        else:
-            _source_captions(source)
-            shown = wide if all_periods else wide[wide["events"] > 0]
-            rows = []
-            for period, r in shown.iterrows():
-                row = [
-                    _period_label(period, freq.value), int(r["events"]), int(r["cooperation"]), int(r["conflict"]),
-                    _fmt(r["net_coop"]), _bar(r["net_coop"]), _fmt(r["goldstein_mean"]), _fmt(r["goldstein_sum"], 1),
-                ]
-                if smoothed is not None:
-                    row.append(_fmt(smoothed.at[period, measure] if measure in smoothed else None))
-                rows.append(row)
-            columns = ["period", "events", "coop", "conflict", "net coop", "", "Goldstein mean", "Goldstein sum"]
+    _check_measure(measure)
+    top = _check_events_shown(events)
+    if window is not None and smooth is Smooth.none:
+        raise InputError("sets the smoothing window, but nothing is smoothed", field="--window", hint="add --smooth rolling or --smooth ewm, or drop --window")
+    window = 3 if window is None else window
+    req = check_request([(a, "A"), (b, "B")], db=db, timeline=timeline, case=case, since=since, until=until, plot=plot, force=force,
+                        parquet=parquet, scheduler=scheduler)
+    ca, cb = req.actors
+    source = _load(req, [(ca, cb)])
+    sm = None if smooth is Smooth.none else smooth.value
+    common = dict(freq=freq.value, directed=directed, start=req.since, end=req.until, include_unasserted=all_modalities)
+    wide = series_wide(source.events, ca, cb, **common)
+    smoothed = series_wide(source.events, ca, cb, smooth=sm, window=window, **common) if sm else None
+    shifts = dyad_shifts(source.events, ca, cb, **_shift_options(freq, measure, directed, req, method, penalty, None, 2, top, all_modalities))
+    dyad = f"{ca}→{cb}" if directed else f"{ca}–{cb}"
+    if json_out:
+        long = dyad_series(source.events, ca, cb, smooth=sm, window=window, **common)
+        print_json(
+            {
+                "data": source.to_record(),
+                "dyad": {"a": ca, "b": cb, "directed": directed},
+                "freq": freq.value,
+                "include_unasserted": all_modalities,
+                "n_events": wide.attrs.get("n_events", 0),
+                "unasserted_events": wide.attrs.get("unasserted_events", 0),
+                "domestic_events": wide.attrs.get("domestic_events", 0),
+                "coarse_events": wide.attrs.get("coarse_events", 0),
+                "series": long.to_dict("records"),
+                "shifts": [s.to_record() for s in shifts],
+            }
+        )
+    else:
+        _source_captions(source)
+        shown = wide if all_periods else wide[wide["events"] > 0]
+        rows = []
+        for period, r in shown.iterrows():
+            row = [
+                _period_label(period, freq.value), int(r["events"]), int(r["cooperation"]), int(r["conflict"]),
+                _fmt(r["net_coop"]), _bar(r["net_coop"]), _fmt(r["goldstein_mean"]), _fmt(r["goldstein_sum"], 1),
+            ]
             if smoothed is not None:
-                columns.append(f"{measure} ({smooth.value}, {window})")
-            _empty_note(source, req, wide.attrs.get("n_events", 0), wide.attrs.get("unasserted_events", 0))
-            if rows:
-                print_table(columns, rows, title=f"{dyad} by {freq.value}")
-            hidden = len(wide) - len(shown)
-            notes = []
-            if hidden and rows:
-                notes.append(f"{hidden} {freq.value}s without events hidden (--all-periods shows them)")
-            if wide.attrs.get("coarse_events"):
-                notes.append(f"{wide.attrs['coarse_events']} event(s) dated only to a coarser period are counted at its first {freq.value}")
-            if notes:
-                _caption("; ".join(notes))
-            if wide.attrs.get("n_events", 0):
-                _unasserted_caption(wide.attrs.get("unasserted_events", 0))
-            _domestic_caption(wide.attrs.get("domestic_events", 0), req.actors)
-            if shifts:
-                _shifts_table(shifts, freq.value)
-                _drivers_table(shifts, freq.value)
-            elif wide.attrs.get("n_events", 0):
-                _caption(f"no turning point found in {measure} (try --penalty lower, or a longer range)")
-        if req.plot is not None:
-            from detente.relations.plot import plot_dyad
+                row.append(_fmt(smoothed.at[period, measure] if measure in smoothed else None))
+            rows.append(row)
+        columns = ["period", "events", "coop", "conflict", "net coop", "", "Goldstein mean", "Goldstein sum"]
+        if smoothed is not None:
+            columns.append(f"{measure} ({smooth.value}, {window})")
+        _empty_note(source, req, wide.attrs.get("n_events", 0), wide.attrs.get("unasserted_events", 0))
+        if rows:
+            print_table(columns, rows, title=f"{dyad} by {freq.value}")
+        hidden = len(wide) - len(shown)
+        notes = []
+        if hidden and rows:
+            notes.append(f"{hidden} {freq.value}s without events hidden (--all-periods shows them)")
+        if wide.attrs.get("coarse_events"):
+            notes.append(f"{wide.attrs['coarse_events']} event(s) dated only to a coarser period are counted at its first {freq.value}")
+        if notes:
+            _caption("; ".join(notes))
+        _left_out_captions(wide, req.actors)
+        if shifts:
+            _shift_tables(shifts, freq.value)
+        elif wide.attrs.get("n_events", 0):
+            _caption(f"no turning point found in {measure} (try --penalty lower, or a longer range)")
+    if req.plot is not None:
+        from detente.relations.plot import plot_dyad
 
-            path = plot_dyad(
-                wide, shifts, req.plot, title=f"{dyad} relations by {freq.value}", measure=measure, smoothed=smoothed,
-                caption=_plot_caption(source), freq=freq.value,
-            )
-            if not json_out:
-                _caption(f"chart written to {path}")
+        _written(plot_dyad(
+            wide, shifts, req.plot, title=f"{dyad} relations by {freq.value}", measure=measure, smoothed=smoothed,
+            caption=_plot_caption(source), freq=freq.value,
+        ), json_out)
 
-    @app.command("shifts")
-    def shifts_cmd(
-        a: str = typer.Argument(..., metavar="A", help="First actor: code or name."),
-        b: str = typer.Argument(..., metavar="B", help="Second actor."),
-        freq: Freq = typer.Option(Freq.month, "--freq", help="Period length."),
-        directed: bool = typer.Option(False, "--directed", help="Only events from A to B."),
-        db: Path | None = DB_OPTION,
-        parquet: Path | None = PARQUET_OPTION,
-        scheduler: str | None = SCHEDULER_OPTION,
-        timeline: Path | None = TIMELINE_OPTION,
-        case: str | None = CASE_OPTION,
-        since: str | None = SINCE_OPTION,
-        until: str | None = UNTIL_OPTION,
-        measure: str = typer.Option("goldstein_mean", "--measure", help="Series to segment: goldstein_mean, net_coop, goldstein_sum, events ..."),
-        method: Method = typer.Option(Method.pelt, "--method", help="pelt (exact, penalised) or binseg (fast; allows --n-shifts)."),
-        penalty: float | None = typer.Option(None, "--penalty", min=0.0, help="Penalty per shift (default 3·σ²·log n, σ from first differences)."),
-        n_shifts: int | None = typer.Option(None, "--n-shifts", help="Exactly this many shifts (needs --method binseg)."),
-        min_size: int = typer.Option(2, "--min-size", min=1, help="Shortest segment, in observed periods."),
-        events: str = typer.Option("3", "--events", help="Events to report behind each shift: a number, or 'all' for every one."),
-        all_modalities: bool = ALL_MODALITIES_OPTION,
-        json_out: bool = typer.Option(False, "--json", help="Print JSON."),
-        plot: Path | None = typer.Option(None, "--plot", help="Write a chart of the series with its shifts (.png, .svg or .pdf)."),
-        force: bool = FORCE_OPTION,
-    ) -> None:
-        """Change points in the A-B relation: dated, with levels before and after, size and the events behind each."""
-        from detente.relations.series import series_wide
-        from detente.relations.shifts import default_penalty, dyad_shifts
 
-        _check_measure(measure)
-        _check_detector(method, n_shifts)
-        _check_penalty(penalty, n_shifts)
-        top = _check_events_shown(events)
-        req = check_request([(a, "A"), (b, "B")], db=db, timeline=timeline, case=case, since=since, until=until, plot=plot, force=force,
-                            parquet=parquet, scheduler=scheduler)
-        ca, cb = req.actors
-        source = _load(req, [(ca, cb)])
-        found = dyad_shifts(source.events, ca, cb, **_shift_options(freq, measure, directed, req, method, penalty, n_shifts, min_size, top, all_modalities))
-        wide = series_wide(source.events, ca, cb, freq=freq.value, directed=directed, start=req.since, end=req.until, include_unasserted=all_modalities)
-        column = wide[measure].dropna() if measure in ("goldstein_mean", "net_coop") else wide[measure].fillna(0.0)
-        used_penalty = penalty if penalty is not None else (default_penalty(column.to_numpy()) if len(column) >= 3 else None)
-        if used_penalty == 0.0 and penalty is None:
-            used_penalty = None  # a flat series: the detector does not run
-        dyad = f"{ca}→{cb}" if directed else f"{ca}–{cb}"
-        settings = {
-            "method": method.value, "model": "l2", "penalty": None if n_shifts is not None else used_penalty,
-            "n_shifts": n_shifts, "min_size": min_size, "observed_periods": int(len(column)),
-        }
-        if json_out:
-            print_json({"data": source.to_record(), "dyad": {"a": ca, "b": cb, "directed": directed}, "freq": freq.value,
-                        "measure": measure, "include_unasserted": all_modalities, "n_events": wide.attrs.get("n_events", 0),
-                        "unasserted_events": wide.attrs.get("unasserted_events", 0),
-                        "domestic_events": wide.attrs.get("domestic_events", 0), "detector": settings,
-                        "shifts": [s.to_record() for s in found]})
+def shifts_command(
+    a: str = A_ARGUMENT,
+    b: str = B_ARGUMENT,
+    freq: Freq = DYAD_FREQ_OPTION,
+    directed: bool = DIRECTED_OPTION,
+    db: Path | None = DB_OPTION,
+    parquet: Path | None = PARQUET_OPTION,
+    scheduler: str | None = SCHEDULER_OPTION,
+    timeline: Path | None = TIMELINE_OPTION,
+    case: str | None = CASE_OPTION,
+    since: str | None = SINCE_OPTION,
+    until: str | None = UNTIL_OPTION,
+    measure: str = typer.Option("goldstein_mean", "--measure", help="Series to segment: goldstein_mean, net_coop, goldstein_sum, events ..."),
+    method: Method = typer.Option(Method.pelt, "--method", help="pelt (exact, penalised) or binseg (fast; allows --n-shifts)."),
+    penalty: float | None = typer.Option(None, "--penalty", min=0.0, help="Penalty per shift (default 3·σ²·log n, σ from first differences)."),
+    n_shifts: int | None = typer.Option(None, "--n-shifts", help="Exactly this many shifts (needs --method binseg)."),
+    min_size: int = typer.Option(2, "--min-size", min=1, help="Shortest segment, in observed periods."),
+    events: str = EVENTS_OPTION,
+    all_modalities: bool = ALL_MODALITIES_OPTION,
+    json_out: bool = typer.Option(False, "--json", help="Print JSON."),
+    plot: Path | None = typer.Option(None, "--plot", help="Write a chart of the series with its shifts (.png, .svg or .pdf)."),
+    force: bool = FORCE_OPTION,
+) -> None:
+    """Change points in the A-B relation: dated, with levels before and after, size and the events behind each."""
+    from detente.relations.series import series_wide
+    from detente.relations.shifts import detector_settings, dyad_shifts, measure_signal
+
+    _check_measure(measure)
+    _check_detector(method, n_shifts)
+    _check_penalty(penalty, n_shifts)
+    top = _check_events_shown(events)
+    req = check_request([(a, "A"), (b, "B")], db=db, timeline=timeline, case=case, since=since, until=until, plot=plot, force=force,
+                        parquet=parquet, scheduler=scheduler)
+    ca, cb = req.actors
+    source = _load(req, [(ca, cb)])
+    found = dyad_shifts(source.events, ca, cb, **_shift_options(freq, measure, directed, req, method, penalty, n_shifts, min_size, top, all_modalities))
+    wide = series_wide(source.events, ca, cb, freq=freq.value, directed=directed, start=req.since, end=req.until, include_unasserted=all_modalities)
+    settings = detector_settings(measure_signal(wide, measure), method=method.value, penalty=penalty, n_shifts=n_shifts, min_size=min_size)
+    dyad = f"{ca}→{cb}" if directed else f"{ca}–{cb}"
+    if json_out:
+        print_json({"data": source.to_record(), "dyad": {"a": ca, "b": cb, "directed": directed}, "freq": freq.value,
+                    "measure": measure, "include_unasserted": all_modalities, "n_events": wide.attrs.get("n_events", 0),
+                    "unasserted_events": wide.attrs.get("unasserted_events", 0),
+                    "domestic_events": wide.attrs.get("domestic_events", 0), "detector": settings,
+                    "shifts": [s.to_record() for s in found]})
+    else:
+        _source_captions(source)
+        _empty_note(source, req, wide.attrs.get("n_events", 0), wide.attrs.get("unasserted_events", 0))
+        how = f"{method.value}, l2 cost, " + (f"{n_shifts} shifts" if n_shifts is not None else f"penalty {_fmt(settings['penalty'], 1, False)}")
+        _caption(f"{dyad}, {measure} by {freq.value}: {settings['observed_periods']} observed periods; {how}")
+        _left_out_captions(wide, req.actors)
+        if found:
+            _shift_tables(found, freq.value)
         else:
-            _source_captions(source)
-            _empty_note(source, req, wide.attrs.get("n_events", 0), wide.attrs.get("unasserted_events", 0))
-            how = f"{method.value}, l2 cost, " + (f"{n_shifts} shifts" if n_shifts is not None else f"penalty {_fmt(used_penalty, 1, False)}")
-            _caption(f"{dyad}, {measure} by {freq.value}: {len(column)} observed periods; {how}")
-            if wide.attrs.get("n_events", 0):
-                _unasserted_caption(wide.attrs.get("unasserted_events", 0))
-            _domestic_caption(wide.attrs.get("domestic_events", 0), req.actors)
-            if found:
-                _shifts_table(found, freq.value)
-                _drivers_table(found, freq.value)
-            else:
-                _caption("no shift found")
-        if req.plot is not None:
-            from detente.relations.plot import plot_dyad
+            _caption("no shift found")
+    if req.plot is not None:
+        from detente.relations.plot import plot_dyad
 
-            path = plot_dyad(wide, found, req.plot, title=f"{dyad}: shifts in {measure.replace('_', ' ')}", measure=measure,
-                             caption=_plot_caption(source), freq=freq.value)
-            if not json_out:
-                _caption(f"chart written to {path}")
+        _written(plot_dyad(wide, found, req.plot, title=f"{dyad}: shifts in {measure.replace('_', ' ')}", measure=measure,
+                           caption=_plot_caption(source), freq=freq.value), json_out)
 
-    @app.command("triangle")
-    def triangle(
-        a: str = typer.Argument(..., metavar="A", help="First actor (e.g. USA)."),
-        b: str = typer.Argument(..., metavar="B", help="Second actor (e.g. RUS)."),
-        c: str = typer.Argument(..., metavar="C", help="Third actor (e.g. CHN)."),
-        freq: Freq = typer.Option(Freq.quarter, "--freq", help="Period length."),
-        db: Path | None = DB_OPTION,
-        parquet: Path | None = PARQUET_OPTION,
-        scheduler: str | None = SCHEDULER_OPTION,
-        timeline: Path | None = TIMELINE_OPTION,
-        case: str | None = CASE_OPTION,
-        since: str | None = SINCE_OPTION,
-        until: str | None = UNTIL_OPTION,
-        measure: TriangleMeasure = typer.Option(TriangleMeasure.net_coop, "--measure", help="Tie measure: net_coop (-1..1) or goldstein_mean (-10..10)."),
-        band: float | None = typer.Option(None, "--band", min=0.0, help="Neutral band ±band (default 0.2 for net_coop, 1.0 for goldstein_mean)."),
-        min_events: int = typer.Option(1, "--min-events", min=1, help="Fewest events for a tie to count in a period."),
-        all_periods: bool = typer.Option(False, "--all-periods", help="Also list periods where no tie has events."),
-        all_modalities: bool = ALL_MODALITIES_OPTION,
-        json_out: bool = typer.Option(False, "--json", help="Print JSON."),
-        plot: Path | None = typer.Option(None, "--plot", help="Write a timeline of the configurations (.png, .svg or .pdf)."),
-        force: bool = FORCE_OPTION,
-    ) -> None:
-        """Dittmer's strategic triangle per period: ménage à trois, romantic triangle (with its pivot), stable marriage or unit veto.
 
-        Each tie is + above the neutral band, - below it, 0 inside it; a period with a neutral tie is
-        'undetermined' and one with a silent tie 'no data', with the shapes it could still be. The
-        'reading' column says which side is isolated and which pair is aligned (one side against the two others).
-        """
-        from detente.relations.triangle import configuration_spells, triangle_series
+def triangle_command(
+    a: str = typer.Argument(..., metavar="A", help="First actor (e.g. USA)."),
+    b: str = typer.Argument(..., metavar="B", help="Second actor (e.g. RUS)."),
+    c: str = typer.Argument(..., metavar="C", help="Third actor (e.g. CHN)."),
+    freq: Freq = typer.Option(Freq.quarter, "--freq", help="Period length."),
+    db: Path | None = DB_OPTION,
+    parquet: Path | None = PARQUET_OPTION,
+    scheduler: str | None = SCHEDULER_OPTION,
+    timeline: Path | None = TIMELINE_OPTION,
+    case: str | None = CASE_OPTION,
+    since: str | None = SINCE_OPTION,
+    until: str | None = UNTIL_OPTION,
+    measure: TriangleMeasure = typer.Option(TriangleMeasure.net_coop, "--measure", help="Tie measure: net_coop (-1..1) or goldstein_mean (-10..10)."),
+    band: float | None = typer.Option(None, "--band", min=0.0, help="Neutral band ±band (default 0.2 for net_coop, 1.0 for goldstein_mean)."),
+    min_events: int = typer.Option(1, "--min-events", min=1, help="Fewest events for a tie to count in a period."),
+    all_periods: bool = typer.Option(False, "--all-periods", help="Also list periods where no tie has events."),
+    all_modalities: bool = ALL_MODALITIES_OPTION,
+    json_out: bool = typer.Option(False, "--json", help="Print JSON."),
+    plot: Path | None = typer.Option(None, "--plot", help="Write a timeline of the configurations (.png, .svg or .pdf)."),
+    force: bool = FORCE_OPTION,
+) -> None:
+    """Dittmer's strategic triangle per period: ménage à trois, romantic triangle (with its pivot), stable marriage or unit veto.
 
-        req = check_request([(a, "A"), (b, "B"), (c, "C")], db=db, timeline=timeline, case=case, since=since, until=until, plot=plot, force=force,
-                            parquet=parquet, scheduler=scheduler)
-        x, y, z = req.actors
-        source = _load(req, [(x, y), (x, z), (y, z)])
-        width = band if band is not None else (0.2 if measure is TriangleMeasure.net_coop else 1.0)
-        frame = triangle_series(source.events, x, y, z, freq=freq.value, measure=measure.value, band=width, min_events=min_events,
-                                start=req.since, end=req.until, include_unasserted=all_modalities)
-        actors = frame.attrs["actors"]
-        pairs = [f"{p}-{q}" for i, p in enumerate(actors) for q in actors[i + 1 :]]
-        spells = configuration_spells(frame)
-        rule = (f"tie + if {measure.value} > {width:g}, - if < -{width:g}, 0 within; "
-                f"a tie needs ≥{min_events} event(s) in the period")
-        counts = frame[[f"{p} n" for p in pairs]].sum(axis=1) if len(frame) else pd.Series(dtype=float)
-        if json_out:
-            records = frame.assign(period=frame["period"].dt.date).to_dict("records")
-            print_json({"data": source.to_record(), "actors": list(actors), "freq": freq.value, "measure": measure.value,
-                        "band": width, "min_events": min_events, "rule": rule, "include_unasserted": all_modalities,
-                        "domestic_events": frame.attrs.get("domestic_events", {}),
-                        "periods": records,
-                        "spells": spells.assign(start=spells["start"].dt.date, end=spells["end"].dt.date).to_dict("records")})
-        else:
-            _source_captions(source)
-            _caption(rule)
-            for tie, count in frame.attrs.get("domestic_events", {}).items():
-                _caption(f"{tie}: {count} event(s) between two sides of one country left out (a country's own events are no tie of the triangle)")
-            if not len(frame) or not counts.sum():
-                _caption(f"note: no events on any tie of {'-'.join(actors)} in {source.choice.label()}; try another --db, --timeline or --case")
-            shown = frame if all_periods else frame[counts > 0]
-            rows = []
-            for r in shown.to_dict("records"):
-                ties = [f"{r[f'{p} sign'] or '·'} {_fmt(r[p])} ({r[f'{p} n']})" for p in pairs]
-                role = r["pivot"] or (f"{r['partners']} vs {r['pariah']}" if r["pariah"] else "")
-                rows.append([_period_label(r["period"], freq.value), r["configuration"], role, *ties, r["reading"] or r["candidates"] or ""])
-            if rows:
-                print_table(["period", "configuration", "pivot / pair", *[f"{p} sign value (n)" for p in pairs], "reading (or could be)"], rows,
-                            title=f"Strategic triangle {'–'.join(actors)} by {freq.value}")
-            if rows and len(frame) - len(shown):
-                _caption(f"{len(frame) - len(shown)} {freq.value}s with no event on any tie hidden (--all-periods shows them)")
-            definite = spells[~spells["configuration"].isin(["no data", "undetermined"])]
-            if not definite.empty:
-                print_table(["from", "to", "periods", "shape"],
-                            [[_period_label(s.start, freq.value), _period_label(s.end, freq.value), s.periods, s.shape] for s in definite.itertuples()],
-                            title="Timeline of definite configurations")
-        if req.plot is not None:
-            from detente.relations.plot import plot_triangle
+    Each tie is + above the neutral band, - below it, 0 inside it; a period with a neutral tie is
+    'undetermined' and one with a silent tie 'no data', with the shapes it could still be. The
+    'reading' column says which side is isolated and which pair is aligned (one side against the two others).
+    """
+    from detente.relations.triangle import DEFAULT_BAND, configuration_spells, triangle_series
 
-            path = plot_triangle(frame, req.plot, title=f"Strategic triangle {'–'.join(actors)} by {freq.value}",
-                                 caption=f"{rule}. {_plot_caption(source)}")
-            if not json_out:
-                _caption(f"chart written to {path}")
+    req = check_request([(a, "A"), (b, "B"), (c, "C")], db=db, timeline=timeline, case=case, since=since, until=until, plot=plot, force=force,
+                        parquet=parquet, scheduler=scheduler)
+    x, y, z = req.actors
+    source = _load(req, [(x, y), (x, z), (y, z)])
+    width = band if band is not None else DEFAULT_BAND[measure.value]
+    frame = triangle_series(source.events, x, y, z, freq=freq.value, measure=measure.value, band=width, min_events=min_events,
+                            start=req.since, end=req.until, include_unasserted=all_modalities)
+    actors = frame.attrs["actors"]
+    pairs = [f"{p}-{q}" for i, p in enumerate(actors) for q in actors[i + 1 :]]
+    spells = configuration_spells(frame)
+    rule = (f"tie + if {measure.value} > {width:g}, - if < -{width:g}, 0 within; "
+            f"a tie needs ≥{min_events} event(s) in the period")
+    counts = frame[[f"{p} n" for p in pairs]].sum(axis=1) if len(frame) else pd.Series(dtype=float)
+    if json_out:
+        records = frame.assign(period=frame["period"].dt.date).to_dict("records")
+        print_json({"data": source.to_record(), "actors": list(actors), "freq": freq.value, "measure": measure.value,
+                    "band": width, "min_events": min_events, "rule": rule, "include_unasserted": all_modalities,
+                    "domestic_events": frame.attrs.get("domestic_events", {}),
+                    "periods": records,
+                    "spells": spells.assign(start=spells["start"].dt.date, end=spells["end"].dt.date).to_dict("records")})
+    else:
+        _source_captions(source)
+        _caption(rule)
+        for tie, count in frame.attrs.get("domestic_events", {}).items():
+            _caption(f"{tie}: {count} event(s) between two sides of one country left out (a country's own events are no tie of the triangle)")
+        if not len(frame) or not counts.sum():
+            _caption(f"note: no events on any tie of {'-'.join(actors)} in {source.choice.label()}; try another --db, --timeline or --case")
+        shown = frame if all_periods else frame[counts > 0]
+        rows = []
+        for r in shown.to_dict("records"):
+            ties = [f"{r[f'{p} sign'] or '·'} {_fmt(r[p])} ({r[f'{p} n']})" for p in pairs]
+            role = r["pivot"] or (f"{r['partners']} vs {r['pariah']}" if r["pariah"] else "")
+            rows.append([_period_label(r["period"], freq.value), r["configuration"], role, *ties, r["reading"] or r["candidates"] or ""])
+        if rows:
+            print_table(["period", "configuration", "pivot / pair", *[f"{p} sign value (n)" for p in pairs], "reading (or could be)"], rows,
+                        title=f"Strategic triangle {'–'.join(actors)} by {freq.value}")
+        if rows and len(frame) - len(shown):
+            _caption(f"{len(frame) - len(shown)} {freq.value}s with no event on any tie hidden (--all-periods shows them)")
+        definite = spells[~spells["configuration"].isin(["no data", "undetermined"])]
+        if not definite.empty:
+            print_table(["from", "to", "periods", "shape"],
+                        [[_period_label(s.start, freq.value), _period_label(s.end, freq.value), s.periods, s.shape] for s in definite.itertuples()],
+                        title="Timeline of definite configurations")
+    if req.plot is not None:
+        from detente.relations.plot import plot_triangle
+
+        _written(plot_triangle(frame, req.plot, title=f"Strategic triangle {'–'.join(actors)} by {freq.value}",
+                               caption=f"{rule}. {_plot_caption(source)}"), json_out)
+
+
+def _written(path: Path, json_out: bool) -> None:
+    """Say where the chart went (JSON output stays one document)."""
+    if not json_out:
+        _caption(f"chart written to {path}")
 
 
 def _plot_caption(source: EventSource) -> str:
     if source.choice.kind == "case":
         return f"Data: built-in {source.choice.case} timeline ({len(source.events)} events hand-coded from its sources); detente"
     return f"Data: {source.path} ({len(source.events)} events); detente"
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``relations``, ``shifts`` and ``triangle`` to the app."""
+    app.command("relations")(relations_command)
+    app.command("shifts")(shifts_command)
+    app.command("triangle")(triangle_command)

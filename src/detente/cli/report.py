@@ -6,7 +6,6 @@ through the library (`detente.report.html`), and writes the file atomically.
 
 from __future__ import annotations
 
-import itertools
 from pathlib import Path
 
 import typer
@@ -47,9 +46,10 @@ def report_command(
 
       detente report --case my-case.yaml --db events.duckdb --variant us-adds-sanctions --out my-report.html
     """
-    from detente.bargaining.study import check_params, parse_params, resolve_scenario
+    from detente.bargaining.params import check_params, parse_params
+    from detente.bargaining.study import resolve_scenario
     from detente.files import check_output
-    from detente.report.html import Relations, write_report
+    from detente.report.html import read_relations, write_report
 
     target = check_output(out, flag="--out", suffixes=[".html", ".htm"], overwrite=force)
     if freq not in FREQS:
@@ -71,15 +71,9 @@ def report_command(
     names = [] if no_variants else (list(dict.fromkeys(variant)) if variant else None)
     for name in names or []:
         scenario.with_variant(name)  # unknown names fail here, naming the choices
-    from detente.actors import get_registry
-    from detente.relations.sources import load_events
-
-    registry = get_registry()  # actors outside the registry (custom: true) have no events in a store
-    dyads = list(itertools.combinations([c for c in scenario.actor_codes if registry.is_code(c)], 2))
-    source = load_events(choice, dyads=dyads)
-    for note in source.notes:
+    relations, notes = read_relations(choice, scenario.actor_codes, freq=freq)
+    for note in notes:
         err_console.print(f"note: {note}")
-    relations = Relations(source.events, source.description.removeprefix("data: "), freq=freq)
     status = err_console.status("building the report", spinner="dots") if err_console.is_terminal else None
     if status is not None:
         status.start()
@@ -92,7 +86,7 @@ def report_command(
         if status is not None:
             status.stop()
     if json_out:
-        print_json({"out": str(path), "bytes": path.stat().st_size, "case": scenario.name, "data": source.description, "seed": seed, "draws": draws, "input_hash": scenario.input_hash()})
+        print_json({"out": str(path), "bytes": path.stat().st_size, "case": scenario.name, "data": f"data: {relations.description}", "seed": seed, "draws": draws, "input_hash": scenario.input_hash()})
         return
     err_console.print(f"report written to {path} ({path.stat().st_size / 1e6:.1f} MB; opens offline in any browser)", highlight=False)
 

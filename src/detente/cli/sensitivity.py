@@ -76,7 +76,7 @@ def sensitivity_command(
       detente sensitivity --case my-case.yaml --method morris --scheduler tcp://10.0.0.5:8786
     """
     from detente.bargaining.executor import open_executor, scheduler_address
-    from detente.bargaining.sensitivity import analyse, check_method
+    from detente.bargaining.sensitivity import analyse, check_method, model_rows
     from detente.cases import resolve_case
     from detente.errors import InputError
     from detente.files import check_output
@@ -95,11 +95,7 @@ def sensitivity_command(
         pyplot()
     scenario = resolve_case(case).with_variant(variant)
     models = list(dict.fromkeys(model)) if model else None
-    from detente.bargaining.montecarlo import default_models
-
-    p = len(scenario.ranges().names)
-    n_models = len(models) if models else len(default_models())
-    rows = {"oat": 2 * p * n, "morris": n * (p + 1), "sobol": n * (p + 2)}[method] * n_models
+    rows = model_rows(scenario, method=method, draws=n, models=models)
     with open_executor(address, rows=rows) as ex, chunk_progress(f"sensitivity ({method})") as progress:
         result = analyse(scenario, method=method, models=models, draws=n, seed=seed, spread=spread, executor=ex, progress=progress)
         where = ex.describe()
@@ -184,7 +180,7 @@ def levers_command(
       detente levers "the Kremlin" --model expected_utility --json
     """
     from detente.bargaining.executor import open_executor, scheduler_address
-    from detente.bargaining.levers import LABEL, find_levers, resolve_actor, resolve_issue
+    from detente.bargaining.levers import LABEL, find_levers, model_rows, resolve_actor, resolve_issue
     from detente.cases import resolve_case
     from detente.errors import InputError
 
@@ -195,9 +191,7 @@ def levers_command(
     code = resolve_actor(scenario, actor)
     issue_id = resolve_issue(scenario, issue) if issue else None
     models = list(dict.fromkeys(model)) if model else None
-    from detente.bargaining.montecarlo import default_models
-
-    rows = 4 * len(scenario.actors) * (1 if issue_id else len(scenario.issues)) * draws * len(models or default_models())
+    rows = model_rows(scenario, issue=issue_id, draws=draws, models=models)
     with open_executor(address, rows=rows) as ex, chunk_progress(f"levers for {code}") as progress:
         result = find_levers(scenario, code, issue=issue_id, budget=budget, models=models, draws=draws, seed=seed, executor=ex, progress=progress)
     if json_out:

@@ -538,7 +538,10 @@ def fallback_target(
     own = {a.start for a in source_arg.actors} if source_arg is not None else set()
     own_side = {a.code[:3] for a in source_arg.actors} if source_arg is not None else set()
     whole = source_arg.whole if source_arg is not None and source_arg.whole else (-1, -1)
-    for group in (after, before):
+    venues = [m for m in after + before if venue(m, sdoc, offset, ctx)]
+    # a place where it happened ("talks in Beijing") is the target only when no one else is named:
+    # CAMEO codes the host of a visit ("arrived in Amman") and a city attacked ("in Tel Aviv") as targets
+    for group in ([m for m in after if m not in venues], [m for m in before if m not in venues], venues):
         for m in group:
             if source is not None and source.start <= m.start < source.end:
                 continue
@@ -551,6 +554,33 @@ def fallback_target(
         if base is None or a.code[:3] != base:
             return replace(a, fallback=True)
     return None
+
+
+def venue(m: Mention, sdoc: Any, offset: int, ctx: Context) -> bool:
+    """Whether a mention says where something happened (a fallback target of last resort): inside the nearest place phrase
+    ("in", "at", ... :data:`~detente.coding.lexicon.LOCATION_PREPS`) whose object is a place the
+    registry knows as a metonym: a city or region ("talks *in Beijing*", "the consulate *in
+    Damascus, Syria*") or, after "at", an institution's building ("met *at the White House*").
+
+    A country's own name there is not a venue ("shelled villages *in Ukraine*": whose villages
+    is the question CAMEO codes), nor is a capital that acts ("*Moscow* said").
+    """
+    tok = syntax.token_at(sdoc, m.end - 1 - offset)
+    while tok is not None and tok.dep_ != "prep" and tok.head.i != tok.i:
+        tok = tok.head
+    if tok is None or tok.dep_ != "prep" or tok.lower_ not in LOCATION_PREPS:
+        return False
+    pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return False
+    place = next((p for p in ctx.mentions_between(offset + pobj.left_edge.idx, offset + pobj.idx + len(pobj.text))
+                  if p.kind == "metonym"), None)
+    if place is None:
+        return False
+    from detente.actors import get_registry
+
+    is_place = get_registry().base_code(place.code) == place.code
+    return is_place or tok.lower_ == "at"
 
 
 def _informant(m: Mention, sdoc: Any, offset: int) -> bool:

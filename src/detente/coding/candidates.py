@@ -77,7 +77,7 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         return []
     ceased = verb.dep_ == "xcomp" and verb.head.i != verb.i and lemma(verb.head) in L.STOP_VERBS
     if (verb.tag_ == "VBG" and not ceased and not syntax.gerund_is_act(verb)
-            and syntax.governor(verb, lemma)[1] is None):
+            and syntax.governor(verb, lemma)[1] is None and not _speech_participle(verb, lemma)):
         return []
     if verb_lemma in ("be", "have", "do") and not any(c.dep_ == "dobj" for c in verb.children):
         return []
@@ -134,11 +134,27 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
             code = label
         elif verb_lemma != "call":
             return []
+    expelled = None  # the diplomat a host expels
+    if code is None and verb_lemma in L.SEND_AWAY_VERBS and any(c.lower_ in L.AWAY_WORDS for c in verb.children):
+        expelled = _diplomat_addressee(verb, lemma)  # "ordered the French ambassador out", "sent the envoy home"
+    if verb_lemma in L.DECLARE_VERBS and any(t.lower_ in L.NON_GRATA_WORDS for t in verb.subtree):
+        expelled = next((t for t in verb.subtree if t.i != verb.i and P.family(lemma(t)) == "diplomats"  # "declared
+                         and t.dep_ not in ("compound", "poss")), None)  # the ambassador persona non grata"
+    if expelled is not None:
+        code = L.EXPEL_DIPLOMATS
+    if code is not None and code[:2] in ("11", "12") and verb.dep_ == "ccomp" and _judged_act(verb, lemma) is not None:
+        return []  # "X said Y's decision violates WTO rules": the speaker's condemnation carries it
+    if pattern is not None and pattern.obj == "offence" and _holder(
+            [o for o in objects if lemma(o) in L.OFFENCE_NOUNS]) is None:
+        return []  # "reported ceasefire violations": an accusation only of an author named ("by X")
     gov_kind, gov = syntax.governor(verb, lemma)
     if gov is not None:
         mandate = None
     elif mandate is not None:
         gov_kind, gov = mandate  # "insisted that Japan withdraw its ships": a demand of Japan
+    ordered_out = _expelled_diplomat(verb, gov, gov_kind, lemma)
+    if ordered_out is not None:
+        code = L.EXPEL_DIPLOMATS  # "gave the ambassador 72 hours to leave", "asked the envoy not to return"
     intent_noun = _intent_noun(verb, lemma) if gov is None else None
     if intent_noun is not None and L.INTENT_NOUNS[intent_noun.lower_] != "act":
         gov_kind, gov = L.INTENT_NOUNS[intent_noun.lower_], intent_noun  # "expressed readiness to mediate"
@@ -182,10 +198,12 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
     if intent_noun is not None:
         source_tok = _asker(intent_noun, lemma)  # the owner of the readiness or the threat
     modality: str | None = None
-    negated = syntax.negated(verb)
+    negated = syntax.negated(verb) or _negative_argument(verb) or _denied(verb, lemma)
     if gov is not None:
         negated = negated or syntax.negated(gov)
-        if gov_kind == "ultimatum":  # "gave Bolivia 48 hours to hand over the suspects"
+        if ordered_out is not None:  # the host expels the diplomat: the "not" of "not to return" is the order's
+            code, source_tok, target_tok, negated = L.EXPEL_DIPLOMATS, _asker(gov, lemma), ordered_out, syntax.negated(gov)
+        elif gov_kind == "ultimatum":  # "gave Bolivia 48 hours to hand over the suspects"
             code, source_tok = L.ULTIMATUM, _asker(gov, lemma)
             target_tok = next((c for c in gov.children if c.dep_ == "dative"), None) or _prep_object(gov, "to")
         elif gov_kind in ("request", "demand"):
@@ -196,6 +214,7 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
                 stop = verb_lemma in L.STOP_VERBS and gov_lemma in L.CALL_ON_VERBS
                 code = P.request_code(code, demand=gov_kind == "demand" or stop)
             source_tok = _asker(gov, lemma)
+            negated = syntax.negated(gov)  # "urged Maduro not to escalate": the appeal was made; its "not" is asked
             target_tok = next((c for c in gov.children if c.dep_ in ("dobj", "nsubjpass")), None)
             if mandate is not None:
                 target_tok = subj_tok  # the one the demand is made of ("that Russian troops be withdrawn": them)
@@ -219,7 +238,7 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         elif gov_kind == "intent" and lemma(gov) in L.PREPARE_VERBS and code[:2] in L.FORCE_ROOTS:
             code = L.SHOW_OF_FORCE  # "the army prepared to resume shelling": the preparation is the act (15)
         elif gov_kind == "intent":
-            code = P.intent_code(code)
+            code = code if _pledged_sum(code, families) else P.intent_code(code)
             modality = "threat" if code.startswith("13") else "intent"
         elif gov_kind == "refusal":
             code = P.refusal_code(code)
@@ -239,6 +258,8 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         origin = origin or _prep_object(verb, "from")
         if origin is not None:  # "rockets were fired from Gaza towards Israel": fired by Gaza, at Israel
             source_tok, target_tok = origin, aimed_at or stopper
+    if expelled is not None:
+        target_tok = expelled
     if claimed is not None and target_tok is None:
         target_tok = next((g for c in claimed.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
                            for g in c.children if g.dep_ == "pobj"), None)
@@ -250,7 +271,8 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
     if target_tok is None and code[:2] in L.POSTURE_ROOTS:  # "launched drills around Taiwan": aimed at Taiwan
         target_tok = next((t for holder in (verb, *objects) for prep in L.AROUND_PREPS
                            for t in (_prep_object(holder, prep),) if t is not None), None)
-    if target_tok is None and pattern is not None and pattern.obj in L.OWNED_OBJECT_FAMILIES:
+    if (target_tok is None and pattern is not None and pattern.obj in L.OWNED_OBJECT_FAMILIES
+            and code[:2] not in L.VERBAL_CONFLICT_ROOTS):  # not "blocked the EU's sanctions against Russia"
         # "returned 84 Russian prisoners", "imposed tariffs on Indian goods over Russian oil": whose they are
         target_tok = next((o for o in objects if o.dep_ == "dobj" and P.family(lemma(o)) == pattern.obj
                            and any(c.dep_ in ("amod", "compound", "poss") for c in o.children)
@@ -333,7 +355,7 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
     elif modality is None or (modality == "attempt" and clause == "intent-future"):
         modality = None if clause == "attributed" else clause  # "would start ratifying": a stated intention
         if modality == "intent-future":
-            code = P.intent_code(code)
+            code = code if _pledged_sum(code, families) else P.intent_code(code)
             modality = "threat" if code.startswith("13") else "intent"
     if modality in ("intent", "threat") and not negated and _unless(verb if gov is None else gov):
         # "will withdraw its troops unless X holds elections": the act is the price of a refusal, a threat
@@ -359,7 +381,10 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
             source_tok = speaker  # "a Moscow court said X would be detained": the court detains him
     source = argument(source_tok, offset, ctx, lemma) if source_tok is not None else None
     target = argument(target_tok, offset, ctx, lemma) if target_tok is not None else None
-    if code[:2] == "14" and verb_lemma == "protest" and any(c.dep_ == "dobj" for c in verb.children) and (
+    if code[:2] == "14" and verb_lemma == "protest" and any(  # "protested the decision", "Japan protested against X"
+            c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in L.COMPLAINT_ABOUT_PREPS and source_tok is not None
+                                 and source_tok.tag_ not in L.PEOPLE_TAGS)  # not "Kenyans protested against ..."
+            for c in verb.children) and (
         source is not None and source.actors and source.actors[0].code[3:6] not in L.OFFICIAL_PROTEST_ROLES
     ):
         code = L.OFFICIAL_COMPLAINT  # "the ministry summoned the envoy to protest the designation"
@@ -370,6 +395,14 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
     addressed_no_actor = (verb_lemma in L.ADDRESS_VERBS and target is not None and not target.actors
                           and target_tok is not None and any(
         getattr(_prep_object(verb, prep), "i", None) == target_tok.i for prep in L.ADDRESS_PREPS))
+    # "condemned the attack on Kyiv": the criticised act's victim is no target, and its author is not named
+    victim_only = (code[:2] in L.VERBAL_CONFLICT_ROOTS and verb_lemma not in L.BLAME_ON_VERBS  # "blamed X on Y"
+                   and target_tok is not None and target_tok.dep_ == "pobj"
+                   and target_tok.head.lower_ in L.ON_PREPS and target_tok.head.head.dep_ == "dobj"
+                   and target_tok.head.head.head.i == verb.i
+                   and (P.family(lemma(target_tok.head.head)) == "attack" or target_tok.head.head.lower_ in L.ACT_NOUNS))
+    if victim_only:
+        target, targets = None, [None]
     anchor = gov if gov is not None else verb
     specific = pattern is not None and bool(pattern.obj or pattern.prep)
     base_conf = L.CONF_SPECIFIC_PATTERN if specific else L.CONF_BARE_VERB
@@ -394,7 +427,7 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
     for s_actor, t_actor in pairs:
         if not symmetric and same_side(s_actor, t_actor):  # "the US ... US control": look for the other side instead
             t_actor = None
-        if t_actor is None and not addressed_no_actor and not fought_for:
+        if t_actor is None and not addressed_no_actor and not fought_for and not victim_only:
             t_actor = fallback_target(verb, s_actor, offset, ctx, target, source)
             if t_actor is not None and source_tok is not None and _inside_phrase(t_actor, source_tok, offset):
                 t_actor = None  # "Other countries, as well as Russia and the US, called for ...": no co-subject
@@ -518,6 +551,9 @@ def _object_families(objects: list[Token], lemma: syntax.Lemma) -> tuple[set[str
                                  for g in c.children if g.dep_ == "pobj"]
     for obj in objects:
         mods = [c.lower_ for c in obj.children if c.dep_ in ("amod", "compound", "nmod") and c.i < obj.i]
+        if lemma(obj) in L.RELIEF_CARRIERS and L.RELIEF_MODIFIERS.intersection(mods):
+            usual.add("relief")  # "rescue teams", "medical supplies", "a humanitarian convoy"
+            continue
         first, rest = P.object_families(lemma(obj), mods)
         usual |= first
         other |= rest
@@ -794,7 +830,7 @@ def _mandate(verb: Token, lemma: syntax.Lemma) -> tuple[str, Token] | None:
     if "to" in aux and not has_subject:
         giver = head.head if head.dep_ == "dobj" and head.lower_ in L.DEADLINE_WORDS else head  # "a deadline to leave"
         if lemma(giver) in L.DEADLINE_VERBS and any(
-                c.dep_ == "dobj" and c.lower_ in L.DEADLINE_WORDS for c in giver.children):
+                c.dep_ in ("dobj", "npadvmod") and c.lower_ in L.DEADLINE_WORDS for c in giver.children):
             return "ultimatum", giver  # "gave X 48 hours to leave", "set X a deadline to leave"
     if not has_subject:
         return None
@@ -911,6 +947,101 @@ def _obligation(verb: Token, lemma: syntax.Lemma) -> str | None:
     return None
 
 
+def _diplomat_addressee(verb: Token, lemma: syntax.Lemma) -> Token | None:
+    """The diplomat a verb addresses or acts on ("gave *the French ambassador* 72 hours", "ordered
+    *Ambassador X* out"): its dative or direct object when that phrase's head or a compound or
+    apposition of it is a diplomat (family *diplomats*), else None."""
+    for obj in verb.children:
+        if obj.dep_ not in ("dative", "dobj"):
+            continue
+        words = (obj, *(c for c in obj.children if c.dep_ in ("compound", "appos")))
+        if any(P.family(lemma(w)) == "diplomats" for w in words):
+            return obj
+    return None
+
+
+def _expelled_diplomat(verb: Token, gov: Token | None, gov_kind: str | None, lemma: syntax.Lemma) -> Token | None:
+    """The diplomat a host expels by ordering him out: "gave the French ambassador 72 hours *to leave*", "told
+    the envoy to leave", "asked the Iranian ambassador *not to return*" (CAMEO 161). None for any other
+    order or request ("asked the ambassador to return", "gave the envoy a week to reply")."""
+    if gov is None or gov_kind not in ("ultimatum", "request", "demand"):
+        return None
+    inner = lemma(verb)
+    if not (inner in L.LEAVE_VERBS or (inner in L.RETURN_VERBS and syntax.negated(verb))):
+        return None
+    return _diplomat_addressee(gov, lemma)
+
+
+def _negative_argument(verb: Token) -> bool:
+    """Whether the verb's subject or object is negative: "*no* shots were fired", "fired *no* missiles",
+    "*none* of the drones struck" (:data:`~detente.coding.lexicon.NEGATIVE_DETERMINERS`)."""
+    for arg in verb.children:
+        if arg.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+            continue
+        if arg.lower_ in L.NEGATIVE_PRONOUNS:
+            return True
+        if any(c.dep_ == "det" and c.lower_ in L.NEGATIVE_DETERMINERS and c.i + 1 < len(c.doc)
+               and c.doc[c.i + 1].lower_ not in L.COMPARATIVE_WORDS for c in arg.children):
+            return True  # not "*no fewer than* ten rockets were fired"
+    return False
+
+
+def _pledged_sum(code: str, families: set[str]) -> bool:
+    """Whether a promised act is aid with a sum ("will provide Ukraine with $500 million in military aid"):
+    the news guide's rule 6 codes an aid pledge with a sum as the aid (07), one without as a pledge (03)."""
+    return code[:2] == "07" and "money" in families
+
+
+def _speech_participle(verb: Token, lemma: syntax.Lemma) -> bool:
+    """A trailing participle of a verbal act: "expelled the ambassador, *accusing* Moscow of espionage",
+    "condemned the visit, *calling* it a provocation" (said by the main clause's subject, a second event).
+    Participles of material acts ("struck Kyiv, *killing* five") stay results of the main act."""
+    return verb.dep_ == "advcl" and verb.i > verb.head.i and lemma(verb) in L.VERBAL_PARTICIPLES
+
+
+def _denied(verb: Token, lemma: syntax.Lemma) -> bool:
+    """Whether `verb` reports an act someone denies: "Moscow *denied* that its troops attacked", "*rejected*
+    claims that it had attacked", "*dismissed* reports that its forces shelled" (the denial itself is coded,
+    120; the act it denies did not happen by its speaker's word, as "did not attack" did not)."""
+    node, through_claim = verb, False
+    for _ in range(4):
+        if node.dep_ not in ("ccomp", "acl", "conj") or node.head.i == node.i:
+            return False
+        head = node.head
+        if head.tag_.startswith("NN"):  # "claims *that* ...", "reports that ..."
+            through_claim = through_claim or P.family(lemma(head)) == "accusation"
+            if head.dep_ not in ("dobj", "pobj") or head.head.i == head.i:
+                return False
+            head = head.head
+        if head.tag_.startswith("VB") and lemma(head) in L.DENIAL_VERBS:
+            if node.dep_ == "conj" and node.head.i == head.i:
+                return False  # "denied the attack and accused Ukraine of ...": a second act, not denied
+            return lemma(head) in L.DENIAL_VERBS_ALONE or through_claim
+        node = head
+    return False
+
+
+def _judged_act(clause: Token, lemma: syntax.Lemma) -> Token | None:
+    """For a reported clause that breaks a rule with an act as its subject ("[X said] *Y's decision*
+    violates WTO rules"), that subject; else None (:data:`~detente.coding.lexicon.VIOLATE_VERBS`)."""
+    if syntax.negated(clause):
+        return None
+    if lemma(clause) in L.CONSTITUTE_VERBS:  # "Y's strikes constitute war crimes", "amount to aggression"
+        named = [g for c in clause.children if c.dep_ in ("dobj", "attr") for g in (c, *c.children) if g.dep_ != "det"]
+        named += [g for c in clause.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
+        named += [m for g in named for m in g.children if m.dep_ in ("compound", "amod")]
+        if not any(lemma(g) in L.CONDEMNING_WORDS or g.lower_ in L.OFFENCE_NOUNS for g in named):
+            return None
+    elif lemma(clause) not in L.VIOLATE_VERBS:
+        return None
+    subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    if subj is None or (subj.lower_ not in L.JUDGED_ACT_NOUNS and subj.lower_ not in L.ACT_NOUNS):
+        return None
+    if not any(c.dep_ in ("poss", "amod", "compound") or (c.dep_ == "prep" and c.lower_ == "by") for c in subj.children):
+        return None  # "the decision violates ...": whose act is not said
+    return subj
+
+
 def _foreign_pairs(source: Arg, target: Arg) -> list[tuple[Actor, Actor]]:
     """The (source, target) actor pairs of two arguments (the first three actors of each)
     whose countries differ: an act between two sectors of one state is not one of these
@@ -940,6 +1071,15 @@ def condemning_judgement(verb: Token, offset: int, ctx: Context, lemma: syntax.L
     if speaker_tok is None:
         return []
     out: list[Candidate] = []
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        judged = _judged_act(clause, lemma)  # "X said Y's decision violates WTO rules"
+        if judged is None:
+            continue
+        source = argument(speaker_tok, offset, ctx, lemma)
+        target = argument(judged, offset, ctx, lemma)
+        for s_actor, t_actor in _foreign_pairs(source, target):
+            out.append(Candidate(L.LABEL_BAD, source, target, s_actor, t_actor, clause, verb,
+                                 confidence=L.CONF_SPECIFIC_PATTERN, main=syntax.is_main(verb)))
     for clause in (c for c in verb.children if c.dep_ == "ccomp" and lemma(c) in L.COPULAS):
         predicate = [c for c in clause.children if c.dep_ in ("attr", "acomp")]
         words = {lemma(t) for p in predicate for t in (p, *(c for c in p.children if c.dep_ in ("amod", "compound")))}
@@ -1090,18 +1230,21 @@ def label_code(verb: Token, lemma: syntax.Lemma) -> str | None:
     for child in verb.children:
         if child.dep_ in ("dobj", "oprd", "attr", "xcomp", "ccomp", "advcl"):
             nouns.append(child)
-            nouns.extend(c for c in child.children if c.dep_ in ("appos", "attr", "oprd", "amod", "compound"))
+            nouns.extend(c for c in child.children if c.dep_ in ("appos", "attr", "oprd", "amod", "compound", "dobj"))
+            # ("dobj": "called [Kyiv's move] [a violation]" is often parsed with the label under the first object)
         if child.dep_ == "prep" and child.lower_ == "as":
             for pobj in (c for c in child.children if c.dep_ == "pobj"):
                 nouns.append(pobj)
                 nouns.extend(c for c in pobj.children if c.dep_ in ("amod", "conj"))  # "as a *hostile* act"
-    if not any(c.dep_ in ("dobj", "oprd") for c in verb.children) and not (
+    small_clause = any(c.dep_ == "ccomp" and c.tag_.startswith("JJ") and any(g.dep_ == "nsubj" for g in c.children)
+                       for c in verb.children)  # "found [the measures regrettable]", as parsed
+    if not any(c.dep_ in ("dobj", "oprd") for c in verb.children) and not small_clause and not (
         any(c.dep_ == "nsubjpass" for c in verb.children) and any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
     ):  # "X called Y a liar", "the move was described by X as a hostile act"
         return None
     for noun in nouns:
         fam = P.family(lemma(noun))
-        if fam == "label_bad":
+        if fam == "label_bad" or lemma(noun) in L.CONDEMNING_WORDS:  # "a dictator", "a *dangerous* precedent"
             return L.LABEL_BAD
         if fam == "label_good":
             return L.LABEL_GOOD

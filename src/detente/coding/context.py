@@ -18,7 +18,9 @@ from typing import Any
 
 from detente.actors import Mention, find_mentions
 from detente.coding.dates import DateMention
-from detente.coding.lexicon import DESCRIPTION_MODIFIERS, DESCRIPTION_NOUNS, OTHER_WORDS, STATE_NOUNS
+from detente.coding.lexicon import (
+    DESCRIPTION_MODIFIERS, DESCRIPTION_NOUNS, OTHER_WORDS, REGION_STATE_NOUNS, STATE_NOUNS,
+)
 from detente.coding.quotes import Quote, find_quotes
 
 
@@ -68,7 +70,9 @@ class Context:
         they make unambiguous, :func:`descriptions`) and its quotes."""
         mentions = list(find_mentions(text, on=on)) if text.strip() else []
         quotes = find_quotes(text)
-        resolved = descriptions(text, mentions) + anaphora(text, mentions) + speakers(text, mentions, quotes)
+        described, regional = descriptions(text, mentions)
+        mentions = [m for m in mentions if m not in regional]
+        resolved = described + anaphora(text, mentions) + speakers(text, mentions, quotes)
         return cls(on, mentions + resolved, quotes)
 
     def mentions_between(self, start: int, end: int) -> list[Mention]:
@@ -82,51 +86,92 @@ class Context:
         return out
 
 
-_DESCRIPTION = re.compile(
-    r"\b[Tt]he\s+((?:[\w'-]+,?\s+){0,%d}?)(kingdom|%s)(?:'s)?\b(?!\s+of\b)"
-    % (DESCRIPTION_MODIFIERS, "|".join(re.escape(n) for n in (*DESCRIPTION_NOUNS, *STATE_NOUNS)))
+_NOUNS = "|".join(re.escape(n) for n in ("kingdom", *DESCRIPTION_NOUNS, *STATE_NOUNS, *REGION_STATE_NOUNS))
+_DESCRIPTION = re.compile(  # the last noun is the head: "the island nation" is a nation that is an island
+    r"\b[Tt]he\s+((?:[\w'-]+,?\s+){0,%d}?)(%s)(?:'s)?\b(?!\s+of\b)(?!\s+(?:%s)\b)"
+    % (DESCRIPTION_MODIFIERS, _NOUNS, _NOUNS)
 )
 
 
 @functools.lru_cache(maxsize=None)
 def description_codes(noun: str) -> frozenset[str]:
     """The actor codes a description noun can stand for ("kingdom": the registry's "Kingdom of ..." states)."""
-    if noun != "kingdom" and noun not in STATE_NOUNS:
+    if noun != "kingdom" and noun not in STATE_NOUNS and noun not in REGION_STATE_NOUNS:
         return DESCRIPTION_NOUNS.get(noun, frozenset())
     from detente.actors import get_registry
 
-    if noun in STATE_NOUNS:  # "the country": any state
+    if noun in STATE_NOUNS or noun in REGION_STATE_NOUNS:  # "the country": any state
         return frozenset(a.code for a in get_registry() if a.kind == "state")
     return frozenset(
         a.code for a in get_registry() if a.kind == "state" and any(x.startswith("Kingdom of ") for x in a.aliases)
     )
 
 
-def descriptions(text: str, mentions: Sequence[Mention]) -> list[Mention]:
-    """Definite descriptions that stand for exactly one actor the text names: "the kingdom" in an
-    article that names Saudi Arabia (and no other kingdom), "the self-ruled island" in one about
-    Taiwan; "the country" after the one state named before it. A description whose noun fits several named
-    actors, or none, is left alone; so is one inside a name ("the Kingdom of Bahrain") or another mention."""
+def descriptions(text: str, mentions: Sequence[Mention]) -> tuple[list[Mention], list[Mention]]:
+    """Definite descriptions that stand for exactly one actor named nearby, and the region words they hold.
+
+    "The kingdom" stands for the one kingdom named in its sentence or the sentence before,
+    "the self-ruled island" for Taiwan beside China; "the country" for the one state named before
+    it there. Modifiers narrow the noun: a regional adjective to its region's states
+    (:func:`detente.actors.regions.region_of`: "the Baltic country" is never China, "the Gulf
+    state" one of the six Gulf states), a description noun to its actors ("the island nation"); a
+    capitalised modifier that is no known region ("the Alpine country") leaves it unresolved, as do
+    several fitting actors, none, "other"/"neighbouring", or a description inside a name ("the
+    Kingdom of Bahrain"). "State" and "republic" need a regional modifier ("the state" alone is too
+    often a US state or the Islamic State).
+
+    Returns (the resolved descriptions, the region mentions inside any description: "the Asian
+    nation" is one state, not Asia, so the caller drops them).
+    """
     if not mentions:
-        return []
+        return [], []
+    from detente.actors import get_registry
+    from detente.actors.regions import region_of
+
+    registry = get_registry()
     out: list[Mention] = []
-    taken = [(m.start, m.end) for m in mentions]
+    regional: list[Mention] = []
+    windows: list[tuple[int, int]] | None = None
     for match in _DESCRIPTION.finditer(text):
-        if any(s < match.end() and match.start() < e for s, e in taken):
-            continue
-        if any(w.strip(",") in ("of", "and", "or") for w in match.group(1).split()):
+        inside = [m for m in mentions if m.start < match.end() and match.start() < m.end]
+        region_words = [m for m in inside if m.end <= match.start(2) and registry.actors.get(m.code, None) is not None
+                        and registry.actors[m.code].kind == "region"]
+        if len(region_words) != len(inside):
+            continue  # "the Kingdom of Bahrain", "the Chinese nation": a name, not a description
+        words = [w.strip(",") for w in match.group(1).split()]
+        if any(w in ("of", "and", "or") for w in words):
             continue  # "the rest of the island", "the EU and the bloc": not one description
-        if any(w.strip(",").lower() in OTHER_WORDS for w in match.group(1).split()):
+        if any(w.lower() in OTHER_WORDS for w in words):
             continue  # "the neighbouring country", "the other nation": not the one named
+        regional.extend(region_words)
         noun = match.group(2).lower()
+        allowed, unknown = region_of(words)
+        if unknown or (noun in REGION_STATE_NOUNS and allowed is None):
+            continue  # "the Alpine country", "the state": which states it may be is not known
         fits = description_codes(noun)
+        if allowed is not None:
+            fits = fits & allowed
+        for word in words:
+            fits = fits & DESCRIPTION_NOUNS[word.lower()] if word.lower() in DESCRIPTION_NOUNS else fits
+        if windows is None:
+            windows = _sentence_windows(text)
+        start, end = next(((s, e) for s, e in windows if s <= match.start() < e), (0, len(text)))
         # "the country" fits every state: only the states named before it count (a later one is another)
-        around = [m for m in mentions if m.end <= match.start()] if noun in STATE_NOUNS else mentions
+        stop = match.start() if noun in STATE_NOUNS or noun in REGION_STATE_NOUNS else end
+        around = [m for m in mentions if start <= m.start and m.end <= stop and m not in inside]
         named = {m.code[:3] if m.code[:3] in fits else m.code for m in around}
         found = sorted(c for c in named if c in fits)
         if len(found) == 1:
             out.append(Mention(match.start(), match.end(), match.group(0), found[0], "metonym"))
-    return out
+    return out, regional
+
+
+def _sentence_windows(text: str) -> list[tuple[int, int]]:
+    """For each sentence, (start of the sentence before it, end of the sentence): where a description looks."""
+    from detente.coding.segment import split_sentences
+
+    spans = [(s.start, s.end) for s in split_sentences(text)]
+    return [((spans[i - 1][0] if i else start), end) for i, (start, end) in enumerate(spans)]
 
 
 def _sorted(mentions: Sequence[Mention]) -> list[Mention]:

@@ -576,7 +576,9 @@ def evaluate(path: str | Path, coder: Any, *, fmt: str | None = None, when: date
         for day, indices in by_date.items():
             coded = coder.code_sentence_events([texts[i] for i in indices], day)
             for i, events in zip(indices, coded):
-                predicted[i] = [r.event for r in events]
+                # a negated event ("did not attack", "has not claimed responsibility") says the act did not
+                # happen: it predicts no event, as the gold files' guides code such sentences
+                predicted[i] = [r.event for r in events if not r.event.negated]
         return score_events(gold, predicted)
     results = coder.code_sentence_events(texts, when, partial=True)
     if gold.kind == "quad":

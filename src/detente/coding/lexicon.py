@@ -42,6 +42,9 @@ the addressee after "to" is only where the complaint was lodged."""
 FALLBACK_SKIP_ROLES = frozenset({"MED"})
 """Roles never guessed as a target from elsewhere in the sentence: a news outlet named there reports
 the act ("told ABC News", "Xinhua reported"); a media target is coded only when the parse finds it."""
+PEOPLE_TAGS = frozenset({"NNS", "NNPS"})
+"""Tags of a plural subject ("Kenyans", "students"): a people protesting demonstrates (14), where a state
+named in the singular ("Japan protested against X") complains officially (114)."""
 OFFICIAL_PROTEST_ROLES = frozenset({"CVL", "OPP", "LAB", "EDU", "REB", "REF", "ELI"})
 """Roles of those whose protest is a demonstration (CAMEO 14). A state or its officials protesting
 something ("the ministry protested the decision") complain officially: CAMEO 114."""
@@ -107,7 +110,7 @@ CONDEMNING_WORDS = frozenset(
     "unacceptable illegal illegitimate unlawful provocative provocation provocations dangerous reckless "
     "irresponsible violation aggression aggressive unjustified unjustifiable baseless groundless absurd hostile "
     "unfriendly destabilising destabilizing outrageous shameful interference meddling blackmail crime "
-    "unhelpful unproductive counterproductive".split()
+    "unhelpful unproductive counterproductive regrettable deplorable".split()
 )
 """Words of a condemning judgement: "X said Y's decision *was unacceptable* / *a flagrant violation* of
 international law" is X criticising Y (CAMEO 111)."""
@@ -154,7 +157,8 @@ LIST_PREPS = frozenset({"on", "onto", "to", "in"})
 QUANTITY_WORDS = frozenset(
     "part parts some all most much half share portion rest bulk many round rounds set sets series wave waves "
     "package packages tranche tranches thousands hundreds dozens scores "
-    "batch raft slew number day days week weeks month months year years hour hours".split()
+    "batch raft slew number day days week weeks month months year years hour hours "
+    "tonne tonnes ton tons kilogram kilograms truckload truckloads planeload planeloads".split()
 )
 """Nouns that stand before the real object: "part *of* the aid", "a new round *of* sanctions", "held two
 days *of* talks", "reduce the number *of* diplomats", "a 16th package *of* sanctions"."""
@@ -201,6 +205,56 @@ KIND_NOUNS = frozenset(
 )
 """Nouns that name their object's kind through "of": "declared a state *of* siege" is a state of emergency,
 "received a mission *of* observers" receives observers, "allowed the delivery *of* grain" lets relief in."""
+RELIEF_MODIFIERS = frozenset(
+    "rescue relief humanitarian medical emergency search-and-rescue disaster aid food".split()
+)
+RELIEF_CARRIERS = frozenset(
+    "team teams unit units worker workers personnel crew crews convoy convoys supplies supply shipment "
+    "shipments delivery deliveries cargo flight flights plane planes".split()
+)
+"""Nouns that carry relief when a relief word modifies them ("*rescue* teams", "*medical* supplies", "a
+*humanitarian* convoy"): sending them is providing humanitarian aid (CAMEO 073: "provisions of shelter,
+food, medicine, and evacuation of victims"); "sent a team of negotiators" or "supplies of gas" are not."""
+LEAVE_VERBS = frozenset({"leave", "depart", "quit", "exit", "go"})
+RETURN_VERBS = frozenset({"return", "come"})
+"""Acts a host orders of a diplomat to expel him: "gave the ambassador 72 hours *to leave*", "told the envoy
+*to leave*", "asked the ambassador *not to return*" (CAMEO 161, expel diplomats; the news guide's rule 6)."""
+EXPEL_DIPLOMATS = "161"
+"""CAMEO 161, reduce or break diplomatic relations (its usage note: expulsion of diplomats)."""
+NON_GRATA_WORDS = frozenset({"grata", "non-grata"})
+DECLARE_VERBS = frozenset({"declare", "name"})
+SEND_AWAY_VERBS = frozenset({"order", "send", "kick", "throw"})
+AWAY_WORDS = frozenset({"out", "home"})
+"""Sending a diplomat away: "ordered the ambassador *out* of the country", "sent the envoy *home*" (161)."""
+"""Declaring a diplomat *persona non grata* is expelling him (CAMEO 161)."""
+NEGATIVE_DETERMINERS = frozenset({"no"})
+NEGATIVE_PRONOUNS = frozenset({"none", "nobody", "nothing", "neither"})
+VERBAL_PARTICIPLES = frozenset(
+    "accuse blame condemn criticize criticise denounce urge warn threaten demand call describe brand label".split()
+)
+"""Verbs of verbal acts (CAMEO 02, 10-13) whose trailing participle is an act of the main clause's subject:
+"expelled the ambassador, *accusing* Moscow of espionage" codes the accusation (112) beside the expulsion."""
+DENIAL_VERBS = frozenset({"deny", "refute", "rebut", "reject", "dismiss"})
+DENIAL_VERBS_ALONE = frozenset({"deny", "refute", "rebut"})
+"""Verbs that deny an act reported under them: "deny", "refute", "rebut" with a clause ("denied that its troops
+attacked"), and all of them with an accusation noun's clause ("rejected claims that it attacked", "dismissed
+reports that ..."). The act is coded negated; the denial is coded as a rejection (120)."""
+COMPARATIVE_WORDS = frozenset({"fewer", "more", "less", "later", "sooner", "longer"})
+"""A subject or object with "no" ("*no* shots were fired", "fired *no* missiles") or a negative pronoun
+("*none* of the drones hit") negates the act as "did not" does."""
+VIOLATE_VERBS = frozenset({"violate", "breach", "contravene", "flout", "undermine", "infringe"})
+CONSTITUTE_VERBS = frozenset({"constitute", "amount", "represent"})
+"""Verbs that judge an act by what it is: "Y's strikes *constitute* war crimes", "*amount to* aggression" (with a
+word of condemnation or an offence as their object: CAMEO 111 from the speaker, like :data:`VIOLATE_VERBS`)."""
+JUDGED_ACT_NOUNS = frozenset(
+    "decision decisions move moves measure measures step steps action actions policy policies law laws bill "
+    "plan plans deployment deployments launch launches test tests presence conduct behaviour behavior "
+    "annexation occupation restrictions curbs controls ban".split()
+)
+"""A reported clause whose subject is an actor's act and whose verb is one of breaking a rule ("X said *Y's
+decision violates* WTO rules") is the speaker's condemnation of that actor (CAMEO 111), not an act of
+defying norms by the decision; "X said Y violated the truce" (the actor itself the subject) reports the
+violation instead."""
 MILITARY_WORDS = frozenset({"military", "defense", "defence", "security", "lethal"})
 """Modifiers that turn aid into arms ("military aid")."""
 NOMINAL_EVENTS = frozenset(
@@ -208,8 +262,10 @@ NOMINAL_EVENTS = frozenset(
     "consultations deal agreement agreements accord treaty pact".split()
 )
 """Nouns that name an event between two parties ("a call *between* A and B")."""
-LABEL_VERBS = frozenset({"call", "describe", "brand", "label", "dub", "term"})
-"""Verbs that put a label on someone ("called X a dictator")."""
+LABEL_VERBS = frozenset({"call", "describe", "brand", "label", "dub", "term", "deem"})
+"""Verbs that put a label on someone or on an act ("called X a dictator", "deemed the move illegal"): a
+pejorative label or a word of condemnation (:data:`CONDEMNING_WORDS`) makes the labelling a criticism (CAMEO
+111). Not "find": as an act a governor promises ("agreed to find a solution") it must stay no label verb."""
 TIME_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
     "august september october november december today yesterday tomorrow week weeks month months year years "
@@ -339,6 +395,9 @@ that also names Cuba)."""
 STATE_NOUNS = frozenset({"country", "nation"})
 """Descriptions any state fits ("the country", "the South American nation"): resolved, like those above,
 only in a text that names exactly one state."""
+REGION_STATE_NOUNS = frozenset({"state", "republic"})
+"""Descriptions any state fits only with a regional adjective ("the Gulf state", "the Baltic republic";
+data in ``actors/data/regions.yaml``): "the state" alone is too often a US state or the Islamic State."""
 OTHER_WORDS = frozenset({"other", "another", "neighboring", "neighbouring", "third", "second", "foreign", "host"})
 """Modifiers that make a description point away from the actor named ("the neighbouring country")."""
 DESCRIPTION_MODIFIERS = 3

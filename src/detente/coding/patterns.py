@@ -20,6 +20,14 @@ Choices where CAMEO leaves room (documented in docs/explanation/coding.md):
   pejorative label denounces without alleging a specific wrongdoing; "blamed X for"
   and "accused X of" are 112.
 - "halted gas flows/exports" is 163 (embargo): stopping a trade flow to a target.
+- Denying or dismissing an accusation ("denied the allegations", "rebutted the charges") is a
+  rejection (120), as the news development set's guide (rule 4) and PLOVER's REJECT read it, not
+  CAMEO 016 (deny responsibility, a statement): the denial answers the accuser.
+- Cancelling a visit or a meeting is 161, as CAMEO 161's usage note says; halting talks under way is
+  164. Terminating, scrapping or suspending an agreement is 160 (reduce relations), as withdrawing
+  from one is.
+- Claiming or reporting an offence with its author ("reported ceasefire violations *by X*") is an
+  accusation (112) of the author; without a named author it is no event.
 - "held talks" / "negotiations" are 046; "met", "meeting", "summit" are 040 (or 042,
   043, 044 by place).
 - Intent verbs ("promised to", "plans to", "offered to", "agreed to") turn the inner
@@ -42,7 +50,7 @@ NOUN_FAMILIES: dict[str, frozenset[str]] = {
         "meeting meetings summit summits contact contacts",
         "sanctions": "sanction sanctions embargo embargoes blockade blockades ban bans boycott tariff tariffs penalty penalties restriction "
         "blacklist blacklists "
-        "restrictions countermeasure countermeasures measure measures",
+        "restrictions countermeasure countermeasures measure measures curb curbs",
         "aid": "aid assistance funding fund funds loan loans money grant grants package support relief help",
         "arms": "weapon weapons arm arms missile missiles ammunition munitions tank tanks jet jets "
         "system systems sale sales equipment drone drones warship warships bomber bombers fighter fighters "
@@ -60,7 +68,7 @@ NOUN_FAMILIES: dict[str, frozenset[str]] = {
         "war hostilities airstrike airstrikes",
         "relations": "relation relations tie ties",
         "mediation": "mediation",
-        "diplomats": "diplomat diplomats ambassador ambassadors envoy envoys embassy",
+        "diplomats": "diplomat diplomats ambassador ambassadors envoy envoys embassy embassies consulate consulates",
         "label_bad": "dictator tyrant liar criminal thief terrorist terrorists aggressor enemy enemies threat "
         "murderer killer butcher thug fascist fascists nazi nazis puppet clown traitor war-criminal failure "
         "provocation provocations",
@@ -160,9 +168,9 @@ _TABLE = _p(
     say|state|declare|announce|note|remark|add|tell|write|comment|explain|report -> 010 notarget
     decline comment -> 011
     acknowledge|admit -> 015
-    deny|dismiss obj:label_bad -> 016
-    deny -> 016
-    reject|deny|dismiss|refute|rebut obj:accusation -> 016
+    deny|dismiss obj:label_bad -> 120  # denying an accusation is a rejection (12), see "Choices"
+    deny|refute|rebut -> 120
+    reject|deny|dismiss|refute|rebut obj:accusation -> 120
     express obj:concern -> 012
     express obj:hope -> 013
     express obj:condolence -> 018
@@ -309,9 +317,12 @@ _TABLE = _p(
     # 11 disapprove
     criticize|criticise|condemn|denounce|slam|blast|rebuke|decry|deplore|castigate|lambast|chide|mock|ridicule|attack verbally -> 111
     accuse|blame|charge|allege -> 112
+    lash out at -> 111
+    claim|allege|report|document|record|cite obj:offence -> 112  # only with the offence's author ("by X")
     trade|swap|exchange obj:blame -> 112 sym
     oppose|object to|disapprove -> 110
     express|voice|register|state|reiterate obj:opposition -> 110
+    express|voice|issue|reiterate obj:condemnation -> 111
     complain|protest to -> 114
     summon -> 114
     sue -> 115
@@ -324,6 +335,7 @@ _TABLE = _p(
     reject|refuse|rebuff|dismiss|spurn|turn down|decline obj:aid -> 122
     reject|rebuff|spurn|turn down|snub|refuse -> 120
     veto -> 129
+    block|torpedo obj:sanctions -> 129  # blocking a measure is vetoing it
     defy|violate|flout|breach -> 128
     violate|breach obj:ceasefire -> 196
     # 13 threaten
@@ -357,12 +369,17 @@ _TABLE = _p(
     put|place on obj:troops -> 152
     raise|heighten|increase obj:alert -> 152
     # 16 reduce relations
-    sever|cut|break|downgrade|suspend obj:relations -> 161
+    sever|cut|break|downgrade|suspend|freeze|curtail|scale back obj:relations -> 161
+    close|shut|shut down obj:diplomats -> 161
+    withdraw obj:diplomats -> 161
+    cancel|call off|suspend obj:visit -> 161  # CAMEO 161's usage note: cancelled meetings and visits
+    terminate|scrap|cancel|revoke|annul|suspend|tear up|rip up|abrogate|nullify|void obj:plan -> 160
     expel|recall obj:diplomats -> 161
     reduce|cut|downgrade|limit obj:diplomats -> 161
     break off obj:relations -> 161
     cut|halt|suspend|freeze|stop|end|reduce|withhold|pause obj:aid -> 162
     cut|halt|suspend|freeze|stop|end|reduce|withhold|pause obj:arms -> 1622
+    cut|halt|suspend|freeze|stop|end|reduce|withhold|pause obj:relief -> 1623
     cut|halt|suspend|freeze|stop|end|reduce|withhold|pause obj:intelligence -> 160
     halt|suspend|stop|end|break off|abandon|quit|leave|walk out obj:talks -> 164
     halt|suspend|stop|end|abandon|quit obj:mediation -> 165
@@ -432,7 +449,8 @@ _TABLE += _p(
 # misses, first half of the file); generic CAMEO verbs, each pinned by a sentence in tests/coding/test_patterns.py.
 _TABLE += _p(
     """
-    give|provide|send|deliver|hand over|donate|ship|airlift|distribute obj:relief -> 073
+    give|provide|send|deliver|hand over|donate|ship|airlift|distribute|dispatch|fly obj:relief -> 073
+    dispatch|deploy obj:aid -> 070
     donate -> 070
     agree to|accept obj:mediation -> 038
     ban|prohibit|outlaw|forbid obj:protest -> 1721
@@ -481,7 +499,8 @@ for _name, _words in {
     "traffic": "traffic transport",
     "cleansing": "cleansing",
     "relief": "medicine medicines medication drugs vaccine vaccines food foodstuffs grain flour rice wheat "
-    "blanket blankets tent tents goods",
+    "blanket blankets tent tents goods rescuer rescuers medic medics paramedic paramedics",
+    "offence": "crime crimes abuse abuses atrocity atrocities violation violations massacre massacres",
     "problem": "covid-19 covid coronavirus virus pandemic epidemic ebola disease diseases malaria poverty "
     "corruption crime hunger famine drought fire fires flood floods climate inflation unemployment",
     "option": "option options possibility possibilities idea ideas",
@@ -494,7 +513,8 @@ for _name, _words in {
     "refugees": "refugee refugees migrants",
     "extradition": "extradition",
     "suspect": "suspect suspects fugitive fugitives",
-    "accusation": "allegation allegations accusation accusations claim claims charge charges report reports",
+    "accusation": "allegation allegations accusation accusations claim claims charge charges report reports "
+    "criticism criticisms",
     "lawsuit": "lawsuit lawsuits suit legal proceedings litigation",
     "fire": "fire gunfire",
     "money": "billion million trillion dollar dollars euro euros",
@@ -511,6 +531,7 @@ for _name, _words in {
     "membership": "membership accession bid application",
     "response": "response responses reply answer",
     "blame": "blame",
+    "condemnation": "condemnation condemnations criticism criticisms rebuke censure",
     "opposition": "opposition objection objections disapproval displeasure dismay anger outrage indignation",
     "alert": "alert readiness",
 }.items():

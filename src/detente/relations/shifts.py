@@ -185,6 +185,36 @@ def change_points(
     return [int(i) for i in ends[:-1]]
 
 
+def measure_signal(wide: pd.DataFrame, measure: str) -> pd.Series:
+    """The series the detector segments: a ratio measure skips periods without events, a count or sum counts them as 0."""
+    column = wide[measure]
+    return column.dropna() if measure in RATIO_MEASURES else column.fillna(0.0)
+
+
+def detector_settings(
+    signal: pd.Series,
+    *,
+    method: Method = "pelt",
+    model: str = "l2",
+    penalty: float | None = None,
+    n_shifts: int | None = None,
+    min_size: int = 2,
+) -> dict[str, Any]:
+    """What :func:`change_points` runs with on ``signal``: the penalty it uses (the default one when none is given).
+
+    ``penalty`` is None when a number of shifts was asked for, or when the default penalty of
+    a flat (or too short) signal is 0 and the detector does not run.
+    """
+    values = signal.dropna().to_numpy(dtype=float)
+    used: float | None = None
+    if n_shifts is None:
+        used = penalty if penalty is not None else (default_penalty(values) if values.size >= 3 else None)
+        if used == 0.0 and penalty is None:
+            used = None  # a flat series: the detector does not run
+    return {"method": method, "model": model, "penalty": used, "n_shifts": n_shifts, "min_size": min_size,
+            "observed_periods": int(values.size)}
+
+
 def detect_shifts(
     series: pd.Series,
     *,
@@ -267,9 +297,7 @@ def dyad_shifts(
     if measure not in MEASURES:
         raise InputError(f"unknown measure '{measure}'", field="measure", hint=f"one of {', '.join(MEASURES)}")
     wide = series_wide(events, a, b, freq=freq, directed=directed, start=start, end=end, include_unasserted=include_unasserted)  # type: ignore[arg-type]
-    column = wide[measure]
-    if measure not in RATIO_MEASURES:
-        column = column.fillna(0.0)
+    column = measure_signal(wide, measure)
     shifts = detect_shifts(column, measure=measure, method=method, model=model, penalty=penalty, n_shifts=n_shifts, min_size=min_size)
     if not shifts:
         return []

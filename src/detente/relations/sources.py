@@ -30,7 +30,7 @@ other source, so the arithmetic is one and the same.
 :func:`select_events` applies the event store's filters (actor, dyad, CAMEO code,
 dates, dataset, limit) to any source, with the store's own actor rule
 (:func:`detente.actors.actor_prefixes`), so ``events list`` answers the same on a
-store and on a timeline.
+store and on a timeline; :func:`list_events` is that listing on any chosen source.
 """
 
 from __future__ import annotations
@@ -40,11 +40,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import pandas as pd
 
 from detente.errors import InputError
+
+if TYPE_CHECKING:
+    from detente.actors.dyads import DyadFilter
 
 DEFAULT_CASE = "us-russia-2025"
 """The built-in case whose timeline is used when nothing else is given."""
@@ -238,6 +241,14 @@ def parse_bound(value: str | date | None, *, end: bool, flag: str) -> pd.Timesta
     raise InputError(f"bad date '{value}'", field=flag, hint="write YYYY-MM-DD, YYYY-MM or YYYY")
 
 
+def parse_range(since: str | date | None, until: str | date | None) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
+    """``--since`` and ``--until`` as the first and the last day (:func:`parse_bound`); since after until is an error."""
+    lo, hi = parse_bound(since, end=False, flag="--since"), parse_bound(until, end=True, flag="--until")
+    if lo is not None and hi is not None and lo > hi:
+        raise InputError(f"{since} is after --until {until}", field="--since", hint="swap the two dates")
+    return lo, hi
+
+
 def read_timeline(path: str | Path) -> Any:
     """A user's timeline YAML, validated as the built-in ones are; errors name the file and line.
 
@@ -363,6 +374,64 @@ def select_events(
     out = out.head(limit) if limit is not None else out
     out.attrs["domestic_events"] = domestic
     return out
+
+
+def check_dataset(dataset: str | None, labels: pd.Series, where: Any) -> None:
+    """``--dataset``: a label the source holds (``gdelt1``, ``icews``, ``case`` ...), else an error naming them."""
+    if dataset is None:
+        return
+    known = sorted({str(x) for x in labels.dropna().unique()})
+    if dataset not in known:
+        from difflib import get_close_matches
+
+        near = get_close_matches(dataset, known, n=3, cutoff=0.4)
+        hint = (f"did you mean {', '.join(near)}? " if near else "") + (f"the datasets here: {', '.join(known)}" if known else "the source holds no events")
+        raise InputError(f"no dataset '{dataset}' in {where}", field="--dataset", hint=hint)
+
+
+@dataclass(frozen=True)
+class EventList:
+    """Events chosen by the store's filters from one source, oldest first, and what the dyad rule left out."""
+
+    events: pd.DataFrame
+    domestic: int
+    """Events between two sides of one country that the dyad rule left out (0 without a dyad)."""
+    where: str
+    """Where they come from, for a caption: the store and why it was chosen, or the timeline."""
+
+
+def list_events(
+    choice: SourceChoice,
+    *,
+    actor: str | None = None,
+    dyad: DyadFilter | None = None,
+    directed: bool = False,
+    cameo: Sequence[str] | None = None,
+    start: pd.Timestamp | None = None,
+    end: pd.Timestamp | None = None,
+    dataset: str | None = None,
+    limit: int | None = None,
+) -> EventList:
+    """The events of a chosen source that pass the store's filters: in SQL on a store, by :func:`select_events` otherwise.
+
+    Both answer the same (one actor rule, one dyad rule); ``dataset`` must be a label the
+    source holds (:func:`check_dataset`).
+    """
+    filters: dict[str, Any] = dict(actor=actor, directed=directed, cameo=list(cameo) if cameo else None, dataset=dataset)
+    if choice.kind == "store":
+        from detente.events.store import EventStore
+
+        bounds = dict(start=None if start is None else start.date(), end=None if end is None else end.date())
+        with EventStore(choice.path, read_only=True) as store:
+            if dataset is not None:
+                check_dataset(dataset, store.con.execute("SELECT DISTINCT dataset FROM events").df()["dataset"], choice.path)
+            frame = store.events(dyad=dyad, limit=limit, **bounds, **filters)
+            domestic = len(store.events(dyad=dyad.domestic_only(), **bounds, **filters)) if dyad is not None and dyad.countries else 0
+        return EventList(frame, domestic, f"event store {choice.path} ({choice.reason})")
+    source = load_events(choice)
+    check_dataset(dataset, source.events["dataset"], choice.label())
+    frame = select_events(source.events, start=start, end=end, dyad=dyad, limit=limit, **filters)
+    return EventList(frame, frame.attrs.get("domestic_events", 0), choice.label())
 
 
 def load_events(

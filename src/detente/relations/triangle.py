@@ -194,6 +194,9 @@ def sign_of(value: float, n_events: float, *, band: float, min_events: int) -> S
     return 0
 
 
+DEFAULT_BAND: dict[str, float] = {"net_coop": 0.2, "goldstein_mean": 1.0}
+"""The neutral band a user gets when they name none, per measure (net cooperation runs -1..1, Goldstein -10..10)."""
+
 TRIANGLE_COLUMNS: tuple[str, ...] = ("period", "configuration", "pivot", "wings", "partners", "pariah", "candidates", "shape", "reading")
 
 

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from detente.bargaining.study import Study
+    from detente.relations.sources import SourceChoice
 
 TEMPLATE = "report.html.j2"
 PREFERRED_TRIAD = ("USA", "RUS", "CHN")
@@ -67,6 +68,22 @@ class Relations:
     description: str
     freq: str = "quarter"
     notes: list[str] = field(default_factory=list)
+
+
+def read_relations(choice: "SourceChoice", actor_codes: Sequence[str], *, freq: str = "quarter") -> tuple[Relations, list[str]]:
+    """The relations section's events: every pair of the case's registry actors, read from the chosen source.
+
+    Actors outside the registry (``custom: true`` in a scenario) have no events in a store,
+    so they are left out of the pairs. Returns the section's data and the source's notes
+    (a setting that did not apply), for the caller to say.
+    """
+    from detente.actors import get_registry
+    from detente.relations.sources import load_events
+
+    registry = get_registry()
+    dyads = list(itertools.combinations([c for c in actor_codes if registry.is_code(c)], 2))
+    source = load_events(choice, dyads=dyads)
+    return Relations(source.events, source.description.removeprefix("data: "), freq=freq), list(source.notes)
 
 
 def _require() -> tuple[Any, Any]:

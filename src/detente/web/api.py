@@ -10,8 +10,8 @@ from starlette.concurrency import run_in_threadpool
 
 from detente.errors import InputError
 from detente.web.forecast import DRAWS_RANGE
-from detente.web.params import EventQuery, Freq, Measure, TriangleMeasure, text_param
-from detente.web.workspace import Workspace, check_actor, parse_day, parse_dyad
+from detente.web.params import EventQuery, Freq, Measure, TriangleQuery, day_param, text_param
+from detente.web.workspace import Workspace, check_actor, parse_dyad
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -71,21 +71,12 @@ def relations(
     until: Annotated[str | None, Query(max_length=10)] = None,
 ) -> dict[str, Any]:
     pairs = [parse_dyad(d) for d in dyad if d.strip()]
-    return ws.relations(pairs, freq=freq, measure=measure, since=parse_day(text_param(since, "since"), "since"), until=parse_day(text_param(until, "until"), "until"))
+    return ws.relations(pairs, freq=freq, measure=measure, since=day_param(since, "since"), until=day_param(until, "until"))
 
 
 @router.get("/triangle", summary="Dittmer's strategic triangle per period, and now")
-def triangle(
-    ws: WS,
-    a: Annotated[str, Query(max_length=100)] = "USA",
-    b: Annotated[str, Query(max_length=100)] = "RUS",
-    c: Annotated[str, Query(max_length=100)] = "CHN",
-    freq: Annotated[Freq, Query()] = "quarter",
-    measure: Annotated[TriangleMeasure, Query()] = "net_coop",
-    band: Annotated[float | None, Query(ge=0.0, le=10.0, description="Neutral band +-band (default 0.2 net_coop, 1.0 goldstein_mean).")] = None,
-    min_events: Annotated[int, Query(ge=1, le=1000)] = 1,
-) -> dict[str, Any]:
-    return ws.triangle(check_actor(a, "a"), check_actor(b, "b"), check_actor(c, "c"), freq=freq, measure=measure, band=band, min_events=min_events)
+def triangle(ws: WS, query: Annotated[TriangleQuery, Depends()]) -> dict[str, Any]:
+    return query.document(ws)
 
 
 def forecast_args(
@@ -129,7 +120,7 @@ async def code(
     from detente.web.coding import code_article
 
     body, is_html, label = await read_article(text, file)
-    doc = await run_in_threadpool(code_article, ws, body, is_html=is_html, when=parse_day(text_param(date, "date"), "date"), label=label)
+    doc = await run_in_threadpool(code_article, ws, body, is_html=is_html, when=day_param(date, "date"), label=label)
     doc.pop("events_objects")
     doc["can_store"] = ws.writable
     return doc
@@ -147,6 +138,6 @@ async def code_store(
     body, is_html, label = await read_article(text, file)
     if not ws.writable:
         ws.store_events([], label=label)  # raises the read-only error before any coding
-    doc = await run_in_threadpool(code_article, ws, body, is_html=is_html, when=parse_day(text_param(date, "date"), "date"), label=label)
+    doc = await run_in_threadpool(code_article, ws, body, is_html=is_html, when=day_param(date, "date"), label=label)
     summary = await run_in_threadpool(ws.store_events, doc.pop("events_objects"), label=f"web:{doc['doc_id']}")
     return {"doc_id": doc["doc_id"], "stored": summary, "events": len(doc["events"])}

@@ -44,7 +44,8 @@ def forecast_document(
     `case` is the scenario as loaded; `base_study(draws=, seed=, models=)` returns its study
     (the workspace passes its cached one).
     """
-    from detente.bargaining.study import apply_settings, parse_setting, run_study
+    from detente.bargaining.study import run_study
+    from detente.bargaining.whatif import apply_settings, parse_setting
     from detente.bargaining.variants import compare
     from detente.report.palette import actor_colours, model_colours
 

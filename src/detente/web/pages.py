@@ -10,8 +10,8 @@ from starlette.concurrency import run_in_threadpool
 
 from detente.web import charts
 from detente.web.api import EVENT_ID, WS, forecast_args, read_article
-from detente.web.params import EventQuery, Freq, Measure, TriangleMeasure, text_param
-from detente.web.workspace import check_actor, parse_day, parse_dyad
+from detente.web.params import EventQuery, Freq, Measure, TriangleQuery, day_param, text_param
+from detente.web.workspace import check_actor, parse_dyad
 
 router = APIRouter(include_in_schema=False)
 
@@ -66,7 +66,7 @@ def relations_page(
     from detente.relations.changes import all_dyads
 
     pairs = [parse_dyad(d) for d in dyad if d.strip()] or [tuple(ws.scenario.actor_codes[:2])]
-    doc = ws.relations(pairs, freq=freq, measure=measure, since=parse_day(text_param(since, "since"), "since"), until=parse_day(text_param(until, "until"), "until"))
+    doc = ws.relations(pairs, freq=freq, measure=measure, since=day_param(since, "since"), until=day_param(until, "until"))
     choices = [f"{a}-{b}" for a, b in all_dyads(ws.scenario.actor_codes)]
     chosen = [d["dyad"] for d in doc["dyads"]]
     return render(request, "relations.html", "/relations", doc=doc, figure=charts.relations_figure(doc), choices=list(dict.fromkeys([*choices, *chosen])),
@@ -74,18 +74,8 @@ def relations_page(
 
 
 @router.get("/triangle", response_class=HTMLResponse)
-def triangle_page(
-    request: Request,
-    ws: WS,
-    a: Annotated[str, Query(max_length=100)] = "USA",
-    b: Annotated[str, Query(max_length=100)] = "RUS",
-    c: Annotated[str, Query(max_length=100)] = "CHN",
-    freq: Annotated[Freq, Query()] = "quarter",
-    measure: Annotated[TriangleMeasure, Query()] = "net_coop",
-    band: Annotated[float | None, Query(ge=0.0, le=10.0)] = None,
-    min_events: Annotated[int, Query(ge=1, le=1000)] = 1,
-) -> HTMLResponse:
-    doc = ws.triangle(check_actor(a, "a"), check_actor(b, "b"), check_actor(c, "c"), freq=freq, measure=measure, band=band, min_events=min_events)
+def triangle_page(request: Request, ws: WS, query: Annotated[TriangleQuery, Depends()]) -> HTMLResponse:
+    doc = query.document(ws)
     return render(request, "triangle.html", "/triangle", doc=doc, now_chart=charts.triangle_now_figure(doc),
                   timeline_chart=charts.triangle_timeline_figure(doc) if doc["periods"] else None)
 
@@ -128,6 +118,6 @@ async def code_submit(
     body, is_html, label = await read_article(text, file)
     if store and not ws.writable:
         ws.store_events([], label=label)  # the read-only error, before any coding
-    doc = await run_in_threadpool(code_article, ws, body, is_html=is_html, when=parse_day(text_param(date, "date"), "date"), label=label)
+    doc = await run_in_threadpool(code_article, ws, body, is_html=is_html, when=day_param(date, "date"), label=label)
     stored = await run_in_threadpool(ws.store_events, doc["events_objects"], label=f"web:{doc['doc_id']}") if store else None
     return render(request, "code.html", "/code", doc=doc, can_store=ws.writable, text=doc["text"], date=date or "", stored=stored)

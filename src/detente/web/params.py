@@ -9,11 +9,12 @@ people type (actor names, ``USA-RUS``, dates) into registry codes and dates, rai
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Annotated, Literal
+from datetime import date
+from typing import Annotated, Any, Literal
 
 from fastapi import Query
 
-from detente.web.workspace import EventFilter, check_actor, parse_day, parse_dyad
+from detente.web.workspace import EventFilter, Workspace, check_actor, parse_day, parse_dyad
 
 Freq = Literal["day", "week", "month", "quarter", "year"]
 Sort = Literal["date", "source", "target", "cameo", "quad", "goldstein"]
@@ -34,6 +35,11 @@ def text_param(value: str | None, name: str) -> str | None:
     return value or None
 
 
+def day_param(value: str | None, name: str) -> date | None:
+    """A date field (YYYY-MM-DD or YYYY-MM); empty means 'not given'."""
+    return parse_day(text_param(value, name), name)
+
+
 @dataclass
 class EventQuery:
     """The events page's query string, validated."""
@@ -52,7 +58,7 @@ class EventQuery:
         actor = text_param(self.actor, "actor")
         dyad = text_param(self.dyad, "dyad")
         root = text_param(self.root, "root")
-        since, until = parse_day(text_param(self.since, "since"), "since"), parse_day(text_param(self.until, "until"), "until")
+        since, until = day_param(self.since, "since"), day_param(self.until, "until")
         if since and until and since > until:
             from detente.errors import InputError
 
@@ -66,3 +72,21 @@ class EventQuery:
             until=until,
             text=text_param(self.q, "q"),
         )
+
+
+@dataclass
+class TriangleQuery:
+    """The triangle page's query string (and its `/api` twin's), validated."""
+
+    a: Annotated[str, Query(max_length=100)] = "USA"
+    b: Annotated[str, Query(max_length=100)] = "RUS"
+    c: Annotated[str, Query(max_length=100)] = "CHN"
+    freq: Annotated[Freq, Query()] = "quarter"
+    measure: Annotated[TriangleMeasure, Query()] = "net_coop"
+    band: Annotated[float | None, Query(ge=0.0, le=10.0, description="Neutral band +-band (default 0.2 net_coop, 1.0 goldstein_mean).")] = None
+    min_events: Annotated[int, Query(ge=1, le=1000)] = 1
+
+    def document(self, ws: Workspace) -> dict[str, Any]:
+        """The workspace's triangle document for these actors (names resolved to codes) and settings."""
+        return ws.triangle(check_actor(self.a, "a"), check_actor(self.b, "b"), check_actor(self.c, "c"), freq=self.freq, measure=self.measure,
+                           band=self.band, min_events=self.min_events)

@@ -134,7 +134,7 @@ class Workspace:
     _coder_lock: threading.Lock = field(init=False, default_factory=threading.Lock)
 
     def __post_init__(self) -> None:
-        from detente.bargaining.study import check_params
+        from detente.bargaining.params import check_params
         from detente.cases import resolve_case
 
         if self.models is not None:
@@ -338,9 +338,9 @@ class Workspace:
 
     def triangle(self, a: str, b: str, c: str, *, freq: str = "quarter", measure: str = "net_coop", band: float | None = None,
                  min_events: int = 1) -> dict[str, Any]:
-        from detente.relations.triangle import configuration_spells, triangle_series
+        from detente.relations.triangle import DEFAULT_BAND, configuration_spells, triangle_series
 
-        width = band if band is not None else (0.2 if measure == "net_coop" else 1.0)
+        width = band if band is not None else DEFAULT_BAND.get(measure, 1.0)
         events = self.query_events(dyads=[(a, b), (a, c), (b, c)])
         frame = triangle_series(events, a, b, c, freq=freq, measure=measure, band=width, min_events=min_events)  # type: ignore[arg-type]
         actors = list(frame.attrs.get("actors", (a, b, c)))

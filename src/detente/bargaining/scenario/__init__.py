@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from detente.bargaining.scenario.arrays import scenario_from_arrays, scenario_from_ktab
 from detente.bargaining.scenario.inputs import BOUNDS, SCALE, Citation, Estimate, Source, Target
-from detente.bargaining.scenario.model import Scenario, citations_used
+from detente.bargaining.scenario.model import Scenario, citations_used, scenario_counts
 from detente.bargaining.scenario.parts import Issue, Plan, PlanValue, ScenarioActor, Stance
 from detente.bargaining.scenario.patches import Patch, Variant, apply_patches, check_patch, parse_target
 from detente.bargaining.scenario.ranges import KINDS, InputRanges
@@ -65,6 +65,7 @@ __all__ = [
     "apply_patches",
     "check_patch",
     "citations_used",
+    "scenario_counts",
     "load_scenario",
     "parse_scenario",
     "parse_target",

@@ -172,3 +172,18 @@ def citations_used(scenario: Scenario) -> Mapping[str, int]:
             counts[e.source.cite] = counts.get(e.source.cite, 0) + 1
     return counts
 
+
+def scenario_counts(scenario: Scenario) -> dict[str, int]:
+    """What a scenario holds (for `case check`): actors, issues, variants, plans, and its numbers by kind of source."""
+    estimates = [e for _, e in scenario.iter_estimates()]
+    return {
+        "actors": len(scenario.actors),
+        "issues": len(scenario.issues),
+        "variants": len(scenario.variants),
+        "plans": len(scenario.plans),
+        "numbers": len(estimates),
+        "cited": sum(1 for e in estimates if e.source.cite),
+        "estimates_only": sum(1 for e in estimates if not e.source.cite),
+        "external": sum(1 for e in estimates if e.source.external),
+        "ranges": sum(1 for e in estimates if not e.is_point),
+    }

@@ -1,6 +1,6 @@
-"""`python -m detente` runs the same app as the `detente` console script."""
+"""`python -m detente` runs the same app as the `detente` console script (same entry point)."""
 
-from detente.cli.main import main
+from detente.cli.launch import main
 
 if __name__ == "__main__":
     main()

@@ -61,4 +61,4 @@ def test_version_imports_no_command_module() -> None:
         "print(sorted(m for m in sys.modules if m.startswith(('pandas', 'duckdb', 'spacy', 'matplotlib', 'detente.cli.'))))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert out.strip().splitlines()[-1] == "['detente.cli.main']", out
+    assert out.strip().splitlines()[-1] == "['detente.cli._coercion', 'detente.cli.main']", out

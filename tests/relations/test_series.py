@@ -194,3 +194,12 @@ def test_one_countrys_own_events_stay_out_of_inter_state_dyads() -> None:
     assert dyad_events(events, "EUR", "ROU").attrs["domestic_events"] == 1
     assert list(dyad_events(events, "DEUGOV", "DEUCOP")["target"]) == ["DEUCOP"]
     assert list(dyad_events(events, "NGACOP", "NGAOPP")["source"]) == ["NGACOP"]
+
+
+def test_period_label_writes_periods_as_people_do() -> None:
+    from detente.relations.series import period_label
+
+    day = pd.Timestamp("2025-04-07")
+    assert [period_label(day, f) for f in ("year", "quarter", "month", "week", "day", None)] == [
+        "2025", "2025-Q2", "2025-04", "2025-04-07", "2025-04-07", "2025-04",
+    ]

@@ -71,7 +71,8 @@ def prestart_kernel_early(args: list[str]) -> None:
     shortens the command by that much. It is a guess from the raw words (nothing is
     parsed here); the command confirms it with its parsed options
     (`smp_kernel_prestarted`), which stops the process at once when the SMP does not run.
-    Nothing is started for `--help`.
+    Nothing is started for `--help`. The console script forks earlier still, before typer
+    loads (`detente.cli.launch`); then this call finds the process running and does nothing.
     """
     if any(a in ("--help", "-h") for a in args):
         return

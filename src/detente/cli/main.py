@@ -21,6 +21,7 @@ import typer
 from typer.core import TyperGroup
 
 from detente import __version__
+from detente.cli import _coercion
 from detente.errors import DetenteError
 
 try:  # typer >= 0.20 parses with its own copy of click; its errors are those classes
@@ -77,6 +78,7 @@ class DetenteGroup(TyperGroup):
             importlib.import_module(module_name).register(sub)
             group = typer.main.get_group(sub)
             _plain_help(group)
+            _coercion.install(group)  # values that need no conversion skip typer's pydantic adapters
             self._loaded[module_name] = group
         return group.commands.get(cmd_name)
 
@@ -95,6 +97,7 @@ class DetenteGroup(TyperGroup):
     def main(self, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
         """Run without click's standalone handling, so every usage error is one line and exit 2."""
         kwargs["standalone_mode"] = False
+        _coercion.install(self)  # its own options (the commands get it as they load)
         try:
             rc = super().main(*args, **kwargs)
         except click_errors.UsageError as exc:

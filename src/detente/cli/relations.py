@@ -162,15 +162,10 @@ def _fmt(value: Any, digits: int = 2, signed: bool = True) -> str:
 
 
 def _period_label(period: pd.Timestamp, freq: str) -> str:
-    if freq == "year":
-        return f"{period:%Y}"
-    if freq == "quarter":
-        return f"{period.year}-Q{(period.month - 1) // 3 + 1}"
-    if freq == "month":
-        return f"{period:%Y-%m}"
-    if freq == "week":
-        return f"{period:%Y-%m-%d} wk"
-    return f"{period:%Y-%m-%d}"
+    """The period's label (:func:`~detente.relations.series.period_label`), a week marked as one."""
+    from detente.relations.series import period_label
+
+    return period_label(period, freq) + (" wk" if freq == "week" else "")
 
 
 def _bar(value: float, width: int = 10) -> str:

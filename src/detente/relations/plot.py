@@ -19,6 +19,7 @@ import pandas as pd
 from detente.errors import InputError
 from detente.optional import pyplot
 from detente.report.plots import save_figure
+from detente.relations.series import period_label
 from detente.relations.shifts import Shift
 
 COOP = "#2e7d32"
@@ -38,16 +39,6 @@ def _bar_width(index: pd.DatetimeIndex) -> float:
     if len(index) < 2:
         return 20.0
     return float(np.median(np.diff(index.values).astype("timedelta64[D]").astype(float))) * 0.8
-
-
-def _label(period: pd.Timestamp, freq: str | None) -> str:
-    if freq == "year":
-        return f"{period:%Y}"
-    if freq == "quarter":
-        return f"{period.year}-Q{(period.month - 1) // 3 + 1}"
-    if freq in ("day", "week"):
-        return f"{period:%Y-%m-%d}"
-    return f"{period:%Y-%m}"
 
 
 class _Axis:
@@ -93,7 +84,7 @@ class _Axis:
             axis.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
             return
         axis.set_xticks(range(len(self.kept)))
-        axis.set_xticklabels([_label(p, self.freq) for p in self.kept], rotation=45, ha="right", fontsize=8)
+        axis.set_xticklabels([period_label(p, self.freq) for p in self.kept], rotation=45, ha="right", fontsize=8)
         axis.set_xlim(-0.6, len(self.kept) - 0.4)
 
     def gaps(self, axis: Any) -> None:
@@ -165,7 +156,7 @@ def plot_dyad(
         for axis in (top, bottom):
             axis.axvline(at, color=colour, linestyle="--", linewidth=1.3)
         bottom.annotate(
-            f"{_label(s.date, freq)}: {s.before:+.1f} → {s.after:+.1f}",
+            f"{period_label(s.date, freq)}: {s.before:+.1f} → {s.after:+.1f}",
             xy=(at, max(s.before, s.after)),
             xytext=(-6, 10) if s.size > 0 else (6, 10),
             textcoords="offset points",

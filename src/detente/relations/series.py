@@ -165,6 +165,21 @@ def period_start(dates: pd.Series, freq: str) -> pd.Series:
     return pd.to_datetime(dates).dt.to_period(period_alias(freq)).dt.start_time
 
 
+def period_label(period: pd.Timestamp, freq: str | None) -> str:
+    """A period as people write it: ``2025``, ``2025-Q1``, ``2025-02``; a day or a week by its first day (a month when ``freq`` is None).
+
+    >>> period_label(pd.Timestamp("2025-04-01"), "quarter")
+    '2025-Q2'
+    """
+    if freq == "year":
+        return f"{period:%Y}"
+    if freq == "quarter":
+        return f"{period.year}-Q{(period.month - 1) // 3 + 1}"
+    if freq in ("day", "week"):
+        return f"{period:%Y-%m-%d}"
+    return f"{period:%Y-%m}"
+
+
 def period_alias(freq: str) -> str:
     """The pandas period alias of a frequency name; InputError for an unknown one."""
     if freq not in FREQUENCIES:

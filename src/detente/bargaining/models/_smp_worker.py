@@ -8,7 +8,8 @@ start-up work, and while this process imports, reads the case and runs the other
 models the machine's second core is idle. `prestart()` forks a worker that imports
 numba and loads the kernel there, in parallel; `smp` then hands its batches to it.
 `detente forecast` and `detente plans` prestart it when the SMP is among their models
-(forked before typer parses their options, `cli.forecast.prestart_kernel_early`).
+(forked by the console script before the CLI loads, `cli.launch`, or else before typer
+parses their options, `cli.forecast.prestart_kernel_early`).
 A forecast hands the SMP's draws over as soon as they are sampled (`smp.submit`, which
 calls `submit` here), so the kernel computes while this process runs the other models;
 the SMP's own call later collects the result (`run` with the same arguments).

@@ -27,6 +27,7 @@ ORDER = [
     "coding_speed",
     "actor_mentions",
     "coding_dev",
+    "coding_pair_model",
     "coding_classifier",
     "report_build",
     "web_latency",

@@ -59,7 +59,8 @@ def _event_record(event: Any) -> dict[str, Any]:
     record = {"event_id": event.event_id}
     for name in JSONL_FIELDS:
         value = getattr(event, name)
-        if name == "date" and value == UNDATED and event.note in ("undated", "classifier"):
+        if name == "date" and value == UNDATED and (event.note in ("undated", "classifier")
+                                                     or (event.note or "").startswith("undated;")):
             value = None  # sentence mode without --date: say so rather than print a sentinel
         record[name] = value.isoformat() if isinstance(value, date) else value
     return record
@@ -156,6 +157,12 @@ def code_text(
         help="How --sentences mode draws each event's source and target spans: chooser (the default: the span "
         "rules, then the learned span chooser re-decides each side) or rules (the span rules alone).",
     ),
+    pairs: Optional[str] = typer.Option(
+        None, "--pairs", metavar="rules|model",
+        help="How --sentences mode decides which events a sentence reports: rules (the default: the event rules "
+        "alone) or model (the learned pair model then adds events for actor pairs the rules miss and drops rule "
+        "events it judges unsupported; its events carry the note 'pair model').",
+    ),
 ) -> None:
     """Code news text into events."""
     from detente.coding import Coder, is_asserted
@@ -163,9 +170,12 @@ def code_text(
 
     doc_date = _parse_cli_date(date_)
     chooser = _span_chooser(spans)
+    pair_model = _pair_model(pairs)
     if sentences is not None:
-        _sentence_mode(sentences, doc_date, model, use_classifier, partial, workers, chooser)
+        _sentence_mode(sentences, doc_date, model, use_classifier, partial, workers, chooser, pair_model)
         return
+    if pairs is not None:
+        typer.echo("note: --pairs applies to --sentences mode only; documents are coded by the rules", err=True)
     if partial:
         typer.echo("note: --partial applies to --sentences mode only; documents keep complete events", err=True)
     if spans is not None:
@@ -290,9 +300,27 @@ def _span_chooser(value: Optional[str]) -> str | None:
     return SPAN_CHOICES[key]
 
 
+PAIR_CHOICES = {"rules": None, "model": "shipped"}
+"""`--pairs` values and the :class:`~detente.coding.Coder` `pair_model` each stands for."""
+
+
+def _pair_model(value: Optional[str]) -> str | None:
+    """The coder's `pair_model` setting for a `--pairs` value (None: the default, rules)."""
+    if value is None:
+        return PAIR_CHOICES["rules"]
+    key = value.strip().lower()
+    if key not in PAIR_CHOICES:
+        import difflib
+
+        close = difflib.get_close_matches(key, list(PAIR_CHOICES), n=1)
+        raise InputError(f"unknown pair method '{value}'", field="--pairs",
+                         hint=(f"did you mean '{close[0]}'? " if close else "") + "choose rules or model")
+    return PAIR_CHOICES[key]
+
+
 def _sentence_mode(
     path: Path, when: date | None, model: Optional[Path], use_classifier: bool, partial: bool,
-    workers: Optional[int], chooser: str | None = SPAN_CHOICES["chooser"],
+    workers: Optional[int], chooser: str | None = SPAN_CHOICES["chooser"], pair_model: str | None = None,
 ) -> None:
     import warnings
 
@@ -311,7 +339,7 @@ def _sentence_mode(
     shown_notes = 0
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)  # the CLI prints the coder's notes itself
-        coder = Coder(classifier=classifier, n_process=workers, span_chooser=chooser)
+        coder = Coder(classifier=classifier, n_process=workers, span_chooser=chooser, pair_model=pair_model)
         for note in coder.notes:
             typer.echo(f"note: {note}", err=True)
         shown_notes = len(coder.notes)
@@ -484,6 +512,11 @@ def code_eval(
         help="How the coder draws each event's source and target spans: chooser (the default: the span "
         "rules, then the learned span chooser re-decides each side) or rules (the span rules alone).",
     ),
+    pairs: Optional[str] = typer.Option(
+        None, "--pairs", metavar="rules|model",
+        help="How the coder decides which events a sentence reports: rules (the default: the event rules alone) "
+        "or model (the learned pair model adds and drops events pair by pair).",
+    ),
 ) -> None:
     """Score the coder on a gold file."""
     import warnings
@@ -494,6 +527,7 @@ def code_eval(
 
     when = _parse_cli_date(date_)
     chooser = _span_chooser(spans)
+    pair_model = _pair_model(pairs)
     if fmt is not None and fmt not in FORMAT_NAMES:
         raise InputError(f"unknown format '{fmt}'", field="--format", hint="use one of " + ", ".join(FORMAT_NAMES))
     if not gold.is_file():
@@ -508,13 +542,13 @@ def code_eval(
         classifier = default_classifier()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)
-        coder = Coder(classifier=classifier, span_chooser=chooser)
+        coder = Coder(classifier=classifier, span_chooser=chooser, pair_model=pair_model)
     for note in coder.notes:
         typer.echo(f"note: {note}", err=True)
     report = evaluate(gold, coder, fmt=fmt, when=when)
     _echo_skipped(report.skipped)
     if as_json:
-        print_json(report.to_dict())
+        print_json({**report.to_dict(), "pairs": "model" if pair_model else "rules"})
         return
     rows = [[r.label, r.gold, r.predicted, r.correct, r.precision, r.recall, r.f1] for r in report.rows]
     if report.overall is not None:

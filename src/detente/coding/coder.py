@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING, Any
 
 from detente.actors import find_mentions, get_registry
 from detente.coding import nlp as nlp_mod
+from detente.coding import pair_model as pair_model_mod
 from detente.coding import span_chooser as span_chooser_mod
 from detente.coding import spans, syntax
 from detente.coding.arguments import argument, names_sector, remember
@@ -132,6 +133,12 @@ class Coder:
         the model trained on ConfliBERT's dyad train split), a
         :class:`~detente.coding.span_chooser.SpanChooser`, a path to one saved as JSON,
         or None for the span rules alone. Spans only: the events are the same.
+    pair_model:
+        In sentence mode, who decides again, pair of actors by pair, which events a
+        sentence reports (:mod:`detente.coding.pair_model`): None (the default, the
+        rules' events alone), "shipped" (the model trained on the project's news sets and
+        the PLOVER gold file), a :class:`~detente.coding.pair_model.PairModel` or a path
+        to one saved as JSON. Events it adds carry the note "pair model".
     n_process:
         Processes that code sentences in sentence mode (and parse documents in document
         mode). None (the default) chooses: the usable cores (at most
@@ -150,7 +157,7 @@ class Coder:
 
     def __init__(
         self, *, model: str | None = None, classifier: Any = None, batch_size: int = nlp_mod.BATCH_SIZE,
-        n_process: int | None = None, span_chooser: Any = "shipped",
+        n_process: int | None = None, span_chooser: Any = "shipped", pair_model: Any = None,
     ) -> None:
         if n_process is not None and (isinstance(n_process, bool) or not isinstance(n_process, int) or n_process < 1):
             raise InputError(f"n_process must be a whole number of at least 1, not {n_process!r}", field="n_process",
@@ -164,6 +171,7 @@ class Coder:
         else:
             self._classifier = load_classifier(classifier)
         self._span_chooser = span_chooser_mod.resolve(span_chooser, lazy=True)  # "shipped" is read on first use
+        self._pair_model = pair_model_mod.resolve(pair_model, lazy=True)
         self.nlp = nlp_mod.load(model)
         self.lemma: syntax.Lemma = nlp_mod.token_lemma(self.nlp)
         self.batch_size = batch_size
@@ -181,6 +189,13 @@ class Coder:
         if isinstance(self._span_chooser, str):
             self._span_chooser = span_chooser_mod.resolve(self._span_chooser)
         return self._span_chooser  # type: ignore[return-value]
+
+    @property
+    def pair_model(self) -> Any:
+        """The pair model of sentence mode (None: the rules' events alone); the shipped one is read here."""
+        if isinstance(self._pair_model, str):
+            self._pair_model = pair_model_mod.resolve(self._pair_model)
+        return self._pair_model
 
     @property
     def classifier(self) -> Any:
@@ -400,7 +415,8 @@ class Coder:
         self, texts: list[str], date: date | None, partial: bool, partial_spans: bool = True
     ) -> list[list[SentenceResult]]:
         """The events of each sentence: the patterns, then one classifier call for those they leave,
-        then the span chooser (on partial events too unless `partial_spans` is false)."""
+        then the pair model (if any), then the span chooser (on partial events too unless
+        `partial_spans` is false)."""
         results: list[list[SentenceResult]] = []
         waiting: list[tuple[int, str, Doc, Context, list[SentenceResult]]] = []  # for the classifier
         read: list[tuple[Doc, Context] | None] = []  # each sentence's parse and context, for the span chooser
@@ -430,6 +446,11 @@ class Coder:
                     results[i] = [found] + (partial_events if partial else [])
                 elif partial and not partial_events:
                     results[i] = [found]
+        pairs = self.pair_model
+        if pairs is not None:  # the events decided again pair by pair, before their spans are
+            for i, seen in enumerate(read):
+                if seen is not None:
+                    results[i] = pairs.revise_sentence(results[i], seen[0], texts[i], seen[1], self.lemma, date)
         chooser = self.span_chooser
         if chooser is not None:
             for i, (found, seen) in enumerate(zip(results, read)):
@@ -564,7 +585,7 @@ def _fork_pool(coder: Coder, workers: int) -> ProcessPoolExecutor:
     workers are meant to save.
     """
     global _WORKER_CODER
-    _ = coder.classifier, coder.span_chooser
+    _ = coder.classifier, coder.span_chooser, coder.pair_model
     _warm_up()
     _WORKER_CODER = coder
     # with `fork`, the executor starts all its workers at the first task, before its own thread

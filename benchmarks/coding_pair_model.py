@@ -1,0 +1,434 @@
+"""Benchmark: the learned pair model (detente.coding.pair_model) against the rules alone, out of fold.
+
+Data (all development material; nothing held out is read):
+
+* ``data/news_dev/news_dev.jsonl`` -- the project's news development set;
+* ``data/news_dev/news_check_v1.jsonl`` -- session 6's check set, demoted to development in
+  session 7 (the check set that replaces it, ``data/news_check/``, is never read here);
+* ``../shared/data/plover_gsr_cameo.json`` -- the PLOVER gold records (country codes and a
+  PLOVER type; a type maps to a CAMEO root through the ontology's table when one root
+  alone gives it, else the record teaches only the event/no-event decision).
+
+Every sentence is coded once by the shipped default of ``detente code eval`` (rules and
+the default classifier; spans are not scored), and the rules' events and the candidate
+pairs with their features are recorded (the coder's own hook, with a recorder in place of
+the model). Then, pooled over the three sets:
+
+* folds: grouped K-fold (5) by page (url) on the news sets and by record on PLOVER, with
+  near-duplicate sentences (:mod:`detente.coding.neardup`, any set) kept in one fold;
+* nested: in each outer fold the thresholds ``t_add`` and ``t_drop`` are chosen on the
+  training part alone by an inner grouped 3-fold cross-validation (the grid below,
+  pooled F1), the models trained on the whole training part, and the held-out fold coded;
+* figures: (source, target, root) F1, P, R per set for the rules alone and rules + model,
+  both out of fold, with a paired sentence-bootstrap 95% interval of the F1 difference
+  (2,000 resamples, seed 0); sentences without a gold event left uncoded.
+
+The rules' figures here equal ``detente code eval FILE`` (a check in the script).
+
+    .venv/bin/python benchmarks/coding_pair_model.py                # the page (about a minute)
+    .venv/bin/python benchmarks/coding_pair_model.py --write-model  # and re-train the shipped model on everything
+    .venv/bin/python benchmarks/coding_pair_model.py --speed 1000   # and time coding with and without it
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import hashlib
+import json
+import platform
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+import numpy as np
+from _results import write_page  # benchmarks/ is on sys.path when a script runs
+
+from detente.coding import evaluate as ev
+from detente.coding import pair_model as pm
+from detente.files import atomic_write
+
+ROOT = Path(__file__).resolve().parent.parent
+SETS = {
+    "news dev": ROOT / "data" / "news_dev" / "news_dev.jsonl",
+    "demoted check": ROOT / "data" / "news_dev" / "news_check_v1.jsonl",
+    "PLOVER": ROOT.parent / "shared" / "data" / "plover_gsr_cameo.json",
+}
+NEWS = ("news dev", "demoted check")
+RESULTS = ROOT / "benchmarks" / "results" / "coding_pair_model.md"
+MODEL_OUT = ROOT / "src" / "detente" / "coding" / "data" / "pair_model.json"
+OUTER, INNER = 5, 3
+T_ADD = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
+T_DROP = (0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
+"""Threshold grids (1.01: never add / never drop)."""
+N_BOOT = 2000
+
+Triple = tuple[str, str, str]
+
+
+@dataclass
+class Row:
+    """One gold sentence: its set, fold group, the rules' events, the candidate pairs and what
+    the scorer needs (gold triples; each rule event's and each pair's triple per root)."""
+
+    set: str
+    group: str
+    ident: str
+    want: set[Triple]
+    rule_triples: list[Triple]
+    cands: list[pm.Candidate]
+    examples: list[pm.Example]
+    pair_keys: list[tuple[str, str]]
+    plover: bool
+    empty: bool
+    text: str
+    results: list = field(default_factory=list)
+
+    def label(self, root: str) -> str:
+        return plover_type(root) if self.plover else root
+
+
+@functools.lru_cache(maxsize=None)
+def plover_type(code: str) -> str:
+    """The PLOVER type the ontology maps a CAMEO code to ("-": none)."""
+    from detente import ontology
+
+    found = ontology.to_plover(code)
+    return found.type if found is not None else "-"
+
+
+class Recorder:
+    """Stands in for the pair model in the coder's hook: records each sentence's events and candidates."""
+
+    def __init__(self) -> None:
+        self.seen: dict[tuple[str, object], tuple[list, list[pm.Candidate]]] = {}
+
+    def revise_sentence(self, results, sdoc, text, ctx, lemma, when):
+        self.seen[text, when] = (list(results), pm.pair_candidates(results, sdoc, text, ctx, lemma, when))
+        return list(results)
+
+
+def plover_roots() -> dict[str, list[str]]:
+    """PLOVER type -> the CAMEO roots the ontology maps to it."""
+    from detente import ontology
+
+    out: dict[str, list[str]] = {}
+    for r in range(1, 21):
+        found = ontology.to_plover(f"{r:02d}")
+        if found is not None:
+            out.setdefault(found.type, []).append(f"{r:02d}")
+    return out
+
+
+def read_rows(coder, recorder: Recorder) -> tuple[list[Row], dict[str, ev.Report]]:
+    """Code every set and turn its sentences into rows; the rules' `detente code eval` report per set."""
+    to_roots = plover_roots()
+    rows: list[Row] = []
+    reports: dict[str, ev.Report] = {}
+    for name, path in SETS.items():
+        gold = ev.read_gold(path)
+        plover = gold.label == "plover"
+        if plover:
+            records = json.loads(path.read_text(encoding="utf-8"))
+            ident = {s.line: str(records[s.line].get("id")) for s in gold.sentences}
+            group = dict(ident)
+        else:
+            lines = path.read_text(encoding="utf-8").splitlines()
+            meta = {s.line: json.loads(lines[s.line - 1]) for s in gold.sentences}
+            ident = {k: str(v.get("id")) for k, v in meta.items()}
+            group = {k: str(v.get("url") or v.get("id")) for k, v in meta.items()}
+        reports[name] = ev.evaluate(path, coder)
+        for s in gold.sentences:
+            results, cands = recorder.seen[s.text, s.when]
+            want = {(ev.gold_country(e.source), ev.gold_country(e.target), e.label) for e in s.events}
+            generic = {side for t in want for side in t[:2] if side in ev.GENERIC_CODES}
+            row = Row(name, f"{name}:{group[s.line]}", ident[s.line], want, [], cands, [], [], plover,
+                      not s.events, s.text, results)
+            row.rule_triples = [(ev.predicted_country(r.event.source, generic),
+                                 ev.predicted_country(r.event.target, generic), row.label(r.event.root)) for r in results]
+            for cand in cands:
+                first = results[cand.rule_events[0]].event if cand.rule_events else None
+                src = cand.source.code if cand.source is not None else first.source
+                tgt = cand.target.code if cand.target is not None else first.target
+                key = (ev.predicted_country(src, generic), ev.predicted_country(tgt, generic))
+                row.pair_keys.append(key)
+                labels = sorted(t[2] for t in want if t[:2] == key)
+                rule_roots = sorted({results[i].event.root for i in cand.rule_events})
+                root = next((r for r in rule_roots if row.label(r) in labels), None)
+                if root is None and labels:
+                    if not plover:
+                        root = labels[0]
+                    else:
+                        options = to_roots.get(labels[0], [])
+                        root = options[0] if len(options) == 1 else None
+                row.examples.append(pm.Example(cand.features, bool(labels), root))
+            rows.append(row)
+    return rows, reports
+
+
+def groups_with_neardups(rows: list[Row]) -> tuple[list[str], int, int]:
+    """Fold groups with near-duplicate sentences merged; (groups, near-duplicate pairs, pairs
+    that were in different groups before the merge)."""
+    from detente.coding.neardup import near_duplicates
+
+    found = near_duplicates([r.text for r in rows])
+    parent = list(range(len(rows)))
+
+    def top(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    first: dict[str, int] = {}
+    for i, r in enumerate(rows):
+        parent[top(i)] = top(first.setdefault(r.group, i))
+    across = sum(rows[a].group != rows[b].group for a, b in found.pairs)
+    for a, b in found.pairs:
+        parent[top(a)] = top(b)
+    return [str(top(i)) for i in range(len(rows))], len(found.pairs), across
+
+
+def decide(row: Row, probs: list[tuple[float, str]], t_add: float, t_drop: float) -> set[Triple]:
+    """The triples rules + model give a row, from each candidate's (P(event), root)."""
+    dropped: set[int] = set()
+    added: set[Triple] = set()
+    for cand, key, (p, root) in zip(row.cands, row.pair_keys, probs):
+        if cand.rule_events:
+            if 1.0 - p > t_drop:
+                dropped.update(cand.rule_events)
+        elif p > t_add and cand.source is not None and root and "verb_neg" not in cand.features:
+            added.add((*key, row.label(root)))  # a negated event predicts none (as `evaluate` scores it)
+    kept = {t for i, t in enumerate(row.rule_triples) if i not in dropped and scored(row.results[i])}
+    return kept | added
+
+
+def scored(result) -> bool:
+    """Whether `detente code eval` counts a sentence's event: a complete one, not negated."""
+    return not result.partial and not result.event.negated
+
+
+def rules_only(row: Row) -> set[Triple]:
+    return {t for t, r in zip(row.rule_triples, row.results) if scored(r)}
+
+
+def counts(row: Row, got: set[Triple]) -> tuple[int, int, int]:
+    """(correct, predicted, gold) of one sentence, as :func:`detente.coding.evaluate.score_events` counts them."""
+    return len(got & row.want), len(got), len(row.want)
+
+
+def prf(c: np.ndarray) -> tuple[float, float, float]:
+    tp, npred, ngold = (float(x) for x in c)
+    p = tp / npred if npred else 0.0
+    r = tp / ngold if ngold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def predict(model: pm.PairModel, row: Row) -> list[tuple[float, str]]:
+    return [(model.p_event(c.features), model.root(c.features)[0] if model.root_weights else "")
+            for c in row.cands]
+
+
+def train(rows: list[Row], t_add: float = 1.01, t_drop: float = 1.01, meta=None) -> pm.PairModel:
+    return pm.fit([ex for r in rows for ex in r.examples], t_add=t_add, t_drop=t_drop, meta=meta)
+
+
+def oof_probs(rows: list[Row], groups: list[str], k: int) -> list[list[tuple[float, str]]]:
+    """Out-of-fold (P(event), root) of every candidate of `rows` (grouped `k`-fold)."""
+    from sklearn.model_selection import GroupKFold
+
+    out: list[list[tuple[float, str]]] = [[] for _ in rows]
+    for fit_idx, test_idx in GroupKFold(n_splits=k).split(rows, groups=groups):
+        model = train([rows[i] for i in fit_idx])
+        for i in test_idx:
+            out[i] = predict(model, rows[i])
+    return out
+
+
+def best_thresholds(rows: list[Row], probs: list[list[tuple[float, str]]]) -> tuple[float, float, float]:
+    """(t_add, t_drop, pooled F1) of the grid point with the best pooled F1 (ties: the most conservative)."""
+    best: tuple[float, float, float] | None = None
+    for t_add in sorted(T_ADD, reverse=True):
+        for t_drop in sorted(T_DROP, reverse=True):
+            c = sum((np.array(counts(r, decide(r, p, t_add, t_drop))) for r, p in zip(rows, probs)), np.zeros(3))
+            f1 = prf(c)[2]
+            if best is None or f1 > best[2] + 1e-12:
+                best = (t_add, t_drop, f1)
+    assert best is not None
+    return best
+
+
+def nested(rows: list[Row], groups: list[str]) -> tuple[list[set[Triple]], list[tuple[float, float]]]:
+    """Rules + model triples per row, each row coded by a model (and thresholds) chosen without its fold."""
+    from sklearn.model_selection import GroupKFold
+
+    got: list[set[Triple]] = [set() for _ in rows]
+    chosen: list[tuple[float, float]] = []
+    for fit_idx, test_idx in GroupKFold(n_splits=OUTER).split(rows, groups=groups):
+        part = [rows[i] for i in fit_idx]
+        t_add, t_drop, _ = best_thresholds(part, oof_probs(part, [groups[i] for i in fit_idx], INNER))
+        chosen.append((t_add, t_drop))
+        model = train(part)
+        for i in test_idx:
+            got[i] = decide(rows[i], predict(model, rows[i]), t_add, t_drop)
+    return got, chosen
+
+
+def compare(rows: list[Row], got: list[set[Triple]], pick, rng_seed: int = 0) -> dict[str, object]:
+    idx = [i for i, r in enumerate(rows) if pick(r)]
+    base = np.array([counts(rows[i], rules_only(rows[i])) for i in idx])
+    new = np.array([counts(rows[i], got[i]) for i in idx])
+    rng = np.random.default_rng(rng_seed)
+    diffs = []
+    for _ in range(N_BOOT):
+        s = rng.integers(0, len(idx), len(idx))
+        diffs.append(prf(new[s].sum(0))[2] - prf(base[s].sum(0))[2])
+    empty = [i for i in idx if rows[i].empty]
+    return {
+        "n": len(idx), "rules": prf(base.sum(0)), "model": prf(new.sum(0)),
+        "diff": prf(new.sum(0))[2] - prf(base.sum(0))[2], "ci": tuple(np.percentile(diffs, [2.5, 97.5])),
+        "empty": len(empty), "uncoded_rules": sum(not rules_only(rows[i]) for i in empty),
+        "uncoded_model": sum(not got[i] for i in empty),
+    }
+
+
+def speed(n: int, rounds: int = 2) -> list[tuple[str, float, float]]:
+    """(setting, best CPU seconds, sentences per CPU second) of coding `n` real news sentences
+    (benchmarks/coding_speed.py's) in this process, the rules alone beside rules + the shipped
+    pair model, rounds interleaved; the parse is warmed first."""
+    from coding_speed import sentences  # benchmarks/ is on sys.path when a script runs
+
+    from detente.coding import Coder
+
+    texts = sentences(n)
+    coders = {"rules (pair model off)": Coder(pair_model=None, n_process=1),
+              "rules + pair model": Coder(pair_model="shipped", n_process=1)}
+    for coder in coders.values():
+        coder.code_sentence_events(texts[:50])
+    best = dict.fromkeys(coders, float("inf"))
+    for _ in range(rounds):
+        for name, coder in coders.items():
+            start = time.process_time()
+            coder.code_sentence_events(texts)
+            best[name] = min(best[name], time.process_time() - start)
+    return [(name, cpu, n / cpu) for name, cpu in best.items()]
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--write-model", action="store_true", help="re-train the shipped model on every sentence")
+    parser.add_argument("--no-page", action="store_true", help="print only; do not write the result page")
+    parser.add_argument("--speed", type=int, default=0, metavar="N",
+                        help="also time coding N sentences with and without the shipped model (e.g. 1000)")
+    args = parser.parse_args(argv)
+    import warnings
+
+    from detente.coding import Coder
+    from detente.coding.classifier import default_classifier
+
+    t0 = time.perf_counter()
+    recorder = Recorder()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        coder = Coder(classifier=default_classifier(), span_chooser=None, pair_model=recorder, n_process=1)
+    rows, reports = read_rows(coder, recorder)
+    t_coded = time.perf_counter() - t0
+    for name, report in reports.items():  # the recorded rules are what `detente code eval` scores
+        c = sum((np.array(counts(r, rules_only(r))) for r in rows if r.set == name), np.zeros(3))
+        assert abs(prf(c)[2] - report.overall.f1) < 1e-9, (name, prf(c), report.overall.f1)
+    groups, n_dups, across = groups_with_neardups(rows)
+    t1 = time.perf_counter()
+    got, chosen = nested(rows, groups)
+    t_nested = time.perf_counter() - t1
+    picks = {
+        "news dev": lambda r: r.set == "news dev",
+        "demoted check": lambda r: r.set == "demoted check",
+        "demoted check, half B (even ids)": lambda r: r.set == "demoted check" and int(r.ident.split("-")[-1]) % 2 == 0,
+        "news pooled": lambda r: r.set in NEWS,
+        "PLOVER": lambda r: r.set == "PLOVER",
+        "all pooled": lambda r: True,
+    }
+    table = {name: compare(rows, got, pick) for name, pick in picks.items()}
+    news, plover = table["news pooled"], table["PLOVER"]
+    abstain_ok = all(table[s]["uncoded_model"] >= table[s]["uncoded_rules"] for s in ("news dev", "demoted check"))
+    ship = news["ci"][0] > 0 and plover["diff"] >= 0 and abstain_ok
+    pairs = sum(len(r.cands) for r in rows)
+    positives = sum(ex.event for r in rows for ex in r.examples)
+    gold_total = sum(len(r.want) for r in rows)
+    lines = [
+        "## Coding: the learned pair model, out of fold (benchmarks/coding_pair_model.py)",
+        "",
+        f"Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, Python {platform.python_version()}; {len(rows)} sentences "
+        f"({', '.join(f'{n} {sum(r.set == n for r in rows)}' for n in SETS)}), {pairs} candidate pairs, "
+        f"{positives} of them a gold event ({gold_total} gold triples: the rest no candidate pair reaches). "
+        f"Grouped {OUTER}-fold by page (news) and record (PLOVER), thresholds by an inner grouped {INNER}-fold "
+        f"on each training part (nested). Near-duplicate sentence pairs: {n_dups} ({across} across pages or "
+        "records), each cluster kept in one fold.",
+        "",
+        "| set | sentences | rules F1 (P, R) | rules + model F1 (P, R) | difference [95% paired bootstrap] "
+        "| no-event left uncoded: rules, model |",
+        "|---|---|---|---|---|---|",
+    ]
+    for name, t in table.items():
+        rp, rr, rf = t["rules"]
+        mp, mr, mf = t["model"]
+        lo, hi = t["ci"]
+        lines.append(f"| {name} | {t['n']} | {rf:.3f} ({rp:.3f}, {rr:.3f}) | {mf:.3f} ({mp:.3f}, {mr:.3f}) | "
+                     f"{t['diff']:+.3f} [{lo:+.3f}, {hi:+.3f}] | {t['uncoded_rules']}/{t['empty']}, "
+                     f"{t['uncoded_model']}/{t['empty']} |")
+    lines += [
+        "",
+        "Thresholds chosen per outer fold (t_add, t_drop; 1.01 = never): "
+        + ", ".join(f"({a:g}, {d:g})" for a, d in chosen) + ".",
+        "",
+        "Decision rule (from the issue): the model is the coder's default when the pooled news gain has its "
+        "95% interval above 0, PLOVER does not fall and no fewer no-event sentences are left uncoded. "
+        + ("Met: shipped as the default." if ship else
+           "Not met: shipped opt-in (`Coder(pair_model=\"shipped\")`, `detente code --pairs model`)."),
+        "",
+        f"Coding the {len(rows)} sentences once: {t_coded:.1f} s; the nested cross-validation: {t_nested:.1f} s "
+        "(shared 2-core machine).",
+    ]
+    t2 = time.perf_counter()
+    probs = oof_probs(rows, groups, OUTER)
+    lines += ["", f"What adding would bring: pairs the rules have nothing for, {OUTER}-fold out-of-fold P(event) "
+              "above a threshold; of those, how many the gold has an event for, and how many with the root the "
+              "model gives (what the score counts):", "",
+              "| P(event) > | pairs | gold event | gold event and root |", "|---|---|---|---|"]
+    for t in (0.3, 0.5, 0.7, 0.9):
+        hits = [(ex.event, (*key, r.label(root)) in r.want) for r, pr in zip(rows, probs)
+                for c, ex, key, (p, root) in zip(r.cands, r.examples, r.pair_keys, pr) if not c.rule_events and p > t]
+        lines.append(f"| {t:g} | {len(hits)} | {sum(e for e, _ in hits)} | {sum(k for _, k in hits)} |")
+    if args.write_model:
+        t_add, t_drop, f1 = best_thresholds(rows, probs)
+        meta = {"trained": datetime.now(UTC).strftime("%Y-%m-%d"), "sentences": len(rows),
+                "data": {name: {"file": path.name, "sha256": sha256(path), "sentences": sum(r.set == name for r in rows)}
+                         for name, path in SETS.items()},
+                "thresholds": f"grouped {OUTER}-fold out-of-fold pooled F1 {f1:.4f} over the grid"}
+        model = train(rows, t_add, t_drop, meta)
+        atomic_write(MODEL_OUT, model.to_json() + "\n")
+        lines.append(f"\nShipped model re-trained on every sentence (t_add {t_add:g}, t_drop {t_drop:g}) in "
+                     f"{time.perf_counter() - t2:.1f} s: `{MODEL_OUT.relative_to(ROOT)}`.")
+        print(f"wrote {MODEL_OUT}")
+    if args.speed:
+        rows_speed = speed(args.speed)
+        base = rows_speed[0][2]
+        lines += ["", f"Speed, {args.speed} news sentences coded in this process (`Coder.code_sentence_events`, "
+                  "one process, no classifier, the shipped span chooser; best of two interleaved rounds, CPU seconds):", "",
+                  "| setting | CPU s | sentences per CPU s | ratio to rules |", "|---|---|---|---|"]
+        lines += [f"| {name} | {cpu:.2f} | {rate:.0f} | {rate / base:.2f} |" for name, cpu, rate in rows_speed]
+    print("\n".join(lines))
+    if not args.no_page:
+        write_page(RESULTS, lines)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,490 @@
+"""A learned who-did-what-to-whom decision over the actor pairs of a sentence, on top of the rules.
+
+The event rules (:mod:`detente.coding.candidates`) code what their patterns were written
+for; recall on news they were not read off stays low, and rules read from errors gain
+where they were read and little elsewhere (the split-half lesson, BENCHMARKS.md). This
+model looks at every ordered pair of actors a sentence names and decides, from the
+rules' own output for the pair and the parse between the two mentions, whether the
+sentence reports an event from the first to the second, and which CAMEO root: it adds
+events the rules miss and drops events the rules invent. It is *stacking*: the rules'
+decision is its strongest feature, the parse tells it where the rules are wrong in a
+regular way.
+
+For one sentence the candidates (:func:`pair_candidates`) are the ordered pairs (a, b)
+of actors of different countries (or organisations) that the coder's own mention
+matching finds (:class:`~detente.coding.context.Context`, the same mentions the rules
+read), and the pair of every complete event the rules emit. Each pair is described by
+sparse binary features (:func:`features`): the rules' events for the pair (root,
+confidence, modality, negation), for the reversed pair and for the sentence; the
+dependency path between the two mentions' heads (labels, the lemmas on it, its length);
+the governing verb's lemma and its CAMEO class in the pattern lexicon
+(:data:`detente.coding.patterns.PATTERNS`); prepositions on the path; order and token
+distance; each head's relation (subject, object, possessor, in a prepositional phrase);
+quote, reported-speech and negation cues; a date of an earlier year in the sentence.
+
+Two logistic regressions score a pair: an *event* model, P(the sentence reports an event
+from a to b), and a *root* model, the CAMEO root of that event (multinomial, trained on
+the gold pairs whose root is known). The decision (:meth:`PairModel.revise`): a rule
+event is dropped when P(no event) > ``t_drop``; a pair the rules have nothing for gets
+an event of the root model's root when P(event) > ``t_add``. Thresholds and the model
+are chosen out of fold (benchmarks/coding_pair_model.py: nested grouped
+cross-validation). This is a stacked generalisation (Wolpert 1992, "Stacked
+generalization", Neural Networks 5(2)) of the rules with a pairwise relation classifier
+over dependency paths (Bunescu & Mooney 2005, "A shortest path dependency kernel for
+relation extraction", HLT/EMNLP).
+
+Choices
+-------
+- Two models (event, root) rather than one multinomial over "none" and the roots: the
+  PLOVER gold records give PLOVER types, which map to CAMEO roots only in part, so they
+  can teach the event decision but not always the root.
+- Features are names, weights dictionaries: the shipped model is a JSON file in the
+  package data (``coding/data/pair_model.json``) applied with plain Python sums, so
+  coding does not import scikit-learn; training (:func:`fit`) needs scikit-learn (the
+  ``classifier`` extra). The file records the training files' SHA-256, the counts, ``C``
+  and the thresholds.
+- A pair of mentions per pair of countries: of the two countries' mentions, the two whose
+  heads are closest in the parse (ties to the earlier), so that "Russia ... Moscow" is
+  one pair.
+- Events the model adds carry the note "pair model", confidence P(event), the root's
+  two-digit code, and the modality and negation their governing verb shows (a modal
+  auxiliary: "possible"; a "not": negated), so relation series filter them like the
+  rules' events.
+- Deterministic: features are sorted names, the solver (lbfgs) is deterministic, ties in
+  the root go to the lower code.
+- Speed: features are read off the parse the coder already has (no second parse); a
+  sentence with fewer than two countries and no rule event costs nothing.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from importlib import resources
+from itertools import repeat
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from detente.coding import patterns as P
+from detente.errors import InputError, ModelError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Token
+
+    from detente.coding import syntax
+    from detente.coding.coder import SentenceResult
+    from detente.coding.context import Actor, Context
+
+MODEL_FILE = "data/pair_model.json"
+"""The shipped model, in :mod:`detente.coding`'s package data."""
+MODEL_VERSION = 1
+C = 1.0
+"""Inverse L2 strength of both logistic regressions (not tuned: the thresholds are)."""
+NOTE = "pair model"
+"""The note of an event the model adds."""
+_SPEECH = frozenset("say tell state add announce claim accuse report according".split())
+_NEGATION = frozenset("not n't never no".split())
+_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+_MAX_PATH = 6
+"""Paths longer than this many arcs are named by their length only."""
+
+
+def _bucket(n: int, edges: Sequence[int]) -> str:
+    for edge in edges:
+        if n <= edge:
+            return f"<={edge}"
+    return f">{edges[-1]}"
+
+
+def country(code: str) -> str:
+    """The country (or organisation) part of an actor code, as the scorer compares them."""
+    from detente.coding.evaluate import country as country_of
+
+    return country_of(code)
+
+
+@functools.lru_cache(maxsize=4096)
+def verb_class(lemma: str) -> str:
+    """The CAMEO root the pattern lexicon gives a bare verb lemma ("-" when it has no pattern)."""
+    pat = P.match(lemma, set(), set())
+    if pat is None:
+        found = P.PATTERNS.get(lemma, ())
+        return found[0].code[:2] if found else "-"
+    return pat.code[:2]
+
+
+@functools.lru_cache(maxsize=4096)
+def symmetric(lemma: str) -> bool:
+    """Whether the pattern lexicon has a joint act for the verb (meet, negotiate, sign: coded both ways)."""
+    return any(p.symmetric for p in P.PATTERNS.get(lemma, ()))
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One ordered pair of a sentence: the two actors (None: a side no mention names, as a
+    convention of the rules supplies it), their spans in the sentence, the indices of
+    the rules' complete events for the pair, and the pair's features."""
+
+    key: tuple[str, str]
+    source: Actor | None
+    target: Actor | None
+    source_span: tuple[int, int] | None
+    target_span: tuple[int, int] | None
+    rule_events: tuple[int, ...]
+    features: tuple[str, ...]
+
+
+def _head(sdoc: Doc, span: tuple[int, int] | None) -> Token | None:
+    if span is None:
+        return None
+    chars = sdoc.char_span(span[0], span[1], alignment_mode="expand")
+    return chars.root if chars is not None and len(chars) else None
+
+
+def _ancestors(tok: Token) -> list[Token]:
+    """The token and its ancestors up to the root, in order."""
+    out = [tok]
+    while out[-1].head.i != out[-1].i and len(out) <= len(tok.doc):
+        out.append(out[-1].head)
+    return out
+
+
+def _path(a: Token, b: Token) -> tuple[list[Token], Token, list[Token]]:
+    """(a's side of the path up to the lowest common ancestor, the ancestor, b's side), each side
+    from its end token upward, the ancestor on neither."""
+    up_a, up_b = _ancestors(a), _ancestors(b)
+    on_b = {t.i: k for k, t in enumerate(up_b)}
+    for k, t in enumerate(up_a):
+        if t.i in on_b:
+            return up_a[:k], t, up_b[:on_b[t.i]]
+    return up_a, up_a[-1], up_b  # pragma: no cover - one tree per sentence
+
+
+def _governor(tok: Token) -> Token:
+    """The verb that governs a token: the token itself when it is a verb, else its nearest verb ancestor."""
+    for t in _ancestors(tok):
+        if t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB"):
+            return t
+    return tok
+
+
+def _role(tok: Token) -> str:
+    dep = tok.dep_
+    if dep in ("compound", "amod", "nmod") and tok.head.i != tok.i:
+        dep = f"{dep}>{tok.head.dep_}"  # "Russian forces": what the phrase is
+    if dep == "pobj":
+        dep = f"pobj:{tok.head.lower_}"
+    return dep
+
+
+def features(sdoc: Doc, a: Token | None, b: Token | None, lemma: syntax.Lemma, *, rules: Sequence[Any],
+             reverse: Sequence[Any], others: Sequence[Any], sentence: dict[str, Any]) -> tuple[str, ...]:
+    """The features of one ordered pair: heads `a` and `b` in `sdoc` (None: not written),
+    the rules' events for the pair (`rules`), for the reversed pair (`reverse`) and the
+    sentence's other events (`others`); `sentence` holds what is the same for every pair
+    of the sentence (:func:`sentence_features`'s names under "names")."""
+    out: set[str] = set(sentence["names"])
+    if rules:
+        for e in rules:
+            out.add(f"rule:{e.root}")
+            out.add(f"rule_conf:{_bucket(int(round((e.confidence or 0) * 10)), (3, 5, 6, 7, 8, 9))}")
+            out.add(f"rule_mod:{e.modality or '-'}")
+            if e.negated:
+                out.add("rule_neg")
+            if e.note == "classifier":
+                out.add("rule_classifier")
+        out.add(f"rules:{_bucket(len(rules), (1, 2))}")
+    else:
+        out.add("rule:none")
+    out.update(f"rule_rev:{e.root}" for e in reverse)
+    out.update(f"rule_other:{e.root}" for e in others)
+    if not rules and not reverse and not others:
+        out.add("sentence_rules:none")
+    if a is None or b is None:
+        out.add(f"unwritten:{'a' if a is None else ''}{'b' if b is None else ''}")
+        return tuple(sorted(out))
+    up_a, top, up_b = _path(a, b)
+    arcs = len(up_a) + len(up_b)
+    if arcs <= _MAX_PATH:
+        path = "^".join(t.dep_ for t in up_a) + "|" + "v".join(t.dep_ for t in reversed(up_b))
+    else:
+        path = f"long{_bucket(arcs, (8, 12))}"
+    gov = _governor(top)
+    gov_lemma = lemma(gov)
+    cls = verb_class(gov_lemma)
+    between = [*up_a[1:], top, *up_b[1:]] if a.i != top.i and b.i != top.i else [*up_a[1:], *up_b[1:]]
+    out.update((
+        f"path:{path}", f"arcs:{_bucket(arcs, (1, 2, 3, 4, 6, 8))}", f"top_dep:{top.dep_}", f"top_pos:{top.pos_}",
+        f"top:{lemma(top)}", f"verb:{gov_lemma}", f"class:{cls}", f"class|path:{cls}|{path}",
+        f"a:{_role(a)}", f"b:{_role(b)}", f"a|b:{_role(a)}|{_role(b)}", f"order:{'ab' if a.i < b.i else 'ba'}",
+        f"dist:{_bucket(abs(a.i - b.i), (1, 2, 4, 8, 16))}",
+        f"a_top:{a.i == top.i}", f"b_top:{b.i == top.i}",
+    ))
+    if rules:
+        out.add(f"rule|class:{rules[0].root}|{cls}")
+    out.update(f"rule_rev|path:{e.root}|{path}" for e in reverse)
+    out.update(f"rule_other|class:{e.root}|{cls}" for e in others)
+    if symmetric(gov_lemma):
+        out.add("verb_symmetric")
+        out.add(f"symmetric|path:{path}")
+    out.add(f"verb_dep:{gov.dep_}")
+    for t in between:
+        if t.dep_ in ("prep", "agent", "dative") or t.tag_ in ("IN", "TO"):
+            out.add(f"prep:{t.lower_}")
+        out.add(f"on_path:{lemma(t)}")
+        if t.i != gov.i and (t.pos_ == "VERB" or t.tag_.startswith("VB")):
+            out.add(f"path_verb_class:{verb_class(lemma(t))}")
+    if a.dep_ == "poss" or b.dep_ == "poss":
+        out.add(f"poss:{'a' if a.dep_ == 'poss' else 'b'}")
+    kids = {c.lower_ for c in gov.children if c.dep_ in ("neg", "aux")}
+    if kids & _NEGATION:
+        out.add("verb_neg")
+    if kids & P.MODAL_AUX:
+        out.add("verb_modal")
+    if gov_lemma in _SPEECH or any(lemma(t) in _SPEECH for t in _ancestors(gov)[1:]):
+        out.add("reported")
+    return tuple(sorted(out))
+
+
+def sentence_features(sdoc: Doc, text: str, ctx: Context, when: date | None) -> list[str]:
+    """Features of the sentence every pair shares: quotes, speech and negation words, an earlier
+    year, how many countries it names."""
+    names = [f"countries:{_bucket(len({country(m.code) for m in ctx.mentions}), (1, 2, 3, 4))}"]
+    if ctx.quotes:
+        names.append("quote")
+    lower = text.lower()
+    if "according to" in lower or " said" in lower or " told" in lower:
+        names.append("speech_word")
+    if when is not None and any(int(y) < when.year for y in _YEAR.findall(text)):
+        names.append("earlier_year")
+    if "?" in text:
+        names.append("question")
+    return names
+
+
+def pair_candidates(results: Sequence[SentenceResult], sdoc: Doc, text: str, ctx: Context, lemma: syntax.Lemma,
+                    when: date | None) -> list[Candidate]:
+    """The candidate pairs of one sentence: every ordered pair of mentions of two countries (the
+    closest two in the parse per pair of countries), then the pairs of the rules' complete
+    events (`results`) that no mention pair covers; each with its features."""
+    events = [r.event for r in results]
+    complete = [i for i, r in enumerate(results) if not r.partial]
+    by_key: dict[tuple[str, str], list[int]] = {}
+    for i in complete:
+        by_key.setdefault((country(events[i].source), country(events[i].target)), []).append(i)
+    mentions = [m for m in ctx.mentions if m.end <= len(sdoc.text)]
+    if len({country(m.code) for m in mentions}) < 2 and not complete:
+        return []
+    from detente.coding.context import actor_of_mention
+
+    heads = {id(m): _head(sdoc, (m.start, m.end)) for m in mentions}
+    best: dict[tuple[str, str], tuple[int, int, Any, Any]] = {}
+    for m in mentions:
+        for n in mentions:
+            ca, cb = country(m.code), country(n.code)
+            ha, hb = heads[id(m)], heads[id(n)]
+            if ca == cb or ha is None or hb is None or ca == "---" or cb == "---":
+                continue
+            up_a, _, up_b = _path(ha, hb)
+            rank = (len(up_a) + len(up_b), m.start + n.start)
+            if (ca, cb) not in best or rank < best[ca, cb][:2]:
+                best[ca, cb] = (*rank, m, n)
+    shared = {"names": sentence_features(sdoc, text, ctx, when)}
+    out: list[Candidate] = []
+
+    def described(key: tuple[str, str], ha: Token | None, hb: Token | None) -> tuple[str, ...]:
+        mine = [events[i] for i in by_key.get(key, ())]
+        rev = [events[i] for i in by_key.get(key[::-1], ())] if key[0] != key[1] else []
+        others = [events[i] for k, idx in by_key.items() if k not in (key, key[::-1]) for i in idx]
+        return features(sdoc, ha, hb, lemma, rules=mine, reverse=rev, others=others, sentence=shared)
+
+    for key in sorted(best):
+        _, _, m, n = best[key]
+        out.append(Candidate(key, actor_of_mention(m), actor_of_mention(n), (m.start, m.end), (n.start, n.end),
+                             tuple(by_key.get(key, ())), described(key, heads[id(m)], heads[id(n)])))
+    for key in sorted(set(by_key) - set(best)):
+        first = results[by_key[key][0]]
+        ha, hb = _head(sdoc, first.source_span), _head(sdoc, first.target_span)
+        out.append(Candidate(key, None, None, first.source_span, first.target_span, tuple(by_key[key]),
+                             described(key, ha, hb)))
+    return out
+
+
+@dataclass(frozen=True)
+class PairModel:
+    """The event model's weights, the root model's weights per root, the thresholds and what the
+    model was trained on (`meta`)."""
+
+    event_weights: dict[str, float]
+    event_intercept: float
+    root_weights: dict[str, dict[str, float]]
+    root_intercepts: dict[str, float]
+    t_add: float
+    t_drop: float
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    def p_event(self, names: Iterable[str]) -> float:
+        """P(the sentence reports an event from the pair's first actor to its second)."""
+        z = self.event_intercept + sum(map(self.event_weights.get, names, repeat(0.0)))
+        return 1.0 / (1.0 + math.exp(-z)) if z > -500 else 0.0
+
+    def root(self, names: Sequence[str]) -> tuple[str, float]:
+        """The most probable CAMEO root of the pair's event and its probability (ties: the lower code)."""
+        scores = {r: self.root_intercepts[r] + sum(map(w.get, names, repeat(0.0)))
+                  for r, w in sorted(self.root_weights.items())}
+        top = max(scores.values())
+        total = sum(math.exp(s - top) for s in scores.values())
+        best = min(r for r, s in scores.items() if s == top)
+        return best, 1.0 / total
+
+    def revise_sentence(self, results: Sequence[SentenceResult], sdoc: Doc, text: str, ctx: Context,
+                        lemma: syntax.Lemma, when: date | None) -> list[SentenceResult]:
+        """One sentence's events decided again (:meth:`revise`) over its candidate pairs
+        (:func:`pair_candidates`): the coder's hook."""
+        cands = pair_candidates(results, sdoc, text, ctx, lemma, when)
+        return self.revise(results, cands, text, when) if cands else list(results)
+
+    def revise(self, results: Sequence[SentenceResult], candidates: Sequence[Candidate], text: str,
+               when: date | None, *, t_add: float | None = None, t_drop: float | None = None) -> list[SentenceResult]:
+        """The sentence's events (`results`, the rules' own, complete first) decided again pair by pair:
+        rule events of a pair with P(no event) > `t_drop` dropped, an event added for each pair the
+        rules have nothing for with P(event) > `t_add`. Partial events are kept as they are."""
+        from detente.coding.coder import SentenceResult
+
+        t_add = self.t_add if t_add is None else t_add
+        t_drop = self.t_drop if t_drop is None else t_drop
+        dropped: set[int] = set()
+        added: list[tuple[float, SentenceResult]] = []
+        for cand in candidates:
+            p = self.p_event(cand.features)
+            if cand.rule_events:
+                if 1.0 - p > t_drop:
+                    dropped.update(cand.rule_events)
+            elif p > t_add and self.root_weights and cand.source is not None and cand.target is not None:
+                event = self._event(cand, p, text, when)
+                if event is not None:
+                    added.append((p, SentenceResult(event, cand.source_span, cand.target_span)))
+        kept = [r for i, r in enumerate(results) if i not in dropped]
+        complete = [r for r in kept if not r.partial]
+        new = [r for _, r in sorted(added, key=lambda pr: -pr[0])]
+        return complete + new + [r for r in kept if r.partial]
+
+    def _event(self, cand: Candidate, p: float, text: str, when: date | None) -> Any:
+        from detente.coding.assemble import UNDATED, make_event
+
+        root, _ = self.root(cand.features)
+        names = set(cand.features)
+        return make_event(
+            root, when=when or UNDATED, sentence=text, doc_id="sentence", source=cand.source, target=cand.target,
+            negated="verb_neg" in names, modality="possible" if "verb_modal" in names else None,
+            confidence=p, note=NOTE if when is not None else f"undated; {NOTE}",
+        )
+
+    def to_json(self) -> str:
+        body = {"version": MODEL_VERSION, "meta": self.meta, "t_add": self.t_add, "t_drop": self.t_drop,
+                "event": {"intercept": self.event_intercept, "weights": dict(sorted(self.event_weights.items()))},
+                "roots": {r: {"intercept": self.root_intercepts[r], "weights": dict(sorted(w.items()))}
+                          for r, w in sorted(self.root_weights.items())}}
+        return json.dumps(body, sort_keys=True, separators=(",", ":")).replace('},"', '},\n"')
+
+    @classmethod
+    def from_json(cls, text: str, where: str) -> PairModel:
+        hint = "re-train it: python benchmarks/coding_pair_model.py --write-model"
+        try:
+            data = json.loads(text)
+            if data.get("version") != MODEL_VERSION:
+                raise ModelError(f"{where}: pair model version {data.get('version')!r}, expected {MODEL_VERSION}",
+                                 hint=hint)
+            roots = data["roots"]
+            return cls({k: float(v) for k, v in data["event"]["weights"].items()}, float(data["event"]["intercept"]),
+                       {r: {k: float(v) for k, v in roots[r]["weights"].items()} for r in roots},
+                       {r: float(roots[r]["intercept"]) for r in roots}, float(data["t_add"]), float(data["t_drop"]),
+                       dict(data.get("meta") or {}))
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise ModelError(f"{where}: not a pair model ({exc})", hint=hint) from exc
+
+
+@functools.lru_cache(maxsize=1)
+def shipped() -> PairModel:
+    """The model shipped in the package data (benchmarks/coding_pair_model.py --write-model)."""
+    ref = resources.files("detente.coding").joinpath(MODEL_FILE)
+    return PairModel.from_json(ref.read_text(encoding="utf-8"), f"detente/coding/{MODEL_FILE}")
+
+
+def load(path: Path) -> PairModel:
+    """A pair model from a JSON file written by :meth:`PairModel.to_json`."""
+    return PairModel.from_json(path.read_text(encoding="utf-8"), str(path))
+
+
+def resolve(model: Any, *, lazy: bool = False) -> PairModel | str | None:
+    """The pair model a :class:`~detente.coding.coder.Coder` setting stands for: "shipped", a
+    :class:`PairModel`, a path to a saved one (read at once, so that a bad file fails before
+    any work), or None (the rules' events alone). With `lazy`, "shipped" is returned as it
+    is, for a later :func:`resolve` to read on first use."""
+    if model is None or isinstance(model, PairModel) or callable(getattr(model, "revise_sentence", None)):
+        return model
+    if model == "shipped":
+        return model if lazy else shipped()
+    if isinstance(model, (str, Path)):
+        path = Path(model)
+        if not path.is_file():
+            raise InputError(f"pair model {str(path)!r}: no such file", field="pair_model",
+                             hint='give "shipped", None (the rules alone) or a JSON file written by PairModel.to_json')
+        return load(path)
+    raise InputError(f'pair_model must be "shipped", None, a PairModel or a path, not {model!r}', field="pair_model",
+                     hint='give "shipped" or None for the rules\' events alone')
+
+
+@dataclass(frozen=True)
+class Example:
+    """One candidate pair for training: its features, whether the gold has an event for the
+    pair, and the gold root (None: not known, as for a PLOVER type no root maps to alone)."""
+
+    features: tuple[str, ...]
+    event: bool
+    root: str | None
+
+
+def fit(examples: Sequence[Example], *, t_add: float, t_drop: float, c: float = C,
+        meta: dict[str, Any] | None = None) -> PairModel:
+    """Train the event model on every example and the root model on the events whose root is
+    known. Needs scikit-learn."""
+    from detente.optional import require
+
+    require("sklearn", extra="classifier", purpose="Training the pair model")
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    labels = [int(ex.event) for ex in examples]
+    if len(set(labels)) < 2:
+        raise InputError("the pair model needs pairs with and without an event to learn from", field="examples",
+                         hint="give gold sentences with events and pairs the gold leaves without one")
+    vec = DictVectorizer(sort=True)
+    x = vec.fit_transform([dict.fromkeys(ex.features, 1.0) for ex in examples])
+    model = LogisticRegression(C=c, max_iter=5000, solver="lbfgs").fit(x, labels)
+    names = [str(n) for n in vec.get_feature_names_out()]
+    event_w = {n: round(float(w), 4) for n, w in zip(names, model.coef_[0]) if abs(w) >= 5e-5}
+    rooted = [ex for ex in examples if ex.event and ex.root]
+    roots = sorted({ex.root for ex in rooted if ex.root})
+    root_w: dict[str, dict[str, float]] = {}
+    root_b: dict[str, float] = {}
+    if len(roots) == 1:
+        root_w, root_b = {roots[0]: {}}, {roots[0]: 0.0}
+    elif roots:
+        rv = DictVectorizer(sort=True)
+        rx = rv.fit_transform([dict.fromkeys(ex.features, 1.0) for ex in rooted])
+        rm = LogisticRegression(C=c, max_iter=5000, solver="lbfgs").fit(rx, [ex.root for ex in rooted])
+        rnames = [str(n) for n in rv.get_feature_names_out()]
+        coefs = rm.coef_ if len(rm.classes_) > 2 else [-rm.coef_[0] / 2, rm.coef_[0] / 2]
+        inters = rm.intercept_ if len(rm.classes_) > 2 else [-rm.intercept_[0] / 2, rm.intercept_[0] / 2]
+        for cls_, coef, b in zip(rm.classes_, coefs, inters):
+            root_w[str(cls_)] = {n: round(float(w), 4) for n, w in zip(rnames, coef) if abs(w) >= 5e-5}
+            root_b[str(cls_)] = round(float(b), 4)
+    counts = {"pairs": len(examples), "event_pairs": sum(labels), "rooted_pairs": len(rooted)}
+    return PairModel(event_w, round(float(model.intercept_[0]), 4), root_w, root_b, t_add, t_drop,
+                     dict(meta or {}, C=c, **counts))

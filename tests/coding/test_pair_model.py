@@ -1,0 +1,191 @@
+"""The learned pair model: deterministic features, it learns from examples, the shipped file
+is what it says, and switched off (or never acting) the coder gives exactly the rules' events."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from detente.coding import pair_model as pm
+from detente.errors import InputError, ModelError
+
+ROOT = Path(__file__).resolve().parents[2]
+SENTENCES = [
+    "Russia attacked Ukraine on Monday.",
+    "The United States and China met in Geneva to discuss trade.",
+    "France condemned Iran's missile test, while Germany said it would talk to Turkey.",
+    "Analysts in Japan expect India to grow faster than Brazil.",
+]
+
+
+class _Recorder:
+    """Stands in for the model in the coder's hook: keeps each sentence's candidates."""
+
+    def __init__(self) -> None:
+        self.seen: dict[str, list[pm.Candidate]] = {}
+
+    def revise_sentence(self, results, sdoc, text, ctx, lemma, when):
+        self.seen[text] = pm.pair_candidates(results, sdoc, text, ctx, lemma, when)
+        return list(results)
+
+
+@pytest.fixture(scope="module")
+def recorded(coder):
+    from detente.coding import Coder
+
+    recorder = _Recorder()
+    pair_coder = Coder(span_chooser=None, pair_model=recorder, n_process=1)
+    rules = pair_coder.code_sentence_events(SENTENCES)
+    return pair_coder, recorder, rules
+
+
+def _triples(results):
+    return [(r.event.source, r.event.target, r.event.cameo, r.partial) for r in results]
+
+
+def test_candidates_are_the_countries_pairs_with_deterministic_features(recorded):
+    coder, recorder, _ = recorded
+    cands = recorder.seen[SENTENCES[2]]
+    keys = {c.key for c in cands}
+    assert {("FRA", "IRN"), ("IRN", "FRA"), ("DEU", "TUR"), ("TUR", "DEU")} <= keys
+    assert all(a != b for a, b in keys)
+    first = {c.key: c.features for c in cands}
+    coder.code_sentence_events([SENTENCES[2]])  # coded again: the same features
+    assert {c.key: c.features for c in recorder.seen[SENTENCES[2]]} == first
+    fra_irn = first["FRA", "IRN"]
+    assert list(fra_irn) == sorted(fra_irn)
+    assert "verb:condemn" in fra_irn and "a:nsubj" in fra_irn and "order:ab" in fra_irn
+    assert any(f.startswith("rule:") and f != "rule:none" for f in fra_irn)  # the rules coded it: stacking
+    assert "order:ba" in first["IRN", "FRA"]
+
+
+def test_a_sentence_with_one_country_and_no_event_has_no_candidate(recorded):
+    coder, recorder, _ = recorded
+    coder.code_sentence_events(["Russia held elections on Sunday."])
+    assert recorder.seen["Russia held elections on Sunday."] == []
+
+
+def test_training_on_a_tiny_set_learns_an_obvious_pattern():
+    pytest.importorskip("sklearn")
+    subject_first = ("a:nsubj", "b:dobj", "order:ab", "rule:none", "verb:strike")
+    object_first = ("a:dobj", "b:nsubj", "order:ba", "rule:none", "verb:strike")
+    meet = ("a:nsubj", "b:pobj:with", "order:ab", "rule:none", "verb:meet")
+    examples = ([pm.Example(subject_first, True, "19")] * 8 + [pm.Example(object_first, False, None)] * 8
+                + [pm.Example(meet, True, "04")] * 8)
+    model = pm.fit(examples, t_add=0.5, t_drop=0.5, meta={"data": "hand-written"})
+    assert model.p_event(subject_first) > 0.8 and model.p_event(object_first) < 0.2
+    assert model.root(subject_first)[0] == "19" and model.root(meet)[0] == "04"
+    assert model.meta["pairs"] == 24 and model.meta["event_pairs"] == 16 and model.meta["data"] == "hand-written"
+    with pytest.raises(InputError, match="with and without an event"):
+        pm.fit([pm.Example(meet, True, "04")] * 3, t_add=0.5, t_drop=0.5)
+
+
+def test_json_round_trip_and_refusal(tmp_path):
+    model = pm.PairModel({"rule:none": -2.0, "verb:strike": 3.0}, 0.1, {"19": {"verb:strike": 1.0}, "04": {}},
+                         {"19": 0.0, "04": 0.2}, 0.6, 0.9, {"data": "x"})
+    path = tmp_path / "pairs.json"
+    path.write_text(model.to_json(), encoding="utf-8")
+    again = pm.load(path)
+    assert again == model
+    names = ("rule:none", "verb:strike")
+    assert again.p_event(names) == pytest.approx(model.p_event(names)) and again.root(names) == model.root(names)
+    path.write_text(json.dumps({"version": 99}), encoding="utf-8")
+    with pytest.raises(ModelError, match="version"):
+        pm.load(path)
+    path.write_text("[1]", encoding="utf-8")
+    with pytest.raises(ModelError, match="not a pair model"):
+        pm.load(path)
+    with pytest.raises(InputError, match="no such file"):
+        pm.resolve(str(tmp_path / "missing.json"))
+
+
+def test_shipped_model_loads_and_its_recorded_hashes_match_the_files():
+    model = pm.shipped()
+    assert model.event_weights and model.root_weights and 0.0 < model.t_drop and 0.0 < model.t_add
+    data = model.meta["data"]
+    assert set(data) == {"news dev", "demoted check", "PLOVER"}
+    assert model.meta["sentences"] == sum(d["sentences"] for d in data.values())
+    paths = {"news dev": ROOT / "data" / "news_dev" / data["news dev"]["file"],
+             "demoted check": ROOT / "data" / "news_dev" / data["demoted check"]["file"],
+             "PLOVER": ROOT.parent / "shared" / "data" / data["PLOVER"]["file"]}
+    checked = 0
+    for name, path in paths.items():
+        if not path.is_file():  # the PLOVER file lives outside the repository
+            continue
+        assert hashlib.sha256(path.read_bytes()).hexdigest() == data[name]["sha256"], name
+        checked += 1
+    assert checked >= 2
+    assert data["demoted check"]["file"] == "news_check_v1.jsonl"  # the check set (data/news_check/) is never trained on
+    assert "news_check.jsonl" not in json.dumps(model.meta)
+
+
+def test_a_model_that_never_acts_gives_exactly_the_rules_events(recorded):
+    from detente.coding import Coder
+
+    _, _, rules = recorded
+    idle = pm.PairModel({}, 0.0, {"01": {}}, {"01": 0.0}, t_add=1.01, t_drop=1.01)
+    got = Coder(span_chooser=None, pair_model=idle, n_process=1).code_sentence_events(SENTENCES)
+    assert [_triples(r) for r in got] == [_triples(r) for r in rules]
+    off = Coder(span_chooser=None, pair_model=None, n_process=1).code_sentence_events(SENTENCES)
+    assert [_triples(r) for r in off] == [_triples(r) for r in rules]
+
+
+def test_the_hook_adds_and_drops_pair_by_pair(recorded):
+    from detente.coding import Coder
+
+    _, _, rules = recorded
+    assert any(r.event.root == "19" for r in rules[0])
+    dropper = pm.PairModel({}, -10.0, {"01": {}}, {"01": 0.0}, t_add=1.01, t_drop=0.5)
+    dropped = Coder(span_chooser=None, pair_model=dropper, n_process=1).code_sentence_events(SENTENCES)
+    assert all(not [r for r in found if not r.partial] for found in dropped)
+    adder = pm.PairModel({"rule:none": 20.0}, -10.0, {"17": {}}, {"17": 0.0}, t_add=0.5, t_drop=1.01)
+    added = Coder(span_chooser=None, pair_model=adder, n_process=1).code_sentence_events(SENTENCES)
+    new = [r for r in added[0] if r.event.note and "pair model" in r.event.note]
+    assert [(r.event.source[:3], r.event.target[:3], r.event.root) for r in new] == [("UKR", "RUS", "17")]
+    assert SENTENCES[0][slice(*new[0].source_span)] == "Ukraine"
+    assert _triples([r for r in added[0] if r not in new]) == _triples(rules[0])  # the rules' own are kept
+
+
+runner = CliRunner()
+
+
+def _jsonl(text: str) -> list[dict]:
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def test_pairs_flag_from_the_cli(tmp_path, coder):
+    from detente.cli.main import app
+
+    path = tmp_path / "s.txt"
+    path.write_text("\n".join(SENTENCES) + "\n", encoding="utf-8")
+    out = {}
+    for flag in ([], ["--pairs", "rules"], ["--pairs", "model"]):
+        result = runner.invoke(app, ["code", "--sentences", str(path), "--no-classifier", "--date", "2024-05-01",
+                                     "--spans", "rules", *flag])
+        assert result.exit_code == 0, result.output
+        out[tuple(flag)] = _jsonl(result.stdout)
+    assert out[()] == out[("--pairs", "rules")]  # off by default: exactly the rules
+    assert all("pair model" not in (r.get("note") or "") for r in out[()])
+    model_notes = [r for r in out[("--pairs", "model")] if "pair model" in (r.get("note") or "")]
+    rules_events = {json.dumps(r, sort_keys=True) for r in out[()]}
+    kept = [r for r in out[("--pairs", "model")] if r not in model_notes]
+    assert all(json.dumps(r, sort_keys=True) in rules_events for r in kept)  # the model only adds and drops
+    result = runner.invoke(app, ["code", "--sentences", str(path), "--pairs", "modle"])
+    assert result.exit_code == 2 and "--pairs" in result.stderr and "did you mean 'model'" in result.stderr
+    assert result.stdout == ""
+
+
+def test_pairs_flag_in_code_eval_is_recorded(tmp_path, coder):
+    from detente.cli.main import app
+
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"text": SENTENCES[0], "events": [{"source": "RUS", "target": "UKR", "root": "19"}]})
+                    + "\n", encoding="utf-8")
+    for method in ("rules", "model"):
+        result = runner.invoke(app, ["code", "eval", str(gold), "--no-classifier", "--json", "--pairs", method])
+        assert result.exit_code == 0, result.output
+        assert json.loads(result.stdout)["pairs"] == method

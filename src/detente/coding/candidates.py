@@ -15,8 +15,8 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from detente.coding import lexicon as L
-from detente.coding import patterns as P
 from detente.coding import nominals, syntax
+from detente.coding import patterns as P
 from detente.coding.arguments import Arg, argument, fallback_target, same_side
 from detente.coding.context import Actor, Context
 from detente.coding.tone import sentence_tone
@@ -1121,6 +1121,17 @@ def _foreign_pairs(source: Arg, target: Arg) -> list[tuple[Actor, Actor]]:
     return [(s, t) for s in source.actors[:3] for t in target.actors[:3] if s.code[:3] != t.code[:3]]
 
 
+def _speaker_candidates(label: str, speaker_tok: Token, target_tok: Token, clause: Token, verb: Token, offset: int,
+                        ctx: Context, lemma: syntax.Lemma, modality: str | None = None) -> list[Candidate]:
+    """One candidate per inter-state pair from the speaker of a reported clause to whom the
+    clause is about (`target_tok`): the shared tail of the reported-judgement patterns."""
+    source = argument(speaker_tok, offset, ctx, lemma)
+    target = argument(target_tok, offset, ctx, lemma)
+    return [Candidate(label, source, target, s_actor, t_actor, clause, verb, modality=modality,
+                      confidence=L.CONF_SPECIFIC_PATTERN, main=syntax.is_main(verb))
+            for s_actor, t_actor in _foreign_pairs(source, target)]
+
+
 def _asserting_speaker(verb: Token, lemma: syntax.Lemma) -> Token | None:
     """Who says what `verb` reports (its subject, or the agent of a passive), or None when
     there is none or the saying is negated ("did not say that ...")."""
@@ -1147,11 +1158,7 @@ def condemning_judgement(verb: Token, offset: int, ctx: Context, lemma: syntax.L
         judged = _judged_act(clause, lemma)  # "X said Y's decision violates WTO rules"
         if judged is None:
             continue
-        source = argument(speaker_tok, offset, ctx, lemma)
-        target = argument(judged, offset, ctx, lemma)
-        for s_actor, t_actor in _foreign_pairs(source, target):
-            out.append(Candidate(L.LABEL_BAD, source, target, s_actor, t_actor, clause, verb,
-                                 confidence=L.CONF_SPECIFIC_PATTERN, main=syntax.is_main(verb)))
+        out += _speaker_candidates(L.LABEL_BAD, speaker_tok, judged, clause, verb, offset, ctx, lemma)
     for clause in (c for c in verb.children if c.dep_ == "ccomp" and lemma(c) in L.COPULAS):
         predicate = [c for c in clause.children if c.dep_ in ("attr", "acomp")]
         words = {lemma(t) for p in predicate for t in (p, *(c for c in p.children if c.dep_ in ("amod", "compound")))}
@@ -1161,11 +1168,7 @@ def condemning_judgement(verb: Token, offset: int, ctx: Context, lemma: syntax.L
         subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
         if subj is None or subj.lower_ in L.RELATIVE_PRONOUNS:
             continue
-        source = argument(speaker_tok, offset, ctx, lemma)
-        target = argument(subj, offset, ctx, lemma)
-        for s_actor, t_actor in _foreign_pairs(source, target):
-            out.append(Candidate(L.LABEL_BAD, source, target, s_actor, t_actor, clause, verb,
-                                 confidence=L.CONF_SPECIFIC_PATTERN, main=syntax.is_main(verb)))
+        out += _speaker_candidates(L.LABEL_BAD, speaker_tok, subj, clause, verb, offset, ctx, lemma)
     return out
 
 
@@ -1189,12 +1192,7 @@ def retaliation_warning(verb: Token, offset: int, ctx: Context, lemma: syntax.Le
         subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None:
             continue
-        source = argument(speaker_tok, offset, ctx, lemma)
-        target = argument(subj, offset, ctx, lemma)
-        for s_actor, t_actor in _foreign_pairs(source, target):
-            out.append(Candidate(L.THREAT, source, target, s_actor, t_actor, clause, verb,
-                                 modality="threat", confidence=L.CONF_SPECIFIC_PATTERN,
-                                 main=syntax.is_main(verb)))
+        out += _speaker_candidates(L.THREAT, speaker_tok, subj, clause, verb, offset, ctx, lemma, modality="threat")
     return out
 
 

@@ -286,18 +286,22 @@ SPAN_CHOICES = {"chooser": "shipped", "rules": None}
 """`--spans` values and the :class:`~detente.coding.Coder` `span_chooser` each stands for."""
 
 
-def _span_chooser(value: Optional[str]) -> str | None:
-    """The coder's `span_chooser` setting for a `--spans` value (None: the default, chooser)."""
-    if value is None:
-        return SPAN_CHOICES["chooser"]
-    key = value.strip().lower()
-    if key not in SPAN_CHOICES:
+def _coder_setting(value: Optional[str], choices: dict[str, str | None], default: str, flag: str, what: str) -> str | None:
+    """The coder setting a `--spans`/`--pairs` value stands for (None: the flag's default), or
+    an error naming the nearest choice."""
+    key = default if value is None else value.strip().lower()
+    if key not in choices:
         import difflib
 
-        close = difflib.get_close_matches(key, list(SPAN_CHOICES), n=1)
-        raise InputError(f"unknown span method '{value}'", field="--spans",
-                         hint=(f"did you mean '{close[0]}'? " if close else "") + "choose chooser or rules")
-    return SPAN_CHOICES[key]
+        close = difflib.get_close_matches(key, list(choices), n=1)
+        raise InputError(f"unknown {what} method '{value}'", field=flag,
+                         hint=(f"did you mean '{close[0]}'? " if close else "") + "choose " + " or ".join(choices))
+    return choices[key]
+
+
+def _span_chooser(value: Optional[str]) -> str | None:
+    """The coder's `span_chooser` setting for a `--spans` value (None: the default, chooser)."""
+    return _coder_setting(value, SPAN_CHOICES, "chooser", "--spans", "span")
 
 
 PAIR_CHOICES = {"rules": None, "model": "shipped"}
@@ -306,16 +310,7 @@ PAIR_CHOICES = {"rules": None, "model": "shipped"}
 
 def _pair_model(value: Optional[str]) -> str | None:
     """The coder's `pair_model` setting for a `--pairs` value (None: the default, rules)."""
-    if value is None:
-        return PAIR_CHOICES["rules"]
-    key = value.strip().lower()
-    if key not in PAIR_CHOICES:
-        import difflib
-
-        close = difflib.get_close_matches(key, list(PAIR_CHOICES), n=1)
-        raise InputError(f"unknown pair method '{value}'", field="--pairs",
-                         hint=(f"did you mean '{close[0]}'? " if close else "") + "choose rules or model")
-    return PAIR_CHOICES[key]
+    return _coder_setting(value, PAIR_CHOICES, "rules", "--pairs", "pair")
 
 
 def _sentence_mode(

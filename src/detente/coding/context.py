@@ -12,14 +12,14 @@ import bisect
 import functools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
 from detente.actors import Mention, find_mentions
 from detente.coding.dates import DateMention
 from detente.coding.lexicon import (
-    DESCRIPTION_MODIFIERS, DESCRIPTION_NOUNS, OTHER_WORDS, REGION_STATE_NOUNS, STATE_NOUNS,
+    DESCRIPTION_MODIFIERS, DESCRIPTION_NOUNS, LOCATION_PREPS, OTHER_WORDS, REGION_STATE_NOUNS, STATE_NOUNS,
 )
 from detente.coding.quotes import Quote, find_quotes
 
@@ -60,6 +60,7 @@ class Context:
     date_cache: dict[Any, list[DateMention]] = field(default_factory=dict)
     previous_actors: list[Actor] = field(default_factory=list)
     last_subjects: list[Actor] = field(default_factory=list)  # the previous sentence's main subject (document mode)
+    targets_from_previous: bool = True  # an event without a target may take one the previous sentence named
 
     def __post_init__(self) -> None:
         self.mentions = _sorted(self.mentions)
@@ -237,6 +238,7 @@ def speakers(text: str, mentions: Sequence[Mention], quotes: Sequence[Quote]) ->
 
 _NOT_ANAPHORA = frozenset({"state", "states", "people", "country", "nation"})
 """Nouns that end a name but stand for something else on their own ("Islamic State ... the state")."""
+_PLACE_BEFORE = re.compile(r"\b(?:%s)\s+$" % "|".join(sorted(LOCATION_PREPS)))
 _THE_NOUN = re.compile(r"\b[Tt]he\s+([a-z][a-z-]+)\b(?!\s+of\b)")
 
 
@@ -258,6 +260,96 @@ def anaphora(text: str, mentions: Sequence[Mention]) -> list[Mention]:
         earlier = [m for m in by_noun.get(match.group(1), []) if m.end <= match.start()]
         if not earlier or any(m.start < match.end() and match.start() < m.end for m in mentions):
             continue
+        if _PLACE_BEFORE.search(text, 0, match.start()):
+            continue  # "held at the embassy": where it happened, not who did it
         if len({m.code for m in earlier}) == 1:
             out.append(Mention(match.start(), match.end(), match.group(0), earlier[-1].code, "metonym"))
     return out
+
+
+ARTICLE_SEPARATOR = "\n"
+"""What joins an article's headline and sentences into one text (a line break: always a sentence boundary)."""
+
+
+def _shifted(actor: Actor, delta: int) -> Actor:
+    return replace(actor, start=actor.start - delta, end=actor.end - delta)
+
+
+def across_sentences(text: str, on: date | None) -> tuple[list[Mention], list[Mention]]:
+    """What :meth:`Context.read` resolves from what a text names, read over a whole article so that it may find
+    its actor in an earlier sentence: (definite descriptions and "the ministry"-style anaphora, :func:`descriptions`
+    and :func:`anaphora`; a quotation's "we", :func:`speakers`)."""
+    mentions = list(find_mentions(text, on=on)) if text.strip() else []
+    described, regional = descriptions(text, mentions)
+    mentions = [m for m in mentions if m not in regional]
+    return described + anaphora(text, mentions), speakers(text, mentions, find_quotes(text))
+
+
+_OPENER = re.compile(r"(?:[A-Z][\w ,'-]{0,40}?,\s+)?$")
+
+
+def _opens(sentence: str, at: int) -> bool:
+    """Whether offset `at` opens its sentence, after at most a short adverbial ("On Monday, the ministry ...")."""
+    return _OPENER.fullmatch(sentence[:at]) is not None
+
+
+class ArticleReading:
+    """The sentences of one article read together, each coded as a sentence of its own.
+
+    Each sentence gets the :class:`Context` sentence mode reads for it alone, with offsets
+    counted from its first character, and more: a definite description that opens the
+    sentence ("The ministry said ...", "On Monday, the country ...") is resolved over the
+    whole article (:func:`descriptions`, :func:`anaphora`: the ministry named two sentences
+    before; only at the opening, where it is the sentence's subject: elsewhere, on the
+    development sets, it found other ministries and countries more often than the named one),
+    so is a quotation's "we" whose speaker is named in another sentence (:func:`speakers`); and
+    the state the sentences before it left (the last person named, the previous
+    sentence's subject and actors, the last date: :func:`detente.coding.arguments.remember`),
+    shifted so that earlier actors lie before offset 0. So each sentence is coded exactly as
+    sentence mode codes it, with what an analyst reading the page knows from the sentences
+    before; an article of one sentence is coded exactly as that sentence alone.
+
+    `parts` are the texts in page order (a headline first, when the caller has one: it is
+    read for actors and state like any sentence, and the caller leaves out its events).
+    """
+
+    def __init__(self, parts: Sequence[str], on: date | None) -> None:
+        self.parts = [p.replace("\n", " ") for p in parts]  # a part is one sentence: no line break inside
+        self.on = on
+        self.starts: list[int] = []
+        pos = 0
+        for part in self.parts:
+            self.starts.append(pos)
+            pos += len(part) + len(ARTICLE_SEPARATOR)
+        self.text = ARTICLE_SEPARATOR.join(self.parts)
+        self.described, self.speakers = across_sentences(self.text, on)
+        self._last: tuple[int, Context] | None = None  # the previous part's start and context
+
+    def speakers_at(self, start: int) -> list[Mention]:
+        return [replace(m, start=m.start - start, end=m.end - start) for m in self.speakers]
+
+    def context(self, k: int) -> Context:
+        """The context of part `k`, carrying the state of the part read before it (call in page order,
+        and call :func:`~detente.coding.arguments.remember` on each context once its sentence is coded)."""
+        start = self.starts[k]
+        end = start + len(self.parts[k])
+        ctx = Context.read(self.parts[k], self.on)  # exactly what sentence mode reads ...
+        ctx.targets_from_previous = False
+        # ... and what only the sentences before tell: "The ministry said ..." at the sentence's start, "we" in a
+        # quotation attributed in another sentence
+        inside = [replace(m, start=m.start - start, end=m.end - start) for m in (*self.described, *self.speakers)
+                  if start <= m.start and m.end <= end]
+        extra = [m for m in inside if (m.start == 0 or _opens(self.parts[k], m.start) or m in self.speakers_at(start))
+                 and not any(o.start < m.end and m.start < o.end for o in ctx.mentions)]
+        if extra:
+            ctx.mentions = _sorted([*ctx.mentions, *extra])
+            ctx.starts = [m.start for m in ctx.mentions]
+        if self._last is not None:
+            before, last = self._last
+            delta = start - before
+            ctx.last_person = _shifted(last.last_person, delta) if last.last_person else None
+            ctx.last_date = last.last_date
+            ctx.previous_actors = [_shifted(a, delta) for a in last.previous_actors]
+            ctx.last_subjects = [_shifted(a, delta) for a in last.last_subjects]
+        self._last = (start, ctx)
+        return ctx

@@ -31,7 +31,7 @@ def rows() -> list[dict]:
 
 
 def test_parses_with_every_field_and_ids_in_page_order(rows) -> None:
-    assert len(rows) >= 100
+    assert len(rows) >= 150
     for i, r in enumerate(rows, start=1):
         assert set(r) <= {"id", "sentence", "date", "url", "headline", "events", "note"}, r["id"]
         assert {"id", "sentence", "date", "url", "events", "note"} <= set(r), r["id"]

@@ -110,3 +110,29 @@ def test_the_country_is_the_one_state_named_before_it():
     assert _resolved(text, "The country") == "PRK"  # the United States is named only after it
     assert _resolved("North Korea and the US met. The country said no.", "The country") is None  # two states before
     assert _resolved("Russia said the neighbouring country would pay.", "the neighbouring") is None  # another one
+
+
+def test_an_article_reading_gives_each_sentence_its_own_offsets_and_the_state_the_earlier_ones_left():
+    from detente.coding.context import ArticleReading
+
+    parts = ["Vladimir Putin met Xi Jinping in Moscow.", "The Foreign Ministry of China said the talks went well."]
+    article = ArticleReading(parts, date(2024, 5, 16))
+    first = article.context(0)
+    assert [m.code[:3] for m in first.mentions] == ["RUS", "CHN", "RUS"]
+    first.last_person = actor_of_mention(first.mentions[1])  # what `remember` leaves after the first sentence
+    second = article.context(1)
+    assert all(parts[1][m.start:m.end] == m.text for m in second.mentions)
+    assert second.last_person is not None and second.last_person.code[:3] == "CHN"
+    shift = len(parts[0]) + 1  # the earlier actor lies before the second sentence's offset 0
+    assert second.last_person.start == parts[0].index("Xi") - shift < 0
+
+
+def test_a_description_opening_a_later_sentence_is_read_over_the_whole_article():
+    from detente.coding.context import ArticleReading
+
+    parts = ["The Armenian Defence Ministry said troops had shelled a village.", "The ministry accused Azerbaijan.",
+             "Officials met at the ministry on Monday."]
+    article = ArticleReading(parts, None)
+    codes = [[(m.text, m.code) for m in article.context(k).mentions] for k in range(3)]
+    assert ("The ministry", "ARMMIL") in codes[1]  # its subject: the ministry named before
+    assert all(text != "the ministry" for text, _ in codes[2])  # a place, and not the sentence's opening

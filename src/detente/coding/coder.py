@@ -28,6 +28,7 @@ from __future__ import annotations
 import math
 import multiprocessing
 import os
+import re
 import warnings
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -521,8 +522,8 @@ class Coder:
     def _spans(self, cand: Candidate) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
         """Where the candidate's source and target are written in its sentence."""
         src, tgt = spans.sides(cand.source, cand.target, cand.verb, self.lemma, symmetric=cand.symmetric)
-        if src is None and cand.source_actor is not None and not cand.source_actor.fallback:
-            src = (cand.source_actor.start, cand.source_actor.end)
+        if src is None and cand.source_actor is not None and not cand.source_actor.fallback and cand.source_actor.start >= 0:
+            src = (cand.source_actor.start, cand.source_actor.end)  # (an actor of an earlier sentence has none here)
         if cand.reverse:
             src, tgt = tgt, src
         return src, tgt
@@ -561,10 +562,10 @@ class Coder:
         if event is None:
             return None
         src = spans.source_span(source_arg, lemma) if source_arg is not None else None
-        if (src is None or text[src[0]:src[1]].lower() in spans.PRONOUNS) and source is not None:
+        if (src is None or text[src[0]:src[1]].lower() in spans.PRONOUNS) and source is not None and source.start >= 0:
             src = (source.start, source.end)  # an unresolved "he": the actor named instead
         tgt = spans.target_span(target_arg, source_arg, root, lemma) if root is not None else None
-        if tgt is None and target is not None:
+        if tgt is None and target is not None and target.start >= 0:  # not an earlier sentence's actor
             tgt = (target.start, target.end)
         same_actor = source is not None and target is not None and (
             source.start == target.start
@@ -655,9 +656,14 @@ def _prepare(doc: Document) -> _Prepared:
     return _Prepared(doc, text, ctx, len(sentences), wanted)
 
 
+_REFERS_BACK = re.compile(r"^\W*(?:It|They)\b|\b(?:[Tt]he two|[Bb]oth)\b")
+"""Sentences that may name their actors only through an earlier one: "It also ...", "They ...", "the two
+sides", "both countries" (:func:`detente.coding.arguments.continued_subjects`, :func:`~detente.coding.arguments.the_two_sides`)."""
+
+
 def _has_pronoun(sentence: str) -> bool:
     low = f" {sentence.lower()} "
-    return " he " in low or " she " in low
+    return " he " in low or " she " in low or _REFERS_BACK.search(sentence) is not None
 
 
 def _classify(classifier: Any, texts: list[str], docs: list[Doc]) -> list[tuple[str | None, float]]:

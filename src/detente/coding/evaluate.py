@@ -602,7 +602,7 @@ def evaluate(
     find their actors in the sentences before, and, with `headlines`, in the records'
     `headline`), scoring each sentence's events against that sentence's gold; "sentence"
     codes each record alone. None (the default) is "page" when the file has such runs and
-    "sentence" otherwise. Other formats are always coded a sentence at a time (a note says
+    "sentence" otherwise (asked for, "page" also reads the headline of a page of one record). Other formats are always coded a sentence at a time (a note says
     so when "page" was asked for).
     """
     if context is not None and context not in CONTEXTS:
@@ -613,12 +613,14 @@ def evaluate(
     if gold.kind == "events":
         groups = articles(gold.sentences) if gold.fmt == "jsonl" else [[i] for i in range(len(texts))]
         runs = sum(len(g) > 1 for g in groups)
-        if context == "page" and gold.fmt != "jsonl":
+        mode = "page" if context == "page" or context is None and runs else "sentence"
+        if mode == "page" and gold.fmt != "jsonl":
             notes.append(f"--context page needs a JSONL gold file whose records carry a url: the {gold.fmt} "
                          "file's sentences were coded each alone")
-        elif context == "page" and not runs:
-            notes.append("--context page: no consecutive records share a url, so each sentence was coded alone")
-        mode = "page" if (context or "page") == "page" and runs else "sentence"
+            mode = "sentence"
+        elif mode == "page" and not any(s.url for s in gold.sentences):
+            notes.append("--context page: no record carries a url, so each sentence was coded alone")
+            mode = "sentence"
         predicted: list[list[Any]] = [[] for _ in texts]
         if mode == "page":
             n = sum(len(g) for g in groups)

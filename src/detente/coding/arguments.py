@@ -432,7 +432,8 @@ def context_state(offset: int, end: int, ctx: Context) -> str | None:
     here = states_named(offset, end, ctx)
     if here:
         return here.pop() if len(here) == 1 else None
-    earlier = {base for base in (_state_base(a.code) for a in ctx.previous_actors if a.start < offset) if base}
+    earlier = {base for base in (_state_base(a.code) for a in ctx.previous_actors if a.start < offset) if base
+               } if ctx.guess_from_previous else set()
     if len(earlier) == 1:
         return earlier.pop()
     states = states_named(0, None, ctx)
@@ -614,7 +615,7 @@ def fallback_target(
             if m.start in own or whole[0] <= m.start < whole[1] or m.code[:3] in own_side:
                 continue  # the source's own side ("South Korea and the US drilled, South Korea's army said")
             return replace(actor_of_mention(m), fallback=True)
-    if not ctx.targets_from_previous:
+    if not ctx.guess_from_previous:
         return None
     for a in ctx.previous_actors:
         if base is None or a.code[:3] != base:
@@ -681,7 +682,7 @@ def continued_subjects(tok: Token, offset: int, ctx: Context) -> list[Actor]:
     """All the actors of :func:`continued_subject` ("Iran and Iraq signed ... *They* also agreed": both);
     "it" continues one subject only."""
     subjects = ctx.last_subjects  # empty for the first sentence, and for a sentence coded on its own
-    if not subjects or tok.dep_ != "nsubj" or tok.head.dep_ != "ROOT":
+    if not subjects or not ctx.guess_from_previous or tok.dep_ != "nsubj" or tok.head.dep_ != "ROOT":
         return []
     if tok.lower_ == "it" and (len(subjects) > 1 or subjects[0].person) or tok.lower_ not in ("it", "they"):
         return []

@@ -60,7 +60,8 @@ class Context:
     date_cache: dict[Any, list[DateMention]] = field(default_factory=dict)
     previous_actors: list[Actor] = field(default_factory=list)
     last_subjects: list[Actor] = field(default_factory=list)  # the previous sentence's main subject (document mode)
-    targets_from_previous: bool = True  # an event without a target may take one the previous sentence named
+    guess_from_previous: bool = True  # an event without a target, a sector without a state, "It also ...": from
+    # the sentence before (document mode; page mode, :class:`ArticleReading`, leaves these guesses out)
 
     def __post_init__(self) -> None:
         self.mentions = _sorted(self.mentions)
@@ -75,7 +76,7 @@ class Context:
         described, regional = descriptions(text, mentions)
         mentions = [m for m in mentions if m not in regional]
         resolved = described + anaphora(text, mentions) + speakers(text, mentions, quotes)
-        return cls(on, mentions + resolved, quotes)
+        return cls(on, mentions + resolved + surnames(text, mentions), quotes)
 
     def mentions_between(self, start: int, end: int) -> list[Mention]:
         """The mentions that lie wholly inside [start, end), in text order."""
@@ -236,6 +237,51 @@ def speakers(text: str, mentions: Sequence[Mention], quotes: Sequence[Quote]) ->
     return out
 
 
+_NAME_AFTER_TITLE = re.compile(r"\s+((?:[A-Z][a-z'’-]+\s+){1,2}[A-Z][a-z'’-]{2,})\b")
+"""A full name after a title: a given name and a surname (two or three words: "King Abdullah" is no full name)."""
+_NOT_NAMES = frozenset(
+    "Agency News Press Ministry Council Office Party Army Forces Force Guard Navy Service Committee Assembly "
+    "Parliament Government Department Embassy University Institute Times Post Journal Group Bank Company".split()
+)
+"""Words that end an institution's name, not a person's ("Saudi Press Agency")."""
+_NAME_WORD = r"(?<![\w'’-])%s(?![\w'’-])"
+
+
+def surnames(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """A person's surname used alone after the text named them in full with a title: "Lebanese Information
+    Minister George Kordahi ... Mr Kordahi defended ...".
+
+    The full name is the two or three capitalised words right after a title the registry knows ("Papua New
+    Guinea Prime Minister *James Marape*") that no mention covers (a person the registry knows is matched by it); a later word
+    equal to its last word, not inside another mention, stands for the title's actor. A surname that two
+    actors of the text share is left alone. (Surnames of persons the registry knows, taken the same way,
+    coded more wrong events than right ones on the development sets: the registry matches those alone
+    where they are unambiguous.)"""
+    found: dict[str, set[str]] = {}
+    first: dict[str, int] = {}
+    for m in mentions:
+        if m.kind == "title" and (after := _NAME_AFTER_TITLE.match(text, m.end)) is not None:
+            if any(o.start < after.end() and after.start(1) < o.end for o in mentions):
+                continue  # a name the registry knows: matched already
+            name, at = after.group(1).split()[-1], after.end()
+            if any(w in _NOT_NAMES for w in after.group(1).split()):
+                continue
+        else:
+            continue
+        if not name[:1].isupper() or not name[1:].islower():
+            continue
+        found.setdefault(name, set()).add(m.code)
+        first[name] = min(first.get(name, at), at)
+    out: list[Mention] = []
+    for name, codes in found.items():
+        if len(codes) != 1:
+            continue
+        for match in re.finditer(_NAME_WORD % re.escape(name), text):
+            if match.start() >= first[name] and not any(o.start < match.end() and match.start() < o.end for o in mentions):
+                out.append(Mention(match.start(), match.end(), name, next(iter(codes)), "person"))
+    return out
+
+
 _NOT_ANAPHORA = frozenset({"state", "states", "people", "country", "nation"})
 """Nouns that end a name but stand for something else on their own ("Islamic State ... the state")."""
 _PLACE_BEFORE = re.compile(r"\b(?:%s)\s+$" % "|".join(sorted(LOCATION_PREPS)))
@@ -282,7 +328,7 @@ def across_sentences(text: str, on: date | None) -> tuple[list[Mention], list[Me
     mentions = list(find_mentions(text, on=on)) if text.strip() else []
     described, regional = descriptions(text, mentions)
     mentions = [m for m in mentions if m not in regional]
-    return described + anaphora(text, mentions), speakers(text, mentions, find_quotes(text))
+    return described + anaphora(text, mentions), speakers(text, mentions, find_quotes(text)) + surnames(text, mentions)
 
 
 _OPENER = re.compile(r"(?:[A-Z][\w ,'-]{0,40}?,\s+)?$")
@@ -325,22 +371,18 @@ class ArticleReading:
         self.described, self.speakers = across_sentences(self.text, on)
         self._last: tuple[int, Context] | None = None  # the previous part's start and context
 
-    def speakers_at(self, start: int) -> list[Mention]:
-        return [replace(m, start=m.start - start, end=m.end - start) for m in self.speakers]
-
     def context(self, k: int) -> Context:
         """The context of part `k`, carrying the state of the part read before it (call in page order,
         and call :func:`~detente.coding.arguments.remember` on each context once its sentence is coded)."""
         start = self.starts[k]
         end = start + len(self.parts[k])
         ctx = Context.read(self.parts[k], self.on)  # exactly what sentence mode reads ...
-        ctx.targets_from_previous = False
+        ctx.guess_from_previous = False
         # ... and what only the sentences before tell: "The ministry said ..." at the sentence's start, "we" in a
         # quotation attributed in another sentence
-        inside = [replace(m, start=m.start - start, end=m.end - start) for m in (*self.described, *self.speakers)
-                  if start <= m.start and m.end <= end]
-        extra = [m for m in inside if (m.start == 0 or _opens(self.parts[k], m.start) or m in self.speakers_at(start))
-                 and not any(o.start < m.end and m.start < o.end for o in ctx.mentions)]
+        found = self.speakers
+        extra = [replace(m, start=m.start - start, end=m.end - start) for m in found if start <= m.start and m.end <= end]
+        extra = [m for m in extra if not any(o.start < m.end and m.start < o.end for o in ctx.mentions)]
         if extra:
             ctx.mentions = _sorted([*ctx.mentions, *extra])
             ctx.starts = [m.start for m in ctx.mentions]

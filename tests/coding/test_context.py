@@ -127,12 +127,30 @@ def test_an_article_reading_gives_each_sentence_its_own_offsets_and_the_state_th
     assert second.last_person.start == parts[0].index("Xi") - shift < 0
 
 
-def test_a_description_opening_a_later_sentence_is_read_over_the_whole_article():
+def test_page_mode_leaves_a_description_naming_an_earlier_sentences_actor_unresolved():
+    # measured on the development sets (benchmarks/coding_context.py): more wrong events than right ones;
+    # document mode, reading the whole text at once, still resolves it
     from detente.coding.context import ArticleReading
 
-    parts = ["The Armenian Defence Ministry said troops had shelled a village.", "The ministry accused Azerbaijan.",
-             "Officials met at the ministry on Monday."]
+    parts = ["The Armenian Defence Ministry said troops had shelled a village.", "The ministry accused Azerbaijan."]
     article = ArticleReading(parts, None)
-    codes = [[(m.text, m.code) for m in article.context(k).mentions] for k in range(3)]
-    assert ("The ministry", "ARMMIL") in codes[1]  # its subject: the ministry named before
-    assert all(text != "the ministry" for text, _ in codes[2])  # a place, and not the sentence's opening
+    article.context(0)
+    assert all(m.text != "The ministry" for m in article.context(1).mentions)
+    whole = Context.read(" ".join(parts), None)
+    assert any(m.text == "The ministry" and m.code == "ARMMIL" for m in whole.mentions)
+
+
+def test_a_surname_alone_stands_for_the_titled_person_named_in_full_before():
+    from detente.coding.context import ArticleReading
+
+    parts = ["Ruritania recalled its envoy after remarks by the Lebanese Information Minister George Kordahi.",
+             "Mr Kordahi defended his remarks on Tuesday."]
+    article = ArticleReading(parts, None)
+    second = [(m.text, m.code, m.kind) for m in article.context(1).mentions]
+    assert ("Kordahi", "LBNGOV", "person") in second
+    # an institution after a title is no person ("... Press Agency"), and a one-word name is no full name
+    text = "The Saudi Press Agency reported it. The Agency said so. Jordan's King Abdullah spoke. Abdullah left."
+    from detente.actors import find_mentions
+    from detente.coding.context import surnames
+
+    assert surnames(text, list(find_mentions(text, on=None))) == []

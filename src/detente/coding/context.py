@@ -321,39 +321,33 @@ def _shifted(actor: Actor, delta: int) -> Actor:
     return replace(actor, start=actor.start - delta, end=actor.end - delta)
 
 
-def across_sentences(text: str, on: date | None) -> tuple[list[Mention], list[Mention]]:
-    """What :meth:`Context.read` resolves from what a text names, read over a whole article so that it may find
-    its actor in an earlier sentence: (definite descriptions and "the ministry"-style anaphora, :func:`descriptions`
-    and :func:`anaphora`; a quotation's "we", :func:`speakers`)."""
+def across_sentences(text: str, on: date | None) -> list[Mention]:
+    """What page mode (:class:`ArticleReading`) reads over a whole article rather than sentence by sentence: a
+    quotation's "we" whose speaker is named in another sentence (:func:`speakers`) and a surname alone after
+    the titled full name (:func:`surnames`)."""
     mentions = list(find_mentions(text, on=on)) if text.strip() else []
-    described, regional = descriptions(text, mentions)
+    _described, regional = descriptions(text, mentions)
     mentions = [m for m in mentions if m not in regional]
-    return described + anaphora(text, mentions), speakers(text, mentions, find_quotes(text)) + surnames(text, mentions)
-
-
-_OPENER = re.compile(r"(?:[A-Z][\w ,'-]{0,40}?,\s+)?$")
-
-
-def _opens(sentence: str, at: int) -> bool:
-    """Whether offset `at` opens its sentence, after at most a short adverbial ("On Monday, the ministry ...")."""
-    return _OPENER.fullmatch(sentence[:at]) is not None
+    return speakers(text, mentions, find_quotes(text)) + surnames(text, mentions)
 
 
 class ArticleReading:
-    """The sentences of one article read together, each coded as a sentence of its own.
+    """The sentences of one article read together, each coded as a sentence of its own (page mode).
 
     Each sentence gets the :class:`Context` sentence mode reads for it alone, with offsets
-    counted from its first character, and more: a definite description that opens the
-    sentence ("The ministry said ...", "On Monday, the country ...") is resolved over the
-    whole article (:func:`descriptions`, :func:`anaphora`: the ministry named two sentences
-    before; only at the opening, where it is the sentence's subject: elsewhere, on the
-    development sets, it found other ministries and countries more often than the named one),
-    so is a quotation's "we" whose speaker is named in another sentence (:func:`speakers`); and
-    the state the sentences before it left (the last person named, the previous
-    sentence's subject and actors, the last date: :func:`detente.coding.arguments.remember`),
-    shifted so that earlier actors lie before offset 0. So each sentence is coded exactly as
-    sentence mode codes it, with what an analyst reading the page knows from the sentences
-    before; an article of one sentence is coded exactly as that sentence alone.
+    counted from its first character, and what only the other sentences tell
+    (:func:`across_sentences`: "Mr Kordahi" after "Information Minister George Kordahi"),
+    and the state the sentences before it left (the last person named, for "he" and "she";
+    the previous sentence's actors, for "the two sides" and "both countries",
+    :func:`detente.coding.arguments.the_two_sides`; the last date: :func:`detente.coding.arguments.remember`),
+    shifted so that earlier actors lie before offset 0. An article of one sentence is coded
+    exactly as that sentence alone.
+
+    Measured per form on the development sets (``benchmarks/coding_context.py``), page mode
+    leaves out what document mode guesses from the sentence before, which coded more wrong
+    events than right ones there (:attr:`Context.guess_from_previous`): "It"/"They" continuing
+    the previous subject, a target or a sector's state taken from it, and definite descriptions
+    ("the ministry", "the country") resolved to an actor of an earlier sentence.
 
     `parts` are the texts in page order (a headline first, when the caller has one: it is
     read for actors and state like any sentence, and the caller leaves out its events).
@@ -368,7 +362,7 @@ class ArticleReading:
             self.starts.append(pos)
             pos += len(part) + len(ARTICLE_SEPARATOR)
         self.text = ARTICLE_SEPARATOR.join(self.parts)
-        self.described, self.speakers = across_sentences(self.text, on)
+        self.across = across_sentences(self.text, on)
         self._last: tuple[int, Context] | None = None  # the previous part's start and context
 
     def context(self, k: int) -> Context:
@@ -376,12 +370,10 @@ class ArticleReading:
         and call :func:`~detente.coding.arguments.remember` on each context once its sentence is coded)."""
         start = self.starts[k]
         end = start + len(self.parts[k])
-        ctx = Context.read(self.parts[k], self.on)  # exactly what sentence mode reads ...
+        ctx = Context.read(self.parts[k], self.on)  # exactly what sentence mode reads, and more:
         ctx.guess_from_previous = False
-        # ... and what only the sentences before tell: "The ministry said ..." at the sentence's start, "we" in a
-        # quotation attributed in another sentence
-        found = self.speakers
-        extra = [replace(m, start=m.start - start, end=m.end - start) for m in found if start <= m.start and m.end <= end]
+        extra = [replace(m, start=m.start - start, end=m.end - start) for m in self.across
+                 if start <= m.start and m.end <= end]
         extra = [m for m in extra if not any(o.start < m.end and m.start < o.end for o in ctx.mentions)]
         if extra:
             ctx.mentions = _sorted([*ctx.mentions, *extra])

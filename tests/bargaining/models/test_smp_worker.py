@@ -267,3 +267,24 @@ def test_a_fork_that_fails_leaves_the_smp_in_this_process(monkeypatch: pytest.Mo
         assert "could not start" in (w.failure() or "")
     finally:
         w._state["failure"] = None
+
+
+def test_the_worker_imports_no_model_and_starts_nothing_until_the_smp_names_its_kernel() -> None:
+    """The dependency runs one way: `smp` -> `_smp_worker` (the worker runs what `smp` gave it)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from detente.bargaining.models import _smp_worker as w\n"
+        "assert 'detente.bargaining.models.smp' not in sys.modules\n"
+        "assert not w.prestart() and not w.running()\n"
+        "from detente.bargaining.models import smp\n"
+        "assert sorted(w._kernel) == ['warm', 'work']\n"
+        "assert w.prestart() and w.running()\n"
+        "w.stop()\n"
+        "print('ok')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "ok"

@@ -217,7 +217,7 @@ class LinearScorer(RootPredictions):
         The TF-IDF rows are built for :data:`SCORE_SLICE` sentences at a time, in one NumPy
         pass per block; each row then takes one product with the coefficients of its terms.
         """
-        from detente.coding.classifier import parse_syntax
+        from detente.coding.text_model import parse_syntax
 
         sentences = list(sentences)
         syn: list[Any] | None = None
@@ -312,10 +312,10 @@ def default_scorer() -> LinearScorer | Any:
     (:func:`~detente.coding.classifier.default_classifier`) and exported for the next
     process; if it cannot be exported, the scikit-learn model itself is returned.
     """
-    from detente.coding import classifier as clf_mod
+    from detente.coding import classifier as clf_mod, text_model
 
     data = clf_mod.default_data()
-    key = clf_mod._cache_key(data, clf_mod._parser() is not None)
+    key = clf_mod._cache_key(data, text_model._parser() is not None)
     folder = clf_mod.cache_dir()
     path = None if folder is None else folder / f"default-{key}.scorer-v{EXPORT_VERSION}.npz"
     if path is not None and path.is_file():

@@ -135,12 +135,18 @@ def _shallow_with_scheme(model: QuadClassifier, scheme: str) -> QuadClassifier:
     return clone
 
 
+def default_cache_file(data: LabelledSet, suffix: str) -> Path | None:
+    """Where a file of the default model trained on `data` is cached: ``default-<key><suffix>`` under
+    :func:`cache_dir`, the key made of the data, the scikit-learn and feature versions and whether
+    spaCy parses here (syntax features); None when caching is off."""
+    folder = cache_dir()
+    return None if folder is None else folder / f"default-{_cache_key(data, text_model._parser() is not None)}{suffix}"
+
+
 def _load_or_train_default(use_disk_cache: bool) -> QuadClassifier:
     data = default_data()
     use_syntax = text_model._parser() is not None
-    key = _cache_key(data, use_syntax)
-    folder = cache_dir() if use_disk_cache else None
-    cached = None if folder is None else folder / f"default-{key}.joblib"
+    cached = default_cache_file(data, ".joblib") if use_disk_cache else None
     if cached is not None and cached.is_file():
         try:
             model = QuadClassifier.load(cached)

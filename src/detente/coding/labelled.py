@@ -74,6 +74,20 @@ def quad_scheme(name: str) -> dict[str, int]:
 
 QUAD_SCHEMES: tuple[str, ...] = ("detente", "conflibert")
 
+
+def quad_probabilities(proba: np.ndarray, classes: Sequence[Any], label_kind: str | None, scheme: str) -> np.ndarray:
+    """An ``(n, 5)`` array of quad-class probabilities from a model's ``(n, len(classes))``
+    probabilities over its own labels: quads as they are, CAMEO roots summed through `scheme`."""
+    out = np.zeros((proba.shape[0], len(QUAD_LABELS)))
+    if label_kind == "root":
+        table = quad_scheme(scheme)
+        for j, root in enumerate(classes):
+            out[:, table[str(root)]] += proba[:, j]
+    else:
+        for j, q in enumerate(classes):
+            out[:, int(q)] += proba[:, j]
+    return out
+
 _NAME_TO_QUAD: dict[str, int] = {}
 for _q, _name in QUAD_LABELS.items():
     for _form in (_name, _name.replace(" ", "_"), _name.replace(" ", "-"), _name.replace(" ", "")):

@@ -312,12 +312,10 @@ def default_scorer() -> LinearScorer | Any:
     (:func:`~detente.coding.classifier.default_classifier`) and exported for the next
     process; if it cannot be exported, the scikit-learn model itself is returned.
     """
-    from detente.coding import classifier as clf_mod, text_model
+    from detente.coding import classifier as clf_mod
 
     data = clf_mod.default_data()
-    key = clf_mod._cache_key(data, text_model._parser() is not None)
-    folder = clf_mod.cache_dir()
-    path = None if folder is None else folder / f"default-{key}.scorer-v{EXPORT_VERSION}.npz"
+    path = clf_mod.default_cache_file(data, f".scorer-v{EXPORT_VERSION}.npz")
     if path is not None and path.is_file():
         try:
             scorer = LinearScorer.load(path)

@@ -58,11 +58,10 @@ from typing import Any
 
 import numpy as np
 
-from detente.coding.labelled import default_data, normalise_labels, quad_scheme, read_labelled
+from detente.coding.labelled import default_data, normalise_labels, quad_probabilities, quad_scheme, read_labelled
 from detente.coding.labels import RootPredictions
 from detente.coding.text_model import QuadClassifier, parsed_docs
 from detente.errors import InputError, ModelError
-from detente.events.schema import QUAD_LABELS
 
 FORMAT = "detente-encoder-classifier"
 FORMAT_VERSION = 1
@@ -174,15 +173,7 @@ class EncoderClassifier(RootPredictions):
                       docs: Sequence[Any] | None = None, vectors: np.ndarray | None = None) -> np.ndarray:
         """An ``(n, 5)`` array of quad-class probabilities (columns 0-4 of ``QUAD_LABELS``)."""
         proba = self.predict_label_proba(sentences, docs=docs, vectors=vectors)
-        out = np.zeros((proba.shape[0], len(QUAD_LABELS)))
-        if self.label_kind == "root":
-            table = quad_scheme(scheme or self.scheme)
-            for j, root in enumerate(self.classes_):
-                out[:, table[str(root)]] += proba[:, j]
-        else:
-            for j, q in enumerate(self.classes_):
-                out[:, int(q)] += proba[:, j]
-        return out
+        return quad_probabilities(proba, self.classes_, self.label_kind, scheme or self.scheme)
 
     def predict(self, sentences: Sequence[str], *, scheme: str | None = None, docs: Sequence[Any] | None = None,
                 vectors: np.ndarray | None = None) -> np.ndarray:

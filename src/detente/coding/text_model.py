@@ -32,10 +32,9 @@ from typing import Any
 
 import numpy as np
 
-from detente.coding.labelled import normalise_labels, quad_scheme
+from detente.coding.labelled import normalise_labels, quad_probabilities, quad_scheme
 from detente.coding.labels import RootPredictions
 from detente.errors import InputError, MissingDependencyError, ModelError
-from detente.events.schema import QUAD_LABELS
 from detente.files import atomic_path
 
 FEATURE_VERSION = "3"
@@ -270,15 +269,7 @@ class QuadClassifier(RootPredictions):
         """
         self._check_fitted()
         proba = self.predict_label_proba(sentences, docs=docs)
-        out = np.zeros((proba.shape[0], len(QUAD_LABELS)))
-        if self.label_kind == "root":
-            table = quad_scheme(scheme or self.scheme)
-            for j, root in enumerate(self.classes_):
-                out[:, table[str(root)]] += proba[:, j]
-        else:
-            for j, q in enumerate(self.classes_):
-                out[:, int(q)] += proba[:, j]
-        return out
+        return quad_probabilities(proba, self.classes_, self.label_kind, scheme or self.scheme)
 
     def predict(self, sentences: Sequence[str], *, scheme: str | None = None, docs: Sequence[Any] | None = None) -> np.ndarray:
         """The most probable quad class (int 0-4) of each sentence."""

@@ -85,13 +85,17 @@ def test_a_worker_that_cannot_load_the_kernel_falls_back_in_process(monkeypatch:
     _assert_same(smp(mi, engine="numpy"), out)
 
 
+def _kill_worker() -> None:
+    proc = _smp_worker._state["proc"]
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.join()
+
+
 def test_a_worker_that_dies_falls_back_in_process() -> None:
     mi = _random(4, 12, 5, 3)
     with _smp_worker.prestarted():
         smp(mi)  # served: the worker is loaded
-        proc = _smp_worker._state["proc"]
-        os.kill(proc.pid, signal.SIGKILL)
-        proc.join()
+        _kill_worker()
         out = smp(mi)
         assert "ended" in _smp_worker.failure()
     assert out.extra["engine"] == "numpy"
@@ -229,9 +233,7 @@ def test_a_worker_that_dies_with_a_submitted_batch_falls_back_in_process() -> No
     mi = _random(14, 300, 6, 3)
     with _smp_worker.prestarted():
         assert smp_module.submit(mi)  # handed over while the kernel is still loading
-        proc = _smp_worker._state["proc"]
-        os.kill(proc.pid, signal.SIGKILL)
-        proc.join()
+        _kill_worker()
         out = smp(mi)
         assert "ended" in _smp_worker.failure()
     assert out.extra["engine"] == "numpy"

@@ -40,7 +40,7 @@ def _others() -> list[dict]:
 
 
 def test_fields_ids_and_unique_sentences(part) -> None:
-    assert len(part) >= 90
+    assert len(part) >= 200
     assert sum(1 for r in part if not r["events"]) >= 30, "no-event sentences measure abstention"
     assert all(FIELDS <= set(r) <= FIELDS | {"headline"} for r in part)
     assert [r["id"] for r in part] == [f"dev2h-{n:03d}" for n in range(1, len(part) + 1)]
@@ -83,7 +83,7 @@ def test_each_page_is_consecutive_under_one_headline_and_date(part) -> None:
             assert (r.get("headline"), r["date"]) == (first[r["url"]].get("headline"), first[r["url"]]["date"]), r["id"]
         else:
             first[r["url"]] = r
-    assert len(first) >= 19
+    assert len(first) >= 40
     assert all(4 <= sum(1 for r in part if r["url"] == u) <= 6 for u in first), "each page gives 4-6 body sentences"
 
 
@@ -104,7 +104,7 @@ def test_context_dependent_events_are_marked(part) -> None:
     """A side named only by another sentence or the headline is flagged ('context:'), so a sentence-at-a-time
     coder's ceiling can be counted; such a note never sits on a sentence without events."""
     marked = [r for r in part if "context:" in r["note"]]
-    assert len(marked) >= 5
+    assert len(marked) >= 10
     assert all(r["events"] for r in marked)
 
 

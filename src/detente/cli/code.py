@@ -488,7 +488,8 @@ def _train_encoder(file: Path, out: Optional[Path], scheme: str, folds: int, see
         "\"target\", \"root\"}]}), PETRARCH-style XML (.xml: <Sentence><Text/><EventCoding sourcecode targetcode "
         "eventcode/></Sentence>), PLOVER JSON (.json), a ConfliBERT-style quad TSV (.tsv: sentence<TAB>class 0-4; "
         "per-class F1 and macro-F1) or CoNLL actor spans (.conll: token TAG with B-S/I-S/B-T/I-T/B-R/I-R/O; exact "
-        "and overlap span F1). Events are compared as (source country, target country, root) per sentence."
+        "and overlap span F1). Events are compared as (source country, target country, root) per sentence; "
+        "consecutive JSONL records sharing a \"url\" are coded as one article (--context)."
     ),
 )
 def code_eval(
@@ -510,7 +511,7 @@ def code_eval(
     context: Optional[str] = typer.Option(
         None, "--context", metavar="page|sentence",
         help="How a JSONL gold file is read: page codes each run of consecutive records sharing a \"url\" as one "
-        "article (\"He said ...\", \"the two sides\" and \"the ministry\" find their actors in the sentences "
+        "article (\"He said ...\", \"the two sides\" and a surname alone find their actors in the sentences "
         "before and in the records' \"headline\"; each sentence is scored on its own gold), sentence codes each "
         "record alone. Default: page when the file has such runs, else sentence.",
     ),

@@ -5,6 +5,8 @@ Data (all development material; nothing held out is read):
 * ``data/news_dev/news_dev.jsonl`` -- the project's news development set;
 * ``data/news_dev/news_check_v1.jsonl`` -- session 6's check set, demoted to development in
   session 7 (the check set that replaces it, ``data/news_check/``, is never read here);
+* ``data/news_dev2/part_*.jsonl`` -- the second news development set (consecutive page
+  sentences), one set per part, every part the directory holds;
 * ``../shared/data/plover_gsr_cameo.json`` -- the PLOVER gold records (country codes and a
   PLOVER type; a type maps to a CAMEO root through the ontology's table when one root
   alone gives it, else the record teaches only the event/no-event decision).
@@ -21,11 +23,13 @@ the model). Then, pooled over the three sets:
   pooled F1), the models trained on the whole training part, and the held-out fold coded;
 * figures: (source, target, root) F1, P, R per set for the rules alone and rules + model,
   both out of fold, with a paired sentence-bootstrap 95% interval of the F1 difference
-  (2,000 resamples, seed 0); sentences without a gold event left uncoded.
+  (2,000 resamples, seed 0); sentences without a gold event left uncoded;
+* a learning curve: the models trained on 25/50/75/100% of each training fold's pages,
+  scored on the held-out fold (event ROC AUC and log loss, root accuracy).
 
 The rules' figures here equal ``detente code eval FILE`` (a check in the script).
 
-    .venv/bin/python benchmarks/coding_pair_model.py                # the page (about a minute)
+    .venv/bin/python benchmarks/coding_pair_model.py                # the page (about 3 CPU minutes)
     .venv/bin/python benchmarks/coding_pair_model.py --write-model  # and re-train the shipped model on everything
     .venv/bin/python benchmarks/coding_pair_model.py --speed 1000   # and time coding with and without it
 """

@@ -107,18 +107,19 @@ def test_shipped_model_loads_and_its_recorded_hashes_match_the_files():
     model = pm.shipped()
     assert model.event_weights and model.root_weights and 0.0 < model.t_drop and 0.0 < model.t_add
     data = model.meta["data"]
-    assert set(data) == {"news dev", "demoted check", "PLOVER"}
+    assert {"news dev", "demoted check", "PLOVER", "dev2 a", "dev2 b", "dev2 c", "dev2 d"} <= set(data)
     assert model.meta["sentences"] == sum(d["sentences"] for d in data.values())
     paths = {"news dev": ROOT / "data" / "news_dev" / data["news dev"]["file"],
              "demoted check": ROOT / "data" / "news_dev" / data["demoted check"]["file"],
-             "PLOVER": ROOT.parent / "shared" / "data" / data["PLOVER"]["file"]}
+             "PLOVER": ROOT.parent / "shared" / "data" / data["PLOVER"]["file"],
+             **{name: ROOT / "data" / "news_dev2" / d["file"] for name, d in data.items() if name.startswith("dev2 ")}}
     checked = 0
     for name, path in paths.items():
         if not path.is_file():  # the PLOVER file lives outside the repository
             continue
         assert hashlib.sha256(path.read_bytes()).hexdigest() == data[name]["sha256"], name
         checked += 1
-    assert checked >= 2
+    assert checked >= 6
     assert data["demoted check"]["file"] == "news_check_v1.jsonl"  # the check set (data/news_check/) is never trained on
     assert "news_check.jsonl" not in json.dumps(model.meta)
 

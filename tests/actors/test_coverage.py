@@ -132,3 +132,27 @@ def test_northern_rhodesia_is_zambia_not_zimbabwe() -> None:
 )
 def test_security_council_alone_is_the_uns_unless_joined_to_another_name(text: str, expected: list) -> None:
     assert _codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "on", "expected"),
+    [
+        ("Abiy Ahmed met Paul Kagame.", date(2020, 3, 1), [("Abiy Ahmed", "ETHGOV"), ("Paul Kagame", "RWAGOV")]),
+        ("Kim Jong-il received Wen Jiabao.", date(2009, 10, 5), [("Kim Jong-il", "PRKGOV"), ("Wen Jiabao", "CHNGOV")]),
+        ("Museveni accused Joseph Kabila.", date(2018, 6, 1), [("Museveni", "UGAGOV"), ("Joseph Kabila", "CODGOV")]),
+        ("Reznikov thanked Kramp-Karrenbauer.", date(2021, 11, 20), [("Reznikov", "UKRMIL"), ("Kramp-Karrenbauer", "DEUMIL")]),
+        ("Karim Khan asked the judges.", date(2024, 5, 20), [("Karim Khan", "ICC")]),
+        ("Haitham al-Ghais spoke.", date(2023, 4, 3), [("Haitham al-Ghais", "OPEC")]),
+        ("Esmail Qaani visited Baghdad.", date(2020, 4, 1), [("Esmail Qaani", "IRNMIL"), ("Baghdad", "IRQ")]),
+    ],
+)
+def test_office_holders_of_2018_2024_resolve_to_their_office_on_the_day(text: str, on: date, expected: list[tuple[str, str]]) -> None:
+    assert _codes(text, on) == expected
+
+
+def test_a_term_that_ended_no_longer_speaks_for_the_state() -> None:
+    # Adil Abdul-Mahdi left office on 2020-05-07; Sebastien Lecornu moved from defence to prime minister
+    assert _codes("Adil Abdul-Mahdi said", date(2020, 5, 1)) == [("Adil Abdul-Mahdi", "IRQGOV")]
+    assert _codes("Adil Abdul-Mahdi said", date(2021, 1, 1)) == []
+    assert _codes("Sebastien Lecornu said", date(2023, 1, 1)) == [("Sebastien Lecornu", "FRAMIL")]
+    assert _codes("Sebastien Lecornu said", date(2025, 10, 1)) == [("Sebastien Lecornu", "FRAGOV")]

@@ -132,3 +132,56 @@ def test_northern_rhodesia_is_zambia_not_zimbabwe() -> None:
 )
 def test_security_council_alone_is_the_uns_unless_joined_to_another_name(text: str, expected: list) -> None:
     assert _codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "on", "expected"),
+    [
+        ("Abiy Ahmed met Paul Kagame.", date(2020, 3, 1), [("Abiy Ahmed", "ETHGOV"), ("Paul Kagame", "RWAGOV")]),
+        ("Kim Jong-il received Wen Jiabao.", date(2009, 10, 5), [("Kim Jong-il", "PRKGOV"), ("Wen Jiabao", "CHNGOV")]),
+        ("Museveni accused Joseph Kabila.", date(2018, 6, 1), [("Museveni", "UGAGOV"), ("Joseph Kabila", "CODGOV")]),
+        ("Reznikov thanked Kramp-Karrenbauer.", date(2021, 11, 20), [("Reznikov", "UKRMIL"), ("Kramp-Karrenbauer", "DEUMIL")]),
+        ("Karim Khan asked the judges.", date(2024, 5, 20), [("Karim Khan", "ICC")]),
+        ("Haitham al-Ghais spoke.", date(2023, 4, 3), [("Haitham al-Ghais", "OPEC")]),
+        ("Esmail Qaani visited Baghdad.", date(2020, 4, 1), [("Esmail Qaani", "IRNMIL"), ("Baghdad", "IRQ")]),
+    ],
+)
+def test_office_holders_of_2018_2024_resolve_to_their_office_on_the_day(text: str, on: date, expected: list[tuple[str, str]]) -> None:
+    assert _codes(text, on) == expected
+
+
+def test_a_term_that_ended_no_longer_speaks_for_the_state() -> None:
+    # Adil Abdul-Mahdi left office on 2020-05-07; Sebastien Lecornu moved from defence to prime minister
+    assert _codes("Adil Abdul-Mahdi said", date(2020, 5, 1)) == [("Adil Abdul-Mahdi", "IRQGOV")]
+    assert _codes("Adil Abdul-Mahdi said", date(2021, 1, 1)) == []
+    assert _codes("Sebastien Lecornu said", date(2023, 1, 1)) == [("Sebastien Lecornu", "FRAMIL")]
+    assert _codes("Sebastien Lecornu said", date(2025, 10, 1)) == [("Sebastien Lecornu", "FRAGOV")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ITLOS ordered Russia to release the vessels.", [("ITLOS", "ITLOS"), ("Russia", "RUS")]),
+        ("The International Tribunal for the Law of the Sea ruled.", [("International Tribunal for the Law of the Sea", "ITLOS")]),
+        ("The UN's top court ordered Israel to act.", [("UN's top court", "ICJ"), ("Israel", "ISR")]),
+        ("The Permanent Court of Arbitration ruled for the Philippines.", [("Permanent Court of Arbitration", "PCA"), ("Philippines", "PHL")]),
+        ("Mercosur and the EU closed a trade deal.", [("Mercosur", "MERCOS"), ("EU", "EUR")]),
+        ("SADC sent troops.", [("SADC", "SADC")]),
+        ("IGAD and the EAC met.", [("IGAD", "IGAD"), ("EAC", "EAC")]),
+        ("CELAC met in Buenos Aires.", [("CELAC", "CELAC"), ("Buenos Aires", "ARG")]),
+        ("OCHA warned of famine.", [("OCHA", "UNO")]),
+        ("The UN refugee agency UNHCR said.", [("UN refugee agency", "UNOREF"), ("UNHCR", "UNOREF")]),
+        ("The Commonwealth Secretariat said.", [("Commonwealth Secretariat", "CWN")]),
+        # bare "Commonwealth" names no actor; the CIS keeps its full name
+        ("The Commonwealth of Virginia sued.", []),
+        ("The Commonwealth of Independent States met.", [("Commonwealth of Independent States", "CIS")]),
+    ],
+)
+def test_courts_un_bodies_and_regional_organisations_have_codes(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _codes(text, date(2022, 6, 1)) == expected
+
+
+def test_regional_organisations_list_their_members() -> None:
+    assert "BOL" in REG.group_members("MERCOS") and "VEN" not in REG.group_members("MERCOS")
+    assert {"COD", "ZAF"} <= set(REG.group_members("SADC"))
+    assert "COD" in REG.group_members("EAC") and "ETH" in REG.group_members("IGAD")

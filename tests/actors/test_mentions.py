@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from detente.actors import Mention, get_registry
 
 REG = get_registry()
@@ -15,8 +17,8 @@ def spans(text: str, on: date | None = None) -> list[tuple[str, str, str]]:
 
 def test_longest_match_wins() -> None:
     assert spans("the Russian Federation said") == [("Russian Federation", "RUS", "name")]
-    assert spans("The Democratic Republic of the Congo and Congo") == [
-        ("Democratic Republic of the Congo", "COD", "name"), ("Congo", "COG", "name"),
+    assert spans("The Democratic Republic of the Congo and Congo-Brazzaville") == [
+        ("Democratic Republic of the Congo", "COD", "name"), ("Congo-Brazzaville", "COG", "name"),
     ]
     assert spans("Russian gas") == [("Russian", "RUS", "demonym")]
 
@@ -139,3 +141,28 @@ def test_europe_joined_to_another_capitalised_word_is_another_name() -> None:
     # near-misses: Europe standing alone is the EU
     assert spans("Kyiv wants to move closer to Europe.") == [("Kyiv", "UKR", "metonym"), ("Europe", "EUR", "name")]
     assert [c for _, c, _ in spans("Russia and Europe traded blame.")] == ["RUS", "EUR"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # no other Congo named: the DR Congo, the Congo of news (all 7 bare mentions of the dev sets)
+        ("Uganda launched strikes in eastern Congo.", [("Uganda", "UGA", "name"), ("Congo", "COD", "name")]),
+        ("Congo's military joined the operation.", [("Congo's military", "CODMIL", "title")]),
+        # the text names the Republic: bare "Congo" follows it
+        ("Brazzaville said Congo would host the talks.", [("Brazzaville", "COG", "metonym"), ("Congo", "COG", "name")]),
+        ("Congo-Brazzaville and Congo", [("Congo-Brazzaville", "COG", "name"), ("Congo", "COG", "name")]),
+        # ... or the DR Congo
+        ("The DRC accused Rwanda; Congo's army", [("DRC", "COD", "name"), ("Rwanda", "RWA", "name"), ("Congo's army", "CODMIL", "title")]),
+        # both named: the default
+        ("Kinshasa and Brazzaville said Congo", [("Kinshasa", "COD", "metonym"), ("Brazzaville", "COG", "metonym"), ("Congo", "COD", "name")]),
+    ],
+)
+def test_bare_congo_follows_the_congo_the_text_names_else_the_dr_congo(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert spans(text) == expected
+
+
+def test_a_whole_name_congo_keeps_the_country_lists_convention() -> None:
+    # ICEWS, ISO 3166 and CAMEO country columns write the Republic of the Congo as "Congo"
+    assert REG.resolve("Congo") == "COG"
+    assert REG.resolve("Democratic Republic of Congo") == "COD"

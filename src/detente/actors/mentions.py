@@ -19,6 +19,13 @@ talks" keep Jordan) nor the first word of a sentence ("In Jordan, ..." keeps it)
 cost is the rare "Jordan Valley" or "Chad President Mahamat Deby" (news writes
 "Chadian President"), which name no actor.
 
+Names shared by two states in running text (:data:`SHARED_NAMES`): bare "Congo" stands for
+whichever Congo the same text names plainly ("Democratic Republic of Congo", "DRC",
+"Kinshasa", Tshisekedi; "Republic of the Congo", "Brazzaville", Sassou Nguesso), and for
+the DR Congo when the text names neither. A whole-name look-up (:meth:`resolve`, country
+columns of ICEWS and CAMEO files) keeps the country lists' convention: "Congo" is the
+Republic of the Congo.
+
 All names are one regular expression shaped as a character trie, compiled once per
 registry, so a sentence costs one linear scan.
 """
@@ -36,6 +43,13 @@ from detente.actors.names import NameEntry
 from detente.actors.places import drop_places_elsewhere
 from detente.actors.textforms import Folded, fold
 from detente.ontology.roles import role_for_noun, split_code
+
+# A bare name two states share in news text -> (its code when the text names neither, the
+# codes whose plain mention in the same text settles it). "Congo": in the development
+# sentences (data/news_dev, data/news_dev2) all 7 bare "Congo" mentions mean the DR Congo,
+# as do 4 of the 5 in the ConfliBERT train split; a country list ("Congo" in ICEWS, ISO
+# 3166 and CAMEO) means the Republic, so only running text takes the DR Congo default.
+SHARED_NAMES: dict[str, tuple[str, frozenset[str]]] = {"Congo": ("COD", frozenset({"COD", "COG"}))}
 
 # Words that may sit between an actor word and its role noun: "Russian *deputy foreign* minister".
 _TITLE_MODIFIERS = frozenset(
@@ -97,6 +111,7 @@ class MentionMatcher:
         folded = fold(text)  # "Ukraineʼs", "Côte d’Ivoire", "Foreign\u00a0Minister": matched as registered
         text = folded.text
         found: list[Mention] = []
+        shared: list[int] = []  # indices into `found` of bare shared names ("Congo")
         matches = list(self.pattern.finditer(text))
         for k, match in enumerate(matches):
             entries = self.surface.get(match.group(0))  # the straight-apostrophe form, as registered
@@ -118,11 +133,34 @@ class MentionMatcher:
                 title_end, role = title_after(text, end)
                 if role:
                     code, kind, end = code + role, "title", title_end
+            if match.group(0) in SHARED_NAMES and kind in ("name", "title"):
+                shared.append(len(found))
             found.append(Mention(start, end, text[start:end], code, kind))
+        if shared:
+            found = settle_shared_names(found, shared, self.base_code)
         mentions = share_roles(text, drop_places_elsewhere(text, drop_overlaps(found)))
         if folded.original is text:
             return mentions
         return [original_span(m, folded) for m in mentions]
+
+
+def settle_shared_names(found: list[Mention], shared: list[int], base_code: Callable[[str], str]) -> list[Mention]:
+    """Give each bare shared name ("Congo") the state the rest of the text names plainly, else the default.
+
+    Only a text naming exactly one of the candidates settles it ("DRC ... Congo" is the DR
+    Congo, "Brazzaville ... Congo" the Republic); a text naming both, or neither, takes the
+    default of :data:`SHARED_NAMES`. The role of a title stays: "Congo's army" -> `CODMIL`.
+    """
+    out = list(found)
+    for i in shared:
+        mention = found[i]
+        name = next(n for n in SHARED_NAMES if mention.text.startswith(n))
+        default, candidates = SHARED_NAMES[name]
+        named = {base_code(m.code) for j, m in enumerate(found) if j not in shared} & candidates
+        base = next(iter(named)) if len(named) == 1 else default
+        old = base_code(mention.code)
+        out[i] = Mention(mention.start, mention.end, mention.text, base + mention.code[len(old):], mention.kind)
+    return out
 
 
 def original_span(mention: Mention, folded: Folded) -> Mention:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from detente.coding import lexicon as L
-from detente.coding import nominals, syntax
+from detente.coding import nominals, received, syntax
 from detente.coding import patterns as P
 from detente.coding.arguments import Arg, argument, fallback_target, same_side
 from detente.coding.context import Actor, Context
@@ -61,6 +61,8 @@ def candidates(sdoc: Doc, offset: int, ctx: Context, lemma: syntax.Lemma) -> lis
             out.extend(nominal_visit(tok, offset, ctx, lemma))
         elif tag.startswith("NN") and (lemma(tok) in nominals.ACT_NOUNS or lemma(tok) in nominals.JOINT_NOUNS):
             out.extend(nominals.nominal_acts(tok, offset, ctx, lemma))  # "Iran's strike on X", "the US-China talks"
+        if tok.tag_.startswith("VB") and lemma(tok) in received.RECEIVING_VERBS:
+            out.extend(received.received(tok, offset, ctx, lemma))  # "X received a call for aid from Y"
         if tok.tag_.startswith("VB") and lemma(tok) in P.SPEECH_VERBS:
             out.extend(retaliation_warning(tok, offset, ctx, lemma))
             out.extend(condemning_judgement(tok, offset, ctx, lemma))
@@ -115,6 +117,9 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
     origin, aimed_at = _line_of_fire(verb) if verb_lemma in L.FROM_TO_VERBS else (None, None)
     if aimed_at is not None:  # "fired during the night from Gaza towards Israel": aimed, whatever the parse
         verb_preps |= {aimed_at.head.lower_}
+    elif verb_lemma in L.FROM_TO_VERBS:  # "launched drones *toward Israel*": the aim hangs on the projectile
+        verb_preps |= {c.lower_ for o in objects if o.dep_ == "dobj" and "arms" in P.families(lemma(o))
+                       for c in o.children if c.dep_ == "prep" and c.lower_ in L.TOWARD_PREPS}
     pattern = P.match(verb_lemma, verb_preps, families, other_senses)
     code: str | None = pattern.code if pattern else None
     if verb_lemma in L.INTERCEPT_VERBS and "arms" in families and (verb_lemma != "shoot" or "down" in verb_preps):

@@ -539,4 +539,10 @@ clause is (`arguments.partner_state`). Not the armed forces (MIL), which act abr
 nor a bare country."""
 MEDIATE = "045"
 """CAMEO's mediation code: its target is each party the mediator stands between (`syntax.target_token`)."""
+ISSUED_TEXT_NOUNS = frozenset(
+    "statement resolution declaration communique communiqué letter decree motion note memorandum".split()
+)
+"""Texts an actor adopts, issues or sends: a participle on one is the issuer's act ("adopted a resolution
+*criticising* Iran", "sent a letter *urging* Poland to ..."); CAMEO codes the text's act with its issuer as
+the source."""
 

@@ -18,6 +18,7 @@ FAMILY_SENTENCES = [
     ("02 appeals", "Serbia asked the EU for mediation in the dispute with Kosovo.", ("SRB", "EUR", "028")),
     ("04 consultations", "The Saudi foreign minister held a phone call with his Iranian counterpart on Monday.",
      ("SAU", "IRN", "041")),
+    ("04 consultations", "Qatar engaged with Iran on the nuclear file.", ("IRN", "QAT", "040")),
     ("05 diplomatic cooperation", "Egypt and Turkey upgraded their diplomatic relations to ambassador level.",
      ("TUR", "EGY", "050")),
     ("05 diplomatic cooperation", "Hungary sided with Russia in the dispute over the pipeline.", ("HUN", "RUS", "051")),

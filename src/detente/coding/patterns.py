@@ -491,7 +491,7 @@ CODEBOOK_FAMILIES: dict[str, str] = {
     seek|request|ask for|call for|appeal for|urge obj:mediation -> 028
     """,
     "04 consultations": """
-    get together with|confer with -> 040 sym
+    get together with|confer with|engage with|re-engage with|reengage with -> 040 sym
     convene obj:talks -> 040 sym
     hold|have obj:phonecall -> 041 sym
     facilitate obj:talks -> 045

@@ -32,6 +32,7 @@ FAMILY_SENTENCES = [
     ("11 disapprove", "The Chinese ambassador reprimanded the Philippines for the collision.", ("CHN", "PHL", "111")),
     ("12 reject", "Iran ruled out talks with the United States.", ("IRN", "USA", "125")),
     ("12 reject", "Venezuela ignored the demands of Guyana.", ("VEN", "GUY", "120")),
+    ("12 reject", "Israel is opposed to French mediation in the talks.", ("ISR", "FRA", "126")),
     ("13 threaten", "Russia issued a threat against Moldova on Tuesday.", ("RUS", "MDA", "130")),
     ("17 coerce", "Russian hackers hacked the Polish election commission.", ("RUS", "POL", "170")),
     ("18 assault", "Houthi fighters detonated a bomb near a Saudi checkpoint.", ("YEM", "SAU", "183")),

@@ -536,6 +536,7 @@ CODEBOOK_FAMILIES: dict[str, str] = {
     rule out -> 120
     shun|skip obj:talks -> 125
     ignore|disregard|brush aside|shrug off obj:demand -> 120
+    oppose|reject|rebuff|refuse|turn down|object to obj:mediation -> 126
     """,
     "13 threaten": """
     issue|make|level obj:threat -> 130

@@ -10,7 +10,8 @@ main verb; the verb patterns (:mod:`detente.coding.candidates`) miss it. An *act
 - the target by the act's preposition ("on", "against", or "of" for an expulsion,
   seizure or arrest: "the expulsion *of Estonian diplomats*");
 - joint acts (talks, meetings, calls) by two actors joined before the noun ("the
-  *China-India* talks"), coded both ways (the guide's convention 3).
+  *China-India* talks") or by one before it and one after "with" ("*Trump's* call *with
+  Putin*"), coded both ways (the guide's convention 3).
 
 Choices (the news development set's guide, rules 7 and 8; CAMEO codes acts, not states):
 
@@ -138,8 +139,15 @@ def nominal_acts(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) ->
         return []  # "a general strike against the government": a walkout, not an attack
     before = _named_before(noun, offset, ctx)
     if joint is not None:
-        if any(c.dep_ == "prep" and c.lower_ in ("between", "with") for c in noun.children):
-            return []  # "talks between A and B", "talks with B": the phrase, not the modifiers, names the sides
+        if any(c.dep_ == "prep" and c.lower_ == "between" for c in noun.children):
+            return []  # "talks between A and B": the phrase, not the modifiers, names the sides
+        partner = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "with"
+                        for g in c.children if g.dep_ == "pobj"), None)
+        if partner is not None:  # "*Trump's* call *with Putin*": the one before the noun and the one after "with"
+            if not before or _in_background(noun):
+                return []
+            partners = [a for a in argument(partner, offset, ctx, lemma).actors[:3] if a.code[:3] != before[0].code[:3]]
+            before = [before[0], *partners[:1]]
         sides = [a for i, a in enumerate(before) if all(a.code[:3] != b.code[:3] for b in before[:i])]
         if len(sides) != 2:
             return []
@@ -188,6 +196,22 @@ def _infinitive(verb: Token | None) -> bool:
     """Whether the clause is an infinitive ("a wish for a settlement *to be reached* in ..."): not an act."""
     return verb is not None and verb.tag_ == "VB" or verb is not None and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+BACKGROUND_PREPS = frozenset({"amid", "over", "despite"})
+"""Prepositions whose phrase tells the background of the news ("amid a dispute over X's negotiations with Y")."""
+
+
+def _in_background(noun: Token) -> bool:
+    """Whether the noun phrase sits in a background phrase on its way up to the clause's verb."""
+    node = noun
+    for _ in range(8):
+        if node.tag_.startswith("VB") or node.head.i == node.i:
+            return False
+        if node.dep_ == "prep" and node.lower_ in BACKGROUND_PREPS:
+            return True
+        node = node.head
+    return False
 
 
 def _mirrored(cand: Candidate) -> Candidate:

@@ -34,6 +34,7 @@ FAMILY_SENTENCES = [
     ("12 reject", "Venezuela ignored the demands of Guyana.", ("VEN", "GUY", "120")),
     ("12 reject", "Israel is opposed to French mediation in the talks.", ("ISR", "FRA", "126")),
     ("13 threaten", "Russia issued a threat against Moldova on Tuesday.", ("RUS", "MDA", "130")),
+    ("16 reduce relations", "Israel reimposed sanctions on the Palestinian Authority.", ("ISR", "PSE", "163")),
     ("17 coerce", "Russian hackers hacked the Polish election commission.", ("RUS", "POL", "170")),
     ("18 assault", "Houthi fighters detonated a bomb near a Saudi checkpoint.", ("YEM", "SAU", "183")),
     ("19 fight", "Iran launched drones toward Israel late Saturday.", ("IRN", "ISR", "190")),
@@ -71,6 +72,8 @@ def test_ambiguous_verbs_need_their_frame():
     assert P.match("launch", set(), {"arms"}) is None  # a launch with no aim is no attack
     assert P.match("slaughter", set(), set()).code == "202"
     assert P.match("picket", set(), set()).code == "141"
+    assert P.match("hold", {"as"}, {"shield"}).code == "184"  # "held civilians as human shields"
+    assert P.match("give", {"to"}, {"welcome"}).code == "043"
 
 
 def test_the_codes_stay_in_their_roots():

@@ -495,6 +495,7 @@ CODEBOOK_FAMILIES: dict[str, str] = {
     convene obj:talks -> 040 sym
     hold|have obj:phonecall -> 041 sym
     facilitate obj:talks -> 045
+    give|extend|accord obj:welcome -> 043  # "gave a warm welcome to X": hosting X
     """,
     "05 diplomatic cooperation": """
     upgrade|strengthen|deepen|cement|mend|repair|warm obj:relations -> 050
@@ -545,9 +546,13 @@ CODEBOOK_FAMILIES: dict[str, str] = {
     picket -> 141
     take to obj:road -> 141
     """,
+    "16 reduce relations": """
+    reimpose|re-impose obj:sanctions -> 163
+    """,
     "17 coerce": """
     expropriate|nationalize|nationalise|requisition -> 1711
     hack|hack into -> 170
+    deface -> 170
     censor -> 1721
     evict -> 174
     """,
@@ -557,6 +562,7 @@ CODEBOOK_FAMILIES: dict[str, str] = {
     rape -> 1821
     behead|gun down -> 1823
     take|seize|capture obj:release -> 181
+    use as|hold as obj:shield -> 184
     """,
     "19 fight": """
     launch at|launch toward|launch towards|launch into|launch against|launch on|launch upon|fire at|fire toward|fire towards|fire into|fire against|fire on|fire upon|lob at|lob toward|lob towards|lob into|lob against|lob on|lob upon|hurl at|hurl toward|hurl towards|hurl into|hurl against|hurl on|hurl upon obj:arms -> 190  # aimed: "launched drones toward Israel"
@@ -642,6 +648,8 @@ for _name, _words in {
     "recognition": "recognition",
     "threat": "threat threats ultimatum",
     "bombs": "bomb bombs",
+    "welcome": "welcome reception",
+    "shield": "shield shields",
 }.items():
     NOUN_FAMILIES.setdefault(_name, frozenset(_words.split()))
 

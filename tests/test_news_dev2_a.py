@@ -102,3 +102,15 @@ def test_code_eval_reads_every_record() -> None:
         assert sorted((e.source, e.target, e.label) for e in sent.events) == sorted(
             (e["source"], e["target"], e["root"]) for e in r["events"]), r["id"]
         assert sent.when is not None and sent.when.isoformat() == r["date"], r["id"]
+
+
+def test_apart_from_the_other_parts_of_news_dev2(part) -> None:
+    """The four parts cover disjoint topics: no shared page and no near-duplicate sentence across them."""
+    from detente.coding.neardup import near_duplicates
+
+    others = [json.loads(line) for f in sorted((DATA / "news_dev2").glob("part_*.jsonl")) if f.name != PART.name
+              for line in f.read_text(encoding="utf-8").splitlines()]
+    assert not {r["url"] for r in part} & {r["url"] for r in others}
+    mine = [r["sentence"] for r in part]
+    found = near_duplicates(mine + [r["sentence"] for r in others], threshold=0.8)
+    assert [(i, j) for i, j in found.pairs if i < len(mine) <= j] == []

@@ -106,8 +106,7 @@ def received(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> lis
         subj_tok, passive, _ = syntax.subject(verb, lemma)
         if subj_tok is None or passive:
             continue
-        gov_kind, gov = syntax.governor(verb, lemma)
-        if gov is not None:
+        if syntax.governor(verb, lemma)[1] is not None:
             continue  # "hopes to receive aid from X": not (yet) an act
         modality = syntax.clause_modality(verb, None, source_tok, lemma)
         if modality in UNREAL_CLAUSES or modality == "reported":

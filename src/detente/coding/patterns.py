@@ -562,7 +562,7 @@ CODEBOOK_FAMILIES: dict[str, str] = {
     rape -> 1821
     behead|gun down -> 1823
     take|seize|capture obj:release -> 181
-    use as|hold as obj:shield -> 184
+    hold as obj:shield -> 184  # "held civilians as human shields" (not "use": a bare "use" must stay no predicate)
     """,
     "19 fight": """
     launch at|launch toward|launch towards|launch into|launch against|launch on|launch upon|fire at|fire toward|fire towards|fire into|fire against|fire on|fire upon|lob at|lob toward|lob towards|lob into|lob against|lob on|lob upon|hurl at|hurl toward|hurl towards|hurl into|hurl against|hurl on|hurl upon obj:arms -> 190  # aimed: "launched drones toward Israel"

@@ -19,8 +19,7 @@ FAMILY_SENTENCES = [
     ("04 consultations", "The Saudi foreign minister held a phone call with his Iranian counterpart on Monday.",
      ("SAU", "IRN", "041")),
     ("04 consultations", "Qatar engaged with Iran on the nuclear file.", ("IRN", "QAT", "040")),
-    ("05 diplomatic cooperation", "Egypt and Turkey upgraded their diplomatic relations to ambassador level.",
-     ("TUR", "EGY", "050")),
+    ("05 diplomatic cooperation", "Bolivia vouched for Peru at the summit.", ("BOL", "PER", "052")),
     ("05 diplomatic cooperation", "Hungary sided with Russia in the dispute over the pipeline.", ("HUN", "RUS", "051")),
     ("05 diplomatic cooperation", "Vietnam and the Philippines entered into an agreement on coast guard cooperation.",
      ("PHL", "VNM", "057")),
@@ -57,13 +56,13 @@ def test_each_inventory_family_codes_its_sentence(coder, family, sentence, expec
 
 def test_every_family_has_a_sentence_here():
     pinned = {family for family, _, _ in FAMILY_SENTENCES}
-    # 14 (picket, "took to the streets") and 20 (slaughter) have no two-country sentence in news; pinned below
+    # 14 (picket) and 20 (slaughter) have no two-country sentence in news; pinned below
     assert set(P.CODEBOOK_FAMILIES) - pinned == {"14 protest", "20 mass violence"}
 
 
 def test_ambiguous_verbs_need_their_frame():
-    assert P.match("take", {"to"}, {"road"}).code == "141"  # "took to the streets"
-    assert P.match("take", {"to"}, set()) is None
+    assert P.match("give", {"to"}, set()) is None  # no "give in to": the table cannot tell it from "give ... to"
+    assert P.match("make", set(), {"threat"}) is None  # "made good on a threat" carries it out
     assert P.match("rule", {"out"}, {"talks"}).code == "125"
     assert P.match("rule", {"on"}, set()) is None  # "the court ruled on ..."
     assert P.match("hit", {"out", "at"}, set()).code == "111"  # "hit out at": verbal, not a strike

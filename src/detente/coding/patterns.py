@@ -498,13 +498,12 @@ CODEBOOK_FAMILIES: dict[str, str] = {
     give|extend|accord obj:welcome -> 043  # "gave a warm welcome to X": hosting X
     """,
     "05 diplomatic cooperation": """
-    upgrade|strengthen|deepen|cement|mend|repair|warm obj:relations -> 050
     reconcile|reconcile with -> 050 sym
     side with|stand with|stand by -> 051
     salute|extol|compliment|lionize|lionise -> 051
     vouch for -> 052
     grant|extend|accord obj:recognition -> 054
-    enter into|forge|hammer out|work out obj:plan -> 057 sym
+    enter into|forge|hammer out obj:plan -> 057 sym
     """,
     "06 material cooperation": """
     partner with|team up with|join forces with|coordinate with|collaborate with -> 060 sym
@@ -520,7 +519,7 @@ CODEBOOK_FAMILIES: dict[str, str] = {
     airdrop|airlift obj:aid -> 073
     """,
     "08 yield": """
-    comply with|abide by|heed|bow to|give in to|cave to|cave in to|yield to -> 080
+    comply with|abide by|heed|bow to|cave to|cave in to|yield to -> 080  # not "give in to": read as "give ... to"
     relinquish|give up|hand back|return obj:territory -> 080
     de-escalate|deescalate|stand down -> 087
     unfreeze -> 085
@@ -529,7 +528,7 @@ CODEBOOK_FAMILIES: dict[str, str] = {
     look into|inquire into|inquire -> 090
     """,
     "11 disapprove": """
-    denigrate|vilify|disparage|smear|slander|reprimand|scold|admonish|censure|fault|berate|assail|excoriate|pillory|lambaste|upbraid|chastise|deride|belittle|bash|hit out at|round on -> 111
+    denigrate|vilify|disparage|smear|slander|reprimand|scold|admonish|censure|fault|berate|excoriate|pillory|lambaste|upbraid|chastise|deride|belittle|bash|hit out at|round on -> 111
     implicate -> 112
     """,
     "12 reject": """
@@ -540,11 +539,10 @@ CODEBOOK_FAMILIES: dict[str, str] = {
     oppose|reject|rebuff|refuse|turn down|object to obj:mediation -> 126
     """,
     "13 threaten": """
-    issue|make|level obj:threat -> 130
+    issue|level obj:threat -> 130  # not "make": "made good on a threat" carries it out
     """,
     "14 protest": """
     picket -> 141
-    take to obj:road -> 141
     """,
     "16 reduce relations": """
     reimpose|re-impose obj:sanctions -> 163

@@ -159,7 +159,7 @@ def test_code_eval_spans_rules_scores_the_rules(tmp_path):
 
 def test_sentence_mode_uses_the_shipped_classifier_where_no_pattern_fires(tmp_path):
     path = tmp_path / "s.txt"
-    path.write_text("Russia attacked Ukraine.\nRebel fighters took over the northern town after days of clashes.\n\n",
+    path.write_text("Russia attacked Ukraine.\nRebel fighters entered the northern town after days of clashes.\n\n",
                     encoding="utf-8")
     result = runner.invoke(app, ["code", "--sentences", str(path), "--date", "2025-02-18", "--partial"])
     assert result.exit_code == 0, result.output

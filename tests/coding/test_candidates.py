@@ -1130,3 +1130,39 @@ def test_any_talks_noun_between_two_parties_is_a_meeting_both_ways(coder):
 def test_no_pairs_across_separately(coder, sentence):
     got = set(triples(coder, sentence))
     assert not {("EGY", "JOR"), ("JOR", "EGY")} & {(s[:3], t[:3]) for s, t, _ in got}, got
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Greece signed an agreement on fishing rights with Albania.", {("GRC", "ALB", "057"), ("ALB", "GRC", "057")}),
+    ("Chile held talks on copper exports with Peru.", {("CHL", "PER", "046"), ("PER", "CHL", "046")}),
+])
+def test_joint_act_partner_named_down_the_object_phrase(coder, sentence, expected):
+    (results,) = coder.code_sentence_events([sentence], date(2024, 5, 6))
+    assert expected <= {(r.event.source[:3], r.event.target[:3], r.event.cameo) for r in results}
+
+
+@pytest.mark.nlp
+def test_joint_act_with_its_own_with_phrase_keeps_it(coder):
+    (results,) = coder.code_sentence_events(
+        ["Maduro spoke by telephone with the UN Secretary-General on a proposal for dialogue with Guyana."],
+        date(2024, 5, 6))
+    pairs = {(r.event.source[:3], r.event.target[:3]) for r in results}
+    assert ("VEN", "UNO") in pairs and ("VEN", "GUY") not in pairs
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The EU issued a statement condemning Russia.", ("EUR", "RUS", "111")),
+    ("The IAEA board adopted a resolution criticising Iran for its lack of cooperation.", ("IAE", "IRN", "111")),
+    ("Germany sent a letter urging Poland to reconsider.", ("DEU", "POL", "020")),
+])
+def test_participle_on_an_issued_text_is_the_issuers_act(coder, sentence, expected):
+    (results,) = coder.code_sentence_events([sentence], date(2024, 5, 6))
+    assert expected in {(r.event.source[:3], r.event.target[:3], r.event.cameo) for r in results}
+
+
+@pytest.mark.nlp
+def test_participle_on_a_text_nobody_issues_is_no_act_of_the_sentence_subject(coder):
+    (results,) = coder.code_sentence_events(["A letter condemning Russia circulated in Berlin."], date(2024, 5, 6))
+    assert not any(r.event.cameo == "111" and not r.partial for r in results)

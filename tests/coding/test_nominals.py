@@ -67,3 +67,24 @@ def test_unreal_historic_standing_or_authorless_acts_in_noun_phrases_are_not_cod
 def test_an_act_noun_in_an_infinitive_clause_is_not_coded(coder):
     got = countries(coder, "Berlin welcomed the proposal as a sign of hope for a deal to be reached in the US-Iran talks.")
     assert not {("USA", "IRN", "04"), ("IRN", "USA", "04")} & got, got
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Macron's talks with Xi focused on trade.", {("FRA", "CHN", "046"), ("CHN", "FRA", "046")}),
+    ("Trump's call with Putin lasted two hours.", {("USA", "RUS", "041"), ("RUS", "USA", "041")}),
+])
+def test_joint_noun_with_owner_and_with_phrase_is_coded_both_ways(coder, sentence, expected):
+    (results,) = coder.code_sentence_events([sentence], date(2025, 3, 3))
+    assert expected <= {(r.event.source[:3], r.event.target[:3], r.event.cameo) for r in results}
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize("sentence", [
+    "The visit comes amid a dispute over Iran's nuclear negotiations with the US.",
+    "Macron's planned talks with Xi were cancelled.",
+    "Macron's talks with Xi will focus on trade.",
+])
+def test_joint_noun_in_background_or_not_real_is_no_event(coder, sentence):
+    (results,) = coder.code_sentence_events([sentence], date(2025, 3, 3))
+    assert not any(r.event.cameo in ("046", "040", "041") and not r.partial for r in results)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from detente.coding import lexicon as L
-from detente.coding import nominals, syntax
+from detente.coding import mediation, nominals, received, syntax
 from detente.coding import patterns as P
 from detente.coding.arguments import Arg, argument, fallback_target, same_side
 from detente.coding.context import Actor, Context
@@ -61,6 +61,10 @@ def candidates(sdoc: Doc, offset: int, ctx: Context, lemma: syntax.Lemma) -> lis
             out.extend(nominal_visit(tok, offset, ctx, lemma))
         elif tag.startswith("NN") and (lemma(tok) in nominals.ACT_NOUNS or lemma(tok) in nominals.JOINT_NOUNS):
             out.extend(nominals.nominal_acts(tok, offset, ctx, lemma))  # "Iran's strike on X", "the US-China talks"
+        if tok.dep_ in ("acl", "amod") and (lemma(tok) in mediation.BROKER_VERBS or "-" in tok.text):
+            out.extend(mediation.brokered(tok, offset, ctx, lemma))  # "a deal brokered by China"
+        if tok.tag_.startswith("VB") and lemma(tok) in received.RECEIVING_VERBS:
+            out.extend(received.received(tok, offset, ctx, lemma))  # "X received a call for aid from Y"
         if tok.tag_.startswith("VB") and lemma(tok) in P.SPEECH_VERBS:
             out.extend(retaliation_warning(tok, offset, ctx, lemma))
             out.extend(condemning_judgement(tok, offset, ctx, lemma))
@@ -81,7 +85,7 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
     ceased = verb.dep_ == "xcomp" and verb.head.i != verb.i and lemma(verb.head) in L.STOP_VERBS
     if (verb.tag_ == "VBG" and not ceased and not syntax.gerund_is_act(verb)
             and syntax.governor(verb, lemma)[1] is None and not _speech_participle(verb, lemma)
-            and _joined(verb, lemma) is None):
+            and not _issued_text_participle(verb, lemma) and _joined(verb, lemma) is None):
         return []
     if verb_lemma in ("be", "have", "do") and not any(c.dep_ == "dobj" for c in verb.children):
         return []
@@ -115,6 +119,9 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
     origin, aimed_at = _line_of_fire(verb) if verb_lemma in L.FROM_TO_VERBS else (None, None)
     if aimed_at is not None:  # "fired during the night from Gaza towards Israel": aimed, whatever the parse
         verb_preps |= {aimed_at.head.lower_}
+    elif verb_lemma in L.FROM_TO_VERBS:  # "launched drones *toward Israel*": the aim hangs on the projectile
+        verb_preps |= {c.lower_ for o in objects if o.dep_ == "dobj" and "arms" in P.families(lemma(o))
+                       for c in o.children if c.dep_ == "prep" and c.lower_ in L.TOWARD_PREPS}
     pattern = P.match(verb_lemma, verb_preps, families, other_senses)
     code: str | None = pattern.code if pattern else None
     if verb_lemma in L.INTERCEPT_VERBS and "arms" in families and (verb_lemma != "shoot" or "down" in verb_preps):
@@ -296,6 +303,8 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         target_tok = _prep_object(verb, "from") or next(
             (g for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ == "from"
              for g in c.children if g.dep_ == "pobj"), None)
+    if target_tok is None and pattern is not None and pattern.symmetric and "with" not in verb_preps:
+        target_tok = _partner_in_object(objects, offset, ctx, lemma)  # "signed a deal on X *with Libya*"
     if target_tok is None:
         target_tok = syntax.target_token(verb, objects, source_tok, lemma)
     holder = None
@@ -548,6 +557,14 @@ def _unless(node: Token) -> bool:
                for c in node.children)
 
 
+def _issued_text_participle(verb: Token, lemma: syntax.Lemma) -> bool:
+    """A participle on an issued text, the text's own act: "adopted a resolution *criticising* Iran", "issued
+    a statement *condemning* the strike" (the issuer's act, :func:`_issuer_subject`); not a participle of a
+    text nobody is said to issue ("a report showing ...")."""
+    return (verb.dep_ == "acl" and verb.tag_ == "VBG" and lemma(verb.head) in L.ISSUED_TEXT_NOUNS
+            and _issuer_subject(verb, lemma) is not None)
+
+
 def _issuer_subject(verb: Token, lemma: syntax.Lemma) -> tuple[Token | None, bool, Token | None] | None:
     """For a participle on an issued text ("issued a declaration *demanding* that ...", "in a statement
     *calling for* ..."), the subject of the verb that issued it: the text speaks for its issuer."""
@@ -783,6 +800,23 @@ def _names_someone(noun: Token) -> bool:
     if noun.tag_ in ("NNP", "NNPS"):
         return True
     return noun.tag_.startswith("NN") and (noun.lower_ in L.PEOPLE_NOUNS or role_for_noun(noun.lower_) is not None)
+
+
+def _partner_in_object(objects: list[Token], offset: int, ctx: Context, lemma: syntax.Lemma) -> Token | None:
+    """The other party of a joint act, named by a "with" phrase down the object's chain of prepositional
+    phrases ("signed a deal *on maritime boundaries with Libya*": the parse hangs "with Libya" on the last
+    noun before it), or None. Only an actor the registry knows, at most three phrases down."""
+    for obj in objects:
+        node = obj
+        for _ in range(3):
+            preps = [c for c in node.children if c.dep_ == "prep"]
+            partner = next((g for c in preps if c.lower_ == "with" for g in c.children if g.dep_ == "pobj"), None)
+            if partner is not None:
+                return partner if argument(partner, offset, ctx, lemma).actors else None
+            node = next((g for c in preps for g in c.children if g.dep_ == "pobj"), None)
+            if node is None:
+                break
+    return None
 
 
 def _line_of_fire(verb: Token) -> tuple[Token | None, Token | None]:

@@ -196,8 +196,9 @@ HEADCOUNT_WORDS = frozenset(
 """Counts of people: "thousands *of* Kenyans" are Kenya's civilians (CVL), not the state."""
 FACILITY_NOUNS = frozenset({"camp", "shelter", "school", "hospital", "clinic", "home", "orphanage"})
 """Places that belong to the people they are *for*: "a camp for Congolese refugees" is theirs."""
-STATIVE_PASSIVES = frozenset({"engage", "involve"})
-"""Participles whose "were ..." is no passive: "forces were engaged in ethnic cleansing" did it."""
+STATIVE_PASSIVES = frozenset({"engage", "involve", "oppose"})
+"""Participles whose "were ..." is no passive: "forces were engaged in ethnic cleansing" did it; "Israel is
+opposed to French mediation" opposes it."""
 TAKEN_FROM_CODES = frozenset({"171", "1711"})
 """Seizures: whom property is taken *from* is the target ("confiscated weapons from armed groups")."""
 KIND_NOUNS = frozenset(
@@ -539,4 +540,10 @@ clause is (`arguments.partner_state`). Not the armed forces (MIL), which act abr
 nor a bare country."""
 MEDIATE = "045"
 """CAMEO's mediation code: its target is each party the mediator stands between (`syntax.target_token`)."""
+ISSUED_TEXT_NOUNS = frozenset(
+    "statement resolution declaration communique communiqué letter decree motion note memorandum".split()
+)
+"""Texts an actor adopts, issues or sends: a participle on one is the issuer's act ("adopted a resolution
+*criticising* Iran", "sent a letter *urging* Poland to ..."); CAMEO codes the text's act with its issuer as
+the source."""
 

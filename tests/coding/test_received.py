@@ -1,0 +1,53 @@
+"""The receiving frame (coding/received.py): an act named by a noun, its target the subject of a verb of
+receiving, its source a "from"/"by" phrase; never when not asserted."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from detente.coding import received
+
+WHEN = date(2024, 5, 6)
+
+
+def _triples(coder, sentence):
+    (results,) = coder.code_sentence_events([sentence], WHEN)
+    return {(r.event.source[:3], r.event.target[:3], r.event.cameo) for r in results if not r.event.negated}
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Spain received an official call for aid from Morocco on Sunday.", ("MAR", "ESP", "023")),
+    ("Beijing drew sharp criticism from Washington over the drills.", ("USA", "CHN", "111")),
+    ("The Philippine navy came under fire from Chinese vessels.", ("CHN", "PHL", "190")),
+    ("Japan received an invitation from China to attend the summit.", ("CHN", "JPN", "036")),
+    ("Ukraine received condolences from Poland.", ("POL", "UKR", "018")),
+    ("Armenia faced fresh pressure from Azerbaijan over the border.", ("AZE", "ARM", "100")),
+])
+def test_the_act_goes_from_the_from_phrase_to_the_subject(coder, sentence, expected):
+    assert expected in _triples(coder, sentence)
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize("sentence", [
+    "Kenya did not receive any request from Uganda.",  # negated
+    "Kenya hopes to receive an invitation from Uganda.",  # governed: not (yet) an act
+    "Kenya may receive a visit from Uganda next month.",  # modal
+    "Kenya will receive an invitation from Uganda.",  # future
+    "Russia faces sanctions from the EU if it invades.",  # a prospect
+    "Chile received praise from nobody in particular.",  # no actor after "from"
+])
+def test_nothing_that_is_not_asserted(coder, sentence):
+    (results,) = coder.code_sentence_events([sentence], WHEN)
+    from_actor_to_subject = [r.event for r in results if r.event.note != "classifier" and not r.event.negated
+                             and (r.event.source[:3], r.event.target[:3]) in {("UGA", "KEN"), ("EUR", "RUS")}]
+    assert from_actor_to_subject == []
+
+
+def test_the_codes_come_from_the_verb_table():
+    from detente.coding import patterns as P
+
+    for noun, (verb, family) in received.NOMINALISATIONS.items():
+        assert P.match(verb, set(), {family} if family else set()) is not None, noun

@@ -15,7 +15,8 @@ the shipped default (rules + default classifier, no training on these files):
    country, PLOVER type) per sentence, per type precision and recall; baseline: the first
    two actors named with the most frequent gold type;
 4. the project's news development sets (``data/news_dev/*.jsonl``: ``news_dev.jsonl`` and
-   ``news_check_v1.jsonl``, the first check set, demoted to development in session 7):
+   ``news_check_v1.jsonl``, the first check set, demoted to development in session 7;
+   ``data/news_dev2/part_*.jsonl``, the second development set of session 8):
    (source country, target country, CAMEO root) F1 per root and the sentences without
    a codable event left uncoded;
 4b. the news check set (``data/news_check/news_check.jsonl``), labelled "never tuned on":
@@ -55,6 +56,7 @@ from _results import write_page  # benchmarks/ is on sys.path when a script runs
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data"
 NEWS_DEV = ROOT / "data" / "news_dev"
+NEWS_DEV2 = ROOT / "data" / "news_dev2"  # the second development set (session 8), eight parts
 NEWS_CHECK = ROOT / "data" / "news_check" / "news_check.jsonl"
 RESULTS = ROOT / "benchmarks" / "results" / "coding_dev.md"
 PUBLISHED = {"quad macro-F1": "BERT 0.864, ConfliBERT 0.879", "dyad exact macro-F1": "BERT 0.723, ConfliBERT 0.745"}
@@ -453,7 +455,7 @@ def main(argv: list[str] | None = None) -> int:
                "actors PLOVER's way (e.g. Irish guerrillas as GBR), which caps the figure.", ""]
         md += _rows(plover) + [""]
 
-        news_files = sorted(NEWS_DEV.glob("*.jsonl")) if NEWS_DEV.is_dir() else []
+        news_files = [p for folder in (NEWS_DEV, NEWS_DEV2) if folder.is_dir() for p in sorted(folder.glob("*.jsonl"))]
         if news_files:
             for path in news_files:
                 news = ev.evaluate(path, coder)

@@ -4,10 +4,13 @@ Codes a fixed sample with the shipped default coder and writes every field of ev
 event as JSON lines (one line per sentence or document), so that two runs (before
 and after a change) can be compared with ``cmp`` or with ``--against``:
 
-- sentence mode, partial events included, on the news development set
-  (``data/news_dev/news_dev.jsonl``) and the first `--n` distinct sentences of
+- sentence mode, partial events included, on the news development files
+  (``data/news_dev/*.jsonl``), the PLOVER gold sentences
+  (``../shared/data/plover_gsr_cameo.json``) and the first `--n` distinct sentences of
   ``../shared/data/confli_cameo_quad_train.tsv`` (both sides' spans and the partial
-  flag are written with each event), in one process and again with two workers;
+  flag are written with each event), in one process and again with two workers; then
+  as ``detente code --sentences`` codes them (partial events asked for, their spans left
+  to the rules) and as the Python API does without partial events, in one process;
 - document mode on the seed articles in ``../shared/seeds`` (when present).
 
 Usage::
@@ -31,14 +34,19 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
-NEWS_DEV = ROOT / "data" / "news_dev" / "news_dev.jsonl"
+NEWS_DEV = ROOT / "data" / "news_dev"
+PLOVER = SHARED / "data" / "plover_gsr_cameo.json"
 QUAD = SHARED / "data" / "confli_cameo_quad_train.tsv"
 SEEDS = SHARED / "seeds"
 
 
 def sample(n: int) -> list[str]:
-    """The news development sentences, then the first `n` distinct quad-file sentences."""
-    out = [json.loads(line)["sentence"] for line in NEWS_DEV.read_text(encoding="utf-8").splitlines() if line.strip()]
+    """The news development sentences, the PLOVER gold sentences, then the first `n` distinct quad-file sentences."""
+    out = [json.loads(line)["sentence"] for path in sorted(NEWS_DEV.glob("*.jsonl"))
+           for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    if PLOVER.is_file():
+        out += [r["text"] for r in json.loads(PLOVER.read_text(encoding="utf-8"))
+                if isinstance(r, dict) and r.get("event") not in (None, "DOCUMENT") and r.get("text")]
     if QUAD.is_file():
         seen: set[str] = set()
         for line in QUAD.read_text(encoding="utf-8").splitlines():
@@ -64,12 +72,18 @@ def lines(n: int) -> list[str]:
 
     texts = sample(n)
     out: list[str] = []
-    for workers in (1, 2):
+    # (workers, partial, partial_spans): the API with partial events in one and two processes, then
+    # the command line's way (partial events counted, their spans the rules'), then the API's default
+    runs = [(1, True, True), (2, True, True), (1, True, False), (1, False, True)]
+    for workers, partial, partial_spans in runs:
         coder = Coder(classifier=default_scorer, n_process=workers)
-        for i, results in enumerate(coder.iter_sentence_events(texts, date(2024, 1, 1), partial=True)):
+        mode = "sentences" if partial_spans else "sentences, partial spans by rule"
+        mode += "" if partial else ", complete only"
+        coded = coder.iter_sentence_events(texts, date(2024, 1, 1), partial=partial, partial_spans=partial_spans)
+        for i, results in enumerate(coded):
             rows = [{"event": _event(r.event), "source_span": r.source_span, "target_span": r.target_span,
                      "partial": r.partial} for r in results]
-            out.append(json.dumps({"mode": "sentences", "i": i, "events": rows}, sort_keys=True, ensure_ascii=False))
+            out.append(json.dumps({"mode": mode, "i": i, "events": rows}, sort_keys=True, ensure_ascii=False))
     if SEEDS.is_dir():
         coder = Coder()
         docs = [Document(p.stem, p.read_text(encoding="utf-8"), date(2024, 1, 1), None, p.name)

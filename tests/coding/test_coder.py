@@ -237,6 +237,27 @@ def test_worker_processes_give_the_same_events_as_one_process(coder):
     assert [e.event.root for e in got[0]] == ["19"] and got[1] == [] and all(r.partial for r in got[2])
 
 
+def test_objects_are_frozen_for_the_workers_and_released_afterwards(coder, monkeypatch):
+    import gc
+
+    import detente.coding.coder as coder_mod
+
+    frozen_at_fork = []
+    fork_pool = coder_mod._fork_pool
+
+    def recording(*args):
+        pool = fork_pool(*args)
+        frozen_at_fork.append(gc.get_freeze_count())
+        return pool
+
+    monkeypatch.setattr(coder_mod, "_fork_pool", recording)
+    before = gc.get_freeze_count()
+    got = type(coder)(n_process=2).code_sentence_events(MIXED * 3, date(2025, 3, 1), partial=True)
+    assert len(got) == len(MIXED) * 3
+    assert frozen_at_fork and frozen_at_fork[0] > before  # the loaded coder sits in the permanent generation
+    assert gc.get_freeze_count() == before  # and goes back to the collector when the workers are done
+
+
 def test_this_process_codes_from_the_front_while_a_worker_codes_from_the_back(coder, monkeypatch):
     import os
 

@@ -25,6 +25,7 @@ in several (a test checks it).
 
 from __future__ import annotations
 
+import gc
 import math
 import multiprocessing
 import os
@@ -37,11 +38,12 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from detente.actors import find_mentions, get_registry
+from detente.actors.regions import regions
 from detente.coding import nlp as nlp_mod
 from detente.coding import pair_model as pair_model_mod
 from detente.coding import span_chooser as span_chooser_mod
 from detente.coding import spans, syntax
-from detente.coding.arguments import argument, names_sector, remember
+from detente.coding.arguments import argument, names_sector, remember, sector_nouns
 from detente.coding.assemble import UNDATED, UNKNOWN_ACTOR, event_of, make_event
 from detente.coding.candidates import Candidate, candidates, ranked, without_bare_statements
 from detente.coding.context import Context, actor_of_mention
@@ -350,6 +352,8 @@ class Coder:
         pool: ProcessPoolExecutor | None = None
         workers = 1
         start = 0
+        _warm_up()  # with few garbage collections, and before any fork
+        frozen_before = gc.get_freeze_count() > 0  # the caller's own gc.freeze() stays as it is
         try:
             block: list[str] = []
             for sentence in sentences:
@@ -370,6 +374,8 @@ class Coder:
             if pool is not None:
                 pool.shutdown(wait=True, cancel_futures=True)
                 _forget_worker_coder()
+                if not frozen_before:
+                    gc.unfreeze()  # frozen for the fork (:func:`_fork_pool`)
 
     def _code_block(
         self, texts: list[str], date: date | None, partial: tuple[bool, bool], pool: ProcessPoolExecutor | None,
@@ -585,19 +591,32 @@ def _fork_pool(coder: Coder, workers: int) -> ProcessPoolExecutor:
     workers are meant to save.
     """
     global _WORKER_CODER
-    _ = coder.classifier, coder.span_chooser, coder.pair_model
+    with nlp_mod.few_collections():
+        _ = coder.classifier, coder.span_chooser, coder.pair_model
     _warm_up()
     _WORKER_CODER = coder
-    # with `fork`, the executor starts all its workers at the first task, before its own thread
-    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+    # What this process holds now goes to a permanent generation (until the pool shuts down):
+    # the workers' collections and this process's no longer pass over it, nor copy the pages
+    # the fork shares.
+    gc.freeze()
+    try:
+        # with `fork`, the executor starts all its workers at the first task, before its own thread
+        return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+    except BaseException:
+        gc.unfreeze()
+        raise
 
 
 def _warm_up() -> None:
     """Load what coding any sentence loads on first use (the actor registry and its name
-    matcher, VADER's lexicon) in this process, so that forked workers inherit it instead
-    of each loading it again (about a fifth of a CPU-second per process)."""
-    find_mentions("Russia", on=None)
-    sentence_tone("Russia")
+    matcher, VADER's lexicon, the regions and the sector nouns) in this process, so that
+    forked workers inherit it instead of each loading it again (about a fifth of a
+    CPU-second per process)."""
+    with nlp_mod.few_collections():
+        find_mentions("Russia", on=None)
+        sentence_tone("Russia")
+        regions()
+        sector_nouns()
 
 
 def _forget_worker_coder() -> None:

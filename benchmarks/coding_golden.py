@@ -8,14 +8,15 @@ and after a change) can be compared with ``cmp`` or with ``--against``:
   (``data/news_dev/*.jsonl``), the PLOVER gold sentences
   (``../shared/data/plover_gsr_cameo.json``) and the first `--n` distinct sentences of
   ``../shared/data/confli_cameo_quad_train.tsv`` (both sides' spans and the partial
-  flag are written with each event), in one process and again with two workers; then
-  as ``detente code --sentences`` codes them (partial events asked for, their spans left
-  to the rules) and as the Python API does without partial events, in one process;
+  flag are written with each event), in one process and again with two workers, and
+  without partial events; then what ``detente code --sentences`` prints for them, with and
+  without ``--partial`` (its JSON lines and its count of sentences with partial events only);
 - document mode on the seed articles in ``../shared/seeds`` (when present).
 
 Usage::
 
-    git stash && .venv/bin/python benchmarks/coding_golden.py --write /tmp/before.jsonl && git stash pop
+    git worktree add --detach /tmp/base main   # the code before the change
+    PYTHONPATH=/tmp/base/src .venv/bin/python benchmarks/coding_golden.py --write /tmp/before.jsonl
     .venv/bin/python benchmarks/coding_golden.py --against /tmp/before.jsonl
 
 Exit 0 when the output equals the file given to ``--against``, 1 with the first
@@ -26,6 +27,7 @@ coder's behaviour changes on purpose elsewhere, so no snapshot is kept in the re
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import sys
 from dataclasses import asdict
@@ -72,18 +74,27 @@ def lines(n: int) -> list[str]:
 
     texts = sample(n)
     out: list[str] = []
-    # (workers, partial, partial_spans): the API with partial events in one and two processes, then
-    # the command line's way (partial events counted, their spans the rules'), then the API's default
-    runs = [(1, True, True), (2, True, True), (1, True, False), (1, False, True)]
-    for workers, partial, partial_spans in runs:
+    # (workers, partial): the API with partial events in one and two processes, then its default
+    for workers, partial in [(1, True), (2, True), (1, False)]:
         coder = Coder(classifier=default_scorer, n_process=workers)
-        mode = "sentences" if partial_spans else "sentences, partial spans by rule"
-        mode += "" if partial else ", complete only"
-        coded = coder.iter_sentence_events(texts, date(2024, 1, 1), partial=partial, partial_spans=partial_spans)
-        for i, results in enumerate(coded):
+        mode = "sentences" if partial else "sentences, complete only"
+        for i, results in enumerate(coder.iter_sentence_events(texts, date(2024, 1, 1), partial=partial)):
             rows = [{"event": _event(r.event), "source_span": r.source_span, "target_span": r.target_span,
                      "partial": r.partial} for r in results]
             out.append(json.dumps({"mode": mode, "i": i, "events": rows}, sort_keys=True, ensure_ascii=False))
+    # what `detente code --sentences` prints, with and without --partial (the command's own writer)
+    from detente.cli.code import _write_sentence
+
+    coder = Coder(classifier=default_scorer, n_process=2)
+    for shown in (False, True):
+        printed = io.StringIO()
+        hidden = 0
+        coded = coder.iter_sentence_events(texts, date(2024, 1, 1), partial=True, partial_spans=shown)
+        for number, results in enumerate(coded, start=1):
+            hidden += _write_sentence(printed, number, results, shown)
+        out += [f"detente code --sentences{' --partial' if shown else ''}: {line}"
+                for line in printed.getvalue().splitlines()]
+        out.append(f"detente code --sentences{' --partial' if shown else ''}: {hidden} sentences with partial events only")
     if SEEDS.is_dir():
         coder = Coder()
         docs = [Document(p.stem, p.read_text(encoding="utf-8"), date(2024, 1, 1), None, p.name)
@@ -108,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"wrote {len(out)} lines to {args.write}")
         return 0
     before = args.against.read_text(encoding="utf-8").splitlines()
-    events = sum(len(json.loads(line)["events"]) for line in out)
+    events = sum(len(json.loads(line)["events"]) for line in out if line.startswith("{"))
     if before == out:
         print(f"identical: {len(out)} lines, {events} events")
         return 0

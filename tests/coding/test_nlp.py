@@ -100,3 +100,17 @@ def test_few_collections_raises_the_young_threshold_inside_and_restores_it():
     with pytest.raises(ValueError, match="boom"), few_collections():
         raise ValueError("boom")
     assert gc.get_threshold() == before  # restored on an error too
+
+
+def test_a_process_that_loaded_spacy_freezes_its_objects_at_exit(lem):
+    import subprocess
+    import sys
+
+    # an exit handler registered before loading runs after the coder's own (last in, first out)
+    code = ("import atexit, gc\n"
+            "atexit.register(lambda: print('frozen at exit:', gc.get_freeze_count() > 0))\n"
+            "from detente.coding import nlp\n"
+            "nlp.load()\n"
+            "print('frozen before exit:', gc.get_freeze_count() > 0)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=300).stdout
+    assert out.split("\n")[:2] == ["frozen before exit: False", "frozen at exit: True"]

@@ -5,7 +5,7 @@ event as JSON lines (one line per sentence or document), so that two runs (befor
 and after a change) can be compared with ``cmp`` or with ``--against``:
 
 - sentence mode, partial events included, on the news development files
-  (``data/news_dev/*.jsonl``), the PLOVER gold sentences
+  (``data/news_dev/*.jsonl``, ``data/news_dev2/*.jsonl``), the PLOVER gold sentences
   (``../shared/data/plover_gsr_cameo.json``) and the first `--n` distinct sentences of
   ``../shared/data/confli_cameo_quad_train.tsv`` (both sides' spans and the partial
   flag are written with each event), in one process and again with two workers, and
@@ -36,7 +36,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
-NEWS_DEV = ROOT / "data" / "news_dev"
+NEWS_DEV = (ROOT / "data" / "news_dev", ROOT / "data" / "news_dev2")
 PLOVER = SHARED / "data" / "plover_gsr_cameo.json"
 QUAD = SHARED / "data" / "confli_cameo_quad_train.tsv"
 SEEDS = SHARED / "seeds"
@@ -44,7 +44,7 @@ SEEDS = SHARED / "seeds"
 
 def sample(n: int) -> list[str]:
     """The news development sentences, the PLOVER gold sentences, then the first `n` distinct quad-file sentences."""
-    out = [json.loads(line)["sentence"] for path in sorted(NEWS_DEV.glob("*.jsonl"))
+    out = [json.loads(line)["sentence"] for folder in NEWS_DEV for path in sorted(folder.glob("*.jsonl"))
            for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     if PLOVER.is_file():
         out += [r["text"] for r in json.loads(PLOVER.read_text(encoding="utf-8"))

@@ -55,3 +55,17 @@ def test_a_capitals_name_before_another_state_is_a_town_of_that_state() -> None:
 def test_a_list_of_capitals_and_states_is_no_town() -> None:
     assert codes("Beijing, Russia and Iran held naval drills.") == ["CHN", "RUS", "IRN"]
     assert codes("Envoys from Moscow, Belarus, Iran met.") == ["RUS", "BLR", "IRN"]
+
+
+@pytest.mark.parametrize(
+    "text", ["Athens, Georgia", "Protesters gathered in Athens, Georgia on Friday.", "He flew from Rome, Georgia to Paris."]
+)
+def test_another_capital_before_georgia_is_a_us_town_and_its_state(text: str) -> None:
+    found = codes(text)
+    assert "GRC" not in found and "ITA" not in found and "GEO" not in found
+
+
+def test_georgia_after_its_own_capital_or_in_a_list_stays_the_country() -> None:
+    assert codes("Tbilisi, Georgia hosted the talks.") == ["GEO", "GEO"]
+    assert codes("Talks in Athens, Georgia and Moscow.") == ["GRC", "GEO", "RUS"]  # a list goes on
+    assert codes("In Athens, Georgia's foreign minister met his Greek counterpart.") == ["GRC", "GEOGOV", "GRC"]

@@ -61,3 +61,22 @@ def test_fold_offsets() -> None:
     assert f.span(0, 3) == (0, 5)
     ascii_text = "plain text"
     assert fold(ascii_text).text is ascii_text and fold(ascii_text).span(2, 4) == (2, 4)
+
+
+def test_decomposed_accents_match_and_spans_keep_them() -> None:
+    # NFD: each accent a combining character after its letter, as some systems and copy-pastes write it
+    text = "Troops from Co\u0302te d\u2019Ivoire reached Lome\u0301 and Bogota\u0301."
+    assert found(text) == [("Co\u0302te d\u2019Ivoire", "CIV"), ("Lome\u0301", "TGO"), ("Bogota\u0301", "COL")]
+    spans = [(m.start, m.end) for m in REG.find_mentions(text)]
+    assert spans == [(12, 26), (35, 40), (45, 52)]  # the accent after the last letter stays in the span
+    assert REG.resolve("Co\u0302te d'Ivoire") == "CIV"
+
+
+def test_fold_composes_combining_marks_and_maps_back() -> None:
+    f = fold("Lome\u0301 Cu\u00adrac\u0327ao")
+    assert f.text == "Lom\u00e9 Cura\u00e7ao"
+    assert f.span(0, 4) == (0, 5)  # "é" is the two characters "e" + U+0301
+    assert f.original[slice(*f.span(5, 12))] == "Cu\u00adrac\u0327ao"
+    assert [f.offset(i) for i in range(len(f.text) + 1)] == [0, 1, 2, 3, 5, 6, 7, 9, 10, 11, 13, 14, 15]
+    composed = "C\u00f4te d'Ivoire"
+    assert fold(composed).text == composed and fold(composed).span(0, 4) == (0, 4)

@@ -11,6 +11,7 @@ import pytest
 pytest.importorskip("sklearn")
 
 from detente.coding import classifier as C  # noqa: E402
+from detente.coding import text_model  # noqa: E402
 from detente.errors import InputError, ModelError  # noqa: E402
 from detente.ontology import QUAD_BY_ROOT  # noqa: E402
 
@@ -201,7 +202,7 @@ def test_clear_sentences_are_predicted_right(shipped_model: C.QuadClassifier, qu
 
 def test_default_classifier_is_cached_and_deterministic(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("DETENTE_CACHE_DIR", str(tmp_path))
-    monkeypatch.setattr(C, "_parser", lambda: None)  # no spaCy: fast, and the same on every machine
+    monkeypatch.setattr(text_model, "_parser", lambda: None)  # no spaCy: fast, and the same on every machine
     monkeypatch.setattr(C, "_DEFAULT", {})
     first = C.default_classifier()
     assert first is C.default_classifier()
@@ -220,7 +221,7 @@ def test_default_classifier_is_cached_and_deterministic(monkeypatch: pytest.Monk
 
 @pytest.mark.nlp
 def test_syntax_features_read_the_predicate() -> None:
-    nlp = C._parser()
+    nlp = text_model._parser()
     if nlp is None:
         pytest.skip("spaCy English pipeline not installed")
     tokens = C.syntax_tokens(nlp("Officials said the rebels did not attack the convoy."))
@@ -237,3 +238,18 @@ def test_read_labelled_accepts_cameo_codes_in_the_label_column(tmp_path: Path) -
     assert data.roots == ["04", "19", "01"]
     assert data.quads == [1, 4, 0]
     assert data.labels() == ["04", "19", "01"]
+
+
+def test_the_model_and_the_label_reading_live_below_this_module_and_keep_their_names_here() -> None:
+    """`classifier` -> `sentence_model` -> `text_model`/`labelled`, one way; the old names still import,
+    and models pickled when `QuadClassifier` and `_identity` lived here still unpickle."""
+    import subprocess
+    import sys
+
+    from detente.coding import labelled
+
+    assert C.QuadClassifier is text_model.QuadClassifier and C._identity is text_model._identity
+    assert C.read_labelled is labelled.read_labelled and C.quad_scheme is labelled.quad_scheme
+    code = "import sys, detente.coding.sentence_model\nprint('detente.coding.classifier' in sys.modules)\n"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"

@@ -13,6 +13,7 @@ import pytest
 pytest.importorskip("sklearn")
 
 from detente.coding import classifier as C  # noqa: E402
+from detente.coding import text_model  # noqa: E402
 from detente.coding.scorer import LinearScorer, char_terms, default_scorer, word_terms  # noqa: E402
 from detente.errors import ModelError  # noqa: E402
 
@@ -97,8 +98,8 @@ def test_default_scorer_is_exported_once_and_read_without_scikit_learn(tmp_path:
     # trains the default model and exports it; the second reads the export alone.
     script = (
         "import sys, json\n"
-        "from detente.coding import classifier as C\n"
-        "C._parser = lambda: None\n"
+        "from detente.coding import text_model\n"
+        "text_model._parser = lambda: None\n"
         "from detente.coding.scorer import default_scorer\n"
         "s = default_scorer()\n"
         "print(json.dumps({'type': type(s).__name__, 'sklearn': 'sklearn' in sys.modules,\n"
@@ -115,7 +116,7 @@ def test_default_scorer_is_exported_once_and_read_without_scikit_learn(tmp_path:
 
 def test_default_scorer_agrees_with_the_default_classifier(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("DETENTE_CACHE_DIR", str(tmp_path))
-    monkeypatch.setattr(C, "_parser", lambda: None)
+    monkeypatch.setattr(text_model, "_parser", lambda: None)
     monkeypatch.setattr(C, "_DEFAULT", {})
     scorer = default_scorer()
     assert isinstance(scorer, LinearScorer)

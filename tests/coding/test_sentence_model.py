@@ -160,7 +160,7 @@ def test_with_shipped_adds_training_data_but_scores_only_the_file(sm, tmp_path: 
     own = tmp_path / "own.tsv"  # stands in for the shipped file (encoding all of it would take minutes here)
     own.write_text("Police fired tear gas at the marchers.\t18\nThe envoy praised the truce.\t05\n", encoding="utf-8")
     shipped = C.read_labelled(own)
-    monkeypatch.setattr(C, "default_data", lambda: shipped)
+    monkeypatch.setattr(sm, "default_data", lambda: shipped)
     report = sm.train_from_file(src, tmp_path / "r.model", folds=0, use_syntax=False, with_shipped=True)
     assert report.n_sentences == 15 + 2
     assert report.label_kind == "root" and report.cross_validation is None

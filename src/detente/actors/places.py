@@ -8,6 +8,9 @@ abroad, not a US town that shares its name):
   Pennsylvania" (the state after the comma is then not checked any further);
 - a capital's name right before ", <another state's name>" is a town of that state:
   "Tripoli, Lebanon" is Lebanon's Tripoli, not Libya ("Damascus, Syria" stays Syria's);
+- another state's capital before ", Georgia" is a US town and its state: "Athens, Georgia",
+  "Rome, Georgia" name no actor (no town of the country Georgia bears a foreign capital's
+  name), while Georgia's own capital stays: "Tbilisi, Georgia";
 - "Georgia" after "<a capitalised word>, " is the US state, unless that word is itself a
   mention ("Tbilisi, Georgia", "Russia, Georgia and Ukraine"), a day, month or connective
   ("On Monday, Georgia ..."), or a sentence's first word; so is "Georgia" after "state of" or before
@@ -16,8 +19,8 @@ abroad, not a US town that shares its name):
 
 Choices: only Georgia is a US state's name and a country's name; other US states are no
 registry names, so the list of states only serves to recognise the context. "Washington" and
-"Georgia" after a comma are left alone (lists of capitals and countries: "Beijing, Washington
-and Moscow"); so "Athens, Georgia" stays Greece and Georgia, a rare cost.
+"Georgia" after a comma are left alone when a list goes on (lists of capitals and countries:
+"Beijing, Washington and Moscow", "Athens, Georgia and Moscow").
 """
 
 from __future__ import annotations
@@ -61,6 +64,11 @@ def in_other_state(text: str, place: Mention, after: Mention) -> bool:
     return place.code[:3] != after.code[:3] and len(place.code) == 3 and len(after.code) == 3
 
 
+def _is_georgia(m: Mention) -> bool:
+    """Whether a mention is the name "Georgia" (the country's or the US state's)."""
+    return m.code.startswith(GEORGIA) and m.text.startswith("Georgia")
+
+
 def drop_places_elsewhere(text: str, mentions: list[Mention]) -> list[Mention]:
     """`mentions` without those that are a US town before its state, a town named after a capital
     in another state ("Tripoli, Lebanon"), or the US state of Georgia."""
@@ -69,12 +77,17 @@ def drop_places_elsewhere(text: str, mentions: list[Mention]) -> list[Mention]:
     starts = {m.start for m in mentions}
     kept: list[Mention] = []
     us_context: bool | None = None
+    us_state_at = -1  # the mention that is the US state after a US town ("Athens, Georgia")
     for k, m in enumerate(mentions):
         if m.kind == "metonym" and _COMMA_US_STATE.match(text, m.end):
             continue  # "Moscow, Idaho", "Paris, Texas": a US town
         if m.kind == "metonym" and k + 1 < len(mentions) and in_other_state(text, m, mentions[k + 1]):
+            if _is_georgia(mentions[k + 1]):
+                us_state_at = k + 1  # "Athens, Georgia": a US town and its state
             continue  # "Tripoli, Lebanon": a town of the state after the comma
-        if m.code.startswith(GEORGIA) and m.text.startswith("Georgia"):
+        if k == us_state_at:
+            continue
+        if _is_georgia(m):
             window_start = max(0, m.start - 40)
             town = _TOWN_BEFORE.search(text, window_start, m.start)
             if (town is not None and town.start(1) not in starts and town.group(1) not in _TIME_WORDS

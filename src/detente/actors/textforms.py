@@ -3,7 +3,9 @@
 News pages write the same name with several characters: "Ukraine's", "Ukraine’s"
 (U+2019) and "Ukraineʼs" (U+02BC, the modifier letter apostrophe some Ukrainian outlets
 use); "Foreign\u00a0Minister" with a non-breaking space; "Israel–Jordan" with an en dash;
-"Ukra\u00adine" with a soft hyphen left by a page's hyphenation. The registry spells its
+"Ukra\u00adine" with a soft hyphen left by a page's hyphenation; "Co\u0302te d'Ivoire" with
+the accent as a combining character after its letter (Unicode's decomposed form, NFD, as
+some systems and copy-pastes write it). The registry spells its
 names with ASCII apostrophes, hyphens and spaces, so the matcher reads a folded copy of the
 text (:func:`fold`) and maps each span back to the original (:meth:`Folded.span`): an event
 still points to the exact characters of its sentence (provenance).
@@ -16,14 +18,17 @@ Choices
   maps folded offsets to original ones.
 - The em dash (U+2014) and horizontal bar separate clauses ("Russia—and China—"), so they are
   not made hyphens; double quotes are left alone (no name contains one).
-- No Unicode normalisation form (NFC/NFKC): it changes lengths inside letters and the
-  registry already lists the accented spellings it knows ("Brasília").
+- Letters with combining marks are composed (Unicode's NFC, the form the registry is written
+  in): "o" + U+0302 reads as "ô". A composed letter maps back to all the characters it was
+  made of, so a span never cuts an accent off its letter. Not NFKC: it would also rewrite
+  ligatures, superscripts and fullwidth letters, which no registry name needs.
 - ASCII text is returned as it is, without a copy (the common case costs one check).
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 APOSTROPHES = "\u2019\u2018\u02bc\u02b9\u2032\u00b4\u0060\uff07"
@@ -46,13 +51,15 @@ _INVISIBLE = re.compile(f"[{INVISIBLE}]")
 class Folded:
     """A text with its typographic variants folded (:attr:`text`) and the way back to the original.
 
-    ``origin[i]`` is the original offset of folded offset ``i`` (one more entry for the end);
-    None when no character was removed, so offsets are the same in both.
+    ``origin[i]`` is the original offset where folded character ``i`` starts (one more entry
+    for the end) and ``ends[i]`` where it ends; both None when the folded text has the
+    original's offsets (one character for one character).
     """
 
     text: str
     original: str
     origin: tuple[int, ...] | None = None
+    ends: tuple[int, ...] | None = None
 
     def offset(self, i: int) -> int:
         """The original offset of folded offset `i` (0 <= i <= len(text))."""
@@ -60,22 +67,46 @@ class Folded:
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The original span [start, end) of a folded span (an end after a removed character stays before it)."""
-        if self.origin is None:
+        if self.origin is None or self.ends is None:
             return start, end
-        return self.origin[start], self.origin[end - 1] + 1 if end > start else self.origin[start]
+        return self.origin[start], self.ends[end - 1] if end > start else self.origin[start]
 
 
 def fold(text: str) -> Folded:
-    """`text` with apostrophe, hyphen and space variants made ASCII and invisible characters removed.
+    """`text` with apostrophe, hyphen and space variants made ASCII, invisible characters removed
+    and combining marks composed with their letters (NFC).
 
     >>> f = fold("Ukra\\u00adine\\u02bcs army")
     >>> f.text, f.span(0, 7), f.original[slice(*f.span(0, 7))]
     ("Ukraine's army", (0, 8), 'Ukra\\xadine')
+    >>> f = fold("Co\\u0302te d'Ivoire")
+    >>> f.text == "C\\u00f4te d'Ivoire", f.span(0, 4)
+    (True, (0, 5))
     """
     if text.isascii():
         return Folded(text, text)
     folded = text.translate(_SAME_WIDTH)
-    if not _INVISIBLE.search(folded):
+    if unicodedata.is_normalized("NFC", folded) and not _INVISIBLE.search(folded):
         return Folded(folded, text)
-    kept = [i for i, ch in enumerate(folded) if ch not in INVISIBLE]
-    return Folded("".join(folded[i] for i in kept), text, (*kept, len(text)))
+    chars: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for lo, hi in _clusters(folded):
+        kept = [i for i in range(lo, hi) if folded[i] not in INVISIBLE]
+        piece = "".join(folded[i] for i in kept)
+        composed = unicodedata.normalize("NFC", piece)
+        if composed == piece:  # each character stands for itself
+            chars += piece
+            starts += kept
+            ends += [i + 1 for i in kept]
+        else:  # each composed character stands for the whole cluster
+            chars += composed
+            starts += [kept[0]] * len(composed)
+            ends += [kept[-1] + 1] * len(composed)
+    return Folded("".join(chars), text, (*starts, len(text)), tuple(ends))
+
+
+def _clusters(text: str) -> list[tuple[int, int]]:
+    """[start, end) of each letter with the combining marks (and invisible characters) after it."""
+    bounds = [i for i, ch in enumerate(text) if i == 0 or (not unicodedata.combining(ch) and ch not in INVISIBLE)]
+    return list(zip(bounds, [*bounds[1:], len(text)]))

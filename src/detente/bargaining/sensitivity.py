@@ -267,17 +267,23 @@ def check_method(method: str, draws: int | None) -> int:
     return n
 
 
-def model_rows(scenario: Scenario, *, method: str, draws: int, models: Sequence[str] | None = None) -> int:
-    """The sweep's size in model rows, known before any work: what the executor is chosen by (a pool only when it pays).
+def model_rows(
+    scenario: Scenario, *, method: str, draws: int, models: Sequence[str] | None = None, spread: float = DEFAULT_SPREAD
+) -> int:
+    """The model rows `analyse` runs, known before any work: what the executor is chosen by (a pool only when it pays).
 
-    oat runs every input at its low and its high, ``n`` draws each (``2 p n``, exact but for
-    the baseline's ``n``); for Morris it counts ``n`` trajectories of ``p + 1`` points and for
-    Sobol' ``n (p + 2)`` points, the designs' sizes, which the runs of each point multiply.
-    Each for every model.
+    For every model: the design over the ``p`` inputs that are swept (`sweep_ranges` with
+    `spread`; inputs it leaves fixed are not run), and the baseline forecast the result
+    reports. oat runs each input at its low and its high, ``n`` draws each (``2 p n``),
+    and its baseline on the same ``n`` draws; Morris runs ``n`` trajectories of ``p + 1``
+    points and Sobol' ``n (p + 2)`` points (SALib's designs, one model row a point), and
+    both a baseline of ``DEFAULT_DRAWS["oat"]`` draws.
     """
-    p = len(scenario.ranges().names)
-    per_model = {"oat": 2 * p * draws, "morris": draws * (p + 1), "sobol": draws * (p + 2)}[method]
-    return per_model * len(models or default_models())
+    ranges = scenario.ranges()
+    p = ranges.n_inputs - len(sweep_ranges(ranges, spread)[3])
+    design = {"oat": 2 * p * draws, "morris": draws * (p + 1), "sobol": draws * (p + 2)}[method]
+    baseline = draws if method == "oat" else DEFAULT_DRAWS["oat"]
+    return (design + baseline) * len(models or default_models())
 
 
 def _models(models: Sequence[str] | None, forecast: "Forecast | None") -> list[str]:
@@ -381,19 +387,14 @@ def analyse(
             return np.mean([per_model[m] for m in names], axis=0)
 
         runner = sobol_indices if method == "sobol" else morris_indices
-        swept_idx = runner(evaluate, len(swept), n, seed=seed)
-        indices = {}
-        for key, arr in swept_idx.items():
-            full = np.zeros((ranges.n_inputs, k))
-            full[swept] = arr
-            indices[key] = full
+        indices = runner(evaluate, len(swept), n, seed=seed)
         runs = n * (len(swept) + (2 if method == "sobol" else 1)) * len(names)
         base_inputs = forecast_inputs(scenario, forecast, draws=DEFAULT_DRAWS["oat"], seed=seed)
         bjob = _job(ranges, ranges.join(base_inputs.positions, base_inputs.salience, base_inputs.capability, base_inputs.status_quo), names, params)
         baseline = _baseline(bjob, names, base_inputs.shape[0], k, executor)
         draws_used = n
         if method == "sobol":
-            wide = [(ranges.names[j], ranges.issues[i]) for j, i in zip(*np.nonzero(indices["ST_conf"] > 0.1))]
+            wide = [(ranges.names[swept[j]], ranges.issues[i]) for j, i in zip(*np.nonzero(indices["ST_conf"] > 0.1))]
             if wide:
                 notes.append(f"{len(wide)} total-order indices have confidence intervals wider than +-0.1: raise --draws (now {n}) before trusting small differences")
     keep = swept
@@ -406,7 +407,7 @@ def analyse(
         low=low[keep],
         mode=ranges.mode[keep],
         high=high[keep],
-        indices={key: v[keep] for key, v in indices.items()},
+        indices=indices,  # one row per swept input, in the order of `inputs`
         baseline=baseline,
         models=names,
         draws=draws_used,

@@ -76,7 +76,7 @@ def prestart_kernel_early(args: list[str]) -> None:
     """
     if any(a in ("--help", "-h") for a in args):
         return
-    from detente.bargaining.models import _smp_worker
+    from detente.bargaining.models import _smp_worker, smp  # noqa: F401 - smp names the kernel; the child inherits it
 
     _smp_worker.prestart()
 
@@ -86,7 +86,7 @@ def smp_kernel_prestarted(wanted: bool) -> Iterator[None]:
     """Load the compiled SMP kernel in a second process while this one starts up, when
     the SMP runs (`detente.bargaining.models._smp_worker`); stopped when the block ends.
     A process started early (`prestart_kernel_early`) is kept when wanted, else stopped now."""
-    from detente.bargaining.models import _smp_worker
+    from detente.bargaining.models import _smp_worker, smp  # noqa: F401 - smp names the kernel the worker runs
 
     if not wanted:
         _smp_worker.stop(now=True)  # an early start the parsed options overrule (no-op when none)

@@ -95,7 +95,7 @@ def sensitivity_command(
         pyplot()
     scenario = resolve_case(case).with_variant(variant)
     models = list(dict.fromkeys(model)) if model else None
-    rows = model_rows(scenario, method=method, draws=n, models=models)
+    rows = model_rows(scenario, method=method, draws=n, models=models, spread=spread)
     with open_executor(address, rows=rows) as ex, chunk_progress(f"sensitivity ({method})") as progress:
         result = analyse(scenario, method=method, models=models, draws=n, seed=seed, spread=spread, executor=ex, progress=progress)
         where = ex.describe()

@@ -217,7 +217,7 @@ class LinearScorer(RootPredictions):
         The TF-IDF rows are built for :data:`SCORE_SLICE` sentences at a time, in one NumPy
         pass per block; each row then takes one product with the coefficients of its terms.
         """
-        from detente.coding.classifier import parse_syntax
+        from detente.coding.text_model import parse_syntax
 
         sentences = list(sentences)
         syn: list[Any] | None = None
@@ -315,9 +315,7 @@ def default_scorer() -> LinearScorer | Any:
     from detente.coding import classifier as clf_mod
 
     data = clf_mod.default_data()
-    key = clf_mod._cache_key(data, clf_mod._parser() is not None)
-    folder = clf_mod.cache_dir()
-    path = None if folder is None else folder / f"default-{key}.scorer-v{EXPORT_VERSION}.npz"
+    path = clf_mod.default_cache_file(data, f".scorer-v{EXPORT_VERSION}.npz")
     if path is not None and path.is_file():
         try:
             scorer = LinearScorer.load(path)

@@ -1,6 +1,6 @@
 """The stronger sentence classifier: the word-and-syntax model fused with a pretrained sentence encoder.
 
-:class:`~detente.coding.classifier.QuadClassifier` (TF-IDF over words, characters and
+:class:`~detente.coding.text_model.QuadClassifier` (TF-IDF over words, characters and
 dependency-parse predicates, then logistic regression) knows only the words of its
 training sentences. :class:`EncoderClassifier` adds a second view of each sentence, a
 vector from a pretrained multilingual-E5 encoder (:mod:`detente.coding.encoder`), and
@@ -11,7 +11,7 @@ MODEL_DIR`` use it wherever the default classifier is used.
 
 Model
 -----
-* the text view: a :class:`~detente.coding.classifier.QuadClassifier` as configured by
+* the text view: a :class:`~detente.coding.text_model.QuadClassifier` as configured by
   default (``C=8``, syntax features when spaCy is installed);
 * the encoder view: multinomial logistic regression (scikit-learn ``lbfgs``, ``C=1``)
   on the 384-dimensional L2-normalised E5 vector;
@@ -58,9 +58,10 @@ from typing import Any
 
 import numpy as np
 
+from detente.coding.labelled import default_data, normalise_labels, quad_probabilities, quad_scheme, read_labelled
 from detente.coding.labels import RootPredictions
+from detente.coding.text_model import QuadClassifier, parsed_docs
 from detente.errors import InputError, ModelError
-from detente.events.schema import QUAD_LABELS
 
 FORMAT = "detente-encoder-classifier"
 FORMAT_VERSION = 1
@@ -101,8 +102,6 @@ class EncoderClassifier(RootPredictions):
 
     def __init__(self, *, scheme: str = "detente", use_syntax: bool = True, text_weight: float = TEXT_WEIGHT,
                  seed: int = 0) -> None:
-        from detente.coding.classifier import quad_scheme
-
         quad_scheme(scheme)
         if not 0.0 <= text_weight <= 1.0:
             raise InputError(f"text weight {text_weight} is not in [0, 1]", field="text_weight")
@@ -133,12 +132,10 @@ class EncoderClassifier(RootPredictions):
         """
         from sklearn.linear_model import LogisticRegression
 
-        from detente.coding.classifier import QuadClassifier, _normalise_labels
-
         sentences = list(sentences)
         if len(sentences) != len(labels):
             raise InputError(f"{len(sentences)} sentences but {len(labels)} labels", field="labels")
-        kind, y = _normalise_labels(labels)
+        kind, y = normalise_labels(labels)
         if vectors is None:
             vectors = _encode(sentences, progress)
         self.text = QuadClassifier(scheme=self.scheme, use_syntax=self.use_syntax, seed=self.seed)
@@ -175,18 +172,8 @@ class EncoderClassifier(RootPredictions):
     def predict_proba(self, sentences: Sequence[str], *, scheme: str | None = None,
                       docs: Sequence[Any] | None = None, vectors: np.ndarray | None = None) -> np.ndarray:
         """An ``(n, 5)`` array of quad-class probabilities (columns 0-4 of ``QUAD_LABELS``)."""
-        from detente.coding.classifier import quad_scheme
-
         proba = self.predict_label_proba(sentences, docs=docs, vectors=vectors)
-        out = np.zeros((proba.shape[0], len(QUAD_LABELS)))
-        if self.label_kind == "root":
-            table = quad_scheme(scheme or self.scheme)
-            for j, root in enumerate(self.classes_):
-                out[:, table[str(root)]] += proba[:, j]
-        else:
-            for j, q in enumerate(self.classes_):
-                out[:, int(q)] += proba[:, j]
-        return out
+        return quad_probabilities(proba, self.classes_, self.label_kind, scheme or self.scheme)
 
     def predict(self, sentences: Sequence[str], *, scheme: str | None = None, docs: Sequence[Any] | None = None,
                 vectors: np.ndarray | None = None) -> np.ndarray:
@@ -247,7 +234,6 @@ class EncoderClassifier(RootPredictions):
             It was written with another encoder, format or scikit-learn version (retrain it).
         """
         from detente.coding import encoder
-        from detente.coding.classifier import QuadClassifier
 
         root = Path(path)
         header_path = root / "model.json"
@@ -392,18 +378,17 @@ def cross_validate(
     from sklearn.metrics import f1_score
     from sklearn.model_selection import StratifiedGroupKFold
 
-    from detente.coding.classifier import _normalise_labels, _parsed_docs, quad_scheme
     from detente.coding.neardup import DEFAULT_THRESHOLD, near_duplicates
 
     sentences = list(sentences)
-    kind, y = _normalise_labels(list(labels))
+    kind, y = normalise_labels(list(labels))
     table = quad_scheme(scheme)
     gold = np.array([table[v] if kind == "root" else int(v) for v in y])
     dup = near_duplicates(sentences, threshold=near_duplicate_threshold or DEFAULT_THRESHOLD)
     extra_sents, extra_labels = (list(extra[0]), list(extra[1])) if extra is not None else ([], [])
     everything = sentences + extra_sents
     if docs is None and use_syntax:
-        docs = _parsed_docs(everything)
+        docs = parsed_docs(everything)
     if vectors is None:
         vectors = _encode(everything, progress)
     if len(vectors) != len(everything) or (docs is not None and len(docs) != len(everything)):
@@ -465,14 +450,12 @@ def train_from_file(
     """Train an :class:`EncoderClassifier` on a labelled TSV, cross-validate it, save it to the directory `out`.
 
     Backs ``detente code train FILE --encoder --out MODEL_DIR``. The file is read as
-    :func:`detente.coding.classifier.read_labelled` reads it (bad rows are listed, not
+    :func:`detente.coding.labelled.read_labelled` reads it (bad rows are listed, not
     dropped in silence). With `with_shipped`, detente's own labelled sentences join the
     training data (and every training fold, never a test fold): as CAMEO roots when the
     file has roots, else as quads through `scheme`. ``folds=0`` skips cross-validation.
     """
     from collections import Counter
-
-    from detente.coding.classifier import _parsed_docs, default_data, quad_scheme, read_labelled
 
     started = time.perf_counter()
     table = quad_scheme(scheme)
@@ -497,7 +480,7 @@ def train_from_file(
         files.append({"path": own.path, "sha256": own.sha256, "sentences": len(own.sentences), "role": "training only"})
     all_sents = data.sentences + (extra[0] if extra else [])
     all_labels = list(labels) + (extra[1] if extra else [])
-    docs = _parsed_docs(all_sents) if use_syntax else None  # parsed and encoded once for the folds and the fit
+    docs = parsed_docs(all_sents) if use_syntax else None  # parsed and encoded once for the folds and the fit
     vectors = _encode(all_sents, progress)
     k = min(folds, min(counts.values()))
     cv: CrossValidation | None = None

@@ -85,13 +85,17 @@ def test_a_worker_that_cannot_load_the_kernel_falls_back_in_process(monkeypatch:
     _assert_same(smp(mi, engine="numpy"), out)
 
 
+def _kill_worker() -> None:
+    proc = _smp_worker._state["proc"]
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.join()
+
+
 def test_a_worker_that_dies_falls_back_in_process() -> None:
     mi = _random(4, 12, 5, 3)
     with _smp_worker.prestarted():
         smp(mi)  # served: the worker is loaded
-        proc = _smp_worker._state["proc"]
-        os.kill(proc.pid, signal.SIGKILL)
-        proc.join()
+        _kill_worker()
         out = smp(mi)
         assert "ended" in _smp_worker.failure()
     assert out.extra["engine"] == "numpy"
@@ -229,9 +233,7 @@ def test_a_worker_that_dies_with_a_submitted_batch_falls_back_in_process() -> No
     mi = _random(14, 300, 6, 3)
     with _smp_worker.prestarted():
         assert smp_module.submit(mi)  # handed over while the kernel is still loading
-        proc = _smp_worker._state["proc"]
-        os.kill(proc.pid, signal.SIGKILL)
-        proc.join()
+        _kill_worker()
         out = smp(mi)
         assert "ended" in _smp_worker.failure()
     assert out.extra["engine"] == "numpy"
@@ -267,3 +269,24 @@ def test_a_fork_that_fails_leaves_the_smp_in_this_process(monkeypatch: pytest.Mo
         assert "could not start" in (w.failure() or "")
     finally:
         w._state["failure"] = None
+
+
+def test_the_worker_imports_no_model_and_starts_nothing_until_the_smp_names_its_kernel() -> None:
+    """The dependency runs one way: `smp` -> `_smp_worker` (the worker runs what `smp` gave it)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from detente.bargaining.models import _smp_worker as w\n"
+        "assert 'detente.bargaining.models.smp' not in sys.modules\n"
+        "assert not w.prestart() and not w.running()\n"
+        "from detente.bargaining.models import smp\n"
+        "assert sorted(w._kernel) == ['warm', 'work']\n"
+        "assert w.prestart() and w.running()\n"
+        "w.stop()\n"
+        "print('ok')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "ok"

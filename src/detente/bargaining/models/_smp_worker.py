@@ -13,6 +13,9 @@ parses their options, `cli.forecast.prestart_kernel_early`).
 A forecast hands the SMP's draws over as soon as they are sampled (`smp.submit`, which
 calls `submit` here), so the kernel computes while this process runs the other models;
 the SMP's own call later collects the result (`run` with the same arguments).
+The worker imports no model: `smp` names what it runs when it is imported
+(`use_kernel(warm, work)`), so the dependency goes one way, model -> worker, and the
+child inherits the model module from the parent instead of importing it.
 
 Rules
 
@@ -52,7 +55,7 @@ from __future__ import annotations
 import os
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -60,6 +63,16 @@ _state: dict[str, Any] = {"conn": None, "proc": None, "ready": False, "failure":
 """The worker's pipe and process; `jobs`: number -> job handed over and not yet collected;
 `answers`: number -> result received and not yet collected; `sent` and `answered`: how
 many jobs were handed over and answered (the worker answers in order)."""
+
+_kernel: dict[str, Callable[..., Any]] = {}
+"""What the worker runs (`use_kernel`): "warm", once when it starts; "work", per batch."""
+
+
+def use_kernel(warm: Callable[[], object], work: Callable[..., Any]) -> None:
+    """Name what the worker runs: `warm()` once as it starts (import numba, load the compiled
+    kernel), then `work(pos, sal, cap, threads, **rules)` for each batch. `smp` calls it
+    when it is imported; until then `prestart` starts nothing."""
+    _kernel.update(warm=warm, work=work)
 
 
 def _usable_cpus() -> int:
@@ -118,9 +131,7 @@ def _serve(conn: Any, parent_end: Any) -> None:  # pragma: no cover - runs in th
     # NumPy support; the kernel does no linear algebra, so this process goes without.
     sys.modules.setdefault("scipy", None)  # type: ignore[arg-type]
     try:
-        from detente.bargaining.models import smp as smp_module
-
-        smp_module.warm_kernel()
+        _kernel["warm"]()
     except BaseException as exc:  # noqa: BLE001 - any failure means: run in the parent instead
         answer(("failed", f"{type(exc).__name__}: {exc}"))
         conn.close()
@@ -132,7 +143,7 @@ def _serve(conn: Any, parent_end: Any) -> None:  # pragma: no cover - runs in th
             return
         pos, sal, cap, threads, rules = job
         try:
-            result = smp_module._run_threaded(pos, sal, cap, threads, **rules)
+            result = _kernel["work"](pos, sal, cap, threads, **rules)
         except BaseException as exc:  # noqa: BLE001
             answer(("failed", f"{type(exc).__name__}: {exc}"))
             continue
@@ -142,9 +153,10 @@ def _serve(conn: Any, parent_end: Any) -> None:  # pragma: no cover - runs in th
 def prestart() -> bool:
     """Fork the worker and let it load numba and the kernel; True if it was started.
 
-    Returns at once (the child loads in parallel). A second call while one runs does nothing.
+    Returns at once (the child loads in parallel). A second call while one runs does nothing,
+    and so does a call before the kernel is named (`use_kernel`: import `smp` first).
     """
-    if _state["proc"] is not None or not can_prestart():
+    if _state["proc"] is not None or not _kernel or not can_prestart():
         return False
     import gc
     import multiprocessing

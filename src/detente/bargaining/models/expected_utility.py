@@ -309,13 +309,17 @@ def win_probability(
     """
     xt = np.ascontiguousarray(np.asarray(x, dtype=float).T)
     wt = np.ascontiguousarray(np.asarray(w, dtype=float).T)
-    if dist is None:
-        dist_t = np.abs(xt[None, :, :] - xt[:, None, :])
-    else:
-        dist_t = np.ascontiguousarray(np.moveaxis(dist, 0, -1))
+    dist_t = _distances_t(xt, dist)
     with np.errstate(invalid="ignore", divide="ignore"):
         p = _win_probability_t(xt, wt, dist_t)
     return np.ascontiguousarray(np.moveaxis(p, -1, 0))
+
+
+def _distances_t(xt: NDArray[np.float64], dist: NDArray[np.float64] | None) -> NDArray[np.float64]:
+    """|x_k - x_l| in the internal layout (N, N, B), from positions `xt` (N, B), or `dist` (B, N, N) when given."""
+    if dist is None:
+        return np.abs(xt[None, :, :] - xt[:, None, :])
+    return np.ascontiguousarray(np.moveaxis(dist, 0, -1))
 
 
 def risk_exponent(first: NDArray[np.float64]) -> NDArray[np.float64]:
@@ -434,10 +438,7 @@ def challenge_utilities(
     """
     as_t = lambda a: np.ascontiguousarray(np.asarray(a, dtype=float).T)  # noqa: E731
     xt, st, wt, tt = as_t(x), as_t(s), as_t(w), as_t(t)
-    if dist is None:
-        dist_t = np.abs(xt[None, :, :] - xt[:, None, :])
-    else:
-        dist_t = np.ascontiguousarray(np.moveaxis(dist, 0, -1))
+    dist_t = _distances_t(xt, dist)
     with np.errstate(invalid="ignore", divide="ignore"):
         p = _win_probability_t(xt, wt, dist_t)
         mu_row = np.asarray(mu, dtype=float)[None, :]

@@ -758,6 +758,11 @@ def _run_threaded(pos: F, sal: F, cap: F, threads: int, **rules: Any) -> SMPResu
     return SMPResult(trajectory=done[0].trajectory, **joined)
 
 
+# What a prestarted kernel process runs. Looked up when called, so the child runs the
+# functions as they are in this module at the fork.
+_smp_worker.use_kernel(lambda: warm_kernel(), lambda *batch, **rules: _run_threaded(*batch, **rules))
+
+
 @register_model("smp")
 def smp(
     inputs: ModelInput,

@@ -25,6 +25,7 @@ ORDER = [
     "coding_dyad",
     "coding_plover",
     "coding_speed",
+    "coding_context",
     "actor_mentions",
     "coding_dev",
     "coding_pair_model",

@@ -4,15 +4,19 @@ Codes a fixed sample with the shipped default coder and writes every field of ev
 event as JSON lines (one line per sentence or document), so that two runs (before
 and after a change) can be compared with ``cmp`` or with ``--against``:
 
-- sentence mode, partial events included, on the news development set
-  (``data/news_dev/news_dev.jsonl``) and the first `--n` distinct sentences of
+- sentence mode, partial events included, on the news development files
+  (``data/news_dev/*.jsonl``, ``data/news_dev2/*.jsonl``), the PLOVER gold sentences
+  (``../shared/data/plover_gsr_cameo.json``) and the first `--n` distinct sentences of
   ``../shared/data/confli_cameo_quad_train.tsv`` (both sides' spans and the partial
-  flag are written with each event), in one process and again with two workers;
+  flag are written with each event), in one process and again with two workers, and
+  without partial events; then what ``detente code --sentences`` prints for them, with and
+  without ``--partial`` (its JSON lines and its count of sentences with partial events only);
 - document mode on the seed articles in ``../shared/seeds`` (when present).
 
 Usage::
 
-    git stash && .venv/bin/python benchmarks/coding_golden.py --write /tmp/before.jsonl && git stash pop
+    git worktree add --detach /tmp/base main   # the code before the change
+    PYTHONPATH=/tmp/base/src .venv/bin/python benchmarks/coding_golden.py --write /tmp/before.jsonl
     .venv/bin/python benchmarks/coding_golden.py --against /tmp/before.jsonl
 
 Exit 0 when the output equals the file given to ``--against``, 1 with the first
@@ -23,6 +27,7 @@ coder's behaviour changes on purpose elsewhere, so no snapshot is kept in the re
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import sys
 from dataclasses import asdict
@@ -31,14 +36,19 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
-NEWS_DEV = ROOT / "data" / "news_dev" / "news_dev.jsonl"
+NEWS_DEV = (ROOT / "data" / "news_dev", ROOT / "data" / "news_dev2")
+PLOVER = SHARED / "data" / "plover_gsr_cameo.json"
 QUAD = SHARED / "data" / "confli_cameo_quad_train.tsv"
 SEEDS = SHARED / "seeds"
 
 
 def sample(n: int) -> list[str]:
-    """The news development sentences, then the first `n` distinct quad-file sentences."""
-    out = [json.loads(line)["sentence"] for line in NEWS_DEV.read_text(encoding="utf-8").splitlines() if line.strip()]
+    """The news development sentences, the PLOVER gold sentences, then the first `n` distinct quad-file sentences."""
+    out = [json.loads(line)["sentence"] for folder in NEWS_DEV for path in sorted(folder.glob("*.jsonl"))
+           for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    if PLOVER.is_file():
+        out += [r["text"] for r in json.loads(PLOVER.read_text(encoding="utf-8"))
+                if isinstance(r, dict) and r.get("event") not in (None, "DOCUMENT") and r.get("text")]
     if QUAD.is_file():
         seen: set[str] = set()
         for line in QUAD.read_text(encoding="utf-8").splitlines():
@@ -64,12 +74,27 @@ def lines(n: int) -> list[str]:
 
     texts = sample(n)
     out: list[str] = []
-    for workers in (1, 2):
+    # (workers, partial): the API with partial events in one and two processes, then its default
+    for workers, partial in [(1, True), (2, True), (1, False)]:
         coder = Coder(classifier=default_scorer, n_process=workers)
-        for i, results in enumerate(coder.iter_sentence_events(texts, date(2024, 1, 1), partial=True)):
+        mode = "sentences" if partial else "sentences, complete only"
+        for i, results in enumerate(coder.iter_sentence_events(texts, date(2024, 1, 1), partial=partial)):
             rows = [{"event": _event(r.event), "source_span": r.source_span, "target_span": r.target_span,
                      "partial": r.partial} for r in results]
-            out.append(json.dumps({"mode": "sentences", "i": i, "events": rows}, sort_keys=True, ensure_ascii=False))
+            out.append(json.dumps({"mode": mode, "i": i, "events": rows}, sort_keys=True, ensure_ascii=False))
+    # what `detente code --sentences` prints, with and without --partial (the command's own writer)
+    from detente.cli.code import _write_sentence
+
+    coder = Coder(classifier=default_scorer, n_process=2)
+    for shown in (False, True):
+        printed = io.StringIO()
+        hidden = 0
+        coded = coder.iter_sentence_events(texts, date(2024, 1, 1), partial=True, partial_spans=shown)
+        for number, results in enumerate(coded, start=1):
+            hidden += _write_sentence(printed, number, results, shown)
+        out += [f"detente code --sentences{' --partial' if shown else ''}: {line}"
+                for line in printed.getvalue().splitlines()]
+        out.append(f"detente code --sentences{' --partial' if shown else ''}: {hidden} sentences with partial events only")
     if SEEDS.is_dir():
         coder = Coder()
         docs = [Document(p.stem, p.read_text(encoding="utf-8"), date(2024, 1, 1), None, p.name)
@@ -94,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"wrote {len(out)} lines to {args.write}")
         return 0
     before = args.against.read_text(encoding="utf-8").splitlines()
-    events = sum(len(json.loads(line)["events"]) for line in out)
+    events = sum(len(json.loads(line)["events"]) for line in out if line.startswith("{"))
     if before == out:
         print(f"identical: {len(out)} lines, {events} events")
         return 0

@@ -15,7 +15,11 @@ Sentences: the real news sentences of ``../shared/data/confli_cameo_quad_train.t
      chooser; for 300 sentences or more, this process and forked workers, one process per core);
    - the same with ``--workers 1`` (one process), with ``--no-classifier`` and with
      ``--spans rules`` (the span rules without the learned span chooser);
-   - `detente --version` (start-up alone).
+   - `detente --version` (start-up alone);
+   - with ``--against SRC``: the default command and ``--workers 1`` again, running the code of
+     another checkout (its ``src`` directory, put first on ``PYTHONPATH``), each right after its
+     counterpart in every round; the page gives this code's time over that code's round by round
+     (paired: both met the same load) and both stage tables.
 
 2. **Where one process spends its CPU** (``--workers 1``), stage by stage in this
    process: imports, spaCy, lemmatizer, parse, the rules, the fallback classifier as
@@ -75,18 +79,28 @@ def load() -> float:
     return os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
 
 
-def whole_process(args: list[str]) -> tuple[float, float]:
+def whole_process(args: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
     """(wall seconds, CPU seconds of the process and the workers it waited for) of one run."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
-    subprocess.run(args, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(args, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     wall = time.perf_counter() - t0
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def commands(path: Path) -> list[tuple[str, list[str], bool]]:
-    """(label, command, codes the sentences?) of every whole process compared."""
+Command = tuple[str, list[str], bool, dict[str, str] | None]
+"""(label, command, codes the sentences?, environment: None for this one) of a whole process."""
+
+
+def with_code(src: Path) -> dict[str, str]:
+    """This environment, with the `detente` package imported from `src` (another checkout's ``src``)."""
+    return {**os.environ, "PYTHONPATH": str(src)}
+
+
+def commands(path: Path, against: Path | None = None) -> list[Command]:
+    """Every whole process compared; with `against`, the default and one-process coder again,
+    running the code of that other checkout (``src`` directory)."""
     exe = str(Path(sys.executable).with_name("detente"))
     # plain spaCy, as its documentation loads a pipeline (its own `import spacy`), with the
     # components the coder runs
@@ -105,42 +119,68 @@ def commands(path: Path) -> list[tuple[str, list[str], bool]]:
         "    pass\n"
     )
     code = [exe, "code", "--sentences", str(path)]
-    return [
-        ("detente --version", [exe, "--version"], False),
-        ("baseline: plain spaCy, load and parse only (1 process)", [sys.executable, "-c", parse_only], True),
-        ("detente code --sentences (default: rules + classifier, a process per core)", code, True),
-        ("detente code --sentences --no-classifier", [*code, "--no-classifier"], True),
-        ("detente code --sentences --workers 1", [*code, "--workers", "1"], True),
-        ("detente code --sentences --spans rules (without the span chooser)", [*code, "--spans", "rules"], True),
+    rows: list[Command] = [
+        ("detente --version", [exe, "--version"], False, None),
+        ("baseline: plain spaCy, load and parse only (1 process)", [sys.executable, "-c", parse_only], True, None),
+        (DEFAULT, code, True, None),
+        ("detente code --sentences --no-classifier", [*code, "--no-classifier"], True, None),
+        (ONE_PROCESS, [*code, "--workers", "1"], True, None),
+        ("detente code --sentences --spans rules (without the span chooser)", [*code, "--spans", "rules"], True, None),
     ]
+    if against is not None:  # each right after its counterpart, so that the pair meets the same load
+        env = with_code(against)
+        for label in (ONE_PROCESS, DEFAULT):
+            i = next(k for k, row in enumerate(rows) if row[0] == label)
+            rows.insert(i + 1, (f"{AGAINST} {label}", rows[i][1], True, env))
+    return rows
 
 
-def whole_processes(n: int, tmp: Path, rounds: int = 2) -> list[tuple[str, float, float, float, float]]:
-    """Rows (label, wall s, CPU s, sentences per wall s, sentences per CPU-s) on the same n sentences.
+DEFAULT = "detente code --sentences (default: rules + classifier, a process per core)"
+ONE_PROCESS = "detente code --sentences --workers 1"
+AGAINST = "[against]"
+"""Label prefix of the rows that run the other checkout's code (``--against``)."""
+
+
+def whole_processes(
+    n: int, tmp: Path, rounds: int = 2, against: Path | None = None
+) -> tuple[list[tuple[str, float, float, float, float]], list[tuple[float, float]]]:
+    """Rows (label, wall s, CPU s, sentences per wall s, sentences per CPU-s) on the same n sentences,
+    and with `against`, (this code's wall s / the other's, the same in CPU s) of the default command in
+    each round (the two run one after the other, so that both meet the same load).
 
     Commands are interleaved over `rounds` rounds; each keeps its best wall and best CPU.
     """
     path = tmp / "sentences.txt"
     path.write_text("\n".join(sentences(n)) + "\n", encoding="utf-8")
-    cmds = commands(path)
-    subprocess.run(cmds[2][1], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # classifier cache
+    cmds = commands(path, against)
+    for _label, cmd, _codes, env in cmds[2:3] + [c for c in cmds if c[3] is not None][:1]:  # classifier caches
+        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     walls: dict[str, float] = {}
     cpus: dict[str, float] = {}
+    paired: list[tuple[float, float]] = []
     for _ in range(rounds):
-        for label, cmd, _codes in cmds:
-            wall, cpu = whole_process(cmd)
+        this_round: dict[str, tuple[float, float]] = {}
+        for label, cmd, _codes, env in cmds:
+            wall, cpu = whole_process(cmd, env)
+            this_round[label] = (wall, cpu)
             walls[label] = min(wall, walls.get(label, wall))
             cpus[label] = min(cpu, cpus.get(label, cpu))
-    return [(label, walls[label], cpus[label], n / walls[label] if codes else 0.0, n / cpus[label] if codes else 0.0)
-            for label, _cmd, codes in cmds]
+        if against is not None:
+            (w, c), (w0, c0) = this_round[DEFAULT], this_round[f"{AGAINST} {DEFAULT}"]
+            paired.append((w / w0, c / c0))
+    rows = [(label, walls[label], cpus[label], n / walls[label] if codes else 0.0, n / cpus[label] if codes else 0.0)
+            for label, _cmd, codes, _env in cmds]
+    return rows, paired
 
 
-def stages(n: int) -> list[tuple[str, float]]:
-    """(stage, CPU seconds) of coding n sentences in this process, stage by stage.
+def stages(n: int, env: dict[str, str] | None = None) -> list[tuple[str, float]]:
+    """(stage, CPU seconds) of coding n sentences in one process, stage by stage.
 
-    Run in a fresh interpreter (so that the imports are counted) with ``--stages``.
+    Run in a fresh interpreter (so that the imports are counted) with ``--stages``; `env`
+    chooses whose code it runs (:func:`with_code`).
     """
-    out = subprocess.run([sys.executable, __file__, "--stages", str(n)], check=True, capture_output=True, text=True)
+    out = subprocess.run([sys.executable, __file__, "--stages", str(n)], check=True, capture_output=True, text=True,
+                         env=env)
     rows = []
     for line in out.stdout.splitlines():
         name, _, value = line.rpartition("\t")
@@ -279,6 +319,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--n", type=int, default=1000, help="sentences (default 1000)")
     parser.add_argument("--rounds", type=int, default=2, help="interleaved rounds; the best is kept (default 2)")
     parser.add_argument("--threshold", action="store_true", help="also time 1 vs 2 processes around the threshold")
+    parser.add_argument("--against", type=Path, default=None, metavar="SRC",
+                        help="also run the coder from another checkout's src directory (such as a worktree of main: "
+                        "git worktree add --detach /tmp/base main; --against /tmp/base/src), interleaved")
     parser.add_argument("--stages", type=int, default=None, help=argparse.SUPPRESS)
     parser.add_argument("--batches", type=int, default=None, help=argparse.SUPPRESS)
     parser.add_argument("--out", type=Path, default=RESULTS)
@@ -295,11 +338,16 @@ def main(argv: list[str] | None = None) -> int:
     from detente.coding.coder import PARALLEL_MIN_SENTENCES
     from detente.coding.nlp import BATCH_SIZE
 
+    if args.against is not None and not (args.against / "detente" / "__init__.py").is_file():
+        print(f"--against {args.against}: no detente package there (give the src directory of a checkout)",
+              file=sys.stderr)
+        return 2
     load_before = load()
     with tempfile.TemporaryDirectory() as tmpdir:
         tmp = Path(tmpdir)
-        rows = whole_processes(args.n, tmp, args.rounds)
+        rows, paired = whole_processes(args.n, tmp, args.rounds, args.against)
         parts = stages(args.n)
+        parts_against = stages(args.n, with_code(args.against)) if args.against is not None else []
         batches = batch_sizes(args.n, args.rounds)
         near = [PARALLEL_MIN_SENTENCES // 3, PARALLEL_MIN_SENTENCES, 3 * PARALLEL_MIN_SENTENCES]
         limits = threshold(near, tmp, args.rounds) if args.threshold else []
@@ -310,13 +358,20 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'process':66s} {'wall s':>7s} {'CPU s':>6s} {'sent/s':>7s} {'sent/CPU-s':>10s} {'wall vs base':>12s}")
     for label, wall, cpu, rate, cpu_rate in rows:
         print(f"{label:66s} {wall:7.2f} {cpu:6.2f} {rate:7.0f} {cpu_rate:10.0f} {base_wall / wall:12.2f}")
-    default = rows[2]
+    default = next(row for row in rows if row[0] == DEFAULT)
     ok = default[3] >= BAR
     print(f"bar: >= {BAR:.0f} sentences/s wall: {default[3]:.0f} -> {'PASS' if ok else 'FAIL'} "
           f"(baseline parse-only {rows[1][3]:.0f}/s in the same run)")
-    print("\none process, CPU seconds by stage:")
-    for name, cpu in parts:
-        print(f"  {name:60s} {cpu:6.2f}")
+    against = next((row for row in rows if row[0] == f"{AGAINST} {DEFAULT}"), None)
+    if against is not None:
+        print(f"against {args.against}: default command, this code / that code, round by round: wall "
+              + ", ".join(f"{w:.2f}" for w, _c in paired) + "; CPU " + ", ".join(f"{c:.2f}" for _w, c in paired))
+        print(f"  best of the rounds: {default[3]:.0f} against {against[3]:.0f} sentences/s wall "
+              f"({against[1] / default[1]:.2f}x), {default[4]:.0f} against {against[4]:.0f} per CPU-s")
+    print("\none process, CPU seconds by stage" + (" (this code, the other)" if parts_against else "") + ":")
+    for k, (name, cpu) in enumerate(parts):
+        other = f" {parts_against[k][1]:6.2f}" if k < len(parts_against) else ""
+        print(f"  {name:60s} {cpu:6.2f}{other}")
     print("parse CPU s by nlp.pipe batch size: " + ", ".join(f"{size}: {cpu:.2f}" for size, cpu in batches))
     for n, one, two in limits:
         print(f"threshold: {n} sentences, wall 1 process {one:.2f} s, 2 processes {two:.2f} s")
@@ -329,7 +384,8 @@ def main(argv: list[str] | None = None) -> int:
         f"(the machine is shared: wall seconds include waiting for a core). {args.n} real news sentences of the "
         f"ConfliBERT quad train file. Each command a fresh process, interleaved over {args.rounds} rounds, best "
         "wall and best CPU kept separately; CPU seconds include the worker processes. Command: "
-        "`.venv/bin/python benchmarks/coding_speed.py` (on an idle machine add `--rounds 3 --threshold`).",
+        "`.venv/bin/python benchmarks/coding_speed.py` (on an idle machine add `--rounds 3 --threshold`)"
+        + (f" `--against {args.against}`" if args.against is not None else "") + ".",
         "",
         "| process | wall s | CPU s | sentences/s (wall) | sentences per CPU-s | wall vs baseline | CPU vs baseline |",
         "|---|---:|---:|---:|---:|---:|---:|",
@@ -356,6 +412,19 @@ def main(argv: list[str] | None = None) -> int:
         f"**{args.n / idle:.0f} sentences/s**.",
         "",
     ]
+    if against is not None:
+        walls = sorted(w for w, _c in paired)
+        cpus = sorted(c for _w, c in paired)
+        md += [
+            f"**Against `{args.against}`** (rows marked {AGAINST}: the same commands running that checkout's "
+            "code, each right after its counterpart in every round, so that the pair meets the same load): "
+            f"best {default[3]:.0f} against {against[3]:.0f} sentences/s wall ({against[1] / default[1]:.2f}x), "
+            f"{default[4]:.0f} against {against[4]:.0f} sentences per CPU-s ({against[2] / default[2]:.2f}x). "
+            "Round by round, this code's time over that code's: wall "
+            + ", ".join(f"{w:.2f}" for w, _c in paired) + f" (median {walls[len(walls) // 2]:.2f}); CPU "
+            + ", ".join(f"{c:.2f}" for _w, c in paired) + f" (median {cpus[len(cpus) // 2]:.2f}).",
+            "",
+        ]
     if busy:
         md += [
             f"The load average reached {max(load_before, load_after):.1f} on {cores} cores during this run: no core "
@@ -371,10 +440,14 @@ def main(argv: list[str] | None = None) -> int:
         "what the NumPy scorer replaced (scikit-learn imports SciPy's statistics and pandas); they are not part "
         "of `detente code` any more.",
         "",
-        "| stage | CPU s |",
-        "|---|---:|",
     ]
-    md += [f"| {name} | {cpu:.2f} |" for name, cpu in parts]
+    if parts_against:
+        md += ["| stage | CPU s | CPU s, against |", "|---|---:|---:|"]
+        md += [f"| {name} | {cpu:.2f} | {parts_against[k][1]:.2f} |" if k < len(parts_against) else
+               f"| {name} | {cpu:.2f} | |" for k, (name, cpu) in enumerate(parts)]
+    else:
+        md += ["| stage | CPU s |", "|---|---:|"]
+        md += [f"| {name} | {cpu:.2f} |" for name, cpu in parts]
     every = next(((name, cpu) for name, cpu in parts if name.startswith("span chooser on every event")), None)
     full = next((cpu for name, cpu in parts if name.strip().startswith("baseline: the same, every option")), None)
     if every is not None and full:

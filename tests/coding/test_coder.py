@@ -237,6 +237,27 @@ def test_worker_processes_give_the_same_events_as_one_process(coder):
     assert [e.event.root for e in got[0]] == ["19"] and got[1] == [] and all(r.partial for r in got[2])
 
 
+def test_objects_are_frozen_for_the_workers_and_released_afterwards(coder, monkeypatch):
+    import gc
+
+    import detente.coding.coder as coder_mod
+
+    frozen_at_fork = []
+    fork_pool = coder_mod._fork_pool
+
+    def recording(*args):
+        pool = fork_pool(*args)
+        frozen_at_fork.append(gc.get_freeze_count())
+        return pool
+
+    monkeypatch.setattr(coder_mod, "_fork_pool", recording)
+    before = gc.get_freeze_count()
+    got = type(coder)(n_process=2).code_sentence_events(MIXED * 3, date(2025, 3, 1), partial=True)
+    assert len(got) == len(MIXED) * 3
+    assert frozen_at_fork and frozen_at_fork[0] > before  # the loaded coder sits in the permanent generation
+    assert gc.get_freeze_count() == before  # and goes back to the collector when the workers are done
+
+
 def test_this_process_codes_from_the_front_while_a_worker_codes_from_the_back(coder, monkeypatch):
     import os
 
@@ -342,3 +363,70 @@ def test_classifier_fallback_takes_no_news_outlet_as_a_target(coder):
     (kept,) = sure.code_sentence_events(["The Kenyan government told CNN about the incident on Monday."], date(2024, 6, 25),
                                         partial=True)
     assert [(r.event.source, r.event.target, r.partial) for r in kept if r.event.note == "classifier"] == [("KENGOV", "---", True)]
+
+
+def test_partial_events_come_without_spans_for_a_caller_that_only_counts_them(coder):
+    """`partial_spans=False` (``detente code --sentences`` without ``--partial``): the same events,
+    complete ones with the same spans, partial ones (the rules' and the classifier's) without spans."""
+    sure = type(coder)(classifier=_SureOfCoercion(), span_chooser=None)
+    sure.min_probability = 0.5
+    sentences = ["The Kenyan government told CNN about the incident on Monday.",  # a classifier event, partial
+                 "The rebels attacked the convoy near the border.",  # a rules event, partial
+                 "Russia attacked Ukraine and the rebels attacked the convoy.",  # complete and partial
+                 "Kenyan police confronted opposition supporters in Nairobi."]  # a classifier event, complete
+    full = sure.code_sentence_events(sentences, date(2024, 6, 25), partial=True)
+    counted = list(sure.iter_sentence_events(sentences, date(2024, 6, 25), partial=True, partial_spans=False))
+    assert [[r.event for r in s] for s in counted] == [[r.event for r in s] for s in full]
+    kinds = {(r.event.note == "classifier", r.partial) for s in counted for r in s}
+    assert {(True, True), (False, True), (False, False), (True, False)} <= kinds  # every kind of event was exercised
+    for mine, theirs in zip(counted, full):
+        for a, b in zip(mine, theirs):
+            assert (a.source_span, a.target_span) == ((None, None) if b.partial else (b.source_span, b.target_span))
+    assert any(b.source_span or b.target_span for s in full for b in s if b.partial)  # spans were there to leave out
+
+
+# Hand-written sentences and every field of their events as the coder gives them (source,
+# target, code, spans, confidence, tone, partial, note, modality): the speed work on the coder
+# (start-up, garbage collection, worker processes, partial events left without spans when
+# only counted) must leave them as they are. A deliberate change of the coder's behaviour
+# updates this table in the same commit.
+PINNED = [
+    ("Russian forces shelled the Ukrainian city of Kharkiv on Tuesday.",
+     [("RUSMIL", "UKR", "194", (0, 14), (23, 52), 0.75, 0.0, False, "date from 'Tuesday'", None)]),
+    ("The United States imposed new sanctions on Iran over its nuclear programme.",
+     [("USA", "IRN", "163", (0, 17), (43, 47), 0.85, 0.3612, False, None, None)]),
+    ("Chinese President Xi Jinping met French President Emmanuel Macron in Beijing.",
+     [("CHNGOV", "FRAGOV", "043", (0, 28), (33, 65), 0.8, 0.0, False, None, None),
+      ("FRAGOV", "CHNGOV", "043", (33, 65), (0, 28), 0.8, 0.0, False, None, None)]),
+    ("India accused Pakistan of sheltering militants, and Pakistan denied it.",
+     [("IND", "PAK", "112", (0, 5), (14, 22), 0.75, -0.6249, False, None, None)]),
+    ("The rebels attacked a convoy near the border.",
+     [("---", "---", "190", (0, 10), None, 0.75, -0.5859, True, None, None)]),
+    ("Japan's foreign minister said Tokyo would send aid to Turkey after the earthquake.",
+     [("JPN", "TUR", "070", (0, 24), (30, 35), 0.6, 0.0, False, None, "possible")]),
+    ("The weather in the capital was mild for the season.",
+     [("---", "---", "01", (0, 26), None, 0.4, 0.0, True, "classifier", None)]),
+    ("", []),
+]
+
+
+def _fields(results):
+    return [[(r.event.source, r.event.target, r.event.cameo, r.source_span, r.target_span, r.event.confidence,
+              r.event.tone, r.partial, r.event.note, r.event.modality) for r in events] for events in results]
+
+
+def test_speed_work_leaves_every_field_of_the_events_as_pinned(coder, monkeypatch):
+    import detente.coding.coder as coder_mod
+    from detente.coding.scorer import default_scorer
+
+    sentences = [s for s, _ in PINNED]
+    expected = [events for _, events in PINNED]
+    one = type(coder)(classifier=default_scorer, n_process=1).code_sentence_events(sentences, date(2024, 3, 1), partial=True)
+    assert _fields(one) == expected
+    monkeypatch.setattr(coder_mod, "CHUNK_MIN_SENTENCES", 2)  # several chunks, some coded by the worker
+    two = type(coder)(classifier=default_scorer, n_process=2)
+    assert two.workers_for(len(sentences) * 3) == 2
+    assert _fields(two.code_sentence_events(sentences * 3, date(2024, 3, 1), partial=True)) == expected * 3
+    counted = list(two.iter_sentence_events(sentences * 3, date(2024, 3, 1), partial=True, partial_spans=False))
+    without_partial_spans = [[e[:3] + ((None, None) if e[7] else e[3:5]) + e[5:] for e in events] for events in expected]
+    assert _fields(counted) == without_partial_spans * 3

@@ -83,3 +83,34 @@ def test_a_spacy_that_wants_more_of_its_command_line_is_imported_as_usual(lem):
         print(doc[1].tag_, "spacy.cli" in sys.modules, sys.modules["spacy"] is spacy, callable(spacy.info))
     """)
     assert printed == "VBD True True True"
+
+
+def test_few_collections_raises_the_young_threshold_inside_and_restores_it():
+    import gc
+
+    from detente.coding.nlp import few_collections
+
+    before = gc.get_threshold()
+    with few_collections(50_000):
+        assert gc.get_threshold() == (max(50_000, before[0]), *before[1:])
+        with few_collections(10):  # nested: never lower than the block outside
+            assert gc.get_threshold()[0] == max(50_000, before[0])
+        assert gc.get_threshold()[0] == max(50_000, before[0])
+    assert gc.get_threshold() == before
+    with pytest.raises(ValueError, match="boom"), few_collections():
+        raise ValueError("boom")
+    assert gc.get_threshold() == before  # restored on an error too
+
+
+def test_a_process_that_loaded_spacy_freezes_its_objects_at_exit(lem):
+    import subprocess
+    import sys
+
+    # an exit handler registered before loading runs after the coder's own (last in, first out)
+    code = ("import atexit, gc\n"
+            "atexit.register(lambda: print('frozen at exit:', gc.get_freeze_count() > 0))\n"
+            "from detente.coding import nlp\n"
+            "nlp.load()\n"
+            "print('frozen before exit:', gc.get_freeze_count() > 0)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=300).stdout
+    assert out.split("\n")[:2] == ["frozen before exit: False", "frozen at exit: True"]

@@ -25,6 +25,7 @@ in several (a test checks it).
 
 from __future__ import annotations
 
+import gc
 import math
 import multiprocessing
 import os
@@ -38,11 +39,12 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from detente.actors import find_mentions, get_registry
+from detente.actors.regions import regions
 from detente.coding import nlp as nlp_mod
 from detente.coding import pair_model as pair_model_mod
 from detente.coding import span_chooser as span_chooser_mod
 from detente.coding import spans, syntax
-from detente.coding.arguments import argument, names_sector, remember
+from detente.coding.arguments import argument, names_sector, remember, sector_nouns
 from detente.coding.assemble import UNDATED, UNKNOWN_ACTOR, event_of, make_event
 from detente.coding.candidates import Candidate, candidates, ranked, without_bare_statements
 from detente.coding.context import ArticleReading, Context, actor_of_mention
@@ -358,11 +360,13 @@ class Coder:
     ) -> Iterator[list[SentenceResult]]:
         """The events of each sentence (as :meth:`code_sentence_events`), yielded in order.
 
-        With `partial_spans` false, partial events keep the span rules' spans and only the
-        complete ones are re-decided by the span chooser (each event's choice is its own,
-        so the complete events' spans are the same either way): for a caller that asks for
-        partial events only to count them, as ``detente code --sentences`` without
-        ``--partial`` does, which saves the chooser's time on them.
+        With `partial_spans` false, partial events come without spans (both None) and only
+        the complete ones get spans (the span rules', re-decided by the span chooser; each
+        event's choice is its own, so they are the same either way): for a caller that asks
+        for partial events only to count them, as ``detente code --sentences`` without
+        ``--partial`` does, which saves the span rules' and the chooser's time on them.
+        (With a pair model, which reads the partial events' spans, the span rules still
+        draw them.)
 
         Sentences are read and coded in blocks of :data:`BLOCK_SENTENCES`, so a long
         input streams; worker processes (:meth:`workers_for`) start with the first
@@ -371,6 +375,8 @@ class Coder:
         pool: ProcessPoolExecutor | None = None
         workers = 1
         start = 0
+        _warm_up()  # with few garbage collections, and before any fork
+        frozen_before = gc.get_freeze_count() > 0  # the caller's own gc.freeze() stays as it is
         try:
             block: list[str] = []
             for sentence in sentences:
@@ -391,6 +397,8 @@ class Coder:
             if pool is not None:
                 pool.shutdown(wait=True, cancel_futures=True)
                 _forget_worker_coder()
+                if not frozen_before:
+                    gc.unfreeze()  # frozen for the fork (:func:`_fork_pool`)
 
     def _code_block(
         self, texts: list[str], date: date | None, partial: tuple[bool, bool], pool: ProcessPoolExecutor | None,
@@ -438,12 +446,15 @@ class Coder:
     ) -> list[list[SentenceResult]]:
         """The events of each sentence: the patterns, then one classifier call for those they leave,
         then the pair model (if any), then the span chooser (on partial events too unless
-        `partial_spans` is false). With `article` (whose parts are `texts`), each sentence is read in
+        `partial_spans` is false: then partial events have no spans, unless a pair model
+        reads them). With `article` (whose parts are `texts`), each sentence is read in
         the context the sentences before it leave (:meth:`code_article_events`)."""
         results: list[list[SentenceResult]] = []
         waiting: list[tuple[int, str, Doc, Context, list[SentenceResult]]] = []  # for the classifier
         read: list[tuple[Doc, Context] | None] = []  # each sentence's parse and context, for the span chooser
         wants_fallback = self._loader is not None or self._classifier is not None
+        pairs = self.pair_model
+        spans_of_partial = partial_spans or pairs is not None
         parsed = self.nlp.pipe((t[:nlp_mod.MAX_PARSE_CHARS] for t in texts), batch_size=self.batch_size)
         for k, (text, sdoc) in enumerate(zip(texts, parsed)):
             syntax.keep_text(sdoc, text[:nlp_mod.MAX_PARSE_CHARS])
@@ -453,7 +464,7 @@ class Coder:
                 continue
             ctx = Context.read(text, date) if article is None else article.context(k)
             read.append((sdoc, ctx))
-            complete, partial_events = self._sentence_events(text, sdoc, ctx)
+            complete, partial_events = self._sentence_events(text, sdoc, ctx, partial_spans=spans_of_partial)
             if article is not None:
                 remember(sdoc, 0, ctx)
             results.append(complete + (partial_events if partial else []))
@@ -464,14 +475,13 @@ class Coder:
             for (i, text, sdoc, ctx, partial_events), (code, probability) in zip(waiting, coded):
                 if not code or probability < self.min_probability:
                     continue
-                found = self._classifier_event(str(code), text, sdoc, ctx, date)
+                found = self._classifier_event(str(code), text, sdoc, ctx, date, partial_spans=spans_of_partial)
                 if found is None:
                     continue
                 if not found.partial:
                     results[i] = [found] + (partial_events if partial else [])
                 elif partial and not partial_events:
                     results[i] = [found]
-        pairs = self.pair_model
         if pairs is not None:  # the events decided again pair by pair, before their spans are
             for i, seen in enumerate(read):
                 if seen is not None:
@@ -487,9 +497,10 @@ class Coder:
         return results
 
     def _sentence_events(
-        self, text: str, sdoc: Doc, ctx: Context
+        self, text: str, sdoc: Doc, ctx: Context, *, partial_spans: bool = True
     ) -> tuple[list[SentenceResult], list[SentenceResult]]:
-        """The complete and the partial events the patterns find in one sentence, best first."""
+        """The complete and the partial events the patterns find in one sentence, best first
+        (the partial ones without spans when `partial_spans` is false)."""
         complete: list[SentenceResult] = []
         guessed: list[SentenceResult] = []
         partial_events: list[SentenceResult] = []
@@ -509,11 +520,11 @@ class Coder:
             if key in seen:
                 continue
             seen.add(key)
-            src, tgt = self._spans(cand)
             if is_complete(event):
                 fallback = cand.target_actor is not None and cand.target_actor.fallback
-                (guessed if fallback else complete).append(SentenceResult(event, src, tgt))
+                (guessed if fallback else complete).append(SentenceResult(event, *self._spans(cand)))
             else:
+                src, tgt = self._spans(cand) if partial_spans else (None, None)
                 partial_events.append(SentenceResult(event, src, tgt, partial=True))
         if not complete:
             complete = guessed[:1]  # a guessed target only when the parse found no pair at all
@@ -528,10 +539,13 @@ class Coder:
             src, tgt = tgt, src
         return src, tgt
 
-    def _classifier_event(self, code: str, text: str, sdoc: Doc, ctx: Context, when: date | None) -> SentenceResult | None:
+    def _classifier_event(
+        self, code: str, text: str, sdoc: Doc, ctx: Context, when: date | None, *, partial_spans: bool = True
+    ) -> SentenceResult | None:
         """The event of a sentence the classifier coded `code`, with sides read off the main verb.
 
-        Partial unless both sides name known actors of different countries.
+        Partial unless both sides name known actors of different countries (and then without
+        spans when `partial_spans` is false).
         """
         lemma = self.lemma
         # who and whom: the main verb's subject and object, else the first two actors named
@@ -561,17 +575,19 @@ class Coder:
         )
         if event is None:
             return None
+        same_actor = source is not None and target is not None and (
+            source.start == target.start
+            or source.code[:3] == target.code[:3] and not get_registry().codes.distinct_sides(source.code, target.code)
+        )  # as the rules code it (assemble.event_of): police against opposition supporters are two sides
+        partial = not is_complete(event) or same_actor
+        if partial and not partial_spans:
+            return SentenceResult(event, None, None, partial=True)
         src = spans.source_span(source_arg, lemma) if source_arg is not None else None
         if (src is None or text[src[0]:src[1]].lower() in spans.PRONOUNS) and source is not None and source.start >= 0:
             src = (source.start, source.end)  # an unresolved "he": the actor named instead
         tgt = spans.target_span(target_arg, source_arg, root, lemma) if root is not None else None
         if tgt is None and target is not None and target.start >= 0:  # not an earlier sentence's actor
             tgt = (target.start, target.end)
-        same_actor = source is not None and target is not None and (
-            source.start == target.start
-            or source.code[:3] == target.code[:3] and not get_registry().codes.distinct_sides(source.code, target.code)
-        )  # as the rules code it (assemble.event_of): police against opposition supporters are two sides
-        partial = not is_complete(event) or same_actor
         return SentenceResult(event, spans.tidy(text, src), spans.tidy(text, tgt), partial=partial)
 
 
@@ -610,19 +626,32 @@ def _fork_pool(coder: Coder, workers: int) -> ProcessPoolExecutor:
     workers are meant to save.
     """
     global _WORKER_CODER
-    _ = coder.classifier, coder.span_chooser, coder.pair_model
+    with nlp_mod.few_collections():
+        _ = coder.classifier, coder.span_chooser, coder.pair_model
     _warm_up()
     _WORKER_CODER = coder
-    # with `fork`, the executor starts all its workers at the first task, before its own thread
-    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+    # What this process holds now goes to a permanent generation (until the pool shuts down):
+    # the workers' collections and this process's no longer pass over it, nor copy the pages
+    # the fork shares.
+    gc.freeze()
+    try:
+        # with `fork`, the executor starts all its workers at the first task, before its own thread
+        return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+    except BaseException:
+        gc.unfreeze()
+        raise
 
 
 def _warm_up() -> None:
     """Load what coding any sentence loads on first use (the actor registry and its name
-    matcher, VADER's lexicon) in this process, so that forked workers inherit it instead
-    of each loading it again (about a fifth of a CPU-second per process)."""
-    find_mentions("Russia", on=None)
-    sentence_tone("Russia")
+    matcher, VADER's lexicon, the regions and the sector nouns) in this process, so that
+    forked workers inherit it instead of each loading it again (about a fifth of a
+    CPU-second per process)."""
+    with nlp_mod.few_collections():
+        find_mentions("Russia", on=None)
+        sentence_tone("Russia")
+        regions()
+        sector_nouns()
 
 
 def _forget_worker_coder() -> None:

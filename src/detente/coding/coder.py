@@ -37,6 +37,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from detente.actors import find_mentions, get_registry
+from detente.coding import abstention
 from detente.coding import nlp as nlp_mod
 from detente.coding import pair_model as pair_model_mod
 from detente.coding import span_chooser as span_chooser_mod
@@ -290,6 +291,8 @@ class Coder:
                     cand, sdoc, span.start, sentence, span.index, ctx, self.lemma,
                     doc_id=doc.id, url=doc.url, file=doc.file, permissive=False, tone=tone,
                 )
+                if event is not None and not abstention.stands(event):
+                    continue
                 if event is None:
                     if cand.source_actor and cand.target_actor and ctx.doc_date is None:
                         undated += 1
@@ -430,7 +433,7 @@ class Coder:
                 continue
             ctx = Context.read(text, date)
             read.append((sdoc, ctx))
-            complete, partial_events = self._sentence_events(text, sdoc, ctx)
+            complete, partial_events = abstention.split(*self._sentence_events(text, sdoc, ctx))
             results.append(complete + (partial_events if partial else []))
             if not complete and wants_fallback and (partial or _two_sides(ctx.mentions, text)):
                 waiting.append((len(results) - 1, text, sdoc, ctx, partial_events))
@@ -459,7 +462,7 @@ class Coder:
                     continue
                 chosen = iter(span_chooser_mod.rechoose(chooser, wanted, seen[0], seen[1], self.lemma))
                 results[i] = [next(chosen) if partial_spans or not r.partial else r for r in found]
-        return results
+        return [abstention.sort_out(found, partial) for found in results]  # the classifier's and pair model's too
 
     def _sentence_events(
         self, text: str, sdoc: Doc, ctx: Context

@@ -55,7 +55,7 @@ _DATELINE = re.compile(
 )
 _SIGNING = re.compile(
     r"\b(?:sign(?:s|ed|ing)?|ink(?:s|ed|ing)?|conclud(?:e|es|ed|ing)|initial(?:s|ed|led)|ratif(?:y|ies|ied|ying)"
-    r"|agree(?:s|d)?|struck|strike|strikes|seal(?:s|ed)?|clinch(?:es|ed)?)\b",
+    r"|agree(?:s|d)?|reach(?:es|ed|ing)?|struck|strike|strikes|seal(?:s|ed)?|clinch(?:es|ed)?)\b",
     re.I,
 )
 

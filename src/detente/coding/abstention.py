@@ -16,6 +16,9 @@ that goes into the event's note, so an analyst can see why a proposal was set as
   events on sentences without one.
 - ``dateline``: a side named only in the dateline ("DAKAR, Senegal (AP) --", "Doha, Feb
   29:") is where the story was filed, not an actor of it.
+- ``planned``: a meeting, visit or talks (root 04) the sentence announces for later ("was
+  set to meet", "is scheduled to hold a summit", "is visiting Iran Monday") is no meeting
+  held (CAMEO codes only acts that happened; an announced one is at most an intent, 03).
 - ``description``: an agreement named as a standing thing ("NAFTA, the trilateral trade deal
   between the United States, Canada and Mexico") is no signing: a signing (CAMEO 057)
   needs a verb of signing or concluding in its sentence.
@@ -43,6 +46,8 @@ STATEMENT_ROOT = "01"
 """CAMEO's "make a public statement": kept apart (PLOVER has no such event type)."""
 CLASSIFIER_NOTE = "classifier"
 """The note of an event the sentence classifier coded (:meth:`detente.coding.coder.Coder._classifier_event`)."""
+CONSULT_ROOT = "04"
+"""CAMEO's "consult": meetings, visits and talks, which an announcement of one is not."""
 SIGN_AGREEMENT = "057"
 """CAMEO's "sign formal agreement": needs a verb of signing in its sentence."""
 
@@ -52,6 +57,12 @@ _DATELINE = re.compile(
       | [A-Z][\w.'\- ]+?,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})\s*:\s  # Doha, Feb 29:
     )""",
     re.X,
+)
+_PLANNED = re.compile(
+    r"\b(?:is|are|was|were)\s+(?:set|scheduled|due|expected|slated|planning|going)\s+to\b"
+    r"|\bwill\s+(?:\w+\s+)?(?:meet|visit|travel|hold|resume|host|come|go|fly|arrive)\b"
+    r"|\b(?:is|are)\s+(?:visiting|heading|travell?ing|flying)\b",
+    re.I,
 )
 _SIGNING = re.compile(
     r"\b(?:sign(?:s|ed|ing)?|ink(?:s|ed|ing)?|conclud(?:e|es|ed|ing)|initial(?:s|ed|led)|ratif(?:y|ies|ied|ying)"
@@ -78,7 +89,18 @@ def reason_apart(event: Event) -> str | None:
                 return "dateline"
     if event.cameo == SIGN_AGREEMENT and not _SIGNING.search(text):
         return "description"
+    if planned(event):
+        return "planned"
     return None
+
+
+def planned(event: Event) -> bool:
+    """A meeting, visit or talks (root 04) that the sentence announces for later ("was set to meet", "is
+    scheduled to hold a summit", "will resume negotiations"), coded as held.
+
+    An announced meeting with its modality read ("will meet": CAMEO 036, intent to meet) is left
+    as it is: the guide codes a confirmed future meeting as root 03."""
+    return event.root == CONSULT_ROOT and event.modality is None and bool(_PLANNED.search(event.sentence or ""))
 
 
 def set_apart(event: Event, reason: str) -> Event:

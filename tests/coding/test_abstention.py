@@ -100,3 +100,39 @@ def test_coder_still_codes_a_signing(coder):
 def test_document_mode_stores_no_statement(code_fn):
     events = code_fn("Japan's foreign minister said on Tuesday that South Korea's plan was a matter for Seoul to decide.")
     assert all(e.root != "01" for e in events)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Norway's prime minister was set to meet Sweden's king at the palace on Friday.",
+    "The Norwegian premier is scheduled to hold talks with Swedish leaders on the 17th.",
+    "The visit comes before Norway and Sweden will resume negotiations on fishing next week.",
+    "Norway's foreign minister is visiting Sweden on Monday.",
+])
+def test_an_announced_meeting_is_no_meeting_held(sentence):
+    event = _event("040", sentence, ("NOR", "Norway"), ("SWE", "Sweden"))
+    assert abstention.reason_apart(event) == "planned"
+
+
+def test_a_meeting_held_and_an_announced_intent_stand():
+    held = _event("040", "Norway's prime minister met Sweden's king at the palace on Friday.", ("NOR", "Norway"),
+                  ("SWE", "Sweden"))
+    assert abstention.reason_apart(held) is None
+    intent = _event("036", "Norway's prime minister will meet Sweden's king on Friday.", ("NOR", "Norway"),
+                    ("SWE", "Sweden"))
+    assert abstention.reason_apart(intent) is None  # CAMEO 036: an intent to meet is itself an event (root 03)
+
+
+def test_coder_codes_no_meeting_for_one_only_scheduled(coder):
+    sentence = "President Macron was set to meet German Chancellor Olaf Scholz in Berlin on Friday."
+    found = coder.code_sentence_events([sentence], DAY)[0]
+    assert all(r.event.root != "04" for r in found)
+    shown = coder.code_sentence_events([sentence], DAY, partial=True)[0]
+    assert any(r.event.root == "04" and "planned" in (r.event.note or "") for r in shown)
+
+
+def test_a_policy_option_considered_is_kept_apart_as_a_statement(coder):
+    sentence = "Germany is considering sending weapons to Ukraine."
+    assert coder.code_sentence_events([sentence], DAY)[0] == []
+    shown = coder.code_sentence_events([sentence], DAY, partial=True)[0]
+    assert [(r.event.source, r.event.target, r.event.cameo, r.event.note) for r in shown] == [
+        ("DEU", "UKR", "014", "kept apart: statement")]

@@ -18,7 +18,7 @@ MUST_CODE = [
     # 01 statement
     # "X said Y must ..." is the speaker's demand on Y (CAMEO 10), even when the act has no pattern
     ("Russian Foreign Minister Sergey Lavrov said that Ukraine must accept the new realities.", "100", "RUS", "UKR"),
-    ("Germany is considering sending weapons to Ukraine.", "014", "DEU", "UKR"),
+    # "Germany is considering sending weapons to Ukraine" (014, root 01) is kept apart: tests/coding/test_abstention.py
     # 02 appeal
     ("France urged Russia to agree to a ceasefire.", "0256", "FRA", "RUS"),
     ("Ukraine called for more military aid from Germany.", "0232", "UKR", "DEU"),

@@ -106,7 +106,8 @@ def test_sentence_is_coded(code_fn, sentence, code, source, target):
 
 def test_every_root_has_a_positive_case():
     roots = {ontology.root(c[1].ljust(3, "0")) for c in MUST_CODE}
-    assert roots == {f"{i:02d}" for i in range(1, 21)}
+    # root 01 (statements) is kept apart, never stored: its cases are in tests/coding/test_abstention.py
+    assert roots == {f"{i:02d}" for i in range(2, 21)}
 
 
 NEAR_MISSES = [

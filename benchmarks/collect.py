@@ -26,6 +26,7 @@ ORDER = [
     "coding_plover",
     "coding_abstention",
     "coding_speed",
+    "coding_context",
     "actor_mentions",
     "coding_dev",
     "coding_pair_model",

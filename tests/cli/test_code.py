@@ -363,3 +363,31 @@ def test_sentences_without_partial_show_what_partial_shows_of_complete_events(tm
         assert a["events"] == [e for e in b["events"] if not e["partial"]]
     assert any(e["partial"] for r in _jsonl(shown.stdout) for e in r["events"])
     assert "gave only partial events" in plain.stderr
+
+
+def test_code_resolves_sides_named_in_earlier_sentences_of_an_article(tmp_path):
+    # hand-written three-sentence article: "The two sides" and "It" name their actors only in earlier sentences
+    path = tmp_path / "article.txt"
+    path.write_text("Iran and Iraq signed a security accord on Sunday. The two sides also agreed to hold talks "
+                    "next month. It was the first such accord since the war, Iraq's foreign ministry said.\n",
+                    encoding="utf-8")
+    result = runner.invoke(app, ["code", str(path), "--date", "2024-03-03", "--jsonl"])
+    assert result.exit_code == 0, result.output
+    found = {(r["source"][:3], r["target"][:3], r["root"], r["sentence_index"]) for r in _jsonl(result.stdout)}
+    assert {("IRN", "IRQ", "03", 1), ("IRQ", "IRN", "03", 1)} <= found
+
+
+def test_code_eval_context_flag(tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    page = "https://news.example/accord"
+    gold.write_text("\n".join(json.dumps(r) for r in [
+        {"text": "Iran and Iraq signed a security accord on Sunday.", "url": page, "events": []},
+        {"text": "The two sides also agreed to hold talks next month.", "url": page, "events": []},
+    ]) + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["code", "eval", str(gold), "--no-classifier", "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["context"] == "page" and "as 1 articles" in result.stderr
+    result = runner.invoke(app, ["code", "eval", str(gold), "--no-classifier", "--json", "--context", "sentence"])
+    assert json.loads(result.stdout)["context"] == "sentence"
+    result = runner.invoke(app, ["code", "eval", str(gold), "--context", "paragraph"])
+    assert result.exit_code == 2 and "--context" in result.output

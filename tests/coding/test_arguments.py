@@ -341,3 +341,26 @@ def test_sentences_coded_one_at_a_time_resolve_no_pronoun_across_them(coder):
     results = coder.code_sentence_events(
         ["China summoned the Japanese ambassador on Monday.", "It also criticised Japan's new defence plan."], date(2025, 3, 3))
     assert results[1] == []
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize(
+    ("second", "pair"),
+    [
+        ("The two sides also agreed to hold talks next month.", {("IRN", "IRQ"), ("IRQ", "IRN")}),
+        ("Both countries agreed to hold talks next month.", {("IRN", "IRQ"), ("IRQ", "IRN")}),
+        ("The two leaders also agreed to hold talks next month.", {("IRN", "IRQ"), ("IRQ", "IRN")}),
+        ("Analysts praised the contacts between the two countries.", set()),  # inside a noun phrase: no side
+    ],
+)
+def test_the_two_sides_are_the_pair_the_previous_sentence_named(coder, second, pair):
+    first = "Iran and Iraq signed a security accord on Sunday."
+    coded = coder.code_article_events([first, second])[1]
+    assert {(r.event.source[:3], r.event.target[:3]) for r in coded} == pair
+    assert coder.code_sentence_events([second])[0] == [] or not pair  # alone, it names no one
+
+
+@pytest.mark.nlp
+def test_the_two_sides_need_exactly_two_earlier_sides(coder):
+    first = "Iran, Iraq and Syria signed a security accord on Sunday."
+    assert coder.code_article_events([first, "The two sides also agreed to hold talks next month."])[1] == []

@@ -203,3 +203,87 @@ def test_a_negated_event_is_no_prediction(coder, tmp_path):
     assert report.overall.predicted == 1 and report.overall.correct == 1
     (events,) = coder.code_sentence_events([rows[0]["text"]])
     assert events and events[0].event.negated
+
+
+# -- page mode: consecutive records of one page coded as an article ---------------------------------
+
+
+def _gold(text=None, url=None, headline=None, events=()):
+    return ev.GoldSentence(text or "x", 1, list(events), url=url, headline=headline)
+
+
+def test_articles_are_runs_of_consecutive_records_sharing_a_url():
+    urls = ["https://a.example/1", "https://a.example/1", None, None, "https://b.example/2", "https://a.example/1"]
+    assert ev.articles([_gold(url=u) for u in urls]) == [[0, 1], [2], [3], [4], [5]]
+
+
+def _jsonl(tmp_path, records, name="gold.jsonl"):
+    return write(tmp_path, name, "\n".join(json.dumps(r) for r in records) + "\n")
+
+
+def _both(a, b, root):
+    return [{"source": a, "target": b, "root": root}, {"source": b, "target": a, "root": root}]
+
+
+PAGE = "https://news.example/iran-iraq-accord"
+ARTICLE = [  # hand-written: the second sentence names its sides only through the first
+    {"text": "Iran and Iraq signed a security accord on Sunday.", "url": PAGE, "date": "2024-03-03",
+     "events": _both("IRN", "IRQ", "05")},
+    {"text": "The two sides also agreed to hold talks next month.", "url": PAGE, "date": "2024-03-03",
+     "events": _both("IRN", "IRQ", "03")},
+    {"text": "Analysts said the accord was unlikely to last.", "url": PAGE, "date": "2024-03-03", "events": []},
+]
+
+
+@pytest.mark.nlp
+def test_page_mode_codes_a_page_as_one_article_and_scores_each_sentence_on_its_own_gold(tmp_path, coder):
+    path = _jsonl(tmp_path, ARTICLE)
+    page = ev.evaluate(path, coder)
+    assert page.extra["context"] == "page" and page.extra["articles"] == 1
+    assert page.notes == ["coded 3 sentences as 1 articles (consecutive records sharing a url); "
+                          "--context sentence codes each alone"]
+    # all four events found, each scored on its own sentence (05 on the first, 03 on the second): had an
+    # event been attributed to the other sentence, it would count as wrong there and missing here
+    assert (page.overall.correct, page.overall.predicted, page.overall.gold) == (4, 4, 4)
+    assert page.extra["left_uncoded"] == 1
+    alone = ev.evaluate(path, coder, context="sentence")
+    assert alone.extra["context"] == "sentence" and alone.notes == []
+    assert (alone.overall.correct, alone.overall.predicted) == (2, 2)  # "the two sides" names no one alone
+
+
+@pytest.mark.nlp
+def test_an_article_of_one_sentence_is_coded_exactly_as_sentence_mode_codes_it(coder):
+    for sentence in ("Russia attacked Ukraine.", "He said the talks had failed.",
+                     "The two sides agreed to meet again.", "China summoned the Japanese ambassador over the drills.",
+                     '"We will respond," the Turkish foreign minister said of the Greek plan.'):
+        alone = coder.code_sentence_events([sentence])[0]
+        article = coder.code_article_events([sentence])[0]
+        assert article == alone
+
+
+@pytest.mark.nlp
+def test_a_headline_is_read_for_its_actors_but_its_events_are_not_scored(tmp_path, coder):
+    record = {"text": "The two sides also agreed to hold talks next month.", "url": "https://news.example/x",
+              "date": "2024-03-03", "events": _both("IRN", "IRQ", "03")}
+    headline = "Iran and Iraq sign a security accord"  # codes 05 both ways itself: not scored
+    path = _jsonl(tmp_path, [{**record, "headline": headline}], "h.jsonl")
+    with_headline = ev.evaluate(path, coder, context="page")
+    assert (with_headline.overall.correct, with_headline.overall.predicted) == (2, 2)
+    assert ev.evaluate(path, coder, context="page", headlines=False).overall.predicted == 0
+    assert ev.evaluate(_jsonl(tmp_path, [record], "n.jsonl"), coder, context="page").overall.predicted == 0
+
+
+@pytest.mark.nlp
+def test_page_mode_asked_of_a_file_without_pages_says_it_codes_each_sentence_alone(tmp_path, coder):
+    path = _jsonl(tmp_path, [{"text": "Russia attacked Ukraine.", "events": []}])
+    report = ev.evaluate(path, coder, context="page")
+    assert report.extra["context"] == "sentence" and "no record carries a url" in report.notes[0]
+    xml = write(tmp_path, "gold.xml", '<Sentences><Sentence id="1"><Text>Russia attacked Ukraine.</Text>'
+                '<EventCoding sourcecode="RUS" targetcode="UKR" eventcode="190"/></Sentence></Sentences>')
+    report = ev.evaluate(xml, coder, context="page")
+    assert report.extra["context"] == "sentence" and "JSONL" in report.notes[0]
+
+
+def test_an_unknown_context_is_an_error_naming_the_flag(tmp_path):
+    with pytest.raises(InputError, match="--context"):
+        ev.evaluate(write(tmp_path, "g.jsonl", "{}\n"), coder=None, context="paragraph")

@@ -489,7 +489,8 @@ def _train_encoder(file: Path, out: Optional[Path], scheme: str, folds: int, see
         "\"target\", \"root\"}]}), PETRARCH-style XML (.xml: <Sentence><Text/><EventCoding sourcecode targetcode "
         "eventcode/></Sentence>), PLOVER JSON (.json), a ConfliBERT-style quad TSV (.tsv: sentence<TAB>class 0-4; "
         "per-class F1 and macro-F1) or CoNLL actor spans (.conll: token TAG with B-S/I-S/B-T/I-T/B-R/I-R/O; exact "
-        "and overlap span F1). Events are compared as (source country, target country, root) per sentence."
+        "and overlap span F1). Events are compared as (source country, target country, root) per sentence; "
+        "consecutive JSONL records sharing a \"url\" are coded as one article (--context)."
     ),
 )
 def code_eval(
@@ -508,6 +509,13 @@ def code_eval(
         help="How the coder draws each event's source and target spans: chooser (the default: the span "
         "rules, then the learned span chooser re-decides each side) or rules (the span rules alone).",
     ),
+    context: Optional[str] = typer.Option(
+        None, "--context", metavar="page|sentence",
+        help="How a JSONL gold file is read: page codes each run of consecutive records sharing a \"url\" as one "
+        "article (\"He said ...\", \"the two sides\" and a surname alone find their actors in the sentences "
+        "before and in the records' \"headline\"; each sentence is scored on its own gold), sentence codes each "
+        "record alone. Default: page when the file has such runs, else sentence.",
+    ),
     pairs: Optional[str] = typer.Option(
         None, "--pairs", metavar="rules|model",
         help="How the coder decides which events a sentence reports: rules (the default: the event rules alone) "
@@ -521,7 +529,11 @@ def code_eval(
     from detente.coding import Coder
     from detente.coding.evaluate import FORMAT_NAMES, evaluate
 
+    from detente.coding.evaluate import CONTEXTS
+
     when = _parse_cli_date(date_)
+    if context is not None and context not in CONTEXTS:
+        raise InputError(f"unknown --context '{context}'", field="--context", hint="use page or sentence")
     chooser = _span_chooser(spans)
     pair_model = _pair_model(pairs)
     if fmt is not None and fmt not in FORMAT_NAMES:
@@ -541,8 +553,10 @@ def code_eval(
         coder = Coder(classifier=classifier, span_chooser=chooser, pair_model=pair_model)
     for note in coder.notes:
         typer.echo(f"note: {note}", err=True)
-    report = evaluate(gold, coder, fmt=fmt, when=when)
+    report = evaluate(gold, coder, fmt=fmt, when=when, context=context)
     _echo_skipped(report.skipped)
+    for note in report.notes:
+        typer.echo(f"note: {note}", err=True)
     if as_json:
         print_json({**report.to_dict(), "pairs": "model" if pair_model else "rules"})
         return

@@ -89,6 +89,8 @@ def argument(tok: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> Arg:
     for found in _plural_antecedents(tok, offset, ctx, lemma):  # "India and Pakistan said they ..."
         if all(found.code[:3] != a.code[:3] for a in actors):
             actors.append(found)
+    if not actors:
+        actors = the_two_sides(tok, offset, ctx)  # "Iran and Iraq signed ... *The two sides* also agreed"
     doc = tok.doc
     left = tok.left_edge.i
     while left < tok.i and doc[left].is_punct:
@@ -121,6 +123,42 @@ def _plural_antecedents(tok: Token, offset: int, ctx: Context, lemma: syntax.Lem
     if speaker is None or speaker.i == tok.i or not speaker.conjuncts or speaker.lower_ in PLURAL_PRONOUNS:
         return []
     return argument(speaker, offset, ctx, lemma).actors
+
+
+PAIR_NOUNS = frozenset({"sides", "countries", "leaders", "nations", "governments", "parties", "neighbours",
+                        "neighbors", "states", "presidents", "ministers", "delegations"})
+"""Plural nouns that, after "the two" or "both", stand for the pair of sides named before ("the two leaders")."""
+
+
+def the_two_sides(tok: Token, offset: int, ctx: Context) -> list[Actor]:
+    """The pair a plural description names: "the two sides", "both countries", "the two leaders", "the two".
+
+    It stands for the two countries (or organisations) the last earlier sentence naming any
+    actor named (:attr:`~detente.coding.context.Context.previous_actors`), when it named exactly
+    two; otherwise (one, three or more, or none: a sentence coded on its own) it is left
+    unresolved. Only as a side of a verb (its subject, object, or the object of its
+    preposition: "called on both sides"), never inside a noun phrase ("contacts between the two
+    countries" is commentary), and not when the sentence has already named one of the pair."""
+    if not ctx.previous_actors:
+        return []
+    if not (tok.dep_ in ("nsubj", "nsubjpass", "dobj")
+            or tok.dep_ == "pobj" and tok.head.dep_ in ("prep", "agent") and tok.head.head.pos_ in ("VERB", "AUX")):
+        return []  # a side of a verb ("the two sides agreed", "called on both sides"), not "contacts between the two"
+    words = {c.lower_ for c in tok.children if c.dep_ in ("det", "predet", "nummod", "quantmod") and c.i < tok.i}
+    noun = tok.lower_
+    if noun in PAIR_NOUNS:
+        if not ("both" in words or {"the", "two"} <= words):
+            return []
+    elif not (noun == "two" and "the" in words and not any(c.dep_ == "prep" for c in tok.children)):
+        return []  # "the two" alone, not "the two of them"
+    pair: list[Actor] = []
+    for a in ctx.previous_actors:
+        if all(a.code[:3] != b.code[:3] for b in pair):
+            pair.append(a)
+    named = {m.code[:3] for m in ctx.mentions_between(offset, offset + tok.idx)}
+    if len(pair) != 2 or any(a.code[:3] in named for a in pair):
+        return []  # "Russia and the two sides": not the pair named before
+    return pair
 
 
 _MEMBER_PREPS = frozenset({"of", "as", "like", "including", "from"})
@@ -394,7 +432,8 @@ def context_state(offset: int, end: int, ctx: Context) -> str | None:
     here = states_named(offset, end, ctx)
     if here:
         return here.pop() if len(here) == 1 else None
-    earlier = {base for base in (_state_base(a.code) for a in ctx.previous_actors if a.start < offset) if base}
+    earlier = {base for base in (_state_base(a.code) for a in ctx.previous_actors if a.start < offset) if base
+               } if ctx.guess_from_previous else set()
     if len(earlier) == 1:
         return earlier.pop()
     states = states_named(0, None, ctx)
@@ -576,6 +615,8 @@ def fallback_target(
             if m.start in own or whole[0] <= m.start < whole[1] or m.code[:3] in own_side:
                 continue  # the source's own side ("South Korea and the US drilled, South Korea's army said")
             return replace(actor_of_mention(m), fallback=True)
+    if not ctx.guess_from_previous:
+        return None
     for a in ctx.previous_actors:
         if base is None or a.code[:3] != base:
             return replace(a, fallback=True)
@@ -640,8 +681,8 @@ def continued_subject(tok: Token, offset: int, ctx: Context) -> Actor | None:
 def continued_subjects(tok: Token, offset: int, ctx: Context) -> list[Actor]:
     """All the actors of :func:`continued_subject` ("Iran and Iraq signed ... *They* also agreed": both);
     "it" continues one subject only."""
-    subjects = ctx.last_subjects
-    if not subjects or offset == 0 or tok.dep_ != "nsubj" or tok.head.dep_ != "ROOT":
+    subjects = ctx.last_subjects  # empty for the first sentence, and for a sentence coded on its own
+    if not subjects or not ctx.guess_from_previous or tok.dep_ != "nsubj" or tok.head.dep_ != "ROOT":
         return []
     if tok.lower_ == "it" and (len(subjects) > 1 or subjects[0].person) or tok.lower_ not in ("it", "they"):
         return []

@@ -28,6 +28,7 @@ from __future__ import annotations
 import math
 import multiprocessing
 import os
+import re
 import warnings
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -45,7 +46,7 @@ from detente.coding import spans, syntax
 from detente.coding.arguments import argument, names_sector, remember
 from detente.coding.assemble import UNDATED, UNKNOWN_ACTOR, event_of, make_event
 from detente.coding.candidates import Candidate, candidates, ranked, without_bare_statements
-from detente.coding.context import Context, actor_of_mention
+from detente.coding.context import ArticleReading, Context, actor_of_mention
 from detente.coding.lexicon import CLASSIFIER_MIN_PROB, CONF_CLASSIFIER, FALLBACK_SKIP_ROLES
 from detente.coding.reader import Document
 from detente.coding.segment import split_sentences
@@ -334,6 +335,26 @@ class Coder:
         """
         return list(self.iter_sentence_events(sentences, date, partial=partial))
 
+    def code_article_events(
+        self, sentences: list[str], date: date | None = None, *, headline: str | None = None, partial: bool = False
+    ) -> list[list[SentenceResult]]:
+        """Every event of each sentence of one article (its sentences in page order), as
+        :meth:`code_sentence_events` codes them but each read in the context of the sentences before it.
+
+        "The two sides agreed ...", "He said ...", "The ministry summoned ..." name their
+        actors in an earlier sentence: the article's mentions are read over its whole text and
+        the state each sentence leaves is carried to the next
+        (:class:`~detente.coding.context.ArticleReading`). A `headline` is read first, for its
+        actors and state; its own events are not returned. One sentence without a headline is
+        coded exactly as :meth:`code_sentence_events` codes it alone. Coded in this process.
+        """
+        parts = ([headline] if headline else []) + [s if isinstance(s, str) else "" for s in sentences]
+        if not parts:
+            return []
+        article = ArticleReading(parts, date)
+        coded = self._code_chunk(parts, date, partial, True, article)
+        return coded[1:] if headline else coded
+
     def iter_sentence_events(
         self, sentences: Iterable[str], date: date | None = None, *, partial: bool = False,
         partial_spans: bool = True,
@@ -415,25 +436,29 @@ class Coder:
             ) from None
 
     def _code_chunk(
-        self, texts: list[str], date: date | None, partial: bool, partial_spans: bool = True
+        self, texts: list[str], date: date | None, partial: bool, partial_spans: bool = True,
+        article: ArticleReading | None = None,
     ) -> list[list[SentenceResult]]:
         """The events of each sentence: the patterns, then one classifier call for those they leave,
         then the pair model (if any), then the span chooser (on partial events too unless
-        `partial_spans` is false)."""
+        `partial_spans` is false). With `article` (whose parts are `texts`), each sentence is read in
+        the context the sentences before it leave (:meth:`code_article_events`)."""
         results: list[list[SentenceResult]] = []
         waiting: list[tuple[int, str, Doc, Context, list[SentenceResult]]] = []  # for the classifier
         read: list[tuple[Doc, Context] | None] = []  # each sentence's parse and context, for the span chooser
         wants_fallback = self._loader is not None or self._classifier is not None
         parsed = self.nlp.pipe((t[:nlp_mod.MAX_PARSE_CHARS] for t in texts), batch_size=self.batch_size)
-        for text, sdoc in zip(texts, parsed):
+        for k, (text, sdoc) in enumerate(zip(texts, parsed)):
             syntax.keep_text(sdoc, text[:nlp_mod.MAX_PARSE_CHARS])
             if not text.strip():
                 results.append([])
                 read.append(None)
                 continue
-            ctx = Context.read(text, date)
+            ctx = Context.read(text, date) if article is None else article.context(k)
             read.append((sdoc, ctx))
             complete, partial_events = abstention.split(*self._sentence_events(text, sdoc, ctx))
+            if article is not None:
+                remember(sdoc, 0, ctx)
             results.append(complete + (partial_events if partial else []))
             if not complete and wants_fallback and (partial or _two_sides(ctx.mentions, text)):
                 waiting.append((len(results) - 1, text, sdoc, ctx, partial_events))
@@ -500,8 +525,8 @@ class Coder:
     def _spans(self, cand: Candidate) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
         """Where the candidate's source and target are written in its sentence."""
         src, tgt = spans.sides(cand.source, cand.target, cand.verb, self.lemma, symmetric=cand.symmetric)
-        if src is None and cand.source_actor is not None and not cand.source_actor.fallback:
-            src = (cand.source_actor.start, cand.source_actor.end)
+        if src is None and cand.source_actor is not None and not cand.source_actor.fallback and cand.source_actor.start >= 0:
+            src = (cand.source_actor.start, cand.source_actor.end)  # (an actor of an earlier sentence has none here)
         if cand.reverse:
             src, tgt = tgt, src
         return src, tgt
@@ -540,10 +565,10 @@ class Coder:
         if event is None:
             return None
         src = spans.source_span(source_arg, lemma) if source_arg is not None else None
-        if (src is None or text[src[0]:src[1]].lower() in spans.PRONOUNS) and source is not None:
+        if (src is None or text[src[0]:src[1]].lower() in spans.PRONOUNS) and source is not None and source.start >= 0:
             src = (source.start, source.end)  # an unresolved "he": the actor named instead
         tgt = spans.target_span(target_arg, source_arg, root, lemma) if root is not None else None
-        if tgt is None and target is not None:
+        if tgt is None and target is not None and target.start >= 0:  # not an earlier sentence's actor
             tgt = (target.start, target.end)
         same_actor = source is not None and target is not None and (
             source.start == target.start
@@ -634,9 +659,14 @@ def _prepare(doc: Document) -> _Prepared:
     return _Prepared(doc, text, ctx, len(sentences), wanted)
 
 
+_REFERS_BACK = re.compile(r"^\W*(?:It|They)\b|\b(?:[Tt]he two|[Bb]oth)\b")
+"""Sentences that may name their actors only through an earlier one: "It also ...", "They ...", "the two
+sides", "both countries" (:func:`detente.coding.arguments.continued_subjects`, :func:`~detente.coding.arguments.the_two_sides`)."""
+
+
 def _has_pronoun(sentence: str) -> bool:
     low = f" {sentence.lower()} "
-    return " he " in low or " she " in low
+    return " he " in low or " she " in low or _REFERS_BACK.search(sentence) is not None
 
 
 def _classify(classifier: Any, texts: list[str], docs: list[Doc]) -> list[tuple[str | None, float]]:

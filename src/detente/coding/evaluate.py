@@ -92,6 +92,8 @@ class GoldSentence:
     quad: int | None = None
     tags: list[str] = field(default_factory=list)
     offsets: list[tuple[int, int]] = field(default_factory=list)
+    url: str | None = None  # the page it comes from (JSONL): consecutive sentences of one page form an article
+    headline: str | None = None  # that page's headline (JSONL), read as context in page mode
 
     def spans(self, role: str) -> set[tuple[int, int]]:
         """Gold token spans [start, end) of a role ("S" or "T"; an "R" span counts for both)."""
@@ -160,6 +162,7 @@ class Report:
     headline_value: float
     extra: dict[str, Any] = field(default_factory=dict)
     skipped: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # how the file was coded, for the user to see
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -169,6 +172,7 @@ class Report:
             "per_label": [r.to_dict() for r in self.rows],
             **{k: round(v, 4) if isinstance(v, float) else v for k, v in self.extra.items()},
             "skipped": self.skipped,
+            "notes": self.notes,
         }
 
 
@@ -256,7 +260,12 @@ def _read_jsonl(text: str, path: str) -> Gold:
         if problem:
             gold.skipped.append(problem)
             continue
-        gold.sentences.append(GoldSentence(sentence, lineno, parsed, when=_parse_date(record.get("date"))))
+        url, headline = record.get("url"), record.get("headline")
+        gold.sentences.append(GoldSentence(
+            sentence, lineno, parsed, when=_parse_date(record.get("date")),
+            url=url.strip() or None if isinstance(url, str) else None,
+            headline=headline.strip() or None if isinstance(headline, str) else None,
+        ))
     return gold
 
 
@@ -564,25 +573,93 @@ def predict_quads(coder: Any, sentences: Sequence[str], rule_events: Sequence[An
     return out
 
 
-def evaluate(path: str | Path, coder: Any, *, fmt: str | None = None, when: date | None = None) -> Report:
-    """Read a gold file, code its sentences with `coder` and score the result."""
+CONTEXTS = ("page", "sentence")
+"""How `evaluate` reads a JSONL gold file: consecutive sentences of one page as an article, or each alone."""
+
+
+def articles(sentences: Sequence[GoldSentence]) -> list[list[int]]:
+    """Indices of the gold sentences grouped into articles: runs of consecutive sentences sharing a `url`
+    (a sentence without one is an article of its own). A page whose sentences are not consecutive in the
+    file gives one article per run."""
+    groups: list[list[int]] = []
+    for i, sent in enumerate(sentences):
+        if groups and sent.url is not None and sentences[groups[-1][-1]].url == sent.url:
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    return groups
+
+
+def evaluate(
+    path: str | Path, coder: Any, *, fmt: str | None = None, when: date | None = None, context: str | None = None,
+    headlines: bool = True,
+) -> Report:
+    """Read a gold file, code its sentences with `coder` and score the result.
+
+    `context` says how a JSONL file of sentences with a `url` is coded: "page" codes each run
+    of consecutive records sharing a url as one article (:func:`articles`,
+    :meth:`detente.coding.coder.Coder.code_article_events`: "He said ..." and "the two sides"
+    find their actors in the sentences before, and, with `headlines`, in the records'
+    `headline`), scoring each sentence's events against that sentence's gold; "sentence"
+    codes each record alone. None (the default) is "page" when the file has such runs and
+    "sentence" otherwise (asked for, "page" also reads the headline of a page of one record). Other formats are always coded a sentence at a time (a note says
+    so when "page" was asked for).
+    """
+    if context is not None and context not in CONTEXTS:
+        raise InputError(f"unknown context '{context}'", field="--context", hint="use page or sentence")
     gold = read_gold(path, fmt)
     texts = [s.text for s in gold.sentences]
+    notes: list[str] = []
     if gold.kind == "events":
+        groups = articles(gold.sentences) if gold.fmt == "jsonl" else [[i] for i in range(len(texts))]
+        runs = sum(len(g) > 1 for g in groups)
+        mode = "page" if context == "page" or context is None and runs else "sentence"
+        if mode == "page" and gold.fmt != "jsonl":
+            notes.append(f"--context page needs a JSONL gold file whose records carry a url: the {gold.fmt} "
+                         "file's sentences were coded each alone")
+            mode = "sentence"
+        elif mode == "page" and not any(s.url for s in gold.sentences):
+            notes.append("--context page: no record carries a url, so each sentence was coded alone")
+            mode = "sentence"
         predicted: list[list[Any]] = [[] for _ in texts]
-        by_date: dict[date | None, list[int]] = {}
-        for i, sent in enumerate(gold.sentences):  # sentences may carry their own dates
-            by_date.setdefault(sent.when or when, []).append(i)
-        for day, indices in by_date.items():
-            coded = coder.code_sentence_events([texts[i] for i in indices], day)
-            for i, events in zip(indices, coded):
-                # a negated event ("did not attack", "has not claimed responsibility") says the act did not
-                # happen: it predicts no event, as the gold files' guides code such sentences
-                predicted[i] = [r.event for r in events if not r.event.negated]
-        return score_events(gold, predicted)
+        if mode == "page":
+            n = sum(len(g) for g in groups)
+            notes.append(f"coded {n} sentences as {len(groups)} articles (consecutive records sharing a url)"
+                         + ("" if context else "; --context sentence codes each alone"))
+            for group in groups:
+                first = gold.sentences[group[0]]
+                headline = first.headline if headlines else None
+                coded = coder.code_article_events([texts[i] for i in group], first.when or when, headline=headline)
+                for i, events in zip(group, coded):
+                    predicted[i] = _asserted(events)
+        else:
+            by_date: dict[date | None, list[int]] = {}
+            for i, sent in enumerate(gold.sentences):  # sentences may carry their own dates
+                by_date.setdefault(sent.when or when, []).append(i)
+            for day, indices in by_date.items():
+                coded = coder.code_sentence_events([texts[i] for i in indices], day)
+                for i, events in zip(indices, coded):
+                    predicted[i] = _asserted(events)
+        report = score_events(gold, predicted)
+        report.extra["context"] = mode
+        report.extra["articles"] = len(groups) if mode == "page" else len(texts)
+        report.notes = notes
+        return report
+    if context == "page":
+        notes.append(f"--context page applies to JSONL gold files of events: the {gold.fmt} file's sentences "
+                     "were coded each alone")
     results = coder.code_sentence_events(texts, when, partial=True)
     if gold.kind == "quad":
         firsts = [next((r.event for r in events if r.event.note != "classifier"), None) for events in results]
-        return score_quad(gold, predict_quads(coder, texts, firsts))
-    pairs = [(events[0].source_span, events[0].target_span) if events else (None, None) for events in results]
-    return score_spans(gold, pairs)
+        report = score_quad(gold, predict_quads(coder, texts, firsts))
+    else:
+        pairs = [(events[0].source_span, events[0].target_span) if events else (None, None) for events in results]
+        report = score_spans(gold, pairs)
+    report.notes = notes
+    return report
+
+
+def _asserted(events: Sequence[Any]) -> list[Any]:
+    """The events a sentence's gold is compared with: a negated event ("did not attack", "has not claimed
+    responsibility") says the act did not happen, so it predicts no event, as the gold files' guides code it."""
+    return [r.event for r in events if not r.event.negated]

@@ -1,0 +1,133 @@
+"""Benchmark: `detente code eval` in page mode against sentence mode on every development file.
+
+Page mode (``--context page``, :func:`detente.coding.evaluate.evaluate`) codes consecutive
+records sharing a ``url`` as one article, so that "He said ...", "The two sides agreed ..."
+and "The ministry said ..." find their actors in the sentences before (and in the records'
+``headline``); sentence mode codes each record alone (the baseline, in the same process
+with the same coder). For each file: precision, recall and F1 of (source country, target
+country, CAMEO root) per sentence, and the sentences without a gold event left uncoded.
+
+Then, per form of reference, what page mode changes: each (source, target, root) that page
+mode gives a sentence and sentence mode does not, counted right (in the sentence's gold) or
+wrong, and each that page mode loses. A change is put down to the first form the sentence
+holds (:data:`FORMS`, by its words: an approximation, a sentence may hold two), else to
+"other" (the headline, a carried date, a person named earlier).
+
+Files: ``data/news_dev/news_dev.jsonl``, ``data/news_dev/news_check_v1.jsonl``, their two
+halves by page (half A: ``int(sha1(url), 16) % 2 == 0``), and ``data/news_dev2/part_*.jsonl``.
+Never the check set (``data/news_check/``). All are development data: in-sample for the rules.
+
+    .venv/bin/python benchmarks/coding_context.py          # about a minute on an idle machine
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import sys
+import tempfile
+import time
+import warnings
+from collections import Counter
+from pathlib import Path
+
+from _results import write_page  # benchmarks/ is on sys.path when a script runs
+
+ROOT = Path(__file__).resolve().parent.parent
+NEWS_DEV = ROOT / "data" / "news_dev"
+NEWS_DEV2 = ROOT / "data" / "news_dev2"
+RESULTS = ROOT / "benchmarks" / "results" / "coding_context.md"
+
+FORMS: list[tuple[str, re.Pattern[str]]] = [
+    ("the two sides / both countries", re.compile(r"\b(?:[Tt]he two|[Bb]oth)\b")),
+    ("he / she", re.compile(r"\b(?:[Hh]e|[Ss]he)\b")),
+    ("it / they", re.compile(r"\b(?:[Ii]t|[Tt]hey)\b")),
+    ("the ministry, the country, ... (opening)", re.compile(r"^(?:[A-Z][\w ,'-]{0,40}?,\s+)?[Tt]he\s+[a-z]")),
+]
+
+
+def halves() -> tuple[Path, Path]:
+    """news_dev and news_check_v1 split by page into half A and half B (temporary JSONL files)."""
+    out = {0: [], 1: []}
+    for name in ("news_dev.jsonl", "news_check_v1.jsonl"):
+        for line in (NEWS_DEV / name).read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                url = json.loads(line)["url"]
+                out[int(hashlib.sha1(url.encode()).hexdigest(), 16) % 2].append(line)
+    folder = Path(tempfile.mkdtemp(prefix="detente-halves-"))
+    paths = []
+    for k, name in ((0, "half_A.jsonl"), (1, "half_B.jsonl")):
+        path = folder / name
+        path.write_text("\n".join(out[k]) + "\n", encoding="utf-8")
+        paths.append(path)
+    return paths[0], paths[1]
+
+
+def form_of(sentence: str) -> str:
+    return next((name for name, pattern in FORMS if pattern.search(sentence)), "other")
+
+
+def main() -> int:
+    from detente.coding import Coder
+    from detente.coding.classifier import default_classifier
+    from detente.coding.evaluate import _asserted, articles, evaluate, gold_country, read_gold
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        coder = Coder(classifier=default_classifier())
+    half_a, half_b = halves()
+    files = [NEWS_DEV / "news_dev.jsonl", NEWS_DEV / "news_check_v1.jsonl", half_a, half_b,
+             *sorted(NEWS_DEV2.glob("part_*.jsonl"))]
+    lines = ["## Text coder: page mode against sentence mode (`detente code eval --context`)", "",
+             "| file | articles | sentence mode P / R / F1 | page mode P / R / F1 | no-event sentences left "
+             "uncoded (sentence, page) |", "|---|---|---|---|---|"]
+    forms: dict[str, Counter[str]] = {}
+    started = time.perf_counter()
+    for path in files:
+        reports = {mode: evaluate(path, coder, context=mode) for mode in ("sentence", "page")}
+        s, p = reports["sentence"], reports["page"]
+        row = (f"| {path.name} | {p.extra['articles']} | {s.overall.precision:.3f} / {s.overall.recall:.3f} / "
+               f"{s.overall.f1:.3f} | {p.overall.precision:.3f} / {p.overall.recall:.3f} / {p.overall.f1:.3f} | "
+               f"{s.extra['left_uncoded']}, {p.extra['left_uncoded']} of {s.extra['sentences_without_event']} |")
+        lines.append(row)
+        print(row, flush=True)
+        if path in (half_a, half_b):
+            continue  # the halves repeat the news_dev sentences
+        gold = read_gold(path)
+        texts = [g.text for g in gold.sentences]
+        for group in articles(gold.sentences):
+            first = gold.sentences[group[0]]
+            page = coder.code_article_events([texts[i] for i in group], first.when, headline=first.headline)
+            for i, events in zip(group, page):
+                sent = gold.sentences[i]
+                alone = coder.code_sentence_events([sent.text], sent.when)[0]
+                got = {(e.source[:3], e.target[:3], e.root) for e in _asserted(events)}
+                before = {(e.source[:3], e.target[:3], e.root) for e in _asserted(alone)}
+                want = {(gold_country(e.source), gold_country(e.target), e.label) for e in sent.events}
+                counts = forms.setdefault(form_of(sent.text), Counter())
+                for triple in got - before:
+                    counts["added right" if triple in want else "added wrong"] += 1
+                for triple in before - got:
+                    counts["lost right" if triple in want else "lost wrong"] += 1
+    lines += ["", "What page mode changes, per form of reference (news_dev, news_check_v1 and the news_dev2 parts; "
+              "a change is put down to the first form its sentence holds):", "",
+              "| form | added right | added wrong | precision of the added | lost right | lost wrong |",
+              "|---|---|---|---|---|---|"]
+    for name in [*(n for n, _ in FORMS), "other"]:
+        c = forms.get(name, Counter())
+        added = c["added right"] + c["added wrong"]
+        precision = f"{c['added right'] / added:.2f}" if added else "-"
+        lines.append(f"| {name} | {c['added right']} | {c['added wrong']} | {precision} | {c['lost right']} | "
+                     f"{c['lost wrong']} |")
+    lines += ["", f"Both modes with the shipped default (rules and the default classifier), in one process; "
+              f"{time.perf_counter() - started:.0f} s. All files are development data (in-sample for the rules); "
+              "the news_dev2 parts' first-sight figures are in the session report. "
+              "Re-run: `.venv/bin/python benchmarks/coding_context.py`."]
+    print("\n".join(lines[-(len(FORMS) + 5):]))
+    write_page(RESULTS, lines)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

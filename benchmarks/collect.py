@@ -24,6 +24,7 @@ ORDER = [
     "coding_quad",
     "coding_dyad",
     "coding_plover",
+    "coding_abstention",
     "coding_speed",
     "coding_coverage",
     "coding_context",

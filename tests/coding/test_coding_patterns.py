@@ -18,7 +18,7 @@ MUST_CODE = [
     # 01 statement
     # "X said Y must ..." is the speaker's demand on Y (CAMEO 10), even when the act has no pattern
     ("Russian Foreign Minister Sergey Lavrov said that Ukraine must accept the new realities.", "100", "RUS", "UKR"),
-    ("Germany is considering sending weapons to Ukraine.", "014", "DEU", "UKR"),
+    # "Germany is considering sending weapons to Ukraine" (014, root 01) is kept apart: tests/coding/test_abstention.py
     # 02 appeal
     ("France urged Russia to agree to a ceasefire.", "0256", "FRA", "RUS"),
     ("Ukraine called for more military aid from Germany.", "0232", "UKR", "DEU"),
@@ -106,7 +106,8 @@ def test_sentence_is_coded(code_fn, sentence, code, source, target):
 
 def test_every_root_has_a_positive_case():
     roots = {ontology.root(c[1].ljust(3, "0")) for c in MUST_CODE}
-    assert roots == {f"{i:02d}" for i in range(1, 21)}
+    # root 01 (statements) is kept apart, never stored: its cases are in tests/coding/test_abstention.py
+    assert roots == {f"{i:02d}" for i in range(2, 21)}
 
 
 NEAR_MISSES = [

@@ -146,7 +146,8 @@ def code_text(
     ),
     partial: bool = typer.Option(
         False, "--partial",
-        help="In --sentences mode, also show partial events (source or target not an identified actor, '---').",
+        help="In --sentences mode, also show partial events (source or target not an identified actor, '---') and "
+        "those kept apart as reporting no event (statements, dateline sides, planned meetings; reason in the note).",
     ),
     workers: Optional[int] = typer.Option(
         None, "--workers", min=1,
@@ -352,7 +353,7 @@ def _sentence_mode(
         typer.echo(f"note: {note}", err=True)
     if hidden:
         typer.echo(
-            f"note: {hidden} sentence(s) gave only partial events (source or target not an identified actor); "
+            f"note: {hidden} sentence(s) gave only partial events (a side not identified, or kept apart as no event); "
             "--partial shows them", err=True,
         )
 

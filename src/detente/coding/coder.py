@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING, Any
 
 from detente.actors import find_mentions, get_registry
 from detente.actors.regions import regions
+from detente.coding import abstention
 from detente.coding import nlp as nlp_mod
 from detente.coding import pair_model as pair_model_mod
 from detente.coding import span_chooser as span_chooser_mod
@@ -293,6 +294,8 @@ class Coder:
                     cand, sdoc, span.start, sentence, span.index, ctx, self.lemma,
                     doc_id=doc.id, url=doc.url, file=doc.file, permissive=False, tone=tone,
                 )
+                if event is not None and not abstention.stands(event):
+                    continue
                 if event is None:
                     if cand.source_actor and cand.target_actor and ctx.doc_date is None:
                         undated += 1
@@ -464,7 +467,8 @@ class Coder:
                 continue
             ctx = Context.read(text, date) if article is None else article.context(k)
             read.append((sdoc, ctx))
-            complete, partial_events = self._sentence_events(text, sdoc, ctx, partial_spans=spans_of_partial)
+            complete, partial_events = abstention.split(
+                *self._sentence_events(text, sdoc, ctx, partial_spans=spans_of_partial))
             if article is not None:
                 remember(sdoc, 0, ctx)
             results.append(complete + (partial_events if partial else []))
@@ -494,7 +498,7 @@ class Coder:
                     continue
                 chosen = iter(span_chooser_mod.rechoose(chooser, wanted, seen[0], seen[1], self.lemma))
                 results[i] = [next(chosen) if partial_spans or not r.partial else r for r in found]
-        return results
+        return [abstention.sort_out(found, partial) for found in results]  # the classifier's and pair model's too
 
     def _sentence_events(
         self, text: str, sdoc: Doc, ctx: Context, *, partial_spans: bool = True

@@ -1,0 +1,138 @@
+"""Abstention: statements, dateline actors and agreement descriptions are kept apart, not coded."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from detente.coding import abstention
+from detente.coding.assemble import make_event
+from detente.coding.context import Actor
+from detente.coding.coder import SentenceResult
+
+DAY = date(2023, 5, 2)
+
+
+def _actor(code: str, text: str) -> Actor:
+    return Actor(code=code, text=text, start=0, end=len(text))
+
+
+def _event(code: str, sentence: str, source: tuple[str, str], target: tuple[str, str], note: str | None = None):
+    event = make_event(code, when=DAY, sentence=sentence, doc_id="t", source=_actor(*source), target=_actor(*target),
+                       note=note)
+    assert event is not None
+    return event
+
+
+@pytest.mark.parametrize("sentence", [
+    "OSLO, Norway (AP) — Police officers met on Monday to discuss the budget.",
+    "Oslo, May 2: Police officers met on Monday to discuss the budget.",
+])
+def test_a_side_named_only_in_the_dateline_is_kept_apart(sentence):
+    event = _event("040", sentence, ("NOR", "Norway" if "Norway" in sentence else "Oslo"), ("SWE", "Sweden"))
+    assert abstention.reason_apart(event) == "dateline"
+
+
+def test_a_dateline_city_named_again_in_the_story_stands():
+    sentence = "OSLO (AP) — Sweden's prime minister met officials in Oslo on Monday."
+    event = _event("040", sentence, ("SWE", "Sweden"), ("NOR", "Oslo"))
+    assert abstention.dateline_end(sentence) == len("OSLO (AP) — ")
+    assert abstention.reason_apart(event) is None
+
+
+def test_no_dateline_in_an_ordinary_sentence():
+    assert abstention.dateline_end("Norway said on Monday - after talks - that it would wait.") == 0
+    assert abstention.dateline_end("Prime Minister Jonas Gahr Store — who arrived late — spoke.") == 0
+
+
+def test_a_bare_statement_is_kept_apart():
+    event = _event("010", "Norway's foreign minister said Sweden's plan was a matter for Stockholm.",
+                   ("NORGOV", "Norway's foreign minister"), ("SWE", "Sweden"))
+    assert abstention.reason_apart(event) == "statement"
+
+
+def test_an_agreement_named_as_a_standing_thing_is_no_signing():
+    sentence = "The ships sail under the 1994 fisheries pact between Norway, Iceland and Denmark."
+    assert abstention.reason_apart(_event("057", sentence, ("NOR", "Norway"), ("ISL", "Iceland"))) == "description"
+    signed = "Norway and Iceland signed a fisheries pact on Monday."
+    assert abstention.reason_apart(_event("057", signed, ("NOR", "Norway"), ("ISL", "Iceland"))) is None
+    reached = "Norway reached an agreement with Iceland over fishing quotas."
+    assert abstention.reason_apart(_event("057", reached, ("NOR", "Norway"), ("ISL", "Iceland"))) is None
+
+
+def test_sort_out_moves_kept_apart_events_after_the_others_and_notes_why():
+    s = "Norway's foreign minister said Sweden's plan was a matter for Stockholm."
+    said = SentenceResult(_event("010", s, ("NOR", "Norway"), ("SWE", "Sweden")), None, None)
+    met = SentenceResult(_event("040", s, ("NOR", "Norway"), ("SWE", "Sweden")), None, None)
+    assert abstention.sort_out([said, met], partial=False) == [met]
+    shown = abstention.sort_out([said, met], partial=True)
+    assert [r.event.cameo for r in shown] == ["040", "010"]
+    assert shown[1].partial and shown[1].event.note == "kept apart: statement"
+
+
+def test_a_classifier_statement_keeps_its_note():
+    s = "Norway's foreign minister said Sweden's plan was a matter for Stockholm."
+    result = SentenceResult(_event("01", s, ("NOR", "Norway"), ("SWE", "Sweden"), note="classifier"), None, None)
+    (shown,) = abstention.sort_out([result], partial=True)
+    assert shown.partial and shown.event.note == "classifier"
+
+
+def test_coder_leaves_a_bare_statement_uncoded_and_shows_it_on_request(coder):
+    sentence = "Japan's foreign minister said on Tuesday that South Korea's plan was a matter for Seoul to decide."
+    assert coder.code_sentence_events([sentence], DAY)[0] == []
+    shown = coder.code_sentence_events([sentence], DAY, partial=True)[0]
+    assert shown and all(r.partial for r in shown)
+    assert all(r.event.root != "01" or "statement" in (r.event.note or "") or r.event.note == "classifier"
+               for r in shown)
+
+
+def test_coder_codes_no_signing_for_a_treaty_described(coder):
+    sentence = "The countries trade under the 1994 free trade pact between Chile, Peru and Colombia."
+    assert coder.code_sentence_events([sentence], DAY)[0] == []
+
+
+def test_coder_still_codes_a_signing(coder):
+    found = coder.code_sentence_events(["Chile and Peru signed a free trade agreement on Monday."], DAY)[0]
+    assert {(r.event.source, r.event.target, r.event.root) for r in found} == {("CHL", "PER", "05"), ("PER", "CHL", "05")}
+
+
+def test_document_mode_stores_no_statement(code_fn):
+    events = code_fn("Japan's foreign minister said on Tuesday that South Korea's plan was a matter for Seoul to decide.")
+    assert all(e.root != "01" for e in events)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Norway's prime minister was set to meet Sweden's king at the palace on Friday.",
+    "The Norwegian premier is scheduled to hold talks with Swedish leaders on the 17th.",
+    "The visit comes before Norway and Sweden will resume negotiations on fishing next week.",
+    "Norway's foreign minister is visiting Sweden on Monday.",
+])
+def test_an_announced_meeting_is_no_meeting_held(sentence):
+    event = _event("040", sentence, ("NOR", "Norway"), ("SWE", "Sweden"))
+    assert abstention.reason_apart(event) == "planned"
+
+
+def test_a_meeting_held_and_an_announced_intent_stand():
+    held = _event("040", "Norway's prime minister met Sweden's king at the palace on Friday.", ("NOR", "Norway"),
+                  ("SWE", "Sweden"))
+    assert abstention.reason_apart(held) is None
+    intent = _event("036", "Norway's prime minister will meet Sweden's king on Friday.", ("NOR", "Norway"),
+                    ("SWE", "Sweden"))
+    assert abstention.reason_apart(intent) is None  # CAMEO 036: an intent to meet is itself an event (root 03)
+
+
+def test_coder_codes_no_meeting_for_one_only_scheduled(coder):
+    sentence = "President Macron was set to meet German Chancellor Olaf Scholz in Berlin on Friday."
+    found = coder.code_sentence_events([sentence], DAY)[0]
+    assert all(r.event.root != "04" for r in found)
+    shown = coder.code_sentence_events([sentence], DAY, partial=True)[0]
+    assert any(r.event.root == "04" and "planned" in (r.event.note or "") for r in shown)
+
+
+def test_a_policy_option_considered_is_kept_apart_as_a_statement(coder):
+    sentence = "Germany is considering sending weapons to Ukraine."
+    assert coder.code_sentence_events([sentence], DAY)[0] == []
+    shown = coder.code_sentence_events([sentence], DAY, partial=True)[0]
+    assert [(r.event.source, r.event.target, r.event.cameo, r.event.note) for r in shown] == [
+        ("DEU", "UKR", "014", "kept apart: statement")]

@@ -59,6 +59,8 @@ def test_an_agreement_named_as_a_standing_thing_is_no_signing():
     assert abstention.reason_apart(_event("057", signed, ("NOR", "Norway"), ("ISL", "Iceland"))) is None
     reached = "Norway reached an agreement with Iceland over fishing quotas."
     assert abstention.reason_apart(_event("057", reached, ("NOR", "Norway"), ("ISL", "Iceland"))) is None
+    entered = "Norway and Iceland entered into an agreement on coast guard cooperation."
+    assert abstention.reason_apart(_event("057", entered, ("NOR", "Norway"), ("ISL", "Iceland"))) is None
 
 
 def test_sort_out_moves_kept_apart_events_after_the_others_and_notes_why():

@@ -12,8 +12,8 @@ from detente.coding import received
 WHEN = date(2024, 5, 6)
 
 
-def _triples(coder, sentence):
-    (results,) = coder.code_sentence_events([sentence], WHEN)
+def _triples(coder, sentence, *, partial=False):
+    (results,) = coder.code_sentence_events([sentence], WHEN, partial=partial)
     return {(r.event.source[:3], r.event.target[:3], r.event.cameo) for r in results if not r.event.negated}
 
 
@@ -27,7 +27,11 @@ def _triples(coder, sentence):
     ("Armenia faced fresh pressure from Azerbaijan over the border.", ("AZE", "ARM", "100")),
 ])
 def test_the_act_goes_from_the_from_phrase_to_the_subject(coder, sentence, expected):
-    assert expected in _triples(coder, sentence)
+    if expected[2].startswith("01"):  # a statement is found, then kept apart (coding/abstention.py)
+        assert expected not in _triples(coder, sentence)
+        assert expected in _triples(coder, sentence, partial=True)
+    else:
+        assert expected in _triples(coder, sentence)
 
 
 @pytest.mark.nlp

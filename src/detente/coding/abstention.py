@@ -66,7 +66,8 @@ _PLANNED = re.compile(
 )
 _SIGNING = re.compile(
     r"\b(?:sign(?:s|ed|ing)?|ink(?:s|ed|ing)?|conclud(?:e|es|ed|ing)|initial(?:s|ed|led)|ratif(?:y|ies|ied|ying)"
-    r"|agree(?:s|d)?|reach(?:es|ed|ing)?|struck|strike|strikes|seal(?:s|ed)?|clinch(?:es|ed)?)\b",
+    r"|agree(?:s|d)?|reach(?:es|ed|ing)?|struck|strike|strikes|seal(?:s|ed)?|clinch(?:es|ed)?"
+    r"|enter(?:s|ed|ing)?\s+into)\b",
     re.I,
 )
 

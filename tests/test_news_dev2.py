@@ -1,0 +1,122 @@
+"""The second news development set (data/news_dev2/part_*.jsonl): well-formed gold, apart from every other gold set.
+
+Each part holds consecutive body sentences of news pages (2018-2024) with their gold
+events, annotated by the guide of data/news_dev/README.md (data/news_dev2/README.md and
+each part_X.md say how the pages were chosen). These tests pin what makes the set usable
+as development and training data: valid codes and roots, each page's sentences together
+and in page order with one headline, no page or near-duplicate sentence shared with
+news_dev, the check set or another part, nothing from the held-out case period, and
+files that `detente code eval` reads whole. One test file for the eight parts (session 8's
+annotators each wrote one; they were the same checks).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+PARTS = sorted((DATA / "news_dev2").glob("part_*.jsonl"))
+REQUIRED = {"id", "sentence", "date", "url", "events", "note"}
+
+
+def _read(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def _others(part: Path) -> list[Path]:
+    """Every other gold file: news_dev's, the check set (only urls and sentences are read) and the other parts."""
+    return [*sorted((DATA / "news_dev").glob("*.jsonl")), DATA / "news_check" / "news_check.jsonl",
+            *(p for p in PARTS if p != part)]
+
+
+def test_the_eight_parts_are_there() -> None:
+    assert [p.stem for p in PARTS] == [f"part_{x}" for x in "abcdefgh"]
+    assert sum(len(_read(p)) for p in PARTS) >= 1600
+
+
+@pytest.fixture(params=PARTS, ids=lambda p: p.stem)
+def part(request) -> tuple[Path, list[dict]]:
+    return request.param, _read(request.param)
+
+
+def test_records_have_the_fields_and_ids_number_the_part(part) -> None:
+    path, rows = part
+    letter = path.stem[-1]
+    assert [r["id"] for r in rows] == [f"dev2{letter}-{k:03d}" for k in range(1, len(rows) + 1)]
+    for r in rows:
+        assert REQUIRED <= set(r) <= REQUIRED | {"headline"}, r["id"]
+        assert isinstance(r["sentence"], str) and r["sentence"].strip() == r["sentence"] != "", r["id"]
+        assert r.get("headline") is None or isinstance(r["headline"], str), r["id"]
+    assert len({r["sentence"] for r in rows}) == len(rows)
+
+
+def test_codes_known_roots_valid_one_triple_each_and_no_root_01(part, check_news_codes) -> None:
+    """Root 01 is not used: the check set's ruling, applied unchanged."""
+    _, rows = part
+    check_news_codes(rows)
+    for r in rows:
+        triples = [(e["source"], e["target"], e["root"]) for e in r["events"]]
+        assert len(triples) == len(set(triples)), r["id"]  # `code eval` merges a repeated triple
+        assert all(set(e) == {"source", "target", "root"} and e["root"] != "01" for e in r["events"]), r["id"]
+
+
+def test_dates_are_2018_to_2024(part) -> None:
+    """Nothing from the held-out period of the built-in case (January-June 2025)."""
+    for r in part[1]:
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", r["date"]), r["id"]
+        assert "2018-01-01" <= r["date"] <= "2024-12-31", r["id"]
+
+
+def test_a_page_is_one_run_of_records_with_one_headline(part) -> None:
+    """`detente code eval` reads consecutive records of one url as one article."""
+    _, rows = part
+    runs: list[str] = []
+    for r in rows:
+        if not runs or runs[-1] != r["url"]:
+            runs.append(r["url"])
+    assert len(runs) == len(set(runs)), "a page's records are split"
+    for url in runs:
+        page = [r for r in rows if r["url"] == url]
+        assert len({r.get("headline") for r in page}) == 1, url
+    assert len(runs) >= 15 and sum(1 for r in rows if not r["events"]) >= 20
+
+
+def test_no_page_shared_with_another_gold_set(part) -> None:
+    path, rows = part
+    urls = {r["url"] for p in _others(path) for r in _read(p)}
+    assert not {r["url"] for r in rows} & urls
+
+
+def test_no_near_duplicate_sentence(part) -> None:
+    """Within the part and against every other gold set (word-set Jaccard 0.8)."""
+    from detente.coding.neardup import near_duplicates
+
+    path, rows = part
+    others = [r["sentence"] for p in _others(path) for r in _read(p)]
+    found = near_duplicates([r["sentence"] for r in rows] + others, threshold=0.8)
+    assert [(a, b) for a, b, *_ in found.pairs if min(a, b) < len(rows)] == []
+
+
+def test_notes_say_how_the_part_was_made(part) -> None:
+    path, rows = part
+    notes = path.with_suffix(".md").read_text(encoding="utf-8")
+    assert "What the coder misses" in notes
+    assert any(r["note"].startswith("context:") or "context:" in r["note"] for r in rows)
+
+
+def test_code_eval_reads_every_record(part) -> None:
+    """The file as `detente code eval data/news_dev2/part_X.jsonl` reads it: nothing skipped, same gold and dates."""
+    from detente.coding.evaluate import read_gold
+
+    path, rows = part
+    gold = read_gold(path)
+    assert gold.kind == "events" and gold.skipped == []
+    assert [s.text for s in gold.sentences] == [r["sentence"] for r in rows]
+    for sent, r in zip(gold.sentences, rows):
+        assert sorted((e.source, e.target, e.label) for e in sent.events) == sorted(
+            (e["source"], e["target"], e["root"]) for e in r["events"]), r["id"]
+        assert sent.when is not None and sent.when.isoformat() == r["date"], r["id"]

@@ -37,6 +37,23 @@ def read_news() -> Callable[[str], list[dict]]:
 
 
 @pytest.fixture
+def check_read_gold() -> Callable[[Path, list[dict]], None]:
+    """Assert `detente code eval` reads a JSONL gold file whole: nothing skipped, the same sentences, gold and dates."""
+    from detente.coding.evaluate import read_gold
+
+    def check(path: Path, rows: list[dict]) -> None:
+        gold = read_gold(path)
+        assert gold.kind == "events" and gold.skipped == []
+        assert [s.text for s in gold.sentences] == [r["sentence"] for r in rows]
+        for sent, r in zip(gold.sentences, rows):
+            assert sorted((e.source, e.target, e.label) for e in sent.events) == sorted(
+                (e["source"], e["target"], e["root"]) for e in r["events"]), r["id"]
+            assert sent.when is not None and sent.when.isoformat() == r["date"], r["id"]
+
+    return check
+
+
+@pytest.fixture
 def check_news_codes() -> Callable[[list[dict]], None]:
     """Assert every record has a page address and every event two different known actors and a CAMEO root."""
     from detente.actors import get_registry

@@ -79,18 +79,9 @@ def test_apart_from_every_development_set(read_news) -> None:
     assert found.pairs == []
 
 
-def test_code_eval_reads_every_record(read_news) -> None:
+def test_code_eval_reads_every_record(read_news, check_read_gold) -> None:
     """The file as `detente code eval data/news_check/news_check.jsonl` reads it: nothing skipped, same gold."""
-    from detente.coding.evaluate import read_gold
-
-    rows = read_news("news_check")
-    gold = read_gold(CHECK)
-    assert gold.kind == "events" and gold.skipped == []
-    assert [s.text for s in gold.sentences] == [r["sentence"] for r in rows]
-    for sent, r in zip(gold.sentences, rows):
-        assert sorted((e.source, e.target, e.label) for e in sent.events) == sorted(
-            (e["source"], e["target"], e["root"]) for e in r["events"]), r["id"]
-        assert sent.when is not None and sent.when.isoformat() == r["date"], r["id"]
+    check_read_gold(CHECK, read_news("news_check"))
 
 
 @pytest.mark.parametrize("field", ["url", "date", "sentence", "events", "note"])

@@ -108,15 +108,6 @@ def test_notes_say_how_the_part_was_made(part) -> None:
     assert any(r["note"].startswith("context:") or "context:" in r["note"] for r in rows)
 
 
-def test_code_eval_reads_every_record(part) -> None:
+def test_code_eval_reads_every_record(part, check_read_gold) -> None:
     """The file as `detente code eval data/news_dev2/part_X.jsonl` reads it: nothing skipped, same gold and dates."""
-    from detente.coding.evaluate import read_gold
-
-    path, rows = part
-    gold = read_gold(path)
-    assert gold.kind == "events" and gold.skipped == []
-    assert [s.text for s in gold.sentences] == [r["sentence"] for r in rows]
-    for sent, r in zip(gold.sentences, rows):
-        assert sorted((e.source, e.target, e.label) for e in sent.events) == sorted(
-            (e["source"], e["target"], e["root"]) for e in r["events"]), r["id"]
-        assert sent.when is not None and sent.when.isoformat() == r["date"], r["id"]
+    check_read_gold(*part)

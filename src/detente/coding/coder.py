@@ -487,6 +487,7 @@ class Coder:
                 elif partial and not partial_events:
                     results[i] = [found]
         if pairs is not None:  # the events decided again pair by pair, before their spans are
+            results = [abstention.sort_out(found, partial) for found in results]  # it reads what is kept
             for i, seen in enumerate(read):
                 if seen is not None:
                     results[i] = pairs.revise_sentence(results[i], seen[0], texts[i], seen[1], self.lemma, date)

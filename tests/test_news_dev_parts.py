@@ -1,13 +1,14 @@
-"""The second news development set (data/news_dev2/part_*.jsonl): well-formed gold, apart from every other gold set.
+"""The news development sets in parts (data/news_dev2/ and data/news_dev3/): well-formed gold, apart from every other gold set.
 
 Each part holds consecutive body sentences of news pages (2018-2024) with their gold
-events, annotated by the guide of data/news_dev/README.md (data/news_dev2/README.md and
-each part_X.md say how the pages were chosen). These tests pin what makes the set usable
-as development and training data: valid codes and roots, each page's sentences together
+events, annotated by the guide of data/news_dev/README.md (each set's README and each
+part_X.md say how the pages were chosen). These tests pin what makes a part usable as
+development and training data: valid codes and roots, each page's sentences together
 and in page order with one headline, no page or near-duplicate sentence shared with
-news_dev, the check set or another part, nothing from the held-out case period, and
-files that `detente code eval` reads whole. One test file for the eight parts (session 8's
-annotators each wrote one; they were the same checks).
+news_dev, the check set or any other part, nothing from the held-out case period, and
+files that `detente code eval` reads whole. One test file for every part of both sets
+(session 8's annotators each wrote one; they were the same checks). news_dev3 was the
+first-sight set of session 9 (its README).
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ from pathlib import Path
 import pytest
 
 DATA = Path(__file__).resolve().parents[1] / "data"
-PARTS = sorted((DATA / "news_dev2").glob("part_*.jsonl"))
+SETS = {"news_dev2": "dev2", "news_dev3": "dev3"}  # folder -> id prefix
+PARTS = [p for folder in SETS for p in sorted((DATA / folder).glob("part_*.jsonl"))]
 REQUIRED = {"id", "sentence", "date", "url", "events", "note"}
 
 
@@ -33,20 +35,22 @@ def _others(part: Path) -> list[Path]:
             *(p for p in PARTS if p != part)]
 
 
-def test_the_eight_parts_are_there() -> None:
-    assert [p.stem for p in PARTS] == [f"part_{x}" for x in "abcdefgh"]
-    assert sum(len(_read(p)) for p in PARTS) >= 1600
+@pytest.mark.parametrize(("folder", "letters", "least"), [("news_dev2", "abcdefgh", 1600), ("news_dev3", "abcde", 1100)])
+def test_every_part_is_there(folder: str, letters: str, least: int) -> None:
+    parts = [p for p in PARTS if p.parent.name == folder]
+    assert [p.stem for p in parts] == [f"part_{x}" for x in letters]
+    assert sum(len(_read(p)) for p in parts) >= least
 
 
-@pytest.fixture(params=PARTS, ids=lambda p: p.stem)
+@pytest.fixture(params=PARTS, ids=lambda p: f"{SETS[p.parent.name]}_{p.stem}")
 def part(request) -> tuple[Path, list[dict]]:
     return request.param, _read(request.param)
 
 
 def test_records_have_the_fields_and_ids_number_the_part(part) -> None:
     path, rows = part
-    letter = path.stem[-1]
-    assert [r["id"] for r in rows] == [f"dev2{letter}-{k:03d}" for k in range(1, len(rows) + 1)]
+    prefix = SETS[path.parent.name] + path.stem[-1]
+    assert [r["id"] for r in rows] == [f"{prefix}-{k:03d}" for k in range(1, len(rows) + 1)]
     for r in rows:
         assert REQUIRED <= set(r) <= REQUIRED | {"headline"}, r["id"]
         assert isinstance(r["sentence"], str) and r["sentence"].strip() == r["sentence"] != "", r["id"]

@@ -15,7 +15,8 @@ Union", "East-West talks". Such a name stands for its actor only when no other
 capitalised word is joined to it: it is dropped when the next word (after one space) is
 capitalised, or when the word before it (one space or a hyphen away) is capitalised or
 hyphenated and is not itself an actor mention ("Israel-Jordan talks" and "Jordan-Israel
-talks" keep Jordan) nor the first word of a sentence ("In Jordan, ..." keeps it). The
+talks" keep Jordan) nor a function word opening a sentence ("In Jordan, ..." keeps it;
+"Michael Jordan said ..." at a sentence's start does not). The
 cost is the rare "Jordan Valley" or "Chad President Mahamat Deby" (news writes
 "Chadian President"), which name no actor.
 
@@ -172,6 +173,17 @@ def original_span(mention: Mention, folded: Folded) -> Mention:
 _NEXT_CAPITALISED = re.compile(r" [A-Z]")
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w'.]*)([ -])$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"\u201c(]\s*)$")
+# Words that open a sentence capitalised only because they open it: before a guarded name
+# they leave it standing alone ("In Jordan, ...", "Unlike Georgia, ..."). Any other first
+# word is taken as a given name or a name's first word ("Richard Wagner wrote ...",
+# "Michael Jordan said ..."). English prepositions, conjunctions and sentence adverbs.
+_FUNCTION_WORDS = frozenset(
+    "in at on to from for with by of into onto inside outside near within across against toward towards "
+    "over under after before since until during through throughout between among amid amidst beyond "
+    "like unlike about around along behind besides despite including excluding via per and but or nor "
+    "yet so if when while whereas as because although though unless once both neither either only even "
+    "also meanwhile then there here now still nearby neighbouring neighboring".split()
+)
 
 
 def joined_to_other_name(text: str, start: int, end: int, matches: list[re.Match[str]], k: int) -> bool:
@@ -180,7 +192,8 @@ def joined_to_other_name(text: str, start: int, end: int, matches: list[re.Match
     True when the next word is capitalised ("Jordan Bardella", "West Virginia", "Western
     Cambodia", "West Germany"), or when the word right before it, one space or a hyphen
     away, is capitalised or joined by a hyphen ("Michael Jordan", "East-West") and is
-    neither another match nor a sentence's first word ("In Jordan").
+    neither another match nor a function word opening the sentence ("In Jordan"; but
+    "Richard Wagner" at a sentence's start is joined, :data:`_FUNCTION_WORDS`).
     """
     if _NEXT_CAPITALISED.match(text, end):
         return True
@@ -194,7 +207,8 @@ def joined_to_other_name(text: str, start: int, end: int, matches: list[re.Match
         return False  # "Israel-Jordan": the word before is an actor itself
     if word.endswith(("'s", "s'")) and gap == " ":
         return True  # "Russia's Security Council": the possessor's own organ, even first in a sentence
-    return not (gap == " " and _SENTENCE_START.search(text, max(0, before.start(1) - 8), before.start(1)))
+    opens = gap == " " and _SENTENCE_START.search(text, max(0, before.start(1) - 8), before.start(1))
+    return not (opens and word.casefold() in _FUNCTION_WORDS)
 
 
 def title_after(text: str, pos: int) -> tuple[int, str | None]:

@@ -176,9 +176,9 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"\u201c(]\s*)$")
 # Words that open a sentence capitalised only because they open it: before a guarded name
 # they leave it standing alone ("In Jordan, ...", "Unlike Georgia, ..."). Any other first
 # word is taken as a given name or a name's first word ("Richard Wagner wrote ...",
-# "Michael Jordan said ..."). English prepositions, conjunctions and sentence adverbs.
+# "Michael Jordan said ..."). English determiners, prepositions, conjunctions and sentence adverbs.
 _FUNCTION_WORDS = frozenset(
-    "in at on to from for with by of into onto inside outside near within across against toward towards "
+    "the a an this that these those its their our his her in at on to from for with by of into onto inside outside near within across against toward towards "
     "over under after before since until during through throughout between among amid amidst beyond "
     "like unlike about around along behind besides despite including excluding via per and but or nor "
     "yet so if when while whereas as because although though unless once both neither either only even "

@@ -233,3 +233,39 @@ def test_session9_names_fill_the_unknown_sides(text: str, on: date, code: str) -
 )
 def test_session9_terms_are_dated(name: str, on: date, code: str | None) -> None:
     assert resolve(name, on=on) == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Nato allies pledged more air defence.", "NATO"),
+        ("The regional bloc Ecowas lifted its sanctions.", "ECOWAS"),
+        ("Asean leaders met in Jakarta.", "ASEANGOV"),
+        ("Opec agreed to cut output.", "OPEC"),
+        ("Unicef warned of famine.", "UNO"),
+    ],
+)
+def test_acronyms_in_british_house_style_are_matched(text: str, code: str) -> None:
+    assert _codes(text)[0][1] == code
+
+
+def test_house_style_forms_leave_out_words_and_three_letter_acronyms() -> None:
+    assert _codes("Pace of the talks slowed.") == []  # PACE, the Council of Europe's assembly
+    assert _codes("Who will chair the talks?") == []  # WHO
+    assert resolve("Nato") == "NATO"
+
+
+@pytest.mark.parametrize(
+    ("text", "on", "code"),
+    [
+        ("Suluhu addressed the Kenyan parliament.", date(2021, 5, 5), "TZAGOV"),
+        ("Hipkins met Xi in Beijing.", date(2023, 6, 27), "NZLGOV"),
+        ("Hichilema visited Lusaka's port.", date(2022, 3, 1), "ZMBGOV"),
+        ("Noboa declared an internal armed conflict.", date(2024, 1, 9), "ECUGOV"),
+        ("Zanu PF won the vote.", date(2023, 8, 27), "ZWEGOV"),
+        ("DP World signed a port deal.", date(2023, 6, 1), "AREBUS"),
+        ("Zaghari-Ratcliffe flew home.", date(2022, 3, 16), "GBRCVL"),
+    ],
+)
+def test_session9_second_list(text: str, on: date, code: str) -> None:
+    assert _codes(text, on=on)[0][1] == code

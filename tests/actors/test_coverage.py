@@ -269,3 +269,19 @@ def test_house_style_forms_leave_out_words_and_three_letter_acronyms() -> None:
 )
 def test_session9_second_list(text: str, on: date, code: str) -> None:
     assert _codes(text, on=on)[0][1] == code
+
+
+@pytest.mark.parametrize(
+    ("text", "on", "expected"),
+    [
+        # an office before a surname the registry does not list alone: the one holder on the date
+        ("Prime Minister Morrison spoke with the premier.", date(2021, 3, 1), [("Morrison", "AUSGOV")]),
+        ("President Varela opened the canal locks.", date(2016, 6, 26), [("Varela", "PANGOV")]),
+        # nobody of that surname in office on the date, or a full name the registry matches itself
+        ("Prime Minister Morrison spoke with the premier.", date(2015, 3, 1), []),
+        ("Ambassador Morrison arrived.", date(2010, 3, 1), []),
+        ("President Joe Biden spoke.", date(2022, 3, 1), [("Joe Biden", "USAGOV")]),
+    ],
+)
+def test_a_surname_after_an_office_is_the_person_in_office(text: str, on: date, expected: list[tuple[str, str]]) -> None:
+    assert _codes(text, on=on) == expected

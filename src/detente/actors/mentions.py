@@ -2,7 +2,9 @@
 
 Matching is case-sensitive on the registry's spelling (so "US" matches but "us"
 does not) and respects word boundaries. People are kept only on dates inside one of
-their terms. A name, metonym or demonym followed by a role noun, possibly with a
+their terms; a surname the registry does not list alone stands for its person after an office,
+when one person of that surname held office on the date ("Prime Minister Morrison" in 2021:
+:func:`titled_surnames`). A name, metonym or demonym followed by a role noun, possibly with a
 possessive and modifiers between, becomes one ``title`` mention with the role
 suffix: "Russian Foreign Minister" -> `RUSGOV`, "Ukraine's armed forces" -> `UKRMIL`,
 "Chinese troops" -> `CHNMIL`; bare actor words coordinated with it share the role
@@ -39,7 +41,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from detente.actors.entities import KINDS, Mention
+from detente.actors.entities import KINDS, Mention, Person
 from detente.actors.names import NameEntry
 from detente.actors.places import drop_places_elsewhere
 from detente.actors.textforms import Folded, fold
@@ -102,10 +104,12 @@ class MentionMatcher:
     base_code: Callable[[str], str]
     guarded: frozenset[str] = frozenset()
     pattern: re.Pattern[str] = field(init=False, repr=False)
+    surnames: dict[str, tuple[Person, ...]] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         body = trie_pattern(sorted(self.surface))
         object.__setattr__(self, "pattern", re.compile(r"(?<![\w.])(?:" + body + r")(?![\w]|\.\w)"))
+        object.__setattr__(self, "surnames", surname_index(self.surface))
 
     def find(self, text: str, on: date | None = None) -> list[Mention]:
         """Every actor mention in `text`, left to right, without overlaps (longest match wins)."""
@@ -139,10 +143,58 @@ class MentionMatcher:
             found.append(Mention(start, end, text[start:end], code, kind))
         if shared:
             found = settle_shared_names(found, shared, self.base_code)
-        mentions = share_roles(text, drop_places_elsewhere(text, drop_overlaps(found)))
+        found = drop_overlaps(found)
+        if on is not None:
+            found = drop_overlaps(found + titled_surnames(text, found, self.surnames, on))
+        mentions = share_roles(text, drop_places_elsewhere(text, found))
         if folded.original is text:
             return mentions
         return [original_span(m, folded) for m in mentions]
+
+
+_SURNAME = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
+_TITLED_SURNAME = re.compile(
+    r"\b(?:President|Prime Minister|Premier|Chancellor|Vice President|Deputy Prime Minister|Foreign Minister|"
+    r"Defen[cs]e Minister|Foreign Secretary|Defen[cs]e Secretary|Secretary of State|Secretary-General|"
+    r"Secretary General|Emir|King|Crown Prince|Sheikh|Ambassador|Envoy|Special Envoy)\s+"
+    r"(" + _SURNAME.pattern + r")\b(?![\w'-]*\s+[A-Z])"
+)
+"""An office and one capitalised word after it, not followed by another capitalised word ("President
+Varela", "Prime Minister Morrison"; not "President Joe Biden", whose full name the registry matches)."""
+
+
+def surname_index(surface: dict[str, list[NameEntry]]) -> dict[str, tuple[Person, ...]]:
+    """The last word of each registered person's name -> the people who bear it ("Morrison" -> Scott Morrison)."""
+    index: dict[str, dict[str, Person]] = {}
+    for entries in surface.values():
+        for entry in entries:
+            person = entry.person
+            if person is None or person.kind != "person":
+                continue
+            last = person.name.split()[-1]
+            if _SURNAME.fullmatch(last):
+                index.setdefault(last, {})[person.name] = person
+    return {name: tuple(people.values()) for name, people in index.items()}
+
+
+def titled_surnames(text: str, found: list[Mention], surnames: dict[str, tuple[Person, ...]], on: date) -> list[Mention]:
+    """A surname right after an office ("Prime Minister Morrison") as the one registered person of that
+    surname who held an office on `on`.
+
+    The registry lists a surname alone as an alias only where it is unambiguous in all news
+    ("Morrison" is not); an office before it says a person is meant, and the date says which:
+    of the people named so, exactly one must be in a term on `on`, else nothing is found.
+    Surnames inside another mention are left alone.
+    """
+    out: list[Mention] = []
+    for match in _TITLED_SURNAME.finditer(text):
+        start, end = match.start(1), match.end(1)
+        if any(m.start < end and start < m.end for m in found):
+            continue
+        holders = {p.name: code for p in surnames.get(match.group(1), ()) if (code := p.code_on(on))}
+        if len(holders) == 1:
+            out.append(Mention(start, end, match.group(1), next(iter(holders.values())), "person"))
+    return out
 
 
 def settle_shared_names(found: list[Mention], shared: list[int], base_code: Callable[[str], str]) -> list[Mention]:

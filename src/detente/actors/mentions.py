@@ -153,11 +153,14 @@ class MentionMatcher:
 
 
 _SURNAME = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
-_TITLED_SURNAME = re.compile(
-    r"\b(?:President|Prime Minister|Premier|Chancellor|Vice President|Deputy Prime Minister|Foreign Minister|"
-    r"Defen[cs]e Minister|Foreign Secretary|Defen[cs]e Secretary|Secretary of State|Secretary-General|"
-    r"Secretary General|Emir|King|Crown Prince|Sheikh|Ambassador|Envoy|Special Envoy)\s+"
-    r"(" + _SURNAME.pattern + r")\b(?![\w'-]*\s+[A-Z])"
+_OFFICES = (
+    "President", "Prime Minister", "Premier", "Chancellor", "Vice President", "Deputy Prime Minister", "Foreign Minister",
+    "Defence Minister", "Defense Minister", "Foreign Secretary", "Defence Secretary", "Defense Secretary",
+    "Secretary of State", "Secretary-General", "Secretary General", "Emir", "King", "Crown Prince", "Sheikh",
+    "Ambassador", "Envoy", "Special Envoy",
+)
+_TITLED_SURNAME = re.compile(  # the offices as a trie, tried only where a capital starts a word (fast)
+    r"(?<![\w-])(?=[A-Z])(?:" + trie_pattern(_OFFICES) + r")\s+(" + _SURNAME.pattern + r")\b(?![\w'-]*\s+[A-Z])"
 )
 """An office and one capitalised word after it, not followed by another capitalised word ("President
 Varela", "Prime Minister Morrison"; not "President Joe Biden", whose full name the registry matches)."""

@@ -77,12 +77,23 @@ def test_the_script_says_how_to_get_a_word_list(tmp_path: Path, capsys: pytest.C
         ("Fighting flared in Western Cambodia.", [("Cambodia", "KHM")]),
         ("Western Union halted transfers.", []),
         ("Holland Park residents protested.", []),
+        # a given name opening the sentence joins the guarded name; a function word does not
+        ("Richard Wagner wrote the opera in Zurich.", []),
+        ("Michael Jordan said he would retire.", []),
+        ("Sofia Coppola filmed in Tokyo.", [("Tokyo", "JPN")]),
+        ("New Jersey Governor Phil Murphy signed the bill.", [("New Jersey", "USA")]),
+        ("Jersey City police closed the road.", []),
+        ("National Security Council spokesman Ned Lamont spoke.", []),
         # ... which still name their actor alone or beside another actor
         ("In Jordan, police dispersed the protest.", [("Jordan", "JOR"), ("police", None)]),
         ("Israel-Jordan talks resumed.", [("Israel", "ISR"), ("Jordan", "JOR")]),
         ("Chad expelled the French ambassador.", [("Chad", "TCD"), ("French ambassador", "FRAGOV")]),
         ("Russia sent troops to Georgia in 2008.", [("Russia", "RUS"), ("Georgia", "GEO")]),
         ("The West imposed new sanctions.", [("West", "WST")]),
+        ("Unlike Georgia, Armenia joined the treaty.", [("Georgia", "GEO"), ("Armenia", "ARM")]),
+        ("Wagner seized the airfield near Bamako.", [("Wagner", "RUSMIL"), ("Bamako", "MLI")]),
+        ("Sofia vetoed the start of accession talks.", [("Sofia", "BGR")]),
+        ("Jersey refused licences to French boats.", [("Jersey", "GBR"), ("French", "FRA")]),
         ("Western governments condemned the coup.", [("Western governments", "WSTGOV")]),
         # CAMEO's African regions before "West" and "Africa"
         ("West African leaders met in Abuja.", [("West African leaders", "WAFGOV"), ("Abuja", "NGA")]),

@@ -185,3 +185,96 @@ def test_regional_organisations_list_their_members() -> None:
     assert "BOL" in REG.group_members("MERCOS") and "VEN" not in REG.group_members("MERCOS")
     assert {"COD", "ZAF"} <= set(REG.group_members("SADC"))
     assert "COD" in REG.group_members("EAC") and "ETH" in REG.group_members("IGAD")
+
+
+@pytest.mark.parametrize(
+    ("text", "on", "code"),
+    [
+        # companies of state and national flagships: their state's BUS
+        ("Saudi Aramco raised its prices.", date(2023, 6, 1), "SAUBUS"),
+        ("Huawei denied the charges.", date(2019, 6, 1), "CHNBUS"),
+        ("Pemex cut its output.", date(2020, 6, 1), "MEXBUS"),
+        ("Energoatom said the plant lost power.", date(2022, 9, 1), "UKRBUS"),
+        ("Ryanair cancelled its flights.", date(2021, 6, 1), "IRLBUS"),
+        # armed groups by the state they fight in or from; Myanmar's military by its own name
+        ("The SDF handed over the prison.", date(2022, 6, 1), "SYRREB"),
+        ("The Allied Democratic Forces raided a village.", date(2021, 6, 1), "CODREB"),
+        ("JNIM claimed the ambush.", date(2022, 6, 1), "MLIREB"),
+        ("The ELN freed the hostages.", date(2023, 6, 1), "COLREB"),
+        ("The Tatmadaw bombed the village.", date(2022, 6, 1), "MMRMIL"),
+        ("ISIS-K claimed the bombing.", date(2021, 8, 27), "IMG"),
+        # office holders of session 9's list, inside their terms
+        ("Tsipras met Zaev at Prespa.", date(2018, 6, 17), "GRCGOV"),
+        ("Zaev signed the agreement.", date(2018, 6, 17), "MKDGOV"),
+        ("Goita expelled the envoy.", date(2022, 1, 31), "MLIGOV"),
+        ("Hemedti rejected the truce.", date(2023, 6, 1), "SDNREB"),
+        ("Sheikh Hasina visited Delhi.", date(2022, 9, 5), "BGDGOV"),
+        ("Bukele declared a state of emergency.", date(2022, 3, 27), "SLVGOV"),
+        ("Dominican officials closed the border.", date(2023, 9, 15), "DOMGOV"),
+        # the second list (Africa, the Americas, New Zealand), parties and firms
+        ("Suluhu addressed the Kenyan parliament.", date(2021, 5, 5), "TZAGOV"),
+        ("Hipkins met Xi in Beijing.", date(2023, 6, 27), "NZLGOV"),
+        ("Hichilema visited Lusaka's port.", date(2022, 3, 1), "ZMBGOV"),
+        ("Noboa declared an internal armed conflict.", date(2024, 1, 9), "ECUGOV"),
+        ("Zanu PF won the vote.", date(2023, 8, 27), "ZWEGOV"),
+        ("DP World signed a port deal.", date(2023, 6, 1), "AREBUS"),
+        ("Zaghari-Ratcliffe flew home.", date(2022, 3, 16), "GBRCVL"),
+    ],
+)
+def test_session9_names_fill_the_unknown_sides(text: str, on: date, code: str) -> None:
+    assert _codes(text, on=on)[0][1] == code
+
+
+@pytest.mark.parametrize(
+    ("name", "on", "code"),
+    [
+        # Hayat Tahrir al-Sham and its leader: an insurgency, then the government from 2024-12-08
+        ("HTS", date(2020, 6, 1), "SYRREB"),
+        ("HTS", date(2025, 1, 15), "SYRGOV"),
+        ("al-Jolani", date(2020, 6, 1), "SYRREB"),
+        ("al-Jolani", date(2025, 1, 15), "SYRGOV"),
+        # terms end: Tsipras after 2019-07-08, Hemedti in government before the war
+        ("Tsipras", date(2020, 6, 1), None),
+        ("Hemedti", date(2021, 6, 1), "SDNGOV"),
+        ("Vadim Krasikov", date(2021, 12, 15), "RUSSPY"),
+    ],
+)
+def test_session9_terms_are_dated(name: str, on: date, code: str | None) -> None:
+    assert resolve(name, on=on) == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Nato allies pledged more air defence.", "NATO"),
+        ("The regional bloc Ecowas lifted its sanctions.", "ECOWAS"),
+        ("Asean leaders met in Jakarta.", "ASEANGOV"),
+        ("Opec agreed to cut output.", "OPEC"),
+        ("Unicef warned of famine.", "UNO"),
+    ],
+)
+def test_acronyms_in_british_house_style_are_matched(text: str, code: str) -> None:
+    assert _codes(text)[0][1] == code
+
+
+def test_house_style_forms_leave_out_words_and_three_letter_acronyms() -> None:
+    assert _codes("Pace of the talks slowed.") == []  # PACE, the Council of Europe's assembly
+    assert _codes("Who will chair the talks?") == []  # WHO
+    assert resolve("Nato") == "NATO"
+
+
+@pytest.mark.parametrize(
+    ("text", "on", "expected"),
+    [
+        # an office before a surname the registry does not list alone: the one holder on the date
+        ("Prime Minister Morrison spoke with the premier.", date(2021, 3, 1), [("Morrison", "AUSGOV")]),
+        ("President Castillo met the mayors.", date(2022, 6, 1), [("Castillo", "PERGOV")]),
+        # nobody of that surname in office on the date, or a full name the registry matches itself
+        ("Prime Minister Morrison spoke with the premier.", date(2015, 3, 1), []),
+        ("Ambassador Morrison arrived.", date(2010, 3, 1), []),
+        ("President Morales spoke.", date(2018, 6, 1), []),  # Evo Morales (Bolivia) and Jimmy Morales (Guatemala)
+        ("President Joe Biden spoke.", date(2022, 3, 1), [("Joe Biden", "USAGOV")]),
+    ],
+)
+def test_a_surname_after_an_office_is_the_person_in_office(text: str, on: date, expected: list[tuple[str, str]]) -> None:
+    assert _codes(text, on=on) == expected

@@ -2,7 +2,9 @@
 
 Matching is case-sensitive on the registry's spelling (so "US" matches but "us"
 does not) and respects word boundaries. People are kept only on dates inside one of
-their terms. A name, metonym or demonym followed by a role noun, possibly with a
+their terms; a surname the registry does not list alone stands for its person after an office,
+when one person of that surname held office on the date ("Prime Minister Morrison" in 2021:
+:func:`titled_surnames`). A name, metonym or demonym followed by a role noun, possibly with a
 possessive and modifiers between, becomes one ``title`` mention with the role
 suffix: "Russian Foreign Minister" -> `RUSGOV`, "Ukraine's armed forces" -> `UKRMIL`,
 "Chinese troops" -> `CHNMIL`; bare actor words coordinated with it share the role
@@ -15,7 +17,8 @@ Union", "East-West talks". Such a name stands for its actor only when no other
 capitalised word is joined to it: it is dropped when the next word (after one space) is
 capitalised, or when the word before it (one space or a hyphen away) is capitalised or
 hyphenated and is not itself an actor mention ("Israel-Jordan talks" and "Jordan-Israel
-talks" keep Jordan) nor the first word of a sentence ("In Jordan, ..." keeps it). The
+talks" keep Jordan) nor a function word opening a sentence ("In Jordan, ..." keeps it;
+"Michael Jordan said ..." at a sentence's start does not). The
 cost is the rare "Jordan Valley" or "Chad President Mahamat Deby" (news writes
 "Chadian President"), which name no actor.
 
@@ -38,7 +41,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from detente.actors.entities import KINDS, Mention
+from detente.actors.entities import KINDS, Mention, Person
 from detente.actors.names import NameEntry
 from detente.actors.places import drop_places_elsewhere
 from detente.actors.textforms import Folded, fold
@@ -101,10 +104,12 @@ class MentionMatcher:
     base_code: Callable[[str], str]
     guarded: frozenset[str] = frozenset()
     pattern: re.Pattern[str] = field(init=False, repr=False)
+    surnames: dict[str, tuple[Person, ...]] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         body = trie_pattern(sorted(self.surface))
         object.__setattr__(self, "pattern", re.compile(r"(?<![\w.])(?:" + body + r")(?![\w]|\.\w)"))
+        object.__setattr__(self, "surnames", surname_index(self.surface))
 
     def find(self, text: str, on: date | None = None) -> list[Mention]:
         """Every actor mention in `text`, left to right, without overlaps (longest match wins)."""
@@ -138,10 +143,61 @@ class MentionMatcher:
             found.append(Mention(start, end, text[start:end], code, kind))
         if shared:
             found = settle_shared_names(found, shared, self.base_code)
-        mentions = share_roles(text, drop_places_elsewhere(text, drop_overlaps(found)))
+        found = drop_overlaps(found)
+        if on is not None:
+            found = drop_overlaps(found + titled_surnames(text, found, self.surnames, on))
+        mentions = share_roles(text, drop_places_elsewhere(text, found))
         if folded.original is text:
             return mentions
         return [original_span(m, folded) for m in mentions]
+
+
+_SURNAME = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
+_OFFICES = (
+    "President", "Prime Minister", "Premier", "Chancellor", "Vice President", "Deputy Prime Minister", "Foreign Minister",
+    "Defence Minister", "Defense Minister", "Foreign Secretary", "Defence Secretary", "Defense Secretary",
+    "Secretary of State", "Secretary-General", "Secretary General", "Emir", "King", "Crown Prince", "Sheikh",
+    "Ambassador", "Envoy", "Special Envoy",
+)
+_TITLED_SURNAME = re.compile(  # the offices as a trie, tried only where a capital starts a word (fast)
+    r"(?<![\w-])(?=[A-Z])(?:" + trie_pattern(_OFFICES) + r")\s+(" + _SURNAME.pattern + r")\b(?![\w'-]*\s+[A-Z])"
+)
+"""An office and one capitalised word after it, not followed by another capitalised word ("President
+Varela", "Prime Minister Morrison"; not "President Joe Biden", whose full name the registry matches)."""
+
+
+def surname_index(surface: dict[str, list[NameEntry]]) -> dict[str, tuple[Person, ...]]:
+    """The last word of each registered person's name -> the people who bear it ("Morrison" -> Scott Morrison)."""
+    index: dict[str, dict[str, Person]] = {}
+    for entries in surface.values():
+        for entry in entries:
+            person = entry.person
+            if person is None or person.kind != "person":
+                continue
+            last = person.name.split()[-1]
+            if _SURNAME.fullmatch(last):
+                index.setdefault(last, {})[person.name] = person
+    return {name: tuple(people.values()) for name, people in index.items()}
+
+
+def titled_surnames(text: str, found: list[Mention], surnames: dict[str, tuple[Person, ...]], on: date) -> list[Mention]:
+    """A surname right after an office ("Prime Minister Morrison") as the one registered person of that
+    surname who held an office on `on`.
+
+    The registry lists a surname alone as an alias only where it is unambiguous in all news
+    ("Morrison" is not); an office before it says a person is meant, and the date says which:
+    of the people named so, exactly one must be in a term on `on`, else nothing is found.
+    Surnames inside another mention are left alone.
+    """
+    out: list[Mention] = []
+    for match in _TITLED_SURNAME.finditer(text):
+        start, end = match.start(1), match.end(1)
+        if any(m.start < end and start < m.end for m in found):
+            continue
+        holders = {p.name: code for p in surnames.get(match.group(1), ()) if (code := p.code_on(on))}
+        if len(holders) == 1:
+            out.append(Mention(start, end, match.group(1), next(iter(holders.values())), "person"))
+    return out
 
 
 def settle_shared_names(found: list[Mention], shared: list[int], base_code: Callable[[str], str]) -> list[Mention]:
@@ -172,6 +228,17 @@ def original_span(mention: Mention, folded: Folded) -> Mention:
 _NEXT_CAPITALISED = re.compile(r" [A-Z]")
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w'.]*)([ -])$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"\u201c(]\s*)$")
+# Words that open a sentence capitalised only because they open it: before a guarded name
+# they leave it standing alone ("In Jordan, ...", "Unlike Georgia, ..."). Any other first
+# word is taken as a given name or a name's first word ("Richard Wagner wrote ...",
+# "Michael Jordan said ..."). English determiners, prepositions, conjunctions and sentence adverbs.
+_FUNCTION_WORDS = frozenset(
+    "the a an this that these those its their our his her in at on to from for with by of into onto inside outside near within across against toward towards "
+    "over under after before since until during through throughout between among amid amidst beyond "
+    "like unlike about around along behind besides despite including excluding via per and but or nor "
+    "yet so if when while whereas as because although though unless once both neither either only even "
+    "also meanwhile then there here now still nearby neighbouring neighboring".split()
+)
 
 
 def joined_to_other_name(text: str, start: int, end: int, matches: list[re.Match[str]], k: int) -> bool:
@@ -180,7 +247,8 @@ def joined_to_other_name(text: str, start: int, end: int, matches: list[re.Match
     True when the next word is capitalised ("Jordan Bardella", "West Virginia", "Western
     Cambodia", "West Germany"), or when the word right before it, one space or a hyphen
     away, is capitalised or joined by a hyphen ("Michael Jordan", "East-West") and is
-    neither another match nor a sentence's first word ("In Jordan").
+    neither another match nor a function word opening the sentence ("In Jordan"; but
+    "Richard Wagner" at a sentence's start is joined, :data:`_FUNCTION_WORDS`).
     """
     if _NEXT_CAPITALISED.match(text, end):
         return True
@@ -194,7 +262,8 @@ def joined_to_other_name(text: str, start: int, end: int, matches: list[re.Match
         return False  # "Israel-Jordan": the word before is an actor itself
     if word.endswith(("'s", "s'")) and gap == " ":
         return True  # "Russia's Security Council": the possessor's own organ, even first in a sentence
-    return not (gap == " " and _SENTENCE_START.search(text, max(0, before.start(1) - 8), before.start(1)))
+    opens = gap == " " and _SENTENCE_START.search(text, max(0, before.start(1) - 8), before.start(1))
+    return not (opens and word.casefold() in _FUNCTION_WORDS)
 
 
 def title_after(text: str, pos: int) -> tuple[int, str | None]:

@@ -14,7 +14,8 @@ Names are of five kinds, each with its own job (:data:`~detente.actors.entities.
 A look-up key is case-folded, with single spaces, no leading "the" and no trailing
 possessive, so "the kremlin's" finds "Kremlin". Unknown names get suggestions: the
 nearest known names by :func:`difflib.get_close_matches` (Ratcliff-Obershelp
-similarity), over names and codes alike.
+similarity), over names and codes alike. Running text also matches the title-case forms
+British house styles give acronyms ("Nato", "Asean": :func:`house_style_forms`).
 """
 
 from __future__ import annotations
@@ -29,6 +30,24 @@ from detente.actors.entities import KINDS, Actor, Person
 from detente.actors.textforms import fold
 
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+_ACRONYM = re.compile(r"[A-Z]{4,}")
+_WORD_ACRONYMS = frozenset({"pace", "shape", "care", "hope", "aims", "safe", "save", "fast"})
+"""Acronyms whose title-case form is an English word ("Pace", "Shape"): no :func:`house_style_forms` for them."""
+
+
+def house_style_forms(surface: dict[str, list[NameEntry]]) -> dict[str, list[NameEntry]]:
+    """Title-case forms of the registry's acronyms of four or more letters, as British house styles
+    write acronyms said as words ("Nato", "Opec", "Asean", "Ecowas", "Unicef": the Guardian's and
+    the BBC's style guides; the Financial Times writes them so too), for the acronyms whose form
+    is not written already. Acronyms of three letters are left out ("Who" is no WHO) and so are
+    those whose title-case form is an English word (:data:`_WORD_ACRONYMS`)."""
+    forms: dict[str, list[NameEntry]] = {}
+    for text, entries in surface.items():
+        if _ACRONYM.fullmatch(text) and text.lower() not in _WORD_ACRONYMS:
+            form = text[0] + text[1:].lower()
+            if form not in surface:
+                forms[form] = list(entries)
+    return forms
 
 
 @dataclass(frozen=True)
@@ -106,6 +125,7 @@ class NameIndex:
             labels.setdefault(key, f"{text} ({entries[0].code_on(None) or '?'})")
         for entries in folded.values():
             entries.sort(key=lambda e: KINDS.index(e.kind))
+        surface.update(house_style_forms(surface))  # after `folded`: "Nato" folds to the key "NATO" has
         for actor in actors:  # codes are suggestions too: "UKR" for "UKRR"
             labels.setdefault(name_key(actor.code), f"{actor.code} ({actor.name})")
         guarded = frozenset(surface_form(name) for actor in actors for name in actor.guarded)

@@ -93,7 +93,7 @@ def argument(tok: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> Arg:
         actors = the_two_sides(tok, offset, ctx)  # "Iran and Iraq signed ... *The two sides* also agreed"
     doc = tok.doc
     left = tok.left_edge.i
-    while left < tok.i and doc[left].is_punct:
+    while left < tok.i and (doc[left].is_punct or doc[left].is_space):
         left += 1
     right = syntax.right_edge(tok)
     start = doc[left].idx

@@ -379,8 +379,9 @@ def test_the_two_sides_need_exactly_two_earlier_sides(coder):
         ("Envoys from Chile, Peru, Bolivia and the African Union met in Lima on Monday.",
          {("CHLGOV", "AU"), ("BOLGOV", "AU")}),
         # the authors of a text, in the agent of its participle, are the text's source
-        ("The motion, drafted by Norway, Denmark and Iceland, urged Russia to release the sailors.",
-         {("NOR", "RUS"), ("DNK", "RUS"), ("ISL", "RUS")}),
+        # (four of them: a side lists up to candidates.MAX_PARTIES actors, as a joint act does)
+        ("The motion, drafted by Norway, Denmark, Iceland and Finland, urged Russia to release the sailors.",
+         {("NOR", "RUS"), ("DNK", "RUS"), ("ISL", "RUS"), ("FIN", "RUS")}),
     ],
 )
 def test_members_listed_in_a_describing_phrase_are_its_actors(coder, sentence, pairs):

@@ -445,7 +445,7 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         ] or [(joint[0], joint[1])]
         target = source
     else:
-        pairs = [(s, t) for s in sources[:3] for t in targets[:3]]
+        pairs = [(s, t) for s in sources[:MAX_PARTIES] for t in targets[:MAX_PARTIES]]
     for s_actor, t_actor in pairs:
         if not symmetric and same_side(s_actor, t_actor):  # "the US ... US control": look for the other side instead
             t_actor = None

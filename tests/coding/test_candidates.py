@@ -1167,3 +1167,23 @@ def test_participle_on_an_issued_text_is_the_issuers_act(coder, sentence, expect
 def test_participle_on_a_text_nobody_issues_is_no_act_of_the_sentence_subject(coder):
     (results,) = coder.code_sentence_events(["A letter condemning Russia circulated in Berlin."], date(2024, 5, 6))
     assert not any(r.event.cameo == "111" and not r.partial for r in results)
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize(
+    ("sentence", "pair"),
+    [
+        ("Two Norwegian diplomats were expelled from Russia on Monday.", ("RUS", "NORGOV")),
+        ("Dozens of Malians were deported from Algeria last week.", ("DZA", "MLI")),
+    ],
+)
+def test_the_one_who_expels_is_named_with_from_in_a_passive(coder, sentence, pair):
+    (events,) = coder.code_sentence_events([sentence], date(2023, 6, 1))
+    assert pair in [(r.event.source, r.event.target) for r in events]
+
+
+@pytest.mark.nlp
+def test_from_is_no_expeller_when_an_agent_is_named(coder):
+    (events,) = coder.code_sentence_events(["Two Norwegian diplomats were expelled from Oslo by Russia."],
+                                           date(2023, 6, 1))
+    assert ("RUS", "NORGOV") in [(r.event.source, r.event.target) for r in events]

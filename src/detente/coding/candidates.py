@@ -269,6 +269,8 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         origin = origin or _prep_object(verb, "from")
         if origin is not None:  # "rockets were fired from Gaza towards Israel": fired by Gaza, at Israel
             source_tok, target_tok = origin, aimed_at or stopper
+    elif passive and agent is None and verb_lemma in L.EXPULSION_VERBS and _prep_object(verb, "from") is not None:
+        source_tok = _prep_object(verb, "from")  # "the envoy was expelled from Saudi Arabia": Saudi Arabia expels
     if expelled is not None:
         target_tok = expelled
     if claimed is not None and target_tok is None:

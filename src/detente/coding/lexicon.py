@@ -381,6 +381,12 @@ FROM_SOURCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})
 """Roots of material acts whose passive form names the source with "from" when it names no agent
 ("rockets were fired *from* Gaza", "shells launched from Russian territory")."""
 
+EXPULSION_VERBS = frozenset({"expel", "deport", "evict", "banish", "oust"})
+"""Verbs of sending someone out of a country or a body, whose passive form without an agent names the one
+who expels with "from" ("the ambassador was expelled *from* Saudi Arabia": Saudi Arabia expelled him; "was
+ousted from the league": the league). CAMEO codes the host's act (166 expel, 174 deport); the one sent out
+is the target."""
+
 DESCRIPTION_NOUNS: dict[str, frozenset[str]] = {
     "island": frozenset("TWN CUB CYP LKA MDG ISL IRL MLT JAM SGP BHR MUS NZL".split()),
     "bloc": frozenset("EUR ASEAN BRICS GCC EAEU SCO AU".split()),

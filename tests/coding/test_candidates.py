@@ -1187,3 +1187,16 @@ def test_from_is_no_expeller_when_an_agent_is_named(coder):
     (events,) = coder.code_sentence_events(["Two Norwegian diplomats were expelled from Oslo by Russia."],
                                            date(2023, 6, 1))
     assert ("RUS", "NORGOV") in [(r.event.source, r.event.target) for r in events]
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize(
+    ("sentence", "pair"),
+    [
+        ("The incident prompted Norway to summon the Russian ambassador.", ("NOR", "RUSGOV")),
+        ("The ruling led Chile to recall its ambassador from Peru.", ("CHL", "PER")),
+    ],
+)
+def test_the_object_of_a_causative_verb_does_the_act_under_it(coder, sentence, pair):
+    (events,) = coder.code_sentence_events([sentence], date(2023, 6, 1))
+    assert pair in [(r.event.source, r.event.target) for r in events]

@@ -230,7 +230,7 @@ def subject(verb: Token, lemma: Lemma) -> tuple[Token | None, bool, Token | None
                 subj = node.head
             elif subj.lower_ in RELATIVE_PRONOUNS and node.dep_ == "ccomp" and lemma(node.head) == "be":
                 subj = next((c for c in node.head.children if c.dep_ == "attr"), subj)  # "it was X that ..."
-            controls = lemma(node) in P.REQUEST_VERBS | P.DEMAND_VERBS
+            controls = lemma(node) in P.REQUEST_VERBS | P.DEMAND_VERBS | P.CAUSATIVE_VERBS  # object control
             if node.i != verb.i and verb.dep_ == "xcomp" and controls:
                 obj = next((c for c in node.children if c.dep_ == "dobj"), None)
                 if obj is not None:

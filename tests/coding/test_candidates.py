@@ -1200,3 +1200,12 @@ def test_from_is_no_expeller_when_an_agent_is_named(coder):
 def test_the_object_of_a_causative_verb_does_the_act_under_it(coder, sentence, pair):
     (events,) = coder.code_sentence_events([sentence], date(2023, 6, 1))
     assert pair in [(r.event.source, r.event.target) for r in events]
+
+
+@pytest.mark.nlp
+def test_a_clause_subject_the_parser_read_as_the_object_of_as(coder):
+    sentence = "Alarms rang out across Armenia as Azerbaijan on Sunday night launched missiles at Armenia."
+    doc = coder.nlp(sentence)
+    assert doc[6].text == "Azerbaijan" and doc[6].dep_ == "pobj"  # the misparse this convention is for
+    (events,) = coder.code_sentence_events([sentence], date(2023, 6, 1))
+    assert ("AZE", "ARM") in [(r.event.source, r.event.target) for r in events]

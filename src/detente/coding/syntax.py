@@ -22,6 +22,7 @@ from detente.coding.lexicon import (
     PERSON_PRONOUNS,
     RELATIVE_PRONOUNS,
     SUBJECT_CLIMB_DEPS,
+    SUBORDINATORS,
     TARGET_PREP_RANK,
     THING_PRONOUNS,
     TIME_WORDS,
@@ -244,6 +245,8 @@ def subject(verb: Token, lemma: Lemma) -> tuple[Token | None, bool, Token | None
             return subj, passive, agent
         if passive or agent is not None:
             return None, True, agent
+        if node.i == verb.i and (misparsed := _subject_read_as_object(verb)) is not None:
+            return misparsed, False, None
         if node.dep_ == "pcomp" and node.head.lower_ == "from":
             controller = next((c for c in node.head.head.children if c.dep_ == "dobj"), None)
             if controller is not None:
@@ -255,6 +258,23 @@ def subject(verb: Token, lemma: Lemma) -> tuple[Token | None, bool, Token | None
             continue
         break
     return None, False, None
+
+
+def _subject_read_as_object(verb: Token) -> Token | None:
+    """The subject of a finite subordinate clause the parser split at its conjunction: in "sirens sounded as
+    Iran launched drones at Israel" it may read "as Iran" as a preposition with its object and "launched" as a
+    clause without a subject; the object is the subject (:data:`~detente.coding.lexicon.SUBORDINATORS`).
+    Only right before the verb, with no punctuation between."""
+    if verb.dep_ != "advcl" or verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.head.i == verb.i:
+        return None
+    for prep in verb.head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in SUBORDINATORS or not prep.i < verb.i:
+            continue
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if pobj is not None and prep.right_edge.i < verb.i and not any(
+                t.is_punct for t in verb.doc[prep.i:verb.i]):
+            return pobj
+    return None
 
 
 PARTNER_PREPS = frozenset({"with", "against", "on"})

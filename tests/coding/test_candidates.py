@@ -1209,3 +1209,17 @@ def test_a_clause_subject_the_parser_read_as_the_object_of_as(coder):
     assert doc[6].text == "Azerbaijan" and doc[6].dep_ == "pobj"  # the misparse this convention is for
     (events,) = coder.code_sentence_events([sentence], date(2023, 6, 1))
     assert ("AZE", "ARM") in [(r.event.source, r.event.target) for r in events]
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize(
+    ("sentence", "visit"),
+    [
+        ("The deal was announced during Norwegian Prime Minister Jonas Store's visit to Nairobi.", True),
+        ("Store's upcoming visit to Nairobi was discussed.", False),  # not yet made
+        ("Both leaders met before their trips to Nairobi.", False),  # whose trips: an earlier sentence says
+    ],
+)
+def test_a_possessor_is_the_visitor_of_a_visit_noun(coder, sentence, visit):
+    (events,) = coder.code_sentence_events([sentence], date(2023, 6, 1))
+    assert any(r.event.cameo == "042" and r.event.target == "KEN" for r in events) is visit

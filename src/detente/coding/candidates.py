@@ -1336,9 +1336,13 @@ def planned(noun: Token, lemma: syntax.Lemma) -> bool:
 
 
 def nominal_visit(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Candidate]:
-    """"A visit by X to Y", "the first visit to Y by X": a visit (CAMEO 042) named by a noun, coded only
-    when both the visitor ("by") and the place ("to") name actors of different countries."""
+    """"A visit by X to Y", "the first visit to Y by X", "X's visit to Y": a visit (CAMEO 042) named by a noun,
+    coded only when both the visitor ("by", else the possessor) and the place ("to") name actors of different
+    countries. A possessor's visit still to come ("X's *upcoming* visit to Y") is none."""
     visitor = _prep_object(noun, "by")
+    if visitor is None and not any(c.lower_ in nominals.UNREAL_MODIFIERS | L.NOT_YET_WORDS for c in noun.children):
+        visitor = next((c for c in noun.children if c.dep_ == "poss" and c.tag_ != "PRP$"), None)  # "Austin's
+        # visit to Manila"; not "their trips to Washington", whose visitors a sentence before named
     place = _prep_object(noun, "to")
     if visitor is None or place is None:
         return []

@@ -53,6 +53,8 @@ THING_PRONOUNS = frozenset({"it", "its", "they", "them", "their"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 SUBJECT_CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "prep", "ccomp", "acomp", "relcl"})
 """Dependency relations through which a verb without a subject inherits its head's subject."""
+NOT_YET_WORDS = frozenset({"upcoming", "forthcoming", "next", "coming"})
+"""Modifiers of a visit noun that put the visit in the future ("Modi's *upcoming* visit to Washington")."""
 SUBORDINATORS = frozenset({"as", "after", "before", "since", "while", "until", "when", "because", "once"})
 """Words that open a subordinate clause and can also be prepositions: the small parser sometimes reads "as
 *Iran* launched ..." as the preposition "as" with the object "Iran" (:func:`detente.coding.syntax.subject`)."""

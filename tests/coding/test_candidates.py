@@ -1195,6 +1195,8 @@ def test_from_is_no_expeller_when_an_agent_is_named(coder):
     [
         ("The incident prompted Norway to summon the Russian ambassador.", ("NOR", "RUSGOV")),
         ("The ruling led Chile to recall its ambassador from Peru.", ("CHL", "PER")),
+        # the causative verb is a participle without a subject of its own
+        ("Kenya closed its border with Somalia, prompting Somalia to accuse Kenya of aggression.", ("SOM", "KEN")),
     ],
 )
 def test_the_object_of_a_causative_verb_does_the_act_under_it(coder, sentence, pair):
@@ -1223,3 +1225,18 @@ def test_a_clause_subject_the_parser_read_as_the_object_of_as(coder):
 def test_a_possessor_is_the_visitor_of_a_visit_noun(coder, sentence, visit):
     (events,) = coder.code_sentence_events([sentence], date(2023, 6, 1))
     assert any(r.event.cameo == "042" and r.event.target == "KEN" for r in events) is visit
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        ("Chile and Peru accused each other of violating the border treaty.", "112"),
+        ("Chile and Peru expelled each other's ambassadors on Monday.", "16"),
+        ("Chile and Peru blamed one another for the clashes.", "112"),
+    ],
+)
+def test_coordinated_subjects_acting_on_each_other_are_each_the_others_target(coder, sentence, code):
+    (events,) = coder.code_sentence_events([sentence], date(2023, 6, 1))
+    pairs = {(r.event.source, r.event.target) for r in events if r.event.cameo.startswith(code)}
+    assert {("CHL", "PER"), ("PER", "CHL")} <= pairs

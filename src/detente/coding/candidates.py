@@ -526,8 +526,14 @@ def joint_act(code: str, verb: Token, gov: Token | None, source: Arg | None, tar
       Chad on a ceasefire") for a cooperative or mutual act (roots 03-06, 0871): the partner of
       the agreement is the target and agrees as well.
 
+    - any act of coordinated subjects on "each other" or "one another" ("India and Pakistan accused each
+      other", "A and B expelled each other's envoys"): the pronoun names the subjects, each the other's target.
+
     A one-sided act between coordinated subjects ("Russia and Belarus attacked") stays one-sided.
     """
+    if source is not None and len({a.code[:3] for a in source.actors}) >= 2 and not (target and target.actors) and (
+            _on_each_other(verb)):
+        return True
     if code[:2] not in L.JOINT_ROOTS and code not in MUTUAL_CODES and lemma(verb) not in RECIPROCAL_VERBS:
         return False
     if source is not None and len({a.code[:3] for a in source.actors}) >= 2 and not (target and target.actors):
@@ -536,6 +542,22 @@ def joint_act(code: str, verb: Token, gov: Token | None, source: Arg | None, tar
         return False
     agreeing = [n for n in (verb, gov) if n is not None and lemma(n) in L.AGREE_VERBS]
     return any(target_tok.head.head.i == n.i for n in agreeing)
+
+
+RECIPROCAL_PRONOUNS = {"other": "each", "another": "one"}
+"""The reciprocal pronouns, by their last word and the word before it ("each other", "one another")."""
+
+
+def _on_each_other(verb: Token) -> bool:
+    """Whether the verb's object or a phrase of it is a reciprocal pronoun, alone or as a possessor ("accused
+    *each other*", "expelled the ambassadors from *each other's* countries")."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative", "prep"):
+            for tok in child.subtree:
+                first = RECIPROCAL_PRONOUNS.get(tok.lower_)
+                if first is not None and tok.i > 0 and tok.doc[tok.i - 1].lower_ == first:  # (either word heads)
+                    return True
+    return False
 
 
 def _accusation(verb: Token, anchor: Token, accused: Arg, offset: int, ctx: Context,

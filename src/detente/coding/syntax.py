@@ -226,6 +226,11 @@ def subject(verb: Token, lemma: Lemma) -> tuple[Token | None, bool, Token | None
                 agent = next((c for c in child.children if c.dep_ == "pobj"), None)
         if node.dep_ == "acl" and node.tag_ == "VBN" and node.i == verb.i:
             return node.head, True, agent
+        if subj is None and node.i != verb.i and verb.dep_ == "xcomp" and verb.head.i == node.i and (
+                lemma(node) in P.CAUSATIVE_VERBS):  # "..., prompting Taipei to accuse Beijing": Taipei accuses
+            obj = next((c for c in node.children if c.dep_ == "dobj"), None)
+            if obj is not None:
+                return obj, False, None
         if subj is not None:
             if subj.lower_ in RELATIVE_PRONOUNS and node.dep_ == "relcl":
                 subj = node.head

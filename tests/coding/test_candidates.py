@@ -1240,3 +1240,11 @@ def test_coordinated_subjects_acting_on_each_other_are_each_the_others_target(co
     (events,) = coder.code_sentence_events([sentence], date(2023, 6, 1))
     pairs = {(r.event.source, r.event.target) for r in events if r.event.cameo.startswith(code)}
     assert {("CHL", "PER"), ("PER", "CHL")} <= pairs
+
+
+@pytest.mark.nlp
+def test_a_larger_act_framed_by_as_part_of_gives_no_side(coder):
+    (events,) = coder.code_sentence_events(
+        ["Chile and Peru agreed to restore diplomatic relations as part of a deal brokered by Brazil."], date(2023, 6, 1))
+    restored = {(r.event.source, r.event.target) for r in events if r.event.root == "05"}
+    assert {("CHL", "PER"), ("PER", "CHL")} <= restored and not any("BRA" in pair for pair in restored)

@@ -195,7 +195,7 @@ def objects(verb: Token) -> list[Token]:
         if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "dative"):
             out.append(child)
             out.extend(c for c in child.conjuncts)
-        elif child.dep_ in ("prep", "prt"):
+        elif child.dep_ in ("prep", "prt") and not _as_part_of(child):
             out.extend(c for c in child.children if c.dep_ == "pobj")
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         out.append(verb.head)  # "sanctions imposed by ..."
@@ -208,6 +208,12 @@ def objects(verb: Token) -> list[Token]:
     for obj in out:  # "sanctions relief", "peace talks": look at the compound's head and its modifiers
         extra.extend(c for c in obj.children if c.dep_ in ("compound", "amod"))
     return out + extra
+
+
+def _as_part_of(prep: Token) -> bool:
+    """Whether a preposition opens "as part of X", which frames the act in a larger one ("agreed to normalise
+    relations *as part of a deal brokered by the US*"): X is no object of the verb, nor are its actors sides."""
+    return prep.lower_ == "as" and any(c.dep_ == "pobj" and c.lower_ == "part" for c in prep.children)
 
 
 def subject(verb: Token, lemma: Lemma) -> tuple[Token | None, bool, Token | None]:

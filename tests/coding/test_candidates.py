@@ -1248,3 +1248,11 @@ def test_a_larger_act_framed_by_as_part_of_gives_no_side(coder):
         ["Chile and Peru agreed to restore diplomatic relations as part of a deal brokered by Brazil."], date(2023, 6, 1))
     restored = {(r.event.source, r.event.target) for r in events if r.event.root == "05"}
     assert {("CHL", "PER"), ("PER", "CHL")} <= restored and not any("BRA" in pair for pair in restored)
+
+
+@pytest.mark.nlp
+def test_an_attack_given_as_the_cause_of_a_strike_is_not_its_target(coder):
+    (events,) = coder.code_sentence_events(
+        ["Turkey launched airstrikes in Iraq on Monday over a bombing claimed by the PKK."], date(2023, 6, 1))
+    struck = {(r.event.source, r.event.target) for r in events if r.event.root == "19"}
+    assert ("TUR", "IRQ") in struck and all(target == "IRQ" for _, target in struck)  # not the bombing's author

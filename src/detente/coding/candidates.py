@@ -327,6 +327,10 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
             holder = None
     if holder is not None and argument(holder, offset, ctx, lemma).actors:
         target_tok = holder
+    if (code[:2] in L.FORCE_ROOTS and target_tok is not None and target_tok.dep_ == "pobj"
+            and target_tok.head.lower_ in L.REASON_PREPS and target_tok.head.head.i == verb.i
+            and P.family(lemma(target_tok)) == "attack"):
+        target_tok = None  # "launched strikes in Iraq *over a bombing* claimed by X": the cause, not the target
     place_actors: list[Actor] = []
     if code[:2] in L.FORCE_ROOTS and (target_tok is None or not argument(target_tok, offset, ctx, lemma).actors):
         # "carried out airstrikes in the Gaza Strip", "struck an army base in Nigeria": force used in a place

@@ -53,6 +53,9 @@ THING_PRONOUNS = frozenset({"it", "its", "they", "them", "their"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 SUBJECT_CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "prep", "ccomp", "acomp", "relcl"})
 """Dependency relations through which a verb without a subject inherits its head's subject."""
+REASON_PREPS = frozenset({"over", "for"})
+"""Prepositions that give the cause of a use of force when their object is itself an attack ("struck Iraq *over*
+a bombing", "retaliated *for* the attack"): its author is not the target."""
 NOT_YET_WORDS = frozenset({"upcoming", "forthcoming", "next", "coming"})
 """Modifiers of a visit noun that put the visit in the future ("Modi's *upcoming* visit to Washington")."""
 SUBORDINATORS = frozenset({"as", "after", "before", "since", "while", "until", "when", "because", "once"})

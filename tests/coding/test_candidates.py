@@ -1204,6 +1204,8 @@ def test_a_clause_subject_the_parser_read_as_the_object_of_as(coder):
     [
         ("The deal was announced during Norwegian Prime Minister Jonas Store's visit to Nairobi.", True),
         ("Store's upcoming visit to Nairobi was discussed.", False),  # not yet made
+        ("Store's visit to Nairobi next week was discussed.", False),
+        ("Ruto spoke to reporters ahead of the Norwegian Prime Minister Jonas Store's visit to Nairobi.", False),
         ("Both leaders met before their trips to Nairobi.", False),  # whose trips: an earlier sentence says
     ],
 )

@@ -1366,7 +1366,7 @@ def nominal_visit(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -
     coded only when both the visitor ("by", else the possessor) and the place ("to") name actors of different
     countries. A possessor's visit still to come ("X's *upcoming* visit to Y") is none."""
     visitor = _prep_object(noun, "by")
-    if visitor is None and not any(c.lower_ in nominals.UNREAL_MODIFIERS | L.NOT_YET_WORDS for c in noun.children):
+    if visitor is None and not _visit_to_come(noun):
         visitor = next((c for c in noun.children if c.dep_ == "poss" and c.tag_ != "PRP$"), None)  # "Austin's
         # visit to Manila"; not "their trips to Washington", whose visitors a sentence before named
     place = _prep_object(noun, "to")
@@ -1379,6 +1379,18 @@ def nominal_visit(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -
         out.append(Candidate(L.MEET_AT_TARGET, source, target, s_actor, t_actor, noun, noun,
                              confidence=L.CONF_NOMINAL, main=False))
     return out
+
+
+def _visit_to_come(noun: Token) -> bool:
+    """Whether a visit noun names a visit still to come: a modifier says so ("*upcoming*", "*planned*"), a time
+    phrase in it does ("Macron's visit to China *next week*") or the phrase is what something happens *ahead of*
+    or *before* ("ahead of Macron's visit to China")."""
+    if any(c.lower_ in nominals.UNREAL_MODIFIERS | L.NOT_YET_WORDS for c in noun.children):
+        return True
+    if any(t.lower_ in L.NOT_YET_WORDS and t.head.i != noun.i and syntax.is_time_word(t.head) for t in noun.subtree):
+        return True  # "next week", "the coming days"
+    prep = noun.head if noun.dep_ == "pobj" else None
+    return prep is not None and (prep.lower_ == "before" or prep.lower_ == "of" and prep.head.lower_ == "ahead")
 
 
 def label_code(verb: Token, lemma: syntax.Lemma) -> str | None:

@@ -222,10 +222,14 @@ MEETING_TIME_PREPS = frozenset({"during", "at", "after", "following"})
 def _clause_subject(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Actor]:
     """The one who holds a meeting named with only its partner ("a meeting *with X*"), when the meeting sets the
     time of a clause: "During a meeting with Marape, Blinken said ..." -> Blinken met Marape. The clause's
-    active subject, first actor only; none for a passive clause ("a deal to be ratified at a meeting with X")."""
+    active subject, first actor only; none for a passive clause ("a deal to be ratified at a meeting with X"),
+    nor for a definite meeting ("during *the* meeting with X"), which refers back to one already told."""
     prep = noun.head
     if noun.dep_ != "pobj" or prep.lower_ not in MEETING_TIME_PREPS or not prep.head.tag_.startswith("VB"):
         return []
+    if any(c.dep_ in ("det", "poss") and c.lower_ != "a" and c.lower_ != "an" for c in noun.children):
+        return []  # "during *the* meeting with Scholz": a meeting the article has told already (the guide codes
+        # no restatement of an act already coded); "during *a* meeting with X" tells it
     subj, passive, _agent = syntax.subject(prep.head, lemma)
     if subj is None or passive:
         return []

@@ -1243,14 +1243,3 @@ def test_an_attack_given_as_the_cause_of_a_strike_is_not_its_target(coder):
         ["Turkey launched airstrikes in Iraq on Monday over a bombing claimed by the PKK."], date(2023, 6, 1))
     struck = {(r.event.source, r.event.target) for r in events if r.event.root == "19"}
     assert ("TUR", "IRQ") in struck and all(target == "IRQ" for _, target in struck)  # not the bombing's author
-
-
-@pytest.mark.nlp
-@pytest.mark.parametrize("sentence", [
-    "Peru was angered by a decision by Chile to deny fishing licences to Peruvian boats.",
-    "Peru was angered by a decision from Chile to deny fishing licences to Peruvian boats.",
-    "Peru was angered by Chile's decision to deny fishing licences to Peruvian boats.",
-])
-def test_the_owner_named_in_a_decision_noun_does_the_act_it_decides(coder, sentence):
-    (events,) = coder.code_sentence_events([sentence], date(2023, 6, 1))
-    assert ("CHL", "PER") in [(r.event.source, r.event.target) for r in events]

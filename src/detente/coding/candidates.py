@@ -995,24 +995,7 @@ def _intent_noun(verb: Token, lemma: syntax.Lemma) -> Token | None:
         return None
     if noun.dep_ in ("nsubj", "nsubjpass") or (noun.dep_ == "dobj" and lemma(noun.head) in L.VOICING_VERBS):
         return noun  # "expressed its readiness to ...", "Russia's threat to ... alarmed": the owner's
-    if L.INTENT_NOUNS[noun.lower_] == "act" and _owner(noun) is not None:
-        return noun  # "angered by a decision *by Britain* to deny licences", "follows a *French* decision to slash"
     return None  # "demanded that the US cancel plans to sell": the plans are another's topic
-
-
-def _owner(noun: Token) -> Token | None:
-    """Who a noun of decision, demand or intent says is its owner, in the noun phrase itself: a possessor
-    ("*India's* demand"), a "by" or "from" phrase ("a decision *by Britain*", "a decision *from the UK*") or a
-    name or nationality before it ("a *French* decision"); not a pronoun (whose antecedent is elsewhere)."""
-    owner = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ not in L.THING_PRONOUNS
-                  and c.lower_ not in L.PERSON_PRONOUNS), None)
-    if owner is None:
-        owner = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
-                      for g in c.children if g.dep_ == "pobj"), None)
-    if owner is None:
-        owner = next((c for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i
-                      and c.tag_ in ("NNP", "NNPS", "JJ") and c.text[:1].isupper()), None)
-    return owner
 
 
 def _mandate_of(clause: Token, lemma: syntax.Lemma) -> int | None:
@@ -1023,14 +1006,15 @@ def _mandate_of(clause: Token, lemma: syntax.Lemma) -> int | None:
 
 def _asker(gov: Token, lemma: syntax.Lemma) -> Token | None:
     """Who makes the request or demand `gov` stands for: the subject of a verb ("Poland called for"), the
-    owner of a noun (:func:`_owner`: "*India's* demand that", "a decision *by Britain* to ..."), else the
-    subject of the verb the noun hangs on ("*Kenya* renewed its calls for")."""
+    owner of a noun ("*India's* demand that"), else the subject of the verb the noun hangs on ("*Kenya*
+    renewed its calls for")."""
     if gov.tag_.startswith("VB"):
         subj, passive, agent = syntax.subject(gov, lemma)
         if subj is None:  # "issued a declaration demanding that ...": the issuer
             subj, passive, agent = _issuer_subject(gov, lemma) or (subj, passive, agent)
         return agent if passive else subj
-    owner = _owner(gov)
+    owner = next((c for c in gov.children if c.dep_ == "poss" and c.lower_ not in L.THING_PRONOUNS
+                  and c.lower_ not in L.PERSON_PRONOUNS), None)
     if owner is not None:
         return owner
     if gov.head.i != gov.i and gov.head.tag_.startswith("VB"):

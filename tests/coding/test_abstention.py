@@ -41,6 +41,13 @@ def test_a_dateline_city_named_again_in_the_story_stands():
     assert abstention.reason_apart(event) is None
 
 
+@pytest.mark.parametrize("dateline", [
+    "BERGEN, April 5 (NTB) -- ", "Bergen, Oct 3 (Reuters)--", "OSLO, Sep 15 (NTB): ", "Bergen, 12 May, 2021 (NTB) - ",
+])
+def test_a_dated_dateline_with_its_agency_is_read(dateline):
+    assert abstention.dateline_end(dateline + "Norway recalled its ambassador from Sweden.") == len(dateline)
+
+
 def test_no_dateline_in_an_ordinary_sentence():
     assert abstention.dateline_end("Norway said on Monday - after talks - that it would wait.") == 0
     assert abstention.dateline_end("Prime Minister Jonas Gahr Store — who arrived late — spoke.") == 0

@@ -364,3 +364,33 @@ def test_the_two_sides_are_the_pair_the_previous_sentence_named(coder, second, p
 def test_the_two_sides_need_exactly_two_earlier_sides(coder):
     first = "Iran, Iraq and Syria signed a security accord on Sunday."
     assert coder.code_article_events([first, "The two sides also agreed to hold talks next month."])[1] == []
+
+
+# -- members listed in a describing phrase: "countries including X", "drafted by A, B and C" ---------------
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize(
+    ("sentence", "pairs"),
+    [
+        # one member is enough after "including" on a plural noun
+        ("Several nations, including Norway, have promised to help Nepal.", {("NOR", "NPL")}),
+        # the last of a list of names hangs on the one before it
+        ("Envoys from Chile, Peru, Bolivia and the African Union met in Lima on Monday.",
+         {("CHLGOV", "AU"), ("BOLGOV", "AU")}),
+        # the authors of a text, in the agent of its participle, are the text's source
+        # (four of them: a side lists up to candidates.MAX_PARTIES actors, as a joint act does)
+        ("The motion, drafted by Norway, Denmark, Iceland and Finland, urged Russia to release the sailors.",
+         {("NOR", "RUS"), ("DNK", "RUS"), ("ISL", "RUS"), ("FIN", "RUS")}),
+    ],
+)
+def test_members_listed_in_a_describing_phrase_are_its_actors(coder, sentence, pairs):
+    (events,) = coder.code_sentence_events([sentence], date(2023, 6, 1))
+    assert pairs <= {(r.event.source, r.event.target) for r in events}
+
+
+@pytest.mark.nlp
+def test_a_singular_noun_with_including_is_not_its_member(coder):
+    (events,) = coder.code_sentence_events(["The package, including a loan from Norway, was sent to Nepal."],
+                                           date(2023, 6, 1))
+    assert not any(r.event.source == "NOR" for r in events)

@@ -1167,3 +1167,79 @@ def test_participle_on_an_issued_text_is_the_issuers_act(coder, sentence, expect
 def test_participle_on_a_text_nobody_issues_is_no_act_of_the_sentence_subject(coder):
     (results,) = coder.code_sentence_events(["A letter condemning Russia circulated in Berlin."], date(2024, 5, 6))
     assert not any(r.event.cameo == "111" and not r.partial for r in results)
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize(
+    ("sentence", "pair"),
+    [
+        # a passive verb of expulsion without an agent: "from" names the one who expels
+        ("Two Norwegian diplomats were expelled from Russia on Monday.", ("RUS", "NORGOV")),
+        ("Dozens of Malians were deported from Algeria last week.", ("DZA", "MLI")),
+        ("Two Norwegian diplomats were expelled from Oslo by Russia.", ("RUS", "NORGOV")),  # the agent first
+        # object control by a causative verb: its object does the act under it
+        ("The incident prompted Norway to summon the Russian ambassador.", ("NOR", "RUSGOV")),
+        ("The ruling led Chile to recall its ambassador from Peru.", ("CHL", "PER")),
+        # ... also when the causative verb is a participle without a subject of its own
+        ("Kenya closed its border with Somalia, prompting Somalia to accuse Kenya of aggression.", ("SOM", "KEN")),
+    ],
+)
+def test_the_source_a_passive_or_a_causative_verb_names(coder, sentence, pair):
+    (events,) = coder.code_sentence_events([sentence], date(2023, 6, 1))
+    assert pair in [(r.event.source, r.event.target) for r in events]
+
+
+@pytest.mark.nlp
+def test_a_clause_subject_the_parser_read_as_the_object_of_as(coder):
+    sentence = "Alarms rang out across Armenia as Azerbaijan on Sunday night launched missiles at Armenia."
+    doc = coder.nlp(sentence)
+    assert doc[6].text == "Azerbaijan" and doc[6].dep_ == "pobj"  # the misparse this convention is for
+    (events,) = coder.code_sentence_events([sentence], date(2023, 6, 1))
+    assert ("AZE", "ARM") in [(r.event.source, r.event.target) for r in events]
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize(
+    ("sentence", "visit"),
+    [
+        ("The deal was announced during Norwegian Prime Minister Jonas Store's visit to Nairobi.", True),
+        ("Store's upcoming visit to Nairobi was discussed.", False),  # not yet made
+        ("Store's visit to Nairobi next week was discussed.", False),
+        ("Ruto spoke to reporters ahead of the Norwegian Prime Minister Jonas Store's visit to Nairobi.", False),
+        ("Both leaders met before their trips to Nairobi.", False),  # whose trips: an earlier sentence says
+    ],
+)
+def test_a_possessor_is_the_visitor_of_a_visit_noun(coder, sentence, visit):
+    (events,) = coder.code_sentence_events([sentence], date(2023, 6, 1))
+    assert any(r.event.cameo == "042" and r.event.target == "KEN" for r in events) is visit
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        ("Chile and Peru accused each other of violating the border treaty.", "112"),
+        ("Chile and Peru expelled each other's ambassadors on Monday.", "16"),
+        ("Chile and Peru blamed one another for the clashes.", "112"),
+    ],
+)
+def test_coordinated_subjects_acting_on_each_other_are_each_the_others_target(coder, sentence, code):
+    (events,) = coder.code_sentence_events([sentence], date(2023, 6, 1))
+    pairs = {(r.event.source, r.event.target) for r in events if r.event.cameo.startswith(code)}
+    assert {("CHL", "PER"), ("PER", "CHL")} <= pairs
+
+
+@pytest.mark.nlp
+def test_a_larger_act_framed_by_as_part_of_gives_no_side(coder):
+    (events,) = coder.code_sentence_events(
+        ["Chile and Peru agreed to restore diplomatic relations as part of a deal brokered by Brazil."], date(2023, 6, 1))
+    restored = {(r.event.source, r.event.target) for r in events if r.event.root == "05"}
+    assert {("CHL", "PER"), ("PER", "CHL")} <= restored and not any("BRA" in pair for pair in restored)
+
+
+@pytest.mark.nlp
+def test_an_attack_given_as_the_cause_of_a_strike_is_not_its_target(coder):
+    (events,) = coder.code_sentence_events(
+        ["Turkey launched airstrikes in Iraq on Monday over a bombing claimed by the PKK."], date(2023, 6, 1))
+    struck = {(r.event.source, r.event.target) for r in events if r.event.root == "19"}
+    assert ("TUR", "IRQ") in struck and all(target == "IRQ" for _, target in struck)  # not the bombing's author

@@ -83,6 +83,20 @@ def test_code_sentences_alignment_and_spans(coder):
     assert sentences[3][slice(*last.target_span)] == "the Croatian government's request"
 
 
+@pytest.mark.parametrize("sentence", [
+    "Oslo, May 2: Sweden recalled its ambassador from Finland on Tuesday.",
+    "HELSINKI, Finland (AP) - Sweden recalled its ambassador from Finland on Tuesday.",
+])
+def test_a_dateline_is_blanked_out_before_the_parse(coder, sentence):
+    from detente.coding.coder import parse_form
+
+    form = parse_form(sentence)
+    assert len(form) == len(sentence) and form.lstrip().startswith("Sweden recalled")
+    (result,) = coder.code_sentences([sentence])
+    assert result is not None and (result.event.source, result.event.target) == ("SWE", "FIN")
+    assert sentence[slice(*result.source_span)] == "Sweden"  # offsets are the original sentence's
+
+
 def test_sentence_mode_keeps_unknown_actors_apart_as_partial(coder):
     assert coder.code_sentences(["The rebels attacked the convoy."]) == [None]
     (result,) = coder.code_sentences(["The rebels attacked the convoy."], partial=True)

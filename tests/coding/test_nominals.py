@@ -88,3 +88,26 @@ def test_joint_noun_with_owner_and_with_phrase_is_coded_both_ways(coder, sentenc
 def test_joint_noun_in_background_or_not_real_is_no_event(coder, sentence):
     (results,) = coder.code_sentence_events([sentence], date(2025, 3, 3))
     assert not any(r.event.cameo in ("046", "040", "041") and not r.partial for r in results)
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("During a meeting with Kenyan President William Ruto, the Norwegian prime minister said trade would grow.",
+     {("NOR", "KEN", "040"), ("KEN", "NOR", "040")}),
+    ("After talks with Chinese officials, the Kenyan president signed a loan deal.",
+     {("KEN", "CHN", "046"), ("CHN", "KEN", "046")}),
+])
+def test_a_meeting_that_sets_the_time_of_a_clause_is_its_subjects(coder, sentence, expected):
+    (results,) = coder.code_sentence_events([sentence], date(2025, 3, 3))
+    assert expected <= {(r.event.source[:3], r.event.target[:3], r.event.cameo) for r in results}
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize("sentence", [
+    "The accords are to be ratified at a meeting with Kenyan President William Ruto.",  # a passive clause
+    # a definite meeting refers back to one the article told already (no restatement is coded)
+    "During the meeting with Kenyan President William Ruto, the Norwegian prime minister said trade would grow.",
+])
+def test_a_meeting_of_a_passive_clause_or_told_before_names_no_host(coder, sentence):
+    (results,) = coder.code_sentence_events([sentence], date(2025, 3, 3))
+    assert not any(r.event.cameo == "040" and not r.partial for r in results)

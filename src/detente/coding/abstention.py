@@ -55,6 +55,8 @@ _DATELINE = re.compile(
     r"""^\s*(?:
         [A-Z][A-Z.'\- ]+(?:,\s*[A-Z][\w.'\- ]+?)?\s*(?:\([A-Za-z ]+\))?\s*[—–-]+\s   # DAKAR, Senegal (AP) —
       | [A-Z][\w.'\- ]+?,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})\s*:\s  # Doha, Feb 29:
+      | [A-Z][\w.'\- ]+?,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,\s*\d{4})?\s*
+        \([A-Za-z ]+\)\s*(?::\s|[—–-]+\s?)  # RIGA, April 5 (Xinhua) --, Tokyo, July 4 (Jiji Press)--, WASHINGTON, Sep 15 (APP):
     )""",
     re.X,
 )

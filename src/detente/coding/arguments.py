@@ -93,7 +93,7 @@ def argument(tok: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> Arg:
         actors = the_two_sides(tok, offset, ctx)  # "Iran and Iraq signed ... *The two sides* also agreed"
     doc = tok.doc
     left = tok.left_edge.i
-    while left < tok.i and doc[left].is_punct:
+    while left < tok.i and (doc[left].is_punct or doc[left].is_space):
         left += 1
     right = syntax.right_edge(tok)
     start = doc[left].idx
@@ -178,17 +178,29 @@ def _coordinated_modifiers(tok: Token, offset: int, ctx: Context, lemma: syntax.
             words.extend((mod, *mod.conjuncts))
         elif mod.dep_ == "prep" and (mod.lower_ in _MEMBER_PREPS or mod.lower_ == "in" and _resident(tok, lemma)):
             pobj = next((c for c in mod.children if c.dep_ == "pobj"), None)
+            if pobj is not None and (pobj.conjuncts or tok.tag_ == "NNS" and _lists_members(mod)):
+                words.extend((pobj, *pobj.conjuncts))  # "several countries, including Germany": one member named
+        elif mod.dep_ == "acl" and mod.tag_ == "VBN":  # "the resolution, drafted by the US, Britain and France"
+            pobj = next((g for c in mod.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
             if pobj is not None and pobj.conjuncts:
                 words.extend((pobj, *pobj.conjuncts))
     found: list[Actor] = []
     for word in words:
-        if word.dep_ == "pobj" or word.dep_ == "conj" and word.head.dep_ == "pobj":
+        if word.dep_ in ("pobj", "conj") and word.head.dep_ in ("pobj", "conj", "prep", "agent"):
+            # a member of a list (the last of "Russia, Ukraine, Turkey and *the United Nations*" hangs on the one before)
             start, end = offset + word.left_edge.idx, offset + word.idx + len(word.text)
         else:
             start, end = offset + word.idx, offset + word.idx + len(word.text)
         for m in ctx.mentions_between(start, end)[:1]:
             found.append(replace(actor_of_mention(m), code=with_role(m.code, lemma(tok))))
     return found
+
+
+def _lists_members(prep: Token) -> bool:
+    """Whether a preposition introduces members of a plural noun ("countries *including* Germany", "nations
+    *such as* Yemen", "allies *like* Japan"), which name the group's acting members even one by one."""
+    return prep.lower_ in ("including", "like") or prep.lower_ == "as" and any(
+        c.lower_ == "such" for c in (*prep.children, *prep.head.children) if c.i < prep.i)
 
 
 def actor_of(tok: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> Actor | None:

@@ -269,6 +269,8 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         origin = origin or _prep_object(verb, "from")
         if origin is not None:  # "rockets were fired from Gaza towards Israel": fired by Gaza, at Israel
             source_tok, target_tok = origin, aimed_at or stopper
+    elif passive and agent is None and verb_lemma in L.EXPULSION_VERBS and _prep_object(verb, "from") is not None:
+        source_tok = _prep_object(verb, "from")  # "the envoy was expelled from Saudi Arabia": Saudi Arabia expels
     if expelled is not None:
         target_tok = expelled
     if claimed is not None and target_tok is None:
@@ -325,6 +327,10 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
             holder = None
     if holder is not None and argument(holder, offset, ctx, lemma).actors:
         target_tok = holder
+    if (code[:2] in L.FORCE_ROOTS and target_tok is not None and target_tok.dep_ == "pobj"
+            and target_tok.head.lower_ in L.REASON_PREPS and target_tok.head.head.i == verb.i
+            and P.family(lemma(target_tok)) == "attack"):
+        target_tok = None  # "launched strikes in Iraq *over a bombing* claimed by X": the cause, not the target
     place_actors: list[Actor] = []
     if code[:2] in L.FORCE_ROOTS and (target_tok is None or not argument(target_tok, offset, ctx, lemma).actors):
         # "carried out airstrikes in the Gaza Strip", "struck an army base in Nigeria": force used in a place
@@ -445,7 +451,7 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         ] or [(joint[0], joint[1])]
         target = source
     else:
-        pairs = [(s, t) for s in sources[:3] for t in targets[:3]]
+        pairs = [(s, t) for s in sources[:MAX_PARTIES] for t in targets[:MAX_PARTIES]]
     for s_actor, t_actor in pairs:
         if not symmetric and same_side(s_actor, t_actor):  # "the US ... US control": look for the other side instead
             t_actor = None
@@ -524,8 +530,14 @@ def joint_act(code: str, verb: Token, gov: Token | None, source: Arg | None, tar
       Chad on a ceasefire") for a cooperative or mutual act (roots 03-06, 0871): the partner of
       the agreement is the target and agrees as well.
 
+    - any act of coordinated subjects on "each other" or "one another" ("India and Pakistan accused each
+      other", "A and B expelled each other's envoys"): the pronoun names the subjects, each the other's target.
+
     A one-sided act between coordinated subjects ("Russia and Belarus attacked") stays one-sided.
     """
+    if source is not None and len({a.code[:3] for a in source.actors}) >= 2 and not (target and target.actors) and (
+            _on_each_other(verb)):
+        return True
     if code[:2] not in L.JOINT_ROOTS and code not in MUTUAL_CODES and lemma(verb) not in RECIPROCAL_VERBS:
         return False
     if source is not None and len({a.code[:3] for a in source.actors}) >= 2 and not (target and target.actors):
@@ -534,6 +546,22 @@ def joint_act(code: str, verb: Token, gov: Token | None, source: Arg | None, tar
         return False
     agreeing = [n for n in (verb, gov) if n is not None and lemma(n) in L.AGREE_VERBS]
     return any(target_tok.head.head.i == n.i for n in agreeing)
+
+
+RECIPROCAL_PRONOUNS = {"other": "each", "another": "one"}
+"""The reciprocal pronouns, by their last word and the word before it ("each other", "one another")."""
+
+
+def _on_each_other(verb: Token) -> bool:
+    """Whether the verb's object or a phrase of it is a reciprocal pronoun, alone or as a possessor ("accused
+    *each other*", "expelled the ambassadors from *each other's* countries")."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative", "prep"):
+            for tok in child.subtree:
+                first = RECIPROCAL_PRONOUNS.get(tok.lower_)
+                if first is not None and tok.i > 0 and tok.doc[tok.i - 1].lower_ == first:  # (either word heads)
+                    return True
+    return False
 
 
 def _accusation(verb: Token, anchor: Token, accused: Arg, offset: int, ctx: Context,
@@ -1334,9 +1362,13 @@ def planned(noun: Token, lemma: syntax.Lemma) -> bool:
 
 
 def nominal_visit(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Candidate]:
-    """"A visit by X to Y", "the first visit to Y by X": a visit (CAMEO 042) named by a noun, coded only
-    when both the visitor ("by") and the place ("to") name actors of different countries."""
+    """"A visit by X to Y", "the first visit to Y by X", "X's visit to Y": a visit (CAMEO 042) named by a noun,
+    coded only when both the visitor ("by", else the possessor) and the place ("to") name actors of different
+    countries. A possessor's visit still to come ("X's *upcoming* visit to Y") is none."""
     visitor = _prep_object(noun, "by")
+    if visitor is None and not _visit_to_come(noun):
+        visitor = next((c for c in noun.children if c.dep_ == "poss" and c.tag_ != "PRP$"), None)  # "Austin's
+        # visit to Manila"; not "their trips to Washington", whose visitors a sentence before named
     place = _prep_object(noun, "to")
     if visitor is None or place is None:
         return []
@@ -1347,6 +1379,18 @@ def nominal_visit(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -
         out.append(Candidate(L.MEET_AT_TARGET, source, target, s_actor, t_actor, noun, noun,
                              confidence=L.CONF_NOMINAL, main=False))
     return out
+
+
+def _visit_to_come(noun: Token) -> bool:
+    """Whether a visit noun names a visit still to come: a modifier says so ("*upcoming*", "*planned*"), a time
+    phrase in it does ("Macron's visit to China *next week*") or the phrase is what something happens *ahead of*
+    or *before* ("ahead of Macron's visit to China")."""
+    if any(c.lower_ in nominals.UNREAL_MODIFIERS | L.NOT_YET_WORDS for c in noun.children):
+        return True
+    if any(t.lower_ in L.NOT_YET_WORDS and t.head.i != noun.i and syntax.is_time_word(t.head) for t in noun.subtree):
+        return True  # "next week", "the coming days"
+    prep = noun.head if noun.dep_ == "pobj" else None
+    return prep is not None and (prep.lower_ == "before" or prep.lower_ == "of" and prep.head.lower_ == "ahead")
 
 
 def label_code(verb: Token, lemma: syntax.Lemma) -> str | None:

@@ -269,7 +269,7 @@ class Coder:
 
     def _finish(self, group: list[_Prepared]) -> Iterator[DocumentResult]:
         parsed = self.nlp.pipe(
-            (p.text[s.start:s.end] for p in group for s in p.wanted),
+            (parse_form(p.text[s.start:s.end]) for p in group for s in p.wanted),
             batch_size=self.batch_size, n_process=self.n_process or 1,
         )
         for prepared in group:
@@ -283,7 +283,7 @@ class Coder:
         for span in prepared.wanted:
             sdoc = next(parsed)
             sentence = text[span.start:span.end]
-            syntax.keep_text(sdoc, sentence)
+            syntax.keep_text(sdoc, parse_form(sentence))
             tone = sentence_tone(sentence)
             tones.append(tone)
             found = without_bare_statements(candidates(sdoc, span.start, ctx, self.lemma))
@@ -458,9 +458,9 @@ class Coder:
         wants_fallback = self._loader is not None or self._classifier is not None
         pairs = self.pair_model
         spans_of_partial = partial_spans or pairs is not None
-        parsed = self.nlp.pipe((t[:nlp_mod.MAX_PARSE_CHARS] for t in texts), batch_size=self.batch_size)
+        parsed = self.nlp.pipe((parse_form(t[:nlp_mod.MAX_PARSE_CHARS]) for t in texts), batch_size=self.batch_size)
         for k, (text, sdoc) in enumerate(zip(texts, parsed)):
-            syntax.keep_text(sdoc, text[:nlp_mod.MAX_PARSE_CHARS])
+            syntax.keep_text(sdoc, parse_form(text[:nlp_mod.MAX_PARSE_CHARS]))
             if not text.strip():
                 results.append([])
                 read.append(None)
@@ -594,6 +594,19 @@ class Coder:
         if tgt is None and target is not None and target.start >= 0:  # not an earlier sentence's actor
             tgt = (target.start, target.end)
         return SentenceResult(event, spans.tidy(text, src), spans.tidy(text, tgt), partial=partial)
+
+
+def parse_form(text: str) -> str:
+    """The sentence as the parser reads it: a dateline at its start ("DAKAR, Senegal (AP) --", "Doha, Feb 29:",
+    :func:`detente.coding.abstention.dateline_end`) blanked out with spaces.
+
+    Parsed with its dateline, the sentence often hangs on the place name: "Doha, Feb 29: The United States
+    signed a deal with the Taliban" gave Doha (QAT) as the signer and "BERLIN, Germany - Germany has expelled
+    ..." no subject at all. Spaces keep every character offset, so mentions, spans and the sentence text the
+    events carry stay those of the original; the place is still read as a mention, and
+    :func:`detente.coding.abstention.reason_apart` still sets apart an event whose side it alone names."""
+    end = abstention.dateline_end(text)
+    return " " * end + text[end:] if end else text
 
 
 def _two_sides(mentions: list[Any], text: str) -> bool:

@@ -113,7 +113,7 @@ def _phrase_span_of(tok: Token, cut: frozenset[str] = frozenset()) -> tuple[int,
         right = max(right, child.right_edge.i)
     right = _without_tail(tok, right)
     left = _left_without_time(tok)
-    while left < tok.i and (doc[left].is_punct or doc[left].dep_ in ("cc", "preconj")):
+    while left < tok.i and (doc[left].is_punct or doc[left].is_space or doc[left].dep_ in ("cc", "preconj")):
         left += 1
     while right > tok.i and doc[right].is_punct and doc[right].text not in ")]":
         right -= 1
@@ -243,7 +243,7 @@ def _full_span_of(tok: Token, conjuncts: bool) -> tuple[int, int]:
     right = _without_tail(tok, right)
     left = _left_without_time(tok)
     left, right = _broken_name(tok, left, right)
-    while left < tok.i and doc[left].is_punct:
+    while left < tok.i and (doc[left].is_punct or doc[left].is_space):
         left += 1
     while right > tok.i and (doc[right].is_punct and doc[right].text not in ")]" or doc[right].dep_ == "cc"):
         right -= 1

@@ -53,6 +53,14 @@ THING_PRONOUNS = frozenset({"it", "its", "they", "them", "their"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 SUBJECT_CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "prep", "ccomp", "acomp", "relcl"})
 """Dependency relations through which a verb without a subject inherits its head's subject."""
+REASON_PREPS = frozenset({"over", "for"})
+"""Prepositions that give the cause of a use of force when their object is itself an attack ("struck Iraq *over*
+a bombing", "retaliated *for* the attack"): its author is not the target."""
+NOT_YET_WORDS = frozenset({"upcoming", "forthcoming", "next", "coming"})
+"""Modifiers of a visit noun that put the visit in the future ("Modi's *upcoming* visit to Washington")."""
+SUBORDINATORS = frozenset({"as", "after", "before", "since", "while", "until", "when", "because", "once"})
+"""Words that open a subordinate clause and can also be prepositions: the small parser sometimes reads "as
+*Iran* launched ..." as the preposition "as" with the object "Iran" (:func:`detente.coding.syntax.subject`)."""
 TEMPORAL_BLOCKERS = frozenset({"after", "before", "following", "since", "until", "ago", "prior"})
 """Words whose date phrase belongs to another event ("*after* talks on Monday")."""
 
@@ -380,6 +388,12 @@ has no target, and none is guessed from elsewhere in the sentence."""
 FROM_SOURCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})
 """Roots of material acts whose passive form names the source with "from" when it names no agent
 ("rockets were fired *from* Gaza", "shells launched from Russian territory")."""
+
+EXPULSION_VERBS = frozenset({"expel", "deport", "evict", "banish", "oust"})
+"""Verbs of sending someone out of a country or a body, whose passive form without an agent names the one
+who expels with "from" ("the ambassador was expelled *from* Saudi Arabia": Saudi Arabia expelled him; "was
+ousted from the league": the league). CAMEO codes the host's act (166 expel, 174 deport); the one sent out
+is the target."""
 
 DESCRIPTION_NOUNS: dict[str, frozenset[str]] = {
     "island": frozenset("TWN CUB CYP LKA MDG ISL IRL MLT JAM SGP BHR MUS NZL".split()),

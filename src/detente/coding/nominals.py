@@ -144,6 +144,7 @@ def nominal_acts(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) ->
         partner = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "with"
                         for g in c.children if g.dep_ == "pobj"), None)
         if partner is not None:  # "*Trump's* call *with Putin*": the one before the noun and the one after "with"
+            before = before or _clause_subject(noun, offset, ctx, lemma)  # "*during a meeting with X*, Y said"
             if not before or _in_background(noun):
                 return []
             partners = [a for a in argument(partner, offset, ctx, lemma).actors[:3] if a.code[:3] != before[0].code[:3]]
@@ -212,6 +213,27 @@ def _in_background(noun: Token) -> bool:
             return True
         node = node.head
     return False
+
+
+MEETING_TIME_PREPS = frozenset({"during", "at", "after", "following"})
+"""Prepositions that set a clause at the time of a meeting ("*During* a meeting with X, Y said ...")."""
+
+
+def _clause_subject(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Actor]:
+    """The one who holds a meeting named with only its partner ("a meeting *with X*"), when the meeting sets the
+    time of a clause: "During a meeting with Marape, Blinken said ..." -> Blinken met Marape. The clause's
+    active subject, first actor only; none for a passive clause ("a deal to be ratified at a meeting with X"),
+    nor for a definite meeting ("during *the* meeting with X"), which refers back to one already told."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in MEETING_TIME_PREPS or not prep.head.tag_.startswith("VB"):
+        return []
+    if any(c.dep_ in ("det", "poss") and c.lower_ != "a" and c.lower_ != "an" for c in noun.children):
+        return []  # "during *the* meeting with Scholz": a meeting the article has told already (the guide codes
+        # no restatement of an act already coded); "during *a* meeting with X" tells it
+    subj, passive, _agent = syntax.subject(prep.head, lemma)
+    if subj is None or passive:
+        return []
+    return argument(subj, offset, ctx, lemma).actors[:1]
 
 
 def _mirrored(cand: Candidate) -> Candidate:

@@ -834,6 +834,11 @@ def request_code(code: str, *, demand: bool = False) -> str:
 REQUEST_VERBS = frozenset("urge ask request appeal call press implore encourage invite".split())
 DEMAND_VERBS = frozenset("demand insist order force pressure pressurize pressurise tell instruct".split())
 """"Told / ordered X to ...": a directive, CAMEO's demand (10); "told X that ..." stays a speech verb."""
+CAUSATIVE_VERBS = frozenset("prompt lead push drive cause persuade convince compel oblige spur provoke allow permit "
+                            "enable".split())
+"""Verbs of object control that report no act of their own subject on the verb under them: in "that prompted
+Poland to summon the envoy", "allowed Taiwan to open an office" the object does the act (its subject); a
+request or demand ("urged X to ...") is coded as the asker's act instead (:func:`detente.coding.syntax.subject`)."""
 SPEECH_VERBS = frozenset(
     "say tell add note remark write declare state announce insist argue claim explain reply respond "
     "comment tweet post stress emphasise emphasize acknowledge admit suggest report indicate signal "

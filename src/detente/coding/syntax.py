@@ -22,6 +22,7 @@ from detente.coding.lexicon import (
     PERSON_PRONOUNS,
     RELATIVE_PRONOUNS,
     SUBJECT_CLIMB_DEPS,
+    SUBORDINATORS,
     TARGET_PREP_RANK,
     THING_PRONOUNS,
     TIME_WORDS,
@@ -194,7 +195,7 @@ def objects(verb: Token) -> list[Token]:
         if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "dative"):
             out.append(child)
             out.extend(c for c in child.conjuncts)
-        elif child.dep_ in ("prep", "prt"):
+        elif child.dep_ in ("prep", "prt") and not _as_part_of(child):
             out.extend(c for c in child.children if c.dep_ == "pobj")
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         out.append(verb.head)  # "sanctions imposed by ..."
@@ -207,6 +208,12 @@ def objects(verb: Token) -> list[Token]:
     for obj in out:  # "sanctions relief", "peace talks": look at the compound's head and its modifiers
         extra.extend(c for c in obj.children if c.dep_ in ("compound", "amod"))
     return out + extra
+
+
+def _as_part_of(prep: Token) -> bool:
+    """Whether a preposition opens "as part of X", which frames the act in a larger one ("agreed to normalise
+    relations *as part of a deal brokered by the US*"): X is no object of the verb, nor are its actors sides."""
+    return prep.lower_ == "as" and any(c.dep_ == "pobj" and c.lower_ == "part" for c in prep.children)
 
 
 def subject(verb: Token, lemma: Lemma) -> tuple[Token | None, bool, Token | None]:
@@ -225,12 +232,17 @@ def subject(verb: Token, lemma: Lemma) -> tuple[Token | None, bool, Token | None
                 agent = next((c for c in child.children if c.dep_ == "pobj"), None)
         if node.dep_ == "acl" and node.tag_ == "VBN" and node.i == verb.i:
             return node.head, True, agent
+        if subj is None and node.i != verb.i and verb.dep_ == "xcomp" and verb.head.i == node.i and (
+                lemma(node) in P.CAUSATIVE_VERBS):  # "..., prompting Taipei to accuse Beijing": Taipei accuses
+            obj = next((c for c in node.children if c.dep_ == "dobj"), None)
+            if obj is not None:
+                return obj, False, None
         if subj is not None:
             if subj.lower_ in RELATIVE_PRONOUNS and node.dep_ == "relcl":
                 subj = node.head
             elif subj.lower_ in RELATIVE_PRONOUNS and node.dep_ == "ccomp" and lemma(node.head) == "be":
                 subj = next((c for c in node.head.children if c.dep_ == "attr"), subj)  # "it was X that ..."
-            controls = lemma(node) in P.REQUEST_VERBS | P.DEMAND_VERBS
+            controls = lemma(node) in P.REQUEST_VERBS | P.DEMAND_VERBS | P.CAUSATIVE_VERBS  # object control
             if node.i != verb.i and verb.dep_ == "xcomp" and controls:
                 obj = next((c for c in node.children if c.dep_ == "dobj"), None)
                 if obj is not None:
@@ -244,6 +256,8 @@ def subject(verb: Token, lemma: Lemma) -> tuple[Token | None, bool, Token | None
             return subj, passive, agent
         if passive or agent is not None:
             return None, True, agent
+        if node.i == verb.i and (misparsed := _subject_read_as_object(verb)) is not None:
+            return misparsed, False, None
         if node.dep_ == "pcomp" and node.head.lower_ == "from":
             controller = next((c for c in node.head.head.children if c.dep_ == "dobj"), None)
             if controller is not None:
@@ -255,6 +269,23 @@ def subject(verb: Token, lemma: Lemma) -> tuple[Token | None, bool, Token | None
             continue
         break
     return None, False, None
+
+
+def _subject_read_as_object(verb: Token) -> Token | None:
+    """The subject of a finite subordinate clause the parser split at its conjunction: in "sirens sounded as
+    Iran launched drones at Israel" it may read "as Iran" as a preposition with its object and "launched" as a
+    clause without a subject; the object is the subject (:data:`~detente.coding.lexicon.SUBORDINATORS`).
+    Only right before the verb, with no punctuation between."""
+    if verb.dep_ != "advcl" or verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.head.i == verb.i:
+        return None
+    for prep in verb.head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in SUBORDINATORS or not prep.i < verb.i:
+            continue
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if pobj is not None and prep.right_edge.i < verb.i and not any(
+                t.is_punct for t in verb.doc[prep.i:verb.i]):
+            return pobj
+    return None
 
 
 PARTNER_PREPS = frozenset({"with", "against", "on"})

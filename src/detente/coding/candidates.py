@@ -248,8 +248,8 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
             pass  # "Iran and Saudi Arabia agreed to restore relations": the agreement restores them (05)
         elif gov_kind == "intent" and lemma(gov) in L.PREPARE_VERBS and code[:2] in L.FORCE_ROOTS:
             code = L.SHOW_OF_FORCE  # "the army prepared to resume shelling": the preparation is the act (15)
-        elif gov_kind == "intent":
-            code = code if _pledged_sum(code, families) else P.intent_code(code)
+        elif gov_kind == "intent":  # "decided to recall its envoy": the measure (convention 15), else a pledge or threat
+            code = code if _pledged_sum(code, families) else P.announced_code(code, lemma(gov))
             modality = "threat" if code.startswith("13") else "intent"
         elif gov_kind == "refusal":
             code = P.refusal_code(code)
@@ -370,7 +370,7 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
     elif modality is None or (modality == "attempt" and clause == "intent-future"):
         modality = None if clause == "attributed" else clause  # "would start ratifying": a stated intention
         if modality == "intent-future":
-            code = code if _pledged_sum(code, families) else P.intent_code(code)
+            code = code if _pledged_sum(code, families) else P.announced_code(code, None)
             modality = "threat" if code.startswith("13") else "intent"
     if modality in ("intent", "threat") and not negated and _unless(verb if gov is None else gov):
         # "will withdraw its troops unless X holds elections": the act is the price of a refusal, a threat

@@ -1,0 +1,53 @@
+"""Frames that decide a root beyond the verb's own pattern: what an announced measure, a request and a
+joint subject code as (the annotation guide's conventions, data/news_dev/README.md). Hand-written sentences."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from detente.coding import patterns as P
+
+pytestmark = pytest.mark.nlp
+
+WHEN = date(2025, 3, 3)
+
+
+def cameo_triples(coder, sentence):
+    (events,) = coder.code_sentence_events([sentence], WHEN)
+    return {(r.event.source[:3], r.event.target[:3], r.event.cameo) for r in events}
+
+
+# -- convention 15: an announced measure is the measure -------------------------------------------
+
+
+def test_announced_code_keeps_a_decided_measure():
+    assert P.announced_code("161", "decide") == "161"
+    assert P.announced_code("163", None) == "163"  # "will impose sanctions", said by its author
+    assert P.announced_code("163", "vow") == "1312"  # vowed: held out, a threat
+    assert P.announced_code("190", None) == "1384"  # force announced is still a threat
+    assert P.announced_code("057", "decide") == "037"  # a cooperative act stays a pledge
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Lithuania decided to recall its ambassador from Minsk.", ("LTU", "BLR", "161")),
+        ("The European Union agreed to impose sanctions on Iran.", ("EUR", "IRN", "163")),
+        ("Canada announced that it would suspend military aid to Chile.", ("CAN", "CHL", "1622")),
+    ],
+)
+def test_a_measure_announced_by_its_author_is_the_measure(coder, sentence, expected):
+    assert expected in cameo_triples(coder, sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Peru vowed to impose sanctions on Chile.", ("PER", "CHL", "1312")),
+        ("Canada will suspend military aid to Chile unless Chile frees the prisoners.", ("CAN", "CHL", "1311")),
+    ],
+)
+def test_a_measure_vowed_or_held_out_on_a_condition_stays_a_threat(coder, sentence, expected):
+    assert expected in cameo_triples(coder, sentence)

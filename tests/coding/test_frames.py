@@ -51,3 +51,21 @@ def test_a_measure_announced_by_its_author_is_the_measure(coder, sentence, expec
 )
 def test_a_measure_vowed_or_held_out_on_a_condition_stays_a_threat(coder, sentence, expected):
     assert expected in cameo_triples(coder, sentence)
+
+
+# -- rule 5: "asked X to ...", "called on X to ..." direct a named party to act: a demand (10) ------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "root"),
+    [
+        ("Norway asked Chile to investigate the sinking of the trawler.", "10"),
+        ("Kenya called on Uganda to reopen the border crossing.", "10"),
+        ("Kenya called upon Uganda not to close the border crossing.", "10"),
+        ("Norway urged Chile to investigate the sinking of the trawler.", "02"),  # an appeal stays an appeal
+    ],
+)
+def test_a_directive_to_a_named_party_is_a_demand(coder, sentence, root):
+    got = {(s, t, c[:2]) for s, t, c in cameo_triples(coder, sentence)}
+    source, target = ("NOR", "CHL") if sentence.startswith("Norway") else ("KEN", "UGA")
+    assert (source, target, root) in got, got

@@ -180,7 +180,11 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
     asked = syntax.governor_kind(verb_lemma) if code is None and gov is None and verb_lemma not in L.COMPEL_VERBS else None
     if asked in ("request", "demand") and any(c.dep_ == "dobj" for c in verb.children) and any(
             c.dep_ == "xcomp" and c.tag_.startswith("VB") for c in verb.children):
-        code = L.GOVERNOR_DEFAULT[asked]  # "ordered Menem to appear", "urged Iran to reconsider": the act has no pattern
+        code = L.GOVERNOR_DEFAULT["demand" if _directive(verb, lemma) else asked]  # "ordered Menem to appear",
+        # "urged Iran to reconsider", "asked Peru to explain": the act has no pattern
+    elif code == L.GOVERNOR_DEFAULT["request"] and gov is None and _directive(verb, lemma) and any(
+            c.dep_ == "xcomp" and c.tag_.startswith("VB") for c in verb.children):
+        code = L.GOVERNOR_DEFAULT["demand"]  # "called on Rwanda to reopen the border": directed, a demand (rule 5)
     if code is None:
         if gov is None and obligation is not None and syntax.speech_subject(_obligation_clause(verb, lemma), lemma) is not None:
             code = L.GOVERNOR_DEFAULT[obligation]  # "X said Y must stop ...": the act has no pattern, the demand is coded
@@ -223,7 +227,7 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
                 code = L.INVITATION  # "invited X to visit": an offer to meet (CAMEO 036), not an appeal
             else:
                 stop = verb_lemma in L.STOP_VERBS and gov_lemma in L.CALL_ON_VERBS
-                code = P.request_code(code, demand=gov_kind == "demand" or stop)
+                code = P.request_code(code, demand=gov_kind == "demand" or stop or _directive(gov, lemma))
             source_tok = _asker(gov, lemma)
             negated = syntax.negated(gov)  # "urged Maduro not to escalate": the appeal was made; its "not" is asked
             target_tok = next((c for c in gov.children if c.dep_ in ("dobj", "nsubjpass")), None)
@@ -549,6 +553,16 @@ def _accusation(verb: Token, anchor: Token, accused: Arg, offset: int, ctx: Cont
         out.append(Candidate(L.ACCUSE, speaker, accused, s_actor, t_actor, verb, anchor,
                              confidence=L.CONF_BARE_VERB, main=syntax.is_main(anchor)))
     return out
+
+
+def _directive(gov: Token, lemma: syntax.Lemma) -> bool:
+    """Whether a request verb directs a named party to act ("asked Pakistan to ...", "called on Rwanda to
+    ..."): a demand by the guide's rule 5 (:data:`~detente.coding.lexicon.DIRECTIVE_PREPS`)."""
+    preps = L.DIRECTIVE_PREPS.get(lemma(gov), ())
+    if preps is None:
+        return any(c.dep_ == "dobj" for c in gov.children)
+    return any(c.dep_ == "prep" and c.lower_ in preps and any(g.dep_ == "pobj" for g in c.children)
+               for c in gov.children)
 
 
 def _unless(node: Token) -> bool:

@@ -309,6 +309,11 @@ CALL_ON_VERBS = frozenset({"call", "urge", "press"})
 STOP_VERBS = frozenset("stop end cease halt quit abandon refrain desist withdraw".split())
 """Acts whose request is a demand to cease ("called on X to stop its attacks"): CAMEO 10, as the
 news development set's guide (rule 5: "demand, call on to stop or to do -> 10") codes them."""
+DIRECTIVE_PREPS: dict[str, frozenset[str] | None] = {"ask": None, "call": frozenset({"on", "upon"})}
+"""Request verbs that direct a named party to act, and how the party is named (None: as the object,
+"asked Pakistan to investigate"; else after one of these words, "called on Rwanda to reopen the border"):
+a demand (CAMEO 10), as the news development set's guide reads them (rule 5: "demand, call on to stop or
+to do -> 10; urge, appeal, hope for a response -> 02"); "urged", "appealed", "called for" stay appeals (02)."""
 AUTHORITY_ROOTS = frozenset({"17"})
 AUTHORITY_ROLES = frozenset({"GOV", "JUD", "COP", "MIL"})
 """A coercive act in the passive with no agent ("X was arrested", "would be detained until May") that a

@@ -69,3 +69,28 @@ def test_a_directive_to_a_named_party_is_a_demand(coder, sentence, root):
     got = {(s, t, c[:2]) for s, t, c in cameo_triples(coder, sentence)}
     source, target = ("NOR", "CHL") if sentence.startswith("Norway") else ("KEN", "UGA")
     assert (source, target, root) in got, got
+
+
+# -- rule 3: coordinated subjects are paired only for what they do with each other ---------------------
+
+
+def test_coordinated_visitors_do_not_visit_each_other(coder):
+    got = cameo_triples(coder, "Kenyan and Ugandan delegations arrived in Khartoum on Monday.")
+    assert not {("KEN", "UGA"), ("UGA", "KEN")} & {(s, t) for s, t, _ in got}, got
+
+
+def test_coordinated_mediators_do_not_mediate_between_themselves(coder):
+    got = cameo_triples(coder, "Qatar and Egypt brokered a truce with the warring factions.")
+    assert not {("QAT", "EGY"), ("EGY", "QAT")} & {(s, t) for s, t, _ in got}, got
+
+
+def test_coordinated_sides_with_a_partner_named_are_not_each_others(coder):
+    got = cameo_triples(coder, "Kenya and Uganda held talks with rebel commanders in Juba.")
+    assert not {("KEN", "UGA"), ("UGA", "KEN")} & {(s, t) for s, t, _ in got}, got
+
+
+def test_coordinated_sides_that_meet_each_other_stay_paired(coder):
+    got = {(s, t, c[:2]) for s, t, c in cameo_triples(coder, "Kenya and Uganda held talks with each other in Juba.")}
+    assert {("KEN", "UGA", "04"), ("UGA", "KEN", "04")} <= got, got
+    got = {(s, t, c[:2]) for s, t, c in cameo_triples(coder, "Kenya and Uganda signed a border treaty.")}
+    assert {("KEN", "UGA", "05"), ("UGA", "KEN", "05")} <= got, got

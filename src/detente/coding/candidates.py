@@ -437,12 +437,13 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
     )
     if code == L.RELEASE and gov is None and _in_exchange(verb, lemma):
         symmetric = True  # "freed seven Americans in exchange for the release of ...": a swap, both release
-    if code[:2] in L.JOINT_ROOTS and source is not None and len(source.actors) >= 2 and not (target and target.actors):
+    if (code[:2] in L.JOINT_ROOTS and source is not None and len(source.actors) >= 2 and not (target and target.actors)
+            and not partner_elsewhere(code, verb, objects)):
         symmetric = True  # "France and Germany agreed to expand cooperation": each with the other
     if not symmetric and gov_kind not in ("request", "demand") and joint_act(code, verb, gov, source, target, target_tok, lemma):
         symmetric = True  # "A and B declared a truce", "A agreed with B to reopen the border": each with the other
     if (symmetric and source is not None and len(source.actors) >= 2 and not (target and target.actors)
-            and not separately(verb, gov)):
+            and not separately(verb, gov) and not partner_elsewhere(code, verb, objects)):
         joint = source.actors[:MAX_PARTIES]  # "Iran, Saudi Arabia and China signed ...": each pair, both ways below
         pairs: list[tuple[Actor | None, Actor | None]] = [
             (a, b) for i, a in enumerate(joint) for b in joint[i + 1:] if a.code[:3] != b.code[:3]
@@ -505,6 +506,20 @@ def separately(verb: Token, gov: Token | None) -> bool:
     """Whether the act (or its governor) carries an adverb of separate action (:data:`SEPARATE_WORDS`)."""
     return any(c.lower_ in SEPARATE_WORDS and c.dep_ in ("advmod", "npadvmod", "dep", "appos")
                for node in (verb, gov) if node is not None for c in node.children)
+
+
+def partner_elsewhere(code: str, verb: Token, objects: list[Token]) -> bool:
+    """Whether coordinated subjects have their act with someone other than each other, so that they are
+    not paired against each other: a one-sided act (:data:`~detente.coding.lexicon.ONE_SIDED_JOINT_CODES`:
+    "A and B delegations arrived in C" visit C, not each other) or a partner named with "with" on the verb
+    or its object, even one that is no actor ("A and B brokered the accord *with the warring sides*", "held
+    talks *with rebel leaders*"). The guide's rule 3 codes a visit or an offer once, from its author, and
+    pairs coordinated sides only for acts they do together ("A and B signed ...")."""
+    if code in L.ONE_SIDED_JOINT_CODES:
+        return True
+    return any(c.dep_ == "prep" and c.lower_ == "with"
+               and any(g.dep_ == "pobj" and g.lower_ not in L.RECIPROCAL_PRONOUNS for g in c.children)
+               for node in (verb, *objects) for c in node.children)
 
 
 def meeting_venue(target_tok: Token, verb: Token, code: str) -> bool:

@@ -281,6 +281,11 @@ WEEKDAYS_MONTHS = frozenset(
 JOINT_ROOTS = frozenset({"03", "04", "05", "06"})
 """Roots of acts that coordinated subjects do with each other when no target is named ("A and B
 agreed to cooperate", "A and B consulted"): coded in both directions, as CAMEO does for joint acts."""
+ONE_SIDED_JOINT_CODES = frozenset({"042", "045"})
+"""Codes of joint roots that coordinated subjects do not do to each other: a visit (042, from visitor to
+host: "A and B envoys arrived in C") and mediation (045, between others: "A and B brokered the deal")."""
+RECIPROCAL_PRONOUNS = frozenset({"other", "another"})
+""""With each other", "with one another": the coordinated subjects themselves are the partners."""
 ALLEGATION_VERBS = frozenset(
     "claim allege insist argue contend maintain believe think suggest assert speculate".split()
 )

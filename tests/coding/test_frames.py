@@ -94,3 +94,22 @@ def test_coordinated_sides_that_meet_each_other_stay_paired(coder):
     assert {("KEN", "UGA", "04"), ("UGA", "KEN", "04")} <= got, got
     got = {(s, t, c[:2]) for s, t, c in cameo_triples(coder, "Kenya and Uganda signed a border treaty.")}
     assert {("KEN", "UGA", "05"), ("UGA", "KEN", "05")} <= got, got
+
+
+# -- rule 8: "X, backed by Y" names a standing alignment, not an act ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The rebels, supported by Rwanda, seized the town of Goma.",
+        "Backed by Turkey, the Libyan government retook the airport.",
+    ],
+)
+def test_a_backer_in_a_participle_is_no_support_event(coder, sentence):
+    got = cameo_triples(coder, sentence)
+    assert not any(code[:2] == "05" for _, _, code in got), got
+
+
+def test_a_finite_backing_stays_an_act(coder):
+    assert ("RWA", "COD", "051") in cameo_triples(coder, "Rwanda backed the Congolese government's peace plan.")

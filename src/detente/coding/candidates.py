@@ -108,6 +108,8 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         return []  # "called for Belarus to withdraw", "gave Bolivia 48 hours to leave": the clause carries it
     if _background(verb, lemma):
         return []  # "are expected to start ...", "since Russia invaded Ukraine": no act of the news
+    if alignment_modifier(verb, lemma):
+        return []  # "the Polisario Front, supported by Algeria": who stands behind whom, no act of the news
     objects = syntax.objects(verb)
     families, other_senses = _object_families(objects, lemma)
     if "aid" in families and any(o.lower_ in L.MILITARY_WORDS for o in objects):
@@ -756,6 +758,16 @@ def _for_duration(tok: Token) -> bool:
     """A "for years" phrase on `tok`."""
     return any(c.dep_ == "prep" and c.lower_ == "for" and any(
         g.dep_ == "pobj" and g.lower_ in L.DURATION_WORDS for g in c.children) for c in tok.children)
+
+
+def alignment_modifier(verb: Token, lemma: syntax.Lemma) -> bool:
+    """Whether a verb of backing (:data:`~detente.coding.lexicon.ALIGNMENT_VERBS`) is a passive participle
+    that modifies a noun or a clause with its backer ("the rebels, *supported by* Egypt", "*Backed by* coast
+    guard ships, the fleets ..."): it tells who stands behind whom, a standing alignment, not an act the news
+    reports (the guide's rule 8, standing states; PLOVER's SUPPORT needs an act of support). A finite "Egypt
+    backed the rebels" stays an act."""
+    return (lemma(verb) in L.ALIGNMENT_VERBS and verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl", "amod")
+            and any(c.dep_ == "agent" for c in verb.children))
 
 
 def _standing(verb: Token) -> bool:

@@ -137,6 +137,9 @@ BACKGROUND_MARKS = frozenset({"since"})
 not the news (the guide, rule 7)."""
 STANDING_ROOTS = frozenset({"17"})
 """Roots whose perfect with a duration is a continuing condition: "had been jailed for years" (rule 8)."""
+ALIGNMENT_VERBS = frozenset({"back", "support", "sponsor"})
+"""Verbs of backing whose passive participle on a noun ("rebels *backed by* Iran") names an alignment,
+not an act (:func:`detente.coding.candidates.alignment_modifier`)."""
 PERFECT_AUX = frozenset({"has", "have", "had", "'s", "'ve", "'d"})
 DURATION_WORDS = frozenset("years months weeks decades days".split())
 VISIT_NOUNS = frozenset({"visit", "visits", "trip", "trips"})

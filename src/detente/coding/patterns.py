@@ -766,10 +766,12 @@ def intent_code(code: str) -> str:
     return threat_code(code) if is_conflict(code) else _cooperation_pledge(code)
 
 
-DECISION_VERBS = frozenset("decide resolve agree plan intend".split())
+DECISION_VERBS = frozenset("decide resolve agree intend".split())
 """Intent verbs that announce a decision taken ("decided to recall its ambassador", "agreed to impose
 sanctions", "intends to close the crossings"), unlike those that hold an act out or wish for it ("vowed",
-"threatened", "hopes", "seeks"): with a measure (:data:`MEASURE_ROOTS`) the decision is the measure."""
+"threatened", "hopes", "seeks"): with a measure (:data:`MEASURE_ROOTS`) the decision is the measure.
+"Plans to" is left out: the guide reads a plan as an expectation (convention 15) and the PLOVER gold
+file codes "plans to impose restrictions" as a threat."""
 MEASURE_ROOTS = frozenset({"16"})
 """Roots of the measures a state takes by deciding them: CAMEO 16, reduce relations (sanctions, recalling or
 expelling envoys, breaking off ties or talks, suspending aid)."""

@@ -113,3 +113,23 @@ def test_a_backer_in_a_participle_is_no_support_event(coder, sentence):
 
 def test_a_finite_backing_stays_an_act(coder):
     assert ("RWA", "COD", "051") in cameo_triples(coder, "Rwanda backed the Congolese government's peace plan.")
+
+
+# -- rule 7: speculation is no event in sentence mode (kept apart); document mode keeps it marked -------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Kenya could impose sanctions on Uganda.", "If Kenya attacks Uganda, Tanzania will respond."],
+)
+def test_speculation_is_kept_apart_in_sentence_mode(coder, sentence):
+    (standing,) = coder.code_sentence_events([sentence], WHEN)
+    assert not any(r.event.modality in ("possible", "conditional") for r in standing)
+    (everything,) = coder.code_sentence_events([sentence], WHEN, partial=True)
+    apart = [r for r in everything if r.event.modality in ("possible", "conditional")]
+    assert apart and all(r.partial and "kept apart: speculation" in (r.event.note or "") for r in apart)
+
+
+def test_speculation_stays_marked_in_document_mode(code_fn):
+    events = [e for e in code_fn("Kenya could impose sanctions on Uganda.") if e.root == "16"]
+    assert events and events[0].modality == "possible"

@@ -133,3 +133,16 @@ def test_speculation_is_kept_apart_in_sentence_mode(coder, sentence):
 def test_speculation_stays_marked_in_document_mode(code_fn):
     events = [e for e in code_fn("Kenya could impose sanctions on Uganda.") if e.root == "16"]
     assert events and events[0].modality == "possible"
+
+
+# -- rule 7: "X is the fourth state to ..." ranks X among those who acted, no act of the news ------------
+
+
+def test_a_rank_with_the_copula_is_no_event(coder):
+    got = cameo_triples(coder, "Kenya is the fourth state to sign such a treaty with Uganda.")
+    assert not any(code[:2] == "05" for _, _, code in got), got
+
+
+def test_becoming_the_last_to_act_reports_the_act(coder):
+    got = {(s, t, c[:2]) for s, t, c in cameo_triples(coder, "Kenya became the last country to recognize Kosovo.")}
+    assert ("KEN", "XKX", "05") in got, got

@@ -110,6 +110,8 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         return []  # "are expected to start ...", "since Russia invaded Ukraine": no act of the news
     if alignment_modifier(verb, lemma):
         return []  # "the Polisario Front, supported by Algeria": who stands behind whom, no act of the news
+    if ranking(verb, lemma):
+        return []  # "X is the fourth state to conclude such a deal": a rank among those who did, no act
     objects = syntax.objects(verb)
     families, other_senses = _object_families(objects, lemma)
     if "aid" in families and any(o.lower_ in L.MILITARY_WORDS for o in objects):
@@ -768,6 +770,27 @@ def alignment_modifier(verb: Token, lemma: syntax.Lemma) -> bool:
     backed the rebels" stays an act."""
     return (lemma(verb) in L.ALIGNMENT_VERBS and verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl", "amod")
             and any(c.dep_ == "agent" for c in verb.children))
+
+
+def ranking(verb: Token, lemma: syntax.Lemma) -> bool:
+    """Whether an infinitive act only ranks its doer ("X is *the fourth* state *to conclude* such an
+    agreement", "is now the first country to recognise Y"): the copula "be" with an ordinal attribute
+    (:data:`~detente.coding.lexicon.RANK_WORDS`) describes a record, not an act the news reports (the guide's
+    rule 7, background; the act itself, if news, is reported in its own clause). "Has *become* the last
+    country to agree" reports the act and stays coded."""
+    head = verb.head
+    if head.i == verb.i or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    if verb.dep_ not in ("xcomp", "advcl", "relcl", "acl"):
+        return False
+    if verb.dep_ in ("relcl", "acl"):  # "the fourth state to conclude": the noun, then its copula
+        noun, head = head, head.head
+        if noun.dep_ != "attr":
+            return False
+    else:
+        noun = next((c for c in head.children if c.dep_ == "attr"), None)
+    return (noun is not None and lemma(head) == "be"
+            and any(c.dep_ == "amod" and c.lower_ in L.RANK_WORDS for c in noun.children))
 
 
 def _standing(verb: Token) -> bool:

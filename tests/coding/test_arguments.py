@@ -270,7 +270,8 @@ def test_a_people_of_a_named_state_are_its_civilians(coder):
     [
         # a country's name before a capitalised sector noun: that sector of the country
         ("The Montenegro Police arrested opposition activists in Podgorica.", ("MNECOP", "MNEOPP", "17")),
-        ("Opposition deputies asked the Kenya National Assembly to reject the budget.", ("KENOPP", "KENLEG", "02")),
+        # ("asked X to ..." is a demand, the guide's rule 5: tests/coding/test_frames.py)
+        ("Opposition deputies asked the Kenya National Assembly to reject the budget.", ("KENOPP", "KENLEG", "10")),
     ],
 )
 def test_a_named_sector_of_a_country(coder, sentence, event):

@@ -675,7 +675,8 @@ def cameo_triples(coder, sentence):
         # a deadline given is an ultimatum (CAMEO 139)
         ("Chile gave Bolivia 48 hours to hand over the suspects.", ("CHL", "BOL", "139")),
         # the object of the asked act says the specific code
-        ("Brazil asked Argentina to extradite the banker.", ("BRA", "ARG", "0213")),
+        # ("asked X to ..." directs X: a demand, the guide's rule 5; its appeal twin, "urged", stays 02)
+        ("Brazil asked Argentina to extradite the banker.", ("BRA", "ARG", "1013")),
         ("Angola urged Zambia to send peacekeepers to the border.", ("AGO", "ZMB", "0234")),
         ("Germany demanded that Russia release the detained journalists.", ("DEU", "RUS", "1053")),
         # "told X it must ...": the pronoun is the one told

@@ -417,7 +417,7 @@ PINNED = [
     ("The rebels attacked a convoy near the border.",
      [("---", "---", "190", (0, 10), None, 0.75, -0.5859, True, None, None)]),
     ("Japan's foreign minister said Tokyo would send aid to Turkey after the earthquake.",
-     [("JPN", "TUR", "070", (0, 24), (30, 35), 0.6, 0.0, False, None, "possible")]),
+     [("JPN", "TUR", "070", (0, 24), (30, 35), 0.6, 0.0, True, "kept apart: speculation", "possible")]),
     ("The weather in the capital was mild for the season.",
      [("---", "---", "01", (0, 26), None, 0.4, 0.0, True, "classifier", None)]),
     ("", []),

@@ -19,6 +19,12 @@ that goes into the event's note, so an analyst can see why a proposal was set as
 - ``planned``: a meeting, visit or talks (root 04) the sentence announces for later ("was
   set to meet", "is scheduled to hold a summit", "is visiting Iran Monday") is no meeting
   held (CAMEO codes only acts that happened; an announced one is at most an intent, 03).
+- ``speculation``: an act the sentence only holds possible ("could take legal measures", "would
+  violate the sanctions") or makes conditional ("if X met Y"): the guide's rule 7 gives
+  "expectations, possibilities and speculation" no event, and the event's own modality
+  (:data:`detente.events.modality.ASSERTED_MODALITIES`) already says its act did not take place.
+  Sentence mode only (:func:`sort_out`): document mode stores such events with their modality,
+  which the relation series read through :func:`detente.events.modality.is_asserted`.
 - ``description``: an agreement named as a standing thing ("NAFTA, the trilateral trade deal
   between the United States, Canada and Mexico") is no signing: a signing (CAMEO 057)
   needs a verb of signing or concluding in its sentence.
@@ -48,6 +54,8 @@ CLASSIFIER_NOTE = "classifier"
 """The note of an event the sentence classifier coded (:meth:`detente.coding.coder.Coder._classifier_event`)."""
 CONSULT_ROOT = "04"
 """CAMEO's "consult": meetings, visits and talks, which an announcement of one is not."""
+SPECULATIVE_MODALITIES = frozenset({"possible", "conditional"})
+"""Modalities of acts held possible or made conditional: no act took place (the guide's rule 7)."""
 SIGN_AGREEMENT = "057"
 """CAMEO's "sign formal agreement": needs a verb of signing in its sentence."""
 
@@ -97,6 +105,12 @@ def reason_apart(event: Event) -> str | None:
     return None
 
 
+def speculative(event: Event) -> bool:
+    """An act the sentence holds possible ("may attack", "could impose sanctions", "said they would
+    meet" reported by a third party) or makes conditional ("if X attacks"): its modality says so."""
+    return event.modality in SPECULATIVE_MODALITIES
+
+
 def planned(event: Event) -> bool:
     """A meeting, visit or talks (root 04) that the sentence announces for later ("was set to meet", "is
     scheduled to hold a summit", "will resume negotiations"), coded as held.
@@ -126,7 +140,8 @@ def sort_out(found: list[SentenceResult], partial: bool) -> list[SentenceResult]
     kept: list[SentenceResult] = []
     apart: list[SentenceResult] = []
     for result in found:
-        reason = None if result.partial else reason_apart(result.event)
+        reason = None if result.partial else reason_apart(result.event) or (
+            "speculation" if speculative(result.event) else None)
         if reason is None:
             kept.append(result)
         elif partial:

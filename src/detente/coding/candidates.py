@@ -108,6 +108,10 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         return []  # "called for Belarus to withdraw", "gave Bolivia 48 hours to leave": the clause carries it
     if _background(verb, lemma):
         return []  # "are expected to start ...", "since Russia invaded Ukraine": no act of the news
+    if alignment_modifier(verb, lemma):
+        return []  # "the Polisario Front, supported by Algeria": who stands behind whom, no act of the news
+    if ranking(verb, lemma):
+        return []  # "X is the fourth state to conclude such a deal": a rank among those who did, no act
     objects = syntax.objects(verb)
     families, other_senses = _object_families(objects, lemma)
     if "aid" in families and any(o.lower_ in L.MILITARY_WORDS for o in objects):
@@ -180,7 +184,11 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
     asked = syntax.governor_kind(verb_lemma) if code is None and gov is None and verb_lemma not in L.COMPEL_VERBS else None
     if asked in ("request", "demand") and any(c.dep_ == "dobj" for c in verb.children) and any(
             c.dep_ == "xcomp" and c.tag_.startswith("VB") for c in verb.children):
-        code = L.GOVERNOR_DEFAULT[asked]  # "ordered Menem to appear", "urged Iran to reconsider": the act has no pattern
+        code = L.GOVERNOR_DEFAULT["demand" if _directive(verb, lemma) else asked]  # "ordered Menem to appear",
+        # "urged Iran to reconsider", "asked Peru to explain": the act has no pattern
+    elif code == L.GOVERNOR_DEFAULT["request"] and gov is None and _directive(verb, lemma) and any(
+            c.dep_ == "xcomp" and c.tag_.startswith("VB") for c in verb.children):
+        code = L.GOVERNOR_DEFAULT["demand"]  # "called on Rwanda to reopen the border": directed, a demand (rule 5)
     if code is None:
         if gov is None and obligation is not None and syntax.speech_subject(_obligation_clause(verb, lemma), lemma) is not None:
             code = L.GOVERNOR_DEFAULT[obligation]  # "X said Y must stop ...": the act has no pattern, the demand is coded
@@ -223,7 +231,7 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
                 code = L.INVITATION  # "invited X to visit": an offer to meet (CAMEO 036), not an appeal
             else:
                 stop = verb_lemma in L.STOP_VERBS and gov_lemma in L.CALL_ON_VERBS
-                code = P.request_code(code, demand=gov_kind == "demand" or stop)
+                code = P.request_code(code, demand=gov_kind == "demand" or stop or _directive(gov, lemma))
             source_tok = _asker(gov, lemma)
             negated = syntax.negated(gov)  # "urged Maduro not to escalate": the appeal was made; its "not" is asked
             target_tok = next((c for c in gov.children if c.dep_ in ("dobj", "nsubjpass")), None)
@@ -248,8 +256,8 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
             pass  # "Iran and Saudi Arabia agreed to restore relations": the agreement restores them (05)
         elif gov_kind == "intent" and lemma(gov) in L.PREPARE_VERBS and code[:2] in L.FORCE_ROOTS:
             code = L.SHOW_OF_FORCE  # "the army prepared to resume shelling": the preparation is the act (15)
-        elif gov_kind == "intent":
-            code = code if _pledged_sum(code, families) else P.intent_code(code)
+        elif gov_kind == "intent":  # "decided to recall its envoy": the measure (convention 15), else a pledge or threat
+            code = code if _pledged_sum(code, families) else P.announced_code(code, lemma(gov))
             modality = "threat" if code.startswith("13") else "intent"
         elif gov_kind == "refusal":
             code = P.refusal_code(code)
@@ -376,7 +384,7 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
     elif modality is None or (modality == "attempt" and clause == "intent-future"):
         modality = None if clause == "attributed" else clause  # "would start ratifying": a stated intention
         if modality == "intent-future":
-            code = code if _pledged_sum(code, families) else P.intent_code(code)
+            code = code if _pledged_sum(code, families) else P.announced_code(code, None)
             modality = "threat" if code.startswith("13") else "intent"
     if modality in ("intent", "threat") and not negated and _unless(verb if gov is None else gov):
         # "will withdraw its troops unless X holds elections": the act is the price of a refusal, a threat
@@ -439,12 +447,13 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
     )
     if code == L.RELEASE and gov is None and _in_exchange(verb, lemma):
         symmetric = True  # "freed seven Americans in exchange for the release of ...": a swap, both release
-    if code[:2] in L.JOINT_ROOTS and source is not None and len(source.actors) >= 2 and not (target and target.actors):
+    if (code[:2] in L.JOINT_ROOTS and source is not None and len(source.actors) >= 2 and not (target and target.actors)
+            and not partner_elsewhere(code, verb, objects)):
         symmetric = True  # "France and Germany agreed to expand cooperation": each with the other
     if not symmetric and gov_kind not in ("request", "demand") and joint_act(code, verb, gov, source, target, target_tok, lemma):
         symmetric = True  # "A and B declared a truce", "A agreed with B to reopen the border": each with the other
     if (symmetric and source is not None and len(source.actors) >= 2 and not (target and target.actors)
-            and not separately(verb, gov)):
+            and not separately(verb, gov) and not partner_elsewhere(code, verb, objects)):
         joint = source.actors[:MAX_PARTIES]  # "Iran, Saudi Arabia and China signed ...": each pair, both ways below
         pairs: list[tuple[Actor | None, Actor | None]] = [
             (a, b) for i, a in enumerate(joint) for b in joint[i + 1:] if a.code[:3] != b.code[:3]
@@ -507,6 +516,20 @@ def separately(verb: Token, gov: Token | None) -> bool:
     """Whether the act (or its governor) carries an adverb of separate action (:data:`SEPARATE_WORDS`)."""
     return any(c.lower_ in SEPARATE_WORDS and c.dep_ in ("advmod", "npadvmod", "dep", "appos")
                for node in (verb, gov) if node is not None for c in node.children)
+
+
+def partner_elsewhere(code: str, verb: Token, objects: list[Token]) -> bool:
+    """Whether coordinated subjects have their act with someone other than each other, so that they are
+    not paired against each other: a one-sided act (:data:`~detente.coding.lexicon.ONE_SIDED_JOINT_CODES`:
+    "A and B delegations arrived in C" visit C, not each other) or a partner named with "with" on the verb
+    or its object, even one that is no actor ("A and B brokered the accord *with the warring sides*", "held
+    talks *with rebel leaders*"). The guide's rule 3 codes a visit or an offer once, from its author, and
+    pairs coordinated sides only for acts they do together ("A and B signed ...")."""
+    if code in L.ONE_SIDED_JOINT_CODES:
+        return True
+    return any(c.dep_ == "prep" and c.lower_ == "with"
+               and any(g.dep_ == "pobj" and g.lower_ not in L.RECIPROCAL_PRONOUNS for g in c.children)
+               for node in (verb, *objects) for c in node.children)
 
 
 def meeting_venue(target_tok: Token, verb: Token, code: str) -> bool:
@@ -577,6 +600,16 @@ def _accusation(verb: Token, anchor: Token, accused: Arg, offset: int, ctx: Cont
         out.append(Candidate(L.ACCUSE, speaker, accused, s_actor, t_actor, verb, anchor,
                              confidence=L.CONF_BARE_VERB, main=syntax.is_main(anchor)))
     return out
+
+
+def _directive(gov: Token, lemma: syntax.Lemma) -> bool:
+    """Whether a request verb directs a named party to act ("asked Pakistan to ...", "called on Rwanda to
+    ..."): a demand by the guide's rule 5 (:data:`~detente.coding.lexicon.DIRECTIVE_PREPS`)."""
+    preps = L.DIRECTIVE_PREPS.get(lemma(gov), ())
+    if preps is None:
+        return any(c.dep_ == "dobj" for c in gov.children)
+    return any(c.dep_ == "prep" and c.lower_ in preps and any(g.dep_ == "pobj" for g in c.children)
+               for c in gov.children)
 
 
 def _unless(node: Token) -> bool:
@@ -755,6 +788,37 @@ def _for_duration(tok: Token) -> bool:
     """A "for years" phrase on `tok`."""
     return any(c.dep_ == "prep" and c.lower_ == "for" and any(
         g.dep_ == "pobj" and g.lower_ in L.DURATION_WORDS for g in c.children) for c in tok.children)
+
+
+def alignment_modifier(verb: Token, lemma: syntax.Lemma) -> bool:
+    """Whether a verb of backing (:data:`~detente.coding.lexicon.ALIGNMENT_VERBS`) is a passive participle
+    that modifies a noun or a clause with its backer ("the rebels, *supported by* Egypt", "*Backed by* coast
+    guard ships, the fleets ..."): it tells who stands behind whom, a standing alignment, not an act the news
+    reports (the guide's rule 8, standing states; PLOVER's SUPPORT needs an act of support). A finite "Egypt
+    backed the rebels" stays an act."""
+    return (lemma(verb) in L.ALIGNMENT_VERBS and verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl", "amod")
+            and any(c.dep_ == "agent" for c in verb.children))
+
+
+def ranking(verb: Token, lemma: syntax.Lemma) -> bool:
+    """Whether an infinitive act only ranks its doer ("X is *the fourth* state *to conclude* such an
+    agreement", "is now the first country to recognise Y"): the copula "be" with an ordinal attribute
+    (:data:`~detente.coding.lexicon.RANK_WORDS`) describes a record, not an act the news reports (the guide's
+    rule 7, background; the act itself, if news, is reported in its own clause). "Has *become* the last
+    country to agree" reports the act and stays coded."""
+    head = verb.head
+    if head.i == verb.i or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    if verb.dep_ not in ("xcomp", "advcl", "relcl", "acl"):
+        return False
+    if verb.dep_ in ("relcl", "acl"):  # "the fourth state to conclude": the noun, then its copula
+        noun, head = head, head.head
+        if noun.dep_ != "attr":
+            return False
+    else:
+        noun = next((c for c in head.children if c.dep_ == "attr"), None)
+    return (noun is not None and lemma(head) == "be"
+            and any(c.dep_ == "amod" and c.lower_ in L.RANK_WORDS for c in noun.children))
 
 
 def _standing(verb: Token) -> bool:

@@ -34,7 +34,7 @@ import warnings
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -499,7 +499,11 @@ class Coder:
                     continue
                 chosen = iter(span_chooser_mod.rechoose(chooser, wanted, seen[0], seen[1], self.lemma))
                 results[i] = [next(chosen) if partial_spans or not r.partial else r for r in found]
-        return [abstention.sort_out(found, partial) for found in results]  # the classifier's and pair model's too
+        results = [abstention.sort_out(found, partial) for found in results]  # the classifier's and pair model's too
+        if not partial_spans:  # events kept apart are partial now: without spans, as the others
+            results = [[replace(r, source_span=None, target_span=None) if r.partial else r for r in found]
+                       for found in results]
+        return results
 
     def _sentence_events(
         self, text: str, sdoc: Doc, ctx: Context, *, partial_spans: bool = True

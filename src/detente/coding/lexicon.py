@@ -145,6 +145,12 @@ BACKGROUND_MARKS = frozenset({"since"})
 not the news (the guide, rule 7)."""
 STANDING_ROOTS = frozenset({"17"})
 """Roots whose perfect with a duration is a continuing condition: "had been jailed for years" (rule 8)."""
+ALIGNMENT_VERBS = frozenset({"back", "support", "sponsor"})
+"""Verbs of backing whose passive participle on a noun ("rebels *backed by* Iran") names an alignment,
+not an act (:func:`detente.coding.candidates.alignment_modifier`)."""
+RANK_WORDS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth last latest".split())
+"""Ordinals that rank a doer among others ("the fourth state to recognise X"):
+:func:`detente.coding.candidates.ranking`."""
 PERFECT_AUX = frozenset({"has", "have", "had", "'s", "'ve", "'d"})
 DURATION_WORDS = frozenset("years months weeks decades days".split())
 VISIT_NOUNS = frozenset({"visit", "visits", "trip", "trips"})
@@ -289,6 +295,11 @@ WEEKDAYS_MONTHS = frozenset(
 JOINT_ROOTS = frozenset({"03", "04", "05", "06"})
 """Roots of acts that coordinated subjects do with each other when no target is named ("A and B
 agreed to cooperate", "A and B consulted"): coded in both directions, as CAMEO does for joint acts."""
+ONE_SIDED_JOINT_CODES = frozenset({"042", "045"})
+"""Codes of joint roots that coordinated subjects do not do to each other: a visit (042, from visitor to
+host: "A and B envoys arrived in C") and mediation (045, between others: "A and B brokered the deal")."""
+RECIPROCAL_PRONOUNS = frozenset({"other", "another"})
+""""With each other", "with one another": the coordinated subjects themselves are the partners."""
 ALLEGATION_VERBS = frozenset(
     "claim allege insist argue contend maintain believe think suggest assert speculate".split()
 )
@@ -317,6 +328,11 @@ CALL_ON_VERBS = frozenset({"call", "urge", "press"})
 STOP_VERBS = frozenset("stop end cease halt quit abandon refrain desist withdraw".split())
 """Acts whose request is a demand to cease ("called on X to stop its attacks"): CAMEO 10, as the
 news development set's guide (rule 5: "demand, call on to stop or to do -> 10") codes them."""
+DIRECTIVE_PREPS: dict[str, frozenset[str] | None] = {"ask": None, "call": frozenset({"on", "upon"})}
+"""Request verbs that direct a named party to act, and how the party is named (None: as the object,
+"asked Pakistan to investigate"; else after one of these words, "called on Rwanda to reopen the border"):
+a demand (CAMEO 10), as the news development set's guide reads them (rule 5: "demand, call on to stop or
+to do -> 10; urge, appeal, hope for a response -> 02"); "urged", "appealed", "called for" stay appeals (02)."""
 AUTHORITY_ROOTS = frozenset({"17"})
 AUTHORITY_ROLES = frozenset({"GOV", "JUD", "COP", "MIL"})
 """A coercive act in the passive with no agent ("X was arrested", "would be detained until May") that a

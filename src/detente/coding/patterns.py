@@ -766,6 +766,31 @@ def intent_code(code: str) -> str:
     return threat_code(code) if is_conflict(code) else _cooperation_pledge(code)
 
 
+DECISION_VERBS = frozenset("decide resolve agree intend".split())
+"""Intent verbs that announce a decision taken ("decided to recall its ambassador", "agreed to impose
+sanctions", "intends to close the crossings"), unlike those that hold an act out or wish for it ("vowed",
+"threatened", "hopes", "seeks"): with a measure (:data:`MEASURE_ROOTS`) the decision is the measure.
+"Plans to" is left out: the guide reads a plan as an expectation (convention 15) and the PLOVER gold
+file codes "plans to impose restrictions" as a threat."""
+MEASURE_ROOTS = frozenset({"16"})
+"""Roots of the measures a state takes by deciding them: CAMEO 16, reduce relations (sanctions, recalling or
+expelling envoys, breaking off ties or talks, suspending aid)."""
+
+
+def announced_code(code: str, governor: str | None) -> str:
+    """What an act announced by its own author is coded as: the measure itself when it is a measure
+    (:data:`MEASURE_ROOTS`) announced as decided, by a decision verb (:data:`DECISION_VERBS`) or by its
+    author's "will"/"would" (`governor` None), else :func:`intent_code` (a pledge or a threat).
+
+    The project's annotation guide, convention 15 ("an announced measure is the measure",
+    ``data/news_dev/README.md``): "said it would recall its ambassador", "will suspend aid" are 16 from the
+    announcer, while a measure held out on a condition stays a threat (13; the caller reads "unless"/"if")
+    and one vowed or threatened stays a threat (rule 5: "threaten, warn of consequences, vow to attack")."""
+    if code[:2] in MEASURE_ROOTS and (governor is None or governor in DECISION_VERBS):
+        return code
+    return intent_code(code)
+
+
 def restraint_code(code: str) -> str:
     """What pledging *not* to do the conflictual act `code` is coded as: a pledge of military
     de-escalation (0356) for threats and uses of force ("agreed not to attack each other"),

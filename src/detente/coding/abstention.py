@@ -39,7 +39,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
-    from detente.coding.coder import SentenceResult
+    from detente.coding.sentence_result import SentenceResult
     from detente.events.schema import Event
 
 STATEMENT_ROOT = "01"

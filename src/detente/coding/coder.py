@@ -47,11 +47,13 @@ from detente.coding import span_chooser as span_chooser_mod
 from detente.coding import spans, syntax
 from detente.coding.arguments import argument, names_sector, remember, sector_nouns
 from detente.coding.assemble import UNDATED, UNKNOWN_ACTOR, event_of, make_event
-from detente.coding.candidates import Candidate, candidates, ranked, without_bare_statements
+from detente.coding.candidate import Candidate
+from detente.coding.candidates import candidates, ranked, without_bare_statements
 from detente.coding.context import ArticleReading, Context, actor_of_mention
 from detente.coding.lexicon import CLASSIFIER_MIN_PROB, CONF_CLASSIFIER, FALLBACK_SKIP_ROLES
 from detente.coding.reader import Document
 from detente.coding.segment import split_sentences
+from detente.coding.sentence_result import SentenceResult
 from detente.coding.tone import document_tone, sentence_tone
 from detente.errors import DetenteError, InputError
 from detente.events.schema import Event
@@ -78,16 +80,6 @@ busy to the end (a worker holds at most two chunks it has not finished), large o
 
 CHUNK_MIN_SENTENCES = 16
 """Fewest sentences in a chunk handed to a worker."""
-
-
-@dataclass(frozen=True)
-class SentenceResult:
-    """One event of a sentence, with the character spans (within the sentence) of its two sides."""
-
-    event: Event
-    source_span: tuple[int, int] | None
-    target_span: tuple[int, int] | None
-    partial: bool = False  # a side is not an identified actor ("---")
 
 
 @dataclass

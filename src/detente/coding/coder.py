@@ -286,7 +286,7 @@ class Coder:
                     cand, sdoc, span.start, sentence, span.index, ctx, self.lemma,
                     doc_id=doc.id, url=doc.url, file=doc.file, permissive=False, tone=tone,
                 )
-                if event is not None and not abstention.stands(event):
+                if event is not None and not abstention.stands(event, abstention.predicate_words(cand.verb)):
                     continue
                 if event is None:
                     if cand.source_actor and cand.target_actor and ctx.doc_date is None:
@@ -517,12 +517,14 @@ class Coder:
             if key in seen:
                 continue
             seen.add(key)
+            predicate = abstention.predicate_words(cand.verb)
             if is_complete(event):
                 fallback = cand.target_actor is not None and cand.target_actor.fallback
-                (guessed if fallback else complete).append(SentenceResult(event, *self._spans(cand)))
+                result = SentenceResult(event, *self._spans(cand), predicate=predicate)
+                (guessed if fallback else complete).append(result)
             else:
                 src, tgt = self._spans(cand) if partial_spans else (None, None)
-                partial_events.append(SentenceResult(event, src, tgt, partial=True))
+                partial_events.append(SentenceResult(event, src, tgt, partial=True, predicate=predicate))
         if not complete:
             complete = guessed[:1]  # a guessed target only when the parse found no pair at all
         return complete, partial_events

@@ -25,3 +25,7 @@ class SentenceResult:
     source_span: tuple[int, int] | None
     target_span: tuple[int, int] | None
     partial: bool = False  # a side is not an identified actor ("---")
+    predicate: str | None = None
+    """The words of the event's own predicate (:func:`detente.coding.abstention.predicate_words`), which
+    abstention reads; None for an event no token of the parse coded (the classifier's, the pair
+    model's additions)."""

@@ -174,12 +174,13 @@ def calibration(path: Path, coder, clf) -> list[tuple[float, int, float]]:
     import numpy as np
 
     from detente.coding import evaluate as ev
+    from detente.coding.abstention import from_classifier
     from detente.coding.classifier import quad_scheme
 
     gold = ev.read_gold(path)
     texts = [s.text for s in gold.sentences]
     events = coder.code_sentence_events(texts, partial=True)
-    idle = [i for i, e in enumerate(events) if not any(r.event.note != "classifier" for r in e)]
+    idle = [i for i, e in enumerate(events) if all(from_classifier(r.event) for r in e)]
     if not idle:
         return []
     proba = clf.predict_label_proba([texts[i] for i in idle])

@@ -391,3 +391,23 @@ def test_code_eval_context_flag(tmp_path):
     assert json.loads(result.stdout)["context"] == "sentence"
     result = runner.invoke(app, ["code", "eval", str(gold), "--context", "paragraph"])
     assert result.exit_code == 2 and "--context" in result.output
+
+
+def test_partial_shows_why_a_classifier_event_is_kept_apart(tmp_path):
+    pytest.importorskip("sklearn")
+    from detente.coding.classifier import QuadClassifier
+
+    sentences = ["Troops surrounded the barracks.", "Soldiers surrounded the village.", "The minister praised the deal.",
+                 "Leaders welcomed the accord."] * 3
+    model = QuadClassifier(use_syntax=False).fit(sentences, ["01", "01", "05", "05"] * 3)
+    saved = model.save(tmp_path / "m.joblib")
+    lines = tmp_path / "s.txt"
+    lines.write_text("Russian troops surrounded the barracks of the Ukrainian army.\n", encoding="utf-8")
+    result = runner.invoke(app, ["code", "--sentences", str(lines), "--model", str(saved), "--partial"])
+    assert result.exit_code == 0, result.output
+    (record,) = _jsonl(result.stdout)
+    assert record["event"]["root"] == "01" and record["event"]["partial"]
+    assert record["event"]["note"] == "classifier; kept apart: statement"
+    assert record["event"]["date"] is None  # no --date: a classifier event's placeholder date is not printed
+    hidden = runner.invoke(app, ["code", "--sentences", str(lines), "--model", str(saved)])
+    assert _jsonl(hidden.stdout)[0]["event"] is None

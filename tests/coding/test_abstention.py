@@ -73,11 +73,21 @@ def test_sort_out_moves_kept_apart_events_after_the_others_and_notes_why():
     assert shown[1].partial and shown[1].event.note == "kept apart: statement"
 
 
-def test_a_classifier_statement_keeps_its_note():
+def test_a_classifier_statement_says_why_it_is_kept_apart():
     s = "Norway's foreign minister said Sweden's plan was a matter for Stockholm."
     result = SentenceResult(_event("01", s, ("NOR", "Norway"), ("SWE", "Sweden"), note="classifier"), None, None)
     (shown,) = abstention.sort_out([result], partial=True)
-    assert shown.partial and shown.event.note == "classifier"
+    assert shown.partial and shown.event.note == "classifier; kept apart: statement"
+    assert abstention.from_classifier(shown.event) and abstention.from_classifier(result.event)
+    rule = _event("01", s, ("NOR", "Norway"), ("SWE", "Sweden"), note="classified documents")
+    assert not abstention.from_classifier(rule)
+
+
+def test_an_uncertain_classifier_event_is_kept_apart_with_its_figures():
+    s = "Norwegian troops entered the border town after days of clashes with Swedish forces."
+    result = SentenceResult(_event("19", s, ("NOR", "Norway"), ("SWE", "Sweden"), note="classifier"), None, None)
+    shown = abstention.uncertain(result, 0.214, 0.3)
+    assert shown.partial and shown.event.note == "classifier; kept apart: uncertain (probability 0.21 below 0.30)"
 
 
 def test_coder_leaves_a_bare_statement_uncoded_and_shows_it_on_request(coder):

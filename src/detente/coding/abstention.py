@@ -22,6 +22,12 @@ that goes into the event's note, so an analyst can see why a proposal was set as
 - ``description``: an agreement named as a standing thing ("NAFTA, the trilateral trade deal
   between the United States, Canada and Mexico") is no signing: a signing (CAMEO 057)
   needs a verb of signing or concluding in its predicate.
+- ``uncertain``: the sentence classifier's code for a sentence no pattern codes, when its
+  probability is below the calibrated threshold (:data:`~detente.coding.lexicon.CLASSIFIER_MIN_PROB`,
+  from ``benchmarks/coding_dev.py``'s calibration curve); the note gives both figures.
+
+A classifier event's note starts with "classifier" (:func:`from_classifier`), kept apart or not:
+"classifier; kept apart: statement".
 
 Choices
 -------
@@ -159,15 +165,24 @@ def planned(event: Event, words: str) -> bool:
     return event.root == CONSULT_ROOT and event.modality is None and bool(_PLANNED.search(words))
 
 
-def set_apart(event: Event, reason: str) -> Event:
-    """The event with its reason for being kept apart in its note.
+def from_classifier(event: Event) -> bool:
+    """Whether the sentence classifier coded `event` (kept apart or not): the quad scorer,
+    :func:`detente.coding.evaluate.predict_quads`, tells rule events from it by this."""
+    note = event.note or ""
+    return note == CLASSIFIER_NOTE or note.startswith(CLASSIFIER_NOTE + ";")
 
-    A classifier event keeps its note "classifier" (its code says why: the quad scorer,
-    :func:`detente.coding.evaluate.predict_quads`, tells rule events from it by that note)."""
-    if event.note == CLASSIFIER_NOTE:
-        return event
+
+def set_apart(event: Event, reason: str) -> Event:
+    """The event with its reason for being kept apart in its note ("classifier; kept apart: statement")."""
     note = f"kept apart: {reason}"
     return replace(event, note=f"{event.note}; {note}" if event.note else note)
+
+
+def uncertain(result: SentenceResult, probability: float, threshold: float) -> SentenceResult:
+    """A classifier event whose probability is below the calibrated `threshold`, kept apart (partial)
+    with both figures in its note."""
+    reason = f"uncertain (probability {probability:.2f} below {threshold:.2f})"
+    return replace(result, event=set_apart(result.event, reason), partial=True)
 
 
 def sort_out(found: list[SentenceResult], partial: bool) -> list[SentenceResult]:

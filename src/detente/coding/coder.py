@@ -469,10 +469,14 @@ class Coder:
         if waiting and self.classifier_gives_roots:  # one call for all of them (it is slow per call)
             coded = _classify(self.classifier, [w[1] for w in waiting], [w[2] for w in waiting])
             for (i, text, sdoc, ctx, partial_events), (code, probability) in zip(waiting, coded):
-                if not code or probability < self.min_probability:
+                sure = probability >= self.min_probability
+                if not code or not (sure or partial):
                     continue
                 found = self._classifier_event(str(code), text, sdoc, ctx, date, partial_spans=spans_of_partial)
                 if found is None:
+                    continue
+                if not sure:  # calibration keeps it apart: shown with partial events, saying why
+                    results[i] = results[i] + [abstention.uncertain(found, probability, self.min_probability)]
                     continue
                 if not found.partial:
                     results[i] = [found] + (partial_events if partial else [])

@@ -45,6 +45,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
+from detente.coding import abstention
 from detente.errors import InputError
 
 Kind = Literal["events", "quad", "spans"]
@@ -650,7 +651,7 @@ def evaluate(
                      "were coded each alone")
     results = coder.code_sentence_events(texts, when, partial=True)
     if gold.kind == "quad":
-        firsts = [next((r.event for r in events if r.event.note != "classifier"), None) for events in results]
+        firsts = [next((r.event for r in events if not abstention.from_classifier(r.event)), None) for events in results]
         report = score_quad(gold, predict_quads(coder, texts, firsts))
     else:
         pairs = [(events[0].source_span, events[0].target_span) if events else (None, None) for events in results]

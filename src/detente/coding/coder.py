@@ -49,7 +49,7 @@ from detente.coding.arguments import argument, names_sector, remember, sector_no
 from detente.coding.assemble import UNDATED, UNKNOWN_ACTOR, event_of, make_event
 from detente.coding.candidate import Candidate
 from detente.coding.candidates import candidates, ranked, without_bare_statements
-from detente.coding.context import ArticleReading, Context, actor_of_mention
+from detente.coding.context import ArticleReading, Context, actor_of_mention, document_context
 from detente.coding.lexicon import CLASSIFIER_MIN_PROB, CONF_CLASSIFIER, FALLBACK_SKIP_ROLES
 from detente.coding.reader import Document
 from detente.coding.segment import split_sentences
@@ -681,7 +681,7 @@ def is_complete(event: Event) -> bool:
 def _prepare(doc: Document) -> _Prepared:
     """Read a document's actors and quotes, split it, and keep the sentences worth parsing."""
     text = doc.text or ""
-    ctx = Context.read(text, doc.date)
+    ctx = document_context(text, doc.date)  # page mode's rules (context.sentence_context)
     sentences = list(split_sentences(text))
     wanted = [s for s in sentences if ctx.mentions_between(s.start, s.end) or _has_pronoun(text[s.start:s.end])
               or (ctx.mentions and names_sector(text[s.start:s.end]))]  # "Police arrested ...": the document's state

@@ -282,6 +282,7 @@ def recall_losses(path: Path, coder, misses: list[str] | None = None) -> tuple[C
     `misses` is a list, one line per missed gold event and per false positive is appended to it (the
     sentence, the triple, the bucket, and the actors the registry found)."""
     from detente import ontology
+    from detente.coding import abstention
     from detente.coding import evaluate as ev
     from detente.coding.context import Context
 
@@ -301,7 +302,8 @@ def recall_losses(path: Path, coder, misses: list[str] | None = None) -> tuple[C
     for day, indices in by_date.items():
         for i, results in zip(indices, coder.code_sentence_events([gold.sentences[i].text for i in indices], day,
                                                                    partial=True)):
-            coded[i] = [r.event for r in results]
+            coded[i] = [r.event for r in results  # a classifier code below its threshold is no predicate
+                        if f"kept apart: {abstention.UNCERTAIN}" not in (r.event.note or "")]
             full[i] = [r.event for r in results if not r.partial and not r.event.negated]  # as `code eval` scores
     losses: Counter = Counter()
     false: Counter = Counter()

@@ -61,6 +61,8 @@ STATEMENT_ROOT = "01"
 """CAMEO's "make a public statement": kept apart (PLOVER has no such event type)."""
 CLASSIFIER_NOTE = "classifier"
 """The note of an event the sentence classifier coded (:meth:`detente.coding.coder.Coder._classifier_event`)."""
+UNCERTAIN = "uncertain"
+"""The reason of a classifier code below the calibrated threshold (:func:`uncertain`)."""
 CONSULT_ROOT = "04"
 """CAMEO's "consult": meetings, visits and talks, which an announcement of one is not."""
 SIGN_AGREEMENT = "057"
@@ -99,7 +101,8 @@ def predicate_words(pred: Token) -> str:
     clause or a shared subject ("is *set* to meet", "is *due* to visit", "is *visiting* Rome and
     meeting ..."), through a clause of purpose ("is *heading* to Hanoi to meet ...") or a clause of
     time in the present tense, which takes its time from the clause it hangs on ("*will come*
-    before X and Y resume talks"), and the auxiliaries of each ("*is* set *to* meet", "*will* visit")."""
+    before X and Y resume talks"), and the auxiliaries, particle and preposition right after each
+    ("*is* set *to* meet", "*will* visit", "entered *into*")."""
     words = {pred}
     node = pred
     if not node.tag_.startswith("VB"):
@@ -108,7 +111,7 @@ def predicate_words(pred: Token) -> str:
             node = head  # "will hold *talks*", "talks *were scheduled* ..."
             words.add(node)
     while True:
-        words.update(c for c in node.children if c.dep_ in ("aux", "auxpass"))
+        words.update(c for c in node.children if c.dep_ in _VERB_PARTS or c.dep_ == "prep" and c.i == node.i + 1)
         shares = (node.dep_ in ("xcomp", "acomp")
                   or node.dep_ == "conj" and not any(c.dep_ in _OWN_CLAUSE for c in node.children)  # one clause
                   or node.dep_ == "advcl" and _time_of_head(node))
@@ -129,6 +132,9 @@ def _time_of_head(clause: Token) -> bool:
         c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in clause.children)
 
 
+_VERB_PARTS = frozenset({"aux", "auxpass", "prt"})
+"""A verb's auxiliaries and particle ("*will* meet", "set *off*"); a preposition right after it counts too
+("entered *into*")."""
 _NOUN_OF_VERB = frozenset({"dobj", "nsubjpass", "pobj"})
 _OWN_CLAUSE = frozenset({"nsubj", "nsubjpass", "aux", "auxpass"})
 _TIME_MARKS = frozenset({"before", "after", "when", "once", "until"})
@@ -181,7 +187,7 @@ def set_apart(event: Event, reason: str) -> Event:
 def uncertain(result: SentenceResult, probability: float, threshold: float) -> SentenceResult:
     """A classifier event whose probability is below the calibrated `threshold`, kept apart (partial)
     with both figures in its note."""
-    reason = f"uncertain (probability {probability:.2f} below {threshold:.2f})"
+    reason = f"{UNCERTAIN} (probability {probability:.2f} below {threshold:.2f})"
     return replace(result, event=set_apart(result.event, reason), partial=True)
 
 

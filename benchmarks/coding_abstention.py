@@ -60,13 +60,13 @@ def half(url: str | None) -> str:
     return "AB"[int(hashlib.sha1((url or "").encode()).hexdigest(), 16) % 2]
 
 
-def bucket(event, sentence: str, gold: set[tuple[str, str, str]]) -> str:
-    """The first bucket a false event fits."""
+def bucket(event, sentence: str, gold: set[tuple[str, str, str]], predicate: str | None = None) -> str:
+    """The first bucket a false event fits (`predicate`: the words of its predicate, as abstention reads them)."""
     from detente.coding import abstention
 
     if event.root == abstention.STATEMENT_ROOT:
         return "statement"
-    reason = abstention.reason_apart(event)
+    reason = abstention.reason_apart(event, predicate)
     if reason is not None:
         return reason
     if event.modality is not None or _FUTURE.search(sentence):
@@ -87,20 +87,23 @@ def bucket(event, sentence: str, gold: set[tuple[str, str, str]]) -> str:
     return "other"
 
 
-def code_file(path: Path, coder) -> tuple[list, list[list], list[str], list[dict]]:
-    """The gold, the coder's asserted events per sentence, each sentence's half, the raw records."""
+def code_file(path: Path, coder) -> tuple[list, list[list], list[str], list[dict], list[list]]:
+    """The gold, the coder's asserted events per sentence, each sentence's half, the raw records, and
+    the words of each event's predicate."""
     from detente.coding import evaluate as ev
 
     gold = ev.read_gold(path)
     raw = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     predicted: list[list] = [[] for _ in gold.sentences]
+    predicates: list[list] = [[] for _ in gold.sentences]
     by_day: dict[date | None, list[int]] = {}
     for i, sent in enumerate(gold.sentences):
         by_day.setdefault(sent.when, []).append(i)
     for day, indices in by_day.items():
         for i, found in zip(indices, coder.code_sentence_events([gold.sentences[i].text for i in indices], day)):
             predicted[i] = [r.event for r in found if not r.event.negated]
-    return gold, predicted, [half(r.get("url")) for r in raw], raw
+            predicates[i] = [r.predicate for r in found if not r.event.negated]
+    return gold, predicted, [half(r.get("url")) for r in raw], raw, predicates
 
 
 def figures(gold, predicted, indices) -> dict[str, float]:
@@ -113,21 +116,21 @@ def figures(gold, predicted, indices) -> dict[str, float]:
             "gold": o.gold, "uncoded": report.extra["left_uncoded"], "empty": report.extra["sentences_without_event"]}
 
 
-def inventory(gold, predicted) -> tuple[Counter, Counter]:
+def inventory(gold, predicted, predicates) -> tuple[Counter, Counter]:
     """False events on no-event sentences and on event sentences, per bucket."""
     from detente.coding import evaluate as ev
 
     on_empty: Counter = Counter()
     on_event: Counter = Counter()
-    for sent, events in zip(gold.sentences, predicted):
+    for sent, events, words in zip(gold.sentences, predicted, predicates):
         want = {(ev.gold_country(e.source), ev.gold_country(e.target), e.label) for e in sent.events}
         seen = set()
-        for e in events:
+        for e, predicate in zip(events, words):
             triple = (ev.country(e.source), ev.country(e.target), e.root)
             if triple in want or triple in seen:
                 continue
             seen.add(triple)
-            (on_event if want else on_empty)[bucket(e, sent.text, want)] += 1
+            (on_event if want else on_empty)[bucket(e, sent.text, want, predicate)] += 1
     return on_empty, on_event
 
 
@@ -140,7 +143,7 @@ def switched_off():
     @contextmanager
     def ctx():
         saved = abstention.reason_apart
-        abstention.reason_apart = lambda event: None
+        abstention.reason_apart = lambda event, predicate=None: None
         try:
             yield
         finally:
@@ -181,10 +184,10 @@ def main(argv: list[str] | None = None) -> int:
         for name in ("baseline", "abstention"):
             if name == "baseline":
                 with switched_off():
-                    gold, predicted, halves, _ = code_file(path, coder)
+                    gold, predicted, halves, _, predicates = code_file(path, coder)
             else:
-                gold, predicted, halves, _ = code_file(path, coder)
-            inv[name][path.stem] = inventory(gold, predicted)  # bucketed with abstention on: its reasons name buckets
+                gold, predicted, halves, _, predicates = code_file(path, coder)
+            inv[name][path.stem] = inventory(gold, predicted, predicates)  # bucketed with abstention on: its reasons name buckets
             every = list(range(len(halves)))
             runs[name][path.stem] = [figures(gold, predicted, every)] + [
                 figures(gold, predicted, [i for i in every if halves[i] == h]) for h in "AB"]

@@ -179,12 +179,13 @@ def calibration(path: Path, coder, clf) -> list[tuple[float, int, float]]:
     import numpy as np
 
     from detente.coding import evaluate as ev
+    from detente.coding.abstention import from_classifier
     from detente.coding.classifier import quad_scheme
 
     gold = ev.read_gold(path)
     texts = [s.text for s in gold.sentences]
     events = coder.code_sentence_events(texts, partial=True)
-    idle = [i for i, e in enumerate(events) if not any(r.event.note != "classifier" for r in e)]
+    idle = [i for i, e in enumerate(events) if all(from_classifier(r.event) for r in e)]
     if not idle:
         return []
     proba = clf.predict_label_proba([texts[i] for i in idle])
@@ -286,6 +287,7 @@ def recall_losses(path: Path, coder, misses: list[str] | None = None) -> tuple[C
     `misses` is a list, one line per missed gold event and per false positive is appended to it (the
     sentence, the triple, the bucket, and the actors the registry found)."""
     from detente import ontology
+    from detente.coding import abstention
     from detente.coding import evaluate as ev
     from detente.coding.context import Context
 
@@ -305,7 +307,8 @@ def recall_losses(path: Path, coder, misses: list[str] | None = None) -> tuple[C
     for day, indices in by_date.items():
         for i, results in zip(indices, coder.code_sentence_events([gold.sentences[i].text for i in indices], day,
                                                                    partial=True)):
-            coded[i] = [r.event for r in results]
+            coded[i] = [r.event for r in results  # a classifier code below its threshold is no predicate
+                        if f"kept apart: {abstention.UNCERTAIN}" not in (r.event.note or "")]
             full[i] = [r.event for r in results if not r.partial and not r.event.negated]  # as `code eval` scores
     losses: Counter = Counter()
     false: Counter = Counter()

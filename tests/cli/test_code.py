@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -240,14 +241,19 @@ def test_explicit_text_command(tmp_path):
     assert len(_jsonl(result.stdout)) == 1
 
 
-def test_model_fills_in_where_no_pattern_fires(tmp_path):
+def _tiny_model(tmp_path, violent_root: str) -> Path:
+    """A classifier trained on four sentences: `violent_root` for troops' acts, 05 for praise."""
     pytest.importorskip("sklearn")
     from detente.coding.classifier import QuadClassifier
 
     sentences = ["Troops shelled the town.", "Rebels bombed the village.", "The minister praised the deal.",
                  "Leaders welcomed the accord."] * 3
-    model = QuadClassifier(use_syntax=False).fit(sentences, ["19", "19", "05", "05"] * 3)
-    saved = model.save(tmp_path / "m.joblib")
+    model = QuadClassifier(use_syntax=False).fit(sentences, [violent_root, violent_root, "05", "05"] * 3)
+    return model.save(tmp_path / "m.joblib")
+
+
+def test_model_fills_in_where_no_pattern_fires(tmp_path):
+    saved = _tiny_model(tmp_path, "19")
     lines = tmp_path / "s.txt"
     lines.write_text("Gunmen surrounded the barracks of Ukraine.\n", encoding="utf-8")
     result = runner.invoke(app, ["code", "--sentences", str(lines), "--model", str(saved), "--partial"])
@@ -391,3 +397,17 @@ def test_code_eval_context_flag(tmp_path):
     assert json.loads(result.stdout)["context"] == "sentence"
     result = runner.invoke(app, ["code", "eval", str(gold), "--context", "paragraph"])
     assert result.exit_code == 2 and "--context" in result.output
+
+
+def test_partial_shows_why_a_classifier_event_is_kept_apart(tmp_path):
+    saved = _tiny_model(tmp_path, "01")  # a statement: abstention keeps it apart
+    lines = tmp_path / "s.txt"
+    lines.write_text("Russian troops surrounded the barracks of the Ukrainian army.\n", encoding="utf-8")
+    result = runner.invoke(app, ["code", "--sentences", str(lines), "--model", str(saved), "--partial"])
+    assert result.exit_code == 0, result.output
+    (record,) = _jsonl(result.stdout)
+    assert record["event"]["root"] == "01" and record["event"]["partial"]
+    assert record["event"]["note"] == "classifier; kept apart: statement"
+    assert record["event"]["date"] is None  # no --date: a classifier event's placeholder date is not printed
+    hidden = runner.invoke(app, ["code", "--sentences", str(lines), "--model", str(saved)])
+    assert _jsonl(hidden.stdout)[0]["event"] is None

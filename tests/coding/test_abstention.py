@@ -80,11 +80,21 @@ def test_sort_out_moves_kept_apart_events_after_the_others_and_notes_why():
     assert shown[1].partial and shown[1].event.note == "kept apart: statement"
 
 
-def test_a_classifier_statement_keeps_its_note():
+def test_a_classifier_statement_says_why_it_is_kept_apart():
     s = "Norway's foreign minister said Sweden's plan was a matter for Stockholm."
     result = SentenceResult(_event("01", s, ("NOR", "Norway"), ("SWE", "Sweden"), note="classifier"), None, None)
     (shown,) = abstention.sort_out([result], partial=True)
-    assert shown.partial and shown.event.note == "classifier"
+    assert shown.partial and shown.event.note == "classifier; kept apart: statement"
+    assert abstention.from_classifier(shown.event) and abstention.from_classifier(result.event)
+    rule = _event("01", s, ("NOR", "Norway"), ("SWE", "Sweden"), note="classified documents")
+    assert not abstention.from_classifier(rule)
+
+
+def test_an_uncertain_classifier_event_is_kept_apart_with_its_figures():
+    s = "Norwegian troops entered the border town after days of clashes with Swedish forces."
+    result = SentenceResult(_event("19", s, ("NOR", "Norway"), ("SWE", "Sweden"), note="classifier"), None, None)
+    shown = abstention.uncertain(result, 0.214, 0.3)
+    assert shown.partial and shown.event.note == "classifier; kept apart: uncertain (probability 0.21 below 0.30)"
 
 
 def test_coder_leaves_a_bare_statement_uncoded_and_shows_it_on_request(coder):
@@ -145,3 +155,64 @@ def test_a_policy_option_considered_is_kept_apart_as_a_statement(coder):
     shown = coder.code_sentence_events([sentence], DAY, partial=True)[0]
     assert [(r.event.source, r.event.target, r.event.cameo, r.event.note) for r in shown] == [
         ("DEU", "UKR", "014", "kept apart: statement")]
+
+
+# -- the planned and description rules read the event's own predicate, not the sentence ---------------
+
+HELD_AND_ANNOUNCED = [
+    "Norway's prime minister, who is set to meet Swedish officials next week, met Danish officials on Monday.",
+    "Norway's prime minister, who met Danish officials on Monday, is set to meet Swedish officials next week.",
+]
+
+
+def test_a_held_meeting_stands_beside_an_announced_one_in_its_sentence():
+    s = HELD_AND_ANNOUNCED[0]
+    met = _event("040", s, ("NOR", "Norway"), ("DNK", "Denmark"))
+    to_meet = _event("040", s, ("NOR", "Norway"), ("SWE", "Sweden"))
+    assert abstention.reason_apart(met) == "planned"  # the sentence alone cannot tell them apart
+    assert abstention.reason_apart(met, "met") is None
+    assert abstention.reason_apart(to_meet, "is set to meet") == "planned"
+
+
+def test_a_signing_is_read_off_its_predicate():
+    s = "Norway and Iceland, which signed a fisheries pact in May, sail under the pact between Norway and Iceland."
+    described = _event("057", s, ("NOR", "Norway"), ("ISL", "Iceland"))
+    assert abstention.reason_apart(described) is None  # "signed" stands elsewhere in the sentence
+    assert abstention.reason_apart(described, "sail pact") == "description"
+    assert abstention.reason_apart(described, "signed pact") is None
+
+
+@pytest.mark.parametrize(("sentence", "word", "words"), [
+    (HELD_AND_ANNOUNCED[0], "meet", "is set to meet"),
+    (HELD_AND_ANNOUNCED[0], "met", "met"),
+    (HELD_AND_ANNOUNCED[1], "met", "met"),
+    (HELD_AND_ANNOUNCED[1], "meet", "is set to meet"),
+    ("Norway's premier is due to visit Sweden on Monday.", "visit", "is due to visit"),
+    ("Norway will hold talks with Sweden next week.", "talks", "will hold talks"),
+    ("Norway's premier met Danish officials and will meet Swedish officials next week.", "meet", "will meet"),
+    ("Sweden's premier is travelling to Oslo next week to meet Norwegian leaders.", "meet", "is travelling to to meet"),
+    ("Vietnam and Laos entered into an accord on river patrols.", "entered", "entered into"),
+    ("The visit will come before Norway and Sweden hold talks on fishing.", "hold", "will come hold"),
+    ("Oslo will lift the ban once Norway and Sweden sign the new accord.", "sign", "will lift sign"),
+    ("The visit came after Norway and Sweden held talks on fishing.", "held", "held"),
+])
+def test_predicate_words_are_the_clause_of_the_event(coder, sentence, word, words):
+    sdoc = coder.nlp(sentence)
+    (tok,) = [t for t in sdoc if t.text == word]
+    assert abstention.predicate_words(tok) == words
+
+
+@pytest.mark.parametrize("sentence", HELD_AND_ANNOUNCED)
+def test_coder_keeps_the_held_meeting_and_sets_the_announced_one_apart(coder, sentence):
+    found = coder.code_sentence_events([sentence], DAY)[0]
+    assert {(r.event.source[:3], r.event.target[:3], r.event.root) for r in found} == {
+        ("NOR", "DNK", "04"), ("DNK", "NOR", "04")}
+    shown = coder.code_sentence_events([sentence], DAY, partial=True)[0]
+    apart = {(r.event.source[:3], r.event.target[:3]) for r in shown if "kept apart: planned" in (r.event.note or "")}
+    assert apart == {("NOR", "SWE"), ("SWE", "NOR")}
+
+
+@pytest.mark.parametrize("sentence", HELD_AND_ANNOUNCED)
+def test_document_mode_stores_the_held_meeting_only(code_fn, sentence):
+    pairs = {(e.source[:3], e.target[:3]) for e in code_fn(sentence) if e.root == "04"}
+    assert pairs == {("NOR", "DNK"), ("DNK", "NOR")}

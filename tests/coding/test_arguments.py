@@ -150,13 +150,14 @@ def test_generic_sector_takes_the_documents_one_state(code_fn):
 
 
 @pytest.mark.nlp
-def test_generic_sector_takes_the_earlier_sentences_one_state(code_fn):
-    events = code_fn("Ghana and Togo signed a trade pact. Nigeria's opposition called for protests. "
-                     "Police arrested opposition supporters on Monday.")
-    assert ("NGACOP", "NGAOPP") in [(e.source, e.target) for e in events]
-    two = code_fn("Nigeria's opposition called for protests. Ghana and Togo signed a trade pact. "
-                  "Police arrested opposition supporters on Monday.")
-    assert not [e for e in two if e.source[:3] == e.target[:3] and e.source.endswith("COP")]  # the last one names two
+def test_generic_sector_takes_no_state_from_an_earlier_sentence(code_fn):
+    """Document mode reads as page mode does (context.sentence_context): a sector's state from the sentence
+    before was a guess that coded more wrong events than right ones on the development sets."""
+    for text in ("Ghana and Togo signed a trade pact. Nigeria's opposition called for protests. "
+                 "Police arrested opposition supporters on Monday.",
+                 "Nigeria's opposition called for protests. Ghana and Togo signed a trade pact. "
+                 "Police arrested opposition supporters on Monday."):
+        assert not [e for e in code_fn(text) if e.source[:3] == e.target[:3] and e.source.endswith("COP")]
 
 
 @pytest.mark.nlp
@@ -311,31 +312,21 @@ def _doc_triples(code_fn, text):
     return {(e.sentence_index, e.source, e.target, e.root) for e in code_fn(text)}
 
 
-def test_a_sentence_opening_it_continues_the_previous_subject_in_a_document(code_fn):
-    got = _doc_triples(code_fn, "China summoned the Japanese ambassador on Monday. It also criticised Japan's new defence plan.")
-    assert (1, "CHN", "JPN", "11") in got, got
-
-
-def test_the_continued_subject_is_the_latest_one(code_fn):
-    text = "China summoned the Japanese ambassador on Monday. Japan said it regretted the move. It also criticised China."
-    got = _doc_triples(code_fn, text)
-    assert (2, "JPN", "CHN", "11") in got and not any(i == 2 and s == "CHN" for i, s, _, _ in got), got
-
-
 @pytest.mark.parametrize(
-    "text",
+    ("text", "index"),
     [
-        "Sergei Lavrov arrived in Ankara on Monday. It criticised Greece.",  # "it" is no person
-        "Iran and Iraq signed a border accord. It also criticised Kuwait.",  # "it" is not two states
+        ("China summoned the Japanese ambassador on Monday. It also criticised Japan's new defence plan.", 1),
+        ("China summoned the Japanese ambassador on Monday. Japan said it regretted the move. It also criticised China.",
+         2),
+        ("Iran and Iraq signed a border accord. They also agreed to expand trade.", 1),
+        ("Sergei Lavrov arrived in Ankara on Monday. It criticised Greece.", 1),
+        ("Iran and Iraq signed a border accord. It also criticised Kuwait.", 1),
     ],
 )
-def test_it_does_not_continue_a_person_or_a_coordination(code_fn, text):
-    assert not any(i == 1 for i, *_ in _doc_triples(code_fn, text))
-
-
-def test_they_continues_a_coordinated_subject(code_fn):
-    got = _doc_triples(code_fn, "Iran and Iraq signed a border accord. They also agreed to expand trade.")
-    assert {(1, "IRN", "IRQ", "03"), (1, "IRQ", "IRN", "03")} <= got, got
+def test_document_mode_continues_no_subject_from_the_sentence_before(code_fn, text, index):
+    """"It"/"They" opening a sentence is not read as the previous sentence's subject: document mode reads
+    as page mode does (context.sentence_context; that guess coded more wrong events than right ones)."""
+    assert not any(i == index for i, *_ in _doc_triples(code_fn, text))
 
 
 def test_sentences_coded_one_at_a_time_resolve_no_pronoun_across_them(coder):

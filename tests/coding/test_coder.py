@@ -444,3 +444,32 @@ def test_speed_work_leaves_every_field_of_the_events_as_pinned(coder, monkeypatc
     counted = list(two.iter_sentence_events(sentences * 3, date(2024, 3, 1), partial=True, partial_spans=False))
     without_partial_spans = [[e[:3] + ((None, None) if e[7] else e[3:5]) + e[5:] for e in events] for events in expected]
     assert _fields(counted) == without_partial_spans * 3
+
+
+class _UnsureOfCoercion(_SureOfCoercion):
+    """A root classifier that puts 0.2 on root 17 (coerce), below the calibrated threshold."""
+
+    def predict_label_proba(self, sentences, docs=None):
+        import numpy as np
+
+        return np.array([[0.2, 0.1]] * len(sentences))
+
+
+class _SureOfStatement(_SureOfCoercion):
+    """A root classifier sure of root 01 (a statement, which abstention keeps apart)."""
+
+    classes_ = ["01", "04"]
+
+
+def test_classifier_events_kept_apart_say_why(coder):
+    sentence = "Kenyan police confronted opposition supporters in Nairobi."
+    unsure = type(coder)(classifier=_UnsureOfCoercion())
+    unsure.min_probability = 0.3
+    assert unsure.code_sentence_events([sentence], date(2024, 6, 25)) == [[]]
+    (shown,) = unsure.code_sentence_events([sentence], date(2024, 6, 25), partial=True)
+    assert [(r.event.root, r.partial, r.event.note) for r in shown] == [
+        ("17", True, "classifier; kept apart: uncertain (probability 0.20 below 0.30)")]
+    stating = type(coder)(classifier=_SureOfStatement())
+    (shown,) = stating.code_sentence_events([sentence], date(2024, 6, 25), partial=True)
+    assert [(r.event.root, r.partial, r.event.note) for r in shown] == [("01", True, "classifier; kept apart: statement")]
+

@@ -154,3 +154,47 @@ def test_a_surname_alone_stands_for_the_titled_person_named_in_full_before():
     from detente.coding.context import surnames
 
     assert surnames(text, list(find_mentions(text, on=None))) == []
+
+
+# -- one rule set for page mode and document mode --------------------------------------------------
+
+ACROSS_SENTENCES = [
+    "China summoned the Japanese ambassador on Monday. It also criticised Japan's new defence plan.",
+    "Iran and Iraq signed a border accord. They also agreed to expand trade.",
+    "Armenia's Defense Ministry accused Azerbaijan of shelling a village. The ministry also criticised Turkey.",
+    "Ghana and Togo signed a trade pact. Nigeria's opposition called for protests. "
+    "Police arrested opposition supporters on Monday.",
+    "Ghana's president met Togo's president on Monday. The country also condemned Burkina Faso.",
+    "Lebanese Information Minister George Kordahi spoke on Monday. Mr Kordahi criticised Saudi Arabia.",
+]
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize("text", ACROSS_SENTENCES)
+def test_document_mode_reads_each_sentence_as_page_mode_does(text):
+    from detente.coding.context import ArticleReading, document_context
+    from detente.coding.segment import split_sentences
+
+    on = date(2025, 3, 3)
+    spans = list(split_sentences(text))
+    document = document_context(text, on)
+    article = ArticleReading([text[s.start:s.end] for s in spans], on)
+    for k, s in enumerate(spans):
+        page = article.context(k)
+        assert not document.guess_from_previous and not page.guess_from_previous
+        assert [(m.start, m.end, m.code) for m in document.mentions_between(s.start, s.end)] == [
+            (m.start + s.start, m.end + s.start, m.code) for m in page.mentions]
+
+
+@pytest.mark.nlp
+def test_document_mode_takes_no_actor_from_the_sentence_before(code_fn):
+    events = code_fn("China summoned the Japanese ambassador on Monday. It also criticised Japan's new defence plan.")
+    assert [(e.sentence_index, e.source[:3]) for e in events] == [(0, "CHN")]  # "It" is no guess of China
+    sector = code_fn(ACROSS_SENTENCES[3])
+    assert not [e for e in sector if e.source.endswith("COP")]  # "Police" of no state the sentence names
+
+
+@pytest.mark.nlp
+def test_document_mode_still_reads_a_surname_across_sentences(code_fn):
+    events = code_fn(ACROSS_SENTENCES[5])
+    assert ("LBN", "SAU") in {(e.source[:3], e.target[:3]) for e in events if e.sentence_index == 1}

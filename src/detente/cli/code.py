@@ -54,12 +54,13 @@ code_app = typer.Typer(
 
 
 def _event_record(event: Any) -> dict[str, Any]:
+    from detente.coding.abstention import from_classifier
     from detente.coding.assemble import UNDATED
 
     record = {"event_id": event.event_id}
     for name in JSONL_FIELDS:
         value = getattr(event, name)
-        if name == "date" and value == UNDATED and (event.note in ("undated", "classifier")
+        if name == "date" and value == UNDATED and (event.note == "undated" or from_classifier(event)
                                                      or (event.note or "").startswith("undated;")):
             value = None  # sentence mode without --date: say so rather than print a sentinel
         record[name] = value.isoformat() if isinstance(value, date) else value
@@ -147,7 +148,8 @@ def code_text(
     partial: bool = typer.Option(
         False, "--partial",
         help="In --sentences mode, also show partial events (source or target not an identified actor, '---') and "
-        "those kept apart as reporting no event (statements, dateline sides, planned meetings; reason in the note).",
+        "those kept apart as reporting no event (statements, dateline sides, planned meetings, the classifier's codes "
+        "below its calibrated threshold; reason in the note).",
     ),
     workers: Optional[int] = typer.Option(
         None, "--workers", min=1,

@@ -29,7 +29,7 @@ from detente.events.schema import Event
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
-    from detente.coding.candidates import Candidate
+    from detente.coding.candidate import Candidate
 
 UNKNOWN_ACTOR = "---"
 """CAMEO's code for an actor the coder could not identify."""

@@ -11,37 +11,19 @@ sign) give both directions. Turning candidates into events is
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from detente.coding import lexicon as L
 from detente.coding import mediation, nominals, received, syntax
 from detente.coding import patterns as P
 from detente.coding.arguments import Arg, argument, fallback_target, same_side
+from detente.coding.candidate import Candidate
 from detente.coding.context import Actor, Context
 from detente.coding.tone import sentence_tone
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
-
-
-@dataclass
-class Candidate:
-    """One codable predicate with one (source, target) actor pair."""
-
-    code: str
-    source: Arg | None
-    target: Arg | None
-    source_actor: Actor | None
-    target_actor: Actor | None
-    verb: Any
-    anchor: Any  # the governing verb ("threatened" in "threatened to strike"), else the verb
-    negated: bool = False
-    modality: str | None = None
-    confidence: float = L.CONF_BARE_VERB
-    main: bool = False
-    reverse: bool = False  # the mirrored direction of a symmetric event
-    symmetric: bool = False
 
 
 def candidates(sdoc: Doc, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Candidate]:
@@ -170,7 +152,7 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
     ordered_out = _expelled_diplomat(verb, gov, gov_kind, lemma)
     if ordered_out is not None:
         code = L.EXPEL_DIPLOMATS  # "gave the ambassador 72 hours to leave", "asked the envoy not to return"
-    intent_noun = _intent_noun(verb, lemma) if gov is None else None
+    intent_noun = syntax.intent_noun(verb, lemma) if gov is None else None
     if intent_noun is not None and L.INTENT_NOUNS[intent_noun.lower_] != "act":
         gov_kind, gov = L.INTENT_NOUNS[intent_noun.lower_], intent_noun  # "expressed readiness to mediate"
     own_intent = False
@@ -1049,19 +1031,6 @@ def _mandate(verb: Token, lemma: syntax.Lemma) -> tuple[str, Token] | None:
     return None
 
 
-def _intent_noun(verb: Token, lemma: syntax.Lemma) -> Token | None:
-    """The noun of intent, threat or refusal whose "to" clause `verb` heads ("readiness *to mediate*",
-    "its threat *to cut* gas supplies"), or None."""
-    noun = verb.head
-    if verb.dep_ != "acl" or noun.i == verb.i or noun.lower_ not in L.INTENT_NOUNS:
-        return None
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-        return None
-    if noun.dep_ in ("nsubj", "nsubjpass") or (noun.dep_ == "dobj" and lemma(noun.head) in L.VOICING_VERBS):
-        return noun  # "expressed its readiness to ...", "Russia's threat to ... alarmed": the owner's
-    return None  # "demanded that the US cancel plans to sell": the plans are another's topic
-
-
 def _mandate_of(clause: Token, lemma: syntax.Lemma) -> int | None:
     """The index of the token whose request or demand `clause` states (:func:`_mandate`), or None."""
     found = _mandate(clause, lemma)
@@ -1386,7 +1355,7 @@ def nominal(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list
         return []
     prep = next(c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between")
     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-    if pobj is None or planned(noun, lemma):
+    if pobj is None or nominals.planned(noun, lemma):
         return []
     arg = argument(pobj, offset, ctx, lemma)
     parties = arg.actors
@@ -1400,29 +1369,6 @@ def nominal(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list
         cand = Candidate(code, arg, arg, a, b, noun, noun, confidence=L.CONF_NOMINAL, main=False, symmetric=True)
         out += [cand, replace(cand, source_actor=b, target_actor=a, reverse=True)]
     return out
-
-
-def planned(noun: Token, lemma: syntax.Lemma) -> bool:
-    """Whether an event noun names an event still to come: the object of an act that is only offered,
-    intended, requested or possible ("ready to host a meeting between A and B", "called for talks between
-    A and B", "would arrange a summit between ..."). Its parties have not met, so no event between them."""
-    node = noun
-    while node.dep_ in ("conj", "appos") and node.head.i != node.i:
-        node = node.head
-    if node.dep_ == "pobj" and node.head.dep_ == "prep":
-        node = node.head  # "called *for* talks between ..."
-    if node.dep_ not in ("dobj", "nsubjpass", "prep") or not node.head.tag_.startswith("VB"):
-        return False
-    verb = node.head
-    if syntax.governor(verb, lemma)[0] is not None:
-        return True
-    intent = _intent_noun(verb, lemma)
-    if intent is not None and L.INTENT_NOUNS[intent.lower_] != "act":
-        return True  # "announced its willingness to host talks between ..."
-    pattern = P.match(lemma(verb), syntax.preps(verb), {"talks"})
-    if pattern is not None and pattern.code[:2] in ("02", "03", "10"):
-        return True  # "proposed a meeting between ...", "called for talks between ..."
-    return syntax.clause_modality(verb, None, None, lemma) in ("intent-future", "possible", "conditional")
 
 
 def nominal_visit(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Candidate]:

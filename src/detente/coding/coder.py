@@ -47,11 +47,13 @@ from detente.coding import span_chooser as span_chooser_mod
 from detente.coding import spans, syntax
 from detente.coding.arguments import argument, names_sector, remember, sector_nouns
 from detente.coding.assemble import UNDATED, UNKNOWN_ACTOR, event_of, make_event
-from detente.coding.candidates import Candidate, candidates, ranked, without_bare_statements
-from detente.coding.context import ArticleReading, Context, actor_of_mention
+from detente.coding.candidate import Candidate
+from detente.coding.candidates import candidates, ranked, without_bare_statements
+from detente.coding.context import ArticleReading, Context, actor_of_mention, document_context
 from detente.coding.lexicon import CLASSIFIER_MIN_PROB, CONF_CLASSIFIER, FALLBACK_SKIP_ROLES
 from detente.coding.reader import Document
 from detente.coding.segment import split_sentences
+from detente.coding.sentence_result import SentenceResult
 from detente.coding.tone import document_tone, sentence_tone
 from detente.errors import DetenteError, InputError
 from detente.events.schema import Event
@@ -78,16 +80,6 @@ busy to the end (a worker holds at most two chunks it has not finished), large o
 
 CHUNK_MIN_SENTENCES = 16
 """Fewest sentences in a chunk handed to a worker."""
-
-
-@dataclass(frozen=True)
-class SentenceResult:
-    """One event of a sentence, with the character spans (within the sentence) of its two sides."""
-
-    event: Event
-    source_span: tuple[int, int] | None
-    target_span: tuple[int, int] | None
-    partial: bool = False  # a side is not an identified actor ("---")
 
 
 @dataclass
@@ -294,7 +286,7 @@ class Coder:
                     cand, sdoc, span.start, sentence, span.index, ctx, self.lemma,
                     doc_id=doc.id, url=doc.url, file=doc.file, permissive=False, tone=tone,
                 )
-                if event is not None and not abstention.stands(event):
+                if event is not None and not abstention.stands(event, abstention.predicate_words(cand.verb)):
                     continue
                 if event is None:
                     if cand.source_actor and cand.target_actor and ctx.doc_date is None:
@@ -477,10 +469,14 @@ class Coder:
         if waiting and self.classifier_gives_roots:  # one call for all of them (it is slow per call)
             coded = _classify(self.classifier, [w[1] for w in waiting], [w[2] for w in waiting])
             for (i, text, sdoc, ctx, partial_events), (code, probability) in zip(waiting, coded):
-                if not code or probability < self.min_probability:
+                sure = probability >= self.min_probability
+                if not code or not (sure or partial):
                     continue
                 found = self._classifier_event(str(code), text, sdoc, ctx, date, partial_spans=spans_of_partial)
                 if found is None:
+                    continue
+                if not sure:  # calibration keeps it apart: shown with partial events, saying why
+                    results[i] = results[i] + [abstention.uncertain(found, probability, self.min_probability)]
                     continue
                 if not found.partial:
                     results[i] = [found] + (partial_events if partial else [])
@@ -529,12 +525,14 @@ class Coder:
             if key in seen:
                 continue
             seen.add(key)
+            predicate = abstention.predicate_words(cand.verb)
             if is_complete(event):
                 fallback = cand.target_actor is not None and cand.target_actor.fallback
-                (guessed if fallback else complete).append(SentenceResult(event, *self._spans(cand)))
+                result = SentenceResult(event, *self._spans(cand), predicate=predicate)
+                (guessed if fallback else complete).append(result)
             else:
                 src, tgt = self._spans(cand) if partial_spans else (None, None)
-                partial_events.append(SentenceResult(event, src, tgt, partial=True))
+                partial_events.append(SentenceResult(event, src, tgt, partial=True, predicate=predicate))
         if not complete:
             complete = guessed[:1]  # a guessed target only when the parse found no pair at all
         return complete, partial_events
@@ -700,7 +698,7 @@ def is_complete(event: Event) -> bool:
 def _prepare(doc: Document) -> _Prepared:
     """Read a document's actors and quotes, split it, and keep the sentences worth parsing."""
     text = doc.text or ""
-    ctx = Context.read(text, doc.date)
+    ctx = document_context(text, doc.date)  # page mode's rules (context.sentence_context)
     sentences = list(split_sentences(text))
     wanted = [s for s in sentences if ctx.mentions_between(s.start, s.end) or _has_pronoun(text[s.start:s.end])
               or (ctx.mentions and names_sector(text[s.start:s.end]))]  # "Police arrested ...": the document's state

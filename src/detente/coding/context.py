@@ -22,6 +22,7 @@ from detente.coding.lexicon import (
     DESCRIPTION_MODIFIERS, DESCRIPTION_NOUNS, LOCATION_PREPS, OTHER_WORDS, REGION_STATE_NOUNS, STATE_NOUNS,
 )
 from detente.coding.quotes import Quote, find_quotes
+from detente.coding.segment import split_sentences
 
 
 def is_person(mention: Mention) -> bool:
@@ -61,7 +62,7 @@ class Context:
     previous_actors: list[Actor] = field(default_factory=list)
     last_subjects: list[Actor] = field(default_factory=list)  # the previous sentence's main subject (document mode)
     guess_from_previous: bool = True  # an event without a target, a sector without a state, "It also ...": from
-    # the sentence before (document mode; page mode, :class:`ArticleReading`, leaves these guesses out)
+    # the sentence before; page and document mode leave these guesses out (:func:`sentence_context`)
 
     def __post_init__(self) -> None:
         self.mentions = _sorted(self.mentions)
@@ -171,8 +172,6 @@ def descriptions(text: str, mentions: Sequence[Mention]) -> tuple[list[Mention],
 
 def _sentence_windows(text: str) -> list[tuple[int, int]]:
     """For each sentence, (start of the sentence before it, end of the sentence): where a description looks."""
-    from detente.coding.segment import split_sentences
-
     spans = [(s.start, s.end) for s in split_sentences(text)]
     return [((spans[i - 1][0] if i else start), end) for i, (start, end) in enumerate(spans)]
 
@@ -331,6 +330,44 @@ def across_sentences(text: str, on: date | None) -> list[Mention]:
     return speakers(text, mentions, find_quotes(text)) + surnames(text, mentions)
 
 
+def sentence_context(part: str, on: date | None, across: Sequence[Mention] = (), start: int = 0) -> Context:
+    """One sentence's context under the one rule set page mode and document mode share: what sentence
+    mode reads for the sentence alone (:meth:`Context.read`: its names, and descriptions, "the
+    ministry" and quotations' "we" resolved inside it), what only the other sentences of its text
+    tell (`across`, :func:`across_sentences`, in offsets of the text in which the sentence starts at
+    `start`: "Mr Kordahi" after "Information Minister George Kordahi"), and no guess from the
+    sentence before (:attr:`Context.guess_from_previous`). Offsets count from the sentence's first
+    character.
+
+    Measured per form on the development sets (``benchmarks/coding_context.py``), the guesses
+    left out ("It"/"They" continuing the previous subject, a target or a sector's state taken
+    from the sentence before, definite descriptions resolved to an actor of an earlier
+    sentence) coded more wrong events than right ones there.
+    """
+    ctx = Context.read(part, on)
+    ctx.guess_from_previous = False
+    end = start + len(part)
+    extra = [replace(m, start=m.start - start, end=m.end - start) for m in across if start <= m.start and m.end <= end]
+    extra = [m for m in extra if not any(o.start < m.end and m.start < o.end for o in ctx.mentions)]
+    if extra:
+        ctx.mentions = _sorted([*ctx.mentions, *extra])
+        ctx.starts = [m.start for m in ctx.mentions]
+    return ctx
+
+
+def document_context(text: str, on: date | None) -> Context:
+    """The context of a whole document (document mode) under page mode's rules: each sentence read
+    as :func:`sentence_context` reads it, its mentions in document offsets; the document's quotes."""
+    across = across_sentences(text, on)
+    mentions: list[Mention] = []
+    for s in split_sentences(text):
+        own = sentence_context(text[s.start:s.end], on, across, s.start).mentions
+        mentions.extend(replace(m, start=m.start + s.start, end=m.end + s.start) for m in own)
+    ctx = Context(on, mentions, find_quotes(text))
+    ctx.guess_from_previous = False
+    return ctx
+
+
 class ArticleReading:
     """The sentences of one article read together, each coded as a sentence of its own (page mode).
 
@@ -341,13 +378,8 @@ class ArticleReading:
     the previous sentence's actors, for "the two sides" and "both countries",
     :func:`detente.coding.arguments.the_two_sides`; the last date: :func:`detente.coding.arguments.remember`),
     shifted so that earlier actors lie before offset 0. An article of one sentence is coded
-    exactly as that sentence alone.
-
-    Measured per form on the development sets (``benchmarks/coding_context.py``), page mode
-    leaves out what document mode guesses from the sentence before, which coded more wrong
-    events than right ones there (:attr:`Context.guess_from_previous`): "It"/"They" continuing
-    the previous subject, a target or a sector's state taken from it, and definite descriptions
-    ("the ministry", "the country") resolved to an actor of an earlier sentence.
+    exactly as that sentence alone. Each sentence is read by :func:`sentence_context`, the rule
+    set document mode (:func:`document_context`) reads with too.
 
     `parts` are the texts in page order (a headline first, when the caller has one: it is
     read for actors and state like any sentence, and the caller leaves out its events).
@@ -369,15 +401,7 @@ class ArticleReading:
         """The context of part `k`, carrying the state of the part read before it (call in page order,
         and call :func:`~detente.coding.arguments.remember` on each context once its sentence is coded)."""
         start = self.starts[k]
-        end = start + len(self.parts[k])
-        ctx = Context.read(self.parts[k], self.on)  # exactly what sentence mode reads, and more:
-        ctx.guess_from_previous = False
-        extra = [replace(m, start=m.start - start, end=m.end - start) for m in self.across
-                 if start <= m.start and m.end <= end]
-        extra = [m for m in extra if not any(o.start < m.end and m.start < o.end for o in ctx.mentions)]
-        if extra:
-            ctx.mentions = _sorted([*ctx.mentions, *extra])
-            ctx.starts = [m.start for m in ctx.mentions]
+        ctx = sentence_context(self.parts[k], self.on, self.across, start)
         if self._last is not None:
             before, last = self._last
             delta = start - before

@@ -45,6 +45,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
+from detente.coding import abstention
 from detente.errors import InputError
 
 Kind = Literal["events", "quad", "spans"]
@@ -602,8 +603,9 @@ def evaluate(
     find their actors in the sentences before, and, with `headlines`, in the records'
     `headline`), scoring each sentence's events against that sentence's gold; "sentence"
     codes each record alone. None (the default) is "page" when the file has such runs and
-    "sentence" otherwise (asked for, "page" also reads the headline of a page of one record). Other formats are always coded a sentence at a time (a note says
-    so when "page" was asked for).
+    "sentence" otherwise (asked for, "page" also reads the headline of a page of one record).
+    Other formats are always coded a sentence at a time (a note says so when "page" was asked
+    for).
     """
     if context is not None and context not in CONTEXTS:
         raise InputError(f"unknown context '{context}'", field="--context", hint="use page or sentence")
@@ -650,7 +652,8 @@ def evaluate(
                      "were coded each alone")
     results = coder.code_sentence_events(texts, when, partial=True)
     if gold.kind == "quad":
-        firsts = [next((r.event for r in events if r.event.note != "classifier"), None) for events in results]
+        firsts = [next((r.event for r in events if not abstention.from_classifier(r.event)), None)
+                  for events in results]
         report = score_quad(gold, predict_quads(coder, texts, firsts))
     else:
         pairs = [(events[0].source_span, events[0].target_span) if events else (None, None) for events in results]

@@ -27,12 +27,12 @@ from detente.coding import lexicon as L
 from detente.coding import patterns as P
 from detente.coding import syntax
 from detente.coding.arguments import argument
+from detente.coding.candidate import Candidate
 from detente.coding.context import Actor, Context, actor_of_mention
+from detente.coding.nominals import UNREAL_CLAUSES, _clause_verb
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
-
-    from detente.coding.candidates import Candidate
 
 MEDIATE = "045"
 """CAMEO 045, mediate."""
@@ -47,9 +47,6 @@ HELP_NOUNS = frozenset({"help", "mediation", "assistance", "support", "auspices"
 
 def brokered(tok: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Candidate]:
     """The mediation candidates of a participle or hyphenated "-brokered" modifier on an agreement noun."""
-    from detente.coding.candidates import Candidate
-    from detente.coding.nominals import UNREAL_CLAUSES, _clause_verb
-
     if tok.dep_ not in ("acl", "amod") or not tok.head.tag_.startswith("NN"):
         return []
     noun = tok.head

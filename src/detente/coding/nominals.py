@@ -21,7 +21,7 @@ Choices (the news development set's guide, rules 7 and 8; CAMEO codes acts, not 
 - Standing measures (sanctions, tariffs, an embargo) are coded only when a modifier says
   they are new ("*new* US sanctions on Iran"): "US sanctions on Iran" is a standing state.
 - No act still to come or doubted: not under a verb of intent, request, threat or
-  possibility (:func:`detente.coding.candidates.planned`), not with a modifier such as
+  possibility (:func:`planned`), not with a modifier such as
   "possible", "planned" or "alleged" (:data:`UNREAL_MODIFIERS`), and not dated to an
   earlier year than the document ("Russia's *2014* annexation").
 - A nominal event ranks below the verbs of its sentence (confidence
@@ -37,12 +37,11 @@ from detente.coding import lexicon as L
 from detente.coding import patterns as P
 from detente.coding import syntax
 from detente.coding.arguments import argument
+from detente.coding.candidate import Candidate
 from detente.coding.context import Actor, Context, actor_of_mention
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
-
-    from detente.coding.candidates import Candidate
 
 ACT_NOUNS: dict[str, tuple[str, frozenset[str]]] = {
     **{n: ("190", frozenset({"on", "against"})) for n in (
@@ -116,8 +115,6 @@ _YEAR = re.compile(r"^(19|20)\d\d$")
 
 def nominal_acts(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Candidate]:
     """The candidates an act noun stands for (none when a side is missing or the act is not real)."""
-    from detente.coding.candidates import Candidate, planned
-
     noun_lemma = lemma(noun)
     joint = JOINT_NOUNS.get(noun_lemma) if noun.tag_.startswith("NN") else None
     act = ACT_NOUNS.get(noun_lemma) if noun.tag_.startswith("NN") else None
@@ -260,3 +257,26 @@ def _earlier_year(noun: Token, ctx: Context) -> bool:
         if _YEAR.match(tok.text) and int(tok.text) < ctx.doc_date.year:
             return True
     return False
+
+
+def planned(noun: Token, lemma: syntax.Lemma) -> bool:
+    """Whether an event noun names an event still to come: the object of an act that is only offered,
+    intended, requested or possible ("ready to host a meeting between A and B", "called for talks between
+    A and B", "would arrange a summit between ..."). Its parties have not met, so no event between them."""
+    node = noun
+    while node.dep_ in ("conj", "appos") and node.head.i != node.i:
+        node = node.head
+    if node.dep_ == "pobj" and node.head.dep_ == "prep":
+        node = node.head  # "called *for* talks between ..."
+    if node.dep_ not in ("dobj", "nsubjpass", "prep") or not node.head.tag_.startswith("VB"):
+        return False
+    verb = node.head
+    if syntax.governor(verb, lemma)[0] is not None:
+        return True
+    intent = syntax.intent_noun(verb, lemma)
+    if intent is not None and L.INTENT_NOUNS[intent.lower_] != "act":
+        return True  # "announced its willingness to host talks between ..."
+    pattern = P.match(lemma(verb), syntax.preps(verb), {"talks"})
+    if pattern is not None and pattern.code[:2] in ("02", "03", "10"):
+        return True  # "proposed a meeting between ...", "called for talks between ..."
+    return syntax.clause_modality(verb, None, None, lemma) in ("intent-future", "possible", "conditional")

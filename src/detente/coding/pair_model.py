@@ -71,13 +71,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from detente.coding import patterns as P
+from detente.coding.sentence_result import SentenceResult
 from detente.errors import InputError, ModelError
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
 
     from detente.coding import syntax
-    from detente.coding.coder import SentenceResult
     from detente.coding.context import Actor, Context
 
 MODEL_FILE = "data/pair_model.json"
@@ -354,8 +354,6 @@ class PairModel:
         """The sentence's events (`results`, the rules' own, complete first) decided again pair by pair:
         rule events of a pair with P(no event) > `t_drop` dropped, an event added for each pair the
         rules have nothing for with P(event) > `t_add`. Partial events are kept as they are."""
-        from detente.coding.coder import SentenceResult
-
         t_add = self.t_add if t_add is None else t_add
         t_drop = self.t_drop if t_drop is None else t_drop
         dropped: set[int] = set()

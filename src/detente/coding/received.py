@@ -37,12 +37,12 @@ from detente.coding import lexicon as L
 from detente.coding import patterns as P
 from detente.coding import syntax
 from detente.coding.arguments import argument
+from detente.coding.candidate import Candidate
 from detente.coding.context import Context
+from detente.coding.nominals import UNREAL_CLAUSES, UNREAL_MODIFIERS
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
-
-    from detente.coding.candidates import Candidate
 
 RECEIVING_VERBS: dict[str, frozenset[str]] = {
     "receive": frozenset(), "get": frozenset(), "face": frozenset(), "draw": frozenset(), "attract": frozenset(),
@@ -76,9 +76,6 @@ NEWNESS_WORDS = frozenset({"new", "fresh", "further", "additional", "more", "mou
 def received(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Candidate]:
     """The candidates of one receiving verb: the act its object noun names, from the "from"/"by" actor
     to the verb's subject."""
-    from detente.coding.candidates import Candidate
-    from detente.coding.nominals import UNREAL_CLAUSES, UNREAL_MODIFIERS
-
     verb_lemma = lemma(verb)
     if verb_lemma not in RECEIVING_VERBS or syntax.negated(verb) or verb.tag_ == "VBG":
         return []

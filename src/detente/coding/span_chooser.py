@@ -714,7 +714,7 @@ def resolve(chooser: Any, *, lazy: bool = False) -> SpanChooser | str | None:
 
 def rechoose(chooser: SpanChooser, found: Sequence[Any], sdoc: Doc, ctx: Context, lemma: syntax.Lemma, *,
              scoring_all: bool = False) -> list[Any]:
-    """`found` (a sentence's :class:`~detente.coding.coder.SentenceResult` list) with each
+    """`found` (a sentence's :class:`~detente.coding.sentence_result.SentenceResult` list) with each
     event's spans re-decided by `chooser`, the rules' spans as its evidence (with
     `scoring_all`, by :meth:`SpanChooser.choose_scoring_all`: the same spans, slower; for
     the benchmark)."""

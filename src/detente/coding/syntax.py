@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from detente.coding import patterns as P
 from detente.coding.lexicon import (
     ALLEGATION_VERBS,
+    INTENT_NOUNS,
     LABEL_VERBS,
     MEDIATE,
     QUANTITY_WORDS,
@@ -26,6 +27,7 @@ from detente.coding.lexicon import (
     TARGET_PREP_RANK,
     THING_PRONOUNS,
     TIME_WORDS,
+    VOICING_VERBS,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -170,6 +172,19 @@ def governor(verb: Token, lemma: Lemma) -> tuple[str | None, Token | None]:
             return kind, head
         node = head
     return None, None
+
+
+def intent_noun(verb: Token, lemma: Lemma) -> Token | None:
+    """The noun of intent, threat or refusal whose "to" clause `verb` heads ("readiness *to mediate*",
+    "its threat *to cut* gas supplies"), or None."""
+    noun = verb.head
+    if verb.dep_ != "acl" or noun.i == verb.i or noun.lower_ not in INTENT_NOUNS:
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    if noun.dep_ in ("nsubj", "nsubjpass") or (noun.dep_ == "dobj" and lemma(noun.head) in VOICING_VERBS):
+        return noun  # "expressed its readiness to ...", "Russia's threat to ... alarmed": the owner's
+    return None  # "demanded that the US cancel plans to sell": the plans are another's topic
 
 
 # -- arguments of a verb --------------------------------------------------------------------------

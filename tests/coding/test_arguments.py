@@ -373,6 +373,15 @@ def test_a_plural_noun_of_the_two_countries_is_the_pair_with_its_role(coder, cod
 
 
 @pytest.mark.nlp
+def test_the_two_sides_are_the_last_pair_named_past_a_sentence_naming_one_of_them(coder, code_fn):
+    sentences = ["Iran and Iraq signed a security accord on Sunday.", "Iraq's parliament still has to ratify the text.",
+                 "The two sides also agreed to hold talks next month."]
+    last = coder.code_article_events(sentences)[-1]
+    assert {(r.event.source[:3], r.event.target[:3]) for r in last} == {("IRN", "IRQ"), ("IRQ", "IRN")}
+    assert {(2, "IRN", "IRQ", "03"), (2, "IRQ", "IRN", "03")} <= _doc_triples(code_fn, " ".join(sentences))
+
+
+@pytest.mark.nlp
 def test_the_two_sides_as_the_object_of_a_verbs_preposition(coder, code_fn):
     first, second = "Iran and Iraq signed a security accord on Sunday.", "Turkey called on the two sides to reopen the border."
     page = coder.code_article_events([first, second])[1]
@@ -386,8 +395,8 @@ def test_the_two_sides_as_the_object_of_a_verbs_preposition(coder, code_fn):
     [
         # two other sides named before the phrase in its sentence: not the earlier pair
         ["Iran and Iraq signed a security accord on Sunday.", "Syria and Turkey said the two sides had agreed to hold talks."],
-        # the pair is the previous sentence's, not an older one (refused: no evidence on the development sets)
-        ["Iran and Iraq signed a security accord on Sunday.", "Iraq's parliament still has to ratify the text.",
+        # the last sentence naming two sides named three: not the older pair
+        ["Iran and Iraq signed a security accord on Sunday.", "Syria, Turkey and Jordan welcomed the accord.",
          "The two sides also agreed to hold talks next month."],
     ],
 )

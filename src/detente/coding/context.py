@@ -60,6 +60,7 @@ class Context:
     date_cache: dict[Any, list[DateMention]] = field(default_factory=dict)
     previous_actors: list[Actor] = field(default_factory=list)
     last_subjects: list[Actor] = field(default_factory=list)  # the previous sentence's main subject (document mode)
+    last_pair: list[Actor] = field(default_factory=list)  # the last sentence naming exactly two sides ("the two sides")
     guess_from_previous: bool = True  # an event without a target, a sector without a state, "It also ...": from
     # the sentence before (document mode; page mode, :class:`ArticleReading`, leaves these guesses out)
 
@@ -385,5 +386,6 @@ class ArticleReading:
             ctx.last_date = last.last_date
             ctx.previous_actors = [_shifted(a, delta) for a in last.previous_actors]
             ctx.last_subjects = [_shifted(a, delta) for a in last.last_subjects]
+            ctx.last_pair = [_shifted(a, delta) for a in last.last_pair]
         self._last = (start, ctx)
         return ctx

@@ -339,7 +339,7 @@ class ArticleReading:
     counted from its first character, and what only the other sentences tell
     (:func:`across_sentences`: "Mr Kordahi" after "Information Minister George Kordahi"),
     and the state the sentences before it left (the last person named, for "he" and "she";
-    the previous sentence's actors, for "the two sides" and "both countries",
+    the last pair of sides a sentence named, for "the two sides" and "both countries",
     :func:`detente.coding.arguments.the_two_sides`; the last date: :func:`detente.coding.arguments.remember`),
     shifted so that earlier actors lie before offset 0. An article of one sentence is coded
     exactly as that sentence alone.

@@ -42,7 +42,8 @@ NEWS_DEV2 = ROOT / "data" / "news_dev2"
 RESULTS = ROOT / "benchmarks" / "results" / "coding_context.md"
 
 FORMS: list[tuple[str, re.Pattern[str]]] = [
-    ("the two sides / both countries", re.compile(r"\b(?:[Tt]he two|[Bb]oth)\b")),
+    ("X of the two sides / of both countries", re.compile(r"\b[a-z]+s (?:of|from) (?:the two|both)\b")),
+    ("the two sides / both countries", re.compile(r"\b(?:[Tt]he two|[Bb]oth|[Tt]he pair)\b")),
     ("he / she", re.compile(r"\b(?:[Hh]e|[Ss]he)\b")),
     ("it / they", re.compile(r"\b(?:[Ii]t|[Tt]hey)\b")),
     ("the ministry, the country, ... (opening)", re.compile(r"^(?:[A-Z][\w ,'-]{0,40}?,\s+)?[Tt]he\s+[a-z]")),

@@ -353,6 +353,58 @@ def test_the_two_sides_are_the_pair_the_previous_sentence_named(coder, second, p
 
 
 @pytest.mark.nlp
+def test_a_plural_noun_of_the_two_countries_is_the_pair_with_its_role(coder, code_fn):
+    # "the governments of both countries": the pair named before, each with the noun's role (page and document mode)
+    first, second = "Chile and Peru signed a fisheries accord in Lima on Monday.", \
+        "The governments of both countries also agreed to hold talks next month."
+    page = coder.code_article_events([first, second], headline="Chile and Peru sign a fisheries accord")[1]
+    assert {(r.event.source, r.event.target, r.event.root) for r in page} == {
+        ("CHLGOV", "PERGOV", "03"), ("PERGOV", "CHLGOV", "03")}
+    assert {(1, "CHLGOV", "PERGOV", "03"), (1, "PERGOV", "CHLGOV", "03")} <= _doc_triples(code_fn, f"{first} {second}")
+    assert coder.code_sentence_events([second])[0] == []  # alone, it names no one
+
+
+@pytest.mark.nlp
+def test_the_two_sides_are_the_last_pair_named_past_a_sentence_naming_one_of_them(coder, code_fn):
+    sentences = ["Iran and Iraq signed a security accord on Sunday.", "Iraq's parliament still has to ratify the text.",
+                 "The two sides also agreed to hold talks next month."]
+    last = coder.code_article_events(sentences)[-1]
+    assert {(r.event.source[:3], r.event.target[:3]) for r in last} == {("IRN", "IRQ"), ("IRQ", "IRN")}
+    assert {(2, "IRN", "IRQ", "03"), (2, "IRQ", "IRN", "03")} <= _doc_triples(code_fn, " ".join(sentences))
+
+
+@pytest.mark.nlp
+def test_the_two_sides_as_the_object_of_a_verbs_preposition(coder, code_fn):
+    first, second = "Iran and Iraq signed a security accord on Sunday.", "Turkey called on the two sides to reopen the border."
+    page = coder.code_article_events([first, second])[1]
+    assert {(r.event.source, r.event.target, r.event.root) for r in page} == {("TUR", "IRN", "02"), ("TUR", "IRQ", "02")}
+    assert {(1, "TUR", "IRN", "02"), (1, "TUR", "IRQ", "02")} <= _doc_triples(code_fn, f"{first} {second}")
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize(
+    "sentences",
+    [
+        # two other sides named before the phrase in its sentence: not the earlier pair
+        ["Iran and Iraq signed a security accord on Sunday.", "Syria and Turkey said the two sides had agreed to hold talks."],
+        # the last sentence naming two sides named three: not the older pair
+        ["Iran and Iraq signed a security accord on Sunday.", "Syria, Turkey and Jordan welcomed the accord.",
+         "The two sides also agreed to hold talks next month."],
+    ],
+)
+def test_the_two_sides_refused(coder, sentences):
+    last = coder.code_article_events(sentences)[-1]
+    assert not {(r.event.source[:3], r.event.target[:3]) for r in last} & {("IRN", "IRQ"), ("IRQ", "IRN")}
+
+
+@pytest.mark.nlp
+def test_the_pair_named_in_the_same_sentence_is_not_taken(code_fn):
+    # "A and B agreed that the two countries ...": the same-sentence pair coded more wrong events than right ones
+    got = _doc_triples(code_fn, "Chile and Peru said the two countries would hold talks next month.")
+    assert not any(root == "04" for _i, _s, _t, root in got), got  # the same-sentence pair would give 04 both ways
+
+
+@pytest.mark.nlp
 def test_the_two_sides_need_exactly_two_earlier_sides(coder):
     first = "Iran, Iraq and Syria signed a security accord on Sunday."
     assert coder.code_article_events([first, "The two sides also agreed to hold talks next month."])[1] == []

@@ -61,6 +61,7 @@ class Context:
     date_cache: dict[Any, list[DateMention]] = field(default_factory=dict)
     previous_actors: list[Actor] = field(default_factory=list)
     last_subjects: list[Actor] = field(default_factory=list)  # the previous sentence's main subject (document mode)
+    last_pair: list[Actor] = field(default_factory=list)  # the last sentence naming exactly two sides ("the two sides")
     guess_from_previous: bool = True  # an event without a target, a sector without a state, "It also ...": from
     # the sentence before; page and document mode leave these guesses out (:func:`sentence_context`)
 
@@ -375,7 +376,7 @@ class ArticleReading:
     counted from its first character, and what only the other sentences tell
     (:func:`across_sentences`: "Mr Kordahi" after "Information Minister George Kordahi"),
     and the state the sentences before it left (the last person named, for "he" and "she";
-    the previous sentence's actors, for "the two sides" and "both countries",
+    the last pair of sides a sentence named, for "the two sides" and "both countries",
     :func:`detente.coding.arguments.the_two_sides`; the last date: :func:`detente.coding.arguments.remember`),
     shifted so that earlier actors lie before offset 0. An article of one sentence is coded
     exactly as that sentence alone. Each sentence is read by :func:`sentence_context`, the rule
@@ -409,5 +410,6 @@ class ArticleReading:
             ctx.last_date = last.last_date
             ctx.previous_actors = [_shifted(a, delta) for a in last.previous_actors]
             ctx.last_subjects = [_shifted(a, delta) for a in last.last_subjects]
+            ctx.last_pair = [_shifted(a, delta) for a in last.last_pair]
         self._last = (start, ctx)
         return ctx

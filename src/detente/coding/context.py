@@ -188,7 +188,10 @@ def _sorted(mentions: Sequence[Mention]) -> list[Mention]:
     return kept
 
 
-_FIRST_PERSON = re.compile(r"\b(?:[Ww]e|us|[Oo]ur|[Oo]urselves)\b")
+_FIRST_PERSON = re.compile(
+    r"\b(?:[Ww]e|us|[Oo]ur|[Oo]urselves|[Mm]y|me|myself)\b"
+    r"|\bI(?=\s+[a-z]|['’](?:m|d|ll|ve)\b)"  # "I" as a pronoun: a verb or a contraction follows ("World War I" has none)
+)
 _ATTRIBUTION = re.compile(
     r"\b(?:said|says|say|told|tells|added|adds|stated|states|declared|announced|wrote|writes|warned|insisted|"
     r"stressed|noted|remarked|tweeted|posted|replied|according to)\b"
@@ -213,16 +216,55 @@ def _attribution(text: str, quote: Quote) -> tuple[int, str] | None:
     return None
 
 
+_BETWEEN_SPEAKER_AND_VERB = re.compile(r"^[\s,]*(?:\w+ly\s+)?(?:has\s+|had\s+|have\s+)?$")
+"""What may stand between a speaker and its speech verb: "Beijing said", "Erdogan also said", "Lavrov
+has said" (an adverb in -ly or an auxiliary; "also", "again" and "later" through `_ADVERBS`)."""
+_ADVERBS = re.compile(r"\b(?:also|again|later|then|earlier|once)\s+")
+
+
+def _next_to_verb(text: str, named: Sequence[Mention], begin: int, segment: str) -> list[Mention]:
+    """Of several actors an attribution names ("In a rebuke to Islamabad, Beijing said: ..."), the one
+    the speech verb has as its subject: the mention right before the verb ("Beijing said") or right
+    after it ("said Beijing"). Empty when neither is there (the speaker stays ambiguous)."""
+    verbs = list(_ATTRIBUTION.finditer(segment))
+    if not verbs:
+        return []
+    verb = verbs[-1]
+    at, end = begin + verb.start(), begin + verb.end()
+    before = [m for m in named if m.end <= at and _BETWEEN_SPEAKER_AND_VERB.match(_ADVERBS.sub("", text[m.end:at]))]
+    after = [m for m in named if m.start >= end and not re.sub(r"\bthe\b", "", text[end:m.start]).strip(" ,")]
+    return before[-1:] or after[:1]
+
+
+_CAPITALISED_BEFORE = re.compile(r"(?<![“\"«])\b[A-Z][\w'’-]*\s+$")
+
+
+def _numeral(text: str, quote: Quote, word: re.Match[str]) -> bool:
+    """Whether an "I" is a Roman numeral after a name ("World War I deserve ...", "Phase I trials"): a
+    capitalised word other than the quotation's first stands right before it."""
+    if word.group(0) != "I":
+        return False
+    return _CAPITALISED_BEFORE.search(text, quote.start, word.start()) is not None and not re.fullmatch(
+        r"\s*[A-Z][\w'’-]*\s+", text[quote.start:word.start()])
+
+
 def speakers(text: str, mentions: Sequence[Mention], quotes: Sequence[Quote]) -> list[Mention]:
-    """First-person plural words in a quotation ("We call on Russia to ...") as its speaker, when the words
-    that attribute it ("..., the Turkish foreign minister said", "Erdogan told reporters: ...") name
-    exactly one country or organisation besides the news media that carry it. CAMEO codes what "we"
-    do as the speaker's state or group; a quotation whose speaker is unnamed or ambiguous stays unresolved."""
+    """First-person words in a quotation ("We call on Russia to ...", "I thank President X", "our
+    country") as its speaker, when the words that attribute it ("..., the Turkish foreign minister said",
+    "Erdogan told reporters: ...") name exactly one country or organisation besides the news media that
+    carry it, or several of which one is the speech verb's subject ("In a rebuke to Islamabad, Beijing
+    said: ...", :func:`_next_to_verb`). CAMEO and PLOVER code what "we" or "I" do as the speaker's state
+    or group (a person speaker: the code the registry gives them); a quotation whose speaker is unnamed
+    or ambiguous stays unresolved.
+
+    Choices: "I" counts only as a pronoun (a verb or a contraction after it), so "World War I" is no
+    speaker; the speaker must be named in the words attributing this quotation, not guessed from an
+    earlier sentence."""
     out: list[Mention] = []
     for quote in quotes:
         if quote.words < 2:
             continue
-        words = list(_FIRST_PERSON.finditer(text, quote.start, quote.end))
+        words = [w for w in _FIRST_PERSON.finditer(text, quote.start, quote.end) if not _numeral(text, quote, w)]
         if not words:
             continue
         found = _attribution(text, quote)
@@ -230,6 +272,8 @@ def speakers(text: str, mentions: Sequence[Mention], quotes: Sequence[Quote]) ->
             continue
         begin, segment = found
         named = [m for m in mentions if begin <= m.start and m.end <= begin + len(segment) and not m.code.endswith("MED")]
+        if len({m.code[:3] for m in named}) > 1:
+            named = _next_to_verb(text, named, begin, segment)
         if len({m.code[:3] for m in named}) != 1:
             continue
         code = named[0].code

@@ -532,6 +532,8 @@ def test_own_expectation_is_still_an_intent_and_a_plain_detention_an_act(coder):
         ('"We demand that Israel stop its attacks on Gaza," Erdogan said.', [("TUR", "ISR", "10")]),
         ("“We call on the Russian government to end its expulsions of our diplomats,” the State Department "
          "spokesperson said.", [("USA", "RUS", "10")]),
+        ('In its first comment on Kabul, Islamabad said: "We demand that Afghanistan close the camps."',
+         [("PAK", "AFG", "10")]),  # the attribution names two actors: the subject of "said" speaks
     ],
 )
 def test_a_demand_is_coded_from_who_demands_to_whom(coder, sentence, events):
@@ -543,6 +545,11 @@ def test_insisting_on_a_past_act_is_a_claim_not_a_demand(coder):
     got = {(s[:3], t[:3], root) for s, t, root in triples(coder, "Iran insisted that Israel had attacked its consulate.")}
     assert ("IRN", "ISR", "10") not in got
     assert ("IRN", "ISR", "11") in got  # the claim accuses (CAMEO 112)
+
+
+def test_i_in_a_quotation_is_its_named_speaker(coder):
+    got = {(s[:3], t[:3], root) for s, t, root in triples(coder, '"I thank Chancellor Scholz for his support," Zelensky said.')}
+    assert got == {("UKR", "DEU", "05")}
 
 
 def test_a_demand_of_an_unnamed_speaker_stays_partial(coder):

@@ -233,6 +233,10 @@ def _next_to_verb(text: str, named: Sequence[Mention], begin: int, segment: str)
     at, end = begin + verb.start(), begin + verb.end()
     before = [m for m in named if m.end <= at and _BETWEEN_SPEAKER_AND_VERB.match(_ADVERBS.sub("", text[m.end:at]))]
     after = [m for m in named if m.start >= end and not re.sub(r"\bthe\b", "", text[end:m.start]).strip(" ,")]
+    if before and any(re.fullmatch(r"\s*,?\s*(?:and|&)\s*", text[m.end:before[-1].start]) for m in named):
+        return []  # "Russia and China said": two speakers
+    if after and any(re.fullmatch(r"\s*,?\s*(?:and|&)\s*", text[after[0].end:m.start]) for m in named):
+        return []
     return before[-1:] or after[:1]
 
 

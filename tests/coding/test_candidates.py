@@ -533,7 +533,9 @@ def test_own_expectation_is_still_an_intent_and_a_plain_detention_an_act(coder):
         ("“We call on the Russian government to end its expulsions of our diplomats,” the State Department "
          "spokesperson said.", [("USA", "RUS", "10")]),
         ('In its first comment on Kabul, Islamabad said: "We demand that Afghanistan close the camps."',
-         [("PAK", "AFG", "10")]),  # the attribution names two actors: the subject of "said" speaks
+         [("PAK", "AFG", "10")]),
+        ("We call on Israel to end the siege, Erdogan told reporters.", [("TUR", "ISR", "10")]),  # no marks
+        ("We call on Israel to end the siege, the spokesperson said.", []),  # no marks, no named speaker  # the attribution names two actors: the subject of "said" speaks
     ],
 )
 def test_a_demand_is_coded_from_who_demands_to_whom(coder, sentence, events):

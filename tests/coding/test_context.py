@@ -83,6 +83,8 @@ def _resolved(text: str, word: str) -> str | None:
         ('"They keep spying on us," the Chinese foreign ministry said.', "us", "CHNGOV"),  # "us" as an object
         ('After talks with Islamabad, Beijing said: "We expect Pakistan to protect our workers."', "We", "CHN"),
         # two actors in the attribution: the speech verb's subject speaks
+        ("We will not accept these sanctions, Erdogan told reporters.", "We", "TURGOV"),  # no quotation marks
+        ("Our country condemns the strikes, the Russian foreign ministry said in a statement.", "Our", "RUSGOV"),
     ],
 )
 def test_we_in_a_quotation_is_its_named_speaker(text, word, code):

@@ -252,6 +252,29 @@ def _numeral(text: str, quote: Quote, word: re.Match[str]) -> bool:
         r"\s*[A-Z][\w'’-]*\s+", text[quote.start:word.start()])
 
 
+_TRAILING_ATTRIBUTION = re.compile(r",\s+([^,“”\"«»]{0,80}?%s[^,“”\"«»]*)$" % _ATTRIBUTION.pattern)
+"""A sentence's last clause when it attributes the sentence: ", Turkey's foreign minister told reporters"."""
+
+
+def _unquoted(text: str, quotes: Sequence[Quote]) -> list[tuple[Quote, tuple[int, str]]]:
+    """Sentences reported in the speaker's words without quotation marks ("We will not accept these
+    sanctions, Erdogan told reporters."): the words before a closing attribution clause as a quotation,
+    with that clause as its attribution. A sentence that holds or touches a quotation mark is left to
+    :func:`find_quotes`."""
+    out = []
+    for s in split_sentences(text):
+        sentence = text[s.start:s.end].rstrip()
+        body = sentence.rstrip(".!?")
+        if not body or re.search(r"[“”\"«»]", sentence) or any(q.start < s.end and q.end > s.start for q in quotes):
+            continue
+        match = _TRAILING_ATTRIBUTION.search(body)
+        if match is None or not _FIRST_PERSON.search(body, 0, match.start()):
+            continue
+        begin = s.start + match.start()
+        out.append((Quote(body[: match.start()], s.start, begin), (begin, body[match.start():])))
+    return out
+
+
 def speakers(text: str, mentions: Sequence[Mention], quotes: Sequence[Quote]) -> list[Mention]:
     """First-person words in a quotation ("We call on Russia to ...", "I thank President X", "our
     country") as its speaker, when the words that attribute it ("..., the Turkish foreign minister said",
@@ -261,18 +284,18 @@ def speakers(text: str, mentions: Sequence[Mention], quotes: Sequence[Quote]) ->
     or group (a person speaker: the code the registry gives them); a quotation whose speaker is unnamed
     or ambiguous stays unresolved.
 
+    A sentence without quotation marks that ends in an attribution clause ("We will not accept these
+    sanctions, Erdogan told reporters.") is read as a quotation of that clause's speaker (:func:`_unquoted`):
+    news agencies often drop the marks around a reported first-person sentence.
+
     Choices: "I" counts only as a pronoun (a verb or a contraction after it), so "World War I" is no
     speaker; the speaker must be named in the words attributing this quotation, not guessed from an
     earlier sentence."""
     out: list[Mention] = []
-    for quote in quotes:
-        if quote.words < 2:
-            continue
+    attributed = [(q, _attribution(text, q)) for q in quotes if q.words >= 2] + _unquoted(text, quotes)
+    for quote, found in attributed:
         words = [w for w in _FIRST_PERSON.finditer(text, quote.start, quote.end) if not _numeral(text, quote, w)]
-        if not words:
-            continue
-        found = _attribution(text, quote)
-        if found is None:
+        if not words or found is None:
             continue
         begin, segment = found
         named = [m for m in mentions if begin <= m.start and m.end <= begin + len(segment) and not m.code.endswith("MED")]

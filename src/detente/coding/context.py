@@ -292,6 +292,8 @@ def speakers(text: str, mentions: Sequence[Mention], quotes: Sequence[Quote]) ->
     speaker; the speaker must be named in the words attributing this quotation, not guessed from an
     earlier sentence."""
     out: list[Mention] = []
+    if not _FIRST_PERSON.search(text):
+        return out  # most sentences: no first-person word to resolve
     attributed = [(q, _attribution(text, q)) for q in quotes if q.words >= 2] + _unquoted(text, quotes)
     for quote, found in attributed:
         words = [w for w in _FIRST_PERSON.finditer(text, quote.start, quote.end) if not _numeral(text, quote, w)]

@@ -1253,3 +1253,21 @@ def test_an_attack_given_as_the_cause_of_a_strike_is_not_its_target(coder):
         ["Turkey launched airstrikes in Iraq on Monday over a bombing claimed by the PKK."], date(2023, 6, 1))
     struck = {(r.event.source, r.event.target) for r in events if r.event.root == "19"}
     assert ("TUR", "IRQ") in struck and all(target == "IRQ" for _, target in struck)  # not the bombing's author
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        ('"The United States imposed sanctions on us," Lavrov told reporters.', ("USA", "RUS", "16")),
+        ('"Washington has threatened us again," the Iranian foreign ministry said.', ("USA", "IRN", "13")),
+        ("Russia has attacked us again, Zelensky said.", ("RUS", "UKR", "19")),  # no quotation marks
+    ],
+)
+def test_us_in_a_quotation_is_the_named_speakers_side_as_target(coder, sentence, event):
+    got = {(s[:3], t[:3], root) for s, t, root in triples(coder, sentence)}
+    assert event in got
+
+
+def test_us_stays_unresolved_without_a_named_speaker(coder):
+    got = {(s[:3], t[:3], root) for s, t, root in triples(coder, "Russia has attacked us again, the spokesperson said.")}
+    assert not any(target == "UKR" for _s, target, _r in got)

@@ -532,6 +532,10 @@ def test_own_expectation_is_still_an_intent_and_a_plain_detention_an_act(coder):
         ('"We demand that Israel stop its attacks on Gaza," Erdogan said.', [("TUR", "ISR", "10")]),
         ("“We call on the Russian government to end its expulsions of our diplomats,” the State Department "
          "spokesperson said.", [("USA", "RUS", "10")]),
+        ('In its first comment on Kabul, Islamabad said: "We demand that Afghanistan close the camps."',
+         [("PAK", "AFG", "10")]),
+        ("We call on Israel to end the siege, Erdogan told reporters.", [("TUR", "ISR", "10")]),  # no marks
+        ("We call on Israel to end the siege, the spokesperson said.", []),  # no marks, no named speaker  # the attribution names two actors: the subject of "said" speaks
     ],
 )
 def test_a_demand_is_coded_from_who_demands_to_whom(coder, sentence, events):
@@ -543,6 +547,11 @@ def test_insisting_on_a_past_act_is_a_claim_not_a_demand(coder):
     got = {(s[:3], t[:3], root) for s, t, root in triples(coder, "Iran insisted that Israel had attacked its consulate.")}
     assert ("IRN", "ISR", "10") not in got
     assert ("IRN", "ISR", "11") in got  # the claim accuses (CAMEO 112)
+
+
+def test_i_in_a_quotation_is_its_named_speaker(coder):
+    got = {(s[:3], t[:3], root) for s, t, root in triples(coder, '"I thank Chancellor Scholz for his support," Zelensky said.')}
+    assert got == {("UKR", "DEU", "05")}
 
 
 def test_a_demand_of_an_unnamed_speaker_stays_partial(coder):
@@ -1244,3 +1253,21 @@ def test_an_attack_given_as_the_cause_of_a_strike_is_not_its_target(coder):
         ["Turkey launched airstrikes in Iraq on Monday over a bombing claimed by the PKK."], date(2023, 6, 1))
     struck = {(r.event.source, r.event.target) for r in events if r.event.root == "19"}
     assert ("TUR", "IRQ") in struck and all(target == "IRQ" for _, target in struck)  # not the bombing's author
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        ('"The United States imposed sanctions on us," Lavrov told reporters.', ("USA", "RUS", "16")),
+        ('"Washington has threatened us again," the Iranian foreign ministry said.', ("USA", "IRN", "13")),
+        ("Russia has attacked us again, Zelensky said.", ("RUS", "UKR", "19")),  # no quotation marks
+    ],
+)
+def test_us_in_a_quotation_is_the_named_speakers_side_as_target(coder, sentence, event):
+    got = {(s[:3], t[:3], root) for s, t, root in triples(coder, sentence)}
+    assert event in got
+
+
+def test_us_stays_unresolved_without_a_named_speaker(coder):
+    got = {(s[:3], t[:3], root) for s, t, root in triples(coder, "Russia has attacked us again, the spokesperson said.")}
+    assert not any(target == "UKR" for _s, target, _r in got)

@@ -78,6 +78,13 @@ def _resolved(text: str, word: str) -> str | None:
         ('Erdogan told reporters: "We expect Sweden to act first."', "We", "TURGOV"),
         ("“Our patience has limits,” the Russian foreign ministry said in a statement.", "Our", "RUSGOV"),
         ('"We will not leave," the Iranian foreign minister told CNN.', "We", "IRNGOV"),  # the outlet is no speaker
+        ('"I will not allow this to happen," Erdogan told reporters.', "I", "TURGOV"),  # "I" as the speaker
+        ('"Nobody will intimidate my country," said Erdogan.', "my", "TURGOV"),  # speaker after the verb
+        ('"They keep spying on us," the Chinese foreign ministry said.', "us", "CHNGOV"),  # "us" as an object
+        ('After talks with Islamabad, Beijing said: "We expect Pakistan to protect our workers."', "We", "CHN"),
+        # two actors in the attribution: the speech verb's subject speaks
+        ("We will not accept these sanctions, Erdogan told reporters.", "We", "TURGOV"),  # no quotation marks
+        ("Our country condemns the strikes, the Russian foreign ministry said in a statement.", "Our", "RUSGOV"),
     ],
 )
 def test_we_in_a_quotation_is_its_named_speaker(text, word, code):
@@ -90,6 +97,10 @@ def test_we_in_a_quotation_is_its_named_speaker(text, word, code):
         ('"We condemn this," said the statement that China and Russia signed.', "We"),  # two speakers: ambiguous
         ('"We condemn this," the spokesperson said.', "We"),  # the speaker is not named
         ("We call on Russia to stop, the spokesperson said.", "We"),  # no quotation
+        ('"I condemn this," the spokesperson said.', "I"),  # the speaker is not named
+        ('"The veterans of World War I deserve our respect," Macron said.', "I"),  # a Roman numeral
+        ('"We condemn this," Russia and China said.', "We"),  # two speakers next to the verb
+        ('"We condemn this," said China and Russia.', "We"),
     ],
 )
 def test_we_stays_unresolved_without_one_named_speaker(text, word):

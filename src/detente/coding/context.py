@@ -188,7 +188,10 @@ def _sorted(mentions: Sequence[Mention]) -> list[Mention]:
     return kept
 
 
-_FIRST_PERSON = re.compile(r"\b(?:[Ww]e|us|[Oo]ur|[Oo]urselves)\b")
+_FIRST_PERSON = re.compile(
+    r"\b(?:[Ww]e|us|[Oo]ur|[Oo]urselves|[Mm]y|me|myself)\b"
+    r"|\bI(?=\s+[a-z]|['’](?:m|d|ll|ve)\b)"  # "I" as a pronoun: a verb or a contraction follows ("World War I" has none)
+)
 _ATTRIBUTION = re.compile(
     r"\b(?:said|says|say|told|tells|added|adds|stated|states|declared|announced|wrote|writes|warned|insisted|"
     r"stressed|noted|remarked|tweeted|posted|replied|according to)\b"
@@ -213,23 +216,93 @@ def _attribution(text: str, quote: Quote) -> tuple[int, str] | None:
     return None
 
 
+_BETWEEN_SPEAKER_AND_VERB = re.compile(r"^[\s,]*(?:\w+ly\s+)?(?:has\s+|had\s+|have\s+)?$")
+"""What may stand between a speaker and its speech verb: "Beijing said", "Erdogan also said", "Lavrov
+has said" (an adverb in -ly or an auxiliary; "also", "again" and "later" through `_ADVERBS`)."""
+_ADVERBS = re.compile(r"\b(?:also|again|later|then|earlier|once)\s+")
+
+
+def _next_to_verb(text: str, named: Sequence[Mention], begin: int, segment: str) -> list[Mention]:
+    """Of several actors an attribution names ("In a rebuke to Islamabad, Beijing said: ..."), the one
+    the speech verb has as its subject: the mention right before the verb ("Beijing said") or right
+    after it ("said Beijing"). Empty when neither is there (the speaker stays ambiguous)."""
+    verbs = list(_ATTRIBUTION.finditer(segment))
+    if not verbs:
+        return []
+    verb = verbs[-1]
+    at, end = begin + verb.start(), begin + verb.end()
+    before = [m for m in named if m.end <= at and _BETWEEN_SPEAKER_AND_VERB.match(_ADVERBS.sub("", text[m.end:at]))]
+    after = [m for m in named if m.start >= end and not re.sub(r"\bthe\b", "", text[end:m.start]).strip(" ,")]
+    if before and any(re.fullmatch(r"\s*,?\s*(?:and|&)\s*", text[m.end:before[-1].start]) for m in named):
+        return []  # "Russia and China said": two speakers
+    if after and any(re.fullmatch(r"\s*,?\s*(?:and|&)\s*", text[after[0].end:m.start]) for m in named):
+        return []
+    return before[-1:] or after[:1]
+
+
+_CAPITALISED_BEFORE = re.compile(r"(?<![“\"«])\b[A-Z][\w'’-]*\s+$")
+
+
+def _numeral(text: str, quote: Quote, word: re.Match[str]) -> bool:
+    """Whether an "I" is a Roman numeral after a name ("World War I deserve ...", "Phase I trials"): a
+    capitalised word other than the quotation's first stands right before it."""
+    if word.group(0) != "I":
+        return False
+    return _CAPITALISED_BEFORE.search(text, quote.start, word.start()) is not None and not re.fullmatch(
+        r"\s*[A-Z][\w'’-]*\s+", text[quote.start:word.start()])
+
+
+_TRAILING_ATTRIBUTION = re.compile(r",\s+([^,“”\"«»]{0,80}?%s[^,“”\"«»]*)$" % _ATTRIBUTION.pattern)
+"""A sentence's last clause when it attributes the sentence: ", Turkey's foreign minister told reporters"."""
+
+
+def _unquoted(text: str, quotes: Sequence[Quote]) -> list[tuple[Quote, tuple[int, str]]]:
+    """Sentences reported in the speaker's words without quotation marks ("We will not accept these
+    sanctions, Erdogan told reporters."): the words before a closing attribution clause as a quotation,
+    with that clause as its attribution. A sentence that holds or touches a quotation mark is left to
+    :func:`find_quotes`."""
+    out = []
+    for s in split_sentences(text):
+        sentence = text[s.start:s.end].rstrip()
+        body = sentence.rstrip(".!?")
+        if not body or re.search(r"[“”\"«»]", sentence) or any(q.start < s.end and q.end > s.start for q in quotes):
+            continue
+        match = _TRAILING_ATTRIBUTION.search(body)
+        if match is None or not _FIRST_PERSON.search(body, 0, match.start()):
+            continue
+        begin = s.start + match.start()
+        out.append((Quote(body[: match.start()], s.start, begin), (begin, body[match.start():])))
+    return out
+
+
 def speakers(text: str, mentions: Sequence[Mention], quotes: Sequence[Quote]) -> list[Mention]:
-    """First-person plural words in a quotation ("We call on Russia to ...") as its speaker, when the words
-    that attribute it ("..., the Turkish foreign minister said", "Erdogan told reporters: ...") name
-    exactly one country or organisation besides the news media that carry it. CAMEO codes what "we"
-    do as the speaker's state or group; a quotation whose speaker is unnamed or ambiguous stays unresolved."""
+    """First-person words in a quotation ("We call on Russia to ...", "I thank President X", "our
+    country") as its speaker, when the words that attribute it ("..., the Turkish foreign minister said",
+    "Erdogan told reporters: ...") name exactly one country or organisation besides the news media that
+    carry it, or several of which one is the speech verb's subject ("In a rebuke to Islamabad, Beijing
+    said: ...", :func:`_next_to_verb`). CAMEO and PLOVER code what "we" or "I" do as the speaker's state
+    or group (a person speaker: the code the registry gives them); a quotation whose speaker is unnamed
+    or ambiguous stays unresolved.
+
+    A sentence without quotation marks that ends in an attribution clause ("We will not accept these
+    sanctions, Erdogan told reporters.") is read as a quotation of that clause's speaker (:func:`_unquoted`):
+    news agencies often drop the marks around a reported first-person sentence.
+
+    Choices: "I" counts only as a pronoun (a verb or a contraction after it), so "World War I" is no
+    speaker; the speaker must be named in the words attributing this quotation, not guessed from an
+    earlier sentence."""
     out: list[Mention] = []
-    for quote in quotes:
-        if quote.words < 2:
-            continue
-        words = list(_FIRST_PERSON.finditer(text, quote.start, quote.end))
-        if not words:
-            continue
-        found = _attribution(text, quote)
-        if found is None:
+    if not _FIRST_PERSON.search(text):
+        return out  # most sentences: no first-person word to resolve
+    attributed = [(q, _attribution(text, q)) for q in quotes if q.words >= 2] + _unquoted(text, quotes)
+    for quote, found in attributed:
+        words = [w for w in _FIRST_PERSON.finditer(text, quote.start, quote.end) if not _numeral(text, quote, w)]
+        if not words or found is None:
             continue
         begin, segment = found
         named = [m for m in mentions if begin <= m.start and m.end <= begin + len(segment) and not m.code.endswith("MED")]
+        if len({m.code[:3] for m in named}) > 1:
+            named = _next_to_verb(text, named, begin, segment)
         if len({m.code[:3] for m in named}) != 1:
             continue
         code = named[0].code

@@ -95,37 +95,25 @@ import numpy as np  # noqa: E402
 from _results import write_page  # benchmarks/ is on sys.path when a script runs
 
 import coding_pair_model as cpm  # noqa: E402
+from detente.coding import pair_encoder as pe  # noqa: E402
 from detente.coding import pair_model as pm  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / "out" / "pair_encoder_vectors.npz"
 RESULTS = ROOT / "benchmarks" / "results" / "coding_pair_encoder.md"
-VIEWS = ("sent", "marked", "between")
+VIEWS = pe.VIEWS
+MODEL_OUT = ROOT / "src" / "detente" / "coding" / pe.MODEL_FILE
+SHIPPED = ("concat:sent+marked+between:2", "concat:sent+marked+between:4")
+"""The (event, root) variants the shipped model uses, with the joint add rule (pair_encoder's Choices)."""
 C = pm.C
 N_BOOT = 2000
 
 
 # ---------------------------------------------------------------- pair texts and vectors
 
-def pair_texts(row: cpm.Row, cand: pm.Candidate) -> dict[str, str]:
-    """The texts of one candidate pair's views (see the module docstring)."""
-    text = row.text
-    spans = [(s, tag) for s, tag in ((cand.source_span, "[A]"), (cand.target_span, "[B]")) if s is not None]
-    spans = [(s, tag) for s, tag in spans if 0 <= s[0] < s[1] <= len(text)]
-    marked = text
-    for (start, end), tag in sorted(spans, key=lambda st: -st[0][0]):
-        marked = marked[:start] + tag + marked[end:]
-    if len(spans) == 2:
-        lo = min(s[0] for s, _ in spans)
-        hi = max(s[1] for s, _ in spans)
-        between = text[lo:hi]
-    else:
-        between = text
-    return {"sent": text, "marked": marked, "between": between}
-
-
 def all_texts(rows: list[cpm.Row]) -> list[list[dict[str, str]]]:
-    return [[pair_texts(r, c) for c in r.cands] for r in rows]
+    """Each row's candidates' view texts (:func:`detente.coding.pair_encoder.pair_texts`, the coder's own)."""
+    return [[pe.pair_texts(r.text, c) for c in r.cands] for r in rows]
 
 
 def vectors(texts: list[list[dict[str, str]]]) -> dict[str, np.ndarray]:
@@ -418,10 +406,44 @@ EVENT_SCREEN = ("sparse", "concat:marked+between:1", "concat:sent+marked+between
 """The variants also screened for the event decision."""
 
 
+def write_model(data: Data, groups: list[str]) -> None:
+    """Train :data:`SHIPPED` on every row and write it to :data:`MODEL_OUT`: thresholds of the joint
+    rule from grouped out-of-fold predictions over the grid (as benchmarks/coding_pair_model.py
+    chooses the sparse model's), the provenance in its meta."""
+    from detente.coding import encoder
+    from detente.files import atomic_write
+
+    event, root = (parse_variant(v) for v in SHIPPED)
+    assert event.views == root.views == VIEWS, "the shipped model encodes every view, in VIEWS order"
+    t0 = time.perf_counter()
+    preds = oof(data, groups, event, root, joint=True)
+    rows = data.rows
+    t_add, t_drop, f1 = best_joint(rows, [preds[i] for i in range(len(rows))])
+    c = np.array([cpm.counts(r, decide_joint(r, preds[i], t_add, t_drop)) for i, r in enumerate(rows)]).sum(0)
+    rules = np.array([cpm.counts(r, cpm.rules_only(r)) for r in rows]).sum(0)
+    print(f"{cpm.OUTER}-fold out of fold, all pooled: rules F1 {cpm.prf(rules)[2]:.4f}; model at the chosen "
+          f"thresholds (t_add {t_add:g}, t_drop {t_drop:g}) F1 {f1:.4f} (P {cpm.prf(c)[0]:.4f}, R {cpm.prf(c)[1]:.4f}; "
+          "thresholds chosen on these predictions: in-sample for them)", flush=True)
+    meta = {"trained": datetime.now(UTC).strftime("%Y-%m-%d"), "sentences": len(rows),
+            "data": {name: {"file": path.name, "sha256": cpm.sha256(path), "sentences": sum(r.set == name for r in rows)}
+                     for name, path in cpm.SETS.items()},
+            "variants": {"event": event.name, "root": root.name, "add_rule": "joint"},
+            "thresholds": f"grouped {cpm.OUTER}-fold out-of-fold pooled F1 {f1:.4f} over the joint grid",
+            "encoder": encoder.describe()}
+    vectors = np.hstack([data.dense[v] for v in VIEWS])
+    model = pe.fit([ex for r in rows for ex in r.examples], vectors, t_add=t_add, t_drop=t_drop, c=C,
+                   w_event=event.weight, w_root=root.weight, meta=meta)
+    atomic_write(MODEL_OUT, model.to_json() + "\n")
+    print(f"wrote {MODEL_OUT} ({MODEL_OUT.stat().st_size / 1e6:.2f} MB) in {time.perf_counter() - t0:.0f} s")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--encode-only", action="store_true", help="code, encode and cache the vectors, then stop")
     parser.add_argument("--no-page", action="store_true", help="print only; do not write the result page")
+    parser.add_argument("--write-model", action="store_true",
+                        help="only train the shipped model (event and root variants SHIPPED, joint rule, thresholds "
+                             "from grouped out-of-fold predictions) on every sentence and write it to the package data")
     parser.add_argument("--nested", nargs="*", default=None, metavar="EVENT,ROOT[,joint]",
                         help="event,root variant pairs for the nested run, ',joint' to add by P(event) * P(root) "
                              "(default: the screen's best, with and without joint, and sparse joint)")
@@ -442,6 +464,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.encode_only:
         return 0
     data = Data(rows, dense)
+    if args.write_model:
+        write_model(data, groups)
+        return 0
     lines = ["## Coding: does a pretrained encoder make the pair model decide better? (benchmarks/coding_pair_encoder.py)",
              "", f"Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC; {len(rows)} development sentences, "
              f"{len(data.event)} candidate pairs ({int(data.event.sum())} a gold event, "

@@ -51,6 +51,7 @@ text; ``out/`` is not in git), so the folds never re-encode.
 
     .venv/bin/python benchmarks/coding_pair_encoder.py               # the page (encoding: ~15 CPU minutes once)
     .venv/bin/python benchmarks/coding_pair_encoder.py --encode-only
+    .venv/bin/python benchmarks/coding_pair_encoder.py --write-model   # only re-train the shipped opt-in model
 
 Result (2026-12-06, benchmarks/results/coding_pair_encoder.md)
 --------------------------------------------------------------
@@ -61,10 +62,12 @@ events are few); with the joint add rule the encoder variant gains over the rule
 fold (all sets pooled +0.019 [+0.005, +0.034], news +0.032, PLOVER -0.028) but codes
 55 more of the 995 no-event news sentences (883 -> 828 left uncoded), which the pair
 model's own ship rule forbids; the sparse models with the joint rule gain about half
-(+0.008 [+0.000, +0.016]; 883 -> 866). Not shipped in the package this session:
-the selection caveat (the last choice below) wants a first-sight check, and encoding a sentence's pairs
-(about 5 texts a sentence with candidates, about 23 texts per CPU second) runs at a few
-sentences per second, two orders below the coder's 300 a second.
+(+0.008 [+0.000, +0.016]; 883 -> 866). Shipped as an opt-in only
+(:mod:`detente.coding.pair_encoder`, ``--pairs encoder``; ``--write-model`` trains it on
+every sentence, event W 2 and root W 4 with the joint rule): the selection caveat (the
+last choice below) wants a first-sight check, and encoding a sentence's pairs (about 5
+texts a sentence with candidates, about 23 texts per CPU second) runs at a few sentences
+per second, two orders below the coder's 300 a second.
 
 Choices
 -------

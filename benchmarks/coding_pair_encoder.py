@@ -444,6 +444,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--encode-only", action="store_true", help="code, encode and cache the vectors, then stop")
     parser.add_argument("--no-page", action="store_true", help="print only; do not write the result page")
+    parser.add_argument("--no-screen", action="store_true",
+                        help="only the --nested variants' nested figures, printed (no screen, curve or page)")
     parser.add_argument("--write-model", action="store_true",
                         help="only train the shipped model (event and root variants SHIPPED, joint rule, thresholds "
                              "from grouped out-of-fold predictions) on every sentence and write it to the package data")
@@ -480,15 +482,20 @@ def main(argv: list[str] | None = None) -> int:
              "| variant | event ROC AUC (event model = variant; nan: not screened) | root accuracy (root model = variant) |",
              "|---|---|---|"]
     screen: dict[str, tuple[float, float]] = {}
-    for v in SCREEN:
+    for v in SCREEN if not args.no_screen else ():
         t1 = time.perf_counter()
         auc = screen_scores(data, oof(data, groups, v, None))[0] if v.name in EVENT_SCREEN else float("nan")
         acc = screen_scores(data, oof(data, groups, None, v))[1]
         screen[v.name] = (auc, acc)
         lines.append(f"| {v.name} | {auc:.3f} | {acc:.3f} |")
         print(lines[-1], f"({time.perf_counter() - t1:.0f} s)", flush=True)
-    best_event = max((v for v in SCREEN if v.name in EVENT_SCREEN), key=lambda v: screen[v.name][0])
-    best_root = max(SCREEN, key=lambda v: screen[v.name][1])
+    if args.no_screen:
+        if args.nested is None:
+            parser.error("--no-screen needs --nested (the screen chooses the default variants)")
+        best_event = best_root = SPARSE
+    else:
+        best_event = max((v for v in SCREEN if v.name in EVENT_SCREEN), key=lambda v: screen[v.name][0])
+        best_root = max(SCREEN, key=lambda v: screen[v.name][1])
     if args.nested is None:
         combos = [(SPARSE, best_root, False), (best_event, best_root, False), (SPARSE, SPARSE, True),
                   (best_event, best_root, True)]
@@ -528,6 +535,9 @@ def main(argv: list[str] | None = None) -> int:
         lines.append("")
         print("\n".join(lines[-8:]), flush=True)
     lines.append(f"Nested runs: {time.perf_counter() - t1:.0f} s.")
+    if args.no_screen:
+        print("\n".join(lines))
+        return 0
     curve = [SPARSE] + ([best_root] if best_root.name != "sparse" else [])
     lines += ["", "Learning curve of the root decision (root accuracy on the held-out gold event pairs with a known "
               "root; nested page shares, seed 0):", "", *root_curve(data, groups, curve)]

@@ -51,6 +51,7 @@ text; ``out/`` is not in git), so the folds never re-encode.
 
     .venv/bin/python benchmarks/coding_pair_encoder.py               # the page (encoding: ~15 CPU minutes once)
     .venv/bin/python benchmarks/coding_pair_encoder.py --encode-only
+    .venv/bin/python benchmarks/coding_pair_encoder.py --write-model   # only re-train the shipped opt-in model
 
 Result (2026-12-06, benchmarks/results/coding_pair_encoder.md)
 --------------------------------------------------------------
@@ -61,10 +62,16 @@ events are few); with the joint add rule the encoder variant gains over the rule
 fold (all sets pooled +0.019 [+0.005, +0.034], news +0.032, PLOVER -0.028) but codes
 55 more of the 995 no-event news sentences (883 -> 828 left uncoded), which the pair
 model's own ship rule forbids; the sparse models with the joint rule gain about half
-(+0.008 [+0.000, +0.016]; 883 -> 866). Not shipped in the package this session:
-the selection caveat (the last choice below) wants a first-sight check, and encoding a sentence's pairs
-(about 5 texts a sentence with candidates, about 23 texts per CPU second) runs at a few
-sentences per second, two orders below the coder's 300 a second.
+(+0.008 [+0.000, +0.016]; 883 -> 866). Shipped as an opt-in only
+(:mod:`detente.coding.pair_encoder`, ``--pairs encoder``; ``--write-model`` trains it on
+every sentence, event W 2 and root W 4 with the joint rule): the selection caveat (the
+last choice below) wants a first-sight check, and encoding a sentence's pairs (about 5
+texts a sentence with candidates, about 23 texts per CPU second) runs at a few sentences
+per second, two orders below the coder's 300 a second. Re-run on the coder of 2026-12-06
+06:00 (``--no-screen --nested`` the shipped variants, joint): over the rules all pooled
++0.013 [-0.001, +0.028], news +0.021 [+0.003, +0.039], dev2 +0.033 [+0.010, +0.056],
+PLOVER -0.017 [-0.027, -0.008]; no-event news sentences left uncoded 885 -> 844 of 999
+(the sparse models with the joint rule: +0.003 [-0.005, +0.010] pooled).
 
 Choices
 -------
@@ -95,37 +102,25 @@ import numpy as np  # noqa: E402
 from _results import write_page  # benchmarks/ is on sys.path when a script runs
 
 import coding_pair_model as cpm  # noqa: E402
+from detente.coding import pair_encoder as pe  # noqa: E402
 from detente.coding import pair_model as pm  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / "out" / "pair_encoder_vectors.npz"
 RESULTS = ROOT / "benchmarks" / "results" / "coding_pair_encoder.md"
-VIEWS = ("sent", "marked", "between")
+VIEWS = pe.VIEWS
+MODEL_OUT = ROOT / "src" / "detente" / "coding" / pe.MODEL_FILE
+SHIPPED = ("concat:sent+marked+between:2", "concat:sent+marked+between:4")
+"""The (event, root) variants the shipped model uses, with the joint add rule (pair_encoder's Choices)."""
 C = pm.C
 N_BOOT = 2000
 
 
 # ---------------------------------------------------------------- pair texts and vectors
 
-def pair_texts(row: cpm.Row, cand: pm.Candidate) -> dict[str, str]:
-    """The texts of one candidate pair's views (see the module docstring)."""
-    text = row.text
-    spans = [(s, tag) for s, tag in ((cand.source_span, "[A]"), (cand.target_span, "[B]")) if s is not None]
-    spans = [(s, tag) for s, tag in spans if 0 <= s[0] < s[1] <= len(text)]
-    marked = text
-    for (start, end), tag in sorted(spans, key=lambda st: -st[0][0]):
-        marked = marked[:start] + tag + marked[end:]
-    if len(spans) == 2:
-        lo = min(s[0] for s, _ in spans)
-        hi = max(s[1] for s, _ in spans)
-        between = text[lo:hi]
-    else:
-        between = text
-    return {"sent": text, "marked": marked, "between": between}
-
-
 def all_texts(rows: list[cpm.Row]) -> list[list[dict[str, str]]]:
-    return [[pair_texts(r, c) for c in r.cands] for r in rows]
+    """Each row's candidates' view texts (:func:`detente.coding.pair_encoder.pair_texts`, the coder's own)."""
+    return [[pe.pair_texts(r.text, c) for c in r.cands] for r in rows]
 
 
 def vectors(texts: list[list[dict[str, str]]]) -> dict[str, np.ndarray]:
@@ -418,10 +413,46 @@ EVENT_SCREEN = ("sparse", "concat:marked+between:1", "concat:sent+marked+between
 """The variants also screened for the event decision."""
 
 
+def write_model(data: Data, groups: list[str]) -> None:
+    """Train :data:`SHIPPED` on every row and write it to :data:`MODEL_OUT`: thresholds of the joint
+    rule from grouped out-of-fold predictions over the grid (as benchmarks/coding_pair_model.py
+    chooses the sparse model's), the provenance in its meta."""
+    from detente.coding import encoder
+    from detente.files import atomic_write
+
+    event, root = (parse_variant(v) for v in SHIPPED)
+    assert event.views == root.views == VIEWS, "the shipped model encodes every view, in VIEWS order"
+    t0 = time.perf_counter()
+    preds = oof(data, groups, event, root, joint=True)
+    rows = data.rows
+    t_add, t_drop, f1 = best_joint(rows, [preds[i] for i in range(len(rows))])
+    c = np.array([cpm.counts(r, decide_joint(r, preds[i], t_add, t_drop)) for i, r in enumerate(rows)]).sum(0)
+    rules = np.array([cpm.counts(r, cpm.rules_only(r)) for r in rows]).sum(0)
+    print(f"{cpm.OUTER}-fold out of fold, all pooled: rules F1 {cpm.prf(rules)[2]:.4f}; model at the chosen "
+          f"thresholds (t_add {t_add:g}, t_drop {t_drop:g}) F1 {f1:.4f} (P {cpm.prf(c)[0]:.4f}, R {cpm.prf(c)[1]:.4f}; "
+          "thresholds chosen on these predictions: in-sample for them)", flush=True)
+    meta = {"trained": datetime.now(UTC).strftime("%Y-%m-%d"), "sentences": len(rows),
+            "data": {name: {"file": path.name, "sha256": cpm.sha256(path), "sentences": sum(r.set == name for r in rows)}
+                     for name, path in cpm.SETS.items()},
+            "variants": {"event": event.name, "root": root.name, "add_rule": "joint"},
+            "thresholds": f"grouped {cpm.OUTER}-fold out-of-fold pooled F1 {f1:.4f} over the joint grid",
+            "encoder": encoder.describe()}
+    vectors = np.hstack([data.dense[v] for v in VIEWS])
+    model = pe.fit([ex for r in rows for ex in r.examples], vectors, t_add=t_add, t_drop=t_drop, c=C,
+                   w_event=event.weight, w_root=root.weight, meta=meta)
+    atomic_write(MODEL_OUT, model.to_json() + "\n")
+    print(f"wrote {MODEL_OUT} ({MODEL_OUT.stat().st_size / 1e6:.2f} MB) in {time.perf_counter() - t0:.0f} s")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--encode-only", action="store_true", help="code, encode and cache the vectors, then stop")
     parser.add_argument("--no-page", action="store_true", help="print only; do not write the result page")
+    parser.add_argument("--no-screen", action="store_true",
+                        help="only the --nested variants' nested figures, printed (no screen, curve or page)")
+    parser.add_argument("--write-model", action="store_true",
+                        help="only train the shipped model (event and root variants SHIPPED, joint rule, thresholds "
+                             "from grouped out-of-fold predictions) on every sentence and write it to the package data")
     parser.add_argument("--nested", nargs="*", default=None, metavar="EVENT,ROOT[,joint]",
                         help="event,root variant pairs for the nested run, ',joint' to add by P(event) * P(root) "
                              "(default: the screen's best, with and without joint, and sparse joint)")
@@ -442,6 +473,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.encode_only:
         return 0
     data = Data(rows, dense)
+    if args.write_model:
+        write_model(data, groups)
+        return 0
     lines = ["## Coding: does a pretrained encoder make the pair model decide better? (benchmarks/coding_pair_encoder.py)",
              "", f"Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC; {len(rows)} development sentences, "
              f"{len(data.event)} candidate pairs ({int(data.event.sum())} a gold event, "
@@ -452,15 +486,20 @@ def main(argv: list[str] | None = None) -> int:
              "| variant | event ROC AUC (event model = variant; nan: not screened) | root accuracy (root model = variant) |",
              "|---|---|---|"]
     screen: dict[str, tuple[float, float]] = {}
-    for v in SCREEN:
+    for v in SCREEN if not args.no_screen else ():
         t1 = time.perf_counter()
         auc = screen_scores(data, oof(data, groups, v, None))[0] if v.name in EVENT_SCREEN else float("nan")
         acc = screen_scores(data, oof(data, groups, None, v))[1]
         screen[v.name] = (auc, acc)
         lines.append(f"| {v.name} | {auc:.3f} | {acc:.3f} |")
         print(lines[-1], f"({time.perf_counter() - t1:.0f} s)", flush=True)
-    best_event = max((v for v in SCREEN if v.name in EVENT_SCREEN), key=lambda v: screen[v.name][0])
-    best_root = max(SCREEN, key=lambda v: screen[v.name][1])
+    if args.no_screen:
+        if args.nested is None:
+            parser.error("--no-screen needs --nested (the screen chooses the default variants)")
+        best_event = best_root = SPARSE
+    else:
+        best_event = max((v for v in SCREEN if v.name in EVENT_SCREEN), key=lambda v: screen[v.name][0])
+        best_root = max(SCREEN, key=lambda v: screen[v.name][1])
     if args.nested is None:
         combos = [(SPARSE, best_root, False), (best_event, best_root, False), (SPARSE, SPARSE, True),
                   (best_event, best_root, True)]
@@ -500,6 +539,9 @@ def main(argv: list[str] | None = None) -> int:
         lines.append("")
         print("\n".join(lines[-8:]), flush=True)
     lines.append(f"Nested runs: {time.perf_counter() - t1:.0f} s.")
+    if args.no_screen:
+        print("\n".join(lines[next(i for i, line in enumerate(lines) if line.startswith("Nested (")):]))
+        return 0
     curve = [SPARSE] + ([best_root] if best_root.name != "sparse" else [])
     lines += ["", "Learning curve of the root decision (root accuracy on the held-out gold event pairs with a known "
               "root; nested page shares, seed 0):", "", *root_curve(data, groups, curve)]

@@ -1,9 +1,9 @@
 """benchmarks/coding_pair_encoder.py, the experiment that adds E5 vectors to the pair model's decisions.
 
-The experiment did not beat the rules out of fold, so it lives in the benchmark only
-(no package module); these tests pin the pieces its figures rest on: the texts each
-pair is encoded from, that their vectors are deterministic and direction-dependent,
-and the joint add rule.
+These tests pin the pieces its figures rest on: the texts each pair is encoded from
+(:func:`detente.coding.pair_encoder.pair_texts`, shared with the shipped model), that
+their vectors are deterministic and direction-dependent, and the joint add rule. The
+shipped model itself: tests/coding/test_pair_encoder.py.
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ import sys
 from pathlib import Path
 
 import pytest
+
+from detente.coding import pair_encoder as pe
 
 BENCH = Path(__file__).resolve().parents[1] / "benchmarks"
 
@@ -44,7 +46,7 @@ def _row(bench, cands, want=frozenset(), features=()):
 
 def test_pair_texts_mark_the_two_mentions_by_direction(bench) -> None:
     row = _row(bench, [(("RUS", "UKR"), (0, 6), (15, 22)), (("UKR", "RUS"), (15, 22), (0, 6))])
-    ab, ba = (bench.pair_texts(row, c) for c in row.cands)
+    ab, ba = (pe.pair_texts(row.text, c) for c in row.cands)
     assert ab["marked"] == "[A] accused [B] of shelling the power plant on Sunday."
     assert ba["marked"] == "[B] accused [A] of shelling the power plant on Sunday."
     assert ab["between"] == ba["between"] == "Russia accused Ukraine"
@@ -53,7 +55,7 @@ def test_pair_texts_mark_the_two_mentions_by_direction(bench) -> None:
 
 def test_pair_texts_of_an_unwritten_side_fall_back_to_the_sentence(bench) -> None:
     row = _row(bench, [(("RUS", "UKR"), (0, 6), None)])
-    texts = bench.pair_texts(row, row.cands[0])
+    texts = pe.pair_texts(row.text, row.cands[0])
     assert texts["marked"] == "[A] accused Ukraine of shelling the power plant on Sunday."
     assert texts["between"] == SENTENCE
 
@@ -72,7 +74,7 @@ def test_encoder_vectors_are_deterministic_and_tell_the_direction(bench) -> None
     from detente.coding import encoder
 
     row = _row(bench, [(("RUS", "UKR"), (0, 6), (15, 22)), (("UKR", "RUS"), (15, 22), (0, 6))])
-    texts = [bench.pair_texts(row, c)["marked"] for c in row.cands]
+    texts = [pe.pair_texts(row.text, c)["marked"] for c in row.cands]
     first, again = encoder.encode(texts), encoder.encode(texts)
     assert (first == again).all()
     assert abs(float(first[0] @ first[0]) - 1.0) < 1e-4

@@ -161,10 +161,12 @@ def code_text(
         "rules, then the learned span chooser re-decides each side) or rules (the span rules alone).",
     ),
     pairs: Optional[str] = typer.Option(
-        None, "--pairs", metavar="rules|model",
+        None, "--pairs", metavar="rules|model|encoder",
         help="How --sentences mode decides which events a sentence reports: rules (the default: the event rules "
-        "alone) or model (the learned pair model then adds events for actor pairs the rules miss and drops rule "
-        "events it judges unsupported; its events carry the note 'pair model').",
+        "alone), model (the learned pair model then adds events for actor pairs the rules miss and drops rule "
+        "events it judges unsupported; its events carry the note 'pair model') or encoder (the same with "
+        "pretrained encoder vectors per pair: better out of fold on news, a few sentences a second; needs the "
+        "classifier extra).",
     ),
 ) -> None:
     """Code news text into events."""
@@ -307,7 +309,7 @@ def _span_chooser(value: Optional[str]) -> str | None:
     return _coder_setting(value, SPAN_CHOICES, "chooser", "--spans", "span")
 
 
-PAIR_CHOICES = {"rules": None, "model": "shipped"}
+PAIR_CHOICES = {"rules": None, "model": "shipped", "encoder": "encoder"}
 """`--pairs` values and the :class:`~detente.coding.Coder` `pair_model` each stands for."""
 
 
@@ -519,9 +521,10 @@ def code_eval(
         "record alone. Default: page when the file has such runs, else sentence.",
     ),
     pairs: Optional[str] = typer.Option(
-        None, "--pairs", metavar="rules|model",
-        help="How the coder decides which events a sentence reports: rules (the default: the event rules alone) "
-        "or model (the learned pair model adds and drops events pair by pair).",
+        None, "--pairs", metavar="rules|model|encoder",
+        help="How the coder decides which events a sentence reports: rules (the default: the event rules alone), "
+        "model (the learned pair model adds and drops events pair by pair) or encoder (the same with pretrained "
+        "encoder vectors per pair; slow, needs the classifier extra). In page and sentence context alike.",
     ),
 ) -> None:
     """Score the coder on a gold file."""
@@ -560,7 +563,7 @@ def code_eval(
     for note in report.notes:
         typer.echo(f"note: {note}", err=True)
     if as_json:
-        print_json({**report.to_dict(), "pairs": "model" if pair_model else "rules"})
+        print_json({**report.to_dict(), "pairs": next(k for k, v in PAIR_CHOICES.items() if v == pair_model)})
         return
     rows = [[r.label, r.gold, r.predicted, r.correct, r.precision, r.recall, r.f1] for r in report.rows]
     if report.overall is not None:

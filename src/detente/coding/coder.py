@@ -42,7 +42,7 @@ from detente.actors import find_mentions, get_registry
 from detente.actors.regions import regions
 from detente.coding import abstention
 from detente.coding import nlp as nlp_mod
-from detente.coding import pair_model as pair_model_mod
+from detente.coding import pair_encoder
 from detente.coding import span_chooser as span_chooser_mod
 from detente.coding import spans, syntax
 from detente.coding.arguments import argument, names_sector, remember, sector_nouns
@@ -133,7 +133,9 @@ class Coder:
         In sentence mode, who decides again, pair of actors by pair, which events a
         sentence reports (:mod:`detente.coding.pair_model`): None (the default, the
         rules' events alone), "shipped" (the model trained on the project's news sets and
-        the PLOVER gold file), a :class:`~detente.coding.pair_model.PairModel` or a path
+        the PLOVER gold file), "encoder" (that model with pretrained encoder vectors per
+        pair, :mod:`detente.coding.pair_encoder`: needs the ``classifier`` extra, a few
+        sentences a second), a :class:`~detente.coding.pair_model.PairModel` or a path
         to one saved as JSON. Events it adds carry the note "pair model".
     n_process:
         Processes that code sentences in sentence mode (and parse documents in document
@@ -167,7 +169,7 @@ class Coder:
         else:
             self._classifier = load_classifier(classifier)
         self._span_chooser = span_chooser_mod.resolve(span_chooser, lazy=True)  # "shipped" is read on first use
-        self._pair_model = pair_model_mod.resolve(pair_model, lazy=True)
+        self._pair_model = pair_encoder.resolve(pair_model, lazy=True)
         self.nlp = nlp_mod.load(model)
         self.lemma: syntax.Lemma = nlp_mod.token_lemma(self.nlp)
         self.batch_size = batch_size
@@ -190,7 +192,7 @@ class Coder:
     def pair_model(self) -> Any:
         """The pair model of sentence mode (None: the rules' events alone); the shipped one is read here."""
         if isinstance(self._pair_model, str):
-            self._pair_model = pair_model_mod.resolve(self._pair_model)
+            self._pair_model = pair_encoder.resolve(self._pair_model)
         return self._pair_model
 
     @property

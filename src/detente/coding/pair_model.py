@@ -77,7 +77,7 @@ import functools
 import json
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from importlib import resources
@@ -100,6 +100,9 @@ MODEL_FILE = "data/pair_model.json"
 MODEL_VERSION = 1
 C = 1.0
 """Inverse L2 strength of both logistic regressions (not tuned: the thresholds are)."""
+ENCODER = "encoder"
+"""The :class:`~detente.coding.coder.Coder` setting of the pair model with encoder vectors
+(:mod:`detente.coding.pair_encoder` resolves it; opt-in: it needs the ``classifier`` extra and is slow)."""
 NOTE = "pair model"
 """The note of an event the model adds."""
 _SPEECH = frozenset("say tell state add announce claim accuse report according".split())
@@ -330,6 +333,18 @@ def pair_candidates(results: Sequence[SentenceResult], sdoc: Doc, text: str, ctx
     return out
 
 
+def sigmoid(z: float) -> float:
+    """The logistic function (0 for very negative log-odds, without overflow)."""
+    return 1.0 / (1.0 + math.exp(-z)) if z > -500 else 0.0
+
+
+def best_root(scores: dict[str, float]) -> tuple[str, float]:
+    """The root of the highest score and its softmax probability (ties: the lower code)."""
+    top = max(scores.values())
+    total = sum(math.exp(s - top) for s in scores.values())
+    return min(r for r, s in scores.items() if s == top), 1.0 / total
+
+
 def add_score(p_event: float, p_root: float) -> float:
     """The joint add rule's score of a pair the rules have nothing for: P(event) x P(root | event),
     the probability that the event with the root model's root is there. One definition for the
@@ -351,16 +366,29 @@ class PairModel:
     t_drop: float
     meta: dict[str, Any] = field(default_factory=dict)
 
+    def event_logit(self, names: Iterable[str]) -> float:
+        """The event model's log-odds from the sparse features `names`."""
+        return self.event_intercept + sum(map(self.event_weights.get, names, repeat(0.0)))
+
     def p_event(self, names: Iterable[str]) -> float:
         """P(the sentence reports an event from the pair's first actor to its second)."""
-        z = self.event_intercept + sum(map(self.event_weights.get, names, repeat(0.0)))
-        return 1.0 / (1.0 + math.exp(-z)) if z > -500 else 0.0
+        return sigmoid(self.event_logit(names))
+
+    def root_logits(self, names: Sequence[str]) -> dict[str, float]:
+        """The root model's score of each CAMEO root from the sparse features `names` (root order)."""
+        return {r: self.root_intercepts[r] + sum(map(w.get, names, repeat(0.0)))
+                for r, w in sorted(self.root_weights.items())}
 
     def root(self, names: Sequence[str]) -> tuple[str, float]:
         """The most probable CAMEO root of the pair's event and its probability (ties: the lower code)."""
-        scores = {r: self.root_intercepts[r] + sum(map(w.get, names, repeat(0.0)))
-                  for r, w in sorted(self.root_weights.items())}
-        top = max(scores.values())
+        return best_root(self.root_logits(names))
+
+    def scorers(self, candidates: Sequence[Candidate], text: str
+                ) -> tuple[Callable[[int], float], Callable[[int], tuple[str, float]]]:
+        """For one sentence's candidates: (k -> P(event) of candidate k, k -> its root and P(root | event)).
+        Here from the sparse features alone; a model with more inputs per pair
+        (:class:`detente.coding.pair_encoder.EncoderPairModel`) overrides it."""
+        return (lambda k: self.p_event(candidates[k].features)), (lambda k: self.root(candidates[k].features))
         total = sum(math.exp(s - top) for s in scores.values())
         best = min(r for r, s in scores.items() if s == top)
         return best, 1.0 / total
@@ -382,13 +410,14 @@ class PairModel:
         t_drop = self.t_drop if t_drop is None else t_drop
         dropped: set[int] = set()
         added: list[tuple[float, SentenceResult]] = []
-        for cand in candidates:
-            p = self.p_event(cand.features)
+        p_of, root_of = self.scorers(candidates, text)
+        for k, cand in enumerate(candidates):
+            p = p_of(k)
             if cand.rule_events:
                 if 1.0 - p > t_drop:
                     dropped.update(cand.rule_events)
             elif p > t_add and self.root_weights and cand.source is not None and cand.target is not None:
-                root, p_root = self.root(cand.features)  # p > t_add first: the product is at most p
+                root, p_root = root_of(k)  # p > t_add first: the product is at most p
                 if add_score(p, p_root) <= t_add:
                     continue
                 event = self._event(cand, root, p, text, when)
@@ -460,8 +489,8 @@ def resolve(model: Any, *, lazy: bool = False) -> PairModel | str | None:
             raise InputError(f"pair model {str(path)!r}: no such file", field="pair_model",
                              hint='give "shipped", None (the rules alone) or a JSON file written by PairModel.to_json')
         return load(path)
-    raise InputError(f'pair_model must be "shipped", None, a PairModel or a path, not {model!r}', field="pair_model",
-                     hint='give "shipped" or None for the rules\' events alone')
+    raise InputError(f'pair_model must be "shipped", "{ENCODER}", None, a PairModel or a path, not {model!r}',
+                     field="pair_model", hint=f'give "shipped", "{ENCODER}" or None for the rules\' events alone')
 
 
 @dataclass(frozen=True)

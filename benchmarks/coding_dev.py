@@ -16,7 +16,8 @@ the shipped default (rules + default classifier, no training on these files):
    two actors named with the most frequent gold type;
 4. the project's news development sets (``data/news_dev/*.jsonl``: ``news_dev.jsonl`` and
    ``news_check_v1.jsonl``, the first check set, demoted to development in session 7;
-   ``data/news_dev2/part_*.jsonl``, the second development set of session 8):
+   ``data/news_dev2/part_*.jsonl``, the second development set of session 8;
+   ``data/news_dev3/part_*.jsonl``, session 9's first-sight set, development data since):
    (source country, target country, CAMEO root) F1 per root and the sentences without
    a codable event left uncoded;
 4b. the news check set (``data/news_check/news_check.jsonl``), labelled "never tuned on":
@@ -24,10 +25,10 @@ the shipped default (rules + default classifier, no training on these files):
    sentence-bootstrap interval of F1 (:func:`news_sets`). Nobody tunes on it
    (data/news_check/README.md): its misses are counted per bucket but never listed by
    ``--misses``;
-4c. the third news development set (``data/news_dev3/part_*.jsonl``), session 9's
-   first-sight set: written while the coder's developers worked and never read by
-   them; its session-start figure is in its README. Pooled F1 with the same bootstrap
-   interval, per part F1; misses counted, not listed (as the check set's);
+4c. the current session's first-sight set (``FIRST_SIGHT``: ``data/news_dev4/part_*.jsonl``,
+   session 10's): written while the coder's developers worked and never read by them; its
+   session-start figure is in its README. Pooled F1 with the same bootstrap interval, per
+   part F1; misses counted, not listed (as the check set's);
 5. the classifier-fallback calibration curve (what ``CLASSIFIER_MIN_PROB`` rests on);
 6. `detente code --sentences` on 1,000 sentences in one whole process (wall and CPU
    seconds, sentences/s), beside `detente --version` and a whole process that only
@@ -61,7 +62,9 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data"
 NEWS_DEV = ROOT / "data" / "news_dev"
 NEWS_DEV2 = ROOT / "data" / "news_dev2"  # the second development set (session 8), eight parts
-NEWS_DEV3 = ROOT / "data" / "news_dev3"  # session 9's first-sight set: scored, its misses counted, never listed
+NEWS_DEV3 = ROOT / "data" / "news_dev3"  # session 9's first-sight set, development data from session 10
+FIRST_SIGHT = ROOT / "data" / "news_dev4"  # the current session's first-sight set: scored, misses counted, never listed
+FIRST_SIGHT_NAME = "news_dev4 (session 10's first-sight set)"
 NEWS_CHECK = ROOT / "data" / "news_check" / "news_check.jsonl"
 RESULTS = ROOT / "benchmarks" / "results" / "coding_dev.md"
 PUBLISHED = {"quad macro-F1": "BERT 0.864, ConfliBERT 0.879", "dyad exact macro-F1": "BERT 0.723, ConfliBERT 0.745"}
@@ -77,13 +80,18 @@ def _limited(path: Path, n: int | None, tmp: Path) -> Path:
         import json
 
         data = json.loads(text)
-        out = tmp / path.name
+        out = tmp / f"{path.parent.name}_{path.name}"
         out.write_text(json.dumps(data[: n + 1]), encoding="utf-8")
         return out
     sep = "\n\n" if path.suffix in (".txt", ".conll") else "\n"
-    out = tmp / path.name
+    out = tmp / f"{path.parent.name}_{path.name}"
     out.write_text(sep.join(text.split(sep)[:n]) + "\n", encoding="utf-8")
     return out
+
+
+def _where(path: Path) -> str:
+    """A gold file as its folder and name (news_dev2 and news_dev3 both have ``part_a.jsonl``)."""
+    return f"{path.parent.name}/{path.name}"
 
 
 def _rows(report) -> list[str]:
@@ -347,11 +355,11 @@ def recall_losses(path: Path, coder, misses: list[str] | None = None) -> tuple[C
                 bucket = "no predicate pattern"
             losses[bucket] += 1
             if misses is not None:
-                misses.append(f"{path.name}:{n}\tmissed {source}->{target} {lab}\t{bucket}\t"
+                misses.append(f"{_where(path)}:{n}\tmissed {source}->{target} {lab}\t{bucket}\t"
                               f"named: {', '.join(f'{m.text}={m.code}' for m in mentions) or '-'}\t{sent.text}")
         false["on sentences with gold events" if want else "on sentences without any"] += len(complete - want)
         if misses is not None:
-            misses.extend(f"{path.name}:{n}\tfalse {s}->{t} {lab}\t\t\t{sent.text}" for s, t, lab in sorted(complete - want))
+            misses.extend(f"{_where(path)}:{n}\tfalse {s}->{t} {lab}\t\t\t{sent.text}" for s, t, lab in sorted(complete - want))
     return losses, false
 
 
@@ -479,16 +487,16 @@ def main(argv: list[str] | None = None) -> int:
                "actors PLOVER's way (e.g. Irish guerrillas as GBR), which caps the figure.", ""]
         md += _rows(plover) + [""]
 
-        news_files = [p for folder in (NEWS_DEV, NEWS_DEV2) if folder.is_dir() for p in sorted(folder.glob("*.jsonl"))]
+        news_files = [p for folder in (NEWS_DEV, NEWS_DEV2, NEWS_DEV3) if folder.is_dir() for p in sorted(folder.glob("*.jsonl"))]
         if news_files:
             for path in news_files:
                 news = ev.evaluate(path, coder)
-                _print(news, f"news dev {path.name}")
-                headline.append((f"news dev {path.name} (in-sample), (source, target, root) F1", f"{news.headline_value:.3f}",
+                _print(news, f"news dev {_where(path)}")
+                headline.append((f"news dev {_where(path)} (in-sample), (source, target, root) F1", f"{news.headline_value:.3f}",
                                  f">= {TARGETS['news']}", ""))
-                headline.append((f"news dev {path.name}, sentences without an event left uncoded",
+                headline.append((f"news dev {_where(path)}, sentences without an event left uncoded",
                                  f"{news.extra['left_uncoded']} of {news.extra['sentences_without_event']}", "", ""))
-                md += [f"## News development set `{path.name}`", ""] + _rows(news) + [""]
+                md += [f"## News development set `{_where(path)}`", ""] + _rows(news) + [""]
         else:
             print("\nno news development set (data/news_dev/*.jsonl): skipped")
             md += ["## News development set", "", "Not in the repository yet (`data/news_dev/*.jsonl`): not scored.", ""]
@@ -500,7 +508,7 @@ def main(argv: list[str] | None = None) -> int:
             check = news_sets(NEWS_CHECK, coder)
             _print(check[0], "news check (never tuned on)")
             print(f"  F1 95% sentence-bootstrap interval {check[1][0]:.3f}-{check[1][1]:.3f}"
-                  + "".join(f"; news dev {p.name} (in-sample) {r.headline_value:.3f} ({lo:.3f}-{hi:.3f})"
+                  + "".join(f"; news dev {_where(p)} (in-sample) {r.headline_value:.3f} ({lo:.3f}-{hi:.3f})"
                             for p, (r, (lo, hi)) in zip(news_files, dev_sets)))
             report, (low, high) = check
             headline += _held_out_rows("news check (never tuned on)", report, low, high)
@@ -519,31 +527,32 @@ def main(argv: list[str] | None = None) -> int:
             check = None
             print("\nno news check set (data/news_check/news_check.jsonl): skipped")
             md += ["## News check set", "", "Not in the repository (`data/news_check/news_check.jsonl`): not scored.", ""]
-        dev3_files = sorted(NEWS_DEV3.glob("part_*.jsonl")) if NEWS_DEV3.is_dir() else []
-        dev3_pooled = tmp / "news_dev3_pooled.jsonl"
-        if dev3_files:
-            dev3_pooled.write_text("".join(p.read_text(encoding="utf-8") for p in dev3_files), encoding="utf-8")
-            report3, (low3, high3) = news_sets(dev3_pooled, coder)
-            parts3 = [(p.stem[-1], ev.evaluate(p, coder).headline_value) for p in dev3_files]
-            _print(report3, "news_dev3 (session 9's first-sight set, pooled)")
-            print(f"  F1 95% sentence-bootstrap interval {low3:.3f}-{high3:.3f}; parts "
-                  + ", ".join(f"{x} {f:.3f}" for x, f in parts3))
-            headline += _held_out_rows("news_dev3 (first sight in session 9)", report3, low3, high3)
-            md += ["## news_dev3: session 9's first-sight set", "",
-                   f"`data/news_dev3/part_*.jsonl`: {report3.sentences} sentences of news pages (2018-2024), annotated in "
-                   "session 9 while the coder's developers worked; they never read it (its README has the session-start "
-                   "figure). Pooled over the parts, 95% sentence-bootstrap interval; misses counted below, not listed.", "",
-                   f"F1 **{report3.headline_value:.3f}** (95% {low3:.3f}-{high3:.3f}; P {report3.overall.precision:.3f}, "
-                   f"R {report3.overall.recall:.3f}); no-event sentences left uncoded {report3.extra['left_uncoded']} of "
-                   f"{report3.extra['sentences_without_event']}; per part " + ", ".join(f"{x} {f:.3f}" for x, f in parts3)
+        first_files = sorted(FIRST_SIGHT.glob("part_*.jsonl")) if FIRST_SIGHT.is_dir() else []
+        first_pooled = tmp / "first_sight_pooled.jsonl"
+        if first_files:
+            first_pooled.write_text("".join(p.read_text(encoding="utf-8") for p in first_files), encoding="utf-8")
+            report_f, (low_f, high_f) = news_sets(first_pooled, coder)
+            parts_f = [(p.stem[-1], ev.evaluate(p, coder).headline_value) for p in first_files]
+            _print(report_f, f"{FIRST_SIGHT_NAME}, pooled")
+            print(f"  F1 95% sentence-bootstrap interval {low_f:.3f}-{high_f:.3f}; parts "
+                  + ", ".join(f"{x} {f:.3f}" for x, f in parts_f))
+            headline += _held_out_rows(FIRST_SIGHT_NAME, report_f, low_f, high_f)
+            md += [f"## {FIRST_SIGHT_NAME}", "",
+                   f"`data/{FIRST_SIGHT.name}/part_*.jsonl`: {report_f.sentences} sentences of news pages (2018-2024), "
+                   "annotated in the session while the coder's developers worked; they never read it (its README has "
+                   "the session-start figure). Pooled over the parts, 95% sentence-bootstrap interval; misses counted "
+                   "below, not listed.", "",
+                   f"F1 **{report_f.headline_value:.3f}** (95% {low_f:.3f}-{high_f:.3f}; P {report_f.overall.precision:.3f}, "
+                   f"R {report_f.overall.recall:.3f}); no-event sentences left uncoded {report_f.extra['left_uncoded']} of "
+                   f"{report_f.extra['sentences_without_event']}; per part " + ", ".join(f"{x} {f:.3f}" for x, f in parts_f)
                    + ".", ""]
         miss_lines: list[str] | None = [] if args.misses is not None else None
         loss_rows = [("PLOVER gold", *recall_losses(plover_path, coder, miss_lines))]
-        loss_rows += [(f"news dev `{p.name}`", *recall_losses(p, coder, miss_lines)) for p in news_files]
+        loss_rows += [(f"news dev `{_where(p)}`", *recall_losses(p, coder, miss_lines)) for p in news_files]
         if check is not None:  # counted, never listed: the check set's misses are not for tuning
             loss_rows.append(("news check (never tuned on)", *recall_losses(NEWS_CHECK, coder, None)))
-        if dev3_files:  # counted, never listed in the session it is first sight for
-            loss_rows.append(("news_dev3 (first sight)", *recall_losses(dev3_pooled, coder, None)))
+        if first_files:  # counted, never listed in the session it is first sight for
+            loss_rows.append((FIRST_SIGHT_NAME, *recall_losses(first_pooled, coder, None)))
         if args.misses is not None and miss_lines is not None:
             args.misses.write_text("where\twhat\tbucket\tactors named\tsentence\n" + "\n".join(miss_lines) + "\n",
                                    encoding="utf-8")

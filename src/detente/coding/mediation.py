@@ -133,7 +133,11 @@ def brokered(tok: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list
     clause = _clause_verb(noun)  # the verb whose clause the event noun stands in
     if clause is not None and _unreal(clause, lemma):
         return []
-    parties = _parties(noun, clause, offset, ctx, lemma)
+    parties = _parties(None if hosted else noun, None if hosted else clause, offset, ctx, lemma)
+    if hosted:  # only the talks' own sides: who attends a summit hosted by X is no party X stands between
+        between = _between(noun)
+        parties = _actors([between, *between.conjuncts], offset, ctx, lemma) if between is not None else _named_before(
+            noun, offset, ctx)[:4]
     if not parties and _definite(noun):
         parties = pair_for(offset + noun.left_edge.idx, offset, ctx)
     agreement = bool(set(P.families(lemma(noun))) & AGREEMENT_FAMILIES) and not hosted
@@ -173,21 +177,21 @@ def mediation_noun(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) 
             offset + noun.doc[min(c.left_edge.i for c in left)].idx, offset + noun.idx)][:2]
     else:
         return []
-    if not mediators or any(c.lower_ in UNREAL_MODIFIERS for c in noun.children) or planned(noun, lemma):
+    if not mediators or any(c.lower_ in UNREAL_MODIFIERS for c in noun.children):
         return []
     between = _between(noun)
     if between is not None:  # "Kuwaiti mediation between Saudi Arabia and Qatar"
         clause = _clause_verb(noun)
-        if clause is not None and _unreal(clause, lemma):
-            return []
+        if planned(noun, lemma) or clause is not None and _unreal(clause, lemma):
+            return []  # "called for Kuwaiti mediation between ...": none yet
         parties = _actors([between, *between.conjuncts], offset, ctx, lemma)
         return _mediations(mediators, parties, argument(noun, offset, ctx, lemma), noun)
     host = _attached_to(noun)
     if host is None:
         return []
     if host.tag_.startswith("NN"):  # "talks between A and B under Qatari mediation", "agreed to a truce under ..."
-        if not _mediated_noun(host, lemma):
-            return []
+        if not _mediated_noun(host, lemma) or planned(host, lemma):
+            return []  # "called for talks between A and B under UN auspices": talks still to come
         clause = _clause_verb(host)
         if clause is not None and _unreal(clause, lemma):
             return []
@@ -199,7 +203,9 @@ def mediation_noun(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) 
         else:
             return []
         return _mediations(mediators, parties, argument(host, offset, ctx, lemma), noun)
-    if _unreal(host, lemma) or not _cooperative(host, lemma):
+    kind, governing = syntax.governor(host, lemma)
+    agreed = governing is not None and lemma(governing) in L.AGREE_VERBS  # "agreed to exchange prisoners under ..."
+    if kind is not None and not agreed or _unreal(governing if agreed else host, lemma) or not _cooperative(host, lemma):
         return []
     parties = _parties(None, host, offset, ctx, lemma, with_object=True)
     return _mediations(mediators, parties, argument(noun, offset, ctx, lemma), host)
@@ -242,9 +248,20 @@ def _mediated_noun(noun: Token, lemma: syntax.Lemma) -> bool:
 
 def _unreal(clause: Token, lemma: syntax.Lemma) -> bool:
     """Whether a clause's act did not happen or is still to come: negated, modal, future, conditional, intended."""
-    if syntax.negated(clause) or syntax.clause_modality(clause, None, None, lemma) in UNREAL_CLAUSES:
-        return True
-    return bool({c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")} & (P.MODAL_AUX | P.FUTURE_AUX))
+    node = clause
+    for _ in range(4):  # up from an infinitive to the verb that governs it ("*will allow* them to return")
+        if syntax.negated(node) or syntax.clause_modality(node, None, None, lemma) in UNREAL_CLAUSES:
+            return True
+        if {c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")} & (P.MODAL_AUX | P.FUTURE_AUX):
+            return True
+        if node.dep_ not in ("xcomp", "ccomp", "advcl") or node.head.i == node.i or not node.head.tag_.startswith("VB"):
+            break
+        node = node.head
+    if clause.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        root = clause.sent.root  # an infinitive the parse hangs elsewhere: "X *will* allow refugees ... to return"
+        return root.i != node.i and root.tag_.startswith("VB") and (syntax.negated(root) or bool(
+            {c.lower_ for c in root.children if c.dep_ in ("aux", "auxpass")} & (P.MODAL_AUX | P.FUTURE_AUX)))
+    return False
 
 
 def _definite(noun: Token) -> bool:

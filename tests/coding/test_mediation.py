@@ -123,6 +123,9 @@ def test_no_mediation_named_on_an_act_not_made(coder, sentence):
     ("The US-Russia prisoner swap took place in Abu Dhabi.", {("USA", "RUS"), ("RUS", "USA")}),
     ("Twenty Ukrainian soldiers were freed as part of a prisoner exchange with Russia.",
      {("UKR", "RUS"), ("RUS", "UKR")}),
+    ("Belarus freed 12 Lithuanian fishermen in a swap with Lithuania.", {("BLR", "LTU"), ("LTU", "BLR")}),
+    ("Smith, the American teacher, was released in a prisoner swap for Ivanov, the Russian hacker.",
+     {("USA", "RUS"), ("RUS", "USA")}),
 ])
 def test_a_prisoner_exchange_noun_is_a_release_both_ways(coder, sentence, expected):
     got = {(s, t) for s, t, c in _triples(coder, sentence) if c == "0841"}

@@ -215,17 +215,19 @@ def swap(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Ca
     """"A and B completed a prisoner swap", "a prisoner exchange with B": each side releases the other's (0841)."""
     swapped = [c for c in noun.children if c.dep_ in ("compound", "amod")] + [
         g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
-    if not any(P.family(lemma(t)) == "release" for t in swapped):
-        return []  # "an exchange of views", "a land swap": no swap of persons
+    clause = _clause_verb(noun)
+    if not any(P.family(lemma(t)) == "release" for t in swapped) and not (clause is not None and _releases(clause, lemma)):
+        return []  # "an exchange of views", "a land swap": no swap of persons; "freed them in a swap": persons
     if _between(noun) is not None:
         return []  # "a prisoner exchange between A and B": the verb table's nominal rule
+    if noun.dep_ == "pobj" and noun.head.lower_ == "in" and not any(c.dep_ == "det" for c in noun.children):
+        return []  # "released X in exchange for Y": the verb table's release rule reads the idiom
     if any(c.lower_ in UNREAL_MODIFIERS for c in noun.children) or planned(noun, lemma):
         return []
-    clause = _clause_verb(noun)
     if clause is not None and _unreal(clause, lemma):
         return []
     sides = _named_before(noun, offset, ctx)  # "the US-Russia prisoner swap"
-    partner = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "with"
+    partner = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ in SWAP_PARTNER_PREPS
                     for g in c.children if g.dep_ == "pobj"), None)
     if len(sides) < 2 and clause is not None and (noun.dep_ == "dobj" and lemma(clause) in CARRY_OUT_VERBS
                                                   or partner is not None):
@@ -239,6 +241,17 @@ def swap(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Ca
     arg = argument(noun, offset, ctx, lemma)
     cand = Candidate(L.RELEASE, arg, arg, sides[0], sides[1], noun, noun, confidence=L.CONF_NOMINAL, symmetric=True)
     return [cand, replace(cand, source_actor=sides[1], target_actor=sides[0], reverse=True)]
+
+
+SWAP_PARTNER_PREPS = frozenset({"with", "for"})
+"""Prepositions of a swap noun that name the other side: the state ("a swap *with Russia*") or the person
+exchanged, whose country is that side ("released in a prisoner swap *for* the Russian arms dealer X")."""
+
+
+def _releases(verb: Token, lemma: syntax.Lemma) -> bool:
+    """Whether the verb table codes the verb as a release of persons (0841: "freed", "released")."""
+    pattern = P.match(lemma(verb), syntax.preps(verb), {f for o in syntax.objects(verb) for f in (P.family(lemma(o)),) if f})
+    return pattern is not None and pattern.code == L.RELEASE
 
 
 def _mediated_noun(noun: Token, lemma: syntax.Lemma) -> bool:

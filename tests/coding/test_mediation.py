@@ -1,4 +1,4 @@
-"""Mediation named on the agreement it produced (coding/mediation.py): mediator -> each party, CAMEO 045."""
+"""Third parties in others' acts (coding/mediation.py): mediator -> each party (CAMEO 045); prisoner swaps named by a noun (0841 both ways)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,11 @@ def _triples(coder, sentence):
     return {(r.event.source[:3], r.event.target[:3], r.event.cameo) for r in results if not r.event.negated}
 
 
+def _mediated(coder, sentence):
+    """The sentence's mediation triples (CAMEO 045)."""
+    return {t for t in _triples(coder, sentence) if t[2] == "045"}
+
+
 @pytest.mark.nlp
 @pytest.mark.parametrize(("sentence", "expected"), [
     ("Armenia and Azerbaijan agreed to a prisoner exchange in a deal brokered by Qatar.",
@@ -24,8 +29,7 @@ def _triples(coder, sentence):
      {("ETH", "SDN", "045"), ("ETH", "SSD", "045")}),
 ])
 def test_the_mediator_mediates_for_each_party(coder, sentence, expected):
-    got = {t for t in _triples(coder, sentence) if t[2] == "045"}
-    assert expected <= got
+    assert expected <= _mediated(coder, sentence)
 
 
 @pytest.mark.nlp
@@ -60,13 +64,12 @@ def _article(coder, sentences):
      {("SDN", "ETH", "045"), ("SDN", "EGY", "045")}),
 ])
 def test_a_mediator_named_on_talks(coder, sentence, expected):
-    got = {t for t in _triples(coder, sentence) if t[2] == "045"}
-    assert expected <= got
+    assert expected <= _mediated(coder, sentence)
 
 
 @pytest.mark.nlp
 def test_a_hosted_summit_is_no_mediation_of_those_who_attend(coder):
-    assert not any(c == "045" for _, _, c in _triples(coder, "Lula attended the G20 summit hosted by India."))
+    assert not _mediated(coder, "Lula attended the G20 summit hosted by India.")
 
 
 # Frame 2: the verb of mediation in the passive, the event noun its subject; a definite noun is the act the
@@ -81,7 +84,7 @@ def test_a_passive_mediation_of_the_swap_told_before(coder):
 
 @pytest.mark.nlp
 def test_a_passive_mediation_without_parties_is_none(coder):
-    assert not any(c == "045" for _, _, c in _triples(coder, "The talks were mediated by Norway."))
+    assert not _mediated(coder, "The talks were mediated by Norway.")
 
 
 # Frame 3: a noun of mediation naming the mediator, on a cooperative act or with "between".
@@ -99,8 +102,7 @@ def test_a_passive_mediation_without_parties_is_none(coder):
      {("KWT", "SAU", "045"), ("KWT", "QAT", "045")}),
 ])
 def test_a_mediation_noun_names_the_mediator(coder, sentence, expected):
-    got = {t for t in _triples(coder, sentence) if t[2] == "045"}
-    assert expected <= got
+    assert expected <= _mediated(coder, sentence)
 
 
 @pytest.mark.nlp
@@ -112,7 +114,7 @@ def test_a_mediation_noun_names_the_mediator(coder, sentence, expected):
     "Moscow rejected Turkey's offer of mediation between Russia and Ukraine.",
 ])
 def test_no_mediation_named_on_an_act_not_made(coder, sentence):
-    assert not any(c == "045" for _, _, c in _triples(coder, sentence))
+    assert not _mediated(coder, sentence)
 
 
 # Frame 4: a prisoner exchange named by a noun: each side releases the other's (0841, both ways).

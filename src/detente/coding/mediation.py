@@ -57,7 +57,7 @@ from typing import TYPE_CHECKING
 from detente.coding import lexicon as L
 from detente.coding import patterns as P
 from detente.coding import syntax
-from detente.coding.arguments import Arg, argument, pair_for
+from detente.coding.arguments import Arg, argument, distinct_sides, pair_for
 from detente.coding.candidate import Candidate
 from detente.coding.context import Actor, Context, actor_of_mention
 from detente.coding.nominals import UNREAL_CLAUSES, UNREAL_MODIFIERS, _clause_verb, planned
@@ -233,9 +233,9 @@ def swap(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Ca
                                                   or partner is not None):
         subj, _passive, _agent = syntax.subject(clause, lemma)  # "A and B completed ...", "A's soldiers were freed"
         if subj is not None:
-            sides = _distinct(sides + argument(subj, offset, ctx, lemma).actors)
+            sides = distinct_sides(sides + argument(subj, offset, ctx, lemma).actors)
     if partner is not None and len(sides) == 1:  # "A carried out a prisoner exchange with B"
-        sides = _distinct(sides + argument(partner, offset, ctx, lemma).actors[:1])
+        sides = distinct_sides(sides + argument(partner, offset, ctx, lemma).actors[:1])
     if len(sides) != 2:
         return []
     arg = argument(noun, offset, ctx, lemma)
@@ -370,7 +370,7 @@ def _parties(noun: Token | None, clause: Token | None, offset: int, ctx: Context
 def _actors(tokens: list[Token], offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Actor]:
     out: list[Actor] = []
     for t in tokens:
-        out = _distinct(out + argument(t, offset, ctx, lemma).actors[:1])
+        out = distinct_sides(out + argument(t, offset, ctx, lemma).actors[:1])
     return out[:4]
 
 
@@ -380,16 +380,7 @@ def _named_before(noun: Token, offset: int, ctx: Context) -> list[Actor]:
     if start >= noun.i:
         return []
     doc = noun.doc
-    return _distinct([actor_of_mention(m) for m in ctx.mentions_between(offset + doc[start].idx, offset + noun.idx)])
-
-
-def _distinct(actors: list[Actor]) -> list[Actor]:
-    """The actors, one per country (the first named)."""
-    out: list[Actor] = []
-    for actor in actors:
-        if all(actor.code[:3] != a.code[:3] for a in out):
-            out.append(actor)
-    return out
+    return distinct_sides([actor_of_mention(m) for m in ctx.mentions_between(offset + doc[start].idx, offset + noun.idx)])
 
 
 def _mediations(mediators: list[Actor], parties: list[Actor], arg: Arg, anchor: Token,

@@ -214,7 +214,7 @@ def mediation_noun(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) 
         return _mediations(mediators, parties, argument(host, offset, ctx, lemma), noun)
     kind, governing = syntax.governor(host, lemma)
     agreed = governing is not None and lemma(governing) in L.AGREE_VERBS  # "agreed to exchange prisoners under ..."
-    if kind is not None and not agreed or _unreal(governing if agreed else host, lemma) or not _cooperative(host, lemma):
+    if (kind is not None and not agreed) or _unreal(governing if agreed else host, lemma) or not _cooperative(host, lemma):
         return []
     parties = _parties(None, host, offset, ctx, lemma, with_object=True)
     return _mediations(mediators, parties, argument(noun, offset, ctx, lemma), host)
@@ -225,7 +225,8 @@ def swap(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Ca
     swapped = [c for c in noun.children if c.dep_ in ("compound", "amod")] + [
         g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     clause = _clause_verb(noun)
-    if not any(P.family(lemma(t)) == "release" for t in swapped) and not (clause is not None and _releases(clause, lemma)):
+    persons = any(P.family(lemma(t)) == "release" for t in swapped)
+    if not persons and not (clause is not None and _verb_code(clause, lemma) == L.RELEASE):
         return []  # "an exchange of views", "a land swap": no swap of persons; "freed them in a swap": persons
     if _between(noun) is not None:
         return []  # "a prisoner exchange between A and B": the verb table's nominal rule
@@ -255,12 +256,6 @@ def swap(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Ca
 SWAP_PARTNER_PREPS = frozenset({"with", "for"})
 """Prepositions of a swap noun that name the other side: the state ("a swap *with Russia*") or the person
 exchanged, whose country is that side ("released in a prisoner swap *for* the Russian arms dealer X")."""
-
-
-def _releases(verb: Token, lemma: syntax.Lemma) -> bool:
-    """Whether the verb table codes the verb as a release of persons (0841: "freed", "released")."""
-    pattern = P.match(lemma(verb), syntax.preps(verb), {f for o in syntax.objects(verb) for f in (P.family(lemma(o)),) if f})
-    return pattern is not None and pattern.code == L.RELEASE
 
 
 def _mediated_noun(noun: Token, lemma: syntax.Lemma) -> bool:
@@ -324,10 +319,15 @@ LINK_NOUNS = frozenset({"result", "part", "thanks", "virtue", "means", "way", "f
 
 def _cooperative(verb: Token, lemma: syntax.Lemma) -> bool:
     """Whether the verb table codes the verb (with its objects) as an act a mediator stands between."""
-    objects = syntax.objects(verb)
-    families = {f for o in objects for f in (P.family(lemma(o)),) if f}
+    code = _verb_code(verb, lemma)
+    return code is not None and code[:2] in MEDIATED_ROOTS
+
+
+def _verb_code(verb: Token, lemma: syntax.Lemma) -> str | None:
+    """The verb table's code for the verb with its objects' families ("freed prisoners": 0841), else None."""
+    families = {f for o in syntax.objects(verb) for f in (P.family(lemma(o)),) if f}
     pattern = P.match(lemma(verb), syntax.preps(verb), families)
-    return pattern is not None and pattern.code[:2] in MEDIATED_ROOTS
+    return pattern.code if pattern is not None else None
 
 
 def _mediators(tok: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Actor]:
@@ -389,7 +389,8 @@ def _named_before(noun: Token, offset: int, ctx: Context) -> list[Actor]:
     if start >= noun.i:
         return []
     doc = noun.doc
-    return distinct_sides([actor_of_mention(m) for m in ctx.mentions_between(offset + doc[start].idx, offset + noun.idx)])
+    mentions = ctx.mentions_between(offset + doc[start].idx, offset + noun.idx)
+    return distinct_sides([actor_of_mention(m) for m in mentions])
 
 
 def _mediations(mediators: list[Actor], parties: list[Actor], arg: Arg, anchor: Token,

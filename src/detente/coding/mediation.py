@@ -77,11 +77,13 @@ if TYPE_CHECKING:  # pragma: no cover
 MEDIATE = "045"
 """CAMEO 045, mediate."""
 BROKER_VERBS = frozenset({"broker", "mediate", "negotiate", "facilitate"})
-"""Verbs whose participle on an agreement names its mediator ("brokered by China")."""
+"""Verbs whose participle on an event noun names its mediator ("a deal brokered by China")."""
 HOST_VERBS = frozenset({"host"})
 """Verbs whose participle names a mediator on talks only ("talks hosted by Qatar"): a hosted dinner or
 visit is no mediation (the verb table codes hosting a visitor, 043)."""
 AGREEMENT_FAMILIES = frozenset({"plan", "ceasefire", "talks", "peace"})
+"""Families of an agreement noun, on which a mediator may stand beside one named party ("X agreed to normalise
+ties with Y under a deal brokered by Z": both named; "X joined a deal brokered by Z": one, as before)."""
 MEDIATED_FAMILIES = AGREEMENT_FAMILIES | {"release"}
 """Noun families a mediator is named on: agreements, talks, and releases ("the release of the
 detainees, facilitated by Oman"); the pattern table's families (:data:`detente.coding.patterns.NOUN_FAMILIES`)."""
@@ -93,13 +95,13 @@ HELP_NOUNS = frozenset({"help", "mediation", "assistance", "support", "auspices"
                         "intermediary", "intercession"})
 """Nouns of "with the help / under the auspices of X": X is the mediator."""
 MEDIATION_NOUNS = frozenset({"mediation", "auspices", "aegis", "facilitation", "intercession"})
-"""Nouns whose possessor or nationality adjective is a mediator ("*Qatari* mediation", "*Kuwait's*
-good offices" is not read); "help" and "support" only with "of" (:data:`HELP_NOUNS`)."""
+"""Nouns whose possessor or nationality adjective is a mediator ("*Qatari* mediation", "*Türkiye's*
+mediation"); "help", "assistance" and "support" name one only with "of" (:data:`HELP_NOUNS`)."""
 MEDIATED_ROOTS = frozenset({"04", "05", "06", "08"})
 """Roots of the acts a mediation noun attaches to: talks (04), agreements and restored ties (05),
 cooperation (06), releases, swaps and truces (08); the act must be one the mediator stands between."""
 CARRY_OUT_VERBS = frozenset({"complete", "conduct", "carry", "hold", "make", "implement", "execute",
-                             "finalize", "finalise", "stage", "perform", "announce", "agree", "swap"})
+                             "finalize", "finalise", "stage", "perform", "announce", "agree"})
 """Verbs of which a prisoner exchange noun is the object when it is done ("completed a prisoner swap",
 "carried out an exchange"; "announced a prisoner exchange" reports one made). "Agree" only as "agreed
 on/to" with the noun made real by the clause (an agreement to a future swap is caught by :func:`planned`)."""

@@ -1,4 +1,4 @@
-"""Mediation named on the agreement it produced (coding/mediation.py): mediator -> each party, CAMEO 045."""
+"""Third parties in others' acts (coding/mediation.py): mediator -> each party (CAMEO 045); prisoner swaps named by a noun (0841 both ways)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,11 @@ def _triples(coder, sentence):
     return {(r.event.source[:3], r.event.target[:3], r.event.cameo) for r in results if not r.event.negated}
 
 
+def _mediated(coder, sentence):
+    """The sentence's mediation triples (CAMEO 045)."""
+    return {t for t in _triples(coder, sentence) if t[2] == "045"}
+
+
 @pytest.mark.nlp
 @pytest.mark.parametrize(("sentence", "expected"), [
     ("Armenia and Azerbaijan agreed to a prisoner exchange in a deal brokered by Qatar.",
@@ -24,8 +29,7 @@ def _triples(coder, sentence):
      {("ETH", "SDN", "045"), ("ETH", "SSD", "045")}),
 ])
 def test_the_mediator_mediates_for_each_party(coder, sentence, expected):
-    got = {t for t in _triples(coder, sentence) if t[2] == "045"}
-    assert expected <= got
+    assert expected <= _mediated(coder, sentence)
 
 
 @pytest.mark.nlp
@@ -41,3 +45,102 @@ def test_no_mediation_of_an_agreement_not_made(coder, sentence):
 @pytest.mark.nlp
 def test_a_brokered_sale_is_no_mediation(coder):
     assert not any(c == "045" for _, _, c in _triples(coder, "Turkey bought a jet engine brokered by Britain from Ukraine."))
+
+
+def _article(coder, sentences):
+    """Each sentence's (source, target, code) triples, the sentences coded as one article."""
+    return [{(r.event.source[:3], r.event.target[:3], r.event.cameo) for r in results if not r.event.negated}
+            for results in coder.code_article_events(sentences, WHEN)]
+
+
+# Frame 1: a participle on talks, a release or a swap (not only an agreement); "hosted" on talks only.
+@pytest.mark.nlp
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Negotiations between Israel and Hamas mediated by Qatar stalled on Monday.",
+     {("QAT", "ISR", "045"), ("QAT", "PSE", "045")}),
+    ("The Kuwait-mediated consultations between Riyadh and Doha resumed on Sunday.",  # the hyphen split by the parse
+     {("KWT", "SAU", "045"), ("KWT", "QAT", "045")}),
+    ("The talks between Ethiopia and Egypt, hosted by Sudan, ended on Tuesday.",
+     {("SDN", "ETH", "045"), ("SDN", "EGY", "045")}),
+])
+def test_a_mediator_named_on_talks(coder, sentence, expected):
+    assert expected <= _mediated(coder, sentence)
+
+
+@pytest.mark.nlp
+def test_a_hosted_summit_is_no_mediation_of_those_who_attend(coder):
+    assert not _mediated(coder, "Lula attended the G20 summit hosted by India.")
+
+
+# Frame 2: the verb of mediation in the passive, the event noun its subject; a definite noun is the act the
+# article told before ("the swap"), whose two sides are the pair it named.
+@pytest.mark.nlp
+def test_a_passive_mediation_of_the_swap_told_before(coder):
+    first, second = _article(coder, ["Belarus and Lithuania completed a prisoner swap on Friday.",
+                                     "The swap was facilitated by Norway, officials said."])
+    assert {("BLR", "LTU", "0841"), ("LTU", "BLR", "0841")} <= first
+    assert {("NOR", "BLR", "045"), ("NOR", "LTU", "045")} <= {t for t in second if t[2] == "045"}
+
+
+@pytest.mark.nlp
+def test_a_passive_mediation_without_parties_is_none(coder):
+    assert not _mediated(coder, "The talks were mediated by Norway.")
+
+
+# Frame 3: a noun of mediation naming the mediator, on a cooperative act or with "between".
+@pytest.mark.nlp
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Israel and Hamas agreed to a truce under Egyptian and Qatari mediation.",
+     {("EGY", "ISR", "045"), ("EGY", "PSE", "045"), ("QAT", "ISR", "045"), ("QAT", "PSE", "045")}),
+    ("Armenia and Azerbaijan exchanged 30 prisoners as a result of Georgia's mediation.",
+     {("GEO", "ARM", "045"), ("GEO", "AZE", "045")}),
+    ("Iran released two Danish citizens under Omani mediation.",
+     {("OMN", "IRN", "045"), ("OMN", "DNK", "045")}),
+    ("India signed a trade pact with Australia under the auspices of the WTO.",
+     {("WTO", "IND", "045"), ("WTO", "AUS", "045")}),
+    ("Kuwaiti mediation between Saudi Arabia and Qatar led to the reopening of the border.",
+     {("KWT", "SAU", "045"), ("KWT", "QAT", "045")}),
+])
+def test_a_mediation_noun_names_the_mediator(coder, sentence, expected):
+    assert expected <= _mediated(coder, sentence)
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize("sentence", [
+    "Iraq launched the water project with the help of Turkish companies.",  # "help" without "of" names no mediator
+    "Turkey's mediation was praised by Russia and Ukraine.",  # the praise is the act, not a mediation
+    "China called for talks between Israel and Hamas under UN auspices.",  # talks still to come
+    "The UN urged Armenia and Azerbaijan to exchange prisoners under Russian mediation.",  # urged, not done
+    "Moscow rejected Turkey's offer of mediation between Russia and Ukraine.",
+])
+def test_no_mediation_named_on_an_act_not_made(coder, sentence):
+    assert not _mediated(coder, sentence)
+
+
+# Frame 4: a prisoner exchange named by a noun: each side releases the other's (0841, both ways).
+@pytest.mark.nlp
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Armenia and Azerbaijan completed a prisoner swap on Wednesday.", {("ARM", "AZE"), ("AZE", "ARM")}),
+    ("Russia carried out a prisoner exchange with Ukraine on Friday.", {("RUS", "UKR"), ("UKR", "RUS")}),
+    ("The US-Russia prisoner swap took place in Abu Dhabi.", {("USA", "RUS"), ("RUS", "USA")}),
+    ("Twenty Ukrainian soldiers were freed as part of a prisoner exchange with Russia.",
+     {("UKR", "RUS"), ("RUS", "UKR")}),
+    ("Belarus freed 12 Lithuanian fishermen in a swap with Lithuania.", {("BLR", "LTU"), ("LTU", "BLR")}),
+    ("Smith, the American teacher, was released in a prisoner swap for Ivanov, the Russian hacker.",
+     {("USA", "RUS"), ("RUS", "USA")}),
+])
+def test_a_prisoner_exchange_noun_is_a_release_both_ways(coder, sentence, expected):
+    got = {(s, t) for s, t, c in _triples(coder, sentence) if c == "0841"}
+    assert expected <= got
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize("sentence", [
+    "Russia proposed a prisoner swap with Ukraine.",
+    "Russia and Ukraine discussed a possible prisoner exchange.",
+    "Officials declined to say whether the prisoner swap marked a thaw between the United States and Venezuela.",
+    "Serbia and Kosovo completed a land swap.",  # no persons exchanged
+    "Armenia and Azerbaijan did not complete the prisoner swap.",
+])
+def test_no_release_for_a_swap_not_made(coder, sentence):
+    assert not any(c == "0841" for _, _, c in _triples(coder, sentence))

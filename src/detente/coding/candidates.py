@@ -43,8 +43,8 @@ def candidates(sdoc: Doc, offset: int, ctx: Context, lemma: syntax.Lemma) -> lis
             out.extend(nominal_visit(tok, offset, ctx, lemma))
         elif tag.startswith("NN") and (lemma(tok) in nominals.ACT_NOUNS or lemma(tok) in nominals.JOINT_NOUNS):
             out.extend(nominals.nominal_acts(tok, offset, ctx, lemma))  # "Iran's strike on X", "the US-China talks"
-        if tok.dep_ in ("acl", "amod") and (lemma(tok) in mediation.BROKER_VERBS or "-" in tok.text):
-            out.extend(mediation.brokered(tok, offset, ctx, lemma))  # "a deal brokered by China"
+        if tok.lower_ in mediation.TRIGGERS or tok.dep_ in ("acl", "amod") and "-" in tok.text:
+            out.extend(mediation.third_parties(tok, offset, ctx, lemma))  # "a deal brokered by China", "a prisoner swap"
         if tok.tag_.startswith("VB") and lemma(tok) in received.RECEIVING_VERBS:
             out.extend(received.received(tok, offset, ctx, lemma))  # "X received a call for aid from Y"
         if tok.tag_.startswith("VB") and lemma(tok) in P.SPEECH_VERBS:

@@ -473,3 +473,18 @@ def test_classifier_events_kept_apart_say_why(coder):
     (shown,) = stating.code_sentence_events([sentence], date(2024, 6, 25), partial=True)
     assert [(r.event.root, r.partial, r.event.note) for r in shown] == [("01", True, "classifier; kept apart: statement")]
 
+
+
+def test_page_mode_keeps_a_restated_act_apart_but_codes_new_ones(coder):
+    article = ["Estonia expelled two Russian diplomats on Monday.",
+               "Estonia expelled the Russian diplomats for spying, the foreign ministry said.",
+               "Estonia also expelled a Russian consul.",
+               "In 2019, Estonia expelled three Russian diplomats."]
+    coded = coder.code_article_events(article, date(2024, 3, 6), partial=True)
+    roots = [[(r.event.source[:3], r.event.target[:3], r.event.root, r.partial) for r in found] for found in coded]
+    assert roots[0] == [("EST", "RUS", "16", False)]
+    assert roots[1] == [("EST", "RUS", "16", True)]  # the lede's expulsion told again
+    assert coded[1][0].event.note == "kept apart: restatement of sentence 1"
+    assert roots[2] == [("EST", "RUS", "16", False)]  # "also": another expulsion
+    assert roots[3] == [("EST", "RUS", "16", False)]  # a dated past act, first reported here
+    assert coder.code_article_events(article, date(2024, 3, 6))[1] == []

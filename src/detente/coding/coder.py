@@ -341,15 +341,19 @@ class Coder:
         actors in an earlier sentence: the article's mentions are read over its whole text and
         the state each sentence leaves is carried to the next
         (:class:`~detente.coding.context.ArticleReading`). A `headline` is read first, for its
-        actors and state; its own events are not returned. One sentence without a headline is
-        coded exactly as :meth:`code_sentence_events` codes it alone. Coded in this process.
+        actors and state; its own events are not returned. An event that restates an act an
+        earlier sentence of the article coded is kept apart (:func:`~detente.coding.abstention.restatements`:
+        the guide's rule 7). One sentence without a headline is coded exactly as
+        :meth:`code_sentence_events` codes it alone. Coded in this process.
         """
         parts = ([headline] if headline else []) + [s if isinstance(s, str) else "" for s in sentences]
         if not parts:
             return []
         article = ArticleReading(parts, date)
         coded = self._code_chunk(parts, date, partial, True, article)
-        return coded[1:] if headline else coded
+        if headline:  # the lede reports what the headline announces: only the body's sentences count
+            coded, parts = coded[1:], parts[1:]
+        return abstention.restatements(coded, parts, date, partial)
 
     def iter_sentence_events(
         self, sentences: Iterable[str], date: date | None = None, *, partial: bool = False,

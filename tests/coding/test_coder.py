@@ -488,3 +488,21 @@ def test_page_mode_keeps_a_restated_act_apart_but_codes_new_ones(coder):
     assert roots[2] == [("EST", "RUS", "16", False)]  # "also": another expulsion
     assert roots[3] == [("EST", "RUS", "16", False)]  # a dated past act, first reported here
     assert coder.code_article_events(article, date(2024, 3, 6))[1] == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a side announces the meeting: its intent to meet, once, from the announcer (convention 10)
+    ("Poland's foreign ministry said the Polish president and the German chancellor would meet in Berlin on Friday.",
+     [("POL", "DEU", "036", False)]),
+    # a third party's announcement of others' meeting stays apart, as does a meeting only held possible
+    ("Sweden said the prime ministers of Norway and Finland would meet in Oslo on Friday.",
+     [("NOR", "FIN", "043", True), ("FIN", "NOR", "043", True)]),
+    ("Poland's foreign ministry said the Polish president could meet the German chancellor next month.",
+     [("POL", "DEU", "040", True), ("DEU", "POL", "040", True)]),
+    # a meeting held, reported by one side, is the meeting, both ways
+    ("Poland's foreign ministry said the Polish president met the German chancellor in Berlin on Friday.",
+     [("POL", "DEU", "042", False), ("DEU", "POL", "042", False)]),
+])
+def test_a_meeting_one_side_announces_is_its_intent_to_meet(coder, sentence, expected):
+    (found,) = coder.code_sentence_events([sentence], date(2024, 3, 6), partial=True)
+    assert [(r.event.source[:3], r.event.target[:3], r.event.cameo, r.partial) for r in found] == expected

@@ -25,6 +25,16 @@ that goes into the event's note, so an analyst can see why a proposal was set as
   (:data:`detente.events.modality.ASSERTED_MODALITIES`) already says its act did not take place.
   Sentence mode only (:func:`sort_out`): document mode stores such events with their modality,
   which the relation series read through :func:`detente.events.modality.is_asserted`.
+  A meeting one of its own sides announces ("the ministry of A said A's and B's leaders would
+  meet on Friday", "the White House confirmed that B's premier will meet the president") is
+  no speculation but a plan: convention 10 of the guide (``data/news_dev/README.md``) codes it
+  as intent to meet (036, root 03), once, from the announcing side (:func:`announcer`,
+  :func:`announced`; the coder turns such events before abstention reads them). "Could meet"
+  stays speculation, and an announcement by a third party ("C said A and B would meet") is
+  left as it was coded: the convention names no source for it. On the development sets this
+  gained 4 gold events (dev2a-156, dev2b-050, dev2b-080, dev2e-094) and made 3 false
+  ones where part G's gold codes a host's announcement of a visit from the visitor
+  (dev2g-193, dev2g-198; dev2g-204 restates dev2g-198), against the convention.
 - ``description``: an agreement named as a standing thing ("NAFTA, the trilateral trade deal
   between the United States, Canada and Mexico") is no signing: a signing (CAMEO 057)
   needs a verb of signing or concluding in its predicate.
@@ -80,7 +90,7 @@ Choices
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -331,3 +341,57 @@ def restatements(
             if not result.partial and not result.event.negated:
                 earlier.setdefault(_act(result.event), []).append((k, result.event))
     return out
+
+
+ANNOUNCING_VERBS = frozenset({"say", "announce", "confirm", "tell", "state", "declare", "add", "disclose", "reveal"})
+"""Verbs by which a party announces a meeting ("the ministry *said* A and B would meet", "the White House
+*confirmed* that A will meet B"): convention 10 of the guide codes such an announcement."""
+_FIXED = re.compile(r"\b(?:will|would|shall|wo|'ll)\b|" + _PLANNED.pattern, re.I)
+"""What makes a reported meeting a plan, not a speculation (convention 10): "will meet", "would meet",
+"is set to meet", "is scheduled to hold talks"; "could meet", "may visit" stay speculation."""
+INTENT_TO_MEET = "036"
+"""CAMEO's "express intent to meet or negotiate": an announced meeting (convention 10)."""
+
+
+def announcer(pred: Token, lemma: Callable[[Token], str]) -> Token | None:
+    """The subject of the speech verb that announces the meeting `pred` reports ("*Turkey* said A and B
+    would meet", "it was confirmed by *the foreign office* that A will meet B"), or None when no verb of
+    :data:`ANNOUNCING_VERBS` governs its clause or the clause reports no plan (:data:`_FIXED`: "could
+    meet" is speculation, "met" a meeting held)."""
+    from detente.coding import syntax
+
+    node = pred
+    if not node.tag_.startswith("VB") and node.dep_ in _NOUN_OF_VERB:  # "would hold *talks*"
+        node = node.head.head if node.dep_ == "pobj" and node.head.dep_ == "prep" else node.head
+    for _ in range(3):  # "would travel to B to meet", "would meet and sign": up to the clause's verb
+        if node.dep_ not in ("xcomp", "conj", "advcl") or node.head.i == node.i:
+            break
+        node = node.head
+    if node.dep_ != "ccomp" or lemma(node.head) not in ANNOUNCING_VERBS:
+        return None
+    if not _FIXED.search(predicate_words(pred)):
+        return None  # "said A and B could meet", "said A met B": a speculation or a meeting held, no plan
+    subj, passive, agent = syntax.subject(node.head, lemma)
+    return agent if passive else subj
+
+
+def announced(event: Event, speaker: str) -> Event | None:
+    """A meeting (root 04) or intent to meet (036) that one of its sides announces, as convention 10 of
+    the guide codes it: intent to meet (036, root 03) from the announcing side `speaker` (a country
+    code) to the other side, asserted; None when `speaker` is neither side (a third party's
+    announcement stays as it was coded)."""
+    from detente import ontology
+
+    if event.root != CONSULT_ROOT and event.cameo != INTENT_TO_MEET:
+        return None
+    if event.source[:3] == speaker:
+        flipped = event
+    elif event.target[:3] == speaker:
+        flipped = replace(event, source=event.target, target=event.source, source_name=event.target_name,
+                          target_name=event.source_name)
+    else:
+        return None
+    info = ontology.get(INTENT_TO_MEET)
+    plover = ontology.to_plover(info.code)
+    return replace(flipped, cameo=info.code, root=info.root, quad=int(info.quad), goldstein=float(info.goldstein),
+                   plover=plover.type if plover is not None else None, modality="intent")

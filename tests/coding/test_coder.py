@@ -506,3 +506,17 @@ def test_page_mode_keeps_a_restated_act_apart_but_codes_new_ones(coder):
 def test_a_meeting_one_side_announces_is_its_intent_to_meet(coder, sentence, expected):
     (found,) = coder.code_sentence_events([sentence], date(2024, 3, 6), partial=True)
     assert [(r.event.source[:3], r.event.target[:3], r.event.cameo, r.partial) for r in found] == expected
+
+
+@pytest.mark.parametrize("sentence, apart", [
+    ("Norway is reportedly pressuring Sweden to close the border.", True),
+    ("Norway apparently expelled two Swedish diplomats.", True),
+    ("Norway appears to have expelled two Swedish diplomats.", True),
+    # a hedge on another predicate leaves the asserted act alone
+    ("Norway expelled two Swedish diplomats on Monday, apparently angering Finland.", False),
+])
+def test_an_act_the_writer_only_holds_likely_is_kept_apart_as_speculation(coder, sentence, apart):
+    (found,) = coder.code_sentence_events([sentence], date(2024, 3, 6), partial=True)
+    (first,) = [r for r in found if r.event.target[:3] == "SWE"]
+    assert first.partial is apart
+    assert ("kept apart: speculation" in (first.event.note or "")) is apart

@@ -266,3 +266,10 @@ def test_a_partial_or_negated_event_reports_no_act_to_restate():
     negated = SentenceResult(replace(negated.event, negated=True), None, None)
     out = abstention.restatements([[negated], [_result("161", texts[1], A, B)]], texts, ARTICLE_DAY, partial=True)
     assert not out[1][0].partial
+
+
+def test_as_well_as_joins_names_and_marks_no_other_act():
+    texts = ["Estonia expelled two Latvian diplomats on Tuesday.",
+             "Estonia's president, as well as its foreign minister, expelled the diplomats, the ministry said."]
+    found = [[_result("161", texts[0], A, B)], [_result("161", texts[1], A, B, when=ARTICLE_DAY)]]
+    assert abstention.restatements(found, texts, ARTICLE_DAY, partial=False)[1] == []

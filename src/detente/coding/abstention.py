@@ -304,7 +304,7 @@ def stands(event: Event, predicate: str | None = None) -> bool:
 
 RESTATEMENT = "restatement"
 """The reason of an event a later sentence of an article restates (:func:`restatements`)."""
-_ANOTHER_ACT = re.compile(r"\b(?:also|too|again|another|as well|second|separately)\b", re.I)
+_ANOTHER_ACT = re.compile(r"\b(?:also|too|again|another|as well(?! as)|second|separately)\b", re.I)
 """Words that mark an act as one more of its kind, not the one already reported: English additive
 focus particles ("also", "too", "as well", "again") and determiners of another instance ("another",
 "a second"); convention 14 of the guide codes such a further act."""

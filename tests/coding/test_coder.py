@@ -520,3 +520,16 @@ def test_an_act_the_writer_only_holds_likely_is_kept_apart_as_speculation(coder,
     (first,) = [r for r in found if r.event.target[:3] == "SWE"]
     assert first.partial is apart
     assert ("kept apart: speculation" in (first.event.note or "")) is apart
+
+
+@pytest.mark.parametrize("sentence, apart", [
+    ("Hungary's decision to buy Russian fighter jets angered Poland.", True),  # the act named by a noun
+    ("Poland's plans to expel Belarusian diplomats drew criticism.", True),
+    ("Hungary announced its decision to buy Russian fighter jets.", False),  # announced: the measure (conv. 15)
+    ("Hungary agreed to buy Russian fighter jets.", False),
+])
+def test_an_act_only_named_as_a_nouns_content_is_background(coder, sentence, apart):
+    (found,) = coder.code_sentence_events([sentence], date(2024, 3, 6), partial=True)
+    (first,) = [r for r in found if r.event.source[:3] in ("HUN", "POL")]
+    assert first.partial is apart
+    assert ("kept apart: background" in (first.event.note or "")) is apart

@@ -533,3 +533,15 @@ def test_an_act_only_named_as_a_nouns_content_is_background(coder, sentence, apa
     (first,) = [r for r in found if r.event.source[:3] in ("HUN", "POL")]
     assert first.partial is apart
     assert ("kept apart: background" in (first.event.note or "")) is apart
+
+
+@pytest.mark.parametrize("sentence, apart", [
+    ("Poland has always accused Belarus of smuggling migrants.", True),
+    ("Poland has long urged Belarus to close the camps.", True),
+    ("Poland accused Belarus of smuggling migrants on Monday.", False),
+])
+def test_an_act_with_an_adverb_of_duration_is_a_standing_state(coder, sentence, apart):
+    (found,) = coder.code_sentence_events([sentence], date(2024, 3, 6), partial=True)
+    (first,) = [r for r in found if r.event.source[:3] == "POL"]
+    assert first.partial is apart
+    assert ("kept apart: standing" in (first.event.note or "")) is apart

@@ -524,7 +524,7 @@ def test_an_act_the_writer_only_holds_likely_is_kept_apart_as_speculation(coder,
 
 @pytest.mark.parametrize("sentence, apart", [
     ("Hungary's decision to buy Russian fighter jets angered Poland.", True),  # the act named by a noun
-    ("Poland's plans to expel Belarusian diplomats drew criticism.", True),
+    ("Poland's decision to expel Belarusian diplomats drew criticism.", True),
     ("Hungary announced its decision to buy Russian fighter jets.", False),  # announced: the measure (conv. 15)
     ("Hungary agreed to buy Russian fighter jets.", False),
 ])

@@ -273,3 +273,11 @@ def test_as_well_as_joins_names_and_marks_no_other_act():
              "Estonia's president, as well as its foreign minister, expelled the diplomats, the ministry said."]
     found = [[_result("161", texts[0], A, B)], [_result("161", texts[1], A, B, when=ARTICLE_DAY)]]
     assert abstention.restatements(found, texts, ARTICLE_DAY, partial=False)[1] == []
+
+
+def test_a_meeting_during_a_visit_is_an_act_apart_from_the_visit():
+    texts = ["Estonia's premier visited Latvia on Tuesday.", "During the visit, he met the Latvian premier."]
+    found = [[_result("042", texts[0], A, B, note="date from 'Tuesday'")],
+             [_result("040", texts[1], A, B, when=ARTICLE_DAY), _result("040", texts[1], B, A, when=ARTICLE_DAY)]]
+    out = abstention.restatements(found, texts, ARTICLE_DAY, partial=True)
+    assert [r.partial for r in out[1]] == [False, False]

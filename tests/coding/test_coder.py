@@ -510,7 +510,8 @@ def test_a_meeting_one_side_announces_is_its_intent_to_meet(coder, sentence, exp
 
 @pytest.mark.parametrize("sentence, side, reason", [
     # the writer holds the act only likely (rule 7: speculation, commentary)
-    ("Norway is reportedly pressuring Sweden to close the border.", "NOR", "speculation"),
+    ("Norway is apparently pressuring Sweden to close the border.", "NOR", "speculation"),
+    ("Norway has reportedly expelled two Swedish diplomats.", "NOR", None),  # a source named, not a doubt
     ("Norway apparently expelled two Swedish diplomats.", "NOR", "speculation"),
     ("Norway appears to have expelled two Swedish diplomats.", "NOR", "speculation"),
     # a hedge on another predicate leaves the asserted act alone

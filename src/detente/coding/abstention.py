@@ -46,7 +46,7 @@ that goes into the event's note, so an analyst can see why a proposal was set as
   needs a verb of signing or concluding in its predicate.
 - ``restatement``: in page mode (:func:`restatements`), an act a later sentence of the
   article reports again: the same source and target countries and the same CAMEO root as an
-  event an earlier sentence coded, on the same date ("Russia expelled two Estonian
+  event an earlier sentence coded, with no date of its own or the same one ("Russia expelled two Estonian
   diplomats on Monday. ... 'Russia has decided to expel the diplomats,' the ministry
   said."). The guide's rule 7 gives "a restatement of an act that the same article
   already coded" no event, and convention 14 one event per speaker, target and root; a

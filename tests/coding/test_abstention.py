@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -216,3 +217,67 @@ def test_coder_keeps_the_held_meeting_and_sets_the_announced_one_apart(coder, se
 def test_document_mode_stores_the_held_meeting_only(code_fn, sentence):
     pairs = {(e.source[:3], e.target[:3]) for e in code_fn(sentence) if e.root == "04"}
     assert pairs == {("NOR", "DNK"), ("DNK", "NOR")}
+
+
+def _result(code: str, sentence: str, source: tuple[str, str], target: tuple[str, str], when: date = DAY,
+            note: str | None = None) -> SentenceResult:
+    event = make_event(code, when=when, sentence=sentence, doc_id="t", source=_actor(*source),
+                       target=_actor(*target), note=note)
+    assert event is not None
+    return SentenceResult(event, None, None)
+
+
+ARTICLE_DAY = date(2023, 5, 4)
+A, B = ("AAA", "Estonia"), ("BBB", "Latvia")
+
+
+def test_a_later_report_of_the_same_act_is_kept_apart_as_a_restatement():
+    texts = ["Estonia expelled two Latvian diplomats on Tuesday.",
+             "Estonia expelled the diplomats for spying, the ministry said."]
+    found = [[_result("161", texts[0], A, B, note="date from 'Tuesday'")],
+             [_result("161", texts[1], A, B, when=ARTICLE_DAY)]]
+    out = abstention.restatements(found, texts, ARTICLE_DAY, partial=True)
+    assert not out[0][0].partial
+    assert out[1][0].partial and out[1][0].event.note == "kept apart: restatement of sentence 1"
+    assert abstention.restatements(found, texts, ARTICLE_DAY, partial=False)[1] == []
+
+
+@pytest.mark.parametrize("text, when", [
+    ("Estonia also expelled a Latvian consul.", ARTICLE_DAY),  # marked as another act
+    ("Estonia expelled three Latvian diplomats in 2019.", date(2019, 1, 1)),  # its own, other date
+])
+def test_another_act_of_the_same_kind_is_a_new_event(text, when):
+    texts = ["Estonia expelled two Latvian diplomats on Tuesday.", text]
+    found = [[_result("161", texts[0], A, B)], [_result("161", text, A, B, when=when)]]
+    out = abstention.restatements(found, texts, ARTICLE_DAY, partial=True)
+    assert [r.partial for r in out[1]] == [False]
+
+
+def test_both_directions_in_one_sentence_and_other_roots_are_no_restatements():
+    texts = ["Estonia and Latvia signed a border treaty.", "Latvia criticised Estonia."]
+    found = [[_result("057", texts[0], A, B), _result("057", texts[0], B, A)], [_result("111", texts[1], B, A)]]
+    out = abstention.restatements(found, texts, ARTICLE_DAY, partial=True)
+    assert [r.partial for rs in out for r in rs] == [False, False, False]
+
+
+def test_a_partial_or_negated_event_reports_no_act_to_restate():
+    texts = ["Estonia did not expel the Latvian diplomats.", "Estonia expelled two Latvian diplomats."]
+    negated = _result("161", texts[0], A, B)
+    negated = SentenceResult(replace(negated.event, negated=True), None, None)
+    out = abstention.restatements([[negated], [_result("161", texts[1], A, B)]], texts, ARTICLE_DAY, partial=True)
+    assert not out[1][0].partial
+
+
+def test_as_well_as_joins_names_and_marks_no_other_act():
+    texts = ["Estonia expelled two Latvian diplomats on Tuesday.",
+             "Estonia's president, as well as its foreign minister, expelled the diplomats, the ministry said."]
+    found = [[_result("161", texts[0], A, B)], [_result("161", texts[1], A, B, when=ARTICLE_DAY)]]
+    assert abstention.restatements(found, texts, ARTICLE_DAY, partial=False)[1] == []
+
+
+def test_a_meeting_during_a_visit_is_an_act_apart_from_the_visit():
+    texts = ["Estonia's premier visited Latvia on Tuesday.", "During the visit, he met the Latvian premier."]
+    found = [[_result("042", texts[0], A, B, note="date from 'Tuesday'")],
+             [_result("040", texts[1], A, B, when=ARTICLE_DAY), _result("040", texts[1], B, A, when=ARTICLE_DAY)]]
+    out = abstention.restatements(found, texts, ARTICLE_DAY, partial=True)
+    assert [r.partial for r in out[1]] == [False, False]

@@ -473,3 +473,62 @@ def test_classifier_events_kept_apart_say_why(coder):
     (shown,) = stating.code_sentence_events([sentence], date(2024, 6, 25), partial=True)
     assert [(r.event.root, r.partial, r.event.note) for r in shown] == [("01", True, "classifier; kept apart: statement")]
 
+
+
+def test_page_mode_keeps_a_restated_act_apart_but_codes_new_ones(coder):
+    article = ["Estonia expelled two Russian diplomats on Monday.",
+               "Estonia expelled the Russian diplomats for spying, the foreign ministry said.",
+               "Estonia also expelled a Russian consul.",
+               "In 2019, Estonia expelled three Russian diplomats."]
+    coded = coder.code_article_events(article, date(2024, 3, 6), partial=True)
+    roots = [[(r.event.source[:3], r.event.target[:3], r.event.root, r.partial) for r in found] for found in coded]
+    assert roots[0] == [("EST", "RUS", "16", False)]
+    assert roots[1] == [("EST", "RUS", "16", True)]  # the lede's expulsion told again
+    assert coded[1][0].event.note == "kept apart: restatement of sentence 1"
+    assert roots[2] == [("EST", "RUS", "16", False)]  # "also": another expulsion
+    assert roots[3] == [("EST", "RUS", "16", False)]  # a dated past act, first reported here
+    assert coder.code_article_events(article, date(2024, 3, 6))[1] == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a side announces the meeting: its intent to meet, once, from the announcer (convention 10)
+    ("Poland's foreign ministry said the Polish president and the German chancellor would meet in Berlin on Friday.",
+     [("POL", "DEU", "036", False)]),
+    # a third party's announcement of others' meeting stays apart, as does a meeting only held possible
+    ("Sweden said the prime ministers of Norway and Finland would meet in Oslo on Friday.",
+     [("NOR", "FIN", "043", True), ("FIN", "NOR", "043", True)]),
+    ("Poland's foreign ministry said the Polish president could meet the German chancellor next month.",
+     [("POL", "DEU", "040", True), ("DEU", "POL", "040", True)]),
+    # a meeting held, reported by one side, is the meeting, both ways
+    ("Poland's foreign ministry said the Polish president met the German chancellor in Berlin on Friday.",
+     [("POL", "DEU", "042", False), ("DEU", "POL", "042", False)]),
+])
+def test_a_meeting_one_side_announces_is_its_intent_to_meet(coder, sentence, expected):
+    (found,) = coder.code_sentence_events([sentence], date(2024, 3, 6), partial=True)
+    assert [(r.event.source[:3], r.event.target[:3], r.event.cameo, r.partial) for r in found] == expected
+
+
+@pytest.mark.parametrize("sentence, side, reason", [
+    # the writer holds the act only likely (rule 7: speculation, commentary)
+    ("Norway is apparently pressuring Sweden to close the border.", "NOR", "speculation"),
+    ("Norway has reportedly expelled two Swedish diplomats.", "NOR", None),  # a source named, not a doubt
+    ("Norway apparently expelled two Swedish diplomats.", "NOR", "speculation"),
+    ("Norway appears to have expelled two Swedish diplomats.", "NOR", "speculation"),
+    # a hedge on another predicate leaves the asserted act alone
+    ("Norway expelled two Swedish diplomats on Monday, apparently angering Finland.", "NOR", None),
+    # the act only named as a noun's content (rule 7: background) ...
+    ("Hungary's decision to buy Russian fighter jets angered Poland.", "HUN", "background"),
+    ("Poland's decision to expel Belarusian diplomats drew criticism.", "POL", "background"),
+    # ... unless a verb takes the noun as its object (convention 15: the announced measure)
+    ("Hungary announced its decision to buy Russian fighter jets.", "HUN", None),
+    ("Hungary agreed to buy Russian fighter jets.", "HUN", None),
+    # an adverb of duration makes a standing state (rule 8)
+    ("Poland has always accused Belarus of smuggling migrants.", "POL", "standing"),
+    ("Poland has long urged Belarus to close the camps.", "POL", "standing"),
+    ("Poland accused Belarus of smuggling migrants on Monday.", "POL", None),
+])
+def test_acts_the_sentence_does_not_report_as_done_are_kept_apart(coder, sentence, side, reason):
+    (found,) = coder.code_sentence_events([sentence], date(2024, 3, 6), partial=True)
+    (first,) = [r for r in found if r.event.source[:3] == side]
+    assert first.partial is (reason is not None)
+    assert (first.event.note or "").endswith(f"kept apart: {reason}") is (reason is not None)

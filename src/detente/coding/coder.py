@@ -341,15 +341,19 @@ class Coder:
         actors in an earlier sentence: the article's mentions are read over its whole text and
         the state each sentence leaves is carried to the next
         (:class:`~detente.coding.context.ArticleReading`). A `headline` is read first, for its
-        actors and state; its own events are not returned. One sentence without a headline is
-        coded exactly as :meth:`code_sentence_events` codes it alone. Coded in this process.
+        actors and state; its own events are not returned. An event that restates an act an
+        earlier sentence of the article coded is kept apart (:func:`~detente.coding.abstention.restatements`:
+        the guide's rule 7). One sentence without a headline is coded exactly as
+        :meth:`code_sentence_events` codes it alone. Coded in this process.
         """
         parts = ([headline] if headline else []) + [s if isinstance(s, str) else "" for s in sentences]
         if not parts:
             return []
         article = ArticleReading(parts, date)
         coded = self._code_chunk(parts, date, partial, True, article)
-        return coded[1:] if headline else coded
+        if headline:  # the lede reports what the headline announces: only the body's sentences count
+            coded, parts = coded[1:], parts[1:]
+        return abstention.restatements(coded, parts, date, partial)
 
     def iter_sentence_events(
         self, sentences: Iterable[str], date: date | None = None, *, partial: bool = False,
@@ -523,11 +527,17 @@ class Coder:
             )
             if event is None:
                 continue
-            key = (event.source, event.target, event.root)
+            turned = self._announced(event, cand, sdoc, ctx)
+            key = (turned.source, turned.target, turned.root) if turned is not None else (event.source, event.target, event.root)
             if key in seen:
                 continue
             seen.add(key)
             predicate = abstention.predicate_words(cand.verb)
+            if turned is not None:  # convention 10: the announcing side's intent to meet, not a speculation
+                spans_of = self._spans(cand)
+                flipped = turned.source != event.source
+                complete.append(SentenceResult(turned, *(spans_of[::-1] if flipped else spans_of), predicate=predicate))
+                continue
             if is_complete(event):
                 fallback = cand.target_actor is not None and cand.target_actor.fallback
                 result = SentenceResult(event, *self._spans(cand), predicate=predicate)
@@ -538,6 +548,19 @@ class Coder:
         if not complete:
             complete = guessed[:1]  # a guessed target only when the parse found no pair at all
         return complete, partial_events
+
+    def _announced(self, event: Event, cand: Candidate, sdoc: Doc, ctx: Context) -> Event | None:
+        """The event as convention 10 codes a meeting that one of its sides announces ("Turkey said
+        Erdogan and Sisi would meet": TUR->EGY 036), or None when no side announces it
+        (:func:`~detente.coding.abstention.announced`)."""
+        if not is_complete(event) or event.root != abstention.CONSULT_ROOT and event.cameo != abstention.INTENT_TO_MEET:
+            return None
+        speaker = abstention.announcer(cand.verb, self.lemma)
+        if speaker is None:
+            return None
+        said = argument(speaker, 0, ctx, self.lemma)
+        codes = {a.code[:3] for a in said.actors} if said is not None else set()
+        return abstention.announced(event, codes.pop()) if len(codes) == 1 else None
 
     def _spans(self, cand: Candidate) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
         """Where the candidate's source and target are written in its sentence."""

@@ -43,6 +43,8 @@ def candidates(sdoc: Doc, offset: int, ctx: Context, lemma: syntax.Lemma) -> lis
             out.extend(nominal_visit(tok, offset, ctx, lemma))
         elif tag.startswith("NN") and (lemma(tok) in nominals.ACT_NOUNS or lemma(tok) in nominals.JOINT_NOUNS):
             out.extend(nominals.nominal_acts(tok, offset, ctx, lemma))  # "Iran's strike on X", "the US-China talks"
+        elif tag.startswith("NN") and lemma(tok) in nominals.NOMINALIZED_MEASURES:
+            out.extend(nominals.nominalized_measure(tok, offset, ctx, lemma))  # "ordered the closure of X's embassy"
         if tok.dep_ in ("acl", "amod") and (lemma(tok) in mediation.BROKER_VERBS or "-" in tok.text):
             out.extend(mediation.brokered(tok, offset, ctx, lemma))  # "a deal brokered by China"
         if tok.tag_.startswith("VB") and lemma(tok) in received.RECEIVING_VERBS:

@@ -18,6 +18,9 @@ FAMILY_SENTENCES = [
     ("16 closing borders", "Kenya closed its border with Somalia last week.", ("KEN", "SOM", "163")),
     ("16 restricting trade", "Russia limited the export of Kazakh grain through its ports.", ("RUS", "KAZ", "163")),
     ("16 restricting trade", "Japan tightened export controls on South Korea in July.", ("JPN", "KOR", "163")),
+    ("16 imposing measures", "India enacted new restrictions on investment from China.", ("IND", "CHN", "163")),
+    ("16 closing offices", "Nicaragua closed the office of the OAS in Managua.", ("NIC", "OAS", "161")),
+    ("16 suspending members", "The African Union suspended Mali after the coup.", ("AU", "MLI", "160")),
     ("16 withdrawing aid", "Sweden withdrew its aid to Zambia after the vote.", ("SWE", "ZMB", "162")),
     ("04 landing", "The Brazilian president landed in Angola on Friday.", ("BRA", "AGO", "042")),
     ("05 signing documents", "Chile and Peru signed documents on border cooperation.", ("CHL", "PER", "057")),
@@ -45,6 +48,24 @@ def test_every_news_family_has_a_sentence_here():
 def test_the_news_codes_stay_in_their_roots():
     for family, spec in P.NEWS_FAMILIES.items():
         assert {p.code[:2] for p in P._p(spec)} == {family.split()[0]}, family
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Canada cut the number of its diplomatic staff in Cuba.", ("CAN", "CUB", "161")),
+    ("Nigeria expressed disappointment at Ghana's decision.", ("NGA", "GHA", "110")),
+    ("Turkey voiced concern over Greek military drills.", ("TUR", "GRC", "110")),
+    ("China announced anti-dumping duties on Australian barley.", ("CHN", "AUS", "163")),
+    ("Japan will tighten regulations on the export to South Korea of several chemicals.", ("JPN", "KOR", "163")),
+])
+def test_concern_diplomatic_staff_and_trade_regulations(coder, sentence, expected):
+    assert expected in _triples(coder, sentence)
+
+
+def test_a_diplomatic_modifier_gives_a_noun_of_no_family_the_diplomats_family():
+    assert P.object_families("staff", ["diplomatic"]) == ({"diplomats"}, set())
+    assert P.object_families("staff", ["medical"]) == (set(), set())
+    assert "relations" in P.object_families("relations", ["diplomatic"])[0]  # a noun's own family stands
 
 
 def test_the_news_frames_need_their_object():

@@ -26,6 +26,11 @@ Choices (the news development set's guide, rules 7 and 8; CAMEO codes acts, not 
   earlier year than the document ("Russia's *2014* annexation").
 - A nominal event ranks below the verbs of its sentence (confidence
   :data:`~detente.coding.lexicon.CONF_NOMINAL`, never the main clause).
+- A measure named by a nominalisation ("the closure of its embassy in Y", "the recall of its
+  ambassador from Y") is read as its verb with the "of" phrase as the object
+  (:func:`nominalized_measure`); its target may sit one preposition deeper, on that object. An act
+  noun that is the object of an announcing or ordering verb ("Latvia *ordered* the closure of
+  ...") is the subject's act (the guide's convention 15: an announced measure is the measure).
 """
 
 from __future__ import annotations
@@ -124,11 +129,9 @@ def nominal_acts(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) ->
     words = {c.lower_ for c in mods}
     if words & UNREAL_MODIFIERS or _earlier_year(noun, ctx) or planned(noun, lemma):
         return []
-    clause = _clause_verb(noun)
-    modality = syntax.clause_modality(clause, None, None, lemma) if clause is not None else None
-    if modality in UNREAL_CLAUSES or _infinitive(clause):
+    real, modality = _clause_reality(noun, lemma)
+    if not real:
         return []  # "a Chinese attack on Taiwan *would* be costly", "a settlement *to be reached* in A-B talks"
-    modality = modality if modality in ("reported", "question") else None
     if act is not None and act[0] in STANDING_CODES and not words & NEW_WORDS:
         return []
     if act is not None and P.family(noun_lemma) == "attack" and "attack" not in P.object_families(
@@ -156,8 +159,7 @@ def nominal_acts(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) ->
     code, target_preps = act  # type: ignore[misc]
     target_tok = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ in target_preps
                        for g in c.children if g.dep_ == "pobj"), None)
-    by_tok = next((g for c in noun.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"
-                   for g in c.children if g.dep_ == "pobj"), None)
+    by_tok = _by_object(noun)
     if target_tok is None:
         return []
     target = argument(target_tok, offset, ctx, lemma)
@@ -180,6 +182,23 @@ def nominal_acts(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) ->
 
 UNREAL_CLAUSES = frozenset({"intent-future", "possible", "conditional", "intent", "threat"})
 """Modalities of the clause an act noun sits in that make the act not (yet) real (:func:`syntax.clause_modality`)."""
+
+
+def _clause_reality(noun: Token, lemma: syntax.Lemma) -> tuple[bool, str | None]:
+    """(whether the clause a noun phrase is in reports the act as real, the modality kept on it: "reported",
+    "question" or None). Not real under a future, possible, conditional, intended or threatened clause, nor
+    in an infinitive one."""
+    clause = _clause_verb(noun)
+    modality = syntax.clause_modality(clause, None, None, lemma) if clause is not None else None
+    if modality in UNREAL_CLAUSES or _infinitive(clause):
+        return False, None
+    return True, modality if modality in ("reported", "question") else None
+
+
+def _by_object(noun: Token) -> Token | None:
+    """The object of the noun's "by" phrase (its author: "the raid on X *by Y*"), or None."""
+    return next((g for c in noun.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"
+                 for g in c.children if g.dep_ == "pobj"), None)
 
 
 def _clause_verb(noun: Token) -> Token | None:
@@ -299,8 +318,6 @@ ANNOUNCING_VERBS = frozenset({"announce", "order", "decide", "confirm", "declare
 """Verbs whose subject takes the measure named by their object noun: "Latvia *ordered* the closure of ...",
 "Algeria *announced* the recall of ..." (convention 15: an announced measure is the measure, from the
 announcer). Not verbs that judge or answer a measure ("condemned the closure of ...")."""
-DIPLOMATIC_MODIFIERS = frozenset({"consular", "diplomatic"})
-"""Modifiers that make any post a diplomatic one ("the closure of its *consular* posts", "*diplomatic* offices")."""
 NESTED_TARGET_PREPS = frozenset({"from", "with", "in", "to", "on", "against"})
 """Prepositions on the measure's object (or on the noun) that name the state it is aimed at: "its ambassador
 *from* Paris", "its borders *with* Haiti", "its embassy *in* Kabul", "sanctions *on* Iran"."""
@@ -328,19 +345,16 @@ def nominalized_measure(noun: Token, offset: int, ctx: Context, lemma: syntax.Le
     for tok in objs:
         modifiers = [c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")]
         found = P.object_families(lemma(tok), modifiers)
-        usual |= found[0] | ({"diplomats"} if set(modifiers) & DIPLOMATIC_MODIFIERS else set())
+        usual |= found[0]
         other |= found[1]
     noun_preps = {c.lower_ for c in noun.children if c.dep_ == "prep"}
     pattern = P.match(verb_lemma, noun_preps - {"of", "by"}, usual, other)
     if pattern is None or pattern.obj is None or pattern.symmetric:
         return []  # only the verb's frame with this object ("recall" of an ambassador, not of a product)
-    clause = _clause_verb(noun)
-    modality = syntax.clause_modality(clause, None, None, lemma) if clause is not None else None
-    if modality in UNREAL_CLAUSES or _infinitive(clause):
+    real, modality = _clause_reality(noun, lemma)
+    if not real:
         return []
-    modality = modality if modality in ("reported", "question") else None
-    by_tok = next((g for c in noun.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"
-                   for g in c.children if g.dep_ == "pobj"), None)
+    by_tok = _by_object(noun)
     if by_tok is not None:
         source = argument(by_tok, offset, ctx, lemma)
         sources = source.actors[:1]

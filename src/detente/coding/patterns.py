@@ -50,7 +50,7 @@ NOUN_FAMILIES: dict[str, frozenset[str]] = {
         "meeting meetings summit summits contact contacts",
         "sanctions": "sanction sanctions embargo embargoes blockade blockades ban bans boycott tariff tariffs penalty penalties restriction "
         "blacklist blacklists "
-        "restrictions countermeasure countermeasures measure measures curb curbs controls regulations duties",
+        "restrictions countermeasure countermeasures measure measures curb curbs control controls regulation regulations duty duties",
         "aid": "aid assistance funding fund funds loan loans money grant grants package support relief help",
         "arms": "weapon weapons arm arms missile missiles ammunition munitions tank tanks jet jets "
         "system systems sale sales equipment drone drones warship warships bomber bombers fighter fighters "
@@ -101,6 +101,11 @@ SENSE_MODIFIERS: dict[str, str] = {
 is a walkout (CAMEO 143), an *air* (missile, drone) strike an attack (190)."""
 
 
+DIPLOMATIC_MODIFIERS = frozenset({"consular", "diplomatic"})
+"""Modifiers that make a noun of no family of its own a diplomatic post or staff ("its *consular* posts", "the
+*diplomatic* staff", "*diplomatic* offices"): the family *diplomats* (expel, recall, close, reduce -> 161)."""
+
+
 def object_families(noun_lemma: str | None, modifiers: Iterable[str] = ()) -> tuple[set[str], set[str]]:
     """(usual, other) families of an object noun in its context. A modifier that names one sense
     (:data:`SENSE_MODIFIERS`) makes it the usual one and drops the rest ("general strike": walkout only);
@@ -108,6 +113,8 @@ def object_families(noun_lemma: str | None, modifiers: Iterable[str] = ()) -> tu
     for it ("opened fire": "fire" is a problem first, but "open" has a pattern only for gunfire)."""
     found = families(noun_lemma)
     if not found:
+        if noun_lemma and {m.lower() for m in modifiers} & DIPLOMATIC_MODIFIERS:
+            return {"diplomats"}, set()
         return set(), set()
     if len(found) > 1:
         chosen = next((SENSE_MODIFIERS[m.lower()] for m in modifiers if SENSE_MODIFIERS.get(m.lower()) in found), None)
@@ -171,7 +178,7 @@ _TABLE = _p(
     deny|dismiss obj:label_bad -> 120  # denying an accusation is a rejection (12), see "Choices"
     deny|refute|rebut -> 120
     reject|deny|dismiss|refute|rebut obj:accusation -> 120
-    express obj:concern -> 012
+    express|voice|raise|reiterate obj:concern -> 110  # the guide: concern, regret, disappointment are 11 (ADJUDICATION.md)
     express obj:hope -> 013
     express obj:condolence -> 018
     express|voice|declare|reaffirm|offer obj:support -> 051
@@ -595,6 +602,12 @@ NEWS_FAMILIES: dict[str, str] = {
     limit|tighten|reduce|slash|restrict|strengthen|tighten up obj:trade -> 163  # "limited the export of X's oil"
     strengthen|tighten|toughen obj:sanctions -> 163  # "tightened export controls on X", "strengthened regulations"
     """,
+    "16 imposing measures": """
+    implement|enact|enforce obj:sanctions -> 163  # "implemented tighter controls on exports to X"
+    """,
+    "16 closing offices": """
+    close|shut|shut down|halt obj:office -> 161  # "closed the OAS office", "closed Taiwan's representative office"
+    """,
     "16 withdrawing aid": """
     withdraw|pull|cancel|terminate obj:aid -> 162  # CAMEO 162, reduce or stop aid
     """,
@@ -606,6 +619,9 @@ NEWS_FAMILIES: dict[str, str] = {
     """,
     "08 ending measures": """
     end|terminate obj:sanctions -> 085  # "ended the blockade and embargo on X": CAMEO 085, ease sanctions
+    """,
+    "16 suspending members": """
+    suspend -> 160  # "the AU suspended Mali": a member suspended (convention 15); its objects' frames above win
     """,
     "08 prisoner swaps": """
     complete|conduct|carry out|hold|finalize|finalise obj:swap -> 0841 sym  # each side releases (as "swap" above)
@@ -676,7 +692,8 @@ for _name, _words in {
     "response": "response responses reply answer",
     "blame": "blame",
     "condemnation": "condemnation condemnations criticism criticisms rebuke censure",
-    "opposition": "opposition objection objections disapproval displeasure dismay anger outrage indignation",
+    "opposition": "opposition objection objections disapproval displeasure dismay anger outrage indignation "
+    "disappointment regret regrets",
     "alert": "alert readiness",
     "phonecall": "call calls phone-call conversation conversations",
     "recognition": "recognition",
@@ -686,6 +703,7 @@ for _name, _words in {
     "shield": "shield shields",
     "border": "border borders frontier frontiers crossing crossings airspace",
     "swap": "swap swaps",
+    "office": "office offices mission missions representation",
 }.items():
     NOUN_FAMILIES.setdefault(_name, frozenset(_words.split()))
 

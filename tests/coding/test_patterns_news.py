@@ -111,3 +111,19 @@ def test_every_nominalisation_reads_as_a_verb_of_the_table():
 ])
 def test_an_act_noun_ordered_or_announced_is_its_announcers(coder, sentence, expected):
     assert expected in _triples(coder, sentence)
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize(("sentence", "pairs"), [
+    ("The INF treaty was signed in 1987 between the United States and the Soviet Union.",
+     {("USA", "RUS", "057"), ("RUS", "USA", "057")}),
+    ("Nearly 30 trade agreements were signed between Cuba and Russia in May.",
+     {("CUB", "RUS", "057"), ("RUS", "CUB", "057")}),
+])
+def test_a_joint_act_with_its_parties_after_between_is_coded_both_ways(coder, sentence, pairs):
+    assert pairs <= _triples(coder, sentence)
+
+
+@pytest.mark.nlp
+def test_a_joint_act_between_parties_still_to_come_is_no_event(coder):
+    assert not _triples(coder, "A deal is expected to be signed between Chile and Peru next week.")

@@ -678,7 +678,7 @@ def cameo_triples(coder, sentence):
         ("Norway called for Chile to respect the fishing accord.", ("NOR", "CHL", "020")),
         ("Peru appealed for Bolivia to free the two truck drivers.", ("PER", "BOL", "0253")),
         # a noun of demand or request with its clause: from the noun's owner
-        ("Kenya renewed its calls for Ethiopia to end the blockade.", ("KEN", "ETH", "100")),
+        ("Kenya renewed its calls for Ethiopia to end the blockade.", ("KEN", "ETH", "1054")),  # ending a blockade eases it (085): a demand to ease it
         ("The EU repeated its demand that Serbia recognise Kosovo.", ("EUR", "SRB", "102")),
         ("India's demand that Pakistan stop the shelling went unanswered.", ("IND", "PAK", "100")),
         # a deadline given is an ultimatum (CAMEO 139)

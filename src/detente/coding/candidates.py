@@ -43,6 +43,10 @@ def candidates(sdoc: Doc, offset: int, ctx: Context, lemma: syntax.Lemma) -> lis
             out.extend(nominal_visit(tok, offset, ctx, lemma))
         elif tag.startswith("NN") and (lemma(tok) in nominals.ACT_NOUNS or lemma(tok) in nominals.JOINT_NOUNS):
             out.extend(nominals.nominal_acts(tok, offset, ctx, lemma))  # "Iran's strike on X", "the US-China talks"
+        elif tag.startswith("NN") and lemma(tok) in nominals.NOMINALIZED_MEASURES:
+            out.extend(nominals.nominalized_measure(tok, offset, ctx, lemma))  # "ordered the closure of X's embassy"
+        if tag.startswith("VB") and any(c.dep_ == "prep" and c.lower_ == "between" for c in tok.children):
+            out.extend(joint_between(tok, offset, ctx, lemma))  # "the treaty was signed in 1987 between A and B"
         if tok.lower_ in mediation.TRIGGERS or tok.dep_ in ("acl", "amod") and "-" in tok.text:
             out.extend(mediation.third_parties(tok, offset, ctx, lemma))  # "a deal brokered by China", "a prisoner swap"
         if tok.tag_.startswith("VB") and lemma(tok) in received.RECEIVING_VERBS:
@@ -1368,6 +1372,40 @@ def nominal(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list
     for a, b in pairs:
         cand = Candidate(code, arg, arg, a, b, noun, noun, confidence=L.CONF_NOMINAL, main=False, symmetric=True)
         out += [cand, replace(cand, source_actor=b, target_actor=a, reverse=True)]
+    return out
+
+
+def joint_between(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Candidate]:
+    """A joint act whose parties stand in the verb's "between" phrase: "the treaty was signed in 1987 between A
+    and B", "agreements concluded between A and B" (a symmetric pattern of the verb with its object, its
+    passive subject or the noun its participle modifies), each pair both ways, as :func:`nominal` codes "talks
+    between A and B" (the guide's convention 3). Not for an act still to come or denied."""
+    prep = next(c for c in verb.children if c.dep_ == "prep" and c.lower_ == "between")
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if pobj is None or syntax.negated(verb):
+        return []
+    held = syntax.objects(verb) + [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        held.append(verb.head)  # "an agreement *signed* between A and B"
+    families: set[str] = set()
+    for tok in held:
+        families |= P.object_families(lemma(tok), [c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")])[0]
+    pattern = P.match(lemma(verb), syntax.preps(verb) - {"between"}, families)
+    if pattern is None or not pattern.symmetric or pattern.obj is None:
+        return []
+    modality = syntax.clause_modality(verb, None, None, lemma)
+    if modality in nominals.UNREAL_CLAUSES or (verb.dep_ != "acl" and nominals._infinitive(verb)):
+        return []  # "a deal to be signed between A and B", "will sign"
+    arg = argument(pobj, offset, ctx, lemma)
+    parties = [a for i, a in enumerate(arg.actors) if all(a.code[:3] != b.code[:3] for b in arg.actors[:i])]
+    if len(parties) < 2 or len(parties) > MAX_PARTIES:
+        return []
+    out = []
+    for i, a in enumerate(parties):
+        for b in parties[i + 1:]:
+            cand = Candidate(pattern.code, arg, arg, a, b, verb, verb, confidence=L.CONF_NOMINAL, main=False,
+                             symmetric=True)
+            out += [cand, replace(cand, source_actor=b, target_actor=a, reverse=True)]
     return out
 
 

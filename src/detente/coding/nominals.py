@@ -26,6 +26,11 @@ Choices (the news development set's guide, rules 7 and 8; CAMEO codes acts, not 
   earlier year than the document ("Russia's *2014* annexation").
 - A nominal event ranks below the verbs of its sentence (confidence
   :data:`~detente.coding.lexicon.CONF_NOMINAL`, never the main clause).
+- A measure named by a nominalisation ("the closure of its embassy in Y", "the recall of its
+  ambassador from Y") is read as its verb with the "of" phrase as the object
+  (:func:`nominalized_measure`); its target may sit one preposition deeper, on that object. An act
+  noun that is the object of an announcing or ordering verb ("Latvia *ordered* the closure of
+  ...") is the subject's act (the guide's convention 15: an announced measure is the measure).
 """
 
 from __future__ import annotations
@@ -36,7 +41,7 @@ from typing import TYPE_CHECKING
 from detente.coding import lexicon as L
 from detente.coding import patterns as P
 from detente.coding import syntax
-from detente.coding.arguments import argument
+from detente.coding.arguments import Arg, argument
 from detente.coding.candidate import Candidate
 from detente.coding.context import Actor, Context, actor_of_mention
 
@@ -124,11 +129,9 @@ def nominal_acts(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) ->
     words = {c.lower_ for c in mods}
     if words & UNREAL_MODIFIERS or _earlier_year(noun, ctx) or planned(noun, lemma):
         return []
-    clause = _clause_verb(noun)
-    modality = syntax.clause_modality(clause, None, None, lemma) if clause is not None else None
-    if modality in UNREAL_CLAUSES or _infinitive(clause):
+    real, modality = _clause_reality(noun, lemma)
+    if not real:
         return []  # "a Chinese attack on Taiwan *would* be costly", "a settlement *to be reached* in A-B talks"
-    modality = modality if modality in ("reported", "question") else None
     if act is not None and act[0] in STANDING_CODES and not words & NEW_WORDS:
         return []
     if act is not None and P.family(noun_lemma) == "attack" and "attack" not in P.object_families(
@@ -156,8 +159,7 @@ def nominal_acts(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) ->
     code, target_preps = act  # type: ignore[misc]
     target_tok = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ in target_preps
                        for g in c.children if g.dep_ == "pobj"), None)
-    by_tok = next((g for c in noun.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"
-                   for g in c.children if g.dep_ == "pobj"), None)
+    by_tok = _by_object(noun)
     if target_tok is None:
         return []
     target = argument(target_tok, offset, ctx, lemma)
@@ -167,6 +169,8 @@ def nominal_acts(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) ->
     else:
         source = argument(noun, offset, ctx, lemma)
         sources = [a for a in before if all(a.code[:3] != b.code[:3] for b in target.actors)][:1]
+        if not before:  # "the regime *ordered* the expulsion of the ambassador": the orderer (convention 15)
+            source, sources = _announcer(noun, offset, ctx, lemma, source)
     out = []
     for s_actor in sources:
         for t_actor in target.actors[:3]:
@@ -178,6 +182,23 @@ def nominal_acts(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) ->
 
 UNREAL_CLAUSES = frozenset({"intent-future", "possible", "conditional", "intent", "threat"})
 """Modalities of the clause an act noun sits in that make the act not (yet) real (:func:`syntax.clause_modality`)."""
+
+
+def _clause_reality(noun: Token, lemma: syntax.Lemma) -> tuple[bool, str | None]:
+    """(whether the clause a noun phrase is in reports the act as real, the modality kept on it: "reported",
+    "question" or None). Not real under a future, possible, conditional, intended or threatened clause, nor
+    in an infinitive one."""
+    clause = _clause_verb(noun)
+    modality = syntax.clause_modality(clause, None, None, lemma) if clause is not None else None
+    if modality in UNREAL_CLAUSES or _infinitive(clause):
+        return False, None
+    return True, modality if modality in ("reported", "question") else None
+
+
+def _by_object(noun: Token) -> Token | None:
+    """The object of the noun's "by" phrase (its author: "the raid on X *by Y*"), or None."""
+    return next((g for c in noun.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"
+                 for g in c.children if g.dep_ == "pobj"), None)
 
 
 def _clause_verb(noun: Token) -> Token | None:
@@ -280,3 +301,93 @@ def planned(noun: Token, lemma: syntax.Lemma) -> bool:
     if pattern is not None and pattern.code[:2] in ("02", "03", "10"):
         return True  # "proposed a meeting between ...", "called for talks between ..."
     return syntax.clause_modality(verb, None, None, lemma) in ("intent-future", "possible", "conditional")
+
+
+NOMINALIZED_MEASURES: dict[str, str] = {
+    "closure": "close", "shutdown": "shut", "recall": "recall", "suspension": "suspend", "severance": "sever",
+    "rupture": "rupture", "termination": "terminate", "cancellation": "cancel", "imposition": "impose",
+    "withdrawal": "withdraw",
+}
+"""Nouns of measures whose "of" phrase is what the measure acts on, and the verb they nominalise ("the closure
+*of its embassy in Y*", "the recall *of its ambassador from Y*", "the imposition *of sanctions on Y*"). The code
+is the verb table's for that verb with that object (:func:`detente.coding.patterns.match`), so each noun reads
+as its verb does; CAMEO codes the act, not the part of speech. Session 10: the measures of the guide's rule 6
+and convention 15 (recalls, closures, suspensions) that the development sets report as nouns."""
+ANNOUNCING_VERBS = frozenset({"announce", "order", "decide", "confirm", "declare", "approve", "authorize",
+                              "authorise", "complete", "implement", "begin", "start", "enact"})
+"""Verbs whose subject takes the measure named by their object noun: "Latvia *ordered* the closure of ...",
+"Algeria *announced* the recall of ..." (convention 15: an announced measure is the measure, from the
+announcer). Not verbs that judge or answer a measure ("condemned the closure of ...")."""
+NESTED_TARGET_PREPS = frozenset({"from", "with", "in", "to", "on", "against"})
+"""Prepositions on the measure's object (or on the noun) that name the state it is aimed at: "its ambassador
+*from* Paris", "its borders *with* Haiti", "its embassy *in* Kabul", "sanctions *on* Iran"."""
+
+
+def nominalized_measure(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Candidate]:
+    """The measure a nominalisation names (:data:`NOMINALIZED_MEASURES`), when its phrase or its clause names
+    both sides: the source by a "by" phrase, a possessor or name before the noun, or the subject of an
+    announcing verb whose object the noun is (:data:`ANNOUNCING_VERBS`); the target by a preposition on the
+    "of" object or on the noun (:data:`NESTED_TARGET_PREPS`), else by the object's own owner ("the closure of
+    *Russia's* consulates"). No event for a joint act (talks), a measure still to come or an earlier year's."""
+    verb_lemma = NOMINALIZED_MEASURES.get(lemma(noun))
+    if verb_lemma is None or not noun.tag_.startswith("NN"):
+        return []
+    obj = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children if g.dep_ == "pobj"), None)
+    if obj is None:
+        return []
+    mods = [c for c in noun.children if c.i < noun.i]
+    if {c.lower_ for c in mods} & UNREAL_MODIFIERS or _earlier_year(noun, ctx) or planned(noun, lemma):
+        return []
+    objs = [obj, *obj.conjuncts]  # "the closure of its land, air and sea borders with Y"
+    usual: set[str] = set()
+    other: set[str] = set()
+    for tok in objs:
+        modifiers = [c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")]
+        found = P.object_families(lemma(tok), modifiers)
+        usual |= found[0]
+        other |= found[1]
+    noun_preps = {c.lower_ for c in noun.children if c.dep_ == "prep"}
+    pattern = P.match(verb_lemma, noun_preps - {"of", "by"}, usual, other)
+    if pattern is None or pattern.obj is None or pattern.symmetric:
+        return []  # only the verb's frame with this object ("recall" of an ambassador, not of a product)
+    real, modality = _clause_reality(noun, lemma)
+    if not real:
+        return []
+    by_tok = _by_object(noun)
+    if by_tok is not None:
+        source = argument(by_tok, offset, ctx, lemma)
+        sources = source.actors[:1]
+    else:
+        source = argument(noun, offset, ctx, lemma)
+        sources = _named_before(noun, offset, ctx)[:1]
+        if not sources:
+            source, sources = _announcer(noun, offset, ctx, lemma, source)
+    if not sources:
+        return []
+    nested = [g for holder in (*objs, noun) for c in holder.children if c.dep_ == "prep"
+              and c.lower_ in NESTED_TARGET_PREPS for g in c.children if g.dep_ == "pobj"]
+    target = None
+    for tok in nested:
+        arg = argument(tok, offset, ctx, lemma)
+        if any(a.code[:3] != sources[0].code[:3] for a in arg.actors):
+            target = arg
+            break
+    if target is None:
+        target = argument(obj, offset, ctx, lemma)
+    return [Candidate(pattern.code, source, target, sources[0], t_actor, noun, noun, modality=modality,
+                      confidence=L.CONF_NOMINAL)
+            for t_actor in target.actors[:3] if t_actor.code[:3] != sources[0].code[:3]]
+
+
+def _announcer(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma, default: Arg) -> tuple[Arg, list[Actor]]:
+    """(argument, its first actor) of the one who takes the act a noun names by announcing or ordering it: the
+    active subject of an announcing verb (:data:`ANNOUNCING_VERBS`) whose direct object the noun is ("Latvia
+    *ordered* the closure of ..."); (`default`, []) otherwise."""
+    if noun.dep_ != "dobj" or lemma(noun.head) not in ANNOUNCING_VERBS:
+        return default, []
+    subj, passive, _agent = syntax.subject(noun.head, lemma)
+    if subj is None or passive:
+        return default, []
+    found = argument(subj, offset, ctx, lemma)
+    return found, found.actors[:1]

@@ -1,0 +1,129 @@
+"""The session-10 predicate classes of news (patterns.NEWS_FAMILIES, nominals.NOMINALIZED_MEASURES): one
+hand-written sentence per class, coded with its source, target and CAMEO code, and the frames that must
+stay uncoded."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from detente.coding import nominals
+from detente.coding import patterns as P
+
+WHEN = date(2024, 5, 6)
+
+FAMILY_SENTENCES = [
+    ("16 ending relations", "Norway ended diplomatic relations with Iran on Tuesday.", ("NOR", "IRN", "161")),
+    ("16 closing borders", "Kenya closed its border with Somalia last week.", ("KEN", "SOM", "163")),
+    ("16 restricting trade", "Russia limited the export of Kazakh grain through its ports.", ("RUS", "KAZ", "163")),
+    ("16 restricting trade", "Japan tightened export controls on South Korea in July.", ("JPN", "KOR", "163")),
+    ("16 imposing measures", "India enacted new restrictions on investment from China.", ("IND", "CHN", "163")),
+    ("16 closing offices", "Nicaragua closed the office of the OAS in Managua.", ("NIC", "OAS", "161")),
+    ("16 suspending members", "The African Union suspended Mali after the coup.", ("AU", "MLI", "160")),
+    ("16 withdrawing aid", "Sweden withdrew its aid to Zambia after the vote.", ("SWE", "ZMB", "162")),
+    ("04 landing", "The Brazilian president landed in Angola on Friday.", ("BRA", "AGO", "042")),
+    ("05 signing documents", "Chile and Peru signed documents on border cooperation.", ("CHL", "PER", "057")),
+    ("08 ending measures", "Egypt ended its embargo on Qatar after three years.", ("EGY", "QAT", "085")),
+    ("08 prisoner swaps", "Armenia and Azerbaijan completed a prisoner swap on Wednesday.", ("ARM", "AZE", "0841")),
+]
+
+
+def _triples(coder, sentence):
+    (results,) = coder.code_sentence_events([sentence], WHEN)
+    return {(r.event.source[:3], r.event.target[:3], r.event.cameo) for r in results if not r.event.negated}
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize(("family", "sentence", "expected"), FAMILY_SENTENCES)
+def test_each_news_family_codes_its_sentence(coder, family, sentence, expected):
+    assert family in P.NEWS_FAMILIES
+    assert expected in _triples(coder, sentence)
+
+
+def test_every_news_family_has_a_sentence_here():
+    assert {family for family, _, _ in FAMILY_SENTENCES} == set(P.NEWS_FAMILIES)
+
+
+def test_the_news_codes_stay_in_their_roots():
+    for family, spec in P.NEWS_FAMILIES.items():
+        assert {p.code[:2] for p in P._p(spec)} == {family.split()[0]}, family
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Canada cut the number of its diplomatic staff in Cuba.", ("CAN", "CUB", "161")),
+    ("Nigeria expressed disappointment at Ghana's decision.", ("NGA", "GHA", "110")),
+    ("Turkey voiced concern over Greek military drills.", ("TUR", "GRC", "110")),
+    ("China announced anti-dumping duties on Australian barley.", ("CHN", "AUS", "163")),
+    ("Japan will tighten regulations on the export to South Korea of several chemicals.", ("JPN", "KOR", "163")),
+])
+def test_concern_diplomatic_staff_and_trade_regulations(coder, sentence, expected):
+    assert expected in _triples(coder, sentence)
+
+
+def test_a_diplomatic_modifier_gives_a_noun_of_no_family_the_diplomats_family():
+    assert P.object_families("staff", ["diplomatic"]) == ({"diplomats"}, set())
+    assert P.object_families("staff", ["medical"]) == (set(), set())
+    assert "relations" in P.object_families("relations", ["diplomatic"])[0]  # a noun's own family stands
+
+
+def test_the_news_frames_need_their_object():
+    assert P.match("end", set(), set()) is None  # "the war ended"
+    assert P.match("land", set(), set()) is None  # "the plane landed"
+    assert P.match("close", set(), {"trade"}) is None  # "closed the market", no border
+    assert P.match("sign", set(), {"document"}).symmetric
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Latvia ordered the closure of Russia's consulate in Daugavpils.", ("LVA", "RUS", "161")),
+    ("Algeria announced the recall of its ambassador from Paris.", ("DZA", "FRA", "161")),
+    ("Peru announced the closure of its border with Bolivia.", ("PER", "BOL", "163")),
+    ("The EU approved the imposition of sanctions on Belarus.", ("EUR", "BLR", "163")),
+    ("Ghana's suspension of aid to Togo took effect on Monday.", ("GHA", "TGO", "162")),
+    ("Latvia on Tuesday ordered the closure of Russia's two consular posts.", ("LVA", "RUS", "161")),
+    ("Chile announced the closure of all its land, air and sea borders with Peru.", ("CHL", "PER", "163")),
+])
+def test_a_nominalised_measure_is_coded_from_its_announcer_to_its_nested_target(coder, sentence, expected):
+    assert expected in _triples(coder, sentence)
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize("sentence", [
+    "Russia condemned the closure of its consulate in Riga.",  # a judgement of the measure, not the measure
+    "Algeria demanded the recall of the French ambassador.",  # asked for, not taken
+    "The closure of the border with Bolivia hurt traders.",  # no one takes it
+    "Iran announced the recall of a faulty vaccine batch.",  # no frame of the verb table for the object
+])
+def test_a_nominalised_measure_without_its_taker_or_frame_is_no_event(coder, sentence):
+    assert not any(c[:2] == "16" for _, _, c in _triples(coder, sentence))
+
+
+def test_every_nominalisation_reads_as_a_verb_of_the_table():
+    assert all(verb in P.PATTERNS for verb in nominals.NOMINALIZED_MEASURES.values())
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Bolivia ordered the expulsion of the Mexican ambassador on Monday.", ("BOL", "MEX", "166")),
+    ("Ukraine announced the arrest of a Russian spy.", ("UKR", "RUS", "173")),
+])
+def test_an_act_noun_ordered_or_announced_is_its_announcers(coder, sentence, expected):
+    assert expected in _triples(coder, sentence)
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize(("sentence", "pairs"), [
+    ("The INF treaty was signed in 1987 between the United States and the Soviet Union.",
+     {("USA", "RUS", "057"), ("RUS", "USA", "057")}),
+    ("Nearly 30 trade agreements were signed between Cuba and Russia in May.",
+     {("CUB", "RUS", "057"), ("RUS", "CUB", "057")}),
+])
+def test_a_joint_act_with_its_parties_after_between_is_coded_both_ways(coder, sentence, pairs):
+    assert pairs <= _triples(coder, sentence)
+
+
+@pytest.mark.nlp
+def test_a_joint_act_between_parties_still_to_come_is_no_event(coder):
+    assert not _triples(coder, "A deal is expected to be signed between Chile and Peru next week.")

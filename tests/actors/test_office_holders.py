@@ -90,3 +90,17 @@ an alias alone (people.yaml's header rule)."""
 def test_common_surnames_are_never_an_alias_alone() -> None:
     aliases = {alias for person in REG.people for alias in person.aliases}
     assert not aliases & set(COMMON_SURNAMES)
+
+
+def test_every_term_in_people_yaml_has_only_the_term_fields() -> None:
+    """An unquoted role with a comma ("role: Commander-in-Chief, junta leader") parses in a YAML flow mapping
+    as a second, empty key, and the loader keeps only the role's first part: the file must quote such roles."""
+    from importlib import resources
+
+    import yaml
+
+    text = resources.files("detente.actors").joinpath("data/people.yaml").read_text(encoding="utf-8")
+    extra = [(person["name"], sorted(set(term) - {"code", "start", "end", "role"}))
+             for person in yaml.safe_load(text)["people"] for term in person["terms"]
+             if set(term) - {"code", "start", "end", "role"}]
+    assert extra == []

@@ -51,7 +51,7 @@ def test_new_office_holders_are_found_inside_their_terms(text: str, on: date, fo
         ("Hollande telephoned Putin.", date(2018, 1, 10), "Hollande"),  # Macron from 2017-05-14
         ("Davutoglu criticised the government.", date(2019, 9, 13), "Davutoglu"),  # out of office from 2016-05-24
         ("Hagel spoke at the forum.", date(2016, 6, 1), "Hagel"),  # Carter from 2015-02-17
-        ("Babis met the president.", date(2023, 1, 1), "Babis"),  # Fiala from 2021-11-28
+        ("Babis met the president.", date(2023, 1, 1), "Babis"),  # Fiala from 2021-11-28 to 2025-12-09
         ("Bennett spoke at the conference.", date(2023, 6, 1), "Bennett"),  # out of office
         ("Truss spoke at the conference.", date(2024, 1, 1), "Truss"),  # Sunak from 2022-10-25
         ("Seko met the delegation.", date(2020, 1, 10), "Seko"),  # Kajiyama from 2019-09-11

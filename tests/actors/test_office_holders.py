@@ -1,0 +1,106 @@
+"""Office holders of 2014-2024 (issue 9, session 10): people resolve inside their dated terms only.
+
+Hand-written sentences (not from any data file) about heads of state and government, foreign
+and defence ministers and the heads of international organisations added from public records;
+each is checked on a date inside the term and one outside it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from detente.actors import find_mentions, get_registry, resolve
+
+REG = get_registry()
+
+
+def _codes(text: str, on: date) -> list[tuple[str, str]]:
+    return [(m.text, m.code) for m in find_mentions(text, on=on)]
+
+
+@pytest.mark.parametrize(
+    ("text", "on", "found"),
+    [
+        ("Hollande telephoned Putin about the ceasefire.", date(2015, 2, 10), ("Hollande", "FRAGOV")),
+        ("Renzi hosted the summit in Florence.", date(2015, 6, 1), ("Renzi", "ITAGOV")),
+        ("Defence Minister Pinotti visited the troops.", date(2016, 3, 1), ("Pinotti", "ITAMIL")),
+        ("Davutoglu flew to Brussels for the migrant talks.", date(2016, 3, 7), ("Davutoglu", "TURGOV")),
+        ("Hagel ordered more ships to the Black Sea.", date(2014, 4, 20), ("Hagel", "USAMIL")),
+        ("Dlamini-Zuma urged both parties to return to talks.", date(2015, 5, 1), ("Dlamini-Zuma", "AU")),
+        ("Prime Minister Babis expelled the diplomats.", date(2021, 4, 18), ("Babis", "CZEGOV")),
+        ("Bennett hosted the Jordanian king.", date(2021, 7, 10), ("Bennett", "ISRGOV")),
+        ("Bennett ordered strikes in Syria.", date(2020, 1, 15), ("Bennett", "ISRMIL")),
+        ("Foreign Secretary Truss summoned the envoy.", date(2022, 2, 10), ("Truss", "GBRGOV")),
+        ("Kishida Fumio met his Korean counterpart.", date(2015, 12, 28), ("Kishida Fumio", "JPNGOV")),
+        ("Hayashi Yoshimasa spoke with Blinken.", date(2022, 6, 1), ("Hayashi Yoshimasa", "JPNGOV")),
+        ("Seko defended the export controls.", date(2019, 7, 12), ("Seko", "JPNGOV")),
+        ("Mahathir criticised the railway deal.", date(2018, 8, 20), ("Mahathir", "MYSGOV")),
+        ("Sheikh Ahmad Nawaf Al Sabah received the Iraqi delegation.", date(2023, 3, 1), ("Sheikh Ahmad Nawaf", "KWTGOV")),
+        ("China released Kovrig after 1,019 days.", date(2021, 9, 25), ("Kovrig", "CANCVL")),
+    ],
+)
+def test_new_office_holders_are_found_inside_their_terms(text: str, on: date, found: tuple[str, str]) -> None:
+    assert found in _codes(text, on)
+
+
+@pytest.mark.parametrize(
+    ("text", "on", "name"),
+    [
+        ("Hollande telephoned Putin.", date(2018, 1, 10), "Hollande"),  # Macron from 2017-05-14
+        ("Davutoglu criticised the government.", date(2019, 9, 13), "Davutoglu"),  # out of office from 2016-05-24
+        ("Hagel spoke at the forum.", date(2016, 6, 1), "Hagel"),  # Carter from 2015-02-17
+        ("Babis met the president.", date(2023, 1, 1), "Babis"),  # Fiala from 2021-11-28 to 2025-12-09
+        ("Bennett spoke at the conference.", date(2023, 6, 1), "Bennett"),  # out of office
+        ("Truss spoke at the conference.", date(2024, 1, 1), "Truss"),  # Sunak from 2022-10-25
+        ("Seko met the delegation.", date(2020, 1, 10), "Seko"),  # Kajiyama from 2019-09-11
+    ],
+)
+def test_new_office_holders_are_not_found_outside_their_terms(text: str, on: date, name: str) -> None:
+    assert name not in [found for found, _ in _codes(text, on)]
+
+
+def test_a_person_who_changed_office_resolves_to_the_office_held_on_the_date() -> None:
+    assert resolve("Jean-Marc Ayrault", on=date(2013, 6, 1)) == "FRAGOV"  # prime minister
+    assert resolve("Jean-Marc Ayrault", on=date(2015, 1, 1)) is None  # between his offices
+    assert resolve("Jean-Marc Ayrault", on=date(2016, 9, 1)) == "FRAGOV"  # foreign minister
+    assert resolve("Rob Nicholson", on=date(2014, 6, 1)) == "CANMIL"
+    assert resolve("Rob Nicholson", on=date(2015, 6, 1)) == "CANGOV"
+    assert resolve("Josep Borrell", on=date(2019, 1, 10)) == "ESPGOV"
+    assert resolve("Josep Borrell", on=date(2020, 1, 10)) == "EURGOV"
+
+
+def test_the_us_defense_secretaries_hand_over_without_a_gap_from_2013_to_2025() -> None:
+    from datetime import timedelta
+
+    terms = [t for p in REG.people for t in p.terms if t.code == "USAMIL" and "Secretary of Defense" in t.role]
+    day = date(2013, 3, 1)
+    while day < date(2025, 1, 20):
+        assert any(t.covers(day) for t in terms), day
+        day += timedelta(days=7)
+
+
+COMMON_SURNAMES = ("Khan", "Kim", "Lee", "Singh", "Wang", "Li", "Ali", "Ahmed", "Abbott", "Harper", "Hammond",
+                   "Gabriel", "Santos", "Hadi", "Martin", "Montenegro", "Robles", "Chapo", "Cienfuegos", "Johnson")
+"""Surnames shared by many people in the news (or a place, or another famous person's name): never
+an alias alone (people.yaml's header rule)."""
+
+
+def test_common_surnames_are_never_an_alias_alone() -> None:
+    aliases = {alias for person in REG.people for alias in person.aliases}
+    assert not aliases & set(COMMON_SURNAMES)
+
+
+def test_every_term_in_people_yaml_has_only_the_term_fields() -> None:
+    """An unquoted role with a comma ("role: Commander-in-Chief, junta leader") parses in a YAML flow mapping
+    as a second, empty key, and the loader keeps only the role's first part: the file must quote such roles."""
+    from importlib import resources
+
+    import yaml
+
+    text = resources.files("detente.actors").joinpath("data/people.yaml").read_text(encoding="utf-8")
+    extra = [(person["name"], sorted(set(term) - {"code", "start", "end", "role"}))
+             for person in yaml.safe_load(text)["people"] for term in person["terms"]
+             if set(term) - {"code", "start", "end", "role"}]
+    assert extra == []

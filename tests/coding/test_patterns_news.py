@@ -25,7 +25,6 @@ FAMILY_SENTENCES = [
     ("04 landing", "The Brazilian president landed in Angola on Friday.", ("BRA", "AGO", "042")),
     ("05 signing documents", "Chile and Peru signed documents on border cooperation.", ("CHL", "PER", "057")),
     ("08 ending measures", "Egypt ended its embargo on Qatar after three years.", ("EGY", "QAT", "085")),
-    ("08 prisoner swaps", "Armenia and Azerbaijan completed a prisoner swap on Wednesday.", ("ARM", "AZE", "0841")),
 ]
 
 

@@ -623,9 +623,6 @@ NEWS_FAMILIES: dict[str, str] = {
     "16 suspending members": """
     suspend -> 160  # "the AU suspended Mali": a member suspended (convention 15); its objects' frames above win
     """,
-    "08 prisoner swaps": """
-    complete|conduct|carry out|hold|finalize|finalise obj:swap -> 0841 sym  # each side releases (as "swap" above)
-    """,
 }
 for _spec in NEWS_FAMILIES.values():
     _TABLE += _p(_spec)

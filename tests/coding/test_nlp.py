@@ -41,6 +41,27 @@ def test_lookup_tables_are_hashed_once(lem):
     assert lem("unheardofwords", "NNS") == "unheardofwords"  # unknown words are left as they are
 
 
+def test_token_lemma_reads_by_string_ids_what_the_lemmatizer_gives_by_text_and_tag(lem):
+    """The fast path of :func:`token_lemma` (a cache keyed by the token's orth and tag ids)
+    gives, token by token, what the lemmatizer gives for the token's text and fine tag,
+    on a first read and on a cached one, for tokens of several parses."""
+    from detente.coding import nlp as nlp_mod
+
+    nlp = nlp_mod.load()
+    lemma_of = nlp_mod.token_lemma(nlp)
+    texts = ["Russia's troops stormed the villages and shelled the Ukrainian positions.",
+             "The talks went on; officials said they were criticising the sanctions imposed on Iran.",
+             "Talks between the ministers were held in Geneva as troops left."]
+    tokens = [tok for doc in nlp.pipe(texts) for tok in doc]
+    first = [lemma_of(tok) for tok in tokens]
+    again = [lemma_of(tok) for tok in tokens]
+    want = [lem(tok.text, tok.tag_) for tok in tokens]
+    assert first == want and again == want
+    assert {"stormed", "went", "talks"} & {tok.lower_ for tok in tokens} and "storm" in want and "go" in want
+    # every token's (orth, tag) pair is cached with its own lemma (the tag is part of the key)
+    assert all(lem._by_ids[tok.orth, tok.tag] == lem(tok.text, tok.tag_) for tok in tokens)
+
+
 def _fresh(code: str) -> str:
     """Run `code` in a fresh interpreter (spaCy not yet imported) and return what it prints."""
     import subprocess

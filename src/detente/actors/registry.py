@@ -96,8 +96,10 @@ class ActorRegistry:
             base, role = split
             actors[base] = with_name(actors[base], entry, role)
         self.actors = actors
-        for person in document.people:
-            self.people = [p for p in self.people if p.name != person.name] + [person]
+        if document.people:  # each replaces (by name) any earlier one and goes last: one pass, not one per person
+            last = {person.name: person for person in document.people}  # the last of each name
+            order = {person.name: k for k, person in enumerate(document.people)}  # where it comes
+            self.people = [p for p in self.people if p.name not in order] + sorted(last.values(), key=lambda p: order[p.name])
         self._cache.clear()
 
     def add_actor(self, actor: Actor) -> None:

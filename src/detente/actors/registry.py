@@ -362,7 +362,16 @@ class ActorRegistry:
 
 @functools.cache
 def get_registry() -> ActorRegistry:
-    """The packaged default registry (loaded once), plus files named in ``DETENTE_ACTORS``."""
+    """The packaged default registry (loaded once), plus files named in ``DETENTE_ACTORS``;
+    read back from the user's cache when a process built it before with the same inputs
+    (:mod:`detente.actors.stored`)."""
+    from detente.actors.stored import stored_registry
+
+    return stored_registry(build_registry, ActorRegistry)
+
+
+def build_registry() -> ActorRegistry:
+    """The packaged default registry plus files named in ``DETENTE_ACTORS``, read from the YAML."""
     registry = ActorRegistry()
     for label, text in packaged_texts():
         registry.load_yaml_text(text, path=label)

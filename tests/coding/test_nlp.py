@@ -135,3 +135,24 @@ def test_a_process_that_loaded_spacy_freezes_its_objects_at_exit(lem):
             "print('frozen before exit:', gc.get_freeze_count() > 0)\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=300).stdout
     assert out.split("\n")[:2] == ["frozen before exit: False", "frozen at exit: True"]
+
+
+def test_the_attribute_ruler_left_unloaded_gives_the_parses_it_gave_loaded_and_disabled(lem):
+    """Not loading the attribute ruler (it never ran) changes no parse: every token's tag,
+    part of speech, dependency, head, lemma slot and sentence start are those of the pipeline
+    loaded with it and then disabled, as before."""
+    from detente.coding import nlp as nlp_mod
+
+    nlp = nlp_mod.load()
+    assert "attribute_ruler" not in nlp.component_names and "lemmatizer" in nlp.disabled
+    old = nlp_mod.import_spacy().load(nlp.meta["detente_model"], exclude=["ner", "senter"])
+    for pipe in ("attribute_ruler", "lemmatizer"):
+        old.disable_pipe(pipe)
+    texts = ["Russia's troops stormed the villages and shelled the Ukrainian positions on Monday.",
+             "The U.S. didn't rule out sanctions; officials said they'd meet in Geneva.",
+             "Iran's foreign minister, Hossein Amir-Abdollahian, phoned his Saudi counterpart. He called for talks."]
+
+    def read(doc):
+        return [(t.text, t.tag_, t.pos_, t.dep_, t.head.i, t.lemma_, t.is_sent_start, t.idx) for t in doc]
+
+    assert [read(d) for d in nlp.pipe(texts)] == [read(d) for d in old.pipe(texts)]

@@ -156,3 +156,31 @@ def test_the_attribute_ruler_left_unloaded_gives_the_parses_it_gave_loaded_and_d
         return [(t.text, t.tag_, t.pos_, t.dep_, t.head.i, t.lemma_, t.is_sent_start, t.idx) for t in doc]
 
     assert [read(d) for d in nlp.pipe(texts)] == [read(d) for d in old.pipe(texts)]
+
+
+def test_the_tokenizer_made_empty_then_read_from_the_package_is_spacys_own(lem):
+    """:func:`_load_package` skips building the English defaults' tokenizer, which the
+    package's stored one replaces: rules, affix, token and URL patterns are those of the
+    pipeline as spaCy loads it, and so are the tokens and parses of hand-written text with
+    special cases, abbreviations, URLs, hyphens and quotes."""
+    from detente.coding import nlp as nlp_mod
+
+    nlp = nlp_mod.load()
+    plain = nlp_mod.import_spacy().load(nlp.meta["detente_model"], exclude=list(nlp_mod.EXCLUDED_COMPONENTS))
+    plain.disable_pipe("lemmatizer")
+    ours, theirs = nlp.tokenizer, plain.tokenizer
+    assert type(ours) is type(theirs) and ours.rules == theirs.rules and len(ours.rules) > 1000
+    for attr in ("prefix_search", "suffix_search", "infix_finditer", "token_match", "url_match"):
+        mine, spacys = getattr(ours, attr), getattr(theirs, attr)
+        assert (mine is None) == (spacys is None), attr
+        if mine is not None:
+            assert mine.__self__.pattern == spacys.__self__.pattern, attr
+    assert ours.faster_heuristics == theirs.faster_heuristics
+    texts = ["The U.S. didn't say at 10 a.m. (local time) whether it'd join; see https://example.org/a?b=1.",
+             "Mr. Smith's e-mail, smith@example.com, reached the U.N.-backed talks in St. Petersburg on Jan. 5th.",
+             "\u201cWe won't,\u201d said Iran's Foreign Minister -- adding: \u2018never\u2019 ... 3.5% or $1,200bn?!"]
+
+    def read(doc):
+        return [(t.text, t.whitespace_, t.tag_, t.dep_, t.head.i) for t in doc]
+
+    assert [read(d) for d in nlp.pipe(texts)] == [read(d) for d in plain.pipe(texts)]

@@ -76,3 +76,17 @@ def test_the_head_of_a_description_is_its_last_noun() -> None:
 
 def test_two_states_of_the_region_before_it_leave_it_unresolved() -> None:
     assert described("Pyongyang fired two missiles. Tokyo said the East Asian nation must stop.") == []
+
+
+def test_the_table_is_what_the_pure_python_yaml_loader_reads() -> None:
+    """regions() reads the file with libyaml's parser where present (faster at start-up);
+    the table is the one PyYAML's own safe loader gives."""
+    from importlib import resources
+
+    import yaml
+
+    from detente.actors.regions import regions
+
+    text = resources.files("detente.actors").joinpath("data/regions.yaml").read_text(encoding="utf-8")
+    plain = {str(w): frozenset(codes) for w, codes in yaml.safe_load(text)["regions"].items()}
+    assert regions() == plain and len(plain) > 10

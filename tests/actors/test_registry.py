@@ -325,3 +325,23 @@ def test_pakistans_prime_ministers_have_no_gap_from_2013() -> None:
         assert any(t.covers(day) for t in terms), day
         day += timedelta(days=7)
     assert get_registry().resolve("Anwaarul Haq Kakar", on=date(2024, 1, 17)) == "PAKGOV"
+
+
+def test_people_of_a_document_replace_earlier_ones_by_name_and_go_last() -> None:
+    """One pass over a document's people gives what adding them one by one gave: a person
+    replaces every earlier one of that name (of the registry and of the document itself)
+    and goes last, so the last of a repeated name stands at the place of its last entry."""
+    from detente.actors.registry import ActorRegistry
+
+    def person(name: str, code: str) -> str:
+        return f"{{name: {name}, terms: [{{code: {code}, start: 2020-01-01}}]}}"
+
+    registry = ActorRegistry.from_yaml_text(
+        "people: [" + ", ".join([person("A", "USAGOV"), person("B", "USAGOV"), person("C", "USAGOV")]) + "]")
+    registry.load_yaml_text(
+        "people: [" + ", ".join([person("B", "RUSGOV"), person("D", "RUSGOV"), person("B", "CHNGOV"),
+                                 person("E", "RUSGOV")]) + "]")
+    got = [(p.name, p.terms[0].code) for p in registry.people]
+    assert got == [("A", "USAGOV"), ("C", "USAGOV"), ("D", "RUSGOV"), ("B", "CHNGOV"), ("E", "RUSGOV")]
+    registry.load_yaml_text("actors: []")  # a document without people leaves them as they are
+    assert [(p.name, p.terms[0].code) for p in registry.people] == got

@@ -41,6 +41,27 @@ def test_lookup_tables_are_hashed_once(lem):
     assert lem("unheardofwords", "NNS") == "unheardofwords"  # unknown words are left as they are
 
 
+def test_token_lemma_reads_by_string_ids_what_the_lemmatizer_gives_by_text_and_tag(lem):
+    """The fast path of :func:`token_lemma` (a cache keyed by the token's orth and tag ids)
+    gives, token by token, what the lemmatizer gives for the token's text and fine tag,
+    on a first read and on a cached one, for tokens of several parses."""
+    from detente.coding import nlp as nlp_mod
+
+    nlp = nlp_mod.load()
+    lemma_of = nlp_mod.token_lemma(nlp)
+    texts = ["Russia's troops stormed the villages and shelled the Ukrainian positions.",
+             "The talks went on; officials said they were criticising the sanctions imposed on Iran.",
+             "Talks between the ministers were held in Geneva as troops left."]
+    tokens = [tok for doc in nlp.pipe(texts) for tok in doc]
+    first = [lemma_of(tok) for tok in tokens]
+    again = [lemma_of(tok) for tok in tokens]
+    want = [lem(tok.text, tok.tag_) for tok in tokens]
+    assert first == want and again == want
+    assert {"stormed", "went", "talks"} & {tok.lower_ for tok in tokens} and "storm" in want and "go" in want
+    # every token's (orth, tag) pair is cached with its own lemma (the tag is part of the key)
+    assert all(lem._by_ids[tok.orth, tok.tag] == lem(tok.text, tok.tag_) for tok in tokens)
+
+
 def _fresh(code: str) -> str:
     """Run `code` in a fresh interpreter (spaCy not yet imported) and return what it prints."""
     import subprocess
@@ -114,3 +135,52 @@ def test_a_process_that_loaded_spacy_freezes_its_objects_at_exit(lem):
             "print('frozen before exit:', gc.get_freeze_count() > 0)\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=300).stdout
     assert out.split("\n")[:2] == ["frozen before exit: False", "frozen at exit: True"]
+
+
+def test_the_attribute_ruler_left_unloaded_gives_the_parses_it_gave_loaded_and_disabled(lem):
+    """Not loading the attribute ruler (it never ran) changes no parse: every token's tag,
+    part of speech, dependency, head, lemma slot and sentence start are those of the pipeline
+    loaded with it and then disabled, as before."""
+    from detente.coding import nlp as nlp_mod
+
+    nlp = nlp_mod.load()
+    assert "attribute_ruler" not in nlp.component_names and "lemmatizer" in nlp.disabled
+    old = nlp_mod.import_spacy().load(nlp.meta["detente_model"], exclude=["ner", "senter"])
+    for pipe in ("attribute_ruler", "lemmatizer"):
+        old.disable_pipe(pipe)
+    texts = ["Russia's troops stormed the villages and shelled the Ukrainian positions on Monday.",
+             "The U.S. didn't rule out sanctions; officials said they'd meet in Geneva.",
+             "Iran's foreign minister, Hossein Amir-Abdollahian, phoned his Saudi counterpart. He called for talks."]
+
+    def read(doc):
+        return [(t.text, t.tag_, t.pos_, t.dep_, t.head.i, t.lemma_, t.is_sent_start, t.idx) for t in doc]
+
+    assert [read(d) for d in nlp.pipe(texts)] == [read(d) for d in old.pipe(texts)]
+
+
+def test_the_tokenizer_made_empty_then_read_from_the_package_is_spacys_own(lem):
+    """:func:`_load_package` skips building the English defaults' tokenizer, which the
+    package's stored one replaces: rules, affix, token and URL patterns are those of the
+    pipeline as spaCy loads it, and so are the tokens and parses of hand-written text with
+    special cases, abbreviations, URLs, hyphens and quotes."""
+    from detente.coding import nlp as nlp_mod
+
+    nlp = nlp_mod.load()
+    plain = nlp_mod.import_spacy().load(nlp.meta["detente_model"], exclude=list(nlp_mod.EXCLUDED_COMPONENTS))
+    plain.disable_pipe("lemmatizer")
+    ours, theirs = nlp.tokenizer, plain.tokenizer
+    assert type(ours) is type(theirs) and ours.rules == theirs.rules and len(ours.rules) > 1000
+    for attr in ("prefix_search", "suffix_search", "infix_finditer", "token_match", "url_match"):
+        mine, spacys = getattr(ours, attr), getattr(theirs, attr)
+        assert (mine is None) == (spacys is None), attr
+        if mine is not None:
+            assert mine.__self__.pattern == spacys.__self__.pattern, attr
+    assert ours.faster_heuristics == theirs.faster_heuristics
+    texts = ["The U.S. didn't say at 10 a.m. (local time) whether it'd join; see https://example.org/a?b=1.",
+             "Mr. Smith's e-mail, smith@example.com, reached the U.N.-backed talks in St. Petersburg on Jan. 5th.",
+             "\u201cWe won't,\u201d said Iran's Foreign Minister -- adding: \u2018never\u2019 ... 3.5% or $1,200bn?!"]
+
+    def read(doc):
+        return [(t.text, t.whitespace_, t.tag_, t.dep_, t.head.i) for t in doc]
+
+    assert [read(d) for d in nlp.pipe(texts)] == [read(d) for d in plain.pipe(texts)]

@@ -271,3 +271,15 @@ def test_the_token_table_reads_what_spacy_gives(coder):
             chars = sdoc.char_span(*span, alignment_mode="expand")
             want = (chars.start, chars.end, chars.root.i) if chars is not None and len(chars) else None
             assert sent.tokens(span) == want
+
+
+def test_phrases_and_candidates_given_the_text_are_those_read_off_the_parse(coder):
+    """`rechoose` reads the parse's text once and hands it on; what it gets is what each
+    would read off the parse itself."""
+    for sentence in _SENTENCES:
+        sdoc = coder.nlp(sentence)
+        text = sdoc.text
+        phrases = sc.sentence_phrases(sdoc)
+        assert sc.sentence_phrases(sdoc, text) == phrases
+        for rule in [(None, None), *((a, b) for a in phrases[:2] for b in phrases[-2:])]:
+            assert sc.candidates(sdoc, rule, phrases, text) == sc.candidates(sdoc, rule, phrases) == sc.candidates(sdoc, rule)

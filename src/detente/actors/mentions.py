@@ -71,19 +71,35 @@ _COORDINATION = re.compile(r"\s*(?:,\s*and|,\s*or|,|and|or|&)\s*")
 
 
 def trie_pattern(words: Iterable[str]) -> str:
-    """A regex alternation of `words` shaped as a character trie (fast; greedy, so longest first)."""
+    """A regex alternation of `words` shaped as a character trie (fast; greedy, so longest first).
+
+    Built before any sentence is coded (the registry's 3,000 names: part of every process's
+    start-up), so a node with one way on (most of them) skips the sort, and each character is
+    escaped once.
+    """
     trie: dict[str, Any] = {}
     for word in words:
         node = trie
         for char in word:
-            node = node.setdefault(char, {})
+            child = node.get(char)
+            if child is None:
+                child = node[char] = {}
+            node = child
         node[""] = True
+    escaped: dict[str, str] = {}
+
+    def escape(char: str) -> str:
+        found = escaped.get(char)
+        if found is None:
+            found = escaped[char] = re.escape(char)
+        return found
 
     def emit(node: dict[str, Any]) -> str:
+        if len(node) == 1:  # one way on: a word's end, or one character
+            ((char, child),) = node.items()
+            return "" if char == "" else escape(char) + emit(child)
         terminal = "" in node
-        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char != ""]
-        if not branches:
-            return ""
+        branches = [escape(char) + emit(child) for char, child in sorted(node.items()) if char != ""]
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
         if terminal:
             return "(?:" + body + ")?"

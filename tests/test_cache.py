@@ -23,3 +23,21 @@ def test_off_turns_every_cache_off(value: str, monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setenv("DETENTE_CACHE_DIR", value)
     assert cache_dir("cases") is None
     assert classifier.cache_dir() is None  # the classifier's cache too, not a folder named "off"
+
+
+def test_a_source_key_changes_with_its_label_text_and_the_users_actor_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from detente.cache import package_files, source_key
+
+    monkeypatch.delenv("DETENTE_ACTORS", raising=False)
+    base = source_key(["detente.ontology"], "format 1")
+    assert base == source_key(["detente.ontology"], "format 1")
+    assert len({base, source_key(["detente.ontology"], "format 2"), source_key(["detente.ontology"], "format 1", "x")}) == 3
+    extra = tmp_path / "mine.yaml"
+    extra.write_text("actors: []\n", encoding="utf-8")
+    monkeypatch.setenv("DETENTE_ACTORS", str(extra))
+    first = source_key(["detente.ontology"], "format 1")
+    extra.write_text("actors:\n  - {code: XYZ, name: Xyzia}\n", encoding="utf-8")
+    assert len({base, first, source_key(["detente.ontology"], "format 1")}) == 3
+    assert "cameo.py" in {p.name for p in package_files(["detente.ontology"])}
+    with pytest.raises(OSError, match="cannot locate"):
+        package_files(["detente.no_such_package"])

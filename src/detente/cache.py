@@ -2,7 +2,8 @@
 
 Trained default models and validated built-in cases are costly to make and cheap to
 read back, so they are kept on disk between processes, each under a key of
-everything it was made from. This module owns only *where*; each user owns its key.
+everything it was made from. This module owns *where*, and the one way a user's key hashes the files it was made from
+(:func:`source_key`); each user says which packages and what else its key holds.
 
 Choices
 -------
@@ -14,7 +15,11 @@ Choices
 
 from __future__ import annotations
 
+import hashlib
+import importlib.util
 import os
+import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 OFF = "off"
@@ -28,3 +33,39 @@ def cache_dir(kind: str) -> Path | None:
         return None
     base = Path(env) if env else Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "detente"
     return base / kind
+
+
+def package_files(packages: Sequence[str]) -> list[Path]:
+    """The files of `packages` (Python source and YAML data), in a stable order.
+
+    Raises OSError when a package cannot be located.
+    """
+    files: list[Path] = []
+    for name in packages:
+        spec = importlib.util.find_spec(name)
+        if spec is None or not spec.submodule_search_locations:
+            raise OSError(f"cannot locate {name}")
+        for root in spec.submodule_search_locations:
+            files += sorted(p for p in Path(root).rglob("*")
+                            if p.suffix in (".py", ".yaml", ".yml") and "__pycache__" not in p.parts)
+    return files
+
+
+def source_key(packages: Sequence[str], label: str, text: str = "") -> str:
+    """A cache key: a hash of detente's and Python's versions, `label` (the user's format and
+    anything else it names), `text`, every file of `packages` and the user's actor files
+    (``$DETENTE_ACTORS``, which change the registry every cached object here is built with).
+
+    Raises OSError when a file cannot be read: the caller then goes without the cache.
+    """
+    from detente import __version__
+
+    h = hashlib.sha256(f"detente {__version__}|python {sys.version}|{label}\n".encode())
+    h.update(text.encode("utf-8"))
+    for path in package_files(packages):
+        h.update(f"\n{path.name}\n".encode())
+        h.update(path.read_bytes())
+    for extra in filter(None, os.environ.get("DETENTE_ACTORS", "").split(os.pathsep)):
+        h.update(f"\nDETENTE_ACTORS {extra}\n".encode())
+        h.update(Path(extra).read_bytes())
+    return h.hexdigest()[:32]

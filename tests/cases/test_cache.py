@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from detente.bargaining.scenario import parse_scenario
+from detente.cache import package_files
 from detente.cases import case_text, load_case
 from detente.cases import cache as case_cache
 from detente.errors import ScenarioError
@@ -53,7 +54,7 @@ def test_the_key_sees_the_text_the_origin_the_registry_and_the_code(cache: Path,
     extra.write_text("actors:\n  - {code: XYZ, name: Xyzia}\n", encoding="utf-8")
     assert case_cache.cache_key(text, "case:us-russia-2025") != with_extra
     monkeypatch.delenv("DETENTE_ACTORS")
-    sources = [p.name for p in case_cache._source_files()]
+    sources = [p.name for p in package_files(case_cache._PACKAGES)]
     assert {"loading.py", "schema.py", "registry.py", "states.yaml", "people.yaml", "roles.py"} <= set(sources)
 
 

@@ -34,16 +34,11 @@ Choices
 
 from __future__ import annotations
 
-import hashlib
-import importlib.util
-import os
 import pickle
-import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any, TypeVar
 
-from detente.cache import cache_dir
+from detente.cache import cache_dir, source_key
 
 Registry = TypeVar("Registry")
 """The registry class (:class:`~detente.actors.registry.ActorRegistry`, which imports this module)."""
@@ -55,34 +50,12 @@ _PACKAGES = ("detente.actors", "detente.ontology")
 """Packages whose files shape the default registry (its code, its data, the role suffixes)."""
 
 
-def _source_files() -> list[Path]:
-    """The files of :data:`_PACKAGES` (Python source and data), in a stable order."""
-    files: list[Path] = []
-    for name in _PACKAGES:
-        spec = importlib.util.find_spec(name)
-        if spec is None or not spec.submodule_search_locations:
-            raise OSError(f"cannot locate {name}")
-        for root in spec.submodule_search_locations:
-            files += sorted(p for p in Path(root).rglob("*")
-                            if p.suffix in (".py", ".yaml", ".yml") and "__pycache__" not in p.parts)
-    return files
-
-
 def registry_key() -> str:
     """The key of the default registry: a hash of everything it is built from (see the module doc).
 
     Raises OSError when a source file or a ``DETENTE_ACTORS`` file cannot be read.
     """
-    from detente import __version__
-
-    h = hashlib.sha256(f"detente {__version__}|python {sys.version}|format {FORMAT}\n".encode())
-    for path in _source_files():
-        h.update(f"\n{path.name}\n".encode())
-        h.update(path.read_bytes())
-    for extra in filter(None, os.environ.get("DETENTE_ACTORS", "").split(os.pathsep)):
-        h.update(f"\nDETENTE_ACTORS {extra}\n".encode())
-        h.update(Path(extra).read_bytes())
-    return h.hexdigest()[:32]
+    return source_key(_PACKAGES, f"format {FORMAT}")
 
 
 def stored_registry(build: Callable[[], Registry], kind: type[Registry]) -> Registry:

@@ -27,16 +27,11 @@ Rules
 
 from __future__ import annotations
 
-import hashlib
-import importlib.util
-import os
 import pickle
-import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from detente.cache import cache_dir
+from detente.cache import cache_dir, source_key
 
 if TYPE_CHECKING:
     from detente.bargaining.scenario import Scenario
@@ -49,31 +44,9 @@ FORMAT = 1
 _PACKAGES = ("detente.bargaining.scenario", "detente.actors", "detente.ontology")
 
 
-def _source_files() -> list[Path]:
-    """The files of `_PACKAGES` (Python source and data), in a stable order."""
-    files: list[Path] = []
-    for name in _PACKAGES:
-        spec = importlib.util.find_spec(name)
-        if spec is None or not spec.submodule_search_locations:
-            raise OSError(f"cannot locate {name}")
-        for root in spec.submodule_search_locations:
-            files += sorted(p for p in Path(root).rglob("*") if p.suffix in (".py", ".yaml", ".yml") and "__pycache__" not in p.parts)
-    return files
-
-
 def cache_key(text: str, origin: str) -> str:
     """The key of a case's YAML text read from `origin`: a hash of both and of everything else the validated scenario depends on (see the module doc)."""
-    from detente import __version__
-
-    h = hashlib.sha256(f"detente {__version__}|python {sys.version}|format {FORMAT}|origin {origin}\n".encode())
-    h.update(text.encode("utf-8"))
-    for path in _source_files():
-        h.update(f"\n{path.name}\n".encode())
-        h.update(path.read_bytes())
-    for extra in filter(None, os.environ.get("DETENTE_ACTORS", "").split(os.pathsep)):
-        h.update(f"\nDETENTE_ACTORS {extra}\n".encode())
-        h.update(Path(extra).read_bytes())
-    return h.hexdigest()[:32]
+    return source_key(_PACKAGES, f"format {FORMAT}|origin {origin}", text)
 
 
 def cached_scenario(text: str, origin: str, build: Callable[[], "Scenario"]) -> "Scenario":

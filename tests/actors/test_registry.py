@@ -194,6 +194,7 @@ def test_load_and_extend(tmp_path: Path) -> None:
         ("people: [{name: P, terms: [{code: USAGOV, start: 2020-13-01}]}]", "bad date"),
         ("people: [{name: P, terms: [{code: USAGOV, start: 2020-01-02, end: 2020-01-01}]}]", "ends before"),
         ("people: [{name: P}]", "no terms"),
+        ("people: [{name: P, terms: [{code: USAGOV, start: 2020-01-01, role: President, of X}]}]", "unknown key(s) of X"),
         ("actors: [unclosed", "not valid YAML"),
         ("- just a list", "expected a mapping"),
     ],

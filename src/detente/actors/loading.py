@@ -161,6 +161,10 @@ def _actor_from(entry: Any, where: str, fld: str) -> Actor:
     )
 
 
+TERM_KEYS = frozenset({"code", "start", "end", "role"})
+"""What a person's term may hold."""
+
+
 def _date(value: Any, where: str, fld: str) -> date | None:
     if value is None:
         return None
@@ -180,6 +184,10 @@ def _person_from(entry: Any, where: str, fld: str) -> Person:
         tf = f"{fld}.terms[{j}]"
         if not isinstance(term, dict) or not term.get("code"):
             raise DataFormatError("a term needs `code`", path=where, field=tf, hint="write e.g. {code: USAGOV, start: 2025-01-20}")
+        unknown = sorted(set(term) - TERM_KEYS)
+        if unknown:  # e.g. an unquoted role with a comma makes YAML read a second, empty key
+            raise DataFormatError(f"a term has unknown key(s) {', '.join(map(str, unknown))}", path=where, field=tf,
+                                  hint=f"a term holds only {', '.join(sorted(TERM_KEYS))}; quote a role that has a comma")
         start, end = _date(term.get("start"), where, f"{tf}.start"), _date(term.get("end"), where, f"{tf}.end")
         if start and end and end <= start:
             raise DataFormatError("term ends before it starts", path=where, field=tf, hint="`end` is the first day out of office, after `start`")

@@ -108,6 +108,7 @@ from detente.coding import pair_model as pm  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / "out" / "pair_encoder_vectors.npz"
 RESULTS = ROOT / "benchmarks" / "results" / "coding_pair_encoder.md"
+RESULTS_GATE = ROOT / "benchmarks" / "results" / "coding_pair_encoder_gate.md"
 VIEWS = pe.VIEWS
 MODEL_OUT = ROOT / "src" / "detente" / "coding" / pe.MODEL_FILE
 SHIPPED = ("concat:sent+marked+between:2", "concat:sent+marked+between:4")
@@ -332,21 +333,171 @@ def screen_scores(data: Data, probs: dict[int, list[tuple[float, str]]]) -> tupl
     return auc, float(np.mean(hits)) if any(root for pr in probs.values() for _, root in pr) else float("nan")
 
 
-def nested(data: Data, groups: list[str], event: Variant, root: Variant, joint: bool = False
-           ) -> tuple[list[set], list[tuple[float, float]]]:
+def nested(data: Data, groups: list[str], event: Variant, root: Variant, joint: bool = False,
+           without: tuple[str, ...] = ()) -> tuple[list[set], list[tuple[float, float]]]:
     """Rules + model triples per row, each row's model and thresholds chosen without its fold (with
-    `joint`, added by P(event) * P(root | event): :func:`decide_joint`)."""
+    `joint`, added by P(event) * P(root | event): :func:`decide_joint`) and without the sets named in
+    `without` (:func:`coding_pair_model.trainable`)."""
     rows = data.rows
     got: list[set] = [set() for _ in rows]
     chosen = []
     choose, decide = (best_joint, decide_joint) if joint else (best_event, decide_event)
     for fit_rows, test_rows in folds(groups, cpm.OUTER):
+        fit_rows = np.array(cpm.trainable(rows, fit_rows, without), dtype=int)
         inner = oof(data, groups, event, root, cpm.INNER, fit_rows, joint)
         part = [rows[i] for i in fit_rows]
         t_add, t_drop, _ = choose(part, [inner[int(i)] for i in fit_rows])
         chosen.append((t_add, t_drop))
         for i, pr in predict_rows(data, fit_rows, test_rows, event, root, joint).items():
             got[i] = decide(rows[i], pr, t_add, t_drop)
+    return got, chosen
+
+
+# ---------------------------------------------------------------- no-event precision: the stricter add rule and the gate
+
+T_EMPTY = T_ADD_JOINT
+"""The grid of ``t_empty``, the add threshold in a sentence where the rules found no event."""
+T_GATE = (0.0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7)
+"""The grid of the sentence gate's threshold (0: no gate)."""
+GATE_WEIGHTS = (1.0, 2.0, 4.0, 8.0)
+"""The scales of the ``sent`` vector screened for the gate (ROC AUC, out of fold)."""
+MODES = {"joint (shipped before)": (False, False, False), "joint + t_empty": (True, False, False),
+         "joint + t_empty, constrained": (True, False, True), "joint + t_empty + gate": (True, True, False),
+         "joint + t_empty + gate, constrained": (True, True, True)}
+"""Ways to choose the thresholds: (a separate ``t_empty``, the sentence gate, the no-event constraint).
+Constrained: only grid points that code no more of the training part's no-event news sentences than the
+rules do (:func:`best_gated`)."""
+
+
+def gate_rows(rows: list[cpm.Row], idx) -> list[int]:
+    """The rows of `idx` the gate decides for: sentences the rules found no event in
+    (:func:`detente.coding.pair_model.rules_found`'s rule, as the benchmark scores rules) with a pair
+    the model could add an event for (no rule event, both sides named)."""
+    return [int(i) for i in idx if not cpm.rules_only(rows[i])
+            and any(not c.rule_events and c.source is not None and c.target is not None for c in rows[i].cands)]
+
+
+def sent_vectors(data: Data, idx) -> np.ndarray:
+    """The ``sent`` vectors of rows `idx` (every pair of a row has the same one; rows with candidates only)."""
+    return data.dense["sent"][[int(data.offsets[i]) for i in idx]]
+
+
+def gate_fit_predict(data: Data, fit_rows, test_rows, weight: float = pe.W_GATE) -> dict[int, float]:
+    """P(the sentence reports an event) of `test_rows`' gate rows (:func:`gate_rows`), by
+    :func:`detente.coding.pair_encoder.fit_gate` on `fit_rows`' gate rows of the news sets (every
+    PLOVER record has an event: they would teach only that PLOVER's style is an event)."""
+    rows = data.rows
+    fit = [i for i in gate_rows(rows, fit_rows) if rows[i].set in cpm.NEWS]
+    test = gate_rows(rows, test_rows)
+    if not test:
+        return {}
+    y = [bool(rows[i].want) for i in fit]
+    if len(set(y)) < 2:
+        return dict.fromkeys(test, 1.0)
+    w, b = pe.fit_gate(sent_vectors(data, fit), y, weight=weight, c=C)
+    z = weight * (sent_vectors(data, test) @ w) + b
+    return dict(zip(test, (1.0 / (1.0 + np.exp(-z))).tolist()))
+
+
+def decide_gated(row: cpm.Row, preds: list[tuple], t_add: float, t_drop: float, t_empty: float,
+                 gate_open: bool = True) -> set:
+    """:func:`decide_joint` with the stricter rule of a sentence the rules found no event in: there a pair
+    is added when its add score > `t_empty` and the sentence's gate is open (the coder's
+    :meth:`detente.coding.pair_model.PairModel.revise`)."""
+    if cpm.rules_only(row):
+        return decide_joint(row, preds, t_add, t_drop)
+    return decide_joint(row, preds, t_empty if gate_open else 1.01, t_drop)
+
+
+def best_gated(rows: list[cpm.Row], preds: list[list[tuple]], gate: dict[int, float], *, split: bool,
+               use_gate: bool, constrained: bool) -> tuple[float, float, float, float, float]:
+    """(t_add, t_drop, t_empty, t_gate, pooled F1) of the best grid point (ties: the most conservative);
+    `gate` maps a row's position in `rows` to its gate probability. Without `split`, t_empty = t_add;
+    without `use_gate`, t_gate = 0 (no gate); with `constrained`, only points that leave at least as many
+    no-event news sentences uncoded as the rules do. The rows' outcomes are counted once per
+    (threshold, t_drop) and summed per grid point (a row's outcome depends on one add threshold)."""
+    def count(r: cpm.Row, got: set) -> np.ndarray:
+        return np.array([*cpm.counts(r, got), int(bool(got) and r.empty and r.set in cpm.NEWS)], dtype=float)
+
+    t_grid, d_grid = sorted(T_ADD_JOINT, reverse=True), sorted(cpm.T_DROP, reverse=True)
+    g_grid = sorted(T_GATE, reverse=True) if use_gate else [0.0]
+    fixed = sum((count(r, cpm.rules_only(r)) for r in rows if not r.cands), np.zeros(4))
+    found = [i for i, r in enumerate(rows) if r.cands and cpm.rules_only(r)]
+    empty = [i for i, r in enumerate(rows) if r.cands and not cpm.rules_only(r)]
+    a_counts = np.zeros((len(t_grid), len(d_grid), 4))
+    e_counts = np.zeros((len(empty), len(t_grid), len(d_grid), 4))
+    e_closed = np.zeros((len(empty), len(d_grid), 4))
+    for i in found:
+        for a, t in enumerate(t_grid):
+            for d, td in enumerate(d_grid):
+                a_counts[a, d] += count(rows[i], decide_joint(rows[i], preds[i], t, td))
+    for k, i in enumerate(empty):
+        for d, td in enumerate(d_grid):
+            e_closed[k, d] = count(rows[i], decide_joint(rows[i], preds[i], 1.01, td))
+            for a, t in enumerate(t_grid):
+                e_counts[k, a, d] = count(rows[i], decide_joint(rows[i], preds[i], t, td))
+    g = np.array([gate.get(i, 1.0) for i in empty])
+    limit = sum(bool(cpm.rules_only(r)) for r in rows if r.empty and r.set in cpm.NEWS)
+    best: tuple[float, float, float, float, float] | None = None
+    for a, t_add in enumerate(t_grid):
+        for e, t_empty in enumerate(t_grid):
+            if not split and e != a:
+                continue
+            for d, t_drop in enumerate(d_grid):
+                for t_gate in g_grid:
+                    is_open = (g > t_gate)[:, None] if t_gate > 0 else np.ones((len(empty), 1), bool)
+                    tot = fixed + a_counts[a, d] + (e_counts[:, e, d] * is_open).sum(0) \
+                        + (e_closed[:, d] * ~is_open).sum(0)
+                    if constrained and tot[3] > limit:
+                        continue
+                    f1 = cpm.prf(tot[:3])[2]
+                    if best is None or f1 > best[4] + 1e-12:
+                        best = (t_add, t_drop, t_empty, t_gate, f1)
+    assert best is not None  # t_empty 1.01 without drops never codes a sentence the rules left uncoded
+    return best
+
+
+def gate_screen(data: Data, groups: list[str]) -> list[str]:
+    """Out-of-fold ROC AUC of the gate on the news gate rows, per scale of the ``sent`` vector."""
+    from sklearn.metrics import roc_auc_score
+
+    out = ["| gate W | ROC AUC, news sentences the rules found no event in (gate rows) | rows (with a gold event) |",
+           "|---|---|---|"]
+    for w in GATE_WEIGHTS:
+        probs: dict[int, float] = {}
+        for fit_rows, test_rows in folds(groups, cpm.OUTER):
+            probs.update(gate_fit_predict(data, fit_rows, test_rows, w))
+        idx = [i for i in probs if data.rows[i].set in cpm.NEWS]
+        y = [bool(data.rows[i].want) for i in idx]
+        out.append(f"| {w:g} | {roc_auc_score(y, [probs[i] for i in idx]):.3f} | {len(idx)} ({sum(y)}) |")
+    return out
+
+
+def nested_modes(data: Data, groups: list[str], event: Variant, root: Variant, without: tuple[str, ...] = ()
+                 ) -> tuple[dict[str, list[set]], dict[str, list[tuple]]]:
+    """Rules + model triples per row for every way of choosing thresholds (:data:`MODES`), nested as
+    :func:`nested` (the joint rule; the pair models and the gate fitted once per fold, shared by the modes)."""
+    rows = data.rows
+    got = {m: [set() for _ in rows] for m in MODES}
+    chosen: dict[str, list[tuple]] = {m: [] for m in MODES}
+    for fit_rows, test_rows in folds(groups, cpm.OUTER):
+        fit_rows = np.array(cpm.trainable(rows, fit_rows, without), dtype=int)
+        inner = oof(data, groups, event, root, cpm.INNER, fit_rows, True)
+        inner_gate: dict[int, float] = {}
+        for a, b in folds(groups, cpm.INNER, fit_rows):
+            inner_gate.update(gate_fit_predict(data, a, b))
+        part = [rows[i] for i in fit_rows]
+        part_preds = [inner[int(i)] for i in fit_rows]
+        part_gate = {k: inner_gate[int(i)] for k, i in enumerate(fit_rows) if int(i) in inner_gate}
+        test_preds = predict_rows(data, fit_rows, test_rows, event, root, True)
+        test_gate = gate_fit_predict(data, fit_rows, test_rows)
+        for mode, (split, use_gate, constrained) in MODES.items():
+            t_add, t_drop, t_empty, t_gate, _ = best_gated(part, part_preds, part_gate, split=split,
+                                                           use_gate=use_gate, constrained=constrained)
+            chosen[mode].append((t_add, t_drop, t_empty, t_gate))
+            for i in test_rows:
+                is_open = t_gate <= 0 or test_gate.get(int(i), 1.0) > t_gate
+                got[mode][int(i)] = decide_gated(rows[i], test_preds[int(i)], t_add, t_drop, t_empty, is_open)
     return got, chosen
 
 
@@ -395,6 +546,44 @@ def root_curve(data: Data, groups: list[str], variants: list[Variant], seed: int
     for f in fractions:
         out.append(f"| {f:.0%} | " + " | ".join(f"{np.mean(hits[v.name, f]):.3f}" for v in variants) + " |")
     return out
+
+
+PICKS = {"news pooled": lambda r: r.set in cpm.NEWS, "dev2 pooled": lambda r: r.set.startswith("dev2 "),
+         "dev3 pooled": lambda r: r.set.startswith("dev3 "), "PLOVER": lambda r: r.set == "PLOVER",
+         "all pooled": lambda r: True}
+"""The sets the nested tables report."""
+
+
+def modes_page(data: Data, groups: list[str], without: tuple[str, ...]) -> list[str]:
+    """The no-event precision study: the gate's screen, then every :data:`MODES` nested for the shipped
+    variants, per set against the rules."""
+    event, root = (parse_variant(v) for v in SHIPPED)
+    rows = data.rows
+    t0 = time.perf_counter()
+    lines = ["## Coding: the encoder pair model's no-event precision (benchmarks/coding_pair_encoder.py --modes)", "",
+             f"Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC; {len(rows)} development sentences"
+             + (f", never trained on: {', '.join(without)}" if without else "") + f"; the shipped variants "
+             f"(event `{SHIPPED[0]}`, root `{SHIPPED[1]}`, joint add rule).", "",
+             "The sentence gate: a logistic regression on the `sent` vector, P(the sentence reports an event), "
+             "trained on the news sentences the rules found no event in that have a pair the model could add; "
+             f"{cpm.OUTER}-fold out of fold:", "", *gate_screen(data, groups), ""]
+    got, chosen = nested_modes(data, groups, event, root, without)
+    rules = [cpm.rules_only(r) for r in rows]
+    f = lambda t: f"{t[2]:.3f} ({t[0]:.3f}, {t[1]:.3f})"  # noqa: E731
+    for mode, (split, use_gate, constrained) in MODES.items():
+        lines += [f"Mode `{mode}`: thresholds per fold (t_add, t_drop, t_empty, t_gate) "
+                  + ", ".join("(" + ", ".join(f"{x:g}" for x in c) + ")" for c in chosen[mode]) + ".", "",
+                  "| set | sentences (pages) | rules F1 (P, R) | model F1 (P, R) | model - rules [95%] "
+                  "| no-event left uncoded: rules, model |", "|---|---|---|---|---|---|"]
+        for name, pick in PICKS.items():
+            v = compare(rows, groups, rules, got[mode], pick)
+            lines.append(f"| {name} | {v['n']} ({v['pages']}) | {f(v['a'])} | {f(v['b'])} | {v['diff']:+.3f} "
+                         f"[{v['ci'][0]:+.3f}, {v['ci'][1]:+.3f}] | {v['uncoded_a']}/{v['empty']}, "
+                         f"{v['uncoded_b']}/{v['empty']} |")
+        lines.append("")
+        print("\n".join(lines[-9:]), flush=True)
+    lines.append(f"Nested runs of every mode: {time.perf_counter() - t0:.0f} s (shared 2-core machine).")
+    return lines
 
 
 def parse_variant(text: str) -> Variant:
@@ -453,10 +642,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--write-model", action="store_true",
                         help="only train the shipped model (event and root variants SHIPPED, joint rule, thresholds "
                              "from grouped out-of-fold predictions) on every sentence and write it to the package data")
+    parser.add_argument("--modes", action="store_true",
+                        help="only the no-event precision study (the gate, t_empty, the constraint; nested), "
+                             "its page benchmarks/results/coding_pair_encoder_gate.md")
+    parser.add_argument("--train-without", nargs="*", default=[], metavar="SET",
+                        help="never train on these sets (by name prefix, e.g. dev3) in the nested runs; "
+                             "print only (not with --write-model)")
     parser.add_argument("--nested", nargs="*", default=None, metavar="EVENT,ROOT[,joint]",
                         help="event,root variant pairs for the nested run, ',joint' to add by P(event) * P(root) "
                              "(default: the screen's best, with and without joint, and sparse joint)")
     args = parser.parse_args(argv)
+    without = tuple(args.train_without)
+    if without and args.write_model:
+        parser.error("--write-model trains on every set: leave out --train-without")
     from detente.coding import Coder
     from detente.coding.classifier import default_classifier
 
@@ -475,6 +673,11 @@ def main(argv: list[str] | None = None) -> int:
     data = Data(rows, dense)
     if args.write_model:
         write_model(data, groups)
+        return 0
+    if args.modes:
+        page = modes_page(data, groups, without)
+        if not args.no_page and not without:
+            write_page(RESULTS_GATE, page)
         return 0
     lines = ["## Coding: does a pretrained encoder make the pair model decide better? (benchmarks/coding_pair_encoder.py)",
              "", f"Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC; {len(rows)} development sentences, "
@@ -510,9 +713,8 @@ def main(argv: list[str] | None = None) -> int:
     by_name = {v.name: v for v in SCREEN}
     rules = [cpm.rules_only(r) for r in rows]
     t1 = time.perf_counter()
-    base, base_chosen = nested(data, groups, SPARSE, SPARSE)
-    picks = {"news pooled": lambda r: r.set in cpm.NEWS, "dev2 pooled": lambda r: r.set.startswith("dev2 "),
-             "PLOVER": lambda r: r.set == "PLOVER", "all pooled": lambda r: True}
+    base, base_chosen = nested(data, groups, SPARSE, SPARSE, without=without)
+    picks = PICKS
     lines += ["", f"Nested (thresholds by an inner grouped {cpm.INNER}-fold on each training part), pooled "
               "(source, target, root) F1 (P, R); differences with a paired 95% bootstrap resampled by page "
               f"({N_BOOT} resamples, seed 0). Current pair model: thresholds per fold "
@@ -520,7 +722,7 @@ def main(argv: list[str] | None = None) -> int:
     for e_name, r_name, joint in combos:
         ev_v = by_name.get(e_name) or parse_variant(e_name)
         ro_v = by_name.get(r_name) or parse_variant(r_name)
-        got, chosen = nested(data, groups, ev_v, ro_v, joint)
+        got, chosen = nested(data, groups, ev_v, ro_v, joint, without)
         how = "; added when P(event) * P(root | event) > t_add" if joint else ""
         lines += [f"Variant: event `{e_name}`, root `{r_name}`{how}; thresholds per fold "
                   + ", ".join(f"({a:g}, {d:g})" for a, d in chosen) + ".", "",
@@ -537,7 +739,7 @@ def main(argv: list[str] | None = None) -> int:
                          f"{vc['diff']:+.3f} [{vc['ci'][0]:+.3f}, {vc['ci'][1]:+.3f}] | "
                          f"{vr['uncoded_a']}/{vr['empty']}, {vr['uncoded_b']}/{vr['empty']} |")
         lines.append("")
-        print("\n".join(lines[-8:]), flush=True)
+        print("\n".join(lines[-9:]), flush=True)
     lines.append(f"Nested runs: {time.perf_counter() - t1:.0f} s.")
     if args.no_screen:
         print("\n".join(lines[next(i for i, line in enumerate(lines) if line.startswith("Nested (")):]))
@@ -550,7 +752,7 @@ def main(argv: list[str] | None = None) -> int:
               "screen, once W 2 led it; the joint add rule, once the root-only variant gained nothing): the best "
               "variant's nested F1 is somewhat optimistic. A first-sight set is the test of it."]
     print("\n".join(lines))
-    if not args.no_page:
+    if not args.no_page and not without:
         write_page(RESULTS, lines)
     return 0
 

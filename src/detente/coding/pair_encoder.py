@@ -83,6 +83,8 @@ W_EVENT = 2.0
 """The scale of the event model's dense block (see Choices)."""
 W_ROOT = 4.0
 """The scale of the root model's dense block (see Choices)."""
+W_GATE = 4.0
+"""The scale of the ``sent`` vector in the sentence gate (see Choices)."""
 PURPOSE = "The pair model with encoder vectors (--pairs encoder)"
 
 
@@ -110,12 +112,22 @@ def pair_texts(text: str, cand: pm.Candidate) -> dict[str, str]:
 def pair_vectors(text: str, candidates: Sequence[pm.Candidate]) -> np.ndarray:
     """An (n candidates, 3 x 384) float32 array: each candidate's view vectors concatenated in
     :data:`VIEWS` order (one encoder call for the sentence's distinct texts)."""
+    texts = [pair_texts(text, c) for c in candidates]
+    found = encode_distinct([t[v] for t in texts for v in VIEWS])
+    return np.stack([np.concatenate([found[t[v]] for v in VIEWS]) for t in texts]).astype(np.float32)
+
+
+def encode_distinct(texts: Sequence[str], known: dict[str, np.ndarray] | None = None) -> dict[str, np.ndarray]:
+    """text -> vector for `texts`, each distinct text not in `known` encoded once, all in one encoder
+    call (the encoder's vector of a text does not depend on the texts encoded with it: the engine
+    packs texts without padding, so batching changes no bit; tests/coding/test_pair_encoder.py checks it)."""
     from detente.coding import encoder
 
-    texts = [pair_texts(text, c) for c in candidates]
-    distinct = sorted({t[v] for t in texts for v in VIEWS})
-    found = dict(zip(distinct, encoder.encode(distinct)))
-    return np.stack([np.concatenate([found[t[v]] for v in VIEWS]) for t in texts]).astype(np.float32)
+    found = dict(known or {})
+    todo = sorted({t for t in texts if t not in found})
+    if todo:
+        found.update(zip(todo, encoder.encode(todo)))
+    return found
 
 
 @dataclass(frozen=True, eq=False)
@@ -128,35 +140,96 @@ class EncoderPairModel(pm.PairModel):
     root_dense: dict[str, np.ndarray] = field(default_factory=dict)
     w_event: float = W_EVENT
     w_root: float = W_ROOT
+    gate_dense: np.ndarray | None = None
+    """The sentence gate's weights on the ``sent`` vector (None: no gate), see Choices."""
+    gate_intercept: float = 0.0
+    w_gate: float = W_GATE
+    t_gate: float = 0.0
+    """A sentence the rules found no event in gets an added event only when P(gate) > ``t_gate``."""
 
-    def scorers(self, candidates: Sequence[pm.Candidate], text: str
+    @functools.cached_property
+    def _root_matrix(self) -> tuple[list[str], np.ndarray | None]:
+        roots = sorted(self.root_dense)
+        return roots, (np.stack([self.root_dense[r] for r in roots]).T if roots else None)
+
+    def p_gate(self, sent: np.ndarray) -> float:
+        """P(the sentence reports an event) from its ``sent`` vector (1 without a gate)."""
+        if self.gate_dense is None:
+            return 1.0
+        return pm.sigmoid(self.gate_intercept + self.w_gate * float(np.dot(sent, self.gate_dense)))
+
+    def gate_asks(self, results: Sequence[pm.SentenceResult], candidates: Sequence[pm.Candidate]) -> bool:
+        """Whether the gate decides for the sentence: it has one, the rules found no event in it, and it
+        has a pair an event could be added for below 1."""
+        return (self.gate_dense is not None and not pm.rules_found(results) and self.add_threshold(results) < 1.0
+                and any(not c.rule_events and pm.addable(c) for c in candidates))
+
+    def scorers(self, candidates: Sequence[pm.Candidate], text: str,
+                vectors: dict[str, np.ndarray] | None = None
                 ) -> tuple[Callable[[int], float], Callable[[int], tuple[str, float]]]:
         """P(event) and (root, P(root | event)) of each candidate: the sparse sums plus the dense
-        weights times the pair's scaled vectors (encoded once for the sentence)."""
-        if not candidates:
-            return super().scorers(candidates, text)
-        x = pair_vectors(text, candidates)
-        dense_event = self.w_event * (x @ self.event_dense)
-        roots = sorted(self.root_dense)
-        dense_root = self.w_root * (x @ np.stack([self.root_dense[r] for r in roots]).T) if roots else None
+        weights times the pair's scaled vectors. A candidate's vectors are looked up in `vectors`
+        (text -> vector) or encoded on first use, so only the candidates asked about cost an encoding;
+        each is computed on its own (the same value whatever else is scored)."""
+        found = {} if vectors is None else vectors
+        rows: dict[int, np.ndarray] = {}
+        roots, matrix = self._root_matrix
+
+        def x_of(k: int) -> np.ndarray:
+            if k not in rows:
+                views = pair_texts(text, candidates[k])
+                missing = [views[v] for v in VIEWS if views[v] not in found]
+                if missing:
+                    found.update(encode_distinct(missing))
+                rows[k] = np.concatenate([found[views[v]] for v in VIEWS]).astype(np.float32)
+            return rows[k]
 
         def p_of(k: int) -> float:
-            return pm.sigmoid(self.event_logit(candidates[k].features) + float(dense_event[k]))
+            dense = self.w_event * float(np.dot(x_of(k), self.event_dense))
+            return pm.sigmoid(self.event_logit(candidates[k].features) + dense)
 
         def root_of(k: int) -> tuple[str, float]:
             scores = self.root_logits(candidates[k].features)
-            if dense_root is not None:
+            if matrix is not None:
+                dense = self.w_root * (x_of(k) @ matrix)
                 for j, r in enumerate(roots):
-                    scores[r] += float(dense_root[k, j])
+                    scores[r] += float(dense[j])
             return pm.best_root(scores)
 
         return p_of, root_of
+
+    def revise_sentence(self, results: Sequence[pm.SentenceResult], sdoc: Any, text: str, ctx: Any,
+                        lemma: Any, when: Any) -> list[pm.SentenceResult]:
+        """One sentence's events decided again: :meth:`revise_sentences` of it alone."""
+        return self.revise_sentences([(results, sdoc, text, ctx)], lemma, when)[0]
+
+    def revise_sentences(self, sentences: Sequence[tuple[Sequence[pm.SentenceResult], Any, str, Any]],
+                         lemma: Any, when: Any) -> list[list[pm.SentenceResult]]:
+        """Many sentences' events decided again (the coder's hook for a chunk or a page): the ``sent``
+        texts the gate reads encoded in one encoder call, then the view texts of the pairs the
+        decision reads (:meth:`~detente.coding.pair_model.PairModel.asks`, in sentences whose gate
+        is open) in one more; each distinct text once. The same output as one sentence at a time."""
+        cands = [pm.pair_candidates(results, sdoc, text, ctx, lemma, when) for results, sdoc, text, ctx in sentences]
+        gated = [bool(c) and self.gate_asks(s[0], c) for s, c in zip(sentences, cands)]
+        found = encode_distinct([s[2] for s, g in zip(sentences, gated) if g])
+        is_open = [not g or self.p_gate(found[s[2]]) > self.t_gate for s, g in zip(sentences, gated)]
+        wanted = [pair_texts(s[2], c[k])[v] for s, c, o in zip(sentences, cands, is_open) if c
+                  for k in self.asks(s[0], c, gate_open=o) for v in VIEWS]
+        found = encode_distinct(wanted, found)
+        out: list[list[pm.SentenceResult]] = []
+        for (results, _, text, _), c, o in zip(sentences, cands, is_open):
+            out.append(self.revise(results, c, text, when, gate_open=o, scorers=self.scorers(c, text, found))
+                       if c else list(results))
+        return out
 
     def to_json(self) -> str:
         body = json.loads(super().to_json())
         body["encoder"] = {"views": list(VIEWS), "w_event": self.w_event, "w_root": self.w_root,
                            "event": [round(float(w), 5) for w in self.event_dense],
                            "roots": {r: [round(float(w), 5) for w in v] for r, v in sorted(self.root_dense.items())}}
+        if self.gate_dense is not None:
+            body["encoder"]["gate"] = {"w_gate": self.w_gate, "t_gate": self.t_gate, "intercept": self.gate_intercept,
+                                       "weights": [round(float(w), 5) for w in self.gate_dense]}
         return json.dumps(body, sort_keys=True, separators=(",", ":")).replace('},"', '},\n"')
 
     @classmethod
@@ -180,10 +253,18 @@ class EncoderPairModel(pm.PairModel):
             if len(dims) != 1 or set(roots) != set(sparse.root_weights):
                 raise ModelError(f"{where}: dense weights of unequal lengths or roots {sorted(roots)} "
                                  f"unlike the sparse model's", hint=hint)
+            gate = enc.get("gate")
+            gate_w = np.asarray(gate["weights"], dtype=np.float32) if gate is not None else None
+            if gate_w is not None and 3 * len(gate_w) != len(event):
+                raise ModelError(f"{where}: gate weights of length {len(gate_w)}, expected one view's "
+                                 f"({len(event) // 3})", hint=hint)
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise ModelError(f"{where}: not an encoder pair model ({exc})", hint=hint) from exc
         return cls(sparse.event_weights, sparse.event_intercept, sparse.root_weights, sparse.root_intercepts,
-                   sparse.t_add, sparse.t_drop, sparse.meta, event, roots, float(enc["w_event"]), float(enc["w_root"]))
+                   sparse.t_add, sparse.t_drop, sparse.meta, t_empty=sparse.t_empty, event_dense=event,
+                   root_dense=roots, w_event=float(enc["w_event"]), w_root=float(enc["w_root"]), gate_dense=gate_w,
+                   gate_intercept=float(gate["intercept"]) if gate else 0.0,
+                   w_gate=float(gate["w_gate"]) if gate else W_GATE, t_gate=float(gate["t_gate"]) if gate else 0.0)
 
 
 @functools.lru_cache(maxsize=1)
@@ -209,11 +290,31 @@ def resolve(model: Any, *, lazy: bool = False) -> pm.PairModel | str | None:
     return pm.resolve(model, lazy=lazy)
 
 
+def fit_gate(sent: np.ndarray, labels: Sequence[bool], *, weight: float = W_GATE, c: float = pm.C
+             ) -> tuple[np.ndarray, float]:
+    """The sentence gate's (weights, intercept): a logistic regression of whether a sentence reports
+    an event on its ``sent`` vector (rows of `sent`) scaled by `weight`. Needs scikit-learn."""
+    from detente.optional import require
+
+    require("sklearn", extra="classifier", purpose="Training the pair model's sentence gate")
+    from sklearn.linear_model import LogisticRegression
+
+    if len(set(labels)) < 2:
+        raise InputError("the sentence gate needs sentences with and without an event to learn from",
+                         field="labels", hint="give gold sentences of both kinds")
+    model = LogisticRegression(C=c, max_iter=5000, solver="lbfgs").fit(np.asarray(sent) * weight, list(labels))
+    return np.asarray(model.coef_[0], dtype=np.float32), float(model.intercept_[0])
+
+
 def fit(examples: Sequence[pm.Example], vectors: np.ndarray, *, t_add: float, t_drop: float, c: float = pm.C,
-        w_event: float = W_EVENT, w_root: float = W_ROOT, meta: dict[str, Any] | None = None) -> EncoderPairModel:
+        w_event: float = W_EVENT, w_root: float = W_ROOT, meta: dict[str, Any] | None = None,
+        t_empty: float | None = None, gate: tuple[np.ndarray, Sequence[bool], float] | None = None,
+        w_gate: float = W_GATE) -> EncoderPairModel:
     """Train the event model on every example and the root model on the events whose root is
     known, each over the sparse features and the example's row of `vectors` (its views'
-    vectors, :func:`pair_vectors`'s layout) scaled by `w_event` / `w_root`. Needs scikit-learn."""
+    vectors, :func:`pair_vectors`'s layout) scaled by `w_event` / `w_root`; with `gate`
+    (the gate sentences' ``sent`` vectors, whether each reports an event, ``t_gate``) the
+    sentence gate too (:func:`fit_gate`). Needs scikit-learn."""
     from detente.optional import require
 
     require("sklearn", extra="classifier", purpose="Training the pair model with encoder vectors")
@@ -259,6 +360,12 @@ def fit(examples: Sequence[pm.Example], vectors: np.ndarray, *, t_add: float, t_
             root_w[str(cls_)], root_d[str(cls_)] = split(np.asarray(coef), rnames)
             root_b[str(cls_)] = round(float(b), 4)
     counts = {"pairs": len(examples), "event_pairs": sum(labels), "rooted_pairs": len(rooted)}
+    gate_w, gate_b, t_gate = None, 0.0, 0.0
+    if gate is not None:
+        gate_w, gate_b = fit_gate(gate[0], gate[1], weight=w_gate, c=c)
+        gate_b, t_gate = round(gate_b, 4), float(gate[2])
+        counts.update(gate_sentences=len(gate[1]), gate_event_sentences=int(sum(gate[1])))
     return EncoderPairModel(event_w, round(float(model.intercept_[0]), 4), root_w, root_b, t_add, t_drop,
                             dict(meta or {}, C=c, W_event=w_event, W_root=w_root, views=list(VIEWS), **counts),
-                            event_d, root_d, w_event, w_root)
+                            t_empty=t_empty, event_dense=event_d, root_dense=root_d, w_event=w_event, w_root=w_root,
+                            gate_dense=gate_w, gate_intercept=gate_b, w_gate=w_gate, t_gate=t_gate)

@@ -113,6 +113,8 @@ VIEWS = pe.VIEWS
 MODEL_OUT = ROOT / "src" / "detente" / "coding" / pe.MODEL_FILE
 SHIPPED = ("concat:sent+marked+between:2", "concat:sent+marked+between:4")
 """The (event, root) variants the shipped model uses, with the joint add rule (pair_encoder's Choices)."""
+SHIPPED_MODE = "joint + t_empty + gate, constrained"
+"""How the shipped model's thresholds are chosen (a key of :data:`MODES`; pair_encoder's Choices)."""
 C = pm.C
 N_BOOT = 2000
 
@@ -583,6 +585,10 @@ def modes_page(data: Data, groups: list[str], without: tuple[str, ...]) -> list[
         lines.append("")
         print("\n".join(lines[-9:]), flush=True)
     lines.append(f"Nested runs of every mode: {time.perf_counter() - t0:.0f} s (shared 2-core machine).")
+    if not without:
+        lines += ["", "Learning curve of the root decision (root accuracy on the held-out gold event pairs with a "
+                  "known root; nested page shares, seed 0):", "", *root_curve(data, groups, [SPARSE, root])]
+        print("\n".join(lines[-7:]), flush=True)
     return lines
 
 
@@ -595,11 +601,14 @@ def parse_variant(text: str) -> Variant:
 
 SCREEN = [SPARSE, Variant("concat", ("between",), 1.0), Variant("concat", ("marked", "between"), 1.0),
           *(Variant("concat", ("sent", "marked", "between"), w) for w in (1.0, 2.0, 4.0)),
-          Variant("fuse", ("marked", "between"), 1.0)]
+          Variant("fuse", ("marked", "between"), 1.0),
+          *(Variant("concat", ("sent", "between"), w) for w in (2.0, 4.0))]
 """The variants screened (a handful: on the shared 2-core machine each costs a minute). An earlier run also
 screened concat:sent+marked+between at W 0.5 (root accuracy 0.659), 3 (0.698) and 6 (0.701)."""
-EVENT_SCREEN = ("sparse", "concat:marked+between:1", "concat:sent+marked+between:1", "concat:sent+marked+between:2")
-"""The variants also screened for the event decision."""
+EVENT_SCREEN = ("sparse", "concat:marked+between:1", "concat:sent+marked+between:1", "concat:sent+marked+between:2",
+                "concat:sent+between:2")
+"""The variants also screened for the event decision. ``sent+between`` (session 10) asks whether the
+``marked`` view, the costliest (a sentence-long text per pair), can go."""
 
 
 def write_model(data: Data, groups: list[str]) -> None:
@@ -611,24 +620,38 @@ def write_model(data: Data, groups: list[str]) -> None:
 
     event, root = (parse_variant(v) for v in SHIPPED)
     assert event.views == root.views == VIEWS, "the shipped model encodes every view, in VIEWS order"
+    split, use_gate, constrained = MODES[SHIPPED_MODE]
     t0 = time.perf_counter()
     preds = oof(data, groups, event, root, joint=True)
+    gate: dict[int, float] = {}
+    for fit_rows, test_rows in folds(groups, cpm.OUTER):
+        gate.update(gate_fit_predict(data, fit_rows, test_rows))
     rows = data.rows
-    t_add, t_drop, f1 = best_joint(rows, [preds[i] for i in range(len(rows))])
-    c = np.array([cpm.counts(r, decide_joint(r, preds[i], t_add, t_drop)) for i, r in enumerate(rows)]).sum(0)
+    t_add, t_drop, t_empty, t_gate, f1 = best_gated(rows, [preds[i] for i in range(len(rows))], gate, split=split,
+                                                    use_gate=use_gate, constrained=constrained)
+    got = [decide_gated(r, preds[i], t_add, t_drop, t_empty, t_gate <= 0 or gate.get(i, 1.0) > t_gate)
+           for i, r in enumerate(rows)]
+    c = np.array([cpm.counts(r, g) for r, g in zip(rows, got)]).sum(0)
     rules = np.array([cpm.counts(r, cpm.rules_only(r)) for r in rows]).sum(0)
-    print(f"{cpm.OUTER}-fold out of fold, all pooled: rules F1 {cpm.prf(rules)[2]:.4f}; model at the chosen "
-          f"thresholds (t_add {t_add:g}, t_drop {t_drop:g}) F1 {f1:.4f} (P {cpm.prf(c)[0]:.4f}, R {cpm.prf(c)[1]:.4f}; "
-          "thresholds chosen on these predictions: in-sample for them)", flush=True)
+    empty = [i for i, r in enumerate(rows) if r.empty and r.set in cpm.NEWS]
+    print(f"{cpm.OUTER}-fold out of fold, all pooled: rules F1 {cpm.prf(rules)[2]:.4f}; model ({SHIPPED_MODE}) at the "
+          f"chosen thresholds (t_add {t_add:g}, t_drop {t_drop:g}, t_empty {t_empty:g}, t_gate {t_gate:g}) F1 "
+          f"{f1:.4f} (P {cpm.prf(c)[0]:.4f}, R {cpm.prf(c)[1]:.4f}); no-event news sentences left uncoded: rules "
+          f"{sum(not cpm.rules_only(rows[i]) for i in empty)}, model {sum(not got[i] for i in empty)} of "
+          f"{len(empty)} (thresholds chosen on these predictions: in-sample for them)", flush=True)
     meta = {"trained": datetime.now(UTC).strftime("%Y-%m-%d"), "sentences": len(rows),
             "data": {name: {"file": path.name, "sha256": cpm.sha256(path), "sentences": sum(r.set == name for r in rows)}
                      for name, path in cpm.SETS.items()},
-            "variants": {"event": event.name, "root": root.name, "add_rule": "joint"},
-            "thresholds": f"grouped {cpm.OUTER}-fold out-of-fold pooled F1 {f1:.4f} over the joint grid",
+            "variants": {"event": event.name, "root": root.name, "add_rule": "joint", "thresholds": SHIPPED_MODE},
+            "thresholds": f"grouped {cpm.OUTER}-fold out-of-fold pooled F1 {f1:.4f} over the grid"
+                          + (" under the no-event constraint" if constrained else ""),
             "encoder": encoder.describe()}
     vectors = np.hstack([data.dense[v] for v in VIEWS])
+    gate_idx = [i for i in gate_rows(rows, range(len(rows))) if rows[i].set in cpm.NEWS]
+    gate_data = (sent_vectors(data, gate_idx), [bool(rows[i].want) for i in gate_idx], t_gate) if use_gate else None
     model = pe.fit([ex for r in rows for ex in r.examples], vectors, t_add=t_add, t_drop=t_drop, c=C,
-                   w_event=event.weight, w_root=root.weight, meta=meta)
+                   w_event=event.weight, w_root=root.weight, meta=meta, t_empty=t_empty if split else None,
+                   gate=gate_data if t_gate > 0 else None)
     atomic_write(MODEL_OUT, model.to_json() + "\n")
     print(f"wrote {MODEL_OUT} ({MODEL_OUT.stat().st_size / 1e6:.2f} MB) in {time.perf_counter() - t0:.0f} s")
 
@@ -642,6 +665,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--write-model", action="store_true",
                         help="only train the shipped model (event and root variants SHIPPED, joint rule, thresholds "
                              "from grouped out-of-fold predictions) on every sentence and write it to the package data")
+    parser.add_argument("--screen-only", nargs="+", default=None, metavar="VARIANT",
+                        help="only screen these variants (e.g. concat:sent+between:4), print and stop")
     parser.add_argument("--modes", action="store_true",
                         help="only the no-event precision study (the gate, t_empty, the constraint; nested), "
                              "its page benchmarks/results/coding_pair_encoder_gate.md")
@@ -690,12 +715,17 @@ def main(argv: list[str] | None = None) -> int:
              "|---|---|---|"]
     screen: dict[str, tuple[float, float]] = {}
     for v in SCREEN if not args.no_screen else ():
+        if args.screen_only and v.name not in args.screen_only:
+            continue
         t1 = time.perf_counter()
         auc = screen_scores(data, oof(data, groups, v, None))[0] if v.name in EVENT_SCREEN else float("nan")
         acc = screen_scores(data, oof(data, groups, None, v))[1]
         screen[v.name] = (auc, acc)
         lines.append(f"| {v.name} | {auc:.3f} | {acc:.3f} |")
         print(lines[-1], f"({time.perf_counter() - t1:.0f} s)", flush=True)
+    if args.screen_only:
+        print("\n".join(lines))
+        return 0
     if args.no_screen:
         if args.nested is None:
             parser.error("--no-screen needs --nested (the screen chooses the default variants)")

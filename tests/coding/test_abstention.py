@@ -153,6 +153,7 @@ def test_coder_codes_no_meeting_for_one_only_scheduled(coder):
     ("Norway's prime minister is set to meet Sweden's king at the palace on Friday.", [("NOR", "SWE", "036")]),
     ("The Norwegian premier is scheduled to hold talks with the Swedish premier on the 17th.", [("NOR", "SWE", "036")]),
     ("The foreign minister of Norway will travel to Sweden on Tuesday for talks.", [("NOR", "SWE", "036")]),
+    ("Norway's prime minister is heading to Sweden next week to meet the Swedish king.", [("NOR", "SWE", "036")]),
     # speculation stays out (rule 7)
     ("Norway's prime minister is expected to meet Sweden's king later this year.", []),
     ("Norway's prime minister could meet Sweden's king later this year.", []),

@@ -161,3 +161,13 @@ def test_coordinated_mediators_before_a_relative_clause_each_mediate(coder):
                 "praised both sides.")
     assert {("AU", "SDN", "045"), ("AU", "SSD", "045"), ("UNO", "SDN", "045"), ("UNO", "SSD", "045")} <= _mediated(
         coder, sentence)
+
+
+@pytest.mark.nlp
+def test_a_help_noun_is_a_helper_only_after_with(coder):
+    from detente.coding import syntax
+
+    helped = coder.nlp("Norway and Sweden exchanged prisoners with the help of Finland.")
+    assert syntax._helper(next(t for t in helped if t.text == "help"))
+    accepted = coder.nlp("Norway agreed to Finnish mediation in its talks with Sweden.")
+    assert not syntax._helper(next(t for t in accepted if t.text == "mediation"))  # the act's object

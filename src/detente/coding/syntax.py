@@ -321,7 +321,15 @@ HELP_NOUNS = frozenset({"help", "mediation", "assistance", "support", "auspices"
                         "intermediary", "intercession"})
 """Nouns of "with the help / under the auspices of X": X is a mediator or helper
 (:mod:`detente.coding.mediation` codes it), never the verb's partner, so :func:`target_token` skips
-such a noun after a preposition ("exchanged prisoners *with the help of* C": no act toward C)."""
+such a noun after "with" (:func:`_helper`: "exchanged prisoners *with the help of* C": no act toward C)."""
+
+
+def _helper(tok: Token) -> bool:
+    """Whether `tok` is a help noun after "with" ("*with the help* of C", "with the support of C"): a helper
+    or mediator, not the partner that "with" names elsewhere ("agreed *to US mediation*" is the act's object)."""
+    return tok.dep_ == "pobj" and tok.lower_ in HELP_NOUNS and tok.head.lower_ == "with"
+
+
 PARTNER_PREPS = frozenset({"with", "against", "on"})
 """Prepositions on an act noun that name whom the act is with or against ("a ceasefire *with* X")."""
 ACT_PREPS = frozenset({"to", "on", "in"})
@@ -342,7 +350,7 @@ def target_token(verb: Token, objs: list[Token], source_tok: Token | None, lemma
     between = _mediated_parties(verb, objs, lemma)
     if between is not None:
         return between
-    objs = [o for o in objs if not (o.dep_ == "pobj" and o.lower_ in HELP_NOUNS)]  # "with the help of C": no partner
+    objs = [o for o in objs if not _helper(o)]  # "with the help of C": no partner
     children = list(verb.children)
     direct = []
     for c in children:
@@ -359,7 +367,7 @@ def target_token(verb: Token, objs: list[Token], source_tok: Token | None, lemma
     on_verb.sort(key=lambda c: TARGET_PREP_RANK[c.lower_])  # stable: in sentence order within a word
     for child in on_verb:
         pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-        if pobj is not None and not same(pobj, source_tok) and not is_time_word(pobj) and pobj.lower_ not in HELP_NOUNS:
+        if pobj is not None and not same(pobj, source_tok) and not is_time_word(pobj) and not _helper(pobj):
             if child.lower_ in ACT_PREPS and P.family(lemma(pobj)) is not None:  # "agreed to a ceasefire *with X*"
                 inner = next((g for c in pobj.children if c.dep_ == "prep" and c.lower_ in PARTNER_PREPS
                               for g in c.children if g.dep_ == "pobj"), None)

@@ -291,7 +291,9 @@ def coordination_of(antecedent: Token, pronoun: Token) -> Token:
     mediated ..."): the parser hangs the clause on the last conjunct, but the comma before the pronoun
     sets it on the whole coordination, so the first conjunct (whose conjuncts are the others) is returned;
     any other antecedent is returned as it is. English puts a non-restrictive relative clause after its
-    whole noun phrase (Huddleston & Pullum 2002, ch. 12), and the comma marks it."""
+    whole noun phrase (Huddleston & Pullum 2002, ch. 12), and the comma marks it. (No sentence of the
+    pooled development sets changes with it; it gives each of "the AU and the UN, who mediated the talks
+    between A and B" its mediation.)"""
     if antecedent.dep_ != "conj" or pronoun.i == 0 or pronoun.nbor(-1).text != "," or pronoun.nbor(-1).head.i != antecedent.i:
         return antecedent
     first = antecedent
@@ -326,7 +328,8 @@ such a noun after "with" (:func:`_helper`: "exchanged prisoners *with the help o
 
 def _helper(tok: Token) -> bool:
     """Whether `tok` is a help noun after "with" ("*with the help* of C", "with the support of C"): a helper
-    or mediator, not the partner that "with" names elsewhere ("agreed *to US mediation*" is the act's object)."""
+    or mediator, not the partner that "with" names elsewhere ("agreed *to US mediation*" is the act's object).
+    No event of the pooled development sets changes with it; PLOVER's output stays as it was."""
     return tok.dep_ == "pobj" and tok.lower_ in HELP_NOUNS and tok.head.lower_ == "with"
 
 

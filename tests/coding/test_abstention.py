@@ -146,8 +146,22 @@ def test_coder_codes_no_meeting_for_one_only_scheduled(coder):
     sentence = "President Macron was set to meet German Chancellor Olaf Scholz in Berlin on Friday."
     found = coder.code_sentence_events([sentence], DAY)[0]
     assert all(r.event.root != "04" for r in found)
-    shown = coder.code_sentence_events([sentence], DAY, partial=True)[0]
-    assert any(r.event.root == "04" and "planned" in (r.event.note or "") for r in shown)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # convention 10: a meeting fixed for a set time with no announcer named is the subject's intent to meet, once
+    ("Norway's prime minister is set to meet Sweden's king at the palace on Friday.", [("NOR", "SWE", "036")]),
+    ("The Norwegian premier is scheduled to hold talks with the Swedish premier on the 17th.", [("NOR", "SWE", "036")]),
+    ("The foreign minister of Norway will travel to Sweden on Tuesday for talks.", [("NOR", "SWE", "036")]),
+    ("Norway's prime minister is heading to Sweden next week to meet the Swedish king.", [("NOR", "SWE", "036")]),
+    # speculation stays out (rule 7)
+    ("Norway's prime minister is expected to meet Sweden's king later this year.", []),
+    ("Norway's prime minister could meet Sweden's king later this year.", []),
+])
+def test_a_scheduled_meeting_is_its_subjects_intent_to_meet(coder, sentence, expected):
+    found = coder.code_sentence_events([sentence], DAY)[0]
+    assert [(r.event.source[:3], r.event.target[:3], r.event.cameo) for r in found] == expected
+    assert all(r.event.modality == "intent" for r in found)
 
 
 def test_a_policy_option_considered_is_kept_apart_as_a_statement(coder):
@@ -204,13 +218,10 @@ def test_predicate_words_are_the_clause_of_the_event(coder, sentence, word, word
 
 
 @pytest.mark.parametrize("sentence", HELD_AND_ANNOUNCED)
-def test_coder_keeps_the_held_meeting_and_sets_the_announced_one_apart(coder, sentence):
+def test_coder_keeps_the_held_meeting_and_codes_the_scheduled_one_as_intent(coder, sentence):
     found = coder.code_sentence_events([sentence], DAY)[0]
     assert {(r.event.source[:3], r.event.target[:3], r.event.root) for r in found} == {
-        ("NOR", "DNK", "04"), ("DNK", "NOR", "04")}
-    shown = coder.code_sentence_events([sentence], DAY, partial=True)[0]
-    apart = {(r.event.source[:3], r.event.target[:3]) for r in shown if "kept apart: planned" in (r.event.note or "")}
-    assert apart == {("NOR", "SWE"), ("SWE", "NOR")}
+        ("NOR", "DNK", "04"), ("DNK", "NOR", "04"), ("NOR", "SWE", "03")}  # convention 10: the subject's intent, once
 
 
 @pytest.mark.parametrize("sentence", HELD_AND_ANNOUNCED)

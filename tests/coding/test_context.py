@@ -167,6 +167,18 @@ def test_a_surname_alone_stands_for_the_titled_person_named_in_full_before():
     assert surnames(text, list(find_mentions(text, on=None))) == []
 
 
+def test_a_surname_alone_stands_for_a_registry_person_named_in_full_before():
+    from detente.coding.context import Context
+
+    # the registry knows "Jose Serra" (Brazil's foreign minister in 2016) but not "Serra" alone
+    text = "Brazilian Foreign Minister Jose Serra arrived in Lima on Monday. Serra criticised Venezuela."
+    found = [(m.text, m.code) for m in Context.read(text, date(2016, 8, 1)).mentions]
+    assert ("Serra", "BRAGOV") in found
+    # not before the full name
+    before = "Serra spoke on Monday. Brazilian Foreign Minister Jose Serra arrived in Lima."
+    assert [m for m in Context.read(before, date(2016, 8, 1)).mentions if m.text == "Serra"] == []
+
+
 # -- one rule set for page mode and document mode --------------------------------------------------
 
 ACROSS_SENTENCES = [

@@ -144,3 +144,30 @@ def test_a_prisoner_exchange_noun_is_a_release_both_ways(coder, sentence, expect
 ])
 def test_no_release_for_a_swap_not_made(coder, sentence):
     assert not any(c == "0841" for _, _, c in _triples(coder, sentence))
+
+
+@pytest.mark.nlp
+def test_the_helper_of_an_exchange_is_no_partner(coder):
+    # "with the help of C" names a mediator (045 to each side), never the partner of the swap
+    triples = _triples(coder, "Norway and Sweden exchanged prisoners with the help of Finland.")
+    assert {("FIN", "NOR", "045"), ("FIN", "SWE", "045")} <= triples
+    assert {(s, t) for s, t, c in triples if c != "045"} == {("NOR", "SWE"), ("SWE", "NOR")}
+
+
+@pytest.mark.nlp
+def test_coordinated_mediators_before_a_relative_clause_each_mediate(coder):
+    # the comma sets "who mediated" on the whole coordination, though the parser hangs it on its last conjunct
+    sentence = ("The African Union and the United Nations, who mediated the talks between Sudan and South Sudan, "
+                "praised both sides.")
+    assert {("AU", "SDN", "045"), ("AU", "SSD", "045"), ("UNO", "SDN", "045"), ("UNO", "SSD", "045")} <= _mediated(
+        coder, sentence)
+
+
+@pytest.mark.nlp
+def test_a_help_noun_is_a_helper_only_after_with(coder):
+    from detente.coding import syntax
+
+    helped = coder.nlp("Norway and Sweden exchanged prisoners with the help of Finland.")
+    assert syntax._helper(next(t for t in helped if t.text == "help"))
+    accepted = coder.nlp("Norway agreed to Finnish mediation in its talks with Sweden.")
+    assert not syntax._helper(next(t for t in accepted if t.text == "mediation"))  # the act's object

@@ -514,7 +514,8 @@ def partner_elsewhere(code: str, verb: Token, objects: list[Token]) -> bool:
     if code in L.ONE_SIDED_JOINT_CODES:
         return True
     return any(c.dep_ == "prep" and c.lower_ == "with"
-               and any(g.dep_ == "pobj" and g.lower_ not in L.RECIPROCAL_PRONOUNS for g in c.children)
+               and any(g.dep_ == "pobj" and g.lower_ not in L.RECIPROCAL_PRONOUNS and g.lower_ not in syntax.HELP_NOUNS
+                       for g in c.children)  # "with the help of C" names a helper, no partner
                for node in (verb, *objects) for c in node.children)
 
 

@@ -91,9 +91,9 @@ SWAP_NOUNS = frozenset({"exchange", "swap"})
 """Nouns of an exchange: with a release noun ("*prisoner* swap", "exchange *of detainees*") a swap of persons."""
 HYPHENATED = frozenset({"brokered", "mediated", "negotiated", "facilitated", "hosted"})
 """Participles written after a mediator's name with a hyphen ("U.S.-brokered", "Oman-mediated")."""
-HELP_NOUNS = frozenset({"help", "mediation", "assistance", "support", "auspices", "aegis", "facilitation",
-                        "intermediary", "intercession"})
-"""Nouns of "with the help / under the auspices of X": X is the mediator."""
+HELP_NOUNS = syntax.HELP_NOUNS
+"""Nouns of "with the help / under the auspices of X": X is the mediator (defined in :mod:`syntax`, whose
+target search skips them)."""
 MEDIATION_NOUNS = frozenset({"mediation", "auspices", "aegis", "facilitation", "intercession"})
 """Nouns whose possessor or nationality adjective is a mediator ("*Qatari* mediation", "*Türkiye's*
 mediation"); "help", "assistance" and "support" name one only with "of" (:data:`HELP_NOUNS`)."""

@@ -254,7 +254,7 @@ def subject(verb: Token, lemma: Lemma) -> tuple[Token | None, bool, Token | None
                 return obj, False, None
         if subj is not None:
             if subj.lower_ in RELATIVE_PRONOUNS and node.dep_ == "relcl":
-                subj = node.head
+                subj = coordination_of(node.head, subj)
             elif subj.lower_ in RELATIVE_PRONOUNS and node.dep_ == "ccomp" and lemma(node.head) == "be":
                 subj = next((c for c in node.head.children if c.dep_ == "attr"), subj)  # "it was X that ..."
             controls = lemma(node) in P.REQUEST_VERBS | P.DEMAND_VERBS | P.CAUSATIVE_VERBS  # object control
@@ -286,6 +286,22 @@ def subject(verb: Token, lemma: Lemma) -> tuple[Token | None, bool, Token | None
     return None, False, None
 
 
+def coordination_of(antecedent: Token, pronoun: Token) -> Token:
+    """The antecedent of a non-restrictive relative pronoun written after a coordination ("A and B, *who*
+    mediated ..."): the parser hangs the clause on the last conjunct, but the comma before the pronoun
+    sets it on the whole coordination, so the first conjunct (whose conjuncts are the others) is returned;
+    any other antecedent is returned as it is. English puts a non-restrictive relative clause after its
+    whole noun phrase (Huddleston & Pullum 2002, ch. 12), and the comma marks it. (No sentence of the
+    pooled development sets changes with it; it gives each of "the AU and the UN, who mediated the talks
+    between A and B" its mediation.)"""
+    if antecedent.dep_ != "conj" or pronoun.i == 0 or pronoun.nbor(-1).text != "," or pronoun.nbor(-1).head.i != antecedent.i:
+        return antecedent
+    first = antecedent
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    return first
+
+
 def _subject_read_as_object(verb: Token) -> Token | None:
     """The subject of a finite subordinate clause the parser split at its conjunction: in "sirens sounded as
     Iran launched drones at Israel" it may read "as Iran" as a preposition with its object and "launched" as a
@@ -301,6 +317,20 @@ def _subject_read_as_object(verb: Token) -> Token | None:
                 t.is_punct for t in verb.doc[prep.i:verb.i]):
             return pobj
     return None
+
+
+HELP_NOUNS = frozenset({"help", "mediation", "assistance", "support", "auspices", "aegis", "facilitation",
+                        "intermediary", "intercession"})
+"""Nouns of "with the help / under the auspices of X": X is a mediator or helper
+(:mod:`detente.coding.mediation` codes it), never the verb's partner, so :func:`target_token` skips
+such a noun after "with" (:func:`_helper`: "exchanged prisoners *with the help of* C": no act toward C)."""
+
+
+def _helper(tok: Token) -> bool:
+    """Whether `tok` is a help noun after "with" ("*with the help* of C", "with the support of C"): a helper
+    or mediator, not the partner that "with" names elsewhere ("agreed *to US mediation*" is the act's object).
+    No event of the pooled development sets changes with it; PLOVER's output stays as it was."""
+    return tok.dep_ == "pobj" and tok.lower_ in HELP_NOUNS and tok.head.lower_ == "with"
 
 
 PARTNER_PREPS = frozenset({"with", "against", "on"})
@@ -323,6 +353,7 @@ def target_token(verb: Token, objs: list[Token], source_tok: Token | None, lemma
     between = _mediated_parties(verb, objs, lemma)
     if between is not None:
         return between
+    objs = [o for o in objs if not _helper(o)]  # "with the help of C": no partner
     children = list(verb.children)
     direct = []
     for c in children:
@@ -339,7 +370,7 @@ def target_token(verb: Token, objs: list[Token], source_tok: Token | None, lemma
     on_verb.sort(key=lambda c: TARGET_PREP_RANK[c.lower_])  # stable: in sentence order within a word
     for child in on_verb:
         pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-        if pobj is not None and not same(pobj, source_tok) and not is_time_word(pobj):
+        if pobj is not None and not same(pobj, source_tok) and not is_time_word(pobj) and not _helper(pobj):
             if child.lower_ in ACT_PREPS and P.family(lemma(pobj)) is not None:  # "agreed to a ceasefire *with X*"
                 inner = next((g for c in pobj.children if c.dep_ == "prep" and c.lower_ in PARTNER_PREPS
                               for g in c.children if g.dep_ == "pobj"), None)

@@ -69,7 +69,7 @@ from detente.coding import syntax
 from detente.coding.arguments import Arg, argument, distinct_sides, pair_for
 from detente.coding.candidate import Candidate
 from detente.coding.context import Actor, Context, actor_of_mention
-from detente.coding.nominals import UNREAL_CLAUSES, UNREAL_MODIFIERS, _clause_verb, planned
+from detente.coding.nominals import UNREAL_CLAUSES, UNREAL_MODIFIERS, planned
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -141,7 +141,7 @@ def brokered(tok: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list
     mediators = _mediators(tok, offset, ctx, lemma)
     if not mediators:
         return []
-    clause = _clause_verb(noun)  # the verb whose clause the event noun stands in
+    clause = syntax.clause_verb(noun)  # the verb whose clause the event noun stands in
     if clause is not None and _unreal(clause, lemma):
         return []
     parties = _parties(None if hosted else noun, None if hosted else clause, offset, ctx, lemma)
@@ -192,7 +192,7 @@ def mediation_noun(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) 
         return []
     between = _between(noun)
     if between is not None:  # "Kuwaiti mediation between Saudi Arabia and Qatar"
-        clause = _clause_verb(noun)
+        clause = syntax.clause_verb(noun)
         if planned(noun, lemma) or clause is not None and _unreal(clause, lemma):
             return []  # "called for Kuwaiti mediation between ...": none yet
         parties = _actors([between, *between.conjuncts], offset, ctx, lemma)
@@ -203,7 +203,7 @@ def mediation_noun(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) 
     if host.tag_.startswith("NN"):  # "talks between A and B under Qatari mediation", "agreed to a truce under ..."
         if not _mediated_noun(host, lemma) or planned(host, lemma):
             return []  # "called for talks between A and B under UN auspices": talks still to come
-        clause = _clause_verb(host)
+        clause = syntax.clause_verb(host)
         if clause is not None and _unreal(clause, lemma):
             return []
         between = _between(host)
@@ -226,7 +226,7 @@ def swap(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Ca
     """"A and B completed a prisoner swap", "a prisoner exchange with B": each side releases the other's (0841)."""
     swapped = [c for c in noun.children if c.dep_ in ("compound", "amod")] + [
         g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
-    clause = _clause_verb(noun)
+    clause = syntax.clause_verb(noun)
     persons = any(P.family(lemma(t)) == "release" for t in swapped)
     if not persons and not (clause is not None and _verb_code(clause, lemma) == L.RELEASE):
         return []  # "an exchange of views", "a land swap": no swap of persons; "freed them in a swap": persons

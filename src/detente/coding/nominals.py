@@ -188,7 +188,7 @@ def _clause_reality(noun: Token, lemma: syntax.Lemma) -> tuple[bool, str | None]
     """(whether the clause a noun phrase is in reports the act as real, the modality kept on it: "reported",
     "question" or None). Not real under a future, possible, conditional, intended or threatened clause, nor
     in an infinitive one."""
-    clause = _clause_verb(noun)
+    clause = syntax.clause_verb(noun)
     modality = syntax.clause_modality(clause, None, None, lemma) if clause is not None else None
     if modality in UNREAL_CLAUSES or _infinitive(clause):
         return False, None
@@ -199,16 +199,6 @@ def _by_object(noun: Token) -> Token | None:
     """The object of the noun's "by" phrase (its author: "the raid on X *by Y*"), or None."""
     return next((g for c in noun.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"
                  for g in c.children if g.dep_ == "pobj"), None)
-
-
-def _clause_verb(noun: Token) -> Token | None:
-    """The verb whose clause the noun phrase is in (up the heads), or None."""
-    node = noun
-    for _ in range(8):
-        if node.tag_.startswith("VB") or node.head.i == node.i:
-            return node if node.tag_.startswith("VB") else None
-        node = node.head
-    return None
 
 
 def _infinitive(verb: Token | None) -> bool:

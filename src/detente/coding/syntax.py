@@ -560,3 +560,13 @@ def right_edge(tok: Token) -> int:
     while right > tok.i and tok.doc[right].is_punct:
         right -= 1
     return right
+
+
+def clause_verb(noun: Token) -> Token | None:
+    """The verb whose clause a noun phrase stands in (up the heads, at most 8 steps), or None."""
+    node = noun
+    for _ in range(8):
+        if node.tag_.startswith("VB") or node.head.i == node.i:
+            return node if node.tag_.startswith("VB") else None
+        node = node.head
+    return None

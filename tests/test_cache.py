@@ -41,3 +41,32 @@ def test_a_source_key_changes_with_its_label_text_and_the_users_actor_files(tmp_
     assert "cameo.py" in {p.name for p in package_files(["detente.ontology"])}
     with pytest.raises(OSError, match="cannot locate"):
         package_files(["detente.no_such_package"])
+
+
+def test_pickled_reads_back_rebuilds_a_damaged_or_foreign_file_and_stores_nothing_without_a_path(tmp_path: Path) -> None:
+    from detente.cache import pickled
+
+    def accept(obj: object) -> dict:
+        if not isinstance(obj, dict):
+            raise TypeError("foreign")
+        return obj
+
+    built: list[int] = []
+
+    def build() -> dict:
+        built.append(1)
+        return {"n": len(built)}
+
+    path = tmp_path / "sub" / "x.pickle"
+    assert pickled(path, build, accept) == {"n": 1} and path.is_file()
+    assert pickled(path, build, accept) == {"n": 1} and len(built) == 1  # read back, not built
+    path.write_bytes(b"not a pickle")
+    assert pickled(path, build, accept) == {"n": 2}  # damaged: built again and replaced
+    assert pickled(path, build, accept) == {"n": 2}
+    import pickle
+
+    path.write_bytes(pickle.dumps([1, 2]))
+    assert pickled(path, build, accept) == {"n": 3}  # foreign: built again
+    assert pickled(None, build, accept) == {"n": 4} and pickled(None, build, accept) == {"n": 5}
+    assert pickled(tmp_path / "y.pickle", build, accept, stored_form=lambda d: {**d, "stored": True}) == {"n": 6}
+    assert pickled(tmp_path / "y.pickle", build, accept) == {"n": 6, "stored": True}

@@ -19,8 +19,12 @@ import hashlib
 import importlib.util
 import os
 import sys
-from collections.abc import Sequence
+import pickle
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
 
 OFF = "off"
 """``DETENTE_CACHE_DIR=off`` turns the caches off."""
@@ -69,3 +73,33 @@ def source_key(packages: Sequence[str], label: str, text: str = "") -> str:
         h.update(f"\nDETENTE_ACTORS {extra}\n".encode())
         h.update(Path(extra).read_bytes())
     return h.hexdigest()[:32]
+
+
+def pickled(path: Path | None, build: Callable[[], T], accept: Callable[[object], T],
+            stored_form: Callable[[T], object] = lambda obj: obj) -> T:
+    """What `build()` makes, read back from the pickle at `path` when there is one that
+    `accept` takes (it returns the object or raises for a foreign one), else built and stored
+    there as `stored_form` gives it (atomically). `path` None: built, nothing stored.
+
+    A damaged or foreign file is rebuilt and replaced; a file that cannot be written (a
+    read-only or full disk, an object that cannot be pickled) is built again next time.
+    `build` raises as it would without the cache; nothing is stored then.
+    """
+    if path is not None:
+        try:
+            with open(path, "rb") as fh:
+                return accept(pickle.load(fh))
+        except FileNotFoundError:
+            pass
+        except Exception:  # noqa: BLE001 - a damaged or foreign file: build again and replace it
+            pass
+    made = build()
+    if path is not None:
+        try:
+            from detente.files import atomic_write
+
+            path.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write(path, pickle.dumps(stored_form(made), protocol=pickle.HIGHEST_PROTOCOL))
+        except Exception:  # noqa: BLE001 - not written: built again next time
+            pass
+    return made

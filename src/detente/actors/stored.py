@@ -34,11 +34,10 @@ Choices
 
 from __future__ import annotations
 
-import pickle
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from detente.cache import cache_dir, source_key
+from detente.cache import cache_dir, pickled, source_key
 
 Registry = TypeVar("Registry")
 """The registry class (:class:`~detente.actors.registry.ActorRegistry`, which imports this module)."""
@@ -70,27 +69,20 @@ def stored_registry(build: Callable[[], Registry], kind: type[Registry]) -> Regi
         path = None if folder is None else folder / f"registry-{registry_key()}.pickle"
     except OSError:  # a source or DETENTE_ACTORS file cannot be read: no key, the full path
         path = None
-    if path is not None:
-        try:
-            with open(path, "rb") as fh:
-                found = pickle.load(fh)
-            if type(found) is kind:
-                return found
-        except FileNotFoundError:
-            pass
-        except Exception:  # noqa: BLE001 - a damaged or foreign file: build again and replace it
-            pass
-    registry = build()
-    if path is not None:
-        registry.names_index, registry.codes  # type: ignore[attr-defined]  # noqa: B018 - built now, to be stored
-        try:
-            from detente.files import atomic_write
+    return pickled(path, build, lambda found: _of_kind(found, kind), _stored_form)
 
-            path.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write(path, pickle.dumps(_without_matcher(registry), protocol=pickle.HIGHEST_PROTOCOL))
-        except Exception:  # noqa: BLE001 - a read-only or full disk, a table that cannot be pickled: built next time
-            pass
-    return registry
+
+def _of_kind(found: object, kind: type[Registry]) -> Registry:
+    if type(found) is not kind:
+        raise TypeError(f"the cache holds a {type(found).__name__}, not a {kind.__name__}")
+    return found  # type: ignore[return-value]
+
+
+def _stored_form(registry: Any) -> Any:
+    """The registry as stored: its name index and code table built first (so that they come back
+    with it), less the mention matcher (see Choices)."""
+    registry.names_index, registry.codes  # noqa: B018 - built now, to be stored
+    return _without_matcher(registry)
 
 
 def _without_matcher(registry: Any) -> Any:

@@ -27,11 +27,10 @@ Rules
 
 from __future__ import annotations
 
-import pickle
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from detente.cache import cache_dir, source_key
+from detente.cache import cache_dir, pickled, source_key
 
 if TYPE_CHECKING:
     from detente.bargaining.scenario import Scenario
@@ -59,24 +58,7 @@ def cached_scenario(text: str, origin: str, build: Callable[[], "Scenario"]) -> 
         path = None if folder is None else folder / f"{cache_key(text, origin)}.pickle"
     except OSError:  # a source file or a DETENTE_ACTORS file cannot be read: no key, the full path
         path = None
-    if path is not None:
-        try:
-            with open(path, "rb") as fh:
-                return _checked(pickle.load(fh))
-        except FileNotFoundError:
-            pass
-        except Exception:  # noqa: BLE001 - a damaged or foreign file: validate again and replace it
-            pass
-    scenario = build()
-    if path is not None:
-        try:
-            from detente.files import atomic_write
-
-            path.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write(path, pickle.dumps(scenario, protocol=pickle.HIGHEST_PROTOCOL))
-        except OSError:  # a read-only or full disk: the next run validates again
-            pass
-    return scenario
+    return pickled(path, build, _checked)
 
 
 def _checked(obj: object) -> "Scenario":

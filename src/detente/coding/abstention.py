@@ -210,6 +210,7 @@ def predicate_words(pred: Token) -> str:
             words.update(c for c in noun.head.children if c.dep_ in _VERB_PARTS)
     return " ".join(t.text for t in sorted(words, key=lambda t: t.i))
 
+
 _NAMED_ONLY = re.compile(r"^to\s")
 """A predicate that is an infinitive alone: its act is only named as the content of a noun ("Turkey's
 *decision to buy* the S-400", "its *plans to restrict* exports", "the first leader *to visit*") (:func:`named_only`)."""

@@ -17,7 +17,8 @@ the shipped default (rules + default classifier, no training on these files):
 4. the project's news development sets (``data/news_dev/*.jsonl``: ``news_dev.jsonl`` and
    ``news_check_v1.jsonl``, the first check set, demoted to development in session 7;
    ``data/news_dev2/part_*.jsonl``, the second development set of session 8;
-   ``data/news_dev3/part_*.jsonl``, session 9's first-sight set, development data since):
+   ``data/news_dev3/part_*.jsonl`` and ``data/news_dev4/part_*.jsonl``, the first-sight sets
+   of sessions 9 and 10, development data since):
    (source country, target country, CAMEO root) F1 per root and the sentences without
    a codable event left uncoded;
 4b. the news check set (``data/news_check/news_check.jsonl``), labelled "never tuned on":
@@ -25,8 +26,8 @@ the shipped default (rules + default classifier, no training on these files):
    sentence-bootstrap interval of F1 (:func:`news_sets`). Nobody tunes on it
    (data/news_check/README.md): its misses are counted per bucket but never listed by
    ``--misses``;
-4c. the current session's first-sight set (``FIRST_SIGHT``: ``data/news_dev4/part_*.jsonl``,
-   session 10's): written while the coder's developers worked and never read by them; its
+4c. the current session's first-sight set (``FIRST_SIGHT``: ``data/news_dev5/part_*.jsonl``,
+   session 11's): written while the coder's developers worked and never read by them; its
    session-start figure is in its README. Pooled F1 with the same bootstrap interval, per
    part F1; misses counted, not listed (as the check set's);
 5. the classifier-fallback calibration curve (what ``CLASSIFIER_MIN_PROB`` rests on);
@@ -63,8 +64,9 @@ DATA = ROOT.parent / "shared" / "data"
 NEWS_DEV = ROOT / "data" / "news_dev"
 NEWS_DEV2 = ROOT / "data" / "news_dev2"  # the second development set (session 8), eight parts
 NEWS_DEV3 = ROOT / "data" / "news_dev3"  # session 9's first-sight set, development data from session 10
-FIRST_SIGHT = ROOT / "data" / "news_dev4"  # the current session's first-sight set: scored, misses counted, never listed
-FIRST_SIGHT_NAME = "news_dev4 (session 10's first-sight set)"
+NEWS_DEV4 = ROOT / "data" / "news_dev4"  # session 10's first-sight set, development data from session 11
+FIRST_SIGHT = ROOT / "data" / "news_dev5"  # the current session's first-sight set: scored, misses counted, never listed
+FIRST_SIGHT_NAME = "news_dev5 (session 11's first-sight set)"
 NEWS_CHECK = ROOT / "data" / "news_check" / "news_check.jsonl"
 RESULTS = ROOT / "benchmarks" / "results" / "coding_dev.md"
 PUBLISHED = {"quad macro-F1": "BERT 0.864, ConfliBERT 0.879", "dyad exact macro-F1": "BERT 0.723, ConfliBERT 0.745"}
@@ -487,7 +489,7 @@ def main(argv: list[str] | None = None) -> int:
                "actors PLOVER's way (e.g. Irish guerrillas as GBR), which caps the figure.", ""]
         md += _rows(plover) + [""]
 
-        news_files = [p for folder in (NEWS_DEV, NEWS_DEV2, NEWS_DEV3) if folder.is_dir() for p in sorted(folder.glob("*.jsonl"))]
+        news_files = [p for folder in (NEWS_DEV, NEWS_DEV2, NEWS_DEV3, NEWS_DEV4) if folder.is_dir() for p in sorted(folder.glob("*.jsonl"))]
         if news_files:
             for path in news_files:
                 news = ev.evaluate(path, coder)

@@ -394,11 +394,27 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="300 sentences per set, no speed run")
     parser.add_argument("--n-speed", type=int, default=1000)
-    parser.add_argument("--out", type=Path, default=RESULTS)
+    parser.add_argument("--out", type=Path, default=None,
+                        help=f"the results page (default {RESULTS.relative_to(ROOT)}; with --development-only or "
+                             "--leave-out out/coding_dev_development.md, so a partial run never replaces the page)")
     parser.add_argument("--misses", type=Path, default=None,
                         help="also write every missed gold event and false positive (with its bucket) to this TSV file "
                              "(not the news check set's: nobody tunes on it)")
+    parser.add_argument("--development-only", action="store_true",
+                        help="leave out the news check set and the session's first-sight set (for the coder's "
+                             "developers: not even their aggregates are printed)")
+    parser.add_argument("--leave-out", action="append", default=[], metavar="FOLDER/PART",
+                        help="leave out a development file, e.g. news_dev4/part_d (repeatable): a developer's own "
+                             "first-sight parts")
     args = parser.parse_args(argv)
+    unknown = set(args.leave_out) - {f"{p.parent.name}/{p.stem}" for folder in (NEWS_DEV, NEWS_DEV2, NEWS_DEV3, NEWS_DEV4)
+                                     for p in folder.glob("*.jsonl")}
+    if unknown:
+        print("--leave-out: no development file " + ", ".join(sorted(unknown)) + " (write FOLDER/PART, e.g. "
+              "news_dev4/part_d)", file=sys.stderr)
+        return 2
+    if args.out is None:
+        args.out = ROOT / "out" / "coding_dev_development.md" if args.development_only or args.leave_out else RESULTS
     files = {k: DATA / v for k, v in (("quad", "confli_cameo_quad_train.tsv"), ("dyad", "confli_cameo_dyad_train.txt"),
                                        ("plover", "plover_gsr_cameo.json"))}
     missing = [str(p) for p in files.values() if not p.is_file()]
@@ -489,7 +505,8 @@ def main(argv: list[str] | None = None) -> int:
                "actors PLOVER's way (e.g. Irish guerrillas as GBR), which caps the figure.", ""]
         md += _rows(plover) + [""]
 
-        news_files = [p for folder in (NEWS_DEV, NEWS_DEV2, NEWS_DEV3, NEWS_DEV4) if folder.is_dir() for p in sorted(folder.glob("*.jsonl"))]
+        news_files = [p for folder in (NEWS_DEV, NEWS_DEV2, NEWS_DEV3, NEWS_DEV4) if folder.is_dir()
+                      for p in sorted(folder.glob("*.jsonl")) if f"{p.parent.name}/{p.stem}" not in args.leave_out]
         if news_files:
             for path in news_files:
                 news = ev.evaluate(path, coder)
@@ -502,7 +519,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             print("\nno news development set (data/news_dev/*.jsonl): skipped")
             md += ["## News development set", "", "Not in the repository yet (`data/news_dev/*.jsonl`): not scored.", ""]
-        if NEWS_CHECK.is_file():
+        if NEWS_CHECK.is_file() and not args.development_only:
             dev_sets = [news_sets(p, coder) for p in news_files]
             pooled_path = tmp / "news_dev_pooled.jsonl"  # every development file as one set: the side-by-side's column
             pooled_path.write_text("".join(p.read_text(encoding="utf-8") for p in news_files), encoding="utf-8")
@@ -527,9 +544,10 @@ def main(argv: list[str] | None = None) -> int:
             md += ["Per root, check set:", ""] + _rows(report) + [""]
         else:
             check = None
-            print("\nno news check set (data/news_check/news_check.jsonl): skipped")
+            print("\nnews check set left out (--development-only)" if args.development_only
+                  else "\nno news check set (data/news_check/news_check.jsonl): skipped")
             md += ["## News check set", "", "Not in the repository (`data/news_check/news_check.jsonl`): not scored.", ""]
-        first_files = sorted(FIRST_SIGHT.glob("part_*.jsonl")) if FIRST_SIGHT.is_dir() else []
+        first_files = sorted(FIRST_SIGHT.glob("part_*.jsonl")) if FIRST_SIGHT.is_dir() and not args.development_only else []
         first_pooled = tmp / "first_sight_pooled.jsonl"
         if first_files:
             first_pooled.write_text("".join(p.read_text(encoding="utf-8") for p in first_files), encoding="utf-8")

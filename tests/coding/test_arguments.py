@@ -353,6 +353,31 @@ def test_the_two_sides_are_the_pair_the_previous_sentence_named(coder, second, p
 
 
 @pytest.mark.nlp
+@pytest.mark.parametrize(
+    ("second", "pair"),
+    [
+        ("The leaders met again in Baghdad on Tuesday.", {("IRN", "IRQ", "04"), ("IRQ", "IRN", "04")}),
+        ("The warring sides agreed to a truce on Tuesday.", {("IRN", "IRQ", "08"), ("IRQ", "IRN", "08")}),
+        # a relative clause says which countries: others than the pair
+        ("The countries that backed the motion criticised Syria.", set()),
+    ],
+)
+def test_a_definite_plural_alone_is_the_pair_the_previous_sentence_named(coder, second, pair):
+    first = "Iran and Iraq signed a security accord on Sunday."
+    coded = coder.code_article_events([first, second])[1]
+    assert {(r.event.source[:3], r.event.target[:3], r.event.root) for r in coded if r.event.target[:3] in ("IRN", "IRQ")} == pair
+
+
+@pytest.mark.nlp
+def test_a_person_of_the_pair_before_the_two_sides_does_not_block_them(coder):
+    # "Biden said the two leaders ...": the speaker is of the pair, no third side
+    first = "Chile and Peru signed a fisheries accord in Lima on Monday."
+    second = "Boric said the two leaders had agreed to hold talks next month."
+    coded = coder.code_article_events([first, second])[1]
+    assert {(r.event.source[:3], r.event.target[:3]) for r in coded} == {("CHL", "PER"), ("PER", "CHL")}
+
+
+@pytest.mark.nlp
 def test_a_plural_noun_of_the_two_countries_is_the_pair_with_its_role(coder, code_fn):
     # "the governments of both countries": the pair named before, each with the noun's role (page and document mode)
     first, second = "Chile and Peru signed a fisheries accord in Lima on Monday.", \

@@ -464,3 +464,25 @@ def test_a_singular_noun_with_including_is_not_its_member(coder):
     (events,) = coder.code_sentence_events(["The package, including a loan from Norway, was sent to Nepal."],
                                            date(2023, 6, 1))
     assert not any(r.event.source == "NOR" for r in events)
+
+
+# -- an anaphoric act noun ("the move") is an act of the sentence before: its author is the target -------
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize(
+    ("second", "pairs"),
+    [
+        ("Australia condemned the move.", {("AUS", "CHN", "11")}),
+        ("The measures were condemned by Australia.", {("AUS", "CHN", "11")}),  # a passive subject
+        ("Australia welcomed the step.", {("AUS", "CHN", "05")}),
+        # the phrase says which act, or the sentence before is not its author: no guess
+        ("Australia condemned the decision to close the port.", set()),
+        ("Australia condemned the move by its neighbours.", set()),
+    ],
+)
+def test_an_anaphoric_act_noun_stands_for_the_previous_sentences_subject(coder, second, pairs):
+    first = "China imposed tariffs on Australian barley on Monday."
+    coded = coder.code_article_events([first, second])[1]
+    assert {(r.event.source[:3], r.event.target[:3], r.event.root) for r in coded} == pairs
+    assert coder.code_sentence_events([second])[0] == []  # alone, it names no target

@@ -486,3 +486,11 @@ def test_an_anaphoric_act_noun_stands_for_the_previous_sentences_subject(coder, 
     coded = coder.code_article_events([first, second])[1]
     assert {(r.event.source[:3], r.event.target[:3], r.event.root) for r in coded} == pairs
     assert coder.code_sentence_events([second])[0] == []  # alone, it names no target
+
+
+@pytest.mark.nlp
+def test_he_continues_the_previous_sentences_subject_before_the_last_person_named(coder):
+    # centering (Grosz, Joshi and Weinstein 1995): "He" goes on with the subject, not the host named last
+    first = "Kishida met Chinese Premier Li Qiang in Beijing on Monday."
+    coded = coder.code_article_events([first, "He later criticised Russia over the war."])[1]
+    assert {(r.event.source[:3], r.event.target[:3]) for r in coded} == {("JPN", "RUS")}

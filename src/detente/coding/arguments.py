@@ -5,8 +5,9 @@ are the registry mentions inside its core (left modifiers, the head and its comp
 and appositions, not a locative phrase such as "a car bomb *in Kiev*"), one per
 conjunct ("the US *and* China"). A bare nationality before a role noun takes that
 role ("Ukrainian officials" -> ``UKRGOV``, roles from :func:`detente.ontology.role_for_noun`).
-"he"/"she" refer back to the previous sentence's subject when it is a person, else to the last person named; "it"/"they" under "X said" to X; "the move", "the
-decision" with no author of their own to the subject of the sentence before (:func:`act_author`).
+"he"/"she" refer back to the previous sentence's subject when it is a person, else to the last person
+named; "it"/"they" under "X said" to X; "the move", "the decision" with no author of their own to the
+subject of the sentence before (:func:`act_author`).
 
 Sectors of the country in context (:func:`sector_actor`): a side that names no actor
 but is a generic sector noun ("police", "the army", "protesters", "rebels"; an unknown

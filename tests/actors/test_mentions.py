@@ -112,6 +112,15 @@ def test_institutions_metonyms_and_demonyms_added_for_news_recall() -> None:
     assert codes("The Korean People's Army fired artillery.") == [("Korean People's Army", "PRKMIL")]
 
 
+def test_national_forces_named_by_their_acronyms() -> None:
+    # forces a news page names by acronym alone (news_dev4's part notes: "forces by acronym")
+    on = date(2021, 3, 1)
+    codes = lambda text: [(m.text, m.code) for m in REG.find_mentions(text, on=on)]  # noqa: E731
+    assert codes("The TNI sent two warships to the islands.") == [("TNI", "IDNMIL")]
+    assert codes("Militants ambushed a CRPF patrol near the border.") == [("CRPF", "INDCOP")]
+    assert codes("The JSDF joined the drills.") == [("JSDF", "JPNMIL")]
+
+
 def test_people_added_for_news_recall_follow_their_terms() -> None:
     assert spans("Kristersson spoke.", on=date(2023, 1, 10)) == [("Kristersson", "SWEGOV", "person")]
     assert spans("Kristersson spoke.", on=date(2021, 1, 10)) == []  # before he took office

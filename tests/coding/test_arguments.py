@@ -353,6 +353,31 @@ def test_the_two_sides_are_the_pair_the_previous_sentence_named(coder, second, p
 
 
 @pytest.mark.nlp
+@pytest.mark.parametrize(
+    ("second", "pair"),
+    [
+        ("The leaders met again in Baghdad on Tuesday.", {("IRN", "IRQ", "04"), ("IRQ", "IRN", "04")}),
+        ("The warring sides agreed to a truce on Tuesday.", {("IRN", "IRQ", "08"), ("IRQ", "IRN", "08")}),
+        # a relative clause says which countries: others than the pair
+        ("The countries that backed the motion criticised Syria.", set()),
+    ],
+)
+def test_a_definite_plural_alone_is_the_pair_the_previous_sentence_named(coder, second, pair):
+    first = "Iran and Iraq signed a security accord on Sunday."
+    coded = coder.code_article_events([first, second])[1]
+    assert {(r.event.source[:3], r.event.target[:3], r.event.root) for r in coded if r.event.target[:3] in ("IRN", "IRQ")} == pair
+
+
+@pytest.mark.nlp
+def test_a_person_of_the_pair_before_the_two_sides_does_not_block_them(coder):
+    # "Biden said the two leaders ...": the speaker is of the pair, no third side
+    first = "Chile and Peru signed a fisheries accord in Lima on Monday."
+    second = "Boric said the two leaders had agreed to hold talks next month."
+    coded = coder.code_article_events([first, second])[1]
+    assert {(r.event.source[:3], r.event.target[:3]) for r in coded} == {("CHL", "PER"), ("PER", "CHL")}
+
+
+@pytest.mark.nlp
 def test_a_plural_noun_of_the_two_countries_is_the_pair_with_its_role(coder, code_fn):
     # "the governments of both countries": the pair named before, each with the noun's role (page and document mode)
     first, second = "Chile and Peru signed a fisheries accord in Lima on Monday.", \
@@ -439,3 +464,33 @@ def test_a_singular_noun_with_including_is_not_its_member(coder):
     (events,) = coder.code_sentence_events(["The package, including a loan from Norway, was sent to Nepal."],
                                            date(2023, 6, 1))
     assert not any(r.event.source == "NOR" for r in events)
+
+
+# -- an anaphoric act noun ("the move") is an act of the sentence before: its author is the target -------
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize(
+    ("second", "pairs"),
+    [
+        ("Australia condemned the move.", {("AUS", "CHN", "11")}),
+        ("The measures were condemned by Australia.", {("AUS", "CHN", "11")}),  # a passive subject
+        ("Australia welcomed the step.", {("AUS", "CHN", "05")}),
+        # the phrase says which act, or the sentence before is not its author: no guess
+        ("Australia condemned the decision to close the port.", set()),
+        ("Australia condemned the move by its neighbours.", set()),
+    ],
+)
+def test_an_anaphoric_act_noun_stands_for_the_previous_sentences_subject(coder, second, pairs):
+    first = "China imposed tariffs on Australian barley on Monday."
+    coded = coder.code_article_events([first, second])[1]
+    assert {(r.event.source[:3], r.event.target[:3], r.event.root) for r in coded} == pairs
+    assert coder.code_sentence_events([second])[0] == []  # alone, it names no target
+
+
+@pytest.mark.nlp
+def test_he_continues_the_previous_sentences_subject_before_the_last_person_named(coder):
+    # centering (Grosz, Joshi and Weinstein 1995): "He" goes on with the subject, not the host named last
+    first = "Kishida met Chinese Premier Li Qiang in Beijing on Monday."
+    coded = coder.code_article_events([first, "He later criticised Russia over the war."])[1]
+    assert {(r.event.source[:3], r.event.target[:3]) for r in coded} == {("JPN", "RUS")}

@@ -292,3 +292,16 @@ def test_a_meeting_during_a_visit_is_an_act_apart_from_the_visit():
              [_result("040", texts[1], A, B, when=ARTICLE_DAY), _result("040", texts[1], B, A, when=ARTICLE_DAY)]]
     out = abstention.restatements(found, texts, ARTICLE_DAY, partial=True)
     assert [r.partial for r in out[1]] == [False, False]
+
+
+def test_an_act_between_two_sides_of_one_state_is_kept_apart_as_domestic():
+    sentence = "The Norwegian foreign minister met the leaders of the opposition and Sweden's envoy on Friday."
+    home = _event("040", sentence, ("NORGOV", "The Norwegian foreign minister"), ("NOROPP", "the opposition"))
+    abroad = _event("040", sentence, ("NORGOV", "The Norwegian foreign minister"), ("SWE", "Sweden"))
+    assert abstention.domestic(home) and not abstention.domestic(abroad)
+    both = [SentenceResult(home, None, None), SentenceResult(abroad, None, None)]
+    assert [r.partial for r in abstention.sort_out(both, partial=True)] == [False, False]  # CAMEO's scope, the default
+    out = abstention.sort_out(both, partial=True, keep_domestic=False)
+    assert [r.partial for r in out] == [False, True]
+    assert out[1].event.note == "kept apart: domestic"
+    assert abstention.sort_out([SentenceResult(home, None, None)], partial=False, keep_domestic=False) == []

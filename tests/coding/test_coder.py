@@ -532,3 +532,24 @@ def test_acts_the_sentence_does_not_report_as_done_are_kept_apart(coder, sentenc
     (first,) = [r for r in found if r.event.source[:3] == side]
     assert first.partial is (reason is not None)
     assert (first.event.note or "").endswith(f"kept apart: {reason}") is (reason is not None)
+
+
+def test_document_mode_codes_an_act_restated_later_in_the_document_once(coder):
+    text = ("Norway expelled two Swedish diplomats on Monday. "
+            "The Norwegian government expelled the Swedish diplomats for spying, a spokesman said. "
+            "Norway also expelled a Swedish attache on Tuesday.")
+    events = coder.code_text(text, doc_id="r", date=date(2023, 5, 3))
+    assert [(e.sentence_index, e.root) for e in events] == [(0, "16"), (2, "16")]
+
+
+def test_a_domestic_act_is_kept_apart_in_the_news_guides_scope(coder):
+    sentence = "Kenyan police arrested opposition supporters in Nairobi on Monday."
+    (kept,) = coder.code_sentence_events([sentence], date(2023, 5, 3))
+    assert [(r.event.source[:3], r.event.target[:3], r.event.root) for r in kept] == [("KEN", "KEN", "17")]
+    coder.domestic = False
+    try:
+        (apart,) = coder.code_sentence_events([sentence], date(2023, 5, 3), partial=True)
+        assert coder.code_sentence_events([sentence], date(2023, 5, 3)) == [[]]
+    finally:
+        coder.domestic = True
+    assert [(r.partial, r.event.note.endswith("kept apart: domestic")) for r in apart] == [(True, True)]

@@ -526,6 +526,16 @@ def test_a_meeting_one_side_announces_is_its_intent_to_meet(coder, sentence, exp
     ("Poland has always accused Belarus of smuggling migrants.", "POL", "standing"),
     ("Poland has long urged Belarus to close the camps.", "POL", "standing"),
     ("Poland accused Belarus of smuggling migrants on Monday.", "POL", None),
+    # an epistemic "presumably" is a hedge like "apparently" (rule 7)
+    ("Norway presumably expelled two Swedish diplomats.", "NOR", "speculation"),
+    # a present "continue(s) to" or "is/are still" doing: an activity going on (rule 8) ...
+    ("Norway continues to accuse Sweden of smuggling weapons.", "NOR", "standing"),
+    ("Norwegian forces continue to shell Swedish positions.", "NOR", "standing"),
+    ("Norwegian police are still investigating the Swedish envoy.", "NOR", "standing"),
+    # ... not a past one reported, nor a pledge to go on, nor a progressive without "still"
+    ("Norway continued to accuse Sweden of smuggling weapons on Monday.", "NOR", None),
+    ("Norway will continue to support Sweden with weapons.", "NOR", None),
+    ("Norwegian police are investigating the Swedish envoy.", "NOR", None),
 ])
 def test_acts_the_sentence_does_not_report_as_done_are_kept_apart(coder, sentence, side, reason):
     (found,) = coder.code_sentence_events([sentence], date(2024, 3, 6), partial=True)

@@ -536,6 +536,11 @@ def test_a_meeting_one_side_announces_is_its_intent_to_meet(coder, sentence, exp
     ("Norway continued to accuse Sweden of smuggling weapons on Monday.", "NOR", None),
     ("Norway will continue to support Sweden with weapons.", "NOR", None),
     ("Norwegian police are investigating the Swedish envoy.", "NOR", None),
+    # an act only owed, with no one named who demands it, did not take place (rule 7) ...
+    ("Norway is required to release the Swedish fishing boats.", "NOR", "speculation"),
+    ("Norway has to withdraw its troops from Sweden.", "NOR", "speculation"),
+    # ... while an obligation a speaker voices is the speaker's demand
+    ("Sweden said Norway has to withdraw its troops.", "SWE", None),
 ])
 def test_acts_the_sentence_does_not_report_as_done_are_kept_apart(coder, sentence, side, reason):
     (found,) = coder.code_sentence_events([sentence], date(2024, 3, 6), partial=True)

@@ -292,3 +292,31 @@ def test_a_meeting_during_a_visit_is_an_act_apart_from_the_visit():
              [_result("040", texts[1], A, B, when=ARTICLE_DAY), _result("040", texts[1], B, A, when=ARTICLE_DAY)]]
     out = abstention.restatements(found, texts, ARTICLE_DAY, partial=True)
     assert [r.partial for r in out[1]] == [False, False]
+
+
+def test_an_act_between_two_sides_of_one_state_is_kept_apart_as_domestic():
+    sentence = "The Norwegian foreign minister met the leaders of the opposition and Sweden's envoy on Friday."
+    home = _event("040", sentence, ("NORGOV", "The Norwegian foreign minister"), ("NOROPP", "the opposition"))
+    abroad = _event("040", sentence, ("NORGOV", "The Norwegian foreign minister"), ("SWE", "Sweden"))
+    assert abstention.domestic(home) and not abstention.domestic(abroad)
+    both = [SentenceResult(home, None, None), SentenceResult(abroad, None, None)]
+    assert [r.partial for r in abstention.sort_out(both, partial=True)] == [False, False]  # CAMEO's scope, the default
+    out = abstention.sort_out(both, partial=True, keep_domestic=False)
+    assert [r.partial for r in out] == [False, True]
+    assert out[1].event.note == "kept apart: domestic"
+    assert abstention.sort_out([SentenceResult(home, None, None)], partial=False, keep_domestic=False) == []
+
+
+def test_the_terms_of_an_agreement_already_coded_are_no_new_intent():
+    texts = ["Estonia and Latvia agreed on Tuesday to restore diplomatic ties.",
+             "The two countries will return their ambassadors.",
+             "Latvia's premier will meet his Estonian counterpart in May.",
+             "The two countries also pledged to open a joint border post."]
+    found = [[_result("05", texts[0], A, B), _result("05", texts[0], B, A)],
+             [_result("0353", texts[1], A, B), _result("0353", texts[1], B, A)],
+             [_result("036", texts[2], B, A)],  # a meeting to come is no term of the agreement
+             [_result("030", texts[3], A, B)]]  # "also": another pledge
+    out = abstention.restatements(found, texts, ARTICLE_DAY, partial=True)
+    assert [r.partial for r in out[1]] == [True, True]
+    assert out[1][0].event.note == "kept apart: restatement of sentence 1"
+    assert [r.partial for r in out[2] + out[3]] == [False, False]

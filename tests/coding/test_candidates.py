@@ -612,6 +612,9 @@ def test_a_one_sided_release_is_coded_once(coder):
         # a noun phrase with a duration modifier is the standing war or talks, not an act of the day
         ("The ongoing negotiations between Serbia and Kosovo were discussed in Brussels.", None, ("SRB", "XKX", "04")),
         ("The years-long talks between Armenia and Azerbaijan were the topic of the conference.", None, ("ARM", "AZE", "04")),
+        # a perfect progressive running for years is an activity going on, not an act of the news (rule 8)
+        ("Norwegian forces have been shelling Swedish positions since 2019.", None, ("NOR", "SWE", "19")),
+        ("Norwegian instructors have been training the Swedish army for more than five years.", None, ("NOR", "SWE", "06")),
     ],
 )
 def test_a_state_already_running_is_background_not_an_event(coder, sentence, kept, background):
@@ -647,6 +650,7 @@ def test_other_speakers_of_an_act_without_agent_leave_it_unknown(coder, sentence
     ("sentence", "event"),
     [
         ("Russia has shelled Ukraine since Monday.", ("RUS", "UKR", "19")),  # the main clause is the news
+        ("Russia has been shelling Ukraine since Monday.", ("RUS", "UKR", "19")),  # running since a day of the news
         ("Germany, which sent tanks to Ukraine on Monday, pledged more aid.", ("DEU", "UKR", "07")),  # no duration: an act
         ("Negotiations between Serbia and Kosovo took place in Brussels on Monday.", ("SRB", "XKX", "04")),
     ],

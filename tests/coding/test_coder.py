@@ -526,9 +526,45 @@ def test_a_meeting_one_side_announces_is_its_intent_to_meet(coder, sentence, exp
     ("Poland has always accused Belarus of smuggling migrants.", "POL", "standing"),
     ("Poland has long urged Belarus to close the camps.", "POL", "standing"),
     ("Poland accused Belarus of smuggling migrants on Monday.", "POL", None),
+    # an epistemic "presumably" is a hedge like "apparently" (rule 7)
+    ("Norway presumably expelled two Swedish diplomats.", "NOR", "speculation"),
+    # a present "continue(s) to" or "is/are still" doing: an activity going on (rule 8) ...
+    ("Norway continues to accuse Sweden of smuggling weapons.", "NOR", "standing"),
+    ("Norwegian forces continue to shell Swedish positions.", "NOR", "standing"),
+    ("Norwegian police are still investigating the Swedish envoy.", "NOR", "standing"),
+    # ... not a past one reported, nor a pledge to go on, nor a progressive without "still"
+    ("Norway continued to accuse Sweden of smuggling weapons on Monday.", "NOR", None),
+    ("Norway will continue to support Sweden with weapons.", "NOR", None),
+    ("Norwegian police are investigating the Swedish envoy.", "NOR", None),
+    # an act only owed, with no one named who demands it, did not take place (rule 7) ...
+    ("Norway is required to release the Swedish fishing boats.", "NOR", "speculation"),
+    ("Norway has to withdraw its troops from Sweden.", "NOR", "speculation"),
+    # ... while an obligation a speaker voices is the speaker's demand
+    ("Sweden said Norway has to withdraw its troops.", "SWE", None),
 ])
 def test_acts_the_sentence_does_not_report_as_done_are_kept_apart(coder, sentence, side, reason):
     (found,) = coder.code_sentence_events([sentence], date(2024, 3, 6), partial=True)
     (first,) = [r for r in found if r.event.source[:3] == side]
     assert first.partial is (reason is not None)
     assert (first.event.note or "").endswith(f"kept apart: {reason}") is (reason is not None)
+
+
+def test_document_mode_codes_an_act_restated_later_in_the_document_once(coder):
+    text = ("Norway expelled two Swedish diplomats on Monday. "
+            "The Norwegian government expelled the Swedish diplomats for spying, a spokesman said. "
+            "Norway also expelled a Swedish attache on Tuesday.")
+    events = coder.code_text(text, doc_id="r", date=date(2023, 5, 3))
+    assert [(e.sentence_index, e.root) for e in events] == [(0, "16"), (2, "16")]
+
+
+def test_a_domestic_act_is_kept_apart_in_the_news_guides_scope(coder):
+    sentence = "Kenyan police arrested opposition supporters in Nairobi on Monday."
+    (kept,) = coder.code_sentence_events([sentence], date(2023, 5, 3))
+    assert [(r.event.source[:3], r.event.target[:3], r.event.root) for r in kept] == [("KEN", "KEN", "17")]
+    coder.domestic = False
+    try:
+        (apart,) = coder.code_sentence_events([sentence], date(2023, 5, 3), partial=True)
+        assert coder.code_sentence_events([sentence], date(2023, 5, 3)) == [[]]
+    finally:
+        coder.domestic = True
+    assert [(r.partial, r.event.note.endswith("kept apart: domestic")) for r in apart] == [(True, True)]

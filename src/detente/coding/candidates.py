@@ -699,8 +699,11 @@ def _object_families(objects: list[Token], lemma: syntax.Lemma) -> tuple[set[str
 
 def _background(verb: Token, lemma: syntax.Lemma) -> bool:
     """Whether `verb` reports no act of the news: it is (under) an expectation ("X is expected to
-    start ...", :data:`~detente.coding.lexicon.EXPECTATION_VERBS` in the passive), or it sits in a clause
-    of reference ("since Russia invaded Ukraine", :data:`~detente.coding.lexicon.BACKGROUND_MARKS`)."""
+    start ...", :data:`~detente.coding.lexicon.EXPECTATION_VERBS` in the passive), it sits in a clause
+    of reference ("since Russia invaded Ukraine", :data:`~detente.coding.lexicon.BACKGROUND_MARKS`), or it
+    is an activity running for years (:func:`running_for_years`)."""
+    if running_for_years(verb):
+        return True
     node, below = verb, verb
     for _ in range(8):
         if lemma(node) in L.EXPECTATION_VERBS and node.i != verb.i and (
@@ -712,6 +715,29 @@ def _background(verb: Token, lemma: syntax.Lemma) -> bool:
         if node.head.i == node.i:
             return False
         below, node = node, node.head
+    return False
+
+
+def running_for_years(verb: Token) -> bool:
+    """Whether `verb` is a perfect progressive with a duration of years ("had been conducting operations in
+    Syria *since April 2017*", "have been training the army *for five years*"): an activity that has run
+    since before the news, a continuing condition the guide's rule 8 does not code ("have been at odds
+    for years"). The duration is a "for" phrase of :data:`~detente.coding.lexicon.DURATION_WORDS` or a
+    "since" phrase that names a year; "has been shelling Kharkiv since Monday" reports the news of the
+    week and stays an act, as does a simple perfect ("has shelled Kharkiv since 2022": :func:`ongoing_state`
+    keeps a main clause's act). Session 11, pooled page-mode development sets: 1 false event fewer, no gold
+    lost (precision 0.6525 -> 0.6529); PLOVER unchanged."""
+    auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    if verb.tag_ != "VBG" or "been" not in auxes or not auxes & L.PERFECT_AUX:
+        return False
+    for prep in verb.children:
+        if prep.dep_ != "prep":
+            continue
+        if prep.lower_ == "for" and any(g.dep_ == "pobj" and g.lower_ in L.DURATION_WORDS for g in prep.children):
+            return True
+        if prep.lower_ == "since" and any(t.like_num and len(t.text) == 4 and t.text[:2] in ("19", "20")
+                                          for t in prep.subtree):
+            return True
     return False
 
 

@@ -7,7 +7,10 @@ the spaCy parse (:mod:`detente.coding.nlp`), candidates
 (:mod:`detente.coding.classifier`) for sentences no pattern codes. It has two modes:
 
 - **documents** (:meth:`Coder.code_text`, :meth:`Coder.code_documents`): every event
-  of every sentence that names an actor, dated, with both sides known;
+  of every sentence that names an actor, dated, with both sides known, and an act a later
+  sentence reports again coded once, as page mode codes it
+  (:func:`~detente.coding.abstention.restatements`: the guide's rule 7 is a rule of the article,
+  and a document is one; counted twice, a restated act would weigh double in the relation series);
 - **sentences** (:meth:`Coder.code_sentences`): each line coded on its own, the best
   event per sentence with the spans of its two sides, for scoring against
   sentence-level gold data.
@@ -144,6 +147,13 @@ class Coder:
         more, this process alone otherwise, and always this process in document mode.
         Workers are forked from this process (where `fork` is not available, as on
         Windows, everything runs here and :attr:`notes` says so).
+    domestic:
+        In sentence and page mode, whether an act between two sides of one state ("police
+        dispersed protesters", "the foreign minister will meet the rebels") stands as an event:
+        True (the default) codes it, as CAMEO and PLOVER do (the PLOVER gold file has such
+        events); False keeps it apart with the reason "domestic", as the project's news guide
+        codes no domestic act (rule 7; :func:`~detente.coding.abstention.domestic`, whose module
+        gives the figures). Document mode codes them either way.
 
     Examples
     --------
@@ -155,7 +165,7 @@ class Coder:
 
     def __init__(
         self, *, model: str | None = None, classifier: Any = None, batch_size: int = nlp_mod.BATCH_SIZE,
-        n_process: int | None = None, span_chooser: Any = "shipped", pair_model: Any = None,
+        n_process: int | None = None, span_chooser: Any = "shipped", pair_model: Any = None, domestic: bool = True,
     ) -> None:
         if n_process is not None and (isinstance(n_process, bool) or not isinstance(n_process, int) or n_process < 1):
             raise InputError(f"n_process must be a whole number of at least 1, not {n_process!r}", field="n_process",
@@ -175,6 +185,7 @@ class Coder:
         self.batch_size = batch_size
         self.n_process = n_process
         self.min_probability = CLASSIFIER_MIN_PROB
+        self.domestic = domestic
         if n_process is not None and n_process > 1 and not _can_fork():
             self.notes.append(f"n_process={n_process} needs the 'fork' start method, which this system lacks: "
                               "coding runs in this process")
@@ -271,7 +282,8 @@ class Coder:
 
     def _code_parsed(self, prepared: _Prepared, parsed: Iterator[Doc]) -> DocumentResult:
         doc, text, ctx = prepared.doc, prepared.text, prepared.ctx
-        events: list[Event] = []
+        coded: list[list[SentenceResult]] = []  # each parsed sentence's events, for the restatement pass
+        texts: list[str] = []
         tones: list[float] = []
         undated = 0
         for span in prepared.wanted:
@@ -281,6 +293,7 @@ class Coder:
             tone = sentence_tone(sentence)
             tones.append(tone)
             found = without_bare_statements(candidates(sdoc, span.start, ctx, self.lemma))
+            events: list[SentenceResult] = []
             seen: set[tuple[str, str, str]] = set()
             found.sort(key=lambda c: -c.confidence)
             for cand in found:
@@ -298,8 +311,13 @@ class Coder:
                 if key in seen:
                     continue
                 seen.add(key)
-                events.append(event)
+                events.append(SentenceResult(event, None, None))
+            coded.append(events)
+            texts.append(sentence)
             remember(sdoc, span.start, ctx)
+        # as page mode (code_article_events): an act a later sentence of the document reports again is one event
+        kept = abstention.restatements(coded, texts, ctx.doc_date, partial=False)
+        events = [r.event for found in kept for r in found]
         return DocumentResult(doc.id, events, document_tone(tones), prepared.sentences, undated)
 
     # -- sentences ------------------------------------------------------------------------------
@@ -466,7 +484,7 @@ class Coder:
             ctx = Context.read(text, date) if article is None else article.context(k)
             read.append((sdoc, ctx))
             complete, partial_events = abstention.split(
-                *self._sentence_events(text, sdoc, ctx, partial_spans=spans_of_partial))
+                *self._sentence_events(text, sdoc, ctx, partial_spans=spans_of_partial), keep_domestic=self.domestic)
             if article is not None:
                 remember(sdoc, 0, ctx)
             results.append(complete + (partial_events if partial else []))
@@ -489,7 +507,8 @@ class Coder:
                 elif partial and not partial_events:
                     results[i] = [found]
         if pairs is not None:  # the events decided again pair by pair, before their spans are
-            results = [abstention.sort_out(found, partial) for found in results]  # it reads what is kept
+            results = [abstention.sort_out(found, partial, keep_domestic=self.domestic)  # it reads what is kept
+                       for found in results]
             todo = [(i, seen[0], seen[1]) for i, seen in enumerate(read) if seen is not None]
             if hasattr(pairs, "revise_sentences"):  # all at once: a model may batch its inputs (the encoder's)
                 revised = pairs.revise_sentences([(results[i], sdoc, texts[i], ctx) for i, sdoc, ctx in todo],
@@ -507,7 +526,8 @@ class Coder:
                     continue
                 chosen = iter(span_chooser_mod.rechoose(chooser, wanted, seen[0], seen[1], self.lemma))
                 results[i] = [next(chosen) if partial_spans or not r.partial else r for r in found]
-        results = [abstention.sort_out(found, partial) for found in results]  # the classifier's and pair model's too
+        results = [abstention.sort_out(found, partial, keep_domestic=self.domestic)  # the classifier's and pair model's too
+                   for found in results]
         if not partial_spans:  # events kept apart are partial now: without spans, as the others
             results = [[replace(r, source_span=None, target_span=None) if r.partial else r for r in found]
                        for found in results]

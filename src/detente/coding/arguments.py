@@ -34,6 +34,7 @@ from detente.coding.lexicon import (
     BYSTANDER_SECTORS, FACILITY_NOUNS, HEADCOUNT_WORDS, HOME_SECTORS, INFORMANT_NOUNS, LOCATION_PREPS, PARTNER_SLOTS, PERSON_PRONOUNS, RESIDENT_ROLES, THING_PRONOUNS,
 )
 from detente.coding.lexicon import SPOKESPERSON_NOUNS
+from detente.coding.lexicon import ISSUED_TEXT_NOUNS
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -231,7 +232,9 @@ _MEMBER_PREPS = frozenset({"of", "as", "like", "including", "from"})
 def _coordinated_modifiers(tok: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Actor]:
     """Actors named by coordinated modifiers of one common noun, each with the noun's role:
     "Chinese and Indian officials" -> CHNGOV, INDGOV; "the diplomats of the US and China",
-    "foreign actors such as the US, UK and Saudi Arabia" -> one actor per conjunct."""
+    "foreign actors such as the US, UK and Saudi Arabia" -> one actor per conjunct; the issuers of a text
+    (:data:`~detente.coding.lexicon.ISSUED_TEXT_NOUNS`) after "by": "a joint statement by France, Germany
+    and Britain" speaks for each of them (CAMEO codes a text's act from its issuer), even for one issuer."""
     if tok.tag_ not in ("NN", "NNS"):
         return []
     words: list[Token] = []
@@ -242,17 +245,20 @@ def _coordinated_modifiers(tok: Token, offset: int, ctx: Context, lemma: syntax.
             pobj = next((c for c in mod.children if c.dep_ == "pobj"), None)
             if pobj is not None and (pobj.conjuncts or tok.tag_ == "NNS" and _lists_members(mod)):
                 words.extend((pobj, *pobj.conjuncts))  # "several countries, including Germany": one member named
+        elif mod.dep_ == "prep" and mod.lower_ == "by" and lemma(tok) in ISSUED_TEXT_NOUNS:
+            pobj = next((c for c in mod.children if c.dep_ == "pobj"), None)
+            if pobj is not None:  # "a joint statement *by France, Germany and Britain* condemned ...": its issuers
+                words.extend((pobj, *pobj.conjuncts))
         elif mod.dep_ == "acl" and mod.tag_ == "VBN":  # "the resolution, drafted by the US, Britain and France"
             pobj = next((g for c in mod.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
             if pobj is not None and pobj.conjuncts:
                 words.extend((pobj, *pobj.conjuncts))
     found: list[Actor] = []
     for word in words:
-        if word.dep_ in ("pobj", "conj") and word.head.dep_ in ("pobj", "conj", "prep", "agent"):
-            # a member of a list (the last of "Russia, Ukraine, Turkey and *the United Nations*" hangs on the one before)
-            start, end = offset + word.left_edge.idx, offset + word.idx + len(word.text)
-        else:
-            start, end = offset + word.idx, offset + word.idx + len(word.text)
+        # the word with its own left modifiers: the last of "Russia, Ukraine, Turkey and *the United Nations*"
+        # (a member of a list hangs on the one before), "Japanese, *South Korean* and US officials" (a
+        # two-word name whose first word hangs on its last)
+        start, end = offset + word.left_edge.idx, offset + word.idx + len(word.text)
         for m in ctx.mentions_between(start, end)[:1]:
             found.append(replace(actor_of_mention(m), code=with_role(m.code, lemma(tok))))
     return found

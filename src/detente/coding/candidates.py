@@ -20,6 +20,7 @@ from detente.coding import patterns as P
 from detente.coding.arguments import Arg, argument, fallback_target, same_side
 from detente.coding.candidate import Candidate
 from detente.coding.context import Actor, Context
+from detente.coding.coordination import MAX_PARTIES, first_parties
 from detente.coding.tone import sentence_tone
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -440,7 +441,8 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         symmetric = True  # "A and B declared a truce", "A agreed with B to reopen the border": each with the other
     if (symmetric and source is not None and len(source.actors) >= 2 and not (target and target.actors)
             and not separately(verb, gov) and not partner_elsewhere(code, verb, objects)):
-        joint = source.actors[:MAX_PARTIES]  # "Iran, Saudi Arabia and China signed ...": each pair, both ways below
+        joint = first_parties(source.actors)  # "Iran, Saudi Arabia and China signed ...": each pair, both ways
+        # below (a longer list: the coder keeps them apart, coordination.joint_list_reason)
         pairs: list[tuple[Actor | None, Actor | None]] = [
             (a, b) for i, a in enumerate(joint) for b in joint[i + 1:] if a.code[:3] != b.code[:3]
         ] or [(joint[0], joint[1])]
@@ -1331,9 +1333,6 @@ def readiness(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> li
 
 SWAP_NOUNS = frozenset({"exchange", "swap"})
 """Nouns of an exchange: "a prisoner *exchange* between A and B" is a release by each (CAMEO 0841)."""
-MAX_PARTIES = 4
-"""Parties of one joint act coded pairwise: documents and talks of three or four parties ("talks between A,
-B and C"); a longer list is a conference, whose pairs the guide does not code one by one."""
 
 
 def nominal(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Candidate]:
@@ -1363,9 +1362,7 @@ def nominal(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list
     if pobj is None or nominals.planned(noun, lemma):
         return []
     arg = argument(pobj, offset, ctx, lemma)
-    parties = arg.actors
-    if len({a.code[:3] for a in parties}) > MAX_PARTIES:
-        return []  # a conference of many: no pairwise meetings
+    parties = first_parties(arg.actors)  # a conference of many: the coder keeps these pairs apart
     pairs = [(a, b) for i, a in enumerate(parties) for b in parties[i + 1:] if a.code[:3] != b.code[:3]]
     if not pairs and len(parties) >= 2:
         pairs = [(parties[0], parties[1])]  # two sides of one country the registry tells apart
@@ -1399,11 +1396,11 @@ def joint_between(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -
         return []  # "a deal to be signed between A and B", "will sign"
     arg = argument(pobj, offset, ctx, lemma)
     parties = [a for i, a in enumerate(arg.actors) if all(a.code[:3] != b.code[:3] for b in arg.actors[:i])]
-    if len(parties) < 2 or len(parties) > MAX_PARTIES:
+    if len(parties) < 2:
         return []
-    out = []
-    for i, a in enumerate(parties):
-        for b in parties[i + 1:]:
+    out = []  # more than MAX_PARTIES: the coder keeps the first ones' pairs apart (coordination.joint_list_reason)
+    for i, a in enumerate(parties[:MAX_PARTIES]):
+        for b in parties[i + 1:MAX_PARTIES]:
             cand = Candidate(pattern.code, arg, arg, a, b, verb, verb, confidence=L.CONF_NOMINAL, main=False,
                              symmetric=True)
             out += [cand, replace(cand, source_actor=b, target_actor=a, reverse=True)]

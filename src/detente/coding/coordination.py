@@ -1,0 +1,100 @@
+"""Coordinated sides: how a list of parties ("A, B and C") becomes events, one per pair or per member.
+
+CAMEO codes an event between two actors; a sentence often names more ("France, Germany and Britain
+condemned ...", "talks between A, B and C", "A and B are set to meet"). The guide of the news
+development sets (`data/news_dev/README.md`) codes each conjunct of a coordinated side on its own
+(convention 2: "the US and UK struck Yemen" is two events) and a joint act between every two of its
+parties, both ways (convention 3, CAMEO practice for symmetric events). This module holds those
+expansions and the one limit on them: a joint act of very many parties is a conference, which the guide
+does not code pair by pair (:data:`MAX_PARTIES`); such an event is kept apart with a note saying how many
+parties the list names, never dropped without a word.
+
+Choices
+-------
+- The limit counts distinct countries (or organisations), not names: "Blinken and Austin" is one party.
+- One-sided acts of a list ("fifteen states condemned X") are not limited: they give one event per member,
+  as many as the list names (N events), where a joint act gives N(N-1).
+- The limit is 4 parties: in the development gold (news_dev ... news_dev4 a-c, session 11 count) joint acts
+  of three or four parties are coded for every pair (19 sentences), while lists of six to eight (the nuclear
+  talks of Iran with the five permanent members and Germany) are coded from the hub only, which no rule of
+  the sentence's syntax can tell: coding every pair of those would add wrong events three to one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from detente.coding.candidate import Candidate
+    from detente.coding.context import Actor
+    from detente.events.schema import Event
+
+MAX_PARTIES = 4
+"""Most parties of one joint act coded pairwise ("talks between A, B and C"); a longer list is a
+conference, whose pairs the guide does not code one by one (:func:`long_list`)."""
+
+CONFERENCE_PARTIES = 10
+"""From this many parties a joint act is a conference: its events are kept apart (:data:`CONFERENCE`), not
+coded pair by pair."""
+
+CONFERENCE = "a list of {n} parties: a joint act of {most} or more is a conference, not coded pair by pair"
+"""The reason an event of a joint act of :data:`CONFERENCE_PARTIES` or more parties is kept apart."""
+
+FIRST_PAIRS = "one of the pairs of the first {most} of a list of {n} parties (pairs of a longer list are not coded)"
+"""The note on an event of a joint act of more than :data:`MAX_PARTIES` parties and fewer than
+:data:`CONFERENCE_PARTIES`: coded, for the pairs of its first :data:`MAX_PARTIES` parties only."""
+
+
+def parties(actors: Iterable[Actor]) -> list[Actor]:
+    """The first actor of each country (or organisation) among `actors`, in order: the parties of a list."""
+    out: list[Actor] = []
+    for a in actors:
+        if all(a.code[:3] != b.code[:3] for b in out):
+            out.append(a)
+    return out
+
+
+def long_list(actors: Iterable[Actor]) -> tuple[str, bool] | None:
+    """For a joint act of these parties, what the coder says of it: (:data:`CONFERENCE`, True) for a list of
+    :data:`CONFERENCE_PARTIES` or more (kept apart), (:data:`FIRST_PAIRS`, False) for one of more than
+    :data:`MAX_PARTIES` (coded for the first ones' pairs, with the note), None when they are few enough to be
+    coded pair by pair."""
+    n = len(parties(actors))
+    if n >= CONFERENCE_PARTIES:
+        return CONFERENCE.format(n=n, most=CONFERENCE_PARTIES), True
+    if n > MAX_PARTIES:
+        return FIRST_PAIRS.format(n=n, most=MAX_PARTIES), False
+    return None
+
+
+def announcing_side(event: Event, announcers: set[str]) -> str | None:
+    """Which side of a meeting announces it, given the countries of the announcing subject: its source when
+    the source is one of them, else its target, else None (a third party's announcement).
+
+    "A and B are set to meet" is announced by both (the coordinated subject makes the plan): each direction
+    of the symmetric meeting is then the intent of its own source (convention 10 codes intent to meet from
+    the announcing side); "A said its leader would meet B's" is announced by A alone."""
+    if event.source[:3] in announcers:
+        return event.source[:3]
+    if event.target[:3] in announcers:
+        return event.target[:3]
+    return None
+
+
+def joint_list_reason(cand: Candidate) -> tuple[str, bool] | None:
+    """What the coder says of a candidate of a joint act among the members of one list (its source and
+    target are the same list: "A, B, C, D and E signed ...", "talks between A, ... and E") that names more
+    than :data:`MAX_PARTIES` parties (:func:`long_list`): the note and whether the event is kept apart; None
+    for any other candidate."""
+    if not cand.symmetric or cand.source is None or cand.source is not cand.target:
+        return None
+    return long_list(cand.source.actors)
+
+
+def first_parties(actors: list[Actor], most: int = MAX_PARTIES) -> list[Actor]:
+    """The actors of the first `most` countries (or organisations) of a list, in order, two sides of one
+    country kept ("the government and the opposition of Venezuela"): the parties whose pairs a joint act of
+    a longer list is coded for, kept apart (:func:`joint_list_reason`)."""
+    kept = {a.code[:3] for a in parties(actors)[:most]}
+    return [a for a in actors if a.code[:3] in kept]

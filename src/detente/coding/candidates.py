@@ -448,7 +448,8 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         ] or [(joint[0], joint[1])]
         target = source
     else:
-        pairs = [(s, t) for s in sources[:MAX_PARTIES] for t in targets[:MAX_PARTIES]]
+        pairs = [(s, t) for s in sources for t in targets]  # one event per member of a list, however long (the
+        # guide's convention 2: "fifteen states condemned X" is fifteen events; only joint acts are capped)
     for s_actor, t_actor in pairs:
         if not symmetric and same_side(s_actor, t_actor):  # "the US ... US control": look for the other side instead
             t_actor = None

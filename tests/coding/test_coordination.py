@@ -102,3 +102,30 @@ def test_a_text_by_its_issuers_speaks_for_each(coder):
     found = _coded(coder, "A joint declaration by Norway, Iceland and Denmark criticised Russia on Monday.")
     assert {(r.event.source, r.event.target, r.event.root) for r in found} >= {
         ("NOR", "RUS", "11"), ("ISL", "RUS", "11"), ("DNK", "RUS", "11")}
+
+
+@pytest.mark.nlp
+def test_a_one_sided_act_of_a_long_list_gives_one_event_per_member(coder):
+    # convention 2: each conjunct of a coordinated side gets its event (no cap on a one-sided act)
+    found = _coded(coder, "Chile, Peru, Bolivia, Ecuador, Uruguay, Paraguay and Colombia condemned Venezuela on Monday.")
+    assert {r.event.source for r in found if r.event.target == "VEN"} == {"CHL", "PER", "BOL", "ECU", "URY", "PRY",
+                                                                           "COL"}
+
+
+@pytest.mark.nlp
+def test_the_host_of_the_occasion_is_no_partner_of_a_joint_act(coder):
+    found = _coded(coder, "Chile and Peru signed a fishing accord at a summit hosted by Ecuador on Monday.")
+    pairs = {(r.event.source, r.event.target) for r in found if r.event.root == "05"}
+    assert pairs == {("CHL", "PER"), ("PER", "CHL")}
+
+
+@pytest.mark.nlp
+def test_a_one_sided_act_on_a_long_list_reaches_every_member(coder):
+    found = _coded(coder, "Norway condemned Russia, Belarus, Iran, Syria and Cuba on Monday.")
+    assert {r.event.target for r in found if r.event.source == "NOR"} == {"RUS", "BLR", "IRN", "SYR", "CUB"}
+
+
+@pytest.mark.nlp
+def test_an_apposition_that_lists_the_members_names_each(coder):
+    found = _coded(coder, "Two neighbours, Chile and Peru, condemned Venezuela on Monday.")
+    assert {(r.event.source, r.event.target) for r in found} >= {("CHL", "VEN"), ("PER", "VEN")}

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from detente.coding import syntax
 from detente.coding.context import Actor, Context, actor_of_mention
+from detente.coding.coordination import broken_list
 from detente.coding.lexicon import (
     CIVILIANS, CROWD_WORDS, DOMESTIC_PARTNER_ROLES, ELITES, ETHNIC_WORD, FALLBACK_SKIP_ROLES, FORMER_WORDS,
     BYSTANDER_SECTORS, FACILITY_NOUNS, HEADCOUNT_WORDS, HOME_SECTORS, INFORMANT_NOUNS, LOCATION_PREPS, PARTNER_SLOTS, PERSON_PRONOUNS, RESIDENT_ROLES, THING_PRONOUNS,
@@ -234,11 +235,10 @@ def _coordinated_modifiers(tok: Token, offset: int, ctx: Context, lemma: syntax.
     "Chinese and Indian officials" -> CHNGOV, INDGOV; "the diplomats of the US and China",
     "foreign actors such as the US, UK and Saudi Arabia" -> one actor per conjunct; the issuers of a text
     (:data:`~detente.coding.lexicon.ISSUED_TEXT_NOUNS`) after "by": "a joint statement by France, Germany
-    and Britain" speaks for each of them (CAMEO codes a text's act from its issuer), even for one issuer."""
-    if tok.tag_ not in ("NN", "NNS"):
-        return []
-    words: list[Token] = []
-    for mod in tok.children:
+    and Britain" speaks for each of them (CAMEO codes a text's act from its issuer), even for one issuer; the
+    rest of a list the parser hung on its first member (:func:`~detente.coding.coordination.broken_list`)."""
+    words: list[Token] = broken_list(tok)  # "Chile, Peru, Bolivia and Colombia": a list hung on its first member
+    for mod in tok.children if tok.tag_ in ("NN", "NNS") else ():
         if mod.dep_ in ("amod", "compound", "nmod") and mod.i < tok.i and mod.conjuncts:
             words.extend((mod, *mod.conjuncts))
         elif mod.dep_ == "prep" and (mod.lower_ in _MEMBER_PREPS or mod.lower_ == "in" and _resident(tok, lemma)):

@@ -363,6 +363,9 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
             target_tok = between
     if target_tok is not None and pattern is not None and pattern.symmetric and meeting_venue(target_tok, verb, code):
         target_tok = None  # "Poland and Lithuania met at the White House": where they met, not whom
+    if (target_tok is not None and pattern is not None and pattern.symmetric and source_tok is not None
+            and hosted_occasion(target_tok, verb, source_tok, offset, ctx, lemma)):
+        target_tok = None  # "A and B signed a pact at a ceremony hosted by C": with each other, C only hosts
     if own_intent:
         modality = "threat" if code.startswith("13") else "intent"
     clause = syntax.clause_modality(verb, gov, source_tok, lemma)
@@ -559,6 +562,25 @@ def joint_act(code: str, verb: Token, gov: Token | None, source: Arg | None, tar
         return False
     agreeing = [n for n in (verb, gov) if n is not None and lemma(n) in L.AGREE_VERBS]
     return any(target_tok.head.head.i == n.i for n in agreeing)
+
+
+OCCASION_NOUNS = frozenset({"ceremony", "summit", "conference", "meeting", "event", "forum", "gathering", "session",
+                            "talks", "signing"})
+"""Nouns of an occasion a joint act takes place at ("signed the pact *at a ceremony* hosted by C")."""
+
+
+def hosted_occasion(target_tok: Token, verb: Token, source_tok: Token, offset: int, ctx: Context,
+                    lemma: syntax.Lemma) -> bool:
+    """Whether the target of a joint act of coordinated subjects is only the occasion it took place at, named
+    after its host: "India and Australia signed a pact *at a ceremony hosted by Japan*" (the pact is between
+    India and Australia, each with the other; Japan hosts the ceremony). The guide's convention 3 pairs
+    coordinated subjects of a joint act with each other; a place or occasion is no partner (as
+    :func:`meeting_venue` for meetings); the host's own act is the participle's. A single subject keeps the
+    parse's target (its partner is named nowhere else)."""
+    if (target_tok.dep_ != "pobj" or target_tok.head.lower_ not in L.LOCATION_PREPS or target_tok.head.head.i != verb.i
+            or lemma(target_tok) not in OCCASION_NOUNS):
+        return False
+    return len({a.code[:3] for a in argument(source_tok, offset, ctx, lemma).actors}) >= 2
 
 
 RECIPROCAL_PRONOUNS = {"other": "each", "another": "one"}

@@ -26,6 +26,8 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
+
     from detente.coding.candidate import Candidate
     from detente.coding.context import Actor
     from detente.events.schema import Event
@@ -98,3 +100,23 @@ def first_parties(actors: list[Actor], most: int = MAX_PARTIES) -> list[Actor]:
     a longer list is coded for, kept apart (:func:`joint_list_reason`)."""
     kept = {a.code[:3] for a in parties(actors)[:most]}
     return [a for a in actors if a.code[:3] in kept]
+
+
+LIST_SLIPS = frozenset({"npadvmod", "appos"})
+"""Relations the parser gives the second member of a list it does not read as one ("Chile, *Peru*, Bolivia and
+Colombia": `npadvmod` of "Chile", the others conjuncts of "Peru"), and an apposition that lists a group's
+members ("two countries, *Chile* and Peru")."""
+
+
+def broken_list(tok: Token) -> list[Token]:
+    """The members of a list hung on `tok` by a comma and one of :data:`LIST_SLIPS`, with their conjuncts:
+    in "Chile, Peru, Bolivia and Colombia condemned X" the small English pipeline often makes "Peru" a modifier
+    of "Chile" and the rest Peru's conjuncts, so that the subject's conjuncts name Chile alone. Convention 2
+    codes each member of a coordinated side; only a proper name that heads a coordination of its own counts
+    (a lone apposition is a second name for the same actor: "the president, Gabriel Boric")."""
+    out: list[Token] = []
+    for child in tok.children:
+        if (child.dep_ in LIST_SLIPS and child.i > tok.i + 1 and child.tag_ in ("NNP", "NNPS") and child.conjuncts
+                and child.doc[child.i - 1].lower_ == ","):
+            out.extend((child, *child.conjuncts))
+    return out

@@ -107,7 +107,8 @@ def test_a_text_by_its_issuers_speaks_for_each(coder):
 @pytest.mark.nlp
 def test_a_one_sided_act_of_a_long_list_gives_one_event_per_member(coder):
     # convention 2: each conjunct of a coordinated side gets its event (no cap on a one-sided act)
-    found = _coded(coder, "Chile, Peru, Bolivia, Ecuador, Uruguay, Paraguay and Colombia condemned Venezuela on Monday.")
+    found = _coded(coder, "Chile, Peru, Bolivia, Ecuador, Uruguay, Paraguay and Colombia condemned Venezuela on "
+                          "Monday.")
     assert {r.event.source for r in found if r.event.target == "VEN"} == {"CHL", "PER", "BOL", "ECU", "URY", "PRY",
                                                                            "COL"}
 

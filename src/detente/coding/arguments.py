@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from detente.coding import syntax
 from detente.coding.context import Actor, Context, actor_of_mention
-from detente.coding.coordination import broken_list
+from detente.coding.coordination import broken_list, parties
 from detente.coding.lexicon import (
     CIVILIANS, CROWD_WORDS, DOMESTIC_PARTNER_ROLES, ELITES, ETHNIC_WORD, FALLBACK_SKIP_ROLES, FORMER_WORDS,
     BYSTANDER_SECTORS, FACILITY_NOUNS, HEADCOUNT_WORDS, HOME_SECTORS, INFORMANT_NOUNS, LOCATION_PREPS, PARTNER_SLOTS, PERSON_PRONOUNS, RESIDENT_ROLES, THING_PRONOUNS,
@@ -202,12 +202,9 @@ def pair_of_phrase(tok: Token) -> bool:
 
 
 def distinct_sides(actors: list[Actor]) -> list[Actor]:
-    """The first actor of each country (or organisation) code among `actors`, in order."""
-    out: list[Actor] = []
-    for a in actors:
-        if all(a.code[:3] != b.code[:3] for b in out):
-            out.append(a)
-    return out
+    """The first actor of each country (or organisation) code among `actors`, in order
+    (:func:`detente.coding.coordination.parties`)."""
+    return parties(actors)
 
 
 def pair_for(at: int, offset: int, ctx: Context) -> list[Actor]:

@@ -294,7 +294,7 @@ class Coder:
                     if cand.source_actor and cand.target_actor and ctx.doc_date is None:
                         undated += 1
                     continue
-                too_many = coordination.joint_list_reason(cand)
+                too_many = coordination.joint_list_reason(cand.symmetric, cand.source, cand.target)
                 if too_many is not None and too_many[1]:
                     continue  # a conference of many (document mode keeps nothing apart)
                 if too_many is not None:
@@ -544,7 +544,7 @@ class Coder:
                 continue
             seen.add(key)
             predicate = abstention.predicate_words(cand.verb)
-            too_many = coordination.joint_list_reason(cand)
+            too_many = coordination.joint_list_reason(cand.symmetric, cand.source, cand.target)
             if too_many is not None and too_many[1]:  # a conference of many: kept apart, saying how many
                 src, tgt = self._spans(cand) if partial_spans else (None, None)
                 partial_events.append(SentenceResult(abstention.set_apart(event, too_many[0]), src, tgt, partial=True,

@@ -23,14 +23,20 @@ Choices
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
 
-    from detente.coding.candidate import Candidate
     from detente.coding.context import Actor
     from detente.events.schema import Event
+
+
+class Side(Protocol):
+    """A side of a candidate as this module reads it: the actors its phrase names
+    (:class:`detente.coding.arguments.Arg`, not imported here: arguments.py reads lists through this module)."""
+
+    actors: list[Actor]
 
 MAX_PARTIES = 4
 """Most parties of one joint act coded pairwise ("talks between A, B and C"); a longer list is a
@@ -84,14 +90,14 @@ def announcing_side(event: Event, announcers: set[str]) -> str | None:
     return None
 
 
-def joint_list_reason(cand: Candidate) -> tuple[str, bool] | None:
+def joint_list_reason(symmetric: bool, source: Side | None, target: Side | None) -> tuple[str, bool] | None:
     """What the coder says of a candidate of a joint act among the members of one list (its source and
     target are the same list: "A, B, C, D and E signed ...", "talks between A, ... and E") that names more
     than :data:`MAX_PARTIES` parties (:func:`long_list`): the note and whether the event is kept apart; None
     for any other candidate."""
-    if not cand.symmetric or cand.source is None or cand.source is not cand.target:
+    if not symmetric or source is None or source is not target:
         return None
-    return long_list(cand.source.actors)
+    return long_list(source.actors)
 
 
 def first_parties(actors: list[Actor], most: int = MAX_PARTIES) -> list[Actor]:

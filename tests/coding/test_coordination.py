@@ -130,3 +130,18 @@ def test_a_one_sided_act_on_a_long_list_reaches_every_member(coder):
 def test_an_apposition_that_lists_the_members_names_each(coder):
     found = _coded(coder, "Two neighbours, Chile and Peru, condemned Venezuela on Monday.")
     assert {(r.event.source, r.event.target) for r in found} >= {("CHL", "VEN"), ("PER", "VEN")}
+
+
+@pytest.mark.nlp
+def test_a_list_written_as_one_party_and_a_group_pairs_the_one_with_each(coder):
+    # "A and B, C, D and E met": A with each of the others, not the others among themselves
+    found = _coded(coder, "Peru and Chile, Bolivia, Ecuador and Colombia held talks in Lima on Monday.")
+    pairs = {(r.event.source, r.event.target) for r in found}
+    assert pairs == {(a, b) for other in ("CHL", "BOL", "ECU", "COL") for a, b in (("PER", other), (other, "PER"))}
+    assert not any("parties" in (r.event.note or "") for r in found)
+
+
+@pytest.mark.nlp
+def test_a_list_with_commas_throughout_is_no_hub(coder):
+    found = _coded(coder, "Peru, Chile, Bolivia and Ecuador held talks in Lima on Monday.")
+    assert ("CHL", "BOL") in {(r.event.source, r.event.target) for r in found}

@@ -20,7 +20,7 @@ from detente.coding import patterns as P
 from detente.coding.arguments import Arg, argument, fallback_target, same_side
 from detente.coding.candidate import Candidate
 from detente.coding.context import Actor, Context
-from detente.coding.coordination import MAX_PARTIES, first_parties
+from detente.coding.coordination import MAX_PARTIES, first_parties, joint_pairs
 from detente.coding.tone import sentence_tone
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -444,11 +444,9 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         symmetric = True  # "A and B declared a truce", "A agreed with B to reopen the border": each with the other
     if (symmetric and source is not None and len(source.actors) >= 2 and not (target and target.actors)
             and not separately(verb, gov) and not partner_elsewhere(code, verb, objects)):
-        joint = first_parties(source.actors)  # "Iran, Saudi Arabia and China signed ...": each pair, both ways
-        # below (a longer list: the coder keeps them apart, coordination.joint_list_reason)
-        pairs: list[tuple[Actor | None, Actor | None]] = [
-            (a, b) for i, a in enumerate(joint) for b in joint[i + 1:] if a.code[:3] != b.code[:3]
-        ] or [(joint[0], joint[1])]
+        # "Iran, Saudi Arabia and China signed ...": each pair, both ways below; "A and B, C, D and E met": A with
+        # each of the others; a longer list: the first ones' pairs, with a note (coordination.joint_list_reason)
+        pairs: list[tuple[Actor | None, Actor | None]] = list(joint_pairs(source.token, source.actors, offset))
         target = source
     else:
         pairs = [(s, t) for s in sources for t in targets]  # one event per member of a list, however long (the

@@ -294,7 +294,7 @@ class Coder:
                     if cand.source_actor and cand.target_actor and ctx.doc_date is None:
                         undated += 1
                     continue
-                too_many = coordination.joint_list_reason(cand.symmetric, cand.source, cand.target)
+                too_many = coordination.joint_list_reason(cand.symmetric, cand.source, cand.target, span.start)
                 if too_many is not None and too_many[1]:
                     continue  # a conference of many (document mode keeps nothing apart)
                 if too_many is not None:

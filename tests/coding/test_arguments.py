@@ -449,7 +449,7 @@ def test_the_two_sides_need_exactly_two_earlier_sides(coder):
         ("Envoys from Chile, Peru, Bolivia and the African Union met in Lima on Monday.",
          {("CHLGOV", "AU"), ("BOLGOV", "AU")}),
         # the authors of a text, in the agent of its participle, are the text's source
-        # (four of them: a side lists up to candidates.MAX_PARTIES actors, as a joint act does)
+        # (four of them; a one-sided act gives one event per member, however many)
         ("The motion, drafted by Norway, Denmark, Iceland and Finland, urged Russia to release the sailors.",
          {("NOR", "RUS"), ("DNK", "RUS"), ("ISL", "RUS"), ("FIN", "RUS")}),
     ],

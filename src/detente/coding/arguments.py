@@ -31,11 +31,13 @@ from typing import TYPE_CHECKING, Any
 
 from detente.coding import syntax
 from detente.coding.context import Actor, Context, actor_of_mention
+from detente.coding.coordination import broken_list, parties
 from detente.coding.lexicon import (
     CIVILIANS, CROWD_WORDS, DOMESTIC_PARTNER_ROLES, ELITES, ETHNIC_WORD, FALLBACK_SKIP_ROLES, FORMER_WORDS,
     BYSTANDER_SECTORS, FACILITY_NOUNS, HEADCOUNT_WORDS, HOME_SECTORS, INFORMANT_NOUNS, LOCATION_PREPS, PARTNER_SLOTS, PERSON_PRONOUNS, RESIDENT_ROLES, THING_PRONOUNS,
 )
 from detente.coding.lexicon import SPOKESPERSON_NOUNS
+from detente.coding.lexicon import ISSUED_TEXT_NOUNS
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -228,12 +230,9 @@ def pair_of_phrase(tok: Token) -> bool:
 
 
 def distinct_sides(actors: list[Actor]) -> list[Actor]:
-    """The first actor of each country (or organisation) code among `actors`, in order."""
-    out: list[Actor] = []
-    for a in actors:
-        if all(a.code[:3] != b.code[:3] for b in out):
-            out.append(a)
-    return out
+    """The first actor of each country (or organisation) code among `actors`, in order
+    (:func:`detente.coding.coordination.parties`)."""
+    return parties(actors)
 
 
 def pair_for(at: int, offset: int, ctx: Context) -> list[Actor]:
@@ -262,28 +261,32 @@ _MEMBER_PREPS = frozenset({"of", "as", "like", "including", "from"})
 def _coordinated_modifiers(tok: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Actor]:
     """Actors named by coordinated modifiers of one common noun, each with the noun's role:
     "Chinese and Indian officials" -> CHNGOV, INDGOV; "the diplomats of the US and China",
-    "foreign actors such as the US, UK and Saudi Arabia" -> one actor per conjunct."""
-    if tok.tag_ not in ("NN", "NNS"):
-        return []
-    words: list[Token] = []
-    for mod in tok.children:
+    "foreign actors such as the US, UK and Saudi Arabia" -> one actor per conjunct; the issuers of a text
+    (:data:`~detente.coding.lexicon.ISSUED_TEXT_NOUNS`) after "by": "a joint statement by France, Germany
+    and Britain" speaks for each of them (CAMEO codes a text's act from its issuer), even for one issuer; the
+    rest of a list the parser hung on its first member (:func:`~detente.coding.coordination.broken_list`)."""
+    words: list[Token] = broken_list(tok)  # "Chile, Peru, Bolivia and Colombia": a list hung on its first member
+    for mod in tok.children if tok.tag_ in ("NN", "NNS") else ():
         if mod.dep_ in ("amod", "compound", "nmod") and mod.i < tok.i and mod.conjuncts:
             words.extend((mod, *mod.conjuncts))
         elif mod.dep_ == "prep" and (mod.lower_ in _MEMBER_PREPS or mod.lower_ == "in" and _resident(tok, lemma)):
             pobj = next((c for c in mod.children if c.dep_ == "pobj"), None)
             if pobj is not None and (pobj.conjuncts or tok.tag_ == "NNS" and _lists_members(mod)):
                 words.extend((pobj, *pobj.conjuncts))  # "several countries, including Germany": one member named
+        elif mod.dep_ == "prep" and mod.lower_ == "by" and lemma(tok) in ISSUED_TEXT_NOUNS:
+            pobj = next((c for c in mod.children if c.dep_ == "pobj"), None)
+            if pobj is not None:  # "a joint statement *by France, Germany and Britain* condemned ...": its issuers
+                words.extend((pobj, *pobj.conjuncts))
         elif mod.dep_ == "acl" and mod.tag_ == "VBN":  # "the resolution, drafted by the US, Britain and France"
             pobj = next((g for c in mod.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
             if pobj is not None and pobj.conjuncts:
                 words.extend((pobj, *pobj.conjuncts))
     found: list[Actor] = []
     for word in words:
-        if word.dep_ in ("pobj", "conj") and word.head.dep_ in ("pobj", "conj", "prep", "agent"):
-            # a member of a list (the last of "Russia, Ukraine, Turkey and *the United Nations*" hangs on the one before)
-            start, end = offset + word.left_edge.idx, offset + word.idx + len(word.text)
-        else:
-            start, end = offset + word.idx, offset + word.idx + len(word.text)
+        # the word with its own left modifiers: the last of "Russia, Ukraine, Turkey and *the United Nations*"
+        # (a member of a list hangs on the one before), "Japanese, *South Korean* and US officials" (a
+        # two-word name whose first word hangs on its last)
+        start, end = offset + word.left_edge.idx, offset + word.idx + len(word.text)
         for m in ctx.mentions_between(start, end)[:1]:
             found.append(replace(actor_of_mention(m), code=with_role(m.code, lemma(tok))))
     return found

@@ -20,6 +20,7 @@ from detente.coding import patterns as P
 from detente.coding.arguments import Arg, argument, fallback_target, same_side
 from detente.coding.candidate import Candidate
 from detente.coding.context import Actor, Context
+from detente.coding.coordination import MAX_PARTIES, first_parties, joint_pairs
 from detente.coding.tone import sentence_tone
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -362,6 +363,9 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
             target_tok = between
     if target_tok is not None and pattern is not None and pattern.symmetric and meeting_venue(target_tok, verb, code):
         target_tok = None  # "Poland and Lithuania met at the White House": where they met, not whom
+    if (target_tok is not None and pattern is not None and pattern.symmetric and source_tok is not None
+            and hosted_occasion(target_tok, verb, source_tok, offset, ctx, lemma)):
+        target_tok = None  # "A and B signed a pact at a ceremony hosted by C": with each other, C only hosts
     if own_intent:
         modality = "threat" if code.startswith("13") else "intent"
     clause = syntax.clause_modality(verb, gov, source_tok, lemma)
@@ -440,13 +444,13 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         symmetric = True  # "A and B declared a truce", "A agreed with B to reopen the border": each with the other
     if (symmetric and source is not None and len(source.actors) >= 2 and not (target and target.actors)
             and not separately(verb, gov) and not partner_elsewhere(code, verb, objects)):
-        joint = source.actors[:MAX_PARTIES]  # "Iran, Saudi Arabia and China signed ...": each pair, both ways below
-        pairs: list[tuple[Actor | None, Actor | None]] = [
-            (a, b) for i, a in enumerate(joint) for b in joint[i + 1:] if a.code[:3] != b.code[:3]
-        ] or [(joint[0], joint[1])]
+        # "Iran, Saudi Arabia and China signed ...": each pair, both ways below; "A and B, C, D and E met": A with
+        # each of the others; a longer list: the first ones' pairs, with a note (coordination.joint_list_reason)
+        pairs: list[tuple[Actor | None, Actor | None]] = list(joint_pairs(source.token, source.actors, offset))
         target = source
     else:
-        pairs = [(s, t) for s in sources[:MAX_PARTIES] for t in targets[:MAX_PARTIES]]
+        pairs = [(s, t) for s in sources for t in targets]  # one event per member of a list, however long (the
+        # guide's convention 2: "fifteen states condemned X" is fifteen events; only joint acts are capped)
     for s_actor, t_actor in pairs:
         if not symmetric and same_side(s_actor, t_actor):  # "the US ... US control": look for the other side instead
             t_actor = None
@@ -556,6 +560,25 @@ def joint_act(code: str, verb: Token, gov: Token | None, source: Arg | None, tar
         return False
     agreeing = [n for n in (verb, gov) if n is not None and lemma(n) in L.AGREE_VERBS]
     return any(target_tok.head.head.i == n.i for n in agreeing)
+
+
+OCCASION_NOUNS = frozenset({"ceremony", "summit", "conference", "meeting", "event", "forum", "gathering", "session",
+                            "talks", "signing"})
+"""Nouns of an occasion a joint act takes place at ("signed the pact *at a ceremony* hosted by C")."""
+
+
+def hosted_occasion(target_tok: Token, verb: Token, source_tok: Token, offset: int, ctx: Context,
+                    lemma: syntax.Lemma) -> bool:
+    """Whether the target of a joint act of coordinated subjects is only the occasion it took place at, named
+    after its host: "India and Australia signed a pact *at a ceremony hosted by Japan*" (the pact is between
+    India and Australia, each with the other; Japan hosts the ceremony). The guide's convention 3 pairs
+    coordinated subjects of a joint act with each other; a place or occasion is no partner (as
+    :func:`meeting_venue` for meetings); the host's own act is the participle's. A single subject keeps the
+    parse's target (its partner is named nowhere else)."""
+    if (target_tok.dep_ != "pobj" or target_tok.head.lower_ not in L.LOCATION_PREPS or target_tok.head.head.i != verb.i
+            or lemma(target_tok) not in OCCASION_NOUNS):
+        return False
+    return len({a.code[:3] for a in argument(source_tok, offset, ctx, lemma).actors}) >= 2
 
 
 RECIPROCAL_PRONOUNS = {"other": "each", "another": "one"}
@@ -1357,9 +1380,6 @@ def readiness(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> li
 
 SWAP_NOUNS = frozenset({"exchange", "swap"})
 """Nouns of an exchange: "a prisoner *exchange* between A and B" is a release by each (CAMEO 0841)."""
-MAX_PARTIES = 4
-"""Parties of one joint act coded pairwise: documents and talks of three or four parties ("talks between A,
-B and C"); a longer list is a conference, whose pairs the guide does not code one by one."""
 
 
 def nominal(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Candidate]:
@@ -1389,9 +1409,7 @@ def nominal(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list
     if pobj is None or nominals.planned(noun, lemma):
         return []
     arg = argument(pobj, offset, ctx, lemma)
-    parties = arg.actors
-    if len({a.code[:3] for a in parties}) > MAX_PARTIES:
-        return []  # a conference of many: no pairwise meetings
+    parties = first_parties(arg.actors)  # a conference of many: the coder keeps these pairs apart
     pairs = [(a, b) for i, a in enumerate(parties) for b in parties[i + 1:] if a.code[:3] != b.code[:3]]
     if not pairs and len(parties) >= 2:
         pairs = [(parties[0], parties[1])]  # two sides of one country the registry tells apart
@@ -1425,11 +1443,11 @@ def joint_between(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -
         return []  # "a deal to be signed between A and B", "will sign"
     arg = argument(pobj, offset, ctx, lemma)
     parties = [a for i, a in enumerate(arg.actors) if all(a.code[:3] != b.code[:3] for b in arg.actors[:i])]
-    if len(parties) < 2 or len(parties) > MAX_PARTIES:
+    if len(parties) < 2:
         return []
-    out = []
-    for i, a in enumerate(parties):
-        for b in parties[i + 1:]:
+    out = []  # more than MAX_PARTIES: the coder keeps the first ones' pairs apart (coordination.joint_list_reason)
+    for i, a in enumerate(parties[:MAX_PARTIES]):
+        for b in parties[i + 1:MAX_PARTIES]:
             cand = Candidate(pattern.code, arg, arg, a, b, verb, verb, confidence=L.CONF_NOMINAL, main=False,
                              symmetric=True)
             out += [cand, replace(cand, source_actor=b, target_actor=a, reverse=True)]

@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING, Any
 
 from detente.actors import find_mentions, get_registry
 from detente.actors.regions import regions
-from detente.coding import abstention
+from detente.coding import abstention, coordination
 from detente.coding import nlp as nlp_mod
 from detente.coding import pair_encoder
 from detente.coding import span_chooser as span_chooser_mod
@@ -307,6 +307,11 @@ class Coder:
                     if cand.source_actor and cand.target_actor and ctx.doc_date is None:
                         undated += 1
                     continue
+                too_many = coordination.joint_list_reason(cand.symmetric, cand.source, cand.target, span.start)
+                if too_many is not None and too_many[1]:
+                    continue  # a conference of many (document mode keeps nothing apart)
+                if too_many is not None:
+                    event = replace(event, note=f"{event.note}; {too_many[0]}" if event.note else too_many[0])
                 key = (event.source, event.target, event.root)
                 if key in seen:
                     continue
@@ -559,6 +564,14 @@ class Coder:
                 continue
             seen.add(key)
             predicate = abstention.predicate_words(cand.verb)
+            too_many = coordination.joint_list_reason(cand.symmetric, cand.source, cand.target)
+            if too_many is not None and too_many[1]:  # a conference of many: kept apart, saying how many
+                src, tgt = self._spans(cand) if partial_spans else (None, None)
+                partial_events.append(SentenceResult(abstention.set_apart(event, too_many[0]), src, tgt, partial=True,
+                                                     predicate=predicate))
+                continue
+            if too_many is not None:  # the pairs of a long list's first parties only: the note says so
+                event = replace(event, note=f"{event.note}; {too_many[0]}" if event.note else too_many[0])
             if turned is not None:  # convention 10: the announcing side's intent to meet, not a speculation
                 spans_of = self._spans(cand)
                 flipped = turned.source != event.source
@@ -577,16 +590,17 @@ class Coder:
 
     def _announced(self, event: Event, cand: Candidate, sdoc: Doc, ctx: Context) -> Event | None:
         """The event as convention 10 codes a meeting that one of its sides announces ("Turkey said
-        Erdogan and Sisi would meet": TUR->EGY 036), or None when no side announces it
-        (:func:`~detente.coding.abstention.announced`)."""
+        Erdogan and Sisi would meet": TUR->EGY 036; "Egypt and Qatar are set to meet": both announce, each
+        direction from its own source, :func:`~detente.coding.coordination.announcing_side`), or None when
+        no side announces it (:func:`~detente.coding.abstention.announced`)."""
         if not is_complete(event) or event.root != abstention.CONSULT_ROOT and event.cameo != abstention.INTENT_TO_MEET:
             return None
         speaker = abstention.announcer(cand.verb, self.lemma)
         if speaker is None:
             return None
         said = argument(speaker, 0, ctx, self.lemma)
-        codes = {a.code[:3] for a in said.actors} if said is not None else set()
-        return abstention.announced(event, codes.pop()) if len(codes) == 1 else None
+        side = coordination.announcing_side(event, {a.code[:3] for a in said.actors})
+        return abstention.announced(event, side) if side is not None else None
 
     def _spans(self, cand: Candidate) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
         """Where the candidate's source and target are written in its sentence."""

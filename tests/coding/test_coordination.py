@@ -1,0 +1,147 @@
+"""Coordinated sides and party lists (detente.coding.coordination and the rules that expand lists)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from detente.coding import coordination
+from detente.coding.context import Actor
+from detente.events.schema import Event
+
+WHEN = date(2024, 5, 6)
+
+
+def _actors(*codes: str) -> list[Actor]:
+    return [Actor(code, i * 10, i * 10 + 5, code) for i, code in enumerate(codes)]
+
+
+def test_parties_are_one_per_country():
+    assert [a.code for a in coordination.parties(_actors("USAGOV", "USA", "GBR", "USAMIL", "FRA"))] == ["USAGOV", "GBR",
+                                                                                                         "FRA"]
+
+
+def test_first_parties_keep_two_sides_of_one_country():
+    kept = coordination.first_parties(_actors("VENGOV", "VENOPP", "COL", "BRA", "PER", "CHL"), most=3)
+    assert [a.code for a in kept] == ["VENGOV", "VENOPP", "COL", "BRA"]
+
+
+@pytest.mark.parametrize(("n", "said"), [(2, None), (4, None), (5, False), (9, False), (10, True), (12, True)])
+def test_a_long_list_is_noted_and_a_conference_kept_apart(n, said):
+    codes = ["AUT", "BEL", "CZE", "DNK", "EST", "FIN", "GRC", "HUN", "IRL", "LVA", "LTU", "LUX"][:n]
+    found = coordination.long_list(_actors(*codes))
+    if said is None:
+        assert found is None
+    else:
+        note, apart = found
+        assert apart is said and f"a list of {n} parties" in note
+
+
+def _event(source: str, target: str) -> Event:
+    return Event(date=WHEN, source=source, target=target, cameo="040", root="04", quad=1, goldstein=1.0,
+                 dataset="text", doc_id="d")
+
+
+def test_the_announcing_side_is_the_source_when_both_announce():
+    assert coordination.announcing_side(_event("EGY", "QAT"), {"EGY", "QAT"}) == "EGY"
+    assert coordination.announcing_side(_event("QAT", "EGY"), {"EGY", "QAT"}) == "QAT"
+    assert coordination.announcing_side(_event("QAT", "EGY"), {"EGY"}) == "EGY"
+    assert coordination.announcing_side(_event("QAT", "EGY"), {"TUR", "OMN"}) is None
+
+
+def _coded(coder, sentence: str, partial: bool = False):
+    (found,) = coder.code_sentence_events([sentence], WHEN, partial=partial)
+    return found
+
+
+@pytest.mark.nlp
+def test_a_meeting_set_by_coordinated_subjects_is_the_intent_of_both(coder):
+    # convention 10: "A and B are set to meet" is announced by both, each direction from its source
+    found = _coded(coder, "Peru and Chile are set to meet in Lima next month.")
+    assert {(r.event.source, r.event.target, r.event.cameo) for r in found} == {("PER", "CHL", "036"),
+                                                                                ("CHL", "PER", "036")}
+
+
+@pytest.mark.nlp
+def test_a_joint_act_of_ten_parties_is_kept_apart_with_a_note(coder):
+    sentence = ("The accord was signed by Austria, Belgium, Denmark, Estonia, Finland, Greece, Hungary, Ireland, "
+                "Latvia and Portugal on Monday.")
+    assert _coded(coder, sentence) == []
+    apart = _coded(coder, sentence, partial=True)
+    assert apart and all(r.partial and "a list of 10 parties" in (r.event.note or "") for r in apart)
+
+
+@pytest.mark.nlp
+def test_a_joint_act_of_five_parties_is_coded_for_the_first_pairs_and_says_so(coder):
+    sentence = "Talks were held between Austria, Belgium, Denmark, Estonia and Finland in Vienna on Monday."
+    found = _coded(coder, sentence)
+    pairs = {(r.event.source, r.event.target) for r in found}
+    assert ("AUT", "BEL") in pairs and ("DNK", "AUT") in pairs
+    assert not any("FIN" in pair for pair in pairs)
+    assert all("first 4 of a list of 5 parties" in (r.event.note or "") for r in found)
+
+
+@pytest.mark.nlp
+def test_three_parties_are_coded_pair_by_pair_without_a_note(coder):
+    found = _coded(coder, "Talks were held between Austria, Belgium and Denmark in Vienna on Monday.")
+    assert len({(r.event.source, r.event.target) for r in found}) == 6
+    assert not any("parties" in (r.event.note or "") for r in found)
+
+
+@pytest.mark.nlp
+def test_every_modifier_of_a_list_names_its_side(coder):
+    # "South African" is two words; the second side of the list was dropped when only its last word was read
+    found = _coded(coder, "Argentine, South African and Brazilian diplomats met in Geneva on Monday.")
+    pairs = {(r.event.source[:3], r.event.target[:3]) for r in found}
+    assert {("ARG", "ZAF"), ("ZAF", "BRA"), ("BRA", "ARG")} <= pairs
+
+
+@pytest.mark.nlp
+def test_a_text_by_its_issuers_speaks_for_each(coder):
+    found = _coded(coder, "A joint declaration by Norway, Iceland and Denmark criticised Russia on Monday.")
+    assert {(r.event.source, r.event.target, r.event.root) for r in found} >= {
+        ("NOR", "RUS", "11"), ("ISL", "RUS", "11"), ("DNK", "RUS", "11")}
+
+
+@pytest.mark.nlp
+def test_a_one_sided_act_of_a_long_list_gives_one_event_per_member(coder):
+    # convention 2: each conjunct of a coordinated side gets its event (no cap on a one-sided act)
+    found = _coded(coder, "Chile, Peru, Bolivia, Ecuador, Uruguay, Paraguay and Colombia condemned Venezuela on "
+                          "Monday.")
+    assert {r.event.source for r in found if r.event.target == "VEN"} == {"CHL", "PER", "BOL", "ECU", "URY", "PRY",
+                                                                           "COL"}
+
+
+@pytest.mark.nlp
+def test_the_host_of_the_occasion_is_no_partner_of_a_joint_act(coder):
+    found = _coded(coder, "Chile and Peru signed a fishing accord at a summit hosted by Ecuador on Monday.")
+    pairs = {(r.event.source, r.event.target) for r in found if r.event.root == "05"}
+    assert pairs == {("CHL", "PER"), ("PER", "CHL")}
+
+
+@pytest.mark.nlp
+def test_a_one_sided_act_on_a_long_list_reaches_every_member(coder):
+    found = _coded(coder, "Norway condemned Russia, Belarus, Iran, Syria and Cuba on Monday.")
+    assert {r.event.target for r in found if r.event.source == "NOR"} == {"RUS", "BLR", "IRN", "SYR", "CUB"}
+
+
+@pytest.mark.nlp
+def test_an_apposition_that_lists_the_members_names_each(coder):
+    found = _coded(coder, "Two neighbours, Chile and Peru, condemned Venezuela on Monday.")
+    assert {(r.event.source, r.event.target) for r in found} >= {("CHL", "VEN"), ("PER", "VEN")}
+
+
+@pytest.mark.nlp
+def test_a_list_written_as_one_party_and_a_group_pairs_the_one_with_each(coder):
+    # "A and B, C, D and E met": A with each of the others, not the others among themselves
+    found = _coded(coder, "Peru and Chile, Bolivia, Ecuador and Colombia held talks in Lima on Monday.")
+    pairs = {(r.event.source, r.event.target) for r in found}
+    assert pairs == {(a, b) for other in ("CHL", "BOL", "ECU", "COL") for a, b in (("PER", other), (other, "PER"))}
+    assert not any("parties" in (r.event.note or "") for r in found)
+
+
+@pytest.mark.nlp
+def test_a_list_with_commas_throughout_is_no_hub(coder):
+    found = _coded(coder, "Peru, Chile, Bolivia and Ecuador held talks in Lima on Monday.")
+    assert ("CHL", "BOL") in {(r.event.source, r.event.target) for r in found}

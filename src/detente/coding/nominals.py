@@ -52,6 +52,7 @@ ACT_NOUNS: dict[str, tuple[str, frozenset[str]]] = {
     **{n: ("190", frozenset({"on", "against"})) for n in (
         "attack", "strike", "airstrike", "airstrikes", "raid", "bombing", "shelling", "bombardment", "assault", "incursion")},
     **{n: ("163", frozenset({"on", "against"})) for n in ("sanction", "embargo", "tariff")},
+    **{n: ("190", frozenset()) for n in ("clash", "skirmish", "firefight", "gunfight")},
     "expulsion": ("166", frozenset({"of"})),
     "seizure": ("1711", frozenset({"of"})),
     "arrest": ("173", frozenset({"of"})),
@@ -160,6 +161,8 @@ def nominal_acts(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) ->
     target_tok = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ in target_preps
                        for g in c.children if g.dep_ == "pobj"), None)
     by_tok = _by_object(noun)
+    if target_tok is None and code[:2] in L.FORCE_ROOTS:
+        return _harmed_in_attack(noun, code, before, by_tok, offset, ctx, lemma, modality)
     if target_tok is None:
         return []
     target = argument(target_tok, offset, ctx, lemma)
@@ -178,6 +181,52 @@ def nominal_acts(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) ->
                 out.append(Candidate(code, source, target, s_actor, t_actor, noun, noun, modality=modality,
                                      confidence=L.CONF_NOMINAL))
     return out
+
+
+HARM_VERBS = frozenset({"kill", "wound", "injure", "hurt", "die", "destroy", "damage"})
+"""Verbs of harm whose victim an attack noun under "in" or "by" names the target of: "X was killed *in a Y
+airstrike*", "X died in clashes *with Y*" (:func:`_harmed_in_attack`)."""
+HARM_PREPS = frozenset({"in", "by", "during"})
+ENGAGED_PREPS = frozenset({"with"})
+"""Prepositions on a noun of fighting that name the other side ("clashes *with* Chinese troops")."""
+
+
+def _harmed_in_attack(noun: Token, code: str, before: list[Actor], by_tok: Token | None, offset: int, ctx: Context,
+                      lemma: syntax.Lemma, modality: str | None) -> list[Candidate]:
+    """The use of force a harmed victim names: "Soleimani was killed *in a US airstrike*", "two Turkish soldiers
+    were wounded in a Syrian air strike", "Indian soldiers were killed in clashes *with Chinese troops*", "five
+    fighters died in an airstrike by Turkey". The attacker is the one named before the noun (or after "by", or,
+    for a clash, after "with"); the target is the victim, the subject of the verb of harm
+    (:data:`HARM_VERBS`) the noun's "in", "by" or "during" phrase hangs on.
+
+    Choices: news reports a strike by its toll far more often than by its target ("was killed in ..."); CAMEO
+    codes the attack (19) on the victim's side, not the killing (18), which the attacker's own phrase does not
+    claim. A fight ("clash", "face-off") is coded from the named other side to the victim's, one way, as the
+    victim's phrase tells it; a fight named by its two sides ("clashes between A and B") is the verb table's.
+    """
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in HARM_PREPS or prep.head.i == prep.i:
+        return []
+    verb = prep.head
+    if not verb.tag_.startswith("VB") or lemma(verb) not in HARM_VERBS:
+        return []
+    victim = next((c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+    if victim is None or (victim.dep_ == "nsubj" and lemma(verb) != "die"):
+        return []  # "the strike killed ...": the verb table reads the active clause
+    if syntax.negated(verb):
+        return []
+    if by_tok is None:
+        by_tok = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ in ENGAGED_PREPS
+                       for g in c.children if g.dep_ == "pobj"), None)
+    if by_tok is not None:
+        source = argument(by_tok, offset, ctx, lemma)
+        sources = source.actors[:1]
+    else:
+        source = argument(noun, offset, ctx, lemma)
+        sources = before[:1]
+    target = argument(victim, offset, ctx, lemma)
+    return [Candidate(code, source, target, s_actor, t_actor, noun, noun, modality=modality, confidence=L.CONF_NOMINAL)
+            for s_actor in sources for t_actor in target.actors[:3] if s_actor.code[:3] != t_actor.code[:3]]
 
 
 UNREAL_CLAUSES = frozenset({"intent-future", "possible", "conditional", "intent", "threat"})

@@ -32,3 +32,19 @@ def test_a_victim_harmed_in_an_attack_names_its_target(coder, sentence, expected
 ])
 def test_no_attack_without_an_attacker_or_when_denied(coder, sentence):
     assert not {t for t in countries(coder, sentence) if t[2] == "19"}
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The Kenyan foreign minister was in Addis Ababa for talks with Ethiopian officials.", ("KEN", "ETH", "04")),
+    ("The Polish president arrived in Kyiv for talks with the Ukrainian president.", ("UKR", "POL", "04")),
+    ("The deal followed a conversation between the Egyptian president and the Qatari emir.", ("EGY", "QAT", "04")),
+    ("During a discussion with the Japanese prime minister, the Indian president praised the alliance.",
+     ("IND", "JPN", "04")),
+])
+def test_talks_conversations_and_discussions_in_noun_form(coder, sentence, expected):
+    assert expected in countries(coder, sentence)
+
+
+def test_talks_a_visitor_only_hopes_for_are_not_held(coder):
+    found = countries(coder, "The Kenyan foreign minister hopes for talks with Ethiopian officials.")
+    assert not {t for t in found if t[2] == "04"}

@@ -1352,7 +1352,7 @@ def nominal(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list
         code = L.PHONE_CALL
     elif noun_lemma in ("talks", "talk", "negotiation", "negotiations"):
         code = L.NEGOTIATE
-    elif fam == "talks":
+    elif fam == "talks" or noun_lemma == "conversation":  # "a conversation between A and B" (phonecall family)
         code = L.MEETING
     elif fam == "plan":
         code = L.DISCUSS_PLAN

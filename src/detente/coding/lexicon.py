@@ -274,7 +274,8 @@ MILITARY_WORDS = frozenset({"military", "defense", "defence", "security", "letha
 """Modifiers that turn aid into arms ("military aid")."""
 NOMINAL_EVENTS = frozenset(
     "call calls talks talk negotiation negotiations meeting meetings summit summits discussions "
-    "consultations deal agreement agreements accord treaty pact".split()
+    "consultations deal agreement agreements accord treaty pact "
+    "discussion conversation conversations".split()
 )
 """Nouns that name an event between two parties ("a call *between* A and B")."""
 LABEL_VERBS = frozenset({"call", "describe", "brand", "label", "dub", "term", "deem"})

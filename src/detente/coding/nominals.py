@@ -106,7 +106,8 @@ data. Aid and restrictive measures stand once given or imposed: they are coded o
 for _nouns in CODEBOOK_ACT_NOUNS.values():
     ACT_NOUNS.update(_nouns)
 JOINT_NOUNS: dict[str, str] = {"talks": "046", "talk": "046", "negotiation": "046", "meeting": "040",
-                               "summit": "040", "call": "041"}
+                               "summit": "040", "call": "041",
+                               "discussion": "040", "conversation": "040", "consultation": "040"}
 """Joint-act nouns coded both ways for two actors joined before them ("the US-China talks")."""
 STANDING_CODES = frozenset({"163", "070"})
 """Measures that stand once taken: coded from a noun only with a word of newness (:data:`NEW_WORDS`)."""
@@ -274,6 +275,10 @@ def _in_background(noun: Token) -> bool:
 
 MEETING_TIME_PREPS = frozenset({"during", "at", "after", "following"})
 """Prepositions that set a clause at the time of a meeting ("*During* a meeting with X, Y said ...")."""
+PURPOSE_PREP = "for"
+PRESENCE_VERBS = frozenset({"be", "arrive", "travel", "fly", "come", "go", "head", "land", "visit", "gather"})
+"""Verbs of being or arriving somewhere whose "for" phrase is the meeting held there ("X was in Vienna *for talks
+with Y*", "X arrived in Y *for talks with* its president"): news reports the talks by the trip."""
 
 
 def _clause_subject(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Actor]:
@@ -282,7 +287,9 @@ def _clause_subject(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma)
     active subject, first actor only; none for a passive clause ("a deal to be ratified at a meeting with X"),
     nor for a definite meeting ("during *the* meeting with X"), which refers back to one already told."""
     prep = noun.head
-    if noun.dep_ != "pobj" or prep.lower_ not in MEETING_TIME_PREPS or not prep.head.tag_.startswith("VB"):
+    if noun.dep_ != "pobj" or not prep.head.tag_.startswith("VB"):
+        return []
+    if prep.lower_ not in MEETING_TIME_PREPS and not (prep.lower_ == PURPOSE_PREP and lemma(prep.head) in PRESENCE_VERBS):
         return []
     if any(c.dep_ in ("det", "poss") and c.lower_ != "a" and c.lower_ != "an" for c in noun.children):
         return []  # "during *the* meeting with Scholz": a meeting the article has told already (the guide codes

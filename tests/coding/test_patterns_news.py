@@ -25,6 +25,8 @@ FAMILY_SENTENCES = [
     ("04 landing", "The Brazilian president landed in Angola on Friday.", ("BRA", "AGO", "042")),
     ("05 signing documents", "Chile and Peru signed documents on border cooperation.", ("CHL", "PER", "057")),
     ("08 ending measures", "Egypt ended its embargo on Qatar after three years.", ("EGY", "QAT", "085")),
+    ("16 raising tariffs", "Brazil raised tariffs on Argentine wine in March.", ("BRA", "ARG", "163")),
+    ("16 raising tariffs", "Canada renewed its restrictions on imports from Belarus.", ("CAN", "BLR", "163")),
 ]
 
 

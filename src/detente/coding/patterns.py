@@ -623,6 +623,11 @@ NEWS_FAMILIES: dict[str, str] = {
     "16 suspending members": """
     suspend -> 160  # "the AU suspended Mali": a member suspended (convention 15); its objects' frames above win
     """,
+    # Session 11 (recall): classes of the development sets' "no pattern" misses, as CAMEO 163's and 161's verbs.
+    "16 raising tariffs": """
+    raise|hike|increase|double|triple obj:tariffs -> 163  # CAMEO 163: a higher tariff is a trade sanction
+    renew|prolong|reimpose|re-impose obj:sanctions -> 163  # a renewed measure is imposed again (convention 15)
+    """,
 }
 for _spec in NEWS_FAMILIES.values():
     _TABLE += _p(_spec)
@@ -701,6 +706,7 @@ for _name, _words in {
     "border": "border borders frontier frontiers crossing crossings airspace",
     "swap": "swap swaps",
     "office": "office offices mission missions representation",
+    "tariffs": "tariff tariffs duty duties levy levies",
 }.items():
     NOUN_FAMILIES.setdefault(_name, frozenset(_words.split()))
 

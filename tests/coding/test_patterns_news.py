@@ -27,6 +27,10 @@ FAMILY_SENTENCES = [
     ("08 ending measures", "Egypt ended its embargo on Qatar after three years.", ("EGY", "QAT", "085")),
     ("16 raising tariffs", "Brazil raised tariffs on Argentine wine in March.", ("BRA", "ARG", "163")),
     ("16 raising tariffs", "Canada renewed its restrictions on imports from Belarus.", ("CAN", "BLR", "163")),
+    ("11 formal accusations", "A Dutch court issued an arrest warrant for the Serbian defence minister.",
+     ("NLD", "SRB", "112")),
+    ("11 formal accusations", "Prosecutors in France filed charges against three Iranian diplomats.",
+     ("FRA", "IRN", "112")),
 ]
 
 

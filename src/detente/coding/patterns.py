@@ -628,6 +628,10 @@ NEWS_FAMILIES: dict[str, str] = {
     raise|hike|increase|double|triple obj:tariffs -> 163  # CAMEO 163: a higher tariff is a trade sanction
     renew|prolong|reimpose|re-impose obj:sanctions -> 163  # a renewed measure is imposed again (convention 15)
     """,
+    "11 formal accusations": """
+    file|bring|press|level|lodge obj:accusation -> 112  # "filed charges against X": a formal accusation (CAMEO 112)
+    issue|seek|request obj:warrant -> 112  # "issued an arrest warrant for X": the court accuses X (the guide codes 11)
+    """,
 }
 for _spec in NEWS_FAMILIES.values():
     _TABLE += _p(_spec)
@@ -707,6 +711,7 @@ for _name, _words in {
     "swap": "swap swaps",
     "office": "office offices mission missions representation",
     "tariffs": "tariff tariffs duty duties levy levies",
+    "warrant": "warrant warrants",
 }.items():
     NOUN_FAMILIES.setdefault(_name, frozenset(_words.split()))
 

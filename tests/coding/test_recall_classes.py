@@ -48,3 +48,19 @@ def test_talks_conversations_and_discussions_in_noun_form(coder, sentence, expec
 def test_talks_a_visitor_only_hopes_for_are_not_held(coder):
     found = countries(coder, "The Kenyan foreign minister hopes for talks with Ethiopian officials.")
     assert not {t for t in found if t[2] == "04"}
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Israel said Iran was responsible for the bombing of the embassy.", ("ISR", "IRN", "11")),
+    ("Britain says Russian military intelligence was behind the poisoning.", ("GBR", "RUS", "11")),
+])
+def test_holding_an_actor_answerable_for_an_attack_accuses_it(coder, sentence, expected):
+    assert expected in countries(coder, sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Israel said Iran was not responsible for the bombing of the embassy.",
+    "Ghana said Nigeria was responsible for the success of the summit.",
+])
+def test_no_accusation_when_cleared_or_credited(coder, sentence):
+    assert not {t for t in countries(coder, sentence) if t[2] == "11"}

@@ -54,6 +54,7 @@ def candidates(sdoc: Doc, offset: int, ctx: Context, lemma: syntax.Lemma) -> lis
         if tok.tag_.startswith("VB") and lemma(tok) in P.SPEECH_VERBS:
             out.extend(retaliation_warning(tok, offset, ctx, lemma))
             out.extend(condemning_judgement(tok, offset, ctx, lemma))
+            out.extend(blamed_for_offence(tok, offset, ctx, lemma))
     out = [c for c in out if not ongoing_state(c.verb, c.anchor)]
     if question:
         for cand in out:
@@ -1269,6 +1270,34 @@ def condemning_judgement(verb: Token, offset: int, ctx: Context, lemma: syntax.L
         if subj is None or subj.lower_ in L.RELATIVE_PRONOUNS:
             continue
         out += _speaker_candidates(L.LABEL_BAD, speaker_tok, subj, clause, verb, offset, ctx, lemma)
+    return out
+
+
+def blamed_for_offence(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Candidate]:
+    """"X said Y was responsible for the attack", "X says Y is behind the bombing": a speaker who holds an actor
+    answerable for an attack or an offence accuses it (CAMEO 112, as "blamed Y for" is).
+
+    The reported clause is a copula whose predicate is "responsible" (or "to blame") with a "for" phrase, or
+    whose "behind" phrase, naming an attack or an offence (:data:`~detente.coding.lexicon.BLAMED_ACT_NOUNS`);
+    its subject names the accused. Not when negated ("Y was not behind it" clears Y)."""
+    speaker_tok = _asserting_speaker(verb, lemma)
+    if speaker_tok is None:
+        return []
+    out: list[Candidate] = []
+    for clause in (c for c in verb.children if c.dep_ == "ccomp" and lemma(c) in L.COPULAS):
+        if syntax.negated(clause):
+            continue
+        answerable = [g for p in clause.children if p.dep_ == "acomp" and lemma(p) in L.ANSWERABLE_WORDS
+                      for c in p.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children if g.dep_ == "pobj"]
+        behind = [g for c in clause.children if c.dep_ == "prep" and c.lower_ == "behind"
+                  for g in c.children if g.dep_ == "pobj"]
+        acts = [*answerable, *behind]
+        if not any(lemma(a) in L.BLAMED_ACT_NOUNS or P.family(lemma(a)) == "attack" for a in acts):
+            continue
+        subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.lower_ in L.RELATIVE_PRONOUNS:
+            continue
+        out += _speaker_candidates(L.ACCUSE, speaker_tok, subj, clause, verb, offset, ctx, lemma)
     return out
 
 

@@ -122,6 +122,16 @@ CONDEMNING_WORDS = frozenset(
 )
 """Words of a condemning judgement: "X said Y's decision *was unacceptable* / *a flagrant violation* of
 international law" is X criticising Y (CAMEO 111)."""
+ANSWERABLE_WORDS = frozenset({"responsible", "accountable", "culpable", "guilty"})
+"""Predicates that hold someone answerable for an act ("Y was *responsible* for the attack"): with an attack or
+an offence (:data:`BLAMED_ACT_NOUNS`) under a speech verb, the speaker accuses (CAMEO 112)."""
+BLAMED_ACT_NOUNS = frozenset(
+    "attack attacks bombing bombings explosion explosions blast killing killings murder assassination crime crimes "
+    "abuse abuses atrocity atrocities violation violations massacre hack hacking cyberattack cyberattacks sabotage "
+    "poisoning shooting downing kidnapping abduction".split()
+)
+"""Nouns of the attacks and offences one is held answerable for ("responsible for the *explosion*", "behind the
+*hack*"); the attack family of :mod:`detente.coding.patterns` counts too."""
 APPROVING_WORDS = frozenset("acceptable legal legitimate justified justifiable helpful constructive".split())
 """Their negation is a condemning judgement too ("X said the drills were *not acceptable*")."""
 RETALIATION_AUX = frozenset({"would", "will", "'ll", "wo"})

@@ -64,3 +64,12 @@ def test_holding_an_actor_answerable_for_an_attack_accuses_it(coder, sentence, e
 ])
 def test_no_accusation_when_cleared_or_credited(coder, sentence):
     assert not {t for t in countries(coder, sentence) if t[2] == "11"}
+
+
+def test_a_force_leaving_its_host_state_ends_military_assistance(coder):
+    assert ("DNK", "AFG", "16") in countries(coder, "Denmark withdrew its last soldiers from Afghanistan on Monday.")
+
+
+def test_forces_pulling_back_from_a_border_de_escalate(coder):
+    found = countries(coder, "Armenia withdrew its troops from the Azerbaijani border.")
+    assert not {t for t in found if t[2] == "16"}

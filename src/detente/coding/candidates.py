@@ -401,6 +401,8 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         more = [a for a in argument(joiners, offset, ctx, lemma).actors if all(a.code[:3] != b.code[:3] for b in source.actors)]
         source = replace(source, actors=source.actors + more)
     target = argument(target_tok, offset, ctx, lemma) if target_tok is not None else None
+    if code == L.MILITARY_WITHDRAWAL and _left_host(target_tok, target, source, lemma):
+        code = L.HOST_WITHDRAWAL  # "France withdrew its troops from Mali": military assistance ends (convention 16)
     if code[:2] == "14" and verb_lemma == "protest" and any(  # "protested the decision", "Japan protested against X"
             c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in L.COMPLAINT_ABOUT_PREPS and source_tok is not None
                                  and source_tok.tag_ not in L.PEOPLE_TAGS)  # not "Kenyans protested against ..."
@@ -948,6 +950,23 @@ def _is_authority(arg: Arg) -> bool:
     if not registry.is_code(base) or registry.get(base).kind != "state":
         return False  # "Human Rights Watch said activists were arrested": not who arrested them
     return code == base or code[len(base):len(base) + 3] in L.AUTHORITY_ROLES
+
+
+def _left_host(target_tok: Token | None, target: Arg | None, source: Arg | None, lemma: syntax.Lemma) -> bool:
+    """Whether a troop withdrawal leaves a host state ("withdrew its troops *from Mali*", "pulled its forces out of
+    Germany"): the place left is named after "from" or "out of" and is a state itself (no role, not a place of
+    fighting such as a border or a front: :data:`~detente.coding.lexicon.HOSTILITY_PLACES`), of another country than
+    the withdrawing side. The guide's convention 16 (``data/news_dev/README.md``) codes a force leaving its host or
+    ally as reduced military assistance (16) and forces pulling back from hostilities as de-escalation (08); news
+    names a host by its state and a front by its place, so the state named is read as the host."""
+    if target_tok is None or target is None or source is None or not target.actors or not source.actors:
+        return False
+    if target_tok.dep_ != "pobj" or target_tok.head.lower_ not in ("from", "of"):
+        return False
+    if any(lemma(t) in L.HOSTILITY_PLACES for t in target_tok.head.subtree):
+        return False
+    side = source.actors[0].code[:3]
+    return all(len(a.code) == 3 and a.code != side for a in target.actors[:1])
 
 
 def _in_exchange(verb: Token, lemma: syntax.Lemma) -> bool:

@@ -122,6 +122,16 @@ CONDEMNING_WORDS = frozenset(
 )
 """Words of a condemning judgement: "X said Y's decision *was unacceptable* / *a flagrant violation* of
 international law" is X criticising Y (CAMEO 111)."""
+MILITARY_WITHDRAWAL = "0874"
+"""CAMEO 0874, retreat or surrender militarily: forces pulling back from hostilities (the verb table's code)."""
+HOST_WITHDRAWAL = "1622"
+"""CAMEO 1622, reduce or stop military assistance: a force leaving the state that hosted it (convention 16)."""
+HOSTILITY_PLACES = frozenset(
+    "border borders frontier frontline front-line front line positions position trenches territory territories "
+    "region regions area areas zone zones city town village".split()
+)
+"""Places that tell a pull-back from fighting ("withdrew from the disputed *border*", "from the occupied *territories*"):
+de-escalation (08), not the end of a mission in a host state (:func:`detente.coding.candidates._left_host`)."""
 ANSWERABLE_WORDS = frozenset({"responsible", "accountable", "culpable", "guilty"})
 """Predicates that hold someone answerable for an act ("Y was *responsible* for the attack"): with an attack or
 an offence (:data:`BLAMED_ACT_NOUNS`) under a speech verb, the speaker accuses (CAMEO 112)."""

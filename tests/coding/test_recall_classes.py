@@ -73,3 +73,8 @@ def test_a_force_leaving_its_host_state_ends_military_assistance(coder):
 def test_forces_pulling_back_from_a_border_de_escalate(coder):
     found = countries(coder, "Armenia withdrew its troops from the Azerbaijani border.")
     assert not {t for t in found if t[2] == "16"}
+
+
+def test_a_clause_set_in_a_call_with_a_partner_is_a_call_with_its_subject(coder):
+    found = countries(coder, "The Egyptian president sealed the agreement in a phone call with the Qatari emir.")
+    assert ("EGY", "QAT", "04") in found

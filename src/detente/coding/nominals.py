@@ -273,8 +273,9 @@ def _in_background(noun: Token) -> bool:
     return False
 
 
-MEETING_TIME_PREPS = frozenset({"during", "at", "after", "following"})
-"""Prepositions that set a clause at the time of a meeting ("*During* a meeting with X, Y said ...")."""
+MEETING_TIME_PREPS = frozenset({"during", "at", "after", "following", "in"})
+"""Prepositions that set a clause at the time of a meeting ("*During* a meeting with X, Y said ...", "Y sealed the
+deal *in* a phone call with X")."""
 PURPOSE_PREP = "for"
 PRESENCE_VERBS = frozenset({"be", "arrive", "travel", "fly", "come", "go", "head", "land", "visit", "gather"})
 """Verbs of being or arriving somewhere whose "for" phrase is the meeting held there ("X was in Vienna *for talks

@@ -78,3 +78,9 @@ def test_forces_pulling_back_from_a_border_de_escalate(coder):
 def test_a_clause_set_in_a_call_with_a_partner_is_a_call_with_its_subject(coder):
     found = countries(coder, "The Egyptian president sealed the agreement in a phone call with the Qatari emir.")
     assert ("EGY", "QAT", "04") in found
+
+
+def test_a_mediator_named_in_a_hyphenated_modifier_is_no_party(coder):
+    found = countries(coder, "Armenia and Azerbaijan signed the US-brokered agreement on Friday.")
+    assert ("ARM", "AZE", "05") in found
+    assert not {t for t in found if t[1] == "USA" and t[2] == "05"}

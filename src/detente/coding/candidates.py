@@ -401,6 +401,8 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         more = [a for a in argument(joiners, offset, ctx, lemma).actors if all(a.code[:3] != b.code[:3] for b in source.actors)]
         source = replace(source, actors=source.actors + more)
     target = argument(target_tok, offset, ctx, lemma) if target_tok is not None else None
+    if target is not None and _mediator_only(target, target_tok, offset):
+        target = None  # "A and B finalized the *US-mediated* agreement": the mediator is no party (mediation.py codes it)
     if code == L.MILITARY_WITHDRAWAL and _left_host(target_tok, target, source, lemma):
         code = L.HOST_WITHDRAWAL  # "France withdrew its troops from Mali": military assistance ends (convention 16)
     if code[:2] == "14" and verb_lemma == "protest" and any(  # "protested the decision", "Japan protested against X"
@@ -950,6 +952,23 @@ def _is_authority(arg: Arg) -> bool:
     if not registry.is_code(base) or registry.get(base).kind != "state":
         return False  # "Human Rights Watch said activists were arrested": not who arrested them
     return code == base or code[len(base):len(base) + 3] in L.AUTHORITY_ROLES
+
+
+MEDIATED_SUFFIXES = frozenset({"brokered", "mediated", "facilitated", "sponsored", "hosted", "backed"})
+"""Participles that, joined to a name by a hyphen before an object ("the *US-brokered* deal", "*Oman-mediated*
+talks"), name a third party who brought the act about, not a party to it."""
+
+
+def _mediator_only(target: Arg, target_tok: Token | None, offset: int) -> bool:
+    """Whether every actor of a target read off an object is named only inside a hyphenated mediation modifier
+    of it ("Israel and Lebanon finalized the *U.S.-mediated* agreement": the US is the mediator, which
+    :mod:`detente.coding.mediation` codes; the parties are the subject's)."""
+    if target_tok is None or not target.actors:
+        return False
+    spans = [(offset + c.left_edge.idx, offset + c.idx + len(c.text)) for c in target_tok.children
+             if c.dep_ in ("amod", "compound") and c.lower_.replace("–", "-").rsplit("-", 1)[-1] in MEDIATED_SUFFIXES
+             and ("-" in c.text or any(h.tag_ == "HYPH" for h in c.children))]  # "U.S.-mediated", "US - brokered"
+    return bool(spans) and all(any(start <= a.start and a.end <= end for start, end in spans) for a in target.actors)
 
 
 def _left_host(target_tok: Token | None, target: Arg | None, source: Arg | None, lemma: syntax.Lemma) -> bool:

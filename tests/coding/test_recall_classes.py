@@ -84,3 +84,7 @@ def test_a_mediator_named_in_a_hyphenated_modifier_is_no_party(coder):
     found = countries(coder, "Armenia and Azerbaijan signed the US-brokered agreement on Friday.")
     assert ("ARM", "AZE", "05") in found
     assert not {t for t in found if t[1] == "USA" and t[2] == "05"}
+
+
+def test_cannon_fire_without_water_stays_an_attack(coder):
+    assert ("RUS", "UKR", "19") in countries(coder, "Russian troops fired cannons at Ukrainian positions.")

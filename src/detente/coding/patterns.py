@@ -54,7 +54,7 @@ NOUN_FAMILIES: dict[str, frozenset[str]] = {
         "aid": "aid assistance funding fund funds loan loans money grant grants package support relief help",
         "arms": "weapon weapons arm arms missile missiles ammunition munitions tank tanks jet jets "
         "system systems sale sales equipment drone drones warship warships bomber bombers fighter fighters "
-        "aircraft carrier carriers submarine submarines frigate frigates destroyer destroyers artillery",
+        "aircraft carrier carriers submarine submarines frigate frigates destroyer destroyers artillery cannon cannons",
         "ceasefire": "ceasefire cease-fire truce armistice cessation",
         "plan": "plan plans proposal proposals deal deals agreement agreements accord accords treaty treaties "
         "settlement framework initiative offer offers pact memorandum roadmap declaration declarations communique "
@@ -96,9 +96,10 @@ SENSE_MODIFIERS: dict[str, str] = {
     "nationwide": "walkout", "teachers": "walkout", "doctors": "walkout", "union": "walkout",
     "air": "attack", "missile": "attack", "drone": "attack", "rocket": "attack", "military": "attack",
     "artillery": "attack", "retaliatory": "attack", "preemptive": "attack", "pre-emptive": "attack",
+    "water": "watercannon",
 }
 """Modifiers that pick one sense of a noun of several families: a *general* (labour, nationwide) strike
-is a walkout (CAMEO 143), an *air* (missile, drone) strike an attack (190)."""
+is a walkout (CAMEO 143), an *air* (missile, drone) strike an attack (190); a *water* cannon is no weapon of war (17)."""
 
 
 DIPLOMATIC_MODIFIERS = frozenset({"consular", "diplomatic"})
@@ -628,6 +629,10 @@ NEWS_FAMILIES: dict[str, str] = {
     raise|hike|increase|double|triple obj:tariffs -> 163  # CAMEO 163: a higher tariff is a trade sanction
     renew|prolong|reimpose|re-impose obj:sanctions -> 163  # a renewed measure is imposed again (convention 15)
     """,
+    "17 coercion at sea and at embassies": """
+    fire|use|spray|turn|deploy|blast obj:watercannon -> 170  # "fired water cannons at a Philippine boat": CAMEO 17
+    break into obj:diplomats -> 170  # "police broke into the Mexican embassy": coercion against the mission's state
+    """,
     "11 formal accusations": """
     file|bring|press|level|lodge obj:accusation -> 112  # "filed charges against X": a formal accusation (CAMEO 112)
     issue|seek|request obj:warrant -> 112  # "issued an arrest warrant for X": the court accuses X (the guide codes 11)
@@ -712,6 +717,7 @@ for _name, _words in {
     "office": "office offices mission missions representation",
     "tariffs": "tariff tariffs duty duties levy levies",
     "warrant": "warrant warrants",
+    "watercannon": "cannon cannons",
 }.items():
     NOUN_FAMILIES.setdefault(_name, frozenset(_words.split()))
 

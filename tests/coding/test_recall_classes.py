@@ -88,3 +88,17 @@ def test_a_mediator_named_in_a_hyphenated_modifier_is_no_party(coder):
 
 def test_cannon_fire_without_water_stays_an_attack(coder):
     assert ("RUS", "UKR", "19") in countries(coder, "Russian troops fired cannons at Ukrainian positions.")
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Guinea announced its exit from ECOWAS on Sunday.", ("GIN", "ECO", "16")),
+    ("Venezuela completed its withdrawal from the Organization of American States.", ("VEN", "OAS", "16")),
+    ("Japan announced its withdrawal from the fisheries agreement with South Korea.", ("JPN", "KOR", "16")),
+])
+def test_leaving_a_body_or_an_agreement_in_noun_form(coder, sentence, expected):
+    assert expected in countries(coder, sentence)
+
+
+def test_a_possible_exit_is_no_departure(coder):
+    found = countries(coder, "Guinea's possible exit from ECOWAS worried its neighbours.")
+    assert not {t for t in found if t[2] == "16"}

@@ -460,7 +460,8 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
             if t_actor is not None and source_tok is not None and _inside_phrase(t_actor, source_tok, offset):
                 t_actor = None  # "Other countries, as well as Russia and the US, called for ...": no co-subject
         cand = Candidate(
-            code, source, target, s_actor, t_actor, verb, anchor,
+            L.LEAVE_BODY if code == L.MILITARY_WITHDRAWAL and t_actor is not None and nominals.is_body(t_actor) else code,
+            source, target, s_actor, t_actor, verb, anchor,  # "completed its withdrawal from the OAS": a member leaves
             negated=negated, modality=modality, confidence=base_conf,
             main=syntax.is_main(verb if gov is None else gov), symmetric=symmetric,
         )

@@ -126,6 +126,8 @@ MILITARY_WITHDRAWAL = "0874"
 """CAMEO 0874, retreat or surrender militarily: forces pulling back from hostilities (the verb table's code)."""
 HOST_WITHDRAWAL = "1622"
 """CAMEO 1622, reduce or stop military assistance: a force leaving the state that hosted it (convention 16)."""
+LEAVE_BODY = "166"
+"""CAMEO 166, expel or withdraw: a state leaving an organisation or bloc."""
 HOSTILITY_PLACES = frozenset(
     "border borders frontier frontline front-line front line positions position trenches territory territories "
     "region regions area areas zone zones city town village".split()

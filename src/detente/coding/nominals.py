@@ -353,7 +353,7 @@ def planned(noun: Token, lemma: syntax.Lemma) -> bool:
 NOMINALIZED_MEASURES: dict[str, str] = {
     "closure": "close", "shutdown": "shut", "recall": "recall", "suspension": "suspend", "severance": "sever",
     "rupture": "rupture", "termination": "terminate", "cancellation": "cancel", "imposition": "impose",
-    "withdrawal": "withdraw",
+    "withdrawal": "withdraw", "exit": "exit", "departure": "leave", "pullout": "pull",
 }
 """Nouns of measures whose "of" phrase is what the measure acts on, and the verb they nominalise ("the closure
 *of its embassy in Y*", "the recall *of its ambassador from Y*", "the imposition *of sanctions on Y*"). The code
@@ -382,7 +382,7 @@ def nominalized_measure(noun: Token, offset: int, ctx: Context, lemma: syntax.Le
     obj = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
                 for g in c.children if g.dep_ == "pobj"), None)
     if obj is None:
-        return []
+        return departure(noun, offset, ctx, lemma)
     mods = [c for c in noun.children if c.i < noun.i]
     if {c.lower_ for c in mods} & UNREAL_MODIFIERS or _earlier_year(noun, ctx) or planned(noun, lemma):
         return []
@@ -425,6 +425,74 @@ def nominalized_measure(noun: Token, offset: int, ctx: Context, lemma: syntax.Le
     return [Candidate(pattern.code, source, target, sources[0], t_actor, noun, noun, modality=modality,
                       confidence=L.CONF_NOMINAL)
             for t_actor in target.actors[:3] if t_actor.code[:3] != sources[0].code[:3]]
+
+
+DEPARTURE_NOUNS = frozenset({"withdrawal", "exit", "departure", "pullout"})
+"""Nouns of leaving a body or an agreement with a "from" phrase: "its *withdrawal* from the OAS", "their swift *exit*
+from ECOWAS", "the US *withdrawal* from the nuclear deal" (:func:`departure`)."""
+BODY_KINDS = frozenset({"igo", "group"})
+"""Registry kinds of the bodies one leaves as a member (ECOWAS, the OAS, NATO, the EU): a state left is a territory
+left, which is a withdrawal of forces (08 or 16 by convention 16), not leaving a body."""
+
+
+def is_body(actor: Actor) -> bool:
+    """Whether an actor is an organisation or group of the registry (:data:`BODY_KINDS`: ECOWAS, the OAS, the EU)."""
+    from detente.actors.registry import get_registry
+
+    registry = get_registry()
+    code = registry.base_code(actor.code)
+    return registry.is_code(code) and registry.get(code).kind in BODY_KINDS
+
+
+def departure(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Candidate]:
+    """Leaving a body or an agreement named by a noun: "Nicaragua completed its withdrawal *from the OAS*", "the
+    juntas declared their exit *from ECOWAS*", "Trump announced the US withdrawal *from the nuclear deal* with Iran".
+    The code is the verb table's for "withdraw from" with that object (166 for a body, 160 for an agreement,
+    :func:`detente.coding.patterns.match`); the leaver is named before the noun, by "by", or is the subject of an
+    announcing verb (:data:`ANNOUNCING_VERBS`: convention 15, an announced measure is the measure); the target is
+    the body (an organisation or group of the registry, :data:`BODY_KINDS`) or the agreement's other party
+    (:data:`NESTED_TARGET_PREPS` on it). Not a withdrawal from a state's territory (no body): forces leaving a
+    place are the verb table's."""
+    if lemma(noun) not in DEPARTURE_NOUNS:
+        return []
+    left = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "from"
+                 for g in c.children if g.dep_ == "pobj"), None)
+    if left is None:
+        return []
+    mods = [c for c in noun.children if c.i < noun.i]
+    if {c.lower_ for c in mods} & UNREAL_MODIFIERS or _earlier_year(noun, ctx) or planned(noun, lemma):
+        return []
+    pattern = P.match("withdraw", {"from"}, *P.object_families(lemma(left)))
+    if pattern is None:
+        return []
+    real, modality = _clause_reality(noun, lemma)
+    if not real:
+        return []
+    by_tok = _by_object(noun)
+    if by_tok is not None:
+        source = argument(by_tok, offset, ctx, lemma)
+        sources = source.actors[:3]
+    else:
+        source = argument(noun, offset, ctx, lemma)
+        sources = _named_before(noun, offset, ctx)[:1]
+        if not sources and noun.dep_ == "dobj" and lemma(noun.head) in ANNOUNCING_VERBS:
+            subj, passive, _agent = syntax.subject(noun.head, lemma)
+            if subj is not None and not passive:  # "Burkina Faso, Mali and Niger declared their exit from ..."
+                source = argument(subj, offset, ctx, lemma)
+                sources = source.actors[:3]
+    if not sources:
+        return []
+    if pattern.obj is None:  # a body: the one left is the target
+        target = argument(left, offset, ctx, lemma)
+        t_actors = [a for a in target.actors[:1] if is_body(a)]
+    else:  # an agreement: its other party ("the deal *with Iran*")
+        nested = [g for holder in (left, noun) for c in holder.children if c.dep_ == "prep"
+                  and c.lower_ in NESTED_TARGET_PREPS - {"from"} for g in c.children if g.dep_ == "pobj"]
+        target = argument(nested[0], offset, ctx, lemma) if nested else argument(left, offset, ctx, lemma)
+        t_actors = target.actors[:3]
+    return [Candidate(pattern.code, source, target, s_actor, t_actor, noun, noun, modality=modality,
+                      confidence=L.CONF_NOMINAL)
+            for s_actor in sources for t_actor in t_actors if s_actor.code[:3] != t_actor.code[:3]]
 
 
 def _announcer(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma, default: Arg) -> tuple[Arg, list[Actor]]:

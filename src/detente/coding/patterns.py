@@ -630,7 +630,7 @@ NEWS_FAMILIES: dict[str, str] = {
     renew|prolong|reimpose|re-impose obj:sanctions -> 163  # a renewed measure is imposed again (convention 15)
     """,
     "17 coercion at sea and at embassies": """
-    fire|use|spray|turn|deploy|blast obj:watercannon -> 170  # "fired water cannons at a Philippine boat": CAMEO 17
+    fire|deploy|blast obj:watercannon -> 170  # "fired water cannons at a Philippine boat": CAMEO 17
     break into obj:diplomats -> 170  # "police broke into the Mexican embassy": coercion against the mission's state
     """,
     "11 formal accusations": """

@@ -31,6 +31,8 @@ FAMILY_SENTENCES = [
      ("VNM", "CHN", "170")),
     ("17 coercion at sea and at embassies", "Bolivian police broke into the Peruvian embassy in La Paz.",
      ("BOL", "PER", "170")),
+    ("16 expelling members", "The United States removed Ethiopia from its trade preference programme.",
+     ("USA", "ETH", "166")),
     ("11 formal accusations", "A Dutch court issued an arrest warrant for the Serbian defence minister.",
      ("NLD", "SRB", "112")),
     ("11 formal accusations", "Prosecutors in France filed charges against three Iranian diplomats.",

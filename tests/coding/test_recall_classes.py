@@ -102,3 +102,8 @@ def test_leaving_a_body_or_an_agreement_in_noun_form(coder, sentence, expected):
 def test_a_possible_exit_is_no_departure(coder):
     found = countries(coder, "Guinea's possible exit from ECOWAS worried its neighbours.")
     assert not {t for t in found if t[2] == "16"}
+
+
+def test_removing_sanctions_from_a_state_keeps_the_easing_frame(coder):
+    found = countries(coder, "The European Union removed sanctions from Belarusian potash exports.")
+    assert not {t for t in found if t[2] == "16"}

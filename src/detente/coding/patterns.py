@@ -633,6 +633,11 @@ NEWS_FAMILIES: dict[str, str] = {
     fire|deploy|blast obj:watercannon -> 170  # "fired water cannons at a Philippine boat": CAMEO 17
     break into obj:diplomats -> 170  # "police broke into the Mexican embassy": coercion against the mission's state
     """,
+    "16 expelling members": """
+    remove from|exclude from|expel from|kick out of|drop from|suspend from|bar from -> 166  # "removed Turkey from the
+    # F-35 programme", "suspended Russia from the council": CAMEO 166, expel from a body or programme; a measure
+    # object (sanctions, troops) keeps its own frame above
+    """,
     "11 formal accusations": """
     file|bring|press|level|lodge obj:accusation -> 112  # "filed charges against X": a formal accusation (CAMEO 112)
     issue|seek|request obj:warrant -> 112  # "issued an arrest warrant for X": the court accuses X (the guide codes 11)

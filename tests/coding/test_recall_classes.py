@@ -107,3 +107,12 @@ def test_a_possible_exit_is_no_departure(coder):
 def test_removing_sanctions_from_a_state_keeps_the_easing_frame(coder):
     found = countries(coder, "The European Union removed sanctions from Belarusian potash exports.")
     assert not {t for t in found if t[2] == "16"}
+
+
+def test_a_members_suspension_announced_by_the_body(coder):
+    assert ("AU", "NER", "16") in countries(coder, "The African Union announced Niger's suspension on Tuesday.")
+
+
+def test_a_members_suspension_only_judged_is_not_announced(coder):
+    found = countries(coder, "Mali condemned Niger's suspension.")
+    assert not {t for t in found if t[2] == "16"}

@@ -382,7 +382,7 @@ def nominalized_measure(noun: Token, offset: int, ctx: Context, lemma: syntax.Le
     obj = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
                 for g in c.children if g.dep_ == "pobj"), None)
     if obj is None:
-        return departure(noun, offset, ctx, lemma)
+        return departure(noun, offset, ctx, lemma) + member_suspension(noun, offset, ctx, lemma)
     mods = [c for c in noun.children if c.i < noun.i]
     if {c.lower_ for c in mods} & UNREAL_MODIFIERS or _earlier_year(noun, ctx) or planned(noun, lemma):
         return []
@@ -493,6 +493,36 @@ def departure(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> li
     return [Candidate(pattern.code, source, target, s_actor, t_actor, noun, noun, modality=modality,
                       confidence=L.CONF_NOMINAL)
             for s_actor in sources for t_actor in t_actors if s_actor.code[:3] != t_actor.code[:3]]
+
+
+SUSPENDED_MEMBER = "160"
+"""The verb table's code for suspending a member ("the AU suspended Mali": convention 15)."""
+
+
+def member_suspension(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Candidate]:
+    """A member's suspension announced by the body: "the African Union announced *Sudan's suspension*", "ECOWAS
+    confirmed Mali's suspension from the bloc". Without an "of" phrase the possessor of "suspension" is the one
+    suspended (the target); the body is the announcer (the subject of an announcing verb, or a "by" phrase)."""
+    if lemma(noun) != "suspension":
+        return []
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None or _earlier_year(noun, ctx) or planned(noun, lemma):
+        return []
+    if {c.lower_ for c in noun.children if c.i < noun.i} & UNREAL_MODIFIERS:
+        return []
+    real, modality = _clause_reality(noun, lemma)
+    if not real:
+        return []
+    by_tok = _by_object(noun)
+    if by_tok is not None:
+        source = argument(by_tok, offset, ctx, lemma)
+        sources = source.actors[:1]
+    else:
+        source, sources = _announcer(noun, offset, ctx, lemma, argument(noun, offset, ctx, lemma))
+    target = argument(owner, offset, ctx, lemma)
+    return [Candidate(SUSPENDED_MEMBER, source, target, s_actor, t_actor, noun, noun, modality=modality,
+                      confidence=L.CONF_NOMINAL)
+            for s_actor in sources for t_actor in target.actors[:1] if s_actor.code[:3] != t_actor.code[:3]]
 
 
 def _announcer(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma, default: Arg) -> tuple[Arg, list[Actor]]:

@@ -633,6 +633,10 @@ NEWS_FAMILIES: dict[str, str] = {
     fire|deploy|blast obj:watercannon -> 170  # "fired water cannons at a Philippine boat": CAMEO 17
     break into obj:diplomats -> 170  # "police broke into the Mexican embassy": coercion against the mission's state
     """,
+    "04 holding meetings": """
+    conclude|wrap up|kick off|round off|wind up|open obj:talks -> 040 sym  # "A and B concluded their summit": held
+    speak by|speak on|speak over|talk by|talk on|talk over|confer by|hold by obj:phone -> 041 sym  # "spoke by phone"
+    """,
     "16 expelling members": """
     remove from|exclude from|expel from|kick out of|drop from|suspend from|bar from -> 166  # "removed Turkey from the
     # F-35 programme", "suspended Russia from the council": CAMEO 166, expel from a body or programme; a measure
@@ -722,6 +726,7 @@ for _name, _words in {
     "office": "office offices mission missions representation",
     "tariffs": "tariff tariffs duty duties levy levies",
     "warrant": "warrant warrants",
+    "phone": "phone telephone telephones phones videoconference video-conference videolink hotline",
     "watercannon": "cannon cannons",
 }.items():
     NOUN_FAMILIES.setdefault(_name, frozenset(_words.split()))

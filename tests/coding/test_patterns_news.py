@@ -37,6 +37,7 @@ FAMILY_SENTENCES = [
      ("NGA", "GHA", "041")),
     ("16 expelling members", "The United States removed Ethiopia from its trade preference programme.",
      ("USA", "ETH", "166")),
+    ("11 formal accusations", "The Greek government issued a strong protest to Turkey.", ("GRC", "TUR", "114")),
     ("11 formal accusations", "A Dutch court issued an arrest warrant for the Serbian defence minister.",
      ("NLD", "SRB", "112")),
     ("11 formal accusations", "Prosecutors in France filed charges against three Iranian diplomats.",

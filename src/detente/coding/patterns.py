@@ -643,6 +643,7 @@ NEWS_FAMILIES: dict[str, str] = {
     # object (sanctions, troops) keeps its own frame above
     """,
     "11 formal accusations": """
+    issue|deliver|send obj:protest -> 114  # "issued a strong protest": an official complaint, as "lodged" is
     file|bring|press|level|lodge obj:accusation -> 112  # "filed charges against X": a formal accusation (CAMEO 112)
     issue|seek|request obj:warrant -> 112  # "issued an arrest warrant for X": the court accuses X (the guide codes 11)
     """,

@@ -116,3 +116,11 @@ def test_a_members_suspension_announced_by_the_body(coder):
 def test_a_members_suspension_only_judged_is_not_announced(coder):
     found = countries(coder, "Mali condemned Niger's suspension.")
     assert not {t for t in found if t[2] == "16"}
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The Kenyan president is visiting Ghana at the invitation of the Ghanaian president.", ("GHA", "KEN", "03")),
+    ("Lula's trip comes at the invitation of the Chinese government.", ("CHN", "BRA", "03")),
+])
+def test_a_visit_at_the_invitation_of_a_host(coder, sentence, expected):
+    assert expected in countries(coder, sentence)

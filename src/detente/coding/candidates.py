@@ -45,6 +45,8 @@ def candidates(sdoc: Doc, offset: int, ctx: Context, lemma: syntax.Lemma) -> lis
             out.extend(nominals.nominal_acts(tok, offset, ctx, lemma))  # "Iran's strike on X", "the US-China talks"
         elif tag.startswith("NN") and lemma(tok) in nominals.NOMINALIZED_MEASURES:
             out.extend(nominals.nominalized_measure(tok, offset, ctx, lemma))  # "ordered the closure of X's embassy"
+        elif tok.lower_ == "invitation":
+            out.extend(nominals.invitation(tok, offset, ctx, lemma))  # "is visiting China at the invitation of Xi"
         if tag.startswith("VB") and any(c.dep_ == "prep" and c.lower_ == "between" for c in tok.children):
             out.extend(joint_between(tok, offset, ctx, lemma))  # "the treaty was signed in 1987 between A and B"
         if tok.lower_ in mediation.TRIGGERS or tok.dep_ in ("acl", "amod") and "-" in tok.text:

@@ -495,6 +495,38 @@ def departure(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> li
             for s_actor in sources for t_actor in t_actors if s_actor.code[:3] != t_actor.code[:3]]
 
 
+INVITED_PREPS = frozenset({"at", "on", "upon"})
+
+
+def invitation(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Candidate]:
+    """A visit "at the invitation of X": X invited the visitor (CAMEO 036, offer to meet), from X to the clause's
+    subject ("Kim is visiting China *at the invitation of* Xi") or to the owner of a trip that is the subject
+    ("Yoon's trip comes at the invitation of the Japanese government")."""
+    if lemma(noun) != "invitation" or noun.dep_ != "pobj" or noun.head.lower_ not in INVITED_PREPS:
+        return []
+    verb = noun.head.head
+    if not verb.tag_.startswith("VB"):
+        return []
+    inviter = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                    for g in c.children if g.dep_ == "pobj"), None)
+    if inviter is None:
+        return []
+    real, modality = _clause_reality(noun, lemma)
+    if not real:
+        return []
+    subj, passive, _agent = syntax.subject(verb, lemma)
+    if subj is None or passive:
+        return []
+    guest = next((c for c in subj.children if c.dep_ == "poss"), None) if lemma(subj) in L.VISIT_NOUNS else subj
+    if guest is None:
+        return []
+    source = argument(inviter, offset, ctx, lemma)
+    target = argument(guest, offset, ctx, lemma)
+    return [Candidate(L.INVITATION, source, target, s_actor, t_actor, noun, noun, modality=modality,
+                      confidence=L.CONF_NOMINAL)
+            for s_actor in source.actors[:1] for t_actor in target.actors[:1] if s_actor.code[:3] != t_actor.code[:3]]
+
+
 SUSPENDED_MEMBER = "160"
 """The verb table's code for suspending a member ("the AU suspended Mali": convention 15)."""
 

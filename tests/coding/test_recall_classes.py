@@ -124,3 +124,13 @@ def test_a_members_suspension_only_judged_is_not_announced(coder):
 ])
 def test_a_visit_at_the_invitation_of_a_host(coder, sentence, expected):
     assert expected in countries(coder, sentence)
+
+
+def test_clashes_between_two_sides_are_fights_both_ways(coder):
+    found = countries(coder, "Deadly clashes between Eritrean and Ethiopian troops broke out on Monday.")
+    assert {("ERI", "ETH", "19"), ("ETH", "ERI", "19")} <= found
+
+
+def test_clashes_between_two_sides_that_could_come_are_no_fight(coder):
+    found = countries(coder, "Kenya said clashes between Eritrean and Ethiopian troops could erupt again.")
+    assert ("ERI", "ETH", "19") not in found

@@ -36,7 +36,8 @@ def candidates(sdoc: Doc, offset: int, ctx: Context, lemma: syntax.Lemma) -> lis
             out.extend(readiness(tok, offset, ctx, lemma))
         elif tag.startswith("VB") or (tag == "NN" and tok.dep_ == "ROOT" and tok.head.i == tok.i):
             out.extend(verbal(tok, offset, ctx, lemma))
-        elif (tok.lower_ in L.NOMINAL_EVENTS or tok.lower_ in SWAP_NOUNS or tag.startswith("NN") and P.family(lemma(tok)) == "talks"
+        elif (tok.lower_ in L.NOMINAL_EVENTS or tok.lower_ in SWAP_NOUNS or tok.lower_ in L.FIGHT_NOUNS
+              or tag.startswith("NN") and P.family(lemma(tok)) == "talks"
               ) and any(c.lower_ == "between" for c in tok.rights):  # "a discussion between A and B"
             out.extend(nominal(tok, offset, ctx, lemma))
         elif tok.lower_ in L.VISIT_NOUNS:
@@ -1418,6 +1419,10 @@ def nominal(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list
         if not any(P.family(lemma(t)) == "release" for t in swapped):
             return []  # "an exchange of views", "an exchange between the leaders": no swap of persons
         code = L.RELEASE
+    elif noun.lower_ in L.FIGHT_NOUNS:
+        if not nominals.in_real_clause(noun, lemma):
+            return []  # "clashes between A and B could erupt": no fight yet
+        code = L.FIGHT  # "clashes between A and B": each fights the other
     elif noun_lemma == "call":
         code = L.PHONE_CALL
     elif noun_lemma in ("talks", "talk", "negotiation", "negotiations"):

@@ -300,6 +300,10 @@ NOMINAL_EVENTS = frozenset(
     "discussion conversation conversations".split()
 )
 """Nouns that name an event between two parties ("a call *between* A and B")."""
+FIGHT = "190"
+"""CAMEO 190, use conventional military force: a clash between two sides, coded both ways."""
+FIGHT_NOUNS = frozenset({"clash", "clashes", "skirmish", "skirmishes", "firefight", "firefights"})
+"""Nouns of a fight between two sides ("clashes *between* Tajik and Kyrgyz guards"): each attacks the other (190)."""
 LABEL_VERBS = frozenset({"call", "describe", "brand", "label", "dub", "term", "deem"})
 """Verbs that put a label on someone or on an act ("called X a dictator", "deemed the move illegal"): a
 pejorative label or a word of condemnation (:data:`CONDEMNING_WORDS`) makes the labelling a criticism (CAMEO

@@ -245,6 +245,11 @@ def _clause_reality(noun: Token, lemma: syntax.Lemma) -> tuple[bool, str | None]
     return True, modality if modality in ("reported", "question") else None
 
 
+def in_real_clause(noun: Token, lemma: syntax.Lemma) -> bool:
+    """Whether the clause a noun phrase stands in reports its act as real (:func:`_clause_reality`)."""
+    return _clause_reality(noun, lemma)[0]
+
+
 def _by_object(noun: Token) -> Token | None:
     """The object of the noun's "by" phrase (its author: "the raid on X *by Y*"), or None."""
     return next((g for c in noun.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"

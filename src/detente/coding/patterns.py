@@ -637,6 +637,12 @@ NEWS_FAMILIES: dict[str, str] = {
     conclude|wrap up|kick off|round off|wind up|open obj:talks -> 040 sym  # "A and B concluded their summit": held
     speak by|speak on|speak over|talk by|talk on|talk over|confer by|hold by obj:phone -> 041 sym  # "spoke by phone"
     """,
+    "19 clashing": """
+    clash -> 190 sym  # "Indian and Chinese troops clashed": each side fights the other (as "exchanged fire")
+    """,
+    "16 dropping ties": """
+    drop|abandon obj:relations -> 161  # "dropped diplomatic ties with Taiwan": CAMEO 161, break relations
+    """,
     "16 expelling members": """
     remove from|exclude from|expel from|kick out of|drop from|suspend from|bar from -> 166  # "removed Turkey from the
     # F-35 programme", "suspended Russia from the council": CAMEO 166, expel from a body or programme; a measure

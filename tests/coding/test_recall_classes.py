@@ -134,3 +134,8 @@ def test_clashes_between_two_sides_are_fights_both_ways(coder):
 def test_clashes_between_two_sides_that_could_come_are_no_fight(coder):
     found = countries(coder, "Kenya said clashes between Eritrean and Ethiopian troops could erupt again.")
     assert ("ERI", "ETH", "19") not in found
+
+
+def test_calling_a_government_separatists_is_a_denunciation(coder):
+    found = countries(coder, "Serbia described the Kosovar government as separatists.")
+    assert ("SRB", "XKX", "11") in found

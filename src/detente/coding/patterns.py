@@ -70,6 +70,7 @@ NOUN_FAMILIES: dict[str, frozenset[str]] = {
         "mediation": "mediation",
         "diplomats": "diplomat diplomats ambassador ambassadors envoy envoys embassy embassies consulate consulates",
         "label_bad": "dictator tyrant liar criminal thief terrorist terrorists aggressor enemy enemies threat "
+        "separatist separatists extremist extremists invader invaders occupier occupiers warmonger warmongers "
         "murderer killer butcher thug fascist fascists nazi nazis puppet clown traitor war-criminal failure "
         "provocation provocations",
         "label_good": "friend friends partner partners hero leader ally allies genius statesman peacemaker",

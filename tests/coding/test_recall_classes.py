@@ -139,3 +139,11 @@ def test_clashes_between_two_sides_that_could_come_are_no_fight(coder):
 def test_calling_a_government_separatists_is_a_denunciation(coder):
     found = countries(coder, "Serbia described the Kosovar government as separatists.")
     assert ("SRB", "XKX", "11") in found
+
+
+def test_summoning_ones_own_ambassador_home_is_a_recall(coder):
+    assert ("NGA", "GHA", "16") in countries(coder, "Nigeria summoned its ambassador to Ghana home for consultations.")
+
+
+def test_summoning_a_foreign_ambassador_is_a_complaint(coder):
+    assert ("NGA", "GHA", "11") in countries(coder, "Nigeria summoned the Ghanaian ambassador over the closures.")

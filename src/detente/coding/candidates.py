@@ -139,6 +139,8 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
             code = label
         elif verb_lemma != "call":
             return []
+    if verb_lemma in L.SUMMON_VERBS and _own_envoy(objects, lemma):
+        code = L.RECALL_DIPLOMATS  # "summoned its ambassador to X home for consultations": a recall (161)
     expelled = None  # the diplomat a host expels
     if code is None and verb_lemma in L.SEND_AWAY_VERBS and any(c.lower_ in L.AWAY_WORDS for c in verb.children):
         expelled = _diplomat_addressee(verb, lemma)  # "ordered the French ambassador out", "sent the envoy home"
@@ -973,6 +975,14 @@ def _mediator_only(target: Arg, target_tok: Token | None, offset: int) -> bool:
              if c.dep_ in ("amod", "compound") and c.lower_.replace("–", "-").rsplit("-", 1)[-1] in MEDIATED_SUFFIXES
              and ("-" in c.text or any(h.tag_ == "HYPH" for h in c.children))]  # "U.S.-mediated", "US - brokered"
     return bool(spans) and all(any(start <= a.start and a.end <= end for start, end in spans) for a in target.actors)
+
+
+def _own_envoy(objects: list[Token], lemma: syntax.Lemma) -> bool:
+    """Whether a summoned diplomat is the summoner's own ("summoned *its* ambassador to Ethiopia", "summoned *their*
+    envoys home"): a state summons a foreign envoy to protest (114), its own to recall him (161), as the guide's
+    rule 6 codes recalls."""
+    return any(P.family(lemma(o)) == "diplomats" and any(c.dep_ == "poss" and c.lower_ in L.OWN_POSSESSIVES
+                                                          for c in o.children) for o in objects)
 
 
 def _left_host(target_tok: Token | None, target: Arg | None, source: Arg | None, lemma: syntax.Lemma) -> bool:

@@ -126,6 +126,12 @@ MILITARY_WITHDRAWAL = "0874"
 """CAMEO 0874, retreat or surrender militarily: forces pulling back from hostilities (the verb table's code)."""
 HOST_WITHDRAWAL = "1622"
 """CAMEO 1622, reduce or stop military assistance: a force leaving the state that hosted it (convention 16)."""
+SUMMON_VERBS = frozenset({"summon"})
+RECALL_DIPLOMATS = "161"
+"""CAMEO 161, reduce or break diplomatic relations: recalling one's own envoy."""
+OWN_POSSESSIVES = frozenset({"its", "their"})
+"""Possessives that make a summoned envoy the summoner's own (:func:`detente.coding.candidates._own_envoy`); not
+"his" or "her", which may stand for a minister other than the state's own envoy."""
 LEAVE_BODY = "166"
 """CAMEO 166, expel or withdraw: a state leaving an organisation or bloc."""
 HOSTILITY_PLACES = frozenset(

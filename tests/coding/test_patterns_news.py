@@ -35,6 +35,7 @@ FAMILY_SENTENCES = [
      ("BRA", "ARG", "040")),
     ("04 holding meetings", "The Nigerian president and the Ghanaian president spoke by phone on Monday.",
      ("NGA", "GHA", "041")),
+    ("16 freezing trade", "Qatar froze all trade with Bahrain last year.", ("QAT", "BHR", "163")),
     ("19 clashing", "Armenian and Azerbaijani troops clashed near the village on Sunday.", ("ARM", "AZE", "190")),
     ("16 dropping ties", "Panama dropped its diplomatic ties with Taiwan.", ("PAN", "TWN", "161")),
     ("16 expelling members", "The United States removed Ethiopia from its trade preference programme.",

@@ -638,6 +638,9 @@ NEWS_FAMILIES: dict[str, str] = {
     conclude|wrap up|kick off|round off|wind up|open obj:talks -> 040 sym  # "A and B concluded their summit": held
     speak by|speak on|speak over|talk by|talk on|talk over|confer by|hold by obj:phone -> 041 sym  # "spoke by phone"
     """,
+    "16 freezing trade": """
+    freeze obj:trade -> 163  # "froze all trade with Canada": a trade embargo (CAMEO 163), not a seizure of property
+    """,
     "19 clashing": """
     clash -> 190 sym  # "Indian and Chinese troops clashed": each side fights the other (as "exchanged fire")
     """,

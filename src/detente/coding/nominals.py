@@ -406,15 +406,7 @@ def nominalized_measure(noun: Token, offset: int, ctx: Context, lemma: syntax.Le
     real, modality = _clause_reality(noun, lemma)
     if not real:
         return []
-    by_tok = _by_object(noun)
-    if by_tok is not None:
-        source = argument(by_tok, offset, ctx, lemma)
-        sources = source.actors[:1]
-    else:
-        source = argument(noun, offset, ctx, lemma)
-        sources = _named_before(noun, offset, ctx)[:1]
-        if not sources:
-            source, sources = _announcer(noun, offset, ctx, lemma, source)
+    source, sources = _taker(noun, offset, ctx, lemma)
     if not sources:
         return []
     nested = [g for holder in (*objs, noun) for c in holder.children if c.dep_ == "prep"
@@ -473,18 +465,7 @@ def departure(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> li
     real, modality = _clause_reality(noun, lemma)
     if not real:
         return []
-    by_tok = _by_object(noun)
-    if by_tok is not None:
-        source = argument(by_tok, offset, ctx, lemma)
-        sources = source.actors[:3]
-    else:
-        source = argument(noun, offset, ctx, lemma)
-        sources = _named_before(noun, offset, ctx)[:1]
-        if not sources and noun.dep_ == "dobj" and lemma(noun.head) in ANNOUNCING_VERBS:
-            subj, passive, _agent = syntax.subject(noun.head, lemma)
-            if subj is not None and not passive:  # "Burkina Faso, Mali and Niger declared their exit from ..."
-                source = argument(subj, offset, ctx, lemma)
-                sources = source.actors[:3]
+    source, sources = _taker(noun, offset, ctx, lemma, many=3)  # "Burkina Faso, Mali and Niger declared their exit"
     if not sources:
         return []
     if pattern.obj is None:  # a body: the one left is the target
@@ -562,14 +543,29 @@ def member_suspension(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemm
             for s_actor in sources for t_actor in target.actors[:1] if s_actor.code[:3] != t_actor.code[:3]]
 
 
-def _announcer(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma, default: Arg) -> tuple[Arg, list[Actor]]:
-    """(argument, its first actor) of the one who takes the act a noun names by announcing or ordering it: the
-    active subject of an announcing verb (:data:`ANNOUNCING_VERBS`) whose direct object the noun is ("Latvia
-    *ordered* the closure of ..."); (`default`, []) otherwise."""
+def _taker(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma, many: int = 1) -> tuple[Arg, list[Actor]]:
+    """(argument, its first `many` actors) of the one who takes the measure a noun names: its "by" phrase, else
+    the name before it ("*Latvia's* closure of ..."), else the announcer (:func:`_announcer`)."""
+    by_tok = _by_object(noun)
+    if by_tok is not None:
+        source = argument(by_tok, offset, ctx, lemma)
+        return source, source.actors[:many]
+    source = argument(noun, offset, ctx, lemma)
+    before = _named_before(noun, offset, ctx)[:1]
+    if before:
+        return source, before
+    return _announcer(noun, offset, ctx, lemma, source, many)
+
+
+def _announcer(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma, default: Arg,
+               many: int = 1) -> tuple[Arg, list[Actor]]:
+    """(argument, its first `many` actors) of the one who takes the act a noun names by announcing or ordering
+    it: the active subject of an announcing verb (:data:`ANNOUNCING_VERBS`) whose direct object the noun is
+    ("Latvia *ordered* the closure of ..."); (`default`, []) otherwise."""
     if noun.dep_ != "dobj" or lemma(noun.head) not in ANNOUNCING_VERBS:
         return default, []
     subj, passive, _agent = syntax.subject(noun.head, lemma)
     if subj is None or passive:
         return default, []
     found = argument(subj, offset, ctx, lemma)
-    return found, found.actors[:1]
+    return found, found.actors[:many]

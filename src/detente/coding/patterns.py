@@ -647,6 +647,10 @@ NEWS_FAMILIES: dict[str, str] = {
     "16 dropping ties": """
     drop|abandon obj:relations -> 161  # "dropped diplomatic ties with Taiwan": CAMEO 161, break relations
     """,
+    "05 reopening missions": """
+    reopen|re-open obj:diplomats -> 050  # "reopened its embassy in X": relations restored (CAMEO 050), as closing is 161
+    reopen|re-open obj:office -> 050
+    """,
     "16 expelling members": """
     remove from|exclude from|expel from|kick out of|drop from|suspend from|bar from -> 166  # "removed Turkey from the
     # F-35 programme", "suspended Russia from the council": CAMEO 166, expel from a body or programme; a measure

@@ -38,7 +38,6 @@ FAMILY_SENTENCES = [
     ("16 freezing trade", "Qatar froze all trade with Bahrain last year.", ("QAT", "BHR", "163")),
     ("19 clashing", "Armenian and Azerbaijani troops clashed near the village on Sunday.", ("ARM", "AZE", "190")),
     ("16 dropping ties", "Panama dropped its diplomatic ties with Taiwan.", ("PAN", "TWN", "161")),
-    ("05 reopening missions", "Qatar reopened its embassy in Egypt on Monday.", ("QAT", "EGY", "050")),
     ("16 expelling members", "The United States removed Ethiopia from its trade preference programme.",
      ("USA", "ETH", "166")),
     ("11 formal accusations", "The Greek government issued a strong protest to Turkey.", ("GRC", "TUR", "114")),

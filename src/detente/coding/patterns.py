@@ -625,17 +625,19 @@ NEWS_FAMILIES: dict[str, str] = {
     "16 suspending members": """
     suspend -> 160  # "the AU suspended Mali": a member suspended (convention 15); its objects' frames above win
     """,
-    # Session 11 (recall): classes of the development sets' "no pattern" misses, as CAMEO 163's and 161's verbs.
+    # Session 11 (recall): classes of the development sets' "no pattern" misses. Only verbs the table already had a
+    # line for: a new verb lemma becomes a predicate that carries the act under "agreed to", "promised to"
+    # (syntax.governed_child), which changes how a joint pledge of an act without a pattern is coded.
     "16 raising tariffs": """
-    raise|hike|increase|double|triple obj:tariffs -> 163  # CAMEO 163: a higher tariff is a trade sanction
-    renew|prolong|reimpose|re-impose obj:sanctions -> 163  # a renewed measure is imposed again (convention 15)
+    raise|increase obj:tariffs -> 163  # CAMEO 163: a higher tariff is a trade sanction
+    renew|reimpose|re-impose obj:sanctions -> 163  # a renewed measure is imposed again (convention 15)
     """,
     "17 coercion at sea and at embassies": """
     fire|deploy|blast obj:watercannon -> 170  # "fired water cannons at a Philippine boat": CAMEO 17
     break into obj:diplomats -> 170  # "police broke into the Mexican embassy": coercion against the mission's state
     """,
     "04 holding meetings": """
-    conclude|wrap up|kick off|round off|wind up|open obj:talks -> 040 sym  # "A and B concluded their summit": held
+    conclude|wrap up|kick off|open obj:talks -> 040 sym  # "A and B concluded their summit": held
     speak by|speak on|speak over|talk by|talk on|talk over|confer by|hold by obj:phone -> 041 sym  # "spoke by phone"
     """,
     "16 freezing trade": """
@@ -647,12 +649,8 @@ NEWS_FAMILIES: dict[str, str] = {
     "16 dropping ties": """
     drop|abandon obj:relations -> 161  # "dropped diplomatic ties with Taiwan": CAMEO 161, break relations
     """,
-    "05 reopening missions": """
-    reopen|re-open obj:diplomats -> 050  # "reopened its embassy in X": relations restored (CAMEO 050), as closing is 161
-    reopen|re-open obj:office -> 050
-    """,
     "16 expelling members": """
-    remove from|exclude from|expel from|kick out of|drop from|suspend from|bar from -> 166  # "removed Turkey from the
+    remove from|expel from|kick out of|drop from|suspend from -> 166  # "removed Turkey from the
     # F-35 programme", "suspended Russia from the council": CAMEO 166, expel from a body or programme; a measure
     # object (sanctions, troops) keeps its own frame above
     """,

@@ -147,3 +147,8 @@ def test_summoning_ones_own_ambassador_home_is_a_recall(coder):
 
 def test_summoning_a_foreign_ambassador_is_a_complaint(coder):
     assert ("NGA", "GHA", "11") in countries(coder, "Nigeria summoned the Ghanaian ambassador over the closures.")
+
+
+def test_a_call_with_a_news_agency_is_an_interview_not_a_consultation(coder):
+    found = countries(coder, "The Qatari foreign minister said in a phone call with Reuters that talks would go on.")
+    assert not {t for t in found if t[2] == "04"}

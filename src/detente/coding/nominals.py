@@ -149,7 +149,8 @@ def nominal_acts(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) ->
             before = before or _clause_subject(noun, offset, ctx, lemma)  # "*during a meeting with X*, Y said"
             if not before or _in_background(noun):
                 return []
-            partners = [a for a in argument(partner, offset, ctx, lemma).actors[:3] if a.code[:3] != before[0].code[:3]]
+            partners = [a for a in argument(partner, offset, ctx, lemma).actors[:3] if a.code[:3] != before[0].code[:3]
+                        and a.code[3:6] not in L.FALLBACK_SKIP_ROLES]  # "said in a phone call with Reuters": an interview
             before = [before[0], *partners[:1]]
         sides = [a for i, a in enumerate(before) if all(a.code[:3] != b.code[:3] for b in before[:i])]
         if len(sides) != 2:

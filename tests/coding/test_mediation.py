@@ -171,3 +171,18 @@ def test_a_help_noun_is_a_helper_only_after_with(coder):
     assert syntax._helper(next(t for t in helped if t.text == "help"))
     accepted = coder.nlp("Norway agreed to Finnish mediation in its talks with Sweden.")
     assert not syntax._helper(next(t for t in accepted if t.text == "mediation"))  # the act's object
+
+
+@pytest.mark.nlp
+def test_the_host_of_a_signing_ceremony_mediates_between_the_signatories(coder):
+    (events,) = coder.code_sentence_events(
+        ["Armenia and Azerbaijan signed a peace treaty at a signing ceremony hosted by the US president."], WHEN)
+    found = {(r.event.source[:3], r.event.target[:3], r.event.cameo) for r in events}
+    assert {("USA", "ARM", "045"), ("USA", "AZE", "045")} <= found
+
+
+@pytest.mark.nlp
+def test_the_host_of_a_dinner_mediates_nothing(coder):
+    (events,) = coder.code_sentence_events(
+        ["Armenia and Azerbaijan signed a peace treaty after a dinner hosted by the US president."], WHEN)
+    assert not {r for r in events if r.event.cameo == "045"}

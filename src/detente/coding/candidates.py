@@ -37,7 +37,8 @@ def candidates(sdoc: Doc, offset: int, ctx: Context, lemma: syntax.Lemma) -> lis
             out.extend(readiness(tok, offset, ctx, lemma))
         elif tag.startswith("VB") or (tag == "NN" and tok.dep_ == "ROOT" and tok.head.i == tok.i):
             out.extend(verbal(tok, offset, ctx, lemma))
-        elif (tok.lower_ in L.NOMINAL_EVENTS or tok.lower_ in SWAP_NOUNS or tag.startswith("NN") and P.family(lemma(tok)) == "talks"
+        elif (tok.lower_ in L.NOMINAL_EVENTS or tok.lower_ in SWAP_NOUNS or tok.lower_ in L.FIGHT_NOUNS
+              or tag.startswith("NN") and P.family(lemma(tok)) == "talks"
               ) and any(c.lower_ == "between" for c in tok.rights):  # "a discussion between A and B"
             out.extend(nominal(tok, offset, ctx, lemma))
         elif tok.lower_ in L.VISIT_NOUNS:
@@ -46,6 +47,8 @@ def candidates(sdoc: Doc, offset: int, ctx: Context, lemma: syntax.Lemma) -> lis
             out.extend(nominals.nominal_acts(tok, offset, ctx, lemma))  # "Iran's strike on X", "the US-China talks"
         elif tag.startswith("NN") and lemma(tok) in nominals.NOMINALIZED_MEASURES:
             out.extend(nominals.nominalized_measure(tok, offset, ctx, lemma))  # "ordered the closure of X's embassy"
+        elif tok.lower_ == "invitation":
+            out.extend(nominals.invitation(tok, offset, ctx, lemma))  # "is visiting China at the invitation of Xi"
         if tag.startswith("VB") and any(c.dep_ == "prep" and c.lower_ == "between" for c in tok.children):
             out.extend(joint_between(tok, offset, ctx, lemma))  # "the treaty was signed in 1987 between A and B"
         if tok.lower_ in mediation.TRIGGERS or tok.dep_ in ("acl", "amod") and "-" in tok.text:
@@ -55,6 +58,7 @@ def candidates(sdoc: Doc, offset: int, ctx: Context, lemma: syntax.Lemma) -> lis
         if tok.tag_.startswith("VB") and lemma(tok) in P.SPEECH_VERBS:
             out.extend(retaliation_warning(tok, offset, ctx, lemma))
             out.extend(condemning_judgement(tok, offset, ctx, lemma))
+            out.extend(blamed_for_offence(tok, offset, ctx, lemma))
     out = [c for c in out if not ongoing_state(c.verb, c.anchor)]
     if question:
         for cand in out:
@@ -136,6 +140,8 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
             code = label
         elif verb_lemma != "call":
             return []
+    if verb_lemma in L.SUMMON_VERBS and _own_envoy(objects, lemma):
+        code = L.RECALL_DIPLOMATS  # "summoned its ambassador to X home for consultations": a recall (161)
     expelled = None  # the diplomat a host expels
     if code is None and verb_lemma in L.SEND_AWAY_VERBS and any(c.lower_ in L.AWAY_WORDS for c in verb.children):
         expelled = _diplomat_addressee(verb, lemma)  # "ordered the French ambassador out", "sent the envoy home"
@@ -404,6 +410,10 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         more = [a for a in argument(joiners, offset, ctx, lemma).actors if all(a.code[:3] != b.code[:3] for b in source.actors)]
         source = replace(source, actors=source.actors + more)
     target = argument(target_tok, offset, ctx, lemma) if target_tok is not None else None
+    if target is not None and _mediator_only(target, target_tok, offset):
+        target = None  # "A and B finalized the *US-mediated* agreement": the mediator is no party (mediation.py codes it)
+    if code == L.MILITARY_WITHDRAWAL and _left_host(target_tok, target, source, lemma):
+        code = L.HOST_WITHDRAWAL  # "France withdrew its troops from Mali": military assistance ends (convention 16)
     if code[:2] == "14" and verb_lemma == "protest" and any(  # "protested the decision", "Japan protested against X"
             c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in L.COMPLAINT_ABOUT_PREPS and source_tok is not None
                                  and source_tok.tag_ not in L.PEOPLE_TAGS)  # not "Kenyans protested against ..."
@@ -459,7 +469,8 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
             if t_actor is not None and source_tok is not None and _inside_phrase(t_actor, source_tok, offset):
                 t_actor = None  # "Other countries, as well as Russia and the US, called for ...": no co-subject
         cand = Candidate(
-            code, source, target, s_actor, t_actor, verb, anchor,
+            L.LEAVE_BODY if code == L.MILITARY_WITHDRAWAL and t_actor is not None and nominals.is_body(t_actor) else code,
+            source, target, s_actor, t_actor, verb, anchor,  # "completed its withdrawal from the OAS": a member leaves
             negated=negated, modality=modality, confidence=base_conf,
             main=syntax.is_main(verb if gov is None else gov), symmetric=symmetric,
         )
@@ -998,6 +1009,48 @@ def _is_authority(arg: Arg) -> bool:
     return code == base or code[len(base):len(base) + 3] in L.AUTHORITY_ROLES
 
 
+MEDIATED_SUFFIXES = frozenset({"brokered", "mediated", "facilitated", "sponsored", "hosted", "backed"})
+"""Participles that, joined to a name by a hyphen before an object ("the *US-brokered* deal", "*Oman-mediated*
+talks"), name a third party who brought the act about, not a party to it."""
+
+
+def _mediator_only(target: Arg, target_tok: Token | None, offset: int) -> bool:
+    """Whether every actor of a target read off an object is named only inside a hyphenated mediation modifier
+    of it ("Israel and Lebanon finalized the *U.S.-mediated* agreement": the US is the mediator, which
+    :mod:`detente.coding.mediation` codes; the parties are the subject's)."""
+    if target_tok is None or not target.actors:
+        return False
+    spans = [(offset + c.left_edge.idx, offset + c.idx + len(c.text)) for c in target_tok.children
+             if c.dep_ in ("amod", "compound") and c.lower_.replace("–", "-").rsplit("-", 1)[-1] in MEDIATED_SUFFIXES
+             and ("-" in c.text or any(h.tag_ == "HYPH" for h in c.children))]  # "U.S.-mediated", "US - brokered"
+    return bool(spans) and all(any(start <= a.start and a.end <= end for start, end in spans) for a in target.actors)
+
+
+def _own_envoy(objects: list[Token], lemma: syntax.Lemma) -> bool:
+    """Whether a summoned diplomat is the summoner's own ("summoned *its* ambassador to Ethiopia", "summoned *their*
+    envoys home"): a state summons a foreign envoy to protest (114), its own to recall him (161), as the guide's
+    rule 6 codes recalls."""
+    return any(P.family(lemma(o)) == "diplomats" and any(c.dep_ == "poss" and c.lower_ in L.OWN_POSSESSIVES
+                                                          for c in o.children) for o in objects)
+
+
+def _left_host(target_tok: Token | None, target: Arg | None, source: Arg | None, lemma: syntax.Lemma) -> bool:
+    """Whether a troop withdrawal leaves a host state ("withdrew its troops *from Mali*", "pulled its forces out of
+    Germany"): the place left is named after "from" or "out of" and is a state itself (no role, not a place of
+    fighting such as a border or a front: :data:`~detente.coding.lexicon.HOSTILITY_PLACES`), of another country than
+    the withdrawing side. The guide's convention 16 (``data/news_dev/README.md``) codes a force leaving its host or
+    ally as reduced military assistance (16) and forces pulling back from hostilities as de-escalation (08); news
+    names a host by its state and a front by its place, so the state named is read as the host."""
+    if target_tok is None or target is None or source is None or not target.actors or not source.actors:
+        return False
+    if target_tok.dep_ != "pobj" or target_tok.head.lower_ not in ("from", "of"):
+        return False
+    if any(lemma(t) in L.HOSTILITY_PLACES for t in target_tok.head.subtree):
+        return False
+    side = source.actors[0].code[:3]
+    return all(len(a.code) == 3 and a.code != side for a in target.actors[:1])
+
+
 def _in_exchange(verb: Token, lemma: syntax.Lemma) -> bool:
     """Whether a release is "in exchange for" another release ("freed X in exchange for the release of Y"),
     wherever the parse hangs the phrase in the verb's clause ("freed X imprisoned there in exchange for ...")."""
@@ -1321,6 +1374,34 @@ def condemning_judgement(verb: Token, offset: int, ctx: Context, lemma: syntax.L
     return out
 
 
+def blamed_for_offence(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Candidate]:
+    """"X said Y was responsible for the attack", "X says Y is behind the bombing": a speaker who holds an actor
+    answerable for an attack or an offence accuses it (CAMEO 112, as "blamed Y for" is).
+
+    The reported clause is a copula whose predicate is "responsible" (or "to blame") with a "for" phrase, or
+    whose "behind" phrase, naming an attack or an offence (:data:`~detente.coding.lexicon.BLAMED_ACT_NOUNS`);
+    its subject names the accused. Not when negated ("Y was not behind it" clears Y)."""
+    speaker_tok = _asserting_speaker(verb, lemma)
+    if speaker_tok is None:
+        return []
+    out: list[Candidate] = []
+    for clause in (c for c in verb.children if c.dep_ == "ccomp" and lemma(c) in L.COPULAS):
+        if syntax.negated(clause):
+            continue
+        answerable = [g for p in clause.children if p.dep_ == "acomp" and lemma(p) in L.ANSWERABLE_WORDS
+                      for c in p.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children if g.dep_ == "pobj"]
+        behind = [g for c in clause.children if c.dep_ == "prep" and c.lower_ == "behind"
+                  for g in c.children if g.dep_ == "pobj"]
+        acts = [*answerable, *behind]
+        if not any(lemma(a) in L.BLAMED_ACT_NOUNS or P.family(lemma(a)) == "attack" for a in acts):
+            continue
+        subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.lower_ in L.RELATIVE_PRONOUNS:
+            continue
+        out += _speaker_candidates(L.ACCUSE, speaker_tok, subj, clause, verb, offset, ctx, lemma)
+    return out
+
+
 def retaliation_warning(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Candidate]:
     """"X said any attack by Y would not go unanswered / would meet a decisive response": a conditional
     promise of retaliation is a threat (CAMEO 130) from the speaker to the author of the act it answers.
@@ -1394,11 +1475,15 @@ def nominal(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list
         if not any(P.family(lemma(t)) == "release" for t in swapped):
             return []  # "an exchange of views", "an exchange between the leaders": no swap of persons
         code = L.RELEASE
+    elif noun.lower_ in L.FIGHT_NOUNS:
+        if not nominals.in_real_clause(noun, lemma):
+            return []  # "clashes between A and B could erupt": no fight yet
+        code = L.FIGHT  # "clashes between A and B": each fights the other
     elif noun_lemma == "call":
         code = L.PHONE_CALL
     elif noun_lemma in ("talks", "talk", "negotiation", "negotiations"):
         code = L.NEGOTIATE
-    elif fam == "talks":
+    elif fam == "talks" or noun_lemma == "conversation":  # "a conversation between A and B" (phonecall family)
         code = L.MEETING
     elif fam == "plan":
         code = L.DISCUSS_PLAN

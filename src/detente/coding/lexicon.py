@@ -122,6 +122,34 @@ CONDEMNING_WORDS = frozenset(
 )
 """Words of a condemning judgement: "X said Y's decision *was unacceptable* / *a flagrant violation* of
 international law" is X criticising Y (CAMEO 111)."""
+MILITARY_WITHDRAWAL = "0874"
+"""CAMEO 0874, retreat or surrender militarily: forces pulling back from hostilities (the verb table's code)."""
+HOST_WITHDRAWAL = "1622"
+"""CAMEO 1622, reduce or stop military assistance: a force leaving the state that hosted it (convention 16)."""
+SUMMON_VERBS = frozenset({"summon"})
+RECALL_DIPLOMATS = "161"
+"""CAMEO 161, reduce or break diplomatic relations: recalling one's own envoy."""
+OWN_POSSESSIVES = frozenset({"its", "their"})
+"""Possessives that make a summoned envoy the summoner's own (:func:`detente.coding.candidates._own_envoy`); not
+"his" or "her", which may stand for a minister other than the state's own envoy."""
+LEAVE_BODY = "166"
+"""CAMEO 166, expel or withdraw: a state leaving an organisation or bloc."""
+HOSTILITY_PLACES = frozenset(
+    "border borders frontier frontline front-line front line positions position trenches territory territories "
+    "region regions area areas zone zones city town village".split()
+)
+"""Places that tell a pull-back from fighting ("withdrew from the disputed *border*", "from the occupied *territories*"):
+de-escalation (08), not the end of a mission in a host state (:func:`detente.coding.candidates._left_host`)."""
+ANSWERABLE_WORDS = frozenset({"responsible", "accountable", "culpable", "guilty"})
+"""Predicates that hold someone answerable for an act ("Y was *responsible* for the attack"): with an attack or
+an offence (:data:`BLAMED_ACT_NOUNS`) under a speech verb, the speaker accuses (CAMEO 112)."""
+BLAMED_ACT_NOUNS = frozenset(
+    "attack attacks bombing bombings explosion explosions blast killing killings murder assassination crime crimes "
+    "abuse abuses atrocity atrocities violation violations massacre hack hacking cyberattack cyberattacks sabotage "
+    "poisoning shooting downing kidnapping abduction".split()
+)
+"""Nouns of the attacks and offences one is held answerable for ("responsible for the *explosion*", "behind the
+*hack*"); the attack family of :mod:`detente.coding.patterns` counts too."""
 APPROVING_WORDS = frozenset("acceptable legal legitimate justified justifiable helpful constructive".split())
 """Their negation is a condemning judgement too ("X said the drills were *not acceptable*")."""
 RETALIATION_AUX = frozenset({"would", "will", "'ll", "wo"})
@@ -274,9 +302,14 @@ MILITARY_WORDS = frozenset({"military", "defense", "defence", "security", "letha
 """Modifiers that turn aid into arms ("military aid")."""
 NOMINAL_EVENTS = frozenset(
     "call calls talks talk negotiation negotiations meeting meetings summit summits discussions "
-    "consultations deal agreement agreements accord treaty pact".split()
+    "consultations deal agreement agreements accord treaty pact "
+    "discussion conversation conversations".split()
 )
 """Nouns that name an event between two parties ("a call *between* A and B")."""
+FIGHT = "190"
+"""CAMEO 190, use conventional military force: a clash between two sides, coded both ways."""
+FIGHT_NOUNS = frozenset({"clash", "clashes", "skirmish", "skirmishes", "firefight", "firefights"})
+"""Nouns of a fight between two sides ("clashes *between* Tajik and Kyrgyz guards"): each attacks the other (190)."""
 LABEL_VERBS = frozenset({"call", "describe", "brand", "label", "dub", "term", "deem"})
 """Verbs that put a label on someone or on an act ("called X a dictator", "deemed the move illegal"): a
 pejorative label or a word of condemnation (:data:`CONDEMNING_WORDS`) makes the labelling a criticism (CAMEO

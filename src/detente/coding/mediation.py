@@ -13,7 +13,8 @@ reads the frames where the mediator is not the subject of a verb of mediation
 1. a participle on an event noun (:func:`brokered`): "a deal *brokered by China*", "the *U.N.-brokered*
    truce between A and B", "the *Oman-mediated* consultations between A and B", "a swap *mediated by
    the UAE*", "talks *hosted by Qatar* between A and B"; the noun is an agreement, talks, a release or
-   a prisoner exchange (:data:`MEDIATED_FAMILIES`, :data:`SWAP_NOUNS`); "hosted" only on talks;
+   a prisoner exchange (:data:`MEDIATED_FAMILIES`, :data:`SWAP_NOUNS`); "hosted" only on talks and on a
+   signing ceremony, whose parties are the clause's signatories (session 11);
 2. the same verb in the passive with the event noun as its subject (:func:`passive`): "the swap *was
    facilitated by Oman*", "talks between A and B *were hosted by Qatar*";
 3. a noun of mediation naming the mediator (:func:`mediation_noun`): "*Türkiye's* mediation", "*Egyptian
@@ -136,6 +137,8 @@ def brokered(tok: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list
     if not _mediated_noun(noun, lemma):
         return []
     hosted = lemma(tok) in HOST_VERBS or tok.lower_.endswith("-hosted")
+    if hosted and _signing_ceremony(noun, lemma):
+        hosted = False  # the signatories are the clause's parties ("... hosted by X, A and B signed ...")
     if hosted and "talks" not in P.families(lemma(noun)):
         return []
     mediators = _mediators(tok, offset, ctx, lemma)
@@ -261,8 +264,22 @@ exchanged, whose country is that side ("released in a prisoner swap *for* the Ru
 
 
 def _mediated_noun(noun: Token, lemma: syntax.Lemma) -> bool:
-    """Whether a noun names an act a third party can mediate: an agreement, talks, a release or a swap of persons."""
-    return bool(set(P.families(lemma(noun))) & MEDIATED_FAMILIES) or noun.lower_ in SWAP_NOUNS
+    """Whether a noun names an act a third party can mediate: an agreement, talks, a release or a swap of persons,
+    or a signing ceremony (:func:`_signing_ceremony`)."""
+    return (bool(set(P.families(lemma(noun))) & MEDIATED_FAMILIES) or noun.lower_ in SWAP_NOUNS
+            or _signing_ceremony(noun, lemma))
+
+
+CEREMONY_NOUNS = frozenset({"ceremony"})
+SIGNING_WORDS = frozenset({"signing", "sign"})
+
+
+def _signing_ceremony(noun: Token, lemma: syntax.Lemma) -> bool:
+    """Whether a noun is a signing ceremony ("a *signing ceremony* hosted by Trump at which A and B signed ..."):
+    its host brings the signatories together, a third party to their agreement (the guide: "a third state hosting
+    or brokering talks or an exchange between two others is 045"), unlike the host of a summit all attend."""
+    return lemma(noun) in CEREMONY_NOUNS and any(lemma(c) in SIGNING_WORDS for c in noun.children
+                                                  if c.dep_ in ("compound", "amod"))
 
 
 def _unreal(clause: Token, lemma: syntax.Lemma) -> bool:

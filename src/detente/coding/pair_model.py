@@ -60,6 +60,18 @@ Choices
   sentences (1,468 -> 1,420 of 1,652 left uncoded), so by the benchmark's rule it stays
   opt-in. ``t_empty`` (a stricter add threshold where the rules found no event) is
   supported but not set for this model (measured for the encoder model only).
+- The rule for making the model the coder's default (session 11, written before the run with
+  news_dev4 in the training data was looked at; benchmarks/coding_pair_model.py checks it and
+  prints "met" or "not met"): on the nested out-of-fold run over every development set
+  (news_dev4 in), with the thresholds chosen inside the folds by the pre-declared way
+  (``SHIPPED_MODE`` in the benchmark: ``t_add``, ``t_drop`` and ``t_empty`` on the grid, only
+  points that code no more of the training part's no-event news sentences than the rules and
+  keep its PLOVER F1 within 0.01 of the rules'), all four of: (1) the pooled F1 gain over the
+  rules has its 95% paired page-bootstrap interval above zero; (2) so has the news sets'
+  pooled gain; (3) the no-event news sentences left uncoded are not fewer than the rules'
+  and at least 7/8 of them; (4) PLOVER F1 is not more than 0.01 below the rules'. The other
+  ways of choosing thresholds the benchmark prints are for information; the decision rides
+  on the pre-declared one alone.
 - Features are names, weights dictionaries: the shipped model is a JSON file in the
   package data (``coding/data/pair_model.json``) applied with plain Python sums, so
   coding does not import scikit-learn; training (:func:`fit`) needs scikit-learn (the

@@ -303,7 +303,8 @@ T_ADD_EVENT = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
 
 def best_event(rows: list[cpm.Row], preds: list[list[tuple]]) -> tuple[float, float, float]:
     """(t_add, t_drop, pooled F1) of the best grid point for :func:`decide_event`."""
-    return cpm.best_thresholds(rows, [[(p, root, 1.0) for p, root in pr] for pr in preds], T_ADD_EVENT)
+    got = cpm.best_thresholds(rows, [[(p, root, 1.0) for p, root in pr] for pr in preds], T_ADD_EVENT)
+    return got.t_add, got.t_drop, got.f1
 
 
 def best_joint(rows: list[cpm.Row], preds: list[list[tuple]]) -> tuple[float, float, float]:

@@ -298,12 +298,20 @@ class Mode:
     split: bool
     constrained: bool
     c_grid: tuple[float, ...] = (pm.C,)
+    adds_where_found: bool = False
+    """``t_empty`` never (1.01): the model adds only to sentences the rules found an event in, so it can
+    leave no more no-event sentences coded than the rules do (drops only uncode)."""
+    drops: bool = True
+    """False: ``t_drop`` never (1.01), the rules' events are all kept."""
 
 
 MODES = {
     "joint (session 10)": Mode(False, False),
     "joint + t_empty": Mode(True, False),
     "joint + t_empty, constrained": Mode(True, True),
+    "joint + t_empty, constrained, no drops": Mode(True, True, drops=False),
+    "joint, adds where the rules found an event": Mode(True, False, adds_where_found=True),
+    "joint, adds where the rules found an event, no drops": Mode(True, False, adds_where_found=True, drops=False),
 }
 """The ways of choosing the settings the nested run compares, each chosen inside the folds."""
 C_MODE = {"joint + t_empty, constrained, C chosen": Mode(True, True, (pm.C, *(c for c in C_GRID if c != pm.C)))}
@@ -370,20 +378,23 @@ def grid_counts(rows: list[Row], probs: list[list[Pred]], t_add_grid: tuple[floa
 
 def best_thresholds(rows: list[Row], probs: list[list[Pred]], t_add_grid: tuple[float, ...] = T_ADD, *,
                     split: bool = False, constrained: bool = False, c: float = pm.C,
-                    grid: GridCounts | None = None) -> Choice:
+                    grid: GridCounts | None = None, adds_where_found: bool = False, drops: bool = True) -> Choice:
     """The grid point (``t_add``, ``t_drop`` and, with `split`, ``t_empty``; else ``t_empty`` = ``t_add``) with the
     best pooled F1 of `rows` (ties: the most conservative). With `constrained`, only points that code no more
     no-event news sentences than the rules and keep PLOVER F1 within :data:`PLOVER_SLACK` of the rules'.
-    `grid`: the rows' :func:`grid_counts`, when already counted."""
+    `grid`: the rows' :func:`grid_counts`, when already counted. Without `drops`, ``t_drop`` is never (1.01);
+    with `adds_where_found`, ``t_empty`` is never (:attr:`Mode.adds_where_found`)."""
     g = grid_counts(rows, probs, t_add_grid) if grid is None else grid
     t_grid, d_grid, fixed, found, empty, rules = g.t_grid, g.d_grid, g.fixed, g.found, g.empty, g.rules
     plover_floor = prf(rules[4:])[2] - PLOVER_SLACK if rules[6] else -1.0
     best: Choice | None = None
     for a, t_add in enumerate(t_grid):
         for e, t_empty in enumerate(t_grid):
-            if not split and e != a:
+            if (not split and e != a) or (adds_where_found and t_empty < 1.0):
                 continue
             for d, t_drop in enumerate(d_grid):
+                if not drops and t_drop < 1.0:
+                    continue
                 tot = fixed + found[a, d] + empty[e, d]
                 if constrained and (tot[3] > rules[3] or prf(tot[4:])[2] < plover_floor - 1e-12):
                     continue
@@ -403,7 +414,8 @@ def choose(rows: list[Row], probs_by_c: dict[float, list[list[Pred]]], mode: Mod
     for c in mode.c_grid:
         if c not in grids:
             grids[c] = grid_counts(rows, probs_by_c[c])
-        got = best_thresholds(rows, probs_by_c[c], split=mode.split, constrained=mode.constrained, c=c, grid=grids[c])
+        got = best_thresholds(rows, probs_by_c[c], split=mode.split, constrained=mode.constrained, c=c, grid=grids[c],
+                              adds_where_found=mode.adds_where_found, drops=mode.drops)
         if best is None or got.f1 > best.f1 + 1e-12:
             best = got
     assert best is not None

@@ -19,13 +19,22 @@ Data (all development material; nothing held out is read):
 Every sentence is coded once by the shipped default of ``detente code eval`` (rules and
 the default classifier; spans are not scored), and the rules' events and the candidate
 pairs with their features are recorded (the coder's own hook, with a recorder in place of
-the model). Then, pooled over the three sets:
+the model). Then, pooled over the sets:
 
 * folds: grouped K-fold (5) by page (url) on the news sets and by record on PLOVER, with
   near-duplicate sentences (:mod:`detente.coding.neardup`, any set) kept in one fold;
-* nested: in each outer fold the thresholds ``t_add`` and ``t_drop`` are chosen on the
-  training part alone by an inner grouped 3-fold cross-validation (the grid below,
-  pooled F1), the models trained on the whole training part, and the held-out fold coded;
+* nested: in each outer fold the decision's settings are chosen on the training part alone
+  by an inner grouped 3-fold cross-validation (the grids below, pooled F1), the models
+  trained on the whole training part, and the held-out fold coded. The settings are
+  ``t_add``, ``t_drop`` and, since session 11, ``t_empty`` (the add threshold where the rules
+  found no event) and ``C``, each way of choosing them a :class:`Mode` (:data:`MODES`: with
+  or without a separate ``t_empty``, drops, adds where the rules found nothing, ``C``; the
+  *constrained* ways take only settings that code no more of the training part's no-event
+  news sentences than the rules and keep its PLOVER F1 within 0.01 of the rules');
+* the ship rule (pair_model's Choices, declared before the first run with news_dev4) is
+  checked on :data:`DECLARED_MODE` and printed "met" or "not met" with each condition;
+  ``--write-model`` chooses the shipped model's settings by :data:`SHIPPED_MODE` on
+  grouped 5-fold out-of-fold predictions of every sentence, in the same command;
 * figures: (source, target, root) F1, P, R per set for the rules alone and rules + model,
   both out of fold, with a paired bootstrap 95% interval of the F1 difference that resamples
   pages (the fold groups; 2,000 resamples, seed 0); sentences without a gold event left uncoded;
@@ -38,12 +47,13 @@ the model). Then, pooled over the three sets:
 The rules' figures here equal ``detente code eval FILE --context sentence`` (a check in the script): the model
 decides one sentence at a time, so the news files are coded sentence by sentence here.
 
-    .venv/bin/python benchmarks/coding_pair_model.py                # the page (about 3 CPU minutes)
+    .venv/bin/python benchmarks/coding_pair_model.py                # the page
     .venv/bin/python benchmarks/coding_pair_model.py --write-model  # and re-train the shipped model on everything
+    .venv/bin/python benchmarks/coding_pair_model.py --train-without dev4 --no-curve  # what news_dev4 adds
     .venv/bin/python benchmarks/coding_pair_model.py --speed 1000   # and time coding with and without it
 
-With news_dev3 (3,399 sentences) a run takes about 4 CPU minutes; on the loaded machine of
-2026-12-06 ``--write-model`` took 45 minutes wall.
+With news_dev4 (4,631 sentences, session 11) coding them takes about 3 minutes on the loaded
+2-core machine, the nested runs of every way a few minutes more.
 """
 
 from __future__ import annotations

@@ -7,31 +7,19 @@ never drop) and the declared ship rule it checks. The shipped model itself: test
 
 from __future__ import annotations
 
-import importlib.util
-import os
-import sys
-from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 
 from detente.coding import pair_model as pm
 
-BENCH = Path(__file__).resolve().parents[1] / "benchmarks"
 PAIR = ("RUS", "UKR")
 
 
 @pytest.fixture
-def bench(monkeypatch):
+def bench(load_benchmark):
     """The benchmark script as a module (benchmarks/ on the path, as when it runs)."""
-    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):  # the script sets them: undone after
-        monkeypatch.setenv(var, os.environ.get(var, "1"))
-    monkeypatch.syspath_prepend(str(BENCH))
-    spec = importlib.util.spec_from_file_location("coding_pair_model", BENCH / "coding_pair_model.py")
-    module = importlib.util.module_from_spec(spec)
-    monkeypatch.setitem(sys.modules, "coding_pair_model", module)
-    spec.loader.exec_module(module)
-    return module
+    return load_benchmark("coding_pair_model")
 
 
 def _row(bench, want=(), rule_root=None, plover=False):

@@ -133,13 +133,14 @@ def code_text(
     model: Optional[Path] = typer.Option(
         None, "--model",
         help="A classifier saved by `detente code train` (a .joblib file, or a directory with --encoder), "
-        "used where no pattern fires."
+        "used where no pattern fires (in --sentences mode, and for documents with --pairs model or encoder)."
     ),
     use_classifier: bool = typer.Option(
         True,
         "--classifier/--no-classifier",
-        help="In --sentences mode, let the shipped default classifier code the sentences no pattern fires on "
-        "(trained on detente's own labelled sentences on first use, then cached). --model replaces it.",
+        help="In --sentences mode (and for documents with --pairs model or encoder), let the shipped default "
+        "classifier code the sentences no pattern fires on (trained on detente's own labelled sentences on first "
+        "use, then cached). --model replaces it.",
     ),
     as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
     all_events: bool = typer.Option(

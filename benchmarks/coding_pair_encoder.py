@@ -61,9 +61,10 @@ text; ``out/`` is not in git), so the folds never re-encode.
     .venv/bin/python benchmarks/coding_pair_encoder.py --write-model   # only re-train the shipped opt-in model
     .venv/bin/python benchmarks/coding_pair_encoder.py --modes         # the no-event precision page
 
-``--write-model`` codes the development sentences (3,399 in session 10, 4,631 with news_dev4) (about 20 s on a quiet machine, 6 minutes on the
-loaded one of 2026-12-06), encodes the texts the cache lacks (about 18 texts per CPU second:
-every new gold sentence costs a few seconds once) and fits (about 6 minutes loaded).
+``--write-model`` codes the development sentences, encodes the texts the cache lacks (about
+18 texts per CPU second: every new gold sentence costs a few seconds once) and fits. Session 11,
+with news_dev4 (4,631 sentences) on the loaded 2-core machine: coding 141 s, 6,974 new texts
+376 CPU s, the fit 107 s.
 
 Result (2026-12-06, benchmarks/results/coding_pair_encoder.md)
 --------------------------------------------------------------

@@ -32,9 +32,10 @@ pair model's (a pair the rules have nothing for gets an event when P(event) > ``
 or, with ``joint``, P(event) * P(root | event) > ``t_add``: the probability that the
 triple the scorer counts is right, since an added event with the wrong root is a false
 positive *and* leaves the miss (the rule's grid then reaches down to 0.1). Evaluation, on all the development data benchmarks/coding_pair_model.py uses
-(news dev, the demoted check, news_dev2's and, since session 10, news_dev3's parts, the
-PLOVER gold records; never the check set data/news_check/ nor data/news_dev4/), with its
-folds (grouped by page, near-duplicates kept together):
+(news dev, the demoted check, news_dev2's, since session 10 news_dev3's and since session 11
+news_dev4's parts (adjudicated gold), the PLOVER gold records; never the check set
+data/news_check/ nor the first-sight set data/news_dev5/), with its folds (grouped by page,
+near-duplicates kept together):
 
 1. screen: 5-fold out-of-fold event ROC AUC and root accuracy on the gold event pairs
    whose root is known, every variant;
@@ -50,7 +51,7 @@ folds (grouped by page, near-duplicates kept together):
    choosing the thresholds (:data:`MODES`: a separate ``t_empty`` for sentences the rules
    found no event in, the sentence gate on the ``sent`` vector, the constraint of coding no
    more no-event news sentences than the rules), page benchmarks/results/coding_pair_encoder_gate.md;
-   ``--train-without dev3`` runs the nested figures with news_dev3 scored but never trained on.
+   ``--train-without dev4`` (or ``dev3``) runs the nested figures with that set scored but never trained on.
 
 Vectors are computed once and cached in ``out/pair_encoder_vectors.npz`` (keyed by the
 text; ``out/`` is not in git), so the folds never re-encode.
@@ -60,9 +61,10 @@ text; ``out/`` is not in git), so the folds never re-encode.
     .venv/bin/python benchmarks/coding_pair_encoder.py --write-model   # only re-train the shipped opt-in model
     .venv/bin/python benchmarks/coding_pair_encoder.py --modes         # the no-event precision page
 
-``--write-model`` codes the 3,399 sentences (about 20 s on a quiet machine, 6 minutes on the
-loaded one of 2026-12-06), encodes the texts the cache lacks (about 18 texts per CPU second:
-every new gold sentence costs a few seconds once) and fits (about 6 minutes loaded).
+``--write-model`` codes the development sentences, encodes the texts the cache lacks (about
+18 texts per CPU second: every new gold sentence costs a few seconds once) and fits. Session 11,
+with news_dev4 (4,631 sentences) on the loaded 2-core machine: coding 141 s, 6,974 new texts
+376 CPU s, the fit 107 s.
 
 Result (2026-12-06, benchmarks/results/coding_pair_encoder.md)
 --------------------------------------------------------------
@@ -303,7 +305,8 @@ T_ADD_EVENT = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
 
 def best_event(rows: list[cpm.Row], preds: list[list[tuple]]) -> tuple[float, float, float]:
     """(t_add, t_drop, pooled F1) of the best grid point for :func:`decide_event`."""
-    return cpm.best_thresholds(rows, [[(p, root, 1.0) for p, root in pr] for pr in preds], T_ADD_EVENT)
+    got = cpm.best_thresholds(rows, [[(p, root, 1.0) for p, root in pr] for pr in preds], T_ADD_EVENT)
+    return got.t_add, got.t_drop, got.f1
 
 
 def best_joint(rows: list[cpm.Row], preds: list[list[tuple]]) -> tuple[float, float, float]:

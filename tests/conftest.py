@@ -69,3 +69,28 @@ def check_news_codes() -> Callable[[list[dict]], None]:
                 assert e["root"] in ROOTS, (r["id"], e)
 
     return check
+
+
+# --- benchmark scripts as modules: shared by tests/test_pair_*.py ---------------------------------
+
+BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
+
+
+@pytest.fixture
+def load_benchmark(monkeypatch) -> Callable[[str], object]:
+    """A loader of a benchmarks/ script as a module, as it runs (benchmarks/ on the path, the thread
+    variables such scripts set undone after the test)."""
+    import importlib.util
+    import sys
+
+    def load(name: str) -> object:
+        for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+            monkeypatch.setenv(var, os.environ.get(var, "1"))
+        monkeypatch.syspath_prepend(str(BENCHMARKS))
+        spec = importlib.util.spec_from_file_location(name, BENCHMARKS / f"{name}.py")
+        module = importlib.util.module_from_spec(spec)
+        monkeypatch.setitem(sys.modules, name, module)
+        spec.loader.exec_module(module)
+        return module
+
+    return load

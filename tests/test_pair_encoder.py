@@ -8,29 +8,17 @@ shipped model itself: tests/coding/test_pair_encoder.py.
 
 from __future__ import annotations
 
-import importlib.util
-import os
-import sys
-from pathlib import Path
 
 import pytest
 
 from detente.coding import pair_encoder as pe
 
-BENCH = Path(__file__).resolve().parents[1] / "benchmarks"
 
 
 @pytest.fixture
-def bench(monkeypatch):
+def bench(load_benchmark):
     """The benchmark script as a module (benchmarks/ on the path, as when it runs)."""
-    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):  # the script sets them: undone after
-        monkeypatch.setenv(var, os.environ.get(var, "1"))
-    monkeypatch.syspath_prepend(str(BENCH))
-    spec = importlib.util.spec_from_file_location("coding_pair_encoder", BENCH / "coding_pair_encoder.py")
-    module = importlib.util.module_from_spec(spec)
-    monkeypatch.setitem(sys.modules, "coding_pair_encoder", module)
-    spec.loader.exec_module(module)
-    return module
+    return load_benchmark("coding_pair_encoder")
 
 
 SENTENCE = "Russia accused Ukraine of shelling the power plant on Sunday."

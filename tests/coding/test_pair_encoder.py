@@ -134,7 +134,7 @@ def test_shipped_model_loads_and_its_recorded_hashes_match_the_files() -> None:
     assert (meta["W_event"], meta["W_root"], meta["views"]) == (2.0, 4.0, list(pe.VIEWS))
     data = meta["data"]
     assert meta["sentences"] == sum(d["sentences"] for d in data.values())
-    folder = {"news": "news_dev", "demoted": "news_dev", "dev2": "news_dev2", "dev3": "news_dev3"}
+    folder = {"news": "news_dev", "demoted": "news_dev", "dev2": "news_dev2", "dev3": "news_dev3", "dev4": "news_dev4"}
     checked = 0
     for name, d in data.items():
         if name == "PLOVER":  # the PLOVER file lives outside the repository
@@ -142,8 +142,8 @@ def test_shipped_model_loads_and_its_recorded_hashes_match_the_files() -> None:
         path = ROOT / "data" / folder[name.split()[0]] / d["file"]
         assert hashlib.sha256(path.read_bytes()).hexdigest() == d["sha256"], name
         checked += 1
-    assert checked >= 11 and {"dev3 a", "dev3 e"} <= set(data)
-    assert "news_check.jsonl" not in json.dumps(meta) and "news_dev4" not in json.dumps(meta)
+    assert checked >= 16 and {"dev3 a", "dev3 e", "dev4 a", "dev4 e"} <= set(data)  # news_dev4 trained on since s11
+    assert "news_check.jsonl" not in json.dumps(meta) and "news_dev5" not in json.dumps(meta)
 
 
 @pytest.fixture(scope="module")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -108,22 +109,24 @@ def test_shipped_model_loads_and_its_recorded_hashes_match_the_files():
     model = pm.shipped()
     assert model.event_weights and model.root_weights and 0.0 < model.t_drop and 0.0 < model.t_add
     data = model.meta["data"]
-    assert {"news dev", "demoted check", "PLOVER", "dev2 a", "dev2 b", "dev2 c", "dev2 d", "dev3 a", "dev3 e"} <= set(data)
+    assert {"news dev", "demoted check", "PLOVER", "dev2 a", "dev2 b", "dev2 c", "dev2 d", "dev3 a", "dev3 e",
+            "dev4 a", "dev4 e"} <= set(data)
     assert model.meta["sentences"] == sum(d["sentences"] for d in data.values())
     paths = {"news dev": ROOT / "data" / "news_dev" / data["news dev"]["file"],
              "demoted check": ROOT / "data" / "news_dev" / data["demoted check"]["file"],
              "PLOVER": ROOT.parent / "shared" / "data" / data["PLOVER"]["file"],
              **{name: ROOT / "data" / "news_dev2" / d["file"] for name, d in data.items() if name.startswith("dev2 ")},
-             **{name: ROOT / "data" / "news_dev3" / d["file"] for name, d in data.items() if name.startswith("dev3 ")}}
+             **{name: ROOT / "data" / "news_dev3" / d["file"] for name, d in data.items() if name.startswith("dev3 ")},
+             **{name: ROOT / "data" / "news_dev4" / d["file"] for name, d in data.items() if name.startswith("dev4 ")}}
     checked = 0
     for name, path in paths.items():
         if not path.is_file():  # the PLOVER file lives outside the repository
             continue
         assert hashlib.sha256(path.read_bytes()).hexdigest() == data[name]["sha256"], name
         checked += 1
-    assert checked >= 11
+    assert checked >= 16
     assert data["demoted check"]["file"] == "news_check_v1.jsonl"  # the check set (data/news_check/) is never trained on
-    assert "news_check.jsonl" not in json.dumps(model.meta)
+    assert "news_check.jsonl" not in json.dumps(model.meta) and "news_dev5" not in json.dumps(model.meta)
 
 
 def test_a_model_that_never_acts_gives_exactly_the_rules_events(recorded):
@@ -249,3 +252,53 @@ def test_pairs_flag_in_code_eval_is_recorded(tmp_path, coder):
         result = runner.invoke(app, ["code", "eval", str(gold), "--no-classifier", "--json", "--pairs", method])
         assert result.exit_code == 0, result.output
         assert json.loads(result.stdout)["pairs"] == method
+
+
+ARTICLE = ("Russia attacked Ukraine on Monday. Officials in Kyiv said the strikes hit a power station. "
+           "France and Germany condemned Russia on Tuesday, and Poland called Hungary.")
+
+
+def test_pairs_flag_codes_documents_as_pages(tmp_path, coder):
+    """`--pairs` means the same in document mode: each document coded as `detente code eval` codes a page
+    (:meth:`Coder.code_article_events`, the pair model deciding again), with the document's provenance."""
+    from detente.cli.main import app
+    from detente.coding import Coder
+    from detente.coding.segment import split_sentences
+
+    path = tmp_path / "article.txt"
+    path.write_text(ARTICLE + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["code", str(path), "--date", "2024-05-01", "--jsonl", "--no-classifier",
+                                 "--pairs", "model"])
+    assert result.exit_code == 0, result.output
+    assert "applies to --sentences mode only" not in result.stderr
+    got = _jsonl(result.stdout)
+    spans = list(split_sentences(ARTICLE))
+    page = Coder(span_chooser=None, pair_model="shipped", n_process=1).code_article_events(
+        [ARTICLE[s.start:s.end] for s in spans], date(2024, 5, 1))
+    want = [(s.index, r.event.source, r.event.target, r.event.cameo) for s, found in zip(spans, page)
+            for r in found if not r.partial]
+    assert want and [(e["sentence_index"], e["source"], e["target"], e["cameo"]) for e in got] == want
+    assert all(e["doc_id"] == got[0]["doc_id"] and e["file"] and e["sentence"] in ARTICLE for e in got)
+    rules = runner.invoke(app, ["code", str(path), "--date", "2024-05-01", "--jsonl", "--pairs", "rules"])
+    assert rules.exit_code == 0 and "applies to --sentences mode only" not in rules.stderr
+    assert _jsonl(rules.stdout) == _jsonl(runner.invoke(app, ["code", str(path), "--date", "2024-05-01",
+                                                              "--jsonl"]).stdout)
+
+
+def test_a_pair_model_decides_in_document_pages_with_provenance(coder):
+    """A model that adds an event for every pair the rules have nothing for: its events reach a document's
+    events, each with the document's id, url and the sentence it comes from; undated documents keep none."""
+    from detente.cli.code import _page_results
+    from detente.coding import Coder
+    from detente.coding.reader import Document
+
+    always = pm.PairModel({}, 10.0, {"04": {}}, {"04": 0.0}, t_add=0.5, t_drop=1.01)
+    page_coder = Coder(span_chooser=None, pair_model=always, n_process=1)
+    doc = Document("d1", ARTICLE, date(2024, 5, 1), url="https://example.org/a", file="a.txt")
+    (result,) = list(_page_results(page_coder, [doc]))
+    added = [e for e in result.events if pm.NOTE in (e.note or "")]
+    assert added and result.doc_id == "d1" and result.sentences == 3
+    assert all(e.doc_id == "d1" and e.url == "https://example.org/a" and e.file == "a.txt" for e in result.events)
+    assert all(ARTICLE[e.char_start:e.char_end] == e.sentence for e in result.events)
+    (undated,) = list(_page_results(page_coder, [Document("d2", ARTICLE, None)]))
+    assert undated.undated > 0 and not [e for e in undated.events if (e.note or "").startswith("undated")]

@@ -133,13 +133,14 @@ def code_text(
     model: Optional[Path] = typer.Option(
         None, "--model",
         help="A classifier saved by `detente code train` (a .joblib file, or a directory with --encoder), "
-        "used where no pattern fires."
+        "used where no pattern fires (in --sentences mode, and for documents with --pairs model or encoder)."
     ),
     use_classifier: bool = typer.Option(
         True,
         "--classifier/--no-classifier",
-        help="In --sentences mode, let the shipped default classifier code the sentences no pattern fires on "
-        "(trained on detente's own labelled sentences on first use, then cached). --model replaces it.",
+        help="In --sentences mode (and for documents with --pairs model or encoder), let the shipped default "
+        "classifier code the sentences no pattern fires on (trained on detente's own labelled sentences on first "
+        "use, then cached). --model replaces it.",
     ),
     as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
     all_events: bool = typer.Option(
@@ -162,11 +163,13 @@ def code_text(
     ),
     pairs: Optional[str] = typer.Option(
         None, "--pairs", metavar="rules|model|encoder",
-        help="How --sentences mode decides which events a sentence reports: rules (the default: the event rules "
+        help="How the coder decides which events a sentence reports: rules (the default: the event rules "
         "alone), model (the learned pair model then adds events for actor pairs the rules miss and drops rule "
         "events it judges unsupported; its events carry the note 'pair model') or encoder (the same with "
         "pretrained encoder vectors per pair: better out of fold on news, a few sentences a second; needs the "
-        "classifier extra).",
+        "classifier extra). In --sentences mode and for documents alike: with model or encoder a document is "
+        "coded as `detente code eval --context page` codes a page (each sentence in the context of those before "
+        "it, the classifier where no pattern fires unless --no-classifier).",
     ),
 ) -> None:
     """Code news text into events."""
@@ -179,8 +182,6 @@ def code_text(
     if sentences is not None:
         _sentence_mode(sentences, doc_date, model, use_classifier, partial, workers, chooser, pair_model)
         return
-    if pairs is not None:
-        typer.echo("note: --pairs applies to --sentences mode only; documents are coded by the rules", err=True)
     if partial:
         typer.echo("note: --partial applies to --sentences mode only; documents keep complete events", err=True)
     if spans is not None:
@@ -188,15 +189,23 @@ def code_text(
     if not paths:
         raise InputError("no input given", hint="give a file, a directory or - for stdin (see detente code --help)")
     docs = read_paths(paths, default_date=doc_date)
-    coder = Coder(classifier=str(model) if model else None, n_process=workers)
-    if model is not None:
-        typer.echo("note: --model is used only in --sentences mode (documents are coded by the patterns)", err=True)
+    if pair_model is None:
+        coder = Coder(classifier=str(model) if model else None, n_process=workers)
+        if model is not None:
+            typer.echo("note: --model is used only in --sentences mode and with --pairs model or encoder "
+                       "(documents are coded by the patterns)", err=True)
+        results = coder.code_document_results(docs)
+    else:
+        if workers is not None and workers > 1:
+            typer.echo("note: with --pairs model or encoder documents are coded in this process (--workers "
+                       "applies to --sentences mode and to documents coded by the rules)", err=True)
+        results = _page_results(_page_coder(model, use_classifier, pair_model), docs)
     show_progress = sys.stderr.isatty() and len(docs) > 1
     events: list[Any] = []
     per_doc: list[dict[str, Any]] = []
     with _progress(len(docs), show_progress) as progress:
         task = progress.add_task("coding", total=len(docs))
-        for result in coder.code_document_results(docs):
+        for result in results:
             kept = [e for e in result.events if all_events or is_asserted(e)]
             events.extend(kept)
             per_doc.append(
@@ -217,6 +226,59 @@ def code_text(
         return
     stored = _store(events, db)
     _summary(events, per_doc, stored, as_json)
+
+
+def _page_coder(model: Optional[Path], use_classifier: bool, pair_model: str | None) -> Any:
+    """The coder of document mode with a pair model: `detente code eval`'s (the rules, the classifier where no
+    pattern fires unless --no-classifier, --model in its place, the pair model); no span chooser (documents
+    report no spans)."""
+    import warnings
+
+    from detente.coding import Coder
+
+    classifier: Any = str(model) if model is not None else None
+    if classifier is None and use_classifier:
+        from detente.coding.scorer import default_scorer
+
+        classifier = default_scorer  # loaded only if a sentence reaches the fallback
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # the CLI prints the coder's notes itself
+        coder = Coder(classifier=classifier, span_chooser=None, pair_model=pair_model, n_process=1)
+    for note in coder.notes:
+        typer.echo(f"note: {note}", err=True)
+    return coder
+
+
+def _page_results(coder: Any, docs: list[Any]) -> Iterator[Any]:
+    """Each document coded as `detente code eval --context page` codes a page, so that `--pairs` means the same
+    in both modes: its sentences in order, each read in the context of those before it
+    (:meth:`~detente.coding.coder.Coder.code_article_events`, where the pair model decides again), the
+    complete events kept with the document's provenance (id, url, file, sentence index and characters).
+    As in document mode, an event of a document without a date is not kept but counted (`undated`), and the
+    tone is the mean over the sentences document mode would parse (those naming an actor or referring back)."""
+    from dataclasses import replace
+
+    from detente.coding.coder import DocumentResult, _prepare
+    from detente.coding.segment import split_sentences
+    from detente.coding.tone import document_tone, sentence_tone
+
+    for doc in docs:
+        text = doc.text or ""
+        spans = list(split_sentences(text))
+        parts = [text[s.start:s.end] for s in spans]
+        events: list[Any] = []
+        undated = 0
+        for span, found in zip(spans, coder.code_article_events(parts, doc.date)):
+            for r in found:
+                if r.partial:
+                    continue
+                if doc.date is None and (r.event.note or "").startswith("undated"):
+                    undated += 1
+                    continue
+                events.append(replace(r.event, doc_id=doc.id, url=doc.url, file=doc.file, sentence_index=span.index,
+                                      char_start=span.start, char_end=span.end))
+        tone = document_tone([sentence_tone(text[w.start:w.end]) for w in _prepare(doc).wanted])
+        yield DocumentResult(doc.id, events, tone, len(spans), undated)
 
 
 def _store(events: list[Any], db: Optional[Path]) -> dict[str, Any]:

@@ -87,7 +87,18 @@ Choices
   below the 300 sentences a second the coder is held to. Dropping the ``marked`` view
   (the costliest: a sentence-long text per pair) would keep the event ranking (out-of-fold
   ROC AUC 0.874 either way) and cost root accuracy 0.723 -> 0.712 (W 4): measured in the
-  screen, not shipped.
+  screen, not shipped. Session 11 measured both sides: encoding the distinct view texts of
+  all 815 candidate pairs of 300 news_dev2 sentences (one process, best of two) took 10.4
+  CPU s for ``sent`` (199 texts), 47.6 for ``marked`` (815) and 8.5 for ``between`` (396):
+  ``marked`` is 72% of the encoding, so without it encoding costs about 3.5 times less.
+  Nested out of fold on session 10's 3,399 sentences (benchmarks/coding_pair_encoder.py
+  ``--no-screen --nested``, joint rule, no gate; news_dev4 left out so that the vector cache
+  covered the texts), ``sent+between`` against ``sent+marked+between`` (event W 2, root W 4):
+  all pooled +0.016 [+0.008, +0.025] against +0.017 [+0.008, +0.028] over the rules, news
+  +0.021 against +0.024, PLOVER -0.016 against -0.023, no-event news sentences left uncoded
+  1,434 against 1,421 of 1,658. Dropping the view costs about 0.003 news F1 and saves about
+  70% of the encoding: worth it if speed matters; not switched here (it changes the
+  shipped file's views and needs a re-train and a first-sight check).
 - The weights are a JSON file in the package data (``coding/data/pair_encoder.json``):
   the sparse part as :class:`~detente.coding.pair_model.PairModel` writes it, the dense
   weights as lists rounded to 5 decimals; it records the training files' SHA-256, the

@@ -60,6 +60,38 @@ Choices
   sentences (1,468 -> 1,420 of 1,652 left uncoded), so by the benchmark's rule it stays
   opt-in. ``t_empty`` (a stricter add threshold where the rules found no event) is
   supported but not set for this model (measured for the encoder model only).
+- The rule for making the model the coder's default (session 11, written before the run with
+  news_dev4 in the training data was looked at; benchmarks/coding_pair_model.py checks it and
+  prints "met" or "not met"): on the nested out-of-fold run over every development set
+  (news_dev4 in), with the thresholds chosen inside the folds by the pre-declared way
+  (``SHIPPED_MODE`` in the benchmark: ``t_add``, ``t_drop`` and ``t_empty`` on the grid, only
+  points that code no more of the training part's no-event news sentences than the rules and
+  keep its PLOVER F1 within 0.01 of the rules'), all four of: (1) the pooled F1 gain over the
+  rules has its 95% paired page-bootstrap interval above zero; (2) so has the news sets'
+  pooled gain; (3) the no-event news sentences left uncoded are not fewer than the rules'
+  and at least 7/8 of them; (4) PLOVER F1 is not more than 0.01 below the rules'. The other
+  ways of choosing thresholds the benchmark prints are for information; the decision rides
+  on the pre-declared one alone.
+- Session 11's result (benchmarks/results/coding_pair_model.md; 4,631 sentences, news_dev4's
+  1,232 in, nested, page bootstrap): **not met**, so the model stays opt-in. The declared way
+  gained +0.003 [-0.003, +0.009] pooled and +0.005 [-0.002, +0.012] on news, left 2,104 of
+  2,385 no-event news sentences uncoded against the rules' 2,111, and PLOVER fell 0.012: the
+  constraints, held on each training part, leaked out of fold, and the drops they pushed it to
+  cost PLOVER. Of the other ways (all nested): session 10's (no ``t_empty``, no constraint)
+  +0.008 [+0.001, +0.015] pooled, +0.010 news, 2,083 uncoded, PLOVER -0.005; never adding where
+  the rules found nothing and never dropping keeps the no-event count exactly but gains only
+  +0.003 [-0.000, +0.007]; the declared way with ``C`` chosen too (0.1-3, inside the folds:
+  0.3 in four folds, 0.1 in one) +0.012 [+0.007, +0.019] pooled, +0.014 [+0.007, +0.021]
+  news, +0.016 [+0.004, +0.029] on news_dev4, PLOVER -0.000, 2,106 uncoded: it misses the rule
+  on condition (3) alone, by 5 sentences (0.883, above 7/8). Stronger regularisation is what
+  helped: the C=1 models overfit the rare features. The shipped (opt-in) model is trained by
+  that way (``SHIPPED_MODE``: C 0.1, ``t_add`` 0.2, ``t_drop`` 0.8, ``t_empty`` 0.25 on every
+  sentence); it was picked after seeing these figures, on the same folds, so news_dev5 (the
+  lead's first-sight check) is its honest test. Same folds without news_dev4 in training
+  (``--train-without dev4``): the C-chosen way +0.003 [-0.002, +0.007] pooled, +0.005 on
+  news_dev4, PLOVER -0.008, 2,118 uncoded (C 0.3-3 chosen), session 10's way +0.007 pooled
+  and +0.010 on news_dev4: news_dev4 in training adds little to the C=1 models, and with it
+  the folds choose the strong regularisation that gains +0.012.
 - Features are names, weights dictionaries: the shipped model is a JSON file in the
   package data (``coding/data/pair_model.json``) applied with plain Python sums, so
   coding does not import scikit-learn; training (:func:`fit`) needs scikit-learn (the
@@ -107,7 +139,9 @@ MODEL_FILE = "data/pair_model.json"
 """The shipped model, in :mod:`detente.coding`'s package data."""
 MODEL_VERSION = 1
 C = 1.0
-"""Inverse L2 strength of both logistic regressions (not tuned: the thresholds are)."""
+"""Inverse L2 strength of both logistic regressions by default (:func:`fit`'s `c`); since session 11 the
+shipped model's is chosen out of fold with the thresholds (benchmarks/coding_pair_model.py's ``SHIPPED_MODE``)
+and recorded in its meta."""
 ENCODER = "encoder"
 """The :class:`~detente.coding.coder.Coder` setting of the pair model with encoder vectors
 (:mod:`detente.coding.pair_encoder` resolves it; opt-in: it needs the ``classifier`` extra and is slow)."""

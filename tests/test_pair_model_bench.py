@@ -1,0 +1,82 @@
+"""benchmarks/coding_pair_model.py, the out-of-fold benchmark that decides whether the pair model is the default.
+
+These tests pin how it chooses the decision's settings inside the folds (the constraints that keep
+no-event sentences uncoded and PLOVER whole, the ways that never add where the rules found nothing or
+never drop) and the declared ship rule it checks. The shipped model itself: tests/coding/test_pair_model.py.
+"""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from detente.coding import pair_model as pm
+
+PAIR = ("RUS", "UKR")
+
+
+@pytest.fixture
+def bench(load_benchmark):
+    """The benchmark script as a module (benchmarks/ on the path, as when it runs)."""
+    return load_benchmark("coding_pair_model")
+
+
+def _row(bench, want=(), rule_root=None, plover=False):
+    """One sentence with one candidate pair (RUS, UKR); `rule_root`: the rules' event for it (None: none)."""
+    rules = () if rule_root is None else (0,)
+    cand = pm.Candidate(PAIR, object(), object(), (0, 6), (15, 22), rules, ())
+    results = [] if rule_root is None else [SimpleNamespace(partial=False, event=SimpleNamespace(negated=False))]
+    triples = [] if rule_root is None else [(*PAIR, rule_root)]
+    return bench.Row("PLOVER" if plover else "news dev", "g", "1", {(*PAIR, r) for r in want}, triples, [cand], [],
+                     [PAIR], plover, not want, "Russia accused Ukraine.", results)
+
+
+def test_the_constraint_keeps_no_event_sentences_uncoded_and_adds_where_found_never_codes_them(bench) -> None:
+    hits = [_row(bench, want=["11"]) for _ in range(2)]
+    miss = _row(bench)  # a no-event news sentence the rules left uncoded
+    rows = [*hits, miss]
+    preds = [[(0.9, "11", 0.8)], [(0.9, "11", 0.5)], [(0.9, "11", 0.6)]]  # add scores 0.72, 0.45, 0.54
+    free = bench.best_thresholds(rows, preds, split=True)
+    assert free.t_empty < 0.45 and free.f1 == pytest.approx(0.8)  # all three added, the miss coded
+    held = bench.best_thresholds(rows, preds, split=True, constrained=True)
+    assert 0.54 <= held.t_empty < 0.72 and held.f1 == pytest.approx(2 / 3)  # the miss stays uncoded
+    assert bench.decide_row(miss, preds[2], held.t_add, held.t_drop, held.t_empty) == set()
+    assert bench.decide_row(hits[0], preds[0], held.t_add, held.t_drop, held.t_empty) == {(*PAIR, "11")}
+    never = bench.best_thresholds(rows, preds, split=True, adds_where_found=True)
+    assert never.t_empty == 1.01 and never.f1 == 0.0  # the rules found nothing here: nothing is added
+
+
+def test_the_constraint_keeps_plover_within_its_slack_and_no_drops_keeps_the_rules_events(bench) -> None:
+    wrong = [_row(bench, rule_root="11") for _ in range(3)]  # no-event news sentences the rules coded
+    right = _row(bench, want=["04"], rule_root="04")
+    plover = _row(bench, want=["11"], rule_root="11", plover=True)
+    rows = [*wrong, right, plover]
+    preds = [[(0.2, "11", 1.0)]] * 3 + [[(0.5, "04", 1.0)], [(0.2, "11", 1.0)]]
+    free = bench.best_thresholds(rows, preds)
+    assert free.t_drop < 0.8 and free.f1 == pytest.approx(2 / 3)  # drops the three and PLOVER's right event
+    held = bench.best_thresholds(rows, preds, constrained=True)
+    assert held.t_drop >= 0.8 and held.f1 == pytest.approx(4 / 7)  # PLOVER 1.0 -> 0.0 is past the slack
+    assert bench.decide_row(plover, preds[4], held.t_add, held.t_drop) == {(*PAIR, "11")}
+    kept = bench.best_thresholds(rows, preds, drops=False)
+    assert kept.t_drop == 1.01 and kept.f1 == pytest.approx(4 / 7)
+    mode = bench.Mode(True, False, drops=False)
+    assert bench.choose(rows, {pm.C: preds}, mode).t_drop == 1.01
+
+
+def _cell(diff, lo, f_model=0.5, f_rules=0.5, kept=10, rules_kept=10, empty=11):
+    return {"diff": diff, "ci": (lo, lo + 0.02), "model": (0, 0, f_model), "rules": (0, 0, f_rules),
+            "uncoded_model": kept, "uncoded_rules": rules_kept, "empty": empty}
+
+
+def test_the_ship_rule_needs_all_four_conditions(bench) -> None:
+    good = {"all pooled": _cell(0.01, 0.001), "news pooled": _cell(0.01, 0.002, kept=8, rules_kept=8, empty=9),
+            "PLOVER": _cell(-0.01, -0.02, f_model=0.63, f_rules=0.64, empty=0)}
+    met, verdicts = bench.ship_rule(good)
+    assert met and all(v.startswith("met") for v in verdicts)
+    for key, cell in [("all pooled", _cell(0.01, -0.001)), ("news pooled", _cell(0.01, -0.001, kept=8, rules_kept=8, empty=9)),
+                      ("news pooled", _cell(0.01, 0.002, kept=7, rules_kept=8, empty=9)),  # one more sentence coded
+                      ("news pooled", _cell(0.01, 0.002, kept=8, rules_kept=8, empty=10)),  # 8/10 is under 7/8
+                      ("PLOVER", _cell(-0.02, -0.03, f_model=0.62, f_rules=0.64, empty=0))]:
+        met, verdicts = bench.ship_rule({**good, key: cell})
+        assert not met and sum(v.startswith("NOT met") for v in verdicts) == 1

@@ -411,3 +411,24 @@ def test_partial_shows_why_a_classifier_event_is_kept_apart(tmp_path):
     assert record["event"]["date"] is None  # no --date: a classifier event's placeholder date is not printed
     hidden = runner.invoke(app, ["code", "--sentences", str(lines), "--model", str(saved)])
     assert _jsonl(hidden.stdout)[0]["event"] is None
+
+
+def test_no_domestic_sets_acts_within_one_state_apart_in_sentence_and_document_mode(tmp_path: Path) -> None:
+    """--no-domestic: the news guide's scope (acts between states only); the default keeps PLOVER's domestic acts."""
+    text = "Russian police detained protesters in Moscow, and Russia's foreign ministry criticised Germany.\n"
+    path = tmp_path / "s.txt"
+    path.write_text(text, encoding="utf-8")
+
+    def codes(*flags: str) -> list[tuple[str, str, bool]]:
+        result = runner.invoke(app, ["code", "--sentences", str(path), "--partial", "--no-classifier", *flags])
+        assert result.exit_code == 0, result.output
+        line = json.loads(result.stdout.splitlines()[0])
+        return sorted((e["source"][:3], e["target"][:3], e["partial"]) for e in line["events"])
+
+    assert codes() == [("RUS", "DEU", False), ("RUS", "RUS", False)]
+    assert codes("--no-domestic") == [("RUS", "DEU", False), ("RUS", "RUS", True)]
+    doc = tmp_path / "d.txt"
+    doc.write_text(text, encoding="utf-8")
+    kept = runner.invoke(app, ["code", str(doc), "--date", "2024-03-01", "--jsonl", "--no-domestic"])
+    assert kept.exit_code == 0, kept.output
+    assert [(json.loads(x)["source"][:3], json.loads(x)["target"][:3]) for x in kept.stdout.splitlines()] == [("RUS", "DEU")]

@@ -108,6 +108,15 @@ def _progress(total: int, enabled: bool, *, auto_refresh: bool = True) -> Any:
     )
 
 
+DOMESTIC_OPTION = typer.Option(
+    True, "--domestic/--no-domestic",
+    help="Keep acts between two sides of one state (the default, as PLOVER's gold codes them); --no-domestic sets "
+    "them apart with the reason 'domestic' (in --sentences mode shown with --partial), as detente's news guide codes "
+    "only acts between states and organisations (rule 7).",
+)
+"""`detente code` and `detente code eval` alike: the coder's `domestic` setting."""
+
+
 @code_app.command(
     _DEFAULT,
     hidden=True,
@@ -171,6 +180,7 @@ def code_text(
         "coded as `detente code eval --context page` codes a page (each sentence in the context of those before "
         "it, the classifier where no pattern fires unless --no-classifier).",
     ),
+    domestic: bool = DOMESTIC_OPTION,
 ) -> None:
     """Code news text into events."""
     from detente.coding import Coder, is_asserted
@@ -180,7 +190,7 @@ def code_text(
     chooser = _span_chooser(spans)
     pair_model = _pair_model(pairs)
     if sentences is not None:
-        _sentence_mode(sentences, doc_date, model, use_classifier, partial, workers, chooser, pair_model)
+        _sentence_mode(sentences, doc_date, model, use_classifier, partial, workers, chooser, pair_model, domestic)
         return
     if partial:
         typer.echo("note: --partial applies to --sentences mode only; documents keep complete events", err=True)
@@ -190,7 +200,7 @@ def code_text(
         raise InputError("no input given", hint="give a file, a directory or - for stdin (see detente code --help)")
     docs = read_paths(paths, default_date=doc_date)
     if pair_model is None:
-        coder = Coder(classifier=str(model) if model else None, n_process=workers)
+        coder = Coder(classifier=str(model) if model else None, n_process=workers, domestic=domestic)
         if model is not None:
             typer.echo("note: --model is used only in --sentences mode and with --pairs model or encoder "
                        "(documents are coded by the patterns)", err=True)
@@ -199,7 +209,7 @@ def code_text(
         if workers is not None and workers > 1:
             typer.echo("note: with --pairs model or encoder documents are coded in this process (--workers "
                        "applies to --sentences mode and to documents coded by the rules)", err=True)
-        results = _page_results(_page_coder(model, use_classifier, pair_model), docs)
+        results = _page_results(_page_coder(model, use_classifier, pair_model, domestic), docs)
     show_progress = sys.stderr.isatty() and len(docs) > 1
     events: list[Any] = []
     per_doc: list[dict[str, Any]] = []
@@ -228,7 +238,7 @@ def code_text(
     _summary(events, per_doc, stored, as_json)
 
 
-def _page_coder(model: Optional[Path], use_classifier: bool, pair_model: str | None) -> Any:
+def _page_coder(model: Optional[Path], use_classifier: bool, pair_model: str | None, domestic: bool = True) -> Any:
     """The coder of document mode with a pair model: `detente code eval`'s (the rules, the classifier where no
     pattern fires unless --no-classifier, --model in its place, the pair model); no span chooser (documents
     report no spans)."""
@@ -243,7 +253,7 @@ def _page_coder(model: Optional[Path], use_classifier: bool, pair_model: str | N
         classifier = default_scorer  # loaded only if a sentence reaches the fallback
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)  # the CLI prints the coder's notes itself
-        coder = Coder(classifier=classifier, span_chooser=None, pair_model=pair_model, n_process=1)
+        coder = Coder(classifier=classifier, span_chooser=None, pair_model=pair_model, n_process=1, domestic=domestic)
     for note in coder.notes:
         typer.echo(f"note: {note}", err=True)
     return coder
@@ -383,6 +393,7 @@ def _pair_model(value: Optional[str]) -> str | None:
 def _sentence_mode(
     path: Path, when: date | None, model: Optional[Path], use_classifier: bool, partial: bool,
     workers: Optional[int], chooser: str | None = SPAN_CHOICES["chooser"], pair_model: str | None = None,
+    domestic: bool = True,
 ) -> None:
     import warnings
 
@@ -401,7 +412,8 @@ def _sentence_mode(
     shown_notes = 0
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)  # the CLI prints the coder's notes itself
-        coder = Coder(classifier=classifier, n_process=workers, span_chooser=chooser, pair_model=pair_model)
+        coder = Coder(classifier=classifier, n_process=workers, span_chooser=chooser, pair_model=pair_model,
+                      domestic=domestic)
         for note in coder.notes:
             typer.echo(f"note: {note}", err=True)
         shown_notes = len(coder.notes)
@@ -588,6 +600,7 @@ def code_eval(
         "model (the learned pair model adds and drops events pair by pair) or encoder (the same with pretrained "
         "encoder vectors per pair; slow, needs the classifier extra). In page and sentence context alike.",
     ),
+    domestic: bool = DOMESTIC_OPTION,
 ) -> None:
     """Score the coder on a gold file."""
     import warnings
@@ -617,7 +630,7 @@ def code_eval(
         classifier = default_classifier()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)
-        coder = Coder(classifier=classifier, span_chooser=chooser, pair_model=pair_model)
+        coder = Coder(classifier=classifier, span_chooser=chooser, pair_model=pair_model, domestic=domestic)
     for note in coder.notes:
         typer.echo(f"note: {note}", err=True)
     report = evaluate(gold, coder, fmt=fmt, when=when, context=context)

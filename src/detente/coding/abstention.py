@@ -80,8 +80,8 @@ that goes into the event's note, so an analyst can see why a proposal was set as
   police and protesters, a president and his own troops), only when the caller asks for the news guide's
   scope (``Coder(domestic=False)``): the guide's rule 7 gives "domestic acts (a referendum, a cabinet
   meeting)" no event, and none of the development sets' gold events has one country on both sides; CAMEO
-  and PLOVER code domestic events (the default), and the PLOVER gold file holds many. Sentence and page
-  mode only.
+  and PLOVER code domestic events (the default), and the PLOVER gold file holds many. Document mode,
+  which keeps nothing apart, leaves such an act out when asked.
 - ``uncertain``: the sentence classifier's code for a sentence no pattern codes, when its
   probability is below the calibrated threshold (:data:`~detente.coding.lexicon.CLASSIFIER_MIN_PROB`,
   from ``benchmarks/coding_dev.py``'s calibration curve); the note gives both figures.
@@ -394,7 +394,7 @@ DOMESTIC = "domestic"
 def domestic(event: Event) -> bool:
     """Whether both sides of `event` are of one state ("the Colombian foreign minister will meet the ELN",
     "Trump ordered U.S. troops to withdraw"): a domestic act, which the guide's rule 7 gives no event
-    (:data:`DOMESTIC`; sentence mode only, see the module's Choices)."""
+    (:data:`DOMESTIC`; see the module's Choices)."""
     unknown = "---"
     return event.source != unknown and event.target != unknown and event.source[:3] == event.target[:3]
 

@@ -148,12 +148,12 @@ class Coder:
         Workers are forked from this process (where `fork` is not available, as on
         Windows, everything runs here and :attr:`notes` says so).
     domestic:
-        In sentence and page mode, whether an act between two sides of one state ("police
+        Whether an act between two sides of one state ("police
         dispersed protesters", "the foreign minister will meet the rebels") stands as an event:
         True (the default) codes it, as CAMEO and PLOVER do (the PLOVER gold file has such
         events); False keeps it apart with the reason "domestic", as the project's news guide
         codes no domestic act (rule 7; :func:`~detente.coding.abstention.domestic`, whose module
-        gives the figures). Document mode codes them either way.
+        gives the figures). Document mode, which keeps nothing apart, leaves it out.
 
     Examples
     --------
@@ -312,6 +312,8 @@ class Coder:
                     continue  # a conference of many (document mode keeps nothing apart)
                 if too_many is not None:
                     event = replace(event, note=f"{event.note}; {too_many[0]}" if event.note else too_many[0])
+                if not self.domestic and abstention.domestic(event):
+                    continue  # the news guide's scope, asked for (document mode keeps nothing apart)
                 key = (event.source, event.target, event.root)
                 if key in seen:
                     continue

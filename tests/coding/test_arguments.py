@@ -494,3 +494,18 @@ def test_he_continues_the_previous_sentences_subject_before_the_last_person_name
     first = "Kishida met Chinese Premier Li Qiang in Beijing on Monday."
     coded = coder.code_article_events([first, "He later criticised Russia over the war."])[1]
     assert {(r.event.source[:3], r.event.target[:3]) for r in coded} == {("JPN", "RUS")}
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize(
+    ("sentence", "pair"),
+    [
+        # a leader's name before "government" is already the government (BRAGOV): the noun adds no second role
+        ("The Lula government condemned the attack by Venezuela.", ("BRAGOV", "VEN", "11")),
+        ("The Modi administration criticised Pakistan.", ("INDGOV", "PAK", "11")),
+        # a bare nationality still takes the sector its noun names
+        ("Croatian extremists attacked Serbian villagers.", ("HRVRAD", "SRBCVL", "19")),
+    ],
+)
+def test_a_role_is_added_once(coder, sentence, pair):
+    assert pair in _pairs(coder, sentence)

@@ -391,8 +391,10 @@ def actor_of(tok: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> Acto
         role = noun_role(f"{mods[-1]} {tok.lower_}") if mods and len(actor.code) == 3 and _state_base(actor.code) else None
         # "Palestinian armed groups": the sector list's two-word noun before its head word alone
         code = actor.code + role if role else with_role(actor.code, lemma(tok))
-        if code == actor.code and noun_role(tok.lower_) and not any(c.lower_ == ETHNIC_WORD for c in tok.children):
-            # a sector noun listed only in the plural ("Croatian extremists"); an ethnic group stays its people
+        if (code == actor.code and len(actor.code) == 3 and noun_role(tok.lower_)
+                and not any(c.lower_ == ETHNIC_WORD for c in tok.children)):
+            # a sector noun listed only in the plural ("Croatian extremists"); an ethnic group stays its people;
+            # a code that has its role already keeps it ("the Lula government": Lula is BRAGOV, not BRAGOVGOV)
             code = actor.code + noun_role(tok.lower_)
         actor = replace(actor, code=code)
     elif not on_head and tok.tag_ in ("NNP", "NNPS") and len(actor.code) == 3 and noun_role(tok.lower_):

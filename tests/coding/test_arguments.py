@@ -509,3 +509,14 @@ def test_he_continues_the_previous_sentences_subject_before_the_last_person_name
 )
 def test_a_role_is_added_once(coder, sentence, pair):
     assert pair in _pairs(coder, sentence)
+
+
+@pytest.mark.nlp
+def test_a_broker_named_on_a_deal_is_not_the_deals_side(coder):
+    # "a deal brokered by A, B and C": the brokers stand between the parties, they are not the deal's sides
+    pairs = _pairs(coder, "Chile's neighbours have demanded an accord brokered by the US, the UN and the EU.")
+    brokers = {"USA", "UNO", "EUR"}
+    assert not any(s[:3] in brokers and t[:3] in brokers for s, t, _ in pairs), pairs
+    assert not any(t[:3] in brokers for _, t, root in pairs if root == "10"), pairs
+    # the drafters of a text still speak for it
+    assert ("GBR", "SYR", "11") in _pairs(coder, "The resolution, drafted by the US, Britain and France, condemned Syria.")

@@ -446,7 +446,8 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
             and not separately(verb, gov) and not partner_elsewhere(code, verb, objects)):
         # "Iran, Saudi Arabia and China signed ...": each pair, both ways below; "A and B, C, D and E met": A with
         # each of the others; a longer list: the first ones' pairs, with a note (coordination.joint_list_reason)
-        pairs: list[tuple[Actor | None, Actor | None]] = list(joint_pairs(source.token, source.actors, offset))
+        pairs: list[tuple[Actor | None, Actor | None]] = list(joint_pairs(source.token, source.actors, offset,
+                                                                          verb_lemma))
         target = source
     else:
         pairs = [(s, t) for s in sources for t in targets]  # one event per member of a list, however long (the

@@ -115,8 +115,13 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
                        for c in o.children if c.dep_ == "prep" and c.lower_ in L.TOWARD_PREPS}
     pattern = P.match(verb_lemma, verb_preps, families, other_senses)
     code: str | None = pattern.code if pattern else None
-    if verb_lemma in L.INTERCEPT_VERBS and "arms" in families and (verb_lemma != "shoot" or "down" in verb_preps):
-        return []  # "shot down 40 drones": a defence against the drones, coded as their launcher's attack below
+    if verb_lemma in L.INTERCEPT_VERBS and ("arms" in families or _projectiles(objects, lemma)) and (
+            verb_lemma != "shoot" or "down" in verb_preps):
+        # "shot down 40 drones": a defence against the drones, coded as their launcher's attack (below for "fired
+        # from X"; "intercepted Houthi missiles", "drones launched by X": :func:`intercepted`)
+        return intercepted(verb, objects, offset, ctx, lemma)
+    if verb_lemma in L.INTERCEPT_VERBS and _same_interception(verb, lemma):
+        return []  # "intercepted Israeli missiles and shot down some of them": one defence, coded on the first verb
     if (code is None and origin is not None and verb.dep_ == "acl" and verb.tag_ == "VBN"
             and verb.head.dep_ == "dobj" and lemma(verb.head.head) in L.INTERCEPT_VERBS):
         code = L.CLAIMED_ATTACK  # "intercepted a rocket fired from Gaza": Gaza's attack (190) on the interceptor
@@ -974,6 +979,56 @@ def _line_of_fire(verb: Token) -> tuple[Token | None, Token | None]:
             break
         node = nxt
     return origin, aimed
+
+
+PROJECTILE_NOUNS = frozenset({"missile", "rocket", "drone", "projectile", "shell", "warhead", "uav", "bomb"})
+"""Nouns of what is fired at a target and can be stopped in flight: their interception tells their launcher's
+attack (:func:`intercepted`); other arms destroyed ("destroyed the rebels' tanks") are no one's attack on the
+destroyer."""
+
+
+def intercepted(verb: Token, objects: list[Token], offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Candidate]:
+    """An interception ("Saudi air defences intercepted *Houthi* missiles", "shot down two drones *launched by*
+    X", "intercepted *Iran's* drones") as the attack of the projectiles' owner on the interceptor (CAMEO 190, the
+    guide's rule 2: the interception itself is no act of the defender's, and the interceptor is not the attacker):
+    the owner is what the projectile noun names (its modifier, possessor or the participle's agent). None for a
+    projectile of no one named, a negated or unreal interception ("could intercept"), or no interceptor named."""
+    if syntax.negated(verb) or syntax.clause_modality(verb, None, None, lemma) in nominals.UNREAL_CLAUSES:
+        return []
+    subj, passive, agent = syntax.subject(verb, lemma)
+    stopper_tok = agent if passive else subj
+    if stopper_tok is None:
+        return []
+    stopper = argument(stopper_tok, offset, ctx, lemma)
+    out: list[Candidate] = []
+    for obj in _projectiles(objects, lemma):
+        owner = argument(obj, offset, ctx, lemma)
+        for s_actor, t_actor in _foreign_pairs(owner, stopper):
+            out.append(Candidate(L.CLAIMED_ATTACK, owner, stopper, s_actor, t_actor, verb, verb,
+                                 confidence=L.CONF_BARE_VERB, main=syntax.is_main(verb)))
+    return out
+
+
+def _same_interception(verb: Token, lemma: syntax.Lemma) -> bool:
+    """Whether a verb of interception is the second of two on the same projectiles ("intercepted Israeli missiles
+    *and shot down* some of them"): its object is a part of the first one's, not a new act."""
+    first = verb.head
+    return verb.dep_ == "conj" and lemma(first) in L.INTERCEPT_VERBS and bool(_projectiles(syntax.objects(first), lemma))
+
+
+def _projectiles(objects: list[Token], lemma: syntax.Lemma) -> list[Token]:
+    """The projectile nouns (:data:`PROJECTILE_NOUNS`) among a verb's direct objects, or a part of them ("intercepted
+    *four of 20 rockets*", "destroyed 30 of the drones")."""
+    out: list[Token] = []
+    for obj in objects:
+        if obj.dep_ != "dobj":
+            continue
+        if lemma(obj) in PROJECTILE_NOUNS:
+            out.append(obj)
+            continue
+        out += [g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children if g.dep_ == "pobj" and lemma(g) in PROJECTILE_NOUNS]
+    return out
 
 
 def _prep_object(verb: Token, prep: str) -> Token | None:

@@ -177,3 +177,19 @@ def test_attendees_meet_the_named_host_both_ways(coder):
 def test_two_attendees_of_a_joint_occasion_stay_paired(coder):
     found = _coded(coder, "Norway and Sweden participated in a joint press conference on Monday.")
     assert {("NOR", "SWE"), ("SWE", "NOR")} <= {(r.event.source, r.event.target) for r in found}
+
+
+@pytest.mark.nlp
+def test_document_mode_keeps_a_conference_apart_as_page_mode_does(coder):
+    from detente.coding.reader import Document
+
+    sentences = ["The accord was signed by Austria, Belgium, Denmark, Estonia, Finland, Greece, Hungary, Ireland, "
+                 "Latvia and Portugal on Monday.", "Chile condemned Peru on Monday."]
+    (result,) = coder.code_document_results([Document("d", " ".join(sentences), WHEN)])
+    page = coder.code_article_events(sentences, WHEN, partial=True)
+    stored = {(e.sentence_index, e.source, e.target, e.cameo) for e in result.events}
+    assert stored == {(i, r.event.source, r.event.target, r.event.cameo) for i, found in enumerate(page)
+                      for r in found if not r.partial}
+    apart = {(e.sentence_index, e.source, e.target, e.cameo) for e in result.apart if "a list of 10 parties" in e.note}
+    assert apart and apart == {(i, r.event.source, r.event.target, r.event.cameo) for i, found in enumerate(page)
+                               for r in found if r.partial and "a list of 10 parties" in (r.event.note or "")}

@@ -7,7 +7,8 @@ development sets (`data/news_dev/README.md`) codes each conjunct of a coordinate
 parties, both ways (convention 3, CAMEO practice for symmetric events). This module holds those
 expansions and their limits, each said in the event's note, never applied without a word: a joint act of
 more than :data:`MAX_PARTIES` parties is coded for the pairs of its first ones, with a note; one of
-:data:`CONFERENCE_PARTIES` or more is a conference, kept apart with a note. It also reads lists the parser
+:data:`CONFERENCE_PARTIES` or more is a conference, kept apart with a note (in every mode: sentence and page
+mode return it as a partial event, document mode in :attr:`~detente.coding.coder.DocumentResult.apart`). It also reads lists the parser
 breaks (:func:`broken_list`), a list set around one party (:func:`hub`), a list that only attends a gathering
 (:func:`attendees`) and which side of a coordinated subject announces a meeting (:func:`announcing_side`).
 

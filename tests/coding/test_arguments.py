@@ -494,3 +494,29 @@ def test_he_continues_the_previous_sentences_subject_before_the_last_person_name
     first = "Kishida met Chinese Premier Li Qiang in Beijing on Monday."
     coded = coder.code_article_events([first, "He later criticised Russia over the war."])[1]
     assert {(r.event.source[:3], r.event.target[:3]) for r in coded} == {("JPN", "RUS")}
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize(
+    ("sentence", "pair"),
+    [
+        # a leader's name before "government" is already the government (BRAGOV): the noun adds no second role
+        ("The Lula government condemned the attack by Venezuela.", ("BRAGOV", "VEN", "11")),
+        ("The Modi administration criticised Pakistan.", ("INDGOV", "PAK", "11")),
+        # a bare nationality still takes the sector its noun names
+        ("Croatian extremists attacked Serbian villagers.", ("HRVRAD", "SRBCVL", "19")),
+    ],
+)
+def test_a_role_is_added_once(coder, sentence, pair):
+    assert pair in _pairs(coder, sentence)
+
+
+@pytest.mark.nlp
+def test_a_broker_named_on_a_deal_is_not_the_deals_side(coder):
+    # "a deal brokered by A, B and C": the brokers stand between the parties, they are not the deal's sides
+    pairs = _pairs(coder, "Chile's neighbours have demanded an accord brokered by the US, the UN and the EU.")
+    brokers = {"USA", "UNO", "EUR"}
+    assert not any(s[:3] in brokers and t[:3] in brokers for s, t, _ in pairs), pairs
+    assert not any(t[:3] in brokers for _, t, root in pairs if root == "10"), pairs
+    # the drafters of a text still speak for it
+    assert ("GBR", "SYR", "11") in _pairs(coder, "The resolution, drafted by the US, Britain and France, condemned Syria.")

@@ -1008,6 +1008,14 @@ def test_forcing_someone_to_flee_is_no_order(coder):
         ("Saudi forces intercepted a missile fired from Yemen.", ("YEM", "SAU", "190"), ("SAU", "YEM", "190")),
         ("Ukrainian air defences shot down 40 drones launched from Russia overnight.",
          ("RUS", "UKR", "190"), ("UKR", "RUS", "190")),
+        # the projectiles' owner named on them (a modifier, a possessor, the participle's agent) attacks the
+        # interceptor; the interceptor is not the attacker
+        ("Qatari air defences intercepted Iranian missiles on Monday.", ("IRN", "QAT", "190"), ("QAT", "IRN", "190")),
+        ("Kuwait shot down four of the six Iraqi missiles.", ("IRQ", "KWT", "190"), ("KWT", "IRQ", "190")),
+        ("Omani forces intercepted three drones launched by Iran.", ("IRN", "OMN", "190"), ("OMN", "IRN", "190")),
+        # a second verb on the same projectiles is the same defence
+        ("Lebanese air defences intercepted Syrian missiles and shot down some of them, the army said.",
+         ("SYR", "LBN", "190"), ("LBN", "SYR", "190")),
         # force used in a place is used against it
         ("Israeli forces carried out airstrikes early on Thursday in the Gaza Strip.", ("ISR", "PSE", "190"), None),
     ],
@@ -1278,3 +1286,47 @@ def test_us_in_a_quotation_is_the_named_speakers_side_as_target(coder, sentence,
 def test_us_stays_unresolved_without_a_named_speaker(coder):
     got = {(s[:3], t[:3], root) for s, t, root in triples(coder, "Russia has attacked us again, the spokesperson said.")}
     assert not any(target == "UKR" for _s, target, _r in got)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Qatar could intercept Iranian missiles.",  # unreal: no attack
+    "The Kenyan army destroyed Somali tanks near the border.",  # arms that are no projectiles: nobody's attack on Kenya
+])
+def test_no_attack_read_off_an_unreal_interception_or_other_arms(coder, sentence):
+    assert not [t for t in triples(coder, sentence) if t[2] == "19" and t[1][:3] in ("QAT", "KEN")]
+
+
+# -- reciprocal acts named by a noun, calls and agreements announced by their parties (convention 3) --------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "a", "b", "root"),
+    [
+        ("Armenia and Azerbaijan exchanged accusations on Monday.", "ARM", "AZE", "11"),
+        ("India and Pakistan traded accusations over the raid.", "IND", "PAK", "11"),  # no trade (061)
+        ("Ecuador exchanged threats with Peru.", "ECU", "PER", "13"),
+        ("Chile and Argentina spoke by phone on Monday.", "CHL", "ARG", "04"),
+        ("Chile and Peru announced a fisheries agreement.", "CHL", "PER", "05"),
+        ("The accord was announced by Chile and Peru on Monday.", "CHL", "PER", "05"),
+    ],
+)
+def test_a_reciprocal_act_goes_both_ways(coder, sentence, a, b, root):
+    got = triples(coder, sentence)
+    assert (a, b, root) in got and (b, a, root) in got, got
+    assert not [t for t in got if t[2] == "06"], got
+
+
+def test_a_call_among_three_without_with_is_every_pair(coder):
+    got = {(s, t) for s, t, root in triples(coder, "Chile, Peru and Bolivia spoke by phone on Monday.") if root == "04"}
+    assert got == {(a, b) for a in ("CHL", "PER", "BOL") for b in ("CHL", "PER", "BOL") if a != b}
+
+
+@pytest.mark.parametrize("sentence", [
+    "India and Pakistan did not exchange accusations.",
+    "India and Pakistan could exchange accusations.",
+    "Chile and Peru announced a proposed agreement.",
+    "Chile and Peru spoke at length on Monday.",  # no phone, no partner: no call between them
+])
+def test_no_reciprocal_act_when_denied_unreal_or_no_call(coder, sentence):
+    got = triples(coder, sentence)
+    assert not [t for t in got if t[2] in ("11", "04", "05")], got

@@ -145,3 +145,51 @@ def test_a_list_written_as_one_party_and_a_group_pairs_the_one_with_each(coder):
 def test_a_list_with_commas_throughout_is_no_hub(coder):
     found = _coded(coder, "Peru, Chile, Bolivia and Ecuador held talks in Lima on Monday.")
     assert ("CHL", "BOL") in {(r.event.source, r.event.target) for r in found}
+
+
+@pytest.mark.parametrize(("verb", "codes", "expected"), [
+    ("attend", ("NOR", "SWE", "FIN"), True), ("participate", ("NOR", "SWE", "FIN", "DNK"), True),
+    ("attend", ("NOR", "SWE"), False), ("meet", ("NOR", "SWE", "FIN"), False), ("attend", ("NOR", "NORGOV", "SWE"), False),
+])
+def test_attendees_are_three_parties_or_more_of_an_attendance_verb(verb, codes, expected):
+    assert coordination.attendees(verb, _actors(*codes)) is expected
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize("sentence", [
+    "Norway, Sweden, Finland and Iceland attended the conference on Monday.",
+    "The exercise will be attended by troops from Norway, Sweden, Finland and Iceland.",
+])
+def test_attendees_of_a_gathering_are_not_coded_as_meeting_each_other(coder, sentence):
+    pairs = {(r.event.source[:3], r.event.target[:3]) for r in _coded(coder, sentence)}
+    assert not pairs & {("NOR", "SWE"), ("SWE", "NOR"), ("FIN", "ISL"), ("NOR", "ISL")}, pairs
+
+
+@pytest.mark.nlp
+def test_attendees_meet_the_named_host_both_ways(coder):
+    found = _coded(coder, "The summit hosted by Kenya was attended by Norway, Sweden, Finland and Iceland on Monday.")
+    pairs = {(r.event.source, r.event.target) for r in found if r.event.root == "04"}
+    assert {("NOR", "KEN"), ("KEN", "NOR"), ("ISL", "KEN"), ("KEN", "ISL")} <= pairs
+    assert not any(a != "KEN" and b != "KEN" for a, b in pairs), pairs
+
+
+@pytest.mark.nlp
+def test_two_attendees_of_a_joint_occasion_stay_paired(coder):
+    found = _coded(coder, "Norway and Sweden participated in a joint press conference on Monday.")
+    assert {("NOR", "SWE"), ("SWE", "NOR")} <= {(r.event.source, r.event.target) for r in found}
+
+
+@pytest.mark.nlp
+def test_document_mode_keeps_a_conference_apart_as_page_mode_does(coder):
+    from detente.coding.reader import Document
+
+    sentences = ["The accord was signed by Austria, Belgium, Denmark, Estonia, Finland, Greece, Hungary, Ireland, "
+                 "Latvia and Portugal on Monday.", "Chile condemned Peru on Monday."]
+    (result,) = coder.code_document_results([Document("d", " ".join(sentences), WHEN)])
+    page = coder.code_article_events(sentences, WHEN, partial=True)
+    stored = {(e.sentence_index, e.source, e.target, e.cameo) for e in result.events}
+    assert stored == {(i, r.event.source, r.event.target, r.event.cameo) for i, found in enumerate(page)
+                      for r in found if not r.partial}
+    apart = {(e.sentence_index, e.source, e.target, e.cameo) for e in result.apart if "a list of 10 parties" in e.note}
+    assert apart and apart == {(i, r.event.source, r.event.target, r.event.cameo) for i, found in enumerate(page)
+                               for r in found if r.partial and "a list of 10 parties" in (r.event.note or "")}

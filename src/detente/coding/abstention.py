@@ -51,7 +51,9 @@ that goes into the event's note, so an analyst can see why a proposal was set as
   predicted more (F1 0.4908 to 0.4923; without the journey under way 2 for 2, 0.4918).
 - ``description``: an agreement named as a standing thing ("NAFTA, the trilateral trade deal
   between the United States, Canada and Mexico") is no signing: a signing (CAMEO 057)
-  needs a verb of signing or concluding in its predicate.
+  needs a verb of signing or concluding in its predicate, or of announcing it (convention 15: "A and B
+  announced a deal" concludes it; session 11, with :func:`detente.coding.candidates.joint_announcement`:
+  12 right events more, none wrong, on the pooled development sets).
 - ``restatement``: in page mode (:func:`restatements`), an act a later sentence of the
   article reports again: the same source and target countries and the same CAMEO root as an
   event an earlier sentence coded, with no date of its own or the same one ("Russia expelled two Estonian
@@ -189,7 +191,7 @@ _PLANNED = re.compile(
 _SIGNING = re.compile(
     r"\b(?:sign(?:s|ed|ing)?|ink(?:s|ed|ing)?|conclud(?:e|es|ed|ing)|initial(?:s|ed|led)|ratif(?:y|ies|ied|ying)"
     r"|agree(?:s|d)?|reach(?:es|ed|ing)?|struck|strike|strikes|seal(?:s|ed)?|clinch(?:es|ed)?"
-    r"|enter(?:s|ed|ing)?\s+into)\b",
+    r"|enter(?:s|ed|ing)?\s+into|announc(?:e|es|ed|ing))\b",
     re.I,
 )
 

@@ -258,6 +258,13 @@ _MEMBER_PREPS = frozenset({"of", "as", "like", "including", "from"})
 "actors *such as* the US, UK and Saudi Arabia")."""
 
 
+THIRD_PARTY_PARTICIPLES = frozenset({"broker", "mediate", "facilitate"})
+"""Verbs whose participle on a noun names a third party, not the noun's own side: "a deal *brokered* by the US"
+is no American deal (CAMEO 045: the mediator stands between the parties; :mod:`detente.coding.mediation` codes
+it, from its own lists). "Delegates *led* by X", "a ship *owned* by X" are X's, and "the summit *hosted* by X"
+is X's: its attendees meet the host."""
+
+
 def _coordinated_modifiers(tok: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Actor]:
     """Actors named by coordinated modifiers of one common noun, each with the noun's role:
     "Chinese and Indian officials" -> CHNGOV, INDGOV; "the diplomats of the US and China",
@@ -277,7 +284,8 @@ def _coordinated_modifiers(tok: Token, offset: int, ctx: Context, lemma: syntax.
             pobj = next((c for c in mod.children if c.dep_ == "pobj"), None)
             if pobj is not None:  # "a joint statement *by France, Germany and Britain* condemned ...": its issuers
                 words.extend((pobj, *pobj.conjuncts))
-        elif mod.dep_ == "acl" and mod.tag_ == "VBN":  # "the resolution, drafted by the US, Britain and France"
+        elif mod.dep_ == "acl" and mod.tag_ == "VBN" and lemma(mod) not in THIRD_PARTY_PARTICIPLES:
+            # "the resolution, drafted by the US, Britain and France"; not "a deal brokered by the US, UN and EU"
             pobj = next((g for c in mod.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
             if pobj is not None and pobj.conjuncts:
                 words.extend((pobj, *pobj.conjuncts))
@@ -345,7 +353,7 @@ def actor_of(tok: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> Acto
     ms = [m for m in ms if not _inside_location(m, tok, offset)]
     if not ms:  # "delegates led by Rubio", "the government of Ukraine"
         for child in tok.children:
-            if (child.dep_ == "acl" and child.tag_ == "VBN") or (child.dep_ == "prep" and child.lower_ in ("of", "from")) or (
+            if (child.dep_ == "acl" and child.tag_ == "VBN" and lemma(child) not in THIRD_PARTY_PARTICIPLES) or (child.dep_ == "prep" and child.lower_ in ("of", "from")) or (
                     child.dep_ == "prep" and child.lower_ == "for" and lemma(tok) in FACILITY_NOUNS):  # "a camp for X"
                 sub = list(child.subtree)
                 s = min(t.idx for t in sub)
@@ -391,8 +399,10 @@ def actor_of(tok: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> Acto
         role = noun_role(f"{mods[-1]} {tok.lower_}") if mods and len(actor.code) == 3 and _state_base(actor.code) else None
         # "Palestinian armed groups": the sector list's two-word noun before its head word alone
         code = actor.code + role if role else with_role(actor.code, lemma(tok))
-        if code == actor.code and noun_role(tok.lower_) and not any(c.lower_ == ETHNIC_WORD for c in tok.children):
-            # a sector noun listed only in the plural ("Croatian extremists"); an ethnic group stays its people
+        if (code == actor.code and len(actor.code) == 3 and noun_role(tok.lower_)
+                and not any(c.lower_ == ETHNIC_WORD for c in tok.children)):
+            # a sector noun listed only in the plural ("Croatian extremists"); an ethnic group stays its people;
+            # a code that has its role already keeps it ("the Lula government": Lula is BRAGOV, not BRAGOVGOV)
             code = actor.code + noun_role(tok.lower_)
         actor = replace(actor, code=code)
     elif not on_head and tok.tag_ in ("NNP", "NNPS") and len(actor.code) == 3 and noun_role(tok.lower_):

@@ -119,8 +119,21 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
                        for c in o.children if c.dep_ == "prep" and c.lower_ in L.TOWARD_PREPS}
     pattern = P.match(verb_lemma, verb_preps, families, other_senses)
     code: str | None = pattern.code if pattern else None
-    if verb_lemma in L.INTERCEPT_VERBS and "arms" in families and (verb_lemma != "shoot" or "down" in verb_preps):
-        return []  # "shot down 40 drones": a defence against the drones, coded as their launcher's attack below
+    if verb_lemma in L.INTERCEPT_VERBS and ("arms" in families or _projectiles(objects, lemma)) and (
+            verb_lemma != "shoot" or "down" in verb_preps):
+        # "shot down 40 drones": a defence against the drones, coded as their launcher's attack (below for "fired
+        # from X"; "intercepted Houthi missiles", "drones launched by X": :func:`intercepted`)
+        return intercepted(verb, objects, offset, ctx, lemma)
+    if verb_lemma in L.INTERCEPT_VERBS and _same_interception(verb, lemma):
+        return []  # "intercepted Israeli missiles and shot down some of them": one defence, coded on the first verb
+    if verb_lemma in JOINT_ANNOUNCE_VERBS and "plan" in families | {f for o in objects for f in P.families(lemma(o))}:
+        announced = joint_announcement(verb, objects, offset, ctx, lemma)
+        if announced:  # "A, B and C announced the agreement": its parties concluded it, each with the other
+            return announced
+    if verb_lemma in RECIPROCAL_VERBS or verb_lemma in CALL_VERBS:
+        mutual = reciprocal_act(verb, verb_lemma, objects, offset, ctx, lemma)
+        if mutual:  # "A and B exchanged accusations", "A, B and C spoke by phone": each with the other
+            return mutual
     if (code is None and origin is not None and verb.dep_ == "acl" and verb.tag_ == "VBN"
             and verb.head.dep_ == "dobj" and lemma(verb.head.head) in L.INTERCEPT_VERBS):
         code = L.CLAIMED_ATTACK  # "intercepted a rocket fired from Gaza": Gaza's attack (190) on the interceptor
@@ -456,7 +469,8 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
             and not separately(verb, gov) and not partner_elsewhere(code, verb, objects)):
         # "Iran, Saudi Arabia and China signed ...": each pair, both ways below; "A and B, C, D and E met": A with
         # each of the others; a longer list: the first ones' pairs, with a note (coordination.joint_list_reason)
-        pairs: list[tuple[Actor | None, Actor | None]] = list(joint_pairs(source.token, source.actors, offset))
+        pairs: list[tuple[Actor | None, Actor | None]] = list(joint_pairs(source.token, source.actors, offset,
+                                                                          verb_lemma))
         target = source
     else:
         pairs = [(s, t) for s in sources for t in targets]  # one event per member of a list, however long (the
@@ -984,6 +998,144 @@ def _line_of_fire(verb: Token) -> tuple[Token | None, Token | None]:
             break
         node = nxt
     return origin, aimed
+
+
+CALL_VERBS = frozenset({"speak", "talk"})
+"""Verbs of conversation that name a call with a phrase of the telephone ("spoke *by phone*"), a partner or not."""
+PHONE_NOUNS = frozenset({"phone", "telephone", "videoconference", "video"})
+"""Nouns of the medium of a call ("by *phone*", "on the *telephone*", "via *video* link")."""
+PHONE_CALL = "041"
+"""CAMEO 041, discuss by telephone."""
+
+
+def reciprocal_act(verb: Token, verb_lemma: str, objects: list[Token], offset: int, ctx: Context,
+                   lemma: syntax.Lemma) -> list[Candidate]:
+    """A coordinated side (or a subject and its "with" partner) doing to each other the act a noun names: "A and B
+    *exchanged accusations*" (each accuses the other: 112 both ways), "A and B *traded threats*", "A exchanged
+    strikes with B" (the act noun's code, :data:`detente.coding.nominals.ACT_NOUNS`), and a call among them
+    without a "with": "A, B and C *spoke by phone*" (041 per pair). The guide's convention 3 codes a joint act
+    both ways between every two of its parties (:func:`~detente.coding.coordination.joint_pairs`: a list's first
+    parties, a hub); a verb of exchange says the act goes both ways. Not under a governing verb ("agreed to
+    exchange ...", read by the verb table), nor denied; the clause's modality is kept ("could exchange")."""
+    if syntax.negated(verb) or syntax.governor(verb, lemma)[1] is not None:
+        return []
+    if verb_lemma in CALL_VERBS:
+        code = PHONE_CALL if any(c.dep_ == "prep" and c.lower_ in ("by", "on", "over", "via") and any(
+            g.dep_ == "pobj" and lemma(g) in PHONE_NOUNS for g in c.children) for c in verb.children) else None
+    else:
+        acts = [nominals.ACT_NOUNS[lemma(o)][0] for o in objects if o.dep_ == "dobj" and lemma(o) in nominals.ACT_NOUNS]
+        code = acts[0] if acts else None
+    subj, passive, _ = syntax.subject(verb, lemma)
+    if code is None or subj is None or passive:
+        return []
+    side = argument(subj, offset, ctx, lemma)
+    partner = _prep_object(verb, "with") or next(
+        (t for o in objects if o.dep_ == "dobj" for t in (_prep_object(o, "with"),) if t is not None), None)
+    if partner is not None:  # "A exchanged accusations with B", "A spoke by phone with B" (the verb table's)
+        if verb_lemma in CALL_VERBS:
+            return []
+        other = argument(partner, offset, ctx, lemma)
+        pairs = _foreign_pairs(side, other)
+        target = other
+    else:
+        if len({a.code[:3] for a in side.actors}) < 2:
+            return []
+        pairs = [(a, b) for a, b in joint_pairs(subj, side.actors, offset, verb_lemma) if a.code[:3] != b.code[:3]]
+        target = side
+    modality = syntax.clause_modality(verb, None, None, lemma)
+    out: list[Candidate] = []
+    for s_actor, t_actor in pairs:
+        cand = Candidate(code, side, target, s_actor, t_actor, verb, verb, modality=modality,
+                         confidence=L.CONF_SPECIFIC_PATTERN, main=syntax.is_main(verb), symmetric=True)
+        out += [cand, replace(cand, source_actor=t_actor, target_actor=s_actor, reverse=True)]
+    return out
+
+
+JOINT_ANNOUNCE_VERBS = frozenset({"announce", "unveil", "unveiled"})
+"""Verbs by which the parties of an agreement make it known together ("A and B *announced* a deal")."""
+CONCLUDE_AGREEMENT = "057"
+"""CAMEO 057, sign formal agreement: what a deal announced by its own parties together is (convention 15)."""
+
+
+def joint_announcement(verb: Token, objects: list[Token], offset: int, ctx: Context,
+                       lemma: syntax.Lemma) -> list[Candidate]:
+    """An agreement announced together by two parties or more ("A and B announced a trade deal", "the agreement
+    was announced by A, B and C"): its announcers are its parties, and the deal is concluded among them (057,
+    every pair both ways by the guide's convention 3, :func:`~detente.coding.coordination.joint_pairs`;
+    convention 15: an announced measure is the measure). One announcer ("X announced a deal between A and B")
+    is no party, and is left to the verb table. Not under a governing verb, not denied, modality kept."""
+    if syntax.negated(verb) or syntax.governor(verb, lemma)[1] is not None:
+        return []
+    subj, passive, agent = syntax.subject(verb, lemma)
+    side_tok = agent if passive else subj
+    deal = subj if passive else next((o for o in objects if o.dep_ == "dobj"), None)
+    if side_tok is None or deal is None or "plan" not in P.families(lemma(deal)):
+        return []
+    if (nominals.planned(deal, lemma) or any(c.lower_ in nominals.UNREAL_MODIFIERS for c in deal.children)
+            or _prep_object(deal, "between") is not None or _prep_object(deal, "with") is not None):
+        return []  # "a proposed deal", "a deal between A and B", "a deal with C": the phrase names other parties
+    side = argument(side_tok, offset, ctx, lemma)
+    if len({a.code[:3] for a in side.actors}) < 2:
+        return []
+    modality = syntax.clause_modality(verb, None, None, lemma)
+    out: list[Candidate] = []
+    for a, b in joint_pairs(side_tok, side.actors, offset):
+        if a.code[:3] == b.code[:3]:
+            continue
+        cand = Candidate(CONCLUDE_AGREEMENT, side, side, a, b, verb, verb, modality=modality,
+                         confidence=L.CONF_SPECIFIC_PATTERN, main=syntax.is_main(verb), symmetric=True)
+        out += [cand, replace(cand, source_actor=b, target_actor=a, reverse=True)]
+    return out
+
+
+PROJECTILE_NOUNS = frozenset({"missile", "rocket", "drone", "projectile", "shell", "warhead", "uav", "bomb"})
+"""Nouns of what is fired at a target and can be stopped in flight: their interception tells their launcher's
+attack (:func:`intercepted`); other arms destroyed ("destroyed the rebels' tanks") are no one's attack on the
+destroyer."""
+
+
+def intercepted(verb: Token, objects: list[Token], offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Candidate]:
+    """An interception ("Saudi air defences intercepted *Houthi* missiles", "shot down two drones *launched by*
+    X", "intercepted *Iran's* drones") as the attack of the projectiles' owner on the interceptor (CAMEO 190, the
+    guide's rule 2: the interception itself is no act of the defender's, and the interceptor is not the attacker):
+    the owner is what the projectile noun names (its modifier, possessor or the participle's agent). None for a
+    projectile of no one named, a negated or unreal interception ("could intercept"), or no interceptor named."""
+    if syntax.negated(verb) or syntax.clause_modality(verb, None, None, lemma) in nominals.UNREAL_CLAUSES:
+        return []
+    subj, passive, agent = syntax.subject(verb, lemma)
+    stopper_tok = agent if passive else subj
+    if stopper_tok is None:
+        return []
+    stopper = argument(stopper_tok, offset, ctx, lemma)
+    out: list[Candidate] = []
+    for obj in _projectiles(objects, lemma):
+        owner = argument(obj, offset, ctx, lemma)
+        for s_actor, t_actor in _foreign_pairs(owner, stopper):
+            out.append(Candidate(L.CLAIMED_ATTACK, owner, stopper, s_actor, t_actor, verb, verb,
+                                 confidence=L.CONF_BARE_VERB, main=syntax.is_main(verb)))
+    return out
+
+
+def _same_interception(verb: Token, lemma: syntax.Lemma) -> bool:
+    """Whether a verb of interception is the second of two on the same projectiles ("intercepted Israeli missiles
+    *and shot down* some of them"): its object is a part of the first one's, not a new act."""
+    first = verb.head
+    return verb.dep_ == "conj" and lemma(first) in L.INTERCEPT_VERBS and bool(_projectiles(syntax.objects(first), lemma))
+
+
+def _projectiles(objects: list[Token], lemma: syntax.Lemma) -> list[Token]:
+    """The projectile nouns (:data:`PROJECTILE_NOUNS`) among a verb's direct objects, or a part of them ("intercepted
+    *four of 20 rockets*", "destroyed 30 of the drones")."""
+    out: list[Token] = []
+    for obj in objects:
+        if obj.dep_ != "dobj":
+            continue
+        if lemma(obj) in PROJECTILE_NOUNS:
+            out.append(obj)
+            continue
+        out += [g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children if g.dep_ == "pobj" and lemma(g) in PROJECTILE_NOUNS]
+    return out
 
 
 def _prep_object(verb: Token, prep: str) -> Token | None:

@@ -37,7 +37,7 @@ import warnings
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -87,13 +87,18 @@ CHUNK_MIN_SENTENCES = 16
 
 @dataclass
 class DocumentResult:
-    """The events of one document and its tone (mean VADER compound over sentences naming an actor)."""
+    """The events of one document and its tone (mean VADER compound over sentences naming an actor).
+
+    `apart` holds the events the coder kept apart as reporting no event, each with its reason in the note
+    ("kept apart: a list of 12 parties ...", "kept apart: statement"), as page and sentence mode return them
+    with `partial`: never stored, but not lost without a word."""
 
     doc_id: str
     events: list[Event]
     tone: float | None
     sentences: int
     undated: int = 0
+    apart: list[Event] = field(default_factory=list)
 
 
 @dataclass
@@ -286,6 +291,7 @@ class Coder:
         texts: list[str] = []
         tones: list[float] = []
         undated = 0
+        apart: list[Event] = []  # kept apart, with the reason in the note (as page mode's partial events)
         for span in prepared.wanted:
             sdoc = next(parsed)
             sentence = text[span.start:span.end]
@@ -301,15 +307,18 @@ class Coder:
                     cand, sdoc, span.start, sentence, span.index, ctx, self.lemma,
                     doc_id=doc.id, url=doc.url, file=doc.file, permissive=False, tone=tone,
                 )
-                if event is not None and not abstention.stands(event, abstention.predicate_words(cand.verb)):
+                predicate = abstention.predicate_words(cand.verb)
+                if event is not None and not abstention.stands(event, predicate):
+                    apart.append(abstention.set_apart(event, abstention.reason_apart(event, predicate) or ""))
                     continue
                 if event is None:
                     if cand.source_actor and cand.target_actor and ctx.doc_date is None:
                         undated += 1
                     continue
                 too_many = coordination.joint_list_reason(cand.symmetric, cand.source, cand.target, span.start)
-                if too_many is not None and too_many[1]:
-                    continue  # a conference of many (document mode keeps nothing apart)
+                if too_many is not None and too_many[1]:  # a conference of many: kept apart, saying how many
+                    apart.append(abstention.set_apart(event, too_many[0]))
+                    continue
                 if too_many is not None:
                     event = replace(event, note=f"{event.note}; {too_many[0]}" if event.note else too_many[0])
                 if not self.domestic and abstention.domestic(event):
@@ -325,7 +334,7 @@ class Coder:
         # as page mode (code_article_events): an act a later sentence of the document reports again is one event
         kept = abstention.restatements(coded, texts, ctx.doc_date, partial=False)
         events = [r.event for found in kept for r in found]
-        return DocumentResult(doc.id, events, document_tone(tones), prepared.sentences, undated)
+        return DocumentResult(doc.id, events, document_tone(tones), prepared.sentences, undated, _distinct(apart))
 
     # -- sentences ------------------------------------------------------------------------------
 
@@ -663,6 +672,19 @@ class Coder:
         if tgt is None and target is not None and target.start >= 0:  # not an earlier sentence's actor
             tgt = (target.start, target.end)
         return SentenceResult(event, spans.tidy(text, src), spans.tidy(text, tgt), partial=partial)
+
+
+def _distinct(events: list[Event]) -> list[Event]:
+    """The events kept apart, one per sentence, source, target and CAMEO code, in order (a symmetric candidate's
+    two directions and a pattern and a noun read on one act give one each, as page mode's `seen` does)."""
+    seen: set[tuple[int, str, str, str]] = set()
+    out: list[Event] = []
+    for e in events:
+        key = (e.sentence_index, e.source, e.target, e.cameo)
+        if key not in seen:
+            seen.add(key)
+            out.append(e)
+    return out
 
 
 def parse_form(text: str) -> str:

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from detente.coding import is_asserted
-from detente.coding.coder import SentenceResult
+from detente.coding.coder import Coder, SentenceResult
 from detente.coding.reader import Document
 from detente.events.schema import Event
 
@@ -568,3 +568,17 @@ def test_a_domestic_act_is_kept_apart_in_the_news_guides_scope(coder):
     finally:
         coder.domestic = True
     assert [(r.partial, r.event.note.endswith("kept apart: domestic")) for r in apart] == [(True, True)]
+
+
+def test_document_mode_keeps_a_domestic_act_apart_only_when_asked() -> None:
+    """Coder(domestic=False) in document mode: the act between two sides of one state goes to `apart` with
+    its reason, the act between two states stays; the default keeps both (as CAMEO and PLOVER code them)."""
+    pytest.importorskip("spacy")
+    doc = Document("a", "Russian police detained protesters in Moscow, and Russia's foreign ministry criticised "
+                   "Germany.", date(2024, 3, 1))
+    asked = next(Coder(domestic=False).code_document_results([doc]))
+    assert [(e.source[:3], e.target[:3]) for e in asked.events] == [("RUS", "DEU")]
+    assert [(e.source[:3], e.target[:3]) for e in asked.apart if "kept apart: domestic" in (e.note or "")] == [
+        ("RUS", "RUS")]
+    default = next(Coder().code_document_results([doc]))
+    assert sorted((e.source[:3], e.target[:3]) for e in default.events) == [("RUS", "DEU"), ("RUS", "RUS")]

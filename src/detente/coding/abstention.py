@@ -82,8 +82,8 @@ that goes into the event's note, so an analyst can see why a proposal was set as
   police and protesters, a president and his own troops), only when the caller asks for the news guide's
   scope (``Coder(domestic=False)``): the guide's rule 7 gives "domestic acts (a referendum, a cabinet
   meeting)" no event, and none of the development sets' gold events has one country on both sides; CAMEO
-  and PLOVER code domestic events (the default), and the PLOVER gold file holds many. Document mode,
-  which keeps nothing apart, leaves such an act out when asked.
+  and PLOVER code domestic events (the default), and the PLOVER gold file holds many. Every mode
+  (sentence, page, document) keeps such an act apart when asked.
 - ``uncertain``: the sentence classifier's code for a sentence no pattern codes, when its
   probability is below the calibrated threshold (:data:`~detente.coding.lexicon.CLASSIFIER_MIN_PROB`,
   from ``benchmarks/coding_dev.py``'s calibration curve); the note gives both figures.

@@ -158,7 +158,7 @@ class Coder:
         True (the default) codes it, as CAMEO and PLOVER do (the PLOVER gold file has such
         events); False keeps it apart with the reason "domestic", as the project's news guide
         codes no domestic act (rule 7; :func:`~detente.coding.abstention.domestic`, whose module
-        gives the figures). Document mode, which keeps nothing apart, leaves it out.
+        gives the figures).
 
     Examples
     --------
@@ -321,8 +321,9 @@ class Coder:
                     continue
                 if too_many is not None:
                     event = replace(event, note=f"{event.note}; {too_many[0]}" if event.note else too_many[0])
-                if not self.domestic and abstention.domestic(event):
-                    continue  # the news guide's scope, asked for (document mode keeps nothing apart)
+                if not self.domestic and abstention.domestic(event):  # the news guide's scope, asked for
+                    apart.append(abstention.set_apart(event, abstention.DOMESTIC))
+                    continue
                 key = (event.source, event.target, event.root)
                 if key in seen:
                     continue

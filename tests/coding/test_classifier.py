@@ -253,3 +253,21 @@ def test_the_model_and_the_label_reading_live_below_this_module_and_keep_their_n
     code = "import sys, detente.coding.sentence_model\nprint('detente.coding.classifier' in sys.modules)\n"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
+
+
+def test_syntax_features_read_lemmas_as_the_coder_does() -> None:
+    """The syntax block's lemmas come from the coder's lemma-by-id function
+    (:func:`detente.coding.nlp.token_lemma`, one per pipeline), and give, token by token, what the
+    lemmatizer gives for the token's text and fine tag (the slow path it replaced)."""
+    pytest.importorskip("spacy")
+    from detente.coding import nlp as nlp_mod
+    from detente.coding import text_model
+
+    nlp = nlp_mod.load()
+    doc = nlp("The rebels had stormed the villages, and officials said troops were leaving the positions.")
+    fast = text_model._lemma_function(doc)
+    assert fast is text_model._lemma_function(doc)  # made once per pipeline
+    slow = nlp_mod.lemmatizer(nlp)
+    assert [fast(t) for t in doc] == [slow(t.text, t.tag_) for t in doc]
+    assert {"storm", "village", "leave"} <= {fast(t) for t in doc}
+    assert "V:storm" in C.syntax_tokens(doc)

@@ -139,3 +139,26 @@ def test_sentence_mode_target_span_leaves_the_place_out(coder, sentence, target)
     result = coder.code_sentences([sentence])[0]
     assert result is not None and result.target_span is not None
     assert sentence[slice(*result.target_span)] == target
+
+
+def test_phrase_edges_kept_with_the_parse_are_the_ones_drawn_afresh(coder):
+    """A phrase's left edge without leading time words and its end without a tail are kept with
+    the parse (:func:`extents._memo`: the target rules' and both source rules' phrases of a head
+    ask for the same edges): for every token and every end the phrases may have, first asked and
+    asked again, they are what the unkept functions draw."""
+    from detente.coding import extents
+
+    texts = ["On Monday Russian troops in the region, which had been shelled last week, left the town.",
+             "Hours earlier Maduro, the president of Venezuela, met a unit of the company that was accused of fraud.",
+             "Officials said 17 July 2017 Russia's Supreme Court banned the group on Sunday."]
+    left_out = cut = 0
+    for doc in coder.nlp.pipe(texts):
+        for _ in range(2):
+            for tok in doc:
+                assert extents._left_without_time(tok) == extents._left_without_time_of(tok)
+                for right in range(tok.i, tok.right_edge.i + 1):
+                    assert extents._without_tail(tok, right) == extents._without_tail_of(tok, right)
+        left_out += sum(extents._left_without_time(tok) > tok.left_edge.i for tok in doc)  # a time phrase left out
+        cut += sum(extents._without_tail(tok, right) < right for tok in doc for right in range(tok.i, tok.right_edge.i + 1))
+        assert any(key[0] in ("left", "tail") for key in doc.user_data[extents._MEMO_KEY])
+    assert left_out and cut

@@ -55,3 +55,19 @@ def test_only_a_mediation_act_takes_the_parties_between_as_target(parse, coder):
     tok = next(t for t in doc if t.text == "criticised")
     target = syntax.target_token(tok, syntax.objects(tok), None, coder.lemma)
     assert target is None or target.text != "Israel"
+
+
+def test_text_of_keeps_the_text_on_the_parse_for_every_parse_of_a_large_block(coder):
+    """:func:`syntax.text_of` gives ``Doc.text`` (kept by :func:`syntax.keep_text` or read once),
+    for every parse of a block larger than any cache of recent parses (the span chooser reads a
+    block's parses after all of them are coded); a Doc with fewer tokens than the one whose
+    ``user_data`` it copied rebuilds its own text."""
+    texts = [f"Officials in town {k} said the talks would resume." for k in range(200)]
+    docs = list(coder.nlp.pipe(texts))
+    for doc, text in zip(docs, texts):
+        syntax.keep_text(doc, text)
+    assert [syntax.text_of(doc) for doc in docs] == texts == [doc.text for doc in docs]
+    fresh = coder.nlp("Russia attacked Ukraine.")  # never kept: read off the tokens once, then kept
+    assert syntax.text_of(fresh) == "Russia attacked Ukraine." == syntax.text_of(fresh)
+    part = docs[0][:3].as_doc(copy_user_data=True)  # user_data copied from the whole sentence
+    assert syntax.text_of(part) == part.text == "Officials in town "

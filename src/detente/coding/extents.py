@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from detente.coding import syntax
 from detente.coding.lexicon import (
@@ -50,10 +50,11 @@ _ADVERBIAL_IN = frozenset(
 
 _MEMO_KEY = "detente.extents"
 """Where a parse keeps the spans drawn on it (in ``Doc.user_data``)."""
+_Drawn = TypeVar("_Drawn")
 
 
-def _memo(tok: Token, key: tuple[object, ...], draw: Callable[[], tuple[int, int]]) -> tuple[int, int]:
-    """The span `draw` gives for `key`, drawn once per parse: the rules and the span
+def _memo(tok: Token, key: tuple[object, ...], draw: Callable[[], _Drawn]) -> _Drawn:
+    """The span (or phrase edge) `draw` gives for `key`, drawn once per parse: the rules and the span
     chooser (:mod:`detente.coding.span_chooser`) ask for the same phrases, and a span is
     a function of the parse alone, which nothing changes after it is made."""
     memo = tok.doc.user_data.get(_MEMO_KEY)
@@ -127,7 +128,18 @@ def _without_tail(tok: Token, right: int) -> int:
     "his counterpart, Michel Aoun"), a relative clause on a thing deeper in the phrase ("a
     unit of the company *that was accused of ...*"; one on people stays: "families of
     farmers who were killed") and a time phrase at its end ("a proposal submitted by X
-    on March 31", "the migrants found near London last month")."""
+    on March 31", "the migrants found near London last month").
+
+    A function of the parse: drawn once per (head, end) and parse (:func:`_memo`), since a
+    phrase's head is asked for by :func:`phrase_span` and both forms of :func:`full_span`;
+    a phrase that ends at its head has no tail."""
+    if right <= tok.i:
+        return right
+    return _memo(tok, ("tail", tok.i, right), lambda: _without_tail_of(tok, right))
+
+
+def _without_tail_of(tok: Token, right: int) -> int:
+    """:func:`_without_tail`, drawn."""
     doc = tok.doc
     for t in doc[tok.i + 1:right + 1]:
         if t.text != "," or t.i + 1 > right:
@@ -288,7 +300,16 @@ def _broken_name(tok: Token, left: int, right: int) -> tuple[int, int]:
 
 def _left_without_time(tok: Token) -> int:
     """First token of `tok`'s left modifiers, leaving out leading time phrases
-    ("Hours earlier Maduro", "17 July 2017 Russia's Supreme Court")."""
+    ("Hours earlier Maduro", "17 July 2017 Russia's Supreme Court").
+
+    A function of the parse: drawn once per head and parse (:func:`_memo`), like :func:`_without_tail`."""
+    if not tok.n_lefts:
+        return tok.i
+    return _memo(tok, ("left", tok.i), lambda: _left_without_time_of(tok))
+
+
+def _left_without_time_of(tok: Token) -> int:
+    """:func:`_left_without_time`, drawn."""
     left = tok.i
     doc = tok.doc
     for child in reversed(list(tok.lefts)):

@@ -45,25 +45,34 @@ PREDICATES = frozenset(
 
 # -- text of a parsed sentence -------------------------------------------------------------------
 
-_TEXT_CACHE: dict[int, tuple[Any, str]] = {}
+_TEXT_KEY = "detente.text"
+"""Where a parse keeps its text (in ``Doc.user_data``): (its length in tokens, the text)."""
 
 
 def text_of(sdoc: Doc) -> str:
-    """`sdoc.text`, cached: spaCy rebuilds the string from the tokens on every access."""
-    key = id(sdoc)
-    hit = _TEXT_CACHE.get(key)
-    if hit is not None and hit[0] is sdoc:
+    """`sdoc.text`, kept on the parse: spaCy rebuilds the string from the tokens on every access.
+
+    The text lives in the Doc's own ``user_data`` (:func:`keep_text`), so it is found for as
+    long as the parse lives: the rules and the span chooser, which reads a block's parses
+    after all of them are coded, each find it (a cache of recent parses by ``id`` missed
+    for the chooser on any block larger than the cache). It is stored with the parse's
+    length, so that a Doc made from part of another, and given a copy of its ``user_data``,
+    rebuilds its own.
+    """
+    data = getattr(sdoc, "user_data", None)
+    if data is None:  # not a Doc (a Span): nowhere to keep it
+        return sdoc.text
+    hit = data.get(_TEXT_KEY)
+    if hit is not None and hit[0] == len(sdoc):
         return hit[1]
     text = sdoc.text
-    keep_text(sdoc, text)
+    data[_TEXT_KEY] = (len(sdoc), text)
     return text
 
 
 def keep_text(sdoc: Doc, text: str) -> None:
     """Record the text a Doc was parsed from (the same string `sdoc.text` would rebuild)."""
-    if len(_TEXT_CACHE) > 64:
-        _TEXT_CACHE.clear()
-    _TEXT_CACHE[id(sdoc)] = (sdoc, text)
+    sdoc.user_data[_TEXT_KEY] = (len(sdoc), text)
 
 
 # -- small predicates ---------------------------------------------------------------------------

@@ -99,17 +99,23 @@ def syntax_tokens(doc: Any) -> list[str]:
 
 
 def _lemma_function(doc: Any) -> Any:
-    """A token -> lower-case lemma function: the coder's cached rule lemmatizer when available."""
+    """A token -> lower-case lemma function: the coder's cached rule lemmatizer when available,
+    read as the coder reads it (:func:`~detente.coding.nlp.token_lemma`: by the token's string
+    ids, without making its text and tag strings; the same lemmas), one function per pipeline."""
     nlp = _parser()
     if nlp is not None:
         try:
-            from detente.coding import nlp as nlp_mod
-
-            lemmatizer = nlp_mod.lemmatizer(nlp)
-            return lambda t: lemmatizer(t.text, t.tag_)
+            return _token_lemma(nlp)
         except Exception:  # noqa: BLE001 - fall back to spaCy's own lemma
             pass
     return lambda t: (t.lemma_ or t.lower_).lower()
+
+
+@functools.lru_cache(maxsize=4)
+def _token_lemma(nlp: Any) -> Any:
+    from detente.coding import nlp as nlp_mod
+
+    return nlp_mod.token_lemma(nlp)
 
 
 @functools.cache

@@ -20,6 +20,8 @@ from detente.errors import MissingDependencyError, ModelError
 ROOT = Path(__file__).resolve().parents[2]
 WARSHIPS = "Chinese warships shadowed a Japanese destroyer near the disputed islands for two days."
 INTERCEPT = "Russian jets intercepted a British surveillance plane over the Black Sea."
+MEDIATED = "Serbia's leader held talks with Kosovo's prime minister in Brussels under EU mediation."
+ADDED = ("SRBGOV", "EUR", "04", "pair model")  # the shipped model's own addition (the rules code the other four)
 SENTENCE = "Moscow accused Kyiv of shelling a border village, and Poland condemned the strike."
 
 
@@ -158,14 +160,14 @@ def encoder_coder():
 def test_a_sentence_gets_a_deterministic_result(encoder_coder) -> None:
     assert isinstance(encoder_coder.pair_model, pe.EncoderPairModel)
     got = [[(r.event.source, r.event.target, r.event.root, r.event.note)
-            for r in encoder_coder.code_sentence_events([INTERCEPT], date(2024, 5, 1))[0]] for _ in range(2)]
-    assert got[0] == got[1] == [("RUSMIL", "GBR", "17", "pair model")]  # the rules code nothing here
+            for r in encoder_coder.code_sentence_events([MEDIATED], date(2024, 5, 1))[0]] for _ in range(2)]
+    assert got[0] == got[1] and ADDED in got[0] and len(got[0]) == 5
     x = pe.pair_vectors(SENTENCE, [_cand()])
     assert x.shape == (1, 3 * 384) and (x == pe.pair_vectors(SENTENCE, [_cand()])).all()
 
 
 def test_a_batch_of_sentences_is_coded_as_each_sentence_alone(encoder_coder) -> None:
-    texts = [WARSHIPS, SENTENCE, INTERCEPT, "The weather was mild in Lisbon.",
+    texts = [WARSHIPS, SENTENCE, INTERCEPT, MEDIATED, "The weather was mild in Lisbon.",
              "Japan and South Korea held talks in Seoul, and Beijing warned Manila over the shoal.",
              "Indian troops fired on Pakistani posts, the army said."]
 
@@ -183,14 +185,13 @@ def test_pairs_encoder_from_the_cli(tmp_path, encoder_coder) -> None:
     from detente.cli.main import app
 
     path = tmp_path / "s.txt"
-    path.write_text(INTERCEPT + "\nThe weather was mild in Lisbon.\n", encoding="utf-8")
+    path.write_text(MEDIATED + "\nThe weather was mild in Lisbon.\n", encoding="utf-8")
     runner = CliRunner()
     result = runner.invoke(app, ["code", "--sentences", str(path), "--no-classifier", "--date", "2024-05-01",
                                  "--spans", "rules", "--pairs", "encoder"])
     assert result.exit_code == 0, result.output
     lines = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
-    assert [(e["source"], e["target"], e["root"], e["note"]) for e in lines[0]["events"]] == \
-        [("RUSMIL", "GBR", "17", "pair model")]
+    assert ADDED in [(e["source"], e["target"], e["root"], e["note"]) for e in lines[0]["events"]]
     assert lines[1]["events"] == []
     gold = tmp_path / "gold.jsonl"
     gold.write_text(json.dumps({"text": SENTENCE, "events": [{"source": "RUS", "target": "UKR", "root": "11"}]})

@@ -288,17 +288,16 @@ def test_pairs_flag_codes_documents_as_pages(tmp_path, coder):
 def test_a_pair_model_decides_in_document_pages_with_provenance(coder):
     """A model that adds an event for every pair the rules have nothing for: its events reach a document's
     events, each with the document's id, url and the sentence it comes from; undated documents keep none."""
-    from detente.cli.code import _page_results
     from detente.coding import Coder
     from detente.coding.reader import Document
 
     always = pm.PairModel({}, 10.0, {"04": {}}, {"04": 0.0}, t_add=0.5, t_drop=1.01)
     page_coder = Coder(span_chooser=None, pair_model=always, n_process=1)
     doc = Document("d1", ARTICLE, date(2024, 5, 1), url="https://example.org/a", file="a.txt")
-    (result,) = list(_page_results(page_coder, [doc]))
+    (result,) = list(page_coder.code_document_pages([doc]))
     added = [e for e in result.events if pm.NOTE in (e.note or "")]
     assert added and result.doc_id == "d1" and result.sentences == 3
     assert all(e.doc_id == "d1" and e.url == "https://example.org/a" and e.file == "a.txt" for e in result.events)
     assert all(ARTICLE[e.char_start:e.char_end] == e.sentence for e in result.events)
-    (undated,) = list(_page_results(page_coder, [Document("d2", ARTICLE, None)]))
+    (undated,) = list(page_coder.code_document_pages([Document("d2", ARTICLE, None)]))
     assert undated.undated > 0 and not [e for e in undated.events if (e.note or "").startswith("undated")]

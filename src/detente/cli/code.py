@@ -209,7 +209,7 @@ def code_text(
         if workers is not None and workers > 1:
             typer.echo("note: with --pairs model or encoder documents are coded in this process (--workers "
                        "applies to --sentences mode and to documents coded by the rules)", err=True)
-        results = _page_results(_page_coder(model, use_classifier, pair_model, domestic), docs)
+        results = _page_coder(model, use_classifier, pair_model, domestic).code_document_pages(docs)
     show_progress = sys.stderr.isatty() and len(docs) > 1
     events: list[Any] = []
     per_doc: list[dict[str, Any]] = []
@@ -257,38 +257,6 @@ def _page_coder(model: Optional[Path], use_classifier: bool, pair_model: str | N
     for note in coder.notes:
         typer.echo(f"note: {note}", err=True)
     return coder
-
-
-def _page_results(coder: Any, docs: list[Any]) -> Iterator[Any]:
-    """Each document coded as `detente code eval --context page` codes a page, so that `--pairs` means the same
-    in both modes: its sentences in order, each read in the context of those before it
-    (:meth:`~detente.coding.coder.Coder.code_article_events`, where the pair model decides again), the
-    complete events kept with the document's provenance (id, url, file, sentence index and characters).
-    As in document mode, an event of a document without a date is not kept but counted (`undated`), and the
-    tone is the mean over the sentences document mode would parse (those naming an actor or referring back)."""
-    from dataclasses import replace
-
-    from detente.coding.coder import DocumentResult, _prepare
-    from detente.coding.segment import split_sentences
-    from detente.coding.tone import document_tone, sentence_tone
-
-    for doc in docs:
-        text = doc.text or ""
-        spans = list(split_sentences(text))
-        parts = [text[s.start:s.end] for s in spans]
-        events: list[Any] = []
-        undated = 0
-        for span, found in zip(spans, coder.code_article_events(parts, doc.date)):
-            for r in found:
-                if r.partial:
-                    continue
-                if doc.date is None and (r.event.note or "").startswith("undated"):
-                    undated += 1
-                    continue
-                events.append(replace(r.event, doc_id=doc.id, url=doc.url, file=doc.file, sentence_index=span.index,
-                                      char_start=span.start, char_end=span.end))
-        tone = document_tone([sentence_tone(text[w.start:w.end]) for w in _prepare(doc).wanted])
-        yield DocumentResult(doc.id, events, tone, len(spans), undated)
 
 
 def _store(events: list[Any], db: Optional[Path]) -> dict[str, Any]:

@@ -390,6 +390,31 @@ class Coder:
             coded, parts = coded[1:], parts[1:]
         return abstention.restatements(coded, parts, date, partial)
 
+    def code_document_pages(self, docs: Iterable[Document]) -> Iterator[DocumentResult]:
+        """Each document coded as page mode codes an article (`detente code eval --context page`), so that a
+        pair model decides in documents as it does on a gold file: the document's sentences in order, each
+        read in the context of those before it (:meth:`code_article_events`), the complete events kept with
+        the document's provenance (id, url, file, sentence index and characters). As in document mode
+        (:meth:`code_document_results`), an event of a document without a date is counted (`undated`), not
+        kept, and the tone is the mean over the sentences document mode would parse (those naming an actor or
+        referring back). `detente code FILE --pairs model|encoder` uses it."""
+        for doc in docs:
+            text = doc.text or ""
+            spans_ = list(split_sentences(text))
+            events: list[Event] = []
+            undated = 0
+            for span, found in zip(spans_, self.code_article_events([text[s.start:s.end] for s in spans_], doc.date)):
+                for r in found:
+                    if r.partial:
+                        continue
+                    if doc.date is None and (r.event.note or "").startswith("undated"):  # the note assemble gives it
+                        undated += 1
+                        continue
+                    events.append(replace(r.event, doc_id=doc.id, url=doc.url, file=doc.file,
+                                          sentence_index=span.index, char_start=span.start, char_end=span.end))
+            tone = document_tone([sentence_tone(text[w.start:w.end]) for w in _prepare(doc).wanted])
+            yield DocumentResult(doc.id, events, tone, len(spans_), undated)
+
     def iter_sentence_events(
         self, sentences: Iterable[str], date: date | None = None, *, partial: bool = False,
         partial_spans: bool = True,

@@ -51,9 +51,10 @@ class Side(Protocol):
     token: Any
     actors: list[Actor]
 
+
 MAX_PARTIES = 4
-"""Most parties of one joint act coded pairwise ("talks between A, B and C"); a longer list is a
-conference, whose pairs the guide does not code one by one (:func:`long_list`)."""
+"""Most parties of one joint act coded for every pair ("talks between A, B and C"); a longer list is coded
+for the pairs of its first ones, with a note, up to :data:`CONFERENCE_PARTIES` (:func:`long_list`)."""
 
 CONFERENCE_PARTIES = 10
 """From this many parties a joint act is a conference: its events are kept apart (:data:`CONFERENCE`), not

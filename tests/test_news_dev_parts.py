@@ -1,7 +1,7 @@
-"""The news sets in parts (data/news_dev2/ ... news_dev5/): well-formed gold, apart from every other gold set.
+"""The news sets in parts (data/news_dev2/ ... news_dev6/): well-formed gold, apart from every other gold set.
 
-Each part holds consecutive body sentences of news pages (2018-2024; news_dev5's parts a-c
-2011-2017) with their gold
+Each part holds consecutive body sentences of news pages (2018-2024; news_dev5's parts a-c and news_dev6's
+parts b and d 2011-2017) with their gold
 events, annotated by the guide of data/news_dev/README.md (each set's README and each
 part_X.md say how the pages were chosen). These tests pin what makes a part usable as
 development and training data: valid codes and roots, each page's sentences together
@@ -9,8 +9,8 @@ and in page order with one headline, no page or near-duplicate sentence shared w
 news_dev, the check set or any other part, nothing from the held-out case period, and
 files that `detente code eval` reads whole. One test file for every part of every set
 (session 8's annotators each wrote one; they were the same checks). news_dev3 was the
-first-sight set of session 9, news_dev4 that of session 10, news_dev5 that of session 11
-(their READMEs).
+first-sight set of session 9, news_dev4 that of session 10, news_dev5 that of session 11,
+news_dev6 (written at the end of session 11) that of session 12 (their READMEs).
 """
 
 from __future__ import annotations
@@ -22,8 +22,9 @@ from pathlib import Path
 import pytest
 
 DATA = Path(__file__).resolve().parents[1] / "data"
-SETS = {"news_dev2": "dev2", "news_dev3": "dev3", "news_dev4": "dev4", "news_dev5": "dev5"}  # folder -> id prefix
-EARLIEST = {"news_dev5": "2011-01-01"}  # sets whose topic lists reach back before 2018 (their READMEs)
+SETS = {"news_dev2": "dev2", "news_dev3": "dev3", "news_dev4": "dev4", "news_dev5": "dev5",
+        "news_dev6": "dev6"}  # folder -> id prefix
+EARLIEST = {"news_dev5": "2011-01-01", "news_dev6": "2011-01-01"}  # sets reaching back before 2018 (their READMEs)
 PARTS = [p for folder in SETS for p in sorted((DATA / folder).glob("part_*.jsonl"))]
 REQUIRED = {"id", "sentence", "date", "url", "events", "note"}
 
@@ -39,7 +40,8 @@ def _others(part: Path) -> list[Path]:
 
 
 @pytest.mark.parametrize(("folder", "letters", "least"), [("news_dev2", "abcdefgh", 1600), ("news_dev3", "abcde", 1100),
-                                                        ("news_dev4", "abcde", 1200), ("news_dev5", "abcde", 1200)])
+                                                        ("news_dev4", "abcde", 1200), ("news_dev5", "abcde", 1200),
+                                                        ("news_dev6", "abcde", 950)])
 def test_every_part_is_there(folder: str, letters: str, least: int) -> None:
     parts = [p for p in PARTS if p.parent.name == folder]
     assert [p.stem for p in parts] == [f"part_{x}" for x in letters]
@@ -73,7 +75,7 @@ def test_codes_known_roots_valid_one_triple_each_and_no_root_01(part, check_news
 
 
 def test_dates_are_in_the_sets_years_and_before_2025(part) -> None:
-    """Nothing from the held-out period of the built-in case (January-June 2025); 2018 on unless the set says earlier."""
+    """Nothing from the held-out period of the built-in case (January-June 2025); 2018 on unless the set says so."""
     path, rows = part
     earliest = EARLIEST.get(path.parent.name, "2018-01-01")
     for r in rows:

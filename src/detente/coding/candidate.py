@@ -14,7 +14,7 @@ Choices
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from detente.coding import lexicon as L
@@ -39,3 +39,8 @@ class Candidate:
     main: bool = False
     reverse: bool = False  # the mirrored direction of a symmetric event
     symmetric: bool = False
+
+    def mirrored(self) -> Candidate:
+        """The same act the other way (its actors swapped, marked `reverse`): the second direction of a
+        symmetric event, which the guide's convention 3 codes both ways ("A and B held talks")."""
+        return replace(self, source_actor=self.target_actor, target_actor=self.source_actor, reverse=True)

@@ -498,7 +498,7 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
             cand.confidence += L.BONUS_PLACE
         out.append(cand)
         if symmetric and s_actor is not None and t_actor is not None and not t_actor.fallback:
-            out.append(replace(cand, source_actor=t_actor, target_actor=s_actor, reverse=True))
+            out.append(cand.mirrored())
         if claimed is not None:  # "claimed responsibility for a drone strike on X": also the attack on X
             out.append(replace(cand, code=L.CLAIMED_ATTACK, confidence=cand.confidence - L.RANK_SECOND_EVENT))
     if (clause == "reported" and code[:2] in L.ALLEGED_ROOTS and source is not None and source.actors
@@ -1047,7 +1047,7 @@ def reciprocal_act(verb: Token, verb_lemma: str, objects: list[Token], offset: i
     for s_actor, t_actor in pairs:
         cand = Candidate(code, side, target, s_actor, t_actor, verb, verb, modality=modality,
                          confidence=L.CONF_SPECIFIC_PATTERN, main=syntax.is_main(verb), symmetric=True)
-        out += [cand, replace(cand, source_actor=t_actor, target_actor=s_actor, reverse=True)]
+        out += [cand, cand.mirrored()]
     return out
 
 
@@ -1084,7 +1084,7 @@ def joint_announcement(verb: Token, objects: list[Token], offset: int, ctx: Cont
             continue
         cand = Candidate(CONCLUDE_AGREEMENT, side, side, a, b, verb, verb, modality=modality,
                          confidence=L.CONF_SPECIFIC_PATTERN, main=syntax.is_main(verb), symmetric=True)
-        out += [cand, replace(cand, source_actor=b, target_actor=a, reverse=True)]
+        out += [cand, cand.mirrored()]
     return out
 
 
@@ -1653,7 +1653,7 @@ def nominal(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list
     out = []
     for a, b in pairs:
         cand = Candidate(code, arg, arg, a, b, noun, noun, confidence=L.CONF_NOMINAL, main=False, symmetric=True)
-        out += [cand, replace(cand, source_actor=b, target_actor=a, reverse=True)]
+        out += [cand, cand.mirrored()]
     return out
 
 
@@ -1687,7 +1687,7 @@ def joint_between(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -
         for b in parties[i + 1:MAX_PARTIES]:
             cand = Candidate(pattern.code, arg, arg, a, b, verb, verb, confidence=L.CONF_NOMINAL, main=False,
                              symmetric=True)
-            out += [cand, replace(cand, source_actor=b, target_actor=a, reverse=True)]
+            out += [cand, cand.mirrored()]
     return out
 
 

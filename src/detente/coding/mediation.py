@@ -61,7 +61,6 @@ no coded event changes. The development files hold few such sentences (about 47 
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from detente.coding import lexicon as L
@@ -255,7 +254,7 @@ def swap(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Ca
         return []
     arg = argument(noun, offset, ctx, lemma)
     cand = Candidate(L.RELEASE, arg, arg, sides[0], sides[1], noun, noun, confidence=L.CONF_NOMINAL, symmetric=True)
-    return [cand, replace(cand, source_actor=sides[1], target_actor=sides[0], reverse=True)]
+    return [cand, cand.mirrored()]
 
 
 SWAP_PARTNER_PREPS = frozenset({"with", "for"})

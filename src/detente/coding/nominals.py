@@ -165,7 +165,7 @@ def nominal_acts(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) ->
         arg = argument(noun, offset, ctx, lemma)
         cand = Candidate(joint, arg, arg, sides[0], sides[1], noun, noun, modality=modality, confidence=L.CONF_NOMINAL,
                          symmetric=True)
-        return [cand, _mirrored(cand)]
+        return [cand, cand.mirrored()]
     code, target_preps = act  # type: ignore[misc]
     target_tok = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ in target_preps
                        for g in c.children if g.dep_ == "pobj"), None)
@@ -312,12 +312,6 @@ def _clause_subject(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma)
     if subj is None or passive:
         return []
     return argument(subj, offset, ctx, lemma).actors[:1]
-
-
-def _mirrored(cand: Candidate) -> Candidate:
-    from dataclasses import replace
-
-    return replace(cand, source_actor=cand.target_actor, target_actor=cand.source_actor, reverse=True)
 
 
 def _named_before(noun: Token, offset: int, ctx: Context) -> list[Actor]:

@@ -432,3 +432,15 @@ def test_no_domestic_sets_acts_within_one_state_apart_in_sentence_and_document_m
     kept = runner.invoke(app, ["code", str(doc), "--date", "2024-03-01", "--jsonl", "--no-domestic"])
     assert kept.exit_code == 0, kept.output
     assert [(json.loads(x)["source"][:3], json.loads(x)["target"][:3]) for x in kept.stdout.splitlines()] == [("RUS", "DEU")]
+
+
+def test_jsonl_with_no_event_says_so_on_stderr(tmp_path: Path) -> None:
+    """An empty JSON Lines stream is not left to speak for itself: a note says how many documents gave nothing."""
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    quiet = tmp_path / "quiet.txt"
+    quiet.write_text("The weather was mild in Lisbon.\n", encoding="utf-8")
+    result = runner.invoke(app, ["code", str(empty), str(quiet), "--date", "2024-03-01", "--jsonl"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == ""
+    assert "note: no event in 2 document(s) (1 without any sentence)" in result.stderr

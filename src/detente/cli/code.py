@@ -233,6 +233,10 @@ def code_text(
         out = sys.stdout
         for event in events:
             out.write(json.dumps(_event_record(event), ensure_ascii=False) + "\n")
+        if not events:  # an empty stream says nothing by itself
+            empty = sum(1 for d in per_doc if not d["sentences"])
+            typer.echo(f"note: no event in {len(per_doc)} document(s)"
+                       + (f" ({empty} without any sentence)" if empty else ""), err=True)
         return
     stored = _store(events, db)
     _summary(events, per_doc, stored, as_json)

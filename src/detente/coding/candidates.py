@@ -117,7 +117,8 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
     elif verb_lemma in L.FROM_TO_VERBS:  # "launched drones *toward Israel*": the aim hangs on the projectile
         verb_preps |= {c.lower_ for o in objects if o.dep_ == "dobj" and "arms" in P.families(lemma(o))
                        for c in o.children if c.dep_ == "prep" and c.lower_ in L.TOWARD_PREPS}
-    pattern = P.match(verb_lemma, verb_preps, families, other_senses)
+    pattern = _direct_pattern(verb_lemma, verb_preps, objects, lemma, P.match(verb_lemma, verb_preps, families,
+                                                                          other_senses))
     code: str | None = pattern.code if pattern else None
     if verb_lemma in L.INTERCEPT_VERBS and ("arms" in families or _projectiles(objects, lemma)) and (
             verb_lemma != "shoot" or "down" in verb_preps):
@@ -745,6 +746,27 @@ def _object_families(objects: list[Token], lemma: syntax.Lemma) -> tuple[set[str
     return usual, other - usual
 
 
+DIRECT_DEPS = frozenset({"dobj", "nsubjpass"})
+
+
+def _direct_pattern(verb_lemma: str, verb_preps: set[str], objects: list[Token], lemma: syntax.Lemma,
+                    pattern: P.Pattern | None) -> P.Pattern | None:
+    """The pattern of the verb's direct object when the object-specific `pattern` was matched on a noun of a
+    prepositional phrase instead: "suspended peace talks with Japan *over sanctions*" suspends talks (164), not
+    sanctions (085); "suspended the talks *in March*" is no protest called off. Session 12: a reason or a date
+    phrase chose the wrong root. The pattern stands when the direct object matches none of the verb's lines."""
+    if pattern is None or pattern.obj is None:
+        return pattern
+    direct = [o for o in objects if o.dep_ in DIRECT_DEPS]
+    direct += [c for o in direct for c in o.conjuncts]
+    direct += [c for o in direct for c in o.children if c.dep_ in ("compound", "amod")]
+    usual, other = _object_families(direct, lemma)
+    if not usual or pattern.obj in usual or pattern.obj in other:
+        return pattern
+    better = P.match(verb_lemma, verb_preps, usual, other)
+    return better if better is not None and better.obj is not None else pattern
+
+
 def _background(verb: Token, lemma: syntax.Lemma) -> bool:
     """Whether `verb` reports no act of the news: it is (under) an expectation ("X is expected to
     start ...", :data:`~detente.coding.lexicon.EXPECTATION_VERBS` in the passive), it sits in a clause
@@ -1063,7 +1085,8 @@ def joint_announcement(verb: Token, objects: list[Token], offset: int, ctx: Cont
     was announced by A, B and C"): its announcers are its parties, and the deal is concluded among them (057,
     every pair both ways by the guide's convention 3, :func:`~detente.coding.coordination.joint_pairs`;
     convention 15: an announced measure is the measure). One announcer ("X announced a deal between A and B")
-    is no party, and is left to the verb table. Not under a governing verb, not denied, modality kept."""
+    is no party, and is left to the verb table; one announcer of "a deal *with* C" is a party, C the other (session
+    12). Not under a governing verb, not denied, modality kept."""
     if syntax.negated(verb) or syntax.governor(verb, lemma)[1] is not None:
         return []
     subj, passive, agent = syntax.subject(verb, lemma)
@@ -1072,17 +1095,25 @@ def joint_announcement(verb: Token, objects: list[Token], offset: int, ctx: Cont
     if side_tok is None or deal is None or "plan" not in P.families(lemma(deal)):
         return []
     if (nominals.planned(deal, lemma) or any(c.lower_ in nominals.UNREAL_MODIFIERS for c in deal.children)
-            or _prep_object(deal, "between") is not None or _prep_object(deal, "with") is not None):
-        return []  # "a proposed deal", "a deal between A and B", "a deal with C": the phrase names other parties
+            or _prep_object(deal, "between") is not None):
+        return []  # "a proposed deal", "a deal between A and B": the phrase names other parties
     side = argument(side_tok, offset, ctx, lemma)
-    if len({a.code[:3] for a in side.actors}) < 2:
+    partner_tok = _prep_object(deal, "with")
+    if partner_tok is not None:  # "A announced a deal with B": A is a party, B the other
+        partner = argument(partner_tok, offset, ctx, lemma)
+        if len({a.code[:3] for a in side.actors}) != 1:
+            return []
+        pairs = [(side.actors[0], b) for b in partner.actors[:3] if b.code[:3] != side.actors[0].code[:3]]
+        target = partner
+    elif len({a.code[:3] for a in side.actors}) < 2:
         return []
+    else:
+        pairs = [(a, b) for a, b in joint_pairs(side_tok, side.actors, offset) if a.code[:3] != b.code[:3]]
+        target = side
     modality = syntax.clause_modality(verb, None, None, lemma)
     out: list[Candidate] = []
-    for a, b in joint_pairs(side_tok, side.actors, offset):
-        if a.code[:3] == b.code[:3]:
-            continue
-        cand = Candidate(CONCLUDE_AGREEMENT, side, side, a, b, verb, verb, modality=modality,
+    for a, b in pairs:
+        cand = Candidate(CONCLUDE_AGREEMENT, side, target, a, b, verb, verb, modality=modality,
                          confidence=L.CONF_SPECIFIC_PATTERN, main=syntax.is_main(verb), symmetric=True)
         out += [cand, cand.mirrored()]
     return out

@@ -120,6 +120,8 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
     pattern = _direct_pattern(verb_lemma, verb_preps, objects, lemma, P.match(verb_lemma, verb_preps, families,
                                                                           other_senses))
     code: str | None = pattern.code if pattern else None
+    if verb_lemma in AIR_INTERCEPT_VERBS and _aircraft(objects, lemma):
+        return intercepted_aircraft(verb, objects, offset, ctx, lemma)  # "jets intercepted six Russian bombers"
     if verb_lemma in L.INTERCEPT_VERBS and ("arms" in families or _projectiles(objects, lemma)) and (
             verb_lemma != "shoot" or "down" in verb_preps):
         # "shot down 40 drones": a defence against the drones, coded as their launcher's attack (below for "fired
@@ -763,6 +765,8 @@ def _direct_pattern(verb_lemma: str, verb_preps: set[str], objects: list[Token],
     usual, other = _object_families(direct, lemma)
     if not usual or pattern.obj in usual or pattern.obj in other:
         return pattern
+    if pattern.obj not in set().union(*_object_families([o for o in objects if o.dep_ == "pobj"], lemma)):
+        return pattern  # the family came from the verb's own reading ("military aid" is arms), not a phrase
     better = P.match(verb_lemma, verb_preps, usual, other)
     return better if better is not None and better.obj is not None else pattern
 
@@ -1143,6 +1147,39 @@ def intercepted(verb: Token, objects: list[Token], offset: int, ctx: Context, le
         owner = argument(obj, offset, ctx, lemma)
         for s_actor, t_actor in _foreign_pairs(owner, stopper):
             out.append(Candidate(L.CLAIMED_ATTACK, owner, stopper, s_actor, t_actor, verb, verb,
+                                 confidence=L.CONF_BARE_VERB, main=syntax.is_main(verb)))
+    return out
+
+
+AIR_INTERCEPT_VERBS = frozenset({"intercept"})
+AIRCRAFT_NOUNS = frozenset({"aircraft", "plane", "warplane", "jet", "bomber", "fighter", "helicopter"})
+"""Manned aircraft: intercepting one ("Norwegian F-16s intercepted six Russian bombers") is no defence against
+an attack but a show of force against the aircraft's state (CAMEO 150), as the news development notes (news_dev5
+parts a-c, "intercepting or shadowing aircraft") code it. Shooting one down stays an attack (190)."""
+
+
+def _aircraft(objects: list[Token], lemma: syntax.Lemma) -> list[Token]:
+    """The manned aircraft (:data:`AIRCRAFT_NOUNS`) among a verb's direct objects."""
+    return [o for o in objects if o.dep_ in ("dobj", "nsubjpass") and lemma(o) in AIRCRAFT_NOUNS]
+
+
+def intercepted_aircraft(verb: Token, objects: list[Token], offset: int, ctx: Context,
+                         lemma: syntax.Lemma) -> list[Candidate]:
+    """An interception of another state's aircraft: the interceptor shows force (CAMEO 150) to the aircraft's
+    owner, the state its noun names ("*Russian* bombers", "bombers *of* the Russian air force"). None when
+    negated, unreal ("could intercept") or when no interceptor or owner is named."""
+    if syntax.negated(verb) or syntax.clause_modality(verb, None, None, lemma) in nominals.UNREAL_CLAUSES:
+        return []
+    subj, passive, agent = syntax.subject(verb, lemma)
+    stopper_tok = agent if passive else subj
+    if stopper_tok is None:
+        return []
+    stopper = argument(stopper_tok, offset, ctx, lemma)
+    out: list[Candidate] = []
+    for obj in _aircraft(objects, lemma):
+        owner = argument(obj, offset, ctx, lemma)
+        for s_actor, t_actor in _foreign_pairs(stopper, owner):
+            out.append(Candidate(L.SHOW_OF_FORCE, stopper, owner, s_actor, t_actor, verb, verb,
                                  confidence=L.CONF_BARE_VERB, main=syntax.is_main(verb)))
     return out
 
@@ -1731,15 +1768,47 @@ def nominal_visit(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -
         visitor = next((c for c in noun.children if c.dep_ == "poss" and c.tag_ != "PRP$"), None)  # "Austin's
         # visit to Manila"; not "their trips to Washington", whose visitors a sentence before named
     place = _prep_object(noun, "to")
+    modality = None
     if visitor is None or place is None:
-        return []
+        stay = _visit_stay(noun, lemma)
+        if stay is None:
+            return []
+        visitor, place, modality = stay
     source = argument(visitor, offset, ctx, lemma)
     target = argument(place, offset, ctx, lemma)
     out = []
     for s_actor, t_actor in _foreign_pairs(source, target):
-        out.append(Candidate(L.MEET_AT_TARGET, source, target, s_actor, t_actor, noun, noun,
+        out.append(Candidate(L.MEET_AT_TARGET, source, target, s_actor, t_actor, noun, noun, modality=modality,
                              confidence=L.CONF_NOMINAL, main=False))
     return out
+
+
+STAY_PREPS = frozenset({"for", "on"})
+STAY_PLACE_PREPS = ("to", "in", "at")
+
+
+def _visit_stay(noun: Token, lemma: syntax.Lemma) -> tuple[Token, Token, str | None] | None:
+    """(visitor, place, modality) of a visit named as the purpose of a stay: "X was in Y *for* his first state
+    visit", "X arrived at the White House *on* a state visit" (CAMEO 042 from the clause's active subject to the
+    place the noun or its verb names); None for a visit still to come (in the noun or its clause: "will be in Y
+    for a visit"), one that names its own visitor ("for the visit of Z") or a definite one ("for the visit",
+    told already). Session 12: the "for talks" frame of
+    :data:`~detente.coding.nominals.PRESENCE_VERBS`, for visits."""
+    verb = noun.head.head
+    if (noun.dep_ != "pobj" or noun.head.lower_ not in STAY_PREPS or not verb.tag_.startswith("VB")
+            or lemma(verb) not in nominals.PRESENCE_VERBS or _visit_to_come(noun)
+            or any(c.dep_ == "det" and c.lower_ not in ("a", "an") for c in noun.children)
+            or any(c.dep_ == "prep" and c.lower_ in ("of", "by") for c in noun.children)):
+        return None
+    real, modality = nominals.clause_reality(noun, lemma)
+    if not real:
+        return None  # "will be in Japan for a state visit": no visit yet
+    subj, passive, _agent = syntax.subject(verb, lemma)
+    place = _prep_object(noun, "to") or next(
+        (p for prep in STAY_PLACE_PREPS for p in (_prep_object(verb, prep),) if p is not None), None)
+    if subj is None or passive or place is None:
+        return None
+    return subj, place, modality
 
 
 def _visit_to_come(noun: Token) -> bool:

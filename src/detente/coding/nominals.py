@@ -38,6 +38,10 @@ Choices (the news development set's guide, rules 7 and 8; CAMEO codes acts, not 
   :func:`departure`), a member's announced *suspension* and a visit *at the invitation of* a host
   (:func:`invitation`) are read as their verbs are. Each measured on its own on the development sets pooled
   (the commit messages give the figures) and pinned in ``tests/coding/test_recall_classes.py``.
+- Session 12 (recall): talks counted in days or rounds ("after three *days of* talks with X", :func:`_counted`)
+  and talks with no partner named whose clause has two parties or more as its subject ("A, B and C reached a
+  deal *after talks* in Minsk", :func:`_held_together`: the parties held them, pair by pair). Measured on the
+  development sets pooled and pinned in ``tests/coding/test_recall_classes12.py``.
 """
 
 from __future__ import annotations
@@ -259,6 +263,11 @@ def _clause_reality(noun: Token, lemma: syntax.Lemma) -> tuple[bool, str | None]
 def in_real_clause(noun: Token, lemma: syntax.Lemma) -> bool:
     """Whether the clause a noun phrase stands in reports its act as real (:func:`_clause_reality`)."""
     return _clause_reality(noun, lemma)[0]
+
+
+def clause_reality(noun: Token, lemma: syntax.Lemma) -> tuple[bool, str | None]:
+    """(real?, modality kept) of the clause a noun phrase stands in (:func:`_clause_reality`)."""
+    return _clause_reality(noun, lemma)
 
 
 def _by_object(noun: Token) -> Token | None:

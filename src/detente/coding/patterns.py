@@ -656,13 +656,17 @@ NEWS_FAMILIES: dict[str, str] = {
     """,
     # Session 12 (recall): classes of the development sets' misses, tabulated by gold root and predicate word.
     "05 opening embassies": """
-    open|reopen|re-open obj:diplomats -> 054  # CAMEO 054's example: "opened an embassy in Tehran" initiates relations
+    open|establish|set up obj:diplomats -> 054  # CAMEO 054's example: "opened an embassy in Tehran"
+    open|establish|set up obj:office -> 054  # "opened its representative office in Taipei"; not "reopen" yet (report)
     """,
     "16 recalling and expelling envoys": """
     summon back|call back|bring back|order back obj:diplomats -> 161  # "summoned its ambassador back for consultations"
     """,
     "16 decreeing sanctions": """
     authorize|authorise|order|decree obj:sanctions -> 163  # "authorized sanctions on X": the measure decreed (conv. 15)
+    """,
+    "04 visits begun and ended": """
+    wrap up|complete|round off|kick off|embark on|cut short obj:visit -> 042  # "wrapped up a two-day trip to China"
     """,
     "05 initialling agreements": """
     initial|countersign|co-sign obj:plan -> 057 sym  # initialling a text is its parties' formal assent to it (057)

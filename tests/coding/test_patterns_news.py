@@ -45,6 +45,14 @@ FAMILY_SENTENCES = [
      ("NLD", "SRB", "112")),
     ("11 formal accusations", "Prosecutors in France filed charges against three Iranian diplomats.",
      ("FRA", "IRN", "112")),
+    ("05 opening embassies", "Sri Lanka opened an embassy in Iran on Wednesday.", ("LKA", "IRN", "054")),
+    ("16 recalling and expelling envoys", "Saudi Arabia summoned its ambassador to Canada back.",
+     ("SAU", "CAN", "161")),
+    ("16 decreeing sanctions", "The American president authorized sanctions on Iran.", ("USA", "IRN", "163")),
+    ("04 visits begun and ended", "The American secretary of state has wrapped up a two-day trip to China.",
+     ("USA", "CHN", "042")),
+    ("05 initialling agreements", "Moldova initialled an association agreement with the European Union.",
+     ("MDA", "EUR", "057")),
 ]
 
 

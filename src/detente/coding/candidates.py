@@ -117,8 +117,11 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
     elif verb_lemma in L.FROM_TO_VERBS:  # "launched drones *toward Israel*": the aim hangs on the projectile
         verb_preps |= {c.lower_ for o in objects if o.dep_ == "dobj" and "arms" in P.families(lemma(o))
                        for c in o.children if c.dep_ == "prep" and c.lower_ in L.TOWARD_PREPS}
-    pattern = P.match(verb_lemma, verb_preps, families, other_senses)
+    pattern = _direct_pattern(verb_lemma, verb_preps, objects, lemma, P.match(verb_lemma, verb_preps, families,
+                                                                          other_senses))
     code: str | None = pattern.code if pattern else None
+    if verb_lemma in AIR_INTERCEPT_VERBS and _aircraft(objects, lemma):
+        return intercepted_aircraft(verb, objects, offset, ctx, lemma)  # "jets intercepted six Russian bombers"
     if verb_lemma in L.INTERCEPT_VERBS and ("arms" in families or _projectiles(objects, lemma)) and (
             verb_lemma != "shoot" or "down" in verb_preps):
         # "shot down 40 drones": a defence against the drones, coded as their launcher's attack (below for "fired
@@ -745,6 +748,29 @@ def _object_families(objects: list[Token], lemma: syntax.Lemma) -> tuple[set[str
     return usual, other - usual
 
 
+DIRECT_DEPS = frozenset({"dobj", "nsubjpass"})
+
+
+def _direct_pattern(verb_lemma: str, verb_preps: set[str], objects: list[Token], lemma: syntax.Lemma,
+                    pattern: P.Pattern | None) -> P.Pattern | None:
+    """The pattern of the verb's direct object when the object-specific `pattern` was matched on a noun of a
+    prepositional phrase instead: "suspended peace talks with Japan *over sanctions*" suspends talks (164), not
+    sanctions (085); "suspended the talks *in March*" is no protest called off. Session 12: a reason or a date
+    phrase chose the wrong root. The pattern stands when the direct object matches none of the verb's lines."""
+    if pattern is None or pattern.obj is None:
+        return pattern
+    direct = [o for o in objects if o.dep_ in DIRECT_DEPS]
+    direct += [c for o in direct for c in o.conjuncts]
+    direct += [c for o in direct for c in o.children if c.dep_ in ("compound", "amod")]
+    usual, other = _object_families(direct, lemma)
+    if not usual or pattern.obj in usual or pattern.obj in other:
+        return pattern
+    if pattern.obj not in set().union(*_object_families([o for o in objects if o.dep_ == "pobj"], lemma)):
+        return pattern  # the family came from the verb's own reading ("military aid" is arms), not a phrase
+    better = P.match(verb_lemma, verb_preps, usual, other)
+    return better if better is not None and better.obj is not None else pattern
+
+
 def _background(verb: Token, lemma: syntax.Lemma) -> bool:
     """Whether `verb` reports no act of the news: it is (under) an expectation ("X is expected to
     start ...", :data:`~detente.coding.lexicon.EXPECTATION_VERBS` in the passive), it sits in a clause
@@ -1063,7 +1089,8 @@ def joint_announcement(verb: Token, objects: list[Token], offset: int, ctx: Cont
     was announced by A, B and C"): its announcers are its parties, and the deal is concluded among them (057,
     every pair both ways by the guide's convention 3, :func:`~detente.coding.coordination.joint_pairs`;
     convention 15: an announced measure is the measure). One announcer ("X announced a deal between A and B")
-    is no party, and is left to the verb table. Not under a governing verb, not denied, modality kept."""
+    is no party, and is left to the verb table; one announcer of "a deal *with* C" is a party, C the other (session
+    12). Not under a governing verb, not denied, modality kept."""
     if syntax.negated(verb) or syntax.governor(verb, lemma)[1] is not None:
         return []
     subj, passive, agent = syntax.subject(verb, lemma)
@@ -1072,17 +1099,25 @@ def joint_announcement(verb: Token, objects: list[Token], offset: int, ctx: Cont
     if side_tok is None or deal is None or "plan" not in P.families(lemma(deal)):
         return []
     if (nominals.planned(deal, lemma) or any(c.lower_ in nominals.UNREAL_MODIFIERS for c in deal.children)
-            or _prep_object(deal, "between") is not None or _prep_object(deal, "with") is not None):
-        return []  # "a proposed deal", "a deal between A and B", "a deal with C": the phrase names other parties
+            or _prep_object(deal, "between") is not None):
+        return []  # "a proposed deal", "a deal between A and B": the phrase names other parties
     side = argument(side_tok, offset, ctx, lemma)
-    if len({a.code[:3] for a in side.actors}) < 2:
+    partner_tok = _prep_object(deal, "with")
+    if partner_tok is not None:  # "A announced a deal with B": A is a party, B the other
+        partner = argument(partner_tok, offset, ctx, lemma)
+        if len({a.code[:3] for a in side.actors}) != 1:
+            return []
+        pairs = [(side.actors[0], b) for b in partner.actors[:3] if b.code[:3] != side.actors[0].code[:3]]
+        target = partner
+    elif len({a.code[:3] for a in side.actors}) < 2:
         return []
+    else:
+        pairs = [(a, b) for a, b in joint_pairs(side_tok, side.actors, offset) if a.code[:3] != b.code[:3]]
+        target = side
     modality = syntax.clause_modality(verb, None, None, lemma)
     out: list[Candidate] = []
-    for a, b in joint_pairs(side_tok, side.actors, offset):
-        if a.code[:3] == b.code[:3]:
-            continue
-        cand = Candidate(CONCLUDE_AGREEMENT, side, side, a, b, verb, verb, modality=modality,
+    for a, b in pairs:
+        cand = Candidate(CONCLUDE_AGREEMENT, side, target, a, b, verb, verb, modality=modality,
                          confidence=L.CONF_SPECIFIC_PATTERN, main=syntax.is_main(verb), symmetric=True)
         out += [cand, cand.mirrored()]
     return out
@@ -1112,6 +1147,39 @@ def intercepted(verb: Token, objects: list[Token], offset: int, ctx: Context, le
         owner = argument(obj, offset, ctx, lemma)
         for s_actor, t_actor in _foreign_pairs(owner, stopper):
             out.append(Candidate(L.CLAIMED_ATTACK, owner, stopper, s_actor, t_actor, verb, verb,
+                                 confidence=L.CONF_BARE_VERB, main=syntax.is_main(verb)))
+    return out
+
+
+AIR_INTERCEPT_VERBS = frozenset({"intercept"})
+AIRCRAFT_NOUNS = frozenset({"aircraft", "plane", "warplane", "jet", "bomber", "fighter", "helicopter"})
+"""Manned aircraft: intercepting one ("Norwegian F-16s intercepted six Russian bombers") is no defence against
+an attack but a show of force against the aircraft's state (CAMEO 150), as the news development notes (news_dev5
+parts a-c, "intercepting or shadowing aircraft") code it. Shooting one down stays an attack (190)."""
+
+
+def _aircraft(objects: list[Token], lemma: syntax.Lemma) -> list[Token]:
+    """The manned aircraft (:data:`AIRCRAFT_NOUNS`) among a verb's direct objects."""
+    return [o for o in objects if o.dep_ in ("dobj", "nsubjpass") and lemma(o) in AIRCRAFT_NOUNS]
+
+
+def intercepted_aircraft(verb: Token, objects: list[Token], offset: int, ctx: Context,
+                         lemma: syntax.Lemma) -> list[Candidate]:
+    """An interception of another state's aircraft: the interceptor shows force (CAMEO 150) to the aircraft's
+    owner, the state its noun names ("*Russian* bombers", "bombers *of* the Russian air force"). None when
+    negated, unreal ("could intercept") or when no interceptor or owner is named."""
+    if syntax.negated(verb) or syntax.clause_modality(verb, None, None, lemma) in nominals.UNREAL_CLAUSES:
+        return []
+    subj, passive, agent = syntax.subject(verb, lemma)
+    stopper_tok = agent if passive else subj
+    if stopper_tok is None:
+        return []
+    stopper = argument(stopper_tok, offset, ctx, lemma)
+    out: list[Candidate] = []
+    for obj in _aircraft(objects, lemma):
+        owner = argument(obj, offset, ctx, lemma)
+        for s_actor, t_actor in _foreign_pairs(stopper, owner):
+            out.append(Candidate(L.SHOW_OF_FORCE, stopper, owner, s_actor, t_actor, verb, verb,
                                  confidence=L.CONF_BARE_VERB, main=syntax.is_main(verb)))
     return out
 
@@ -1700,15 +1768,47 @@ def nominal_visit(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -
         visitor = next((c for c in noun.children if c.dep_ == "poss" and c.tag_ != "PRP$"), None)  # "Austin's
         # visit to Manila"; not "their trips to Washington", whose visitors a sentence before named
     place = _prep_object(noun, "to")
+    modality = None
     if visitor is None or place is None:
-        return []
+        stay = _visit_stay(noun, lemma)
+        if stay is None:
+            return []
+        visitor, place, modality = stay
     source = argument(visitor, offset, ctx, lemma)
     target = argument(place, offset, ctx, lemma)
     out = []
     for s_actor, t_actor in _foreign_pairs(source, target):
-        out.append(Candidate(L.MEET_AT_TARGET, source, target, s_actor, t_actor, noun, noun,
+        out.append(Candidate(L.MEET_AT_TARGET, source, target, s_actor, t_actor, noun, noun, modality=modality,
                              confidence=L.CONF_NOMINAL, main=False))
     return out
+
+
+STAY_PREPS = frozenset({"for", "on"})
+STAY_PLACE_PREPS = ("to", "in", "at")
+
+
+def _visit_stay(noun: Token, lemma: syntax.Lemma) -> tuple[Token, Token, str | None] | None:
+    """(visitor, place, modality) of a visit named as the purpose of a stay: "X was in Y *for* his first state
+    visit", "X arrived at the White House *on* a state visit" (CAMEO 042 from the clause's active subject to the
+    place the noun or its verb names); None for a visit still to come (in the noun or its clause: "will be in Y
+    for a visit"), one that names its own visitor ("for the visit of Z") or a definite one ("for the visit",
+    told already). Session 12: the "for talks" frame of
+    :data:`~detente.coding.nominals.PRESENCE_VERBS`, for visits."""
+    verb = noun.head.head
+    if (noun.dep_ != "pobj" or noun.head.lower_ not in STAY_PREPS or not verb.tag_.startswith("VB")
+            or lemma(verb) not in nominals.PRESENCE_VERBS or _visit_to_come(noun)
+            or any(c.dep_ == "det" and c.lower_ not in ("a", "an") for c in noun.children)
+            or any(c.dep_ == "prep" and c.lower_ in ("of", "by") for c in noun.children)):
+        return None
+    real, modality = nominals.clause_reality(noun, lemma)
+    if not real:
+        return None  # "will be in Japan for a state visit": no visit yet
+    subj, passive, _agent = syntax.subject(verb, lemma)
+    place = _prep_object(noun, "to") or next(
+        (p for prep in STAY_PLACE_PREPS for p in (_prep_object(verb, prep),) if p is not None), None)
+    if subj is None or passive or place is None:
+        return None
+    return subj, place, modality
 
 
 def _visit_to_come(noun: Token) -> bool:

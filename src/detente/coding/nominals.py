@@ -38,6 +38,10 @@ Choices (the news development set's guide, rules 7 and 8; CAMEO codes acts, not 
   :func:`departure`), a member's announced *suspension* and a visit *at the invitation of* a host
   (:func:`invitation`) are read as their verbs are. Each measured on its own on the development sets pooled
   (the commit messages give the figures) and pinned in ``tests/coding/test_recall_classes.py``.
+- Session 12 (recall): talks counted in days or rounds ("after three *days of* talks with X", :func:`_counted`)
+  and talks with no partner named whose clause has two parties or more as its subject ("A, B and C reached a
+  deal *after talks* in Minsk", :func:`_held_together`: the parties held them, pair by pair). Measured on the
+  development sets pooled and pinned in ``tests/coding/test_recall_classes12.py``.
 """
 
 from __future__ import annotations
@@ -51,6 +55,7 @@ from detente.coding import syntax
 from detente.coding.arguments import Arg, argument
 from detente.coding.candidate import Candidate
 from detente.coding.context import Actor, Context, actor_of_mention
+from detente.coding.coordination import joint_pairs
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -159,6 +164,8 @@ def nominal_acts(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) ->
             partners = [a for a in argument(partner, offset, ctx, lemma).actors[:3] if a.code[:3] != before[0].code[:3]
                         and a.code[3:6] not in L.FALLBACK_SKIP_ROLES]  # "said in a phone call with Reuters": an interview
             before = [before[0], *partners[:1]]
+        elif not before:
+            return _held_together(noun, joint, offset, ctx, lemma, modality)
         sides = [a for i, a in enumerate(before) if all(a.code[:3] != b.code[:3] for b in before[:i])]
         if len(sides) != 2:
             return []
@@ -258,6 +265,11 @@ def in_real_clause(noun: Token, lemma: syntax.Lemma) -> bool:
     return _clause_reality(noun, lemma)[0]
 
 
+def clause_reality(noun: Token, lemma: syntax.Lemma) -> tuple[bool, str | None]:
+    """(real?, modality kept) of the clause a noun phrase stands in (:func:`_clause_reality`)."""
+    return _clause_reality(noun, lemma)
+
+
 def _by_object(noun: Token) -> Token | None:
     """The object of the noun's "by" phrase (its author: "the raid on X *by Y*"), or None."""
     return next((g for c in noun.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"
@@ -299,19 +311,60 @@ def _clause_subject(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma)
     """The one who holds a meeting named with only its partner ("a meeting *with X*"), when the meeting sets the
     time of a clause: "During a meeting with Marape, Blinken said ..." -> Blinken met Marape. The clause's
     active subject, first actor only; none for a passive clause ("a deal to be ratified at a meeting with X"),
-    nor for a definite meeting ("during *the* meeting with X"), which refers back to one already told."""
+    nor for a definite meeting ("during *the* meeting with X"), which refers back to one already told. A count
+    of the meetings stands between them ("after three *days of* talks with X", "after two *rounds of* talks with
+    X", :data:`~detente.coding.lexicon.QUANTITY_WORDS`): the count is the phrase the preposition takes."""
+    subj = _clause_subject_token(noun, lemma)
+    return argument(subj, offset, ctx, lemma).actors[:1] if subj is not None else []
+
+
+def _clause_subject_token(noun: Token, lemma: syntax.Lemma) -> Token | None:
+    """The active subject of the clause a meeting noun sets the time of (:func:`_clause_subject`), or None."""
+    noun = _counted(noun, lemma)
     prep = noun.head
-    if noun.dep_ != "pobj" or not prep.head.tag_.startswith("VB"):
-        return []
-    if prep.lower_ not in MEETING_TIME_PREPS and not (prep.lower_ == PURPOSE_PREP and lemma(prep.head) in PRESENCE_VERBS):
-        return []
+    clause = prep.head
+    if clause.dep_ == "dobj" and prep.lower_ in MEETING_TIME_PREPS:
+        clause = clause.head  # "reached a deal *after talks*": the parser hangs the time on the object
+    if noun.dep_ != "pobj" or not clause.tag_.startswith("VB"):
+        return None
+    if prep.lower_ not in MEETING_TIME_PREPS and not (prep.lower_ == PURPOSE_PREP and lemma(clause) in PRESENCE_VERBS):
+        return None
     if any(c.dep_ in ("det", "poss") and c.lower_ != "a" and c.lower_ != "an" for c in noun.children):
-        return []  # "during *the* meeting with Scholz": a meeting the article has told already (the guide codes
+        return None  # "during *the* meeting with Scholz": a meeting the article has told already (the guide codes
         # no restatement of an act already coded); "during *a* meeting with X" tells it
-    subj, passive, _agent = syntax.subject(prep.head, lemma)
-    if subj is None or passive:
+    subj, passive, _agent = syntax.subject(clause, lemma)
+    return None if subj is None or passive else subj
+
+
+def _held_together(noun: Token, code: str, offset: int, ctx: Context, lemma: syntax.Lemma,
+                   modality: str | None) -> list[Candidate]:
+    """Talks named with neither partner nor holder ("after 17 hours *of talks* in Minsk") that set the time of a
+    clause whose subject is two parties or more ("the leaders of A, B and C reached a deal after talks"): the
+    parties held them, each with the other (the guide's convention 3, pairs as
+    :func:`~detente.coding.coordination.joint_pairs` picks them). Session 12: multi-party talks that end in a
+    deal were coded only as the deal."""
+    subj = _clause_subject_token(noun, lemma)
+    if subj is None or _in_background(noun):
         return []
-    return argument(subj, offset, ctx, lemma).actors[:1]
+    side = argument(subj, offset, ctx, lemma)
+    if len({a.code[:3] for a in side.actors}) < 2:
+        return []
+    arg = argument(noun, offset, ctx, lemma)
+    out: list[Candidate] = []
+    for a, b in joint_pairs(subj, side.actors, offset):
+        if a.code[:3] != b.code[:3]:
+            cand = Candidate(code, arg, arg, a, b, noun, noun, modality=modality, confidence=L.CONF_NOMINAL,
+                             symmetric=True)
+            out += [cand, cand.mirrored()]
+    return out
+
+
+def _counted(noun: Token, lemma: syntax.Lemma) -> Token:
+    """The count a meeting noun is "of" ("three *days* of talks", "a *round* of talks"), else the noun itself."""
+    of = noun.head
+    if noun.dep_ == "pobj" and of.lower_ == "of" and of.dep_ == "prep" and lemma(of.head) in L.QUANTITY_WORDS:
+        return of.head
+    return noun
 
 
 def _named_before(noun: Token, offset: int, ctx: Context) -> list[Actor]:

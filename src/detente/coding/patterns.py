@@ -654,6 +654,23 @@ NEWS_FAMILIES: dict[str, str] = {
     # F-35 programme", "suspended Russia from the council": CAMEO 166, expel from a body or programme; a measure
     # object (sanctions, troops) keeps its own frame above
     """,
+    # Session 12 (recall): classes of the development sets' misses, tabulated by gold root and predicate word.
+    "05 opening embassies": """
+    open|establish|set up obj:diplomats -> 054  # CAMEO 054's example: "opened an embassy in Tehran"
+    open|establish|set up obj:office -> 054  # "opened its representative office in Taipei"; not "reopen" yet (report)
+    """,
+    "16 recalling and expelling envoys": """
+    summon back|call back|bring back|order back obj:diplomats -> 161  # "summoned its ambassador back for consultations"
+    """,
+    "16 decreeing sanctions": """
+    authorize|authorise|order|decree obj:sanctions -> 163  # "authorized sanctions on X": the measure decreed (conv. 15)
+    """,
+    "04 visits begun and ended": """
+    wrap up|complete|round off|kick off|embark on|cut short obj:visit -> 042  # "wrapped up a two-day trip to China"
+    """,
+    "05 initialling agreements": """
+    initial|countersign|co-sign obj:plan -> 057 sym  # initialling a text is its parties' formal assent to it (057)
+    """,
     "11 formal accusations": """
     issue|deliver|send obj:protest -> 114  # "issued a strong protest": an official complaint, as "lodged" is
     file|bring|press|level|lodge obj:accusation -> 112  # "filed charges against X": a formal accusation (CAMEO 112)
@@ -728,7 +745,8 @@ for _name, _words in {
     "opposition": "opposition objection objections disapproval displeasure dismay anger outrage indignation "
     "disappointment regret regrets",
     "alert": "alert readiness",
-    "phonecall": "call calls phone-call conversation conversations",
+    "phonecall": "call calls phone-call conversation conversations teleconference teleconferences videoconference "
+    "videoconferences video-conference",
     "recognition": "recognition",
     "threat": "threat threats ultimatum",
     "bombs": "bomb bombs",

@@ -629,6 +629,17 @@ def test_a_state_already_running_is_background_not_an_event(coder, sentence, kep
         assert kept in found, found
 
 
+def test_calling_something_a_name_is_no_telephone_call(coder):
+    # "call X Y" names its object (a judgement): no telephone call (CAMEO 041) either way
+    found = triples(coder, "Sweden's prime minister called Oslo the main sponsor of the smuggling network.", partial=True)
+    assert not any(root == "04" for _, _, root in found), found
+
+
+def test_calling_someone_is_a_telephone_call(coder):
+    found = {(s[:3], t[:3], root) for s, t, root in triples(coder, "The Danish minister called his Swedish counterpart on Monday.")}
+    assert {("DNK", "SWE", "04"), ("SWE", "DNK", "04")} <= found, found
+
+
 def test_a_relative_clause_in_the_past_still_reports_an_act(coder):
     found = triples(coder, "Denmark, which hosted a Canadian delegation on Friday, criticized Russia on Monday.")
     assert {("DNK", "CANGOV", "04"), ("DNK", "RUS", "11")} <= set(found), found

@@ -1859,5 +1859,20 @@ def _empty_statement(c: Candidate) -> bool:
 
 
 def ranked(cands: list[Candidate]) -> list[Candidate]:
-    """Candidates best first; a bare statement (010) only when nothing more specific is coded."""
-    return sorted(without_bare_statements(cands), key=score, reverse=True)
+    """Candidates best first; a bare statement (010) only when nothing more specific is coded, and no telephone
+    call read off a verb of naming (:func:`naming`)."""
+    kept = [c for c in without_bare_statements(cands) if not (c.code == TELEPHONE and naming(c.verb))]
+    return sorted(kept, key=score, reverse=True)
+
+
+TELEPHONE = "041"
+"""CAMEO's "discuss by telephone", which "call" codes when it takes one object ("Macron called Xi")."""
+
+
+def naming(verb: Token) -> bool:
+    """Whether "call" names its object as something ("*called* Tehran the world's leading sponsor of terror",
+    "*calling* it a rogue nation"): the complex-transitive "call X Y", a direct object and an object predicate
+    (the parser's ``oprd``). It reports a judgement (coded 11 where the object predicate is one of
+    disapproval), never a telephone call; "called Xi", "called Xi on Monday" (one object) stay calls."""
+    return (verb.lemma_ == "call" or verb.lower_ in ("call", "calls", "called", "calling")) and any(
+        c.dep_ == "dobj" for c in verb.children) and any(c.dep_ == "oprd" for c in verb.children)

@@ -307,6 +307,21 @@ def test_an_act_between_two_sides_of_one_state_is_kept_apart_as_domestic():
     assert abstention.sort_out([SentenceResult(home, None, None)], partial=False, keep_domestic=False) == []
 
 
+@pytest.mark.parametrize(("code", "source", "target", "apart"), [
+    ("046", ("NORGOV", "The Norwegian premier"), ("NORMIL", "the army chief"), True),  # a meeting inside one government
+    ("100", ("NORGOV", "The Norwegian premier"), ("NORMIL", "Norwegian troops"), True),  # an order to its own troops
+    ("173", ("NORMIL", "The Norwegian army"), ("NORGOV", "the premier"), False),  # a coup: the army against the government
+    ("035", ("NORJUD", "The Norwegian supreme court"), ("NORGOV", "the government"), False),  # a ruling: another branch
+    ("046", ("NORGOV", "The Norwegian premier"), ("NOROPP", "the opposition"), False),  # the state and its challengers
+    ("046", ("NORGOV", "The Norwegian premier"), ("SWEMIL", "the Swedish army chief"), False),  # two states
+])
+def test_business_between_organs_of_one_state_is_kept_apart_as_internal(code, source, target, apart):
+    event = _event(code, "The Norwegian premier met the army chief on Friday.", source, target)
+    assert (abstention.reason_apart(event) == abstention.INTERNAL) is apart
+    out = abstention.sort_out([SentenceResult(event, None, None)], partial=True)  # every scope, the default too
+    assert out[0].partial is apart
+
+
 def test_the_terms_of_an_agreement_already_coded_are_no_new_intent():
     texts = ["Estonia and Latvia agreed on Tuesday to restore diplomatic ties.",
              "The two countries will return their ambassadors.",

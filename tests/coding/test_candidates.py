@@ -615,6 +615,11 @@ def test_a_one_sided_release_is_coded_once(coder):
         # a perfect progressive running for years is an activity going on, not an act of the news (rule 8)
         ("Norwegian forces have been shelling Swedish positions since 2019.", None, ("NOR", "SWE", "19")),
         ("Norwegian instructors have been training the Swedish army for more than five years.", None, ("NOR", "SWE", "06")),
+        # a relative clause in the simple present describes what its actor habitually does or stands for (rules 7-8)
+        ("Denmark, which hosts a large Canadian airbase, criticized Russia on Monday.", ("DNK", "RUS", "11"), ("DNK", "CAN", "04")),
+        ("Austria, which backs the Slovenian government, criticized Hungary on Monday.", ("AUT", "HUN", "11"), ("AUT", "SVNGOV", "05")),
+        ("The Bolivian government, which is supported by Argentina, accused Peru of interference.",
+         ("BOLGOV", "PER", "11"), ("ARG", "BOLGOV", "05")),
     ],
 )
 def test_a_state_already_running_is_background_not_an_event(coder, sentence, kept, background):
@@ -622,6 +627,22 @@ def test_a_state_already_running_is_background_not_an_event(coder, sentence, kep
     assert background not in found and tuple(reversed(background[:2])) + background[2:] not in found, found
     if kept is not None:
         assert kept in found, found
+
+
+def test_calling_something_a_name_is_no_telephone_call(coder):
+    # "call X Y" names its object (a judgement): no telephone call (CAMEO 041) either way
+    found = triples(coder, "Sweden's prime minister called Oslo the main sponsor of the smuggling network.", partial=True)
+    assert not any(root == "04" for _, _, root in found), found
+
+
+def test_calling_someone_is_a_telephone_call(coder):
+    found = {(s[:3], t[:3], root) for s, t, root in triples(coder, "The Danish minister called his Swedish counterpart on Monday.")}
+    assert {("DNK", "SWE", "04"), ("SWE", "DNK", "04")} <= found, found
+
+
+def test_a_relative_clause_in_the_past_still_reports_an_act(coder):
+    found = triples(coder, "Denmark, which hosted a Canadian delegation on Friday, criticized Russia on Monday.")
+    assert {("DNK", "CANGOV", "04"), ("DNK", "RUS", "11")} <= set(found), found
 
 
 @pytest.mark.parametrize(

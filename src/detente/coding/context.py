@@ -62,6 +62,8 @@ class Context:
     previous_actors: list[Actor] = field(default_factory=list)
     last_subjects: list[Actor] = field(default_factory=list)  # the previous sentence's main subject (document mode)
     last_pair: list[Actor] = field(default_factory=list)  # the last sentence naming exactly two sides ("the two sides")
+    last_acts: dict[str, list[Actor]] = field(default_factory=dict)  # who last did each kind of act an act noun
+    # names ("Canada accused ..." for a later "the allegation"), :func:`detente.coding.arguments.remember`
     guess_from_previous: bool = True  # an event without a target, a sector without a state, "It also ...": from
     # the sentence before; page and document mode leave these guesses out (:func:`sentence_context`)
 
@@ -489,5 +491,6 @@ class ArticleReading:
             ctx.previous_actors = [_shifted(a, delta) for a in last.previous_actors]
             ctx.last_subjects = [_shifted(a, delta) for a in last.last_subjects]
             ctx.last_pair = [_shifted(a, delta) for a in last.last_pair]
+            ctx.last_acts = {kind: [_shifted(a, delta) for a in authors] for kind, authors in last.last_acts.items()}
         self._last = (start, ctx)
         return ctx

@@ -468,6 +468,8 @@ def act_author(tok: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> Ac
 
     - physical acts as kinds ("the attack", "the strike", "the launch", "the test" after "X struck",
       "X launched"): 0 right, 0 wrong (the earlier sentences name such acts by nouns, not verbs);
+    - decisions, announcements, expulsions, bans, closures and suspensions as kinds ("X decided ...
+      the decision"): 0 right, 0 wrong (the previous sentence's subject already gives them);
     - the object of an adjective's preposition ("was deeply concerned *by the move*"): no event
       either way, for no predicate pattern codes the adjective yet;
     - a reaction verb naming no target ("threatened to retaliate") taking the other side of the

@@ -546,3 +546,9 @@ def test_an_act_noun_is_the_act_of_the_subject_of_its_verb_before(coder, first, 
     coded = coder.code_article_events([*([first] if isinstance(first, str) else first), second])[-1]
     assert {(r.event.source[:3], r.event.target[:3], r.event.root) for r in coded} == pairs
     assert coder.code_sentence_events([second])[0] == []  # alone, it names no target
+
+
+@pytest.mark.nlp
+def test_an_act_noun_finds_its_author_in_document_mode_too(code_fn):
+    text = "The row grew after Chile accused Peruvian agents of spying on its navy. Peru denied the accusations."
+    assert (1, "PER", "CHL", "12") in {(i, s[:3], t[:3], root) for i, s, t, root in _doc_triples(code_fn, text)}

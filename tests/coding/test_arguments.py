@@ -520,3 +520,35 @@ def test_a_broker_named_on_a_deal_is_not_the_deals_side(coder):
     assert not any(t[:3] in brokers for _, t, root in pairs if root == "10"), pairs
     # the drafters of a text still speak for it
     assert ("GBR", "SYR", "11") in _pairs(coder, "The resolution, drafted by the US, Britain and France, condemned Syria.")
+
+
+# -- an act noun whose kind names its verb ("the allegation" after "X accused"): the verb's subject is its author --
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize(
+    ("first", "second", "pairs"),
+    [
+        # the accuser is the subject of the accusing verb, though it is not the sentence's main subject
+        ("The row grew after Chile accused Peruvian agents of spying on its navy.", "Peru denied the accusations.",
+         {("PER", "CHL", "12")}),
+        ("Chile accused Peruvian agents of spying on its navy in March.", "Peru dismissed the allegation as absurd.",
+         {("PER", "CHL", "12")}),
+        # the coup is the act of those who seized power
+        ("Malian soldiers seized power in Bamako on Tuesday.", "Ghana condemned the military takeover on Wednesday.",
+         {("GHA", "MLI", "11")}),
+        # the last accusation's author is unknown: no older accuser is taken
+        (["Chile accused Peru of spying in March.", "Critics later accused the navy of lying."],
+         "Peru denied the accusations.", set()),
+    ],
+)
+def test_an_act_noun_is_the_act_of_the_subject_of_its_verb_before(coder, first, second, pairs):
+    coded = coder.code_article_events([*([first] if isinstance(first, str) else first), second])[-1]
+    assert {(r.event.source[:3], r.event.target[:3], r.event.root) for r in coded} == pairs
+    assert coder.code_sentence_events([second])[0] == []  # alone, it names no target
+
+
+@pytest.mark.nlp
+def test_an_act_noun_finds_its_author_in_document_mode_too(code_fn):
+    text = "The row grew after Chile accused Peruvian agents of spying on its navy. Peru denied the accusations."
+    assert (1, "PER", "CHL", "12") in {(i, s[:3], t[:3], root) for i, s, t, root in _doc_triples(code_fn, text)}

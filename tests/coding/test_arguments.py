@@ -522,6 +522,31 @@ def test_a_broker_named_on_a_deal_is_not_the_deals_side(coder):
     assert ("GBR", "SYR", "11") in _pairs(coder, "The resolution, drafted by the US, Britain and France, condemned Syria.")
 
 
+# -- a world region names no side (actors12, session 12) ------------------------------------------
+
+
+def test_names_region():
+    from detente.coding.arguments import names_region
+
+    assert names_region("WST") and names_region("AFRGOV") and names_region("LAM")
+    assert not names_region("USA") and not names_region("EUR") and not names_region("AU") and not names_region("XYZ")
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Western powers condemned Russia over the attack.",
+        "Other Asian nations criticised Japan for the decision.",
+        "China invited all African leaders to the summit in Beijing.",
+    ],
+)
+def test_a_region_is_no_side_of_an_event(coder, sentence):
+    (events,) = coder.code_sentence_events([sentence], date(2023, 6, 1))
+    regions = {"WST", "ASA", "AFR", "MEA", "LAM"}
+    assert not [r.event for r in events if r.event.source[:3] in regions or r.event.target[:3] in regions]
+
+
 # -- an act noun whose kind names its verb ("the allegation" after "X accused"): the verb's subject is its author --
 
 

@@ -2,7 +2,8 @@
 
 Matching is case-sensitive on the registry's spelling (so "US" matches but "us"
 does not) and respects word boundaries. People are kept only on dates inside one of
-their terms; a surname the registry does not list alone stands for its person after an office,
+their terms, and outside them (a former or future office-holder) for their state (its plain code,
+:func:`~detente.actors.names.citizen_code`); a surname the registry does not list alone stands for its person after an office,
 when one person of that surname held office on the date ("Prime Minister Morrison" in 2021:
 :func:`titled_surnames`). A name, metonym or demonym followed by a role noun, possibly with a
 possessive and modifiers between, becomes one ``title`` mention with the role
@@ -146,6 +147,9 @@ class MentionMatcher:
                 if code:
                     chosen = (code, entry.kind)
                     break
+            if chosen is None and on is not None:  # a person outside their terms: their state's citizen
+                citizen = next((e for e in entries if e.citizen), None)
+                chosen = (citizen.citizen, citizen.kind) if citizen is not None and citizen.citizen else None
             if chosen is None:
                 continue
             code, kind = chosen

@@ -253,8 +253,9 @@ class ActorRegistry:
             return self.normalize_code(name)
         text = surface_form(name)
         mentions = self.find_mentions(text, on=on)
-        if len(mentions) == 1 and mentions[0].start == 0 and mentions[0].end == len(text.rstrip(".")):
-            return mentions[0].code
+        if (len(mentions) == 1 and mentions[0].start == 0 and mentions[0].end == len(text.rstrip("."))
+                and mentions[0].kind != "person"):  # a person is a whole name above; here only as a citizen
+            return mentions[0].code  # outside their terms, which a look-up by name does not give
         return None
 
     def lookup(self, text: str, on: date | None = None, *, field: str | None = None) -> str:

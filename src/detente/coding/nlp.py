@@ -23,6 +23,9 @@ the cyclic garbage collector from passing over them again and again meanwhile (a
 tenth of the start-up's CPU time), and at exit they are frozen (:func:`gc.freeze`), so that
 the collections of the interpreter's shutdown do not pass over them once more (a process
 that coded a thousand sentences otherwise spends about a tenth of its time in them).
+While the pipeline loads, spaCy's registries find entry points by group in a dictionary
+(:func:`entry_points_by_group`) rather than by a pass over every installed entry point at each
+of their hundred-odd look-ups.
 """
 
 from __future__ import annotations

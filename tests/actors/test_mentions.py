@@ -213,3 +213,34 @@ def test_trie_pattern_is_the_plain_trie_alternation() -> None:
         "USA", "U.S.", "United States", "Unite", "ab"]
     names = sorted(get_registry().names_index.surface)
     assert len(names) > 1000 and trie_pattern(names) == _trie_pattern_by_the_definition(names)
+
+
+def test_name_scan_finds_what_the_trie_expression_finds() -> None:
+    """:class:`~detente.actors.mentions.NameScan` (a table) against the expression it replaced (the
+    registry's names as one trie alternation between the same bounds), on hand-written sentences and
+    on every registry name written in running text, glued to other names and cut in two."""
+    import random
+    import re
+
+    from detente.actors.mentions import NAME_END, NAME_START, NameScan, trie_pattern
+
+    names = sorted(get_registry().names_index.surface)
+    expression = re.compile(NAME_START + "(?:" + trie_pattern(names) + ")" + NAME_END)
+    scan = NameScan(names)
+    texts = [
+        "Russian Foreign Minister Sergei Lavrov met U.S. Secretary of State Antony Blinken in Geneva.",
+        "The US and the USA, the U.S.-led coalition and US-based firms; Nato and NATO's chief.",
+        "Israel-Jordan talks resumed as Michael Jordan watched; West Virginia and Georgia Tech.",
+        "Moscow.Kyiv, Beijing's envoy, Paris1, Berlin_Wall, London. Tokyo.x and Washington's.",
+        "al-Shabaab fighters attacked; the Kremlin said; Côte d'Ivoire and the EU's envoy.",
+        "", "US", "U", ".US", "xUS", "US.", "US.a", "Ukraine", "Ukrainians", "Ukrainian-born",
+    ]
+    rng = random.Random(12)
+    glue = [" ", "", ".", ". ", "-", "'s ", "s", ",", "_", "1", ".x", "(", ")", "\u00a0", "'", "é"]
+    for name in names:
+        texts.append(f"On Monday {name} said that {name}'s {rng.choice(names)}{rng.choice(glue)}{rng.choice(names)}.")
+        cut = rng.randint(0, len(name))
+        texts.append(name[:cut] + rng.choice(glue) + name[cut:])
+    for text in texts:
+        assert scan.spans(text) == [m.span() for m in expression.finditer(text)], text
+    assert NameScan([]).spans("Russia") == []

@@ -184,3 +184,29 @@ def test_the_tokenizer_made_empty_then_read_from_the_package_is_spacys_own(lem):
         return [(t.text, t.whitespace_, t.tag_, t.dep_, t.head.i) for t in doc]
 
     assert [read(d) for d in nlp.pipe(texts)] == [read(d) for d in plain.pipe(texts)]
+
+
+def test_entry_points_by_group_gives_catalogue_each_groups_entry_points_as_before_and_restores_them(lem):
+    """:func:`entry_points_by_group` hands catalogue its entry points grouped in a dictionary while the
+    pipeline loads: every group's entry points are those (same names, values, order) its own
+    selection gives outside the block, a registry reads the same through either form, and the
+    original object is back afterwards, also after an error."""
+    import catalogue
+
+    from detente.coding import nlp as nlp_mod
+
+    before = catalogue.AVAILABLE_ENTRY_POINTS
+    groups = {ep.group for ep in before.select()} if not isinstance(before, dict) else set(dict.keys(before))
+    assert groups
+    registry = catalogue.create("detente_test_ep", entry_points=True)
+    outside = {g: [(ep.name, ep.value) for ep in before.select(group=g)] for g in groups}
+    outside_registry = registry._get_entry_points()
+    with nlp_mod.entry_points_by_group():
+        inside = catalogue.AVAILABLE_ENTRY_POINTS
+        assert isinstance(inside, dict) and inside is not before
+        assert {g: [(ep.name, ep.value) for ep in inside.get(g, [])] for g in groups} == outside
+        assert list(registry._get_entry_points()) == list(outside_registry)
+    assert catalogue.AVAILABLE_ENTRY_POINTS is before
+    with pytest.raises(RuntimeError), nlp_mod.entry_points_by_group():
+        raise RuntimeError("fails while loading")
+    assert catalogue.AVAILABLE_ENTRY_POINTS is before

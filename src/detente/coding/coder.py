@@ -45,7 +45,6 @@ from detente.actors import find_mentions, get_registry
 from detente.actors.regions import regions
 from detente.coding import abstention, coordination
 from detente.coding import nlp as nlp_mod
-from detente.coding import pair_encoder
 from detente.coding import span_chooser as span_chooser_mod
 from detente.coding import spans, syntax
 from detente.coding.arguments import argument, names_sector, remember, sector_nouns
@@ -184,7 +183,7 @@ class Coder:
         else:
             self._classifier = load_classifier(classifier)
         self._span_chooser = span_chooser_mod.resolve(span_chooser, lazy=True)  # "shipped" is read on first use
-        self._pair_model = pair_encoder.resolve(pair_model, lazy=True)
+        self._pair_model = None if pair_model is None else _resolve_pairs(pair_model, lazy=True)
         self.nlp = nlp_mod.load(model)
         self.lemma: syntax.Lemma = nlp_mod.token_lemma(self.nlp)
         self.batch_size = batch_size
@@ -208,7 +207,7 @@ class Coder:
     def pair_model(self) -> Any:
         """The pair model of sentence and page mode (None: the rules' events alone); the shipped one is read here."""
         if isinstance(self._pair_model, str):
-            self._pair_model = pair_encoder.resolve(self._pair_model)
+            self._pair_model = _resolve_pairs(self._pair_model)
         return self._pair_model
 
     @property
@@ -850,6 +849,14 @@ def _classify(classifier: Any, texts: list[str], docs: list[Doc]) -> list[tuple[
         return [(str(c) if c is not None else None, 1.0) for c in codes]
     except Exception:  # noqa: BLE001 - a broken model must not stop coding
         return [(None, 0.0)] * len(texts)
+
+
+def _resolve_pairs(model: Any, *, lazy: bool = False) -> Any:
+    """:func:`detente.coding.pair_encoder.resolve`, imported only when a pair model is asked for: the
+    default coder never uses one, and the two modules cost a process about 0.05 s to import."""
+    from detente.coding import pair_encoder
+
+    return pair_encoder.resolve(model, lazy=lazy)
 
 
 def _is_model(obj: Any) -> bool:

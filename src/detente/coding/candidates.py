@@ -104,7 +104,7 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
     if ranking(verb, lemma):
         return []  # "X is the fourth state to conclude such a deal": a rank among those who did, no act
     objects = syntax.objects(verb)
-    families, other_senses = _object_families(objects, lemma)
+    families, other_senses = syntax.object_families(objects, lemma)
     if "aid" in families and any(o.lower_ in L.MILITARY_WORDS for o in objects):
         families.discard("aid")
         families.add("arms")  # "military aid", "defence support"
@@ -169,6 +169,7 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
             [o for o in objects if lemma(o) in L.OFFENCE_NOUNS]) is None:
         return []  # "reported ceasefire violations": an accusation only of an author named ("by X")
     gov_kind, gov = syntax.governor(verb, lemma)
+    governed = gov is not None  # under a governing verb ("agreed to ...", "threatened to ...")
     if gov is not None:
         mandate = None
     elif mandate is not None:
@@ -200,6 +201,8 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
             code = L.GOVERNOR_DEFAULT[obligation]  # "X said Y must stop ...": the act has no pattern, the demand is coded
         elif gov is None:
             return []
+        elif governed and syntax.governed_child(gov, lemma) is None:
+            return []  # "agreed to close the factory": no pattern matches, the governing verb carries the act
         else:
             code = L.GOVERNOR_DEFAULT.get(gov_kind or "")
         if code is None and gov_kind in ("intent", "threat") and verb_lemma in L.RETALIATION_VERBS:
@@ -723,26 +726,6 @@ def _complained_about(verb: Token, offset: int, ctx: Context) -> Token | None:
             if ctx.mentions_between(offset + sub[0].idx, offset + sub[-1].idx + len(sub[-1].text)):
                 return pobj
     return None
-
-
-def _object_families(objects: list[Token], lemma: syntax.Lemma) -> tuple[set[str], set[str]]:
-    """(usual, other) noun families of a verb's objects, each read with its own modifiers
-    (:func:`detente.coding.patterns.object_families`: "a *general* strike" is a walkout)."""
-    usual: set[str] = set()
-    other: set[str] = set()
-    for obj in list(objects):
-        if obj.lower_ in L.KIND_NOUNS:  # "a state of siege": the kind is the object
-            objects = objects + [g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
-                                 for g in c.children if g.dep_ == "pobj"]
-    for obj in objects:
-        mods = [c.lower_ for c in obj.children if c.dep_ in ("amod", "compound", "nmod") and c.i < obj.i]
-        if lemma(obj) in L.RELIEF_CARRIERS and L.RELIEF_MODIFIERS.intersection(mods):
-            usual.add("relief")  # "rescue teams", "medical supplies", "a humanitarian convoy"
-            continue
-        first, rest = P.object_families(lemma(obj), mods)
-        usual |= first
-        other |= rest
-    return usual, other - usual
 
 
 def _background(verb: Token, lemma: syntax.Lemma) -> bool:

@@ -17,9 +17,9 @@ from typing import TYPE_CHECKING
 from detente.coding import lexicon as L
 from detente.coding import mediation, nominals, received, syntax
 from detente.coding import patterns as P
-from detente.coding.arguments import Arg, argument, fallback_target, same_side
+from detente.coding.arguments import THIRD_PARTY_PARTICIPLES, Arg, argument, fallback_target, same_side
 from detente.coding.candidate import Candidate
-from detente.coding.context import Actor, Context
+from detente.coding.context import Actor, Context, actor_of_mention
 from detente.coding.coordination import MAX_PARTIES, first_parties, joint_pairs
 from detente.coding.tone import sentence_tone
 
@@ -130,6 +130,9 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         announced = joint_announcement(verb, objects, offset, ctx, lemma)
         if announced:  # "A, B and C announced the agreement": its parties concluded it, each with the other
             return announced
+    if verb_lemma in JOINT_ANNOUNCE_VERBS and families & ANNOUNCED_DEALS and _announced_by_others(verb, objects, offset,
+                                                                                                   ctx, lemma):
+        return []  # "Qatar announced a truce between A and B": the announcer is no party of the deal
     if verb_lemma in RECIPROCAL_VERBS or verb_lemma in CALL_VERBS:
         mutual = reciprocal_act(verb, verb_lemma, objects, offset, ctx, lemma)
         if mutual:  # "A and B exchanged accusations", "A, B and C spoke by phone": each with the other
@@ -1046,7 +1049,9 @@ def joint_announcement(verb: Token, objects: list[Token], offset: int, ctx: Cont
     was announced by A, B and C"): its announcers are its parties, and the deal is concluded among them (057,
     every pair both ways by the guide's convention 3, :func:`~detente.coding.coordination.joint_pairs`;
     convention 15: an announced measure is the measure). One announcer ("X announced a deal between A and B")
-    is no party, and is left to the verb table. Not under a governing verb, not denied, modality kept."""
+    is no party, and is left to the verb table; nor are announcers the page shows to be third parties, mediators
+    or others than the parties the deal's phrase names (:func:`_third_party_announcers`): they conclude nothing.
+    Not under a governing verb, not denied, modality kept."""
     if syntax.negated(verb) or syntax.governor(verb, lemma)[1] is not None:
         return []
     subj, passive, agent = syntax.subject(verb, lemma)
@@ -1058,6 +1063,9 @@ def joint_announcement(verb: Token, objects: list[Token], offset: int, ctx: Cont
             or _prep_object(deal, "between") is not None or _prep_object(deal, "with") is not None):
         return []  # "a proposed deal", "a deal between A and B", "a deal with C": the phrase names other parties
     side = argument(side_tok, offset, ctx, lemma)
+    others = {a.code[:3] for a in _third_party_announcers(side_tok, side, deal, offset, ctx, lemma)}
+    if others:  # "the agreement was announced by Qatar and Egypt, the mediators": no party concludes it here
+        return []
     if len({a.code[:3] for a in side.actors}) < 2:
         return []
     modality = syntax.clause_modality(verb, None, None, lemma)
@@ -1069,6 +1077,57 @@ def joint_announcement(verb: Token, objects: list[Token], offset: int, ctx: Cont
                          confidence=L.CONF_SPECIFIC_PATTERN, main=syntax.is_main(verb), symmetric=True)
         out += [cand, cand.mirrored()]
     return out
+
+
+ANNOUNCED_DEALS = frozenset({"plan", "ceasefire"})
+"""Noun families of what an announcement may conclude for its announcers: an agreement (057, :func:`joint_announcement`),
+a truce (0871, the verb table's "announce a ceasefire")."""
+MEDIATOR_NOUNS = frozenset({"mediator", "mediators", "broker", "brokers", "facilitator", "facilitators", "guarantor",
+                            "guarantors", "intermediary", "intermediaries"})
+"""Nouns that describe an announcer as a third party of the deal ("Qatar and Egypt, *the mediators*, announced ...")."""
+
+
+def _announced_by_others(verb: Token, objects: list[Token], offset: int, ctx: Context, lemma: syntax.Lemma) -> bool:
+    """Whether the announcers of a deal (the subject of `verb`, or its agent in the passive) are all no parties of
+    it (:func:`_third_party_announcers`): "Qatar announced a truce between Israel and Hamas", "the Israel-Hamas
+    agreement was announced by Qatar and Egypt"."""
+    subj, passive, agent = syntax.subject(verb, lemma)
+    side_tok = agent if passive else subj
+    deal = subj if passive else next((o for o in objects if o.dep_ == "dobj"), None)
+    if side_tok is None or deal is None or not set(P.families(lemma(deal))) & ANNOUNCED_DEALS:
+        return False
+    side = argument(side_tok, offset, ctx, lemma)
+    others = {a.code[:3] for a in _third_party_announcers(side_tok, side, deal, offset, ctx, lemma)}
+    return bool(side.actors) and others >= {a.code[:3] for a in side.actors}
+
+
+def _third_party_announcers(side_tok: Token, side: Arg, deal: Token, offset: int, ctx: Context,
+                            lemma: syntax.Lemma) -> list[Actor]:
+    """The announcers of a deal who are not its parties, by what the page says of them: the deal's phrase names
+    its parties and not them ("a truce *between Israel and Hamas*", "the *Israel-Hamas* agreement"); they are
+    described as its mediators ("Qatar and Egypt, *the mediators*", "Qatar, *which mediated* the talks":
+    :data:`MEDIATOR_NOUNS`, :data:`~detente.coding.arguments.THIRD_PARTY_PARTICIPLES`); or "the agreement" refers
+    back to the pair the page named last (:attr:`~detente.coding.context.Context.last_pair`) and no announcer is
+    of it. CAMEO codes a deal between its signatories (057) and a mediator's part as mediation (045, coded by
+    :mod:`detente.coding.mediation` where the page says it mediated), never as a signing of its own; the guide's
+    convention 15 reads an announced deal as concluded by its announcers only when they are its parties."""
+    between = _prep_object(deal, "between")
+    named = list(argument(between, offset, ctx, lemma).actors) if between is not None else []
+    left = offset + deal.left_edge.idx
+    named += [actor_of_mention(m) for m in ctx.mentions_between(left, offset + deal.idx)]  # "the Israel-Hamas deal"
+    parties = {a.code[:3] for a in named}
+    if not parties and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in deal.children) and not (
+            {a.code[:3] for a in ctx.last_pair} & {a.code[:3] for a in side.actors}):
+        parties = {a.code[:3] for a in ctx.last_pair}  # "Chile and Peru signed a deal. The agreement was announced by ..."
+    others = [a for a in side.actors if parties and a.code[:3] not in parties]
+    members = [side_tok, *side_tok.conjuncts]
+    for member in members:
+        if any(c.dep_ == "appos" and c.lower_ in MEDIATOR_NOUNS or c.dep_ == "relcl" and lemma(c) in THIRD_PARTY_PARTICIPLES
+               for c in member.children):
+            whole = member.i == max(m.i for m in members)  # after the last member: said of the whole list
+            start, end = offset + member.left_edge.idx, offset + member.idx + len(member.text)
+            others += [a for a in side.actors if whole or start <= a.start < end]
+    return others
 
 
 PROJECTILE_NOUNS = frozenset({"missile", "rocket", "drone", "projectile", "shell", "warhead", "uav", "bomb"})

@@ -1,0 +1,47 @@
+"""Who is a party of a joint act, and who only speaks of it: announcers and mediators of a deal, the press a
+side speaks to, the two sides of a swap (hand-written sentences, none from any gold set)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+pytestmark = pytest.mark.nlp
+
+WHEN = date(2024, 3, 3)
+
+
+def coded(code_fn, text):
+    """(source country, target country, CAMEO code) of every event of a text, as a set."""
+    return {(e.source[:3], e.target[:3], e.cameo) for e in code_fn(text, WHEN)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Qatar announced a ceasefire between Armenia and Azerbaijan.",
+        "Qatar and Egypt announced a ceasefire between Armenia and Azerbaijan.",
+        "The Armenia-Azerbaijan agreement was announced by Qatar and Egypt.",
+        "Armenia and Azerbaijan agreed on a ceasefire on Monday. Qatar and Egypt, the mediators, announced the agreement.",
+        "Armenia and Azerbaijan agreed on a ceasefire on Monday. Qatar and Egypt, which mediated the talks, announced "
+        "the agreement.",
+        "Chile and Peru signed a trade deal on Monday. The agreement was announced by Brazil and Argentina.",
+    ],
+)
+def test_an_announcer_who_is_no_party_of_the_deal_concludes_nothing(code_fn, text):
+    got = coded(code_fn, text)
+    announcers = {"QAT", "EGY", "BRA", "ARG"}
+    assert not {e for e in got if e[0] in announcers and e[2][:2] in ("05", "08")}
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Qatar and Egypt announced a trade agreement.", ("QAT", "EGY")),
+        ("Armenia and Azerbaijan announced a ceasefire.", ("ARM", "AZE")),
+    ],
+)
+def test_announcers_who_are_the_parties_conclude_the_deal_with_each_other(code_fn, text, pair):
+    got = {(s, t) for s, t, code in coded(code_fn, text) if code[:2] in ("05", "08")}
+    assert {pair, pair[::-1]} <= got

@@ -45,3 +45,20 @@ def test_an_announcer_who_is_no_party_of_the_deal_concludes_nothing(code_fn, tex
 def test_announcers_who_are_the_parties_conclude_the_deal_with_each_other(code_fn, text, pair):
     got = {(s, t) for s, t, code in coded(code_fn, text) if code[:2] in ("05", "08")}
     assert {pair, pair[::-1]} <= got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile and Peru spoke to reporters after the meeting.",
+        "The presidents of Chile and Peru talked to the press in Lima.",
+        "Chile and Peru spoke to the audience.",
+    ],
+)
+def test_speaking_to_the_press_or_an_audience_is_no_call_between_the_speakers(code_fn, text):
+    assert not {e for e in coded(code_fn, text) if {e[0], e[1]} == {"CHL", "PER"}}
+
+
+def test_speaking_to_each_other_is_a_call_between_the_speakers(code_fn):
+    got = {(s, t) for s, t, code in coded(code_fn, "Chile and Peru spoke to each other on Monday.") if code[:2] == "04"}
+    assert got == {("CHL", "PER"), ("PER", "CHL")}

@@ -472,7 +472,8 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
     if not symmetric and gov_kind not in ("request", "demand") and joint_act(code, verb, gov, source, target, target_tok, lemma):
         symmetric = True  # "A and B declared a truce", "A agreed with B to reopen the border": each with the other
     if (symmetric and source is not None and len(source.actors) >= 2 and not (target and target.actors)
-            and not separately(verb, gov) and not partner_elsewhere(code, verb, objects)):
+            and not separately(verb, gov) and not partner_elsewhere(code, verb, objects)
+            and not (addressed_no_actor and not _reciprocal_pronoun(target_tok))):  # "A and B spoke to reporters"
         # "Iran, Saudi Arabia and China signed ...": each pair, both ways below; "A and B, C, D and E met": A with
         # each of the others; a longer list: the first ones' pairs, with a note (coordination.joint_list_reason)
         pairs: list[tuple[Actor | None, Actor | None]] = list(joint_pairs(source.token, source.actors, offset,
@@ -992,6 +993,12 @@ PHONE_NOUNS = frozenset({"phone", "telephone", "videoconference", "video"})
 """Nouns of the medium of a call ("by *phone*", "on the *telephone*", "via *video* link")."""
 PHONE_CALL = "041"
 """CAMEO 041, discuss by telephone."""
+
+
+def _reciprocal_pronoun(tok: Token | None) -> bool:
+    """Whether a token ends a reciprocal pronoun (:data:`RECIPROCAL_PRONOUNS`): "spoke to *each other*" names the
+    speakers' own pair, not a third party."""
+    return tok is not None and tok.i > 0 and tok.doc[tok.i - 1].lower_ == RECIPROCAL_PRONOUNS.get(tok.lower_)
 
 
 def reciprocal_act(verb: Token, verb_lemma: str, objects: list[Token], offset: int, ctx: Context,

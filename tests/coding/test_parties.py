@@ -62,3 +62,25 @@ def test_speaking_to_the_press_or_an_audience_is_no_call_between_the_speakers(co
 def test_speaking_to_each_other_is_a_call_between_the_speakers(code_fn):
     got = {(s, t) for s, t, code in coded(code_fn, "Chile and Peru spoke to each other on Monday.") if code[:2] == "04"}
     assert got == {("CHL", "PER"), ("PER", "CHL")}
+
+
+def test_exchanged_allegations_are_an_accusation_by_each(code_fn):
+    got = {(s, t) for s, t, code in coded(code_fn, "Chile and Peru exchanged allegations on Monday.") if code[:2] == "11"}
+    assert got == {("CHL", "PER"), ("PER", "CHL")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile and Peru swapped Juan Soto for Pedro Ruiz on Monday.",
+        "Chile and Peru swapped a Chilean journalist for a Peruvian spy.",
+        "Chile traded Juan Soto for Pedro Ruiz with Peru.",
+    ],
+)
+def test_a_swap_of_persons_is_a_release_by_each_side(code_fn, text):
+    got = {(s, t) for s, t, code in coded(code_fn, text) if code == "0841"}
+    assert got == {("CHL", "PER"), ("PER", "CHL")}
+
+
+def test_a_swap_of_places_is_no_release(code_fn):
+    assert not {e for e in coded(code_fn, "Chile and Peru swapped Arica for Tacna.") if e[2] == "0841"}

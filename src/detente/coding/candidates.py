@@ -1012,18 +1012,21 @@ def reciprocal_act(verb: Token, verb_lemma: str, objects: list[Token], offset: i
     exchange ...", read by the verb table), nor denied; the clause's modality is kept ("could exchange")."""
     if syntax.negated(verb) or syntax.governor(verb, lemma)[1] is not None:
         return []
+    swapped: Token | None = None  # the person taken in a swap of persons ("swapped X for *Y*")
     if verb_lemma in CALL_VERBS:
         code = PHONE_CALL if any(c.dep_ == "prep" and c.lower_ in ("by", "on", "over", "via") and any(
             g.dep_ == "pobj" and lemma(g) in PHONE_NOUNS for g in c.children) for c in verb.children) else None
     else:
         acts = [nominals.ACT_NOUNS[lemma(o)][0] for o in objects if o.dep_ == "dobj" and lemma(o) in nominals.ACT_NOUNS]
-        code = acts[0] if acts else None
+        swapped = None if acts else _person_swap(verb, objects, offset, ctx, lemma)
+        code = acts[0] if acts else L.RELEASE if swapped is not None else None
     subj, passive, _ = syntax.subject(verb, lemma)
     if code is None or subj is None or passive:
         return []
     side = argument(subj, offset, ctx, lemma)
     partner = _prep_object(verb, "with") or next(
-        (t for o in objects if o.dep_ == "dobj" for t in (_prep_object(o, "with"),) if t is not None), None)
+        (t for o in objects if o.dep_ == "dobj" for t in (_prep_object(o, "with"),) if t is not None), None) or (
+        _prep_object(swapped, "with") if swapped is not None else None)  # "traded X for Y with B": hung on Y
     if partner is not None:  # "A exchanged accusations with B", "A spoke by phone with B" (the verb table's)
         if verb_lemma in CALL_VERBS:
             return []
@@ -1042,6 +1045,37 @@ def reciprocal_act(verb: Token, verb_lemma: str, objects: list[Token], offset: i
                          confidence=L.CONF_SPECIFIC_PATTERN, main=syntax.is_main(verb), symmetric=True)
         out += [cand, cand.mirrored()]
     return out
+
+
+SWAPPED_PERSON_NOUNS = frozenset({"journalist", "reporter", "spy", "agent", "soldier", "pilot", "marine", "citizen",
+                                  "national", "businessman", "businesswoman", "dissident", "activist", "officer",
+                                  "athlete", "player", "student", "tourist", "diplomat"})
+"""Common nouns of a person who may be swapped for another ("swapped an American *journalist* for a Russian *spy*");
+"prisoners", "detainees" and "hostages" are the verb table's (the release family)."""
+
+
+def _person_swap(verb: Token, objects: list[Token], offset: int, ctx: Context, lemma: syntax.Lemma) -> Token | None:
+    """The person taken when a verb of exchange swaps a person for a person (None otherwise) ("A and B swapped Evan Doe for John Roe", "traded an
+    American journalist for a Russian spy"): the guide codes a swap of prisoners as a release by each side (CAMEO
+    0841 both ways, convention 3), and a person handed over for another is such a swap, whether or not the text
+    calls them prisoners. A person is a person of the registry, a full name (first name and surname) that no other
+    registry entry covers, or a noun of :data:`SWAPPED_PERSON_NOUNS`; a place ("swapped Crimea for ...") is not."""
+    given = next((o for o in objects if o.dep_ == "dobj"), None)
+    if given is None:
+        return None
+    taken = _prep_object(verb, "for") or _prep_object(given, "for")
+
+    def person(tok: Token | None) -> bool:
+        if tok is None:
+            return False
+        if lemma(tok) in SWAPPED_PERSON_NOUNS:
+            return True
+        start, end = offset + tok.left_edge.idx, offset + tok.idx + len(tok.text)
+        found = [actor_of_mention(m) for m in ctx.mentions_between(start, end)]
+        full_name = any(c.dep_ == "compound" and c.tag_ == "NNP" for c in tok.children)  # "Evan Doe", not "Crimea"
+        return tok.tag_ == "NNP" and all(a.person for a in found) and (bool(found) or full_name)
+
+    return taken if person(given) and person(taken) else None
 
 
 JOINT_ANNOUNCE_VERBS = frozenset({"announce", "unveil", "unveiled"})

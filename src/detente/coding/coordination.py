@@ -160,14 +160,17 @@ def split_list(tok: Token) -> list[Token]:
     if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.i == tok.i:
         return []
     verb = tok.head
-    for other in verb.children:  # the last member C, a second subject right after an "and" inside tok's phrase
-        if other.i <= tok.right_edge.i or other.dep_ != tok.dep_:
+    first = tok if tok.tag_ in ("NNP", "NNPS") else next(
+        (g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
+    members = _list_members(first) if first is not None else []  # the list's head and the members hung on it
+    hosts = [tok, *members]  # the "and" may hang on the noun itself ("the regimes [of A, B,] and C")
+    for other in verb.children:  # the last member C, a second subject right after an "and" on a member of the list
+        if other.i <= tok.right_edge.i or other.dep_ != tok.dep_ or other.tag_ not in ("NNP", "NNPS"):
             continue
-        cc = doc[other.left_edge.i - 1]  # the "and" ends tok's phrase (its last token, or right after it)
-        if (cc.lower_ == "and" and cc.dep_ == "cc" and tok.i < cc.i <= tok.right_edge.i + 1
+        cc = doc[other.left_edge.i - 1]
+        if (cc.lower_ == "and" and cc.dep_ == "cc" and any(m.i == cc.head.i for m in hosts)
                 and not any(c.dep_ == "conj" and c.i > cc.i for c in cc.head.children)):
-            named = [t for t in tok.subtree if t.dep_ == "appos" and t.tag_ in ("NNP", "NNPS") and t.i > 0
-                     and doc[t.i - 1].lower_ == "," and t.head.tag_ in ("NNP", "NNPS")]
+            named = [t for t in members if t.dep_ == "appos" and t.tag_ in ("NNP", "NNPS") and doc[t.i - 1].lower_ == ","]
             return [*named, other, *other.conjuncts]
     left = tok.left_edge.i
     if left < 2 or doc[left - 1].lower_ != "and" or doc[left - 1].dep_ != "cc":
@@ -176,6 +179,15 @@ def split_list(tok: Token) -> list[Token]:
     if part is None:  # "A, B, and C": A and B hang on the verb before the "and"
         return []
     return [t for t in part.subtree if t.tag_ in ("NNP", "NNPS") and (t.i == part.i or t.dep_ in (*LIST_SLIPS, "conj"))]
+
+
+def _list_members(head: Token) -> list[Token]:
+    """A list's first member and the members the parser hung on it (conjuncts, appositions, `npadvmod`), in order."""
+    out = [head]
+    for child in head.children:
+        if child.dep_ in ("conj", *LIST_SLIPS):
+            out += _list_members(child)
+    return sorted(out, key=lambda t: t.i)
 
 
 HUB_MEMBERS = 4

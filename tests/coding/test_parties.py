@@ -23,7 +23,8 @@ def coded(code_fn, text):
         "Qatar announced a ceasefire between Armenia and Azerbaijan.",
         "Qatar and Egypt announced a ceasefire between Armenia and Azerbaijan.",
         "The Armenia-Azerbaijan agreement was announced by Qatar and Egypt.",
-        "Armenia and Azerbaijan agreed on a ceasefire on Monday. Qatar and Egypt, the mediators, announced the agreement.",
+        "Armenia and Azerbaijan agreed on a ceasefire on Monday. Qatar and Egypt, the mediators, announced the "
+        "agreement.",
         "Armenia and Azerbaijan agreed on a ceasefire on Monday. Qatar and Egypt, which mediated the talks, announced "
         "the agreement.",
         "Chile and Peru signed a trade deal on Monday. The agreement was announced by Brazil and Argentina.",
@@ -65,7 +66,8 @@ def test_speaking_to_each_other_is_a_call_between_the_speakers(code_fn):
 
 
 def test_exchanged_allegations_are_an_accusation_by_each(code_fn):
-    got = {(s, t) for s, t, code in coded(code_fn, "Chile and Peru exchanged allegations on Monday.") if code[:2] == "11"}
+    got = {(s, t) for s, t, code in coded(code_fn, "Chile and Peru exchanged allegations on Monday.")
+           if code[:2] == "11"}
     assert got == {("CHL", "PER"), ("PER", "CHL")}
 
 

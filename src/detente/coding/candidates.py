@@ -1055,11 +1055,12 @@ SWAPPED_PERSON_NOUNS = frozenset({"journalist", "reporter", "spy", "agent", "sol
 
 
 def _person_swap(verb: Token, objects: list[Token], offset: int, ctx: Context, lemma: syntax.Lemma) -> Token | None:
-    """The person taken when a verb of exchange swaps a person for a person (None otherwise) ("A and B swapped Evan Doe for John Roe", "traded an
-    American journalist for a Russian spy"): the guide codes a swap of prisoners as a release by each side (CAMEO
-    0841 both ways, convention 3), and a person handed over for another is such a swap, whether or not the text
-    calls them prisoners. A person is a person of the registry, a full name (first name and surname) that no other
-    registry entry covers, or a noun of :data:`SWAPPED_PERSON_NOUNS`; a place ("swapped Crimea for ...") is not."""
+    """The person taken when a verb of exchange swaps a person for a person, else None ("A and B swapped Evan
+    Doe for John Roe", "traded an American journalist for a Russian spy"): the guide codes a swap of prisoners as
+    a release by each side (CAMEO 0841 both ways, convention 3), and a person handed over for another is such a
+    swap, whether or not the text calls them prisoners. A person is a person of the registry, a full name (first
+    name and surname) that no other registry entry covers, or a noun of :data:`SWAPPED_PERSON_NOUNS`; a place
+    ("swapped Crimea for ...") is not."""
     given = next((o for o in objects if o.dep_ == "dobj"), None)
     if given is None:
         return None
@@ -1121,8 +1122,8 @@ def joint_announcement(verb: Token, objects: list[Token], offset: int, ctx: Cont
 
 
 ANNOUNCED_DEALS = frozenset({"plan", "ceasefire"})
-"""Noun families of what an announcement may conclude for its announcers: an agreement (057, :func:`joint_announcement`),
-a truce (0871, the verb table's "announce a ceasefire")."""
+"""Noun families of what an announcement may conclude for its announcers: an agreement (057,
+:func:`joint_announcement`), a truce (0871, the verb table's "announce a ceasefire")."""
 MEDIATOR_NOUNS = frozenset({"mediator", "mediators", "broker", "brokers", "facilitator", "facilitators", "guarantor",
                             "guarantors", "intermediary", "intermediaries"})
 """Nouns that describe an announcer as a third party of the deal ("Qatar and Egypt, *the mediators*, announced ...")."""
@@ -1159,12 +1160,12 @@ def _third_party_announcers(side_tok: Token, side: Arg, deal: Token, offset: int
     parties = {a.code[:3] for a in named}
     if not parties and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in deal.children) and not (
             {a.code[:3] for a in ctx.last_pair} & {a.code[:3] for a in side.actors}):
-        parties = {a.code[:3] for a in ctx.last_pair}  # "Chile and Peru signed a deal. The agreement was announced by ..."
+        parties = {a.code[:3] for a in ctx.last_pair}  # "A and B signed a deal. The agreement was announced by ..."
     others = [a for a in side.actors if parties and a.code[:3] not in parties]
     members = [side_tok, *side_tok.conjuncts]
     for member in members:
-        if any(c.dep_ == "appos" and c.lower_ in MEDIATOR_NOUNS or c.dep_ == "relcl" and lemma(c) in THIRD_PARTY_PARTICIPLES
-               for c in member.children):
+        if any(c.dep_ == "appos" and c.lower_ in MEDIATOR_NOUNS
+               or c.dep_ == "relcl" and lemma(c) in THIRD_PARTY_PARTICIPLES for c in member.children):
             whole = member.i == max(m.i for m in members)  # after the last member: said of the whole list
             start, end = offset + member.left_edge.idx, offset + member.idx + len(member.text)
             others += [a for a in side.actors if whole or start <= a.start < end]

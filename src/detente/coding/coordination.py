@@ -160,8 +160,8 @@ def split_list(tok: Token) -> list[Token]:
     if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.i == tok.i:
         return []
     verb = tok.head
-    first = tok if tok.tag_ in ("NNP", "NNPS") else next(
-        (g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
+    of_list = (g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj")
+    first = tok if tok.tag_ in ("NNP", "NNPS") else next(of_list, None)
     members = _list_members(first) if first is not None else []  # the list's head and the members hung on it
     hosts = [tok, *members]  # the "and" may hang on the noun itself ("the regimes [of A, B,] and C")
     for other in verb.children:  # the last member C, a second subject right after an "and" on a member of the list
@@ -170,7 +170,8 @@ def split_list(tok: Token) -> list[Token]:
         cc = doc[other.left_edge.i - 1]
         if (cc.lower_ == "and" and cc.dep_ == "cc" and any(m.i == cc.head.i for m in hosts)
                 and not any(c.dep_ == "conj" and c.i > cc.i for c in cc.head.children)):
-            named = [t for t in members if t.dep_ == "appos" and t.tag_ in ("NNP", "NNPS") and doc[t.i - 1].lower_ == ","]
+            named = [t for t in members
+                     if t.dep_ == "appos" and t.tag_ in ("NNP", "NNPS") and doc[t.i - 1].lower_ == ","]
             return [*named, other, *other.conjuncts]
     left = tok.left_edge.i
     if left < 2 or doc[left - 1].lower_ != "and" or doc[left - 1].dep_ != "cc":

@@ -193,3 +193,39 @@ def test_document_mode_keeps_a_conference_apart_as_page_mode_does(coder):
     apart = {(e.sentence_index, e.source, e.target, e.cameo) for e in result.apart if "a list of 10 parties" in e.note}
     assert apart and apart == {(i, r.event.source, r.event.target, r.event.cameo) for i, found in enumerate(page)
                                for r in found if r.partial and "a list of 10 parties" in (r.event.note or "")}
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize(
+    ("sentence", "sources"),
+    [
+        # a list after "the regimes of", "the governments of", with an "and" after its last comma, which the
+        # parser splits into two subjects (the last member its own, the middle one an apposition)
+        ("The military regimes of Burkina Faso, Mali, and Niger condemned Ecuador.", {"BFA", "MLI", "NER"}),
+        ("The governments of Chile, Peru, and Bolivia condemned Ecuador.", {"CHL", "PER", "BOL"}),
+        ("Chile, Peru, and Bolivia condemned Ecuador.", {"CHL", "PER", "BOL"}),
+        # an apposition outside such a list is a second name, not a member
+        ("The president, Gabriel Boric, and Peru condemned Ecuador.", {"CHL", "PER"}),
+    ],
+)
+def test_every_member_of_a_list_split_at_its_last_and_gets_the_event(coder, sentence, sources):
+    found = _coded(coder, sentence)
+    assert {r.event.source[:3] for r in found if r.event.target == "ECU"} == sources
+
+
+@pytest.mark.nlp
+def test_a_second_subject_after_an_and_of_another_phrase_is_no_member_of_the_subject(hand_parse):
+    """"the meeting between the delegation and Boric began", parsed with Boric as a second subject of "began" and
+    the "and" on "delegation" (the "between" phrase's member): no list of the subject is split there."""
+    words = ["the", "meeting", "between", "the", "delegation", "and", "Boric", "began", "."]
+    heads = [1, 7, 1, 4, 2, 4, 7, 7, 7]
+    deps = ["det", "nsubj", "prep", "det", "pobj", "cc", "nsubj", "ROOT", "punct"]
+    tags = ["DT", "NN", "IN", "DT", "NN", "CC", "NNP", "VBD", "."]
+    doc = hand_parse(words, heads, deps, tags)
+    assert coordination.split_list(doc[1]) == []
+    # "the regimes of Chile, Peru, and Bolivia began": the "and" on the noun whose "of" list it ends
+    doc = hand_parse(["the", "regimes", "of", "Chile", ",", "Peru", ",", "and", "Bolivia", "began", "."],
+                     [1, 9, 1, 2, 3, 3, 1, 1, 9, 9, 9],
+                     ["det", "nsubj", "prep", "pobj", "punct", "appos", "punct", "cc", "nsubj", "ROOT", "punct"],
+                     ["DT", "NNS", "IN", "NNP", ",", "NNP", ",", "CC", "NNP", "VBD", "."])
+    assert [t.text for t in coordination.split_list(doc[1])] == ["Peru", "Bolivia"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from detente.coding import syntax
@@ -71,3 +73,32 @@ def test_text_of_keeps_the_text_on_the_parse_for_every_parse_of_a_large_block(co
     assert syntax.text_of(fresh) == "Russia attacked Ukraine." == syntax.text_of(fresh)
     part = docs[0][:3].as_doc(copy_user_data=True)  # user_data copied from the whole sentence
     assert syntax.text_of(part) == part.text == "Officials in town "
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize(
+    ("sentence", "carrier"),
+    [
+        ("France agreed to close its embassy in Rome.", "close"),  # "close obj:diplomats": the pattern matches
+        ("France agreed to close the factory.", None),  # "close" has patterns, none for a factory
+        ("France agreed to build a factory.", None),  # "build" has none at all
+        ("France threatened to close the factory.", "close"),  # not a pledge: the governed verb's arguments
+    ],
+)
+def test_under_a_pledge_the_governed_verb_carries_the_act_only_when_its_pattern_matches(parse, coder, sentence,
+                                                                                         carrier):
+    doc = parse(sentence)
+    governing = next(t for t in doc if t.dep_ == "ROOT")
+    found = syntax.governed_child(governing, coder.lemma)
+    assert (found.text if found is not None else None) == carrier
+
+
+@pytest.mark.nlp
+def test_a_pledge_of_an_act_without_a_matching_pattern_is_coded_as_one_of_a_verb_the_table_lacks(coder):
+    """"agreed with Italy to close the factory" (a verb of the table, no pattern for its object) and "... to build
+    the factory" (no verb of the table) are the same pledge: each party's with the other, once each way."""
+    when = date(2024, 3, 3)
+    closing, building = coder.code_sentence_events(
+        ["France agreed with Italy to close the factory.", "France agreed with Italy to build the factory."], when)
+    got = [sorted((r.event.source, r.event.target, r.event.cameo) for r in events) for events in (closing, building)]
+    assert got[0] == got[1] == [("FRA", "ITA", "030"), ("ITA", "FRA", "030")]

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 from detente.coding import syntax
 from detente.coding.context import Actor, Context, actor_of_mention
-from detente.coding.coordination import broken_list, parties
+from detente.coding.coordination import broken_list, parties, split_list
 from detente.coding.lexicon import (
     CIVILIANS, CROWD_WORDS, DOMESTIC_PARTNER_ROLES, ELITES, ETHNIC_WORD, FALLBACK_SKIP_ROLES, FORMER_WORDS,
     BYSTANDER_SECTORS, FACILITY_NOUNS, HEADCOUNT_WORDS, HOME_SECTORS, INFORMANT_NOUNS, LOCATION_PREPS, PARTNER_SLOTS, PERSON_PRONOUNS, RESIDENT_ROLES, THING_PRONOUNS,
@@ -82,6 +82,8 @@ def noun_role(noun: str) -> str | None:
 def argument(tok: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> Arg:
     """The argument headed by `tok` (a sentence starting at document offset `offset`)."""
     heads = [tok] + [c for c in tok.conjuncts if c.i > tok.i]
+    if tok.tag_ in ("NNP", "NNPS"):
+        heads += split_list(tok)  # "Chile, Peru, and Bolivia condemned X" read as two subjects: Bolivia too
     actors: list[Actor] = []
     for head in heads:
         found = actor_of(head, offset, ctx, lemma)
@@ -274,6 +276,8 @@ def _coordinated_modifiers(tok: Token, offset: int, ctx: Context, lemma: syntax.
     and Britain" speaks for each of them (CAMEO codes a text's act from its issuer), even for one issuer; the
     rest of a list the parser hung on its first member (:func:`~detente.coding.coordination.broken_list`)."""
     words: list[Token] = broken_list(tok)  # "Chile, Peru, Bolivia and Colombia": a list hung on its first member
+    if tok.tag_ in ("NN", "NNS"):
+        words += split_list(tok)  # "the regimes of Mali, Niger, and Chad condemned X": Chad, a second subject
     for mod in tok.children if tok.tag_ in ("NN", "NNS") else ():
         if mod.dep_ in ("amod", "compound", "nmod") and mod.i < tok.i and mod.conjuncts:
             words.extend((mod, *mod.conjuncts))

@@ -17,9 +17,9 @@ from typing import TYPE_CHECKING
 from detente.coding import lexicon as L
 from detente.coding import mediation, nominals, received, syntax
 from detente.coding import patterns as P
-from detente.coding.arguments import Arg, argument, fallback_target, same_side
+from detente.coding.arguments import THIRD_PARTY_PARTICIPLES, Arg, argument, fallback_target, same_side
 from detente.coding.candidate import Candidate
-from detente.coding.context import Actor, Context
+from detente.coding.context import Actor, Context, actor_of_mention
 from detente.coding.coordination import MAX_PARTIES, first_parties, joint_pairs
 from detente.coding.tone import sentence_tone
 
@@ -104,7 +104,7 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
     if ranking(verb, lemma):
         return []  # "X is the fourth state to conclude such a deal": a rank among those who did, no act
     objects = syntax.objects(verb)
-    families, other_senses = _object_families(objects, lemma)
+    families, other_senses = syntax.object_families(objects, lemma)
     if "aid" in families and any(o.lower_ in L.MILITARY_WORDS for o in objects):
         families.discard("aid")
         families.add("arms")  # "military aid", "defence support"
@@ -133,6 +133,9 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         announced = joint_announcement(verb, objects, offset, ctx, lemma)
         if announced:  # "A, B and C announced the agreement": its parties concluded it, each with the other
             return announced
+    if verb_lemma in JOINT_ANNOUNCE_VERBS and families & ANNOUNCED_DEALS and _announced_by_others(verb, objects, offset,
+                                                                                                   ctx, lemma):
+        return []  # "Qatar announced a truce between A and B": the announcer is no party of the deal
     if verb_lemma in RECIPROCAL_VERBS or verb_lemma in CALL_VERBS:
         mutual = reciprocal_act(verb, verb_lemma, objects, offset, ctx, lemma)
         if mutual:  # "A and B exchanged accusations", "A, B and C spoke by phone": each with the other
@@ -172,6 +175,7 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
             [o for o in objects if lemma(o) in L.OFFENCE_NOUNS]) is None:
         return []  # "reported ceasefire violations": an accusation only of an author named ("by X")
     gov_kind, gov = syntax.governor(verb, lemma)
+    governed = gov is not None  # under a governing verb ("agreed to ...", "threatened to ...")
     if gov is not None:
         mandate = None
     elif mandate is not None:
@@ -203,6 +207,8 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
             code = L.GOVERNOR_DEFAULT[obligation]  # "X said Y must stop ...": the act has no pattern, the demand is coded
         elif gov is None:
             return []
+        elif governed and syntax.governed_child(gov, lemma) is None:
+            return []  # "agreed to close the factory": no pattern matches, the governing verb carries the act
         else:
             code = L.GOVERNOR_DEFAULT.get(gov_kind or "")
         if code is None and gov_kind in ("intent", "threat") and verb_lemma in L.RETALIATION_VERBS:
@@ -469,7 +475,8 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
     if not symmetric and gov_kind not in ("request", "demand") and joint_act(code, verb, gov, source, target, target_tok, lemma):
         symmetric = True  # "A and B declared a truce", "A agreed with B to reopen the border": each with the other
     if (symmetric and source is not None and len(source.actors) >= 2 and not (target and target.actors)
-            and not separately(verb, gov) and not partner_elsewhere(code, verb, objects)):
+            and not separately(verb, gov) and not partner_elsewhere(code, verb, objects)
+            and not (addressed_no_actor and not _reciprocal_pronoun(target_tok))):  # "A and B spoke to reporters"
         # "Iran, Saudi Arabia and China signed ...": each pair, both ways below; "A and B, C, D and E met": A with
         # each of the others; a longer list: the first ones' pairs, with a note (coordination.joint_list_reason)
         pairs: list[tuple[Actor | None, Actor | None]] = list(joint_pairs(source.token, source.actors, offset,
@@ -728,26 +735,6 @@ def _complained_about(verb: Token, offset: int, ctx: Context) -> Token | None:
     return None
 
 
-def _object_families(objects: list[Token], lemma: syntax.Lemma) -> tuple[set[str], set[str]]:
-    """(usual, other) noun families of a verb's objects, each read with its own modifiers
-    (:func:`detente.coding.patterns.object_families`: "a *general* strike" is a walkout)."""
-    usual: set[str] = set()
-    other: set[str] = set()
-    for obj in list(objects):
-        if obj.lower_ in L.KIND_NOUNS:  # "a state of siege": the kind is the object
-            objects = objects + [g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
-                                 for g in c.children if g.dep_ == "pobj"]
-    for obj in objects:
-        mods = [c.lower_ for c in obj.children if c.dep_ in ("amod", "compound", "nmod") and c.i < obj.i]
-        if lemma(obj) in L.RELIEF_CARRIERS and L.RELIEF_MODIFIERS.intersection(mods):
-            usual.add("relief")  # "rescue teams", "medical supplies", "a humanitarian convoy"
-            continue
-        first, rest = P.object_families(lemma(obj), mods)
-        usual |= first
-        other |= rest
-    return usual, other - usual
-
-
 DIRECT_DEPS = frozenset({"dobj", "nsubjpass"})
 
 
@@ -762,10 +749,10 @@ def _direct_pattern(verb_lemma: str, verb_preps: set[str], objects: list[Token],
     direct = [o for o in objects if o.dep_ in DIRECT_DEPS]
     direct += [c for o in direct for c in o.conjuncts]
     direct += [c for o in direct for c in o.children if c.dep_ in ("compound", "amod")]
-    usual, other = _object_families(direct, lemma)
+    usual, other = syntax.object_families(direct, lemma)
     if not usual or pattern.obj in usual or pattern.obj in other:
         return pattern
-    if pattern.obj not in set().union(*_object_families([o for o in objects if o.dep_ == "pobj"], lemma)):
+    if pattern.obj not in set().union(*syntax.object_families([o for o in objects if o.dep_ == "pobj"], lemma)):
         return pattern  # the family came from the verb's own reading ("military aid" is arms), not a phrase
     better = P.match(verb_lemma, verb_preps, usual, other)
     return better if better is not None and better.obj is not None else pattern
@@ -1060,6 +1047,12 @@ PHONE_CALL = "041"
 """CAMEO 041, discuss by telephone."""
 
 
+def _reciprocal_pronoun(tok: Token | None) -> bool:
+    """Whether a token ends a reciprocal pronoun (:data:`RECIPROCAL_PRONOUNS`): "spoke to *each other*" names the
+    speakers' own pair, not a third party."""
+    return tok is not None and tok.i > 0 and tok.doc[tok.i - 1].lower_ == RECIPROCAL_PRONOUNS.get(tok.lower_)
+
+
 def reciprocal_act(verb: Token, verb_lemma: str, objects: list[Token], offset: int, ctx: Context,
                    lemma: syntax.Lemma) -> list[Candidate]:
     """A coordinated side (or a subject and its "with" partner) doing to each other the act a noun names: "A and B
@@ -1071,18 +1064,21 @@ def reciprocal_act(verb: Token, verb_lemma: str, objects: list[Token], offset: i
     exchange ...", read by the verb table), nor denied; the clause's modality is kept ("could exchange")."""
     if syntax.negated(verb) or syntax.governor(verb, lemma)[1] is not None:
         return []
+    swapped: Token | None = None  # the person taken in a swap of persons ("swapped X for *Y*")
     if verb_lemma in CALL_VERBS:
         code = PHONE_CALL if any(c.dep_ == "prep" and c.lower_ in ("by", "on", "over", "via") and any(
             g.dep_ == "pobj" and lemma(g) in PHONE_NOUNS for g in c.children) for c in verb.children) else None
     else:
         acts = [nominals.ACT_NOUNS[lemma(o)][0] for o in objects if o.dep_ == "dobj" and lemma(o) in nominals.ACT_NOUNS]
-        code = acts[0] if acts else None
+        swapped = None if acts else _person_swap(verb, objects, offset, ctx, lemma)
+        code = acts[0] if acts else L.RELEASE if swapped is not None else None
     subj, passive, _ = syntax.subject(verb, lemma)
     if code is None or subj is None or passive:
         return []
     side = argument(subj, offset, ctx, lemma)
     partner = _prep_object(verb, "with") or next(
-        (t for o in objects if o.dep_ == "dobj" for t in (_prep_object(o, "with"),) if t is not None), None)
+        (t for o in objects if o.dep_ == "dobj" for t in (_prep_object(o, "with"),) if t is not None), None) or (
+        _prep_object(swapped, "with") if swapped is not None else None)  # "traded X for Y with B": hung on Y
     if partner is not None:  # "A exchanged accusations with B", "A spoke by phone with B" (the verb table's)
         if verb_lemma in CALL_VERBS:
             return []
@@ -1103,6 +1099,38 @@ def reciprocal_act(verb: Token, verb_lemma: str, objects: list[Token], offset: i
     return out
 
 
+SWAPPED_PERSON_NOUNS = frozenset({"journalist", "reporter", "spy", "agent", "soldier", "pilot", "marine", "citizen",
+                                  "national", "businessman", "businesswoman", "dissident", "activist", "officer",
+                                  "athlete", "player", "student", "tourist", "diplomat"})
+"""Common nouns of a person who may be swapped for another ("swapped an American *journalist* for a Russian *spy*");
+"prisoners", "detainees" and "hostages" are the verb table's (the release family)."""
+
+
+def _person_swap(verb: Token, objects: list[Token], offset: int, ctx: Context, lemma: syntax.Lemma) -> Token | None:
+    """The person taken when a verb of exchange swaps a person for a person, else None ("A and B swapped Evan
+    Doe for John Roe", "traded an American journalist for a Russian spy"): the guide codes a swap of prisoners as
+    a release by each side (CAMEO 0841 both ways, convention 3), and a person handed over for another is such a
+    swap, whether or not the text calls them prisoners. A person is a person of the registry, a full name (first
+    name and surname) that no other registry entry covers, or a noun of :data:`SWAPPED_PERSON_NOUNS`; a place
+    ("swapped Crimea for ...") is not."""
+    given = next((o for o in objects if o.dep_ == "dobj"), None)
+    if given is None:
+        return None
+    taken = _prep_object(verb, "for") or _prep_object(given, "for")
+
+    def person(tok: Token | None) -> bool:
+        if tok is None:
+            return False
+        if lemma(tok) in SWAPPED_PERSON_NOUNS:
+            return True
+        start, end = offset + tok.left_edge.idx, offset + tok.idx + len(tok.text)
+        found = [actor_of_mention(m) for m in ctx.mentions_between(start, end)]
+        full_name = any(c.dep_ == "compound" and c.tag_ == "NNP" for c in tok.children)  # "Evan Doe", not "Crimea"
+        return tok.tag_ == "NNP" and all(a.person for a in found) and (bool(found) or full_name)
+
+    return taken if person(given) and person(taken) else None
+
+
 JOINT_ANNOUNCE_VERBS = frozenset({"announce", "unveil", "unveiled"})
 """Verbs by which the parties of an agreement make it known together ("A and B *announced* a deal")."""
 CONCLUDE_AGREEMENT = "057"
@@ -1116,7 +1144,9 @@ def joint_announcement(verb: Token, objects: list[Token], offset: int, ctx: Cont
     every pair both ways by the guide's convention 3, :func:`~detente.coding.coordination.joint_pairs`;
     convention 15: an announced measure is the measure). One announcer ("X announced a deal between A and B")
     is no party, and is left to the verb table; one announcer of "a deal *with* C" is a party, C the other (session
-    12). Not under a governing verb, not denied, modality kept."""
+    12); nor are announcers the page shows to be third parties, mediators or others than the parties the deal's
+    phrase names (:func:`_third_party_announcers`): they conclude nothing. Not under a governing verb, not denied,
+    modality kept."""
     if syntax.negated(verb) or syntax.governor(verb, lemma)[1] is not None:
         return []
     subj, passive, agent = syntax.subject(verb, lemma)
@@ -1128,6 +1158,9 @@ def joint_announcement(verb: Token, objects: list[Token], offset: int, ctx: Cont
             or _prep_object(deal, "between") is not None):
         return []  # "a proposed deal", "a deal between A and B": the phrase names other parties
     side = argument(side_tok, offset, ctx, lemma)
+    others = {a.code[:3] for a in _third_party_announcers(side_tok, side, deal, offset, ctx, lemma)}
+    if others:  # "the agreement was announced by Qatar and Egypt, the mediators": no party concludes it here
+        return []
     partner_tok = _prep_object(deal, "with")
     if partner_tok is not None:  # "A announced a deal with B": A is a party, B the other
         partner = argument(partner_tok, offset, ctx, lemma)
@@ -1147,6 +1180,57 @@ def joint_announcement(verb: Token, objects: list[Token], offset: int, ctx: Cont
                          confidence=L.CONF_SPECIFIC_PATTERN, main=syntax.is_main(verb), symmetric=True)
         out += [cand, cand.mirrored()]
     return out
+
+
+ANNOUNCED_DEALS = frozenset({"plan", "ceasefire"})
+"""Noun families of what an announcement may conclude for its announcers: an agreement (057,
+:func:`joint_announcement`), a truce (0871, the verb table's "announce a ceasefire")."""
+MEDIATOR_NOUNS = frozenset({"mediator", "mediators", "broker", "brokers", "facilitator", "facilitators", "guarantor",
+                            "guarantors", "intermediary", "intermediaries"})
+"""Nouns that describe an announcer as a third party of the deal ("Qatar and Egypt, *the mediators*, announced ...")."""
+
+
+def _announced_by_others(verb: Token, objects: list[Token], offset: int, ctx: Context, lemma: syntax.Lemma) -> bool:
+    """Whether the announcers of a deal (the subject of `verb`, or its agent in the passive) are all no parties of
+    it (:func:`_third_party_announcers`): "Qatar announced a truce between Israel and Hamas", "the Israel-Hamas
+    agreement was announced by Qatar and Egypt"."""
+    subj, passive, agent = syntax.subject(verb, lemma)
+    side_tok = agent if passive else subj
+    deal = subj if passive else next((o for o in objects if o.dep_ == "dobj"), None)
+    if side_tok is None or deal is None or not set(P.families(lemma(deal))) & ANNOUNCED_DEALS:
+        return False
+    side = argument(side_tok, offset, ctx, lemma)
+    others = {a.code[:3] for a in _third_party_announcers(side_tok, side, deal, offset, ctx, lemma)}
+    return bool(side.actors) and others >= {a.code[:3] for a in side.actors}
+
+
+def _third_party_announcers(side_tok: Token, side: Arg, deal: Token, offset: int, ctx: Context,
+                            lemma: syntax.Lemma) -> list[Actor]:
+    """The announcers of a deal who are not its parties, by what the page says of them: the deal's phrase names
+    its parties and not them ("a truce *between Israel and Hamas*", "the *Israel-Hamas* agreement"); they are
+    described as its mediators ("Qatar and Egypt, *the mediators*", "Qatar, *which mediated* the talks":
+    :data:`MEDIATOR_NOUNS`, :data:`~detente.coding.arguments.THIRD_PARTY_PARTICIPLES`); or "the agreement" refers
+    back to the pair the page named last (:attr:`~detente.coding.context.Context.last_pair`) and no announcer is
+    of it. CAMEO codes a deal between its signatories (057) and a mediator's part as mediation (045, coded by
+    :mod:`detente.coding.mediation` where the page says it mediated), never as a signing of its own; the guide's
+    convention 15 reads an announced deal as concluded by its announcers only when they are its parties."""
+    between = _prep_object(deal, "between")
+    named = list(argument(between, offset, ctx, lemma).actors) if between is not None else []
+    left = offset + deal.left_edge.idx
+    named += [actor_of_mention(m) for m in ctx.mentions_between(left, offset + deal.idx)]  # "the Israel-Hamas deal"
+    parties = {a.code[:3] for a in named}
+    if not parties and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in deal.children) and not (
+            {a.code[:3] for a in ctx.last_pair} & {a.code[:3] for a in side.actors}):
+        parties = {a.code[:3] for a in ctx.last_pair}  # "A and B signed a deal. The agreement was announced by ..."
+    others = [a for a in side.actors if parties and a.code[:3] not in parties]
+    members = [side_tok, *side_tok.conjuncts]
+    for member in members:
+        if any(c.dep_ == "appos" and c.lower_ in MEDIATOR_NOUNS
+               or c.dep_ == "relcl" and lemma(c) in THIRD_PARTY_PARTICIPLES for c in member.children):
+            whole = member.i == max(m.i for m in members)  # after the last member: said of the whole list
+            start, end = offset + member.left_edge.idx, offset + member.idx + len(member.text)
+            others += [a for a in side.actors if whole or start <= a.start < end]
+    return others
 
 
 PROJECTILE_NOUNS = frozenset({"missile", "rocket", "drone", "projectile", "shell", "warhead", "uav", "bomb"})

@@ -87,6 +87,7 @@ CODEBOOK_ACT_NOUNS: dict[str, dict[str, tuple[str, frozenset[str]]]] = {
         "condemnation": ("111", frozenset({"of"})),
         "rebuke": ("111", frozenset({"of"})),
         "accusation": ("112", frozenset({"against"})),
+        "allegation": ("112", frozenset({"against"})),  # CAMEO 112's "accuse, allege"
     },
     "13 nouns of threat": {
         "threat": ("130", frozenset({"against"})),

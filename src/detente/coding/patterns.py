@@ -625,9 +625,9 @@ NEWS_FAMILIES: dict[str, str] = {
     "16 suspending members": """
     suspend -> 160  # "the AU suspended Mali": a member suspended (convention 15); its objects' frames above win
     """,
-    # Session 11 (recall): classes of the development sets' "no pattern" misses. Only verbs the table already had a
-    # line for: a new verb lemma becomes a predicate that carries the act under "agreed to", "promised to"
-    # (syntax.governed_child), which changes how a joint pledge of an act without a pattern is coded.
+    # Session 11 (recall): classes of the development sets' "no pattern" misses. (Then only verbs the table already
+    # had a line for; since session 12 a verb under "agreed to", "promised to" carries the act only where its
+    # pattern matches (syntax.governed_child), so a new verb lemma no longer changes how other pledges are coded.)
     "16 raising tariffs": """
     raise|increase obj:tariffs -> 163  # CAMEO 163: a higher tariff is a trade sanction
     renew|reimpose|re-impose obj:sanctions -> 163  # a renewed measure is imposed again (convention 15)

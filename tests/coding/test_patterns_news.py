@@ -53,6 +53,7 @@ FAMILY_SENTENCES = [
      ("USA", "CHN", "042")),
     ("05 initialling agreements", "Moldova initialled an association agreement with the European Union.",
      ("MDA", "EUR", "057")),
+    ("08 agreeing to disengage", "Ethiopia and Eritrea agreed to a disengagement of forces.", ("ERI", "ETH", "087")),
 ]
 
 

@@ -133,3 +133,35 @@ def test_intercepted_missiles_stay_their_launchers_attack(coder):
     found = countries(coder, "Saudi air defences intercepted Houthi missiles.")
     assert ("YEM", "SAU", "19") in found
     assert not {t for t in found if t[2] == "15"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ethiopia and Eritrea agreed to disengage their troops along the border.",
+    "Ethiopia and Eritrea agreed to a disengagement of forces on Tuesday.",
+])
+def test_an_agreed_disengagement_is_the_de_escalation_both_ways(coder, sentence):
+    found = countries(coder, sentence)
+    assert {("ETH", "ERI", "08"), ("ERI", "ETH", "08")} <= found
+    assert not {t for t in found if t[2] == "03"}
+
+
+def test_agreeing_to_cooperate_stays_a_pledge(coder):
+    assert ("ETH", "ERI", "03") in countries(coder, "Ethiopia and Eritrea agreed to expand trade.")
+
+
+def test_a_refusal_to_disengage_is_no_de_escalation(coder):
+    assert not {t for t in countries(coder, "Ethiopia refused to disengage from Eritrea.") if t[2] == "08"}
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Kenya said Somalia had violated its airspace.", ("KEN", "SOM", "11")),
+    ("Kenya claimed that Somali jets violated its airspace.", ("KEN", "SOM", "11")),
+])
+def test_a_breach_another_reports_is_its_accusation(coder, sentence, expected):
+    found = countries(coder, sentence)
+    assert expected in found
+    assert not {t for t in found if t[2] == "12"}
+
+
+def test_a_breach_told_as_fact_stays_a_defiance(coder):
+    assert ("SOM", "KEN", "12") in countries(coder, "Somalia violated Kenyan airspace on Monday.")

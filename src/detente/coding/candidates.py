@@ -422,6 +422,11 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
                 target_tok = _addressee(_obligation_clause(verb, lemma), lemma) or target_tok
         elif obligation is not None and modality is None:
             modality = "possible"  # "Russia must withdraw": an obligation, not the act
+        elif (clause in ("reported", "attributed") and code in L.CLAIMED_BREACH_CODES and speaker is not None
+              and source_tok is not None and not syntax.same(speaker, source_tok)
+              and _names_party(source_tok, offset, ctx, lemma)):
+            # "Kenya said Somalia was violating its sovereignty": the speaker's charge, an accusation (112)
+            code, target_tok, source_tok, modality = L.ACCUSE, source_tok, speaker, None
     if passive and agent is None and gov is None and code[:2] in L.AUTHORITY_ROOTS and source_tok is None:
         speaker = syntax.speech_subject(verb, lemma)
         if speaker is not None and _is_authority(argument(speaker, offset, ctx, lemma)):
@@ -630,6 +635,13 @@ def _on_each_other(verb: Token) -> bool:
                 if first is not None and tok.i > 0 and tok.doc[tok.i - 1].lower_ == first:  # (either word heads)
                     return True
     return False
+
+
+def _names_party(tok: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> bool:
+    """Whether a phrase names an actor ("Somalia", "the Somali flights"), not an authorless thing ("the
+    decision"), which accuses no one."""
+    arg = argument(tok, offset, ctx, lemma)
+    return arg is not None and bool(arg.actors)
 
 
 def _accusation(verb: Token, anchor: Token, accused: Arg, offset: int, ctx: Context,

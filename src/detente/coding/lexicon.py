@@ -154,10 +154,11 @@ APPROVING_WORDS = frozenset("acceptable legal legitimate justified justifiable h
 """Their negation is a condemning judgement too ("X said the drills were *not acceptable*")."""
 RETALIATION_AUX = frozenset({"would", "will", "'ll", "wo"})
 AGREE_VERBS = frozenset({"agree", "decide"})
-DONE_BY_AGREEING = frozenset({"050", "054"})
-"""Acts of diplomatic status that two parties perform by agreeing to them: "agreed to restore diplomatic
-relations" restores them (CAMEO 05, as the news development set's guide, rule 6, codes it), where "agreed
-to expand trade" only promises (03)."""
+DONE_BY_AGREEING = frozenset({"050", "054", "087"})
+"""Acts that two parties perform by agreeing to them: "agreed to restore diplomatic relations" restores
+them (CAMEO 05, as the news development set's guide, rule 6, codes it) and "agreed to disengage" is the
+de-escalation (CAMEO 087, as convention 19 reads an agreed truce: 08, not a pledge), where "agreed to
+expand trade" only promises (03)."""
 SPOKESPERSON_NOUNS = frozenset(
     "spokesman spokeswoman spokesperson spokesmen spokespeople envoy ambassador representative adviser advisor "
     "negotiator".split()
@@ -346,6 +347,12 @@ X accusing Y (CAMEO 112) beside the reported attack, as the news development set
 PLOVER's ACCUSE do; a claimed statement or appeal accuses no one."""
 ACCUSE = "112"
 """CAMEO 112, accuse (of a crime, of aggression ...)."""
+CLAIMED_BREACH_CODES = frozenset({"128"})
+"""Codes of breaking a rule, law or border (CAMEO 128, defy norms: "violated its airspace", "breaches
+international law"): one that a speaker reports of another party ("Kenya said Somalia was violating its
+sovereignty") is the speaker's charge, CAMEO 112 from the speaker to the violator and not the violation, as
+the development sets' gold codes it throughout (dev2d-060, dev2f-058, dev2f-197, news_check_v1 chk-096);
+session 12. A violation told as fact with no speaker stays 128."""
 
 REPORTING_WORDS = frozenset(
     "report reports reported reporting tell tells told telling note notes noted add adds added write writes wrote "

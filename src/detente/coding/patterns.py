@@ -668,6 +668,10 @@ NEWS_FAMILIES: dict[str, str] = {
     "04 visits begun and ended": """
     wrap up|complete|round off|kick off|embark on|cut short obj:visit -> 042  # "wrapped up a two-day trip to China"
     """,
+    "08 agreeing to disengage": """
+    disengage -> 087 sym  # forces facing each other pulled apart: CAMEO 087, de-escalate military engagement
+    agree on|agree to obj:disengagement -> 087 sym  # an agreed disengagement is the de-escalation (conv. 19's reading)
+    """,
     "05 initialling agreements": """
     initial|countersign|co-sign obj:plan -> 057 sym  # initialling a text is its parties' formal assent to it (057)
     """,
@@ -755,6 +759,7 @@ for _name, _words in {
     "border": "border borders frontier frontiers crossing crossings airspace",
     "swap": "swap swaps",
     "office": "office offices mission missions representation",
+    "disengagement": "disengagement de-escalation deescalation",
     "tariffs": "tariff tariffs duty duties levy levies",
     "warrant": "warrant warrants",
     "phone": "phone telephone telephones phones videoconference video-conference videolink hotline",

@@ -337,6 +337,9 @@ def actor_of(tok: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> Acto
         antecedent = syntax.main_subject_before(tok) if tok.dep_ == "nsubj" and tok.head.dep_ != "ROOT" else None
         if antecedent is not None:  # "Protesters carry anti-China slogans as they condemn ...": the protesters
             return actor_of(antecedent, offset, ctx, lemma)
+        found = participle_object_antecedent(tok, offset, ctx, lemma)
+        if found is not None:  # "cut ties with Qatar, accusing it of ...": Qatar, not the last name before "it"
+            return found
         continued = continued_subject(tok, offset, ctx)
         if continued is not None:  # "China summoned the envoy. It also criticised ...": China
             return continued
@@ -416,6 +419,45 @@ def actor_of(tok: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> Acto
             and (lemma(tok) in HEADCOUNT_WORDS or tok.like_num)):
         return replace(actor, code=actor.code + CIVILIANS)  # "thousands of Kenyans": the people, not the state
     return actor
+
+
+OBJECT_PRONOUNS = frozenset({"it", "them"})
+"""Object pronouns of a participial clause that refer back to the main clause's target (:func:`participle_object_antecedent`)."""
+
+
+def participle_object_antecedent(tok: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> Actor | None:
+    """The actor an object pronoun of a participial clause stands for: the main clause's own target.
+
+    In "Bahrain cut ties with Qatar, accusing *it* of backing militants" and "X filed a case against Israel
+    at the ICJ, accusing *it* of ...", the clause ("accusing it of ...", an ``advcl`` on a present
+    participle) shares the main verb's subject, and its object pronoun takes up the main clause's object
+    (centering's preference for the most prominent earlier entity of a role, Grosz, Joshi and Weinstein
+    1995): the main verb's direct object, or the object of a preposition on the verb or on that object,
+    never a place ("at the ICJ", "in The Hague": :data:`~detente.coding.lexicon.LOCATION_PREPS`). The last
+    name before the pronoun, the old reading, is often such a place or a third party. From news_dev5's
+    part notes ("actor on another predicate": states that "cut ties with A, accusing it of ...").
+    None when the pronoun is not such an object or the main clause's object names no actor.
+    """
+    if tok.lower_ not in OBJECT_PRONOUNS or tok.dep_ != "dobj" or tok.head.dep_ != "advcl" or tok.head.tag_ != "VBG":
+        return None
+    main = tok.head.head
+    slots: list[Token] = []
+    for child in main.children:
+        if child.i > tok.head.i:
+            break
+        if child.dep_ in ("dobj", "dative"):
+            slots.append(child)
+            slots.extend(g for p in child.children if p.dep_ == "prep" and p.lower_ not in LOCATION_PREPS
+                         for g in p.children if g.dep_ == "pobj")
+        elif child.dep_ == "prep" and child.lower_ not in LOCATION_PREPS:
+            slots.extend(g for g in child.children if g.dep_ == "pobj")
+    for slot in slots:
+        if slot.lower_ in THING_PRONOUNS | PERSON_PRONOUNS:
+            continue
+        found = actor_of(slot, offset, ctx, lemma)
+        if found is not None:
+            return found
+    return None
 
 
 ANAPHORIC_ACT_NOUNS = frozenset({

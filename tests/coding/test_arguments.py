@@ -574,3 +574,19 @@ def test_a_participles_object_pronoun_is_the_main_clauses_object(coder, sentence
     triples = {(r.event.source[:3], r.event.target[:3], r.event.root) for r in events}
     assert wanted in triples
     assert unwanted not in triples
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize(
+    ("sentence", "wanted", "unwanted"),
+    [
+        # the name in apposition after a common noun is the side, not the noun's own modifier
+        ("Canada imposed sanctions on NATO ally Hungary over its gas deal.", ("CAN", "HUN", "16"), ("CAN", "NAT", "16")),
+        ("Russia expelled diplomats of the Baltic state Estonia on Friday.", ("RUS", "EST", "16"), None),
+    ],
+)
+def test_a_name_in_apposition_after_a_noun_is_the_side(coder, sentence, wanted, unwanted):
+    (events,) = coder.code_sentence_events([sentence], date(2023, 6, 1))
+    triples = {(r.event.source[:3], r.event.target[:3], r.event.root) for r in events}
+    assert wanted in triples
+    assert unwanted not in triples

@@ -577,3 +577,41 @@ def test_an_act_noun_is_the_act_of_the_subject_of_its_verb_before(coder, first, 
 def test_an_act_noun_finds_its_author_in_document_mode_too(code_fn):
     text = "The row grew after Chile accused Peruvian agents of spying on its navy. Peru denied the accusations."
     assert (1, "PER", "CHL", "12") in {(i, s[:3], t[:3], root) for i, s, t, root in _doc_triples(code_fn, text)}
+
+
+# -- an object pronoun of a participial clause takes up the main clause's object ---------------------
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize(
+    ("sentence", "wanted", "unwanted"),
+    [
+        # "it" is the state ties were cut with, not the city named last before it
+        ("Bahrain cut diplomatic ties with Qatar on Monday in Manama, accusing it of supporting terrorism.",
+         ("BHR", "QAT", "11"), ("BHR", "BHR", "11")),
+        # a case against a state, filed at a court: "it" is the state, not the court
+        ("Chile filed a complaint against Peru at the International Court of Justice, accusing it of violating "
+         "the border treaty.", ("CHL", "PER", "11"), ("CHL", "ICJ", "11")),
+    ],
+)
+def test_a_participles_object_pronoun_is_the_main_clauses_object(coder, sentence, wanted, unwanted):
+    (events,) = coder.code_sentence_events([sentence], date(2023, 6, 1))
+    triples = {(r.event.source[:3], r.event.target[:3], r.event.root) for r in events}
+    assert wanted in triples
+    assert unwanted not in triples
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize(
+    ("sentence", "wanted", "unwanted"),
+    [
+        # the name in apposition after a common noun is the side, not the noun's own modifier
+        ("Canada imposed sanctions on NATO ally Hungary over its gas deal.", ("CAN", "HUN", "16"), ("CAN", "NAT", "16")),
+        ("Russia expelled diplomats of the Baltic state Estonia on Friday.", ("RUS", "EST", "16"), None),
+    ],
+)
+def test_a_name_in_apposition_after_a_noun_is_the_side(coder, sentence, wanted, unwanted):
+    (events,) = coder.code_sentence_events([sentence], date(2023, 6, 1))
+    triples = {(r.event.source[:3], r.event.target[:3], r.event.root) for r in events}
+    assert wanted in triples
+    assert unwanted not in triples

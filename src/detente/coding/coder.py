@@ -438,9 +438,8 @@ class Coder:
         start = 0
         _warm_up()  # with few garbage collections, and before any fork
         frozen_before = gc.get_freeze_count() > 0  # the caller's own gc.freeze() stays as it is
-        # What is loaded by now (pipeline, registry, lexicons) goes to the permanent generation while
-        # coding: the collector's full passes no longer walk it (about 0.06 CPU s a pass)
-        gc.freeze()
+        if not frozen_before:  # what is loaded by now (pipeline, registry, lexicons) goes to the permanent
+            gc.freeze()  # generation while coding: the collector's full passes skip it (about 0.06 CPU s a pass)
         try:
             block: list[str] = []
             for sentence in sentences:

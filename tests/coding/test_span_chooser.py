@@ -202,8 +202,7 @@ def test_what_one_parse_shares_between_events_changes_no_choice(coder, chooser_c
 
 def test_partial_spans_false_chooses_for_complete_events_only(coder, chooser_coder):
     """`partial_spans=False` (the CLI without --partial, which only counts partial events): the
-    complete events' spans are the chooser's as always, the partial events come without spans (and
-    without tone: VADER is not run for them)."""
+    complete events' spans are the chooser's as always, the partial events come without spans."""
     sentences = [
         "Putin met Xi in Moscow, and the rebels attacked the convoy.",
         "The rebels attacked the convoy near the border.",
@@ -215,11 +214,9 @@ def test_partial_spans_false_chooses_for_complete_events_only(coder, chooser_cod
     rules = coder.code_sentence_events(sentences, partial=True)
     assert any(r.partial for s in quick for r in s) and any(not r.partial for s in quick for r in s)
     for a, b, r in zip(full, quick, rules):
-        assert [e.event for e in a] == [e.event for e in r]
-        assert [e.event for e in b] == [replace(e.event, tone=None) if e.partial else e.event for e in a]
+        assert [e.event for e in a] == [e.event for e in b] == [e.event for e in r]
         for x, y, z in zip(a, b, r):
-            assert y == (replace(z, source_span=None, target_span=None, event=replace(z.event, tone=None))
-                         if y.partial else x)
+            assert y == (replace(z, source_span=None, target_span=None) if y.partial else x)
 
 
 _SENTENCES = [

@@ -420,8 +420,7 @@ class Coder:
     ) -> Iterator[list[SentenceResult]]:
         """The events of each sentence (as :meth:`code_sentence_events`), yielded in order.
 
-        With `partial_spans` false, partial events come without spans (both None) and without
-        tone (None: VADER is scored only for events shown, :data:`TONE_LATER`), and only
+        With `partial_spans` false, partial events come without spans (both None) and only
         the complete ones get spans (the span rules', re-decided by the span chooser; each
         event's choice is its own, so they are the same either way): for a caller that asks
         for partial events only to count them, as ``detente code --sentences`` without
@@ -551,7 +550,6 @@ class Coder:
                 elif partial and not partial_events:
                     results[i] = [found]
         if pairs is not None:  # the events decided again pair by pair, before their spans are
-            results = [[_toned(r, text, True) for r in found] for found, text in zip(results, texts)]  # it may read tone
             results = [abstention.sort_out(found, partial, keep_domestic=self.domestic)  # it reads what is kept
                        for found in results]
             todo = [(i, seen[0], seen[1]) for i, seen in enumerate(read) if seen is not None]
@@ -576,7 +574,7 @@ class Coder:
         if not partial_spans:  # events kept apart are partial now: without spans, as the others
             results = [[replace(r, source_span=None, target_span=None) if r.partial else r for r in found]
                        for found in results]
-        return [[_toned(r, text, partial_spans) for r in found] for found, text in zip(results, texts)]
+        return results
 
     def _sentence_events(
         self, text: str, sdoc: Doc, ctx: Context, *, partial_spans: bool = True
@@ -589,7 +587,7 @@ class Coder:
         found = ranked(candidates(sdoc, 0, ctx, self.lemma))
         if not found:
             return complete, partial_events
-        tone = TONE_LATER  # scored by _code_chunk for the events it hands back (:func:`_toned`)
+        tone = sentence_tone(text)  # only for sentences with a candidate: VADER is a tenth of the rules' time
         seen: set[tuple[str, str, str]] = set()
         for cand in found:
             event = event_of(
@@ -683,7 +681,7 @@ class Coder:
             target = None  # "..., South Korea's army told ABC News": the outlet reports the act, it is no side of it
         event = make_event(
             str(code), when=when or UNDATED, sentence=text, doc_id="sentence", source=source, target=target,
-            tone=TONE_LATER, confidence=CONF_CLASSIFIER, note="classifier",
+            tone=sentence_tone(text), confidence=CONF_CLASSIFIER, note="classifier",
         )
         if event is None:
             return None
@@ -746,24 +744,6 @@ def _two_sides(mentions: list[Any], text: str) -> bool:
 
 _WORKER_CODER: Coder | None = None
 """The coder a forked worker process inherits (set just before the fork)."""
-
-
-TONE_LATER = float("nan")
-"""Tone of an event until :meth:`Coder._code_chunk` hands it back (:func:`_toned`), told apart by
-identity: VADER is about a twentieth of coding's CPU, and in sentence mode about half the sentences
-with a candidate end with no event shown (only partial ones, counted by ``detente code --sentences``,
-or none), so it is scored for the events handed back only. Not a number, so that an event that ever
-escaped with it would show it rather than a plausible 0."""
-
-
-def _toned(result: SentenceResult, text: str, partial_spans: bool) -> SentenceResult:
-    """`result` with its sentence's tone in place of :data:`TONE_LATER`: VADER's compound on `text`
-    (:func:`~detente.coding.tone.sentence_tone`, the same score as before it was deferred), or None for
-    a partial event when `partial_spans` is false (counted, not shown: as its spans)."""
-    if result.event.tone is not TONE_LATER:
-        return result
-    tone = None if result.partial and not partial_spans else sentence_tone(text)
-    return replace(result, event=replace(result.event, tone=tone))
 
 
 def _worker_code_chunk(task: tuple[list[str], date | None, tuple[bool, bool]]) -> list[list[SentenceResult]]:

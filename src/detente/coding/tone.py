@@ -2,9 +2,7 @@
 
 VADER is a rule-and-lexicon sentiment scorer whose lexicon ships inside the
 `vaderSentiment` package, so it runs offline. Its *compound* score lies in [-1, 1].
-Sentence tone goes on every event handed back (sentence mode scores it after the rules, only
-for the events it hands back: not for partial events a caller only counts,
-:data:`detente.coding.coder.TONE_LATER`); document tone is the mean compound over the
+Sentence tone goes on every event; document tone is the mean compound over the
 document's sentences, so that how an outlet speaks of an actor can be followed over
 time (group events by source outlet and month, average `tone`).
 """

@@ -272,6 +272,28 @@ def test_objects_are_frozen_for_the_workers_and_released_afterwards(coder, monke
     assert gc.get_freeze_count() == before  # and goes back to the collector when the workers are done
 
 
+def test_one_process_codes_with_the_loaded_objects_frozen_and_releases_them(coder):
+    """Without workers too, what is loaded sits in the permanent generation while coding (the
+    collector's full passes skip it) and goes back to the collector afterwards; a caller's own
+    freeze stays as it is."""
+    import gc
+
+    one = type(coder)(n_process=1)
+    before = gc.get_freeze_count()
+    coding = one.iter_sentence_events(MIXED, date(2025, 3, 1), partial=True)
+    first = next(coding)
+    assert gc.get_freeze_count() > before
+    assert len([first, *coding]) == len(MIXED)
+    assert gc.get_freeze_count() == before
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        assert len(one.code_sentence_events(MIXED, date(2025, 3, 1))) == len(MIXED)
+        assert gc.get_freeze_count() == frozen > 0
+    finally:
+        gc.unfreeze()
+
+
 def test_this_process_codes_from_the_front_while_a_worker_codes_from_the_back(coder, monkeypatch):
     import os
 

@@ -24,6 +24,8 @@ from detente.coding.coordination import MAX_PARTIES, first_parties, joint_pairs
 from detente.coding.tone import sentence_tone
 
 if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Callable
+
     from spacy.tokens import Doc, Token
 
 
@@ -1257,6 +1259,15 @@ def intercepted(verb: Token, objects: list[Token], offset: int, ctx: Context, le
     guide's rule 2: the interception itself is no act of the defender's, and the interceptor is not the attacker):
     the owner is what the projectile noun names (its modifier, possessor or the participle's agent). None for a
     projectile of no one named, a negated or unreal interception ("could intercept"), or no interceptor named."""
+    return _interceptions(verb, objects, offset, ctx, lemma, _projectiles, L.CLAIMED_ATTACK, by_owner=True)
+
+
+def _interceptions(verb: Token, objects: list[Token], offset: int, ctx: Context, lemma: syntax.Lemma,
+                   intercepted_objects: Callable[[list[Token], syntax.Lemma], list[Token]], root: str,
+                   *, by_owner: bool) -> list[Candidate]:
+    """The events of an interception of `intercepted_objects` (projectiles, aircraft) between the interceptor
+    (the subject, or the passive's agent) and each object's owner: from the owner when `by_owner` (an attack
+    stopped), else from the interceptor (a show of force). None when negated or unreal ("could intercept")."""
     if syntax.negated(verb) or syntax.clause_modality(verb, None, None, lemma) in nominals.UNREAL_CLAUSES:
         return []
     subj, passive, agent = syntax.subject(verb, lemma)
@@ -1265,10 +1276,11 @@ def intercepted(verb: Token, objects: list[Token], offset: int, ctx: Context, le
         return []
     stopper = argument(stopper_tok, offset, ctx, lemma)
     out: list[Candidate] = []
-    for obj in _projectiles(objects, lemma):
+    for obj in intercepted_objects(objects, lemma):
         owner = argument(obj, offset, ctx, lemma)
-        for s_actor, t_actor in _foreign_pairs(owner, stopper):
-            out.append(Candidate(L.CLAIMED_ATTACK, owner, stopper, s_actor, t_actor, verb, verb,
+        source, target = (owner, stopper) if by_owner else (stopper, owner)
+        for s_actor, t_actor in _foreign_pairs(source, target):
+            out.append(Candidate(root, source, target, s_actor, t_actor, verb, verb,
                                  confidence=L.CONF_BARE_VERB, main=syntax.is_main(verb)))
     return out
 
@@ -1290,20 +1302,7 @@ def intercepted_aircraft(verb: Token, objects: list[Token], offset: int, ctx: Co
     """An interception of another state's aircraft: the interceptor shows force (CAMEO 150) to the aircraft's
     owner, the state its noun names ("*Russian* bombers", "bombers *of* the Russian air force"). None when
     negated, unreal ("could intercept") or when no interceptor or owner is named."""
-    if syntax.negated(verb) or syntax.clause_modality(verb, None, None, lemma) in nominals.UNREAL_CLAUSES:
-        return []
-    subj, passive, agent = syntax.subject(verb, lemma)
-    stopper_tok = agent if passive else subj
-    if stopper_tok is None:
-        return []
-    stopper = argument(stopper_tok, offset, ctx, lemma)
-    out: list[Candidate] = []
-    for obj in _aircraft(objects, lemma):
-        owner = argument(obj, offset, ctx, lemma)
-        for s_actor, t_actor in _foreign_pairs(stopper, owner):
-            out.append(Candidate(L.SHOW_OF_FORCE, stopper, owner, s_actor, t_actor, verb, verb,
-                                 confidence=L.CONF_BARE_VERB, main=syntax.is_main(verb)))
-    return out
+    return _interceptions(verb, objects, offset, ctx, lemma, _aircraft, L.SHOW_OF_FORCE, by_owner=False)
 
 
 def _same_interception(verb: Token, lemma: syntax.Lemma) -> bool:

@@ -289,7 +289,7 @@ def test_one_process_codes_with_the_loaded_objects_frozen_and_releases_them(code
     try:
         frozen = gc.get_freeze_count()
         assert len(one.code_sentence_events(MIXED, date(2025, 3, 1))) == len(MIXED)
-        assert gc.get_freeze_count() == frozen > 0
+        assert 0 < gc.get_freeze_count() <= frozen  # not released, nothing more frozen (frozen objects may die)
     finally:
         gc.unfreeze()
 

@@ -127,6 +127,10 @@ def test_document_mode_stores_no_statement(code_fn):
     "The Norwegian premier is scheduled to hold talks with Swedish leaders on the 17th.",
     "The visit comes before Norway and Sweden will resume negotiations on fishing next week.",
     "Norway's foreign minister is visiting Sweden on Monday.",
+    # the progressive with a time to come in its clause is an arrangement (convention 10)
+    "Norway's foreign minister is visiting Sweden next week.",
+    "On Friday, Norway's foreign minister is visiting Sweden tomorrow, his office said.",
+    "Norway's foreign minister is officially visiting Sweden on Monday.",
 ])
 def test_an_announced_meeting_is_no_meeting_held(sentence):
     event = _event("040", sentence, ("NOR", "Norway"), ("SWE", "Sweden"))
@@ -140,6 +144,34 @@ def test_a_meeting_held_and_an_announced_intent_stand():
     intent = _event("036", "Norway's prime minister will meet Sweden's king on Friday.", ("NOR", "Norway"),
                     ("SWE", "Sweden"))
     assert abstention.reason_apart(intent) is None  # CAMEO 036: an intent to meet is itself an event (root 03)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Norway's foreign minister is visiting Sweden today.",
+    "Norway's foreign minister is visiting Sweden at the invitation of the Swedish king.",
+    "Norwegian ministers are visiting Sweden this week, the first such trip in a decade.",
+    "Norway's foreign minister is currently visiting Sweden.",
+])
+def test_a_visit_under_way_is_no_plan(sentence):
+    # convention 11 and the check set's ruling: a visit under way is the visit; only a time to come makes the
+    # progressive an arrangement (convention 10)
+    event = _event("042", sentence, ("NOR", "Norway"), ("SWE", "Sweden"))
+    assert abstention.reason_apart(event) is None
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a visit under way, told in the present progressive or the present: the visit, once (convention 11)
+    ("The Kenyan president is visiting Ghana today.", {("KEN", "GHA", "042")}),
+    ("The Kenyan president is in Accra on a two-day visit.", {("KEN", "GHA", "042")}),
+    ("The Kenyan president arrives in Accra today for a state visit.", {("KEN", "GHA", "042")}),
+    # a visit to come stays intent (convention 10) or apart
+    ("The Kenyan president will visit Ghana next week.", {("KEN", "GHA", "036")}),
+    ("The Kenyan president is due to visit Ghana next week.", {("KEN", "GHA", "036")}),
+    ("The Kenyan president is visiting Ghana next week.", {("KEN", "GHA", "036")}),
+])
+def test_coder_codes_a_visit_under_way_as_the_visit(coder, sentence, expected):
+    found = coder.code_sentence_events([sentence], DAY)[0]
+    assert {(r.event.source[:3], r.event.target[:3], r.event.cameo) for r in found} == expected
 
 
 def test_coder_codes_no_meeting_for_one_only_scheduled(coder):

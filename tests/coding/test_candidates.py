@@ -1370,3 +1370,19 @@ def test_a_promise_to_restore_relations_is_its_authors_alone(coder):
 def test_cutting_or_discussing_relations_with_a_partner_is_not_a_restoration(coder):
     got = triples(coder, "Chile cut diplomatic relations with Peru.")
     assert ("PER", "CHL", "16") not in got, got
+
+
+@pytest.mark.parametrize("sentence", [
+    "Chile and Peru reached a ceasefire on Monday.",
+    "Chile and Peru reached a ceasefire deal after two days of talks.",
+    "Mediators announced a truce deal between Chile and Peru.",
+])
+def test_an_agreed_truce_is_a_truce_both_ways_not_a_signing(coder, sentence):
+    got = triples(coder, sentence)  # the guide's convention 19
+    assert ("CHL", "PER", "08") in got and ("PER", "CHL", "08") in got, got
+    assert not [t for t in got if t[2] == "05"], got
+
+
+def test_a_trade_deal_between_two_states_stays_a_signing(coder):
+    got = triples(coder, "Mediators announced a trade deal between Chile and Peru.")
+    assert ("CHL", "PER", "05") in got and not [t for t in got if t[2] == "08"], got

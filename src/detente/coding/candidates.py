@@ -1843,8 +1843,9 @@ def nominal(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list
         code = L.NEGOTIATE
     elif fam == "talks" or noun_lemma == "conversation":  # "a conversation between A and B" (phonecall family)
         code = L.MEETING
-    elif fam == "plan":
-        code = L.DISCUSS_PLAN
+    elif fam == "plan":  # "a truce deal between A and B": the truce agreed, 0871 (convention 19)
+        mods = [c.lower_ for c in noun.children if c.dep_ in ("amod", "compound")]
+        code = L.DECLARE_TRUCE if "ceasefire" in P.object_families(noun_lemma, mods)[0] else L.DISCUSS_PLAN
     else:
         return []
     prep = next(c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between")

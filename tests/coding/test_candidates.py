@@ -1351,3 +1351,38 @@ def test_a_call_among_three_without_with_is_every_pair(coder):
 def test_no_reciprocal_act_when_denied_unreal_or_no_call(coder, sentence):
     got = triples(coder, sentence)
     assert not [t for t in got if t[2] in ("11", "04", "05")], got
+
+
+@pytest.mark.parametrize("sentence", [
+    "Chile restored diplomatic relations with Peru on Monday.",
+    "Chile agreed to normalise ties with Peru after a decade of rupture.",
+])
+def test_relations_restored_with_a_partner_go_both_ways(coder, sentence):
+    got = triples(coder, sentence)
+    assert ("CHL", "PER", "05") in got and ("PER", "CHL", "05") in got, got
+
+
+def test_a_promise_to_restore_relations_is_its_authors_alone(coder):
+    got = triples(coder, "Chile will restore relations with Peru.")
+    assert ("CHL", "PER", "03") in got and ("PER", "CHL", "03") not in got, got
+
+
+def test_cutting_or_discussing_relations_with_a_partner_is_not_a_restoration(coder):
+    got = triples(coder, "Chile cut diplomatic relations with Peru.")
+    assert ("PER", "CHL", "16") not in got, got
+
+
+@pytest.mark.parametrize("sentence", [
+    "Chile and Peru reached a ceasefire on Monday.",
+    "Chile and Peru reached a ceasefire deal after two days of talks.",
+    "Mediators announced a truce deal between Chile and Peru.",
+])
+def test_an_agreed_truce_is_a_truce_both_ways_not_a_signing(coder, sentence):
+    got = triples(coder, sentence)  # the guide's convention 19
+    assert ("CHL", "PER", "08") in got and ("PER", "CHL", "08") in got, got
+    assert not [t for t in got if t[2] == "05"], got
+
+
+def test_a_trade_deal_between_two_states_stays_a_signing(coder):
+    got = triples(coder, "Mediators announced a trade deal between Chile and Peru.")
+    assert ("CHL", "PER", "05") in got and not [t for t in got if t[2] == "08"], got

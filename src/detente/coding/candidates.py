@@ -588,6 +588,11 @@ def joint_act(code: str, verb: Token, gov: Token | None, source: Arg | None, tar
 
     - any act of coordinated subjects on "each other" or "one another" ("India and Pakistan accused each
       other", "A and B expelled each other's envoys"): the pronoun names the subjects, each the other's target.
+    - relations restored, normalised or resumed *with* someone ("Morocco normalized ties with Israel",
+      "restored diplomatic relations with Cuba"): relations are held by both sides, so the partner restores
+      them as well (the guide's convention 3 names restoring relations among the acts coded both ways; the
+      development gold codes "A normalized relations with B" A->B and B->A, 05). Only the act (05): a promise
+      to restore them ("A will restore relations with B", 03) is its author's alone, as dev4c-158 codes it.
 
     A one-sided act between coordinated subjects ("Russia and Belarus attacked") stays one-sided.
     """
@@ -600,6 +605,8 @@ def joint_act(code: str, verb: Token, gov: Token | None, source: Arg | None, tar
         return code in MUTUAL_CODES or lemma(verb) in RECIPROCAL_VERBS
     if target_tok is None or target_tok.dep_ != "pobj" or target_tok.head.lower_ != "with":
         return False
+    if code[:2] == "05" and _relations_with(verb, target_tok.head, lemma):  # a promise to restore stays one-sided
+        return True
     agreeing = [n for n in (verb, gov) if n is not None and lemma(n) in L.AGREE_VERBS]
     return any(target_tok.head.head.i == n.i for n in agreeing)
 
@@ -625,6 +632,16 @@ def hosted_occasion(target_tok: Token, verb: Token, source_tok: Token, offset: i
 
 RECIPROCAL_PRONOUNS = {"other": "each", "another": "one"}
 """The reciprocal pronouns, by their last word and the word before it ("each other", "one another")."""
+
+
+def _relations_with(verb: Token, with_tok: Token, lemma: syntax.Lemma) -> bool:
+    """Whether "with" names the partner of relations the verb acts on: it hangs off a *relations* noun
+    ("normalized ties *with* Israel") or off the verb whose object is one ("restored relations fully *with*
+    Cuba")."""
+    head = with_tok.head
+    if head.i != verb.i:
+        return P.family(lemma(head)) == "relations" and head.dep_ == "dobj" and head.head.i == verb.i
+    return any(c.dep_ == "dobj" and P.family(lemma(c)) == "relations" for c in verb.children)
 
 
 def _on_each_other(verb: Token) -> bool:
@@ -1826,8 +1843,9 @@ def nominal(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list
         code = L.NEGOTIATE
     elif fam == "talks" or noun_lemma == "conversation":  # "a conversation between A and B" (phonecall family)
         code = L.MEETING
-    elif fam == "plan":
-        code = L.DISCUSS_PLAN
+    elif fam == "plan":  # "a truce deal between A and B": the truce agreed, 0871 (convention 19)
+        mods = [c.lower_ for c in noun.children if c.dep_ in ("amod", "compound")]
+        code = L.DECLARE_TRUCE if "ceasefire" in P.object_families(noun_lemma, mods)[0] else L.DISCUSS_PLAN
     else:
         return []
     prep = next(c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between")

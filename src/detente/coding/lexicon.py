@@ -515,6 +515,8 @@ NEGOTIATE = "046"
 PHONE_CALL = "041"
 DISCUSS_PLAN = "057"
 """Nominal events ("talks between A and B", "a deal between A and B")."""
+DECLARE_TRUCE = "0871"
+"""CAMEO 0871, declare truce: "a truce deal between A and B" is the truce agreed, each with the other (convention 19)."""
 
 # -- confidence weights (see the module docstring for where they come from) --------------------
 

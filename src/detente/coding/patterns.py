@@ -114,6 +114,8 @@ def object_families(noun_lemma: str | None, modifiers: Iterable[str] = ()) -> tu
     otherwise the first family is the usual sense and the others are kept for verbs that have no pattern
     for it ("opened fire": "fire" is a problem first, but "open" has a pattern only for gunfire)."""
     found = families(noun_lemma)
+    if found and found[0] == "plan" and any(m.lower() in NOUN_FAMILIES["ceasefire"] for m in modifiers):
+        return {"ceasefire"}, set(found)  # "a ceasefire deal", "a truce agreement": the truce agreed (convention 19)
     if not found:
         if noun_lemma and {m.lower() for m in modifiers} & DIPLOMATIC_MODIFIERS:
             return {"diplomats"}, set()
@@ -250,7 +252,7 @@ _TABLE = _p(
     forgive -> 056
     pardon|amnesty -> 0841
     sign|conclude|finalize|finalise|reach|strike|ink|seal|clinch obj:plan -> 057 sym
-    sign|conclude|finalize|finalise|reach|strike|ink|seal|clinch obj:ceasefire -> 057 sym
+    sign|conclude|finalize|finalise|reach|strike|ink|seal|clinch obj:ceasefire -> 0871 sym  # convention 19: an agreed truce is 08
     sign obj:statement -> 057 sym
     ratify|approve|endorse|back|support obj:membership -> 051
     ratify -> 057 sym

@@ -182,6 +182,32 @@ def split_list(tok: Token) -> list[Token]:
     return [t for t in part.subtree if t.tag_ in ("NNP", "NNPS") and (t.i == part.i or t.dep_ in (*LIST_SLIPS, "conj"))]
 
 
+def swallowed_and(tok: Token) -> Token | None:
+    """The "and" inside the name phrase headed by `tok` when the parser swallowed a first conjunct into it.
+
+    In "South Korean President Moon Jae-in and North Korean leader Kim Jong-un signed" or "Rishi Sunak and
+    Commission President Ursula von der Leyen agreed" the small English pipeline often hangs the first person
+    on the second as a modifier (`nmod`, `compound`) with the "and" inside the phrase, so the subject names the
+    second person alone and a joint act loses a side. Convention 2 codes each conjunct of a coordinated side.
+    Only a proper-name head counts (a common noun's coordinated modifiers are :func:`coordinated modifiers
+    <detente.coding.arguments.argument>`), and only an "and" after the phrase's first word; the caller keeps
+    the part before it only when a registry name ends right at the "and"."""
+    if tok.tag_ not in ("NNP", "NNPS"):
+        return None
+    return next((t for t in tok.doc[tok.left_edge.i + 1:tok.i] if t.dep_ == "cc" and t.lower_ == "and"), None)
+
+
+def appositive_conjuncts(tok: Token) -> list[Token]:
+    """The later members of a list in apposition to a plural title: "*Presidents* Joe Biden and Vladimir Putin
+    met", where the parser makes Biden an apposition of "Presidents" and Putin Biden's conjunct, so the subject's
+    own conjuncts name nobody. A singular head's apposition is a second name for the same actor ("the president,
+    Gabriel Boric"), and so is not read here."""
+    if tok.tag_ not in ("NNS", "NNPS"):
+        return []
+    return [c for a in tok.children if a.dep_ == "appos" and a.tag_ in ("NNP", "NNPS") for c in a.conjuncts
+            if c.i > a.i]
+
+
 def _list_members(head: Token) -> list[Token]:
     """A list's first member and the members the parser hung on it (conjuncts, appositions, `npadvmod`), in order."""
     out = [head]

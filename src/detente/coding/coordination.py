@@ -201,11 +201,13 @@ def appositive_conjuncts(tok: Token) -> list[Token]:
     """The later members of a list in apposition to a plural title: "*Presidents* Joe Biden and Vladimir Putin
     met", where the parser makes Biden an apposition of "Presidents" and Putin Biden's conjunct, so the subject's
     own conjuncts name nobody. A singular head's apposition is a second name for the same actor ("the president,
-    Gabriel Boric"), and so is not read here."""
+    Gabriel Boric"), and so is not read here; nor is an apposition set off by a comma or a dash, which explains
+    rather than names the title's holders ("all but two members - Syria and Algeria - backed it", pooled
+    development sets: the one wrong pair this part made)."""
     if tok.tag_ not in ("NNS", "NNPS"):
         return []
-    return [c for a in tok.children if a.dep_ == "appos" and a.tag_ in ("NNP", "NNPS") for c in a.conjuncts
-            if c.i > a.i]
+    return [c for a in tok.children if a.dep_ == "appos" and a.tag_ in ("NNP", "NNPS") and a.left_edge.i == tok.i + 1
+            for c in a.conjuncts if c.i > a.i]
 
 
 def _list_members(head: Token) -> list[Token]:

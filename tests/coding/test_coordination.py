@@ -229,3 +229,42 @@ def test_a_second_subject_after_an_and_of_another_phrase_is_no_member_of_the_sub
                      ["det", "nsubj", "prep", "pobj", "punct", "appos", "punct", "cc", "nsubj", "ROOT", "punct"],
                      ["DT", "NNS", "IN", "NNP", ",", "NNP", ",", "CC", "NNP", "VBD", "."])
     assert [t.text for t in coordination.split_list(doc[1])] == ["Peru", "Bolivia"]
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize(
+    ("sentence", "sides"),
+    [
+        # the first person swallowed into the second's name phrase (the "and" inside it, no conjunct)
+        ("Kenyan President William Ruto and Tanzanian President Samia Suluhu Hassan signed an agreement.",
+         {"KEN", "TZA"}),
+        # a plural title whose apposition heads the list
+        ("Presidents William Ruto and Yoweri Museveni concluded their first summit in Nairobi.", {"KEN", "UGA"}),
+        # two demonyms under the noun the head belongs to, one "of" deeper
+        ("The commanders of the Kenyan and Somali navies signed an agreement.", {"KEN", "SOM"}),
+        ("The Chiefs of Staff of the Kenyan and Somali armies met in Mombasa.", {"KEN", "SOM"}),
+    ],
+)
+def test_both_coordinated_persons_or_demonyms_of_a_joint_act_are_sides(coder, sentence, sides):
+    found = _coded(coder, sentence)
+    pairs = {(r.event.source[:3], r.event.target[:3]) for r in found}
+    a, b = sorted(sides)
+    assert {(a, b), (b, a)} <= pairs
+
+
+@pytest.mark.nlp
+def test_a_swallowed_and_is_read_only_inside_a_name_and_an_apposition_list_only_under_a_plural(hand_parse):
+    """"A B and C D E signed", parsed with B a modifier of E and the "and" on B: the "and" is found from E; a common
+    noun head reads its own coordinated modifiers instead. "Presidents X and Y": Y from the apposition X; under a
+    singular title the apposition is a second name, not a list."""
+    words = ["President", "Ruto", "and", "President", "Hassan", "signed", "."]
+    doc = hand_parse(words, [1, 4, 1, 1, 5, 5, 5], ["compound", "nmod", "cc", "conj", "nsubj", "ROOT", "punct"],
+                     ["NNP", "NNP", "CC", "NNP", "NNP", "VBD", "."])
+    assert coordination.swallowed_and(doc[4]).i == 2
+    assert coordination.swallowed_and(doc[1]) is None  # the "and" is not before the head
+    doc = hand_parse(["Presidents", "Milei", "and", "Boric", "met", "."], [4, 0, 1, 1, 4, 4],
+                     ["nsubj", "appos", "cc", "conj", "ROOT", "punct"], ["NNS", "NNP", "CC", "NNP", "VBD", "."])
+    assert [t.text for t in coordination.appositive_conjuncts(doc[0])] == ["Boric"]
+    doc = hand_parse(["President", "Milei", "and", "Boric", "met", "."], [4, 0, 1, 1, 4, 4],
+                     ["nsubj", "appos", "cc", "conj", "ROOT", "punct"], ["NN", "NNP", "CC", "NNP", "VBD", "."])
+    assert coordination.appositive_conjuncts(doc[0]) == []

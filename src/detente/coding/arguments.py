@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 from detente.coding import syntax
 from detente.coding.context import Actor, Context, actor_of_mention
-from detente.coding.coordination import broken_list, parties, split_list
+from detente.coding.coordination import appositive_conjuncts, broken_list, parties, split_list, swallowed_and
 from detente.coding.lexicon import (
     CIVILIANS, CROWD_WORDS, DOMESTIC_PARTNER_ROLES, ELITES, ETHNIC_WORD, FALLBACK_SKIP_ROLES, FORMER_WORDS,
     BYSTANDER_SECTORS, FACILITY_NOUNS, HEADCOUNT_WORDS, HOME_SECTORS, INFORMANT_NOUNS, LOCATION_PREPS, PARTNER_SLOTS, PERSON_PRONOUNS, RESIDENT_ROLES, THING_PRONOUNS,
@@ -84,8 +84,12 @@ def argument(tok: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> Arg:
     heads = [tok] + [c for c in tok.conjuncts if c.i > tok.i]
     if tok.tag_ in ("NNP", "NNPS"):
         heads += split_list(tok)  # "Chile, Peru, and Bolivia condemned X" read as two subjects: Bolivia too
+    heads += appositive_conjuncts(tok)  # "Presidents Joe Biden and *Vladimir Putin* met"
     actors: list[Actor] = []
     for head in heads:
+        found = _swallowed_conjunct(head, offset, ctx)  # "Moon Jae-in and North Korean leader Kim Jong-un"
+        if found is not None:
+            actors.append(found)
         found = actor_of(head, offset, ctx, lemma)
         if found is not None and all(found.code != a.code or found.start != a.start for a in actors):
             actors.append(found)
@@ -111,6 +115,24 @@ def argument(tok: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> Arg:
         last = doc[max(right, syntax.right_edge(heads[-1]))]
         whole = (span[0], offset + last.idx + len(last.text))
     return Arg(tok, actors, span, whole)
+
+
+def _swallowed_conjunct(tok: Token, offset: int, ctx: Context) -> Actor | None:
+    """The first conjunct the parser swallowed into the name phrase headed by `tok`
+    (:func:`~detente.coding.coordination.swallowed_and`): the registry name that ends right at the "and", when
+    it names another country than the phrase's head ("Egypt's President al-Sisi and Turkish President Erdogan":
+    EGYGOV besides TURGOV; "Blinken and Austin" is one side either way)."""
+    cc = swallowed_and(tok)
+    if cc is None:
+        return None
+    before = cc.doc[cc.i - 1]
+    end = offset + before.idx + len(before.text)
+    ms = [m for m in ctx.mentions_between(offset + tok.left_edge.idx, end) if not names_region(m.code)]
+    if not ms or ms[-1].end != end:
+        return None
+    head = [m for m in ctx.mentions_between(offset + cc.idx, offset + tok.idx + len(tok.text)) if not names_region(m.code)]
+    actor = actor_of_mention(ms[-1])
+    return actor if head and all(m.code[:3] != actor.code[:3] for m in head) else None
 
 
 PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
@@ -275,16 +297,21 @@ def _coordinated_modifiers(tok: Token, offset: int, ctx: Context, lemma: syntax.
     (:data:`~detente.coding.lexicon.ISSUED_TEXT_NOUNS`) after "by": "a joint statement by France, Germany
     and Britain" speaks for each of them (CAMEO codes a text's act from its issuer), even for one issuer; the
     rest of a list the parser hung on its first member (:func:`~detente.coding.coordination.broken_list`)."""
+    found: list[Actor] = []
     words: list[Token] = broken_list(tok)  # "Chile, Peru, Bolivia and Colombia": a list hung on its first member
     if tok.tag_ in ("NN", "NNS"):
         words += split_list(tok)  # "the regimes of Mali, Niger, and Chad condemned X": Chad, a second subject
-    for mod in tok.children if tok.tag_ in ("NN", "NNS") else ():
+    for mod in tok.children if tok.tag_ in ("NN", "NNS", "NNPS") else ():  # NNPS: "the *Chiefs* of Staff of ..."
         if mod.dep_ in ("amod", "compound", "nmod") and mod.i < tok.i and mod.conjuncts:
             words.extend((mod, *mod.conjuncts))
         elif mod.dep_ == "prep" and (mod.lower_ in _MEMBER_PREPS or mod.lower_ == "in" and _resident(tok, lemma)):
             pobj = next((c for c in mod.children if c.dep_ == "pobj"), None)
             if pobj is not None and (pobj.conjuncts or tok.tag_ == "NNS" and _lists_members(mod)):
                 words.extend((pobj, *pobj.conjuncts))  # "several countries, including Germany": one member named
+            elif pobj is not None and mod.lower_ == "of":
+                # "the chiefs of staff of the Sudanese and Egyptian armies", "the heads of Pakistan and India's
+                # military operations": the list is one "of" deeper, on the noun the head belongs to
+                found.extend(_coordinated_modifiers(pobj, offset, ctx, lemma))
         elif mod.dep_ == "prep" and mod.lower_ == "by" and lemma(tok) in ISSUED_TEXT_NOUNS:
             pobj = next((c for c in mod.children if c.dep_ == "pobj"), None)
             if pobj is not None:  # "a joint statement *by France, Germany and Britain* condemned ...": its issuers
@@ -294,13 +321,14 @@ def _coordinated_modifiers(tok: Token, offset: int, ctx: Context, lemma: syntax.
             pobj = next((g for c in mod.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
             if pobj is not None and pobj.conjuncts:
                 words.extend((pobj, *pobj.conjuncts))
-    found: list[Actor] = []
     for word in words:
         # the word with its own left modifiers: the last of "Russia, Ukraine, Turkey and *the United Nations*"
         # (a member of a list hangs on the one before), "Japanese, *South Korean* and US officials" (a
-        # two-word name whose first word hangs on its last)
+        # two-word name whose first word hangs on its last); a name may run on into the head noun ("the Sudanese
+        # and *Egyptian armies*": one mention, which starts at the word)
         start, end = offset + word.left_edge.idx, offset + word.idx + len(word.text)
-        for m in [m for m in ctx.mentions_between(start, end) if not names_region(m.code)][:1]:
+        head_end = max(end, offset + tok.idx + len(tok.text))
+        for m in [m for m in ctx.mentions_between(start, head_end) if m.start < end and not names_region(m.code)][:1]:
             found.append(replace(actor_of_mention(m), code=with_role(m.code, lemma(tok))))
     return found
 

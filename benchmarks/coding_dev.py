@@ -396,7 +396,8 @@ def speed(n: int, tmp: Path) -> list[tuple[str, float, float, float]]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="300 sentences per set, no speed run")
-    parser.add_argument("--n-speed", type=int, default=1000)
+    parser.add_argument("--n-speed", type=int, default=1000,
+                        help="sentences of the whole-process speed run (default 1000; 0: no speed run, as --quick)")
     parser.add_argument("--out", type=Path, default=None,
                         help=f"the results page (default {RESULTS.relative_to(ROOT)}; with --development-only or "
                              "--leave-out out/coding_dev_development.md, so a partial run never replaces the page)")
@@ -596,7 +597,7 @@ def main(argv: list[str] | None = None) -> int:
         md += loss_table(loss_rows) + [""]
         print(f"\naccuracy runs: {time.perf_counter() - t0:.0f} s")
 
-        if not args.quick:
+        if not args.quick and args.n_speed > 0:
             rows = speed(args.n_speed, tmp)
             print("\nwhole processes on the same sentences (best of 2 by CPU):")
             for what, wall, cpu, rate in rows:

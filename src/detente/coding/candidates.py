@@ -24,7 +24,7 @@ from detente.coding.coordination import MAX_PARTIES, first_parties, joint_pairs
 from detente.coding.tone import sentence_tone
 
 if TYPE_CHECKING:  # pragma: no cover
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterable
 
     from spacy.tokens import Doc, Token
 
@@ -1121,6 +1121,13 @@ def reciprocal_act(verb: Token, verb_lemma: str, objects: list[Token], offset: i
             return []
         pairs = [(a, b) for a, b in joint_pairs(subj, side.actors, offset, verb_lemma) if a.code[:3] != b.code[:3]]
         target = side
+    return _both_ways(code, side, target, pairs, verb, lemma)
+
+
+def _both_ways(code: str, side: Arg, target: Arg, pairs: Iterable[tuple[Actor, Actor]], verb: Token,
+               lemma: syntax.Lemma) -> list[Candidate]:
+    """A joint act of `verb` (its clause's modality kept) as a symmetric candidate per pair, in both directions
+    (the guide's convention 3)."""
     modality = syntax.clause_modality(verb, None, None, lemma)
     out: list[Candidate] = []
     for s_actor, t_actor in pairs:
@@ -1204,13 +1211,7 @@ def joint_announcement(verb: Token, objects: list[Token], offset: int, ctx: Cont
     else:
         pairs = [(a, b) for a, b in joint_pairs(side_tok, side.actors, offset) if a.code[:3] != b.code[:3]]
         target = side
-    modality = syntax.clause_modality(verb, None, None, lemma)
-    out: list[Candidate] = []
-    for a, b in pairs:
-        cand = Candidate(CONCLUDE_AGREEMENT, side, target, a, b, verb, verb, modality=modality,
-                         confidence=L.CONF_SPECIFIC_PATTERN, main=syntax.is_main(verb), symmetric=True)
-        out += [cand, cand.mirrored()]
-    return out
+    return _both_ways(CONCLUDE_AGREEMENT, side, target, pairs, verb, lemma)
 
 
 ANNOUNCED_DEALS = frozenset({"plan", "ceasefire"})

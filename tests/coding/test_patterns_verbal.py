@@ -53,3 +53,22 @@ def test_the_verbal_frames_keep_the_other_readings():
     assert P.match("leave", {"for"}, set()) is None  # "left the capital for home": no visit (measured, dropped)
     assert P.match("raise", set(), {"tariffs"}).code == "163"  # "raised tariffs" keeps its 16
     assert P.match("pledge", set(), {"response"}).code == "030"  # "pledged a response" (to a disaster) stays a pledge
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Canada sent back the turbine at the request of Germany.", ("DEU", "CAN", "020")),
+    ("Rwanda deployed a thousand soldiers at the request of Mozambique.", ("MOZ", "RWA", "020")),
+    ("Chile returned the paintings to Peru at Lima's request.", ("PER", "CHL", "020")),
+])
+def test_an_act_at_the_request_of_x_is_x_asking_the_actor(coder, sentence, expected):
+    assert expected in _triples(coder, sentence)
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize("sentence", [
+    "The executive was arrested in Canada at the request of the United States.",  # passive: the actor is not named
+    "Canada will send back the turbines at Germany's request.",  # still to come
+])
+def test_no_request_without_an_active_actor_or_a_real_act(coder, sentence):
+    assert not any(code == "020" for _, _, code in _triples(coder, sentence))

@@ -569,6 +569,44 @@ def invitation(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> l
             for s_actor in source.actors[:1] for t_actor in target.actors[:1] if s_actor.code[:3] != t_actor.code[:3]]
 
 
+REQUEST_NOUNS = frozenset({"request", "behest"})
+"""Nouns of a request an act is done under ("extradited her *at the request of* the US", "*at Berlin's request*")."""
+REQUESTED = "020"
+"""CAMEO 020, make an appeal or request: the requester asked the one who acted."""
+
+
+def requested_by(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Candidate]:
+    """An act done "at the request of X" or "at X's request": X asked the clause's subject for it (CAMEO 020, from
+    the requester to the one who acted), as :func:`invitation` reads "at the invitation of X".
+
+    Choices: the act itself is left to the verb table; the request is coded only when the clause reports the act
+    as real and its subject is active (a passive subject is the one acted on: "Meng was arrested at the request of
+    the US"; the arresting agent is rarely named), and only between two different countries. The requester's
+    code is the generic appeal (020): which act was asked for is the clause's, and the verb table codes it."""
+    if lemma(noun) not in REQUEST_NOUNS or noun.dep_ != "pobj" or noun.head.lower_ not in INVITED_PREPS:
+        return []
+    verb = noun.head.head
+    if not verb.tag_.startswith("VB"):
+        return []
+    requester = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for g in c.children if g.dep_ == "pobj"), None)
+    if requester is None:
+        requester = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if requester is None:
+        return []
+    real, modality = _clause_reality(noun, lemma)
+    if not real:
+        return []
+    subj, passive, _agent = syntax.subject(verb, lemma)
+    if subj is None or passive:
+        return []
+    source = argument(requester, offset, ctx, lemma)
+    target = argument(subj, offset, ctx, lemma)
+    return [Candidate(REQUESTED, source, target, s_actor, t_actor, noun, noun, modality=modality,
+                      confidence=L.CONF_NOMINAL)
+            for s_actor in source.actors[:1] for t_actor in target.actors[:1] if s_actor.code[:3] != t_actor.code[:3]]
+
+
 SUSPENDED_MEMBER = "160"
 """The verb table's code for suspending a member ("the AU suspended Mali": convention 15)."""
 

@@ -706,9 +706,6 @@ VERBAL_FAMILIES: dict[str, str] = {
     "13 vowing a response": """
     vow|threaten|warn of obj:response -> 130  # "vowed a firm response to X": a threat (CAMEO 130), not a pledge (030)
     """,
-    "12 boycotting meetings": """
-    boycott|shun obj:talks -> 125  # "boycotted the summit": CAMEO 125, reject a proposal to meet, not a strike (143)
-    """,
 }
 for _spec in VERBAL_FAMILIES.values():
     _TABLE += _p(_spec)

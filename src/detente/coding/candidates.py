@@ -51,6 +51,8 @@ def candidates(sdoc: Doc, offset: int, ctx: Context, lemma: syntax.Lemma) -> lis
             out.extend(nominals.nominalized_measure(tok, offset, ctx, lemma))  # "ordered the closure of X's embassy"
         elif tok.lower_ == "invitation":
             out.extend(nominals.invitation(tok, offset, ctx, lemma))  # "is visiting China at the invitation of Xi"
+        elif tok.lower_ in nominals.REQUEST_NOUNS:
+            out.extend(nominals.requested_by(tok, offset, ctx, lemma))  # "extradited her at the request of the US"
         if tag.startswith("VB") and any(c.dep_ == "prep" and c.lower_ == "between" for c in tok.children):
             out.extend(joint_between(tok, offset, ctx, lemma))  # "the treaty was signed in 1987 between A and B"
         if tok.lower_ in mediation.TRIGGERS or tok.dep_ in ("acl", "amod") and "-" in tok.text:

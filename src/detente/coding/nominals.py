@@ -544,14 +544,45 @@ def invitation(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> l
     """A visit "at the invitation of X": X invited the visitor (CAMEO 036, offer to meet), from X to the clause's
     subject ("Kim is visiting China *at the invitation of* Xi") or to the owner of a trip that is the subject
     ("Yoon's trip comes at the invitation of the Japanese government")."""
-    if lemma(noun) != "invitation" or noun.dep_ != "pobj" or noun.head.lower_ not in INVITED_PREPS:
+    if lemma(noun) != "invitation":
+        return []
+    return _at_the_instance_of(noun, offset, ctx, lemma, L.INVITATION, possessor=False)
+
+
+REQUEST_NOUNS = frozenset({"request", "behest"})
+"""Nouns of a request an act is done under ("extradited her *at the request of* the US", "*at Berlin's request*")."""
+REQUESTED = "020"
+"""CAMEO 020, make an appeal or request: the requester asked the one who acted."""
+
+
+def requested_by(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Candidate]:
+    """An act done "at the request of X" or "at X's request": X asked the clause's subject for it (CAMEO 020, from
+    the requester to the one who acted), as :func:`invitation` reads "at the invitation of X".
+
+    Choices: the act itself is left to the verb table; the request is coded only when the clause reports the act
+    as real and its subject is active (a passive subject is the one acted on: "Meng was arrested at the request of
+    the US"; the arresting agent is rarely named), and only between two different countries. The requester's
+    code is the generic appeal (020): which act was asked for is the clause's, and the verb table codes it."""
+    if lemma(noun) not in REQUEST_NOUNS:
+        return []
+    return _at_the_instance_of(noun, offset, ctx, lemma, REQUESTED, possessor=True)
+
+
+def _at_the_instance_of(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma, code: str, *,
+                        possessor: bool) -> list[Candidate]:
+    """`code` from the one named on `noun` ("at the invitation *of X*", with `possessor` also "at *X's* request")
+    to the subject of the clause the "at" phrase hangs on (or the owner of a visit noun that is the subject), when
+    the clause reports a real act and its subject is active."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in INVITED_PREPS:
         return []
     verb = noun.head.head
     if not verb.tag_.startswith("VB"):
         return []
-    inviter = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
-                    for g in c.children if g.dep_ == "pobj"), None)
-    if inviter is None:
+    asker = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for g in c.children if g.dep_ == "pobj"), None)
+    if asker is None and possessor:
+        asker = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if asker is None:
         return []
     real, modality = _clause_reality(noun, lemma)
     if not real:
@@ -562,9 +593,9 @@ def invitation(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> l
     guest = next((c for c in subj.children if c.dep_ == "poss"), None) if lemma(subj) in L.VISIT_NOUNS else subj
     if guest is None:
         return []
-    source = argument(inviter, offset, ctx, lemma)
+    source = argument(asker, offset, ctx, lemma)
     target = argument(guest, offset, ctx, lemma)
-    return [Candidate(L.INVITATION, source, target, s_actor, t_actor, noun, noun, modality=modality,
+    return [Candidate(code, source, target, s_actor, t_actor, noun, noun, modality=modality,
                       confidence=L.CONF_NOMINAL)
             for s_actor in source.actors[:1] for t_actor in target.actors[:1] if s_actor.code[:3] != t_actor.code[:3]]
 

@@ -367,3 +367,18 @@ def test_the_terms_of_an_agreement_already_coded_are_no_new_intent():
     assert [r.partial for r in out[1]] == [True, True]
     assert out[1][0].event.note == "kept apart: restatement of sentence 1"
     assert [r.partial for r in out[2] + out[3]] == [False, False]
+
+
+def test_a_classifier_code_for_a_pair_the_page_already_coded_is_a_restatement():
+    texts = ["Estonia expelled two Latvian diplomats on Tuesday.",
+             "Relations between Tallinn and Riga have been tense for months, the ministry said.",
+             "Lithuania's premier urged calm."]
+    C = ("CCC", "Lithuania")
+    found = [[_result("161", texts[0], A, B, note="date from 'Tuesday'")],
+             [_result("11", texts[1], B, A, when=ARTICLE_DAY, note=abstention.CLASSIFIER_NOTE)],  # other root, other way
+             [_result("02", texts[2], C, A, when=ARTICLE_DAY, note=abstention.CLASSIFIER_NOTE)]]  # a pair not coded yet
+    out = abstention.restatements(found, texts, ARTICLE_DAY, partial=True)
+    assert out[1][0].partial and out[1][0].event.note == "classifier; kept apart: restatement of sentence 1"
+    assert not out[2][0].partial
+    pattern = [[found[0][0]], [_result("111", texts[1], B, A, when=ARTICLE_DAY)], found[2]]  # a pattern's code: other root stands
+    assert not abstention.restatements(pattern, texts, ARTICLE_DAY, partial=True)[1][0].partial

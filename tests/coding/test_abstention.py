@@ -382,3 +382,14 @@ def test_a_classifier_code_for_a_pair_the_page_already_coded_is_a_restatement():
     assert not out[2][0].partial
     pattern = [[found[0][0]], [_result("111", texts[1], B, A, when=ARTICLE_DAY)], found[2]]  # a pattern's code: other root stands
     assert not abstention.restatements(pattern, texts, ARTICLE_DAY, partial=True)[1][0].partial
+
+
+@pytest.mark.parametrize(("side", "apart"), [
+    (("AFR", "African leaders"), True),  # a continent names no party
+    (("WST", "Western powers"), True),
+    (("SWE", "Sweden"), False),
+])
+def test_an_act_with_a_world_region_for_a_side_is_kept_apart(side, apart):
+    sentence = "Norway's premier hosted a summit with African leaders on Monday."
+    event = _event("043", sentence, ("NOR", "Norway"), side)
+    assert (abstention.reason_apart(event) == abstention.REGION) is apart

@@ -393,3 +393,24 @@ def test_an_act_with_a_world_region_for_a_side_is_kept_apart(side, apart):
     sentence = "Norway's premier hosted a summit with African leaders on Monday."
     event = _event("043", sentence, ("NOR", "Norway"), side)
     assert (abstention.reason_apart(event) == abstention.REGION) is apart
+
+
+@pytest.mark.parametrize(("sentence", "held"), [
+    ("It will be the first meeting between the Norwegian and Swedish premiers in ten years.", False),
+    ("That would have been the first meeting between the leaders of Norway and Sweden.", False),
+    ("The meeting between the Norwegian and Swedish premiers is expected to take place in May.", False),
+    ("It was the first meeting between the Norwegian and Swedish premiers in ten years.", True),
+])
+def test_a_meeting_noun_under_a_modal_copula_is_no_meeting_held(coder, sentence, held):
+    found = coder.code_sentence_events([sentence], DAY)[0]
+    assert any(r.event.root == "04" for r in found) is held
+    partial = coder.code_sentence_events([sentence], DAY, partial=True)[0]
+    assert held or any(r.event.root == "04" and "kept apart: planned" in (r.event.note or "") for r in partial)
+
+
+def test_a_meeting_noun_takes_its_copula_into_its_predicate(coder):
+    sdoc = coder.nlp("It will be the first meeting between Norway and Sweden.")
+    (tok,) = [t for t in sdoc if t.text == "meeting"]
+    assert abstention.predicate_words(tok) == "will be meeting"
+    event = _event("040", sdoc.text, ("NOR", "Norway"), ("SWE", "Sweden"))
+    assert abstention.not_held(event, "will be meeting") and not abstention.not_held(event, "was meeting")

@@ -414,13 +414,3 @@ def test_a_meeting_noun_takes_its_copula_into_its_predicate(coder):
     assert abstention.predicate_words(tok) == "will be meeting"
     event = _event("040", sdoc.text, ("NOR", "Norway"), ("SWE", "Sweden"))
     assert abstention.not_held(event, "will be meeting") and not abstention.not_held(event, "was meeting")
-
-
-@pytest.mark.parametrize(("sentence", "stands"), [
-    ("Norwegian and Swedish fishermen regularly clash over the northern fishing grounds.", False),  # a habit
-    ("Norway often accuses Sweden of overfishing.", False),
-    ("Norway accused Sweden of overfishing on Monday.", True),
-])
-def test_an_act_of_habit_is_a_standing_condition(coder, sentence, stands):
-    found = coder.code_sentence_events([sentence], DAY)[0]
-    assert bool(found) is stands

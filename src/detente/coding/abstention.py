@@ -344,12 +344,9 @@ of the news, not a doubt (rule 4 codes a reported act)."""
 _HEDGED = re.compile(r"\b(?:%s|appears?|appeared|seems?|seemed|(?:is|are|was|were) (?:believed|thought|understood) to)\b"
                      % "|".join(sorted(HEDGES)), re.I)
 """A predicate whose act the writer only holds likely (:func:`hedged`)."""
-STANDING = frozenset({"always", "long", "regularly", "routinely", "frequently", "often", "usually", "habitually"})
+STANDING = frozenset({"always", "long"})
 """Adverbs of duration on a predicate that make its act a continuing condition ("have *always* accused",
-"have *long* urged"), and adverbs of frequency that make it a habit ("*regularly* clash", "*often* accuse"; news_dev6's
-notes: "habitual clashes"; session 13, pooled page-mode development sets: 3 false events fewer, no gold lost), not
-an act of the news period (:func:`standing`). Not "repeatedly", which reports acts of the period ("repeatedly
-violated the ceasefire on Monday": 7 gold development events). Not "still": "was still refusing
+"have *long* urged"), not an act of the news period (:func:`standing`). Not "still": "was still refusing
 admittance" reports the refusal of the day (a PLOVER gold REJECT), though "are still investigating" (a
 development-set false event) reads as standing."""
 _STANDING = re.compile(r"\b(?:%s)\b" % "|".join(sorted(STANDING)), re.I)

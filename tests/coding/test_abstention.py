@@ -367,3 +367,50 @@ def test_the_terms_of_an_agreement_already_coded_are_no_new_intent():
     assert [r.partial for r in out[1]] == [True, True]
     assert out[1][0].event.note == "kept apart: restatement of sentence 1"
     assert [r.partial for r in out[2] + out[3]] == [False, False]
+
+
+def test_a_classifier_code_for_a_pair_the_page_already_coded_is_a_restatement():
+    texts = ["Estonia expelled two Latvian diplomats on Tuesday.",
+             "Relations between Tallinn and Riga have been tense for months, the ministry said.",
+             "Lithuania's premier urged calm."]
+    C = ("CCC", "Lithuania")
+    found = [[_result("161", texts[0], A, B, note="date from 'Tuesday'")],
+             [_result("11", texts[1], B, A, when=ARTICLE_DAY, note=abstention.CLASSIFIER_NOTE)],  # other root, other way
+             [_result("02", texts[2], C, A, when=ARTICLE_DAY, note=abstention.CLASSIFIER_NOTE)]]  # a pair not coded yet
+    out = abstention.restatements(found, texts, ARTICLE_DAY, partial=True)
+    assert out[1][0].partial and out[1][0].event.note == "classifier; kept apart: restatement of sentence 1"
+    assert not out[2][0].partial
+    pattern = [[found[0][0]], [_result("111", texts[1], B, A, when=ARTICLE_DAY)], found[2]]  # a pattern's code: other root stands
+    assert not abstention.restatements(pattern, texts, ARTICLE_DAY, partial=True)[1][0].partial
+
+
+@pytest.mark.parametrize(("side", "apart"), [
+    (("AFR", "African leaders"), True),  # a continent names no party
+    (("WST", "Western powers"), True),
+    (("SWE", "Sweden"), False),
+])
+def test_an_act_with_a_world_region_for_a_side_is_kept_apart(side, apart):
+    sentence = "Norway's premier hosted a summit with African leaders on Monday."
+    event = _event("043", sentence, ("NOR", "Norway"), side)
+    assert (abstention.reason_apart(event) == abstention.REGION) is apart
+
+
+@pytest.mark.parametrize(("sentence", "held"), [
+    ("It will be the first meeting between the Norwegian and Swedish premiers in ten years.", False),
+    ("That would have been the first meeting between the leaders of Norway and Sweden.", False),
+    ("The meeting between the Norwegian and Swedish premiers is expected to take place in May.", False),
+    ("It was the first meeting between the Norwegian and Swedish premiers in ten years.", True),
+])
+def test_a_meeting_noun_under_a_modal_copula_is_no_meeting_held(coder, sentence, held):
+    found = coder.code_sentence_events([sentence], DAY)[0]
+    assert any(r.event.root == "04" for r in found) is held
+    partial = coder.code_sentence_events([sentence], DAY, partial=True)[0]
+    assert held or any(r.event.root == "04" and "kept apart: planned" in (r.event.note or "") for r in partial)
+
+
+def test_a_meeting_noun_takes_its_copula_into_its_predicate(coder):
+    sdoc = coder.nlp("It will be the first meeting between Norway and Sweden.")
+    (tok,) = [t for t in sdoc if t.text == "meeting"]
+    assert abstention.predicate_words(tok) == "will be meeting"
+    event = _event("040", sdoc.text, ("NOR", "Norway"), ("SWE", "Sweden"))
+    assert abstention.not_held(event, "will be meeting") and not abstention.not_held(event, "was meeting")

@@ -46,7 +46,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from detente.actors.elliptical import korean_halves
 from detente.actors.entities import KINDS, Mention, Person
 from detente.actors.names import NameEntry
 from detente.actors.places import drop_places_elsewhere
@@ -241,7 +240,6 @@ class MentionMatcher:
         found = drop_overlaps(found)
         if on is not None:
             found = drop_overlaps(found + titled_surnames(text, found, self.surnames, on))
-        found = drop_overlaps(found + korean_halves(text, found))
         mentions = share_roles(text, drop_places_elsewhere(text, found))
         if folded.original is text:
             return mentions

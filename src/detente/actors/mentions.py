@@ -46,6 +46,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from detente.actors.datelines import drop_dateline_place
 from detente.actors.entities import KINDS, Mention, Person
 from detente.actors.names import NameEntry
 from detente.actors.places import drop_places_elsewhere
@@ -240,7 +241,7 @@ class MentionMatcher:
         found = drop_overlaps(found)
         if on is not None:
             found = drop_overlaps(found + titled_surnames(text, found, self.surnames, on))
-        mentions = share_roles(text, drop_places_elsewhere(text, found))
+        mentions = share_roles(text, drop_places_elsewhere(text, drop_dateline_place(text, found)))
         if folded.original is text:
             return mentions
         return [original_span(m, folded) for m in mentions]

@@ -46,6 +46,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from detente.actors.datelines import drop_dateline_place
 from detente.actors.entities import KINDS, Mention, Person
 from detente.actors.names import NameEntry
 from detente.actors.places import drop_places_elsewhere
@@ -240,7 +241,7 @@ class MentionMatcher:
         found = drop_overlaps(found)
         if on is not None:
             found = drop_overlaps(found + titled_surnames(text, found, self.surnames, on))
-        mentions = share_roles(text, drop_places_elsewhere(text, found))
+        mentions = share_roles(text, drop_places_elsewhere(text, drop_dateline_place(text, found)))
         if folded.original is text:
             return mentions
         return [original_span(m, folded) for m in mentions]
@@ -281,7 +282,9 @@ def titled_surnames(text: str, found: list[Mention], surnames: dict[str, tuple[P
     The registry lists a surname alone as an alias only where it is unambiguous in all news
     ("Morrison" is not); an office before it says a person is meant, and the date says which:
     of the people named so, exactly one must be in a term on `on`, else nothing is found.
-    Surnames inside another mention are left alone.
+    Surnames inside another mention are left alone, and so is a surname whose office is a title of
+    another state ("South Korean Foreign Minister Kim" is no US envoy named Kim): the title says whose
+    office it is, and the one holder of that surname serves another actor.
     """
     out: list[Mention] = []
     for match in _TITLED_SURNAME.finditer(text):
@@ -289,6 +292,9 @@ def titled_surnames(text: str, found: list[Mention], surnames: dict[str, tuple[P
         if any(m.start < end and start < m.end for m in found):
             continue
         holders = {p.name: code for p in surnames.get(match.group(1), ()) if (code := p.code_on(on))}
+        office = next((m for m in found if m.kind == "title" and m.start < match.start() < m.end), None)
+        if office is not None and len(holders) == 1 and next(iter(holders.values()))[:3] != office.code[:3]:
+            continue
         if len(holders) == 1:
             out.append(Mention(start, end, match.group(1), next(iter(holders.values())), "person"))
     return out

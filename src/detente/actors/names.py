@@ -50,6 +50,25 @@ def house_style_forms(surface: dict[str, list[NameEntry]]) -> dict[str, list[Nam
     return forms
 
 
+_BUILDING_WORDS = ("Palace", "Mansion", "Castle")
+"""The generic last words of seats of government's names that house styles write in lower case."""
+
+
+def building_forms(surface: dict[str, list[NameEntry]]) -> dict[str, list[NameEntry]]:
+    """The registry's building names with their generic last word in lower case ("Elysee palace",
+    "Miraflores palace", "Prague castle"), as many house styles write a building's name after the
+    first capitalised word (AP and Reuters write "Elysee Palace", AFP and the Guardian often "the
+    Elysee palace"), for the names whose form is not written already."""
+    forms: dict[str, list[NameEntry]] = {}
+    for text, entries in surface.items():
+        head, _, last = text.rpartition(" ")
+        if head and last in _BUILDING_WORDS:
+            form = f"{head} {last.lower()}"
+            if form not in surface:
+                forms[form] = list(entries)
+    return forms
+
+
 @dataclass(frozen=True)
 class NameEntry:
     """What one written name stands for: a code of some kind, or a person (whose code depends on the date).
@@ -169,6 +188,7 @@ class NameIndex:
         for entries in folded.values():
             entries.sort(key=lambda e: KINDS.index(e.kind))
         surface.update(house_style_forms(surface))  # after `folded`: "Nato" folds to the key "NATO" has
+        surface.update(building_forms(surface))  # after `folded` too: "Elysee palace" folds to "Elysee Palace"'s key
         for actor in actors:  # codes are suggestions too: "UKR" for "UKRR"
             labels.setdefault(name_key(actor.code), f"{actor.code} ({actor.name})")
         guarded = frozenset(surface_form(name) for actor in actors for name in actor.guarded)

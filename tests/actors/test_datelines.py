@@ -1,0 +1,31 @@
+"""A dateline's place is no side (detente.actors.datelines)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from detente.actors import get_registry
+from detente.actors.datelines import drop_dateline_place
+from detente.actors.entities import Mention
+
+
+def codes(text: str) -> list[tuple[str, str]]:
+    return [(m.text, m.code) for m in get_registry().find_mentions(text, on=date(2021, 3, 1))]
+
+
+def test_the_place_of_a_dateline_is_dropped() -> None:
+    assert codes("Canberra (AAP) - Fiji and Tonga signed a fisheries accord.") == [("Fiji", "FJI"), ("Tonga", "TON")]
+    assert codes("Nairobi, May 2 (KNA)--Uganda recalled its envoy from Rwanda.") == [("Uganda", "UGA"), ("Rwanda", "RWA")]
+    assert ("Ottawa", "CAN") not in codes("Ottawa (CP) – Chile protested to Peru.")
+
+
+def test_a_capital_as_the_subject_stays() -> None:
+    assert codes("Canberra said on Friday (local time) it would protest to Beijing.") == [("Canberra", "AUS"), ("Beijing", "CHN")]
+    assert ("Canberra", "AUS") in codes("Talks in Canberra (the first since 2019) - and in Wellington - went well.")
+
+
+def test_only_the_opening_place_is_dropped() -> None:
+    text = "Hanoi (VNA) - Hanoi and Manila agreed."
+    mentions = [Mention(0, 5, "Hanoi", "VNM", "metonym"), Mention(14, 19, "Hanoi", "VNM", "metonym"),
+                Mention(24, 30, "Manila", "PHL", "metonym")]
+    assert drop_dateline_place(text, mentions) == mentions[1:]

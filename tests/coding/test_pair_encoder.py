@@ -137,7 +137,7 @@ def test_shipped_model_loads_and_its_recorded_hashes_match_the_files() -> None:
     data = meta["data"]
     assert meta["sentences"] == sum(d["sentences"] for d in data.values())
     folder = {"news": "news_dev", "demoted": "news_dev", "dev2": "news_dev2", "dev3": "news_dev3", "dev4": "news_dev4",
-              "dev5": "news_dev5"}
+              "dev5": "news_dev5", "dev6": "news_dev6"}
     checked = 0
     for name, d in data.items():
         if name == "PLOVER":  # the PLOVER file lives outside the repository
@@ -145,8 +145,8 @@ def test_shipped_model_loads_and_its_recorded_hashes_match_the_files() -> None:
         path = ROOT / "data" / folder[name.split()[0]] / d["file"]
         assert hashlib.sha256(path.read_bytes()).hexdigest() == d["sha256"], name
         checked += 1
-    assert checked >= 21 and {"dev3 a", "dev3 e", "dev4 a", "dev4 e", "dev5 a", "dev5 e"} <= set(data)  # dev5 since s12
-    assert "news_check.jsonl" not in json.dumps(meta) and not {"dev6 a", "dev7 a"} & set(data)
+    assert checked >= 26 and {"dev3 a", "dev3 e", "dev4 a", "dev4 e", "dev5 a", "dev5 e", "dev6 a", "dev6 e"} <= set(data)
+    assert "news_check.jsonl" not in json.dumps(meta) and not {"dev7 a", "dev8 a"} & set(data)  # dev6 since s13
 
 
 @pytest.fixture(scope="module")

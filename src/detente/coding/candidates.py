@@ -53,6 +53,8 @@ def candidates(sdoc: Doc, offset: int, ctx: Context, lemma: syntax.Lemma) -> lis
             out.extend(nominals.invitation(tok, offset, ctx, lemma))  # "is visiting China at the invitation of Xi"
         if tag.startswith("VB") and any(c.dep_ == "prep" and c.lower_ == "between" for c in tok.children):
             out.extend(joint_between(tok, offset, ctx, lemma))  # "the treaty was signed in 1987 between A and B"
+        if tag.startswith("NN") and P.family(lemma(tok)) == "ceasefire" and any(c.lower_ == "between" for c in tok.rights):
+            out.extend(truce_between(tok, offset, ctx, lemma))  # "a truce between A and B began on Friday"
         if tok.lower_ in mediation.TRIGGERS or tok.dep_ in ("acl", "amod") and "-" in tok.text:
             out.extend(mediation.third_parties(tok, offset, ctx, lemma))  # "a deal brokered by China", "a prisoner swap"
         if tok.tag_.startswith("VB") and lemma(tok) in received.RECEIVING_VERBS:
@@ -1862,6 +1864,39 @@ def nominal(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list
     for a, b in pairs:
         cand = Candidate(code, arg, arg, a, b, noun, noun, confidence=L.CONF_NOMINAL, main=False, symmetric=True)
         out += [cand, cand.mirrored()]
+    return out
+
+
+def truce_between(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Candidate]:
+    """A truce named with its sides after "between" as the subject of a verb that makes it or puts it in force
+    (:data:`~detente.coding.lexicon.TRUCE_STARTING_VERBS`: "a truce between A and B began on Friday", "a
+    ceasefire between A and B took effect", "was agreed", "was extended"): each side declares it with the other
+    (0871 both ways, the guide's convention 19). Session 13 (recall, root 08).
+
+    Choices: only as the subject of such a verb, never a truce merely mentioned ("violated the truce between A
+    and B", "amid a truce between"); not denied, not still to come (:func:`nominals.in_real_clause`)."""
+    verb = noun.head
+    if noun.dep_ not in ("nsubj", "nsubjpass") or not verb.tag_.startswith("VB"):
+        return []
+    verb_lemma = lemma(verb)
+    if verb_lemma not in L.TRUCE_STARTING_VERBS or syntax.negated(verb) or not nominals.in_real_clause(noun, lemma):
+        return []
+    if verb_lemma in ("take", "come", "enter", "go") and not any(
+            t.lower_ in L.IN_FORCE_WORDS for t in verb.subtree if t.i > verb.i):
+        return []  # "took effect", "came into force"; not "took place" or "went ahead"
+    prep = next(c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between")
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return []
+    arg = argument(pobj, offset, ctx, lemma)
+    parties = first_parties(arg.actors)
+    out = []
+    for i, a in enumerate(parties):
+        for b in parties[i + 1:]:
+            if a.code[:3] != b.code[:3]:
+                cand = Candidate(L.DECLARE_TRUCE, arg, arg, a, b, noun, noun, confidence=L.CONF_NOMINAL, main=False,
+                                 symmetric=True)
+                out += [cand, cand.mirrored()]
     return out
 
 

@@ -517,6 +517,13 @@ DISCUSS_PLAN = "057"
 """Nominal events ("talks between A and B", "a deal between A and B")."""
 DECLARE_TRUCE = "0871"
 """CAMEO 0871, declare truce: "a truce deal between A and B" is the truce agreed, each with the other (convention 19)."""
+TRUCE_STARTING_VERBS = frozenset({"begin", "start", "take", "come", "enter", "go", "extend", "renew", "agree", "declare",
+                                  "announce", "reach", "sign", "seal", "broker", "mediate"})
+"""Verbs whose subject "a truce between A and B" is a truce made or in force from now ("began", "took effect", "was
+agreed", "was extended"): the truce is declared by each side with the other (CAMEO 0871, the guide's convention 19);
+"take", "come", "enter" and "go" only with "effect" or "force" (:data:`IN_FORCE_WORDS`). Not "hold" or "collapse":
+a truce that holds was declared before, one that collapses is no declaration."""
+IN_FORCE_WORDS = frozenset({"effect", "force"})
 
 # -- confidence weights (see the module docstring for where they come from) --------------------
 

@@ -1,0 +1,77 @@
+"""Session 13's recall classes of the material roots (recall13b: patterns.MATERIAL_FAMILIES and the truce named
+with its sides, candidates.truce_between): one hand-written sentence per rule, coded with its source, target and
+CAMEO root, and a near miss that must not be coded so."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from detente.coding import patterns as P
+
+WHEN = date(2024, 5, 6)
+
+FAMILY_SENTENCES = [
+    ("17 coercion at sea", "Chilean sailors captured a Peruvian ship off the coast.", ("CHL", "PER", "17")),
+    ("17 coercion at sea", "A Russian fighter jet collided with an American drone over the sea.", ("RUS", "USA", "17")),
+    ("16 agreeing on sanctions", "Canada unveiled a series of sanctions against Iran.", ("CAN", "IRN", "16")),
+    ("16 agreeing on sanctions", "Sweden and Finland agreed new sanctions against Belarus.", ("SWE", "BLR", "16")),
+    ("16 halting flights", "Lithuania banned flights to Belarus on Monday.", ("LTU", "BLR", "16")),
+    ("16 halting cooperation", "Kenya halted its joint economic activities with Uganda.", ("KEN", "UGA", "16")),
+]
+
+
+def countries(coder, sentence):
+    (events,) = coder.code_sentence_events([sentence], WHEN)
+    return {(r.event.source[:3], r.event.target[:3], r.event.root) for r in events if not r.event.negated}
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize(("family", "sentence", "expected"), FAMILY_SENTENCES)
+def test_each_material_family_codes_its_sentence(coder, family, sentence, expected):
+    assert family in P.MATERIAL_FAMILIES
+    assert expected in countries(coder, sentence)
+
+
+def test_every_material_family_has_a_sentence_here():
+    assert {family for family, _, _ in FAMILY_SENTENCES} == set(P.MATERIAL_FAMILIES)
+
+
+def test_the_material_codes_stay_in_their_roots():
+    for family, spec in P.MATERIAL_FAMILIES.items():
+        assert {p.code[:2] for p in P._p(spec)} == {family.split()[0]}, family
+
+
+def test_the_new_frames_need_their_object():
+    assert P.match("ban", set(), {"flights"}).code == "163"
+    assert P.match("ban", set(), set()).code == "172"  # "banned the party": not an embargo
+    assert P.match("capture", set(), {"territory"}).code == "192"
+    assert P.match("agree", {"on"}, {"plan"}).code == "057"
+
+
+@pytest.mark.nlp
+def test_ships_colliding_each_coerce_the_other(coder):
+    found = countries(coder, "Peruvian and Chilean ships collided near the disputed reef.")
+    assert {("PER", "CHL", "17"), ("CHL", "PER", "17")} <= found
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize("sentence", [
+    "A truce between Armenia and Azerbaijan began on Friday.",
+    "A ceasefire between Armenia and Azerbaijan took effect at midnight.",
+    "The truce between Armenia and Azerbaijan has been extended by three days.",
+])
+def test_a_truce_between_two_sides_that_begins_is_declared_by_each(coder, sentence):
+    assert {("ARM", "AZE", "08"), ("AZE", "ARM", "08")} <= countries(coder, sentence)
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize("sentence", [
+    "Shelling broke the truce between Armenia and Azerbaijan on Friday.",
+    "A truce between Armenia and Azerbaijan could begin next week.",
+    "A truce between Armenia and Azerbaijan did not take effect.",
+    "The truce between Armenia and Azerbaijan collapsed on Friday.",
+])
+def test_a_truce_mentioned_broken_or_still_to_come_is_no_declaration(coder, sentence):
+    assert not {t for t in countries(coder, sentence) if t[2] == "08"}

@@ -75,3 +75,40 @@ def test_a_truce_between_two_sides_that_begins_is_declared_by_each(coder, senten
 ])
 def test_a_truce_mentioned_broken_or_still_to_come_is_no_declaration(coder, sentence):
     assert not {t for t in countries(coder, sentence) if t[2] == "08"}
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Poland is sending 500 troops to the border with Belarus.", ("POL", "BLR", "15")),
+    ("China sent warships through the waters around Taiwan.", ("CHN", "TWN", "15")),
+])
+def test_forces_sent_to_a_place_are_a_show_of_force(coder, sentence, expected):
+    found = countries(coder, sentence)
+    assert expected in found
+    assert not {t for t in found if t[2] == "07"}
+
+
+@pytest.mark.nlp
+def test_troops_sent_to_a_state_stay_aid(coder):
+    found = countries(coder, "Rwanda sent troops to Mozambique to help its army.")
+    assert ("RWA", "MOZ", "07") in found
+    assert ("RWA", "MOZ", "15") not in found
+
+
+@pytest.mark.nlp
+def test_states_bombing_targets_use_aerial_weapons(coder):
+    found = countries(coder, "The US and France bombed government targets in Syria.")
+    assert {("USA", "SYR", "19"), ("FRA", "SYR", "19")} <= found
+    assert not {t for t in found if t[2] == "18"}
+
+
+@pytest.mark.nlp
+def test_a_killing_by_an_attack_is_the_attack(coder):
+    found = countries(coder, "The American strike that killed the Iranian general was ordered by the president.")
+    assert ("USA", "IRN", "19") in found
+    assert ("USA", "IRN", "18") not in found
+
+
+@pytest.mark.nlp
+def test_a_killing_by_soldiers_stays_an_assault(coder):
+    assert ("USA", "IRN", "18") in countries(coder, "American soldiers killed two Iranian diplomats.")

@@ -163,6 +163,10 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
             code = label
         elif verb_lemma != "call":
             return []
+    if code is not None and code[:2] == "07" and verb_lemma in L.SENDING_VERBS and _sent_to_a_place(verb, objects, lemma):
+        code = L.MOBILIZE  # "sent 500 troops to the border with Belarus": a show of force, not aid (session 13)
+    if code is not None and code[:2] == "18" and verb_lemma in L.ATTACK_HARM_VERBS and _harm_by_an_attack(verb, lemma):
+        code = L.FIGHT  # "the US strike that killed the general": the attack's harm is its use of force (19)
     if verb_lemma in L.SUMMON_VERBS and _own_envoy(objects, lemma):
         code = L.RECALL_DIPLOMATS  # "summoned its ambassador to X home for consultations": a recall (161)
     expelled = None  # the diplomat a host expels
@@ -1865,6 +1869,24 @@ def nominal(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list
         cand = Candidate(code, arg, arg, a, b, noun, noun, confidence=L.CONF_NOMINAL, main=False, symmetric=True)
         out += [cand, cand.mirrored()]
     return out
+
+
+def _sent_to_a_place(verb: Token, objects: list[Token], lemma: syntax.Lemma) -> bool:
+    """Whether `verb` sends troops, weapons or ships to, into or through a place rather than a state ("sent 500
+    troops to the border", "sent warships through the waters around X": :data:`~detente.coding.lexicon.FORCE_DESTINATIONS`)."""
+    if not any({"troops", "arms", "vessel"} & set(P.families(lemma(o))) for o in objects):
+        return False
+    holders = [verb, *objects]
+    return any(c.dep_ == "prep" and c.lower_ in L.DESTINATION_PREPS and g.dep_ == "pobj"
+               and g.lower_ in L.FORCE_DESTINATIONS for h in holders for c in h.children for g in c.children)
+
+
+def _harm_by_an_attack(verb: Token, lemma: syntax.Lemma) -> bool:
+    """Whether the subject of a verb of harm is an attack ("the strike *that* killed X", "airstrikes killed X")."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is not None and subj.lower_ in L.RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        subj = verb.head
+    return subj is not None and subj.tag_.startswith("NN") and P.family(lemma(subj)) == "attack"
 
 
 def truce_between(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Candidate]:

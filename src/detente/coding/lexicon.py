@@ -524,6 +524,20 @@ agreed", "was extended"): the truce is declared by each side with the other (CAM
 "take", "come", "enter" and "go" only with "effect" or "force" (:data:`IN_FORCE_WORDS`). Not "hold" or "collapse":
 a truce that holds was declared before, one that collapses is no declaration."""
 IN_FORCE_WORDS = frozenset({"effect", "force"})
+SENDING_VERBS = frozenset({"send", "dispatch", "deploy", "move", "bring"})
+"""Verbs of sending forces or ships somewhere (:data:`FORCE_DESTINATIONS`)."""
+FORCE_DESTINATIONS = frozenset(
+    "border borders frontier frontiers waters strait sea seas coast coastline region area areas zone island islands "
+    "shoal reef airspace".split()
+)
+"""Places, not states, that troops or warships are sent to, into or through ("sent 500 troops *to the border*
+with Belarus", "sent warships through the *waters* around Taiwan"): a show of force (CAMEO 154, mobilize or increase
+armed forces) against the state named with the place, not aid (07) to it. Session 13 (recall, root 15)."""
+DESTINATION_PREPS = frozenset({"to", "into", "through", "toward", "towards", "near", "around", "off", "along"})
+MOBILIZE = "154"
+ATTACK_HARM_VERBS = frozenset({"kill", "murder", "wound", "injure", "maim"})
+"""Verbs of harm whose subject can be an attack ("the US strike that killed the general"): the harm is the attack's,
+coded as the use of force (190, CAMEO 19: the guide's reading of deaths in an airstrike), not as an assault (18)."""
 
 # -- confidence weights (see the module docstring for where they come from) --------------------
 

@@ -418,7 +418,7 @@ _TABLE = _p(
     kidnap|abduct|hijack -> 181
     torture -> 1822
     kill|murder|execute|assassinate -> 1823
-    bomb -> 183
+    bomb -> 195  # session 13: CAMEO 195, employ aerial weapons (183 is a non-military bombing: detonate, blow up)
     # 19 fight
     attack|assault|fight|strike|hit|target|raid|invade|ambush|fire on|fire at -> 190
     storm|overrun|overran|pound -> 190

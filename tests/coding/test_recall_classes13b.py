@@ -112,3 +112,19 @@ def test_a_killing_by_an_attack_is_the_attack(coder):
 @pytest.mark.nlp
 def test_a_killing_by_soldiers_stays_an_assault(coder):
     assert ("USA", "IRN", "18") in countries(coder, "American soldiers killed two Iranian diplomats.")
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize("sentence", [
+    "Kenya's ambassador to Uganda was recalled to Nairobi for consultations.",
+    "The Kenyan ambassador to Uganda was recalled on Monday.",
+    "The Kenyan ambassador to Kampala was summoned back to Nairobi for consultations.",
+])
+def test_an_envoy_recalled_in_the_passive_is_recalled_by_his_state(coder, sentence):
+    assert ("KEN", "UGA", "16") in countries(coder, sentence)
+
+
+@pytest.mark.nlp
+def test_a_foreign_envoy_summoned_is_no_recall(coder):
+    found = countries(coder, "The Ugandan ambassador was summoned to the Kenyan foreign ministry.")
+    assert not {t for t in found if t[2] == "16"}

@@ -302,6 +302,11 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
             source_tok, target_tok = origin, aimed_at or stopper
     elif passive and agent is None and verb_lemma in L.EXPULSION_VERBS and _prep_object(verb, "from") is not None:
         source_tok = _prep_object(verb, "from")  # "the envoy was expelled from Saudi Arabia": Saudi Arabia expels
+    if passive and agent is None and (code == L.RECALL_DIPLOMATS or code is not None and verb_lemma in L.CALL_BACK_VERBS
+                                      and any(c.lower_ == "back" for c in verb.children)) and _recalled_envoy(subj_tok, lemma):
+        # "X's ambassador to Y was recalled (summoned back) for consultations": X, the envoy's owner, recalls him
+        # from Y (session 13)
+        code, source_tok, target_tok = L.RECALL_DIPLOMATS, subj_tok, _prep_object(subj_tok, "to") or _prep_object(verb, "from")
     if expelled is not None:
         target_tok = expelled
     if claimed is not None and target_tok is None:
@@ -1869,6 +1874,14 @@ def nominal(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list
         cand = Candidate(code, arg, arg, a, b, noun, noun, confidence=L.CONF_NOMINAL, main=False, symmetric=True)
         out += [cand, cand.mirrored()]
     return out
+
+
+def _recalled_envoy(subj: Token | None, lemma: syntax.Lemma) -> bool:
+    """Whether the passive subject of a recall is an envoy posted somewhere ("X's ambassador *to Y* was recalled",
+    "the Saudi ambassador *to Ottawa* was summoned back"): his state recalls him (161, the guide's rule 6), from the
+    state he is posted to."""
+    return (subj is not None and P.family(lemma(subj)) == "diplomats"
+            and any(c.dep_ == "prep" and c.lower_ == "to" for c in subj.children))
 
 
 def _sent_to_a_place(verb: Token, objects: list[Token], lemma: syntax.Lemma) -> bool:

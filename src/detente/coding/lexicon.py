@@ -535,6 +535,8 @@ with Belarus", "sent warships through the *waters* around Taiwan"): a show of fo
 armed forces) against the state named with the place, not aid (07) to it. Session 13 (recall, root 15)."""
 DESTINATION_PREPS = frozenset({"to", "into", "through", "toward", "towards", "near", "around", "off", "along"})
 MOBILIZE = "154"
+CALL_BACK_VERBS = frozenset({"summon", "call", "bring", "order"})
+"""Verbs that recall an envoy with "back" ("was summoned back for consultations"), as the table's "summon back"."""
 ATTACK_HARM_VERBS = frozenset({"kill", "murder", "wound", "injure", "maim"})
 """Verbs of harm whose subject can be an attack ("the US strike that killed the general"): the harm is the attack's,
 coded as the use of force (190, CAMEO 19: the guide's reading of deaths in an airstrike), not as an assault (18)."""

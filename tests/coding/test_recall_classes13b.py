@@ -128,3 +128,26 @@ def test_an_envoy_recalled_in_the_passive_is_recalled_by_his_state(coder, senten
 def test_a_foreign_envoy_summoned_is_no_recall(coder):
     found = countries(coder, "The Ugandan ambassador was summoned to the Kenyan foreign ministry.")
     assert not {t for t in found if t[2] == "16"}
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize("sentence", [
+    "Kenya has allowed a Chinese submarine and a warship to dock at its port in Mombasa.",
+    "Kenya granted China access to four military bases.",
+])
+def test_a_host_letting_foreign_forces_use_its_ports_and_bases_cooperates_militarily(coder, sentence):
+    found = countries(coder, sentence)
+    assert ("KEN", "CHN", "06") in found
+    assert ("KEN", "CHN", "08") not in found
+
+
+@pytest.mark.nlp
+def test_access_for_aid_stays_a_concession(coder):
+    found = countries(coder, "Kenya granted Somali aid workers access to the camps.")
+    assert ("KEN", "SOM", "08") in found
+    assert ("KEN", "SOM", "06") not in found
+
+
+@pytest.mark.nlp
+def test_an_incursion_launched_into_a_state_is_an_attack(coder):
+    assert ("TUR", "SYR", "19") in countries(coder, "Turkey launched a cross-border incursion into Syria on Monday.")

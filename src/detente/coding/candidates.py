@@ -302,6 +302,8 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
             source_tok, target_tok = origin, aimed_at or stopper
     elif passive and agent is None and verb_lemma in L.EXPULSION_VERBS and _prep_object(verb, "from") is not None:
         source_tok = _prep_object(verb, "from")  # "the envoy was expelled from Saudi Arabia": Saudi Arabia expels
+    if code is not None and code[:2] == "08" and verb_lemma in L.ALLOW_VERBS and _military_access(verb, objects, lemma):
+        code = L.MILITARY_COOPERATION  # "allowed a Chinese warship to dock at its port": military cooperation (06)
     if passive and agent is None and (code == L.RECALL_DIPLOMATS or code is not None and verb_lemma in L.CALL_BACK_VERBS
                                       and any(c.lower_ == "back" for c in verb.children)) and _recalled_envoy(subj_tok, lemma):
         # "X's ambassador to Y was recalled (summoned back) for consultations": X, the envoy's owner, recalls him
@@ -1874,6 +1876,20 @@ def nominal(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list
         cand = Candidate(code, arg, arg, a, b, noun, noun, confidence=L.CONF_NOMINAL, main=False, symmetric=True)
         out += [cand, cand.mirrored()]
     return out
+
+
+def _military_access(verb: Token, objects: list[Token], lemma: syntax.Lemma) -> bool:
+    """Whether a verb of allowing lets foreign forces use the host's ports or bases: warships or troops allowed to
+    dock, land or be stationed (:data:`~detente.coding.lexicon.DOCKING_VERBS`), or access granted to military
+    bases (:data:`~detente.coding.lexicon.MILITARY_FACILITIES`)."""
+    for clause in verb.children:  # "allowed a warship to dock": the ship is the object or the inner subject
+        if clause.dep_ in ("xcomp", "ccomp") and lemma(clause) in L.DOCKING_VERBS and any(
+                {"arms", "vessel", "troops"} & set(P.families(lemma(o)))
+                for o in [*objects, *(c for c in clause.children if c.dep_ == "nsubj")]):
+            return True
+    return any(lemma(o) == "access" and any(c.dep_ == "prep" and c.lower_ == "to" and g.dep_ == "pobj"
+                                            and g.lower_ in L.MILITARY_FACILITIES
+                                            for c in o.children for g in c.children) for o in objects)
 
 
 def _recalled_envoy(subj: Token | None, lemma: syntax.Lemma) -> bool:

@@ -536,6 +536,15 @@ armed forces) against the state named with the place, not aid (07) to it. Sessio
 DESTINATION_PREPS = frozenset({"to", "into", "through", "toward", "towards", "near", "around", "off", "along"})
 MOBILIZE = "154"
 CALL_BACK_VERBS = frozenset({"summon", "call", "bring", "order"})
+ALLOW_VERBS = frozenset({"allow", "permit", "let", "grant", "give", "offer"})
+DOCKING_VERBS = frozenset({"dock", "berth", "moor", "call", "refuel", "use", "land", "station", "stay"})
+"""What a host lets foreign forces do on its soil ("allowed a Chinese warship *to dock* at its port")."""
+MILITARY_FACILITIES = frozenset("base bases airbase airbases airfield airfields facility facilities installation "
+                                "installations".split())
+"""Places a host grants foreign forces access to ("granted the US access to four military *bases*")."""
+MILITARY_COOPERATION = "062"
+"""CAMEO 062, cooperate militarily: a host letting foreign forces use its ports and bases (the guide reads it 06, not
+a concession, 08). Session 13 (recall, root 06)."""
 """Verbs that recall an envoy with "back" ("was summoned back for consultations"), as the table's "summon back"."""
 ATTACK_HARM_VERBS = frozenset({"kill", "murder", "wound", "injure", "maim"})
 """Verbs of harm whose subject can be an attack ("the US strike that killed the general"): the harm is the attack's,

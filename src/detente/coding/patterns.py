@@ -709,6 +709,7 @@ MATERIAL_FAMILIES: dict[str, str] = {
 }
 for _spec in MATERIAL_FAMILIES.values():
     _TABLE += _p(_spec)
+NOUN_FAMILIES["attack"] = NOUN_FAMILIES["attack"] | {"incursion", "incursions"}  # "launched an incursion into X" (190)
 
 PATTERNS: dict[str, list[Pattern]] = {}
 for _pat in _TABLE:

@@ -151,3 +151,24 @@ def test_access_for_aid_stays_a_concession(coder):
 @pytest.mark.nlp
 def test_an_incursion_launched_into_a_state_is_an_attack(coder):
     assert ("TUR", "SYR", "19") in countries(coder, "Turkey launched a cross-border incursion into Syria on Monday.")
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("These strikes answered similar attacks carried out by Iran in Pakistan two days earlier.", ("IRN", "PAK", "19")),
+    ("Turkish airstrikes in Iraq killed three fighters.", ("TUR", "IRQ", "19")),
+])
+def test_an_attack_carried_out_in_another_state_strikes_that_state(coder, sentence, expected):
+    assert expected in countries(coder, sentence)
+
+
+@pytest.mark.nlp
+def test_the_victim_of_an_attack_comes_before_its_place(coder):
+    found = countries(coder, "An Iranian general was killed in an American airstrike in Iraq.")
+    assert ("USA", "IRN", "19") in found
+    assert ("USA", "IRQ", "19") not in found
+
+
+@pytest.mark.nlp
+def test_an_attack_in_a_region_names_no_state(coder):
+    assert not countries(coder, "A Russian attack in the border region killed three people.")

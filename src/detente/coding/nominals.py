@@ -177,9 +177,10 @@ def nominal_acts(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) ->
     code, target_preps = act  # type: ignore[misc]
     target_tok = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ in target_preps
                        for g in c.children if g.dep_ == "pobj"), None)
-    by_tok = _by_object(noun)
+    by_tok = _by_object(noun) or _participle_agent(noun, lemma)
     if target_tok is None and code[:2] in L.FORCE_ROOTS:
-        return _harmed_in_attack(noun, code, before, by_tok, offset, ctx, lemma, modality)
+        harmed = _harmed_in_attack(noun, code, before, by_tok, offset, ctx, lemma, modality)
+        return harmed or _struck_state(noun, by_tok, before, offset, ctx, lemma, code, modality)
     if target_tok is None:
         return []
     target = argument(target_tok, offset, ctx, lemma)
@@ -244,6 +245,50 @@ def _harmed_in_attack(noun: Token, code: str, before: list[Actor], by_tok: Token
     target = argument(victim, offset, ctx, lemma)
     return [Candidate(code, source, target, s_actor, t_actor, noun, noun, modality=modality, confidence=L.CONF_NOMINAL)
             for s_actor in sources for t_actor in target.actors[:3] if s_actor.code[:3] != t_actor.code[:3]]
+
+
+STRUCK_PLACE_PREPS = frozenset({"in", "inside", "into"})
+"""Prepositions of the state an attack was carried out in ("attacks carried out by Iran *in Pakistan*")."""
+CARRIED_OUT_PARTICIPLES = frozenset({"carry", "conduct", "launch", "mount", "stage", "execute"})
+
+
+def _participle_agent(noun: Token, lemma: syntax.Lemma) -> Token | None:
+    """The agent of a participle on the noun ("attacks *carried out by Iran*", "strikes launched by X"), or None."""
+    for acl in noun.children:
+        if acl.dep_ == "acl" and acl.tag_ == "VBN" and lemma(acl) in CARRIED_OUT_PARTICIPLES:
+            found = _by_object(acl)
+            if found is not None:
+                return found
+    return None
+
+
+def _struck_state(noun: Token, by_tok: Token | None, before: list[Actor], offset: int, ctx: Context,
+                  lemma: syntax.Lemma, code: str, modality: str | None) -> list[Candidate]:
+    """An attack by one state carried out *in* another ("similar attacks carried out by Iran in Pakistan", "a US
+    airstrike in Somalia", "the first aerial assault carried out by India in Pakistan"): the state it struck in is
+    its target. Session 13 (recall, root 19).
+
+    Choices: a victim named by a verb of harm comes first (:func:`_harmed_in_attack`: "X was killed in a US strike in
+    Baghdad" is an attack on X's side); only a place that is a state itself (a country code, no role: not "in the border area", not "in
+    Kabul's hospitals" read as a group) and of another country than the attacker; an attacker named by "by" or
+    before the noun."""
+    holders = [noun, *(c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN")]
+    place = next((g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in STRUCK_PLACE_PREPS
+                  for g in c.children if g.dep_ == "pobj"), None)
+    if place is None:
+        return []
+    target = argument(place, offset, ctx, lemma)
+    states = [a for a in target.actors[:1] if len(a.code) == 3]
+    if not states:
+        return []
+    if by_tok is not None:
+        source = argument(by_tok, offset, ctx, lemma)
+        sources = source.actors[:1]
+    else:
+        source = argument(noun, offset, ctx, lemma)
+        sources = before[:1]
+    return [Candidate(code, source, target, s_actor, t_actor, noun, noun, modality=modality, confidence=L.CONF_NOMINAL)
+            for s_actor in sources for t_actor in states if s_actor.code[:3] != t_actor.code[:3]]
 
 
 UNREAL_CLAUSES = frozenset({"intent-future", "possible", "conditional", "intent", "threat"})

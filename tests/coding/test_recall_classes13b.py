@@ -172,3 +172,18 @@ def test_the_victim_of_an_attack_comes_before_its_place(coder):
 @pytest.mark.nlp
 def test_an_attack_in_a_region_names_no_state(coder):
     assert not countries(coder, "A Russian attack in the border region killed three people.")
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Two Greek soldiers arrested by Turkish authorities in Edirne were released pending trial on Tuesday.",
+     ("TUR", "GRC", "08")),
+    ("An American veteran held in a Russian jail for three years has been freed.", ("RUS", "USA", "08")),
+])
+def test_a_person_released_in_the_passive_is_released_by_the_one_who_held_him(coder, sentence, expected):
+    assert expected in countries(coder, sentence)
+
+
+@pytest.mark.nlp
+def test_a_release_without_its_holder_named_is_no_event(coder):
+    assert not countries(coder, "The Greek prisoners were released on Monday.")

@@ -309,6 +309,10 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         # "X's ambassador to Y was recalled (summoned back) for consultations": X, the envoy's owner, recalls him
         # from Y (session 13)
         code, source_tok, target_tok = L.RECALL_DIPLOMATS, subj_tok, _prep_object(subj_tok, "to") or _prep_object(verb, "from")
+    if passive and agent is None and code is not None and code.startswith("084") and subj_tok is not None:
+        holder = _detainer(subj_tok, verb, lemma)  # "soldiers arrested by Turkey were released pending trial"
+        if holder is not None:
+            source_tok, target_tok = holder, subj_tok
     if expelled is not None:
         target_tok = expelled
     if claimed is not None and target_tok is None:
@@ -1876,6 +1880,24 @@ def nominal(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list
         cand = Candidate(code, arg, arg, a, b, noun, noun, confidence=L.CONF_NOMINAL, main=False, symmetric=True)
         out += [cand, cand.mirrored()]
     return out
+
+
+def _detainer(released: Token, verb: Token, lemma: syntax.Lemma) -> Token | None:
+    """Who held a person released in the passive, named on the person's own phrase: the agent of a verb of
+    detention ("two soldiers *arrested by Turkish authorities* were released") or the place of it ("a Marine *held
+    in a Russian jail*", "who had been *detained in Iran*"), or None. The holder releases (0841), the released
+    person's side is the target."""
+    for tok in released.subtree:
+        if tok.i >= verb.i or not tok.tag_.startswith("VB") or lemma(tok) not in L.DETAIN_VERBS:
+            continue
+        by = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+        if by is not None:
+            return by
+        place = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ in L.DETAINED_PLACE_PREPS
+                      for g in c.children if g.dep_ == "pobj"), None)
+        if place is not None:
+            return place
+    return None
 
 
 def _military_access(verb: Token, objects: list[Token], lemma: syntax.Lemma) -> bool:

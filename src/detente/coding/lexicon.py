@@ -542,6 +542,10 @@ DOCKING_VERBS = frozenset({"dock", "berth", "moor", "call", "refuel", "use", "la
 MILITARY_FACILITIES = frozenset("base bases airbase airbases airfield airfields facility facilities installation "
                                 "installations".split())
 """Places a host grants foreign forces access to ("granted the US access to four military *bases*")."""
+DETAIN_VERBS = frozenset({"arrest", "detain", "jail", "hold", "imprison", "capture", "seize", "abduct", "kidnap"})
+"""Verbs that name who held a released person ("soldiers *arrested by* Turkish authorities were released", "a man
+*held in a Russian jail* was freed"): the holder is the one who releases (CAMEO 0841). Session 13 (recall, root 08)."""
+DETAINED_PLACE_PREPS = frozenset({"in"})
 MILITARY_COOPERATION = "062"
 """CAMEO 062, cooperate militarily: a host letting foreign forces use its ports and bases (the guide reads it 06, not
 a concession, 08). Session 13 (recall, root 06)."""

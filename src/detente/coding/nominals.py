@@ -236,12 +236,7 @@ def _harmed_in_attack(noun: Token, code: str, before: list[Actor], by_tok: Token
     if by_tok is None:
         by_tok = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ in ENGAGED_PREPS
                        for g in c.children if g.dep_ == "pobj"), None)
-    if by_tok is not None:
-        source = argument(by_tok, offset, ctx, lemma)
-        sources = source.actors[:1]
-    else:
-        source = argument(noun, offset, ctx, lemma)
-        sources = before[:1]
+    source, sources = _attacker(noun, by_tok, before, offset, ctx, lemma)
     target = argument(victim, offset, ctx, lemma)
     return [Candidate(code, source, target, s_actor, t_actor, noun, noun, modality=modality, confidence=L.CONF_NOMINAL)
             for s_actor in sources for t_actor in target.actors[:3] if s_actor.code[:3] != t_actor.code[:3]]
@@ -281,14 +276,19 @@ def _struck_state(noun: Token, by_tok: Token | None, before: list[Actor], offset
     states = [a for a in target.actors[:1] if len(a.code) == 3]
     if not states:
         return []
-    if by_tok is not None:
-        source = argument(by_tok, offset, ctx, lemma)
-        sources = source.actors[:1]
-    else:
-        source = argument(noun, offset, ctx, lemma)
-        sources = before[:1]
+    source, sources = _attacker(noun, by_tok, before, offset, ctx, lemma)
     return [Candidate(code, source, target, s_actor, t_actor, noun, noun, modality=modality, confidence=L.CONF_NOMINAL)
             for s_actor in sources for t_actor in states if s_actor.code[:3] != t_actor.code[:3]]
+
+
+def _attacker(noun: Token, by_tok: Token | None, before: list[Actor], offset: int, ctx: Context,
+              lemma: syntax.Lemma) -> tuple[Arg, list[Actor]]:
+    """(the argument, its first actor) of who carried out an attack noun: its "by" (or "with") phrase, else the one
+    named before the noun ("a *US* airstrike")."""
+    if by_tok is not None:
+        source = argument(by_tok, offset, ctx, lemma)
+        return source, source.actors[:1]
+    return argument(noun, offset, ctx, lemma), before[:1]
 
 
 UNREAL_CLAUSES = frozenset({"intent-future", "possible", "conditional", "intent", "threat"})

@@ -42,6 +42,9 @@ Choices (the news development set's guide, rules 7 and 8; CAMEO codes acts, not 
   and talks with no partner named whose clause has two parties or more as its subject ("A, B and C reached a
   deal *after talks* in Minsk", :func:`_held_together`: the parties held them, pair by pair). Measured on the
   development sets pooled and pinned in ``tests/coding/test_recall_classes12.py``.
+- Session 13 (recall, root 19): an attack carried out by one state *in* another ("attacks carried out by Iran in
+  Pakistan", "Turkish airstrikes in Iraq", :func:`_struck_state`) strikes that state, where no harmed victim is
+  named. Measured on the development sets pooled and pinned in ``tests/coding/test_recall_classes13b.py``.
 """
 
 from __future__ import annotations

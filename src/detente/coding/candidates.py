@@ -55,6 +55,8 @@ def candidates(sdoc: Doc, offset: int, ctx: Context, lemma: syntax.Lemma) -> lis
             out.extend(nominals.requested_by(tok, offset, ctx, lemma))  # "extradited her at the request of the US"
         if tag.startswith("VB") and any(c.dep_ == "prep" and c.lower_ == "between" for c in tok.children):
             out.extend(joint_between(tok, offset, ctx, lemma))  # "the treaty was signed in 1987 between A and B"
+        if tag.startswith("NN") and P.family(lemma(tok)) == "ceasefire" and any(c.lower_ == "between" for c in tok.rights):
+            out.extend(truce_between(tok, offset, ctx, lemma))  # "a truce between A and B began on Friday"
         if tok.lower_ in mediation.TRIGGERS or tok.dep_ in ("acl", "amod") and "-" in tok.text:
             out.extend(mediation.third_parties(tok, offset, ctx, lemma))  # "a deal brokered by China", "a prisoner swap"
         if tok.tag_.startswith("VB") and lemma(tok) in received.RECEIVING_VERBS:
@@ -163,6 +165,10 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
             code = label
         elif verb_lemma != "call":
             return []
+    if code is not None and code[:2] == "07" and verb_lemma in L.SENDING_VERBS and _sent_to_a_place(verb, objects, lemma):
+        code = L.MOBILIZE  # "sent 500 troops to the border with Belarus": a show of force, not aid (session 13)
+    if code is not None and code[:2] == "18" and verb_lemma in L.ATTACK_HARM_VERBS and _harm_by_an_attack(verb, lemma):
+        code = L.FIGHT  # "the US strike that killed the general": the attack's harm is its use of force (19)
     if verb_lemma in L.SUMMON_VERBS and _own_envoy(objects, lemma):
         code = L.RECALL_DIPLOMATS  # "summoned its ambassador to X home for consultations": a recall (161)
     expelled = None  # the diplomat a host expels
@@ -298,6 +304,17 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
             source_tok, target_tok = origin, aimed_at or stopper
     elif passive and agent is None and verb_lemma in L.EXPULSION_VERBS and _prep_object(verb, "from") is not None:
         source_tok = _prep_object(verb, "from")  # "the envoy was expelled from Saudi Arabia": Saudi Arabia expels
+    if code is not None and code[:2] == "08" and verb_lemma in L.ALLOW_VERBS and _military_access(verb, objects, lemma):
+        code = L.MILITARY_COOPERATION  # "allowed a Chinese warship to dock at its port": military cooperation (06)
+    if passive and agent is None and (code == L.RECALL_DIPLOMATS or code is not None and verb_lemma in L.CALL_BACK_VERBS
+                                      and any(c.lower_ == "back" for c in verb.children)) and _recalled_envoy(subj_tok, lemma):
+        # "X's ambassador to Y was recalled (summoned back) for consultations": X, the envoy's owner, recalls him
+        # from Y (session 13)
+        code, source_tok, target_tok = L.RECALL_DIPLOMATS, subj_tok, _prep_object(subj_tok, "to") or _prep_object(verb, "from")
+    if passive and agent is None and code is not None and code.startswith("084") and subj_tok is not None:
+        holder = _detainer(subj_tok, verb, lemma)  # "soldiers arrested by Turkey were released pending trial"
+        if holder is not None:
+            source_tok, target_tok = holder, subj_tok
     if expelled is not None:
         target_tok = expelled
     if claimed is not None and target_tok is None:
@@ -1864,6 +1881,97 @@ def nominal(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list
     for a, b in pairs:
         cand = Candidate(code, arg, arg, a, b, noun, noun, confidence=L.CONF_NOMINAL, main=False, symmetric=True)
         out += [cand, cand.mirrored()]
+    return out
+
+
+def _detainer(released: Token, verb: Token, lemma: syntax.Lemma) -> Token | None:
+    """Who held a person released in the passive, named on the person's own phrase: the agent of a verb of
+    detention ("two soldiers *arrested by Turkish authorities* were released") or the place of it ("a Marine *held
+    in a Russian jail*", "who had been *detained in Iran*"), or None. The holder releases (0841), the released
+    person's side is the target."""
+    for tok in released.subtree:
+        if tok.i >= verb.i or not tok.tag_.startswith("VB") or lemma(tok) not in L.DETAIN_VERBS:
+            continue
+        by = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+        if by is not None:
+            return by
+        place = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ in L.DETAINED_PLACE_PREPS
+                      for g in c.children if g.dep_ == "pobj"), None)
+        if place is not None:
+            return place
+    return None
+
+
+def _military_access(verb: Token, objects: list[Token], lemma: syntax.Lemma) -> bool:
+    """Whether a verb of allowing lets foreign forces use the host's ports or bases: warships or troops allowed to
+    dock, land or be stationed (:data:`~detente.coding.lexicon.DOCKING_VERBS`), or access granted to military
+    bases (:data:`~detente.coding.lexicon.MILITARY_FACILITIES`)."""
+    for clause in verb.children:  # "allowed a warship to dock": the ship is the object or the inner subject
+        if clause.dep_ in ("xcomp", "ccomp") and lemma(clause) in L.DOCKING_VERBS and any(
+                {"arms", "vessel", "troops"} & set(P.families(lemma(o)))
+                for o in [*objects, *(c for c in clause.children if c.dep_ == "nsubj")]):
+            return True
+    return any(lemma(o) == "access" and any(c.dep_ == "prep" and c.lower_ == "to" and g.dep_ == "pobj"
+                                            and g.lower_ in L.MILITARY_FACILITIES
+                                            for c in o.children for g in c.children) for o in objects)
+
+
+def _recalled_envoy(subj: Token | None, lemma: syntax.Lemma) -> bool:
+    """Whether the passive subject of a recall is an envoy posted somewhere ("X's ambassador *to Y* was recalled",
+    "the Saudi ambassador *to Ottawa* was summoned back"): his state recalls him (161, the guide's rule 6), from the
+    state he is posted to."""
+    return (subj is not None and P.family(lemma(subj)) == "diplomats"
+            and any(c.dep_ == "prep" and c.lower_ == "to" for c in subj.children))
+
+
+def _sent_to_a_place(verb: Token, objects: list[Token], lemma: syntax.Lemma) -> bool:
+    """Whether `verb` sends troops, weapons or ships to, into or through a place rather than a state ("sent 500
+    troops to the border", "sent warships through the waters around X": :data:`~detente.coding.lexicon.FORCE_DESTINATIONS`)."""
+    if not any({"troops", "arms", "vessel"} & set(P.families(lemma(o))) for o in objects):
+        return False
+    holders = [verb, *objects]
+    return any(c.dep_ == "prep" and c.lower_ in L.DESTINATION_PREPS and g.dep_ == "pobj"
+               and g.lower_ in L.FORCE_DESTINATIONS for h in holders for c in h.children for g in c.children)
+
+
+def _harm_by_an_attack(verb: Token, lemma: syntax.Lemma) -> bool:
+    """Whether the subject of a verb of harm is an attack ("the strike *that* killed X", "airstrikes killed X")."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is not None and subj.lower_ in L.RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        subj = verb.head
+    return subj is not None and subj.tag_.startswith("NN") and P.family(lemma(subj)) == "attack"
+
+
+def truce_between(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Candidate]:
+    """A truce named with its sides after "between" as the subject of a verb that makes it or puts it in force
+    (:data:`~detente.coding.lexicon.TRUCE_STARTING_VERBS`: "a truce between A and B began on Friday", "a
+    ceasefire between A and B took effect", "was agreed", "was extended"): each side declares it with the other
+    (0871 both ways, the guide's convention 19). Session 13 (recall, root 08).
+
+    Choices: only as the subject of such a verb, never a truce merely mentioned ("violated the truce between A
+    and B", "amid a truce between"); not denied, not still to come (:func:`nominals.in_real_clause`)."""
+    verb = noun.head
+    if noun.dep_ not in ("nsubj", "nsubjpass") or not verb.tag_.startswith("VB"):
+        return []
+    verb_lemma = lemma(verb)
+    if verb_lemma not in L.TRUCE_STARTING_VERBS or syntax.negated(verb) or not nominals.in_real_clause(noun, lemma):
+        return []
+    if verb_lemma in ("take", "come", "enter", "go") and not any(
+            t.lower_ in L.IN_FORCE_WORDS for t in verb.subtree if t.i > verb.i):
+        return []  # "took effect", "came into force"; not "took place" or "went ahead"
+    prep = next(c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between")
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return []
+    arg = argument(pobj, offset, ctx, lemma)
+    parties = first_parties(arg.actors)
+    out = []
+    for i, a in enumerate(parties):
+        for b in parties[i + 1:]:
+            if a.code[:3] != b.code[:3]:
+                cand = Candidate(L.DECLARE_TRUCE, arg, arg, a, b, noun, noun, confidence=L.CONF_NOMINAL, main=False,
+                                 symmetric=True)
+                out += [cand, cand.mirrored()]
     return out
 
 

@@ -517,6 +517,42 @@ DISCUSS_PLAN = "057"
 """Nominal events ("talks between A and B", "a deal between A and B")."""
 DECLARE_TRUCE = "0871"
 """CAMEO 0871, declare truce: "a truce deal between A and B" is the truce agreed, each with the other (convention 19)."""
+TRUCE_STARTING_VERBS = frozenset({"begin", "start", "take", "come", "enter", "go", "extend", "renew", "agree", "declare",
+                                  "announce", "reach", "sign", "seal", "broker", "mediate"})
+"""Verbs whose subject "a truce between A and B" is a truce made or in force from now ("began", "took effect", "was
+agreed", "was extended"): the truce is declared by each side with the other (CAMEO 0871, the guide's convention 19);
+"take", "come", "enter" and "go" only with "effect" or "force" (:data:`IN_FORCE_WORDS`). Not "hold" or "collapse":
+a truce that holds was declared before, one that collapses is no declaration."""
+IN_FORCE_WORDS = frozenset({"effect", "force"})
+SENDING_VERBS = frozenset({"send", "dispatch", "deploy", "move", "bring"})
+"""Verbs of sending forces or ships somewhere (:data:`FORCE_DESTINATIONS`)."""
+FORCE_DESTINATIONS = frozenset(
+    "border borders frontier frontiers waters strait sea seas coast coastline region area areas zone island islands "
+    "shoal reef airspace".split()
+)
+"""Places, not states, that troops or warships are sent to, into or through ("sent 500 troops *to the border*
+with Belarus", "sent warships through the *waters* around Taiwan"): a show of force (CAMEO 154, mobilize or increase
+armed forces) against the state named with the place, not aid (07) to it. Session 13 (recall, root 15)."""
+DESTINATION_PREPS = frozenset({"to", "into", "through", "toward", "towards", "near", "around", "off", "along"})
+MOBILIZE = "154"
+CALL_BACK_VERBS = frozenset({"summon", "call", "bring", "order"})
+ALLOW_VERBS = frozenset({"allow", "permit", "let", "grant", "give", "offer"})
+DOCKING_VERBS = frozenset({"dock", "berth", "moor", "call", "refuel", "use", "land", "station", "stay"})
+"""What a host lets foreign forces do on its soil ("allowed a Chinese warship *to dock* at its port")."""
+MILITARY_FACILITIES = frozenset("base bases airbase airbases airfield airfields facility facilities installation "
+                                "installations".split())
+"""Places a host grants foreign forces access to ("granted the US access to four military *bases*")."""
+DETAIN_VERBS = frozenset({"arrest", "detain", "jail", "hold", "imprison", "capture", "seize", "abduct", "kidnap"})
+"""Verbs that name who held a released person ("soldiers *arrested by* Turkish authorities were released", "a man
+*held in a Russian jail* was freed"): the holder is the one who releases (CAMEO 0841). Session 13 (recall, root 08)."""
+DETAINED_PLACE_PREPS = frozenset({"in"})
+MILITARY_COOPERATION = "062"
+"""CAMEO 062, cooperate militarily: a host letting foreign forces use its ports and bases (the guide reads it 06, not
+a concession, 08). Session 13 (recall, root 06)."""
+"""Verbs that recall an envoy with "back" ("was summoned back for consultations"), as the table's "summon back"."""
+ATTACK_HARM_VERBS = frozenset({"kill", "murder", "wound", "injure", "maim"})
+"""Verbs of harm whose subject can be an attack ("the US strike that killed the general"): the harm is the attack's,
+coded as the use of force (190, CAMEO 19: the guide's reading of deaths in an airstrike), not as an assault (18)."""
 
 # -- confidence weights (see the module docstring for where they come from) --------------------
 

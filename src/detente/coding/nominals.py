@@ -42,6 +42,9 @@ Choices (the news development set's guide, rules 7 and 8; CAMEO codes acts, not 
   and talks with no partner named whose clause has two parties or more as its subject ("A, B and C reached a
   deal *after talks* in Minsk", :func:`_held_together`: the parties held them, pair by pair). Measured on the
   development sets pooled and pinned in ``tests/coding/test_recall_classes12.py``.
+- Session 13 (recall, root 19): an attack carried out by one state *in* another ("attacks carried out by Iran in
+  Pakistan", "Turkish airstrikes in Iraq", :func:`_struck_state`) strikes that state, where no harmed victim is
+  named. Measured on the development sets pooled and pinned in ``tests/coding/test_recall_classes13b.py``.
 """
 
 from __future__ import annotations
@@ -177,9 +180,10 @@ def nominal_acts(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) ->
     code, target_preps = act  # type: ignore[misc]
     target_tok = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ in target_preps
                        for g in c.children if g.dep_ == "pobj"), None)
-    by_tok = _by_object(noun)
+    by_tok = _by_object(noun) or _participle_agent(noun, lemma)
     if target_tok is None and code[:2] in L.FORCE_ROOTS:
-        return _harmed_in_attack(noun, code, before, by_tok, offset, ctx, lemma, modality)
+        harmed = _harmed_in_attack(noun, code, before, by_tok, offset, ctx, lemma, modality)
+        return harmed or _struck_state(noun, by_tok, before, offset, ctx, lemma, code, modality)
     if target_tok is None:
         return []
     target = argument(target_tok, offset, ctx, lemma)
@@ -235,15 +239,59 @@ def _harmed_in_attack(noun: Token, code: str, before: list[Actor], by_tok: Token
     if by_tok is None:
         by_tok = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ in ENGAGED_PREPS
                        for g in c.children if g.dep_ == "pobj"), None)
-    if by_tok is not None:
-        source = argument(by_tok, offset, ctx, lemma)
-        sources = source.actors[:1]
-    else:
-        source = argument(noun, offset, ctx, lemma)
-        sources = before[:1]
+    source, sources = _attacker(noun, by_tok, before, offset, ctx, lemma)
     target = argument(victim, offset, ctx, lemma)
     return [Candidate(code, source, target, s_actor, t_actor, noun, noun, modality=modality, confidence=L.CONF_NOMINAL)
             for s_actor in sources for t_actor in target.actors[:3] if s_actor.code[:3] != t_actor.code[:3]]
+
+
+STRUCK_PLACE_PREPS = frozenset({"in", "inside", "into"})
+"""Prepositions of the state an attack was carried out in ("attacks carried out by Iran *in Pakistan*")."""
+CARRIED_OUT_PARTICIPLES = frozenset({"carry", "conduct", "launch", "mount", "stage", "execute"})
+
+
+def _participle_agent(noun: Token, lemma: syntax.Lemma) -> Token | None:
+    """The agent of a participle on the noun ("attacks *carried out by Iran*", "strikes launched by X"), or None."""
+    for acl in noun.children:
+        if acl.dep_ == "acl" and acl.tag_ == "VBN" and lemma(acl) in CARRIED_OUT_PARTICIPLES:
+            found = _by_object(acl)
+            if found is not None:
+                return found
+    return None
+
+
+def _struck_state(noun: Token, by_tok: Token | None, before: list[Actor], offset: int, ctx: Context,
+                  lemma: syntax.Lemma, code: str, modality: str | None) -> list[Candidate]:
+    """An attack by one state carried out *in* another ("similar attacks carried out by Iran in Pakistan", "a US
+    airstrike in Somalia", "the first aerial assault carried out by India in Pakistan"): the state it struck in is
+    its target. Session 13 (recall, root 19).
+
+    Choices: a victim named by a verb of harm comes first (:func:`_harmed_in_attack`: "X was killed in a US strike in
+    Baghdad" is an attack on X's side); only a place that is a state itself (a country code, no role: not "in the border area", not "in
+    Kabul's hospitals" read as a group) and of another country than the attacker; an attacker named by "by" or
+    before the noun."""
+    holders = [noun, *(c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN")]
+    place = next((g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in STRUCK_PLACE_PREPS
+                  for g in c.children if g.dep_ == "pobj"), None)
+    if place is None:
+        return []
+    target = argument(place, offset, ctx, lemma)
+    states = [a for a in target.actors[:1] if len(a.code) == 3]
+    if not states:
+        return []
+    source, sources = _attacker(noun, by_tok, before, offset, ctx, lemma)
+    return [Candidate(code, source, target, s_actor, t_actor, noun, noun, modality=modality, confidence=L.CONF_NOMINAL)
+            for s_actor in sources for t_actor in states if s_actor.code[:3] != t_actor.code[:3]]
+
+
+def _attacker(noun: Token, by_tok: Token | None, before: list[Actor], offset: int, ctx: Context,
+              lemma: syntax.Lemma) -> tuple[Arg, list[Actor]]:
+    """(the argument, its first actor) of who carried out an attack noun: its "by" (or "with") phrase, else the one
+    named before the noun ("a *US* airstrike")."""
+    if by_tok is not None:
+        source = argument(by_tok, offset, ctx, lemma)
+        return source, source.actors[:1]
+    return argument(noun, offset, ctx, lemma), before[:1]
 
 
 UNREAL_CLAUSES = frozenset({"intent-future", "possible", "conditional", "intent", "threat"})

@@ -284,7 +284,10 @@ def pair_for(at: int, offset: int, ctx: Context) -> list[Actor]:
     1 right lost: a restatement moved); "they"/"them" with no antecedent in the sentence as the last pair
     (3 right, 19 wrong, seven no-event sentences coded); an object pronoun never its own verb's subject
     ("Bolivia criticised them", Principle B of binding theory: 2 right and 4 wrong gained, 2 right and 1
-    wrong lost)."""
+    wrong lost); "in" after a resident noun as a pair phrase ("officials in both countries": 0 right, 0
+    wrong); a member of the pair named *after* the description as a third party ("both sides thanked
+    Turkey": 0 right, 4 wrong lost, but each where the side named after was in fact one of the pair, "the
+    two countries reached a deal on the withdrawal of U.S. forces", so not for its stated reason)."""
     pair = ctx.last_pair
     named = distinct_sides([a for a in (actor_of_mention(m) for m in ctx.mentions_between(offset, at))
                             if not (a.person and any(a.code[:3] == b.code[:3] for b in pair))])

@@ -1131,7 +1131,7 @@ def remember(sdoc: Any, offset: int, ctx: Context) -> None:
     if found:
         ctx.previous_actors = found
         sides = distinct_sides(found)
-        if len(sides) >= 2:  # "Iran and Iraq held talks in Moscow": the venue is no side of the pair (:func:`pair_sides`)
+        if len(sides) >= 2:  # "Iran and Iraq held talks in Moscow": the venue is no side (:func:`pair_sides`)
             sides = pair_sides(mentions, sdoc, offset, ctx) or sides
         if len(sides) >= 2:  # for "the two sides" in a later sentence (:func:`pair_for`); three sides: no pair
             if len(ctx.last_pair) == 2 and {a.code[:3] for a in sides} != {a.code[:3] for a in ctx.last_pair}:

@@ -463,8 +463,9 @@ class ArticleReading:
     (:func:`across_sentences`: "Mr Kordahi" after "Information Minister George Kordahi"),
     and the state the sentences before it left (the last person named, for "he" and "she";
     the last pair of sides a sentence named, for "the two sides" and "both countries",
-    :func:`detente.coding.arguments.the_two_sides`, and the pairs before it, for a third party's "the two sides"; who last accused, ruled or seized power, for "the
-    allegation", "the ruling", "the coup", :func:`detente.coding.arguments.act_author`; the last date:
+    :func:`detente.coding.arguments.the_two_sides`, and the pairs before it, for a third party's "the two
+    sides"; who last accused, ruled or seized power, for "the allegation", "the ruling", "the coup",
+    :func:`detente.coding.arguments.act_author`; the last date:
     :func:`detente.coding.arguments.remember`),
     shifted so that earlier actors lie before offset 0. An article of one sentence is coded
     exactly as that sentence alone. Each sentence is read by :func:`sentence_context`, the rule

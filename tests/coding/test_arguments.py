@@ -408,6 +408,35 @@ def test_the_two_sides_as_the_object_of_a_verbs_preposition(coder, code_fn):
 
 
 @pytest.mark.nlp
+def test_a_third_party_on_the_two_sides_takes_the_latest_pair_without_it(coder, code_fn):
+    # the last sentence naming two sides named the third party itself: the pair named before it is meant
+    sentences = ["Azerbaijan and Armenia clashed on the border on Sunday.",
+                 "Russia's foreign minister met his Armenian counterpart on Monday.",
+                 "Russia called on the two sides to stop the fighting."]
+    last = coder.code_article_events(sentences)[-1]
+    got = {(r.event.source, r.event.target, r.event.root) for r in last}
+    assert got == {("RUS", "AZE", "10"), ("RUS", "ARM", "10")}
+    assert {(2, "RUS", "AZE", "10"), (2, "RUS", "ARM", "10")} <= _doc_triples(code_fn, " ".join(sentences))
+
+
+@pytest.mark.nlp
+def test_the_venue_of_a_meeting_is_no_side_of_the_pair(coder, code_fn):
+    # "in Moscow" says where the two met: Russia is no third side that would end the pair
+    sentences = ["Iran and Iraq held talks in Moscow on Sunday.", "The two sides agreed to hold talks next month."]
+    last = coder.code_article_events(sentences)[-1]
+    got = {(r.event.source, r.event.target, r.event.root) for r in last}
+    assert got == {("IRN", "IRQ", "03"), ("IRQ", "IRN", "03")}
+    assert {(1, "IRN", "IRQ", "03"), (1, "IRQ", "IRN", "03")} <= _doc_triples(code_fn, " ".join(sentences))
+
+
+@pytest.mark.nlp
+def test_a_third_party_on_the_two_sides_without_an_earlier_pair_names_no_one(coder):
+    sentences = ["Russia's foreign minister met his Armenian counterpart on Monday.",
+                 "Russia called on the two sides to stop the fighting."]
+    assert coder.code_article_events(sentences)[-1] == []
+
+
+@pytest.mark.nlp
 @pytest.mark.parametrize(
     "sentences",
     [

@@ -62,6 +62,8 @@ class Context:
     previous_actors: list[Actor] = field(default_factory=list)
     last_subjects: list[Actor] = field(default_factory=list)  # the previous sentence's main subject (document mode)
     last_pair: list[Actor] = field(default_factory=list)  # the last sentence naming exactly two sides ("the two sides")
+    earlier_pairs: list[list[Actor]] = field(default_factory=list)  # the pairs named before it, latest first
+    # ("Russia called on the two sides": a pair without the third party, :func:`detente.coding.arguments.pair_for`)
     last_acts: dict[str, list[Actor]] = field(default_factory=dict)  # who last did each kind of act an act noun
     # names ("Canada accused ..." for a later "the allegation"), :func:`detente.coding.arguments.remember`
     guess_from_previous: bool = True  # an event without a target, a sector without a state, "It also ...": from
@@ -461,8 +463,9 @@ class ArticleReading:
     (:func:`across_sentences`: "Mr Kordahi" after "Information Minister George Kordahi"),
     and the state the sentences before it left (the last person named, for "he" and "she";
     the last pair of sides a sentence named, for "the two sides" and "both countries",
-    :func:`detente.coding.arguments.the_two_sides`; who last accused, ruled or seized power, for "the
-    allegation", "the ruling", "the coup", :func:`detente.coding.arguments.act_author`; the last date:
+    :func:`detente.coding.arguments.the_two_sides`, and the pairs before it, for a third party's "the two
+    sides"; who last accused, ruled or seized power, for "the allegation", "the ruling", "the coup",
+    :func:`detente.coding.arguments.act_author`; the last date:
     :func:`detente.coding.arguments.remember`),
     shifted so that earlier actors lie before offset 0. An article of one sentence is coded
     exactly as that sentence alone. Each sentence is read by :func:`sentence_context`, the rule
@@ -497,6 +500,7 @@ class ArticleReading:
             ctx.previous_actors = [_shifted(a, delta) for a in last.previous_actors]
             ctx.last_subjects = [_shifted(a, delta) for a in last.last_subjects]
             ctx.last_pair = [_shifted(a, delta) for a in last.last_pair]
+            ctx.earlier_pairs = [[_shifted(a, delta) for a in pair] for pair in last.earlier_pairs]
             ctx.last_acts = {kind: [_shifted(a, delta) for a in authors] for kind, authors in last.last_acts.items()}
         self._last = (start, ctx)
         return ctx

@@ -308,7 +308,9 @@ def recall_losses(path: Path, coder, misses: list[str] | None = None) -> tuple[C
     Complete events are those the coder reports without `partial` (as `detente code eval` scores them);
     partial ones (a side unknown, or both sides one country) only help to tell the buckets apart. When
     `misses` is a list, one line per missed gold event and per false positive is appended to it (the
-    sentence, the triple, the bucket, and the actors the registry found)."""
+    sentence, the triple, the bucket, and the actors the registry found). A JSONL file whose records
+    share urls is coded in page mode, as `detente code eval` scores it (until session 13 this table
+    coded every file sentence by sentence, so its buckets counted some misses page mode resolves)."""
     from detente import ontology
     from detente.coding import abstention
     from detente.coding import evaluate as ev
@@ -324,15 +326,25 @@ def recall_losses(path: Path, coder, misses: list[str] | None = None) -> tuple[C
 
     coded: list[list] = [[] for _ in gold.sentences]
     full: list[list] = [[] for _ in gold.sentences]
-    by_date: dict = {}
-    for i, sent in enumerate(gold.sentences):
-        by_date.setdefault(sent.when, []).append(i)
-    for day, indices in by_date.items():
-        for i, results in zip(indices, coder.code_sentence_events([gold.sentences[i].text for i in indices], day,
-                                                                   partial=True)):
+
+    def keep(indices: list[int], results_per_sentence: list[list]) -> None:
+        for i, results in zip(indices, results_per_sentence):
             coded[i] = [r.event for r in results  # a classifier code below its threshold is no predicate
                         if f"kept apart: {abstention.UNCERTAIN}" not in (r.event.note or "")]
             full[i] = [r.event for r in results if not r.partial and not r.event.negated]  # as `code eval` scores
+
+    groups = ev.articles(gold.sentences) if gold.fmt == "jsonl" else []
+    if any(len(g) > 1 for g in groups):  # page mode, as `detente code eval` scores such a file (its F1 above)
+        for group in groups:
+            first = gold.sentences[group[0]]
+            keep(group, coder.code_article_events([gold.sentences[i].text for i in group], first.when,
+                                                  headline=first.headline, partial=True))
+    else:
+        by_date: dict = {}
+        for i, sent in enumerate(gold.sentences):
+            by_date.setdefault(sent.when, []).append(i)
+        for day, indices in by_date.items():
+            keep(indices, coder.code_sentence_events([gold.sentences[i].text for i in indices], day, partial=True))
     losses: Counter = Counter()
     false: Counter = Counter()
     for n, (sent, events, complete_events) in enumerate(zip(gold.sentences, coded, full), 1):

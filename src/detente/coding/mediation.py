@@ -61,6 +61,7 @@ no coded event changes. The development files hold few such sentences (about 47 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from detente.coding import lexicon as L
@@ -72,6 +73,8 @@ from detente.coding.context import Actor, Context, actor_of_mention
 from detente.coding.nominals import UNREAL_CLAUSES, UNREAL_MODIFIERS, planned
 
 if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Sequence
+
     from spacy.tokens import Token
 
 MEDIATE = "045"
@@ -424,3 +427,87 @@ def _mediations(mediators: list[Actor], parties: list[Actor], arg: Arg, anchor: 
         for party in parties:
             out.append(Candidate(MEDIATE, arg, arg, mediator, party, anchor, anchor, confidence=L.CONF_NOMINAL))
     return out
+
+
+CO_MEDIATOR_PREPS = frozenset({"alongside"})
+"""Prepositions on a verb of mediation that name a fellow mediator, not a party ("Turkey brokered the deal
+*alongside* the UN"); "with" is left out: it names a party as often ("brokered a deal with Hamas")."""
+
+
+def one_way(sdoc: Sequence[Token], cands: list[Candidate], offset: int, ctx: Context,
+            lemma: syntax.Lemma) -> list[Candidate]:
+    """A sentence's candidates with convention 21's mediator read one way: a host or broker named as the agent
+    of a mediation participle on talks or a deal ("A and B held talks *hosted by* C") or as a fellow broker ("A
+    brokered the deal *alongside* C") is no partner of the sides' talks.
+
+    The verb table reads the agent or the "alongside" phrase as the talks' partner and pairs it both ways with
+    the subject's parties; convention 21 (``data/news_dev/README.md``, session 13) codes a third party that
+    convenes, brokers or facilitates talks between the sides one 04 from it to each side, none back from the
+    sides and none between two mediators, and the sides' own talks both ways. So, for a candidate of root 04:
+    the mediator's 04 to each side stays, a side's 04 back to the mediator and an 04 between two mediators are
+    dropped, and the sides (two or more countries coded back to the same mediator on one verb) are paired both
+    ways with the candidate's code.
+
+    Choices:
+
+    - Only root 04 (talks, meetings, calls, mediation): a mediator that signs is a signatory too (05 with the
+      others, chk-052), and other roots are no talks.
+    - The mediator is read off the syntax only (the agent of "hosted / brokered / mediated / facilitated by" on
+      an event noun, or "alongside" on a verb of mediation), never from knowing who mediated: four leaders who
+      met at Minsk are paired as equals when the sentence does not say who brokered.
+    - A country the sentence also names outside the mediator phrase as the subject of the act stays a party
+      (:func:`_mediations` codes no mediator of its own act either).
+    """
+    third: set[str] = set()
+    for tok in sdoc:
+        if tok.lower_ in MEDIATOR_PREPS and _mediator_phrase(tok, lemma):
+            for pobj in (c for c in tok.children if c.dep_ == "pobj"):
+                third.update(a.code[:3] for a in argument(pobj, offset, ctx, lemma).actors)
+    if not third:
+        return cands
+    out: list[Candidate] = []
+    sides: dict[int, list[Candidate]] = {}  # the verb's index -> the dropped candidates of a side back to a mediator
+    for cand in cands:
+        if cand.code[:2] != "04" or cand.source_actor is None or cand.target_actor is None:
+            out.append(cand)
+            continue
+        source, target = cand.source_actor.code[:3] in third, cand.target_actor.code[:3] in third
+        if source and not target:
+            out.append(cand)  # the mediator to a side
+        elif target and not source:
+            sides.setdefault(cand.verb.i, []).append(cand)  # a side back to the mediator: none
+        elif not target:
+            out.append(cand)  # between two sides
+    for dropped in sides.values():
+        firsts: dict[str, Candidate] = {}
+        for cand in dropped:
+            firsts.setdefault(cand.source_actor.code[:3], cand)  # type: ignore[union-attr]
+        for a, ca in firsts.items():
+            for b, cb in firsts.items():
+                if a != b and not any(c.verb.i == ca.verb.i and c.source_actor is not None and c.target_actor is not None
+                                      and c.source_actor.code[:3] == a and c.target_actor.code[:3] == b for c in out):
+                    out.append(replace(ca, target=cb.source, target_actor=cb.source_actor, symmetric=True,
+                                       reverse=a > b))
+    return out
+
+
+MEDIATOR_PREPS = frozenset({"by", "alongside"})
+"""The prepositions :func:`one_way` reads: the agent of a mediation participle and a fellow broker."""
+
+
+def _mediator_phrase(prep: Token, lemma: syntax.Lemma) -> bool:
+    """Whether a preposition heads a third party's phrase: the agent of a mediation participle on an event noun
+    ("talks *hosted by* C", "a deal *brokered by* C"), or "alongside" on a verb of mediation ("A brokered the deal
+    *alongside* C")."""
+    head = prep.head
+    if prep.lower_ in CO_MEDIATOR_PREPS:
+        return head.tag_.startswith("VB") and lemma(head) in BROKER_VERBS
+    if prep.dep_ not in ("agent", "prep") or head.tag_ != "VBN" or head.dep_ != "acl":
+        return False
+    participle_lemma = lemma(head)
+    if participle_lemma not in BROKER_VERBS and participle_lemma not in HOST_VERBS:
+        return False
+    noun = head.head
+    if not noun.tag_.startswith("NN") or not _mediated_noun(noun, lemma):
+        return False
+    return participle_lemma in BROKER_VERBS or "talks" in P.families(lemma(noun))

@@ -214,3 +214,10 @@ def test_a_host_of_a_dinner_is_no_mediator(coder):
     """'hosted' names a mediator on talks only: a visitor hosted at a dinner meets the host both ways as before."""
     pairs = _roots04(coder, "The leaders of Chile and Peru met on Monday at a dinner hosted by Ecuador's president.")
     assert ("ECU", "CHL") not in pairs or ("CHL", "ECU") in pairs
+
+
+@pytest.mark.nlp
+def test_a_broker_named_before_the_help_noun(coder):
+    """"brokered with Brazil's help": the participle says the deal was brokered, the help noun names by whom."""
+    assert {("BRA", "CHL", "045"), ("BRA", "PER", "045")} <= _mediated(
+        coder, "Chile and Peru signed a deal negotiated with Brazil's help.")

@@ -46,7 +46,9 @@ Choices:
   (:func:`detente.coding.nominals.planned`, a modifier such as "planned" or "proposed"), as for every
   other candidate. A venue alone ("talks in Doha") is no hosting (the check set's adjudication, rule 5).
 - "Helped" and "help" name a mediator only with "of" ("with the help of Turkey"), never a helper named
-  otherwise ("with the help of Turkish companies" is no mediation: the act it helps has one side).
+  otherwise ("with the help of Turkish companies" is no mediation: the act it helps has one side); on a
+  participle of mediation ("a deal brokered *with U.S. help*") the country named before the help noun is the
+  mediator too, as the participle already says the act was brokered (session 13).
 - Confidence :data:`~detente.coding.lexicon.CONF_NOMINAL`: the roles are read off a noun phrase.
 
 Measured (session 10, `detente code eval` on every development file pooled: news_dev, news_check_v1,
@@ -370,6 +372,8 @@ def _mediators(tok: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> li
                        and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
             if of is not None:
                 return argument(of, offset, ctx, lemma).actors[:2]
+            if helper is not None:  # "brokered with U.S. help", "mediated with Qatar's help": the helper before the noun
+                return _named_before(helper, offset, ctx)[:2]
     return []
 
 

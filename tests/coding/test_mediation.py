@@ -221,3 +221,18 @@ def test_a_broker_named_before_the_help_noun(coder):
     """"brokered with Brazil's help": the participle says the deal was brokered, the help noun names by whom."""
     assert {("BRA", "CHL", "045"), ("BRA", "PER", "045")} <= _mediated(
         coder, "Chile and Peru signed a deal negotiated with Brazil's help.")
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize("sentence", [
+    "Norway, which played a key mediating role in the talks between Colombia and Venezuela, welcomed the deal.",
+    "Norway played a major role in mediating the deal between Colombia and Venezuela.",
+])
+def test_a_mediating_role_names_the_mediator(coder, sentence):
+    assert {("NOR", "COL", "045"), ("NOR", "VEN", "045")} <= _mediated(coder, sentence)
+
+
+@pytest.mark.nlp
+def test_a_role_without_mediation_is_no_mediation(coder):
+    assert not any(s == "NOR" for s, _, c in _triples(
+        coder, "Norway played a key role in the talks between Colombia and Venezuela.") if c == "045")

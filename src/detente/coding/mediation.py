@@ -26,7 +26,13 @@ reads the frames where the mediator is not the subject of a verb of mediation
 4. a prisoner exchange named by a noun (:func:`swap`): "A and B *completed a prisoner swap*", "A carried
    out a prisoner exchange *with B*", "soldiers of A were released as part of a prisoner exchange *with
    B*", "the *A-B* prisoner swap": each side releases the other's (CAMEO 0841, root 08, both ways, the
-   guide's reading). "A prisoner exchange between A and B" is the verb table's nominal rule.
+   guide's reading). "A prisoner exchange between A and B" is the verb table's nominal rule;
+5. a mediator's role (:func:`mediating_role`, session 13): "X, which played a key *mediating role* in the talks
+   between A and B", "X played a role *in mediating* the deal between A and B": whoever played it mediates.
+
+After the frames, :func:`one_way` reads convention 21 (session 13) over the sentence's candidates: a host or broker
+named by "hosted / brokered by" on the talks, or a fellow broker named by "alongside", gets no 04 back from the
+sides and none from a co-broker, and the sides' own talks are paired both ways.
 
 The parties of frames 1-3 are the noun's "between" phrase when it has one, else the actors named before
 the noun ("the *US-Iran* talks"), else the clause's subject with its conjuncts and a partner named with
@@ -111,7 +117,14 @@ CARRY_OUT_VERBS = frozenset({"complete", "conduct", "carry", "hold", "make", "im
 "carried out an exchange"; "announced a prisoner exchange" reports one made). "Agree" only as "agreed
 on/to" with the noun made real by the clause (an agreement to a future swap is caught by :func:`planned`)."""
 
-TRIGGERS = HYPHENATED | SWAP_NOUNS | HELP_NOUNS
+ROLE_NOUNS = frozenset({"role"})
+"""Nouns of a part played in an act ("played a mediating *role* in the talks between A and B")."""
+MEDIATING_WORDS = frozenset({"mediating", "mediation", "mediator", "mediatory", "brokering", "facilitating",
+                             "facilitator"})
+"""Words that make a role a mediator's, as its modifier ("a *mediating* role") or as the gerund of its "in" phrase
+("a role in *mediating* the deal")."""
+
+TRIGGERS = HYPHENATED | SWAP_NOUNS | HELP_NOUNS | ROLE_NOUNS
 """Word forms :func:`third_parties` reads (besides a hyphenated modifier): the coder's loop calls it for these
 only, so that the module costs a set lookup per token."""
 
@@ -130,6 +143,8 @@ def third_parties(tok: Token, offset: int, ctx: Context, lemma: syntax.Lemma) ->
             return swap(tok, offset, ctx, lemma)
         if low in HELP_NOUNS:
             return mediation_noun(tok, offset, ctx, lemma)
+        if low in ROLE_NOUNS:
+            return mediating_role(tok, offset, ctx, lemma)
     return []
 
 
@@ -227,6 +242,40 @@ def mediation_noun(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) 
         return []
     parties = _parties(None, host, offset, ctx, lemma, with_object=True)
     return _mediations(mediators, parties, argument(noun, offset, ctx, lemma), host)
+
+
+def mediating_role(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Candidate]:
+    """"X played a key mediating role in the talks between A and B", "X, which played a role in mediating the deal
+    between A and B": the one who played the role mediates between the parties of the act its "in" phrase names."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or not verb.tag_.startswith("VB") or verb.i == noun.i:
+        return []
+    into = next((c for holder in (noun, verb) for c in holder.children if c.dep_ == "prep" and c.lower_ == "in"),
+                None)  # on the noun, or on the verb as the parser often hangs it
+    if into is None:
+        return []
+    act = next((g for g in into.children if g.dep_ in ("pobj", "pcomp")), None)
+    if act is None:
+        return []
+    if act.tag_ == "VBG":  # "a role in mediating the deal between A and B"
+        if act.lower_ not in MEDIATING_WORDS:
+            return []
+        act = next((c for c in act.children if c.dep_ == "dobj"), None)
+        if act is None:
+            return []
+    elif not any(c.lower_ in MEDIATING_WORDS for c in noun.children if c.dep_ in ("amod", "compound")):
+        return []  # "a key role in the talks": a party's role, no mediation
+    between = _between(act)
+    if between is None or not act.tag_.startswith("NN") or not _mediated_noun(act, lemma) or _unreal(verb, lemma):
+        return []
+    subj, passive_, _agent = syntax.subject(verb, lemma)
+    if subj is None or passive_:
+        return []
+    if subj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":  # "Qatar, which played ...": the relative's antecedent
+        subj = verb.head
+    mediators = argument(subj, offset, ctx, lemma).actors[:2]
+    parties = _actors([between, *between.conjuncts], offset, ctx, lemma)
+    return _mediations(mediators, parties, argument(act, offset, ctx, lemma), noun)
 
 
 def swap(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Candidate]:

@@ -236,3 +236,20 @@ def test_a_mediating_role_names_the_mediator(coder, sentence):
 def test_a_role_without_mediation_is_no_mediation(coder):
     assert not any(s == "NOR" for s, _, c in _triples(
         coder, "Norway played a key role in the talks between Colombia and Venezuela.") if c == "045")
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize("sentence", [
+    "Kenya convened talks between Chile and Peru.",
+    "Kenya's foreign minister opened a new round of talks between the Chilean and Peruvian ministers on Tuesday.",
+    "Nairobi hosted three rounds of talks between Santiago and Lima.",
+])
+def test_a_convener_of_talks_between_two_others_is_a_mediator(coder, sentence):
+    pairs = _roots04(coder, sentence)
+    assert {("KEN", "CHL"), ("KEN", "PER")} <= pairs
+    assert not {("CHL", "KEN"), ("PER", "KEN")} & pairs
+
+
+@pytest.mark.nlp
+def test_convening_talks_still_to_come_is_no_mediation(coder):
+    assert not any(c == "045" for _, _, c in _triples(coder, "Kenya will convene talks between Chile and Peru."))

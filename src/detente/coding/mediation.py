@@ -491,7 +491,9 @@ def one_way(sdoc: Sequence[Token], cands: list[Candidate], offset: int, ctx: Con
             lemma: syntax.Lemma) -> list[Candidate]:
     """A sentence's candidates with convention 21's mediator read one way: a host or broker named as the agent
     of a mediation participle on talks or a deal ("A and B held talks *hosted by* C") or as a fellow broker ("A
-    brokered the deal *alongside* C") is no partner of the sides' talks.
+    brokered the deal *alongside* C") is no partner of the sides' talks; nor is the subject of a verb that convenes
+    talks between two others ("C *hosted / opened / convened* (a round of) talks between A and B",
+    :func:`_convened`), which is coded 045 to each side the verb table left out.
 
     The verb table reads the agent or the "alongside" phrase as the talks' partner and pairs it both ways with
     the subject's parties; convention 21 (``data/news_dev/README.md``, session 13) codes a third party that
@@ -512,10 +514,15 @@ def one_way(sdoc: Sequence[Token], cands: list[Candidate], offset: int, ctx: Con
       (:func:`_mediations` codes no mediator of its own act either).
     """
     third: set[str] = set()
+    convened: list[Candidate] = []  # a convener's 045 to each side of the talks it convened
     for tok in sdoc:
         if tok.lower_ in MEDIATOR_PREPS and _mediator_phrase(tok, lemma):
             for pobj in (c for c in tok.children if c.dep_ == "pobj"):
                 third.update(a.code[:3] for a in argument(pobj, offset, ctx, lemma).actors)
+        elif tok.tag_.startswith("VB") and lemma(tok) in CONVENE_VERBS:
+            found = _convened(tok, offset, ctx, lemma)
+            third.update(c.source_actor.code[:3] for c in found if c.source_actor is not None)
+            convened += found
     if not third:
         return cands
     out: list[Candidate] = []
@@ -531,6 +538,11 @@ def one_way(sdoc: Sequence[Token], cands: list[Candidate], offset: int, ctx: Con
             sides.setdefault(cand.verb.i, []).append(cand)  # a side back to the mediator: none
         elif not target:
             out.append(cand)  # between two sides
+    for cand in convened:  # "X opened talks between A and B": X to each side, where the verb table paired X with one
+        if not any(c.code[:2] == "04" and c.source_actor is not None and c.target_actor is not None
+                   and c.source_actor.code[:3] == cand.source_actor.code[:3]  # type: ignore[union-attr]
+                   and c.target_actor.code[:3] == cand.target_actor.code[:3] for c in out):  # type: ignore[union-attr]
+            out.append(cand)
     for dropped in sides.values():
         firsts: dict[str, Candidate] = {}
         for cand in dropped:
@@ -542,6 +554,34 @@ def one_way(sdoc: Sequence[Token], cands: list[Candidate], offset: int, ctx: Con
                     out.append(replace(ca, target=cb.source, target_actor=cb.source_actor, symmetric=True,
                                        reverse=a > b))
     return out
+
+
+CONVENE_VERBS = frozenset({"host", "convene", "open", "organize", "organise", "broker", "mediate", "facilitate"})
+"""Verbs whose subject convenes the talks its object names between two others ("X *hosted / opened / convened*
+talks between A and B"): a third party, a mediator under convention 21."""
+ROUND_NOUNS = frozenset({"round", "rounds", "series", "session", "sessions"})
+"""Nouns of an instalment of talks ("five *rounds* of talks between A and B"): the talks are their "of" phrase."""
+
+
+def _convened(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Candidate]:
+    """The convener's 045 to each side of "X hosted / opened / convened (a round of) talks between A and B", when X
+    is none of the sides and the act happened; else none."""
+    noun = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if noun is not None and noun.lower_ in ROUND_NOUNS:
+        noun = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for g in c.children if g.dep_ == "pobj"), None)
+    if noun is None or "talks" not in P.families(lemma(noun)):
+        return []
+    between = _between(noun)
+    if between is None or planned(noun, lemma) or _unreal(verb, lemma):
+        return []
+    subj, passive_, _agent = syntax.subject(verb, lemma)
+    if subj is None or passive_:
+        return []
+    mediators = argument(subj, offset, ctx, lemma).actors[:2]
+    parties = distinct_sides(argument(between, offset, ctx, lemma).actors  # "the Chilean and Peruvian ministers"
+                             + _actors([between, *between.conjuncts], offset, ctx, lemma))[:4]
+    return _mediations(mediators, parties, argument(noun, offset, ctx, lemma), verb)
 
 
 MEDIATOR_PREPS = frozenset({"by", "alongside"})

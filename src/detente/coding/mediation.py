@@ -584,6 +584,10 @@ def _convened(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> li
     return _mediations(mediators, parties, argument(noun, offset, ctx, lemma), verb)
 
 
+HOSTED_TALKS = frozenset({"talks", "negotiations", "consultations", "dialogue", "discussions"})
+"""Nouns of talks held by sides, whose host is a third party ("A and B held talks hosted by C"); a summit,
+conference or meeting hosted by C is a gathering its attendees hold with the host (the attendance rule of
+:func:`detente.coding.coordination.joint_pairs`: "a summit hosted by Kenya was attended by A, B and C")."""
 MEDIATOR_PREPS = frozenset({"by", "alongside"})
 """The prepositions :func:`one_way` reads: the agent of a mediation participle and a fellow broker."""
 
@@ -603,4 +607,4 @@ def _mediator_phrase(prep: Token, lemma: syntax.Lemma) -> bool:
     noun = head.head
     if not noun.tag_.startswith("NN") or not _mediated_noun(noun, lemma):
         return False
-    return participle_lemma in BROKER_VERBS or "talks" in P.families(lemma(noun))
+    return participle_lemma in BROKER_VERBS or noun.lower_ in HOSTED_TALKS

@@ -506,13 +506,16 @@ def one_way(sdoc: Sequence[Token], cands: list[Candidate], offset: int, ctx: Con
     Choices:
 
     - Only root 04 (talks, meetings, calls, mediation): a mediator that signs is a signatory too (05 with the
-      others, chk-052), and other roots are no talks.
+      others, chk-052), and other roots are no talks. A sentence without a candidate of root 04 is not read (the
+      convener's 045 is added only where the verb table paired the convener with a side).
     - The mediator is read off the syntax only (the agent of "hosted / brokered / mediated / facilitated by" on
       an event noun, or "alongside" on a verb of mediation), never from knowing who mediated: four leaders who
       met at Minsk are paired as equals when the sentence does not say who brokered.
     - A country the sentence also names outside the mediator phrase as the subject of the act stays a party
       (:func:`_mediations` codes no mediator of its own act either).
     """
+    if not any(c.code[:2] == "04" for c in cands):
+        return cands  # no talks to read (most sentences: the scan below costs nothing then)
     third: set[str] = set()
     convened: list[Candidate] = []  # a convener's 045 to each side of the talks it convened
     for tok in sdoc:

@@ -1386,3 +1386,23 @@ def test_an_agreed_truce_is_a_truce_both_ways_not_a_signing(coder, sentence):
 def test_a_trade_deal_between_two_states_stays_a_signing(coder):
     got = triples(coder, "Mediators announced a trade deal between Chile and Peru.")
     assert ("CHL", "PER", "05") in got and not [t for t in got if t[2] == "08"], got
+
+
+# -- roots13: CAMEO 18 (assault) or 19 (fight) by who uses the force -------------------------------
+
+
+def test_a_killing_by_a_states_army_is_its_use_of_force(coder):
+    # CAMEO 19 is conventional force by organised armed groups; the guide codes what troops killed as 19
+    got = set(triples(coder, "Moroccan troops killed twelve Algerian soldiers near the border on Sunday."))
+    assert ("MARMIL", "DZAMIL", "19") in got
+    assert not any(root == "18" for _, _, root in got)
+
+
+def test_a_bombing_by_a_state_is_aerial_and_by_militants_stays_an_assault(coder):
+    # CAMEO 183 is a non-military bombing, 195 employing aerial weapons
+    got = set(triples(coder, "Canada and Norway bombed army depots in Libya on Friday."))
+    assert {("CAN", "LBY", "19"), ("NOR", "LBY", "19")} <= got
+    kept = set(triples(coder, "Hamas gunmen killed two Israeli settlers near Hebron on Friday."))
+    assert ("PSEREB", "ISR", "18") in kept
+    executed = set(triples(coder, "The Eritrean army executed four Ethiopian soldiers."))
+    assert not any(root == "19" for _, _, root in executed)

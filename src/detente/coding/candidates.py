@@ -502,7 +502,8 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
             if t_actor is not None and source_tok is not None and _inside_phrase(t_actor, source_tok, offset):
                 t_actor = None  # "Other countries, as well as Russia and the US, called for ...": no co-subject
         cand = Candidate(
-            L.LEAVE_BODY if code == L.MILITARY_WITHDRAWAL and t_actor is not None and nominals.is_body(t_actor) else code,
+            L.LEAVE_BODY if code == L.MILITARY_WITHDRAWAL and t_actor is not None and nominals.is_body(t_actor)
+            else armed_force_code(code, s_actor, verb_lemma),  # "Turkish troops killed ...": force of a state's army (19)
             source, target, s_actor, t_actor, verb, anchor,  # "completed its withdrawal from the OAS": a member leaves
             negated=negated, modality=modality, confidence=base_conf,
             main=syntax.is_main(verb if gov is None else gov), symmetric=symmetric,
@@ -524,6 +525,52 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
             and gov_kind not in ("request", "demand")):  # "insisted that Japan withdraw": a demand, no accusation
         out.extend(_accusation(verb, anchor, source, offset, ctx, lemma))
     return out
+
+
+# --- roots13 (session 13): the line between CAMEO 18 (assault) and 19 (fight) by who uses the force ---
+STATE_FORCE_ROLES = frozenset({"MIL"})
+"""Roles of a state's armed forces (CAMEO actor role MIL)."""
+STATE_ROLES = frozenset({"", "GOV", "MIL"})
+"""Roles under which a state itself acts: its plain code, its government, its armed forces."""
+ARMED_FORCE_CODES = {"1823": "190", "183": "195"}
+"""An assault code and what it is when a state's own forces commit it: killing (1823) by an army is its use of
+conventional military force (190), a bombing (183, "non-military bombing") by a state is an aerial attack (195)."""
+
+
+KILL_VERBS = frozenset({"kill"})
+"""The plain verb of killing; "executed", "murdered", "assassinated" name a killing of captives or a targeted one,
+no act of war, and keep 18."""
+
+
+def armed_force_code(code: str, source: Actor | None, verb_lemma: str) -> str:
+    """The code of a violent act given who commits it: an army's killing is 190 and a state's bombing 195, else
+    `code` unchanged.
+
+    CAMEO's codebook (Schrodt 2012) sets root 18 (assault) as "unconventional forms of violence which do not
+    require high-tech military equipment" and root 19 (fight) as "all uses of conventional force and acts of war
+    typically by organized armed groups"; its 183 is a *non-military* bombing and 195 "employ aerial weapons".
+    The news guide (data/news_dev/README.md, rule 6 and convention 13) codes "strikes, shelling ... fighting" and
+    what a side's "troops killed" as 19.
+
+    Choices: a killing ("killed", :data:`KILL_VERBS`) counts as military only when the killer is the army
+    (role MIL; "the army executed seven soldiers" stays 18): "Russia killed a
+    journalist" (a state without role) may be a poisoning or a shooting by agents, so 18 stays; a bombing by a
+    state, its government or its army is aerial (states bomb from the air). Rebels, militants and persons keep 18.
+    """
+    if code not in ARMED_FORCE_CODES or source is None or source.person:
+        return code
+    from detente.actors.registry import get_registry
+
+    registry = get_registry()
+    country = registry.base_code(source.code)
+    if not registry.is_code(country) or registry.get(country).kind != "state":
+        return code  # an armed group (IMG), an organisation: no state's forces
+    role = source.code[len(country):len(country) + 3]
+    if code == "1823" and role in STATE_FORCE_ROLES and verb_lemma in KILL_VERBS:
+        return ARMED_FORCE_CODES[code]
+    if code == "183" and role in STATE_ROLES:
+        return ARMED_FORCE_CODES[code]
+    return code
 
 
 RECIPROCAL_VERBS = frozenset({"exchange", "swap", "trade"})

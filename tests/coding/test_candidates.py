@@ -1406,3 +1406,13 @@ def test_a_bombing_by_a_state_is_aerial_and_by_militants_stays_an_assault(coder)
     assert ("PSEREB", "ISR", "18") in kept
     executed = set(triples(coder, "The Eritrean army executed four Ethiopian soldiers."))
     assert not any(root == "19" for _, _, root in executed)
+
+
+@pytest.mark.parametrize("fixed", ["are set to sign", "are due to sign", "are scheduled to sign"])
+def test_a_signing_fixed_for_later_is_an_intent_as_will_sign_is(coder, fixed):
+    # the guide's convention 10 codes a meeting "set" or "scheduled" for later as intent (03); a signing too
+    got = set(triples(coder, f"Peru and Chile {fixed} a fisheries agreement next week."))
+    assert {("PER", "CHL", "03"), ("CHL", "PER", "03")} <= got
+    assert not any(root == "05" for _, _, root in got)
+    done = set(triples(coder, "Peru and Chile signed a fisheries agreement on Monday."))
+    assert ("PER", "CHL", "05") in done

@@ -401,6 +401,8 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
     if own_intent:
         modality = "threat" if code.startswith("13") else "intent"
     clause = syntax.clause_modality(verb, gov, source_tok, lemma)
+    if clause is None and gov is None and scheduled_cooperation(verb, code):
+        clause = "intent-future"  # "A and B are set to sign a deal on Monday": as "will sign", an intent (03)
     if clause in ("conditional", "reported", "possible") and gov_kind not in ("request", "demand"):
         modality = clause
     elif modality is None or (modality == "attempt" and clause == "intent-future"):
@@ -571,6 +573,39 @@ def armed_force_code(code: str, source: Actor | None, verb_lemma: str) -> str:
     if code == "183" and role in STATE_ROLES:
         return ARMED_FORCE_CODES[code]
     return code
+
+
+# --- roots13 (session 13): a cooperative act fixed for a later time is an intent, as "will" makes it ---
+SCHEDULED_WORDS = frozenset({"set", "scheduled", "due", "slated"})
+"""Words that fix an act for a later time: "are *set* to sign", "is *due* to sign" (convention 10's list)."""
+SCHEDULED_ROOTS = frozenset({"05", "06", "07", "08"})
+"""Cooperative roots whose act, fixed for later, is an intent (03). Meetings (04) are convention 10's own
+case, coded 036 by :mod:`detente.coding.abstention`; conflict roots are left alone ("is set to strike" is
+mostly the reporter's expectation, rule 7)."""
+
+
+def scheduled_cooperation(verb: Token, code: str) -> bool:
+    """Whether `verb` is a cooperative act (:data:`SCHEDULED_ROOTS`) that the sentence fixes for later: "A and B
+    are set to sign an agreement", "is due to sign", "are scheduled to sign".
+
+    The guide's convention 10 (data/news_dev/README.md) codes a meeting "reported as fixed for a set time ("will
+    visit on Monday", "is set to meet", "is scheduled to hold talks")" as intent (CAMEO 036); the coder already
+    reads "will sign" as the intent to sign (037, :func:`detente.coding.patterns.announced_code`), and "is set
+    to sign" says the same: the signing has not happened. Choices: only under "be" + one of
+    :data:`SCHEDULED_WORDS` ("set" as a participle or adjective, not "set a deadline")."""
+    if code[:2] not in SCHEDULED_ROOTS or verb.dep_ != "xcomp" or verb.head.i == verb.i:
+        return False
+    head = verb.head
+    if head.lower_ not in SCHEDULED_WORDS or head.tag_ not in ("VBN", "JJ"):
+        return False
+    if any(c.dep_ == "dobj" for c in head.children):
+        return False
+    if any(c.dep_ in ("auxpass", "aux") and c.lower_ in BE_FORMS for c in head.children):
+        return True
+    return head.dep_ == "acomp" and head.head.lower_ in BE_FORMS  # "are due to sign"
+
+
+BE_FORMS = frozenset({"be", "is", "are", "was", "were", "been", "being", "am", "'s", "'re"})
 
 
 RECIPROCAL_VERBS = frozenset({"exchange", "swap", "trade"})

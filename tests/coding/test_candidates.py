@@ -1416,3 +1416,13 @@ def test_a_signing_fixed_for_later_is_an_intent_as_will_sign_is(coder, fixed):
     assert not any(root == "05" for _, _, root in got)
     done = set(triples(coder, "Peru and Chile signed a fisheries agreement on Monday."))
     assert ("PER", "CHL", "05") in done
+
+
+def test_an_appeal_for_immediate_action_is_a_demand(coder):
+    # CAMEO 10 asks more forcefully than an appeal (02); asking for the act at once is an insistence
+    urgent = set(triples(coder, "Peru urged Chile to release the fishermen immediately."))
+    assert ("PER", "CHL", "10") in urgent and ("PER", "CHL", "02") not in urgent
+    plain = set(triples(coder, "Peru urged Chile to release the fishermen."))
+    assert ("PER", "CHL", "02") in plain
+    refuge = set(triples(coder, "The dissident urgently sought asylum in Chile."))
+    assert not any(root == "10" for _, _, root in refuge)

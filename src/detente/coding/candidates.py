@@ -433,6 +433,8 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
               and _names_party(source_tok, offset, ctx, lemma)):
             # "Kenya said Somalia was violating its sovereignty": the speaker's charge, an accusation (112)
             code, target_tok, source_tok, modality = L.ACCUSE, source_tok, speaker, None
+    if code[:2] == "02" and code not in APPEAL_KEPT_CODES and urgent_appeal(gov if gov is not None else verb):
+        code = demand_code(code)  # "called on X to withdraw *immediately*": insisted on, a demand (10)
     if passive and agent is None and gov is None and code[:2] in L.AUTHORITY_ROOTS and source_tok is None:
         speaker = syntax.speech_subject(verb, lemma)
         if speaker is not None and _is_authority(argument(speaker, offset, ctx, lemma)):
@@ -606,6 +608,36 @@ def scheduled_cooperation(verb: Token, code: str) -> bool:
 
 
 BE_FORMS = frozenset({"be", "is", "are", "was", "were", "been", "being", "am", "'s", "'re"})
+
+
+# --- roots13 (session 13): an appeal for immediate action is a demand ---
+URGENCY_WORDS = frozenset({"immediate", "immediately", "urgent", "urgently", "forthwith", "instantly"})
+"""Words that ask for the act at once: "to withdraw *immediately*", "an *urgent* investigation"."""
+APPEAL_KEPT_CODES = frozenset({"0233"})
+"""Appeals that stay appeals however urgent: asking for asylum or refuge (0233) is no demand on the host."""
+
+
+def urgent_appeal(anchor: Token) -> bool:
+    """Whether the appeal headed by `anchor` ("urged", "called on", "asked ... for") asks for its act at once: a
+    word of :data:`URGENCY_WORDS` in its phrase ("called on X to *immediately* rectify", "calling for an
+    *immediate* truce").
+
+    CAMEO's codebook (Schrodt 2012) separates an appeal (02: "urge", "request", "call for") from a demand (10),
+    which asks "in a more authoritative or forceful manner"; the news guide (data/news_dev/README.md, rule 5)
+    lists "demand, call on to stop or to do" under 10 and "urge, appeal" under 02. Asking for the act at once
+    leaves the target no time to weigh it: an insistence, a demand. Choices: the words are read in the
+    appeal's own phrase (its subtree), so "urged calm after the immediate threat passed" is read too; the
+    few such readings measured did not cost a right event."""
+    return any(t.lower_ in URGENCY_WORDS for t in anchor.subtree)
+
+
+def demand_code(appeal: str) -> str:
+    """The demand (10) code of an appeal (02) code: the same act asked for, CAMEO's 02x -> 10x (0256 -> 1056,
+    a ceasefire appealed for and demanded), else 100."""
+    from detente import ontology
+
+    candidate = "10" + appeal[2:]
+    return candidate if ontology.is_code(candidate) else "100"
 
 
 RECIPROCAL_VERBS = frozenset({"exchange", "swap", "trade"})

@@ -20,8 +20,10 @@ from detente.errors import MissingDependencyError, ModelError
 ROOT = Path(__file__).resolve().parents[2]
 WARSHIPS = "Chinese warships shadowed a Japanese destroyer near the disputed islands for two days."
 INTERCEPT = "Russian jets intercepted a British surveillance plane over the Black Sea."
-MEDIATED = "Serbia's leader held talks with Kosovo's prime minister in Brussels under EU mediation."
-ADDED = ("SRBGOV", "EUR", "04", "pair model")  # the shipped model's own addition (the rules code the other four)
+CONSULTED = "China's envoy arrived in Kabul for consultations with the Taliban government."
+ADDED = ("CHNGOV", "AFG", "04", "pair model")  # the shipped model's own addition (the rules code the other one)
+# (until session 13 the pinned sentence was an EU-mediated Serbia-Kosovo meeting, where the model added Serbia's
+# 04 back to the EU; convention 21 codes a mediator one way, and the re-trained model no longer adds it)
 SENTENCE = "Moscow accused Kyiv of shelling a border village, and Poland condemned the strike."
 
 
@@ -161,14 +163,14 @@ def encoder_coder():
 def test_a_sentence_gets_a_deterministic_result(encoder_coder) -> None:
     assert isinstance(encoder_coder.pair_model, pe.EncoderPairModel)
     got = [[(r.event.source, r.event.target, r.event.root, r.event.note)
-            for r in encoder_coder.code_sentence_events([MEDIATED], date(2024, 5, 1))[0]] for _ in range(2)]
-    assert got[0] == got[1] and ADDED in got[0] and len(got[0]) == 5
+            for r in encoder_coder.code_sentence_events([CONSULTED], date(2024, 5, 1))[0]] for _ in range(2)]
+    assert got[0] == got[1] and ADDED in got[0] and len(got[0]) == 2
     x = pe.pair_vectors(SENTENCE, [_cand()])
     assert x.shape == (1, 3 * 384) and (x == pe.pair_vectors(SENTENCE, [_cand()])).all()
 
 
 def test_a_batch_of_sentences_is_coded_as_each_sentence_alone(encoder_coder) -> None:
-    texts = [WARSHIPS, SENTENCE, INTERCEPT, MEDIATED, "The weather was mild in Lisbon.",
+    texts = [WARSHIPS, SENTENCE, INTERCEPT, CONSULTED, "The weather was mild in Lisbon.",
              "Japan and South Korea held talks in Seoul, and Beijing warned Manila over the shoal.",
              "Indian troops fired on Pakistani posts, the army said."]
 
@@ -186,7 +188,7 @@ def test_pairs_encoder_from_the_cli(tmp_path, encoder_coder) -> None:
     from detente.cli.main import app
 
     path = tmp_path / "s.txt"
-    path.write_text(MEDIATED + "\nThe weather was mild in Lisbon.\n", encoding="utf-8")
+    path.write_text(CONSULTED + "\nThe weather was mild in Lisbon.\n", encoding="utf-8")
     runner = CliRunner()
     result = runner.invoke(app, ["code", "--sentences", str(path), "--no-classifier", "--date", "2024-05-01",
                                  "--spans", "rules", "--pairs", "encoder"])

@@ -185,6 +185,7 @@ def test_coder_codes_no_meeting_for_one_only_scheduled(coder):
     ("Norway's prime minister is set to meet Sweden's king at the palace on Friday.", [("NOR", "SWE", "036")]),
     ("The Norwegian premier is scheduled to hold talks with the Swedish premier on the 17th.", [("NOR", "SWE", "036")]),
     ("The foreign minister of Norway will travel to Sweden on Tuesday for talks.", [("NOR", "SWE", "036")]),
+    ("The Norwegian premier is poised to hold talks with the Swedish king in Oslo.", [("NOR", "SWE", "036")]),
     ("Norway's prime minister is heading to Sweden next week to meet the Swedish king.", [("NOR", "SWE", "036")]),
     # speculation stays out (rule 7)
     ("Norway's prime minister is expected to meet Sweden's king later this year.", []),
@@ -414,3 +415,25 @@ def test_a_meeting_noun_takes_its_copula_into_its_predicate(coder):
     assert abstention.predicate_words(tok) == "will be meeting"
     event = _event("040", sdoc.text, ("NOR", "Norway"), ("SWE", "Sweden"))
     assert abstention.not_held(event, "will be meeting") and not abstention.not_held(event, "was meeting")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Norway and Sweden agreed to hold talks to discuss fishing quotas.",
+    "Norway and Sweden pledged to meet next month to discuss the border treaty.",
+])
+def test_the_purpose_of_a_promised_meeting_is_no_meeting_held(coder, sentence):
+    # the pledge is the intent to meet (036, both ways); the clause of purpose ("to discuss") holds no meeting
+    found = coder.code_sentence_events([sentence], DAY)[0]
+    assert {(r.event.source, r.event.target, r.event.cameo) for r in found} == {("NOR", "SWE", "036"),
+                                                                                ("SWE", "NOR", "036")}
+    partial = coder.code_sentence_events([sentence], DAY, partial=True)[0]
+    assert any(r.event.root == "04" and "kept apart: planned" in (r.event.note or "") for r in partial)
+
+
+def test_a_promised_meeting_reads_its_governing_verb_a_held_one_does_not():
+    event = _event("040", "Norway and Sweden agreed to hold talks to discuss quotas.", ("NOR", "Norway"),
+                   ("SWE", "Sweden"))
+    assert abstention.not_held(event, "agreed to hold to discuss")
+    assert abstention.not_held(event, "have decided to meet to review")
+    assert not abstention.not_held(event, "met to discuss")
+    assert not abstention.not_held(event, "held to discuss")

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from detente.coding import lexicon as L
 from detente.coding import mediation, nominals, received, syntax
 from detente.coding import patterns as P
-from detente.coding.arguments import THIRD_PARTY_PARTICIPLES, Arg, argument, fallback_target, same_side
+from detente.coding.arguments import THIRD_PARTY_PARTICIPLES, Arg, argument, fallback_target, foreign_pairs, same_side
 from detente.coding.candidate import Candidate
 from detente.coding.context import Actor, Context, actor_of_mention
 from detente.coding.coordination import MAX_PARTIES, first_parties, joint_pairs
@@ -249,7 +249,7 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
             code, source_tok, target_tok, negated = L.EXPEL_DIPLOMATS, _asker(gov, lemma), ordered_out, syntax.negated(gov)
         elif gov_kind == "ultimatum":  # "gave Bolivia 48 hours to hand over the suspects"
             code, source_tok = L.ULTIMATUM, _asker(gov, lemma)
-            target_tok = next((c for c in gov.children if c.dep_ == "dative"), None) or _prep_object(gov, "to")
+            target_tok = next((c for c in gov.children if c.dep_ == "dative"), None) or syntax.prep_object(gov, "to")
         elif gov_kind in ("request", "demand"):
             gov_lemma = lemma(gov)
             if gov_lemma in L.INVITE_VERBS and code[:2] == "04":
@@ -263,7 +263,7 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
             if mandate is not None:
                 target_tok = subj_tok  # the one the demand is made of ("that Russian troops be withdrawn": them)
             if target_tok is None and gov_lemma in L.CALL_ON_VERBS:  # "called on X to ..."
-                target_tok = _prep_object(gov, "on")
+                target_tok = syntax.prep_object(gov, "on")
         elif gov_kind == "threat":
             warned = next((c for c in gov.children if c.dep_ == "dobj"), None)
             if warned is not None and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
@@ -299,18 +299,18 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         found, found_passive, _ = syntax.subject(verb.head.head, lemma)
         stopper = None if found_passive else found
     if (passive or stopper is not None) and agent is None and code[:2] in L.FROM_SOURCE_ROOTS:
-        origin = origin or _prep_object(verb, "from")
+        origin = origin or syntax.prep_object(verb, "from")
         if origin is not None:  # "rockets were fired from Gaza towards Israel": fired by Gaza, at Israel
             source_tok, target_tok = origin, aimed_at or stopper
-    elif passive and agent is None and verb_lemma in L.EXPULSION_VERBS and _prep_object(verb, "from") is not None:
-        source_tok = _prep_object(verb, "from")  # "the envoy was expelled from Saudi Arabia": Saudi Arabia expels
+    elif passive and agent is None and verb_lemma in L.EXPULSION_VERBS and syntax.prep_object(verb, "from") is not None:
+        source_tok = syntax.prep_object(verb, "from")  # "the envoy was expelled from Saudi Arabia": Saudi Arabia expels
     if code is not None and code[:2] == "08" and verb_lemma in L.ALLOW_VERBS and _military_access(verb, objects, lemma):
         code = L.MILITARY_COOPERATION  # "allowed a Chinese warship to dock at its port": military cooperation (06)
     if passive and agent is None and (code == L.RECALL_DIPLOMATS or code is not None and verb_lemma in L.CALL_BACK_VERBS
                                       and any(c.lower_ == "back" for c in verb.children)) and _recalled_envoy(subj_tok, lemma):
         # "X's ambassador to Y was recalled (summoned back) for consultations": X, the envoy's owner, recalls him
         # from Y (session 13)
-        code, source_tok, target_tok = L.RECALL_DIPLOMATS, subj_tok, _prep_object(subj_tok, "to") or _prep_object(verb, "from")
+        code, source_tok, target_tok = L.RECALL_DIPLOMATS, subj_tok, syntax.prep_object(subj_tok, "to") or syntax.prep_object(verb, "from")
     if passive and agent is None and code is not None and code.startswith("084") and subj_tok is not None:
         holder = _detainer(subj_tok, verb, lemma)  # "soldiers arrested by Turkey were released pending trial"
         if holder is not None:
@@ -321,13 +321,13 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         target_tok = next((g for c in claimed.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
                            for g in c.children if g.dep_ == "pobj"), None)
     if target_tok is None and pattern is not None and pattern.obj in L.FROM_TARGET_FAMILIES:
-        target_tok = _prep_object(verb, "from")  # "expelled 12 diplomats from Russia's mission to the UN"
+        target_tok = syntax.prep_object(verb, "from")  # "expelled 12 diplomats from Russia's mission to the UN"
     if target_tok is None and pattern is not None and pattern.obj in L.POSSESSED_FAMILIES:
         target_tok = next((o for o in objects if P.family(lemma(o)) == pattern.obj  # "ratified Sweden's bid"
                            and any(c.dep_ == "poss" for c in o.children)), None)
     if target_tok is None and code[:2] in L.POSTURE_ROOTS:  # "launched drills around Taiwan": aimed at Taiwan
         target_tok = next((t for holder in (verb, *objects) for prep in L.AROUND_PREPS
-                           for t in (_prep_object(holder, prep),) if t is not None), None)
+                           for t in (syntax.prep_object(holder, prep),) if t is not None), None)
     if (target_tok is None and pattern is not None and pattern.obj in L.OWNED_OBJECT_FAMILIES
             and code[:2] not in L.VERBAL_CONFLICT_ROOTS):  # not "blocked the EU's sanctions against Russia"
         # "returned 84 Russian prisoners", "imposed tariffs on Indian goods over Russian oil": whose they are
@@ -335,18 +335,18 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
                            and any(c.dep_ in ("amod", "compound", "poss") for c in o.children)
                            and argument(o, offset, ctx, lemma).actors), None) or next(
             (t for o in objects if o.dep_ == "dobj" for prep in L.ON_PREPS
-             for t in (_prep_object(o, prep),) if t is not None and argument(t, offset, ctx, lemma).actors), None)
+             for t in (syntax.prep_object(o, prep),) if t is not None and argument(t, offset, ctx, lemma).actors), None)
     if target_tok is None and gov is None and code[:2] in L.VERBAL_CONFLICT_ROOTS:
         # "opposes the US arms sales to Taiwan", "condemned Russia's strikes on Kyiv": the act's author
         target_tok = next((o for o in verb.children if o.dep_ == "dobj" and P.family(lemma(o)) is not None
                            and _modifier_actors(o, offset, ctx)), None)
     if target_tok is None and verb_lemma in L.BLAME_ON_VERBS:
-        target_tok = _prep_object(verb, "on") or next(  # "blamed the breakdown on Kurti's insistence": Kurti
-            (t for o in verb.children if o.dep_ == "dobj" for t in (_prep_object(o, "on"),) if t is not None), None)
+        target_tok = syntax.prep_object(verb, "on") or next(  # "blamed the breakdown on Kurti's insistence": Kurti
+            (t for o in verb.children if o.dep_ == "dobj" for t in (syntax.prep_object(o, "on"),) if t is not None), None)
     if target_tok is None and pattern is not None and pattern.obj == "asylum" and code[:2] == "02":
-        target_tok = _prep_object(verb, "in")  # "sought refuge in Germany": asked of Germany
+        target_tok = syntax.prep_object(verb, "in")  # "sought refuge in Germany": asked of Germany
     if target_tok is None and code in L.TAKEN_FROM_CODES:  # "confiscated weapons from armed groups"
-        target_tok = _prep_object(verb, "from") or next(
+        target_tok = syntax.prep_object(verb, "from") or next(
             (g for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ == "from"
              for g in c.children if g.dep_ == "pobj"), None)
     if target_tok is None and pattern is not None and pattern.symmetric and "with" not in verb_preps:
@@ -379,7 +379,7 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
     if code[:2] in L.FORCE_ROOTS and (target_tok is None or not argument(target_tok, offset, ctx, lemma).actors):
         # "carried out airstrikes in the Gaza Strip", "struck an army base in Nigeria": force used in a place
         # is used against it (CAMEO codes the strike on the place's state); the target's phrase stays
-        place_actors = next((found for holder in (verb, *objects) for t in (_prep_object(holder, "in"),)
+        place_actors = next((found for holder in (verb, *objects) for t in (syntax.prep_object(holder, "in"),)
                              if t is not None for found in (argument(t, offset, ctx, lemma).actors,) if found), [])
     fought_for = (target_tok is not None and code[:2] in L.FORCE_ROOTS and target_tok.dep_ == "pobj"
                   and target_tok.head.lower_ == "for" and bool(argument(target_tok, offset, ctx, lemma).actors))
@@ -407,7 +407,7 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
             target_tok = held
     if code[:2] in L.HOSTING_ROOTS and (target_tok is None or not argument(target_tok, offset, ctx, lemma).actors):
         between = next((t for o in objects if o.dep_ in ("dobj", "pobj") and lemma(o) in L.NOMINAL_EVENTS
-                        for t in (_prep_object(o, "between"),) if t is not None), None)
+                        for t in (syntax.prep_object(o, "between"),) if t is not None), None)
         if between is not None:  # "ready to host a meeting between X and Y": with X and with Y
             target_tok = between
     if target_tok is not None and pattern is not None and pattern.symmetric and meeting_venue(target_tok, verb, code):
@@ -475,7 +475,7 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
     # other is guessed from elsewhere in the sentence
     addressed_no_actor = (verb_lemma in L.ADDRESS_VERBS and target is not None and not target.actors
                           and target_tok is not None and any(
-        getattr(_prep_object(verb, prep), "i", None) == target_tok.i for prep in L.ADDRESS_PREPS))
+        getattr(syntax.prep_object(verb, prep), "i", None) == target_tok.i for prep in L.ADDRESS_PREPS))
     # "condemned the attack on Kyiv": the criticised act's victim is no target, and its author is not named
     victim_only = (code[:2] in L.VERBAL_CONFLICT_ROOTS and verb_lemma not in L.BLAME_ON_VERBS  # "blamed X on Y"
                    and target_tok is not None and target_tok.dep_ == "pobj"
@@ -691,7 +691,7 @@ def _accusation(verb: Token, anchor: Token, accused: Arg, offset: int, ctx: Cont
         return []
     speaker = argument(speaker_tok, offset, ctx, lemma)
     out = []
-    for s_actor, t_actor in _foreign_pairs(speaker, accused):
+    for s_actor, t_actor in foreign_pairs(speaker, accused):
         out.append(Candidate(L.ACCUSE, speaker, accused, s_actor, t_actor, verb, anchor,
                              confidence=L.CONF_BARE_VERB, main=syntax.is_main(anchor)))
     return out
@@ -1126,14 +1126,14 @@ def reciprocal_act(verb: Token, verb_lemma: str, objects: list[Token], offset: i
     if code is None or subj is None or passive:
         return []
     side = argument(subj, offset, ctx, lemma)
-    partner = _prep_object(verb, "with") or next(
-        (t for o in objects if o.dep_ == "dobj" for t in (_prep_object(o, "with"),) if t is not None), None) or (
-        _prep_object(swapped, "with") if swapped is not None else None)  # "traded X for Y with B": hung on Y
+    partner = syntax.prep_object(verb, "with") or next(
+        (t for o in objects if o.dep_ == "dobj" for t in (syntax.prep_object(o, "with"),) if t is not None), None) or (
+        syntax.prep_object(swapped, "with") if swapped is not None else None)  # "traded X for Y with B": hung on Y
     if partner is not None:  # "A exchanged accusations with B", "A spoke by phone with B" (the verb table's)
         if verb_lemma in CALL_VERBS:
             return []
         other = argument(partner, offset, ctx, lemma)
-        pairs = _foreign_pairs(side, other)
+        pairs = foreign_pairs(side, other)
         target = other
     else:
         if len({a.code[:3] for a in side.actors}) < 2:
@@ -1173,7 +1173,7 @@ def _person_swap(verb: Token, objects: list[Token], offset: int, ctx: Context, l
     given = next((o for o in objects if o.dep_ == "dobj"), None)
     if given is None:
         return None
-    taken = _prep_object(verb, "for") or _prep_object(given, "for")
+    taken = syntax.prep_object(verb, "for") or syntax.prep_object(given, "for")
 
     def person(tok: Token | None) -> bool:
         if tok is None:
@@ -1212,13 +1212,13 @@ def joint_announcement(verb: Token, objects: list[Token], offset: int, ctx: Cont
     if side_tok is None or deal is None or "plan" not in P.families(lemma(deal)):
         return []
     if (nominals.planned(deal, lemma) or any(c.lower_ in nominals.UNREAL_MODIFIERS for c in deal.children)
-            or _prep_object(deal, "between") is not None):
+            or syntax.prep_object(deal, "between") is not None):
         return []  # "a proposed deal", "a deal between A and B": the phrase names other parties
     side = argument(side_tok, offset, ctx, lemma)
     others = {a.code[:3] for a in _third_party_announcers(side_tok, side, deal, offset, ctx, lemma)}
     if others:  # "the agreement was announced by Qatar and Egypt, the mediators": no party concludes it here
         return []
-    partner_tok = _prep_object(deal, "with")
+    partner_tok = syntax.prep_object(deal, "with")
     if partner_tok is not None:  # "A announced a deal with B": A is a party, B the other
         partner = argument(partner_tok, offset, ctx, lemma)
         if len({a.code[:3] for a in side.actors}) != 1:
@@ -1265,7 +1265,7 @@ def _third_party_announcers(side_tok: Token, side: Arg, deal: Token, offset: int
     of it. CAMEO codes a deal between its signatories (057) and a mediator's part as mediation (045, coded by
     :mod:`detente.coding.mediation` where the page says it mediated), never as a signing of its own; the guide's
     convention 15 reads an announced deal as concluded by its announcers only when they are its parties."""
-    between = _prep_object(deal, "between")
+    between = syntax.prep_object(deal, "between")
     named = list(argument(between, offset, ctx, lemma).actors) if between is not None else []
     left = offset + deal.left_edge.idx
     named += [actor_of_mention(m) for m in ctx.mentions_between(left, offset + deal.idx)]  # "the Israel-Hamas deal"
@@ -1316,7 +1316,7 @@ def _interceptions(verb: Token, objects: list[Token], offset: int, ctx: Context,
     for obj in intercepted_objects(objects, lemma):
         owner = argument(obj, offset, ctx, lemma)
         source, target = (owner, stopper) if by_owner else (stopper, owner)
-        for s_actor, t_actor in _foreign_pairs(source, target):
+        for s_actor, t_actor in foreign_pairs(source, target):
             out.append(Candidate(root, source, target, s_actor, t_actor, verb, verb,
                                  confidence=L.CONF_BARE_VERB, main=syntax.is_main(verb)))
     return out
@@ -1362,14 +1362,6 @@ def _projectiles(objects: list[Token], lemma: syntax.Lemma) -> list[Token]:
         out += [g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
                 for g in c.children if g.dep_ == "pobj" and lemma(g) in PROJECTILE_NOUNS]
     return out
-
-
-def _prep_object(verb: Token, prep: str) -> Token | None:
-    """The object of a preposition `prep` hanging off `verb` ("called *on* X" -> X), or None."""
-    for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ == prep:
-            return next((c for c in child.children if c.dep_ == "pobj"), None)
-    return None
 
 
 def _is_authority(arg: Arg) -> bool:
@@ -1567,7 +1559,7 @@ def _addressee(verb: Token, lemma: syntax.Lemma) -> Token | None:
         node = node.head
         if lemma(node) in P.SPEECH_VERBS:
             told = next((c for c in node.children if c.dep_ in ("dobj", "dative")), None)
-            return told if told is not None else _prep_object(node, "to")
+            return told if told is not None else syntax.prep_object(node, "to")
     return None
 
 
@@ -1694,13 +1686,6 @@ def _judged_act(clause: Token, lemma: syntax.Lemma) -> Token | None:
     return subj
 
 
-def _foreign_pairs(source: Arg, target: Arg) -> list[tuple[Actor, Actor]]:
-    """The (source, target) actor pairs of two arguments (the first three actors of each)
-    whose countries differ: an act between two sectors of one state is not one of these
-    inter-state patterns."""
-    return [(s, t) for s in source.actors[:3] for t in target.actors[:3] if s.code[:3] != t.code[:3]]
-
-
 def _speaker_candidates(label: str, speaker_tok: Token, target_tok: Token, clause: Token, verb: Token, offset: int,
                         ctx: Context, lemma: syntax.Lemma, modality: str | None = None) -> list[Candidate]:
     """One candidate per inter-state pair from the speaker of a reported clause to whom the
@@ -1709,7 +1694,7 @@ def _speaker_candidates(label: str, speaker_tok: Token, target_tok: Token, claus
     target = argument(target_tok, offset, ctx, lemma)
     return [Candidate(label, source, target, s_actor, t_actor, clause, verb, modality=modality,
                       confidence=L.CONF_SPECIFIC_PATTERN, main=syntax.is_main(verb))
-            for s_actor, t_actor in _foreign_pairs(source, target)]
+            for s_actor, t_actor in foreign_pairs(source, target)]
 
 
 def _asserting_speaker(verb: Token, lemma: syntax.Lemma) -> Token | None:
@@ -1820,7 +1805,7 @@ def readiness(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> li
     if code is None or subj is None:
         return []
     source = argument(subj, offset, ctx, lemma)
-    with_tok = _prep_object(obj, "with")
+    with_tok = syntax.prep_object(obj, "with")
     target = argument(with_tok, offset, ctx, lemma) if with_tok is not None else None
     clause = syntax.clause_modality(verb, None, subj, lemma)
     modality = clause if clause in ("conditional", "reported", "possible") else "intent"
@@ -1949,7 +1934,7 @@ def truce_between(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -
     (0871 both ways, the guide's convention 19). Session 13 (recall, root 08).
 
     Choices: only as the subject of such a verb, never a truce merely mentioned ("violated the truce between A
-    and B", "amid a truce between"); not denied, not still to come (:func:`nominals.in_real_clause`)."""
+    and B", "amid a truce between"); not denied, not still to come (:func:`~detente.coding.nominals.in_real_clause`)."""
     verb = noun.head
     if noun.dep_ not in ("nsubj", "nsubjpass") or not verb.tag_.startswith("VB"):
         return []
@@ -2013,11 +1998,11 @@ def nominal_visit(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -
     """"A visit by X to Y", "the first visit to Y by X", "X's visit to Y": a visit (CAMEO 042) named by a noun,
     coded only when both the visitor ("by", else the possessor) and the place ("to") name actors of different
     countries. A possessor's visit still to come ("X's *upcoming* visit to Y") is none."""
-    visitor = _prep_object(noun, "by")
+    visitor = syntax.prep_object(noun, "by")
     if visitor is None and not _visit_to_come(noun):
         visitor = next((c for c in noun.children if c.dep_ == "poss" and c.tag_ != "PRP$"), None)  # "Austin's
         # visit to Manila"; not "their trips to Washington", whose visitors a sentence before named
-    place = _prep_object(noun, "to")
+    place = syntax.prep_object(noun, "to")
     modality = None
     if visitor is None or place is None:
         stay = _visit_stay(noun, lemma)
@@ -2027,7 +2012,7 @@ def nominal_visit(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -
     source = argument(visitor, offset, ctx, lemma)
     target = argument(place, offset, ctx, lemma)
     out = []
-    for s_actor, t_actor in _foreign_pairs(source, target):
+    for s_actor, t_actor in foreign_pairs(source, target):
         out.append(Candidate(L.MEET_AT_TARGET, source, target, s_actor, t_actor, noun, noun, modality=modality,
                              confidence=L.CONF_NOMINAL, main=False))
     return out
@@ -2054,8 +2039,8 @@ def _visit_stay(noun: Token, lemma: syntax.Lemma) -> tuple[Token, Token, str | N
     if not real:
         return None  # "will be in Japan for a state visit": no visit yet
     subj, passive, _agent = syntax.subject(verb, lemma)
-    place = _prep_object(noun, "to") or next(
-        (p for prep in STAY_PLACE_PREPS for p in (_prep_object(verb, prep),) if p is not None), None)
+    place = syntax.prep_object(noun, "to") or next(
+        (p for prep in STAY_PLACE_PREPS for p in (syntax.prep_object(verb, prep),) if p is not None), None)
     if subj is None or passive or place is None:
         return None
     return subj, place, modality

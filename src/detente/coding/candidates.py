@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from detente.coding import lexicon as L
-from detente.coding import background, mediation, nominals, received, syntax
+from detente.coding import background, interception, mediation, nominals, received, syntax
 from detente.coding import patterns as P
 from detente.coding.arguments import THIRD_PARTY_PARTICIPLES, Arg, argument, fallback_target, foreign_pairs, same_side
 from detente.coding.candidate import Candidate
@@ -24,7 +24,7 @@ from detente.coding.coordination import MAX_PARTIES, first_parties, joint_pairs
 from detente.coding.tone import sentence_tone
 
 if TYPE_CHECKING:  # pragma: no cover
-    from collections.abc import Callable, Iterable
+    from collections.abc import Iterable
 
     from spacy.tokens import Doc, Token
 
@@ -126,14 +126,14 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
     pattern = _direct_pattern(verb_lemma, verb_preps, objects, lemma, P.match(verb_lemma, verb_preps, families,
                                                                           other_senses))
     code: str | None = pattern.code if pattern else None
-    if verb_lemma in AIR_INTERCEPT_VERBS and _aircraft(objects, lemma):
-        return intercepted_aircraft(verb, objects, offset, ctx, lemma)  # "jets intercepted six Russian bombers"
-    if verb_lemma in L.INTERCEPT_VERBS and ("arms" in families or _projectiles(objects, lemma)) and (
+    if verb_lemma in interception.AIR_INTERCEPT_VERBS and interception.aircraft(objects, lemma):
+        return interception.intercepted_aircraft(verb, objects, offset, ctx, lemma)  # "jets intercepted six Russian bombers"
+    if verb_lemma in L.INTERCEPT_VERBS and ("arms" in families or interception.projectiles(objects, lemma)) and (
             verb_lemma != "shoot" or "down" in verb_preps):
         # "shot down 40 drones": a defence against the drones, coded as their launcher's attack (below for "fired
-        # from X"; "intercepted Houthi missiles", "drones launched by X": :func:`intercepted`)
-        return intercepted(verb, objects, offset, ctx, lemma)
-    if verb_lemma in L.INTERCEPT_VERBS and _same_interception(verb, lemma):
+        # from X"; "intercepted Houthi missiles", "drones launched by X": :func:`~detente.coding.interception.intercepted`)
+        return interception.intercepted(verb, objects, offset, ctx, lemma)
+    if verb_lemma in L.INTERCEPT_VERBS and interception.same_interception(verb, lemma):
         return []  # "intercepted Israeli missiles and shot down some of them": one defence, coded on the first verb
     if verb_lemma in JOINT_ANNOUNCE_VERBS and "plan" in families | {f for o in objects for f in P.families(lemma(o))}:
         announced = joint_announcement(verb, objects, offset, ctx, lemma)
@@ -1110,86 +1110,6 @@ def _third_party_announcers(side_tok: Token, side: Arg, deal: Token, offset: int
             start, end = offset + member.left_edge.idx, offset + member.idx + len(member.text)
             others += [a for a in side.actors if whole or start <= a.start < end]
     return others
-
-
-PROJECTILE_NOUNS = frozenset({"missile", "rocket", "drone", "projectile", "shell", "warhead", "uav", "bomb"})
-"""Nouns of what is fired at a target and can be stopped in flight: their interception tells their launcher's
-attack (:func:`intercepted`); other arms destroyed ("destroyed the rebels' tanks") are no one's attack on the
-destroyer."""
-
-
-def intercepted(verb: Token, objects: list[Token], offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Candidate]:
-    """An interception ("Saudi air defences intercepted *Houthi* missiles", "shot down two drones *launched by*
-    X", "intercepted *Iran's* drones") as the attack of the projectiles' owner on the interceptor (CAMEO 190, the
-    guide's rule 2: the interception itself is no act of the defender's, and the interceptor is not the attacker):
-    the owner is what the projectile noun names (its modifier, possessor or the participle's agent). None for a
-    projectile of no one named, a negated or unreal interception ("could intercept"), or no interceptor named."""
-    return _interceptions(verb, objects, offset, ctx, lemma, _projectiles, L.CLAIMED_ATTACK, by_owner=True)
-
-
-def _interceptions(verb: Token, objects: list[Token], offset: int, ctx: Context, lemma: syntax.Lemma,
-                   intercepted_objects: Callable[[list[Token], syntax.Lemma], list[Token]], root: str,
-                   *, by_owner: bool) -> list[Candidate]:
-    """The events of an interception of `intercepted_objects` (projectiles, aircraft) between the interceptor
-    (the subject, or the passive's agent) and each object's owner: from the owner when `by_owner` (an attack
-    stopped), else from the interceptor (a show of force). None when negated or unreal ("could intercept")."""
-    if syntax.negated(verb) or syntax.clause_modality(verb, None, None, lemma) in nominals.UNREAL_CLAUSES:
-        return []
-    subj, passive, agent = syntax.subject(verb, lemma)
-    stopper_tok = agent if passive else subj
-    if stopper_tok is None:
-        return []
-    stopper = argument(stopper_tok, offset, ctx, lemma)
-    out: list[Candidate] = []
-    for obj in intercepted_objects(objects, lemma):
-        owner = argument(obj, offset, ctx, lemma)
-        source, target = (owner, stopper) if by_owner else (stopper, owner)
-        for s_actor, t_actor in foreign_pairs(source, target):
-            out.append(Candidate(root, source, target, s_actor, t_actor, verb, verb,
-                                 confidence=L.CONF_BARE_VERB, main=syntax.is_main(verb)))
-    return out
-
-
-AIR_INTERCEPT_VERBS = frozenset({"intercept"})
-AIRCRAFT_NOUNS = frozenset({"aircraft", "plane", "warplane", "jet", "bomber", "fighter", "helicopter"})
-"""Manned aircraft: intercepting one ("Norwegian F-16s intercepted six Russian bombers") is no defence against
-an attack but a show of force against the aircraft's state (CAMEO 150), as the news development notes (news_dev5
-parts a-c, "intercepting or shadowing aircraft") code it. Shooting one down stays an attack (190)."""
-
-
-def _aircraft(objects: list[Token], lemma: syntax.Lemma) -> list[Token]:
-    """The manned aircraft (:data:`AIRCRAFT_NOUNS`) among a verb's direct objects."""
-    return [o for o in objects if o.dep_ in ("dobj", "nsubjpass") and lemma(o) in AIRCRAFT_NOUNS]
-
-
-def intercepted_aircraft(verb: Token, objects: list[Token], offset: int, ctx: Context,
-                         lemma: syntax.Lemma) -> list[Candidate]:
-    """An interception of another state's aircraft: the interceptor shows force (CAMEO 150) to the aircraft's
-    owner, the state its noun names ("*Russian* bombers", "bombers *of* the Russian air force"). None when
-    negated, unreal ("could intercept") or when no interceptor or owner is named."""
-    return _interceptions(verb, objects, offset, ctx, lemma, _aircraft, L.SHOW_OF_FORCE, by_owner=False)
-
-
-def _same_interception(verb: Token, lemma: syntax.Lemma) -> bool:
-    """Whether a verb of interception is the second of two on the same projectiles ("intercepted Israeli missiles
-    *and shot down* some of them"): its object is a part of the first one's, not a new act."""
-    first = verb.head
-    return verb.dep_ == "conj" and lemma(first) in L.INTERCEPT_VERBS and bool(_projectiles(syntax.objects(first), lemma))
-
-
-def _projectiles(objects: list[Token], lemma: syntax.Lemma) -> list[Token]:
-    """The projectile nouns (:data:`PROJECTILE_NOUNS`) among a verb's direct objects, or a part of them ("intercepted
-    *four of 20 rockets*", "destroyed 30 of the drones")."""
-    out: list[Token] = []
-    for obj in objects:
-        if obj.dep_ != "dobj":
-            continue
-        if lemma(obj) in PROJECTILE_NOUNS:
-            out.append(obj)
-            continue
-        out += [g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
-                for g in c.children if g.dep_ == "pobj" and lemma(g) in PROJECTILE_NOUNS]
-    return out
 
 
 def _is_authority(arg: Arg) -> bool:

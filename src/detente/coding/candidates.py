@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from detente.coding import lexicon as L
-from detente.coding import background, interception, mediation, nominals, received, syntax
+from detente.coding import background, interception, mandates, mediation, nominals, received, syntax
 from detente.coding import patterns as P
 from detente.coding.arguments import THIRD_PARTY_PARTICIPLES, Arg, argument, fallback_target, foreign_pairs, same_side
 from detente.coding.candidate import Candidate
@@ -76,7 +76,7 @@ def candidates(sdoc: Doc, offset: int, ctx: Context, lemma: syntax.Lemma) -> lis
 def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Candidate]:
     """The candidates of one verb (none when its lemma has no pattern or it only governs another verb)."""
     verb_lemma = lemma(verb)
-    mandate = _mandate(verb, lemma) if verb.dep_ in _MANDATE_DEPS else None
+    mandate = mandates.mandate(verb, lemma) if verb.dep_ in mandates.MANDATE_DEPS else None
     if verb_lemma not in syntax.PREDICATES and mandate is None:
         return []
     ceased = verb.dep_ == "xcomp" and verb.head.i != verb.i and lemma(verb.head) in L.STOP_VERBS
@@ -96,12 +96,12 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         c.dep_ == "ccomp" and c.tag_.startswith("VB") and c.tag_ != "VBG" and syntax.governed_child(c, lemma) is None
         and (lemma(c) in syntax.PREDICATES or verb_lemma in L.ALLEGATION_VERBS)  # "demanded that X renounce ...": no
         # pattern for the act, so the demand itself is coded, on the one it is made of
-        and (_mandated_by(c, lemma) is not None or verb_lemma in L.ALLEGATION_VERBS)
+        and (mandates.mandated_by(c, lemma) is not None or verb_lemma in L.ALLEGATION_VERBS)
         for c in verb.children
     ):
         return []  # "demanded that X stop ...": the inner verb carries the demand; "insisted that X had ...": a claim
-    if any(c.dep_ in _MANDATE_DEPS and c.tag_.startswith("VB") and syntax.governed_child(c, lemma) is None
-           and _mandate_of(c, lemma) == verb.i for c in verb.children):
+    if any(c.dep_ in mandates.MANDATE_DEPS and c.tag_.startswith("VB") and syntax.governed_child(c, lemma) is None
+           and mandates.mandate_of(c, lemma) == verb.i for c in verb.children):
         return []  # "called for Belarus to withdraw", "gave Bolivia 48 hours to leave": the clause carries it
     if background.is_background(verb, lemma):
         return []  # "are expected to start ...", "since Russia invaded Ukraine": no act of the news
@@ -203,17 +203,17 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         code, own_intent = L.PLEDGE_UNKNOWN_ACT, True  # "agreed to set up ...": intent to cooperate, act unknown
         if any(c.dep_ == "xcomp" and lemma(c) in L.RETALIATION_VERBS for c in verb.children):
             code = L.THREAT  # "vowed to respond to the attack", "pledged to retaliate": a threat, not a pledge
-    obligation = _obligation(verb, lemma) if gov is None else None
+    obligation = mandates.obligation(verb, lemma) if gov is None else None
     asked = syntax.governor_kind(verb_lemma) if code is None and gov is None and verb_lemma not in L.COMPEL_VERBS else None
     if asked in ("request", "demand") and any(c.dep_ == "dobj" for c in verb.children) and any(
             c.dep_ == "xcomp" and c.tag_.startswith("VB") for c in verb.children):
-        code = L.GOVERNOR_DEFAULT["demand" if _directive(verb, lemma) else asked]  # "ordered Menem to appear",
+        code = L.GOVERNOR_DEFAULT["demand" if mandates.directive(verb, lemma) else asked]  # "ordered Menem to appear",
         # "urged Iran to reconsider", "asked Peru to explain": the act has no pattern
-    elif code == L.GOVERNOR_DEFAULT["request"] and gov is None and _directive(verb, lemma) and any(
+    elif code == L.GOVERNOR_DEFAULT["request"] and gov is None and mandates.directive(verb, lemma) and any(
             c.dep_ == "xcomp" and c.tag_.startswith("VB") for c in verb.children):
         code = L.GOVERNOR_DEFAULT["demand"]  # "called on Rwanda to reopen the border": directed, a demand (rule 5)
     if code is None:
-        if gov is None and obligation is not None and syntax.speech_subject(_obligation_clause(verb, lemma), lemma) is not None:
+        if gov is None and obligation is not None and syntax.speech_subject(mandates.obligation_clause(verb, lemma), lemma) is not None:
             code = L.GOVERNOR_DEFAULT[obligation]  # "X said Y must stop ...": the act has no pattern, the demand is coded
         elif gov is None:
             return []
@@ -236,19 +236,19 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
     if passive and agent is None and verb_lemma in L.STATIVE_PASSIVES:
         passive = False  # "Serb forces were engaged in ethnic cleansing": they did it
     if subj_tok is None:
-        subj_tok, passive, agent = _issuer_subject(verb, lemma) or (subj_tok, passive, agent)
+        subj_tok, passive, agent = mandates.issuer_subject(verb, lemma) or (subj_tok, passive, agent)
     source_tok = agent if passive else subj_tok
     target_tok = subj_tok if passive and subj_tok is not None else None
     if intent_noun is not None:
-        source_tok = _asker(intent_noun, lemma)  # the owner of the readiness or the threat
+        source_tok = mandates.asker(intent_noun, lemma)  # the owner of the readiness or the threat
     modality: str | None = None
     negated = syntax.negated(verb) or _negative_argument(verb) or _denied(verb, lemma)
     if gov is not None:
         negated = negated or syntax.negated(gov)
         if ordered_out is not None:  # the host expels the diplomat: the "not" of "not to return" is the order's
-            code, source_tok, target_tok, negated = L.EXPEL_DIPLOMATS, _asker(gov, lemma), ordered_out, syntax.negated(gov)
+            code, source_tok, target_tok, negated = L.EXPEL_DIPLOMATS, mandates.asker(gov, lemma), ordered_out, syntax.negated(gov)
         elif gov_kind == "ultimatum":  # "gave Bolivia 48 hours to hand over the suspects"
-            code, source_tok = L.ULTIMATUM, _asker(gov, lemma)
+            code, source_tok = L.ULTIMATUM, mandates.asker(gov, lemma)
             target_tok = next((c for c in gov.children if c.dep_ == "dative"), None) or syntax.prep_object(gov, "to")
         elif gov_kind in ("request", "demand"):
             gov_lemma = lemma(gov)
@@ -256,8 +256,8 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
                 code = L.INVITATION  # "invited X to visit": an offer to meet (CAMEO 036), not an appeal
             else:
                 stop = verb_lemma in L.STOP_VERBS and gov_lemma in L.CALL_ON_VERBS
-                code = P.request_code(code, demand=gov_kind == "demand" or stop or _directive(gov, lemma))
-            source_tok = _asker(gov, lemma)
+                code = P.request_code(code, demand=gov_kind == "demand" or stop or mandates.directive(gov, lemma))
+            source_tok = mandates.asker(gov, lemma)
             negated = syntax.negated(gov)  # "urged Maduro not to escalate": the appeal was made; its "not" is asked
             target_tok = next((c for c in gov.children if c.dep_ in ("dobj", "nsubjpass")), None)
             if mandate is not None:
@@ -366,7 +366,7 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         if holder is not None and target_tok is not None and argument(target_tok, offset, ctx, lemma).actors:
             holder = None  # the answer names whom it addresses itself
     elif code[:2] == "10":
-        holder = _demanded_of(objects, lemma)  # "insisted on its demands that the government grant ..."
+        holder = mandates.demanded_of(objects, lemma)  # "insisted on its demands that the government grant ..."
         if holder is not None and target_tok is not None and argument(target_tok, offset, ctx, lemma).actors:
             holder = None
     if holder is not None and argument(holder, offset, ctx, lemma).actors:
@@ -433,14 +433,14 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         # "will not lift the ban", "promised not to release": a refusal, which did happen
         code, modality, negated = P.refusal_code(P.act_of_pledge(code)), "refusal", False
     if (clause in ("reported", "attributed") or obligation is not None) and gov is None:
-        speaker = syntax.speech_subject(_obligation_clause(verb, lemma) if obligation else verb, lemma)
+        speaker = syntax.speech_subject(mandates.obligation_clause(verb, lemma) if obligation else verb, lemma)
         if obligation is not None and speaker is not None and not syntax.same(speaker, source_tok):
             # "the UN said the EU must mediate": the speaker demands (must) or urges (should)
             code = P.request_code(code, demand=obligation == "demand" or verb_lemma in L.STOP_VERBS)
             target_tok, source_tok, modality = source_tok, speaker, None
             if target_tok is not None and target_tok.lower_ in L.THING_PRONOUNS | L.PERSON_PRONOUNS:
                 # "Iran told Iraq it must expel the militants": "it" is the one told
-                target_tok = _addressee(_obligation_clause(verb, lemma), lemma) or target_tok
+                target_tok = mandates.addressee(mandates.obligation_clause(verb, lemma), lemma) or target_tok
         elif obligation is not None and modality is None:
             modality = "possible"  # "Russia must withdraw": an obligation, not the act
         elif (clause in ("reported", "attributed") and code in L.CLAIMED_BREACH_CODES and speaker is not None
@@ -697,16 +697,6 @@ def _accusation(verb: Token, anchor: Token, accused: Arg, offset: int, ctx: Cont
     return out
 
 
-def _directive(gov: Token, lemma: syntax.Lemma) -> bool:
-    """Whether a request verb directs a named party to act ("asked Pakistan to ...", "called on Rwanda to
-    ..."): a demand by the guide's rule 5 (:data:`~detente.coding.lexicon.DIRECTIVE_PREPS`)."""
-    preps = L.DIRECTIVE_PREPS.get(lemma(gov), ())
-    if preps is None:
-        return any(c.dep_ == "dobj" for c in gov.children)
-    return any(c.dep_ == "prep" and c.lower_ in preps and any(g.dep_ == "pobj" for g in c.children)
-               for c in gov.children)
-
-
 def _unless(node: Token) -> bool:
     """Whether an act carries an "unless" condition ("... unless the president resigns")."""
     return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
@@ -715,41 +705,15 @@ def _unless(node: Token) -> bool:
 
 def _issued_text_participle(verb: Token, lemma: syntax.Lemma) -> bool:
     """A participle on an issued text, the text's own act: "adopted a resolution *criticising* Iran", "issued
-    a statement *condemning* the strike" (the issuer's act, :func:`_issuer_subject`); not a participle of a
+    a statement *condemning* the strike" (the issuer's act, :func:`~detente.coding.mandates.issuer_subject`); not a participle of a
     text nobody is said to issue ("a report showing ...")."""
     return (verb.dep_ == "acl" and verb.tag_ == "VBG" and lemma(verb.head) in L.ISSUED_TEXT_NOUNS
-            and _issuer_subject(verb, lemma) is not None)
-
-
-def _issuer_subject(verb: Token, lemma: syntax.Lemma) -> tuple[Token | None, bool, Token | None] | None:
-    """For a participle on an issued text ("issued a declaration *demanding* that ...", "in a statement
-    *calling for* ..."), the subject of the verb that issued it: the text speaks for its issuer."""
-    if verb.dep_ != "acl" or verb.tag_ != "VBG" or verb.head.dep_ not in ("dobj", "pobj"):
-        return None
-    issuer = verb.head.head if verb.head.dep_ == "dobj" else verb.head.head.head
-    if not issuer.tag_.startswith("VB"):
-        return None
-    found = syntax.subject(issuer, lemma)
-    return found if found[0] is not None else None
+            and mandates.issuer_subject(verb, lemma) is not None)
 
 
 def anchor_of(verb: Token, gov: Token | None) -> Token:
     """The verb that carries a clause's modality: the governor when there is one."""
     return gov if gov is not None else verb
-
-
-def _demanded_of(objects: list[Token], lemma: syntax.Lemma) -> Token | None:
-    """Whom a demand noun's clause names ("its demands *that Burundi's government* grant more rights")."""
-    for obj in objects:
-        if lemma(obj) not in L.AUTHORED_NOUNS:
-            continue
-        for clause in obj.children:
-            if clause.dep_ in ("acl", "ccomp", "relcl") and any(m.dep_ == "mark" and m.lower_ == "that"
-                                                                 for m in clause.children):
-                subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-                if subj is not None:
-                    return subj
-    return None
 
 
 def _holder(objects: list[Token]) -> Token | None:
@@ -1203,139 +1167,6 @@ def _participants(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -
             subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
             if subj is not None and subj.lower_ not in L.RELATIVE_PRONOUNS:
                 return subj
-    return None
-
-
-_MANDATE_DEPS = frozenset({"advcl", "acl", "ccomp", "relcl", "conj"})
-"""Dependency relations of a clause that may say what someone is asked to do (:func:`_mandate`)."""
-
-
-def _mandate(verb: Token, lemma: syntax.Lemma) -> tuple[str, Token] | None:
-    """(kind, governor) when `verb` heads a clause that says what someone is asked or told to do, with
-    the one asked as its subject, else None. The governor is the verb or noun whose owner asks:
-
-    - "demanded that the US *lift* sanctions" (:func:`_mandated_by`): a demand;
-    - "its demand that Serbia *recognise* Kosovo", "an ultimatum that X *leave*": a demand (the noun);
-    - "called for Belarus *to withdraw*", "renewed its calls for Ethiopia *to end* the blockade": a
-      request of the clause's subject (the verb of request, or the noun of request or demand);
-    - "gave Bolivia 48 hours *to hand over* the suspects": an ultimatum (CAMEO 139).
-    """
-    mandated = _mandated_by(verb, lemma)
-    if mandated is not None:
-        return "demand", mandated
-    node = verb
-    while node.dep_ == "conj" and node.head.i != node.i and node.head.tag_.startswith("VB"):
-        node = node.head  # "called for X to stop the drills and withdraw"
-    if node.dep_ not in ("advcl", "acl", "ccomp", "relcl") or node.head.i == node.i:
-        return None
-    head = node.head
-    marks = {c.lower_ for c in node.children if c.dep_ == "mark"}
-    aux = {c.lower_ for c in node.children if c.dep_ == "aux"}
-    has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
-    if "to" in aux and not has_subject:
-        giver = head.head if head.dep_ == "dobj" and head.lower_ in L.DEADLINE_WORDS else head  # "a deadline to leave"
-        if lemma(giver) in L.DEADLINE_VERBS and any(
-                c.dep_ in ("dobj", "npadvmod") and c.lower_ in L.DEADLINE_WORDS for c in giver.children):
-            return "ultimatum", giver  # "gave X 48 hours to leave", "set X a deadline to leave"
-    if not has_subject:
-        return None
-    infinitive = "for" in marks and "to" in aux  # "for X to withdraw"
-    base = "that" in marks and node.tag_ in ("VB", "VBP") and not aux - L.MANDATIVE_AUX  # "that X recognise"
-    if not (infinitive or base):
-        return None
-    noun = head if head.tag_.startswith("NN") else next(
-        (c for c in head.children if c.dep_ == "dobj" and c.lower_ in L.DEMAND_NOUNS | L.REQUEST_NOUNS), None)
-    if noun is not None and noun.dep_ == "pobj":
-        return None  # "blamed the breakdown on Kurti's insistence that ...": a circumstance of another act
-    if noun is not None and noun.lower_ in L.DEMAND_NOUNS:
-        return "demand", noun
-    if noun is not None and noun.lower_ in L.REQUEST_NOUNS and infinitive:
-        return "request", noun
-    if infinitive and head.tag_.startswith("VB") and lemma(head) in L.FOR_CLAUSE_VERBS:
-        return "request", head
-    return None
-
-
-def _mandate_of(clause: Token, lemma: syntax.Lemma) -> int | None:
-    """The index of the token whose request or demand `clause` states (:func:`_mandate`), or None."""
-    found = _mandate(clause, lemma)
-    return found[1].i if found is not None else None
-
-
-def _asker(gov: Token, lemma: syntax.Lemma) -> Token | None:
-    """Who makes the request or demand `gov` stands for: the subject of a verb ("Poland called for"), the
-    owner of a noun ("*India's* demand that"), else the subject of the verb the noun hangs on ("*Kenya*
-    renewed its calls for")."""
-    if gov.tag_.startswith("VB"):
-        subj, passive, agent = syntax.subject(gov, lemma)
-        if subj is None:  # "issued a declaration demanding that ...": the issuer
-            subj, passive, agent = _issuer_subject(gov, lemma) or (subj, passive, agent)
-        return agent if passive else subj
-    owner = next((c for c in gov.children if c.dep_ == "poss" and c.lower_ not in L.THING_PRONOUNS
-                  and c.lower_ not in L.PERSON_PRONOUNS), None)
-    if owner is not None:
-        return owner
-    if gov.head.i != gov.i and gov.head.tag_.startswith("VB"):
-        subj, passive, agent = syntax.subject(gov.head, lemma)
-        return agent if passive else subj
-    return None
-
-
-def _mandated_by(verb: Token, lemma: syntax.Lemma) -> Token | None:
-    """The verb of demand whose mandative clause `verb` heads ("demanded that the US *lift* sanctions",
-    "insisted that Japan *withdraw* its ships", "... *should* withdraw"), or None. A clause in the
-    indicative ("insisted that Israel *had attacked*") is a claim, not a demand."""
-    node = verb
-    while node.dep_ == "conj" and node.head.i != node.i and node.head.tag_.startswith("VB"):
-        node = node.head  # "demanded that X stop the drills and withdraw"
-    if node.dep_ != "ccomp" or lemma(node.head) not in L.MANDATIVE_VERBS:
-        return None
-    aux = {c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")}
-    base = node.tag_ in ("VB", "VBP") or (node.tag_ == "VBN" and "be" in aux)  # "that X leave", "that X be freed"
-    if not base or aux - L.MANDATIVE_AUX:
-        return None
-    return node.head
-
-
-def _addressee(verb: Token, lemma: syntax.Lemma) -> Token | None:
-    """Who the speech verb over `verb`'s clause is addressed to ("*told Iraq* it must ...",
-    "said *to Japan* that ..."), or None."""
-    node = verb
-    for _ in range(3):
-        if node.dep_ not in ("ccomp", "conj") or node.head.i == node.i:
-            return None
-        node = node.head
-        if lemma(node) in P.SPEECH_VERBS:
-            told = next((c for c in node.children if c.dep_ in ("dobj", "dative")), None)
-            return told if told is not None else syntax.prep_object(node, "to")
-    return None
-
-
-def _obligation_clause(verb: Token, lemma: syntax.Lemma) -> Token:
-    """The verb that heads the clause of an obligation on `verb`: "need" in "X need to sit and talk"
-    (through the coordination and the verb of obligation), else `verb` itself. A speech verb over it
-    says who demands the act."""
-    node = verb
-    while node.dep_ == "conj" and node.head.i != node.i:
-        node = node.head
-    if node.dep_ == "xcomp" and node.head.i != node.i and lemma(node.head) in L.OBLIGATION_VERBS:
-        return node.head
-    return verb
-
-
-def _obligation(verb: Token, lemma: syntax.Lemma) -> str | None:
-    """"demand" for an act under "must"/"have to"/"need to", "request" under "should", else None."""
-    node = verb
-    while node.dep_ == "conj" and node.head.i != node.i:  # "needs to sit and talk"
-        node = node.head
-    aux = {c.lower_ for c in node.children if c.dep_ == "aux"}
-    if aux & L.DEMAND_AUX:
-        return "demand"
-    if aux & L.REQUEST_AUX:
-        return "request"
-    head = node.head
-    if node.dep_ == "xcomp" and head.i != node.i and lemma(head) in L.OBLIGATION_VERBS:
-        return "demand"  # "X has to leave", "X needs to sit and talk"
     return None
 
 

@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from detente.coding import lexicon as L
-from detente.coding import background, interception, mandates, mediation, nominals, received, syntax
+from detente.coding import background, interception, judgements, mandates, mediation, nominals, received, syntax
 from detente.coding import patterns as P
 from detente.coding.arguments import THIRD_PARTY_PARTICIPLES, Arg, argument, fallback_target, foreign_pairs, same_side
 from detente.coding.candidate import Candidate
@@ -36,7 +36,7 @@ def candidates(sdoc: Doc, offset: int, ctx: Context, lemma: syntax.Lemma) -> lis
     for tok in sdoc:
         tag = tok.tag_
         if tag.startswith("VB") and lemma(tok) in L.COPULAS:
-            out.extend(readiness(tok, offset, ctx, lemma))
+            out.extend(judgements.readiness(tok, offset, ctx, lemma))
         elif tag.startswith("VB") or (tag == "NN" and tok.dep_ == "ROOT" and tok.head.i == tok.i):
             out.extend(verbal(tok, offset, ctx, lemma))
         elif (tok.lower_ in L.NOMINAL_EVENTS or tok.lower_ in SWAP_NOUNS or tok.lower_ in L.FIGHT_NOUNS
@@ -62,9 +62,9 @@ def candidates(sdoc: Doc, offset: int, ctx: Context, lemma: syntax.Lemma) -> lis
         if tok.tag_.startswith("VB") and lemma(tok) in received.RECEIVING_VERBS:
             out.extend(received.received(tok, offset, ctx, lemma))  # "X received a call for aid from Y"
         if tok.tag_.startswith("VB") and lemma(tok) in P.SPEECH_VERBS:
-            out.extend(retaliation_warning(tok, offset, ctx, lemma))
-            out.extend(condemning_judgement(tok, offset, ctx, lemma))
-            out.extend(blamed_for_offence(tok, offset, ctx, lemma))
+            out.extend(judgements.retaliation_warning(tok, offset, ctx, lemma))
+            out.extend(judgements.condemning_judgement(tok, offset, ctx, lemma))
+            out.extend(judgements.blamed_for_offence(tok, offset, ctx, lemma))
     out = [c for c in out if not background.ongoing_state(c.verb, c.anchor)]
     if question:
         for cand in out:
@@ -179,7 +179,7 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
                          and t.dep_ not in ("compound", "poss")), None)  # the ambassador persona non grata"
     if expelled is not None:
         code = L.EXPEL_DIPLOMATS
-    if code is not None and code[:2] in ("11", "12") and verb.dep_ == "ccomp" and _judged_act(verb, lemma) is not None:
+    if code is not None and code[:2] in ("11", "12") and verb.dep_ == "ccomp" and judgements.judged_act(verb, lemma) is not None:
         return []  # "X said Y's decision violates WTO rules": the speaker's condemnation carries it
     if pattern is not None and pattern.obj == "offence" and _holder(
             [o for o in objects if lemma(o) in L.OFFENCE_NOUNS]) is None:
@@ -539,7 +539,7 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
             out.append(replace(cand, code=L.CLAIMED_ATTACK, confidence=cand.confidence - L.RANK_SECOND_EVENT))
     if (clause == "reported" and code[:2] in L.ALLEGED_ROOTS and source is not None and source.actors
             and gov_kind not in ("request", "demand")):  # "insisted that Japan withdraw": a demand, no accusation
-        out.extend(_accusation(verb, anchor, source, offset, ctx, lemma))
+        out.extend(judgements.accusation(verb, anchor, source, offset, ctx, lemma))
     return out
 
 
@@ -680,21 +680,6 @@ def _names_party(tok: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> 
     decision"), which accuses no one."""
     arg = argument(tok, offset, ctx, lemma)
     return arg is not None and bool(arg.actors)
-
-
-def _accusation(verb: Token, anchor: Token, accused: Arg, offset: int, ctx: Context,
-                lemma: syntax.Lemma) -> list[Candidate]:
-    """"Russia claimed that it was Azerbaijan that violated the ceasefire": the claimant accuses the
-    act's author (CAMEO 112), beside the claimed act itself, which stays `reported` (not asserted)."""
-    speaker_tok = syntax.speech_subject(verb, lemma)
-    if speaker_tok is None:
-        return []
-    speaker = argument(speaker_tok, offset, ctx, lemma)
-    out = []
-    for s_actor, t_actor in foreign_pairs(speaker, accused):
-        out.append(Candidate(L.ACCUSE, speaker, accused, s_actor, t_actor, verb, anchor,
-                             confidence=L.CONF_BARE_VERB, main=syntax.is_main(anchor)))
-    return out
 
 
 def _unless(node: Token) -> bool:
@@ -1242,163 +1227,6 @@ def _denied(verb: Token, lemma: syntax.Lemma) -> bool:
             return lemma(head) in L.DENIAL_VERBS_ALONE or through_claim
         node = head
     return False
-
-
-def _judged_act(clause: Token, lemma: syntax.Lemma) -> Token | None:
-    """For a reported clause that breaks a rule with an act as its subject ("[X said] *Y's decision*
-    violates WTO rules"), that subject; else None (:data:`~detente.coding.lexicon.VIOLATE_VERBS`)."""
-    if syntax.negated(clause):
-        return None
-    if lemma(clause) in L.CONSTITUTE_VERBS:  # "Y's strikes constitute war crimes", "amount to aggression"
-        named = [g for c in clause.children if c.dep_ in ("dobj", "attr") for g in (c, *c.children) if g.dep_ != "det"]
-        named += [g for c in clause.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
-        named += [m for g in named for m in g.children if m.dep_ in ("compound", "amod")]
-        if not any(lemma(g) in L.CONDEMNING_WORDS or g.lower_ in L.OFFENCE_NOUNS for g in named):
-            return None
-    elif lemma(clause) not in L.VIOLATE_VERBS:
-        return None
-    subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
-    if subj is None or (subj.lower_ not in L.JUDGED_ACT_NOUNS and subj.lower_ not in L.ACT_NOUNS):
-        return None
-    if not any(c.dep_ in ("poss", "amod", "compound") or (c.dep_ == "prep" and c.lower_ == "by") for c in subj.children):
-        return None  # "the decision violates ...": whose act is not said
-    return subj
-
-
-def _speaker_candidates(label: str, speaker_tok: Token, target_tok: Token, clause: Token, verb: Token, offset: int,
-                        ctx: Context, lemma: syntax.Lemma, modality: str | None = None) -> list[Candidate]:
-    """One candidate per inter-state pair from the speaker of a reported clause to whom the
-    clause is about (`target_tok`): the shared tail of the reported-judgement patterns."""
-    source = argument(speaker_tok, offset, ctx, lemma)
-    target = argument(target_tok, offset, ctx, lemma)
-    return [Candidate(label, source, target, s_actor, t_actor, clause, verb, modality=modality,
-                      confidence=L.CONF_SPECIFIC_PATTERN, main=syntax.is_main(verb))
-            for s_actor, t_actor in foreign_pairs(source, target)]
-
-
-def _asserting_speaker(verb: Token, lemma: syntax.Lemma) -> Token | None:
-    """Who says what `verb` reports (its subject, or the agent of a passive), or None when
-    there is none or the saying is negated ("did not say that ...")."""
-    speaker_tok, passive, agent = syntax.subject(verb, lemma)
-    if passive:
-        speaker_tok = agent
-    if speaker_tok is None or syntax.negated(verb):
-        return None
-    return speaker_tok
-
-
-def condemning_judgement(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Candidate]:
-    """"X said Y's decision was unacceptable / a violation of international law": a speaker's condemning
-    judgement of an actor's act or of the actor is a criticism (CAMEO 111) from the speaker to that actor.
-
-    The reported clause is a copula whose predicate (or a modifier of it) is a word of condemnation
-    (:data:`~detente.coding.lexicon.CONDEMNING_WORDS`); its subject phrase names the target.
-    """
-    speaker_tok = _asserting_speaker(verb, lemma)
-    if speaker_tok is None:
-        return []
-    out: list[Candidate] = []
-    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
-        judged = _judged_act(clause, lemma)  # "X said Y's decision violates WTO rules"
-        if judged is None:
-            continue
-        out += _speaker_candidates(L.LABEL_BAD, speaker_tok, judged, clause, verb, offset, ctx, lemma)
-    for clause in (c for c in verb.children if c.dep_ == "ccomp" and lemma(c) in L.COPULAS):
-        predicate = [c for c in clause.children if c.dep_ in ("attr", "acomp")]
-        words = {lemma(t) for p in predicate for t in (p, *(c for c in p.children if c.dep_ in ("amod", "compound")))}
-        negated = syntax.negated(clause) or any(syntax.negated(p) for p in predicate)
-        if not (words & L.CONDEMNING_WORDS and not negated) and not (words & L.APPROVING_WORDS and negated):
-            continue  # "was unacceptable", "was not acceptable"
-        subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
-        if subj is None or subj.lower_ in L.RELATIVE_PRONOUNS:
-            continue
-        out += _speaker_candidates(L.LABEL_BAD, speaker_tok, subj, clause, verb, offset, ctx, lemma)
-    return out
-
-
-def blamed_for_offence(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Candidate]:
-    """"X said Y was responsible for the attack", "X says Y is behind the bombing": a speaker who holds an actor
-    answerable for an attack or an offence accuses it (CAMEO 112, as "blamed Y for" is).
-
-    The reported clause is a copula whose predicate is "responsible" (or "to blame") with a "for" phrase, or
-    whose "behind" phrase, naming an attack or an offence (:data:`~detente.coding.lexicon.BLAMED_ACT_NOUNS`);
-    its subject names the accused. Not when negated ("Y was not behind it" clears Y)."""
-    speaker_tok = _asserting_speaker(verb, lemma)
-    if speaker_tok is None:
-        return []
-    out: list[Candidate] = []
-    for clause in (c for c in verb.children if c.dep_ == "ccomp" and lemma(c) in L.COPULAS):
-        if syntax.negated(clause):
-            continue
-        answerable = [g for p in clause.children if p.dep_ == "acomp" and lemma(p) in L.ANSWERABLE_WORDS
-                      for c in p.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children if g.dep_ == "pobj"]
-        behind = [g for c in clause.children if c.dep_ == "prep" and c.lower_ == "behind"
-                  for g in c.children if g.dep_ == "pobj"]
-        acts = [*answerable, *behind]
-        if not any(lemma(a) in L.BLAMED_ACT_NOUNS or P.family(lemma(a)) == "attack" for a in acts):
-            continue
-        subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
-        if subj is None or subj.lower_ in L.RELATIVE_PRONOUNS:
-            continue
-        out += _speaker_candidates(L.ACCUSE, speaker_tok, subj, clause, verb, offset, ctx, lemma)
-    return out
-
-
-def retaliation_warning(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Candidate]:
-    """"X said any attack by Y would not go unanswered / would meet a decisive response": a conditional
-    promise of retaliation is a threat (CAMEO 130) from the speaker to the author of the act it answers.
-
-    The reported clause must be in the future ("would", "will") and name a retaliation
-    (:data:`~detente.coding.lexicon.RETALIATION_WORDS`); its subject phrase names the target.
-    """
-    speaker_tok = _asserting_speaker(verb, lemma)
-    if speaker_tok is None:
-        return []
-    out: list[Candidate] = []
-    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
-        aux = {c.lower_ for c in clause.children if c.dep_ == "aux"}
-        if not aux & L.RETALIATION_AUX:
-            continue
-        if not any(lemma(t) in L.RETALIATION_WORDS or t.lower_ in L.RETALIATION_WORDS for t in clause.subtree):
-            continue
-        subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is None:
-            continue
-        out += _speaker_candidates(L.THREAT, speaker_tok, subj, clause, verb, offset, ctx, lemma, modality="threat")
-    return out
-
-
-def readiness(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Candidate]:
-    """"X is open to talks (with Y)", "X remains ready for a peace deal": an intent to meet or to
-    settle (CAMEO 036 / 037 ...), read off a copula with a readiness adjective and its object."""
-    adj = next((c for c in verb.children if c.dep_ == "acomp" and c.lower_ in L.READY_ADJECTIVES), None)
-    if adj is None or syntax.negated(verb) or syntax.negated(adj):
-        return []
-    obj = next((g for c in adj.children if c.dep_ == "prep" and c.lower_ in ("to", "for")
-                for g in c.children if g.dep_ == "pobj"), None)
-    if obj is None:
-        return []
-    families = {P.family(lemma(o)) for o in (obj, *(c for c in obj.children if c.dep_ in ("compound", "amod")))}
-    code = next((L.READY_FOR[f] for f in L.READY_FOR if f in families), None)
-    subj, _, _ = syntax.subject(verb, lemma)
-    if code is None or subj is None:
-        return []
-    source = argument(subj, offset, ctx, lemma)
-    with_tok = syntax.prep_object(obj, "with")
-    target = argument(with_tok, offset, ctx, lemma) if with_tok is not None else None
-    clause = syntax.clause_modality(verb, None, subj, lemma)
-    modality = clause if clause in ("conditional", "reported", "possible") else "intent"
-    out = []
-    for s_actor in source.actors[:3] or [None]:
-        for t_actor in (target.actors[:3] if target is not None and target.actors else [None]):
-            if t_actor is None:
-                t_actor = fallback_target(verb, s_actor, offset, ctx, target, source)
-            cand = Candidate(code, source, target, s_actor, t_actor, verb, verb, modality=modality,
-                             confidence=L.CONF_SPECIFIC_PATTERN, main=syntax.is_main(verb))
-            if t_actor is not None and t_actor.fallback:
-                cand.confidence -= L.PENALTY_GUESSED_TARGET
-            out.append(cand)
-    return out
 
 
 SWAP_NOUNS = frozenset({"exchange", "swap"})

@@ -7,6 +7,24 @@ confidence (weights in :mod:`detente.coding.lexicon`). One predicate gives one
 candidate per actor pair; joint acts (patterns marked symmetric: meet, negotiate,
 sign) give both directions. Turning candidates into events is
 :mod:`detente.coding.assemble`'s job.
+
+This module holds the sentence's loop over its tokens (:func:`candidates`) and the verb's
+candidates (:func:`verbal`, with the helpers only it uses, and :func:`label_code`). The loop and
+:func:`verbal` call the rules of one idea each:
+
+- :mod:`~detente.coding.joint`: joint and reciprocal acts, coded both ways, and meeting places;
+- :mod:`~detente.coding.interception`: interceptions of projectiles and aircraft;
+- :mod:`~detente.coding.mandates`: what someone is asked, told or obliged to do, and who asks;
+- :mod:`~detente.coding.judgements`: a speaker's judgement of another's act (criticism, accusation,
+  threat of retaliation) and readiness;
+- :mod:`~detente.coding.event_nouns`: acts named by a noun with "between", truces and visits;
+- :mod:`~detente.coding.background`: predicates that report no act of the news (expectations,
+  running and standing states, alignments, ranks);
+- :mod:`~detente.coding.nominals`, :mod:`~detente.coding.received` and
+  :mod:`~detente.coding.mediation`: acts named by noun phrases, acts reported from the receiving
+  end, third parties named on others' acts.
+
+Ranking a sentence's candidates is :mod:`detente.coding.ranking`'s.
 """
 
 from __future__ import annotations
@@ -15,7 +33,8 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from detente.coding import lexicon as L
-from detente.coding import background, event_nouns, interception, joint, judgements, mandates, mediation, nominals, received, syntax
+from detente.coding import background, event_nouns, interception, joint, judgements, mandates
+from detente.coding import mediation, nominals, received, syntax
 from detente.coding import patterns as P
 from detente.coding.arguments import Arg, argument, fallback_target, same_side
 from detente.coding.candidate import Candidate

@@ -35,40 +35,15 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
 
 
-def accusation(verb: Token, anchor: Token, accused: Arg, offset: int, ctx: Context,
-                lemma: syntax.Lemma) -> list[Candidate]:
-    """"Russia claimed that it was Azerbaijan that violated the ceasefire": the claimant accuses the
-    act's author (CAMEO 112), beside the claimed act itself, which stays `reported` (not asserted)."""
-    speaker_tok = syntax.speech_subject(verb, lemma)
-    if speaker_tok is None:
-        return []
-    speaker = argument(speaker_tok, offset, ctx, lemma)
-    out = []
-    for s_actor, t_actor in foreign_pairs(speaker, accused):
-        out.append(Candidate(L.ACCUSE, speaker, accused, s_actor, t_actor, verb, anchor,
-                             confidence=L.CONF_BARE_VERB, main=syntax.is_main(anchor)))
-    return out
-
-
-def judged_act(clause: Token, lemma: syntax.Lemma) -> Token | None:
-    """For a reported clause that breaks a rule with an act as its subject ("[X said] *Y's decision*
-    violates WTO rules"), that subject; else None (:data:`~detente.coding.lexicon.VIOLATE_VERBS`)."""
-    if syntax.negated(clause):
+def _asserting_speaker(verb: Token, lemma: syntax.Lemma) -> Token | None:
+    """Who says what `verb` reports (its subject, or the agent of a passive), or None when
+    there is none or the saying is negated ("did not say that ...")."""
+    speaker_tok, passive, agent = syntax.subject(verb, lemma)
+    if passive:
+        speaker_tok = agent
+    if speaker_tok is None or syntax.negated(verb):
         return None
-    if lemma(clause) in L.CONSTITUTE_VERBS:  # "Y's strikes constitute war crimes", "amount to aggression"
-        named = [g for c in clause.children if c.dep_ in ("dobj", "attr") for g in (c, *c.children) if g.dep_ != "det"]
-        named += [g for c in clause.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
-        named += [m for g in named for m in g.children if m.dep_ in ("compound", "amod")]
-        if not any(lemma(g) in L.CONDEMNING_WORDS or g.lower_ in L.OFFENCE_NOUNS for g in named):
-            return None
-    elif lemma(clause) not in L.VIOLATE_VERBS:
-        return None
-    subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
-    if subj is None or (subj.lower_ not in L.JUDGED_ACT_NOUNS and subj.lower_ not in L.ACT_NOUNS):
-        return None
-    if not any(c.dep_ in ("poss", "amod", "compound") or (c.dep_ == "prep" and c.lower_ == "by") for c in subj.children):
-        return None  # "the decision violates ...": whose act is not said
-    return subj
+    return speaker_tok
 
 
 def _speaker_candidates(label: str, speaker_tok: Token, target_tok: Token, clause: Token, verb: Token, offset: int,
@@ -80,17 +55,6 @@ def _speaker_candidates(label: str, speaker_tok: Token, target_tok: Token, claus
     return [Candidate(label, source, target, s_actor, t_actor, clause, verb, modality=modality,
                       confidence=L.CONF_SPECIFIC_PATTERN, main=syntax.is_main(verb))
             for s_actor, t_actor in foreign_pairs(source, target)]
-
-
-def _asserting_speaker(verb: Token, lemma: syntax.Lemma) -> Token | None:
-    """Who says what `verb` reports (its subject, or the agent of a passive), or None when
-    there is none or the saying is negated ("did not say that ...")."""
-    speaker_tok, passive, agent = syntax.subject(verb, lemma)
-    if passive:
-        speaker_tok = agent
-    if speaker_tok is None or syntax.negated(verb):
-        return None
-    return speaker_tok
 
 
 def condemning_judgement(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Candidate]:
@@ -120,6 +84,27 @@ def condemning_judgement(verb: Token, offset: int, ctx: Context, lemma: syntax.L
             continue
         out += _speaker_candidates(L.LABEL_BAD, speaker_tok, subj, clause, verb, offset, ctx, lemma)
     return out
+
+
+def judged_act(clause: Token, lemma: syntax.Lemma) -> Token | None:
+    """For a reported clause that breaks a rule with an act as its subject ("[X said] *Y's decision*
+    violates WTO rules"), that subject; else None (:data:`~detente.coding.lexicon.VIOLATE_VERBS`)."""
+    if syntax.negated(clause):
+        return None
+    if lemma(clause) in L.CONSTITUTE_VERBS:  # "Y's strikes constitute war crimes", "amount to aggression"
+        named = [g for c in clause.children if c.dep_ in ("dobj", "attr") for g in (c, *c.children) if g.dep_ != "det"]
+        named += [g for c in clause.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
+        named += [m for g in named for m in g.children if m.dep_ in ("compound", "amod")]
+        if not any(lemma(g) in L.CONDEMNING_WORDS or g.lower_ in L.OFFENCE_NOUNS for g in named):
+            return None
+    elif lemma(clause) not in L.VIOLATE_VERBS:
+        return None
+    subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    if subj is None or (subj.lower_ not in L.JUDGED_ACT_NOUNS and subj.lower_ not in L.ACT_NOUNS):
+        return None
+    if not any(c.dep_ in ("poss", "amod", "compound") or (c.dep_ == "prep" and c.lower_ == "by") for c in subj.children):
+        return None  # "the decision violates ...": whose act is not said
+    return subj
 
 
 def blamed_for_offence(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Candidate]:
@@ -171,6 +156,21 @@ def retaliation_warning(verb: Token, offset: int, ctx: Context, lemma: syntax.Le
         if subj is None:
             continue
         out += _speaker_candidates(L.THREAT, speaker_tok, subj, clause, verb, offset, ctx, lemma, modality="threat")
+    return out
+
+
+def accusation(verb: Token, anchor: Token, accused: Arg, offset: int, ctx: Context,
+                lemma: syntax.Lemma) -> list[Candidate]:
+    """"Russia claimed that it was Azerbaijan that violated the ceasefire": the claimant accuses the
+    act's author (CAMEO 112), beside the claimed act itself, which stays `reported` (not asserted)."""
+    speaker_tok = syntax.speech_subject(verb, lemma)
+    if speaker_tok is None:
+        return []
+    speaker = argument(speaker_tok, offset, ctx, lemma)
+    out = []
+    for s_actor, t_actor in foreign_pairs(speaker, accused):
+        out.append(Candidate(L.ACCUSE, speaker, accused, s_actor, t_actor, verb, anchor,
+                             confidence=L.CONF_BARE_VERB, main=syntax.is_main(anchor)))
     return out
 
 

@@ -35,42 +35,6 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
 
 
-def directive(gov: Token, lemma: syntax.Lemma) -> bool:
-    """Whether a request verb directs a named party to act ("asked Pakistan to ...", "called on Rwanda to
-    ..."): a demand by the guide's rule 5 (:data:`~detente.coding.lexicon.DIRECTIVE_PREPS`)."""
-    preps = L.DIRECTIVE_PREPS.get(lemma(gov), ())
-    if preps is None:
-        return any(c.dep_ == "dobj" for c in gov.children)
-    return any(c.dep_ == "prep" and c.lower_ in preps and any(g.dep_ == "pobj" for g in c.children)
-               for c in gov.children)
-
-
-def issuer_subject(verb: Token, lemma: syntax.Lemma) -> tuple[Token | None, bool, Token | None] | None:
-    """For a participle on an issued text ("issued a declaration *demanding* that ...", "in a statement
-    *calling for* ..."), the subject of the verb that issued it: the text speaks for its issuer."""
-    if verb.dep_ != "acl" or verb.tag_ != "VBG" or verb.head.dep_ not in ("dobj", "pobj"):
-        return None
-    issuer = verb.head.head if verb.head.dep_ == "dobj" else verb.head.head.head
-    if not issuer.tag_.startswith("VB"):
-        return None
-    found = syntax.subject(issuer, lemma)
-    return found if found[0] is not None else None
-
-
-def demanded_of(objects: list[Token], lemma: syntax.Lemma) -> Token | None:
-    """Whom a demand noun's clause names ("its demands *that Burundi's government* grant more rights")."""
-    for obj in objects:
-        if lemma(obj) not in L.AUTHORED_NOUNS:
-            continue
-        for clause in obj.children:
-            if clause.dep_ in ("acl", "ccomp", "relcl") and any(m.dep_ == "mark" and m.lower_ == "that"
-                                                                 for m in clause.children):
-                subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-                if subj is not None:
-                    return subj
-    return None
-
-
 MANDATE_DEPS = frozenset({"advcl", "acl", "ccomp", "relcl", "conj"})
 """Dependency relations of a clause that may say what someone is asked to do (:func:`mandate`)."""
 
@@ -127,6 +91,22 @@ def mandate_of(clause: Token, lemma: syntax.Lemma) -> int | None:
     return found[1].i if found is not None else None
 
 
+def mandated_by(verb: Token, lemma: syntax.Lemma) -> Token | None:
+    """The verb of demand whose mandative clause `verb` heads ("demanded that the US *lift* sanctions",
+    "insisted that Japan *withdraw* its ships", "... *should* withdraw"), or None. A clause in the
+    indicative ("insisted that Israel *had attacked*") is a claim, not a demand."""
+    node = verb
+    while node.dep_ == "conj" and node.head.i != node.i and node.head.tag_.startswith("VB"):
+        node = node.head  # "demanded that X stop the drills and withdraw"
+    if node.dep_ != "ccomp" or lemma(node.head) not in L.MANDATIVE_VERBS:
+        return None
+    aux = {c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")}
+    base = node.tag_ in ("VB", "VBP") or (node.tag_ == "VBN" and "be" in aux)  # "that X leave", "that X be freed"
+    if not base or aux - L.MANDATIVE_AUX:
+        return None
+    return node.head
+
+
 def asker(gov: Token, lemma: syntax.Lemma) -> Token | None:
     """Who makes the request or demand `gov` stands for: the subject of a verb ("Poland called for"), the
     owner of a noun ("*India's* demand that"), else the subject of the verb the noun hangs on ("*Kenya*
@@ -146,20 +126,26 @@ def asker(gov: Token, lemma: syntax.Lemma) -> Token | None:
     return None
 
 
-def mandated_by(verb: Token, lemma: syntax.Lemma) -> Token | None:
-    """The verb of demand whose mandative clause `verb` heads ("demanded that the US *lift* sanctions",
-    "insisted that Japan *withdraw* its ships", "... *should* withdraw"), or None. A clause in the
-    indicative ("insisted that Israel *had attacked*") is a claim, not a demand."""
-    node = verb
-    while node.dep_ == "conj" and node.head.i != node.i and node.head.tag_.startswith("VB"):
-        node = node.head  # "demanded that X stop the drills and withdraw"
-    if node.dep_ != "ccomp" or lemma(node.head) not in L.MANDATIVE_VERBS:
+def issuer_subject(verb: Token, lemma: syntax.Lemma) -> tuple[Token | None, bool, Token | None] | None:
+    """For a participle on an issued text ("issued a declaration *demanding* that ...", "in a statement
+    *calling for* ..."), the subject of the verb that issued it: the text speaks for its issuer."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBG" or verb.head.dep_ not in ("dobj", "pobj"):
         return None
-    aux = {c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")}
-    base = node.tag_ in ("VB", "VBP") or (node.tag_ == "VBN" and "be" in aux)  # "that X leave", "that X be freed"
-    if not base or aux - L.MANDATIVE_AUX:
+    issuer = verb.head.head if verb.head.dep_ == "dobj" else verb.head.head.head
+    if not issuer.tag_.startswith("VB"):
         return None
-    return node.head
+    found = syntax.subject(issuer, lemma)
+    return found if found[0] is not None else None
+
+
+def directive(gov: Token, lemma: syntax.Lemma) -> bool:
+    """Whether a request verb directs a named party to act ("asked Pakistan to ...", "called on Rwanda to
+    ..."): a demand by the guide's rule 5 (:data:`~detente.coding.lexicon.DIRECTIVE_PREPS`)."""
+    preps = L.DIRECTIVE_PREPS.get(lemma(gov), ())
+    if preps is None:
+        return any(c.dep_ == "dobj" for c in gov.children)
+    return any(c.dep_ == "prep" and c.lower_ in preps and any(g.dep_ == "pobj" for g in c.children)
+               for c in gov.children)
 
 
 def addressee(verb: Token, lemma: syntax.Lemma) -> Token | None:
@@ -173,6 +159,20 @@ def addressee(verb: Token, lemma: syntax.Lemma) -> Token | None:
         if lemma(node) in P.SPEECH_VERBS:
             told = next((c for c in node.children if c.dep_ in ("dobj", "dative")), None)
             return told if told is not None else syntax.prep_object(node, "to")
+    return None
+
+
+def demanded_of(objects: list[Token], lemma: syntax.Lemma) -> Token | None:
+    """Whom a demand noun's clause names ("its demands *that Burundi's government* grant more rights")."""
+    for obj in objects:
+        if lemma(obj) not in L.AUTHORED_NOUNS:
+            continue
+        for clause in obj.children:
+            if clause.dep_ in ("acl", "ccomp", "relcl") and any(m.dep_ == "mark" and m.lower_ == "that"
+                                                                 for m in clause.children):
+                subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is not None:
+                    return subj
     return None
 
 

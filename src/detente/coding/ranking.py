@@ -27,6 +27,13 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
 
 
+def ranked(cands: list[Candidate]) -> list[Candidate]:
+    """Candidates best first; a bare statement (010) only when nothing more specific is coded, and no telephone
+    call read off a verb of naming (:func:`naming`)."""
+    kept = [c for c in without_bare_statements(cands) if not (c.code == TELEPHONE and naming(c.verb))]
+    return sorted(kept, key=score, reverse=True)
+
+
 def score(c: Candidate) -> float:
     """How well a candidate stands for its sentence (weights in :mod:`detente.coding.lexicon`)."""
     value = c.confidence
@@ -68,13 +75,6 @@ def _empty_statement(c: Candidate) -> bool:
     if c.verb.lower_ in L.REPORTING_WORDS:
         return True
     return c.target_actor is None or c.target_actor.fallback
-
-
-def ranked(cands: list[Candidate]) -> list[Candidate]:
-    """Candidates best first; a bare statement (010) only when nothing more specific is coded, and no telephone
-    call read off a verb of naming (:func:`naming`)."""
-    kept = [c for c in without_bare_statements(cands) if not (c.code == TELEPHONE and naming(c.verb))]
-    return sorted(kept, key=score, reverse=True)
 
 
 TELEPHONE = "041"

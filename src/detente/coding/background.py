@@ -82,16 +82,10 @@ def running_for_years(verb: Token) -> bool:
 
 ONGOING_WORDS = frozenset({"ongoing", "continuing", "long-running", "protracted", "years-long", "decades-long", "months-long"})
 """Modifiers that say a state is already running ("the *ongoing* war", "the *decades-long* conflict")."""
-
-
 SPAN_NOUNS = frozenset({"year", "month", "week", "decade"})
 """Heads of a duration modifier: "three-year war", "a 10-month siege" (a number or hyphen before them)."""
-
-
 FIRST_SINCE = frozenset({"first", "last", "latest", "second", "third"})
 """Ordinals that make "since" mark a gap before a new act: "the *first* visit since 2019"."""
-
-
 CLAUSE_OF_REFERENCE = frozenset({"relcl", "appos"})
 """Clauses that describe an actor rather than report the news: "Germany, *which has backed Kyiv since 2022*, ..."."""
 

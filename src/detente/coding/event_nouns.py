@@ -140,8 +140,6 @@ def nominal_visit(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -
 
 
 STAY_PREPS = frozenset({"for", "on"})
-
-
 STAY_PLACE_PREPS = ("to", "in", "at")
 
 

@@ -74,8 +74,6 @@ def _interceptions(verb: Token, objects: list[Token], offset: int, ctx: Context,
 
 
 AIR_INTERCEPT_VERBS = frozenset({"intercept"})
-
-
 AIRCRAFT_NOUNS = frozenset({"aircraft", "plane", "warplane", "jet", "bomber", "fighter", "helicopter"})
 """Manned aircraft: intercepting one ("Norwegian F-16s intercepted six Russian bombers") is no defence against
 an attack but a show of force against the aircraft's state (CAMEO 150), as the news development notes (news_dev5

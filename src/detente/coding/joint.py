@@ -46,17 +46,11 @@ if TYPE_CHECKING:  # pragma: no cover
 
 RECIPROCAL_VERBS = frozenset({"exchange", "swap", "trade"})
 """Verbs whose coordinated subjects act on each other: "A and B *exchanged* fire", "A and B *swapped* prisoners"."""
-
-
 MUTUAL_CODES = frozenset({"0871"})
 """Acts between their own parties when none is named: "A and B declared a truce" (CAMEO 0871)."""
-
-
 SEPARATE_WORDS = frozenset({"separately", "respectively", "independently", "individually"})
 """Adverbs that make coordinated subjects act apart: "A and B *separately* signed ..." pairs neither with
 the other."""
-
-
 JOIN_VERBS = frozenset({"join"})
 """Verbs that add their object to the subject's act: "X *joined* Y (and Z) in signing / condemning ..."."""
 
@@ -184,12 +178,8 @@ def _on_each_other(verb: Token) -> bool:
 
 CALL_VERBS = frozenset({"speak", "talk"})
 """Verbs of conversation that name a call with a phrase of the telephone ("spoke *by phone*"), a partner or not."""
-
-
 PHONE_NOUNS = frozenset({"phone", "telephone", "videoconference", "video"})
 """Nouns of the medium of a call ("by *phone*", "on the *telephone*", "via *video* link")."""
-
-
 PHONE_CALL = "041"
 """CAMEO 041, discuss by telephone."""
 
@@ -287,8 +277,6 @@ def _person_swap(verb: Token, objects: list[Token], offset: int, ctx: Context, l
 
 JOINT_ANNOUNCE_VERBS = frozenset({"announce", "unveil", "unveiled"})
 """Verbs by which the parties of an agreement make it known together ("A and B *announced* a deal")."""
-
-
 CONCLUDE_AGREEMENT = "057"
 """CAMEO 057, sign formal agreement: what a deal announced by its own parties together is (convention 15)."""
 
@@ -335,8 +323,6 @@ def joint_announcement(verb: Token, objects: list[Token], offset: int, ctx: Cont
 ANNOUNCED_DEALS = frozenset({"plan", "ceasefire"})
 """Noun families of what an announcement may conclude for its announcers: an agreement (057,
 :func:`joint_announcement`), a truce (0871, the verb table's "announce a ceasefire")."""
-
-
 MEDIATOR_NOUNS = frozenset({"mediator", "mediators", "broker", "brokers", "facilitator", "facilitators", "guarantor",
                             "guarantors", "intermediary", "intermediaries"})
 """Nouns that describe an announcer as a third party of the deal ("Qatar and Egypt, *the mediators*, announced ...")."""

@@ -186,3 +186,70 @@ def test_the_host_of_a_dinner_mediates_nothing(coder):
     (events,) = coder.code_sentence_events(
         ["Armenia and Azerbaijan signed a peace treaty after a dinner hosted by the US president."], WHEN)
     assert not {r for r in events if r.event.cameo == "045"}
+
+
+def _roots04(coder, sentence):
+    """The sentence's (source, target) pairs of root 04 (talks, meetings, mediation)."""
+    return {(s, t) for s, t, c in _triples(coder, sentence) if c.startswith("04")}
+
+
+# Convention 21 (session 13): a host or broker is a mediator, coded one way to each side; none back, none
+# between two mediators; the sides' own talks both ways (mediation.one_way).
+@pytest.mark.nlp
+def test_a_host_of_the_sides_talks_is_coded_one_way(coder):
+    pairs = _roots04(coder, "The foreign ministers of Chile and Peru held on Monday talks in Lima hosted by "
+                            "Ecuador's foreign minister.")
+    assert {("ECU", "CHL"), ("ECU", "PER"), ("CHL", "PER"), ("PER", "CHL")} <= pairs
+    assert not {("CHL", "ECU"), ("PER", "ECU")} & pairs
+
+
+@pytest.mark.nlp
+def test_a_fellow_broker_is_no_party(coder):
+    assert not any(s == "PER" and t == "BRA" for s, t in _roots04(
+        coder, "Peru's government brokered the truce alongside Brazil."))
+
+
+@pytest.mark.nlp
+def test_a_host_of_a_dinner_is_no_mediator(coder):
+    """'hosted' names a mediator on talks only: a visitor hosted at a dinner meets the host both ways as before."""
+    pairs = _roots04(coder, "The leaders of Chile and Peru met on Monday at a dinner hosted by Ecuador's president.")
+    assert ("ECU", "CHL") not in pairs or ("CHL", "ECU") in pairs
+
+
+@pytest.mark.nlp
+def test_a_broker_named_before_the_help_noun(coder):
+    """"brokered with Brazil's help": the participle says the deal was brokered, the help noun names by whom."""
+    assert {("BRA", "CHL", "045"), ("BRA", "PER", "045")} <= _mediated(
+        coder, "Chile and Peru signed a deal negotiated with Brazil's help.")
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize("sentence", [
+    "Norway, which played a key mediating role in the talks between Colombia and Venezuela, welcomed the deal.",
+    "Norway played a major role in mediating the deal between Colombia and Venezuela.",
+])
+def test_a_mediating_role_names_the_mediator(coder, sentence):
+    assert {("NOR", "COL", "045"), ("NOR", "VEN", "045")} <= _mediated(coder, sentence)
+
+
+@pytest.mark.nlp
+def test_a_role_without_mediation_is_no_mediation(coder):
+    assert not any(s == "NOR" for s, _, c in _triples(
+        coder, "Norway played a key role in the talks between Colombia and Venezuela.") if c == "045")
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize("sentence", [
+    "Kenya convened talks between Chile and Peru.",
+    "Kenya's foreign minister opened a new round of talks between the Chilean and Peruvian ministers on Tuesday.",
+    "Nairobi hosted three rounds of talks between Santiago and Lima.",
+])
+def test_a_convener_of_talks_between_two_others_is_a_mediator(coder, sentence):
+    pairs = _roots04(coder, sentence)
+    assert {("KEN", "CHL"), ("KEN", "PER")} <= pairs
+    assert not {("CHL", "KEN"), ("PER", "KEN")} & pairs
+
+
+@pytest.mark.nlp
+def test_convening_talks_still_to_come_is_no_mediation(coder):
+    assert not any(c == "045" for _, _, c in _triples(coder, "Kenya will convene talks between Chile and Peru."))

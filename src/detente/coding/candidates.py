@@ -82,7 +82,8 @@ def candidates(sdoc: Doc, offset: int, ctx: Context, lemma: syntax.Lemma) -> lis
             out.extend(judgements.retaliation_warning(tok, offset, ctx, lemma))
             out.extend(judgements.condemning_judgement(tok, offset, ctx, lemma))
             out.extend(judgements.blamed_for_offence(tok, offset, ctx, lemma))
-    out = [c for c in out if not background.ongoing_state(c.verb, c.anchor)]
+    out = mediation.one_way(sdoc, [c for c in out if not background.ongoing_state(c.verb, c.anchor)], offset, ctx,
+                            lemma)  # convention 21
     if question:
         for cand in out:
             cand.modality = "question"

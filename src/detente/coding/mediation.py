@@ -26,7 +26,13 @@ reads the frames where the mediator is not the subject of a verb of mediation
 4. a prisoner exchange named by a noun (:func:`swap`): "A and B *completed a prisoner swap*", "A carried
    out a prisoner exchange *with B*", "soldiers of A were released as part of a prisoner exchange *with
    B*", "the *A-B* prisoner swap": each side releases the other's (CAMEO 0841, root 08, both ways, the
-   guide's reading). "A prisoner exchange between A and B" is the verb table's nominal rule.
+   guide's reading). "A prisoner exchange between A and B" is the verb table's nominal rule;
+5. a mediator's role (:func:`mediating_role`, session 13): "X, which played a key *mediating role* in the talks
+   between A and B", "X played a role *in mediating* the deal between A and B": whoever played it mediates.
+
+After the frames, :func:`one_way` reads convention 21 (session 13) over the sentence's candidates: a host or broker
+named by "hosted / brokered by" on the talks, or a fellow broker named by "alongside", gets no 04 back from the
+sides and none from a co-broker, and the sides' own talks are paired both ways.
 
 The parties of frames 1-3 are the noun's "between" phrase when it has one, else the actors named before
 the noun ("the *US-Iran* talks"), else the clause's subject with its conjuncts and a partner named with
@@ -46,7 +52,9 @@ Choices:
   (:func:`detente.coding.nominals.planned`, a modifier such as "planned" or "proposed"), as for every
   other candidate. A venue alone ("talks in Doha") is no hosting (the check set's adjudication, rule 5).
 - "Helped" and "help" name a mediator only with "of" ("with the help of Turkey"), never a helper named
-  otherwise ("with the help of Turkish companies" is no mediation: the act it helps has one side).
+  otherwise ("with the help of Turkish companies" is no mediation: the act it helps has one side); on a
+  participle of mediation ("a deal brokered *with U.S. help*") the country named before the help noun is the
+  mediator too, as the participle already says the act was brokered (session 13).
 - Confidence :data:`~detente.coding.lexicon.CONF_NOMINAL`: the roles are read off a noun phrase.
 
 Measured (session 10, `detente code eval` on every development file pooled: news_dev, news_check_v1,
@@ -57,10 +65,17 @@ switched off alone: swap nouns +10 right, 0 wrong; mediation nouns +2, 0; the pa
 the article's pair); the participle's wider nouns and the split hyphen +2, 0. PLOVER's gold sentences:
 no coded event changes. The development files hold few such sentences (about 47 gold mediation events and
 20 swap releases): the frames are written from the guide's rules, not fitted to those.
+
+Measured (session 13, convention 21; every development file pooled in page mode, news_dev6 parts d and e left
+out; 4,742 gold events, in-sample): before 1,722 right of 2,638 coded (P 0.6528, R 0.3631, F1 0.4667), after 1,729
+of 2,641 (P 0.6547, R 0.3646, F1 0.4684); sentences without an event left uncoded 3,172 of 3,508 before and after.
+Per rule: :func:`one_way` +2 right, -3 wrong; the help noun +1 (+2, and -1 on the page's next sentence, which
+now restates it), 0 wrong; :func:`mediating_role` +2, 0; :func:`_convened` +2, -1. PLOVER: unchanged.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from detente.coding import lexicon as L
@@ -72,6 +87,8 @@ from detente.coding.context import Actor, Context, actor_of_mention
 from detente.coding.nominals import UNREAL_CLAUSES, UNREAL_MODIFIERS, planned
 
 if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Sequence
+
     from spacy.tokens import Token
 
 MEDIATE = "045"
@@ -106,7 +123,14 @@ CARRY_OUT_VERBS = frozenset({"complete", "conduct", "carry", "hold", "make", "im
 "carried out an exchange"; "announced a prisoner exchange" reports one made). "Agree" only as "agreed
 on/to" with the noun made real by the clause (an agreement to a future swap is caught by :func:`planned`)."""
 
-TRIGGERS = HYPHENATED | SWAP_NOUNS | HELP_NOUNS
+ROLE_NOUNS = frozenset({"role"})
+"""Nouns of a part played in an act ("played a mediating *role* in the talks between A and B")."""
+MEDIATING_WORDS = frozenset({"mediating", "mediation", "mediator", "mediatory", "brokering", "facilitating",
+                             "facilitator"})
+"""Words that make a role a mediator's, as its modifier ("a *mediating* role") or as the gerund of its "in" phrase
+("a role in *mediating* the deal")."""
+
+TRIGGERS = HYPHENATED | SWAP_NOUNS | HELP_NOUNS | ROLE_NOUNS
 """Word forms :func:`third_parties` reads (besides a hyphenated modifier): the coder's loop calls it for these
 only, so that the module costs a set lookup per token."""
 
@@ -125,6 +149,8 @@ def third_parties(tok: Token, offset: int, ctx: Context, lemma: syntax.Lemma) ->
             return swap(tok, offset, ctx, lemma)
         if low in HELP_NOUNS:
             return mediation_noun(tok, offset, ctx, lemma)
+        if low in ROLE_NOUNS:
+            return mediating_role(tok, offset, ctx, lemma)
     return []
 
 
@@ -222,6 +248,40 @@ def mediation_noun(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) 
         return []
     parties = _parties(None, host, offset, ctx, lemma, with_object=True)
     return _mediations(mediators, parties, argument(noun, offset, ctx, lemma), host)
+
+
+def mediating_role(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Candidate]:
+    """"X played a key mediating role in the talks between A and B", "X, which played a role in mediating the deal
+    between A and B": the one who played the role mediates between the parties of the act its "in" phrase names."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or not verb.tag_.startswith("VB") or verb.i == noun.i:
+        return []
+    into = next((c for holder in (noun, verb) for c in holder.children if c.dep_ == "prep" and c.lower_ == "in"),
+                None)  # on the noun, or on the verb as the parser often hangs it
+    if into is None:
+        return []
+    act = next((g for g in into.children if g.dep_ in ("pobj", "pcomp")), None)
+    if act is None:
+        return []
+    if act.tag_ == "VBG":  # "a role in mediating the deal between A and B"
+        if act.lower_ not in MEDIATING_WORDS:
+            return []
+        act = next((c for c in act.children if c.dep_ == "dobj"), None)
+        if act is None:
+            return []
+    elif not any(c.lower_ in MEDIATING_WORDS for c in noun.children if c.dep_ in ("amod", "compound")):
+        return []  # "a key role in the talks": a party's role, no mediation
+    between = _between(act)
+    if between is None or not act.tag_.startswith("NN") or not _mediated_noun(act, lemma) or _unreal(verb, lemma):
+        return []
+    subj, passive_, _agent = syntax.subject(verb, lemma)
+    if subj is None or passive_:
+        return []
+    if subj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":  # "Qatar, which played ...": the relative's antecedent
+        subj = verb.head
+    mediators = argument(subj, offset, ctx, lemma).actors[:2]
+    parties = _actors([between, *between.conjuncts], offset, ctx, lemma)
+    return _mediations(mediators, parties, argument(act, offset, ctx, lemma), noun)
 
 
 def swap(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Candidate]:
@@ -367,6 +427,8 @@ def _mediators(tok: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> li
                        and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
             if of is not None:
                 return argument(of, offset, ctx, lemma).actors[:2]
+            if helper is not None:  # "brokered with U.S. help", "mediated with Qatar's help": the helper before the noun
+                return _named_before(helper, offset, ctx)[:2]
     return []
 
 
@@ -424,3 +486,134 @@ def _mediations(mediators: list[Actor], parties: list[Actor], arg: Arg, anchor: 
         for party in parties:
             out.append(Candidate(MEDIATE, arg, arg, mediator, party, anchor, anchor, confidence=L.CONF_NOMINAL))
     return out
+
+
+CO_MEDIATOR_PREPS = frozenset({"alongside"})
+"""Prepositions on a verb of mediation that name a fellow mediator, not a party ("Turkey brokered the deal
+*alongside* the UN"); "with" is left out: it names a party as often ("brokered a deal with Hamas")."""
+
+
+def one_way(sdoc: Sequence[Token], cands: list[Candidate], offset: int, ctx: Context,
+            lemma: syntax.Lemma) -> list[Candidate]:
+    """A sentence's candidates with convention 21's mediator read one way: a host or broker named as the agent
+    of a mediation participle on talks or a deal ("A and B held talks *hosted by* C") or as a fellow broker ("A
+    brokered the deal *alongside* C") is no partner of the sides' talks; nor is the subject of a verb that convenes
+    talks between two others ("C *hosted / opened / convened* (a round of) talks between A and B",
+    :func:`_convened`), which is coded 045 to each side the verb table left out.
+
+    The verb table reads the agent or the "alongside" phrase as the talks' partner and pairs it both ways with
+    the subject's parties; convention 21 (``data/news_dev/README.md``, session 13) codes a third party that
+    convenes, brokers or facilitates talks between the sides one 04 from it to each side, none back from the
+    sides and none between two mediators, and the sides' own talks both ways. So, for a candidate of root 04:
+    the mediator's 04 to each side stays, a side's 04 back to the mediator and an 04 between two mediators are
+    dropped, and the sides (two or more countries coded back to the same mediator on one verb) are paired both
+    ways with the candidate's code.
+
+    Choices:
+
+    - Only root 04 (talks, meetings, calls, mediation): a mediator that signs is a signatory too (05 with the
+      others, chk-052), and other roots are no talks. A sentence without a candidate of root 04 is not read (the
+      convener's 045 is added only where the verb table paired the convener with a side).
+    - The mediator is read off the syntax only (the agent of "hosted / brokered / mediated / facilitated by" on
+      an event noun, or "alongside" on a verb of mediation), never from knowing who mediated: four leaders who
+      met at Minsk are paired as equals when the sentence does not say who brokered.
+    - A country the sentence also names outside the mediator phrase as the subject of the act stays a party
+      (:func:`_mediations` codes no mediator of its own act either).
+    """
+    if not any(c.code[:2] == "04" for c in cands):
+        return cands  # no talks to read (most sentences: the scan below costs nothing then)
+    third: set[str] = set()
+    convened: list[Candidate] = []  # a convener's 045 to each side of the talks it convened
+    for tok in sdoc:
+        if tok.lower_ in MEDIATOR_PREPS and _mediator_phrase(tok, lemma):
+            for pobj in (c for c in tok.children if c.dep_ == "pobj"):
+                third.update(a.code[:3] for a in argument(pobj, offset, ctx, lemma).actors)
+        elif tok.tag_.startswith("VB") and lemma(tok) in CONVENE_VERBS:
+            found = _convened(tok, offset, ctx, lemma)
+            third.update(c.source_actor.code[:3] for c in found if c.source_actor is not None)
+            convened += found
+    if not third:
+        return cands
+    out: list[Candidate] = []
+    sides: dict[int, list[Candidate]] = {}  # the verb's index -> the dropped candidates of a side back to a mediator
+    for cand in cands:
+        if cand.code[:2] != "04" or cand.source_actor is None or cand.target_actor is None:
+            out.append(cand)
+            continue
+        source, target = cand.source_actor.code[:3] in third, cand.target_actor.code[:3] in third
+        if source and not target:
+            out.append(cand)  # the mediator to a side
+        elif target and not source:
+            sides.setdefault(cand.verb.i, []).append(cand)  # a side back to the mediator: none
+        elif not target:
+            out.append(cand)  # between two sides
+    for cand in convened:  # "X opened talks between A and B": X to each side, where the verb table paired X with one
+        if not any(c.code[:2] == "04" and c.source_actor is not None and c.target_actor is not None
+                   and c.source_actor.code[:3] == cand.source_actor.code[:3]  # type: ignore[union-attr]
+                   and c.target_actor.code[:3] == cand.target_actor.code[:3] for c in out):  # type: ignore[union-attr]
+            out.append(cand)
+    for dropped in sides.values():
+        firsts: dict[str, Candidate] = {}
+        for cand in dropped:
+            firsts.setdefault(cand.source_actor.code[:3], cand)  # type: ignore[union-attr]
+        for a, ca in firsts.items():
+            for b, cb in firsts.items():
+                if a != b and not any(c.verb.i == ca.verb.i and c.source_actor is not None and c.target_actor is not None
+                                      and c.source_actor.code[:3] == a and c.target_actor.code[:3] == b for c in out):
+                    out.append(replace(ca, target=cb.source, target_actor=cb.source_actor, symmetric=True,
+                                       reverse=a > b))
+    return out
+
+
+CONVENE_VERBS = frozenset({"host", "convene", "open", "organize", "organise", "broker", "mediate", "facilitate"})
+"""Verbs whose subject convenes the talks its object names between two others ("X *hosted / opened / convened*
+talks between A and B"): a third party, a mediator under convention 21."""
+ROUND_NOUNS = frozenset({"round", "rounds", "series", "session", "sessions"})
+"""Nouns of an instalment of talks ("five *rounds* of talks between A and B"): the talks are their "of" phrase."""
+
+
+def _convened(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Candidate]:
+    """The convener's 045 to each side of "X hosted / opened / convened (a round of) talks between A and B", when X
+    is none of the sides and the act happened; else none."""
+    noun = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if noun is not None and noun.lower_ in ROUND_NOUNS:
+        noun = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for g in c.children if g.dep_ == "pobj"), None)
+    if noun is None or "talks" not in P.families(lemma(noun)):
+        return []
+    between = _between(noun)
+    if between is None or planned(noun, lemma) or _unreal(verb, lemma):
+        return []
+    subj, passive_, _agent = syntax.subject(verb, lemma)
+    if subj is None or passive_:
+        return []
+    mediators = argument(subj, offset, ctx, lemma).actors[:2]
+    parties = distinct_sides(argument(between, offset, ctx, lemma).actors  # "the Chilean and Peruvian ministers"
+                             + _actors([between, *between.conjuncts], offset, ctx, lemma))[:4]
+    return _mediations(mediators, parties, argument(noun, offset, ctx, lemma), verb)
+
+
+HOSTED_TALKS = frozenset({"talks", "negotiations", "consultations", "dialogue", "discussions"})
+"""Nouns of talks held by sides, whose host is a third party ("A and B held talks hosted by C"); a summit,
+conference or meeting hosted by C is a gathering its attendees hold with the host (the attendance rule of
+:func:`detente.coding.coordination.joint_pairs`: "a summit hosted by Kenya was attended by A, B and C")."""
+MEDIATOR_PREPS = frozenset({"by", "alongside"})
+"""The prepositions :func:`one_way` reads: the agent of a mediation participle and a fellow broker."""
+
+
+def _mediator_phrase(prep: Token, lemma: syntax.Lemma) -> bool:
+    """Whether a preposition heads a third party's phrase: the agent of a mediation participle on an event noun
+    ("talks *hosted by* C", "a deal *brokered by* C"), or "alongside" on a verb of mediation ("A brokered the deal
+    *alongside* C")."""
+    head = prep.head
+    if prep.lower_ in CO_MEDIATOR_PREPS:
+        return head.tag_.startswith("VB") and lemma(head) in BROKER_VERBS
+    if prep.dep_ not in ("agent", "prep") or head.tag_ != "VBN" or head.dep_ != "acl":
+        return False
+    participle_lemma = lemma(head)
+    if participle_lemma not in BROKER_VERBS and participle_lemma not in HOST_VERBS:
+        return False
+    noun = head.head
+    if not noun.tag_.startswith("NN") or not _mediated_noun(noun, lemma):
+        return False
+    return participle_lemma in BROKER_VERBS or noun.lower_ in HOSTED_TALKS

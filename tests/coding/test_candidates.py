@@ -813,3 +813,43 @@ def test_us_in_a_quotation_is_the_named_speakers_side_as_target(coder, sentence,
 def test_us_stays_unresolved_without_a_named_speaker(coder):
     got = {(s[:3], t[:3], root) for s, t, root in triples(coder, "Russia has attacked us again, the spokesperson said.")}
     assert not any(target == "UKR" for _s, target, _r in got)
+
+
+# -- roots13: CAMEO 18 (assault) or 19 (fight) by who uses the force -------------------------------
+
+
+def test_a_killing_by_a_states_army_is_its_use_of_force(coder):
+    # CAMEO 19 is conventional force by organised armed groups; the guide codes what troops killed as 19
+    got = set(triples(coder, "Moroccan troops killed twelve Algerian soldiers near the border on Sunday."))
+    assert ("MARMIL", "DZAMIL", "19") in got
+    assert not any(root == "18" for _, _, root in got)
+
+
+def test_a_bombing_by_a_state_is_aerial_and_by_militants_stays_an_assault(coder):
+    # CAMEO 183 is a non-military bombing, 195 employing aerial weapons
+    got = set(triples(coder, "Canada and Norway bombed army depots in Libya on Friday."))
+    assert {("CAN", "LBY", "19"), ("NOR", "LBY", "19")} <= got
+    kept = set(triples(coder, "Hamas gunmen killed two Israeli settlers near Hebron on Friday."))
+    assert ("PSEREB", "ISR", "18") in kept
+    executed = set(triples(coder, "The Eritrean army executed four Ethiopian soldiers."))
+    assert not any(root == "19" for _, _, root in executed)
+
+
+@pytest.mark.parametrize("fixed", ["are set to sign", "are due to sign", "are scheduled to sign"])
+def test_a_signing_fixed_for_later_is_an_intent_as_will_sign_is(coder, fixed):
+    # the guide's convention 10 codes a meeting "set" or "scheduled" for later as intent (03); a signing too
+    got = set(triples(coder, f"Peru and Chile {fixed} a fisheries agreement next week."))
+    assert {("PER", "CHL", "03"), ("CHL", "PER", "03")} <= got
+    assert not any(root == "05" for _, _, root in got)
+    done = set(triples(coder, "Peru and Chile signed a fisheries agreement on Monday."))
+    assert ("PER", "CHL", "05") in done
+
+
+def test_an_appeal_for_immediate_action_is_a_demand(coder):
+    # CAMEO 10 asks more forcefully than an appeal (02); asking for the act at once is an insistence
+    urgent = set(triples(coder, "Peru urged Chile to release the fishermen immediately."))
+    assert ("PER", "CHL", "10") in urgent and ("PER", "CHL", "02") not in urgent
+    plain = set(triples(coder, "Peru urged Chile to release the fishermen."))
+    assert ("PER", "CHL", "02") in plain
+    refuge = set(triples(coder, "The dissident urgently sought asylum in Chile."))
+    assert not any(root == "10" for _, _, root in refuge)

@@ -102,3 +102,19 @@ def test_a_pledge_of_an_act_without_a_matching_pattern_is_coded_as_one_of_a_verb
         ["France agreed with Italy to close the factory.", "France agreed with Italy to build the factory."], when)
     got = [sorted((r.event.source, r.event.target, r.event.cameo) for r in events) for events in (closing, building)]
     assert got[0] == got[1] == [("FRA", "ITA", "030"), ("ITA", "FRA", "030")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Lula attended the BRICS summit in Johannesburg.", None),  # the convener: no partner
+        ("The Kenyan president attended Putin's summit.", "summit"),  # near-miss: the host, met there
+        ("Both leaders attended the US-China talks in Geneva.", "talks"),  # near-miss: a pair names the partners
+    ],
+)
+def test_target_token_skips_a_convened_gathering(parse, sentence, expected, coder):
+    doc = parse(sentence)
+    verb = next(t for t in doc if t.lower_ == "attended")
+    source = next(c for c in verb.children if c.dep_ == "nsubj")
+    found = syntax.target_token(verb, syntax.objects(verb), source, coder.lemma)
+    assert (found.text if found is not None else None) == expected

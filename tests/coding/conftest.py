@@ -43,3 +43,36 @@ def hand_parse(coder):
         return Doc(coder.nlp.vocab, words=words, heads=heads, deps=deps, tags=tags)
 
     return build
+
+
+@pytest.fixture(scope="session")
+def triples(coder):
+    """(source, target, root) of each event of one sentence coded alone on DOC_DATE (sentence mode, what
+    `detente code --sentences` prints); with `partial`, also the events kept apart."""
+
+    def run(sentence: str, *, partial: bool = False) -> list[tuple[str, str, str]]:
+        (events,) = coder.code_sentence_events([sentence], DOC_DATE, partial=partial)
+        return [(r.event.source, r.event.target, r.event.root) for r in events]
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def cameo_triples(coder):
+    """(source country, target country, full CAMEO code) of the events of one sentence coded alone on DOC_DATE."""
+
+    def run(sentence: str) -> set[tuple[str, str, str]]:
+        (events,) = coder.code_sentence_events([sentence], DOC_DATE)
+        return {(r.event.source[:3], r.event.target[:3], r.event.cameo) for r in events}
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def doc_triples(code_fn):
+    """(source, target, root) of all the events of one text coded in document mode."""
+
+    def run(text: str) -> set[tuple[str, str, str]]:
+        return {(e.source, e.target, e.root) for e in code_fn(text)}
+
+    return run

@@ -1,5 +1,5 @@
 """Session 13's recall classes of the material roots (recall13b: patterns.MATERIAL_FAMILIES and the truce named
-with its sides, candidates.truce_between): one hand-written sentence per rule, coded with its source, target and
+with its sides, event_nouns.truce_between): one hand-written sentence per rule, coded with its source, target and
 CAMEO root, and a near miss that must not be coded so."""
 
 from __future__ import annotations

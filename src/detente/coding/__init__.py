@@ -14,8 +14,12 @@ per module:
   :mod:`~detente.coding.lexicon` holds the other word lists, literal codes and weights;
 - :mod:`~detente.coding.syntax` has pure functions over the parse (subjects, objects,
   governors, modality); :mod:`~detente.coding.arguments` resolves noun phrases to actors;
-- :mod:`~detente.coding.candidates` finds the codable predicates of a sentence;
-  :mod:`~detente.coding.assemble` turns them into :class:`~detente.events.schema.Event`
+- :mod:`~detente.coding.candidates` finds the codable predicates of a sentence, with
+  :mod:`~detente.coding.joint` (joint and reciprocal acts), :mod:`~detente.coding.interception`,
+  :mod:`~detente.coding.mandates` (demands and requests), :mod:`~detente.coding.judgements`
+  (speakers' judgements), :mod:`~detente.coding.event_nouns` (acts named by nouns) and
+  :mod:`~detente.coding.background` (no act of the news); :mod:`~detente.coding.ranking`
+  puts them best first; :mod:`~detente.coding.assemble` turns them into :class:`~detente.events.schema.Event`
   (dates, quotes); :mod:`~detente.coding.spans` says where the two sides are written;
 - :mod:`~detente.coding.coder` is the :class:`Coder` (documents and sentence modes);
 - :func:`is_asserted` (defined once in :mod:`detente.events.modality`, re-exported

@@ -65,7 +65,7 @@ that goes into the event's note, so an analyst can see why a proposal was set as
 - ``description``: an agreement named as a standing thing ("NAFTA, the trilateral trade deal
   between the United States, Canada and Mexico") is no signing: a signing (CAMEO 057)
   needs a verb of signing or concluding in its predicate, or of announcing it (convention 15: "A and B
-  announced a deal" concludes it; session 11, with :func:`detente.coding.candidates.joint_announcement`:
+  announced a deal" concludes it; session 11, with :func:`detente.coding.joint.joint_announcement`:
   12 right events more, none wrong, on the pooled development sets).
 - ``restatement``: in page mode (:func:`restatements`), an act a later sentence of the
   article reports again: the same source and target countries and the same CAMEO root as an

@@ -1002,6 +1002,13 @@ def same_side(source: Actor | None, target: Actor | None) -> bool:
     return not get_registry().codes.distinct_sides(source.code, target.code)
 
 
+def foreign_pairs(source: Arg, target: Arg) -> list[tuple[Actor, Actor]]:
+    """The (source, target) actor pairs of two arguments (the first three actors of each)
+    whose countries differ: an act between two sectors of one state is not one of these
+    inter-state patterns."""
+    return [(s, t) for s in source.actors[:3] for t in target.actors[:3] if s.code[:3] != t.code[:3]]
+
+
 def fallback_target(
     verb: Token, source: Actor | None, offset: int, ctx: Context, target: Arg | None,
     source_arg: Arg | None = None,

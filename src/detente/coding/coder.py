@@ -50,9 +50,10 @@ from detente.coding import spans, syntax
 from detente.coding.arguments import argument, names_sector, remember, sector_nouns
 from detente.coding.assemble import UNDATED, UNKNOWN_ACTOR, event_of, make_event
 from detente.coding.candidate import Candidate
-from detente.coding.candidates import candidates, ranked, without_bare_statements
+from detente.coding.candidates import candidates
 from detente.coding.context import ArticleReading, Context, actor_of_mention, document_context
 from detente.coding.lexicon import CLASSIFIER_MIN_PROB, CONF_CLASSIFIER, FALLBACK_SKIP_ROLES
+from detente.coding.ranking import ranked, without_bare_statements
 from detente.coding.reader import Document
 from detente.coding.segment import split_sentences
 from detente.coding.sentence_result import SentenceResult

@@ -176,10 +176,10 @@ STANDING_ROOTS = frozenset({"17"})
 """Roots whose perfect with a duration is a continuing condition: "had been jailed for years" (rule 8)."""
 ALIGNMENT_VERBS = frozenset({"back", "support", "sponsor"})
 """Verbs of backing whose passive participle on a noun ("rebels *backed by* Iran") names an alignment,
-not an act (:func:`detente.coding.candidates.alignment_modifier`)."""
+not an act (:func:`detente.coding.background.alignment_modifier`)."""
 RANK_WORDS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth last latest".split())
 """Ordinals that rank a doer among others ("the fourth state to recognise X"):
-:func:`detente.coding.candidates.ranking`."""
+:func:`detente.coding.background.ranking`."""
 PERFECT_AUX = frozenset({"has", "have", "had", "'s", "'ve", "'d"})
 DURATION_WORDS = frozenset("years months weeks decades days".split())
 VISIT_NOUNS = frozenset({"visit", "visits", "trip", "trips"})

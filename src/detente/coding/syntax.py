@@ -266,6 +266,14 @@ def preps(verb: Token) -> set[str]:
     return out
 
 
+def prep_object(verb: Token, prep: str) -> Token | None:
+    """The object of a preposition `prep` hanging off `verb` ("called *on* X" -> X), or None."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == prep:
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
 def objects(verb: Token) -> list[Token]:
     """Object nouns of a verb: direct objects, objects of its prepositions, passive subjects."""
     out = []

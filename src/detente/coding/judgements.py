@@ -1,0 +1,207 @@
+"""Speakers' judgements: what a speaker says of another actor's act, coded as the speaker's own act.
+
+"X said Y's decision was unacceptable" is a criticism (111) from X to Y, "X says Y is behind the
+bombing" an accusation (112), "X said any attack by Y would not go unanswered" a threat (130), "X said
+Y's decision violates WTO rules" a condemnation, and "Russia claimed that it was Azerbaijan that
+violated the ceasefire" an accusation beside the claimed act. The reported clause names the target,
+the speaker (the subject of the speech verb, or the agent of a passive) the source. A copula of
+readiness ("X is open to talks with Y") is an intent (036, 037 ...), read here as well, for it is
+likewise a predicate adjective the verb table does not see.
+
+Choices:
+
+- The reported clause must hold the judgement itself: a word of condemnation on a copula
+  (:data:`~detente.coding.lexicon.CONDEMNING_WORDS`), "responsible for" or "behind" an attack or offence
+  (:data:`~detente.coding.lexicon.BLAMED_ACT_NOUNS`), a retaliation in the future
+  (:data:`~detente.coding.lexicon.RETALIATION_WORDS`); a negated saying ("did not say") or a negated
+  clause ("Y was not behind it") clears the target.
+- One candidate per inter-state pair of speaker and target (the first three actors of each,
+  :func:`~detente.coding.arguments.foreign_pairs`): an act between two sectors of one state is not one
+  of these patterns.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from detente.coding import lexicon as L
+from detente.coding import syntax
+from detente.coding import patterns as P
+from detente.coding.arguments import Arg, argument, fallback_target, foreign_pairs
+from detente.coding.candidate import Candidate
+from detente.coding.context import Context
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
+
+
+def _asserting_speaker(verb: Token, lemma: syntax.Lemma) -> Token | None:
+    """Who says what `verb` reports (its subject, or the agent of a passive), or None when
+    there is none or the saying is negated ("did not say that ...")."""
+    speaker_tok, passive, agent = syntax.subject(verb, lemma)
+    if passive:
+        speaker_tok = agent
+    if speaker_tok is None or syntax.negated(verb):
+        return None
+    return speaker_tok
+
+
+def _speaker_candidates(label: str, speaker_tok: Token, target_tok: Token, clause: Token, verb: Token, offset: int,
+                        ctx: Context, lemma: syntax.Lemma, modality: str | None = None) -> list[Candidate]:
+    """One candidate per inter-state pair from the speaker of a reported clause to whom the
+    clause is about (`target_tok`): the shared tail of the reported-judgement patterns."""
+    source = argument(speaker_tok, offset, ctx, lemma)
+    target = argument(target_tok, offset, ctx, lemma)
+    return [Candidate(label, source, target, s_actor, t_actor, clause, verb, modality=modality,
+                      confidence=L.CONF_SPECIFIC_PATTERN, main=syntax.is_main(verb))
+            for s_actor, t_actor in foreign_pairs(source, target)]
+
+
+def condemning_judgement(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Candidate]:
+    """"X said Y's decision was unacceptable / a violation of international law": a speaker's condemning
+    judgement of an actor's act or of the actor is a criticism (CAMEO 111) from the speaker to that actor.
+
+    The reported clause is a copula whose predicate (or a modifier of it) is a word of condemnation
+    (:data:`~detente.coding.lexicon.CONDEMNING_WORDS`); its subject phrase names the target.
+    """
+    speaker_tok = _asserting_speaker(verb, lemma)
+    if speaker_tok is None:
+        return []
+    out: list[Candidate] = []
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        judged = judged_act(clause, lemma)  # "X said Y's decision violates WTO rules"
+        if judged is None:
+            continue
+        out += _speaker_candidates(L.LABEL_BAD, speaker_tok, judged, clause, verb, offset, ctx, lemma)
+    for clause in (c for c in verb.children if c.dep_ == "ccomp" and lemma(c) in L.COPULAS):
+        predicate = [c for c in clause.children if c.dep_ in ("attr", "acomp")]
+        words = {lemma(t) for p in predicate for t in (p, *(c for c in p.children if c.dep_ in ("amod", "compound")))}
+        negated = syntax.negated(clause) or any(syntax.negated(p) for p in predicate)
+        if not (words & L.CONDEMNING_WORDS and not negated) and not (words & L.APPROVING_WORDS and negated):
+            continue  # "was unacceptable", "was not acceptable"
+        subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.lower_ in L.RELATIVE_PRONOUNS:
+            continue
+        out += _speaker_candidates(L.LABEL_BAD, speaker_tok, subj, clause, verb, offset, ctx, lemma)
+    return out
+
+
+def judged_act(clause: Token, lemma: syntax.Lemma) -> Token | None:
+    """For a reported clause that breaks a rule with an act as its subject ("[X said] *Y's decision*
+    violates WTO rules"), that subject; else None (:data:`~detente.coding.lexicon.VIOLATE_VERBS`)."""
+    if syntax.negated(clause):
+        return None
+    if lemma(clause) in L.CONSTITUTE_VERBS:  # "Y's strikes constitute war crimes", "amount to aggression"
+        named = [g for c in clause.children if c.dep_ in ("dobj", "attr") for g in (c, *c.children) if g.dep_ != "det"]
+        named += [g for c in clause.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
+        named += [m for g in named for m in g.children if m.dep_ in ("compound", "amod")]
+        if not any(lemma(g) in L.CONDEMNING_WORDS or g.lower_ in L.OFFENCE_NOUNS for g in named):
+            return None
+    elif lemma(clause) not in L.VIOLATE_VERBS:
+        return None
+    subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    if subj is None or (subj.lower_ not in L.JUDGED_ACT_NOUNS and subj.lower_ not in L.ACT_NOUNS):
+        return None
+    if not any(c.dep_ in ("poss", "amod", "compound") or (c.dep_ == "prep" and c.lower_ == "by") for c in subj.children):
+        return None  # "the decision violates ...": whose act is not said
+    return subj
+
+
+def blamed_for_offence(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Candidate]:
+    """"X said Y was responsible for the attack", "X says Y is behind the bombing": a speaker who holds an actor
+    answerable for an attack or an offence accuses it (CAMEO 112, as "blamed Y for" is).
+
+    The reported clause is a copula whose predicate is "responsible" (or "to blame") with a "for" phrase, or
+    whose "behind" phrase, naming an attack or an offence (:data:`~detente.coding.lexicon.BLAMED_ACT_NOUNS`);
+    its subject names the accused. Not when negated ("Y was not behind it" clears Y)."""
+    speaker_tok = _asserting_speaker(verb, lemma)
+    if speaker_tok is None:
+        return []
+    out: list[Candidate] = []
+    for clause in (c for c in verb.children if c.dep_ == "ccomp" and lemma(c) in L.COPULAS):
+        if syntax.negated(clause):
+            continue
+        answerable = [g for p in clause.children if p.dep_ == "acomp" and lemma(p) in L.ANSWERABLE_WORDS
+                      for c in p.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children if g.dep_ == "pobj"]
+        behind = [g for c in clause.children if c.dep_ == "prep" and c.lower_ == "behind"
+                  for g in c.children if g.dep_ == "pobj"]
+        acts = [*answerable, *behind]
+        if not any(lemma(a) in L.BLAMED_ACT_NOUNS or P.family(lemma(a)) == "attack" for a in acts):
+            continue
+        subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.lower_ in L.RELATIVE_PRONOUNS:
+            continue
+        out += _speaker_candidates(L.ACCUSE, speaker_tok, subj, clause, verb, offset, ctx, lemma)
+    return out
+
+
+def retaliation_warning(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Candidate]:
+    """"X said any attack by Y would not go unanswered / would meet a decisive response": a conditional
+    promise of retaliation is a threat (CAMEO 130) from the speaker to the author of the act it answers.
+
+    The reported clause must be in the future ("would", "will") and name a retaliation
+    (:data:`~detente.coding.lexicon.RETALIATION_WORDS`); its subject phrase names the target.
+    """
+    speaker_tok = _asserting_speaker(verb, lemma)
+    if speaker_tok is None:
+        return []
+    out: list[Candidate] = []
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        aux = {c.lower_ for c in clause.children if c.dep_ == "aux"}
+        if not aux & L.RETALIATION_AUX:
+            continue
+        if not any(lemma(t) in L.RETALIATION_WORDS or t.lower_ in L.RETALIATION_WORDS for t in clause.subtree):
+            continue
+        subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None:
+            continue
+        out += _speaker_candidates(L.THREAT, speaker_tok, subj, clause, verb, offset, ctx, lemma, modality="threat")
+    return out
+
+
+def accusation(verb: Token, anchor: Token, accused: Arg, offset: int, ctx: Context,
+                lemma: syntax.Lemma) -> list[Candidate]:
+    """"Russia claimed that it was Azerbaijan that violated the ceasefire": the claimant accuses the
+    act's author (CAMEO 112), beside the claimed act itself, which stays `reported` (not asserted)."""
+    speaker_tok = syntax.speech_subject(verb, lemma)
+    if speaker_tok is None:
+        return []
+    speaker = argument(speaker_tok, offset, ctx, lemma)
+    out = []
+    for s_actor, t_actor in foreign_pairs(speaker, accused):
+        out.append(Candidate(L.ACCUSE, speaker, accused, s_actor, t_actor, verb, anchor,
+                             confidence=L.CONF_BARE_VERB, main=syntax.is_main(anchor)))
+    return out
+
+
+def readiness(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Candidate]:
+    """"X is open to talks (with Y)", "X remains ready for a peace deal": an intent to meet or to
+    settle (CAMEO 036 / 037 ...), read off a copula with a readiness adjective and its object."""
+    adj = next((c for c in verb.children if c.dep_ == "acomp" and c.lower_ in L.READY_ADJECTIVES), None)
+    if adj is None or syntax.negated(verb) or syntax.negated(adj):
+        return []
+    obj = next((g for c in adj.children if c.dep_ == "prep" and c.lower_ in ("to", "for")
+                for g in c.children if g.dep_ == "pobj"), None)
+    if obj is None:
+        return []
+    families = {P.family(lemma(o)) for o in (obj, *(c for c in obj.children if c.dep_ in ("compound", "amod")))}
+    code = next((L.READY_FOR[f] for f in L.READY_FOR if f in families), None)
+    subj, _, _ = syntax.subject(verb, lemma)
+    if code is None or subj is None:
+        return []
+    source = argument(subj, offset, ctx, lemma)
+    with_tok = syntax.prep_object(obj, "with")
+    target = argument(with_tok, offset, ctx, lemma) if with_tok is not None else None
+    clause = syntax.clause_modality(verb, None, subj, lemma)
+    modality = clause if clause in ("conditional", "reported", "possible") else "intent"
+    out = []
+    for s_actor in source.actors[:3] or [None]:
+        for t_actor in (target.actors[:3] if target is not None and target.actors else [None]):
+            if t_actor is None:
+                t_actor = fallback_target(verb, s_actor, offset, ctx, target, source)
+            cand = Candidate(code, source, target, s_actor, t_actor, verb, verb, modality=modality,
+                             confidence=L.CONF_SPECIFIC_PATTERN, main=syntax.is_main(verb))
+            if t_actor is not None and t_actor.fallback:
+                cand.confidence -= L.PENALTY_GUESSED_TARGET
+            out.append(cand)
+    return out

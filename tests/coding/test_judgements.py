@@ -1,0 +1,80 @@
+"""Speakers' judgements (coding/judgements.py): condemnations, accusations of a claimed act's author, threats
+of retaliation, readiness. Hand-written sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from detente.coding import is_asserted
+
+pytestmark = pytest.mark.nlp
+
+
+@pytest.mark.parametrize(
+    ("sentence", "triple"),
+    [
+        ("The Kremlin said it was open to talks with Washington.", ("RUSGOV", "USA", "03")),
+        ("Ukraine is ready for negotiations with Russia.", ("UKR", "RUS", "03")),
+    ],
+)
+def test_readiness_after_a_copula_is_an_intent_to_negotiate(triples, sentence, triple):
+    assert triple in triples(sentence)
+
+
+def test_no_readiness_no_intent(triples):
+    assert triples("Russia is not ready for a ceasefire with Ukraine.", partial=True) == []
+    assert triples("The statement was open to interpretation in Kyiv.", partial=True) == []
+
+
+def test_a_claimed_attack_also_codes_the_claimant_accusing_its_author(code_fn, triples):
+    sentence = "Armenia claimed that it was Azerbaijan that shelled the border villages."
+    assert ("ARM", "AZE", "11") in triples(sentence)
+    alleged = "Serbia alleged that Kosovo police had attacked Serb protesters."
+    assert ("SRB", "XKXCOP", "11") in triples(alleged)
+    attacks = [e for e in code_fn(alleged) if e.root == "19"]
+    assert all(not is_asserted(e) for e in attacks)  # the claimed act itself stays reported
+
+
+def test_a_claimed_statement_accuses_no_one(triples):
+    assert not any(root == "11" for *_, root in triples("Iran claimed that Israel wanted talks."))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Hezbollah leader said any Israeli attack on Lebanon would not go without a response.",
+        "Moscow said that any hostile British actions against Russia would provoke a decisive response.",
+        "Tehran said further Israeli strikes would meet with severe consequences.",
+    ],
+)
+def test_a_promised_retaliation_is_a_threat(triples, sentence):
+    got = {(s[:3], t[:3], r) for s, t, r in triples(sentence)}
+    assert any(r == "13" for *_, r in got) and not any(r == "01" for *_, r in got), got
+
+
+def test_a_future_statement_without_a_retaliation_is_no_threat(triples):
+    got = triples("Poland said the talks with Germany would resume next week.", partial=True)
+    assert not any(root == "13" for *_, root in got)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a condemning judgement under a speech verb is a criticism of the one judged
+        ("Pakistan said India's decision was unacceptable.", ("PAK", "IND", "111")),
+        ("Iran said the American strikes were illegal.", ("IRN", "USA", "111")),
+        ("Japan said the Chinese drills were not acceptable.", ("JPN", "CHN", "111")),
+        # promising to answer an act is a threat
+        ("Israel vowed to respond to the Iranian missile attack.", ("ISR", "IRN", "130")),
+        # opposing or condemning an act is aimed at its author, not at whom it is for
+        ("China firmly opposes the US arms sales to Taiwan.", ("CHN", "USA", "110")),
+    ],
+)
+def test_judgements_retaliation_and_whose_act(cameo_triples, sentence, expected):
+    assert expected in cameo_triples(sentence)
+
+
+def test_a_neutral_judgement_is_no_criticism(cameo_triples):
+    assert not any(code.startswith("11") for _, _, code in cameo_triples(
+        "Russia said the talks with Ukraine were productive."))
+    assert cameo_triples("China said the situation was dangerous.") == set()

@@ -9,6 +9,14 @@ import pytest
 DOC_DATE = date(2025, 3, 3)
 
 
+def asserted_countries(coder, sentence: str, when: date, *, code: str = "cameo",
+                       partial: bool = False) -> set[tuple[str, str, str]]:
+    """(source country, target country, CAMEO code or root) of the asserted events of one sentence coded
+    alone on `when`: what most rule tests compare, the test files each passing their own date."""
+    (results,) = coder.code_sentence_events([sentence], when, partial=partial)
+    return {(r.event.source[:3], r.event.target[:3], getattr(r.event, code)) for r in results if not r.event.negated}
+
+
 @pytest.fixture(scope="session")
 def coder():
     """The rule coder (spans by the span rules alone: no span chooser), or a skip when

@@ -6,12 +6,13 @@ from datetime import date
 
 import pytest
 
+from .conftest import asserted_countries
+
 WHEN = date(2024, 5, 6)
 
 
 def _triples(coder, sentence):
-    (results,) = coder.code_sentence_events([sentence], WHEN)
-    return {(r.event.source[:3], r.event.target[:3], r.event.cameo) for r in results if not r.event.negated}
+    return asserted_countries(coder, sentence, WHEN)
 
 
 def _mediated(coder, sentence):

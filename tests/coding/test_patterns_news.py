@@ -11,6 +11,8 @@ import pytest
 from detente.coding import nominals
 from detente.coding import patterns as P
 
+from .conftest import asserted_countries
+
 WHEN = date(2024, 5, 6)
 
 FAMILY_SENTENCES = [
@@ -58,8 +60,7 @@ FAMILY_SENTENCES = [
 
 
 def _triples(coder, sentence):
-    (results,) = coder.code_sentence_events([sentence], WHEN)
-    return {(r.event.source[:3], r.event.target[:3], r.event.cameo) for r in results if not r.event.negated}
+    return asserted_countries(coder, sentence, WHEN)
 
 
 @pytest.mark.nlp

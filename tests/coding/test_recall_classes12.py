@@ -7,14 +7,15 @@ from datetime import date
 
 import pytest
 
+from .conftest import asserted_countries
+
 pytestmark = pytest.mark.nlp
 
 WHEN = date(2024, 5, 6)
 
 
 def countries(coder, sentence):
-    (events,) = coder.code_sentence_events([sentence], WHEN)
-    return {(r.event.source[:3], r.event.target[:3], r.event.root) for r in events if not r.event.negated}
+    return asserted_countries(coder, sentence, WHEN, code="root")
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [

@@ -10,6 +10,8 @@ import pytest
 
 from detente.coding import patterns as P
 
+from .conftest import asserted_countries
+
 WHEN = date(2024, 5, 6)
 
 FAMILY_SENTENCES = [
@@ -23,8 +25,7 @@ FAMILY_SENTENCES = [
 
 
 def countries(coder, sentence):
-    (events,) = coder.code_sentence_events([sentence], WHEN)
-    return {(r.event.source[:3], r.event.target[:3], r.event.root) for r in events if not r.event.negated}
+    return asserted_countries(coder, sentence, WHEN, code="root")
 
 
 @pytest.mark.nlp

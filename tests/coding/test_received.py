@@ -9,12 +9,13 @@ import pytest
 
 from detente.coding import received
 
+from .conftest import asserted_countries
+
 WHEN = date(2024, 5, 6)
 
 
 def _triples(coder, sentence, *, partial=False):
-    (results,) = coder.code_sentence_events([sentence], WHEN, partial=partial)
-    return {(r.event.source[:3], r.event.target[:3], r.event.cameo) for r in results if not r.event.negated}
+    return asserted_countries(coder, sentence, WHEN, partial=partial)
 
 
 @pytest.mark.nlp

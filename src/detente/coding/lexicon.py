@@ -15,7 +15,7 @@ whose pattern names its object or preposition is right more often than one read 
 bare verb; a target guessed from elsewhere in the sentence is wrong more often than one
 found through the parse; hypothetical, reported and negated events are the ones an
 analyst most often does not want counted. The values were chosen once by hand on that
-data and are not fitted; :func:`detente.coding.evaluate.score` measures what they give.
+data and are not fitted; :func:`detente.coding.evaluate.score_events` measures what they give.
 Goldstein weights, quad classes and PLOVER types are never set here: they come from
 :mod:`detente.ontology` (the ICEWS CAMEO table).
 """

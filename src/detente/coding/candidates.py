@@ -17,6 +17,8 @@ candidates (:func:`verbal`, with the helpers only it uses, and :func:`label_code
 - :mod:`~detente.coding.mandates`: what someone is asked, told or obliged to do, and who asks;
 - :mod:`~detente.coding.judgements`: a speaker's judgement of another's act (criticism, accusation,
   threat of retaliation) and readiness;
+- :mod:`~detente.coding.diplomats`: whose envoy is summoned, expelled or recalled, and which troop
+  withdrawal leaves a host state;
 - :mod:`~detente.coding.event_nouns`: acts named by a noun with "between", truces and visits;
 - :mod:`~detente.coding.background`: predicates that report no act of the news (expectations,
   running and standing states, alignments, ranks);
@@ -33,7 +35,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from detente.coding import lexicon as L
-from detente.coding import background, event_nouns, interception, joint, judgements, mandates
+from detente.coding import background, diplomats, event_nouns, interception, joint, judgements, mandates
 from detente.coding import mediation, nominals, received, syntax
 from detente.coding import patterns as P
 from detente.coding.arguments import Arg, argument, fallback_target, same_side
@@ -187,11 +189,11 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         code = L.MOBILIZE  # "sent 500 troops to the border with Belarus": a show of force, not aid (session 13)
     if code is not None and code[:2] == "18" and verb_lemma in L.ATTACK_HARM_VERBS and _harm_by_an_attack(verb, lemma):
         code = L.FIGHT  # "the US strike that killed the general": the attack's harm is its use of force (19)
-    if verb_lemma in L.SUMMON_VERBS and _own_envoy(objects, lemma):
+    if verb_lemma in L.SUMMON_VERBS and diplomats.own_envoy(objects, lemma):
         code = L.RECALL_DIPLOMATS  # "summoned its ambassador to X home for consultations": a recall (161)
     expelled = None  # the diplomat a host expels
     if code is None and verb_lemma in L.SEND_AWAY_VERBS and any(c.lower_ in L.AWAY_WORDS for c in verb.children):
-        expelled = _diplomat_addressee(verb, lemma)  # "ordered the French ambassador out", "sent the envoy home"
+        expelled = diplomats.diplomat_addressee(verb, lemma)  # "ordered the French ambassador out", "sent the envoy home"
     if verb_lemma in L.DECLARE_VERBS and any(t.lower_ in L.NON_GRATA_WORDS for t in verb.subtree):
         expelled = next((t for t in verb.subtree if t.i != verb.i and P.family(lemma(t)) == "diplomats"  # "declared
                          and t.dep_ not in ("compound", "poss")), None)  # the ambassador persona non grata"
@@ -208,7 +210,7 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         mandate = None
     elif mandate is not None:
         gov_kind, gov = mandate  # "insisted that Japan withdraw its ships": a demand of Japan
-    ordered_out = _expelled_diplomat(verb, gov, gov_kind, lemma)
+    ordered_out = diplomats.expelled_diplomat(verb, gov, gov_kind, lemma)
     if ordered_out is not None:
         code = L.EXPEL_DIPLOMATS  # "gave the ambassador 72 hours to leave", "asked the envoy not to return"
     intent_noun = syntax.intent_noun(verb, lemma) if gov is None else None
@@ -325,7 +327,7 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
     if code is not None and code[:2] == "08" and verb_lemma in L.ALLOW_VERBS and _military_access(verb, objects, lemma):
         code = L.MILITARY_COOPERATION  # "allowed a Chinese warship to dock at its port": military cooperation (06)
     if passive and agent is None and (code == L.RECALL_DIPLOMATS or code is not None and verb_lemma in L.CALL_BACK_VERBS
-                                      and any(c.lower_ == "back" for c in verb.children)) and _recalled_envoy(subj_tok, lemma):
+                                      and any(c.lower_ == "back" for c in verb.children)) and diplomats.recalled_envoy(subj_tok, lemma):
         # "X's ambassador to Y was recalled (summoned back) for consultations": X, the envoy's owner, recalls him
         # from Y (session 13)
         code, source_tok, target_tok = L.RECALL_DIPLOMATS, subj_tok, syntax.prep_object(subj_tok, "to") or syntax.prep_object(verb, "from")
@@ -482,7 +484,7 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
     target = argument(target_tok, offset, ctx, lemma) if target_tok is not None else None
     if target is not None and _mediator_only(target, target_tok, offset):
         target = None  # "A and B finalized the *US-mediated* agreement": the mediator is no party (mediation.py codes it)
-    if code == L.MILITARY_WITHDRAWAL and _left_host(target_tok, target, source, lemma):
+    if code == L.MILITARY_WITHDRAWAL and diplomats.left_host(target_tok, target, source, lemma):
         code = L.HOST_WITHDRAWAL  # "France withdrew its troops from Mali": military assistance ends (convention 16)
     if code[:2] == "14" and verb_lemma == "protest" and any(  # "protested the decision", "Japan protested against X"
             c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in L.COMPLAINT_ABOUT_PREPS and source_tok is not None
@@ -898,29 +900,6 @@ def _mediator_only(target: Arg, target_tok: Token | None, offset: int) -> bool:
     return bool(spans) and all(any(start <= a.start and a.end <= end for start, end in spans) for a in target.actors)
 
 
-def _own_envoy(objects: list[Token], lemma: syntax.Lemma) -> bool:
-    """Whether a summoned diplomat is the summoner's own ("summoned *its* ambassador to Ethiopia", "summoned *their*
-    envoys home"): a state summons a foreign envoy to protest (114), its own to recall him (161), as the guide's
-    rule 6 codes recalls."""
-    return any(P.family(lemma(o)) == "diplomats" and any(c.dep_ == "poss" and c.lower_ in L.OWN_POSSESSIVES
-                                                          for c in o.children) for o in objects)
-
-
-def _left_host(target_tok: Token | None, target: Arg | None, source: Arg | None, lemma: syntax.Lemma) -> bool:
-    """Whether a troop withdrawal leaves a host state ("withdrew its troops *from Mali*", "pulled its forces out of
-    Germany"): the place left is named after "from" or "out of" and is a state itself (no role, not a place of
-    fighting such as a border or a front: :data:`~detente.coding.lexicon.HOSTILITY_PLACES`), of another country than
-    the withdrawing side. The guide's convention 16 (``data/news_dev/README.md``) codes a force leaving its host or
-    ally as reduced military assistance (16) and forces pulling back from hostilities as de-escalation (08); news
-    names a host by its state and a front by its place, so the state named is read as the host."""
-    if target_tok is None or target is None or source is None or not target.actors or not source.actors:
-        return False
-    if target_tok.dep_ != "pobj" or target_tok.head.lower_ not in ("from", "of"):
-        return False
-    if any(lemma(t) in L.HOSTILITY_PLACES for t in target_tok.head.subtree):
-        return False
-    side = source.actors[0].code[:3]
-    return all(len(a.code) == 3 and a.code != side for a in target.actors[:1])
 
 
 def _in_exchange(verb: Token, lemma: syntax.Lemma) -> bool:
@@ -960,29 +939,6 @@ def _participants(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -
     return None
 
 
-def _diplomat_addressee(verb: Token, lemma: syntax.Lemma) -> Token | None:
-    """The diplomat a verb addresses or acts on ("gave *the French ambassador* 72 hours", "ordered
-    *Ambassador X* out"): its dative or direct object when that phrase's head or a compound or
-    apposition of it is a diplomat (family *diplomats*), else None."""
-    for obj in verb.children:
-        if obj.dep_ not in ("dative", "dobj"):
-            continue
-        words = (obj, *(c for c in obj.children if c.dep_ in ("compound", "appos")))
-        if any(P.family(lemma(w)) == "diplomats" for w in words):
-            return obj
-    return None
-
-
-def _expelled_diplomat(verb: Token, gov: Token | None, gov_kind: str | None, lemma: syntax.Lemma) -> Token | None:
-    """The diplomat a host expels by ordering him out: "gave the French ambassador 72 hours *to leave*", "told
-    the envoy to leave", "asked the Iranian ambassador *not to return*" (CAMEO 161). None for any other
-    order or request ("asked the ambassador to return", "gave the envoy a week to reply")."""
-    if gov is None or gov_kind not in ("ultimatum", "request", "demand"):
-        return None
-    inner = lemma(verb)
-    if not (inner in L.LEAVE_VERBS or (inner in L.RETURN_VERBS and syntax.negated(verb))):
-        return None
-    return _diplomat_addressee(gov, lemma)
 
 
 def _negative_argument(verb: Token) -> bool:
@@ -1065,13 +1021,6 @@ def _military_access(verb: Token, objects: list[Token], lemma: syntax.Lemma) -> 
                                             and g.lower_ in L.MILITARY_FACILITIES
                                             for c in o.children for g in c.children) for o in objects)
 
-
-def _recalled_envoy(subj: Token | None, lemma: syntax.Lemma) -> bool:
-    """Whether the passive subject of a recall is an envoy posted somewhere ("X's ambassador *to Y* was recalled",
-    "the Saudi ambassador *to Ottawa* was summoned back"): his state recalls him (161, the guide's rule 6), from the
-    state he is posted to."""
-    return (subj is not None and P.family(lemma(subj)) == "diplomats"
-            and any(c.dep_ == "prep" and c.lower_ == "to" for c in subj.children))
 
 
 def _sent_to_a_place(verb: Token, objects: list[Token], lemma: syntax.Lemma) -> bool:

@@ -15,7 +15,7 @@ whose pattern names its object or preposition is right more often than one read 
 bare verb; a target guessed from elsewhere in the sentence is wrong more often than one
 found through the parse; hypothetical, reported and negated events are the ones an
 analyst most often does not want counted. The values were chosen once by hand on that
-data and are not fitted; :func:`detente.coding.evaluate.score` measures what they give.
+data and are not fitted; :func:`detente.coding.evaluate.score_events` measures what they give.
 Goldstein weights, quad classes and PLOVER types are never set here: they come from
 :mod:`detente.ontology` (the ICEWS CAMEO table).
 """
@@ -130,7 +130,7 @@ SUMMON_VERBS = frozenset({"summon"})
 RECALL_DIPLOMATS = "161"
 """CAMEO 161, reduce or break diplomatic relations: recalling one's own envoy."""
 OWN_POSSESSIVES = frozenset({"its", "their"})
-"""Possessives that make a summoned envoy the summoner's own (:func:`detente.coding.candidates._own_envoy`); not
+"""Possessives that make a summoned envoy the summoner's own (:func:`detente.coding.diplomats.own_envoy`); not
 "his" or "her", which may stand for a minister other than the state's own envoy."""
 LEAVE_BODY = "166"
 """CAMEO 166, expel or withdraw: a state leaving an organisation or bloc."""
@@ -139,7 +139,7 @@ HOSTILITY_PLACES = frozenset(
     "region regions area areas zone zones city town village".split()
 )
 """Places that tell a pull-back from fighting ("withdrew from the disputed *border*", "from the occupied *territories*"):
-de-escalation (08), not the end of a mission in a host state (:func:`detente.coding.candidates._left_host`)."""
+de-escalation (08), not the end of a mission in a host state (:func:`detente.coding.diplomats.left_host`)."""
 ANSWERABLE_WORDS = frozenset({"responsible", "accountable", "culpable", "guilty"})
 """Predicates that hold someone answerable for an act ("Y was *responsible* for the attack"): with an attack or
 an offence (:data:`BLAMED_ACT_NOUNS`) under a speech verb, the speaker accuses (CAMEO 112)."""

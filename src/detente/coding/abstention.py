@@ -186,6 +186,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from detente.actors.datelines import dateline_end
+
 if TYPE_CHECKING:  # pragma: no cover
     from datetime import date
 
@@ -207,15 +209,6 @@ SPECULATIVE_MODALITIES = frozenset({"possible", "conditional"})
 SIGN_AGREEMENT = "057"
 """CAMEO's "sign formal agreement": needs a verb of signing in its sentence."""
 
-_DATELINE = re.compile(
-    r"""^\s*(?:
-        [A-Z][A-Z.'\- ]+(?:,\s*[A-Z][\w.'\- ]+?)?\s*(?:\([A-Za-z ]+\))?\s*[—–-]+\s   # DAKAR, Senegal (AP) —
-      | [A-Z][\w.'\- ]+?,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})\s*:\s  # Doha, Feb 29:
-      | [A-Z][\w.'\- ]+?,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,\s*\d{4})?\s*
-        \([A-Za-z ]+\)\s*(?::\s|[—–-]+\s?)  # RIGA, April 5 (Xinhua) --, Tokyo, July 4 (Jiji Press)--, WASHINGTON, Sep 15 (APP):
-    )""",
-    re.X,
-)
 _PLANNED = re.compile(
     r"\b(?:is|are|was|were)\s+(?:set|scheduled|due|expected|slated|poised|planning|going)\s+to\b"
     r"|\bwill\s+(?:\w+\s+)?(?:meet|visit|travel|hold|resume|host|come|go|fly|arrive)\b"
@@ -237,12 +230,6 @@ _SIGNING = re.compile(
     r"|enter(?:s|ed|ing)?\s+into|announc(?:e|es|ed|ing))\b",
     re.I,
 )
-
-
-def dateline_end(sentence: str) -> int:
-    """Where the dateline at the start of `sentence` ends (0: none)."""
-    m = _DATELINE.match(sentence)
-    return m.end() if m else 0
 
 
 def predicate_words(pred: Token) -> str:

@@ -42,6 +42,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from detente.actors import find_mentions, get_registry
+from detente.actors.datelines import dateline_end
 from detente.actors.regions import regions
 from detente.coding import abstention, coordination
 from detente.coding import nlp as nlp_mod
@@ -717,14 +718,14 @@ def _distinct(events: list[Event]) -> list[Event]:
 
 def parse_form(text: str) -> str:
     """The sentence as the parser reads it: a dateline at its start ("DAKAR, Senegal (AP) --", "Doha, Feb 29:",
-    :func:`detente.coding.abstention.dateline_end`) blanked out with spaces.
+    :func:`detente.actors.datelines.dateline_end`) blanked out with spaces.
 
     Parsed with its dateline, the sentence often hangs on the place name: "Doha, Feb 29: The United States
     signed a deal with the Taliban" gave Doha (QAT) as the signer and "BERLIN, Germany - Germany has expelled
     ..." no subject at all. Spaces keep every character offset, so mentions, spans and the sentence text the
     events carry stay those of the original; the place is still read as a mention, and
     :func:`detente.coding.abstention.reason_apart` still sets apart an event whose side it alone names."""
-    end = abstention.dateline_end(text)
+    end = dateline_end(text)
     return " " * end + text[end:] if end else text
 
 

@@ -571,11 +571,9 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
 # --- roots13 (session 13): the line between CAMEO 18 (assault) and 19 (fight) by who uses the force ---
 STATE_FORCE_ROLES = frozenset({"MIL"})
 """Roles of a state's armed forces (CAMEO actor role MIL)."""
-STATE_ROLES = frozenset({"", "GOV", "MIL"})
-"""Roles under which a state itself acts: its plain code, its government, its armed forces."""
-ARMED_FORCE_CODES = {"1823": "190", "183": "195"}
+ARMED_FORCE_CODES = {"1823": "190"}
 """An assault code and what it is when a state's own forces commit it: killing (1823) by an army is its use of
-conventional military force (190), a bombing (183, "non-military bombing") by a state is an aerial attack (195)."""
+conventional military force (190)."""
 
 
 KILL_VERBS = frozenset({"kill"})
@@ -584,8 +582,7 @@ no act of war, and keep 18."""
 
 
 def armed_force_code(code: str, source: Actor | None, verb_lemma: str) -> str:
-    """The code of a violent act given who commits it: an army's killing is 190 and a state's bombing 195, else
-    `code` unchanged.
+    """The code of a violent act given who commits it: an army's killing is 190, else `code` unchanged.
 
     CAMEO's codebook (Schrodt 2012) sets root 18 (assault) as "unconventional forms of violence which do not
     require high-tech military equipment" and root 19 (fight) as "all uses of conventional force and acts of war
@@ -595,8 +592,10 @@ def armed_force_code(code: str, source: Actor | None, verb_lemma: str) -> str:
 
     Choices: a killing ("killed", :data:`KILL_VERBS`) counts as military only when the killer is the army
     (role MIL; "the army executed seven soldiers" stays 18): "Russia killed a
-    journalist" (a state without role) may be a poisoning or a shooting by agents, so 18 stays; a bombing by a
-    state, its government or its army is aerial (states bomb from the air). Rebels, militants and persons keep 18.
+    journalist" (a state without role) may be a poisoning or a shooting by agents, so 18 stays. Rebels, militants
+    and persons keep 18. A bombing by a state is 195 by the verb table itself ("bomb", session 13); this function
+    also mapped 183 to 195 for a state until the table's change made that branch reach only "blew up" and
+    "detonated", which are no aerial weapons.
     """
     if code not in ARMED_FORCE_CODES or source is None or source.person:
         return code
@@ -608,8 +607,6 @@ def armed_force_code(code: str, source: Actor | None, verb_lemma: str) -> str:
         return code  # an armed group (IMG), an organisation: no state's forces
     role = source.code[len(country):len(country) + 3]
     if code == "1823" and role in STATE_FORCE_ROLES and verb_lemma in KILL_VERBS:
-        return ARMED_FORCE_CODES[code]
-    if code == "183" and role in STATE_ROLES:
         return ARMED_FORCE_CODES[code]
     return code
 

@@ -456,7 +456,7 @@ def target_token(verb: Token, objs: list[Token], source_tok: Token | None, lemma
             if pobj is not None:
                 return pobj
     for child in direct:  # "supported Putin's invasion of Ukraine": the possessor first
-        if has_actor_child(child) and not _convened(child, lemma):
+        if has_actor_child(child) and not _named_after_convener(child, lemma):
             return child
     for obj in objs:  # then "of": "lifted its blockade of Yemen"
         for child in obj.children:
@@ -472,7 +472,7 @@ def target_token(verb: Token, objs: list[Token], source_tok: Token | None, lemma
     return None
 
 
-def _convened(obj: Token, lemma: Lemma) -> bool:
+def _named_after_convener(obj: Token, lemma: Lemma) -> bool:
     """Whether a direct object is a gathering named after its convener ("attended *the G20 summit*", "joined the
     *ASEAN* talks"): the modifier says whose gathering it is, not whom the verb's subject meets there, so it is
     no target. A pair in the modifier ("the *US-China* talks", "*Russia and Ukraine* talks") still names the

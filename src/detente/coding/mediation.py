@@ -548,9 +548,7 @@ def one_way(sdoc: Sequence[Token], cands: list[Candidate], offset: int, ctx: Con
         elif not target:
             out.append(cand)  # between two sides
     for cand in convened:  # "X opened talks between A and B": X to each side, where the verb table paired X with one
-        if not any(c.code[:2] == "04" and c.source_actor is not None and c.target_actor is not None
-                   and c.source_actor.code[:3] == cand.source_actor.code[:3]  # type: ignore[union-attr]
-                   and c.target_actor.code[:3] == cand.target_actor.code[:3] for c in out):  # type: ignore[union-attr]
+        if not any(c.code[:2] == "04" and _countries(c) == _countries(cand) for c in out):
             out.append(cand)
     for dropped in sides.values():
         firsts: dict[str, Candidate] = {}
@@ -558,11 +556,17 @@ def one_way(sdoc: Sequence[Token], cands: list[Candidate], offset: int, ctx: Con
             firsts.setdefault(cand.source_actor.code[:3], cand)  # type: ignore[union-attr]
         for a, ca in firsts.items():
             for b, cb in firsts.items():
-                if a != b and not any(c.verb.i == ca.verb.i and c.source_actor is not None and c.target_actor is not None
-                                      and c.source_actor.code[:3] == a and c.target_actor.code[:3] == b for c in out):
+                if a != b and not any(c.verb.i == ca.verb.i and _countries(c) == (a, b) for c in out):
                     out.append(replace(ca, target=cb.source, target_actor=cb.source_actor, symmetric=True,
                                        reverse=a > b))
     return out
+
+
+def _countries(cand: Candidate) -> tuple[str, str] | None:
+    """The (source, target) countries of a candidate with both sides known, else None."""
+    if cand.source_actor is None or cand.target_actor is None:
+        return None
+    return cand.source_actor.code[:3], cand.target_actor.code[:3]
 
 
 CONVENE_VERBS = frozenset({"host", "convene", "open", "organize", "organise", "broker", "mediate", "facilitate"})

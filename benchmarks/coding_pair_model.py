@@ -16,6 +16,8 @@ Data (all development material; nothing held out is read):
   training data since session 12, on its adjudicated gold), likewise (``--train-without dev5``);
 * ``data/news_dev6/part_*.jsonl`` -- the sixth (session 12's first-sight set, development and
   training data since session 13, on its adjudicated gold), likewise (``--train-without dev6``);
+* ``data/news_dev7/part_*.jsonl`` -- the seventh (session 13's first-sight set, development and
+  training data since session 14, on its adjudicated gold), likewise (``--train-without dev7``);
 * ``../shared/data/plover_gsr_cameo.json`` -- the PLOVER gold records (country codes and a
   PLOVER type; a type maps to a CAMEO root through the ontology's table when one root
   alone gives it, else the record teaches only the event/no-event decision).
@@ -94,6 +96,7 @@ SETS = {
     **{f"dev4 {p.stem[-1]}": p for p in sorted((ROOT / "data" / "news_dev4").glob("part_*.jsonl"))},
     **{f"dev5 {p.stem[-1]}": p for p in sorted((ROOT / "data" / "news_dev5").glob("part_*.jsonl"))},
     **{f"dev6 {p.stem[-1]}": p for p in sorted((ROOT / "data" / "news_dev6").glob("part_*.jsonl"))},
+    **{f"dev7 {p.stem[-1]}": p for p in sorted((ROOT / "data" / "news_dev7").glob("part_*.jsonl"))},
     "PLOVER": ROOT.parent / "shared" / "data" / "plover_gsr_cameo.json",
 }
 NEWS = tuple(name for name in SETS if name != "PLOVER")

@@ -189,6 +189,14 @@ def test_generic_igo_codes_and_former_codes_in_gold_match_the_registry_actors():
     assert ev.predicted_country("NATOMIL", {"IGO"}) == "IGO" and ev.predicted_country("AMN", {"IGO"}) == "AMN"
 
 
+def test_a_two_letter_organisation_with_a_role_is_scored_as_the_organisation() -> None:
+    """"AU Commission" codes as AUGOV: its country part is the AU (the gold's "AU"), not "AUG"."""
+    assert [ev.country(c) for c in ("AUGOV", "AU", "USAGOV", "NATOMIL", "NATO", "IGOUNO", "---", "")] == [
+        "AU", "AU", "USA", "NAT", "NAT", "IGO", "---", "---"]
+    gold = ev.Gold("hand", "jsonl", "events", sentences=[ev.GoldSentence("a", 1, [ev.GoldEvent("AU", "SSD", "10")])])
+    assert ev.score_events(gold, [[event("AUGOV", "SSDGOV", "100")]]).overall.correct == 1
+
+
 @pytest.mark.nlp
 def test_a_negated_event_is_no_prediction(coder, tmp_path):
     """ "did not attack" says the act did not happen: scored as no event (the gold guides' rule), while

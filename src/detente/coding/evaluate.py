@@ -37,6 +37,7 @@ Unreadable rows are reported with file and line and left out of the scores.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections import Counter
 from collections.abc import Sequence
@@ -397,9 +398,23 @@ def _detokenised(tokens: list[str], tags: list[str], line: int) -> GoldSentence:
 # -- scoring -----------------------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=8192)
 def country(code: str) -> str:
-    """The country part of an actor code (``USAGOV`` -> ``USA``); ``---`` stays unknown."""
-    return code[:3].upper() if code and code != "---" else "---"
+    """The country part of an actor code (``USAGOV`` -> ``USA``, ``AUGOV`` -> ``AU``); ``---`` stays unknown.
+
+    The role suffixes go by the registry's code algebra (a two-letter organisation's ``AUGOV`` is the
+    AU, not "AUG"), then the first three letters are kept, as CAMEO compares countries (``NATO`` and
+    ``NATOMIL`` are both "NAT"). A code the registry cannot split keeps its first three letters.
+    """
+    if not code or code == "---":
+        return "---"
+    from detente.actors import get_registry
+
+    try:
+        base = get_registry().base_code(code)
+    except Exception:  # noqa: BLE001 - a code the registry cannot read is compared as written
+        base = code
+    return base[:3].upper()
 
 
 GENERIC_CODES: dict[str, frozenset[str]] = {"IGO": frozenset({"igo", "group"}), "NGO": frozenset({"ngo"})}

@@ -90,6 +90,17 @@ def test_curly_apostrophes() -> None:
     ]
 
 
+def test_a_dollar_prefix_is_a_currency_not_a_state() -> None:
+    assert spans("The IMF lent Ghana US$ 3 billion.") == [("IMF", "IMF", "name"), ("Ghana", "GHA", "name")]
+    assert spans("a US$40m grant to Nepal") == [("Nepal", "NPL", "name")]
+    assert spans("a loan of US $40 million to Nepal") == [("Nepal", "NPL", "name")]
+    assert spans("Canberra paid A$ 2 billion to Papua New Guinea.") == [
+        ("Canberra", "AUS", "metonym"), ("Papua New Guinea", "PNG", "name")]
+    # a state named before an amount stays the state; so does "US" before other punctuation
+    assert spans("The World Bank will give Nepal $40 million.") == [("World Bank", "WBK", "name"), ("Nepal", "NPL", "name")]
+    assert spans("the US, $40 million") == [("US", "USA", "name")]
+
+
 def test_known_false_friends_are_left_out() -> None:
     assert spans("the North Pole and Sofia Coppola") == []
 

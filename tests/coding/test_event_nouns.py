@@ -37,3 +37,31 @@ def test_any_talks_noun_between_two_parties_is_a_meeting_both_ways(triples):
 def test_a_possessor_is_the_visitor_of_a_visit_noun(coder, sentence, visit):
     (events,) = coder.code_sentence_events([sentence], date(2023, 6, 1))
     assert any(r.event.cameo == "042" and r.event.target == "KEN" for r in events) is visit
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Kenya offered to host talks between Ethiopia and Eritrea.",  # the parser reads "host" as a noun
+        "Kenya offered on Friday to host talks between Ethiopia and Eritrea.",
+        "Kenya renewed its offer to host talks between Ethiopia and Eritrea.",
+        "Norway made an offer of negotiations between Ethiopia and Eritrea.",
+        "Ghana submitted a proposal for a meeting between Ethiopia and Eritrea.",
+        "Ghana proposed Accra as a venue for talks between Ethiopia and Eritrea.",
+        "The envoy called for a new round of a dialogue between Ethiopia and Eritrea.",
+    ],
+)
+def test_talks_only_offered_or_proposed_are_no_talks_held(triples, sentence):
+    """Convention 10: an offer or proposal of a meeting is its author's (03), no meeting of its parties."""
+    got = {(s[:3], t[:3], r) for s, t, r in triples(sentence)}
+    assert ("ETH", "ERI", "04") not in got and ("ERI", "ETH", "04") not in got, got
+
+
+def test_talks_held_under_a_proposal_elsewhere_stay_held(triples):
+    for sentence in ("Kenya hosted talks between Ethiopia and Eritrea on Monday.",
+                     "Kenya, which had offered its help, hosted talks between Ethiopia and Eritrea on Monday.",
+                     "Kenya hosted the talks between Ethiopia and Eritrea that Ghana had offered to host.",
+                     "Ghana made its proposal at a meeting between Ethiopia and Eritrea.",
+                     "Ghana offered its support to the talks between Ethiopia and Eritrea."):
+        got = {(s[:3], t[:3], r) for s, t, r in triples(sentence)}
+        assert ("ETH", "ERI", "04") in got and ("ERI", "ETH", "04") in got, (sentence, got)

@@ -217,6 +217,8 @@ class MentionMatcher:
                 continue
             if name in self.guarded and joined_to_other_name(text, start, end, matches, k):
                 continue
+            if currency_prefix(name, text, end):  # "US$ 1.2 billion", "A$50m": a currency, not the state
+                continue
             chosen: tuple[str, str] | None = None
             for entry in sorted(entries, key=lambda e: KINDS.index(e.kind)):
                 code = entry.code_on(on)
@@ -364,6 +366,27 @@ def joined_to_other_name(text: str, start: int, end: int, matches: list[tuple[in
         return True  # "Russia's Security Council": the possessor's own organ, even first in a sentence
     opens = gap == " " and _SENTENCE_START.search(text, max(0, before.start(1) - 8), before.start(1))
     return not (opens and word.casefold() in _FUNCTION_WORDS)
+
+
+_CURRENCY_SIGN = re.compile(r"\$")
+"""A dollar sign right after a name ("US$", "NZ$")."""
+_SPACED_SIGN = re.compile(r" \$ ?\d")
+"""A dollar sign one space after a name, before an amount ("US $5 billion"): a currency only after a dollar's
+prefix (:data:`DOLLAR_PREFIXES`), since "give Sudan $2 billion" names Sudan."""
+DOLLAR_PREFIXES = frozenset({"US", "A", "C", "NZ", "HK", "S", "NT", "R"})
+"""The letters written before "$" for the dollars of the United States, Australia, Canada, New Zealand, Hong Kong,
+Singapore and Taiwan, and Brazil's real (ISO 4217's currencies, as news abbreviates them)."""
+
+
+def currency_prefix(name: str, text: str, end: int) -> bool:
+    """Whether `name`, ending at `end` of `text`, is the prefix of a dollar currency: "US$ 1.2 billion", "US$50m", "A$",
+    "NZ$", "HK$", "US $5 billion". A loan of "US$ 1.2 billion" from the IMF to Egypt names no United States;
+    news writes the sign right after the country's letters (AP and Reuters style), so a "$" there always makes the
+    name a currency's; one space before the sign only after a dollar's prefix (:data:`DOLLAR_PREFIXES`: "US $5
+    billion", not "give Sudan $2 billion")."""
+    if _CURRENCY_SIGN.match(text, end):
+        return True
+    return name in DOLLAR_PREFIXES and _SPACED_SIGN.match(text, end) is not None
 
 
 def title_after(text: str, pos: int) -> tuple[int, str | None]:

@@ -42,6 +42,9 @@ Choices (the news development set's guide, rules 7 and 8; CAMEO codes acts, not 
   and talks with no partner named whose clause has two parties or more as its subject ("A, B and C reached a
   deal *after talks* in Minsk", :func:`_held_together`: the parties held them, pair by pair). Measured on the
   development sets pooled and pinned in ``tests/coding/test_recall_classes12.py``.
+- Session 14 (precision): a meeting noun only offered, proposed or asked for up its clause ("its *offer* to host
+  talks between A and B", "a *proposal* for a meeting between ...") is no meeting held (:func:`proposed`, called
+  by :func:`planned`); pinned in ``tests/coding/test_event_nouns.py``.
 - Session 13 (recall, root 19): an attack carried out by one state *in* another ("attacks carried out by Iran in
   Pakistan", "Turkish airstrikes in Iraq", :func:`_struck_state`) strikes that state, where no harmed victim is
   named. Measured on the development sets pooled and pinned in ``tests/coding/test_recall_classes13b.py``.
@@ -440,6 +443,8 @@ def planned(noun: Token, lemma: syntax.Lemma) -> bool:
     """Whether an event noun names an event still to come: the object of an act that is only offered,
     intended, requested or possible ("ready to host a meeting between A and B", "called for talks between
     A and B", "would arrange a summit between ..."). Its parties have not met, so no event between them."""
+    if proposed(noun, lemma):
+        return True
     node = noun
     while node.dep_ in ("conj", "appos") and node.head.i != node.i:
         node = node.head
@@ -457,6 +462,72 @@ def planned(noun: Token, lemma: syntax.Lemma) -> bool:
     if pattern is not None and pattern.code[:2] in ("02", "03", "10"):
         return True  # "proposed a meeting between ...", "called for talks between ..."
     return syntax.clause_modality(verb, None, None, lemma) in ("intent-future", "possible", "conditional")
+
+
+PROPOSAL_NOUNS = frozenset({"offer", "proposal", "invitation", "call", "appeal", "bid", "plan", "suggestion", "push",
+                            "request", "hope", "prospect", "possibility", "preparation"})
+"""Nouns of a meeting only offered, proposed, asked for or prepared: "its *offer* to host talks between A and B",
+"a *proposal* for a meeting between ...", "*calls* for negotiations between ..." (:func:`proposed`)."""
+PROPOSAL_VERBS = (P.INTENT_VERBS | P.REQUEST_VERBS | P.DEMAND_VERBS | {"suggest"}) - {"call", "press", "appeal", "ask"}
+"""Verbs whose object or "to" clause is a meeting not yet held: "offered to host talks between ...", "proposed a
+summit between ...", "invited talks between ..." (:func:`proposed`)."""
+MEETING_FAMILIES = frozenset({"talks", "phonecall"})
+"""Noun families of a meeting that may be only proposed (:func:`proposed`): talks, meetings, summits, calls. Other
+event nouns keep their own rules ("calls for an end to X's attack on Y" names an attack that took place)."""
+_OTHER_TIME_PREPS = frozenset({"following", "after", "before", "since", "during", "amid", "despite"})
+"""Prepositions whose phrase names an event of another time than the noun above it (:func:`proposed` stops there)."""
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
+_PREP_DEPS = frozenset({"prep", "dative"})
+"""A preposition's relations to its head ("offered support *to* the talks" is a dative)."""
+FOR_VERBS = frozenset({"call", "press", "push", "appeal", "ask", "hope", "plead", "lobby"})
+"""Verbs that ask for a meeting only through "for": "*called for* talks between ..." ("called the talks between A
+and B constructive" names talks held)."""
+
+
+def proposed(noun: Token, lemma: syntax.Lemma) -> bool:
+    """Whether a meeting noun ("talks between A and B", :data:`MEETING_FAMILIES`) is a meeting only offered,
+    proposed or asked for, read up its clause: a noun of proposal above it (:data:`PROPOSAL_NOUNS`: "an *offer* of
+    talks between", "renewed its *offer* to host talks between") or the clause's verb of offer, intent or request
+    (:data:`PROPOSAL_VERBS`, through "for" for :data:`FOR_VERBS`), reached through objects, prepositions and "to"
+    clauses, even where the parser tags the infinitive as a noun ("offered to *host* talks" with "host" as a noun);
+    not past a preposition of another time (:data:`_OTHER_TIME_PREPS`) nor a subject (a meeting "expected to take
+    place" is :func:`detente.coding.abstention.not_held`'s, which says so in the event's note). The guide's convention 10 codes an offer
+    or proposal of a meeting as 03 from its author and convention 21 a host or convener toward each side; the
+    meeting's parties have not met, so no 04 between them. An annotator of session 14 counted 12 such false
+    meetings in one part of 242 sentences (task quick14, class 1).
+
+    Choices: the climb stops at the first verb that heads a clause of its own (not a "to" clause, not an xcomp), so
+    a proposal in another clause ("Turkey, which had offered its help, hosted talks between A and B") leaves the
+    meeting held; through a preposition only "for" and "as" lead to the verb ("proposed Astana *as* a venue *for*
+    talks", "called *for* talks"): "offered its support *to* the talks" names talks that may be under way. A noun of
+    proposal as the clause verb's object counts only for a phrase of "to", "for" or "of" beside it (the parser's
+    reading of "renewed its offer *to* host talks"), not for "made a proposal *at* a meeting", which was held."""
+    if P.family(lemma(noun)) not in MEETING_FAMILIES:
+        return False
+    node, via = noun, ""
+    for _ in range(8):
+        head = node.head
+        if head.i == node.i or node.dep_ in _SUBJECTS:
+            return False  # "the meeting is expected to take place": the abstention's (not_held), with its note
+        word = lemma(head)
+        if head.dep_ in _PREP_DEPS:  # (a preposition the parser tags as a verb too: "regarding")
+            if head.lower_ in _OTHER_TIME_PREPS:
+                return False  # "agreed to hold a meeting *following* rounds of talks": those were held
+            via, node = head.lower_, head
+            continue
+        if head.tag_.startswith("NN") and word in PROPOSAL_NOUNS:
+            return True
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
+        if head.tag_.startswith("VB") or infinitive:
+            entry_ok = node.dep_ not in _PREP_DEPS or via in ("for", "as")
+            if entry_ok and (word in PROPOSAL_VERBS or via == "for" and word in FOR_VERBS):
+                return True
+            if not infinitive and head.dep_ != "xcomp":  # the verb of the clause: the climb ends there
+                return node.dep_ in _PREP_DEPS and via in ("to", "for", "of") and any(
+                    c.dep_ == "dobj" and c.i != node.i and lemma(c) in PROPOSAL_NOUNS for c in head.children)
+            via = ""
+        node = head
+    return False
 
 
 NOMINALIZED_MEASURES: dict[str, str] = {

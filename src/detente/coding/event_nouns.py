@@ -14,9 +14,18 @@ Choices:
   joint acts of three or four parties); a prisoner exchange is a release by each side (0841).
 - A truce is coded only as the subject of a verb that makes it or puts it in force, never one merely
   mentioned (:func:`truce_between`; session 13).
-- A visit noun is coded only when both the visitor and the place name actors of different countries,
-  and never a visit still to come ("upcoming", "next week", "ahead of X's visit"); a visit named as the
-  purpose of a stay ("X was in Y for a state visit") is coded from the clause's subject (session 12).
+- A visit noun is coded only when both the visitor and the place name actors of different countries; a visit
+  named as the purpose of a stay ("X was in Y for a state visit") is coded from the clause's subject (session 12).
+- A visit or meeting noun still to come ("upcoming", "next week", "ahead of X's visit", the subject of a
+  future clause: "X's visit to Y will boost ties", "a summit between A and B later this week will ...") is the
+  intent to meet (036): convention 10 of the guide codes a meeting fixed for later from the traveller, or both
+  ways for a meeting "between" two parties, as the coder already codes "A will visit B"; one held only possible
+  ("a possible visit", "could ease tensions") gets none (rule 7). Session 14, pooled page-mode development sets
+  (news_dev7 parts d and e left out): visits F1 0.4575 -> 0.4579 (3 gold events gained, 1 false event added),
+  meetings with "between" 0.4579 -> 0.4589 (4 gained; 5 false events fewer, 1 added), P 0.6619 -> 0.6635,
+  PLOVER unchanged. Until then a visit still to come was left uncoded and a summit "between" under "will" was
+  coded as held. A noun further down its clause takes no time from the clause's verb ("after talks between A
+  and B, X will travel"): only the subject does.
 """
 
 from __future__ import annotations

@@ -241,6 +241,8 @@ def visit_to_come(noun: Token, lemma: syntax.Lemma) -> bool | None:
 
 
 _BE_FORMS = frozenset({"be", "is", "are", "was", "were", "been", "being", "am", "'s", "'re"})
+"""The forms of "be" (the pipeline runs no lemmatizer); candidates.py's own list cannot be imported here (it imports
+this module)."""
 
 
 SPECULATIVE_MODIFIERS = frozenset({"possible", "potential", "hypothetical", "feared", "expected", "any", "no",

@@ -65,3 +65,43 @@ def test_talks_held_under_a_proposal_elsewhere_stay_held(triples):
                      "Ghana offered its support to the talks between Ethiopia and Eritrea."):
         got = {(s[:3], t[:3], r) for s, t, r in triples(sentence)}
         assert ("ETH", "ERI", "04") in got and ("ERI", "ETH", "04") in got, (sentence, got)
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize(
+    ("sentence", "cameo"),
+    [
+        ("Talks stalled ahead of the Norwegian Prime Minister's visit to Kenya.", "036"),  # to come: intent
+        ("The Norwegian Prime Minister's upcoming visit to Kenya was discussed in Oslo.", "036"),
+        ("The Norwegian Prime Minister's visit to Kenya will strengthen trade ties.", "036"),  # a future clause
+        ("The Norwegian Prime Minister will arrive on a three-day visit to Kenya on Thursday.", "036"),
+        ("The Norwegian Prime Minister is set to embark on a visit to Kenya.", "036"),  # fixed for later
+        ("The Norwegian Prime Minister arrived on a three-day visit to Kenya on Thursday.", "042"),  # made
+        ("The Norwegian Prime Minister's visit to Kenya could strengthen trade ties.", None),  # speculation
+        ("A possible visit to Kenya by the Norwegian Prime Minister was discussed.", None),
+    ],
+)
+def test_a_visit_noun_still_to_come_is_the_visitors_intent_to_meet(coder, sentence, cameo):
+    """Convention 10 of the news guide: a visit fixed for later is 036 from the traveller; rule 7: none for a
+    visit only held possible."""
+    (events,) = coder.code_sentence_events([sentence], date(2023, 6, 1))
+    got = {r.event.cameo for r in events if r.event.source[:3] == "NOR" and r.event.target[:3] == "KEN"}
+    assert got == ({cameo} if cameo else set()), got
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize(
+    ("sentence", "root"),
+    [
+        ("A summit between Narendra Modi and Xi Jinping later this week will build trust.", "03"),
+        ("Monday's meeting between Narendra Modi and Xi Jinping will be the high point of the thaw.", "03"),
+        ("Markets rallied ahead of the summit between Narendra Modi and Xi Jinping.", "03"),
+        ("The summit between Narendra Modi and Xi Jinping ended without a deal.", "04"),  # held
+        ("A summit between Narendra Modi and Xi Jinping could ease tensions.", None),  # speculation
+    ],
+)
+def test_a_meeting_between_two_parties_still_to_come_is_intent_both_ways(coder, sentence, root):
+    (events,) = coder.code_sentence_events([sentence], date(2023, 6, 1))
+    got = {(r.event.source[:3], r.event.target[:3], r.event.root) for r in events}
+    want = {("IND", "CHN", root), ("CHN", "IND", root)} if root else set()
+    assert {t for t in got if {t[0], t[1]} == {"IND", "CHN"}} == want, got

@@ -14,9 +14,18 @@ Choices:
   joint acts of three or four parties); a prisoner exchange is a release by each side (0841).
 - A truce is coded only as the subject of a verb that makes it or puts it in force, never one merely
   mentioned (:func:`truce_between`; session 13).
-- A visit noun is coded only when both the visitor and the place name actors of different countries,
-  and never a visit still to come ("upcoming", "next week", "ahead of X's visit"); a visit named as the
-  purpose of a stay ("X was in Y for a state visit") is coded from the clause's subject (session 12).
+- A visit noun is coded only when both the visitor and the place name actors of different countries; a visit
+  named as the purpose of a stay ("X was in Y for a state visit") is coded from the clause's subject (session 12).
+- A visit or meeting noun still to come ("upcoming", "next week", "ahead of X's visit", the subject of a
+  future clause: "X's visit to Y will boost ties", "a summit between A and B later this week will ...") is the
+  intent to meet (036): convention 10 of the guide codes a meeting fixed for later from the traveller, or both
+  ways for a meeting "between" two parties, as the coder already codes "A will visit B"; one held only possible
+  ("a possible visit", "could ease tensions") gets none (rule 7). Session 14, pooled page-mode development sets
+  (news_dev7 parts d and e left out): visits F1 0.4575 -> 0.4579 (3 gold events gained, 1 false event added),
+  meetings with "between" 0.4579 -> 0.4589 (4 gained; 5 false events fewer, 1 added), P 0.6619 -> 0.6635,
+  PLOVER unchanged. Until then a visit still to come was left uncoded and a summit "between" under "will" was
+  coded as held. A noun further down its clause takes no time from the clause's verb ("after talks between A
+  and B, X will travel"): only the subject does.
 """
 
 from __future__ import annotations
@@ -70,6 +79,13 @@ def nominal(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list
     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
     if pobj is None or nominals.planned(noun, lemma):
         return []
+    modality = None
+    if code in (L.MEETING, L.NEGOTIATE):
+        to_come = meeting_to_come(noun, lemma)
+        if to_come is None:
+            return []  # "a summit between A and B could ease tensions": speculation (rule 7)
+        if to_come:
+            code, modality = L.INVITATION, "intent"  # "the upcoming summit between A and B": 036 both ways
     arg = argument(pobj, offset, ctx, lemma)
     parties = first_parties(arg.actors)  # a conference of many: the coder keeps these pairs apart
     pairs = [(a, b) for i, a in enumerate(parties) for b in parties[i + 1:] if a.code[:3] != b.code[:3]]
@@ -77,9 +93,22 @@ def nominal(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list
         pairs = [(parties[0], parties[1])]  # two sides of one country the registry tells apart
     out = []
     for a, b in pairs:
-        cand = Candidate(code, arg, arg, a, b, noun, noun, confidence=L.CONF_NOMINAL, main=False, symmetric=True)
+        cand = Candidate(code, arg, arg, a, b, noun, noun, modality=modality, confidence=L.CONF_NOMINAL, main=False,
+                         symmetric=True)
         out += [cand, cand.mirrored()]
     return out
+
+
+def meeting_to_come(noun: Token, lemma: syntax.Lemma) -> bool | None:
+    """Whether a meeting noun with its parties after "between" names a meeting still to come (True), one held
+    (False) or one only held possible (None), as :func:`visit_to_come` reads a visit noun: its modifiers ("the
+    *upcoming* summit between", "*ahead of* the summit between"), and, for the subject of its clause only, the
+    clause's tense ("a summit between A and B later this week *will* enhance trust", "the summit between A and B
+    *could* ease tensions"). A noun further down its clause ("*after* talks between A and B, X will travel to
+    Y") takes no time from the clause's verb."""
+    if noun.dep_ in ("nsubj", "nsubjpass"):
+        return visit_to_come(noun, lemma)
+    return _visit_to_come(noun)
 
 
 def truce_between(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Candidate]:
@@ -118,23 +147,31 @@ def truce_between(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -
 def nominal_visit(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Candidate]:
     """"A visit by X to Y", "the first visit to Y by X", "X's visit to Y": a visit (CAMEO 042) named by a noun,
     coded only when both the visitor ("by", else the possessor) and the place ("to") name actors of different
-    countries. A possessor's visit still to come ("X's *upcoming* visit to Y") is none."""
-    visitor = syntax.prep_object(noun, "by")
-    if visitor is None and not _visit_to_come(noun):
-        visitor = next((c for c in noun.children if c.dep_ == "poss" and c.tag_ != "PRP$"), None)  # "Austin's
-        # visit to Manila"; not "their trips to Washington", whose visitors a sentence before named
+    countries. A visit still to come ("X's *upcoming* visit to Y", "ahead of X's visit to Y", "X's visit to Y
+    *will* strengthen ties": :func:`visit_to_come`) is the visitor's intent to meet (036, convention 10: a visit
+    fixed for later is coded from the traveller), unless its clause only holds it possible ("X's visit to Y
+    *could* ...")."""
+    visitor = syntax.prep_object(noun, "by") or next(
+        (c for c in noun.children if c.dep_ == "poss" and c.tag_ != "PRP$"), None)  # "Austin's visit to Manila";
+    # not "their trips to Washington", whose visitors a sentence before named
     place = syntax.prep_object(noun, "to")
     modality = None
+    to_come = visit_to_come(noun, lemma)
     if visitor is None or place is None:
         stay = _visit_stay(noun, lemma)
         if stay is None:
             return []
         visitor, place, modality = stay
+    elif to_come is None:
+        return []  # "X's visit to Y could ...": held possible only (rule 7)
+    code = L.MEET_AT_TARGET
+    if to_come:
+        code, modality = L.INVITATION, "intent"  # 036, as "will visit" is coded (convention 10)
     source = argument(visitor, offset, ctx, lemma)
     target = argument(place, offset, ctx, lemma)
     out = []
     for s_actor, t_actor in foreign_pairs(source, target):
-        out.append(Candidate(L.MEET_AT_TARGET, source, target, s_actor, t_actor, noun, noun, modality=modality,
+        out.append(Candidate(code, source, target, s_actor, t_actor, noun, noun, modality=modality,
                              confidence=L.CONF_NOMINAL, main=False))
     return out
 
@@ -146,34 +183,94 @@ STAY_PLACE_PREPS = ("to", "in", "at")
 def _visit_stay(noun: Token, lemma: syntax.Lemma) -> tuple[Token, Token, str | None] | None:
     """(visitor, place, modality) of a visit named as the purpose of a stay: "X was in Y *for* his first state
     visit", "X arrived at the White House *on* a state visit" (CAMEO 042 from the clause's active subject to the
-    place the noun or its verb names); None for a visit still to come (in the noun or its clause: "will be in Y
-    for a visit"), one that names its own visitor ("for the visit of Z") or a definite one ("for the visit",
-    told already). Session 12: the "for talks" frame of
+    place the noun or its verb names), "X will arrive on a visit to Y", "X is set to embark on a visit to Y" (a
+    stay to come: the modality "intent", which :func:`nominal_visit` codes 036); None for a stay held only
+    possible ("could be in Y for a visit"), a visit that names its own visitor ("for the visit of Z") or a
+    definite one ("for the visit", told already). Session 12: the "for talks" frame of
     :data:`~detente.coding.nominals.PRESENCE_VERBS`, for visits."""
     verb = noun.head.head
     if (noun.dep_ != "pobj" or noun.head.lower_ not in STAY_PREPS or not verb.tag_.startswith("VB")
-            or lemma(verb) not in nominals.PRESENCE_VERBS or _visit_to_come(noun)
+            or lemma(verb) not in STAY_VERBS
             or any(c.dep_ == "det" and c.lower_ not in ("a", "an") for c in noun.children)
             or any(c.dep_ == "prep" and c.lower_ in ("of", "by") for c in noun.children)):
         return None
+    to_come = visit_to_come(noun, lemma)
+    if to_come is None:
+        return None
     real, modality = nominals.clause_reality(noun, lemma)
-    if not real:
-        return None  # "will be in Japan for a state visit": no visit yet
+    if not real and not to_come:
+        return None
     subj, passive, _agent = syntax.subject(verb, lemma)
     place = syntax.prep_object(noun, "to") or next(
         (p for prep in STAY_PLACE_PREPS for p in (syntax.prep_object(verb, prep),) if p is not None), None)
     if subj is None or passive or place is None:
         return None
-    return subj, place, modality
+    return subj, place, "intent" if to_come else modality
 
 
-def _visit_to_come(noun: Token) -> bool:
-    """Whether a visit noun names a visit still to come: a modifier says so ("*upcoming*", "*planned*"), a time
-    phrase in it does ("Macron's visit to China *next week*") or the phrase is what something happens *ahead of*
-    or *before* ("ahead of Macron's visit to China")."""
+STAY_VERBS = nominals.PRESENCE_VERBS | {"embark"}
+"""Verbs of a stay or journey whose "for"/"on" phrase names the visit made ("was in Y for a state visit", "arrived
+on a visit", "embarked on a visit to Y")."""
+FIXED_WORDS = frozenset({"set", "scheduled", "due", "slated"})
+"""Words that fix an act for a later time ("is *set* to embark on a visit"; convention 10's list, as
+:data:`~detente.coding.candidates.SCHEDULED_WORDS`)."""
+
+
+def visit_to_come(noun: Token, lemma: syntax.Lemma) -> bool | None:
+    """Whether a visit noun names a visit still to come (True), one made or under way (False), or one only held
+    possible or conditional (None: "X's visit to Y *could* ease tensions", "if X's visit goes ahead"; rule 7 codes
+    no speculation). To come: a modifier or time phrase of the noun says so (:func:`_visit_to_come`: "upcoming",
+    "next week", "ahead of X's visit"), or the clause it stands in is future or fixed for later ("X's visit to Y
+    *will* boost ties", "X *will* arrive on a visit to Y", "X *is set to* embark on a visit"): English has no
+    future tense but "will" and the periphrases of schedule (Quirk et al. 1985, 4.41-4.49)."""
+    own = _visit_to_come(noun)
+    if own is not False:
+        return own
+    clause = syntax.clause_verb(noun)
+    if clause is None:
+        return False
+    modality = syntax.clause_modality(clause, None, None, lemma)
+    if modality in ("possible", "conditional"):
+        return None
+    if modality == "intent-future":
+        return True
+    head = clause.head if clause.dep_ == "xcomp" else None  # "is *set* to embark on a visit"
+    return head is not None and head.lower_ in FIXED_WORDS and (
+        any(c.dep_ in ("aux", "auxpass") and c.lower_ in _BE_FORMS for c in head.children)
+        or head.dep_ == "acomp" and head.head.lower_ in _BE_FORMS)  # "are due to", "is set to"
+
+
+_BE_FORMS = frozenset({"be", "is", "are", "was", "were", "been", "being", "am", "'s", "'re"})
+"""The forms of "be" (the pipeline runs no lemmatizer); candidates.py's own list cannot be imported here (it imports
+this module)."""
+
+
+SPECULATIVE_MODIFIERS = frozenset({"possible", "potential", "hypothetical", "feared", "expected", "any", "no",
+                                   "alleged", "threatened"})
+"""Modifiers of a meeting noun that hold the meeting only possible ("a *possible* visit", "*no* talks between"): no
+event (rule 7: "expectations, possibilities and speculation")."""
+
+
+def _modifiers_to_come(noun: Token) -> bool | None:
+    """Whether a modifier of the noun holds its act only possible (None: :data:`SPECULATIVE_MODIFIERS`) or puts it
+    in the future (True: "*upcoming*", "*planned*", "*proposed*", a time phrase to come, "next week"), else False."""
+    if any(c.lower_ in SPECULATIVE_MODIFIERS for c in noun.children if c.i < noun.i):
+        return None
     if any(c.lower_ in nominals.UNREAL_MODIFIERS | L.NOT_YET_WORDS for c in noun.children):
         return True
-    if any(t.lower_ in L.NOT_YET_WORDS and t.head.i != noun.i and syntax.is_time_word(t.head) for t in noun.subtree):
-        return True  # "next week", "the coming days"
+    return any(t.lower_ in L.NOT_YET_WORDS and t.head.i != noun.i and syntax.is_time_word(t.head) for t in noun.subtree)
+
+
+def _ahead_of(noun: Token) -> bool:
+    """Whether the noun phrase is what something happens *ahead of* or *before* ("ahead of Macron's visit")."""
     prep = noun.head if noun.dep_ == "pobj" else None
     return prep is not None and (prep.lower_ == "before" or prep.lower_ == "of" and prep.head.lower_ == "ahead")
+
+
+def _visit_to_come(noun: Token) -> bool | None:
+    """Whether a visit noun names a visit still to come: a modifier says so ("*upcoming*", "*planned*"), a time
+    phrase in it does ("Macron's visit to China *next week*") or the phrase is what something happens *ahead of*
+    or *before* ("ahead of Macron's visit to China"); None when a modifier holds it only possible ("a *possible*
+    visit", :data:`SPECULATIVE_MODIFIERS`)."""
+    modifiers = _modifiers_to_come(noun)
+    return modifiers if modifiers is not False else _ahead_of(noun)

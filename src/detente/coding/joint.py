@@ -36,7 +36,7 @@ from detente.coding import patterns as P
 from detente.coding.arguments import THIRD_PARTY_PARTICIPLES, Arg, argument, foreign_pairs
 from detente.coding.candidate import Candidate
 from detente.coding.context import Actor, Context, actor_of_mention
-from detente.coding.coordination import MAX_PARTIES, joint_pairs
+from detente.coding.coordination import joint_pairs, list_pairs
 
 if TYPE_CHECKING:  # pragma: no cover
     from collections.abc import Iterable
@@ -393,12 +393,9 @@ def joint_between(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -
     if modality in nominals.UNREAL_CLAUSES or (verb.dep_ != "acl" and nominals._infinitive(verb)):
         return []  # "a deal to be signed between A and B", "will sign"
     arg = argument(pobj, offset, ctx, lemma)
-    parties = [a for i, a in enumerate(arg.actors) if all(a.code[:3] != b.code[:3] for b in arg.actors[:i])]
-    if len(parties) < 2:
-        return []
-    out = []  # more than MAX_PARTIES: the coder keeps the first ones' pairs apart (coordination.joint_list_reason)
-    for i, a in enumerate(parties[:MAX_PARTIES]):
-        for b in parties[i + 1:MAX_PARTIES]:
+    out = []  # a long list: its first party with each other (coordination.list_pairs); a conference: kept apart
+    for a, b in list_pairs(arg.actors):
+        if a.code[:3] != b.code[:3]:
             cand = Candidate(pattern.code, arg, arg, a, b, verb, verb, confidence=L.CONF_NOMINAL, main=False,
                              symmetric=True)
             out += [cand, cand.mirrored()]

@@ -268,7 +268,8 @@ def test_a_relative_clause_in_the_passive_names_the_mediator_of_its_antecedent(c
 @pytest.mark.nlp
 def test_a_two_word_mediator_before_a_hyphen_is_read_whole(coder):
     # the parser hangs "European" on the noun and "Union" on the participle: the name is both words
-    found = _mediated(coder, "European Union-brokered talks between Serbia and Montenegro resumed in Brussels on Monday.")
+    found = _mediated(coder, "European Union-brokered talks between Serbia and Montenegro resumed in Brussels on "
+                             "Monday.")
     assert {("EUR", "SRB", "045"), ("EUR", "MNE", "045")} <= found
 
 

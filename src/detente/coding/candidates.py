@@ -532,7 +532,7 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
             and not joint.separately(verb, gov) and not joint.partner_elsewhere(code, verb, objects)
             and not (addressed_no_actor and not joint.reciprocal_pronoun(target_tok))):  # "A and B spoke to reporters"
         # "Iran, Saudi Arabia and China signed ...": each pair, both ways below; "A and B, C, D and E met": A with
-        # each of the others; a longer list: its first party with each other, with a note (coordination.joint_list_reason)
+        # each of the others; a longer list: its first party with each other, noted (coordination.joint_list_reason)
         pairs: list[tuple[Actor | None, Actor | None]] = list(joint_pairs(source.token, source.actors, offset,
                                                                           verb_lemma))
         target = source

@@ -69,3 +69,11 @@ def test_audit_every_capital_that_acts_is_an_actor(coder) -> None:
     results = coder.code_sentence_events(texts, date(2023, 5, 1))
     wrong = {x for (x, code), found in zip(places, results) if not any(r.event.source[:3] == code for r in found)}
     assert wrong <= {"Andorra la Vella", "Port of Spain", "Washington, D.C."}  # misparsed as a list or a phrase
+
+
+def test_the_place_of_talks_is_no_nationality_of_the_unnamed_side(code_fn) -> None:
+    # "in Oslo" is where the talks were held: the rebels are the Colombian government's (multiparty14)
+    found = {(e.source, e.target) for e in code_fn("Norway hosted talks between the Colombian government and the "
+                                                  "rebels in Oslo on Monday.")}
+    assert ("COLGOV", "COLREB") in found and ("NOR", "COLREB") in found
+    assert not any("NORREB" in pair for pair in found)

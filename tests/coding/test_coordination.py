@@ -72,14 +72,30 @@ def test_a_joint_act_of_ten_parties_is_kept_apart_with_a_note(coder):
     assert apart and all(r.partial and "a list of 10 parties" in (r.event.note or "") for r in apart)
 
 
+def test_a_list_of_five_to_nine_parties_turns_on_its_first():
+    # convention 21: a party facing a group is paired with each member, not the members among themselves
+    actors = _actors("AUT", "BEL", "DNK", "EST", "FIN")
+    assert coordination.long_hub(actors).code == "AUT"
+    assert coordination.list_pairs(actors) == [(actors[0], b) for b in actors[1:]]
+    assert coordination.long_hub(actors[:4]) is None and len(coordination.list_pairs(actors[:4])) == 6
+    assert coordination.long_hub(_actors(*"AUT BEL CZE DNK EST FIN GRC HUN IRL LVA".split())) is None
+
+
 @pytest.mark.nlp
-def test_a_joint_act_of_five_parties_is_coded_for_the_first_pairs_and_says_so(coder):
+def test_a_joint_act_of_five_parties_pairs_the_first_with_each_other_and_says_so(coder):
     sentence = "Talks were held between Austria, Belgium, Denmark, Estonia and Finland in Vienna on Monday."
     found = _coded(coder, sentence)
     pairs = {(r.event.source, r.event.target) for r in found}
-    assert ("AUT", "BEL") in pairs and ("DNK", "AUT") in pairs
-    assert not any("FIN" in pair for pair in pairs)
-    assert all("first 4 of a list of 5 parties" in (r.event.note or "") for r in found)
+    assert pairs == {(a, b) for other in ("BEL", "DNK", "EST", "FIN") for a, b in (("AUT", other), (other, "AUT"))}
+    assert all("a list of 5 parties read as its first party facing a group" in (r.event.note or "") for r in found)
+
+
+@pytest.mark.nlp
+def test_a_coordinated_subject_of_six_meeting_pairs_the_first_with_each(coder):
+    found = _coded(coder, "Ghana, Togo, Benin, Niger, Mali and Chad held talks in Accra on Monday.")
+    pairs = {(r.event.source, r.event.target) for r in found}
+    assert pairs == {(a, b) for other in ("TGO", "BEN", "NER", "MLI", "TCD") for a, b in (("GHA", other),
+                                                                                           (other, "GHA"))}
 
 
 @pytest.mark.nlp

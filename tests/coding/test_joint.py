@@ -213,3 +213,26 @@ def test_an_agreed_truce_is_a_truce_both_ways_not_a_signing(triples, sentence):
 def test_a_trade_deal_between_two_states_stays_a_signing(triples):
     got = triples("Mediators announced a trade deal between Chile and Peru.")
     assert ("CHL", "PER", "05") in got and not [t for t in got if t[2] == "08"], got
+
+
+def _countries(triples, sentence):
+    return {(s[:3], t[:3], r) for s, t, r in triples(sentence)}
+
+
+def test_the_attendees_of_a_gathering_meet_its_hosts_both_ways(triples):
+    # convention 21 and news_dev2's adjudication: attendees meet the host, not each other (multiparty14)
+    got = _countries(triples, "Kenya hosted the summit, which was attended by Uganda and Rwanda.")
+    assert {("KEN", "UGA", "04"), ("UGA", "KEN", "04"), ("KEN", "RWA", "04"), ("RWA", "KEN", "04")} <= got
+    assert ("UGA", "RWA", "04") not in got and ("RWA", "UGA", "04") not in got
+
+
+def test_the_joiners_of_someone_at_an_occasion_meet_them(triples):
+    got = _countries(triples, "The leaders of Austria and Belgium joined the Egyptian president for the signing "
+                              "ceremony.")
+    assert {("AUT", "EGY", "04"), ("EGY", "AUT", "04"), ("BEL", "EGY", "04"), ("EGY", "BEL", "04")} <= got
+    assert ("AUT", "BEL", "04") not in got
+
+
+def test_joining_an_agreement_at_a_ceremony_meets_no_one(triples):
+    got = _countries(triples, "The United States and China formally joined the Paris Agreement in a ceremony.")
+    assert not any(r == "04" for _, _, r in got)

@@ -254,3 +254,27 @@ def test_a_convener_of_talks_between_two_others_is_a_mediator(coder, sentence):
 @pytest.mark.nlp
 def test_convening_talks_still_to_come_is_no_mediation(coder):
     assert not any(c == "045" for _, _, c in _triples(coder, "Kenya will convene talks between Chile and Peru."))
+
+
+@pytest.mark.nlp
+def test_a_relative_clause_in_the_passive_names_the_mediator_of_its_antecedent(coder):
+    # "the accord, which was brokered by X": the relative pronoun stands for the accord (session 14)
+    _, second = coder.code_article_events(["Chile and Peru signed a fishing accord on Monday.",
+                                           "The accord, which was brokered by Brazil, ends a long dispute."], WHEN)
+    assert {(r.event.source[:3], r.event.target[:3], r.event.cameo) for r in second} >= {
+        ("BRA", "CHL", "045"), ("BRA", "PER", "045")}
+
+
+@pytest.mark.nlp
+def test_a_two_word_mediator_before_a_hyphen_is_read_whole(coder):
+    # the parser hangs "European" on the noun and "Union" on the participle: the name is both words
+    found = _mediated(coder, "European Union-brokered talks between Serbia and Montenegro resumed in Brussels on "
+                             "Monday.")
+    assert {("EUR", "SRB", "045"), ("EUR", "MNE", "045")} <= found
+
+
+@pytest.mark.nlp
+def test_the_parties_of_a_plural_head_with_coordinated_modifiers_are_each_mediated(coder):
+    found = _mediated(coder, "The Qatar-mediated talks between the foreign ministers of Rwanda and Burundi ended on "
+                             "Monday.")
+    assert {("QAT", "RWA", "045"), ("QAT", "BDI", "045")} <= found

@@ -454,7 +454,9 @@ def actor_of(tok: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> Acto
         role_code = with_role(found.code[:3], lemma(tok)) if found is not None else None
         if found is not None and role_code != found.code[:3]:
             return replace(found, code=role_code, fallback=False)
-    if not ms and _resident(tok, lemma):  # "officials in Armenia", "rebels in the Ivory Coast"
+    if not ms and _resident(tok, lemma) and between_partner_state(tok, offset, ctx) is None:
+        # "officials in Armenia", "rebels in the Ivory Coast"; not "talks between the Colombian government and the
+        # rebels *in Oslo*", where the place is the talks' (sector_actor gives them their partner's state)
         for child in tok.children:
             if child.dep_ == "prep" and child.lower_ == "in":
                 sub = list(child.subtree)
@@ -893,7 +895,9 @@ def sector_actor(tok: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> 
         offset + tok.left_edge.idx, offset + tok.right_edge.idx + len(tok.right_edge.text)
     )):
         return None  # "troops in Syria" need not be Syria's (see :func:`_resident`)
-    base = located_state(tok, offset, ctx) if role in RESIDENT_ROLES else None
+    base = between_partner_state(tok, offset, ctx)
+    if base is None and role in RESIDENT_ROLES:
+        base = located_state(tok, offset, ctx)
     if base is None:
         base = context_state(offset, offset + len(syntax.text_of(tok.doc)), ctx)
     if base is None and role in HOME_SECTORS:
@@ -918,6 +922,35 @@ def located_state(tok: Token, offset: int, ctx: Context) -> str | None:
         base = _state_base(m.code)
         if base is not None and _inside_location(m, tok, offset):
             found.add(base)
+    return found.pop() if len(found) == 1 else None
+
+
+def between_partner_state(tok: Token, offset: int, ctx: Context) -> str | None:
+    """The state of the domestic sector a generic sector noun is paired with after "between", which the noun's own
+    place phrase does not override: in "Norway hosted talks between *the Colombian government* and the rebels in
+    Oslo" the rebels are Colombia's (`COLREB`), and "in Oslo" is where the talks were held, not whose the rebels are
+    (the parser hangs the event's place on the last member of the pair). Two sides of one act of talks, a truce or
+    a deal between a government and an unnamed armed group or opposition are of one state (CAMEO codes such talks
+    as domestic sides, `COLGOV` and `COLREB`). Only a partner that names one state *and* a domestic sector of it
+    (:data:`~detente.coding.lexicon.DOMESTIC_PARTNER_ROLES`: government, police, opposition ...), as
+    :func:`partner_state` reads a clause's other side; else None. Session 14 (multiparty14): no development
+    sentence has the form; it follows the rule 1 reading of "the country they are based in"."""
+    if tok.dep_ != "conj":
+        return None
+    first = tok.head
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    if first.dep_ != "pobj" or first.head.lower_ != "between":
+        return None
+    found: set[str] = set()
+    for member in (first, *first.conjuncts):
+        if member.i == tok.i:
+            continue
+        for m in ctx.mentions_between(offset + member.left_edge.idx, offset + member.idx + len(member.text)):
+            base = _state_base(m.code)
+            code = with_role(m.code, member.lower_) if base is not None and m.code == base else m.code
+            if base is not None and code[len(base):len(base) + 3] in DOMESTIC_PARTNER_ROLES:
+                found.add(base)
     return found.pop() if len(found) == 1 else None
 
 

@@ -41,7 +41,7 @@ from detente.coding import patterns as P
 from detente.coding.arguments import Arg, argument, fallback_target, same_side
 from detente.coding.candidate import Candidate
 from detente.coding.context import Actor, Context
-from detente.coding.coordination import joint_pairs
+from detente.coding.coordination import ATTENDANCE_VERBS, joint_pairs
 from detente.coding.tone import sentence_tone
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -162,6 +162,10 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
     if verb_lemma in joint.JOINT_ANNOUNCE_VERBS and families & joint.ANNOUNCED_DEALS and joint.announced_by_others(verb, objects, offset,
                                                                                                    ctx, lemma):
         return []  # "Qatar announced a truce between A and B": the announcer is no party of the deal
+    if verb_lemma in ATTENDANCE_VERBS:
+        gathered = joint.attended(verb, objects, offset, ctx, lemma)
+        if gathered:  # "X co-chaired the meeting, which was attended by A and B": each attendee meets the host
+            return gathered
     if verb_lemma in joint.RECIPROCAL_VERBS or verb_lemma in joint.CALL_VERBS:
         mutual = joint.reciprocal_act(verb, verb_lemma, objects, offset, ctx, lemma)
         if mutual:  # "A and B exchanged accusations", "A, B and C spoke by phone": each with the other
@@ -528,7 +532,7 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
             and not joint.separately(verb, gov) and not joint.partner_elsewhere(code, verb, objects)
             and not (addressed_no_actor and not joint.reciprocal_pronoun(target_tok))):  # "A and B spoke to reporters"
         # "Iran, Saudi Arabia and China signed ...": each pair, both ways below; "A and B, C, D and E met": A with
-        # each of the others; a longer list: the first ones' pairs, with a note (coordination.joint_list_reason)
+        # each of the others; a longer list: its first party with each other, noted (coordination.joint_list_reason)
         pairs: list[tuple[Actor | None, Actor | None]] = list(joint_pairs(source.token, source.actors, offset,
                                                                           verb_lemma))
         target = source

@@ -6,7 +6,7 @@ development sets (`data/news_dev/README.md`) codes each conjunct of a coordinate
 (convention 2: "the US and UK struck Yemen" is two events) and a joint act between every two of its
 parties, both ways (convention 3, CAMEO practice for symmetric events). This module holds those
 expansions and their limits, each said in the event's note, never applied without a word: a joint act of
-more than :data:`MAX_PARTIES` parties is coded for the pairs of its first ones, with a note; one of
+more than :data:`MAX_PARTIES` parties is coded for its first party with each of the others, with a note; one of
 :data:`CONFERENCE_PARTIES` or more is a conference, kept apart with a note (in every mode: sentence and page
 mode return it as a partial event, document mode in :attr:`~detente.coding.coder.DocumentResult.apart`). It also reads lists the parser
 breaks (:func:`broken_list`, :func:`split_list`), a list set around one party (:func:`hub`), a list that only attends a gathering
@@ -22,10 +22,14 @@ Choices
   four parties are coded for every pair (19 sentences); lists of six to eight (the nuclear talks of Iran
   with the five permanent members and Germany) from one party only (news_dev2's adjudication), which only
   the "A and B, C, D and E" form tells (:func:`hub`: 4 more right, 2 fewer wrong there).
-- Five to nine parties: the pairs of the first four, with a note (as joint acts of a coordinated subject
-  were coded before; "talks between" and "signed between" lists, dropped before, now too: 6 right, 6 wrong).
-  Keeping them all apart instead was tried: precision 0.672 against 0.663, F1 0.450 against 0.453 pooled
-  (12 right events lost for 24 wrong ones), so not chosen.
+- Five to nine parties: the first party with each of the others (:func:`long_hub`), with a note: convention 21's
+  one party facing a group, which is how the development gold codes every joint act of five or more parties.
+  Until session 13 the pairs of the first four were coded (6 right, 6 wrong when "talks between" lists joined);
+  keeping them all apart was tried then (F1 0.450 against 0.453). Session 14 (multiparty14; page mode, every
+  development file pooled, news_dev7 d-e left out, 5,662 gold events): right +8 -4, wrong +8 -14 (news_dev2 e,
+  news_dev4 b, news_dev6 c), P 0.6615 -> 0.6633, R 0.3493 -> 0.3501, F1 0.4572 -> 0.4583; no-event sentences left
+  uncoded 3,717 of 4,092 and PLOVER 0.640 unchanged. The wrong ones: a list whose focal party is named second
+  ("between the U.S., Iran, Russia ...", dev4b-116).
 - Attendance of a gathering by three or more parties (:func:`attendees`) pairs none of them (session 11, pooled
   page-mode development sets without news_dev4 d-e: 18 false events fewer, none right lost; with the
   broker participle no longer read as a deal's side, :data:`~detente.coding.arguments.THIRD_PARTY_PARTICIPLES`,
@@ -61,7 +65,8 @@ class Side(Protocol):
 
 MAX_PARTIES = 4
 """Most parties of one joint act coded for every pair ("talks between A, B and C"); a longer list is coded
-for the pairs of its first ones, with a note, up to :data:`CONFERENCE_PARTIES` (:func:`long_list`)."""
+for its first party with each of the others (:func:`long_hub`), with a note, up to :data:`CONFERENCE_PARTIES`
+(:func:`long_list`)."""
 
 CONFERENCE_PARTIES = 10
 """From this many parties a joint act is a conference: its events are kept apart (:data:`CONFERENCE`), not
@@ -70,9 +75,10 @@ coded pair by pair."""
 CONFERENCE = "a list of {n} parties: a joint act of {most} or more is a conference, not coded pair by pair"
 """The reason an event of a joint act of :data:`CONFERENCE_PARTIES` or more parties is kept apart."""
 
-FIRST_PAIRS = "one of the pairs of the first {most} of a list of {n} parties (pairs of a longer list are not coded)"
+FIRST_PAIRS = ("a list of {n} parties read as its first party facing a group (convention 21): the first with each "
+               "of the others, no pairs among the others")
 """The note on an event of a joint act of more than :data:`MAX_PARTIES` parties and fewer than
-:data:`CONFERENCE_PARTIES`: coded, for the pairs of its first :data:`MAX_PARTIES` parties only."""
+:data:`CONFERENCE_PARTIES`: coded for the first party with each of the others (:func:`long_hub`)."""
 
 
 def parties(actors: Iterable[Actor]) -> list[Actor]:
@@ -87,14 +93,44 @@ def parties(actors: Iterable[Actor]) -> list[Actor]:
 def long_list(actors: Iterable[Actor]) -> tuple[str, bool] | None:
     """For a joint act of these parties, what the coder says of it: (:data:`CONFERENCE`, True) for a list of
     :data:`CONFERENCE_PARTIES` or more (kept apart), (:data:`FIRST_PAIRS`, False) for one of more than
-    :data:`MAX_PARTIES` (coded for the first ones' pairs, with the note), None when they are few enough to be
+    :data:`MAX_PARTIES` (coded for its first party with each other, with the note), None when they are few enough to be
     coded pair by pair."""
     n = len(parties(actors))
     if n >= CONFERENCE_PARTIES:
         return CONFERENCE.format(n=n, most=CONFERENCE_PARTIES), True
     if n > MAX_PARTIES:
-        return FIRST_PAIRS.format(n=n, most=MAX_PARTIES), False
+        return FIRST_PAIRS.format(n=n), False
     return None
+
+
+def long_hub(actors: list[Actor]) -> Actor | None:
+    """The party a joint act of more than :data:`MAX_PARTIES` parties (and fewer than :data:`CONFERENCE_PARTIES`)
+    is coded around: the list's first party, paired with each of the others; None for a shorter or a longer list.
+
+    Convention 21 pairs every two parties among equals, and one party with each member of a group it faces ("Iran
+    and the six powers", "China and the Mekong states"). News lists of five to nine states at one table are, in the
+    development gold, always of the second kind, the party the story is about named first: every joint act of five
+    or more parties there is coded as one party with each of the others (dev2e-085, -089, dev4b-116, dev6c-180,
+    dev7a-037, dev7b-013, -076: 12 sentences, 7 files' worth of the form), none for every pair; lists of four are
+    coded for every pair (chk-112, dev2b-074, dev5b-199, dev6d-026). Session 14 (multiparty14), replacing the pairs
+    of the first four parties (pooled figures in the module docstring)."""
+    found = parties(actors)
+    return found[0] if MAX_PARTIES < len(found) < CONFERENCE_PARTIES else None
+
+
+def list_pairs(actors: list[Actor]) -> list[tuple[Actor, Actor]]:
+    """The pairs a joint act among the members of one list of `actors` is coded for, when the list's form is not
+    read (a "between" phrase: "talks between A, B and C"): every pair of up to :data:`MAX_PARTIES` parties
+    (:func:`first_parties`; two sides of one country paired when no two countries are named), or the
+    :func:`long_hub` with each of the others."""
+    centre = long_hub(actors)
+    if centre is not None:
+        return [(centre, a) for a in parties(actors) if a.code[:3] != centre.code[:3]]
+    joint = first_parties(actors)
+    pairs = [(a, b) for i, a in enumerate(joint) for b in joint[i + 1:] if a.code[:3] != b.code[:3]]
+    if not pairs and len(joint) >= 2:
+        pairs = [(joint[0], joint[1])]  # two sides of one country the registry tells apart
+    return pairs
 
 
 def announcing_side(event: Event, announcers: set[str]) -> str | None:
@@ -124,8 +160,8 @@ def joint_list_reason(symmetric: bool, source: Side | None, target: Side | None,
 
 def first_parties(actors: list[Actor], most: int = MAX_PARTIES) -> list[Actor]:
     """The actors of the first `most` countries (or organisations) of a list, in order, two sides of one
-    country kept ("the government and the opposition of Venezuela"): the parties whose pairs a joint act of
-    a longer list is coded for, kept apart (:func:`joint_list_reason`)."""
+    country kept ("the government and the opposition of Venezuela"): the parties a joint act of a short list is
+    paired among (:func:`list_pairs`)."""
     kept = {a.code[:3] for a in parties(actors)[:most]}
     return [a for a in actors if a.code[:3] in kept]
 
@@ -276,14 +312,12 @@ def attendees(verb_lemma: str, actors: Iterable[Actor]) -> bool:
 
 def joint_pairs(tok: Any, actors: list[Actor], offset: int, verb_lemma: str = "") -> list[tuple[Actor, Actor]]:
     """The pairs a joint act of the coordinated side headed by `tok` is coded for (each both ways by the
-    caller): the :func:`hub` with each other party, or every pair of the first :data:`MAX_PARTIES` parties
-    (:func:`first_parties`; two sides of one country paired when no two countries are named); none when the
+    caller): the :func:`hub` with each other party, else :func:`list_pairs` (every pair of up to
+    :data:`MAX_PARTIES` parties, a longer list's first party with each of the others); none when the
     act (the lemma of its verb, `verb_lemma`) is only their attendance of a gathering (:func:`attendees`)."""
     if attendees(verb_lemma, actors):
         return []
     centre = hub(tok, actors, offset)
     if centre is not None:
         return [(centre, a) for a in parties(actors) if a.code[:3] != centre.code[:3]]
-    joint = first_parties(actors)
-    return [(a, b) for i, a in enumerate(joint) for b in joint[i + 1:] if a.code[:3] != b.code[:3]] or [
-        (joint[0], joint[1])]
+    return list_pairs(actors)

@@ -38,7 +38,7 @@ from detente.coding import patterns as P
 from detente.coding.arguments import argument, foreign_pairs
 from detente.coding.candidate import Candidate
 from detente.coding.context import Context
-from detente.coding.coordination import first_parties
+from detente.coding.coordination import list_pairs
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -87,10 +87,7 @@ def nominal(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list
         if to_come:
             code, modality = L.INVITATION, "intent"  # "the upcoming summit between A and B": 036 both ways
     arg = argument(pobj, offset, ctx, lemma)
-    parties = first_parties(arg.actors)  # a conference of many: the coder keeps these pairs apart
-    pairs = [(a, b) for i, a in enumerate(parties) for b in parties[i + 1:] if a.code[:3] != b.code[:3]]
-    if not pairs and len(parties) >= 2:
-        pairs = [(parties[0], parties[1])]  # two sides of one country the registry tells apart
+    pairs = list_pairs(arg.actors)  # a long list: its first party with each other; a conference: kept apart
     out = []
     for a, b in pairs:
         cand = Candidate(code, arg, arg, a, b, noun, noun, modality=modality, confidence=L.CONF_NOMINAL, main=False,
@@ -133,14 +130,12 @@ def truce_between(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -
     if pobj is None:
         return []
     arg = argument(pobj, offset, ctx, lemma)
-    parties = first_parties(arg.actors)
     out = []
-    for i, a in enumerate(parties):
-        for b in parties[i + 1:]:
-            if a.code[:3] != b.code[:3]:
-                cand = Candidate(L.DECLARE_TRUCE, arg, arg, a, b, noun, noun, confidence=L.CONF_NOMINAL, main=False,
-                                 symmetric=True)
-                out += [cand, cand.mirrored()]
+    for a, b in list_pairs(arg.actors):
+        if a.code[:3] != b.code[:3]:
+            cand = Candidate(L.DECLARE_TRUCE, arg, arg, a, b, noun, noun, confidence=L.CONF_NOMINAL, main=False,
+                             symmetric=True)
+            out += [cand, cand.mirrored()]
     return out
 
 

@@ -1,4 +1,4 @@
-"""Session 14's classes of predicates of roots 16 and 05 (predicates14: patterns.PREDICATE_FAMILIES14 and the tax
+"""Session 14's classes of predicates of roots 16 and 05 (predicates14: patterns.RELATION_FAMILIES and the tax
 words of the sanctions family): one hand-written sentence per rule, coded with its source, target and CAMEO root,
 and near misses that must not be coded so."""
 
@@ -34,16 +34,16 @@ def countries(coder, sentence):
 @pytest.mark.nlp
 @pytest.mark.parametrize(("family", "sentence", "expected"), FAMILY_SENTENCES)
 def test_each_family_codes_its_sentence(coder, family, sentence, expected):
-    assert family in P.PREDICATE_FAMILIES14
+    assert family in P.RELATION_FAMILIES
     assert expected in countries(coder, sentence)
 
 
 def test_every_family_has_a_sentence_here():
-    assert {family for family, _, _ in FAMILY_SENTENCES} == set(P.PREDICATE_FAMILIES14)
+    assert {family for family, _, _ in FAMILY_SENTENCES} == set(P.RELATION_FAMILIES)
 
 
 def test_the_codes_stay_in_their_roots():
-    for family, spec in P.PREDICATE_FAMILIES14.items():
+    for family, spec in P.RELATION_FAMILIES.items():
         assert {p.code[:2] for p in P._p(spec)} == {family.split()[0]}, family
 
 

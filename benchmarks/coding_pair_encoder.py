@@ -666,8 +666,8 @@ def compare_page(rows: list[cpm.Row], groups: list[str], e5: Callable[[], dict[s
     t0 = time.perf_counter()
     data_static = Data(rows, static)
     runs = {"sparse pair model": (lambda: data_static, SPARSE, SPARSE, "joint + t_empty, constrained"),
-            "static (" + SHIPPED_STATIC[1].split(":")[1] + ")": (lambda: data_static,
-                                                                 *(parse_variant(v) for v in SHIPPED_STATIC), SHIPPED_MODE),
+            "static (" + SHIPPED_STATIC[1].split(":")[1] + ")": (
+                lambda: data_static, *(parse_variant(v) for v in SHIPPED_STATIC), SHIPPED_MODE),
             "E5 (" + SHIPPED[1].split(":")[1] + ")": (lambda: Data(rows, e5()), *(parse_variant(v) for v in SHIPPED),
                                                       SHIPPED_MODE)}
     rules = [cpm.rules_only(r) for r in rows]
@@ -914,7 +914,8 @@ def main(argv: list[str] | None = None) -> int:
     screen: dict[str, tuple[float, float]] = {}
     for v in [parse_variant(n) for n in args.screen_only] if args.screen_only else SCREEN if not args.no_screen else ():
         t1 = time.perf_counter()
-        auc = screen_scores(data, oof(data, groups, v, None))[0] if args.screen_only or v.name in EVENT_SCREEN else float("nan")
+        screened = args.screen_only or v.name in EVENT_SCREEN
+        auc = screen_scores(data, oof(data, groups, v, None))[0] if screened else float("nan")
         acc = screen_scores(data, oof(data, groups, None, v))[1]
         screen[v.name] = (auc, acc)
         lines.append(f"| {v.name} | {auc:.3f} | {acc:.3f} |")

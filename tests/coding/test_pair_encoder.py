@@ -210,7 +210,8 @@ def test_pair_texts_windows_are_the_words_around_each_mention() -> None:
     texts = pe.pair_texts(SENTENCE, _cand())  # Moscow (0, 6) -> Kyiv (15, 19)
     assert texts["a_window"] == "accused Kyiv of" and texts["b_window"] == "Moscow accused of shelling a"
     one_sided = pm.Candidate(("RUS", "UKR"), object(), object(), (0, 6), None, (), ("rule:none",))
-    assert pe.pair_texts(SENTENCE, one_sided)["b_window"] == "" and pe.pair_texts(SENTENCE, one_sided)["between"] == SENTENCE
+    texts = pe.pair_texts(SENTENCE, one_sided)
+    assert texts["b_window"] == "" and texts["between"] == SENTENCE
 
 
 def test_a_static_model_reads_its_own_views_and_is_refused_for_another_table() -> None:

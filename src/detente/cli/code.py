@@ -178,8 +178,8 @@ def code_text(
         "pretrained encoder vectors per pair: better out of fold on news, a few sentences a second; needs the "
         "classifier extra) or static (the same with word vectors distilled from that encoder, looked up in a "
         "table: fast, no extra). In --sentences mode and for documents alike: with model, encoder or static a "
-        "document is coded as `detente code eval --context page` codes a page (each sentence in the context of those before "
-        "it, the classifier where no pattern fires unless --no-classifier).",
+        "document is coded as `detente code eval --context page` codes a page (each sentence in the context of "
+        "those before it, the classifier where no pattern fires unless --no-classifier).",
     ),
     domestic: bool = DOMESTIC_OPTION,
 ) -> None:

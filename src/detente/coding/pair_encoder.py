@@ -339,7 +339,8 @@ class EncoderPairModel(pm.PairModel):
 
     def to_json(self) -> str:
         body = json.loads(super().to_json())
-        body["encoder"] = {"source": self.source, "views": list(self.views), "w_event": self.w_event, "w_root": self.w_root,
+        body["encoder"] = {"source": self.source, "views": list(self.views), "w_event": self.w_event,
+                           "w_root": self.w_root,
                            "event": [round(float(w), 5) for w in self.event_dense],
                            "roots": {r: [round(float(w), 5) for w in v] for r, v in sorted(self.root_dense.items())}}
         if self.gate_dense is not None:

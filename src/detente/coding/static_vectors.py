@@ -98,7 +98,8 @@ class StaticTable:
         q = np.round(self.vectors / scale).astype(np.int8)
         order = sorted(self.vocab, key=self.vocab.__getitem__)
         np.savez_compressed(path, words=np.array("\n".join(order)), vectors=q, scale=scale.astype(np.float32),
-                            weights=self.weights.astype(np.float16), meta=np.array(json.dumps(self.meta, sort_keys=True)))
+                            weights=self.weights.astype(np.float16),
+                            meta=np.array(json.dumps(self.meta, sort_keys=True)))
 
     @classmethod
     def read(cls, source: Any, where: str) -> StaticTable:

@@ -58,13 +58,31 @@ Session 14: static vectors. The same model reads, instead of E5's vectors, those
 word-vector table distilled from E5 (:mod:`detente.coding.static_vectors`: each word alone through
 E5, PCA to 128 dimensions, SIF weights, a text's vector the weighted mean of its words'), so that
 a pair's vectors cost a table lookup (``Coder(pair_model="static")``, ``--pairs static``, no
-extra; model file ``coding/data/pair_static.json``). STATIC_FIGURES
+extra; model file ``coding/data/pair_static.json``). Measured on 8,094 development sentences
+(benchmarks/results/coding_pair_static.md, ``--compare``; nested, the shipped way of choosing
+thresholds, paired page bootstrap), over the rules, all pooled: the sparse pair model (C 1, no
+gate) +0.005 [-0.001, +0.010], static +0.007 [+0.002, +0.011], E5 +0.015 [+0.006, +0.023]; news
++0.005, +0.008 [+0.003, +0.013], +0.017; news_dev7 +0.015, +0.019 [+0.005, +0.035], +0.040;
+PLOVER -0.004, -0.014, -0.012; no-event news sentences left uncoded 3,918, 3,900 and 3,884 against
+the rules' 3,895 of 4,395. Static against E5 -0.008 [-0.014, -0.002] all pooled, against the
+sparse model +0.002 [-0.003, +0.007]: the table keeps about half of E5's gain over the rules
+but only about a fifth of what E5 adds to the sparse model, within noise of it. Cost (one
+process, 200 news sentences): the table 0.04 ms a sentence (1.3% of the default coder's 3 ms),
+E5 on the same pairs' view texts 201 ms; the whole coder with ``pair_model="static"`` took 1.21
+times the default's CPU (296 against 358 sentences per CPU second), the pair model's candidates
+and sparse scoring, not the vectors, being most of that. Opt-in: the lead decides after the
+first-sight set; a first-sight figure is still owed.
 
 Choices
 -------
 - Vector source (:data:`SOURCES`): the model records it, and the views it reads follow from it.
   ``static`` reads ``sent`` and ``between`` (a bag of words has no use for ``marked``) at W 2 for
-  both decisions: STATIC_SCREEN
+  both decisions. Screen (5-fold out of fold, 8,094 sentences, table of 128 dims): root accuracy
+  sparse 0.645, ``sent`` W 4 0.681, ``sent+between`` W 2 0.681 (W 4 0.674), with the windows of
+  3 words around each mention (``a_window``, ``b_window``) W 2 0.685; event ROC AUC 0.853 sparse,
+  0.853 ``sent+between`` W 2, 0.848 with the windows. The windows' +0.004 of root accuracy did not
+  pay for their -0.005 of AUC (one layout serves both decisions); W 4 and 8 with the windows and
+  tables of 64 or 256 dims were not screened (time). E5's three views reach about 0.70.
   A static model records the SHA-256 of the table it was trained on and is refused with another.
 - Views (:func:`pair_texts`), each embedded with E5's ``query:`` prefix (384
   dimensions, L2-normalised): ``sent``, the whole sentence; ``marked``, the sentence

@@ -82,7 +82,8 @@ Choices
   3 words around each mention (``a_window``, ``b_window``) W 2 0.685; event ROC AUC 0.853 sparse,
   0.853 ``sent+between`` W 2, 0.848 with the windows. The windows' +0.004 of root accuracy did not
   pay for their -0.005 of AUC (one layout serves both decisions); W 4 and 8 with the windows and
-  tables of 64 or 256 dims were not screened (time). E5's three views reach about 0.70.
+  tables of 64 or 256 dims were not screened (time). E5's three views reached 0.705-0.723 in
+  sessions 9-10's screens (less data, not this run).
   A static model records the SHA-256 of the table it was trained on and is refused with another.
 - Views (:func:`pair_texts`), each embedded with E5's ``query:`` prefix (384
   dimensions, L2-normalised): ``sent``, the whole sentence; ``marked``, the sentence

@@ -102,6 +102,11 @@ no-event news sentences than the rules; the shipped configuration (gate + ``t_em
 the no-event constraint, :data:`SHIPPED_MODE`) codes 2 more of 1,652 and gains +0.016
 [+0.005, +0.028]. Root accuracy with the vectors 0.705 -> 0.723 with news_dev3, still climbing.
 
+Session 14 (news_dev7 added, 8,094 sentences; benchmarks/results/coding_pair_static.md, ``--compare``):
+over the rules all pooled, sparse pair model +0.005 [-0.001, +0.010], static (``sent+between``, W 2)
++0.007 [+0.002, +0.011], E5 (shipped views) +0.015 [+0.006, +0.023]; static - E5 -0.008 [-0.014,
+-0.002], static - sparse +0.002 [-0.003, +0.007]. The table costs 1.3% of the coder's time, E5 67 times it.
+
 Choices
 -------
 - Frozen encoder (features, not fine-tuned): fine-tuning needs PyTorch and hours on 2 cores.
@@ -723,23 +728,20 @@ def encoding_cost(rows: list[cpm.Row], texts: list[list[dict[str, str]]], table:
     encoder.encode(["warm up"])
     e5_texts = sorted({t[v] for i in pick for t in texts[i] for v in VIEWS})
     st_texts = sorted({t[v] for i in pick for t in texts[i] for v in pe.SOURCES["static"]})
-    t0 = time.process_time()
-    coder.code_sentence_events(sents)
-    t_rules = time.process_time() - t0
-    t0 = time.process_time()
-    tab.encode(st_texts)
-    t_static = time.process_time() - t0
-    t0 = time.process_time()
-    encoder.encode(e5_texts)
-    t_e5 = time.process_time() - t0
+    def cpu(run: Callable[[], object]) -> float:
+        t0 = time.process_time()
+        run()
+        return time.process_time() - t0
+
+    t_rules = cpu(lambda: coder.code_sentence_events(sents))
+    t_static = cpu(lambda: tab.encode(st_texts))
+    t_e5 = cpu(lambda: encoder.encode(e5_texts))
     with_static = Coder(n_process=1, pair_model=pe.STATIC)
     with_static.code_sentence_events(sents[:5])
     best = {"default": float("inf"), "static": float("inf")}
     for _ in range(3):
         for name, c in (("default", coder), ("static", with_static)):
-            t0 = time.process_time()
-            c.code_sentence_events(sents)
-            best[name] = min(best[name], time.process_time() - t0)
+            best[name] = min(best[name], cpu(lambda c=c: c.code_sentence_events(sents)))
     return [f"Cost, one process, {len(sents)} dev2 news sentences ({sum(len(rows[i].cands) for i in pick)} candidate "
             f"pairs): the default coder {t_rules:.2f} CPU s ({1000 * t_rules / len(sents):.2f} ms a sentence); "
             f"E5 on the {len(e5_texts)} distinct view texts {t_e5:.1f} CPU s ({1000 * t_e5 / len(sents):.1f} ms a "

@@ -70,7 +70,10 @@ but only about a fifth of what E5 adds to the sparse model, within noise of it. 
 process, 200 news sentences): the table 0.04 ms a sentence (1.3% of the default coder's 3 ms),
 E5 on the same pairs' view texts 201 ms; the whole coder with ``pair_model="static"`` took 1.21
 times the default's CPU (296 against 358 sentences per CPU second), the pair model's candidates
-and sparse scoring, not the vectors, being most of that. Opt-in: the lead decides after the
+and sparse scoring, not the vectors, being most of that; as whole processes (``detente code
+--sentences``, 1,000 ConfliBERT train sentences, ``--workers 1``, three interleaved rounds, best
+user+sys) 5.00 against 4.32 CPU s, 1.16 times (17 lines with an event the model added): at the
+default's 390 sentences a second that is about 330. Opt-in: the lead decides after the
 first-sight set; a first-sight figure is still owed.
 
 Choices

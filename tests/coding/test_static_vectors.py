@@ -78,3 +78,8 @@ def test_the_shipped_table_matches_its_provenance() -> None:
     assert not any(name.startswith(("dev8", "dev9")) for name in sources) and "_test" not in text
     v = table.embed("Russian forces shelled Ukrainian positions.")
     assert v.shape == (sv.DIMS,) and np.linalg.norm(v) == pytest.approx(1.0, abs=1e-5)
+
+
+def test_the_readable_provenance_beside_the_table_is_its_own() -> None:
+    side = ROOT / "src" / "detente" / "coding" / sv.TABLE_FILE.replace(".npz", ".json")
+    assert json.loads(side.read_text(encoding="utf-8")) == sv.shipped().meta

@@ -54,6 +54,15 @@ near-duplicates kept together):
    more no-event news sentences than the rules), page benchmarks/results/coding_pair_encoder_gate.md;
    ``--train-without dev4`` (or ``dev3``) runs the nested figures with that set scored but never trained on.
 
+5. ``--dense static`` (session 14): the same runs with the vectors of the static table distilled from
+   E5 (:mod:`detente.coding.static_vectors`, benchmarks/build_static_table.py; ``--static-table`` for
+   another build) in place of E5's, views ``sent``, ``between``, ``a_window`` and ``b_window`` (the
+   :data:`~detente.coding.pair_encoder.WINDOW` words around each mention); ``--write-model --dense
+   static`` trains the shipped static model (:data:`SHIPPED_STATIC`); ``--compare`` writes one table
+   (benchmarks/results/coding_pair_static.md): rules, sparse pair model, static and E5, nested, with the
+   encoding cost per sentence measured in one process; ``--cost`` prints only that cost and the whole
+   coder with and without the static model.
+
 Vectors are computed once and cached in ``out/pair_encoder_vectors.npz`` (keyed by the
 text; ``out/`` is not in git), so the folds never re-encode.
 
@@ -93,6 +102,11 @@ no-event news sentences than the rules; the shipped configuration (gate + ``t_em
 the no-event constraint, :data:`SHIPPED_MODE`) codes 2 more of 1,652 and gains +0.016
 [+0.005, +0.028]. Root accuracy with the vectors 0.705 -> 0.723 with news_dev3, still climbing.
 
+Session 14 (news_dev7 added, 8,094 sentences; benchmarks/results/coding_pair_static.md, ``--compare``):
+over the rules all pooled, sparse pair model +0.005 [-0.001, +0.010], static (``sent+between``, W 2)
++0.007 [+0.002, +0.011], E5 (shipped views) +0.015 [+0.006, +0.023]; static - E5 -0.008 [-0.014,
+-0.002], static - sparse +0.002 [-0.003, +0.007]. The table costs 1.3% of the coder's time, E5 67 times it.
+
 Choices
 -------
 - Frozen encoder (features, not fine-tuned): fine-tuning needs PyTorch and hours on 2 cores.
@@ -112,6 +126,7 @@ import os
 import sys
 import time
 import warnings
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -129,10 +144,17 @@ ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / "out" / "pair_encoder_vectors.npz"
 RESULTS = ROOT / "benchmarks" / "results" / "coding_pair_encoder.md"
 RESULTS_GATE = ROOT / "benchmarks" / "results" / "coding_pair_encoder_gate.md"
+RESULTS_STATIC = ROOT / "benchmarks" / "results" / "coding_pair_static.md"
 VIEWS = pe.VIEWS
+STATIC_VIEWS = ("sent", "between", "a_window", "b_window")
+"""The views the static table embeds for the screen (``marked`` means nothing to a bag of words); the
+shipped static model reads ``pe.SOURCES["static"]``."""
 MODEL_OUT = ROOT / "src" / "detente" / "coding" / pe.MODEL_FILE
+MODEL_OUT_STATIC = ROOT / "src" / "detente" / "coding" / pe.STATIC_MODEL_FILE
 SHIPPED = ("concat:sent+marked+between:2", "concat:sent+marked+between:4")
 """The (event, root) variants the shipped model uses, with the joint add rule (pair_encoder's Choices)."""
+SHIPPED_STATIC = ("concat:sent+between:2", "concat:sent+between:2")
+"""The (event, root) variants of the shipped static model (``--dense static``; pair_encoder's Choices)."""
 SHIPPED_MODE = "joint + t_empty + gate, constrained"
 """How the shipped model's thresholds are chosen (a key of :data:`MODES`; pair_encoder's Choices)."""
 C = pm.C
@@ -146,8 +168,12 @@ def all_texts(rows: list[cpm.Row]) -> list[list[dict[str, str]]]:
     return [[pe.pair_texts(r.text, c) for c in r.cands] for r in rows]
 
 
-def vectors(texts: list[list[dict[str, str]]]) -> dict[str, np.ndarray]:
-    """view -> an (n pairs, 384) float32 array, pairs in row order; encoded once, cached by text."""
+def vectors(texts: list[list[dict[str, str]]], source: str = "e5", table: Path | None = None) -> dict[str, np.ndarray]:
+    """view -> an (n pairs, dims) float32 array, pairs in row order, from the dense `source`: ``e5``, the
+    encoder's vectors of :data:`VIEWS` (encoded once, cached by text), or ``static``, the static table's
+    (:mod:`detente.coding.static_vectors`; `table` a file, else the shipped one) of :data:`STATIC_VIEWS`."""
+    if source == "static":
+        return static_vectors(texts, table)
     from detente.coding import encoder
 
     wanted = sorted({t[v] for row in texts for t in row for v in VIEWS})
@@ -181,6 +207,21 @@ def vectors(texts: list[list[dict[str, str]]]) -> dict[str, np.ndarray]:
     dim = len(next(iter(known.values()))) if known else 384
     return {v: np.stack([known[t[v]] for t in flat]).astype(np.float32) if flat else np.zeros((0, dim), np.float32)
             for v in VIEWS}
+
+
+def static_vectors(texts: list[list[dict[str, str]]], table_path: Path | None) -> dict[str, np.ndarray]:
+    """:func:`vectors` from the static table: each distinct text embedded once; the cost printed."""
+    from detente.coding import static_vectors as sv
+
+    table = sv.StaticTable.read(table_path, str(table_path)) if table_path else sv.shipped()
+    flat = [t for row in texts for t in row]
+    t0 = time.process_time()
+    distinct = sorted({t[v] for t in flat for v in STATIC_VIEWS})
+    found = dict(zip(distinct, table.encode(distinct)))
+    print(f"static table ({len(table.vocab)} words, {table.dim} dims): {len(distinct)} texts in "
+          f"{time.process_time() - t0:.2f} CPU s", flush=True)
+    return {v: np.stack([found[t[v]] for t in flat]) if flat else np.zeros((0, table.dim), np.float32)
+            for v in STATIC_VIEWS}
 
 
 # ---------------------------------------------------------------- models
@@ -496,13 +537,14 @@ def gate_screen(data: Data, groups: list[str]) -> list[str]:
     return out
 
 
-def nested_modes(data: Data, groups: list[str], event: Variant, root: Variant, without: tuple[str, ...] = ()
-                 ) -> tuple[dict[str, list[set]], dict[str, list[tuple]]]:
-    """Rules + model triples per row for every way of choosing thresholds (:data:`MODES`), nested as
-    :func:`nested` (the joint rule; the pair models and the gate fitted once per fold, shared by the modes)."""
+def nested_modes(data: Data, groups: list[str], event: Variant, root: Variant, without: tuple[str, ...] = (),
+                 modes: tuple[str, ...] = tuple(MODES)) -> tuple[dict[str, list[set]], dict[str, list[tuple]]]:
+    """Rules + model triples per row for every way of choosing thresholds named in `modes` (:data:`MODES`),
+    nested as :func:`nested` (the joint rule; the pair models and the gate fitted once per fold, shared by
+    the modes)."""
     rows = data.rows
-    got = {m: [set() for _ in rows] for m in MODES}
-    chosen: dict[str, list[tuple]] = {m: [] for m in MODES}
+    got = {m: [set() for _ in rows] for m in modes}
+    chosen: dict[str, list[tuple]] = {m: [] for m in modes}
     for fit_rows, test_rows in folds(groups, cpm.OUTER):
         fit_rows = np.array(cpm.trainable(rows, fit_rows, without), dtype=int)
         inner = oof(data, groups, event, root, cpm.INNER, fit_rows, True)
@@ -514,7 +556,8 @@ def nested_modes(data: Data, groups: list[str], event: Variant, root: Variant, w
         part_gate = {k: inner_gate[int(i)] for k, i in enumerate(fit_rows) if int(i) in inner_gate}
         test_preds = predict_rows(data, fit_rows, test_rows, event, root, True)
         test_gate = gate_fit_predict(data, fit_rows, test_rows)
-        for mode, (split, use_gate, constrained) in MODES.items():
+        for mode in modes:
+            split, use_gate, constrained = MODES[mode]
             t_add, t_drop, t_empty, t_gate, _ = best_gated(part, part_preds, part_gate, split=split,
                                                            use_gate=use_gate, constrained=constrained)
             chosen[mode].append((t_add, t_drop, t_empty, t_gate))
@@ -577,16 +620,17 @@ PICKS = {"news pooled": lambda r: r.set in cpm.NEWS, "dev2 pooled": lambda r: r.
 """The sets the nested tables report."""
 
 
-def modes_page(data: Data, groups: list[str], without: tuple[str, ...]) -> list[str]:
+def modes_page(data: Data, groups: list[str], without: tuple[str, ...], shipped: tuple[str, str] = SHIPPED
+               ) -> list[str]:
     """The no-event precision study: the gate's screen, then every :data:`MODES` nested for the shipped
-    variants, per set against the rules."""
-    event, root = (parse_variant(v) for v in SHIPPED)
+    variants (`shipped`: event, root), per set against the rules."""
+    event, root = (parse_variant(v) for v in shipped)
     rows = data.rows
     t0 = time.perf_counter()
     lines = ["## Coding: the encoder pair model's no-event precision (benchmarks/coding_pair_encoder.py --modes)", "",
              f"Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC; {len(rows)} development sentences"
              + (f", never trained on: {', '.join(without)}" if without else "") + f"; the shipped variants "
-             f"(event `{SHIPPED[0]}`, root `{SHIPPED[1]}`, joint add rule).", "",
+             f"(event `{shipped[0]}`, root `{shipped[1]}`, joint add rule).", "",
              "The sentence gate: a logistic regression on the `sent` vector, P(the sentence reports an event), "
              "trained on the news sentences the rules found no event in that have a pair the model could add; "
              f"{cpm.OUTER}-fold out of fold:", "", *gate_screen(data, groups), ""]
@@ -613,6 +657,103 @@ def modes_page(data: Data, groups: list[str], without: tuple[str, ...]) -> list[
     return lines
 
 
+COMPARE_PICKS = {"all pooled": PICKS["all pooled"], "news pooled": PICKS["news pooled"], "PLOVER": PICKS["PLOVER"],
+                 "dev7 pooled": lambda r: r.set.startswith("dev7 ")}
+"""The sets of the ``--compare`` table."""
+
+
+def compare_page(rows: list[cpm.Row], groups: list[str], e5: Callable[[], dict[str, np.ndarray]],
+                 static: dict[str, np.ndarray], cost: Callable[[], list[str]]) -> list[str]:
+    """One table: rules, the sparse pair model, static (:data:`SHIPPED_STATIC`) and E5 (:data:`SHIPPED`), each
+    model nested under :data:`SHIPPED_MODE` (the sparse one without a gate: it has no vector), against the
+    rules with a paired page bootstrap; then the encoding `cost` lines. `e5` and `cost` are called last (the
+    E5 vectors may still be being cached by another run)."""
+    t0 = time.perf_counter()
+    data_static = Data(rows, static)
+    runs = {"sparse pair model": (lambda: data_static, SPARSE, SPARSE, "joint + t_empty, constrained"),
+            "static (" + SHIPPED_STATIC[1].split(":")[1] + ")": (
+                lambda: data_static, *(parse_variant(v) for v in SHIPPED_STATIC), SHIPPED_MODE),
+            "E5 (" + SHIPPED[1].split(":")[1] + ")": (lambda: Data(rows, e5()), *(parse_variant(v) for v in SHIPPED),
+                                                      SHIPPED_MODE)}
+    rules = [cpm.rules_only(r) for r in rows]
+    got: dict[str, list[set]] = {}
+    for name, (data, event, root, mode) in runs.items():
+        t1 = time.perf_counter()
+        got[name] = nested_modes(data(), groups, event, root, modes=(mode,))[0][mode]
+        print(f"nested {name} ({mode}): {time.perf_counter() - t1:.0f} s", flush=True)
+    f = lambda t: f"{t[2]:.3f} ({t[0]:.3f}, {t[1]:.3f})"  # noqa: E731
+    lines = ["## Coding: static vectors distilled from E5 against E5 in the pair model "
+             "(benchmarks/coding_pair_encoder.py --compare)", "",
+             f"Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC; {len(rows)} development sentences; nested (outer grouped "
+             f"{cpm.OUTER}-fold by page, thresholds by an inner {cpm.INNER}-fold), the joint add rule; E5 and static "
+             f"under `{SHIPPED_MODE}`, the sparse pair model under `joint + t_empty, constrained` (C 1, no gate); "
+             f"(source, target, root) F1 (P, R), model - rules with a paired 95% page bootstrap ({N_BOOT} resamples); "
+             "no-event news sentences left uncoded.", "",
+             "| set | rules F1 (P, R) | " + " | ".join(f"{n} F1 (P, R), - rules [95%]" for n in got)
+             + " | no-event left uncoded: rules, " + ", ".join(got) + " |", "|---|---|" + "---|" * len(got) + "---|"]
+    for set_name, pick in COMPARE_PICKS.items():
+        cells, uncoded = [], []
+        for name, triples in got.items():
+            v = compare(rows, groups, rules, triples, pick)
+            cells.append(f"{f(v['b'])}, {v['diff']:+.3f} [{v['ci'][0]:+.3f}, {v['ci'][1]:+.3f}]")
+            uncoded.append(str(v["uncoded_b"]))
+        lines.append(f"| {set_name} ({v['n']}) | {f(v['a'])} | " + " | ".join(cells)
+                     + f" | {v['uncoded_a']}, {', '.join(uncoded)} of {v['empty']} |")
+    for a, b in (("static", "E5"), ("static", "sparse")):
+        na = next(n for n in got if n.startswith(a))
+        nb = next(n for n in got if n.startswith(b))
+        for set_name in ("all pooled", "news pooled"):
+            v = compare(rows, groups, got[nb], got[na], COMPARE_PICKS[set_name])
+            lines.append(f"\n{na} - {nb}, {set_name}: {v['diff']:+.3f} [{v['ci'][0]:+.3f}, {v['ci'][1]:+.3f}]")
+    lines += ["", *cost(), "", f"Nested runs: {time.perf_counter() - t0:.0f} s (shared 2-core machine)."]
+    print("\n".join(lines), flush=True)
+    return lines
+
+
+def encoding_cost(rows: list[cpm.Row], texts: list[list[dict[str, str]]], table: Path | None, n: int = 200
+                  ) -> list[str]:
+    """CPU seconds, in this process, of the default coder on `n` news sentences (dev2's first), of E5 on the
+    distinct view texts of all their candidate pairs (what the E5 model would encode at most) and of the
+    static table on theirs; then the default coder and the coder with ``pair_model="static"`` timed in turn
+    (three rounds, the best of each kept) on the same sentences."""
+    from detente.coding import Coder
+    from detente.coding import encoder
+    from detente.coding import static_vectors as sv
+
+    pick = [i for i, r in enumerate(rows) if r.set.startswith("dev2 ")][:n]
+    sents = [rows[i].text for i in pick]
+    tab = sv.StaticTable.read(table, str(table)) if table else sv.shipped()
+    coder = Coder(n_process=1)
+    coder.code_sentence_events(sents[:5])  # loads
+    encoder.encode(["warm up"])
+    e5_texts = sorted({t[v] for i in pick for t in texts[i] for v in VIEWS})
+    st_texts = sorted({t[v] for i in pick for t in texts[i] for v in pe.SOURCES["static"]})
+    def cpu(run: Callable[[], object]) -> float:
+        t0 = time.process_time()
+        run()
+        return time.process_time() - t0
+
+    t_rules = cpu(lambda: coder.code_sentence_events(sents))
+    t_static = cpu(lambda: tab.encode(st_texts))
+    t_e5 = cpu(lambda: encoder.encode(e5_texts))
+    with_static = Coder(n_process=1, pair_model=pe.STATIC)
+    with_static.code_sentence_events(sents[:5])
+    best = {"default": float("inf"), "static": float("inf")}
+    for _ in range(3):
+        for name, c in (("default", coder), ("static", with_static)):
+            best[name] = min(best[name], cpu(lambda c=c: c.code_sentence_events(sents)))
+    return [f"Cost, one process, {len(sents)} dev2 news sentences ({sum(len(rows[i].cands) for i in pick)} candidate "
+            f"pairs): the default coder {t_rules:.2f} CPU s ({1000 * t_rules / len(sents):.2f} ms a sentence); "
+            f"E5 on the {len(e5_texts)} distinct view texts {t_e5:.1f} CPU s ({1000 * t_e5 / len(sents):.1f} ms a "
+            f"sentence, {t_e5 / max(t_rules, 1e-9):.1f} times the coder); the static table on its {len(st_texts)} "
+            f"{t_static:.3f} CPU s ({1000 * t_static / len(sents):.2f} ms a sentence, "
+            f"{100 * t_static / max(t_rules, 1e-9):.1f}% of the coder).",
+            "", f"Whole coder, same process, best of three interleaved rounds: default {best['default']:.2f} CPU s "
+            f"({len(sents) / best['default']:.0f} sentences per CPU s), with `pair_model=\"static\"` "
+            f"{best['static']:.2f} CPU s ({len(sents) / best['static']:.0f} per CPU s): "
+            f"{best['static'] / best['default']:.3f} times the default."]
+
+
 def parse_variant(text: str) -> Variant:
     if text == "sparse":
         return SPARSE
@@ -632,15 +773,17 @@ EVENT_SCREEN = ("sparse", "concat:marked+between:1", "concat:sent+marked+between
 ``marked`` view, the costliest (a sentence-long text per pair), can go."""
 
 
-def write_model(data: Data, groups: list[str]) -> None:
-    """Train :data:`SHIPPED` on every row and write it to :data:`MODEL_OUT`: thresholds of the joint
-    rule from grouped out-of-fold predictions over the grid (as benchmarks/coding_pair_model.py
-    chooses the sparse model's), the provenance in its meta."""
-    from detente.coding import encoder
+def write_model(data: Data, groups: list[str], source: str = "e5") -> None:
+    """Train :data:`SHIPPED` (:data:`SHIPPED_STATIC` with `source` static) on every row and write it to
+    :data:`MODEL_OUT` (:data:`MODEL_OUT_STATIC`): thresholds of the joint rule from grouped out-of-fold
+    predictions over the grid (as benchmarks/coding_pair_model.py chooses the sparse model's), the
+    provenance in its meta (with static vectors, the shipped table's too)."""
     from detente.files import atomic_write
 
-    event, root = (parse_variant(v) for v in SHIPPED)
-    assert event.views == root.views == VIEWS, "the shipped model encodes every view, in VIEWS order"
+    event, root = (parse_variant(v) for v in (SHIPPED_STATIC if source == "static" else SHIPPED))
+    views = pe.SOURCES[source]
+    out = MODEL_OUT_STATIC if source == "static" else MODEL_OUT
+    assert event.views == root.views == views, "the shipped model reads every view of its source, in order"
     split, use_gate, constrained = MODES[SHIPPED_MODE]
     t0 = time.perf_counter()
     preds = oof(data, groups, event, root, joint=True)
@@ -666,15 +809,28 @@ def write_model(data: Data, groups: list[str]) -> None:
             "variants": {"event": event.name, "root": root.name, "add_rule": "joint", "thresholds": SHIPPED_MODE},
             "thresholds": f"grouped {cpm.OUTER}-fold out-of-fold pooled F1 {f1:.4f} over the grid"
                           + (" under the no-event constraint" if constrained else ""),
-            "encoder": encoder.describe()}
-    vectors = np.hstack([data.dense[v] for v in VIEWS])
+            "encoder": dense_provenance(source)}
+    if source == "static":
+        meta["static_table"] = pe.table_provenance()
+    vectors = np.hstack([data.dense[v] for v in views])
     gate_idx = [i for i in gate_rows(rows, range(len(rows))) if rows[i].set in cpm.NEWS]
     gate_data = (sent_vectors(data, gate_idx), [bool(rows[i].want) for i in gate_idx], t_gate) if use_gate else None
     model = pe.fit([ex for r in rows for ex in r.examples], vectors, t_add=t_add, t_drop=t_drop, c=C,
                    w_event=event.weight, w_root=root.weight, meta=meta, t_empty=t_empty if split else None,
-                   gate=gate_data if t_gate > 0 else None)
-    atomic_write(MODEL_OUT, model.to_json() + "\n")
-    print(f"wrote {MODEL_OUT} ({MODEL_OUT.stat().st_size / 1e6:.2f} MB) in {time.perf_counter() - t0:.0f} s")
+                   gate=gate_data if t_gate > 0 else None, source=source)
+    atomic_write(out, model.to_json() + "\n")
+    print(f"wrote {out} ({out.stat().st_size / 1e6:.2f} MB) in {time.perf_counter() - t0:.0f} s")
+
+
+def dense_provenance(source: str) -> dict[str, str]:
+    """The encoder the vectors come from: E5 itself, or the one the shipped static table was distilled from."""
+    if source == "static":
+        from detente.coding import static_vectors
+
+        return dict(static_vectors.shipped().meta["encoder"])
+    from detente.coding import encoder
+
+    return encoder.describe()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -694,6 +850,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--train-without", nargs="*", default=[], metavar="SET",
                         help="never train on these sets (by name prefix, e.g. dev3) in the nested runs; "
                              "print only (not with --write-model)")
+    parser.add_argument("--dense", choices=("e5", "static"), default="e5",
+                        help="the dense vectors: e5 (the encoder, views sent/marked/between; cached in out/) or static "
+                             "(the static table distilled from E5, views sent/between/a_window/b_window)")
+    parser.add_argument("--static-table", type=Path, default=None, metavar="NPZ",
+                        help="with --dense static: this table (benchmarks/build_static_table.py --out) instead of "
+                             "the shipped one")
+    parser.add_argument("--cost", action="store_true",
+                        help="only the encoding cost per sentence (default coder, E5, static table) and the whole "
+                             "coder with and without the static pair model, in this process; printed")
+    parser.add_argument("--compare", action="store_true",
+                        help="only the one table of rules, sparse pair model, E5 and static (nested, SHIPPED_MODE) "
+                             "and the encoding cost per sentence; its page benchmarks/results/coding_pair_static.md")
     parser.add_argument("--nested", nargs="*", default=None, metavar="EVENT,ROOT[,joint]",
                         help="event,root variant pairs for the nested run, ',joint' to add by P(event) * P(root) "
                              "(default: the screen's best, with and without joint, and sparse joint)")
@@ -701,6 +869,8 @@ def main(argv: list[str] | None = None) -> int:
     without = tuple(args.train_without)
     if without and args.write_model:
         parser.error("--write-model trains on every set: leave out --train-without")
+    if args.write_model and args.static_table is not None:
+        parser.error("--write-model trains on the shipped table: leave out --static-table")
     from detente.coding import Coder
     from detente.coding.classifier import default_classifier
 
@@ -713,16 +883,25 @@ def main(argv: list[str] | None = None) -> int:
     groups, _, _ = cpm.groups_with_neardups(rows)
     print(f"coded {len(rows)} sentences in {time.perf_counter() - t0:.1f} s", flush=True)
     texts = all_texts(rows)
-    dense = vectors(texts)
+    if args.cost:
+        print("\n".join(encoding_cost(rows, texts, args.static_table)))
+        return 0
+    if args.compare:
+        page = compare_page(rows, groups, lambda: vectors(texts), vectors(texts, "static", args.static_table),
+                            lambda: encoding_cost(rows, texts, args.static_table))
+        if not args.no_page:
+            write_page(RESULTS_STATIC, page)
+        return 0
+    dense = vectors(texts, args.dense, args.static_table)
     if args.encode_only:
         return 0
     data = Data(rows, dense)
     if args.write_model:
-        write_model(data, groups)
+        write_model(data, groups, args.dense)
         return 0
     if args.modes:
-        page = modes_page(data, groups, without)
-        if not args.no_page and not without:
+        page = modes_page(data, groups, without, SHIPPED_STATIC if args.dense == "static" else SHIPPED)
+        if not args.no_page and not without and args.dense == "e5":
             write_page(RESULTS_GATE, page)
         return 0
     lines = ["## Coding: does a pretrained encoder make the pair model decide better? (benchmarks/coding_pair_encoder.py)",
@@ -735,11 +914,10 @@ def main(argv: list[str] | None = None) -> int:
              "| variant | event ROC AUC (event model = variant; nan: not screened) | root accuracy (root model = variant) |",
              "|---|---|---|"]
     screen: dict[str, tuple[float, float]] = {}
-    for v in SCREEN if not args.no_screen else ():
-        if args.screen_only and v.name not in args.screen_only:
-            continue
+    for v in [parse_variant(n) for n in args.screen_only] if args.screen_only else SCREEN if not args.no_screen else ():
         t1 = time.perf_counter()
-        auc = screen_scores(data, oof(data, groups, v, None))[0] if v.name in EVENT_SCREEN else float("nan")
+        screened = args.screen_only or v.name in EVENT_SCREEN
+        auc = screen_scores(data, oof(data, groups, v, None))[0] if screened else float("nan")
         acc = screen_scores(data, oof(data, groups, None, v))[1]
         screen[v.name] = (auc, acc)
         lines.append(f"| {v.name} | {auc:.3f} | {acc:.3f} |")
@@ -803,7 +981,7 @@ def main(argv: list[str] | None = None) -> int:
               "screen, once W 2 led it; the joint add rule, once the root-only variant gained nothing): the best "
               "variant's nested F1 is somewhat optimistic. A first-sight set is the test of it."]
     print("\n".join(lines))
-    if not args.no_page and not without:
+    if not args.no_page and not without and args.dense == "e5":
         write_page(RESULTS, lines)
     return 0
 

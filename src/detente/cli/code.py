@@ -142,12 +142,12 @@ def code_text(
     model: Optional[Path] = typer.Option(
         None, "--model",
         help="A classifier saved by `detente code train` (a .joblib file, or a directory with --encoder), "
-        "used where no pattern fires (in --sentences mode, and for documents with --pairs model or encoder)."
+        "used where no pattern fires (in --sentences mode, and for documents with --pairs model, encoder or static)."
     ),
     use_classifier: bool = typer.Option(
         True,
         "--classifier/--no-classifier",
-        help="In --sentences mode (and for documents with --pairs model or encoder), let the shipped default "
+        help="In --sentences mode (and for documents with --pairs model, encoder or static), let the shipped default "
         "classifier code the sentences no pattern fires on (trained on detente's own labelled sentences on first "
         "use, then cached). --model replaces it.",
     ),
@@ -171,14 +171,15 @@ def code_text(
         "rules, then the learned span chooser re-decides each side) or rules (the span rules alone).",
     ),
     pairs: Optional[str] = typer.Option(
-        None, "--pairs", metavar="rules|model|encoder",
+        None, "--pairs", metavar="rules|model|encoder|static",
         help="How the coder decides which events a sentence reports: rules (the default: the event rules "
         "alone), model (the learned pair model then adds events for actor pairs the rules miss and drops rule "
-        "events it judges unsupported; its events carry the note 'pair model') or encoder (the same with "
+        "events it judges unsupported; its events carry the note 'pair model'), encoder (the same with "
         "pretrained encoder vectors per pair: better out of fold on news, a few sentences a second; needs the "
-        "classifier extra). In --sentences mode and for documents alike: with model or encoder a document is "
-        "coded as `detente code eval --context page` codes a page (each sentence in the context of those before "
-        "it, the classifier where no pattern fires unless --no-classifier).",
+        "classifier extra) or static (the same with word vectors distilled from that encoder, looked up in a "
+        "table: fast, no extra). In --sentences mode and for documents alike: with model, encoder or static a "
+        "document is coded as `detente code eval --context page` codes a page (each sentence in the context of "
+        "those before it, the classifier where no pattern fires unless --no-classifier).",
     ),
     domestic: bool = DOMESTIC_OPTION,
 ) -> None:
@@ -202,12 +203,12 @@ def code_text(
     if pair_model is None:
         coder = Coder(classifier=str(model) if model else None, n_process=workers, domestic=domestic)
         if model is not None:
-            typer.echo("note: --model is used only in --sentences mode and with --pairs model or encoder "
+            typer.echo("note: --model is used only in --sentences mode and with --pairs model, encoder or static "
                        "(documents are coded by the patterns)", err=True)
         results = coder.code_document_results(docs)
     else:
         if workers is not None and workers > 1:
-            typer.echo("note: with --pairs model or encoder documents are coded in this process (--workers "
+            typer.echo("note: with --pairs model, encoder or static documents are coded in this process (--workers "
                        "applies to --sentences mode and to documents coded by the rules)", err=True)
         results = _page_coder(model, use_classifier, pair_model, domestic).code_document_pages(docs)
     show_progress = sys.stderr.isatty() and len(docs) > 1
@@ -353,7 +354,7 @@ def _span_chooser(value: Optional[str]) -> str | None:
     return _coder_setting(value, SPAN_CHOICES, "chooser", "--spans", "span")
 
 
-PAIR_CHOICES = {"rules": None, "model": "shipped", "encoder": "encoder"}
+PAIR_CHOICES = {"rules": None, "model": "shipped", "encoder": "encoder", "static": "static"}
 """`--pairs` values and the :class:`~detente.coding.Coder` `pair_model` each stands for."""
 
 
@@ -567,10 +568,11 @@ def code_eval(
         "record alone. Default: page when the file has such runs, else sentence.",
     ),
     pairs: Optional[str] = typer.Option(
-        None, "--pairs", metavar="rules|model|encoder",
+        None, "--pairs", metavar="rules|model|encoder|static",
         help="How the coder decides which events a sentence reports: rules (the default: the event rules alone), "
-        "model (the learned pair model adds and drops events pair by pair) or encoder (the same with pretrained "
-        "encoder vectors per pair; slow, needs the classifier extra). In page and sentence context alike.",
+        "model (the learned pair model adds and drops events pair by pair), encoder (the same with pretrained "
+        "encoder vectors per pair; slow, needs the classifier extra) or static (word vectors distilled from that "
+        "encoder; fast). In page and sentence context alike.",
     ),
     domestic: bool = DOMESTIC_OPTION,
 ) -> None:

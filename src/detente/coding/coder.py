@@ -144,7 +144,9 @@ class Coder:
         rules' events alone), "shipped" (the model trained on the project's news sets and
         the PLOVER gold file), "encoder" (that model with pretrained encoder vectors per
         pair, :mod:`detente.coding.pair_encoder`: needs the ``classifier`` extra, a few
-        sentences a second), a :class:`~detente.coding.pair_model.PairModel` or a path
+        sentences a second), "static" (the same model on word vectors distilled from that
+        encoder, :mod:`detente.coding.static_vectors`: a table lookup, no extra), a
+        :class:`~detente.coding.pair_model.PairModel` or a path
         to one saved as JSON. Events it adds carry the note "pair model".
     n_process:
         Processes that code sentences in sentence mode (and parse documents in document

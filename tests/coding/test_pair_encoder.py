@@ -20,8 +20,8 @@ from detente.errors import MissingDependencyError, ModelError
 ROOT = Path(__file__).resolve().parents[2]
 WARSHIPS = "Chinese warships shadowed a Japanese destroyer near the disputed islands for two days."
 INTERCEPT = "Russian jets intercepted a British surveillance plane over the Black Sea."
-CONSULTED = "China's envoy arrived in Kabul for consultations with the Taliban government."
-ADDED = ("CHNGOV", "AFG", "04", "pair model")  # the shipped model's own addition (the rules code the other one)
+CONSULTED = "Saudi Arabia's envoy arrived in Beirut for consultations with Lebanese leaders."
+ADDED = ("SAUGOV", "LBN", "04", "pair model")  # the shipped model's own addition (the rules code the other one)
 # (until session 13 the pinned sentence was an EU-mediated Serbia-Kosovo meeting, where the model added Serbia's
 # 04 back to the EU; convention 21 codes a mediator one way, and the re-trained model no longer adds it)
 SENTENCE = "Moscow accused Kyiv of shelling a border village, and Poland condemned the strike."
@@ -139,7 +139,7 @@ def test_shipped_model_loads_and_its_recorded_hashes_match_the_files() -> None:
     data = meta["data"]
     assert meta["sentences"] == sum(d["sentences"] for d in data.values())
     folder = {"news": "news_dev", "demoted": "news_dev", "dev2": "news_dev2", "dev3": "news_dev3", "dev4": "news_dev4",
-              "dev5": "news_dev5", "dev6": "news_dev6"}
+              "dev5": "news_dev5", "dev6": "news_dev6", "dev7": "news_dev7"}
     checked = 0
     for name, d in data.items():
         if name == "PLOVER":  # the PLOVER file lives outside the repository
@@ -147,8 +147,9 @@ def test_shipped_model_loads_and_its_recorded_hashes_match_the_files() -> None:
         path = ROOT / "data" / folder[name.split()[0]] / d["file"]
         assert hashlib.sha256(path.read_bytes()).hexdigest() == d["sha256"], name
         checked += 1
-    assert checked >= 26 and {"dev3 a", "dev3 e", "dev4 a", "dev4 e", "dev5 a", "dev5 e", "dev6 a", "dev6 e"} <= set(data)
-    assert "news_check.jsonl" not in json.dumps(meta) and not {"dev7 a", "dev8 a"} & set(data)  # dev6 since s13
+    assert checked >= 31 and {"dev3 a", "dev3 e", "dev4 a", "dev4 e", "dev5 a", "dev5 e", "dev6 a", "dev6 e", "dev7 a",
+                              "dev7 e"} <= set(data)
+    assert "news_check.jsonl" not in json.dumps(meta) and not {"dev8 a", "dev9 a"} & set(data)  # dev7 since s14
 
 
 @pytest.fixture(scope="module")

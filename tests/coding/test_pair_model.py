@@ -65,6 +65,44 @@ def test_candidates_are_the_countries_pairs_with_deterministic_features(recorded
     assert "order:ba" in first["IRN", "FRA"]
 
 
+class _ParseRecorder:
+    """Stands in for the model in the coder's hook: keeps each sentence's parse and lemmatiser."""
+
+    def __init__(self) -> None:
+        self.seen: dict[str, tuple] = {}
+
+    def revise_sentence(self, results, sdoc, text, ctx, lemma, when):
+        self.seen[text] = (sdoc, lemma)
+        return list(results)
+
+
+def test_lexical_groups_read_the_words_off_the_path():
+    pytest.importorskip("spacy")
+    from detente.coding import Coder
+
+    tariffs = "The United States imposed new tariffs on China in retaliation for its export curbs."
+    hedged = "Germany said it would not welcome the plan that Russia announced."
+    recorder = _ParseRecorder()
+    Coder(span_chooser=None, pair_model=recorder, n_process=1).code_sentence_events([tariffs, hedged])
+    every = frozenset(pm.LEXICAL_GROUPS)
+    sdoc, lemma = recorder.seen[tariffs]
+    usa, chn = (next(t for t in sdoc if t.text == w) for w in ("States", "China"))
+    pair = pm.lexical_features(usa, chn, lemma, every)
+    assert {"btw:impose", "btw:new", "btw:tariff"} <= pair  # content lemmas between, stop words out
+    assert "win_b:retaliation" in pair and "win_a:impose" in pair and "win_a:united" not in pair  # no names
+    assert {"gprep_b:tariff|on", "gprep_b:impose|on"} & pair  # the act the target's preposition hangs on
+    assert not any(n.startswith("gprep_a:") for n in pair)  # the source is no prepositional object
+    assert pm.lexical_features(usa, chn, lemma, frozenset()) == set()  # no group: nothing
+    assert pm.lexical_features(usa, chn, lemma, frozenset({"between"})) == {n for n in pair if n.startswith("btw:")}
+    names = pm.sentence_lexical(sdoc, lemma, every)
+    assert "sroot:impose" in names and f"sroot_class:{pm.verb_class('impose')}" in names
+    assert "cue:negation" not in names and "cue:modal" not in names
+    hedged_names = pm.sentence_lexical(*recorder.seen[hedged], every)
+    assert {"cue:negation", "cue:modal", "cue:plan", "cue:report", "sroot:say"} <= set(hedged_names)
+    assert pm.sentence_lexical(*recorder.seen[hedged], frozenset({"cues"})) == [
+        n for n in hedged_names if n.startswith("cue:")]
+
+
 def test_a_sentence_with_one_country_and_no_event_has_no_candidate(recorded):
     coder, recorder, _ = recorded
     coder.code_sentence_events(["Russia held elections on Sunday."])

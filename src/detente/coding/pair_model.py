@@ -160,6 +160,17 @@ _NEGATION = frozenset("not n't never no".split())
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 _MAX_PATH = 6
 """Paths longer than this many arcs are named by their length only."""
+LEXICAL_GROUPS = ("between", "window", "sroot", "sclass", "cues", "gprep")
+"""The lexical feature groups :func:`lexical_features` and :func:`sentence_lexical` can give (words off the
+dependency path: "imposed tariffs on", "in retaliation for", "welcomed")."""
+LEXICAL: frozenset[str] = frozenset()
+"""The lexical groups the shipped model's features include (the ones that helped out of fold; Choices)."""
+_WINDOW = 3
+"""Tokens each side of a mention's head that the "window" group reads."""
+_PLAN = frozenset("plan intend prepare expect aim seek propose consider threaten vow pledge promise want hope "
+                  "schedule upcoming future".split())
+_REPORT = frozenset("say tell state announce report claim accuse according add note warn insist statement "
+                    "spokesman spokeswoman spokesperson".split())
 
 
 def _bucket(n: int, edges: Sequence[int]) -> str:
@@ -316,7 +327,62 @@ def features(sdoc: Doc, a: Token | None, b: Token | None, lemma: syntax.Lemma, *
         out.add("verb_modal")
     if gov_lemma in _SPEECH or any(lemma(t) in _SPEECH for t in _ancestors(gov)[1:]):
         out.add("reported")
+    out.update(lexical_features(a, b, lemma))
     return tuple(sorted(out))
+
+
+def _content(tok: Token) -> bool:
+    """Whether a token is a content word the lexical groups read: alphabetic, no stop word, not capitalised
+    inside the sentence (a name says who, the mention matching has it; the coder's pipeline has no
+    part-of-speech tagger to say "proper noun")."""
+    return tok.is_alpha and not tok.is_stop and not (tok.i > 0 and tok.text[:1].isupper())
+
+
+def lexical_features(a: Token, b: Token, lemma: syntax.Lemma,
+                     groups: frozenset[str] | None = None) -> set[str]:
+    """The pair's lexical features of the `groups` (default :data:`LEXICAL`): "between", the content
+    lemmas between the two heads; "window", those within :data:`_WINDOW` tokens of each head (named by
+    side, a or b); "gprep", the word a preposition before the target hangs on and the preposition
+    ("impose|on", "retaliation|for")."""
+    groups = LEXICAL if groups is None else groups
+    out: set[str] = set()
+    doc = a.doc
+    if "between" in groups:
+        lo, hi = sorted((a.i, b.i))
+        out.update(f"btw:{lemma(t).lower()}" for t in doc[lo + 1:hi] if _content(t))
+    if "window" in groups:
+        for side, h in (("a", a), ("b", b)):
+            near = doc[max(0, h.i - _WINDOW):h.i + _WINDOW + 1]
+            out.update(f"win_{side}:{lemma(t).lower()}" for t in near if t.i != h.i and _content(t))
+    if "gprep" in groups:
+        for side, h in (("a", a), ("b", b)):
+            if h.dep_ == "pobj":
+                out.add(f"gprep_{side}:{lemma(h.head.head).lower()}|{h.head.lower_}")
+    return out
+
+
+def sentence_lexical(sdoc: Doc, lemma: syntax.Lemma, groups: frozenset[str] | None = None) -> list[str]:
+    """The sentence's lexical features of the `groups` (default :data:`LEXICAL`), the same for every pair:
+    "sroot", each root's lemma and its CAMEO class (:func:`verb_class`); "sclass", the CAMEO class of every
+    content word the pattern lexicon knows (verbs and event nouns); "cues", words of negation, modality, planning and reporting."""
+    groups = LEXICAL if groups is None else groups
+    out: set[str] = set()
+    for t in sdoc:
+        word = lemma(t).lower()
+        if "sroot" in groups and t.head.i == t.i:
+            out.update((f"sroot:{word}", f"sroot_class:{verb_class(word)}"))
+        if "sclass" in groups and _content(t) and (cls := verb_class(word)) != "-":
+            out.add(f"sclass:{cls}")
+        if "cues" in groups:
+            if t.lower_ in _NEGATION or word in _NEGATION:
+                out.add("cue:negation")
+            if t.lower_ in P.MODAL_AUX or t.lower_ == "will":
+                out.add("cue:modal")
+            if word in _PLAN:
+                out.add("cue:plan")
+            if word in _REPORT:
+                out.add("cue:report")
+    return sorted(out)
 
 
 def sentence_features(sdoc: Doc, text: str, ctx: Context, when: date | None) -> list[str]:
@@ -362,7 +428,7 @@ def pair_candidates(results: Sequence[SentenceResult], sdoc: Doc, text: str, ctx
             rank = (len(up_a) + len(up_b), m.start + n.start)
             if (ca, cb) not in best or rank < best[ca, cb][:2]:
                 best[ca, cb] = (*rank, m, n)
-    shared = {"names": sentence_features(sdoc, text, ctx, when)}
+    shared = {"names": [*sentence_features(sdoc, text, ctx, when), *sentence_lexical(sdoc, lemma)]}
     out: list[Candidate] = []
 
     def described(key: tuple[str, str], ha: Token | None, hb: Token | None) -> tuple[str, ...]:

@@ -133,6 +133,14 @@ def test_json_round_trip_and_refusal(tmp_path):
     assert again == model
     names = ("rule:none", "verb:strike")
     assert again.p_event(names) == pytest.approx(model.p_event(names)) and again.root(names) == model.root(names)
+    assert again.lexical == frozenset()  # a model from before the lexical groups: described without them
+    lexical = pm.PairModel(model.event_weights, 0.1, model.root_weights, model.root_intercepts, 0.6, 0.9,
+                           {"lexical": ["between", "cues"]})
+    path.write_text(lexical.to_json(), encoding="utf-8")
+    assert pm.load(path).lexical == frozenset({"between", "cues"})
+    path.write_text(lexical.to_json().replace('"cues"', '"colours"'), encoding="utf-8")
+    with pytest.raises(ModelError, match="unknown lexical feature groups"):
+        pm.load(path)
     path.write_text(json.dumps({"version": 99}), encoding="utf-8")
     with pytest.raises(ModelError, match="version"):
         pm.load(path)

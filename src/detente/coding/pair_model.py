@@ -327,7 +327,7 @@ def features(sdoc: Doc, a: Token | None, b: Token | None, lemma: syntax.Lemma, *
         out.add("verb_modal")
     if gov_lemma in _SPEECH or any(lemma(t) in _SPEECH for t in _ancestors(gov)[1:]):
         out.add("reported")
-    out.update(lexical_features(a, b, lemma))
+    out.update(lexical_features(a, b, lemma, sentence.get("lexical")))
     return tuple(sorted(out))
 
 
@@ -402,10 +402,11 @@ def sentence_features(sdoc: Doc, text: str, ctx: Context, when: date | None) -> 
 
 
 def pair_candidates(results: Sequence[SentenceResult], sdoc: Doc, text: str, ctx: Context, lemma: syntax.Lemma,
-                    when: date | None) -> list[Candidate]:
+                    when: date | None, lexical: frozenset[str] | None = None) -> list[Candidate]:
     """The candidate pairs of one sentence: every ordered pair of mentions of two countries (the
     closest two in the parse per pair of countries), then the pairs of the rules' complete
-    events (`results`) that no mention pair covers; each with its features."""
+    events (`results`) that no mention pair covers; each with its features (`lexical`: the lexical
+    groups among them, default :data:`LEXICAL`; a model passes the ones it was trained with)."""
     events = [r.event for r in results]
     complete = [i for i, r in enumerate(results) if not r.partial]
     by_key: dict[tuple[str, str], list[int]] = {}
@@ -428,7 +429,9 @@ def pair_candidates(results: Sequence[SentenceResult], sdoc: Doc, text: str, ctx
             rank = (len(up_a) + len(up_b), m.start + n.start)
             if (ca, cb) not in best or rank < best[ca, cb][:2]:
                 best[ca, cb] = (*rank, m, n)
-    shared = {"names": [*sentence_features(sdoc, text, ctx, when), *sentence_lexical(sdoc, lemma)]}
+    lexical = LEXICAL if lexical is None else lexical
+    shared = {"names": [*sentence_features(sdoc, text, ctx, when), *sentence_lexical(sdoc, lemma, lexical)],
+              "lexical": lexical}
     out: list[Candidate] = []
 
     def described(key: tuple[str, str], ha: Token | None, hb: Token | None) -> tuple[str, ...]:
@@ -496,6 +499,12 @@ class PairModel:
     """The add threshold in a sentence the rules found no event in (None: ``t_add``); higher than
     ``t_add``, it is the stricter rule that keeps no-event sentences uncoded."""
 
+    @property
+    def lexical(self) -> frozenset[str]:
+        """The lexical feature groups the model was trained with (its meta's "lexical"; none in a model
+        from before them): its candidates are described with these, whatever :data:`LEXICAL` says."""
+        return frozenset(self.meta.get("lexical", ()))
+
     def event_logit(self, names: Iterable[str]) -> float:
         """The event model's log-odds from the sparse features `names`."""
         return self.event_intercept + sum(map(self.event_weights.get, names, repeat(0.0)))
@@ -524,7 +533,7 @@ class PairModel:
                         lemma: syntax.Lemma, when: date | None) -> list[SentenceResult]:
         """One sentence's events decided again (:meth:`revise`) over its candidate pairs
         (:func:`pair_candidates`): the coder's hook."""
-        cands = pair_candidates(results, sdoc, text, ctx, lemma, when)
+        cands = pair_candidates(results, sdoc, text, ctx, lemma, when, self.lexical)
         return self.revise(results, cands, text, when) if cands else list(results)
 
     def revise_sentences(self, sentences: Sequence[tuple[Sequence[SentenceResult], Doc, str, Context]],
@@ -615,6 +624,9 @@ class PairModel:
                 raise ModelError(f"{where}: pair model version {data.get('version')!r}, expected {MODEL_VERSION}",
                                  hint=hint)
             roots = data["roots"]
+            unknown = set((data.get("meta") or {}).get("lexical", ())) - set(LEXICAL_GROUPS)
+            if unknown:
+                raise ModelError(f"{where}: unknown lexical feature groups {sorted(unknown)}", hint=hint)
             return cls({k: float(v) for k, v in data["event"]["weights"].items()}, float(data["event"]["intercept"]),
                        {r: {k: float(v) for k, v in roots[r]["weights"].items()} for r in roots},
                        {r: float(roots[r]["intercept"]) for r in roots}, float(data["t_add"]), float(data["t_drop"]),

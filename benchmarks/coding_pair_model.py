@@ -50,6 +50,10 @@ the model). Then, pooled over the sets:
 * a learning curve: the models trained on 25/50/75/100% of each training fold's pages,
   scored on the held-out fold (event ROC AUC and log loss, root accuracy).
 
+The pairs are described with the lexical feature groups of ``pair_model.LEXICAL`` (the shipped model's) or
+``--lexical GROUP ...`` (some of ``pair_model.LEXICAL_GROUPS``; none given: none, the features before session 14);
+``--write-model`` records them in the model's meta, and the coder describes the pairs with the model's own.
+
 The rules' figures here equal ``detente code eval FILE --context sentence`` (a check in the script): the model
 decides one sentence at a time, so the news files are coded sentence by sentence here.
 
@@ -57,6 +61,7 @@ decides one sentence at a time, so the news files are coded sentence by sentence
     .venv/bin/python benchmarks/coding_pair_model.py --write-model  # and re-train the shipped model on everything
     .venv/bin/python benchmarks/coding_pair_model.py --train-without dev4 --no-curve  # what news_dev4 adds
     .venv/bin/python benchmarks/coding_pair_model.py --speed 1000   # and time coding with and without it
+    .venv/bin/python benchmarks/coding_pair_model.py --lexical --no-page  # the features before session 14
 
 With news_dev4 (4,631 sentences, session 11) coding them takes about 3 minutes on the loaded
 2-core machine, the nested runs of every way a few minutes more.

@@ -156,7 +156,7 @@ def test_shipped_model_loads_and_its_recorded_hashes_match_the_files():
     assert model.event_weights and model.root_weights and 0.0 < model.t_drop and 0.0 < model.t_add
     data = model.meta["data"]
     assert {"news dev", "demoted check", "PLOVER", "dev2 a", "dev2 b", "dev2 c", "dev2 d", "dev3 a", "dev3 e",
-            "dev4 a", "dev4 e", "dev5 a", "dev5 e", "dev6 a", "dev6 e"} <= set(data)
+            "dev4 a", "dev4 e", "dev5 a", "dev5 e", "dev6 a", "dev6 e", "dev7 a", "dev7 e"} <= set(data)
     assert model.meta["sentences"] == sum(d["sentences"] for d in data.values())
     paths = {"news dev": ROOT / "data" / "news_dev" / data["news dev"]["file"],
              "demoted check": ROOT / "data" / "news_dev" / data["demoted check"]["file"],
@@ -165,17 +165,20 @@ def test_shipped_model_loads_and_its_recorded_hashes_match_the_files():
              **{name: ROOT / "data" / "news_dev3" / d["file"] for name, d in data.items() if name.startswith("dev3 ")},
              **{name: ROOT / "data" / "news_dev4" / d["file"] for name, d in data.items() if name.startswith("dev4 ")},
              **{name: ROOT / "data" / "news_dev5" / d["file"] for name, d in data.items() if name.startswith("dev5 ")},
-             **{name: ROOT / "data" / "news_dev6" / d["file"] for name, d in data.items() if name.startswith("dev6 ")}}
+             **{name: ROOT / "data" / "news_dev6" / d["file"] for name, d in data.items() if name.startswith("dev6 ")},
+             **{name: ROOT / "data" / "news_dev7" / d["file"] for name, d in data.items() if name.startswith("dev7 ")}}
     checked = 0
     for name, path in paths.items():
         if not path.is_file():  # the PLOVER file lives outside the repository
             continue
         assert hashlib.sha256(path.read_bytes()).hexdigest() == data[name]["sha256"], name
         checked += 1
-    assert checked >= 26
+    assert checked >= 35
     assert data["demoted check"]["file"] == "news_check_v1.jsonl"  # the check set (data/news_check/) is never trained on
-    assert "news_check.jsonl" not in json.dumps(model.meta)  # nor a first-sight set (news_dev7, news_dev8):
-    assert not {"dev7 a", "dev8 a"} & set(data) and "news_dev7" not in json.dumps(model.meta)
+    assert "news_check.jsonl" not in json.dumps(model.meta)  # nor a first-sight set (news_dev8, news_dev9):
+    assert not any(name.startswith(("dev8", "dev9")) for name in data)
+    assert "news_dev8" not in json.dumps(model.meta) and "news_dev9" not in json.dumps(model.meta)
+    assert model.lexical <= frozenset(pm.LEXICAL_GROUPS) and model.lexical == pm.LEXICAL  # shipped with the default
 
 
 def test_a_model_that_never_acts_gives_exactly_the_rules_events(recorded):

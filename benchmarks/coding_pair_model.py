@@ -727,7 +727,8 @@ def main(argv: list[str] | None = None) -> int:
         probs_by_c = {c: probs if c == pm.C else oof_probs(rows, groups, OUTER, c) for c in mode.c_grid}
         pick = choose(rows, probs_by_c, mode)
         t_add, t_drop, t_empty, f1 = pick.t_add, pick.t_drop, pick.t_empty, pick.f1
-        meta = {"trained": datetime.now(UTC).strftime("%Y-%m-%d"), "sentences": len(rows), "lexical": sorted(pm.LEXICAL),
+        meta = {"trained": datetime.now(UTC).strftime("%Y-%m-%d"), "sentences": len(rows),
+                "lexical": sorted(pm.LEXICAL),
                 "data": {name: {"file": path.name, "sha256": sha256(path), "sentences": sum(r.set == name for r in rows)}
                          for name, path in SETS.items()},
                 "thresholds": f"{SHIPPED_MODE}: grouped {OUTER}-fold out-of-fold pooled F1 {f1:.4f} over the grid"}

@@ -388,7 +388,8 @@ def lexical_features(a: Token, b: Token, lemma: syntax.Lemma,
 def sentence_lexical(sdoc: Doc, lemma: syntax.Lemma, groups: frozenset[str] | None = None) -> list[str]:
     """The sentence's lexical features of the `groups` (default :data:`LEXICAL`), the same for every pair:
     "sroot", each root's lemma and its CAMEO class (:func:`verb_class`); "sclass", the CAMEO class of every
-    content word the pattern lexicon knows (verbs and event nouns); "cues", words of negation, modality, planning and reporting."""
+    content word the pattern lexicon knows (verbs and event nouns); "cues", words of negation, modality,
+    planning and reporting."""
     groups = LEXICAL if groups is None else groups
     out: set[str] = set()
     for t in sdoc:

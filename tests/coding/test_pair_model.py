@@ -103,6 +103,22 @@ def test_lexical_groups_read_the_words_off_the_path():
         n for n in hedged_names if n.startswith("cue:")]
 
 
+def test_a_model_describes_its_pairs_with_its_own_lexical_groups(coder):
+    from detente.coding import Coder
+
+    sentence = "France plans to ask Germany for help."
+    found = {}
+    for groups in ([], ["cues"]):  # P(event) ~1 with a planning cue among the features, ~0 without
+        model = pm.PairModel({"cue:plan": 40.0}, -20.0, {"04": {}}, {"04": 0.0}, t_add=0.5, t_drop=1.01,
+                             meta={"lexical": groups})
+        (results,) = Coder(span_chooser=None, pair_model=model, n_process=1).code_sentence_events([sentence],
+                                                                                               date(2025, 3, 3))
+        found[len(groups)] = {(r.event.source[:3], r.event.target[:3], r.event.root) for r in results
+                              if pm.NOTE in (r.event.note or "")}
+    assert found[0] == set()  # trained without the cues: the cue is not described, whatever LEXICAL says
+    assert ("DEU", "FRA", "04") in found[1]  # the pair the rules have nothing for
+
+
 def test_a_sentence_with_one_country_and_no_event_has_no_candidate(recorded):
     coder, recorder, _ = recorded
     coder.code_sentence_events(["Russia held elections on Sunday."])

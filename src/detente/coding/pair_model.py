@@ -124,7 +124,8 @@ Choices
   the ship rule stays not met on the declared way: opt-in. One group at a time (same folds; the shipped
   way, then the declared way, pooled): between +0.005 [+0.002, +0.009], +0.003 [+0.000, +0.005];
   window +0.009 [+0.004, +0.013], +0.002 [-0.001, +0.006] (3,893 uncoded: below the rules');
-  cues +0.007 [+0.004, +0.012], +0.002 [-0.004, +0.007]: each alone about as good as the four
+  cues +0.007 [+0.004, +0.012], +0.002 [-0.004, +0.007]; sclass +0.007 [+0.003, +0.010], +0.005
+  [-0.000, +0.010] (3,902 and 3,920 uncoded): each alone about as good as the four
   together in F1 (window alone the best point, within the intervals); the four were kept for the
   root model. Shipped (session 14): C 0.1, ``t_add`` 0.2,
   ``t_drop`` 0.7, ``t_empty`` 0.25; coding speed with it 1.01x the rules' (1,000 sentences, one

@@ -50,6 +50,10 @@ the model). Then, pooled over the sets:
 * a learning curve: the models trained on 25/50/75/100% of each training fold's pages,
   scored on the held-out fold (event ROC AUC and log loss, root accuracy).
 
+The pairs are described with the lexical feature groups of ``pair_model.LEXICAL`` (the shipped model's) or
+``--lexical GROUP ...`` (some of ``pair_model.LEXICAL_GROUPS``; none given: none, the features before session 14);
+``--write-model`` records them in the model's meta, and the coder describes the pairs with the model's own.
+
 The rules' figures here equal ``detente code eval FILE --context sentence`` (a check in the script): the model
 decides one sentence at a time, so the news files are coded sentence by sentence here.
 
@@ -57,6 +61,7 @@ decides one sentence at a time, so the news files are coded sentence by sentence
     .venv/bin/python benchmarks/coding_pair_model.py --write-model  # and re-train the shipped model on everything
     .venv/bin/python benchmarks/coding_pair_model.py --train-without dev4 --no-curve  # what news_dev4 adds
     .venv/bin/python benchmarks/coding_pair_model.py --speed 1000   # and time coding with and without it
+    .venv/bin/python benchmarks/coding_pair_model.py --lexical --no-page  # the features before session 14
 
 With news_dev4 (4,631 sentences, session 11) coding them takes about 3 minutes on the loaded
 2-core machine, the nested runs of every way a few minutes more.
@@ -596,12 +601,20 @@ def main(argv: list[str] | None = None) -> int:
                         help="never train on these sets (by name prefix, e.g. dev3): the same folds and scored rows "
                              "with less training data, to see what a set adds (not with --write-model)")
     parser.add_argument("--no-curve", action="store_true", help="leave out the learning curve (20 more fits)")
+    parser.add_argument("--lexical", nargs="*", default=None, metavar="GROUP",
+                        help="the lexical feature groups of the pairs (pair_model.LEXICAL_GROUPS; default the shipped "
+                             "pair_model.LEXICAL; none given: none), for the whole run and a --write-model")
     parser.add_argument("--speed", type=int, default=0, metavar="N",
                         help="also time coding N sentences with and without the shipped model (e.g. 1000)")
     args = parser.parse_args(argv)
     without = tuple(args.train_without)
     if without and args.write_model:
         parser.error("--write-model trains on every set: leave out --train-without")
+    if args.lexical is not None:
+        unknown = set(args.lexical) - set(pm.LEXICAL_GROUPS)
+        if unknown:
+            parser.error(f"unknown lexical groups {sorted(unknown)}: give some of {', '.join(pm.LEXICAL_GROUPS)}")
+        pm.LEXICAL = frozenset(args.lexical)  # the recorder describes the pairs with these (pair_candidates' default)
     import warnings
 
     from detente.coding import Coder
@@ -641,7 +654,8 @@ def main(argv: list[str] | None = None) -> int:
         "",
         f"Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, Python {platform.python_version()}; {len(rows)} sentences "
         f"({', '.join(f'{n} {sum(r.set == n for r in rows)}' for n in SETS)}), {pairs} candidate pairs, "
-        f"{positives} of them a gold event ({gold_total} gold triples: the rest no candidate pair reaches). "
+        f"{positives} of them a gold event ({gold_total} gold triples: the rest no candidate pair reaches); "
+        f"lexical feature groups: {', '.join(sorted(pm.LEXICAL)) or 'none'}. "
         f"Grouped {OUTER}-fold by page (news) and record (PLOVER), settings by an inner grouped {INNER}-fold "
         f"on each training part (nested). Near-duplicate sentence pairs: {n_dups} ({across} across pages or "
         "records), each cluster kept in one fold."
@@ -714,6 +728,7 @@ def main(argv: list[str] | None = None) -> int:
         pick = choose(rows, probs_by_c, mode)
         t_add, t_drop, t_empty, f1 = pick.t_add, pick.t_drop, pick.t_empty, pick.f1
         meta = {"trained": datetime.now(UTC).strftime("%Y-%m-%d"), "sentences": len(rows),
+                "lexical": sorted(pm.LEXICAL),
                 "data": {name: {"file": path.name, "sha256": sha256(path), "sentences": sum(r.set == name for r in rows)}
                          for name, path in SETS.items()},
                 "thresholds": f"{SHIPPED_MODE}: grouped {OUTER}-fold out-of-fold pooled F1 {f1:.4f} over the grid"}

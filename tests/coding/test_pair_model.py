@@ -65,6 +65,60 @@ def test_candidates_are_the_countries_pairs_with_deterministic_features(recorded
     assert "order:ba" in first["IRN", "FRA"]
 
 
+class _ParseRecorder:
+    """Stands in for the model in the coder's hook: keeps each sentence's parse and lemmatiser."""
+
+    def __init__(self) -> None:
+        self.seen: dict[str, tuple] = {}
+
+    def revise_sentence(self, results, sdoc, text, ctx, lemma, when):
+        self.seen[text] = (sdoc, lemma)
+        return list(results)
+
+
+def test_lexical_groups_read_the_words_off_the_path():
+    pytest.importorskip("spacy")
+    from detente.coding import Coder
+
+    tariffs = "The United States imposed new tariffs on China in retaliation for its export curbs."
+    hedged = "Germany said it would not welcome the plan that Russia announced."
+    recorder = _ParseRecorder()
+    Coder(span_chooser=None, pair_model=recorder, n_process=1).code_sentence_events([tariffs, hedged])
+    every = frozenset(pm.LEXICAL_GROUPS)
+    sdoc, lemma = recorder.seen[tariffs]
+    usa, chn = (next(t for t in sdoc if t.text == w) for w in ("States", "China"))
+    pair = pm.lexical_features(usa, chn, lemma, every)
+    assert {"btw:impose", "btw:new", "btw:tariff"} <= pair  # content lemmas between, stop words out
+    assert "win_b:retaliation" in pair and "win_a:impose" in pair and "win_a:united" not in pair  # no names
+    assert {"gprep_b:tariff|on", "gprep_b:impose|on"} & pair  # the act the target's preposition hangs on
+    assert not any(n.startswith("gprep_a:") for n in pair)  # the source is no prepositional object
+    assert pm.lexical_features(usa, chn, lemma, frozenset()) == set()  # no group: nothing
+    assert pm.lexical_features(usa, chn, lemma, frozenset({"between"})) == {n for n in pair if n.startswith("btw:")}
+    names = pm.sentence_lexical(sdoc, lemma, every)
+    assert "sroot:impose" in names and f"sroot_class:{pm.verb_class('impose')}" in names
+    assert "cue:negation" not in names and "cue:modal" not in names
+    hedged_names = pm.sentence_lexical(*recorder.seen[hedged], every)
+    assert {"cue:negation", "cue:modal", "cue:plan", "cue:report", "sroot:say"} <= set(hedged_names)
+    assert pm.sentence_lexical(*recorder.seen[hedged], frozenset({"cues"})) == [
+        n for n in hedged_names if n.startswith("cue:")]
+
+
+def test_a_model_describes_its_pairs_with_its_own_lexical_groups(coder):
+    from detente.coding import Coder
+
+    sentence = "France plans to ask Germany for help."
+    found = {}
+    for groups in ([], ["cues"]):  # P(event) ~1 with a planning cue among the features, ~0 without
+        model = pm.PairModel({"cue:plan": 40.0}, -20.0, {"04": {}}, {"04": 0.0}, t_add=0.5, t_drop=1.01,
+                             meta={"lexical": groups})
+        (results,) = Coder(span_chooser=None, pair_model=model, n_process=1).code_sentence_events([sentence],
+                                                                                               date(2025, 3, 3))
+        found[len(groups)] = {(r.event.source[:3], r.event.target[:3], r.event.root) for r in results
+                              if pm.NOTE in (r.event.note or "")}
+    assert found[0] == set()  # trained without the cues: the cue is not described, whatever LEXICAL says
+    assert ("DEU", "FRA", "04") in found[1]  # the pair the rules have nothing for
+
+
 def test_a_sentence_with_one_country_and_no_event_has_no_candidate(recorded):
     coder, recorder, _ = recorded
     coder.code_sentence_events(["Russia held elections on Sunday."])
@@ -95,6 +149,14 @@ def test_json_round_trip_and_refusal(tmp_path):
     assert again == model
     names = ("rule:none", "verb:strike")
     assert again.p_event(names) == pytest.approx(model.p_event(names)) and again.root(names) == model.root(names)
+    assert again.lexical == frozenset()  # a model from before the lexical groups: described without them
+    lexical = pm.PairModel(model.event_weights, 0.1, model.root_weights, model.root_intercepts, 0.6, 0.9,
+                           {"lexical": ["between", "cues"]})
+    path.write_text(lexical.to_json(), encoding="utf-8")
+    assert pm.load(path).lexical == frozenset({"between", "cues"})
+    path.write_text(lexical.to_json().replace('"cues"', '"colours"'), encoding="utf-8")
+    with pytest.raises(ModelError, match="unknown lexical feature groups"):
+        pm.load(path)
     path.write_text(json.dumps({"version": 99}), encoding="utf-8")
     with pytest.raises(ModelError, match="version"):
         pm.load(path)
@@ -110,7 +172,7 @@ def test_shipped_model_loads_and_its_recorded_hashes_match_the_files():
     assert model.event_weights and model.root_weights and 0.0 < model.t_drop and 0.0 < model.t_add
     data = model.meta["data"]
     assert {"news dev", "demoted check", "PLOVER", "dev2 a", "dev2 b", "dev2 c", "dev2 d", "dev3 a", "dev3 e",
-            "dev4 a", "dev4 e", "dev5 a", "dev5 e", "dev6 a", "dev6 e"} <= set(data)
+            "dev4 a", "dev4 e", "dev5 a", "dev5 e", "dev6 a", "dev6 e", "dev7 a", "dev7 e"} <= set(data)
     assert model.meta["sentences"] == sum(d["sentences"] for d in data.values())
     paths = {"news dev": ROOT / "data" / "news_dev" / data["news dev"]["file"],
              "demoted check": ROOT / "data" / "news_dev" / data["demoted check"]["file"],
@@ -119,17 +181,20 @@ def test_shipped_model_loads_and_its_recorded_hashes_match_the_files():
              **{name: ROOT / "data" / "news_dev3" / d["file"] for name, d in data.items() if name.startswith("dev3 ")},
              **{name: ROOT / "data" / "news_dev4" / d["file"] for name, d in data.items() if name.startswith("dev4 ")},
              **{name: ROOT / "data" / "news_dev5" / d["file"] for name, d in data.items() if name.startswith("dev5 ")},
-             **{name: ROOT / "data" / "news_dev6" / d["file"] for name, d in data.items() if name.startswith("dev6 ")}}
+             **{name: ROOT / "data" / "news_dev6" / d["file"] for name, d in data.items() if name.startswith("dev6 ")},
+             **{name: ROOT / "data" / "news_dev7" / d["file"] for name, d in data.items() if name.startswith("dev7 ")}}
     checked = 0
     for name, path in paths.items():
         if not path.is_file():  # the PLOVER file lives outside the repository
             continue
         assert hashlib.sha256(path.read_bytes()).hexdigest() == data[name]["sha256"], name
         checked += 1
-    assert checked >= 26
+    assert checked >= 35
     assert data["demoted check"]["file"] == "news_check_v1.jsonl"  # the check set (data/news_check/) is never trained on
-    assert "news_check.jsonl" not in json.dumps(model.meta)  # nor a first-sight set (news_dev7, news_dev8):
-    assert not {"dev7 a", "dev8 a"} & set(data) and "news_dev7" not in json.dumps(model.meta)
+    assert "news_check.jsonl" not in json.dumps(model.meta)  # nor a first-sight set (news_dev8, news_dev9):
+    assert not any(name.startswith(("dev8", "dev9")) for name in data)
+    assert "news_dev8" not in json.dumps(model.meta) and "news_dev9" not in json.dumps(model.meta)
+    assert model.lexical <= frozenset(pm.LEXICAL_GROUPS) and model.lexical == pm.LEXICAL  # shipped with the default
 
 
 def test_a_model_that_never_acts_gives_exactly_the_rules_events(recorded):

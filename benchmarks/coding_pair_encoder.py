@@ -809,7 +809,7 @@ def write_model(data: Data, groups: list[str], source: str = "e5") -> None:
             "variants": {"event": event.name, "root": root.name, "add_rule": "joint", "thresholds": SHIPPED_MODE},
             "thresholds": f"grouped {cpm.OUTER}-fold out-of-fold pooled F1 {f1:.4f} over the grid"
                           + (" under the no-event constraint" if constrained else ""),
-            "encoder": dense_provenance(source)}
+            "encoder": dense_provenance(source), "lexical": sorted(pm.LEXICAL)}  # the pairs' lexical groups
     if source == "static":
         meta["static_table"] = pe.table_provenance()
     vectors = np.hstack([data.dense[v] for v in views])

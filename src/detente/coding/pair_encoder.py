@@ -352,7 +352,8 @@ class EncoderPairModel(pm.PairModel):
         texts the gate reads encoded in one encoder call, then the view texts of the pairs the
         decision reads (:meth:`~detente.coding.pair_model.PairModel.asks`, in sentences whose gate
         is open) in one more; each distinct text once. The same output as one sentence at a time."""
-        cands = [pm.pair_candidates(results, sdoc, text, ctx, lemma, when) for results, sdoc, text, ctx in sentences]
+        cands = [pm.pair_candidates(results, sdoc, text, ctx, lemma, when, self.lexical)
+                 for results, sdoc, text, ctx in sentences]
         gated = [bool(c) and self.gate_asks(s[0], c) for s, c in zip(sentences, cands)]
         found = encode_distinct([s[2] for s, g in zip(sentences, gated) if g], source=self.source)
         is_open = [not g or self.p_gate(found[s[2]]) > self.t_gate for s, g in zip(sentences, gated)]

@@ -73,8 +73,15 @@ times the default's CPU (296 against 358 sentences per CPU second), the pair mod
 and sparse scoring, not the vectors, being most of that; as whole processes (``detente code
 --sentences``, 1,000 ConfliBERT train sentences, ``--workers 1``, three interleaved rounds, best
 user+sys) 5.00 against 4.32 CPU s, 1.16 times (17 lines with an event the model added): at the
-default's 390 sentences a second that is about 330. Opt-in: the lead decides after the
-first-sight set; a first-sight figure is still owed.
+default's 390 sentences a second that is about 330. Re-trained at the session's end on the merged
+rules with the lexical groups of :data:`~detente.coding.pair_model.LEXICAL` (E5: out of fold, all
+pooled, rules 0.448 -> 0.464; static 0.448 -> 0.455). First sight, paired by page over session 14's
+final default, each variant scored once at the end: news_dev8 (session 14's first-sight set) static
++0.022 [+0.009, +0.036] (0.377 against 0.355; 661 against 653 of 726 no-event sentences uncoded), E5
++0.024 [+0.008, +0.041] (0.379); news_dev9 (written in session 14, never opened by a developer)
+static +0.013 [-0.001, +0.029] (0.358 against 0.345; 739 against 743 of 831 uncoded). Static keeps
+most of E5's gain on unseen news at about 1.2 times the default's CPU: the candidate for the default
+(the speed bar, 300 sentences a second, leaves little room); opt-in until then.
 
 Choices
 -------

@@ -39,6 +39,7 @@ from detente.coding.arguments import argument, foreign_pairs
 from detente.coding.candidate import Candidate
 from detente.coding.context import Context
 from detente.coding.coordination import list_pairs
+from detente.coding.joint import between_candidates
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -129,14 +130,7 @@ def truce_between(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -
     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
     if pobj is None:
         return []
-    arg = argument(pobj, offset, ctx, lemma)
-    out = []
-    for a, b in list_pairs(arg.actors):
-        if a.code[:3] != b.code[:3]:
-            cand = Candidate(L.DECLARE_TRUCE, arg, arg, a, b, noun, noun, confidence=L.CONF_NOMINAL, main=False,
-                             symmetric=True)
-            out += [cand, cand.mirrored()]
-    return out
+    return between_candidates(L.DECLARE_TRUCE, argument(pobj, offset, ctx, lemma), noun)
 
 
 def nominal_visit(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Candidate]:

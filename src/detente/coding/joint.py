@@ -399,11 +399,17 @@ def joint_between(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -
     modality = syntax.clause_modality(verb, None, None, lemma)
     if modality in nominals.UNREAL_CLAUSES or (verb.dep_ != "acl" and nominals._infinitive(verb)):
         return []  # "a deal to be signed between A and B", "will sign"
-    arg = argument(pobj, offset, ctx, lemma)
-    out = []  # a long list: its first party with each other (coordination.list_pairs); a conference: kept apart
+    return between_candidates(pattern.code, argument(pobj, offset, ctx, lemma), verb)
+
+
+def between_candidates(code: str, arg: Arg, token: Token) -> list[Candidate]:
+    """A joint act `code` among the parties of one "between" list `arg`, carried by `token`: each pair of
+    :func:`~detente.coding.coordination.list_pairs` (a long list: its first party with each other) both ways,
+    two sides of one country skipped."""
+    out = []
     for a, b in list_pairs(arg.actors):
         if a.code[:3] != b.code[:3]:
-            cand = Candidate(pattern.code, arg, arg, a, b, verb, verb, confidence=L.CONF_NOMINAL, main=False,
+            cand = Candidate(code, arg, arg, a, b, token, token, confidence=L.CONF_NOMINAL, main=False,
                              symmetric=True)
             out += [cand, cand.mirrored()]
     return out

@@ -778,8 +778,6 @@ def write_model(data: Data, groups: list[str], source: str = "e5") -> None:
     :data:`MODEL_OUT` (:data:`MODEL_OUT_STATIC`): thresholds of the joint rule from grouped out-of-fold
     predictions over the grid (as benchmarks/coding_pair_model.py chooses the sparse model's), the
     provenance in its meta (with static vectors, the shipped table's too)."""
-    from detente.files import atomic_write
-
     event, root = (parse_variant(v) for v in (SHIPPED_STATIC if source == "static" else SHIPPED))
     views = pe.SOURCES[source]
     out = MODEL_OUT_STATIC if source == "static" else MODEL_OUT
@@ -818,7 +816,7 @@ def write_model(data: Data, groups: list[str], source: str = "e5") -> None:
     model = pe.fit([ex for r in rows for ex in r.examples], vectors, t_add=t_add, t_drop=t_drop, c=C,
                    w_event=event.weight, w_root=root.weight, meta=meta, t_empty=t_empty if split else None,
                    gate=gate_data if t_gate > 0 else None, source=source)
-    atomic_write(out, model.to_json() + "\n")
+    model.save(out)  # the compact file (detente.coding.pair_weights)
     print(f"wrote {out} ({out.stat().st_size / 1e6:.2f} MB) in {time.perf_counter() - t0:.0f} s")
 
 

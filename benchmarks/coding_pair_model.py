@@ -92,7 +92,6 @@ from _results import write_page  # noqa: E402 - benchmarks/ is on sys.path when 
 
 from detente.coding import evaluate as ev  # noqa: E402
 from detente.coding import pair_model as pm  # noqa: E402
-from detente.files import atomic_write  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = {
@@ -109,7 +108,7 @@ SETS = {
 }
 NEWS = tuple(name for name in SETS if name != "PLOVER")
 RESULTS = ROOT / "benchmarks" / "results" / "coding_pair_model.md"
-MODEL_OUT = ROOT / "src" / "detente" / "coding" / "data" / "pair_model.json"
+MODEL_OUT = ROOT / "src" / "detente" / "coding" / pm.MODEL_FILE
 OUTER, INNER = 5, 3
 T_ADD = (0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7, 1.01)
 T_DROP = (0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
@@ -736,7 +735,7 @@ def main(argv: list[str] | None = None) -> int:
                          for name, path in SETS.items()},
                 "thresholds": f"{SHIPPED_MODE}: grouped {OUTER}-fold out-of-fold pooled F1 {f1:.4f} over the grid"}
         model = train(rows, t_add, t_drop, meta, c=pick.c, t_empty=t_empty)
-        atomic_write(MODEL_OUT, model.to_json() + "\n")
+        model.save(MODEL_OUT)  # the compact file (detente.coding.pair_weights)
         lines.append(f"\nShipped model re-trained on every sentence (C {pick.c:g}, t_add {t_add:g}, t_drop {t_drop:g}, "
                      f"t_empty {t_empty:g}; `{SHIPPED_MODE}`) in "
                      f"{time.perf_counter() - t2:.1f} s: `{MODEL_OUT.relative_to(ROOT)}`.")

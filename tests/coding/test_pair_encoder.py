@@ -113,6 +113,29 @@ def test_json_round_trip_and_a_foreign_encoder_is_refused(tmp_path) -> None:
         pe.EncoderPairModel.from_json(json.dumps(body), "here")
 
 
+def test_the_compact_file_keeps_the_dense_weights_and_the_gate(tmp_path) -> None:
+    gated = _model([0.1, 0.2, 0.3], {"11": [1.0, 2.0, 3.0], "19": [0.0, -0.5, 0.25]}, t_empty=0.6,
+                   gate_dense=np.array([0.5], np.float32), gate_intercept=-0.25, t_gate=0.45)
+    for model in (gated, _model([0.123456, 0.0, -1.0], {"11": [0.0] * 3, "19": [0.0] * 3})):
+        path = tmp_path / "pairs.npz"
+        model.save(path)
+        again = pe.load(path)
+        assert json.loads(again.to_json())["encoder"] == json.loads(model.to_json())["encoder"]
+        assert again.meta["format"] == "npz-1" and again.event_weights == {}  # a zero weight is not kept
+        assert again.event_dense.tolist() == model.event_dense.tolist()  # float32 as held: not rounded again
+        assert all(again.root_dense[r].tolist() == v.tolist() for r, v in model.root_dense.items())
+        assert (again.gate_dense is None) == (model.gate_dense is None)
+        found = _views([0.5, -0.25, 1.0])
+        assert [f(0) for f in again.scorers([_cand()], SENTENCE, found)] == \
+            [f(0) for f in model.scorers([_cand()], SENTENCE, found)]
+    assert (again.t_gate, again.gate_intercept) == (0.0, 0.0)
+    gated.save(path)
+    back = pe.load(path)
+    assert (back.t_empty, back.t_gate, back.gate_intercept, back.gate_dense.tolist()) == (0.6, 0.45, -0.25, [0.5])
+    with pytest.raises(ModelError, match="not an encoder pair model"):  # a file of the sparse model alone
+        pm.PairModel({"a": 1.0}, 0.0, {}, {}, 0.5, 0.5).save(path) or pe.load(path)
+
+
 def test_missing_extra_names_the_install(monkeypatch, tmp_path) -> None:
     from detente.coding import Coder
 

@@ -9,6 +9,7 @@ import math
 from datetime import date
 from pathlib import Path
 
+import numpy as np
 import pytest
 from typer.testing import CliRunner
 
@@ -165,6 +166,33 @@ def test_json_round_trip_and_refusal(tmp_path):
         pm.load(path)
     with pytest.raises(InputError, match="no such file"):
         pm.resolve(str(tmp_path / "missing.json"))
+
+
+def test_the_compact_file_keeps_every_weight_exactly_and_records_its_format(tmp_path):
+    from detente.coding import pair_weights as pw
+
+    model = pm.PairModel({"rule:none": -2.1234, "verb:strike": 3.0001, "order:ab": 0.0}, 0.1,
+                         {"19": {"verb:strike": 1.5, "top:attack": -0.0003}, "04": {"verb:meet": 2.25}},
+                         {"19": 0.0, "04": 0.2}, 0.6, 0.9, {"data": "x", "lexical": ["cues"]}, t_empty=0.7)
+    path = tmp_path / "pairs.npz"
+    model.save(path)
+    again = pm.load(path)
+    assert again.meta == {**model.meta, "format": pw.FORMAT} and again.lexical == frozenset({"cues"})
+    assert again.event_weights == {"rule:none": -2.1234, "verb:strike": 3.0001}  # a zero weight is not kept
+    assert again.root_weights == model.root_weights and again.root_intercepts == model.root_intercepts
+    assert (again.t_add, again.t_drop, again.t_empty, again.event_intercept) == (0.6, 0.9, 0.7, 0.1)
+    names = ("rule:none", "verb:strike", "top:attack", "unseen")
+    assert again.p_event(names) == model.p_event(names) and again.root(names) == model.root(names)
+    assert len(set(again.sparse.index)) == 4  # one vocabulary for both regressions, zero rows pruned
+    with np.load(path) as data:
+        assert data["weights"].dtype == np.int32  # 4-decimal weights: integers in units of 1e-4
+    odd = pm.PairModel({"a": 1 / 3}, 0.0, {}, {}, 0.5, 0.5)  # not rounded: stored as float64, still exact
+    odd.save(path)
+    assert pm.load(path).event_weights == {"a": 1 / 3}
+    assert pm.PairModel.from_json(again.to_json(), "j").meta == model.meta  # the JSON writer leaves "format" out
+    path.write_bytes(b"PK\x03\x04 not a zip")
+    with pytest.raises(ModelError, match="not a pair model file"):
+        pm.load(path)
 
 
 def test_shipped_model_loads_and_its_recorded_hashes_match_the_files():

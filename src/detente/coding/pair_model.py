@@ -132,11 +132,14 @@ Choices
   process), the file 8.0 MB (5.1 MB before). First sight, paired by page over session 14's final
   default: news_dev8 +0.014 [+0.002, +0.026] (0.369 against 0.355), news_dev9 +0.002 [-0.009,
   +0.014] (0.348 against 0.345): opt-in still.
-- Features are names, weights dictionaries: the shipped model is a JSON file in the
-  package data (``coding/data/pair_model.json``) applied with plain Python sums, so
-  coding does not import scikit-learn; training (:func:`fit`) needs scikit-learn (the
-  ``classifier`` extra). The file records the training files' SHA-256, the counts, ``C``
-  and the thresholds.
+- Features are names; the weights of both regressions are one matrix over one vocabulary
+  (:mod:`detente.coding.pair_weights`: a pair's names become row indices with one lookup each,
+  its scores NumPy sums of those rows), so coding does not import scikit-learn; training
+  (:func:`fit`) needs scikit-learn (the ``classifier`` extra). The shipped model is a compact
+  ``.npz`` in the package data (``coding/data/pair_model.npz``, :meth:`PairModel.save`; since
+  session 15, 0.64 MB and 0.06 CPU s to load where its JSON was 8.0 MB and 0.3 s; the same
+  weights exactly, an older JSON file still loads). The file records the training files' SHA-256,
+  the counts, ``C``, the thresholds and its format (``meta["format"]``).
 - A pair of mentions per pair of countries: of the two countries' mentions, the two whose
   heads are closest in the parse (ties to the earlier), so that "Russia ... Moscow" is
   one pair.
@@ -161,10 +164,10 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from importlib import resources
-from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from detente.coding import pair_weights as pw
 from detente.coding import patterns as P
 from detente.coding.sentence_result import SentenceResult
 from detente.errors import InputError, ModelError
@@ -175,8 +178,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from detente.coding import syntax
     from detente.coding.context import Actor, Context
 
-MODEL_FILE = "data/pair_model.json"
-"""The shipped model, in :mod:`detente.coding`'s package data."""
+MODEL_FILE = "data/pair_model.npz"
+"""The shipped model, in :mod:`detente.coding`'s package data (:mod:`detente.coding.pair_weights`' format)."""
 MODEL_VERSION = 1
 C = 1.0
 """Inverse L2 strength of both logistic regressions by default (:func:`fit`'s `c`); since session 11 the
@@ -538,9 +541,16 @@ class PairModel:
         from before them): its candidates are described with these, whatever :data:`LEXICAL` says."""
         return frozenset(self.meta.get("lexical", ()))
 
+    @functools.cached_property
+    def sparse(self) -> pw.SparseWeights:
+        """Both regressions' weights as one matrix over one feature vocabulary, as the scores read them
+        (:mod:`detente.coding.pair_weights`; a model read from its file has it already)."""
+        return pw.SparseWeights.of(self.event_weights, self.event_intercept, self.root_weights,
+                                   self.root_intercepts)
+
     def event_logit(self, names: Iterable[str]) -> float:
         """The event model's log-odds from the sparse features `names`."""
-        return self.event_intercept + sum(map(self.event_weights.get, names, repeat(0.0)))
+        return self.sparse.event_logit(self.sparse.rows(names))
 
     def p_event(self, names: Iterable[str]) -> float:
         """P(the sentence reports an event from the pair's first actor to its second)."""
@@ -548,19 +558,35 @@ class PairModel:
 
     def root_logits(self, names: Sequence[str]) -> dict[str, float]:
         """The root model's score of each CAMEO root from the sparse features `names` (root order)."""
-        return {r: self.root_intercepts[r] + sum(map(w.get, names, repeat(0.0)))
-                for r, w in sorted(self.root_weights.items())}
+        return dict(zip(self.sparse.roots, self.sparse.root_logits(self.sparse.rows(names)).tolist()))
 
     def root(self, names: Sequence[str]) -> tuple[str, float]:
         """The most probable CAMEO root of the pair's event and its probability (ties: the lower code)."""
-        return best_root(self.root_logits(names))
+        return pw.best(self.sparse.roots, self.sparse.root_logits(self.sparse.rows(names)))
 
     def scorers(self, candidates: Sequence[Candidate], text: str
                 ) -> tuple[Callable[[int], float], Callable[[int], tuple[str, float]]]:
         """For one sentence's candidates: (k -> P(event) of candidate k, k -> its root and P(root | event)).
         Here from the sparse features alone; a model with more inputs per pair
-        (:class:`detente.coding.pair_encoder.EncoderPairModel`) overrides it."""
-        return (lambda k: self.p_event(candidates[k].features)), (lambda k: self.root(candidates[k].features))
+        (:class:`detente.coding.pair_encoder.EncoderPairModel`) overrides it. Each candidate's features
+        are looked up once (:meth:`feature_rows`)."""
+        rows = self.feature_rows(candidates)
+        sparse = self.sparse
+        return ((lambda k: sigmoid(sparse.event_logit(rows(k)))),
+                (lambda k: pw.best(sparse.roots, sparse.root_logits(rows(k)))))
+
+    def feature_rows(self, candidates: Sequence[Candidate]) -> Callable[[int], Any]:
+        """k -> the weight rows of candidate k's features (:meth:`detente.coding.pair_weights.SparseWeights.rows`),
+        each looked up on first use and kept."""
+        found: dict[int, Any] = {}
+        sparse = self.sparse
+
+        def rows(k: int) -> Any:
+            if k not in found:
+                found[k] = sparse.rows(candidates[k].features)
+            return found[k]
+
+        return rows
 
     def revise_sentence(self, results: Sequence[SentenceResult], sdoc: Doc, text: str, ctx: Context,
                         lemma: syntax.Lemma, when: date | None) -> list[SentenceResult]:
@@ -641,25 +667,49 @@ class PairModel:
         )
 
     def to_json(self) -> str:
-        body = {"version": MODEL_VERSION, "meta": self.meta, "t_add": self.t_add, "t_drop": self.t_drop,
+        meta = {k: v for k, v in self.meta.items() if k != "format"}  # this is not the compact file's format
+        body = {"version": MODEL_VERSION, "meta": meta, "t_add": self.t_add, "t_drop": self.t_drop,
                 **({"t_empty": self.t_empty} if self.t_empty is not None else {}),
                 "event": {"intercept": self.event_intercept, "weights": dict(sorted(self.event_weights.items()))},
                 "roots": {r: {"intercept": self.root_intercepts[r], "weights": dict(sorted(w.items()))}
                           for r, w in sorted(self.root_weights.items())}}
         return json.dumps(body, sort_keys=True, separators=(",", ":")).replace('},"', '},\n"')
 
+    def header(self) -> dict[str, Any]:
+        """What the model's file holds besides its weights (:meth:`save`): version, thresholds, meta (with
+        the file format, :data:`detente.coding.pair_weights.FORMAT`)."""
+        return {"version": MODEL_VERSION, "meta": {**self.meta, "format": pw.FORMAT}, "t_add": self.t_add,
+                "t_drop": self.t_drop, **({"t_empty": self.t_empty} if self.t_empty is not None else {})}
+
+    def dense_arrays(self) -> dict[str, Any]:
+        """The model's dense weight arrays for its file (none here; a model with vectors adds its own)."""
+        return {}
+
+    def save(self, path: Path) -> None:
+        """Write the model in the compact format (:mod:`detente.coding.pair_weights`: an ``.npz``), atomically;
+        :func:`load` reads it (and the JSON of :meth:`to_json`)."""
+        from detente.files import atomic_path
+
+        with atomic_path(path) as tmp:
+            pw.write(Path(tmp), self.header(), self.sparse, self.dense_arrays())
+
+    @classmethod
+    def from_bytes(cls, data: bytes, where: str) -> PairModel:
+        """A model from a file's bytes: the compact ``.npz`` (:meth:`save`) or the older JSON (:meth:`to_json`)."""
+        return cls.from_npz(data, where) if pw.is_npz(data) else cls.from_json(data.decode("utf-8"), where)
+
+    @classmethod
+    def from_npz(cls, data: bytes, where: str) -> PairModel:
+        """A model from the bytes of a file :meth:`save` wrote."""
+        return read_npz(data, where)[0]
+
     @classmethod
     def from_json(cls, text: str, where: str) -> PairModel:
         hint = "re-train it: python benchmarks/coding_pair_model.py --write-model"
         try:
             data = json.loads(text)
-            if data.get("version") != MODEL_VERSION:
-                raise ModelError(f"{where}: pair model version {data.get('version')!r}, expected {MODEL_VERSION}",
-                                 hint=hint)
+            _check_header(data, where, hint)
             roots = data["roots"]
-            unknown = set((data.get("meta") or {}).get("lexical", ())) - set(LEXICAL_GROUPS)
-            if unknown:
-                raise ModelError(f"{where}: unknown lexical feature groups {sorted(unknown)}", hint=hint)
             return cls({k: float(v) for k, v in data["event"]["weights"].items()}, float(data["event"]["intercept"]),
                        {r: {k: float(v) for k, v in roots[r]["weights"].items()} for r in roots},
                        {r: float(roots[r]["intercept"]) for r in roots}, float(data["t_add"]), float(data["t_drop"]),
@@ -669,16 +719,43 @@ class PairModel:
             raise ModelError(f"{where}: not a pair model ({exc})", hint=hint) from exc
 
 
+def _check_header(data: dict[str, Any], where: str, hint: str) -> None:
+    """Refuse a model file of another version or with lexical groups this detente does not know."""
+    if data.get("version") != MODEL_VERSION:
+        raise ModelError(f"{where}: pair model version {data.get('version')!r}, expected {MODEL_VERSION}", hint=hint)
+    unknown = set((data.get("meta") or {}).get("lexical", ())) - set(LEXICAL_GROUPS)
+    if unknown:
+        raise ModelError(f"{where}: unknown lexical feature groups {sorted(unknown)}", hint=hint)
+
+
+def read_npz(data: bytes, where: str, hint: str = "re-train it: python benchmarks/coding_pair_model.py --write-model"
+             ) -> tuple[PairModel, dict[str, Any], dict[str, Any]]:
+    """(the sparse model, the file's header, its dense arrays) of a file :meth:`PairModel.save` wrote; a model
+    with vectors (:mod:`detente.coding.pair_encoder`) reads its own part from the header and the arrays."""
+    try:
+        header, sparse, dense = pw.read(data)
+        _check_header(header, where, hint)
+        event, roots = sparse.dictionaries()
+        intercepts = sparse.intercepts.tolist()
+        model = PairModel(event, intercepts[0], roots, dict(zip(sparse.roots, intercepts[1:])), float(header["t_add"]),
+                          float(header["t_drop"]), dict(header.get("meta") or {}),
+                          float(header["t_empty"]) if header.get("t_empty") is not None else None)
+    except (ValueError, KeyError, TypeError, AttributeError, OSError) as exc:
+        raise ModelError(f"{where}: not a pair model file ({exc})", hint=hint) from exc
+    vars(model)["sparse"] = sparse  # the matrix as read: no second pass over the dictionaries
+    return model, header, dense
+
+
 @functools.lru_cache(maxsize=1)
 def shipped() -> PairModel:
     """The model shipped in the package data (benchmarks/coding_pair_model.py --write-model)."""
     ref = resources.files("detente.coding").joinpath(MODEL_FILE)
-    return PairModel.from_json(ref.read_text(encoding="utf-8"), f"detente/coding/{MODEL_FILE}")
+    return PairModel.from_bytes(ref.read_bytes(), f"detente/coding/{MODEL_FILE}")
 
 
 def load(path: Path) -> PairModel:
-    """A pair model from a JSON file written by :meth:`PairModel.to_json`."""
-    return PairModel.from_json(path.read_text(encoding="utf-8"), str(path))
+    """A pair model from a file written by :meth:`PairModel.save` (or the JSON of :meth:`PairModel.to_json`)."""
+    return PairModel.from_bytes(path.read_bytes(), str(path))
 
 
 def resolve(model: Any, *, lazy: bool = False) -> PairModel | str | None:
@@ -694,7 +771,7 @@ def resolve(model: Any, *, lazy: bool = False) -> PairModel | str | None:
         path = Path(model)
         if not path.is_file():
             raise InputError(f"pair model {str(path)!r}: no such file", field="pair_model",
-                             hint='give "shipped", None (the rules alone) or a JSON file written by PairModel.to_json')
+                             hint='give "shipped", None (the rules alone) or a file written by PairModel.save')
         return load(path)
     raise InputError(f'pair_model must be "shipped", "{ENCODER}", None, a PairModel or a path, not {model!r}',
                      field="pair_model", hint=f'give "shipped", "{ENCODER}" or None for the rules\' events alone')

@@ -169,13 +169,13 @@ from typing import TYPE_CHECKING, Any
 
 from detente.coding import pair_weights as pw
 from detente.coding import patterns as P
+from detente.coding import syntax
 from detente.coding.sentence_result import SentenceResult
 from detente.errors import InputError, ModelError
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
 
-    from detente.coding import syntax
     from detente.coding.context import Actor, Context
 
 MODEL_FILE = "data/pair_model.npz"
@@ -260,40 +260,73 @@ def _head(sdoc: Doc, span: tuple[int, int] | None) -> Token | None:
     return chars.root if chars is not None and len(chars) else None
 
 
-def _ancestors(tok: Token) -> list[Token]:
-    """The token and its ancestors up to the root, in order."""
-    out = [tok]
-    while out[-1].head.i != out[-1].i and len(out) <= len(tok.doc):
-        out.append(out[-1].head)
-    return out
+@dataclass(frozen=True, eq=False)
+class Parse:
+    """One sentence's parse read once, per token by index: its head's index, dependency label, coarse and
+    fine tags, lower-case text, lemma (the coder's), lower-cased lemma, and whether the lexical groups read
+    it (:func:`_content`). The features of every pair of the sentence read these lists instead of spaCy
+    tokens: a token made at each attribute read (``tok.head`` makes one, a walk up the tree one per step,
+    a slice of the sentence one per word) was most of the candidates' cost."""
+
+    sdoc: Doc
+    head: list[int]
+    dep: list[str]
+    pos: list[str]
+    tag: list[str]
+    lower: list[str]
+    lemma: list[str]
+    word: list[str]
+    content: list[bool]
+
+    @classmethod
+    def read(cls, sdoc: Doc, lemma: syntax.Lemma) -> Parse:
+        toks = list(sdoc)
+        lemmas = [lemma(t) for t in toks]
+        return cls(sdoc, [t.head.i for t in toks], [t.dep_ for t in toks], [t.pos_ for t in toks],
+                   [t.tag_ for t in toks], [t.lower_ for t in toks], lemmas, [w.lower() for w in lemmas],
+                   [_content(t) for t in toks])
+
+    def ancestors(self, i: int) -> list[int]:
+        """Token `i` and its ancestors up to the root, in order."""
+        out, head, n = [i], self.head, len(self.head)
+        while head[out[-1]] != out[-1] and len(out) <= n:
+            out.append(head[out[-1]])
+        return out
+
+    def path(self, a: int, b: int) -> tuple[list[int], int, list[int]]:
+        """(a's side of the path up to the lowest common ancestor, the ancestor, b's side), each side
+        from its end token upward, the ancestor on neither."""
+        up_a, up_b = self.ancestors(a), self.ancestors(b)
+        on_b = {t: k for k, t in enumerate(up_b)}
+        for k, t in enumerate(up_a):
+            if t in on_b:
+                return up_a[:k], t, up_b[:on_b[t]]
+        return up_a, up_a[-1], up_b  # pragma: no cover - one tree per sentence
+
+    def governor(self, i: int) -> int:
+        """The verb that governs token `i`: itself when it is a verb, else its nearest verb ancestor."""
+        for t in self.ancestors(i):
+            if self.pos[t] in ("VERB", "AUX") or self.tag[t].startswith("VB"):
+                return t
+        return i
+
+    def role(self, i: int) -> str:
+        dep = self.dep[i]
+        if dep in ("compound", "amod", "nmod") and self.head[i] != i:
+            dep = f"{dep}>{self.dep[self.head[i]]}"  # "Russian forces": what the phrase is
+        if dep == "pobj":
+            dep = f"pobj:{self.lower[self.head[i]]}"
+        return dep
+
+    def children(self, i: int) -> list[int]:
+        """The tokens whose head is token `i` (not itself)."""
+        return [j for j, h in enumerate(self.head) if h == i and j != i]
 
 
-def _path(a: Token, b: Token) -> tuple[list[Token], Token, list[Token]]:
-    """(a's side of the path up to the lowest common ancestor, the ancestor, b's side), each side
-    from its end token upward, the ancestor on neither."""
-    up_a, up_b = _ancestors(a), _ancestors(b)
-    on_b = {t.i: k for k, t in enumerate(up_b)}
-    for k, t in enumerate(up_a):
-        if t.i in on_b:
-            return up_a[:k], t, up_b[:on_b[t.i]]
-    return up_a, up_a[-1], up_b  # pragma: no cover - one tree per sentence
-
-
-def _governor(tok: Token) -> Token:
-    """The verb that governs a token: the token itself when it is a verb, else its nearest verb ancestor."""
-    for t in _ancestors(tok):
-        if t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB"):
-            return t
-    return tok
-
-
-def _role(tok: Token) -> str:
-    dep = tok.dep_
-    if dep in ("compound", "amod", "nmod") and tok.head.i != tok.i:
-        dep = f"{dep}>{tok.head.dep_}"  # "Russian forces": what the phrase is
-    if dep == "pobj":
-        dep = f"pobj:{tok.head.lower_}"
-    return dep
+def _parse_of(sdoc: Doc, lemma: syntax.Lemma, sentence: dict[str, Any] | None = None) -> Parse:
+    """The sentence's :class:`Parse`: the one in `sentence` (what every pair shares) or read now."""
+    found = (sentence or {}).get("parse")
+    return found if isinstance(found, Parse) and found.sdoc is sdoc else Parse.read(sdoc, lemma)
 
 
 def features(sdoc: Doc, a: Token | None, b: Token | None, lemma: syntax.Lemma, *, rules: Sequence[Any],
@@ -301,7 +334,8 @@ def features(sdoc: Doc, a: Token | None, b: Token | None, lemma: syntax.Lemma, *
     """The features of one ordered pair: heads `a` and `b` in `sdoc` (None: not written),
     the rules' events for the pair (`rules`), for the reversed pair (`reverse`) and the
     sentence's other events (`others`); `sentence` holds what is the same for every pair
-    of the sentence (:func:`sentence_features`'s names under "names")."""
+    of the sentence (:func:`sentence_features`'s names under "names", the lexical groups under
+    "lexical", the sentence's :class:`Parse` under "parse": read here when missing)."""
     out: set[str] = set(sentence["names"])
     if rules:
         for e in rules:
@@ -322,22 +356,26 @@ def features(sdoc: Doc, a: Token | None, b: Token | None, lemma: syntax.Lemma, *
     if a is None or b is None:
         out.add(f"unwritten:{'a' if a is None else ''}{'b' if b is None else ''}")
         return tuple(sorted(out))
-    up_a, top, up_b = _path(a, b)
+    parse = _parse_of(sdoc, lemma, sentence)
+    ai, bi = a.i, b.i
+    dep, lemmas = parse.dep, parse.lemma
+    up_a, top, up_b = parse.path(ai, bi)
     arcs = len(up_a) + len(up_b)
     if arcs <= _MAX_PATH:
-        path = "^".join(t.dep_ for t in up_a) + "|" + "v".join(t.dep_ for t in reversed(up_b))
+        path = "^".join(dep[t] for t in up_a) + "|" + "v".join(dep[t] for t in reversed(up_b))
     else:
         path = f"long{_bucket(arcs, (8, 12))}"
-    gov = _governor(top)
-    gov_lemma = lemma(gov)
+    gov = parse.governor(top)
+    gov_lemma = lemmas[gov]
     cls = verb_class(gov_lemma)
-    between = [*up_a[1:], top, *up_b[1:]] if a.i != top.i and b.i != top.i else [*up_a[1:], *up_b[1:]]
+    between = [*up_a[1:], top, *up_b[1:]] if ai != top and bi != top else [*up_a[1:], *up_b[1:]]
+    role_a, role_b = parse.role(ai), parse.role(bi)
     out.update((
-        f"path:{path}", f"arcs:{_bucket(arcs, (1, 2, 3, 4, 6, 8))}", f"top_dep:{top.dep_}", f"top_pos:{top.pos_}",
-        f"top:{lemma(top)}", f"verb:{gov_lemma}", f"class:{cls}", f"class|path:{cls}|{path}",
-        f"a:{_role(a)}", f"b:{_role(b)}", f"a|b:{_role(a)}|{_role(b)}", f"order:{'ab' if a.i < b.i else 'ba'}",
-        f"dist:{_bucket(abs(a.i - b.i), (1, 2, 4, 8, 16))}",
-        f"a_top:{a.i == top.i}", f"b_top:{b.i == top.i}",
+        f"path:{path}", f"arcs:{_bucket(arcs, (1, 2, 3, 4, 6, 8))}", f"top_dep:{dep[top]}", f"top_pos:{parse.pos[top]}",
+        f"top:{lemmas[top]}", f"verb:{gov_lemma}", f"class:{cls}", f"class|path:{cls}|{path}",
+        f"a:{role_a}", f"b:{role_b}", f"a|b:{role_a}|{role_b}", f"order:{'ab' if ai < bi else 'ba'}",
+        f"dist:{_bucket(abs(ai - bi), (1, 2, 4, 8, 16))}",
+        f"a_top:{ai == top}", f"b_top:{bi == top}",
     ))
     if rules:
         out.add(f"rule|class:{rules[0].root}|{cls}")
@@ -346,23 +384,23 @@ def features(sdoc: Doc, a: Token | None, b: Token | None, lemma: syntax.Lemma, *
     if symmetric(gov_lemma):
         out.add("verb_symmetric")
         out.add(f"symmetric|path:{path}")
-    out.add(f"verb_dep:{gov.dep_}")
+    out.add(f"verb_dep:{dep[gov]}")
     for t in between:
-        if t.dep_ in ("prep", "agent", "dative") or t.tag_ in ("IN", "TO"):
-            out.add(f"prep:{t.lower_}")
-        out.add(f"on_path:{lemma(t)}")
-        if t.i != gov.i and (t.pos_ == "VERB" or t.tag_.startswith("VB")):
-            out.add(f"path_verb_class:{verb_class(lemma(t))}")
-    if a.dep_ == "poss" or b.dep_ == "poss":
-        out.add(f"poss:{'a' if a.dep_ == 'poss' else 'b'}")
-    kids = {c.lower_ for c in gov.children if c.dep_ in ("neg", "aux")}
+        if dep[t] in ("prep", "agent", "dative") or parse.tag[t] in ("IN", "TO"):
+            out.add(f"prep:{parse.lower[t]}")
+        out.add(f"on_path:{lemmas[t]}")
+        if t != gov and (parse.pos[t] == "VERB" or parse.tag[t].startswith("VB")):
+            out.add(f"path_verb_class:{verb_class(lemmas[t])}")
+    if dep[ai] == "poss" or dep[bi] == "poss":
+        out.add(f"poss:{'a' if dep[ai] == 'poss' else 'b'}")
+    kids = {parse.lower[c] for c in parse.children(gov) if dep[c] in ("neg", "aux")}
     if kids & _NEGATION:
         out.add("verb_neg")
     if kids & P.MODAL_AUX:
         out.add("verb_modal")
-    if gov_lemma in _SPEECH or any(lemma(t) in _SPEECH for t in _ancestors(gov)[1:]):
+    if gov_lemma in _SPEECH or any(lemmas[t] in _SPEECH for t in parse.ancestors(gov)[1:]):
         out.add("reported")
-    out.update(lexical_features(a, b, lemma, sentence.get("lexical")))
+    out.update(_lexical(parse, ai, bi, sentence.get("lexical")))
     return tuple(sorted(out))
 
 
@@ -379,40 +417,50 @@ def lexical_features(a: Token, b: Token, lemma: syntax.Lemma,
     lemmas between the two heads; "window", those within :data:`_WINDOW` tokens of each head (named by
     side, a or b); "gprep", the word a preposition before the target hangs on and the preposition
     ("impose|on", "retaliation|for")."""
+    return _lexical(Parse.read(a.doc, lemma), a.i, b.i, groups)
+
+
+def _lexical(parse: Parse, ai: int, bi: int, groups: frozenset[str] | None) -> set[str]:
+    """:func:`lexical_features` of the heads `ai` and `bi` of a sentence read into `parse`."""
     groups = LEXICAL if groups is None else groups
     out: set[str] = set()
-    doc = a.doc
+    word, content = parse.word, parse.content
     if "between" in groups:
-        lo, hi = sorted((a.i, b.i))
-        out.update(f"btw:{lemma(t).lower()}" for t in doc[lo + 1:hi] if _content(t))
+        lo, hi = sorted((ai, bi))
+        out.update(f"btw:{word[t]}" for t in range(lo + 1, hi) if content[t])
     if "window" in groups:
-        for side, h in (("a", a), ("b", b)):
-            near = doc[max(0, h.i - _WINDOW):h.i + _WINDOW + 1]
-            out.update(f"win_{side}:{lemma(t).lower()}" for t in near if t.i != h.i and _content(t))
+        n = len(word)
+        for side, h in (("a", ai), ("b", bi)):
+            out.update(f"win_{side}:{word[t]}" for t in range(max(0, h - _WINDOW), min(n, h + _WINDOW + 1))
+                       if t != h and content[t])
     if "gprep" in groups:
-        for side, h in (("a", a), ("b", b)):
-            if h.dep_ == "pobj":
-                out.add(f"gprep_{side}:{lemma(h.head.head).lower()}|{h.head.lower_}")
+        for side, h in (("a", ai), ("b", bi)):
+            if parse.dep[h] == "pobj":
+                prep = parse.head[h]
+                out.add(f"gprep_{side}:{word[parse.head[prep]]}|{parse.lower[prep]}")
     return out
 
 
-def sentence_lexical(sdoc: Doc, lemma: syntax.Lemma, groups: frozenset[str] | None = None) -> list[str]:
+def sentence_lexical(sdoc: Doc, lemma: syntax.Lemma, groups: frozenset[str] | None = None,
+                     parse: Parse | None = None) -> list[str]:
     """The sentence's lexical features of the `groups` (default :data:`LEXICAL`), the same for every pair:
     "sroot", each root's lemma and its CAMEO class (:func:`verb_class`); "sclass", the CAMEO class of every
     content word the pattern lexicon knows (verbs and event nouns); "cues", words of negation, modality,
-    planning and reporting."""
+    planning and reporting. `parse`: the sentence already read (:class:`Parse`)."""
     groups = LEXICAL if groups is None else groups
+    parse = Parse.read(sdoc, lemma) if parse is None else parse
     out: set[str] = set()
-    for t in sdoc:
-        word = lemma(t).lower()
-        if "sroot" in groups and t.head.i == t.i:
+    sroot, sclass, cues = "sroot" in groups, "sclass" in groups, "cues" in groups
+    for t, word in enumerate(parse.word):
+        if sroot and parse.head[t] == t:
             out.update((f"sroot:{word}", f"sroot_class:{verb_class(word)}"))
-        if "sclass" in groups and _content(t) and (cls := verb_class(word)) != "-":
+        if sclass and parse.content[t] and (cls := verb_class(word)) != "-":
             out.add(f"sclass:{cls}")
-        if "cues" in groups:
-            if t.lower_ in _NEGATION or word in _NEGATION:
+        if cues:
+            lower = parse.lower[t]
+            if lower in _NEGATION or word in _NEGATION:
                 out.add("cue:negation")
-            if t.lower_ in P.MODAL_AUX or t.lower_ == "will":
+            if lower in P.MODAL_AUX or lower == "will":
                 out.add("cue:modal")
             if word in _PLAN:
                 out.add("cue:plan")
@@ -437,6 +485,15 @@ def sentence_features(sdoc: Doc, text: str, ctx: Context, when: date | None) -> 
     return names
 
 
+def _arcs(up_a: list[int], up_b: list[int]) -> int:
+    """The length in arcs of the parse path between two tokens given their ancestor lists (:meth:`Parse.ancestors`)."""
+    on_b = {t: k for k, t in enumerate(up_b)}
+    for k, t in enumerate(up_a):
+        if t in on_b:
+            return k + on_b[t]
+    return len(up_a) + len(up_b)  # pragma: no cover - one tree per sentence
+
+
 def pair_candidates(results: Sequence[SentenceResult], sdoc: Doc, text: str, ctx: Context, lemma: syntax.Lemma,
                     when: date | None, lexical: frozenset[str] | None = None) -> list[Candidate]:
     """The candidate pairs of one sentence: every ordered pair of mentions of two countries (the
@@ -448,26 +505,31 @@ def pair_candidates(results: Sequence[SentenceResult], sdoc: Doc, text: str, ctx
     by_key: dict[tuple[str, str], list[int]] = {}
     for i in complete:
         by_key.setdefault((country(events[i].source), country(events[i].target)), []).append(i)
-    mentions = [m for m in ctx.mentions if m.end <= len(sdoc.text)]
-    if len({country(m.code) for m in mentions}) < 2 and not complete:
+    n_chars = len(syntax.text_of(sdoc))  # kept on the parse: Doc.text joins every token's text
+    mentions = [m for m in ctx.mentions if m.end <= n_chars]
+    of = {id(m): country(m.code) for m in mentions}  # each mention's country, once
+    if len(set(of.values())) < 2 and not complete:
         return []
     from detente.coding.context import actor_of_mention
 
     heads = {id(m): _head(sdoc, (m.start, m.end)) for m in mentions}
+    lexical = LEXICAL if lexical is None else lexical
+    parse = Parse.read(sdoc, lemma)
+    up: dict[int, list[int]] = {}  # each head's ancestors, walked once
     best: dict[tuple[str, str], tuple[int, int, Any, Any]] = {}
     for m in mentions:
         for n in mentions:
-            ca, cb = country(m.code), country(n.code)
+            ca, cb = of[id(m)], of[id(n)]
             ha, hb = heads[id(m)], heads[id(n)]
             if ca == cb or ha is None or hb is None or ca == "---" or cb == "---":
                 continue
-            up_a, _, up_b = _path(ha, hb)
-            rank = (len(up_a) + len(up_b), m.start + n.start)
+            up_a = up[ha.i] if ha.i in up else up.setdefault(ha.i, parse.ancestors(ha.i))
+            up_b = up[hb.i] if hb.i in up else up.setdefault(hb.i, parse.ancestors(hb.i))
+            rank = (_arcs(up_a, up_b), m.start + n.start)
             if (ca, cb) not in best or rank < best[ca, cb][:2]:
                 best[ca, cb] = (*rank, m, n)
-    lexical = LEXICAL if lexical is None else lexical
-    shared = {"names": [*sentence_features(sdoc, text, ctx, when), *sentence_lexical(sdoc, lemma, lexical)],
-              "lexical": lexical}
+    shared = {"names": [*sentence_features(sdoc, text, ctx, when), *sentence_lexical(sdoc, lemma, lexical, parse)],
+              "lexical": lexical, "parse": parse}
     out: list[Candidate] = []
 
     def described(key: tuple[str, str], ha: Token | None, hb: Token | None) -> tuple[str, ...]:

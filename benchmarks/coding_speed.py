@@ -98,9 +98,10 @@ def with_code(src: Path) -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": str(src)}
 
 
-def commands(path: Path, against: Path | None = None) -> list[Command]:
+def commands(path: Path, against: Path | None = None, pairs: str | None = None) -> list[Command]:
     """Every whole process compared; with `against`, the default and one-process coder again,
-    running the code of that other checkout (``src`` directory)."""
+    running the code of that other checkout (``src`` directory); with `pairs`, every ``detente code``
+    command runs with ``--pairs`` `pairs` (both checkouts')."""
     exe = str(Path(sys.executable).with_name("detente"))
     # plain spaCy, as its documentation loads a pipeline (its own `import spacy`), with the
     # components the coder runs
@@ -118,7 +119,7 @@ def commands(path: Path, against: Path | None = None) -> list[Command]:
         f"for _ in m.pipe(open({str(path)!r}, encoding='utf-8').read().splitlines(), batch_size=256):\n"
         "    pass\n"
     )
-    code = [exe, "code", "--sentences", str(path)]
+    code = [exe, "code", "--sentences", str(path), *(["--pairs", pairs] if pairs else [])]
     rows: list[Command] = [
         ("detente --version", [exe, "--version"], False, None),
         ("baseline: plain spaCy, load and parse only (1 process)", [sys.executable, "-c", parse_only], True, None),
@@ -142,7 +143,7 @@ AGAINST = "[against]"
 
 
 def whole_processes(
-    n: int, tmp: Path, rounds: int = 2, against: Path | None = None
+    n: int, tmp: Path, rounds: int = 2, against: Path | None = None, pairs: str | None = None
 ) -> tuple[list[tuple[str, float, float, float, float]], list[tuple[float, float]]]:
     """Rows (label, wall s, CPU s, sentences per wall s, sentences per CPU-s) on the same n sentences,
     and with `against`, (this code's wall s / the other's, the same in CPU s) of the default command in
@@ -152,7 +153,7 @@ def whole_processes(
     """
     path = tmp / "sentences.txt"
     path.write_text("\n".join(sentences(n)) + "\n", encoding="utf-8")
-    cmds = commands(path, against)
+    cmds = commands(path, against, pairs)
     for _label, cmd, _codes, env in cmds[2:3] + [c for c in cmds if c[3] is not None][:1]:  # classifier caches
         subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     walls: dict[str, float] = {}
@@ -173,14 +174,15 @@ def whole_processes(
     return rows, paired
 
 
-def stages(n: int, env: dict[str, str] | None = None) -> list[tuple[str, float]]:
+def stages(n: int, env: dict[str, str] | None = None, pairs: str | None = None) -> list[tuple[str, float]]:
     """(stage, CPU seconds) of coding n sentences in one process, stage by stage.
 
     Run in a fresh interpreter (so that the imports are counted) with ``--stages``; `env`
-    chooses whose code it runs (:func:`with_code`).
+    chooses whose code it runs (:func:`with_code`); with `pairs`, the pair model's load and its
+    decisions on the rules' events are two more stages (at the end).
     """
-    out = subprocess.run([sys.executable, __file__, "--stages", str(n)], check=True, capture_output=True, text=True,
-                         env=env)
+    out = subprocess.run([sys.executable, __file__, "--stages", str(n), *(["--pairs", pairs] if pairs else [])],
+                         check=True, capture_output=True, text=True, env=env)
     rows = []
     for line in out.stdout.splitlines():
         name, _, value = line.rpartition("\t")
@@ -188,7 +190,7 @@ def stages(n: int, env: dict[str, str] | None = None) -> list[tuple[str, float]]
     return rows
 
 
-def _run_stages(n: int) -> None:
+def _run_stages(n: int, pairs: str | None = None) -> None:
     marks: list[tuple[str, float]] = []
     c0 = time.process_time()
 
@@ -268,10 +270,22 @@ def _run_stages(n: int) -> None:
     mark("replaced: load the scikit-learn model")
     model.predict_label_proba([w[0] for w in waiting], docs=[w[1] for w in waiting])
     mark(f"replaced: scikit-learn model on {len(waiting)} sentences")
+    if pairs is not None:  # the coder's own setting names (detente code --pairs)
+        from detente.cli.code import PAIR_CHOICES
+
+        c0 = time.process_time()
+        model_of_pairs = Coder(n_process=1, pair_model=PAIR_CHOICES[pairs]).pair_model  # the shipped model's file read
+        mark(f"{PAIR_STAGE} --pairs {pairs}: load the model")
+        if model_of_pairs is not None:
+            model_of_pairs.revise_sentences([(complete, doc, text, ctx) for text, (complete, _p, doc, ctx)
+                                             in zip(texts, all_events)], coder.lemma, None)
+        mark(f"{PAIR_STAGE} --pairs {pairs}: decide on every sentence's events")
     for name, cpu in marks:
         print(f"{name}\t{cpu:.4f}")
 
 
+PAIR_STAGE = "pair model"
+"""Name prefix of the stages a ``--pairs`` run adds (they come last: the estimate reads the others by place)."""
 BATCH_SIZES = (32, 128, 256, 1000)
 
 
@@ -322,12 +336,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--against", type=Path, default=None, metavar="SRC",
                         help="also run the coder from another checkout's src directory (such as a worktree of main: "
                         "git worktree add --detach /tmp/base main; --against /tmp/base/src), interleaved")
+    parser.add_argument("--pairs", default=None, metavar="rules|model|encoder|static",
+                        help="run every `detente code` command with --pairs this (both checkouts' with --against), and "
+                        "time the pair model's load and decisions as two more stages")
     parser.add_argument("--stages", type=int, default=None, help=argparse.SUPPRESS)
     parser.add_argument("--batches", type=int, default=None, help=argparse.SUPPRESS)
     parser.add_argument("--out", type=Path, default=RESULTS)
     args = parser.parse_args(argv)
     if args.stages is not None:
-        _run_stages(args.stages)
+        _run_stages(args.stages, args.pairs)
         return 0
     if args.batches is not None:
         _run_batches(args.batches, args.rounds)
@@ -350,16 +367,17 @@ def main(argv: list[str] | None = None) -> int:
     load_before = load()
     with tempfile.TemporaryDirectory() as tmpdir:
         tmp = Path(tmpdir)
-        rows, paired = whole_processes(args.n, tmp, args.rounds, args.against)
-        parts = stages(args.n)
-        parts_against = stages(args.n, with_code(args.against)) if args.against is not None else []
+        rows, paired = whole_processes(args.n, tmp, args.rounds, args.against, args.pairs)
+        parts = stages(args.n, pairs=args.pairs)
+        parts_against = stages(args.n, with_code(args.against), args.pairs) if args.against is not None else []
         batches = batch_sizes(args.n, args.rounds)
         near = [PARALLEL_MIN_SENTENCES // 3, PARALLEL_MIN_SENTENCES, 3 * PARALLEL_MIN_SENTENCES]
         limits = threshold(near, tmp, args.rounds) if args.threshold else []
     load_after = load()
 
     base_wall, base_cpu = rows[1][1], rows[1][2]
-    print(f"{args.n} sentences, {os.cpu_count()} CPUs, load average {load_before:.1f} before, {load_after:.1f} after")
+    print(f"{args.n} sentences, {os.cpu_count()} CPUs, load average {load_before:.1f} before, {load_after:.1f} after"
+          + (f"; every `detente code` row with --pairs {args.pairs}" if args.pairs else ""))
     print(f"{'process':66s} {'wall s':>7s} {'CPU s':>6s} {'sent/s':>7s} {'sent/CPU-s':>10s} {'wall vs base':>12s}")
     for label, wall, cpu, rate, cpu_rate in rows:
         print(f"{label:66s} {wall:7.2f} {cpu:6.2f} {rate:7.0f} {cpu_rate:10.0f} {base_wall / wall:12.2f}")
@@ -390,7 +408,9 @@ def main(argv: list[str] | None = None) -> int:
         f"ConfliBERT quad train file. Each command a fresh process, interleaved over {args.rounds} rounds, best "
         "wall and best CPU kept separately; CPU seconds include the worker processes. Command: "
         "`.venv/bin/python benchmarks/coding_speed.py` (on an idle machine add `--rounds 3 --threshold`)"
-        + (f" `--against {args.against}`" if args.against is not None else "") + ".",
+        + (f" `--against {args.against}`" if args.against is not None else "")
+        + (f" `--pairs {args.pairs}`: every `detente code` row (both checkouts' with `--against`) runs with "
+           f"`--pairs {args.pairs}`, whatever its label says of the default" if args.pairs else "") + ".",
         "",
         "| process | wall s | CPU s | sentences/s (wall) | sentences per CPU-s | wall vs baseline | CPU vs baseline |",
         "|---|---:|---:|---:|---:|---:|---:|",
@@ -401,6 +421,10 @@ def main(argv: list[str] | None = None) -> int:
     # imports, spaCy, lemmatizer, registry, scorer load, chooser load
     serial = sum(cpu for name, cpu in parts[:5]) + parts[7][1] + parts[9][1]
     parallel = parts[5][1] + parts[6][1] + parts[8][1] + parts[10][1]  # parse, rules, scorer, chooser: split
+    pair_rows = [cpu for name, cpu in parts if name.startswith(PAIR_STAGE)]
+    if len(pair_rows) == 2:  # with --pairs: the model's load before coding, its decisions split
+        serial += pair_rows[0]
+        parallel += pair_rows[1]
     idle = serial + parallel / min(cores, 2)
     busy = max(load_before, load_after) >= cores
     print(f"estimate for an idle {min(cores, 2)}-core machine from the stages: {serial:.2f} s serial + "

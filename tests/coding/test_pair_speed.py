@@ -343,3 +343,18 @@ def test_the_shipped_models_score_and_decide_as_the_spec(recorded, setting):
                                                                          abs=1e-9, rel=0)
         added += sum(pm.NOTE in (r.event.note or "") for r in got)
     assert scored >= N_SENTENCES and added >= 5  # many pairs scored, some events added by the model
+
+
+def test_a_pair_model_does_not_need_the_partial_events_spans(recorded):
+    """``detente code --sentences`` without ``--partial`` asks for partial events without spans: since session
+    15 the span rules do not draw them for a pair model either (it reads the complete events' spans only).
+    The same events either way, the partial ones' spans left out."""
+    from detente.coding import Coder
+
+    texts = [text for _r, _d, text, *_ in recorded][:150]
+    coder = Coder(pair_model="static", n_process=1)
+    drawn = list(coder.iter_sentence_events(texts, partial=True, partial_spans=True))
+    skipped = list(coder.iter_sentence_events(texts, partial=True, partial_spans=False))
+    assert skipped == [[replace(r, source_span=None, target_span=None) if r.partial else r for r in found]
+                       for found in drawn]
+    assert sum(r.partial for found in drawn for r in found) >= 20  # partial events were there to compare

@@ -428,9 +428,8 @@ class Coder:
         the complete ones get spans (the span rules', re-decided by the span chooser; each
         event's choice is its own, so they are the same either way): for a caller that asks
         for partial events only to count them, as ``detente code --sentences`` without
-        ``--partial`` does, which saves the span rules' and the chooser's time on them.
-        (With a pair model, which reads the partial events' spans, the span rules still
-        draw them.)
+        ``--partial`` does, which saves the span rules' and the chooser's time on them
+        (with a pair model too: it reads the complete events' spans only).
 
         Sentences are read and coded in blocks of :data:`BLOCK_SENTENCES`, so a long
         input streams; worker processes (:meth:`workers_for`) start with the first
@@ -512,15 +511,14 @@ class Coder:
     ) -> list[list[SentenceResult]]:
         """The events of each sentence: the patterns, then one classifier call for those they leave,
         then the pair model (if any), then the span chooser (on partial events too unless
-        `partial_spans` is false: then partial events have no spans, unless a pair model
-        reads them). With `article` (whose parts are `texts`), each sentence is read in
+        `partial_spans` is false: then partial events have no spans). With `article` (whose parts are `texts`), each sentence is read in
         the context the sentences before it leave (:meth:`code_article_events`)."""
         results: list[list[SentenceResult]] = []
         waiting: list[tuple[int, str, Doc, Context, list[SentenceResult]]] = []  # for the classifier
         read: list[tuple[Doc, Context] | None] = []  # each sentence's parse and context, for the span chooser
         wants_fallback = self._loader is not None or self._classifier is not None
         pairs = self.pair_model
-        spans_of_partial = partial_spans or pairs is not None
+        spans_of_partial = partial_spans  # the pair models read complete events' spans only
         parsed = self.nlp.pipe((parse_form(t[:nlp_mod.MAX_PARSE_CHARS]) for t in texts), batch_size=self.batch_size)
         for k, (text, sdoc) in enumerate(zip(texts, parsed)):
             syntax.keep_text(sdoc, parse_form(text[:nlp_mod.MAX_PARSE_CHARS]))

@@ -83,6 +83,23 @@ static +0.013 [-0.001, +0.029] (0.358 against 0.345; 739 against 743 of 831 unco
 most of E5's gain on unseen news at about 1.2 times the default's CPU: the candidate for the default
 (the speed bar, 300 sentences a second, leaves little room); opt-in until then.
 
+Session 15: cheaper, outputs unchanged (the same events, probabilities within 1e-15 on 9,055
+development sentences; tests/coding/test_pair_speed.py). Where the extra CPU went (cProfile of
+``detente code --sentences`` on 1,000 ConfliBERT sentences, ``--workers 1``; in-process timings,
+best of three): reading the 8 MB JSON model 0.31 s; the candidates 0.26 s (``Doc.text`` rebuilt
+for every mention, spaCy tokens made at each step up the tree and each word of the lexical
+windows, each mention's country looked up per pair); the scores and vectors 0.15 s (18 dictionary
+lookups per feature for the roots, both windows' regular expressions for views the model does not
+read); and the span rules drawing partial events' spans that no pair model reads (about 0.15 s).
+Now: a token table per sentence (:class:`~detente.coding.pair_model.Parse`), the weights one
+matrix scored by row index and stored as a lossless ``.npz`` (:mod:`detente.coding.pair_weights`:
+0.70 MB instead of 8.1 MB, 0.07 instead of 0.31 CPU s to load), only the views the model reads,
+and the coder leaves the partial events' spans undrawn when the caller does not want them. Whole
+processes (``detente code --sentences``, 1,000 sentences, ``--workers 1``, six interleaved rounds,
+best CPU, quiet machine): ``--pairs static`` over the default 1.18 times with session 14's code,
+1.065 times now (4.24 against 3.98 CPU s; main's static 4.69): at the default's 390 sentences a
+second about 365.
+
 Choices
 -------
 - Vector source (:data:`SOURCES`): the model records it, and the views it reads follow from it.

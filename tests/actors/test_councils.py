@@ -52,3 +52,10 @@ def test_the_un_council_next_to_a_state_stays_the_uns() -> None:
     assert codes("France told the Security Council that Mali must act.") == [
         ("France", "FRA"), ("Security Council", "UNOGOV"), ("Mali", "MLI"),
     ]
+
+
+def test_the_councils_name_after_a_datelines_dash_opens_a_sentence() -> None:
+    assert codes("14 March 2011 - The Security Council urged Chad to talk.") == [
+        ("Security Council", "UNOGOV"), ("Chad", "TCD"),
+    ]
+    assert codes("Amman - Michael Jordan visited.") == [("Amman", "JOR")]  # a given name still joins

@@ -22,7 +22,7 @@ Choices
 - Lower case too ("Russia's security council"): AFP and the Guardian write a state's council in lower case.
 
 Measured (session 15, page mode, development sets pooled without news_dev8 parts d-e, and the PLOVER gold
-sentences): no coded event changes (no gold event there has a state's council as its side); the rule keeps a state's council from being read as the UN's (a wrong
+sentences): no coded event changes; the rule keeps a state's council from being read as the UN's (a wrong
 `UNO` side) and makes it the state's side, as the annotation guide codes a state's organs (rule 1).
 """
 

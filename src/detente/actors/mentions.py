@@ -336,7 +336,7 @@ def original_span(mention: Mention, folded: Folded) -> Mention:
 
 _NEXT_CAPITALISED = re.compile(r" [A-Z]")
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w'.]*)([ -])$")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"\u201c(]\s*)$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"\u201c(]\s*|\s[-\u2013\u2014]+\s+)$")  # a dash after a dateline too
 # Words that open a sentence capitalised only because they open it: before a guarded name
 # they leave it standing alone ("In Jordan, ...", "Unlike Georgia, ..."). Any other first
 # word is taken as a given name or a name's first word ("Richard Wagner wrote ...",
@@ -357,7 +357,8 @@ def joined_to_other_name(text: str, start: int, end: int, matches: list[tuple[in
     Cambodia", "West Germany"), or when the word right before it, one space or a hyphen
     away, is capitalised or joined by a hyphen ("Michael Jordan", "East-West") and is
     neither another match nor a function word opening the sentence ("In Jordan"; but
-    "Richard Wagner" at a sentence's start is joined, :data:`_FUNCTION_WORDS`).
+    "Richard Wagner" at a sentence's start is joined, :data:`_FUNCTION_WORDS`). A dash after a
+    dateline opens a sentence too ("2 May 2012 - The Security Council called on ...").
     """
     if _NEXT_CAPITALISED.match(text, end):
         return True

@@ -107,10 +107,6 @@ def test_every_term_in_people_yaml_has_only_the_term_fields() -> None:
 
 
 def test_kerry_alone_is_the_secretary_of_state_and_the_climate_envoy_in_his_terms() -> None:
-    from datetime import date
-
-    from detente.actors import get_registry
-
     reg = get_registry()
     assert [(m.text, m.code) for m in reg.find_mentions("Kerry urged Tehran to talk.", on=date(2015, 3, 2))][0] == ("Kerry", "USAGOV")
     assert reg.resolve("Kerry", on=date(2022, 11, 10)) == "USAGOV"  # climate envoy

@@ -15,8 +15,8 @@ codes a ministry ("Russia's foreign ministry" -> `RUSGOV`, :func:`detente.actors
 Choices
 -------
 - Government (`GOV`), not military: CAMEO's role codes have no security-council sector, and these councils are
-  chaired by the head of state or government (Russia's and Armenia's by the president, Iran's by the president,
-  Japan's by the prime minister).
+  chaired by the head of state or government (Russia's and Iran's by the president, Armenia's and Japan's by
+  the prime minister).
 - Only the security councils' names, not any "council": "the US Council on Foreign Relations" is a think tank
   and "the European Council" a name of its own in the registry.
 - Lower case too ("Russia's security council"): AFP and the Guardian write a state's council in lower case.

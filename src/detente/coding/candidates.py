@@ -222,7 +222,7 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         gov_kind, gov = L.INTENT_NOUNS[intent_noun.lower_], intent_noun  # "expressed readiness to mediate"
     own_intent = False
     if gov is None and verb_lemma in P.PLEDGE_VERBS and any(
-        c.dep_ == "xcomp" and c.tag_.startswith("VB") for c in verb.children
+        syntax.complement(c, lemma) and c.tag_.startswith("VB") for c in verb.children  # (an advcl "to" clause too)
     ):
         code, own_intent = L.PLEDGE_UNKNOWN_ACT, True  # "agreed to set up ...": intent to cooperate, act unknown
         if any(c.dep_ == "xcomp" and lemma(c) in L.RETALIATION_VERBS for c in verb.children):

@@ -182,14 +182,6 @@ ministers" or "the states" alone are as often a larger group."""
 PAIR_MODIFIERS = frozenset({"warring", "rival", "feuding", "neighbouring", "neighboring"})
 """Adjectives a definite plural of the pair may carry: "the *warring* sides", "the *rival* parties"."""
 
-DEFINITE_PAIR_TEXT = re.compile(r"\b[Tt]he (?:(?:%s) )?(?:%s)\b" % ("|".join(sorted(PAIR_MODIFIERS)),
-                                                                  "|".join(sorted(DEFINITE_PAIR_NOUNS))))
-"""A definite plural of the pair in a sentence's text ("*the sides* accused each other", "*the warring parties*
-agreed"): such a sentence may name its sides only through an earlier one, so page mode parses it even when it
-names no actor (:func:`detente.coding.coder`'s sentence filter, beside "the two" and "both"). Session 15
-(predicates15): without it :func:`pair_phrase`'s definite plurals, measured in session 11, never reached a
-sentence that named no actor of its own."""
-
 
 def pair_phrase(tok: Token) -> bool:
     """Whether a noun is a plural description of the pair: "the two sides", "both countries", "the two",

@@ -48,7 +48,7 @@ from detente.coding import abstention, coordination
 from detente.coding import nlp as nlp_mod
 from detente.coding import span_chooser as span_chooser_mod
 from detente.coding import spans, syntax
-from detente.coding.arguments import DEFINITE_PAIR_TEXT, argument, names_sector, remember, sector_nouns
+from detente.coding.arguments import argument, names_sector, remember, sector_nouns
 from detente.coding.assemble import UNDATED, UNKNOWN_ACTOR, event_of, make_event
 from detente.coding.candidate import Candidate
 from detente.coding.candidates import candidates
@@ -827,13 +827,12 @@ def _prepare(doc: Document) -> _Prepared:
 
 _REFERS_BACK = re.compile(r"^\W*(?:It|They)\b|\b(?:[Tt]he two|[Bb]oth)\b")
 """Sentences that may name their actors only through an earlier one: "It also ...", "They ...", "the two
-sides", "both countries" (and "the sides", :data:`~detente.coding.arguments.DEFINITE_PAIR_TEXT`) (:func:`detente.coding.arguments.continued_subjects`, :func:`~detente.coding.arguments.the_two_sides`)."""
+sides", "both countries" (:func:`detente.coding.arguments.continued_subjects`, :func:`~detente.coding.arguments.the_two_sides`)."""
 
 
 def _has_pronoun(sentence: str) -> bool:
     low = f" {sentence.lower()} "
-    return (" he " in low or " she " in low or _REFERS_BACK.search(sentence) is not None
-            or DEFINITE_PAIR_TEXT.search(sentence) is not None)  # "the sides accused each other"
+    return " he " in low or " she " in low or _REFERS_BACK.search(sentence) is not None
 
 
 def _classify(classifier: Any, texts: list[str], docs: list[Doc]) -> list[tuple[str | None, float]]:

@@ -72,19 +72,3 @@ def test_an_act_at_the_request_of_x_is_x_asking_the_actor(coder, sentence, expec
 ])
 def test_no_request_without_an_active_actor_or_a_real_act(coder, sentence):
     assert not any(code == "020" for _, _, code in _triples(coder, sentence))
-
-
-@pytest.mark.parametrize(
-    ("sentence", "want"),
-    [
-        ("Mali pledged allegiance to Russia.", ("MLI", "RUS", "051")),
-        ("Honduras switched its allegiance to Beijing.", ("HND", "CHN", "051")),
-        ("Germany threw its weight behind Ukraine.", ("DEU", "UKR", "051")),
-    ],
-)
-def test_allegiance_and_backing_are_support_not_a_promise(cameo_triples, sentence, want):
-    """"Pledged allegiance to X" aligns with X (05, as the development gold codes it), not a pledge of an
-    unnamed act (030)."""
-    got = cameo_triples(sentence)
-    assert want in got, got
-    assert not any(code[:2] == "03" for _, _, code in got), got

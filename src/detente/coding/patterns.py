@@ -68,7 +68,6 @@ NOUN_FAMILIES: dict[str, frozenset[str]] = {
         "war hostilities airstrike airstrikes",
         "relations": "relation relations tie ties",
         "mediation": "mediation",
-        "allegiance": "allegiance loyalty fealty weight",
         "diplomats": "diplomat diplomats ambassador ambassadors envoy envoys embassy embassies consulate consulates",
         "label_bad": "dictator tyrant liar criminal thief terrorist terrorists aggressor enemy enemies threat "
         "separatist separatists extremist extremists invader invaders occupier occupiers warmonger warmongers "
@@ -512,9 +511,6 @@ CODEBOOK_FAMILIES: dict[str, str] = {
     "05 diplomatic cooperation": """
     reconcile|reconcile with -> 050 sym
     side with|stand with|stand by -> 051
-    pledge|swear|switch|shift|transfer|declare obj:allegiance -> 051  # "pledged allegiance to X", "switched its
-    # allegiance to X": alignment with X, 05 in the development gold (session 15); not "pledge -> 030", a promise
-    throw behind|put behind obj:allegiance -> 051  # "threw its weight behind X": backing X (CAMEO 051, endorse)
     salute|extol|compliment|lionize|lionise -> 051
     vouch for -> 052
     grant|extend|accord obj:recognition -> 054

@@ -53,7 +53,9 @@ def called_home(verb: Token, lemma: syntax.Lemma) -> bool:
     *home*", "*ordered* its ambassador *home*": :data:`~detente.coding.lexicon.RECALL_VERBS`,
     :data:`~detente.coding.lexicon.RETURN_WORDS`), as a particle or an adverb. With the summoner's own envoy
     (:func:`own_envoy`) it is a recall (161, the guide's rule 6 and convention 15), not a phone call (041) nor a
-    call for talks (026, read off "for consultations"). Session 15 (predicates15)."""
+    call for talks (026, read off "for consultations"). Session 15 (predicates15): no development event changes (the
+    development files word recalls "recall" or "summon ... home"); kept as the guide's reading of a recall, against
+    a phone call coded both ways."""
     return lemma(verb) in L.RECALL_VERBS and any(
         c.dep_ in ("prt", "advmod") and c.lower_ in L.RETURN_WORDS for c in verb.children)
 

@@ -32,7 +32,14 @@ from typing import TYPE_CHECKING, Any
 
 from detente.coding import syntax
 from detente.coding.context import Actor, Context, actor_of_mention
-from detente.coding.coordination import appositive_conjuncts, broken_list, parties, split_list, swallowed_and
+from detente.coding.coordination import (
+    appositive_conjuncts,
+    broken_list,
+    conjoined_prep_objects,
+    parties,
+    split_list,
+    swallowed_and,
+)
 from detente.coding.lexicon import (
     CIVILIANS, CROWD_WORDS, DOMESTIC_PARTNER_ROLES, ELITES, ETHNIC_WORD, FALLBACK_SKIP_ROLES, FORMER_WORDS,
     BYSTANDER_SECTORS, FACILITY_NOUNS, HEADCOUNT_WORDS, HOME_SECTORS, INFORMANT_NOUNS, LOCATION_PREPS, PARTNER_SLOTS, PERSON_PRONOUNS, RESIDENT_ROLES, THING_PRONOUNS,
@@ -82,6 +89,7 @@ def noun_role(noun: str) -> str | None:
 def argument(tok: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> Arg:
     """The argument headed by `tok` (a sentence starting at document offset `offset`)."""
     heads = [tok] + [c for c in tok.conjuncts if c.i > tok.i]
+    heads += conjoined_prep_objects(tok)  # "protested to Japan and to the Philippines": the Philippines too
     if tok.tag_ in ("NNP", "NNPS"):
         heads += split_list(tok)  # "Chile, Peru, and Bolivia condemned X" read as two subjects: Bolivia too
     heads += appositive_conjuncts(tok)  # "Presidents Joe Biden and *Vladimir Putin* met"

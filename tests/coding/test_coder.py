@@ -8,9 +8,11 @@ from datetime import date
 import pytest
 
 from detente.coding import is_asserted
-from detente.coding.coder import Coder, SentenceResult
+from detente.coding.coder import SentenceResult
 from detente.coding.reader import Document
 from detente.events.schema import Event
+
+from .conftest import rules_coder
 
 pytestmark = pytest.mark.nlp
 
@@ -598,9 +600,9 @@ def test_document_mode_keeps_a_domestic_act_apart_only_when_asked() -> None:
     pytest.importorskip("spacy")
     doc = Document("a", "Russian police detained protesters in Moscow, and Russia's foreign ministry criticised "
                    "Germany.", date(2024, 3, 1))
-    asked = next(Coder(domestic=False).code_document_results([doc]))
+    asked = next(rules_coder(domestic=False).code_document_results([doc]))
     assert [(e.source[:3], e.target[:3]) for e in asked.events] == [("RUS", "DEU")]
     assert [(e.source[:3], e.target[:3]) for e in asked.apart if "kept apart: domestic" in (e.note or "")] == [
         ("RUS", "RUS")]
-    default = next(Coder().code_document_results([doc]))
+    default = next(rules_coder().code_document_results([doc]))
     assert sorted((e.source[:3], e.target[:3]) for e in default.events) == [("RUS", "DEU"), ("RUS", "RUS")]

@@ -483,11 +483,7 @@ class Coder:
             elif block:  # a document or two: the fork would cost more than it saves
                 yield from self._code_pages(block)
         finally:
-            if pool is not None:
-                pool.shutdown(wait=True, cancel_futures=True)
-                _forget_worker_coder()
-                if not frozen_before:
-                    gc.unfreeze()
+            _close_pool(pool, frozen_before)
 
     def _code_pages(self, docs: list[Document]) -> list[DocumentResult]:
         """:meth:`_code_page` of each document (a chunk of :meth:`code_document_pages`)."""
@@ -553,11 +549,7 @@ class Coder:
                     pool = _fork_pool(self, workers - 1)
                 yield from self._code_block(block, date, (partial, partial_spans), pool, workers, start)
         finally:
-            if pool is not None:
-                pool.shutdown(wait=True, cancel_futures=True)
-                _forget_worker_coder()
-            if not frozen_before:
-                gc.unfreeze()
+            _close_pool(pool, frozen_before)
 
     def _code_block(
         self, texts: list[str], date: date | None, partial: tuple[bool, bool], pool: ProcessPoolExecutor | None,
@@ -902,6 +894,16 @@ def _warm_up() -> None:
 def _forget_worker_coder() -> None:
     global _WORKER_CODER
     _WORKER_CODER = None
+
+
+def _close_pool(pool: ProcessPoolExecutor | None, frozen_before: bool) -> None:
+    """Shut down the workers (if any) and forget the coder they inherited; give the collector back what
+    :func:`_fork_pool` or the coder froze, unless the caller had frozen it (`frozen_before`)."""
+    if pool is not None:
+        pool.shutdown(wait=True, cancel_futures=True)
+        _forget_worker_coder()
+    if not frozen_before:
+        gc.unfreeze()
 
 
 def _can_fork() -> bool:

@@ -153,7 +153,8 @@ def code_text(
     ),
     as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
     all_events: bool = typer.Option(
-        False, "--all", help="Also keep events marked possible, conditional, reported or question."
+        False, "--all", help="Also keep events marked possible, conditional, reported or question (documents: with "
+        "--pairs rules; the default codes them as pages, which keep most such acts apart)."
     ),
     partial: bool = typer.Option(
         False, "--partial",
@@ -210,6 +211,10 @@ def code_text(
                        "patterns alone)", err=True)
         results = coder.code_document_results(docs)
     else:
+        if all_events:
+            typer.echo("note: with the pair model documents are coded as pages, which keep apart acts the news guide "
+                       "codes as no event (such as those held possible or conditional, claimed or denied): --all adds "
+                       "only the other marked ones; --pairs rules keeps them all with their modality", err=True)
         results = _page_coder(model, use_classifier, pair_model, domestic, workers).code_document_pages(docs)
     show_progress = sys.stderr.isatty() and len(docs) > 1
     events: list[Any] = []

@@ -455,7 +455,10 @@ class Coder:
         the document's provenance (id, url, file, sentence index and characters). As in document mode
         (:meth:`code_document_results`), an event of a document without a date is counted (`undated`), not
         kept, and the tone is the mean over the sentences document mode would parse (those naming an actor or
-        referring back); `apart` stays empty. `detente code FILE` uses it (unless ``--pairs rules``).
+        referring back); `apart` stays empty. Unlike document mode, which keeps every event with its modality,
+        acts page mode keeps apart as no event (held possible or conditional, claimed, denied: sentence mode's
+        :func:`~detente.coding.abstention.sort_out`) are not returned. `detente code FILE` uses it (unless
+        ``--pairs rules``).
 
         With `n_process` above 1, documents are coded by this process and worker processes forked from it
         after the pipeline, classifier and pair model are loaded (:func:`_fork_pool`: they share them rather

@@ -107,7 +107,10 @@ with a note in :attr:`Coder.notes` and a warning (asked for by name, ``"static"`
 Why the default (session 15): it is the best measured gain on news nobody tuned on, paired by page over
 the rules (the default until then): news_dev8 +0.022 F1 (95% +0.009 to +0.036), news_dev9 +0.013
 (-0.001 to +0.029), nested out of fold on 8,094 development sentences +0.007 (+0.002 to +0.011), at about
-1.2 times the rules' CPU per sentence (figures: :mod:`detente.coding.pair_encoder`)."""
+1.2 times the rules' CPU per sentence (figures: :mod:`detente.coding.pair_encoder`). Documents, coded as pages
+(every sentence parsed, the classifier's fallback, the model), cost about 1.7 times document mode's CPU (session 15:
+328 news pages of news_dev2, 9.1 against 5.2 CPU s in one process); with `n_process` 2 the work splits evenly
+(4.5 and 4.8 CPU s), so on two idle cores they are coded about as fast as the rules' document mode in one."""
 
 PAIR_NAMES = {None: "rules", "shipped": "model", "encoder": "encoder", "static": "static"}
 """The name of each `pair_model` setting given by name (:attr:`Coder.pairs`; the CLI's ``--pairs`` values)."""
@@ -141,7 +144,8 @@ class _Prepared:
 
 
 class Coder:
-    """Codes text into events with rules over a spaCy parse (optionally helped by a classifier).
+    """Codes text into events with rules over a spaCy parse, then a learned pair model (by default; optionally
+    helped by a classifier).
 
     Parameters
     ----------

@@ -390,6 +390,19 @@ def test_a_further_topic_of_a_meeting_already_announced_is_no_new_plan():
     assert out[3][0].event.note == "kept apart: restatement of sentence 2"  # the plan restated there is still told
 
 
+PLAN_AND_AGENDA = ("Norway's prime minister will travel to Copenhagen next week for talks with the Danish prime minister. "
+                   "The Norwegian prime minister will also discuss fisheries with the Danish prime minister, the ministry said.")
+
+
+def test_page_and_document_mode_code_the_plan_once(coder, code_fn):
+    sentences = PLAN_AND_AGENDA.split(". ", 1)
+    page = coder.code_article_events([sentences[0] + ".", sentences[1]], ARTICLE_DAY)
+    assert [(r.event.source[:3], r.event.target[:3], r.event.cameo) for r in page[0]] == [("NOR", "DNK", "036")]
+    assert page[1] == []  # the agenda of the announced talks: kept apart, as a restatement
+    plans = [(e.source[:3], e.target[:3], e.sentence_index) for e in code_fn(PLAN_AND_AGENDA) if e.cameo == "036"]
+    assert plans == [("NOR", "DNK", 0)]
+
+
 @pytest.mark.parametrize(("first", "text", "predicate", "when"), [
     ("161", "Estonia's premier will also meet the Latvian premier.", "will meet", ARTICLE_DAY),  # no meeting told before
     ("040", "Estonia's premier will also visit Latvia in 2025.", "will visit", date(2025, 1, 1)),  # another occasion

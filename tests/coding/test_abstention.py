@@ -390,6 +390,22 @@ def test_a_further_topic_of_a_meeting_already_announced_is_no_new_plan():
     assert out[3][0].event.note == "kept apart: restatement of sentence 2"  # the plan restated there is still told
 
 
+def test_a_meeting_told_again_on_its_own_date_is_a_restatement_whatever_its_code_or_words():
+    tuesday = date(2023, 5, 2)
+    texts = ["Despite a second meeting on Tuesday between Estonian and Latvian border commanders, the stand-off goes on.",
+             "Estonia and Latvia held a second border meeting on Tuesday to discuss the incursion.",
+             "Estonia's premier visited Latvia on Tuesday.",  # a visit: an act apart from the talks (convention 11)
+             "Estonia and Latvia also held talks on Friday."]  # another day: another meeting
+    found = [[_result("040", texts[0], A, B, when=tuesday), _result("040", texts[0], B, A, when=tuesday)],
+             [_result("046", texts[1], A, B, when=tuesday), _result("046", texts[1], B, A, when=tuesday)],
+             [_result("042", texts[2], A, B, when=tuesday)],
+             [_result("046", texts[3], A, B, when=date(2023, 5, 5))]]
+    out = abstention.restatements(found, texts, ARTICLE_DAY, partial=True)
+    assert [r.partial for r in out[1]] == [True, True]  # "second" does not make it another: the date names it
+    assert out[1][0].event.note == "kept apart: restatement of sentence 1"
+    assert [r.partial for r in out[2] + out[3]] == [False, False]
+
+
 PLAN_AND_AGENDA = ("Norway's prime minister will travel to Copenhagen next week for talks with the Danish prime minister. "
                    "The Norwegian prime minister will also discuss fisheries with the Danish prime minister, the ministry said.")
 

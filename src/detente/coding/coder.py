@@ -390,7 +390,7 @@ class Coder:
                 if key in seen:
                     continue
                 seen.add(key)
-                events.append(SentenceResult(event, None, None))
+                events.append(SentenceResult(event, None, None, predicate=predicate))  # restatements read it
             coded.append(events)
             texts.append(sentence)
             remember(sdoc, span.start, ctx)

@@ -2,7 +2,8 @@
 
 Prints each figure of issue #9's table that can be computed here, through the same
 library path as `detente code eval` (:func:`detente.coding.evaluate.evaluate`) and with
-the shipped default (rules + default classifier, no training on these files):
+the shipped default (rules + default classifier + the static pair model since session 15; the pair model
+was trained on these files, the rest not):
 
 1. ConfliBERT five-class CAMEO task (``confli_cameo_quad_train.tsv``, the public
    *train* split): macro-F1 and per-class precision/recall under the task's own
@@ -454,7 +455,8 @@ def main(argv: list[str] | None = None) -> int:
         f"Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, Python {platform.python_version()} on {platform.machine()} "
         f"({os.cpu_count()} CPUs, shared). Command: `.venv/bin/python benchmarks/coding_dev.py`"
         + (" --quick (300 sentences per set)" if args.quick else "") + ". Shipped default: rules + the default "
-        "classifier (trained on detente's own sentences only), as `detente code eval FILE` runs it. Public train "
+        "classifier (trained on detente's own sentences only) + the static pair model (trained on the news sets and "
+        "the PLOVER file), as `detente code eval FILE` runs it. Public train "
         "splits, the PLOVER file and the project's news sets only; the rules and the fallback threshold were "
         "developed on them, so these figures are in-sample, except the news check set's (never tuned on).",
         "",

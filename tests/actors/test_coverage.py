@@ -125,9 +125,9 @@ def test_northern_rhodesia_is_zambia_not_zimbabwe() -> None:
     [
         ("The Security Council extended the mandate.", [("Security Council", "UNOGOV")]),
         ("A Security Council resolution passed.", [("Security Council", "UNOGOV")]),
-        ("Russia's Security Council met on Friday.", [("Russia", "RUS")]),  # a state's own council
+        ("Russia's Security Council met on Friday.", [("Russia's Security Council", "RUSGOV")]),  # a state's own council
         ("The National Security Council met.", []),
-        ("Officials at Ukraine's Security Council said", [("Ukraine", "UKR")]),
+        ("Officials at Ukraine's Security Council said", [("Ukraine's Security Council", "UKRGOV")]),
     ],
 )
 def test_security_council_alone_is_the_uns_unless_joined_to_another_name(text: str, expected: list) -> None:

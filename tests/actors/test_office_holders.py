@@ -104,3 +104,10 @@ def test_every_term_in_people_yaml_has_only_the_term_fields() -> None:
              for person in yaml.safe_load(text)["people"] for term in person["terms"]
              if set(term) - {"code", "start", "end", "role"}]
     assert extra == []
+
+
+def test_kerry_alone_is_the_secretary_of_state_and_the_climate_envoy_in_his_terms() -> None:
+    reg = get_registry()
+    assert [(m.text, m.code) for m in reg.find_mentions("Kerry urged Tehran to talk.", on=date(2015, 3, 2))][0] == ("Kerry", "USAGOV")
+    assert reg.resolve("Kerry", on=date(2022, 11, 10)) == "USAGOV"  # climate envoy
+    assert reg.resolve("Kerry", on=date(2019, 6, 1)) is None  # between his terms

@@ -33,6 +33,11 @@ def _nlp():
         pytest.skip(str(exc))
 
 
+RULES = ["--pairs", "rules"]
+"""The rules alone, for a test that pins what a rule or the span chooser does rather than what the default's
+learned pair model (re-trained at each session's end) decides."""
+
+
 def _jsonl(output: str) -> list[dict]:
     return [json.loads(line) for line in output.splitlines() if line.startswith("{")]
 
@@ -50,11 +55,24 @@ def test_jsonl_output_fields(tmp_path):
     assert all(r["modality"] != "possible" for r in records)  # hypotheticals only with --all
 
 
+@pytest.mark.xfail(strict=True, reason="session 15: with the default pair model documents are coded as pages, which "
+                   "keep acts held possible, conditional, reported or negated apart, so --all cannot show them (the CLI "
+                   "says so in a note); --pairs rules keeps them with their modality (test below)")
 def test_all_keeps_marked_events(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text(TEXT, encoding="utf-8")
     result = runner.invoke(app, ["code", str(path), "--date", "2025-02-20", "--jsonl", "--all"])
     assert any(r["modality"] == "possible" and r["root"] == "19" for r in _jsonl(result.stdout))
+
+
+def test_all_keeps_marked_events_of_the_rules_and_says_what_the_default_leaves_out(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    result = runner.invoke(app, ["code", str(path), "--date", "2025-02-20", "--jsonl", "--all", *RULES])
+    assert any(r["modality"] == "possible" and r["root"] == "19" for r in _jsonl(result.stdout))
+    assert "--all" not in result.stderr
+    result = runner.invoke(app, ["code", str(path), "--date", "2025-02-20", "--jsonl", "--all"])
+    assert result.exit_code == 0 and "--all" in result.stderr and "--pairs rules" in result.stderr
 
 
 def test_stores_events_in_the_database(tmp_path):
@@ -112,14 +130,15 @@ def test_sentence_mode(tmp_path):
 
 
 SPAN_SENTENCE = "Norway has provided 6 million euros to support projects in Gaza."
-"""The span rules mark no target (a sum of money is a thing); the shipped chooser marks Gaza."""
+"""The span rules mark no target (a sum of money is a thing); the shipped chooser marks Gaza. (Coded with the
+rules alone: the default's pair model of session 15 drops the event, NOR->PSE 07, which the guide codes.)"""
 
 
 @pytest.mark.parametrize(("flag", "target"), [([], "Gaza"), (["--spans", "chooser"], "Gaza"), (["--spans", "rules"], None)])
 def test_sentence_mode_spans_chooser_or_rules(tmp_path, flag, target):
     path = tmp_path / "s.txt"
     path.write_text(SPAN_SENTENCE + "\n", encoding="utf-8")
-    result = runner.invoke(app, ["code", "--sentences", str(path), "--no-classifier", "--partial", *flag])
+    result = runner.invoke(app, ["code", "--sentences", str(path), "--no-classifier", "--partial", *flag, *RULES])
     assert result.exit_code == 0, result.output
     (record,) = _jsonl(result.stdout)
     assert SPAN_SENTENCE[slice(*record["source_span"])] == "Norway"
@@ -152,7 +171,7 @@ def test_code_eval_spans_rules_scores_the_rules(tmp_path):
     gold.write_text("\n".join(f"{w} {t}" for w, t in zip(words, tags)) + "\n", encoding="utf-8")
     scores = {}
     for method in ("chooser", "rules"):
-        result = runner.invoke(app, ["code", "eval", str(gold), "--no-classifier", "--json", "--spans", method])
+        result = runner.invoke(app, ["code", "eval", str(gold), "--no-classifier", "--json", "--spans", method, *RULES])
         assert result.exit_code == 0, result.output
         scores[method] = json.loads(result.stdout)
     target = {m: next(r for r in s["per_label"] if r["label"] == "target") for m, s in scores.items()}

@@ -9,6 +9,15 @@ import pytest
 DOC_DATE = date(2025, 3, 3)
 
 
+def rules_coder(**settings):
+    """A :class:`~detente.coding.Coder` with the rules' events alone (``pair_model=None``), other settings as
+    given: what every test of a rule codes with, so that it pins what a pattern does whatever the learned pair
+    model of the default coder (re-trained at each session's end) decides. The one place the rule tests say so."""
+    from detente.coding import Coder
+
+    return Coder(pair_model=None, **settings)
+
+
 def asserted_countries(coder, sentence: str, when: date, *, code: str = "cameo",
                        partial: bool = False) -> set[tuple[str, str, str]]:
     """(source country, target country, CAMEO code or root) of the asserted events of one sentence coded
@@ -19,14 +28,13 @@ def asserted_countries(coder, sentence: str, when: date, *, code: str = "cameo",
 
 @pytest.fixture(scope="session")
 def coder():
-    """The rule coder (spans by the span rules alone: no span chooser), or a skip when
+    """The rule coder (:func:`rules_coder`; spans by the span rules alone: no span chooser), or a skip when
     spaCy or its English pipeline is not installed."""
     pytest.importorskip("spacy")
-    from detente.coding import Coder
     from detente.errors import MissingDependencyError
 
     try:
-        return Coder(span_chooser=None)
+        return rules_coder(span_chooser=None)
     except MissingDependencyError as exc:  # pragma: no cover - depends on the environment
         pytest.skip(str(exc))
 

@@ -370,6 +370,67 @@ def test_the_terms_of_an_agreement_already_coded_are_no_new_intent():
     assert [r.partial for r in out[2] + out[3]] == [False, False]
 
 
+def _planned(code: str, sentence: str, source, target, predicate: str, when: date = ARTICLE_DAY) -> SentenceResult:
+    return replace(_result(code, sentence, source, target, when=when), predicate=predicate)
+
+
+def test_a_further_topic_of_a_meeting_already_announced_is_no_new_plan():
+    texts = ["Estonia's premier will travel to Riga next week for talks with the Latvian premier.",
+             "The two premiers will also discuss energy links, the ministry said.",
+             "Estonia's premier also met Latvia's president on Friday.",  # a meeting held: another act
+             "Latvia's premier would host his Estonian counterpart, the ministry announced."]
+    found = [[_planned("036", texts[0], A, B, "will travel to")],
+             [_planned("036", texts[1], A, B, "will discuss"), _planned("036", texts[1], B, A, "will discuss")],
+             [_planned("040", texts[2], A, B, "met")],
+             [_planned("036", texts[3], B, A, "would host")]]
+    out = abstention.restatements(found, texts, ARTICLE_DAY, partial=True)
+    assert [r.partial for r in out[1]] == [True, True]  # either way: the plan of one occasion (convention 10)
+    assert out[1][1].event.note == "kept apart: restatement of sentence 1"
+    assert [r.partial for r in out[2]] == [False]
+    assert out[3][0].event.note == "kept apart: restatement of sentence 2"  # the plan restated there is still told
+
+
+def test_a_meeting_told_again_on_its_own_date_is_a_restatement_whatever_its_code_or_words():
+    tuesday = date(2023, 5, 2)
+    texts = ["Despite a second meeting on Tuesday between Estonian and Latvian border commanders, the stand-off goes on.",
+             "Estonia and Latvia held a second border meeting on Tuesday to discuss the incursion.",
+             "Estonia's premier visited Latvia on Tuesday.",  # a visit: an act apart from the talks (convention 11)
+             "Estonia and Latvia also held talks on Friday."]  # another day: another meeting
+    found = [[_result("040", texts[0], A, B, when=tuesday), _result("040", texts[0], B, A, when=tuesday)],
+             [_result("046", texts[1], A, B, when=tuesday), _result("046", texts[1], B, A, when=tuesday)],
+             [_result("042", texts[2], A, B, when=tuesday)],
+             [_result("046", texts[3], A, B, when=date(2023, 5, 5))]]
+    out = abstention.restatements(found, texts, ARTICLE_DAY, partial=True)
+    assert [r.partial for r in out[1]] == [True, True]  # "second" does not make it another: the date names it
+    assert out[1][0].event.note == "kept apart: restatement of sentence 1"
+    assert [r.partial for r in out[2] + out[3]] == [False, False]
+
+
+PLAN_AND_AGENDA = ("Norway's prime minister will travel to Copenhagen next week for talks with the Danish prime minister. "
+                   "The Norwegian prime minister will also discuss fisheries with the Danish prime minister, the ministry said.")
+
+
+def test_page_and_document_mode_code_the_plan_once(coder, code_fn):
+    sentences = PLAN_AND_AGENDA.split(". ", 1)
+    page = coder.code_article_events([sentences[0] + ".", sentences[1]], ARTICLE_DAY)
+    assert [(r.event.source[:3], r.event.target[:3], r.event.cameo) for r in page[0]] == [("NOR", "DNK", "036")]
+    assert page[1] == []  # the agenda of the announced talks: kept apart, as a restatement
+    plans = [(e.source[:3], e.target[:3], e.sentence_index) for e in code_fn(PLAN_AND_AGENDA) if e.cameo == "036"]
+    assert plans == [("NOR", "DNK", 0)]
+
+
+@pytest.mark.parametrize(("first", "text", "predicate", "when"), [
+    ("161", "Estonia's premier will also meet the Latvian premier.", "will meet", ARTICLE_DAY),  # no meeting told before
+    ("040", "Estonia's premier will also visit Latvia in 2025.", "will visit", date(2025, 1, 1)),  # another occasion
+    ("040", "Estonia's premier also wanted to meet the Latvian premier.", "wanted to meet", ARTICLE_DAY),  # no plan fixed
+])
+def test_a_plan_marked_as_another_stands_without_an_earlier_meeting_on_its_date(first, text, predicate, when):
+    texts = ["Estonia's premier met the Latvian premier on Tuesday.", text]
+    found = [[_planned(first, texts[0], A, B, "met", when=date(2023, 5, 2))], [_planned("036", text, A, B, predicate, when)]]
+    out = abstention.restatements(found, texts, ARTICLE_DAY, partial=True)
+    assert [r.partial for r in out[1]] == [False]
+
+
 def test_a_classifier_code_for_a_pair_the_page_already_coded_is_a_restatement():
     texts = ["Estonia expelled two Latvian diplomats on Tuesday.",
              "Relations between Tallinn and Riga have been tense for months, the ministry said.",

@@ -14,6 +14,8 @@ import pytest
 
 from detente.coding import is_asserted
 
+from .conftest import rules_coder
+
 pytestmark = pytest.mark.nlp
 
 WHEN = date(2025, 3, 3)
@@ -94,7 +96,7 @@ def test_an_accusation_codes_the_accuser_against_the_accused(coder, code_fn):
 def test_no_identifiable_pair_gives_no_event(coder, sentence):
     from detente.coding.classifier import default_classifier
 
-    with_fallback = type(coder)(classifier=default_classifier())
+    with_fallback = rules_coder(classifier=default_classifier())
     assert with_fallback.code_sentences([sentence], WHEN) == [None]
     assert coder.code_sentences([sentence], WHEN) == [None]
 
@@ -121,7 +123,7 @@ def test_classifier_fallback_needs_a_confident_classifier(coder):
         def predict_root(self, sentences, docs=None):
             return ["04"] * len(sentences)
 
-    unsure = type(coder)(classifier=Unsure())
+    unsure = rules_coder(classifier=Unsure())
     unsure.min_probability = 0.8
     assert unsure.code_sentences(["Russia and Ukraine wrangled at the border."], WHEN) == [None]
     unsure.min_probability = 0.7
@@ -154,7 +156,7 @@ def test_quad_only_model_is_a_visible_note(coder):
     sentences = ["Troops shelled the town.", "The minister praised the deal."] * 4
     model = QuadClassifier(use_syntax=False).fit(sentences, [4, 1] * 4)
     with pytest.warns(UserWarning, match="quad classes only"):
-        quad_only = type(coder)(classifier=model)
+        quad_only = rules_coder(classifier=model)
     assert quad_only.notes and "CAMEO root" in quad_only.notes[0]
 
 

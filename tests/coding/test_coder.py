@@ -8,9 +8,11 @@ from datetime import date
 import pytest
 
 from detente.coding import is_asserted
-from detente.coding.coder import Coder, SentenceResult
+from detente.coding.coder import SentenceResult
 from detente.coding.reader import Document
 from detente.events.schema import Event
+
+from .conftest import rules_coder
 
 pytestmark = pytest.mark.nlp
 
@@ -187,7 +189,7 @@ def test_a_classifier_loader_is_called_only_when_a_sentence_needs_it(coder):
         calls.append(1)
         return Always04()
 
-    lazy = type(coder)(classifier=loader)
+    lazy = rules_coder(classifier=loader)
     assert lazy.code_sentences(["Russia attacked Ukraine.", "The weather was mild."])[0].event.root == "19"
     assert calls == []  # the patterns coded the first, and the second names no actor: nothing to classify
     (result,) = lazy.code_sentences(["Russia and Ukraine exchanged views at the border."], partial=True)
@@ -382,7 +384,7 @@ class _SureOfCoercion:
 
 
 def test_classifier_fallback_codes_two_sectors_of_one_country_as_the_rules_do(coder):
-    sure = type(coder)(classifier=_SureOfCoercion())
+    sure = rules_coder(classifier=_SureOfCoercion())
     sure.min_probability = 0.5
     (events,) = sure.code_sentence_events(["Kenyan police confronted opposition supporters in Nairobi."], date(2024, 6, 25))
     assert [(r.event.source, r.event.target, r.event.root, r.partial) for r in events] == [("KENCOP", "KENOPP", "17", False)]
@@ -392,7 +394,7 @@ def test_classifier_fallback_codes_two_sectors_of_one_country_as_the_rules_do(co
 
 
 def test_classifier_fallback_takes_no_news_outlet_as_a_target(coder):
-    sure = type(coder)(classifier=_SureOfCoercion())
+    sure = rules_coder(classifier=_SureOfCoercion())
     sure.min_probability = 0.5
     (events,) = sure.code_sentence_events(["The Kenyan government told CNN about the incident on Monday."], date(2024, 6, 25))
     assert not [r for r in events if r.event.target.endswith("MED")]
@@ -404,7 +406,7 @@ def test_classifier_fallback_takes_no_news_outlet_as_a_target(coder):
 def test_partial_events_come_without_spans_for_a_caller_that_only_counts_them(coder):
     """`partial_spans=False` (``detente code --sentences`` without ``--partial``): the same events,
     complete ones with the same spans, partial ones (the rules' and the classifier's) without spans."""
-    sure = type(coder)(classifier=_SureOfCoercion(), span_chooser=None)
+    sure = rules_coder(classifier=_SureOfCoercion(), span_chooser=None)
     sure.min_probability = 0.5
     sentences = ["The Kenyan government told CNN about the incident on Monday.",  # a classifier event, partial
                  "The rebels attacked the convoy near the border.",  # a rules event, partial
@@ -485,13 +487,13 @@ class _SureOfStatement(_SureOfCoercion):
 
 def test_classifier_events_kept_apart_say_why(coder):
     sentence = "Kenyan police confronted opposition supporters in Nairobi."
-    unsure = type(coder)(classifier=_UnsureOfCoercion())
+    unsure = rules_coder(classifier=_UnsureOfCoercion())
     unsure.min_probability = 0.3
     assert unsure.code_sentence_events([sentence], date(2024, 6, 25)) == [[]]
     (shown,) = unsure.code_sentence_events([sentence], date(2024, 6, 25), partial=True)
     assert [(r.event.root, r.partial, r.event.note) for r in shown] == [
         ("17", True, "classifier; kept apart: uncertain (probability 0.20 below 0.30)")]
-    stating = type(coder)(classifier=_SureOfStatement())
+    stating = rules_coder(classifier=_SureOfStatement())
     (shown,) = stating.code_sentence_events([sentence], date(2024, 6, 25), partial=True)
     assert [(r.event.root, r.partial, r.event.note) for r in shown] == [("01", True, "classifier; kept apart: statement")]
 
@@ -598,9 +600,9 @@ def test_document_mode_keeps_a_domestic_act_apart_only_when_asked() -> None:
     pytest.importorskip("spacy")
     doc = Document("a", "Russian police detained protesters in Moscow, and Russia's foreign ministry criticised "
                    "Germany.", date(2024, 3, 1))
-    asked = next(Coder(domestic=False).code_document_results([doc]))
+    asked = next(rules_coder(domestic=False).code_document_results([doc]))
     assert [(e.source[:3], e.target[:3]) for e in asked.events] == [("RUS", "DEU")]
     assert [(e.source[:3], e.target[:3]) for e in asked.apart if "kept apart: domestic" in (e.note or "")] == [
         ("RUS", "RUS")]
-    default = next(Coder().code_document_results([doc]))
+    default = next(rules_coder().code_document_results([doc]))
     assert sorted((e.source[:3], e.target[:3]) for e in default.events) == [("RUS", "DEU"), ("RUS", "RUS")]

@@ -284,3 +284,27 @@ def test_a_swallowed_and_is_read_only_inside_a_name_and_an_apposition_list_only_
     doc = hand_parse(["President", "Milei", "and", "Boric", "met", "."], [4, 0, 1, 1, 4, 4],
                      ["nsubj", "appos", "cc", "conj", "ROOT", "punct"], ["NN", "NNP", "CC", "NNP", "VBD", "."])
     assert coordination.appositive_conjuncts(doc[0]) == []
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize(
+    ("sentence", "want"),
+    [
+        ("China protested to Japan and to the Philippines over the drills.", {("CHN", "JPN", "11"), ("CHN", "PHL", "11")}),
+        ("The EU imposed sanctions on Russia and on Belarus.", {("EUR", "RUS", "16"), ("EUR", "BLR", "16")}),
+        ("Emmanuel Macron spoke with Olaf Scholz on Monday and with Giorgia Meloni on Tuesday.",
+         {("FRA", "DEU", "04"), ("FRA", "ITA", "04"), ("ITA", "FRA", "04")}),
+    ],
+)
+def test_the_object_of_a_second_joined_preposition_is_a_side_too(triples, sentence, want):
+    got = {(s[:3], t[:3], r) for s, t, r in triples(sentence)}
+    assert want <= got, got
+
+
+@pytest.mark.nlp
+def test_a_joined_preposition_of_another_word_is_another_role(coder):
+    from detente.coding.coordination import conjoined_prep_objects
+
+    doc = coder.nlp("France moved its troops from Mali and to Niger.")
+    mali = next(t for t in doc if t.text == "Mali")
+    assert conjoined_prep_objects(mali) == []

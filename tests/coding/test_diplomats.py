@@ -73,3 +73,22 @@ def test_a_recalled_envoy_is_posted_somewhere(coder, sentence, posted):
 def test_a_withdrawal_from_a_state_leaves_a_host_one_from_a_front_does_not(cameo_triples):
     assert ("FRA", "MLI", "1622") in cameo_triples("France withdrew its troops from Mali.")
     assert not any(code == "1622" for *_, code in cameo_triples("India withdrew its troops from the disputed border."))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "want"),
+    [
+        ("Ghana called its ambassador back from Nigeria for consultations.", ("GHA", "NGA", "161")),
+        ("Peru brought its envoy home from Mexico.", ("PER", "MEX", "161")),
+        ("Chile called home its ambassador to Bolivia.", ("CHL", "BOL", "161")),
+    ],
+)
+def test_an_own_envoy_called_back_or_home_is_recalled_not_phoned(cameo_triples, sentence, want):
+    got = cameo_triples(sentence)
+    assert want in got, got
+    assert not any(code[:2] in ("02", "04") for _, _, code in got), got  # no call for talks, no phone call
+
+
+def test_a_word_of_return_on_a_verb_of_recall_is_read_as_particle_or_adverb(coder):
+    assert diplomats.called_home(_verb(coder, "Ghana called its ambassador back for consultations.", "call"), coder.lemma)
+    assert not diplomats.called_home(_verb(coder, "Ghana called its ambassador on Monday.", "call"), coder.lemma)

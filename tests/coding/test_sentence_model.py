@@ -17,6 +17,8 @@ pytest.importorskip("sklearn")
 from detente.coding import classifier as C  # noqa: E402
 from detente.errors import InputError, MissingDependencyError, ModelError  # noqa: E402
 
+from .conftest import rules_coder  # noqa: E402
+
 SAMPLE = [
     ("The minister said the economy grew last year.", "01"),
     ("A spokesman declined to comment on the report.", "01"),
@@ -184,11 +186,9 @@ def test_missing_extra_names_the_install_command(monkeypatch) -> None:
 
 def test_coder_uses_a_model_directory_as_its_fallback(fitted, tmp_path: Path) -> None:
     pytest.importorskip("spacy")
-    from detente.coding import Coder
-
     out = fitted.save(tmp_path / "roots.model")
     try:
-        coder = Coder(classifier=str(out))
+        coder = rules_coder(classifier=str(out))
     except MissingDependencyError as exc:  # pragma: no cover - depends on the environment
         pytest.skip(str(exc))
     assert coder.classifier_gives_roots

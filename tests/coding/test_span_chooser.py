@@ -11,13 +11,13 @@ import pytest
 from detente.coding import span_chooser as sc
 from detente.errors import InputError, ModelError
 
+from .conftest import rules_coder
+
 
 @pytest.fixture(scope="module")
 def chooser_coder(coder):
     """A coder with the shipped span chooser (the default), sharing the rule coder's pipeline."""
-    from detente.coding import Coder
-
-    return Coder()
+    return rules_coder()
 
 
 def _spans(coder, sentence: str) -> tuple[str | None, str | None]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from .conftest import rules_coder
+
 
 def _spans(coder, sentence: str) -> tuple[str | None, str | None, str | None]:
     (result,) = coder.code_sentences([sentence], partial=True)
@@ -164,10 +166,8 @@ class _RecordingClassifier:
 
 
 def test_classifier_fallback_reuses_the_parse_and_reports_phrase_spans(coder):
-    from detente.coding import Coder
-
     clf = _RecordingClassifier()
-    fallback = Coder(classifier=clf)
+    fallback = rules_coder(classifier=clf)
     sentence = "Gunmen surrounded the barracks of the army on Monday."
     (result,) = fallback.code_sentences([sentence], partial=True)
     assert result is not None and result.event.note == "classifier" and result.event.root == "19"

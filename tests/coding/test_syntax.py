@@ -118,3 +118,35 @@ def test_target_token_skips_a_convened_gathering(parse, sentence, expected, code
     source = next(c for c in verb.children if c.dep_ == "nsubj")
     found = syntax.target_token(verb, syntax.objects(verb), source, coder.lemma)
     assert (found.text if found is not None else None) == expected
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize(
+    ("sentence", "want", "not_wanted"),
+    [
+        # the parser hangs "to host" as an adverbial clause after "on Monday": still the offer's complement
+        ("Turkey offered on Monday to host talks between Russia and Ukraine.", {("TUR", "RUS", "03"), ("TUR", "UKR", "03")},
+         {("TUR", "RUS", "04"), ("TUR", "UKR", "04")}),
+        ("Chile and Peru reaffirmed their friendship and committed to deepen their relations.",
+         {("CHL", "PER", "03"), ("PER", "CHL", "03")}, set()),
+    ],
+)
+def test_an_infinitive_hung_as_adverbial_on_a_pledge_verb_is_its_complement(triples, sentence, want, not_wanted):
+    got = {(s[:3], t[:3], r) for s, t, r in triples(sentence)}
+    assert want <= got, got
+    assert not (not_wanted & got), got
+
+
+@pytest.mark.nlp
+def test_a_purpose_clause_of_a_pledge_with_an_object_is_no_complement(coder, hand_parse):
+    # "The EU pledged money on Friday to help Turkey." parsed with "help" as an adverbial clause: the money is the
+    # pledge's object, the "to" clause says what it is for
+    words = ["The", "EU", "pledged", "money", "on", "Friday", "to", "help", "Turkey", "."]
+    heads = [1, 2, 2, 2, 2, 4, 7, 2, 7, 2]
+    deps = ["det", "nsubj", "ROOT", "dobj", "prep", "pobj", "aux", "advcl", "dobj", "punct"]
+    tags = ["DT", "NNP", "VBD", "NN", "IN", "NNP", "TO", "VB", "NNP", "."]
+    doc = hand_parse(words, heads, deps, tags)
+    assert not syntax.complement(doc[7], coder.lemma)
+    deps[3], tags[3], heads[3] = "npadvmod", "NN", 2  # no object: the "to" clause is the pledge's complement
+    doc = hand_parse(words, heads, deps, tags)
+    assert syntax.complement(doc[7], coder.lemma)

@@ -30,6 +30,10 @@ the DR Congo when the text names neither. A whole-name look-up (:meth:`resolve`,
 columns of ICEWS and CAMEO files) keeps the country lists' convention: "Congo" is the
 Republic of the Congo.
 
+A state's own security council is its government, not the UN's ("Russia's Security Council",
+"the Security Council of Armenia" -> `RUSGOV`, `ARMGOV`: :mod:`detente.actors.councils`), and "the North" /
+"the South" are the states of the one divided country the text names (:mod:`detente.actors.halves`).
+
 Names are found by :class:`NameScan`: at each place a name may start, the longest registered
 name written there that ends a word, looked up by its first characters in a table built once
 per registry (a few milliseconds). It finds what one regular expression of all the names
@@ -46,8 +50,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from detente.actors.councils import SECURITY_COUNCIL, councils_of
 from detente.actors.datelines import drop_dateline_place
 from detente.actors.entities import KINDS, Mention, Person
+from detente.actors.halves import halves
 from detente.actors.names import NameEntry
 from detente.actors.places import drop_places_elsewhere
 from detente.actors.textforms import Folded, fold
@@ -240,9 +246,10 @@ class MentionMatcher:
             found.append(Mention(start, end, text[start:end], code, kind))
         if shared:
             found = settle_shared_names(found, shared, self.base_code)
-        found = drop_overlaps(found)
+        found = councils_of(text, drop_overlaps(found), self.base_code)
         if on is not None:
             found = drop_overlaps(found + titled_surnames(text, found, self.surnames, on))
+        found = drop_overlaps(found + halves(text, found, self.base_code, title_after))
         mentions = share_roles(text, drop_places_elsewhere(text, drop_dateline_place(text, found)))
         if folded.original is text:
             return mentions
@@ -329,7 +336,7 @@ def original_span(mention: Mention, folded: Folded) -> Mention:
 
 _NEXT_CAPITALISED = re.compile(r" [A-Z]")
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w'.]*)([ -])$")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"\u201c(]\s*)$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"\u201c(]\s*|\s[-\u2013\u2014]+\s+)$")  # a dash after a dateline too
 # Words that open a sentence capitalised only because they open it: before a guarded name
 # they leave it standing alone ("In Jordan, ...", "Unlike Georgia, ..."). Any other first
 # word is taken as a given name or a name's first word ("Richard Wagner wrote ...",
@@ -350,7 +357,8 @@ def joined_to_other_name(text: str, start: int, end: int, matches: list[tuple[in
     Cambodia", "West Germany"), or when the word right before it, one space or a hyphen
     away, is capitalised or joined by a hyphen ("Michael Jordan", "East-West") and is
     neither another match nor a function word opening the sentence ("In Jordan"; but
-    "Richard Wagner" at a sentence's start is joined, :data:`_FUNCTION_WORDS`).
+    "Richard Wagner" at a sentence's start is joined, :data:`_FUNCTION_WORDS`). A dash after a
+    dateline opens a sentence too ("2 May 2012 - The Security Council called on ...").
     """
     if _NEXT_CAPITALISED.match(text, end):
         return True
@@ -393,6 +401,11 @@ def title_after(text: str, pos: int) -> tuple[int, str | None]:
     """If a role noun phrase follows `pos` ("'s deputy foreign minister"), its end and role."""
     possessive = _POSSESSIVE.match(text, pos)
     cursor = possessive.end() if possessive else pos
+    gap = cursor
+    while gap < len(text) and text[gap] == " ":
+        gap += 1
+    if gap > cursor and (council := SECURITY_COUNCIL.match(text, gap)):  # "Russia's Security Council": its government
+        return council.end(), "GOV"
     words: list[tuple[str, int]] = []
     while len(words) < 4:
         gap = cursor

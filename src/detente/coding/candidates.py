@@ -193,8 +193,8 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         code = L.MOBILIZE  # "sent 500 troops to the border with Belarus": a show of force, not aid (session 13)
     if code is not None and code[:2] == "18" and verb_lemma in L.ATTACK_HARM_VERBS and _harm_by_an_attack(verb, lemma):
         code = L.FIGHT  # "the US strike that killed the general": the attack's harm is its use of force (19)
-    if verb_lemma in L.SUMMON_VERBS and diplomats.own_envoy(objects, lemma):
-        code = L.RECALL_DIPLOMATS  # "summoned its ambassador to X home for consultations": a recall (161)
+    if (verb_lemma in L.SUMMON_VERBS or diplomats.called_home(verb, lemma)) and diplomats.own_envoy(objects, lemma):
+        code = L.RECALL_DIPLOMATS  # "summoned its ambassador to X home", "called its envoy back": a recall (161)
     expelled = None  # the diplomat a host expels
     if code is None and verb_lemma in L.SEND_AWAY_VERBS and any(c.lower_ in L.AWAY_WORDS for c in verb.children):
         expelled = diplomats.diplomat_addressee(verb, lemma)  # "ordered the French ambassador out", "sent the envoy home"
@@ -222,7 +222,7 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         gov_kind, gov = L.INTENT_NOUNS[intent_noun.lower_], intent_noun  # "expressed readiness to mediate"
     own_intent = False
     if gov is None and verb_lemma in P.PLEDGE_VERBS and any(
-        c.dep_ == "xcomp" and c.tag_.startswith("VB") for c in verb.children
+        syntax.complement(c, lemma) and c.tag_.startswith("VB") for c in verb.children  # (an advcl "to" clause too)
     ):
         code, own_intent = L.PLEDGE_UNKNOWN_ACT, True  # "agreed to set up ...": intent to cooperate, act unknown
         if any(c.dep_ == "xcomp" and lemma(c) in L.RETALIATION_VERBS for c in verb.children):

@@ -24,6 +24,13 @@ nearly always has such a sentence, and the default, :func:`detente.coding.scorer
 loads in milliseconds without scikit-learn); the fallback sentences of a chunk are
 classified in one call. The results are the same, event for event, in one process and
 in several (a test checks it).
+
+Pair model (the default, :data:`DEFAULT_PAIR_MODEL`): after the rules, a learned model decides again,
+pair of actors by pair, which events a sentence reports (:mod:`detente.coding.pair_model`, on static
+word vectors, :mod:`detente.coding.pair_encoder`). It reads a sentence in its page's context, so with
+a pair model documents are coded as page mode codes an article (:meth:`Coder.code_document_pages`),
+by this process and, with `n_process` above 1, worker processes forked after the model is loaded.
+``pair_model=None`` gives the rules' events alone (document mode's own parse and context reading).
 """
 
 from __future__ import annotations
@@ -85,6 +92,29 @@ busy to the end (a worker holds at most two chunks it has not finished), large o
 CHUNK_MIN_SENTENCES = 16
 """Fewest sentences in a chunk handed to a worker."""
 
+BLOCK_DOCUMENTS = 256
+"""Documents coded per block in :meth:`Coder.code_document_pages` with worker processes (results are
+handed back block by block, so a long input streams)."""
+
+CHUNK_MIN_DOCUMENTS = 2
+"""Fewest documents in a chunk handed to a worker."""
+
+DEFAULT_PAIR_MODEL = "default"
+"""The :class:`Coder`'s `pair_model` when none is given: the shipped pair model on static word vectors
+(``"static"``, :mod:`detente.coding.pair_encoder`); if its files cannot be read, the rules' events alone,
+with a note in :attr:`Coder.notes` and a warning (asked for by name, ``"static"`` fails instead).
+
+Why the default (session 15): it is the best measured gain on news nobody tuned on, paired by page over
+the rules (the default until then): news_dev8 +0.022 F1 (95% +0.009 to +0.036), news_dev9 +0.013
+(-0.001 to +0.029), nested out of fold on 8,094 development sentences +0.007 (+0.002 to +0.011), at about
+1.2 times the rules' CPU per sentence (figures: :mod:`detente.coding.pair_encoder`). Documents, coded as pages
+(every sentence parsed, the classifier's fallback, the model), cost about 1.7 times document mode's CPU (session 15:
+328 news pages of news_dev2, 9.1 against 5.2 CPU s in one process); with `n_process` 2 the work splits evenly
+(4.5 and 4.8 CPU s), so on two idle cores they are coded about as fast as the rules' document mode in one."""
+
+PAIR_NAMES = {None: "rules", "shipped": "model", "encoder": "encoder", "static": "static"}
+"""The name of each `pair_model` setting given by name (:attr:`Coder.pairs`; the CLI's ``--pairs`` values)."""
+
 
 @dataclass
 class DocumentResult:
@@ -114,7 +144,8 @@ class _Prepared:
 
 
 class Coder:
-    """Codes text into events with rules over a spaCy parse (optionally helped by a classifier).
+    """Codes text into events with rules over a spaCy parse, then a learned pair model (by default; optionally
+    helped by a classifier).
 
     Parameters
     ----------
@@ -139,20 +170,23 @@ class Coder:
         :class:`~detente.coding.span_chooser.SpanChooser`, a path to one saved as JSON,
         or None for the span rules alone. Spans only: the events are the same.
     pair_model:
-        In sentence and page mode, who decides again, pair of actors by pair, which events a
-        sentence reports (:mod:`detente.coding.pair_model`): None (the default, the
-        rules' events alone), "shipped" (the model trained on the project's news sets and
-        the PLOVER gold file), "encoder" (that model with pretrained encoder vectors per
-        pair, :mod:`detente.coding.pair_encoder`: needs the ``classifier`` extra, a few
-        sentences a second), "static" (the same model on word vectors distilled from that
-        encoder, :mod:`detente.coding.static_vectors`: a table lookup, no extra), a
-        :class:`~detente.coding.pair_model.PairModel` or a path
-        to one saved as JSON. Events it adds carry the note "pair model".
+        Who decides again, pair of actors by pair, which events a sentence reports
+        (:mod:`detente.coding.pair_model`): by default (:data:`DEFAULT_PAIR_MODEL`) "static", the
+        model trained on the project's news sets and the PLOVER gold file reading word vectors
+        distilled from a pretrained encoder (:mod:`detente.coding.static_vectors`: a table lookup,
+        no extra; the best measured gain over the rules on unseen news, figures there), or the
+        rules alone with a note if its files cannot be read; None for the rules' events alone;
+        "shipped" (that model on sparse features only), "encoder" (with pretrained encoder vectors
+        per pair, :mod:`detente.coding.pair_encoder`: needs the ``classifier`` extra, a few
+        sentences a second), "static" by name (an error if its files cannot be read), a
+        :class:`~detente.coding.pair_model.PairModel` or a path to one saved as JSON. Events it
+        adds carry the note "pair model". With a pair model, documents are coded as page mode
+        codes an article (:meth:`code_document_pages`).
     n_process:
         Processes that code sentences in sentence mode (and parse documents in document
-        mode). None (the default) chooses: the usable cores (at most
-        :data:`MAX_WORKERS`) for inputs of :data:`PARALLEL_MIN_SENTENCES` sentences or
-        more, this process alone otherwise, and always this process in document mode.
+        mode, or code them with a pair model). None (the default) chooses: the usable cores
+        (at most :data:`MAX_WORKERS`) for inputs of :data:`PARALLEL_MIN_SENTENCES` sentences or
+        more, this process alone otherwise, and always this process for documents.
         Workers are forked from this process (where `fork` is not available, as on
         Windows, everything runs here and :attr:`notes` says so).
     domestic:
@@ -173,7 +207,8 @@ class Coder:
 
     def __init__(
         self, *, model: str | None = None, classifier: Any = None, batch_size: int = nlp_mod.BATCH_SIZE,
-        n_process: int | None = None, span_chooser: Any = "shipped", pair_model: Any = None, domestic: bool = True,
+        n_process: int | None = None, span_chooser: Any = "shipped", pair_model: Any = DEFAULT_PAIR_MODEL,
+        domestic: bool = True,
     ) -> None:
         if n_process is not None and (isinstance(n_process, bool) or not isinstance(n_process, int) or n_process < 1):
             raise InputError(f"n_process must be a whole number of at least 1, not {n_process!r}", field="n_process",
@@ -187,7 +222,9 @@ class Coder:
         else:
             self._classifier = load_classifier(classifier)
         self._span_chooser = span_chooser_mod.resolve(span_chooser, lazy=True)  # "shipped" is read on first use
-        self._pair_model = None if pair_model is None else _resolve_pairs(pair_model, lazy=True)
+        self._pair_model, self.pairs = self._read_pairs(pair_model)
+        """The pair model's name (:data:`PAIR_NAMES`: "static" by default, "rules" for the rules alone; "given" for
+        a model or a path), for the caller to report what coded its events."""
         self.nlp = nlp_mod.load(model)
         self.lemma: syntax.Lemma = nlp_mod.token_lemma(self.nlp)
         self.batch_size = batch_size
@@ -206,6 +243,24 @@ class Coder:
         if isinstance(self._span_chooser, str):
             self._span_chooser = span_chooser_mod.resolve(self._span_chooser)
         return self._span_chooser  # type: ignore[return-value]
+
+    def _read_pairs(self, setting: Any) -> tuple[Any, str]:
+        """The pair model a `pair_model` setting stands for (as :attr:`pair_model` reads it: a name still to be
+        read stays a name) and its name (:attr:`pairs`): the default falls back to the rules alone, saying so."""
+        if setting is None:
+            return None, "rules"
+        if isinstance(setting, str) and setting == DEFAULT_PAIR_MODEL:
+            from detente.errors import ModelError
+
+            try:
+                return _resolve_pairs("static", lazy=True), "static"
+            except (ModelError, OSError) as exc:
+                note = f"the default pair model cannot be read ({exc}): the rules' events alone"
+                self.notes.append(note)
+                warnings.warn(note, UserWarning, stacklevel=4)
+                return None, "rules"
+        name = PAIR_NAMES.get(setting, "given") if isinstance(setting, str) else "given"
+        return _resolve_pairs(setting, lazy=True), name
 
     @property
     def pair_model(self) -> Any:
@@ -266,8 +321,12 @@ class Coder:
         """One :class:`DocumentResult` per document (events, tone, counts), in order.
 
         Documents are grouped so that one `nlp.pipe` call parses the sentences of many
-        short documents together (the parser is fastest on full batches).
+        short documents together (the parser is fastest on full batches). With a pair model
+        (the default), they are coded as :meth:`code_document_pages` codes them.
         """
+        if self.pair_model is not None:  # the model reads each sentence in its page's context
+            yield from self.code_document_pages(docs)
+            return
         group: list[_Prepared] = []
         pending = 0
         for doc in docs:
@@ -331,7 +390,7 @@ class Coder:
                 if key in seen:
                     continue
                 seen.add(key)
-                events.append(SentenceResult(event, None, None))
+                events.append(SentenceResult(event, None, None, predicate=predicate))  # restatements read it
             coded.append(events)
             texts.append(sentence)
             remember(sdoc, span.start, ctx)
@@ -400,23 +459,60 @@ class Coder:
         the document's provenance (id, url, file, sentence index and characters). As in document mode
         (:meth:`code_document_results`), an event of a document without a date is counted (`undated`), not
         kept, and the tone is the mean over the sentences document mode would parse (those naming an actor or
-        referring back). `detente code FILE --pairs model|encoder` uses it."""
-        for doc in docs:
-            text = doc.text or ""
-            spans_ = list(split_sentences(text))
-            events: list[Event] = []
-            undated = 0
-            for span, found in zip(spans_, self.code_article_events([text[s.start:s.end] for s in spans_], doc.date)):
-                for r in found:
-                    if r.partial:
-                        continue
-                    if doc.date is None and (r.event.note or "").startswith("undated"):  # the note assemble gives it
-                        undated += 1
-                        continue
-                    events.append(replace(r.event, doc_id=doc.id, url=doc.url, file=doc.file,
-                                          sentence_index=span.index, char_start=span.start, char_end=span.end))
-            tone = document_tone([sentence_tone(text[w.start:w.end]) for w in _prepare(doc).wanted])
-            yield DocumentResult(doc.id, events, tone, len(spans_), undated)
+        referring back); `apart` stays empty. Unlike document mode, which keeps every event with its modality,
+        acts page mode keeps apart as no event (held possible or conditional, claimed, denied: sentence mode's
+        :func:`~detente.coding.abstention.sort_out`) are not returned. `detente code FILE` uses it (unless
+        ``--pairs rules``).
+
+        With `n_process` above 1, documents are coded by this process and worker processes forked from it
+        after the pipeline, classifier and pair model are loaded (:func:`_fork_pool`: they share them rather
+        than load them again), in blocks of :data:`BLOCK_DOCUMENTS`; the results are the same, in order."""
+        workers = self.n_process if self.n_process is not None and _can_fork() else 1
+        if workers <= 1:
+            for doc in docs:
+                yield self._code_page(doc)
+            return
+        pool: ProcessPoolExecutor | None = None
+        frozen_before = gc.get_freeze_count() > 0  # as iter_sentence_events: the caller's own gc.freeze() stays
+        start = 0
+        try:
+            block: list[Document] = []
+            for doc in docs:
+                block.append(doc)
+                if len(block) == BLOCK_DOCUMENTS:
+                    pool = pool or _fork_pool(self, workers - 1)
+                    yield from self._shared(block, pool, workers, ("_code_pages", ()), start, CHUNK_MIN_DOCUMENTS)
+                    start += len(block)
+                    block = []
+            if len(block) >= 2 * CHUNK_MIN_DOCUMENTS or block and pool is not None:
+                pool = pool or _fork_pool(self, workers - 1)
+                yield from self._shared(block, pool, workers, ("_code_pages", ()), start, CHUNK_MIN_DOCUMENTS)
+            elif block:  # a document or two: the fork would cost more than it saves
+                yield from self._code_pages(block)
+        finally:
+            _close_pool(pool, frozen_before)
+
+    def _code_pages(self, docs: list[Document]) -> list[DocumentResult]:
+        """:meth:`_code_page` of each document (a chunk of :meth:`code_document_pages`)."""
+        return [self._code_page(doc) for doc in docs]
+
+    def _code_page(self, doc: Document) -> DocumentResult:
+        """One document coded as page mode codes an article (:meth:`code_document_pages`)."""
+        text = doc.text or ""
+        spans_ = list(split_sentences(text))
+        events: list[Event] = []
+        undated = 0
+        for span, found in zip(spans_, self.code_article_events([text[s.start:s.end] for s in spans_], doc.date)):
+            for r in found:
+                if r.partial:
+                    continue
+                if doc.date is None and (r.event.note or "").startswith("undated"):  # the note assemble gives it
+                    undated += 1
+                    continue
+                events.append(replace(r.event, doc_id=doc.id, url=doc.url, file=doc.file,
+                                      sentence_index=span.index, char_start=span.start, char_end=span.end))
+        tone = document_tone([sentence_tone(text[w.start:w.end]) for w in _prepare(doc).wanted])
+        return DocumentResult(doc.id, events, tone, len(spans_), undated)
 
     def iter_sentence_events(
         self, sentences: Iterable[str], date: date | None = None, *, partial: bool = False,
@@ -459,38 +555,44 @@ class Coder:
                     pool = _fork_pool(self, workers - 1)
                 yield from self._code_block(block, date, (partial, partial_spans), pool, workers, start)
         finally:
-            if pool is not None:
-                pool.shutdown(wait=True, cancel_futures=True)
-                _forget_worker_coder()
-            if not frozen_before:
-                gc.unfreeze()
+            _close_pool(pool, frozen_before)
 
     def _code_block(
         self, texts: list[str], date: date | None, partial: tuple[bool, bool], pool: ProcessPoolExecutor | None,
         workers: int, start: int = 0,
     ) -> Iterator[list[SentenceResult]]:
         """One block (its first sentence is number `start` + 1 of the input), here or split into
-        chunks among this process and the workers (each chunk coded in full, handed on as soon
-        as it and those before it are done)."""
+        chunks among this process and the workers (:meth:`_shared`)."""
         if pool is None:
             yield from self._code_chunk(texts, date, *partial)
             return
-        size = max(CHUNK_MIN_SENTENCES, math.ceil(len(texts) / (CHUNKS_PER_PROCESS * workers)))
-        chunks = [texts[a:a + size] for a in range(0, len(texts), size)]
+        yield from self._shared(texts, pool, workers, ("_code_chunk", (date, *partial)), start, CHUNK_MIN_SENTENCES)
+
+    def _shared(
+        self, items: list[Any], pool: ProcessPoolExecutor, workers: int, call: tuple[str, tuple[Any, ...]],
+        start: int, min_chunk: int,
+    ) -> Iterator[Any]:
+        """The results of the coder's method `call` (its name and the arguments after the chunk) on `items`
+        (sentences or documents; the first is number `start` + 1 of the input), one per item in order, the
+        items cut into chunks coded by this process and the workers (each chunk coded in full, handed on
+        as soon as it and those before it are done)."""
+        method, args = call
+        size = max(min_chunk, math.ceil(len(items) / (CHUNKS_PER_PROCESS * workers)))
+        chunks = [items[a:a + size] for a in range(0, len(items), size)]
         # This process codes chunks from the front while the workers take them from the back,
         # each worker holding at most two unfinished (topped up after every chunk coded here), so
         # both ends meet without this process idling and without a fixed share that a busy core
         # would hold up. (No `Future.cancel`: Python 3.11's pool fails on a cancelled future when
         # a worker dies.)
         front, back = 0, len(chunks)
-        sent: dict[int, Future[list[list[SentenceResult]]]] = {}
+        sent: dict[int, Future[list[Any]]] = {}
         done = 0
         try:
             while front < back:
                 while back > front + 1 and sum(not f.done() for f in sent.values()) < 2 * (workers - 1):
                     back -= 1
-                    sent[back] = pool.submit(_worker_code_chunk, (chunks[back], date, partial))
-                part = self._code_chunk(chunks[front], date, *partial)
+                    sent[back] = pool.submit(_worker_call, (method, chunks[back], args))
+                part = getattr(self, method)(chunks[front], *args)
                 front += 1
                 done += len(part)
                 yield from part
@@ -499,8 +601,9 @@ class Coder:
                 done += len(part)
                 yield from part
         except BrokenProcessPool:
+            what = "sentences" if method == "_code_chunk" else "documents"
             raise DetenteError(
-                f"a worker process coding sentences died (the machine may be short of memory); sentences from "
+                f"a worker process coding {what} died (the machine may be short of memory); {what} from "
                 f"number {start + done + 1} on were not coded",
                 hint="run again with fewer worker processes (--workers 1, or Coder(n_process=1))",
             ) from None
@@ -748,16 +851,17 @@ _WORKER_CODER: Coder | None = None
 """The coder a forked worker process inherits (set just before the fork)."""
 
 
-def _worker_code_chunk(task: tuple[list[str], date | None, tuple[bool, bool]]) -> list[list[SentenceResult]]:
-    texts, when, partial = task
+def _worker_call(task: tuple[str, list[Any], tuple[Any, ...]]) -> list[Any]:
+    """In a worker: the inherited coder's method (by name) on one chunk, with the arguments after it."""
+    method, chunk, args = task
     assert _WORKER_CODER is not None, "worker started without a coder"
-    return _WORKER_CODER._code_chunk(texts, when, *partial)
+    return getattr(_WORKER_CODER, method)(chunk, *args)
 
 
 def _fork_pool(coder: Coder, workers: int) -> ProcessPoolExecutor:
     """`workers` processes forked from this one, each inheriting `coder` with its loaded pipeline
     and classifier (a classifier loader is called first, here, so that it runs once). This
-    process codes too (:meth:`Coder._code_block`), so `n` processes need `n - 1` workers.
+    process codes too (:meth:`Coder._shared`), so `n` processes need `n - 1` workers.
 
     `fork` rather than the `forkserver` of :mod:`detente.bargaining.executor`: a fresh
     process would load spaCy again (about a second each), which is most of what the
@@ -795,6 +899,16 @@ def _warm_up() -> None:
 def _forget_worker_coder() -> None:
     global _WORKER_CODER
     _WORKER_CODER = None
+
+
+def _close_pool(pool: ProcessPoolExecutor | None, frozen_before: bool) -> None:
+    """Shut down the workers (if any) and forget the coder they inherited; give the collector back what
+    :func:`_fork_pool` or the coder froze, unless the caller had frozen it (`frozen_before`)."""
+    if pool is not None:
+        pool.shutdown(wait=True, cancel_futures=True)
+        _forget_worker_coder()
+    if not frozen_before:
+        gc.unfreeze()
 
 
 def _can_fork() -> bool:
@@ -856,8 +970,8 @@ def _classify(classifier: Any, texts: list[str], docs: list[Doc]) -> list[tuple[
 
 
 def _resolve_pairs(model: Any, *, lazy: bool = False) -> Any:
-    """:func:`detente.coding.pair_encoder.resolve`, imported only when a pair model is asked for: the
-    default coder never uses one, and the two modules cost a process about 0.05 s to import."""
+    """:func:`detente.coding.pair_encoder.resolve`, imported only when a pair model is asked for (the
+    default asks for one; ``pair_model=None`` spares a process the two modules' import, about 0.05 s)."""
     from detente.coding import pair_encoder
 
     return pair_encoder.resolve(model, lazy=lazy)

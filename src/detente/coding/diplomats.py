@@ -6,7 +6,7 @@ envoy is a protest (CAMEO 114) but summoning one's own is a recall (161); orderi
 recall ("X's ambassador to Y was recalled") is X's act against Y; troops leaving the state that hosted
 them end military assistance (1622) rather than pull back from hostilities (0874). These functions read
 the parse for the verb rules (:func:`detente.coding.candidates.verbal`), which set the code and sides:
-:func:`own_envoy`, :func:`diplomat_addressee`, :func:`expelled_diplomat`, :func:`recalled_envoy` and
+:func:`own_envoy`, :func:`called_home`, :func:`diplomat_addressee`, :func:`expelled_diplomat`, :func:`recalled_envoy` and
 :func:`left_host`.
 
 Choices:
@@ -46,6 +46,18 @@ def own_envoy(objects: list[Token], lemma: syntax.Lemma) -> bool:
     rule 6 codes recalls."""
     return any(P.family(lemma(o)) == "diplomats" and any(c.dep_ == "poss" and c.lower_ in L.OWN_POSSESSIVES
                                                           for c in o.children) for o in objects)
+
+
+def called_home(verb: Token, lemma: syntax.Lemma) -> bool:
+    """Whether a verb of recall carries a word of return ("*called* its ambassador *back*", "*brought* its envoy
+    *home*", "*ordered* its ambassador *home*": :data:`~detente.coding.lexicon.RECALL_VERBS`,
+    :data:`~detente.coding.lexicon.RETURN_WORDS`), as a particle or an adverb. With the summoner's own envoy
+    (:func:`own_envoy`) it is a recall (161, the guide's rule 6 and convention 15), not a phone call (041) nor a
+    call for talks (026, read off "for consultations"). Session 15 (predicates15): no development event changes (the
+    development files word recalls "recall" or "summon ... home"); kept as the guide's reading of a recall, against
+    a phone call coded both ways."""
+    return lemma(verb) in L.RECALL_VERBS and any(
+        c.dep_ in ("prt", "advmod") and c.lower_ in L.RETURN_WORDS for c in verb.children)
 
 
 def diplomat_addressee(verb: Token, lemma: syntax.Lemma) -> Token | None:

@@ -127,6 +127,13 @@ MILITARY_WITHDRAWAL = "0874"
 HOST_WITHDRAWAL = "1622"
 """CAMEO 1622, reduce or stop military assistance: a force leaving the state that hosted it (convention 16)."""
 SUMMON_VERBS = frozenset({"summon"})
+RECALL_VERBS = frozenset({"summon", "call", "bring", "order"})
+"""Verbs that recall one's own envoy with a word of return (:data:`RETURN_WORDS`): "*called* its ambassador *back* for
+consultations", "*brought* its envoy *home*", "*ordered* its ambassador *home*" (161,
+:func:`detente.coding.diplomats.called_home`)."""
+RETURN_WORDS = frozenset({"back", "home"})
+"""Words of return on a verb of recall, as a particle or an adverb: the parser reads "called its ambassador *back*" with
+"back" as an adverb, which the verb table's "call back" (a particle) does not see."""
 RECALL_DIPLOMATS = "161"
 """CAMEO 161, reduce or break diplomatic relations: recalling one's own envoy."""
 OWN_POSSESSIVES = frozenset({"its", "their"})

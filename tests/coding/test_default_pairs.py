@@ -1,0 +1,187 @@
+"""The default coder is the static pair model over the rules (session 15's flip): what `Coder()` and the CLI
+use without being asked, what `pair_model=None` / `--pairs rules` give instead, what happens when the
+shipped model cannot be read, and that worker processes carry the model.
+
+Properties rather than marginal events: the learned model is re-trained at each session's end, so these
+tests pin what holds whatever it decides (its events are the rules' plus its adds minus its drops, an
+added event names two known sides), not which pair it adds."""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from detente.coding import pair_encoder as pe
+from detente.coding.reader import Document
+from detente.errors import ModelError
+
+from .conftest import rules_coder
+
+WHEN = date(2024, 5, 1)
+SENTENCES = [
+    "Russia attacked Ukraine with drones on Monday.",
+    "The foreign ministers of India and Pakistan met in Astana to discuss the border.",
+    "China condemned the United States over new tariffs on Chinese steel.",
+    "Germany and France signed a defence agreement in Berlin.",
+    "The weather was mild in Lisbon.",
+    "Turkey said it would host talks between Russia and Ukraine, and Iran warned Israel against strikes.",
+]
+PAGES = [
+    "Russia attacked Ukraine with drones on Monday. Kyiv said the strikes hit power stations.",
+    "China condemned the United States over new tariffs. Beijing said it would respond.",
+    "Germany and France signed a defence agreement in Berlin. The two sides agreed to meet again in May.",
+    "Iran warned Israel against strikes on its nuclear sites. Tehran also summoned the Swiss envoy.",
+    "India and Pakistan held talks in Astana. The foreign ministers discussed the border.",
+    "Japan protested to China over a coast guard incursion. Tokyo lodged a formal complaint.",
+    "Poland expelled two Russian diplomats. Moscow promised to retaliate.",
+    "Egypt and Qatar mediated between Israel and Hamas. The talks resumed in Cairo.",
+]
+
+
+@pytest.fixture(scope="module")
+def default_coder():
+    """`Coder()` as a user makes it (only the span chooser left out: spans are not at issue here)."""
+    pytest.importorskip("spacy")
+    from detente.coding import Coder
+
+    return Coder(span_chooser=None)
+
+
+def _key(result) -> tuple[str, str, str]:
+    return result.event.source, result.event.target, result.event.cameo
+
+
+def test_the_default_is_the_static_pair_model(default_coder) -> None:
+    assert default_coder.pairs == "static" and default_coder.notes == []
+    model = default_coder.pair_model
+    assert isinstance(model, pe.EncoderPairModel) and model.source == "static"
+    assert model.meta["static_table"]["sha256"] == pe.table_provenance()["sha256"]  # the shipped table's model
+    rules = rules_coder(span_chooser=None)
+    assert rules.pairs == "rules" and rules.pair_model is None
+
+
+def test_the_default_is_the_rules_plus_the_models_adds_minus_its_drops(default_coder) -> None:
+    by_default = default_coder.code_sentence_events(SENTENCES, WHEN)
+    by_rules = rules_coder(span_chooser=None).code_sentence_events(SENTENCES, WHEN)
+    for sentence, found, ruled in zip(SENTENCES, by_default, by_rules):
+        rule_keys = {_key(r) for r in ruled}
+        for r in found:
+            if _key(r) in rule_keys:
+                continue
+            assert "pair model" in (r.event.note or ""), (sentence, _key(r), r.event.note)  # added: says so
+            assert not r.partial and "---" not in (r.event.source, r.event.target), (sentence, _key(r))
+            assert r.event.source != r.event.target, (sentence, _key(r))
+    assert by_default[4] == [] and by_rules[4] == []  # no actor, nothing to add
+
+
+def test_code_text_by_default_codes_the_document_as_a_page(default_coder) -> None:
+    """With a pair model, document mode reads each sentence in its page's context, as `code eval` does."""
+    docs = [Document(f"d{i}", text, WHEN, f"https://example.org/{i}") for i, text in enumerate(PAGES[:3])]
+    pages = list(default_coder.code_document_pages(docs))
+    results = list(default_coder.code_document_results(docs))
+    assert [[e.event_id for e in r.events] for r in results] == [[e.event_id for e in p.events] for p in pages]
+    assert any(r.events for r in results)
+    for r, doc in zip(results, docs):
+        assert all(e.doc_id == doc.id and e.url == doc.url and e.sentence for e in r.events)
+    assert [e.event_id for e in default_coder.code_text(PAGES[0], doc_id="d0", date=WHEN, url=docs[0].url)] == [
+        e.event_id for e in pages[0].events]
+
+
+def test_an_unreadable_default_model_gives_the_rules_with_a_note(monkeypatch) -> None:
+    pytest.importorskip("spacy")
+    from detente.coding import Coder
+
+    monkeypatch.setattr(pe, "STATIC_MODEL_FILE", "data/no_such_pair_static.json")
+    pe.shipped.cache_clear()
+    try:
+        with pytest.warns(UserWarning, match="default pair model cannot be read"):
+            coder = Coder(span_chooser=None)
+        assert coder.pairs == "rules" and coder.pair_model is None
+        assert len(coder.notes) == 1 and "no_such_pair_static.json is missing" in coder.notes[0]
+        assert "the rules' events alone" in coder.notes[0]
+        with pytest.raises(ModelError, match="no_such_pair_static.json is missing"):  # asked for by name: an error
+            Coder(span_chooser=None, pair_model="static")
+    finally:
+        pe.shipped.cache_clear()
+
+
+class _Stamp:
+    """Stands in for the pair model: keeps the rules' events, each stamped with the process that decided it."""
+
+    def revise_sentence(self, results, sdoc, text, ctx, lemma, when):
+        return [replace(r, event=replace(r.event, note=f"pid {os.getpid()}")) for r in results]
+
+
+@pytest.mark.skipif("fork" not in __import__("multiprocessing").get_all_start_methods(), reason="needs fork")
+def test_worker_processes_carry_the_pair_model() -> None:
+    """Documents coded with `n_process=2`: some by a forked worker, through the pair model it inherited, and
+    the events the same, in order, as one process codes them."""
+    pytest.importorskip("spacy")
+    from detente.coding import Coder
+
+    docs = [Document(f"d{i}", text, WHEN) for i, text in enumerate(PAGES)]
+    alone = list(Coder(span_chooser=None, pair_model=_Stamp(), n_process=1).code_document_pages(docs))
+    shared = list(Coder(span_chooser=None, pair_model=_Stamp(), n_process=2).code_document_pages(docs))
+    here = f"pid {os.getpid()}"
+    assert {e.note for r in alone for e in r.events} == {here}
+    notes = {e.note for r in shared for e in r.events}
+    assert here in notes and len(notes) == 2  # this process and one worker, each through the model
+    strip = [[(e.event_id, e.source, e.target, e.cameo) for e in r.events] for r in alone]
+    assert [[(e.event_id, e.source, e.target, e.cameo) for e in r.events] for r in shared] == strip
+    assert [r.doc_id for r in shared] == [d.id for d in docs]
+
+
+@pytest.mark.skipif("fork" not in __import__("multiprocessing").get_all_start_methods(), reason="needs fork")
+def test_the_default_codes_the_same_with_two_workers(default_coder) -> None:
+    docs = [Document(f"d{i}", text, WHEN) for i, text in enumerate(PAGES)]
+    from detente.coding import Coder
+
+    two = Coder(span_chooser=None, n_process=2)
+    assert [[e.event_id for e in r.events] for r in two.code_document_pages(docs)] == [
+        [e.event_id for e in r.events] for r in default_coder.code_document_pages(docs)]
+
+
+def _cli_events(tmp_path, *args: str) -> list[dict]:
+    from typer.testing import CliRunner
+
+    from detente.cli.main import app
+
+    path = tmp_path / "pages.jsonl"
+    path.write_text("".join(json.dumps({"id": f"p{i}", "date": WHEN.isoformat(), "text": t}) + "\n"
+                            for i, t in enumerate(PAGES[:4])), encoding="utf-8")
+    result = CliRunner().invoke(app, ["code", str(path), "--jsonl", "--no-classifier", *args])
+    assert result.exit_code == 0, result.output
+    return [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+
+
+def test_the_cli_codes_with_the_static_pair_model_unless_told_rules(tmp_path) -> None:
+    pytest.importorskip("spacy")
+    default = _cli_events(tmp_path)
+    assert default == _cli_events(tmp_path, "--pairs", "static")
+    assert default and all(e["source"] and e["target"] and "---" not in (e["source"], e["target"]) for e in default)
+    rules = _cli_events(tmp_path, "--pairs", "rules")
+    from detente.coding import is_asserted
+
+    docs = [Document(f"p{i}", t, WHEN) for i, t in enumerate(PAGES[:4])]
+    kept = [e.event_id for r in rules_coder().code_document_results(docs) for e in r.events if is_asserted(e)]
+    assert [e["event_id"] for e in rules] == kept  # document mode's rules, as before the flip
+    assert all("pair model" not in (e["note"] or "") for e in rules)
+
+
+def test_code_eval_json_names_the_pair_model(tmp_path) -> None:
+    pytest.importorskip("spacy")
+    from typer.testing import CliRunner
+
+    from detente.cli.main import app
+
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"text": SENTENCES[0], "date": WHEN.isoformat(),
+                                "events": [{"source": "RUS", "target": "UKR", "root": "19"}]}) + "\n", encoding="utf-8")
+    for args, name in (([], "static"), (["--pairs", "rules"], "rules")):
+        result = CliRunner().invoke(app, ["code", "eval", str(gold), "--json", "--no-classifier", *args])
+        assert result.exit_code == 0, result.output
+        assert json.loads(result.stdout)["pairs"] == name

@@ -411,6 +411,10 @@ def speed(n: int, tmp: Path) -> list[tuple[str, float, float, float]]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="300 sentences per set, no speed run")
+    parser.add_argument("--pairs", choices=("rules", "model", "encoder", "static"), default=None,
+                        help="the pair model, as `detente code eval --pairs` (default: the shipped default, static). The "
+                             "static model was trained on the development sets, so a rule change is measured with "
+                             "--pairs rules; a run with --pairs writes its page under out/")
     parser.add_argument("--n-speed", type=int, default=1000,
                         help="sentences of the whole-process speed run (default 1000; 0: no speed run, as --quick)")
     parser.add_argument("--out", type=Path, default=None,
@@ -433,7 +437,8 @@ def main(argv: list[str] | None = None) -> int:
               "news_dev8/part_d)", file=sys.stderr)
         return 2
     if args.out is None:
-        args.out = ROOT / "out" / "coding_dev_development.md" if args.development_only or args.leave_out else RESULTS
+        args.out = (ROOT / "out" / "coding_dev_development.md" if args.development_only or args.leave_out
+                    else ROOT / "out" / f"coding_dev_{args.pairs}.md" if args.pairs else RESULTS)
     files = {k: DATA / v for k, v in (("quad", "confli_cameo_quad_train.tsv"), ("dyad", "confli_cameo_dyad_train.txt"),
                                        ("plover", "plover_gsr_cameo.json"))}
     missing = [str(p) for p in files.values() if not p.is_file()]
@@ -448,13 +453,20 @@ def main(argv: list[str] | None = None) -> int:
     from detente.coding.lexicon import CLASSIFIER_MIN_PROB
 
     clf = default_classifier()
-    coder = Coder(classifier=clf)
+    if args.pairs is None:
+        coder = Coder(classifier=clf)
+    else:
+        from detente.cli.code import PAIR_CHOICES
+
+        coder = Coder(classifier=clf, pair_model=PAIR_CHOICES[args.pairs])
     md = [
         "# coding_dev: the text coder on the project's development sets",
         "",
         f"Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, Python {platform.python_version()} on {platform.machine()} "
         f"({os.cpu_count()} CPUs, shared). Command: `.venv/bin/python benchmarks/coding_dev.py`"
-        + (" --quick (300 sentences per set)" if args.quick else "") + ". Shipped default: rules + the default "
+        + (" --quick (300 sentences per set)" if args.quick else "")
+        + (f" --pairs {args.pairs} (not the shipped default: the pair model is {args.pairs})" if args.pairs else "")
+        + ". Shipped default: rules + the default "
         "classifier (trained on detente's own sentences only) + the static pair model (trained on the news sets and "
         "the PLOVER file), as `detente code eval FILE` runs it. Public train "
         "splits, the PLOVER file and the project's news sets only; the rules and the fallback threshold were "

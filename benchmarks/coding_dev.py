@@ -2,8 +2,8 @@
 
 Prints each figure of issue #9's table that can be computed here, through the same
 library path as `detente code eval` (:func:`detente.coding.evaluate.evaluate`) and with
-the shipped default (rules + default classifier + the static pair model since session 15; the pair model
-was trained on these files, the rest not):
+the shipped default (rules + default classifier, no training on these files; ``--pairs`` adds a
+learned pair model, which was trained on them):
 
 1. ConfliBERT five-class CAMEO task (``confli_cameo_quad_train.tsv``, the public
    *train* split): macro-F1 and per-class precision/recall under the task's own
@@ -412,9 +412,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="300 sentences per set, no speed run")
     parser.add_argument("--pairs", choices=("rules", "model", "encoder", "static"), default=None,
-                        help="the pair model, as `detente code eval --pairs` (default: the shipped default, static). The "
-                             "static model was trained on the development sets, so a rule change is measured with "
-                             "--pairs rules; a run with --pairs writes its page under out/")
+                        help="the pair model, as `detente code eval --pairs` (default: the shipped default, rules). The "
+                             "pair models were trained on the development sets (their figures here are in-sample); a "
+                             "run with --pairs writes its page under out/")
     parser.add_argument("--n-speed", type=int, default=1000,
                         help="sentences of the whole-process speed run (default 1000; 0: no speed run, as --quick)")
     parser.add_argument("--out", type=Path, default=None,
@@ -467,8 +467,7 @@ def main(argv: list[str] | None = None) -> int:
         + (" --quick (300 sentences per set)" if args.quick else "")
         + (f" --pairs {args.pairs} (not the shipped default: the pair model is {args.pairs})" if args.pairs else "")
         + ". Shipped default: rules + the default "
-        "classifier (trained on detente's own sentences only) + the static pair model (trained on the news sets and "
-        "the PLOVER file), as `detente code eval FILE` runs it. Public train "
+        "classifier (trained on detente's own sentences only), as `detente code eval FILE` runs it. Public train "
         "splits, the PLOVER file and the project's news sets only; the rules and the fallback threshold were "
         "developed on them, so these figures are in-sample, except the news check set's (never tuned on).",
         "",

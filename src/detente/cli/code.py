@@ -142,19 +142,19 @@ def code_text(
     model: Optional[Path] = typer.Option(
         None, "--model",
         help="A classifier saved by `detente code train` (a .joblib file, or a directory with --encoder), "
-        "used where no pattern fires (in --sentences mode, and for documents unless --pairs rules)."
+        "used where no pattern fires (in --sentences mode, and for documents with --pairs static, model or encoder)."
     ),
     use_classifier: bool = typer.Option(
         True,
         "--classifier/--no-classifier",
-        help="In --sentences mode (and for documents unless --pairs rules), let the shipped default "
+        help="In --sentences mode (and for documents with --pairs static, model or encoder), let the shipped default "
         "classifier code the sentences no pattern fires on (trained on detente's own labelled sentences on first "
         "use, then cached). --model replaces it.",
     ),
     as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
     all_events: bool = typer.Option(
         False, "--all", help="Also keep events marked possible, conditional, reported or question (documents: with "
-        "--pairs rules; the default codes them as pages, which keep most such acts apart)."
+        "the default, --pairs rules; with a pair model they are coded as pages, which keep most such acts apart)."
     ),
     partial: bool = typer.Option(
         False, "--partial",
@@ -174,16 +174,15 @@ def code_text(
     ),
     pairs: Optional[str] = typer.Option(
         None, "--pairs", metavar="rules|model|encoder|static",
-        help="How the coder decides which events a sentence reports: static (the default: after the event rules, "
-        "the learned pair model adds events for actor pairs the rules miss and drops rule events it judges "
-        "unsupported, reading word vectors distilled from a pretrained encoder, looked up in a table; its events "
-        "carry the note 'pair model'; the best measured gain over the rules on news nobody tuned on: F1 +0.022 and "
-        "+0.013 on two unseen sets, at about 1.2 times the CPU), rules (the event rules alone, the default before "
-        "session 15), model (the pair model on sparse features only) or encoder (with pretrained encoder vectors "
-        "per pair: a few sentences a second; needs the classifier extra). In --sentences mode and for documents "
-        "alike: unless rules, a document is coded as `detente code eval --context page` codes a page (each "
-        "sentence in the context of those before it, the classifier where no pattern fires unless "
-        "--no-classifier).",
+        help="How the coder decides which events a sentence reports: rules (the default: the event rules alone), "
+        "static (after the event rules, the learned pair model adds events for actor pairs the rules miss and drops "
+        "rule events it judges unsupported, reading word vectors distilled from a pretrained encoder, looked up in a "
+        "table; its events carry the note 'pair model'; about 1.06 times the CPU; on news nobody tuned on its gain "
+        "over the rules has not held: +0.006 and -0.007 F1 in session 15), model (the pair model on sparse "
+        "features only) or encoder (with pretrained encoder vectors per pair: a few sentences a second; needs the "
+        "classifier extra). In --sentences mode and for documents alike: unless rules, a document is coded as "
+        "`detente code eval --context page` codes a page (each sentence in the context of those before it, the "
+        "classifier where no pattern fires unless --no-classifier).",
     ),
     domestic: bool = DOMESTIC_OPTION,
 ) -> None:
@@ -250,7 +249,7 @@ def code_text(
 
 def _page_coder(model: Optional[Path], use_classifier: bool, pair_model: str | None, domestic: bool = True,
                 workers: Optional[int] = None) -> Any:
-    """The coder of document mode with a pair model (the default): `detente code eval`'s (the rules, the classifier
+    """The coder of document mode with a pair model: `detente code eval`'s (the rules, the classifier
     where no pattern fires unless --no-classifier, --model in its place, the pair model); no span chooser (documents
     report no spans); `workers` processes (None: this one)."""
     import warnings
@@ -367,12 +366,12 @@ PAIR_CHOICES = {"rules": None, "model": "shipped", "encoder": "encoder", "static
 
 def _pair_model(value: Optional[str]) -> str | None:
     """The coder's `pair_model` setting for a `--pairs` value; without one, the coder's default
-    (:data:`~detente.coding.coder.DEFAULT_PAIR_MODEL`: static, or the rules alone with a note if its files cannot be read)."""
+    (:data:`~detente.coding.coder.DEFAULT_PAIR_MODEL`: the rules alone)."""
     if value is None:
         from detente.coding.coder import DEFAULT_PAIR_MODEL
 
         return DEFAULT_PAIR_MODEL
-    return _coder_setting(value, PAIR_CHOICES, "static", "--pairs", "pair")
+    return _coder_setting(value, PAIR_CHOICES, "rules", "--pairs", "pair")
 
 
 def _sentence_mode(
@@ -581,11 +580,11 @@ def code_eval(
     ),
     pairs: Optional[str] = typer.Option(
         None, "--pairs", metavar="rules|model|encoder|static",
-        help="How the coder decides which events a sentence reports: static (the default: after the event rules, "
-        "the learned pair model adds and drops events pair by pair, reading word vectors distilled from a "
-        "pretrained encoder; the best measured gain over the rules on unseen news), rules (the event rules alone, "
-        "the default before session 15), model (the pair model on sparse features only) or encoder (with "
-        "pretrained encoder vectors per pair; slow, needs the classifier extra). In page and sentence context alike.",
+        help="How the coder decides which events a sentence reports: rules (the default: the event rules alone), "
+        "static (after the event rules, the learned pair model adds and drops events pair by pair, reading word "
+        "vectors distilled from a pretrained encoder), model (the pair model on sparse features only) or encoder "
+        "(with pretrained encoder vectors per pair; slow, needs the classifier extra). In page and sentence "
+        "context alike.",
     ),
     domestic: bool = DOMESTIC_OPTION,
 ) -> None:

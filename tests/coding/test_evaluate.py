@@ -295,3 +295,9 @@ def test_page_mode_asked_of_a_file_without_pages_says_it_codes_each_sentence_alo
 def test_an_unknown_context_is_an_error_naming_the_flag(tmp_path):
     with pytest.raises(InputError, match="--context"):
         ev.evaluate(write(tmp_path, "g.jsonl", "{}\n"), coder=None, context="paragraph")
+
+
+def test_a_gold_code_whose_prefix_is_a_former_code_keeps_its_own_country() -> None:
+    """ITLOS starts with Italy's former KEDS code ITL; the tribunal's gold event must still match the coder's ITLOS."""
+    assert ev.gold_country("ITLOS") == ev.predicted_country("ITLOS", set()) == "ITL"
+    assert ev.gold_country("ITL") == "ITA" and ev.gold_country("JAPGOV") == "JPN"

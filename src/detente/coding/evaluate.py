@@ -424,14 +424,19 @@ a kind counts as that prefix where the gold sentence uses it, so "UNO" matches a
 
 
 def gold_country(code: str) -> str:
-    """The country part of a gold code, with former codes replaced (KEDS's ``JAP`` -> ``JPN``)."""
+    """The country part of a gold code, with former codes replaced (KEDS's ``JAP`` -> ``JPN``).
+
+    The whole code is normalised before its country part is taken, so a registry code whose first
+    three letters happen to be a former code keeps its own prefix (``ITLOS``, the law-of-the-sea
+    tribunal, is "ITL", not Italy's former ``ITL`` -> ``ITA``), as :func:`predicted_country` reads it.
+    """
     from detente.actors import get_registry
 
     side = country(code)
     if side in GENERIC_CODES or side == "---":
         return side
     try:
-        return country(get_registry().normalize_code(side))
+        return country(get_registry().normalize_code(code))
     except Exception:  # noqa: BLE001 - an unknown gold code stays as written
         return side
 

@@ -59,3 +59,21 @@ def test_the_councils_name_after_a_datelines_dash_opens_a_sentence() -> None:
         ("Security Council", "UNOGOV"), ("Chad", "TCD"),
     ]
     assert codes("Amman - Michael Jordan visited.") == [("Amman", "JOR")]  # a given name still joins
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Morocco's High Security Council weighed the report.", [("Morocco's High Security Council", "MARGOV")]),
+        ("The Bangladeshi National Security Committee met at noon.",
+         [("Bangladeshi National Security Committee", "BGDGOV")]),
+        ("The High Security Council of Mali reviewed the plan.", [("High Security Council of Mali", "MLIGOV")]),
+    ],
+)
+def test_a_states_high_security_council_or_security_committee_is_its_government(text: str, expected: list) -> None:
+    assert codes(text) == expected
+
+
+def test_a_lower_case_security_committee_is_no_title() -> None:
+    # a parliament's "national security committee" is as often meant: no government role from the word
+    assert codes("Norway's national security committee met.") == [("Norway", "NOR")]

@@ -29,3 +29,16 @@ def test_only_the_opening_place_is_dropped() -> None:
     mentions = [Mention(0, 5, "Hanoi", "VNM", "metonym"), Mention(14, 19, "Hanoi", "VNM", "metonym"),
                 Mention(24, 30, "Manila", "PHL", "metonym")]
     assert drop_dateline_place(text, mentions) == mentions[1:]
+
+
+def test_the_state_after_an_all_capital_dateline_city_is_dropped_with_or_without_a_dash() -> None:
+    assert codes("LIMA, Peru President Sagasti's talks with Chile ended.") == [("Sagasti", "PERGOV"), ("Chile", "CHL")]
+    assert codes("QUITO, Ecuador—Colombia recalled its envoy.") == [("Colombia", "COL")]  # a dash the wire pattern misses
+    # a full wire dateline is the coder's to blank before parsing (dateline_end): its mentions stay as they were
+    assert codes("QUITO, Ecuador — Colombia recalled its envoy.") == [("Ecuador", "ECU"), ("Colombia", "COL")]
+
+
+def test_a_possessive_or_a_name_opening_the_text_is_no_dateline_state() -> None:
+    assert codes("LIMA, Peru's foreign ministry protested to Chile.") == [("Peru's foreign ministry", "PERGOV"),
+                                                                          ("Chile", "CHL")]
+    assert codes("NATO, Russia and Chile met.") == [("NATO", "NATO"), ("Russia", "RUS"), ("Chile", "CHL")]

@@ -498,3 +498,20 @@ def test_a_promised_meeting_reads_its_governing_verb_a_held_one_does_not():
     assert abstention.not_held(event, "have decided to meet to review")
     assert not abstention.not_held(event, "met to discuss")
     assert not abstention.not_held(event, "held to discuss")
+
+
+def test_a_restatement_compares_the_sides_base_codes_not_their_first_three_letters():
+    # "AUGOV" is the African Union's executive ("AU" + GOV): its first three letters "AUG" are no code, so the
+    # 3-letter cut told the organisation and its organ apart; "AUSPY" (an AU intelligence organ) is no Australian side.
+    texts = ["The African Union suspended Sudan on Tuesday.",
+             "The African Union Commission suspended Sudan's membership, its chairman said."]
+    au, au_gov, sudan = ("AU", "African Union"), ("AUGOV", "African Union Commission"), ("SDN", "Sudan")
+    found = [[_result("192", texts[0], au, sudan)], [_result("192", texts[1], au_gov, sudan, when=ARTICLE_DAY)]]
+    out = abstention.restatements(found, texts, ARTICLE_DAY, partial=True)
+    assert out[1][0].partial and out[1][0].event.note == "kept apart: restatement of sentence 1"
+    assert abstention._act(out[1][0].event)[:2] == ("AU", "SDN")
+    texts = ["Australia criticised Sudan.", "The African Union's intelligence body criticised Sudan."]
+    found = [[_result("111", texts[0], ("AUS", "Australia"), sudan)],
+             [_result("111", texts[1], ("AUSPY", "African Union intelligence"), sudan)]]
+    out = abstention.restatements(found, texts, ARTICLE_DAY, partial=True)
+    assert [r.partial for r in out[1]] == [False]

@@ -20,6 +20,16 @@ Choices
 - Only the security councils' names, not any "council": "the US Council on Foreign Relations" is a think tank
   and "the European Council" a name of its own in the registry.
 - Lower case too ("Russia's security council"): AFP and the Guardian write a state's council in lower case.
+- The same organs under other names (session 16): Algeria's High Security Council (Haut Conseil de Sécurité,
+  chaired by the president), Pakistan's National Security Committee (chaired by
+  the prime minister) and Iran's "Supreme National Security Council" written "Supreme Security Council". A
+  state's "National Security Committee" that is its intelligence service (Kazakhstan's KNB) is coded as
+  government too: the name does not tell the two apart, and both are the state's organs. "Committee" only
+  capitalised: a lower-case "national security committee" is as often a parliament's (Iran's Majlis has one).
+
+Measured (session 16, the High and Committee forms): no development sentence names such a council after its
+state (news_dev8 part e's two "the High Security Council" name no state in the phrase), so no coded event of
+the development sets changes; the hand-written tests pin the forms.
 
 Measured (session 15, page mode, development sets pooled without news_dev8 parts d-e, and the PLOVER gold
 sentences): no coded event changes; the rule keeps a state's council from being read as the UN's (a wrong
@@ -34,16 +44,19 @@ from collections.abc import Callable
 from detente.actors.entities import Mention
 
 SECURITY_COUNCIL = re.compile(
-    r"(?:(?:Supreme|supreme)\s+)?(?:(?:National|national)\s+)?(?:Security|security)"
-    r"(?:\s+and\s+(?:Defen[cs]e|defen[cs]e))?\s+(?:Council|council)(?![\w-])"
+    r"(?:(?:Supreme|supreme|High|high|Higher|higher)\s+)?(?:(?:National|national)\s+)?(?:Security|security)"
+    r"(?:\s+and\s+(?:Defen[cs]e|defen[cs]e))?\s+(?:Council|council|Committee)(?![\w-])"
 )
 """A security council's name: "Security Council", "National Security Council", "Supreme National Security
-Council", "National Security and Defence Council" (capitalised or not, not mixed)."""
+Council", "High Security Council", "National Security and Defence Council", "National Security Committee"
+(capitalised or not, not mixed; "Committee" capitalised only)."""
 
 _COUNCIL_OF = re.compile(
-    r"(?<![\w-])(?:(?:Supreme\s+)?National\s+)?Security(?:\s+and\s+Defen[cs]e)?\s+Council\s+of\s+(?:the\s+)?"
+    r"(?<![\w-])(?:(?:Supreme|High|Higher)\s+)?(?:National\s+)?Security(?:\s+and\s+Defen[cs]e)?\s+(?:Council|Committee)"
+    r"\s+of\s+(?:the\s+)?"
 )
-"""A council named by "of" and its actor: "Security Council of Armenia", "National Security Council of Ukraine"."""
+"""A council named by "of" and its actor: "Security Council of Armenia", "National Security Council of Ukraine",
+"High Security Council of Algeria"."""
 
 
 def councils_of(text: str, found: list[Mention], base_code: Callable[[str], str]) -> list[Mention]:
@@ -53,7 +66,7 @@ def councils_of(text: str, found: list[Mention], base_code: Callable[[str], str]
     replaces it, and X's own mention. A council after "UN" ("the UN Security Council of 15 members") is the
     UN's name and is left alone: its mention starts before the council's words.
     """
-    if "Council of" not in text:
+    if "Council of" not in text and "Committee of" not in text:
         return found
     out = list(found)
     for match in _COUNCIL_OF.finditer(text):

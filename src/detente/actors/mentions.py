@@ -294,6 +294,14 @@ def titled_surnames(text: str, found: list[Mention], surnames: dict[str, tuple[P
     Surnames inside another mention are left alone, and so is a surname whose office is a title of
     another state ("South Korean Foreign Minister Kim" is no US envoy named Kim): the title says whose
     office it is, and the one holder of that surname serves another actor.
+
+    Tried and dropped (session 16, page mode, development sets pooled without news_dev9 parts d-e): the
+    surname without an office ("met with Kiir", "Saied said"), as the one registered holder of it in office on
+    the date, guarded against another capitalised word joined to it, a place preposition before it, a given or
+    one-word registry name, and another full name of that surname on the page: 6 right events more, 7 wrong
+    more (3 wrong and 1 right lost), F1 0.4318 -> 0.4325, P 0.6359 -> 0.6358: under the 2:1 bar. The wrong ones
+    were a mediator's meetings coded both ways ("the presidents of Kenya and Ethiopia arrived to meet with
+    Kiir"), a quoted speaker's reported act, and a namesake ("Sullivan").
     """
     out: list[Mention] = []
     for match in _TITLED_SURNAME.finditer(text):

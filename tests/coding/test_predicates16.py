@@ -1,0 +1,41 @@
+"""Session 16's predicate classes of the "no predicate pattern" misses: one hand-written sentence per rule, coded
+with its source, target and CAMEO root, and a near miss that must not be coded so."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from .conftest import asserted_countries
+
+pytestmark = pytest.mark.nlp
+
+WHEN = date(2024, 5, 6)
+
+
+def countries(coder, sentence):
+    return asserted_countries(coder, sentence, WHEN, code="root")
+
+
+@pytest.mark.parametrize("sentence", [
+    "After his meeting with the Kenyan president, the Ugandan president told reporters that trade would grow.",
+    "In her talks with the Kenyan foreign minister, the Ugandan foreign minister raised the pipeline.",
+])
+def test_a_meeting_of_the_subjects_own_sets_the_clause(coder, sentence):
+    found = countries(coder, sentence)
+    assert {("UGA", "KEN", "04"), ("KEN", "UGA", "04")} <= found
+
+
+def test_the_speaker_reports_his_own_meeting(coder):
+    found = countries(coder, "The Ugandan president said his meeting with the Kenyan president had opened a new chapter.")
+    assert {("UGA", "KEN", "04"), ("KEN", "UGA", "04")} <= found
+
+
+@pytest.mark.parametrize("sentence", [
+    "After the meeting with the Kenyan president, the Ugandan president told reporters that trade would grow.",
+    "The Ugandan president said the meeting with the Kenyan president had opened a new chapter.",
+])
+def test_a_definite_meeting_refers_back(coder, sentence):
+    found = countries(coder, sentence)
+    assert not {t for t in found if t[2] == "04"}

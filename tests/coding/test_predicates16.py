@@ -67,3 +67,16 @@ def test_a_document_codes_the_sides_named_in_an_earlier_sentence(coder):
     events = coder.code_text(text, doc_id="d", date=WHEN)
     assert {(e.source[:3], e.target[:3], e.root) for e in events if e.sentence_index == 1} == {
         ("UGA", "KEN", "11"), ("KEN", "UGA", "11")}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Uganda said Kenya's decision to close the border was unfair.",
+    "The Ugandan foreign ministry said Kenya's new import tax is a breach of the customs union treaty.",
+])
+def test_a_reported_judgement_of_unfairness_is_criticism(coder, sentence):
+    assert ("UGA", "KEN", "11") in countries(coder, sentence)
+
+
+def test_a_judgement_of_fairness_is_no_criticism(coder):
+    found = countries(coder, "Uganda said Kenya's decision to close the border was fair.")
+    assert not {t for t in found if t[2] == "11"}

@@ -928,9 +928,13 @@ def _prepare(doc: Document) -> _Prepared:
     return _Prepared(doc, text, ctx, len(sentences), wanted)
 
 
-_REFERS_BACK = re.compile(r"^\W*(?:It|They)\b|\b(?:[Tt]he two|[Bb]oth)\b")
+_REFERS_BACK = re.compile(r"^\W*(?:It|They)\b|\b(?:[Tt]he two|[Bb]oth)\b"
+                          r"|\b[Tt]he (?:sides|parties|countries|nations|leaders|governments)\b")
 """Sentences that may name their actors only through an earlier one: "It also ...", "They ...", "the two
-sides", "both countries" (:func:`detente.coding.arguments.continued_subjects`, :func:`~detente.coding.arguments.the_two_sides`)."""
+sides", "both countries", and "the sides", "the countries" (the definite pair nouns,
+:data:`~detente.coding.arguments.DEFINITE_PAIR_NOUNS`; session 16: "The sides accused each other" was skipped
+before its pair could be read) (:func:`detente.coding.arguments.continued_subjects`,
+:func:`~detente.coding.arguments.the_two_sides`)."""
 
 
 def _has_pronoun(sentence: str) -> bool:

@@ -118,10 +118,13 @@ CONDEMNING_WORDS = frozenset(
     "unacceptable illegal illegitimate unlawful provocative provocation provocations dangerous reckless "
     "irresponsible violation aggression aggressive unjustified unjustifiable baseless groundless absurd hostile "
     "unfriendly destabilising destabilizing outrageous shameful interference meddling blackmail crime "
-    "unhelpful unproductive counterproductive regrettable deplorable".split()
+    "unhelpful unproductive counterproductive regrettable deplorable "
+    "unfair unjust unwarranted discriminatory breach breaches mistake intrusion".split()
 )
 """Words of a condemning judgement: "X said Y's decision *was unacceptable* / *a flagrant violation* of
-international law" is X criticising Y (CAMEO 111)."""
+international law" is X criticising Y (CAMEO 111). Session 16 (predicates16): the unfairness and error words of
+CAMEO 111's descriptions ("*unfair*", "*unjust*", "*unwarranted*", "*discriminatory*", "a *breach* of", "a *mistake*",
+"an *intrusion*"), from the development sets' reported-judgement misses ("X said Y's move is unfair")."""
 MILITARY_WITHDRAWAL = "0874"
 """CAMEO 0874, retreat or surrender militarily: forces pulling back from hostilities (the verb table's code)."""
 HOST_WITHDRAWAL = "1622"

@@ -367,7 +367,21 @@ def _clause_subject(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma)
     of the meetings stands between them ("after three *days of* talks with X", "after two *rounds of* talks with
     X", :data:`~detente.coding.lexicon.QUANTITY_WORDS`): the count is the phrase the preposition takes."""
     subj = _clause_subject_token(noun, lemma)
+    if subj is None:
+        subj = _speaker_of_own_meeting(noun, lemma)
     return argument(subj, offset, ctx, lemma).actors[:1] if subj is not None else []
+
+
+HOLDER_POSSESSIVES = frozenset({"his", "her", "its", "their"})
+"""Possessive pronouns that name a meeting's holder as the clause's own subject ("Following *his* meeting with X,
+Y said ...": Y's meeting), unlike "the", which refers back to a meeting already told (session 16)."""
+
+
+def _introduces_meeting(noun: Token) -> bool:
+    """Whether the meeting noun's determiner tells a meeting rather than referring back to one: "a", "an", or a
+    possessive pronoun of its holder (:data:`HOLDER_POSSESSIVES`); not "the", "this", nor a named possessor."""
+    return all(c.lower_ in ("a", "an") or c.lower_ in HOLDER_POSSESSIVES
+               for c in noun.children if c.dep_ in ("det", "poss"))
 
 
 def _clause_subject_token(noun: Token, lemma: syntax.Lemma) -> Token | None:
@@ -381,10 +395,25 @@ def _clause_subject_token(noun: Token, lemma: syntax.Lemma) -> Token | None:
         return None
     if prep.lower_ not in MEETING_TIME_PREPS and not (prep.lower_ == PURPOSE_PREP and lemma(clause) in PRESENCE_VERBS):
         return None
-    if any(c.dep_ in ("det", "poss") and c.lower_ != "a" and c.lower_ != "an" for c in noun.children):
+    if not _introduces_meeting(noun):
         return None  # "during *the* meeting with Scholz": a meeting the article has told already (the guide codes
-        # no restatement of an act already coded); "during *a* meeting with X" tells it
+        # no restatement of an act already coded); "during *a* meeting with X", "after *his* meeting with X" tell it
     subj, passive, _agent = syntax.subject(clause, lemma)
+    return None if subj is None or passive else subj
+
+
+def _speaker_of_own_meeting(noun: Token, lemma: syntax.Lemma) -> Token | None:
+    """The speaker who reports *his own* meeting as the subject of what he says: "Xi said *his meeting with* X
+    marks a new start" -> Xi met X (session 16: the holder is the possessive's antecedent, the speaker). Only a
+    possessive pronoun (:data:`HOLDER_POSSESSIVES`) on the subject of a clause a speech verb reports, whose own
+    subject is active; None otherwise."""
+    if noun.dep_ != "nsubj" or not any(c.dep_ == "poss" and c.lower_ in HOLDER_POSSESSIVES for c in noun.children):
+        return None
+    clause = noun.head
+    speech = clause.head
+    if clause.dep_ != "ccomp" or speech.i == clause.i or lemma(speech) not in P.SPEECH_VERBS:
+        return None
+    subj, passive, _agent = syntax.subject(speech, lemma)
     return None if subj is None or passive else subj
 
 

@@ -775,6 +775,23 @@ RELATION_FAMILIES: dict[str, str] = {
 }
 for _spec in RELATION_FAMILIES.values():
     _TABLE += _p(_spec)
+# Session 16 (predicates16): classes of the development sets' "no predicate pattern" misses, tabulated by the
+# governing predicate (the word linking the two sides: lemma, dependency shape, gold root) and counted per file;
+# written as CAMEO verb classes, each measured on its own (the development sets pooled, news_dev9 d-e left out) and
+# pinned by a hand-written sentence in tests/coding/test_predicates16.py. Shaking hands (page mode, 43 development
+# files pooled, news_dev9 d-e left out): right 2,478 -> 2,487, coded 3,894 -> 3,900 (P 0.6364 -> 0.6377, F1 0.4328 ->
+# 0.4341; one new wrong: a gold that reads one handshake one way only; four restatements later on the page no longer
+# coded); no-event sentences left uncoded 5,071 -> 5,072 of 5,602; PLOVER 0.636 unchanged. Tried and dropped: "sent
+# a delegation to X" as a visit (042): 1 right, 3 wrong ("sent a delegation to the talks in Cairo" for the talks'
+# parties), two no-event sentences coded.
+PREDICATE_FAMILIES16: dict[str, str] = {
+    "04 shaking hands": """
+    shake|shake with obj:hands -> 040 sym  # "A shook hands with B", "A and B shook hands": met in person (CAMEO 040);
+    # the gold of five development files reads a handshake of two named leaders as their meeting (convention 3)
+    """,
+}
+for _spec in PREDICATE_FAMILIES16.values():
+    _TABLE += _p(_spec)
 NOUN_FAMILIES["attack"] = NOUN_FAMILIES["attack"] | {"incursion", "incursions"}  # "launched an incursion into X" (190)
 NOUN_FAMILIES["sanctions"] = NOUN_FAMILIES["sanctions"] | {"tax", "taxes", "surtax", "surtaxes"}  # session 14: "extended a
 # 100-percent tax on Serb imports", "a surtax on X's steel": a trade sanction (CAMEO 163), as a duty or tariff is
@@ -862,6 +879,7 @@ for _name, _words in {
     "flights": "flight flights",
     "checks": "inspection inspections check checks scrutiny screening monitoring",
     "route": "route routes corridor corridors",
+    "hands": "hand hands handshake handshakes",
     "cooperation": "cooperation co-operation collaboration partnership programme programmes program programs activity "
     "activities",
 }.items():

@@ -20,6 +20,8 @@ Data (all development material; nothing held out is read):
   training data since session 14, on its adjudicated gold), likewise (``--train-without dev7``);
 * ``data/news_dev8/part_*.jsonl`` -- the eighth (session 14's first-sight set, development and
   training data since session 15, on its adjudicated gold), likewise (``--train-without dev8``);
+* ``data/news_dev9/part_*.jsonl`` -- the ninth (session 15's first-sight set, development and
+  training data since session 16, on its adjudicated gold), likewise (``--train-without dev9``);
 * ``../shared/data/plover_gsr_cameo.json`` -- the PLOVER gold records (country codes and a
   PLOVER type; a type maps to a CAMEO root through the ontology's table when one root
   alone gives it, else the record teaches only the event/no-event decision).
@@ -104,6 +106,7 @@ SETS = {
     **{f"dev6 {p.stem[-1]}": p for p in sorted((ROOT / "data" / "news_dev6").glob("part_*.jsonl"))},
     **{f"dev7 {p.stem[-1]}": p for p in sorted((ROOT / "data" / "news_dev7").glob("part_*.jsonl"))},
     **{f"dev8 {p.stem[-1]}": p for p in sorted((ROOT / "data" / "news_dev8").glob("part_*.jsonl"))},
+    **{f"dev9 {p.stem[-1]}": p for p in sorted((ROOT / "data" / "news_dev9").glob("part_*.jsonl"))},
     "PLOVER": ROOT.parent / "shared" / "data" / "plover_gsr_cameo.json",
 }
 NEWS = tuple(name for name in SETS if name != "PLOVER")

@@ -258,7 +258,7 @@ def decide(row: Row, probs: list[Pred], t_add: float, t_drop: float) -> set[Trip
     for cand, key, (p, root, p_root) in zip(row.cands, row.pair_keys, probs):
         if cand.rule_events:
             if 1.0 - p > t_drop:
-                dropped.update(cand.rule_events)
+                dropped.update(pm.droppable(row.results, cand))  # marked events are never dropped
         elif (pm.add_score(p, p_root) > t_add and cand.source is not None and root
               and "verb_neg" not in cand.features):
             added.add((*key, row.label(root)))  # a negated event predicts none (as `evaluate` scores it)

@@ -335,6 +335,12 @@ def decide_joint(row: cpm.Row, preds: list[tuple], t_add: float, t_drop: float) 
     return kept
 
 
+def as_pred(p: float, root: str, joint: float) -> cpm.Pred:
+    """A static prediction (P(event), root, P(event) x P(root | event)) as coding_pair_model's (P(event), root,
+    P(root | event)), so its grid functions decide it (the same joint add score)."""
+    return (p, root, joint / p if p > 0 else 0.0)
+
+
 def decide_event(row: cpm.Row, preds: list[tuple], t_add: float, t_drop: float) -> set:
     """:func:`coding_pair_model.decide` with P(root | event) taken as 1: a pair is added when P(event) > `t_add`
     (the add rule this experiment compares the joint one with; since session 9 the pair model's own is joint)."""
@@ -773,11 +779,28 @@ EVENT_SCREEN = ("sparse", "concat:marked+between:1", "concat:sent+marked+between
 ``marked`` view, the costliest (a sentence-long text per pair), can go."""
 
 
-def write_model(data: Data, groups: list[str], source: str = "e5") -> None:
+def by_set_choice(data: Data, event: Variant, root: Variant) -> tuple[float, float, float, float]:
+    """(t_add, t_drop, t_empty, mean per-set gain) chosen by set: each later news set (:data:`coding_pair_model.LATER`)
+    coded by the models trained on every other set, then the grid point with the best mean per-set gain over the
+    rules under the no-event constraint (:func:`coding_pair_model.best_mean_gain`; no gate). The way
+    benchmarks/coding_pair_transfer.py found steadier than the page folds' (session 16)."""
+    rows = data.rows
+    preds: dict[int, list[cpm.Pred]] = {}
+    for name in cpm.LATER:
+        test = np.array([i for i, r in enumerate(rows) if cpm.news_set(r) == name], dtype=int)
+        fit = np.array([i for i, r in enumerate(rows) if cpm.news_set(r) != name], dtype=int)
+        for i, pr in predict_rows(data, fit, test, event, root, True).items():
+            preds[i] = [as_pred(*p) for p in pr]
+    scored = sorted(preds)
+    return cpm.best_mean_gain(cpm.set_grids([rows[i] for i in scored], [preds[i] for i in scored]))
+
+
+def write_model(data: Data, groups: list[str], source: str = "e5", thresholds: str = "pages") -> None:
     """Train :data:`SHIPPED` (:data:`SHIPPED_STATIC` with `source` static) on every row and write it to
     :data:`MODEL_OUT` (:data:`MODEL_OUT_STATIC`): thresholds of the joint rule from grouped out-of-fold
     predictions over the grid (as benchmarks/coding_pair_model.py chooses the sparse model's), the
-    provenance in its meta (with static vectors, the shipped table's too)."""
+    provenance in its meta (with static vectors, the shipped table's too). With `thresholds` ``sets``, the
+    thresholds are chosen by set instead (:func:`by_set_choice`; no gate)."""
     event, root = (parse_variant(v) for v in (SHIPPED_STATIC if source == "static" else SHIPPED))
     views = pe.SOURCES[source]
     out = MODEL_OUT_STATIC if source == "static" else MODEL_OUT
@@ -791,22 +814,30 @@ def write_model(data: Data, groups: list[str], source: str = "e5") -> None:
     rows = data.rows
     t_add, t_drop, t_empty, t_gate, f1 = best_gated(rows, [preds[i] for i in range(len(rows))], gate, split=split,
                                                     use_gate=use_gate, constrained=constrained)
+    how = f"grouped {cpm.OUTER}-fold out-of-fold pooled F1 {f1:.4f} over the grid" + (
+        " under the no-event constraint" if constrained else "")
+    if thresholds == "sets":
+        t_add, t_drop, t_empty, gain = by_set_choice(data, event, root)
+        t_gate, split, use_gate = 0.0, True, False
+        how = (f"by set: each of {', '.join(cpm.LATER)} coded by models trained on the other sets, mean per-set F1 "
+               f"gain {gain:+.4f} over the rules, under the no-event constraint (benchmarks/coding_pair_transfer.py)")
     got = [decide_gated(r, preds[i], t_add, t_drop, t_empty, t_gate <= 0 or gate.get(i, 1.0) > t_gate)
            for i, r in enumerate(rows)]
     c = np.array([cpm.counts(r, g) for r, g in zip(rows, got)]).sum(0)
     rules = np.array([cpm.counts(r, cpm.rules_only(r)) for r in rows]).sum(0)
     empty = [i for i, r in enumerate(rows) if r.empty and r.set in cpm.NEWS]
-    print(f"{cpm.OUTER}-fold out of fold, all pooled: rules F1 {cpm.prf(rules)[2]:.4f}; model ({SHIPPED_MODE}) at the "
+    way = SHIPPED_MODE if thresholds == "pages" else "by set"
+    print(f"{cpm.OUTER}-fold out of fold, all pooled: rules F1 {cpm.prf(rules)[2]:.4f}; model ({way}) at the "
           f"chosen thresholds (t_add {t_add:g}, t_drop {t_drop:g}, t_empty {t_empty:g}, t_gate {t_gate:g}) F1 "
-          f"{f1:.4f} (P {cpm.prf(c)[0]:.4f}, R {cpm.prf(c)[1]:.4f}); no-event news sentences left uncoded: rules "
+          f"{cpm.prf(c)[2]:.4f} (P {cpm.prf(c)[0]:.4f}, R {cpm.prf(c)[1]:.4f}); no-event news sentences left uncoded: rules "
           f"{sum(not cpm.rules_only(rows[i]) for i in empty)}, model {sum(not got[i] for i in empty)} of "
           f"{len(empty)} (thresholds chosen on these predictions: in-sample for them)", flush=True)
     meta = {"trained": datetime.now(UTC).strftime("%Y-%m-%d"), "sentences": len(rows),
             "data": {name: {"file": path.name, "sha256": cpm.sha256(path), "sentences": sum(r.set == name for r in rows)}
                      for name, path in cpm.SETS.items()},
-            "variants": {"event": event.name, "root": root.name, "add_rule": "joint", "thresholds": SHIPPED_MODE},
-            "thresholds": f"grouped {cpm.OUTER}-fold out-of-fold pooled F1 {f1:.4f} over the grid"
-                          + (" under the no-event constraint" if constrained else ""),
+            "variants": {"event": event.name, "root": root.name, "add_rule": "joint",
+                         "thresholds": SHIPPED_MODE if thresholds == "pages" else "by set"},
+            "thresholds": how,
             "encoder": dense_provenance(source), "lexical": sorted(pm.LEXICAL)}  # the pairs' lexical groups
     if source == "static":
         meta["static_table"] = pe.table_provenance()
@@ -845,6 +876,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--modes", action="store_true",
                         help="only the no-event precision study (the gate, t_empty, the constraint; nested), "
                              "its page benchmarks/results/coding_pair_encoder_gate.md")
+    parser.add_argument("--thresholds", choices=("pages", "sets"), default="pages",
+                        help="with --write-model: choose the thresholds on grouped page folds (SHIPPED_MODE) or by set "
+                             "(each later news set held out in turn, the best mean per-set gain: by_set_choice)")
     parser.add_argument("--train-without", nargs="*", default=[], metavar="SET",
                         help="never train on these sets (by name prefix, e.g. dev3) in the nested runs; "
                              "print only (not with --write-model)")
@@ -895,7 +929,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     data = Data(rows, dense)
     if args.write_model:
-        write_model(data, groups, args.dense)
+        write_model(data, groups, args.dense, args.thresholds)
         return 0
     if args.modes:
         page = modes_page(data, groups, without, SHIPPED_STATIC if args.dense == "static" else SHIPPED)

@@ -27,6 +27,8 @@ a rule that does not jump when a set is added (:data:`WAYS`):
   the grid point (``t_add``, ``t_drop``, ``t_empty``; no gate) that maximises the *mean per-set*
   gain over the rules, among those that code no more of the training news sets' no-event sentences
   than the rules;
+* ``fixed``: a conservative rule declared before any fold was seen (:data:`FIXED`: add where the rules
+  found an event, never drop, never add where they found none);
 * ``pooled over the other folds``: the grid point that maximises the mean per-set gain of the
   *other* held-out sets of this table (each coded by its own fold's model), same constraint. The
   held-out set's labels never choose its thresholds, but the other sets' predictions come from
@@ -53,6 +55,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import pickle
 import sys
 import time
 import warnings
@@ -71,73 +74,19 @@ import coding_pair_model as cpm  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "results" / "coding_pair_transfer.md"
-HELD = ("dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9")
-"""The news sets held out in turn, in the order the project met them (news_dev and news_dev2 always train)."""
-WAYS = ("shipped", "by set (inner)", "pooled over the other folds")
+FIXED = {"fixed: add above 0.5 where the rules found an event, never drop": (0.5, 1.01, 1.01)}
+"""A conservative rule fixed before any fold is seen (t_add, t_drop, t_empty): it cannot move when a set is added."""
+WAYS = ("shipped", "by set (inner)", "pooled over the other folds", *FIXED)
 """How a fold's thresholds are chosen (the module docstring)."""
 N_BOOT = cpm.N_BOOT
 
 
-def news_set(row: cpm.Row) -> str:
-    """The news set a row belongs to: ``dev3`` ... ``dev9``, ``early`` (news_dev, the demoted check, news_dev2) or ``PLOVER``."""
-    head = row.set.split()[0]
-    return head if head in HELD else "PLOVER" if row.plover else "early"
-
-
 def training_rows(rows: list[cpm.Row], held: str, split: str) -> np.ndarray:
     """The rows a fold trains on: every other set (``loso``) or the sets older than `held` (``forward``)."""
-    older = set(HELD[:HELD.index(held)])
+    older = set(cpm.LATER[:cpm.LATER.index(held)])
     keep = [i for i, r in enumerate(rows)
-            if news_set(r) != held and (split == "loso" or news_set(r) in older | {"early", "PLOVER"})]
+            if cpm.news_set(r) != held and (split == "loso" or cpm.news_set(r) in older | {"early", "PLOVER"})]
     return np.array(keep, dtype=int)
-
-
-def as_pred(p: float, root: str, joint: float) -> cpm.Pred:
-    """A static prediction (P(event), root, P(event) x P(root | event)) as coding_pair_model's (P(event), root,
-    P(root | event)), so its grid functions decide it (the same joint add score)."""
-    return (p, root, joint / p if p > 0 else 0.0)
-
-
-@dataclass
-class Grid:
-    """One set's :class:`coding_pair_model.GridCounts` and its rules' (correct, predicted, gold) counts."""
-
-    counts: cpm.GridCounts
-    news: bool
-
-
-def set_grids(rows: list[cpm.Row], preds: list[list[cpm.Pred]]) -> list[Grid]:
-    """Per news set of `rows` (:func:`news_set`), the outcome counts over the threshold grid."""
-    out = []
-    for name in sorted({news_set(r) for r in rows}):
-        idx = [i for i, r in enumerate(rows) if news_set(r) == name]
-        out.append(Grid(cpm.grid_counts([rows[i] for i in idx], [preds[i] for i in idx]), name != "PLOVER"))
-    return out
-
-
-def best_mean_gain(grids: list[Grid]) -> tuple[float, float, float, float]:
-    """(t_add, t_drop, t_empty, mean per-set gain) of the grid point with the best mean per-set F1 gain over the
-    rules (ties: the most conservative, the grids being ordered from "never"), among those that code no more of
-    the news sets' no-event sentences than the rules (summed over the sets)."""
-    g0 = grids[0].counts
-    best = None
-    for a, t_add in enumerate(g0.t_grid):
-        for e, t_empty in enumerate(g0.t_grid):
-            for d, t_drop in enumerate(g0.d_grid):
-                gains, coded, limit = [], 0.0, 0.0
-                for g in grids:
-                    c = g.counts
-                    tot = c.fixed + c.found[a, d] + c.empty[e, d]
-                    gains.append(cpm.prf(tot[:3])[2] - cpm.prf(c.rules[:3])[2])
-                    if g.news:
-                        coded, limit = coded + tot[3], limit + c.rules[3]
-                if coded > limit:
-                    continue
-                gain = float(np.mean(gains))
-                if best is None or gain > best[3] + 1e-12:
-                    best = (t_add, t_drop, t_empty, gain)
-    assert best is not None  # never adding, never dropping is the rules: gain 0, constraint met
-    return best
 
 
 def decide_plain(row: cpm.Row, pred: list[cpm.Pred], t_add: float, t_drop: float, t_empty: float) -> set:
@@ -176,7 +125,7 @@ def static_fold(data: cpe.Data, groups: list[str], fit: np.ndarray, test: np.nda
     test_gate = cpe.gate_fit_predict(data, fit, test)
     got = {"shipped": {int(i): cpe.decide_gated(rows[i], test_preds[int(i)], t_add, t_drop, t_empty,
                                                 t_gate <= 0 or test_gate.get(int(i), 1.0) > t_gate) for i in test}}
-    preds = {int(i): [as_pred(*p) for p in test_preds[int(i)]] for i in test}
+    preds = {int(i): [cpe.as_pred(*p) for p in test_preds[int(i)]] for i in test}
     chosen: dict[str, tuple] = {"shipped": (t_add, t_drop, t_empty, t_gate)}
     if by_set is not None:
         got["by set (inner)"] = {i: decide_plain(rows[i], preds[i], *by_set[:3]) for i in preds}
@@ -213,25 +162,25 @@ def inner_by_set(rows: list[cpm.Row], fit: np.ndarray, fit_predict, convert: boo
                       ) -> tuple[float, float, float, float]:
     """Leave one training set out inside `fit` (`fit_predict(train rows, test rows)` -> predictions per row), then
     the thresholds with the best mean per-set gain on those predictions (:func:`best_mean_gain`)."""
-    names = sorted({news_set(rows[i]) for i in fit})
+    names = sorted({cpm.news_set(rows[i]) for i in fit})
     preds: dict[int, list[cpm.Pred]] = {}
     for name in names:
         if name == "PLOVER":
             continue  # PLOVER (one event per record) is scored by the models of the news sets
-        a = np.array([i for i in fit if news_set(rows[i]) != name], dtype=int)
-        b = np.array([i for i in fit if news_set(rows[i]) == name], dtype=int)
+        a = np.array([i for i in fit if cpm.news_set(rows[i]) != name], dtype=int)
+        b = np.array([i for i in fit if cpm.news_set(rows[i]) == name], dtype=int)
         got = fit_predict(a, b)
-        preds.update({k: [as_pred(*p) for p in v] if convert else v for k, v in got.items()})
+        preds.update({k: [cpe.as_pred(*p) for p in v] if convert else v for k, v in got.items()})
     scored = [int(i) for i in fit if int(i) in preds]
-    return best_mean_gain(set_grids([rows[i] for i in scored], [preds[i] for i in scored]))
+    return cpm.best_mean_gain(cpm.set_grids([rows[i] for i in scored], [preds[i] for i in scored]))
 
 
 def pooled_over_folds(rows: list[cpm.Row], folds: list[Fold]) -> None:
     """Add the ``pooled over the other folds`` way to each fold: thresholds with the best mean per-set gain of the
     other held-out sets' own-fold predictions (:func:`best_mean_gain`)."""
-    grids = {f.held: set_grids([rows[i] for i in f.test], [f.preds[i] for i in f.test])[0] for f in folds}
+    grids = {f.held: cpm.set_grids([rows[i] for i in f.test], [f.preds[i] for i in f.test])[0] for f in folds}
     for f in folds:
-        t = best_mean_gain([g for h, g in grids.items() if h != f.held])
+        t = cpm.best_mean_gain([g for h, g in grids.items() if h != f.held])
         f.chosen["pooled over the other folds"] = t[:3]
         f.got["pooled over the other folds"] = {i: decide_plain(rows[i], f.preds[i], *t[:3]) for i in f.test}
 
@@ -244,11 +193,11 @@ def table(rows: list[cpm.Row], groups: list[str], folds: list[Fold], way: str) -
             got[i] = f.got[way][i]
     lines, figures = [], {}
     for f in folds:
-        t = cpm.compare(rows, groups, got, lambda r, h=f.held: news_set(r) == h)
+        t = cpm.compare(rows, groups, got, lambda r, h=f.held: cpm.news_set(r) == h)
         figures[f.held] = t
         lines.append(row_line(f.held, t, f.chosen[way]))
     held = {f.held for f in folds}
-    pooled = cpm.compare(rows, groups, got, lambda r: news_set(r) in held)
+    pooled = cpm.compare(rows, groups, got, lambda r: cpm.news_set(r) in held)
     figures["pooled"] = pooled
     lines.append(row_line("pooled (pages resampled)", pooled, None))
     diffs = np.array([figures[f.held]["diff"] for f in folds])
@@ -281,13 +230,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", nargs="+", choices=("loso", "forward"), default=["loso", "forward"],
                         help="leave one set out (train on every other) and/or forward (train on the older sets only)")
     parser.add_argument("--models", nargs="+", choices=("static", "sparse"), default=["sparse", "static"])
-    parser.add_argument("--held", nargs="+", choices=HELD, default=list(HELD), help="the sets held out (default all)")
+    parser.add_argument("--held", nargs="+", choices=cpm.LATER, default=list(cpm.LATER), help="the sets held out (default all)")
     parser.add_argument("--inner", type=int, default=cpm.OUTER, metavar="K",
                         help=f"grouped K-fold by page inside the training sets for the shipped thresholds (default "
                              f"{cpm.OUTER}, as --write-model chooses them)")
     parser.add_argument("--by-set", nargs="*", choices=("static", "sparse"), default=["sparse"], metavar="MODEL",
                         help="also choose thresholds by set inside the training sets for these models (one more fit per "
                              "training set and fold; default sparse, cheap)")
+    parser.add_argument("--save", type=Path, default=None, metavar="FILE",
+                        help="also pickle each fold's held-out predictions (FILE's stem + _split_model.pkl)")
     parser.add_argument("--no-page", action="store_true", help="print only; do not write the result page")
     parser.add_argument("--json", type=Path, default=None, metavar="FILE", help="also write the figures as JSON")
     args = parser.parse_args(argv)
@@ -303,7 +254,7 @@ def main(argv: list[str] | None = None) -> int:
     groups, _, _ = cpm.groups_with_neardups(rows)
     print(f"coded {len(rows)} sentences in {time.perf_counter() - t0:.0f} s", flush=True)
     data = cpe.Data(rows, cpe.vectors(cpe.all_texts(rows), "static")) if "static" in args.models else None
-    sizes = {name: sum(news_set(r) == name for r in rows) for name in ("early", *HELD, "PLOVER")}
+    sizes = {name: sum(cpm.news_set(r) == name for r in rows) for name in ("early", *cpm.LATER, "PLOVER")}
     lines = ["## Coding: does a pair model trained on earlier news sets help on the next? (benchmarks/coding_pair_transfer.py)",
              "", f"Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC; {len(rows)} development sentences ("
              + ", ".join(f"{k} {v}" for k, v in sizes.items()) + "; early = news_dev, the demoted check and news_dev2, "
@@ -319,7 +270,7 @@ def main(argv: list[str] | None = None) -> int:
             for held in args.held:
                 t1 = time.perf_counter()
                 fit = training_rows(rows, held, split)
-                test = np.array([i for i, r in enumerate(rows) if news_set(r) == held], dtype=int)
+                test = np.array([i for i, r in enumerate(rows) if cpm.news_set(r) == held], dtype=int)
                 by_sets = model in args.by_set
                 f = (static_fold(data, groups, fit, test, args.inner, by_sets) if model == "static"
                      else sparse_fold(rows, groups, fit, test, args.inner, by_sets))
@@ -329,6 +280,14 @@ def main(argv: list[str] | None = None) -> int:
                       f"({time.perf_counter() - t1:.0f} s)", flush=True)
             if len(folds) > 1:
                 pooled_over_folds(rows, folds)
+            for f in folds:
+                for way, t in FIXED.items():
+                    f.chosen[way] = t
+                    f.got[way] = {i: decide_plain(rows[i], f.preds[i], *t) for i in f.test}
+            if args.save:  # the held-out predictions, for other threshold rules without refitting
+                args.save.parent.mkdir(parents=True, exist_ok=True)
+                with open(args.save.with_name(f"{args.save.stem}_{split}_{model}.pkl"), "wb") as fh:
+                    pickle.dump([(f.held, f.test, f.preds, f.chosen) for f in folds], fh)
             for way in WAYS:
                 if way not in folds[0].got:
                     continue
@@ -341,7 +300,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(out, indent=1, default=float), encoding="utf-8")
-    if not args.no_page and args.held == list(HELD):
+    if not args.no_page and args.held == list(cpm.LATER):
         write_page(RESULTS, lines)
     return 0
 

@@ -862,6 +862,23 @@ def dense_provenance(source: str) -> dict[str, str]:
     return encoder.describe()
 
 
+def coded_rows() -> tuple[list[cpm.Row], list[str]]:
+    """Every development sentence coded once by the default classifier with the rules, its candidate pairs
+    recorded (:func:`coding_pair_model.read_rows`), and the fold groups (pages, near-duplicates merged)."""
+    from detente.coding import Coder
+    from detente.coding.classifier import default_classifier
+
+    t0 = time.perf_counter()
+    recorder = cpm.Recorder()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        coder = Coder(classifier=default_classifier(), span_chooser=None, pair_model=recorder, n_process=1)
+    rows, _ = cpm.read_rows(coder, recorder)
+    groups, _, _ = cpm.groups_with_neardups(rows)
+    print(f"coded {len(rows)} sentences in {time.perf_counter() - t0:.1f} s", flush=True)
+    return rows, groups
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--encode-only", action="store_true", help="code, encode and cache the vectors, then stop")
@@ -903,17 +920,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--write-model trains on every set: leave out --train-without")
     if args.write_model and args.static_table is not None:
         parser.error("--write-model trains on the shipped table: leave out --static-table")
-    from detente.coding import Coder
-    from detente.coding.classifier import default_classifier
-
-    t0 = time.perf_counter()
-    recorder = cpm.Recorder()
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", UserWarning)
-        coder = Coder(classifier=default_classifier(), span_chooser=None, pair_model=recorder, n_process=1)
-    rows, _ = cpm.read_rows(coder, recorder)
-    groups, _, _ = cpm.groups_with_neardups(rows)
-    print(f"coded {len(rows)} sentences in {time.perf_counter() - t0:.1f} s", flush=True)
+    rows, groups = coded_rows()
     texts = all_texts(rows)
     if args.cost:
         print("\n".join(encoding_cost(rows, texts, args.static_table)))

@@ -58,7 +58,6 @@ import os
 import pickle
 import sys
 import time
-import warnings
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -242,17 +241,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-page", action="store_true", help="print only; do not write the result page")
     parser.add_argument("--json", type=Path, default=None, metavar="FILE", help="also write the figures as JSON")
     args = parser.parse_args(argv)
-    from detente.coding import Coder
-    from detente.coding.classifier import default_classifier
-
     t0 = time.perf_counter()
-    recorder = cpm.Recorder()
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", UserWarning)
-        coder = Coder(classifier=default_classifier(), span_chooser=None, pair_model=recorder, n_process=1)
-    rows, _ = cpm.read_rows(coder, recorder)
-    groups, _, _ = cpm.groups_with_neardups(rows)
-    print(f"coded {len(rows)} sentences in {time.perf_counter() - t0:.0f} s", flush=True)
+    rows, groups = cpe.coded_rows()
     data = cpe.Data(rows, cpe.vectors(cpe.all_texts(rows), "static")) if "static" in args.models else None
     sizes = {name: sum(cpm.news_set(r) == name for r in rows) for name in ("early", *cpm.LATER, "PLOVER")}
     lines = ["## Coding: does a pair model trained on earlier news sets help on the next? (benchmarks/coding_pair_transfer.py)",

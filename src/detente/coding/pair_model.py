@@ -148,6 +148,10 @@ Choices
   two-digit code, and the modality and negation their governing verb shows (a modal
   auxiliary: "possible"; a "not": negated), so relation series filter them like the
   rules' events.
+- Marked rule events (negated, held possible or conditional, reported, a question: not
+  :func:`~detente.events.modality.is_asserted`) are never dropped (:func:`droppable`, session 16): the
+  model was trained to say whether a pair's act is there to code, not whether a marked act is worth
+  keeping, and ``detente code --all`` keeps marked events as the rules code them. Partial ones never were.
 - Deterministic: features are sorted names, the solver (lbfgs) is deterministic, ties in
   the root go to the lower code.
 - Speed: features are read off the parse the coder already has (no second parse); a

@@ -48,6 +48,32 @@ news_dev7 had their words in it; news_dev8 and news_dev9 did not.
     .venv/bin/python benchmarks/coding_pair_transfer.py --json out/pair_transfer.json
 
 Never reads data/news_check/, data/news_dev10/ or data/news_dev11/ (coding_pair_model.SETS does not name them).
+
+Result (session 16, 2026-12-06, benchmarks/results/coding_pair_transfer.md; 10,725 sentences, the rules of the
+session's start, static model ``concat:sent+between:2`` for both decisions)
+---------------------------------------------------------------------------------------------------------------
+Shipped way, each set coded by models that never saw it, rules + model - rules (pages resampled):
+
+* ``loso``: all seven sets gain, +0.005 (dev6) to +0.014 (dev7, dev8); pooled +0.011 [+0.006, +0.017], mean
+  over sets +0.011 [+0.009, +0.013]; dev9 +0.011 [+0.000, +0.024];
+* ``forward``: dev3 -0.003 (trained on 2,197 sentences), dev4 +0.002, dev5 +0.003, dev6 +0.006, dev7 +0.009,
+  dev8 +0.014 [+0.002, +0.027], dev9 +0.011 (9,342 sentences): the gain grows with the training data; pooled
+  +0.006 [+0.001, +0.010], 6 of 7 sets gain.
+
+The thresholds the shipped way chose are steady where it matters: ``t_drop`` 0.9 in 13 of 14 folds, ``t_empty``
+0.4-0.5; ``t_add`` (adds where the rules found an event) and the gate move (0.3 to never), and those adds are
+worth about nothing (the fixed rule below). Choosing by set was *worse* by the per-set measure (``pooled over the
+other folds``: loso +0.008, forward +0.004 mean per set), and the fixed conservative rule is +0.000 and +0.001,
+so the shipped way stays the training benchmarks' default (``--thresholds sets`` of coding_pair_encoder.py's
+``--write-model`` is there for a re-check). Post hoc, from the saved predictions (not a fair test: read off the
+loso choices): fixed (t_add 0.5, t_drop 0.9, t_empty 0.5, no gate) gives loso +0.012 pooled, 7 of 7 sets; without
+the adds where the rules found nothing (t_empty never) -0.000, and drops alone -0.001: the gain is the events the
+model adds to sentences the rules found nothing in.
+
+Caveats: the static table's vocabulary holds the words (not the labels) of news_dev3 ... news_dev7, so those
+held-out sets were not wholly unseen by the vectors; news_dev8 and news_dev9 were (and gain as much). Session
+15's model scored once on sets no developer had read gained +0.006 (news_dev9) and -0.007 (news_dev10): on the
+rules of that session, and news_dev10's is a first-sight figure, this table's are development figures.
 """
 
 from __future__ import annotations

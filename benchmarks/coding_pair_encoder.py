@@ -34,8 +34,8 @@ triple the scorer counts is right, since an added event with the wrong root is a
 positive *and* leaves the miss (the rule's grid then reaches down to 0.1). Evaluation, on all the development data benchmarks/coding_pair_model.py uses
 (news dev, the demoted check, news_dev2's, since session 10 news_dev3's, since session 11
 news_dev4's, since session 12 news_dev5's, since session 13 news_dev6's, since session 14
-news_dev7's and since session 15 news_dev8's parts (adjudicated gold), the PLOVER gold records; never
-the check set data/news_check/ nor a first-sight set, data/news_dev9/ or data/news_dev10/), with its folds (grouped by page,
+news_dev7's, since session 15 news_dev8's and since session 16 news_dev9's parts (adjudicated gold), the PLOVER
+gold records; never the check set data/news_check/ nor a first-sight set, data/news_dev10/ or data/news_dev11/), with its folds (grouped by page,
 near-duplicates kept together):
 
 1. screen: 5-fold out-of-fold event ROC AUC and root accuracy on the gold event pairs
@@ -333,6 +333,12 @@ def decide_joint(row: cpm.Row, preds: list[tuple], t_add: float, t_drop: float) 
         if not cand.rule_events and q > t_add and cand.source is not None and root and "verb_neg" not in cand.features:
             kept.add((*key, row.label(root)))
     return kept
+
+
+def as_pred(p: float, root: str, joint: float) -> cpm.Pred:
+    """A static prediction (P(event), root, P(event) x P(root | event)) as coding_pair_model's (P(event), root,
+    P(root | event)), so its grid functions decide it (the same joint add score)."""
+    return (p, root, joint / p if p > 0 else 0.0)
 
 
 def decide_event(row: cpm.Row, preds: list[tuple], t_add: float, t_drop: float) -> set:
@@ -773,11 +779,28 @@ EVENT_SCREEN = ("sparse", "concat:marked+between:1", "concat:sent+marked+between
 ``marked`` view, the costliest (a sentence-long text per pair), can go."""
 
 
-def write_model(data: Data, groups: list[str], source: str = "e5") -> None:
+def by_set_choice(data: Data, event: Variant, root: Variant) -> tuple[float, float, float, float]:
+    """(t_add, t_drop, t_empty, mean per-set gain) chosen by set: each later news set (:data:`coding_pair_model.LATER`)
+    coded by the models trained on every other set, then the grid point with the best mean per-set gain over the
+    rules under the no-event constraint (:func:`coding_pair_model.best_mean_gain`; no gate). The way
+    benchmarks/coding_pair_transfer.py found steadier than the page folds' (session 16)."""
+    rows = data.rows
+    preds: dict[int, list[cpm.Pred]] = {}
+    for name in cpm.LATER:
+        test = np.array([i for i, r in enumerate(rows) if cpm.news_set(r) == name], dtype=int)
+        fit = np.array([i for i, r in enumerate(rows) if cpm.news_set(r) != name], dtype=int)
+        for i, pr in predict_rows(data, fit, test, event, root, True).items():
+            preds[i] = [as_pred(*p) for p in pr]
+    scored = sorted(preds)
+    return cpm.best_mean_gain(cpm.set_grids([rows[i] for i in scored], [preds[i] for i in scored]))
+
+
+def write_model(data: Data, groups: list[str], source: str = "e5", thresholds: str = "pages") -> None:
     """Train :data:`SHIPPED` (:data:`SHIPPED_STATIC` with `source` static) on every row and write it to
     :data:`MODEL_OUT` (:data:`MODEL_OUT_STATIC`): thresholds of the joint rule from grouped out-of-fold
     predictions over the grid (as benchmarks/coding_pair_model.py chooses the sparse model's), the
-    provenance in its meta (with static vectors, the shipped table's too)."""
+    provenance in its meta (with static vectors, the shipped table's too). With `thresholds` ``sets``, the
+    thresholds are chosen by set instead (:func:`by_set_choice`; no gate)."""
     event, root = (parse_variant(v) for v in (SHIPPED_STATIC if source == "static" else SHIPPED))
     views = pe.SOURCES[source]
     out = MODEL_OUT_STATIC if source == "static" else MODEL_OUT
@@ -791,22 +814,30 @@ def write_model(data: Data, groups: list[str], source: str = "e5") -> None:
     rows = data.rows
     t_add, t_drop, t_empty, t_gate, f1 = best_gated(rows, [preds[i] for i in range(len(rows))], gate, split=split,
                                                     use_gate=use_gate, constrained=constrained)
+    how = f"grouped {cpm.OUTER}-fold out-of-fold pooled F1 {f1:.4f} over the grid" + (
+        " under the no-event constraint" if constrained else "")
+    if thresholds == "sets":
+        t_add, t_drop, t_empty, gain = by_set_choice(data, event, root)
+        t_gate, split, use_gate = 0.0, True, False
+        how = (f"by set: each of {', '.join(cpm.LATER)} coded by models trained on the other sets, mean per-set F1 "
+               f"gain {gain:+.4f} over the rules, under the no-event constraint (benchmarks/coding_pair_transfer.py)")
     got = [decide_gated(r, preds[i], t_add, t_drop, t_empty, t_gate <= 0 or gate.get(i, 1.0) > t_gate)
            for i, r in enumerate(rows)]
     c = np.array([cpm.counts(r, g) for r, g in zip(rows, got)]).sum(0)
     rules = np.array([cpm.counts(r, cpm.rules_only(r)) for r in rows]).sum(0)
     empty = [i for i, r in enumerate(rows) if r.empty and r.set in cpm.NEWS]
-    print(f"{cpm.OUTER}-fold out of fold, all pooled: rules F1 {cpm.prf(rules)[2]:.4f}; model ({SHIPPED_MODE}) at the "
+    way = SHIPPED_MODE if thresholds == "pages" else "by set"
+    print(f"{cpm.OUTER}-fold out of fold, all pooled: rules F1 {cpm.prf(rules)[2]:.4f}; model ({way}) at the "
           f"chosen thresholds (t_add {t_add:g}, t_drop {t_drop:g}, t_empty {t_empty:g}, t_gate {t_gate:g}) F1 "
-          f"{f1:.4f} (P {cpm.prf(c)[0]:.4f}, R {cpm.prf(c)[1]:.4f}); no-event news sentences left uncoded: rules "
+          f"{cpm.prf(c)[2]:.4f} (P {cpm.prf(c)[0]:.4f}, R {cpm.prf(c)[1]:.4f}); no-event news sentences left uncoded: rules "
           f"{sum(not cpm.rules_only(rows[i]) for i in empty)}, model {sum(not got[i] for i in empty)} of "
           f"{len(empty)} (thresholds chosen on these predictions: in-sample for them)", flush=True)
     meta = {"trained": datetime.now(UTC).strftime("%Y-%m-%d"), "sentences": len(rows),
             "data": {name: {"file": path.name, "sha256": cpm.sha256(path), "sentences": sum(r.set == name for r in rows)}
                      for name, path in cpm.SETS.items()},
-            "variants": {"event": event.name, "root": root.name, "add_rule": "joint", "thresholds": SHIPPED_MODE},
-            "thresholds": f"grouped {cpm.OUTER}-fold out-of-fold pooled F1 {f1:.4f} over the grid"
-                          + (" under the no-event constraint" if constrained else ""),
+            "variants": {"event": event.name, "root": root.name, "add_rule": "joint",
+                         "thresholds": SHIPPED_MODE if thresholds == "pages" else "by set"},
+            "thresholds": how,
             "encoder": dense_provenance(source), "lexical": sorted(pm.LEXICAL)}  # the pairs' lexical groups
     if source == "static":
         meta["static_table"] = pe.table_provenance()
@@ -831,6 +862,23 @@ def dense_provenance(source: str) -> dict[str, str]:
     return encoder.describe()
 
 
+def coded_rows() -> tuple[list[cpm.Row], list[str]]:
+    """Every development sentence coded once by the default classifier with the rules, its candidate pairs
+    recorded (:func:`coding_pair_model.read_rows`), and the fold groups (pages, near-duplicates merged)."""
+    from detente.coding import Coder
+    from detente.coding.classifier import default_classifier
+
+    t0 = time.perf_counter()
+    recorder = cpm.Recorder()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        coder = Coder(classifier=default_classifier(), span_chooser=None, pair_model=recorder, n_process=1)
+    rows, _ = cpm.read_rows(coder, recorder)
+    groups, _, _ = cpm.groups_with_neardups(rows)
+    print(f"coded {len(rows)} sentences in {time.perf_counter() - t0:.1f} s", flush=True)
+    return rows, groups
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--encode-only", action="store_true", help="code, encode and cache the vectors, then stop")
@@ -845,6 +893,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--modes", action="store_true",
                         help="only the no-event precision study (the gate, t_empty, the constraint; nested), "
                              "its page benchmarks/results/coding_pair_encoder_gate.md")
+    parser.add_argument("--thresholds", choices=("pages", "sets"), default="pages",
+                        help="with --write-model: choose the thresholds on grouped page folds (SHIPPED_MODE) or by set "
+                             "(each later news set held out in turn, the best mean per-set gain: by_set_choice)")
     parser.add_argument("--train-without", nargs="*", default=[], metavar="SET",
                         help="never train on these sets (by name prefix, e.g. dev3) in the nested runs; "
                              "print only (not with --write-model)")
@@ -869,17 +920,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--write-model trains on every set: leave out --train-without")
     if args.write_model and args.static_table is not None:
         parser.error("--write-model trains on the shipped table: leave out --static-table")
-    from detente.coding import Coder
-    from detente.coding.classifier import default_classifier
-
-    t0 = time.perf_counter()
-    recorder = cpm.Recorder()
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", UserWarning)
-        coder = Coder(classifier=default_classifier(), span_chooser=None, pair_model=recorder, n_process=1)
-    rows, _ = cpm.read_rows(coder, recorder)
-    groups, _, _ = cpm.groups_with_neardups(rows)
-    print(f"coded {len(rows)} sentences in {time.perf_counter() - t0:.1f} s", flush=True)
+    rows, groups = coded_rows()
     texts = all_texts(rows)
     if args.cost:
         print("\n".join(encoding_cost(rows, texts, args.static_table)))
@@ -895,7 +936,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     data = Data(rows, dense)
     if args.write_model:
-        write_model(data, groups, args.dense)
+        write_model(data, groups, args.dense, args.thresholds)
         return 0
     if args.modes:
         page = modes_page(data, groups, without, SHIPPED_STATIC if args.dense == "static" else SHIPPED)

@@ -26,7 +26,7 @@ def _row(bench, want=(), rule_root=None, plover=False):
     """One sentence with one candidate pair (RUS, UKR); `rule_root`: the rules' event for it (None: none)."""
     rules = () if rule_root is None else (0,)
     cand = pm.Candidate(PAIR, object(), object(), (0, 6), (15, 22), rules, ())
-    results = [] if rule_root is None else [SimpleNamespace(partial=False, event=SimpleNamespace(negated=False))]
+    results = [] if rule_root is None else [SimpleNamespace(partial=False, event=SimpleNamespace(negated=False, modality=None))]
     triples = [] if rule_root is None else [(*PAIR, rule_root)]
     return bench.Row("PLOVER" if plover else "news dev", "g", "1", {(*PAIR, r) for r in want}, triples, [cand], [],
                      [PAIR], plover, not want, "Russia accused Ukraine.", results)

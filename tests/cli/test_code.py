@@ -70,6 +70,7 @@ def test_all_keeps_marked_events_of_the_rules_and_says_what_a_pair_model_leaves_
     assert "--all" not in result.stderr
     result = runner.invoke(app, ["code", str(path), "--date", "2025-02-20", "--jsonl", "--all", "--pairs", "static"])
     assert result.exit_code == 0 and "--all" in result.stderr and "--pairs rules" in result.stderr
+    assert any(r["modality"] == "possible" and r["root"] == "19" for r in _jsonl(result.stdout))  # as the rules code it
 
 
 def test_stores_events_in_the_database(tmp_path):

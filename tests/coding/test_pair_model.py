@@ -399,3 +399,51 @@ def test_a_pair_model_decides_in_document_pages_with_provenance(coder):
     assert all(ARTICLE[e.char_start:e.char_end] == e.sentence for e in result.events)
     (undated,) = list(page_coder.code_document_pages([Document("d2", ARTICLE, None)]))
     assert undated.undated > 0 and not [e for e in undated.events if (e.note or "").startswith("undated")]
+
+
+MARKED = ("Russia may attack Ukraine next week. Iran did not attack Israel on Monday. "
+          "Germany condemned Turkey on Tuesday.")
+"""Hand-written: an act held possible, a negated one, an asserted one."""
+
+
+def test_the_model_revises_asserted_events_only_and_pages_keep_the_marked_ones_with_marked(coder):
+    """A model that drops every rule event drops only the asserted ones: the negated act stays as the rules
+    coded it. A page keeps the act held possible apart (no event) unless asked for the marked events
+    (``detente code --all``): then it comes back as the rules coded it, modality "possible", unrevised."""
+    from detente.coding import Coder
+    from detente.coding.reader import Document
+    from detente.events.modality import is_asserted
+
+    doc = Document("m1", MARKED, date(2024, 5, 1))
+    rules = list(Coder(span_chooser=None, pair_model=None, n_process=1).code_document_results([doc]))[0].events
+    key = lambda e: (e.source[:3], e.target[:3], e.root, e.modality, e.negated)  # noqa: E731
+    assert {key(e) for e in rules} >= {("RUS", "UKR", "19", "possible", False), ("IRN", "ISR", "19", None, True),
+                                       ("DEU", "TUR", "11", None, False)}
+    dropper = pm.PairModel({}, -10.0, {"01": {}}, {"01": 0.0}, t_add=1.01, t_drop=0.5)
+    page_coder = Coder(span_chooser=None, pair_model=dropper, n_process=1)
+    (plain,) = list(page_coder.code_document_pages([doc]))
+    assert [key(e) for e in plain.events] == [("IRN", "ISR", "19", None, True)]  # negated: kept; the rest dropped
+    (marked,) = list(page_coder.code_document_pages([doc], marked=True))
+    got = {key(e): e for e in marked.events}
+    assert set(got) == {("RUS", "UKR", "19", "possible", False), ("IRN", "ISR", "19", None, True)}
+    possible = got["RUS", "UKR", "19", "possible", False]
+    assert "kept apart" not in (possible.note or "") and possible.sentence_index == 0 and possible.doc_id == "m1"
+    assert all(not is_asserted(e) for e in marked.events)  # the model still dropped the asserted act
+    idle = pm.PairModel({}, 0.0, {"01": {}}, {"01": 0.0}, t_add=1.01, t_drop=1.01)
+    (kept,) = list(Coder(span_chooser=None, pair_model=idle, n_process=1).code_document_pages([doc], marked=True))
+    assert {key(e) for e in kept.events} == {key(e) for e in rules}  # an idle model: what document mode keeps
+
+
+def test_code_all_with_a_pair_model_keeps_marked_events(tmp_path, coder):
+    from detente.cli.main import app
+
+    path = tmp_path / "marked.txt"
+    path.write_text(MARKED + "\n", encoding="utf-8")
+    args = ["code", str(path), "--date", "2024-05-01", "--jsonl", "--no-classifier", "--pairs", "model"]
+    plain = runner.invoke(app, args)
+    marked = runner.invoke(app, [*args, "--all"])
+    assert plain.exit_code == 0 and marked.exit_code == 0, marked.output
+    key = lambda r: (r["source"][:3], r["target"][:3], r["root"], r["modality"], r["negated"])  # noqa: E731
+    assert ("RUS", "UKR", "19", "possible", False) in {key(r) for r in _jsonl(marked.stdout)}
+    assert all(key(r)[3] is None and not key(r)[4] for r in _jsonl(plain.stdout))
+    assert "--all keeps the marked events" in marked.stderr and "--all" not in plain.stderr

@@ -153,8 +153,8 @@ def code_text(
     ),
     as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
     all_events: bool = typer.Option(
-        False, "--all", help="Also keep events marked possible, conditional, reported or question (documents: with "
-        "the default, --pairs rules; with a pair model they are coded as pages, which keep most such acts apart)."
+        False, "--all", help="Also keep events marked possible, conditional, reported or question, and negated ones "
+        "(with a pair model, as the rules code them: the model revises asserted events only)."
     ),
     partial: bool = typer.Option(
         False, "--partial",
@@ -211,10 +211,12 @@ def code_text(
         results = coder.code_document_results(docs)
     else:
         if all_events:
-            typer.echo("note: with the pair model documents are coded as pages, which keep apart acts the news guide "
-                       "codes as no event (such as those held possible or conditional, claimed or denied): --all adds "
-                       "only the other marked ones; --pairs rules keeps them all with their modality", err=True)
-        results = _page_coder(model, use_classifier, pair_model, domestic, workers).code_document_pages(docs)
+            typer.echo("note: with a pair model documents are coded as pages; --all keeps the marked events (negated, "
+                       "held possible or conditional, reported) as the rules code them, unrevised by the model, but "
+                       "not the acts pages keep apart as hedged ('apparently', 'appears to') or only owed: --pairs "
+                       "rules keeps those too", err=True)
+        coder = _page_coder(model, use_classifier, pair_model, domestic, workers)
+        results = coder.code_document_pages(docs, marked=all_events)
     show_progress = sys.stderr.isatty() and len(docs) > 1
     events: list[Any] = []
     per_doc: list[dict[str, Any]] = []

@@ -443,7 +443,7 @@ class Coder:
             coded, parts = coded[1:], parts[1:]
         return abstention.restatements(coded, parts, date, partial)
 
-    def code_document_pages(self, docs: Iterable[Document]) -> Iterator[DocumentResult]:
+    def code_document_pages(self, docs: Iterable[Document], *, marked: bool = False) -> Iterator[DocumentResult]:
         """Each document coded as page mode codes an article (`detente code eval --context page`), so that a
         pair model decides in documents as it does on a gold file: the document's sentences in order, each
         read in the context of those before it (:meth:`code_article_events`), the complete events kept with
@@ -452,8 +452,10 @@ class Coder:
         kept, and the tone is the mean over the sentences document mode would parse (those naming an actor or
         referring back); `apart` stays empty. Unlike document mode, which keeps every event with its modality,
         acts page mode keeps apart as no event (held possible or conditional, claimed, denied: sentence mode's
-        :func:`~detente.coding.abstention.sort_out`) are not returned. `detente code FILE` uses it (unless
-        ``--pairs rules``).
+        :func:`~detente.coding.abstention.sort_out`) are not returned; with `marked`, the acts it keeps apart
+        only because their modality holds them possible or conditional are returned too, as the rules coded
+        them (with that modality; the pair model revises asserted events only, :func:`_marked_of_rules`), as
+        document mode keeps them. `detente code FILE` uses it (unless ``--pairs rules``; `marked` with ``--all``).
 
         With `n_process` above 1, documents are coded by this process and worker processes forked from it
         after the pipeline, classifier and pair model are loaded (:func:`_fork_pool`: they share them rather
@@ -461,7 +463,7 @@ class Coder:
         workers = self.n_process if self.n_process is not None and _can_fork() else 1
         if workers <= 1:
             for doc in docs:
-                yield self._code_page(doc)
+                yield self._code_page(doc, marked)
             return
         pool: ProcessPoolExecutor | None = None
         frozen_before = gc.get_freeze_count() > 0  # as iter_sentence_events: the caller's own gc.freeze() stays
@@ -472,35 +474,37 @@ class Coder:
                 block.append(doc)
                 if len(block) == BLOCK_DOCUMENTS:
                     pool = pool or _fork_pool(self, workers - 1)
-                    yield from self._shared(block, pool, workers, ("_code_pages", ()), start, CHUNK_MIN_DOCUMENTS)
+                    yield from self._shared(block, pool, workers, ("_code_pages", (marked,)), start, CHUNK_MIN_DOCUMENTS)
                     start += len(block)
                     block = []
             if len(block) >= 2 * CHUNK_MIN_DOCUMENTS or block and pool is not None:
                 pool = pool or _fork_pool(self, workers - 1)
-                yield from self._shared(block, pool, workers, ("_code_pages", ()), start, CHUNK_MIN_DOCUMENTS)
+                yield from self._shared(block, pool, workers, ("_code_pages", (marked,)), start, CHUNK_MIN_DOCUMENTS)
             elif block:  # a document or two: the fork would cost more than it saves
-                yield from self._code_pages(block)
+                yield from self._code_pages(block, marked)
         finally:
             _close_pool(pool, frozen_before)
 
-    def _code_pages(self, docs: list[Document]) -> list[DocumentResult]:
+    def _code_pages(self, docs: list[Document], marked: bool = False) -> list[DocumentResult]:
         """:meth:`_code_page` of each document (a chunk of :meth:`code_document_pages`)."""
-        return [self._code_page(doc) for doc in docs]
+        return [self._code_page(doc, marked) for doc in docs]
 
-    def _code_page(self, doc: Document) -> DocumentResult:
-        """One document coded as page mode codes an article (:meth:`code_document_pages`)."""
+    def _code_page(self, doc: Document, marked: bool = False) -> DocumentResult:
+        """One document coded as page mode codes an article (:meth:`code_document_pages`; `marked` as there)."""
         text = doc.text or ""
         spans_ = list(split_sentences(text))
         events: list[Event] = []
         undated = 0
-        for span, found in zip(spans_, self.code_article_events([text[s.start:s.end] for s in spans_], doc.date)):
+        coded = self.code_article_events([text[s.start:s.end] for s in spans_], doc.date, partial=marked)
+        for span, found in zip(spans_, coded):
             for r in found:
-                if r.partial:
+                event = (_marked_of_rules(r) if marked else None) if r.partial else r.event
+                if event is None:
                     continue
-                if doc.date is None and (r.event.note or "").startswith("undated"):  # the note assemble gives it
+                if doc.date is None and (event.note or "").startswith("undated"):  # the note assemble gives it
                     undated += 1
                     continue
-                events.append(replace(r.event, doc_id=doc.id, url=doc.url, file=doc.file,
+                events.append(replace(event, doc_id=doc.id, url=doc.url, file=doc.file,
                                       sentence_index=span.index, char_start=span.start, char_end=span.end))
         tone = document_tone([sentence_tone(text[w.start:w.end]) for w in _prepare(doc).wanted])
         return DocumentResult(doc.id, events, tone, len(spans_), undated)
@@ -795,6 +799,25 @@ class Coder:
         if tgt is None and target is not None and target.start >= 0:  # not an earlier sentence's actor
             tgt = (target.start, target.end)
         return SentenceResult(event, spans.tidy(text, src), spans.tidy(text, tgt), partial=partial)
+
+
+_SPECULATION_APART = "kept apart: speculation"
+"""The note :func:`~detente.coding.abstention.set_apart` gives an act held possible or conditional."""
+
+
+def _marked_of_rules(result: SentenceResult) -> Event | None:
+    """A partial result of page mode as the rules' event it was, when it was kept apart only because its
+    modality holds its act possible or conditional (:func:`~detente.coding.abstention.speculative`; the
+    modality stays on the event, as document mode keeps it); else None (a side not known, or another
+    reason: those stay out, as without `marked`)."""
+    event = result.event
+    note = event.note or ""
+    if not abstention.speculative(event) or not (note == _SPECULATION_APART or note.endswith(f"; {_SPECULATION_APART}")):
+        return None
+    if not is_complete(event):
+        return None
+    kept = note[:-len(_SPECULATION_APART)].removesuffix("; ")
+    return replace(event, note=kept or None)
 
 
 def _distinct(events: list[Event]) -> list[Event]:

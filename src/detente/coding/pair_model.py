@@ -148,6 +148,10 @@ Choices
   two-digit code, and the modality and negation their governing verb shows (a modal
   auxiliary: "possible"; a "not": negated), so relation series filter them like the
   rules' events.
+- Marked rule events (negated, held possible or conditional, reported, a question: not
+  :func:`~detente.events.modality.is_asserted`) are never dropped (:func:`droppable`, session 16): the
+  model was trained to say whether a pair's act is there to code, not whether a marked act is worth
+  keeping, and ``detente code --all`` keeps marked events as the rules code them. Partial ones never were.
 - Deterministic: features are sorted names, the solver (lbfgs) is deterministic, ties in
   the root go to the lower code.
 - Speed: features are read off the parse the coder already has (no second parse); a
@@ -581,6 +585,16 @@ def addable(cand: Candidate) -> bool:
     return cand.source is not None and cand.target is not None
 
 
+def droppable(results: Sequence[SentenceResult], cand: Candidate) -> list[int]:
+    """The rule events of `cand` the model may drop: the asserted ones (:func:`detente.events.modality.is_asserted`).
+    A marked event (negated, held possible or conditional, reported, a question) stays as the rules coded it,
+    with its modality, for those who keep marked events (``detente code --all``): the model was never asked
+    whether such an act took place. One definition for the coder and the benchmarks' ``decide``."""
+    from detente.events.modality import is_asserted
+
+    return [i for i in cand.rule_events if is_asserted(results[i].event)]
+
+
 def add_score(p_event: float, p_root: float) -> float:
     """The joint add rule's score of a pair the rules have nothing for: P(event) x P(root | event),
     the probability that the event with the root model's root is there. One definition for the
@@ -697,7 +711,8 @@ class PairModel:
         rule events of a pair with P(no event) > `t_drop` dropped, an event added for each pair the
         rules have nothing for when P(event) x P(root | event) > `t_add` (:func:`add_score`; by default
         :meth:`add_threshold`, ``t_empty`` in a sentence the rules found nothing in, where nothing is
-        added unless `gate_open`). Partial events are kept as they are. `scorers` (as :meth:`scorers`
+        added unless `gate_open`). Partial events are kept as they are, and so are marked ones (negated, held
+        possible, reported ...: :func:`droppable`). `scorers` (as :meth:`scorers`
         gives them) are asked only about :meth:`asks`'s candidates."""
         t_add = self.add_threshold(results) if t_add is None else t_add
         if not gate_open:
@@ -709,7 +724,7 @@ class PairModel:
         for k, cand in enumerate(candidates):
             if cand.rule_events:
                 if t_drop < 1.0 and 1.0 - p_of(k) > t_drop:  # 1 - P(event) is at most 1: never above t_drop >= 1
-                    dropped.update(cand.rule_events)
+                    dropped.update(droppable(results, cand))
                 continue
             if t_add >= 1.0 or not self.root_weights or not addable(cand):  # the add score is at most 1
                 continue

@@ -8,9 +8,10 @@ vectors are reduced by PCA and each word gets the SIF weight of its frequency (A
 
 Vocabulary: the lower-cased words (:func:`detente.coding.static_vectors.words`) of the
 development text only: the gold sentences of every set benchmarks/coding_pair_model.py trains
-on (data/news_dev to news_dev7's parts, the demoted check, PLOVER's records) and ConfliBERT's
-*train* splits under ../shared/data/; never data/news_check/, data/news_dev8/ or
-data/news_dev9/ (refused below). Words seen at least ``--min-count`` times.
+on (the shipped table: data/news_dev to news_dev7's parts, the demoted check, PLOVER's records; a
+re-build now also reads news_dev8's and news_dev9's) and ConfliBERT's *train* splits under
+../shared/data/; never data/news_check/ or the first-sight sets data/news_dev10/ and
+data/news_dev11/ (refused below). Words seen at least ``--min-count`` times.
 
 The words' full E5 vectors are cached in ``out/static_word_vectors.npz`` (keyed by word), so a
 re-build with other dims costs no encoding (about 140 words per CPU second). The table's
@@ -24,6 +25,7 @@ weighting) is inside it and, readable, in a JSON file of the same name beside it
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import sys
@@ -46,7 +48,7 @@ CONFLI = {"ConfliBERT quad train": SHARED / "confli_cameo_quad_train.tsv",
           "ConfliBERT dyad train": SHARED / "confli_cameo_dyad_train.txt"}
 CACHE = ROOT / "out" / "static_word_vectors.npz"
 TABLE_OUT = ROOT / "src" / "detente" / "coding" / sv.TABLE_FILE
-HELD_OUT = ("news_check.jsonl", "news_dev8", "news_dev9", "_test")
+HELD_OUT = ("news_check.jsonl", "news_dev10", "news_dev11", "_test")
 """Path parts a vocabulary source may never have (the check set, the first-sight sets, test splits)."""
 
 
@@ -107,6 +109,12 @@ def word_vectors(todo: list[str]) -> dict[str, np.ndarray]:
     return {w: known[w] for w in todo}
 
 
+def text_sha256(texts: list[str]) -> str:
+    """The SHA-256 of a source's sentences, one per line: what the vocabulary depends on. A later
+    adjudication changes a file's gold events (its ``sha256``), never this."""
+    return hashlib.sha256("\n".join(texts).encode("utf-8")).hexdigest()
+
+
 def build(dims: int, min_count: int) -> sv.StaticTable:
     from detente.coding import encoder
 
@@ -116,7 +124,8 @@ def build(dims: int, min_count: int) -> sv.StaticTable:
     per_source = {}
     for name, path in sources().items():
         texts = texts_of(name, path)
-        per_source[name] = {"file": path.name, "sha256": cpm.sha256(path), "sentences": len(texts)}
+        per_source[name] = {"file": path.name, "sha256": cpm.sha256(path), "text_sha256": text_sha256(texts),
+                            "sentences": len(texts)}
         for t in texts:
             counts.update(sv.words(t))
             if name.startswith("dev7 "):

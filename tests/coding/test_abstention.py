@@ -35,6 +35,12 @@ def test_a_side_named_only_in_the_dateline_is_kept_apart(sentence):
     assert abstention.reason_apart(event) == "dateline"
 
 
+def test_a_wire_credit_after_a_dateline_of_several_parts_is_no_side():
+    sentence = "BERGEN, Hordaland, Norway, June 4 (Reuters) - Sweden protested to Denmark."
+    event = _event("111", sentence, ("GBRMED", "Reuters"), ("DNK", "Denmark"))
+    assert abstention.reason_apart(event) == "dateline"
+
+
 def test_a_dateline_city_named_again_in_the_story_stands():
     sentence = "OSLO (AP) — Sweden's prime minister met officials in Oslo on Monday."
     event = _event("040", sentence, ("SWE", "Sweden"), ("NOR", "Oslo"))

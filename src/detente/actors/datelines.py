@@ -1,7 +1,8 @@
 """Datelines: where a wire story's opening place line ends, and its place is no side.
 
 Two readings of one thing, kept here together. :func:`dateline_end` finds the wire datelines of the
-forms "DAKAR, Senegal (AP) --", "Doha, Feb 29:" and "RIGA, April 5 (Xinhua) --": the coder blanks them out
+forms "DAKAR, Senegal (AP) --", "Doha, Feb 29:", "RIGA, April 5 (Xinhua) --" and "GOYANG, South Korea, June 4
+(Reuters) -" (a place of two or three comma-separated parts, an optional date, a news agency's credit): the coder blanks them out
 before parsing (:func:`detente.coding.coder.parse_form`) and sets apart an event whose side only the
 dateline names (:func:`detente.coding.abstention.reason_apart`). :func:`drop_dateline_place` drops the
 place of the shorter form "Hanoi (VNA) - Australia and Timor-Leste signed ..." from the mentions (session
@@ -27,6 +28,12 @@ Choices
   credits was measured apart in session 13 and did not pass the 2:1 bar: its absence let wrongly
   rooted events through).
 - A cheap check first: a text without "(" in its first 80 characters is returned as it is.
+- A news agency's credit is never a side ("(Reuters)" is in the registry as British media): the wire
+  pattern's last form takes any place of two or three comma-separated capitalised parts before a date
+  and a capitalised credit ("GOYANG, South Korea, June 4 (Reuters) -", "SEOUL, South Korea, Dec. 3, 2024
+  (Yonhap) --", session 16), so the coder blanks it and sets apart an event only the credit names.
+  Two states with an organisation in parentheses and a dash ("Chile, Peru (APEC) - ...") read as such a
+  dateline too; wire copy does not open that way.
 """
 
 from __future__ import annotations
@@ -41,6 +48,9 @@ _WIRE_DATELINE = re.compile(
       | [A-Z][\w.'\- ]+?,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})\s*:\s  # Doha, Feb 29:
       | [A-Z][\w.'\- ]+?,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,\s*\d{4})?\s*
         \([A-Za-z ]+\)\s*(?::\s|[—–-]+\s?)  # RIGA, April 5 (Xinhua) --, Tokyo, July 4 (Jiji Press)--, WASHINGTON, Sep 15 (APP):
+      | [A-Z][\w.'\-]*(?:\ [A-Z][\w.'\-]*){0,3}(?:,\s*[A-Z][\w.'\-]*(?:\ [A-Z][\w.'\-]*){0,3}){1,2}  # GOYANG, South Korea,
+        (?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,\s*\d{4})?)?\s*   # June 4, 2024
+        \([A-Z][A-Za-z.&\ ]{1,30}\)\s*(?::\s|[—–-]+\s?)  # (Reuters) -, (Yonhap) --
     )""",
     re.X,
 )

@@ -308,3 +308,9 @@ def test_a_joined_preposition_of_another_word_is_another_role(coder):
     doc = coder.nlp("France moved its troops from Mali and to Niger.")
     mali = next(t for t in doc if t.text == "Mali")
     assert conjoined_prep_objects(mali) == []
+
+
+def test_an_organisation_announcing_with_a_role_is_its_own_side():
+    # "AUGOV"[:3] is "AUG", no organisation: the African Union's commission announces for the AU
+    assert coordination.announcing_side(_event("AUGOV", "SDN"), {"AU"}) == "AU"
+    assert coordination.announcing_side(_event("SDN", "AUGOV"), {"AU"}) == "AU"

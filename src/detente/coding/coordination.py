@@ -49,6 +49,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Protocol
 
+from detente.actors.registry import country_of
+
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
 
@@ -86,7 +88,7 @@ def parties(actors: Iterable[Actor]) -> list[Actor]:
     """The first actor of each country (or organisation) among `actors`, in order: the parties of a list."""
     out: list[Actor] = []
     for a in actors:
-        if all(a.code[:3] != b.code[:3] for b in out):
+        if all(country_of(a.code) != country_of(b.code) for b in out):
             out.append(a)
     return out
 
@@ -126,9 +128,9 @@ def list_pairs(actors: list[Actor]) -> list[tuple[Actor, Actor]]:
     :func:`long_hub` with each of the others."""
     centre = long_hub(actors)
     if centre is not None:
-        return [(centre, a) for a in parties(actors) if a.code[:3] != centre.code[:3]]
+        return [(centre, a) for a in parties(actors) if country_of(a.code) != country_of(centre.code)]
     joint = first_parties(actors)
-    pairs = [(a, b) for i, a in enumerate(joint) for b in joint[i + 1:] if a.code[:3] != b.code[:3]]
+    pairs = [(a, b) for i, a in enumerate(joint) for b in joint[i + 1:] if country_of(a.code) != country_of(b.code)]
     if not pairs and len(joint) >= 2:
         pairs = [(joint[0], joint[1])]  # two sides of one country the registry tells apart
     return pairs
@@ -141,10 +143,9 @@ def announcing_side(event: Event, announcers: set[str]) -> str | None:
     "A and B are set to meet" is announced by both (the coordinated subject makes the plan): each direction
     of the symmetric meeting is then the intent of its own source (convention 10 codes intent to meet from
     the announcing side); "A said its leader would meet B's" is announced by A alone."""
-    if event.source[:3] in announcers:
-        return event.source[:3]
-    if event.target[:3] in announcers:
-        return event.target[:3]
+    for side in (event.source, event.target):
+        if country_of(side) in announcers:
+            return country_of(side)
     return None
 
 
@@ -163,8 +164,8 @@ def first_parties(actors: list[Actor], most: int = MAX_PARTIES) -> list[Actor]:
     """The actors of the first `most` countries (or organisations) of a list, in order, two sides of one
     country kept ("the government and the opposition of Venezuela"): the parties a joint act of a short list is
     paired among (:func:`list_pairs`)."""
-    kept = {a.code[:3] for a in parties(actors)[:most]}
-    return [a for a in actors if a.code[:3] in kept]
+    kept = {country_of(a.code) for a in parties(actors)[:most]}
+    return [a for a in actors if country_of(a.code) in kept]
 
 
 LIST_SLIPS = frozenset({"npadvmod", "appos"})
@@ -345,5 +346,5 @@ def joint_pairs(tok: Any, actors: list[Actor], offset: int, verb_lemma: str = ""
         return []
     centre = hub(tok, actors, offset)
     if centre is not None:
-        return [(centre, a) for a in parties(actors) if a.code[:3] != centre.code[:3]]
+        return [(centre, a) for a in parties(actors) if country_of(a.code) != country_of(centre.code)]
     return list_pairs(actors)

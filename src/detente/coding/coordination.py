@@ -197,11 +197,13 @@ def broken_list(tok: Token) -> list[Token]:
     The comma is the one before the member's phrase, not before its head word: a member of several words or
     with an article ("Saudi Arabia, *the United Arab Emirates*, Bahrain and Egypt", "the US, *the EU*, Britain and
     Canada") hangs on the first as an apposition as often as a one-word one does, and was lost with the rest of
-    the list (session 16, lists16; figures in the module's Choices)."""
+    the list (session 16, lists16; figures in the module's Choices). Only after a proper name: a common noun's
+    apposition of several words explains the noun ("an accord brokered by the US, *the UN* and the EU", where the
+    parser hangs "the UN" on "accord") rather than continuing a list of names."""
     out: list[Token] = []
     for child in tok.children:
         if (child.dep_ in LIST_SLIPS and child.i > tok.i + 1 and child.tag_ in ("NNP", "NNPS") and child.conjuncts
-                and comma_before(child)):
+                and (comma_before(child) if tok.tag_ in ("NNP", "NNPS") else child.doc[child.i - 1].lower_ == ",")):
             out.extend((child, *child.conjuncts))
     return out
 

@@ -398,8 +398,24 @@ def country_of(code: str) -> str:
 
     >>> country_of("AUGOV"), country_of("AU"), country_of("RUSMIL"), country_of("---")
     ('AU', 'AU', 'RUS', '---')
+
+    Choices: the answers are remembered per code table (the coder compares the parties of a list pair by pair,
+    and a three-letter cut cost nothing); a new default registry starts a new memo.
     """
-    return get_registry().codes.base_code(code)
+    global _COUNTRIES
+    table = get_registry().codes
+    owner, memo = _COUNTRIES
+    if owner is not table:
+        memo = {}
+        _COUNTRIES = (table, memo)
+    found = memo.get(code)
+    if found is None:
+        found = memo[code] = table.base_code(code)
+    return found
+
+
+_COUNTRIES: tuple[CodeTable | None, dict[str, str]] = (None, {})
+"""The code table :func:`country_of` last read, with its answers by code."""
 
 
 def lookup(text: str, on: date | None = None, *, field: str | None = None) -> str:

@@ -34,6 +34,10 @@ Choices
   (Yonhap) --", session 16), so the coder blanks it and sets apart an event only the credit names, and the
   credit's mention is dropped (:func:`drop_dateline_credit`; only in this form, see there); the state after
   the all-capital city is still dropped there (:func:`drop_dateline_state` reads the older forms only).
+  Measured (session 16, lists16; page mode, development sets pooled without news_dev9 d-e): wrong -2 (the
+  British side of "GOYANG, South Korea, June 4 (Reuters) –", news_dev5 e), +1 (news_dev7 b: "ANKARA, Turkey, July 5
+  (UPI) -- Turkish Prime Minister Erdogan criticized ...", now parsed without the dateline, TUR->EGY 11 the gold does
+  not have), no right one gained or lost; P up by about 0.0002, no-event sentences left uncoded unchanged.
   Two states with an organisation in parentheses and a dash ("Chile, Peru (APEC) - ...") read as such a
   dateline too; wire copy does not open that way.
 """

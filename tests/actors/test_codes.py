@@ -110,3 +110,13 @@ def test_compose_puts_a_country_and_a_sector_together() -> None:
 def test_distinct_sides(a: str, b: str, sides: bool) -> None:
     assert get_registry().codes.distinct_sides(a, b) is sides
     assert get_registry().codes.distinct_sides(b, a) is sides
+
+
+def test_the_country_of_a_code_is_its_base_not_its_first_three_letters() -> None:
+    from detente.actors import country_of
+
+    # the cut of three letters is wrong for an organisation with a two-letter code and a role
+    assert "AUGOV"[:3] != "AU" and country_of("AUGOV") == country_of("AU") == "AU"
+    assert country_of("G7GOV") == "G7"
+    assert country_of("NATOMIL") == "NATO" and country_of("RUSMIL") == "RUS" and country_of("ROM") == "ROU"
+    assert country_of("---") == "---"  # an unknown side stays unknown

@@ -42,3 +42,22 @@ def test_a_possessive_or_a_name_opening_the_text_is_no_dateline_state() -> None:
     assert codes("LIMA, Peru's foreign ministry protested to Chile.") == [("Peru's foreign ministry", "PERGOV"),
                                                                           ("Chile", "CHL")]
     assert codes("NATO, Russia and Chile met.") == [("NATO", "NATO"), ("Russia", "RUS"), ("Chile", "CHL")]
+
+
+def test_a_wire_credit_after_a_dateline_of_several_parts_is_blanked_not_a_side() -> None:
+    from detente.actors.datelines import dateline_end
+
+    text = "DURBAN, South Africa, March 9 (AFP) - Ghana and Togo signed a border accord."
+    assert text[:dateline_end(text)] == "DURBAN, South Africa, March 9 (AFP) - "
+    text = "PUSAN, South Korea, Oct. 2, 2023 (Yonhap) -- Chile protested to Peru."
+    assert text[:dateline_end(text)].endswith("(Yonhap) -- ")
+    # a text whose first words are no place list, or whose parentheses hold no credit, has no dateline
+    assert dateline_end("Ghana, Togo (and Benin) - all three signed.") == 0
+    assert dateline_end("Ghana said on Friday (local time) - it would sign.") == 0
+
+
+def test_the_credit_of_a_dateline_is_no_mention_but_a_credit_elsewhere_is() -> None:
+    # the credit names who filed the story (the registry reads "Xinhua" as Chinese media): no side of it
+    assert codes("DURBAN, South Africa, March 9 (Xinhua) - Ghana and Togo signed an accord.") == [
+        ("Ghana", "GHA"), ("Togo", "TGO")]
+    assert ("Xinhua", "CHNMED") in codes("Ghana's president told Xinhua (the state agency) - in Accra - he would sign.")

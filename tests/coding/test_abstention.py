@@ -35,6 +35,19 @@ def test_a_side_named_only_in_the_dateline_is_kept_apart(sentence):
     assert abstention.reason_apart(event) == "dateline"
 
 
+def test_a_wire_credit_after_a_dateline_of_several_parts_is_no_side():
+    sentence = "BERGEN, Hordaland, Norway, June 4 (Reuters) - Sweden protested to Denmark."
+    event = _event("111", sentence, ("GBRMED", "Reuters"), ("DNK", "Denmark"))
+    assert abstention.reason_apart(event) == "dateline"
+
+
+def test_an_organisation_with_its_own_organ_is_one_side():
+    # the African Union and its commission: one organisation, whose code's first three letters ("AUG") are not it
+    event = _event("040", "The African Union's commission met the AU's envoys.", ("AUGOV", "commission"), ("AU", "AU"))
+    assert abstention.domestic(event)
+    assert not abstention.domestic(_event("040", "Chile met Peru.", ("CHL", "Chile"), ("PER", "Peru")))
+
+
 def test_a_dateline_city_named_again_in_the_story_stands():
     sentence = "OSLO (AP) — Sweden's prime minister met officials in Oslo on Monday."
     event = _event("040", sentence, ("SWE", "Sweden"), ("NOR", "Oslo"))

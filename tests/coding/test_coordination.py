@@ -308,3 +308,32 @@ def test_a_joined_preposition_of_another_word_is_another_role(coder):
     doc = coder.nlp("France moved its troops from Mali and to Niger.")
     mali = next(t for t in doc if t.text == "Mali")
     assert conjoined_prep_objects(mali) == []
+
+
+def test_an_organisation_announcing_with_a_role_is_its_own_side():
+    # "AUGOV"[:3] is "AUG", no organisation: the African Union's commission announces for the AU
+    assert coordination.announcing_side(_event("AUGOV", "SDN"), {"AU"}) == "AU"
+    assert coordination.announcing_side(_event("SDN", "AUGOV"), {"AU"}) == "AU"
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize("sentence", [
+    "Ghana, the Gambia, Peru and Chile condemned Iran.",  # a member with an article, hung on the first as an apposition
+    "Norway, South Korea, Peru and Chile condemned Iran.",  # a member of two words
+])
+def test_every_member_of_a_list_with_a_member_of_several_words_is_a_side(coder, sentence):
+    sources = {r.event.source for r in _coded(coder, sentence) if r.event.target == "IRN"}
+    assert len(sources) == 4
+
+
+@pytest.mark.nlp
+def test_a_member_joined_by_as_well_as_is_a_side(coder):
+    found = _coded(coder, "Chile, Peru and Ghana as well as Norway condemned Iran.")
+    assert {r.event.source for r in found if r.event.target == "IRN"} == {"CHL", "PER", "GHA", "NOR"}
+
+
+def test_as_well_as_joins_a_list_and_and_does_but_not_as_alone():
+    spacy = pytest.importorskip("spacy")
+    doc = spacy.blank("en")("Chile as well as Peru and Ghana as Norway")
+    assert coordination.joins_list(doc[3]) and coordination.joins_list(doc[5])
+    assert not coordination.joins_list(doc[1]) and not coordination.joins_list(doc[7])

@@ -13,7 +13,7 @@ index and suggestions), :mod:`~detente.actors.mentions` (actors in running text)
 from detente.actors.codes import CodeTable
 from detente.actors.entities import KINDS, Actor, Mention, Person, Term
 from detente.actors.prefixes import ActorPrefixes, actor_prefixes
-from detente.actors.registry import ActorRegistry, find_mentions, get_registry, lookup, resolve
+from detente.actors.registry import ActorRegistry, country_of, find_mentions, get_registry, lookup, resolve
 from detente.ontology.roles import NON_STATE_ROLES
 
 __all__ = [
@@ -27,6 +27,7 @@ __all__ = [
     "Person",
     "Term",
     "actor_prefixes",
+    "country_of",
     "find_mentions",
     "get_registry",
     "lookup",

@@ -248,7 +248,7 @@ class MentionMatcher:
             found = settle_shared_names(found, shared, self.base_code)
         found = councils_of(text, drop_overlaps(found), self.base_code)
         if on is not None:
-            found = drop_overlaps(found + titled_surnames(text, found, self.surnames, on))
+            found = drop_overlaps(found + titled_surnames(text, found, self.surnames, on, self.base_code))
         found = drop_overlaps(found + halves(text, found, self.base_code, title_after))
         mentions = share_roles(text, drop_places_elsewhere(text, drop_dateline_place(text, found)))
         if folded.original is text:
@@ -284,7 +284,8 @@ def surname_index(surface: dict[str, list[NameEntry]]) -> dict[str, tuple[Person
     return {name: tuple(people.values()) for name, people in index.items()}
 
 
-def titled_surnames(text: str, found: list[Mention], surnames: dict[str, tuple[Person, ...]], on: date) -> list[Mention]:
+def titled_surnames(text: str, found: list[Mention], surnames: dict[str, tuple[Person, ...]], on: date,
+                    base_code: Callable[[str], str]) -> list[Mention]:
     """A surname right after an office ("Prime Minister Morrison") as the one registered person of that
     surname who held an office on `on`.
 
@@ -293,7 +294,8 @@ def titled_surnames(text: str, found: list[Mention], surnames: dict[str, tuple[P
     of the people named so, exactly one must be in a term on `on`, else nothing is found.
     Surnames inside another mention are left alone, and so is a surname whose office is a title of
     another state ("South Korean Foreign Minister Kim" is no US envoy named Kim): the title says whose
-    office it is, and the one holder of that surname serves another actor.
+    office it is, and the one holder of that surname serves another actor (`base_code`: the registry's
+    country or organisation of a code, so "AU Commission Chairperson" is the African Union's "AU" office, not "AUG").
 
     Tried and dropped (session 16, page mode, development sets pooled without news_dev9 parts d-e): the
     surname without an office ("met with Kiir", "Saied said"), as the one registered holder of it in office on
@@ -310,7 +312,7 @@ def titled_surnames(text: str, found: list[Mention], surnames: dict[str, tuple[P
             continue
         holders = {p.name: code for p in surnames.get(match.group(1), ()) if (code := p.code_on(on))}
         office = next((m for m in found if m.kind == "title" and m.start < match.start() < m.end), None)
-        if office is not None and len(holders) == 1 and next(iter(holders.values()))[:3] != office.code[:3]:
+        if office is not None and len(holders) == 1 and base_code(next(iter(holders.values()))) != base_code(office.code):
             continue
         if len(holders) == 1:
             out.append(Mention(start, end, match.group(1), next(iter(holders.values())), "person"))

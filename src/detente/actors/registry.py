@@ -386,6 +386,38 @@ def resolve(name: str, on: date | None = None) -> str | None:
     return get_registry().resolve(name, on=on)
 
 
+def country_of(code: str) -> str:
+    """The country or organisation a side's code stands for: the default registry's base code
+    (:meth:`~detente.actors.codes.CodeTable.base_code`: `USAGOV` -> `USA`, `AUGOV` -> `AU`, `NATOMIL` -> `NATO`).
+
+    Why: two sides are one party when their countries (or organisations) are one, and code pairs were
+    compared by their first three letters, CAMEO's rule for states, which cuts an organisation with a
+    two-letter code in the middle ("AUGOV" -> "AUG", not the African Union's "AU"; "G7GOV" -> "G7G"), so
+    the African Union and its commission were two parties. Every comparison of sides' identity goes
+    through this one function.
+
+    >>> country_of("AUGOV"), country_of("AU"), country_of("RUSMIL"), country_of("---")
+    ('AU', 'AU', 'RUS', '---')
+
+    Choices: the answers are remembered per code table (the coder compares the parties of a list pair by pair,
+    and a three-letter cut cost nothing); a new default registry starts a new memo.
+    """
+    global _COUNTRIES
+    table = get_registry().codes
+    owner, memo = _COUNTRIES
+    if owner is not table:
+        memo = {}
+        _COUNTRIES = (table, memo)
+    found = memo.get(code)
+    if found is None:
+        found = memo[code] = table.base_code(code)
+    return found
+
+
+_COUNTRIES: tuple[CodeTable | None, dict[str, str]] = (None, {})
+"""The code table :func:`country_of` last read, with its answers by code."""
+
+
 def lookup(text: str, on: date | None = None, *, field: str | None = None) -> str:
     """`get_registry().lookup(text, on)`: the actor code for what a user typed; UnknownActorError with suggestions."""
     return get_registry().lookup(text, on=on, field=field)

@@ -191,6 +191,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from detente.actors.datelines import dateline_end
+from detente.actors.registry import country_of
 
 if TYPE_CHECKING:  # pragma: no cover
     from datetime import date
@@ -508,7 +509,7 @@ def internal(event: Event) -> bool:
     state's dealings with its society and challengers (protests, repression, talks with rebels), which the
     :func:`domestic` scope choice leaves to the caller; an order or meeting inside one government is neither.
     Applied in every mode, whatever the scope."""
-    if event.root not in INTERNAL_ROOTS or event.source[:3] != event.target[:3]:
+    if event.root not in INTERNAL_ROOTS or country_of(event.source) != country_of(event.target):
         return False
     from detente.actors import get_registry
 
@@ -537,7 +538,7 @@ def domestic(event: Event) -> bool:
     "Trump ordered U.S. troops to withdraw"): a domestic act, which the guide's rule 7 gives no event
     (:data:`DOMESTIC`; see the module's Choices)."""
     unknown = "---"
-    return event.source != unknown and event.target != unknown and event.source[:3] == event.target[:3]
+    return event.source != unknown and event.target != unknown and country_of(event.source) == country_of(event.target)
 
 
 def from_classifier(event: Event) -> bool:
@@ -612,25 +613,15 @@ VISIT_CODES = frozenset({"042", "043"})
 during it (convention 11 of the guide: talks named in another sentence than the visit are coded there)."""
 
 
-def _country(code: str) -> str:
-    """The country or organisation a side's code stands for: the registry's base code (the code algebra's
-    :meth:`~detente.actors.codes.CodeTable.base_code`), not the code's first three letters, which cut an
-    organisation's side in the middle ("AUGOV" -> "AUG", not the African Union's "AU"; "G7GOV" -> "G7G").
-
-    Measured (session 16, page mode, development sets pooled without news_dev9 parts d-e): 2 wrong events
-    fewer (an African Union act the page had told under "AU" and restated under "AUGOV", news_dev2 part h and
-    news_dev7 part e), no right one lost: P 0.6355 -> 0.6359, F1 0.4318 unchanged, no-event sentences left
-    uncoded 5070 -> 5071 of 5602."""
-    from detente.actors import get_registry
-
-    return get_registry().codes.base_code(code)
-
-
 def _act(event: Event) -> tuple[str, str, str]:
-    """What makes two events one act when a page reports it twice: the two sides' countries (:func:`_country`)
-    and the root, a visit told apart from a meeting (:data:`VISIT_CODES`)."""
+    """What makes two events one act when a page reports it twice: the two sides' countries
+    (:func:`~detente.actors.registry.country_of`) and the root, a visit told apart from a meeting (:data:`VISIT_CODES`).
+
+    The countries, not the codes' first three letters (session 16, page mode, development sets pooled without
+    news_dev9 parts d-e): 2 wrong events fewer (an African Union act the page had told under "AU" and restated
+    under "AUGOV", news_dev2 part h and news_dev7 part e), no right one lost: P 0.6355 -> 0.6359, F1 0.4318."""
     root = event.root + ("v" if event.cameo in VISIT_CODES else "")
-    return _country(event.source), _country(event.target), root
+    return country_of(event.source), country_of(event.target), root
 
 
 INTENT_ROOT = "03"
@@ -684,7 +675,7 @@ def _meetings_told(event: Event, earlier: dict[tuple[str, str, str], list[tuple[
     """The earlier sentences (from 0) that coded a meeting (the roots `meetings` of :func:`_act`: root 04, and
     "04v" for visits) or a plan to meet (:data:`INTENT_TO_MEET`) between `event`'s two countries, either way; on
     `event`'s date when `dated`."""
-    pair = {_country(event.source), _country(event.target)}
+    pair = {country_of(event.source), country_of(event.target)}
     meetings = (*meetings, INTENT_ROOT)
     return [k for (s, t, root), acts in earlier.items() if {s, t} == pair and root in meetings
             for k, e in acts if (root != INTENT_ROOT or e.cameo == INTENT_TO_MEET) and (not dated or e.date == event.date)]
@@ -836,9 +827,9 @@ def announced(event: Event, speaker: str) -> Event | None:
 
     if event.root != CONSULT_ROOT and event.cameo != INTENT_TO_MEET:
         return None
-    if event.source[:3] == speaker:
+    if country_of(event.source) == speaker:
         flipped = event
-    elif event.target[:3] == speaker:
+    elif country_of(event.target) == speaker:
         flipped = replace(event, source=event.target, target=event.source, source_name=event.target_name,
                           target_name=event.source_name)
     else:

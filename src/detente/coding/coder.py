@@ -48,7 +48,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from detente.actors import find_mentions, get_registry
+from detente.actors import country_of, find_mentions, get_registry
 from detente.actors.datelines import dateline_end
 from detente.actors.regions import regions
 from detente.coding import abstention, coordination
@@ -737,7 +737,7 @@ class Coder:
         if speaker is None:
             return None
         said = argument(speaker, 0, ctx, self.lemma)
-        side = coordination.announcing_side(event, {a.code[:3] for a in said.actors})
+        side = coordination.announcing_side(event, {country_of(a.code) for a in said.actors})
         return abstention.announced(event, side) if side is not None else None
 
     def _spans(self, cand: Candidate) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:

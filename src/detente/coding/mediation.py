@@ -85,6 +85,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from detente.actors.registry import country_of
 from detente.coding import lexicon as L
 from detente.coding import patterns as P
 from detente.coding import syntax
@@ -498,7 +499,7 @@ def _mediations(mediators: list[Actor], parties: list[Actor], arg: Arg, anchor: 
     more, or one when `one_party` (the agreement frame: "X agreed to ... under a deal brokered by Y")."""
     out: list[Candidate] = []
     for mediator in mediators:
-        if any(mediator.code[:3] == p.code[:3] for p in parties):
+        if any(country_of(mediator.code) == country_of(p.code) for p in parties):
             continue  # a party is no mediator of its own act
         if len(parties) < 2 and not one_party:
             continue
@@ -546,10 +547,10 @@ def one_way(sdoc: Sequence[Token], cands: list[Candidate], offset: int, ctx: Con
     for tok in sdoc:
         if tok.lower_ in MEDIATOR_PREPS and _mediator_phrase(tok, lemma):
             for pobj in (c for c in tok.children if c.dep_ == "pobj"):
-                third.update(a.code[:3] for a in argument(pobj, offset, ctx, lemma).actors)
+                third.update(country_of(a.code) for a in argument(pobj, offset, ctx, lemma).actors)
         elif tok.tag_.startswith("VB") and lemma(tok) in CONVENE_VERBS:
             found = _convened(tok, offset, ctx, lemma)
-            third.update(c.source_actor.code[:3] for c in found if c.source_actor is not None)
+            third.update(country_of(c.source_actor.code) for c in found if c.source_actor is not None)
             convened += found
     if not third:
         return cands
@@ -559,7 +560,7 @@ def one_way(sdoc: Sequence[Token], cands: list[Candidate], offset: int, ctx: Con
         if cand.code[:2] != "04" or cand.source_actor is None or cand.target_actor is None:
             out.append(cand)
             continue
-        source, target = cand.source_actor.code[:3] in third, cand.target_actor.code[:3] in third
+        source, target = country_of(cand.source_actor.code) in third, country_of(cand.target_actor.code) in third
         if source and not target:
             out.append(cand)  # the mediator to a side
         elif target and not source:
@@ -572,7 +573,7 @@ def one_way(sdoc: Sequence[Token], cands: list[Candidate], offset: int, ctx: Con
     for dropped in sides.values():
         firsts: dict[str, Candidate] = {}
         for cand in dropped:
-            firsts.setdefault(cand.source_actor.code[:3], cand)  # type: ignore[union-attr]
+            firsts.setdefault(country_of(cand.source_actor.code), cand)  # type: ignore[union-attr]
         for a, ca in firsts.items():
             for b, cb in firsts.items():
                 if a != b and not any(c.verb.i == ca.verb.i and _countries(c) == (a, b) for c in out):
@@ -585,7 +586,7 @@ def _countries(cand: Candidate) -> tuple[str, str] | None:
     """The (source, target) countries of a candidate with both sides known, else None."""
     if cand.source_actor is None or cand.target_actor is None:
         return None
-    return cand.source_actor.code[:3], cand.target_actor.code[:3]
+    return country_of(cand.source_actor.code), country_of(cand.target_actor.code)
 
 
 CONVENE_VERBS = frozenset({"host", "convene", "open", "organize", "organise", "broker", "mediate", "facilitate"})

@@ -120,6 +120,16 @@ def test_coder_leaves_a_bare_statement_uncoded_and_shows_it_on_request(coder):
                for r in shown)
 
 
+def test_a_finalised_or_unveiled_agreement_is_a_signing():
+    """Verbs of concluding and announcing a deal make the signing an act (convention 15); a purpose does not."""
+    finalised = _event("057", "Chile and Peru finalised a fisheries accord on Monday.", ("CHL", "Chile"), ("PER", "Peru"))
+    assert abstention.reason_apart(finalised, "finalised accord") is None
+    unveiled = _event("057", "Chile and Peru unveiled a new border pact in Lima.", ("CHL", "Chile"), ("PER", "Peru"))
+    assert abstention.reason_apart(unveiled, "unveiled pact") is None
+    purpose = _event("057", "A Chilean team went to Lima to finalize the pact with Peru.", ("CHL", "Chile"), ("PER", "Peru"))
+    assert abstention.reason_apart(purpose, "went to finalize pact") == "description"
+
+
 def test_coder_codes_no_signing_for_a_treaty_described(coder):
     sentence = "The countries trade under the 1994 free trade pact between Chile, Peru and Colombia."
     assert coder.code_sentence_events([sentence], DAY)[0] == []

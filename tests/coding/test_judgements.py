@@ -78,3 +78,35 @@ def test_a_neutral_judgement_is_no_criticism(cameo_triples):
     assert not any(code.startswith("11") for _, _, code in cameo_triples(
         "Russia said the talks with Ukraine were productive."))
     assert cameo_triples("China said the situation was dangerous.") == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "triple"),
+    [
+        ("Norway regretted Denmark's decision to close the border.", ("NOR", "DNK", "11")),
+        ("Austria said it regrets the withdrawal by Hungary from the pact.", ("AUT", "HUN", "11")),
+    ],
+)
+def test_regretting_another_states_act_is_a_criticism(triples, sentence, triple):
+    assert triple in triples(sentence)
+
+
+def test_a_regret_without_an_author_or_negated_codes_nothing(triples):
+    assert not any(root == "11" for *_, root in triples("Norway regretted the loss of life in Denmark."))
+    assert not any(root == "11" for *_, root in triples("Norway does not regret Denmark's decision."))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "triple"),
+    [
+        ("Chile said it was deeply concerned by Peru's decision to expel the envoys.", ("CHL", "PER", "11")),
+        ("Finland is disappointed with Estonia's move on fishing quotas.", ("FIN", "EST", "11")),
+    ],
+)
+def test_dismay_at_another_states_act_is_a_criticism(triples, sentence, triple):
+    assert triple in triples(sentence)
+
+
+def test_dismay_without_an_authored_act_codes_nothing(triples):
+    assert not any(root == "11" for *_, root in triples("Chile said it was concerned about the situation in Peru."))
+    assert not any(root == "11" for *_, root in triples("Chile is not worried by Peru's decision."))

@@ -107,6 +107,72 @@ def judged_act(clause: Token, lemma: syntax.Lemma) -> Token | None:
     return subj
 
 
+def act_author(noun: Token, lemma: syntax.Lemma) -> Token | None:
+    """For a noun naming an act whose author is said, the phrase that names the author: the object of a "by" phrase
+    ("the announcement *by Y*"), else the noun itself when a possessive, a name's adjective or a compound says whose
+    it is ("*Y's* decision", "the *Iraqi* strike"); None for any other noun. Act nouns:
+    :data:`~detente.coding.lexicon.JUDGED_ACT_NOUNS`, :data:`~detente.coding.lexicon.ACT_NOUNS`,
+    :data:`~detente.coding.lexicon.ANNOUNCED_ACT_NOUNS` and the attack family."""
+    word = noun.lower_
+    if not (word in L.JUDGED_ACT_NOUNS or word in L.ACT_NOUNS or word in L.ANNOUNCED_ACT_NOUNS
+            or P.family(lemma(noun)) == "attack"):
+        return None
+    by = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children
+               if g.dep_ == "pobj"), None)
+    if by is not None:
+        return by
+    if any(c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.tag_ in ("NNP", "NNPS", "JJ"))
+           for c in noun.children):
+        return noun
+    return None
+
+
+def regretted_act(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Candidate]:
+    """"X regretted Y's decision", "X said it regrets the announcement by Y": regretting another actor's act is
+    disapproval of it, a criticism (CAMEO 111) from the one who regrets to the act's author.
+
+    The verb is one of :data:`~detente.coding.lexicon.REGRET_VERBS`; its direct object must be an act whose author is
+    said (:func:`act_author`): "regretted the loss of life" names no one and stays uncoded, as a negated regret
+    does."""
+    subj_tok, passive, _ = syntax.subject(verb, lemma)
+    if subj_tok is None or passive or syntax.negated(verb):
+        return []
+    out: list[Candidate] = []
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        author = act_author(obj, lemma)
+        if author is not None:
+            out += _speaker_candidates(L.LABEL_BAD, subj_tok, author, verb, verb, offset, ctx, lemma)
+    return out
+
+
+def dismayed_by_act(adj: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Candidate]:
+    """"X was deeply concerned by Y's move", "X said it was disappointed with Y's decision": a predicate adjective
+    of disapproval (:data:`~detente.coding.lexicon.DISMAY_ADJECTIVES`) with an act of another actor as its cause is a
+    criticism (CAMEO 111) from whom it is said of to the act's author, as "expressed concern at Y's move" is.
+
+    `adj` is the adjective, on a copula ("was concerned", parsed acomp) or read as a passive participle ("is
+    disappointed", parsed with its own nsubjpass). The act must have its author said (:func:`act_author`):
+    "concerned about the situation" or "worried by reports" stays uncoded, as a negated one ("not concerned by")
+    does."""
+    if adj.dep_ == "acomp" and lemma(adj.head) in L.COPULAS:
+        verb = adj.head
+        subj_tok = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    elif any(c.dep_ == "auxpass" for c in adj.children):
+        verb = adj
+        subj_tok = next((c for c in adj.children if c.dep_ == "nsubjpass"), None)
+    else:
+        return []
+    if subj_tok is None or subj_tok.lower_ in L.RELATIVE_PRONOUNS or syntax.negated(verb) or syntax.negated(adj):
+        return []
+    out: list[Candidate] = []
+    for prep in (c for c in adj.children if c.dep_ in ("prep", "agent") and c.lower_ in L.DISMAY_PREPS):
+        for obj in (g for g in prep.children if g.dep_ == "pobj"):
+            author = act_author(obj, lemma)
+            if author is not None:
+                out += _speaker_candidates(L.LABEL_BAD, subj_tok, author, verb, verb, offset, ctx, lemma)
+    return out
+
+
 def blamed_for_offence(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Candidate]:
     """"X said Y was responsible for the attack", "X says Y is behind the bombing": a speaker who holds an actor
     answerable for an attack or an offence accuses it (CAMEO 112, as "blamed Y for" is).

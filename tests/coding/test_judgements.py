@@ -110,3 +110,14 @@ def test_dismay_at_another_states_act_is_a_criticism(triples, sentence, triple):
 def test_dismay_without_an_authored_act_codes_nothing(triples):
     assert not any(root == "11" for *_, root in triples("Chile said it was concerned about the situation in Peru."))
     assert not any(root == "11" for *_, root in triples("Chile is not worried by Peru's decision."))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Sweden said the decision by Finland was a breach of the treaty.",
+        "Sweden said the decision by Finland violates the treaty.",
+    ],
+)
+def test_a_judged_act_names_its_author_by_a_by_phrase(triples, sentence):
+    assert ("SWE", "FIN", "11") in triples(sentence)

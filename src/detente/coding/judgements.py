@@ -72,7 +72,8 @@ def condemning_judgement(verb: Token, offset: int, ctx: Context, lemma: syntax.L
         judged = judged_act(clause, lemma)  # "X said Y's decision violates WTO rules"
         if judged is None:
             continue
-        out += _speaker_candidates(L.LABEL_BAD, speaker_tok, judged, clause, verb, offset, ctx, lemma)
+        author = act_author(judged, lemma) or judged  # "the decision *by Y* violates ..."
+        out += _speaker_candidates(L.LABEL_BAD, speaker_tok, author, clause, verb, offset, ctx, lemma)
     for clause in (c for c in verb.children if c.dep_ == "ccomp" and lemma(c) in L.COPULAS):
         predicate = [c for c in clause.children if c.dep_ in ("attr", "acomp")]
         words = {lemma(t) for p in predicate for t in (p, *(c for c in p.children if c.dep_ in ("amod", "compound")))}
@@ -82,7 +83,8 @@ def condemning_judgement(verb: Token, offset: int, ctx: Context, lemma: syntax.L
         subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
         if subj is None or subj.lower_ in L.RELATIVE_PRONOUNS:
             continue
-        out += _speaker_candidates(L.LABEL_BAD, speaker_tok, subj, clause, verb, offset, ctx, lemma)
+        author = act_author(subj, lemma) or subj  # "the decision *by Y* was a breach of ..."
+        out += _speaker_candidates(L.LABEL_BAD, speaker_tok, author, clause, verb, offset, ctx, lemma)
     return out
 
 

@@ -121,3 +121,14 @@ def test_dismay_without_an_authored_act_codes_nothing(triples):
 )
 def test_a_judged_act_names_its_author_by_a_by_phrase(triples, sentence):
     assert ("SWE", "FIN", "11") in triples(sentence)
+
+
+def test_a_relative_pronoun_subject_is_its_antecedent(triples):
+    sentence = "Sweden imposed sanctions on the Danish ministry, which Sweden said is responsible for the attacks."
+    assert ("SWE", "DNKGOV", "11") in triples(sentence)
+    assert not any(root == "11" for *_, root in triples("Sweden welcomed the Danish plan, which it said was fair."))
+
+
+def test_in_violation_of_is_a_condemning_predicate(triples):
+    assert ("SWE", "FIN", "11") in triples("Sweden said Finland's tests were in violation of the treaty.")
+    assert not any(root == "11" for *_, root in triples("Sweden said Finland's tests were not in violation of the treaty."))

@@ -57,6 +57,15 @@ def _speaker_candidates(label: str, speaker_tok: Token, target_tok: Token, claus
             for s_actor, t_actor in foreign_pairs(source, target)]
 
 
+def clause_subject(clause: Token, verb: Token) -> Token | None:
+    """The subject of a reported clause; for a relative pronoun ("the bureau, *which* the EU said is responsible
+    for ...") the antecedent of the relative clause the speech verb heads; None when there is neither."""
+    subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    if subj is not None and subj.lower_ in L.RELATIVE_PRONOUNS:
+        return verb.head if verb.dep_ == "relcl" and verb.head.tag_.startswith("NN") else None
+    return subj
+
+
 def condemning_judgement(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Candidate]:
     """"X said Y's decision was unacceptable / a violation of international law": a speaker's condemning
     judgement of an actor's act or of the actor is a criticism (CAMEO 111) from the speaker to that actor.
@@ -76,12 +85,14 @@ def condemning_judgement(verb: Token, offset: int, ctx: Context, lemma: syntax.L
         out += _speaker_candidates(L.LABEL_BAD, speaker_tok, author, clause, verb, offset, ctx, lemma)
     for clause in (c for c in verb.children if c.dep_ == "ccomp" and lemma(c) in L.COPULAS):
         predicate = [c for c in clause.children if c.dep_ in ("attr", "acomp")]
+        predicate += [g for c in clause.children if c.dep_ == "prep" and c.lower_ == "in"
+                      for g in c.children if g.dep_ == "pobj"]  # "was *in violation* of", "in breach of"
         words = {lemma(t) for p in predicate for t in (p, *(c for c in p.children if c.dep_ in ("amod", "compound")))}
         negated = syntax.negated(clause) or any(syntax.negated(p) for p in predicate)
         if not (words & L.CONDEMNING_WORDS and not negated) and not (words & L.APPROVING_WORDS and negated):
             continue  # "was unacceptable", "was not acceptable"
-        subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
-        if subj is None or subj.lower_ in L.RELATIVE_PRONOUNS:
+        subj = clause_subject(clause, verb)
+        if subj is None:
             continue
         author = act_author(subj, lemma) or subj  # "the decision *by Y* was a breach of ..."
         out += _speaker_candidates(L.LABEL_BAD, speaker_tok, author, clause, verb, offset, ctx, lemma)
@@ -196,8 +207,8 @@ def blamed_for_offence(verb: Token, offset: int, ctx: Context, lemma: syntax.Lem
         acts = [*answerable, *behind]
         if not any(lemma(a) in L.BLAMED_ACT_NOUNS or P.family(lemma(a)) == "attack" for a in acts):
             continue
-        subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
-        if subj is None or subj.lower_ in L.RELATIVE_PRONOUNS:
+        subj = clause_subject(clause, verb)
+        if subj is None:
             continue
         out += _speaker_candidates(L.ACCUSE, speaker_tok, subj, clause, verb, offset, ctx, lemma)
     return out

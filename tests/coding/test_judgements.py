@@ -132,3 +132,29 @@ def test_a_relative_pronoun_subject_is_its_antecedent(triples):
 def test_in_violation_of_is_a_condemning_predicate(triples):
     assert ("SWE", "FIN", "11") in triples("Sweden said Finland's tests were in violation of the treaty.")
     assert not any(root == "11" for *_, root in triples("Sweden said Finland's tests were not in violation of the treaty."))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Germany said Poland's decision was not justified.",
+        "Germany said Poland's decision is in no way justified.",
+        "Germany said Poland's decision was by no means acceptable.",
+    ],
+)
+def test_a_negated_approval_of_an_act_is_a_criticism(triples, sentence):
+    assert ("DEU", "POL", "11") in triples(sentence)
+
+
+def test_an_approval_of_an_act_is_no_criticism(triples):
+    assert not any(root == "11" for *_, root in triples("Germany said Poland's decision was justified."))
+
+
+def test_dismay_at_an_act_done_to_its_possessor_codes_nothing(triples):
+    assert not any(root == "11" for *_, root in triples("Canada was deeply concerned by the ambassador's expulsion."))
+
+
+def test_a_conjunct_denied_with_not_is_no_target(triples):
+    found = triples("Greece said that Albania and not Italy was in violation of the accord.")
+    assert ("GRC", "ALB", "11") in found
+    assert ("GRC", "ITA", "11") not in found

@@ -52,9 +52,19 @@ def _speaker_candidates(label: str, speaker_tok: Token, target_tok: Token, claus
     clause is about (`target_tok`): the shared tail of the reported-judgement patterns."""
     source = argument(speaker_tok, offset, ctx, lemma)
     target = argument(target_tok, offset, ctx, lemma)
+    denied = [(offset + c.left_edge.idx, offset + c.right_edge.idx + len(c.right_edge.text))
+              for c in target_tok.conjuncts if any(n.dep_ == "neg" for n in c.children)]  # "Y *and not Z* was ..."
     return [Candidate(label, source, target, s_actor, t_actor, clause, verb, modality=modality,
                       confidence=L.CONF_SPECIFIC_PATTERN, main=syntax.is_main(verb))
-            for s_actor, t_actor in foreign_pairs(source, target)]
+            for s_actor, t_actor in foreign_pairs(source, target)
+            if not any(start <= t_actor.start < end for start, end in denied)]
+
+
+def _no_phrase(tok: Token) -> bool:
+    """Whether `tok` has a negating phrase of "no" ("is *in no way* justified", "*by no means* acceptable"), which
+    :func:`~detente.coding.syntax.negated` (a "not" or "never") does not see."""
+    return any(c.dep_ == "prep" and any(g.dep_ == "pobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in g.children)
+                                        for g in c.children) for c in tok.children)
 
 
 def clause_subject(clause: Token, verb: Token) -> Token | None:
@@ -87,14 +97,25 @@ def condemning_judgement(verb: Token, offset: int, ctx: Context, lemma: syntax.L
         predicate = [c for c in clause.children if c.dep_ in ("attr", "acomp")]
         predicate += [g for c in clause.children if c.dep_ == "prep" and c.lower_ == "in"
                       for g in c.children if g.dep_ == "pobj"]  # "was *in violation* of", "in breach of"
-        words = {lemma(t) for p in predicate for t in (p, *(c for c in p.children if c.dep_ in ("amod", "compound")))}
-        negated = syntax.negated(clause) or any(syntax.negated(p) for p in predicate)
+        said = [t for p in predicate for t in (p, *(c for c in p.children if c.dep_ in ("amod", "compound")))]
+        words = {lemma(t) for t in said} | {t.lower_ for t in said}  # "justified" tagged VBN lemmatizes to "justify"
+        negated = any(syntax.negated(t) or _no_phrase(t) for t in (clause, *predicate))
         if not (words & L.CONDEMNING_WORDS and not negated) and not (words & L.APPROVING_WORDS and negated):
             continue  # "was unacceptable", "was not acceptable"
         subj = clause_subject(clause, verb)
         if subj is None:
             continue
         author = act_author(subj, lemma) or subj  # "the decision *by Y* was a breach of ..."
+        out += _speaker_candidates(L.LABEL_BAD, speaker_tok, author, clause, verb, offset, ctx, lemma)
+    for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.tag_ == "VBN"
+                   and any(a.dep_ == "auxpass" for a in c.children)):  # "was not justified", parsed as a passive
+        negated = syntax.negated(clause) or _no_phrase(clause)
+        if not (clause.lower_ in L.APPROVING_WORDS and negated or clause.lower_ in L.CONDEMNING_WORDS and not negated):
+            continue
+        subj = next((c for c in clause.children if c.dep_ == "nsubjpass"), None)
+        if subj is None or subj.lower_ in L.RELATIVE_PRONOUNS:
+            continue
+        author = act_author(subj, lemma) or subj
         out += _speaker_candidates(L.LABEL_BAD, speaker_tok, author, clause, verb, offset, ctx, lemma)
     return out
 

@@ -679,9 +679,10 @@ is (the verb table's express obj:concern -> 110; the guide's concern and disappo
 DISMAY_PREPS = frozenset({"by", "about", "over", "at", "with"})
 """Prepositions that attach the act a dismay adjective is about ("concerned *by*", "disappointed *with*")."""
 ANNOUNCED_ACT_NOUNS = frozenset(
-    "announcement announcements choice choices ruling rulings verdict withdrawal expulsion expulsions intervention "
-    "refusal suspension closure".split()
+    "announcement announcements choice choices ruling rulings verdict withdrawal intervention refusal intention "
+    "intentions".split()
 )
 """Further nouns of an actor's decided act, beside :data:`JUDGED_ACT_NOUNS`, that a regret or a dismay can be about
 ("regretted *Y's withdrawal*", "concerned by *the announcement by Y*"); only there, not in the rule-breaking
-judgements."""
+judgements. Not nouns whose possessive often names the one the act is done to ("the ambassador's *expulsion*", "Russia's
+*suspension* from the council", "the embassy's *closure*")."""

@@ -15,6 +15,15 @@ Choices:
   (:data:`~detente.coding.lexicon.BLAMED_ACT_NOUNS`), a retaliation in the future
   (:data:`~detente.coding.lexicon.RETALIATION_WORDS`); a negated saying ("did not say") or a negated
   clause ("Y was not behind it") clears the target.
+- A regret ("X regretted Y's decision", :data:`~detente.coding.lexicon.REGRET_VERBS`) or a dismay ("X was
+  concerned by Y's move", :data:`~detente.coding.lexicon.DISMAY_ADJECTIVES`) is a criticism (111) only when its
+  object is an act whose author is said (a possessive, a name's adjective, a "by" phrase: :func:`act_author`), as
+  the guide reads concern, regret and disappointment (ADJUDICATION.md); a "by" phrase names the judged act's author
+  in the condemning clauses too. Session 16 (judgements16).
+- A negated approval counts when the parser reads it as a passive ("was not justified") or negates it with a phrase
+  of "no" ("in no way justified"); "in violation of" / "in breach of" is a condemning predicate; a relative pronoun
+  subject is the antecedent of the speech verb's relative clause; a conjunct denied with "not" ("Y and not Z was
+  ...") is no target.
 - One candidate per inter-state pair of speaker and target (the first three actors of each,
   :func:`~detente.coding.arguments.foreign_pairs`): an act between two sectors of one state is not one
   of these patterns.
@@ -171,12 +180,8 @@ def regretted_act(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -
     subj_tok, passive, _ = syntax.subject(verb, lemma)
     if subj_tok is None or passive or syntax.negated(verb):
         return []
-    out: list[Candidate] = []
-    for obj in (c for c in verb.children if c.dep_ == "dobj"):
-        author = act_author(obj, lemma)
-        if author is not None:
-            out += _speaker_candidates(L.LABEL_BAD, subj_tok, author, verb, verb, offset, ctx, lemma)
-    return out
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    return _disapproved_acts(subj_tok, objs, verb, offset, ctx, lemma)
 
 
 def dismayed_by_act(adj: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Candidate]:
@@ -198,12 +203,20 @@ def dismayed_by_act(adj: Token, offset: int, ctx: Context, lemma: syntax.Lemma) 
         return []
     if subj_tok is None or subj_tok.lower_ in L.RELATIVE_PRONOUNS or syntax.negated(verb) or syntax.negated(adj):
         return []
+    objs = [g for c in adj.children if c.dep_ in ("prep", "agent") and c.lower_ in L.DISMAY_PREPS
+            for g in c.children if g.dep_ == "pobj"]
+    return _disapproved_acts(subj_tok, objs, verb, offset, ctx, lemma)
+
+
+def _disapproved_acts(subj_tok: Token, objs: list[Token], verb: Token, offset: int, ctx: Context,
+                      lemma: syntax.Lemma) -> list[Candidate]:
+    """A criticism (111) from `subj_tok` to the author of each act among `objs` whose author is said
+    (:func:`act_author`): the shared tail of a regret and of a dismay."""
     out: list[Candidate] = []
-    for prep in (c for c in adj.children if c.dep_ in ("prep", "agent") and c.lower_ in L.DISMAY_PREPS):
-        for obj in (g for g in prep.children if g.dep_ == "pobj"):
-            author = act_author(obj, lemma)
-            if author is not None:
-                out += _speaker_candidates(L.LABEL_BAD, subj_tok, author, verb, verb, offset, ctx, lemma)
+    for obj in objs:
+        author = act_author(obj, lemma)
+        if author is not None:
+            out += _speaker_candidates(L.LABEL_BAD, subj_tok, author, verb, verb, offset, ctx, lemma)
     return out
 
 

@@ -78,3 +78,83 @@ def test_a_neutral_judgement_is_no_criticism(cameo_triples):
     assert not any(code.startswith("11") for _, _, code in cameo_triples(
         "Russia said the talks with Ukraine were productive."))
     assert cameo_triples("China said the situation was dangerous.") == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "triple"),
+    [
+        ("Norway regretted Denmark's decision to close the border.", ("NOR", "DNK", "11")),
+        ("Austria said it regrets the withdrawal by Hungary from the pact.", ("AUT", "HUN", "11")),
+    ],
+)
+def test_regretting_another_states_act_is_a_criticism(triples, sentence, triple):
+    assert triple in triples(sentence)
+
+
+def test_a_regret_without_an_author_or_negated_codes_nothing(triples):
+    assert not any(root == "11" for *_, root in triples("Norway regretted the loss of life in Denmark."))
+    assert not any(root == "11" for *_, root in triples("Norway does not regret Denmark's decision."))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "triple"),
+    [
+        ("Chile said it was deeply concerned by Peru's decision to expel the envoys.", ("CHL", "PER", "11")),
+        ("Finland is disappointed with Estonia's move on fishing quotas.", ("FIN", "EST", "11")),
+    ],
+)
+def test_dismay_at_another_states_act_is_a_criticism(triples, sentence, triple):
+    assert triple in triples(sentence)
+
+
+def test_dismay_without_an_authored_act_codes_nothing(triples):
+    assert not any(root == "11" for *_, root in triples("Chile said it was concerned about the situation in Peru."))
+    assert not any(root == "11" for *_, root in triples("Chile is not worried by Peru's decision."))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Sweden said the decision by Finland was a breach of the treaty.",
+        "Sweden said the decision by Finland violates the treaty.",
+    ],
+)
+def test_a_judged_act_names_its_author_by_a_by_phrase(triples, sentence):
+    assert ("SWE", "FIN", "11") in triples(sentence)
+
+
+def test_a_relative_pronoun_subject_is_its_antecedent(triples):
+    sentence = "Sweden imposed sanctions on the Danish ministry, which Sweden said is responsible for the attacks."
+    assert ("SWE", "DNKGOV", "11") in triples(sentence)
+    assert not any(root == "11" for *_, root in triples("Sweden welcomed the Danish plan, which it said was fair."))
+
+
+def test_in_violation_of_is_a_condemning_predicate(triples):
+    assert ("SWE", "FIN", "11") in triples("Sweden said Finland's tests were in violation of the treaty.")
+    assert not any(root == "11" for *_, root in triples("Sweden said Finland's tests were not in violation of the treaty."))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Germany said Poland's decision was not justified.",
+        "Germany said Poland's decision is in no way justified.",
+        "Germany said Poland's decision was by no means acceptable.",
+    ],
+)
+def test_a_negated_approval_of_an_act_is_a_criticism(triples, sentence):
+    assert ("DEU", "POL", "11") in triples(sentence)
+
+
+def test_an_approval_of_an_act_is_no_criticism(triples):
+    assert not any(root == "11" for *_, root in triples("Germany said Poland's decision was justified."))
+
+
+def test_dismay_at_an_act_done_to_its_possessor_codes_nothing(triples):
+    assert not any(root == "11" for *_, root in triples("Canada was deeply concerned by the ambassador's expulsion."))
+
+
+def test_a_conjunct_denied_with_not_is_no_target(triples):
+    found = triples("Greece said that Albania and not Italy was in violation of the accord.")
+    assert ("GRC", "ALB", "11") in found
+    assert ("GRC", "ITA", "11") not in found

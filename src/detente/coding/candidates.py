@@ -80,6 +80,10 @@ def candidates(sdoc: Doc, offset: int, ctx: Context, lemma: syntax.Lemma) -> lis
             out.extend(mediation.third_parties(tok, offset, ctx, lemma))  # "a deal brokered by China", "a prisoner swap"
         if tok.tag_.startswith("VB") and lemma(tok) in received.RECEIVING_VERBS:
             out.extend(received.received(tok, offset, ctx, lemma))  # "X received a call for aid from Y"
+        if tok.lower_ in L.DISMAY_ADJECTIVES:
+            out.extend(judgements.dismayed_by_act(tok, offset, ctx, lemma))  # "X was concerned by Y's move"
+        if tok.tag_.startswith("VB") and lemma(tok) in L.REGRET_VERBS:
+            out.extend(judgements.regretted_act(tok, offset, ctx, lemma))  # "X regretted Y's decision"
         if tok.tag_.startswith("VB") and lemma(tok) in P.SPEECH_VERBS:
             out.extend(judgements.retaliation_warning(tok, offset, ctx, lemma))
             out.extend(judgements.condemning_judgement(tok, offset, ctx, lemma))

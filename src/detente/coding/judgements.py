@@ -15,6 +15,15 @@ Choices:
   (:data:`~detente.coding.lexicon.BLAMED_ACT_NOUNS`), a retaliation in the future
   (:data:`~detente.coding.lexicon.RETALIATION_WORDS`); a negated saying ("did not say") or a negated
   clause ("Y was not behind it") clears the target.
+- A regret ("X regretted Y's decision", :data:`~detente.coding.lexicon.REGRET_VERBS`) or a dismay ("X was
+  concerned by Y's move", :data:`~detente.coding.lexicon.DISMAY_ADJECTIVES`) is a criticism (111) only when its
+  object is an act whose author is said (a possessive, a name's adjective, a "by" phrase: :func:`act_author`), as
+  the guide reads concern, regret and disappointment (ADJUDICATION.md); a "by" phrase names the judged act's author
+  in the condemning clauses too. Session 16 (judgements16).
+- A negated approval counts when the parser reads it as a passive ("was not justified") or negates it with a phrase
+  of "no" ("in no way justified"); "in violation of" / "in breach of" is a condemning predicate; a relative pronoun
+  subject is the antecedent of the speech verb's relative clause; a conjunct denied with "not" ("Y and not Z was
+  ...") is no target.
 - One candidate per inter-state pair of speaker and target (the first three actors of each,
   :func:`~detente.coding.arguments.foreign_pairs`): an act between two sectors of one state is not one
   of these patterns.
@@ -52,9 +61,28 @@ def _speaker_candidates(label: str, speaker_tok: Token, target_tok: Token, claus
     clause is about (`target_tok`): the shared tail of the reported-judgement patterns."""
     source = argument(speaker_tok, offset, ctx, lemma)
     target = argument(target_tok, offset, ctx, lemma)
+    denied = [(offset + c.left_edge.idx, offset + c.right_edge.idx + len(c.right_edge.text))
+              for c in target_tok.conjuncts if any(n.dep_ == "neg" for n in c.children)]  # "Y *and not Z* was ..."
     return [Candidate(label, source, target, s_actor, t_actor, clause, verb, modality=modality,
                       confidence=L.CONF_SPECIFIC_PATTERN, main=syntax.is_main(verb))
-            for s_actor, t_actor in foreign_pairs(source, target)]
+            for s_actor, t_actor in foreign_pairs(source, target)
+            if not any(start <= t_actor.start < end for start, end in denied)]
+
+
+def _no_phrase(tok: Token) -> bool:
+    """Whether `tok` has a negating phrase of "no" ("is *in no way* justified", "*by no means* acceptable"), which
+    :func:`~detente.coding.syntax.negated` (a "not" or "never") does not see."""
+    return any(c.dep_ == "prep" and any(g.dep_ == "pobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in g.children)
+                                        for g in c.children) for c in tok.children)
+
+
+def clause_subject(clause: Token, verb: Token) -> Token | None:
+    """The subject of a reported clause; for a relative pronoun ("the bureau, *which* the EU said is responsible
+    for ...") the antecedent of the relative clause the speech verb heads; None when there is neither."""
+    subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    if subj is not None and subj.lower_ in L.RELATIVE_PRONOUNS:
+        return verb.head if verb.dep_ == "relcl" and verb.head.tag_.startswith("NN") else None
+    return subj
 
 
 def condemning_judgement(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Candidate]:
@@ -72,17 +100,32 @@ def condemning_judgement(verb: Token, offset: int, ctx: Context, lemma: syntax.L
         judged = judged_act(clause, lemma)  # "X said Y's decision violates WTO rules"
         if judged is None:
             continue
-        out += _speaker_candidates(L.LABEL_BAD, speaker_tok, judged, clause, verb, offset, ctx, lemma)
+        author = act_author(judged, lemma) or judged  # "the decision *by Y* violates ..."
+        out += _speaker_candidates(L.LABEL_BAD, speaker_tok, author, clause, verb, offset, ctx, lemma)
     for clause in (c for c in verb.children if c.dep_ == "ccomp" and lemma(c) in L.COPULAS):
         predicate = [c for c in clause.children if c.dep_ in ("attr", "acomp")]
-        words = {lemma(t) for p in predicate for t in (p, *(c for c in p.children if c.dep_ in ("amod", "compound")))}
-        negated = syntax.negated(clause) or any(syntax.negated(p) for p in predicate)
+        predicate += [g for c in clause.children if c.dep_ == "prep" and c.lower_ == "in"
+                      for g in c.children if g.dep_ == "pobj"]  # "was *in violation* of", "in breach of"
+        said = [t for p in predicate for t in (p, *(c for c in p.children if c.dep_ in ("amod", "compound")))]
+        words = {lemma(t) for t in said} | {t.lower_ for t in said}  # "justified" tagged VBN lemmatizes to "justify"
+        negated = any(syntax.negated(t) or _no_phrase(t) for t in (clause, *predicate))
         if not (words & L.CONDEMNING_WORDS and not negated) and not (words & L.APPROVING_WORDS and negated):
             continue  # "was unacceptable", "was not acceptable"
-        subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        subj = clause_subject(clause, verb)
+        if subj is None:
+            continue
+        author = act_author(subj, lemma) or subj  # "the decision *by Y* was a breach of ..."
+        out += _speaker_candidates(L.LABEL_BAD, speaker_tok, author, clause, verb, offset, ctx, lemma)
+    for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.tag_ == "VBN"
+                   and any(a.dep_ == "auxpass" for a in c.children)):  # "was not justified", parsed as a passive
+        negated = syntax.negated(clause) or _no_phrase(clause)
+        if not (clause.lower_ in L.APPROVING_WORDS and negated or clause.lower_ in L.CONDEMNING_WORDS and not negated):
+            continue
+        subj = next((c for c in clause.children if c.dep_ == "nsubjpass"), None)
         if subj is None or subj.lower_ in L.RELATIVE_PRONOUNS:
             continue
-        out += _speaker_candidates(L.LABEL_BAD, speaker_tok, subj, clause, verb, offset, ctx, lemma)
+        author = act_author(subj, lemma) or subj
+        out += _speaker_candidates(L.LABEL_BAD, speaker_tok, author, clause, verb, offset, ctx, lemma)
     return out
 
 
@@ -107,6 +150,76 @@ def judged_act(clause: Token, lemma: syntax.Lemma) -> Token | None:
     return subj
 
 
+def act_author(noun: Token, lemma: syntax.Lemma) -> Token | None:
+    """For a noun naming an act whose author is said, the phrase that names the author: the object of a "by" phrase
+    ("the announcement *by Y*"), else the noun itself when a possessive, a name's adjective or a compound says whose
+    it is ("*Y's* decision", "the *Iraqi* strike"); None for any other noun. Act nouns:
+    :data:`~detente.coding.lexicon.JUDGED_ACT_NOUNS`, :data:`~detente.coding.lexicon.ACT_NOUNS`,
+    :data:`~detente.coding.lexicon.ANNOUNCED_ACT_NOUNS` and the attack family."""
+    word = noun.lower_
+    if not (word in L.JUDGED_ACT_NOUNS or word in L.ACT_NOUNS or word in L.ANNOUNCED_ACT_NOUNS
+            or P.family(lemma(noun)) == "attack"):
+        return None
+    by = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children
+               if g.dep_ == "pobj"), None)
+    if by is not None:
+        return by
+    if any(c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.tag_ in ("NNP", "NNPS", "JJ"))
+           for c in noun.children):
+        return noun
+    return None
+
+
+def regretted_act(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Candidate]:
+    """"X regretted Y's decision", "X said it regrets the announcement by Y": regretting another actor's act is
+    disapproval of it, a criticism (CAMEO 111) from the one who regrets to the act's author.
+
+    The verb is one of :data:`~detente.coding.lexicon.REGRET_VERBS`; its direct object must be an act whose author is
+    said (:func:`act_author`): "regretted the loss of life" names no one and stays uncoded, as a negated regret
+    does."""
+    subj_tok, passive, _ = syntax.subject(verb, lemma)
+    if subj_tok is None or passive or syntax.negated(verb):
+        return []
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    return _disapproved_acts(subj_tok, objs, verb, offset, ctx, lemma)
+
+
+def dismayed_by_act(adj: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Candidate]:
+    """"X was deeply concerned by Y's move", "X said it was disappointed with Y's decision": a predicate adjective
+    of disapproval (:data:`~detente.coding.lexicon.DISMAY_ADJECTIVES`) with an act of another actor as its cause is a
+    criticism (CAMEO 111) from whom it is said of to the act's author, as "expressed concern at Y's move" is.
+
+    `adj` is the adjective, on a copula ("was concerned", parsed acomp) or read as a passive participle ("is
+    disappointed", parsed with its own nsubjpass). The act must have its author said (:func:`act_author`):
+    "concerned about the situation" or "worried by reports" stays uncoded, as a negated one ("not concerned by")
+    does."""
+    if adj.dep_ == "acomp" and lemma(adj.head) in L.COPULAS:
+        verb = adj.head
+        subj_tok = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    elif any(c.dep_ == "auxpass" for c in adj.children):
+        verb = adj
+        subj_tok = next((c for c in adj.children if c.dep_ == "nsubjpass"), None)
+    else:
+        return []
+    if subj_tok is None or subj_tok.lower_ in L.RELATIVE_PRONOUNS or syntax.negated(verb) or syntax.negated(adj):
+        return []
+    objs = [g for c in adj.children if c.dep_ in ("prep", "agent") and c.lower_ in L.DISMAY_PREPS
+            for g in c.children if g.dep_ == "pobj"]
+    return _disapproved_acts(subj_tok, objs, verb, offset, ctx, lemma)
+
+
+def _disapproved_acts(subj_tok: Token, objs: list[Token], verb: Token, offset: int, ctx: Context,
+                      lemma: syntax.Lemma) -> list[Candidate]:
+    """A criticism (111) from `subj_tok` to the author of each act among `objs` whose author is said
+    (:func:`act_author`): the shared tail of a regret and of a dismay."""
+    out: list[Candidate] = []
+    for obj in objs:
+        author = act_author(obj, lemma)
+        if author is not None:
+            out += _speaker_candidates(L.LABEL_BAD, subj_tok, author, verb, verb, offset, ctx, lemma)
+    return out
+
+
 def blamed_for_offence(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Candidate]:
     """"X said Y was responsible for the attack", "X says Y is behind the bombing": a speaker who holds an actor
     answerable for an attack or an offence accuses it (CAMEO 112, as "blamed Y for" is).
@@ -128,8 +241,8 @@ def blamed_for_offence(verb: Token, offset: int, ctx: Context, lemma: syntax.Lem
         acts = [*answerable, *behind]
         if not any(lemma(a) in L.BLAMED_ACT_NOUNS or P.family(lemma(a)) == "attack" for a in acts):
             continue
-        subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
-        if subj is None or subj.lower_ in L.RELATIVE_PRONOUNS:
+        subj = clause_subject(clause, verb)
+        if subj is None:
             continue
         out += _speaker_candidates(L.ACCUSE, speaker_tok, subj, clause, verb, offset, ctx, lemma)
     return out

@@ -665,3 +665,24 @@ ISSUED_TEXT_NOUNS = frozenset(
 *criticising* Iran", "sent a letter *urging* Poland to ..."); CAMEO codes the text's act with its issuer as
 the source."""
 
+REGRET_VERBS = frozenset({"regret", "lament", "bemoan", "rue"})
+"""Verbs of regretting another's act ("X *regretted* Y's decision", "X said it *regrets* the announcement by Y"): the
+speaker's disapproval of that act, CAMEO 111 (the guide: concern, regret and disappointment are 11, ADJUDICATION.md;
+CAMEO 111 "criticize or denounce" covers deploring, which the verb table codes already). Session 16 (judgements16)."""
+DISMAY_ADJECTIVES = frozenset(
+    "concerned disappointed dismayed alarmed troubled worried saddened appalled outraged shocked "
+    "disturbed angered".split()
+)
+"""Predicate adjectives of disapproval with an act as their cause ("X was deeply *concerned* by Y's move", "said it was
+*disappointed* with Y's decision"): CAMEO 111 from the one who feels it to the act's author, as "expressed concern"
+is (the verb table's express obj:concern -> 110; the guide's concern and disappointment are 11)."""
+DISMAY_PREPS = frozenset({"by", "about", "over", "at", "with"})
+"""Prepositions that attach the act a dismay adjective is about ("concerned *by*", "disappointed *with*")."""
+ANNOUNCED_ACT_NOUNS = frozenset(
+    "announcement announcements choice choices ruling rulings verdict withdrawal intervention refusal intention "
+    "intentions".split()
+)
+"""Further nouns of an actor's decided act, beside :data:`JUDGED_ACT_NOUNS`, that a regret or a dismay can be about
+("regretted *Y's withdrawal*", "concerned by *the announcement by Y*"); only there, not in the rule-breaking
+judgements. Not nouns whose possessive often names the one the act is done to ("the ambassador's *expulsion*", "Russia's
+*suspension* from the council", "the embassy's *closure*")."""

@@ -664,7 +664,7 @@ def modes_page(data: Data, groups: list[str], without: tuple[str, ...], shipped:
 
 
 COMPARE_PICKS = {"all pooled": PICKS["all pooled"], "news pooled": PICKS["news pooled"], "PLOVER": PICKS["PLOVER"],
-                 "dev8 pooled": lambda r: r.set.startswith("dev8 ")}
+                 "dev9 pooled": lambda r: r.set.startswith("dev9 ")}
 """The sets of the ``--compare`` table."""
 
 

@@ -31,6 +31,7 @@ ORDER = [
     "actor_mentions",
     "coding_dev",
     "coding_pair_model",
+    "coding_pair_transfer",
     "coding_classifier",
     "report_build",
     "web_latency",

@@ -20,8 +20,10 @@ from detente.errors import MissingDependencyError, ModelError
 ROOT = Path(__file__).resolve().parents[2]
 WARSHIPS = "Chinese warships shadowed a Japanese destroyer near the disputed islands for two days."
 INTERCEPT = "Russian jets intercepted a British surveillance plane over the Black Sea."
-CONSULTED = "Saudi Arabia's envoy arrived in Beirut for consultations with Lebanese leaders."
-ADDED = ("SAUGOV", "LBN", "04", "pair model")  # the shipped model's own addition (the rules code the other one)
+CONSULTED = "The Brazilian envoy spent three days in Caracas for consultations with Venezuelan officials."
+ADDED = ("BRAGOV", "VEN", "04", "pair model")  # the shipped model's own addition (the rules code nothing here)
+# (until session 16 the pinned sentence was a Saudi envoy in Beirut, where the rules coded one direction and the
+# model added the other; re-trained with news_dev9, the model adds only where the rules found nothing, t_add 1.01)
 # (until session 13 the pinned sentence was an EU-mediated Serbia-Kosovo meeting, where the model added Serbia's
 # 04 back to the EU; convention 21 codes a mediator one way, and the re-trained model no longer adds it)
 SENTENCE = "Moscow accused Kyiv of shelling a border village, and Poland condemned the strike."
@@ -162,7 +164,8 @@ def test_shipped_model_loads_and_its_recorded_hashes_match_the_files() -> None:
     data = meta["data"]
     assert meta["sentences"] == sum(d["sentences"] for d in data.values())
     folder = {"news": "news_dev", "demoted": "news_dev", "dev2": "news_dev2", "dev3": "news_dev3", "dev4": "news_dev4",
-              "dev5": "news_dev5", "dev6": "news_dev6", "dev7": "news_dev7", "dev8": "news_dev8"}
+              "dev5": "news_dev5", "dev6": "news_dev6", "dev7": "news_dev7", "dev8": "news_dev8",
+              "dev9": "news_dev9"}
     checked = 0
     for name, d in data.items():
         if name == "PLOVER":  # the PLOVER file lives outside the repository
@@ -171,8 +174,8 @@ def test_shipped_model_loads_and_its_recorded_hashes_match_the_files() -> None:
         assert hashlib.sha256(path.read_bytes()).hexdigest() == d["sha256"], name
         checked += 1
     assert checked >= 36 and {"dev3 a", "dev3 e", "dev4 a", "dev4 e", "dev5 a", "dev5 e", "dev6 a", "dev6 e", "dev7 a",
-                              "dev7 e", "dev8 a", "dev8 e"} <= set(data)
-    assert "news_check.jsonl" not in json.dumps(meta) and not {"dev9 a", "dev10 a"} & set(data)  # dev8 since s15
+                              "dev7 e", "dev8 a", "dev8 e", "dev9 a", "dev9 e"} <= set(data)
+    assert "news_check.jsonl" not in json.dumps(meta) and not {"dev10 a", "dev11 a"} & set(data)  # dev9 since s16
 
 
 @pytest.fixture(scope="module")
@@ -188,7 +191,7 @@ def test_a_sentence_gets_a_deterministic_result(encoder_coder) -> None:
     assert isinstance(encoder_coder.pair_model, pe.EncoderPairModel)
     got = [[(r.event.source, r.event.target, r.event.root, r.event.note)
             for r in encoder_coder.code_sentence_events([CONSULTED], date(2024, 5, 1))[0]] for _ in range(2)]
-    assert got[0] == got[1] and ADDED in got[0] and len(got[0]) == 2
+    assert got[0] == got[1] and ADDED in got[0] and len(got[0]) == 1
     x = pe.pair_vectors(SENTENCE, [_cand()])
     assert x.shape == (1, 3 * 384) and (x == pe.pair_vectors(SENTENCE, [_cand()])).all()
 
@@ -265,7 +268,7 @@ def test_shipped_static_model_records_the_training_files_it_was_trained_on() -> 
     assert meta["encoder"]["encoder"] == "multilingual-e5-small-q4" and meta["views"] == list(pe.STATIC_VIEWS)
     data = meta["data"]
     assert meta["sentences"] == sum(d["sentences"] for d in data.values())
-    folder = {"news": "news_dev", "demoted": "news_dev", **{f"dev{k}": f"news_dev{k}" for k in range(2, 9)}}
+    folder = {"news": "news_dev", "demoted": "news_dev", **{f"dev{k}": f"news_dev{k}" for k in range(2, 10)}}
     checked = 0
     for name, d in data.items():
         if name == "PLOVER":
@@ -273,7 +276,7 @@ def test_shipped_static_model_records_the_training_files_it_was_trained_on() -> 
         path = ROOT / "data" / folder[name.split()[0]] / d["file"]
         assert hashlib.sha256(path.read_bytes()).hexdigest() == d["sha256"], name
         checked += 1
-    assert checked >= 36 and {"dev8 a", "dev8 e"} <= set(data) and not {"dev9 a", "dev10 a"} & set(data)
+    assert checked >= 41 and {"dev9 a", "dev9 e"} <= set(data) and not {"dev10 a", "dev11 a"} & set(data)
     assert "news_check.jsonl" not in json.dumps(meta)
 
 

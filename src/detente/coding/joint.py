@@ -35,7 +35,7 @@ Choices:
   (:func:`separate_meeting`: "A and B also met separately" is their meeting, both ways); before the verb it
   distributes the act ("A and B separately met ..."), and "A met B and C separately", "A and B met separately with
   C" name the partners met (no pair among them). Session 17 (lists17; page mode, development sets pooled without
-  news_dev10 d-e): right +3, wrong +0 (news_dev8 b, news_dev9 d), F1 0.4332 -> 0.4336, P 0.6293 -> 0.6295. The same
+  news_dev10 d-e, 8,393 gold events): right +3, wrong +0 (news_dev8 b, news_dev9 d), F1 0.4329 -> 0.4333, P 0.6299 -> 0.6302. The same
   adverb keeps announcers of deals apart (:func:`joint_announcement`: "A and B separately announced deals"; no
   development event changed, kept for the one rule across the joint paths, with its test).
 """

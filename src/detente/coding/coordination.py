@@ -70,6 +70,10 @@ Choices
   own pair is wrong about half the time, and each wrong pair multiplied by the list), P 0.6299 -> 0.6293; with a joint
   reading of a coordinated subject (every pair both ways for roots 03-06) right +24, wrong +43 ("submitted ... by A,
   B, C and D" read as their agreement). The fallback keeps its one pair (:meth:`detente.coding.coder.Coder._classifier_event`).
+- Tried and dropped (session 17): a guessed target that heads a list ("to fight Ebola in Sierra Leone, Guinea and
+  Liberia") coded for each of its conjuncts too. Right +20 -1, wrong +24 (the guess is often not the act's target:
+  "support the text ... Australia, the US, Turkey ... and Japan", "a treaty brokered by the World Bank ... between
+  India and Pakistan", and each wrong guess multiplied by its list), P 0.6302 -> 0.6284: below the bar.
 """
 
 from __future__ import annotations

@@ -10,8 +10,9 @@ more than :data:`MAX_PARTIES` parties is coded for its first party with each of 
 :data:`CONFERENCE_PARTIES` or more is a conference, kept apart with a note (in every mode: sentence and page
 mode return it as a partial event, document mode in :attr:`~detente.coding.coder.DocumentResult.apart`). It also reads lists the parser
 breaks (:func:`broken_list`, :func:`split_list`), a list set around one party (:func:`hub`), a list that only attends a gathering
-(:func:`attendees`), which side of a coordinated subject announces a meeting (:func:`announcing_side`) and the
-objects of joined prepositions of one word ("to A and to B", :func:`conjoined_prep_objects`).
+(:func:`attendees`), which side of a coordinated subject announces a meeting (:func:`announcing_side`), the
+objects of joined prepositions of one word ("to A and to B", :func:`conjoined_prep_objects`) and which members of a
+coordinated source share a target guessed from elsewhere in the sentence (:func:`members_guessed`).
 
 Choices
 -------

@@ -337,3 +337,29 @@ def test_as_well_as_joins_a_list_and_and_does_but_not_as_alone():
     doc = spacy.blank("en")("Chile as well as Peru and Ghana as Norway")
     assert coordination.joins_list(doc[3]) and coordination.joins_list(doc[5])
     assert not coordination.joins_list(doc[1]) and not coordination.joins_list(doc[7])
+
+
+@pytest.mark.nlp
+def test_a_guessed_target_is_coded_for_every_member_of_the_source(coder):
+    # no target on the predicate: the one named elsewhere, for each member (convention 2), not the first alone
+    found = _coded(coder, "Norway and Denmark have voiced concern about Austria's vote.")
+    assert {(r.event.source, r.event.target, r.event.root) for r in found} == {("NOR", "AUT", "11"),
+                                                                               ("DNK", "AUT", "11")}
+
+
+def test_members_guessed_keeps_the_first_and_the_same_act_of_other_members():
+    from types import SimpleNamespace as NS
+
+    verb, other_verb = NS(i=3), NS(i=9)
+    side = NS(actors=_actors("NOR", "DNK", "NORGOV"))
+    hun = Actor("HUN", 40, 47, "Hungary", fallback=True)
+    swe = Actor("SWE", 50, 56, "Sweden", fallback=True)
+
+    def cand(source, actor, target=hun, code="110", at=verb):
+        return NS(source=source, source_actor=actor, target_actor=target, verb=at, code=code)
+
+    nor, dnk, norgov = side.actors
+    cands = [cand(side, nor), cand(side, dnk), cand(side, norgov), cand(side, dnk, target=swe),
+             cand(side, dnk, code="111"), cand(side, dnk, at=other_verb), cand(NS(actors=[dnk]), dnk)]
+    assert coordination.members_guessed(cands) == [0, 1]  # the same country once; another target, code, verb, side out
+    assert coordination.members_guessed([]) == []

@@ -236,3 +236,32 @@ def test_the_joiners_of_someone_at_an_occasion_meet_them(triples):
 def test_joining_an_agreement_at_a_ceremony_meets_no_one(triples):
     got = _countries(triples, "The United States and China formally joined the Paris Agreement in a ceremony.")
     assert not any(r == "04" for _, _, r in got)
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize(("sentence", "want", "not_want"), [
+    # "A and B (also) met separately": a meeting of A and B apart from another one, both ways (rule 3)
+    ("Hungary and Slovakia also met separately on Thursday.", {("HUN", "SVK", "04"), ("SVK", "HUN", "04")}, set()),
+    # "A met B and C separately": a meeting with each, none between B and C
+    ("Hungary met Slovakia and Austria separately on Thursday.",
+     {("HUN", "SVK", "04"), ("SVK", "HUN", "04"), ("HUN", "AUT", "04"), ("AUT", "HUN", "04")},
+     {("SVK", "AUT", "04"), ("AUT", "SVK", "04")}),
+    # "A and B also met separately with C": each with C, not with each other
+    ("Hungary and Slovakia also met separately with Austria on Thursday.",
+     {("HUN", "AUT", "04"), ("AUT", "HUN", "04"), ("SVK", "AUT", "04"), ("AUT", "SVK", "04")},
+     {("HUN", "SVK", "04"), ("SVK", "HUN", "04")}),
+    # "A and B separately met ...": before the verb, the act is distributed over them: no pair
+    ("Hungary and Slovakia separately met on Thursday.", set(), {("HUN", "SVK", "04"), ("SVK", "HUN", "04")}),
+])
+def test_the_shapes_of_separately(triples, sentence, want, not_want):
+    got = {(s[:3], t[:3], r) for s, t, r in triples(sentence)}
+    assert want <= got, got
+    assert not not_want & got, got
+
+
+def test_deals_announced_separately_pair_no_announcers(triples):
+    sentence = "Chile, Peru and Ecuador {} on Tuesday."
+    got = {(s[:3], t[:3]) for s, t, _ in triples(sentence.format("separately unveiled fisheries pacts"))}
+    assert not {("CHL", "PER"), ("PER", "CHL")} & got, got
+    got = {(s[:3], t[:3]) for s, t, _ in triples(sentence.format("unveiled a Pacific fisheries pact"))}
+    assert {("CHL", "PER"), ("PER", "CHL")} <= got, got

@@ -687,6 +687,7 @@ class Coder:
         (the partial ones without spans when `partial_spans` is false)."""
         complete: list[SentenceResult] = []
         guessed: list[SentenceResult] = []
+        guessed_cands: list[Candidate] = []  # the candidates of `guessed`, in order
         partial_events: list[SentenceResult] = []
         found = ranked(candidates(sdoc, 0, ctx, self.lemma))
         if not found:
@@ -723,11 +724,13 @@ class Coder:
                 fallback = cand.target_actor is not None and cand.target_actor.fallback
                 result = SentenceResult(event, *self._spans(cand), predicate=predicate)
                 (guessed if fallback else complete).append(result)
+                if fallback:
+                    guessed_cands.append(cand)
             else:
                 src, tgt = self._spans(cand) if partial_spans else (None, None)
                 partial_events.append(SentenceResult(event, src, tgt, partial=True, predicate=predicate))
-        if not complete:
-            complete = guessed[:1]  # a guessed target only when the parse found no pair at all
+        if not complete:  # a guessed target only when the parse found no pair at all, for each member of its source
+            complete = [guessed[k] for k in coordination.members_guessed(guessed_cands)]
         return complete, partial_events
 
     def _announced(self, event: Event, cand: Candidate, sdoc: Doc, ctx: Context) -> Event | None:

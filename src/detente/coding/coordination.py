@@ -10,8 +10,9 @@ more than :data:`MAX_PARTIES` parties is coded for its first party with each of 
 :data:`CONFERENCE_PARTIES` or more is a conference, kept apart with a note (in every mode: sentence and page
 mode return it as a partial event, document mode in :attr:`~detente.coding.coder.DocumentResult.apart`). It also reads lists the parser
 breaks (:func:`broken_list`, :func:`split_list`), a list set around one party (:func:`hub`), a list that only attends a gathering
-(:func:`attendees`), which side of a coordinated subject announces a meeting (:func:`announcing_side`) and the
-objects of joined prepositions of one word ("to A and to B", :func:`conjoined_prep_objects`).
+(:func:`attendees`), which side of a coordinated subject announces a meeting (:func:`announcing_side`), the
+objects of joined prepositions of one word ("to A and to B", :func:`conjoined_prep_objects`) and which members of a
+coordinated source share a target guessed from elsewhere in the sentence (:func:`members_guessed`).
 
 Choices
 -------
@@ -55,6 +56,27 @@ Choices
   statement's target in an earlier sentence); 92 where the coder codes some members and drops others: the parser's
   apposition (fixed here), and the sentence classifier's single pair when no rule fires ("A, B and C will expel
   serving diplomats": the classifier codes the first member only; left to the coder).
+- A target guessed from elsewhere in the sentence (none on the predicate) for every member of a coordinated source
+  (:func:`members_guessed`), not the first alone. Session 17 (lists17; page mode, development sets pooled without
+  news_dev10 d-e, 8,393 gold events): right +26, wrong +9 -3 (13 files gaining: "Saudi Arabia, Bahrain, Egypt, and the
+  United Arab Emirates, and Yemen are breaking off diplomatic relations", "France and Germany have voiced concern
+  about ..."; the new wrong ones are members of a first pair already wrong), P 0.6286 -> 0.6299, R 0.3267 -> 0.3298,
+  F1 0.4299 -> 0.4329; no-event sentences left uncoded 5,790 -> 5,793 of 6,408. Session 17 measured the class: in the
+  sentences naming three parties or more, 236 gold events (120 sentences, 45 files) were missed where the coder coded
+  another member of the same side and root: 86 members named in another clause or phrase (no list), 80 in one
+  coordination with a coded member (22 of them two long lists read around the wrong focal party, news_dev4 b and
+  news_dev7 b), 42 members the parser hung inside another's phrase ("the US-Britain attack", "Serbian and Bosnian
+  goods"), 28 members not read as actors; 14 of the 236 were coded by the classifier's fallback, the rest by rules.
+  This cap was the largest structural cause the coder could reach: 25 of the 236 regained.
+- Tried and dropped (session 17): the sentence classifier's fallback giving every member of its subject and object
+  an event (one per party, as the pattern path codes a one-sided act). Alone: right +4, wrong +8 -1 (the classifier's
+  own pair is wrong about half the time, and each wrong pair multiplied by the list), P 0.6299 -> 0.6293; with a joint
+  reading of a coordinated subject (every pair both ways for roots 03-06) right +24, wrong +43 ("submitted ... by A,
+  B, C and D" read as their agreement). The fallback keeps its one pair (:meth:`detente.coding.coder.Coder._classifier_event`).
+- Tried and dropped (session 17): a guessed target that heads a list ("to fight Ebola in Sierra Leone, Guinea and
+  Liberia") coded for each of its conjuncts too. Right +20 -1, wrong +24 (the guess is often not the act's target:
+  "support the text ... Australia, the US, Turkey ... and Japan", "a treaty brokered by the World Bank ... between
+  India and Pakistan", and each wrong guess multiplied by its list), P 0.6302 -> 0.6284: below the bar.
 """
 
 from __future__ import annotations
@@ -313,6 +335,34 @@ def conjoined_prep_objects(tok: Token) -> list[Token]:
         if other.i > prep.i and other.lower_ == word and other.dep_ == "conj":
             out += [c for c in other.children if c.dep_ == "pobj" and all(c.i != o.i for o in out)]
     return out
+
+
+def members_guessed(cands: list[Any]) -> list[int]:
+    """Which of a sentence's candidates whose target was guessed (none named on the predicate: the actor named
+    elsewhere in the sentence, :func:`~detente.coding.arguments.fallback_target`) are coded, given in rank
+    order: the first, and every other that is the same act (predicate and code) of another member of the
+    first one's coordinated source with the same guessed target ("*France and Germany* voiced concern about
+    Switzerland's vote": FRA->CHE and DEU->CHE).
+
+    The coder codes a guessed target only when the parse names no pair at all, and then once (the guess is
+    wrong more often than a named target, :data:`~detente.coding.lexicon.PENALTY_GUESSED_TARGET`); the guide's
+    convention 2 codes each member of a coordinated side, and the members share the one guess, so keeping the
+    first alone dropped the others of the same act. Session 17 (lists17; figures in the module's Choices)."""
+    if not cands:
+        return []
+    first = cands[0]
+    kept = [0]
+    countries = {country_of(first.source_actor.code)} if first.source_actor is not None else set()
+    for k, cand in enumerate(cands[1:], 1):
+        if (first.source is None or cand.source is not first.source or cand.source_actor is None
+                or cand.verb is None or first.verb is None or cand.verb.i != first.verb.i or cand.code != first.code
+                or cand.target_actor is None or first.target_actor is None
+                or country_of(cand.target_actor.code) != country_of(first.target_actor.code)
+                or country_of(cand.source_actor.code) in countries):
+            continue
+        kept.append(k)
+        countries.add(country_of(cand.source_actor.code))
+    return kept
 
 
 def _list_members(head: Token) -> list[Token]:

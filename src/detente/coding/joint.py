@@ -31,6 +31,13 @@ Choices:
   where the gold reads the first chair as the hub), F1 0.4586 -> 0.4596, P 0.6635 -> 0.6638; no-event sentences left
   uncoded (3,717 of 4,092) and PLOVER (0.640) unchanged. A document joined at a ceremony ("joined the Paris
   Agreement in a ceremony") is no one met (2 wrong before that guard).
+- "Separately" after an intransitive "meet" tells a meeting apart from another, not the subjects apart
+  (:func:`separate_meeting`: "A and B also met separately" is their meeting, both ways); before the verb it
+  distributes the act ("A and B separately met ..."), and "A met B and C separately", "A and B met separately with
+  C" name the partners met (no pair among them). Session 17 (lists17; page mode, development sets pooled without
+  news_dev10 d-e, 8,393 gold events): right +3, wrong +0 (news_dev8 b, news_dev9 d), F1 0.4329 -> 0.4333, P 0.6299 -> 0.6302. The same
+  adverb keeps announcers of deals apart (:func:`joint_announcement`: "A and B separately announced deals"; no
+  development event changed, kept for the one rule across the joint paths, with its test).
 """
 
 from __future__ import annotations
@@ -71,10 +78,33 @@ def joined(verb: Token, lemma: syntax.Lemma) -> Token | None:
     return next((c for c in prep.head.children if c.dep_ == "dobj"), None)
 
 
+MEET_FORMS = frozenset({"meet", "meets", "met", "meeting"})
+"""Forms of "meet", the verb whose plural subject without an object met each other ("A and B met")."""
+
+
 def separately(verb: Token, gov: Token | None) -> bool:
-    """Whether the act (or its governor) carries an adverb of separate action (:data:`SEPARATE_WORDS`)."""
+    """Whether the act (or its governor) carries an adverb of separate action (:data:`SEPARATE_WORDS`), so that
+    coordinated subjects are not paired against each other.
+
+    Not "separately" after an intransitive "meet" (:func:`separate_meeting`): "A and B (also) met separately" is
+    a meeting of A and B apart from the others, coded both ways; "A and B separately met ..." and "A and B met
+    separately with C" still keep A and B apart."""
     return any(c.lower_ in SEPARATE_WORDS and c.dep_ in ("advmod", "npadvmod", "dep", "appos")
+               and not separate_meeting(node, c)
                for node in (verb, gov) if node is not None for c in node.children)
+
+
+def separate_meeting(verb: Token, adverb: Token) -> bool:
+    """Whether `adverb` ("separately") tells a meeting of the subjects with each other apart from another one:
+    it follows an intransitive "meet" (:data:`MEET_FORMS`, no object, no "with" partner: "Kerry and Lavrov also
+    met separately in Vienna", "the two leaders met separately on the sidelines"). "Meet" is a symmetric
+    predicate (a reciprocal verb: its plural subject without an object met each other); a post-verbal "separately" places that meeting apart (from the plenary, from the other
+    delegations) and does not split the subjects, while one before the verb ("A and B separately met ...")
+    distributes the act over them, as before. The guide codes such a meeting both ways (rule 3; convention 24
+    for a mediator's separate meetings with each side, which name the side met: "met each separately",
+    "met separately with A and B"). Session 17 (lists17)."""
+    return (adverb.lower_ == "separately" and adverb.i > verb.i and verb.lower_ in MEET_FORMS
+            and not any(c.dep_ in ("dobj", "dative") or c.dep_ == "prep" and c.lower_ == "with" for c in verb.children))
 
 
 def partner_elsewhere(code: str, verb: Token, objects: list[Token]) -> bool:
@@ -319,8 +349,8 @@ def joint_announcement(verb: Token, objects: list[Token], offset: int, ctx: Cont
             return []
         pairs = [(side.actors[0], b) for b in partner.actors[:3] if b.code[:3] != side.actors[0].code[:3]]
         target = partner
-    elif len({a.code[:3] for a in side.actors}) < 2:
-        return []
+    elif len({a.code[:3] for a in side.actors}) < 2 or separately(verb, None):
+        return []  # "A and B *separately* announced deals": each its own, with a partner not named (session 17)
     else:
         pairs = [(a, b) for a, b in joint_pairs(side_tok, side.actors, offset) if a.code[:3] != b.code[:3]]
         target = side

@@ -158,3 +158,38 @@ def test_a_conjunct_denied_with_not_is_no_target(triples):
     found = triples("Greece said that Albania and not Italy was in violation of the accord.")
     assert ("GRC", "ALB", "11") in found
     assert ("GRC", "ITA", "11") not in found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Lisbon said Madrid was to blame for the failure of the fisheries talks.",
+        "Chile says Argentina is partly to blame for the dispute over the glacier.",
+        "Madrid was to blame for the deadlock, Lisbon said.",
+    ],
+)
+def test_a_side_said_to_be_to_blame_is_blamed_by_the_speaker(triples, sentence):
+    got = {(s[:3], t[:3], r) for s, t, r in triples(sentence, partial=True)}
+    speaker, blamed = ("CHL", "ARG") if "Chile" in sentence else ("PRT", "ESP")
+    assert (speaker, blamed, "11") in got and (blamed, speaker, "11") not in got, got
+
+
+def test_a_side_said_not_to_be_to_blame_is_not_blamed(triples):
+    got = triples("Lisbon said Madrid was not to blame for the failure of the talks.", partial=True)
+    assert not any(r == "11" for *_, r in got), got
+
+
+def test_an_act_judged_in_reported_speech_is_the_speakers_criticism_only(triples):
+    """The judged act is a restatement of what the page reported (guide rule 7, convention 26): the speaker's 11,
+    not the act again from the judgement's subject."""
+    got = {(s[:3], t[:3], r) for s, t, r in triples(
+        "The Dutch foreign ministry said Belgium's expulsion of two Dutch diplomats on Monday was unjustified.",
+        partial=True)}
+    assert ("NLD", "BEL", "11") in got and not any(r == "16" for *_, r in got), got
+
+
+def test_an_act_reported_without_a_judgement_is_still_coded(triples):
+    got = {(s[:3], t[:3], r) for s, t, r in triples(
+        "The Dutch foreign ministry said Belgium's expulsion of two Dutch diplomats on Monday followed a spy case.",
+        partial=True)}
+    assert ("BEL", "NLD", "16") in got and not any(r == "11" for *_, r in got), got

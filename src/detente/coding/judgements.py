@@ -129,6 +129,20 @@ def condemning_judgement(verb: Token, offset: int, ctx: Context, lemma: syntax.L
     return out
 
 
+def judged_in_speech(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> bool:
+    """Whether an act noun is the subject of a speaker's condemning judgement ("Germany said *Russia's expulsion of
+    its diplomats* was unjustified"): the speaker judges an act the page has reported, coded 11 here
+    (:func:`condemning_judgement`); the act itself is coded where the page first reports it, not again from the
+    judgement's subject (guide rule 7, conventions 14 and 26). Session 17 (speech17)."""
+    clause = noun.head
+    if noun.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp" or clause.head.i == clause.i:
+        return False
+    speech = clause.head
+    if lemma(speech) not in P.SPEECH_VERBS:
+        return False
+    return any(c.verb.i == clause.i for c in condemning_judgement(speech, offset, ctx, lemma))
+
+
 def judged_act(clause: Token, lemma: syntax.Lemma) -> Token | None:
     """For a reported clause that breaks a rule with an act as its subject ("[X said] *Y's decision*
     violates WTO rules"), that subject; else None (:data:`~detente.coding.lexicon.VIOLATE_VERBS`)."""
@@ -224,9 +238,11 @@ def blamed_for_offence(verb: Token, offset: int, ctx: Context, lemma: syntax.Lem
     """"X said Y was responsible for the attack", "X says Y is behind the bombing": a speaker who holds an actor
     answerable for an attack or an offence accuses it (CAMEO 112, as "blamed Y for" is).
 
-    The reported clause is a copula whose predicate is "responsible" (or "to blame") with a "for" phrase, or
-    whose "behind" phrase, naming an attack or an offence (:data:`~detente.coding.lexicon.BLAMED_ACT_NOUNS`);
-    its subject names the accused. Not when negated ("Y was not behind it" clears Y)."""
+    The reported clause is a copula whose predicate is "responsible" with a "for" phrase, or whose "behind"
+    phrase, naming an attack or an offence (:data:`~detente.coding.lexicon.BLAMED_ACT_NOUNS`), or a copula with
+    "to blame" (:func:`copular_blame`), which blames whatever it is for ("Seoul said Tokyo was to blame for the
+    collapse of the talks": KOR->JPN, the speaker blames, guide rule 5); its subject names the accused. Not when
+    negated ("Y was not behind it", "Y is not to blame" clear Y)."""
     speaker_tok = _asserting_speaker(verb, lemma)
     if speaker_tok is None:
         return []
@@ -239,13 +255,26 @@ def blamed_for_offence(verb: Token, offset: int, ctx: Context, lemma: syntax.Lem
         behind = [g for c in clause.children if c.dep_ == "prep" and c.lower_ == "behind"
                   for g in c.children if g.dep_ == "pobj"]
         acts = [*answerable, *behind]
-        if not any(lemma(a) in L.BLAMED_ACT_NOUNS or P.family(lemma(a)) == "attack" for a in acts):
+        if not copular_blame_in(clause, lemma) and not any(
+                lemma(a) in L.BLAMED_ACT_NOUNS or P.family(lemma(a)) == "attack" for a in acts):
             continue
         subj = clause_subject(clause, verb)
         if subj is None:
             continue
         out += _speaker_candidates(L.ACCUSE, speaker_tok, subj, clause, verb, offset, ctx, lemma)
     return out
+
+
+def copular_blame(verb: Token, lemma: syntax.Lemma) -> bool:
+    """Whether `verb` is the "blame" of "Y is (partly) to blame (for ...)": an infinitive on a copula whose subject
+    is the one blamed, not the one who blames (the verb table would read it as Y's blame of someone)."""
+    return (lemma(verb) == "blame" and verb.dep_ == "xcomp" and verb.head.i != verb.i and lemma(verb.head) in L.COPULAS
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
+
+
+def copular_blame_in(clause: Token, lemma: syntax.Lemma) -> bool:
+    """Whether the copula `clause` holds an unnegated "to blame" ("[X said] Y was to blame for ...")."""
+    return any(copular_blame(c, lemma) and not syntax.negated(c) for c in clause.children)
 
 
 def retaliation_warning(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Candidate]:

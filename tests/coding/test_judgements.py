@@ -193,3 +193,32 @@ def test_an_act_reported_without_a_judgement_is_still_coded(triples):
         "The Dutch foreign ministry said Belgium's expulsion of two Dutch diplomats on Monday followed a spy case.",
         partial=True)}
     assert ("BEL", "NLD", "16") in got and not any(r == "11" for *_, r in got), got
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chile severed diplomatic relations with Peru, citing Peru's \"hostile actions\".",
+        "Chile recalled its ambassador from Peru over Peru's \"interference\" in Chilean affairs.",
+        "Chile announced the withdrawal of its ambassador from Peru as a result of Peru's “interference”.",
+    ],
+)
+def test_an_accusation_stated_as_a_measures_ground_is_a_second_act(triples, sentence):
+    """The guide's convention 27: the measure (16) and the accusation (11) from its author to the target, when the
+    charge is the author's own quoted words."""
+    got = {(s[:3], t[:3], r) for s, t, r in triples(sentence, partial=True)}
+    assert ("CHL", "PER", "16") in got and ("CHL", "PER", "11") in got, got
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chile recalled its ambassador from Peru over national security concerns.",
+        "Chile recalled its ambassador from Peru over the Bolivian allegations.",
+        "Chile did not recall its ambassador from Peru over Peru's \"interference\".",
+        "Chile recalled its ambassador from Peru over Peru's interference, the agency reported.",
+    ],
+)
+def test_a_ground_that_charges_no_one_adds_no_accusation(triples, sentence):
+    got = {(s[:3], t[:3], r) for s, t, r in triples(sentence, partial=True)}
+    assert not any(r == "11" for *_, r in got), got

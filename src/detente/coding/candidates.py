@@ -92,6 +92,7 @@ def candidates(sdoc: Doc, offset: int, ctx: Context, lemma: syntax.Lemma) -> lis
             out.extend(judgements.blamed_for_offence(tok, offset, ctx, lemma))
     out = mediation.one_way(sdoc, [c for c in out if not background.ongoing_state(c.verb, c.anchor)], offset, ctx,
                             lemma)  # convention 21
+    out += judgements.stated_grounds(out, offset, ctx, lemma)  # "recalled its envoy over B's interference": 11 too
     if question:
         for cand in out:
             cand.modality = "question"

@@ -6,7 +6,9 @@ Y's decision violates WTO rules" a condemnation, and "Russia claimed that it was
 violated the ceasefire" an accusation beside the claimed act. The reported clause names the target,
 the speaker (the subject of the speech verb, or the agent of a passive) the source. A copula of
 readiness ("X is open to talks with Y") is an intent (036, 037 ...), read here as well, for it is
-likewise a predicate adjective the verb table does not see.
+likewise a predicate adjective the verb table does not see. A quoted charge given as a measure's ground ("recalled
+its envoy over B's "interference"") is the measure's author accusing B (11) beside the measure (:func:`stated_grounds`,
+the guide's convention 27).
 
 Choices:
 

@@ -160,6 +160,11 @@ def test_a_conjunct_denied_with_not_is_no_target(triples):
     assert ("GRC", "ITA", "11") not in found
 
 
+def _countries(triples, sentence: str) -> set[tuple[str, str, str]]:
+    """The (source country, target country, root) triples of a sentence, partial events included."""
+    return {(s[:3], t[:3], r) for s, t, r in triples(sentence, partial=True)}
+
+
 @pytest.mark.parametrize(
     "sentence",
     [
@@ -169,7 +174,7 @@ def test_a_conjunct_denied_with_not_is_no_target(triples):
     ],
 )
 def test_a_side_said_to_be_to_blame_is_blamed_by_the_speaker(triples, sentence):
-    got = {(s[:3], t[:3], r) for s, t, r in triples(sentence, partial=True)}
+    got = _countries(triples, sentence)
     speaker, blamed = ("CHL", "ARG") if "Chile" in sentence else ("PRT", "ESP")
     assert (speaker, blamed, "11") in got and (blamed, speaker, "11") not in got, got
 
@@ -182,16 +187,14 @@ def test_a_side_said_not_to_be_to_blame_is_not_blamed(triples):
 def test_an_act_judged_in_reported_speech_is_the_speakers_criticism_only(triples):
     """The judged act is a restatement of what the page reported (guide rule 7, convention 26): the speaker's 11,
     not the act again from the judgement's subject."""
-    got = {(s[:3], t[:3], r) for s, t, r in triples(
-        "The Dutch foreign ministry said Belgium's expulsion of two Dutch diplomats on Monday was unjustified.",
-        partial=True)}
+    got = _countries(triples, "The Dutch foreign ministry said Belgium's expulsion of two Dutch diplomats on Monday"
+                                  " was unjustified.")
     assert ("NLD", "BEL", "11") in got and not any(r == "16" for *_, r in got), got
 
 
 def test_an_act_reported_without_a_judgement_is_still_coded(triples):
-    got = {(s[:3], t[:3], r) for s, t, r in triples(
-        "The Dutch foreign ministry said Belgium's expulsion of two Dutch diplomats on Monday followed a spy case.",
-        partial=True)}
+    got = _countries(triples, "The Dutch foreign ministry said Belgium's expulsion of two Dutch diplomats on Monday"
+                                  " followed a spy case.")
     assert ("BEL", "NLD", "16") in got and not any(r == "11" for *_, r in got), got
 
 
@@ -206,7 +209,7 @@ def test_an_act_reported_without_a_judgement_is_still_coded(triples):
 def test_an_accusation_stated_as_a_measures_ground_is_a_second_act(triples, sentence):
     """The guide's convention 27: the measure (16) and the accusation (11) from its author to the target, when the
     charge is the author's own quoted words."""
-    got = {(s[:3], t[:3], r) for s, t, r in triples(sentence, partial=True)}
+    got = _countries(triples, sentence)
     assert ("CHL", "PER", "16") in got and ("CHL", "PER", "11") in got, got
 
 
@@ -220,5 +223,5 @@ def test_an_accusation_stated_as_a_measures_ground_is_a_second_act(triples, sent
     ],
 )
 def test_a_ground_that_charges_no_one_adds_no_accusation(triples, sentence):
-    got = {(s[:3], t[:3], r) for s, t, r in triples(sentence, partial=True)}
+    got = _countries(triples, sentence)
     assert not any(r == "11" for *_, r in got), got

@@ -271,8 +271,8 @@ def blamed_for_offence(verb: Token, offset: int, ctx: Context, lemma: syntax.Lem
 def copular_blame(verb: Token, lemma: syntax.Lemma) -> bool:
     """Whether `verb` is the "blame" of "Y is (partly) to blame (for ...)": an infinitive on a copula whose subject
     is the one blamed, not the one who blames (the verb table would read it as Y's blame of someone)."""
-    return (lemma(verb) == "blame" and verb.dep_ == "xcomp" and verb.head.i != verb.i and lemma(verb.head) in L.COPULAS
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
+    return (verb.dep_ == "xcomp" and verb.lower_ == "blame" and verb.head.i != verb.i and lemma(verb.head) in L.COPULAS
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))  # the bare infinitive only
 
 
 def copular_blame_in(clause: Token, lemma: syntax.Lemma) -> bool:

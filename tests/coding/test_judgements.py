@@ -158,3 +158,70 @@ def test_a_conjunct_denied_with_not_is_no_target(triples):
     found = triples("Greece said that Albania and not Italy was in violation of the accord.")
     assert ("GRC", "ALB", "11") in found
     assert ("GRC", "ITA", "11") not in found
+
+
+def _countries(triples, sentence: str) -> set[tuple[str, str, str]]:
+    """The (source country, target country, root) triples of a sentence, partial events included."""
+    return {(s[:3], t[:3], r) for s, t, r in triples(sentence, partial=True)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Lisbon said Madrid was to blame for the failure of the fisheries talks.",
+        "Chile says Argentina is partly to blame for the dispute over the glacier.",
+        "Madrid was to blame for the deadlock, Lisbon said.",
+    ],
+)
+def test_a_side_said_to_be_to_blame_is_blamed_by_the_speaker(triples, sentence):
+    got = _countries(triples, sentence)
+    speaker, blamed = ("CHL", "ARG") if "Chile" in sentence else ("PRT", "ESP")
+    assert (speaker, blamed, "11") in got and (blamed, speaker, "11") not in got, got
+
+
+def test_a_side_said_not_to_be_to_blame_is_not_blamed(triples):
+    got = triples("Lisbon said Madrid was not to blame for the failure of the talks.", partial=True)
+    assert not any(r == "11" for *_, r in got), got
+
+
+def test_an_act_judged_in_reported_speech_is_the_speakers_criticism_only(triples):
+    """The judged act is a restatement of what the page reported (guide rule 7, convention 26): the speaker's 11,
+    not the act again from the judgement's subject."""
+    got = _countries(triples, "The Dutch foreign ministry said Belgium's expulsion of two Dutch diplomats on Monday"
+                                  " was unjustified.")
+    assert ("NLD", "BEL", "11") in got and not any(r == "16" for *_, r in got), got
+
+
+def test_an_act_reported_without_a_judgement_is_still_coded(triples):
+    got = _countries(triples, "The Dutch foreign ministry said Belgium's expulsion of two Dutch diplomats on Monday"
+                                  " followed a spy case.")
+    assert ("BEL", "NLD", "16") in got and not any(r == "11" for *_, r in got), got
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chile severed diplomatic relations with Peru, citing Peru's \"hostile actions\".",
+        "Chile recalled its ambassador from Peru over Peru's \"interference\" in Chilean affairs.",
+        "Chile announced the withdrawal of its ambassador from Peru as a result of Peru's “interference”.",
+    ],
+)
+def test_an_accusation_stated_as_a_measures_ground_is_a_second_act(triples, sentence):
+    """The guide's convention 27: the measure (16) and the accusation (11) from its author to the target, when the
+    charge is the author's own quoted words."""
+    got = _countries(triples, sentence)
+    assert ("CHL", "PER", "16") in got and ("CHL", "PER", "11") in got, got
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chile recalled its ambassador from Peru over national security concerns.",
+        "Chile recalled its ambassador from Peru over the Bolivian allegations.",
+        "Chile did not recall its ambassador from Peru over Peru's \"interference\".",
+        "Chile recalled its ambassador from Peru over Peru's interference, the agency reported.",
+    ],
+)
+def test_a_ground_that_charges_no_one_adds_no_accusation(triples, sentence):
+    got = _countries(triples, sentence)
+    assert not any(r == "11" for *_, r in got), got

@@ -65,9 +65,11 @@ def candidates(sdoc: Doc, offset: int, ctx: Context, lemma: syntax.Lemma) -> lis
         elif tok.lower_ in L.VISIT_NOUNS:
             out.extend(event_nouns.nominal_visit(tok, offset, ctx, lemma))
         elif tag.startswith("NN") and (lemma(tok) in nominals.ACT_NOUNS or lemma(tok) in nominals.JOINT_NOUNS):
-            out.extend(nominals.nominal_acts(tok, offset, ctx, lemma))  # "Iran's strike on X", "the US-China talks"
+            if not judgements.judged_in_speech(tok, offset, ctx, lemma):  # "X said Y's expulsion ... was unjustified"
+                out.extend(nominals.nominal_acts(tok, offset, ctx, lemma))  # "Iran's strike on X", "the US-China talks"
         elif tag.startswith("NN") and lemma(tok) in nominals.NOMINALIZED_MEASURES:
-            out.extend(nominals.nominalized_measure(tok, offset, ctx, lemma))  # "ordered the closure of X's embassy"
+            if not judgements.judged_in_speech(tok, offset, ctx, lemma):
+                out.extend(nominals.nominalized_measure(tok, offset, ctx, lemma))  # "ordered the closure of X's embassy"
         elif tok.lower_ == "invitation":
             out.extend(nominals.invitation(tok, offset, ctx, lemma))  # "is visiting China at the invitation of Xi"
         elif tok.lower_ in nominals.REQUEST_NOUNS:
@@ -90,6 +92,7 @@ def candidates(sdoc: Doc, offset: int, ctx: Context, lemma: syntax.Lemma) -> lis
             out.extend(judgements.blamed_for_offence(tok, offset, ctx, lemma))
     out = mediation.one_way(sdoc, [c for c in out if not background.ongoing_state(c.verb, c.anchor)], offset, ctx,
                             lemma)  # convention 21
+    out += judgements.stated_grounds(out, offset, ctx, lemma)  # "recalled its envoy over B's interference": 11 too
     if question:
         for cand in out:
             cand.modality = "question"
@@ -110,6 +113,8 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         return []
     if verb_lemma in ("be", "have", "do") and not any(c.dep_ == "dobj" for c in verb.children):
         return []
+    if judgements.copular_blame(verb, lemma):
+        return []  # "Y is to blame": Y is blamed; the speaker's blame is judgements.blamed_for_offence's
     if verb_lemma in L.NEEDS_OBJECT and not any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
         return []  # "stormed out of the meeting" is no assault
     if syntax.governed_child(verb, lemma) is not None:

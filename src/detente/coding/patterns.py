@@ -792,6 +792,32 @@ PREDICATE_FAMILIES16: dict[str, str] = {
 }
 for _spec in PREDICATE_FAMILIES16.values():
     _TABLE += _p(_spec)
+# Session 17 (roots17): the development sets' "wrong root" misses (the coder has the gold pair with another root),
+# tabulated by (gold root, coded root) and the predicate's words, counted per file; classes written from the codebook
+# and the guide's conventions, each measured on its own (the development sets pooled, news_dev10 d-e left out) and
+# pinned by a hand-written sentence in tests/coding/test_roots17.py.
+ROOT_FAMILIES17: dict[str, str] = {
+    "05 renewing agreements": """
+    extend|renew|prolong obj:pact -> 057 sym  # "extended the grain deal": the agreement concluded again (CAMEO 057);
+    # not the whole plan family: "extended an offer (an invitation) to X" offers (03)
+    extend|renew|prolong obj:ceasefire -> 0871 sym  # "extended the truce": a truce agreed again (convention 19: 08)
+    """,
+    "16 hitting with sanctions": """
+    hit with|strike with|target with|punish with|retaliate with|respond with|hit back with|strike back with|fight back with obj:sanctions -> 163
+    # "China hit back with sanctions on EU officials", "hit X with tariffs": the measure is the act (CAMEO 163; rule 6:
+    # sanctions are 16), not a use of force (19) nor a bare retaliation (13)
+    """,
+}
+for _spec in ROOT_FAMILIES17.values():
+    _TABLE += _p(_spec)
+# Session 17 (roots17): traded goods named by their kind ("banning seafood from Japan", "a ban on Australian barley")
+# are a trade flow, so that "ban", "halt" or "restrict" them is an embargo (CAMEO 163; rule 6: sanctions are 16), not
+# CAMEO 172's administrative sanction (a party banned at home); airlines are flights ("banned X's airlines"). On the
+# development sets pooled: 4 wrong-root events right (news_dev2 c, news_dev3 a, news_dev10 a), one new wrong ("said
+# it would buy more U.S. agricultural products": an intent to trade, 03, the gold codes the deal only).
+NOUN_FAMILIES["trade"] = NOUN_FAMILIES["trade"] | set(
+    "seafood fish beef pork meat poultry wine coal timber log logs barley soybean soybeans cotton sugar fruit goods "
+    "product products produce commodity commodities steel aluminium aluminum".split())
 NOUN_FAMILIES["attack"] = NOUN_FAMILIES["attack"] | {"incursion", "incursions"}  # "launched an incursion into X" (190)
 NOUN_FAMILIES["sanctions"] = NOUN_FAMILIES["sanctions"] | {"tax", "taxes", "surtax", "surtaxes"}  # session 14: "extended a
 # 100-percent tax on Serb imports", "a surtax on X's steel": a trade sanction (CAMEO 163), as a duty or tariff is
@@ -876,10 +902,12 @@ for _name, _words in {
     "warrant": "warrant warrants",
     "phone": "phone telephone telephones phones videoconference video-conference videolink hotline",
     "watercannon": "cannon cannons",
-    "flights": "flight flights",
+    "flights": "flight flights airline airlines",  # airlines: session 17 (roots17), "banned X's airlines" (163)
     "checks": "inspection inspections check checks scrutiny screening monitoring",
     "route": "route routes corridor corridors",
     "hands": "hand hands handshake handshakes",
+    "pact": "deal deals agreement agreements accord accords treaty treaties pact pacts arrangement arrangements "
+    "memorandum",
     "cooperation": "cooperation co-operation collaboration partnership programme programmes program programs activity "
     "activities",
 }.items():

@@ -795,7 +795,15 @@ for _spec in PREDICATE_FAMILIES16.values():
 # Session 17 (roots17): the development sets' "wrong root" misses (the coder has the gold pair with another root),
 # tabulated by (gold root, coded root) and the predicate's words, counted per file; classes written from the codebook
 # and the guide's conventions, each measured on its own (the development sets pooled, news_dev10 d-e left out) and
-# pinned by a hand-written sentence in tests/coding/test_roots17.py.
+# pinned by a hand-written sentence in tests/coding/test_roots17.py. On the 44 development files pooled (page mode,
+# news_dev10 d-e left out, in-sample), with lexicon.AGREED_DEALS ("agreed a deal to ...": +6 right, none wrong),
+# lexicon.ARRIVING_AID (+3 right, none wrong) and the traded goods below (+4 right, 1 wrong): right 2,742 -> 2,758,
+# coded 4,360 -> 4,363 (P 0.6289 -> 0.6321, R 0.3268 -> 0.3287, F1 0.4301 -> 0.4325); no-event sentences left uncoded
+# 5,793 of 6,410 before and after; no root loses a right event. Renewing agreements ("agreed to extend a deal"): +1
+# right, one new wrong (a treaty extended by one side read both ways); hitting with sanctions: +2 right, one wrong 19
+# gone. Tried and dropped: "take action/measures/steps" as a threat (130, rule 5's "warn of consequences": "vowed to
+# take action against X"): +5 right, 2 right lost, 16 new wrong (past "took measures", "take steps to restore"), five
+# no-event sentences coded; "kill" as 190 (convention 13: troops that killed): +2 right, 1 right 18 lost.
 ROOT_FAMILIES17: dict[str, str] = {
     "05 renewing agreements": """
     extend|renew|prolong obj:pact -> 057 sym  # "extended the grain deal": the agreement concluded again (CAMEO 057);
@@ -803,7 +811,7 @@ ROOT_FAMILIES17: dict[str, str] = {
     extend|renew|prolong obj:ceasefire -> 0871 sym  # "extended the truce": a truce agreed again (convention 19: 08)
     """,
     "16 hitting with sanctions": """
-    hit with|strike with|target with|punish with|retaliate with|respond with|hit back with|strike back with|fight back with obj:sanctions -> 163
+    hit with|strike with|target with|punish with|retaliate with|respond with|fight back with obj:sanctions -> 163
     # "China hit back with sanctions on EU officials", "hit X with tariffs": the measure is the act (CAMEO 163; rule 6:
     # sanctions are 16), not a use of force (19) nor a bare retaliation (13)
     """,

@@ -108,3 +108,23 @@ def test_banning_goods_or_airlines_of_a_state_is_an_embargo(coder, sentence, exp
 def test_a_bare_ban_stays_an_administrative_sanction():
     assert P.match("ban", set(), set()).code == "172"  # "banned the party": as session 13 decided
     assert P.match("ban", set(), *P.object_families("seafood")).code == "163"
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The Security Council agreed to send a peacekeeping force to Liberia.", ("UNO", "LBR", "07")),
+    ("Kenya said it will send peacekeepers to Haiti next month.", ("KEN", "HTI", "07")),
+])
+def test_a_protection_force_announced_as_decided_is_sent(coder, sentence, expected):
+    assert expected in countries(coder, sentence)
+
+
+@pytest.mark.nlp
+def test_a_protection_force_offered_stays_a_pledge(coder):
+    assert ("KEN", "HTI", "03") in countries(coder, "Kenya offered to send troops to Haiti.")
+
+
+def test_only_deployments_and_measures_are_announced_acts():
+    assert P.announced_code("074", None) == "074"
+    assert P.announced_code("074", "offer") == "0334"
+    assert P.announced_code("072", None) == "0332"  # weapons promised stay a pledge (rule 6: a sum makes aid)

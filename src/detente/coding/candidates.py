@@ -200,6 +200,8 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
             return []
     if code is not None and code[:2] == "07" and verb_lemma in L.SENDING_VERBS and _sent_to_a_place(verb, objects, lemma):
         code = L.MOBILIZE  # "sent 500 troops to the border with Belarus": a show of force, not aid (session 13)
+    if code == L.MEET_AT_TARGET and verb_lemma in L.ARRIVAL_VERBS:
+        code = _arriving_aid(verb, lemma) or code  # "a Chinese medical team arrived in X": aid (07), not a visit
     if code is not None and code[:2] == "18" and verb_lemma in L.ATTACK_HARM_VERBS and _harm_by_an_attack(verb, lemma):
         code = L.FIGHT  # "the US strike that killed the general": the attack's harm is its use of force (19)
     if (verb_lemma in L.SUMMON_VERBS or diplomats.called_home(verb, lemma)) and diplomats.own_envoy(objects, lemma):
@@ -230,7 +232,9 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
     if intent_noun is not None and L.INTENT_NOUNS[intent_noun.lower_] != "act":
         gov_kind, gov = L.INTENT_NOUNS[intent_noun.lower_], intent_noun  # "expressed readiness to mediate"
     own_intent = False
-    if gov is None and verb_lemma in P.PLEDGE_VERBS and any(
+    if gov is None and verb_lemma in P.PLEDGE_VERBS and not (
+        verb_lemma in L.AGREE_VERBS and code in L.AGREED_DEALS  # "agreed a deal to resume exports": the deal (057)
+    ) and any(
         syntax.complement(c, lemma) and c.tag_.startswith("VB") for c in verb.children  # (an advcl "to" clause too)
     ):
         code, own_intent = L.PLEDGE_UNKNOWN_ACT, True  # "agreed to set up ...": intent to cooperate, act unknown
@@ -310,8 +314,9 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
               and lemma(gov) in P.PLEDGE_VERBS):
             # "agreed not to attack each other", "pledged not to use force": a pledge of restraint
             code, modality, negated = P.restraint_code(code), "intent", False
-        elif gov_kind == "intent" and lemma(gov) in L.AGREE_VERBS and code in L.DONE_BY_AGREEING:
-            pass  # "Iran and Saudi Arabia agreed to restore relations": the agreement restores them (05)
+        elif gov_kind == "intent" and lemma(gov) in L.AGREE_VERBS and (
+                code in L.DONE_BY_AGREEING or verb_lemma in L.RENEW_VERBS and code in L.AGREED_DEALS):
+            pass  # "Iran and Saudi Arabia agreed to restore relations", "agreed to extend the truce": done by agreeing
         elif gov_kind == "intent" and lemma(gov) in L.PREPARE_VERBS and code[:2] in L.FORCE_ROOTS:
             code = L.SHOW_OF_FORCE  # "the army prepared to resume shelling": the preparation is the act (15)
         elif gov_kind == "intent":  # "decided to recall its envoy": the measure (convention 15), else a pledge or threat
@@ -1041,6 +1046,18 @@ def _sent_to_a_place(verb: Token, objects: list[Token], lemma: syntax.Lemma) -> 
     holders = [verb, *objects]
     return any(c.dep_ == "prep" and c.lower_ in L.DESTINATION_PREPS and g.dep_ == "pobj"
                and g.lower_ in L.FORCE_DESTINATIONS for h in holders for c in h.children for g in c.children)
+
+
+def _arriving_aid(verb: Token, lemma: syntax.Lemma) -> str | None:
+    """The aid code of an arrival whose subject is an aid team or a protection force
+    (:data:`~detente.coding.lexicon.ARRIVING_AID`), else None: a visit stays a visit."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lower_ not in L.ARRIVING_AID:
+        return None
+    code = L.ARRIVING_AID[subj.lower_]
+    if code == "074" or any(c.dep_ in ("amod", "compound") and c.lower_ in L.AID_TEAM_MODIFIERS for c in subj.children):
+        return code
+    return None
 
 
 def _harm_by_an_attack(verb: Token, lemma: syntax.Lemma) -> bool:

@@ -169,6 +169,15 @@ DONE_BY_AGREEING = frozenset({"050", "054", "087"})
 them (CAMEO 05, as the news development set's guide, rule 6, codes it) and "agreed to disengage" is the
 de-escalation (CAMEO 087, as convention 19 reads an agreed truce: 08, not a pledge), where "agreed to
 expand trade" only promises (03)."""
+AGREED_DEALS = frozenset({"057", "0871"})
+"""An agreement or a truce as the agreeing verb's own object ("A and B agreed a deal to resume grain exports",
+"agreed to a deal with B to restrict ...") or renewed under it ("agreed to extend the truce"): the agreement is
+reached, CAMEO 057 (rule 6: sign an agreement -> 05) or 0871 for a truce (convention 19: a truce agreed by the
+warring sides is 08), not a pledge whose act the infinitive names (03). Session 17 (roots17): the development gold
+codes these 05 / 08 (dev2c-060, dev6c-017, dev9a-051, news_dev3's extended Yemen truce), the coder gave 030."""
+RENEW_VERBS = frozenset({"extend", "renew", "prolong"})
+"""Verbs that renew an agreement or a truce ("agreed to extend the grain deal"): under "agree" the renewal is
+done by agreeing, as a restoration of relations is (:data:`DONE_BY_AGREEING`)."""
 SPOKESPERSON_NOUNS = frozenset(
     "spokesman spokeswoman spokesperson spokesmen spokespeople envoy ambassador representative adviser advisor "
     "negotiator".split()
@@ -534,6 +543,22 @@ agreed", "was extended"): the truce is declared by each side with the other (CAM
 "take", "come", "enter" and "go" only with "effect" or "force" (:data:`IN_FORCE_WORDS`). Not "hold" or "collapse":
 a truce that holds was declared before, one that collapses is no declaration."""
 IN_FORCE_WORDS = frozenset({"effect", "force"})
+ARRIVAL_VERBS = frozenset({"arrive", "land"})
+"""Verbs whose visit code (042) is aid instead when what arrives is an aid team or a protection force
+(:data:`ARRIVING_AID`)."""
+ARRIVING_AID: dict[str, str] = {
+    **{n: "073" for n in ("team", "teams", "worker", "workers", "staff", "personnel", "brigade", "brigades")},
+    **{n: "074" for n in ("contingent", "contingents", "peacekeeper", "peacekeepers")},
+}
+"""Session 17 (roots17): the subject nouns of an arrival that is aid, not a visit: "a Chinese medical team arrived in
+Sierra Leone", "Cuban healthcare workers arrived in Liberia" (CAMEO 073, humanitarian aid; rule 6: relief teams are
+07) and "a Wagner contingent arrived in the Central African Republic" (CAMEO 074, military protection; convention
+20: a force sent to protect a state at its request is 07). A team, staff or workers count only with an aid modifier
+(:data:`AID_TEAM_MODIFIERS`): "a negotiating team arrived in Doha" is a visit."""
+AID_TEAM_MODIFIERS = frozenset(
+    "medical health healthcare rescue relief aid humanitarian search emergency doctor doctors medic medics "
+    "firefighting firefighter firefighters".split()
+)
 SENDING_VERBS = frozenset({"send", "dispatch", "deploy", "move", "bring"})
 """Verbs of sending forces or ships somewhere (:data:`FORCE_DESTINATIONS`)."""
 FORCE_DESTINATIONS = frozenset(

@@ -792,6 +792,40 @@ PREDICATE_FAMILIES16: dict[str, str] = {
 }
 for _spec in PREDICATE_FAMILIES16.values():
     _TABLE += _p(_spec)
+# Session 17 (roots17): the development sets' "wrong root" misses (the coder has the gold pair with another root),
+# tabulated by (gold root, coded root) and the predicate's words, counted per file; classes written from the codebook
+# and the guide's conventions, each measured on its own (the development sets pooled, news_dev10 d-e left out) and
+# pinned by a hand-written sentence in tests/coding/test_roots17.py. On the 44 development files pooled (page mode,
+# news_dev10 d-e left out, in-sample), with lexicon.AGREED_DEALS ("agreed a deal to ...": +6 right, none wrong),
+# lexicon.ARRIVING_AID (+3 right, none wrong) and the traded goods below (+4 right, 1 wrong): right 2,742 -> 2,758,
+# coded 4,360 -> 4,363 (P 0.6289 -> 0.6321, R 0.3268 -> 0.3287, F1 0.4301 -> 0.4325); no-event sentences left uncoded
+# 5,793 of 6,410 before and after; no root loses a right event. Renewing agreements ("agreed to extend a deal"): +1
+# right, one new wrong (a treaty extended by one side read both ways); hitting with sanctions: +2 right, one wrong 19
+# gone. Tried and dropped: "take action/measures/steps" as a threat (130, rule 5's "warn of consequences": "vowed to
+# take action against X"): +5 right, 2 right lost, 16 new wrong (past "took measures", "take steps to restore"), five
+# no-event sentences coded; "kill" as 190 (convention 13: troops that killed): +2 right, 1 right 18 lost.
+ROOT_FAMILIES17: dict[str, str] = {
+    "05 renewing agreements": """
+    extend|renew|prolong obj:pact -> 057 sym  # "extended the grain deal": the agreement concluded again (CAMEO 057);
+    # not the whole plan family: "extended an offer (an invitation) to X" offers (03)
+    extend|renew|prolong obj:ceasefire -> 0871 sym  # "extended the truce": a truce agreed again (convention 19: 08)
+    """,
+    "16 hitting with sanctions": """
+    hit with|strike with|target with|punish with|retaliate with|respond with|fight back with obj:sanctions -> 163
+    # "China hit back with sanctions on EU officials", "hit X with tariffs": the measure is the act (CAMEO 163; rule 6:
+    # sanctions are 16), not a use of force (19) nor a bare retaliation (13)
+    """,
+}
+for _spec in ROOT_FAMILIES17.values():
+    _TABLE += _p(_spec)
+# Session 17 (roots17): traded goods named by their kind ("banning seafood from Japan", "a ban on Australian barley")
+# are a trade flow, so that "ban", "halt" or "restrict" them is an embargo (CAMEO 163; rule 6: sanctions are 16), not
+# CAMEO 172's administrative sanction (a party banned at home); airlines are flights ("banned X's airlines"). On the
+# development sets pooled: 4 wrong-root events right (news_dev2 c, news_dev3 a, news_dev10 a), one new wrong ("said
+# it would buy more U.S. agricultural products": an intent to trade, 03, the gold codes the deal only).
+NOUN_FAMILIES["trade"] = NOUN_FAMILIES["trade"] | set(
+    "seafood fish beef pork meat poultry wine coal timber log logs barley soybean soybeans cotton sugar fruit goods "
+    "product products produce commodity commodities steel aluminium aluminum".split())
 NOUN_FAMILIES["attack"] = NOUN_FAMILIES["attack"] | {"incursion", "incursions"}  # "launched an incursion into X" (190)
 NOUN_FAMILIES["sanctions"] = NOUN_FAMILIES["sanctions"] | {"tax", "taxes", "surtax", "surtaxes"}  # session 14: "extended a
 # 100-percent tax on Serb imports", "a surtax on X's steel": a trade sanction (CAMEO 163), as a duty or tariff is
@@ -876,10 +910,12 @@ for _name, _words in {
     "warrant": "warrant warrants",
     "phone": "phone telephone telephones phones videoconference video-conference videolink hotline",
     "watercannon": "cannon cannons",
-    "flights": "flight flights",
+    "flights": "flight flights airline airlines",  # airlines: session 17 (roots17), "banned X's airlines" (163)
     "checks": "inspection inspections check checks scrutiny screening monitoring",
     "route": "route routes corridor corridors",
     "hands": "hand hands handshake handshakes",
+    "pact": "deal deals agreement agreements accord accords treaty treaties pact pacts arrangement arrangements "
+    "memorandum",
     "cooperation": "cooperation co-operation collaboration partnership programme programmes program programs activity "
     "activities",
 }.items():
@@ -1011,6 +1047,15 @@ MEASURE_ROOTS = frozenset({"16"})
 expelling envoys, breaking off ties or talks, suspending aid)."""
 
 
+DEPLOYMENT_CODES = frozenset({"074"})
+"""Session 17 (roots17): a protection force that its sender announces as decided ("will send 750 troops to help X
+build clinics", "the Council agreed to send a peacekeeping force to X") is the deployment (CAMEO 074, root 07), as
+convention 15 reads an announced withdrawal of troops as the withdrawal; an offer or a vow to send troops stays a
+pledge (03). On the development sets pooled the coder's 0334 pledges were never right: +3 right (news_dev2 c, news_dev5
+a, news_dev7 e), one 03 wrong became a 07 wrong, no right event lost (all the session's changes together: right 2,742
+-> 2,761 of 4,360 -> 4,363 coded, P 0.6289 -> 0.6328, F1 0.4301 -> 0.4330)."""
+
+
 def announced_code(code: str, governor: str | None) -> str:
     """What an act announced by its own author is coded as: the measure itself when it is a measure
     (:data:`MEASURE_ROOTS`) announced as decided, by a decision verb (:data:`DECISION_VERBS`) or by its
@@ -1020,7 +1065,7 @@ def announced_code(code: str, governor: str | None) -> str:
     ``data/news_dev/README.md``): "said it would recall its ambassador", "will suspend aid" are 16 from the
     announcer, while a measure held out on a condition stays a threat (13; the caller reads "unless"/"if")
     and one vowed or threatened stays a threat (rule 5: "threaten, warn of consequences, vow to attack")."""
-    if code[:2] in MEASURE_ROOTS and (governor is None or governor in DECISION_VERBS):
+    if (code[:2] in MEASURE_ROOTS or code in DEPLOYMENT_CODES) and (governor is None or governor in DECISION_VERBS):
         return code
     return intent_code(code)
 

@@ -678,3 +678,12 @@ def test_a_hyphen_joining_a_name_to_a_common_word_adds_no_side(coder, sentence):
     assert not [r for r in events if r.event.source[:3] in ("LED", "PRO")]
     coded = [r.event for r in events if not r.partial]
     assert len({e.source for e in coded}) <= 1 and len({e.target for e in coded}) <= 1, coded
+
+
+@pytest.mark.nlp
+def test_coordinated_nationalities_before_a_plural_noun_tagged_as_a_verb(coder):
+    # the tagger reads "drills" as a verb (VBZ) in the object's slot: its coordinated modifiers are still the targets
+    (events,) = coder.code_sentence_events(["Lithuania condemned Russian and Belarusian military drills near its border."],
+                                           date(2023, 6, 1))
+    assert {"RUS", "BLR"} <= {r.event.target[:3] for r in events if r.event.root == "11"}
+

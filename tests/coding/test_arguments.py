@@ -644,3 +644,46 @@ def test_a_name_in_apposition_after_a_noun_is_the_side(coder, sentence, wanted, 
     triples = {(r.event.source[:3], r.event.target[:3], r.event.root) for r in events}
     assert wanted in triples
     assert unwanted not in triples
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize(
+    ("sentence", "wanted"),
+    [
+        # two states joined by a hyphen before a common noun are both sides, each with the noun's role
+        ("Australian-Japanese naval forces shelled Somali pirates on Friday.", {("AUSMIL", "19"), ("JPNMIL", "19")}),
+        ("Venezuela condemned the Colombian-Peruvian raid on its border posts.", {("COL", "11"), ("PER", "11")}),
+        # a two-word second name: the parser hangs the first name on its last word
+        ("Pyongyang condemned the US-South Korean naval drills.", {("USA", "11"), ("KOR", "11")}),
+    ],
+)
+def test_a_hyphenated_pair_of_states_gives_both_sides(coder, sentence, wanted):
+    (events,) = coder.code_sentence_events([sentence], date(2023, 6, 1))
+    sides = {(r.event.source if r.event.root == "19" else r.event.target, r.event.root) for r in events}
+    assert wanted <= sides, sides
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Saudi-led coalition shelled the rebel port on Friday.",  # "led" names no second state
+        "Pro-Russian fighters shelled the rebel port on Friday.",
+        # a noun of the bond between two states: its terms are no sides of an act on it
+        "Ecuador praised the Colombian-Peruvian ties on Friday.",
+    ],
+)
+def test_a_hyphen_joining_a_name_to_a_common_word_adds_no_side(coder, sentence):
+    (events,) = coder.code_sentence_events([sentence], date(2023, 6, 1))
+    assert not [r for r in events if r.event.source[:3] in ("LED", "PRO")]
+    coded = [r.event for r in events if not r.partial]
+    assert len({e.source for e in coded}) <= 1 and len({e.target for e in coded}) <= 1, coded
+
+
+@pytest.mark.nlp
+def test_coordinated_nationalities_before_a_plural_noun_tagged_as_a_verb(coder):
+    # the tagger reads "drills" as a verb (VBZ) in the object's slot: its coordinated modifiers are still the targets
+    (events,) = coder.code_sentence_events(["Lithuania condemned Russian and Belarusian military drills near its border."],
+                                           date(2023, 6, 1))
+    assert {"RUS", "BLR"} <= {r.event.target[:3] for r in events if r.event.root == "11"}
+

@@ -309,3 +309,16 @@ def test_particle_forms_are_people_only() -> None:
     assert mbs is not None
     surface = {"Mohammed bin Salman": [NameEntry("SAUGOV", "person", mbs)], "Ahrar al-Sham": [NameEntry("SYRREB", "name")]}
     assert list(particle_forms(surface)) == ["Mohammed Bin Salman"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # self-governing parts of a state are the state's, by the guide's rule 1
+        ("Greenland rejected the purchase offer.", [("Greenland", "DNK")]),
+        ("The Greenland premier called the idea absurd.", [("Greenland premier", "DNKGOV")]),
+        ("A Dubai firm signed the port concession.", [("Dubai firm", "AREBUS")]),
+    ],
+)
+def test_self_governing_parts_are_their_states(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _codes(text) == expected

@@ -279,3 +279,46 @@ def test_house_style_forms_leave_out_words_and_three_letter_acronyms() -> None:
 )
 def test_a_surname_after_an_office_is_the_person_in_office(text: str, on: date, expected: list[tuple[str, str]]) -> None:
     assert _codes(text, on=on) == expected
+
+
+def test_a_generational_suffix_is_not_the_surname_an_office_names() -> None:
+    # "Benigno Aquino III": news names him "President Aquino"; the suffix is no surname (GENERATIONAL_SUFFIXES)
+    assert _codes("President Aquino flew to the summit.", on=date(2014, 5, 1)) == [("Aquino", "PHLGOV")]
+    assert _codes("President Aquino flew to the summit.", on=date(2018, 5, 1)) == []  # out of office
+
+
+@pytest.mark.parametrize(
+    ("text", "on", "expected"),
+    [
+        # people's Arabic particles capitalised, as Gulf and South Asian house styles write them
+        ("Crown Prince Mohammed Bin Salman received the delegation.", date(2020, 2, 1),
+         [("Crown Prince Mohammed Bin Salman", "SAUGOV")]),
+        ("Abdel Fattah Al-Sisi hosted the envoys.", date(2020, 2, 1), [("Abdel Fattah Al-Sisi", "EGYGOV")]),
+        # an organisation's particle is not widened, and a lower-case particle stays as registered
+        ("Mohammed bin Salman received the delegation.", date(2020, 2, 1), [("Mohammed bin Salman", "SAUGOV")]),
+    ],
+)
+def test_capitalised_name_particles_find_the_person(text: str, on: date, expected: list[tuple[str, str]]) -> None:
+    assert _codes(text, on=on) == expected
+
+
+def test_particle_forms_are_people_only() -> None:
+    from detente.actors.names import NameEntry, particle_forms
+
+    mbs = get_registry().person("Mohammed bin Salman")
+    assert mbs is not None
+    surface = {"Mohammed bin Salman": [NameEntry("SAUGOV", "person", mbs)], "Ahrar al-Sham": [NameEntry("SYRREB", "name")]}
+    assert list(particle_forms(surface)) == ["Mohammed Bin Salman"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # self-governing parts of a state are the state's, by the guide's rule 1
+        ("Greenland rejected the purchase offer.", [("Greenland", "DNK")]),
+        ("The Greenland premier called the idea absurd.", [("Greenland premier", "DNKGOV")]),
+        ("A Dubai firm signed the port concession.", [("Dubai firm", "AREBUS")]),
+    ],
+)
+def test_self_governing_parts_are_their_states(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _codes(text) == expected

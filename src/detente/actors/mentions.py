@@ -270,15 +270,24 @@ _TITLED_SURNAME = re.compile(  # the offices as a trie, tried only where a capit
 Varela", "Prime Minister Morrison"; not "President Joe Biden", whose full name the registry matches)."""
 
 
+GENERATIONAL_SUFFIXES = frozenset({"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"})
+"""Generational suffixes after a surname ("Benigno Aquino III", "Martin Luther King Jr."): news names the bearer by
+the surname before it ("President Aquino"), so the surname index skips them."""
+
+
 def surname_index(surface: dict[str, list[NameEntry]]) -> dict[str, tuple[Person, ...]]:
-    """The last word of each registered person's name -> the people who bear it ("Morrison" -> Scott Morrison)."""
+    """The last word of each registered person's name -> the people who bear it ("Morrison" -> Scott Morrison);
+    a generational suffix is not the surname ("Benigno Aquino III" -> "Aquino": :data:`GENERATIONAL_SUFFIXES`)."""
     index: dict[str, dict[str, Person]] = {}
     for entries in surface.values():
         for entry in entries:
             person = entry.person
             if person is None or person.kind != "person":
                 continue
-            last = person.name.split()[-1]
+            words = person.name.split()
+            while len(words) > 2 and words[-1] in GENERATIONAL_SUFFIXES:  # "Benigno Aquino III" -> "Aquino"
+                words = words[:-1]
+            last = words[-1]
             if _SURNAME.fullmatch(last):
                 index.setdefault(last, {})[person.name] = person
     return {name: tuple(people.values()) for name, people in index.items()}

@@ -107,8 +107,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                     by_kind[kind][right] += 1
                     by_file[name][(kind.split(":")[0].split(",")[0].split(" (")[0], right)] += 1
                     if args.list:
+                        codes = sorted({x.cameo for acts in earlier.values() for j, x in acts if j == told - 1
+                                        and {abstention._act(x)[0], abstention._act(x)[1]} <= set(abstention._act(e)[:2])})
                         print(f"{name}\t{sent.line}\t{kind}\t{'right' if right else 'wrong'}"
-                              f"\t{e.source}>{e.target} {e.cameo}\tfirst told in sentence {told}\t{text[:140]}")
+                              f"\t{e.source}>{e.target} {e.cameo}\tfirst told in sentence {told} as {','.join(codes)}"
+                              f"\t{text[:140]}")
                 for event in [r.event for r in kept if not r.partial and not r.event.negated] + plans:
                     earlier.setdefault(abstention._act(event), []).append((k, event))
         print(name, file=sys.stderr, flush=True)

@@ -8,8 +8,8 @@ marks the act as another one (:data:`~detente.coding.abstention._ANOTHER_ACT`: "
 measures its exceptions: on the development news files (page mode as ``detente code eval`` scores them: rules
 and the default classifier), every kept event that the filter would keep apart without an exception, right
 (its triple is in the sentence's gold) or wrong, by the exception that keeps it (the word of another act,
-which word, a date of its own, or both needed) and by file, and whether the earlier report was a
-statement-like act of the same direction.
+which word, a date of its own, or both needed) and by file; with ``--list``, each such event with its record,
+the sentence that first told the act and the codes it gave the pair there.
 
 Usage: ``.venv/bin/python benchmarks/coding_restatement_exceptions.py --leave-out news_dev10/part_d ...``
 (about 5 minutes; the news check set and the session's first-sight set are never read).

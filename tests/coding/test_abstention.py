@@ -429,6 +429,41 @@ def test_a_meeting_told_again_on_its_own_date_is_a_restatement_whatever_its_code
     assert [r.partial for r in out[2] + out[3]] == [False, False]
 
 
+def test_a_meeting_held_told_again_with_also_is_the_topic_of_that_meeting():
+    texts = ["Estonia's premier held talks with the Latvian premier in Tallinn.",
+             "The two sides also discussed energy links and the border.",  # the talks of sentence 1: one meeting
+             "Estonia's premier also visited Latvia's parliament.",  # a visit stays an act apart (convention 11)
+             "Estonia's premier held separate talks with Latvia's president."]  # another instance: not "also"
+    found = [[_result("040", texts[0], A, B, when=ARTICLE_DAY), _result("040", texts[0], B, A, when=ARTICLE_DAY)],
+             [_result("040", texts[1], A, B, when=ARTICLE_DAY), _result("040", texts[1], B, A, when=ARTICLE_DAY)],
+             [_result("042", texts[2], A, B, when=ARTICLE_DAY)],
+             [_result("046", texts[3], A, B, when=ARTICLE_DAY)]]
+    out = abstention.restatements(found, texts, ARTICLE_DAY, partial=True)
+    assert [r.partial for r in out[1]] == [True, True]
+    assert out[1][1].event.note == "kept apart: restatement of sentence 1"
+    assert [r.partial for r in out[2] + out[3]] == [False, False]
+
+
+def test_also_held_talks_on_a_day_of_their_own_is_another_meeting():
+    texts = ["Estonia's premier held talks with the Latvian premier on Tuesday.",
+             "The two premiers also held talks on Friday."]
+    found = [[_result("040", texts[0], A, B, when=date(2023, 5, 2))],
+             [_result("040", texts[1], A, B, when=date(2023, 5, 5))]]
+    out = abstention.restatements(found, texts, ARTICLE_DAY, partial=True)
+    assert [r.partial for r in out[1]] == [False]
+
+
+def test_also_of_another_name_marks_no_other_act():
+    texts = ["Estonia expelled two Latvian diplomats.",
+             "Estonia, also known as Eesti, expelled the two Latvian diplomats, the ministry said."]
+    found = [[_result("161", texts[0], A, B, when=ARTICLE_DAY)], [_result("161", texts[1], A, B, when=ARTICLE_DAY)]]
+    out = abstention.restatements(found, texts, ARTICLE_DAY, partial=True)
+    assert [r.partial for r in out[1]] == [True]
+    kept = abstention.restatements(found, [texts[0], texts[1].replace("also known as Eesti", "too")], ARTICLE_DAY,
+                                   partial=True)
+    assert [r.partial for r in kept[1]] == [False]  # "too": a further expulsion
+
+
 PLAN_AND_AGENDA = ("Norway's prime minister will travel to Copenhagen next week for talks with the Danish prime minister. "
                    "The Norwegian prime minister will also discuss fisheries with the Danish prime minister, the ministry said.")
 

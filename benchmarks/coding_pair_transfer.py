@@ -3,7 +3,7 @@
 The pair models' figures so far were out of fold by page (benchmarks/coding_pair_model.py,
 coding_pair_encoder.py): pages of one news set -- one annotator, one list of topics -- sit on
 both sides of a fold, which flatters a learned model. A new set is what the coder meets in
-use. Here each of the later development news sets (news_dev3 ... news_dev9, every part of a
+use. Here each of the later development news sets (news_dev3 ... news_dev10, every part of a
 set together) is held out in turn:
 
 * ``loso`` (leave one set out): the models train on every other development set (news_dev,
@@ -47,7 +47,7 @@ news_dev7 had their words in it; news_dev8 and news_dev9 did not.
     .venv/bin/python benchmarks/coding_pair_transfer.py --split loso --models static --no-page
     .venv/bin/python benchmarks/coding_pair_transfer.py --json out/pair_transfer.json
 
-Never reads data/news_check/, data/news_dev10/ or data/news_dev11/ (coding_pair_model.SETS does not name them).
+Never reads data/news_check/, data/news_dev11/ or data/news_dev12/ (coding_pair_model.SETS does not name them).
 
 Result (session 16, 2026-12-06, benchmarks/results/coding_pair_transfer.md; 10,725 sentences, the rules of the
 session's start, static model ``concat:sent+between:2`` for both decisions)

@@ -125,7 +125,11 @@ pooled, rules 0.427: static 0.438 at t_add 1.01, t_drop 0.9, t_empty 0.5) and sc
 developer read, paired by page over the final rules: news_dev10 -0.006 [-0.020, +0.007] (0.324 against
 0.330), news_dev11 (written in session 16) +0.026 [+0.010, +0.044] (0.367 against 0.341; session 15's model
 there +0.023 [+0.010, +0.038]); both sets pooled +0.010 [-0.002, +0.021]. The rule declared before scoring
-(a gain on both sets) did not hold, so the rules stayed the default.
+(a gain on both sets) did not hold, so the rules stayed the default. Session 17 re-trained it on its merged
+rules with news_dev10 in (out of fold, all pooled, rules 0.4245: static 0.4335 at t_add 0.6, t_drop 0.9,
+t_empty 0.5) and scored it once over the final rules: news_dev11 +0.028 [+0.010, +0.048] (0.369 against 0.341)
+and news_dev12 (written in session 17) +0.002 [-0.007, +0.011] (0.281 against 0.280). The rule declared before
+news_dev12 existed (a lower bound above 0 there) did not hold; the rules stay the default.
 
 Choices
 -------

@@ -30,6 +30,7 @@ from dataclasses import dataclass, replace
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+from detente.actors.registry import country_of
 from detente.coding import syntax
 from detente.coding.context import Actor, Context, actor_of_mention
 from detente.coding.coordination import (
@@ -440,7 +441,7 @@ def _hyphenated_pair(mod: Token, tok: Token, offset: int, ctx: Context, lemma: s
     first = [m for m in phrase if m.end == first_end and not names_region(m.code)]
     # the second name may run on into the head noun ("British forces": GBRMIL)
     second = [m for m in phrase if m.start == second_start and m.end >= mod_end and not names_region(m.code)]
-    if not first or not second or first[-1].code[:3] == second[0].code[:3]:
+    if not first or not second or country_of(first[-1].code) == country_of(second[0].code):
         return []
     return [replace(actor_of_mention(m), code=with_role(m.code, lemma(tok))) for m in (first[-1], second[0])]
 

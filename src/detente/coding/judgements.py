@@ -35,6 +35,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from detente.actors.registry import country_of
 from detente.coding import lexicon as L
 from detente.coding import syntax
 from detente.coding import patterns as P
@@ -399,7 +400,7 @@ def stated_grounds(cands: list[Candidate], offset: int, ctx: Context, lemma: syn
       adjective of a name, an "of"/"by" phrase), who is then the accused.
     - One accusation per pair; none where the sentence already has a root-11 candidate for it ("accusing them
       of espionage" is read by the verb table). Session 17 (speech17)."""
-    have = {(c.source_actor.code[:3], c.target_actor.code[:3]) for c in cands
+    have = {(country_of(c.source_actor.code), country_of(c.target_actor.code)) for c in cands
             if c.code[:2] == "11" and c.source_actor is not None and c.target_actor is not None}
     out: list[Candidate] = []
     for cand in cands:
@@ -416,9 +417,9 @@ def stated_grounds(cands: list[Candidate], offset: int, ctx: Context, lemma: syn
             target, t_actor = cand.target, cand.target_actor
             if named is not None:
                 arg = argument(named, offset, ctx, lemma)
-                if arg.actors and arg.actors[0].code[:3] != cand.source_actor.code[:3]:
+                if arg.actors and country_of(arg.actors[0].code) != country_of(cand.source_actor.code):
                     target, t_actor = arg, arg.actors[0]
-            pair = (cand.source_actor.code[:3], t_actor.code[:3])
+            pair = (country_of(cand.source_actor.code), country_of(t_actor.code))
             if pair in have or pair[0] == pair[1]:
                 continue
             have.add(pair)

@@ -18,6 +18,9 @@ the SHA-256 of each:
   (sorted members). Which module holds a name is listed apart, at the end, so that a name moved to another
   module changes only that section.
 
+``benchmarks/coding_golden.py`` checks a speed change (sentence mode, one and two processes, the command line);
+this script checks a change of structure: page mode on every development set, and the tables themselves.
+
 Compare two runs with ``diff`` or by the printed hashes (``--check DIR`` compares with an earlier run's
 files and exits 1 on a difference). Only the project's development sets and the public PLOVER file are
 read, never the check set or the session's first-sight set. No network.
@@ -101,6 +104,7 @@ def code_file(path: Path, coder) -> list[str]:
 
 def table_lines() -> list[str]:
     """The coder's tables by name (module locations last, in their own section)."""
+    from detente.coding import noun_families as N
     from detente.coding import patterns as P
 
     lines = ["# PATTERNS: lemma -> patterns in table order"]
@@ -109,10 +113,10 @@ def table_lines() -> list[str]:
             lines.append(f"{lemma}\t{pat.code}\tprep={pat.prep}\tobj={pat.obj}\tsym={int(pat.symmetric)}"
                          f"\tneeds_target={int(pat.needs_target)}")
     lines.append("# NOUN_FAMILIES: name -> sorted members, in the dict's order")
-    lines += [f"{name}\t{' '.join(sorted(words))}" for name, words in P.NOUN_FAMILIES.items()]
+    lines += [f"{name}\t{' '.join(sorted(words))}" for name, words in N.NOUN_FAMILIES.items()]
     lines.append("# noun -> its families in order")
-    nouns = sorted({w for words in P.NOUN_FAMILIES.values() for w in words})
-    lines += [f"{noun}\t{' '.join(P.families(noun))}" for noun in nouns]
+    nouns = sorted({w for words in N.NOUN_FAMILIES.values() for w in words})
+    lines += [f"{noun}\t{' '.join(N.families(noun))}" for noun in nouns]
     lines.append("# VERB_LEMMAS")
     lines.append(" ".join(sorted(P.VERB_LEMMAS)))
     sets: dict[str, set[tuple[str, ...]]] = {}

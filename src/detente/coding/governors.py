@@ -5,8 +5,8 @@ the prisoners": the verb table (:mod:`detente.coding.patterns`) codes the inner 
 governing verb turns it into a threat (:func:`threat_code`: 1312), a pledge (:func:`intent_code`: 033), a
 refusal (:func:`refusal_code`: 125) or a request (:func:`request_code`: 0253). This module holds the verb
 classes (:data:`THREAT_VERBS`, :data:`INTENT_VERBS`, ... :data:`SPEECH_VERBS`, the modal and future
-auxiliaries) and those code mappings, which :mod:`detente.coding.syntax` and :mod:`detente.coding.candidates`
-read.
+auxiliaries) and those code mappings, which the rules that find a governed act read (:mod:`detente.coding.syntax`,
+:mod:`detente.coding.candidates` and the frames built on them).
 
 Choices:
 

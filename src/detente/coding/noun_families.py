@@ -13,7 +13,8 @@ Choices:
   :func:`~detente.coding.patterns.match` prefers on a tie: the table's order is part of its meaning.
 - Each family is listed once, with the words later sessions added to it inside its entry and their provenance
   beside them (session 14's taxes in *sanctions*, session 17's traded goods in *trade* and incursions in *attack*).
-- Members are lemmas and plain forms both ("talk talks"): the parser's lemma of a noun is not always its singular.
+- Members list singular and plural forms both ("talk talks"), so that a noun is found whatever form the parser
+  gives as its lemma.
 """
 
 from __future__ import annotations

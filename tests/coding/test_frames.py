@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from detente.coding import patterns as P
+from detente.coding import governors as G
 
 pytestmark = pytest.mark.nlp
 
@@ -23,11 +23,11 @@ def cameo_triples(coder, sentence):
 
 
 def test_announced_code_keeps_a_decided_measure():
-    assert P.announced_code("161", "decide") == "161"
-    assert P.announced_code("163", None) == "163"  # "will impose sanctions", said by its author
-    assert P.announced_code("163", "vow") == "1312"  # vowed: held out, a threat
-    assert P.announced_code("190", None) == "1384"  # force announced is still a threat
-    assert P.announced_code("057", "decide") == "037"  # a cooperative act stays a pledge
+    assert G.announced_code("161", "decide") == "161"
+    assert G.announced_code("163", None) == "163"  # "will impose sanctions", said by its author
+    assert G.announced_code("163", "vow") == "1312"  # vowed: held out, a threat
+    assert G.announced_code("190", None) == "1384"  # force announced is still a threat
+    assert G.announced_code("057", "decide") == "037"  # a cooperative act stays a pledge
 
 
 @pytest.mark.parametrize(

@@ -123,7 +123,7 @@ def features(sdoc: Doc, a: Token | None, b: Token | None, lemma: syntax.Lemma, *
     kids = {c.lower_ for c in gov.children if c.dep_ in ("neg", "aux")}
     if kids & pm._NEGATION:
         out.add("verb_neg")
-    if kids & pm.P.MODAL_AUX:
+    if kids & pm.G.MODAL_AUX:
         out.add("verb_modal")
     if gov_lemma in pm._SPEECH or any(lemma(t) in pm._SPEECH for t in _ancestors(gov)[1:]):
         out.add("reported")
@@ -166,7 +166,7 @@ def sentence_lexical(sdoc: Doc, lemma: syntax.Lemma, groups: frozenset[str] | No
         if "cues" in groups:
             if t.lower_ in pm._NEGATION or word in pm._NEGATION:
                 out.add("cue:negation")
-            if t.lower_ in pm.P.MODAL_AUX or t.lower_ == "will":
+            if t.lower_ in pm.G.MODAL_AUX or t.lower_ == "will":
                 out.add("cue:modal")
             if word in pm._PLAN:
                 out.add("cue:plan")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from detente import ontology
+from detente.coding import governors as G
 from detente.coding import patterns as P
 
 
@@ -34,22 +35,22 @@ def test_most_specific_pattern_wins():
     [("163", "1312"), ("190", "1384"), ("164", "134"), ("046", "036"), ("085", "0354"), ("072", "0332")],
 )
 def test_intent_code_pledges_cooperation_and_threatens_conflict(inner, expected):
-    assert P.intent_code(inner) == expected
+    assert G.intent_code(inner) == expected
     assert ontology.is_code(expected)
 
 
 def test_mapping_tables_only_produce_known_codes():
     for inner in {p.code for pats in P.PATTERNS.values() for p in pats}:
-        for fn in (P.intent_code, P.threat_code, P.refusal_code, P.request_code):
+        for fn in (G.intent_code, G.threat_code, G.refusal_code, G.request_code):
             assert ontology.is_code(fn(inner)), (fn.__name__, inner)
-        assert ontology.is_code(P.request_code(inner, demand=True))
+        assert ontology.is_code(G.request_code(inner, demand=True))
 
 
 def test_refusal_and_requests_land_in_their_roots():
-    assert ontology.root(P.refusal_code("046")) == "12"
-    assert P.refusal_code("010") == "011"
-    assert ontology.root(P.request_code("0871")) == "02"
-    assert ontology.root(P.request_code("0871", demand=True)) == "10"
+    assert ontology.root(G.refusal_code("046")) == "12"
+    assert G.refusal_code("010") == "011"
+    assert ontology.root(G.request_code("0871")) == "02"
+    assert ontology.root(G.request_code("0871", demand=True)) == "10"
 
 
 def test_noun_families():
@@ -194,8 +195,8 @@ def test_relief_mediation_siege_and_protest_repression(coder, sentence, event):
 
 @pytest.mark.parametrize("inner", ["141", "142", "143", "144", "145"])
 def test_an_announced_protest_strike_or_boycott_is_a_threat_of_dissent(inner):
-    assert P.intent_code(inner) == "133"
-    assert P.threat_code(inner) == "133"
+    assert G.intent_code(inner) == "133"
+    assert G.threat_code(inner) == "133"
 
 
 @pytest.mark.nlp

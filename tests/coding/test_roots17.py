@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 
 from detente.coding import lexicon as L
+from detente.coding import governors as G
 from detente.coding import patterns as P
 
 from .conftest import asserted_countries
@@ -125,6 +126,6 @@ def test_a_protection_force_offered_stays_a_pledge(coder):
 
 
 def test_only_deployments_and_measures_are_announced_acts():
-    assert P.announced_code("074", None) == "074"
-    assert P.announced_code("074", "offer") == "0334"
-    assert P.announced_code("072", None) == "0332"  # weapons promised stay a pledge (rule 6: a sum makes aid)
+    assert G.announced_code("074", None) == "074"
+    assert G.announced_code("074", "offer") == "0334"
+    assert G.announced_code("072", None) == "0332"  # weapons promised stay a pledge (rule 6: a sum makes aid)

@@ -10,7 +10,9 @@ per module:
   lemmatizes on demand;
 - :mod:`~detente.coding.context` holds what is known while reading a document (actor
   mentions from :func:`detente.actors.find_mentions`, quotes, the last person named);
-- :mod:`~detente.coding.patterns` maps verbs, particles and object nouns to CAMEO codes;
+- :mod:`~detente.coding.patterns` maps verbs, particles and object nouns to CAMEO codes, the
+  nouns read through :mod:`~detente.coding.noun_families`; :mod:`~detente.coding.governors` holds
+  the verbs that govern another act ("threatened to", "promised to") and the codes they give it;
   :mod:`~detente.coding.lexicon` holds the other word lists, literal codes and weights;
 - :mod:`~detente.coding.syntax` has pure functions over the parse (subjects, objects,
   governors, modality); :mod:`~detente.coding.arguments` resolves noun phrases to actors;

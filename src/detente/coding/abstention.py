@@ -300,7 +300,7 @@ meeting to come or one that did not happen, no meeting held (:func:`not_held`)."
 _PROMISED = re.compile(
     r"\b(?:agree|promise|pledge|vow|commit|undertake|plan|intend|decide|resolve)"
     r"(?:s|d|ed|ted|ned|ing|ting|ning)?\s+to\b|\bundertook\s+to\b", re.I)
-"""A verb of pledge or decision (:data:`~detente.coding.patterns.PLEDGE_VERBS` and "plan", "intend", "decide",
+"""A verb of pledge or decision (:data:`~detente.coding.governors.PLEDGE_VERBS` and "plan", "intend", "decide",
 "resolve") that governs a meeting's predicate through its "to" clause: "agreed to hold talks *to discuss* X", "pledged
 to meet *to discuss* the truce". The meeting is only promised (CAMEO 036, which the governing verb's own event codes),
 so a meeting read off a word further down the chain, the clause of purpose, is none held (:func:`not_held`)."""

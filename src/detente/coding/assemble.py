@@ -16,6 +16,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Literal
 
 from detente.actors import get_registry, resolve
+from detente.coding import governors as G
 from detente.coding import patterns as P
 from detente.coding import syntax
 from detente.coding.context import Actor, Context
@@ -107,7 +108,7 @@ def event_of(
     elif cand.code in PROTEST_THREATS and t_actor is None and s_actor is not None and society(s_actor):
         t_actor = protest_sides(s_actor)[1]  # "farmers said they would blockade Paris": against their government
     elif t_actor is None and s_actor is not None and (
-        P.act_of_pledge(cand.code) in POPULATION_MEASURES or threatened_measure(cand, lemma)
+        G.act_of_pledge(cand.code) in POPULATION_MEASURES or threatened_measure(cand, lemma)
     ):
         t_actor = population_target(s_actor, offset, offset + len(sentence), ctx)
     if cand.symmetric and t_actor is not None and t_actor.fallback:
@@ -260,6 +261,6 @@ def quote_for(cand: Candidate, offset: int, ctx: Context, lemma: syntax.Lemma) -
     if inside:
         return inside[0].text
     here = [q for q in ctx.quotes if offset <= q.start < end and q.words >= 2]
-    if here and lemma(cand.verb) in P.SPEECH_VERBS | {"call", "describe"}:
+    if here and lemma(cand.verb) in G.SPEECH_VERBS | {"call", "describe"}:
         return here[0].text
     return None

@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING
 from detente.coding import lexicon as L
 from detente.coding import background, diplomats, event_nouns, interception, joint, judgements, mandates
 from detente.coding import mediation, nominals, received, syntax
+from detente.coding import governors as G
 from detente.coding import patterns as P
 from detente.coding.arguments import Arg, argument, fallback_target, same_side
 from detente.coding.candidate import Candidate
@@ -86,7 +87,7 @@ def candidates(sdoc: Doc, offset: int, ctx: Context, lemma: syntax.Lemma) -> lis
             out.extend(judgements.dismayed_by_act(tok, offset, ctx, lemma))  # "X was concerned by Y's move"
         if tok.tag_.startswith("VB") and lemma(tok) in L.REGRET_VERBS:
             out.extend(judgements.regretted_act(tok, offset, ctx, lemma))  # "X regretted Y's decision"
-        if tok.tag_.startswith("VB") and lemma(tok) in P.SPEECH_VERBS:
+        if tok.tag_.startswith("VB") and lemma(tok) in G.SPEECH_VERBS:
             out.extend(judgements.retaliation_warning(tok, offset, ctx, lemma))
             out.extend(judgements.condemning_judgement(tok, offset, ctx, lemma))
             out.extend(judgements.blamed_for_offence(tok, offset, ctx, lemma))
@@ -183,7 +184,7 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
             and verb.head.dep_ == "dobj" and lemma(verb.head.head) in L.INTERCEPT_VERBS):
         code = L.CLAIMED_ATTACK  # "intercepted a rocket fired from Gaza": Gaza's attack (190) on the interceptor
     if ceased:  # "stopped sending weapons to Ukraine": cutting military aid (1622)
-        code = P.cessation_code(code) if code is not None else None
+        code = G.cessation_code(code) if code is not None else None
         if code is None:
             return []
     claimed = _claimed_attack(verb, objects, lemma) if code == L.CLAIM_RESPONSIBILITY else None
@@ -232,7 +233,7 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
     if intent_noun is not None and L.INTENT_NOUNS[intent_noun.lower_] != "act":
         gov_kind, gov = L.INTENT_NOUNS[intent_noun.lower_], intent_noun  # "expressed readiness to mediate"
     own_intent = False
-    if gov is None and verb_lemma in P.PLEDGE_VERBS and not (
+    if gov is None and verb_lemma in G.PLEDGE_VERBS and not (
         verb_lemma in L.AGREE_VERBS and code in L.AGREED_DEALS  # "agreed a deal to resume exports": the deal (057)
     ) and any(
         syntax.complement(c, lemma) and c.tag_.startswith("VB") for c in verb.children  # (an advcl "to" clause too)
@@ -260,7 +261,7 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
             code = L.GOVERNOR_DEFAULT.get(gov_kind or "")
         if code is None and gov_kind in ("intent", "threat") and verb_lemma in L.RETALIATION_VERBS:
             code = L.THREAT  # "vowed to respond to the attack", "pledged to retaliate": a threat
-        if code is None and gov_kind == "intent" and lemma(gov) in P.PLEDGE_VERBS:
+        if code is None and gov_kind == "intent" and lemma(gov) in G.PLEDGE_VERBS:
             code = L.PLEDGE_UNKNOWN_ACT  # "agreed to expand cooperation": a pledge whose act has no pattern
         if code is None:
             return []
@@ -293,7 +294,7 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
                 code = L.INVITATION  # "invited X to visit": an offer to meet (CAMEO 036), not an appeal
             else:
                 stop = verb_lemma in L.STOP_VERBS and gov_lemma in L.CALL_ON_VERBS
-                code = P.request_code(code, demand=gov_kind == "demand" or stop or mandates.directive(gov, lemma))
+                code = G.request_code(code, demand=gov_kind == "demand" or stop or mandates.directive(gov, lemma))
             source_tok = mandates.asker(gov, lemma)
             negated = syntax.negated(gov)  # "urged Maduro not to escalate": the appeal was made; its "not" is asked
             target_tok = next((c for c in gov.children if c.dep_ in ("dobj", "nsubjpass")), None)
@@ -308,22 +309,22 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
                 # not a threat of that act; the "not" is what the warning says, the warning happened
                 code, target_tok, negated = L.THREAT, warned, syntax.negated(gov)
             else:
-                code = P.threat_code(code) if P.is_conflict(code) else L.GOVERNOR_DEFAULT["threat"]
+                code = G.threat_code(code) if G.is_conflict(code) else L.GOVERNOR_DEFAULT["threat"]
             modality = "threat"
-        elif (gov_kind == "intent" and syntax.negated(verb) and not syntax.negated(gov) and P.is_conflict(code)
-              and lemma(gov) in P.PLEDGE_VERBS):
+        elif (gov_kind == "intent" and syntax.negated(verb) and not syntax.negated(gov) and G.is_conflict(code)
+              and lemma(gov) in G.PLEDGE_VERBS):
             # "agreed not to attack each other", "pledged not to use force": a pledge of restraint
-            code, modality, negated = P.restraint_code(code), "intent", False
+            code, modality, negated = G.restraint_code(code), "intent", False
         elif gov_kind == "intent" and lemma(gov) in L.AGREE_VERBS and (
                 code in L.DONE_BY_AGREEING or verb_lemma in L.RENEW_VERBS and code in L.AGREED_DEALS):
             pass  # "Iran and Saudi Arabia agreed to restore relations", "agreed to extend the truce": done by agreeing
         elif gov_kind == "intent" and lemma(gov) in L.PREPARE_VERBS and code[:2] in L.FORCE_ROOTS:
             code = L.SHOW_OF_FORCE  # "the army prepared to resume shelling": the preparation is the act (15)
         elif gov_kind == "intent":  # "decided to recall its envoy": the measure (convention 15), else a pledge or threat
-            code = code if _pledged_sum(code, families) else P.announced_code(code, lemma(gov))
+            code = code if _pledged_sum(code, families) else G.announced_code(code, lemma(gov))
             modality = "threat" if code.startswith("13") else "intent"
         elif gov_kind == "refusal":
-            code = P.refusal_code(code)
+            code = G.refusal_code(code)
             modality = "refusal"
         elif gov_kind == "consider":
             code, modality = L.WEIGH_OPTION, "intent"  # "is considering sending aid": weighing a policy option
@@ -463,20 +464,20 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
     elif modality is None or (modality == "attempt" and clause == "intent-future"):
         modality = None if clause == "attributed" else clause  # "would start ratifying": a stated intention
         if modality == "intent-future":
-            code = code if _pledged_sum(code, families) else P.announced_code(code, None)
+            code = code if _pledged_sum(code, families) else G.announced_code(code, None)
             modality = "threat" if code.startswith("13") else "intent"
     if modality in ("intent", "threat") and not negated and _unless(verb if gov is None else gov):
         # "will withdraw its troops unless X holds elections": the act is the price of a refusal, a threat
-        code = code if code.startswith("13") else P.threat_code(code) if P.is_conflict(code) else L.THREAT
+        code = code if code.startswith("13") else G.threat_code(code) if G.is_conflict(code) else L.THREAT
         modality = "threat"
     if negated and modality == "intent" and code[:2] in ("03",):
         # "will not lift the ban", "promised not to release": a refusal, which did happen
-        code, modality, negated = P.refusal_code(P.act_of_pledge(code)), "refusal", False
+        code, modality, negated = G.refusal_code(G.act_of_pledge(code)), "refusal", False
     if (clause in ("reported", "attributed") or obligation is not None) and gov is None:
         speaker = syntax.speech_subject(mandates.obligation_clause(verb, lemma) if obligation else verb, lemma)
         if obligation is not None and speaker is not None and not syntax.same(speaker, source_tok):
             # "the UN said the EU must mediate": the speaker demands (must) or urges (should)
-            code = P.request_code(code, demand=obligation == "demand" or verb_lemma in L.STOP_VERBS)
+            code = G.request_code(code, demand=obligation == "demand" or verb_lemma in L.STOP_VERBS)
             target_tok, source_tok, modality = source_tok, speaker, None
             if target_tok is not None and target_tok.lower_ in L.THING_PRONOUNS | L.PERSON_PRONOUNS:
                 # "Iran told Iraq it must expel the militants": "it" is the one told
@@ -644,7 +645,7 @@ def scheduled_cooperation(verb: Token, code: str) -> bool:
 
     The guide's convention 10 (data/news_dev/README.md) codes a meeting "reported as fixed for a set time ("will
     visit on Monday", "is set to meet", "is scheduled to hold talks")" as intent (CAMEO 036); the coder already
-    reads "will sign" as the intent to sign (037, :func:`detente.coding.patterns.announced_code`), and "is set
+    reads "will sign" as the intent to sign (037, :func:`detente.coding.governors.announced_code`), and "is set
     to sign" says the same: the signing has not happened. Choices: only under "be" + one of
     :data:`SCHEDULED_WORDS` ("set" as a participle or adjective, not "set a deadline")."""
     if code[:2] not in SCHEDULED_ROOTS or verb.dep_ != "xcomp" or verb.head.i == verb.i:

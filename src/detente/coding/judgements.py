@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING
 from detente.actors.registry import country_of
 from detente.coding import lexicon as L
 from detente.coding import syntax
+from detente.coding import governors as G
 from detente.coding import patterns as P
 from detente.coding import quotes
 from detente.coding.arguments import Arg, argument, fallback_target, foreign_pairs
@@ -142,7 +143,7 @@ def judged_in_speech(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma
     if noun.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp" or clause.head.i == clause.i:
         return False
     speech = clause.head
-    if lemma(speech) not in P.SPEECH_VERBS:
+    if lemma(speech) not in G.SPEECH_VERBS:
         return False
     return any(c.verb.i == clause.i for c in condemning_judgement(speech, offset, ctx, lemma))
 

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from detente.coding import lexicon as L
 from detente.coding import syntax
-from detente.coding import patterns as P
+from detente.coding import governors as G
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -156,7 +156,7 @@ def addressee(verb: Token, lemma: syntax.Lemma) -> Token | None:
         if node.dep_ not in ("ccomp", "conj") or node.head.i == node.i:
             return None
         node = node.head
-        if lemma(node) in P.SPEECH_VERBS:
+        if lemma(node) in G.SPEECH_VERBS:
             told = next((c for c in node.children if c.dep_ in ("dobj", "dative")), None)
             return told if told is not None else syntax.prep_object(node, "to")
     return None

@@ -87,6 +87,7 @@ from typing import TYPE_CHECKING
 
 from detente.actors.registry import country_of
 from detente.coding import lexicon as L
+from detente.coding import governors as G
 from detente.coding import patterns as P
 from detente.coding import syntax
 from detente.coding.arguments import Arg, argument, distinct_sides, pair_for
@@ -111,7 +112,7 @@ AGREEMENT_FAMILIES = frozenset({"plan", "ceasefire", "talks", "peace"})
 ties with Y under a deal brokered by Z": both named; "X joined a deal brokered by Z": one, as before)."""
 MEDIATED_FAMILIES = AGREEMENT_FAMILIES | {"release"}
 """Noun families a mediator is named on: agreements, talks, and releases ("the release of the
-detainees, facilitated by Oman"); the pattern table's families (:data:`detente.coding.patterns.NOUN_FAMILIES`)."""
+detainees, facilitated by Oman"); the pattern table's families (:data:`detente.coding.noun_families.NOUN_FAMILIES`)."""
 SWAP_NOUNS = frozenset({"exchange", "swap"})
 """Nouns of an exchange: with a release noun ("*prisoner* swap", "exchange *of detainees*") a swap of persons."""
 HYPHENATED = frozenset({"brokered", "mediated", "negotiated", "facilitated", "hosted"})
@@ -361,7 +362,7 @@ def _unreal(clause: Token, lemma: syntax.Lemma) -> bool:
     for _ in range(4):  # up from an infinitive to the verb that governs it ("*will allow* them to return")
         if syntax.negated(node) or syntax.clause_modality(node, None, None, lemma) in UNREAL_CLAUSES:
             return True
-        if {c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")} & (P.MODAL_AUX | P.FUTURE_AUX):
+        if {c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")} & (G.MODAL_AUX | G.FUTURE_AUX):
             return True
         if node.dep_ not in ("xcomp", "ccomp", "advcl") or node.head.i == node.i or not node.head.tag_.startswith("VB"):
             break
@@ -369,7 +370,7 @@ def _unreal(clause: Token, lemma: syntax.Lemma) -> bool:
     if clause.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
         root = clause.sent.root  # an infinitive the parse hangs elsewhere: "X *will* allow refugees ... to return"
         return root.i != node.i and root.tag_.startswith("VB") and (syntax.negated(root) or bool(
-            {c.lower_ for c in root.children if c.dep_ in ("aux", "auxpass")} & (P.MODAL_AUX | P.FUTURE_AUX)))
+            {c.lower_ for c in root.children if c.dep_ in ("aux", "auxpass")} & (G.MODAL_AUX | G.FUTURE_AUX)))
     return False
 
 

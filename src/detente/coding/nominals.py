@@ -56,6 +56,7 @@ import re
 from typing import TYPE_CHECKING
 
 from detente.coding import lexicon as L
+from detente.coding import governors as G
 from detente.coding import patterns as P
 from detente.coding import syntax
 from detente.coding.arguments import Arg, argument
@@ -411,7 +412,7 @@ def _speaker_of_own_meeting(noun: Token, lemma: syntax.Lemma) -> Token | None:
         return None
     clause = noun.head
     speech = clause.head
-    if clause.dep_ != "ccomp" or speech.i == clause.i or lemma(speech) not in P.SPEECH_VERBS:
+    if clause.dep_ != "ccomp" or speech.i == clause.i or lemma(speech) not in G.SPEECH_VERBS:
         return None
     subj, passive, _agent = syntax.subject(speech, lemma)
     return None if subj is None or passive else subj
@@ -497,7 +498,7 @@ PROPOSAL_NOUNS = frozenset({"offer", "proposal", "invitation", "call", "appeal",
                             "request", "hope", "prospect", "possibility", "preparation"})
 """Nouns of a meeting only offered, proposed, asked for or prepared: "its *offer* to host talks between A and B",
 "a *proposal* for a meeting between ...", "*calls* for negotiations between ..." (:func:`proposed`)."""
-PROPOSAL_VERBS = (P.INTENT_VERBS | P.REQUEST_VERBS | P.DEMAND_VERBS | {"suggest"}) - {"call", "press", "appeal", "ask"}
+PROPOSAL_VERBS = (G.INTENT_VERBS | G.REQUEST_VERBS | G.DEMAND_VERBS | {"suggest"}) - {"call", "press", "appeal", "ask"}
 """Verbs whose object or "to" clause is a meeting not yet held: "offered to host talks between ...", "proposed a
 summit between ...", "invited talks between ..." (:func:`proposed`)."""
 MEETING_FAMILIES = frozenset({"talks", "phonecall"})

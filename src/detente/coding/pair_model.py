@@ -180,6 +180,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from detente.coding import pair_weights as pw
+from detente.coding import governors as G
 from detente.coding import patterns as P
 from detente.coding import syntax
 from detente.coding.sentence_result import SentenceResult
@@ -408,7 +409,7 @@ def features(sdoc: Doc, a: Token | None, b: Token | None, lemma: syntax.Lemma, *
     kids = {parse.lower[c] for c in parse.children(gov) if dep[c] in ("neg", "aux")}
     if kids & _NEGATION:
         out.add("verb_neg")
-    if kids & P.MODAL_AUX:
+    if kids & G.MODAL_AUX:
         out.add("verb_modal")
     if gov_lemma in _SPEECH or any(lemmas[t] in _SPEECH for t in parse.ancestors(gov)[1:]):
         out.add("reported")
@@ -472,7 +473,7 @@ def sentence_lexical(sdoc: Doc, lemma: syntax.Lemma, groups: frozenset[str] | No
             lower = parse.lower[t]
             if lower in _NEGATION or word in _NEGATION:
                 out.add("cue:negation")
-            if lower in P.MODAL_AUX or lower == "will":
+            if lower in G.MODAL_AUX or lower == "will":
                 out.add("cue:modal")
             if word in _PLAN:
                 out.add("cue:plan")

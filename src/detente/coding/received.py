@@ -34,6 +34,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from detente.coding import lexicon as L
+from detente.coding import governors as G
 from detente.coding import patterns as P
 from detente.coding import syntax
 from detente.coding.arguments import argument
@@ -109,7 +110,7 @@ def received(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> lis
         if modality in UNREAL_CLAUSES or modality == "reported":
             continue
         aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-        if aux & (P.MODAL_AUX | P.FUTURE_AUX):
+        if aux & (G.MODAL_AUX | G.FUTURE_AUX):
             continue
         source = argument(source_tok, offset, ctx, lemma)
         target = argument(subj_tok, offset, ctx, lemma)

@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from detente.coding import governors as G
 from detente.coding import patterns as P
 from detente.coding import syntax
 from detente.coding.extents import PRONOUNS, full_span, phrase_span, tidy  # noqa: F401 (PRONOUNS: the coder's)
@@ -497,7 +498,7 @@ def joint_sides(source: Arg | None) -> tuple[int, int] | None:
     return None
 
 
-_TELL_VERBS = P.SPEECH_VERBS | {"hope"}
+_TELL_VERBS = G.SPEECH_VERBS | {"hope"}
 """Verbs whose content clause is what someone said, hoped or believed."""
 
 
@@ -575,7 +576,7 @@ def said_after_clause(verb: Token, lemma: syntax.Lemma) -> tuple[Token, Token] |
     the World Food Program, said Prime Minister Helen Clark" the sides are the clause's
     (New Zealand, the World Food Program), not the speaker's. For a speech verb whose
     clause comes before its subject: (the clause's subject, the clause's verb); else None."""
-    if lemma(verb) not in P.SPEECH_VERBS:
+    if lemma(verb) not in G.SPEECH_VERBS:
         return None
     clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
     speaker = next((c for c in verb.children if c.dep_ == "nsubj"), None)

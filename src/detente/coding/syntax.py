@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from detente.coding import governors as G
 from detente.coding import patterns as P
 from detente.coding.lexicon import (
     ALLEGATION_VERBS,
@@ -40,8 +41,8 @@ Lemma = Callable[["Token"], str]
 """A token's lower-case lemma."""
 
 PREDICATES = frozenset(
-    P.VERB_LEMMAS | LABEL_VERBS | P.CONSIDER_VERBS | P.THREAT_VERBS | P.INTENT_VERBS | P.REFUSAL_VERBS
-    | P.REQUEST_VERBS | P.DEMAND_VERBS | P.FAIL_VERBS | P.ATTEMPT_VERBS
+    P.VERB_LEMMAS | LABEL_VERBS | G.CONSIDER_VERBS | G.THREAT_VERBS | G.INTENT_VERBS | G.REFUSAL_VERBS
+    | G.REQUEST_VERBS | G.DEMAND_VERBS | G.FAIL_VERBS | G.ATTEMPT_VERBS
 )
 """Every verb lemma the coder looks at: event verbs and the verbs that govern them."""
 
@@ -151,9 +152,9 @@ def is_main(verb: Token) -> bool:
 def governor_kind(lemma_: str) -> str | None:
     """The modality a governing verb gives the act under it ("threaten" -> threat), or None."""
     for kind, verbs in (
-        ("threat", P.THREAT_VERBS), ("refusal", P.REFUSAL_VERBS), ("request", P.REQUEST_VERBS),
-        ("demand", P.DEMAND_VERBS), ("consider", P.CONSIDER_VERBS), ("intent", P.INTENT_VERBS),
-        ("fail", P.FAIL_VERBS), ("attempt", P.ATTEMPT_VERBS),
+        ("threat", G.THREAT_VERBS), ("refusal", G.REFUSAL_VERBS), ("request", G.REQUEST_VERBS),
+        ("demand", G.DEMAND_VERBS), ("consider", G.CONSIDER_VERBS), ("intent", G.INTENT_VERBS),
+        ("fail", G.FAIL_VERBS), ("attempt", G.ATTEMPT_VERBS),
     ):
         if lemma_ in verbs:
             return kind
@@ -162,7 +163,7 @@ def governor_kind(lemma_: str) -> str | None:
 
 def complement(child: Token, lemma: Lemma) -> bool:
     """Whether a verb is the "to" clause its head governs: an xcomp, or an infinitive the parser hangs as an adverbial
-    clause on a verb of pledge (:data:`~detente.coding.patterns.PLEDGE_VERBS`) that has no object or complement of its
+    clause on a verb of pledge (:data:`~detente.coding.governors.PLEDGE_VERBS`) that has no object or complement of its
     own ("have *committed to begin* the exchange of embassies", "*offered* on Monday *to host* talks"), with no subject
     or subordinator of its own (not "pledged $5 million to aid X", whose "to" clause says what the sum is for).
 
@@ -174,7 +175,7 @@ def complement(child: Token, lemma: Lemma) -> bool:
     if child.dep_ == "xcomp":
         return True
     head = child.head
-    return (child.dep_ == "advcl" and child.tag_ == "VB" and head.i < child.i and lemma(head) in P.PLEDGE_VERBS
+    return (child.dep_ == "advcl" and child.tag_ == "VB" and head.i < child.i and lemma(head) in G.PLEDGE_VERBS
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
             and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in child.children)
             and not any(c.dep_ in ("dobj", "xcomp", "ccomp", "dative") for c in head.children))
@@ -184,7 +185,7 @@ def governed_child(verb: Token, lemma: Lemma) -> Token | None:
     """The xcomp verb this verb governs as a modality ("threatened [to attack]") when that verb carries the act
     (:func:`carries`): the governing verb then codes nothing of its own.
 
-    Choices: under a verb of pledge (:data:`~detente.coding.patterns.PLEDGE_VERBS`: "agreed to", "promised to")
+    Choices: under a verb of pledge (:data:`~detente.coding.governors.PLEDGE_VERBS`: "agreed to", "promised to")
     the governed verb carries the act only when its clause matches a pattern of the verb table
     (:func:`clause_pattern`), not whenever its verb has some pattern (as up to session 11): "agreed to *close*
     the factory" is coded as "agreed to *build* a factory" is, by the pledge verb (a pledge of an act without a
@@ -197,7 +198,7 @@ def governed_child(verb: Token, lemma: Lemma) -> Token | None:
     governing verb: on the development sets 4 right events more but 16 wrong ones, from requests and orders)."""
     if not governor_kind(lemma(verb)):
         return None
-    pledge = lemma(verb) in P.PLEDGE_VERBS
+    pledge = lemma(verb) in G.PLEDGE_VERBS
     for child in verb.children:
         if complement(child, lemma) and child.tag_.startswith("VB") and carries(child, lemma, matched=pledge):
             return child
@@ -339,7 +340,7 @@ def subject(verb: Token, lemma: Lemma) -> tuple[Token | None, bool, Token | None
         if node.dep_ == "acl" and node.tag_ == "VBN" and node.i == verb.i:
             return node.head, True, agent
         if subj is None and node.i != verb.i and verb.dep_ == "xcomp" and verb.head.i == node.i and (
-                lemma(node) in P.CAUSATIVE_VERBS):  # "..., prompting Taipei to accuse Beijing": Taipei accuses
+                lemma(node) in G.CAUSATIVE_VERBS):  # "..., prompting Taipei to accuse Beijing": Taipei accuses
             obj = next((c for c in node.children if c.dep_ == "dobj"), None)
             if obj is not None:
                 return obj, False, None
@@ -348,7 +349,7 @@ def subject(verb: Token, lemma: Lemma) -> tuple[Token | None, bool, Token | None
                 subj = coordination_of(node.head, subj)
             elif subj.lower_ in RELATIVE_PRONOUNS and node.dep_ == "ccomp" and lemma(node.head) == "be":
                 subj = next((c for c in node.head.children if c.dep_ == "attr"), subj)  # "it was X that ..."
-            controls = lemma(node) in P.REQUEST_VERBS | P.DEMAND_VERBS | P.CAUSATIVE_VERBS  # object control
+            controls = lemma(node) in G.REQUEST_VERBS | G.DEMAND_VERBS | G.CAUSATIVE_VERBS  # object control
             if node.i != verb.i and verb.dep_ == "xcomp" and controls:
                 obj = next((c for c in node.children if c.dep_ == "dobj"), None)
                 if obj is not None:
@@ -553,7 +554,7 @@ def speech_subject(verb: Token, lemma: Lemma) -> Token | None:
     for _ in range(3):
         if node.dep_ in ("ccomp", "conj") and node.head.i != node.i:
             head = node.head
-            if lemma(head) in P.SPEECH_VERBS:
+            if lemma(head) in G.SPEECH_VERBS:
                 subj, _, _ = subject(head, lemma)
                 return subj
             node = head
@@ -568,7 +569,7 @@ def speaker_of_clause(tok: Token, lemma: Lemma) -> Token | None:
     for _ in range(3):
         if clause.dep_ in ("ccomp", "xcomp", "conj") and clause.head.i != clause.i:
             head = clause.head
-            if lemma(head) in P.SPEECH_VERBS:
+            if lemma(head) in G.SPEECH_VERBS:
                 return next((c for c in head.children if c.dep_ in ("nsubj",)), None)
             clause = head
         else:
@@ -609,7 +610,7 @@ def clause_modality(verb: Token, gov: Token | None, source_tok: Token | None, le
             return "conditional"
         if anc.dep_ in ("ccomp", "xcomp") or (anc.dep_ == "conj" and anc.head.dep_ == "ccomp"):
             head = anc.head if anc.dep_ != "conj" else anc.head.head
-            if lemma(head) in P.SPEECH_VERBS:
+            if lemma(head) in G.SPEECH_VERBS:
                 hsubj, _, _ = subject(head, lemma)
                 if hsubj is None or hsubj.lower_ in ("i", "we", "you", "one"):
                     break
@@ -618,19 +619,19 @@ def clause_modality(verb: Token, gov: Token | None, source_tok: Token | None, le
                     or any(c.dep_ == "poss" and c.lower_ in THING_PRONOUNS | PERSON_PRONOUNS
                            for c in source_tok.children)  # "X said *his* government would ..."
                 )
-                if speaker_is_source and aux & (P.FUTURE_AUX | {"would"}):
+                if speaker_is_source and aux & (G.FUTURE_AUX | {"would"}):
                     return "intent-future"
-                if aux & P.FUTURE_AUX and lemma(head) not in ALLEGATION_VERBS:
+                if aux & G.FUTURE_AUX and lemma(head) not in ALLEGATION_VERBS:
                     return "intent-future"  # "officials said France will not lift the ban": an intention, attributed
-                if aux & P.MODAL_AUX:
+                if aux & G.MODAL_AUX:
                     return "possible"
                 return "reported" if lemma(head) in ALLEGATION_VERBS else "attributed"
             if anc.dep_ == "ccomp" and lemma(head) != "be":  # a cleft ("it was X that ...") reads on
                 break
         anc = anc.head
-    if aux & P.MODAL_AUX:
+    if aux & G.MODAL_AUX:
         return "possible"
-    if aux & P.FUTURE_AUX:
+    if aux & G.FUTURE_AUX:
         return "intent-future"
     return None
 

@@ -19,6 +19,9 @@ Choices:
   "separately" are not paired against each other (:func:`partner_elsewhere`, :func:`separately`).
 - A place or occasion is no partner: a meeting's venue (:func:`meeting_venue`) and an occasion named
   after its host ("signed a pact at a ceremony hosted by Japan", :func:`hosted_occasion`).
+- Two actors are one party when :func:`detente.actors.country_of` says so (not by their codes' first three
+  letters, which made the African Union `AU` and its commission `AUGOV` two). Session 18 (development sets
+  pooled without news_dev11 parts d-e): no development event changed; kept as the one way to compare sides.
 - Only an act of relations restored with someone is mutual (05); a promise to restore them (03) stays
   its author's (dev4c-158).
 - Announcers of a deal are its parties only when the page does not show them to be third parties or

@@ -687,3 +687,33 @@ def test_coordinated_nationalities_before_a_plural_noun_tagged_as_a_verb(coder):
                                            date(2023, 6, 1))
     assert {"RUS", "BLR"} <= {r.event.target[:3] for r in events if r.event.root == "11"}
 
+
+
+# -- sides compared by actors.country_of, not by the three-letter cut (session 18) ------------------
+# The African Union is `AU` and its commission `AUGOV`: the cut made them "AU" and "AUG", two parties.
+
+
+def test_an_organisation_and_its_organ_are_one_side():
+    from detente.coding.arguments import Arg, foreign_pairs, same_side
+    from detente.coding.context import Actor
+
+    union, commission = Actor("AU", 0, 15, "African Union"), Actor("AUGOV", 30, 56, "African Union Commission")
+    kenya = Actor("KEN", 60, 65, "Kenya")
+    assert same_side(commission, union) and not same_side(commission, kenya)
+    pairs = foreign_pairs(Arg(None, [commission], (30, 56)), Arg(None, [union, kenya], (0, 65)))
+    assert pairs == [(commission, kenya)]
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The African Union Commission criticised the African Union over the delay.",  # same_side
+        "The African Union Commission condemned the killings, the African Union said on Monday.",  # fallback_target
+        # pair_for: a member of the last pair does not call on the pair (there is no earlier pair without it)
+        "Kenya and the African Union Commission held talks in Nairobi. The African Union urged the two sides to agree.",
+    ],
+)
+def test_no_event_between_an_organisation_and_its_organ(code_fn, text):
+    events = code_fn(text)
+    assert not [e for e in events if {e.source, e.target} == {"AU", "AUGOV"}], [(e.source, e.target) for e in events]

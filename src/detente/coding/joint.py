@@ -19,6 +19,9 @@ Choices:
   "separately" are not paired against each other (:func:`partner_elsewhere`, :func:`separately`).
 - A place or occasion is no partner: a meeting's venue (:func:`meeting_venue`) and an occasion named
   after its host ("signed a pact at a ceremony hosted by Japan", :func:`hosted_occasion`).
+- Two actors are one party when :func:`detente.actors.country_of` says so (not by their codes' first three
+  letters, which made the African Union `AU` and its commission `AUGOV` two). Session 18 (development sets
+  pooled without news_dev11 parts d-e): no development event changed; kept as the one way to compare sides.
 - Only an act of relations restored with someone is mutual (05); a promise to restore them (03) stays
   its author's (dev4c-158).
 - Announcers of a deal are its parties only when the page does not show them to be third parties or
@@ -44,6 +47,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from detente.actors.registry import country_of
 from detente.coding import lexicon as L
 from detente.coding import nominals, syntax
 from detente.coding import patterns as P
@@ -153,12 +157,12 @@ def joint_act(code: str, verb: Token, gov: Token | None, source: Arg | None, tar
 
     A one-sided act between coordinated subjects ("Russia and Belarus attacked") stays one-sided.
     """
-    if source is not None and len({a.code[:3] for a in source.actors}) >= 2 and not (target and target.actors) and (
+    if source is not None and len({country_of(a.code) for a in source.actors}) >= 2 and not (target and target.actors) and (
             _on_each_other(verb)):
         return True
     if code[:2] not in L.JOINT_ROOTS and code not in MUTUAL_CODES and lemma(verb) not in RECIPROCAL_VERBS:
         return False
-    if source is not None and len({a.code[:3] for a in source.actors}) >= 2 and not (target and target.actors):
+    if source is not None and len({country_of(a.code) for a in source.actors}) >= 2 and not (target and target.actors):
         return code in MUTUAL_CODES or lemma(verb) in RECIPROCAL_VERBS
     if target_tok is None or target_tok.dep_ != "pobj" or target_tok.head.lower_ != "with":
         return False
@@ -184,7 +188,7 @@ def hosted_occasion(target_tok: Token, verb: Token, source_tok: Token, offset: i
     if (target_tok.dep_ != "pobj" or target_tok.head.lower_ not in L.LOCATION_PREPS or target_tok.head.head.i != verb.i
             or lemma(target_tok) not in OCCASION_NOUNS):
         return False
-    return len({a.code[:3] for a in argument(source_tok, offset, ctx, lemma).actors}) >= 2
+    return len({country_of(a.code) for a in argument(source_tok, offset, ctx, lemma).actors}) >= 2
 
 
 RECIPROCAL_PRONOUNS = {"other": "each", "another": "one"}
@@ -260,9 +264,10 @@ def reciprocal_act(verb: Token, verb_lemma: str, objects: list[Token], offset: i
         pairs = foreign_pairs(side, other)
         target = other
     else:
-        if len({a.code[:3] for a in side.actors}) < 2:
+        if len({country_of(a.code) for a in side.actors}) < 2:
             return []
-        pairs = [(a, b) for a, b in joint_pairs(subj, side.actors, offset, verb_lemma) if a.code[:3] != b.code[:3]]
+        pairs = [(a, b) for a, b in joint_pairs(subj, side.actors, offset, verb_lemma)
+                 if country_of(a.code) != country_of(b.code)]
         target = side
     return _both_ways(code, side, target, pairs, verb, lemma)
 
@@ -339,20 +344,20 @@ def joint_announcement(verb: Token, objects: list[Token], offset: int, ctx: Cont
             or syntax.prep_object(deal, "between") is not None):
         return []  # "a proposed deal", "a deal between A and B": the phrase names other parties
     side = argument(side_tok, offset, ctx, lemma)
-    others = {a.code[:3] for a in _third_party_announcers(side_tok, side, deal, offset, ctx, lemma)}
+    others = {country_of(a.code) for a in _third_party_announcers(side_tok, side, deal, offset, ctx, lemma)}
     if others:  # "the agreement was announced by Qatar and Egypt, the mediators": no party concludes it here
         return []
     partner_tok = syntax.prep_object(deal, "with")
     if partner_tok is not None:  # "A announced a deal with B": A is a party, B the other
         partner = argument(partner_tok, offset, ctx, lemma)
-        if len({a.code[:3] for a in side.actors}) != 1:
+        if len({country_of(a.code) for a in side.actors}) != 1:
             return []
-        pairs = [(side.actors[0], b) for b in partner.actors[:3] if b.code[:3] != side.actors[0].code[:3]]
+        pairs = [(side.actors[0], b) for b in partner.actors[:3] if country_of(b.code) != country_of(side.actors[0].code)]
         target = partner
-    elif len({a.code[:3] for a in side.actors}) < 2 or separately(verb, None):
+    elif len({country_of(a.code) for a in side.actors}) < 2 or separately(verb, None):
         return []  # "A and B *separately* announced deals": each its own, with a partner not named (session 17)
     else:
-        pairs = [(a, b) for a, b in joint_pairs(side_tok, side.actors, offset) if a.code[:3] != b.code[:3]]
+        pairs = [(a, b) for a, b in joint_pairs(side_tok, side.actors, offset) if country_of(a.code) != country_of(b.code)]
         target = side
     return _both_ways(CONCLUDE_AGREEMENT, side, target, pairs, verb, lemma)
 
@@ -375,8 +380,8 @@ def announced_by_others(verb: Token, objects: list[Token], offset: int, ctx: Con
     if side_tok is None or deal is None or not set(P.families(lemma(deal))) & ANNOUNCED_DEALS:
         return False
     side = argument(side_tok, offset, ctx, lemma)
-    others = {a.code[:3] for a in _third_party_announcers(side_tok, side, deal, offset, ctx, lemma)}
-    return bool(side.actors) and others >= {a.code[:3] for a in side.actors}
+    others = {country_of(a.code) for a in _third_party_announcers(side_tok, side, deal, offset, ctx, lemma)}
+    return bool(side.actors) and others >= {country_of(a.code) for a in side.actors}
 
 
 def _third_party_announcers(side_tok: Token, side: Arg, deal: Token, offset: int, ctx: Context,
@@ -393,11 +398,12 @@ def _third_party_announcers(side_tok: Token, side: Arg, deal: Token, offset: int
     named = list(argument(between, offset, ctx, lemma).actors) if between is not None else []
     left = offset + deal.left_edge.idx
     named += [actor_of_mention(m) for m in ctx.mentions_between(left, offset + deal.idx)]  # "the Israel-Hamas deal"
-    parties = {a.code[:3] for a in named}
+    parties = {country_of(a.code) for a in named}
     if not parties and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in deal.children) and not (
-            {a.code[:3] for a in ctx.last_pair} & {a.code[:3] for a in side.actors}):
-        parties = {a.code[:3] for a in ctx.last_pair}  # "A and B signed a deal. The agreement was announced by ..."
-    others = [a for a in side.actors if parties and a.code[:3] not in parties]
+            {country_of(a.code) for a in ctx.last_pair} & {country_of(a.code) for a in side.actors}):
+        # "A and B signed a deal. The agreement was announced by ..."
+        parties = {country_of(a.code) for a in ctx.last_pair}
+    others = [a for a in side.actors if parties and country_of(a.code) not in parties]
     members = [side_tok, *side_tok.conjuncts]
     for member in members:
         if any(c.dep_ == "appos" and c.lower_ in MEDIATOR_NOUNS
@@ -438,7 +444,7 @@ def between_candidates(code: str, arg: Arg, token: Token) -> list[Candidate]:
     two sides of one country skipped."""
     out = []
     for a, b in list_pairs(arg.actors):
-        if a.code[:3] != b.code[:3]:
+        if country_of(a.code) != country_of(b.code):
             cand = Candidate(code, arg, arg, a, b, token, token, confidence=L.CONF_NOMINAL, main=False,
                              symmetric=True)
             out += [cand, cand.mirrored()]
@@ -467,11 +473,11 @@ def meeting_place(cand: Candidate, verb: Token, offset: int, ctx: Context) -> bo
         s = offset + min(t.idx for t in sub)
         e = offset + max(t.idx + len(t.text) for t in sub)
         for m in ctx.mentions_between(s, e):
-            place = m.code[:3]
+            place = country_of(m.code)
             if cand.code == L.MEETING:
-                if place not in (cand.source_actor.code[:3], cand.target_actor.code[:3]):
+                if place not in (country_of(cand.source_actor.code), country_of(cand.target_actor.code)):
                     cand.code = L.MEET_ELSEWHERE
-                elif place == cand.target_actor.code[:3]:
+                elif place == country_of(cand.target_actor.code):
                     cand.code = L.MEET_AT_TARGET
                 else:
                     cand.code = L.MEET_AT_SOURCE
@@ -531,7 +537,7 @@ def attended(verb: Token, objects: list[Token], offset: int, ctx: Context, lemma
     hosts = argument(host_tok, offset, ctx, lemma)
     guests = argument(attendee_tok, offset, ctx, lemma)
     hold = parties(hosts.actors)
-    come = [a for a in parties(guests.actors) if all(a.code[:3] != h.code[:3] for h in hold)]
+    come = [a for a in parties(guests.actors) if all(country_of(a.code) != country_of(h.code) for h in hold)]
     if not hold or not come:
         return []
     everyone = hold + come
@@ -539,7 +545,7 @@ def attended(verb: Token, objects: list[Token], offset: int, ctx: Context, lemma
         pairs = [(hold[0], b) for b in everyone[1:]]
     else:
         pairs = [(h, g) for h in hold for g in come] + [(a, b) for i, a in enumerate(hold) for b in hold[i + 1:]
-                                                         if a.code[:3] != b.code[:3]]
+                                                         if country_of(a.code) != country_of(b.code)]
     out: list[Candidate] = []
     for a, b in pairs:
         cand = Candidate(L.MEETING, hosts, guests, a, b, verb, verb, confidence=L.CONF_SPECIFIC_PATTERN,

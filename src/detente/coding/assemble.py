@@ -15,7 +15,7 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, Literal
 
-from detente.actors import get_registry, resolve
+from detente.actors import country_of, get_registry, resolve
 from detente.coding import governors as G
 from detente.coding import patterns as P
 from detente.coding import syntax
@@ -115,7 +115,7 @@ def event_of(
         return None  # a joint act with no partner named ("the cabinet met") is no act with anyone
     if not permissive and (s_actor is None or t_actor is None):
         return None
-    if s_actor is not None and t_actor is not None and s_actor.code[:3] == t_actor.code[:3]:
+    if s_actor is not None and t_actor is not None and country_of(s_actor.code) == country_of(t_actor.code):
         if not get_registry().codes.distinct_sides(s_actor.code, t_actor.code):
             return None  # one country on itself, no sides to tell apart (also for joint acts: "A and A's envoy met")
     when = date_for(cand, sdoc, offset, ctx)

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from detente.actors.registry import country_of
 from detente.coding import lexicon as L
 from detente.coding import governors as G
 from detente.coding import patterns as P
@@ -116,7 +117,7 @@ def received(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> lis
         target = argument(subj_tok, offset, ctx, lemma)
         for s_actor in source.actors[:3]:
             for t_actor in target.actors[:3]:
-                if s_actor.code[:3] != t_actor.code[:3]:
+                if country_of(s_actor.code) != country_of(t_actor.code):
                     out.append(Candidate(code, source, target, s_actor, t_actor, noun, verb, modality=modality,
                                          confidence=L.CONF_NOMINAL))
     return out

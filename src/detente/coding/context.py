@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
-from detente.actors import Mention, find_mentions
+from detente.actors import Mention, country_of, find_mentions
 from detente.coding.dates import DateMention
 from detente.coding.lexicon import (
     DESCRIPTION_MODIFIERS, DESCRIPTION_NOUNS, LOCATION_PREPS, OTHER_WORDS, REGION_STATE_NOUNS, STATE_NOUNS,
@@ -168,7 +168,7 @@ def descriptions(text: str, mentions: Sequence[Mention]) -> tuple[list[Mention],
         # "the country" fits every state: only the states named before it count (a later one is another)
         stop = match.start() if noun in STATE_NOUNS or noun in REGION_STATE_NOUNS else end
         around = [m for m in mentions if start <= m.start and m.end <= stop and m not in inside]
-        named = {m.code[:3] if m.code[:3] in fits else m.code for m in around}
+        named = {country_of(m.code) if country_of(m.code) in fits else m.code for m in around}
         found = sorted(c for c in named if c in fits)
         if len(found) == 1:
             out.append(Mention(match.start(), match.end(), match.group(0), found[0], "metonym"))
@@ -308,9 +308,9 @@ def speakers(text: str, mentions: Sequence[Mention], quotes: Sequence[Quote]) ->
             continue
         begin, segment = found
         named = [m for m in mentions if begin <= m.start and m.end <= begin + len(segment) and not m.code.endswith("MED")]
-        if len({m.code[:3] for m in named}) > 1:
+        if len({country_of(m.code) for m in named}) > 1:
             named = _next_to_verb(text, named, begin, segment)
-        if len({m.code[:3] for m in named}) != 1:
+        if len({country_of(m.code) for m in named}) != 1:
             continue
         code = named[0].code
         out.extend(Mention(w.start(), w.end(), w.group(0), code, "metonym") for w in words)

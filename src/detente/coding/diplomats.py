@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from detente.actors.registry import country_of
 from detente.coding import lexicon as L
 from detente.coding import syntax
 from detente.coding import patterns as P
@@ -106,5 +107,5 @@ def left_host(target_tok: Token | None, target: Arg | None, source: Arg | None, 
         return False
     if any(lemma(t) in L.HOSTILITY_PLACES for t in target_tok.head.subtree):
         return False
-    side = source.actors[0].code[:3]
+    side = country_of(source.actors[0].code)
     return all(len(a.code) == 3 and a.code != side for a in target.actors[:1])

@@ -127,7 +127,10 @@ def descriptions(text: str, mentions: Sequence[Mention]) -> tuple[list[Mention],
     capitalised modifier that is no known region ("the Alpine country") leaves it unresolved, as do
     several fitting actors, none, "other"/"neighbouring", or a description inside a name ("the
     Kingdom of Bahrain"). "State" and "republic" need a regional modifier ("the state" alone is too
-    often a US state or the Islamic State).
+    often a US state or the Islamic State). A named organ stands for its organisation
+    (:func:`detente.actors.country_of`: "the alliance" after "NATO forces", `NATOMIL` -> `NATO`; the three-letter
+    cut "NAT" fitted nothing). Session 18 (page mode, development sets pooled without news_dev11 parts d-e, and
+    PLOVER: `benchmarks/coding_fingerprint.py`): no event changed.
 
     Returns (the resolved descriptions, the region mentions inside any description: "the Asian
     nation" is one state, not Asia, so the caller drops them).
@@ -292,7 +295,8 @@ def speakers(text: str, mentions: Sequence[Mention], quotes: Sequence[Quote]) ->
     sanctions, Erdogan told reporters.") is read as a quotation of that clause's speaker (:func:`_unquoted`):
     news agencies often drop the marks around a reported first-person sentence.
 
-    Choices: "I" counts only as a pronoun (a verb or a contraction after it), so "World War I" is no
+    Choices: named actors are one speaker when :func:`detente.actors.country_of` makes them one party (the
+    African Union `AU` and its commission `AUGOV`; the three-letter cut made them two); Session 18 (page mode, every development set pooled without news_dev11 parts d-e, and PLOVER's gold sentences: `benchmarks/coding_fingerprint.py` on main and on the change): no event changed. "I" counts only as a pronoun (a verb or a contraction after it), so "World War I" is no
     speaker; the speaker must be named in the words attributing this quotation, not guessed from an
     earlier sentence. Tried and dropped (session 14, page mode, development sets pooled without news_dev7
     parts d-e): a quotation attributed to "he" or "she" ("'Together we are stronger,' he added") as the

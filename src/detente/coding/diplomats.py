@@ -23,7 +23,9 @@ Choices:
   (session 13).
 - A withdrawal leaves a host when the place after "from" or "out of" is another state, not a place of
   fighting (:data:`~detente.coding.lexicon.HOSTILITY_PLACES`): news names a host by its state and a front
-  by its place (the guide's convention 16, ``data/news_dev/README.md``).
+  by its place (the guide's convention 16, ``data/news_dev/README.md``). The withdrawing side is
+  :func:`detente.actors.country_of` of its code (session 18, the one way to compare sides; the same answers
+  as the three-letter cut, since no registry code of three letters is the cut of a longer organisation's).
 """
 
 from __future__ import annotations

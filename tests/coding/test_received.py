@@ -62,7 +62,7 @@ def test_the_codes_come_from_the_verb_table():
 def test_no_act_received_from_ones_own_organisation(coder):
     """Both sides must be of different parties by :func:`detente.actors.country_of` (session 18): the African
     Union (`AU`) and its commission (`AUGOV`) are one, though their first three letters differ."""
-    (results,) = coder.code_sentence_events(["The African Union Commission drew sharp criticism from the African Union."],
-                                            WHEN)
+    sentence = "The African Union Commission drew sharp criticism from the African Union."
+    (results,) = coder.code_sentence_events([sentence], WHEN)
     assert not [r for r in results if {r.event.source, r.event.target} == {"AU", "AUGOV"}]
     assert ("AU", "KEN", "111") in _triples(coder, "Kenya drew sharp criticism from the African Union.")

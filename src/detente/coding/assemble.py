@@ -10,8 +10,10 @@ codes people stood for on that date.
 Choices: whether an event's two sides are one party is :func:`detente.actors.country_of`'s answer (then
 :meth:`~detente.actors.CodeTable.distinct_sides` for a domestic event), not their codes' first three letters:
 the cut made the African Union (`AU`) and its commission (`AUGOV`, cut "AUG") two parties, so "the African
-Union Commission and the African Union met" was coded between them. Session 18 (page mode, every development set pooled without news_dev11 parts d-e, and PLOVER's gold sentences: `benchmarks/coding_fingerprint.py` on main and on the change): no event changed (the argument readers already compare
-sides so since session 18's first change); kept as the one way to compare sides.
+Union Commission and the African Union met" was coded between them. Session 18 (page mode, every development
+set pooled without news_dev11 parts d-e, and PLOVER's gold sentences: ``benchmarks/coding_fingerprint.py`` on
+main and on the change): no event changed (the argument readers compare sides so since session 18's first
+change); kept as the one way to compare sides.
 """
 
 from __future__ import annotations

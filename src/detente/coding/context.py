@@ -296,7 +296,9 @@ def speakers(text: str, mentions: Sequence[Mention], quotes: Sequence[Quote]) ->
     news agencies often drop the marks around a reported first-person sentence.
 
     Choices: named actors are one speaker when :func:`detente.actors.country_of` makes them one party (the
-    African Union `AU` and its commission `AUGOV`; the three-letter cut made them two); Session 18 (page mode, every development set pooled without news_dev11 parts d-e, and PLOVER's gold sentences: `benchmarks/coding_fingerprint.py` on main and on the change): no event changed. "I" counts only as a pronoun (a verb or a contraction after it), so "World War I" is no
+    African Union `AU` and its commission `AUGOV`; the three-letter cut made them two; session 18, development
+    sets pooled without news_dev11 parts d-e, and PLOVER, ``benchmarks/coding_fingerprint.py``: no event
+    changed). "I" counts only as a pronoun (a verb or a contraction after it), so "World War I" is no
     speaker; the speaker must be named in the words attributing this quotation, not guessed from an
     earlier sentence. Tried and dropped (session 14, page mode, development sets pooled without news_dev7
     parts d-e): a quotation attributed to "he" or "she" ("'Together we are stronger,' he added") as the

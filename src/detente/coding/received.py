@@ -18,7 +18,8 @@ Choices:
 
 - Both sides must be actors the registry knows, of different countries or organisations
   (:func:`detente.actors.country_of`, not the codes' first three letters, which made the African Union `AU`
-  and its commission `AUGOV` two: Session 18 (page mode, every development set pooled without news_dev11 parts d-e, and PLOVER's gold sentences: `benchmarks/coding_fingerprint.py` on main and on the change): no event changed), and found through the parse
+  and its commission `AUGOV` two; session 18, development sets pooled without news_dev11 parts d-e, and
+  PLOVER, ``benchmarks/coding_fingerprint.py``: no event changed), and found through the parse
   (the subject of the receiving verb, the object of "from"/"by" on the noun or the verb); nothing is
   guessed from elsewhere in the sentence.
 - No act that is not asserted: a negated receiving verb ("did not receive any request"), a modal,

@@ -131,3 +131,24 @@ def test_a_societys_threatened_protest_is_against_its_own_government(coder):
     assert ("FRAAGR", "FRAGOV", "13") in triples("Radical French farmers said on Friday they would blockade Lyon from Monday.")
     assert ("TGOOPP", "TGOGOV", "13") in triples("Opposition parties in Togo threatened to stage mass protests.")
     assert not [t for t in triples("Russia threatened to blockade the port.") if t[1].startswith("RUS")]  # a state's is no protest
+
+
+# -- one party on itself, by actors.country_of (session 18) ----------------------------------------
+# The African Union is `AU` and its commission `AUGOV`: their first three letters ("AU", "AUG") differ,
+# so the three-letter cut made them two parties; :func:`detente.actors.country_of` makes them one.
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize("text", [
+    "The African Union Commission and the African Union met in Addis Ababa on Monday.",
+    "The African Union Commission met the African Union in Addis Ababa on Monday.",
+])
+def test_an_organisation_and_its_organ_are_no_two_sides(code_fn, text):
+    events = code_fn(text)
+    assert not [e for e in events if {e.source, e.target} == {"AU", "AUGOV"}], [(e.source, e.target) for e in events]
+
+
+@pytest.mark.nlp
+def test_an_organisation_still_meets_a_state(code_fn):
+    events = code_fn("Kenya and the African Union met in Addis Ababa on Monday.")
+    assert {("KEN", "AU"), ("AU", "KEN")} <= {(e.source, e.target) for e in events}

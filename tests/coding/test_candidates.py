@@ -738,6 +738,14 @@ def test_joining_someone_in_an_act_makes_both_its_authors(coder):
 
 
 @pytest.mark.nlp
+def test_joining_ones_own_organisation_adds_no_author(code_fn):
+    """Joiners of the source's own party (:func:`detente.actors.country_of`, session 18: the African Union `AU` and
+    its commission `AUGOV` are one, though the three-letter cut made them "AU" and "AUG") are no second author."""
+    got = doc_triples(code_fn, "The African Union Commission joined the African Union in condemning the coup in Niger.")
+    assert ("AUGOV", "NER", "11") in got and ("AU", "NER", "11") not in got, got
+
+
+@pytest.mark.nlp
 @pytest.mark.parametrize(("sentence", "expected"), [
     ("The EU issued a statement condemning Russia.", ("EUR", "RUS", "111")),
     ("The IAEA board adopted a resolution criticising Iran for its lack of cooperation.", ("IAE", "IRN", "111")),

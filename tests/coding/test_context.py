@@ -107,6 +107,19 @@ def test_we_stays_unresolved_without_one_named_speaker(text, word):
     assert _resolved(text, word) is None
 
 
+def test_a_speaker_named_by_two_organs_of_one_organisation_is_one_speaker():
+    # one party by actors.country_of (session 18): the African Union AU and its commission AUGOV ("AU", "AUG" cut)
+    text = '"We condemn this," the African Union Commission and the African Union said.'
+    assert _resolved(text, "We") == "AUGOV"  # the first one named, as for two organs of one state
+
+
+def test_a_description_fits_an_organisation_named_by_its_organ():
+    # "the alliance" (NATO) after "NATO forces" (NATOMIL): the organisation by actors.country_of, not "NAT"
+    text = "NATO forces held drills in Poland on Monday. The alliance said it would send more troops."
+    assert _resolved(text, "The alliance") == "NATO"
+    assert _resolved("The African Union Commission met on Monday. The bloc said it would act.", "The bloc") == "AU"
+
+
 def test_the_ministry_is_the_one_ministry_named_before():
     text = ("Armenia's Defense Ministry said Azerbaijani forces shelled border villages. "
             "The ministry added that the army was on alert.")

@@ -56,3 +56,13 @@ def test_the_codes_come_from_the_verb_table():
 
     for noun, (verb, family) in received.NOMINALISATIONS.items():
         assert P.match(verb, set(), {family} if family else set()) is not None, noun
+
+
+@pytest.mark.nlp
+def test_no_act_received_from_ones_own_organisation(coder):
+    """Both sides must be of different parties by :func:`detente.actors.country_of` (session 18): the African
+    Union (`AU`) and its commission (`AUGOV`) are one, though their first three letters differ."""
+    sentence = "The African Union Commission drew sharp criticism from the African Union."
+    (results,) = coder.code_sentence_events([sentence], WHEN)
+    assert not [r for r in results if {r.event.source, r.event.target} == {"AU", "AUGOV"}]
+    assert ("AU", "KEN", "111") in _triples(coder, "Kenya drew sharp criticism from the African Union.")

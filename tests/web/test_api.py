@@ -404,3 +404,20 @@ def test_token_required_on_every_request(token_client: Any) -> None:
     assert token_client.get("/api/case").status_code == 200  # the cookie carries it from now on
     token_client.cookies.clear()
     assert token_client.get("/api/case").status_code == 401
+
+
+def test_an_actor_link_and_the_events_chart_name_the_actors_party(app: Any) -> None:
+    """An organ's code links to and is charted as its party (:func:`detente.actors.country_of`, session 18): the
+    three-letter cut sent `NATOMIL` to "NAT" and `AUGOV` to "AUG", which name no actor."""
+    import json
+
+    from detente.web.charts import events_figure
+
+    link = app.state.templates.env.get_template("macros.html").module.actor
+    assert 'href="/?actor=NATO"' in str(link("NATOMIL", {}))
+    assert 'href="/?actor=AU"' in str(link("AUGOV", {}))
+    assert 'href="/?actor=RUS"' in str(link("RUSGOV", {}))
+    rows = [{"source": s, "target": "RUS", "cameo": "111", "event_id": s, "date": "2024-05-06", "goldstein": -2.0}
+            for s in ("NATOMIL", "NATO", "AUGOV")]
+    names = [trace["name"] for trace in json.loads(events_figure({"events": rows}, {}))["data"]]
+    assert names == ["from NATO", "from AU"]

@@ -61,7 +61,7 @@ def in_other_state(text: str, place: Mention, after: Mention) -> bool:
         return False
     if _LIST_GOES_ON.match(text, after.end):
         return False  # "Beijing, Russia and Iran held drills": a list of actors
-    return place.code[:3] != after.code[:3] and len(place.code) == 3 and len(after.code) == 3
+    return len(place.code) == 3 and len(after.code) == 3 and place.code != after.code  # two states' plain codes
 
 
 def _is_georgia(m: Mention) -> bool:

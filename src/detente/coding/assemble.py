@@ -6,6 +6,14 @@ and PLOVER type come from :mod:`detente.ontology`, never from the coder.
 :func:`event_of` adds what a pattern candidate knows: the date phrase attached to the
 predicate (:func:`date_for`), the quote around it (:func:`quote_for`) and the actor
 codes people stood for on that date.
+
+Choices: whether an event's two sides are one party is :func:`detente.actors.country_of`'s answer (then
+:meth:`~detente.actors.CodeTable.distinct_sides` for a domestic event), not their codes' first three letters:
+the cut made the African Union (`AU`) and its commission (`AUGOV`, cut "AUG") two parties, so "the African
+Union Commission and the African Union met" was coded between them. Session 18 (page mode, every development
+set pooled without news_dev11 parts d-e, and PLOVER's gold sentences: ``benchmarks/coding_fingerprint.py`` on
+main and on the change): no event changed (the argument readers compare sides so since session 18's first
+change); kept as the one way to compare sides.
 """
 
 from __future__ import annotations
@@ -15,7 +23,7 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, Literal
 
-from detente.actors import get_registry, resolve
+from detente.actors import country_of, get_registry, resolve
 from detente.coding import governors as G
 from detente.coding import patterns as P
 from detente.coding import syntax
@@ -115,7 +123,7 @@ def event_of(
         return None  # a joint act with no partner named ("the cabinet met") is no act with anyone
     if not permissive and (s_actor is None or t_actor is None):
         return None
-    if s_actor is not None and t_actor is not None and s_actor.code[:3] == t_actor.code[:3]:
+    if s_actor is not None and t_actor is not None and country_of(s_actor.code) == country_of(t_actor.code):
         if not get_registry().codes.distinct_sides(s_actor.code, t_actor.code):
             return None  # one country on itself, no sides to tell apart (also for joint acts: "A and A's envoy met")
     when = date_for(cand, sdoc, offset, ctx)

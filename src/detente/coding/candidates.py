@@ -34,6 +34,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from detente.actors.registry import country_of
 from detente.coding import lexicon as L
 from detente.coding import background, diplomats, event_nouns, interception, joint, judgements, mandates
 from detente.coding import mediation, nominals, received, syntax
@@ -498,7 +499,7 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
     source = argument(source_tok, offset, ctx, lemma) if source_tok is not None else None
     joiners = joint.joined(verb, lemma)
     if source is not None and joiners is not None:  # "France joined Germany in condemning Russia": both condemn
-        more = [a for a in argument(joiners, offset, ctx, lemma).actors if all(a.code[:3] != b.code[:3] for b in source.actors)]
+        more = [a for a in argument(joiners, offset, ctx, lemma).actors if all(country_of(a.code) != country_of(b.code) for b in source.actors)]
         source = replace(source, actors=source.actors + more)
     target = argument(target_tok, offset, ctx, lemma) if target_tok is not None else None
     if target is not None and _mediator_only(target, target_tok, offset):

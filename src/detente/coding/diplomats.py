@@ -23,13 +23,16 @@ Choices:
   (session 13).
 - A withdrawal leaves a host when the place after "from" or "out of" is another state, not a place of
   fighting (:data:`~detente.coding.lexicon.HOSTILITY_PLACES`): news names a host by its state and a front
-  by its place (the guide's convention 16, ``data/news_dev/README.md``).
+  by its place (the guide's convention 16, ``data/news_dev/README.md``). The withdrawing side is
+  :func:`detente.actors.country_of` of its code (session 18, the one way to compare sides; the same answers
+  as the three-letter cut, since no registry code of three letters is the cut of a longer organisation's).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from detente.actors.registry import country_of
 from detente.coding import lexicon as L
 from detente.coding import syntax
 from detente.coding import patterns as P
@@ -106,5 +109,5 @@ def left_host(target_tok: Token | None, target: Arg | None, source: Arg | None, 
         return False
     if any(lemma(t) in L.HOSTILITY_PLACES for t in target_tok.head.subtree):
         return False
-    side = source.actors[0].code[:3]
+    side = country_of(source.actors[0].code)
     return all(len(a.code) == 3 and a.code != side for a in target.actors[:1])

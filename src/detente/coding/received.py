@@ -16,7 +16,10 @@ noun's own prepositions and object families, so "a call *for aid*" is an appeal 
 
 Choices:
 
-- Both sides must be actors the registry knows, of different countries, and found through the parse
+- Both sides must be actors the registry knows, of different countries or organisations
+  (:func:`detente.actors.country_of`, not the codes' first three letters, which made the African Union `AU`
+  and its commission `AUGOV` two; session 18, development sets pooled without news_dev11 parts d-e, and
+  PLOVER, ``benchmarks/coding_fingerprint.py``: no event changed), and found through the parse
   (the subject of the receiving verb, the object of "from"/"by" on the noun or the verb); nothing is
   guessed from elsewhere in the sentence.
 - No act that is not asserted: a negated receiving verb ("did not receive any request"), a modal,
@@ -33,6 +36,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from detente.actors.registry import country_of
 from detente.coding import lexicon as L
 from detente.coding import governors as G
 from detente.coding import patterns as P
@@ -116,7 +120,7 @@ def received(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> lis
         target = argument(subj_tok, offset, ctx, lemma)
         for s_actor in source.actors[:3]:
             for t_actor in target.actors[:3]:
-                if s_actor.code[:3] != t_actor.code[:3]:
+                if country_of(s_actor.code) != country_of(t_actor.code):
                     out.append(Candidate(code, source, target, s_actor, t_actor, noun, verb, modality=modality,
                                          confidence=L.CONF_NOMINAL))
     return out

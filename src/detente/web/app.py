@@ -103,8 +103,11 @@ def create_app(
     )
     app.state.workspace = workspace
     app.state.token = token
+    from detente.actors import country_of
+
     templates = Jinja2Templates(directory=str(TEMPLATES))
     templates.env.globals.update(version=__version__)
+    templates.env.filters["country"] = country_of  # an actor link goes to its party: NATOMIL -> NATO, AUGOV -> AU
     app.state.templates = templates
 
     @app.middleware("http")

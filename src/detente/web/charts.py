@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from detente.actors import country_of
 from detente.report.palette import NEUTRAL, QUAD_COLOURS, SIGN_COLOURS, actor_colours, dyad_colours
 
 FONT = {"family": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif", "size": 13, "color": "#222"}
@@ -103,7 +104,7 @@ def events_figure(doc: dict[str, Any], colours: dict[str, str]) -> str:
     fig = go.Figure()
     by: dict[str, list[dict[str, Any]]] = {}
     for e in doc["events"]:
-        by.setdefault(e["source"][:3], []).append(e)
+        by.setdefault(country_of(e["source"]), []).append(e)  # NATOMIL with NATO ("NAT" named no actor)
     palette = actor_colours(list(by))
     for code, rows in by.items():
         fig.add_trace(go.Scatter(

@@ -537,7 +537,7 @@ def regional(event: Event) -> bool:
     organisation (rule 1) and no development gold event has a region for a side. The arguments already drop
     region mentions (:func:`detente.coding.arguments.names_region`); this catches those that reach an event by
     another way (a summit's noun, a joint subject, the classifier)."""
-    from detente.coding.arguments import names_region
+    from detente.coding.sector_words import names_region
 
     return names_region(event.source) or names_region(event.target)
 

@@ -51,10 +51,11 @@ from detente.actors.registry import country_of
 from detente.coding import lexicon as L
 from detente.coding import nominals, syntax
 from detente.coding import patterns as P
-from detente.coding.arguments import THIRD_PARTY_PARTICIPLES, Arg, argument, foreign_pairs
+from detente.coding.arguments import Arg, argument, foreign_pairs
 from detente.coding.candidate import Candidate
 from detente.coding.context import Actor, Context, actor_of_mention
 from detente.coding.coordination import ATTENDANCE_VERBS, MAX_PARTIES, joint_pairs, list_pairs, parties
+from detente.coding.modifier_pairs import THIRD_PARTY_PARTICIPLES
 
 if TYPE_CHECKING:  # pragma: no cover
     from collections.abc import Iterable

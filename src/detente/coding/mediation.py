@@ -90,10 +90,11 @@ from detente.coding import lexicon as L
 from detente.coding import governors as G
 from detente.coding import patterns as P
 from detente.coding import syntax
-from detente.coding.arguments import Arg, argument, distinct_sides, pair_for
+from detente.coding.arguments import Arg, argument
 from detente.coding.candidate import Candidate
 from detente.coding.context import Actor, Context, actor_of_mention
 from detente.coding.nominals import UNREAL_CLAUSES, UNREAL_MODIFIERS, planned
+from detente.coding.pair_phrases import distinct_sides, pair_for
 
 if TYPE_CHECKING:  # pragma: no cover
     from collections.abc import Sequence

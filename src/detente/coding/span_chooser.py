@@ -362,7 +362,7 @@ class Sentence:
 
     def sector(self, tok: Token) -> bool:
         """`tok` heads a generic sector noun ("police", "opposition supporters")."""
-        from detente.coding.arguments import sector_of
+        from detente.coding.sector_words import sector_of
 
         known = self.shared.sector.get(tok.i)
         if known is None:

@@ -44,7 +44,7 @@ def names_actor(tok: Token, lemma: syntax.Lemma) -> bool:
     if tok.tag_ in ("NNP", "NNPS"):
         return True
     if tok.tag_ in ("NN", "NNS"):
-        from detente.coding.arguments import sector_of
+        from detente.coding.sector_words import sector_of
         from detente.ontology import role_for_noun
 
         lemma_ = lemma(tok)

@@ -1,4 +1,4 @@
-"""Places where an act happened are fallback targets of last resort (:func:`detente.coding.arguments.venue`)."""
+"""Places where an act happened are fallback targets of last resort (:func:`detente.coding.fallback_targets.venue`)."""
 
 from __future__ import annotations
 

@@ -27,7 +27,7 @@ Choices:
   subject is the antecedent of the speech verb's relative clause; a conjunct denied with "not" ("Y and not Z was
   ...") is no target.
 - One candidate per inter-state pair of speaker and target (the first three actors of each,
-  :func:`~detente.coding.arguments.foreign_pairs`): an act between two sectors of one state is not one
+  :func:`~detente.coding.same_side.foreign_pairs`): an act between two sectors of one state is not one
   of these patterns.
 """
 

@@ -34,7 +34,7 @@ from detente.coding.lexicon import (
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
 
-    from detente.coding.arguments import Arg
+    from detente.coding.arg import Arg
 
 def names_actor(tok: Token, lemma: syntax.Lemma) -> bool:
     """Whether a noun names a person, group or state: a proper name, a role noun, or a

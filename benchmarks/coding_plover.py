@@ -271,7 +271,7 @@ def domestic_misses(path: Path, out: Path | None = None) -> list[str]:
     from detente import ontology
     from detente.actors import get_registry
     from detente.coding import Coder, evaluate as ev
-    from detente.coding.arguments import names_sector
+    from detente.coding.sector_words import names_sector
     from detente.coding.context import Context
 
     raw = json.loads(path.read_text(encoding="utf-8"))

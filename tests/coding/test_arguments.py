@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from detente.coding.arguments import with_role
+from detente.coding.sector_words import with_role
 
 
 def test_with_role():
@@ -87,7 +87,7 @@ def test_troops_in_a_place_are_not_that_places(coder):
 
 
 def test_sector_nouns_agree_with_the_role_table():
-    from detente.coding.arguments import sector_nouns
+    from detente.coding.sector_words import sector_nouns
     from detente.ontology import role_for_noun
 
     nouns, titles, after_country = sector_nouns()
@@ -555,7 +555,7 @@ def test_a_broker_named_on_a_deal_is_not_the_deals_side(coder):
 
 
 def test_names_region():
-    from detente.coding.arguments import names_region
+    from detente.coding.sector_words import names_region
 
     assert names_region("WST") and names_region("AFRGOV") and names_region("LAM")
     assert not names_region("USA") and not names_region("EUR") and not names_region("AU") and not names_region("XYZ")
@@ -694,7 +694,8 @@ def test_coordinated_nationalities_before_a_plural_noun_tagged_as_a_verb(coder):
 
 
 def test_an_organisation_and_its_organ_are_one_side():
-    from detente.coding.arguments import Arg, foreign_pairs, same_side
+    from detente.coding.arguments import Arg
+    from detente.coding.same_side import foreign_pairs, same_side
     from detente.coding.context import Actor
 
     union, commission = Actor("AU", 0, 15, "African Union"), Actor("AUGOV", 30, 56, "African Union Commission")
@@ -717,3 +718,20 @@ def test_an_organisation_and_its_organ_are_one_side():
 def test_no_event_between_an_organisation_and_its_organ(code_fn, text):
     events = code_fn(text)
     assert not [e for e in events if {e.source, e.target} == {"AU", "AUGOV"}], [(e.source, e.target) for e in events]
+
+
+# -- the cut of session 18 (arguments18): names other modules import from arguments stay importable ---------
+
+
+def test_names_imported_from_arguments_are_the_moved_definitions():
+    from detente.coding import arguments, fallback_targets, modifier_pairs, page_memory, same_side, sector_states
+    from detente.coding import sector_words
+    from detente.coding.arg import Arg
+
+    assert arguments.Arg is Arg
+    assert arguments._hyphenated_pair is modifier_pairs.hyphenated_pair  # nominals.py reads the pair through it
+    assert arguments.fallback_target is fallback_targets.fallback_target
+    assert arguments.remember is page_memory.remember
+    assert (arguments.foreign_pairs, arguments.same_side) == (same_side.foreign_pairs, same_side.same_side)
+    assert arguments.states_named is sector_states.states_named
+    assert (arguments.names_sector, arguments.sector_nouns) == (sector_words.names_sector, sector_words.sector_nouns)

@@ -1,4 +1,4 @@
-"""Places where an act happened are fallback targets of last resort (:func:`detente.coding.arguments.venue`)."""
+"""Places where an act happened are fallback targets of last resort (:func:`detente.coding.fallback_targets.venue`)."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ def test_a_capital_that_acts_stays_an_actor(code_fn) -> None:
 
 
 def test_venue_reads_the_nearest_place_phrase(coder) -> None:
-    from detente.coding.arguments import venue
+    from detente.coding.fallback_targets import venue
     from detente.coding.context import Context
 
     text = "Russian forces shelled villages in Ukraine, while talks went on in Vienna."

@@ -114,7 +114,7 @@ that goes into the event's note, so an analyst can see why a proposal was set as
 - ``region``: an act with a world region for a side ("the second Russia-Africa summit", "Western powers fear
   ...", :func:`regional`): a region names no party (rule 1 codes actors at the level of a state or an
   international organisation; no development gold event has one). The arguments drop region mentions
-  (:func:`detente.coding.arguments.names_region`), but summit nouns, joint subjects and the classifier still
+  (:func:`detente.coding.sector_words.names_region`), but summit nouns, joint subjects and the classifier still
   reached them. Session 13, pooled page-mode development sets: 16 false events fewer (news_dev3 b and d,
   news_dev4 c, news_dev5 d and e), no gold lost, F1 0.4717 -> 0.4728, no-event sentences uncoded 3192 -> 3201
   of 3508.
@@ -535,9 +535,9 @@ def regional(event: Event) -> bool:
     """Whether a side of `event` is a world region ("the Russia-Africa summit", "Western powers fear ...": Africa,
     the West, Asia), which names no party: the guide codes each actor at the level of its state or international
     organisation (rule 1) and no development gold event has a region for a side. The arguments already drop
-    region mentions (:func:`detente.coding.arguments.names_region`); this catches those that reach an event by
+    region mentions (:func:`detente.coding.sector_words.names_region`); this catches those that reach an event by
     another way (a summit's noun, a joint subject, the classifier)."""
-    from detente.coding.arguments import names_region
+    from detente.coding.sector_words import names_region
 
     return names_region(event.source) or names_region(event.target)
 

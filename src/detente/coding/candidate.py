@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from detente.coding import lexicon as L
-from detente.coding.arguments import Arg
+from detente.coding.arg import Arg
 from detente.coding.context import Actor
 
 

@@ -34,13 +34,13 @@ Choices
   ("between the U.S., Iran, Russia ...", dev4b-116).
 - Attendance of a gathering by three or more parties (:func:`attendees`) pairs none of them (session 11, pooled
   page-mode development sets without news_dev4 d-e: 18 false events fewer, none right lost; with the
-  broker participle no longer read as a deal's side, :data:`~detente.coding.arguments.THIRD_PARTY_PARTICIPLES`,
+  broker participle no longer read as a deal's side, :data:`~detente.coding.modifier_pairs.THIRD_PARTY_PARTICIPLES`,
   F1 0.4688 -> 0.4725, P 0.664 -> 0.676).
 - A list the parser split at its last "and" (:func:`split_list`: "the regimes of A, B, and C"), session 12, pooled
   page-mode development sets without news_dev5 d-e: 3 right events more, none wrong (F1 0.4623 -> 0.4630).
 - A coordinated side the parser swallows (session 12, persons12): a first person inside the second's name phrase
   (:func:`swallowed_and`), a list in apposition to a plural title (:func:`appositive_conjuncts`) and two demonyms
-  one "of" deeper ("the chiefs of the A and B armies", in ``arguments._coordinated_modifiers``). Pooled page-mode
+  one "of" deeper ("the chiefs of the A and B armies", in ``modifier_pairs.coordinated_modifiers``). Pooled page-mode
   development sets without news_dev5 d-e: 22 right events more, 1 lost, 6 wrong more (4 of them signings the gold
   leaves uncoded as restatements, 2 a joint trip), 1 fewer; F1 0.4807 -> 0.4861, P 0.678 -> 0.682.
 - A list member of several words or with an article hung on the first by the parser ("Saudi Arabia, *the United
@@ -339,7 +339,7 @@ def conjoined_prep_objects(tok: Token) -> list[Token]:
 
 def members_guessed(cands: list[Any]) -> list[int]:
     """Which of a sentence's candidates whose target was guessed (none named on the predicate: the actor named
-    elsewhere in the sentence, :func:`~detente.coding.arguments.fallback_target`) are coded, given in rank
+    elsewhere in the sentence, :func:`~detente.coding.fallback_targets.fallback_target`) are coded, given in rank
     order: the first, and every other that is the same act (predicate and code) of another member of the
     first one's coordinated source with the same guessed target ("*France and Germany* voiced concern about
     Switzerland's vote": FRA->CHE and DEU->CHE).

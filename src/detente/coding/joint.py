@@ -51,10 +51,11 @@ from detente.actors.registry import country_of
 from detente.coding import lexicon as L
 from detente.coding import nominals, syntax
 from detente.coding import patterns as P
-from detente.coding.arguments import THIRD_PARTY_PARTICIPLES, Arg, argument, foreign_pairs
+from detente.coding.arguments import Arg, argument, foreign_pairs
 from detente.coding.candidate import Candidate
 from detente.coding.context import Actor, Context, actor_of_mention
 from detente.coding.coordination import ATTENDANCE_VERBS, MAX_PARTIES, joint_pairs, list_pairs, parties
+from detente.coding.modifier_pairs import THIRD_PARTY_PARTICIPLES
 
 if TYPE_CHECKING:  # pragma: no cover
     from collections.abc import Iterable
@@ -389,7 +390,7 @@ def _third_party_announcers(side_tok: Token, side: Arg, deal: Token, offset: int
     """The announcers of a deal who are not its parties, by what the page says of them: the deal's phrase names
     its parties and not them ("a truce *between Israel and Hamas*", "the *Israel-Hamas* agreement"); they are
     described as its mediators ("Qatar and Egypt, *the mediators*", "Qatar, *which mediated* the talks":
-    :data:`MEDIATOR_NOUNS`, :data:`~detente.coding.arguments.THIRD_PARTY_PARTICIPLES`); or "the agreement" refers
+    :data:`MEDIATOR_NOUNS`, :data:`~detente.coding.modifier_pairs.THIRD_PARTY_PARTICIPLES`); or "the agreement" refers
     back to the pair the page named last (:attr:`~detente.coding.context.Context.last_pair`) and no announcer is
     of it. CAMEO codes a deal between its signatories (057) and a mediator's part as mediation (045, coded by
     :mod:`detente.coding.mediation` where the page says it mediated), never as a signing of its own; the guide's

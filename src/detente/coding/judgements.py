@@ -27,7 +27,7 @@ Choices:
   subject is the antecedent of the speech verb's relative clause; a conjunct denied with "not" ("Y and not Z was
   ...") is no target.
 - One candidate per inter-state pair of speaker and target (the first three actors of each,
-  :func:`~detente.coding.arguments.foreign_pairs`): an act between two sectors of one state is not one
+  :func:`~detente.coding.same_side.foreign_pairs`): an act between two sectors of one state is not one
   of these patterns.
 """
 
@@ -41,9 +41,10 @@ from detente.coding import syntax
 from detente.coding import governors as G
 from detente.coding import patterns as P
 from detente.coding import quotes
-from detente.coding.arguments import Arg, argument, fallback_target, foreign_pairs
+from detente.coding.arguments import Arg, argument, foreign_pairs
 from detente.coding.candidate import Candidate
 from detente.coding.context import Context
+from detente.coding.fallback_targets import fallback_target
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token

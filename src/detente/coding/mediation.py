@@ -39,7 +39,7 @@ the noun ("the *US-Iran* talks"), else the clause's subject with its conjuncts a
 "with" on the clause's verb or object ("Morocco agreed to normalise its relations *with Israel* under a
 deal brokered by ..."), for frame 3 also the verb's object ("released two *Swedish* citizens"). For a
 definite event noun of frames 1 and 2 whose sentence names no party ("*The swap* was facilitated by
-Oman"), the parties are the pair the article named last (:func:`detente.coding.arguments.pair_for`: the
+Oman"), the parties are the pair the article named last (:func:`detente.coding.pair_phrases.pair_for`: the
 pair "the two sides" would stand for), as a reader takes "the swap" to be the one just told.
 
 Choices:
@@ -90,10 +90,11 @@ from detente.coding import lexicon as L
 from detente.coding import governors as G
 from detente.coding import patterns as P
 from detente.coding import syntax
-from detente.coding.arguments import Arg, argument, distinct_sides, pair_for
+from detente.coding.arguments import Arg, argument
 from detente.coding.candidate import Candidate
 from detente.coding.context import Actor, Context, actor_of_mention
 from detente.coding.nominals import UNREAL_CLAUSES, UNREAL_MODIFIERS, planned
+from detente.coding.pair_phrases import distinct_sides, pair_for
 
 if TYPE_CHECKING:  # pragma: no cover
     from collections.abc import Sequence

@@ -362,7 +362,7 @@ class Sentence:
 
     def sector(self, tok: Token) -> bool:
         """`tok` heads a generic sector noun ("police", "opposition supporters")."""
-        from detente.coding.arguments import sector_of
+        from detente.coding.sector_words import sector_of
 
         known = self.shared.sector.get(tok.i)
         if known is None:
@@ -557,7 +557,7 @@ class SpanChooser:
         give it for every option that can be part of the chosen pair.
 
         Whether a phrase's head is a sector noun and whether it names a party cost the most
-        to work out (:func:`~detente.coding.arguments.sector_of`,
+        to work out (:func:`~detente.coding.sector_words.sector_of`,
         :func:`~detente.coding.spans.names_party`) and move a score by at most three
         weights. So each phrase is first scored without them, between the lowest and the
         highest they can add; then they are worked out only for a phrase that can still be

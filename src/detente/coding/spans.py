@@ -34,7 +34,7 @@ from detente.coding.lexicon import (
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
 
-    from detente.coding.arguments import Arg
+    from detente.coding.arg import Arg
 
 def names_actor(tok: Token, lemma: syntax.Lemma) -> bool:
     """Whether a noun names a person, group or state: a proper name, a role noun, or a
@@ -44,7 +44,7 @@ def names_actor(tok: Token, lemma: syntax.Lemma) -> bool:
     if tok.tag_ in ("NNP", "NNPS"):
         return True
     if tok.tag_ in ("NN", "NNS"):
-        from detente.coding.arguments import sector_of
+        from detente.coding.sector_words import sector_of
         from detente.ontology import role_for_noun
 
         lemma_ = lemma(tok)

@@ -23,7 +23,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from detente.actors import get_registry
+from detente.actors import country_of, get_registry
 from detente.coding import spans, syntax
 from detente.coding.arguments import argument, names_sector
 from detente.coding.assemble import UNDATED, make_event
@@ -44,7 +44,7 @@ def two_sides(mentions: list[Any], text: str) -> bool:
     opposition supporters": the sector is read off the parse). The classifier's event must still have two
     such sides to be complete (:func:`classifier_event`)."""
     codes = sorted({m.code for m in mentions})
-    if len({c[:3] for c in codes}) >= 2:
+    if len({country_of(c) for c in codes}) >= 2:
         return True
     if codes and names_sector(text):
         return True
@@ -100,7 +100,7 @@ def classifier_event(
     if source is None and source_arg is None and ms:
         source = actor_of_mention(ms[0])
     if target is None and target_arg is None:
-        other = next((m for m in ms if source is None or m.code[:3] != source.code[:3]), None)
+        other = next((m for m in ms if source is None or country_of(m.code) != country_of(source.code)), None)
         target = actor_of_mention(other) if other else None
     if target is not None and target.code[3:6] in FALLBACK_SKIP_ROLES:
         target = None  # "..., South Korea's army told ABC News": the outlet reports the act, it is no side of it
@@ -112,7 +112,7 @@ def classifier_event(
         return None
     same_actor = source is not None and target is not None and (
         source.start == target.start
-        or source.code[:3] == target.code[:3] and not get_registry().codes.distinct_sides(source.code, target.code)
+        or country_of(source.code) == country_of(target.code) and not get_registry().codes.distinct_sides(source.code, target.code)
     )  # as the rules code it (assemble.event_of): police against opposition supporters are two sides
     partial = not is_complete(event) or same_actor
     if partial and not partial_spans:

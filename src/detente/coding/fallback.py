@@ -11,6 +11,9 @@ Choices
 - Sides off the main verb's subject and object, else the first two actors named: the classifier says what
   was done, not by whom; its event is partial unless both sides are known and are two sides the rules
   would code (:func:`detente.coding.assemble.event_of`'s test of one actor).
+- Sides are told apart by :func:`detente.actors.country_of` (session 18), not by a code's first three
+  letters: "AUGOV"[:3] is no organisation, so the African Union and its commission were two sides. On every
+  development set (the news sets and PLOVER, ``benchmarks/coding_fingerprint.py``) no event changed.
 - A failing classifier gives no code rather than an error (:func:`classify`): a broken model must not stop
   coding a corpus.
 - A classifier is any object with `predict_label_proba`, `predict_root` or `predict`

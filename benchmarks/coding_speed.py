@@ -219,13 +219,14 @@ def _run_stages(n: int, pairs: str | None = None) -> None:
     docs = list(nlp.pipe(texts, batch_size=nlp_mod.BATCH_SIZE))
     mark(f"parse {n} sentences")
     from detente.coding.context import Context
+    from detente.coding.sentence_events import sentence_events
 
     waiting = []
     coded = []  # (complete events, parse, context) of each sentence with some, for the span chooser
     all_events = []  # (complete, partial, parse, context) of every sentence
     for text, doc in zip(texts, docs):
         ctx = Context.read(text, None)
-        complete, partial = coder._sentence_events(text, doc, ctx)
+        complete, partial = sentence_events(text, doc, ctx, coder.lemma)
         all_events.append((complete, partial, doc, ctx))
         if not complete:
             waiting.append((text, doc))

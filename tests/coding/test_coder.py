@@ -393,6 +393,25 @@ def test_classifier_fallback_codes_two_sectors_of_one_country_as_the_rules_do(co
     assert alone == []
 
 
+def test_classifier_fallback_compares_sides_by_their_country_or_organisation(coder):
+    """Session 18: the fallback compares sides by `actors.country_of`, not by the code's first three letters
+    ("AUGOV"[:3] is "AUG", no organisation): the African Union and its commission are one side."""
+    from types import SimpleNamespace
+
+    from detente.coding.fallback import two_sides
+
+    text = "They spoke on Monday."  # no sector word ("union", "commission" are: a sector of the state in view)
+    assert not two_sides([SimpleNamespace(code="AUGOV"), SimpleNamespace(code="AU")], text)
+    assert two_sides([SimpleNamespace(code="AUGOV"), SimpleNamespace(code="KEN")], text)
+    sure = rules_coder(classifier=_SureOfCoercion())
+    sure.min_probability = 0.5
+    one, two = sure.code_sentence_events(["The African Union Commission confronted the African Union in Addis Ababa.",
+                                          "The African Union Commission confronted Kenya in Addis Ababa."],
+                                         date(2024, 6, 25), partial=True)
+    assert [(r.event.source, r.event.target, r.partial) for r in one] == [("AUGOV", "AU", True)]  # one side: partial
+    assert [(r.event.source, r.event.target, r.partial) for r in two] == [("AUGOV", "KEN", False)]
+
+
 def test_classifier_fallback_takes_no_news_outlet_as_a_target(coder):
     sure = rules_coder(classifier=_SureOfCoercion())
     sure.min_probability = 0.5

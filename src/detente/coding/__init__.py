@@ -23,7 +23,10 @@ per module:
   :mod:`~detente.coding.background` (no act of the news); :mod:`~detente.coding.ranking`
   puts them best first; :mod:`~detente.coding.assemble` turns them into :class:`~detente.events.schema.Event`
   (dates, quotes); :mod:`~detente.coding.spans` says where the two sides are written;
-- :mod:`~detente.coding.coder` is the :class:`Coder` (documents and sentence modes);
+- :mod:`~detente.coding.coder` is the :class:`Coder` (documents and sentence modes), over
+  :mod:`~detente.coding.sentence_events` (one sentence's rule events), :mod:`~detente.coding.fallback`
+  (the classifier where no pattern fires), :mod:`~detente.coding.documents` (a document's result and the
+  sentences worth parsing) and :mod:`~detente.coding.workers` (forked worker processes);
 - :func:`is_asserted` (defined once in :mod:`detente.events.modality`, re-exported
   here) says which coded events describe an act that took place;
 - :mod:`~detente.coding.dates`, :mod:`~detente.coding.quotes` and :mod:`~detente.coding.tone`

@@ -206,7 +206,7 @@ if TYPE_CHECKING:  # pragma: no cover
 STATEMENT_ROOT = "01"
 """CAMEO's "make a public statement": kept apart (PLOVER has no such event type)."""
 CLASSIFIER_NOTE = "classifier"
-"""The note of an event the sentence classifier coded (:meth:`detente.coding.coder.Coder._classifier_event`)."""
+"""The note of an event the sentence classifier coded (:func:`detente.coding.fallback.classifier_event`)."""
 UNCERTAIN = "uncertain"
 """The reason of a classifier code below the calibrated threshold (:func:`uncertain`)."""
 CONSULT_ROOT = "04"

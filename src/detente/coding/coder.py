@@ -4,7 +4,11 @@
 the spaCy parse (:mod:`detente.coding.nlp`), candidates
 (:mod:`detente.coding.candidates`), events (:mod:`detente.coding.assemble`), spans
 (:mod:`detente.coding.spans`) and, in sentence mode, the optional classifier
-(:mod:`detente.coding.classifier`) for sentences no pattern codes. It has two modes:
+(:mod:`detente.coding.classifier`) for sentences no pattern codes. It holds the settings and the
+modes; what each does lives in a module of its own: one sentence's rule events
+(:mod:`detente.coding.sentence_events`), the classifier's fallback (:mod:`detente.coding.fallback`), a
+document's result and the sentences worth parsing (:mod:`detente.coding.documents`) and the forked worker
+processes (:mod:`detente.coding.workers`). It has two modes:
 
 - **documents** (:meth:`Coder.code_text`, :meth:`Coder.code_documents`): every event
   of every sentence that names an actor, dated, with both sides known, and an act a later
@@ -16,7 +20,7 @@ the spaCy parse (:mod:`detente.coding.nlp`), candidates
   sentence-level gold data.
 
 Speed (sentence mode): a large input is split into chunks coded by this process and by
-worker processes forked from it (:data:`PARALLEL_MIN_SENTENCES`), so they share the
+worker processes forked from it (:mod:`detente.coding.workers`), so they share the
 loaded spaCy pipeline without loading it again; the workers take chunks from the end,
 this process from the start, until they meet. A classifier given as a loader is called only when
 a sentence reaches the fallback, or once before the workers start (a large input
@@ -36,68 +40,59 @@ by this process and, with `n_process` above 1, worker processes forked after the
 from __future__ import annotations
 
 import gc
-import math
-import multiprocessing
-import os
-import re
 import warnings
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field, replace
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from detente.actors import country_of, find_mentions, get_registry
 from detente.actors.datelines import dateline_end
-from detente.actors.regions import regions
 from detente.coding import abstention, coordination
 from detente.coding import nlp as nlp_mod
 from detente.coding import span_chooser as span_chooser_mod
-from detente.coding import spans, syntax
-from detente.coding.arguments import argument, names_sector, remember, sector_nouns
-from detente.coding.assemble import UNDATED, UNKNOWN_ACTOR, event_of, make_event
-from detente.coding.candidate import Candidate
+from detente.coding import syntax
+from detente.coding.arguments import remember
+from detente.coding.assemble import event_of
 from detente.coding.candidates import candidates
-from detente.coding.context import ArticleReading, Context, actor_of_mention, document_context
-from detente.coding.lexicon import CLASSIFIER_MIN_PROB, CONF_CLASSIFIER, FALLBACK_SKIP_ROLES
-from detente.coding.ranking import ranked, without_bare_statements
+from detente.coding.context import ArticleReading, Context
+from detente.coding.documents import DocumentResult, Prepared, distinct_apart, marked_of_rules, prepare
+from detente.coding.fallback import classifier_event, classify, is_model, load_classifier, two_sides
+from detente.coding.lexicon import CLASSIFIER_MIN_PROB
+from detente.coding.ranking import without_bare_statements
 from detente.coding.reader import Document
 from detente.coding.segment import split_sentences
+from detente.coding.sentence_events import is_complete, sentence_events
 from detente.coding.sentence_result import SentenceResult
 from detente.coding.tone import document_tone, sentence_tone
-from detente.errors import DetenteError, InputError
+from detente.coding.workers import CHUNK_MIN_DOCUMENTS, CHUNK_MIN_SENTENCES, MAX_WORKERS, PARALLEL_MIN_SENTENCES, shared
+
+# The worker helpers under the names this module has always had: the coder calls them through these names,
+# so that a caller (or a test) that sets `detente.coding.coder._fork_pool` still sets what the coder calls.
+from detente.coding.workers import can_fork as _can_fork
+from detente.coding.workers import close_pool as _close_pool
+from detente.coding.workers import fork_pool as _fork_pool
+from detente.coding.workers import usable_cores as _usable_cores
+from detente.coding.workers import warm_up as _warm_up
+from detente.errors import InputError
 from detente.events.schema import Event
 
-if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Doc, Token
+__all__ = [
+    "BLOCK_DOCUMENTS", "BLOCK_SENTENCES", "CHUNK_MIN_DOCUMENTS", "CHUNK_MIN_SENTENCES", "DEFAULT_PAIR_MODEL",
+    "MAX_WORKERS", "PAIR_NAMES", "PARALLEL_MIN_SENTENCES", "Coder", "DocumentResult", "SentenceResult",
+    "is_complete", "load_classifier", "parse_form",
+]
 
-PARALLEL_MIN_SENTENCES = 300
-"""Sentence mode codes at least this many sentences in worker processes (when `n_process`
-allows more than one): below it, forking and collecting the workers' results costs more
-than the second core saves (benchmarks/coding_speed.py measures both sides)."""
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc
 
 BLOCK_SENTENCES = 4096
 """Sentences coded per block in :meth:`Coder.iter_sentence_events`: the fallback
 classifier runs once per block, and results are handed back block by block."""
 
-MAX_WORKERS = 8
-"""Most processes (this one and the forked workers) chosen automatically (`n_process=None`)."""
-
-CHUNKS_PER_PROCESS = 16
-"""A block is cut into about this many chunks per process: small chunks keep the processes
-busy to the end (a worker holds at most two chunks it has not finished), large ones save
-`nlp.pipe` calls and hand-backs."""
-
-CHUNK_MIN_SENTENCES = 16
-"""Fewest sentences in a chunk handed to a worker."""
-
 BLOCK_DOCUMENTS = 256
 """Documents coded per block in :meth:`Coder.code_document_pages` with worker processes (results are
 handed back block by block, so a long input streams)."""
-
-CHUNK_MIN_DOCUMENTS = 2
-"""Fewest documents in a chunk handed to a worker."""
 
 DEFAULT_PAIR_MODEL: str | None = None
 """The :class:`Coder`'s `pair_model` when none is given: None, the rules' events alone.
@@ -123,33 +118,6 @@ coded as pages (every sentence parsed, the classifier's fallback, the model), co
 
 PAIR_NAMES = {None: "rules", "shipped": "model", "encoder": "encoder", "static": "static"}
 """The name of each `pair_model` setting given by name (:attr:`Coder.pairs`; the CLI's ``--pairs`` values)."""
-
-
-@dataclass
-class DocumentResult:
-    """The events of one document and its tone (mean VADER compound over sentences naming an actor).
-
-    `apart` holds the events the coder kept apart as reporting no event, each with its reason in the note
-    ("kept apart: a list of 12 parties ...", "kept apart: statement"), as page and sentence mode return them
-    with `partial`: never stored, but not lost without a word."""
-
-    doc_id: str
-    events: list[Event]
-    tone: float | None
-    sentences: int
-    undated: int = 0
-    apart: list[Event] = field(default_factory=list)
-
-
-@dataclass
-class _Prepared:
-    """A document read, segmented and scanned for actors, waiting for its parse."""
-
-    doc: Document
-    text: str
-    ctx: Context
-    sentences: int
-    wanted: list[Any]
 
 
 class Coder:
@@ -193,7 +161,8 @@ class Coder:
     n_process:
         Processes that code sentences in sentence mode (and parse documents in document
         mode, or code them with a pair model). None (the default) chooses: the usable cores
-        (at most :data:`MAX_WORKERS`) for inputs of :data:`PARALLEL_MIN_SENTENCES` sentences or
+        (at most :data:`~detente.coding.workers.MAX_WORKERS`) for inputs of
+        :data:`~detente.coding.workers.PARALLEL_MIN_SENTENCES` sentences or
         more, this process alone otherwise, and always this process for documents.
         Workers are forked from this process (where `fork` is not available, as on
         Windows, everything runs here and :attr:`notes` says so).
@@ -225,7 +194,7 @@ class Coder:
         self._classifier: Any = None
         self.notes: list[str] = []
         """Settings that do not take effect, for the caller to show (the CLI prints them)."""
-        if callable(classifier) and not _is_model(classifier):
+        if callable(classifier) and not is_model(classifier):
             self._loader = classifier  # a loader (such as `default_classifier`): called on first need
         else:
             self._classifier = load_classifier(classifier)
@@ -325,10 +294,10 @@ class Coder:
         if self.pair_model is not None:  # the model reads each sentence in its page's context
             yield from self.code_document_pages(docs)
             return
-        group: list[_Prepared] = []
+        group: list[Prepared] = []
         pending = 0
         for doc in docs:
-            prepared = _prepare(doc)
+            prepared = prepare(doc)
             group.append(prepared)
             pending += len(prepared.wanted)
             if pending >= 4 * self.batch_size:
@@ -337,7 +306,7 @@ class Coder:
         if group:
             yield from self._finish(group)
 
-    def _finish(self, group: list[_Prepared]) -> Iterator[DocumentResult]:
+    def _finish(self, group: list[Prepared]) -> Iterator[DocumentResult]:
         parsed = self.nlp.pipe(
             (parse_form(p.text[s.start:s.end]) for p in group for s in p.wanted),
             batch_size=self.batch_size, n_process=self.n_process or 1,
@@ -345,7 +314,7 @@ class Coder:
         for prepared in group:
             yield self._code_parsed(prepared, parsed)
 
-    def _code_parsed(self, prepared: _Prepared, parsed: Iterator[Doc]) -> DocumentResult:
+    def _code_parsed(self, prepared: Prepared, parsed: Iterator[Doc]) -> DocumentResult:
         doc, text, ctx = prepared.doc, prepared.text, prepared.ctx
         coded: list[list[SentenceResult]] = []  # each parsed sentence's events, for the restatement pass
         texts: list[str] = []
@@ -395,7 +364,7 @@ class Coder:
         # as page mode (code_article_events): an act a later sentence of the document reports again is one event
         kept = abstention.restatements(coded, texts, ctx.doc_date, partial=False)
         events = [r.event for found in kept for r in found]
-        return DocumentResult(doc.id, events, document_tone(tones), prepared.sentences, undated, _distinct(apart))
+        return DocumentResult(doc.id, events, document_tone(tones), prepared.sentences, undated, distinct_apart(apart))
 
     # -- sentences ------------------------------------------------------------------------------
 
@@ -461,11 +430,11 @@ class Coder:
         acts page mode keeps apart as no event (held possible or conditional, claimed, denied: sentence mode's
         :func:`~detente.coding.abstention.sort_out`) are not returned; with `marked`, the acts it keeps apart
         only because their modality holds them possible or conditional are returned too, as the rules coded
-        them (with that modality; the pair model revises asserted events only, :func:`_marked_of_rules`), as
+        them (with that modality; the pair model revises asserted events only, :func:`~detente.coding.documents.marked_of_rules`), as
         document mode keeps them. `detente code FILE` uses it (unless ``--pairs rules``; `marked` with ``--all``).
 
         With `n_process` above 1, documents are coded by this process and worker processes forked from it
-        after the pipeline, classifier and pair model are loaded (:func:`_fork_pool`: they share them rather
+        after the pipeline, classifier and pair model are loaded (:func:`~detente.coding.workers.fork_pool`: they share them rather
         than load them again), in blocks of :data:`BLOCK_DOCUMENTS`; the results are the same, in order."""
         workers = self.n_process if self.n_process is not None and _can_fork() else 1
         if workers <= 1:
@@ -481,12 +450,12 @@ class Coder:
                 block.append(doc)
                 if len(block) == BLOCK_DOCUMENTS:
                     pool = pool or _fork_pool(self, workers - 1)
-                    yield from self._shared(block, pool, workers, ("_code_pages", (marked,)), start, CHUNK_MIN_DOCUMENTS)
+                    yield from shared(self, block, pool, workers, ("_code_pages", (marked,)), start, CHUNK_MIN_DOCUMENTS)
                     start += len(block)
                     block = []
             if len(block) >= 2 * CHUNK_MIN_DOCUMENTS or block and pool is not None:
                 pool = pool or _fork_pool(self, workers - 1)
-                yield from self._shared(block, pool, workers, ("_code_pages", (marked,)), start, CHUNK_MIN_DOCUMENTS)
+                yield from shared(self, block, pool, workers, ("_code_pages", (marked,)), start, CHUNK_MIN_DOCUMENTS)
             elif block:  # a document or two: the fork would cost more than it saves
                 yield from self._code_pages(block, marked)
         finally:
@@ -505,7 +474,7 @@ class Coder:
         coded = self.code_article_events([text[s.start:s.end] for s in spans_], doc.date, partial=marked)
         for span, found in zip(spans_, coded):
             for r in found:
-                event = (_marked_of_rules(r) if marked else None) if r.partial else r.event
+                event = (marked_of_rules(r) if marked else None) if r.partial else r.event
                 if event is None:
                     continue
                 if doc.date is None and (event.note or "").startswith("undated"):  # the note assemble gives it
@@ -513,7 +482,7 @@ class Coder:
                     continue
                 events.append(replace(event, doc_id=doc.id, url=doc.url, file=doc.file,
                                       sentence_index=span.index, char_start=span.start, char_end=span.end))
-        tone = document_tone([sentence_tone(text[w.start:w.end]) for w in _prepare(doc).wanted])
+        tone = document_tone([sentence_tone(text[w.start:w.end]) for w in prepare(doc).wanted])
         return DocumentResult(doc.id, events, tone, len(spans_), undated)
 
     def iter_sentence_events(
@@ -564,51 +533,11 @@ class Coder:
         workers: int, start: int = 0,
     ) -> Iterator[list[SentenceResult]]:
         """One block (its first sentence is number `start` + 1 of the input), here or split into
-        chunks among this process and the workers (:meth:`_shared`)."""
+        chunks among this process and the workers (:func:`~detente.coding.workers.shared`)."""
         if pool is None:
             yield from self._code_chunk(texts, date, *partial)
             return
-        yield from self._shared(texts, pool, workers, ("_code_chunk", (date, *partial)), start, CHUNK_MIN_SENTENCES)
-
-    def _shared(
-        self, items: list[Any], pool: ProcessPoolExecutor, workers: int, call: tuple[str, tuple[Any, ...]],
-        start: int, min_chunk: int,
-    ) -> Iterator[Any]:
-        """The results of the coder's method `call` (its name and the arguments after the chunk) on `items`
-        (sentences or documents; the first is number `start` + 1 of the input), one per item in order, the
-        items cut into chunks coded by this process and the workers (each chunk coded in full, handed on
-        as soon as it and those before it are done)."""
-        method, args = call
-        size = max(min_chunk, math.ceil(len(items) / (CHUNKS_PER_PROCESS * workers)))
-        chunks = [items[a:a + size] for a in range(0, len(items), size)]
-        # This process codes chunks from the front while the workers take them from the back,
-        # each worker holding at most two unfinished (topped up after every chunk coded here), so
-        # both ends meet without this process idling and without a fixed share that a busy core
-        # would hold up. (No `Future.cancel`: Python 3.11's pool fails on a cancelled future when
-        # a worker dies.)
-        front, back = 0, len(chunks)
-        sent: dict[int, Future[list[Any]]] = {}
-        done = 0
-        try:
-            while front < back:
-                while back > front + 1 and sum(not f.done() for f in sent.values()) < 2 * (workers - 1):
-                    back -= 1
-                    sent[back] = pool.submit(_worker_call, (method, chunks[back], args))
-                part = getattr(self, method)(chunks[front], *args)
-                front += 1
-                done += len(part)
-                yield from part
-            for i in range(back, len(chunks)):
-                part = sent.pop(i).result()
-                done += len(part)
-                yield from part
-        except BrokenProcessPool:
-            what = "sentences" if method == "_code_chunk" else "documents"
-            raise DetenteError(
-                f"a worker process coding {what} died (the machine may be short of memory); {what} from "
-                f"number {start + done + 1} on were not coded",
-                hint="run again with fewer worker processes (--workers 1, or Coder(n_process=1))",
-            ) from None
+        yield from shared(self, texts, pool, workers, ("_code_chunk", (date, *partial)), start, CHUNK_MIN_SENTENCES)
 
     def _code_chunk(
         self, texts: list[str], date: date | None, partial: bool, partial_spans: bool = True,
@@ -634,19 +563,19 @@ class Coder:
             ctx = Context.read(text, date) if article is None else article.context(k)
             read.append((sdoc, ctx))
             complete, partial_events = abstention.split(
-                *self._sentence_events(text, sdoc, ctx, partial_spans=spans_of_partial), keep_domestic=self.domestic)
+                *sentence_events(text, sdoc, ctx, self.lemma, partial_spans=spans_of_partial), keep_domestic=self.domestic)
             if article is not None:
                 remember(sdoc, 0, ctx)
             results.append(complete + (partial_events if partial else []))
-            if not complete and wants_fallback and (partial or _two_sides(ctx.mentions, text)):
+            if not complete and wants_fallback and (partial or two_sides(ctx.mentions, text)):
                 waiting.append((len(results) - 1, text, sdoc, ctx, partial_events))
         if waiting and self.classifier_gives_roots:  # one call for all of them (it is slow per call)
-            coded = _classify(self.classifier, [w[1] for w in waiting], [w[2] for w in waiting])
+            coded = classify(self.classifier, [w[1] for w in waiting], [w[2] for w in waiting])
             for (i, text, sdoc, ctx, partial_events), (code, probability) in zip(waiting, coded):
                 sure = probability >= self.min_probability
                 if not code or not (sure or partial):
                     continue
-                found = self._classifier_event(str(code), text, sdoc, ctx, date, partial_spans=spans_of_partial)
+                found = classifier_event(str(code), text, sdoc, ctx, date, self.lemma, partial_spans=spans_of_partial)
                 if found is None:
                     continue
                 if not sure:  # calibration keeps it apart: shown with partial events, saying why
@@ -683,165 +612,6 @@ class Coder:
                        for found in results]
         return results
 
-    def _sentence_events(
-        self, text: str, sdoc: Doc, ctx: Context, *, partial_spans: bool = True
-    ) -> tuple[list[SentenceResult], list[SentenceResult]]:
-        """The complete and the partial events the patterns find in one sentence, best first
-        (the partial ones without spans when `partial_spans` is false)."""
-        complete: list[SentenceResult] = []
-        guessed: list[SentenceResult] = []
-        guessed_cands: list[Candidate] = []  # the candidates of `guessed`, in order
-        partial_events: list[SentenceResult] = []
-        found = ranked(candidates(sdoc, 0, ctx, self.lemma))
-        if not found:
-            return complete, partial_events
-        tone = sentence_tone(text)  # only for sentences with a candidate: VADER is a tenth of the rules' time
-        seen: set[tuple[str, str, str]] = set()
-        for cand in found:
-            event = event_of(
-                cand, sdoc, 0, text, 0, ctx, self.lemma, doc_id="sentence", url=None, file=None, permissive=True,
-                tone=tone,
-            )
-            if event is None:
-                continue
-            turned = self._announced(event, cand, sdoc, ctx)
-            key = (turned.source, turned.target, turned.root) if turned is not None else (event.source, event.target, event.root)
-            if key in seen:
-                continue
-            seen.add(key)
-            predicate = abstention.predicate_words(cand.verb)
-            too_many = coordination.joint_list_reason(cand.symmetric, cand.source, cand.target)
-            if too_many is not None and too_many[1]:  # a conference of many: kept apart, saying how many
-                src, tgt = self._spans(cand) if partial_spans else (None, None)
-                partial_events.append(SentenceResult(abstention.set_apart(event, too_many[0]), src, tgt, partial=True,
-                                                     predicate=predicate))
-                continue
-            if too_many is not None:  # the pairs of a long list's first parties only: the note says so
-                event = replace(event, note=f"{event.note}; {too_many[0]}" if event.note else too_many[0])
-            if turned is not None:  # convention 10: the announcing side's intent to meet, not a speculation
-                spans_of = self._spans(cand)
-                flipped = turned.source != event.source
-                complete.append(SentenceResult(turned, *(spans_of[::-1] if flipped else spans_of), predicate=predicate))
-                continue
-            if is_complete(event):
-                fallback = cand.target_actor is not None and cand.target_actor.fallback
-                result = SentenceResult(event, *self._spans(cand), predicate=predicate)
-                (guessed if fallback else complete).append(result)
-                if fallback:
-                    guessed_cands.append(cand)
-            else:
-                src, tgt = self._spans(cand) if partial_spans else (None, None)
-                partial_events.append(SentenceResult(event, src, tgt, partial=True, predicate=predicate))
-        if not complete:  # a guessed target only when the parse found no pair at all, for each member of its source
-            complete = [guessed[k] for k in coordination.members_guessed(guessed_cands)]
-        return complete, partial_events
-
-    def _announced(self, event: Event, cand: Candidate, sdoc: Doc, ctx: Context) -> Event | None:
-        """The event as convention 10 codes a meeting that one of its sides announces ("Turkey said
-        Erdogan and Sisi would meet": TUR->EGY 036; "Egypt and Qatar are set to meet": both announce, each
-        direction from its own source, :func:`~detente.coding.coordination.announcing_side`), or None when
-        no side announces it (:func:`~detente.coding.abstention.announced`)."""
-        if not is_complete(event) or event.root != abstention.CONSULT_ROOT and event.cameo != abstention.INTENT_TO_MEET:
-            return None
-        speaker = abstention.announcer(cand.verb, self.lemma)
-        if speaker is None:
-            return None
-        said = argument(speaker, 0, ctx, self.lemma)
-        side = coordination.announcing_side(event, {country_of(a.code) for a in said.actors})
-        return abstention.announced(event, side) if side is not None else None
-
-    def _spans(self, cand: Candidate) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
-        """Where the candidate's source and target are written in its sentence."""
-        src, tgt = spans.sides(cand.source, cand.target, cand.verb, self.lemma, symmetric=cand.symmetric)
-        if src is None and cand.source_actor is not None and not cand.source_actor.fallback and cand.source_actor.start >= 0:
-            src = (cand.source_actor.start, cand.source_actor.end)  # (an actor of an earlier sentence has none here)
-        if cand.reverse:
-            src, tgt = tgt, src
-        return src, tgt
-
-    def _classifier_event(
-        self, code: str, text: str, sdoc: Doc, ctx: Context, when: date | None, *, partial_spans: bool = True
-    ) -> SentenceResult | None:
-        """The event of a sentence the classifier coded `code`, with sides read off the main verb.
-
-        Partial unless both sides name known actors of different countries (and then without
-        spans when `partial_spans` is false).
-        """
-        lemma = self.lemma
-        # who and whom: the main verb's subject and object, else the first two actors named
-        root = next((t for t in sdoc if t.dep_ == "ROOT"), None)
-        subj_tok: Token | None = None
-        obj_tok: Token | None = None
-        if root is not None:
-            subj_tok, passive, agent = syntax.subject(root, lemma)
-            obj_tok = syntax.target_token(root, syntax.objects(root), subj_tok, lemma)
-            if passive:
-                subj_tok, obj_tok = agent, subj_tok
-        source_arg = argument(subj_tok, 0, ctx, lemma) if subj_tok is not None else None
-        target_arg = argument(obj_tok, 0, ctx, lemma) if obj_tok is not None else None
-        ms = ctx.mentions
-        source = source_arg.actors[0] if source_arg and source_arg.actors else None
-        target = target_arg.actors[0] if target_arg and target_arg.actors else None
-        if source is None and source_arg is None and ms:
-            source = actor_of_mention(ms[0])
-        if target is None and target_arg is None:
-            other = next((m for m in ms if source is None or m.code[:3] != source.code[:3]), None)
-            target = actor_of_mention(other) if other else None
-        if target is not None and target.code[3:6] in FALLBACK_SKIP_ROLES:
-            target = None  # "..., South Korea's army told ABC News": the outlet reports the act, it is no side of it
-        event = make_event(
-            str(code), when=when or UNDATED, sentence=text, doc_id="sentence", source=source, target=target,
-            tone=sentence_tone(text), confidence=CONF_CLASSIFIER, note="classifier",
-        )
-        if event is None:
-            return None
-        same_actor = source is not None and target is not None and (
-            source.start == target.start
-            or source.code[:3] == target.code[:3] and not get_registry().codes.distinct_sides(source.code, target.code)
-        )  # as the rules code it (assemble.event_of): police against opposition supporters are two sides
-        partial = not is_complete(event) or same_actor
-        if partial and not partial_spans:
-            return SentenceResult(event, None, None, partial=True)
-        src = spans.source_span(source_arg, lemma) if source_arg is not None else None
-        if (src is None or text[src[0]:src[1]].lower() in spans.PRONOUNS) and source is not None and source.start >= 0:
-            src = (source.start, source.end)  # an unresolved "he": the actor named instead
-        tgt = spans.target_span(target_arg, source_arg, root, lemma) if root is not None else None
-        if tgt is None and target is not None and target.start >= 0:  # not an earlier sentence's actor
-            tgt = (target.start, target.end)
-        return SentenceResult(event, spans.tidy(text, src), spans.tidy(text, tgt), partial=partial)
-
-
-_SPECULATION_APART = "kept apart: speculation"
-"""The note :func:`~detente.coding.abstention.set_apart` gives an act held possible or conditional."""
-
-
-def _marked_of_rules(result: SentenceResult) -> Event | None:
-    """A partial result of page mode as the rules' event it was, when it was kept apart only because its
-    modality holds its act possible or conditional (:func:`~detente.coding.abstention.speculative`; the
-    modality stays on the event, as document mode keeps it); else None (a side not known, or another
-    reason: those stay out, as without `marked`)."""
-    event = result.event
-    note = event.note or ""
-    if not abstention.speculative(event) or not (note == _SPECULATION_APART or note.endswith(f"; {_SPECULATION_APART}")):
-        return None
-    if not is_complete(event):
-        return None
-    kept = note[:-len(_SPECULATION_APART)].removesuffix("; ")
-    return replace(event, note=kept or None)
-
-
-def _distinct(events: list[Event]) -> list[Event]:
-    """The events kept apart, one per sentence, source, target and CAMEO code, in order (a symmetric candidate's
-    two directions and a pattern and a noun read on one act give one each, as page mode's `seen` does)."""
-    seen: set[tuple[int, str, str, str]] = set()
-    out: list[Event] = []
-    for e in events:
-        key = (e.sentence_index, e.source, e.target, e.cameo)
-        if key not in seen:
-            seen.add(key)
-            out.append(e)
-    return out
-
 
 def parse_form(text: str) -> str:
     """The sentence as the parser reads it: a dateline at its start ("DAKAR, Senegal (AP) --", "Doha, Feb 29:",
@@ -856,147 +626,6 @@ def parse_form(text: str) -> str:
     return " " * end + text[end:] if end else text
 
 
-def _two_sides(mentions: list[Any], text: str) -> bool:
-    """Whether a sentence may name two sides an event can be between: two countries (or organisations), or
-    two sectors of one country that CAMEO tells apart (`VENCOP`, `VENOPP`:
-    :meth:`detente.actors.CodeTable.distinct_sides`), or one country and a sector word ("Kenyan police ...
-    opposition supporters": the sector is read off the parse). The classifier's event must still have two
-    such sides to be complete (:meth:`Coder._classifier_event`)."""
-    codes = sorted({m.code for m in mentions})
-    if len({c[:3] for c in codes}) >= 2:
-        return True
-    if codes and names_sector(text):
-        return True
-    table = get_registry().codes
-    return any(table.distinct_sides(a, b) for i, a in enumerate(codes) for b in codes[i + 1:])
-
-
-_WORKER_CODER: Coder | None = None
-"""The coder a forked worker process inherits (set just before the fork)."""
-
-
-def _worker_call(task: tuple[str, list[Any], tuple[Any, ...]]) -> list[Any]:
-    """In a worker: the inherited coder's method (by name) on one chunk, with the arguments after it."""
-    method, chunk, args = task
-    assert _WORKER_CODER is not None, "worker started without a coder"
-    return getattr(_WORKER_CODER, method)(chunk, *args)
-
-
-def _fork_pool(coder: Coder, workers: int) -> ProcessPoolExecutor:
-    """`workers` processes forked from this one, each inheriting `coder` with its loaded pipeline
-    and classifier (a classifier loader is called first, here, so that it runs once). This
-    process codes too (:meth:`Coder._shared`), so `n` processes need `n - 1` workers.
-
-    `fork` rather than the `forkserver` of :mod:`detente.bargaining.executor`: a fresh
-    process would load spaCy again (about a second each), which is most of what the
-    workers are meant to save.
-    """
-    global _WORKER_CODER
-    with nlp_mod.few_collections():
-        _ = coder.classifier, coder.span_chooser, coder.pair_model
-    _warm_up()
-    _WORKER_CODER = coder
-    # What this process holds now goes to a permanent generation (until the pool shuts down):
-    # the workers' collections and this process's no longer pass over it, nor copy the pages
-    # the fork shares.
-    gc.freeze()
-    try:
-        # with `fork`, the executor starts all its workers at the first task, before its own thread
-        return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
-    except BaseException:
-        gc.unfreeze()
-        raise
-
-
-def _warm_up() -> None:
-    """Load what coding any sentence loads on first use (the actor registry and its name
-    matcher, VADER's lexicon, the regions and the sector nouns) in this process, so that
-    forked workers inherit it instead of each loading it again (about a fifth of a
-    CPU-second per process)."""
-    with nlp_mod.few_collections():
-        find_mentions("Russia", on=None)
-        sentence_tone("Russia")
-        regions()
-        sector_nouns()
-
-
-def _forget_worker_coder() -> None:
-    global _WORKER_CODER
-    _WORKER_CODER = None
-
-
-def _close_pool(pool: ProcessPoolExecutor | None, frozen_before: bool) -> None:
-    """Shut down the workers (if any) and forget the coder they inherited; give the collector back what
-    :func:`_fork_pool` or the coder froze, unless the caller had frozen it (`frozen_before`)."""
-    if pool is not None:
-        pool.shutdown(wait=True, cancel_futures=True)
-        _forget_worker_coder()
-    if not frozen_before:
-        gc.unfreeze()
-
-
-def _can_fork() -> bool:
-    return "fork" in multiprocessing.get_all_start_methods()
-
-
-def _usable_cores() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # pragma: no cover - not on Linux
-        return os.cpu_count() or 1
-
-
-def is_complete(event: Event) -> bool:
-    """Both sides of the event are identified actors (neither is ``"---"``)."""
-    return event.source != UNKNOWN_ACTOR and event.target != UNKNOWN_ACTOR
-
-
-def _prepare(doc: Document) -> _Prepared:
-    """Read a document's actors and quotes, split it, and keep the sentences worth parsing."""
-    text = doc.text or ""
-    ctx = document_context(text, doc.date)  # page mode's rules (context.sentence_context)
-    sentences = list(split_sentences(text))
-    wanted = [s for s in sentences if ctx.mentions_between(s.start, s.end) or _has_pronoun(text[s.start:s.end])
-              or (ctx.mentions and names_sector(text[s.start:s.end]))]  # "Police arrested ...": the document's state
-    return _Prepared(doc, text, ctx, len(sentences), wanted)
-
-
-_REFERS_BACK = re.compile(r"^\W*(?:It|They)\b|\b(?:[Tt]he two|[Bb]oth)\b"
-                          r"|\b[Tt]he (?:sides|parties|countries|nations|leaders|governments)\b")
-"""Sentences that may name their actors only through an earlier one: "It also ...", "They ...", "the two
-sides", "both countries", and "the sides", "the countries" (the definite pair nouns,
-:data:`~detente.coding.arguments.DEFINITE_PAIR_NOUNS`; session 16: "The sides accused each other" was skipped
-before its pair could be read) (:func:`detente.coding.arguments.continued_subjects`,
-:func:`~detente.coding.arguments.the_two_sides`)."""
-
-
-def _has_pronoun(sentence: str) -> bool:
-    low = f" {sentence.lower()} "
-    return " he " in low or " she " in low or _REFERS_BACK.search(sentence) is not None
-
-
-def _classify(classifier: Any, texts: list[str], docs: list[Doc]) -> list[tuple[str | None, float]]:
-    """The classifier's CAMEO root for each sentence and its probability (1.0 when the model gives none).
-
-    (None, 0.0) for every sentence when it fails (a broken model must not stop coding a corpus).
-    """
-    try:
-        proba_of = getattr(classifier, "predict_label_proba", None)
-        if callable(proba_of) and getattr(classifier, "classes_", None) is not None:
-            proba = proba_of(texts, docs=docs)
-            return [(str(classifier.classes_[int(p.argmax())]), float(p.max())) for p in proba]
-        if hasattr(classifier, "predict_root"):
-            try:  # reuse the parses rather than parse the sentences again
-                codes = classifier.predict_root(texts, docs=docs)
-            except TypeError:  # a user classifier without the `docs` keyword
-                codes = classifier.predict_root(texts)
-        else:
-            codes = classifier.predict(texts)
-        return [(str(c) if c is not None else None, 1.0) for c in codes]
-    except Exception:  # noqa: BLE001 - a broken model must not stop coding
-        return [(None, 0.0)] * len(texts)
-
-
 def _resolve_pairs(model: Any, *, lazy: bool = False) -> Any:
     """:func:`detente.coding.pair_encoder.resolve`, imported only when a pair model is asked for (the
     default asks for one; ``pair_model=None`` spares a process the two modules' import, about 0.05 s)."""
@@ -1004,15 +633,3 @@ def _resolve_pairs(model: Any, *, lazy: bool = False) -> Any:
 
     return pair_encoder.resolve(model, lazy=lazy)
 
-
-def _is_model(obj: Any) -> bool:
-    return hasattr(obj, "predict_root") or hasattr(obj, "predict") or hasattr(obj, "predict_label_proba")
-
-
-def load_classifier(classifier: Any) -> Any:
-    """A classifier object as given, or the model saved at a path (:func:`detente.coding.classifier.load`)."""
-    if classifier is None or _is_model(classifier):
-        return classifier
-    from detente.coding import classifier as clf_mod
-
-    return clf_mod.load(classifier)

@@ -72,7 +72,7 @@ Choices
   an event (one per party, as the pattern path codes a one-sided act). Alone: right +4, wrong +8 -1 (the classifier's
   own pair is wrong about half the time, and each wrong pair multiplied by the list), P 0.6299 -> 0.6293; with a joint
   reading of a coordinated subject (every pair both ways for roots 03-06) right +24, wrong +43 ("submitted ... by A,
-  B, C and D" read as their agreement). The fallback keeps its one pair (:meth:`detente.coding.coder.Coder._classifier_event`).
+  B, C and D" read as their agreement). The fallback keeps its one pair (:func:`detente.coding.fallback.classifier_event`).
 - Tried and dropped (session 17): a guessed target that heads a list ("to fight Ebola in Sierra Leone, Guinea and
   Liberia") coded for each of its conjuncts too. Right +20 -1, wrong +24 (the guess is often not the act's target:
   "support the text ... Australia, the US, Turkey ... and Japan", "a treaty brokered by the World Bank ... between

@@ -58,7 +58,7 @@ from typing import TYPE_CHECKING
 from detente.coding import lexicon as L
 from detente.coding import patterns as P
 from detente.coding import syntax
-from detente.coding.arguments import Arg, argument
+from detente.coding.arguments import Arg, _hyphenated_pair, argument
 from detente.coding.candidate import Candidate
 from detente.coding.context import Actor, Context, actor_of_mention
 from detente.coding.coordination import joint_pairs
@@ -195,7 +195,8 @@ def nominal_acts(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) ->
         sources = source.actors[:3]
     else:
         source = argument(noun, offset, ctx, lemma)
-        sources = [a for a in before if all(a.code[:3] != b.code[:3] for b in target.actors)][:1]
+        sources = _pair_before(noun, offset, ctx, lemma) or [
+            a for a in before if all(a.code[:3] != b.code[:3] for b in target.actors)][:1]
         if not before:  # "the regime *ordered* the expulsion of the ambassador": the orderer (convention 15)
             source, sources = _announcer(noun, offset, ctx, lemma, source)
     out = []
@@ -294,7 +295,23 @@ def _attacker(noun: Token, by_tok: Token | None, before: list[Actor], offset: in
     if by_tok is not None:
         source = argument(by_tok, offset, ctx, lemma)
         return source, source.actors[:1]
-    return argument(noun, offset, ctx, lemma), before[:1]
+    return argument(noun, offset, ctx, lemma), _pair_before(noun, offset, ctx, lemma) or before[:1]
+
+
+def _pair_before(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Actor]:
+    """The two states of a hyphenated pair before an act noun, both its actors: "the *US-British* strikes on Yemen"
+    -> USA, GBR ([] when no such pair: the one named before the noun acts alone).
+
+    Choices: the pair is read by :func:`detente.coding.arguments._hyphenated_pair` (session 17's reading of "US-British
+    forces" as a subject), one helper for both, so a pair is two sides wherever it stands: a coordinative compound
+    (Huddleston & Pullum 2002, ch. 19) is "US and British strikes" (the guide's convention 2: each party of a joint
+    act is coded). Joint nouns (talks, meetings) read their pair already (:func:`_named_before`, both ways)."""
+    for mod in noun.children:
+        if mod.dep_ in ("amod", "compound", "nmod") and mod.i < noun.i:
+            pair = _hyphenated_pair(mod, noun, offset, ctx, lemma)
+            if len(pair) == 2:
+                return pair
+    return []
 
 
 UNREAL_CLAUSES = frozenset({"intent-future", "possible", "conditional", "intent", "threat"})

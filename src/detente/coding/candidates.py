@@ -1080,7 +1080,7 @@ which the parser makes the object predicate of a plain call ("called *Zelensky* 
 def judged_call(verb: Token, lemma: syntax.Lemma) -> str | None:
     """For "call" with an object and a predicate on it ("called Y's offer constructive", "called the talks a
     success"), a judgement: :data:`~detente.coding.lexicon.LABEL_GOOD` for a word of approval
-    (:data:`~detente.coding.lexicon.APPROVING_WORDS`), "" for one of no clear tone (no event); None when the call
+    (:data:`~detente.coding.lexicon.PRAISING_WORDS`), "" for one of no clear tone (no event); None when the call
     has no such predicate (a phone call: "called Xi on Tuesday", "called Xi to discuss trade").
 
     Called only where :func:`label_code` found no label (a word of disapproval or a pejorative noun is 111 there).
@@ -1093,7 +1093,7 @@ def judged_call(verb: Token, lemma: syntax.Lemma) -> str | None:
         return None
     words = {lemma(c) for comp in complements for c in (comp, *comp.children) if c.dep_ in ("oprd", "amod", "compound")}
     words |= {comp.lower_ for comp in complements}
-    return L.LABEL_GOOD if words & L.APPROVING_WORDS else ""
+    return L.LABEL_GOOD if words & L.PRAISING_WORDS else ""
 
 
 def label_code(verb: Token, lemma: syntax.Lemma) -> str | None:

@@ -48,6 +48,8 @@ Choices (the news development set's guide, rules 7 and 8; CAMEO codes acts, not 
 - Session 13 (recall, root 19): an attack carried out by one state *in* another ("attacks carried out by Iran in
   Pakistan", "Turkish airstrikes in Iraq", :func:`_struck_state`) strikes that state, where no harmed victim is
   named. Measured on the development sets pooled and pinned in ``tests/coding/test_recall_classes13b.py``.
+- Session 18: a hyphenated pair of states before an act noun ("the *US-British* strikes on Yemen") names both
+  its authors (:func:`_pair_before`, arguments' pair reading); pinned in ``tests/coding/test_classes18.py``.
 """
 
 from __future__ import annotations

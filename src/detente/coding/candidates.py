@@ -1087,7 +1087,9 @@ def judged_call(verb: Token, lemma: syntax.Lemma) -> str | None:
     Choices: CAMEO's "call" is a phone call only with a person as its object; a call with an object predicate
     (dependency label oprd, Huddleston & Pullum 2002 ch. 4: a complex-transitive "call") says what the subject
     thinks of it, so it is never a consultation (04); a judgement of unclear tone is left uncoded rather than
-    guessed (the guide's rule 5 codes praise 05 and criticism 11, nothing in between)."""
+    guessed (the guide's rule 5 codes praise 05 and criticism 11, nothing in between). Session 18, page mode,
+    development sets pooled without news_dev11 d-e: right +1 (news_dev10 b, "called the resolution ... an important
+    step": 051), wrong +0 (one false event's root changed, news_dev5 a)."""
     complements = [c for c in verb.children if c.dep_ == "oprd" and c.tag_ in JUDGED_COMPLEMENT_TAGS]
     if not complements:
         return None

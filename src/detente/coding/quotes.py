@@ -17,6 +17,8 @@ Choices:
   quotes are left alone: `'` is the apostrophe of most plain-text news.
 - A single-quoted quote inside a double-quoted one is not found separately (the
   alternatives are tried left to right and matches do not overlap): the outer quote holds it.
+- Session 18, page mode, development sets pooled without news_dev11 d-e: right +1 (news_dev4 a, a recall "over
+  the ‘unacceptable behaviour’" judged 11 once the single-quoted words are a quote), wrong +0.
 """
 
 from __future__ import annotations

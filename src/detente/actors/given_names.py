@@ -21,6 +21,8 @@ Choices:
   occurred once, "Lisa Monaco"; every other capitalised word before a state was a sentence opener,
   a month, an organisation's word ("Air France", "Statistics Canada") or a direction. The list is
   therefore a guard against a rare, plainly wrong reading, not a recall rule.
+- Any registered name or metonym counts, not only a state's: "Abdel Fatah al-Sisi" no longer names the Fatah party
+  (news_dev4 b). Pooled development sets (session 18): those two mentions dropped, no coded event changed.
 """
 
 from __future__ import annotations

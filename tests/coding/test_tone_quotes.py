@@ -39,3 +39,12 @@ def test_sentence_tone_is_cached_by_text():
     hits = tone._compound.cache_info().hits
     assert tone.sentence_tone(text) == first > 0
     assert tone._compound.cache_info().hits == hits + 1
+
+
+def test_curly_single_quotes_and_the_apostrophe():
+    text = "The envoy said ‘we will not sign’, and Kyiv’s reply was ‘no deal’."
+    assert [q.text for q in find_quotes(text)] == ["we will not sign", "no deal"]
+    # an apostrophe inside a word neither opens nor closes a quote
+    assert find_quotes("Russia’s envoy and the states’ leaders don’t agree.") == []
+    # a quote inside a double-quoted one is the outer quote's
+    assert [q.text for q in find_quotes("“He said ‘never’ twice,” she wrote.")] == ["He said ‘never’ twice,"]

@@ -23,6 +23,9 @@ talks" keep Jordan) nor a function word opening a sentence ("In Jordan, ..." kee
 cost is the rare "Jordan Valley" or "Chad President Mahamat Deby" (news writes
 "Chadian President"), which name no actor.
 
+Any state's name or metonym right after a common given name is a person's surname, not the
+state ("Lisa Monaco", "Steve Israel", "Denzel Washington": :mod:`detente.actors.given_names`).
+
 Names shared by two states in running text (:data:`SHARED_NAMES`): bare "Congo" stands for
 whichever Congo the same text names plainly ("Democratic Republic of Congo", "DRC",
 "Kinshasa", Tshisekedi; "Republic of the Congo", "Brazzaville", Sassou Nguesso), and for
@@ -53,6 +56,7 @@ from typing import Any
 from detente.actors.councils import SECURITY_COUNCIL, councils_of
 from detente.actors.datelines import drop_dateline_place
 from detente.actors.entities import KINDS, Mention, Person
+from detente.actors.given_names import given_name_before
 from detente.actors.halves import halves
 from detente.actors.names import NameEntry
 from detente.actors.places import drop_places_elsewhere
@@ -223,6 +227,8 @@ class MentionMatcher:
                 continue
             if name in self.guarded and joined_to_other_name(text, start, end, matches, k):
                 continue
+            if state_or_metonym(entries) and given_name_before(text, start) and not (k and matches[k - 1][1] == start - 1):
+                continue  # "Lisa Monaco", "Steve Israel": a person's surname (detente.actors.given_names)
             if currency_prefix(name, text, end):  # "US$ 1.2 billion", "A$50m": a currency, not the state
                 continue
             chosen: tuple[str, str] | None = None
@@ -403,6 +409,11 @@ prefix (:data:`DOLLAR_PREFIXES`), since "give Sudan $2 billion" names Sudan."""
 DOLLAR_PREFIXES = frozenset({"US", "A", "C", "NZ", "HK", "S", "NT", "R"})
 """The letters written before "$" for the dollars of the United States, Australia, Canada, New Zealand, Hong Kong,
 Singapore and Taiwan, and Brazil's real (ISO 4217's currencies, as news abbreviates them)."""
+
+
+def state_or_metonym(entries: list[NameEntry]) -> bool:
+    """Whether a name is a state's own name or metonym (the kinds a surname may be mistaken for)."""
+    return any(e.kind in ("name", "metonym") for e in entries)
 
 
 def currency_prefix(name: str, text: str, end: int) -> bool:

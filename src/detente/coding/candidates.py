@@ -200,6 +200,10 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
             code = label
         elif verb_lemma != "call":
             return []
+        elif (judged := judged_call(verb, lemma)) is not None:
+            if judged == "":
+                return []  # "called the proposals interesting": a judgement of no clear tone, no phone call
+            code = judged  # "called the talks productive": praise (051), not a phone call (041)
     if code is not None and code[:2] == "07" and verb_lemma in L.SENDING_VERBS and _sent_to_a_place(verb, objects, lemma):
         code = L.MOBILIZE  # "sent 500 troops to the border with Belarus": a show of force, not aid (session 13)
     if code == L.MEET_AT_TARGET and verb_lemma in L.ARRIVAL_VERBS:
@@ -1068,6 +1072,32 @@ def _harm_by_an_attack(verb: Token, lemma: syntax.Lemma) -> bool:
     if subj is not None and subj.lower_ in L.RELATIVE_PRONOUNS and verb.dep_ == "relcl":
         subj = verb.head
     return subj is not None and subj.tag_.startswith("NN") and P.family(lemma(subj)) == "attack"
+
+
+JUDGED_COMPLEMENT_TAGS = frozenset({"JJ", "JJR", "JJS", "NN", "NNS"})
+"""Tags of an object predicate that judges ("called the move *unjustified*", "*a success*"); not a proper noun,
+which the parser makes the object predicate of a plain call ("called *Zelensky* on Friday": oprd NNP)."""
+
+
+def judged_call(verb: Token, lemma: syntax.Lemma) -> str | None:
+    """For "call" with an object and a predicate on it ("called Y's offer constructive", "called the talks a
+    success"), a judgement: :data:`~detente.coding.lexicon.LABEL_GOOD` for a word of approval
+    (:data:`~detente.coding.lexicon.PRAISING_WORDS`), "" for one of no clear tone (no event); None when the call
+    has no such predicate (a phone call: "called Xi on Tuesday", "called Xi to discuss trade").
+
+    Called only where :func:`label_code` found no label (a word of disapproval or a pejorative noun is 111 there).
+    Choices: CAMEO's "call" is a phone call only with a person as its object; a call with an object predicate
+    (dependency label oprd, Huddleston & Pullum 2002 ch. 4: a complex-transitive "call") says what the subject
+    thinks of it, so it is never a consultation (04); a judgement of unclear tone is left uncoded rather than
+    guessed (the guide's rule 5 codes praise 05 and criticism 11, nothing in between). Session 18, page mode,
+    development sets pooled without news_dev11 d-e: right +1 (news_dev10 b, "called the resolution ... an important
+    step": 051), wrong +0 (one false event's root changed, news_dev5 a)."""
+    complements = [c for c in verb.children if c.dep_ == "oprd" and c.tag_ in JUDGED_COMPLEMENT_TAGS]
+    if not complements:
+        return None
+    words = {lemma(c) for comp in complements for c in (comp, *comp.children) if c.dep_ in ("oprd", "amod", "compound")}
+    words |= {comp.lower_ for comp in complements}
+    return L.LABEL_GOOD if words & L.PRAISING_WORDS else ""
 
 
 def label_code(verb: Token, lemma: syntax.Lemma) -> str | None:

@@ -711,3 +711,12 @@ ANNOUNCED_ACT_NOUNS = frozenset(
 ("regretted *Y's withdrawal*", "concerned by *the announcement by Y*"); only there, not in the rule-breaking
 judgements. Not nouns whose possessive often names the one the act is done to ("the ambassador's *expulsion*", "Russia's
 *suspension* from the council", "the embassy's *closure*")."""
+PRAISING_WORDS = frozenset(
+    "constructive productive fruitful positive useful helpful historic welcome encouraging successful success "
+    "breakthrough reasonable balanced responsible sincere excellent good great important significant".split()
+)
+"""Words of approval as the complement of "call" ("called the talks *productive*", "called Y's offer
+*constructive*", "called the summit *a success*"): a laudatory judgement, CAMEO 051 (the guide's rule 5: praise is
+05), as :data:`CONDEMNING_WORDS` make one of disapproval 111 (:data:`APPROVING_WORDS` are the few that undo a
+negated judgement of rule-breaking). Only read there (:func:`detente.coding.candidates.
+judged_call`), where VADER scores several of them 0 ("constructive", "productive", "fruitful", "historic")."""

@@ -48,6 +48,10 @@ Choices (the news development set's guide, rules 7 and 8; CAMEO codes acts, not 
 - Session 13 (recall, root 19): an attack carried out by one state *in* another ("attacks carried out by Iran in
   Pakistan", "Turkish airstrikes in Iraq", :func:`_struck_state`) strikes that state, where no harmed victim is
   named. Measured on the development sets pooled and pinned in ``tests/coding/test_recall_classes13b.py``.
+- Session 18: a hyphenated pair of states before an act noun ("the *US-British* strikes on Yemen") names both
+  its authors (:func:`_pair_before`, arguments' pair reading); pinned in ``tests/coding/test_classes18.py``. Page
+  mode, development sets pooled without news_dev11 d-e (9,037 gold events): right +1 (news_dev9 c, "condemns the
+  US-Britain attack"), wrong -1 (its restatement two sentences on is now left uncoded).
 """
 
 from __future__ import annotations
@@ -59,7 +63,7 @@ from detente.coding import lexicon as L
 from detente.coding import governors as G
 from detente.coding import patterns as P
 from detente.coding import syntax
-from detente.coding.arguments import Arg, argument
+from detente.coding.arguments import Arg, _hyphenated_pair, argument
 from detente.coding.candidate import Candidate
 from detente.coding.context import Actor, Context, actor_of_mention
 from detente.coding.coordination import joint_pairs
@@ -196,7 +200,8 @@ def nominal_acts(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) ->
         sources = source.actors[:3]
     else:
         source = argument(noun, offset, ctx, lemma)
-        sources = [a for a in before if all(a.code[:3] != b.code[:3] for b in target.actors)][:1]
+        sources = _pair_before(noun, offset, ctx, lemma) or [
+            a for a in before if all(a.code[:3] != b.code[:3] for b in target.actors)][:1]
         if not before:  # "the regime *ordered* the expulsion of the ambassador": the orderer (convention 15)
             source, sources = _announcer(noun, offset, ctx, lemma, source)
     out = []
@@ -295,7 +300,23 @@ def _attacker(noun: Token, by_tok: Token | None, before: list[Actor], offset: in
     if by_tok is not None:
         source = argument(by_tok, offset, ctx, lemma)
         return source, source.actors[:1]
-    return argument(noun, offset, ctx, lemma), before[:1]
+    return argument(noun, offset, ctx, lemma), _pair_before(noun, offset, ctx, lemma) or before[:1]
+
+
+def _pair_before(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Actor]:
+    """The two states of a hyphenated pair before an act noun, both its actors: "the *US-British* strikes on Yemen"
+    -> USA, GBR ([] when no such pair: the one named before the noun acts alone).
+
+    Choices: the pair is read by :func:`detente.coding.arguments._hyphenated_pair` (session 17's reading of "US-British
+    forces" as a subject), one helper for both, so a pair is two sides wherever it stands: a coordinative compound
+    (Huddleston & Pullum 2002, ch. 19) is "US and British strikes" (the guide's convention 2: each party of a joint
+    act is coded). Joint nouns (talks, meetings) read their pair already (:func:`_named_before`, both ways)."""
+    for mod in noun.children:
+        if mod.dep_ in ("amod", "compound", "nmod") and mod.i < noun.i:
+            pair = _hyphenated_pair(mod, noun, offset, ctx, lemma)
+            if len(pair) == 2:
+                return pair
+    return []
 
 
 UNREAL_CLAUSES = frozenset({"intent-future", "possible", "conditional", "intent", "threat"})

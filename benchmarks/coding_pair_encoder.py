@@ -123,6 +123,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import pickle
 import sys
 import time
 import warnings
@@ -145,6 +146,7 @@ CACHE = ROOT / "out" / "pair_encoder_vectors.npz"
 RESULTS = ROOT / "benchmarks" / "results" / "coding_pair_encoder.md"
 RESULTS_GATE = ROOT / "benchmarks" / "results" / "coding_pair_encoder_gate.md"
 RESULTS_STATIC = ROOT / "benchmarks" / "results" / "coding_pair_static.md"
+RESULTS_CONTEXT = ROOT / "benchmarks" / "results" / "coding_context_pairs.md"
 VIEWS = pe.VIEWS
 STATIC_VIEWS = ("sent", "between", "a_window", "b_window")
 """The views the static table embeds for the screen (``marked`` means nothing to a bag of words); the
@@ -716,6 +718,70 @@ def compare_page(rows: list[cpm.Row], groups: list[str], e5: Callable[[], dict[s
     return lines
 
 
+def context_added(rows: list[cpm.Row], got: list[set]) -> tuple[int, int]:
+    """(right, added) of the triples the context pairs gave: a triple of a context pair's countries that the
+    rules do not code (a context pair's key is never a pair the sentence names)."""
+    from detente.coding import pair_context as pc
+
+    right = added = 0
+    for r, g in zip(rows, got):
+        keys = {key for c, key in zip(r.cands, r.pair_keys) if pc.is_context(c)}
+        new = {t for t in g if t[:2] in keys} - cpm.rules_only(r)
+        added += len(new)
+        right += len(new & r.want)
+    return right, added
+
+
+def context_page(rows: list[cpm.Row], groups: list[str], k: int, table: Path | None) -> list[str]:
+    """Rules, the static model as shipped and the static model with context pairs over the last `k` page
+    countries (:func:`coding_pair_model.with_context`), each nested under :data:`SHIPPED_MODE` on the same
+    folds; F1 (P, R) per set, the paired page bootstrap against the rules and between the two models, the
+    no-event news sentences left uncoded and the added context events' precision."""
+    t0 = time.perf_counter()
+    event, root = (parse_variant(v) for v in SHIPPED_STATIC)
+    with_ctx = cpm.with_context(rows, k)
+    n_ctx = sum(len(r.cands) for r in with_ctx) - sum(len(r.cands) for r in rows)
+    n_pos = sum(ex.event for r in with_ctx for ex in r.examples) - sum(ex.event for r in rows for ex in r.examples)
+    got: dict[str, list[set]] = {}
+    for name, these in (("static", rows), (f"static + context pairs (K {k})", with_ctx)):
+        t1 = time.perf_counter()
+        data = Data(these, static_vectors(all_texts(these), table))
+        found, chosen = nested_modes(data, groups, event, root, modes=(SHIPPED_MODE,))
+        got[name] = found[SHIPPED_MODE]
+        print(f"nested {name}: {time.perf_counter() - t1:.0f} s; thresholds per fold (t_add, t_drop, t_empty, t_gate) "
+              + ", ".join("(" + ", ".join(f"{x:g}" for x in c) + ")" for c in chosen[SHIPPED_MODE]), flush=True)
+    rules = [cpm.rules_only(r) for r in rows]
+    f = lambda t: f"{t[2]:.3f} ({t[0]:.3f}, {t[1]:.3f})"  # noqa: E731
+    names = list(got)
+    lines = ["## Coding: context pairs in the static pair model (benchmarks/coding_pair_encoder.py --context-pairs "
+             f"{k})", "", f"Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC; {len(rows)} development sentences (sentence "
+             f"mode, as the pair model's training rows); {n_ctx} context pairs ({n_pos} a gold event) over the last {k} "
+             "countries the page named before each sentence (headline included; "
+             "detente.coding.pair_context). Nested: outer grouped "
+             f"{cpm.OUTER}-fold by page, thresholds by an inner {cpm.INNER}-fold under `{SHIPPED_MODE}` (one t_add for "
+             f"both kinds of pair), static variants {SHIPPED_STATIC}; (source, target, root) F1 (P, R), differences "
+             f"with a paired 95% page bootstrap ({N_BOOT} resamples).", "",
+             "| set (sentences) | rules F1 (P, R) | " + " | ".join(f"{n} F1 (P, R), - rules [95%]" for n in names)
+             + " | context - static [95%] | no-event left uncoded: rules, " + ", ".join(names)
+             + " | context events added (right) |", "|---|---|" + "---|" * len(names) + "---|---|---|"]
+    for set_name, pick in COMPARE_PICKS.items():
+        cells, uncoded = [], []
+        for name in names:
+            v = compare(rows, groups, rules, got[name], pick)
+            cells.append(f"{f(v['b'])}, {v['diff']:+.3f} [{v['ci'][0]:+.3f}, {v['ci'][1]:+.3f}]")
+            uncoded.append(str(v["uncoded_b"]))
+        d = compare(rows, groups, got[names[0]], got[names[1]], pick)
+        idx = [i for i, r in enumerate(with_ctx) if pick(r)]
+        right, added = context_added([with_ctx[i] for i in idx], [got[names[1]][i] for i in idx])
+        lines.append(f"| {set_name} ({v['n']}) | {f(v['a'])} | " + " | ".join(cells)
+                     + f" | {d['diff']:+.3f} [{d['ci'][0]:+.3f}, {d['ci'][1]:+.3f}] | {v['uncoded_a']}, "
+                     f"{', '.join(uncoded)} of {v['empty']} | {added} ({right}) |")
+    lines += ["", "The class context pairs can reach (news sets; sentence-mode coding of the rules):", "",
+              *cpm.reachable(rows), "", f"Nested runs: {time.perf_counter() - t0:.0f} s (shared 2-core machine)."]
+    print("\n".join(lines), flush=True)
+    return lines
+
+
 def encoding_cost(rows: list[cpm.Row], texts: list[list[dict[str, str]]], table: Path | None, n: int = 200
                   ) -> list[str]:
     """CPU seconds, in this process, of the default coder on `n` news sentences (dev2's first), of E5 on the
@@ -795,15 +861,18 @@ def by_set_choice(data: Data, event: Variant, root: Variant) -> tuple[float, flo
     return cpm.best_mean_gain(cpm.set_grids([rows[i] for i in scored], [preds[i] for i in scored]))
 
 
-def write_model(data: Data, groups: list[str], source: str = "e5", thresholds: str = "pages") -> None:
+def write_model(data: Data, groups: list[str], source: str = "e5", thresholds: str = "pages", context: int = 0,
+                out: Path | None = None) -> None:
     """Train :data:`SHIPPED` (:data:`SHIPPED_STATIC` with `source` static) on every row and write it to
     :data:`MODEL_OUT` (:data:`MODEL_OUT_STATIC`): thresholds of the joint rule from grouped out-of-fold
     predictions over the grid (as benchmarks/coding_pair_model.py chooses the sparse model's), the
     provenance in its meta (with static vectors, the shipped table's too). With `thresholds` ``sets``, the
-    thresholds are chosen by set instead (:func:`by_set_choice`; no gate)."""
+    thresholds are chosen by set instead (:func:`by_set_choice`; no gate). `context`: the K of the context
+    pairs the rows hold (``--context-pairs``), recorded in the meta (:attr:`detente.coding.pair_model.PairModel.
+    context_pairs`); `out`: another file than the package data's."""
     event, root = (parse_variant(v) for v in (SHIPPED_STATIC if source == "static" else SHIPPED))
     views = pe.SOURCES[source]
-    out = MODEL_OUT_STATIC if source == "static" else MODEL_OUT
+    out = out or (MODEL_OUT_STATIC if source == "static" else MODEL_OUT)
     assert event.views == root.views == views, "the shipped model reads every view of its source, in order"
     split, use_gate, constrained = MODES[SHIPPED_MODE]
     t0 = time.perf_counter()
@@ -839,6 +908,8 @@ def write_model(data: Data, groups: list[str], source: str = "e5", thresholds: s
                          "thresholds": SHIPPED_MODE if thresholds == "pages" else "by set"},
             "thresholds": how,
             "encoder": dense_provenance(source), "lexical": sorted(pm.LEXICAL)}  # the pairs' lexical groups
+    if context:
+        meta["context_pairs"] = context
     if source == "static":
         meta["static_table"] = pe.table_provenance()
     vectors = np.hstack([data.dense[v] for v in views])
@@ -862,12 +933,19 @@ def dense_provenance(source: str) -> dict[str, str]:
     return encoder.describe()
 
 
-def coded_rows() -> tuple[list[cpm.Row], list[str]]:
+def coded_rows(cache: Path | None = None) -> tuple[list[cpm.Row], list[str]]:
     """Every development sentence coded once by the default classifier with the rules, its candidate pairs
-    recorded (:func:`coding_pair_model.read_rows`), and the fold groups (pages, near-duplicates merged)."""
+    recorded (:func:`coding_pair_model.read_rows`), and the fold groups (pages, near-duplicates merged).
+    With `cache` (``--rows-cache``), read from that file when it exists, else coded and written there: the
+    runs of one session share one coding (delete the file when the rules or the data change)."""
     from detente.coding import Coder
     from detente.coding.classifier import default_classifier
 
+    if cache is not None and cache.is_file():
+        with cache.open("rb") as f:
+            rows, groups = pickle.load(f)
+        print(f"read {len(rows)} coded sentences from {cache}", flush=True)
+        return rows, groups
     t0 = time.perf_counter()
     recorder = cpm.Recorder()
     with warnings.catch_warnings():
@@ -876,6 +954,10 @@ def coded_rows() -> tuple[list[cpm.Row], list[str]]:
     rows, _ = cpm.read_rows(coder, recorder)
     groups, _, _ = cpm.groups_with_neardups(rows)
     print(f"coded {len(rows)} sentences in {time.perf_counter() - t0:.1f} s", flush=True)
+    if cache is not None:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        with cache.open("wb") as f:
+            pickle.dump((rows, groups), f, protocol=pickle.HIGHEST_PROTOCOL)
     return rows, groups
 
 
@@ -914,13 +996,34 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--nested", nargs="*", default=None, metavar="EVENT,ROOT[,joint]",
                         help="event,root variant pairs for the nested run, ',joint' to add by P(event) * P(root) "
                              "(default: the screen's best, with and without joint, and sparse joint)")
+    parser.add_argument("--rows-cache", type=Path, default=None, metavar="PKL",
+                        help="read the coded sentences from this file, or code them and write it (out/ is not in git)")
+    parser.add_argument("--context-pairs", type=int, default=0, metavar="K",
+                        help="add context pairs (detente.coding.pair_context: one side named only among the last K "
+                             "countries named earlier on the page); with --write-model the model records K and the "
+                             "coder gives it them; alone, the page benchmarks/results/coding_context_pairs.md (static "
+                             "vectors, nested: rules, static, static with context pairs)")
+    parser.add_argument("--reachable", action="store_true",
+                        help="only the size of the class context pairs can reach, printed")
+    parser.add_argument("--model-out", type=Path, default=None, metavar="NPZ",
+                        help="with --write-model: write the model here instead of the package data")
     args = parser.parse_args(argv)
     without = tuple(args.train_without)
     if without and args.write_model:
         parser.error("--write-model trains on every set: leave out --train-without")
     if args.write_model and args.static_table is not None:
         parser.error("--write-model trains on the shipped table: leave out --static-table")
-    rows, groups = coded_rows()
+    rows, groups = coded_rows(args.rows_cache)
+    if args.reachable:
+        print("\n".join(cpm.reachable(rows)))
+        return 0
+    if args.context_pairs and not args.write_model:
+        page = context_page(rows, groups, args.context_pairs, args.static_table)
+        if not args.no_page:
+            write_page(RESULTS_CONTEXT, page)
+        return 0
+    if args.context_pairs:
+        rows = cpm.with_context(rows, args.context_pairs)
     texts = all_texts(rows)
     if args.cost:
         print("\n".join(encoding_cost(rows, texts, args.static_table)))
@@ -936,7 +1039,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     data = Data(rows, dense)
     if args.write_model:
-        write_model(data, groups, args.dense, args.thresholds)
+        write_model(data, groups, args.dense, args.thresholds, args.context_pairs, args.model_out)
         return 0
     if args.modes:
         page = modes_page(data, groups, without, SHIPPED_STATIC if args.dense == "static" else SHIPPED)

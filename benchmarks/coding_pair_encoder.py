@@ -63,6 +63,15 @@ near-duplicates kept together):
    encoding cost per sentence measured in one process; ``--cost`` prints only that cost and the whole
    coder with and without the static model.
 
+6. ``--context-pairs K`` (session 18): the candidates also hold the context pairs of
+   :mod:`detente.coding.pair_context` (one side the sentence names, the other among the last K countries
+   the page named before it, headline included; :func:`coding_pair_model.with_context`); alone, the page
+   benchmarks/results/coding_context_pairs.md: rules, the static model and the static model with context
+   pairs, each nested under :data:`SHIPPED_MODE` on the same folds, and the size of the class they can reach
+   (``--reachable`` prints only that); with ``--write-model --dense static`` the model records K in its meta
+   and the coder gives it context pairs in page mode. ``--rows-cache FILE`` keeps the coded sentences for
+   the next run; ``--model-out FILE`` writes a model elsewhere than the package data.
+
 Vectors are computed once and cached in ``out/pair_encoder_vectors.npz`` (keyed by the
 text; ``out/`` is not in git), so the folds never re-encode.
 

@@ -140,6 +140,11 @@ Choices
   session 15, 0.64 MB and 0.06 CPU s to load where its JSON was 8.0 MB and 0.3 s; the same
   weights exactly, an older JSON file still loads). The file records the training files' SHA-256,
   the counts, ``C``, the thresholds and its format (``meta["format"]``).
+- Context pairs (session 18, :mod:`detente.coding.pair_context`): a model whose meta records
+  ``context_pairs`` K also decides over pairs of a country the sentence names and one of the last K
+  countries the page named before it (a side left to "it", "the ministry", "the two sides"); only the
+  static and encoder models read a page (:meth:`revise_sentences` with ``page``), a plain one with them
+  refuses to code, and a model without them reads each sentence as before.
 - A pair of mentions per pair of countries: of the two countries' mentions, the two whose
   heads are closest in the parse (ties to the earlier), so that "Russia ... Moscow" is
   one pair.

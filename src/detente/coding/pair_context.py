@@ -25,6 +25,16 @@ possessive pronoun inside it, a passive without an agent, none), the named side'
 other), the sentence's predicate class (the pattern lexicon's CAMEO class of its root verb), and which side
 the earlier actor takes, crossed with the others.
 
+Measured (session 18; benchmarks/results/coding_context_pairs.md). The reachable class on the training sets
+(8,661 news gold events, sentence-mode rows): 1,585 have one side the sentence names and the other not, 1,442
+of them the page named before (the rules code none of them), 828 / 1,161 / 1,315 / 1,401 among the last 1 / 2 /
+3 / 5 countries. With K 3 (fixed before the run: 41,768 context pairs, 1,247 a gold event), nested out of fold
+on the same folds as the static model (``SHIPPED_MODE``): F1 over the static model +0.002 [-0.002, +0.007]
+pooled, 48 context events added, 21 right (precision 0.44 against the coder's 0.60); no-event news sentences
+left uncoded 6,001 against 6,007 of 6,755. On news_dev11 (not trained on; page mode), trained once on every
+training set: 0.358 against the static model's 0.369, -0.011 [-0.022, -0.001] paired by page. No gain: no
+model uses them by default; ``--context-pairs K`` keeps them switchable in the benchmark.
+
 Choices
 -------
 - One mention per named country: of its mentions, the one highest in the parse (fewest arcs to the root;

@@ -163,7 +163,9 @@ def _coarse(parse: pm.Parse, head: int, root_subjects: set[int]) -> str:
     if head in root_subjects:
         return "subj"
     dep = parse.dep[head]
-    if dep in ("dobj", "dative", "attr", "oprd") or (dep == "pobj" and parse.dep[parse.head[head]] in ("prep", "dative")):
+    if dep in ("dobj", "dative", "attr", "oprd"):
+        return "obj"
+    if dep == "pobj" and parse.dep[parse.head[head]] in ("prep", "dative"):
         return "obj"
     return "other"
 

@@ -741,6 +741,85 @@ def context_added(rows: list[cpm.Row], got: list[set]) -> tuple[int, int]:
     return right, added
 
 
+def without_context(row: cpm.Row, preds: list[tuple]) -> list[tuple]:
+    """A row's predictions with its context pairs' P(event) set to 0: the decision over the sentence's own pairs."""
+    from detente.coding import pair_context as pc
+
+    return [(0.0, pr[1], 0.0) if pc.is_context(c) else pr for c, pr in zip(row.cands, preds)]
+
+
+def context_adds(row: cpm.Row, preds: list[tuple], t_ctx: float) -> set:
+    """The triples of a row's context pairs whose joint add score P(event) x P(root | event) > `t_ctx`."""
+    from detente.coding import pair_context as pc
+
+    return {(*key, row.label(root)) for c, key, (_, root, q) in zip(row.cands, row.pair_keys, preds)
+            if pc.is_context(c) and root and q > t_ctx}
+
+
+def nested_own_threshold(data: Data, groups: list[str], event: Variant, root: Variant) -> tuple[list[set], list]:
+    """The static model with context pairs, nested as :func:`nested_modes` under :data:`SHIPPED_MODE`, but with
+    an add threshold of their own: in each training part the thresholds of the sentence's own pairs are chosen
+    first with the context pairs left out, then ``t_ctx`` on :data:`T_ADD_JOINT` (pooled F1, under the same
+    no-event constraint)."""
+    rows = data.rows
+    split, use_gate, constrained = MODES[SHIPPED_MODE]
+    got: list[set] = [set() for _ in rows]
+    chosen = []
+    for fit_rows, test_rows in folds(groups, cpm.OUTER):
+        inner = oof(data, groups, event, root, cpm.INNER, fit_rows, True)
+        inner_gate: dict[int, float] = {}
+        for a, b in folds(groups, cpm.INNER, fit_rows):
+            inner_gate.update(gate_fit_predict(data, a, b))
+        part = [rows[i] for i in fit_rows]
+        own = [without_context(rows[i], inner[int(i)]) for i in fit_rows]
+        part_gate = {k: inner_gate[int(i)] for k, i in enumerate(fit_rows) if int(i) in inner_gate}
+        t_add, t_drop, t_empty, t_gate, _ = best_gated(part, own, part_gate, split=split, use_gate=use_gate,
+                                                       constrained=constrained)
+        base = [decide_gated(r, pr, t_add, t_drop, t_empty, t_gate <= 0 or part_gate.get(k, 1.0) > t_gate)
+                for k, (r, pr) in enumerate(zip(part, own))]
+        limit = sum(bool(cpm.rules_only(r)) for r in part if r.empty and r.set in cpm.NEWS)
+        best = (1.01, -1.0)
+        for t_ctx in sorted(T_ADD_JOINT, reverse=True):
+            found = [b | context_adds(r, inner[int(i)], t_ctx) for b, r, i in zip(base, part, fit_rows)]
+            if sum(bool(f) for f, r in zip(found, part) if r.empty and r.set in cpm.NEWS) > limit:
+                continue
+            f1 = cpm.prf(np.array([cpm.counts(r, f) for r, f in zip(part, found)]).sum(0))[2]
+            if f1 > best[1] + 1e-12:
+                best = (t_ctx, f1)
+        chosen.append((t_add, t_drop, t_empty, t_gate, best[0]))
+        test_preds = predict_rows(data, fit_rows, test_rows, event, root, True)
+        test_gate = gate_fit_predict(data, fit_rows, test_rows)
+        for i in test_rows:
+            is_open = t_gate <= 0 or test_gate.get(int(i), 1.0) > t_gate
+            pr = test_preds[int(i)]
+            got[int(i)] = (decide_gated(rows[i], without_context(rows[i], pr), t_add, t_drop, t_empty, is_open)
+                           | context_adds(rows[i], pr, best[0]))
+    return got, chosen
+
+
+def own_threshold_lines(rows: list[cpm.Row], groups: list[str], k: int, table: Path | None) -> list[str]:
+    """:func:`nested_own_threshold` against the rules, per set (``--context-own-threshold``)."""
+    event, root = (parse_variant(v) for v in SHIPPED_STATIC)
+    with_ctx = cpm.with_context(rows, k)
+    t0 = time.perf_counter()
+    got, chosen = nested_own_threshold(Data(with_ctx, static_vectors(all_texts(with_ctx), table)), groups, event, root)
+    rules = [cpm.rules_only(r) for r in rows]
+    f = lambda t: f"{t[2]:.3f} ({t[0]:.3f}, {t[1]:.3f})"  # noqa: E731
+    lines = [f"Static + context pairs (K {k}) with their own add threshold t_ctx, nested ({time.perf_counter() - t0:.0f}"
+             " s); per fold (t_add, t_drop, t_empty, t_gate, t_ctx) "
+             + ", ".join("(" + ", ".join(f"{x:g}" for x in c) + ")" for c in chosen) + ":", "",
+             "| set | rules F1 (P, R) | model F1 (P, R), - rules [95%] | no-event left uncoded: rules, model "
+             "| context events added (right) |", "|---|---|---|---|---|"]
+    for set_name, pick in COMPARE_PICKS.items():
+        v = compare(rows, groups, rules, got, pick)
+        idx = [i for i, r in enumerate(with_ctx) if pick(r)]
+        right, added = context_added([with_ctx[i] for i in idx], [got[i] for i in idx])
+        lines.append(f"| {set_name} ({v['n']}) | {f(v['a'])} | {f(v['b'])}, {v['diff']:+.3f} [{v['ci'][0]:+.3f}, "
+                     f"{v['ci'][1]:+.3f}] | {v['uncoded_a']}, {v['uncoded_b']} of {v['empty']} | {added} ({right}) |")
+    print("\n".join(lines), flush=True)
+    return lines
+
+
 def context_page(rows: list[cpm.Row], groups: list[str], k: int, table: Path | None) -> list[str]:
     """Rules, the static model as shipped and the static model with context pairs over the last `k` page
     countries (:func:`coding_pair_model.with_context`), each nested under :data:`SHIPPED_MODE` on the same
@@ -1012,6 +1091,9 @@ def main(argv: list[str] | None = None) -> int:
                              "countries named earlier on the page); with --write-model the model records K and the "
                              "coder gives it them; alone, the page benchmarks/results/coding_context_pairs.md (static "
                              "vectors, nested: rules, static, static with context pairs)")
+    parser.add_argument("--context-own-threshold", action="store_true",
+                        help="with --context-pairs K: only the static model with context pairs under an add threshold "
+                             "of their own (chosen inside the folds after the others), against the rules; printed")
     parser.add_argument("--reachable", action="store_true",
                         help="only the size of the class context pairs can reach, printed")
     parser.add_argument("--model-out", type=Path, default=None, metavar="NPZ",
@@ -1025,6 +1107,9 @@ def main(argv: list[str] | None = None) -> int:
     rows, groups = coded_rows(args.rows_cache)
     if args.reachable:
         print("\n".join(cpm.reachable(rows)))
+        return 0
+    if args.context_pairs and args.context_own_threshold:
+        own_threshold_lines(rows, groups, args.context_pairs, args.static_table)
         return 0
     if args.context_pairs and not args.write_model:
         page = context_page(rows, groups, args.context_pairs, args.static_table)

@@ -63,6 +63,15 @@ near-duplicates kept together):
    encoding cost per sentence measured in one process; ``--cost`` prints only that cost and the whole
    coder with and without the static model.
 
+6. ``--context-pairs K`` (session 18): the candidates also hold the context pairs of
+   :mod:`detente.coding.pair_context` (one side the sentence names, the other among the last K countries
+   the page named before it, headline included; :func:`coding_pair_model.with_context`); alone, the page
+   benchmarks/results/coding_context_pairs.md: rules, the static model and the static model with context
+   pairs, each nested under :data:`SHIPPED_MODE` on the same folds, and the size of the class they can reach
+   (``--reachable`` prints only that); with ``--write-model --dense static`` the model records K in its meta
+   and the coder gives it context pairs in page mode. ``--rows-cache FILE`` keeps the coded sentences for
+   the next run; ``--model-out FILE`` writes a model elsewhere than the package data.
+
 Vectors are computed once and cached in ``out/pair_encoder_vectors.npz`` (keyed by the
 text; ``out/`` is not in git), so the folds never re-encode.
 
@@ -123,6 +132,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import pickle
 import sys
 import time
 import warnings
@@ -145,6 +155,7 @@ CACHE = ROOT / "out" / "pair_encoder_vectors.npz"
 RESULTS = ROOT / "benchmarks" / "results" / "coding_pair_encoder.md"
 RESULTS_GATE = ROOT / "benchmarks" / "results" / "coding_pair_encoder_gate.md"
 RESULTS_STATIC = ROOT / "benchmarks" / "results" / "coding_pair_static.md"
+RESULTS_CONTEXT = ROOT / "benchmarks" / "results" / "coding_context_pairs.md"
 VIEWS = pe.VIEWS
 STATIC_VIEWS = ("sent", "between", "a_window", "b_window")
 """The views the static table embeds for the screen (``marked`` means nothing to a bag of words); the
@@ -716,6 +727,149 @@ def compare_page(rows: list[cpm.Row], groups: list[str], e5: Callable[[], dict[s
     return lines
 
 
+def context_added(rows: list[cpm.Row], got: list[set]) -> tuple[int, int]:
+    """(right, added) of the triples the context pairs gave: a triple of a context pair's countries that the
+    rules do not code (a context pair's key is never a pair the sentence names)."""
+    from detente.coding import pair_context as pc
+
+    right = added = 0
+    for r, g in zip(rows, got):
+        keys = {key for c, key in zip(r.cands, r.pair_keys) if pc.is_context(c)}
+        new = {t for t in g if t[:2] in keys} - cpm.rules_only(r)
+        added += len(new)
+        right += len(new & r.want)
+    return right, added
+
+
+def without_context(row: cpm.Row, preds: list[tuple]) -> list[tuple]:
+    """A row's predictions with its context pairs' P(event) set to 0: the decision over the sentence's own pairs."""
+    from detente.coding import pair_context as pc
+
+    return [(0.0, pr[1], 0.0) if pc.is_context(c) else pr for c, pr in zip(row.cands, preds)]
+
+
+def context_adds(row: cpm.Row, preds: list[tuple], t_ctx: float) -> set:
+    """The triples of a row's context pairs whose joint add score P(event) x P(root | event) > `t_ctx`."""
+    from detente.coding import pair_context as pc
+
+    return {(*key, row.label(root)) for c, key, (_, root, q) in zip(row.cands, row.pair_keys, preds)
+            if pc.is_context(c) and root and q > t_ctx}
+
+
+def nested_own_threshold(data: Data, groups: list[str], event: Variant, root: Variant) -> tuple[list[set], list]:
+    """The static model with context pairs, nested as :func:`nested_modes` under :data:`SHIPPED_MODE`, but with
+    an add threshold of their own: in each training part the thresholds of the sentence's own pairs are chosen
+    first with the context pairs left out, then ``t_ctx`` on :data:`T_ADD_JOINT` (pooled F1, under the same
+    no-event constraint)."""
+    rows = data.rows
+    split, use_gate, constrained = MODES[SHIPPED_MODE]
+    got: list[set] = [set() for _ in rows]
+    chosen = []
+    for fit_rows, test_rows in folds(groups, cpm.OUTER):
+        inner = oof(data, groups, event, root, cpm.INNER, fit_rows, True)
+        inner_gate: dict[int, float] = {}
+        for a, b in folds(groups, cpm.INNER, fit_rows):
+            inner_gate.update(gate_fit_predict(data, a, b))
+        part = [rows[i] for i in fit_rows]
+        own = [without_context(rows[i], inner[int(i)]) for i in fit_rows]
+        part_gate = {k: inner_gate[int(i)] for k, i in enumerate(fit_rows) if int(i) in inner_gate}
+        t_add, t_drop, t_empty, t_gate, _ = best_gated(part, own, part_gate, split=split, use_gate=use_gate,
+                                                       constrained=constrained)
+        base = [decide_gated(r, pr, t_add, t_drop, t_empty, t_gate <= 0 or part_gate.get(k, 1.0) > t_gate)
+                for k, (r, pr) in enumerate(zip(part, own))]
+        limit = sum(bool(cpm.rules_only(r)) for r in part if r.empty and r.set in cpm.NEWS)
+        best = (1.01, -1.0)
+        for t_ctx in sorted(T_ADD_JOINT, reverse=True):
+            found = [b | context_adds(r, inner[int(i)], t_ctx) for b, r, i in zip(base, part, fit_rows)]
+            if sum(bool(f) for f, r in zip(found, part) if r.empty and r.set in cpm.NEWS) > limit:
+                continue
+            f1 = cpm.prf(np.array([cpm.counts(r, f) for r, f in zip(part, found)]).sum(0))[2]
+            if f1 > best[1] + 1e-12:
+                best = (t_ctx, f1)
+        chosen.append((t_add, t_drop, t_empty, t_gate, best[0]))
+        test_preds = predict_rows(data, fit_rows, test_rows, event, root, True)
+        test_gate = gate_fit_predict(data, fit_rows, test_rows)
+        for i in test_rows:
+            is_open = t_gate <= 0 or test_gate.get(int(i), 1.0) > t_gate
+            pr = test_preds[int(i)]
+            got[int(i)] = (decide_gated(rows[i], without_context(rows[i], pr), t_add, t_drop, t_empty, is_open)
+                           | context_adds(rows[i], pr, best[0]))
+    return got, chosen
+
+
+def own_threshold_lines(rows: list[cpm.Row], groups: list[str], k: int, table: Path | None) -> list[str]:
+    """:func:`nested_own_threshold` against the rules, per set (``--context-own-threshold``)."""
+    event, root = (parse_variant(v) for v in SHIPPED_STATIC)
+    with_ctx = cpm.with_context(rows, k)
+    t0 = time.perf_counter()
+    got, chosen = nested_own_threshold(Data(with_ctx, static_vectors(all_texts(with_ctx), table)), groups, event, root)
+    rules = [cpm.rules_only(r) for r in rows]
+    f = lambda t: f"{t[2]:.3f} ({t[0]:.3f}, {t[1]:.3f})"  # noqa: E731
+    lines = [f"Static + context pairs (K {k}) with their own add threshold t_ctx, nested ({time.perf_counter() - t0:.0f}"
+             " s); per fold (t_add, t_drop, t_empty, t_gate, t_ctx) "
+             + ", ".join("(" + ", ".join(f"{x:g}" for x in c) + ")" for c in chosen) + ":", "",
+             "| set | rules F1 (P, R) | model F1 (P, R), - rules [95%] | no-event left uncoded: rules, model "
+             "| context events added (right) |", "|---|---|---|---|---|"]
+    for set_name, pick in COMPARE_PICKS.items():
+        v = compare(rows, groups, rules, got, pick)
+        idx = [i for i, r in enumerate(with_ctx) if pick(r)]
+        right, added = context_added([with_ctx[i] for i in idx], [got[i] for i in idx])
+        lines.append(f"| {set_name} ({v['n']}) | {f(v['a'])} | {f(v['b'])}, {v['diff']:+.3f} [{v['ci'][0]:+.3f}, "
+                     f"{v['ci'][1]:+.3f}] | {v['uncoded_a']}, {v['uncoded_b']} of {v['empty']} | {added} ({right}) |")
+    print("\n".join(lines), flush=True)
+    return lines
+
+
+def context_page(rows: list[cpm.Row], groups: list[str], k: int, table: Path | None) -> list[str]:
+    """Rules, the static model as shipped and the static model with context pairs over the last `k` page
+    countries (:func:`coding_pair_model.with_context`), each nested under :data:`SHIPPED_MODE` on the same
+    folds; F1 (P, R) per set, the paired page bootstrap against the rules and between the two models, the
+    no-event news sentences left uncoded and the added context events' precision."""
+    t0 = time.perf_counter()
+    event, root = (parse_variant(v) for v in SHIPPED_STATIC)
+    with_ctx = cpm.with_context(rows, k)
+    n_ctx = sum(len(r.cands) for r in with_ctx) - sum(len(r.cands) for r in rows)
+    n_pos = sum(ex.event for r in with_ctx for ex in r.examples) - sum(ex.event for r in rows for ex in r.examples)
+    got: dict[str, list[set]] = {}
+    for name, these in (("static", rows), (f"static + context pairs (K {k})", with_ctx)):
+        t1 = time.perf_counter()
+        data = Data(these, static_vectors(all_texts(these), table))
+        found, chosen = nested_modes(data, groups, event, root, modes=(SHIPPED_MODE,))
+        got[name] = found[SHIPPED_MODE]
+        print(f"nested {name}: {time.perf_counter() - t1:.0f} s; thresholds per fold (t_add, t_drop, t_empty, t_gate) "
+              + ", ".join("(" + ", ".join(f"{x:g}" for x in c) + ")" for c in chosen[SHIPPED_MODE]), flush=True)
+    rules = [cpm.rules_only(r) for r in rows]
+    f = lambda t: f"{t[2]:.3f} ({t[0]:.3f}, {t[1]:.3f})"  # noqa: E731
+    names = list(got)
+    lines = ["## Coding: context pairs in the static pair model (benchmarks/coding_pair_encoder.py --context-pairs "
+             f"{k})", "", f"Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC; {len(rows)} development sentences (sentence "
+             f"mode, as the pair model's training rows); {n_ctx} context pairs ({n_pos} a gold event) over the last {k} "
+             "countries the page named before each sentence (headline included; "
+             "detente.coding.pair_context). Nested: outer grouped "
+             f"{cpm.OUTER}-fold by page, thresholds by an inner {cpm.INNER}-fold under `{SHIPPED_MODE}` (one t_add for "
+             f"both kinds of pair), static variants {SHIPPED_STATIC}; (source, target, root) F1 (P, R), differences "
+             f"with a paired 95% page bootstrap ({N_BOOT} resamples).", "",
+             "| set (sentences) | rules F1 (P, R) | " + " | ".join(f"{n} F1 (P, R), - rules [95%]" for n in names)
+             + " | context - static [95%] | no-event left uncoded: rules, " + ", ".join(names)
+             + " | context events added (right) |", "|---|---|" + "---|" * len(names) + "---|---|---|"]
+    for set_name, pick in COMPARE_PICKS.items():
+        cells, uncoded = [], []
+        for name in names:
+            v = compare(rows, groups, rules, got[name], pick)
+            cells.append(f"{f(v['b'])}, {v['diff']:+.3f} [{v['ci'][0]:+.3f}, {v['ci'][1]:+.3f}]")
+            uncoded.append(str(v["uncoded_b"]))
+        d = compare(rows, groups, got[names[0]], got[names[1]], pick)
+        idx = [i for i, r in enumerate(with_ctx) if pick(r)]
+        right, added = context_added([with_ctx[i] for i in idx], [got[names[1]][i] for i in idx])
+        lines.append(f"| {set_name} ({v['n']}) | {f(v['a'])} | " + " | ".join(cells)
+                     + f" | {d['diff']:+.3f} [{d['ci'][0]:+.3f}, {d['ci'][1]:+.3f}] | {v['uncoded_a']}, "
+                     f"{', '.join(uncoded)} of {v['empty']} | {added} ({right}) |")
+    lines += ["", "The class context pairs can reach (news sets; sentence-mode coding of the rules):", "",
+              *cpm.reachable(rows), "", f"Nested runs: {time.perf_counter() - t0:.0f} s (shared 2-core machine)."]
+    print("\n".join(lines), flush=True)
+    return lines
+
+
 def encoding_cost(rows: list[cpm.Row], texts: list[list[dict[str, str]]], table: Path | None, n: int = 200
                   ) -> list[str]:
     """CPU seconds, in this process, of the default coder on `n` news sentences (dev2's first), of E5 on the
@@ -795,15 +949,18 @@ def by_set_choice(data: Data, event: Variant, root: Variant) -> tuple[float, flo
     return cpm.best_mean_gain(cpm.set_grids([rows[i] for i in scored], [preds[i] for i in scored]))
 
 
-def write_model(data: Data, groups: list[str], source: str = "e5", thresholds: str = "pages") -> None:
+def write_model(data: Data, groups: list[str], source: str = "e5", thresholds: str = "pages", context: int = 0,
+                out: Path | None = None) -> None:
     """Train :data:`SHIPPED` (:data:`SHIPPED_STATIC` with `source` static) on every row and write it to
     :data:`MODEL_OUT` (:data:`MODEL_OUT_STATIC`): thresholds of the joint rule from grouped out-of-fold
     predictions over the grid (as benchmarks/coding_pair_model.py chooses the sparse model's), the
     provenance in its meta (with static vectors, the shipped table's too). With `thresholds` ``sets``, the
-    thresholds are chosen by set instead (:func:`by_set_choice`; no gate)."""
+    thresholds are chosen by set instead (:func:`by_set_choice`; no gate). `context`: the K of the context
+    pairs the rows hold (``--context-pairs``), recorded in the meta (:attr:`detente.coding.pair_model.PairModel.
+    context_pairs`); `out`: another file than the package data's."""
     event, root = (parse_variant(v) for v in (SHIPPED_STATIC if source == "static" else SHIPPED))
     views = pe.SOURCES[source]
-    out = MODEL_OUT_STATIC if source == "static" else MODEL_OUT
+    out = out or (MODEL_OUT_STATIC if source == "static" else MODEL_OUT)
     assert event.views == root.views == views, "the shipped model reads every view of its source, in order"
     split, use_gate, constrained = MODES[SHIPPED_MODE]
     t0 = time.perf_counter()
@@ -839,6 +996,8 @@ def write_model(data: Data, groups: list[str], source: str = "e5", thresholds: s
                          "thresholds": SHIPPED_MODE if thresholds == "pages" else "by set"},
             "thresholds": how,
             "encoder": dense_provenance(source), "lexical": sorted(pm.LEXICAL)}  # the pairs' lexical groups
+    if context:
+        meta["context_pairs"] = context
     if source == "static":
         meta["static_table"] = pe.table_provenance()
     vectors = np.hstack([data.dense[v] for v in views])
@@ -862,12 +1021,19 @@ def dense_provenance(source: str) -> dict[str, str]:
     return encoder.describe()
 
 
-def coded_rows() -> tuple[list[cpm.Row], list[str]]:
+def coded_rows(cache: Path | None = None) -> tuple[list[cpm.Row], list[str]]:
     """Every development sentence coded once by the default classifier with the rules, its candidate pairs
-    recorded (:func:`coding_pair_model.read_rows`), and the fold groups (pages, near-duplicates merged)."""
+    recorded (:func:`coding_pair_model.read_rows`), and the fold groups (pages, near-duplicates merged).
+    With `cache` (``--rows-cache``), read from that file when it exists, else coded and written there: the
+    runs of one session share one coding (delete the file when the rules or the data change)."""
     from detente.coding import Coder
     from detente.coding.classifier import default_classifier
 
+    if cache is not None and cache.is_file():
+        with cache.open("rb") as f:
+            rows, groups = pickle.load(f)
+        print(f"read {len(rows)} coded sentences from {cache}", flush=True)
+        return rows, groups
     t0 = time.perf_counter()
     recorder = cpm.Recorder()
     with warnings.catch_warnings():
@@ -876,6 +1042,10 @@ def coded_rows() -> tuple[list[cpm.Row], list[str]]:
     rows, _ = cpm.read_rows(coder, recorder)
     groups, _, _ = cpm.groups_with_neardups(rows)
     print(f"coded {len(rows)} sentences in {time.perf_counter() - t0:.1f} s", flush=True)
+    if cache is not None:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        with cache.open("wb") as f:
+            pickle.dump((rows, groups), f, protocol=pickle.HIGHEST_PROTOCOL)
     return rows, groups
 
 
@@ -914,13 +1084,40 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--nested", nargs="*", default=None, metavar="EVENT,ROOT[,joint]",
                         help="event,root variant pairs for the nested run, ',joint' to add by P(event) * P(root) "
                              "(default: the screen's best, with and without joint, and sparse joint)")
+    parser.add_argument("--rows-cache", type=Path, default=None, metavar="PKL",
+                        help="read the coded sentences from this file, or code them and write it (out/ is not in git)")
+    parser.add_argument("--context-pairs", type=int, default=0, metavar="K",
+                        help="add context pairs (detente.coding.pair_context: one side named only among the last K "
+                             "countries named earlier on the page); with --write-model the model records K and the "
+                             "coder gives it them; alone, the page benchmarks/results/coding_context_pairs.md (static "
+                             "vectors, nested: rules, static, static with context pairs)")
+    parser.add_argument("--context-own-threshold", action="store_true",
+                        help="with --context-pairs K: only the static model with context pairs under an add threshold "
+                             "of their own (chosen inside the folds after the others), against the rules; printed")
+    parser.add_argument("--reachable", action="store_true",
+                        help="only the size of the class context pairs can reach, printed")
+    parser.add_argument("--model-out", type=Path, default=None, metavar="NPZ",
+                        help="with --write-model: write the model here instead of the package data")
     args = parser.parse_args(argv)
     without = tuple(args.train_without)
     if without and args.write_model:
         parser.error("--write-model trains on every set: leave out --train-without")
     if args.write_model and args.static_table is not None:
         parser.error("--write-model trains on the shipped table: leave out --static-table")
-    rows, groups = coded_rows()
+    rows, groups = coded_rows(args.rows_cache)
+    if args.reachable:
+        print("\n".join(cpm.reachable(rows)))
+        return 0
+    if args.context_pairs and args.context_own_threshold:
+        own_threshold_lines(rows, groups, args.context_pairs, args.static_table)
+        return 0
+    if args.context_pairs and not args.write_model:
+        page = context_page(rows, groups, args.context_pairs, args.static_table)
+        if not args.no_page:
+            write_page(RESULTS_CONTEXT, page)
+        return 0
+    if args.context_pairs:
+        rows = cpm.with_context(rows, args.context_pairs)
     texts = all_texts(rows)
     if args.cost:
         print("\n".join(encoding_cost(rows, texts, args.static_table)))
@@ -936,7 +1133,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     data = Data(rows, dense)
     if args.write_model:
-        write_model(data, groups, args.dense, args.thresholds)
+        write_model(data, groups, args.dense, args.thresholds, args.context_pairs, args.model_out)
         return 0
     if args.modes:
         page = modes_page(data, groups, without, SHIPPED_STATIC if args.dense == "static" else SHIPPED)

@@ -87,6 +87,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):  # one thread: a shared 2-core machine
     os.environ.setdefault(_var, "1")
@@ -143,6 +144,10 @@ class Row:
     empty: bool
     text: str
     results: list = field(default_factory=list)
+    view: Any = None
+    """The sentence as :func:`detente.coding.pair_context.read_view` reads it (for the context pairs)."""
+    headline: str = ""
+    when: Any = None
 
     def label(self, root: str) -> str:
         return plover_type(root) if self.plover else root
@@ -164,7 +169,10 @@ class Recorder:
         self.seen: dict[tuple[str, object], tuple[list, list[pm.Candidate]]] = {}
 
     def revise_sentence(self, results, sdoc, text, ctx, lemma, when):
-        self.seen[text, when] = (list(results), pm.pair_candidates(results, sdoc, text, ctx, lemma, when))
+        from detente.coding import pair_context as pc
+
+        self.seen[text, when] = (list(results), pm.pair_candidates(results, sdoc, text, ctx, lemma, when),
+                                 pc.read_view(results, sdoc, text, ctx, lemma, when))
         return list(results)
 
 
@@ -192,38 +200,127 @@ def read_rows(coder, recorder: Recorder) -> tuple[list[Row], dict[str, ev.Report
             records = json.loads(path.read_text(encoding="utf-8"))
             ident = {s.line: str(records[s.line].get("id")) for s in gold.sentences}
             group = dict(ident)
+            headlines = {}
         else:
             lines = path.read_text(encoding="utf-8").splitlines()
             meta = {s.line: json.loads(lines[s.line - 1]) for s in gold.sentences}
             ident = {k: str(v.get("id")) for k, v in meta.items()}
             group = {k: str(v.get("url") or v.get("id")) for k, v in meta.items()}
+            headlines = {k: str(v.get("headline") or "") for k, v in meta.items()}
         reports[name] = ev.evaluate(path, coder, context="sentence")  # the model decides per sentence: sentence mode
         for s in gold.sentences:
-            results, cands = recorder.seen[s.text, s.when]
+            results, cands, view = recorder.seen[s.text, s.when]
             want = {(ev.gold_country(e.source), ev.gold_country(e.target), e.label) for e in s.events}
-            generic = {side for t in want for side in t[:2] if side in ev.GENERIC_CODES}
-            row = Row(name, f"{name}:{group[s.line]}", ident[s.line], want, [], cands, [], [], plover,
-                      not s.events, s.text, results)
+            row = Row(name, f"{name}:{group[s.line]}", ident[s.line], want, [], [], [], [], plover,
+                      not s.events, s.text, results, view, headlines.get(s.line, ""), s.when)
+            generic = generic_sides(row)
             row.rule_triples = [(ev.predicted_country(r.event.source, generic),
                                  ev.predicted_country(r.event.target, generic), row.label(r.event.root)) for r in results]
             for cand in cands:
-                first = results[cand.rule_events[0]].event if cand.rule_events else None
-                src = cand.source.code if cand.source is not None else first.source
-                tgt = cand.target.code if cand.target is not None else first.target
-                key = (ev.predicted_country(src, generic), ev.predicted_country(tgt, generic))
-                row.pair_keys.append(key)
-                labels = sorted(t[2] for t in want if t[:2] == key)
-                rule_roots = sorted({results[i].event.root for i in cand.rule_events})
-                root = next((r for r in rule_roots if row.label(r) in labels), None)
-                if root is None and labels:
-                    if not plover:
-                        root = labels[0]
-                    else:
-                        options = to_roots.get(labels[0], [])
-                        root = options[0] if len(options) == 1 else None
-                row.examples.append(pm.Example(cand.features, bool(labels), root))
+                add_candidate(row, cand, to_roots)
             rows.append(row)
     return rows, reports
+
+
+def generic_sides(row: Row) -> set[str]:
+    """The generic gold codes of a row's gold events (:func:`detente.coding.evaluate.predicted_country` reads them)."""
+    return {side for t in row.want for side in t[:2] if side in ev.GENERIC_CODES}
+
+
+def add_candidate(row: Row, cand: pm.Candidate, to_roots: dict[str, list[str]]) -> None:
+    """Append a candidate pair to a row with its scorer key and its training example (the gold's label for
+    the pair: an event or not, and its root when the gold says one alone)."""
+    results, generic = row.results, generic_sides(row)
+    first = results[cand.rule_events[0]].event if cand.rule_events else None
+    src = cand.source.code if cand.source is not None else first.source
+    tgt = cand.target.code if cand.target is not None else first.target
+    key = (ev.predicted_country(src, generic), ev.predicted_country(tgt, generic))
+    row.cands.append(cand)
+    row.pair_keys.append(key)
+    labels = sorted(t[2] for t in row.want if t[:2] == key)
+    rule_roots = sorted({results[i].event.root for i in cand.rule_events})
+    root = next((r for r in rule_roots if row.label(r) in labels), None)
+    if root is None and labels:
+        if not row.plover:
+            root = labels[0]
+        else:
+            options = to_roots.get(labels[0], [])
+            root = options[0] if len(options) == 1 else None
+    row.examples.append(pm.Example(cand.features, bool(labels), root))
+
+
+def page_histories(rows: list[Row]) -> list[list]:
+    """Each row's page read before it (:func:`detente.coding.pair_context.page_actors`' input): the headline's
+    actors, then the rows of the same page before it in file order (their actors, their rule events). The
+    coder's page mode reads a headline first as a sentence of the page, so the context pairs see it here too."""
+    from detente.coding import pair_context as pc
+    from detente.coding.context import Context, actor_of_mention
+
+    out: list[list] = []
+    seen: dict[str, list] = {}
+    for r in rows:
+        if r.group not in seen:
+            head = [actor_of_mention(m) for m in Context.read(r.headline, r.when).mentions] if r.headline else []
+            seen[r.group] = [(head, ())] if head else []
+        out.append(list(seen[r.group]))
+        if r.view is not None:
+            seen[r.group].append((pc.mentioned(r.view), r.view.rule_keys))
+    return out
+
+
+def with_context(rows: list[Row], k: int) -> list[Row]:
+    """Copies of the rows with their context pairs (:func:`detente.coding.pair_context.context_candidates`
+    over the last `k` countries of the page) appended to the candidates; PLOVER records have no page."""
+    from dataclasses import replace
+
+    from detente.coding import pair_context as pc
+
+    to_roots = plover_roots()
+    out = []
+    for r, earlier in zip(rows, page_histories(rows)):
+        new = replace(r, cands=list(r.cands), examples=list(r.examples), pair_keys=list(r.pair_keys))
+        if not r.plover and r.view is not None:
+            for cand in pc.context_candidates(r.view, pc.page_actors(earlier), k):
+                add_candidate(new, cand, to_roots)
+        out.append(new)
+    return out
+
+
+def reachable(rows: list[Row], ks: tuple[int, ...] = (1, 2, 3, 5)) -> list[str]:
+    """The size of the class context pairs can reach (a table): gold events of the news sets with one side the
+    sentence names and the other named only before it on the page (headline included), how many have that
+    side among the last K countries of the page, and how many of those the rules already code."""
+    from detente.coding import pair_context as pc
+
+    counts = Counter()
+    for r, earlier in zip(rows, page_histories(rows)):
+        if r.plover or r.view is None:
+            continue
+        named = r.view.countries
+        page = pc.page_actors(earlier)
+        order = {p.country: p.rank for p in page}
+        rules = rules_only(r)
+        for t in r.want:
+            s_in, t_in = t[0] in named, t[1] in named
+            counts["gold"] += 1
+            if s_in == t_in:
+                continue
+            other = t[1] if s_in else t[0]
+            counts["one named"] += 1
+            if other not in order:
+                continue
+            counts["before"] += 1
+            counts["rules before"] += t in rules
+            rank = sum(1 for p in page if p.country not in named and p.rank <= order[other])  # rank among the unnamed
+            for k in ks:
+                if rank <= k:
+                    counts[f"k{k}"] += 1
+                    counts[f"rules k{k}"] += t in rules
+    lines = ["| news gold events | one side named, the other not | the other named before on the page | "
+             + " | ".join(f"among the last {k}" for k in ks) + " |", "|---:|---:|---:|" + "---:|" * len(ks),
+             f"| {counts['gold']} | {counts['one named']} | {counts['before']} (rules code {counts['rules before']}) | "
+             + " | ".join(f"{counts[f'k{k}']} (rules code {counts[f'rules k{k}']})" for k in ks) + " |"]
+    return lines
 
 
 def groups_with_neardups(rows: list[Row]) -> tuple[list[str], int, int]:

@@ -80,3 +80,36 @@ def test_the_ship_rule_needs_all_four_conditions(bench) -> None:
                       ("PLOVER", _cell(-0.02, -0.03, f_model=0.62, f_rules=0.64, empty=0))]:
         met, verdicts = bench.ship_rule({**good, key: cell})
         assert not met and sum(v.startswith("NOT met") for v in verdicts) == 1
+
+
+def _page_row(bench, view, want=(), group="news dev:u1"):
+    """A news sentence of page `group` with no candidate of its own and the sentence `view` (pair_context.View)."""
+    return bench.Row("news dev", group, "1", set(want), [], [], [], [], False, not want, "It expelled them.", [],
+                     view)
+
+
+def _view(*codes, rule_keys=()):
+    from detente.coding import pair_context as pc
+    from detente.coding.context import Actor
+
+    named = tuple(pc.Named(c, Actor(c, 4 * k, 4 * k + 3, c), (4 * k, 4 * k + 3), k, "obj", "dobj", ())
+                  for k, c in enumerate(codes))
+    return pc.View(named, (), "pronoun:it", False, "16", tuple(rule_keys))
+
+
+def test_context_pairs_join_a_row_with_the_gold_label_and_the_reachable_class_is_counted(bench) -> None:
+    from detente.coding import pair_context as pc
+
+    first = _page_row(bench, _view("CHN", "RUS", rule_keys=[("CHN", "RUS", "05")]), want=[("CHN", "RUS", "05")])
+    second = _page_row(bench, _view("JPN"), want=[("CHN", "JPN", "16")])
+    other_page = _page_row(bench, _view("USA"), want=[("CHN", "USA", "16")], group="news dev:u2")
+    rows = bench.with_context([first, second, other_page], 1)
+    assert [len(r.cands) for r in rows] == [0, 2, 0]  # the latest page country only (K 1); another page: none
+    assert second.cands == []  # the rows given are left as they were
+    by_key = dict(zip(rows[1].pair_keys, rows[1].examples))
+    assert set(by_key) == {("RUS", "JPN"), ("JPN", "RUS")} and not any(ex.event for ex in by_key.values())
+    assert all(pc.is_context(c) for c in rows[1].cands)
+    wider = dict(zip(*(lambda r: (r.pair_keys, r.examples))(bench.with_context([first, second], 2)[1])))
+    assert wider["CHN", "JPN"].event and wider["CHN", "JPN"].root == "16"  # China, second latest: K 2 reaches it
+    table = bench.reachable([first, second, other_page], ks=(1, 2))
+    assert table[-1] == "| 3 | 2 | 1 (rules code 0) | 0 (rules code 0) | 1 (rules code 0) |"

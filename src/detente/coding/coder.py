@@ -591,7 +591,7 @@ class Coder:
             todo = [(i, seen[0], seen[1]) for i, seen in enumerate(read) if seen is not None]
             if hasattr(pairs, "revise_sentences"):  # all at once: a model may batch its inputs (the encoder's)
                 revised = pairs.revise_sentences([(results[i], sdoc, texts[i], ctx) for i, sdoc, ctx in todo],
-                                                 self.lemma, date)
+                                                 self.lemma, date, page=article is not None)
             else:
                 revised = [pairs.revise_sentence(results[i], sdoc, texts[i], ctx, self.lemma, date)
                            for i, sdoc, ctx in todo]

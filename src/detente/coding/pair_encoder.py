@@ -408,13 +408,21 @@ class EncoderPairModel(pm.PairModel):
         return self.revise_sentences([(results, sdoc, text, ctx)], lemma, when)[0]
 
     def revise_sentences(self, sentences: Sequence[tuple[Sequence[pm.SentenceResult], Any, str, Any]],
-                         lemma: Any, when: Any) -> list[list[pm.SentenceResult]]:
+                         lemma: Any, when: Any, *, page: bool = False) -> list[list[pm.SentenceResult]]:
         """Many sentences' events decided again (the coder's hook for a chunk or a page): the ``sent``
         texts the gate reads encoded in one encoder call, then the view texts of the pairs the
         decision reads (:meth:`~detente.coding.pair_model.PairModel.asks`, in sentences whose gate
-        is open) in one more; each distinct text once. The same output as one sentence at a time."""
-        cands = [pm.pair_candidates(results, sdoc, text, ctx, lemma, when, self.lexical)
-                 for results, sdoc, text, ctx in sentences]
+        is open) in one more; each distinct text once. The same output as one sentence at a time, except
+        that a model with context pairs (:attr:`~detente.coding.pair_model.PairModel.context_pairs`) reads a
+        `page` (one article's sentences in order) for them: each sentence's pairs, then those with a side
+        only the sentences before it named (:func:`detente.coding.pair_context.page_candidates`)."""
+        if self.context_pairs and page:
+            from detente.coding import pair_context
+
+            cands = pair_context.page_candidates(sentences, lemma, when, self.lexical, self.context_pairs)
+        else:
+            cands = [pm.pair_candidates(results, sdoc, text, ctx, lemma, when, self.lexical)
+                     for results, sdoc, text, ctx in sentences]
         gated = [bool(c) and self.gate_asks(s[0], c) for s, c in zip(sentences, cands)]
         found = encode_distinct([s[2] for s, g in zip(sentences, gated) if g], source=self.source)
         is_open = [not g or self.p_gate(found[s[2]]) > self.t_gate for s, g in zip(sentences, gated)]

@@ -140,6 +140,11 @@ Choices
   session 15, 0.64 MB and 0.06 CPU s to load where its JSON was 8.0 MB and 0.3 s; the same
   weights exactly, an older JSON file still loads). The file records the training files' SHA-256,
   the counts, ``C``, the thresholds and its format (``meta["format"]``).
+- Context pairs (session 18, :mod:`detente.coding.pair_context`): a model whose meta records
+  ``context_pairs`` K also decides over pairs of a country the sentence names and one of the last K
+  countries the page named before it (a side left to "it", "the ministry", "the two sides"); only the
+  static and encoder models read a page (:meth:`revise_sentences` with ``page``), a plain one with them
+  refuses to code, and a model without them reads each sentence as before.
 - A pair of mentions per pair of countries: of the two countries' mentions, the two whose
   heads are closest in the parse (ties to the earlier), so that "Russia ... Moscow" is
   one pair.
@@ -626,6 +631,13 @@ class PairModel:
         from before them): its candidates are described with these, whatever :data:`LEXICAL` says."""
         return frozenset(self.meta.get("lexical", ()))
 
+    @property
+    def context_pairs(self) -> int:
+        """K of the context pairs the model was trained with (its meta's "context_pairs",
+        :mod:`detente.coding.pair_context`: one side named only among the last K countries named earlier on
+        the page); 0, none, in a model from before them, which is then read exactly as before."""
+        return int(self.meta.get("context_pairs", 0) or 0)
+
     @functools.cached_property
     def sparse(self) -> pw.SparseWeights:
         """Both regressions' weights as one matrix over one feature vocabulary, as the scores read them
@@ -677,15 +689,20 @@ class PairModel:
                         lemma: syntax.Lemma, when: date | None) -> list[SentenceResult]:
         """One sentence's events decided again (:meth:`revise`) over its candidate pairs
         (:func:`pair_candidates`): the coder's hook."""
+        if self.context_pairs:
+            raise ModelError("a pair model with context pairs reads a page: the static or encoder model "
+                             "(detente.coding.pair_encoder) gives them", hint="train it with "
+                             "benchmarks/coding_pair_encoder.py --dense static --context-pairs K --write-model")
         cands = pair_candidates(results, sdoc, text, ctx, lemma, when, self.lexical)
         return self.revise(results, cands, text, when) if cands else list(results)
 
     def revise_sentences(self, sentences: Sequence[tuple[Sequence[SentenceResult], Doc, str, Context]],
-                         lemma: syntax.Lemma, when: date | None) -> list[list[SentenceResult]]:
+                         lemma: syntax.Lemma, when: date | None, *, page: bool = False) -> list[list[SentenceResult]]:
         """Many sentences' events decided again, each (results, parse, text, context) as
-        :meth:`revise_sentence` takes them: the coder's hook for a chunk or a page, so that a model
-        with an expensive input (:class:`detente.coding.pair_encoder.EncoderPairModel`) computes it
-        for all of them at once. The same output as one sentence at a time."""
+        :meth:`revise_sentence` takes them: the coder's hook for a chunk or a page (`page`: the sentences
+        are one article's, in page order), so that a model with an expensive input
+        (:class:`detente.coding.pair_encoder.EncoderPairModel`) computes it for all of them at once, and one
+        with context pairs reads the page. The same output as one sentence at a time (without context pairs)."""
         return [self.revise_sentence(results, sdoc, text, ctx, lemma, when) for results, sdoc, text, ctx in sentences]
 
     def add_threshold(self, results: Sequence[SentenceResult]) -> float:

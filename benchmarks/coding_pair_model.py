@@ -24,6 +24,8 @@ Data (all development material; nothing held out is read):
   training data since session 16, on its adjudicated gold), likewise (``--train-without dev9``);
 * ``data/news_dev10/part_*.jsonl`` -- the tenth (session 16's first-sight set, development and
   training data since session 17, on its adjudicated gold), likewise (``--train-without dev10``);
+* ``data/news_dev11/part_*.jsonl`` -- the eleventh (session 17's first-sight set, development and
+  training data since session 18, on its adjudicated gold), likewise (``--train-without dev11``);
 * ``../shared/data/plover_gsr_cameo.json`` -- the PLOVER gold records (country codes and a
   PLOVER type; a type maps to a CAMEO root through the ontology's table when one root
   alone gives it, else the record teaches only the event/no-event decision).
@@ -111,6 +113,7 @@ SETS = {
     **{f"dev8 {p.stem[-1]}": p for p in sorted((ROOT / "data" / "news_dev8").glob("part_*.jsonl"))},
     **{f"dev9 {p.stem[-1]}": p for p in sorted((ROOT / "data" / "news_dev9").glob("part_*.jsonl"))},
     **{f"dev10 {p.stem[-1]}": p for p in sorted((ROOT / "data" / "news_dev10").glob("part_*.jsonl"))},
+    **{f"dev11 {p.stem[-1]}": p for p in sorted((ROOT / "data" / "news_dev11").glob("part_*.jsonl"))},
     "PLOVER": ROOT.parent / "shared" / "data" / "plover_gsr_cameo.json",
 }
 NEWS = tuple(name for name in SETS if name != "PLOVER")
@@ -589,14 +592,14 @@ def nested(rows: list[Row], groups: list[str], without: tuple[str, ...] = (), mo
     return got, chosen
 
 
-LATER = ("dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10")
+LATER = ("dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11")
 """The later news sets in the order the project met them, each held out in turn by benchmarks/coding_pair_transfer.py
 and each a set of its own when thresholds are chosen by set (:func:`best_mean_gain`; news_dev and news_dev2 always
 train)."""
 
 
 def news_set(row: Row) -> str:
-    """The news set a row belongs to: ``dev3`` ... ``dev10``, ``early`` (news_dev, the demoted check, news_dev2) or ``PLOVER``."""
+    """The news set a row belongs to: ``dev3`` ... ``dev11``, ``early`` (news_dev, the demoted check, news_dev2) or ``PLOVER``."""
     head = row.set.split()[0]
     return head if head in LATER else "PLOVER" if row.plover else "early"
 

@@ -165,7 +165,7 @@ def test_shipped_model_loads_and_its_recorded_hashes_match_the_files() -> None:
     assert meta["sentences"] == sum(d["sentences"] for d in data.values())
     folder = {"news": "news_dev", "demoted": "news_dev", "dev2": "news_dev2", "dev3": "news_dev3", "dev4": "news_dev4",
               "dev5": "news_dev5", "dev6": "news_dev6", "dev7": "news_dev7", "dev8": "news_dev8",
-              "dev9": "news_dev9", "dev10": "news_dev10"}
+              "dev9": "news_dev9", "dev10": "news_dev10", "dev11": "news_dev11"}
     checked = 0
     for name, d in data.items():
         if name == "PLOVER":  # the PLOVER file lives outside the repository
@@ -174,8 +174,9 @@ def test_shipped_model_loads_and_its_recorded_hashes_match_the_files() -> None:
         assert hashlib.sha256(path.read_bytes()).hexdigest() == d["sha256"], name
         checked += 1
     assert checked >= 41 and {"dev3 a", "dev3 e", "dev4 a", "dev4 e", "dev5 a", "dev5 e", "dev6 a", "dev6 e", "dev7 a",
-                              "dev7 e", "dev8 a", "dev8 e", "dev9 a", "dev9 e", "dev10 a", "dev10 e"} <= set(data)
-    assert "news_check.jsonl" not in json.dumps(meta) and not {"dev11 a", "dev12 a"} & set(data)  # dev10 since s17
+                              "dev7 e", "dev8 a", "dev8 e", "dev9 a", "dev9 e", "dev10 a", "dev10 e", "dev11 a",
+                              "dev11 e"} <= set(data)
+    assert "news_check.jsonl" not in json.dumps(meta) and not {"dev12 a", "dev13 a"} & set(data)  # dev11 since s18
 
 
 @pytest.fixture(scope="module")
@@ -268,7 +269,7 @@ def test_shipped_static_model_records_the_training_files_it_was_trained_on() -> 
     assert meta["encoder"]["encoder"] == "multilingual-e5-small-q4" and meta["views"] == list(pe.STATIC_VIEWS)
     data = meta["data"]
     assert meta["sentences"] == sum(d["sentences"] for d in data.values())
-    folder = {"news": "news_dev", "demoted": "news_dev", **{f"dev{k}": f"news_dev{k}" for k in range(2, 11)}}
+    folder = {"news": "news_dev", "demoted": "news_dev", **{f"dev{k}": f"news_dev{k}" for k in range(2, 12)}}
     checked = 0
     for name, d in data.items():
         if name == "PLOVER":
@@ -276,7 +277,7 @@ def test_shipped_static_model_records_the_training_files_it_was_trained_on() -> 
         path = ROOT / "data" / folder[name.split()[0]] / d["file"]
         assert hashlib.sha256(path.read_bytes()).hexdigest() == d["sha256"], name
         checked += 1
-    assert checked >= 46 and {"dev10 a", "dev10 e"} <= set(data) and not {"dev11 a", "dev12 a"} & set(data)
+    assert checked >= 51 and {"dev11 a", "dev11 e"} <= set(data) and not {"dev12 a", "dev13 a"} & set(data)
     assert "news_check.jsonl" not in json.dumps(meta)
 
 

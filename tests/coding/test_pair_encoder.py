@@ -319,3 +319,19 @@ def test_pairs_static_from_the_cli(tmp_path) -> None:
     assert len(lines) == 2 and lines[1]["events"] == []
     result = CliRunner().invoke(app, ["code", "--help"])
     assert "static" in result.stdout
+
+
+def test_a_saved_static_model_is_read_whole_by_the_coder_and_refused_by_the_sparse_reader(tmp_path: Path) -> None:
+    """Session 18 (ctxpairs18) found `pair_model.load` reading a static model's file as a plain sparse model,
+    its vectors silently dropped: the coder's setting now reads such a file whole, the sparse reader refuses it."""
+    model = pe.shipped("static")
+    for path in (tmp_path / "static.npz", tmp_path / "static.json"):
+        if path.suffix == ".npz":
+            model.save(path)
+        else:
+            path.write_text(model.to_json(), encoding="utf-8")
+        read = pe.resolve(path)
+        assert isinstance(read, pe.EncoderPairModel) and read.source == "static"
+        assert np.allclose(read.event_dense, model.event_dense, atol=1e-4)
+        with pytest.raises(ModelError, match="sentence vectors"):
+            pm.load(path)

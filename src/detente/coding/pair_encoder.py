@@ -586,7 +586,20 @@ def resolve(model: Any, *, lazy: bool = False) -> pm.PairModel | str | None:
     if isinstance(model, str) and model == STATIC:
         found = shipped("static")
         return model if lazy else found
+    if isinstance(model, (str, Path)) and Path(model).is_file() and _has_vectors(Path(model)):
+        return load(Path(model))  # a saved model with vectors, read whole (the sparse reader refuses it)
     return pm.resolve(model, lazy=lazy)
+
+
+def _has_vectors(path: Path) -> bool:
+    """Whether a saved pair model file holds sentence-vector weights (its header names an encoder)."""
+    data = path.read_bytes()
+    if pw.is_npz(data):
+        return "encoder" in pw.read(data)[0]
+    try:
+        return "encoder" in json.loads(data.decode("utf-8"))
+    except (ValueError, UnicodeDecodeError):
+        return False  # not JSON either: the sparse reader says what is wrong with it
 
 
 def fit_gate(sent: np.ndarray, labels: Sequence[bool], *, weight: float = W_GATE, c: float = pm.C

@@ -803,8 +803,14 @@ class PairModel:
 
     @classmethod
     def from_npz(cls, data: bytes, where: str) -> PairModel:
-        """A model from the bytes of a file :meth:`save` wrote."""
-        return read_npz(data, where)[0]
+        """A model from the bytes of a file :meth:`save` wrote. A file of a model with sentence vectors
+        (:mod:`detente.coding.pair_encoder`) is refused, not read without its vectors."""
+        model, header, _ = read_npz(data, where)
+        if "encoder" in header:
+            raise ModelError(f"{where}: a pair model with sentence vectors, which this reader would drop",
+                             hint="read it with detente.coding.pair_encoder.load (Coder(pair_model=PATH) and "
+                                  "`detente code --pairs PATH` do)")
+        return model
 
     @classmethod
     def from_json(cls, text: str, where: str) -> PairModel:
@@ -857,8 +863,14 @@ def shipped() -> PairModel:
 
 
 def load(path: Path) -> PairModel:
-    """A pair model from a file written by :meth:`PairModel.save` (or the JSON of :meth:`PairModel.to_json`)."""
-    return PairModel.from_bytes(path.read_bytes(), str(path))
+    """A pair model from a file written by :meth:`PairModel.save` (or the JSON of :meth:`PairModel.to_json`);
+    a file of a model with sentence vectors is refused (:meth:`PairModel.from_npz`), in either form."""
+    data = path.read_bytes()
+    if not pw.is_npz(data) and '"encoder":' in data.decode("utf-8", errors="replace"):
+        raise ModelError(f"{path}: a pair model with sentence vectors, which this reader would drop",
+                         hint="read it with detente.coding.pair_encoder.load (Coder(pair_model=PATH) and "
+                              "`detente code --pairs PATH` do)")
+    return PairModel.from_bytes(data, str(path))
 
 
 def resolve(model: Any, *, lazy: bool = False) -> PairModel | str | None:

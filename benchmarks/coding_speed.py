@@ -58,6 +58,7 @@ import tempfile
 import time
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from _results import write_page  # benchmarks/ is on sys.path when a script runs
 
@@ -219,7 +220,12 @@ def _run_stages(n: int, pairs: str | None = None) -> None:
     docs = list(nlp.pipe(texts, batch_size=nlp_mod.BATCH_SIZE))
     mark(f"parse {n} sentences")
     from detente.coding.context import Context
-    from detente.coding.sentence_events import sentence_events
+
+    try:  # session 18 moved the rules' pass out of the Coder; `--against` may run a checkout from before
+        from detente.coding.sentence_events import sentence_events
+    except ImportError:
+        def sentence_events(text: str, doc: Any, ctx: Any, lemma: Any) -> tuple[list[Any], list[Any]]:
+            return coder._sentence_events(text, doc, ctx)
 
     waiting = []
     coded = []  # (complete events, parse, context) of each sentence with some, for the span chooser

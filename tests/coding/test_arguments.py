@@ -718,20 +718,3 @@ def test_an_organisation_and_its_organ_are_one_side():
 def test_no_event_between_an_organisation_and_its_organ(code_fn, text):
     events = code_fn(text)
     assert not [e for e in events if {e.source, e.target} == {"AU", "AUGOV"}], [(e.source, e.target) for e in events]
-
-
-# -- the cut of session 18 (arguments18): names other modules import from arguments stay importable ---------
-
-
-def test_names_imported_from_arguments_are_the_moved_definitions():
-    from detente.coding import arguments, fallback_targets, modifier_pairs, page_memory, same_side, sector_states
-    from detente.coding import sector_words
-    from detente.coding.arg import Arg
-
-    assert arguments.Arg is Arg
-    assert arguments._hyphenated_pair is modifier_pairs.hyphenated_pair  # nominals.py reads the pair through it
-    assert arguments.fallback_target is fallback_targets.fallback_target
-    assert arguments.remember is page_memory.remember
-    assert (arguments.foreign_pairs, arguments.same_side) == (same_side.foreign_pairs, same_side.same_side)
-    assert arguments.states_named is sector_states.states_named
-    assert (arguments.names_sector, arguments.sector_nouns) == (sector_words.names_sector, sector_words.sector_nouns)

@@ -28,10 +28,8 @@ Choices:
   wrong -3 (three AU <-> AUGOV events, news_dev2 h, news_dev3 c, news_dev9 b), F1 0.4309 -> 0.4310, P 0.6242 ->
   0.6246, no-event sentences left uncoded 6,527 -> 6,529 of 7,210; PLOVER unchanged.
 - Session 18 (arguments18) cut this module, 1,330 lines, into the modules above with no change of behaviour
-  (the coding fingerprint of every development sentence identical before and after). Names other modules
-  import from here stay importable: :class:`Arg` and :func:`argument` (the reading), and, for the modules being
-  cut up at the same time (coder.py, candidates.py, assemble.py) and the hyphenated-pair reading
-  (``_hyphenated_pair``), the names they import, re-exported below.
+  (the coding fingerprint of every development sentence identical before and after). :class:`Arg` and
+  :func:`argument` (the reading) are imported from here; every other name from the module that defines it.
 """
 
 from __future__ import annotations
@@ -68,14 +66,6 @@ from detente.coding.sector_states import (
     sector_actor,
 )
 from detente.coding.sector_words import names_region, noun_role, state_base, with_role
-
-# re-exported for importers (see Choices above): the modules cut up this session and the hyphenated pair
-from detente.coding.fallback_targets import fallback_target  # noqa: F401  (candidates.py)
-from detente.coding.modifier_pairs import hyphenated_pair as _hyphenated_pair  # noqa: F401  (nominals.py)
-from detente.coding.page_memory import remember  # noqa: F401  (coder.py)
-from detente.coding.same_side import foreign_pairs, same_side  # noqa: F401  (many; candidates.py)
-from detente.coding.sector_states import states_named  # noqa: F401  (assemble.py)
-from detente.coding.sector_words import names_sector, sector_nouns  # noqa: F401  (coder.py)
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token

@@ -184,7 +184,7 @@ def population_target(source: Actor, start: int, end: int, ctx: Context) -> Acto
     """The people a curfew or state of emergency that names no target falls on: the source's own
     civilians (`TURGOV` imposing a curfew on a Turkish town -> `TURCVL`), when the sentence (document
     offsets [start, end)) names no other state; else None (whose town it is would be a guess)."""
-    from detente.coding.arguments import states_named
+    from detente.coding.sector_states import states_named
 
     split = get_registry().codes.split(source.code)
     if split is None or split[1] in (None, CIVILIANS) or states_named(start, end, ctx) - {split[0]}:

@@ -40,7 +40,9 @@ from detente.coding import background, diplomats, event_nouns, interception, joi
 from detente.coding import mediation, nominals, received, syntax
 from detente.coding import governors as G
 from detente.coding import patterns as P
-from detente.coding.arguments import Arg, argument, fallback_target, same_side
+from detente.coding.arguments import Arg, argument
+from detente.coding.fallback_targets import fallback_target
+from detente.coding.same_side import same_side
 from detente.coding.candidate import Candidate
 from detente.coding.context import Actor, Context
 from detente.coding.coordination import ATTENDANCE_VERBS, joint_pairs

@@ -52,7 +52,7 @@ from detente.coding import abstention, coordination
 from detente.coding import nlp as nlp_mod
 from detente.coding import span_chooser as span_chooser_mod
 from detente.coding import syntax
-from detente.coding.arguments import remember
+from detente.coding.page_memory import remember
 from detente.coding.assemble import event_of
 from detente.coding.candidates import candidates
 from detente.coding.context import ArticleReading, Context

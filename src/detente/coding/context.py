@@ -65,7 +65,7 @@ class Context:
     earlier_pairs: list[list[Actor]] = field(default_factory=list)  # the pairs named before it, latest first
     # ("Russia called on the two sides": a pair without the third party, :func:`detente.coding.arguments.pair_for`)
     last_acts: dict[str, list[Actor]] = field(default_factory=dict)  # who last did each kind of act an act noun
-    # names ("Canada accused ..." for a later "the allegation"), :func:`detente.coding.arguments.remember`
+    # names ("Canada accused ..." for a later "the allegation"), :func:`detente.coding.page_memory.remember`
     guess_from_previous: bool = True  # an event without a target, a sector without a state, "It also ...": from
     # the sentence before; page and document mode leave these guesses out (:func:`sentence_context`)
 
@@ -538,7 +538,7 @@ class ArticleReading:
     :func:`detente.coding.arguments.the_two_sides`, and the pairs before it, for a third party's "the two
     sides"; who last accused, ruled or seized power, for "the allegation", "the ruling", "the coup",
     :func:`detente.coding.arguments.act_author`; the last date:
-    :func:`detente.coding.arguments.remember`),
+    :func:`detente.coding.page_memory.remember`),
     shifted so that earlier actors lie before offset 0. An article of one sentence is coded
     exactly as that sentence alone. Each sentence is read by :func:`sentence_context`, the rule
     set document mode (:func:`document_context`) reads with too.
@@ -561,7 +561,7 @@ class ArticleReading:
 
     def context(self, k: int) -> Context:
         """The context of part `k`, carrying the state of the part read before it (call in page order,
-        and call :func:`~detente.coding.arguments.remember` on each context once its sentence is coded)."""
+        and call :func:`~detente.coding.page_memory.remember` on each context once its sentence is coded)."""
         start = self.starts[k]
         ctx = sentence_context(self.parts[k], self.on, self.across, start)
         if self._last is not None:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from detente.coding import abstention
-from detente.coding.arguments import names_sector
+from detente.coding.sector_words import names_sector
 from detente.coding.context import Context, document_context
 from detente.coding.reader import Document
 from detente.coding.segment import split_sentences

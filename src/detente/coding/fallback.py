@@ -28,7 +28,8 @@ from typing import TYPE_CHECKING, Any
 
 from detente.actors import country_of, get_registry
 from detente.coding import spans, syntax
-from detente.coding.arguments import argument, names_sector
+from detente.coding.arguments import argument
+from detente.coding.sector_words import names_sector
 from detente.coding.assemble import UNDATED, make_event
 from detente.coding.context import Context, actor_of_mention
 from detente.coding.lexicon import CONF_CLASSIFIER, FALLBACK_SKIP_ROLES

@@ -25,7 +25,8 @@ from typing import TYPE_CHECKING
 
 from detente.coding import lexicon as L
 from detente.coding import nominals, syntax
-from detente.coding.arguments import argument, foreign_pairs
+from detente.coding.arguments import argument
+from detente.coding.same_side import foreign_pairs
 from detente.coding.candidate import Candidate
 from detente.coding.context import Context
 

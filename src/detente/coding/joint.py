@@ -51,7 +51,8 @@ from detente.actors.registry import country_of
 from detente.coding import lexicon as L
 from detente.coding import nominals, syntax
 from detente.coding import patterns as P
-from detente.coding.arguments import Arg, argument, foreign_pairs
+from detente.coding.arguments import Arg, argument
+from detente.coding.same_side import foreign_pairs
 from detente.coding.candidate import Candidate
 from detente.coding.context import Actor, Context, actor_of_mention
 from detente.coding.coordination import ATTENDANCE_VERBS, MAX_PARTIES, joint_pairs, list_pairs, parties

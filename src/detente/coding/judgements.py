@@ -41,7 +41,8 @@ from detente.coding import syntax
 from detente.coding import governors as G
 from detente.coding import patterns as P
 from detente.coding import quotes
-from detente.coding.arguments import Arg, argument, foreign_pairs
+from detente.coding.arguments import Arg, argument
+from detente.coding.same_side import foreign_pairs
 from detente.coding.candidate import Candidate
 from detente.coding.context import Context
 from detente.coding.fallback_targets import fallback_target

@@ -63,7 +63,8 @@ from detente.coding import lexicon as L
 from detente.coding import governors as G
 from detente.coding import patterns as P
 from detente.coding import syntax
-from detente.coding.arguments import Arg, _hyphenated_pair, argument
+from detente.coding.arguments import Arg, argument
+from detente.coding.modifier_pairs import hyphenated_pair
 from detente.coding.candidate import Candidate
 from detente.coding.context import Actor, Context, actor_of_mention
 from detente.coding.coordination import joint_pairs
@@ -307,13 +308,13 @@ def _pair_before(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) ->
     """The two states of a hyphenated pair before an act noun, both its actors: "the *US-British* strikes on Yemen"
     -> USA, GBR ([] when no such pair: the one named before the noun acts alone).
 
-    Choices: the pair is read by :func:`detente.coding.arguments._hyphenated_pair` (session 17's reading of "US-British
+    Choices: the pair is read by :func:`detente.coding.modifier_pairs.hyphenated_pair` (session 17's reading of "US-British
     forces" as a subject), one helper for both, so a pair is two sides wherever it stands: a coordinative compound
     (Huddleston & Pullum 2002, ch. 19) is "US and British strikes" (the guide's convention 2: each party of a joint
     act is coded). Joint nouns (talks, meetings) read their pair already (:func:`_named_before`, both ways)."""
     for mod in noun.children:
         if mod.dep_ in ("amod", "compound", "nmod") and mod.i < noun.i:
-            pair = _hyphenated_pair(mod, noun, offset, ctx, lemma)
+            pair = hyphenated_pair(mod, noun, offset, ctx, lemma)
             if len(pair) == 2:
                 return pair
     return []

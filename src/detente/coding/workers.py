@@ -31,7 +31,7 @@ from typing import Any
 from detente.actors import find_mentions
 from detente.actors.regions import regions
 from detente.coding import nlp as nlp_mod
-from detente.coding.arguments import sector_nouns
+from detente.coding.sector_words import sector_nouns
 from detente.coding.tone import sentence_tone
 from detente.errors import DetenteError
 

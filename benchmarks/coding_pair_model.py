@@ -170,12 +170,17 @@ class Recorder:
 
     def __init__(self) -> None:
         self.seen: dict[tuple[str, object], tuple[list, list[pm.Candidate]]] = {}
+        self.log: list[tuple[str, tuple]] = []
+        """Every call in order, (text, what `seen` holds): in page mode one text may read differently on two
+        pages, so :func:`read_rows` matches the page-mode calls to the gold sentences in order."""
 
     def revise_sentence(self, results, sdoc, text, ctx, lemma, when):
         from detente.coding import pair_context as pc
 
-        self.seen[text, when] = (list(results), pm.pair_candidates(results, sdoc, text, ctx, lemma, when),
-                                 pc.read_view(results, sdoc, text, ctx, lemma, when))
+        seen = (list(results), pm.pair_candidates(results, sdoc, text, ctx, lemma, when),
+                pc.read_view(results, sdoc, text, ctx, lemma, when))
+        self.seen[text, when] = seen
+        self.log.append((text, seen))
         return list(results)
 
 
@@ -191,8 +196,41 @@ def plover_roots() -> dict[str, list[str]]:
     return out
 
 
-def read_rows(coder, recorder: Recorder) -> tuple[list[Row], dict[str, ev.Report]]:
-    """Code every set and turn its sentences into rows; the rules' `detente code eval` report per set."""
+ROW_CONTEXTS = ("sentence", "page")
+"""How the training rows are coded (:func:`read_rows`): each sentence alone, or (session 18) as the coder
+codes a page, `detente code eval`'s default: consecutive records sharing a url read as one article, the
+headline first (:class:`detente.coding.context.ArticleReading`)."""
+
+
+def page_mode_calls(gold, log: list[tuple[str, tuple]], start: int) -> tuple[list[tuple], int]:
+    """What the recorder saw for each of `gold`'s sentences coded in page mode, matched in order from the
+    log's entry `start` (each article's headline, read first, is skipped: it is not a gold sentence), and
+    the log position after them. A sentence the log does not hold next is an error, not a guess."""
+    out: list[tuple] = []
+    k = start
+    for group in ev.articles(gold.sentences):
+        head = gold.sentences[group[0]].headline
+        if head and k < len(log) and log[k][0] == head and gold.sentences[group[0]].text != head:
+            k += 1
+        for i in group:
+            text = gold.sentences[i].text
+            if not text.strip():  # the coder does not call the model for a blank sentence
+                out.append(([], [], None))
+                continue
+            if k >= len(log) or log[k][0] != text:
+                raise RuntimeError(f"page-mode rows: the coder's calls and the gold sentences part at {text[:60]!r}")
+            out.append(log[k][1])
+            k += 1
+    return out, k
+
+
+def read_rows(coder, recorder: Recorder, context: str = "sentence") -> tuple[list[Row], dict[str, ev.Report]]:
+    """Code every set and turn its sentences into rows; the rules' `detente code eval` report per set.
+    `context` (:data:`ROW_CONTEXTS`): "sentence" codes each sentence alone (the rows before session 18),
+    "page" as `detente code eval` does by default, so the rules' output and the candidates' features are
+    those the coder gives the model when it codes a page (PLOVER records have no page: sentence mode)."""
+    if context not in ROW_CONTEXTS:
+        raise ValueError(f"unknown row context {context!r}: use one of {ROW_CONTEXTS}")
     to_roots = plover_roots()
     rows: list[Row] = []
     reports: dict[str, ev.Report] = {}
@@ -210,9 +248,13 @@ def read_rows(coder, recorder: Recorder) -> tuple[list[Row], dict[str, ev.Report
             ident = {k: str(v.get("id")) for k, v in meta.items()}
             group = {k: str(v.get("url") or v.get("id")) for k, v in meta.items()}
             headlines = {k: str(v.get("headline") or "") for k, v in meta.items()}
-        reports[name] = ev.evaluate(path, coder, context="sentence")  # the model decides per sentence: sentence mode
-        for s in gold.sentences:
-            results, cands, view = recorder.seen[s.text, s.when]
+        start = len(recorder.log)
+        reports[name] = ev.evaluate(path, coder, context=context)
+        if reports[name].extra.get("context") == "page":
+            seen, _ = page_mode_calls(gold, recorder.log, start)
+        else:
+            seen = [recorder.seen[s.text, s.when] for s in gold.sentences]
+        for s, (results, cands, view) in zip(gold.sentences, seen):
             want = {(ev.gold_country(e.source), ev.gold_country(e.target), e.label) for e in s.events}
             row = Row(name, f"{name}:{group[s.line]}", ident[s.line], want, [], [], [], [], plover,
                       not s.events, s.text, results, view, headlines.get(s.line, ""), s.when)

@@ -7,6 +7,7 @@ never drop) and the declared ship rule it checks. The shipped model itself: test
 
 from __future__ import annotations
 
+import json
 from types import SimpleNamespace
 
 import pytest
@@ -113,3 +114,40 @@ def test_context_pairs_join_a_row_with_the_gold_label_and_the_reachable_class_is
     assert wider["CHN", "JPN"].event and wider["CHN", "JPN"].root == "16"  # China, second latest: K 2 reaches it
     table = bench.reachable([first, second, other_page], ks=(1, 2))
     assert table[-1] == "| 3 | 2 | 1 (rules code 0) | 0 (rules code 0) | 1 (rules code 0) |"
+
+
+PRONOUN_PAGE = ["Russian President Vladimir Putin met Chinese President Xi Jinping in Beijing on Monday.",
+                "He accused Japan of provoking tension in the region."]
+
+
+def test_page_rows_read_the_sentences_before_them_and_sentence_rows_do_not(bench, tmp_path, monkeypatch):
+    """--page-rows: the second sentence's side is a pronoun; its page-mode row reads it from the first sentence."""
+    pytest.importorskip("spacy")
+    from detente.coding import Coder
+    from detente.errors import MissingDependencyError
+
+    try:
+        Coder(span_chooser=None, n_process=1)
+    except MissingDependencyError as exc:  # pragma: no cover - depends on the environment
+        pytest.skip(str(exc))
+
+    path = tmp_path / "page.jsonl"
+    path.write_text("".join(json.dumps({"id": f"p-{i}", "sentence": s, "date": "2024-05-06",
+                                        "url": "https://example.org/a", "headline": "Putin and Xi meet in Beijing",
+                                        "events": [{"source": "RUS", "target": "JPN", "root": "11"}] if i else []})
+                            + "\n" for i, s in enumerate(PRONOUN_PAGE)), encoding="utf-8")
+    monkeypatch.setattr(bench, "SETS", {"news dev": path})
+    rows = {}
+    for context in ("sentence", "page"):
+        recorder = bench.Recorder()
+        rows[context], reports = bench.read_rows(Coder(span_chooser=None, pair_model=recorder, n_process=1),
+                                                 recorder, context)
+        assert reports["news dev"].extra["context"] == context
+        assert [r.text for r in rows[context]] == PRONOUN_PAGE
+    sentence, page = rows["sentence"][1], rows["page"][1]
+    assert not any(src == "RUS" for src, _ in sentence.pair_keys)  # alone, "He" names nobody
+    assert ("RUS", "JPN") in page.pair_keys  # on the page, "He" is Putin: a candidate pair with its label
+    assert page.examples[page.pair_keys.index(("RUS", "JPN"))].event
+    assert [r.rule_triples for r in rows["page"]] != [r.rule_triples for r in rows["sentence"]]
+    with pytest.raises(ValueError, match="unknown row context"):
+        bench.read_rows(None, bench.Recorder(), "article")

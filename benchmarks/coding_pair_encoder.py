@@ -72,6 +72,16 @@ near-duplicates kept together):
    and the coder gives it context pairs in page mode. ``--rows-cache FILE`` keeps the coded sentences for
    the next run; ``--model-out FILE`` writes a model elsewhere than the package data.
 
+7. ``--page-rows`` (session 18): the rows coded in page mode (records sharing a url read as one article in file
+   order, the headline first, as ``detente code eval`` and benchmarks/coding_dev.py code them, and as the coder
+   gives the model a page), so the rules' output and the candidates' features the model learns from are those
+   it sees when used; before, every row was coded sentence by sentence. With ``--write-model`` the model's meta
+   records ``rows: "page"``. ``--page-rows --rows-cache PAGE.pkl --compare-rows SENTENCE.pkl`` alone: the page
+   benchmarks/results/coding_page_rows.md, the static model trained on sentence rows (as shipped) against it
+   trained on page rows, both nested on the same folds and scored on the page-mode rows against the rules in
+   page mode (the other tables above score sentence-mode rows: the rules' figures there are ``--context
+   sentence``'s).
+
 Vectors are computed once and cached in ``out/pair_encoder_vectors.npz`` (keyed by the
 text; ``out/`` is not in git), so the folds never re-encode.
 

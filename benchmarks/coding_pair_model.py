@@ -63,7 +63,8 @@ The pairs are described with the lexical feature groups of ``pair_model.LEXICAL`
 ``--write-model`` records them in the model's meta, and the coder describes the pairs with the model's own.
 
 The rules' figures here equal ``detente code eval FILE --context sentence`` (a check in the script): the model
-decides one sentence at a time, so the news files are coded sentence by sentence here.
+decides one sentence at a time, so the news files are coded sentence by sentence here. (benchmarks/coding_pair_encoder.py
+``--page-rows`` codes its rows in page mode instead, :func:`read_rows`' `context`).
 
     .venv/bin/python benchmarks/coding_pair_model.py                # the page
     .venv/bin/python benchmarks/coding_pair_model.py --write-model  # and re-train the shipped model on everything

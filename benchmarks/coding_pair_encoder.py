@@ -565,6 +565,20 @@ def gate_screen(data: Data, groups: list[str]) -> list[str]:
     return out
 
 
+def inner_part(data: Data, groups: list[str], fit_rows: np.ndarray, event: Variant, root: Variant
+               ) -> tuple[list[cpm.Row], list[list[tuple]], dict[int, float]]:
+    """A training part's rows, their inner grouped out-of-fold predictions (the joint rule) and gate
+    probabilities (keyed by position in the part): what :func:`best_gated` chooses the thresholds on."""
+    inner = oof(data, groups, event, root, cpm.INNER, fit_rows, True)
+    inner_gate: dict[int, float] = {}
+    for a, b in folds(groups, cpm.INNER, fit_rows):
+        inner_gate.update(gate_fit_predict(data, a, b))
+    part = [data.rows[i] for i in fit_rows]
+    part_preds = [inner[int(i)] for i in fit_rows]
+    part_gate = {k: inner_gate[int(i)] for k, i in enumerate(fit_rows) if int(i) in inner_gate}
+    return part, part_preds, part_gate
+
+
 def nested_modes(data: Data, groups: list[str], event: Variant, root: Variant, without: tuple[str, ...] = (),
                  modes: tuple[str, ...] = tuple(MODES)) -> tuple[dict[str, list[set]], dict[str, list[tuple]]]:
     """Rules + model triples per row for every way of choosing thresholds named in `modes` (:data:`MODES`),
@@ -575,13 +589,7 @@ def nested_modes(data: Data, groups: list[str], event: Variant, root: Variant, w
     chosen: dict[str, list[tuple]] = {m: [] for m in modes}
     for fit_rows, test_rows in folds(groups, cpm.OUTER):
         fit_rows = np.array(cpm.trainable(rows, fit_rows, without), dtype=int)
-        inner = oof(data, groups, event, root, cpm.INNER, fit_rows, True)
-        inner_gate: dict[int, float] = {}
-        for a, b in folds(groups, cpm.INNER, fit_rows):
-            inner_gate.update(gate_fit_predict(data, a, b))
-        part = [rows[i] for i in fit_rows]
-        part_preds = [inner[int(i)] for i in fit_rows]
-        part_gate = {k: inner_gate[int(i)] for k, i in enumerate(fit_rows) if int(i) in inner_gate}
+        part, part_preds, part_gate = inner_part(data, groups, fit_rows, event, root)
         test_preds = predict_rows(data, fit_rows, test_rows, event, root, True)
         test_gate = gate_fit_predict(data, fit_rows, test_rows)
         for mode in modes:
@@ -896,13 +904,7 @@ def nested_across(data: Data, groups: list[str], train_off: int, test_off: int, 
     chosen: list[tuple] = []
     for fit_rows, test_rows in folds(groups, cpm.OUTER):
         fit = fit_rows + train_off
-        inner = oof(data, both, event, root, cpm.INNER, fit, True)
-        inner_gate: dict[int, float] = {}
-        for a, b in folds(both, cpm.INNER, fit):
-            inner_gate.update(gate_fit_predict(data, a, b))
-        part = [rows[i] for i in fit]
-        part_preds = [inner[int(i)] for i in fit]
-        part_gate = {k: inner_gate[int(i)] for k, i in enumerate(fit) if int(i) in inner_gate}
+        part, part_preds, part_gate = inner_part(data, both, fit, event, root)
         t_add, t_drop, t_empty, t_gate, _ = best_gated(part, part_preds, part_gate, split=split, use_gate=use_gate,
                                                        constrained=constrained)
         chosen.append((t_add, t_drop, t_empty, t_gate))

@@ -892,11 +892,14 @@ def context_page(rows: list[cpm.Row], groups: list[str], k: int, table: Path | N
 # ---------------------------------------------------------------- training rows coded as the coder codes them (session 18)
 
 def nested_across(data: Data, groups: list[str], train_off: int, test_off: int, event: Variant, root: Variant,
-                  mode: str = SHIPPED_MODE) -> tuple[list[set], list[tuple]]:
+                  mode: str = SHIPPED_MODE, fixed: tuple[float, float, float, float] | None = None
+                  ) -> tuple[list[set], list[tuple]]:
     """:func:`nested_modes` for one `mode` when `data` holds two codings of the same sentences, each
     ``len(groups)`` rows in the same order (rows ``off + i`` are sentence i): the models, the gate and the
     thresholds (inner folds) come from the training part of the coding at `train_off`, the held-out fold is
-    decided on the coding at `test_off`. The outer and inner folds are the same whatever the offsets."""
+    decided on the coding at `test_off`. The outer and inner folds are the same whatever the offsets. `fixed`
+    (t_add, t_drop, t_empty, t_gate): no inner folds, these thresholds in every fold (a quicker look, not
+    nested: thresholds chosen elsewhere, e.g. the shipped model's)."""
     n = len(groups)
     rows, both = data.rows, groups + groups
     split, use_gate, constrained = MODES[mode]
@@ -904,9 +907,12 @@ def nested_across(data: Data, groups: list[str], train_off: int, test_off: int, 
     chosen: list[tuple] = []
     for fit_rows, test_rows in folds(groups, cpm.OUTER):
         fit = fit_rows + train_off
-        part, part_preds, part_gate = inner_part(data, both, fit, event, root)
-        t_add, t_drop, t_empty, t_gate, _ = best_gated(part, part_preds, part_gate, split=split, use_gate=use_gate,
-                                                       constrained=constrained)
+        if fixed is None:
+            part, part_preds, part_gate = inner_part(data, both, fit, event, root)
+            t_add, t_drop, t_empty, t_gate, _ = best_gated(part, part_preds, part_gate, split=split,
+                                                           use_gate=use_gate, constrained=constrained)
+        else:
+            t_add, t_drop, t_empty, t_gate = fixed
         chosen.append((t_add, t_drop, t_empty, t_gate))
         test = test_rows + test_off
         test_preds = predict_rows(data, fit, test, event, root, True)
@@ -935,16 +941,17 @@ def _arm(name: str) -> tuple[str, list[set], list[tuple], float]:
     t = time.perf_counter()
     data, groups, offs = _ARMS["data"], _ARMS["groups"], _ARMS["offsets"]
     event, root = (parse_variant(v) for v in SHIPPED_STATIC)
-    got, chosen = nested_across(data, groups, *offs[name], event, root)  # type: ignore[arg-type]
+    got, chosen = nested_across(data, groups, *offs[name], event, root,  # type: ignore[arg-type]
+                                fixed=_ARMS.get("fixed"))  # type: ignore[arg-type]
     return name, got, chosen, time.perf_counter() - t
 
 
 def rows_page(sentence_rows: list[cpm.Row], page_rows: list[cpm.Row], groups: list[str], table: Path | None,
-              jobs: int = 2) -> list[str]:
+              jobs: int = 2, fixed: tuple[float, float, float, float] | None = None) -> list[str]:
     """The static model (:data:`SHIPPED_STATIC`, :data:`SHIPPED_MODE`) trained on sentence-mode rows (as
     shipped) and on page-mode rows, both scored on the page-mode rows (the coder's way of coding a page) against
     the rules in page mode; nested on the same folds, paired page bootstrap. The two arms run in `jobs`
-    forked processes."""
+    forked processes. `fixed`: the thresholds of every fold, not chosen inside (:func:`nested_across`)."""
     import multiprocessing as mp
 
     same_sentences(sentence_rows, page_rows)
@@ -952,7 +959,7 @@ def rows_page(sentence_rows: list[cpm.Row], page_rows: list[cpm.Row], groups: li
     n = len(page_rows)
     both = sentence_rows + page_rows
     data = Data(both, static_vectors(all_texts(both), table))
-    _ARMS.update(data=data, groups=groups, offsets={"sentence rows": (0, n), "page rows": (n, n)})
+    _ARMS.update(data=data, groups=groups, offsets={"sentence rows": (0, n), "page rows": (n, n)}, fixed=fixed)
     arms = ("sentence rows", "page rows")
     if jobs > 1:
         with mp.get_context("fork").Pool(min(jobs, len(arms))) as pool:
@@ -975,8 +982,9 @@ def rows_page(sentence_rows: list[cpm.Row], page_rows: list[cpm.Row], groups: li
              "trained on) and in page mode (records sharing a url read as one article, headline first, as "
              f"`detente code eval` and the coder do; PLOVER has no pages). The rules' events differ in {differ} "
              "sentences. Both models are scored on the page-mode rows, against the rules in page mode. Nested: outer "
-             f"grouped {cpm.OUTER}-fold by page, thresholds by an inner {cpm.INNER}-fold under `{SHIPPED_MODE}` on "
-             f"each arm's own training rows, static variants {SHIPPED_STATIC}, same folds; (source, target, root) "
+             f"grouped {cpm.OUTER}-fold by page, thresholds " + (f"fixed at {fixed} (t_add, t_drop, t_empty, t_gate; NOT "
+             "nested: not chosen inside the folds)" if fixed else f"by an inner {cpm.INNER}-fold under `{SHIPPED_MODE}`"
+             " on each arm's own training rows") + f", static variants {SHIPPED_STATIC}, same folds; (source, target, root) "
              f"F1 (P, R), differences with a paired 95% page bootstrap ({N_BOOT} resamples).", "",
              "| set (sentences) | rules, page mode F1 (P, R) | trained on sentence rows F1 (P, R), - rules [95%] "
              "| trained on page rows F1 (P, R), - rules [95%] | page - sentence rows [95%] "
@@ -1238,6 +1246,10 @@ def main(argv: list[str] | None = None) -> int:
                         help="with --page-rows and --rows-cache: only the static model trained on the sentence-mode "
                              "rows of this --rows-cache file against it trained on the page-mode rows, both scored in "
                              "page mode (nested); its page benchmarks/results/coding_page_rows.md")
+    parser.add_argument("--fixed-thresholds", type=lambda t: tuple(float(x) for x in t.split(",")), default=None,
+                        metavar="T_ADD,T_DROP,T_EMPTY,T_GATE",
+                        help="with --compare-rows: these thresholds in every fold instead of the inner folds (quicker, "
+                             "not nested; printed only)")
     parser.add_argument("--model-out", type=Path, default=None, metavar="NPZ",
                         help="with --write-model: write the model here instead of the package data")
     args = parser.parse_args(argv)
@@ -1251,8 +1263,8 @@ def main(argv: list[str] | None = None) -> int:
         if not args.page_rows:
             parser.error("--compare-rows compares with the page-mode rows: give --page-rows")
         sentence_rows, _ = coded_rows(args.compare_rows, "sentence")
-        page = rows_page(sentence_rows, rows, groups, args.static_table)
-        if not args.no_page:
+        page = rows_page(sentence_rows, rows, groups, args.static_table, fixed=args.fixed_thresholds)
+        if not args.no_page and args.fixed_thresholds is None:
             write_page(RESULTS_ROWS, page)
         return 0
     if args.reachable:

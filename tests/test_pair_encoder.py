@@ -132,5 +132,7 @@ def test_nested_across_one_coding_is_nested_modes_and_decides_on_the_other(bench
     mixed = bench.Data(rows + other, {v: np.vstack([x, x]) for v, x in dense.items()})
     decided, _ = bench.nested_across(mixed, groups, 0, 30, event, root)
     assert ("RUS", "UKR", "04") in decided[0]  # the rule event of the coding it is scored on
+    never = bench.nested_across(mixed, groups, 0, 30, event, root, fixed=(1.01, 1.01, 1.01, 0.0))
+    assert never[0] == [bench.cpm.rules_only(r) for r in other] and set(never[1]) == {(1.01, 1.01, 1.01, 0.0)}
     with pytest.raises(SystemExit, match="not the same sentences"):
         bench.same_sentences(rows, rows[1:])

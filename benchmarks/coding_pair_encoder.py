@@ -1181,7 +1181,10 @@ def coded_rows(cache: Path | None = None, context: str = "sentence") -> tuple[li
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)
         coder = Coder(classifier=default_classifier(), span_chooser=None, pair_model=recorder, n_process=1)
-    rows, _ = cpm.read_rows(coder, recorder, context)
+    rows, reports = cpm.read_rows(coder, recorder, context)
+    for name, report in reports.items():  # the recorded rules are what `detente code eval` scores, either mode
+        c = sum((np.array(cpm.counts(r, cpm.rules_only(r))) for r in rows if r.set == name), np.zeros(3))
+        assert abs(cpm.prf(c)[2] - report.overall.f1) < 1e-9, (name, context, cpm.prf(c), report.overall.f1)
     groups, _, _ = cpm.groups_with_neardups(rows)
     print(f"coded {len(rows)} sentences ({context} mode) in {time.perf_counter() - t0:.1f} s", flush=True)
     if cache is not None:

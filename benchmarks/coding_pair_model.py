@@ -222,7 +222,28 @@ def page_mode_calls(gold, log: list[tuple[str, tuple]], start: int) -> tuple[lis
                 raise RuntimeError(f"page-mode rows: the coder's calls and the gold sentences part at {text[:60]!r}")
             out.append(log[k][1])
             k += 1
+        first = len(out) - len(group)
+        out[first:] = set_apart_restatements(out[first:], [gold.sentences[i].text for i in group],
+                                             gold.sentences[group[0]].when)
     return out, k
+
+
+def set_apart_restatements(seen: list[tuple], texts: list[str], when) -> list[tuple]:
+    """An article's recorded sentences (page order) with the rule events page mode keeps apart as restatements
+    of an earlier sentence's act (:func:`detente.coding.abstention.restatements`, which the coder applies after
+    the pair model) marked partial in place, so that the rows score the rules as `detente code eval` does in
+    page mode and a rule event the model keeps is not counted where the coder would set it apart. Each
+    result keeps its index (the candidates' `rule_events` point at them). The restatements are found on the
+    rules' events: an event the model adds that restates an earlier act is still counted (not modelled)."""
+    from detente.coding import abstention
+
+    out = abstention.restatements([s[0] for s in seen], texts, when, True)
+    marked = []
+    for (results, cands, view), final in zip(seen, out):
+        kept = {id(r) for r in final}
+        apart = iter(r for r in final if r.partial and not any(r is x for x in results))
+        marked.append(([r if id(r) in kept else next(apart) for r in results], cands, view))
+    return marked
 
 
 def read_rows(coder, recorder: Recorder, context: str = "sentence") -> tuple[list[Row], dict[str, ev.Report]]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from types import SimpleNamespace
 
+import numpy as np
 import pytest
 
 from detente.coding import pair_model as pm
@@ -143,6 +144,8 @@ def test_page_rows_read_the_sentences_before_them_and_sentence_rows_do_not(bench
         rows[context], reports = bench.read_rows(Coder(span_chooser=None, pair_model=recorder, n_process=1),
                                                  recorder, context)
         assert reports["news dev"].extra["context"] == context
+        counts = sum(np.array(bench.counts(r, bench.rules_only(r))) for r in rows[context])
+        assert bench.prf(counts)[2] == pytest.approx(reports["news dev"].overall.f1)  # the rows score as eval does
         assert [r.text for r in rows[context]] == PRONOUN_PAGE
     sentence, page = rows["sentence"][1], rows["page"][1]
     assert not any(src == "RUS" for src, _ in sentence.pair_keys)  # alone, "He" names nobody
@@ -151,3 +154,32 @@ def test_page_rows_read_the_sentences_before_them_and_sentence_rows_do_not(bench
     assert [r.rule_triples for r in rows["page"]] != [r.rule_triples for r in rows["sentence"]]
     with pytest.raises(ValueError, match="unknown row context"):
         bench.read_rows(None, bench.Recorder(), "article")
+
+
+def test_page_rows_set_apart_a_restated_act_as_page_mode_does(bench, tmp_path, monkeypatch):
+    """The coder keeps apart, after the pair model, an act an earlier sentence of the page reported: the page
+    rows' rules do not count it (their candidates still hold the rule event the model was shown)."""
+    pytest.importorskip("spacy")
+    from detente.coding import Coder
+    from detente.errors import MissingDependencyError
+
+    page = ["Russia expelled two Japanese diplomats on Monday.",
+            "Russia expelled the two Japanese diplomats for spying, the ministry said."]
+    path = tmp_path / "page.jsonl"
+    path.write_text("".join(json.dumps({"id": f"r-{i}", "sentence": s, "date": "2024-05-06", "url": "https://example.org/b",
+                                        "events": [] if i else [{"source": "RUS", "target": "JPN", "root": "16"}]})
+                            + "\n" for i, s in enumerate(page)), encoding="utf-8")
+    monkeypatch.setattr(bench, "SETS", {"news dev": path})
+    got = {}
+    for context in ("sentence", "page"):
+        recorder = bench.Recorder()
+        try:
+            coder = Coder(span_chooser=None, pair_model=recorder, n_process=1)
+        except MissingDependencyError as exc:  # pragma: no cover - depends on the environment
+            pytest.skip(str(exc))
+        rows, reports = bench.read_rows(coder, recorder, context)
+        got[context] = [bench.rules_only(r) for r in rows]
+        assert rows[1].rule_triples == [("RUS", "JPN", "16")] and rows[1].cands[0].rule_events == (0,)
+        assert bench.prf(sum(np.array(bench.counts(r, bench.rules_only(r))) for r in rows))[2] == pytest.approx(
+            reports["news dev"].overall.f1)
+    assert got["sentence"][1] == {("RUS", "JPN", "16")} and got["page"][1] == set()

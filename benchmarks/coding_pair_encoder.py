@@ -72,6 +72,16 @@ near-duplicates kept together):
    and the coder gives it context pairs in page mode. ``--rows-cache FILE`` keeps the coded sentences for
    the next run; ``--model-out FILE`` writes a model elsewhere than the package data.
 
+7. ``--page-rows`` (session 18): the rows coded in page mode (records sharing a url read as one article in file
+   order, the headline first, as ``detente code eval`` and benchmarks/coding_dev.py code them, and as the coder
+   gives the model a page), so the rules' output and the candidates' features the model learns from are those
+   it sees when used; before, every row was coded sentence by sentence. With ``--write-model`` the model's meta
+   records ``rows: "page"``. ``--page-rows --rows-cache PAGE.pkl --compare-rows SENTENCE.pkl`` alone: the page
+   benchmarks/results/coding_page_rows.md, the static model trained on sentence rows (as shipped) against it
+   trained on page rows, both nested on the same folds and scored on the page-mode rows against the rules in
+   page mode (the other tables above score sentence-mode rows: the rules' figures there are ``--context
+   sentence``'s).
+
 Vectors are computed once and cached in ``out/pair_encoder_vectors.npz`` (keyed by the
 text; ``out/`` is not in git), so the folds never re-encode.
 
@@ -156,6 +166,7 @@ RESULTS = ROOT / "benchmarks" / "results" / "coding_pair_encoder.md"
 RESULTS_GATE = ROOT / "benchmarks" / "results" / "coding_pair_encoder_gate.md"
 RESULTS_STATIC = ROOT / "benchmarks" / "results" / "coding_pair_static.md"
 RESULTS_CONTEXT = ROOT / "benchmarks" / "results" / "coding_context_pairs.md"
+RESULTS_ROWS = ROOT / "benchmarks" / "results" / "coding_page_rows.md"
 VIEWS = pe.VIEWS
 STATIC_VIEWS = ("sent", "between", "a_window", "b_window")
 """The views the static table embeds for the screen (``marked`` means nothing to a bag of words); the
@@ -554,6 +565,20 @@ def gate_screen(data: Data, groups: list[str]) -> list[str]:
     return out
 
 
+def inner_part(data: Data, groups: list[str], fit_rows: np.ndarray, event: Variant, root: Variant
+               ) -> tuple[list[cpm.Row], list[list[tuple]], dict[int, float]]:
+    """A training part's rows, their inner grouped out-of-fold predictions (the joint rule) and gate
+    probabilities (keyed by position in the part): what :func:`best_gated` chooses the thresholds on."""
+    inner = oof(data, groups, event, root, cpm.INNER, fit_rows, True)
+    inner_gate: dict[int, float] = {}
+    for a, b in folds(groups, cpm.INNER, fit_rows):
+        inner_gate.update(gate_fit_predict(data, a, b))
+    part = [data.rows[i] for i in fit_rows]
+    part_preds = [inner[int(i)] for i in fit_rows]
+    part_gate = {k: inner_gate[int(i)] for k, i in enumerate(fit_rows) if int(i) in inner_gate}
+    return part, part_preds, part_gate
+
+
 def nested_modes(data: Data, groups: list[str], event: Variant, root: Variant, without: tuple[str, ...] = (),
                  modes: tuple[str, ...] = tuple(MODES)) -> tuple[dict[str, list[set]], dict[str, list[tuple]]]:
     """Rules + model triples per row for every way of choosing thresholds named in `modes` (:data:`MODES`),
@@ -564,13 +589,7 @@ def nested_modes(data: Data, groups: list[str], event: Variant, root: Variant, w
     chosen: dict[str, list[tuple]] = {m: [] for m in modes}
     for fit_rows, test_rows in folds(groups, cpm.OUTER):
         fit_rows = np.array(cpm.trainable(rows, fit_rows, without), dtype=int)
-        inner = oof(data, groups, event, root, cpm.INNER, fit_rows, True)
-        inner_gate: dict[int, float] = {}
-        for a, b in folds(groups, cpm.INNER, fit_rows):
-            inner_gate.update(gate_fit_predict(data, a, b))
-        part = [rows[i] for i in fit_rows]
-        part_preds = [inner[int(i)] for i in fit_rows]
-        part_gate = {k: inner_gate[int(i)] for k, i in enumerate(fit_rows) if int(i) in inner_gate}
+        part, part_preds, part_gate = inner_part(data, groups, fit_rows, event, root)
         test_preds = predict_rows(data, fit_rows, test_rows, event, root, True)
         test_gate = gate_fit_predict(data, fit_rows, test_rows)
         for mode in modes:
@@ -870,6 +889,119 @@ def context_page(rows: list[cpm.Row], groups: list[str], k: int, table: Path | N
     return lines
 
 
+# ---------------------------------------------------------------- training rows coded as the coder codes them (session 18)
+
+def nested_across(data: Data, groups: list[str], train_off: int, test_off: int, event: Variant, root: Variant,
+                  mode: str = SHIPPED_MODE, fixed: tuple[float, float, float, float] | None = None
+                  ) -> tuple[list[set], list[tuple]]:
+    """:func:`nested_modes` for one `mode` when `data` holds two codings of the same sentences, each
+    ``len(groups)`` rows in the same order (rows ``off + i`` are sentence i): the models, the gate and the
+    thresholds (inner folds) come from the training part of the coding at `train_off`, the held-out fold is
+    decided on the coding at `test_off`. The outer and inner folds are the same whatever the offsets. `fixed`
+    (t_add, t_drop, t_empty, t_gate): no inner folds, these thresholds in every fold (a quicker look, not
+    nested: thresholds chosen elsewhere, e.g. the shipped model's)."""
+    n = len(groups)
+    rows, both = data.rows, groups + groups
+    split, use_gate, constrained = MODES[mode]
+    got: list[set] = [set() for _ in range(n)]
+    chosen: list[tuple] = []
+    for fit_rows, test_rows in folds(groups, cpm.OUTER):
+        fit = fit_rows + train_off
+        if fixed is None:
+            part, part_preds, part_gate = inner_part(data, both, fit, event, root)
+            t_add, t_drop, t_empty, t_gate, _ = best_gated(part, part_preds, part_gate, split=split,
+                                                           use_gate=use_gate, constrained=constrained)
+        else:
+            t_add, t_drop, t_empty, t_gate = fixed
+        chosen.append((t_add, t_drop, t_empty, t_gate))
+        test = test_rows + test_off
+        test_preds = predict_rows(data, fit, test, event, root, True)
+        test_gate = gate_fit_predict(data, fit, test)
+        for i in test:
+            is_open = t_gate <= 0 or test_gate.get(int(i), 1.0) > t_gate
+            got[int(i) - test_off] = decide_gated(rows[i], test_preds[int(i)], t_add, t_drop, t_empty, is_open)
+    return got, chosen
+
+
+ROWS_PICKS = {**COMPARE_PICKS, **{f"{s} pooled": (lambda r, s=s: r.set.startswith(f"{s} ")) for s in cpm.LATER}}
+"""The sets of the ``--compare-rows`` table: those of ``--compare`` and every later news set."""
+
+
+def same_sentences(a: list[cpm.Row], b: list[cpm.Row]) -> None:
+    """Refuse two codings that are not of the same sentences in the same order."""
+    if len(a) != len(b) or any((x.set, x.ident, x.text) != (y.set, y.ident, y.text) for x, y in zip(a, b)):
+        raise SystemExit("the sentence-mode and page-mode rows are not the same sentences in the same order: "
+                         "re-code both with this data")
+
+
+_ARMS: dict[str, object] = {}
+
+
+def _arm(name: str) -> tuple[str, list[set], list[tuple], float]:
+    t = time.perf_counter()
+    data, groups, offs = _ARMS["data"], _ARMS["groups"], _ARMS["offsets"]
+    event, root = (parse_variant(v) for v in SHIPPED_STATIC)
+    got, chosen = nested_across(data, groups, *offs[name], event, root,  # type: ignore[arg-type]
+                                fixed=_ARMS.get("fixed"))  # type: ignore[arg-type]
+    return name, got, chosen, time.perf_counter() - t
+
+
+def rows_page(sentence_rows: list[cpm.Row], page_rows: list[cpm.Row], groups: list[str], table: Path | None,
+              jobs: int = 2, fixed: tuple[float, float, float, float] | None = None) -> list[str]:
+    """The static model (:data:`SHIPPED_STATIC`, :data:`SHIPPED_MODE`) trained on sentence-mode rows (as
+    shipped) and on page-mode rows, both scored on the page-mode rows (the coder's way of coding a page) against
+    the rules in page mode; nested on the same folds, paired page bootstrap. The two arms run in `jobs`
+    forked processes. `fixed`: the thresholds of every fold, not chosen inside (:func:`nested_across`)."""
+    import multiprocessing as mp
+
+    same_sentences(sentence_rows, page_rows)
+    t0 = time.perf_counter()
+    n = len(page_rows)
+    both = sentence_rows + page_rows
+    data = Data(both, static_vectors(all_texts(both), table))
+    _ARMS.update(data=data, groups=groups, offsets={"sentence rows": (0, n), "page rows": (n, n)}, fixed=fixed)
+    arms = ("sentence rows", "page rows")
+    if jobs > 1:
+        with mp.get_context("fork").Pool(min(jobs, len(arms))) as pool:
+            done = pool.map(_arm, arms)
+    else:
+        done = [_arm(a) for a in arms]
+    got = {name: g for name, g, _, _ in done}
+    lines_chosen = [f"{name}: {sec:.0f} s, thresholds per fold (t_add, t_drop, t_empty, t_gate) "
+                    + ", ".join("(" + ", ".join(f"{x:g}" for x in c) + ")" for c in chosen)
+                    for name, _, chosen, sec in done]
+    print("\n".join(lines_chosen), flush=True)
+    rules = [cpm.rules_only(r) for r in page_rows]
+    rules_sentence = [cpm.rules_only(r) for r in sentence_rows]
+    differ = sum(a != b for a, b in zip(rules, rules_sentence))
+    f = lambda t: f"{t[2]:.3f} ({t[0]:.3f}, {t[1]:.3f})"  # noqa: E731
+    ci = lambda v: f"{v['diff']:+.3f} [{v['ci'][0]:+.3f}, {v['ci'][1]:+.3f}]"  # noqa: E731
+    lines = ["## Coding: the static pair model trained on page-mode rows (benchmarks/coding_pair_encoder.py "
+             "--compare-rows)", "", f"Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC; {n} development sentences "
+             "(coding_pair_model.SETS), each coded twice: sentence by sentence (the rows the shipped model was "
+             "trained on) and in page mode (records sharing a url read as one article, headline first, as "
+             f"`detente code eval` and the coder do; PLOVER has no pages). The rules' events differ in {differ} "
+             "sentences. Both models are scored on the page-mode rows, against the rules in page mode. Nested: outer "
+             f"grouped {cpm.OUTER}-fold by page, thresholds " + (f"fixed at {fixed} (t_add, t_drop, t_empty, t_gate; NOT "
+             "nested: not chosen inside the folds)" if fixed else f"by an inner {cpm.INNER}-fold under `{SHIPPED_MODE}`"
+             " on each arm's own training rows") + f", static variants {SHIPPED_STATIC}, same folds; (source, target, root) "
+             f"F1 (P, R), differences with a paired 95% page bootstrap ({N_BOOT} resamples).", "",
+             "| set (sentences) | rules, page mode F1 (P, R) | trained on sentence rows F1 (P, R), - rules [95%] "
+             "| trained on page rows F1 (P, R), - rules [95%] | page - sentence rows [95%] "
+             "| no-event left uncoded: rules, sentence rows, page rows |", "|---|---|---|---|---|---|"]
+    for set_name, pick in ROWS_PICKS.items():
+        a = compare(page_rows, groups, rules, got["sentence rows"], pick)
+        b = compare(page_rows, groups, rules, got["page rows"], pick)
+        d = compare(page_rows, groups, got["sentence rows"], got["page rows"], pick)
+        if not a["n"]:
+            continue
+        lines.append(f"| {set_name} ({a['n']}) | {f(a['a'])} | {f(a['b'])}, {ci(a)} | {f(b['b'])}, {ci(b)} | {ci(d)} "
+                     f"| {a['uncoded_a']}, {a['uncoded_b']}, {b['uncoded_b']} of {a['empty']} |")
+    lines += ["", *lines_chosen, "", f"Nested runs: {time.perf_counter() - t0:.0f} s (shared 2-core machine)."]
+    print("\n".join(lines), flush=True)
+    return lines
+
+
 def encoding_cost(rows: list[cpm.Row], texts: list[list[dict[str, str]]], table: Path | None, n: int = 200
                   ) -> list[str]:
     """CPU seconds, in this process, of the default coder on `n` news sentences (dev2's first), of E5 on the
@@ -950,14 +1082,16 @@ def by_set_choice(data: Data, event: Variant, root: Variant) -> tuple[float, flo
 
 
 def write_model(data: Data, groups: list[str], source: str = "e5", thresholds: str = "pages", context: int = 0,
-                out: Path | None = None) -> None:
+                out: Path | None = None, rows_context: str = "sentence") -> None:
     """Train :data:`SHIPPED` (:data:`SHIPPED_STATIC` with `source` static) on every row and write it to
     :data:`MODEL_OUT` (:data:`MODEL_OUT_STATIC`): thresholds of the joint rule from grouped out-of-fold
     predictions over the grid (as benchmarks/coding_pair_model.py chooses the sparse model's), the
     provenance in its meta (with static vectors, the shipped table's too). With `thresholds` ``sets``, the
     thresholds are chosen by set instead (:func:`by_set_choice`; no gate). `context`: the K of the context
     pairs the rows hold (``--context-pairs``), recorded in the meta (:attr:`detente.coding.pair_model.PairModel.
-    context_pairs`); `out`: another file than the package data's."""
+    context_pairs`); `out`: another file than the package data's; `rows_context` "page" (``--page-rows``): the
+    rows were coded in page mode, recorded as the meta's ``rows: "page"`` (a model without it was trained on
+    sentence-mode rows, :attr:`detente.coding.pair_model.PairModel.training_rows`)."""
     event, root = (parse_variant(v) for v in (SHIPPED_STATIC if source == "static" else SHIPPED))
     views = pe.SOURCES[source]
     out = out or (MODEL_OUT_STATIC if source == "static" else MODEL_OUT)
@@ -998,6 +1132,8 @@ def write_model(data: Data, groups: list[str], source: str = "e5", thresholds: s
             "encoder": dense_provenance(source), "lexical": sorted(pm.LEXICAL)}  # the pairs' lexical groups
     if context:
         meta["context_pairs"] = context
+    if rows_context != "sentence":
+        meta["rows"] = rows_context
     if source == "static":
         meta["static_table"] = pe.table_provenance()
     vectors = np.hstack([data.dense[v] for v in views])
@@ -1021,31 +1157,40 @@ def dense_provenance(source: str) -> dict[str, str]:
     return encoder.describe()
 
 
-def coded_rows(cache: Path | None = None) -> tuple[list[cpm.Row], list[str]]:
+def coded_rows(cache: Path | None = None, context: str = "sentence") -> tuple[list[cpm.Row], list[str]]:
     """Every development sentence coded once by the default classifier with the rules, its candidate pairs
-    recorded (:func:`coding_pair_model.read_rows`), and the fold groups (pages, near-duplicates merged).
+    recorded (:func:`coding_pair_model.read_rows`; `context` "page": coded as the coder codes a page, the
+    rows of ``--page-rows``), and the fold groups (pages, near-duplicates merged).
     With `cache` (``--rows-cache``), read from that file when it exists, else coded and written there: the
-    runs of one session share one coding (delete the file when the rules or the data change)."""
+    runs of one session share one coding (delete the file when the rules or the data change; the file
+    records its row context and one of the other is refused)."""
     from detente.coding import Coder
     from detente.coding.classifier import default_classifier
 
     if cache is not None and cache.is_file():
         with cache.open("rb") as f:
-            rows, groups = pickle.load(f)
-        print(f"read {len(rows)} coded sentences from {cache}", flush=True)
+            stored = pickle.load(f)
+        rows, groups = stored[:2]
+        stored_context = stored[2] if len(stored) > 2 else "sentence"  # a cache from before session 18
+        if stored_context != context:
+            raise SystemExit(f"{cache} holds {stored_context}-mode rows, not {context}-mode: give another file")
+        print(f"read {len(rows)} coded sentences ({context} mode) from {cache}", flush=True)
         return rows, groups
     t0 = time.perf_counter()
     recorder = cpm.Recorder()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)
         coder = Coder(classifier=default_classifier(), span_chooser=None, pair_model=recorder, n_process=1)
-    rows, _ = cpm.read_rows(coder, recorder)
+    rows, reports = cpm.read_rows(coder, recorder, context)
+    for name, report in reports.items():  # the recorded rules are what `detente code eval` scores, either mode
+        c = sum((np.array(cpm.counts(r, cpm.rules_only(r))) for r in rows if r.set == name), np.zeros(3))
+        assert abs(cpm.prf(c)[2] - report.overall.f1) < 1e-9, (name, context, cpm.prf(c), report.overall.f1)
     groups, _, _ = cpm.groups_with_neardups(rows)
-    print(f"coded {len(rows)} sentences in {time.perf_counter() - t0:.1f} s", flush=True)
+    print(f"coded {len(rows)} sentences ({context} mode) in {time.perf_counter() - t0:.1f} s", flush=True)
     if cache is not None:
         cache.parent.mkdir(parents=True, exist_ok=True)
         with cache.open("wb") as f:
-            pickle.dump((rows, groups), f, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump((rows, groups, context), f, protocol=pickle.HIGHEST_PROTOCOL)
     return rows, groups
 
 
@@ -1096,6 +1241,18 @@ def main(argv: list[str] | None = None) -> int:
                              "of their own (chosen inside the folds after the others), against the rules; printed")
     parser.add_argument("--reachable", action="store_true",
                         help="only the size of the class context pairs can reach, printed")
+    parser.add_argument("--page-rows", action="store_true",
+                        help="code the training rows in page mode (records sharing a url read as one article, as "
+                             "`detente code eval` and the coder do), not sentence by sentence; with --write-model the "
+                             "model's meta records rows: page")
+    parser.add_argument("--compare-rows", type=Path, default=None, metavar="PKL",
+                        help="with --page-rows and --rows-cache: only the static model trained on the sentence-mode "
+                             "rows of this --rows-cache file against it trained on the page-mode rows, both scored in "
+                             "page mode (nested); its page benchmarks/results/coding_page_rows.md")
+    parser.add_argument("--fixed-thresholds", type=lambda t: tuple(float(x) for x in t.split(",")), default=None,
+                        metavar="T_ADD,T_DROP,T_EMPTY,T_GATE",
+                        help="with --compare-rows: these thresholds in every fold instead of the inner folds (quicker, "
+                             "not nested; printed only)")
     parser.add_argument("--model-out", type=Path, default=None, metavar="NPZ",
                         help="with --write-model: write the model here instead of the package data")
     args = parser.parse_args(argv)
@@ -1104,7 +1261,15 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--write-model trains on every set: leave out --train-without")
     if args.write_model and args.static_table is not None:
         parser.error("--write-model trains on the shipped table: leave out --static-table")
-    rows, groups = coded_rows(args.rows_cache)
+    rows, groups = coded_rows(args.rows_cache, "page" if args.page_rows else "sentence")
+    if args.compare_rows is not None:
+        if not args.page_rows:
+            parser.error("--compare-rows compares with the page-mode rows: give --page-rows")
+        sentence_rows, _ = coded_rows(args.compare_rows, "sentence")
+        page = rows_page(sentence_rows, rows, groups, args.static_table, fixed=args.fixed_thresholds)
+        if not args.no_page and args.fixed_thresholds is None:
+            write_page(RESULTS_ROWS, page)
+        return 0
     if args.reachable:
         print("\n".join(cpm.reachable(rows)))
         return 0
@@ -1133,7 +1298,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     data = Data(rows, dense)
     if args.write_model:
-        write_model(data, groups, args.dense, args.thresholds, args.context_pairs, args.model_out)
+        write_model(data, groups, args.dense, args.thresholds, args.context_pairs, args.model_out,
+                    "page" if args.page_rows else "sentence")
         return 0
     if args.modes:
         page = modes_page(data, groups, without, SHIPPED_STATIC if args.dense == "static" else SHIPPED)

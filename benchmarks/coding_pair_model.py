@@ -63,7 +63,8 @@ The pairs are described with the lexical feature groups of ``pair_model.LEXICAL`
 ``--write-model`` records them in the model's meta, and the coder describes the pairs with the model's own.
 
 The rules' figures here equal ``detente code eval FILE --context sentence`` (a check in the script): the model
-decides one sentence at a time, so the news files are coded sentence by sentence here.
+decides one sentence at a time, so the news files are coded sentence by sentence here. (benchmarks/coding_pair_encoder.py
+``--page-rows`` codes its rows in page mode instead, :func:`read_rows`' `context`).
 
     .venv/bin/python benchmarks/coding_pair_model.py                # the page
     .venv/bin/python benchmarks/coding_pair_model.py --write-model  # and re-train the shipped model on everything
@@ -170,12 +171,17 @@ class Recorder:
 
     def __init__(self) -> None:
         self.seen: dict[tuple[str, object], tuple[list, list[pm.Candidate]]] = {}
+        self.log: list[tuple[str, tuple]] = []
+        """Every call in order, (text, what `seen` holds): in page mode one text may read differently on two
+        pages, so :func:`read_rows` matches the page-mode calls to the gold sentences in order."""
 
     def revise_sentence(self, results, sdoc, text, ctx, lemma, when):
         from detente.coding import pair_context as pc
 
-        self.seen[text, when] = (list(results), pm.pair_candidates(results, sdoc, text, ctx, lemma, when),
-                                 pc.read_view(results, sdoc, text, ctx, lemma, when))
+        seen = (list(results), pm.pair_candidates(results, sdoc, text, ctx, lemma, when),
+                pc.read_view(results, sdoc, text, ctx, lemma, when))
+        self.seen[text, when] = seen
+        self.log.append((text, seen))
         return list(results)
 
 
@@ -191,8 +197,62 @@ def plover_roots() -> dict[str, list[str]]:
     return out
 
 
-def read_rows(coder, recorder: Recorder) -> tuple[list[Row], dict[str, ev.Report]]:
-    """Code every set and turn its sentences into rows; the rules' `detente code eval` report per set."""
+ROW_CONTEXTS = ("sentence", "page")
+"""How the training rows are coded (:func:`read_rows`): each sentence alone, or (session 18) as the coder
+codes a page, `detente code eval`'s default: consecutive records sharing a url read as one article, the
+headline first (:class:`detente.coding.context.ArticleReading`)."""
+
+
+def page_mode_calls(gold, log: list[tuple[str, tuple]], start: int) -> tuple[list[tuple], int]:
+    """What the recorder saw for each of `gold`'s sentences coded in page mode, matched in order from the
+    log's entry `start` (each article's headline, read first, is skipped: it is not a gold sentence), and
+    the log position after them. A sentence the log does not hold next is an error, not a guess."""
+    out: list[tuple] = []
+    k = start
+    for group in ev.articles(gold.sentences):
+        head = gold.sentences[group[0]].headline
+        if head and k < len(log) and log[k][0] == head and gold.sentences[group[0]].text != head:
+            k += 1
+        for i in group:
+            text = gold.sentences[i].text
+            if not text.strip():  # the coder does not call the model for a blank sentence
+                out.append(([], [], None))
+                continue
+            if k >= len(log) or log[k][0] != text:
+                raise RuntimeError(f"page-mode rows: the coder's calls and the gold sentences part at {text[:60]!r}")
+            out.append(log[k][1])
+            k += 1
+        first = len(out) - len(group)
+        out[first:] = set_apart_restatements(out[first:], [gold.sentences[i].text for i in group],
+                                             gold.sentences[group[0]].when)
+    return out, k
+
+
+def set_apart_restatements(seen: list[tuple], texts: list[str], when) -> list[tuple]:
+    """An article's recorded sentences (page order) with the rule events page mode keeps apart as restatements
+    of an earlier sentence's act (:func:`detente.coding.abstention.restatements`, which the coder applies after
+    the pair model) marked partial in place, so that the rows score the rules as `detente code eval` does in
+    page mode and a rule event the model keeps is not counted where the coder would set it apart. Each
+    result keeps its index (the candidates' `rule_events` point at them). The restatements are found on the
+    rules' events: an event the model adds that restates an earlier act is still counted (not modelled)."""
+    from detente.coding import abstention
+
+    out = abstention.restatements([s[0] for s in seen], texts, when, True)
+    marked = []
+    for (results, cands, view), final in zip(seen, out):
+        kept = {id(r) for r in final}
+        apart = iter(r for r in final if r.partial and not any(r is x for x in results))
+        marked.append(([r if id(r) in kept else next(apart) for r in results], cands, view))
+    return marked
+
+
+def read_rows(coder, recorder: Recorder, context: str = "sentence") -> tuple[list[Row], dict[str, ev.Report]]:
+    """Code every set and turn its sentences into rows; the rules' `detente code eval` report per set.
+    `context` (:data:`ROW_CONTEXTS`): "sentence" codes each sentence alone (the rows before session 18),
+    "page" as `detente code eval` does by default, so the rules' output and the candidates' features are
+    those the coder gives the model when it codes a page (PLOVER records have no page: sentence mode)."""
+    if context not in ROW_CONTEXTS:
+        raise ValueError(f"unknown row context {context!r}: use one of {ROW_CONTEXTS}")
     to_roots = plover_roots()
     rows: list[Row] = []
     reports: dict[str, ev.Report] = {}
@@ -210,9 +270,13 @@ def read_rows(coder, recorder: Recorder) -> tuple[list[Row], dict[str, ev.Report
             ident = {k: str(v.get("id")) for k, v in meta.items()}
             group = {k: str(v.get("url") or v.get("id")) for k, v in meta.items()}
             headlines = {k: str(v.get("headline") or "") for k, v in meta.items()}
-        reports[name] = ev.evaluate(path, coder, context="sentence")  # the model decides per sentence: sentence mode
-        for s in gold.sentences:
-            results, cands, view = recorder.seen[s.text, s.when]
+        start = len(recorder.log)
+        reports[name] = ev.evaluate(path, coder, context=context)
+        if reports[name].extra.get("context") == "page":
+            seen, _ = page_mode_calls(gold, recorder.log, start)
+        else:
+            seen = [recorder.seen[s.text, s.when] for s in gold.sentences]
+        for s, (results, cands, view) in zip(gold.sentences, seen):
             want = {(ev.gold_country(e.source), ev.gold_country(e.target), e.label) for e in s.events}
             row = Row(name, f"{name}:{group[s.line]}", ident[s.line], want, [], [], [], [], plover,
                       not s.events, s.text, results, view, headlines.get(s.line, ""), s.when)

@@ -87,3 +87,52 @@ def test_encoder_vectors_are_deterministic_and_tell_the_direction(bench) -> None
     assert (first == again).all()
     assert abs(float(first[0] @ first[0]) - 1.0) < 1e-4
     assert float(first[0] @ first[1]) < 0.9999  # (a, b) and (b, a) are different inputs to the models
+
+
+def _fold_rows(bench, n: int = 30, seed: int = 0):
+    """`n` one-pair news sentences on `n` pages, half of them an event (root 04 or 11), features and vectors
+    that tell them apart noisily: enough for the nested folds to fit and choose."""
+    import numpy as np
+
+    from detente.coding import pair_model as pm
+
+    rng = np.random.default_rng(seed)
+    rows, dense = [], {"sent": [], "between": []}
+    for i in range(n):
+        root = ("04", "11", "")[i % 3]
+        want = {("RUS", "UKR", root)} if root else set()
+        feats = (f"w:{root or 'none'}" if rng.random() < 0.8 else "w:none", f"noise:{rng.integers(3)}")
+        row = _row(bench, [(("RUS", "UKR"), (0, 6), (15, 22))], want=want, features=feats)
+        row.group = f"news dev:p{i}"
+        row.examples = [pm.Example(feats, bool(root), root or None)]
+        rows.append(row)
+        for view in dense:
+            dense[view].append(rng.normal(size=4) + (1.0 if root else 0.0))
+    return rows, [r.group for r in rows], {v: np.array(x) for v, x in dense.items()}
+
+
+def test_nested_across_one_coding_is_nested_modes_and_decides_on_the_other(bench) -> None:
+    """--compare-rows: trained and scored on the same coding it is the shipped mode's nested run; the
+    decisions of the other offset are those of the coding there."""
+    import numpy as np
+
+    rows, groups, dense = _fold_rows(bench)
+    event, root = (bench.parse_variant(v) for v in bench.SHIPPED_STATIC)
+    got, chosen = bench.nested_modes(bench.Data(rows, dense), groups, event, root, modes=(bench.SHIPPED_MODE,))
+    doubled = bench.Data(rows + rows, {v: np.vstack([x, x]) for v, x in dense.items()})
+    for train_off, test_off in ((0, 0), (30, 30), (0, 30), (30, 0)):
+        across, across_chosen = bench.nested_across(doubled, groups, train_off, test_off, event, root)
+        assert across == got[bench.SHIPPED_MODE] and across_chosen == chosen[bench.SHIPPED_MODE]
+    from dataclasses import replace
+    from types import SimpleNamespace
+
+    other = list(rows)  # a second coding where the rules found an event for sentence 0 that the first did not
+    other[0] = replace(rows[0], rule_triples=[("RUS", "UKR", "04")], cands=[replace(rows[0].cands[0], rule_events=(0,))],
+                       results=[SimpleNamespace(partial=False, event=SimpleNamespace(negated=False, modality=None))])
+    mixed = bench.Data(rows + other, {v: np.vstack([x, x]) for v, x in dense.items()})
+    decided, _ = bench.nested_across(mixed, groups, 0, 30, event, root)
+    assert ("RUS", "UKR", "04") in decided[0]  # the rule event of the coding it is scored on
+    never = bench.nested_across(mixed, groups, 0, 30, event, root, fixed=(1.01, 1.01, 1.01, 0.0))
+    assert never[0] == [bench.cpm.rules_only(r) for r in other] and set(never[1]) == {(1.01, 1.01, 1.01, 0.0)}
+    with pytest.raises(SystemExit, match="not the same sentences"):
+        bench.same_sentences(rows, rows[1:])

@@ -7,8 +7,10 @@ never drop) and the declared ship rule it checks. The shipped model itself: test
 
 from __future__ import annotations
 
+import json
 from types import SimpleNamespace
 
+import numpy as np
 import pytest
 
 from detente.coding import pair_model as pm
@@ -113,3 +115,72 @@ def test_context_pairs_join_a_row_with_the_gold_label_and_the_reachable_class_is
     assert wider["CHN", "JPN"].event and wider["CHN", "JPN"].root == "16"  # China, second latest: K 2 reaches it
     table = bench.reachable([first, second, other_page], ks=(1, 2))
     assert table[-1] == "| 3 | 2 | 1 (rules code 0) | 0 (rules code 0) | 1 (rules code 0) |"
+
+
+PRONOUN_PAGE = ["Russian President Vladimir Putin met Chinese President Xi Jinping in Beijing on Monday.",
+                "He accused Japan of provoking tension in the region."]
+
+
+def test_page_rows_read_the_sentences_before_them_and_sentence_rows_do_not(bench, tmp_path, monkeypatch):
+    """--page-rows: the second sentence's side is a pronoun; its page-mode row reads it from the first sentence."""
+    pytest.importorskip("spacy")
+    from detente.coding import Coder
+    from detente.errors import MissingDependencyError
+
+    try:
+        Coder(span_chooser=None, n_process=1)
+    except MissingDependencyError as exc:  # pragma: no cover - depends on the environment
+        pytest.skip(str(exc))
+
+    path = tmp_path / "page.jsonl"
+    path.write_text("".join(json.dumps({"id": f"p-{i}", "sentence": s, "date": "2024-05-06",
+                                        "url": "https://example.org/a", "headline": "Putin and Xi meet in Beijing",
+                                        "events": [{"source": "RUS", "target": "JPN", "root": "11"}] if i else []})
+                            + "\n" for i, s in enumerate(PRONOUN_PAGE)), encoding="utf-8")
+    monkeypatch.setattr(bench, "SETS", {"news dev": path})
+    rows = {}
+    for context in ("sentence", "page"):
+        recorder = bench.Recorder()
+        rows[context], reports = bench.read_rows(Coder(span_chooser=None, pair_model=recorder, n_process=1),
+                                                 recorder, context)
+        assert reports["news dev"].extra["context"] == context
+        counts = sum(np.array(bench.counts(r, bench.rules_only(r))) for r in rows[context])
+        assert bench.prf(counts)[2] == pytest.approx(reports["news dev"].overall.f1)  # the rows score as eval does
+        assert [r.text for r in rows[context]] == PRONOUN_PAGE
+    sentence, page = rows["sentence"][1], rows["page"][1]
+    assert not any(src == "RUS" for src, _ in sentence.pair_keys)  # alone, "He" names nobody
+    assert ("RUS", "JPN") in page.pair_keys  # on the page, "He" is Putin: a candidate pair with its label
+    assert page.examples[page.pair_keys.index(("RUS", "JPN"))].event
+    assert [r.rule_triples for r in rows["page"]] != [r.rule_triples for r in rows["sentence"]]
+    with pytest.raises(ValueError, match="unknown row context"):
+        bench.read_rows(None, bench.Recorder(), "article")
+
+
+def test_page_rows_set_apart_a_restated_act_as_page_mode_does(bench, tmp_path, monkeypatch):
+    """The coder keeps apart, after the pair model, an act an earlier sentence of the page reported: the page
+    rows' rules do not count it (their candidates still hold the rule event the model was shown)."""
+    pytest.importorskip("spacy")
+    from detente.coding import Coder
+    from detente.errors import MissingDependencyError
+
+    page = ["Russia expelled two Japanese diplomats on Monday.",
+            "Russia expelled the two Japanese diplomats for spying, the ministry said."]
+    path = tmp_path / "page.jsonl"
+    path.write_text("".join(json.dumps({"id": f"r-{i}", "sentence": s, "date": "2024-05-06", "url": "https://example.org/b",
+                                        "events": [] if i else [{"source": "RUS", "target": "JPN", "root": "16"}]})
+                            + "\n" for i, s in enumerate(page)), encoding="utf-8")
+    monkeypatch.setattr(bench, "SETS", {"news dev": path})
+    got = {}
+    for context in ("sentence", "page"):
+        recorder = bench.Recorder()
+        try:
+            coder = Coder(span_chooser=None, pair_model=recorder, n_process=1)
+        except MissingDependencyError as exc:  # pragma: no cover - depends on the environment
+            pytest.skip(str(exc))
+        rows, reports = bench.read_rows(coder, recorder, context)
+        got[context] = [bench.rules_only(r) for r in rows]
+        assert rows[1].rule_triples == [("RUS", "JPN", "16")]
+        assert rows[1].cands[rows[1].pair_keys.index(("RUS", "JPN"))].rule_events == (0,)
+        assert bench.prf(sum(np.array(bench.counts(r, bench.rules_only(r))) for r in rows))[2] == pytest.approx(
+            reports["news dev"].overall.f1)
+    assert got["sentence"][1] == {("RUS", "JPN", "16")} and got["page"][1] == set()

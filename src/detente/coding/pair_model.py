@@ -638,6 +638,13 @@ class PairModel:
         the page); 0, none, in a model from before them, which is then read exactly as before."""
         return int(self.meta.get("context_pairs", 0) or 0)
 
+    @property
+    def training_rows(self) -> str:
+        """How the model's training sentences were coded (its meta's "rows"): "page", as the coder codes a page
+        (benchmarks/coding_pair_encoder.py ``--page-rows``, session 18), or "sentence", each alone (a model
+        without the key, every model before it). A record of provenance: the coder reads both alike."""
+        return str(self.meta.get("rows", "sentence"))
+
     @functools.cached_property
     def sparse(self) -> pw.SparseWeights:
         """Both regressions' weights as one matrix over one feature vocabulary, as the scores read them

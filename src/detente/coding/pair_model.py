@@ -815,8 +815,7 @@ class PairModel:
         model, header, _ = read_npz(data, where)
         if "encoder" in header:
             raise ModelError(f"{where}: a pair model with sentence vectors, which this reader would drop",
-                             hint="read it with detente.coding.pair_encoder.load (Coder(pair_model=PATH) and "
-                                  "`detente code --pairs PATH` do)")
+                             hint="read it with detente.coding.pair_encoder.load (as Coder(pair_model=PATH) does)")
         return model
 
     @classmethod
@@ -875,8 +874,7 @@ def load(path: Path) -> PairModel:
     data = path.read_bytes()
     if not pw.is_npz(data) and '"encoder":' in data.decode("utf-8", errors="replace"):
         raise ModelError(f"{path}: a pair model with sentence vectors, which this reader would drop",
-                         hint="read it with detente.coding.pair_encoder.load (Coder(pair_model=PATH) and "
-                              "`detente code --pairs PATH` do)")
+                         hint="read it with detente.coding.pair_encoder.load (as Coder(pair_model=PATH) does)")
     return PairModel.from_bytes(data, str(path))
 
 

@@ -34,7 +34,7 @@ def test_jsonl_reader_resolves_names_and_keeps_bad_rows_aside(tmp_path):
     assert gold.sentences[0].events == [ev.GoldEvent("RUS", "UKR", "19")]
     assert str(gold.sentences[0].when) == "2025-03-01"
     assert gold.skipped[0].endswith(":3: not JSON (Expecting property name enclosed in double quotes)")
-    assert ":4: events[0] needs a known source" in gold.skipped[1]
+    assert ":4: events[0]: unknown source 'Narnia' (fix: " in gold.skipped[1]
 
 
 def test_petrarch_xml_reader(tmp_path):
@@ -49,7 +49,7 @@ def test_petrarch_xml_reader(tmp_path):
     assert [len(s.events) for s in gold.sentences] == [2, 0]
     assert gold.sentences[0].events[0] == ev.GoldEvent("TUR", "RUS", "04")
     assert str(gold.sentences[0].when) == "2018-03-12"
-    assert gold.skipped == [f"{path}: Sentence 3 (id a-3): no <Text>"]
+    assert gold.skipped == [f"{path}:6: Sentence 3 (id a-3): no <Text> (fix: put the sentence in <Text>...</Text>)"]
 
 
 def test_tsv_and_conll_readers(tmp_path):
@@ -301,3 +301,67 @@ def test_a_gold_code_whose_prefix_is_a_former_code_keeps_its_own_country() -> No
     """ITLOS starts with Italy's former KEDS code ITL; the tribunal's gold event must still match the coder's ITLOS."""
     assert ev.gold_country("ITLOS") == ev.predicted_country("ITLOS", set()) == "ITL"
     assert ev.gold_country("ITL") == "ITA" and ev.gold_country("JAPGOV") == "JPN"
+
+
+@pytest.mark.parametrize(("root", "said"), [
+    ("1", "root '1' is not a CAMEO code"),
+    ("14x", "root '14x' is not a CAMEO code"),
+    ("21", "root '21' is not a CAMEO code"),
+    (None, "no root"),
+])
+def test_a_root_that_is_not_a_cameo_code_is_kept_aside_with_its_line_and_the_fix(tmp_path, root, said):
+    bad = {"source": "PAK", "target": "IND"} | ({"root": root} if root is not None else {})
+    path = write(tmp_path, "gold.jsonl", "\n".join([
+        json.dumps({"text": "Pakistan protested to India.", "events": [{"source": "PAK", "target": "IND", "root": "11"}]}),
+        json.dumps({"text": "Pakistan blamed India for the blast.", "events": [bad]}),
+    ]) + "\n")
+    gold = ev.read_gold(path)
+    assert len(gold.sentences) == 1  # not read as root 14, nor dropped without a word
+    (problem,) = gold.skipped
+    assert problem.startswith(f"{path}:2: events[0]: {said}") and "fix:" in problem
+    assert "01 to 20" in problem
+
+
+def test_an_unknown_actor_is_kept_aside_with_the_nearest_names(tmp_path):
+    path = write(tmp_path, "gold.jsonl", "\n".join(json.dumps(r) for r in [
+        {"text": "Japan sent aid to Manila.", "events": [{"source": "Japn", "target": "PHL", "root": "07"}]},
+        {"text": "Japan sent aid to Manila.", "events": [{"source": "JPN", "target": "XQZ", "root": "07"}]},
+        {"text": "Japan sent aid to Manila.", "events": [{"source": "JPN", "root": "07"}]},
+        {"text": "Japan sent aid to Manila.", "events": ["JPN PHL 07"]},
+        {"text": "Japan sent aid to Manila.", "events": [{"source": "JPN", "target": "PHL", "root": "07"}]},
+    ]) + "\n")
+    gold = ev.read_gold(path)
+    assert [s.line for s in gold.sentences] == [5]
+    assert gold.skipped[0].startswith(f"{path}:1: events[0]: unknown source 'Japn'") and "Japan (JPN)" in gold.skipped[0]
+    assert gold.skipped[1].startswith(f"{path}:2: events[0]: unknown target 'XQZ'") and "fix:" in gold.skipped[1]
+    assert gold.skipped[2].startswith(f"{path}:3: events[0]: no target") and "fix:" in gold.skipped[2]
+    assert gold.skipped[3].startswith(f"{path}:4: events[0]: not an object") and '"source"' in gold.skipped[3]
+
+
+def test_a_record_without_text_or_events_is_kept_aside_with_the_fix(tmp_path):
+    path = write(tmp_path, "gold.jsonl", "\n".join(json.dumps(r) for r in [
+        {"text": "Japan sent aid to Manila."},
+        {"events": []},
+        {"text": "Japan sent aid to Manila.", "events": [{"source": "JPN", "target": "PHL", "root": "07"}]},
+    ]) + "\n")
+    gold = ev.read_gold(path)
+    assert gold.skipped[0].startswith(f"{path}:1: no 'events' list (fix: add \"events\": [] for a sentence")
+    assert gold.skipped[1].startswith(f"{path}:2: no 'text' (fix: ")
+
+
+def test_xml_rows_kept_aside_name_their_line_and_generic_petrarch_codes_are_read(tmp_path):
+    path = write(tmp_path, "gold.xml", """<Sentences>
+<Sentence id="b-1"><Text>The UN condemned the rebels.</Text>
+<EventCoding sourcecode="IGOUNO" targetcode="---REB" eventcode="111"/></Sentence>
+<Sentence id="b-2">
+<Text>Pakistan protested to India.</Text>
+<EventCoding sourcecode="PAK" targetcode="IND" eventcode="1"/></Sentence>
+<Sentence id="b-3"><Text>Japan sent aid.</Text>
+<EventCoding sourcecode="Japn" targetcode="PHL" eventcode="070"/></Sentence>
+</Sentences>""")
+    gold = ev.read_gold(path)
+    assert [s.events for s in gold.sentences] == [[ev.GoldEvent("IGOUNO", "---REB", "11")]]
+    assert gold.sentences[0].line == 2
+    assert gold.skipped[0].startswith(f"{path}:4: Sentence 2 (id b-2): eventcode '1' is not a CAMEO code")
+    assert gold.skipped[1].startswith(f"{path}:7: Sentence 3 (id b-3): unknown sourcecode 'Japn'")
+

@@ -223,6 +223,75 @@ def _actor_code(value: Any) -> str | None:
     return resolve(value)
 
 
+def cameo_root(value: Any) -> str | None:
+    """The CAMEO root of a gold event code: two to four digits whose first two are a root, 01 to 20
+    (``"19"``, ``"190"``, ``"1712"`` -> ``"19"``, ``"19"``, ``"17"``); None for anything else (``"1"``,
+    ``"14x"``, ``"21"``), which a gold row must not be read as."""
+    code = str(value).strip() if isinstance(value, (str, int)) and not isinstance(value, bool) else ""
+    if 2 <= len(code) <= 4 and code.isdigit() and 1 <= int(code[:2]) <= 20:
+        return code[:2]
+    return None
+
+
+def _known_code(code: str) -> bool:
+    """Whether a gold actor code can be scored: the registry knows it or its country part, or that part is one
+    of CAMEO's generic prefixes (``IGOUNO``, ``---REB``: :data:`GENERIC_CODES`)."""
+    from detente.actors import resolve
+
+    side = gold_country(code)
+    return resolve(code) is not None or side == "---" or side in GENERIC_CODES or resolve(side) is not None
+
+
+def _gold_side(value: Any, name: str) -> str:
+    """The actor code of one side of a gold event; :class:`UnknownActorError` naming the nearest known names."""
+    from detente.actors import lookup
+    from detente.errors import UnknownActorError
+
+    written = value.get("code") or value.get("actorText") if isinstance(value, dict) else value
+    if not isinstance(written, str) or not written.strip():
+        raise UnknownActorError(f"no {name}", hint=f"add the actor's code or name, e.g. \"{name}\": \"RUS\"")
+    written = written.strip()
+    if written.isupper() and _known_code(written):
+        return written
+    try:
+        return lookup(written)
+    except UnknownActorError as exc:
+        raise UnknownActorError(f"unknown {name} '{written}'", hint=exc.hint) from None
+
+
+def _gold_event(source: Any, target: Any, code: Any, names: tuple[str, str, str]) -> GoldEvent | str:
+    """One gold event from its source, target and CAMEO code, or what is wrong with it and the fix
+    (`names`: the file's names of the three fields)."""
+    from detente.errors import UnknownActorError
+
+    root = cameo_root(code)
+    if root is None:
+        if code is None or str(code).strip() == "":
+            return f"no {names[2]} (fix: add the CAMEO root, two digits 01 to 20, or a full code such as 112)"
+        return (f"{names[2]} '{code}' is not a CAMEO code (fix: write the root as two digits, 01 to 20, or a full "
+                "code such as 112)")
+    try:
+        return GoldEvent(_gold_side(source, names[0]), _gold_side(target, names[1]), root)
+    except UnknownActorError as exc:
+        return str(exc)
+
+
+def _element_lines(text: str, tag: str) -> list[int]:
+    """The line of each `tag` element's start tag, in document order (the order of ``Element.iter``)."""
+    from xml.parsers import expat
+
+    lines: list[int] = []
+    parser = expat.ParserCreate()
+
+    def start(name: str, attributes: dict[str, str]) -> None:
+        if name == tag:
+            lines.append(parser.CurrentLineNumber)
+
+    parser.StartElementHandler = start
+    parser.Parse(text, True)
+    return lines
+
+
 def _parse_date(value: Any) -> date | None:
     if not value:
         return None
@@ -247,18 +316,27 @@ def _read_jsonl(text: str, path: str) -> Gold:
             continue
         sentence = record.get("text") or record.get("sentence") if isinstance(record, dict) else None
         events = record.get("events") if isinstance(record, dict) else None
-        if not isinstance(sentence, str) or not isinstance(events, list):
-            gold.skipped.append(f"{path}:{lineno}: needs 'text' and an 'events' list")
+        if not isinstance(sentence, str):
+            gold.skipped.append(f"{path}:{lineno}: no 'text' (fix: write one JSON object a line with the sentence "
+                                'in "text" and its events in "events")')
+            continue
+        if not isinstance(events, list):
+            gold.skipped.append(f"{path}:{lineno}: no 'events' list (fix: add \"events\": [] for a sentence "
+                                'without an event, else [{"source": "RUS", "target": "UKR", "root": "19"}, ...])')
             continue
         parsed: list[GoldEvent] = []
         problem = None
         for k, ev in enumerate(events):
-            code = str((ev or {}).get("root") or (ev or {}).get("cameo") or (ev or {}).get("code") or "")
-            source, target = _actor_code((ev or {}).get("source")), _actor_code((ev or {}).get("target"))
-            if len(code) < 2 or not code[:2].isdigit() or source is None or target is None:
-                problem = f"{path}:{lineno}: events[{k}] needs a known source, target and a CAMEO root"
+            if not isinstance(ev, dict):
+                problem = (f"{path}:{lineno}: events[{k}]: not an object (fix: write each event as "
+                           '{"source": "RUS", "target": "UKR", "root": "19"})')
                 break
-            parsed.append(GoldEvent(source, target, code[:2]))
+            found = _gold_event(ev.get("source"), ev.get("target"), ev.get("root") or ev.get("cameo") or ev.get("code"),
+                                ("source", "target", "root"))
+            if isinstance(found, str):
+                problem = f"{path}:{lineno}: events[{k}]: {found}"
+                break
+            parsed.append(found)
         if problem:
             gold.skipped.append(problem)
             continue
@@ -280,28 +358,30 @@ def _read_xml(text: str, path: str) -> Gold:
     except ET.ParseError as exc:
         line = exc.position[0] if exc.position else None
         raise InputError(f"not well-formed XML ({exc})", path=path, line=line, hint="check the file") from None
+    lines = _element_lines(text, "Sentence")
     for k, node in enumerate(root.iter("Sentence"), start=1):
         text_node = node.find("Text")
         sentence = " ".join((text_node.text or "").split()) if text_node is not None else ""
-        where = f"{path}: Sentence {k} (id {node.get('id', '?')})"
+        line = lines[k - 1] if k <= len(lines) else k
+        where = f"{path}:{line}: Sentence {k} (id {node.get('id', '?')})"
         if not sentence:
-            gold.skipped.append(f"{where}: no <Text>")
+            gold.skipped.append(f"{where}: no <Text> (fix: put the sentence in <Text>...</Text>)")
             continue
         events: list[GoldEvent] = []
         problem = None
         for coding in node.findall("EventCoding"):
             if str(coding.get("noevents", "")).lower() == "true":
                 continue
-            code = coding.get("eventcode") or ""
-            source, target = _actor_code(coding.get("sourcecode")), _actor_code(coding.get("targetcode"))
-            if len(code) < 2 or not code[:2].isdigit() or source is None or target is None:
-                problem = f"{where}: EventCoding needs sourcecode, targetcode and eventcode"
+            found = _gold_event(coding.get("sourcecode"), coding.get("targetcode"), coding.get("eventcode"),
+                                ("sourcecode", "targetcode", "eventcode"))
+            if isinstance(found, str):
+                problem = f"{where}: {found}"
                 break
-            events.append(GoldEvent(source, target, code[:2]))
+            events.append(found)
         if problem:
             gold.skipped.append(problem)
             continue
-        gold.sentences.append(GoldSentence(sentence, k, events, when=_parse_date(node.get("date"))))
+        gold.sentences.append(GoldSentence(sentence, line, events, when=_parse_date(node.get("date"))))
     return gold
 
 

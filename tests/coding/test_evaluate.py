@@ -365,3 +365,11 @@ def test_xml_rows_kept_aside_name_their_line_and_generic_petrarch_codes_are_read
     assert gold.skipped[0].startswith(f"{path}:4: Sentence 2 (id b-2): eventcode '1' is not a CAMEO code")
     assert gold.skipped[1].startswith(f"{path}:7: Sentence 3 (id b-3): unknown sourcecode 'Japn'")
 
+
+def test_quad_macro_f1_averages_the_classes_present_in_gold_or_predictions():
+    gold = ev.Gold("g", "tsv", "quad", sentences=[ev.GoldSentence(str(q), q, quad=q) for q in (0, 2, 3)])
+    report = ev.score_quad(gold, [0, 2, 3])
+    assert report.headline_value == 1.0  # classes 1 and 4, in neither, are no zero in the mean
+    assert len(report.rows) == 5  # the table still lists all five
+    report = ev.score_quad(gold, [0, 2, 4])
+    assert report.headline_value == pytest.approx((1 + 1 + 0 + 0) / 4)

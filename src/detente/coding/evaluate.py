@@ -584,7 +584,11 @@ def score_events(gold: Gold, predicted: Sequence[Sequence[Any]]) -> Report:
 
 
 def score_quad(gold: Gold, predicted: Sequence[int]) -> Report:
-    """Per-class precision, recall and F1 of the five quad classes, macro-F1 and accuracy."""
+    """Per-class precision, recall and F1 of the five quad classes, macro-F1 and accuracy.
+
+    Macro-F1 averages the classes found in the gold or the predictions (as scikit-learn's `f1_score(average=
+    "macro")`, which ConfliBERT's figures use): a small file without material conflict is not marked down for it.
+    """
     rows = [PRF(f"{q} {QUAD_NAMES[q]}") for q in range(5)]
     right = 0
     for sent, pred in zip(gold.sentences, predicted):
@@ -594,7 +598,8 @@ def score_quad(gold: Gold, predicted: Sequence[int]) -> Report:
         if int(pred) == sent.quad:
             rows[sent.quad].correct += 1
             right += 1
-    macro = sum(r.f1 for r in rows) / len(rows)
+    present = [r for r in rows if r.gold or r.predicted]  # as scikit-learn's macro average: a class in neither is no 0
+    macro = sum(r.f1 for r in present) / len(present) if present else 0.0
     n = len(gold.sentences)
     return Report(gold.path, gold.fmt, "quad", n, rows, None, "macro_f1", macro,
                   extra={"accuracy": right / n if n else 0.0, "scheme": "conflibert"}, skipped=gold.skipped)

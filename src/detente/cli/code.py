@@ -132,7 +132,7 @@ DOMESTIC_OPTION = typer.Option(
 def code_text(
     paths: list[str] = typer.Argument(None, metavar="PATH...", help="Files, directories or - (stdin)."),
     date_: Optional[str] = typer.Option(
-        None, "--date", help="Document date YYYY-MM-DD for documents without one in their metadata."
+        None, "--date", metavar="YYYY-MM-DD", help="Document date for documents without one in their metadata."
     ),
     jsonl: bool = typer.Option(False, "--jsonl", help="Print events as JSON Lines instead of storing them."),
     db: Optional[Path] = typer.Option(None, "--db", help="Event database (default: $DETENTE_DB or ./detente.duckdb)."),
@@ -194,6 +194,9 @@ def code_text(
     chooser = _span_chooser(spans)
     pair_model = _pair_model(pairs)
     if sentences is not None:
+        if paths:
+            raise InputError(f"{' '.join(paths)} given beside --sentences", field="--sentences",
+                             hint="code either the lines of --sentences FILE or the documents PATH..., one at a time")
         _sentence_mode(sentences, doc_date, model, use_classifier, partial, workers, chooser, pair_model, domestic)
         return
     if partial:
@@ -204,7 +207,12 @@ def code_text(
         raise InputError("no input given", hint="give a file, a directory or - for stdin (see detente code --help)")
     docs = read_paths(paths, default_date=doc_date)
     if pair_model is None:
-        coder = Coder(classifier=str(model) if model else None, n_process=workers, pair_model=None, domestic=domestic)
+        import warnings
+
+        with warnings.catch_warnings():  # the model is loaded to check it, not used: what it cannot do is no news
+            warnings.simplefilter("ignore", UserWarning)
+            coder = Coder(classifier=str(model) if model else None, n_process=workers, pair_model=None,
+                          domestic=domestic)
         if model is not None:
             typer.echo("note: --model is not used for documents with --pairs rules (documents are coded by the "
                        "patterns alone)", err=True)
@@ -242,7 +250,7 @@ def code_text(
             out.write(json.dumps(_event_record(event), ensure_ascii=False) + "\n")
         if not events:  # an empty stream says nothing by itself
             empty = sum(1 for d in per_doc if not d["sentences"])
-            typer.echo(f"note: no event in {len(per_doc)} document(s)"
+            typer.echo(f"note: no {'dated ' if undated else ''}event in {len(per_doc)} document(s)"
                        + (f" ({empty} without any sentence)" if empty else ""), err=True)
         return
     stored = _store(events, db)
@@ -314,6 +322,10 @@ def _read_sentence_lines(path: Path) -> Iterator[str]:
     if str(path) == "-":
         data = sys.stdin.buffer.read()
     else:
+        if path.is_dir():
+            raise InputError("is a directory", path=path, field="--sentences",
+                             hint="give a text file of one sentence a line (or a TSV, sentence first); code a "
+                             "directory of articles with detente code DIR")
         if not path.is_file():
             raise InputError("no such file", path=path, hint="check the path")
         data = path.read_bytes()
@@ -386,6 +398,9 @@ def _sentence_mode(
     from detente.coding import Coder
 
     lines = list(_read_sentence_lines(path))
+    if not lines:
+        typer.echo(f"note: no sentence in {path}: nothing to code", err=True)
+        return
     classifier: Any = None
     if model is not None:
         classifier = str(model)
@@ -560,7 +575,8 @@ def _train_encoder(file: Path, out: Optional[Path], scheme: str, folds: int, see
 def code_eval(
     gold: Path = typer.Argument(..., metavar="GOLD", help="The gold file (.jsonl, .xml, .json, .tsv or .conll)."),
     fmt: Optional[str] = typer.Option(None, "--format", help="jsonl, xml, plover, tsv or conll (default: from the suffix)."),
-    date_: Optional[str] = typer.Option(None, "--date", help="Date YYYY-MM-DD for sentences without one (people resolve on it)."),
+    date_: Optional[str] = typer.Option(None, "--date", metavar="YYYY-MM-DD",
+                                        help="Date for sentences without one (people resolve on it)."),
     model: Optional[Path] = typer.Option(
         None, "--model", help="A classifier saved by `detente code train` (a .joblib file or a model directory)."
     ),

@@ -43,7 +43,8 @@ _FILENAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_]?(0[1-9]|1[0-2])[-_]?(0
 class Document:
     """One text to code, with its provenance.
 
-    `date_source` says where `date` came from: "metadata", "filename", "default" or None.
+    `date_source` says where `date` came from: "metadata", "filename", "default" or None. A `date` given as
+    ISO text or a datetime is read as its day (:func:`parse_date`); other text raises InputError.
     """
 
     id: str
@@ -52,6 +53,10 @@ class Document:
     url: str | None = None
     file: str | None = None
     date_source: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.date is not None and type(self.date) is not date:  # "2025-02-20" or a datetime, as callers pass it
+            object.__setattr__(self, "date", parse_date(self.date))
 
 
 def parse_date(value: object, *, path: str | Path | None = None, line: int | None = None, field: str = "date") -> date | None:

@@ -373,3 +373,16 @@ def test_quad_macro_f1_averages_the_classes_present_in_gold_or_predictions():
     assert len(report.rows) == 5  # the table still lists all five
     report = ev.score_quad(gold, [0, 2, 4])
     assert report.headline_value == pytest.approx((1 + 1 + 0 + 0) / 4)
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize("context", ["page", "sentence"])
+def test_evaluate_reports_its_progress_and_scores_as_without_it(tmp_path, coder, monkeypatch, context):
+    monkeypatch.setattr(ev, "PROGRESS_CHUNK", 2)
+    records = [{"text": t, "url": "https://news.example/a", "events": []}
+               for t in ("Russia attacked Ukraine.", "The weather was mild.", "Chile praised Peru.")]
+    path = _jsonl(tmp_path, records)
+    seen: list[tuple[int, int]] = []
+    report = ev.evaluate(path, coder, context=context, progress=lambda done, total: seen.append((done, total)))
+    assert seen[-1] == (3, 3) and [d for d, _ in seen] == sorted(d for d, _ in seen)
+    assert report.to_dict() == ev.evaluate(path, coder, context=context).to_dict()

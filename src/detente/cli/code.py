@@ -637,7 +637,11 @@ def code_eval(
         coder = Coder(classifier=classifier, span_chooser=chooser, pair_model=pair_model, domestic=domestic)
     for note in coder.notes:
         typer.echo(f"note: {note}", err=True)
-    report = evaluate(gold, coder, fmt=fmt, when=when, context=context)
+    # no refresh thread: the coder may fork worker processes, which must not inherit a running thread
+    with _progress(0, sys.stderr.isatty(), auto_refresh=False) as progress:
+        task = progress.add_task("coding", total=None)
+        report = evaluate(gold, coder, fmt=fmt, when=when, context=context,
+                          progress=lambda done, total: progress.update(task, completed=done, total=total, refresh=True))
     _echo_skipped(report.skipped)
     for note in report.notes:
         typer.echo(f"note: {note}", err=True)

@@ -40,7 +40,7 @@ from __future__ import annotations
 import functools
 import json
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -696,9 +696,14 @@ def articles(sentences: Sequence[GoldSentence]) -> list[list[int]]:
     return groups
 
 
+PROGRESS_CHUNK = 500
+"""Sentences coded per call in sentence mode when a caller follows the progress: each sentence is coded on its own,
+so the chunks change no result; 500 keeps the coder's worker processes (from 300 sentences a call) busy."""
+
+
 def evaluate(
     path: str | Path, coder: Any, *, fmt: str | None = None, when: date | None = None, context: str | None = None,
-    headlines: bool = True,
+    headlines: bool = True, progress: Callable[[int, int], None] | None = None,
 ) -> Report:
     """Read a gold file, code its sentences with `coder` and score the result.
 
@@ -710,13 +715,31 @@ def evaluate(
     codes each record alone. None (the default) is "page" when the file has such runs and
     "sentence" otherwise (asked for, "page" also reads the headline of a page of one record).
     Other formats are always coded a sentence at a time (a note says so when "page" was asked
-    for).
+    for). `progress`, if given, is called with the sentences coded so far and their total, after
+    each article or each :data:`PROGRESS_CHUNK` sentences.
     """
     if context is not None and context not in CONTEXTS:
         raise InputError(f"unknown context '{context}'", field="--context", hint="use page or sentence")
     gold = read_gold(path, fmt)
     texts = [s.text for s in gold.sentences]
     notes: list[str] = []
+    done = 0
+
+    def advance(n: int) -> None:
+        nonlocal done
+        done += n
+        if progress is not None:
+            progress(done, len(texts))
+
+    def sentence_events(batch: list[str], day: date | None, *, partial: bool = False) -> list[list[Any]]:
+        if progress is None:
+            return coder.code_sentence_events(batch, day, partial=partial)
+        out: list[list[Any]] = []
+        for start in range(0, len(batch), PROGRESS_CHUNK):
+            out.extend(coder.code_sentence_events(batch[start:start + PROGRESS_CHUNK], day, partial=partial))
+            advance(len(batch[start:start + PROGRESS_CHUNK]))
+        return out
+
     if gold.kind == "events":
         groups = articles(gold.sentences) if gold.fmt == "jsonl" else [[i] for i in range(len(texts))]
         runs = sum(len(g) > 1 for g in groups)
@@ -739,12 +762,13 @@ def evaluate(
                 coded = coder.code_article_events([texts[i] for i in group], first.when or when, headline=headline)
                 for i, events in zip(group, coded):
                     predicted[i] = _asserted(events)
+                advance(len(group))
         else:
             by_date: dict[date | None, list[int]] = {}
             for i, sent in enumerate(gold.sentences):  # sentences may carry their own dates
                 by_date.setdefault(sent.when or when, []).append(i)
             for day, indices in by_date.items():
-                coded = coder.code_sentence_events([texts[i] for i in indices], day)
+                coded = sentence_events([texts[i] for i in indices], day)
                 for i, events in zip(indices, coded):
                     predicted[i] = _asserted(events)
         report = score_events(gold, predicted)
@@ -755,7 +779,7 @@ def evaluate(
     if context == "page":
         notes.append(f"--context page applies to JSONL gold files of events: the {gold.fmt} file's sentences "
                      "were coded each alone")
-    results = coder.code_sentence_events(texts, when, partial=True)
+    results = sentence_events(texts, when, partial=True)
     if gold.kind == "quad":
         firsts = [next((r.event for r in events if not abstention.from_classifier(r.event)), None)
                   for events in results]

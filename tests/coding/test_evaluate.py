@@ -386,3 +386,10 @@ def test_evaluate_reports_its_progress_and_scores_as_without_it(tmp_path, coder,
     report = ev.evaluate(path, coder, context=context, progress=lambda done, total: seen.append((done, total)))
     assert seen[-1] == (3, 3) and [d for d, _ in seen] == sorted(d for d, _ in seen)
     assert report.to_dict() == ev.evaluate(path, coder, context=context).to_dict()
+
+
+def test_a_file_none_of_whose_rows_reads_in_the_format_its_suffix_names_points_to_format(tmp_path):
+    path = write(tmp_path, "article.txt", "Turkey and Greece agreed to resume talks.\n\nThe EU welcomed the decision.\n")
+    with pytest.raises(InputError, match="no gold sentences") as caught:
+        ev.read_gold(path)
+    assert "read as conll from the suffix '.txt'" in str(caught.value) and "--format" in str(caught.value)

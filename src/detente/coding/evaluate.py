@@ -184,6 +184,7 @@ class Report:
 def read_gold(path: str | Path, fmt: str | None = None) -> Gold:
     """Read a gold file (format from its suffix unless `fmt` is one of :data:`FORMAT_NAMES`)."""
     path = Path(path)
+    by_suffix = fmt is None
     if fmt is None:
         suffix = path.suffix.lower().lstrip(".")
         if suffix not in FORMATS:
@@ -202,8 +203,12 @@ def read_gold(path: str | Path, fmt: str | None = None) -> Gold:
     reader = {"jsonl": _read_jsonl, "xml": _read_xml, "plover": _read_plover, "tsv": _read_tsv, "conll": _read_conll}[fmt]
     gold = reader(text, str(path))
     if not gold.sentences:
-        raise InputError("no gold sentences could be read", path=path,
-                         hint="; ".join(gold.skipped[:3]) or f"see the {fmt} layout in `detente code eval --help`")
+        read_as = f"read as {fmt}" + (f" from the suffix '{path.suffix.lower()}'" if by_suffix else "")
+        raise InputError(f"no gold sentences could be read ({read_as})", path=path,
+                         hint="; ".join([*gold.skipped[:1]] + ([f"and {len(gold.skipped) - 1} more rows"]
+                                                               if len(gold.skipped) > 1 else [])
+                                        + [f"see the {fmt} layout in `detente code eval --help`, or name the "
+                                           "file's format with --format"]))
     return gold
 
 

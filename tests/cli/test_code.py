@@ -516,3 +516,16 @@ def test_help_names_the_date_format_not_a_parameter(command: list[str]) -> None:
     result = runner.invoke(app, command, env={"COLUMNS": "200"})
     assert result.exit_code == 0
     assert "DATE_" not in result.stdout and "--date YYYY-MM-DD" in result.stdout
+
+
+def test_table_of_several_documents_says_which_document_each_event_comes_from(tmp_path: Path) -> None:
+    first, second = tmp_path / "ankara.txt", tmp_path / "delhi.txt"
+    first.write_text("Greece summoned the Turkish ambassador on Monday.\n", encoding="utf-8")
+    second.write_text("Pakistan expelled an Indian diplomat on Monday.\n", encoding="utf-8")
+    result = runner.invoke(app, ["code", str(first), str(second), "--date", "2025-03-05", "--db",
+                                 str(tmp_path / "e.duckdb"), *RULES])
+    assert result.exit_code == 0, result.output
+    header = next(line for line in result.stdout.splitlines() if line.startswith("document\t"))
+    rows = [line.split("\t") for line in result.stdout.splitlines() if line.startswith(("ankara.txt", "delhi.txt"))]
+    assert header.split("\t")[:3] == ["document", "date", "source"]
+    assert {(r[0], r[2][:3]) for r in rows} >= {("ankara.txt", "GRC"), ("delhi.txt", "PAK")}

@@ -301,13 +301,16 @@ def _summary(events: list[Any], per_doc: list[dict[str, Any]], stored: dict[str,
     if as_json:
         print_json({"documents": per_doc, "events": len(events), **stored})
         return
+    several = len(per_doc) > 1  # then each row says which document its event comes from
     rows = []
     for e in events:
         label = ontology.label(e.cameo)
         marks = ", ".join(x for x in ("not" if e.negated else "", e.modality or "") if x)
         excerpt = e.sentence if len(e.sentence or "") <= 80 else e.sentence[:77] + "..."
-        rows.append([e.date, e.source, f"{e.cameo} {label}" + (f" [{marks}]" if marks else ""), e.target, e.goldstein, excerpt])
-    print_table(["date", "source", "event", "target", "goldstein", "sentence"], rows, title=f"{len(events)} events")
+        rows.append([e.doc_id] * several + [e.date, e.source, f"{e.cameo} {label}" + (f" [{marks}]" if marks else ""),
+                                           e.target, e.goldstein, excerpt])
+    print_table(["document"] * several + ["date", "source", "event", "target", "goldstein", "sentence"], rows,
+                title=f"{len(events)} events")
     tones = ", ".join(f"{d['doc_id']}: {d['tone']:+.2f}" for d in per_doc if d["tone"] is not None)
     typer.echo(
         f"{len(per_doc)} document(s); {stored['added']} event(s) added to {stored['db']}"

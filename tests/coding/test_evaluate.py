@@ -393,3 +393,11 @@ def test_a_file_none_of_whose_rows_reads_in_the_format_its_suffix_names_points_t
     with pytest.raises(InputError, match="no gold sentences") as caught:
         ev.read_gold(path)
     assert "read as conll from the suffix '.txt'" in str(caught.value) and "--format" in str(caught.value)
+
+
+def test_a_conll_row_of_more_than_two_columns_is_kept_aside_not_read_into_the_sentence(tmp_path):
+    rows = "Greek JJ B-S\nships NNS I-S\nescorted VBD O\nthe DT B-T\nferry NN I-T\n. . O\n\nGreece B-S\nprotested O\n. O\n"
+    gold = ev.read_gold(write(tmp_path, "d.conll", rows))
+    assert [s.text for s in gold.sentences] == ["Greece protested."]
+    assert gold.skipped[0].endswith(":1: expected 'token TAG', found 3 columns (fix: keep the token and its tag, "
+                                    "as in 'Greece B-S')")

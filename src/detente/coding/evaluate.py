@@ -451,10 +451,14 @@ def _read_conll(text: str, path: str) -> Gold:
             tokens, tags, bad = [], [], False
             start_line = lineno + 1
             continue
-        token, _, tag = line.rstrip().replace("\t", " ").rpartition(" ")
+        fields = line.split()
+        token, tag = fields if len(fields) == 2 else ("", "")
         if not token or not (tag == "O" or (tag[:2] in ("B-", "I-") and tag[2:] in ("S", "T", "R"))):
             if not bad:
-                gold.skipped.append(f"{path}:{lineno}: expected 'token TAG' with TAG O, B-S, I-S, B-T, I-T, B-R or I-R")
+                gold.skipped.append(
+                    f"{path}:{lineno}: expected 'token TAG', found {len(fields)} columns (fix: keep the token and its "
+                    "tag, as in 'Greece B-S')" if len(fields) > 2 else
+                    f"{path}:{lineno}: expected 'token TAG' with TAG O, B-S, I-S, B-T, I-T, B-R or I-R")
             bad = True
             continue
         tokens.append(token)

@@ -401,3 +401,11 @@ def test_a_conll_row_of_more_than_two_columns_is_kept_aside_not_read_into_the_se
     assert [s.text for s in gold.sentences] == ["Greece protested."]
     assert gold.skipped[0].endswith(":1: expected 'token TAG', found 3 columns (fix: keep the token and its tag, "
                                     "as in 'Greece B-S')")
+
+
+def test_a_quad_tsv_row_of_more_than_two_columns_is_kept_aside_not_read_into_the_sentence(tmp_path):
+    tsv = write(tmp_path, "q.tsv", "17\tGreece protested to Turkey.\t3\nGreece protested to Turkey.\t3\n")
+    gold = ev.read_gold(tsv)
+    assert [s.text for s in gold.sentences] == ["Greece protested to Turkey."]
+    assert gold.skipped == [f"{tsv}:1: expected sentence<TAB>class 0-4, found 3 columns (fix: keep the sentence "
+                            "and its class)"]

@@ -427,6 +427,10 @@ def _read_tsv(text: str, path: str) -> Gold:
         if not line.strip():
             continue
         sentence, _, label = line.rpartition("\t")
+        if "\t" in sentence:
+            gold.skipped.append(f"{path}:{lineno}: expected sentence<TAB>class 0-4, found {line.count(chr(9)) + 1} "
+                                "columns (fix: keep the sentence and its class)")
+            continue
         if not sentence.strip() or label.strip() not in {"0", "1", "2", "3", "4"}:
             gold.skipped.append(f"{path}:{lineno}: expected sentence<TAB>class 0-4")
             continue

@@ -409,3 +409,20 @@ def test_a_quad_tsv_row_of_more_than_two_columns_is_kept_aside_not_read_into_the
     assert [s.text for s in gold.sentences] == ["Greece protested to Turkey."]
     assert gold.skipped == [f"{tsv}:1: expected sentence<TAB>class 0-4, found 3 columns (fix: keep the sentence "
                             "and its class)"]
+
+
+def test_a_gold_date_that_is_no_date_is_kept_aside_not_coded_as_undated(tmp_path):
+    path = write(tmp_path, "gold.jsonl", "\n".join(json.dumps(r) for r in [
+        {"text": "Greece protested to Turkey on Monday.", "date": "21/10/2024", "events": []},
+        {"text": "Greece protested to Turkey on Monday.", "date": "2024-10-21", "events": []},
+        {"text": "Greece protested to Turkey on Monday.", "events": []},
+    ]) + "\n")
+    gold = ev.read_gold(path)
+    assert [s.line for s in gold.sentences] == [2, 3]
+    assert gold.skipped == [f"{path}:1: date '21/10/2024' is not a date (fix: write it as YYYY-MM-DD)"]
+    xml = write(tmp_path, "gold.xml", '<Sentences><Sentence date="2024-13-40" id="x"><Text>Greece protested.</Text>'
+                                      '</Sentence><Sentence date="20241021" id="y"><Text>Greece protested.</Text>'
+                                      '</Sentence></Sentences>')
+    gold = ev.read_gold(xml)
+    assert [str(s.when) for s in gold.sentences] == ["2024-10-21"]
+    assert gold.skipped == [f"{xml}:1: Sentence 1 (id x): date '2024-13-40' is not a date (fix: write it as YYYY-MM-DD)"]

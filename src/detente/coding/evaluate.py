@@ -297,6 +297,11 @@ def _element_lines(text: str, tag: str) -> list[int]:
     return lines
 
 
+def _bad_date(value: Any) -> str:
+    """What is wrong with a gold row's date that :func:`_parse_date` cannot read, and the fix."""
+    return f"date '{value}' is not a date (fix: write it as YYYY-MM-DD)"
+
+
 def _parse_date(value: Any) -> date | None:
     if not value:
         return None
@@ -345,9 +350,13 @@ def _read_jsonl(text: str, path: str) -> Gold:
         if problem:
             gold.skipped.append(problem)
             continue
+        when = _parse_date(record.get("date"))
+        if record.get("date") and when is None:
+            gold.skipped.append(f"{path}:{lineno}: {_bad_date(record.get('date'))}")
+            continue
         url, headline = record.get("url"), record.get("headline")
         gold.sentences.append(GoldSentence(
-            sentence, lineno, parsed, when=_parse_date(record.get("date")),
+            sentence, lineno, parsed, when=when,
             url=url.strip() or None if isinstance(url, str) else None,
             headline=headline.strip() or None if isinstance(headline, str) else None,
         ))
@@ -386,7 +395,11 @@ def _read_xml(text: str, path: str) -> Gold:
         if problem:
             gold.skipped.append(problem)
             continue
-        gold.sentences.append(GoldSentence(sentence, line, events, when=_parse_date(node.get("date"))))
+        when = _parse_date(node.get("date"))
+        if node.get("date") and when is None:
+            gold.skipped.append(f"{where}: {_bad_date(node.get('date'))}")
+            continue
+        gold.sentences.append(GoldSentence(sentence, line, events, when=when))
     return gold
 
 

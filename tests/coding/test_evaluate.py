@@ -426,3 +426,10 @@ def test_a_gold_date_that_is_no_date_is_kept_aside_not_coded_as_undated(tmp_path
     gold = ev.read_gold(xml)
     assert [str(s.when) for s in gold.sentences] == ["2024-10-21"]
     assert gold.skipped == [f"{xml}:1: Sentence 1 (id x): date '2024-13-40' is not a date (fix: write it as YYYY-MM-DD)"]
+
+
+def test_json_lines_named_json_point_to_format_jsonl(tmp_path):
+    lines = "\n".join(json.dumps({"text": "Greece protested to Turkey.", "events": []}) for _ in range(2)) + "\n"
+    for text in (lines, lines.splitlines()[0]):
+        with pytest.raises(InputError, match="--format jsonl"):
+            ev.read_gold(write(tmp_path, "gold.json", text))

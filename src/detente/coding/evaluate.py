@@ -405,12 +405,14 @@ def _read_xml(text: str, path: str) -> Gold:
 
 def _read_plover(text: str, path: str) -> Gold:
     gold = Gold(path, "plover", "events", label="plover")
+    lines_hint = "a .json gold file is PLOVER's JSON list; for JSON Lines name it .jsonl or pass --format jsonl"
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise InputError(f"not JSON ({exc.msg})", path=path, line=exc.lineno, hint="check the file") from None
+        raise InputError(f"not JSON ({exc.msg})", path=path, line=exc.lineno,
+                         hint=lines_hint if exc.msg == "Extra data" else "check the file") from None
     if not isinstance(data, list):
-        raise InputError("expected a JSON list of records", path=path, hint="see `detente code eval --help`")
+        raise InputError("expected a JSON list of records", path=path, hint=lines_hint)
     for k, record in enumerate(data):
         if not isinstance(record, dict) or record.get("event") == "DOCUMENT":
             continue

@@ -435,3 +435,15 @@ def test_code_page_lists_each_event_with_its_sentence(client: Any, nlp_ready: No
     table = page[page.index('id="coded-events"'):]
     table = table[:table.index("</table>")]
     assert "<th>sentence</th>" in table and "Russia attacked Ukraine on Monday." in table
+
+
+def test_code_without_a_date_does_not_say_the_text_holds_no_event(client: Any, nlp_ready: None) -> None:
+    """Without a date, events dated only by 'on Monday' are skipped: the note says to give the date, not that the
+    coder found no act."""
+    doc = client.post("/api/code", data={"text": "Greece summoned the Turkish ambassador on Monday."}).json()
+    assert doc["events"] == []
+    assert not any("needs sentences in which" in n for n in doc["notes"])
+    assert any("date" in n for n in doc["notes"])
+    dated = client.post("/api/code", data={"text": "Greece summoned the Turkish ambassador on Monday.",
+                                           "date": "2025-03-05"}).json()
+    assert dated["events"]

@@ -529,3 +529,15 @@ def test_table_of_several_documents_says_which_document_each_event_comes_from(tm
     rows = [line.split("\t") for line in result.stdout.splitlines() if line.startswith(("ankara.txt", "delhi.txt"))]
     assert header.split("\t")[:3] == ["document", "date", "source"]
     assert {(r[0], r[2][:3]) for r in rows} >= {("ankara.txt", "GRC"), ("delhi.txt", "PAK")}
+
+
+def test_reading_standard_input_at_a_terminal_says_how_to_end_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`detente code -` typed at a terminal does not sit silent: a note says the text is read until Ctrl-D."""
+    from detente.cli import code as code_cli
+
+    monkeypatch.setattr(code_cli, "_stdin_is_terminal", lambda: True)
+    result = runner.invoke(app, ["code", "-", "--date", "2025-02-20", "--jsonl", *RULES], input="Russia attacked Ukraine.\n")
+    assert result.exit_code == 0, result.output
+    assert "Ctrl-D" in result.stderr
+    result = runner.invoke(app, ["code", "--sentences", "-"], input="Russia attacked Ukraine.\n")
+    assert result.exit_code == 0 and "Ctrl-D" in result.stderr

@@ -205,6 +205,8 @@ def code_text(
         typer.echo("note: --spans applies to --sentences mode only; documents report no spans", err=True)
     if not paths:
         raise InputError("no input given", hint="give a file, a directory or - for stdin (see detente code --help)")
+    if "-" in paths:
+        _note_terminal_input()
     docs = read_paths(paths, default_date=doc_date)
     if pair_model is None:
         import warnings
@@ -323,6 +325,7 @@ def _read_sentence_lines(path: Path) -> Iterator[str]:
     from detente.coding.reader import decode_bytes
 
     if str(path) == "-":
+        _note_terminal_input()
         data = sys.stdin.buffer.read()
     else:
         if path.is_dir():
@@ -336,6 +339,17 @@ def _read_sentence_lines(path: Path) -> Iterator[str]:
     is_tsv = path.suffix.lower() == ".tsv"
     for line in text.splitlines():
         yield line.split("\t", 1)[0] if is_tsv or "\t" in line else line
+
+
+def _stdin_is_terminal() -> bool:
+    return sys.stdin.isatty()
+
+
+def _note_terminal_input() -> None:
+    """Say how to end the text when `-` reads a terminal rather than a pipe (else the command seems to hang)."""
+    if _stdin_is_terminal():
+        typer.echo("reading the text from the terminal: type or paste it, then press Ctrl-D on a line of its own",
+                   err=True)
 
 
 def _echo_skipped(skipped: list[str], shown: int = 20) -> None:

@@ -331,11 +331,34 @@ def test_an_unknown_actor_is_kept_aside_with_the_nearest_names(tmp_path):
         {"text": "Japan sent aid to Manila.", "events": [{"source": "JPN", "target": "PHL", "root": "07"}]},
     ]) + "\n")
     gold = ev.read_gold(path)
-    assert [s.line for s in gold.sentences] == [5]
+    assert [s.line for s in gold.sentences] == [2, 5]  # a code the registry lacks is read as written (below)
     assert gold.skipped[0].startswith(f"{path}:1: events[0]: unknown source 'Japn'") and "Japan (JPN)" in gold.skipped[0]
-    assert gold.skipped[1].startswith(f"{path}:2: events[0]: unknown target 'XQZ'") and "fix:" in gold.skipped[1]
-    assert gold.skipped[2].startswith(f"{path}:3: events[0]: no target") and "fix:" in gold.skipped[2]
-    assert gold.skipped[3].startswith(f"{path}:4: events[0]: not an object") and '"source"' in gold.skipped[3]
+    assert gold.skipped[1].startswith(f"{path}:3: events[0]: no target") and "fix:" in gold.skipped[1]
+    assert gold.skipped[2].startswith(f"{path}:4: events[0]: not an object") and '"source"' in gold.skipped[2]
+
+
+def test_a_code_the_registry_lacks_is_scored_as_written_and_named_in_a_note(tmp_path):
+    """CAMEO's region codes (CAS: Central Asia) and a typo alike stay in the gold, so no sentence of a
+    PETRARCH-coded file is lost; the note names them, so a typo does not only lower F1 in silence."""
+    path = write(tmp_path, "gold.jsonl", "\n".join(json.dumps(r) for r in [
+        {"text": "Japan sent aid to Manila.", "events": [{"source": "JPN", "target": "XQZ", "root": "07"}]},
+        {"text": "Russia met Central Asian leaders.", "events": [{"source": "RUS", "target": "CAS", "root": "04"}]},
+        {"text": "Japan sent aid to Manila.", "events": [{"source": "JPN", "target": "PHL", "root": "07"}]},
+    ]) + "\n")
+    gold = ev.read_gold(path)
+    assert len(gold.sentences) == 3 and not gold.skipped
+    assert ev.unknown_codes(gold) == ["CAS", "XQZ"]
+
+    class Nothing:  # a coder that codes nothing: the note does not depend on the coder
+        def code_article_events(self, sentences, when=None, **kwargs):
+            return [[] for _ in sentences]
+
+        def code_sentence_events(self, sentences, when=None, **kwargs):
+            return [[] for _ in sentences]
+
+    report = ev.evaluate(path, Nothing())
+    assert report.overall.gold == 3
+    assert any("CAS, XQZ" in note and "scored as written" in note for note in report.notes)
 
 
 def test_a_record_without_text_or_events_is_kept_aside_with_the_fix(tmp_path):

@@ -247,6 +247,13 @@ def _known_code(code: str) -> bool:
     return resolve(code) is not None or side == "---" or side in GENERIC_CODES or resolve(side) is not None
 
 
+def unknown_codes(gold: Gold) -> list[str]:
+    """The gold's actor codes that neither the registry nor CAMEO's generic prefixes know, sorted: they are
+    scored as written, and :func:`evaluate` says so in a note (a typo in a code would otherwise only lower F1)."""
+    codes = {code for sent in gold.sentences for e in sent.events for code in (e.source, e.target)}
+    return sorted(code for code in codes if not _known_code(code))
+
+
 def _gold_side(value: Any, name: str) -> str:
     """The actor code of one side of a gold event; :class:`UnknownActorError` naming the nearest known names."""
     from detente.actors import lookup
@@ -256,8 +263,8 @@ def _gold_side(value: Any, name: str) -> str:
     if not isinstance(written, str) or not written.strip():
         raise UnknownActorError(f"no {name}", hint=f"add the actor's code or name, e.g. \"{name}\": \"RUS\"")
     written = written.strip()
-    if written.isupper() and _known_code(written):
-        return written
+    if written.isupper() and all(ch.isalpha() or ch == "-" for ch in written):
+        return written  # a code, scored as written: CAMEO's region codes (CAS, SAS) and PETRARCH's are codes too
     try:
         return lookup(written)
     except UnknownActorError as exc:
@@ -751,6 +758,11 @@ def evaluate(
     gold = read_gold(path, fmt)
     texts = [s.text for s in gold.sentences]
     notes: list[str] = []
+    unknown = unknown_codes(gold)
+    if unknown:
+        notes.append(f"{len(unknown)} gold actor code(s) the actor registry does not know, scored as written (a coded "
+                     "event matches them only by the same letters): " + ", ".join(unknown[:12])
+                     + (", ..." if len(unknown) > 12 else ""))
     done = 0
 
     def advance(n: int) -> None:

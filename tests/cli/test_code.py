@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import warnings
 from pathlib import Path
 
 import pytest
@@ -461,3 +462,82 @@ def test_jsonl_with_no_event_says_so_on_stderr(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert result.stdout == ""
     assert "note: no event in 2 document(s) (1 without any sentence)" in result.stderr
+
+
+def test_an_undated_document_is_not_said_to_hold_no_event(tmp_path: Path) -> None:
+    """Events skipped for want of a date are not 'no event': the note says none was kept, and why."""
+    path = tmp_path / "undated.txt"
+    path.write_text("Greece summoned the Turkish ambassador on Monday.\n", encoding="utf-8")
+    result = runner.invoke(app, ["code", str(path), "--jsonl", *RULES])
+    assert result.exit_code == 0, result.output
+    assert "skipped because their document has no date" in result.stderr
+    assert "no event in" not in result.stderr and "no dated event" in result.stderr
+
+
+def test_sentences_mode_refuses_a_directory_and_paths_beside_it(tmp_path: Path) -> None:
+    lines = tmp_path / "s.txt"
+    lines.write_text("Russia attacked Ukraine.\n", encoding="utf-8")
+    result = runner.invoke(app, ["code", "--sentences", str(tmp_path)])
+    assert result.exit_code == 2 and "is a directory" in result.stderr and "no such file" not in result.stderr
+    article = tmp_path / "a.txt"
+    article.write_text("Russia attacked Ukraine.\n", encoding="utf-8")
+    result = runner.invoke(app, ["code", str(article), "--sentences", str(lines)])
+    assert result.exit_code == 2 and "--sentences" in result.stderr and str(article) in result.stderr
+    assert result.stdout == ""  # nothing coded, nothing lost
+
+
+def test_sentences_mode_on_an_empty_file_says_so(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    result = runner.invoke(app, ["code", "--sentences", str(empty)])
+    assert result.exit_code == 0 and result.stdout == ""
+    assert "no sentence" in result.stderr
+
+
+def test_a_quad_only_model_in_document_mode_with_the_rules_is_one_note_not_a_python_warning(tmp_path: Path) -> None:
+    pytest.importorskip("sklearn")
+    from detente.coding.classifier import QuadClassifier
+
+    model = QuadClassifier(use_syntax=False).fit(["Troops shelled the town.", "Leaders praised the deal."] * 4, [4, 1] * 4)
+    saved = model.save(tmp_path / "quad.joblib")
+    article = tmp_path / "a.txt"
+    article.write_text("Russia attacked Ukraine.\n", encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", UserWarning)  # a Python warning printed as such (file, line, code) fails
+        result = runner.invoke(app, ["code", str(article), "--date", "2025-01-01", "--jsonl", "--model", str(saved),
+                                     *RULES])
+    assert result.exit_code == 0, result.output
+    assert "quad classes only" not in result.stderr  # the model is not used: what it cannot do is beside the point
+    assert "--model is not used for documents" in result.stderr
+
+
+@pytest.mark.parametrize("command", [["code", "--help"], ["code", "eval", "--help"]])
+def test_help_names_the_date_format_not_a_parameter(command: list[str]) -> None:
+    result = runner.invoke(app, command, env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    assert "DATE_" not in result.stdout and "--date YYYY-MM-DD" in result.stdout
+
+
+def test_table_of_several_documents_says_which_document_each_event_comes_from(tmp_path: Path) -> None:
+    first, second = tmp_path / "ankara.txt", tmp_path / "delhi.txt"
+    first.write_text("Greece summoned the Turkish ambassador on Monday.\n", encoding="utf-8")
+    second.write_text("Pakistan expelled an Indian diplomat on Monday.\n", encoding="utf-8")
+    result = runner.invoke(app, ["code", str(first), str(second), "--date", "2025-03-05", "--db",
+                                 str(tmp_path / "e.duckdb"), *RULES])
+    assert result.exit_code == 0, result.output
+    header = next(line for line in result.stdout.splitlines() if line.startswith("document\t"))
+    rows = [line.split("\t") for line in result.stdout.splitlines() if line.startswith(("ankara.txt", "delhi.txt"))]
+    assert header.split("\t")[:3] == ["document", "date", "source"]
+    assert {(r[0], r[2][:3]) for r in rows} >= {("ankara.txt", "GRC"), ("delhi.txt", "PAK")}
+
+
+def test_reading_standard_input_at_a_terminal_says_how_to_end_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`detente code -` typed at a terminal does not sit silent: a note says the text is read until Ctrl-D."""
+    from detente.cli import code as code_cli
+
+    monkeypatch.setattr(code_cli, "_stdin_is_terminal", lambda: True)
+    result = runner.invoke(app, ["code", "-", "--date", "2025-02-20", "--jsonl", *RULES], input="Russia attacked Ukraine.\n")
+    assert result.exit_code == 0, result.output
+    assert "Ctrl-D" in result.stderr
+    result = runner.invoke(app, ["code", "--sentences", "-"], input="Russia attacked Ukraine.\n")
+    assert result.exit_code == 0 and "Ctrl-D" in result.stderr

@@ -625,3 +625,24 @@ def test_document_mode_keeps_a_domestic_act_apart_only_when_asked() -> None:
         ("RUS", "RUS")]
     default = next(rules_coder().code_document_results([doc]))
     assert sorted((e.source[:3], e.target[:3]) for e in default.events) == [("RUS", "DEU"), ("RUS", "RUS")]
+
+
+def test_one_string_given_for_a_list_of_sentences_is_an_error_not_a_result_per_character(coder):
+    for call in (coder.code_sentence_events, coder.code_sentences, coder.code_article_events):
+        with pytest.raises(TypeError, match="list of sentences"):
+            call("Russia attacked Ukraine.")
+
+
+def test_a_date_given_as_iso_text_is_read_as_the_date_and_other_text_is_an_error_naming_it(coder):
+    from detente.errors import InputError
+
+    sentence = ["Russia attacked Ukraine last week."]
+    (events,) = coder.code_sentence_events(sentence, "2025-03-12")
+    assert events == coder.code_sentence_events(sentence, date(2025, 3, 12))[0]
+    events = coder.code_text("Russia attacked Ukraine.", doc_id="t1", date="2025-03-12")
+    assert events and events[0].date == date(2025, 3, 12)
+    assert Document("d", "text", "2025-03-12").date == date(2025, 3, 12)
+    with pytest.raises(InputError, match="'March 2025' is not a date"):
+        coder.code_text("Russia attacked Ukraine.", doc_id="t2", date="March 2025")
+    with pytest.raises(InputError, match="not a date"):
+        coder.code_article_events(["Russia attacked Ukraine."], "12/03/2025")

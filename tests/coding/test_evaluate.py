@@ -34,7 +34,7 @@ def test_jsonl_reader_resolves_names_and_keeps_bad_rows_aside(tmp_path):
     assert gold.sentences[0].events == [ev.GoldEvent("RUS", "UKR", "19")]
     assert str(gold.sentences[0].when) == "2025-03-01"
     assert gold.skipped[0].endswith(":3: not JSON (Expecting property name enclosed in double quotes)")
-    assert ":4: events[0] needs a known source" in gold.skipped[1]
+    assert ":4: events[0]: unknown source 'Narnia' (fix: " in gold.skipped[1]
 
 
 def test_petrarch_xml_reader(tmp_path):
@@ -49,7 +49,7 @@ def test_petrarch_xml_reader(tmp_path):
     assert [len(s.events) for s in gold.sentences] == [2, 0]
     assert gold.sentences[0].events[0] == ev.GoldEvent("TUR", "RUS", "04")
     assert str(gold.sentences[0].when) == "2018-03-12"
-    assert gold.skipped == [f"{path}: Sentence 3 (id a-3): no <Text>"]
+    assert gold.skipped == [f"{path}:6: Sentence 3 (id a-3): no <Text> (fix: put the sentence in <Text>...</Text>)"]
 
 
 def test_tsv_and_conll_readers(tmp_path):
@@ -301,3 +301,158 @@ def test_a_gold_code_whose_prefix_is_a_former_code_keeps_its_own_country() -> No
     """ITLOS starts with Italy's former KEDS code ITL; the tribunal's gold event must still match the coder's ITLOS."""
     assert ev.gold_country("ITLOS") == ev.predicted_country("ITLOS", set()) == "ITL"
     assert ev.gold_country("ITL") == "ITA" and ev.gold_country("JAPGOV") == "JPN"
+
+
+@pytest.mark.parametrize(("root", "said"), [
+    ("1", "root '1' is not a CAMEO code"),
+    ("14x", "root '14x' is not a CAMEO code"),
+    ("21", "root '21' is not a CAMEO code"),
+    (None, "no root"),
+])
+def test_a_root_that_is_not_a_cameo_code_is_kept_aside_with_its_line_and_the_fix(tmp_path, root, said):
+    bad = {"source": "PAK", "target": "IND"} | ({"root": root} if root is not None else {})
+    path = write(tmp_path, "gold.jsonl", "\n".join([
+        json.dumps({"text": "Pakistan protested to India.", "events": [{"source": "PAK", "target": "IND", "root": "11"}]}),
+        json.dumps({"text": "Pakistan blamed India for the blast.", "events": [bad]}),
+    ]) + "\n")
+    gold = ev.read_gold(path)
+    assert len(gold.sentences) == 1  # not read as root 14, nor dropped without a word
+    (problem,) = gold.skipped
+    assert problem.startswith(f"{path}:2: events[0]: {said}") and "fix:" in problem
+    assert "01 to 20" in problem
+
+
+def test_an_unknown_actor_is_kept_aside_with_the_nearest_names(tmp_path):
+    path = write(tmp_path, "gold.jsonl", "\n".join(json.dumps(r) for r in [
+        {"text": "Japan sent aid to Manila.", "events": [{"source": "Japn", "target": "PHL", "root": "07"}]},
+        {"text": "Japan sent aid to Manila.", "events": [{"source": "JPN", "target": "XQZ", "root": "07"}]},
+        {"text": "Japan sent aid to Manila.", "events": [{"source": "JPN", "root": "07"}]},
+        {"text": "Japan sent aid to Manila.", "events": ["JPN PHL 07"]},
+        {"text": "Japan sent aid to Manila.", "events": [{"source": "JPN", "target": "PHL", "root": "07"}]},
+    ]) + "\n")
+    gold = ev.read_gold(path)
+    assert [s.line for s in gold.sentences] == [2, 5]  # a code the registry lacks is read as written (below)
+    assert gold.skipped[0].startswith(f"{path}:1: events[0]: unknown source 'Japn'") and "Japan (JPN)" in gold.skipped[0]
+    assert gold.skipped[1].startswith(f"{path}:3: events[0]: no target") and "fix:" in gold.skipped[1]
+    assert gold.skipped[2].startswith(f"{path}:4: events[0]: not an object") and '"source"' in gold.skipped[2]
+
+
+def test_a_code_the_registry_lacks_is_scored_as_written_and_named_in_a_note(tmp_path):
+    """CAMEO's region codes (CAS: Central Asia) and a typo alike stay in the gold, so no sentence of a
+    PETRARCH-coded file is lost; the note names them, so a typo does not only lower F1 in silence."""
+    path = write(tmp_path, "gold.jsonl", "\n".join(json.dumps(r) for r in [
+        {"text": "Japan sent aid to Manila.", "events": [{"source": "JPN", "target": "XQZ", "root": "07"}]},
+        {"text": "Russia met Central Asian leaders.", "events": [{"source": "RUS", "target": "CAS", "root": "04"}]},
+        {"text": "Japan sent aid to Manila.", "events": [{"source": "JPN", "target": "PHL", "root": "07"}]},
+    ]) + "\n")
+    gold = ev.read_gold(path)
+    assert len(gold.sentences) == 3 and not gold.skipped
+    assert ev.unknown_codes(gold) == ["CAS", "XQZ"]
+
+    class Nothing:  # a coder that codes nothing: the note does not depend on the coder
+        def code_article_events(self, sentences, when=None, **kwargs):
+            return [[] for _ in sentences]
+
+        def code_sentence_events(self, sentences, when=None, **kwargs):
+            return [[] for _ in sentences]
+
+    report = ev.evaluate(path, Nothing())
+    assert report.overall.gold == 3
+    assert any("CAS, XQZ" in note and "scored as written" in note for note in report.notes)
+
+
+def test_a_record_without_text_or_events_is_kept_aside_with_the_fix(tmp_path):
+    path = write(tmp_path, "gold.jsonl", "\n".join(json.dumps(r) for r in [
+        {"text": "Japan sent aid to Manila."},
+        {"events": []},
+        {"text": "Japan sent aid to Manila.", "events": [{"source": "JPN", "target": "PHL", "root": "07"}]},
+    ]) + "\n")
+    gold = ev.read_gold(path)
+    assert gold.skipped[0].startswith(f"{path}:1: no 'events' list (fix: add \"events\": [] for a sentence")
+    assert gold.skipped[1].startswith(f"{path}:2: no 'text' (fix: ")
+
+
+def test_xml_rows_kept_aside_name_their_line_and_generic_petrarch_codes_are_read(tmp_path):
+    path = write(tmp_path, "gold.xml", """<Sentences>
+<Sentence id="b-1"><Text>The UN condemned the rebels.</Text>
+<EventCoding sourcecode="IGOUNO" targetcode="---REB" eventcode="111"/></Sentence>
+<Sentence id="b-2">
+<Text>Pakistan protested to India.</Text>
+<EventCoding sourcecode="PAK" targetcode="IND" eventcode="1"/></Sentence>
+<Sentence id="b-3"><Text>Japan sent aid.</Text>
+<EventCoding sourcecode="Japn" targetcode="PHL" eventcode="070"/></Sentence>
+</Sentences>""")
+    gold = ev.read_gold(path)
+    assert [s.events for s in gold.sentences] == [[ev.GoldEvent("IGOUNO", "---REB", "11")]]
+    assert gold.sentences[0].line == 2
+    assert gold.skipped[0].startswith(f"{path}:4: Sentence 2 (id b-2): eventcode '1' is not a CAMEO code")
+    assert gold.skipped[1].startswith(f"{path}:7: Sentence 3 (id b-3): unknown sourcecode 'Japn'")
+
+
+def test_quad_macro_f1_averages_the_classes_present_in_gold_or_predictions():
+    gold = ev.Gold("g", "tsv", "quad", sentences=[ev.GoldSentence(str(q), q, quad=q) for q in (0, 2, 3)])
+    report = ev.score_quad(gold, [0, 2, 3])
+    assert report.headline_value == 1.0  # classes 1 and 4, in neither, are no zero in the mean
+    assert len(report.rows) == 5  # the table still lists all five
+    report = ev.score_quad(gold, [0, 2, 4])
+    assert report.headline_value == pytest.approx((1 + 1 + 0 + 0) / 4)
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize("context", ["page", "sentence"])
+def test_evaluate_reports_its_progress_and_scores_as_without_it(tmp_path, coder, monkeypatch, context):
+    monkeypatch.setattr(ev, "PROGRESS_CHUNK", 2)
+    records = [{"text": t, "url": "https://news.example/a", "events": []}
+               for t in ("Russia attacked Ukraine.", "The weather was mild.", "Chile praised Peru.")]
+    path = _jsonl(tmp_path, records)
+    seen: list[tuple[int, int]] = []
+    report = ev.evaluate(path, coder, context=context, progress=lambda done, total: seen.append((done, total)))
+    assert seen[-1] == (3, 3) and [d for d, _ in seen] == sorted(d for d, _ in seen)
+    assert report.to_dict() == ev.evaluate(path, coder, context=context).to_dict()
+
+
+def test_a_file_none_of_whose_rows_reads_in_the_format_its_suffix_names_points_to_format(tmp_path):
+    path = write(tmp_path, "article.txt", "Turkey and Greece agreed to resume talks.\n\nThe EU welcomed the decision.\n")
+    with pytest.raises(InputError, match="no gold sentences") as caught:
+        ev.read_gold(path)
+    assert "read as conll from the suffix '.txt'" in str(caught.value) and "--format" in str(caught.value)
+
+
+def test_a_conll_row_of_more_than_two_columns_is_kept_aside_not_read_into_the_sentence(tmp_path):
+    rows = "Greek JJ B-S\nships NNS I-S\nescorted VBD O\nthe DT B-T\nferry NN I-T\n. . O\n\nGreece B-S\nprotested O\n. O\n"
+    gold = ev.read_gold(write(tmp_path, "d.conll", rows))
+    assert [s.text for s in gold.sentences] == ["Greece protested."]
+    assert gold.skipped[0].endswith(":1: expected 'token TAG', found 3 columns (fix: keep the token and its tag, "
+                                    "as in 'Greece B-S')")
+
+
+def test_a_quad_tsv_row_of_more_than_two_columns_is_kept_aside_not_read_into_the_sentence(tmp_path):
+    tsv = write(tmp_path, "q.tsv", "17\tGreece protested to Turkey.\t3\nGreece protested to Turkey.\t3\n")
+    gold = ev.read_gold(tsv)
+    assert [s.text for s in gold.sentences] == ["Greece protested to Turkey."]
+    assert gold.skipped == [f"{tsv}:1: expected sentence<TAB>class 0-4, found 3 columns (fix: keep the sentence "
+                            "and its class)"]
+
+
+def test_a_gold_date_that_is_no_date_is_kept_aside_not_coded_as_undated(tmp_path):
+    path = write(tmp_path, "gold.jsonl", "\n".join(json.dumps(r) for r in [
+        {"text": "Greece protested to Turkey on Monday.", "date": "21/10/2024", "events": []},
+        {"text": "Greece protested to Turkey on Monday.", "date": "2024-10-21", "events": []},
+        {"text": "Greece protested to Turkey on Monday.", "events": []},
+    ]) + "\n")
+    gold = ev.read_gold(path)
+    assert [s.line for s in gold.sentences] == [2, 3]
+    assert gold.skipped == [f"{path}:1: date '21/10/2024' is not a date (fix: write it as YYYY-MM-DD)"]
+    xml = write(tmp_path, "gold.xml", '<Sentences><Sentence date="2024-13-40" id="x"><Text>Greece protested.</Text>'
+                                      '</Sentence><Sentence date="20241021" id="y"><Text>Greece protested.</Text>'
+                                      '</Sentence></Sentences>')
+    gold = ev.read_gold(xml)
+    assert [str(s.when) for s in gold.sentences] == ["2024-10-21"]
+    assert gold.skipped == [f"{xml}:1: Sentence 1 (id x): date '2024-13-40' is not a date (fix: write it as YYYY-MM-DD)"]
+
+
+def test_json_lines_named_json_point_to_format_jsonl(tmp_path):
+    lines = "\n".join(json.dumps({"text": "Greece protested to Turkey.", "events": []}) for _ in range(2)) + "\n"
+    for text in (lines, lines.splitlines()[0]):
+        with pytest.raises(InputError, match="--format jsonl"):
+            ev.read_gold(write(tmp_path, "gold.json", text))

@@ -117,3 +117,28 @@ def test_empty_file_is_one_empty_document(tmp_path):
     path.write_bytes(b"")
     (doc,) = reader.read_file(path)
     assert doc.text == ""
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_utf16_text_with_its_byte_order_mark_is_decoded_not_refused_as_binary(tmp_path, encoding):
+    text = "Athens summoned the Turkish ambassador on Monday.\nCaf\u00e9 talks followed."
+    data = text.encode(encoding)
+    if encoding != "utf-16":  # the plain codec writes its own mark; the explicit ones do not
+        data = ("\ufeff" + text).encode(encoding)
+    path = tmp_path / "notepad.txt"
+    path.write_bytes(data)
+    assert not reader.looks_binary(data)
+    (doc,) = reader.read_file(path)
+    assert doc.text == text
+
+
+def test_a_directory_without_a_file_to_code_is_an_error_naming_what_it_reads(tmp_path):
+    (tmp_path / "report.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "notes.docx").write_bytes(b"PK")
+    with pytest.raises(InputError, match=r"no \.txt, \.html or \.jsonl file") as caught:
+        reader.read_paths([tmp_path])
+    assert str(tmp_path) in str(caught.value) and "report.pdf" in str(caught.value)
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    with pytest.raises(InputError, match="no .txt"):
+        reader.read_paths([empty])

@@ -421,3 +421,29 @@ def test_an_actor_link_and_the_events_chart_name_the_actors_party(app: Any) -> N
             for s in ("NATOMIL", "NATO", "AUGOV")]
     names = [trace["name"] for trace in json.loads(events_figure({"events": rows}, {}))["data"]]
     assert names == ["from NATO", "from AU"]
+
+
+def test_code_utf16_upload_is_decoded(client: Any, nlp_ready: None) -> None:
+    """What Windows Notepad saves as 'Unicode' (UTF-16 with its byte order mark) is text, not a binary file."""
+    doc = client.post("/api/code", files={"file": ("notepad.txt", ARTICLE.encode("utf-16"), "text/plain")},
+                      data={"date": "2025-02-20"}).json()
+    assert doc["events"] and "".join(s["text"] for s in doc["segments"]) == ARTICLE
+
+
+def test_code_page_lists_each_event_with_its_sentence(client: Any, nlp_ready: None) -> None:
+    page = client.post("/code", data={"text": ARTICLE, "date": "2025-02-20"}).text
+    table = page[page.index('id="coded-events"'):]
+    table = table[:table.index("</table>")]
+    assert "<th>sentence</th>" in table and "Russia attacked Ukraine on Monday." in table
+
+
+def test_code_without_a_date_does_not_say_the_text_holds_no_event(client: Any, nlp_ready: None) -> None:
+    """Without a date, events dated only by 'on Monday' are skipped: the note says to give the date, not that the
+    coder found no act."""
+    doc = client.post("/api/code", data={"text": "Greece summoned the Turkish ambassador on Monday."}).json()
+    assert doc["events"] == []
+    assert not any("needs sentences in which" in n for n in doc["notes"])
+    assert any("date" in n for n in doc["notes"])
+    dated = client.post("/api/code", data={"text": "Greece summoned the Turkish ambassador on Monday.",
+                                           "date": "2025-03-05"}).json()
+    assert dated["events"]

@@ -132,7 +132,7 @@ DOMESTIC_OPTION = typer.Option(
 def code_text(
     paths: list[str] = typer.Argument(None, metavar="PATH...", help="Files, directories or - (stdin)."),
     date_: Optional[str] = typer.Option(
-        None, "--date", help="Document date YYYY-MM-DD for documents without one in their metadata."
+        None, "--date", metavar="YYYY-MM-DD", help="Document date for documents without one in their metadata."
     ),
     jsonl: bool = typer.Option(False, "--jsonl", help="Print events as JSON Lines instead of storing them."),
     db: Optional[Path] = typer.Option(None, "--db", help="Event database (default: $DETENTE_DB or ./detente.duckdb)."),
@@ -194,6 +194,9 @@ def code_text(
     chooser = _span_chooser(spans)
     pair_model = _pair_model(pairs)
     if sentences is not None:
+        if paths:
+            raise InputError(f"{' '.join(paths)} given beside --sentences", field="--sentences",
+                             hint="code either the lines of --sentences FILE or the documents PATH..., one at a time")
         _sentence_mode(sentences, doc_date, model, use_classifier, partial, workers, chooser, pair_model, domestic)
         return
     if partial:
@@ -202,9 +205,16 @@ def code_text(
         typer.echo("note: --spans applies to --sentences mode only; documents report no spans", err=True)
     if not paths:
         raise InputError("no input given", hint="give a file, a directory or - for stdin (see detente code --help)")
+    if "-" in paths:
+        _note_terminal_input()
     docs = read_paths(paths, default_date=doc_date)
     if pair_model is None:
-        coder = Coder(classifier=str(model) if model else None, n_process=workers, pair_model=None, domestic=domestic)
+        import warnings
+
+        with warnings.catch_warnings():  # the model is loaded to check it, not used: what it cannot do is no news
+            warnings.simplefilter("ignore", UserWarning)
+            coder = Coder(classifier=str(model) if model else None, n_process=workers, pair_model=None,
+                          domestic=domestic)
         if model is not None:
             typer.echo("note: --model is not used for documents with --pairs rules (documents are coded by the "
                        "patterns alone)", err=True)
@@ -242,7 +252,7 @@ def code_text(
             out.write(json.dumps(_event_record(event), ensure_ascii=False) + "\n")
         if not events:  # an empty stream says nothing by itself
             empty = sum(1 for d in per_doc if not d["sentences"])
-            typer.echo(f"note: no event in {len(per_doc)} document(s)"
+            typer.echo(f"note: no {'dated ' if undated else ''}event in {len(per_doc)} document(s)"
                        + (f" ({empty} without any sentence)" if empty else ""), err=True)
         return
     stored = _store(events, db)
@@ -293,13 +303,16 @@ def _summary(events: list[Any], per_doc: list[dict[str, Any]], stored: dict[str,
     if as_json:
         print_json({"documents": per_doc, "events": len(events), **stored})
         return
+    several = len(per_doc) > 1  # then each row says which document its event comes from
     rows = []
     for e in events:
         label = ontology.label(e.cameo)
         marks = ", ".join(x for x in ("not" if e.negated else "", e.modality or "") if x)
         excerpt = e.sentence if len(e.sentence or "") <= 80 else e.sentence[:77] + "..."
-        rows.append([e.date, e.source, f"{e.cameo} {label}" + (f" [{marks}]" if marks else ""), e.target, e.goldstein, excerpt])
-    print_table(["date", "source", "event", "target", "goldstein", "sentence"], rows, title=f"{len(events)} events")
+        rows.append([e.doc_id] * several + [e.date, e.source, f"{e.cameo} {label}" + (f" [{marks}]" if marks else ""),
+                                           e.target, e.goldstein, excerpt])
+    print_table(["document"] * several + ["date", "source", "event", "target", "goldstein", "sentence"], rows,
+                title=f"{len(events)} events")
     tones = ", ".join(f"{d['doc_id']}: {d['tone']:+.2f}" for d in per_doc if d["tone"] is not None)
     typer.echo(
         f"{len(per_doc)} document(s); {stored['added']} event(s) added to {stored['db']}"
@@ -312,8 +325,13 @@ def _read_sentence_lines(path: Path) -> Iterator[str]:
     from detente.coding.reader import decode_bytes
 
     if str(path) == "-":
+        _note_terminal_input()
         data = sys.stdin.buffer.read()
     else:
+        if path.is_dir():
+            raise InputError("is a directory", path=path, field="--sentences",
+                             hint="give a text file of one sentence a line (or a TSV, sentence first); code a "
+                             "directory of articles with detente code DIR")
         if not path.is_file():
             raise InputError("no such file", path=path, hint="check the path")
         data = path.read_bytes()
@@ -321,6 +339,17 @@ def _read_sentence_lines(path: Path) -> Iterator[str]:
     is_tsv = path.suffix.lower() == ".tsv"
     for line in text.splitlines():
         yield line.split("\t", 1)[0] if is_tsv or "\t" in line else line
+
+
+def _stdin_is_terminal() -> bool:
+    return sys.stdin.isatty()
+
+
+def _note_terminal_input() -> None:
+    """Say how to end the text when `-` reads a terminal rather than a pipe (else the command seems to hang)."""
+    if _stdin_is_terminal():
+        typer.echo("reading the text from the terminal: type or paste it, then press Ctrl-D on a line of its own",
+                   err=True)
 
 
 def _echo_skipped(skipped: list[str], shown: int = 20) -> None:
@@ -386,6 +415,9 @@ def _sentence_mode(
     from detente.coding import Coder
 
     lines = list(_read_sentence_lines(path))
+    if not lines:
+        typer.echo(f"note: no sentence in {path}: nothing to code", err=True)
+        return
     classifier: Any = None
     if model is not None:
         classifier = str(model)
@@ -560,7 +592,8 @@ def _train_encoder(file: Path, out: Optional[Path], scheme: str, folds: int, see
 def code_eval(
     gold: Path = typer.Argument(..., metavar="GOLD", help="The gold file (.jsonl, .xml, .json, .tsv or .conll)."),
     fmt: Optional[str] = typer.Option(None, "--format", help="jsonl, xml, plover, tsv or conll (default: from the suffix)."),
-    date_: Optional[str] = typer.Option(None, "--date", help="Date YYYY-MM-DD for sentences without one (people resolve on it)."),
+    date_: Optional[str] = typer.Option(None, "--date", metavar="YYYY-MM-DD",
+                                        help="Date for sentences without one (people resolve on it)."),
     model: Optional[Path] = typer.Option(
         None, "--model", help="A classifier saved by `detente code train` (a .joblib file or a model directory)."
     ),
@@ -621,7 +654,11 @@ def code_eval(
         coder = Coder(classifier=classifier, span_chooser=chooser, pair_model=pair_model, domestic=domestic)
     for note in coder.notes:
         typer.echo(f"note: {note}", err=True)
-    report = evaluate(gold, coder, fmt=fmt, when=when, context=context)
+    # no refresh thread: the coder may fork worker processes, which must not inherit a running thread
+    with _progress(0, sys.stderr.isatty(), auto_refresh=False) as progress:
+        task = progress.add_task("coding", total=None)
+        report = evaluate(gold, coder, fmt=fmt, when=when, context=context,
+                          progress=lambda done, total: progress.update(task, completed=done, total=total, refresh=True))
     _echo_skipped(report.skipped)
     for note in report.notes:
         typer.echo(f"note: {note}", err=True)

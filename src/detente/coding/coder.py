@@ -60,7 +60,7 @@ from detente.coding.documents import DocumentResult, Prepared, distinct_apart, m
 from detente.coding.fallback import classifier_event, classify, is_model, load_classifier, two_sides
 from detente.coding.lexicon import CLASSIFIER_MIN_PROB
 from detente.coding.ranking import without_bare_statements
-from detente.coding.reader import Document
+from detente.coding.reader import Document, parse_date
 from detente.coding.segment import split_sentences
 from detente.coding.sentence_events import is_complete, sentence_events
 from detente.coding.sentence_result import SentenceResult
@@ -423,6 +423,7 @@ class Coder:
         the guide's rule 7). One sentence without a headline is coded exactly as
         :meth:`code_sentence_events` codes it alone. Coded in this process.
         """
+        date = _sentences_checked(sentences, date)
         parts = ([headline] if headline else []) + [s if isinstance(s, str) else "" for s in sentences]
         if not parts:
             return []
@@ -515,6 +516,7 @@ class Coder:
         input streams; worker processes (:meth:`workers_for`) start with the first
         block big enough for them and serve the following blocks.
         """
+        date = _sentences_checked(sentences, date)
         pool: ProcessPoolExecutor | None = None
         workers = 1
         start = 0
@@ -646,3 +648,10 @@ def _resolve_pairs(model: Any, *, lazy: bool = False) -> Any:
 
     return pair_encoder.resolve(model, lazy=lazy)
 
+
+def _sentences_checked(sentences: object, when: object) -> date | None:
+    """The date of a call that codes sentences (ISO text read as its day); one string given for the list is a
+    TypeError, not one result per character."""
+    if isinstance(sentences, str):
+        raise TypeError("give a list of sentences, not one string (Coder.code_text codes a whole text)")
+    return parse_date(when)

@@ -40,7 +40,7 @@ from __future__ import annotations
 import functools
 import json
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -184,6 +184,7 @@ class Report:
 def read_gold(path: str | Path, fmt: str | None = None) -> Gold:
     """Read a gold file (format from its suffix unless `fmt` is one of :data:`FORMAT_NAMES`)."""
     path = Path(path)
+    by_suffix = fmt is None
     if fmt is None:
         suffix = path.suffix.lower().lstrip(".")
         if suffix not in FORMATS:
@@ -202,8 +203,12 @@ def read_gold(path: str | Path, fmt: str | None = None) -> Gold:
     reader = {"jsonl": _read_jsonl, "xml": _read_xml, "plover": _read_plover, "tsv": _read_tsv, "conll": _read_conll}[fmt]
     gold = reader(text, str(path))
     if not gold.sentences:
-        raise InputError("no gold sentences could be read", path=path,
-                         hint="; ".join(gold.skipped[:3]) or f"see the {fmt} layout in `detente code eval --help`")
+        read_as = f"read as {fmt}" + (f" from the suffix '{path.suffix.lower()}'" if by_suffix else "")
+        raise InputError(f"no gold sentences could be read ({read_as})", path=path,
+                         hint="; ".join([*gold.skipped[:1]] + ([f"and {len(gold.skipped) - 1} more rows"]
+                                                               if len(gold.skipped) > 1 else [])
+                                        + [f"see the {fmt} layout in `detente code eval --help`, or name the "
+                                           "file's format with --format"]))
     return gold
 
 
@@ -221,6 +226,87 @@ def _actor_code(value: Any) -> str | None:
     from detente.actors import resolve
 
     return resolve(value)
+
+
+def cameo_root(value: Any) -> str | None:
+    """The CAMEO root of a gold event code: two to four digits whose first two are a root, 01 to 20
+    (``"19"``, ``"190"``, ``"1712"`` -> ``"19"``, ``"19"``, ``"17"``); None for anything else (``"1"``,
+    ``"14x"``, ``"21"``), which a gold row must not be read as."""
+    code = str(value).strip() if isinstance(value, (str, int)) and not isinstance(value, bool) else ""
+    if 2 <= len(code) <= 4 and code.isdigit() and 1 <= int(code[:2]) <= 20:
+        return code[:2]
+    return None
+
+
+def _known_code(code: str) -> bool:
+    """Whether a gold actor code can be scored: the registry knows it or its country part, or that part is one
+    of CAMEO's generic prefixes (``IGOUNO``, ``---REB``: :data:`GENERIC_CODES`)."""
+    from detente.actors import resolve
+
+    side = gold_country(code)
+    return resolve(code) is not None or side == "---" or side in GENERIC_CODES or resolve(side) is not None
+
+
+def unknown_codes(gold: Gold) -> list[str]:
+    """The gold's actor codes that neither the registry nor CAMEO's generic prefixes know, sorted: they are
+    scored as written, and :func:`evaluate` says so in a note (a typo in a code would otherwise only lower F1)."""
+    codes = {code for sent in gold.sentences for e in sent.events for code in (e.source, e.target)}
+    return sorted(code for code in codes if not _known_code(code))
+
+
+def _gold_side(value: Any, name: str) -> str:
+    """The actor code of one side of a gold event; :class:`UnknownActorError` naming the nearest known names."""
+    from detente.actors import lookup
+    from detente.errors import UnknownActorError
+
+    written = value.get("code") or value.get("actorText") if isinstance(value, dict) else value
+    if not isinstance(written, str) or not written.strip():
+        raise UnknownActorError(f"no {name}", hint=f"add the actor's code or name, e.g. \"{name}\": \"RUS\"")
+    written = written.strip()
+    if written.isupper() and all(ch.isalpha() or ch == "-" for ch in written):
+        return written  # a code, scored as written: CAMEO's region codes (CAS, SAS) and PETRARCH's are codes too
+    try:
+        return lookup(written)
+    except UnknownActorError as exc:
+        raise UnknownActorError(f"unknown {name} '{written}'", hint=exc.hint) from None
+
+
+def _gold_event(source: Any, target: Any, code: Any, names: tuple[str, str, str]) -> GoldEvent | str:
+    """One gold event from its source, target and CAMEO code, or what is wrong with it and the fix
+    (`names`: the file's names of the three fields)."""
+    from detente.errors import UnknownActorError
+
+    root = cameo_root(code)
+    if root is None:
+        if code is None or str(code).strip() == "":
+            return f"no {names[2]} (fix: add the CAMEO root, two digits 01 to 20, or a full code such as 112)"
+        return (f"{names[2]} '{code}' is not a CAMEO code (fix: write the root as two digits, 01 to 20, or a full "
+                "code such as 112)")
+    try:
+        return GoldEvent(_gold_side(source, names[0]), _gold_side(target, names[1]), root)
+    except UnknownActorError as exc:
+        return str(exc)
+
+
+def _element_lines(text: str, tag: str) -> list[int]:
+    """The line of each `tag` element's start tag, in document order (the order of ``Element.iter``)."""
+    from xml.parsers import expat
+
+    lines: list[int] = []
+    parser = expat.ParserCreate()
+
+    def start(name: str, attributes: dict[str, str]) -> None:
+        if name == tag:
+            lines.append(parser.CurrentLineNumber)
+
+    parser.StartElementHandler = start
+    parser.Parse(text, True)
+    return lines
+
+
+def _bad_date(value: Any) -> str:
+    """What is wrong with a gold row's date that :func:`_parse_date` cannot read, and the fix."""
+    return f"date '{value}' is not a date (fix: write it as YYYY-MM-DD)"
 
 
 def _parse_date(value: Any) -> date | None:
@@ -247,24 +333,37 @@ def _read_jsonl(text: str, path: str) -> Gold:
             continue
         sentence = record.get("text") or record.get("sentence") if isinstance(record, dict) else None
         events = record.get("events") if isinstance(record, dict) else None
-        if not isinstance(sentence, str) or not isinstance(events, list):
-            gold.skipped.append(f"{path}:{lineno}: needs 'text' and an 'events' list")
+        if not isinstance(sentence, str):
+            gold.skipped.append(f"{path}:{lineno}: no 'text' (fix: write one JSON object a line with the sentence "
+                                'in "text" and its events in "events")')
+            continue
+        if not isinstance(events, list):
+            gold.skipped.append(f"{path}:{lineno}: no 'events' list (fix: add \"events\": [] for a sentence "
+                                'without an event, else [{"source": "RUS", "target": "UKR", "root": "19"}, ...])')
             continue
         parsed: list[GoldEvent] = []
         problem = None
         for k, ev in enumerate(events):
-            code = str((ev or {}).get("root") or (ev or {}).get("cameo") or (ev or {}).get("code") or "")
-            source, target = _actor_code((ev or {}).get("source")), _actor_code((ev or {}).get("target"))
-            if len(code) < 2 or not code[:2].isdigit() or source is None or target is None:
-                problem = f"{path}:{lineno}: events[{k}] needs a known source, target and a CAMEO root"
+            if not isinstance(ev, dict):
+                problem = (f"{path}:{lineno}: events[{k}]: not an object (fix: write each event as "
+                           '{"source": "RUS", "target": "UKR", "root": "19"})')
                 break
-            parsed.append(GoldEvent(source, target, code[:2]))
+            found = _gold_event(ev.get("source"), ev.get("target"), ev.get("root") or ev.get("cameo") or ev.get("code"),
+                                ("source", "target", "root"))
+            if isinstance(found, str):
+                problem = f"{path}:{lineno}: events[{k}]: {found}"
+                break
+            parsed.append(found)
         if problem:
             gold.skipped.append(problem)
             continue
+        when = _parse_date(record.get("date"))
+        if record.get("date") and when is None:
+            gold.skipped.append(f"{path}:{lineno}: {_bad_date(record.get('date'))}")
+            continue
         url, headline = record.get("url"), record.get("headline")
         gold.sentences.append(GoldSentence(
-            sentence, lineno, parsed, when=_parse_date(record.get("date")),
+            sentence, lineno, parsed, when=when,
             url=url.strip() or None if isinstance(url, str) else None,
             headline=headline.strip() or None if isinstance(headline, str) else None,
         ))
@@ -280,39 +379,47 @@ def _read_xml(text: str, path: str) -> Gold:
     except ET.ParseError as exc:
         line = exc.position[0] if exc.position else None
         raise InputError(f"not well-formed XML ({exc})", path=path, line=line, hint="check the file") from None
+    lines = _element_lines(text, "Sentence")
     for k, node in enumerate(root.iter("Sentence"), start=1):
         text_node = node.find("Text")
         sentence = " ".join((text_node.text or "").split()) if text_node is not None else ""
-        where = f"{path}: Sentence {k} (id {node.get('id', '?')})"
+        line = lines[k - 1] if k <= len(lines) else k
+        where = f"{path}:{line}: Sentence {k} (id {node.get('id', '?')})"
         if not sentence:
-            gold.skipped.append(f"{where}: no <Text>")
+            gold.skipped.append(f"{where}: no <Text> (fix: put the sentence in <Text>...</Text>)")
             continue
         events: list[GoldEvent] = []
         problem = None
         for coding in node.findall("EventCoding"):
             if str(coding.get("noevents", "")).lower() == "true":
                 continue
-            code = coding.get("eventcode") or ""
-            source, target = _actor_code(coding.get("sourcecode")), _actor_code(coding.get("targetcode"))
-            if len(code) < 2 or not code[:2].isdigit() or source is None or target is None:
-                problem = f"{where}: EventCoding needs sourcecode, targetcode and eventcode"
+            found = _gold_event(coding.get("sourcecode"), coding.get("targetcode"), coding.get("eventcode"),
+                                ("sourcecode", "targetcode", "eventcode"))
+            if isinstance(found, str):
+                problem = f"{where}: {found}"
                 break
-            events.append(GoldEvent(source, target, code[:2]))
+            events.append(found)
         if problem:
             gold.skipped.append(problem)
             continue
-        gold.sentences.append(GoldSentence(sentence, k, events, when=_parse_date(node.get("date"))))
+        when = _parse_date(node.get("date"))
+        if node.get("date") and when is None:
+            gold.skipped.append(f"{where}: {_bad_date(node.get('date'))}")
+            continue
+        gold.sentences.append(GoldSentence(sentence, line, events, when=when))
     return gold
 
 
 def _read_plover(text: str, path: str) -> Gold:
     gold = Gold(path, "plover", "events", label="plover")
+    lines_hint = "a .json gold file is PLOVER's JSON list; for JSON Lines name it .jsonl or pass --format jsonl"
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise InputError(f"not JSON ({exc.msg})", path=path, line=exc.lineno, hint="check the file") from None
+        raise InputError(f"not JSON ({exc.msg})", path=path, line=exc.lineno,
+                         hint=lines_hint if exc.msg == "Extra data" else "check the file") from None
     if not isinstance(data, list):
-        raise InputError("expected a JSON list of records", path=path, hint="see `detente code eval --help`")
+        raise InputError("expected a JSON list of records", path=path, hint=lines_hint)
     for k, record in enumerate(data):
         if not isinstance(record, dict) or record.get("event") == "DOCUMENT":
             continue
@@ -342,6 +449,10 @@ def _read_tsv(text: str, path: str) -> Gold:
         if not line.strip():
             continue
         sentence, _, label = line.rpartition("\t")
+        if "\t" in sentence:
+            gold.skipped.append(f"{path}:{lineno}: expected sentence<TAB>class 0-4, found {line.count(chr(9)) + 1} "
+                                "columns (fix: keep the sentence and its class)")
+            continue
         if not sentence.strip() or label.strip() not in {"0", "1", "2", "3", "4"}:
             gold.skipped.append(f"{path}:{lineno}: expected sentence<TAB>class 0-4")
             continue
@@ -366,10 +477,14 @@ def _read_conll(text: str, path: str) -> Gold:
             tokens, tags, bad = [], [], False
             start_line = lineno + 1
             continue
-        token, _, tag = line.rstrip().replace("\t", " ").rpartition(" ")
+        fields = line.split()
+        token, tag = fields if len(fields) == 2 else ("", "")
         if not token or not (tag == "O" or (tag[:2] in ("B-", "I-") and tag[2:] in ("S", "T", "R"))):
             if not bad:
-                gold.skipped.append(f"{path}:{lineno}: expected 'token TAG' with TAG O, B-S, I-S, B-T, I-T, B-R or I-R")
+                gold.skipped.append(
+                    f"{path}:{lineno}: expected 'token TAG', found {len(fields)} columns (fix: keep the token and its "
+                    "tag, as in 'Greece B-S')" if len(fields) > 2 else
+                    f"{path}:{lineno}: expected 'token TAG' with TAG O, B-S, I-S, B-T, I-T, B-R or I-R")
             bad = True
             continue
         tokens.append(token)
@@ -504,7 +619,11 @@ def score_events(gold: Gold, predicted: Sequence[Sequence[Any]]) -> Report:
 
 
 def score_quad(gold: Gold, predicted: Sequence[int]) -> Report:
-    """Per-class precision, recall and F1 of the five quad classes, macro-F1 and accuracy."""
+    """Per-class precision, recall and F1 of the five quad classes, macro-F1 and accuracy.
+
+    Macro-F1 averages the classes found in the gold or the predictions (as scikit-learn's `f1_score(average=
+    "macro")`, which ConfliBERT's figures use): a small file without material conflict is not marked down for it.
+    """
     rows = [PRF(f"{q} {QUAD_NAMES[q]}") for q in range(5)]
     right = 0
     for sent, pred in zip(gold.sentences, predicted):
@@ -514,7 +633,8 @@ def score_quad(gold: Gold, predicted: Sequence[int]) -> Report:
         if int(pred) == sent.quad:
             rows[sent.quad].correct += 1
             right += 1
-    macro = sum(r.f1 for r in rows) / len(rows)
+    present = [r for r in rows if r.gold or r.predicted]  # as scikit-learn's macro average: a class in neither is no 0
+    macro = sum(r.f1 for r in present) / len(present) if present else 0.0
     n = len(gold.sentences)
     return Report(gold.path, gold.fmt, "quad", n, rows, None, "macro_f1", macro,
                   extra={"accuracy": right / n if n else 0.0, "scheme": "conflibert"}, skipped=gold.skipped)
@@ -611,9 +731,14 @@ def articles(sentences: Sequence[GoldSentence]) -> list[list[int]]:
     return groups
 
 
+PROGRESS_CHUNK = 500
+"""Sentences coded per call in sentence mode when a caller follows the progress: each sentence is coded on its own,
+so the chunks change no result; 500 keeps the coder's worker processes (from 300 sentences a call) busy."""
+
+
 def evaluate(
     path: str | Path, coder: Any, *, fmt: str | None = None, when: date | None = None, context: str | None = None,
-    headlines: bool = True,
+    headlines: bool = True, progress: Callable[[int, int], None] | None = None,
 ) -> Report:
     """Read a gold file, code its sentences with `coder` and score the result.
 
@@ -625,13 +750,36 @@ def evaluate(
     codes each record alone. None (the default) is "page" when the file has such runs and
     "sentence" otherwise (asked for, "page" also reads the headline of a page of one record).
     Other formats are always coded a sentence at a time (a note says so when "page" was asked
-    for).
+    for). `progress`, if given, is called with the sentences coded so far and their total, after
+    each article or each :data:`PROGRESS_CHUNK` sentences.
     """
     if context is not None and context not in CONTEXTS:
         raise InputError(f"unknown context '{context}'", field="--context", hint="use page or sentence")
     gold = read_gold(path, fmt)
     texts = [s.text for s in gold.sentences]
     notes: list[str] = []
+    unknown = unknown_codes(gold)
+    if unknown:
+        notes.append(f"{len(unknown)} gold actor code(s) the actor registry does not know, scored as written (a coded "
+                     "event matches them only by the same letters): " + ", ".join(unknown[:12])
+                     + (", ..." if len(unknown) > 12 else ""))
+    done = 0
+
+    def advance(n: int) -> None:
+        nonlocal done
+        done += n
+        if progress is not None:
+            progress(done, len(texts))
+
+    def sentence_events(batch: list[str], day: date | None, *, partial: bool = False) -> list[list[Any]]:
+        if progress is None:
+            return coder.code_sentence_events(batch, day, partial=partial)
+        out: list[list[Any]] = []
+        for start in range(0, len(batch), PROGRESS_CHUNK):
+            out.extend(coder.code_sentence_events(batch[start:start + PROGRESS_CHUNK], day, partial=partial))
+            advance(len(batch[start:start + PROGRESS_CHUNK]))
+        return out
+
     if gold.kind == "events":
         groups = articles(gold.sentences) if gold.fmt == "jsonl" else [[i] for i in range(len(texts))]
         runs = sum(len(g) > 1 for g in groups)
@@ -654,12 +802,13 @@ def evaluate(
                 coded = coder.code_article_events([texts[i] for i in group], first.when or when, headline=headline)
                 for i, events in zip(group, coded):
                     predicted[i] = _asserted(events)
+                advance(len(group))
         else:
             by_date: dict[date | None, list[int]] = {}
             for i, sent in enumerate(gold.sentences):  # sentences may carry their own dates
                 by_date.setdefault(sent.when or when, []).append(i)
             for day, indices in by_date.items():
-                coded = coder.code_sentence_events([texts[i] for i in indices], day)
+                coded = sentence_events([texts[i] for i in indices], day)
                 for i, events in zip(indices, coded):
                     predicted[i] = _asserted(events)
         report = score_events(gold, predicted)
@@ -670,7 +819,7 @@ def evaluate(
     if context == "page":
         notes.append(f"--context page applies to JSONL gold files of events: the {gold.fmt} file's sentences "
                      "were coded each alone")
-    results = coder.code_sentence_events(texts, when, partial=True)
+    results = sentence_events(texts, when, partial=True)
     if gold.kind == "quad":
         firsts = [next((r.event for r in events if not abstention.from_classifier(r.event)), None)
                   for events in results]

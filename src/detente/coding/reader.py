@@ -11,12 +11,14 @@ and finally the `default_date` the caller passes (the CLI's `--date`). Relative 
 in sentences ("last week") are resolved against it.
 
 Bytes that are not UTF-8 are decoded as Windows-1252 (which every byte string decodes
-under, and which is what most legacy news files use); files that look binary raise
+under, and which is what most legacy news files use), except UTF-16 with its byte order
+mark (what Windows Notepad saves as "Unicode"); files that look binary raise
 :class:`~detente.errors.InputError`.
 """
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import json
 import re
@@ -41,7 +43,8 @@ _FILENAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_]?(0[1-9]|1[0-2])[-_]?(0
 class Document:
     """One text to code, with its provenance.
 
-    `date_source` says where `date` came from: "metadata", "filename", "default" or None.
+    `date_source` says where `date` came from: "metadata", "filename", "default" or None. A `date` given as
+    ISO text or a datetime is read as its day (:func:`parse_date`); other text raises InputError.
     """
 
     id: str
@@ -50,6 +53,10 @@ class Document:
     url: str | None = None
     file: str | None = None
     date_source: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.date is not None and type(self.date) is not date:  # "2025-02-20" or a datetime, as callers pass it
+            object.__setattr__(self, "date", parse_date(self.date))
 
 
 def parse_date(value: object, *, path: str | Path | None = None, line: int | None = None, field: str = "date") -> date | None:
@@ -70,28 +77,45 @@ def parse_date(value: object, *, path: str | Path | None = None, line: int | Non
 
 
 def decode_bytes(data: bytes, *, path: str | Path | None = None) -> str:
-    """Text from bytes: UTF-8 (with or without BOM), else Windows-1252; binary data raises InputError."""
+    """Text from bytes: UTF-16 with its byte order mark, UTF-8 (with or without BOM), else Windows-1252;
+    binary data raises InputError."""
     if looks_binary(data):
         raise InputError(
             "this looks like a binary file, not text",
             path=path,
             hint="give a .txt, .html or .jsonl file (convert PDFs and Word files to text first)",
         )
+    text = _utf16(data)
+    if text is not None:
+        return text
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         return data.decode("cp1252", errors="replace")
 
 
+def _utf16(data: bytes, *, final: bool = True) -> str | None:
+    """The text of UTF-16 bytes that start with a byte order mark (without the mark), else None; with `final`
+    false, `data` may end inside a character (a sample's cut)."""
+    if not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return None
+    try:
+        return codecs.getincrementaldecoder("utf-16")().decode(data, final)
+    except UnicodeDecodeError:
+        return None
+
+
 def looks_binary(data: bytes) -> bool:
-    """True when a sample of `data` has NUL bytes or many control characters."""
-    sample = data[:65536]
+    """True when a sample of `data` has NUL bytes or many control characters (UTF-16 text read as its characters)."""
+    text = _utf16(data[:65536], final=False)
+    sample: bytes | str = data[:65536] if text is None else text
     if not sample:
         return False
-    if b"\x00" in sample:
+    codes = list(sample) if isinstance(sample, bytes) else [ord(c) for c in sample]
+    if 0 in codes:
         return True
-    control = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
-    return control / len(sample) > 0.05
+    control = sum(1 for b in codes if b < 32 and b not in (9, 10, 12, 13))
+    return control / len(codes) > 0.05
 
 
 def _doc_id(path: Path | None, text: str, index: int | None = None) -> str:
@@ -153,7 +177,15 @@ def read_file(path: str | Path, *, default_date: date | None = None) -> list[Doc
     if not path.exists():
         raise InputError("no such file", path=path, hint="check the path")
     if path.is_dir():
-        return list(read_directory(path, default_date=default_date))
+        docs = list(read_directory(path, default_date=default_date))
+        if not docs:
+            others = sorted(p.name for p in path.rglob("*") if p.is_file())
+            raise InputError(
+                "no .txt, .html or .jsonl file to code in this directory"
+                + (f" (found {', '.join(others[:5])}{' ...' if len(others) > 5 else ''})" if others else " (it is empty)"),
+                path=path, hint="convert the articles to text or HTML first, or give the files themselves",
+            )
+        return docs
     try:
         data = path.read_bytes()
     except OSError as exc:

@@ -78,9 +78,12 @@ def code_article(ws: "Workspace", text: str, *, is_html: bool, when: date | None
         record.update(index=k, quad_label=QUAD_LABELS.get(e.quad, ""), asserted=is_asserted(e))
         rows.append(record)
     notes = []
-    if not events:
+    if not events and when is None:  # undated events are skipped: the text may hold acts all the same
+        notes.append("no dated event found: without the article's date only events whose sentence gives a full "
+                     "date are kept; give the article's date")
+    elif not events:
         notes.append("no events found: the coder needs sentences in which one named actor acts on another")
-    if when is None:
+    elif when is None:
         notes.append("no date given or found in the text: events dated only by date phrases in the text; give the article's date")
     return {"doc_id": doc_id, "date": jsonable(when), "label": label, "chars": len(text), "text": text, "events": rows,
             "segments": segments(text, rows), "notes": notes, "events_objects": events}

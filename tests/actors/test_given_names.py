@@ -29,3 +29,19 @@ def test_the_list_leaves_out_words_and_places() -> None:
     assert given_name_before("Lisa Monaco", 5)
     assert not given_name_before("Jean-Lisa Monaco", 10)
     assert not given_name_before("in Monaco", 3)
+
+
+def test_the_written_list_names_each_given_name_once() -> None:
+    # the fact list is read as written (the frozenset would hide a twin): one place per name, so that dropping a
+    # name drops it
+    import ast
+    import collections
+    import inspect
+
+    from detente.actors import given_names
+
+    tree = ast.parse(inspect.getsource(given_names))
+    assigned = next(node for node in tree.body if isinstance(node, ast.AnnAssign)
+                    and isinstance(node.target, ast.Name) and node.target.id == "GIVEN_NAMES")
+    listed = assigned.value.left.args[0].func.value.value.split()  # frozenset("...".split()) - frozenset(...)
+    assert [name for name, n in collections.Counter(listed).items() if n > 1] == []

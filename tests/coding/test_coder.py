@@ -422,6 +422,34 @@ def test_classifier_fallback_takes_no_news_outlet_as_a_target(coder):
     assert [(r.event.source, r.event.target, r.partial) for r in kept if r.event.note == "classifier"] == [("KENGOV", "---", True)]
 
 
+class _SureOfCooperation(_SureOfCoercion):
+    """A root classifier that puts 0.9 on root 06 (material cooperation) for every sentence."""
+
+    classes_ = ["06", "17"]
+
+    def predict_root(self, sentences, docs=None):
+        return ["06"] * len(sentences)
+
+
+def test_classifier_fallback_codes_a_joint_act_of_coordinated_parties_between_them(coder):
+    """Session 19: the classifier's joint act (roots 03-06) of a coordinated subject with no partner in the parse
+    ("Chile and Peru jointly opened a bridge") is between the subject's parties (the guide's convention 3), not
+    partial for want of a target."""
+    sure = rules_coder(classifier=_SureOfCooperation())
+    sure.min_probability = 0.5
+    (events,) = sure.code_sentence_events(["The leaders of Chile and Peru jointly inaugurated a new bridge on Monday."],
+                                          date(2024, 6, 25))
+    assert [(r.event.source, r.event.target, r.event.root) for r in events] == [("CHLGOV", "PERGOV", "06")]
+    # a passive's agents are read as one side of what was done to its subject, not as partners of each other
+    (passive,) = sure.code_sentence_events(["A new bridge was inaugurated by Chile and Peru on Monday."], date(2024, 6, 25))
+    assert not [r for r in passive if r.event.note == "classifier"]
+    coercion = rules_coder(classifier=_SureOfCoercion())  # not a joint act: the parties are no partners of it
+    coercion.min_probability = 0.5
+    (alone,) = coercion.code_sentence_events(["The leaders of Chile and Peru jointly inaugurated a new bridge on Monday."],
+                                             date(2024, 6, 25))
+    assert alone == []
+
+
 def test_partial_events_come_without_spans_for_a_caller_that_only_counts_them(coder):
     """`partial_spans=False` (``detente code --sentences`` without ``--partial``): the same events,
     complete ones with the same spans, partial ones (the rules' and the classifier's) without spans."""

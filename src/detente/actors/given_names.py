@@ -45,15 +45,15 @@ GIVEN_NAMES: frozenset[str] = frozenset(
     "Christina Lauren Joan Evelyn Judith Megan Andrea Cheryl Hannah Jacqueline Martha Gloria Teresa "
     "Sara Madison Frances Kathryn Janice Jean Abigail Alice Judy Sophia Denise Amber Doris Marilyn "
     "Danielle Beverly Isabella Theresa Diana Natalie Brittany Charlotte Marie Kayla Alexis Lori Hillary "
-    "Hilary Condoleezza Madeleine Nancy Kamala Kristi Tulsi Liz Kate Jane Ann Anne Ellen Susanne Nikki "
+    "Hilary Condoleezza Madeleine Kamala Kristi Tulsi Liz Kate Jane Ann Anne Ellen Susanne Nikki "
     # first names frequent among politicians and officials in international news
     "Vladimir Sergei Sergey Dmitry Dmitri Alexei Alexey Nikolai Yuri Mikhail Andrei Andriy Volodymyr "
-    "Petro Viktor Oleksandr Olaf Angela Emmanuel Ursula Josep Antonio Giorgia Mario Matteo Pedro Jair "
-    "Luiz Javier Gustavo Andres Nicolas Recep Mevlut Hakan Benjamin Yair Naftali Yoav Mahmoud Ismail "
+    "Petro Viktor Oleksandr Olaf Emmanuel Ursula Josep Antonio Giorgia Mario Matteo Pedro Jair "
+    "Luiz Javier Gustavo Andres Nicolas Recep Mevlut Hakan Yair Naftali Yoav Mahmoud Ismail "
     "Abdel Mohammed Muhammad Mohammad Ahmed Ahmad Ali Hassan Hussein Ibrahim Abdullah Khalid Faisal "
     "Narendra Rahul Imran Shehbaz Nawaz Fumio Shinzo Yoshihide Shigeru "
-    "Kevin Justin Scott Jacinda Anthony Malcolm Cyril Jacob Thabo Paul Uhuru William Bola Muhammadu "
-    "Abiy Joseph Felix Yoweri Emmerson Alassane Macky Antonio Jens Charles Nicola Viktor".split()
+    "Jacinda Malcolm Cyril Thabo Uhuru William Bola Muhammadu "
+    "Abiy Felix Yoweri Emmerson Alassane Macky Jens Nicola".split()
 ) - frozenset(
     # words dropped above on purpose, kept here so a later edit of the list cannot bring them back
     "Will May Mark Grace Hope Bill Frank Rose June Major King Prince Christian Guy Dean Chase Virginia "

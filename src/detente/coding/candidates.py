@@ -1081,18 +1081,15 @@ JUDGED_COMPLEMENT_TAGS = frozenset({"JJ", "JJR", "JJS", "NN", "NNS"})
 which the parser makes the object predicate of a plain call ("called *Zelensky* on Friday": oprd NNP)."""
 
 
-RECALL_PARTICLES = frozenset({"home", "back"})
-"""Words that make "call" a recall ("called home", "called back"), never a judgement (:func:`judged_call`)."""
-
-
 def judged_call(verb: Token, lemma: syntax.Lemma) -> str | None:
     """For "call" with an object and a predicate on it ("called Y's offer constructive", "called the talks a
     success"), a judgement: :data:`~detente.coding.lexicon.LABEL_GOOD` for a word of approval
     (:data:`~detente.coding.lexicon.PRAISING_WORDS`), "" for one of no clear tone (no event); None when the call
     has no such predicate (a phone call: "called Xi on Tuesday", "called Xi to discuss trade").
 
-    Not with "home" or "back": the parser also makes the envoy of "called home its ambassador" an oprd, a recall
-    (:mod:`detente.coding.diplomats`), not a judgement (session 18's CI found it).
+    Not with "home" or "back" (:func:`detente.coding.diplomats.called_home`, the one list of words of return): the
+    parser also makes the envoy of "called home its ambassador" an oprd, a recall, not a judgement (session 18's CI
+    found it).
     Called only where :func:`label_code` found no label (a word of disapproval or a pejorative noun is 111 there).
     Choices: CAMEO's "call" is a phone call only with a person as its object; a call with an object predicate
     (dependency label oprd, Huddleston & Pullum 2002 ch. 4: a complex-transitive "call") says what the subject
@@ -1101,7 +1098,7 @@ def judged_call(verb: Token, lemma: syntax.Lemma) -> str | None:
     development sets pooled without news_dev11 d-e: right +1 (news_dev10 b, "called the resolution ... an important
     step": 051), wrong +0 (one false event's root changed, news_dev5 a)."""
     complements = [c for c in verb.children if c.dep_ == "oprd" and c.tag_ in JUDGED_COMPLEMENT_TAGS]
-    if not complements or any(c.dep_ in ("advmod", "prt") and c.lower_ in RECALL_PARTICLES for c in verb.children):
+    if not complements or diplomats.called_home(verb, lemma):
         return None  # "called home its ambassador": the parser's oprd is the envoy recalled (diplomats.py)
     words = {lemma(c) for comp in complements for c in (comp, *comp.children) if c.dep_ in ("oprd", "amod", "compound")}
     words |= {comp.lower_ for comp in complements}

@@ -14,6 +14,15 @@ Choices
 - Sides are told apart by :func:`detente.actors.country_of` (session 18), not by a code's first three
   letters: "AUGOV"[:3] is no organisation, so the African Union and its commission were two sides. On every
   development set (the news sets and PLOVER, ``benchmarks/coding_fingerprint.py``) no event changed.
+- A joint act (roots 03-06, :data:`~detente.coding.lexicon.JOINT_ROOTS`) of a subject that coordinates parties of two
+  countries ("Chile and Peru jointly opened a bridge"), when the parse names no partner, is between the subject's
+  parties: the first party with the first of another country (the guide's convention 3 codes a joint act between
+  the coordinated parties; one direction here, as the fallback gives one event a sentence). Not a passive's agents
+  ("was submitted by A and B") nor a pair phrase ("the two countries share a border"): on the development sets those
+  were submissions and standing states, not joint acts. Session 19 (misreads19), page mode, development sets pooled
+  (news_dev12 c-d left out): right events +8 (agreements, signings, restored relations, meetings of coordinated
+  parties), -0; wrong +7 (a shared border, a readiness, a ceasefire agreed, an initialling with a third party), -1;
+  F1 0.4215 -> 0.4222; sentences without an event left uncoded 7033 -> 7031 of 7770.
 - A failing classifier gives no code rather than an error (:func:`classify`): a broken model must not stop
   coding a corpus.
 - A classifier is any object with `predict_label_proba`, `predict_root` or `predict`
@@ -32,7 +41,7 @@ from detente.coding.arguments import argument
 from detente.coding.sector_words import names_sector
 from detente.coding.assemble import UNDATED, make_event
 from detente.coding.context import Context, actor_of_mention
-from detente.coding.lexicon import CONF_CLASSIFIER, FALLBACK_SKIP_ROLES
+from detente.coding.lexicon import CONF_CLASSIFIER, FALLBACK_SKIP_ROLES, JOINT_ROOTS
 from detente.coding.sentence_events import is_complete
 from detente.coding.sentence_result import SentenceResult
 from detente.coding.tone import sentence_tone
@@ -91,6 +100,7 @@ def classifier_event(
     root = next((t for t in sdoc if t.dep_ == "ROOT"), None)
     subj_tok: Token | None = None
     obj_tok: Token | None = None
+    passive = False
     if root is not None:
         subj_tok, passive, agent = syntax.subject(root, lemma)
         obj_tok = syntax.target_token(root, syntax.objects(root), subj_tok, lemma)
@@ -103,6 +113,10 @@ def classifier_event(
     target = target_arg.actors[0] if target_arg and target_arg.actors else None
     if source is None and source_arg is None and ms:
         source = actor_of_mention(ms[0])
+    coordinated = subj_tok is not None and not passive and any(t.dep_ == "conj" for t in subj_tok.subtree)
+    if target is None and coordinated and source is not None and source_arg is not None and code[:2] in JOINT_ROOTS:
+        # "Chile and Peru jointly declared a partnership": a joint act of coordinated parties is between them
+        target = next((a for a in source_arg.actors if country_of(a.code) != country_of(source.code)), None)
     if target is None and target_arg is None:
         other = next((m for m in ms if source is None or country_of(m.code) != country_of(source.code)), None)
         target = actor_of_mention(other) if other else None

@@ -450,6 +450,30 @@ def test_classifier_fallback_codes_a_joint_act_of_coordinated_parties_between_th
     assert alone == []
 
 
+class _SureOfAMeeting(_SureOfCoercion):
+    """A root classifier that puts 0.9 on root 04 (consult) for every sentence."""
+
+    classes_ = ["04", "17"]
+
+    def predict_root(self, sentences, docs=None):
+        return ["04"] * len(sentences)
+
+
+def test_classifier_fallback_takes_no_meeting_place_as_the_target_of_a_joint_meeting(coder):
+    """Session 19: two organs of one organisation or state meeting "in" or "at" a place meet no one there; the place
+    is where the meeting was held, as the rules' meeting venues (`joint.meeting_venue`)."""
+    sure = rules_coder(classifier=_SureOfAMeeting())
+    sure.min_probability = 0.5
+    sentences = ["The African Union Commission and the African Union gathered in Nairobi last week.",
+                 "The Egyptian cabinet and the Egyptian parliament gathered at the Kremlin on Sunday.",
+                 "The Egyptian president gathered in Nairobi last week."]
+    union, egypt, visit = sure.code_sentence_events(sentences, date(2024, 6, 25), partial=True)
+    assert [(r.event.source, r.event.target, r.partial) for r in union] == [("AUGOV", "---", True)]
+    assert [(r.event.source, r.event.target, r.partial) for r in egypt] == [("EGYGOV", "---", True)]
+    # one side named: the place may be the host of a visit, as before
+    assert [(r.event.source, r.event.target) for r in visit] == [("EGYGOV", "KEN")]
+
+
 def test_partial_events_come_without_spans_for_a_caller_that_only_counts_them(coder):
     """`partial_spans=False` (``detente code --sentences`` without ``--partial``): the same events,
     complete ones with the same spans, partial ones (the rules' and the classifier's) without spans."""

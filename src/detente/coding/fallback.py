@@ -39,8 +39,11 @@ from detente.actors import country_of, get_registry
 from detente.coding import spans, syntax
 from detente.coding.arguments import argument
 from detente.coding.sector_words import names_sector
+from detente.coding.abstention import CONSULT_ROOT
 from detente.coding.assemble import UNDATED, make_event
 from detente.coding.context import Context, actor_of_mention
+from detente.coding.fallback_targets import place_preposition
+from detente.coding.joint import meeting_venue
 from detente.coding.lexicon import CONF_CLASSIFIER, FALLBACK_SKIP_ROLES, JOINT_ROOTS
 from detente.coding.sentence_events import is_complete
 from detente.coding.sentence_result import SentenceResult
@@ -107,6 +110,10 @@ def classifier_event(
         if passive:
             subj_tok, obj_tok = agent, subj_tok
     source_arg = argument(subj_tok, 0, ctx, lemma) if subj_tok is not None else None
+    # a meeting of the subject's own parties ("A and B met in Addis Ababa", "... at the Kremlin"): its place is no side
+    joint_meeting = code[:2] == CONSULT_ROOT and source_arg is not None and len(source_arg.actors) >= 2
+    if joint_meeting and obj_tok is not None and root is not None and meeting_venue(obj_tok, root, code):
+        obj_tok = None
     target_arg = argument(obj_tok, 0, ctx, lemma) if obj_tok is not None else None
     ms = ctx.mentions
     source = source_arg.actors[0] if source_arg and source_arg.actors else None
@@ -118,7 +125,8 @@ def classifier_event(
         # "Chile and Peru jointly declared a partnership": a joint act of coordinated parties is between them
         target = next((a for a in source_arg.actors if country_of(a.code) != country_of(source.code)), None)
     if target is None and target_arg is None:
-        other = next((m for m in ms if source is None or country_of(m.code) != country_of(source.code)), None)
+        other = next((m for m in ms if (source is None or country_of(m.code) != country_of(source.code))
+                      and not (joint_meeting and place_preposition(m, sdoc, 0) is not None)), None)
         target = actor_of_mention(other) if other else None
     if target is not None and target.code[3:6] in FALLBACK_SKIP_ROLES:
         target = None  # "..., South Korea's army told ABC News": the outlet reports the act, it is no side of it

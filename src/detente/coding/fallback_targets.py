@@ -85,10 +85,8 @@ def venue(m: Mention, sdoc: Any, offset: int, ctx: Context) -> bool:
     A country's own name there is not a venue ("shelled villages *in Ukraine*": whose villages
     is the question CAMEO codes), nor is a capital that acts ("*Moscow* said").
     """
-    tok = syntax.token_at(sdoc, m.end - 1 - offset)
-    while tok is not None and tok.dep_ != "prep" and tok.head.i != tok.i:
-        tok = tok.head
-    if tok is None or tok.dep_ != "prep" or tok.lower_ not in LOCATION_PREPS:
+    tok = place_preposition(m, sdoc, offset)
+    if tok is None:
         return False
     pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
     if pobj is None:
@@ -101,6 +99,17 @@ def venue(m: Mention, sdoc: Any, offset: int, ctx: Context) -> bool:
 
     is_place = get_registry().base_code(place.code) == place.code
     return is_place or tok.lower_ == "at"
+
+
+def place_preposition(m: Mention, sdoc: Any, offset: int) -> Token | None:
+    """The preposition of place ("in", "at", ... :data:`~detente.coding.lexicon.LOCATION_PREPS`) whose phrase holds a
+    mention, the nearest preposition above it ("met *in* Addis Ababa", "talks *at* the White House"), else None."""
+    tok = syntax.token_at(sdoc, m.end - 1 - offset)
+    while tok is not None and tok.dep_ != "prep" and tok.head.i != tok.i:
+        tok = tok.head
+    if tok is None or tok.dep_ != "prep" or tok.lower_ not in LOCATION_PREPS:
+        return None
+    return tok
 
 
 def _informant(m: Mention, sdoc: Any, offset: int) -> bool:

@@ -47,7 +47,6 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from detente.actors.datelines import dateline_end
 from detente.coding import abstention, coordination
 from detente.coding import nlp as nlp_mod
 from detente.coding import span_chooser as span_chooser_mod
@@ -59,6 +58,7 @@ from detente.coding.context import ArticleReading, Context
 from detente.coding.documents import DocumentResult, Prepared, distinct_apart, marked_of_rules, prepare
 from detente.coding.fallback import classifier_event, classify, is_model, load_classifier, two_sides
 from detente.coding.lexicon import CLASSIFIER_MIN_PROB
+from detente.coding.nlp import parse_form
 from detente.coding.ranking import without_bare_statements
 from detente.coding.reader import Document
 from detente.coding.segment import split_sentences
@@ -80,7 +80,7 @@ from detente.events.schema import Event
 __all__ = [
     "BLOCK_DOCUMENTS", "BLOCK_SENTENCES", "CHUNK_MIN_DOCUMENTS", "CHUNK_MIN_SENTENCES", "DEFAULT_PAIR_MODEL",
     "MAX_WORKERS", "PAIR_NAMES", "PARALLEL_MIN_SENTENCES", "Coder", "DocumentResult", "SentenceResult",
-    "is_complete", "load_classifier", "parse_form",
+    "is_complete", "load_classifier",
 ]
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -619,19 +619,6 @@ class Coder:
             results = [[replace(r, source_span=None, target_span=None) if r.partial else r for r in found]
                        for found in results]
         return results
-
-
-def parse_form(text: str) -> str:
-    """The sentence as the parser reads it: a dateline at its start ("DAKAR, Senegal (AP) --", "Doha, Feb 29:",
-    :func:`detente.actors.datelines.dateline_end`) blanked out with spaces.
-
-    Parsed with its dateline, the sentence often hangs on the place name: "Doha, Feb 29: The United States
-    signed a deal with the Taliban" gave Doha (QAT) as the signer and "BERLIN, Germany - Germany has expelled
-    ..." no subject at all. Spaces keep every character offset, so mentions, spans and the sentence text the
-    events carry stay those of the original; the place is still read as a mention, and
-    :func:`detente.coding.abstention.reason_apart` still sets apart an event whose side it alone names."""
-    end = dateline_end(text)
-    return " " * end + text[end:] if end else text
 
 
 def _resolve_pairs(model: Any, *, lazy: bool = False) -> Any:

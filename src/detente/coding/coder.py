@@ -53,7 +53,7 @@ from detente.coding import span_chooser as span_chooser_mod
 from detente.coding import syntax
 from detente.coding.page_memory import remember
 from detente.coding.context import ArticleReading, Context
-from detente.coding.documents import DocumentResult, Prepared, code_parsed, marked_of_rules, prepare
+from detente.coding.documents import DocumentResult, Prepared, code_parsed, page_result, prepare
 from detente.coding.fallback import classifier_event, classify, is_model, load_classifier, two_sides
 from detente.coding.lexicon import CLASSIFIER_MIN_PROB
 from detente.coding.nlp import parse_form
@@ -61,7 +61,6 @@ from detente.coding.reader import Document
 from detente.coding.segment import split_sentences
 from detente.coding.sentence_events import is_complete, sentence_events
 from detente.coding.sentence_result import SentenceResult
-from detente.coding.tone import document_tone, sentence_tone
 from detente.coding.workers import CHUNK_MIN_DOCUMENTS, CHUNK_MIN_SENTENCES, MAX_WORKERS, PARALLEL_MIN_SENTENCES, shared
 
 # The worker helpers under the names this module has always had: the coder calls them through these names,
@@ -422,21 +421,8 @@ class Coder:
         """One document coded as page mode codes an article (:meth:`code_document_pages`; `marked` as there)."""
         text = doc.text or ""
         spans_ = list(split_sentences(text))
-        events: list[Event] = []
-        undated = 0
         coded = self.code_article_events([text[s.start:s.end] for s in spans_], doc.date, partial=marked)
-        for span, found in zip(spans_, coded):
-            for r in found:
-                event = (marked_of_rules(r) if marked else None) if r.partial else r.event
-                if event is None:
-                    continue
-                if doc.date is None and (event.note or "").startswith("undated"):  # the note assemble gives it
-                    undated += 1
-                    continue
-                events.append(replace(event, doc_id=doc.id, url=doc.url, file=doc.file,
-                                      sentence_index=span.index, char_start=span.start, char_end=span.end))
-        tone = document_tone([sentence_tone(text[w.start:w.end]) for w in prepare(doc).wanted])
-        return DocumentResult(doc.id, events, tone, len(spans_), undated)
+        return page_result(doc, spans_, coded, marked=marked)
 
     def iter_sentence_events(
         self, sentences: Iterable[str], date: date | None = None, *, partial: bool = False,

@@ -3,7 +3,8 @@ events kept from it.
 
 :class:`~detente.coding.coder.Coder` codes a document in document mode (the rules over the sentences that
 name an actor or refer back to one: :func:`prepare`; once parsed, :func:`code_parsed`) or as page mode codes an
-article (with a pair model); either way it returns a :class:`DocumentResult`. The events it keeps apart are listed once each
+article (with a pair model; its sentences' events made the document's: :func:`page_result`); either way it
+returns a :class:`DocumentResult`. The events it keeps apart are listed once each
 (:func:`distinct_apart`), and with `marked` page mode gives back the acts it kept apart only for their
 modality (:func:`marked_of_rules`).
 
@@ -30,7 +31,7 @@ from detente.coding.nlp import parse_form
 from detente.coding.page_memory import remember
 from detente.coding.ranking import without_bare_statements
 from detente.coding.reader import Document
-from detente.coding.segment import split_sentences
+from detente.coding.segment import SentenceSpan, split_sentences
 from detente.coding.sentence_events import is_complete
 from detente.coding.sentence_result import SentenceResult
 from detente.coding.tone import document_tone, sentence_tone
@@ -170,6 +171,32 @@ def marked_of_rules(result: SentenceResult) -> Event | None:
         return None
     kept = note[:-len(SPECULATION_APART)].removesuffix("; ")
     return replace(event, note=kept or None)
+
+
+def page_result(doc: Document, spans: list[SentenceSpan], coded: list[list[SentenceResult]], *,
+                marked: bool) -> DocumentResult:
+    """A document coded as page mode codes an article (:meth:`~detente.coding.coder.Coder.code_document_pages`),
+    from its sentences' spans and each sentence's events (:meth:`~detente.coding.coder.Coder.code_article_events`).
+
+    The complete events are kept with the document's provenance (id, url, file, sentence index and characters);
+    with `marked`, the partial results kept apart only for their modality too (:func:`marked_of_rules`). An
+    event of a document without a date is counted (`undated`), not kept, and the tone is the mean over the
+    sentences document mode would parse (:func:`prepare`), as in document mode; `apart` stays empty."""
+    text = doc.text or ""
+    events: list[Event] = []
+    undated = 0
+    for span, found in zip(spans, coded):
+        for r in found:
+            event = (marked_of_rules(r) if marked else None) if r.partial else r.event
+            if event is None:
+                continue
+            if doc.date is None and (event.note or "").startswith("undated"):  # the note assemble gives it
+                undated += 1
+                continue
+            events.append(replace(event, doc_id=doc.id, url=doc.url, file=doc.file,
+                                  sentence_index=span.index, char_start=span.start, char_end=span.end))
+    tone = document_tone([sentence_tone(text[w.start:w.end]) for w in prepare(doc).wanted])
+    return DocumentResult(doc.id, events, tone, len(spans), undated)
 
 
 def distinct_apart(events: list[Event]) -> list[Event]:

@@ -90,7 +90,7 @@ def test_code_sentences_alignment_and_spans(coder):
     "HELSINKI, Finland (AP) - Sweden recalled its ambassador from Finland on Tuesday.",
 ])
 def test_a_dateline_is_blanked_out_before_the_parse(coder, sentence):
-    from detente.coding.coder import parse_form
+    from detente.coding.nlp import parse_form
 
     form = parse_form(sentence)
     assert len(form) == len(sentence) and form.lstrip().startswith("Sweden recalled")

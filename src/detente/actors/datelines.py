@@ -3,7 +3,7 @@
 Two readings of one thing, kept here together. :func:`dateline_end` finds the wire datelines of the
 forms "DAKAR, Senegal (AP) --", "Doha, Feb 29:", "RIGA, April 5 (Xinhua) --" and "GOYANG, South Korea, June 4
 (Reuters) -" (a place of two or three comma-separated parts, an optional date, a news agency's credit): the coder blanks them out
-before parsing (:func:`detente.coding.coder.parse_form`) and sets apart an event whose side only the
+before parsing (:func:`detente.coding.nlp.parse_form`) and sets apart an event whose side only the
 dateline names (:func:`detente.coding.abstention.reason_apart`). :func:`drop_dateline_place` drops the
 place of the shorter form "Hanoi (VNA) - Australia and Timor-Leste signed ..." from the mentions (session
 13), and :func:`drop_dateline_state` the state after an all-capital city whose dash the wire pattern misses

@@ -6,8 +6,8 @@ per module:
 
 - :mod:`~detente.coding.reader` reads text, HTML, JSON Lines, directories and stdin;
   :mod:`~detente.coding.segment` splits sentences;
-- :mod:`~detente.coding.nlp` loads the English pipeline (tagger and parser only) and
-  lemmatizes on demand;
+- :mod:`~detente.coding.nlp` loads the English pipeline (tagger and parser only),
+  lemmatizes on demand and gives the text a sentence is parsed as (its dateline blanked out);
 - :mod:`~detente.coding.context` holds what is known while reading a document (actor
   mentions from :func:`detente.actors.find_mentions`, quotes, the last person named);
 - :mod:`~detente.coding.patterns` maps verbs, particles and object nouns to CAMEO codes, the
@@ -25,8 +25,8 @@ per module:
   (dates, quotes); :mod:`~detente.coding.spans` says where the two sides are written;
 - :mod:`~detente.coding.coder` is the :class:`Coder` (documents and sentence modes), over
   :mod:`~detente.coding.sentence_events` (one sentence's rule events), :mod:`~detente.coding.fallback`
-  (the classifier where no pattern fires), :mod:`~detente.coding.documents` (a document's result and the
-  sentences worth parsing) and :mod:`~detente.coding.workers` (forked worker processes);
+  (the classifier where no pattern fires), :mod:`~detente.coding.documents` (a document's result, the
+  sentences worth parsing and document mode's coding of them) and :mod:`~detente.coding.workers` (forked worker processes);
 - :func:`is_asserted` (defined once in :mod:`detente.events.modality`, re-exported
   here) says which coded events describe an act that took place;
 - :mod:`~detente.coding.dates`, :mod:`~detente.coding.quotes` and :mod:`~detente.coding.tone`

@@ -7,8 +7,8 @@ the spaCy parse (:mod:`detente.coding.nlp`), candidates
 (:mod:`detente.coding.classifier`) for sentences no pattern codes. It holds the settings and the
 modes; what each does lives in a module of its own: one sentence's rule events
 (:mod:`detente.coding.sentence_events`), the classifier's fallback (:mod:`detente.coding.fallback`), a
-document's result and the sentences worth parsing (:mod:`detente.coding.documents`) and the forked worker
-processes (:mod:`detente.coding.workers`). It has two modes:
+document's result, the sentences worth parsing and document mode's coding of them once parsed
+(:mod:`detente.coding.documents`) and the forked worker processes (:mod:`detente.coding.workers`). It has two modes:
 
 - **documents** (:meth:`Coder.code_text`, :meth:`Coder.code_documents`): every event
   of every sentence that names an actor, dated, with both sides known, and an act a later
@@ -47,24 +47,20 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from detente.actors.datelines import dateline_end
-from detente.coding import abstention, coordination
+from detente.coding import abstention
 from detente.coding import nlp as nlp_mod
 from detente.coding import span_chooser as span_chooser_mod
 from detente.coding import syntax
 from detente.coding.page_memory import remember
-from detente.coding.assemble import event_of
-from detente.coding.candidates import candidates
 from detente.coding.context import ArticleReading, Context
-from detente.coding.documents import DocumentResult, Prepared, distinct_apart, marked_of_rules, prepare
+from detente.coding.documents import DocumentResult, Prepared, code_parsed, page_result, prepare
 from detente.coding.fallback import classifier_event, classify, is_model, load_classifier, two_sides
 from detente.coding.lexicon import CLASSIFIER_MIN_PROB
-from detente.coding.ranking import without_bare_statements
+from detente.coding.nlp import parse_form
 from detente.coding.reader import Document, parse_date
 from detente.coding.segment import split_sentences
 from detente.coding.sentence_events import is_complete, sentence_events
 from detente.coding.sentence_result import SentenceResult
-from detente.coding.tone import document_tone, sentence_tone
 from detente.coding.workers import CHUNK_MIN_DOCUMENTS, CHUNK_MIN_SENTENCES, MAX_WORKERS, PARALLEL_MIN_SENTENCES, shared
 
 # The worker helpers under the names this module has always had: the coder calls them through these names,
@@ -80,7 +76,7 @@ from detente.events.schema import Event
 __all__ = [
     "BLOCK_DOCUMENTS", "BLOCK_SENTENCES", "CHUNK_MIN_DOCUMENTS", "CHUNK_MIN_SENTENCES", "DEFAULT_PAIR_MODEL",
     "MAX_WORKERS", "PAIR_NAMES", "PARALLEL_MIN_SENTENCES", "Coder", "DocumentResult", "SentenceResult",
-    "is_complete", "load_classifier", "parse_form",
+    "is_complete", "load_classifier",
 ]
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -325,59 +321,7 @@ class Coder:
             batch_size=self.batch_size, n_process=self.n_process or 1,
         )
         for prepared in group:
-            yield self._code_parsed(prepared, parsed)
-
-    def _code_parsed(self, prepared: Prepared, parsed: Iterator[Doc]) -> DocumentResult:
-        doc, text, ctx = prepared.doc, prepared.text, prepared.ctx
-        coded: list[list[SentenceResult]] = []  # each parsed sentence's events, for the restatement pass
-        texts: list[str] = []
-        tones: list[float] = []
-        undated = 0
-        apart: list[Event] = []  # kept apart, with the reason in the note (as page mode's partial events)
-        for span in prepared.wanted:
-            sdoc = next(parsed)
-            sentence = text[span.start:span.end]
-            syntax.keep_text(sdoc, parse_form(sentence))
-            tone = sentence_tone(sentence)
-            tones.append(tone)
-            found = without_bare_statements(candidates(sdoc, span.start, ctx, self.lemma))
-            events: list[SentenceResult] = []
-            seen: set[tuple[str, str, str]] = set()
-            found.sort(key=lambda c: -c.confidence)
-            for cand in found:
-                event = event_of(
-                    cand, sdoc, span.start, sentence, span.index, ctx, self.lemma,
-                    doc_id=doc.id, url=doc.url, file=doc.file, permissive=False, tone=tone,
-                )
-                predicate = abstention.predicate_words(cand.verb)
-                if event is not None and not abstention.stands(event, predicate):
-                    apart.append(abstention.set_apart(event, abstention.reason_apart(event, predicate) or ""))
-                    continue
-                if event is None:
-                    if cand.source_actor and cand.target_actor and ctx.doc_date is None:
-                        undated += 1
-                    continue
-                too_many = coordination.joint_list_reason(cand.symmetric, cand.source, cand.target, span.start)
-                if too_many is not None and too_many[1]:  # a conference of many: kept apart, saying how many
-                    apart.append(abstention.set_apart(event, too_many[0]))
-                    continue
-                if too_many is not None:
-                    event = replace(event, note=f"{event.note}; {too_many[0]}" if event.note else too_many[0])
-                if not self.domestic and abstention.domestic(event):  # the news guide's scope, asked for
-                    apart.append(abstention.set_apart(event, abstention.DOMESTIC))
-                    continue
-                key = (event.source, event.target, event.root)
-                if key in seen:
-                    continue
-                seen.add(key)
-                events.append(SentenceResult(event, None, None, predicate=predicate))  # restatements read it
-            coded.append(events)
-            texts.append(sentence)
-            remember(sdoc, span.start, ctx)
-        # as page mode (code_article_events): an act a later sentence of the document reports again is one event
-        kept = abstention.restatements(coded, texts, ctx.doc_date, partial=False)
-        events = [r.event for found in kept for r in found]
-        return DocumentResult(doc.id, events, document_tone(tones), prepared.sentences, undated, distinct_apart(apart))
+            yield code_parsed(prepared, parsed, self.lemma, domestic=self.domestic)
 
     # -- sentences ------------------------------------------------------------------------------
 
@@ -483,21 +427,8 @@ class Coder:
         """One document coded as page mode codes an article (:meth:`code_document_pages`; `marked` as there)."""
         text = doc.text or ""
         spans_ = list(split_sentences(text))
-        events: list[Event] = []
-        undated = 0
         coded = self.code_article_events([text[s.start:s.end] for s in spans_], doc.date, partial=marked)
-        for span, found in zip(spans_, coded):
-            for r in found:
-                event = (marked_of_rules(r) if marked else None) if r.partial else r.event
-                if event is None:
-                    continue
-                if doc.date is None and (event.note or "").startswith("undated"):  # the note assemble gives it
-                    undated += 1
-                    continue
-                events.append(replace(event, doc_id=doc.id, url=doc.url, file=doc.file,
-                                      sentence_index=span.index, char_start=span.start, char_end=span.end))
-        tone = document_tone([sentence_tone(text[w.start:w.end]) for w in prepare(doc).wanted])
-        return DocumentResult(doc.id, events, tone, len(spans_), undated)
+        return page_result(doc, spans_, coded, marked=marked)
 
     def iter_sentence_events(
         self, sentences: Iterable[str], date: date | None = None, *, partial: bool = False,
@@ -626,19 +557,6 @@ class Coder:
             results = [[replace(r, source_span=None, target_span=None) if r.partial else r for r in found]
                        for found in results]
         return results
-
-
-def parse_form(text: str) -> str:
-    """The sentence as the parser reads it: a dateline at its start ("DAKAR, Senegal (AP) --", "Doha, Feb 29:",
-    :func:`detente.actors.datelines.dateline_end`) blanked out with spaces.
-
-    Parsed with its dateline, the sentence often hangs on the place name: "Doha, Feb 29: The United States
-    signed a deal with the Taliban" gave Doha (QAT) as the signer and "BERLIN, Germany - Germany has expelled
-    ..." no subject at all. Spaces keep every character offset, so mentions, spans and the sentence text the
-    events carry stay those of the original; the place is still read as a mention, and
-    :func:`detente.coding.abstention.reason_apart` still sets apart an event whose side it alone names."""
-    end = dateline_end(text)
-    return " " * end + text[end:] if end else text
 
 
 def _resolve_pairs(model: Any, *, lazy: bool = False) -> Any:

@@ -1,7 +1,9 @@
 """Compatibility names for code written against the first-generation coder.
 
 The coder now lives in modules with one idea each (see :mod:`detente.coding`); this
-module only re-exports the names that scripts and notebooks imported from here.
+module only re-exports the names that scripts and notebooks imported from here. The project's
+own code imports nothing from it (the web workspace reads :class:`~detente.coding.coder.Coder` and
+:func:`~detente.events.modality.is_asserted` where they are defined).
 """
 
 from detente.coding.assemble import UNDATED, UNKNOWN_ACTOR

@@ -5,7 +5,7 @@ HTML type (by declared content type and file-name suffix), not binary, and decod
 with the project's reader (UTF-8 with or without BOM, else Windows-1252;
 :func:`detente.coding.reader.decode_bytes`). HTML goes through the reader's main-text
 extraction. The file name is only a label: nothing from the request becomes a path.
-Coding is :class:`detente.coding.pipeline.Coder`'s; this module only splits the text
+Coding is :class:`detente.coding.coder.Coder`'s; this module only splits the text
 into plain and highlighted segments for the page.
 """
 
@@ -60,8 +60,8 @@ def read_upload(data: bytes, filename: str | None, content_type: str | None) -> 
 
 def code_article(ws: "Workspace", text: str, *, is_html: bool, when: date | None, label: str) -> dict[str, Any]:
     """Code one article; return its events (with provenance) and the text cut into segments for highlighting."""
-    from detente.coding.pipeline import is_asserted
     from detente.coding.reader import html_to_text
+    from detente.events.modality import is_asserted
     from detente.events.schema import QUAD_LABELS
 
     url = None

@@ -437,7 +437,7 @@ class Workspace:
         """The text coder, loaded on first use (spaCy: the `nlp` extra)."""
         with self._coder_lock:
             if self._coder is None:
-                from detente.coding.pipeline import Coder
+                from detente.coding.coder import Coder
 
                 self._coder = Coder()
             return self._coder

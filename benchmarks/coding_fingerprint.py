@@ -27,6 +27,7 @@ read, never the check set or the session's first-sight set. No network.
 
     .venv/bin/python benchmarks/coding_fingerprint.py --out /tmp/fp_before      # before the change
     .venv/bin/python benchmarks/coding_fingerprint.py --out /tmp/fp_after --check /tmp/fp_before
+    .venv/bin/python benchmarks/coding_fingerprint.py --pairs static --out /tmp/fp_static   # with the pair model
 
 Choices:
 
@@ -35,6 +36,10 @@ Choices:
 - Confidence is written with 6 decimals (``repr`` of a float sum can differ in the last digit between two
   equal computations written in another order; six decimals are far below any threshold the coder uses).
 - The classifier is the shipped default (``--no-classifier`` for a quick rules-only run, as the test does).
+- ``--pairs NAME`` codes with a pair model (``detente code --pairs``' names: ``static``, ``model``, ...) instead of
+  the rules alone, so that a speed change of a pair model is proved to change no event either (the default
+  fingerprint never runs one). Page mode reads each page as the model does with pages; the PLOVER file is coded
+  a sentence at a time, the model's sentence path (``detente code --sentences --pairs``).
 """
 
 from __future__ import annotations
@@ -157,6 +162,8 @@ def main(argv: list[str] | None = None) -> int:
                              "`detente code eval` format)")
     parser.add_argument("--no-classifier", action="store_true",
                         help="the rules alone (quicker; the default is the shipped coder with its classifier)")
+    parser.add_argument("--pairs", default="rules", metavar="rules|model|encoder|static",
+                        help="the pair model to code with, by its `detente code --pairs` name (default rules: none)")
     parser.add_argument("--tables-only", action="store_true", help="write tables.txt only (seconds, no coding)")
     parser.add_argument("--check", type=Path, default=None, metavar="DIR",
                         help="an earlier run's folder: exit 1 unless events.tsv is byte-identical and tables.txt "
@@ -170,14 +177,16 @@ def main(argv: list[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     print(f"tables.txt sha256 {_write(args.out / 'tables.txt', table_lines())}")
     if not args.tables_only:
+        from detente.cli.code import PAIR_CHOICES
         from detente.coding import Coder
 
+        pairs = PAIR_CHOICES[args.pairs]
         if args.no_classifier:
-            coder = Coder()
+            coder = Coder(pair_model=pairs)
         else:
             from detente.coding.classifier import default_classifier
 
-            coder = Coder(classifier=default_classifier())
+            coder = Coder(classifier=default_classifier(), pair_model=pairs)
         lines: list[str] = []
         for path in files:
             lines += code_file(path, coder)

@@ -59,3 +59,21 @@ def test_check_passes_on_the_same_code_and_fails_on_another_events_file(bench, t
     assert bench.main([*args, "--out", str(second), "--check", str(first)]) == 0
     (first / "events.tsv").write_text("changed\n", encoding="utf-8")
     assert bench.main([*args, "--out", str(second), "--check", str(first)]) == 1
+
+
+def test_pairs_codes_with_the_named_pair_model(bench, three, tmp_path, monkeypatch) -> None:
+    from detente.coding import pair_encoder
+
+    asked: list[int] = []
+    revise = pair_encoder.EncoderPairModel.revise_sentences
+
+    def counted(self, sentences, *args, **kwargs):
+        asked.append(len(sentences))
+        return revise(self, sentences, *args, **kwargs)
+
+    monkeypatch.setattr(pair_encoder.EncoderPairModel, "revise_sentences", counted)
+    args = ["--files", str(three), "--no-classifier"]
+    assert bench.main([*args, "--out", str(tmp_path / "rules")]) == 0
+    assert asked == []  # the default fingerprint: the rules alone
+    assert bench.main([*args, "--pairs", "static", "--out", str(tmp_path / "static")]) == 0
+    assert sum(asked) == 3  # every sentence of both pages decided again by the static model

@@ -195,6 +195,24 @@ def test_the_compact_file_keeps_every_weight_exactly_and_records_its_format(tmp_
         pm.load(path)
 
 
+def test_a_read_model_makes_its_weight_dictionaries_only_when_they_are_read(tmp_path):
+    from detente.coding import pair_weights as pw
+
+    model = pm.PairModel({"rule:none": -2.1234, "verb:strike": 3.0001}, 0.1,
+                         {"19": {"verb:strike": 1.5}, "04": {"verb:meet": 2.25}}, {"19": 0.0, "04": 0.2}, 0.6, 0.9)
+    path = tmp_path / "pairs.npz"
+    model.save(path)
+    again = pm.load(path)
+    assert isinstance(again.event_weights, pw.ColumnWeights)
+    names = ("verb:strike", "verb:meet")
+    assert again.root(names) == model.root(names) and again.p_event(names) == model.p_event(names)
+    assert "_weights" not in vars(again.event_weights)  # coding read the matrix alone
+    assert all("_weights" not in vars(w) for w in again.root_weights.values())
+    assert sorted(again.root_weights) == ["04", "19"] and again.root_weights["04"] == {"verb:meet": 2.25}
+    assert dict(again.event_weights) == {"rule:none": -2.1234, "verb:strike": 3.0001}
+    assert "_weights" in vars(again.event_weights) and again.event_weights["verb:strike"] == 3.0001
+
+
 def test_shipped_model_loads_and_its_recorded_hashes_match_the_files():
     model = pm.shipped()
     assert model.event_weights and model.root_weights and 0.0 < model.t_drop and 0.0 < model.t_add

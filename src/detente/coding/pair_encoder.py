@@ -292,14 +292,17 @@ def pair_texts(text: str, cand: pm.Candidate, views: Sequence[str] | None = None
     and ``b_window``, the words around the first and the second mention, are read by static vectors only."""
     spans = [(s, tag) for s, tag in ((cand.source_span, "[A]"), (cand.target_span, "[B]")) if s is not None]
     spans = [(s, tag) for s, tag in spans if 0 <= s[0] < s[1] <= len(text)]
-    marked = text
-    for (start, end), tag in sorted(spans, key=lambda st: -st[0][0]):
-        marked = marked[:start] + tag + marked[end:]
     if len(spans) == 2:
         between = text[min(s[0] for s, _ in spans):max(s[1] for s, _ in spans)]
     else:
         between = text
-    out = {"sent": text, "marked": marked, "between": between}
+    out = {"sent": text}
+    if views is None or "marked" in views:  # not read by static vectors: made only when asked for
+        marked = text
+        for (start, end), tag in sorted(spans, key=lambda st: -st[0][0]):
+            marked = marked[:start] + tag + marked[end:]
+        out["marked"] = marked
+    out["between"] = between
     if views is None or "a_window" in views or "b_window" in views:
         ends = dict((tag, s) for s, tag in spans)
         out.update(a_window=_window(text, ends.get("[A]")), b_window=_window(text, ends.get("[B]")))
@@ -395,7 +398,7 @@ class EncoderPairModel(pm.PairModel):
                 missing = [views[v] for v in self.views if views[v] not in found]
                 if missing:
                     found.update(encode_distinct(missing, source=self.source))
-                xs[k] = np.concatenate([found[views[v]] for v in self.views]).astype(np.float32)
+                xs[k] = np.concatenate([found[views[v]] for v in self.views], dtype=np.float32)
             return xs[k]
 
         def p_of(k: int) -> float:

@@ -168,7 +168,13 @@ Choices
   (:mod:`detente.coding.pair_weights`). Same features and events as before on 9,055
   development sentences (tests/coding/test_pair_speed.py keeps the old code as the spec). CPU
   of the candidates and scores on 1,000 ConfliBERT sentences (one process, best of three):
-  0.46 -> 0.26 s; the model's file 8.0 -> 0.64 MB, its load 0.31 -> 0.06 CPU s.
+  0.46 -> 0.26 s; the model's file 8.0 -> 0.64 MB, its load 0.31 -> 0.06 CPU s. Session 19: a model
+  read from its file keeps its weights as the matrix alone, their dictionaries (:attr:`PairModel.event_weights`,
+  :attr:`PairModel.root_weights`, for training, the JSON form and tests) made on first read
+  (:class:`~detente.coding.pair_weights.ColumnWeights`): the static model's load (the table already read)
+  0.097 -> 0.025 CPU s; its decisions on the same 1,000 sentences 0.33 -> 0.30 s (one process, main's
+  modules and these interleaved, best of nine, a loaded machine); the same scores to the bit
+  (benchmarks/coding_fingerprint.py ``--pairs static``: the same events on every development file).
 """
 
 from __future__ import annotations
@@ -177,7 +183,7 @@ import functools
 import json
 import math
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from importlib import resources
@@ -614,9 +620,9 @@ class PairModel:
     """The event model's weights, the root model's weights per root, the thresholds and what the
     model was trained on (`meta`)."""
 
-    event_weights: dict[str, float]
+    event_weights: Mapping[str, float]
     event_intercept: float
-    root_weights: dict[str, dict[str, float]]
+    root_weights: dict[str, Mapping[str, float]]
     root_intercepts: dict[str, float]
     t_add: float
     t_drop: float

@@ -104,7 +104,7 @@ def _progress(total: int, enabled: bool, *, auto_refresh: bool = True) -> Any:
     from detente.cli.output import err_console
 
     return Progress(
-        TextColumn("coding"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
         console=err_console, transient=True, auto_refresh=auto_refresh,
     )
 
@@ -232,7 +232,7 @@ def code_text(
             flag = "--classifier" if use_classifier else "--no-classifier"
             typer.echo(f"note: {flag} changes nothing for documents with --pairs rules (documents are coded by the "
                        "patterns alone, with no classifier)", err=True)
-        results = coder.code_document_results(docs)
+        within = True  # document mode reports the sentences of a long document as it codes them
     else:
         if all_events:
             typer.echo("note: with a pair model documents are coded as pages; --all keeps the marked events (negated, "
@@ -240,12 +240,19 @@ def code_text(
                        "not the acts pages keep apart as hedged ('apparently', 'appears to') or only owed: --pairs "
                        "rules keeps those too", err=True)
         coder = _page_coder(model, use_classifier, pair_model, domestic, workers)
-        results = coder.code_document_pages(docs, marked=all_events)
-    show_progress = sys.stderr.isatty() and len(docs) > 1
+        within = False
     events: list[Any] = []
     per_doc: list[dict[str, Any]] = []
-    with _progress(len(docs), show_progress) as progress:
-        task = progress.add_task("coding", total=len(docs))
+    shown = sys.stderr.isatty()  # a bar only on a terminal: of documents when several, of sentences within them
+    with _progress(len(docs), shown and (len(docs) > 1 or within)) as progress:
+        task = progress.add_task("documents", total=len(docs)) if len(docs) > 1 else None
+        results: Iterator[Any]
+        if within:
+            lines = progress.add_task("sentences", total=None)
+            results = coder.code_document_results(
+                docs, progress=(lambda done, total: progress.update(lines, completed=done, total=total)) if shown else None)
+        else:
+            results = coder.code_document_pages(docs, marked=all_events)
         for result in results:
             kept = [e for e in result.events if all_events or is_asserted(e)]
             events.extend(kept)
@@ -253,7 +260,8 @@ def code_text(
                 {"doc_id": result.doc_id, "sentences": result.sentences, "events": len(kept),
                  "tone": result.tone, "undated": result.undated}
             )
-            progress.advance(task)
+            if task is not None:
+                progress.advance(task)
     undated = sum(d["undated"] for d in per_doc)
     if undated:
         typer.echo(

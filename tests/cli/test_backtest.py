@@ -120,3 +120,9 @@ def test_how_to_commands_run_as_written(command: str, tmp_path: Path, monkeypatc
     result = runner.invoke(app, args)
     assert result.exit_code == 0, result.output
     assert "weighted_mean" in result.stdout
+
+
+def test_repeats_without_cv_is_an_error_not_ignored(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["backtest", "deu", str(tmp_path / "none.tsv"), "--repeats", "3"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: --repeats: needs --cv K")

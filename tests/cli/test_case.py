@@ -238,3 +238,10 @@ def test_timeline_checks_the_built_in_spans(monkeypatch: pytest.MonkeyPatch) -> 
     for case in ("us-russia-2025", "belarus-2025"):
         doc = json.loads(runner.invoke(app, ["case", "timeline", case, "--json"]).stdout)
         assert doc["spans"]["unverified"] == 0 and doc["spans"]["checked"] >= 5
+
+
+def test_show_json_says_issue_and_actor_choose_only_the_tables() -> None:
+    result = runner.invoke(app, ["case", "show", "--issue", "territory", "--json"])
+    assert result.exit_code == 0, result.output
+    assert "note: --issue and --actor choose what the tables show" in result.stderr
+    assert len(json.loads(result.stdout)["issues"]) > 1  # the whole scenario, as the note says

@@ -541,3 +541,51 @@ def test_reading_standard_input_at_a_terminal_says_how_to_end_it(monkeypatch: py
     assert "Ctrl-D" in result.stderr
     result = runner.invoke(app, ["code", "--sentences", "-"], input="Russia attacked Ukraine.\n")
     assert result.exit_code == 0 and "Ctrl-D" in result.stderr
+
+
+def _lines(tmp_path: Path) -> Path:
+    lines = tmp_path / "lines.txt"
+    lines.write_text("Russia did not attack Ukraine.\nRussia may attack Ukraine.\n", encoding="utf-8")
+    return lines
+
+
+def test_sentences_mode_refuses_a_database_it_would_not_write(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["code", "--sentences", str(_lines(tmp_path)), "--db", str(tmp_path / "e.duckdb")])
+    assert result.exit_code == 2 and result.stderr.startswith("error: --db: given with --sentences")
+    assert result.stdout == "" and not (tmp_path / "e.duckdb").exists()
+
+
+@pytest.mark.parametrize("flag", ["--json", "--jsonl", "--all"])
+def test_sentences_mode_names_the_document_options_it_does_not_read(tmp_path: Path, flag: str) -> None:
+    result = runner.invoke(app, ["code", "--sentences", str(_lines(tmp_path)), flag, "--no-classifier"])
+    assert result.exit_code == 0, result.output
+    assert f"note: {flag} " in result.stderr
+    assert [json.loads(line)["line"] for line in result.stdout.splitlines()] == [1, 2]  # printed as without it
+
+
+@pytest.mark.parametrize("other, flag", [(["--db", "e.duckdb"], "--db"), (["--json"], "--json")])
+def test_jsonl_refuses_the_options_of_storing(tmp_path: Path, other: list[str], flag: str) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("Russia attacked Ukraine.\n", encoding="utf-8")
+    result = runner.invoke(app, ["code", str(article), "--date", "2025-01-01", "--jsonl", *other, *RULES])
+    assert result.exit_code == 2 and result.stderr.startswith(f"error: {flag}: given with --jsonl")
+    assert result.stdout == ""
+
+
+@pytest.mark.parametrize("command", [["code", "--sentences", "LINES"], ["code", "eval", "LINES"]])
+def test_model_with_no_classifier_is_an_error(tmp_path: Path, command: list[str]) -> None:
+    lines = str(_lines(tmp_path))
+    args = [lines if a == "LINES" else a for a in command]
+    result = runner.invoke(app, [*args, "--model", str(tmp_path / "m.joblib"), "--no-classifier"])
+    assert result.exit_code == 2 and result.stderr.startswith("error: --no-classifier: given with --model")
+
+
+def test_documents_with_the_rules_say_a_classifier_flag_changes_nothing(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("Russia attacked Ukraine.\n", encoding="utf-8")
+    result = runner.invoke(app, ["code", str(article), "--date", "2025-01-01", "--jsonl", "--no-classifier", *RULES])
+    assert result.exit_code == 0, result.output
+    assert "note: --no-classifier changes nothing for documents with --pairs rules" in result.stderr
+    assert json.loads(result.stdout.splitlines()[0])["root"] == "19"
+    quiet = runner.invoke(app, ["code", str(article), "--date", "2025-01-01", "--jsonl", *RULES])
+    assert "classifier" not in quiet.stderr  # left at its default: nothing to say

@@ -386,3 +386,15 @@ def test_an_early_kernel_start_is_stopped_when_the_options_leave_the_smp_out() -
     assert not overruled["running"] and overruled["children"] == 0
     helped = run(["forecast", "--help"])
     assert helped["started"] == [] and helped["children"] == 0
+
+
+@pytest.mark.parametrize("args, flag", [
+    (["forecast", "--force"], "--force"),
+    (["plans", "--force"], "--force"),
+    (["forecast", "--table", "draws"], "--table"),
+    (["forecast", "--table", "forecast"], "--table"),  # the default typed: still nothing to write it to
+])
+def test_an_option_for_an_output_file_needs_that_file(args: list[str], flag: str) -> None:
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith(f"error: {flag}: needs --") and result.stdout == ""

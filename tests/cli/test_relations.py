@@ -494,3 +494,19 @@ def test_a_bad_detente_scheduler_is_named_with_parquet(store_and_parquet, monkey
 def test_the_caption_counts_one_article_in_the_singular() -> None:
     result = run("triangle", "USA", "RUS", "CHN", "--case", "belarus-2025")
     assert result.exit_code == 0 and "hand-coded from 1 article (" in result.output
+
+
+@pytest.mark.parametrize("command", [["relations", "USA", "RUS"], ["shifts", "USA", "RUS"], ["triangle", "USA", "RUS", "CHN"]])
+def test_force_without_a_plot_is_an_error_not_ignored(command: list[str]) -> None:
+    result = runner.invoke(app, [*command, "--force"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: --force: needs --plot") and result.stdout == ""
+
+
+@pytest.mark.parametrize("command", [["relations", "USA", "RUS"], ["triangle", "USA", "RUS", "CHN"]])
+def test_all_periods_with_json_says_the_json_lists_every_period(command: list[str]) -> None:
+    plain = runner.invoke(app, [*command, "--json"])
+    result = runner.invoke(app, [*command, "--json", "--all-periods"])
+    assert result.exit_code == 0, result.output
+    assert "note: --all-periods changes nothing with --json" in result.stderr
+    assert json.loads(result.stdout) == json.loads(plain.stdout) and "--all-periods" not in plain.stderr

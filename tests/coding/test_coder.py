@@ -166,6 +166,23 @@ def test_many_small_documents_keep_their_order(coder):
     assert all(r.events[0].root == ("19" if i % 2 else "05") for i, r in enumerate(results))
 
 
+def test_a_long_document_reports_its_sentences_as_they_are_coded_with_the_same_events(coder):
+    from detente.coding.coder import PROGRESS_SENTENCES
+
+    acts = ["Russia attacked Ukraine on {} March.", "France praised Germany on {} March.", "The rain fell all day."]
+    text = " ".join(acts[i % 3].format(i % 28 + 1) for i in range(3 * PROGRESS_SENTENCES))
+    doc = Document("long", text, date(2025, 3, 31))
+    calls: list[tuple[int, int]] = []
+    (reported,) = coder.code_document_results([doc], progress=lambda done, total: calls.append((done, total)))
+    (plain,) = coder.code_document_results([doc])
+    assert reported.events == plain.events
+    totals = {total for _, total in calls}
+    assert len(totals) == 1 and 2 * PROGRESS_SENTENCES <= totals.pop() < 3 * PROGRESS_SENTENCES  # not the rain
+    done = [d for d, _ in calls]
+    assert done == sorted(done) and done[0] == 0 and done[-1] == calls[-1][1]
+    assert len(done) >= 3  # within the one document, not only at its end
+
+
 def test_sentence_mode_source_spans_follow_annotation_practice(coder):
     sentences = [
         "Sergey Lavrov, the Russian foreign minister, criticized the United States.",

@@ -8,7 +8,9 @@ from pathlib import Path
 
 import typer
 
+from detente.cli.options import given
 from detente.cli.output import err_console, print_json, print_table
+from detente.errors import InputError
 
 backtest_app = typer.Typer(
     help="Backtest the bargaining models against real negotiation outcomes.",
@@ -35,6 +37,7 @@ def _interval(low: float, high: float) -> str:
 
 @backtest_app.command("deu")
 def deu(
+    ctx: typer.Context,
     file: Path = typer.Argument(
         ...,
         help="A DEU III layout file: tab-separated, header, capability line, one issue per line "
@@ -74,6 +77,9 @@ def deu(
     from detente.files import atomic_path, check_output
 
     check_bootstrap(bootstrap, 0.95)
+    if cv is None and given(ctx, "repeats"):
+        raise InputError("needs --cv K: it sets how many fold assignments the cross-validation averages over",
+                         field="--repeats", hint="add --cv K, or drop --repeats")
     if cv is not None:
         check_folds(cv, repeats)
     if per_issue is not None:

@@ -116,6 +116,8 @@ def show(
     if actor is not None:
         actor = _choice(actor, scenario.actor_codes, "--actor", "actors")
     if json_out:
+        if issue is not None or actor is not None:
+            _note("--issue and --actor choose what the tables show; --json prints the whole validated scenario")
         print_json(scenario.to_dict())
         return
     if console.is_terminal:

@@ -19,6 +19,7 @@ import click
 import typer
 from typer.core import TyperGroup
 
+from detente.cli.options import given
 from detente.errors import DetenteError, InputError
 
 JSONL_FIELDS: tuple[str, ...] = (
@@ -103,7 +104,7 @@ def _progress(total: int, enabled: bool, *, auto_refresh: bool = True) -> Any:
     from detente.cli.output import err_console
 
     return Progress(
-        TextColumn("coding"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
         console=err_console, transient=True, auto_refresh=auto_refresh,
     )
 
@@ -130,6 +131,7 @@ DOMESTIC_OPTION = typer.Option(
     ),
 )
 def code_text(
+    ctx: typer.Context,
     paths: list[str] = typer.Argument(None, metavar="PATH...", help="Files, directories or - (stdin)."),
     date_: Optional[str] = typer.Option(
         None, "--date", metavar="YYYY-MM-DD", help="Document date for documents without one in their metadata."
@@ -193,12 +195,20 @@ def code_text(
     doc_date = _parse_cli_date(date_)
     chooser = _span_chooser(spans)
     pair_model = _pair_model(pairs)
+    _check_classifier_flags(ctx, model, use_classifier)
     if sentences is not None:
         if paths:
             raise InputError(f"{' '.join(paths)} given beside --sentences", field="--sentences",
                              hint="code either the lines of --sentences FILE or the documents PATH..., one at a time")
+        _check_sentence_mode_flags(db, jsonl, as_json, all_events)
         _sentence_mode(sentences, doc_date, model, use_classifier, partial, workers, chooser, pair_model, domestic)
         return
+    if jsonl and db is not None:
+        raise InputError("given with --jsonl, which prints the events instead of storing them", field="--db",
+                         hint="leave out --db to print the events, or --jsonl to store them in the --db file")
+    if jsonl and as_json:
+        raise InputError("given with --jsonl: --json prints the summary of the events stored, --jsonl the events "
+                         "themselves", field="--json", hint="choose one of --json and --jsonl")
     if partial:
         typer.echo("note: --partial applies to --sentences mode only; documents keep complete events", err=True)
     if spans is not None:
@@ -218,7 +228,11 @@ def code_text(
         if model is not None:
             typer.echo("note: --model is not used for documents with --pairs rules (documents are coded by the "
                        "patterns alone)", err=True)
-        results = coder.code_document_results(docs)
+        elif given(ctx, "use_classifier"):
+            flag = "--classifier" if use_classifier else "--no-classifier"
+            typer.echo(f"note: {flag} changes nothing for documents with --pairs rules (documents are coded by the "
+                       "patterns alone, with no classifier)", err=True)
+        within = True  # document mode reports the sentences of a long document as it codes them
     else:
         if all_events:
             typer.echo("note: with a pair model documents are coded as pages; --all keeps the marked events (negated, "
@@ -226,12 +240,19 @@ def code_text(
                        "not the acts pages keep apart as hedged ('apparently', 'appears to') or only owed: --pairs "
                        "rules keeps those too", err=True)
         coder = _page_coder(model, use_classifier, pair_model, domestic, workers)
-        results = coder.code_document_pages(docs, marked=all_events)
-    show_progress = sys.stderr.isatty() and len(docs) > 1
+        within = False
     events: list[Any] = []
     per_doc: list[dict[str, Any]] = []
-    with _progress(len(docs), show_progress) as progress:
-        task = progress.add_task("coding", total=len(docs))
+    shown = sys.stderr.isatty()  # a bar only on a terminal: of documents when several, of sentences within them
+    with _progress(len(docs), shown and (len(docs) > 1 or within)) as progress:
+        task = progress.add_task("documents", total=len(docs)) if len(docs) > 1 else None
+        results: Iterator[Any]
+        if within:
+            lines = progress.add_task("sentences", total=None)
+            results = coder.code_document_results(
+                docs, progress=(lambda done, total: progress.update(lines, completed=done, total=total)) if shown else None)
+        else:
+            results = coder.code_document_pages(docs, marked=all_events)
         for result in results:
             kept = [e for e in result.events if all_events or is_asserted(e)]
             events.extend(kept)
@@ -239,7 +260,8 @@ def code_text(
                 {"doc_id": result.doc_id, "sentences": result.sentences, "events": len(kept),
                  "tone": result.tone, "undated": result.undated}
             )
-            progress.advance(task)
+            if task is not None:
+                progress.advance(task)
     undated = sum(d["undated"] for d in per_doc)
     if undated:
         typer.echo(
@@ -257,6 +279,29 @@ def code_text(
         return
     stored = _store(events, db)
     _summary(events, per_doc, stored, as_json)
+
+
+def _check_classifier_flags(ctx: typer.Context, model: Optional[Path], use_classifier: bool) -> None:
+    """--model with --no-classifier cannot mean anything: --model replaces the shipped classifier, --no-classifier
+    asks for none (`detente code` and `detente code eval` alike)."""
+    if model is not None and not use_classifier and given(ctx, "use_classifier"):
+        raise InputError("given with --model, which replaces the shipped classifier", field="--no-classifier",
+                         hint="leave out --no-classifier to use the --model classifier, or --model to use none")
+
+
+def _check_sentence_mode_flags(db: Optional[Path], jsonl: bool, as_json: bool, all_events: bool) -> None:
+    """The document options --sentences mode does not read: --db is an error (the mode stores nothing), --json,
+    --jsonl and --all are notes (the mode prints JSON Lines anyway, and shows negated events, marked)."""
+    if db is not None:
+        raise InputError("given with --sentences, which prints each line's events and stores nothing", field="--db",
+                         hint="leave out --db, or code documents (detente code PATH... --db FILE) to store events")
+    for flag, on in (("--json", as_json), ("--jsonl", jsonl)):
+        if on:
+            typer.echo(f"note: {flag} changes nothing in --sentences mode, which prints one JSON object per line "
+                       "(the line number and its events)", err=True)
+    if all_events:
+        typer.echo("note: --all applies to documents; --sentences mode shows negated events (marked \"negated\") "
+                   "and --partial shows the acts kept apart (held possible, conditional, reported)", err=True)
 
 
 def _page_coder(model: Optional[Path], use_classifier: bool, pair_model: str | None, domestic: bool = True,
@@ -590,6 +635,7 @@ def _train_encoder(file: Path, out: Optional[Path], scheme: str, folds: int, see
     ),
 )
 def code_eval(
+    ctx: typer.Context,
     gold: Path = typer.Argument(..., metavar="GOLD", help="The gold file (.jsonl, .xml, .json, .tsv or .conll)."),
     fmt: Optional[str] = typer.Option(None, "--format", help="jsonl, xml, plover, tsv or conll (default: from the suffix)."),
     date_: Optional[str] = typer.Option(None, "--date", metavar="YYYY-MM-DD",
@@ -633,6 +679,7 @@ def code_eval(
     from detente.coding.evaluate import CONTEXTS
 
     when = _parse_cli_date(date_)
+    _check_classifier_flags(ctx, model, use_classifier)
     if context is not None and context not in CONTEXTS:
         raise InputError(f"unknown --context '{context}'", field="--context", hint="use page or sentence")
     chooser = _span_chooser(spans)

@@ -15,6 +15,7 @@ from typing import Any
 import typer
 
 from detente.cli import output
+from detente.cli.options import given
 from detente.cli.output import err_console, print_json, print_table
 from detente.errors import InputError
 
@@ -100,6 +101,9 @@ def check_outputs(plot: str | None, out: str | None, force: bool) -> tuple[Path 
     """Validate --plot and --out before any work: suffix, directory, existing file; and that matplotlib imports."""
     from detente.files import check_output
 
+    if force and not plot and not out:
+        raise InputError("needs --plot or --out: it replaces those files", field="--force",
+                         hint="drop --force, or give --plot FILE or --out FILE")
     plot_path = check_output(plot, flag="--plot", suffixes=PLOT_SUFFIXES, overwrite=force) if plot else None
     out_path = check_output(out, flag="--out", suffixes=OUT_SUFFIXES, overwrite=force) if out else None
     if plot_path is not None and out_path is not None and plot_path.resolve() == out_path.resolve():
@@ -217,6 +221,7 @@ def _check_table(table: str) -> str:
 
 
 def forecast_command(
+    ctx: typer.Context,
     case: str = typer.Option(None, "--case", "-c", help=CASE_HELP),
     model: list[str] = typer.Option(None, "--model", "-m", help=MODEL_HELP),
     draws: int = typer.Option(2000, "--draws", "-n", min=1, help="Monte Carlo draws per model."),
@@ -251,6 +256,9 @@ def forecast_command(
 
       detente forecast --out draws.parquet --table draws
     """
+    if given(ctx, "table") and not out:
+        raise InputError("needs --out: it says what --out writes", field="--table",
+                         hint="add --out FILE.csv or FILE.parquet, or drop --table")
     with smp_kernel_prestarted(_runs_smp(model, param)):
         _forecast(case, model, draws, seed, variant, setting, param, spread, plans, drivers, json_out, plot, out, table, force)
 

@@ -19,7 +19,7 @@ from typing import Any
 import pandas as pd
 import typer
 
-from detente.cli.output import console, print_json, print_table
+from detente.cli.output import console, err_console, print_json, print_table
 from detente.errors import InputError
 from detente.relations.sources import EventSource, SourceChoice
 
@@ -84,6 +84,13 @@ class Request:
     plot: Path | None
 
 
+def _note_every_period(json_out: bool, all_periods: bool) -> None:
+    """--all-periods lists the periods without events in the table; the JSON lists every period anyway."""
+    if json_out and all_periods:
+        err_console.print("note: --all-periods changes nothing with --json, which lists every period", markup=False,
+                          highlight=False, soft_wrap=True)
+
+
 def check_request(
     actors: list[tuple[str, str]], *, db: Path | None, timeline: Path | None, case: str | None,
     since: str | None, until: str | None, plot: Path | None, force: bool,
@@ -103,6 +110,8 @@ def check_request(
     elif len(set(codes)) != len(codes):
         raise InputError(f"a triangle needs three different actors, got {', '.join(codes)}", field="A B C", hint="name three different actors")
     lo, hi = parse_range(since, until)
+    if force and plot is None:
+        raise InputError("needs --plot: it replaces the --plot file", field="--force", hint="drop --force, or give --plot FILE")
     path = check_output(plot, flag="--plot", suffixes=PLOT_SUFFIXES, overwrite=force) if plot is not None else None
     return Request(codes, lo, hi, choose_source(db, timeline, case, parquet=parquet, scheduler=scheduler), path)
 
@@ -321,6 +330,7 @@ def relations_command(
     window = 3 if window is None else window
     req = check_request([(a, "A"), (b, "B")], db=db, timeline=timeline, case=case, since=since, until=until, plot=plot, force=force,
                         parquet=parquet, scheduler=scheduler)
+    _note_every_period(json_out, all_periods)
     ca, cb = req.actors
     source = _load(req, [(ca, cb)])
     sm = None if smooth is Smooth.none else smooth.value
@@ -478,6 +488,7 @@ def triangle_command(
 
     req = check_request([(a, "A"), (b, "B"), (c, "C")], db=db, timeline=timeline, case=case, since=since, until=until, plot=plot, force=force,
                         parquet=parquet, scheduler=scheduler)
+    _note_every_period(json_out, all_periods)
     x, y, z = req.actors
     source = _load(req, [(x, y), (x, z), (y, z)])
     width = band if band is not None else DEFAULT_BAND[measure.value]

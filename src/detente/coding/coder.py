@@ -86,6 +86,10 @@ BLOCK_SENTENCES = 4096
 """Sentences coded per block in :meth:`Coder.iter_sentence_events`: the fallback
 classifier runs once per block, and results are handed back block by block."""
 
+PROGRESS_SENTENCES = 64
+"""How often document mode reports its progress within a block (:meth:`Coder.code_document_results`): every
+this many sentences parsed and coded, so a single long document moves its bar too."""
+
 BLOCK_DOCUMENTS = 256
 """Documents coded per block in :meth:`Coder.code_document_pages` with worker processes (results are
 handed back block by block, so a long input streams)."""
@@ -293,35 +297,46 @@ class Coder:
         for result in self.code_document_results(docs):
             yield from result.events
 
-    def code_document_results(self, docs: Iterable[Document]) -> Iterator[DocumentResult]:
+    def code_document_results(
+        self, docs: Iterable[Document], *, progress: Callable[[int, int], None] | None = None
+    ) -> Iterator[DocumentResult]:
         """One :class:`DocumentResult` per document (events, tone, counts), in order.
 
         Documents are grouped so that one `nlp.pipe` call parses the sentences of many
         short documents together (the parser is fastest on full batches). With a pair model
-        they are coded as :meth:`code_document_pages` codes them.
+        they are coded as :meth:`code_document_pages` codes them. `progress`, if given, is called
+        with the sentences parsed and coded so far and the sentences worth parsing in the documents
+        read so far, every :data:`PROGRESS_SENTENCES` sentences and after each group (not with a
+        pair model): a long document shows its progress within it.
         """
         if self.pair_model is not None:  # the model reads each sentence in its page's context
             yield from self.code_document_pages(docs)
             return
         group: list[Prepared] = []
-        pending = 0
+        pending = done = 0
         for doc in docs:
             prepared = prepare(doc)
             group.append(prepared)
             pending += len(prepared.wanted)
             if pending >= 4 * self.batch_size:
-                yield from self._finish(group)
-                group, pending = [], 0
+                yield from self._finish(group, progress, done, done + pending)
+                group, pending, done = [], 0, done + pending
         if group:
-            yield from self._finish(group)
+            yield from self._finish(group, progress, done, done + pending)
 
-    def _finish(self, group: list[Prepared]) -> Iterator[DocumentResult]:
+    def _finish(
+        self, group: list[Prepared], progress: Callable[[int, int], None] | None = None, done: int = 0, total: int = 0
+    ) -> Iterator[DocumentResult]:
         parsed = self.nlp.pipe(
             (parse_form(p.text[s.start:s.end]) for p in group for s in p.wanted),
             batch_size=self.batch_size, n_process=self.n_process or 1,
         )
+        if progress is not None:
+            parsed = _reported(parsed, progress, done, total)
         for prepared in group:
             yield code_parsed(prepared, parsed, self.lemma, domestic=self.domestic)
+        if progress is not None:
+            progress(total, total)
 
     # -- sentences ------------------------------------------------------------------------------
 
@@ -557,6 +572,16 @@ class Coder:
             results = [[replace(r, source_span=None, target_span=None) if r.partial else r for r in found]
                        for found in results]
         return results
+
+
+def _reported(parsed: Iterator[Doc], progress: Callable[[int, int], None], done: int, total: int) -> Iterator[Doc]:
+    """`parsed` as it is, calling `progress(done + n, total)` when the n-th sentence has been coded (asked for
+    the next one), every :data:`PROGRESS_SENTENCES` sentences, and once at the start."""
+    progress(done, total)
+    for n, sdoc in enumerate(parsed):
+        if n and n % PROGRESS_SENTENCES == 0:
+            progress(done + n, total)
+        yield sdoc
 
 
 def _resolve_pairs(model: Any, *, lazy: bool = False) -> Any:

@@ -769,7 +769,9 @@ class PairModel:
                     added.append((p, SentenceResult(event, cand.source_span, cand.target_span)))
         kept = [r for i, r in enumerate(results) if i not in dropped]
         complete = [r for r in kept if not r.partial]
-        new = [r for _, r in sorted(added, key=lambda pr: -pr[0])]
+        # most probable first; P(event) rounded to 6 places so that two candidates a float's rounding apart keep
+        # their candidate order (a stable sort), whichever summation order computed them (the spec's or NumPy's)
+        new = [r for _, r in sorted(added, key=lambda pr: -round(pr[0], 6))]
         return complete + new + [r for r in kept if r.partial]
 
     def _event(self, cand: Candidate, root: str, p: float, text: str, when: date | None) -> Any:

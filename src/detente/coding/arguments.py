@@ -202,6 +202,12 @@ def actor_of(tok: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> Acto
     for child in tok.children:
         if child.i > tok.i and child.dep_ in ("compound", "flat", "appos", "nummod"):
             core_end = max(core_end, child.idx + len(child.text))
+    phrase_end = tok.right_edge.idx + len(tok.right_edge.text)
+    for m in ctx.mentions_between(offset + core_start, offset + phrase_end):
+        if m.start <= offset + tok.idx < m.end:
+            # a name whose head word has an "of" or "for" phrase of its own: "the International Court of
+            # Justice", "the Organization of American States" are the names, not a court or an organization
+            core_end = max(core_end, m.end - offset)
     ms = ctx.mentions_between(offset + core_start, offset + core_end)
     ms = [m for m in ms if not inside_location(m, tok, offset) and not names_region(m.code)]
     if not ms:  # "delegates led by Rubio", "the government of Ukraine"

@@ -35,3 +35,10 @@ def test_a_name_with_an_of_phrase_is_its_actor(coder, sentence, event):
 
 def test_a_place_after_of_stays_the_government_s(coder):
     assert ("UKR", "SRB", "11") in countries(coder, "The government of Ukraine criticised Serbia.")
+
+
+def test_a_name_the_of_phrase_runs_past_is_no_side(coder):
+    # the parse makes "Group" the head of "the Group of 20 summit": the gathering, not the group, was attended
+    (results,) = coder.code_sentence_events(
+        ["The Brazilian president attended the Group of 20 summit in Rome in October."], WHEN, partial=True)
+    assert not any(country_of(r.event.target) == "G20" for r in results)

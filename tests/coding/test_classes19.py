@@ -42,3 +42,13 @@ def test_a_name_the_of_phrase_runs_past_is_no_side(coder):
     (results,) = coder.code_sentence_events(
         ["The Brazilian president attended the Group of 20 summit in Rome in October."], WHEN, partial=True)
     assert not any(country_of(r.event.target) == "G20" for r in results)
+
+
+def test_a_capital_naming_an_announced_declaration_is_where_it_was_made(coder):
+    found = countries(coder, "Chile and Peru jointly announced the Lima Declaration on Monday.")
+    assert {("CHL", "PER", "05"), ("PER", "CHL", "05")} <= found
+
+
+def test_the_parties_a_deal_s_phrase_names_keep_its_announcers_apart(coder):
+    found = countries(coder, "Qatar and Egypt announced the Israel-Hamas agreement on Monday.")
+    assert not any(r == "05" for _, _, r in found)

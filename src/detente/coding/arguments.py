@@ -202,6 +202,14 @@ def actor_of(tok: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> Acto
     for child in tok.children:
         if child.i > tok.i and child.dep_ in ("compound", "flat", "appos", "nummod"):
             core_end = max(core_end, child.idx + len(child.text))
+    phrase_ends = {c.right_edge.idx + len(c.right_edge.text) for c in tok.children
+                   if c.i > tok.i and c.dep_ == "prep" and c.lower_ in ("of", "for")}
+    for m in ctx.mentions_between(offset + core_start, offset + max(phrase_ends, default=core_end)):
+        if m.start <= offset + tok.idx < m.end and m.end - offset in phrase_ends:
+            # a name whose head word has an "of" or "for" phrase of its own: "the International Court of
+            # Justice", "the Organization of American States" are the names, not a court or an organization;
+            # not a name the phrase runs past ("attended the Group of 20 summit": the parse's head is "Group")
+            core_end = max(core_end, m.end - offset)
     ms = ctx.mentions_between(offset + core_start, offset + core_end)
     ms = [m for m in ms if not inside_location(m, tok, offset) and not names_region(m.code)]
     if not ms:  # "delegates led by Rubio", "the government of Ukraine"

@@ -395,11 +395,13 @@ def _third_party_announcers(side_tok: Token, side: Arg, deal: Token, offset: int
     back to the pair the page named last (:attr:`~detente.coding.context.Context.last_pair`) and no announcer is
     of it. CAMEO codes a deal between its signatories (057) and a mediator's part as mediation (045, coded by
     :mod:`detente.coding.mediation` where the page says it mediated), never as a signing of its own; the guide's
-    convention 15 reads an announced deal as concluded by its announcers only when they are its parties."""
+    convention 15 reads an announced deal as concluded by its announcers only when they are its parties. A
+    state's capital before the deal ("the Lima Declaration") is where the deal was made, not a party it names."""
     between = syntax.prep_object(deal, "between")
     named = list(argument(between, offset, ctx, lemma).actors) if between is not None else []
     left = offset + deal.left_edge.idx
-    named += [actor_of_mention(m) for m in ctx.mentions_between(left, offset + deal.idx)]  # "the Israel-Hamas deal"
+    named += [actor_of_mention(m) for m in ctx.mentions_between(left, offset + deal.idx)  # "the Israel-Hamas deal"
+              if not (m.kind == "metonym" and country_of(m.code) == m.code)]  # "the Lima Declaration"
     parties = {country_of(a.code) for a in named}
     if not parties and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in deal.children) and not (
             {country_of(a.code) for a in ctx.last_pair} & {country_of(a.code) for a in side.actors}):

@@ -1,0 +1,51 @@
+"""Session 20's court rulings (the guide's convention 9): a court's order is a demand (10) to the state it obliges, a
+breach it rules a party committed its charge (11), and "the court" of a page is the court it named before.
+Hand-written sentences (invented cases between real states), with near misses that must not be read so."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from detente.actors.registry import country_of
+
+pytestmark = pytest.mark.nlp
+
+WHEN = date(2024, 5, 6)
+
+
+def countries(results):
+    """(source, target, root) of asserted events, each side as its country or organisation ("ICJ")."""
+    return {(country_of(r.event.source), country_of(r.event.target), r.event.root)
+            for r in results if not r.event.negated}
+
+
+def sentence(coder, text):
+    (results,) = coder.code_sentence_events([text], WHEN)
+    return countries(results)
+
+
+@pytest.mark.parametrize(("text", "event"), [
+    ("The International Court of Justice ruled that Chile must withdraw its troops from the border.", ("ICJ", "CHL", "10")),
+    # "should" in a court's ruling is its order, a demand (not an appeal, 02)
+    ("The International Court of Justice ruled on Friday that Peruvian forces should leave the disputed area.",
+     ("ICJ", "PER", "10")),
+    ("The International Court of Justice ruled that Chile has to suspend the new fishing law.", ("ICJ", "CHL", "10")),
+    # a breach the court rules a party committed is its charge against the party
+    ("The International Court of Justice ruled that Norway had breached the sovereign rights of Iceland.",
+     ("ICJ", "NOR", "11")),
+])
+def test_a_ruling_is_the_court_s_act(coder, text, event):
+    assert event in sentence(coder, text)
+
+
+def test_a_breach_ruled_is_not_coded_as_the_breach(coder):
+    found = sentence(coder, "The International Court of Justice ruled that Norway had breached the sovereign rights of Iceland.")
+    assert not any(root == "12" for _, _, root in found)
+
+
+def test_an_appeal_in_speech_stays_an_appeal(coder):
+    # "should" under "said" asks; only a court's ruling orders
+    found = sentence(coder, "Kenya's foreign minister said Somali forces should leave the border town.")
+    assert ("KEN", "SOM", "02") in found and ("KEN", "SOM", "10") not in found

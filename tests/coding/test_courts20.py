@@ -32,6 +32,9 @@ def sentence(coder, text):
     ("The International Court of Justice ruled on Friday that Peruvian forces should leave the disputed area.",
      ("ICJ", "PER", "10")),
     ("The International Court of Justice ruled that Chile has to suspend the new fishing law.", ("ICJ", "CHL", "10")),
+    # the obligation in the second clause of the ruling, after a first clause with its own subject
+    ("The International Court of Justice ruled that the island belongs to Belize and that Guatemalan troops should leave.",
+     ("ICJ", "GTM", "10")),
     # a breach the court rules a party committed is its charge against the party
     ("The International Court of Justice ruled that Norway had breached the sovereign rights of Iceland.",
      ("ICJ", "NOR", "11")),
@@ -49,3 +52,8 @@ def test_an_appeal_in_speech_stays_an_appeal(coder):
     # "should" under "said" asks; only a court's ruling orders
     found = sentence(coder, "Kenya's foreign minister said Somali forces should leave the border town.")
     assert ("KEN", "SOM", "02") in found and ("KEN", "SOM", "10") not in found
+
+
+def test_an_obligation_of_a_second_clause_is_its_own(coder):
+    found = sentence(coder, "France said the talks had failed and that Mali must hold elections.")
+    assert ("FRA", "MLI", "10") in found

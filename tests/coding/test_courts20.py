@@ -35,6 +35,11 @@ def sentence(coder, text):
     # the obligation in the second clause of the ruling, after a first clause with its own subject
     ("The International Court of Justice ruled that the island belongs to Belize and that Guatemalan troops should leave.",
      ("ICJ", "GTM", "10")),
+    # "obliged X to", "X is obligated to": the court's order
+    ("The International Tribunal for the Law of the Sea obliged Ghana to release the fishing boat.",
+     ("ITLOS", "GHA", "10")),
+    ("The International Court of Justice said Thailand is obligated to withdraw its police from the temple.",
+     ("ICJ", "THA", "10")),
     # a breach the court rules a party committed is its charge against the party
     ("The International Court of Justice ruled that Norway had breached the sovereign rights of Iceland.",
      ("ICJ", "NOR", "11")),

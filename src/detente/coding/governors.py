@@ -199,9 +199,11 @@ def request_code(code: str, *, demand: bool = False) -> str:
 
 
 REQUEST_VERBS = frozenset("urge ask request appeal call press implore encourage invite".split())
-DEMAND_VERBS = frozenset("demand insist order force pressure pressurize pressurise tell instruct".split())
-""""Told / ordered X to ...": a directive, CAMEO's demand (10); "told X that ..." stays a speech verb."""
-CAUSATIVE_VERBS = frozenset("prompt lead push drive cause persuade convince compel oblige spur provoke allow permit "
+DEMAND_VERBS = frozenset("demand insist order force pressure pressurize pressurise tell instruct oblige".split())
+""""Told / ordered X to ...": a directive, CAMEO's demand (10); "told X that ..." stays a speech verb. "Obliged X to
+release ..." is a court's or a state's order (convention 9: "the tribunal obliged Russia to release the sailors"),
+not a cause of X's own act; session 20 (courts20): see :data:`~detente.coding.lexicon.OBLIGATION_VERBS`."""
+CAUSATIVE_VERBS = frozenset("prompt lead push drive cause persuade convince compel spur provoke allow permit "
                             "enable".split())
 """Verbs of object control that report no act of their own subject on the verb under them: in "that prompted
 Poland to summon the envoy", "allowed Taiwan to open an office" the object does the act (its subject); a

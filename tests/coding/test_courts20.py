@@ -8,7 +8,9 @@ from datetime import date
 
 import pytest
 
+from detente.actors import find_mentions
 from detente.actors.registry import country_of
+from detente.coding.courts import described_courts
 
 pytestmark = pytest.mark.nlp
 
@@ -62,3 +64,35 @@ def test_an_appeal_in_speech_stays_an_appeal(coder):
 def test_an_obligation_of_a_second_clause_is_its_own(coder):
     found = sentence(coder, "France said the talks had failed and that Mali must hold elections.")
     assert ("FRA", "MLI", "10") in found
+
+
+def test_the_court_of_a_page_is_the_court_it_named(coder):
+    page = ["The International Court of Justice heard the maritime case of Peru and Chile on Monday.",
+            "The court ruled that Peru should withdraw its navy from the zone."]
+    _, second = coder.code_article_events(page, WHEN)
+    assert ("ICJ", "PER", "10") in countries(second)
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("The Permanent Court of Arbitration opened the case. The tribunal ruled on Tuesday.", "PCA"),
+    ("The International Court of Justice met. The arbitration court said no.", "ICJ"),
+    ("The European Court of Justice fined Poland. The court ruled again.", "EURJUD"),
+    ("The European Court of Justice fined Poland. The Luxembourg-based court ruled again.", "EURJUD"),
+])
+def test_a_court_s_description_is_the_court_named_before(text, code):
+    found = described_courts(text, find_mentions(text, on=WHEN))
+    assert [m.code for m in found] == [code]
+
+
+@pytest.mark.parametrize("text", [
+    "The court ruled on Tuesday.",  # no court named before
+    "The tribunal ruled. The International Court of Justice agreed.",  # named only after
+    "The International Court of Justice ruled. Thailand's constitutional court disagreed.",
+    "The International Court of Justice ruled. The supreme court of Thailand disagreed.",
+    "The International Court of Justice ruled. The Constitutional Court disagreed.",
+    "The International Court of Justice ruled. The country's top court disagreed.",
+    "The International Court of Justice and the International Criminal Court met. The court said no.",  # two courts
+    "The International Court of Justice ruled. The court's ruling was final.",  # the ruling's author: act_author
+])
+def test_a_state_s_court_or_an_unnamed_one_is_not_described(text):
+    assert described_courts(text, find_mentions(text, on=WHEN)) == []

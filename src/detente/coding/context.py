@@ -17,6 +17,7 @@ from datetime import date
 from typing import Any
 
 from detente.actors import Mention, country_of, find_mentions
+from detente.coding.courts import described_courts
 from detente.coding.dates import DateMention
 from detente.coding.lexicon import (
     DESCRIPTION_MODIFIERS, DESCRIPTION_NOUNS, LOCATION_PREPS, OTHER_WORDS, REGION_STATE_NOUNS, STATE_NOUNS,
@@ -81,7 +82,7 @@ class Context:
         quotes = find_quotes(text)
         described, regional = descriptions(text, mentions)
         mentions = [m for m in mentions if m not in regional]
-        resolved = described + anaphora(text, mentions) + speakers(text, mentions, quotes)
+        resolved = described + anaphora(text, mentions) + speakers(text, mentions, quotes) + described_courts(text, mentions)
         return cls(on, mentions + resolved + surnames(text, mentions), quotes)
 
     def mentions_between(self, start: int, end: int) -> list[Mention]:
@@ -437,12 +438,13 @@ def _shifted(actor: Actor, delta: int) -> Actor:
 
 def across_sentences(text: str, on: date | None) -> list[Mention]:
     """What page mode (:class:`ArticleReading`) reads over a whole article rather than sentence by sentence: a
-    quotation's "we" whose speaker is named in another sentence (:func:`speakers`) and a surname alone after
-    the titled full name (:func:`surnames`)."""
+    quotation's "we" whose speaker is named in another sentence (:func:`speakers`), a surname alone after
+    the titled full name (:func:`surnames`) and "the court" after the court's name
+    (:func:`detente.coding.courts.described_courts`)."""
     mentions = list(find_mentions(text, on=on)) if text.strip() else []
     _described, regional = descriptions(text, mentions)
     mentions = [m for m in mentions if m not in regional]
-    return speakers(text, mentions, find_quotes(text)) + surnames(text, mentions)
+    return speakers(text, mentions, find_quotes(text)) + surnames(text, mentions) + described_courts(text, mentions)
 
 
 def sentence_context(part: str, on: date | None, across: Sequence[Mention] = (), start: int = 0) -> Context:

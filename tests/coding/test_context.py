@@ -210,7 +210,8 @@ def test_the_bloc_or_the_league_is_the_one_organisation_of_its_kind_the_page_nam
 @pytest.mark.nlp
 def test_the_league_of_a_later_sentence_is_coded_as_the_side(coder):
     (_, warned) = coder.code_article_events(
-        ["The Arab League voted on Saturday to suspend Syria.", "The league also warned that Syria could face sanctions."],
+        ["The Arab League voted on Saturday to suspend Syria.",
+         "The league also warned that Syria could face sanctions."],
         date(2011, 11, 13))
     assert ("ARL", "SYR") in {(r.event.source, r.event.target) for r in warned if not r.partial}
 

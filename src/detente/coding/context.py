@@ -473,7 +473,8 @@ def across_sentences(text: str, on: date | None) -> list[Mention]:
     mentions = list(find_mentions(text, on=on)) if text.strip() else []
     _described, regional = descriptions(text, mentions)
     mentions = [m for m in mentions if m not in regional]
-    return speakers(text, mentions, find_quotes(text)) + surnames(text, mentions) + organisation_descriptions(text, mentions)
+    return (speakers(text, mentions, find_quotes(text)) + surnames(text, mentions)
+            + organisation_descriptions(text, mentions))
 
 
 def sentence_context(part: str, on: date | None, across: Sequence[Mention] = (), start: int = 0) -> Context:

@@ -491,6 +491,27 @@ def test_classifier_fallback_takes_no_meeting_place_as_the_target_of_a_joint_mee
     assert [(r.event.source, r.event.target) for r in visit] == [("EGYGOV", "KEN")]
 
 
+class _SureOfConsultation(_SureOfCoercion):
+    """A root classifier that puts 0.9 on root 04 (consult) for every sentence."""
+
+    classes_ = ["04", "17"]
+
+    def predict_root(self, sentences, docs=None):
+        return ["04"] * len(sentences)
+
+
+def test_classifier_fallback_pairs_no_coordinated_parties_of_a_copula(coder):
+    """Session 20: coordinated subjects of a copula ("A and B will be in Quito for the summit") are only said to be
+    somewhere, each on its own trip to a gathering (convention 37), not partners of a joint act: the classifier's
+    meeting is not coded between them."""
+    sure = rules_coder(classifier=_SureOfConsultation())
+    sure.min_probability = 0.5
+    (events,) = sure.code_sentence_events(
+        ["Chilean President Gabriel Boric and Peruvian President Pedro Castillo will be in Quito in May for the "
+         "Andean summit."], date(2022, 3, 1))
+    assert not [r for r in events if r.event.note == "classifier" and not r.partial]
+
+
 def test_partial_events_come_without_spans_for_a_caller_that_only_counts_them(coder):
     """`partial_spans=False` (``detente code --sentences`` without ``--partial``): the same events,
     complete ones with the same spans, partial ones (the rules' and the classifier's) without spans."""

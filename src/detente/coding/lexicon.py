@@ -476,8 +476,9 @@ is the target."""
 
 DESCRIPTION_NOUNS: dict[str, frozenset[str]] = {
     "island": frozenset("TWN CUB CYP LKA MDG ISL IRL MLT JAM SGP BHR MUS NZL".split()),
-    "bloc": frozenset("EUR ASEAN BRICS GCC EAEU SCO AU".split()),
+    "bloc": frozenset("EUR ASEAN BRICS GCC EAEU SCO AU ECOWAS".split()),
     "alliance": frozenset("NATO CSTO".split()),
+    "league": frozenset({"ARL"}),
     "emirate": frozenset("QAT KWT ARE".split()),
     "city-state": frozenset("SGP VAT MCO".split()),
 }
@@ -486,6 +487,10 @@ is every state the registry names "Kingdom of ..." (:func:`detente.coding.contex
 :mod:`detente.coding.context` resolves a description only when the document names exactly one
 of its actors (so "the island" is Taiwan in an article about Taiwan and China, and nothing in one
 that also names Cuba)."""
+ORGANISATION_NOUNS = frozenset({"bloc", "alliance", "league"})
+"""Descriptions of an organisation of states ("the bloc", "the alliance", "the league"): page and document mode
+resolve them over the whole article (:func:`detente.coding.context.organisation_descriptions`), as a page names
+the organisation once and then says "the bloc"."""
 STATE_NOUNS = frozenset({"country", "nation"})
 """Descriptions any state fits ("the country", "the South American nation"): resolved, like those above,
 only in a text that names exactly one state."""

@@ -650,7 +650,8 @@ def code_eval(
     spans: Optional[str] = typer.Option(
         None, "--spans", metavar="chooser|rules",
         help="How the coder draws each event's source and target spans: chooser (the default: the span "
-        "rules, then the learned span chooser re-decides each side) or rules (the span rules alone).",
+        "rules, then the learned span chooser re-decides each side) or rules (the span rules alone). Scored on "
+        "a .conll file of actor spans only.",
     ),
     context: Optional[str] = typer.Option(
         None, "--context", metavar="page|sentence",
@@ -707,6 +708,10 @@ def code_eval(
         report = evaluate(gold, coder, fmt=fmt, when=when, context=context,
                           progress=lambda done, total: progress.update(task, completed=done, total=total, refresh=True))
     _echo_skipped(report.skipped)
+    if spans is not None and report.kind != "spans":
+        what = "quad classes" if report.kind == "quad" else "events"
+        typer.echo(f"note: --spans changes nothing here: a {report.fmt} gold file of {what} is scored on the events "
+                   "coded, not on their spans (a .conll file of actor spans is)", err=True)
     for note in report.notes:
         typer.echo(f"note: {note}", err=True)
     if as_json:

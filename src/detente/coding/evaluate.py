@@ -773,6 +773,13 @@ def predict_events(
     return predicted
 
 
+def _undated(gold: Gold, mode: str) -> int:
+    """How many of the file's coding units carry no date of their own, so that :func:`predict_events` dates them
+    by `when`: its pages' first sentences in page mode, its sentences in sentence mode."""
+    firsts = [gold.sentences[group[0]] for group in articles(gold.sentences)] if mode == "page" else gold.sentences
+    return sum(sent.when is None for sent in firsts)
+
+
 def _code_sentences(
     coder: Any, texts: list[str], day: date | None, *, partial: bool = False,
     advance: Callable[[int], None] | None = None,
@@ -840,6 +847,9 @@ def evaluate(
             n = sum(len(g) for g in groups)
             notes.append(f"coded {n} sentences as {len(groups)} articles (consecutive records sharing a url)"
                          + ("" if context else "; --context sentence codes each alone"))
+        if when is not None and not _undated(gold, mode):
+            notes.append(f"--date {when.isoformat()} dated no sentence: every "
+                         + ("page" if mode == "page" else "sentence") + " of the file carries its own date")
         predicted = predict_events(gold, coder, mode, when, headlines=headlines, advance=followed)
         report = score_events(gold, predicted)
         report.extra["context"] = mode

@@ -308,13 +308,13 @@ class Coder:
 
         Documents are grouped so that one `nlp.pipe` call parses the sentences of many
         short documents together (the parser is fastest on full batches). With a pair model
-        they are coded as :meth:`code_document_pages` codes them. `progress`, if given, is called
-        with the sentences parsed and coded so far and the sentences worth parsing in the documents
-        read so far, every :data:`PROGRESS_SENTENCES` sentences and after each group (not with a
-        pair model): a long document shows its progress within it.
+        they are coded as :meth:`code_document_pages` codes them (`progress` as there). `progress`, if
+        given, is called with the sentences parsed and coded so far and the sentences worth parsing in the
+        documents read so far, every :data:`PROGRESS_SENTENCES` sentences and after each group: a long
+        document shows its progress within it.
         """
         if self.pair_model is not None:  # the model reads each sentence in its page's context
-            yield from self.code_document_pages(docs)
+            yield from self.code_document_pages(docs, progress=progress)
             return
         group: list[Prepared] = []
         pending = done = 0
@@ -372,7 +372,8 @@ class Coder:
         return list(self.iter_sentence_events(sentences, date, partial=partial))
 
     def code_article_events(
-        self, sentences: list[str], date: date | None = None, *, headline: str | None = None, partial: bool = False
+        self, sentences: list[str], date: date | None = None, *, headline: str | None = None, partial: bool = False,
+        progress: Callable[[int, int], None] | None = None,
     ) -> list[list[SentenceResult]]:
         """Every event of each sentence of one article (its sentences in page order), as
         :meth:`code_sentence_events` codes them but each read in the context of the sentences before it.
@@ -384,19 +385,26 @@ class Coder:
         actors and state; its own events are not returned. An event that restates an act an
         earlier sentence of the article coded is kept apart (:func:`~detente.coding.abstention.restatements`:
         the guide's rule 7). One sentence without a headline is coded exactly as
-        :meth:`code_sentence_events` codes it alone. Coded in this process.
+        :meth:`code_sentence_events` codes it alone. Coded in this process. `progress`, if given, is called
+        with the sentences read so far and their number, every :data:`PROGRESS_SENTENCES` sentences and at the
+        end: a long article shows its progress within it.
         """
         date = _sentences_checked(sentences, date)
         parts = ([headline] if headline else []) + [s if isinstance(s, str) else "" for s in sentences]
         if not parts:
             return []
         article = ArticleReading(parts, date)
-        coded = self._code_chunk(parts, date, partial, True, article)
+        body = None if progress is None else _body_progress(progress, len(parts) - len(sentences))
+        coded = self._code_chunk(parts, date, partial, True, article, body)
+        if progress is not None:
+            progress(len(sentences), len(sentences))
         if headline:  # the lede reports what the headline announces: only the body's sentences count
             coded, parts = coded[1:], parts[1:]
         return abstention.restatements(coded, parts, date, partial)
 
-    def code_document_pages(self, docs: Iterable[Document], *, marked: bool = False) -> Iterator[DocumentResult]:
+    def code_document_pages(
+        self, docs: Iterable[Document], *, marked: bool = False, progress: Callable[[int, int], None] | None = None
+    ) -> Iterator[DocumentResult]:
         """Each document coded as page mode codes an article (`detente code eval --context page`), so that a
         pair model decides in documents as it does on a gold file: the document's sentences in order, each
         read in the context of those before it (:meth:`code_article_events`), the complete events kept with
@@ -409,14 +417,21 @@ class Coder:
         only because their modality holds them possible or conditional are returned too, as the rules coded
         them (with that modality; the pair model revises asserted events only, :func:`~detente.coding.documents.marked_of_rules`), as
         document mode keeps them. `detente code FILE` uses it (unless ``--pairs rules``; `marked` with ``--all``).
+        `progress`, if given, is called as :meth:`code_document_results` calls it, with the sentences of the
+        documents read so far, within each document too (:meth:`code_article_events`), when this process codes
+        them all (`n_process` 1).
 
         With `n_process` above 1, documents are coded by this process and worker processes forked from it
         after the pipeline, classifier and pair model are loaded (:func:`~detente.coding.workers.fork_pool`: they share them rather
         than load them again), in blocks of :data:`BLOCK_DOCUMENTS`; the results are the same, in order."""
         workers = self.n_process if self.n_process is not None and _can_fork() else 1
         if workers <= 1:
+            done = 0
             for doc in docs:
-                yield self._code_page(doc, marked)
+                within = None if progress is None else _page_progress(progress, done)
+                result = self._code_page(doc, marked, within)
+                done += result.sentences
+                yield result
             return
         pool: ProcessPoolExecutor | None = None
         frozen_before = gc.get_freeze_count() > 0  # as iter_sentence_events: the caller's own gc.freeze() stays
@@ -442,11 +457,15 @@ class Coder:
         """:meth:`_code_page` of each document (a chunk of :meth:`code_document_pages`)."""
         return [self._code_page(doc, marked) for doc in docs]
 
-    def _code_page(self, doc: Document, marked: bool = False) -> DocumentResult:
-        """One document coded as page mode codes an article (:meth:`code_document_pages`; `marked` as there)."""
+    def _code_page(
+        self, doc: Document, marked: bool = False, progress: Callable[[int, int], None] | None = None
+    ) -> DocumentResult:
+        """One document coded as page mode codes an article (:meth:`code_document_pages`; `marked` and
+        `progress` as there)."""
         text = doc.text or ""
         spans_ = list(split_sentences(text))
-        coded = self.code_article_events([text[s.start:s.end] for s in spans_], doc.date, partial=marked)
+        coded = self.code_article_events([text[s.start:s.end] for s in spans_], doc.date, partial=marked,
+                                         progress=progress)
         return page_result(doc, spans_, coded, marked=marked)
 
     def iter_sentence_events(
@@ -506,12 +525,13 @@ class Coder:
 
     def _code_chunk(
         self, texts: list[str], date: date | None, partial: bool, partial_spans: bool = True,
-        article: ArticleReading | None = None,
+        article: ArticleReading | None = None, progress: Callable[[int, int], None] | None = None,
     ) -> list[list[SentenceResult]]:
         """The events of each sentence: the patterns, then one classifier call for those they leave,
         then the pair model (if any), then the span chooser (on partial events too unless
         `partial_spans` is false: then partial events have no spans). With `article` (whose parts are `texts`), each sentence is read in
-        the context the sentences before it leave (:meth:`code_article_events`)."""
+        the context the sentences before it leave (:meth:`code_article_events`). `progress`, if given, is told
+        of the sentences parsed and read (:func:`_reported`)."""
         results: list[list[SentenceResult]] = []
         waiting: list[tuple[int, str, Doc, Context, list[SentenceResult]]] = []  # for the classifier
         read: list[tuple[Doc, Context] | None] = []  # each sentence's parse and context, for the span chooser
@@ -519,6 +539,8 @@ class Coder:
         pairs = self.pair_model
         spans_of_partial = partial_spans  # the pair models read complete events' spans only
         parsed = self.nlp.pipe((parse_form(t[:nlp_mod.MAX_PARSE_CHARS]) for t in texts), batch_size=self.batch_size)
+        if progress is not None:
+            parsed = _reported(parsed, progress, 0, len(texts))
         for k, (text, sdoc) in enumerate(zip(texts, parsed)):
             syntax.keep_text(sdoc, parse_form(text[:nlp_mod.MAX_PARSE_CHARS]))
             if not text.strip():
@@ -586,6 +608,16 @@ def _reported(parsed: Iterator[Doc], progress: Callable[[int, int], None], done:
         if n and n % PROGRESS_SENTENCES == 0:
             progress(done + n, total)
         yield sdoc
+
+
+def _body_progress(progress: Callable[[int, int], None], headlines: int) -> Callable[[int, int], None]:
+    """`progress` told of an article's body only: the first `headlines` parts read (its headline) are not counted."""
+    return lambda done, total: progress(max(done - headlines, 0), total - headlines)
+
+
+def _page_progress(progress: Callable[[int, int], None], before: int) -> Callable[[int, int], None]:
+    """`progress` told of one page's sentences after the `before` sentences of the pages coded before it."""
+    return lambda done, total: progress(before + done, before + total)
 
 
 def _resolve_pairs(model: Any, *, lazy: bool = False) -> Any:

@@ -37,14 +37,14 @@ from typing import TYPE_CHECKING, Any
 
 from detente.actors import country_of, get_registry
 from detente.coding import spans, syntax
-from detente.coding.arguments import argument
-from detente.coding.sector_words import names_sector
 from detente.coding.abstention import CONSULT_ROOT
+from detente.coding.arguments import argument
 from detente.coding.assemble import UNDATED, make_event
 from detente.coding.context import Context, actor_of_mention
 from detente.coding.fallback_targets import place_preposition
 from detente.coding.joint import meeting_venue
 from detente.coding.lexicon import CONF_CLASSIFIER, FALLBACK_SKIP_ROLES, JOINT_ROOTS
+from detente.coding.sector_words import names_sector
 from detente.coding.sentence_events import is_complete
 from detente.coding.sentence_result import SentenceResult
 from detente.coding.tone import sentence_tone

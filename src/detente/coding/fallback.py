@@ -2,9 +2,10 @@
 
 In sentence and page mode, :class:`~detente.coding.coder.Coder` asks the classifier
 (:mod:`detente.coding.classifier`, :mod:`detente.coding.scorer`) for the CAMEO root of each sentence the
-patterns leave without a complete event, when the sentence may name two sides (:func:`two_sides`), in one
-call for a chunk (:func:`classify`); a root it is sure enough of (:data:`~detente.coding.lexicon.CLASSIFIER_MIN_PROB`)
-becomes an event whose sides are read off the main verb (:func:`classifier_event`).
+patterns leave without a complete event (:class:`Waiting`), when the sentence may name two sides
+(:func:`two_sides`), in one call for a chunk (:func:`fallback_results`, through :func:`classify`); a root it is
+sure enough of (:data:`~detente.coding.lexicon.CLASSIFIER_MIN_PROB`) becomes an event whose sides are read off the
+main verb (:func:`classifier_event`).
 
 Choices
 -------
@@ -39,19 +40,20 @@ Choices
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from detente.actors import country_of, get_registry
-from detente.coding import spans, syntax
-from detente.coding.arguments import argument
-from detente.coding.sector_words import names_sector
+from detente.coding import abstention, spans, syntax
 from detente.coding.abstention import CONSULT_ROOT
+from detente.coding.arguments import argument
 from detente.coding.assemble import UNDATED, make_event
 from detente.coding.context import Context, actor_of_mention
 from detente.coding.fallback_targets import place_preposition
 from detente.coding.joint import meeting_venue
 from detente.coding.lexicon import CONF_CLASSIFIER, COPULAS, FALLBACK_SKIP_ROLES, JOINT_ROOTS
+from detente.coding.sector_words import names_sector
 from detente.coding.sentence_events import is_complete
 from detente.coding.sentence_result import SentenceResult
 from detente.coding.tone import sentence_tone
@@ -95,6 +97,46 @@ def classify(classifier: Any, texts: list[str], docs: list[Doc]) -> list[tuple[s
         return [(str(c) if c is not None else None, 1.0) for c in codes]
     except Exception:  # noqa: BLE001 - a broken model must not stop coding
         return [(None, 0.0)] * len(texts)
+
+
+class Waiting(NamedTuple):
+    """A sentence the patterns left without a complete event, waiting for the classifier (:func:`fallback_results`)."""
+
+    index: int  # its place among the sentences coded together
+    text: str
+    sdoc: Doc
+    ctx: Context
+    partial_events: list[SentenceResult]  # the patterns' partial events, returned beside the classifier's
+
+
+def fallback_results(
+    classifier: Any, waiting: list[Waiting], when: date | None, lemma: syntax.Lemma, min_probability: float, *,
+    partial: bool, partial_spans: bool = True,
+) -> Iterator[tuple[int, list[SentenceResult]]]:
+    """The events of the waiting sentences the classifier codes, as (index, events), in one call for all of them
+    (:func:`classify`: it is slow per call).
+
+    A root it is sure of (`min_probability`) becomes the sentence's event (:func:`classifier_event`), first, with
+    the patterns' partial events after it when `partial` is asked for; a partial one stands alone, and only when
+    `partial` is asked for and the patterns found none. A root it is not sure of is shown only with `partial`,
+    after the patterns' partial events, kept apart by calibration with the reason
+    (:func:`~detente.coding.abstention.uncertain`). A sentence the classifier leaves as it was is not returned.
+    """
+    coded = classify(classifier, [w.text for w in waiting], [w.sdoc for w in waiting])
+    for (i, text, sdoc, ctx, partial_events), (code, probability) in zip(waiting, coded):
+        sure = probability >= min_probability
+        if not code or not (sure or partial):
+            continue
+        found = classifier_event(str(code), text, sdoc, ctx, when, lemma, partial_spans=partial_spans)
+        if found is None:
+            continue
+        kept = partial_events if partial else []  # what the patterns gave the sentence (it has no complete event)
+        if not sure:  # calibration keeps it apart: shown with partial events, saying why
+            yield i, kept + [abstention.uncertain(found, probability, min_probability)]
+        elif not found.partial:
+            yield i, [found] + kept
+        elif partial and not partial_events:
+            yield i, [found]
 
 
 def classifier_event(

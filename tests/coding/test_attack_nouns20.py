@@ -1,6 +1,8 @@
-"""Session 20's attacks named by a noun (nouns20: nominals._struck_within, nominals._detached_target): an attack
-noun whose object names no actor strikes the state the object lies in, and an "on" phrase the parse hung on the verb
-above the noun is the noun's target. Hand-written sentences, each with a near miss that must not be coded so."""
+"""Session 20's attacks named by a noun (nouns20): an attack noun whose object names no actor strikes the state the
+object lies in (nominals._struck_within), an "on" phrase the parse hung on the verb above the noun is the noun's
+target (nominals._detached_target), coordinated nationalities before the noun are each its author
+(nominals._pair_before), and an attack noun the tagger read as a verb is read as a noun
+(modifier_pairs.plural_noun_tagged_verb). Hand-written sentences, and near misses that must not be coded so."""
 
 from __future__ import annotations
 
@@ -12,41 +14,34 @@ from .conftest import asserted_countries
 
 WHEN = date(2019, 3, 8)
 
+ATTACK_SENTENCES = [
+    ("an object's state", "Oman condemned the British strikes on a number of Yemeni towns.", {("GBR", "YEM", "19")}),
+    ("an object's state", "Egypt condemned the Israeli strikes on a string of Syrian villages.", {("ISR", "SYR", "19")}),
+    ("a detached 'on'", "Jordan condemned the Turkish strike on an airbase in Iraq.", {("TUR", "IRQ", "19")}),
+    ("a detached 'on'", "Canada has thrown its support behind France's airstrike on a Malian government airfield.",
+     {("FRA", "MLI", "19")}),
+    ("a detached 'on'", "Kenya condemned the Ethiopian raid on a camp in Somalia.", {("ETH", "SOM", "19")}),
+    ("coordinated authors", "Egypt criticised the Turkish and Iranian attacks on Iraq.",
+     {("TUR", "IRQ", "19"), ("IRN", "IRQ", "19")}),
+    ("a noun tagged VBZ", "Jordanian Foreign Ministry spokesman Sufian Qudah strongly condemned the US and UK strikes on "
+     "a number of Syrian towns.", {("USA", "SYR", "19"), ("GBR", "SYR", "19")}),
+]
+
 
 def countries(coder, sentence):
     return asserted_countries(coder, sentence, WHEN, code="root")
 
 
 @pytest.mark.nlp
-@pytest.mark.parametrize(
-    ("sentence", "expected"),
-    [
-        ("Oman condemned the British strikes on a number of Yemeni towns.", ("GBR", "YEM", "19")),
-        ("Egypt condemned the Israeli strikes on a string of Syrian villages.", ("ISR", "SYR", "19")),
-    ],
-)
-def test_an_attack_on_a_place_strikes_the_state_it_lies_in(coder, sentence, expected):
-    assert expected in countries(coder, sentence)
+@pytest.mark.parametrize(("rule", "sentence", "expected"), ATTACK_SENTENCES)
+def test_each_reading_codes_the_attack(coder, rule, sentence, expected):
+    assert expected <= countries(coder, sentence), rule
 
 
 @pytest.mark.nlp
 def test_an_object_that_names_an_actor_keeps_it(coder):
-    found = countries(coder, "Qatar condemned the Iranian attack on the Saudi embassy in Tehran.")
-    assert ("IRN", "SAU", "19") in found
-    assert ("IRN", "IRN", "19") not in found
-
-
-@pytest.mark.nlp
-@pytest.mark.parametrize(
-    ("sentence", "expected"),
-    [
-        ("Jordan condemned the Turkish strike on an airbase in Iraq.", ("TUR", "IRQ", "19")),
-        ("Canada has thrown its support behind France's airstrike on a Malian government airfield.", ("FRA", "MLI", "19")),
-        ("Kenya condemned the Ethiopian raid on a camp in Somalia.", ("ETH", "SOM", "19")),
-    ],
-)
-def test_an_on_phrase_hung_on_the_verb_is_the_attacks_target(coder, sentence, expected):
-    assert expected in countries(coder, sentence)
+    sentence = "Qatar condemned the Iranian attack on the Saudi embassy in Tehran."  # not IRN -> IRN, the city's state
+    assert {t for t in countries(coder, sentence) if t[2] == "19"} == {("IRN", "SAU", "19")}
 
 
 @pytest.mark.nlp

@@ -69,12 +69,13 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from detente.actors.registry import country_of
 from detente.coding import lexicon as L
 from detente.coding import governors as G
 from detente.coding import patterns as P
 from detente.coding import syntax
 from detente.coding.arguments import Arg, argument
-from detente.coding.modifier_pairs import hyphenated_pair
+from detente.coding.modifier_pairs import hyphenated_pair, plural_noun_tagged_verb
 from detente.coding.candidate import Candidate
 from detente.coding.context import Actor, Context, actor_of_mention
 from detente.coding.coordination import joint_pairs
@@ -159,7 +160,7 @@ def nominal_acts(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) ->
     """The candidates an act noun stands for (none when a side is missing or the act is not real)."""
     noun_lemma = lemma(noun)
     joint = JOINT_NOUNS.get(noun_lemma) if noun.tag_.startswith("NN") else None
-    act = ACT_NOUNS.get(noun_lemma) if noun.tag_.startswith("NN") else None
+    act = ACT_NOUNS.get(noun_lemma) if noun.tag_.startswith("NN") or plural_noun_tagged_verb(noun) else None
     if joint is None and act is None:
         return []
     mods = [c for c in noun.children if c.i < noun.i]
@@ -376,12 +377,18 @@ def _pair_before(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) ->
     Choices: the pair is read by :func:`detente.coding.modifier_pairs.hyphenated_pair` (session 17's reading of "US-British
     forces" as a subject), one helper for both, so a pair is two sides wherever it stands: a coordinative compound
     (Huddleston & Pullum 2002, ch. 19) is "US and British strikes" (the guide's convention 2: each party of a joint
-    act is coded). Joint nouns (talks, meetings) read their pair already (:func:`_named_before`, both ways)."""
+    act is coded). Joint nouns (talks, meetings) read their pair already (:func:`_named_before`, both ways).
+    Session 20 (nouns20): the coordination itself too, "the *US and UK* strikes on ..." -> USA, GBR (the modifier's
+    argument, one actor per conjunct)."""
     for mod in noun.children:
         if mod.dep_ in ("amod", "compound", "nmod") and mod.i < noun.i:
             pair = hyphenated_pair(mod, noun, offset, ctx, lemma)
             if len(pair) == 2:
                 return pair
+            if mod.conjuncts:
+                sides = argument(mod, offset, ctx, lemma).actors
+                if len({country_of(a.code) for a in sides}) == len(sides) >= 2:
+                    return sides
     return []
 
 

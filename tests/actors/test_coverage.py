@@ -265,6 +265,23 @@ def test_house_style_forms_leave_out_words_and_three_letter_acronyms() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        ("The United states and Canada agreed to talk.", "United states", "USA"),
+        ("Officials of the Czech republic left early.", "Czech republic", "CZE"),  # not the demonym "Czech" alone
+        ("Saudi arabia recalled its envoy.", "Saudi arabia", "SAU"),
+    ],
+)
+def test_a_states_name_with_its_later_words_in_lower_case_is_matched(text: str, name: str, code: str) -> None:
+    assert _codes(text)[0] == (name, code)
+
+
+def test_lower_case_forms_are_states_names_only() -> None:
+    assert _codes("The group wants an Islamic state in the region.") == []  # Islamic State is a group's name
+    assert _codes("Reporters waited at the White house gate.") == []  # a metonym keeps its capitals
+
+
+@pytest.mark.parametrize(
     ("text", "on", "expected"),
     [
         # an office before a surname the registry does not list alone: the one holder on the date

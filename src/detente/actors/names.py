@@ -15,7 +15,8 @@ A look-up key is case-folded, with single spaces, no leading "the" and no traili
 possessive, so "the kremlin's" finds "Kremlin". Unknown names get suggestions: the
 nearest known names by :func:`difflib.get_close_matches` (Ratcliff-Obershelp
 similarity), over names and codes alike. Running text also matches the title-case forms
-British house styles give acronyms ("Nato", "Asean": :func:`house_style_forms`).
+British house styles give acronyms ("Nato", "Asean": :func:`house_style_forms`) and states' names with
+their later words in lower case ("United states": :func:`lower_case_forms`).
 """
 
 from __future__ import annotations
@@ -91,6 +92,27 @@ def particle_forms(surface: dict[str, list[NameEntry]]) -> dict[str, list[NameEn
         form = _PARTICLE.sub(lambda m: m.group(1).capitalize(), text)
         if form != text and form not in surface:
             forms[form] = [entry for entry in entries if entry.person is not None and entry.kind == "person"]
+    return forms
+
+
+def lower_case_forms(surface: dict[str, list[NameEntry]], states: frozenset[str]) -> dict[str, list[NameEntry]]:
+    """States' names of two words or more with their later words in lower case ("United states", "Czech republic",
+    "Saudi arabia"), as careless copy and some house styles write them, for the names whose form is not written
+    already. A sentence-opening capital is all that marks such a name, so only a state's own name or alias (kind
+    ``name``) gets the form: not an organisation's ("Islamic state", "General assembly" are common nouns) nor a
+    metonym's ("White house").
+
+    Session 20 (nouns20): news_dev13 part d opens a page with "The United states and Cuba will reopen
+    embassies", which matched no actor."""
+    forms: dict[str, list[NameEntry]] = {}
+    for text, entries in surface.items():
+        head, _, rest = text.partition(" ")
+        named = [entry for entry in entries if entry.kind == "name" and entry.code in states]
+        if not rest or not named or not head[:1].isupper():
+            continue
+        form = f"{head} {rest.lower()}"
+        if form != text and form not in surface:
+            forms[form] = named
     return forms
 
 
@@ -215,6 +237,7 @@ class NameIndex:
         surface.update(house_style_forms(surface))  # after `folded`: "Nato" folds to the key "NATO" has
         surface.update(building_forms(surface))  # after `folded` too: "Elysee palace" folds to "Elysee Palace"'s key
         surface.update(particle_forms(surface))  # after `folded` too: "Mohammed Bin Salman" folds to the registered key
+        surface.update(lower_case_forms(surface, states))  # after `folded` too: "United states" folds to its key
         for actor in actors:  # codes are suggestions too: "UKR" for "UKRR"
             labels.setdefault(name_key(actor.code), f"{actor.code} ({actor.name})")
         guarded = frozenset(surface_form(name) for actor in actors for name in actor.guarded)

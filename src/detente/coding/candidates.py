@@ -41,6 +41,7 @@ from detente.coding import mediation, nominals, received, syntax
 from detente.coding import governors as G
 from detente.coding import patterns as P
 from detente.coding.arguments import Arg, argument
+from detente.coding.modifier_pairs import plural_noun_tagged_verb
 from detente.coding.fallback_targets import fallback_target
 from detente.coding.same_side import same_side
 from detente.coding.candidate import Candidate
@@ -60,6 +61,9 @@ def candidates(sdoc: Doc, offset: int, ctx: Context, lemma: syntax.Lemma) -> lis
         tag = tok.tag_
         if tag.startswith("VB") and lemma(tok) in L.COPULAS:
             out.extend(judgements.readiness(tok, offset, ctx, lemma))
+        elif plural_noun_tagged_verb(tok) and lemma(tok) in nominals.ACT_NOUNS:
+            if not judgements.judged_in_speech(tok, offset, ctx, lemma):  # "condemned the US and UK *strikes*/VBZ on X"
+                out.extend(nominals.nominal_acts(tok, offset, ctx, lemma))
         elif tag.startswith("VB") or (tag == "NN" and tok.dep_ == "ROOT" and tok.head.i == tok.i):
             out.extend(verbal(tok, offset, ctx, lemma))
         elif (tok.lower_ in L.NOMINAL_EVENTS or tok.lower_ in event_nouns.SWAP_NOUNS or tok.lower_ in L.FIGHT_NOUNS

@@ -42,6 +42,14 @@ def _codes(text: str, on: date) -> list[tuple[str, str]]:
         # session 20: office holders the development sets' "unknown actor" misses named
         ("Hillary Clinton urged Beijing to restrain Pyongyang.", date(2010, 7, 20), ("Hillary Clinton", "USAGOV")),
         ("Saied dismissed the government.", date(2021, 7, 25), ("Saied", "TUNGOV")),
+        # session 20: earlier terms the registry lacked (a date inside the earlier term)
+        ("Pinera welcomed the ruling on the maritime border.", date(2014, 1, 28), ("Pinera", "CHLGOV")),
+        ("Bachelet hosted the regional summit.", date(2008, 5, 23), ("Bachelet", "CHLGOV")),
+        ("Abe flew to Beijing to mend ties.", date(2006, 10, 8), ("Abe", "JPNGOV")),
+        ("Nawaz Sharif welcomed the bus from Delhi.", date(1999, 2, 20), ("Nawaz Sharif", "PAKGOV")),
+        ("Mahathir blamed currency traders.", date(1997, 9, 20), ("Mahathir", "MYSGOV")),
+        ("Tabare Vazquez protested the pulp mill.", date(2006, 5, 4), ("Tabare Vazquez", "URYGOV")),
+        ("Humala recalled the ambassador.", date(2013, 3, 1), ("Humala", "PERGOV")),
     ],
 )
 def test_new_office_holders_are_found_inside_their_terms(text: str, on: date, found: tuple[str, str]) -> None:
@@ -59,6 +67,8 @@ def test_new_office_holders_are_found_inside_their_terms(text: str, on: date, fo
         ("Truss spoke at the conference.", date(2024, 1, 1), "Truss"),  # Sunak from 2022-10-25
         ("Seko met the delegation.", date(2020, 1, 10), "Seko"),  # Kajiyama from 2019-09-11
         ("Saied taught law in Tunis.", date(2015, 5, 1), "Saied"),  # president from 2019-10-23
+        ("Pinera spoke at the forum.", date(2016, 6, 1), "Pinera"),  # Bachelet from 2014-03-11 to 2018-03-11
+        ("Humala spoke at the forum.", date(2017, 6, 1), "Humala"),  # Kuczynski from 2016-07-28
     ],
 )
 def test_new_office_holders_are_not_found_outside_their_terms(text: str, on: date, name: str) -> None:

@@ -39,6 +39,17 @@ def _codes(text: str, on: date) -> list[tuple[str, str]]:
         ("Mahathir criticised the railway deal.", date(2018, 8, 20), ("Mahathir", "MYSGOV")),
         ("Sheikh Ahmad Nawaf Al Sabah received the Iraqi delegation.", date(2023, 3, 1), ("Sheikh Ahmad Nawaf", "KWTGOV")),
         ("China released Kovrig after 1,019 days.", date(2021, 9, 25), ("Kovrig", "CANCVL")),
+        # session 20: office holders the development sets' "unknown actor" misses named
+        ("Hillary Clinton urged Beijing to restrain Pyongyang.", date(2010, 7, 20), ("Hillary Clinton", "USAGOV")),
+        ("Saied dismissed the government.", date(2021, 7, 25), ("Saied", "TUNGOV")),
+        # session 20: earlier terms the registry lacked (a date inside the earlier term)
+        ("Pinera welcomed the ruling on the maritime border.", date(2014, 1, 28), ("Pinera", "CHLGOV")),
+        ("Bachelet hosted the regional summit.", date(2008, 5, 23), ("Bachelet", "CHLGOV")),
+        ("Abe flew to Beijing to mend ties.", date(2006, 10, 8), ("Abe", "JPNGOV")),
+        ("Nawaz Sharif welcomed the bus from Delhi.", date(1999, 2, 20), ("Nawaz Sharif", "PAKGOV")),
+        ("Mahathir blamed currency traders.", date(1997, 9, 20), ("Mahathir", "MYSGOV")),
+        ("Tabare Vazquez protested the pulp mill.", date(2006, 5, 4), ("Tabare Vazquez", "URYGOV")),
+        ("Humala recalled the ambassador.", date(2013, 3, 1), ("Humala", "PERGOV")),
     ],
 )
 def test_new_office_holders_are_found_inside_their_terms(text: str, on: date, found: tuple[str, str]) -> None:
@@ -55,6 +66,9 @@ def test_new_office_holders_are_found_inside_their_terms(text: str, on: date, fo
         ("Bennett spoke at the conference.", date(2023, 6, 1), "Bennett"),  # out of office
         ("Truss spoke at the conference.", date(2024, 1, 1), "Truss"),  # Sunak from 2022-10-25
         ("Seko met the delegation.", date(2020, 1, 10), "Seko"),  # Kajiyama from 2019-09-11
+        ("Saied taught law in Tunis.", date(2015, 5, 1), "Saied"),  # president from 2019-10-23
+        ("Pinera spoke at the forum.", date(2016, 6, 1), "Pinera"),  # Bachelet from 2014-03-11 to 2018-03-11
+        ("Humala spoke at the forum.", date(2017, 6, 1), "Humala"),  # Kuczynski from 2016-07-28
     ],
 )
 def test_new_office_holders_are_not_found_outside_their_terms(text: str, on: date, name: str) -> None:
@@ -111,3 +125,11 @@ def test_kerry_alone_is_the_secretary_of_state_and_the_climate_envoy_in_his_term
     assert [(m.text, m.code) for m in reg.find_mentions("Kerry urged Tehran to talk.", on=date(2015, 3, 2))][0] == ("Kerry", "USAGOV")
     assert reg.resolve("Kerry", on=date(2022, 11, 10)) == "USAGOV"  # climate envoy
     assert reg.resolve("Kerry", on=date(2019, 6, 1)) is None  # between his terms
+
+
+def test_hillary_clinton_outside_her_term_and_her_surname_alone() -> None:
+    """Out of office her full name is her state's citizen, not its government (names.citizen_code); the
+    surname is her husband's too (the former president, the Clinton Foundation), so only her full name
+    is listed and the surname alone is left to page mode after it."""
+    assert ("Hillary Clinton", "USA") in _codes("Hillary Clinton spoke at the convention.", date(2016, 7, 28))
+    assert "Clinton" not in [found for found, _ in _codes("Clinton flew to Haiti.", date(2010, 1, 18))]

@@ -118,6 +118,7 @@ SETS = {
     **{f"dev10 {p.stem[-1]}": p for p in sorted((ROOT / "data" / "news_dev10").glob("part_*.jsonl"))},
     **{f"dev11 {p.stem[-1]}": p for p in sorted((ROOT / "data" / "news_dev11").glob("part_*.jsonl"))},
     **{f"dev12 {p.stem[-1]}": p for p in sorted((ROOT / "data" / "news_dev12").glob("part_*.jsonl"))},
+    **{f"dev13 {p.stem[-1]}": p for p in sorted((ROOT / "data" / "news_dev13").glob("part_*.jsonl"))},
     "PLOVER": ROOT.parent / "shared" / "data" / "plover_gsr_cameo.json",
 }
 NEWS = tuple(name for name in SETS if name != "PLOVER")

@@ -7,8 +7,9 @@ gain over the baseline by more than the set's sampling allows? This script answe
   the rules with ``--pairs static``), or, with ``--against SRC``, another checkout's coder (its ``src``
   directory, run in a child process with it first on ``PYTHONPATH``, with ``--against-pairs``) as the
   baseline and this checkout's (with ``--pairs``) as the candidate;
-- both code every gold file in page mode with headlines, as ``detente code eval`` does by default, and
-  only asserted events count (a negated event predicts no event, as the guides code it);
+- both code every gold file in page mode with headlines by :func:`detente.coding.evaluate.predict_events`,
+  the loop ``detente code eval`` codes with, and only asserted events count (a negated event predicts no
+  event, as the guides code it);
 - each sentence is scored by :func:`detente.coding.evaluate.score_events` itself, so the counts are
   exactly the ones ``detente code eval`` prints;
 - the difference of pooled F1 is resampled by page (2,000 resamples, seed 0), the unit the news sets are
@@ -86,16 +87,28 @@ def predictions(files: list[Path], pairs: str) -> dict[str, list[list[list[str]]
     out: dict[str, list[list[list[str]]]] = {}
     for path in files:
         gold = ev.read_gold(path)
-        texts = [s.text for s in gold.sentences]
-        predicted: list[list[list[str]]] = [[] for _ in texts]
-        for group in ev.articles(gold.sentences):
-            first = gold.sentences[group[0]]
-            coded = coder.code_article_events([texts[i] for i in group], first.when, headline=first.headline)
-            for i, results in zip(group, coded):
-                predicted[i] = [[r.event.source, r.event.target, r.event.root, r.event.cameo]
-                                for r in results if not r.event.negated]
-        out[str(path)] = predicted
+        if hasattr(ev, "predict_events"):  # code eval's own loop
+            predicted = ev.predict_events(gold, coder, "page")
+        else:
+            predicted = _page_events(gold, coder)
+        out[str(path)] = [[[e.source, e.target, e.root, e.cameo] for e in events] for events in predicted]
     return out
+
+
+def _page_events(gold: Any, coder: Any) -> list[list[Any]]:
+    """The asserted events of each gold sentence coded in page mode with headlines, as
+    :func:`detente.coding.evaluate.predict_events` gives them: kept for ``--against`` a checkout whose
+    ``evaluate`` is older than that function (before session 20), whose code the child process runs."""
+    from detente.coding import evaluate as ev
+
+    texts = [s.text for s in gold.sentences]
+    predicted: list[list[Any]] = [[] for _ in texts]
+    for group in ev.articles(gold.sentences):
+        first = gold.sentences[group[0]]
+        coded = coder.code_article_events([texts[i] for i in group], first.when, headline=first.headline)
+        for i, results in zip(group, coded):
+            predicted[i] = [r.event for r in results if not r.event.negated]
+    return predicted
 
 
 def predictions_of(src: Path, files: list[Path], pairs: str) -> dict[str, list[list[list[str]]]]:

@@ -589,3 +589,31 @@ def test_documents_with_the_rules_say_a_classifier_flag_changes_nothing(tmp_path
     assert json.loads(result.stdout.splitlines()[0])["root"] == "19"
     quiet = runner.invoke(app, ["code", str(article), "--date", "2025-01-01", "--jsonl", *RULES])
     assert "classifier" not in quiet.stderr  # left at its default: nothing to say
+
+
+@pytest.mark.parametrize("suffix, line", [
+    (".tsv", "Chile praised Peru for its help.\t1"),
+    (".jsonl", json.dumps({"text": "Chile praised Peru for its help.", "events": [{"source": "CHL", "target": "PER",
+                                                                                  "root": "05"}]})),
+])
+def test_code_eval_says_spans_are_not_scored_on_a_file_of_classes_or_events(tmp_path, suffix, line):
+    gold = tmp_path / f"gold{suffix}"
+    gold.write_text(line + "\n", encoding="utf-8")
+    plain = runner.invoke(app, ["code", "eval", str(gold), "--no-classifier", "--json", *RULES])
+    result = runner.invoke(app, ["code", "eval", str(gold), "--no-classifier", "--json", "--spans", "rules", *RULES])
+    assert result.exit_code == 0, result.output
+    assert "note: --spans changes nothing here" in result.stderr and "--spans" not in plain.stderr
+    assert json.loads(result.stdout) == json.loads(plain.stdout)  # scored as without it
+
+
+def test_code_eval_says_a_date_that_dates_no_sentence_changes_nothing(tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    rows = [{"text": "Chile praised Peru.", "date": "2024-05-02", "events": []},
+            {"text": "Peru thanked Chile.", "events": []}]
+    gold.write_text(json.dumps(rows[0]) + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["code", "eval", str(gold), "--no-classifier", "--date", "2020-01-01", *RULES])
+    assert result.exit_code == 0, result.output
+    assert "note: --date 2020-01-01 dated no sentence: every sentence of the file carries its own date" in result.stderr
+    gold.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")  # the second has none
+    result = runner.invoke(app, ["code", "eval", str(gold), "--no-classifier", "--date", "2020-01-01", *RULES])
+    assert result.exit_code == 0 and "--date" not in result.stderr

@@ -183,6 +183,23 @@ def test_a_long_document_reports_its_sentences_as_they_are_coded_with_the_same_e
     assert len(done) >= 3  # within the one document, not only at its end
 
 
+def test_a_long_page_reports_its_sentences_as_they_are_read_with_the_same_events(coder):
+    """Documents coded as pages (as with a pair model): a long one moves its bar within it, the totals running
+    over the documents read so far."""
+    from detente.coding.coder import PROGRESS_SENTENCES
+
+    acts = ["Chile praised Peru on {} May.", "Peru thanked Chile on {} May.", "The sea was calm."]
+    text = " ".join(acts[i % 3].format(i % 28 + 1) for i in range(3 * PROGRESS_SENTENCES))
+    docs = [Document("short", "Chile praised Peru.", date(2025, 5, 1)), Document("long", text, date(2025, 5, 31))]
+    calls: list[tuple[int, int]] = []
+    reported = list(coder.code_document_pages(docs, progress=lambda done, total: calls.append((done, total))))
+    assert [r.events for r in reported] == [r.events for r in coder.code_document_pages(docs)]
+    assert calls[0] == (0, 1) and calls[-1] == (1 + 3 * PROGRESS_SENTENCES,) * 2
+    assert [d for d, _ in calls] == sorted(d for d, _ in calls)
+    within = [d for d, total in calls if total > 1 and 1 < d < total]
+    assert len(within) >= 2  # within the long page, not only at its end
+
+
 def test_sentence_mode_source_spans_follow_annotation_practice(coder):
     sentences = [
         "Sergey Lavrov, the Russian foreign minister, criticized the United States.",
@@ -489,6 +506,27 @@ def test_classifier_fallback_takes_no_meeting_place_as_the_target_of_a_joint_mee
     assert [(r.event.source, r.event.target, r.partial) for r in egypt] == [("EGYGOV", "---", True)]
     # one side named: the place may be the host of a visit, as before
     assert [(r.event.source, r.event.target) for r in visit] == [("EGYGOV", "KEN")]
+
+
+class _SureOfConsultation(_SureOfCoercion):
+    """A root classifier that puts 0.9 on root 04 (consult) for every sentence."""
+
+    classes_ = ["04", "17"]
+
+    def predict_root(self, sentences, docs=None):
+        return ["04"] * len(sentences)
+
+
+def test_classifier_fallback_pairs_no_coordinated_parties_of_a_copula(coder):
+    """Session 20: coordinated subjects of a copula ("A and B will be in Quito for the summit") are only said to be
+    somewhere, each on its own trip to a gathering (convention 37), not partners of a joint act: the classifier's
+    meeting is not coded between them."""
+    sure = rules_coder(classifier=_SureOfConsultation())
+    sure.min_probability = 0.5
+    (events,) = sure.code_sentence_events(
+        ["Chilean President Gabriel Boric and Peruvian President Pedro Castillo will be in Quito in May for the "
+         "Andean summit."], date(2022, 3, 1))
+    assert not [r for r in events if r.event.note == "classifier" and not r.partial]
 
 
 def test_partial_events_come_without_spans_for_a_caller_that_only_counts_them(coder):

@@ -192,6 +192,30 @@ def test_a_surname_alone_stands_for_a_registry_person_named_in_full_before():
     assert [m for m in Context.read(before, date(2016, 8, 1)).mentions if m.text == "Serra"] == []
 
 
+def test_the_bloc_or_the_league_is_the_one_organisation_of_its_kind_the_page_named_before():
+    """Session 20: "the league", "the bloc", "the alliance" in a later sentence of the page stand for the one
+    organisation of that kind the page named before (page mode reads each sentence alone, so they were no side)."""
+    from detente.coding.context import ArticleReading
+
+    parts = ["Arab foreign ministers met in Rabat on Wednesday.", "The Arab League voted to suspend Ruritania's seat.",
+             "The League also warned that Ruritania could face sanctions."]
+    third = [(m.text, m.code) for m in ArticleReading(parts, date(2011, 11, 16)).context(2).mentions]
+    assert ("The League", "ARL") in third
+    two = ["The EU and ASEAN leaders met in Brussels on Monday.", "The bloc then sanctioned Ruritania."]
+    assert all(m.text != "The bloc" for m in ArticleReading(two, None).context(1).mentions)  # two blocs named
+    before = ["The bloc then sanctioned Russia.", "The EU met on Monday."]
+    assert all(m.text != "The bloc" for m in ArticleReading(before, None).context(0).mentions)  # named only after it
+
+
+@pytest.mark.nlp
+def test_the_league_of_a_later_sentence_is_coded_as_the_side(coder):
+    (_, warned) = coder.code_article_events(
+        ["The Arab League voted on Saturday to suspend Syria.",
+         "The league also warned that Syria could face sanctions."],
+        date(2011, 11, 13))
+    assert ("ARL", "SYR") in {(r.event.source, r.event.target) for r in warned if not r.partial}
+
+
 # -- one rule set for page mode and document mode --------------------------------------------------
 
 ACROSS_SENTENCES = [

@@ -292,6 +292,19 @@ def test_page_mode_asked_of_a_file_without_pages_says_it_codes_each_sentence_alo
     assert report.extra["context"] == "sentence" and "JSONL" in report.notes[0]
 
 
+@pytest.mark.nlp
+def test_predict_events_codes_pages_or_sentences_and_keeps_the_asserted_events(tmp_path, coder):
+    gold = ev.read_gold(_jsonl(tmp_path, [*ARTICLE, {"text": "Chile did not attack Peru.", "events": []}]))
+    page = ev.predict_events(gold, coder, "page")
+    alone = ev.predict_events(gold, coder, "sentence")
+    assert [{e.root for e in events} for events in page] == [{"05"}, {"03"}, set(), set()]  # negated: no event
+    assert [{e.root for e in events} for events in alone] == [{"05"}, set(), set(), set()]
+    report = ev.evaluate(gold.path, coder)  # page mode: the file has a run of records sharing a url
+    assert ev.score_events(gold, page).overall == report.overall
+    with pytest.raises(InputError, match="--context"):
+        ev.predict_events(gold, coder, "paragraph")
+
+
 def test_an_unknown_context_is_an_error_naming_the_flag(tmp_path):
     with pytest.raises(InputError, match="--context"):
         ev.evaluate(write(tmp_path, "g.jsonl", "{}\n"), coder=None, context="paragraph")

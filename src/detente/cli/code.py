@@ -240,19 +240,19 @@ def code_text(
                        "not the acts pages keep apart as hedged ('apparently', 'appears to') or only owed: --pairs "
                        "rules keeps those too", err=True)
         coder = _page_coder(model, use_classifier, pair_model, domestic, workers)
-        within = False
+        within = coder.n_process == 1  # pages coded in this process report their sentences as they are read
     events: list[Any] = []
     per_doc: list[dict[str, Any]] = []
     shown = sys.stderr.isatty()  # a bar only on a terminal: of documents when several, of sentences within them
     with _progress(len(docs), shown and (len(docs) > 1 or within)) as progress:
         task = progress.add_task("documents", total=len(docs)) if len(docs) > 1 else None
         results: Iterator[Any]
-        if within:
-            lines = progress.add_task("sentences", total=None)
-            results = coder.code_document_results(
-                docs, progress=(lambda done, total: progress.update(lines, completed=done, total=total)) if shown else None)
+        lines = progress.add_task("sentences", total=None) if within else None
+        told = (lambda done, total: progress.update(lines, completed=done, total=total)) if shown and within else None
+        if pair_model is None:
+            results = coder.code_document_results(docs, progress=told)
         else:
-            results = coder.code_document_pages(docs, marked=all_events)
+            results = coder.code_document_pages(docs, marked=all_events, progress=told)
         for result in results:
             kept = [e for e in result.events if all_events or is_asserted(e)]
             events.extend(kept)
@@ -650,7 +650,8 @@ def code_eval(
     spans: Optional[str] = typer.Option(
         None, "--spans", metavar="chooser|rules",
         help="How the coder draws each event's source and target spans: chooser (the default: the span "
-        "rules, then the learned span chooser re-decides each side) or rules (the span rules alone).",
+        "rules, then the learned span chooser re-decides each side) or rules (the span rules alone). Scored on "
+        "a .conll file of actor spans only.",
     ),
     context: Optional[str] = typer.Option(
         None, "--context", metavar="page|sentence",
@@ -707,6 +708,10 @@ def code_eval(
         report = evaluate(gold, coder, fmt=fmt, when=when, context=context,
                           progress=lambda done, total: progress.update(task, completed=done, total=total, refresh=True))
     _echo_skipped(report.skipped)
+    if spans is not None and report.kind != "spans":
+        what = "quad classes" if report.kind == "quad" else "events"
+        typer.echo(f"note: --spans changes nothing here: a {report.fmt} gold file of {what} is scored on the events "
+                   "coded, not on their spans (a .conll file of actor spans is)", err=True)
     for note in report.notes:
         typer.echo(f"note: {note}", err=True)
     if as_json:

@@ -484,7 +484,9 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         speaker = syntax.speech_subject(mandates.obligation_clause(verb, lemma) if obligation else verb, lemma)
         if obligation is not None and speaker is not None and not syntax.same(speaker, source_tok):
             # "the UN said the EU must mediate": the speaker demands (must) or urges (should)
-            code = G.request_code(code, demand=obligation == "demand" or verb_lemma in L.STOP_VERBS)
+            ruling = lemma(syntax.speech_verb(mandates.obligation_clause(verb, lemma), lemma)) in G.RULING_VERBS
+            # a court's ruling that X should act is its order (convention 9), as "must"
+            code = G.request_code(code, demand=obligation == "demand" or verb_lemma in L.STOP_VERBS or ruling)
             target_tok, source_tok, modality = source_tok, speaker, None
             if target_tok is not None and target_tok.lower_ in L.THING_PRONOUNS | L.PERSON_PRONOUNS:
                 # "Iran told Iraq it must expel the militants": "it" is the one told

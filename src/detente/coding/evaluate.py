@@ -736,6 +736,66 @@ PROGRESS_CHUNK = 500
 so the chunks change no result; 500 keeps the coder's worker processes (from 300 sentences a call) busy."""
 
 
+def predict_events(
+    gold: Gold, coder: Any, mode: str = "page", when: date | None = None, *, headlines: bool = True,
+    advance: Callable[[int], None] | None = None,
+) -> list[list[Any]]:
+    """Per gold sentence, the asserted events `coder` gives it (:func:`_asserted`): what :func:`score_events` scores.
+
+    `mode` "page" codes each article of the file (:func:`articles`: runs of consecutive sentences sharing a
+    url) with :meth:`~detente.coding.coder.Coder.code_article_events`, dated by its first sentence's date or
+    `when`, reading the first sentence's headline when `headlines` is true; "sentence" codes each sentence
+    alone, dated by its own date or `when`. `advance`, if given, is called with the number of sentences just
+    coded, after each article or each :data:`PROGRESS_CHUNK` sentences. :func:`evaluate` and
+    ``benchmarks/coding_paired.py`` both code with it, so that their counts are the same by construction.
+    """
+    if mode not in CONTEXTS:
+        raise InputError(f"unknown context '{mode}'", field="--context", hint="use page or sentence")
+    texts = [s.text for s in gold.sentences]
+    predicted: list[list[Any]] = [[] for _ in texts]
+    if mode == "page":
+        for group in articles(gold.sentences):
+            first = gold.sentences[group[0]]
+            headline = first.headline if headlines else None
+            coded = coder.code_article_events([texts[i] for i in group], first.when or when, headline=headline)
+            for i, events in zip(group, coded):
+                predicted[i] = _asserted(events)
+            if advance is not None:
+                advance(len(group))
+        return predicted
+    by_date: dict[date | None, list[int]] = {}
+    for i, sent in enumerate(gold.sentences):  # sentences may carry their own dates
+        by_date.setdefault(sent.when or when, []).append(i)
+    for day, indices in by_date.items():
+        coded = _code_sentences(coder, [texts[i] for i in indices], day, advance=advance)
+        for i, events in zip(indices, coded):
+            predicted[i] = _asserted(events)
+    return predicted
+
+
+def _undated(gold: Gold, mode: str) -> int:
+    """How many of the file's coding units carry no date of their own, so that :func:`predict_events` dates them
+    by `when`: its pages' first sentences in page mode, its sentences in sentence mode."""
+    firsts = [gold.sentences[group[0]] for group in articles(gold.sentences)] if mode == "page" else gold.sentences
+    return sum(sent.when is None for sent in firsts)
+
+
+def _code_sentences(
+    coder: Any, texts: list[str], day: date | None, *, partial: bool = False,
+    advance: Callable[[int], None] | None = None,
+) -> list[list[Any]]:
+    """:meth:`~detente.coding.coder.Coder.code_sentence_events` of `texts`, in calls of :data:`PROGRESS_CHUNK`
+    sentences with `advance` called after each when a caller follows the progress (one call otherwise)."""
+    if advance is None:
+        return coder.code_sentence_events(texts, day, partial=partial)
+    out: list[list[Any]] = []
+    for start in range(0, len(texts), PROGRESS_CHUNK):
+        chunk = texts[start:start + PROGRESS_CHUNK]
+        out.extend(coder.code_sentence_events(chunk, day, partial=partial))
+        advance(len(chunk))
+    return out
+
+
 def evaluate(
     path: str | Path, coder: Any, *, fmt: str | None = None, when: date | None = None, context: str | None = None,
     headlines: bool = True, progress: Callable[[int, int], None] | None = None,
@@ -750,8 +810,8 @@ def evaluate(
     codes each record alone. None (the default) is "page" when the file has such runs and
     "sentence" otherwise (asked for, "page" also reads the headline of a page of one record).
     Other formats are always coded a sentence at a time (a note says so when "page" was asked
-    for). `progress`, if given, is called with the sentences coded so far and their total, after
-    each article or each :data:`PROGRESS_CHUNK` sentences.
+    for). Events are coded by :func:`predict_events`. `progress`, if given, is called with the
+    sentences coded so far and their total, after each article or each :data:`PROGRESS_CHUNK` sentences.
     """
     if context is not None and context not in CONTEXTS:
         raise InputError(f"unknown context '{context}'", field="--context", hint="use page or sentence")
@@ -771,15 +831,7 @@ def evaluate(
         if progress is not None:
             progress(done, len(texts))
 
-    def sentence_events(batch: list[str], day: date | None, *, partial: bool = False) -> list[list[Any]]:
-        if progress is None:
-            return coder.code_sentence_events(batch, day, partial=partial)
-        out: list[list[Any]] = []
-        for start in range(0, len(batch), PROGRESS_CHUNK):
-            out.extend(coder.code_sentence_events(batch[start:start + PROGRESS_CHUNK], day, partial=partial))
-            advance(len(batch[start:start + PROGRESS_CHUNK]))
-        return out
-
+    followed = advance if progress is not None else None
     if gold.kind == "events":
         groups = articles(gold.sentences) if gold.fmt == "jsonl" else [[i] for i in range(len(texts))]
         runs = sum(len(g) > 1 for g in groups)
@@ -791,26 +843,14 @@ def evaluate(
         elif mode == "page" and not any(s.url for s in gold.sentences):
             notes.append("--context page: no record carries a url, so each sentence was coded alone")
             mode = "sentence"
-        predicted: list[list[Any]] = [[] for _ in texts]
         if mode == "page":
             n = sum(len(g) for g in groups)
             notes.append(f"coded {n} sentences as {len(groups)} articles (consecutive records sharing a url)"
                          + ("" if context else "; --context sentence codes each alone"))
-            for group in groups:
-                first = gold.sentences[group[0]]
-                headline = first.headline if headlines else None
-                coded = coder.code_article_events([texts[i] for i in group], first.when or when, headline=headline)
-                for i, events in zip(group, coded):
-                    predicted[i] = _asserted(events)
-                advance(len(group))
-        else:
-            by_date: dict[date | None, list[int]] = {}
-            for i, sent in enumerate(gold.sentences):  # sentences may carry their own dates
-                by_date.setdefault(sent.when or when, []).append(i)
-            for day, indices in by_date.items():
-                coded = sentence_events([texts[i] for i in indices], day)
-                for i, events in zip(indices, coded):
-                    predicted[i] = _asserted(events)
+        if when is not None and not _undated(gold, mode):
+            notes.append(f"--date {when.isoformat()} dated no sentence: every "
+                         + ("page" if mode == "page" else "sentence") + " of the file carries its own date")
+        predicted = predict_events(gold, coder, mode, when, headlines=headlines, advance=followed)
         report = score_events(gold, predicted)
         report.extra["context"] = mode
         report.extra["articles"] = len(groups) if mode == "page" else len(texts)
@@ -819,7 +859,7 @@ def evaluate(
     if context == "page":
         notes.append(f"--context page applies to JSONL gold files of events: the {gold.fmt} file's sentences "
                      "were coded each alone")
-    results = sentence_events(texts, when, partial=True)
+    results = _code_sentences(coder, texts, when, partial=True, advance=followed)
     if gold.kind == "quad":
         firsts = [next((r.event for r in events if not abstention.from_classifier(r.event)), None)
                   for events in results]

@@ -199,15 +199,29 @@ def request_code(code: str, *, demand: bool = False) -> str:
 
 
 REQUEST_VERBS = frozenset("urge ask request appeal call press implore encourage invite".split())
-DEMAND_VERBS = frozenset("demand insist order force pressure pressurize pressurise tell instruct".split())
-""""Told / ordered X to ...": a directive, CAMEO's demand (10); "told X that ..." stays a speech verb."""
-CAUSATIVE_VERBS = frozenset("prompt lead push drive cause persuade convince compel oblige spur provoke allow permit "
+DEMAND_VERBS = frozenset("demand insist order force pressure pressurize pressurise tell instruct oblige".split())
+""""Told / ordered X to ...": a directive, CAMEO's demand (10); "told X that ..." stays a speech verb. "Obliged X to
+release ..." is a court's or a state's order (convention 9: "the tribunal obliged Russia to release the sailors"),
+not a cause of X's own act; session 20 (courts20): see :data:`~detente.coding.lexicon.OBLIGATION_VERBS`."""
+CAUSATIVE_VERBS = frozenset("prompt lead push drive cause persuade convince compel spur provoke allow permit "
                             "enable".split())
 """Verbs of object control that report no act of their own subject on the verb under them: in "that prompted
 Poland to summon the envoy", "allowed Taiwan to open an office" the object does the act (its subject); a
 request or demand ("urged X to ...") is coded as the asker's act instead (:func:`detente.coding.syntax.subject`)."""
+RULING_VERBS = frozenset({"rule"})
+"""Verbs a court reports its judgment with ("the court *ruled* that X must withdraw"): speech verbs, so that the
+clause under them is read as the court's statement: an obligation it puts on a party is its order, a demand (10)
+also under "should" (the guide's convention 9: "a court's order that a state do something is a demand from the
+court to that state"), and a breach it rules a party committed is its charge against the party (112,
+:data:`~detente.coding.lexicon.CLAIMED_BREACH_CODES`), as the development gold codes rulings (dev12d-207, -212,
+dev6c-164). Session 20 (courts20; page mode, development sets pooled, news_dev13 a and c left out): +1 right (the
+WTO's ruling that a member's ban violates its rules), 1 wrong ("the Luxembourg-based court ruled that X has to ...":
+the place read as the court, which :mod:`detente.coding.courts` then reads right); with the obligation of a second clause
+(:func:`detente.coding.mandates.obligation`) and the court named before (:mod:`detente.coding.courts`) two more
+orders (dev12d-207, -212). Tried and dropped: "find" and "hold" ("found that X had breached", "held that X
+must"): no right event, one wrong ("asked the court to find that X violated ...": a request, not a finding)."""
 SPEECH_VERBS = frozenset(
     "say tell add note remark write declare state announce insist argue claim explain reply respond "
     "comment tweet post stress emphasise emphasize acknowledge admit suggest report indicate signal "
     "assert contend maintain observe believe think warn reiterate repeat underline reaffirm allege".split()
-)
+) | RULING_VERBS

@@ -548,19 +548,24 @@ def patient(verb: Token, source_tok: Token | None) -> Token | None:
 # -- reported speech and modality -----------------------------------------------------------------
 
 
-def speech_subject(verb: Token, lemma: Lemma) -> Token | None:
-    """The subject of the speech verb whose reported clause holds `verb`, if any."""
+def speech_verb(verb: Token, lemma: Lemma) -> Token | None:
+    """The speech verb whose reported clause holds `verb`, if any."""
     node = verb
     for _ in range(3):
         if node.dep_ in ("ccomp", "conj") and node.head.i != node.i:
             head = node.head
             if lemma(head) in G.SPEECH_VERBS:
-                subj, _, _ = subject(head, lemma)
-                return subj
+                return head
             node = head
         else:
             break
     return None
+
+
+def speech_subject(verb: Token, lemma: Lemma) -> Token | None:
+    """The subject of the speech verb whose reported clause holds `verb`, if any."""
+    head = speech_verb(verb, lemma)
+    return subject(head, lemma)[0] if head is not None else None
 
 
 def speaker_of_clause(tok: Token, lemma: Lemma) -> Token | None:

@@ -34,8 +34,8 @@ triple the scorer counts is right, since an added event with the wrong root is a
 positive *and* leaves the miss (the rule's grid then reaches down to 0.1). Evaluation, on all the development data benchmarks/coding_pair_model.py uses
 (news dev, the demoted check, news_dev2's, since session 10 news_dev3's, since session 11
 news_dev4's, since session 12 news_dev5's, since session 13 news_dev6's, since session 14
-news_dev7's, since session 15 news_dev8's and since session 16 news_dev9's and since session 17 news_dev10's and since session 18 news_dev11's and since session 19 news_dev12's parts (adjudicated gold), the PLOVER
-gold records; never the check set data/news_check/ nor a first-sight set, data/news_dev13/ or data/news_dev14/), with its folds (grouped by page,
+news_dev7's, since session 15 news_dev8's and since session 16 news_dev9's and since session 17 news_dev10's and since session 18 news_dev11's and since session 19 news_dev12's and since session 20 news_dev13's parts (adjudicated gold), the PLOVER
+gold records; never the check set data/news_check/ nor a first-sight set, data/news_dev14/ or data/news_dev15/), with its folds (grouped by page,
 near-duplicates kept together):
 
 1. screen: 5-fold out-of-fold event ROC AUC and root accuracy on the gold event pairs
@@ -162,6 +162,7 @@ from detente.coding import pair_model as pm  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / "out" / "pair_encoder_vectors.npz"
+CHECKPOINT = 5000  # texts encoded between two saves of the cache
 RESULTS = ROOT / "benchmarks" / "results" / "coding_pair_encoder.md"
 RESULTS_GATE = ROOT / "benchmarks" / "results" / "coding_pair_encoder_gate.md"
 RESULTS_STATIC = ROOT / "benchmarks" / "results" / "coding_pair_static.md"
@@ -190,6 +191,16 @@ def all_texts(rows: list[cpm.Row]) -> list[list[dict[str, str]]]:
     return [[pe.pair_texts(r.text, c) for c in r.cands] for r in rows]
 
 
+def _save_cache(known: dict[str, np.ndarray], encoder_name: str) -> None:
+    """Write the text -> vector cache whole, through a temporary file (a stopped run never leaves half a file)."""
+    CACHE.parent.mkdir(parents=True, exist_ok=True)
+    keys = sorted(known)
+    tmp = CACHE.with_name("tmp_" + CACHE.name)
+    np.savez(tmp, encoder=np.array(encoder_name), texts=np.array(keys),
+             vectors=np.stack([known[k] for k in keys]).astype(np.float32))
+    tmp.replace(CACHE)
+
+
 def vectors(texts: list[list[dict[str, str]]], source: str = "e5", table: Path | None = None) -> dict[str, np.ndarray]:
     """view -> an (n pairs, dims) float32 array, pairs in row order, from the dense `source`: ``e5``, the
     encoder's vectors of :data:`VIEWS` (encoded once, cached by text), or ``static``, the static table's
@@ -215,16 +226,12 @@ def vectors(texts: list[list[dict[str, str]]], source: str = "e5", table: Path |
                 print(f"  encoded {done[0]}/{len(todo)} ({time.process_time() - t0:.0f} CPU s)", flush=True)
 
         print(f"encoding {len(todo)} texts ({len(known)} cached)", flush=True)
-        new = encoder.encode(todo, progress=step)
+        for start in range(0, len(todo), CHECKPOINT):  # saved every CHECKPOINT texts: a stopped run keeps its work
+            chunk = todo[start:start + CHECKPOINT]
+            known.update(zip(chunk, encoder.encode(chunk, progress=step)))
+            _save_cache(known, encoder.ENCODER_NAME)
         print(f"encoded {len(todo)} texts in {time.process_time() - t0:.1f} CPU s "
               f"({len(todo) / max(time.process_time() - t0, 1e-9):.1f} per CPU s)", flush=True)
-        known.update(zip(todo, new))
-        CACHE.parent.mkdir(parents=True, exist_ok=True)
-        keys = sorted(known)
-        tmp = CACHE.with_name("tmp_" + CACHE.name)
-        np.savez(tmp, encoder=np.array(encoder.ENCODER_NAME), texts=np.array(keys),
-                 vectors=np.stack([known[k] for k in keys]).astype(np.float32))
-        tmp.replace(CACHE)
     flat = [t for row in texts for t in row]
     dim = len(next(iter(known.values()))) if known else 384
     return {v: np.stack([known[t[v]] for t in flat]).astype(np.float32) if flat else np.zeros((0, dim), np.float32)

@@ -241,7 +241,7 @@ def test_shipped_model_loads_and_its_recorded_hashes_match_the_files():
             continue
         assert hashlib.sha256(path.read_bytes()).hexdigest() == data[name]["sha256"], name
         checked += 1
-    assert checked >= 63
+    assert checked >= 60
     assert data["demoted check"]["file"] == "news_check_v1.jsonl"  # the check set (data/news_check/) is never trained on
     assert "news_check.jsonl" not in json.dumps(model.meta)  # nor a first-sight set (news_dev14, news_dev15):
     assert not any(name.startswith(("dev14", "dev15")) for name in data)

@@ -320,6 +320,13 @@ def test_code_gold_keeps_the_negated_and_partial_results_predict_events_drops(tm
                                                         for found in complete]
 
 
+def test_gold_kind_is_told_from_the_format_or_the_suffix_without_reading_the_file(tmp_path):
+    assert [ev.gold_kind(tmp_path / name) for name in ("g.jsonl", "g.JSON", "g.tsv", "g.txt", "g.csv")] == [
+        "events", "events", "quad", "spans", None]
+    assert ev.gold_kind(tmp_path / "g.txt", "plover") == "events" and ev.gold_kind("g.jsonl", "conll") == "spans"
+    assert ev.gold_kind("g.jsonl", "yaml") is None
+
+
 def test_an_unknown_context_is_an_error_naming_the_flag(tmp_path):
     with pytest.raises(InputError, match="--context"):
         ev.evaluate(write(tmp_path, "g.jsonl", "{}\n"), coder=None, context="paragraph")

@@ -181,6 +181,17 @@ class Report:
 # -- reading ---------------------------------------------------------------------------------------
 
 
+def gold_kind(path: str | Path, fmt: str | None = None) -> Kind | None:
+    """The kind of gold a file holds, as :func:`read_gold` will read it (from `fmt` if it is one of
+    :data:`FORMAT_NAMES`, else from the suffix), without reading it; None when neither names a format (reading
+    it says why). Only a file of actor spans scores spans: ``detente code eval`` builds its coder without the
+    span chooser for the others, whose events the chooser does not change."""
+    if fmt is None:
+        found = FORMATS.get(Path(path).suffix.lower().lstrip("."))
+        return found[1] if found is not None else None
+    return next((kind for name, kind in FORMATS.values() if name == fmt), None)
+
+
 def read_gold(path: str | Path, fmt: str | None = None) -> Gold:
     """Read a gold file (format from its suffix unless `fmt` is one of :data:`FORMAT_NAMES`)."""
     path = Path(path)

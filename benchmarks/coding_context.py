@@ -94,7 +94,7 @@ def form_of(sentence: str) -> str:
 def main() -> int:
     from detente.coding import Coder
     from detente.coding.classifier import default_classifier
-    from detente.coding.evaluate import _asserted, articles, evaluate, gold_country, read_gold
+    from detente.coding.evaluate import evaluate, gold_country, predict_events, read_gold
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)
@@ -120,21 +120,16 @@ def main() -> int:
         if path in (half_a, half_b):
             continue  # the halves repeat the news_dev sentences
         gold = read_gold(path)
-        texts = [g.text for g in gold.sentences]
-        for group in articles(gold.sentences):
-            first = gold.sentences[group[0]]
-            page = coder.code_article_events([texts[i] for i in group], first.when, headline=first.headline)
-            for i, events in zip(group, page):
-                sent = gold.sentences[i]
-                alone = coder.code_sentence_events([sent.text], sent.when)[0]
-                got = {(e.source[:3], e.target[:3], e.root) for e in _asserted(events)}
-                before = {(e.source[:3], e.target[:3], e.root) for e in _asserted(alone)}
-                want = {(gold_country(e.source), gold_country(e.target), e.label) for e in sent.events}
-                counts = forms.setdefault(form_of(sent.text), Counter())
-                for triple in got - before:
-                    counts["added right" if triple in want else "added wrong"] += 1
-                for triple in before - got:
-                    counts["lost right" if triple in want else "lost wrong"] += 1
+        page, alone = predict_events(gold, coder, "page"), predict_events(gold, coder, "sentence")
+        for sent, events, events_alone in zip(gold.sentences, page, alone):
+            got = {(e.source[:3], e.target[:3], e.root) for e in events}
+            before = {(e.source[:3], e.target[:3], e.root) for e in events_alone}
+            want = {(gold_country(e.source), gold_country(e.target), e.label) for e in sent.events}
+            counts = forms.setdefault(form_of(sent.text), Counter())
+            for triple in got - before:
+                counts["added right" if triple in want else "added wrong"] += 1
+            for triple in before - got:
+                counts["lost right" if triple in want else "lost wrong"] += 1
     lines += ["", "What page mode changes, per form of reference (news_dev, news_check_v1 and the news_dev2 parts; "
               "a change is put down to the first form its sentence holds):", "",
               "| form | added right | added wrong | precision of the added | lost right | lost wrong |",

@@ -333,27 +333,12 @@ def recall_losses(path: Path, coder, misses: list[str] | None = None) -> tuple[C
         mapping = ontology.to_plover(event.cameo)
         return mapping.type if mapping is not None else "-"
 
-    coded: list[list] = [[] for _ in gold.sentences]
-    full: list[list] = [[] for _ in gold.sentences]
-
-    def keep(indices: list[int], results_per_sentence: list[list]) -> None:
-        for i, results in zip(indices, results_per_sentence):
-            coded[i] = [r.event for r in results  # a classifier code below its threshold is no predicate
-                        if f"kept apart: {abstention.UNCERTAIN}" not in (r.event.note or "")]
-            full[i] = [r.event for r in results if not r.partial and not r.event.negated]  # as `code eval` scores
-
     groups = ev.articles(gold.sentences) if gold.fmt == "jsonl" else []
-    if any(len(g) > 1 for g in groups):  # page mode, as `detente code eval` scores such a file (its F1 above)
-        for group in groups:
-            first = gold.sentences[group[0]]
-            keep(group, coder.code_article_events([gold.sentences[i].text for i in group], first.when,
-                                                  headline=first.headline, partial=True))
-    else:
-        by_date: dict = {}
-        for i, sent in enumerate(gold.sentences):
-            by_date.setdefault(sent.when, []).append(i)
-        for day, indices in by_date.items():
-            keep(indices, coder.code_sentence_events([gold.sentences[i].text for i in indices], day, partial=True))
+    paged = any(len(g) > 1 for g in groups)  # page mode, as `detente code eval` scores such a file (its F1 above)
+    results = ev.code_gold(gold, coder, "page" if paged else "sentence", partial=True)
+    coded = [[r.event for r in found  # a classifier code below its threshold is no predicate
+              if f"kept apart: {abstention.UNCERTAIN}" not in (r.event.note or "")] for found in results]
+    full = [[r.event for r in found if not r.partial and not r.event.negated] for found in results]  # as code eval
     losses: Counter = Counter()
     false: Counter = Counter()
     for n, (sent, events, complete_events) in enumerate(zip(gold.sentences, coded, full), 1):

@@ -82,27 +82,12 @@ def event_lines(name: str, index: int, results: Sequence) -> Iterable[str]:
 
 
 def code_file(path: Path, coder) -> list[str]:
-    """Every event of a gold file's sentences: JSONL pages in page mode, other formats a sentence at a time by date
-    (as :func:`detente.coding.evaluate.evaluate` codes them)."""
+    """Every event of a gold file's sentences, partial ones too: JSONL pages in page mode, other formats a sentence
+    at a time by date (:func:`detente.coding.evaluate.code_gold`, as ``evaluate`` codes them)."""
     from detente.coding import evaluate as ev
 
     gold = ev.read_gold(path)
-    texts = [s.text for s in gold.sentences]
-    coded: list[list] = [[] for _ in texts]
-    if gold.fmt == "jsonl":
-        for group in ev.articles(gold.sentences):
-            first = gold.sentences[group[0]]
-            results = coder.code_article_events([texts[i] for i in group], first.when, headline=first.headline,
-                                                partial=True)
-            for i, events in zip(group, results):
-                coded[i] = events
-    else:
-        by_date: dict = {}
-        for i, sent in enumerate(gold.sentences):
-            by_date.setdefault(sent.when, []).append(i)
-        for day, indices in by_date.items():
-            for i, events in zip(indices, coder.code_sentence_events([texts[i] for i in indices], day, partial=True)):
-                coded[i] = events
+    coded = ev.code_gold(gold, coder, "page" if gold.fmt == "jsonl" else "sentence", partial=True)
     name = f"{path.parent.name}/{path.name}"
     return [line for i, events in enumerate(coded) for line in event_lines(name, i, events)]
 

@@ -75,12 +75,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     for path in files:
         name = f"{path.parent.name}/{path.stem}"
         gold = ev.read_gold(path)
-        for group in ev.articles(gold.sentences):
-            first = gold.sentences[group[0]]
-            stash.clear()
-            coder.code_article_events([gold.sentences[i].text for i in group], first.when,
-                                      headline=first.headline, partial=True)
-            found, texts, on = stash[-1]
+        stash.clear()
+        ev.code_gold(gold, coder, "page", partial=True)  # one call of restatements per page, in page order
+        for group, (found, texts, on) in zip(ev.articles(gold.sentences), stash, strict=True):
             earlier: dict = {}
             for k, (i, results, text) in enumerate(zip(group, found, texts)):
                 sent = gold.sentences[i]

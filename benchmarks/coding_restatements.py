@@ -105,14 +105,13 @@ def read_pages(leave_out: set[str]) -> tuple[list[Page], dict[str, int]]:
              if f"{p.parent.name}/{p.stem}" not in leave_out]
     for path in files:
         gold = ev.read_gold(path)
+        coded = ev.code_gold(gold, coder, "page", partial=True)
         for group in ev.articles(gold.sentences):
             first = gold.sentences[group[0]]
-            coded = coder.code_article_events([gold.sentences[i].text for i in group], first.when,
-                                              headline=first.headline, partial=True)
             page = Page()
             earlier: list[tuple[int, object]] = []
-            for k, (i, results) in enumerate(zip(group, coded)):
-                sent = gold.sentences[i]
+            for k, i in enumerate(group):
+                sent, results = gold.sentences[i], coded[i]
                 want = {(ev.gold_country(e.source), ev.gold_country(e.target), e.label) for e in sent.events}
                 page.gold += len(want)
                 generic = {side for t in want for side in t[:2] if side in ev.GENERIC_CODES}

@@ -115,10 +115,9 @@ def measure(path: Path, coder, rows: dict[str, Counter], files: dict[str, set], 
 
     where = f"{path.parent.name}/{path.stem}"
     gold = ev.read_gold(path)
+    coded = ev.code_gold(gold, coder, "page", partial=True)
     for group in ev.articles(gold.sentences):
         first = gold.sentences[group[0]]
-        coded = coder.code_article_events([gold.sentences[i].text for i in group], first.when,
-                                          headline=first.headline, partial=True)
         named: list[Named] = []
         pairs: list[set[str]] = []
         headline: set[str] = set()
@@ -126,8 +125,8 @@ def measure(path: Path, coder, rows: dict[str, Counter], files: dict[str, set], 
             found = Context.read(first.headline, first.when).mentions
             named += [Named(ev.gold_country(m.code), is_person(m)) for m in found]
             headline = {ev.gold_country(m.code) for m in found}
-        for i, results in zip(group, coded):
-            sent = gold.sentences[i]
+        for i in group:
+            sent, results = gold.sentences[i], coded[i]
             mentions = Context.read(sent.text, sent.when).mentions
             want = {(ev.gold_country(e.source), ev.gold_country(e.target), e.label) for e in sent.events}
             generic = {side for t in want for side in t[:2] if side in ev.GENERIC_CODES}

@@ -606,6 +606,30 @@ def test_code_eval_says_spans_are_not_scored_on_a_file_of_classes_or_events(tmp_
     assert json.loads(result.stdout) == json.loads(plain.stdout)  # scored as without it
 
 
+@pytest.mark.parametrize("suffix, lines", [
+    (".tsv", ["Chile praised Peru for its help.\t1", "Peru shelled a Chilean border post.\t4"]),
+    (".jsonl", [json.dumps({"text": text, "url": "https://example.org/a", "events": events}) for text, events in (
+        ("Chile praised Peru for its help on Monday.", [{"source": "CHL", "target": "PER", "root": "05"}]),
+        ("The two sides also agreed to hold talks.", [{"source": "CHL", "target": "PER", "root": "03"}]))]),
+])
+def test_code_eval_of_events_or_classes_codes_without_the_span_chooser_and_scores_the_same(
+        tmp_path, monkeypatch, suffix, lines):
+    from detente.coding import Coder, span_chooser
+    from detente.coding.evaluate import evaluate
+
+    gold = tmp_path / f"gold{suffix}"
+    gold.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with_chooser = evaluate(gold, Coder(pair_model=None)).to_dict()  # the shipped chooser re-decides the spans
+
+    def no_chooser() -> None:
+        raise AssertionError("the span chooser was loaded, though no span is scored")
+
+    monkeypatch.setattr(span_chooser, "shipped", no_chooser)
+    result = runner.invoke(app, ["code", "eval", str(gold), "--no-classifier", "--json", *RULES])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout) == {**json.loads(json.dumps(with_chooser)), "pairs": "rules"}
+
+
 def test_code_eval_says_a_date_that_dates_no_sentence_changes_nothing(tmp_path):
     gold = tmp_path / "gold.jsonl"
     rows = [{"text": "Chile praised Peru.", "date": "2024-05-02", "events": []},

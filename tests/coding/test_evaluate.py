@@ -305,6 +305,28 @@ def test_predict_events_codes_pages_or_sentences_and_keeps_the_asserted_events(t
         ev.predict_events(gold, coder, "paragraph")
 
 
+@pytest.mark.nlp
+def test_code_gold_keeps_the_negated_and_partial_results_predict_events_drops(tmp_path, coder):
+    records = [*ARTICLE, {"text": "Chile did not attack Peru.", "url": PAGE, "events": []},
+               {"text": "Gunmen attacked Peru on Monday.", "url": PAGE, "events": []}]
+    gold = ev.read_gold(_jsonl(tmp_path, records))
+    for mode in ev.CONTEXTS:
+        results = ev.code_gold(gold, coder, mode, partial=True)
+        assert [r.event.root for r in results[3]] == ["19"] and results[3][0].event.negated
+        assert any(r.partial for r in results[4])
+        complete = ev.code_gold(gold, coder, mode)
+        assert not any(r.partial for found in complete for r in found)
+        assert ev.predict_events(gold, coder, mode) == [[r.event for r in found if not r.event.negated]
+                                                        for found in complete]
+
+
+def test_gold_kind_is_told_from_the_format_or_the_suffix_without_reading_the_file(tmp_path):
+    assert [ev.gold_kind(tmp_path / name) for name in ("g.jsonl", "g.JSON", "g.tsv", "g.txt", "g.csv")] == [
+        "events", "events", "quad", "spans", None]
+    assert ev.gold_kind(tmp_path / "g.txt", "plover") == "events" and ev.gold_kind("g.jsonl", "conll") == "spans"
+    assert ev.gold_kind("g.jsonl", "yaml") is None
+
+
 def test_an_unknown_context_is_an_error_naming_the_flag(tmp_path):
     with pytest.raises(InputError, match="--context"):
         ev.evaluate(write(tmp_path, "g.jsonl", "{}\n"), coder=None, context="paragraph")

@@ -675,9 +675,7 @@ def code_eval(
 
     from detente.cli.output import print_json, print_table
     from detente.coding import Coder
-    from detente.coding.evaluate import FORMAT_NAMES, evaluate
-
-    from detente.coding.evaluate import CONTEXTS
+    from detente.coding.evaluate import CONTEXTS, FORMAT_NAMES, evaluate, gold_kind
 
     when = _parse_cli_date(date_)
     _check_classifier_flags(ctx, model, use_classifier)
@@ -697,6 +695,8 @@ def code_eval(
         from detente.coding.classifier import default_classifier
 
         classifier = default_classifier()
+    if gold_kind(gold, fmt) in ("events", "quad"):  # scored on the events coded, which the chooser leaves as they are
+        chooser = None  # only their spans would change: no chooser to load and run
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)
         coder = Coder(classifier=classifier, span_chooser=chooser, pair_model=pair_model, domestic=domestic)

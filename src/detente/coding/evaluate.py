@@ -181,6 +181,17 @@ class Report:
 # -- reading ---------------------------------------------------------------------------------------
 
 
+def gold_kind(path: str | Path, fmt: str | None = None) -> Kind | None:
+    """The kind of gold a file holds, as :func:`read_gold` will read it (from `fmt` if it is one of
+    :data:`FORMAT_NAMES`, else from the suffix), without reading it; None when neither names a format (reading
+    it says why). Only a file of actor spans scores spans: ``detente code eval`` builds its coder without the
+    span chooser for the others, whose events the chooser does not change."""
+    if fmt is None:
+        found = FORMATS.get(Path(path).suffix.lower().lstrip("."))
+        return found[1] if found is not None else None
+    return next((kind for name, kind in FORMATS.values() if name == fmt), None)
+
+
 def read_gold(path: str | Path, fmt: str | None = None) -> Gold:
     """Read a gold file (format from its suffix unless `fmt` is one of :data:`FORMAT_NAMES`)."""
     path = Path(path)
@@ -736,41 +747,57 @@ PROGRESS_CHUNK = 500
 so the chunks change no result; 500 keeps the coder's worker processes (from 300 sentences a call) busy."""
 
 
+def code_gold(
+    gold: Gold, coder: Any, mode: str = "page", when: date | None = None, *, headlines: bool = True,
+    partial: bool = False, advance: Callable[[int], None] | None = None,
+) -> list[list[Any]]:
+    """Per gold sentence, every result (:class:`~detente.coding.coder.SentenceResult`) `coder` gives it, in the
+    coder's order: negated ones too, and partial ones when `partial` is true.
+
+    `mode` "page" codes each article of the file (:func:`articles`: runs of consecutive sentences sharing a
+    url) with :meth:`~detente.coding.coder.Coder.code_article_events`, dated by its first sentence's date or
+    `when`, reading the first sentence's headline when `headlines` is true; "sentence" codes each sentence
+    alone, dated by its own date or `when`. `advance`, if given, is called with the number of sentences just
+    coded, after each article or each :data:`PROGRESS_CHUNK` sentences. :func:`predict_events` and the
+    benchmarks that look past the scored events (the fingerprint, the restatement and unnamed-side studies)
+    all code a gold file with it, so that they code it as ``detente code eval`` does by construction.
+    """
+    if mode not in CONTEXTS:
+        raise InputError(f"unknown context '{mode}'", field="--context", hint="use page or sentence")
+    texts = [s.text for s in gold.sentences]
+    coded: list[list[Any]] = [[] for _ in texts]
+    if mode == "page":
+        for group in articles(gold.sentences):
+            first = gold.sentences[group[0]]
+            headline = first.headline if headlines else None
+            results = coder.code_article_events([texts[i] for i in group], first.when or when, headline=headline,
+                                                partial=partial)
+            for i, found in zip(group, results):
+                coded[i] = found
+            if advance is not None:
+                advance(len(group))
+        return coded
+    by_date: dict[date | None, list[int]] = {}
+    for i, sent in enumerate(gold.sentences):  # sentences may carry their own dates
+        by_date.setdefault(sent.when or when, []).append(i)
+    for day, indices in by_date.items():
+        results = _code_sentences(coder, [texts[i] for i in indices], day, partial=partial, advance=advance)
+        for i, found in zip(indices, results):
+            coded[i] = found
+    return coded
+
+
 def predict_events(
     gold: Gold, coder: Any, mode: str = "page", when: date | None = None, *, headlines: bool = True,
     advance: Callable[[int], None] | None = None,
 ) -> list[list[Any]]:
     """Per gold sentence, the asserted events `coder` gives it (:func:`_asserted`): what :func:`score_events` scores.
 
-    `mode` "page" codes each article of the file (:func:`articles`: runs of consecutive sentences sharing a
-    url) with :meth:`~detente.coding.coder.Coder.code_article_events`, dated by its first sentence's date or
-    `when`, reading the first sentence's headline when `headlines` is true; "sentence" codes each sentence
-    alone, dated by its own date or `when`. `advance`, if given, is called with the number of sentences just
-    coded, after each article or each :data:`PROGRESS_CHUNK` sentences. :func:`evaluate` and
-    ``benchmarks/coding_paired.py`` both code with it, so that their counts are the same by construction.
+    Coded by :func:`code_gold` (`mode`, `when`, `headlines` and `advance` as there), without partial events.
+    :func:`evaluate` and ``benchmarks/coding_paired.py`` both code with it, so that their counts are the same by
+    construction.
     """
-    if mode not in CONTEXTS:
-        raise InputError(f"unknown context '{mode}'", field="--context", hint="use page or sentence")
-    texts = [s.text for s in gold.sentences]
-    predicted: list[list[Any]] = [[] for _ in texts]
-    if mode == "page":
-        for group in articles(gold.sentences):
-            first = gold.sentences[group[0]]
-            headline = first.headline if headlines else None
-            coded = coder.code_article_events([texts[i] for i in group], first.when or when, headline=headline)
-            for i, events in zip(group, coded):
-                predicted[i] = _asserted(events)
-            if advance is not None:
-                advance(len(group))
-        return predicted
-    by_date: dict[date | None, list[int]] = {}
-    for i, sent in enumerate(gold.sentences):  # sentences may carry their own dates
-        by_date.setdefault(sent.when or when, []).append(i)
-    for day, indices in by_date.items():
-        coded = _code_sentences(coder, [texts[i] for i in indices], day, advance=advance)
-        for i, events in zip(indices, coded):
-            predicted[i] = _asserted(events)
-    return predicted
+    return [_asserted(found) for found in code_gold(gold, coder, mode, when, headlines=headlines, advance=advance)]
 
 
 def _undated(gold: Gold, mode: str) -> int:

@@ -55,7 +55,7 @@ from detente.coding.arguments import Arg, argument
 from detente.coding.same_side import foreign_pairs
 from detente.coding.candidate import Candidate
 from detente.coding.context import Actor, Context, actor_of_mention
-from detente.coding.coordination import ATTENDANCE_VERBS, MAX_PARTIES, joint_pairs, list_pairs, parties
+from detente.coding.coordination import MAX_PARTIES, joint_pairs, list_pairs, parties
 from detente.coding.modifier_pairs import THIRD_PARTY_PARTICIPLES
 
 if TYPE_CHECKING:  # pragma: no cover

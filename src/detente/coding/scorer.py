@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import functools
 import json
-import math
 import re
 from collections.abc import Sequence
 from pathlib import Path

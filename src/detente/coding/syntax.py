@@ -11,7 +11,7 @@ lemmatizer (see :mod:`detente.coding.nlp`).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from detente.coding import governors as G
 from detente.coding import patterns as P

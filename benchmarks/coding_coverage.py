@@ -64,29 +64,23 @@ def half_b(paths: list[Path], tmp: Path) -> Path:
 
 def coded_triples(gold, coder) -> list[set[tuple[str, str, str]]]:
     """Per gold sentence, the (source country, target country, label) triples the coder gives, as
-    `detente code eval` scores them (asserted events only)."""
+    `detente code eval` scores them (asserted events only), each sentence coded alone
+    (:func:`detente.coding.evaluate.predict_events` in sentence mode)."""
     from detente import ontology
     from detente.coding import evaluate as ev
 
-    out: list[set[tuple[str, str, str]]] = [set() for _ in gold.sentences]
-    by_date: dict = {}
-    for i, sent in enumerate(gold.sentences):
-        by_date.setdefault(sent.when, []).append(i)
-    for day, indices in by_date.items():
-        for i, results in zip(indices, coder.code_sentence_events([gold.sentences[i].text for i in indices], day)):
-            generic = {side for e in gold.sentences[i].events for side in (ev.gold_country(e.source),
-                                                                             ev.gold_country(e.target))
-                       if side in ev.GENERIC_CODES}
-            for r in results:
-                e = r.event
-                if e.negated:
-                    continue
-                if gold.label == "plover":
-                    mapping = ontology.to_plover(e.cameo)
-                    label = mapping.type if mapping is not None else "-"
-                else:
-                    label = e.root
-                out[i].add((ev.predicted_country(e.source, generic), ev.predicted_country(e.target, generic), label))
+    def label(event) -> str:
+        if gold.label == "plover":
+            mapping = ontology.to_plover(event.cameo)
+            return mapping.type if mapping is not None else "-"
+        return event.root
+
+    out: list[set[tuple[str, str, str]]] = []
+    for sent, events in zip(gold.sentences, ev.predict_events(gold, coder, "sentence")):
+        generic = {side for e in sent.events for side in (ev.gold_country(e.source), ev.gold_country(e.target))
+                   if side in ev.GENERIC_CODES}
+        out.append({(ev.predicted_country(e.source, generic), ev.predicted_country(e.target, generic), label(e))
+                    for e in events})
     return out
 
 

@@ -44,12 +44,16 @@ import time
 from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from _results import write_page  # benchmarks/ is on sys.path when a script runs
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "plover_gsr_cameo.json"
 RESULTS = ROOT / "benchmarks" / "results" / "coding_plover.md"
+
+if TYPE_CHECKING:
+    from detente.coding.evaluate import Gold
 
 HARMONISE = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 """PLOVER 0.5b1 types that the 2021 CAMEO-to-PLOVER table no longer uses -> their current type."""
@@ -155,8 +159,9 @@ def main(argv: list[str] | None = None) -> int:
     md += [f"| {t} | {k} | {found[t]} | {right[t]} |" for t, k in per_type.most_common()]
     md += ["", "Most frequent confusions (gold -> coded): "
            + ", ".join(f"{g} -> {p} ({k})" for (g, p), k in confusions) + "."]
-    md += domestic_section(args.path)
-    md += domestic_misses(args.path, args.misses)
+    gold, coded = code_file(args.path)
+    md += domestic_section(args.path, gold, coded)
+    md += domestic_misses(args.path, gold, coded, args.misses)
     write_page(args.out, md)
     return 0
 
@@ -175,23 +180,26 @@ def half_of(record_id: str) -> str:
     return "A" if digits and int(digits) % 2 else "B"
 
 
-def domestic_section(path: Path) -> list[str]:
-    """(source country, target country, type) F1 overall and on domestic and inter-state gold events,
-    with and without the coder's domestic events, per type and per half of the file (printed, and
-    returned as Markdown lines)."""
+def code_file(path: Path) -> tuple[Gold, list[list]]:
+    """The file read as a gold file and, per sentence, every result of the shipped default coder (as `detente code
+    eval` runs it), partial ones too: each sentence coded alone (:func:`detente.coding.evaluate.code_gold` in
+    sentence mode). The who-did-what-to-whom table and the error analysis of the domestic misses share the one run."""
     from detente.coding import Coder, evaluate as ev
     from detente.coding.classifier import default_classifier
 
     gold = ev.read_gold(path)
+    return gold, ev.code_gold(gold, Coder(classifier=default_classifier()), "sentence", partial=True)
+
+
+def domestic_section(path: Path, gold: Gold, coded: list[list]) -> list[str]:
+    """(source country, target country, type) F1 overall and on domestic and inter-state gold events,
+    with and without the coder's domestic events, per type and per half of the file (printed, and
+    returned as Markdown lines). `gold` and `coded`: :func:`code_file` of `path`; its complete events are scored,
+    negated ones too."""
+    from detente.coding import evaluate as ev
+
     raw = json.loads(path.read_text(encoding="utf-8"))
-    coder = Coder(classifier=default_classifier())  # the shipped default, as `detente code eval` runs it
-    predicted: list[list] = [[] for _ in gold.sentences]
-    by_date: dict = {}
-    for i, sent in enumerate(gold.sentences):
-        by_date.setdefault(sent.when, []).append(i)
-    for day, indices in by_date.items():
-        for i, results in zip(indices, coder.code_sentence_events([gold.sentences[i].text for i in indices], day)):
-            predicted[i] = [r.event for r in results]
+    predicted = [[r.event for r in results if not r.partial] for results in coded]
 
     def domestic(event) -> bool:
         return ev.country(event.source) == ev.country(event.target)
@@ -265,20 +273,17 @@ MISS_BUCKETS = {
 """Why a domestic gold event is missed, in the order the buckets are tried."""
 
 
-def domestic_misses(path: Path, out: Path | None = None) -> list[str]:
+def domestic_misses(path: Path, gold: Gold, coded: list[list], out: Path | None = None) -> list[str]:
     """Bucket every missed domestic gold event (:data:`MISS_BUCKETS`); printed, Markdown lines returned,
-    and with `out` one TSV line per miss (record id, gold triple, bucket, coded events, sentence)."""
+    and with `out` one TSV line per miss (record id, gold triple, bucket, coded events, sentence). `gold` and
+    `coded`: :func:`code_file` of `path`, partial results included."""
     from detente import ontology
     from detente.actors import get_registry
-    from detente.coding import Coder, evaluate as ev
+    from detente.coding import evaluate as ev
     from detente.coding.sector_words import names_sector
     from detente.coding.context import Context
 
     raw = json.loads(path.read_text(encoding="utf-8"))
-    gold = ev.read_gold(path)
-    from detente.coding.classifier import default_classifier
-
-    coder = Coder(classifier=default_classifier())
     registry = get_registry()
 
     def label(event) -> str:
@@ -293,14 +298,13 @@ def domestic_misses(path: Path, out: Path | None = None) -> list[str]:
 
     buckets: Counter = Counter()
     lines: list[str] = []
-    for sent in gold.sentences:
+    for sent, results in zip(gold.sentences, coded):
         domestic = {(ev.gold_country(e.source), e.label) for e in sent.events
                     if ev.gold_country(e.source) == ev.gold_country(e.target) != "---"}
         if not domestic:
             continue
-        results = coder.code_sentence_events([sent.text], sent.when, partial=True)[0]
-        coded = [(ev.country(r.event.source), ev.country(r.event.target), label(r.event), r.partial) for r in results]
-        complete = {(s, t, lab) for s, t, lab, partial in coded if not partial}
+        found = [(ev.country(r.event.source), ev.country(r.event.target), label(r.event), r.partial) for r in results]
+        complete = {(s, t, lab) for s, t, lab, partial in found if not partial}
         mentions = Context.read(sent.text, sent.when).mentions
         record = raw[sent.line]
         for country, lab in sorted(domestic):
@@ -309,8 +313,8 @@ def domestic_misses(path: Path, out: Path | None = None) -> list[str]:
             sides = [side for key in ("source", "target") for side in (record.get(key) or [])
                      if isinstance(side, dict) and ev.gold_country(str(side.get("code") or "")) == country]
             bucket = None
-            if any(s == t == country and lab2 != lab for s, t, lab2, _ in coded) or any(
-                    lab2 != lab and {s, t} <= {country, "---"} and country in (s, t) for s, t, lab2, p in coded if p):
+            if any(s == t == country and lab2 != lab for s, t, lab2, _ in found) or any(
+                    lab2 != lab and {s, t} <= {country, "---"} and country in (s, t) for s, t, lab2, p in found if p):
                 bucket = "PLOVER type"
             for side in sides:
                 if bucket is not None:
@@ -325,13 +329,13 @@ def domestic_misses(path: Path, out: Path | None = None) -> list[str]:
                 elif not inside and not any(side_state(m.code) == country for m in mentions):
                     bucket = "state not found"
             if bucket is None:
-                if not any(lab2 == lab for _, _, lab2, _ in coded):
+                if not any(lab2 == lab for _, _, lab2, _ in found):
                     bucket = "event pattern missing"
                 else:
                     bucket = "argument attachment"
             buckets[bucket] += 1
             lines.append(f"{record.get('id')}\t{country}->{country} {lab}\t{bucket}\t"
-                         + ", ".join(f"{s}->{t} {lab2}{' (partial)' if p else ''}" for s, t, lab2, p in coded)
+                         + ", ".join(f"{s}->{t} {lab2}{' (partial)' if p else ''}" for s, t, lab2, p in found)
                          + f"\t{sent.text}")
     total = sum(buckets.values())
     print(f"\nmissed domestic gold events: {total}")

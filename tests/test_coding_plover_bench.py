@@ -1,0 +1,44 @@
+"""benchmarks/coding_plover.py: the one coding of the file that its who-did-what-to-whom table and its error analysis
+of the domestic misses share (hand-written sentences in the PLOVER gold records' form, none from the data file)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+
+@pytest.fixture
+def bench(load_benchmark):
+    """The benchmark script as a module (benchmarks/ on the path, as when it runs)."""
+    return load_benchmark("coding_plover")
+
+
+def _side(text: str, code: str) -> list[dict]:
+    return [{"actorText": text, "code": code}]
+
+
+@pytest.mark.nlp
+def test_the_file_is_coded_once_for_the_table_and_the_misses_partial_events_kept(bench, tmp_path) -> None:
+    records = [
+        {"id": "T-DOCUMENT-0001", "event": "DOCUMENT"},
+        {"id": "T-ACCUSE-0001", "date": "2024-03-04", "source": _side("Chile", "CHL"),
+         "target": _side("Peru", "PER"), "event": "ACCUSE", "text": "Chile accused Peru of spying on Monday."},
+        {"id": "T-ASSAULT-0002", "date": "2024-03-05", "source": _side("Gunmen", "NGAREB"),
+         "target": _side("Nigerian soldiers", "NGAMIL"), "event": "ASSAULT",
+         "text": "Gunmen attacked Nigerian soldiers on Tuesday."},
+    ]
+    path = tmp_path / "gsr.json"
+    path.write_text(json.dumps(records), encoding="utf-8")
+    gold, coded = bench.code_file(path)
+    assert [s.text for s in gold.sentences] == [r["text"] for r in records[1:]]
+    assert [[r.partial for r in found] for found in coded] == [[False], [True]]  # "Gunmen": no registry actor
+
+    table = bench.domestic_section(path, gold, coded)
+    assert "| all gold events, coder | 1.000 | 0.500 | 0.667 | 2 | 1 |" in table  # the partial event not scored
+
+    misses = tmp_path / "misses.tsv"
+    bench.domestic_misses(path, gold, coded, misses)
+    (miss,) = misses.read_text(encoding="utf-8").splitlines()[1:]
+    assert miss.split("\t")[:4] == ["T-ASSAULT-0002", "NGA->NGA ASSAULT", "sector noun unknown",
+                                    "---->NGA ASSAULT (partial)"]

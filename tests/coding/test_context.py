@@ -164,6 +164,25 @@ def test_page_mode_leaves_a_description_naming_an_earlier_sentences_actor_unreso
     assert any(m.text == "The ministry" and m.code == "ARMMIL" for m in whole.mentions)
 
 
+def test_page_mode_reads_the_country_as_the_one_state_the_latest_earlier_sentence_naming_any_named():
+    from detente.coding.context import ArticleReading
+
+    def described(parts: list[str], k: int) -> list[tuple[str, str]]:
+        article = ArticleReading(parts, None)
+        found = [[(m.text, m.code[:3]) for m in article.context(i).mentions] for i in range(len(parts))]
+        return [(text, code) for text, code in found[k] if text.lower().startswith("the ")]
+
+    parts = ["Moldova's parliament voted on the treaty in March.", "Turnout was low.", "Officials declined to comment.",
+             "The country then asked to join the European Union."]
+    assert described(parts, 3) == [("The country", "MDA")]  # three sentences back
+    assert described(["Chad voted in March.", "Turnout was low.", "France sent aid to the African nation."], 2) == [
+        ("the African nation", "TCD")]
+    # two states in the latest sentence naming any: left alone
+    assert described(["Moldova and Chad voted in March.", "Turnout was low.", "The country then asked."], 2) == []
+    # "the island" across sentences is as often a place as the state: left alone
+    assert described(["Cuba voted in March.", "Turnout was low.", "The minister visited the island."], 2) == []
+
+
 def test_a_surname_alone_stands_for_the_titled_person_named_in_full_before():
     from detente.coding.context import ArticleReading
 

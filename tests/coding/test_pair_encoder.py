@@ -160,7 +160,7 @@ CHANGED_SINCE_E5_TRAINING = {
 """Training files changed after the shipped E5 model was trained, each with the reason. Session 19 re-trained
 the static and sparse models on the changed gold but not the E5 one: its vectors (75,251 texts) take about an
 hour of CPU to encode afresh, and the model is opt-in (``--pairs encoder``). Session 20 did not either: its
-encoding, started niced beside the helpers, had cached about 40% of the 82,289 texts by the session's end (the
+encoding, started niced beside the helpers, had cached 55,000 of the 82,289 texts by the session's end (the
 cache, ``out/pair_encoder_vectors.npz``, is now saved every 5,000 texts, so the next run continues it). A re-train empties this list (the test then requires every hash to match
 again)."""
 

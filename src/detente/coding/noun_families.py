@@ -128,6 +128,9 @@ NOUN_FAMILIES: dict[str, frozenset[str]] = {name: frozenset(words.split()) for n
     "videoconferences video-conference",
     "recognition": "recognition",
     "threat": "threat threats ultimatum",
+    # session 21 (courts21): a sum imposed as a punishment, "imposed a fine on X", "punished X with a fine" (convention
+    # 40: a court's order to pay); "penalty" stays with *sanctions*, a state's penalties on another state
+    "fine": "fine fines",
     "bombs": "bomb bombs",
     "welcome": "welcome reception",
     "shield": "shield shields",

@@ -1,0 +1,68 @@
+"""Session 21's court fines: a court's fine is its order to pay (10, the guide's convention 40), a state's own fine of
+another state's vessels stays coercion (17); a ruled order is dated by the ruling. Hand-written sentences (invented
+cases between real states), with near misses that must not be read so."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from detente.coding import patterns as P
+from detente.coding.rulings import fine_code, is_court
+
+pytestmark = pytest.mark.nlp
+
+WHEN = date(2024, 5, 6)
+
+
+def countries(results):
+    """(source, target, root) of asserted events, each side as its country or organisation ("ICJ")."""
+    from detente.actors.registry import country_of
+
+    return {(country_of(r.event.source), country_of(r.event.target), r.event.root)
+            for r in results if not r.event.negated}
+
+
+def sentence(coder, text):
+    (results,) = coder.code_sentence_events([text], WHEN)
+    return countries(results)
+
+
+FINES = [
+    ("The European Court of Justice fined Hungary 300 million euros for defying its asylum ruling.", ("EUR", "HUN", "10")),
+    ("The European Court of Justice punished Romania with a fine of 50,000 euros a day.", ("EUR", "ROU", "10")),
+    ("The European Court of Justice imposed a heavy fine on Slovakia over its waste law.", ("EUR", "SVK", "10")),
+    ("Slovenia was fined by the European Court of Justice for ignoring the interim measures.", ("EUR", "SVN", "10")),
+]
+
+
+@pytest.mark.parametrize(("text", "event"), FINES)
+def test_a_court_s_fine_is_its_order_to_pay(coder, text, event):
+    assert event in sentence(coder, text)
+
+
+def test_a_state_s_fine_of_another_state_s_boats_is_coercion(coder):
+    found = sentence(coder, "Norway fined three Russian trawlers for fishing without a licence.")
+    assert ("NOR", "RUS", "17") in found and ("NOR", "RUS", "10") not in found
+
+
+def test_fine_code_reads_who_fines():
+    (fine,) = P.PATTERNS["fine"]
+    assert fine_code("172", "EURJUD", fine) == "100"
+    assert fine_code("172", "USAJUD", fine) == "100"  # a state's court: its order (dev12b-165's kind)
+    assert fine_code("172", "NOR", fine) == "172"
+    assert fine_code("163", "EURJUD", fine) == "163"  # another act is left as it is
+    assert is_court("ICJ") and not is_court("NORGOV") and not is_court(None)
+
+
+def test_fines_are_the_court_families():
+    assert {"17 fines"} == set(P.COURT_FAMILIES)
+
+
+def test_a_ruled_order_takes_the_ruling_s_date(coder):
+    (results,) = coder.code_sentence_events(
+        ["In March, 2023, the European Court of Justice ruled that Slovakia has to close the landfill."], WHEN)
+    (order,) = [r.event for r in results if r.event.root == "10"]
+    assert order.date == date(2023, 3, 1)
+

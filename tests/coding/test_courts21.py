@@ -1,6 +1,7 @@
-"""Session 21's court fines: a court's fine is its order to pay (10, the guide's convention 40), a state's own fine of
-another state's vessels stays coercion (17); a ruled order is dated by the ruling. Hand-written sentences (invented
-cases between real states), with near misses that must not be read so."""
+"""Session 21's court fines and findings: a court's fine is its order to pay (10, the guide's convention 40), a state's
+own fine of another state's vessels stays coercion (17); a court that declares a state in violation, or rules that it
+failed to act, finds against it (11); a ruled order is dated by the ruling. Hand-written sentences (invented cases
+between real states), with near misses that must not be read so."""
 
 from __future__ import annotations
 
@@ -30,7 +31,8 @@ def sentence(coder, text):
 
 
 FINES = [
-    ("The European Court of Justice fined Hungary 300 million euros for defying its asylum ruling.", ("EUR", "HUN", "10")),
+    ("The European Court of Justice fined Hungary 300 million euros for defying its asylum ruling.",
+     ("EUR", "HUN", "10")),
     ("The European Court of Justice punished Romania with a fine of 50,000 euros a day.", ("EUR", "ROU", "10")),
     ("The European Court of Justice imposed a heavy fine on Slovakia over its waste law.", ("EUR", "SVK", "10")),
     ("Slovenia was fined by the European Court of Justice for ignoring the interim measures.", ("EUR", "SVN", "10")),
@@ -57,7 +59,30 @@ def test_fine_code_reads_who_fines():
 
 
 def test_fines_are_the_court_families():
-    assert {"17 fines"} == set(P.COURT_FAMILIES)
+    assert {"17 fines", "11 findings against a party"} == set(P.COURT_FAMILIES)
+
+
+@pytest.mark.parametrize(("text", "event"), [
+    ("The International Court of Justice declared Honduras in violation of the border treaty.", ("ICJ", "HND", "11")),
+    ("The International Court of Justice declared Honduras in breach of its obligations.", ("ICJ", "HND", "11")),
+    ("The World Trade Organization ruled on Monday that Canada failed to remove its dairy subsidies.",
+     ("WTO", "CAN", "11")),
+    ("The World Trade Organization found that Canada failed to remove its dairy subsidies.", ("WTO", "CAN", "11")),
+])
+def test_a_court_s_finding_against_a_state(coder, text, event):
+    assert event in sentence(coder, text)
+
+
+@pytest.mark.parametrize("text", [
+    # a state's statement is no court's finding
+    "Brazil said Canada failed to remove its dairy subsidies.",
+    # a request that the court find so is no finding yet
+    "Brazil asked the World Trade Organization to find that Canada failed to remove its dairy subsidies.",
+    # a finding that a state did not fail clears it
+    "The World Trade Organization ruled that Canada did not fail to remove its dairy subsidies.",
+])
+def test_no_finding_without_a_court_that_finds(coder, text):
+    assert ("WTO", "CAN", "11") not in sentence(coder, text)
 
 
 def test_a_ruled_order_takes_the_ruling_s_date(coder):

@@ -47,7 +47,7 @@ from detente.coding.same_side import same_side
 from detente.coding.candidate import Candidate
 from detente.coding.context import Actor, Context
 from detente.coding.coordination import ATTENDANCE_VERBS, joint_pairs
-from detente.coding.rulings import fine_code
+from detente.coding.rulings import FINDING_VERBS, finding_against, fine_code
 from detente.coding.tone import sentence_tone
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -95,6 +95,8 @@ def candidates(sdoc: Doc, offset: int, ctx: Context, lemma: syntax.Lemma) -> lis
             out.extend(judgements.dismayed_by_act(tok, offset, ctx, lemma))  # "X was concerned by Y's move"
         if tok.tag_.startswith("VB") and lemma(tok) in L.REGRET_VERBS:
             out.extend(judgements.regretted_act(tok, offset, ctx, lemma))  # "X regretted Y's decision"
+        if tok.tag_.startswith("VB") and lemma(tok) in FINDING_VERBS:
+            out.extend(finding_against(tok, offset, ctx, lemma))  # "the WTO ruled that the EU failed to ..."
         if tok.tag_.startswith("VB") and lemma(tok) in G.SPEECH_VERBS:
             out.extend(judgements.retaliation_warning(tok, offset, ctx, lemma))
             out.extend(judgements.condemning_judgement(tok, offset, ctx, lemma))
@@ -229,9 +231,10 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         code = L.EXPEL_DIPLOMATS
     if code is not None and code[:2] in ("11", "12") and verb.dep_ == "ccomp" and judgements.judged_act(verb, lemma) is not None:
         return []  # "X said Y's decision violates WTO rules": the speaker's condemnation carries it
-    if pattern is not None and pattern.obj == "offence" and _holder(
+    if pattern is not None and pattern.obj == "offence" and pattern.prep is None and _holder(
             [o for o in objects if lemma(o) in L.OFFENCE_NOUNS]) is None:
-        return []  # "reported ceasefire violations": an accusation only of an author named ("by X")
+        return []  # "reported ceasefire violations": an accusation only of an author named ("by X"); "found X in
+        # violation of": the one found so is the object
     gov_kind, gov = syntax.governor(verb, lemma)
     governed = gov is not None  # under a governing verb ("agreed to ...", "threatened to ...")
     if gov is not None:

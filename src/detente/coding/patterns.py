@@ -195,10 +195,11 @@ ORIGINS: dict[str, str] = {
     # restore"), five no-event sentences coded; "kill" as 190 (convention 13: troops that killed): +2 right, 1 right 18
     # lost.
     "root17": "wrong-root misses (session 17, roots17)",
-    # Session 21 (courts21): a court's or a body's fine on a state (the guide's convention 40), measured on the
+    # Session 21 (courts21): a court's or a body's fine on a state (the guide's convention 40) and a court's finding
+    # against a party (11, news_dev2/ADJUDICATION.md, convention 9's rulings), each measured on its own on the
     # development sets pooled (page mode, news_dev14 a and c left out) and pinned by hand-written sentences in
     # tests/coding/test_courts21.py; who fines decides the code (:func:`detente.coding.rulings.fine_code`).
-    "courts": "court fines (session 21, courts21)",
+    "courts": "court fines and findings (session 21, courts21)",
 }
 """Origin -> what it is; the dict's order is the order a lemma's patterns are tried in."""
 
@@ -543,6 +544,9 @@ TABLE: dict[tuple[str, int, str], str] = {
     ("verbal", 4, "11 speaking against"): """
     # session 13: +1 right (one wrong 04 gone), 1 new wrong
     speak against|speak out against|speak up against -> 111  # CAMEO 111: criticise or denounce, not a call (041)
+    """,
+    ("courts", 2, "11 findings against a party"): """
+    declare in obj:offence -> 112  # "declared X in violation of", "in breach of": the court's charge against X
     """,
     # ---------------------------------------- 12 reject ------------------------------------------------------
     ("core", 12, "12 reject"): """

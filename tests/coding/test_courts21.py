@@ -91,3 +91,11 @@ def test_a_ruled_order_takes_the_ruling_s_date(coder):
     (order,) = [r.event for r in results if r.event.root == "10"]
     assert order.date == date(2023, 3, 1)
 
+
+def test_a_code_the_registry_lacks_names_no_court():
+    # courts.court_organisation catches only the registry's UnknownActorError (it caught every exception before)
+    from detente.actors import Mention
+    from detente.coding.courts import court_organisation
+
+    assert not court_organisation(Mention(0, 9, "Tribunal", "ZZZ", "name"))
+    assert court_organisation(Mention(0, 3, "ICJ", "ICJ", "name"))

@@ -12,22 +12,16 @@ import pytest
 from detente.coding import patterns as P
 from detente.coding.rulings import fine_code, is_court
 
+from .conftest import asserted_countries
+
 pytestmark = pytest.mark.nlp
 
 WHEN = date(2024, 5, 6)
 
 
-def countries(results):
-    """(source, target, root) of asserted events, each side as its country or organisation ("ICJ")."""
-    from detente.actors.registry import country_of
-
-    return {(country_of(r.event.source), country_of(r.event.target), r.event.root)
-            for r in results if not r.event.negated}
-
-
 def sentence(coder, text):
-    (results,) = coder.code_sentence_events([text], WHEN)
-    return countries(results)
+    """(source, target, root) of the asserted events of one sentence, each side as its country or organisation."""
+    return asserted_countries(coder, text, WHEN, code="root")
 
 
 FINES = [

@@ -47,6 +47,7 @@ from detente.coding.same_side import same_side
 from detente.coding.candidate import Candidate
 from detente.coding.context import Actor, Context
 from detente.coding.coordination import ATTENDANCE_VERBS, joint_pairs
+from detente.coding.rulings import FINDING_VERBS, finding_against, fine_code
 from detente.coding.tone import sentence_tone
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -94,6 +95,8 @@ def candidates(sdoc: Doc, offset: int, ctx: Context, lemma: syntax.Lemma) -> lis
             out.extend(judgements.dismayed_by_act(tok, offset, ctx, lemma))  # "X was concerned by Y's move"
         if tok.tag_.startswith("VB") and lemma(tok) in L.REGRET_VERBS:
             out.extend(judgements.regretted_act(tok, offset, ctx, lemma))  # "X regretted Y's decision"
+        if tok.tag_.startswith("VB") and lemma(tok) in FINDING_VERBS:
+            out.extend(finding_against(tok, offset, ctx, lemma))  # "the WTO ruled that the EU failed to ..."
         if tok.tag_.startswith("VB") and lemma(tok) in G.SPEECH_VERBS:
             out.extend(judgements.retaliation_warning(tok, offset, ctx, lemma))
             out.extend(judgements.condemning_judgement(tok, offset, ctx, lemma))
@@ -228,9 +231,10 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         code = L.EXPEL_DIPLOMATS
     if code is not None and code[:2] in ("11", "12") and verb.dep_ == "ccomp" and judgements.judged_act(verb, lemma) is not None:
         return []  # "X said Y's decision violates WTO rules": the speaker's condemnation carries it
-    if pattern is not None and pattern.obj == "offence" and _holder(
+    if pattern is not None and pattern.obj == "offence" and pattern.prep is None and _holder(
             [o for o in objects if lemma(o) in L.OFFENCE_NOUNS]) is None:
-        return []  # "reported ceasefire violations": an accusation only of an author named ("by X")
+        return []  # "reported ceasefire violations": an accusation only of an author named ("by X"); "found X in
+        # violation of": the one found so is the object
     gov_kind, gov = syntax.governor(verb, lemma)
     governed = gov is not None  # under a governing verb ("agreed to ...", "threatened to ...")
     if gov is not None:
@@ -484,13 +488,16 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
     if negated and modality == "intent" and code[:2] in ("03",):
         # "will not lift the ban", "promised not to release": a refusal, which did happen
         code, modality, negated = G.refusal_code(G.act_of_pledge(code)), "refusal", False
+    ruled_order = None  # the ruling verb of a court's order read off an obligation
     if (clause in ("reported", "attributed") or obligation is not None) and gov is None:
         speaker = syntax.speech_subject(mandates.obligation_clause(verb, lemma) if obligation else verb, lemma)
         if obligation is not None and speaker is not None and not syntax.same(speaker, source_tok):
             # "the UN said the EU must mediate": the speaker demands (must) or urges (should)
-            ruling = lemma(syntax.speech_verb(mandates.obligation_clause(verb, lemma), lemma)) in G.RULING_VERBS
+            said = syntax.speech_verb(mandates.obligation_clause(verb, lemma), lemma)
+            ruling = lemma(said) in G.RULING_VERBS
             # a court's ruling that X should act is its order (convention 9), as "must"
             code = G.request_code(code, demand=obligation == "demand" or verb_lemma in L.STOP_VERBS or ruling)
+            ruled_order = said if ruling else None
             target_tok, source_tok, modality = source_tok, speaker, None
             if target_tok is not None and target_tok.lower_ in L.THING_PRONOUNS | L.PERSON_PRONOUNS:
                 # "Iran told Iraq it must expel the militants": "it" is the one told
@@ -541,6 +548,8 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
     if victim_only:
         target, targets = None, [None]
     anchor = gov if gov is not None else verb
+    if ruled_order is not None:
+        anchor = ruled_order  # "In July, the court ruled that X has to ...": the order is dated by the ruling
     specific = pattern is not None and bool(pattern.obj or pattern.prep)
     base_conf = L.CONF_SPECIFIC_PATTERN if specific else L.CONF_BARE_VERB
     out: list[Candidate] = []
@@ -576,7 +585,8 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
                 t_actor = None  # "Other countries, as well as Russia and the US, called for ...": no co-subject
         cand = Candidate(
             L.LEAVE_BODY if code == L.MILITARY_WITHDRAWAL and t_actor is not None and nominals.is_body(t_actor)
-            else armed_force_code(code, s_actor, verb_lemma),  # "Turkish troops killed ...": force of a state's army (19)
+            else armed_force_code(fine_code(code, s_actor.code if s_actor is not None else None, pattern), s_actor,
+                                  verb_lemma),  # "Turkish troops killed ...": force of a state's army (19); a court's fine (10)
             source, target, s_actor, t_actor, verb, anchor,  # "completed its withdrawal from the OAS": a member leaves
             negated=negated, modality=modality, confidence=base_conf,
             main=syntax.is_main(verb if gov is None else gov), symmetric=symmetric,

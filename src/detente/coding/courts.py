@@ -38,6 +38,7 @@ import re
 from collections.abc import Sequence
 
 from detente.actors import Mention
+from detente.errors import UnknownActorError
 
 COURT_NOUNS = ("court", "Court", "tribunal", "Tribunal")
 """The head nouns of a court's description."""
@@ -65,7 +66,7 @@ def court_organisation(mention: Mention) -> bool:
     try:
         base = registry.base_code(mention.code)
         actor = registry.get(base)
-    except Exception:  # noqa: BLE001 - a code the registry cannot read names no court
+    except UnknownActorError:  # a code the registry does not hold names no court
         return False
     if actor.kind == "state":
         return False

@@ -89,7 +89,9 @@ NOUN_FAMILIES: dict[str, frozenset[str]] = {name: frozenset(words.split()) for n
     "cleansing": "cleansing",
     "relief": "medicine medicines medication drugs vaccine vaccines food foodstuffs grain flour rice wheat "
     "blanket blankets tent tents goods rescuer rescuers medic medics paramedic paramedics",
-    "offence": "crime crimes abuse abuses atrocity atrocities violation violations massacre massacres",
+    "offence": "crime crimes abuse abuses atrocity atrocities violation violations massacre massacres "
+    # session 21 (courts21): "found X in breach of its obligations", as "in violation of"
+    "breach breaches",
     "problem": "covid-19 covid coronavirus virus pandemic epidemic ebola disease diseases malaria poverty "
     "corruption crime hunger famine drought fire fires flood floods climate inflation unemployment",
     "option": "option options possibility possibilities idea ideas",
@@ -128,6 +130,9 @@ NOUN_FAMILIES: dict[str, frozenset[str]] = {name: frozenset(words.split()) for n
     "videoconferences video-conference",
     "recognition": "recognition",
     "threat": "threat threats ultimatum",
+    # session 21 (courts21): a sum imposed as a punishment, "imposed a fine on X", "punished X with a fine" (convention
+    # 40: a court's order to pay); "penalty" stays with *sanctions*, a state's penalties on another state
+    "fine": "fine fines",
     "bombs": "bomb bombs",
     "welcome": "welcome reception",
     "shield": "shield shields",

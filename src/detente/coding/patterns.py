@@ -64,7 +64,7 @@ from dataclasses import dataclass
 from detente.coding.noun_families import families, family, object_families
 
 __all__ = [
-    "CODEBOOK_FAMILIES", "MATERIAL_FAMILIES", "NEWS_FAMILIES", "ORIGINS", "PATTERNS",
+    "CODEBOOK_FAMILIES", "COURT_FAMILIES", "MATERIAL_FAMILIES", "NEWS_FAMILIES", "ORIGINS", "PATTERNS",
     "PREDICATE_FAMILIES16", "RELATION_FAMILIES", "ROOT_FAMILIES17", "TABLE", "VERBAL_FAMILIES", "VERB_LEMMAS",
     "Pattern", "families", "family", "match", "object_families",
 ]
@@ -195,6 +195,11 @@ ORIGINS: dict[str, str] = {
     # restore"), five no-event sentences coded; "kill" as 190 (convention 13: troops that killed): +2 right, 1 right 18
     # lost.
     "root17": "wrong-root misses (session 17, roots17)",
+    # Session 21 (courts21): a court's or a body's fine on a state (the guide's convention 40) and a court's finding
+    # against a party (11, news_dev2/ADJUDICATION.md, convention 9's rulings), each measured on its own on the
+    # development sets pooled (page mode, news_dev14 a and c left out) and pinned by hand-written sentences in
+    # tests/coding/test_courts21.py; who fines decides the code (:func:`detente.coding.rulings.fine_code`).
+    "courts": "court fines and findings (session 21, courts21)",
 }
 """Origin -> what it is; the dict's order is the order a lemma's patterns are tried in."""
 
@@ -540,6 +545,9 @@ TABLE: dict[tuple[str, int, str], str] = {
     # session 13: +1 right (one wrong 04 gone), 1 new wrong
     speak against|speak out against|speak up against -> 111  # CAMEO 111: criticise or denounce, not a call (041)
     """,
+    ("courts", 2, "11 findings against a party"): """
+    declare in obj:offence -> 112  # "declared X in violation of", "in breach of": the court's charge against X
+    """,
     # ---------------------------------------- 12 reject ------------------------------------------------------
     ("core", 12, "12 reject"): """
     reject|refuse|rebuff|dismiss|spurn|turn down|decline|snub obj:talks -> 125
@@ -756,6 +764,11 @@ TABLE: dict[tuple[str, int, str], str] = {
     fire|deploy|blast obj:watercannon -> 170  # "fired water cannons at a Philippine boat": CAMEO 17
     break into obj:diplomats -> 170  # "police broke into the Mexican embassy": coercion against the mission's state
     """,
+    ("courts", 1, "17 fines"): """
+    fine -> 172  # "fined two trawlers": a state's fine of another's vessels or citizens, CAMEO 172 (convention 40)
+    punish with obj:fine -> 172  # "punished X with a fine"; a court's or a body's fine is its order to pay (10)
+    impose|levy|slap obj:fine -> 172  # "imposed a fine on X"
+    """,
     ("material", 1, "17 coercion at sea"): """
     capture obj:vessel -> 1711  # "the navy captured a foreign trawler": CAMEO 1711, confiscate property (as "seized")
     collide with -> 170  # "a Russian jet collided with a US drone": the guide codes collisions at sea and in the air 17
@@ -849,6 +862,7 @@ MATERIAL_FAMILIES = _of_origin("material")
 RELATION_FAMILIES = _of_origin("relation")
 PREDICATE_FAMILIES16 = _of_origin("predicate16")
 ROOT_FAMILIES17 = _of_origin("root17")
+COURT_FAMILIES = _of_origin("courts")
 
 PATTERNS: dict[str, list[Pattern]] = {}
 """Lemma -> its patterns, in the order they are tried (:data:`ORIGINS`, then each group's place)."""

@@ -133,12 +133,22 @@ def present_description(clause: Token) -> bool:
     clause's own verb counts, and only as the act's own predicate (:func:`ongoing_state`): a plan it
     governs ("who *is set* to meet B next week", convention 10), a present progressive ("which is
     negotiating") or a modal ("which will host") is left to the other rules."""
-    if clause.dep_ != "relcl":
+    if clause.dep_ != "relcl" or _issued_text(clause):
         return False
     aux = [c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")]
     if clause.tag_ in ("VBZ", "VBP"):
         return not aux
     return clause.tag_ == "VBN" and len(aux) == 1 and aux[0] in PRESENT_BE
+
+
+def _issued_text(clause: Token) -> bool:
+    """Whether a relative clause says what a text an actor issues or enacts does ("a law *that bans* ...", "a
+    resolution *which condemns* ..."): its subject is the relative pronoun and its head such a text. Its present
+    tense is the text's content, its issuer's act (`mandates.issuer_subject`), not a description of an actor."""
+    noun = clause.head
+    texts = L.ISSUED_TEXT_NOUNS | L.ENACTED_TEXT_NOUNS
+    return (noun.lower_ in texts or noun.tag_ == "NNS" and noun.lower_.removesuffix("s") in texts) and any(
+        c.dep_ == "nsubj" and c.lower_ in L.RELATIVE_PRONOUNS for c in clause.children)
 
 
 def _duration_modifier(noun: Token) -> bool:

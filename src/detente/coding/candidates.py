@@ -288,7 +288,7 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         subj_tok = verb.head  # "the first American official *to visit* Taiwan": the official visits
     if passive and agent is None and verb_lemma in L.STATIVE_PASSIVES:
         passive = False  # "Serb forces were engaged in ethnic cleansing": they did it
-    if subj_tok is None:
+    if subj_tok is None or (verb.dep_ == "relcl" and subj_tok.i == verb.head.i):  # "a law *that bans* ...": its enactor
         subj_tok, passive, agent = mandates.issuer_subject(verb, lemma) or (subj_tok, passive, agent)
     source_tok = agent if passive else subj_tok
     target_tok = subj_tok if passive and subj_tok is not None else None
@@ -733,7 +733,7 @@ def _issued_text_participle(verb: Token, lemma: syntax.Lemma) -> bool:
     """A participle on an issued text, the text's own act: "adopted a resolution *criticising* Iran", "issued
     a statement *condemning* the strike" (the issuer's act, :func:`~detente.coding.mandates.issuer_subject`); not a participle of a
     text nobody is said to issue ("a report showing ...")."""
-    return (verb.dep_ == "acl" and verb.tag_ == "VBG" and lemma(verb.head) in L.ISSUED_TEXT_NOUNS
+    return (verb.dep_ == "acl" and verb.tag_ == "VBG" and lemma(verb.head) in L.ISSUED_TEXT_NOUNS | L.ENACTED_TEXT_NOUNS
             and mandates.issuer_subject(verb, lemma) is not None)
 
 

@@ -698,6 +698,14 @@ ISSUED_TEXT_NOUNS = frozenset(
 """Texts an actor adopts, issues or sends: a participle on one is the issuer's act ("adopted a resolution
 *criticising* Iran", "sent a letter *urging* Poland to ..."); CAMEO codes the text's act with its issuer as
 the source."""
+ENACTED_TEXT_NOUNS = frozenset("bill legislation law".split())
+"""Texts a state enacts: a participle or relative clause on one is the enacting state's act when a verb of
+:data:`ISSUING_VERBS` governs it ("signed a bill *imposing* sanctions on Russia", "passed a law *that bans*
+Russian channels"). Only under such a verb: "violated international law *banning* ..." enacts nothing."""
+ISSUING_VERBS = frozenset("sign pass approve adopt enact ratify endorse back issue release publish send".split())
+"""Verbs by which an actor makes a text its own: a bill or law (:data:`ENACTED_TEXT_NOUNS`) or a relative clause on
+any issued text ("adopted a resolution *that condemns* ...") speaks for the actor only under one of them, not under
+"vetoed a resolution *which proposed* ..." or "enforce the resolution *that allowed* ..."."""
 
 REGRET_VERBS = frozenset({"regret", "lament", "bemoan", "rue"})
 """Verbs of regretting another's act ("X *regretted* Y's decision", "X said it *regrets* the announcement by Y"): the

@@ -128,11 +128,23 @@ def asker(gov: Token, lemma: syntax.Lemma) -> Token | None:
 
 def issuer_subject(verb: Token, lemma: syntax.Lemma) -> tuple[Token | None, bool, Token | None] | None:
     """For a participle on an issued text ("issued a declaration *demanding* that ...", "in a statement
-    *calling for* ..."), the subject of the verb that issued it: the text speaks for its issuer."""
-    if verb.dep_ != "acl" or verb.tag_ != "VBG" or verb.head.dep_ not in ("dobj", "pobj"):
+    *calling for* ..."), the subject of the verb that issued it: the text speaks for its issuer. So too for a
+    relative clause on one ("adopted a resolution *that condemns* ...") and for a bill or law a state enacts
+    ("signed a bill *imposing* sanctions on ...", "signed legislation *that grants* ...":
+    :data:`~detente.coding.lexicon.ENACTED_TEXT_NOUNS`); these two only under a verb that makes the text the
+    actor's own (:data:`~detente.coding.lexicon.ISSUING_VERBS`): CAMEO codes the text's act from its issuer."""
+    participle = verb.dep_ == "acl" and verb.tag_ == "VBG"
+    relative = verb.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in L.RELATIVE_PRONOUNS
+                                            for c in verb.children)
+    if not (participle or relative) or verb.head.dep_ not in ("dobj", "pobj"):
+        return None
+    text = lemma(verb.head)
+    if relative and text not in L.ISSUED_TEXT_NOUNS | L.ENACTED_TEXT_NOUNS:
         return None
     issuer = verb.head.head if verb.head.dep_ == "dobj" else verb.head.head.head
     if not issuer.tag_.startswith("VB"):
+        return None
+    if (relative or text in L.ENACTED_TEXT_NOUNS) and lemma(issuer) not in L.ISSUING_VERBS:
         return None
     found = syntax.subject(issuer, lemma)
     return found if found[0] is not None else None

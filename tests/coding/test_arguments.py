@@ -342,6 +342,9 @@ def test_sentences_coded_one_at_a_time_resolve_no_pronoun_across_them(coder):
         ("The two sides also agreed to hold talks next month.", {("IRN", "IRQ"), ("IRQ", "IRN")}),
         ("Both countries agreed to hold talks next month.", {("IRN", "IRQ"), ("IRQ", "IRN")}),
         ("The two leaders also agreed to hold talks next month.", {("IRN", "IRQ"), ("IRQ", "IRN")}),
+        # people and relation nouns counted as a pair (session 21)
+        ("The two men also agreed to hold talks next month.", {("IRN", "IRQ"), ("IRQ", "IRN")}),
+        ("The two rivals also agreed to hold talks next month.", {("IRN", "IRQ"), ("IRQ", "IRN")}),
         ("Analysts praised the contacts between the two countries.", set()),  # inside a noun phrase: no side
     ],
 )

@@ -342,6 +342,9 @@ def test_sentences_coded_one_at_a_time_resolve_no_pronoun_across_them(coder):
         ("The two sides also agreed to hold talks next month.", {("IRN", "IRQ"), ("IRQ", "IRN")}),
         ("Both countries agreed to hold talks next month.", {("IRN", "IRQ"), ("IRQ", "IRN")}),
         ("The two leaders also agreed to hold talks next month.", {("IRN", "IRQ"), ("IRQ", "IRN")}),
+        # people and relation nouns counted as a pair (session 21)
+        ("The two men also agreed to hold talks next month.", {("IRN", "IRQ"), ("IRQ", "IRN")}),
+        ("The two rivals also agreed to hold talks next month.", {("IRN", "IRQ"), ("IRQ", "IRN")}),
         ("Analysts praised the contacts between the two countries.", set()),  # inside a noun phrase: no side
     ],
 )
@@ -453,10 +456,34 @@ def test_the_two_sides_refused(coder, sentences):
 
 
 @pytest.mark.nlp
-def test_the_pair_named_in_the_same_sentence_is_not_taken(code_fn):
-    # "A and B agreed that the two countries ...": the same-sentence pair coded more wrong events than right ones
-    got = _doc_triples(code_fn, "Chile and Peru said the two countries would hold talks next month.")
-    assert not any(root == "04" for _i, _s, _t, root in got), got  # the same-sentence pair would give 04 both ways
+@pytest.mark.parametrize(
+    ("sentence", "wanted"),
+    [
+        ("Iran and Saudi Arabia said on Friday that the two countries will restore diplomatic ties.",
+         {("IRN", "SAU", "03"), ("SAU", "IRN", "03")}),
+        # a venue is no side of the pair
+        ("Iran and Iraq held talks in Moscow on Sunday, where the two sides agreed to reopen the border.",
+         {("IRN", "IRQ", "03"), ("IRQ", "IRN", "03")}),
+    ],
+)
+def test_the_pair_named_before_it_in_its_own_sentence_is_taken(coder, code_fn, sentence, wanted):
+    # its own sentence first (session 21): "A and B said the two countries ..." is A and B
+    page = coder.code_article_events([sentence])[0]
+    assert wanted <= {(r.event.source[:3], r.event.target[:3], r.event.root) for r in page}
+    assert {(0, *w) for w in wanted} <= {(i, s[:3], t[:3], root) for i, s, t, root in _doc_triples(code_fn, sentence)}
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chile and Peru urged both parties to stop the fighting.",  # an object of theirs: others
+        "Chile and Peru said the leaders would hold talks next month.",  # "the" alone: the page's pair, not these
+    ],
+)
+def test_the_pair_named_in_the_same_sentence_is_not_taken_for_an_object_or_a_bare_plural(coder, sentence):
+    page = coder.code_article_events([sentence])[0]
+    assert not {(r.event.source[:3], r.event.target[:3]) for r in page} & {("CHL", "PER"), ("PER", "CHL")}
 
 
 @pytest.mark.nlp

@@ -277,7 +277,6 @@ def domestic_misses(path: Path, gold: Gold, coded: list[list], out: Path | None 
     """Bucket every missed domestic gold event (:data:`MISS_BUCKETS`); printed, Markdown lines returned,
     and with `out` one TSV line per miss (record id, gold triple, bucket, coded events, sentence). `gold` and
     `coded`: :func:`code_file` of `path`, partial results included."""
-    from detente import ontology
     from detente.actors import get_registry
     from detente.coding import evaluate as ev
     from detente.coding.sector_words import names_sector
@@ -285,10 +284,6 @@ def domestic_misses(path: Path, gold: Gold, coded: list[list], out: Path | None 
 
     raw = json.loads(path.read_text(encoding="utf-8"))
     registry = get_registry()
-
-    def label(event) -> str:
-        mapping = ontology.to_plover(event.cameo)
-        return mapping.type if mapping is not None else "-"
 
     def side_state(code: str) -> str:
         try:
@@ -303,7 +298,7 @@ def domestic_misses(path: Path, gold: Gold, coded: list[list], out: Path | None 
                     if ev.gold_country(e.source) == ev.gold_country(e.target) != "---"}
         if not domestic:
             continue
-        found = [(ev.country(r.event.source), ev.country(r.event.target), label(r.event), r.partial) for r in results]
+        found = [(*ev.coded_triple(r.event, gold.label), r.partial) for r in results]
         complete = {(s, t, lab) for s, t, lab, partial in found if not partial}
         mentions = Context.read(sent.text, sent.when).mentions
         record = raw[sent.line]

@@ -235,7 +235,8 @@ def domestic_section(path: Path, gold: Gold, coded: list[list]) -> list[str]:
     for name, (p, r, f, g, n) in rows:
         print(f"{name:56s} {p:6.3f} {r:6.3f} {f:6.3f} {g:5d} {n:5d}")
     lines = ["", "## Who did what to whom: domestic and inter-state events", "",
-             "(source country, target country, PLOVER type) per sentence, as `detente code eval` scores it; "
+             "(source country, target country, PLOVER type) per sentence, as `detente code eval` scores it (asserted "
+             "events: a negated one predicts none); "
              f"{len(gold.skipped)} records without actor codes left out. *Domestic*: both sides of one country "
              "(CAMEO codes them by the two sectors, NGACOP -> NGAOPP; the gold by country). The baseline drops the "
              "coder's domestic events from the same run.", "",

@@ -123,10 +123,10 @@ def inventory(gold, predicted, predicates) -> tuple[Counter, Counter]:
     on_empty: Counter = Counter()
     on_event: Counter = Counter()
     for sent, events, words in zip(gold.sentences, predicted, predicates):
-        want = {(ev.gold_country(e.source), ev.gold_country(e.target), e.label) for e in sent.events}
+        want = {ev.gold_triple(e) for e in sent.events}
         seen = set()
         for e, predicate in zip(events, words):
-            triple = (ev.country(e.source), ev.country(e.target), e.root)
+            triple = ev.coded_triple(e)  # no generic prefixes, unlike score_events
             if triple in want or triple in seen:
                 continue
             seen.add(triple)

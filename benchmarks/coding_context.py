@@ -94,7 +94,7 @@ def form_of(sentence: str) -> str:
 def main() -> int:
     from detente.coding import Coder
     from detente.coding.classifier import default_classifier
-    from detente.coding.evaluate import evaluate, gold_country, predict_events, read_gold
+    from detente.coding.evaluate import evaluate, gold_triple, predict_events, read_gold
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)
@@ -124,7 +124,7 @@ def main() -> int:
         for sent, events, events_alone in zip(gold.sentences, page, alone):
             got = {(e.source[:3], e.target[:3], e.root) for e in events}
             before = {(e.source[:3], e.target[:3], e.root) for e in events_alone}
-            want = {(gold_country(e.source), gold_country(e.target), e.label) for e in sent.events}
+            want = {gold_triple(e) for e in sent.events}
             counts = forms.setdefault(form_of(sent.text), Counter())
             for triple in got - before:
                 counts["added right" if triple in want else "added wrong"] += 1

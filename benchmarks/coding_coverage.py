@@ -65,29 +65,21 @@ def half_b(paths: list[Path], tmp: Path) -> Path:
 def coded_triples(gold, coder) -> list[set[tuple[str, str, str]]]:
     """Per gold sentence, the (source country, target country, label) triples the coder gives, as
     `detente code eval` scores them (asserted events only), each sentence coded alone
-    (:func:`detente.coding.evaluate.predict_events` in sentence mode)."""
-    from detente import ontology
+    (:func:`detente.coding.evaluate.predict_events` in sentence mode), labelled by
+    :func:`detente.coding.evaluate.coded_triple`."""
     from detente.coding import evaluate as ev
-
-    def label(event) -> str:
-        if gold.label == "plover":
-            mapping = ontology.to_plover(event.cameo)
-            return mapping.type if mapping is not None else "-"
-        return event.root
 
     out: list[set[tuple[str, str, str]]] = []
     for sent, events in zip(gold.sentences, ev.predict_events(gold, coder, "sentence")):
-        generic = {side for e in sent.events for side in (ev.gold_country(e.source), ev.gold_country(e.target))
-                   if side in ev.GENERIC_CODES}
-        out.append({(ev.predicted_country(e.source, generic), ev.predicted_country(e.target, generic), label(e))
-                    for e in events})
+        generic = ev.generic_sides(ev.gold_triple(e) for e in sent.events)
+        out.append({ev.coded_triple(e, gold.label, generic) for e in events})
     return out
 
 
 def gold_triples(gold) -> list[set[tuple[str, str, str]]]:
     from detente.coding import evaluate as ev
 
-    return [{(ev.gold_country(e.source), ev.gold_country(e.target), e.label) for e in s.events} for s in gold.sentences]
+    return [{ev.gold_triple(e) for e in s.events} for s in gold.sentences]
 
 
 @contextmanager

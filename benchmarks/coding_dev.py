@@ -321,34 +321,24 @@ def recall_losses(path: Path, coder, misses: list[str] | None = None) -> tuple[C
     sentence, the triple, the bucket, and the actors the registry found). A JSONL file whose records
     share urls is coded in page mode, as `detente code eval` scores it (until session 13 this table
     coded every file sentence by sentence, so its buckets counted some misses page mode resolves)."""
-    from detente import ontology
     from detente.coding import abstention
     from detente.coding import evaluate as ev
     from detente.coding.context import Context
 
     gold = ev.read_gold(path)
-
-    def label(event) -> str:
-        if gold.label != "plover":
-            return event.root
-        mapping = ontology.to_plover(event.cameo)
-        return mapping.type if mapping is not None else "-"
-
     groups = ev.articles(gold.sentences) if gold.fmt == "jsonl" else []
     paged = any(len(g) > 1 for g in groups)  # page mode, as `detente code eval` scores such a file (its F1 above)
     results = ev.code_gold(gold, coder, "page" if paged else "sentence", partial=True)
     coded = [[r.event for r in found  # a classifier code below its threshold is no predicate
               if f"kept apart: {abstention.UNCERTAIN}" not in (r.event.note or "")] for found in results]
-    full = [[r.event for r in found if not r.partial and not r.event.negated] for found in results]  # as code eval
+    full = [ev.events_to_score(r for r in found if not r.partial) for found in results]  # as code eval
     losses: Counter = Counter()
     false: Counter = Counter()
     for n, (sent, events, complete_events) in enumerate(zip(gold.sentences, coded, full), 1):
-        want = {(ev.gold_country(e.source), ev.gold_country(e.target), e.label) for e in sent.events}
-        generic = {side for triple in want for side in triple[:2] if side in ev.GENERIC_CODES}
-        triples = {(ev.predicted_country(e.source, generic), ev.predicted_country(e.target, generic), label(e))
-                   for e in events}
-        complete = {(ev.predicted_country(e.source, generic), ev.predicted_country(e.target, generic), label(e))
-                    for e in complete_events}
+        want = {ev.gold_triple(e) for e in sent.events}
+        generic = ev.generic_sides(want)
+        triples = {ev.coded_triple(e, gold.label, generic) for e in events}
+        complete = {ev.coded_triple(e, gold.label, generic) for e in complete_events}
         partial = triples - complete
         mentions = Context.read(sent.text, sent.when).mentions
         named = {ev.predicted_country(m.code, generic) for m in mentions}

@@ -154,7 +154,7 @@ for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):  # o
     os.environ.setdefault(_var, "1")
 
 import numpy as np  # noqa: E402
-from _results import write_page  # benchmarks/ is on sys.path when a script runs
+from _results import write_page  # noqa: E402 - benchmarks/ is on sys.path when a script runs
 
 import coding_pair_model as cpm  # noqa: E402
 from detente.coding import pair_encoder as pe  # noqa: E402
@@ -680,7 +680,7 @@ def modes_page(data: Data, groups: list[str], without: tuple[str, ...], shipped:
     got, chosen = nested_modes(data, groups, event, root, without)
     rules = [cpm.rules_only(r) for r in rows]
     f = lambda t: f"{t[2]:.3f} ({t[0]:.3f}, {t[1]:.3f})"  # noqa: E731
-    for mode, (split, use_gate, constrained) in MODES.items():
+    for mode in MODES:
         lines += [f"Mode `{mode}`: thresholds per fold (t_add, t_drop, t_empty, t_gate) "
                   + ", ".join("(" + ", ".join(f"{x:g}" for x in c) + ")" for c in chosen[mode]) + ".", "",
                   "| set | sentences (pages) | rules F1 (P, R) | model F1 (P, R) | model - rules [95%] "
@@ -736,7 +736,7 @@ def compare_page(rows: list[cpm.Row], groups: list[str], e5: Callable[[], dict[s
              + " | no-event left uncoded: rules, " + ", ".join(got) + " |", "|---|---|" + "---|" * len(got) + "---|"]
     for set_name, pick in COMPARE_PICKS.items():
         cells, uncoded = [], []
-        for name, triples in got.items():
+        for triples in got.values():
             v = compare(rows, groups, rules, triples, pick)
             cells.append(f"{f(v['b'])}, {v['diff']:+.3f} [{v['ci'][0]:+.3f}, {v['ci'][1]:+.3f}]")
             uncoded.append(str(v["uncoded_b"]))

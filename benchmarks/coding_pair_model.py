@@ -286,7 +286,7 @@ def read_rows(coder, recorder: Recorder, context: str = "sentence") -> tuple[lis
         else:
             seen = [recorder.seen[s.text, s.when] for s in gold.sentences]
         for s, (results, cands, view) in zip(gold.sentences, seen):
-            want = {(ev.gold_country(e.source), ev.gold_country(e.target), e.label) for e in s.events}
+            want = {ev.gold_triple(e) for e in s.events}
             row = Row(name, f"{name}:{group[s.line]}", ident[s.line], want, [], [], [], [], plover,
                       not s.events, s.text, results, view, headlines.get(s.line, ""), s.when)
             generic = generic_sides(row)
@@ -300,7 +300,7 @@ def read_rows(coder, recorder: Recorder, context: str = "sentence") -> tuple[lis
 
 def generic_sides(row: Row) -> set[str]:
     """The generic gold codes of a row's gold events (:func:`detente.coding.evaluate.predicted_country` reads them)."""
-    return {side for t in row.want for side in t[:2] if side in ev.GENERIC_CODES}
+    return ev.generic_sides(row.want)
 
 
 def add_candidate(row: Row, cand: pm.Candidate, to_roots: dict[str, list[str]]) -> None:

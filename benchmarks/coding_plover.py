@@ -15,7 +15,9 @@ event counts as wrong. Baselines in the same run: the most frequent gold type, a
 the learned classifier's quad class against the gold type's quad (quad agreement).
 
 A second table scores who did what to whom: (source country, target country, type)
-F1, as `detente code eval` does (:func:`detente.coding.evaluate.score_events`), split
+F1, as `detente code eval` does (:func:`detente.coding.evaluate.score_events` of the asserted events,
+:func:`~detente.coding.evaluate.events_to_score`: a negated event predicts none; until session 21 this
+table scored negated events too), split
 into *domestic* gold events (source and target of one country: police against
 protesters, government against rebels; about a quarter of the file) and inter-state
 ones, beside the same run's events with the domestic ones dropped (the coder before
@@ -194,12 +196,12 @@ def code_file(path: Path) -> tuple[Gold, list[list]]:
 def domestic_section(path: Path, gold: Gold, coded: list[list]) -> list[str]:
     """(source country, target country, type) F1 overall and on domestic and inter-state gold events,
     with and without the coder's domestic events, per type and per half of the file (printed, and
-    returned as Markdown lines). `gold` and `coded`: :func:`code_file` of `path`; its complete events are scored,
-    negated ones too."""
+    returned as Markdown lines). `gold` and `coded`: :func:`code_file` of `path`; its complete events are scored
+    as `detente code eval` scores them, negated ones dropped (:func:`detente.coding.evaluate.events_to_score`)."""
     from detente.coding import evaluate as ev
 
     raw = json.loads(path.read_text(encoding="utf-8"))
-    predicted = [[r.event for r in results if not r.partial] for results in coded]
+    predicted = [ev.events_to_score(r for r in results if not r.partial) for results in coded]
 
     def domestic(event) -> bool:
         return ev.country(event.source) == ev.country(event.target)
@@ -233,7 +235,8 @@ def domestic_section(path: Path, gold: Gold, coded: list[list]) -> list[str]:
     for name, (p, r, f, g, n) in rows:
         print(f"{name:56s} {p:6.3f} {r:6.3f} {f:6.3f} {g:5d} {n:5d}")
     lines = ["", "## Who did what to whom: domestic and inter-state events", "",
-             "(source country, target country, PLOVER type) per sentence, as `detente code eval` scores it; "
+             "(source country, target country, PLOVER type) per sentence, as `detente code eval` scores it (asserted "
+             "events: a negated one predicts none); "
              f"{len(gold.skipped)} records without actor codes left out. *Domestic*: both sides of one country "
              "(CAMEO codes them by the two sectors, NGACOP -> NGAOPP; the gold by country). The baseline drops the "
              "coder's domestic events from the same run.", "",
@@ -276,8 +279,9 @@ MISS_BUCKETS = {
 def domestic_misses(path: Path, gold: Gold, coded: list[list], out: Path | None = None) -> list[str]:
     """Bucket every missed domestic gold event (:data:`MISS_BUCKETS`); printed, Markdown lines returned,
     and with `out` one TSV line per miss (record id, gold triple, bucket, coded events, sentence). `gold` and
-    `coded`: :func:`code_file` of `path`, partial results included."""
-    from detente import ontology
+    `coded`: :func:`code_file` of `path`, partial results included. A gold event is missed unless an event
+    `detente code eval` scores has it (a complete, not negated one: :func:`detente.coding.evaluate.events_to_score`);
+    the buckets read every coded event."""
     from detente.actors import get_registry
     from detente.coding import evaluate as ev
     from detente.coding.sector_words import names_sector
@@ -285,10 +289,6 @@ def domestic_misses(path: Path, gold: Gold, coded: list[list], out: Path | None 
 
     raw = json.loads(path.read_text(encoding="utf-8"))
     registry = get_registry()
-
-    def label(event) -> str:
-        mapping = ontology.to_plover(event.cameo)
-        return mapping.type if mapping is not None else "-"
 
     def side_state(code: str) -> str:
         try:
@@ -303,8 +303,8 @@ def domestic_misses(path: Path, gold: Gold, coded: list[list], out: Path | None 
                     if ev.gold_country(e.source) == ev.gold_country(e.target) != "---"}
         if not domestic:
             continue
-        found = [(ev.country(r.event.source), ev.country(r.event.target), label(r.event), r.partial) for r in results]
-        complete = {(s, t, lab) for s, t, lab, partial in found if not partial}
+        found = [(*ev.coded_triple(r.event, gold.label), r.partial) for r in results]
+        complete = {ev.coded_triple(e, gold.label) for e in ev.events_to_score(r for r in results if not r.partial)}
         mentions = Context.read(sent.text, sent.when).mentions
         record = raw[sent.line]
         for country, lab in sorted(domestic):

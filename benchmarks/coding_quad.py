@@ -133,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
         matrices[f"trained on this file, {args.folds}-fold CV"] = cm
         g, p = C.cross_validate(sentences, gold.tolist(), folds=args.folds, seed=0, use_syntax=False)
         m, per, cm, acc = scores(g, p)
-        rows.append((f"  same, without syntax features", m, per, acc, "word+char TF-IDF"))
+        rows.append(("  same, without syntax features", m, per, acc, "word+char TF-IDF"))
         print(f"cross-validation: {time.perf_counter() - t0:.1f} s")
 
     coverage = None

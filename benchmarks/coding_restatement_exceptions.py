@@ -81,8 +81,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             earlier: dict = {}
             for k, (i, results, text) in enumerate(zip(group, found, texts)):
                 sent = gold.sentences[i]
-                want = {(ev.gold_country(e.source), ev.gold_country(e.target), e.label) for e in sent.events}
-                generic = {side for t in want for side in t[:2] if side in ev.GENERIC_CODES}
+                want = {ev.gold_triple(e) for e in sent.events}
+                generic = ev.generic_sides(want)
                 kept = []
                 plans = []  # plans to meet kept apart still count as told (as restatements() reads them)
                 for r in results:
@@ -99,7 +99,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                     if why is None:
                         continue
                     kind, told = why
-                    triple = (ev.predicted_country(e.source, generic), ev.predicted_country(e.target, generic), e.root)
+                    triple = ev.coded_triple(e, gold.label, generic)
                     right = triple in want
                     by_kind[kind][right] += 1
                     by_file[name][(kind.split(":")[0].split(",")[0].split(" (")[0], right)] += 1

@@ -112,14 +112,14 @@ def read_pages(leave_out: set[str]) -> tuple[list[Page], dict[str, int]]:
             earlier: list[tuple[int, object]] = []
             for k, i in enumerate(group):
                 sent, results = gold.sentences[i], coded[i]
-                want = {(ev.gold_country(e.source), ev.gold_country(e.target), e.label) for e in sent.events}
+                want = {ev.gold_triple(e) for e in sent.events}
                 page.gold += len(want)
-                generic = {side for t in want for side in t[:2] if side in ev.GENERIC_CODES}
+                generic = ev.generic_sides(want)
                 seen: set[tuple[str, str, str]] = set()
                 scored = [r for r in results if not r.partial and not r.event.negated]
                 for r in results:
                     e = r.event
-                    triple = (ev.predicted_country(e.source, generic), ev.predicted_country(e.target, generic), e.root)
+                    triple = ev.coded_triple(e, gold.label, generic)
                     if r.partial and f"kept apart: {abstention.RESTATEMENT}" in (e.note or ""):
                         if "---" not in triple[:2]:
                             apart["right" if triple in want else "wrong"] += 1

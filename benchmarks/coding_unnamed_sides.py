@@ -128,11 +128,11 @@ def measure(path: Path, coder, rows: dict[str, Counter], files: dict[str, set], 
         for i in group:
             sent, results = gold.sentences[i], coded[i]
             mentions = Context.read(sent.text, sent.when).mentions
-            want = {(ev.gold_country(e.source), ev.gold_country(e.target), e.label) for e in sent.events}
-            generic = {side for t in want for side in t[:2] if side in ev.GENERIC_CODES}
+            want = {ev.gold_triple(e) for e in sent.events}
+            generic = ev.generic_sides(want)
             here = {ev.predicted_country(m.code, generic) for m in mentions}
-            complete = {(ev.predicted_country(r.event.source, generic), ev.predicted_country(r.event.target, generic),
-                         r.event.root) for r in results if not r.partial and not r.event.negated}
+            complete = {ev.coded_triple(e, gold.label, generic)
+                        for e in ev.events_to_score(r for r in results if not r.partial)}
             latest_pair = next((p for p in reversed(pairs) if len(p) == 2), set())
             for source, target, root in sorted(want - complete):
                 for role, side, other in (("source", source, target), ("target", target, source)):

@@ -42,3 +42,20 @@ def test_the_file_is_coded_once_for_the_table_and_the_misses_partial_events_kept
     (miss,) = misses.read_text(encoding="utf-8").splitlines()[1:]
     assert miss.split("\t")[:4] == ["T-ASSAULT-0002", "NGA->NGA ASSAULT", "sector noun unknown",
                                     "---->NGA ASSAULT (partial)"]
+
+
+@pytest.mark.nlp
+def test_the_table_scores_the_asserted_events_as_code_eval_does(bench, tmp_path) -> None:
+    """Session 21: the table scored negated events too; `detente code eval` drops them (a negated act predicts none)."""
+    records = [
+        {"id": "T-ACCUSE-0001", "date": "2024-03-04", "source": _side("Chile", "CHL"),
+         "target": _side("Peru", "PER"), "event": "ACCUSE", "text": "Chile accused Peru of spying on Monday."},
+        {"id": "T-ASSAULT-0002", "date": "2024-03-05", "source": _side("Bolivia", "BOL"),
+         "target": _side("Peru", "PER"), "event": "ASSAULT", "text": "Bolivia did not attack Peru on Tuesday."},
+    ]
+    path = tmp_path / "gsr.json"
+    path.write_text(json.dumps(records), encoding="utf-8")
+    gold, coded = bench.code_file(path)
+    assert [[(r.event.negated, r.partial) for r in found] for found in coded] == [[(False, False)], [(True, False)]]
+    table = bench.domestic_section(path, gold, coded)
+    assert "| all gold events, coder | 1.000 | 0.500 | 0.667 | 2 | 1 |" in table  # the negated attack not scored

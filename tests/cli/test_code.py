@@ -603,7 +603,25 @@ def test_code_eval_says_spans_are_not_scored_on_a_file_of_classes_or_events(tmp_
     result = runner.invoke(app, ["code", "eval", str(gold), "--no-classifier", "--json", "--spans", "rules", *RULES])
     assert result.exit_code == 0, result.output
     assert "note: --spans changes nothing here" in result.stderr and "--spans" not in plain.stderr
-    assert json.loads(result.stdout) == json.loads(plain.stdout)  # scored as without it
+    spanned, unspanned = json.loads(result.stdout), json.loads(plain.stdout)
+    said = [note for note in spanned.pop("notes") if note.startswith("--spans changes nothing here")]
+    assert len(said) == 1 and "--spans" not in " ".join(unspanned.pop("notes"))  # the note, in the JSON too
+    assert spanned == unspanned  # scored as without it
+
+
+def test_code_eval_json_carries_every_note_the_table_prints(tmp_path):
+    """Session 21: the --spans note was printed but left out of --json's "notes"; every printed note is in it now."""
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"text": "Chile praised Peru for its help.", "date": "2025-03-04",
+                                "events": [{"source": "CHL", "target": "PER", "root": "05"}]}) + "\n", encoding="utf-8")
+    flags = ["code", "eval", str(gold), "--no-classifier", "--spans", "rules", "--context", "page",
+             "--date", "2025-01-01", *RULES]
+    table, as_json = runner.invoke(app, flags), runner.invoke(app, [*flags, "--json"])
+    assert table.exit_code == 0 and as_json.exit_code == 0, table.output + as_json.output
+    printed = [line.removeprefix("note: ") for line in table.stderr.splitlines() if line.startswith("note: ")]
+    assert len(printed) == 3  # --spans, --context page without a url, --date dating no sentence
+    assert json.loads(as_json.stdout)["notes"] == printed
+    assert [line for line in as_json.stderr.splitlines() if line.startswith("note: ")] == [f"note: {n}" for n in printed]
 
 
 @pytest.mark.parametrize("suffix, lines", [

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-import pandas as pd
 import pytest
 
 from detente.coding.assemble import UNKNOWN_ACTOR, make_event

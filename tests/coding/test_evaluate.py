@@ -189,6 +189,18 @@ def test_generic_igo_codes_and_former_codes_in_gold_match_the_registry_actors():
     assert ev.predicted_country("NATOMIL", {"IGO"}) == "IGO" and ev.predicted_country("AMN", {"IGO"}) == "AMN"
 
 
+def test_a_coded_event_is_labelled_by_one_function_for_root_and_plover_gold() -> None:
+    """`coded_triple` is what `score_events` and the benchmarks compare: country parts, the generic prefix a gold
+    sentence uses, and the root or the PLOVER type of the code ("-" for a statement, which has none)."""
+    appeal = event("NATOMIL", "RUSGOV", "0211")
+    assert ev.coded_triple(appeal) == ("NAT", "RUS", "02")
+    assert ev.coded_triple(appeal, "plover") == ("NAT", "RUS", "REQUEST")
+    assert ev.coded_triple(appeal, "root", ev.generic_sides([("IGO", "RUS", "02")])) == ("IGO", "RUS", "02")
+    assert ev.coded_triple(event("USAGOV", "CHN", "010"), "plover") == ("USA", "CHN", "-")
+    assert ev.gold_triple(ev.GoldEvent("JAP", "IGOUNO", "04")) == ("JPN", "IGO", "04")
+    assert ev.generic_sides([("JPN", "IGO", "04"), ("NGO", "USA", "11")]) == {"IGO", "NGO"}
+
+
 def test_a_two_letter_organisation_with_a_role_is_scored_as_the_organisation() -> None:
     """"AU Commission" codes as AUGOV: its country part is the AU (the gold's "AU"), not "AUG"."""
     assert [ev.country(c) for c in ("AUGOV", "AU", "USAGOV", "NATOMIL", "NATO", "IGOUNO", "---", "")] == [

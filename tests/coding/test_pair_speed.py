@@ -25,6 +25,10 @@ import pytest
 
 from detente.coding import pair_encoder as pe
 from detente.coding import pair_model as pm
+from detente.coding import syntax
+from detente.coding.context import Context
+from detente.coding.pair_model import Candidate
+from detente.coding.sentence_result import SentenceResult
 
 ROOT = Path(__file__).resolve().parents[2]
 N_SENTENCES = 300

@@ -66,7 +66,7 @@ from detente.bargaining.forecast import Forecast
 from detente.bargaining.montecarlo import DEFAULT_DRAWS, DEFAULT_SEED, default_models, run_forecast
 from detente.bargaining.params import check_params, parse_params
 from detente.bargaining.plans import PlanResult, evaluate_plans
-from detente.bargaining.scenario import Scenario
+from detente.bargaining.scenario import Plan, Scenario
 from detente.bargaining.variants import VariantShift, compare
 from detente.bargaining.whatif import Setting, ad_hoc_plan, apply_settings, parse_plan_spec, parse_setting
 from detente.errors import InputError

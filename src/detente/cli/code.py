@@ -700,7 +700,8 @@ def code_eval(
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)
         coder = Coder(classifier=classifier, span_chooser=chooser, pair_model=pair_model, domestic=domestic)
-    for note in coder.notes:
+    notes = list(coder.notes)  # every note printed, in order; --json gives them all in its "notes"
+    for note in notes:
         typer.echo(f"note: {note}", err=True)
     # no refresh thread: the coder may fork worker processes, which must not inherit a running thread
     with _progress(0, sys.stderr.isatty(), auto_refresh=False) as progress:
@@ -708,14 +709,17 @@ def code_eval(
         report = evaluate(gold, coder, fmt=fmt, when=when, context=context,
                           progress=lambda done, total: progress.update(task, completed=done, total=total, refresh=True))
     _echo_skipped(report.skipped)
+    later: list[str] = []
     if spans is not None and report.kind != "spans":
         what = "quad classes" if report.kind == "quad" else "events"
-        typer.echo(f"note: --spans changes nothing here: a {report.fmt} gold file of {what} is scored on the events "
-                   "coded, not on their spans (a .conll file of actor spans is)", err=True)
-    for note in report.notes:
+        later.append(f"--spans changes nothing here: a {report.fmt} gold file of {what} is scored on the events "
+                     "coded, not on their spans (a .conll file of actor spans is)")
+    later += report.notes
+    for note in later:
         typer.echo(f"note: {note}", err=True)
+    notes += later
     if as_json:
-        print_json({**report.to_dict(), "pairs": coder.pairs})
+        print_json({**report.to_dict(), "notes": notes, "pairs": coder.pairs})
         return
     rows = [[r.label, r.gold, r.predicted, r.correct, r.precision, r.recall, r.f1] for r in report.rows]
     if report.overall is not None:

@@ -10,7 +10,6 @@ which every request must then carry.
 from __future__ import annotations
 
 import ipaddress
-import os
 import secrets
 from pathlib import Path
 

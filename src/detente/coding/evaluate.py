@@ -40,7 +40,7 @@ from __future__ import annotations
 import functools
 import json
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -567,7 +567,7 @@ def gold_country(code: str) -> str:
         return side
 
 
-def predicted_country(code: str, generic: set[str]) -> str:
+def predicted_country(code: str, generic: Collection[str]) -> str:
     """The country part of a coded actor, or the generic prefix (``IGO``) the gold sentence uses for its kind."""
     side = country(code)
     if not generic or side == "---":
@@ -582,6 +582,37 @@ def predicted_country(code: str, generic: set[str]) -> str:
     return next((g for g in generic if kind in GENERIC_CODES[g]), side)
 
 
+Triple = tuple[str, str, str]
+"""What an event is scored by: (source country, target country, label), the label a CAMEO root or PLOVER type."""
+
+
+def gold_triple(event: GoldEvent) -> Triple:
+    """A gold event as :func:`score_events` compares it: its sides' countries (:func:`gold_country`) and its label."""
+    return gold_country(event.source), gold_country(event.target), event.label
+
+
+def generic_sides(triples: Iterable[Triple]) -> set[str]:
+    """The generic CAMEO prefixes (:data:`GENERIC_CODES`) that a gold sentence's triples use, which
+    :func:`coded_triple` reads."""
+    return {side for triple in triples for side in triple[:2] if side in GENERIC_CODES}
+
+
+def coded_triple(event: Any, label: str = "root", generic: Collection[str] = frozenset()) -> Triple:
+    """A coded event as :func:`score_events` compares it with a gold file whose labels are `label`: its sides'
+    countries (:func:`predicted_country`, an organisation counting as a `generic` prefix the gold sentence uses,
+    :func:`generic_sides`) and its CAMEO root, or for "plover" gold the PLOVER type of its code (the 2021 table,
+    :func:`detente.ontology.to_plover`; "-" for a code without one, such as a statement, which is never right).
+    The one place a coded event's label is computed: the benchmarks that score events call it too."""
+    if label == "plover":
+        from detente import ontology
+
+        mapping = ontology.to_plover(event.cameo)
+        kind = mapping.type if mapping is not None else "-"
+    else:
+        kind = event.root
+    return predicted_country(event.source, generic), predicted_country(event.target, generic), kind
+
+
 def score_events(gold: Gold, predicted: Sequence[Sequence[Any]]) -> Report:
     """Precision, recall and F1 of (source country, target country, label) triples, per label and overall.
 
@@ -590,22 +621,13 @@ def score_events(gold: Gold, predicted: Sequence[Sequence[Any]]) -> Report:
     replaced (:func:`gold_country`); where a gold sentence names an organisation by a generic
     CAMEO prefix (``IGO``), a coded organisation of that kind matches it (:data:`GENERIC_CODES`).
     """
-    from detente import ontology
-
     per: dict[str, PRF] = {}
     overall = PRF("overall")
     empty = uncoded = 0
     for sent, events in zip(gold.sentences, predicted):
-        want = Counter((gold_country(e.source), gold_country(e.target), e.label) for e in sent.events)
-        generic = {side for triple in want for side in triple[:2] if side in GENERIC_CODES}
-        got: Counter[tuple[str, str, str]] = Counter()
-        for e in events:
-            if gold.label == "plover":
-                mapping = ontology.to_plover(e.cameo)
-                label = mapping.type if mapping is not None else "-"
-            else:
-                label = e.root
-            got[(predicted_country(e.source, generic), predicted_country(e.target, generic), label)] += 1
+        want = Counter(gold_triple(e) for e in sent.events)
+        generic = generic_sides(want)
+        got = Counter(coded_triple(e, gold.label, generic) for e in events)
         got = Counter(set(got))  # one triple per sentence, as the gold counts it
         want = Counter(set(want))
         if not sent.events:
@@ -791,13 +813,15 @@ def predict_events(
     gold: Gold, coder: Any, mode: str = "page", when: date | None = None, *, headlines: bool = True,
     advance: Callable[[int], None] | None = None,
 ) -> list[list[Any]]:
-    """Per gold sentence, the asserted events `coder` gives it (:func:`_asserted`): what :func:`score_events` scores.
+    """Per gold sentence, the asserted events `coder` gives it (:func:`events_to_score`): what :func:`score_events`
+    scores.
 
     Coded by :func:`code_gold` (`mode`, `when`, `headlines` and `advance` as there), without partial events.
     :func:`evaluate` and ``benchmarks/coding_paired.py`` both code with it, so that their counts are the same by
     construction.
     """
-    return [_asserted(found) for found in code_gold(gold, coder, mode, when, headlines=headlines, advance=advance)]
+    coded = code_gold(gold, coder, mode, when, headlines=headlines, advance=advance)
+    return [events_to_score(found) for found in coded]
 
 
 def _undated(gold: Gold, mode: str) -> int:
@@ -898,7 +922,8 @@ def evaluate(
     return report
 
 
-def _asserted(events: Sequence[Any]) -> list[Any]:
-    """The events a sentence's gold is compared with: a negated event ("did not attack", "has not claimed
-    responsibility") says the act did not happen, so it predicts no event, as the gold files' guides code it."""
-    return [r.event for r in events if not r.event.negated]
+def events_to_score(results: Iterable[Any]) -> list[Any]:
+    """The events of a sentence's coding `results` that its gold is compared with: a negated event ("did not attack",
+    "has not claimed responsibility") says the act did not happen, so it predicts no event, as the gold files' guides
+    code it. ``benchmarks/coding_plover.py`` scores by it too."""
+    return [r.event for r in results if not r.event.negated]

@@ -79,7 +79,7 @@ def plot_forecast(forecast: "Forecast", scenario: "Scenario", path: str | Path) 
     mcolours, acolours = model_colours(models), actor_colours(actor_codes)
     for k, (issue, ax) in enumerate(zip(issues, axes[:, 0])):
         ys = np.arange(n_models)[::-1].astype(float)
-        for m, (model, y) in enumerate(zip(models, ys)):
+        for model, y in zip(models, ys):
             colour = mcolours[model]
             draws = forecast.outcomes[model][:, k]
             if np.ptp(draws) > 1e-9:

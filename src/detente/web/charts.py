@@ -72,7 +72,7 @@ def relations_figure(doc: dict[str, Any]) -> str:
     measure, freq = doc["measure"], doc["freq"]
     fig = make_subplots(rows=2, cols=1, shared_xaxes=True, row_heights=[0.62, 0.38], vertical_spacing=0.08)
     colours = dyad_colours([(d["a"], d["b"]) for d in doc["dyads"]])
-    for k, d in enumerate(doc["dyads"]):
+    for d in doc["dyads"]:
         periods = [r["period"] for r in d["series"]]
         values = [r[measure] for r in d["series"]]
         colour = colours[d["dyad"]]

@@ -180,7 +180,7 @@ def cross_validate(
         for f in range(folds):
             train, test = fold != f, fold == f
             candidates: list[tuple[str, NDArray[np.float64]]] = [(TARGET, wm_err)]
-            for label, (name, grid, errors) in tuned.items():
+            for label, (_name, grid, errors) in tuned.items():
                 best = int(errors[:, train].mean(axis=1).argmin())
                 errs[label][test] = errors[best, test]
                 chosen[label][format_params(grid[best])] += 1

@@ -457,7 +457,7 @@ def _round(x_in, s_in, w_in, mu, span, q, t_in, conf, choice, new, r, sc):  # ty
     # Pass 1 (r = 1): Sec_i (in eight lanes: see `_security_sums`).
     lean_total = 0.0
     if q != 1.0:
-        for l in range(n):
+        for l in range(n):  # noqa: E741 - the kernel's index over the actors, as in the formula
             lean_total += (2.0 * t[l] - 1.0) * (abs(x[l] - mu) * inv_r)
     for i in range(n):
         hs, hps = _security_sums(dist, p, i, inv, n)

@@ -37,9 +37,9 @@ from pathlib import Path
 for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_var, "1")
 
+import coding_pair_model as cpm  # noqa: E402
 import numpy as np  # noqa: E402
 
-import coding_pair_model as cpm  # noqa: E402
 from detente.coding import static_vectors as sv  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent

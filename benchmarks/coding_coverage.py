@@ -133,9 +133,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=RESULTS)
     args = parser.parse_args(argv)
-    from detente.coding import Coder
+    from detente.coding import Coder, nominals
     from detente.coding import evaluate as ev
-    from detente.coding import nominals
     from detente.coding import patterns as P
     from detente.coding.classifier import default_classifier
 

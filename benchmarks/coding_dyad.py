@@ -50,8 +50,8 @@ from __future__ import annotations
 import argparse
 import hashlib
 import platform
-import statistics
 import random
+import statistics
 import sys
 import time
 from collections import Counter

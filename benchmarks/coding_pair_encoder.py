@@ -153,10 +153,10 @@ from pathlib import Path
 for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):  # one thread: a shared 2-core machine
     os.environ.setdefault(_var, "1")
 
+import coding_pair_model as cpm  # noqa: E402
 import numpy as np  # noqa: E402
 from _results import write_page  # noqa: E402 - benchmarks/ is on sys.path when a script runs
 
-import coding_pair_model as cpm  # noqa: E402
 from detente.coding import pair_encoder as pe  # noqa: E402
 from detente.coding import pair_model as pm  # noqa: E402
 
@@ -1015,8 +1015,7 @@ def encoding_cost(rows: list[cpm.Row], texts: list[list[dict[str, str]]], table:
     distinct view texts of all their candidate pairs (what the E5 model would encode at most) and of the
     static table on theirs; then the default coder and the coder with ``pair_model="static"`` timed in turn
     (three rounds, the best of each kept) on the same sentences."""
-    from detente.coding import Coder
-    from detente.coding import encoder
+    from detente.coding import Coder, encoder
     from detente.coding import static_vectors as sv
 
     pick = [i for i, r in enumerate(rows) if r.set.startswith("dev2 ")][:n]

@@ -96,11 +96,10 @@ from pathlib import Path
 for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):  # one thread: a shared 2-core machine
     os.environ.setdefault(_var, "1")
 
-import numpy as np  # noqa: E402
-from _results import write_page  # noqa: E402 - benchmarks/ is on sys.path when a script runs
-
 import coding_pair_encoder as cpe  # noqa: E402
 import coding_pair_model as cpm  # noqa: E402
+import numpy as np  # noqa: E402
+from _results import write_page  # noqa: E402 - benchmarks/ is on sys.path when a script runs
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "results" / "coding_pair_transfer.md"

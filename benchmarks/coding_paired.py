@@ -40,7 +40,6 @@ from types import SimpleNamespace
 from typing import Any
 
 import numpy as np
-
 from _results import write_page  # benchmarks/ is on sys.path when a script runs
 
 N_BOOT = 2000

@@ -186,7 +186,8 @@ def code_file(path: Path) -> tuple[Gold, list[list]]:
     """The file read as a gold file and, per sentence, every result of the shipped default coder (as `detente code
     eval` runs it), partial ones too: each sentence coded alone (:func:`detente.coding.evaluate.code_gold` in
     sentence mode). The who-did-what-to-whom table and the error analysis of the domestic misses share the one run."""
-    from detente.coding import Coder, evaluate as ev
+    from detente.coding import Coder
+    from detente.coding import evaluate as ev
     from detente.coding.classifier import default_classifier
 
     gold = ev.read_gold(path)
@@ -284,8 +285,8 @@ def domestic_misses(path: Path, gold: Gold, coded: list[list], out: Path | None 
     the buckets read every coded event."""
     from detente.actors import get_registry
     from detente.coding import evaluate as ev
-    from detente.coding.sector_words import names_sector
     from detente.coding.context import Context
+    from detente.coding.sector_words import names_sector
 
     raw = json.loads(path.read_text(encoding="utf-8"))
     registry = get_registry()

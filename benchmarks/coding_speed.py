@@ -202,7 +202,6 @@ def _run_stages(n: int, pairs: str | None = None) -> None:
         c0 = now
 
     import detente.cli.main  # noqa: F401
-
     from detente.coding import nlp as nlp_mod
     from detente.coding.coder import Coder
     mark("import detente (CLI and coder)")

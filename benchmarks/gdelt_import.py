@@ -43,11 +43,11 @@ from typing import Any
 import numpy as np
 import pyarrow as pa
 import pyarrow.csv as pacsv
+from _results import write_page  # benchmarks/ is on sys.path when a script runs
 
 from detente import ontology
 from detente.events import layout
 from detente.events.importers.gdelt_layout import GDELT2
-from _results import write_page  # benchmarks/ is on sys.path when a script runs
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "results" / "gdelt_import.md"

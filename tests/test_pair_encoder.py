@@ -8,11 +8,9 @@ shipped model itself: tests/coding/test_pair_encoder.py.
 
 from __future__ import annotations
 
-
 import pytest
 
 from detente.coding import pair_encoder as pe
-
 
 
 @pytest.fixture

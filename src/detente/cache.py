@@ -18,8 +18,8 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import os
-import sys
 import pickle
+import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar

@@ -8,7 +8,15 @@ import time
 import numpy as np
 import pytest
 
-from detente.bargaining.executor import DaskCluster, ExecutorError, InProcess, LocalPool, chunks, open_executor, scheduler_address
+from detente.bargaining.executor import (
+    DaskCluster,
+    ExecutorError,
+    InProcess,
+    LocalPool,
+    chunks,
+    open_executor,
+    scheduler_address,
+)
 from detente.bargaining.montecarlo import run_forecast
 from detente.cases import load_case
 from detente.errors import InputError

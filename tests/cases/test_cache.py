@@ -11,8 +11,8 @@ import pytest
 
 from detente.bargaining.scenario import parse_scenario
 from detente.cache import package_files
-from detente.cases import case_text, load_case
 from detente.cases import cache as case_cache
+from detente.cases import case_text, load_case
 from detente.errors import ScenarioError
 
 

@@ -9,8 +9,8 @@ import pytest
 
 from detente.coding import abstention
 from detente.coding.assemble import make_event
-from detente.coding.context import Actor
 from detente.coding.coder import SentenceResult
+from detente.coding.context import Actor
 
 DAY = date(2023, 5, 2)
 

@@ -722,8 +722,8 @@ def test_coordinated_nationalities_before_a_plural_noun_tagged_as_a_verb(coder):
 
 def test_an_organisation_and_its_organ_are_one_side():
     from detente.coding.arguments import Arg
-    from detente.coding.same_side import foreign_pairs, same_side
     from detente.coding.context import Actor
+    from detente.coding.same_side import foreign_pairs, same_side
 
     union, commission = Actor("AU", 0, 15, "African Union"), Actor("AUGOV", 30, 56, "African Union Commission")
     kenya = Actor("KEN", 60, 65, "Kenya")

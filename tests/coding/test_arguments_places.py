@@ -23,8 +23,8 @@ def test_a_capital_that_acts_stays_an_actor(code_fn) -> None:
 
 
 def test_venue_reads_the_nearest_place_phrase(coder) -> None:
-    from detente.coding.fallback_targets import venue
     from detente.coding.context import Context
+    from detente.coding.fallback_targets import venue
 
     text = "Russian forces shelled villages in Ukraine, while talks went on in Vienna."
     ctx = Context.read(text, None)

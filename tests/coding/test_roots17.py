@@ -8,8 +8,8 @@ from datetime import date
 
 import pytest
 
-from detente.coding import lexicon as L
 from detente.coding import governors as G
+from detente.coding import lexicon as L
 from detente.coding import patterns as P
 
 from .conftest import asserted_countries

@@ -41,8 +41,18 @@ import numpy as np
 from numpy.typing import NDArray
 
 from detente.bargaining.executor import CHUNK_ROWS, chunks
-from detente.bargaining.montecarlo import DEFAULT_SEED, Change, RowChunk, RowJob, check_models, default_models, forecast_inputs, model_params, run_rows
 from detente.bargaining.models.base import MODELS
+from detente.bargaining.montecarlo import (
+    DEFAULT_SEED,
+    Change,
+    RowChunk,
+    RowJob,
+    check_models,
+    default_models,
+    forecast_inputs,
+    model_params,
+    run_rows,
+)
 from detente.bargaining.plans import utility
 from detente.bargaining.scenario import BOUNDS, Scenario
 from detente.errors import InputError, ModelError, UnknownActorError

@@ -49,9 +49,9 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from numpy.typing import NDArray
 
+from detente.bargaining.executor import CHUNK_ROWS, chunks
 from detente.bargaining.forecast import Forecast
 from detente.bargaining.models.base import MODELS, ModelInput, ModelOutput
-from detente.bargaining.executor import CHUNK_ROWS, chunks
 from detente.bargaining.scenario import SCALE, InputRanges, Scenario
 from detente.errors import DetenteError, ModelError, ScenarioError
 

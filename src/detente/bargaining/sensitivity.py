@@ -59,6 +59,8 @@ from typing import TYPE_CHECKING, Any, Literal
 import numpy as np
 from numpy.typing import NDArray
 
+from detente.bargaining.executor import CHUNK_ROWS, chunks
+from detente.bargaining.models.base import MODELS
 from detente.bargaining.montecarlo import (
     DEFAULT_SEED,
     Change,
@@ -71,8 +73,6 @@ from detente.bargaining.montecarlo import (
     run_rows,
     triangular_ppf,
 )
-from detente.bargaining.models.base import MODELS
-from detente.bargaining.executor import CHUNK_ROWS, chunks
 from detente.bargaining.scenario import BOUNDS, InputRanges, Scenario
 from detente.errors import InputError, ModelError
 

@@ -9,7 +9,7 @@ sentences (:attr:`~detente.coding.context.Context.last_acts`, kept by
 
 from __future__ import annotations
 
-from typing import Any, TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from detente.actors.registry import country_of
 from detente.coding import syntax

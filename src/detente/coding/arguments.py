@@ -69,6 +69,7 @@ from detente.coding.sector_words import names_region, noun_role, state_base, wit
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
+
     from detente.actors import Mention
 
 

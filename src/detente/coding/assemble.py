@@ -30,7 +30,15 @@ from detente.coding import syntax
 from detente.coding.context import Actor, Context
 from detente.coding.dates import DateMention, find_dates
 from detente.coding.lexicon import (
-    CIVILIANS, GOVERNMENT, HOME_SECTORS, MEASURE_FAMILIES, PROTEST_THREATS, POPULATION_MEASURES, PROTEST_ROOT, TEMPORAL_BLOCKERS, THREAT_ROOT,
+    CIVILIANS,
+    GOVERNMENT,
+    HOME_SECTORS,
+    MEASURE_FAMILIES,
+    POPULATION_MEASURES,
+    PROTEST_ROOT,
+    PROTEST_THREATS,
+    TEMPORAL_BLOCKERS,
+    THREAT_ROOT,
 )
 from detente.coding.tone import sentence_tone
 from detente.events.schema import Event

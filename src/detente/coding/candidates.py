@@ -35,19 +35,30 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from detente.actors.registry import country_of
-from detente.coding import lexicon as L
-from detente.coding import background, diplomats, event_nouns, interception, joint, judgements, mandates
-from detente.coding import mediation, nominals, received, syntax
+from detente.coding import (
+    background,
+    diplomats,
+    event_nouns,
+    interception,
+    joint,
+    judgements,
+    mandates,
+    mediation,
+    nominals,
+    received,
+    syntax,
+)
 from detente.coding import governors as G
+from detente.coding import lexicon as L
 from detente.coding import patterns as P
 from detente.coding.arguments import Arg, argument
-from detente.coding.modifier_pairs import plural_noun_tagged_verb
-from detente.coding.fallback_targets import fallback_target
-from detente.coding.same_side import same_side
 from detente.coding.candidate import Candidate
 from detente.coding.context import Actor, Context
 from detente.coding.coordination import ATTENDANCE_VERBS, joint_pairs
+from detente.coding.fallback_targets import fallback_target
+from detente.coding.modifier_pairs import plural_noun_tagged_verb
 from detente.coding.rulings import FINDING_VERBS, finding_against, fine_code
+from detente.coding.same_side import same_side
 from detente.coding.tone import sentence_tone
 
 if TYPE_CHECKING:  # pragma: no cover

@@ -51,10 +51,10 @@ from detente.coding.labelled import (  # noqa: F401 - re-exported: the names thi
     LabelledSet,
     default_data,
     default_data_text,
+    normalise_labels,
     quad_scheme,
     read_labelled,
 )
-from detente.coding.labelled import normalise_labels
 from detente.coding.text_model import (  # noqa: F401 - re-exported; _identity also for models pickled when it lived here
     FEATURE_VERSION,
     QuadClassifier,

@@ -47,10 +47,9 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from detente.coding import abstention
+from detente.coding import abstention, syntax
 from detente.coding import nlp as nlp_mod
 from detente.coding import span_chooser as span_chooser_mod
-from detente.coding import syntax
 from detente.coding.context import ArticleReading, Context
 from detente.coding.documents import DocumentResult, Prepared, code_parsed, page_result, prepare
 from detente.coding.fallback import Waiting, fallback_results, is_model, load_classifier, two_sides

@@ -20,7 +20,12 @@ from detente.actors import Mention, country_of, find_mentions
 from detente.coding.courts import described_courts
 from detente.coding.dates import DateMention
 from detente.coding.lexicon import (
-    DESCRIPTION_MODIFIERS, DESCRIPTION_NOUNS, LOCATION_PREPS, ORGANISATION_NOUNS, OTHER_WORDS, REGION_STATE_NOUNS,
+    DESCRIPTION_MODIFIERS,
+    DESCRIPTION_NOUNS,
+    LOCATION_PREPS,
+    ORGANISATION_NOUNS,
+    OTHER_WORDS,
+    REGION_STATE_NOUNS,
     STATE_NOUNS,
 )
 from detente.coding.quotes import Quote, find_quotes

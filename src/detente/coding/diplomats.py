@@ -34,8 +34,8 @@ from typing import TYPE_CHECKING
 
 from detente.actors.registry import country_of
 from detente.coding import lexicon as L
-from detente.coding import syntax
 from detente.coding import patterns as P
+from detente.coding import syntax
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token

@@ -25,12 +25,12 @@ from typing import TYPE_CHECKING, Any
 from detente.coding import abstention, coordination, syntax
 from detente.coding.assemble import event_of
 from detente.coding.candidates import candidates
-from detente.coding.sector_words import names_sector
 from detente.coding.context import Context, document_context
 from detente.coding.nlp import parse_form
 from detente.coding.page_memory import remember
 from detente.coding.ranking import without_bare_statements
 from detente.coding.reader import Document
+from detente.coding.sector_words import names_sector
 from detente.coding.segment import SentenceSpan, split_sentences
 from detente.coding.sentence_events import is_complete
 from detente.coding.sentence_result import SentenceResult

@@ -36,11 +36,11 @@ from detente.coding import lexicon as L
 from detente.coding import nominals, syntax
 from detente.coding import patterns as P
 from detente.coding.arguments import argument
-from detente.coding.same_side import foreign_pairs
 from detente.coding.candidate import Candidate
 from detente.coding.context import Context
 from detente.coding.coordination import list_pairs
 from detente.coding.joint import between_candidates
+from detente.coding.same_side import foreign_pairs
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token

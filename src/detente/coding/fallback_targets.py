@@ -8,7 +8,7 @@ informants ("military sources said") are none.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any, TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from detente.actors.registry import country_of
 from detente.coding import syntax
@@ -20,6 +20,7 @@ from detente.coding.sector_words import names_region
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
+
     from detente.actors import Mention
 
 

@@ -26,9 +26,9 @@ from typing import TYPE_CHECKING
 from detente.coding import lexicon as L
 from detente.coding import nominals, syntax
 from detente.coding.arguments import argument
-from detente.coding.same_side import foreign_pairs
 from detente.coding.candidate import Candidate
 from detente.coding.context import Context
+from detente.coding.same_side import foreign_pairs
 
 if TYPE_CHECKING:  # pragma: no cover
     from collections.abc import Callable

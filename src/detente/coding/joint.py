@@ -52,11 +52,11 @@ from detente.coding import lexicon as L
 from detente.coding import nominals, syntax
 from detente.coding import patterns as P
 from detente.coding.arguments import Arg, argument
-from detente.coding.same_side import foreign_pairs
 from detente.coding.candidate import Candidate
 from detente.coding.context import Actor, Context, actor_of_mention
 from detente.coding.coordination import MAX_PARTIES, joint_pairs, list_pairs, parties
 from detente.coding.modifier_pairs import THIRD_PARTY_PARTICIPLES
+from detente.coding.same_side import foreign_pairs
 
 if TYPE_CHECKING:  # pragma: no cover
     from collections.abc import Iterable

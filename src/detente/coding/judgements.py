@@ -36,16 +36,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from detente.actors.registry import country_of
-from detente.coding import lexicon as L
-from detente.coding import syntax
 from detente.coding import governors as G
+from detente.coding import lexicon as L
 from detente.coding import patterns as P
-from detente.coding import quotes
+from detente.coding import quotes, syntax
 from detente.coding.arguments import Arg, argument
-from detente.coding.same_side import foreign_pairs
 from detente.coding.candidate import Candidate
 from detente.coding.context import Context
 from detente.coding.fallback_targets import fallback_target
+from detente.coding.same_side import foreign_pairs
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token

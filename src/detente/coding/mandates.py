@@ -27,9 +27,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from detente.coding import governors as G
 from detente.coding import lexicon as L
 from detente.coding import syntax
-from detente.coding import governors as G
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token

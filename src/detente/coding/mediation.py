@@ -86,8 +86,8 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from detente.actors.registry import country_of
-from detente.coding import lexicon as L
 from detente.coding import governors as G
+from detente.coding import lexicon as L
 from detente.coding import patterns as P
 from detente.coding import syntax
 from detente.coding.arguments import Arg, argument

@@ -73,15 +73,15 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from detente.actors.registry import country_of
-from detente.coding import lexicon as L
 from detente.coding import governors as G
+from detente.coding import lexicon as L
 from detente.coding import patterns as P
 from detente.coding import syntax
 from detente.coding.arguments import Arg, argument
-from detente.coding.modifier_pairs import hyphenated_pair, plural_noun_tagged_verb
 from detente.coding.candidate import Candidate
 from detente.coding.context import Actor, Context, actor_of_mention
 from detente.coding.coordination import joint_pairs
+from detente.coding.modifier_pairs import hyphenated_pair, plural_noun_tagged_verb
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token

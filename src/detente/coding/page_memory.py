@@ -9,7 +9,7 @@ centering theory, Grosz, Joshi and Weinstein 1995), "the two sides" the last pai
 
 from __future__ import annotations
 
-from typing import Any, TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from detente.actors.registry import country_of
 from detente.coding import syntax
@@ -21,6 +21,7 @@ from detente.coding.pair_phrases import EARLIER_PAIRS, distinct_sides
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
+
     from detente.actors import Mention
 
 

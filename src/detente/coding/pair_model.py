@@ -190,8 +190,8 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from detente.coding import pair_weights as pw
 from detente.coding import governors as G
+from detente.coding import pair_weights as pw
 from detente.coding import patterns as P
 from detente.coding import syntax
 from detente.coding.sentence_result import SentenceResult

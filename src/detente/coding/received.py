@@ -37,8 +37,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from detente.actors.registry import country_of
-from detente.coding import lexicon as L
 from detente.coding import governors as G
+from detente.coding import lexicon as L
 from detente.coding import patterns as P
 from detente.coding import syntax
 from detente.coding.arguments import argument

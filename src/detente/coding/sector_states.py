@@ -31,6 +31,7 @@ from detente.coding.sector_words import sector_of, state_base, with_role
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
+
     from detente.actors import Mention
 
 

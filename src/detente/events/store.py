@@ -58,8 +58,8 @@ import hashlib
 import os
 import re
 import threading
-from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -77,13 +77,13 @@ from detente.events.importers.staging import (
     STAGE,
     STAGE_QUARANTINE,
     drop_stage,
-    has_stage,
-    prepare_stage,
     event_id_sql,
     event_id_text_sql,
     event_key_sql,
-    stage_columns,
     event_sql_types,
+    has_stage,
+    prepare_stage,
+    stage_columns,
     stage_events,
 )
 from detente.events.schema import EVENT_COLUMNS, ID_VERSION, Event

@@ -54,8 +54,8 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from detente.errors import InputError
 from detente.actors import lookup
+from detente.errors import InputError
 from detente.relations.series import Frequency, check_events, period_alias, series_wide
 
 CHANGE_MEASURES: tuple[str, ...] = ("events", "net_coop")

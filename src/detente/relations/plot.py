@@ -18,9 +18,9 @@ import pandas as pd
 
 from detente.errors import InputError
 from detente.optional import pyplot
-from detente.report.plots import save_figure
 from detente.relations.series import period_label
 from detente.relations.shifts import Shift
+from detente.report.plots import save_figure
 
 COOP = "#2e7d32"
 CONFLICT = "#c62828"

@@ -45,8 +45,8 @@ def forecast_document(
     (the workspace passes its cached one).
     """
     from detente.bargaining.study import run_study
-    from detente.bargaining.whatif import apply_settings, parse_setting
     from detente.bargaining.variants import compare
+    from detente.bargaining.whatif import apply_settings, parse_setting
     from detente.report.palette import actor_colours, model_colours
 
     model_list = list(models) if models else None

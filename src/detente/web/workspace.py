@@ -287,9 +287,8 @@ class Workspace:
     def event(self, event_id: str) -> dict[str, Any]:
         """One event with its source sentence, quote, document and link."""
         from detente.events.schema import QUAD_LABELS
-        from detente.ontology import get as cameo_code
-
         from detente.events.store import EventStore
+        from detente.ontology import get as cameo_code
 
         with self._lock, EventStore(self._store_path, read_only=True) as store:
             frame = store.con.execute(

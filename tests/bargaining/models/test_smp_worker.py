@@ -9,8 +9,7 @@ import signal
 import numpy as np
 import pytest
 
-from detente.bargaining.models import ModelInput
-from detente.bargaining.models import _smp_worker
+from detente.bargaining.models import ModelInput, _smp_worker
 from detente.bargaining.models import smp as smp_module
 from detente.bargaining.models.smp import smp
 

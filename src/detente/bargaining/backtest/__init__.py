@@ -15,9 +15,23 @@ The names below are the public ones; import them from here.
 
 from __future__ import annotations
 
-from detente.bargaining.backtest.bootstrap import DEFAULT_BOOTSTRAP, DEFAULT_SEED, check_bootstrap, proposal_groups, summarise
+from detente.bargaining.backtest.bootstrap import (
+    DEFAULT_BOOTSTRAP,
+    DEFAULT_SEED,
+    check_bootstrap,
+    proposal_groups,
+    summarise,
+)
 from detente.bargaining.backtest.crossval import DEFAULT_REPEATS, CrossValidation, check_folds, cross_validate
-from detente.bargaining.backtest.deu import DEFAULT_SALIENCE, MISSING_CODE, SCALE, DeuData, DeuIssue, SkippedRow, read_deu
+from detente.bargaining.backtest.deu import (
+    DEFAULT_SALIENCE,
+    MISSING_CODE,
+    SCALE,
+    DeuData,
+    DeuIssue,
+    SkippedRow,
+    read_deu,
+)
 from detente.bargaining.backtest.forecasts import BASELINES, DEFAULT_MODELS, TARGET, baseline_forecasts, model_forecasts
 from detente.bargaining.backtest.score import BacktestResult, backtest_deu
 from detente.bargaining.backtest.specs import format_params, parse_model_spec

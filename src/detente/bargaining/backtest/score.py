@@ -16,7 +16,13 @@ import numpy as np
 import pandas as pd
 from numpy.typing import NDArray
 
-from detente.bargaining.backtest.bootstrap import DEFAULT_BOOTSTRAP, DEFAULT_SEED, check_bootstrap, proposal_groups, summarise
+from detente.bargaining.backtest.bootstrap import (
+    DEFAULT_BOOTSTRAP,
+    DEFAULT_SEED,
+    check_bootstrap,
+    proposal_groups,
+    summarise,
+)
 from detente.bargaining.backtest.deu import DeuData, SkippedRow, read_deu
 from detente.bargaining.backtest.forecasts import BASELINES, DEFAULT_MODELS, baseline_forecasts, model_forecasts
 from detente.bargaining.backtest.specs import format_params, parse_model_spec

@@ -38,9 +38,7 @@ from __future__ import annotations
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from pathlib import Path
-from typing import Any
-
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from detente.errors import DataFormatError
 from detente.events.importers.archives import plain_file
@@ -49,8 +47,8 @@ from detente.events.importers.delimited import (
     count_lines,
     first_line,
     prepare_reader,
-    reader_rejects,
     read_delimited,
+    reader_rejects,
     reader_sql,
     reject_reason,
     unreadable,

@@ -143,7 +143,9 @@ Triple = tuple[str, str, str]
 @dataclass
 class Row:
     """One gold sentence: its set, fold group, the rules' events, the candidate pairs and what
-    the scorer needs (gold triples; each rule event's and each pair's triple per root)."""
+    the scorer needs (gold triples; each rule event's triple, as `detente code eval` labels it,
+    :func:`detente.coding.evaluate.coded_triple` of its whole code; each pair's key, labelled per root by
+    :meth:`label`)."""
 
     set: str
     group: str
@@ -163,12 +165,18 @@ class Row:
     when: Any = None
 
     def label(self, root: str) -> str:
+        """The label of an event of CAMEO code `root` (a root the model predicts: the event the coder adds is
+        coded by the root alone, :meth:`detente.coding.pair_model.PairModel.revise`), as
+        :func:`detente.coding.evaluate.coded_triple` labels it: the root, or its PLOVER type on PLOVER gold."""
         return plover_type(root) if self.plover else root
 
 
 @functools.lru_cache(maxsize=None)
 def plover_type(code: str) -> str:
-    """The PLOVER type the ontology maps a CAMEO code to ("-": none)."""
+    """The PLOVER type the ontology maps a CAMEO code to ("-": none), as
+    :func:`detente.coding.evaluate.coded_triple` reads it. A root's type is not every code's under it (08x
+    CONCEDE or RETREAT, 16x SANCTION or COERCE, 17x COERCE or ASSAULT, 19x ASSAULT or COERCE): a rule
+    event is labelled by its whole code (:func:`rule_triples`)."""
     from detente import ontology
 
     found = ontology.to_plover(code)
@@ -289,9 +297,7 @@ def read_rows(coder, recorder: Recorder, context: str = "sentence") -> tuple[lis
             want = {ev.gold_triple(e) for e in s.events}
             row = Row(name, f"{name}:{group[s.line]}", ident[s.line], want, [], [], [], [], plover,
                       not s.events, s.text, results, view, headlines.get(s.line, ""), s.when)
-            generic = generic_sides(row)
-            row.rule_triples = [(ev.predicted_country(r.event.source, generic),
-                                 ev.predicted_country(r.event.target, generic), row.label(r.event.root)) for r in results]
+            row.rule_triples = rule_triples(row, gold.label)
             for cand in cands:
                 add_candidate(row, cand, to_roots)
             rows.append(row)
@@ -301,6 +307,14 @@ def read_rows(coder, recorder: Recorder, context: str = "sentence") -> tuple[lis
 def generic_sides(row: Row) -> set[str]:
     """The generic gold codes of a row's gold events (:func:`detente.coding.evaluate.predicted_country` reads them)."""
     return ev.generic_sides(row.want)
+
+
+def rule_triples(row: Row, label: str) -> list[Triple]:
+    """Each of a row's rule events as `detente code eval` compares it with gold of `label` ("root" or "plover"):
+    :func:`detente.coding.evaluate.coded_triple` of its whole code, so that a 0874 (retreat militarily) is RETREAT on
+    PLOVER gold, not its root's CONCEDE (until session 21 the benchmark labelled a rule event by its root)."""
+    generic = generic_sides(row)
+    return [ev.coded_triple(r.event, label, generic) for r in row.results]
 
 
 def add_candidate(row: Row, cand: pm.Candidate, to_roots: dict[str, list[str]]) -> None:

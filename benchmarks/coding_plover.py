@@ -3,9 +3,12 @@
 Data: ``../shared/data/plover_gsr_cameo.json`` (a JSON list; the first record documents
 the file; then 322 sentences from the CAMEO 1.1b3 manual coded in PLOVER 0.5b1 with
 an ``event`` type). Each sentence goes through the rule coder
-(``Coder().code_sentences``); its CAMEO code is mapped to a PLOVER type with
-:func:`detente.ontology.to_plover` (the 2021 CAMEO-to-PLOVER table) and compared with
-the gold type.
+(``Coder().code_sentence_events``); its best event that `detente code eval` scores (a complete
+one, not negated: :func:`detente.coding.evaluate.events_to_score`) is labelled as the scorer
+labels it (:func:`detente.coding.evaluate.coded_triple`: the PLOVER type of its code,
+:func:`detente.ontology.to_plover`, the 2021 CAMEO-to-PLOVER table; "-" for a statement, which
+has none and is never right) and compared with the gold type. Until session 21 the table took
+the coder's first result, partial or negated ones too, and a statement counted as no event.
 
 The gold file predates the 2021 table: four 0.5b1 types were later folded into others
 (DEMAND -> REQUEST, DISAPPROVE -> ACCUSE, INVESTIGATE -> ACCUSE, FIGHT -> ASSAULT).
@@ -74,6 +77,16 @@ def read_records(path: Path) -> list[dict]:
     return [r for r in data if isinstance(r, dict) and r.get("event") not in (None, "DOCUMENT") and r.get("text")]
 
 
+def rule_types(coder, texts: list[str]) -> tuple[list, list[str | None]]:
+    """Each sentence's best event that `detente code eval` scores (a complete one, not negated:
+    :func:`detente.coding.evaluate.events_to_score`; None where there is none), each sentence coded alone, and its
+    PLOVER type as the scorer labels it (:func:`detente.coding.evaluate.coded_triple`; "-" for a statement)."""
+    from detente.coding import evaluate as ev
+
+    best = [next(iter(ev.events_to_score(found)), None) for found in coder.code_sentence_events(texts)]
+    return best, [ev.coded_triple(event, "plover")[2] if event is not None else None for event in best]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("path", nargs="?", type=Path, default=DEFAULT_DATA)
@@ -95,15 +108,8 @@ def main(argv: list[str] | None = None) -> int:
     from detente.coding import Coder
 
     t0 = time.perf_counter()
-    results = Coder().code_sentences(texts, partial=True)
+    best, pred = rule_types(Coder(), texts)
     t_code = time.perf_counter() - t0
-    pred: list[str | None] = []
-    for res in results:
-        if res is None:
-            pred.append(None)
-            continue
-        mapping = ontology.to_plover(res.event.cameo)
-        pred.append(mapping.type if mapping else None)
     fired = sum(p is not None for p in pred)
     strict = sum(p == g for p, g in zip(pred, gold)) / n
     harmonised = sum(p == g for p, g in zip(pred, gold_h)) / n
@@ -121,7 +127,7 @@ def main(argv: list[str] | None = None) -> int:
         clf = default_classifier()
         gold_quad = [TYPE_QUAD[g] for g in gold_h]
         qpred = clf.predict(texts).tolist()
-        rule_quad = [ontology.quad(r.event.cameo) if r is not None else None for r in results]
+        rule_quad = [ontology.quad(event.cameo) if event is not None else None for event in best]
         q_clf = sum(int(a == b) for a, b in zip(qpred, gold_quad)) / n
         q_rule = sum(int(a == b) for a, b in zip(rule_quad, gold_quad)) / n
         quad_note = (f"Quad agreement with the gold type's quad: rule coder {q_rule:.3f}, "
@@ -151,7 +157,8 @@ def main(argv: list[str] | None = None) -> int:
         "",
         "CAMEO codes from the rule coder are mapped with `detente.ontology.to_plover` (2021 table). *Harmonised*: "
         "gold 0.5b1 types renamed to the 2021 types first (" + ", ".join(f"{a} -> {b}" for a, b in HARMONISE.items())
-        + "); *strict*: type strings as written. No event found counts as wrong.",
+        + "); *strict*: type strings as written. Each sentence's best event that `detente code eval` scores (complete, "
+        "not negated); no event found counts as wrong, and so does a statement (`-`: no PLOVER type).",
         "",
         "| system | accuracy (harmonised) | accuracy (strict) | note |",
         "|---|---:|---:|---|",

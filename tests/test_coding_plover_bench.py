@@ -59,3 +59,17 @@ def test_the_table_scores_the_asserted_events_as_code_eval_does(bench, tmp_path)
     assert [[(r.event.negated, r.partial) for r in found] for found in coded] == [[(False, False)], [(True, False)]]
     table = bench.domestic_section(path, gold, coded)
     assert "| all gold events, coder | 1.000 | 0.500 | 0.667 | 2 | 1 |" in table  # the negated attack not scored
+
+
+@pytest.mark.nlp
+def test_the_type_table_takes_the_best_event_code_eval_scores(bench) -> None:
+    """Session 21: the type table took the coder's first result, a negated or partial one too; `detente code eval`
+    scores neither (a negated act predicts none, a partial event lacks a side)."""
+    from detente.coding import Coder
+
+    texts = ["Chile accused Peru of spying on Monday.", "Bolivia did not attack Peru on Tuesday.",
+             "Gunmen attacked Nigerian soldiers on Tuesday."]
+    first = Coder().code_sentences(texts, partial=True)
+    assert [(r.event.negated, r.partial) for r in first] == [(False, False), (True, False), (False, True)]
+    best, types = bench.rule_types(Coder(), texts)
+    assert types == ["ACCUSE", None, None] and best[0].root == "11"

@@ -184,3 +184,15 @@ def test_page_rows_set_apart_a_restated_act_as_page_mode_does(bench, tmp_path, m
         assert bench.prf(sum(np.array(bench.counts(r, bench.rules_only(r))) for r in rows))[2] == pytest.approx(
             reports["news dev"].overall.f1)
     assert got["sentence"][1] == {("RUS", "JPN", "16")} and got["page"][1] == set()
+
+
+def test_a_rule_event_is_labelled_by_its_whole_code_as_code_eval_labels_it(bench) -> None:
+    """Session 21: a rule event was labelled by its root's PLOVER type, so a military retreat (0874) was CONCEDE,
+    the type of root 08; `detente code eval` labels it by its code: RETREAT. On root gold both read the root."""
+    retreat = SimpleNamespace(partial=False, event=SimpleNamespace(source="USAMIL", target="PAN", cameo="0874",
+                                                                   root="08", negated=False))
+    row = _row(bench, want=["RETREAT"], rule_root="RETREAT", plover=True)
+    row.results = [retreat]
+    assert row.label("08") == "CONCEDE"
+    assert bench.rule_triples(row, "plover") == [("USA", "PAN", "RETREAT")]
+    assert bench.rule_triples(row, "root") == [("USA", "PAN", "08")]

@@ -223,6 +223,29 @@ def test_a_misspelt_sector_noun_after_a_country_adjective(coder):
 
 
 @pytest.mark.nlp
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        # a legislature named without its state is not the state its act names, but the other one in view
+        ("The Senate voted to impose sanctions on Russia, and the White House welcomed the vote.",
+         ("USALEG", "RUS", "16")),
+        ("The House condemned Iran's missile tests, the State Department said.", ("USALEG", "IRN", "11")),
+        ("Parliament approved Sweden's bid to join NATO, the Turkish foreign minister said.", ("TURLEG", "SWE", None)),
+        ("Lawmakers denounced Russia's strikes on Kharkiv, Ukraine's foreign ministry said.", ("UKRLEG", "RUS", "11")),
+    ],
+)
+def test_a_legislature_is_not_the_state_its_act_names(coder, sentence, event):
+    pairs = _pairs(coder, sentence)
+    assert [p for p in pairs if p[:2] == event[:2] and event[2] in (None, p[2])], pairs
+
+
+@pytest.mark.nlp
+def test_a_house_in_lowercase_is_no_legislature(coder):
+    pairs = _pairs(coder, "Israeli troops demolished a house in Jenin.", partial=True)
+    assert not [p for p in pairs if p[1].endswith("LEG")]
+
+
+@pytest.mark.nlp
 def test_bare_refugees_take_no_country(coder):
     pairs = _pairs(coder, "Turkey deported refugees after clashes in Izmir.", partial=True)
     assert not [p for p in pairs if p[1].startswith("TURREF")]

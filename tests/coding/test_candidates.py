@@ -177,6 +177,13 @@ def test_sanctions_after_a_quantity_noun(coder):
     assert got and got[0][2] == "16" and got[0][1].startswith("IRN")
 
 
+def test_a_package_of_sanctions_is_sanctions_not_aid(coder):
+    # the quantity noun gives way to what it counts; a package named by its own compound stays that package
+    assert ("DEU", "RUS", "16") in triples(coder, "Germany approved a new package of sanctions against Russia.")
+    got = triples(coder, "Japan approved an aid package of 40 million dollars for Ukraine.")
+    assert ("JPN", "UKR", "07") in {(s[:3], t[:3], root) for s, t, root in got}
+
+
 def test_ending_mediation_is_halting_mediation(coder):
     got = triples(coder, "The US envoy ended mediation efforts between Serbia and Kosovo.")
     assert got and got[0][2] == "16"

@@ -686,6 +686,11 @@ BYSTANDER_SECTORS = frozenset({"EDU", "MED", "REL"})
 """Generic sectors often on the receiving end of a foreign state's violence (students, journalists, clergy and
 churches): as a target they are the state in view's only beside a domestic sector of it
 (`arguments.bystander_at_home`)."""
+LEGISLATURE = "LEG"
+"""CAMEO's role for a legislature: generic, it is not the state its own act names (`sector_states.acted_on`)."""
+ACT_CONTENT_DEPS = frozenset({"dobj", "xcomp", "ccomp", "prep", "dative", "attr", "oprd", "acomp", "nsubjpass"})
+"""The dependents of a verb that hold its act's content: what a legislature voted on, approved or condemned
+("voted *to impose sanctions on Russia*"), not the clauses beside it ("*and the White House said* ...")."""
 DOMESTIC_PARTNER_ROLES = frozenset({"GOV", "COP", "JUD", "LEG", "OPP", "REB", "CVL", "LAB", "EDU", "MED"})
 """Sectors that act at home: a side of one of them tells whose a generic sector on the other side of its
 clause is (`arguments.partner_state`). Not the armed forces (MIL), which act abroad as often as at home,

@@ -4,7 +4,8 @@ A side that names no actor but is a generic sector noun ("police", "the army", "
 unknown "President X") is that sector of the one state its sentence names (or, when the sentence names none,
 of the earlier sentence's or the document's one state, :func:`context_state`): "Police arrested opposition
 protesters in Abuja" is ``NGACOP`` against ``NGAOPP`` (:func:`sector_actor`). With two states in the sentence
-a society's sector takes the state of its clause's other side (:func:`partner_state`), else it stays unknown.
+a society's sector takes the state of its clause's other side (:func:`partner_state`), else it stays unknown. A
+legislature is not the state its own act names ("The Senate voted sanctions on Russia": :func:`acted_on`).
 "Ethnic" before a demonym names a people, coded by the state it lives in (:func:`ethnic_group`). Two sides of
 one country are a codable domestic event only when their sectors tell them apart
 (:func:`detente.coding.same_side.same_side`, CAMEO manual 1.1b3, ch. 3). The sector words themselves are
@@ -19,10 +20,12 @@ from typing import TYPE_CHECKING
 from detente.coding import syntax
 from detente.coding.context import Actor, Context
 from detente.coding.lexicon import (
+    ACT_CONTENT_DEPS,
     BYSTANDER_SECTORS,
     CIVILIANS,
     DOMESTIC_PARTNER_ROLES,
     HOME_SECTORS,
+    LEGISLATURE,
     LOCATION_PREPS,
     PARTNER_SLOTS,
     RESIDENT_ROLES,
@@ -77,22 +80,46 @@ def ethnic_group(actor: Actor, start: int, end: int, ctx: Context) -> Actor | No
     return replace(actor, code=codes.compose(others.pop(), split[1] or CIVILIANS))
 
 
-def context_state(offset: int, end: int, ctx: Context) -> str | None:
+def context_state(offset: int, end: int, ctx: Context, foreign: frozenset[str] = frozenset()) -> str | None:
     """The state a generic sector of the sentence at document offsets [offset, end) belongs to, or None.
 
     In order: the one state the sentence names (several: ambiguous, None); the one state
     the last earlier sentence naming any actor names ("Nigeria's opposition called for
-    protests. Police arrested dozens on Monday."); the one state the whole document names.
+    protests. Police arrested dozens on Monday."), where the context guesses from it; the one state the whole
+    document names. States in `foreign` (those a legislature's own act names,
+    :func:`acted_on`) are not counted at any step.
     """
-    here = states_named(offset, end, ctx)
+    here = states_named(offset, end, ctx) - foreign
     if here:
         return here.pop() if len(here) == 1 else None
     earlier = {base for base in (state_base(a.code) for a in ctx.previous_actors if a.start < offset) if base
-               } if ctx.guess_from_previous else set()
+               } - foreign if ctx.guess_from_previous else set()
     if len(earlier) == 1:
         return earlier.pop()
-    states = states_named(0, None, ctx)
+    states = states_named(0, None, ctx) - foreign
     return states.pop() if len(states) == 1 else None
+
+
+def acted_on(tok: Token, offset: int, ctx: Context) -> frozenset[str]:
+    """The states a generic legislature's act names, which are not its own: "The Senate voted to impose sanctions
+    on *Russia*" (the Senate is Washington's on a page about Washington, not Russia's), "Parliament approved
+    *Sweden's* bid to join NATO". A legislature acts for its own state and votes on other states' affairs: it is
+    never the side its act names (CAMEO codes such votes, resolutions and bills with the legislature's state as the
+    source; no development gold event has one country on both sides). The states named in the act's content
+    (:data:`~detente.coding.lexicon.ACT_CONTENT_DEPS` of the verb the legislature is the subject or agent of),
+    else none."""
+    slot = _slot(tok)
+    if slot.dep_ not in ("nsubj", "agent"):
+        return frozenset()
+    verb = slot.head
+    found: set[str] = set()
+    for child in verb.children:
+        if child.i == slot.i or child.dep_ not in ACT_CONTENT_DEPS:
+            continue
+        start = offset + child.left_edge.idx
+        end = offset + child.right_edge.idx + len(child.right_edge.text)
+        found |= states_named(start, end, ctx)
+    return frozenset(found)
 
 
 def states_named(start: int, end: int | None, ctx: Context) -> set[str]:
@@ -117,7 +144,8 @@ def sector_actor(tok: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> 
     if base is None and role in RESIDENT_ROLES:
         base = located_state(tok, offset, ctx)
     if base is None:
-        base = context_state(offset, offset + len(syntax.text_of(tok.doc)), ctx)
+        foreign = acted_on(tok, offset, ctx) if role == LEGISLATURE else frozenset()
+        base = context_state(offset, offset + len(syntax.text_of(tok.doc)), ctx, foreign)
     if base is None and role in HOME_SECTORS:
         base = partner_state(tok, offset, ctx)
     if base is None or role in BYSTANDER_SECTORS and not bystander_at_home(tok, base, offset, ctx, lemma):

@@ -65,9 +65,20 @@ def sector_nouns() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
 
 
 @functools.lru_cache(maxsize=1)
+def body_names() -> dict[str, str]:
+    """Capitalised name -> role of a state's bodies named without their state ("the House", "Congress": the
+    sector list's `bodies`), which count only capitalised: "a house" and "a party congress" are no side."""
+    import yaml
+
+    text = resources.files("detente.actors").joinpath(SECTOR_NOUNS_FILE).read_text(encoding="utf-8")
+    return {word.casefold(): role for role, entry in (yaml.safe_load(text) or {}).items()
+            for word in entry.get("bodies") or ()}
+
+
+@functools.lru_cache(maxsize=1)
 def _sector_word() -> re.Pattern[str]:
     nouns, titles, _after_country = sector_nouns()
-    words = sorted({w for phrase in (*nouns, *titles) for w in phrase.split()}, key=len, reverse=True)
+    words = sorted({w for phrase in (*nouns, *titles, *body_names()) for w in phrase.split()}, key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
 
 
@@ -114,8 +125,9 @@ def sector_of(tok: Token, lemma: syntax.Lemma) -> str | None:
                 return nouns[phrase]
         return None
     if tok.tag_ in ("NNP", "NNPS"):
-        if tok.lower_ in nouns and all(t.dep_ in ("det", "predet") for t in tok.doc[tok.left_edge.i:tok.i]):
-            return nouns[tok.lower_]  # "Gendarmes fired ...", "the Army": a capitalised common noun, not a name's
+        role = nouns.get(tok.lower_) or body_names().get(tok.lower_)
+        if role is not None and all(t.dep_ in ("det", "predet") for t in tok.doc[tok.left_edge.i:tok.i]):
+            return role  # "Gendarmes fired ...", "the Army", "the House": a capitalised common noun, not a name's
         return sector_of_title(mods)
     return None
 

@@ -306,11 +306,12 @@ def objects(verb: Token) -> list[Token]:
             out.extend(c for c in child.children if c.dep_ == "pobj")
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         out.append(verb.head)  # "sanctions imposed by ..."
-    for obj in list(out):  # "part of the aid programme", "some of the sanctions": the real object
+    for obj in list(out):  # "part of the aid programme", "some of the sanctions": the real object, in its place
         if obj.lower_ in QUANTITY_WORDS:
-            for prep in obj.children:
-                if prep.dep_ == "prep" and prep.lower_ == "of":
-                    out.extend(c for c in prep.children if c.dep_ == "pobj")
+            real = [c for prep in obj.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                    for c in prep.children if c.dep_ == "pobj"]
+            if real and not any(c.dep_ == "compound" for c in obj.children):  # "a package *of sanctions*": not aid
+                out = [o for o in out if o.i != obj.i] + real
     extra = []
     for obj in out:  # "sanctions relief", "peace talks": look at the compound's head and its modifiers
         extra.extend(c for c in obj.children if c.dep_ in ("compound", "amod"))

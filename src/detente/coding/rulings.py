@@ -89,6 +89,7 @@ def fine_code(code: str, source_code: str | None, pattern: Pattern | None) -> st
         return code
     return COURT_ORDER_CODE if is_court(source_code) else code
 
+
 def finding_against(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Candidate]:
     """"The WTO ruled that the EU failed to cease subsidies": a court's finding against the party it finds failing,
     CAMEO 112 from the court to the party (module choices)."""

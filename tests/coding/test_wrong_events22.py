@@ -1,0 +1,36 @@
+"""Session 22's wrong events of the rules on fresh news (falsepos22, benchmarks/results/wrong_news_dev15.md): one
+hand-written sentence per fixed class, coded with its source, target and CAMEO root, and a near miss that keeps
+its old reading."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from .conftest import asserted_countries
+
+WHEN = date(2024, 5, 6)
+
+
+def countries(coder, sentence):
+    return asserted_countries(coder, sentence, WHEN, code="root")
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize("sentence", [
+    "The United States killed a senior Iranian commander in a drone strike on Friday.",
+    "India fired across the border and killed three Pakistani soldiers.",
+    "The US killing of an Iranian general in Baghdad angered Tehran.",
+])
+def test_a_states_killing_is_its_use_of_force(coder, sentence):
+    # candidates.armed_force_code: a state without a role kills with its forces (19), as its army does
+    found = countries(coder, sentence)
+    assert any(t[2] == "19" for t in found), found
+    assert not {t for t in found if t[2] == "18"}
+
+
+@pytest.mark.nlp
+def test_a_states_execution_stays_an_assault(coder):
+    found = countries(coder, "Iran executed two British citizens on Tuesday.")
+    assert ("IRN", "GBR", "18") in found

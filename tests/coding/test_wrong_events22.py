@@ -34,3 +34,21 @@ def test_a_states_killing_is_its_use_of_force(coder, sentence):
 def test_a_states_execution_stays_an_assault(coder):
     found = countries(coder, "Iran executed two British citizens on Tuesday.")
     assert ("IRN", "GBR", "18") in found
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize("sentence", [
+    "Kenya will call on Uganda to withdraw its troops from the border.",
+    "Chile will formally request consultations with Peru over the fishing dispute.",
+    "Norway will push for the EU to lift its tariffs on Iceland.",
+])
+def test_an_appeal_announced_for_later_is_not_yet_made(coder, sentence):
+    # abstention.announced_appeal: an appeal or demand its author will make is kept apart as planned
+    found = countries(coder, sentence)
+    assert not {t for t in found if t[2] in ("02", "10")}, found
+
+
+@pytest.mark.nlp
+def test_an_appeal_made_stands(coder):
+    found = countries(coder, "Kenya called on Uganda to withdraw its troops from the border.")
+    assert {t for t in found if t[:2] == ("KEN", "UGA") and t[2] in ("02", "10")}, found

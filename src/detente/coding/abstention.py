@@ -452,13 +452,27 @@ def standing(predicate: str | None) -> bool:
 def planned(event: Event, words: str) -> bool:
     """A meeting, visit or talks (root 04) that `words` (its predicate's, else its sentence's) announce
     for later ("was set to meet", "is scheduled to hold a summit", "will resume negotiations"), coded
-    as held.
+    as held; or an appeal or demand (02, 10) its author announces for later (:func:`announced_appeal`).
 
     An announced meeting with its modality read ("will meet": CAMEO 036, intent to meet) is left
     as it is: the guide codes a confirmed future meeting as root 03."""
+    if announced_appeal(event):
+        return True
     if event.root != CONSULT_ROOT or event.modality is not None:
         return False
     return _PLANNED.search(words) is not None or visit_planned(words, event.sentence or "")
+
+
+def announced_appeal(event: Event) -> bool:
+    """Whether the event is an appeal or a demand (:data:`DEMAND_ROOTS`) that its author only announces for later:
+    its modality is an intent ("will call for sanctions", "will push for a review", "will formally request
+    consultations", "is planning to seek help", :func:`detente.coding.governors.intent_code` keeps the code).
+
+    CAMEO codes an appeal or a demand when it is made; one still to come is an expectation (the guide's rule 7),
+    and the guide's intents (03, rule 5) are pledges to cooperate, not plans to ask. Choices: falsepos22 found such
+    events on the development files pooled right 1 time in 22 (02: 0 of 17, 10: 1 of 5, "said he would demand an
+    explanation"); 11 and 12 under an intent are left as they are (too few to read a rule off)."""
+    return event.modality == "intent" and event.root in DEMAND_ROOTS
 
 
 def not_held(event: Event, predicate: str | None) -> bool:

@@ -52,3 +52,19 @@ def test_an_appeal_announced_for_later_is_not_yet_made(coder, sentence):
 def test_an_appeal_made_stands(coder):
     found = countries(coder, "Kenya called on Uganda to withdraw its troops from the border.")
     assert {t for t in found if t[:2] == ("KEN", "UGA") and t[2] in ("02", "10")}, found
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize("sentence", [
+    "The summit will be attended by Kenya's foreign minister and his Ugandan counterpart.",
+    "The captured Chilean sailors will be released by Peru on Friday.",
+])
+def test_an_act_in_the_future_passive_is_no_pledge(coder, sentence):
+    # abstention.future_passive: a schedule or an expectation, no side pledging the act
+    assert not countries(coder, sentence)
+
+
+@pytest.mark.nlp
+def test_an_act_its_author_announces_for_later_stays_an_intent(coder):
+    found = countries(coder, "Kenya's foreign minister will meet his Ugandan counterpart on Friday.")
+    assert ("KEN", "UGA", "03") in found

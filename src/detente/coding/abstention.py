@@ -394,7 +394,7 @@ def reason_apart(event: Event, predicate: str | None = None) -> str | None:
     words = text if predicate is None else predicate
     if event.cameo == SIGN_AGREEMENT and not _SIGNING.search(words):
         return "description"
-    if planned(event, words) or not_held(event, predicate):
+    if planned(event, words) or not_held(event, predicate) or future_passive(predicate):
         return "planned"
     if named_only(predicate) and event.modality is None:
         return "background"
@@ -452,13 +452,46 @@ def standing(predicate: str | None) -> bool:
 def planned(event: Event, words: str) -> bool:
     """A meeting, visit or talks (root 04) that `words` (its predicate's, else its sentence's) announce
     for later ("was set to meet", "is scheduled to hold a summit", "will resume negotiations"), coded
-    as held.
+    as held; or an appeal or demand (02, 10) its author announces for later (:func:`announced_appeal`).
 
     An announced meeting with its modality read ("will meet": CAMEO 036, intent to meet) is left
     as it is: the guide codes a confirmed future meeting as root 03."""
+    if announced_appeal(event):
+        return True
     if event.root != CONSULT_ROOT or event.modality is not None:
         return False
     return _PLANNED.search(words) is not None or visit_planned(words, event.sentence or "")
+
+
+_FUTURE_PASSIVE = re.compile(r"\b(?:will|shall|'ll)\s+(?:\w+ly\s+|also\s+)?be\s+\w+(?:ed|en)\b", re.I)
+"""A future passive on the predicate ("will be attended by", "will be signed by", "will be released", "will also be
+allowed to return"), :func:`future_passive`."""
+
+
+def future_passive(predicate: str | None) -> bool:
+    """Whether the event's own predicate words (:func:`predicate_words`) put its act in the future passive: "the
+    ceremony will be attended by A's and B's ministers", "the agreement will be signed by A and B", "the pilot will
+    be released tomorrow".
+
+    Such a sentence reports a schedule or the reporter's expectation (the guide's rule 7) and names no side that
+    pledges the act: an intent (03, rule 5, convention 10) is coded from the side that announces or pledges it, the
+    subject of "will sign", "is set to meet". Choices: falsepos22 found the coder's events on such predicates wrong
+    12 times of 12 on the development files pooled (attendees paired as intending to meet, a signing, a welcome, a
+    release, a return allowed); only regular participles and "-en" ones are read ("will be held" is not: no event
+    of the files had it), and only on the event's own predicate, never the sentence's other clauses."""
+    return predicate is not None and _FUTURE_PASSIVE.search(predicate) is not None
+
+
+def announced_appeal(event: Event) -> bool:
+    """Whether the event is an appeal or a demand (:data:`DEMAND_ROOTS`) that its author only announces for later:
+    its modality is an intent ("will call for sanctions", "will push for a review", "will formally request
+    consultations", "is planning to seek help", :func:`detente.coding.governors.intent_code` keeps the code).
+
+    CAMEO codes an appeal or a demand when it is made; one still to come is an expectation (the guide's rule 7),
+    and the guide's intents (03, rule 5) are pledges to cooperate, not plans to ask. Choices: falsepos22 found such
+    events on the development files pooled right 1 time in 22 (02: 0 of 17, 10: 1 of 5, "said he would demand an
+    explanation"); 11 and 12 under an intent are left as they are (too few to read a rule off)."""
+    return event.modality == "intent" and event.root in DEMAND_ROOTS
 
 
 def not_held(event: Event, predicate: str | None) -> bool:

@@ -86,7 +86,8 @@ def candidates(sdoc: Doc, offset: int, ctx: Context, lemma: syntax.Lemma) -> lis
             out.extend(event_nouns.nominal_visit(tok, offset, ctx, lemma))
         elif tag.startswith("NN") and (lemma(tok) in nominals.ACT_NOUNS or lemma(tok) in nominals.JOINT_NOUNS):
             if not judgements.judged_in_speech(tok, offset, ctx, lemma):  # "X said Y's expulsion ... was unjustified"
-                out.extend(nominals.nominal_acts(tok, offset, ctx, lemma))  # "Iran's strike on X", "the US-China talks"
+                out.extend(replace(c, code=armed_force_code(c.code, c.source_actor, lemma(tok)))  # "the US killing of X"
+                           for c in nominals.nominal_acts(tok, offset, ctx, lemma))  # "Iran's strike on X", "US-China talks"
         elif tag.startswith("NN") and lemma(tok) in nominals.NOMINALIZED_MEASURES:
             if not judgements.judged_in_speech(tok, offset, ctx, lemma):
                 out.extend(nominals.nominalized_measure(tok, offset, ctx, lemma))  # "ordered the closure of X's embassy"
@@ -622,16 +623,17 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
 
 
 # --- roots13 (session 13): the line between CAMEO 18 (assault) and 19 (fight) by who uses the force ---
-STATE_FORCE_ROLES = frozenset({"MIL"})
-"""Roles of a state's armed forces (CAMEO actor role MIL)."""
+STATE_FORCE_ROLES = frozenset({"MIL", ""})
+"""Roles of a state's armed forces (CAMEO actor role MIL) and the state itself without a role ("the United States
+killed the general", "India fired and killed"): the state as a whole uses its forces (falsepos22)."""
 ARMED_FORCE_CODES = {"1823": "190"}
 """An assault code and what it is when a state's own forces commit it: killing (1823) by an army is its use of
 conventional military force (190)."""
 
 
-KILL_VERBS = frozenset({"kill"})
-"""The plain verb of killing; "executed", "murdered", "assassinated" name a killing of captives or a targeted one,
-no act of war, and keep 18."""
+KILL_VERBS = frozenset({"kill", "killing"})
+"""The plain verb of killing and its noun ("the US killing of the general", :mod:`detente.coding.nominals`);
+"executed", "murdered", "assassinated" name a killing of captives or a targeted one, no act of war, and keep 18."""
 
 
 def armed_force_code(code: str, source: Actor | None, verb_lemma: str) -> str:
@@ -643,10 +645,14 @@ def armed_force_code(code: str, source: Actor | None, verb_lemma: str) -> str:
     The news guide (data/news_dev/README.md, rule 6 and convention 13) codes "strikes, shelling ... fighting" and
     what a side's "troops killed" as 19.
 
-    Choices: a killing ("killed", :data:`KILL_VERBS`) counts as military only when the killer is the army
-    (role MIL; "the army executed seven soldiers" stays 18): "Russia killed a
-    journalist" (a state without role) may be a poisoning or a shooting by agents, so 18 stays. Rebels, militants
-    and persons keep 18. A bombing by a state is 195 by the verb table itself ("bomb", session 13); this function
+    Choices: a killing ("killed", "the killing of", :data:`KILL_VERBS`) counts as military when the killer is the
+    army (role MIL; "the army executed seven soldiers" stays 18) or the state itself without a role ("the United
+    States killed the general", "Israel's killing of the group's leader"). Session 13 kept the state without a role
+    at 18 ("Russia killed a journalist" may be a poisoning by agents); falsepos22 read the development files' gold:
+    a state's killing named with no agents was 19 eight times (news_dev15 part b four times, on one page family of
+    a drone strike) and 18 once (commandos' raid on a flotilla), and the noun "killing" now reads the same. Agents
+    (SPY), the state's demonym on people the registry does not know ("American agents", "an American gunman",
+    "Israeli commandos": the flotilla raid's 18), rebels, militants and persons keep 18. A bombing by a state is 195 by the verb table itself ("bomb", session 13); this function
     also mapped 183 to 195 for a state until the table's change made that branch reach only "blew up" and
     "detonated", which are no aerial weapons.
     """
@@ -659,6 +665,8 @@ def armed_force_code(code: str, source: Actor | None, verb_lemma: str) -> str:
     if not registry.is_code(country) or registry.get(country).kind != "state":
         return code  # an armed group (IMG), an organisation: no state's forces
     role = source.code[len(country):len(country) + 3]
+    if not role and source.text.casefold() in {d.casefold() for d in registry.get(country).demonyms}:
+        return code  # "American agents", "an American gunman", "Israeli commandos": people of the state, not the state
     if code == "1823" and role in STATE_FORCE_ROLES and verb_lemma in KILL_VERBS:
         return ARMED_FORCE_CODES[code]
     return code

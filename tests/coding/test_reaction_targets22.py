@@ -19,15 +19,15 @@ def second_sentence(coder, first: str, second: str) -> set[tuple[str, str, str]]
     return {(r.event.source[:3], r.event.target[:3], r.event.root) for r in coded if not r.event.negated}
 
 
-@pytest.mark.parametrize(("first", "second", "event"), [
-    ("China held large military drills around Taiwan on Monday.", "Taiwan condemned these actions as provocative.",
-     ("TWN", "CHN", "11")),
-    ("Venezuela closed its border with Colombia on Friday.", "Bogota denounced the closure as illegal.",
-     ("COL", "VEN", "11")),
-    ("Turkish jets struck targets in northern Iraq overnight.", "Iraq condemned the strikes on Tuesday.",
-     ("IRQ", "TUR", "11")),
+@pytest.mark.parametrize(("event", "first", "second"), [
+    (("TWN", "CHN", "11"), "China held large military drills around Taiwan on Monday.",
+     "Taiwan condemned these actions as provocative."),
+    (("COL", "VEN", "11"), "Venezuela closed its border with Colombia on Friday.",
+     "Bogota denounced the closure as illegal."),
+    (("IRQ", "TUR", "11"), "Turkish jets struck targets in northern Iraq overnight.",
+     "Iraq condemned the strikes on Tuesday."),
 ])
-def test_a_criticised_act_is_the_other_side_of_the_page_s_pair(coder, first, second, event):
+def test_a_criticised_act_is_the_other_side_of_the_page_s_pair(coder, event, first, second):
     assert event in second_sentence(coder, first, second)
 
 

@@ -37,7 +37,7 @@ from _results import write_page  # benchmarks/ is on sys.path when a script runs
 from coding_dev import development_files
 
 ROOT = Path(__file__).resolve().parent.parent
-RESULTS = ROOT / "benchmarks" / "results" / "context_sides.md"
+RESULTS = ROOT / "benchmarks" / "results" / "coding_context_sides.md"
 MARK = "context:"
 SHAPES = ("sides named", "source unnamed", "target unnamed", "both unnamed")
 COLUMNS = ("events", "right", "filter", "side unknown", "wrong side", "both sides wrong", "no predicate")

@@ -55,6 +55,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -85,6 +86,16 @@ NEWS_CHECK = ROOT / "data" / "news_check" / "news_check.jsonl"
 RESULTS = ROOT / "benchmarks" / "results" / "coding_dev.md"
 PUBLISHED = {"quad macro-F1": "BERT 0.864, ConfliBERT 0.879", "dyad exact macro-F1": "BERT 0.723, ConfliBERT 0.745"}
 TARGETS = {"quad": 0.75, "dyad": 0.70, "plover": 0.50, "news": 0.60, "speed": 300.0}
+
+
+def development_files(leave_out: Sequence[str] = ()) -> list[Path]:
+    """The development news files in folder order, without those named in `leave_out` (``FOLDER/PART``: a
+    developer's own first-sight parts); a ValueError names any that is no development file."""
+    paths = [p for folder in DEVELOPMENT_FOLDERS if folder.is_dir() for p in sorted(folder.glob("*.jsonl"))]
+    unknown = sorted(set(leave_out) - {f"{p.parent.name}/{p.stem}" for p in paths})
+    if unknown:
+        raise ValueError(f"not a development file: {', '.join(unknown)} (use FOLDER/PART, e.g. news_dev15/part_a)")
+    return [p for p in paths if f"{p.parent.name}/{p.stem}" not in leave_out]
 
 
 def _limited(path: Path, n: int | None, tmp: Path) -> Path:

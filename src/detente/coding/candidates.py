@@ -57,6 +57,7 @@ from detente.coding.context import Actor, Context
 from detente.coding.coordination import ATTENDANCE_VERBS, joint_pairs
 from detente.coding.fallback_targets import fallback_target
 from detente.coding.modifier_pairs import plural_noun_tagged_verb
+from detente.coding.reaction_targets import reaction_target
 from detente.coding.rulings import FINDING_VERBS, finding_against, fine_code
 from detente.coding.same_side import same_side
 from detente.coding.tone import sentence_tone
@@ -595,6 +596,9 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
             t_actor = fallback_target(verb, s_actor, offset, ctx, target, source)
             if t_actor is not None and source_tok is not None and _inside_phrase(t_actor, source_tok, offset):
                 t_actor = None  # "Other countries, as well as Russia and the US, called for ...": no co-subject
+            if t_actor is None:  # "Taiwan condemned these actions": the other side of the page's pair
+                t_actor = reaction_target(code, verb, target_tok, s_actor, source.actors if source else [], offset,
+                                          ctx)
         cand = Candidate(
             L.LEAVE_BODY if code == L.MILITARY_WITHDRAWAL and t_actor is not None and nominals.is_body(t_actor)
             else armed_force_code(fine_code(code, s_actor.code if s_actor is not None else None, pattern), s_actor,

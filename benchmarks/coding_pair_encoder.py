@@ -169,7 +169,7 @@ RESULTS_STATIC = ROOT / "benchmarks" / "results" / "coding_pair_static.md"
 RESULTS_CONTEXT = ROOT / "benchmarks" / "results" / "coding_context_pairs.md"
 RESULTS_ROWS = ROOT / "benchmarks" / "results" / "coding_page_rows.md"
 VIEWS = pe.VIEWS
-STATIC_VIEWS = ("sent", "between", "a_window", "b_window")
+STATIC_VIEWS = ("sent", "between", "a_window", "b_window", "verb", "path")
 """The views the static table embeds for the screen (``marked`` means nothing to a bag of words); the
 shipped static model reads ``pe.SOURCES["static"]``."""
 MODEL_OUT = ROOT / "src" / "detente" / "coding" / pe.MODEL_FILE
@@ -283,21 +283,23 @@ def _design(data: Data, idx: np.ndarray, views: tuple[str, ...], weight: float, 
 
 
 class Variant:
-    """How one decision (event or root) is modelled: ``sparse``, ``concat`` or ``fuse`` (see the module docstring)."""
+    """How one decision (event or root) is modelled: ``sparse``, ``concat`` or ``fuse`` (see the module docstring);
+    `c`, the logistic regressions' inverse L2 strength (default the pair model's ``C``)."""
 
-    def __init__(self, kind: str, views: tuple[str, ...] = (), weight: float = 1.0) -> None:
-        self.kind, self.views, self.weight = kind, views, weight
+    def __init__(self, kind: str, views: tuple[str, ...] = (), weight: float = 1.0, c: float = C) -> None:
+        self.kind, self.views, self.weight, self.c = kind, views, weight, c
 
     @property
     def name(self) -> str:
-        return "sparse" if self.kind == "sparse" else f"{self.kind}:{'+'.join(self.views)}:{self.weight:g}"
+        tail = "" if self.c == C else f":c{self.c:g}"
+        return "sparse" if self.kind == "sparse" else f"{self.kind}:{'+'.join(self.views)}:{self.weight:g}{tail}"
 
     def fit_predict(self, data: Data, fit_idx: np.ndarray, test_idx: np.ndarray, y: np.ndarray):
         """(classes, log-probabilities of the test pairs) of a model fitted on `fit_idx`'s labels `y`."""
         from sklearn.linear_model import LogisticRegression
 
         def lr(x_fit, x_test):
-            m = LogisticRegression(C=C, max_iter=5000, solver="lbfgs").fit(x_fit, y[fit_idx])
+            m = LogisticRegression(C=self.c, max_iter=5000, solver="lbfgs").fit(x_fit, y[fit_idx])
             return m.classes_, m.predict_log_proba(x_test)
 
         if self.kind == "sparse":
@@ -1055,8 +1057,8 @@ def encoding_cost(rows: list[cpm.Row], texts: list[list[dict[str, str]]], table:
 def parse_variant(text: str) -> Variant:
     if text == "sparse":
         return SPARSE
-    kind, views, weight = text.split(":")
-    return Variant(kind, tuple(views.split("+")), float(weight))
+    kind, views, weight, *c = text.split(":")  # a fourth part "cX": C = X (e.g. concat:sent+between:2:c0.3)
+    return Variant(kind, tuple(views.split("+")), float(weight), float(c[0][1:]) if c else C)
 
 
 SCREEN = [SPARSE, Variant("concat", ("between",), 1.0), Variant("concat", ("marked", "between"), 1.0),

@@ -348,3 +348,14 @@ def test_a_saved_static_model_is_read_whole_by_the_coder_and_refused_by_the_spar
         assert np.allclose(read.event_dense, model.event_dense, atol=1e-4)
         with pytest.raises(ModelError, match="sentence vectors"):
             pm.load(path)
+
+
+def test_pair_texts_verb_and_path_are_the_lemmas_the_features_name() -> None:
+    cand = _cand(("rule:none", "verb:condemn", "verb_dep:ROOT", "top:accuse", "top_dep:ROOT", "on_path:of",
+                  "on_path:shell"))
+    texts = pe.pair_texts(SENTENCE, cand)
+    assert texts["verb"] == "condemn" and texts["path"] == "accuse of shell"
+    assert pe.pair_texts(SENTENCE, cand, ("sent", "between", "verb")) == {
+        "sent": SENTENCE, "between": "Moscow accused Kyiv", "verb": "condemn"}
+    assert pe.pair_texts(SENTENCE, _cand())["verb"] == ""  # no parse path (a side no mention names): no verb
+

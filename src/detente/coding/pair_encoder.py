@@ -297,7 +297,8 @@ def _window(text: str, span: tuple[int, int] | None) -> str:
 def pair_texts(text: str, cand: pm.Candidate, views: Sequence[str] | None = None) -> dict[str, str]:
     """The texts of one candidate pair's views (see Choices): view -> text, of every view or of `views`
     only (a model asks for the ones it reads: the windows cost two regular-expression scans). ``a_window``
-    and ``b_window``, the words around the first and the second mention, are read by static vectors only."""
+    and ``b_window``, the words around the first and the second mention, and ``verb`` and ``path``, the lemmas of the
+    governing verb and of the dependency path (:func:`_lemmas`), are read by static vectors only."""
     spans = [(s, tag) for s, tag in ((cand.source_span, "[A]"), (cand.target_span, "[B]")) if s is not None]
     spans = [(s, tag) for s, tag in spans if 0 <= s[0] < s[1] <= len(text)]
     if len(spans) == 2:
@@ -314,7 +315,18 @@ def pair_texts(text: str, cand: pm.Candidate, views: Sequence[str] | None = None
     if views is None or "a_window" in views or "b_window" in views:
         ends = dict((tag, s) for s, tag in spans)
         out.update(a_window=_window(text, ends.get("[A]")), b_window=_window(text, ends.get("[B]")))
+    if views is None or "verb" in views or "path" in views:
+        out.update(verb=_lemmas(cand.features, ("verb:",)), path=_lemmas(cand.features, ("top:", "on_path:")))
     return out if views is None else {v: out[v] for v in views}
+
+
+def _lemmas(features: Sequence[str], prefixes: tuple[str, ...]) -> str:
+    """The lemmas the pair's features name under `prefixes`, sorted, as one text: ``verb:`` the governing verb's,
+    ``top:`` and ``on_path:`` the dependency path's (:func:`detente.coding.pair_model.features`; "" for a side no
+    mention names, which has no path). Read by the ``verb`` and ``path`` views of the benchmarks' static screen
+    (session 22: the act's own word on its own rather than averaged into the sentence's vector; not shipped, see
+    Choices)."""
+    return " ".join(sorted({f.split(":", 1)[1] for f in features if f.startswith(prefixes)}))
 
 
 def pair_vectors(text: str, candidates: Sequence[pm.Candidate], source: str = "e5") -> np.ndarray:

@@ -169,15 +169,16 @@ RESULTS_STATIC = ROOT / "benchmarks" / "results" / "coding_pair_static.md"
 RESULTS_CONTEXT = ROOT / "benchmarks" / "results" / "coding_context_pairs.md"
 RESULTS_ROWS = ROOT / "benchmarks" / "results" / "coding_page_rows.md"
 VIEWS = pe.VIEWS
-STATIC_VIEWS = ("sent", "between", "a_window", "b_window")
+STATIC_VIEWS = ("sent", "between", "a_window", "b_window", "verb", "path")
 """The views the static table embeds for the screen (``marked`` means nothing to a bag of words); the
 shipped static model reads ``pe.SOURCES["static"]``."""
 MODEL_OUT = ROOT / "src" / "detente" / "coding" / pe.MODEL_FILE
 MODEL_OUT_STATIC = ROOT / "src" / "detente" / "coding" / pe.STATIC_MODEL_FILE
 SHIPPED = ("concat:sent+marked+between:2", "concat:sent+marked+between:4")
 """The (event, root) variants the shipped model uses, with the joint add rule (pair_encoder's Choices)."""
-SHIPPED_STATIC = ("concat:sent+between:2", "concat:sent+between:2")
-"""The (event, root) variants of the shipped static model (``--dense static``; pair_encoder's Choices)."""
+SHIPPED_STATIC = ("concat:sent+between:2:c0.3", "concat:sent+between:2:c0.3")
+"""The (event, root) variants of the shipped static model (``--dense static``; pair_encoder's Choices): since
+session 22 both regressions at ``C`` 0.3 (benchmarks/coding_pair_transfer.py's docstring), the gate at ``C``."""
 SHIPPED_MODE = "joint + t_empty + gate, constrained"
 """How the shipped model's thresholds are chosen (a key of :data:`MODES`; pair_encoder's Choices)."""
 C = pm.C
@@ -283,21 +284,23 @@ def _design(data: Data, idx: np.ndarray, views: tuple[str, ...], weight: float, 
 
 
 class Variant:
-    """How one decision (event or root) is modelled: ``sparse``, ``concat`` or ``fuse`` (see the module docstring)."""
+    """How one decision (event or root) is modelled: ``sparse``, ``concat`` or ``fuse`` (see the module docstring);
+    `c`, the logistic regressions' inverse L2 strength (default the pair model's ``C``)."""
 
-    def __init__(self, kind: str, views: tuple[str, ...] = (), weight: float = 1.0) -> None:
-        self.kind, self.views, self.weight = kind, views, weight
+    def __init__(self, kind: str, views: tuple[str, ...] = (), weight: float = 1.0, c: float = C) -> None:
+        self.kind, self.views, self.weight, self.c = kind, views, weight, c
 
     @property
     def name(self) -> str:
-        return "sparse" if self.kind == "sparse" else f"{self.kind}:{'+'.join(self.views)}:{self.weight:g}"
+        tail = "" if self.c == C else f":c{self.c:g}"
+        return "sparse" if self.kind == "sparse" else f"{self.kind}:{'+'.join(self.views)}:{self.weight:g}{tail}"
 
     def fit_predict(self, data: Data, fit_idx: np.ndarray, test_idx: np.ndarray, y: np.ndarray):
         """(classes, log-probabilities of the test pairs) of a model fitted on `fit_idx`'s labels `y`."""
         from sklearn.linear_model import LogisticRegression
 
         def lr(x_fit, x_test):
-            m = LogisticRegression(C=C, max_iter=5000, solver="lbfgs").fit(x_fit, y[fit_idx])
+            m = LogisticRegression(C=self.c, max_iter=5000, solver="lbfgs").fit(x_fit, y[fit_idx])
             return m.classes_, m.predict_log_proba(x_test)
 
         if self.kind == "sparse":
@@ -1055,8 +1058,8 @@ def encoding_cost(rows: list[cpm.Row], texts: list[list[dict[str, str]]], table:
 def parse_variant(text: str) -> Variant:
     if text == "sparse":
         return SPARSE
-    kind, views, weight = text.split(":")
-    return Variant(kind, tuple(views.split("+")), float(weight))
+    kind, views, weight, *c = text.split(":")  # a fourth part "cX": C = X (e.g. concat:sent+between:2:c0.3)
+    return Variant(kind, tuple(views.split("+")), float(weight), float(c[0][1:]) if c else C)
 
 
 SCREEN = [SPARSE, Variant("concat", ("between",), 1.0), Variant("concat", ("marked", "between"), 1.0),
@@ -1102,6 +1105,7 @@ def write_model(data: Data, groups: list[str], source: str = "e5", thresholds: s
     views = pe.SOURCES[source]
     out = out or (MODEL_OUT_STATIC if source == "static" else MODEL_OUT)
     assert event.views == root.views == views, "the shipped model reads every view of its source, in order"
+    assert event.c == root.c, "one C for both regressions (detente.coding.pair_encoder.fit)"
     split, use_gate, constrained = MODES[SHIPPED_MODE]
     t0 = time.perf_counter()
     preds = oof(data, groups, event, root, joint=True)
@@ -1145,7 +1149,7 @@ def write_model(data: Data, groups: list[str], source: str = "e5", thresholds: s
     vectors = np.hstack([data.dense[v] for v in views])
     gate_idx = [i for i in gate_rows(rows, range(len(rows))) if rows[i].set in cpm.NEWS]
     gate_data = (sent_vectors(data, gate_idx), [bool(rows[i].want) for i in gate_idx], t_gate) if use_gate else None
-    model = pe.fit([ex for r in rows for ex in r.examples], vectors, t_add=t_add, t_drop=t_drop, c=C,
+    model = pe.fit([ex for r in rows for ex in r.examples], vectors, t_add=t_add, t_drop=t_drop, c=event.c, gate_c=C,
                    w_event=event.weight, w_root=root.weight, meta=meta, t_empty=t_empty if split else None,
                    gate=gate_data if t_gate > 0 else None, source=source)
     model.save(out)  # the compact file (detente.coding.pair_weights)

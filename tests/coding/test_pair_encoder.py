@@ -349,3 +349,47 @@ def test_a_saved_static_model_is_read_whole_by_the_coder_and_refused_by_the_spar
         assert np.allclose(read.event_dense, model.event_dense, atol=1e-4)
         with pytest.raises(ModelError, match="sentence vectors"):
             pm.load(path)
+
+
+def test_pair_texts_verb_and_path_are_the_lemmas_the_features_name() -> None:
+    cand = _cand(("rule:none", "verb:condemn", "verb_dep:ROOT", "top:accuse", "top_dep:ROOT", "on_path:of",
+                  "on_path:shell"))
+    texts = pe.pair_texts(SENTENCE, cand)
+    assert texts["verb"] == "condemn" and texts["path"] == "accuse of shell"
+    assert pe.pair_texts(SENTENCE, cand, ("sent", "between", "verb")) == {
+        "sent": SENTENCE, "between": "Moscow accused Kyiv", "verb": "condemn"}
+    assert pe.pair_texts(SENTENCE, _cand())["verb"] == ""  # no parse path (a side no mention names): no verb
+
+
+def _tiny_static_training(seed: int = 0):
+    """Twelve made-up pairs (half events, roots 19 and 05) with noisy 3 x 2-wide view vectors (E5's three views), and a
+    gate's sentences (one view wide)."""
+    rng = np.random.default_rng(seed)
+    examples = [pm.Example(("rule:none", f"w:{k % 3}"), k % 2 == 0, ("19", "05")[k % 4 // 2] if k % 2 == 0 else None)
+                for k in range(12)]
+    vectors = rng.normal(size=(12, 6)).astype(np.float32) + np.array([[1.0] * 6 if ex.event else [0.0] * 6
+                                                                        for ex in examples], np.float32)
+    gate = (rng.normal(size=(8, 2)).astype(np.float32), [True, False] * 4, 0.4)
+    return examples, vectors, gate
+
+
+def test_fit_regularises_both_regressions_at_c_and_the_gate_at_its_own() -> None:
+    """Session 22: the shipped static model's regressions at C 0.3 (benchmarks/coding_pair_encoder.py SHIPPED_STATIC),
+    its gate at C 1 as its thresholds were chosen: a smaller C shrinks the dense weights; `gate_c` alone sets the
+    gate's; the same data give the same file (deterministic), and the file reads back."""
+    from detente.coding.encoder import ENCODER_NAME
+
+    examples, vectors, gate = _tiny_static_training()
+    meta = {"encoder": {"encoder": ENCODER_NAME}}
+
+    def fit(c, gate_c=None):
+        return pe.fit(examples, vectors, t_add=0.3, t_drop=0.9, c=c, meta=meta, gate=gate, gate_c=gate_c)
+
+    loose, tight, mixed = fit(1.0), fit(0.3), fit(0.3, gate_c=1.0)
+    assert tight.meta["C"] == 0.3 and np.linalg.norm(tight.event_dense) < np.linalg.norm(loose.event_dense)
+    assert np.linalg.norm(tight.root_dense["19"]) < np.linalg.norm(loose.root_dense["19"])
+    assert np.array_equal(mixed.event_dense, tight.event_dense)
+    assert np.array_equal(mixed.gate_dense, loose.gate_dense) and not np.array_equal(tight.gate_dense, loose.gate_dense)
+    assert fit(0.3, gate_c=1.0).to_json() == mixed.to_json()
+    read = pe.EncoderPairModel.from_json(mixed.to_json(), "here")
+    assert np.allclose(read.event_dense, mixed.event_dense, atol=1e-4) and read.meta["C"] == 0.3

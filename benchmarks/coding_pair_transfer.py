@@ -47,7 +47,7 @@ news_dev7 had their words in it; news_dev8 and news_dev9 did not.
     .venv/bin/python benchmarks/coding_pair_transfer.py --split loso --models static --no-page
     .venv/bin/python benchmarks/coding_pair_transfer.py --json out/pair_transfer.json
 
-Never reads data/news_check/, data/news_dev16/ or data/news_dev17/ (coding_pair_model.SETS does not name them).
+Never reads data/news_check/ or data/news_dev16/ to data/news_dev18/ (coding_pair_model.SETS does not name them).
 
 Result (session 16, 2026-12-06, benchmarks/results/coding_pair_transfer.md; 10,725 sentences, the rules of the
 session's start, static model ``concat:sent+between:2`` for both decisions)

@@ -32,6 +32,8 @@ Data (all development material; nothing held out is read):
   training data since session 20, on its adjudicated gold), likewise (``--train-without dev13``);
 * ``data/news_dev14/part_*.jsonl`` -- the fourteenth (session 20's first-sight set, development and
   training data since session 21, on its adjudicated gold), likewise (``--train-without dev14``);
+* ``data/news_dev15/part_*.jsonl`` -- the fifteenth (session 21's first-sight set, development and
+  training data since session 22, on its adjudicated gold), likewise (``--train-without dev15``);
 * ``../shared/data/plover_gsr_cameo.json`` -- the PLOVER gold records (country codes and a
   PLOVER type; a type maps to a CAMEO root through the ontology's table when one root
   alone gives it, else the record teaches only the event/no-event decision).
@@ -124,6 +126,7 @@ SETS = {
     **{f"dev12 {p.stem[-1]}": p for p in sorted((ROOT / "data" / "news_dev12").glob("part_*.jsonl"))},
     **{f"dev13 {p.stem[-1]}": p for p in sorted((ROOT / "data" / "news_dev13").glob("part_*.jsonl"))},
     **{f"dev14 {p.stem[-1]}": p for p in sorted((ROOT / "data" / "news_dev14").glob("part_*.jsonl"))},
+    **{f"dev15 {p.stem[-1]}": p for p in sorted((ROOT / "data" / "news_dev15").glob("part_*.jsonl"))},
     "PLOVER": ROOT.parent / "shared" / "data" / "plover_gsr_cameo.json",
 }
 NEWS = tuple(name for name in SETS if name != "PLOVER")

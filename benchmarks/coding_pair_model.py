@@ -266,8 +266,10 @@ def set_apart_restatements(seen: list[tuple], texts: list[str], when) -> list[tu
     return marked
 
 
-def read_rows(coder, recorder: Recorder, context: str = "sentence") -> tuple[list[Row], dict[str, ev.Report]]:
-    """Code every set and turn its sentences into rows; the rules' `detente code eval` report per set.
+def read_rows(coder, recorder: Recorder, context: str = "sentence", sets: dict[str, Path] | None = None
+              ) -> tuple[list[Row], dict[str, ev.Report]]:
+    """Code every set (:data:`SETS`, or `sets`) and turn its sentences into rows; the rules' `detente code eval`
+    report per set.
     `context` (:data:`ROW_CONTEXTS`): "sentence" codes each sentence alone (the rows before session 18),
     "page" as `detente code eval` does by default, so the rules' output and the candidates' features are
     those the coder gives the model when it codes a page (PLOVER records have no page: sentence mode)."""
@@ -276,7 +278,7 @@ def read_rows(coder, recorder: Recorder, context: str = "sentence") -> tuple[lis
     to_roots = plover_roots()
     rows: list[Row] = []
     reports: dict[str, ev.Report] = {}
-    for name, path in SETS.items():
+    for name, path in (SETS if sets is None else sets).items():
         gold = ev.read_gold(path)
         plover = gold.label == "plover"
         if plover:

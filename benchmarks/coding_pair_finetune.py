@@ -824,6 +824,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.train and not args.save:
         parser.error("--train needs --save")
+    if args.train:
+        require_torch()  # before the rows are coded: a missing torch is said at once, not after minutes of coding
     test = tuple(args.test_sets)
     rows, groups = cpe.coded_rows(args.rows_cache)
     rows, groups = with_sets(rows, groups, test, args.rows_cache)

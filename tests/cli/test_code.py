@@ -474,6 +474,25 @@ def test_an_undated_document_is_not_said_to_hold_no_event(tmp_path: Path) -> Non
     assert "no event in" not in result.stderr and "no dated event" in result.stderr
 
 
+def test_nothing_to_store_makes_no_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Coding an undated page stores nothing, so no empty store is left in the working directory to look like a
+    result; the summary says it was not created. A store that exists is opened as before."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("DETENTE_DB", raising=False)
+    path = tmp_path / "undated.txt"
+    path.write_text("Greece summoned the Turkish ambassador on Monday.\n", encoding="utf-8")
+    result = runner.invoke(app, ["code", str(path), *RULES])
+    assert result.exit_code == 0, result.output
+    assert "skipped because their document has no date" in result.stderr
+    assert "was not created" in result.stderr
+    assert not list(tmp_path.glob("*.duckdb"))
+    db = tmp_path / "kept.duckdb"
+    dated = runner.invoke(app, ["code", str(path), "--date", "2024-03-01", "--db", str(db), "--json", *RULES])
+    assert dated.exit_code == 0 and json.loads(dated.stdout)["written"] is True and db.is_file()
+    again = runner.invoke(app, ["code", str(path), "--db", str(db), "--json", *RULES])
+    assert again.exit_code == 0 and json.loads(again.stdout)["written"] is True
+
+
 def test_sentences_mode_refuses_a_directory_and_paths_beside_it(tmp_path: Path) -> None:
     lines = tmp_path / "s.txt"
     lines.write_text("Russia attacked Ukraine.\n", encoding="utf-8")

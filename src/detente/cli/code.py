@@ -328,17 +328,21 @@ def _page_coder(model: Optional[Path], use_classifier: bool, pair_model: str | N
 
 
 def _store(events: list[Any], db: Optional[Path]) -> dict[str, Any]:
+    """Add `events` to the store at `db` (the default store without it). With no event to add and no store there
+    yet, no file is made: an empty database left behind would look like a result (``written`` says which)."""
     try:
         from detente.events.store import EventStore, default_db_path
     except ImportError as exc:  # pragma: no cover - store ships with detente
         raise DetenteError("the event store is not available", hint="use --jsonl") from exc
     path = db or default_db_path()
+    if not events and not Path(path).exists():
+        return {"db": str(path), "added": 0, "duplicates": 0, "written": False}
     store = EventStore(path)
     try:
         summary = store.ingest(events, kind="text")
     finally:
         store.close()
-    return {"db": str(path), "added": summary.added, "duplicates": summary.duplicates}
+    return {"db": str(path), "added": summary.added, "duplicates": summary.duplicates, "written": True}
 
 
 def _summary(events: list[Any], per_doc: list[dict[str, Any]], stored: dict[str, Any], as_json: bool) -> None:
@@ -359,11 +363,9 @@ def _summary(events: list[Any], per_doc: list[dict[str, Any]], stored: dict[str,
     print_table(["document"] * several + ["date", "source", "event", "target", "goldstein", "sentence"], rows,
                 title=f"{len(events)} events")
     tones = ", ".join(f"{d['doc_id']}: {d['tone']:+.2f}" for d in per_doc if d["tone"] is not None)
-    typer.echo(
-        f"{len(per_doc)} document(s); {stored['added']} event(s) added to {stored['db']}"
-        f" ({stored['duplicates']} already there)" + (f"; tone {tones}" if tones else ""),
-        err=True,
-    )
+    where = (f"{stored['added']} event(s) added to {stored['db']} ({stored['duplicates']} already there)"
+             if stored["written"] else f"no event to store, so {stored['db']} was not created")
+    typer.echo(f"{len(per_doc)} document(s); {where}" + (f"; tone {tones}" if tones else ""), err=True)
 
 
 def _read_sentence_lines(path: Path) -> Iterator[str]:

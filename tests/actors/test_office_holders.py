@@ -50,6 +50,22 @@ def _codes(text: str, on: date) -> list[tuple[str, str]]:
         ("Mahathir blamed currency traders.", date(1997, 9, 20), ("Mahathir", "MYSGOV")),
         ("Tabare Vazquez protested the pulp mill.", date(2006, 5, 4), ("Tabare Vazquez", "URYGOV")),
         ("Humala recalled the ambassador.", date(2013, 3, 1), ("Humala", "PERGOV")),
+        # session 24: office holders the newest development sets' "unknown actor" misses named
+        ("Faeser wore the armband in the stadium.", date(2022, 11, 23), ("Faeser", "DEUGOV")),
+        ("Fernando Lugo spoke with the Brazilian president.", date(2010, 5, 1), ("Fernando Lugo", "PRYGOV")),
+        ("Tsvangirai travelled to the regional summit.", date(2010, 8, 16), ("Tsvangirai", "ZWEGOV")),
+        ("Tsvangirai called for a rerun of the vote.", date(2008, 4, 10), ("Tsvangirai", "ZWEOPP")),
+        ("Gurbanguly Berdimuhamedov hosted the gas talks.", date(2010, 1, 6), ("Gurbanguly Berdimuhamedov", "TKMGOV")),
+        ("Gemba protested the landing on the islands.", date(2012, 8, 16), ("Gemba", "JPNGOV")),
+        ("Pandjaitan signed the investment deal.", date(2019, 4, 25), ("Pandjaitan", "IDNGOV")),
+        ("Ofori-Atta presented the loan request.", date(2022, 7, 5), ("Ofori-Atta", "GHAGOV")),
+        ("Choquehuanca met the Chilean delegation.", date(2011, 3, 1), ("Choquehuanca", "BOLGOV")),
+        ("Maria Angela Holguin recalled the ambassador.", date(2015, 8, 27), ("Maria Angela Holguin", "COLGOV")),
+        ("Ramos-Horta welcomed the delegation.", date(2023, 2, 1), ("Ramos-Horta", "TLSGOV")),
+        ("Ramkalawan refused the base agreement.", date(2021, 6, 1), ("Ramkalawan", "SYCGOV")),
+        ("Lord Frost demanded changes to the protocol.", date(2021, 7, 21), ("Lord Frost", "GBRGOV")),
+        ("Tugendhat warned of the threat.", date(2023, 4, 1), ("Tugendhat", "GBRGOV")),
+        ("Kohver was sentenced in Pskov.", date(2015, 8, 19), ("Kohver", "ESTSPY")),
     ],
 )
 def test_new_office_holders_are_found_inside_their_terms(text: str, on: date, found: tuple[str, str]) -> None:
@@ -69,6 +85,9 @@ def test_new_office_holders_are_found_inside_their_terms(text: str, on: date, fo
         ("Saied taught law in Tunis.", date(2015, 5, 1), "Saied"),  # president from 2019-10-23
         ("Pinera spoke at the forum.", date(2016, 6, 1), "Pinera"),  # Bachelet from 2014-03-11 to 2018-03-11
         ("Humala spoke at the forum.", date(2017, 6, 1), "Humala"),  # Kuczynski from 2016-07-28
+        ("Faeser spoke at the conference.", date(2019, 5, 1), "Faeser"),  # Seehofer from 2018-03-14
+        ("Gemba spoke at the forum.", date(2014, 1, 10), "Gemba"),  # Kishida from 2012-12-26
+        ("Ramkalawan spoke at the rally.", date(2018, 1, 10), "Ramkalawan"),  # Faure from 2016-10-16
     ],
 )
 def test_new_office_holders_are_not_found_outside_their_terms(text: str, on: date, name: str) -> None:
@@ -96,7 +115,8 @@ def test_the_us_defense_secretaries_hand_over_without_a_gap_from_2013_to_2025() 
 
 
 COMMON_SURNAMES = ("Khan", "Kim", "Lee", "Singh", "Wang", "Li", "Ali", "Ahmed", "Abbott", "Harper", "Hammond",
-                   "Gabriel", "Santos", "Hadi", "Martin", "Montenegro", "Robles", "Chapo", "Cienfuegos", "Johnson")
+                   "Gabriel", "Santos", "Hadi", "Martin", "Montenegro", "Robles", "Chapo", "Cienfuegos", "Johnson",
+                   "Lugo", "Holguin", "Faure", "Barclay", "Frost", "Morimoto", "Berdimuhamedov")
 """Surnames shared by many people in the news (or a place, or another famous person's name): never
 an alias alone (people.yaml's header rule)."""
 

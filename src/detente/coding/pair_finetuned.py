@@ -190,9 +190,16 @@ def bottom_path() -> Path:
 
 
 def file_sha256(path: Path) -> str:
-    """The SHA-256 of a file, hex."""
+    """The SHA-256 of a file, hex (computed once per process for a file of the same size and time)."""
+    stat = path.stat()
+    return _sha256(str(path), stat.st_size, stat.st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=8)
+def _sha256(path: str, size: int, mtime_ns: int) -> str:
+    """The SHA-256 of the file at `path` (`size` and `mtime_ns` key the cache: a changed file is read again)."""
     digest = hashlib.sha256()
-    with path.open("rb") as fh:
+    with open(path, "rb") as fh:
         for block in iter(lambda: fh.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
@@ -419,10 +426,15 @@ def shipped() -> FinetunedPairModel:
     if not ref.is_file():
         raise ModelError(f"detente/coding/{MODEL_FILE} is missing",
                          hint="train it: python benchmarks/coding_pair_export.py")
-    return FinetunedPairModel.from_bytes(ref.read_bytes(), f"detente/coding/{MODEL_FILE}")
+    model = FinetunedPairModel.from_bytes(ref.read_bytes(), f"detente/coding/{MODEL_FILE}")
+    check_bottom(bottom_path(), model.bottom_sha256, model.where)  # a wrong bottom fails before any work
+    return model
 
 
 def load(path: Path) -> FinetunedPairModel:
-    """A fine-tuned pair model from a top graph file written by benchmarks/coding_pair_export.py."""
+    """A fine-tuned pair model from a top graph file written by benchmarks/coding_pair_export.py (the installed
+    bottom checked at once)."""
     require_runtime()
-    return FinetunedPairModel.from_bytes(path.read_bytes(), str(path))
+    model = FinetunedPairModel.from_bytes(path.read_bytes(), str(path))
+    check_bottom(bottom_path(), model.bottom_sha256, model.where)
+    return model

@@ -41,8 +41,8 @@ news_dev19 and news_dev20 pooled 0.358 against the rules' 0.332, +0.026 [+0.005,
 1,093 no-event sentences uncoded, which clears the declared rule (+0.02, the interval above 0, no fewer uncoded);
 news_dev19 +0.035 [+0.011, +0.064], news_dev20 +0.019 [-0.013, +0.054]. Against the static pair model
 (``--pairs static``, 0.357 there) +0.001 [-0.020, +0.021]: no better. Cost: ``detente code --sentences`` on 1,000
-news_dev2 sentences, one worker, three interleaved rounds, best of each on a loaded two-core machine: 23.5 CPU s
-(30.0 s wall) against the rules' 6.3 (7.5), 3.7 times the CPU; the extra installs about 165 MB (onnxruntime, onnx,
+news_dev2 sentences, one worker, three interleaved rounds, best of each on a loaded two-core machine: 16.2 CPU s
+(23.7 s wall) against the rules' 5.9 (6.0), 2.7 times the CPU (one ONNX Runtime thread, see Choices); the extra installs about 165 MB (onnxruntime, onnx,
 tokenizers, huggingface-hub, the 23 MB bottom), no PyTorch.
 
 Choices
@@ -62,8 +62,12 @@ Choices
 - Sentences are scored in batches (:meth:`FinetunedPairModel.revise_sentences`): a chunk's sentences with a pair
   the decision reads, longest first, :data:`BATCH` at a time; padding is masked, so a sentence's probabilities do
   not depend on its batch beyond float rounding.
-- The ONNX sessions are opened on first use, once per process (:func:`sessions`): a coder that never reaches a
+- The ONNX sessions are opened on first use, once per process (:func:`_sessions`): a coder that never reaches a
   candidate pair never loads them, and forked workers open their own.
+- One ONNX Runtime thread per session, not spinning (:data:`THREADS`): the coder's worker processes are its
+  parallelism (:mod:`detente.coding.workers`). Measured on 400 development sentences' scoring in one process (a
+  loaded two-core machine, best of two): onnxruntime's default (a thread per core, spinning) 7.9 CPU s, two threads
+  without spinning 5.6, one thread 5.2; the probabilities identical.
 """
 
 from __future__ import annotations
@@ -227,13 +231,18 @@ def cut_bottom(path: Path) -> bytes:
     return Extractor(model).extract_model([i.name for i in model.graph.input], [BOTTOM_OUTPUT]).SerializeToString()
 
 
-def session(graph: bytes | str, threads: int = 0) -> Any:
-    """An ONNX Runtime session of a graph (bytes or a file), on the CPU (`threads` 0: onnxruntime's choice)."""
+THREADS = 1
+"""ONNX Runtime threads per session (see Choices)."""
+
+
+def session(graph: bytes | str, threads: int = THREADS) -> Any:
+    """An ONNX Runtime session of a graph (bytes or a file), on the CPU, `threads` threads that do not spin."""
     from detente.optional import require
 
     ort = require("onnxruntime", extra=EXTRA, purpose=PURPOSE)
     options = ort.SessionOptions()
     options.intra_op_num_threads = threads
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
     options.log_severity_level = 3
     return ort.InferenceSession(graph, options, providers=["CPUExecutionProvider"])
 

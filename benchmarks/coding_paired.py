@@ -43,7 +43,9 @@ import numpy as np
 from _results import write_page  # benchmarks/ is on sys.path when a script runs
 
 N_BOOT = 2000
-PAIRS = ("rules", "model", "encoder", "static")
+SETTINGS = {"rules": None, "model": "shipped", "encoder": "encoder", "static": "static", "finetuned": "finetuned"}
+"""Each `--pairs` value and the coder's `pair_model` setting it stands for."""
+PAIRS = tuple(SETTINGS)
 
 
 @dataclass
@@ -81,8 +83,7 @@ def predictions(files: list[Path], pairs: str) -> dict[str, list[list[list[str]]
     from detente.coding import evaluate as ev
     from detente.coding.classifier import default_classifier
 
-    setting = {"rules": None, "model": "shipped", "encoder": "encoder", "static": "static"}[pairs]
-    coder = Coder(classifier=default_classifier(), pair_model=setting)
+    coder = Coder(classifier=default_classifier(), pair_model=SETTINGS[pairs])
     out: dict[str, list[list[list[str]]]] = {}
     for path in files:
         gold = ev.read_gold(path)

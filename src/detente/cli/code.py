@@ -144,12 +144,12 @@ def code_text(
     model: Optional[Path] = typer.Option(
         None, "--model",
         help="A classifier saved by `detente code train` (a .joblib file, or a directory with --encoder), "
-        "used where no pattern fires (in --sentences mode, and for documents with --pairs static, model or encoder)."
+        "used where no pattern fires (in --sentences mode, and for documents with --pairs static, model, encoder or finetuned)."
     ),
     use_classifier: bool = typer.Option(
         True,
         "--classifier/--no-classifier",
-        help="In --sentences mode (and for documents with --pairs static, model or encoder), let the shipped default "
+        help="In --sentences mode (and for documents with --pairs static, model, encoder or finetuned), let the shipped default "
         "classifier code the sentences no pattern fires on (trained on detente's own labelled sentences on first "
         "use, then cached). --model replaces it.",
     ),
@@ -175,14 +175,15 @@ def code_text(
         "rules, then the learned span chooser re-decides each side) or rules (the span rules alone).",
     ),
     pairs: Optional[str] = typer.Option(
-        None, "--pairs", metavar="rules|model|encoder|static",
+        None, "--pairs", metavar="rules|model|encoder|static|finetuned",
         help="How the coder decides which events a sentence reports: rules (the default: the event rules alone), "
         "static (after the event rules, the learned pair model adds events for actor pairs the rules miss and drops "
         "rule events it judges unsupported, reading word vectors distilled from a pretrained encoder, looked up in a "
         "table; its events carry the note 'pair model'; about 1.06 times the CPU; on news nobody tuned on its gain "
         "over the rules has not held: +0.006 and -0.007 F1 in session 15), model (the pair model on sparse "
-        "features only) or encoder (with pretrained encoder vectors per pair: a few sentences a second; needs the "
-        "classifier extra). In --sentences mode and for documents alike: unless rules, a document is coded as "
+        "features only), encoder (with pretrained encoder vectors per pair: a few sentences a second; needs the "
+        "classifier extra) or finetuned (MiniLM's top layers and a pair head fine-tuned on the news sets, run with "
+        "ONNX Runtime; needs the transformer extra). In --sentences mode and for documents alike: unless rules, a document is coded as "
         "`detente code eval --context page` codes a page (each sentence in the context of those before it, the "
         "classifier where no pattern fires unless --no-classifier).",
     ),
@@ -438,7 +439,7 @@ def _span_chooser(value: Optional[str]) -> str | None:
     return _coder_setting(value, SPAN_CHOICES, "chooser", "--spans", "span")
 
 
-PAIR_CHOICES = {"rules": None, "model": "shipped", "encoder": "encoder", "static": "static"}
+PAIR_CHOICES = {"rules": None, "model": "shipped", "encoder": "encoder", "static": "static", "finetuned": "finetuned"}
 """`--pairs` values and the :class:`~detente.coding.Coder` `pair_model` each stands for."""
 
 
@@ -663,11 +664,12 @@ def code_eval(
         "record alone. Default: page when the file has such runs, else sentence.",
     ),
     pairs: Optional[str] = typer.Option(
-        None, "--pairs", metavar="rules|model|encoder|static",
+        None, "--pairs", metavar="rules|model|encoder|static|finetuned",
         help="How the coder decides which events a sentence reports: rules (the default: the event rules alone), "
         "static (after the event rules, the learned pair model adds and drops events pair by pair, reading word "
-        "vectors distilled from a pretrained encoder), model (the pair model on sparse features only) or encoder "
-        "(with pretrained encoder vectors per pair; slow, needs the classifier extra). In page and sentence "
+        "vectors distilled from a pretrained encoder), model (the pair model on sparse features only), encoder "
+        "(with pretrained encoder vectors per pair; slow, needs the classifier extra) or finetuned (a fine-tuned "
+        "MiniLM pair classifier run with ONNX Runtime; needs the transformer extra). In page and sentence "
         "context alike.",
     ),
     domestic: bool = DOMESTIC_OPTION,

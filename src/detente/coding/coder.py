@@ -162,7 +162,7 @@ coded as pages (every sentence parsed, the classifier's fallback, the model), co
 328 news pages of news_dev2, 9.1 against 5.2 CPU s in one process); with `n_process` 2 the work splits evenly
 (4.5 and 4.8 CPU s), so on two idle cores they are coded about as fast as the rules' document mode in one."""
 
-PAIR_NAMES = {None: "rules", "shipped": "model", "encoder": "encoder", "static": "static"}
+PAIR_NAMES = {None: "rules", "shipped": "model", "encoder": "encoder", "static": "static", "finetuned": "finetuned"}
 """The name of each `pair_model` setting given by name (:attr:`Coder.pairs`; the CLI's ``--pairs`` values)."""
 
 
@@ -200,7 +200,8 @@ class Coder:
         (:mod:`detente.coding.static_vectors`: a table lookup, no extra); "shipped" (that model on
         sparse features only), "encoder" (with pretrained encoder vectors per pair,
         :mod:`detente.coding.pair_encoder`: needs the ``classifier`` extra, a few sentences a
-        second), a
+        second), "finetuned" (MiniLM's top layers and a pair head fine-tuned on the news sets, run with ONNX
+        Runtime, :mod:`detente.coding.pair_finetuned`: needs the ``transformer`` extra), a
         :class:`~detente.coding.pair_model.PairModel` or a path to one saved as JSON. Events it
         adds carry the note "pair model". With a pair model, documents are coded as page mode
         codes an article (:meth:`code_document_pages`).

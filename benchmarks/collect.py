@@ -9,6 +9,7 @@ the latest run of every benchmark.
 
 from __future__ import annotations
 
+import argparse
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,6 +30,7 @@ ORDER = [
     "coding_coverage",
     "coding_context",
     "actor_mentions",
+    "unknown_actors24",
     "coding_dev",
     "coding_pair_model",
     "coding_pair_transfer",
@@ -47,7 +49,9 @@ Machine for the figures below: 2 cores, shared with other work at the time of th
 """
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
+    argparse.ArgumentParser(description="Concatenate benchmarks/results/*.md into BENCHMARKS.md (no options; "
+                            "each benchmark writes its own page).").parse_args(argv)
     pages = sorted(RESULTS.glob("*.md"), key=lambda p: (ORDER.index(p.stem) if p.stem in ORDER else len(ORDER), p.stem))
     parts = [HEADER]
     for page in pages:

@@ -147,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
                              "`detente code eval` format)")
     parser.add_argument("--no-classifier", action="store_true",
                         help="the rules alone (quicker; the default is the shipped coder with its classifier)")
-    parser.add_argument("--pairs", default="rules", metavar="rules|model|encoder|static",
+    parser.add_argument("--pairs", default="rules", metavar="rules|model|encoder|static|finetuned",
                         help="the pair model to code with, by its `detente code --pairs` name (default rules: none)")
     parser.add_argument("--tables-only", action="store_true", help="write tables.txt only (seconds, no coding)")
     parser.add_argument("--check", type=Path, default=None, metavar="DIR",

@@ -342,7 +342,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--against", type=Path, default=None, metavar="SRC",
                         help="also run the coder from another checkout's src directory (such as a worktree of main: "
                         "git worktree add --detach /tmp/base main; --against /tmp/base/src), interleaved")
-    parser.add_argument("--pairs", default=None, metavar="rules|model|encoder|static",
+    parser.add_argument("--pairs", default=None, metavar="rules|model|encoder|static|finetuned",
                         help="run every `detente code` command with --pairs this (both checkouts' with --against), and "
                         "time the pair model's load and decisions as two more stages")
     parser.add_argument("--stages", type=int, default=None, help=argparse.SUPPRESS)

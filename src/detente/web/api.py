@@ -10,7 +10,7 @@ from starlette.concurrency import run_in_threadpool
 
 from detente.errors import InputError
 from detente.web.forecast import DRAWS_RANGE
-from detente.web.params import EventQuery, Freq, Measure, TriangleQuery, day_param, text_param
+from detente.web.params import PAIRS_HELP, EventQuery, Freq, Measure, Pairs, TriangleQuery, day_param, text_param
 from detente.web.workspace import Workspace, check_actor, parse_dyad
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -116,11 +116,12 @@ async def code(
     text: Annotated[str | None, Form(description="The article's text (or HTML).")] = None,
     file: Annotated[UploadFile | None, File(description="A .txt or .html file (at most 500 kB).")] = None,
     date: Annotated[str | None, Form(max_length=10, description="The article's date, YYYY-MM-DD.")] = None,
+    pairs: Annotated[Pairs, Form(description=PAIRS_HELP)] = "rules",
 ) -> dict[str, Any]:
     from detente.web.coding import code_article
 
     body, is_html, label = await read_article(text, file)
-    doc = await run_in_threadpool(code_article, ws, body, is_html=is_html, when=day_param(date, "date"), label=label)
+    doc = await run_in_threadpool(code_article, ws, body, is_html=is_html, when=day_param(date, "date"), label=label, pairs=pairs)
     doc.pop("events_objects")
     doc["can_store"] = ws.writable
     return doc
@@ -132,12 +133,13 @@ async def code_store(
     text: Annotated[str | None, Form()] = None,
     file: Annotated[UploadFile | None, File()] = None,
     date: Annotated[str | None, Form(max_length=10)] = None,
+    pairs: Annotated[Pairs, Form(description=PAIRS_HELP)] = "rules",
 ) -> dict[str, Any]:
     from detente.web.coding import code_article
 
     body, is_html, label = await read_article(text, file)
     if not ws.writable:
         ws.store_events([], label=label)  # raises the read-only error before any coding
-    doc = await run_in_threadpool(code_article, ws, body, is_html=is_html, when=day_param(date, "date"), label=label)
+    doc = await run_in_threadpool(code_article, ws, body, is_html=is_html, when=day_param(date, "date"), label=label, pairs=pairs)
     summary = await run_in_threadpool(ws.store_events, doc.pop("events_objects"), label=f"web:{doc['doc_id']}")
-    return {"doc_id": doc["doc_id"], "stored": summary, "events": len(doc["events"])}
+    return {"doc_id": doc["doc_id"], "stored": summary, "events": len(doc["events"]), "pairs": doc["pairs"], "coder": doc["coder"]}

@@ -6,7 +6,11 @@ with the project's reader (UTF-8 with or without BOM, else Windows-1252;
 :func:`detente.coding.reader.decode_bytes`). HTML goes through the reader's main-text
 extraction. The file name is only a label: nothing from the request becomes a path.
 Coding is :class:`detente.coding.coder.Coder`'s; this module only splits the text
-into plain and highlighted segments for the page.
+into plain and highlighted segments for the page. The page codes with the rules alone
+(the default) or, as ``detente code FILE --pairs static|finetuned`` does, with a learned
+pair model after them (README, "The opt-in pair models"): the document is then coded
+as a page, and the events the model adds carry the note "pair model"
+(:data:`detente.coding.pair_model.NOTE`), which the page marks.
 """
 
 from __future__ import annotations
@@ -15,6 +19,8 @@ import hashlib
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from detente.coding.coder import PAIR_NAMES
+from detente.coding.pair_model import NOTE as PAIR_NOTE
 from detente.errors import InputError
 from detente.jsonable import jsonable
 
@@ -26,6 +32,12 @@ MAX_BYTES = 500_000
 TEXT_TYPES = ("text/plain", "text/html", "application/xhtml+xml", "application/octet-stream", "")
 TEXT_SUFFIXES = (".txt", ".text", ".md")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+PAIR_CODERS = {None: "the rules", "static": "rules + static pair model", "finetuned": "rules + fine-tuned pair model"}
+"""The coders the page offers, by :class:`~detente.coding.coder.Coder` `pair_model` setting, and what the page
+calls each: the rules alone (the default) and the two pair models the README recommends trying (the older
+"model" and "encoder" settings stay on the command line)."""
+PAIR_CHOICES = {PAIR_NAMES[setting]: setting for setting in PAIR_CODERS}
+"""The page's and the API's `pairs` values (the CLI's ``--pairs`` names) and the setting each stands for."""
 
 
 class PayloadTooLarge(InputError):
@@ -58,8 +70,10 @@ def read_upload(data: bytes, filename: str | None, content_type: str | None) -> 
     return text, suffix in HTML_SUFFIXES or kind in ("text/html", "application/xhtml+xml")
 
 
-def code_article(ws: "Workspace", text: str, *, is_html: bool, when: date | None, label: str) -> dict[str, Any]:
-    """Code one article; return its events (with provenance) and the text cut into segments for highlighting."""
+def code_article(ws: "Workspace", text: str, *, is_html: bool, when: date | None, label: str,
+                 pairs: str = "rules") -> dict[str, Any]:
+    """Code one article with the coder `pairs` names (:data:`PAIR_CHOICES`); return its events (with provenance,
+    those the pair model added marked), which coder made them, and the text cut into segments for highlighting."""
     from detente.coding.reader import html_to_text
     from detente.events.modality import is_asserted
     from detente.events.schema import QUAD_LABELS
@@ -71,11 +85,13 @@ def code_article(ws: "Workspace", text: str, *, is_html: bool, when: date | None
     if not text.strip():
         raise InputError("there is no text to code", field="text", hint="paste the article's text, or upload a .txt or .html file")
     doc_id = f"web-{hashlib.sha1(text.encode('utf-8')).hexdigest()[:12]}"
-    events = ws.code_text(text, doc_id=doc_id, date=when, url=url, file=label)
+    pair_model = PAIR_CHOICES[pairs]
+    events = ws.code_text(text, pair_model=pair_model, doc_id=doc_id, date=when, url=url, file=label)
     rows = []
     for k, e in enumerate(events):
         record = jsonable(e.to_record())
-        record.update(index=k, quad_label=QUAD_LABELS.get(e.quad, ""), asserted=is_asserted(e))
+        record.update(index=k, quad_label=QUAD_LABELS.get(e.quad, ""), asserted=is_asserted(e),
+                      pair_added=PAIR_NOTE in (e.note or ""))
         rows.append(record)
     notes = []
     if not events and when is None:  # undated events are skipped: the text may hold acts all the same
@@ -85,7 +101,8 @@ def code_article(ws: "Workspace", text: str, *, is_html: bool, when: date | None
         notes.append("no events found: the coder needs sentences in which one named actor acts on another")
     elif when is None:
         notes.append("no date given or found in the text: events dated only by date phrases in the text; give the article's date")
-    return {"doc_id": doc_id, "date": jsonable(when), "label": label, "chars": len(text), "text": text, "events": rows,
+    return {"doc_id": doc_id, "date": jsonable(when), "label": label, "chars": len(text), "text": text,
+            "pairs": pairs, "coder": PAIR_CODERS[pair_model], "events": rows,
             "segments": segments(text, rows), "notes": notes, "events_objects": events}
 
 

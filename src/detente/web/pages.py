@@ -10,7 +10,8 @@ from starlette.concurrency import run_in_threadpool
 
 from detente.web import charts
 from detente.web.api import EVENT_ID, WS, forecast_args, read_article
-from detente.web.params import EventQuery, Freq, Measure, TriangleQuery, day_param, text_param
+from detente.web.coding import PAIR_CHOICES, PAIR_CODERS
+from detente.web.params import EventQuery, Freq, Measure, Pairs, TriangleQuery, day_param, text_param
 from detente.web.workspace import check_actor, parse_dyad
 
 router = APIRouter(include_in_schema=False)
@@ -101,7 +102,12 @@ def forecast_panel(request: Request, ws: WS, args: Annotated[dict[str, Any], Dep
 
 @router.get("/code", response_class=HTMLResponse)
 def code_page(request: Request, ws: WS) -> HTMLResponse:
-    return render(request, "code.html", "/code", doc=None, can_store=ws.writable, text="", date="")
+    return render(request, "code.html", "/code", doc=None, can_store=ws.writable, text="", date="", pairs="rules", coders=_coders())
+
+
+def _coders() -> dict[str, str]:
+    """The page's coder select: each `pairs` value and what the page calls its coder."""
+    return {name: PAIR_CODERS[setting] for name, setting in PAIR_CHOICES.items()}
 
 
 @router.post("/code", response_class=HTMLResponse)
@@ -112,12 +118,14 @@ async def code_submit(
     file: Annotated[UploadFile | None, File()] = None,
     date: Annotated[str | None, Form(max_length=10)] = None,
     store: Annotated[str | None, Form(max_length=10)] = None,
+    pairs: Annotated[Pairs, Form()] = "rules",
 ) -> HTMLResponse:
     from detente.web.coding import code_article
 
     body, is_html, label = await read_article(text, file)
     if store and not ws.writable:
         ws.store_events([], label=label)  # the read-only error, before any coding
-    doc = await run_in_threadpool(code_article, ws, body, is_html=is_html, when=day_param(date, "date"), label=label)
+    doc = await run_in_threadpool(code_article, ws, body, is_html=is_html, when=day_param(date, "date"), label=label, pairs=pairs)
     stored = await run_in_threadpool(ws.store_events, doc["events_objects"], label=f"web:{doc['doc_id']}") if store else None
-    return render(request, "code.html", "/code", doc=doc, can_store=ws.writable, text=doc["text"], date=date or "", stored=stored)
+    return render(request, "code.html", "/code", doc=doc, can_store=ws.writable, text=doc["text"], date=date or "", stored=stored,
+                  pairs=pairs, coders=_coders())

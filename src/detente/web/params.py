@@ -14,6 +14,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import Query
 
+from detente.web.coding import PAIR_CHOICES
 from detente.web.workspace import EventFilter, Workspace, check_actor, parse_day, parse_dyad
 
 Freq = Literal["day", "week", "month", "quarter", "year"]
@@ -23,6 +24,9 @@ Measure = Literal[
     "cooperation", "conflict", "net_coop_count", "goldstein_sum", "goldstein_mean", "net_coop",
 ]
 TriangleMeasure = Literal["net_coop", "goldstein_mean"]
+Pairs = Literal[tuple(PAIR_CHOICES)]  # type: ignore[valid-type]  # the CLI's --pairs names the page offers
+PAIRS_HELP = ("Who codes: 'rules' (the default, the rules alone), 'static' or 'finetuned' (a learned pair model adds and drops "
+              "events after the rules, as `detente code FILE --pairs ...` does; 'finetuned' needs the transformer extra).")
 
 MAX_TEXT = 200
 

@@ -130,7 +130,7 @@ class Workspace:
     _tmp: Any = field(init=False, default=None)
     _lock: threading.RLock = field(init=False, default_factory=threading.RLock)
     _forecasts: OrderedDict = field(init=False, default_factory=OrderedDict)
-    _coder: Any = field(init=False, default=None)
+    _coders: dict[str | None, Any] = field(init=False, default_factory=dict)
     _coder_lock: threading.Lock = field(init=False, default_factory=threading.Lock)
 
     def __post_init__(self) -> None:
@@ -432,18 +432,27 @@ class Workspace:
         return doc
 
     # ------------------------------------------------------------------ text coding
-    def coder(self) -> Any:
-        """The text coder, loaded on first use (spaCy: the `nlp` extra)."""
+    def coder(self, pair_model: str | None = None) -> Any:
+        """The text coder for a `pair_model` setting (None: the rules alone), each loaded on first use (spaCy: the
+        `nlp` extra; "finetuned" also the `transformer` extra, whose absence raises the coder's error with the
+        install command). With a pair model it is the coder `detente code FILE --pairs ...` builds: the classifier
+        where no pattern fires, no span chooser (documents report no spans), this process only."""
         with self._coder_lock:
-            if self._coder is None:
+            if pair_model not in self._coders:
                 from detente.coding.coder import Coder
 
-                self._coder = Coder()
-            return self._coder
+                if pair_model is None:
+                    self._coders[None] = Coder()
+                else:
+                    from detente.coding.scorer import default_scorer
 
-    def code_text(self, text: str, **kwargs: Any) -> list[Any]:
-        """Code one text with the shared coder, one request at a time (a spaCy pipeline is not shared across threads)."""
-        coder = self.coder()
+                    self._coders[pair_model] = Coder(classifier=default_scorer, span_chooser=None, pair_model=pair_model, n_process=1)
+            return self._coders[pair_model]
+
+    def code_text(self, text: str, *, pair_model: str | None = None, **kwargs: Any) -> list[Any]:
+        """Code one text with the shared coder of `pair_model`, one request at a time (a spaCy pipeline is not
+        shared across threads). With a pair model the text is coded as a page, as the CLI codes a document."""
+        coder = self.coder(pair_model)
         with self._coder_lock:
             return coder.code_text(text, **kwargs)
 

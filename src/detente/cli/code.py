@@ -20,6 +20,7 @@ import typer
 from typer.core import TyperGroup
 
 from detente.cli.options import given
+from detente.coding import pair_names
 from detente.errors import DetenteError, InputError
 
 JSONL_FIELDS: tuple[str, ...] = (
@@ -439,7 +440,7 @@ def _span_chooser(value: Optional[str]) -> str | None:
     return _coder_setting(value, SPAN_CHOICES, "chooser", "--spans", "span")
 
 
-PAIR_CHOICES = {"rules": None, "model": "shipped", "encoder": "encoder", "static": "static", "finetuned": "finetuned"}
+PAIR_CHOICES = pair_names.PAIR_CHOICES
 """`--pairs` values and the :class:`~detente.coding.Coder` `pair_model` each stands for."""
 
 

@@ -56,6 +56,7 @@ from detente.coding.fallback import Waiting, fallback_results, is_model, load_cl
 from detente.coding.lexicon import CLASSIFIER_MIN_PROB
 from detente.coding.nlp import parse_form
 from detente.coding.page_memory import remember
+from detente.coding.pair_names import PAIR_NAMES
 from detente.coding.reader import Document, parse_date
 from detente.coding.segment import split_sentences
 from detente.coding.sentence_events import is_complete, sentence_events
@@ -161,10 +162,6 @@ about 1.06 times the rules' CPU per sentence (:mod:`detente.coding.pair_model`'s
 coded as pages (every sentence parsed, the classifier's fallback, the model), cost about 1.7 times document mode's CPU (session 15:
 328 news pages of news_dev2, 9.1 against 5.2 CPU s in one process); with `n_process` 2 the work splits evenly
 (4.5 and 4.8 CPU s), so on two idle cores they are coded about as fast as the rules' document mode in one."""
-
-PAIR_NAMES = {None: "rules", "shipped": "model", "encoder": "encoder", "static": "static", "finetuned": "finetuned"}
-"""The name of each `pair_model` setting given by name (:attr:`Coder.pairs`; the CLI's ``--pairs`` values)."""
-
 
 class Coder:
     """Codes text into events with rules over a spaCy parse (optionally helped by a classifier and, after the

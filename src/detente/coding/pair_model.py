@@ -194,6 +194,7 @@ from detente.coding import governors as G
 from detente.coding import pair_weights as pw
 from detente.coding import patterns as P
 from detente.coding import syntax
+from detente.coding.pair_names import NOTE
 from detente.coding.sentence_result import SentenceResult
 from detente.errors import InputError, ModelError
 
@@ -212,8 +213,6 @@ and recorded in its meta."""
 ENCODER = "encoder"
 """The :class:`~detente.coding.coder.Coder` setting of the pair model with encoder vectors
 (:mod:`detente.coding.pair_encoder` resolves it; opt-in: it needs the ``classifier`` extra and is slow)."""
-NOTE = "pair model"
-"""The note of an event the model adds."""
 _SPEECH = frozenset("say tell state add announce claim accuse report according".split())
 _NEGATION = frozenset("not n't never no".split())
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")

@@ -19,8 +19,8 @@ import hashlib
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from detente.coding.coder import PAIR_NAMES
-from detente.coding.pair_model import NOTE as PAIR_NOTE
+from detente.coding.pair_names import NOTE as PAIR_NOTE
+from detente.coding.pair_names import PAIR_NAMES
 from detente.errors import InputError
 from detente.jsonable import jsonable
 

@@ -10,7 +10,7 @@ into plain and highlighted segments for the page. The page codes with the rules 
 (the default) or, as ``detente code FILE --pairs static|finetuned`` does, with a learned
 pair model after them (README, "The opt-in pair models"): the document is then coded
 as a page, and the events the model adds carry the note "pair model"
-(:data:`detente.coding.pair_model.NOTE`), which the page marks.
+(:data:`detente.coding.pair_names.NOTE`), which the page marks.
 """
 
 from __future__ import annotations

@@ -186,3 +186,20 @@ def test_code_eval_json_names_the_pair_model(tmp_path) -> None:
         result = CliRunner().invoke(app, ["code", "eval", str(gold), "--json", "--no-classifier", *args])
         assert result.exit_code == 0, result.output
         assert json.loads(result.stdout)["pairs"] == name
+
+
+def test_the_coder_for_pages_is_the_one_the_cli_and_the_workspace_code_documents_with() -> None:
+    """`Coder.for_pages` owns what `detente code FILE --pairs X` and the web workspace build: no span chooser,
+    the shipped classifier loaded only when the fallback needs it (none with `use_classifier=False`), the pair model
+    named as the CLI names it."""
+    pytest.importorskip("spacy")
+    from detente.coding import Coder
+
+    coder = Coder.for_pages("static")
+    assert coder.pairs == "static" and coder.span_chooser is None and coder.n_process == 1
+    assert coder.classifier is not None and coder.notes == []
+    bare = Coder.for_pages("static", use_classifier=False, n_process=2)
+    assert bare.classifier is None and bare.n_process == 2
+    pages = [Document(f"p{k}", text, WHEN) for k, text in enumerate(PAGES[:3])]
+    by_hand = Coder(classifier=coder.classifier, span_chooser=None, pair_model="static", n_process=1)
+    assert [r.events for r in coder.code_document_pages(pages)] == [r.events for r in by_hand.code_document_pages(pages)]

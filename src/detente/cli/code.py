@@ -315,15 +315,10 @@ def _page_coder(model: Optional[Path], use_classifier: bool, pair_model: str | N
 
     from detente.coding import Coder
 
-    classifier: Any = str(model) if model is not None else None
-    if classifier is None and use_classifier:
-        from detente.coding.scorer import default_scorer
-
-        classifier = default_scorer  # loaded only if a sentence reaches the fallback
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)  # the CLI prints the coder's notes itself
-        coder = Coder(classifier=classifier, span_chooser=None, pair_model=pair_model, n_process=workers or 1,
-                      domestic=domestic)
+        coder = Coder.for_pages(pair_model, classifier=str(model) if model is not None else None,
+                                use_classifier=use_classifier, n_process=workers or 1, domestic=domestic)
     for note in coder.notes:
         typer.echo(f"note: {note}", err=True)
     return coder

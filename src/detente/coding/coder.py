@@ -265,6 +265,20 @@ class Coder:
             self._span_chooser = span_chooser_mod.resolve(self._span_chooser)
         return self._span_chooser  # type: ignore[return-value]
 
+    @classmethod
+    def for_pages(cls, pair_model: Any, *, classifier: Any = None, use_classifier: bool = True, n_process: int = 1,
+                  domestic: bool = True) -> Coder:
+        """The coder of documents with a pair model, as `detente code FILE --pairs ...` and the web workspace build
+        it: the rules; the classifier where no pattern fires (`classifier`, else the shipped default unless
+        `use_classifier` is false, loaded only if a sentence reaches the fallback); no span chooser (documents report
+        no spans); the pair model. Such a coder codes documents as pages (:meth:`code_document_pages`)."""
+        if classifier is None and use_classifier:
+            from detente.coding.scorer import default_scorer
+
+            classifier = default_scorer
+        return cls(classifier=classifier, span_chooser=None, pair_model=pair_model, n_process=n_process,
+                   domestic=domestic)
+
     def _read_pairs(self, setting: Any) -> tuple[Any, str]:
         """The pair model a `pair_model` setting stands for (as :attr:`pair_model` reads it: a name still to be
         read stays a name) and its name (:attr:`pairs`)."""

@@ -441,12 +441,7 @@ class Workspace:
             if pair_model not in self._coders:
                 from detente.coding.coder import Coder
 
-                if pair_model is None:
-                    self._coders[None] = Coder()
-                else:
-                    from detente.coding.scorer import default_scorer
-
-                    self._coders[pair_model] = Coder(classifier=default_scorer, span_chooser=None, pair_model=pair_model, n_process=1)
+                self._coders[pair_model] = Coder() if pair_model is None else Coder.for_pages(pair_model)
             return self._coders[pair_model]
 
     def code_text(self, text: str, *, pair_model: str | None = None, **kwargs: Any) -> list[Any]:

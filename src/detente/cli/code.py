@@ -176,7 +176,7 @@ def code_text(
         "rules, then the learned span chooser re-decides each side) or rules (the span rules alone).",
     ),
     pairs: Optional[str] = typer.Option(
-        None, "--pairs", metavar="rules|model|encoder|static|finetuned",
+        None, "--pairs", metavar="|".join(pair_names.PAIR_CHOICES),
         help="How the coder decides which events a sentence reports: rules (the default: the event rules alone), "
         "static (after the event rules, the learned pair model adds events for actor pairs the rules miss and drops "
         "rule events it judges unsupported, reading word vectors distilled from a pretrained encoder, looked up in a "
@@ -660,7 +660,7 @@ def code_eval(
         "record alone. Default: page when the file has such runs, else sentence.",
     ),
     pairs: Optional[str] = typer.Option(
-        None, "--pairs", metavar="rules|model|encoder|static|finetuned",
+        None, "--pairs", metavar="|".join(pair_names.PAIR_CHOICES),
         help="How the coder decides which events a sentence reports: rules (the default: the event rules alone), "
         "static (after the event rules, the learned pair model adds and drops events pair by pair, reading word "
         "vectors distilled from a pretrained encoder), model (the pair model on sparse features only), encoder "

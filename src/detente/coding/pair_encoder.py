@@ -409,13 +409,12 @@ class EncoderPairModel(pm.PairModel):
         """P(the sentence reports an event) from its ``sent`` vector (1 without a gate)."""
         if self.gate_dense is None:
             return 1.0
-        return pm.sigmoid(self.gate_intercept + self.w_gate * float(np.dot(sent, self.gate_dense)))
+        return pm.gate_probability(self.gate_dense, self.gate_intercept, self.w_gate, sent)
 
     def gate_asks(self, results: Sequence[pm.SentenceResult], candidates: Sequence[pm.Candidate]) -> bool:
         """Whether the gate decides for the sentence: it has one, the rules found no event in it, and it
         has a pair an event could be added for below 1."""
-        return (self.gate_dense is not None and not pm.rules_found(results) and self.add_threshold(results) < 1.0
-                and any(not c.rule_events and pm.addable(c) for c in candidates))
+        return self.gate_dense is not None and pm.gate_could_add(self, results, candidates)
 
     def scorers(self, candidates: Sequence[pm.Candidate], text: str,
                 vectors: dict[str, np.ndarray] | None = None

@@ -65,7 +65,7 @@ Choices
 - Sentences are scored in batches (:meth:`FinetunedPairModel.revise_sentences`): a chunk's sentences with a pair
   the decision reads, longest first, :data:`BATCH` at a time; padding is masked, so a sentence's probabilities do
   not depend on its batch beyond float rounding.
-- The ONNX sessions are opened on first use, once per process (:func:`_sessions`): a coder that never reaches a
+- The ONNX sessions are opened on first use, once per process (:attr:`FinetunedPairModel.sessions`): a coder that never reaches a
   candidate pair never loads them, and forked workers open their own.
 - One ONNX Runtime thread per session, not spinning (:data:`THREADS`): the coder's worker processes are its
   parallelism (:mod:`detente.coding.workers`). Measured on 400 development sentences' scoring in one process (a
@@ -77,10 +77,11 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import itertools
 import json
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -335,6 +336,8 @@ class FinetunedPairModel(pm.PairModel):
     w_gate: float = 4.0
     t_gate: float = 0.0
     where: str = MODEL_FILE
+    _opened: dict[int, Sessions] = field(default_factory=dict, init=False, repr=False, compare=False)
+    """The sessions opened in each process (by process id: a forked worker opens its own), see :attr:`sessions`."""
 
     @classmethod
     def from_bytes(cls, data: bytes, where: str) -> FinetunedPairModel:
@@ -351,20 +354,26 @@ class FinetunedPairModel(pm.PairModel):
 
     @property
     def sessions(self) -> Sessions:
-        """The bottom (checked against :attr:`bottom_sha256`, cut) and the top, opened on first use."""
-        return _sessions(self)
+        """The bottom (checked against :attr:`bottom_sha256`, then cut) and the top, opened on first use, once per
+        process (ONNX Runtime's thread pools do not survive a fork, so a forked worker opens its own)."""
+        pid = os.getpid()
+        if pid not in self._opened:
+            require_runtime()
+            path = bottom_path()
+            check_bottom(path, self.bottom_sha256, self.where)
+            self._opened[pid] = Sessions(session(cut_bottom(path)), session(self.top))
+        return self._opened[pid]
 
     def p_gate(self, sent: np.ndarray) -> float:
         """P(the sentence reports an event) from its static ``sent`` vector (1 without a gate)."""
         if self.gate_weights is None:
             return 1.0
-        return pm.sigmoid(self.gate_intercept + self.w_gate * float(np.dot(sent, self.gate_weights)))
+        return pm.gate_probability(self.gate_weights, self.gate_intercept, self.w_gate, sent)
 
     def gate_asks(self, results: Sequence[pm.SentenceResult], candidates: Sequence[pm.Candidate]) -> bool:
         """Whether the gate decides for the sentence: it has one, the rules found no event in it, and it has a
         pair an event could be added for (as :meth:`detente.coding.pair_encoder.EncoderPairModel.gate_asks`)."""
-        return (self.gate_weights is not None and self.t_gate > 0 and not pm.rules_found(results)
-                and self.add_threshold(results) < 1.0 and any(not c.rule_events and pm.addable(c) for c in candidates))
+        return self.gate_weights is not None and self.t_gate > 0 and pm.gate_could_add(self, results, candidates)
 
     def revise_sentence(self, results: Sequence[pm.SentenceResult], sdoc: Any, text: str, ctx: Any,
                         lemma: Any, when: Any) -> list[pm.SentenceResult]:
@@ -392,7 +401,7 @@ class FinetunedPairModel(pm.PairModel):
         specs = [PairSpec(n, c.source_span, c.target_span, rule_signals(sentences[j][0], cands[j], k))
                  for n, j in enumerate(scored) for k, c in enumerate(cands[j])]
         p_event, p_root = self.sessions.probabilities([sentences[j][2] for j in scored], specs) if specs else ((), ())
-        first = {j: sum(len(cands[i]) for i in scored[:n]) for n, j in enumerate(scored)}
+        first = dict(zip(scored, itertools.accumulate((len(cands[j]) for j in scored), initial=0)))
         out: list[list[pm.SentenceResult]] = []
         for j, ((results, _, text, _), c, o) in enumerate(zip(sentences, cands, is_open)):
             if j not in first:
@@ -415,21 +424,6 @@ def _best_root(probs: np.ndarray) -> tuple[str, float]:
     return ROOTS[k], float(probs[k])
 
 
-_OPENED: dict[tuple[int, int], Sessions] = {}
-
-
-def _sessions(model: FinetunedPairModel) -> Sessions:
-    """The sessions of `model`, opened once per process and model (the bottom's SHA-256 checked first); a forked
-    worker opens its own (ONNX Runtime's thread pools do not survive a fork)."""
-    key = (id(model), os.getpid())
-    if key not in _OPENED:
-        require_runtime()
-        path = bottom_path()
-        check_bottom(path, model.bottom_sha256, model.where)
-        _OPENED[key] = Sessions(session(cut_bottom(path)), session(model.top))
-    return _OPENED[key]
-
-
 @functools.lru_cache(maxsize=1)
 def shipped() -> FinetunedPairModel:
     """The model shipped in the package data (benchmarks/coding_pair_export.py), its extra checked at once."""
@@ -438,15 +432,19 @@ def shipped() -> FinetunedPairModel:
     if not ref.is_file():
         raise ModelError(f"detente/coding/{MODEL_FILE} is missing",
                          hint="train it: python benchmarks/coding_pair_export.py")
-    model = FinetunedPairModel.from_bytes(ref.read_bytes(), f"detente/coding/{MODEL_FILE}")
-    check_bottom(bottom_path(), model.bottom_sha256, model.where)  # a wrong bottom fails before any work
-    return model
+    return _checked(ref.read_bytes(), f"detente/coding/{MODEL_FILE}")
 
 
 def load(path: Path) -> FinetunedPairModel:
     """A fine-tuned pair model from a top graph file written by benchmarks/coding_pair_export.py (the installed
     bottom checked at once)."""
     require_runtime()
-    model = FinetunedPairModel.from_bytes(path.read_bytes(), str(path))
+    return _checked(path.read_bytes(), str(path))
+
+
+def _checked(data: bytes, where: str) -> FinetunedPairModel:
+    """The model of a top graph file's bytes, with the installed bottom checked at once: a wrong bottom fails
+    before any work."""
+    model = FinetunedPairModel.from_bytes(data, where)
     check_bottom(bottom_path(), model.bottom_sha256, model.where)
     return model

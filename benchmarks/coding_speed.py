@@ -209,7 +209,7 @@ def _run_stages(n: int, pairs: str | None = None) -> None:
     mark("import spaCy (without its command line)")
     nlp = nlp_mod.load()
     mark("load the spaCy pipeline (tok2vec, tagger, parser)")
-    coder = Coder(n_process=1)
+    coder = Coder(n_process=1, pair_model=None)  # the rules' stages; a pair model's load is a stage of its own
     mark("build the lemmatizer (Coder())")
     from detente.coding.coder import _warm_up
 

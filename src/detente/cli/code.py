@@ -181,11 +181,12 @@ def code_text(
         "learned pair model adds events for actor pairs the rules miss and drops rule events it judges unsupported, "
         "reading word vectors distilled from a pretrained encoder, looked up in a table; its events carry the note "
         "'pair model'; about 1.04 times the rules' CPU), rules (the event rules alone, as the default was before "
-        "session 25: give --pairs rules for them), model (the pair model on sparse features only), encoder (with pretrained encoder vectors per pair: a few sentences a second; needs the "
-        "classifier extra) or finetuned (MiniLM's top layers and a pair head fine-tuned on the news sets, run with "
-        "ONNX Runtime; needs the transformer extra). In --sentences mode and for documents alike: unless rules (the "
-        "default too), a document is coded as `detente code eval --context page` codes a page (each sentence in the context of those before it, the "
-        "classifier where no pattern fires unless --no-classifier).",
+        "session 25: give --pairs rules for them), model (the pair model on sparse features only), encoder (with "
+        "pretrained encoder vectors per pair: a few sentences a second; needs the classifier extra) or finetuned "
+        "(MiniLM's top layers and a pair head fine-tuned on the news sets, run with ONNX Runtime; needs the "
+        "transformer extra). In --sentences mode and for documents alike: with a pair model (the default too), a "
+        "document is coded as `detente code eval --context page` codes a page (each sentence in the context of those "
+        "before it, the classifier where no pattern fires unless --no-classifier).",
     ),
     domestic: bool = DOMESTIC_OPTION,
 ) -> None:

@@ -103,8 +103,10 @@ becomes the default if, on the two sets pooled (page mode, paired by page, 2,000
 the rules is at least +0.010, the 95% interval's lower end is above 0, and it leaves no more than 1% of the no-event
 sentences fewer uncoded than the rules (``benchmarks/results/default_pairs25.md``). Scored once on the shipped model
 (``pair_static.npz``, SHA-256 ``d1cca8ed...``): TODO(lead) F1 gain (95% interval) and no-event sentences left uncoded
-against the rules'. Its cost: about 1.04 times the rules' CPU per sentence (session 24; session 25's
-``benchmarks/coding_speed.py --pairs static``: TODO(lead) or the figure in the session's report). A stored coding run
+against the rules'. Its cost: about 1.04 times the rules' CPU per sentence (session 24); session 25 measured the
+default command against the rules' (``benchmarks/coding_speed.py --against`` main before the switch, 1,000 news
+sentences, process pairs on a loaded machine, load 4-5): CPU 1.05, 1.04, 1.04 times round by round (194 against 203
+sentences per CPU second at best) and 1.06, 1.13 in a first run (180 against 190). A stored coding run
 names its coder (:func:`detente.coding.pair_names.run_kind`), so a result coded before the switch stays told apart.
 
 Why it was not the default before (session 15 to session 22): session 14's model on static word vectors gained over the

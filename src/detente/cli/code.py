@@ -661,10 +661,10 @@ def code_eval(
         None, "--pairs", metavar="|".join(pair_names.PAIR_CHOICES),
         help="How the coder decides which events a sentence reports: static (the default: after the event rules, the "
         "learned pair model adds and drops events pair by pair, reading word vectors distilled from a pretrained "
-        "encoder), rules (the event rules alone: give --pairs rules for them), model (the pair model on sparse features only), encoder "
-        "(with pretrained encoder vectors per pair; slow, needs the classifier extra) or finetuned (a fine-tuned "
-        "MiniLM pair classifier run with ONNX Runtime; needs the transformer extra). In page and sentence "
-        "context alike.",
+        "encoder), rules (the event rules alone: give --pairs rules for them), model (the pair model on sparse "
+        "features only), encoder (with pretrained encoder vectors per pair; slow, needs the classifier extra) or "
+        "finetuned (a fine-tuned MiniLM pair classifier run with ONNX Runtime; needs the transformer extra). In page "
+        "and sentence context alike.",
     ),
     domestic: bool = DOMESTIC_OPTION,
 ) -> None:

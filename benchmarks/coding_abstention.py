@@ -177,7 +177,7 @@ def main(argv: list[str] | None = None) -> int:
     from detente.coding import Coder
     from detente.coding.classifier import default_classifier
 
-    coder = Coder(classifier=default_classifier())
+    coder = Coder(classifier=default_classifier(), pair_model=None)  # the rules' events: what this study weighs
     runs: dict[str, dict[str, list[dict]]] = {"baseline": {}, "abstention": {}}
     inv: dict[str, dict[str, tuple[Counter, Counter]]] = {"baseline": {}, "abstention": {}}
     for path in files:

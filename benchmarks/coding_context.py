@@ -121,7 +121,7 @@ def main() -> int:
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)
-        coder = Coder(classifier=default_classifier())
+        coder = Coder(classifier=default_classifier(), pair_model=None)  # the rules' reading of the context
     half_a, half_b = halves()
     files = [NEWS_DEV / "news_dev.jsonl", NEWS_DEV / "news_check_v1.jsonl", half_a, half_b,
              *sorted(NEWS_DEV2.glob("part_*.jsonl"))]

@@ -118,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
     from detente.coding import Coder
     from detente.coding.classifier import default_classifier
 
-    coder = Coder(classifier=default_classifier(), span_chooser=None)
+    coder = Coder(classifier=default_classifier(), span_chooser=None, pair_model=None)  # the rules alone
     rows: dict[str, Counter] = {shape: Counter() for shape in SHAPES}
     records = 0
     for path in paths:

@@ -139,7 +139,7 @@ def main(argv: list[str] | None = None) -> int:
     from detente.coding.classifier import default_classifier
 
     families = list(dict.fromkeys([*P.CODEBOOK_FAMILIES, *nominals.CODEBOOK_ACT_NOUNS, RECEIVING_FRAME]))
-    coder = Coder(classifier=default_classifier())
+    coder = Coder(classifier=default_classifier(), pair_model=None)  # the rules' families, without a pair model
     t0 = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmpdir:
         news = news_files()

@@ -4,8 +4,9 @@ A refactor of the coder's tables or modules (session 18: the verb-pattern table,
 the verb classes split by idea) must leave every coded event as it was. This script writes two files and
 the SHA-256 of each:
 
-- ``events.tsv``: one line per event the default coder (rules + default classifier, as
-  ``benchmarks/coding_dev.py`` builds it) gives on every development sentence: the news development sets
+- ``events.tsv``: one line per event the rules' coder (rules + default classifier: ``--pairs rules``, this
+  script's default, not the coder's, which is the static pair model since session 25) gives on every development
+  sentence: the news development sets
   pooled, each file's pages coded in page mode as ``coding_dev.py --development-only`` reads them
   (:func:`detente.coding.evaluate.articles`, headlines read), and the PLOVER gold sentences coded a sentence at
   a time by date, as ``evaluate`` codes that file. Every event is kept, negated and partial ones too (the
@@ -148,7 +149,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-classifier", action="store_true",
                         help="the rules alone (quicker; the default is the shipped coder with its classifier)")
     parser.add_argument("--pairs", default="rules", metavar="rules|model|encoder|static|finetuned",
-                        help="the pair model to code with, by its `detente code --pairs` name (default rules: none)")
+                        help="the pair model to code with, by its `detente code --pairs` name (default rules: none, "
+                             "whatever the coder's default; give static for the coder's default)")
     parser.add_argument("--tables-only", action="store_true", help="write tables.txt only (seconds, no coding)")
     parser.add_argument("--check", type=Path, default=None, metavar="DIR",
                         help="an earlier run's folder: exit 1 unless events.tsv is byte-identical and tables.txt "

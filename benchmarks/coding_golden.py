@@ -76,7 +76,7 @@ def lines(n: int) -> list[str]:
     out: list[str] = []
     # (workers, partial): the API with partial events in one and two processes, then its default
     for workers, partial in [(1, True), (2, True), (1, False)]:
-        coder = Coder(classifier=default_scorer, n_process=workers)
+        coder = Coder(classifier=default_scorer, n_process=workers, pair_model=None)
         mode = "sentences" if partial else "sentences, complete only"
         for i, results in enumerate(coder.iter_sentence_events(texts, date(2024, 1, 1), partial=partial)):
             rows = [{"event": _event(r.event), "source_span": r.source_span, "target_span": r.target_span,
@@ -85,7 +85,7 @@ def lines(n: int) -> list[str]:
     # what `detente code --sentences` prints, with and without --partial (the command's own writer)
     from detente.cli.code import _write_sentence
 
-    coder = Coder(classifier=default_scorer, n_process=2)
+    coder = Coder(classifier=default_scorer, n_process=2, pair_model=None)
     for shown in (False, True):
         printed = io.StringIO()
         hidden = 0
@@ -96,7 +96,7 @@ def lines(n: int) -> list[str]:
                 for line in printed.getvalue().splitlines()]
         out.append(f"detente code --sentences{' --partial' if shown else ''}: {hidden} sentences with partial events only")
     if SEEDS.is_dir():
-        coder = Coder()
+        coder = Coder(pair_model=None)
         docs = [Document(p.stem, p.read_text(encoding="utf-8"), date(2024, 1, 1), None, p.name)
                 for p in sorted(SEEDS.glob("*.txt"))]
         for result in coder.code_document_results(docs):

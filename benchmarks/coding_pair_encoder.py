@@ -1033,7 +1033,7 @@ def encoding_cost(rows: list[cpm.Row], texts: list[list[dict[str, str]]], table:
     pick = [i for i, r in enumerate(rows) if r.set.startswith("dev2 ")][:n]
     sents = [rows[i].text for i in pick]
     tab = sv.StaticTable.read(table, str(table)) if table else sv.shipped()
-    coder = Coder(n_process=1)
+    coder = Coder(n_process=1, pair_model=None)  # the rules, which the static model's cost is measured against
     coder.code_sentence_events(sents[:5])  # loads
     encoder.encode(["warm up"])
     e5_texts = sorted({t[v] for i in pick for t in texts[i] for v in VIEWS})

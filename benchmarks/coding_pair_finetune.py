@@ -587,7 +587,7 @@ def scoring_speed(rows: list[cpm.Row], idx: list[int], encoder, tokenizer, model
     texts = [rows[i].text for i in idx]
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)
-        coder = Coder(classifier=default_classifier(), span_chooser=None, n_process=1)
+        coder = Coder(classifier=default_classifier(), span_chooser=None, n_process=1, pair_model=None)  # the rules' pairs
         coder.code_sentence_events(texts[:20])
 
     def rules() -> None:

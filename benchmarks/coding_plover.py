@@ -3,7 +3,7 @@
 Data: ``../shared/data/plover_gsr_cameo.json`` (a JSON list; the first record documents
 the file; then 322 sentences from the CAMEO 1.1b3 manual coded in PLOVER 0.5b1 with
 an ``event`` type). Each sentence goes through the rule coder
-(``Coder().code_sentence_events``); its best event that `detente code eval` scores (a complete
+(``Coder(pair_model=None).code_sentence_events``); its best event that `detente code eval` scores (a complete
 one, not negated: :func:`detente.coding.evaluate.events_to_score`) is labelled as the scorer
 labels it (:func:`detente.coding.evaluate.coded_triple`: the PLOVER type of its code,
 :func:`detente.ontology.to_plover`, the 2021 CAMEO-to-PLOVER table; "-" for a statement, which
@@ -108,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
     from detente.coding import Coder
 
     t0 = time.perf_counter()
-    best, pred = rule_types(Coder(), texts)
+    best, pred = rule_types(Coder(pair_model=None), texts)
     t_code = time.perf_counter() - t0
     fired = sum(p is not None for p in pred)
     strict = sum(p == g for p, g in zip(pred, gold)) / n
@@ -198,7 +198,7 @@ def code_file(path: Path) -> tuple[Gold, list[list]]:
     from detente.coding.classifier import default_classifier
 
     gold = ev.read_gold(path)
-    return gold, ev.code_gold(gold, Coder(classifier=default_classifier()), "sentence", partial=True)
+    return gold, ev.code_gold(gold, Coder(classifier=default_classifier(), pair_model=None), "sentence", partial=True)
 
 
 def domestic_section(path: Path, gold: Gold, coded: list[list]) -> list[str]:

@@ -15,7 +15,7 @@ Reported, all in one process:
    confusion matrix; quality bar: macro-F1 >= 0.70;
 2. the same classifier **trained on this file**: stratified 5-fold cross-validation,
    duplicate sentences kept in one fold;
-3. the **rule pipeline** (``Coder().code_sentences``; the event's CAMEO root grouped into
+3. the **rule pipeline** (``Coder(pair_model=None).code_sentences``; the event's CAMEO root grouped into
    quads with the task's table) alone and **combined** with the classifier (rules when
    they fire, the classifier otherwise);
 4. baselines: majority class and a bag-of-words logistic regression without syntax
@@ -145,7 +145,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             table = C.quad_scheme("conflibert")
             t0 = time.perf_counter()
-            results = Coder().code_sentences(sentences, partial=True)
+            results = Coder(pair_model=None).code_sentences(sentences, partial=True)
             t_rules = time.perf_counter() - t0
             rule_pred = np.array([table[r.event.root] if r is not None else -1 for r in results])
             fired = rule_pred >= 0

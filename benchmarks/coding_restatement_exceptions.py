@@ -66,7 +66,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return original(found, texts, on, partial)
 
     abstention.restatements = spy
-    coder = Coder(classifier=default_classifier())
+    coder = Coder(classifier=default_classifier(), pair_model=None)  # the rules' restatements
     by_kind: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     by_file: dict[str, Counter] = defaultdict(Counter)
     leave = set(args.leave_out)

@@ -98,7 +98,7 @@ def read_pages(leave_out: set[str]) -> tuple[list[Page], dict[str, int]]:
     from detente.coding import evaluate as ev
     from detente.coding.classifier import default_classifier
 
-    coder = Coder(classifier=default_classifier())
+    coder = Coder(classifier=default_classifier(), pair_model=None)  # the rules' restatements
     pages: list[Page] = []
     apart = {"right": 0, "wrong": 0}
     files = [p for folder in DEVELOPMENT_FOLDERS for p in sorted(folder.glob("*.jsonl"))

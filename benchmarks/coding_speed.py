@@ -11,8 +11,9 @@ Sentences: the real news sentences of ``../shared/data/confli_cameo_quad_train.t
      components the coder runs (tok2vec, tagger, parser) as spaCy's documentation does,
      and parses the sentences (``nlp.pipe``): plain spaCy's floor for any coder on this
      parser, one core;
-   - `detente code --sentences FILE` (default: rules + the default classifier + the span
-     chooser; for 300 sentences or more, this process and forked workers, one process per core);
+   - `detente code --sentences FILE` (default: rules + the default classifier + the static pair model, since
+     session 25, + the span chooser; for 300 sentences or more, this process and forked workers, one process per
+     core; with ``--against`` a checkout from before session 25 runs the rules as its default);
    - the same with ``--workers 1`` (one process), with ``--no-classifier`` and with
      ``--spans rules`` (the span rules without the learned span chooser);
    - `detente --version` (start-up alone);
@@ -137,7 +138,7 @@ def commands(path: Path, against: Path | None = None, pairs: str | None = None) 
     return rows
 
 
-DEFAULT = "detente code --sentences (default: rules + classifier, a process per core)"
+DEFAULT = "detente code --sentences (the default coder, a process per core)"
 ONE_PROCESS = "detente code --sentences --workers 1"
 AGAINST = "[against]"
 """Label prefix of the rows that run the other checkout's code (``--against``)."""
@@ -209,7 +210,7 @@ def _run_stages(n: int, pairs: str | None = None) -> None:
     mark("import spaCy (without its command line)")
     nlp = nlp_mod.load()
     mark("load the spaCy pipeline (tok2vec, tagger, parser)")
-    coder = Coder(n_process=1)
+    coder = Coder(n_process=1, pair_model=None)  # the rules' stages; a pair model's load is a stage of its own
     mark("build the lemmatizer (Coder())")
     from detente.coding.coder import _warm_up
 

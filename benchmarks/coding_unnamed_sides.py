@@ -194,7 +194,7 @@ def main(argv: list[str] | None = None) -> int:
     from detente.coding import Coder
     from detente.coding.classifier import default_classifier
 
-    coder = Coder(classifier=default_classifier())
+    coder = Coder(classifier=default_classifier(), pair_model=None)  # the rules' sides
     rows: dict[str, Counter] = defaultdict(Counter)
     files: dict[str, set] = defaultdict(set)
     lines: list[str] | None = [] if args.tsv else None

@@ -70,6 +70,6 @@ def test_a_whole_run_scores_as_code_eval_does(bench, tmp_path, capsys) -> None:
     from detente.coding import evaluate as ev
     from detente.coding.classifier import default_classifier
 
-    report = ev.evaluate(gold, Coder(classifier=default_classifier()))
+    report = ev.evaluate(gold, Coder(classifier=default_classifier(), pair_model=None))
     assert row["a"]["f1"] == pytest.approx(report.overall.f1)
     assert row["a"]["uncoded"] == report.extra["left_uncoded"]

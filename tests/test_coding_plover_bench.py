@@ -69,7 +69,7 @@ def test_the_type_table_takes_the_best_event_code_eval_scores(bench) -> None:
 
     texts = ["Chile accused Peru of spying on Monday.", "Bolivia did not attack Peru on Tuesday.",
              "Gunmen attacked Nigerian soldiers on Tuesday."]
-    first = Coder().code_sentences(texts, partial=True)
+    first = Coder(pair_model=None).code_sentences(texts, partial=True)
     assert [(r.event.negated, r.partial) for r in first] == [(False, False), (True, False), (False, True)]
-    best, types = bench.rule_types(Coder(), texts)
+    best, types = bench.rule_types(Coder(pair_model=None), texts)
     assert types == ["ACCUSE", None, None] and best[0].root == "11"

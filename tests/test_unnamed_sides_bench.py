@@ -72,7 +72,7 @@ def test_a_page_counts_the_missing_side_with_its_resolutions(bench, tmp_path) ->
     rows: dict[str, Counter] = defaultdict(Counter)
     files: dict[str, set] = defaultdict(set)
     lines: list[str] = []
-    bench.measure(path, Coder(), rows, files, lines)
+    bench.measure(path, Coder(pair_model=None), rows, files, lines)
     sides = [line.split("\t") for line in lines if line.split("\t")[0].endswith(":2")]
     assert [(s[1], s[2], s[3], s[4]) for s in sides] == [("source", "CHL", "PER", "10")]  # "It": not named there
     (chile,) = sides

@@ -1,7 +1,8 @@
-"""The default coder is the rules alone and the static pair model is one word away (session 15 made it the
-default, then took that back when its gain did not hold on unseen news): what `Coder()` and the CLI use
-without being asked, what `pair_model="static"` / `--pairs static` give, what happens when the shipped
-model cannot be read, and that worker processes carry the model.
+"""The default coder is the static pair model and the rules alone are one word away (session 25, by the rule
+declared in benchmarks/results/default_pairs25.md): what `Coder()`, `Coder.for_pages()` and the CLI use without
+being asked, what `pair_model=None` / `--pairs rules` give, what happens when the shipped model or its word-vector
+table cannot be read (an error, never the rules in its place), what a stored coding run records, and that worker
+processes carry the model.
 
 Properties rather than marginal events: the learned model is re-trained at each session's end, so these
 tests pin what holds whatever it decides (its events are the rules' plus its adds minus its drops, an
@@ -17,6 +18,7 @@ from datetime import date
 import pytest
 
 from detente.coding import pair_encoder as pe
+from detente.coding import static_vectors
 from detente.coding.reader import Document
 from detente.errors import ModelError
 
@@ -56,11 +58,16 @@ def _key(result) -> tuple[str, str, str]:
     return result.event.source, result.event.target, result.event.cameo
 
 
-def test_the_default_is_the_rules_and_static_is_the_shipped_model_on_static_vectors(static_coder) -> None:
+def test_the_default_is_the_shipped_model_on_static_vectors_and_the_rules_one_word_away(static_coder) -> None:
     from detente.coding import Coder
+    from detente.coding.coder import DEFAULT_PAIR_MODEL
+    from detente.coding.pair_names import DEFAULT_PAIRS, PAIR_CHOICES
 
+    assert DEFAULT_PAIRS == "static" and DEFAULT_PAIR_MODEL == PAIR_CHOICES["static"] == "static"
     default = Coder(span_chooser=None)
-    assert default.pairs == "rules" and default.pair_model is None and default.notes == []
+    assert default.pairs == "static" and default.notes == []
+    assert isinstance(default.pair_model, pe.EncoderPairModel) and default.pair_model.source == "static"
+    assert Coder.for_pages().pairs == "static"
     assert static_coder.pairs == "static" and static_coder.notes == []
     model = static_coder.pair_model
     assert isinstance(model, pe.EncoderPairModel) and model.source == "static"
@@ -96,18 +103,32 @@ def test_code_text_with_a_pair_model_codes_the_document_as_a_page(static_coder) 
         e.event_id for e in pages[0].events]
 
 
-def test_an_unreadable_static_model_is_an_error_naming_the_file(monkeypatch) -> None:
+@pytest.mark.parametrize(("module", "name", "file", "message"), [
+    (pe, "STATIC_MODEL_FILE", "data/no_such_pair_static.npz", "no_such_pair_static.npz is missing"),
+    (pe, "STATIC_MODEL_FILE", "data/minilm_vocab.txt", "minilm_vocab.txt: not a pair model"),
+    (static_vectors, "TABLE_FILE", "data/no_such_static_table.npz", "no_such_static_table.npz is missing"),
+    (static_vectors, "TABLE_FILE", "data/pair_static.npz", "pair_static.npz: not a static vector table"),
+])
+def test_an_unreadable_static_model_is_an_error_naming_the_file_not_the_rules(monkeypatch, module, name, file,
+                                                                              message) -> None:
+    """The default's files (the model and its word-vector table), missing or not what they should be: building
+    the coder fails with the file named, by default and by name alike; only `pair_model=None` never reads them."""
     pytest.importorskip("spacy")
     from detente.coding import Coder
 
-    monkeypatch.setattr(pe, "STATIC_MODEL_FILE", "data/no_such_pair_static.json")
+    monkeypatch.setattr(module, name, file)
     pe.shipped.cache_clear()
+    static_vectors.shipped.cache_clear()
     try:
-        assert Coder(span_chooser=None).pairs == "rules"  # the default never reads it
-        with pytest.raises(ModelError, match="no_such_pair_static.json is missing"):  # asked for by name: an error
-            Coder(span_chooser=None, pair_model="static")
+        for build in (lambda: Coder(span_chooser=None), lambda: Coder(span_chooser=None, pair_model="static"),
+                      lambda: Coder.for_pages(use_classifier=False)):
+            with pytest.raises(ModelError, match=message):
+                build()
+        assert rules_coder(span_chooser=None).pairs == "rules"  # the rules alone never read them
     finally:
+        monkeypatch.undo()
         pe.shipped.cache_clear()
+        static_vectors.shipped.cache_clear()
 
 
 class _Stamp:
@@ -159,12 +180,12 @@ def _cli_events(tmp_path, *args: str) -> list[dict]:
     return [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
 
 
-def test_the_cli_codes_with_the_rules_unless_told_static(tmp_path) -> None:
+def test_the_cli_codes_with_the_static_model_unless_told_rules(tmp_path) -> None:
     pytest.importorskip("spacy")
     static = _cli_events(tmp_path, "--pairs", "static")
     assert static and all(e["source"] and e["target"] and "---" not in (e["source"], e["target"]) for e in static)
-    rules = _cli_events(tmp_path)
-    assert rules == _cli_events(tmp_path, "--pairs", "rules")
+    assert _cli_events(tmp_path) == static
+    rules = _cli_events(tmp_path, "--pairs", "rules")
     from detente.coding import is_asserted
 
     docs = [Document(f"p{i}", t, WHEN) for i, t in enumerate(PAGES[:4])]
@@ -182,7 +203,7 @@ def test_code_eval_json_names_the_pair_model(tmp_path) -> None:
     gold = tmp_path / "gold.jsonl"
     gold.write_text(json.dumps({"text": SENTENCES[0], "date": WHEN.isoformat(),
                                 "events": [{"source": "RUS", "target": "UKR", "root": "19"}]}) + "\n", encoding="utf-8")
-    for args, name in (([], "rules"), (["--pairs", "static"], "static")):
+    for args, name in (([], "static"), (["--pairs", "rules"], "rules"), (["--pairs", "static"], "static")):
         result = CliRunner().invoke(app, ["code", "eval", str(gold), "--json", "--no-classifier", *args])
         assert result.exit_code == 0, result.output
         assert json.loads(result.stdout)["pairs"] == name
@@ -203,3 +224,60 @@ def test_the_coder_for_pages_is_the_one_the_cli_and_the_workspace_code_documents
     pages = [Document(f"p{k}", text, WHEN) for k, text in enumerate(PAGES[:3])]
     by_hand = Coder(classifier=coder.classifier, span_chooser=None, pair_model="static", n_process=1)
     assert [r.events for r in coder.code_document_pages(pages)] == [r.events for r in by_hand.code_document_pages(pages)]
+
+
+def test_the_cli_reads_no_pairs_as_the_static_model_and_says_so_in_its_help() -> None:
+    from typer.testing import CliRunner
+
+    from detente.cli.code import _pair_model
+    from detente.cli.main import app
+
+    assert _pair_model(None) == "static" and _pair_model("rules") is None and _pair_model("Static") == "static"
+    for args in (["code", "--help"], ["code", "eval", "--help"]):
+        text = " ".join(CliRunner().invoke(app, args, terminal_width=200).stdout.split())
+        assert "static (the default:" in text and "rules (the event rules alone" in text and "--pairs rules" in text
+
+
+def test_a_stored_coding_run_names_the_pair_model_that_coded_it(tmp_path) -> None:
+    """`detente code FILE --db` records its coder in the store's import log (and `--json` says it), so a stored
+    result says whether the default or the rules coded it."""
+    pytest.importorskip("spacy")
+    from typer.testing import CliRunner
+
+    from detente.cli.main import app
+    from detente.events.store import EventStore
+
+    path = tmp_path / "page.txt"
+    path.write_text(PAGES[0], encoding="utf-8")
+    db = tmp_path / "events.duckdb"
+    for args, name in (([], "static"), (["--pairs", "rules"], "rules")):
+        result = CliRunner().invoke(app, ["code", str(path), "--date", WHEN.isoformat(), "--db", str(db), "--json",
+                                          "--no-classifier", *args])
+        assert result.exit_code == 0, result.output
+        assert json.loads(result.stdout)["pairs"] == name
+    with EventStore(db) as store:
+        assert list(store.imports()["kind"]) == ["text --pairs static", "text --pairs rules"]
+
+
+def test_the_cli_default_gives_the_static_models_events_not_the_rules(tmp_path) -> None:
+    """A hand-written article on which the model and the rules differ: without --pairs, `detente code` gives the
+    static model's events (one it added, so noted), and --pairs rules the rules' own."""
+    pytest.importorskip("spacy")
+    from typer.testing import CliRunner
+
+    from detente.cli.main import app
+
+    path = tmp_path / "article.txt"
+    path.write_text("Slovakia vetoed the European Union's new loan for Moldova on Friday. Kyiv said Russian missiles "
+                    "hit a dam, and Romania condemned the strike. Ankara and Tehran agreed to expand their trade.",
+                    encoding="utf-8")
+
+    def events(*args: str) -> list[dict]:
+        result = CliRunner().invoke(app, ["code", str(path), "--jsonl", "--date", "2025-03-04", "--no-classifier", *args])
+        assert result.exit_code == 0, result.output
+        return [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+
+    default, rules = events(), events("--pairs", "rules")
+    assert default == events("--pairs", "static") and default != rules
+    assert any("pair model" in (e["note"] or "") for e in default)
+    assert not any("pair model" in (e["note"] or "") for e in rules)

@@ -393,8 +393,10 @@ def test_pairs_flag_codes_documents_as_pages(tmp_path, coder):
     assert all(e["doc_id"] == got[0]["doc_id"] and e["file"] and e["sentence"] in ARTICLE for e in got)
     rules = runner.invoke(app, ["code", str(path), "--date", "2024-05-01", "--jsonl", "--pairs", "rules"])
     assert rules.exit_code == 0 and "applies to --sentences mode only" not in rules.stderr
-    assert _jsonl(rules.stdout) == _jsonl(runner.invoke(app, ["code", str(path), "--date", "2024-05-01",
-                                                              "--jsonl"]).stdout)
+    assert not any("pair model" in (e["note"] or "") for e in _jsonl(rules.stdout))
+    static = runner.invoke(app, ["code", str(path), "--date", "2024-05-01", "--jsonl", "--pairs", "static"])
+    assert _jsonl(static.stdout) == _jsonl(runner.invoke(app, ["code", str(path), "--date", "2024-05-01",
+                                                               "--jsonl"]).stdout)  # the default is static
 
 
 def test_a_pair_model_decides_in_document_pages_with_provenance(coder):

@@ -165,13 +165,13 @@ def test_upload_an_article_see_and_store_its_events(page: Any, shots: Path, tmp_
     assert "Russia attacked Ukraine" in marks.first.inner_text()
     assert page.locator("#coded-events tbody tr").count() >= 2
     assert "riyadh.txt" in page.inner_text("#code-result")
-    assert "Coded by the rules" in page.inner_text("#code-coder")
+    assert "Coded by rules + static pair model" in page.inner_text("#code-coder")  # the default
     snap(page, shots, "code")
     page.click("#store-button")
     page.wait_for_selector("#stored", timeout=60_000)
     assert re.search(r"Stored: [1-9]\d* new event", page.inner_text("#stored"))
-    page.select_option("#code-pairs", "static")
+    page.select_option("#code-pairs", "rules")
     page.click("#code-submit")
-    page.wait_for_selector("#code-coder:has-text('static pair model')", timeout=60_000)
-    assert "Coded by rules + static pair model" in page.inner_text("#code-coder")
-    assert page.locator("#code-pairs").input_value() == "static"
+    page.wait_for_selector("#code-coder:has-text('Coded by the rules')", timeout=60_000)
+    assert "Coded by the rules" in page.inner_text("#code-coder")
+    assert page.locator("#code-pairs").input_value() == "rules"

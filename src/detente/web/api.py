@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, File, Form, Path, Query, Request, Upload
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
+from detente.coding.pair_names import DEFAULT_PAIRS
 from detente.errors import InputError
 from detente.web.forecast import DRAWS_RANGE
 from detente.web.params import PAIRS_HELP, EventQuery, Freq, Measure, Pairs, TriangleQuery, day_param, text_param
@@ -116,7 +117,7 @@ async def code(
     text: Annotated[str | None, Form(description="The article's text (or HTML).")] = None,
     file: Annotated[UploadFile | None, File(description="A .txt or .html file (at most 500 kB).")] = None,
     date: Annotated[str | None, Form(max_length=10, description="The article's date, YYYY-MM-DD.")] = None,
-    pairs: Annotated[Pairs, Form(description=PAIRS_HELP)] = "rules",
+    pairs: Annotated[Pairs, Form(description=PAIRS_HELP)] = DEFAULT_PAIRS,
 ) -> dict[str, Any]:
     from detente.web.coding import code_article
 
@@ -133,13 +134,13 @@ async def code_store(
     text: Annotated[str | None, Form()] = None,
     file: Annotated[UploadFile | None, File()] = None,
     date: Annotated[str | None, Form(max_length=10)] = None,
-    pairs: Annotated[Pairs, Form(description=PAIRS_HELP)] = "rules",
+    pairs: Annotated[Pairs, Form(description=PAIRS_HELP)] = DEFAULT_PAIRS,
 ) -> dict[str, Any]:
     from detente.web.coding import code_article
 
     body, is_html, label = await read_article(text, file)
     if not ws.writable:
-        ws.store_events([], label=label)  # raises the read-only error before any coding
+        ws.store_events([], label=label, pairs=pairs)  # raises the read-only error before any coding
     doc = await run_in_threadpool(code_article, ws, body, is_html=is_html, when=day_param(date, "date"), label=label, pairs=pairs)
-    summary = await run_in_threadpool(ws.store_events, doc.pop("events_objects"), label=f"web:{doc['doc_id']}")
+    summary = await run_in_threadpool(ws.store_events, doc.pop("events_objects"), label=f"web:{doc['doc_id']}", pairs=pairs)
     return {"doc_id": doc["doc_id"], "stored": summary, "events": len(doc["events"]), "pairs": doc["pairs"], "coder": doc["coder"]}

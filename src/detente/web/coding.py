@@ -6,11 +6,11 @@ with the project's reader (UTF-8 with or without BOM, else Windows-1252;
 :func:`detente.coding.reader.decode_bytes`). HTML goes through the reader's main-text
 extraction. The file name is only a label: nothing from the request becomes a path.
 Coding is :class:`detente.coding.coder.Coder`'s; this module only splits the text
-into plain and highlighted segments for the page. The page codes with the rules alone
-(the default) or, as ``detente code FILE --pairs static|finetuned`` does, with a learned
-pair model after them (README, "The opt-in pair models"): the document is then coded
-as a page, and the events the model adds carry the note "pair model"
-(:data:`detente.coding.pair_names.NOTE`), which the page marks.
+into plain and highlighted segments for the page. The page codes, as ``detente code FILE
+--pairs static|finetuned`` does, with a learned pair model after the rules (the static one by
+default, :data:`detente.coding.pair_names.DEFAULT_PAIRS`; README, "The pair models"): the document
+is then coded as a page, and the events the model adds carry the note "pair model"
+(:data:`detente.coding.pair_names.NOTE`), which the page marks; or with the rules alone (``rules``).
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ import hashlib
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from detente.coding.pair_names import DEFAULT_PAIRS, PAIR_NAMES
 from detente.coding.pair_names import NOTE as PAIR_NOTE
-from detente.coding.pair_names import PAIR_NAMES
 from detente.errors import InputError
 from detente.jsonable import jsonable
 
@@ -34,7 +34,7 @@ TEXT_SUFFIXES = (".txt", ".text", ".md")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 PAIR_CODERS = {None: "the rules", "static": "rules + static pair model", "finetuned": "rules + fine-tuned pair model"}
 """The coders the page offers, by :class:`~detente.coding.coder.Coder` `pair_model` setting, and what the page
-calls each: the rules alone (the default) and the two pair models the README recommends trying (the older
+calls each: the rules alone and the two pair models the README recommends (the static one the default; the older
 "model" and "encoder" settings stay on the command line)."""
 PAIR_CHOICES = {PAIR_NAMES[setting]: setting for setting in PAIR_CODERS}
 """The page's and the API's `pairs` values (the CLI's ``--pairs`` names) and the setting each stands for."""
@@ -71,7 +71,7 @@ def read_upload(data: bytes, filename: str | None, content_type: str | None) -> 
 
 
 def code_article(ws: "Workspace", text: str, *, is_html: bool, when: date | None, label: str,
-                 pairs: str = "rules") -> dict[str, Any]:
+                 pairs: str = DEFAULT_PAIRS) -> dict[str, Any]:
     """Code one article with the coder `pairs` names (:data:`PAIR_CHOICES`); return its events (with provenance,
     those the pair model added marked), which coder made them, and the text cut into segments for highlighting."""
     from detente.coding.reader import html_to_text

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, File, Form, Path, Query, Request, Upload
 from fastapi.responses import HTMLResponse
 from starlette.concurrency import run_in_threadpool
 
+from detente.coding.pair_names import DEFAULT_PAIRS
 from detente.web import charts
 from detente.web.api import EVENT_ID, WS, forecast_args, read_article
 from detente.web.coding import PAIR_CHOICES, PAIR_CODERS
@@ -102,7 +103,7 @@ def forecast_panel(request: Request, ws: WS, args: Annotated[dict[str, Any], Dep
 
 @router.get("/code", response_class=HTMLResponse)
 def code_page(request: Request, ws: WS) -> HTMLResponse:
-    return render(request, "code.html", "/code", doc=None, can_store=ws.writable, text="", date="", pairs="rules", coders=_coders())
+    return render(request, "code.html", "/code", doc=None, can_store=ws.writable, text="", date="", pairs=DEFAULT_PAIRS, coders=_coders())
 
 
 def _coders() -> dict[str, str]:
@@ -118,14 +119,15 @@ async def code_submit(
     file: Annotated[UploadFile | None, File()] = None,
     date: Annotated[str | None, Form(max_length=10)] = None,
     store: Annotated[str | None, Form(max_length=10)] = None,
-    pairs: Annotated[Pairs, Form()] = "rules",
+    pairs: Annotated[Pairs, Form()] = DEFAULT_PAIRS,
 ) -> HTMLResponse:
     from detente.web.coding import code_article
 
     body, is_html, label = await read_article(text, file)
     if store and not ws.writable:
-        ws.store_events([], label=label)  # the read-only error, before any coding
+        ws.store_events([], label=label, pairs=pairs)  # the read-only error, before any coding
     doc = await run_in_threadpool(code_article, ws, body, is_html=is_html, when=day_param(date, "date"), label=label, pairs=pairs)
-    stored = await run_in_threadpool(ws.store_events, doc["events_objects"], label=f"web:{doc['doc_id']}") if store else None
+    stored = (await run_in_threadpool(ws.store_events, doc["events_objects"], label=f"web:{doc['doc_id']}", pairs=pairs)
+              if store else None)
     return render(request, "code.html", "/code", doc=doc, can_store=ws.writable, text=doc["text"], date=date or "", stored=stored,
                   pairs=pairs, coders=_coders())

@@ -25,8 +25,9 @@ Measure = Literal[
 ]
 TriangleMeasure = Literal["net_coop", "goldstein_mean"]
 Pairs = Literal[tuple(PAIR_CHOICES)]  # type: ignore[valid-type]  # the CLI's --pairs names the page offers
-PAIRS_HELP = ("Who codes: 'rules' (the default, the rules alone), 'static' or 'finetuned' (a learned pair model adds and drops "
-              "events after the rules, as `detente code FILE --pairs ...` does; 'finetuned' needs the transformer extra).")
+PAIRS_HELP = ("Who codes: 'static' (the default) or 'finetuned' (a learned pair model adds and drops events after the rules, "
+              "as `detente code FILE --pairs ...` does; 'finetuned' needs the transformer extra), or 'rules' (the rules "
+              "alone).")
 
 MAX_TEXT = 200
 

@@ -433,7 +433,8 @@ class Workspace:
 
     # ------------------------------------------------------------------ text coding
     def coder(self, pair_model: str | None = None) -> Any:
-        """The text coder for a `pair_model` setting (None: the rules alone), each loaded on first use (spaCy: the
+        """The text coder for a `pair_model` setting (None: the rules alone; the page's default, "static", is given
+        by :func:`detente.web.coding.code_article`), each loaded on first use (spaCy: the
         `nlp` extra; "finetuned" also the `transformer` extra, whose absence raises the coder's error with the
         install command). With a pair model it is the coder `detente code FILE --pairs ...` builds: the classifier
         where no pattern fires, no span chooser (documents report no spans), this process only."""
@@ -441,7 +442,7 @@ class Workspace:
             if pair_model not in self._coders:
                 from detente.coding.coder import Coder
 
-                self._coders[pair_model] = Coder() if pair_model is None else Coder.for_pages(pair_model)
+                self._coders[pair_model] = Coder(pair_model=None) if pair_model is None else Coder.for_pages(pair_model)
             return self._coders[pair_model]
 
     def code_text(self, text: str, *, pair_model: str | None = None, **kwargs: Any) -> list[Any]:
@@ -451,17 +452,19 @@ class Workspace:
         with self._coder_lock:
             return coder.code_text(text, **kwargs)
 
-    def store_events(self, events: Sequence[Any], *, label: str) -> dict[str, Any]:
-        """Store coded events in the user's store: the only write, in one transaction."""
+    def store_events(self, events: Sequence[Any], *, label: str, pairs: str) -> dict[str, Any]:
+        """Store coded events in the user's store: the only write, in one transaction; the import log names the pair
+        model that coded them (`pairs`, :func:`detente.coding.pair_names.run_kind`), as `detente code` does."""
         if not self.writable:
             raise StoreError(
                 "the built-in timeline is read-only: coded events can only be stored in your own event store",
                 hint="restart with `detente serve --db FILE` (a new file is fine: import once with `detente events import`)",
             )
+        from detente.coding.pair_names import run_kind
         from detente.events.store import EventStore
 
         with self._lock, EventStore(self._store_path) as store:
-            summary = store.ingest(events, file=label, kind="text")
+            summary = store.ingest(events, file=label, kind=run_kind(pairs))
         return jsonable(summary.to_dict())
 
 

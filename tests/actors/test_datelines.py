@@ -61,3 +61,12 @@ def test_the_credit_of_a_dateline_is_no_mention_but_a_credit_elsewhere_is() -> N
     assert codes("DURBAN, South Africa, March 9 (Xinhua) - Ghana and Togo signed an accord.") == [
         ("Ghana", "GHA"), ("Togo", "TGO")]
     assert ("Xinhua", "CHNMED") in codes("Ghana's president told Xinhua (the state agency) - in Accra - he would sign.")
+
+
+def test_a_wire_dateline_with_a_comma_before_its_credit_is_blanked() -> None:
+    """"LIMA, (Reuters) – Peru and Chile ...": the comma some wires keep before the credit (session 25, misses25)."""
+    from detente.actors.datelines import dateline_end
+
+    text = "LIMA, (Reuters) – Peru and Chile recalled their ambassadors yesterday."
+    assert text[:dateline_end(text)] == "LIMA, (Reuters) – "
+    assert dateline_end("NATO, (and Chile) met.") == 0  # no dash after the parentheses: no dateline

@@ -71,6 +71,38 @@ def test_a_protest_with_a_target_keeps_it_and_a_government_protest_gets_none(cod
     assert all(r.event.target[:3] != "FRA" for r in official)
 
 
+# -- a crowd storming an embassy: a riot against the embassy's state (CAMEO 145), not an attack ----------------
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        ("Angry Kenyan protesters stormed the Ugandan embassy in Nairobi on Friday.", ("KENCVL", "UGAGOV", "145")),
+        ("Chilean students broke into the Bolivian consulate in Santiago last night.", ("CHLEDU", "BOL", "145")),
+        ("Hundreds of Serbian demonstrators attacked the Croatian embassy in Belgrade.", ("SRBCVL", "HRVGOV", "145")),
+    ],
+)
+def test_a_crowd_storming_an_embassy_riots_against_its_state(coder, sentence, event):
+    (events,) = coder.code_sentence_events([sentence], date(2023, 6, 1))
+    assert event in [(r.event.source, r.event.target, r.event.cameo) for r in events]
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize(
+    ("sentence", "root"),
+    [
+        ("Peruvian police broke into the Venezuelan embassy in Lima on Friday.", "17"),  # the state's forces coerce
+        ("Kenyan protesters stormed a police station in Nairobi on Friday.", None),  # no embassy: no riot against a state
+    ],
+)
+def test_a_states_forces_or_a_crowd_elsewhere_is_no_riot_at_a_mission(coder, sentence, root):
+    (events,) = coder.code_sentence_events([sentence], date(2023, 6, 1), partial=True)
+    assert all(r.event.cameo != "145" for r in events)
+    if root is not None:
+        assert root in [r.event.root for r in events]
+
+
 def test_protest_sides_convention():
     from detente.coding.assemble import protest_sides
 

@@ -99,6 +99,24 @@ def test_a_regret_without_an_author_or_negated_codes_nothing(triples):
 @pytest.mark.parametrize(
     ("sentence", "triple"),
     [
+        ("Hungary said the law which was approved by Romania last week is unacceptable.", ("HUN", "ROU", "11")),
+        ("Peru said the decree signed by Bolivia was unacceptable.", ("PER", "BOL", "11")),
+        ("Chile regretted the law that Argentina adopted in May.", ("CHL", "ARG", "11")),
+    ],
+)
+def test_a_judged_texts_issuer_is_named_in_a_clause_on_it(triples, sentence, triple):
+    """The author of a judged law or decree may be named only by the clause that enacts it (session 25)."""
+    assert triple in triples(sentence)
+
+
+def test_a_clause_that_does_not_issue_the_text_names_no_author(triples):
+    assert ("HUN", "ROU", "11") not in triples("Hungary said the law that Romania criticised is unacceptable.")
+    assert ("CHL", "ARG", "11") not in triples("Chile regretted the law that Argentina did not adopt.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "triple"),
+    [
         ("Chile said it was deeply concerned by Peru's decision to expel the envoys.", ("CHL", "PER", "11")),
         ("Finland is disappointed with Estonia's move on fishing quotas.", ("FIN", "EST", "11")),
     ],

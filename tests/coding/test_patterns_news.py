@@ -56,6 +56,7 @@ FAMILY_SENTENCES = [
     ("05 initialling agreements", "Moldova initialled an association agreement with the European Union.",
      ("MDA", "EUR", "057")),
     ("08 agreeing to disengage", "Ethiopia and Eritrea agreed to a disengagement of forces.", ("ERI", "ETH", "087")),
+    ("16 ending agreements", "Ecuador ended its defence pact with Peru on Monday.", ("ECU", "PER", "160")),
 ]
 
 
@@ -156,3 +157,12 @@ def test_a_joint_act_with_its_parties_after_between_is_coded_both_ways(coder, se
 @pytest.mark.nlp
 def test_a_joint_act_between_parties_still_to_come_is_no_event(coder):
     assert not _triples(coder, "A deal is expected to be signed between Chile and Peru next week.")
+
+
+@pytest.mark.nlp
+def test_what_an_act_was_without_is_not_its_object(coder):
+    """"ended without agreement" ends no agreement (syntax.ABSENCE_PREPS, session 25), not even as a partial event."""
+    sentences = ["Two weeks of efforts to settle the dispute ended without agreement, the Chilean government told Bolivia.",
+                 "The Brazilian mediation between Peru and Chile ended without agreement."]
+    for sentence, found in zip(sentences, coder.code_sentence_events(sentences, WHEN, partial=True)):
+        assert not any(r.event.root == "16" for r in found), sentence

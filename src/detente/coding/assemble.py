@@ -31,12 +31,16 @@ from detente.coding.context import Actor, Context
 from detente.coding.dates import DateMention, find_dates
 from detente.coding.lexicon import (
     CIVILIANS,
+    DIPLOMATIC_PREMISES,
     GOVERNMENT,
     HOME_SECTORS,
     MEASURE_FAMILIES,
     POPULATION_MEASURES,
     PROTEST_ROOT,
     PROTEST_THREATS,
+    RIOT,
+    RIOTING_SECTORS,
+    STORMING_ROOTS,
     TEMPORAL_BLOCKERS,
     THREAT_ROOT,
 )
@@ -117,6 +121,8 @@ def event_of(
     said they would blockade Paris", :data:`~detente.coding.lexicon.PROTEST_THREATS`).
     """
     s_actor, t_actor = cand.source_actor, cand.target_actor
+    if riot_at_mission(cand):
+        cand = replace(cand, code=RIOT)  # "Iranian protesters stormed the British embassy": a riot, not an attack
     earlier = t_actor is not None and t_actor.fallback and t_actor.start < offset  # guessed from a past sentence
     if cand.code[:2] == PROTEST_ROOT and (t_actor is None or earlier) and s_actor is not None:
         s_actor, convention = protest_sides(s_actor)
@@ -153,6 +159,27 @@ def event_of(
         quote=quote_for(cand, offset, ctx, lemma), url=url, file=file, tone=tone,
         confidence=cand.confidence, note=note,
     )
+
+
+def riot_at_mission(cand: Candidate) -> bool:
+    """Whether a candidate of force is a crowd's storming of a foreign state's embassy or consulate, a violent protest.
+
+    CAMEO 145 (protest violently, riot) is a crowd's force; the development gold codes protesters who storm, ransack
+    or break into an embassy as the host country's protest against the embassy's state, 14 (dev7b-022, dev7b-030,
+    dev11e-116, dev18b-055), and police who break into one as coercion, 17 (dev9e-001). So a candidate of root 17,
+    18 or 19 becomes 145 when its source is a sector of society (:data:`~detente.coding.lexicon.RIOTING_SECTORS`:
+    protesters, students, activists; not rebels or the state's forces), it has a target, and the verb's object
+    ("stormed the embassy"), passive subject ("the embassy was stormed") or prepositional object ("broke into the
+    embassy") is a diplomatic mission (:data:`~detente.coding.lexicon.DIPLOMATIC_PREMISES`).
+    """
+    if cand.code[:2] not in STORMING_ROOTS or cand.source_actor is None or cand.target_actor is None:
+        return False
+    split = get_registry().codes.split(cand.source_actor.code)
+    if split is None or split[1] not in RIOTING_SECTORS:
+        return False
+    objects = [c for c in cand.verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects += [g for c in cand.verb.children if c.dep_ in ("prep", "prt") for g in c.children if g.dep_ == "pobj"]
+    return any(o.lower_ in DIPLOMATIC_PREMISES for o in objects)
 
 
 def protest_sides(source: Actor) -> tuple[Actor, Actor | None]:

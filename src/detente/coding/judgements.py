@@ -187,6 +187,25 @@ def act_author(noun: Token, lemma: syntax.Lemma) -> Token | None:
     if any(c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.tag_ in ("NNP", "NNPS", "JJ"))
            for c in noun.children):
         return noun
+    return issuer(noun, lemma)
+
+
+def issuer(noun: Token, lemma: syntax.Lemma) -> Token | None:
+    """Who issued a text, named in a clause on it: "the law *which was approved by the Verkhovna Rada*", "the law
+    *that Ukraine's parliament approved*", "the decree *signed by Y*": the subject or the passive agent of a relative
+    clause or participle whose verb makes the text its author's own (:data:`~detente.coding.lexicon.ISSUING_VERBS`,
+    not "the law *that X criticised*"); None when there is none, or the clause is negated. Session 25 (misses25:
+    dev18a-178, "the language law which was approved on Thursday by the Verkhovna Rada is unacceptable")."""
+    for clause in noun.children:
+        if not (clause.dep_ == "relcl" or clause.dep_ == "acl" and clause.tag_ == "VBN"):
+            continue
+        if lemma(clause) not in L.ISSUING_VERBS or syntax.negated(clause):
+            continue
+        subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        agent = next((g for c in clause.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+        who = agent if agent is not None else subj
+        if who is not None and who.lower_ not in L.RELATIVE_PRONOUNS:
+            return who
     return None
 
 

@@ -663,6 +663,16 @@ PROTEST_THREATS = frozenset({"133", "1381"})
 """Threats of civilian protest: of dissent, a strike or a demonstration (133), and of a blockade (1381, as the
 coder codes "would blockade" by a civil sector). Made by a sector of society that names no target, they are
 against its own government, as the protest itself (`assemble.event_of`)."""
+RIOT = "145"
+"""CAMEO 145, protest violently or riot: a crowd's force against a foreign state's embassy (`assemble.riot_at_mission`)."""
+STORMING_ROOTS = frozenset({"17", "18", "19"})
+"""The roots of force (coercion, assault, fight) that a crowd's storming of an embassy is read as before it is a riot."""
+RIOTING_SECTORS = frozenset({"CVL", "OPP", "LAB", "EDU", "REL", "AGR", "HRI"})
+"""Sectors of a society that riot rather than fight: its people, opposition, workers, students, clergy, farmers and
+activists (not its rebels, radicals, elites or press, and not its state's forces: police breaking into an embassy
+coerce its state, 17)."""
+DIPLOMATIC_PREMISES = frozenset("embassy embassies consulate consulates mission missions".split())
+"""Heads of a state's premises abroad ("the British Embassy", "Saudi diplomatic missions")."""
 POPULATION_MEASURES = frozenset({"1723", "1724", "0813", "0814"})
 """Measures a government takes on a place and the people in it rather than on another actor:
 imposing a curfew (1723), a state of emergency or martial law (1724), easing or lifting them

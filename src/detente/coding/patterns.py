@@ -696,6 +696,9 @@ TABLE: dict[tuple[str, int, str], str] = {
     ("news", 20, "16 decreeing sanctions"): """
     authorize|authorise|order|decree obj:sanctions -> 163  # "authorized sanctions on X": the measure decreed (conv. 15)
     """,
+    ("news", 25, "16 ending agreements"): """
+    end obj:pact -> 160  # session 25: "ended its extradition treaty with X", as "terminated" (not "denounced": a criticism too)
+    """,
     ("material", 2, "16 agreeing on sanctions"): """
     agree on|agree to|agree|decide on|unveil|roll out obj:sanctions -> 163  # convention 15: a measure decided is the measure
     """,

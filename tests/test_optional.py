@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from detente.errors import BrokenDependencyError, MissingDependencyError
-from detente.optional import COMPONENTS, Component, check, require
+from detente.optional import COMPONENTS, Component, check, component, require
 
 
 @pytest.fixture
@@ -61,6 +61,16 @@ def test_every_component_names_a_declared_extra() -> None:
     pyproject = tomllib.loads((Path(__file__).resolve().parents[1] / "pyproject.toml").read_text())
     extras = pyproject["project"]["optional-dependencies"]
     in_all = {e.strip() for spec in extras["all"] for e in spec.split("[", 1)[1].rstrip("]").split(",")}
-    for component in COMPONENTS:
-        assert component.extra in extras, component
-        assert component.extra in in_all, f"extra '{component.extra}' is missing from detente[all]"
+    for each in COMPONENTS:
+        assert each.extra in extras, each
+        assert each.extra in in_all, f"extra '{each.extra}' is missing from detente[all]"
+
+
+def test_a_component_is_found_by_name_and_the_fine_tuned_run_time_reads_its_extra_there() -> None:
+    from detente.coding import pair_finetuned
+
+    found = component("transformer pair model")
+    assert found.extra == "transformer" and "onnxruntime" in found.modules
+    assert pair_finetuned.RUNTIME is found and pair_finetuned.EXTRA == "transformer"  # one list, not a copy of it
+    with pytest.raises(KeyError):
+        component("no such component")

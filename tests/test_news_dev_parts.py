@@ -1,7 +1,7 @@
-"""The news sets in parts (data/news_dev2/ ... news_dev24/): well-formed gold, apart from every other gold set.
+"""The news sets in parts (data/news_dev2/ ... news_dev25/): well-formed gold, apart from every other gold set.
 
 Each part holds consecutive body sentences of news pages (2018-2024; news_dev5's parts a-c, news_dev6's
-parts b and d, news_dev7's parts b and e, news_dev8's, news_dev9's, news_dev10's, news_dev11's, news_dev12's and news_dev13's parts b and d, news_dev14's part d 2011-2017; news_dev15's part a from 2017; news_dev16's part d, news_dev17's parts a-c, news_dev18's part b, news_dev19's to news_dev22's parts b and d, news_dev23's parts b and c, news_dev24's parts b and d 2011-2017, part a from 2017) with their gold
+parts b and d, news_dev7's parts b and e, news_dev8's, news_dev9's, news_dev10's, news_dev11's, news_dev12's and news_dev13's parts b and d, news_dev14's part d 2011-2017; news_dev15's part a from 2017; news_dev16's part d, news_dev17's parts a-c, news_dev18's part b, news_dev19's to news_dev22's parts b and d, news_dev23's parts b and c, news_dev24's parts b and d 2011-2017, part a from 2017, news_dev25's parts a-c 2011-2017) with their gold
 events, annotated by the guide of data/news_dev/README.md (each set's README and each
 part_X.md say how the pages were chosen). These tests pin what makes a part usable as
 development and training data: valid codes and roots, each page's sentences together
@@ -19,8 +19,8 @@ four parts) that of session 20, news_dev15 (written in session 20; four parts) t
 four parts) that of session 22, news_dev17 (written in session 22; four parts) that of session 23, news_dev18 (written in session 22
 after news_dev17; four parts) that of session 24, news_dev19 (written in session 23; four parts) that of session
 25, news_dev20 (written in session 23 after news_dev19; four parts) a further unseen set, news_dev21 and news_dev22 (written in session 24;
-four parts each) two more, news_dev23 and news_dev24 (written in session 25; four parts
-each) two more (their READMEs).
+four parts each) two more, news_dev23, news_dev24 and news_dev25 (written in session 25;
+four parts each) three more (their READMEs).
 """
 
 from __future__ import annotations
@@ -40,7 +40,8 @@ SETS = {"news_dev2": "dev2", "news_dev3": "dev3", "news_dev4": "dev4", "news_dev
         "news_dev16": "dev16", "news_dev17": "dev17",
         "news_dev18": "dev18", "news_dev19": "dev19",
         "news_dev20": "dev20", "news_dev21": "dev21",
-        "news_dev22": "dev22", "news_dev23": "dev23", "news_dev24": "dev24"}  # folder -> id prefix
+        "news_dev22": "dev22", "news_dev23": "dev23", "news_dev24": "dev24",
+        "news_dev25": "dev25"}  # folder -> id prefix
 EARLIEST = {"news_dev5": "2011-01-01", "news_dev6": "2011-01-01", "news_dev7": "2011-01-01",
             "news_dev8": "2011-01-01", "news_dev9": "2011-01-01",
             "news_dev10": "2011-01-01", "news_dev11": "2011-01-01", "news_dev12": "2011-01-01",
@@ -48,7 +49,7 @@ EARLIEST = {"news_dev5": "2011-01-01", "news_dev6": "2011-01-01", "news_dev7": "
             "news_dev16": "2011-01-01", "news_dev17": "2011-01-01", "news_dev18": "2011-01-01",
             "news_dev19": "2011-01-01", "news_dev20": "2011-01-01", "news_dev21": "2011-01-01",
             "news_dev22": "2011-01-01", "news_dev23": "2011-01-01",
-            "news_dev24": "2011-01-01"}  # sets reaching back before 2018 (their READMEs)
+            "news_dev24": "2011-01-01", "news_dev25": "2011-01-01"}  # sets reaching back before 2018 (their READMEs)
 PARTS = [p for folder in SETS for p in sorted((DATA / folder).glob("part_*.jsonl"))]
 REQUIRED = {"id", "sentence", "date", "url", "events", "note"}
 
@@ -73,7 +74,8 @@ def _others(part: Path) -> list[Path]:
                                                         ("news_dev16", "abcd", 926), ("news_dev17", "abcd", 864),
                                                         ("news_dev18", "abcd", 909), ("news_dev19", "abcd", 862),
                                                         ("news_dev20", "abcd", 847), ("news_dev21", "abcd", 859),
-                                                        ("news_dev22", "abcd", 873), ("news_dev23", "abcd", 770), ("news_dev24", "abcd", 851)])
+                                                        ("news_dev22", "abcd", 873), ("news_dev23", "abcd", 770), ("news_dev24", "abcd", 851),
+                                                        ("news_dev25", "abcd", 810)])
 def test_every_part_is_there(folder: str, letters: str, least: int) -> None:
     parts = [p for p in PARTS if p.parent.name == folder]
     assert [p.stem for p in parts] == [f"part_{x}" for x in letters]

@@ -1,4 +1,4 @@
-"""The news sets in parts (data/news_dev2/ ... news_dev26/): well-formed gold, apart from every other gold set.
+"""The news sets in parts (data/news_dev2/ ... news_dev27/): well-formed gold, apart from every other gold set.
 
 Each part holds consecutive body sentences of news pages (2018-2024; news_dev5's parts a-c, news_dev6's
 parts b and d, news_dev7's parts b and e, news_dev8's, news_dev9's, news_dev10's, news_dev11's, news_dev12's and news_dev13's parts b and d, news_dev14's part d 2011-2017; news_dev15's part a from 2017; news_dev16's part d, news_dev17's parts a-c, news_dev18's part b, news_dev19's to news_dev22's parts b and d, news_dev23's parts b and c, news_dev24's parts b and d 2011-2017, part a from 2017, news_dev25's parts a-c 2011-2017) with their gold
@@ -20,8 +20,8 @@ four parts) that of session 22, news_dev17 (written in session 22; four parts) t
 after news_dev17; four parts) that of session 24, news_dev19 (written in session 23; four parts) that of session
 25, news_dev20 (written in session 23 after news_dev19; four parts) that of session 26, news_dev21 and news_dev22 (written in session 24;
 four parts each) two more, news_dev23, news_dev24 and news_dev25 (written in session 25;
-four parts each) three more, and news_dev26 (written in session 26; four parts; scored at that session's end,
-development data from session 27) (their READMEs).
+four parts each) three more, and news_dev26 and news_dev27 (written in session 26; four parts each; scored at that session's
+end, development data from session 27) (their READMEs).
 """
 
 from __future__ import annotations
@@ -42,7 +42,8 @@ SETS = {"news_dev2": "dev2", "news_dev3": "dev3", "news_dev4": "dev4", "news_dev
         "news_dev18": "dev18", "news_dev19": "dev19",
         "news_dev20": "dev20", "news_dev21": "dev21",
         "news_dev22": "dev22", "news_dev23": "dev23", "news_dev24": "dev24",
-        "news_dev25": "dev25", "news_dev26": "dev26"}  # folder -> id prefix
+        "news_dev25": "dev25", "news_dev26": "dev26",
+        "news_dev27": "dev27"}  # folder -> id prefix
 EARLIEST = {"news_dev5": "2011-01-01", "news_dev6": "2011-01-01", "news_dev7": "2011-01-01",
             "news_dev8": "2011-01-01", "news_dev9": "2011-01-01",
             "news_dev10": "2011-01-01", "news_dev11": "2011-01-01", "news_dev12": "2011-01-01",
@@ -76,7 +77,8 @@ def _others(part: Path) -> list[Path]:
                                                         ("news_dev18", "abcd", 909), ("news_dev19", "abcd", 862),
                                                         ("news_dev20", "abcd", 847), ("news_dev21", "abcd", 859),
                                                         ("news_dev22", "abcd", 873), ("news_dev23", "abcd", 770), ("news_dev24", "abcd", 851),
-                                                        ("news_dev25", "abcd", 810), ("news_dev26", "abcd", 849)])
+                                                        ("news_dev25", "abcd", 810), ("news_dev26", "abcd", 849),
+                                                        ("news_dev27", "abcd", 816)])
 def test_every_part_is_there(folder: str, letters: str, least: int) -> None:
     parts = [p for p in PARTS if p.parent.name == folder]
     assert [p.stem for p in parts] == [f"part_{x}" for x in letters]

@@ -200,6 +200,10 @@ ORIGINS: dict[str, str] = {
     # development sets pooled (page mode, news_dev14 a and c left out) and pinned by hand-written sentences in
     # tests/coding/test_courts21.py; who fines decides the code (:func:`detente.coding.rulings.fine_code`).
     "courts": "court fines and findings (session 21, courts21)",
+    # Session 26 (misses26): kinds of news_dev18's and news_dev19's misses read by hand
+    # (benchmarks/results/misses_news_dev19.md), each measured on the development sets pooled (page mode, the static
+    # pair model, in-sample) and pinned by hand-written sentences in tests/coding/test_misses26.py.
+    "misses26": "misses read by hand on news_dev18 and news_dev19 (session 26, misses26)",
 }
 """Origin -> what it is; the dict's order is the order a lemma's patterns are tried in."""
 
@@ -523,6 +527,14 @@ TABLE: dict[tuple[str, int, str], str] = {
     """,
     ("street", 7, "11 protests lodged"): """
     lodge|file|register obj:protest -> 114
+    """,
+    ("misses26", 1, "11 legal complaints lodged"): """
+    # session 26, with "complaint" and "infringement procedure" as lawsuits (noun_families) and the party sued named
+    # by "against", not the court it is lodged with (candidates, syntax.sued_party): right +5, wrong +1 (2 added, 1
+    # removed), F1 0.51537 -> 0.51567 (development sets pooled, page mode, static pair model); "case" as a lawsuit
+    # tried and dropped ("called the case a farce", "concluded the case brought before it": 2 right lost, 2 wrong)
+    lodge|initiate|institute|submit|open obj:lawsuit -> 115  # "lodged a complaint against Chile at the WTO": bringing a
+    # legal action (CAMEO 115), as "filed a lawsuit" was
     """,
     ("codebook", 9, "11 disapprove"): """
     denigrate|vilify|disparage|smear|slander|reprimand|scold|admonish|censure|fault|berate|excoriate|pillory|lambaste|upbraid|chastise|deride|belittle|bash|hit out at|round on -> 111

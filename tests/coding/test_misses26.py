@@ -34,3 +34,28 @@ def test_a_legal_complaint_is_brought_against_the_party_named_not_the_court(came
 def test_the_court_a_complaint_is_lodged_with_is_no_party_to_it(cameo_triples, sentence):
     got = cameo_triples(sentence)
     assert not any(s == "PER" and c[:2] == "11" for s, _, c in got), got
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The United Nations welcomed the signing of the border agreement by Kenya and Ethiopia.",
+        "Trade rose after the signing of a trade agreement between Kenya and Ethiopia in March.",
+    ],
+)
+def test_an_agreements_signing_named_by_a_noun_is_signed_by_both_parties(cameo_triples, sentence):
+    """Rules 3 and 6: a signed agreement is a joint act, coded both ways, whether a verb or a noun names the signing."""
+    got = cameo_triples(sentence)
+    assert {("KEN", "ETH", "057"), ("ETH", "KEN", "057")} <= got, got
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The two presidents will witness the signing of a trade agreement between Kenya and Ethiopia.",
+        "Officials set a date for the signing of a trade agreement between Kenya and Ethiopia.",
+    ],
+)
+def test_a_signing_still_to_come_is_no_signing(cameo_triples, sentence):
+    got = cameo_triples(sentence)
+    assert ("KEN", "ETH", "057") not in got and ("ETH", "KEN", "057") not in got, got

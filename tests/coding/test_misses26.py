@@ -59,3 +59,21 @@ def test_an_agreements_signing_named_by_a_noun_is_signed_by_both_parties(cameo_t
 def test_a_signing_still_to_come_is_no_signing(cameo_triples, sentence):
     got = cameo_triples(sentence)
     assert ("KEN", "ETH", "057") not in got and ("ETH", "KEN", "057") not in got, got
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Eritrea announced the resumption of diplomatic ties with Djibouti on Monday.",
+        "The foreign ministry announced the establishment of diplomatic relations between Eritrea and Djibouti.",
+    ],
+)
+def test_relations_resumed_named_by_an_announced_noun_are_resumed_by_both(cameo_triples, sentence):
+    """Rule 6: relations restored or established are coded both ways, as "restored ties with X" is."""
+    got = cameo_triples(sentence)
+    assert {("ERI", "DJI", "050"), ("DJI", "ERI", "050")} <= got, got
+
+
+def test_relations_only_called_for_are_not_resumed(cameo_triples):
+    got = cameo_triples("Eritrea called for the resumption of diplomatic ties with Djibouti.")
+    assert ("DJI", "ERI", "050") not in got and ("ERI", "DJI", "050") not in got, got

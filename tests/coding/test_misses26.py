@@ -13,8 +13,8 @@ pytestmark = pytest.mark.nlp
     [
         ("Peru lodged a complaint against Chile at the WTO on Monday.", ("PER", "CHL", "115")),
         ("Peru filed a complaint with the WTO against Chile on Monday.", ("PER", "CHL", "115")),
-        ("The European Commission opened an infringement procedure against Poland on Thursday.", ("EUR", "POL", "115")),
-        ("Peru initiated a lawsuit against Chile before the court in The Hague.", ("PER", "CHL", "115")),
+        ("The European Commission launched an infringement procedure against Poland on Thursday.", ("EUR", "POL", "115")),
+        ("Peru lodged a lawsuit against Chile before the court in The Hague.", ("PER", "CHL", "115")),
     ],
 )
 def test_a_legal_complaint_is_brought_against_the_party_named_not_the_court(cameo_triples, sentence, expected):
@@ -77,3 +77,18 @@ def test_relations_resumed_named_by_an_announced_noun_are_resumed_by_both(cameo_
 def test_relations_only_called_for_are_not_resumed(cameo_triples):
     got = cameo_triples("Eritrea called for the resumption of diplomatic ties with Djibouti.")
     assert ("DJI", "ERI", "050") not in got and ("ERI", "DJI", "050") not in got, got
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Vietnam scrapped its punitive tariffs on Thai rice last month.",
+        "Vietnam abolished the import duties on Thai rice on Monday.",
+        "Vietnam revoked its sanctions on Thailand on Monday.",
+    ],
+)
+def test_a_trade_measure_scrapped_is_lifted(cameo_triples, sentence):
+    """CAMEO 085 (ease economic sanctions): scrapping a measure lifts it, as "lifted" does; not a reduction of
+    relations (160), which is scrapping an agreement."""
+    got = cameo_triples(sentence)
+    assert ("VNM", "THA", "085") in got, got

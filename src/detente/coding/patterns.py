@@ -466,6 +466,12 @@ TABLE: dict[tuple[str, int, str], str] = {
     lay down|surrender|hand over obj:arms -> 0873
     disarm|demobilize|demobilise -> 0873
     """,
+    ("misses26", 2, "08 measures scrapped"): """
+    # session 26: right +2 (dev19a-100's 08; dev16a-074, "an order rescinding Hong Kong's special status", 16 from the
+    # order's issuer once "rescind" is a verb of the table), wrong -1 (dev19a-100's 16), F1 0.51642 -> 0.51657
+    scrap|abolish|revoke|rescind|repeal|withdraw obj:sanctions -> 085  # "scrapped its punitive tariffs on X": lifted
+    # (CAMEO 085, ease economic sanctions), as "lifted" and "dropped" are; not "scrap obj:plan" (160, an agreement)
+    """,
     ("street", 4, "08 demands met, curfews relaxed"): """
     accept|meet|grant|accede to obj:demand -> 080
     shorten|relax|loosen obj:curfew -> 0813
@@ -530,11 +536,13 @@ TABLE: dict[tuple[str, int, str], str] = {
     """,
     ("misses26", 1, "11 legal complaints lodged"): """
     # session 26, with "complaint" and "infringement procedure" as lawsuits (noun_families) and the party sued named
-    # by "against", not the court it is lodged with (candidates, syntax.sued_party): right +5, wrong +1 (2 added, 1
-    # removed), F1 0.51537 -> 0.51567 (development sets pooled, page mode, static pair model); "case" as a lawsuit
-    # tried and dropped ("called the case a farce", "concluded the case brought before it": 2 right lost, 2 wrong)
-    lodge|initiate|institute|submit|open obj:lawsuit -> 115  # "lodged a complaint against Chile at the WTO": bringing a
-    # legal action (CAMEO 115), as "filed a lawsuit" was
+    # by "against", not the court it is lodged with (candidates, syntax.sued_party): right +5 (chk-099, dev9a-101,
+    # dev9e-187, dev18a-064, dev18a-068), wrong +1 (dev3c-056 and dev9a-101's WTO added, chk-099's removed)
+    # (development sets pooled, page mode, static pair model); "case" as a lawsuit tried and dropped ("called the
+    # case a farce", "concluded the case brought before it": 2 right lost, 2 wrong)
+    lodge obj:lawsuit -> 115  # "lodged a complaint against Chile at the WTO": bringing a legal action (CAMEO 115), as
+    # "filed a lawsuit" was; not "initiate|institute|submit|open": new verb lemmas, they changed events of other
+    # verbs' sentences ("fire initiated by India" lost its 19, dev6b-077) and gained none
     """,
     ("codebook", 9, "11 disapprove"): """
     denigrate|vilify|disparage|smear|slander|reprimand|scold|admonish|censure|fault|berate|excoriate|pillory|lambaste|upbraid|chastise|deride|belittle|bash|hit out at|round on -> 111

@@ -13,7 +13,8 @@ pytestmark = pytest.mark.nlp
     [
         ("Peru lodged a complaint against Chile at the WTO on Monday.", ("PER", "CHL", "115")),
         ("Peru filed a complaint with the WTO against Chile on Monday.", ("PER", "CHL", "115")),
-        ("The European Commission launched an infringement procedure against Poland on Thursday.", ("EUR", "POL", "115")),
+        ("The European Commission launched an infringement procedure against Poland on Thursday.",
+         ("EUR", "POL", "115")),
         ("Peru lodged a lawsuit against Chile before the court in The Hague.", ("PER", "CHL", "115")),
     ],
 )
@@ -37,46 +38,37 @@ def test_the_court_a_complaint_is_lodged_with_is_no_party_to_it(cameo_triples, s
 
 
 @pytest.mark.parametrize(
-    "sentence",
+    ("sentence", "pair", "code"),
     [
-        "The United Nations welcomed the signing of the border agreement by Kenya and Ethiopia.",
-        "Trade rose after the signing of a trade agreement between Kenya and Ethiopia in March.",
+        ("The United Nations welcomed the signing of the border agreement by Kenya and Ethiopia.", ("KEN", "ETH"),
+         "057"),
+        ("Trade rose after the signing of a trade agreement between Kenya and Ethiopia in March.", ("KEN", "ETH"),
+         "057"),
+        ("Eritrea announced the resumption of diplomatic ties with Djibouti on Monday.", ("ERI", "DJI"), "050"),
+        ("The foreign ministry announced the establishment of diplomatic relations between Eritrea and Djibouti.",
+         ("ERI", "DJI"), "050"),
     ],
 )
-def test_an_agreements_signing_named_by_a_noun_is_signed_by_both_parties(cameo_triples, sentence):
-    """Rules 3 and 6: a signed agreement is a joint act, coded both ways, whether a verb or a noun names the signing."""
+def test_a_joint_act_named_by_a_noun_is_coded_both_ways(cameo_triples, sentence, pair, code):
+    """Rules 3 and 6: an agreement signed and relations resumed or established are joint acts, coded both ways,
+    whether a verb or a noun names them ("the signing of ...", "announced the resumption of ties with ...")."""
     got = cameo_triples(sentence)
-    assert {("KEN", "ETH", "057"), ("ETH", "KEN", "057")} <= got, got
+    assert {(*pair, code), (*pair[::-1], code)} <= got, got
 
 
 @pytest.mark.parametrize(
-    "sentence",
+    ("sentence", "pair", "code"),
     [
-        "The two presidents will witness the signing of a trade agreement between Kenya and Ethiopia.",
-        "Officials set a date for the signing of a trade agreement between Kenya and Ethiopia.",
+        ("The two presidents will witness the signing of a trade agreement between Kenya and Ethiopia.", ("KEN", "ETH"),
+         "057"),
+        ("Officials set a date for the signing of a trade agreement between Kenya and Ethiopia.", ("KEN", "ETH"),
+         "057"),
+        ("Eritrea called for the resumption of diplomatic ties with Djibouti.", ("ERI", "DJI"), "050"),
     ],
 )
-def test_a_signing_still_to_come_is_no_signing(cameo_triples, sentence):
+def test_a_joint_act_named_by_a_noun_still_to_come_is_not_coded(cameo_triples, sentence, pair, code):
     got = cameo_triples(sentence)
-    assert ("KEN", "ETH", "057") not in got and ("ETH", "KEN", "057") not in got, got
-
-
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        "Eritrea announced the resumption of diplomatic ties with Djibouti on Monday.",
-        "The foreign ministry announced the establishment of diplomatic relations between Eritrea and Djibouti.",
-    ],
-)
-def test_relations_resumed_named_by_an_announced_noun_are_resumed_by_both(cameo_triples, sentence):
-    """Rule 6: relations restored or established are coded both ways, as "restored ties with X" is."""
-    got = cameo_triples(sentence)
-    assert {("ERI", "DJI", "050"), ("DJI", "ERI", "050")} <= got, got
-
-
-def test_relations_only_called_for_are_not_resumed(cameo_triples):
-    got = cameo_triples("Eritrea called for the resumption of diplomatic ties with Djibouti.")
-    assert ("DJI", "ERI", "050") not in got and ("ERI", "DJI", "050") not in got, got
+    assert not {(*pair, code), (*pair[::-1], code)} & got, got
 
 
 @pytest.mark.parametrize(

@@ -84,7 +84,7 @@ def candidates(sdoc: Doc, offset: int, ctx: Context, lemma: syntax.Lemma) -> lis
               ) and any(c.lower_ == "between" for c in tok.rights):  # "a discussion between A and B"
             out.extend(event_nouns.nominal(tok, offset, ctx, lemma))
         elif tok.lower_ in nominals.RELATIONS_NOUNS and tag.startswith("NN"):
-            out.extend(nominals.relations_restored(tok, offset, ctx, lemma))  # "announced the resumption of ties with X"
+            out.extend(nominals.relations_restored(tok, offset, ctx, lemma))  # "announced the resumption of ties"
         elif tok.lower_ in nominals.SIGNING_NOUNS and tag.startswith("NN"):
             out.extend(nominals.signing(tok, offset, ctx, lemma))  # "welcomed the signing of the deal by A and B"
         elif tok.lower_ in L.VISIT_NOUNS:

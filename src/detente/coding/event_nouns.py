@@ -223,7 +223,8 @@ def _visit_occasion(noun: Token, lemma: syntax.Lemma) -> tuple[Token, Token, str
     his visit to Y") is its intent (036, as a stay to come); none for a clause only held possible, a passive
     clause (the act done to the visitor, not by it), a visit that names its own visitor ("during a visit by Z") or
     a definite one ("during the visit to Y", told already), or an "on" phrase that is the verb's argument
-    (:data:`ON_ARGUMENT_VERBS`, after the verb). Session 26 (misses26): news_dev18's and news_dev19's visits named by a noun."""
+    (:data:`ON_ARGUMENT_VERBS`, after the verb). Session 26 (misses26): news_dev18's and news_dev19's visits named by
+    a noun."""
     prep = noun.head
     verb = prep.head
     if (noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in OCCASION_PREPS

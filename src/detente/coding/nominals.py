@@ -938,7 +938,8 @@ def signing(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list
     signed = syntax.prep_object(noun, "of")
     if signed is None:
         return []
-    usual, other = P.object_families(lemma(signed), [c.lower_ for c in signed.children if c.dep_ in ("amod", "compound")])
+    modifiers = [c.lower_ for c in signed.children if c.dep_ in ("amod", "compound")]
+    usual, other = P.object_families(lemma(signed), modifiers)
     if not (usual | other) & SIGNED_FAMILIES:
         return []
     if ({c.lower_ for c in noun.children if c.i < noun.i} & UNREAL_MODIFIERS or planned(noun, lemma)
@@ -949,7 +950,8 @@ def signing(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list
     if not real and not made:
         return []
     sides: list[Actor] = []
-    for tok in (syntax.prep_object(noun, "by"), syntax.prep_object(signed, "by"), syntax.prep_object(signed, "between")):
+    named = (syntax.prep_object(noun, "by"), syntax.prep_object(signed, "by"), syntax.prep_object(signed, "between"))
+    for tok in named:
         if tok is not None and not sides:
             sides = argument(tok, offset, ctx, lemma).actors
     if not sides:

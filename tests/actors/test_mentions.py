@@ -255,3 +255,10 @@ def test_name_scan_finds_what_the_trie_expression_finds() -> None:
     for text in texts:
         assert scan.spans(text) == [m.span() for m in expression.finditer(text)], text
     assert NameScan([]).spans("Russia") == []
+
+
+def test_papua_new_guinea_by_its_initials() -> None:
+    """"PNG" is how the region's news names Papua New Guinea (news_dev19 part a: "PNG signed a defence deal with the
+    United States"); session 26 (misses26)."""
+    assert spans("PNG signed a defence deal with the United States.") == [
+        ("PNG", "PNG", "name"), ("United States", "USA", "name")]

@@ -40,6 +40,38 @@ def test_a_possessor_is_the_visitor_of_a_visit_noun(coder, sentence, visit):
 
 
 @pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("During a two-day visit to Kenya last week, the Norwegian foreign minister praised its reforms.",
+         ("NOR", "KEN", "042")),
+        ("The Norwegian foreign minister, on his first visit to Nairobi, praised the reforms.", ("NOR", "KEN", "042")),
+        ("Speaking during a visit to Nairobi on Monday, the Norwegian foreign minister praised the reforms.",
+         ("NOR", "KEN", "042")),
+        ("The Norwegian foreign minister will discuss trade during his visit to Nairobi.", ("NOR", "KEN", "036")),
+    ],
+)
+def test_a_visit_named_as_the_occasion_of_the_subjects_act_is_its_visit(cameo_triples, sentence, expected):
+    """The visitor is the clause's subject: "during a visit to Y, X did ..." (X 042 Y; one still to come, 036)."""
+    got = {(s[:3], t[:3], c) for s, t, c in cameo_triples(sentence)}
+    assert expected in got, got
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Norwegian foreign minister was insulted during his visit to Nairobi.",  # done to the visitor
+        "The Norwegian foreign minister commented on a visit to Nairobi.",  # the topic, no occasion
+        "The Norwegian foreign minister congratulated the Danish king on his visit to Nairobi.",
+        "During the visit to Nairobi, the Norwegian foreign minister praised the reforms.",  # told already
+        "During a visit to Nairobi by the Danish king, the Norwegian foreign minister praised the reforms.",
+    ],
+)
+def test_no_visit_of_the_subject_where_the_phrase_is_no_occasion_of_its_own_act(cameo_triples, sentence):
+    got = {(s[:3], t[:3], c) for s, t, c in cameo_triples(sentence)}
+    assert ("NOR", "KEN", "042") not in got, got
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "Kenya offered to host talks between Ethiopia and Eritrea.",  # the parser reads "host" as a noun

@@ -83,6 +83,10 @@ def candidates(sdoc: Doc, offset: int, ctx: Context, lemma: syntax.Lemma) -> lis
               or tag.startswith("NN") and P.family(lemma(tok)) == "talks"
               ) and any(c.lower_ == "between" for c in tok.rights):  # "a discussion between A and B"
             out.extend(event_nouns.nominal(tok, offset, ctx, lemma))
+        elif tok.lower_ in nominals.RELATIONS_NOUNS and tag.startswith("NN"):
+            out.extend(nominals.relations_restored(tok, offset, ctx, lemma))  # "announced the resumption of ties"
+        elif tok.lower_ in nominals.SIGNING_NOUNS and tag.startswith("NN"):
+            out.extend(nominals.signing(tok, offset, ctx, lemma))  # "welcomed the signing of the deal by A and B"
         elif tok.lower_ in L.VISIT_NOUNS:
             out.extend(event_nouns.nominal_visit(tok, offset, ctx, lemma))
         elif tag.startswith("NN") and (lemma(tok) in nominals.ACT_NOUNS or lemma(tok) in nominals.JOINT_NOUNS):
@@ -418,8 +422,14 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
              for g in c.children if g.dep_ == "pobj"), None)
     if target_tok is None and pattern is not None and pattern.symmetric and "with" not in verb_preps:
         target_tok = _partner_in_object(objects, offset, ctx, lemma)  # "signed a deal on X *with Libya*"
+    if target_tok is None and pattern is not None and pattern.obj == "lawsuit":
+        target_tok = syntax.sued_party(verb, objects)  # "filed a complaint against X at the WTO": X, not the WTO
     if target_tok is None:
         target_tok = syntax.target_token(verb, objects, source_tok, lemma)
+    court_only = (pattern is not None and pattern.obj == "lawsuit" and target_tok is not None
+                  and target_tok.dep_ == "pobj" and target_tok.head.lower_ in COURT_PREPS)
+    if court_only:
+        target_tok = None  # "filed a case at the ICJ", "a complaint with the WTO": the court hears it, no party sued
     holder = None
     if pattern is not None and pattern.obj in L.HELD_BY_TARGET_FAMILIES:  # "banned a rally organised by X"
         holder = _holder([o for o in objects if pattern.obj in P.families(lemma(o))])
@@ -553,7 +563,9 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
                           and target_tok is not None and any(
         getattr(syntax.prep_object(verb, prep), "i", None) == target_tok.i for prep in L.ADDRESS_PREPS))
     # "condemned the attack on Kyiv": the criticised act's victim is no target, and its author is not named
+    # ("filed a lawsuit against X": the verb brings the action, whose "against" names the party sued, not a victim)
     victim_only = (code[:2] in L.VERBAL_CONFLICT_ROOTS and verb_lemma not in L.BLAME_ON_VERBS  # "blamed X on Y"
+                   and not (pattern is not None and pattern.obj == "lawsuit")
                    and target_tok is not None and target_tok.dep_ == "pobj"
                    and target_tok.head.lower_ in L.ON_PREPS and target_tok.head.head.dep_ == "dobj"
                    and target_tok.head.head.head.i == verb.i
@@ -592,7 +604,7 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
     for s_actor, t_actor in pairs:
         if not symmetric and same_side(s_actor, t_actor):  # "the US ... US control": look for the other side instead
             t_actor = None
-        if t_actor is None and not addressed_no_actor and not fought_for and not victim_only:
+        if t_actor is None and not addressed_no_actor and not fought_for and not victim_only and not court_only:
             t_actor = fallback_target(verb, s_actor, offset, ctx, target, source)
             if t_actor is not None and source_tok is not None and _inside_phrase(t_actor, source_tok, offset):
                 t_actor = None  # "Other countries, as well as Russia and the US, called for ...": no co-subject
@@ -638,6 +650,11 @@ conventional military force (190)."""
 KILL_VERBS = frozenset({"kill", "killing"})
 """The plain verb of killing and its noun ("the US killing of the general", :mod:`detente.coding.nominals`);
 "executed", "murdered", "assassinated" name a killing of captives or a targeted one, no act of war, and keep 18."""
+
+
+COURT_PREPS = frozenset({"at", "with", "before", "to", "in"})
+"""Prepositions naming the court or body a legal action is brought to ("filed a case *at* the ICJ", "a complaint *with*
+the WTO"): where it is heard, not the party it is brought against (syntax's sued party, "against X")."""
 
 
 def armed_force_code(code: str, source: Actor | None, verb_lemma: str) -> str:

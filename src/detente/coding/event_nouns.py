@@ -15,7 +15,11 @@ Choices:
 - A truce is coded only as the subject of a verb that makes it or puts it in force, never one merely
   mentioned (:func:`truce_between`; session 13).
 - A visit noun is coded only when both the visitor and the place name actors of different countries; a visit
-  named as the purpose of a stay ("X was in Y for a state visit") is coded from the clause's subject (session 12).
+  named as the purpose of a stay ("X was in Y for a state visit") is coded from the clause's subject (session 12),
+  and so is one named as the occasion of the subject's act ("During a visit to Greece, X dismissed ...", "X, on his
+  first visit to Moscow, met ..."; session 26, :func:`_visit_occasion`). The development sets pooled (page mode, the
+  static pair model, in-sample, 14,493 gold events): right 5,938 -> 5,942 (dev5d-110, dev12d-254, dev14c-107,
+  dev19d-108), wrong 2,624 unchanged, F1 0.51512 -> 0.51537; no-event sentences left uncoded unchanged.
 - A visit or meeting noun still to come ("upcoming", "next week", "ahead of X's visit", the subject of a
   future clause: "X's visit to Y will boost ties", "a summit between A and B later this week will ...") is the
   intent to meet (036): convention 10 of the guide codes a meeting fixed for later from the traveller, or both
@@ -148,7 +152,7 @@ def nominal_visit(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -
     modality = None
     to_come = visit_to_come(noun, lemma)
     if visitor is None or place is None:
-        stay = _visit_stay(noun, lemma)
+        stay = _visit_stay(noun, lemma) or _visit_occasion(noun, lemma)
         if stay is None:
             return []
         visitor, place, modality = stay
@@ -194,6 +198,50 @@ def _visit_stay(noun: Token, lemma: syntax.Lemma) -> tuple[Token, Token, str | N
     place = syntax.prep_object(noun, "to") or next(
         (p for prep in STAY_PLACE_PREPS for p in (syntax.prep_object(verb, prep),) if p is not None), None)
     if subj is None or passive or place is None:
+        return None
+    return subj, place, "intent" if to_come else modality
+
+
+OCCASION_PREPS = frozenset({"during", "on"})
+"""Prepositions that set a clause's act on the occasion of a visit ("*During* a visit to Greece, X dismissed ...", "X,
+*on* his first visit to Moscow, met ...")."""
+ON_ARGUMENT_VERBS = frozenset({
+    "comment", "remark", "report", "brief", "elaborate", "dwell", "touch", "focus", "insist", "agree", "decide",
+    "rely", "depend", "reflect", "congratulate", "praise", "commend", "criticize", "criticise", "attack", "question",
+    "press", "quiz", "spend", "embark", "set", "go", "speak", "talk", "write", "vote"})
+"""Verbs whose "on" phrase after them is their argument, not an occasion: "commented *on* a visit to Y",
+"congratulated X *on* his visit to Y" (the visit of someone else, or the topic); set before the verb ("X, on his visit
+to Y, praised ...") the phrase is the occasion."""
+
+
+def _visit_occasion(noun: Token, lemma: syntax.Lemma) -> tuple[Token, Token, str | None] | None:
+    """(visitor, place, modality) of a visit named as the occasion of its clause's act: "*During a visit to Greece*,
+    X dismissed Y's demands", "X said, *during a visit to Austria*, ...", "X, *on his first visit to Moscow*, met ..."
+    (CAMEO 042 from the clause's active subject to the place the noun's "to" names; the gold codes the visitor's
+    visit beside the act it made on it, e.g. dev11b-066, dev14c-107, dev15a-203, dev19d-108). The subject is the
+    visitor: the phrase sets the subject's own act on its own journey. A visit still to come ("will meet X during
+    his visit to Y") is its intent (036, as a stay to come); none for a clause only held possible, a passive
+    clause (the act done to the visitor, not by it), a visit that names its own visitor ("during a visit by Z") or
+    a definite one ("during the visit to Y", told already), or an "on" phrase that is the verb's argument
+    (:data:`ON_ARGUMENT_VERBS`, after the verb). Session 26 (misses26): news_dev18's and news_dev19's visits named by
+    a noun."""
+    prep = noun.head
+    verb = prep.head
+    if (noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in OCCASION_PREPS
+            or not verb.tag_.startswith("VB")
+            or prep.lower_ == "on" and prep.i > verb.i and lemma(verb) in ON_ARGUMENT_VERBS
+            or any(c.dep_ == "det" and c.lower_ not in ("a", "an") for c in noun.children)
+            or any(c.dep_ == "prep" and c.lower_ in ("of", "by") for c in noun.children)):
+        return None
+    place = syntax.prep_object(noun, "to")
+    to_come = visit_to_come(noun, lemma)
+    if place is None or to_come is None:
+        return None
+    real, modality = nominals.clause_reality(noun, lemma)
+    if not real and not to_come:
+        return None
+    subj, passive, _agent = syntax.subject(verb, lemma)
+    if subj is None or passive:
         return None
     return subj, place, "intent" if to_come else modality
 

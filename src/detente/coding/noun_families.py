@@ -106,7 +106,7 @@ NOUN_FAMILIES: dict[str, frozenset[str]] = {name: frozenset(words.split()) for n
     "suspect": "suspect suspects fugitive fugitives",
     "accusation": "allegation allegations accusation accusations claim claims charge charges report reports "
     "criticism criticisms",
-    "lawsuit": "lawsuit lawsuits suit legal proceedings litigation",
+    "lawsuit": "lawsuit lawsuits suit legal proceedings litigation complaint complaints",
     "fire": "fire gunfire",
     "money": "billion million trillion dollar dollars euro euros",
     "territory": "territory territories land region regions city town village",
@@ -192,6 +192,10 @@ is a walkout (CAMEO 143), an *air* (missile, drone) strike an attack (190); a *w
 DIPLOMATIC_MODIFIERS = frozenset({"consular", "diplomatic"})
 """Modifiers that make a noun of no family of its own a diplomatic post or staff ("its *consular* posts", "the
 *diplomatic* staff", "*diplomatic* offices"): the family *diplomats* (expel, recall, close, reduce -> 161)."""
+LEGAL_MODIFIERS = frozenset({"infringement", "arbitration"})
+"""Modifiers that make a noun of no family of its own a legal action ("*infringement* procedures", "*arbitration*
+proceedings"): the family *lawsuit* (launch, file, bring -> 115; CAMEO 115, the EU's infringement procedure against
+a member as the guide codes it, dev2h-092, dev19d-066). Session 26 (misses26)."""
 
 
 def object_families(noun_lemma: str | None, modifiers: Iterable[str] = ()) -> tuple[set[str], set[str]]:
@@ -205,6 +209,8 @@ def object_families(noun_lemma: str | None, modifiers: Iterable[str] = ()) -> tu
     if not found:
         if noun_lemma and {m.lower() for m in modifiers} & DIPLOMATIC_MODIFIERS:
             return {"diplomats"}, set()
+        if noun_lemma and {m.lower() for m in modifiers} & LEGAL_MODIFIERS:
+            return {"lawsuit"}, set()
         return set(), set()
     if len(found) > 1:
         chosen = next((SENSE_MODIFIERS[m.lower()] for m in modifiers if SENSE_MODIFIERS.get(m.lower()) in found), None)

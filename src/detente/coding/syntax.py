@@ -500,6 +500,18 @@ def target_token(verb: Token, objs: list[Token], source_tok: Token | None, lemma
     return None
 
 
+def sued_party(verb: Token, objs: list[Token]) -> Token | None:
+    """The party a legal action is brought against ("filed a complaint *against China* at the WTO", "a case filed with
+    the ICJ *against Israel*"), from an "against" phrase on the action's noun or on the verb, or None: the court or body
+    the action is brought to ("at", "with", "before") is where it is heard, not whom it is brought against (CAMEO 115,
+    bring lawsuit against). Session 26 (misses26)."""
+    for holder in (*objs, verb):
+        against = prep_object(holder, "against")
+        if against is not None:
+            return against
+    return None
+
+
 def _named_after_convener(obj: Token, lemma: Lemma) -> bool:
     """Whether a direct object is a gathering named after its convener ("attended *the G20 summit*", "joined the
     *ASEAN* talks"): the modifier says whose gathering it is, not whom the verb's subject meets there, so it is

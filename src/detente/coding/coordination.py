@@ -77,6 +77,24 @@ Choices
   Liberia") coded for each of its conjuncts too. Right +20 -1, wrong +24 (the guess is often not the act's target:
   "support the text ... Australia, the US, Turkey ... and Japan", "a treaty brokered by the World Bank ... between
   India and Pakistan", and each wrong guess multiplied by its list), P 0.6302 -> 0.6284: below the bar.
+- A group subject whose members follow a colon or a dash ("the six Gulf states: Saudi Arabia, the Emirates, ...",
+  "the four Visegrad countries - the Czech and Slovak Republics, Poland and Hungary -", :func:`enumerated_members`):
+  each member is a side, as in a plain list. Session 26 (gaps26; page mode, development sets pooled, news_dev to
+  news_dev19, 14,493 gold events; ``benchmarks/coding_multiparty.py``, ``benchmarks/results/coding_multiparty.md``):
+  right +3 -0, wrong +0 -0 (Hungary, Poland and Slovakia rejecting the EU's quotas, 12, dev19d-071), F1 0.5151 ->
+  0.5153 with the shipped default (``--pairs static``), 0.4039 -> 0.4041 with the rules alone; no-event sentences left
+  uncoded unchanged (11,144 and 10,875 of 12,031). Read in a prepositional phrase too it added 11 wrong events in both
+  settings, 10 of them on one sentence ("negotiations between six world powers - the US, UK, France, China and Russia
+  plus Germany - over Iran's programme": the powers paired among themselves, where the gold pairs each with Iran),
+  so only a subject's list is read. The form is rare in the development sets (three such subjects with gold events); the largest (dev18b-199, the
+  six Gulf states that "have agreed on the basis of reconciliation", 30 gold events of 05) now names all six sides, but
+  its predicate, a bare "agree" (the verb table's 019, a statement), gives no event among them.
+- Measured and dropped (session 26): every pair of a joint act of five to nine parties (:data:`MAX_PARTIES` 9 instead
+  of the first party with each of the others): right +7, wrong +96 on the same pooled sets (the shipped default),
+  F1 0.5151 -> 0.5134. The gold pairs equals at one table (the G7's foreign ministers, the Caspian states, "the
+  ministers of Greece, Egypt, Cyprus, France and Italy") but codes the nuclear talks of Iran with the six powers, the
+  Lancang-Mekong and China-Central Asia meetings as one party facing a group (convention 21), and the list alone does
+  not tell them apart.
 """
 
 from __future__ import annotations
@@ -299,17 +317,57 @@ def swallowed_and(tok: Token) -> Token | None:
     return next((t for t in tok.doc[tok.left_edge.i + 1:tok.i] if t.dep_ == "cc" and t.lower_ == "and"), None)
 
 
+LIST_DASHES = frozenset({":", "-", "--", "–", "—"})
+"""Marks that set off a group's members listed after its noun: the colon and the dashes ("the six Gulf states*:*
+A, B and C", "the four Visegrad countries *–* A, B, C and D *–*")."""
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+"""The subject relations, whose enumerated group is read member by member (:func:`enumerated_members`)."""
+
+EXCEPTION_WORDS = frozenset({"but", "except", "excluding", "besides"})
+"""Words that make a listed apposition the group's exceptions, not its members ("all *but* two members - Syria and
+Algeria - backed it")."""
+
+
 def appositive_conjuncts(tok: Token) -> list[Token]:
     """The later members of a list in apposition to a plural title: "*Presidents* Joe Biden and Vladimir Putin
     met", where the parser makes Biden an apposition of "Presidents" and Putin Biden's conjunct, so the subject's
     own conjuncts name nobody. A singular head's apposition is a second name for the same actor ("the president,
-    Gabriel Boric"), and so is not read here; nor is an apposition set off by a comma or a dash, which explains
-    rather than names the title's holders ("all but two members - Syria and Algeria - backed it", pooled
-    development sets: the one wrong pair this part made)."""
+    Gabriel Boric"), and so is not read here; nor is an apposition set off by a comma, which explains
+    rather than names the title's holders. A list set off by a colon or a dash enumerates a group's members
+    (:func:`enumerated_members`): all of them are read."""
     if tok.tag_ not in ("NNS", "NNPS"):
         return []
-    return [c for a in tok.children if a.dep_ == "appos" and a.tag_ in ("NNP", "NNPS") and a.left_edge.i == tok.i + 1
-            for c in a.conjuncts if c.i > a.i]
+    out: list[Token] = []
+    for a in tok.children:
+        if a.dep_ != "appos" or a.tag_ not in ("NNP", "NNPS"):
+            continue
+        if a.left_edge.i == tok.i + 1:
+            out += [c for c in a.conjuncts if c.i > a.i]
+        elif enumerated_members(tok, a):
+            out += _list_members(a)
+    return out
+
+
+def enumerated_members(tok: Token, appos: Token) -> bool:
+    """Whether the proper-name apposition `appos` of the plural noun `tok` enumerates the group's members: a list
+    of two or more names set off by a colon or a dash right after the noun (:data:`LIST_DASHES`: "He said *the six
+    Gulf states: Saudi Arabia, the Emirates, Kuwait, Qatar, Oman and Bahrain* have agreed", "*Nigeria's neighbours
+    — Niger, Chad and Cameroon —* entered the war"). Convention 2 codes each member of a coordinated side, and
+    convention 21 every pair of a joint act's parties: the list names the acting members as "Saudi Arabia, the
+    Emirates ... have agreed" would. Not when the noun's phrase names exceptions (:data:`EXCEPTION_WORDS`: "all but
+    two League members - Syria and Algeria - backed the call", where the list names who did not); not after a comma,
+    which explains the noun rather than lists it (:func:`appositive_conjuncts`). Only a subject's list: in a
+    prepositional phrase the group is most often the one side a party named elsewhere faces ("negotiations between
+    six world powers - the US, UK, France, China and Russia plus Germany - over Iran's programme", which the guide
+    pairs with Iran alone, convention 21).
+
+    Session 26 (gaps26): figures in the module's Choices."""
+    doc = tok.doc
+    gap = appos.left_edge.i - 1
+    return (tok.dep_ in SUBJECT_DEPS and gap == tok.i + 1 and doc[gap].text in LIST_DASHES
+            and len(_list_members(appos)) >= 2
+            and not any(t.lower_ in EXCEPTION_WORDS for t in doc[tok.left_edge.i:tok.i]))
 
 
 def conjoined_prep_objects(tok: Token) -> list[Token]:

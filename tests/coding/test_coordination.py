@@ -308,6 +308,22 @@ def test_a_subject_group_with_its_members_listed_after_a_colon_or_dash_reads_eve
 
 
 @pytest.mark.nlp
+@pytest.mark.parametrize(
+    ("sentence", "want", "not_wanted"),
+    [
+        ("Egypt, along with Morocco and Sudan, condemned Israel's strike on the camp.",
+         {("EGY", "ISR", "11"), ("MAR", "ISR", "11"), ("SDN", "ISR", "11")}, set()),
+        ("The Kenyan government, together with Uganda, condemned the Sudanese army's attack.",
+         {("KEN", "SDN", "11"), ("UGA", "SDN", "11")}, set()),
+        ("Putin, speaking alongside Merkel, criticised Ukraine.", set(), {("DEU", "UKR", "11")}),
+    ],
+)
+def test_a_co_agent_added_to_the_subject_by_along_with_or_together_with_is_a_side(triples, sentence, want, not_wanted):
+    got = {(s[:3], t[:3], r) for s, t, r in triples(sentence)}
+    assert want <= got and not (not_wanted & got)
+
+
+@pytest.mark.nlp
 def test_each_member_of_a_group_listed_between_dashes_is_a_side(triples):
     got = {(s[:3], t[:3], r) for s, t, r in triples(
         "The three Baltic states – Estonia, Latvia and Lithuania – condemned Russia's annexation of Crimea.")}

@@ -287,6 +287,50 @@ def test_a_swallowed_and_is_read_only_inside_a_name_and_an_apposition_list_only_
 
 
 @pytest.mark.nlp
+def test_a_subject_group_with_its_members_listed_after_a_colon_or_dash_reads_every_member(hand_parse):
+    """"The four states: Chile, Peru, Bolivia and Ecuador protested": the list enumerates the group's members (session
+    26); not the exceptions of "all but two members - Chile and Peru -", nor a group in a prepositional phrase."""
+    words = ["The", "four", "states", ":", "Chile", ",", "Peru", ",", "Bolivia", "and", "Ecuador", "protested", "."]
+    doc = hand_parse(words, [2, 2, 11, 2, 2, 4, 4, 6, 6, 8, 8, 11, 11],
+                     ["det", "nummod", "nsubj", "punct", "appos", "punct", "conj", "punct", "conj", "cc", "conj", "ROOT",
+                      "punct"], ["DT", "CD", "NNS", ":", "NNP", ",", "NNP", ",", "NNP", "CC", "NNP", "VBD", "."])
+    assert [t.text for t in coordination.appositive_conjuncts(doc[2])] == ["Chile", "Peru", "Bolivia", "Ecuador"]
+    words = ["All", "but", "two", "members", "–", "Chile", "and", "Peru", "–", "protested", "."]
+    doc = hand_parse(words, [3, 0, 0, 9, 3, 3, 5, 5, 3, 9, 9],
+                     ["det", "cc", "conj", "nsubj", "punct", "appos", "cc", "conj", "punct", "ROOT", "punct"],
+                     ["DT", "CC", "CD", "NNS", ":", "NNP", "CC", "NNP", ":", "VBD", "."])
+    assert coordination.appositive_conjuncts(doc[3]) == []
+    words = ["Talks", "between", "four", "states", ":", "Chile", "and", "Peru", "ended", "."]
+    doc = hand_parse(words, [8, 0, 3, 1, 3, 3, 5, 5, 8, 8],
+                     ["nsubj", "prep", "nummod", "pobj", "punct", "appos", "cc", "conj", "ROOT", "punct"],
+                     ["NNS", "IN", "CD", "NNS", ":", "NNP", "CC", "NNP", "VBD", "."])
+    assert coordination.appositive_conjuncts(doc[3]) == []
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize(
+    ("sentence", "want", "not_wanted"),
+    [
+        ("Egypt, along with Morocco and Sudan, condemned Israel's strike on the camp.",
+         {("EGY", "ISR", "11"), ("MAR", "ISR", "11"), ("SDN", "ISR", "11")}, set()),
+        ("The Kenyan government, together with Uganda, condemned the Sudanese army's attack.",
+         {("KEN", "SDN", "11"), ("UGA", "SDN", "11")}, set()),
+        ("Putin, speaking alongside Merkel, criticised Ukraine.", set(), {("DEU", "UKR", "11")}),
+    ],
+)
+def test_a_co_agent_added_to_the_subject_by_along_with_or_together_with_is_a_side(triples, sentence, want, not_wanted):
+    got = {(s[:3], t[:3], r) for s, t, r in triples(sentence)}
+    assert want <= got and not (not_wanted & got)
+
+
+@pytest.mark.nlp
+def test_each_member_of_a_group_listed_between_dashes_is_a_side(triples):
+    got = {(s[:3], t[:3], r) for s, t, r in triples(
+        "The three Baltic states – Estonia, Latvia and Lithuania – condemned Russia's annexation of Crimea.")}
+    assert {("EST", "RUS", "11"), ("LVA", "RUS", "11"), ("LTU", "RUS", "11")} <= got
+
+
+@pytest.mark.nlp
 @pytest.mark.parametrize(
     ("sentence", "want"),
     [

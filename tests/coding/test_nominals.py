@@ -111,3 +111,18 @@ def test_a_meeting_that_sets_the_time_of_a_clause_is_its_subjects(coder, sentenc
 def test_a_meeting_of_a_passive_clause_or_told_before_names_no_host(coder, sentence):
     (results,) = coder.code_sentence_events([sentence], date(2025, 3, 3))
     assert not any(r.event.cameo == "040" and not r.partial for r in results)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Moscow ordered the expulsion of the ambassadors of Poland, Latvia, Lithuania and Estonia on Friday.",
+         {("RUS", "POL", "16"), ("RUS", "LVA", "16"), ("RUS", "LTU", "16"), ("RUS", "EST", "16")}),
+        ("Canada's new sanctions on Russia, Belarus, Iran and Myanmar took effect on Monday.",
+         {("CAN", "RUS", "16"), ("CAN", "BLR", "16"), ("CAN", "IRN", "16"), ("CAN", "MMR", "16")}),
+    ],
+)
+def test_a_one_sided_act_noun_reaches_every_member_of_a_long_list(coder, sentence, expected):
+    """Convention 2: each member of a coordinated side is a side; a noun's act on four states is four events, as the
+    verb's is (session 26, gaps26: the noun path kept the first three)."""
+    assert expected <= countries(coder, sentence)

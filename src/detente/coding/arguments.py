@@ -42,7 +42,13 @@ from detente.coding import syntax
 from detente.coding.act_authors import PLURAL_PRONOUNS, act_author
 from detente.coding.arg import Arg
 from detente.coding.context import Actor, Context, actor_of_mention
-from detente.coding.coordination import appositive_conjuncts, conjoined_prep_objects, split_list, swallowed_and
+from detente.coding.coordination import (
+    accompanying_members,
+    appositive_conjuncts,
+    conjoined_prep_objects,
+    split_list,
+    swallowed_and,
+)
 from detente.coding.lexicon import (
     CIVILIANS,
     ETHNIC_WORD,
@@ -81,6 +87,7 @@ def argument(tok: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> Arg:
     if tok.tag_ in ("NNP", "NNPS"):
         heads += split_list(tok)  # "Chile, Peru, and Bolivia condemned X" read as two subjects: Bolivia too
     heads += appositive_conjuncts(tok)  # "Presidents Joe Biden and *Vladimir Putin* met"
+    heads += accompanying_members(tok)  # "A, along with *B*, condemned X"
     actors: list[Actor] = []
     for head in heads:
         found = _swallowed_conjunct(head, offset, ctx)  # "Moon Jae-in and North Korean leader Kim Jong-un"

@@ -12,7 +12,9 @@ mode return it as a partial event, document mode in :attr:`~detente.coding.coder
 breaks (:func:`broken_list`, :func:`split_list`), a list set around one party (:func:`hub`), a list that only attends a gathering
 (:func:`attendees`), which side of a coordinated subject announces a meeting (:func:`announcing_side`), the
 objects of joined prepositions of one word ("to A and to B", :func:`conjoined_prep_objects`) and which members of a
-coordinated source share a target guessed from elsewhere in the sentence (:func:`members_guessed`).
+coordinated source share a target guessed from elsewhere in the sentence (:func:`members_guessed`), and a subject's
+members enumerated after a colon or a dash (:func:`enumerated_members`) or added by "along with"
+(:func:`accompanying_members`).
 
 Choices
 -------
@@ -77,6 +79,31 @@ Choices
   Liberia") coded for each of its conjuncts too. Right +20 -1, wrong +24 (the guess is often not the act's target:
   "support the text ... Australia, the US, Turkey ... and Japan", "a treaty brokered by the World Bank ... between
   India and Pakistan", and each wrong guess multiplied by its list), P 0.6302 -> 0.6284: below the bar.
+- A group subject whose members follow a colon or a dash ("the six Gulf states: Saudi Arabia, the Emirates, ...",
+  "the four Visegrad countries - the Czech and Slovak Republics, Poland and Hungary -", :func:`enumerated_members`):
+  each member is a side, as in a plain list. Session 26 (gaps26; page mode, development sets pooled, news_dev to
+  news_dev19, 14,493 gold events; ``benchmarks/coding_multiparty.py``, ``benchmarks/results/coding_multiparty.md``):
+  right +3 -0, wrong +0 -0 (Hungary, Poland and Slovakia rejecting the EU's quotas, 12, dev19d-071), F1 0.5151 ->
+  0.5153 with the shipped default (``--pairs static``), 0.4039 -> 0.4041 with the rules alone; no-event sentences left
+  uncoded unchanged (11,144 and 10,875 of 12,031). Read in a prepositional phrase too it added 11 wrong events in both
+  settings, 10 of them on one sentence ("negotiations between six world powers - the US, UK, France, China and Russia
+  plus Germany - over Iran's programme": the powers paired among themselves, where the gold pairs each with Iran),
+  so only a subject's list is read. The form is rare in the development sets (three such subjects with gold events); the largest (dev18b-199, the
+  six Gulf states that "have agreed on the basis of reconciliation", 30 gold events of 05) now names all six sides, but
+  its predicate, a bare "agree" (the verb table's 019, a statement), gives no event among them.
+- A subject's co-agents after "along with" or "together with" between commas (:func:`accompanying_members`: "The
+  Philippine government, along with its treaty ally, the United States, condemned China's actions", "European
+  Commission President Ursula von der Leyen, along with leaders from Austria, Belgium, Cyprus, Greece, and Italy, joined
+  Egyptian President al-Sisi for the signing ceremony"). Session 26 (gaps26; same pooled sets, after the two changes
+  above): right +1 -0, wrong +0 -0 with the shipped default (dev14c-072; F1 0.51557 -> 0.51563), right +11 -0, wrong
+  +0 -0 with the rules alone (dev5e-169's ten pairs with Egypt, which the pair model already gave), F1 0.4044 ->
+  0.4052; no-event sentences left uncoded unchanged.
+- Measured and dropped (session 26): every pair of a joint act of five to nine parties (:data:`MAX_PARTIES` 9 instead
+  of the first party with each of the others): right +7, wrong +96 on the same pooled sets (the shipped default),
+  F1 0.5151 -> 0.5134 (the 96: the Iran talks' lists and the Lancang-Mekong and China-Central Asia meetings). The gold
+  pairs equals at one table (the G7's foreign ministers, the Caspian states, "the ministers of Greece, Egypt, Cyprus,
+  France and Italy") but codes the nuclear talks of Iran with the six powers and those meetings as one party facing a
+  group (convention 21), and the list alone does not tell them apart.
 """
 
 from __future__ import annotations
@@ -299,17 +326,90 @@ def swallowed_and(tok: Token) -> Token | None:
     return next((t for t in tok.doc[tok.left_edge.i + 1:tok.i] if t.dep_ == "cc" and t.lower_ == "and"), None)
 
 
+LIST_DASHES = frozenset({":", "-", "--", "–", "—"})
+"""Marks that set off a group's members listed after its noun: the colon and the dashes ("the six Gulf states*:*
+A, B and C", "the four Visegrad countries *–* A, B, C and D *–*")."""
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+"""The subject relations, whose enumerated group is read member by member (:func:`enumerated_members`)."""
+
+EXCEPTION_WORDS = frozenset({"but", "except", "excluding", "besides"})
+"""Words that make a listed apposition the group's exceptions, not its members ("all *but* two members - Syria and
+Algeria - backed it")."""
+
+
 def appositive_conjuncts(tok: Token) -> list[Token]:
     """The later members of a list in apposition to a plural title: "*Presidents* Joe Biden and Vladimir Putin
     met", where the parser makes Biden an apposition of "Presidents" and Putin Biden's conjunct, so the subject's
     own conjuncts name nobody. A singular head's apposition is a second name for the same actor ("the president,
-    Gabriel Boric"), and so is not read here; nor is an apposition set off by a comma or a dash, which explains
-    rather than names the title's holders ("all but two members - Syria and Algeria - backed it", pooled
-    development sets: the one wrong pair this part made)."""
+    Gabriel Boric"), and so is not read here; nor is an apposition set off by a comma, which explains
+    rather than names the title's holders. A list set off by a colon or a dash enumerates a group's members
+    (:func:`enumerated_members`): all of them are read."""
     if tok.tag_ not in ("NNS", "NNPS"):
         return []
-    return [c for a in tok.children if a.dep_ == "appos" and a.tag_ in ("NNP", "NNPS") and a.left_edge.i == tok.i + 1
-            for c in a.conjuncts if c.i > a.i]
+    out: list[Token] = []
+    for a in tok.children:
+        if a.dep_ != "appos" or a.tag_ not in ("NNP", "NNPS"):
+            continue
+        if a.left_edge.i == tok.i + 1:
+            out += [c for c in a.conjuncts if c.i > a.i]
+        elif enumerated_members(tok, a):
+            out += _list_members(a)
+    return out
+
+
+def enumerated_members(tok: Token, appos: Token) -> bool:
+    """Whether the proper-name apposition `appos` of the plural noun `tok` enumerates the group's members: a list
+    of two or more names set off by a colon or a dash right after the noun (:data:`LIST_DASHES`: "He said *the six
+    Gulf states: Saudi Arabia, the Emirates, Kuwait, Qatar, Oman and Bahrain* have agreed", "*Nigeria's neighbours
+    — Niger, Chad and Cameroon —* entered the war"). Convention 2 codes each member of a coordinated side, and
+    convention 21 every pair of a joint act's parties: the list names the acting members as "Saudi Arabia, the
+    Emirates ... have agreed" would. Not when the noun's phrase names exceptions (:data:`EXCEPTION_WORDS`: "all but
+    two League members - Syria and Algeria - backed the call", where the list names who did not); not after a comma,
+    which explains the noun rather than lists it (:func:`appositive_conjuncts`). Only a subject's list: in a
+    prepositional phrase the group is most often the one side a party named elsewhere faces ("negotiations between
+    six world powers - the US, UK, France, China and Russia plus Germany - over Iran's programme", which the guide
+    pairs with Iran alone, convention 21).
+
+    Session 26 (gaps26): figures in the module's Choices."""
+    doc = tok.doc
+    gap = appos.left_edge.i - 1
+    return (tok.dep_ in SUBJECT_DEPS and gap == tok.i + 1 and doc[gap].text in LIST_DASHES
+            and len(_list_members(appos)) >= 2
+            and not any(t.lower_ in EXCEPTION_WORDS for t in doc[tok.left_edge.i:tok.i]))
+
+
+ACCOMPANYING_WORDS = frozenset({"along", "together"})
+"""The first words of the complex prepositions that add a co-agent to a subject: "A, *along with* B, condemned X",
+"A, *together with* B, met C" (:func:`accompanying_members`)."""
+
+
+def accompanying_members(tok: Token) -> list[Token]:
+    """The co-agents a subject's "along with" or "together with" phrase names, set off by commas between the subject
+    and its verb: "The Philippine government, along with its treaty ally, the United States, condemned China's
+    actions", "Meloni, together with Rutte, met Saied". The phrase adds members to the side as a coordination would
+    (Quirk et al. 1985, 10.39: "with" of accompaniment; convention 2 codes each member of a side). The parser hangs
+    it on the subject or on the verb; either is read when it stands right after the subject's comma. Not "alongside
+    X" (the partner at a press conference: "Putin, speaking alongside Merkel") nor a phrase after the verb ("signed
+    the accord together with B" may name the partner)."""
+    if tok.dep_ not in SUBJECT_DEPS or tok.head.i == tok.i:
+        return []
+    doc = tok.doc
+    comma = next((t for t in doc[tok.i + 1:tok.head.i] if t.text == ","), None)  # the first after the subject's head
+    if comma is None:
+        return []
+    first = doc[comma.i + 1] if comma.i + 1 < len(doc) else None
+    if first is None or first.lower_ not in ACCOMPANYING_WORDS or first.i >= tok.head.i:
+        return []
+    prep = first if first.lower_ == "with" else next((c for c in first.children if c.lower_ == "with"), None)
+    if prep is None and first.i + 1 < len(doc) and doc[first.i + 1].lower_ == "with":
+        prep = doc[first.i + 1]
+    if prep is None or first.head.i not in (tok.i, tok.head.i) and prep.head.i not in (tok.i, tok.head.i):
+        return []
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if pobj is None or pobj.right_edge.i >= tok.head.i:
+        return []
+    return [pobj, *pobj.conjuncts]
 
 
 def conjoined_prep_objects(tok: Token) -> list[Token]:

@@ -64,6 +64,14 @@ Choices (the news development set's guide, rules 7 and 8; CAMEO codes acts, not 
   :func:`_pair_before`), and an attack noun the tagger read as a verb in a noun's slot is read as a noun
   (:func:`~detente.coding.modifier_pairs.plural_noun_tagged_verb`): right +2, wrong -2 (news_dev9 c), F1 0.4176 ->
   0.4178. Pinned in ``tests/coding/test_attack_nouns20.py``.
+- Session 26 (gaps26): a one-sided act's side is read with every member of its list, as the verb path has read it
+  since session 11 (:mod:`detente.coding.coordination`'s Choices): the noun path kept the first three ("the expulsion
+  of the ambassadors of Argentina, Chile, Costa Rica, Peru, Panama, the Dominican Republic and Uruguay" coded
+  Venezuela's act on three). Page mode, development sets pooled (news_dev to news_dev19, 14,493 gold events):
+  right +4 -0, wrong +0 -0 (dev18d-130, Venezuela's expulsion of the ambassadors of the Dominican Republic, Panama,
+  Peru and Uruguay, 16), F1 0.5153 -> 0.5156 with the shipped default (``--pairs static``), 0.4041 -> 0.4044 with the
+  rules alone (after the coordination change of the same session); no-event sentences left uncoded unchanged. Pinned
+  in ``tests/coding/test_nominals.py``.
 """
 
 from __future__ import annotations
@@ -216,7 +224,7 @@ def nominal_acts(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) ->
         target = _struck_within(target_tok, offset, ctx, lemma) or target
     if by_tok is not None:
         source = argument(by_tok, offset, ctx, lemma)
-        sources = source.actors[:3]
+        sources = source.actors
     else:
         source = argument(noun, offset, ctx, lemma)
         sources = _pair_before(noun, offset, ctx, lemma) or [
@@ -225,7 +233,7 @@ def nominal_acts(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) ->
             source, sources = _announcer(noun, offset, ctx, lemma, source)
     out = []
     for s_actor in sources:
-        for t_actor in target.actors[:3]:
+        for t_actor in target.actors:
             if s_actor.code[:3] != t_actor.code[:3]:
                 out.append(Candidate(code, source, target, s_actor, t_actor, noun, noun, modality=modality,
                                      confidence=L.CONF_NOMINAL))
@@ -270,7 +278,7 @@ def _harmed_in_attack(noun: Token, code: str, before: list[Actor], by_tok: Token
     source, sources = _attacker(noun, by_tok, before, offset, ctx, lemma)
     target = argument(victim, offset, ctx, lemma)
     return [Candidate(code, source, target, s_actor, t_actor, noun, noun, modality=modality, confidence=L.CONF_NOMINAL)
-            for s_actor in sources for t_actor in target.actors[:3] if s_actor.code[:3] != t_actor.code[:3]]
+            for s_actor in sources for t_actor in target.actors if s_actor.code[:3] != t_actor.code[:3]]
 
 
 STRUCK_PLACE_PREPS = frozenset({"in", "inside", "into"})
@@ -723,7 +731,7 @@ def nominalized_measure(noun: Token, offset: int, ctx: Context, lemma: syntax.Le
         target = argument(obj, offset, ctx, lemma)
     return [Candidate(pattern.code, source, target, sources[0], t_actor, noun, noun, modality=modality,
                       confidence=L.CONF_NOMINAL)
-            for t_actor in target.actors[:3] if t_actor.code[:3] != sources[0].code[:3]]
+            for t_actor in target.actors if t_actor.code[:3] != sources[0].code[:3]]
 
 
 DEPARTURE_NOUNS = frozenset({"withdrawal", "exit", "departure", "pullout"})
@@ -767,7 +775,7 @@ def departure(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> li
     real, modality = _clause_reality(noun, lemma)
     if not real:
         return []
-    source, sources = _taker(noun, offset, ctx, lemma, many=3)  # "Burkina Faso, Mali and Niger declared their exit"
+    source, sources = _taker(noun, offset, ctx, lemma, many=None)  # "Burkina Faso, Mali and Niger declared their exit"
     if not sources:
         return []
     if pattern.obj is None:  # a body: the one left is the target
@@ -777,7 +785,7 @@ def departure(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> li
         nested = [g for holder in (left, noun) for c in holder.children if c.dep_ == "prep"
                   and c.lower_ in NESTED_TARGET_PREPS - {"from"} for g in c.children if g.dep_ == "pobj"]
         target = argument(nested[0], offset, ctx, lemma) if nested else argument(left, offset, ctx, lemma)
-        t_actors = target.actors[:3]
+        t_actors = target.actors
     return [Candidate(pattern.code, source, target, s_actor, t_actor, noun, noun, modality=modality,
                       confidence=L.CONF_NOMINAL)
             for s_actor in sources for t_actor in t_actors if s_actor.code[:3] != t_actor.code[:3]]
@@ -876,9 +884,10 @@ def member_suspension(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemm
             for s_actor in sources for t_actor in target.actors[:1] if s_actor.code[:3] != t_actor.code[:3]]
 
 
-def _taker(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma, many: int = 1) -> tuple[Arg, list[Actor]]:
-    """(argument, its first `many` actors) of the one who takes the measure a noun names: its "by" phrase, else
-    the name before it ("*Latvia's* closure of ..."), else the announcer (:func:`_announcer`)."""
+def _taker(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma, many: int | None = 1
+           ) -> tuple[Arg, list[Actor]]:
+    """(argument, its first `many` actors, all of them for None) of the one who takes the measure a noun names: its
+    "by" phrase, else the name before it ("*Latvia's* closure of ..."), else the announcer (:func:`_announcer`)."""
     by_tok = _by_object(noun)
     if by_tok is not None:
         source = argument(by_tok, offset, ctx, lemma)
@@ -891,7 +900,7 @@ def _taker(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma, many: in
 
 
 def _announcer(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma, default: Arg,
-               many: int = 1) -> tuple[Arg, list[Actor]]:
+               many: int | None = 1) -> tuple[Arg, list[Actor]]:
     """(argument, its first `many` actors) of the one who takes the act a noun names by announcing or ordering
     it: the active subject of an announcing verb (:data:`ANNOUNCING_VERBS`) whose direct object the noun is
     ("Latvia *ordered* the closure of ..."); (`default`, []) otherwise."""

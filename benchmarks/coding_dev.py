@@ -19,8 +19,9 @@ model, ``--pairs rules`` none):
 4. the project's news development sets (``data/news_dev/*.jsonl``: ``news_dev.jsonl`` and
    ``news_check_v1.jsonl``, the first check set, demoted to development in session 7;
    ``data/news_dev2/part_*.jsonl``, the second development set of session 8;
-   ``data/news_dev3/part_*.jsonl`` to ``data/news_dev19/part_*.jsonl``, the first-sight
-   sets of sessions 9 to 25, development data since):
+   ``data/news_dev3/part_*.jsonl`` to ``data/news_dev20/part_*.jsonl``, the first-sight
+   sets of sessions 9 to 26, development data since; ``data/news_dev26/`` and ``data/news_dev27/``,
+   written and scored once in session 26, development data from session 27):
    (source country, target country, CAMEO root) F1 per root and the sentences without
    a codable event left uncoded;
 4b. the news check set (``data/news_check/news_check.jsonl``), labelled "never tuned on":
@@ -28,8 +29,8 @@ model, ``--pairs rules`` none):
    sentence-bootstrap interval of F1 (:func:`news_sets`). Nobody tunes on it
    (data/news_check/README.md): its misses are counted per bucket but never listed by
    ``--misses``;
-4c. the current session's first-sight set (``FIRST_SIGHT``: ``data/news_dev20/part_*.jsonl``,
-   session 26's): written while the coder's developers worked and never read by them; its
+4c. the current session's first-sight set (``FIRST_SIGHT``: ``data/news_dev21/part_*.jsonl``,
+   session 27's): written while the coder's developers worked and never read by them; its
    session-start figure is in its README. Pooled F1 with the same bootstrap interval, per
    part F1; misses counted, not listed (as the check set's);
 5. the classifier-fallback calibration curve (what ``CLASSIFIER_MIN_PROB`` rests on);
@@ -83,11 +84,14 @@ NEWS_DEV16 = ROOT / "data" / "news_dev16"  # session 22's first-sight set, devel
 NEWS_DEV17 = ROOT / "data" / "news_dev17"  # session 23's first-sight set, development data from session 24
 NEWS_DEV18 = ROOT / "data" / "news_dev18"  # session 24's first-sight set, development data from session 25
 NEWS_DEV19 = ROOT / "data" / "news_dev19"  # session 25's first-sight set, development data from session 26
+NEWS_DEV20 = ROOT / "data" / "news_dev20"  # session 26's first-sight set, development data from session 27
+NEWS_DEV26 = ROOT / "data" / "news_dev26"  # written and scored once in session 26, development data from session 27
+NEWS_DEV27 = ROOT / "data" / "news_dev27"  # written and scored once in session 26, development data from session 27
 DEVELOPMENT_FOLDERS = (NEWS_DEV, NEWS_DEV2, NEWS_DEV3, NEWS_DEV4, NEWS_DEV5, NEWS_DEV6, NEWS_DEV7, NEWS_DEV8, NEWS_DEV9,
                        NEWS_DEV10, NEWS_DEV11, NEWS_DEV12, NEWS_DEV13, NEWS_DEV14, NEWS_DEV15,
-                       NEWS_DEV16, NEWS_DEV17, NEWS_DEV18, NEWS_DEV19)
-FIRST_SIGHT = ROOT / "data" / "news_dev20"  # the current session's first-sight set: scored, misses counted, never listed
-FIRST_SIGHT_NAME = "news_dev20 (session 26's first-sight set)"
+                       NEWS_DEV16, NEWS_DEV17, NEWS_DEV18, NEWS_DEV19, NEWS_DEV20, NEWS_DEV26, NEWS_DEV27)
+FIRST_SIGHT = ROOT / "data" / "news_dev21"  # the current session's first-sight set: scored, misses counted, never listed
+FIRST_SIGHT_NAME = "news_dev21 (session 27's first-sight set)"
 NEWS_CHECK = ROOT / "data" / "news_check" / "news_check.jsonl"
 RESULTS = ROOT / "benchmarks" / "results" / "coding_dev.md"
 PUBLISHED = {"quad macro-F1": "BERT 0.864, ConfliBERT 0.879", "dyad exact macro-F1": "BERT 0.723, ConfliBERT 0.745"}

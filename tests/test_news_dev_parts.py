@@ -18,8 +18,8 @@ news_dev13 (written in session 18; four parts) that of session 19, news_dev14 (w
 four parts) that of session 20, news_dev15 (written in session 20; four parts) that of session 21, news_dev16 (written in session 21;
 four parts) that of session 22, news_dev17 (written in session 22; four parts) that of session 23, news_dev18 (written in session 22
 after news_dev17; four parts) that of session 24, news_dev19 (written in session 23; four parts) that of session
-25, news_dev20 (written in session 23 after news_dev19; four parts) that of session 26, news_dev21 and news_dev22 (written in session 24;
-four parts each) two more, news_dev23, news_dev24 and news_dev25 (written in session 25;
+25, news_dev20 (written in session 23 after news_dev19; four parts) that of session 26, news_dev21 (written in session 24; four parts) that of session 27, news_dev22 (written in session 24;
+four parts) one more, news_dev23, news_dev24 and news_dev25 (written in session 25;
 four parts each) three more, and news_dev26 and news_dev27 (written in session 26; four parts each; scored at that session's
 end, development data from session 27) (their READMEs).
 """

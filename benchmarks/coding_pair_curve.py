@@ -10,7 +10,7 @@ as the training data grows.
 * Training pool: every set of :data:`coding_pair_model.SETS` (news_dev ... news_dev17 and PLOVER, as the shipped
   model uses them), less any page that is a near-duplicate of a test page (the fold groups of
   :func:`coding_pair_model.groups_with_neardups`, over pool and test together: a near-duplicate of a test sentence
-  would teach its answer). Never the check set, never news_dev20 or later.
+  would teach its answer). Never the check set, never news_dev21 to news_dev25.
 * Shares: the pool's pages (fold groups) in a random order per seed, the first 25/50/75/100% (nested: a smaller
   share is a subset of a larger); seed 0 at every share, seeds 1 and 2 at 25%, 50% and 75% (the noise of one seed;
   100% is every page whatever the seed).

@@ -34,8 +34,8 @@ triple the scorer counts is right, since an added event with the wrong root is a
 positive *and* leaves the miss (the rule's grid then reaches down to 0.1). Evaluation, on all the development data benchmarks/coding_pair_model.py uses
 (news dev, the demoted check, news_dev2's, since session 10 news_dev3's, since session 11
 news_dev4's, since session 12 news_dev5's, since session 13 news_dev6's, since session 14
-news_dev7's, since session 15 news_dev8's and since session 16 news_dev9's and since session 17 news_dev10's and since session 18 news_dev11's and since session 19 news_dev12's and since session 20 news_dev13's and since session 21 news_dev14's and since session 22 news_dev15's and since session 24 news_dev16's and news_dev17's and since session 26 news_dev18's and news_dev19's parts (adjudicated gold), the PLOVER
-gold records; never the check set data/news_check/ nor a first-sight set or an unseen set, data/news_dev20/ to data/news_dev27/), with its folds (grouped by page,
+news_dev7's, since session 15 news_dev8's and since session 16 news_dev9's and since session 17 news_dev10's and since session 18 news_dev11's and since session 19 news_dev12's and since session 20 news_dev13's and since session 21 news_dev14's and since session 22 news_dev15's and since session 24 news_dev16's and news_dev17's and since session 26 news_dev18's and news_dev19's and since session 27 news_dev20's, news_dev26's and news_dev27's parts (adjudicated gold), the PLOVER
+gold records; never the check set data/news_check/ nor a held-out set, data/news_dev21/ to data/news_dev25/), with its folds (grouped by page,
 near-duplicates kept together):
 
 1. screen: 5-fold out-of-fold event ROC AUC and root accuracy on the gold event pairs

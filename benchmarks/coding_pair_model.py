@@ -42,6 +42,11 @@ Data (all development material; nothing held out is read):
   development data since session 25, training data since session 26), likewise (``--train-without dev18``);
 * ``data/news_dev19/part_*.jsonl`` -- the nineteenth (session 25's first-sight set, adjudicated in session 25,
   development and training data since session 26), likewise (``--train-without dev19``);
+* ``data/news_dev20/part_*.jsonl`` -- the twentieth (session 26's first-sight set, adjudicated in session 26,
+  development and training data since session 27), likewise (``--train-without dev20``);
+* ``data/news_dev26/part_*.jsonl`` and ``data/news_dev27/part_*.jsonl`` -- written and scored once in session 26,
+  development and training data since session 27, likewise (``--train-without dev26``, ``--train-without dev27``);
+  news_dev21 to news_dev25 stay held out and are never read;
 * ``../shared/data/plover_gsr_cameo.json`` -- the PLOVER gold records (country codes and a
   PLOVER type; a type maps to a CAMEO root through the ontology's table when one root
   alone gives it, else the record teaches only the event/no-event decision).
@@ -139,6 +144,9 @@ SETS = {
     **{f"dev17 {p.stem[-1]}": p for p in sorted((ROOT / "data" / "news_dev17").glob("part_*.jsonl"))},
     **{f"dev18 {p.stem[-1]}": p for p in sorted((ROOT / "data" / "news_dev18").glob("part_*.jsonl"))},
     **{f"dev19 {p.stem[-1]}": p for p in sorted((ROOT / "data" / "news_dev19").glob("part_*.jsonl"))},
+    **{f"dev20 {p.stem[-1]}": p for p in sorted((ROOT / "data" / "news_dev20").glob("part_*.jsonl"))},
+    **{f"dev26 {p.stem[-1]}": p for p in sorted((ROOT / "data" / "news_dev26").glob("part_*.jsonl"))},
+    **{f"dev27 {p.stem[-1]}": p for p in sorted((ROOT / "data" / "news_dev27").glob("part_*.jsonl"))},
     "PLOVER": ROOT.parent / "shared" / "data" / "plover_gsr_cameo.json",
 }
 NEWS = tuple(name for name in SETS if name != "PLOVER")

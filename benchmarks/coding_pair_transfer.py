@@ -59,7 +59,7 @@ sentences of coding_pair_encoder.py's file of that name (one coding for a sessio
     .venv/bin/python benchmarks/coding_pair_transfer.py --rows-cache out/rows.pkl \
         --against-saved out/base_loso_static.pkl out/verb_loso_static0.pkl  # _staticK: the K-th run not shipped
 
-Never reads data/news_check/ or data/news_dev20/ to data/news_dev27/ (coding_pair_model.SETS does not name them).
+Never reads data/news_check/ or data/news_dev21/ to data/news_dev25/ (coding_pair_model.SETS does not name them).
 
 Result (session 16, 2026-12-06, benchmarks/results/coding_pair_transfer.md; 10,725 sentences, the rules of the
 session's start, static model ``concat:sent+between:2`` for both decisions)

@@ -41,7 +41,7 @@ def test_shares_are_whole_pages_and_nested(bench) -> None:
 
 def test_a_rows_cache_with_a_held_out_set_is_refused(bench) -> None:
     with pytest.raises(SystemExit, match="never reads"):
-        bench.check_rows([_row(bench, "dev3 a", "p1"), _row(bench, "dev20 a", "p9")])
+        bench.check_rows([_row(bench, "dev3 a", "p1"), _row(bench, "dev21 a", "p9")])
 
 
 def test_a_point_is_decided_at_its_own_thresholds_or_at_others(bench) -> None:

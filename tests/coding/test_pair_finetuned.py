@@ -91,7 +91,9 @@ def test_the_model_file_records_its_provenance() -> None:
     assert header["bottom"]["sha256"] == pf.BOTTOM_SHA256 and header["bottom"]["output"] == pf.BOTTOM_OUTPUT
     assert prov["validation_sets"] == ["dev15"] and "dev15" not in prov["training_sets"]
     assert {"dev16", "dev17", "PLOVER"} <= set(prov["training_sets"])
-    assert not {"dev18", "dev19", "dev20", "check"} & set(prov["training_sets"])
+    assert not {"dev18", "dev19", "dev20", "dev21", "dev22", "dev23", "dev24", "dev25", "check"} & set(prov["training_sets"])
+    # news_dev18 to news_dev20 are training data of the static models since sessions 26 and 27, but this model's figures
+    # on them (pair_finetuned's docstring) are out of sample
     assert prov["commit"] and 0 < header["t_add"] <= 1.01 and len(header["gate"]["weights"]) == 128
     with pytest.raises(ModelError, match="not a fine-tuned pair model"):
         pf.FinetunedPairModel.from_bytes(b"\x08\x07 not onnx", "x.onnx")

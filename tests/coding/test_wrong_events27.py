@@ -1,0 +1,50 @@
+"""Session 27's wrong events of the rules on news_dev20, news_dev26 and news_dev27 (wrong27,
+benchmarks/results/wrong_news_dev26_27.md): per fixed class, hand-written sentences whose old reading must be gone,
+and near misses that keep their reading."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from .conftest import asserted_countries
+
+WHEN = date(2024, 5, 6)
+
+GONE = [
+    # patterns: an asset freeze is a sanction (16), not CAMEO 1711's confiscation (17)
+    ("an asset freeze", "Kenya froze the assets of Uganda's central bank on Tuesday.", "17"),
+    ("an asset freeze", "Kenya has frozen the assets of two Ugandan officials.", "17"),
+    ("an asset freeze", "On Thursday, Kenya started freezing all financial operations with Uganda.", "17"),
+    # ranking.naming: "call X Y" with the object predicate parsed as a second object or an adjective after the object
+    ("a judgement, not a call", "Chile called Peru's decision \"hasty and extreme\".", "04"),
+    ("a judgement, not a call", "Norway scrambled jets to identify the Swedish plane, which it called a state aircraft.",
+     "04"),
+]
+
+KEPT = [
+    ("an asset freeze", "Kenya froze the assets of Uganda's central bank on Tuesday.", ("KEN", "UGA", "16")),
+    ("a trade freeze", "Kenya froze all trade with Uganda.", ("KEN", "UGA", "16")),
+    ("aid frozen", "Kenya froze aid to Uganda.", ("KEN", "UGA", "16")),
+    ("a seizure", "Kenya seized a Ugandan fishing boat.", ("KEN", "UGA", "17")),
+    ("a call", "Chile's president called Peru's president on Monday.", ("CHL", "PER", "04")),
+    ("a call with a purpose", "Chile's president called his Peruvian counterpart to discuss the border.",
+     ("CHL", "PER", "04")),
+]
+
+
+def countries(coder, sentence):
+    return asserted_countries(coder, sentence, WHEN, code="root")
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize(("kind", "sentence", "root"), GONE)
+def test_the_old_wrong_reading_is_gone(coder, kind, sentence, root):
+    assert not {t for t in countries(coder, sentence) if t[2] == root}, kind
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize(("kind", "sentence", "expected"), KEPT)
+def test_the_near_miss_keeps_its_reading(coder, kind, sentence, expected):
+    assert expected in countries(coder, sentence), kind

@@ -81,7 +81,9 @@ that goes into the event's note, so an analyst can see why a proposal was set as
   also discussed ...": :func:`talks_of_told_meeting`, convention 14's one occasion; the "also" of another name,
   "also known as", marks no act). A meeting or plan to meet whose date of its own is that of one the page already coded
   between the two countries, either way, is that occasion told again, whatever its code or words
-  (:func:`meeting_of_the_same_day`).
+  (:func:`meeting_of_the_same_day`); so is a held meeting dated in the news week after the page told one of its
+  kind undated ("The presidents met in the Kremlin yesterday" after "Putin and Macron held talks":
+  :func:`meeting_told_undated`, session 27).
 - ``background``: an act only named as what a noun is about ("Ankara's decision to buy the
   S-400 renders ...", "its plans to restrict exports", "the first leader to visit"): its
   predicate is an infinitive no verb governs (:func:`named_only`). Rule 7 gives background
@@ -754,7 +756,40 @@ def meeting_of_the_same_day(event: Event, earlier: dict[tuple[str, str, str], li
     if (event.root != CONSULT_ROOT and event.cameo != INTENT_TO_MEET) or not own_date(event, on):
         return None
     told = _meetings_told(event, earlier, dated=True, meetings=(_act(event)[2],))  # a visit and the talks held
-    return min(told) if told else None  # during it stay two acts (convention 11)
+    if not told:  # during it stay two acts (convention 11)
+        told = meeting_told_undated(event, earlier, on)
+    return min(told) if told else None
+
+
+TELEPHONE_CALL = "041"
+"""CAMEO's "discuss by telephone": a call and a meeting of one pair in the same days are two acts."""
+RECENT_DAYS = 7
+"""How many days before the article's date a held meeting's own date may fall and still name the occasion of an
+undated meeting the page told before (:func:`meeting_told_undated`): the news week."""
+
+
+def meeting_told_undated(event: Event, earlier: dict[tuple[str, str, str], list[tuple[int, Event]]],
+                         on: date | None) -> list[int]:
+    """The earlier sentences (from 0) that coded, without a date of their own, a held meeting of `event`'s kind
+    between its two countries, either way, when `event` is a held meeting (root 04) whose own date falls in the
+    :data:`RECENT_DAYS` up to the article's date `on`; empty otherwise.
+
+    A page's lede tells the news meeting undated ("Putin and Macron held talks on the crisis"); a later sentence gives
+    its day ("The presidents met in the Kremlin yesterday", "On Wednesday, he spoke with Putin"). That day names the
+    occasion the lede told, not another meeting: rule 7's restatement. :func:`meeting_of_the_same_day` reads a date
+    against an earlier *dated* meeting only, so such a sentence was coded again. Of the same kind: a telephone call
+    matches a call (:data:`TELEPHONE_CALL`), any other meeting or visit one of those ("met in the Kremlin" is coded as
+    a visit by its place, 043, after the lede's talks, 046). A date before the news week ("met in March", "in 2019")
+    is a past act of its own (convention 12) and stays; so does a plan (03).
+
+    Session 27 (wrong27, ``benchmarks/results/wrong_news_dev26_27.md``): news_dev26 and news_dev27 coded 9 such
+    restatements (dev26d-098, dev27a-140, -150, dev27b-062, dev27c-077, -094, -131 ...)."""
+    if event.root != CONSULT_ROOT or on is None or not 0 < (on - event.date).days <= RECENT_DAYS:
+        return []
+    call = event.cameo == TELEPHONE_CALL
+    pair = {country_of(event.source), country_of(event.target)}
+    return [k for (s, t, r), acts in earlier.items() if {s, t} == pair and r in (CONSULT_ROOT, CONSULT_ROOT + "v")
+            for k, e in acts if not own_date(e, on) and (e.cameo == TELEPHONE_CALL) == call]
 
 
 def agenda_of_told_meeting(event: Event, earlier: dict[tuple[str, str, str], list[tuple[int, Event]]],

@@ -53,7 +53,8 @@ def test_the_near_miss_keeps_its_reading(coder, kind, sentence, expected):
 PAGE_DAY = date(2024, 5, 10)  # a Friday
 
 RESTATED_MEETINGS = [
-    # abstention.meeting_told_undated: the day of the meeting the lede told undated names that occasion again
+    # abstention.meeting_told_undated: the day of a visit (coded so by its place) or a call after the lede told the
+    # pair's meeting or call undated names that occasion again
     ("Kenya's president William Ruto held talks with Ugandan President Yoweri Museveni on the border dispute.",
      "The two presidents met in Kampala yesterday in a bid to calm tensions."),
     ("Kenya's president spoke by phone with Uganda's president about the border dispute.",
@@ -64,9 +65,12 @@ NEW_MEETINGS = [
     # a date before the news week is a past act of its own (convention 12)
     ("Kenya's president held talks with Ugandan President Yoweri Museveni on the border dispute.",
      "The two presidents had met in Kampala in March."),
-    # a call is no restatement of talks, nor talks of a call
+    # a call is no restatement of talks
     ("Kenya's president held talks with Ugandan President Yoweri Museveni on the border dispute.",
      "On Wednesday, Kenya's president spoke by phone with Ugandan President Yoweri Museveni."),
+    # a dated round of talks after undated talks may be another round: it stays
+    ("Kenya's president held talks with Ugandan President Yoweri Museveni on the border dispute.",
+     "The foreign ministers of Kenya and Uganda held an emergency meeting on Wednesday night."),
 ]
 
 

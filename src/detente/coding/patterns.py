@@ -701,6 +701,9 @@ TABLE: dict[tuple[str, int, str], str] = {
     """,
     ("news", 14, "16 freezing trade"): """
     freeze obj:trade -> 163  # "froze all trade with Canada": a trade embargo (CAMEO 163), not a seizure of property
+    freeze -> 163  # session 27: "froze the assets of X's ministry", "started freezing all financial operations with X":
+    # an asset freeze is a sanction (rule 6; the gold codes it 16: dev20a-144, -150, -159, dev27d-080), not CAMEO
+    # 1711's confiscation; moved here from 17's "seize|confiscate|impound" line
     """,
     ("news", 16, "16 dropping ties"): """
     drop|abandon obj:relations -> 161  # "dropped diplomatic ties with Taiwan": CAMEO 161, break relations
@@ -752,7 +755,7 @@ TABLE: dict[tuple[str, int, str], str] = {
     """,
     # ---------------------------------------- 17 coerce ------------------------------------------------------
     ("core", 17, "17 coerce"): """
-    seize|confiscate|freeze|impound -> 1711
+    seize|confiscate|impound -> 1711
     board|intercept|ram|harass|detain|seize obj:vessel -> 1711
     harass|intimidate|coerce|blackmail -> 170
     destroy|demolish -> 1712

@@ -79,9 +79,11 @@ def candidates(sdoc: Doc, offset: int, ctx: Context, lemma: syntax.Lemma) -> lis
                 out.extend(nominals.nominal_acts(tok, offset, ctx, lemma))
         elif tag.startswith("VB") or (tag == "NN" and tok.dep_ == "ROOT" and tok.head.i == tok.i):
             out.extend(verbal(tok, offset, ctx, lemma))
-        elif (tok.lower_ in L.NOMINAL_EVENTS or tok.lower_ in event_nouns.SWAP_NOUNS or tok.lower_ in L.FIGHT_NOUNS
-              or tag.startswith("NN") and P.family(lemma(tok)) == "talks"
-              ) and any(c.lower_ == "between" for c in tok.rights):  # "a discussion between A and B"
+        elif ((tok.lower_ in L.NOMINAL_EVENTS or tok.lower_ in L.FIGHT_NOUNS
+               or tag.startswith("NN") and P.family(lemma(tok)) == "talks"
+               ) and any(c.lower_ == "between" for c in tok.rights)  # "a discussion between A and B"
+              or tag.startswith("NN") and lemma(tok) in event_nouns.SWAP_NOUNS
+              and event_nouns.exchange_parties(tok) is not None):  # "swaps of prisoners between A and B"
             out.extend(event_nouns.nominal(tok, offset, ctx, lemma))
         elif tok.lower_ in nominals.RELATIONS_NOUNS and tag.startswith("NN"):
             out.extend(nominals.relations_restored(tok, offset, ctx, lemma))  # "announced the resumption of ties"
@@ -375,6 +377,8 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
             source_tok, target_tok = origin, aimed_at or stopper
     elif passive and agent is None and verb_lemma in L.EXPULSION_VERBS and syntax.prep_object(verb, "from") is not None:
         source_tok = syntax.prep_object(verb, "from")  # "the envoy was expelled from Saudi Arabia": Saudi Arabia expels
+    if passive and agent is None and source_tok is None and code[:2] == "17" and verb_lemma in L.DETAIN_VERBS:
+        source_tok = _detention_place(verb, offset, ctx, lemma)  # "a Canadian man arrested in China": China arrests
     if code is not None and code[:2] == "08" and verb_lemma in L.ALLOW_VERBS and _military_access(verb, objects, lemma):
         code = L.MILITARY_COOPERATION  # "allowed a Chinese warship to dock at its port": military cooperation (06)
     if passive and agent is None and (code == L.RECALL_DIPLOMATS or code is not None and verb_lemma in L.CALL_BACK_VERBS
@@ -483,8 +487,8 @@ def verbal(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[
         if held is not None:  # "condemned joint drills by the US and South Korea": the two who hold them
             target_tok = held
     if code[:2] in L.HOSTING_ROOTS and (target_tok is None or not argument(target_tok, offset, ctx, lemma).actors):
-        between = next((t for o in objects if o.dep_ in ("dobj", "pobj") and lemma(o) in L.NOMINAL_EVENTS
-                        for t in (syntax.prep_object(o, "between"),) if t is not None), None)
+        between = next((t for o in objects if o.dep_ in ("dobj", "pobj") for t in (_event_parties(o, lemma),)
+                        if t is not None), None)
         if between is not None:  # "ready to host a meeting between X and Y": with X and with Y
             target_tok = between
     if target_tok is not None and pattern is not None and pattern.symmetric and joint.meeting_venue(target_tok, verb, code):
@@ -1084,6 +1088,28 @@ def _detainer(released: Token, verb: Token, lemma: syntax.Lemma) -> Token | None
                       for g in c.children if g.dep_ == "pobj"), None)
         if place is not None:
             return place
+    return None
+
+
+def _event_parties(noun: Token, lemma: syntax.Lemma) -> Token | None:
+    """The first party after "between" of an event noun a third party hosts or mediates ("host a meeting *between*
+    X and Y", "mediate the exchange of two prisoners *between* X and Y"), or None."""
+    if lemma(noun) in event_nouns.SWAP_NOUNS:
+        return event_nouns.exchange_parties(noun)
+    return syntax.prep_object(noun, "between") if lemma(noun) in L.NOMINAL_EVENTS else None
+
+
+def _detention_place(verb: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> Token | None:
+    """The state a person was detained in, for a verb of detention in the passive without an agent: the first
+    object of "in" that names an actor ("a Canadian man *arrested in China*", "two Frenchmen arrested in 2022 *in
+    Iran*", "spies who were *jailed in Slovenia*"), or None. The state detains: the place is the act's source, as
+    spans' unnamed-source convention marks it ("was arrested in Niger") and the guide codes it (17 from the state
+    to the detainee's). Session 27 (misses27): the reduced and relative clauses of detention named no source."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in L.DETAINED_PLACE_PREPS:
+            place = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if place is not None and argument(place, offset, ctx, lemma).actors:
+                return place
     return None
 
 

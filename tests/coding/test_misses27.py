@@ -12,7 +12,8 @@ pytestmark = pytest.mark.nlp
     ("sentence", "expected"),
     [
         ("Two Danish engineers arrested in Egypt last spring appeared in court on Monday.", ("EGY", "DNK", "173")),
-        ("The trial of three Dutch sailors detained in 2021 in Venezuela opened on Monday.", ("VEN", "NLD", "173")),
+        ("The trial of three Dutch sailors arrested in 2021 in Venezuela opened on Monday.", ("VEN", "NLD", "173")),
+        ("Three Dutch sailors were detained in Venezuela on Monday.", ("VEN", "NLD", "173")),
         ("Peru freed two Chilean fishermen, who had been arrested in Peru in May.", ("PER", "CHL", "173")),
     ],
 )
@@ -28,23 +29,37 @@ def test_a_detention_place_that_names_no_state_gives_no_source(cameo_triples):
     assert not any(c[:2] == "17" and s != "---" and s != "DNK" for s, _, c in got), got
 
 
+def test_custody_described_on_a_released_person_is_no_second_act(cameo_triples):
+    """"Sailors imprisoned in Y" on the person a release frees describes the custody (a standing state), not an
+    arrest: only a verb of arrest is an act in a clause on a noun."""
+    got = cameo_triples("Venezuela freed three Dutch sailors imprisoned in Venezuela since 2021.")
+    assert ("VEN", "NLD", "173") not in got, got
+
+
 @pytest.mark.parametrize(
     "sentence",
     [
         "Qatar said the exchange of four prisoners between Peru and Chile took place on Monday.",
         "The exchange of 90 prisoners of war between Peru and Chile was completed on Monday.",
-        "Qatar has facilitated two prisoner-of-war swaps between Peru and Chile since March.",
     ],
 )
-def test_a_prisoner_exchange_names_its_sides_after_between_on_the_persons_or_in_the_plural(cameo_triples, sentence):
-    """A swap is a release by each side (0841 both ways); the parser hangs "between" on the persons exchanged, and a
-    plural "swaps" is a swap too."""
+def test_a_prisoner_exchange_names_its_sides_after_between_on_the_persons(cameo_triples, sentence):
+    """A swap is a release by each side (0841 both ways); the parser hangs "between" on the persons exchanged."""
     got = cameo_triples(sentence)
     assert {("PER", "CHL", "0841"), ("CHL", "PER", "0841")} <= got, got
 
 
-def test_an_exchange_of_views_is_no_swap(cameo_triples):
-    got = cameo_triples("The exchange of views between Peru and Chile took place on Monday.")
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The exchange of views between Peru and Chile took place on Monday.",
+        "The exchange of 90 prisoners of war between Peru and Chile will take place in August.",
+        "It was one of the largest prisoner exchanges between Peru and Chile.",
+    ],
+)
+def test_no_swap_of_persons_held_now_is_no_release(cameo_triples, sentence):
+    """Views exchanged, a swap still to come, and a plural that classes swaps of other days."""
+    got = cameo_triples(sentence)
     assert not any(c == "0841" for _, _, c in got), got
 
 

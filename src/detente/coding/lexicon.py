@@ -589,6 +589,9 @@ MILITARY_FACILITIES = frozenset("base bases airbase airbases airfield airfields 
 DETAIN_VERBS = frozenset({"arrest", "detain", "jail", "hold", "imprison", "capture", "seize", "abduct", "kidnap"})
 """Verbs that name who held a released person ("soldiers *arrested by* Turkish authorities were released", "a man
 *held in a Russian jail* was freed"): the holder is the one who releases (CAMEO 0841). Session 13 (recall, root 08)."""
+ARREST_VERBS = frozenset({"arrest"})
+"""Verbs of detention that name the act of taking into custody even in a clause on a noun ("a Canadian *arrested* in
+China"), where "held", "jailed", "imprisoned" or "detained" describe the custody (session 27)."""
 DETAINED_PLACE_PREPS = frozenset({"in"})
 MILITARY_COOPERATION = "062"
 """CAMEO 062, cooperate militarily: a host letting foreign forces use its ports and bases (the guide reads it 06, not

@@ -93,6 +93,7 @@ from detente.coding import syntax
 from detente.coding.arguments import Arg, argument
 from detente.coding.candidate import Candidate
 from detente.coding.context import Actor, Context, actor_of_mention
+from detente.coding.event_nouns import exchange_parties
 from detente.coding.nominals import UNREAL_CLAUSES, UNREAL_MODIFIERS, planned
 from detente.coding.pair_phrases import distinct_sides, pair_for
 
@@ -308,8 +309,8 @@ def swap(noun: Token, offset: int, ctx: Context, lemma: syntax.Lemma) -> list[Ca
     persons = any(P.family(lemma(t)) == "release" for t in swapped)
     if not persons and not (clause is not None and _verb_code(clause, lemma) == L.RELEASE):
         return []  # "an exchange of views", "a land swap": no swap of persons; "freed them in a swap": persons
-    if _between(noun) is not None:
-        return []  # "a prisoner exchange between A and B": the verb table's nominal rule
+    if exchange_parties(noun) is not None:
+        return []  # "a prisoner exchange between A and B", "the exchange of prisoners between A and B": event_nouns'
     if noun.dep_ == "pobj" and noun.head.lower_ == "in" and not any(c.dep_ == "det" for c in noun.children):
         return []  # "released X in exchange for Y": the verb table's release rule reads the idiom
     if any(c.lower_ in UNREAL_MODIFIERS for c in noun.children) or planned(noun, lemma):

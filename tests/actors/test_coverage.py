@@ -335,6 +335,10 @@ def test_particle_forms_are_people_only() -> None:
         ("Greenland rejected the purchase offer.", [("Greenland", "DNK")]),
         ("The Greenland premier called the idea absurd.", [("Greenland premier", "DNKGOV")]),
         ("A Dubai firm signed the port concession.", [("Dubai firm", "AREBUS")]),
+        # session 27: the guide's convention 51 names the Faroe Islands as Denmark's
+        ("Brussels lifted its ban on fish from the Faroe Islands.", [("Brussels", "EUR"), ("Faroe Islands", "DNK")]),
+        ("The Faroes refused to cut their quota.", [("Faroes", "DNK")]),
+        ("The Faroese government rejected the offer.", [("Faroese government", "DNKGOV")]),
     ],
 )
 def test_self_governing_parts_are_their_states(text: str, expected: list[tuple[str, str]]) -> None:

@@ -46,6 +46,8 @@ def codes(text: str, on: date | None = None) -> list[tuple[str, str]]:
         ("UNESCO admitted the new member.", [("UNESCO", "UNO")]),
         ("The Taoiseach telephoned the prime minister.", [("Taoiseach", "IRLGOV")]),
         ("USAID suspended its programmes.", [("USAID", "USAGOV")]),
+        # session 27: "U.S" without its last period
+        ("The U.S and Canada warned the junta.", [("U.S", "USA"), ("Canada", "CAN")]),
     ],
 )
 def test_organs_and_bodies_named_by_their_own_name(text: str, expected: list[tuple[str, str]]) -> None:

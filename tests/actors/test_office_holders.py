@@ -66,6 +66,8 @@ def _codes(text: str, on: date) -> list[tuple[str, str]]:
         ("Lord Frost demanded changes to the protocol.", date(2021, 7, 21), ("Lord Frost", "GBRGOV")),
         ("Tugendhat warned of the threat.", date(2023, 4, 1), ("Tugendhat", "GBRGOV")),
         ("Kohver was sentenced in Pskov.", date(2015, 8, 19), ("Kohver", "ESTSPY")),
+        # session 27: an office holder named by gold event pairs without a candidate (news_dev27)
+        ("Li Hui will travel to Kyiv.", date(2023, 5, 15), ("Li Hui", "CHNGOV")),
     ],
 )
 def test_new_office_holders_are_found_inside_their_terms(text: str, on: date, found: tuple[str, str]) -> None:

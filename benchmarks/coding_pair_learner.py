@@ -121,6 +121,12 @@ def log_proba(proba: np.ndarray) -> np.ndarray:
     return np.log(np.clip(proba, 1e-12, None))
 
 
+def fitted(name: str, pairs: int, columns: int, iterations: int) -> None:
+    """Print one fit's size and iterations (a nested run makes 40 of them: its progress)."""
+    print(f"  {name}: fitted on {pairs} pairs, {columns} sparse columns, {iterations} iterations "
+          f"({time.process_time():.0f} CPU s into the process)", flush=True)
+
+
 @dataclass(frozen=True)
 class MLP:
     """One hidden layer over the frequent sparse features and the scaled vectors (the module's Choices)."""
@@ -146,6 +152,7 @@ class MLP:
         model = MLPClassifier(hidden_layer_sizes=(self.hidden,), alpha=self.alpha, batch_size=min(256, len(fit_idx)), max_iter=100,
                               early_stopping=True, validation_fraction=0.1, n_iter_no_change=5,
                               random_state=self.seed).fit(design(fit_idx), y[fit_idx])
+        fitted(self.name, len(fit_idx), len(cols), model.n_iter_)
         return model.classes_, log_proba(model.predict_proba(design(test_idx)))
 
 
@@ -174,6 +181,7 @@ class Boosted:
                                                l2_regularization=self.l2, early_stopping=True,
                                                validation_fraction=0.1, n_iter_no_change=10,
                                                random_state=self.seed).fit(design(fit_idx), y[fit_idx])
+        fitted(self.name, len(fit_idx), len(cols), model.n_iter_)
         return model.classes_, log_proba(model.predict_proba(design(test_idx)))
 
 

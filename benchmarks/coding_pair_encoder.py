@@ -600,10 +600,13 @@ def inner_part(data: Data, groups: list[str], fit_rows: np.ndarray, event: Varia
 
 
 def nested_modes(data: Data, groups: list[str], event: Variant, root: Variant, without: tuple[str, ...] = (),
-                 modes: tuple[str, ...] = tuple(MODES)) -> tuple[dict[str, list[set]], dict[str, list[tuple]]]:
+                 modes: tuple[str, ...] = tuple(MODES), outer_preds: dict[int, list[tuple]] | None = None
+                 ) -> tuple[dict[str, list[set]], dict[str, list[tuple]]]:
     """Rules + model triples per row for every way of choosing thresholds named in `modes` (:data:`MODES`),
     nested as :func:`nested` (the joint rule; the pair models and the gate fitted once per fold, shared by
-    the modes)."""
+    the modes). `outer_preds`, when given, is filled with each held-out row's predictions (P(event), root,
+    the joint add score) by the models of its outer fold: out-of-fold scores of the same run
+    (benchmarks/coding_pair_learner.py)."""
     rows = data.rows
     got = {m: [set() for _ in rows] for m in modes}
     chosen: dict[str, list[tuple]] = {m: [] for m in modes}
@@ -612,6 +615,8 @@ def nested_modes(data: Data, groups: list[str], event: Variant, root: Variant, w
         part, part_preds, part_gate = inner_part(data, groups, fit_rows, event, root)
         test_preds = predict_rows(data, fit_rows, test_rows, event, root, True)
         test_gate = gate_fit_predict(data, fit_rows, test_rows)
+        if outer_preds is not None:
+            outer_preds.update(test_preds)
         for mode in modes:
             split, use_gate, constrained = MODES[mode]
             t_add, t_drop, t_empty, t_gate, _ = best_gated(part, part_preds, part_gate, split=split,
